@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { BLOCS } from './vocabulary.js';
+
+/** A finite number in [min, max] with a message that names the field's unit and the allowed range. */
+export function boundedNumber(label: string, min: number, max: number, unit = '') {
+  const u = unit ? ` ${unit}` : '';
+  return z
+    .number({ error: (i) => (i.input === undefined ? `${label} is required` : `${label} must be a number`) })
+    .min(min, { error: `${label} must be at least ${min}${u}` })
+    .max(max, { error: `${label} must be at most ${max}${u}; check the unit` });
+}
+
+export function positiveInt(label: string, max: number) {
+  return z
+    .number({ error: `${label} must be a whole number` })
+    .int({ error: `${label} must be a whole number` })
+    .min(1, { error: `${label} must be at least 1` })
+    .max(max, { error: `${label} must be at most ${max}` });
+}
+
+export function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
+  return z.enum(values, {
+    error: (i) => `${label} must be one of ${values.join(', ')}; got ${JSON.stringify(i.input)}`,
+  });
+}
+
+/** ISO-3166 alpha-2 country or a bloc (EU, EEA, NA, LATAM, APAC, MEA), upper-cased. */
+export const placeCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .refine((s) => /^[A-Z]{2}$/.test(s) || (BLOCS as readonly string[]).includes(s), {
+    error: (i) =>
+      `${JSON.stringify(i.input)} is not an ISO-3166 country code (US, DE, …) or a bloc (${BLOCS.join(', ')})`,
+  });
+
+export const nonEmptyText = (label: string, max = 200) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .min(1, { error: `${label} must not be empty` })
+    .max(max, { error: `${label} must be at most ${max} characters` });
+
+/** A calendar month as `YYYY-MM`. */
+export const monthString = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'a month must be written YYYY-MM, e.g. 2027-01' });
+
+/** A date as `YYYY-MM-DD` or `YYYY-MM`. */
+export const asOfString = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, { error: 'asOf must be YYYY-MM-DD or YYYY-MM' });

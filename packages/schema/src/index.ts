@@ -1,0 +1,65 @@
+export type { CellKind, DecodedCell } from './csvCodec.js';
+export { decodeCell, decodeRecord } from './csvCodec.js';
+export type { IssueLocation, Validated, ValidationIssue } from './issues.js';
+export { closest, formatIssue, formatIssues, issuesFromZod } from './issues.js';
+export { jsonSchemas } from './jsonSchema.js';
+export type { EgressTier, Incentive, Offer, OfferInput } from './offer.js';
+export { egressTierSchema, OFFER_FIELDS, offerInputSchema, offerSchema } from './offer.js';
+export type * from './results.js';
+export {
+  ANALYSIS_SCHEMA_VERSION,
+  APPROACHES,
+  BREAK_EVEN_VARIABLES,
+  COST_COMPONENT_NAMES,
+  FIT_LEVELS,
+  REJECTION_CODES,
+} from './results.js';
+export type {
+  PriceAdjustment,
+  Scenario,
+  ScenarioInput,
+  SubsidySchedule,
+  TokenPriceModel,
+} from './scenario.js';
+export {
+  priceAdjustmentSchema,
+  SCENARIO_DEFAULTS,
+  scenarioInputSchema,
+  scenarioSchema,
+  subsidyScheduleSchema,
+  tokenPriceModelSchema,
+} from './scenario.js';
+export {
+  offerCodecs,
+  offerFromCsv,
+  validateOffer,
+  validateScenario,
+  validateWorkloadProfile,
+  workloadProfileCodecs,
+  workloadProfileFromCsv,
+} from './validate.js';
+export type * from './vocabulary.js';
+export {
+  BLOCS,
+  COMPLIANCE_REQUIREMENTS,
+  COST_SENSITIVITIES,
+  DATA_SENSITIVITIES,
+  DENOMINATIONS,
+  HOSTINGS,
+  HOURS_PER_MONTH,
+  INTERCONNECTS,
+  MARKETS,
+  PRECISION_BYTES,
+  PRECISIONS,
+  PRICING_CATEGORIES,
+  WORKLOAD_KINDS,
+} from './vocabulary.js';
+export type { WorkloadKindDefaults, WorkloadKindSpec } from './workloadKinds.js';
+export { workloadKinds } from './workloadKinds.js';
+export type { WorkloadProfile, WorkloadProfileInput } from './workloadProfile.js';
+export {
+  WORKLOAD_PROFILE_EXTRA_FIELDS,
+  WORKLOAD_PROFILE_FIELDS,
+  workloadProfileInputSchema,
+  workloadProfileSchema,
+} from './workloadProfile.js';

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { asOfString, boundedNumber, nonEmptyText, oneOf, placeCode, positiveInt } from './common.js';
+import {
+  COMPLIANCE_REQUIREMENTS,
+  DENOMINATIONS,
+  HOSTINGS,
+  INTERCONNECTS,
+  MARKETS,
+  PRICING_CATEGORIES,
+} from './vocabulary.js';
+
+/** Column order of `datasets/offers.csv`; list fields are `;`-separated. */
+export const OFFER_FIELDS = [
+  'id',
+  'provider',
+  'providerName',
+  'market',
+  'instanceType',
+  'gpu',
+  'gpuMemoryGiB',
+  'gpusPerInstance',
+  'region',
+  'country',
+  'pricingCategory',
+  'termMonths',
+  'usdPerGpuHour',
+  'availability',
+  'interruptionsPerHour',
+  'verified',
+  'hosting',
+  'certifications',
+  'interconnect',
+  'egressUsdPerGiB',
+  'egressTiers',
+  'ingressUsdPerGiB',
+  'incentiveSymbol',
+  'incentiveSubsidyShare',
+  'incentiveDenomination',
+  'reliabilitySource',
+  'egressSource',
+  'source',
+  'asOf',
+  'notes',
+] as const;
+
+/**
+ * One egress price tier: GiB up to `upToGiB` (cumulative, per month) cost `usdPerGiB`; `upToGiB: null` is the
+ * open last tier. In CSV a tier list is written `100:0;10340:0.09;inf:0.05`.
+ */
+export const egressTierSchema = z.object({
+  upToGiB: z.number().positive().nullable(),
+  usdPerGiB: boundedNumber('egress tier price', 0, 10, 'USD/GiB'),
+});
+export type EgressTier = z.infer<typeof egressTierSchema>;
+
+const egressTiers = z.array(egressTierSchema).superRefine((tiers, ctx) => {
+  let last = 0;
+  tiers.forEach((t, i) => {
+    if (t.upToGiB === null && i !== tiers.length - 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [i],
+        message: 'only the last egress tier may be open-ended (inf)',
+      });
+    }
+    if (t.upToGiB !== null && t.upToGiB <= last) {
+      ctx.addIssue({ code: 'custom', path: [i], message: 'egress tiers must have increasing upper bounds' });
+    }
+    if (t.upToGiB !== null) last = t.upToGiB;
+  });
+});
+
+export const offerInputSchema = z
+  .object({
+    id: nonEmptyText('id', 160),
+    provider: nonEmptyText('provider', 64).transform((s) => s.toLowerCase()),
+    providerName: nonEmptyText('providerName').optional(),
+    market: oneOf('market', MARKETS),
+    instanceType: nonEmptyText('instanceType', 120).optional(),
+    gpu: nonEmptyText('gpu', 64),
+    gpuMemoryGiB: boundedNumber('gpuMemoryGiB', 1, 4096, 'GiB per GPU'),
+    gpusPerInstance: positiveInt('gpusPerInstance', 1024),
+    region: nonEmptyText('region', 120),
+    country: placeCode.optional(),
+    pricingCategory: oneOf('pricingCategory', PRICING_CATEGORIES),
+    termMonths: positiveInt('termMonths', 120).optional(),
+    /** List price per GPU-hour in USD. Absent = price unknown (a state, never $0). */
+    usdPerGpuHour: z
+      .number({ error: 'usdPerGpuHour must be a number (USD per GPU-hour), or empty when unknown' })
+      .gt(0, { error: 'usdPerGpuHour must be above 0; leave it empty when the price is unknown' })
+      .max(1000, {
+        error: 'usdPerGpuHour must be at most 1000 USD per GPU-hour; is this a per-instance price?',
+      })
+      .optional(),
+    availability: boundedNumber('availability', 0, 1).optional(),
+    interruptionsPerHour: boundedNumber('interruptionsPerHour', 0, 60, 'per hour').optional(),
+    verified: z.boolean({ error: 'verified must be true or false' }).optional(),
+    hosting: oneOf('hosting', HOSTINGS).optional(),
+    certifications: z.array(oneOf('certifications', COMPLIANCE_REQUIREMENTS)).optional(),
+    interconnect: oneOf('interconnect', INTERCONNECTS).optional(),
+    egressUsdPerGiB: boundedNumber('egressUsdPerGiB', 0, 10, 'USD/GiB').optional(),
+    egressTiers: egressTiers.optional(),
+    ingressUsdPerGiB: boundedNumber('ingressUsdPerGiB', 0, 10, 'USD/GiB').optional(),
+    incentiveSymbol: nonEmptyText('incentiveSymbol', 16)
+      .transform((s) => s.toUpperCase())
+      .optional(),
+    incentiveSubsidyShare: boundedNumber('incentiveSubsidyShare', 0, 0.99).optional(),
+    incentiveDenomination: oneOf('incentiveDenomination', DENOMINATIONS).optional(),
+    reliabilitySource: nonEmptyText('reliabilitySource', 500).optional(),
+    egressSource: nonEmptyText('egressSource', 500).optional(),
+    source: nonEmptyText('source', 500),
+    asOf: asOfString,
+    notes: z.string().max(2000).optional(),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    if (o.pricingCategory === 'Committed' && o.termMonths === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['termMonths'],
+        params: { gpufit: 'committed_without_term' },
+        message: 'a Committed offer needs termMonths (the length of the commitment)',
+      });
+    }
+    if (o.pricingCategory !== 'Committed' && o.termMonths !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['termMonths'],
+        params: { gpufit: 'term_without_commitment' },
+        message: 'termMonths is only meaningful for a Committed offer',
+      });
+    }
+    if (
+      (o.incentiveSubsidyShare !== undefined || o.incentiveDenomination === 'token') &&
+      !o.incentiveSymbol
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['incentiveSymbol'],
+        params: { gpufit: 'incentive_without_symbol' },
+        message:
+          'an incentive subsidy or token denomination needs the network incentive token symbol (e.g. AKT)',
+      });
+    }
+  });
+
+/** An offer with defaults applied. */
+export const offerSchema = offerInputSchema.transform((o) => ({
+  id: o.id,
+  provider: o.provider,
+  providerName: o.providerName ?? o.provider,
+  market: o.market,
+  instanceType: o.instanceType ?? null,
+  gpu: o.gpu,
+  gpuMemoryGiB: o.gpuMemoryGiB,
+  gpusPerInstance: o.gpusPerInstance,
+  region: o.region,
+  country: o.country ?? null,
+  pricingCategory: o.pricingCategory,
+  termMonths: o.termMonths ?? null,
+  usdPerGpuHour: o.usdPerGpuHour ?? null,
+  availability: o.availability ?? null,
+  interruptionsPerHour: o.interruptionsPerHour ?? null,
+  verified: o.verified ?? false,
+  hosting: o.hosting ?? (o.market === 'depin' || o.market === 'marketplace' ? 'community' : 'datacenter'),
+  certifications: [...new Set(o.certifications ?? [])],
+  interconnect: o.interconnect ?? 'none',
+  egressUsdPerGiB: o.egressUsdPerGiB ?? null,
+  egressTiers: o.egressTiers ?? null,
+  ingressUsdPerGiB: o.ingressUsdPerGiB ?? 0,
+  incentive: o.incentiveSymbol
+    ? {
+        symbol: o.incentiveSymbol,
+        subsidyShare: o.incentiveSubsidyShare ?? 0,
+        denomination: o.incentiveDenomination ?? 'usd-pegged',
+      }
+    : null,
+  reliabilitySource: o.reliabilitySource ?? null,
+  egressSource: o.egressSource ?? null,
+  source: o.source,
+  asOf: o.asOf,
+  notes: o.notes ?? '',
+}));
+
+export type OfferInput = z.input<typeof offerInputSchema>;
+export type Offer = z.output<typeof offerSchema>;
+export type Incentive = NonNullable<Offer['incentive']>;

@@ -1,0 +1,286 @@
+/**
+ * Result types shared by scoring, pricing, report and the CLI. They live here so that `@gpufit/report`
+ * renders them without depending on `gpufit`. Money is float64 USD; rounding happens once, in report.
+ * A value that cannot be computed is `null` next to a reason, never NaN, Infinity or a silent 0.
+ */
+import type { Market, PricingCategory, WorkloadKind } from './vocabulary.js';
+
+export const FIT_LEVELS = ['low', 'medium', 'high'] as const;
+export type FitLevel = (typeof FIT_LEVELS)[number];
+
+/** Ordered from most cloud-leaning to most DePIN-leaning. */
+export const APPROACHES = [
+  'traditional-cloud',
+  'cloud-first',
+  'hybrid',
+  'depin-or-hybrid',
+  'depin-first',
+] as const;
+export type Approach = (typeof APPROACHES)[number];
+
+export type Side = 'cloud' | 'depin';
+
+export interface SideFit {
+  readonly score: number;
+  readonly level: FitLevel;
+}
+
+/** A hard verdict: `side` is ineligible for the workload (`scope: 'all'`) or for the part named in `reason`. */
+export interface HardConstraint {
+  readonly side: Side;
+  readonly code: string;
+  readonly reason: string;
+  readonly scope: 'all' | 'part';
+}
+
+/** One factor's signed contribution to each side's score, with a sentence a founder understands. */
+export interface FitReason {
+  readonly factor: string;
+  readonly cloud: number;
+  readonly depin: number;
+  readonly sentence: string;
+}
+
+export interface FitAssessment {
+  readonly cloud: SideFit;
+  readonly depin: SideFit;
+  readonly approach: Approach;
+  readonly constraints: readonly HardConstraint[];
+  readonly reasons: readonly FitReason[];
+  readonly frameworkVersion: string;
+  /** Dotted paths of the framework settings the caller overrode for this assessment. */
+  readonly overrides: readonly string[];
+}
+
+export const COST_COMPONENT_NAMES = [
+  'gpu-time',
+  'interruption-overhead',
+  'redundancy',
+  'commitment-waste',
+  'egress',
+  'ingress',
+  'checkpoint-sync',
+  'incentive-subsidy',
+] as const;
+export type CostComponentName = (typeof COST_COMPONENT_NAMES)[number];
+
+/** One line of a cost: `usd = quantity × unitPriceUsd` (a subsidy is negative). */
+export interface CostComponent {
+  readonly name: CostComponentName;
+  readonly unit: string;
+  readonly quantity: number;
+  readonly unitPriceUsd: number;
+  readonly usd: number;
+  readonly note?: string;
+}
+
+export const REJECTION_CODES = [
+  'memory',
+  'gpu-type',
+  'compliance',
+  'residency',
+  'interconnect',
+  'hosting',
+  'price-unknown',
+  'hard-constraint',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export interface CostRejection {
+  readonly code: RejectionCode;
+  readonly message: string;
+}
+
+export interface CostEstimate {
+  readonly offerId: string;
+  readonly feasible: boolean;
+  readonly rejections: readonly CostRejection[];
+  /** Total of `components` per month; null when infeasible or unpriced. */
+  readonly monthlyUsd: number | null;
+  /** Cost per successful job (or per GPU-hour of useful work when the workload has no job count). */
+  readonly usdPerJob: number | null;
+  readonly jobUnit: 'job' | 'gpu-hour';
+  readonly components: readonly CostComponent[];
+  readonly assumptions: readonly string[];
+  readonly gpusPerReplica: number | null;
+  readonly replicas: number | null;
+  /** GPU-hours billed a month, after performance normalization, interruptions and redundancy. */
+  readonly billedGpuHoursPerMonth: number | null;
+}
+
+/** What a result says of the offer it priced: enough to find it again and cite it. */
+export interface OfferRef {
+  readonly id: string;
+  readonly provider: string;
+  readonly providerName: string;
+  readonly market: Market;
+  readonly gpu: string;
+  readonly region: string;
+  readonly country: string | null;
+  readonly pricingCategory: PricingCategory;
+  readonly usdPerGpuHour: number | null;
+  readonly source: string;
+  readonly asOf: string;
+}
+
+export interface PricedOption {
+  readonly offer: OfferRef;
+  readonly cost: CostEstimate;
+}
+
+/** Base load on committed (or on-demand) cloud, bursts on DePIN (DESIGN §5.10). */
+export interface HybridSplit {
+  /** GPUs held on cloud for the base load. */
+  readonly baselineGpus: number;
+  readonly meanGpus: number;
+  readonly peakGpus: number;
+  /** Share of GPU-hours served by cloud and by DePIN; they add up to 1. */
+  readonly cloudShare: number;
+  readonly depinShare: number;
+  /** The least cloud share hard constraints and latency allow, and why. */
+  readonly floorShare: number;
+  readonly floorReason: string | null;
+  readonly blendedMonthlyUsd: number;
+  readonly allCloudMonthlyUsd: number;
+  readonly allDepinMonthlyUsd: number | null;
+  readonly savingsVsAllCloudUsd: number;
+  readonly savingsVsAllDepinUsd: number | null;
+}
+
+export type Recommendation = 'cloud' | 'depin' | 'hybrid';
+
+export interface Decision {
+  readonly approach: Approach;
+  readonly recommendation: Recommendation;
+  readonly cloud: PricedOption | null;
+  readonly depin: PricedOption | null;
+  readonly hybrid: HybridSplit | null;
+  readonly recommendedMonthlyUsd: number | null;
+  /** Recommended against all-cloud; null when either side is unpriced. */
+  readonly monthlySavingsUsd: number | null;
+  readonly rationale: string;
+  readonly risks: readonly string[];
+}
+
+export interface ProjectionMonth {
+  readonly month: string;
+  readonly index: number;
+  readonly demandFactor: number;
+  readonly cloudUsd: number;
+  readonly depinUsd: number | null;
+  readonly subsidyShare: number;
+  readonly tokenPriceUsd: number | null;
+}
+
+export interface Projection {
+  readonly months: readonly ProjectionMonth[];
+  readonly horizonCloudUsd: number;
+  readonly horizonDepinUsd: number | null;
+  /** First month in which DePIN stops beating cloud, if it ever does within the horizon. */
+  readonly subsidyCliffMonth: string | null;
+}
+
+export interface Percentiles {
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+}
+
+export interface Distribution {
+  readonly trials: number;
+  readonly seed: number;
+  readonly months: readonly {
+    readonly month: string;
+    readonly cloud: Percentiles;
+    readonly depin: Percentiles;
+  }[];
+  readonly horizonCloud: Percentiles;
+  readonly horizonDepin: Percentiles;
+  /** Share of trials in which DePIN's horizon spend is below cloud's. */
+  readonly pDepinCheaper: number;
+}
+
+export const BREAK_EVEN_VARIABLES = [
+  'subsidyShare',
+  'depinUsdPerGpuHour',
+  'interruptionsPerHour',
+  'egressGiBPerMonth',
+  'utilization',
+] as const;
+export type BreakEvenVariable = (typeof BREAK_EVEN_VARIABLES)[number];
+
+export interface BreakEven {
+  readonly variable: BreakEvenVariable;
+  readonly unit: string;
+  readonly current: number;
+  readonly value: number | null;
+  readonly range: readonly [number, number];
+  readonly status: 'found' | 'no-break-even-in-range';
+  readonly note: string;
+}
+
+export interface SensitivityRow {
+  readonly input: string;
+  readonly unit: string;
+  readonly baseValue: number;
+  readonly lowValue: number;
+  readonly highValue: number;
+  readonly savingsAtLowUsd: number;
+  readonly savingsAtHighUsd: number;
+  /** |savingsAtHigh − savingsAtLow|: the bar length of a tornado chart. */
+  readonly impactUsd: number;
+}
+
+export interface Sensitivity {
+  readonly swing: number;
+  readonly baselineSavingsUsd: number;
+  readonly rows: readonly SensitivityRow[];
+}
+
+export interface WorkloadAnalysis {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: WorkloadKind;
+  readonly fit: FitAssessment;
+  readonly decision: Decision;
+  readonly projection: Projection | null;
+  readonly distribution: Distribution | null;
+  readonly breakEvens: readonly BreakEven[];
+  readonly sensitivity: Sensitivity | null;
+}
+
+export interface RejectedRow {
+  readonly file: string;
+  readonly row: number;
+  readonly column: string | null;
+  readonly reason: string;
+}
+
+export interface Accounting {
+  readonly read: number;
+  readonly accepted: number;
+  readonly rejected: number;
+}
+
+export interface AnalysisTotals {
+  readonly monthlyUsd: { readonly recommended: number; readonly allCloud: number };
+  readonly horizonUsd: { readonly recommended: number; readonly allCloud: number };
+  readonly monthlySavingsUsd: number;
+  /** Workloads with no priced option at all; their cost is not in the totals. */
+  readonly unpricedWorkloads: readonly string[];
+}
+
+export const ANALYSIS_SCHEMA_VERSION = '1.0.0';
+
+export interface Analysis {
+  readonly schemaVersion: typeof ANALYSIS_SCHEMA_VERSION;
+  readonly frameworkVersion: string;
+  readonly seed: number;
+  readonly scenario: { readonly name: string; readonly horizonMonths: number; readonly startMonth: string };
+  readonly workloads: readonly WorkloadAnalysis[];
+  readonly totals: AnalysisTotals;
+  readonly accounting: Accounting;
+  readonly rejected: readonly RejectedRow[];
+  readonly assumptions: readonly string[];
+  readonly sources: readonly { readonly source: string; readonly asOf: string; readonly offers: number }[];
+}

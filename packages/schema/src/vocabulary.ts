@@ -1,0 +1,67 @@
+/**
+ * The closed vocabularies of gpufit inputs. Each is an ordered tuple so that an order (less → more
+ * sensitive, weaker → stronger interconnect) is data rather than code.
+ */
+
+export const WORKLOAD_KINDS = [
+  'realtime-inference',
+  'batch-inference',
+  'experimentation',
+  'multi-node-training',
+  'fine-tuning',
+] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
+/** Ordered from least to most sensitive. */
+export const DATA_SENSITIVITIES = ['public', 'internal', 'confidential', 'regulated'] as const;
+export type DataSensitivity = (typeof DATA_SENSITIVITIES)[number];
+
+/** Ordered from weakest to strongest node-to-node fabric. */
+export const INTERCONNECTS = ['none', 'nvlink', 'infiniband'] as const;
+export type Interconnect = (typeof INTERCONNECTS)[number];
+
+export const COST_SENSITIVITIES = ['low', 'medium', 'high'] as const;
+export type CostSensitivity = (typeof COST_SENSITIVITIES)[number];
+
+export const COMPLIANCE_REQUIREMENTS = ['soc2', 'hipaa', 'iso27001', 'pci-dss', 'gdpr', 'fedramp'] as const;
+export type ComplianceRequirement = (typeof COMPLIANCE_REQUIREMENTS)[number];
+
+export const MARKETS = ['hyperscaler', 'gpu-cloud', 'marketplace', 'depin'] as const;
+export type Market = (typeof MARKETS)[number];
+
+/** FOCUS words: Standard = on-demand, Dynamic = spot / auction / interruptible, Committed = reserved. */
+export const PRICING_CATEGORIES = ['Standard', 'Dynamic', 'Committed'] as const;
+export type PricingCategory = (typeof PRICING_CATEGORIES)[number];
+
+export const HOSTINGS = ['datacenter', 'community'] as const;
+export type Hosting = (typeof HOSTINGS)[number];
+
+/** How a network settles: in a USD-pegged currency (USD, USDC) or in its own incentive token. */
+export const DENOMINATIONS = ['usd-pegged', 'token'] as const;
+export type Denomination = (typeof DENOMINATIONS)[number];
+
+/** Bytes per parameter of each numeric precision (weights only). */
+export const PRECISION_BYTES = {
+  fp32: 4,
+  tf32: 4,
+  bf16: 2,
+  fp16: 2,
+  fp8: 1,
+  int8: 1,
+  int4: 0.5,
+} as const;
+export type Precision = keyof typeof PRECISION_BYTES;
+export const PRECISIONS = Object.keys(PRECISION_BYTES) as [Precision, ...Precision[]];
+
+/**
+ * Regional blocs a residency rule or a users' region may name besides ISO-3166 alpha-2 countries.
+ * EU = European Union members, EEA = EU + Iceland, Liechtenstein, Norway.
+ */
+export const BLOCS = ['EU', 'EEA', 'NA', 'LATAM', 'APAC', 'MEA'] as const;
+export type Bloc = (typeof BLOCS)[number];
+
+/** `true`/`false` spellings accepted from CSV cells. */
+export const TRUE_WORDS = ['true', 'yes', 'y', '1'] as const;
+export const FALSE_WORDS = ['false', 'no', 'n', '0'] as const;
+
+export const HOURS_PER_MONTH = 730;

@@ -1,0 +1,143 @@
+import type {
+  CostSensitivity,
+  DataSensitivity,
+  Interconnect,
+  Precision,
+  WorkloadKind,
+} from './vocabulary.js';
+
+/**
+ * What a workload kind is, as data. Shared code reads these fields; it never compares a kind's name.
+ * - `phase`: inference sizes memory for weights + KV cache; training adds gradients and optimizer state.
+ * - `pattern`: serving runs continuously behind an availability target (redundancy buys uptime);
+ *   batch runs jobs that finish (interruptions cost re-work, checkpoints bound it).
+ * - `defaults`: what fills a profile field its author left empty (documented in docs/schema.md).
+ */
+export interface WorkloadKindSpec {
+  readonly id: WorkloadKind;
+  readonly label: string;
+  readonly phase: 'inference' | 'training';
+  readonly pattern: 'serving' | 'batch';
+  readonly defaults: WorkloadKindDefaults;
+}
+
+export interface WorkloadKindDefaults {
+  readonly modelParamsBillions: number;
+  readonly precision: Precision;
+  readonly interconnect: Interconnect;
+  readonly hoursPerJob: number;
+  readonly peakToMeanRatio: number;
+  readonly dataSensitivity: DataSensitivity;
+  readonly availabilityTarget: number;
+  readonly p99LatencyMs: number | null;
+  readonly interruptible: boolean;
+  readonly checkpointable: boolean;
+  readonly costSensitivity: CostSensitivity;
+  readonly statelessRequests: boolean;
+}
+
+function defineKinds<const T extends Record<WorkloadKind, Omit<WorkloadKindSpec, 'id'>>>(
+  specs: T,
+): { readonly [K in WorkloadKind]: WorkloadKindSpec } {
+  const out = {} as Record<WorkloadKind, WorkloadKindSpec>;
+  for (const id of Object.keys(specs) as WorkloadKind[]) out[id] = { id, ...specs[id] };
+  return out;
+}
+
+export const workloadKinds = defineKinds({
+  'realtime-inference': {
+    label: 'Real-time production inference',
+    phase: 'inference',
+    pattern: 'serving',
+    defaults: {
+      modelParamsBillions: 8,
+      precision: 'fp16',
+      interconnect: 'none',
+      hoursPerJob: 1,
+      peakToMeanRatio: 2.5,
+      dataSensitivity: 'internal',
+      availabilityTarget: 0.999,
+      p99LatencyMs: 1000,
+      interruptible: false,
+      checkpointable: false,
+      costSensitivity: 'medium',
+      statelessRequests: true,
+    },
+  },
+  'batch-inference': {
+    label: 'Batch inference',
+    phase: 'inference',
+    pattern: 'batch',
+    defaults: {
+      modelParamsBillions: 8,
+      precision: 'fp16',
+      interconnect: 'none',
+      hoursPerJob: 4,
+      peakToMeanRatio: 1,
+      dataSensitivity: 'internal',
+      availabilityTarget: 0.95,
+      p99LatencyMs: null,
+      interruptible: true,
+      checkpointable: true,
+      costSensitivity: 'high',
+      statelessRequests: true,
+    },
+  },
+  experimentation: {
+    label: 'Model experimentation',
+    phase: 'training',
+    pattern: 'batch',
+    defaults: {
+      modelParamsBillions: 7,
+      precision: 'bf16',
+      interconnect: 'none',
+      hoursPerJob: 6,
+      peakToMeanRatio: 2,
+      dataSensitivity: 'internal',
+      availabilityTarget: 0.9,
+      p99LatencyMs: null,
+      interruptible: true,
+      checkpointable: true,
+      costSensitivity: 'high',
+      statelessRequests: true,
+    },
+  },
+  'multi-node-training': {
+    label: 'Large multi-node training',
+    phase: 'training',
+    pattern: 'batch',
+    defaults: {
+      modelParamsBillions: 70,
+      precision: 'bf16',
+      interconnect: 'infiniband',
+      hoursPerJob: 336,
+      peakToMeanRatio: 1,
+      dataSensitivity: 'confidential',
+      availabilityTarget: 0.99,
+      p99LatencyMs: null,
+      interruptible: false,
+      checkpointable: true,
+      costSensitivity: 'medium',
+      statelessRequests: false,
+    },
+  },
+  'fine-tuning': {
+    label: 'Fine-tuning smaller models',
+    phase: 'training',
+    pattern: 'batch',
+    defaults: {
+      modelParamsBillions: 8,
+      precision: 'bf16',
+      interconnect: 'none',
+      hoursPerJob: 8,
+      peakToMeanRatio: 1,
+      dataSensitivity: 'internal',
+      availabilityTarget: 0.95,
+      p99LatencyMs: null,
+      interruptible: true,
+      checkpointable: true,
+      costSensitivity: 'high',
+      statelessRequests: true,
+    },
+  },
+});

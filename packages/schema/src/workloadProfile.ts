@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { boundedNumber, nonEmptyText, oneOf, placeCode, positiveInt } from './common.js';
+import {
+  COMPLIANCE_REQUIREMENTS,
+  COST_SENSITIVITIES,
+  DATA_SENSITIVITIES,
+  INTERCONNECTS,
+  PRECISIONS,
+  WORKLOAD_KINDS,
+} from './vocabulary.js';
+import { workloadKinds } from './workloadKinds.js';
+
+/**
+ * The public field names of a workload profile. They are a contract: CSV columns use the same names, in
+ * this order, and list fields (`compliance`, `residency`) are `;`-separated in CSV.
+ */
+export const WORKLOAD_PROFILE_FIELDS = [
+  'id',
+  'name',
+  'kind',
+  'modelParamsBillions',
+  'precision',
+  'gpuType',
+  'gpusPerReplica',
+  'nodes',
+  'interconnect',
+  'gpuHoursPerMonth',
+  'jobsPerMonth',
+  'hoursPerJob',
+  'peakToMeanRatio',
+  'datasetGiB',
+  'egressGiBPerMonth',
+  'dataSensitivity',
+  'compliance',
+  'residency',
+  'availabilityTarget',
+  'p99LatencyMs',
+  'usersRegion',
+  'interruptible',
+  'checkpointable',
+  'checkpointMinutes',
+  'restartMinutes',
+  'costSensitivity',
+  'horizonMonths',
+] as const;
+
+/** Optional fields that joined after the contract; they never rename a contract field. */
+export const WORKLOAD_PROFILE_EXTRA_FIELDS = ['statelessRequests'] as const;
+
+const availability = z
+  .number({ error: 'availabilityTarget must be a number between 0 and 1, e.g. 0.999 for 99.9%' })
+  .min(0, { error: 'availabilityTarget must be between 0 and 1, e.g. 0.999 for 99.9%' })
+  .max(1, {
+    error: (i) => {
+      const v = Number(i.input);
+      const hint = v > 1 && v <= 100 ? ` If you meant ${v}%, write ${Math.round(v * 1e4) / 1e6}.` : '';
+      return `availabilityTarget must be between 0 and 1, e.g. 0.999 for 99.9%; got ${v}.${hint}`;
+    },
+  })
+  .lt(1, {
+    error: 'availabilityTarget of 1 (100%) cannot be reached by any number of replicas; use e.g. 0.9999',
+  });
+
+/** The shape a user writes: only `id`, `kind` and the demand are required. */
+export const workloadProfileInputSchema = z
+  .object({
+    id: nonEmptyText('id', 64).regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
+      error: 'id may use letters, digits and . _ : - only, and must start with a letter or digit',
+    }),
+    name: nonEmptyText('name').optional(),
+    kind: oneOf('kind', WORKLOAD_KINDS),
+    modelParamsBillions: boundedNumber(
+      'modelParamsBillions',
+      0.001,
+      100_000,
+      'billion parameters',
+    ).optional(),
+    precision: oneOf('precision', PRECISIONS).optional(),
+    gpuType: nonEmptyText('gpuType', 64).optional(),
+    gpusPerReplica: positiveInt('gpusPerReplica', 1024).optional(),
+    nodes: positiveInt('nodes', 100_000).optional(),
+    interconnect: oneOf('interconnect', INTERCONNECTS).optional(),
+    gpuHoursPerMonth: boundedNumber('gpuHoursPerMonth', 0, 1e9, 'GPU-hours a month').optional(),
+    jobsPerMonth: boundedNumber('jobsPerMonth', 0, 1e9, 'jobs a month').optional(),
+    hoursPerJob: boundedNumber('hoursPerJob', 0.001, 100_000, 'hours').optional(),
+    peakToMeanRatio: boundedNumber('peakToMeanRatio', 1, 1000).optional(),
+    datasetGiB: boundedNumber('datasetGiB', 0, 1e9, 'GiB').optional(),
+    egressGiBPerMonth: boundedNumber('egressGiBPerMonth', 0, 1e9, 'GiB a month').optional(),
+    dataSensitivity: oneOf('dataSensitivity', DATA_SENSITIVITIES).optional(),
+    compliance: z.array(oneOf('compliance', COMPLIANCE_REQUIREMENTS)).optional(),
+    residency: z.array(placeCode).optional(),
+    availabilityTarget: availability.optional(),
+    p99LatencyMs: boundedNumber('p99LatencyMs', 1, 86_400_000, 'ms').optional(),
+    usersRegion: placeCode.optional(),
+    interruptible: z.boolean({ error: 'interruptible must be true or false' }).optional(),
+    checkpointable: z.boolean({ error: 'checkpointable must be true or false' }).optional(),
+    checkpointMinutes: boundedNumber('checkpointMinutes', 0, 10_000, 'minutes').optional(),
+    restartMinutes: boundedNumber('restartMinutes', 0, 10_000, 'minutes').optional(),
+    costSensitivity: oneOf('costSensitivity', COST_SENSITIVITIES).optional(),
+    horizonMonths: positiveInt('horizonMonths', 120).optional(),
+    statelessRequests: z.boolean({ error: 'statelessRequests must be true or false' }).optional(),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    const hasJobs = p.jobsPerMonth !== undefined;
+    const hasHours = p.hoursPerJob !== undefined;
+    if (p.gpuHoursPerMonth === undefined && !(hasJobs && hasHours)) {
+      const missing = hasJobs ? 'hoursPerJob' : hasHours ? 'jobsPerMonth' : 'gpuHoursPerMonth';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        params: { gpufit: 'missing_demand' },
+        message:
+          'the demand is missing: give gpuHoursPerMonth (GPU-hours a month), or jobsPerMonth together with hoursPerJob',
+      });
+    }
+    if (p.gpuHoursPerMonth !== undefined && hasJobs && hasHours && p.gpusPerReplica !== undefined) {
+      const implied = p.jobsPerMonth! * p.hoursPerJob! * p.gpusPerReplica * (p.nodes ?? 1);
+      const tolerance = 0.05 * Math.max(implied, p.gpuHoursPerMonth);
+      if (Math.abs(implied - p.gpuHoursPerMonth) > tolerance) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['gpuHoursPerMonth'],
+          params: { gpufit: 'inconsistent_demand' },
+          message: `gpuHoursPerMonth (${p.gpuHoursPerMonth}) disagrees with jobsPerMonth × hoursPerJob × gpusPerReplica × nodes (${round(implied)}); give one or make them agree`,
+        });
+      }
+    }
+  });
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** A profile with every default applied: what the engine reads. */
+export const workloadProfileSchema = workloadProfileInputSchema.transform((p) => {
+  const d = workloadKinds[p.kind].defaults;
+  return {
+    id: p.id,
+    name: p.name ?? p.id,
+    kind: p.kind,
+    modelParamsBillions: p.modelParamsBillions ?? d.modelParamsBillions,
+    precision: p.precision ?? d.precision,
+    gpuType: p.gpuType ?? null,
+    gpusPerReplica: p.gpusPerReplica ?? null,
+    nodes: p.nodes ?? 1,
+    interconnect: p.interconnect ?? d.interconnect,
+    gpuHoursPerMonth: p.gpuHoursPerMonth ?? null,
+    jobsPerMonth: p.jobsPerMonth ?? null,
+    hoursPerJob: p.hoursPerJob ?? d.hoursPerJob,
+    peakToMeanRatio: p.peakToMeanRatio ?? d.peakToMeanRatio,
+    datasetGiB: p.datasetGiB ?? 0,
+    egressGiBPerMonth: p.egressGiBPerMonth ?? 0,
+    dataSensitivity: p.dataSensitivity ?? d.dataSensitivity,
+    compliance: [...new Set(p.compliance ?? [])],
+    residency: [...new Set(p.residency ?? [])],
+    availabilityTarget: p.availabilityTarget ?? d.availabilityTarget,
+    p99LatencyMs: p.p99LatencyMs ?? d.p99LatencyMs,
+    usersRegion: p.usersRegion ?? null,
+    interruptible: p.interruptible ?? d.interruptible,
+    checkpointable: p.checkpointable ?? d.checkpointable,
+    checkpointMinutes: p.checkpointMinutes ?? 5,
+    restartMinutes: p.restartMinutes ?? 10,
+    costSensitivity: p.costSensitivity ?? d.costSensitivity,
+    horizonMonths: p.horizonMonths ?? 12,
+    statelessRequests: p.statelessRequests ?? d.statelessRequests,
+  };
+});
+
+export type WorkloadProfileInput = z.input<typeof workloadProfileInputSchema>;
+export type WorkloadProfile = z.output<typeof workloadProfileSchema>;
