@@ -5,6 +5,7 @@ export { closest, formatIssue, formatIssues, issuesFromZod } from './issues.js';
 export { jsonSchemas } from './jsonSchema.js';
 export type { EgressTier, Incentive, Offer, OfferInput } from './offer.js';
 export { egressTierSchema, OFFER_FIELDS, offerInputSchema, offerSchema } from './offer.js';
+export { BLOC_COUNTRIES, placeIncludesCountry } from './places.js';
 export type * from './results.js';
 export {
   ANALYSIS_SCHEMA_VERSION,
@@ -54,8 +55,8 @@ export {
   PRICING_CATEGORIES,
   WORKLOAD_KINDS,
 } from './vocabulary.js';
-export type { WorkloadKindDefaults, WorkloadKindSpec } from './workloadKinds.js';
-export { workloadKinds } from './workloadKinds.js';
+export type { ThroughputClass, WorkloadKindDefaults, WorkloadKindSpec } from './workloadKinds.js';
+export { THROUGHPUT_CLASSES, workloadKinds } from './workloadKinds.js';
 export type { WorkloadProfile, WorkloadProfileInput } from './workloadProfile.js';
 export {
   WORKLOAD_PROFILE_EXTRA_FIELDS,

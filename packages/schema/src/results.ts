@@ -83,6 +83,12 @@ export const REJECTION_CODES = [
   'hosting',
   'price-unknown',
   'hard-constraint',
+  /** The offer's GPU is not in the GPU tier table, so its throughput is unknown (never guessed). */
+  'gpu-unknown',
+  /** The availability target cannot be reached on this offer (node availability 0, or too many replicas). */
+  'availability',
+  /** Interruptions make the expected run time of a job unbounded on this offer. */
+  'interruptions',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

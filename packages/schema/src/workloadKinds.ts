@@ -18,8 +18,17 @@ export interface WorkloadKindSpec {
   readonly label: string;
   readonly phase: 'inference' | 'training';
   readonly pattern: 'serving' | 'batch';
+  /**
+   * Which relative-throughput column of the GPU tier table prices this kind's work (`datasets/gpu-tiers.csv`:
+   * relThroughputInference / relThroughputTraining / relThroughputFineTuning).
+   */
+  readonly throughputClass: ThroughputClass;
   readonly defaults: WorkloadKindDefaults;
 }
+
+/** The workload classes GPU tiers publish a relative throughput for. */
+export const THROUGHPUT_CLASSES = ['inference', 'training', 'fine-tuning'] as const;
+export type ThroughputClass = (typeof THROUGHPUT_CLASSES)[number];
 
 export interface WorkloadKindDefaults {
   readonly modelParamsBillions: number;
@@ -49,6 +58,7 @@ export const workloadKinds = defineKinds({
     label: 'Real-time production inference',
     phase: 'inference',
     pattern: 'serving',
+    throughputClass: 'inference',
     defaults: {
       modelParamsBillions: 8,
       precision: 'fp16',
@@ -68,6 +78,7 @@ export const workloadKinds = defineKinds({
     label: 'Batch inference',
     phase: 'inference',
     pattern: 'batch',
+    throughputClass: 'inference',
     defaults: {
       modelParamsBillions: 8,
       precision: 'fp16',
@@ -87,6 +98,7 @@ export const workloadKinds = defineKinds({
     label: 'Model experimentation',
     phase: 'training',
     pattern: 'batch',
+    throughputClass: 'training',
     defaults: {
       modelParamsBillions: 7,
       precision: 'bf16',
@@ -106,6 +118,7 @@ export const workloadKinds = defineKinds({
     label: 'Large multi-node training',
     phase: 'training',
     pattern: 'batch',
+    throughputClass: 'training',
     defaults: {
       modelParamsBillions: 70,
       precision: 'bf16',
@@ -125,6 +138,7 @@ export const workloadKinds = defineKinds({
     label: 'Fine-tuning smaller models',
     phase: 'training',
     pattern: 'batch',
+    throughputClass: 'fine-tuning',
     defaults: {
       modelParamsBillions: 8,
       precision: 'bf16',
