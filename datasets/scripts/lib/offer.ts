@@ -1,0 +1,69 @@
+import type { ReliabilityKey } from '../data/assumptions';
+import type { Hosting, Market } from '../data/providers';
+
+export type PricingCategory = 'Standard' | 'Dynamic' | 'Committed';
+
+/** One catalog offer before the provider-level fields (egress, certifications, reliability text) are filled. */
+export interface Draft {
+  provider: string;
+  market: Market;
+  instanceType: string;
+  gpu: string;
+  gpuMemoryGiB: number | undefined;
+  gpusPerInstance: number;
+  regionRaw: string;
+  region: string;
+  pricingCategory: PricingCategory;
+  termMonths: number | undefined;
+  /** undefined = price unknown (never 0) */
+  usdPerGpuHour: number | undefined;
+  hosting: Hosting;
+  verified: boolean;
+  reliability: ReliabilityKey;
+  source: string;
+  asOf: string;
+  notes: string[];
+  /** true for rows computed from another row with a sourced discount */
+  derived: boolean;
+}
+
+export const OFFER_COLUMNS = [
+  'id', 'provider', 'providerName', 'market', 'instanceType', 'gpu', 'gpuMemoryGiB', 'gpusPerInstance', 'region',
+  'country', 'pricingCategory', 'termMonths', 'usdPerGpuHour', 'availability', 'interruptionsPerHour', 'verified',
+  'hosting', 'certifications', 'interconnect', 'egressUsdPerGiB', 'egressTiers', 'ingressUsdPerGiB',
+  'incentiveSymbol', 'incentiveSubsidyShare', 'incentiveDenomination', 'reliabilitySource', 'egressSource',
+  'source', 'asOf', 'notes',
+] as const;
+
+/** Per input file: every row read ends as used (≥ 1 offer) or dropped with a reason. */
+export class Ledger {
+  read = 0;
+  used = 0;
+  readonly dropped = new Map<string, number>();
+  /** prices present in a used row but not written as an offer (e.g. spot equal to on-demand) */
+  readonly skippedPrices = new Map<string, number>();
+  readonly written = { Standard: 0, Dynamic: 0, Committed: 0 };
+
+  constructor(readonly file: string) {}
+
+  drop(reason: string): void {
+    this.dropped.set(reason, (this.dropped.get(reason) ?? 0) + 1);
+  }
+
+  skipPrice(reason: string): void {
+    this.skippedPrices.set(reason, (this.skippedPrices.get(reason) ?? 0) + 1);
+  }
+
+  get droppedTotal(): number {
+    let n = 0;
+    for (const v of this.dropped.values()) n += v;
+    return n;
+  }
+}
+
+export function slug(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
