@@ -45,9 +45,13 @@ const COUNTRY_WORDS: Record<string, string> = {
   usa: 'US', canada: 'CA', france: 'FR', poland: 'PL', japan: 'JP', india: 'IN', finland: 'FI',
 };
 
-/** Country → continent and blocs. EU members carry EU;EEA; NO/IS/LI EEA only; GB and CH neither. */
+/**
+ * Country → continent and blocs (the bloc vocabulary of @gpufit/schema: EU, EEA, NA, LATAM, APAC, MEA; a
+ * country such as US is matched by its ISO code, not a bloc). EU members carry EU;EEA; NO/IS/LI EEA only;
+ * GB and CH neither. NA = Northern America + Mexico; MEA = Western Asia + Africa.
+ */
 const COUNTRIES: Record<string, { continent: string; blocs: string[] }> = {
-  US: { continent: 'North America', blocs: ['US', 'NA'] },
+  US: { continent: 'North America', blocs: ['NA'] },
   CA: { continent: 'North America', blocs: ['NA'] },
   MX: { continent: 'North America', blocs: ['NA', 'LATAM'] },
   BR: { continent: 'South America', blocs: ['LATAM'] },
