@@ -62,7 +62,8 @@ const AZURE_EGRESS: EgressProfile = {
   source: 'price-facts §4: Azure $0.087/GB first 10 TB, first 100 GB/month free (cloudtoolstack.com); discounted tiers above 10 TB are not quantified in the reference, so $0.087 is carried to inf (upper bound)',
 };
 const FREE_EGRESS = (source: string): EgressProfile => ({ firstPaidUsdPerGiB: 0, tiers: 'inf:0', ingressUsdPerGiB: 0, source });
-const UNKNOWN_EGRESS = (source: string): EgressProfile => ({ tiers: '', source });
+/** Egress unknown; ingress 0 because no source says inbound transfer is charged (gpufit default). */
+const UNKNOWN_EGRESS = (source: string): EgressProfile => ({ tiers: '', ingressUsdPerGiB: 0, source: `${source}; ingress 0 (no source says inbound is charged)` });
 
 const HYPERSCALER_CERTS = ['gdpr', 'hipaa', 'iso27001', 'pci-dss', 'soc2'];
 const HYPERSCALER_VERIFIED = 'first-party hyperscaler data centres';
