@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GPU_ALIASES } from './data/gpu-aliases';
-import { readCsv, type Row, writeCsv } from './lib/csvio';
+import { type Row, readCsv, writeCsv } from './lib/csvio';
 import { deriveRows } from './lib/derive';
 import { fromExtra, type LambdaCatalogKey } from './lib/extra';
 import { finalize, regionRows } from './lib/finalize';
@@ -20,7 +20,18 @@ import { ALIAS_COLUMNS, aliasRows, NETWORK_COLUMNS, networkRows, TIER_COLUMNS, t
 
 const SKYPILOT = 'skypilot-gpu-offers.csv';
 const EXTRA = 'extra-gpu-prices.csv';
-const REQUIRED_GPUS = ['H100', 'H200', 'A100-80GB', 'A100-40GB', 'L40S', 'L4', 'A10G', 'RTX4090', 'T4', 'B200'];
+const REQUIRED_GPUS = [
+  'H100',
+  'H200',
+  'A100-80GB',
+  'A100-40GB',
+  'L40S',
+  'L4',
+  'A10G',
+  'RTX4090',
+  'T4',
+  'B200',
+];
 const MARKETS = ['hyperscaler', 'gpu-cloud', 'marketplace', 'depin'] as const;
 const CATEGORIES = ['Standard', 'Dynamic', 'Committed'] as const;
 
@@ -31,20 +42,30 @@ function checkAliasesCoverRawNames(sky: readonly Row[], extra: readonly Row[]): 
   if (missing.length > 0) throw new Error(`gpu-aliases.ts misses raw names: ${missing.join(', ')}`);
 }
 
+/** A Markdown table with padded columns (the layout the repository's formatter writes, so lint stays clean). */
 function table(header: readonly string[], body: readonly (readonly (string | number)[])[]): string {
-  const line = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...body.map(line)].join('\n');
+  const rows = [header, ...body].map((r) => r.map(String));
+  const widths = header.map((_, c) => Math.max(3, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((x, c) => x.padEnd(widths[c] ?? 0)).join(' | ')} |`;
+  const [head, ...rest] = rows;
+  return [line(head ?? []), line(widths.map((w) => '-'.repeat(w))), ...rest.map(line)].join('\n');
 }
 
 function coverageMarkdown(offers: readonly Row[], logLines: readonly string[]): string {
   const count = (pred: (r: Row) => boolean) => offers.filter(pred).length;
-  const mc = MARKETS.map((m) => [
+  const mc: (string | number)[][] = MARKETS.map((m) => [
     m,
     ...CATEGORIES.map((c) => count((r) => r.market === m && r.pricingCategory === c)),
     count((r) => r.market === m && r.usdPerGpuHour === ''),
     count((r) => r.market === m),
   ]);
-  mc.push(['**total**', ...CATEGORIES.map((c) => count((r) => r.pricingCategory === c)), count((r) => r.usdPerGpuHour === ''), offers.length]);
+  mc.push([
+    '**total**',
+    ...CATEGORIES.map((c) => count((r) => r.pricingCategory === c)),
+    count((r) => r.usdPerGpuHour === ''),
+    offers.length,
+  ]);
 
   const gpus = [...new Set(offers.map((r) => r.gpu ?? ''))].sort();
   const perGpu = gpus.map((g) => [
@@ -71,7 +92,9 @@ function coverageMarkdown(offers: readonly Row[], logLines: readonly string[]): 
 
   const required = REQUIRED_GPUS.map((g) => [
     g,
-    ...MARKETS.map((m) => (count((r) => r.gpu === g && r.market === m && r.usdPerGpuHour !== '') > 0 ? 'yes' : '-')),
+    ...MARKETS.map((m) =>
+      count((r) => r.gpu === g && r.market === m && r.usdPerGpuHour !== '') > 0 ? 'yes' : '-',
+    ),
   ]);
 
   return [
@@ -100,7 +123,8 @@ function coverageMarkdown(offers: readonly Row[], logLines: readonly string[]): 
 }
 
 function replaceGenerated(file: string, marker: string, content: string): void {
-  if (!existsSync(file)) throw new Error(`${file} missing: write the README with the ${marker} markers first`);
+  if (!existsSync(file))
+    throw new Error(`${file} missing: write the README with the ${marker} markers first`);
   const text = readFileSync(file, 'utf8');
   const start = `<!-- ${marker}:start -->`;
   const end = `<!-- ${marker}:end -->`;
@@ -120,7 +144,12 @@ function main(): void {
   const extraLedger = new Ledger(EXTRA);
   const fromSky = fromSkypilot(sky, skyLedger);
   const lambdaCatalog: LambdaCatalogKey[] = fromSky
-    .filter((d) => d.provider === 'lambda' && d.pricingCategory === 'Standard' && !d.notes.some((n) => n.startsWith('via Shadeform')))
+    .filter(
+      (d) =>
+        d.provider === 'lambda' &&
+        d.pricingCategory === 'Standard' &&
+        !d.notes.some((n) => n.startsWith('via Shadeform')),
+    )
     .map((d) => ({ gpu: d.gpu, count: d.gpusPerInstance, usdPerGpuHour: d.usdPerGpuHour as number }));
   const fromExtraRows = fromExtra(extra, extraLedger, lambdaCatalog);
   const base = [...fromSky, ...fromExtraRows];
@@ -133,19 +162,27 @@ function main(): void {
 
   // invariants
   for (const l of [skyLedger, extraLedger]) {
-    if (l.read !== l.used + l.droppedTotal) throw new Error(`${l.file}: read ${l.read} != used ${l.used} + dropped ${l.droppedTotal}`);
+    if (l.read !== l.used + l.droppedTotal)
+      throw new Error(`${l.file}: read ${l.read} != used ${l.used} + dropped ${l.droppedTotal}`);
   }
   const ids = new Set(offers.map((o) => o.id));
   if (ids.size !== offers.length) throw new Error('offers.csv: duplicate ids');
-  for (const g of REQUIRED_GPUS) if (!offers.some((o) => o.gpu === g)) throw new Error(`coverage: no offer for required GPU ${g}`);
-  for (const m of MARKETS) for (const c of CATEGORIES) {
-    if (m === 'depin' && c === 'Committed') continue; // no DePIN commitment price or discount is in the reference
-    if (!offers.some((o) => o.market === m && o.pricingCategory === c)) throw new Error(`coverage: no ${m} ${c} offer`);
-  }
+  for (const g of REQUIRED_GPUS)
+    if (!offers.some((o) => o.gpu === g)) throw new Error(`coverage: no offer for required GPU ${g}`);
+  for (const m of MARKETS)
+    for (const c of CATEGORIES) {
+      if (m === 'depin' && c === 'Committed') continue; // no DePIN commitment price or discount is in the reference
+      if (!offers.some((o) => o.market === m && o.pricingCategory === c))
+        throw new Error(`coverage: no ${m} ${c} offer`);
+    }
 
   writeCsv(path.join(datasetsDir, 'offers.csv'), OFFER_COLUMNS, offers);
   const regions = regionRows(offers, all);
-  writeCsv(path.join(datasetsDir, 'regions.csv'), ['provider', 'region', 'country', 'blocs', 'continent', 'notes'], regions);
+  writeCsv(
+    path.join(datasetsDir, 'regions.csv'),
+    ['provider', 'region', 'country', 'blocs', 'continent', 'notes'],
+    regions,
+  );
   const tiers = tierRows();
   writeCsv(path.join(datasetsDir, 'gpu-tiers.csv'), TIER_COLUMNS, tiers);
   const aliases = aliasRows();
@@ -156,15 +193,23 @@ function main(): void {
   const log: string[] = [];
   for (const l of [skyLedger, extraLedger]) {
     log.push(`${l.file}: read ${l.read} rows = used ${l.used} + dropped ${l.droppedTotal}`);
-    log.push(`  offers from used rows: Standard ${l.written.Standard}, Dynamic ${l.written.Dynamic}, Committed ${l.written.Committed}`);
+    log.push(
+      `  offers from used rows: Standard ${l.written.Standard}, Dynamic ${l.written.Dynamic}, Committed ${l.written.Committed}`,
+    );
     for (const [reason, n] of [...l.dropped].sort()) log.push(`  dropped ${n}: ${reason}`);
     for (const [reason, n] of [...l.skippedPrices].sort()) log.push(`  price not written ${n}: ${reason}`);
   }
   const derivedBy = (c: string) => derived.filter((d) => d.pricingCategory === c).length;
-  log.push(`derived rows (sourced discounts): ${derived.length} = Dynamic ${derivedBy('Dynamic')} (Vast interruptible) + Committed ${derivedBy('Committed')}`);
+  log.push(
+    `derived rows (sourced discounts): ${derived.length} = Dynamic ${derivedBy('Dynamic')} (Vast interruptible) + Committed ${derivedBy('Committed')}`,
+  );
   log.push(`id collisions resolved with a numeric suffix: ${collisions}`);
-  log.push(`offers.csv: ${offers.length} rows written (= ${fromSky.length} from ${SKYPILOT} + ${fromExtraRows.length} from ${EXTRA} + ${derived.length} derived); price unknown: ${offers.filter((o) => o.usdPerGpuHour === '').length}`);
-  log.push(`regions.csv: ${regions.length} rows; gpu-tiers.csv: ${tiers.length}; gpu-aliases.csv: ${aliases.length}; networks.csv: ${networks.length}`);
+  log.push(
+    `offers.csv: ${offers.length} rows written (= ${fromSky.length} from ${SKYPILOT} + ${fromExtraRows.length} from ${EXTRA} + ${derived.length} derived); price unknown: ${offers.filter((o) => o.usdPerGpuHour === '').length}`,
+  );
+  log.push(
+    `regions.csv: ${regions.length} rows; gpu-tiers.csv: ${tiers.length}; gpu-aliases.csv: ${aliases.length}; networks.csv: ${networks.length}`,
+  );
   for (const line of log) console.log(line);
 
   replaceGenerated(path.join(datasetsDir, 'README.md'), 'coverage', coverageMarkdown(offers, log));

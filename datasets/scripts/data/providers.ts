@@ -47,70 +47,198 @@ const AWS_EGRESS: EgressProfile = {
   // 100 GB free; $0.09 up to 10 TB; $0.085 next 40 TB (to 50 TB); $0.07 next 100 TB (to 150 TB); $0.05 above.
   tiers: '100:0;10240:0.09;51200:0.085;153600:0.07;inf:0.05',
   ingressUsdPerGiB: 0,
-  source: 'price-facts §4: AWS internet egress tiers (egresscost.com/aws; atonementlicensing.com AWS egress tier table; leanopstech.com 2026) - us-east-1 tiers applied to every region (gpufit assumption; e.g. ap-southeast-2 was higher in 2020)',
+  source:
+    'price-facts §4: AWS internet egress tiers (egresscost.com/aws; atonementlicensing.com AWS egress tier table; leanopstech.com 2026) - us-east-1 tiers applied to every region (gpufit assumption; e.g. ap-southeast-2 was higher in 2020)',
 };
 const GCP_EGRESS: EgressProfile = {
   firstPaidUsdPerGiB: 0.12,
   tiers: '200:0;inf:0.12',
   ingressUsdPerGiB: 0,
-  source: 'price-facts §4: GCP Premium Tier internet egress $0.12/GB first TB, first 200 GB/month free (cloudtoolstack.com; thundercompute.com; infracost #2773); no higher tier in the reference so $0.12 is carried to inf (upper bound); Asia/Australia destinations cost more ($0.19-0.23)',
+  source:
+    'price-facts §4: GCP Premium Tier internet egress $0.12/GB first TB, first 200 GB/month free (cloudtoolstack.com; thundercompute.com; infracost #2773); no higher tier in the reference so $0.12 is carried to inf (upper bound); Asia/Australia destinations cost more ($0.19-0.23)',
 };
 const AZURE_EGRESS: EgressProfile = {
   firstPaidUsdPerGiB: 0.087,
   tiers: '100:0;inf:0.087',
   ingressUsdPerGiB: 0,
-  source: 'price-facts §4: Azure $0.087/GB first 10 TB, first 100 GB/month free (cloudtoolstack.com); discounted tiers above 10 TB are not quantified in the reference, so $0.087 is carried to inf (upper bound)',
+  source:
+    'price-facts §4: Azure $0.087/GB first 10 TB, first 100 GB/month free (cloudtoolstack.com); discounted tiers above 10 TB are not quantified in the reference, so $0.087 is carried to inf (upper bound)',
 };
-const FREE_EGRESS = (source: string): EgressProfile => ({ firstPaidUsdPerGiB: 0, tiers: 'inf:0', ingressUsdPerGiB: 0, source });
+const FREE_EGRESS = (source: string): EgressProfile => ({
+  firstPaidUsdPerGiB: 0,
+  tiers: 'inf:0',
+  ingressUsdPerGiB: 0,
+  source,
+});
 /** Egress unknown; ingress 0 because no source says inbound transfer is charged (gpufit default). */
-const UNKNOWN_EGRESS = (source: string): EgressProfile => ({ tiers: '', ingressUsdPerGiB: 0, source: `${source}; ingress 0 (no source says inbound is charged)` });
+const UNKNOWN_EGRESS = (source: string): EgressProfile => ({
+  tiers: '',
+  ingressUsdPerGiB: 0,
+  source: `${source}; ingress 0 (no source says inbound is charged)`,
+});
 
 const HYPERSCALER_CERTS = ['gdpr', 'hipaa', 'iso27001', 'pci-dss', 'soc2'];
 const HYPERSCALER_VERIFIED = 'first-party hyperscaler data centres';
 const GPU_CLOUD_VERIFIED = 'first-party (provider-operated) data centres';
 
 const gpuCloud = (id: string, name: string, egress: EgressProfile): ProviderProfile => ({
-  id, name, market: 'gpu-cloud', hosting: 'datacenter', verified: true, verifiedWhy: GPU_CLOUD_VERIFIED, certifications: [], egress,
+  id,
+  name,
+  market: 'gpu-cloud',
+  hosting: 'datacenter',
+  verified: true,
+  verifiedWhy: GPU_CLOUD_VERIFIED,
+  certifications: [],
+  egress,
 });
 
 const NOT_IN_REFERENCE = 'not in reference: egress price unknown';
 
 export const PROVIDERS: readonly ProviderProfile[] = [
-  { id: 'aws', name: 'Amazon Web Services', market: 'hyperscaler', hosting: 'datacenter', verified: true, verifiedWhy: HYPERSCALER_VERIFIED, certifications: HYPERSCALER_CERTS, fedrampUsOnly: true, egress: AWS_EGRESS },
-  { id: 'gcp', name: 'Google Cloud', market: 'hyperscaler', hosting: 'datacenter', verified: true, verifiedWhy: HYPERSCALER_VERIFIED, certifications: HYPERSCALER_CERTS, fedrampUsOnly: true, egress: GCP_EGRESS },
-  { id: 'azure', name: 'Microsoft Azure', market: 'hyperscaler', hosting: 'datacenter', verified: true, verifiedWhy: HYPERSCALER_VERIFIED, certifications: HYPERSCALER_CERTS, fedrampUsOnly: true, egress: AZURE_EGRESS },
-  gpuCloud('lambda', 'Lambda', FREE_EGRESS('price-facts §4: Lambda docs "Billing" (no ingress/egress charges) and a third-party Lambda profile (free_egress: true); promptcost.org\'s $0.09/GB after 1 TB contradicts Lambda\'s docs and is not used')),
-  gpuCloud('nebius', 'Nebius', FREE_EGRESS('price-facts §4: Nebius standard networking free (thundercompute.com egress article); object-storage download $0.015/GB is not compute egress')),
-  gpuCloud('coreweave', 'CoreWeave', UNKNOWN_EGRESS('not in reference as a first-party figure: only promptcost.org (low confidence) lists $0.05/GB after 500 GB - left unknown')),
-  gpuCloud('runpod', 'RunPod', UNKNOWN_EGRESS('not in reference as a first-party figure: only promptcost.org (low confidence) lists $0.05/GB - left unknown')),
+  {
+    id: 'aws',
+    name: 'Amazon Web Services',
+    market: 'hyperscaler',
+    hosting: 'datacenter',
+    verified: true,
+    verifiedWhy: HYPERSCALER_VERIFIED,
+    certifications: HYPERSCALER_CERTS,
+    fedrampUsOnly: true,
+    egress: AWS_EGRESS,
+  },
+  {
+    id: 'gcp',
+    name: 'Google Cloud',
+    market: 'hyperscaler',
+    hosting: 'datacenter',
+    verified: true,
+    verifiedWhy: HYPERSCALER_VERIFIED,
+    certifications: HYPERSCALER_CERTS,
+    fedrampUsOnly: true,
+    egress: GCP_EGRESS,
+  },
+  {
+    id: 'azure',
+    name: 'Microsoft Azure',
+    market: 'hyperscaler',
+    hosting: 'datacenter',
+    verified: true,
+    verifiedWhy: HYPERSCALER_VERIFIED,
+    certifications: HYPERSCALER_CERTS,
+    fedrampUsOnly: true,
+    egress: AZURE_EGRESS,
+  },
+  gpuCloud(
+    'lambda',
+    'Lambda',
+    FREE_EGRESS(
+      'price-facts §4: Lambda docs "Billing" (no ingress/egress charges) and a third-party Lambda profile (free_egress: true); promptcost.org\'s $0.09/GB after 1 TB contradicts Lambda\'s docs and is not used',
+    ),
+  ),
+  gpuCloud(
+    'nebius',
+    'Nebius',
+    FREE_EGRESS(
+      'price-facts §4: Nebius standard networking free (thundercompute.com egress article); object-storage download $0.015/GB is not compute egress',
+    ),
+  ),
+  gpuCloud(
+    'coreweave',
+    'CoreWeave',
+    UNKNOWN_EGRESS(
+      'not in reference as a first-party figure: only promptcost.org (low confidence) lists $0.05/GB after 500 GB - left unknown',
+    ),
+  ),
+  gpuCloud(
+    'runpod',
+    'RunPod',
+    UNKNOWN_EGRESS(
+      'not in reference as a first-party figure: only promptcost.org (low confidence) lists $0.05/GB - left unknown',
+    ),
+  ),
   gpuCloud('fluidstack', 'Fluidstack', UNKNOWN_EGRESS(NOT_IN_REFERENCE)),
   gpuCloud('paperspace', 'Paperspace', UNKNOWN_EGRESS(NOT_IN_REFERENCE)),
   gpuCloud('digitalocean', 'DigitalOcean', UNKNOWN_EGRESS(NOT_IN_REFERENCE)),
   gpuCloud('crusoe', 'Crusoe', UNKNOWN_EGRESS(NOT_IN_REFERENCE)),
   gpuCloud('massedcompute', 'Massed Compute', UNKNOWN_EGRESS(NOT_IN_REFERENCE)),
-  gpuCloud('scaleway', 'Scaleway', UNKNOWN_EGRESS('not in reference for GPU instances (free egress is stated only for Scaleway serverless containers) - left unknown')),
+  gpuCloud(
+    'scaleway',
+    'Scaleway',
+    UNKNOWN_EGRESS(
+      'not in reference for GPU instances (free egress is stated only for Scaleway serverless containers) - left unknown',
+    ),
+  ),
   gpuCloud('denvr', 'Denvr Dataworks', UNKNOWN_EGRESS(NOT_IN_REFERENCE)),
   gpuCloud('hyperstack', 'Hyperstack', UNKNOWN_EGRESS(NOT_IN_REFERENCE)),
   gpuCloud('vultr', 'Vultr', UNKNOWN_EGRESS(NOT_IN_REFERENCE)),
   gpuCloud('excesssupply', 'Excess Supply', UNKNOWN_EGRESS(NOT_IN_REFERENCE)),
   {
-    id: 'vast', name: 'Vast.ai', market: 'marketplace', hosting: 'community', verified: false,
-    verifiedWhy: 'host verification and datacenter status are not in the catalog row; treated as unverified community host (conservative)',
+    id: 'vast',
+    name: 'Vast.ai',
+    market: 'marketplace',
+    hosting: 'community',
+    verified: false,
+    verifiedWhy:
+      'host verification and datacenter status are not in the catalog row; treated as unverified community host (conservative)',
     certifications: [],
-    egress: { firstPaidUsdPerGiB: 0.06, tiers: 'inf:0.06', source: 'price-facts §4: Vast bandwidth is priced per host at $0-0.06/GB and hosts may also charge ingress (thundercompute.com); gpufit uses the top of the range (conservative); ingress left unknown' },
+    egress: {
+      firstPaidUsdPerGiB: 0.06,
+      tiers: 'inf:0.06',
+      source:
+        'price-facts §4: Vast bandwidth is priced per host at $0-0.06/GB and hosts may also charge ingress (thundercompute.com); gpufit uses the top of the range (conservative); ingress left unknown',
+    },
   },
-  { id: 'hyperbolic', name: 'Hyperbolic', market: 'marketplace', hosting: 'community', verified: false, verifiedWhy: 'marketplace suppliers; host vetting not stated in the reference', certifications: [], egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE) },
-  { id: 'tensordock', name: 'TensorDock', market: 'marketplace', hosting: 'community', verified: false, verifiedWhy: 'marketplace hosts; host vetting not stated in the reference', certifications: [], egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE) },
   {
-    id: 'akash', name: 'Akash Network', market: 'depin', hosting: 'community', verified: false,
-    verifiedWhy: 'audited providers exist (attributes signed on-chain by an auditor), but the "starting at" price is not tied to an audited provider',
-    certifications: [], egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE),
+    id: 'hyperbolic',
+    name: 'Hyperbolic',
+    market: 'marketplace',
+    hosting: 'community',
+    verified: false,
+    verifiedWhy: 'marketplace suppliers; host vetting not stated in the reference',
+    certifications: [],
+    egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE),
+  },
+  {
+    id: 'tensordock',
+    name: 'TensorDock',
+    market: 'marketplace',
+    hosting: 'community',
+    verified: false,
+    verifiedWhy: 'marketplace hosts; host vetting not stated in the reference',
+    certifications: [],
+    egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE),
+  },
+  {
+    id: 'akash',
+    name: 'Akash Network',
+    market: 'depin',
+    hosting: 'community',
+    verified: false,
+    verifiedWhy:
+      'audited providers exist (attributes signed on-chain by an auditor), but the "starting at" price is not tied to an audited provider',
+    certifications: [],
+    egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE),
     incentive: { symbol: 'AKT', subsidyShare: 0.25, denomination: 'usd-pegged' },
   },
-  { id: 'salad', name: 'SaladCloud', market: 'depin', hosting: 'community', verified: false, verifiedWhy: 'consumer GPUs in home machines', certifications: [], egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE) },
   {
-    id: 'render', name: 'Render Network', market: 'depin', hosting: 'community', verified: false, verifiedWhy: 'community node operators',
-    certifications: [], egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE),
+    id: 'salad',
+    name: 'SaladCloud',
+    market: 'depin',
+    hosting: 'community',
+    verified: false,
+    verifiedWhy: 'consumer GPUs in home machines',
+    certifications: [],
+    egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE),
+  },
+  {
+    id: 'render',
+    name: 'Render Network',
+    market: 'depin',
+    hosting: 'community',
+    verified: false,
+    verifiedWhy: 'community node operators',
+    certifications: [],
+    egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE),
     incentive: { symbol: 'RENDER', subsidyShare: 0.25, denomination: 'token' },
   },
 ];

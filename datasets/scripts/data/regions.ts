@@ -14,35 +14,96 @@ export interface RegionInfo {
 }
 
 const AWS: Record<string, string> = {
-  'us-east-1': 'US', 'us-east-2': 'US', 'us-west-1': 'US', 'us-west-2': 'US', 'ca-central-1': 'CA',
-  'eu-central-1': 'DE', 'eu-north-1': 'SE', 'eu-south-1': 'IT', 'eu-south-2': 'ES', 'eu-west-1': 'IE',
-  'eu-west-2': 'GB', 'eu-west-3': 'FR', 'me-central-1': 'AE', 'me-south-1': 'BH', 'ap-east-1': 'HK',
-  'ap-northeast-1': 'JP', 'ap-northeast-2': 'KR', 'ap-south-1': 'IN', 'ap-southeast-1': 'SG',
-  'ap-southeast-2': 'AU', 'ap-southeast-3': 'ID',
+  'us-east-1': 'US',
+  'us-east-2': 'US',
+  'us-west-1': 'US',
+  'us-west-2': 'US',
+  'ca-central-1': 'CA',
+  'eu-central-1': 'DE',
+  'eu-north-1': 'SE',
+  'eu-south-1': 'IT',
+  'eu-south-2': 'ES',
+  'eu-west-1': 'IE',
+  'eu-west-2': 'GB',
+  'eu-west-3': 'FR',
+  'me-central-1': 'AE',
+  'me-south-1': 'BH',
+  'ap-east-1': 'HK',
+  'ap-northeast-1': 'JP',
+  'ap-northeast-2': 'KR',
+  'ap-south-1': 'IN',
+  'ap-southeast-1': 'SG',
+  'ap-southeast-2': 'AU',
+  'ap-southeast-3': 'ID',
 };
 
 const GCP: Record<string, string> = {
-  'asia-east1': 'TW', 'asia-east2': 'HK', 'asia-northeast1': 'JP', 'asia-northeast3': 'KR', 'asia-south1': 'IN',
-  'asia-south2': 'IN', 'asia-southeast1': 'SG', 'asia-southeast2': 'ID', 'australia-southeast1': 'AU',
-  'europe-central2': 'PL', 'europe-north1': 'FI', 'europe-west1': 'BE', 'europe-west2': 'GB', 'europe-west3': 'DE',
-  'europe-west4': 'NL', 'europe-west6': 'CH', 'europe-west9': 'FR', 'me-central2': 'SA', 'me-west1': 'IL',
-  'northamerica-northeast1': 'CA', 'northamerica-northeast2': 'CA', 'southamerica-east1': 'BR',
-  'us-central1': 'US', 'us-east1': 'US', 'us-east4': 'US', 'us-east5': 'US', 'us-south1': 'US', 'us-west1': 'US',
-  'us-west2': 'US', 'us-west3': 'US', 'us-west4': 'US',
+  'asia-east1': 'TW',
+  'asia-east2': 'HK',
+  'asia-northeast1': 'JP',
+  'asia-northeast3': 'KR',
+  'asia-south1': 'IN',
+  'asia-south2': 'IN',
+  'asia-southeast1': 'SG',
+  'asia-southeast2': 'ID',
+  'australia-southeast1': 'AU',
+  'europe-central2': 'PL',
+  'europe-north1': 'FI',
+  'europe-west1': 'BE',
+  'europe-west2': 'GB',
+  'europe-west3': 'DE',
+  'europe-west4': 'NL',
+  'europe-west6': 'CH',
+  'europe-west9': 'FR',
+  'me-central2': 'SA',
+  'me-west1': 'IL',
+  'northamerica-northeast1': 'CA',
+  'northamerica-northeast2': 'CA',
+  'southamerica-east1': 'BR',
+  'us-central1': 'US',
+  'us-east1': 'US',
+  'us-east4': 'US',
+  'us-east5': 'US',
+  'us-south1': 'US',
+  'us-west1': 'US',
+  'us-west2': 'US',
+  'us-west3': 'US',
+  'us-west4': 'US',
 };
 
-const AZURE = ['centralus', 'eastus', 'eastus2', 'northcentralus', 'southcentralus', 'westcentralus', 'westus', 'westus2', 'westus3'];
+const AZURE = [
+  'centralus',
+  'eastus',
+  'eastus2',
+  'northcentralus',
+  'southcentralus',
+  'westcentralus',
+  'westus',
+  'westus2',
+  'westus3',
+];
 
 /** Lambda publishes region codes; only the us-* prefix states a country. Others keep the continent only. */
 const LAMBDA_CONTINENT: Record<string, string> = {
-  'asia-northeast-1': 'Asia', 'asia-northeast-2': 'Asia', 'asia-south-1': 'Asia', 'australia-east-1': 'Oceania',
-  'europe-central-1': 'Europe', 'europe-south-1': 'Europe', 'me-west-1': 'Asia',
+  'asia-northeast-1': 'Asia',
+  'asia-northeast-2': 'Asia',
+  'asia-south-1': 'Asia',
+  'australia-east-1': 'Oceania',
+  'europe-central-1': 'Europe',
+  'europe-south-1': 'Europe',
+  'me-west-1': 'Asia',
 };
 
 const NEBIUS: Record<string, string> = { 'eu-north1': 'FI', 'eu-west1': 'FR', 'us-central1': 'US' };
 
 const COUNTRY_WORDS: Record<string, string> = {
-  usa: 'US', canada: 'CA', france: 'FR', poland: 'PL', japan: 'JP', india: 'IN', finland: 'FI',
+  usa: 'US',
+  canada: 'CA',
+  france: 'FR',
+  poland: 'PL',
+  japan: 'JP',
+  india: 'IN',
+  finland: 'FI',
 };
 
 /**
@@ -55,25 +116,43 @@ const COUNTRIES: Record<string, { continent: string; blocs: string[] }> = {
   CA: { continent: 'North America', blocs: ['NA'] },
   MX: { continent: 'North America', blocs: ['NA', 'LATAM'] },
   BR: { continent: 'South America', blocs: ['LATAM'] },
-  AT: { continent: 'Europe', blocs: ['EU', 'EEA'] }, BE: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  BG: { continent: 'Europe', blocs: ['EU', 'EEA'] }, HR: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  CZ: { continent: 'Europe', blocs: ['EU', 'EEA'] }, DK: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  DE: { continent: 'Europe', blocs: ['EU', 'EEA'] }, ES: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  FI: { continent: 'Europe', blocs: ['EU', 'EEA'] }, FR: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  HU: { continent: 'Europe', blocs: ['EU', 'EEA'] }, IE: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  IT: { continent: 'Europe', blocs: ['EU', 'EEA'] }, NL: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  PL: { continent: 'Europe', blocs: ['EU', 'EEA'] }, RO: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  SE: { continent: 'Europe', blocs: ['EU', 'EEA'] }, SI: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  NO: { continent: 'Europe', blocs: ['EEA'] }, IS: { continent: 'Europe', blocs: ['EEA'] },
-  GB: { continent: 'Europe', blocs: [] }, CH: { continent: 'Europe', blocs: [] },
-  JP: { continent: 'Asia', blocs: ['APAC'] }, KR: { continent: 'Asia', blocs: ['APAC'] },
-  IN: { continent: 'Asia', blocs: ['APAC'] }, SG: { continent: 'Asia', blocs: ['APAC'] },
-  TW: { continent: 'Asia', blocs: ['APAC'] }, HK: { continent: 'Asia', blocs: ['APAC'] },
-  ID: { continent: 'Asia', blocs: ['APAC'] }, TH: { continent: 'Asia', blocs: ['APAC'] },
-  VN: { continent: 'Asia', blocs: ['APAC'] }, CN: { continent: 'Asia', blocs: ['APAC'] },
+  AT: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  BE: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  BG: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  HR: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  CZ: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  DK: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  DE: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  ES: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  FI: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  FR: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  HU: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  IE: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  IT: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  NL: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  PL: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  RO: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  SE: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  SI: { continent: 'Europe', blocs: ['EU', 'EEA'] },
+  NO: { continent: 'Europe', blocs: ['EEA'] },
+  IS: { continent: 'Europe', blocs: ['EEA'] },
+  GB: { continent: 'Europe', blocs: [] },
+  CH: { continent: 'Europe', blocs: [] },
+  JP: { continent: 'Asia', blocs: ['APAC'] },
+  KR: { continent: 'Asia', blocs: ['APAC'] },
+  IN: { continent: 'Asia', blocs: ['APAC'] },
+  SG: { continent: 'Asia', blocs: ['APAC'] },
+  TW: { continent: 'Asia', blocs: ['APAC'] },
+  HK: { continent: 'Asia', blocs: ['APAC'] },
+  ID: { continent: 'Asia', blocs: ['APAC'] },
+  TH: { continent: 'Asia', blocs: ['APAC'] },
+  VN: { continent: 'Asia', blocs: ['APAC'] },
+  CN: { continent: 'Asia', blocs: ['APAC'] },
   AU: { continent: 'Oceania', blocs: ['APAC'] },
-  AE: { continent: 'Asia', blocs: ['MEA'] }, BH: { continent: 'Asia', blocs: ['MEA'] },
-  SA: { continent: 'Asia', blocs: ['MEA'] }, IL: { continent: 'Asia', blocs: ['MEA'] },
+  AE: { continent: 'Asia', blocs: ['MEA'] },
+  BH: { continent: 'Asia', blocs: ['MEA'] },
+  SA: { continent: 'Asia', blocs: ['MEA'] },
+  IL: { continent: 'Asia', blocs: ['MEA'] },
 };
 
 export function countryInfo(country: string): { continent: string; blocs: string[] } {
@@ -114,13 +193,18 @@ export function resolveRegion(provider: string, region: string, raw: string): Re
     return { country: 'US', notes: 'Lambda region code with a us- prefix' };
   }
   if (provider === 'lambda' && LAMBDA_CONTINENT[region] !== undefined) {
-    return { country: '', continentHint: LAMBDA_CONTINENT[region], notes: 'Lambda region code; country not stated in the reference (continent from the code only)' };
+    return {
+      country: '',
+      continentHint: LAMBDA_CONTINENT[region],
+      notes: 'Lambda region code; country not stated in the reference (continent from the code only)',
+    };
   }
   // Vast: "place, country, continent" written as "Texas US NA" / "CN AS"
   if (provider === 'vast') {
     const parts = raw.trim().split(/\s+/);
     const cc = parts[parts.length - 2];
-    if (cc === undefined || !/^[A-Z]{2}$/.test(cc)) throw new Error(`regions: cannot parse Vast region ${raw}`);
+    if (cc === undefined || !/^[A-Z]{2}$/.test(cc))
+      throw new Error(`regions: cannot parse Vast region ${raw}`);
     return { country: cc, notes: `Vast host location "${raw}" (place, country, continent)` };
   }
   // Shadeform "culpeper-usa-1", "paris-france-5"
@@ -139,13 +223,26 @@ export function resolveRegion(provider: string, region: string, raw: string): Re
   if (provider === 'runpod' && /^[A-Z]{2}$/.test(raw)) {
     return { country: raw, notes: 'RunPod catalog region = ISO country code of the data centre' };
   }
-  if (provider === 'paperspace' && raw === 'East Coast (NY2)') return { country: 'US', notes: 'Paperspace "East Coast (NY2)" (New York)' };
-  if (provider === 'digitalocean' && raw === 'nyc2') return { country: 'US', notes: 'DigitalOcean nyc2 (New York)' };
-  if (region === 'north-america') return { country: '', continentHint: 'North America', notes: 'source says "NA" (North America) without a country' };
+  if (provider === 'paperspace' && raw === 'East Coast (NY2)')
+    return { country: 'US', notes: 'Paperspace "East Coast (NY2)" (New York)' };
+  if (provider === 'digitalocean' && raw === 'nyc2')
+    return { country: 'US', notes: 'DigitalOcean nyc2 (New York)' };
+  if (region === 'north-america')
+    return {
+      country: '',
+      continentHint: 'North America',
+      notes: 'source says "NA" (North America) without a country',
+    };
   if (region === 'unstated') return { country: '', notes: 'region "not stated" in the source' };
-  if (region === 'any') return { country: '', notes: `provider-dependent location ("${raw}"): any host of the network or marketplace` };
-  if (region === 'global') return { country: '', notes: `"${raw}": one price for all locations; location not fixed` };
-  if (region === 'all-regions') return { country: '', notes: `"${raw}": one list price for every Lambda region` };
+  if (region === 'any')
+    return {
+      country: '',
+      notes: `provider-dependent location ("${raw}"): any host of the network or marketplace`,
+    };
+  if (region === 'global')
+    return { country: '', notes: `"${raw}": one price for all locations; location not fixed` };
+  if (region === 'all-regions')
+    return { country: '', notes: `"${raw}": one list price for every Lambda region` };
   throw new Error(`regions: no rule for ${provider} region "${raw}"`);
 }
 

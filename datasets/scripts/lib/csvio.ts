@@ -7,7 +7,12 @@ export type Row = Record<string, string>;
 /** Reads a UTF-8 CSV with a header row; every cell stays a string (empty = unknown). */
 export function readCsv(file: string): Row[] {
   const text = readFileSync(file, 'utf8');
-  return parse(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: false }) as Row[];
+  return parse(text, {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: false,
+  }) as Row[];
 }
 
 /**

@@ -7,7 +7,9 @@ import type { Draft } from './offer';
  */
 export function deriveRows(drafts: readonly Draft[]): Draft[] {
   const out: Draft[] = [];
-  const parents = drafts.filter((d) => d.pricingCategory === 'Standard' && !d.derived && d.usdPerGpuHour !== undefined);
+  const parents = drafts.filter(
+    (d) => d.pricingCategory === 'Standard' && !d.derived && d.usdPerGpuHour !== undefined,
+  );
   for (const p of parents) {
     const price = p.usdPerGpuHour as number;
     if (p.provider === 'vast') {

@@ -1,9 +1,9 @@
-import { CAPACITY_BLOCK_TERM_MONTHS, SPOT_NEAR_ON_DEMAND, type ReliabilityKey } from '../data/assumptions';
+import { CAPACITY_BLOCK_TERM_MONTHS, type ReliabilityKey, SPOT_NEAR_ON_DEMAND } from '../data/assumptions';
 import { type Hosting, type Market, provider as providerProfile } from '../data/providers';
 import { normalizeRegion } from '../data/regions';
 import type { Row } from './csvio';
 import { resolveGpu, spec } from './gpu';
-import { type Draft, Ledger, type PricingCategory } from './offer';
+import type { Draft, Ledger, PricingCategory } from './offer';
 
 const must = (row: Row, key: string): string => {
   const v = row[key];
@@ -17,7 +17,12 @@ const CATEGORIES: readonly PricingCategory[] = ['Standard', 'Dynamic', 'Committe
 /** Azure NVv4 sizes below NV32as_v4 are 1/8, 1/4 and 1/2 of an MI25 although the catalog lists 1 GPU. */
 const FRACTIONAL_AZURE = /^Standard_NV(4|8|16)as_v4$/;
 
-function reliabilityFor(providerId: string, market: Market, hosting: Hosting, category: PricingCategory): ReliabilityKey {
+function reliabilityFor(
+  providerId: string,
+  market: Market,
+  hosting: Hosting,
+  category: PricingCategory,
+): ReliabilityKey {
   if (providerId === 'salad') return 'depinHome';
   if (providerId === 'render') return category === 'Dynamic' ? 'depinHome' : 'depinCommunity';
   if (market === 'depin') return 'depinCommunity';
@@ -41,12 +46,19 @@ export interface LambdaCatalogKey {
  * Turns extra-gpu-prices.csv rows into drafts (one row = one offer). `lambdaCatalog` holds the Lambda
  * shapes already taken from the SkyPilot catalog, so the per-GPU list copies of them are not written twice.
  */
-export function fromExtra(rows: readonly Row[], ledger: Ledger, lambdaCatalog: readonly LambdaCatalogKey[]): Draft[] {
+export function fromExtra(
+  rows: readonly Row[],
+  ledger: Ledger,
+  lambdaCatalog: readonly LambdaCatalogKey[],
+): Draft[] {
   const out: Draft[] = [];
   const standardPrice = new Map<string, number>();
   for (const r of rows) {
     if (must(r, 'pricing_category') === 'Standard' && must(r, 'usd_per_hour') !== '') {
-      standardPrice.set(`${must(r, 'provider')}|${must(r, 'instance_type')}|${must(r, 'region')}`, Number(must(r, 'usd_per_hour')));
+      standardPrice.set(
+        `${must(r, 'provider')}|${must(r, 'instance_type')}|${must(r, 'region')}`,
+        Number(must(r, 'usd_per_hour')),
+      );
     }
   }
 
@@ -87,13 +99,17 @@ export function fromExtra(rows: readonly Row[], ledger: Ledger, lambdaCatalog: r
     if (!resolved) throw new Error(`extra: no tier for GPU name "${rawGpu}"; add it to gpu-aliases.ts`);
 
     const price = priceCell === '' ? undefined : Number(priceCell);
-    const usdPerGpuHour = price === undefined ? undefined : perGpuCell !== '' ? Number(perGpuCell) : price / count;
+    const usdPerGpuHour =
+      price === undefined ? undefined : perGpuCell !== '' ? Number(perGpuCell) : price / count;
     if (usdPerGpuHour !== undefined && (!Number.isFinite(usdPerGpuHour) || usdPerGpuHour <= 0)) {
       throw new Error(`extra: bad price for ${providerId} ${instance}`);
     }
 
     if (providerId === 'lambda' && usdPerGpuHour !== undefined) {
-      const dup = lambdaCatalog.some((k) => k.gpu === resolved.gpu && k.count === count && Math.abs(k.usdPerGpuHour - usdPerGpuHour) < 1e-9);
+      const dup = lambdaCatalog.some(
+        (k) =>
+          k.gpu === resolved.gpu && k.count === count && Math.abs(k.usdPerGpuHour - usdPerGpuHour) < 1e-9,
+      );
       if (dup) {
         ledger.drop('duplicate of a SkyPilot-catalog Lambda shape at the same per-GPU price');
         continue;
@@ -109,13 +125,17 @@ export function fromExtra(rows: readonly Row[], ledger: Ledger, lambdaCatalog: r
         ledger.drop('spot equal to on-demand: treated as "no spot price" (no Dynamic row)');
         continue;
       }
-      if (od === undefined && providerId === 'aws') notes.push('spot only: the catalog has no on-demand price for this type/region');
+      if (od === undefined && providerId === 'aws')
+        notes.push('spot only: the catalog has no on-demand price for this type/region');
       if (od !== undefined && price > od) notes.push(`ANOMALY: spot $${price}/h above on-demand $${od}/h`);
-      else if (od !== undefined && price >= od * (1 - SPOT_NEAR_ON_DEMAND)) notes.push('FLAG: spot within 5 % of on-demand (possibly no real spot discount)');
+      else if (od !== undefined && price >= od * (1 - SPOT_NEAR_ON_DEMAND))
+        notes.push('FLAG: spot within 5 % of on-demand (possibly no real spot discount)');
     }
     if (category === 'Committed') {
       termMonths = CAPACITY_BLOCK_TERM_MONTHS;
-      notes.push(`gpufit assumption: termMonths ${CAPACITY_BLOCK_TERM_MONTHS} - Capacity Blocks reserve a fixed block of days to weeks, paid up front`);
+      notes.push(
+        `gpufit assumption: termMonths ${CAPACITY_BLOCK_TERM_MONTHS} - Capacity Blocks reserve a fixed block of days to weeks, paid up front`,
+      );
     }
 
     // per-provider facts that the source states about this row
@@ -126,13 +146,24 @@ export function fromExtra(rows: readonly Row[], ledger: Ledger, lambdaCatalog: r
       verified = false;
       notes.push('RunPod Community Cloud: third-party hosts, no datacentre SLA (source)');
     }
-    if (providerId === 'runpod' && market === 'gpu-cloud') notes.push('RunPod Secure Cloud: RunPod-operated data centres (source)');
-    if (providerId === 'hyperbolic' && /cap/.test(instance)) notes.push('price is Hyperbolic\'s MAXIMUM (cap): suppliers set their own price at or below it');
-    if (providerId === 'hyperbolic' && /entry/.test(instance)) notes.push('price is Hyperbolic\'s entry marketplace price (range $1.39-$3.20 by supplier)');
-    if (providerId === 'tensordock') notes.push('price is a "from" (lowest offer) figure, not a typical price');
-    if (providerId === 'akash') notes.push('price is Akash\'s "starting at" figure (lowest bid); leases are won by reverse auction, billed per block (~6 s)');
-    if (providerId === 'render') notes.push('price UNKNOWN in USD: Render prices work in RENDER credits per OctaneBench-hour (about 1-2 credits per RTX 2070-hour derived from the knowledge base); USD depends on the credit/token price');
-    if (providerId === 'salad') notes.push('consumer GPUs in home machines (interruptible by nature, source)');
+    if (providerId === 'runpod' && market === 'gpu-cloud')
+      notes.push('RunPod Secure Cloud: RunPod-operated data centres (source)');
+    if (providerId === 'hyperbolic' && /cap/.test(instance))
+      notes.push("price is Hyperbolic's MAXIMUM (cap): suppliers set their own price at or below it");
+    if (providerId === 'hyperbolic' && /entry/.test(instance))
+      notes.push("price is Hyperbolic's entry marketplace price (range $1.39-$3.20 by supplier)");
+    if (providerId === 'tensordock')
+      notes.push('price is a "from" (lowest offer) figure, not a typical price');
+    if (providerId === 'akash')
+      notes.push(
+        'price is Akash\'s "starting at" figure (lowest bid); leases are won by reverse auction, billed per block (~6 s)',
+      );
+    if (providerId === 'render')
+      notes.push(
+        'price UNKNOWN in USD: Render prices work in RENDER credits per OctaneBench-hour (about 1-2 credits per RTX 2070-hour derived from the knowledge base); USD depends on the credit/token price',
+      );
+    if (providerId === 'salad')
+      notes.push('consumer GPUs in home machines (interruptible by nature, source)');
 
     const gpuMemCell = must(row, 'gpu_memory_gib');
     let gpuMemoryGiB: number;

@@ -5,21 +5,34 @@ import { byKey, num, type Row, sig } from './csvio';
 import { spec } from './gpu';
 import { type Draft, slug } from './offer';
 
-const AWS_EFA = /^(p4d\.24xlarge|p4de\.24xlarge|p5\.48xlarge|p5e\.48xlarge|p5en\.48xlarge|p6-b200\.48xlarge|p6-b300\.48xlarge)\b/;
+const AWS_EFA =
+  /^(p4d\.24xlarge|p4de\.24xlarge|p5\.48xlarge|p5e\.48xlarge|p5en\.48xlarge|p6-b200\.48xlarge|p6-b300\.48xlarge)\b/;
 const AZURE_RDMA = /^Standard_(ND\d+[a-z]*r[a-z]*_|NC24rs_v3$)/;
 
 function interconnectOf(d: Draft): { value: 'infiniband' | 'nvlink' | 'none'; note?: string } {
   if (d.provider === 'aws' && AWS_EFA.test(d.instanceType)) {
-    return { value: 'infiniband', note: 'interconnect: AWS P-family 8-GPU instance with EFA (InfiniBand-class RDMA fabric); gpufit classifies it infiniband' };
+    return {
+      value: 'infiniband',
+      note: 'interconnect: AWS P-family 8-GPU instance with EFA (InfiniBand-class RDMA fabric); gpufit classifies it infiniband',
+    };
   }
   if (d.provider === 'aws' && /^8xH200 instance \(Capacity Block/.test(d.instanceType)) {
-    return { value: 'infiniband', note: 'interconnect inferred: AWS 8 x H200 instances (p5e/p5en) carry EFA; instance name missing in the source' };
+    return {
+      value: 'infiniband',
+      note: 'interconnect inferred: AWS 8 x H200 instances (p5e/p5en) carry EFA; instance name missing in the source',
+    };
   }
   if (d.provider === 'azure' && AZURE_RDMA.test(d.instanceType)) {
-    return { value: 'infiniband', note: "interconnect: 'r' in the Azure size name = RDMA/InfiniBand (reference marks these 'RDMA/InfiniBand variant')" };
+    return {
+      value: 'infiniband',
+      note: "interconnect: 'r' in the Azure size name = RDMA/InfiniBand (reference marks these 'RDMA/InfiniBand variant')",
+    };
   }
   if (d.gpusPerInstance >= 2 && spec(d.gpu).interconnect === 'nvlink') {
-    return { value: 'nvlink', note: 'interconnect inferred: multi-GPU SXM/NVL box = NVLink; InfiniBand not stated in the source' };
+    return {
+      value: 'nvlink',
+      note: 'interconnect inferred: multi-GPU SXM/NVL box = NVLink; InfiniBand not stated in the source',
+    };
   }
   return { value: 'none' };
 }
@@ -37,12 +50,20 @@ export function finalize(drafts: readonly Draft[]): { rows: Row[]; collisions: n
     const notes = [...d.notes];
     if (ic.note) notes.push(ic.note);
     if (d.regionRaw !== d.region) notes.push(`source region "${d.regionRaw}"`);
-    notes.push(`verified=${d.verified}: ${d.hosting === 'community' && d.provider === 'runpod' ? 'RunPod Community host' : p.verifiedWhy}`);
-    if (certs.length > 0) notes.push('certifications: gpufit assumption from the hyperscaler\'s public compliance programmes (fedramp only for US regions)');
-    if (p.incentive) notes.push(`incentiveSubsidyShare ${p.incentive.subsidyShare}: gpufit assumption (see networks.csv)`);
-    const term = d.pricingCategory === 'Committed' ? `committed-${d.termMonths}mo` : d.pricingCategory.toLowerCase();
+    notes.push(
+      `verified=${d.verified}: ${d.hosting === 'community' && d.provider === 'runpod' ? 'RunPod Community host' : p.verifiedWhy}`,
+    );
+    if (certs.length > 0)
+      notes.push(
+        "certifications: gpufit assumption from the hyperscaler's public compliance programmes (fedramp only for US regions)",
+      );
+    if (p.incentive)
+      notes.push(`incentiveSubsidyShare ${p.incentive.subsidyShare}: gpufit assumption (see networks.csv)`);
+    const term =
+      d.pricingCategory === 'Committed' ? `committed-${d.termMonths}mo` : d.pricingCategory.toLowerCase();
     const base = `${d.provider}:${slug(d.instanceType)}:${slug(d.region)}:${term}`;
-    if (d.usdPerGpuHour !== undefined && !(d.usdPerGpuHour > 0)) throw new Error(`finalize: non-positive price for ${base}`);
+    if (d.usdPerGpuHour !== undefined && !(d.usdPerGpuHour > 0))
+      throw new Error(`finalize: non-positive price for ${base}`);
     const row: Row = {
       id: base,
       provider: d.provider,
@@ -111,8 +132,17 @@ export function regionRows(offers: readonly Row[], drafts: readonly Draft[]): Ro
     } else if (continent !== '') {
       blocs = continentBlocs(continent);
     }
-    seen.set(key, { provider: d.provider, region: d.region, country: info.country, blocs: blocs.join(';'), continent, notes: info.notes });
+    seen.set(key, {
+      provider: d.provider,
+      region: d.region,
+      country: info.country,
+      blocs: blocs.join(';'),
+      continent,
+      notes: info.notes,
+    });
   }
   const inOffers = new Set(offers.map((o) => `${o.provider}|${o.region}`));
-  return [...seen.values()].filter((r) => inOffers.has(`${r.provider}|${r.region}`)).sort(byKey((r) => `${r.provider}|${r.region}`));
+  return [...seen.values()]
+    .filter((r) => inOffers.has(`${r.provider}|${r.region}`))
+    .sort(byKey((r) => `${r.provider}|${r.region}`));
 }

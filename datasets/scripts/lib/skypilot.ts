@@ -2,14 +2,14 @@ import {
   GCP_HOST_FAMILY,
   GCP_HOST_SHAPES,
   GCP_HOSTS,
-  SPOT_NEAR_ON_DEMAND,
   type ReliabilityKey,
+  SPOT_NEAR_ON_DEMAND,
 } from '../data/assumptions';
 import { PROVIDER_ID, provider as providerProfile } from '../data/providers';
 import { normalizeRegion } from '../data/regions';
 import type { Row } from './csvio';
 import { resolveGpu, spec } from './gpu';
-import { type Draft, Ledger } from './offer';
+import type { Draft, Ledger } from './offer';
 
 /** Extraction date of the reference files (reference README); catalog commit dates are not known. */
 const READ_DATE = '2026-11-24';
@@ -78,11 +78,14 @@ export function fromSkypilot(rows: readonly Row[], ledger: Ledger): Draft[] {
       continue;
     }
     const resolved = resolveGpu(providerId, instance, rawGpu);
-    if (!resolved) throw new Error(`skypilot: no tier for GPU name "${rawGpu}" (${instance}); add it to gpu-aliases.ts`);
+    if (!resolved)
+      throw new Error(`skypilot: no tier for GPU name "${rawGpu}" (${instance}); add it to gpu-aliases.ts`);
     const memCell = must(row, 'gpu_memory_gib');
     const gpuMemoryGiB = memCell === '' ? spec(resolved.gpu).memoryGiB : Number(memCell);
 
-    const common = (): Omit<Draft, 'pricingCategory' | 'usdPerGpuHour' | 'reliability' | 'notes'> & { notes: string[] } => ({
+    const common = (): Omit<Draft, 'pricingCategory' | 'usdPerGpuHour' | 'reliability' | 'notes'> & {
+      notes: string[];
+    } => ({
       provider: providerId,
       market: profile.market,
       instanceType: instance,
@@ -99,8 +102,12 @@ export function fromSkypilot(rows: readonly Row[], ledger: Ledger): Draft[] {
       notes: [
         ...(viaShadeform ? [`via Shadeform (catalog provider "${rawProvider}")`] : []),
         ...(resolved.note ? [resolved.note] : []),
-        ...(gpuMemoryGiB === 48 && resolved.gpu === 'RTX4090' ? ['48 GB memory as listed (modified RTX 4090)'] : []),
-        ...(providerId === 'lambda' && !viaShadeform ? ['catalog lists every Lambda region for every type (live availability not encoded)'] : []),
+        ...(gpuMemoryGiB === 48 && resolved.gpu === 'RTX4090'
+          ? ['48 GB memory as listed (modified RTX 4090)']
+          : []),
+        ...(providerId === 'lambda' && !viaShadeform
+          ? ['catalog lists every Lambda region for every type (live availability not encoded)']
+          : []),
       ],
       derived: false,
     });
@@ -134,10 +141,16 @@ export function fromSkypilot(rows: readonly Row[], ledger: Ledger): Draft[] {
           reliability: spotReliability(providerId, profile.market),
         };
         d.notes.push(`spot $${spot}/h per instance / ${count} GPU`);
-        if (providerId === 'aws') d.notes.push('AWS spot = minimum over the region\'s standard AZs (reference README)');
-        if (price !== undefined && spot > price) d.notes.push(`ANOMALY: spot $${spot}/h above on-demand $${price}/h in the catalog`);
-        else if (price !== undefined && spot >= price * (1 - SPOT_NEAR_ON_DEMAND)) d.notes.push('FLAG: spot within 5 % of on-demand (possibly no real spot discount)');
-        if (superseded) d.notes.push('spot price from RunPod catalog v7; v8 lists no separate spot price (spot = on-demand) for this instance');
+        if (providerId === 'aws')
+          d.notes.push("AWS spot = minimum over the region's standard AZs (reference README)");
+        if (price !== undefined && spot > price)
+          d.notes.push(`ANOMALY: spot $${spot}/h above on-demand $${price}/h in the catalog`);
+        else if (price !== undefined && spot >= price * (1 - SPOT_NEAR_ON_DEMAND))
+          d.notes.push('FLAG: spot within 5 % of on-demand (possibly no real spot discount)');
+        if (superseded)
+          d.notes.push(
+            'spot price from RunPod catalog v7; v8 lists no separate spot price (spot = on-demand) for this instance',
+          );
         d.notes.push(READ_DATE_NOTE);
         out.push(d);
         wrote += 1;
@@ -145,14 +158,22 @@ export function fromSkypilot(rows: readonly Row[], ledger: Ledger): Draft[] {
     }
 
     if (wrote > 0) ledger.used += 1;
-    else ledger.drop(superseded ? 'RunPod v7 row superseded by catalog v8 (same instance and region) and no distinct spot price' : 'no usable price');
+    else
+      ledger.drop(
+        superseded
+          ? 'RunPod v7 row superseded by catalog v8 (same instance and region) and no distinct spot price'
+          : 'no usable price',
+      );
   }
   return out;
 }
 
 const HOST_SPOT_RATIO = GCP_HOSTS['a2-highgpu-1g'].spot / GCP_HOSTS['a2-highgpu-1g'].onDemand;
 
-function gcpHost(family: 'a2-highgpu' | 'a2-ultragpu' | 'a3-highgpu', n: number): { onDemand: number; spot: number; note: string; spotNote: string } {
+function gcpHost(
+  family: 'a2-highgpu' | 'a2-ultragpu' | 'a3-highgpu',
+  n: number,
+): { onDemand: number; spot: number; note: string; spotNote: string } {
   const one = GCP_HOSTS[`${family}-1g`].onDemand;
   let onDemand: number;
   let how: string;
@@ -170,7 +191,10 @@ function gcpHost(family: 'a2-highgpu' | 'a2-ultragpu' | 'a3-highgpu', n: number)
   let spotHow: string;
   if (family === 'a2-highgpu') {
     spot = GCP_HOSTS['a2-highgpu-1g'].spot * n;
-    spotHow = n === 1 ? `host spot $${GCP_HOSTS['a2-highgpu-1g'].spot}/h (reference)` : `host spot derived = ${n} x $${GCP_HOSTS['a2-highgpu-1g'].spot}/h`;
+    spotHow =
+      n === 1
+        ? `host spot $${GCP_HOSTS['a2-highgpu-1g'].spot}/h (reference)`
+        : `host spot derived = ${n} x $${GCP_HOSTS['a2-highgpu-1g'].spot}/h`;
   } else {
     spot = onDemand * HOST_SPOT_RATIO;
     spotHow = `host spot derived = host on-demand x ${HOST_SPOT_RATIO.toFixed(5)} (gpufit assumption: the a2-highgpu-1g spot/on-demand ratio $0.36975/$0.73948 from the same file)`;
@@ -185,7 +209,9 @@ function fromGcpAccelerator(row: Row, ledger: Ledger): Draft[] {
   const regionRaw = must(row, 'region');
   const family = GCP_HOST_FAMILY[rawGpu];
   if (family === undefined) {
-    ledger.drop(`GCP accelerator-only row: host VM price not in the reference for this family (${rawGpu}: ${rawGpu === 'L4' ? 'g2-standard' : rawGpu === 'H100-MEGA' ? 'a3-megagpu' : rawGpu === 'H200' ? 'a3-ultragpu' : rawGpu === 'B200' ? 'a4-highgpu' : 'n1'} host)`);
+    ledger.drop(
+      `GCP accelerator-only row: host VM price not in the reference for this family (${rawGpu}: ${rawGpu === 'L4' ? 'g2-standard' : rawGpu === 'H100-MEGA' ? 'a3-megagpu' : rawGpu === 'H200' ? 'a3-ultragpu' : rawGpu === 'B200' ? 'a4-highgpu' : 'n1'} host)`,
+    );
     return [];
   }
   if (regionRaw !== GCP_HOSTS.region) {
@@ -193,7 +219,9 @@ function fromGcpAccelerator(row: Row, ledger: Ledger): Draft[] {
     return [];
   }
   if (!(GCP_HOST_SHAPES[family] ?? []).includes(count)) {
-    ledger.drop(`GCP accelerator-only row: no ${family}-${count}g shape (16 x A100 is a2-megagpu-16g, host price unknown)`);
+    ledger.drop(
+      `GCP accelerator-only row: no ${family}-${count}g shape (16 x A100 is a2-megagpu-16g, host price unknown)`,
+    );
     return [];
   }
   const resolved = resolveGpu('gcp', '', rawGpu);
@@ -206,10 +234,14 @@ function fromGcpAccelerator(row: Row, ledger: Ledger): Draft[] {
   const source = must(row, 'catalog_commit_or_date');
   const flags: string[] = [];
   if (rawGpu === 'H100' && accel !== undefined && accel / count < 5) {
-    flags.push('FLAG: catalog H100 accelerator price $4.20076/GPU-h in us-central1 vs $9.79655 in us-east4 - may be a DWS/flex or committed SKU (reference README)');
+    flags.push(
+      'FLAG: catalog H100 accelerator price $4.20076/GPU-h in us-central1 vs $9.79655 in us-east4 - may be a DWS/flex or committed SKU (reference README)',
+    );
   }
   if (accel !== undefined && accelSpot !== undefined && accelSpot > accel) {
-    flags.push(`ANOMALY: catalog accelerator spot $${accelSpot}/h above on-demand $${accel}/h (reference README)`);
+    flags.push(
+      `ANOMALY: catalog accelerator spot $${accelSpot}/h above on-demand $${accel}/h (reference README)`,
+    );
   }
   const out: Draft[] = [];
   const make = (category: 'Standard' | 'Dynamic', accelPrice: number, hostPrice: number): Draft => ({
@@ -239,7 +271,8 @@ function fromGcpAccelerator(row: Row, ledger: Ledger): Draft[] {
   });
   if (accel !== undefined) out.push(make('Standard', accel, host.onDemand));
   if (accelSpot !== undefined) {
-    if (accel !== undefined && accelSpot === accel) ledger.skipPrice('spot equal to on-demand: treated as "no spot price" (no Dynamic row)');
+    if (accel !== undefined && accelSpot === accel)
+      ledger.skipPrice('spot equal to on-demand: treated as "no spot price" (no Dynamic row)');
     else out.push(make('Dynamic', accelSpot, host.spot));
   }
   if (out.length > 0) ledger.used += 1;

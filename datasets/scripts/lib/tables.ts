@@ -5,11 +5,23 @@ import { byKey, num, type Row } from './csvio';
 import { spec } from './gpu';
 
 export const TIER_COLUMNS = [
-  'gpu', 'vendor', 'generation', 'memoryGiB', 'interconnect', 'fp16Tflops', 'memoryBandwidthGBps',
-  'relThroughputInference', 'relThroughputTraining', 'relThroughputFineTuning', 'consumer', 'source', 'notes',
+  'gpu',
+  'vendor',
+  'generation',
+  'memoryGiB',
+  'interconnect',
+  'fp16Tflops',
+  'memoryBandwidthGBps',
+  'relThroughputInference',
+  'relThroughputTraining',
+  'relThroughputFineTuning',
+  'consumer',
+  'source',
+  'notes',
 ] as const;
 
-const RULE = 'relative throughput vs A100-80GB: inference = memory-bandwidth ratio, training = dense FP16/BF16 tensor ratio, fine-tuning = geometric mean of the two';
+const RULE =
+  'relative throughput vs A100-80GB: inference = memory-bandwidth ratio, training = dense FP16/BF16 tensor ratio, fine-tuning = geometric mean of the two';
 
 export function tierRows(): Row[] {
   const base = spec(BASELINE_GPU);
@@ -38,12 +50,22 @@ export function tierRows(): Row[] {
 export const ALIAS_COLUMNS = ['alias', 'gpu'] as const;
 
 export function aliasRows(): Row[] {
-  return GPU_ALIASES.map(([alias, gpu]) => ({ alias, gpu })).sort(byKey((r) => `${(r.alias ?? '').toLowerCase()}|${r.alias}`));
+  return GPU_ALIASES.map(([alias, gpu]) => ({ alias, gpu })).sort(
+    byKey((r) => `${(r.alias ?? '').toLowerCase()}|${r.alias}`),
+  );
 }
 
 export const NETWORK_COLUMNS = [
-  'provider', 'networkName', 'incentiveSymbol', 'settlement', 'defaultSubsidyShare', 'scheduleKind',
-  'scheduleParam', 'scheduleNote', 'source', 'asOf',
+  'provider',
+  'networkName',
+  'incentiveSymbol',
+  'settlement',
+  'defaultSubsidyShare',
+  'scheduleKind',
+  'scheduleParam',
+  'scheduleNote',
+  'source',
+  'asOf',
 ] as const;
 
 /** io.net: emissions decrease 1.02 % per month → half-life ln 2 / −ln(1 − 0.0102) months. */
@@ -61,12 +83,14 @@ export function networkRows(): Row[] {
       provider: 'akash',
       networkName: 'Akash Network',
       incentiveSymbol: 'AKT',
-      settlement: 'USDC or AKT from a pre-funded escrow, settled per block (~6 s); tenant prices quoted in USD',
+      settlement:
+        'USDC or AKT from a pre-funded escrow, settled per block (~6 s); tenant prices quoted in USD',
       defaultSubsidyShare: '0.25',
       scheduleKind: 'step',
       scheduleParam: '12',
       scheduleNote: `Provider Incentive Pilots (PIP01 Feb 2024, PIP02 Nov 2024, >800 GPUs; PIP03 proposed) pay providers on 12-month contracts (PIP02 weighted average terms 9.37-12 months), so the subsidy steps to 0 at month 12 unless a new pilot is funded (gpufit assumption). PIP02 implied provider payment per GPU-hour: H200 $2.47, H100 $1.86, A100 $1.65, RTX 4090 $0.35 (price-facts §5 arithmetic) vs starting-at tenant prices $4.45 / $2.71 / $1.71 / $0.39. Share: ${SUBSIDY_SHARE_WHY}`,
-      source: 'Akash governance proposal #303 via observatory.zone; akash-network discussions #448, #1524 and community #978; Akash AEP-24 (USDC settlement) - price-facts §5',
+      source:
+        'Akash governance proposal #303 via observatory.zone; akash-network discussions #448, #1524 and community #978; Akash AEP-24 (USDC settlement) - price-facts §5',
       asOf: '2026-11-24',
     },
     {
@@ -78,19 +102,22 @@ export function networkRows(): Row[] {
       scheduleKind: 'exponential',
       scheduleParam: num(ionetHalfLife, 2),
       scheduleNote: `300 M IO emitted hourly to suppliers and stakers over 20 years; 8 % inflation in year 1, decreasing 1.02 % per month: half-life = ln 2 / -ln(1 - 0.0102) = ${num(ionetHalfLife, 2)} months. No dated public io.net GPU price was found, so offers.csv has no io.net rows. Share: ${SUBSIDY_SHARE_WHY}`,
-      source: 'io.net docs "IO Tokenomics" https://io.net/docs/guides/coin/io-tokenomics ; Binance Square post on io.net supplier rewards - price-facts §5',
+      source:
+        'io.net docs "IO Tokenomics" https://io.net/docs/guides/coin/io-tokenomics ; Binance Square post on io.net supplier rewards - price-facts §5',
       asOf: '2026-11-24',
     },
     {
       provider: 'render',
       networkName: 'Render Network',
       incentiveSymbol: 'RENDER',
-      settlement: 'RENDER credits per OctaneBench-hour; under Burn-Mint Equilibrium job payments are burned and node operators receive per-epoch emissions',
+      settlement:
+        'RENDER credits per OctaneBench-hour; under Burn-Mint Equilibrium job payments are burned and node operators receive per-epoch emissions',
       defaultSubsidyShare: '0.25',
       scheduleKind: 'exponential',
       scheduleParam: num(renderHalfLife, 2),
       scheduleNote: `Emissions follow a predefined declining schedule (RNP-001/003); year-1 ~${RENDER_YEAR1_MINT} M and year-2 ~${RENDER_YEAR2_MINT} M RENDER minted (${num((renderRatio - 1) * 100, 1)} % y/y, secondary sources, lower confidence): half-life = 12 ln 2 / -ln(${RENDER_YEAR2_MINT}/${RENDER_YEAR1_MINT}) = ${num(renderHalfLife, 2)} months. Share: ${SUBSIDY_SHARE_WHY}`,
-      source: 'Render Network Medium "RENDER Burn Mint Equilibrium Emissions Are Live"; Render knowledge base "Burn Mint Equilibrium"; MEXC and levex.com RENDER tokenomics pages - price-facts §5',
+      source:
+        'Render Network Medium "RENDER Burn Mint Equilibrium Emissions Are Live"; Render knowledge base "Burn Mint Equilibrium"; MEXC and levex.com RENDER tokenomics pages - price-facts §5',
       asOf: '2026-11-24',
     },
     {
@@ -101,8 +128,10 @@ export function networkRows(): Row[] {
       defaultSubsidyShare: '0',
       scheduleKind: 'none',
       scheduleParam: '',
-      scheduleNote: 'Salad prices GPUs in USD per hour (priority tiers since 2026); no reward-token subsidy is documented in the reference. RNP-023 (2026) integrates a Salad subnet into Render Network, which would not change Salad\'s USD list prices.',
-      source: 'SaladCloud docs "Salad Container Engine Billing" (2026-04-09); gate.com blog on Render RNP-023 (Apr 2026) - price-facts §5',
+      scheduleNote:
+        "Salad prices GPUs in USD per hour (priority tiers since 2026); no reward-token subsidy is documented in the reference. RNP-023 (2026) integrates a Salad subnet into Render Network, which would not change Salad's USD list prices.",
+      source:
+        'SaladCloud docs "Salad Container Engine Billing" (2026-04-09); gate.com blog on Render RNP-023 (Apr 2026) - price-facts §5',
       asOf: '2026-04-09',
     },
   ].sort(byKey((r) => r.provider));
