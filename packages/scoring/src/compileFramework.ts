@@ -1,0 +1,82 @@
+import { APPROACHES, DATA_SENSITIVITIES, FIT_LEVELS, type WorkloadKindSpec } from '@gpufit/schema';
+import { constraints } from './constraintRegistry.js';
+import type { FactorParams, Signal } from './defineFactor.js';
+import { factors } from './factorRegistry.js';
+import type { FrameworkConfig } from './frameworkConfig.js';
+import { type FrameworkOverride, resolveFramework } from './frameworkOverride.js';
+
+/**
+ * A framework config laid out for the hot path: weights and rules in typed arrays, enums as indexes,
+ * and scratch buffers, so scoring a profile parses nothing and allocates nothing.
+ */
+export interface CompiledFramework {
+  readonly config: FrameworkConfig;
+  readonly version: string;
+  readonly overrides: readonly string[];
+  readonly weights: Float64Array;
+  readonly params: readonly FactorParams[];
+  readonly baseCloud: number;
+  readonly baseDepin: number;
+  readonly high: number;
+  readonly medium: number;
+  readonly ruleMinLean: Float64Array;
+  readonly ruleMinLevel: Uint8Array;
+  readonly ruleApproach: Uint8Array;
+  readonly capAll: number;
+  readonly capPart: number;
+  readonly constraintEnabled: Uint8Array;
+  readonly constraintPartial: Uint8Array;
+  readonly partialPatterns: readonly WorkloadKindSpec['pattern'][];
+  readonly partialMaxSensitivity: number;
+  /** Scratch: factor i's weighted cloud contribution at 2i, DePIN at 2i + 1. */
+  readonly contributions: Float64Array;
+  /** Scratch: the signal a factor writes. */
+  readonly signal: Signal;
+}
+
+export function compile(config: FrameworkConfig, overrides: readonly string[]): CompiledFramework {
+  const rules = config.approach.rules;
+  return {
+    config,
+    version: config.version,
+    overrides,
+    weights: Float64Array.from(factors, (f) => config.factors[f.id].weight),
+    params: factors.map((f) => config.factors[f.id].params),
+    baseCloud: config.base.cloud,
+    baseDepin: config.base.depin,
+    high: config.levels.high,
+    medium: config.levels.medium,
+    ruleMinLean: Float64Array.from(rules, (r) => r.minLean),
+    ruleMinLevel: Uint8Array.from(rules, (r) => FIT_LEVELS.indexOf(r.minDepinLevel)),
+    ruleApproach: Uint8Array.from(rules, (r) => APPROACHES.indexOf(r.approach)),
+    capAll: APPROACHES.indexOf(config.constraints.caps.all),
+    capPart: APPROACHES.indexOf(config.constraints.caps.part),
+    constraintEnabled: Uint8Array.from(constraints, (c) => (config.constraints[c.code].enabled ? 1 : 0)),
+    constraintPartial: Uint8Array.from(constraints, (c) => (config.constraints[c.code].partial ? 1 : 0)),
+    partialPatterns: config.constraints.partialScope.patterns,
+    partialMaxSensitivity: DATA_SENSITIVITIES.indexOf(config.constraints.partialScope.maxDataSensitivity),
+    contributions: new Float64Array(2 * factors.length),
+    signal: { cloud: 0, depin: 0 },
+  };
+}
+
+let defaultCompiled: CompiledFramework | undefined;
+const cache = new WeakMap<object, CompiledFramework>();
+
+/**
+ * The compiled framework for an override, validated and merged once per override object (cached by
+ * identity): reuse the same override object across calls, and do not mutate it after first use.
+ */
+export function compiledFramework(override: FrameworkOverride | undefined): CompiledFramework {
+  if (override === undefined) {
+    defaultCompiled ??= compile(resolveFramework().config, []);
+    return defaultCompiled;
+  }
+  let compiled = cache.get(override);
+  if (compiled === undefined) {
+    const resolved = resolveFramework(override);
+    compiled = compile(resolved.config, resolved.overrides);
+    cache.set(override, compiled);
+  }
+  return compiled;
+}

@@ -1,0 +1,38 @@
+/**
+ * The response curves factors are built from. Each maps a measurement to a signal in 0..1 and is
+ * monotone (non-decreasing) in its input, which is what the monotonicity properties rest on.
+ */
+
+/** 0 at or below `lo`, 1 at or above `hi`, linear between. Assumes `lo < hi`. */
+export function ramp(x: number, lo: number, hi: number): number {
+  if (x <= lo) return 0;
+  if (x >= hi) return 1;
+  return (x - lo) / (hi - lo);
+}
+
+/**
+ * 0 at or below `lo`, 1 at or above `hi`, linear in log(x) between: for quantities that span orders of
+ * magnitude (GiB, milliseconds, hours), where doubling matters the same at every scale. Assumes `0 < lo < hi`.
+ */
+export function logRamp(x: number, lo: number, hi: number): number {
+  if (x <= lo) return 0;
+  if (x >= hi) return 1;
+  return Math.log(x / lo) / Math.log(hi / lo);
+}
+
+/** Nines of availability: 0.9 → 1, 0.99 → 2, 0.999 → 3. Increasing in `a` for 0 ≤ a < 1. */
+export function ninesOf(availability: number): number {
+  return -Math.log10(1 - availability);
+}
+
+/** `x` as a percentage with at most two decimals, for sentences: 0.999 → "99.9%". */
+export function percent(x: number): string {
+  return `${Math.round(x * 10_000) / 100}%`;
+}
+
+/** A non-negative quantity rounded for a sentence: whole above 100, one decimal above 10, else two. */
+export function roughly(x: number): string {
+  if (x >= 100) return String(Math.round(x));
+  if (x >= 10) return String(Math.round(x * 10) / 10);
+  return String(Math.round(x * 100) / 100);
+}

@@ -1,0 +1,58 @@
+import type { DataSensitivity } from '@gpufit/schema';
+import { defineFactor } from '../defineFactor.js';
+
+const SENSITIVITY_WORDS: { readonly [S in DataSensitivity]: string } = {
+  public: 'Public data',
+  internal: 'Internal data',
+  confidential: 'Confidential data',
+  regulated: 'Regulated data',
+};
+
+/**
+ * Q6 "Are there compliance or privacy limits?". The soft side of privacy: DePIN signal is the
+ * sensitivity's value minus `perRequirement` per compliance requirement and `residency` when data is
+ * bound to places; cloud gains half of any loss. Hard verdicts (regulated data, certifications,
+ * residency) are constraints, reported apart. Monotone: more sensitive data or more requirements never
+ * raise DePIN fit (the params check keeps the sensitivity values ordered).
+ */
+export const compliancePrivacyFactor = defineFactor({
+  id: 'compliance-privacy',
+  question: 'Are there compliance or privacy limits?',
+  rationale: 'Regulated data may narrow where workloads can run.',
+  weight: 24,
+  params: {
+    public: 0.5,
+    internal: 0,
+    confidential: -0.5,
+    regulated: -1,
+    perRequirement: 0.25,
+    residency: 0.25,
+  },
+  checkParams: (p) => {
+    if (!(p.public >= p.internal && p.internal >= p.confidential && p.confidential >= p.regulated))
+      return { param: 'public', message: 'need public ≥ internal ≥ confidential ≥ regulated' };
+    if (p.perRequirement < 0) return { param: 'perRequirement', message: 'perRequirement must be ≥ 0' };
+    if (p.residency < 0) return { param: 'residency', message: 'residency must be ≥ 0' };
+    return undefined;
+  },
+  measure(profile, p, _config, out) {
+    let depin = p[profile.dataSensitivity] - p.perRequirement * profile.compliance.length;
+    if (profile.residency.length > 0) depin -= p.residency;
+    out.depin = depin;
+    out.cloud = depin < 0 ? -0.5 * depin : 0;
+  },
+  explain(profile) {
+    const limits: string[] = [];
+    if (profile.compliance.length > 0) limits.push(`requires ${profile.compliance.join(', ')}`);
+    if (profile.residency.length > 0) limits.push(`must stay in ${profile.residency.join(', ')}`);
+    const head = SENSITIVITY_WORDS[profile.dataSensitivity];
+    if (limits.length === 0) {
+      if (profile.dataSensitivity === 'public')
+        return `${head} and no compliance requirement: any host may see it, so privacy does not limit where it runs.`;
+      if (profile.dataSensitivity === 'internal')
+        return `${head} and no compliance requirement: a leak would hurt but breaks no rule; choose verified hosts.`;
+    }
+    const rest = limits.length > 0 ? `, ${limits.join(', ')}` : '';
+    return `${head}${rest}: "regulated data may narrow where workloads can run", and on DePIN "security practices may differ from node to node".`;
+  },
+});

@@ -1,0 +1,49 @@
+import { PRECISION_BYTES, type WorkloadProfile } from '@gpufit/schema';
+import { logRamp, roughly } from '../curves.js';
+import { defineFactor } from '../defineFactor.js';
+
+const GIB = 2 ** 30;
+
+/** Weights only (params × bytes per parameter); pricing sizes KV cache and optimizer state per offer. */
+export function weightsGiB(profile: WorkloadProfile): number {
+  return (profile.modelParamsBillions * 1e9 * PRECISION_BYTES[profile.precision]) / GIB;
+}
+
+/**
+ * Q2 "How large is the model?". A model whose weights fit one 24 GB consumer card (with headroom) can use
+ * the bulk of DePIN supply; one that needs a datacenter card narrows it; one that spans several 80 GB GPUs
+ * per replica needs the multi-GPU, interconnected machines clouds hold most of. Signal is monotone: a
+ * bigger footprint never raises DePIN fit.
+ */
+export const modelSizeFactor = defineFactor({
+  id: 'model-size',
+  question: 'How large is the model?',
+  rationale:
+    'Bigger models may require specific GPU memory, multi-node coordination, or high-speed interconnects that are harder to guarantee outside major cloud providers.',
+  weight: 8,
+  params: { consumerCardGiB: 20, datacenterCardGiB: 80, clusterGiB: 640 },
+  checkParams: (p) =>
+    p.consumerCardGiB > 0 && p.consumerCardGiB < p.datacenterCardGiB
+      ? p.datacenterCardGiB < p.clusterGiB
+        ? undefined
+        : { param: 'clusterGiB', message: 'clusterGiB must be larger than datacenterCardGiB' }
+      : {
+          param: 'consumerCardGiB',
+          message: 'consumerCardGiB must be positive and smaller than datacenterCardGiB',
+        },
+  measure(profile, p, _config, out) {
+    const gib = weightsGiB(profile);
+    const beyondOneCard = logRamp(gib, p.datacenterCardGiB, p.clusterGiB);
+    out.depin = 1 - logRamp(gib, p.consumerCardGiB, p.datacenterCardGiB) - beyondOneCard;
+    out.cloud = 0.5 * beyondOneCard;
+  },
+  explain(profile, p) {
+    const gib = weightsGiB(profile);
+    const head = `${roughly(profile.modelParamsBillions)}B parameters at ${profile.precision} take about ${roughly(gib)} GiB of weights`;
+    if (gib <= p.consumerCardGiB)
+      return `${head}: one 24 GB consumer card holds them, and such cards are most of what DePIN networks offer.`;
+    if (gib <= p.datacenterCardGiB)
+      return `${head}: that needs a 40–80 GB datacenter card, scarcer on DePIN networks than consumer cards.`;
+    return `${head}: more than one 80 GB GPU per replica, and "bigger models may require specific GPU memory, multi-node coordination, or high-speed interconnects that are harder to guarantee outside major cloud providers".`;
+  },
+});

@@ -1,0 +1,34 @@
+import { type WorkloadKind, workloadKinds } from '@gpufit/schema';
+import { defineFactor } from '../defineFactor.js';
+
+/** The seed's words for each row of its table; the numbers live in the framework config (`kinds`). */
+const KIND_RATIONALE: { readonly [K in WorkloadKind]: string } = {
+  'realtime-inference':
+    'live traffic that "needs low latency and constant uptime"; the seed rates it cloud High, DePIN Medium',
+  'batch-inference':
+    '"batch inference … and overnight processing can often run well on decentralized capacity"; the seed rates it cloud Medium, DePIN High',
+  experimentation:
+    '"test runs … and research pipelines where lower cost matters more than perfect consistency"; the seed rates it cloud Medium, DePIN High',
+  'multi-node-training':
+    '"large-cluster training usually depends on fast interconnects, consistent hardware, and tightly managed networking"; the seed rates it cloud High, DePIN Low',
+  'fine-tuning':
+    '"smaller fine-tunes" are among the seed\'s best early DePIN fits, with the approach decided by data sensitivity; the seed rates it cloud Medium, DePIN High',
+};
+
+/** Q1 "What are you running?": the kind's base fit, read from `config.kinds[kind]` (data, not a branch). */
+export const workloadKindFactor = defineFactor({
+  id: 'workload-kind',
+  question: 'What are you running?',
+  rationale:
+    'Small-batch inference, batch inference, fine-tuning, and large distributed training all have different hardware and networking needs.',
+  weight: 20,
+  params: {},
+  measure(profile, _params, config, out) {
+    const fit = config.kinds[profile.kind];
+    out.cloud = fit.cloud;
+    out.depin = fit.depin;
+  },
+  explain(profile) {
+    return `${workloadKinds[profile.kind].label}: ${KIND_RATIONALE[profile.kind]}.`;
+  },
+});

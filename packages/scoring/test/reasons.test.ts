@@ -1,0 +1,160 @@
+import { validateWorkloadProfile, type WorkloadProfileInput } from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assessFit, canonicalProfile, defaultFramework, FACTOR_IDS, factors } from '../src/index.js';
+import { profile } from './profileArbitrary.js';
+
+const RUNS = { numRuns: 300 };
+
+function resolve(input: WorkloadProfileInput) {
+  const r = validateWorkloadProfile(input);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+describe('reasons', () => {
+  it('list every factor exactly once, largest contribution first', () => {
+    fc.assert(
+      fc.property(profile, (p) => {
+        const { reasons } = assessFit(p);
+        expect(reasons.map((r) => r.factor).sort()).toEqual([...FACTOR_IDS].sort());
+        const sizes = reasons.map((r) => Math.abs(r.cloud) + Math.abs(r.depin));
+        for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeLessThanOrEqual(sizes[i - 1]!);
+      }),
+      RUNS,
+    );
+  });
+
+  it('carry a finished sentence with no placeholder leaking through', () => {
+    fc.assert(
+      fc.property(profile, (p) => {
+        const a = assessFit(p);
+        for (const text of [...a.reasons.map((r) => r.sentence), ...a.constraints.map((c) => c.reason)]) {
+          expect(text).toMatch(/^[A-Z0-9"].*[.)]$/s);
+          expect(text).not.toMatch(/undefined|NaN|Infinity|\[object/);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("are each factor's own pure function, weighted", () => {
+    fc.assert(
+      fc.property(profile, (p) => {
+        const { reasons } = assessFit(p);
+        for (const f of factors) {
+          const r = reasons.find((x) => x.factor === f.id)!;
+          const direct = f.evaluate(p, defaultFramework);
+          expect(direct.cloud).toBeCloseTo(r.cloud, 12);
+          expect(direct.depin).toBeCloseTo(r.depin, 12);
+          expect(direct.sentence).toBe(r.sentence);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('quote the seed for the canonical rows', () => {
+    const a = assessFit(canonicalProfile('batch-inference'));
+    const kind = a.reasons.find((r) => r.factor === 'workload-kind')!;
+    expect(kind.sentence).toMatch(
+      /batch inference … and overnight processing can often run well on decentralized capacity/,
+    );
+  });
+});
+
+describe('assessFit', () => {
+  it('never mutates its input and gives the same answer twice', () => {
+    fc.assert(
+      fc.property(profile, (p) => {
+        const copy = structuredClone(p);
+        const a = assessFit(Object.freeze(p));
+        expect(p).toEqual(copy);
+        expect(assessFit(copy)).toEqual(a);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('returns results independent of earlier calls (no scratch leaks into results)', () => {
+    const first = assessFit(canonicalProfile('realtime-inference'));
+    const snapshot = structuredClone(first);
+    assessFit(canonicalProfile('multi-node-training'));
+    expect(first).toEqual(snapshot);
+  });
+});
+
+/** Factor signal vectors: inputs from the seed's own examples, expected points from the documented curves. */
+describe('factor curves', () => {
+  const base = { id: 'v', kind: 'batch-inference', gpuHoursPerMonth: 100 } as const;
+  const points = (id: (typeof FACTOR_IDS)[number], input: WorkloadProfileInput) =>
+    assessFit(resolve(input)).reasons.find((r) => r.factor === id)!;
+  const w = (id: (typeof FACTOR_IDS)[number]) => defaultFramework.factors[id].weight;
+
+  it.each([
+    [0.9, 0],
+    [0.99, -0.5],
+    [0.999, -1],
+    [0.9999, -1],
+  ])('uptime: %s availability → %s × weight on DePIN, half the opposite on cloud', (a, s) => {
+    const r = points('uptime', { ...base, availabilityTarget: a });
+    expect(r.depin).toBeCloseTo(s * w('uptime'), 9);
+    expect(r.cloud).toBeCloseTo(-0.5 * s * w('uptime'), 9);
+  });
+
+  it.each([
+    [undefined, 0],
+    [50, -1],
+    [100, -1],
+    [1000, -0.5],
+    [10_000, 0],
+  ])('latency: p99 %s ms → %s × weight on DePIN', (ms, s) => {
+    const r = points('latency', ms === undefined ? base : { ...base, p99LatencyMs: ms });
+    expect(r.depin).toBeCloseTo(s * w('latency'), 9);
+  });
+
+  it.each([
+    [7, 'fp16', 1],
+    [8, 'fp16', 1],
+    // 42.95B × 2 bytes = exactly 80 GiB: a full datacenter card, neither bonus nor penalty.
+    [(80 * 2 ** 30) / 2 / 1e9, 'fp16', 0],
+    [70, 'bf16', -Math.log((70e9 * 2) / 2 ** 30 / 80) / Math.log(640 / 80)],
+    [405, 'bf16', -1],
+  ] as const)('model size: %sB at %s → %s × weight on DePIN', (b, precision, s) => {
+    const r = points('model-size', { ...base, modelParamsBillions: b, precision });
+    expect(r.depin).toBeCloseTo(s * w('model-size'), 9);
+  });
+
+  it.each([
+    ['none', 1, 0],
+    ['none', 128, -0.25],
+    ['nvlink', 1, -0.5],
+    ['infiniband', 1, -1],
+  ] as const)('interconnect %s on %s nodes → %s × weight on DePIN', (interconnect, nodes, s) => {
+    const r = points('interconnect', { ...base, interconnect, nodes });
+    expect(r.depin).toBeCloseTo(s * w('interconnect'), 9);
+  });
+
+  it.each([
+    [0, 0],
+    [100, 0],
+    [1000, -0.5],
+    [10_000, -1],
+  ])('data movement: %s GiB → %s × weight on DePIN', (gib, s) => {
+    const r = points('data-movement', { ...base, datasetGiB: gib });
+    expect(r.depin).toBeCloseTo(s * w('data-movement'), 9);
+  });
+
+  it('checkpointability: a stateful 24 h job with no checkpoints loses the most; stateless shards lose nothing', () => {
+    const stateful = { ...base, checkpointable: false, statelessRequests: false };
+    expect(points('checkpointability', { ...stateful, hoursPerJob: 24 }).depin).toBeCloseTo(
+      -w('checkpointability'),
+      9,
+    );
+    expect(points('checkpointability', { ...stateful, hoursPerJob: 0.25 }).depin).toBe(0);
+    expect(points('checkpointability', { ...stateful, statelessRequests: true, hoursPerJob: 24 }).depin).toBe(
+      0,
+    );
+    expect(points('checkpointability', { ...base, checkpointable: true }).depin).toBe(w('checkpointability'));
+  });
+});
