@@ -1,5 +1,11 @@
-import { DATA_SENSITIVITIES, INTERCONNECTS } from '@gpufit/schema';
+import { DATA_SENSITIVITIES, INTERCONNECTS, type Interconnect } from '@gpufit/schema';
 import { defineConstraint } from './defineConstraint.js';
+
+const INTERCONNECT_WORDS: { readonly [I in Interconnect]: string } = {
+  none: 'a plain network',
+  nvlink: 'an NVLink-class',
+  infiniband: 'an InfiniBand-class',
+};
 
 const PART_NOTE =
   ' This covers the part that stores or processes that data; stateless requests carrying only low-sensitivity data may still overflow to DePIN.';
@@ -56,7 +62,7 @@ export const interconnectConstraint = defineConstraint({
     INTERCONNECTS.indexOf(profile.interconnect) >=
     INTERCONNECTS.indexOf(config.constraints.interconnect.minInterconnect),
   explain: (profile, _config, scope) =>
-    `Needs an ${profile.interconnect === 'infiniband' ? 'InfiniBand' : profile.interconnect}-class interconnect${profile.nodes > 1 ? ` across ${profile.nodes} nodes` : ''}: DePIN is ineligible unless an offer provides it; tightly synchronized training stays on InfiniBand-class clusters.${scope === 'part' ? PART_NOTE : ''}`,
+    `Needs ${INTERCONNECT_WORDS[profile.interconnect]} interconnect${profile.nodes > 1 ? ` across ${profile.nodes} nodes` : ''}: DePIN is ineligible unless an offer provides it; tightly synchronized training stays on InfiniBand-class clusters.${scope === 'part' ? PART_NOTE : ''}`,
 });
 
 /** Every hard constraint, in report order. A constraint's index is its bit in batch masks. */

@@ -34,6 +34,9 @@ export const uptimeFactor = defineFactor({
     const downtime = `${percent(a)} availability (about ${roughly((1 - a) * HOURS_PER_MONTH)} h of downtime a month)`;
     if (a <= p.relaxedAvailability)
       return `Targets ${downtime}: internal-grade uptime that best-effort DePIN hosts can meet.`;
+    // Less than half-way (in nines) from relaxed to strict: a spare replica covers it.
+    if (logRamp(1 - a, 1 - p.strictAvailability, 1 - p.relaxedAvailability) > 0.5)
+      return `Targets ${downtime}: more than internal experiments need, which a spare replica or a retry covers on DePIN.`;
     return `Targets ${downtime}: "customer-facing systems with tight SLAs usually need stronger reliability guarantees"; clouds back that with an SLA, DePIN only with redundant replicas because "uptime can vary by provider".`;
   },
 });
