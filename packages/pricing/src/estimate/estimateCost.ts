@@ -1,0 +1,346 @@
+import type {
+  CostComponent,
+  CostEstimate,
+  CostRejection,
+  Offer,
+  Scenario,
+  WorkloadProfile,
+} from '@gpufit/schema';
+import { SCENARIO_DEFAULTS } from '@gpufit/schema';
+import { assert, finite } from '../assert.js';
+import { HOURS_PER_MONTH } from '../assumptions.js';
+import { breakEvenUtilization } from '../commitments/breakEvenUtilization.js';
+import { effectiveCommittedRate } from '../commitments/effectiveCommittedRate.js';
+import { transferHours } from '../data/transferHours.js';
+import { feasibilityDetail } from '../feasibility/feasibility.js';
+import { initialSubsidyShare } from '../incentives/subsidyScheduleFor.js';
+import { tokenPriceRatio } from '../incentives/tokenPriceRatio.js';
+import { INVALID_SUBSIDY_SHARE, NON_FINITE_RESULT } from '../messages.js';
+import { expectedRuntime } from '../reliability/expectedRuntime.js';
+import { replicasForDemandAndAvailability } from '../reliability/replicasForAvailability.js';
+import type { GpuTierTable } from '../tiers/gpuTierTable.js';
+import { relativeThroughput } from '../tiers/gpuTierTable.js';
+import * as notes from './notes.js';
+import { offerFacts } from './offerFacts.js';
+import { profileFacts } from './profileFacts.js';
+
+/** Adjusts a list price per GPU-hour for an offer in month `month` (see `compilePriceAdjustments`). */
+export type PriceAdjuster = (offer: Offer, usdPerGpuHour: number, month: number) => number;
+
+export interface EstimateCostOptions {
+  /** GPU tiers (relative throughput per workload class); the Node side loads `datasets/gpu-tiers.csv`. */
+  readonly tiers: GpuTierTable;
+  /** The resolved scenario: subsidy schedules, token prices, committed utilization, transfer bandwidth. */
+  readonly scenario?: Scenario;
+  /** Month index since the scenario's start (0 = first month), for price adjustments; default 0. */
+  readonly month?: number;
+  /**
+   * Incentive subsidy share for the month priced. Default: month 0's — the scenario schedule's `share` for the
+   * offer's network or token, else the offer's `incentiveSubsidyShare`. A projection passes `subsidyShareAt(…)`.
+   */
+  readonly subsidyShare?: number;
+  /** USD price of the offer's incentive token in the month priced (token-denominated offers); default: spot. */
+  readonly tokenPriceUsd?: number;
+  /** Compiled scenario price adjustments (`compilePriceAdjustments`). */
+  readonly priceAdjuster?: PriceAdjuster;
+  /** An on-demand rate to report a Committed offer's break-even utilization against. */
+  readonly onDemandUsdPerGpuHour?: number;
+}
+
+/**
+ * What running `profile` on `offer` really costs a month, term by term (DESIGN §5 items 1–7; every formula with
+ * its source is in docs/methodology.md). An offer that cannot run the workload says why and costs nothing
+ * (`monthlyUsd: null`). `monthlyUsd` is the sum of `components`; `usdPerJob` divides it by the successful jobs a
+ * month, or by the GPU-hours of useful work (in the demand's GPU) when the profile counts no jobs.
+ *
+ * Pure and allocation-light: no validation (inputs are resolved schema values), per-profile and per-offer facts
+ * are computed once and cached on the objects.
+ */
+export function estimateCost(
+  profile: WorkloadProfile,
+  offer: Offer,
+  options: EstimateCostOptions,
+): CostEstimate {
+  const feas = feasibilityDetail(profile, offer, options.tiers);
+  const { tier, demandTier } = feas;
+  if (!feas.feasible || tier === undefined || demandTier === undefined || feas.gpusPerReplica === null) {
+    return infeasible(offer, feas.rejections, feas.gpusPerReplica);
+  }
+  const pf = profileFacts(profile);
+  const of = offerFacts(offer);
+  const scenario = options.scenario;
+  const assumptions: string[] = [];
+
+  // --- price per GPU-hour: list × token move, then the scenario's adjustments -------------------------------
+  let price = offer.usdPerGpuHour ?? 0;
+  const incentive = offer.incentive;
+  if (incentive !== null && incentive.denomination === 'token') {
+    const model = scenario?.tokenPrices[incentive.symbol];
+    if (model === undefined) assumptions.push(notes.tokenWithoutModel(incentive.symbol));
+    else {
+      const now = options.tokenPriceUsd ?? model.spotUsd;
+      const ratio = tokenPriceRatio(now, model.spotUsd);
+      price *= ratio;
+      assumptions.push(notes.tokenRatio(incentive.symbol, now, model.spotUsd, ratio));
+    }
+  }
+  const month = options.month ?? 0;
+  if (options.priceAdjuster !== undefined) {
+    const adjusted = options.priceAdjuster(offer, price, month);
+    if (!(Number.isFinite(adjusted) && adjusted >= 0)) {
+      return infeasible(
+        offer,
+        [{ code: 'price-unknown', message: notes.badAdjustment(adjusted) }],
+        feas.gpusPerReplica,
+      );
+    }
+    if (adjusted !== price) assumptions.push(notes.adjusted(price, adjusted, month));
+    price = adjusted;
+  }
+
+  // --- demand in the offer's GPU-hours ---------------------------------------------------------------------
+  const nodes = profile.nodes;
+  const g = feas.gpusPerReplica;
+  const gpusPerAllocation = g * nodes;
+  const demandG = feas.demandGpusPerReplica;
+  const referenceGpuHours =
+    profile.gpuHoursPerMonth ?? (profile.jobsPerMonth ?? 0) * profile.hoursPerJob * demandG * nodes;
+  const rel =
+    relativeThroughput(tier, pf.throughputClass) / relativeThroughput(demandTier, pf.throughputClass);
+  const usefulGpuHours = referenceGpuHours / rel;
+  const jobWallHours = (profile.hoursPerJob * demandG) / (g * rel);
+  const jobsPerMonth = profile.jobsPerMonth ?? usefulGpuHours / (jobWallHours * gpusPerAllocation);
+  assumptions.push(
+    notes.demand(demandTier.gpu, tier.gpu, pf.throughputClass, rel, referenceGpuHours, usefulGpuHours),
+  );
+  if (g !== demandG) assumptions.push(notes.gpuHoursConserved(demandG, g));
+
+  // Whole instances: a replica of g GPUs packs ⌊I/g⌋ to an instance of I GPUs (one node per instance when nodes > 1).
+  const perInstance = offer.gpusPerInstance;
+  const packing = nodes > 1 ? perInstance / g : perInstance / (Math.floor(perInstance / g) * g);
+  if (packing > 1) assumptions.push(notes.packing(g, perInstance, packing));
+
+  const committed = offer.pricingCategory === 'Committed';
+  const termFactor =
+    committed && offer.termMonths !== null && offer.termMonths > profile.horizonMonths
+      ? offer.termMonths / profile.horizonMonths
+      : 1;
+
+  let usedHours: number;
+  let overheadHours = 0;
+  let redundancyHours = 0;
+  let wasteHours = 0;
+  let replicas: number;
+  let utilization = 1;
+  let checkpointsPerJob = 0;
+
+  if (pf.serving) {
+    // --- serving: whole units for the peak, spare units for the availability target ----------------------------
+    // A unit is what fails and is billed as one: an instance holding ⌊I/g⌋ replicas (one node), or the `nodes`
+    // instances of one replica (multi-node; up only when all its nodes are).
+    const replicasPerUnit = nodes > 1 ? 1 : Math.floor(perInstance / g);
+    const unitGpuHours = nodes * perInstance * HOURS_PER_MONTH;
+    const peakGpus = (usefulGpuHours / HOURS_PER_MONTH) * profile.peakToMeanRatio;
+    const needed = Math.max(1, Math.ceil(peakGpus / (replicasPerUnit * gpusPerAllocation) - 1e-9));
+    let availability = of.availability;
+    if (availability === null) {
+      availability = 1 / (1 + of.interruptionsPerHour * pf.restartHours);
+      assumptions.push(
+        notes.availabilityFromInterruptions(of.interruptionsPerHour, pf.restartHours, availability),
+      );
+    } else if (of.availabilityNote !== null) assumptions.push(of.availabilityNote);
+    const unitAvailability = availability ** nodes;
+    const count = replicasForDemandAndAvailability({
+      needed,
+      target: profile.availabilityTarget,
+      nodeAvailability: unitAvailability,
+    });
+    if (!count.feasible) {
+      return infeasible(offer, [{ code: 'availability', message: count.reason }], g);
+    }
+    replicas = count.replicas * replicasPerUnit;
+    usedHours = Math.max(usefulGpuHours * packing, unitGpuHours);
+    redundancyHours = (count.replicas - needed) * unitGpuHours;
+    assumptions.push(
+      notes.serving(
+        needed,
+        count.replicas,
+        replicasPerUnit,
+        nodes,
+        profile.availabilityTarget,
+        unitAvailability,
+        committed,
+      ),
+    );
+    if (committed) {
+      const capacity = needed * unitGpuHours;
+      utilization = scenario?.committedUtilization ?? usedHours / capacity;
+      wasteHours = (usedHours / utilization) * termFactor - usedHours;
+    }
+  } else {
+    // --- batch: interruptions inflate each job's wall time -----------------------------------------------------
+    const instancesPerJob = nodes;
+    const interruptionsPerJobHour = of.interruptionsPerHour * instancesPerJob;
+    let inflation = 1;
+    if (interruptionsPerJobHour > 0) {
+      if (of.interruptionNote !== null) assumptions.push(of.interruptionNote);
+      const mtbfHours = 1 / interruptionsPerJobHour;
+      const base = {
+        workHours: jobWallHours,
+        mtbfHours,
+        checkpointHours: pf.checkpointHours,
+        restartHours: pf.restartHours,
+      };
+      const scratch = expectedRuntime({ ...base, checkpointable: false });
+      // A resumable job checkpoints only when that shortens its expected run (a short job on a reliable machine
+      // is cheaper to rerun than to checkpoint).
+      const withCheckpoints = pf.resumes ? expectedRuntime(base) : scratch;
+      const run =
+        withCheckpoints.bounded && (!scratch.bounded || withCheckpoints.wallHours < scratch.wallHours)
+          ? withCheckpoints
+          : scratch;
+      if (!run.bounded) return infeasible(offer, [{ code: 'interruptions', message: run.reason }], g);
+      inflation = run.wallHours / jobWallHours;
+      checkpointsPerJob = run.checkpoints;
+      assumptions.push(
+        run.intervalHours !== null
+          ? notes.checkpointed(jobWallHours, mtbfHours, pf, run.intervalHours, inflation, nodes)
+          : notes.fromScratch(jobWallHours, mtbfHours, pf.restartHours, inflation, profile, pf.resumes),
+      );
+    } else assumptions.push(notes.NO_INTERRUPTIONS);
+    usedHours = usefulGpuHours * packing;
+    overheadHours = usedHours * (inflation - 1);
+    replicas = Math.max(
+      1,
+      Math.ceil(
+        ((usedHours + overheadHours) * profile.peakToMeanRatio) / (HOURS_PER_MONTH * gpusPerAllocation) -
+          1e-9,
+      ),
+    );
+    if (committed) {
+      utilization = scenario?.committedUtilization ?? 1 / profile.peakToMeanRatio;
+      const run = usedHours + overheadHours;
+      wasteHours = (run / utilization) * termFactor - run;
+    }
+  }
+  if (committed) {
+    const fromScenario = scenario !== undefined && scenario.committedUtilization !== null;
+    const source = fromScenario ? 'the scenario' : 'the demand shape (mean ÷ peak)';
+    assumptions.push(
+      notes.commitment(
+        utilization,
+        source,
+        effectiveCommittedRate(price, utilization),
+        offer,
+        profile,
+        termFactor,
+      ),
+    );
+    if (options.onDemandUsdPerGpuHour !== undefined) {
+      assumptions.push(notes.breakEven(breakEvenUtilization(price, options.onDemandUsdPerGpuHour)));
+    }
+  }
+
+  // --- data gravity --------------------------------------------------------------------------------------------
+  const ingressGiB = profile.datasetGiB / profile.horizonMonths;
+  const mbps = scenario?.transferMbps ?? SCENARIO_DEFAULTS.transferMbps;
+  if (profile.datasetGiB > 0) {
+    assumptions.push(
+      notes.ingress(profile.datasetGiB, profile.horizonMonths, transferHours(profile.datasetGiB, mbps), mbps),
+    );
+  }
+  let syncGiB = 0;
+  if (pf.phase === 'training' && checkpointsPerJob > 0) {
+    if (of.checkpointStorage === 'off-provider') {
+      const syncs = checkpointsPerJob * jobsPerMonth;
+      syncGiB = syncs * pf.checkpointGiB;
+      assumptions.push(
+        notes.checkpointSync(pf.checkpointGiB, syncs, transferHours(pf.checkpointGiB, mbps), mbps),
+      );
+    } else assumptions.push(notes.CHECKPOINTS_IN_PROVIDER);
+  }
+  const resultGiB = profile.egressGiBPerMonth;
+  const resultEgressUsd = of.egressUsd(resultGiB);
+  const syncEgressUsd = syncGiB > 0 ? of.egressUsd(resultGiB + syncGiB) - resultEgressUsd : 0;
+  if (of.egressNote !== null && resultGiB + syncGiB > 0) assumptions.push(of.egressNote);
+
+  // --- incentive subsidy ---------------------------------------------------------------------------------------
+  const share = options.subsidyShare ?? initialSubsidyShare(offer, scenario);
+  assert(Number.isFinite(share) && share >= 0 && share < 1, INVALID_SUBSIDY_SHARE, String(share));
+  const billedGpuHours = usedHours + overheadHours + redundancyHours + wasteHours;
+  if (share > 0) assumptions.push(notes.subsidy(share, offer, options.subsidyShare !== undefined));
+
+  const components: CostComponent[] = [
+    line('gpu-time', 'GPU-hour', usedHours, price, share > 0 ? notes.GPU_TIME_UNSUBSIDIZED : undefined),
+    line('interruption-overhead', 'GPU-hour', overheadHours, price),
+    line('redundancy', 'GPU-hour', redundancyHours, price),
+    line('commitment-waste', 'GPU-hour', wasteHours, price),
+    perGiB('egress', resultGiB, resultEgressUsd),
+    line('ingress', 'GiB', ingressGiB, offer.ingressUsdPerGiB),
+    perGiB('checkpoint-sync', syncGiB, syncEgressUsd),
+    line('incentive-subsidy', 'GPU-hour', share > 0 ? billedGpuHours : 0, -share * price),
+  ];
+  let monthlyUsd = 0;
+  for (const c of components) monthlyUsd += c.usd;
+  finite(monthlyUsd, NON_FINITE_RESULT, `monthly cost of ${offer.id}`);
+
+  let usdPerJob: number | null = null;
+  let jobUnit: 'job' | 'gpu-hour' = 'gpu-hour';
+  if (profile.jobsPerMonth !== null && profile.jobsPerMonth > 0) {
+    usdPerJob = monthlyUsd / profile.jobsPerMonth;
+    jobUnit = 'job';
+  } else if (referenceGpuHours > 0) usdPerJob = monthlyUsd / referenceGpuHours;
+
+  return {
+    offerId: offer.id,
+    feasible: true,
+    rejections: [],
+    monthlyUsd,
+    usdPerJob,
+    jobUnit,
+    components,
+    assumptions,
+    gpusPerReplica: g,
+    replicas,
+    billedGpuHoursPerMonth: billedGpuHours,
+  };
+}
+
+function line(
+  name: CostComponent['name'],
+  unit: string,
+  quantity: number,
+  unitPriceUsd: number,
+  note?: string,
+): CostComponent {
+  const usd = finite(quantity * unitPriceUsd, NON_FINITE_RESULT, name);
+  return note === undefined
+    ? { name, unit, quantity, unitPriceUsd, usd }
+    : { name, unit, quantity, unitPriceUsd, usd, note };
+}
+
+/** A tiered line: the unit price shown is the average over the tiers this volume reaches. */
+function perGiB(name: CostComponent['name'], gib: number, usd: number): CostComponent {
+  finite(usd, NON_FINITE_RESULT, name);
+  return { name, unit: 'GiB', quantity: gib, unitPriceUsd: gib > 0 ? usd / gib : 0, usd };
+}
+
+function infeasible(
+  offer: Offer,
+  rejections: readonly CostRejection[],
+  gpusPerReplica: number | null,
+): CostEstimate {
+  return {
+    offerId: offer.id,
+    feasible: false,
+    rejections,
+    monthlyUsd: null,
+    usdPerJob: null,
+    jobUnit: 'gpu-hour',
+    components: [],
+    assumptions: [],
+    gpusPerReplica,
+    replicas: null,
+    billedGpuHoursPerMonth: null,
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The sentences an estimate's `assumptions` are made of. Constant where possible (shared, no allocation); the
+ * numbers in them are for reading, rounded to 3 significant digits, and money is rounded once with `roundMoney`.
+ */
+import type { Offer, WorkloadProfile } from '@gpufit/schema';
+import { halfEven } from '../money/halfEven.js';
+import { roundMoney } from '../money/roundMoney.js';
+import type { ProfileFacts } from './profileFacts.js';
+
+export const GPU_TIME_UNSUBSIDIZED = 'at the unsubsidized list price; the subsidy is its own negative line';
+export const NO_INTERRUPTIONS = 'the offer is not interrupted, so jobs pay no re-work or restarts';
+export const CHECKPOINTS_IN_PROVIDER =
+  "checkpoints are kept in the provider's own storage in the same region, so they pay no internet egress — a gpufit assumption";
+
+export function demand(
+  demandGpu: string,
+  offerGpu: string,
+  throughputClass: string,
+  rel: number,
+  referenceGpuHours: number,
+  offerGpuHours: number,
+): string {
+  return `demand is ${n(referenceGpuHours)} ${demandGpu} GPU-hours a month; ${offerGpu} runs ${throughputClass} work at ${n(rel)}× a ${demandGpu} (GPU tier table), so it needs ${n(offerGpuHours)} ${offerGpu} GPU-hours`;
+}
+
+export function gpuHoursConserved(demandGpus: number, offerGpus: number): string {
+  return `a replica uses ${offerGpus} GPU(s) per node here instead of ${demandGpus} on the demand's GPU; GPU-hours of work are assumed to scale ideally with the GPU count — a gpufit assumption`;
+}
+
+export function packing(g: number, perInstance: number, factor: number): string {
+  return `replicas of ${g} GPU(s) leave GPUs idle on instances of ${perInstance}: billed GPU-hours are ${n(factor)}× the GPU-hours used (whole instances are rented)`;
+}
+
+export function availabilityFromInterruptions(perHour: number, restartHours: number, a: number): string {
+  return `node availability derived from ${n(perHour)} interruptions an hour, each taking the restart time ${n(restartHours)} h to replace: a = 1/(1 + λR) = ${p(a)}`;
+}
+
+export function serving(
+  needed: number,
+  units: number,
+  replicasPerUnit: number,
+  nodes: number,
+  target: number,
+  a: number,
+  committed: boolean,
+): string {
+  const unit =
+    nodes > 1 ? `replica (${nodes} nodes, up when all are)` : `instance (${replicasPerUnit} replica(s) each)`;
+  const capacity = committed
+    ? 'committed capacity is held at the peak all month'
+    : 'on-demand/spot capacity follows the demand, with at least one instance always on';
+  return `serving: ${needed} ${unit}${needed > 1 ? 's' : ''} carry the peak (mean × peakToMeanRatio); ${units} reach availability ${target} with each available ${p(a)}, assuming they fail independently (k-out-of-n) — units on one host, provider or region fail together more often; ${capacity}`;
+}
+
+export function checkpointed(
+  jobHours: number,
+  mtbfHours: number,
+  pf: ProfileFacts,
+  intervalHours: number,
+  inflation: number,
+  nodes: number,
+): string {
+  const per = nodes > 1 ? ` (the allocation's ${nodes} nodes fail independently: M = M_node/${nodes})` : '';
+  return `interruptions: a ${n(jobHours)} h job with mean time between interruptions ${n(mtbfHours)} h${per} checkpoints every ${n(intervalHours)} h (optimum of Daly's cost function; checkpoint ${n(pf.checkpointHours * 60)} min, restart ${n(pf.restartHours * 60)} min) and takes ${n(inflation)}× its failure-free time; failures are assumed Poisson (exponential)`;
+}
+
+export function fromScratch(
+  jobHours: number,
+  mtbfHours: number,
+  restartHours: number,
+  inflation: number,
+  profile: WorkloadProfile,
+  resumes: boolean,
+): string {
+  const why = resumes
+    ? 'short enough that rerunning beats checkpointing'
+    : profile.interruptible
+      ? 'not checkpointable'
+      : 'not interruptible';
+  return `interruptions: the job is ${why}, so each interruption restarts it from scratch: E[T] = (M + R)(e^{T/M} − 1) with T = ${n(jobHours)} h, M = ${n(mtbfHours)} h, R = ${n(restartHours)} h takes ${n(inflation)}× its failure-free time (it stays feasible, at that cost)`;
+}
+
+export function commitment(
+  utilization: number,
+  source: string,
+  effectiveRate: number,
+  offer: Offer,
+  profile: WorkloadProfile,
+  termFactor: number,
+): string {
+  const term =
+    termFactor > 1
+      ? `; the ${offer.termMonths}-month term outlasts the ${profile.horizonMonths}-month horizon, so the whole term's commitment is spread over the horizon (×${n(termFactor)})`
+      : '';
+  return `commitment: every committed hour is paid; utilization ${n(utilization)} from ${source} makes the effective rate ${usd(effectiveRate)} per used GPU-hour${term}`;
+}
+
+export function breakEven(u: number): string {
+  return u > 1
+    ? 'commitment break-even: the committed rate is above the on-demand rate, so the commitment never pays'
+    : `commitment break-even utilization against the on-demand rate given: ${n(u)}`;
+}
+
+export function ingress(gib: number, horizonMonths: number, hours: number, mbps: number): string {
+  return `the ${n(gib)} GiB dataset is uploaded once and its ingress amortized over the ${horizonMonths}-month horizon; the upload takes ${n(hours)} h at ${n(mbps)} Mbit/s (egress from where the data lives today is not included)`;
+}
+
+export function checkpointSync(gib: number, syncs: number, hours: number, mbps: number): string {
+  return `checkpoints (weights + optimizer state, ${n(gib)} GiB each) leave the host ${n(syncs)} times a month, because marketplace/DePIN hosts offer no durable storage — priced as the host's egress after the results (a gpufit assumption); each upload takes ${n(hours)} h at ${n(mbps)} Mbit/s`;
+}
+
+export function subsidy(share: number, offer: Offer, given: boolean): string {
+  const from = given ? 'the month priced' : 'month 0 (scenario schedule share, else the offer)';
+  const symbol = offer.incentive?.symbol;
+  return `incentive subsidy: the ${symbol === undefined ? offer.provider : symbol} incentive token pays ${n(share * 100)} % of GPU time (share for ${from}); GPU time is shown at the unsubsidized price and the subsidy as a negative line`;
+}
+
+export function tokenWithoutModel(symbol: string): string {
+  return `the offer is priced in the ${symbol} incentive token but the scenario has no price model for it; the USD list price is used as is`;
+}
+
+export function tokenRatio(symbol: string, now: number, spot: number, ratio: number): string {
+  return `the offer is priced in the ${symbol} incentive token: its USD list price was observed at the scenario's spot $${n(spot)}; at $${n(now)} the USD cost is ×${n(ratio)}`;
+}
+
+export function adjusted(before: number, after: number, month: number): string {
+  return `a scenario price adjustment changes the list price from ${usd(before)} to ${usd(after)} per GPU-hour in month ${month}`;
+}
+
+export function badAdjustment(value: number): string {
+  return `a scenario price adjustment gave ${String(value)} for this offer's price, which is not a price`;
+}
+
+/** A probability for reading: up to 6 significant digits, so 0.99997 does not read as 1. */
+function p(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
+
+/** A number for reading: 3 significant digits, no trailing zeros. */
+function n(x: number): string {
+  return String(Number(x.toPrecision(3)));
+}
+
+function usd(x: number): string {
+  return `$${roundMoney(x, 2, halfEven).toFixed(2)}`;
+}

@@ -1,0 +1,93 @@
+import type { Offer } from '@gpufit/schema';
+import { INTERCONNECTS } from '@gpufit/schema';
+import {
+  ASSUMED_OUTAGE_HOURS,
+  CHECKPOINT_STORAGE,
+  EGRESS_DEFAULTS,
+  RELIABILITY_DEFAULTS,
+} from '../assumptions.js';
+import { tieredEgressUsd } from '../data/tieredEgressUsd.js';
+import { tierKey } from '../tiers/gpuTierTable.js';
+
+/** What pricing derives from an offer alone, computed once per offer object. */
+export interface OfferFacts {
+  readonly gpuKey: string;
+  readonly certifications: ReadonlySet<string>;
+  readonly interconnectRank: number;
+  /** Interruptions per instance-hour (Infinity when the offer is never available). */
+  readonly interruptionsPerHour: number;
+  readonly interruptionNote: string | null;
+  /** Node availability; null = derive from the interruptions and the workload's restart time. */
+  readonly availability: number | null;
+  readonly availabilityNote: string | null;
+  readonly egressUsd: (gib: number) => number;
+  readonly egressNote: string | null;
+  readonly checkpointStorage: 'in-provider' | 'off-provider';
+}
+
+const cache = new WeakMap<Offer, OfferFacts>();
+
+export function offerFacts(offer: Offer): OfferFacts {
+  let facts = cache.get(offer);
+  if (facts === undefined) {
+    facts = derive(offer);
+    cache.set(offer, facts);
+  }
+  return facts;
+}
+
+function derive(o: Offer): OfferFacts {
+  const fallback = RELIABILITY_DEFAULTS[o.market][o.pricingCategory];
+  let interruptionsPerHour: number;
+  let interruptionNote: string | null = null;
+  if (o.interruptionsPerHour !== null) {
+    interruptionsPerHour = o.interruptionsPerHour;
+  } else if (o.availability !== null) {
+    interruptionsPerHour = interruptionsFromAvailability(o.availability);
+    interruptionNote = `interruptions derived from the offer's availability ${o.availability}: outages assumed to last ${ASSUMED_OUTAGE_HOURS} h on average, so λ = (1 − a)/(a × ${ASSUMED_OUTAGE_HOURS} h) — a gpufit assumption`;
+  } else if (fallback.interruptionsPerHour !== null) {
+    interruptionsPerHour = fallback.interruptionsPerHour;
+    interruptionNote = fallback.note;
+  } else {
+    interruptionsPerHour = interruptionsFromAvailability(fallback.availability ?? 1);
+    interruptionNote = `${fallback.note}; interruptions derived from it with outages of ${ASSUMED_OUTAGE_HOURS} h on average`;
+  }
+
+  let availability: number | null;
+  let availabilityNote: string | null = null;
+  if (o.availability !== null) availability = o.availability;
+  else if (o.interruptionsPerHour !== null) availability = null;
+  else {
+    availability = fallback.availability;
+    availabilityNote = fallback.note;
+  }
+
+  let egressUsd: (gib: number) => number;
+  let egressNote: string | null = null;
+  const tiers = o.egressTiers;
+  if (tiers !== null && tiers.length > 0) egressUsd = (gib) => tieredEgressUsd(gib, tiers);
+  else {
+    const flat = o.egressUsdPerGiB ?? EGRESS_DEFAULTS[o.market].usdPerGiB;
+    if (o.egressUsdPerGiB === null) egressNote = EGRESS_DEFAULTS[o.market].note;
+    egressUsd = (gib) => gib * flat;
+  }
+
+  return {
+    gpuKey: tierKey(o.gpu),
+    certifications: new Set(o.certifications),
+    interconnectRank: INTERCONNECTS.indexOf(o.interconnect),
+    interruptionsPerHour,
+    interruptionNote,
+    availability,
+    availabilityNote,
+    egressUsd,
+    egressNote,
+    checkpointStorage: CHECKPOINT_STORAGE[o.market],
+  };
+}
+
+/** a = M/(M + D) with mean outage D ⇒ λ = 1/M = (1 − a)/(a·D); a = 0 ⇒ Infinity (never up). */
+export function interruptionsFromAvailability(availability: number): number {
+  if (availability <= 0) return Number.POSITIVE_INFINITY;
+  return (1 - availability) / (availability * ASSUMED_OUTAGE_HOURS);
+}

@@ -1,0 +1,49 @@
+import type { Hosting, ThroughputClass, WorkloadProfile } from '@gpufit/schema';
+import { INTERCONNECTS, workloadKinds } from '@gpufit/schema';
+import { ALLOWED_HOSTING, MIN_CHECKPOINT_HOURS } from '../assumptions.js';
+import { checkpointGiB, modelMemoryGiB } from '../memory/modelMemory.js';
+import { tierKey } from '../tiers/gpuTierTable.js';
+
+/** What pricing derives from a profile alone, computed once per profile object. */
+export interface ProfileFacts {
+  readonly serving: boolean;
+  readonly phase: 'inference' | 'training';
+  readonly throughputClass: ThroughputClass;
+  readonly memoryGiB: number;
+  readonly checkpointGiB: number;
+  readonly interconnectRank: number;
+  readonly allowedHosting: readonly Hosting[];
+  readonly gpuTypeKey: string | null;
+  /** Resumes from checkpoints after an interruption (interruptible and checkpointable). */
+  readonly resumes: boolean;
+  readonly checkpointHours: number;
+  readonly restartHours: number;
+}
+
+const cache = new WeakMap<WorkloadProfile, ProfileFacts>();
+
+export function profileFacts(profile: WorkloadProfile): ProfileFacts {
+  let facts = cache.get(profile);
+  if (facts === undefined) {
+    facts = derive(profile);
+    cache.set(profile, facts);
+  }
+  return facts;
+}
+
+function derive(p: WorkloadProfile): ProfileFacts {
+  const kind = workloadKinds[p.kind];
+  return {
+    serving: kind.pattern === 'serving',
+    phase: kind.phase,
+    throughputClass: kind.throughputClass,
+    memoryGiB: modelMemoryGiB(p.modelParamsBillions, p.precision, kind.phase),
+    checkpointGiB: kind.phase === 'training' ? checkpointGiB(p.modelParamsBillions, p.precision) : 0,
+    interconnectRank: INTERCONNECTS.indexOf(p.interconnect),
+    allowedHosting: ALLOWED_HOSTING[p.dataSensitivity],
+    gpuTypeKey: p.gpuType === null ? null : tierKey(p.gpuType),
+    resumes: p.interruptible && p.checkpointable,
+    checkpointHours: Math.max(p.checkpointMinutes / 60, MIN_CHECKPOINT_HOURS),
+    restartHours: p.restartMinutes / 60,
+  };
+}

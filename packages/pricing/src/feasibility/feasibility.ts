@@ -1,0 +1,153 @@
+import type { CostRejection, Offer, WorkloadProfile } from '@gpufit/schema';
+import { INTERCONNECTS, placeIncludesCountry } from '@gpufit/schema';
+import { offerFacts } from '../estimate/offerFacts.js';
+import { profileFacts } from '../estimate/profileFacts.js';
+import { gpusForModel } from '../memory/modelMemory.js';
+import type { GpuTier, GpuTierTable } from '../tiers/gpuTierTable.js';
+
+export interface Feasibility {
+  readonly feasible: boolean;
+  /** Every reason the offer cannot run the workload (all of them, not the first). */
+  readonly rejections: readonly CostRejection[];
+  /** GPUs per node of one replica on this offer; null when memory or the GPU rules it out. */
+  readonly gpusPerReplica: number | null;
+}
+
+/** What `estimateCost` needs besides the verdict. */
+export interface FeasibilityDetail extends Feasibility {
+  readonly tier: GpuTier | undefined;
+  /** The GPU the demand is stated in (the tier table's reference, or the profile's gpuType). */
+  readonly demandTier: GpuTier | undefined;
+  /** GPUs per node of one replica on the demand's GPU (for demand given as jobs × hours). */
+  readonly demandGpusPerReplica: number;
+}
+
+const NVLINK = INTERCONNECTS.indexOf('nvlink');
+
+/**
+ * Can this offer run this workload at all? A cheap check (no pricing), usable to pre-filter a catalog. Rules:
+ * price known; GPU matches the profile's `gpuType` (same tier id, or a tier of that family: `H100` matches
+ * `H100-PCIe`); GPU in the tier table; memory (GPUs per replica = ⌈model memory ÷ GPU memory⌉, spread over
+ * `nodes`, on one instance per node; a profile's `gpusPerReplica` overrides the count but must hold the model);
+ * interconnect; compliance certifications; residency; hosting allowed for the data's sensitivity.
+ */
+export function feasibility(profile: WorkloadProfile, offer: Offer, tiers: GpuTierTable): Feasibility {
+  const d = feasibilityDetail(profile, offer, tiers);
+  return { feasible: d.feasible, rejections: d.rejections, gpusPerReplica: d.gpusPerReplica };
+}
+
+export function feasibilityDetail(
+  profile: WorkloadProfile,
+  offer: Offer,
+  tiers: GpuTierTable,
+): FeasibilityDetail {
+  const pf = profileFacts(profile);
+  const of = offerFacts(offer);
+  const rejections: CostRejection[] = [];
+
+  if (offer.usdPerGpuHour === null) {
+    rejections.push({
+      code: 'price-unknown',
+      message: 'the offer has no known price; it is not priced at $0',
+    });
+  }
+  if (pf.gpuTypeKey !== null && !sameFamily(of.gpuKey, pf.gpuTypeKey)) {
+    rejections.push({
+      code: 'gpu-type',
+      message: `the workload asks for ${profile.gpuType} GPUs; the offer has ${offer.gpu}`,
+    });
+  }
+  const tier = tiers.get(offer.gpu);
+  if (tier === undefined) {
+    rejections.push({
+      code: 'gpu-unknown',
+      message: `${offer.gpu} is not in the GPU tier table, so its throughput is unknown (gpufit does not guess it)`,
+    });
+  }
+  const demandTier = pf.gpuTypeKey === null ? tiers.reference : (tiers.get(pf.gpuTypeKey) ?? tier);
+  const nodes = profile.nodes;
+  const demandGpusPerReplica =
+    profile.gpusPerReplica ?? gpusForModel(pf.memoryGiB, demandTier?.memoryGiB ?? offer.gpuMemoryGiB, nodes);
+
+  const needed = gpusForModel(pf.memoryGiB, offer.gpuMemoryGiB, nodes);
+  let gpusPerReplica: number | null = profile.gpusPerReplica ?? needed;
+  const model = `${fmt(pf.memoryGiB)} GiB (${profile.modelParamsBillions}B parameters, ${profile.precision}, ${pf.phase})`;
+  if (profile.gpusPerReplica !== null && profile.gpusPerReplica < needed) {
+    rejections.push({
+      code: 'memory',
+      message: `${profile.gpusPerReplica} × ${nodes} GPU(s) of ${offer.gpuMemoryGiB} GiB cannot hold the model's ${model}; it needs ${needed} per node`,
+    });
+    gpusPerReplica = null;
+  } else if (gpusPerReplica > offer.gpusPerInstance) {
+    rejections.push({
+      code: 'memory',
+      message: `the model's ${model} needs ${gpusPerReplica} GPUs of ${offer.gpuMemoryGiB} GiB on one instance${nodes > 1 ? ` per node (${nodes} nodes)` : ''}; the offer has ${offer.gpusPerInstance}`,
+    });
+    gpusPerReplica = null;
+  }
+
+  // A fabric need applies only where there is something to connect: InfiniBand between nodes, NVLink between
+  // the GPUs of one node. An NVLink GPU tier in a multi-GPU instance counts as NVLink.
+  const replicaGpus = gpusPerReplica ?? needed;
+  const required = Math.min(
+    pf.interconnectRank,
+    nodes > 1 ? Number.POSITIVE_INFINITY : replicaGpus > 1 ? NVLINK : 0,
+  );
+  const offered = Math.max(
+    of.interconnectRank,
+    tier?.interconnect === 'nvlink' && offer.gpusPerInstance > 1 ? NVLINK : 0,
+  );
+  if (offered < required) {
+    rejections.push({
+      code: 'interconnect',
+      message: `the workload needs ${INTERCONNECTS[required]} between its GPUs; the offer has ${INTERCONNECTS[offered]}`,
+    });
+  }
+
+  const missing = profile.compliance.filter((c) => !of.certifications.has(c));
+  if (missing.length > 0) {
+    rejections.push({
+      code: 'compliance',
+      message: `the offer lacks ${missing.join(', ')} (the workload requires ${profile.compliance.join(', ')})`,
+    });
+  }
+
+  if (profile.residency.length > 0) {
+    const country = offer.country;
+    if (country === null) {
+      rejections.push({
+        code: 'residency',
+        message: `the offer's country is unknown, so it cannot be shown to be in ${profile.residency.join(' or ')}`,
+      });
+    } else if (!profile.residency.some((place) => placeIncludesCountry(place, country))) {
+      rejections.push({
+        code: 'residency',
+        message: `the offer is in ${country}; the workload's data must stay in ${profile.residency.join(' or ')}`,
+      });
+    }
+  }
+
+  if (!pf.allowedHosting.includes(offer.hosting)) {
+    rejections.push({
+      code: 'hosting',
+      message: `${profile.dataSensitivity} data needs datacenter hosting; this offer runs on ${offer.hosting} hosts, which can read the data they process`,
+    });
+  }
+
+  return {
+    feasible: rejections.length === 0,
+    rejections,
+    gpusPerReplica,
+    tier,
+    demandTier,
+    demandGpusPerReplica,
+  };
+}
+
+function sameFamily(offerGpu: string, wanted: string): boolean {
+  return offerGpu === wanted || offerGpu.startsWith(`${wanted}-`);
+}
+
+function fmt(x: number): string {
+  return x >= 100 ? String(Math.round(x)) : String(Number(x.toPrecision(3)));
+}

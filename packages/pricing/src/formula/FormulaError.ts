@@ -1,0 +1,24 @@
+/** Why a user formula was refused or failed. Errors are data: a code, the expression and a founder-readable message. */
+export type FormulaErrorCode =
+  | 'empty'
+  | 'too-long'
+  | 'syntax'
+  | 'node-not-allowed'
+  | 'function-not-allowed'
+  | 'unknown-symbol'
+  | 'string'
+  | 'too-complex'
+  | 'missing-variable'
+  | 'not-finite';
+
+export class FormulaError extends Error {
+  override readonly name = 'FormulaError';
+  constructor(
+    readonly code: FormulaErrorCode,
+    message: string,
+    readonly expression: string,
+    readonly detail?: string,
+  ) {
+    super(detail === undefined ? `${message}: ${expression}` : `${message} (${detail}): ${expression}`);
+  }
+}

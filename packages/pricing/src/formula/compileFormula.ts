@@ -1,0 +1,171 @@
+import type { MathNode } from 'mathjs';
+import * as m from '../messages.js';
+import { FormulaError } from './FormulaError.js';
+import {
+  ALLOWED_CONSTANTS,
+  ALLOWED_FUNCTIONS,
+  ALLOWED_OPERATORS,
+  MAX_FORMULA_DEPTH,
+  MAX_FORMULA_LENGTH,
+  MAX_FORMULA_NODES,
+} from './formulaGrammar.js';
+import type { FormulaEngine } from './loadFormulaEngine.js';
+import { loadFormulaEngine } from './loadFormulaEngine.js';
+
+/** A compiled user formula: a function of a plain numeric scope that returns a finite number or throws. */
+export type CompiledFormula = (scope: Readonly<Record<string, number>>) => number;
+
+/**
+ * Parses and compiles a user formula once, in a restricted mathjs scope (`loadFormulaEngine`), and returns a
+ * function of a numeric scope. Refused with a `FormulaError` (a `code` and a clear message) before evaluation:
+ * more than 500 characters; more than 200 nodes or 32 levels of nesting; any node other than numbers, the
+ * allowed variables and constants, arithmetic/comparison/logic operators, parentheses, `a ? b : c`, and calls
+ * of whitelisted math functions (`formulaGrammar.ts`). Evaluation throws a `FormulaError` when a variable is
+ * missing or not finite, or when the result is not a finite number.
+ *
+ * Async because mathjs is loaded lazily; `compileFormulaWith(engine, …)` is the synchronous form for a caller
+ * that already holds the engine.
+ */
+export async function compileFormula(
+  expression: string,
+  allowedVariables: readonly string[],
+): Promise<CompiledFormula> {
+  checkLength(expression);
+  return compileFormulaWith(await loadFormulaEngine(), expression, allowedVariables);
+}
+
+export function compileFormulaWith(
+  engine: FormulaEngine,
+  expression: string,
+  allowedVariables: readonly string[],
+): CompiledFormula {
+  checkLength(expression);
+  let root: MathNode;
+  try {
+    root = engine.parse(expression);
+  } catch (error) {
+    throw new FormulaError(
+      'syntax',
+      m.FORMULA_SYNTAX,
+      expression,
+      error instanceof Error ? error.message : undefined,
+    );
+  }
+  const allowed = new Set(allowedVariables);
+  const used = new Set<string>();
+  let nodes = 0;
+
+  const walk = (node: MathNode, depth: number): void => {
+    nodes++;
+    if (nodes > MAX_FORMULA_NODES || depth > MAX_FORMULA_DEPTH) {
+      throw new FormulaError('too-complex', m.FORMULA_TOO_COMPLEX, expression);
+    }
+    const n = node as MathNode & Record<string, unknown>;
+    switch (node.type) {
+      case 'ConstantNode': {
+        const value = n['value'];
+        if (typeof value === 'string') throw new FormulaError('string', m.FORMULA_STRING, expression);
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+          throw new FormulaError(
+            'node-not-allowed',
+            m.FORMULA_NODE_NOT_ALLOWED,
+            expression,
+            `constant ${String(value)}`,
+          );
+        }
+        return;
+      }
+      case 'SymbolNode': {
+        const name = String(n['name']);
+        if (allowed.has(name)) used.add(name);
+        else if (!ALLOWED_CONSTANTS.has(name)) {
+          throw new FormulaError(
+            'unknown-symbol',
+            m.FORMULA_UNKNOWN_SYMBOL,
+            expression,
+            `${name}; allowed: ${[...allowed].join(', ') || 'none'}`,
+          );
+        }
+        return;
+      }
+      case 'OperatorNode': {
+        const fn = String(n['fn']);
+        if (!ALLOWED_OPERATORS.has(fn)) {
+          throw new FormulaError(
+            'node-not-allowed',
+            m.FORMULA_NODE_NOT_ALLOWED,
+            expression,
+            `operator ${String(n['op'])}`,
+          );
+        }
+        for (const arg of n['args'] as MathNode[]) walk(arg, depth + 1);
+        return;
+      }
+      case 'ParenthesisNode':
+        walk(n['content'] as MathNode, depth + 1);
+        return;
+      case 'ConditionalNode':
+        walk(n['condition'] as MathNode, depth + 1);
+        walk(n['trueExpr'] as MathNode, depth + 1);
+        walk(n['falseExpr'] as MathNode, depth + 1);
+        return;
+      case 'FunctionNode': {
+        const fn = n['fn'] as MathNode & Record<string, unknown>;
+        const name = fn.type === 'SymbolNode' ? String(fn['name']) : null;
+        if (name === null || !ALLOWED_FUNCTIONS.has(name) || allowed.has(name)) {
+          throw new FormulaError(
+            'function-not-allowed',
+            m.FORMULA_FUNCTION_NOT_ALLOWED,
+            expression,
+            `${name ?? fn.type}; allowed: ${[...ALLOWED_FUNCTIONS].join(', ')}`,
+          );
+        }
+        for (const arg of n['args'] as MathNode[]) walk(arg, depth + 1);
+        return;
+      }
+      default:
+        throw new FormulaError('node-not-allowed', m.FORMULA_NODE_NOT_ALLOWED, expression, node.type);
+    }
+  };
+  walk(root, 0);
+
+  const compiled = root.compile();
+  const variables = [...used];
+  return (scope) => {
+    const values: Record<string, number> = Object.create(null);
+    for (const name of variables) {
+      const v = Object.hasOwn(scope, name) ? scope[name] : undefined;
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        throw new FormulaError(
+          'missing-variable',
+          m.FORMULA_MISSING_VARIABLE,
+          expression,
+          `${name} = ${String(v)}`,
+        );
+      }
+      values[name] = v;
+    }
+    const result: unknown = compiled.evaluate(values);
+    if (typeof result !== 'number' || !Number.isFinite(result)) {
+      throw new FormulaError('not-finite', m.FORMULA_NOT_FINITE, expression, describe(result));
+    }
+    return result;
+  };
+}
+
+function checkLength(expression: string): void {
+  if (expression.trim().length === 0) throw new FormulaError('empty', m.FORMULA_EMPTY, expression);
+  if (expression.length > MAX_FORMULA_LENGTH) {
+    throw new FormulaError(
+      'too-long',
+      m.FORMULA_TOO_LONG,
+      `${expression.slice(0, 40)}…`,
+      `${expression.length} characters`,
+    );
+  }
+}
+
+function describe(result: unknown): string {
+  if (typeof result === 'number' || typeof result === 'boolean') return `got ${String(result)}`;
+  return `got a ${typeof result === 'object' && result !== null ? result.constructor.name : typeof result}`;
+}

@@ -1,0 +1,39 @@
+import type { MathNode } from 'mathjs';
+import { DISABLED_FUNCTIONS, FACTORY_NAMES } from './formulaGrammar.js';
+
+/** A restricted mathjs instance: only a parser; evaluation goes through each checked node's own `compile()`. */
+export interface FormulaEngine {
+  readonly parse: (expression: string) => MathNode;
+}
+
+let engine: Promise<FormulaEngine> | undefined;
+
+/**
+ * Loads mathjs on first use and builds the restricted instance once. mathjs is imported dynamically so code that
+ * never meets a formula never loads it (importing it costs about a second on a cold start; the CLI must start
+ * fast). The instance is created from only the factories a formula may use (`formulaGrammar.ts`), then — as the
+ * mathjs security guide recommends — `import`, `createUnit`, `evaluate`, `parse`, `simplify`, `derivative`,
+ * `compile`, `resolve`, `reviver` and `config` are replaced by functions that throw, after keeping a private
+ * reference to the parser.
+ */
+export function loadFormulaEngine(): Promise<FormulaEngine> {
+  engine ??= build();
+  return engine;
+}
+
+async function build(): Promise<FormulaEngine> {
+  const mathjs = await import('mathjs');
+  const factories: Record<string, unknown> = {};
+  const exports = mathjs as unknown as Record<string, unknown>;
+  for (const name of FACTORY_NAMES) factories[`${name}Dependencies`] = exports[`${name}Dependencies`];
+  const math = mathjs.create(factories as Parameters<typeof mathjs.create>[0]);
+  const parse = math.parse.bind(math) as (expression: string) => MathNode;
+  const disabled: Record<string, () => never> = {};
+  for (const name of DISABLED_FUNCTIONS) {
+    disabled[name] = () => {
+      throw new Error(`${name} is disabled in gpufit formulas`);
+    };
+  }
+  math.import(disabled, { override: true });
+  return { parse };
+}

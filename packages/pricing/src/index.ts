@@ -1,0 +1,64 @@
+/**
+ * @gpufit/pricing — the cost model (DESIGN §5). A curated list of named exports; internals stay internal.
+ * mathjs is never loaded by importing this module: only `compileFormula`/`loadFormulaEngine` load it, lazily.
+ */
+
+export { PricingAssertionError } from './assert.js';
+// Assumed figures, with their sources (docs/methodology.md)
+export {
+  ALLOWED_HOSTING,
+  ASSUMED_OUTAGE_HOURS,
+  CHECKPOINT_STORAGE,
+  EGRESS_DEFAULTS,
+  INFERENCE_MEMORY_OVERHEAD,
+  RELIABILITY_DEFAULTS,
+} from './assumptions.js';
+// Commitments (§5.6)
+export { breakEvenUtilization } from './commitments/breakEvenUtilization.js';
+export { effectiveCommittedRate } from './commitments/effectiveCommittedRate.js';
+// Data gravity (§5.5)
+export { tieredEgressUsd } from './data/tieredEgressUsd.js';
+export { transferHours } from './data/transferHours.js';
+// Cost of one workload on one offer (§5.1–5.7)
+export type { EstimateCostOptions, PriceAdjuster } from './estimate/estimateCost.js';
+export { estimateCost } from './estimate/estimateCost.js';
+export type { Feasibility } from './feasibility/feasibility.js';
+export { feasibility } from './feasibility/feasibility.js';
+// User formulas (mathjs, restricted, loaded lazily)
+export type { CompiledFormula } from './formula/compileFormula.js';
+export { compileFormula, compileFormulaWith } from './formula/compileFormula.js';
+export { compilePriceAdjustments, PRICE_ADJUSTMENT_VARIABLES } from './formula/compilePriceAdjustments.js';
+export type { FormulaErrorCode } from './formula/FormulaError.js';
+export { FormulaError } from './formula/FormulaError.js';
+export type { FormulaEngine } from './formula/loadFormulaEngine.js';
+export { loadFormulaEngine } from './formula/loadFormulaEngine.js';
+export { subsidizedPrice } from './incentives/subsidizedPrice.js';
+
+// Incentive tokens and subsidies (§5.7)
+export { initialSubsidyShare, subsidyScheduleFor } from './incentives/subsidyScheduleFor.js';
+export { tokenPriceRatio } from './incentives/tokenPriceRatio.js';
+// Memory (§5.1)
+export { bytesPerParameter, checkpointGiB, gpusForModel, modelMemoryGiB } from './memory/modelMemory.js';
+// Money: float64 inside, one explicit rounding at presentation
+export type { AllocateOptions } from './money/allocate.js';
+export { allocate } from './money/allocate.js';
+export { halfEven } from './money/halfEven.js';
+export { halfUp } from './money/halfUp.js';
+export type { RoundingMode } from './money/roundingMode.js';
+export { roundMoney } from './money/roundMoney.js';
+export { roundParts } from './money/roundParts.js';
+// Interruptions and checkpoints (§5.3), availability (§5.4)
+export { dalyInterval } from './reliability/dalyInterval.js';
+export type { ExpectedRuntime, ExpectedRuntimeOptions } from './reliability/expectedRuntime.js';
+export { expectedRuntime } from './reliability/expectedRuntime.js';
+export { optimalCheckpointInterval } from './reliability/optimalCheckpointInterval.js';
+export type { ReplicaCount, ReplicasForDemandOptions } from './reliability/replicasForAvailability.js';
+export {
+  MAX_REPLICAS,
+  replicasForAvailability,
+  replicasForDemandAndAvailability,
+} from './reliability/replicasForAvailability.js';
+export { youngInterval } from './reliability/youngInterval.js';
+// GPU tiers (performance normalization, §5.2)
+export type { GpuTier, GpuTierTable } from './tiers/gpuTierTable.js';
+export { gpuTierTable, REFERENCE_GPU, relativeThroughput } from './tiers/gpuTierTable.js';

@@ -1,0 +1,34 @@
+/**
+ * Every message the pricing package throws or asserts with, as a named constant (dinero.js
+ * `core/checks/messages.ts` style). Tests match on these, so wording changes in one place.
+ */
+export const INVALID_AMOUNT = 'amount must be a finite number';
+export const INVALID_DECIMALS = 'decimals must be a whole number between 0 and 12';
+export const AMOUNT_TOO_LARGE = 'amount is too large to round exactly at these decimals';
+export const INVALID_WEIGHTS = 'weights must be finite, non-negative and not all zero';
+export const EMPTY_WEIGHTS = 'allocate needs at least one weight';
+export const INVALID_PROBABILITY = 'a probability must be a number between 0 and 1';
+export const INVALID_DURATION = 'a duration must be a finite number of hours, zero or more';
+export const INVALID_MTBF =
+  'mean time between failures must be a positive number of hours (Infinity = no failures)';
+export const INVALID_RATE = 'a rate must be a finite number above zero';
+export const INVALID_UTILIZATION = 'utilization must be above 0 and at most 1';
+export const INVALID_SUBSIDY_SHARE = 'a subsidy share must be at least 0 and below 1';
+export const INVALID_REPLICA_COUNT = 'the number of replicas needed must be a whole number of at least 1';
+export const INVALID_GPU_TIER =
+  'a GPU tier needs a name, memory above 0 and finite relative throughputs above 0';
+export const DUPLICATE_GPU_TIER = 'the GPU tier table lists a GPU twice';
+export const NON_FINITE_RESULT = 'an internal computation produced a value that is not a finite number';
+export const EGRESS_TIERS_ORDER =
+  'egress tiers must have increasing upper bounds and only the last may be open';
+
+export const FORMULA_TOO_LONG = 'the formula is longer than 500 characters';
+export const FORMULA_EMPTY = 'the formula is empty';
+export const FORMULA_SYNTAX = 'the formula could not be read';
+export const FORMULA_NODE_NOT_ALLOWED = 'the formula uses syntax that is not allowed';
+export const FORMULA_FUNCTION_NOT_ALLOWED = 'the formula calls a function that is not allowed';
+export const FORMULA_UNKNOWN_SYMBOL = 'the formula names a variable that is not allowed';
+export const FORMULA_STRING = 'the formula contains text; only numbers are allowed';
+export const FORMULA_TOO_COMPLEX = 'the formula is too complex (too many terms or too deeply nested)';
+export const FORMULA_MISSING_VARIABLE = 'the formula was evaluated without a value for one of its variables';
+export const FORMULA_NOT_FINITE = 'the formula did not return a finite number';
