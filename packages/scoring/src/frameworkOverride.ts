@@ -15,6 +15,8 @@ export type FrameworkOverride = DeepPartial<FrameworkConfig>;
 
 /** A framework config with the overrides that made it. */
 export interface ResolvedFramework {
+  /** The override as validated (trimmed, typed): pass it as `assessFit(p, { framework: override })`. */
+  readonly override: FrameworkOverride;
   readonly config: FrameworkConfig;
   /** Dotted paths of the settings the override set, sorted, e.g. `factors.uptime.weight`. */
   readonly overrides: readonly string[];
@@ -75,7 +77,7 @@ function merge(base: unknown, patch: unknown, path: string, paths: string[]): un
 }
 
 /**
- * Validate a framework override against the default (unknown keys, types, ranges, then the merged
+ * Validate a framework override (e.g. a scenario's `framework` field, any JSON) against the default (unknown keys, types, ranges, then the merged
  * config's cross-field rules) without throwing. Issue paths point into the framework config.
  */
 export function validateFrameworkOverride(override: unknown): Validated<ResolvedFramework> {
@@ -85,12 +87,14 @@ export function validateFrameworkOverride(override: unknown): Validated<Resolved
   const merged = merge(defaultFramework, parsed.data, '', paths);
   const full = frameworkConfigSchema.safeParse(merged);
   if (!full.success) return { ok: false, issues: issuesFromZod(full.error, KNOWN_KEYS) };
-  return { ok: true, value: { config: full.data, overrides: paths.sort() } };
+  // The deep-partial schema is built from the config's own shape, so what it accepts is a FrameworkOverride.
+  const validOverride = parsed.data as FrameworkOverride;
+  return { ok: true, value: { override: validOverride, config: full.data, overrides: paths.sort() } };
 }
 
 /** Like `validateFrameworkOverride`, but throws `FrameworkOverrideError` on invalid input. */
 export function resolveFramework(override?: FrameworkOverride): ResolvedFramework {
-  if (override === undefined) return { config: defaultFramework, overrides: [] };
+  if (override === undefined) return { override: {}, config: defaultFramework, overrides: [] };
   const r = validateFrameworkOverride(override);
   if (!r.ok) throw new FrameworkOverrideError(r.issues);
   return r.value;

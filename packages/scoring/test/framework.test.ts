@@ -108,6 +108,16 @@ describe('overrides', () => {
     expect(assessFit(p, { framework: { factors: { 'cost-sensitivity': { weight: 12 } } } })).toEqual(first);
   });
 
+  it('accepts untyped JSON (a scenario file) through validateFrameworkOverride', () => {
+    const json: unknown = JSON.parse('{"factors":{"uptime":{"weight":25}}}');
+    const r = validateFrameworkOverride(json);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const a = assessFit(canonicalProfile('realtime-inference'), { framework: r.value.override });
+    expect(a.overrides).toEqual(['factors.uptime.weight']);
+    expect(a.cloud.score).toBeGreaterThan(assessFit(canonicalProfile('realtime-inference')).cloud.score);
+  });
+
   it('applies to the batch entry point too', () => {
     const override: FrameworkOverride = { base: { depin: 0 } };
     const p = canonicalProfile('experimentation');
