@@ -1,0 +1,36 @@
+import type { ChartSpec } from '../charts/chartSpec.js';
+import type { PresentedAnalysis } from '../present/presentAnalysis.js';
+import { createRounder } from '../present/rounder.js';
+import { appendix } from './appendix.js';
+import type { Block } from './blocks.js';
+import { code, t } from './blocks.js';
+import { executiveSummary } from './executiveSummary.js';
+import { workloadSection } from './workloadSection.js';
+
+/**
+ * The report's content, once, for every human format: the executive summary first (plan, totals, savings,
+ * top risks), then one section per workload, then rejected rows, assumptions, sources and versions.
+ */
+export function buildReportDocument(p: PresentedAnalysis, charts: readonly ChartSpec[]): Block[] {
+  const r = createRounder(p.roundingMode);
+  const a = p.analysis;
+  return [
+    { kind: 'heading', level: 1, text: `gpufit report: ${a.scenario.name}` },
+    {
+      kind: 'paragraph',
+      content: [
+        t(
+          `${a.workloads.length} workloads · ${a.scenario.horizonMonths}-month horizon from ${a.scenario.startMonth} · framework `,
+        ),
+        code(a.frameworkVersion),
+        t(' · seed '),
+        code(String(a.seed)),
+      ],
+      role: 'meta',
+    },
+    ...executiveSummary(p, r, charts),
+    { kind: 'heading', level: 2, text: 'Workloads', anchor: 'workloads' },
+    ...p.workloads.map((w) => workloadSection(r, w, charts)),
+    ...appendix(p, r),
+  ];
+}

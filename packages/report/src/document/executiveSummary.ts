@@ -1,0 +1,115 @@
+import type { ChartSpec } from '../charts/chartSpec.js';
+import { formatCents, formatPerMille } from '../present/format.js';
+import { APPROACH_LABELS, RECOMMENDATION_LABELS } from '../present/labels.js';
+import type { PresentedAnalysis, ShownOption, ShownWorkload } from '../present/presentAnalysis.js';
+import type { Rounder } from '../present/rounder.js';
+import type { Block, Inline } from './blocks.js';
+import { plain, strong, t } from './blocks.js';
+import { topRisks } from './topRisks.js';
+
+export const usd = (cents: number): string => `USD ${formatCents.people(cents)}`;
+
+/** "AWS L40S, us-east-1" — provider, GPU and region of an option, or why there is none. */
+export function optionText(w: ShownWorkload, option: ShownOption | null, side: 'cloud' | 'depin'): string {
+  if (option === null) {
+    const hard = w.workload.fit.constraints.find((c) => c.side === side && c.scope === 'all');
+    return hard === undefined ? 'none found' : `ineligible: ${hard.reason}`;
+  }
+  const base = `${option.offer.providerName} ${option.offer.gpu}, ${option.offer.region}`;
+  return option.status === 'priced' ? base : `${base} (${option.status})`;
+}
+
+export function chartBlock(charts: readonly ChartSpec[], id: string): Block[] {
+  const c = charts.find((x) => x.id === id);
+  return c === undefined ? [] : [{ kind: 'chart', chartId: c.id, title: c.title, caption: c.description }];
+}
+
+function headline(p: PresentedAnalysis, r: Rounder): Inline {
+  const { totals } = p;
+  const months = p.analysis.scenario.horizonMonths;
+  const share =
+    totals.monthlyAllCloudCents > 0
+      ? ` (${formatPerMille(r.quantity((totals.monthlySavingsCents / totals.monthlyAllCloudCents) * 1000, 0))} less)`
+      : '';
+  const saving: Inline =
+    totals.monthlySavingsCents >= 0
+      ? [strong(`saves ${usd(totals.monthlySavingsCents)} a month`), t(`${share}.`)]
+      : [strong(`costs ${usd(-totals.monthlySavingsCents)} a month more`), t(' than all-cloud.')];
+  return [
+    strong(`Recommended plan: ${usd(totals.monthlyRecommendedCents)} a month`),
+    t(
+      ` (${usd(totals.horizonRecommendedCents)} over the ${months}-month horizon, against ${usd(totals.horizonAllCloudCents)} all-cloud). Against ${usd(totals.monthlyAllCloudCents)} a month if the same workloads ran all-cloud, the plan `,
+    ),
+    ...saving,
+  ];
+}
+
+/** The first section a founder reads: the plan, its cost, what it saves, and the risks. */
+export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: readonly ChartSpec[]): Block[] {
+  const rows = p.workloads.map((w): Inline[] => [
+    plain(`${w.index}. ${w.workload.name}`),
+    plain(RECOMMENDATION_LABELS[w.workload.decision.recommendation]),
+    plain(APPROACH_LABELS[w.workload.decision.approach]),
+    plain(optionText(w, w.cloud, 'cloud')),
+    plain(optionText(w, w.depin, 'depin')),
+    plain(w.recommendedCents === null ? 'unpriced' : formatCents.people(w.recommendedCents)),
+    plain(w.savingsCents === null ? 'n/a' : formatCents.people(w.savingsCents)),
+  ]);
+  const unpriced = p.workloads.filter((w) => p.analysis.totals.unpricedWorkloads.includes(w.workload.id));
+  const acc = p.analysis.accounting;
+  const blocks: Block[] = [
+    { kind: 'heading', level: 2, text: 'Executive summary', anchor: 'summary' },
+    { kind: 'paragraph', content: headline(p, r), role: 'headline' },
+    {
+      kind: 'table',
+      columns: [
+        { header: 'workload', align: 'left' },
+        { header: 'recommendation', align: 'left' },
+        { header: 'approach', align: 'left' },
+        { header: 'cloud option', align: 'left' },
+        { header: 'DePIN option', align: 'left' },
+        { header: 'monthly cost (USD)', align: 'right' },
+        { header: 'savings (USD/month)', align: 'right' },
+      ],
+      rows,
+      total: [
+        [strong('Total')],
+        [],
+        [],
+        [],
+        [],
+        [strong(formatCents.people(p.totals.monthlyRecommendedCents))],
+        [strong(formatCents.people(p.totals.monthlySavingsCents))],
+      ],
+    },
+    {
+      kind: 'paragraph',
+      content: [
+        t(
+          'Monthly cost is the recommended option at month-one demand; savings are against running the same workload on its cloud option. ',
+        ),
+        t(`Input: ${acc.read} rows read, ${acc.accepted} accepted, ${acc.rejected} rejected.`),
+        ...(unpriced.length === 0
+          ? []
+          : [
+              t(' Not priced, so not in the totals: '),
+              t(unpriced.map((w) => w.workload.name).join('; ')),
+              t('.'),
+            ]),
+      ],
+    },
+    { kind: 'heading', level: 3, text: 'Top risks' },
+  ];
+  const risks = topRisks(p);
+  blocks.push(
+    risks.length === 0
+      ? { kind: 'paragraph', content: plain('No risks were reported.') }
+      : { kind: 'list', ordered: true, items: risks },
+  );
+  blocks.push(
+    ...chartBlock(charts, 'cost-per-job'),
+    ...chartBlock(charts, 'fit-matrix'),
+    ...chartBlock(charts, 'hybrid-split'),
+  );
+  return blocks;
+}

@@ -1,0 +1,386 @@
+import type { ChartSpec } from '../charts/chartSpec.js';
+import { workloadSlug } from '../charts/chartSpec.js';
+import {
+  formatCents,
+  formatPerMille,
+  formatQuantity,
+  formatShare,
+  formatUnitPrice,
+} from '../present/format.js';
+import {
+  APPROACH_LABELS,
+  FIT_LEVEL_LABELS,
+  JOB_UNIT_LABELS,
+  OPTION_LABELS,
+  RECOMMENDATION_LABELS,
+} from '../present/labels.js';
+import type { ShownOption, ShownWorkload } from '../present/presentAnalysis.js';
+import type { Rounder } from '../present/rounder.js';
+import type { Block, Inline } from './blocks.js';
+import { code, plain, strong, t } from './blocks.js';
+import { chartBlock, optionText, usd } from './executiveSummary.js';
+
+const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+
+/** "saves USD 10.00 against all-cloud (USD 110.00)" or "costs USD 10.00 more than all-DePIN (…)". */
+function versus(savingsCents: number, what: string, otherCents: number): string {
+  return savingsCents >= 0
+    ? `saves ${usd(savingsCents)} against ${what} (${usd(otherCents)})`
+    : `costs ${usd(-savingsCents)} more than ${what} (${usd(otherCents)})`;
+}
+
+function fitBlocks(w: ShownWorkload): Block[] {
+  const f = w.workload.fit;
+  const blocks: Block[] = [
+    {
+      kind: 'paragraph',
+      content: [
+        strong('Fit: '),
+        t(
+          `cloud ${FIT_LEVEL_LABELS[f.cloud.level]} (${f.cloud.score}/100), DePIN ${FIT_LEVEL_LABELS[f.depin.level]} (${f.depin.score}/100). Framework ${f.frameworkVersion}, ${f.overrides.length === 0 ? 'no overrides' : `overrides: ${f.overrides.join(', ')}`}.`,
+        ),
+      ],
+    },
+  ];
+  if (f.constraints.length > 0) {
+    blocks.push({ kind: 'paragraph', content: [strong('Hard constraints (not scores):')] });
+    blocks.push({
+      kind: 'list',
+      ordered: false,
+      items: f.constraints.map((c) => [
+        t(
+          `${c.side === 'cloud' ? 'Cloud' : 'DePIN'} ineligible ${c.scope === 'all' ? 'for the whole workload' : 'for part of it'}: ${c.reason} (${c.code}).`,
+        ),
+      ]),
+    });
+  }
+  if (f.reasons.length > 0) {
+    blocks.push({
+      kind: 'table',
+      columns: [
+        { header: 'factor', align: 'left' },
+        { header: 'cloud', align: 'right' },
+        { header: 'DePIN', align: 'right' },
+        { header: 'why', align: 'left' },
+      ],
+      rows: f.reasons.map((x) => [
+        plain(x.factor),
+        plain(signed(x.cloud)),
+        plain(signed(x.depin)),
+        plain(x.sentence),
+      ]),
+    });
+  }
+  return blocks;
+}
+
+function optionsTable(w: ShownWorkload): Block {
+  const row = (label: string, o: ShownOption | null, side: 'cloud' | 'depin'): Inline[] =>
+    o === null
+      ? [plain(label), plain(optionText(w, null, side)), [], [], [], [], [], []]
+      : [
+          plain(label),
+          plain(o.offer.providerName),
+          plain(o.offer.gpu),
+          plain(o.offer.region),
+          plain(o.offer.pricingCategory),
+          plain(o.listUnitPrice === null ? 'unknown' : formatUnitPrice.people(o.listUnitPrice)),
+          plain(o.monthlyCents === null ? (o.statusReason ?? o.status) : formatCents.people(o.monthlyCents)),
+          plain(
+            o.perJob === null
+              ? 'n/a'
+              : `${formatUnitPrice.people(o.perJob)} per ${JOB_UNIT_LABELS[o.cost.jobUnit]}`,
+          ),
+        ];
+  const rows = [row(OPTION_LABELS.cloud, w.cloud, 'cloud'), row(OPTION_LABELS.depin, w.depin, 'depin')];
+  if (w.hybrid !== null) {
+    rows.push([
+      plain(OPTION_LABELS.hybrid),
+      plain(`${w.cloud?.offer.providerName ?? '?'} + ${w.depin?.offer.providerName ?? '?'}`),
+      plain(`${w.cloud?.offer.gpu ?? '?'} + ${w.depin?.offer.gpu ?? '?'}`),
+      [],
+      [],
+      [],
+      plain(formatCents.people(w.hybrid.blendedCents)),
+      [],
+    ]);
+  }
+  return {
+    kind: 'table',
+    columns: [
+      { header: 'option', align: 'left' },
+      { header: 'provider', align: 'left' },
+      { header: 'GPU', align: 'left' },
+      { header: 'region', align: 'left' },
+      { header: 'pricing', align: 'left' },
+      { header: 'list USD/GPU-hour', align: 'right' },
+      { header: 'monthly cost (USD)', align: 'right' },
+      { header: 'cost per successful job (USD)', align: 'right' },
+    ],
+    rows,
+  };
+}
+
+function componentsBlocks(r: Rounder, label: string, o: ShownOption | null): Block[] {
+  if (o === null || o.monthlyCents === null || o.components.length === 0) return [];
+  return [
+    {
+      kind: 'paragraph',
+      content: [
+        strong(`${label} cost components`),
+        t(` — ${o.offer.providerName} ${o.offer.gpu}, ${o.offer.region} (offer `),
+        code(o.offer.id),
+        t(')'),
+      ],
+    },
+    {
+      kind: 'table',
+      columns: [
+        { header: 'component', align: 'left' },
+        { header: 'quantity', align: 'right' },
+        { header: 'unit', align: 'left' },
+        { header: 'unit price (USD)', align: 'right' },
+        { header: 'USD a month', align: 'right' },
+        { header: 'note', align: 'left' },
+      ],
+      rows: o.components.map((c) => [
+        plain(c.label),
+        plain(formatQuantity(r, c.component.quantity, 2)),
+        plain(c.component.unit),
+        plain(formatUnitPrice.people(c.unitPrice)),
+        plain(formatCents.people(c.cents)),
+        plain(c.component.note ?? ''),
+      ]),
+      total: [[strong('Total')], [], [], [], [strong(formatCents.people(o.monthlyCents))], []],
+    },
+  ];
+}
+
+function hybridBlocks(r: Rounder, w: ShownWorkload): Block[] {
+  const h = w.hybrid;
+  if (h === null) return [];
+  const s = h.split;
+  return [
+    { kind: 'heading', level: 4, text: 'Hybrid split' },
+    {
+      kind: 'list',
+      ordered: false,
+      items: [
+        [
+          t(
+            `Base load on cloud: ${formatQuantity(r, s.baselineGpus, 2)} GPUs (mean ${formatQuantity(r, s.meanGpus, 2)}, peak ${formatQuantity(r, s.peakGpus, 2)}).`,
+          ),
+        ],
+        [
+          t(
+            `GPU-hours on cloud ${formatPerMille(h.cloudPerMille)}, on DePIN ${formatPerMille(h.depinPerMille)}.`,
+          ),
+        ],
+        [
+          t(
+            `Least cloud share allowed: ${formatPerMille(h.floorPerMille)}${s.floorReason === null ? '' : ` (${s.floorReason})`}.`,
+          ),
+        ],
+        [
+          t(
+            `Blended cost ${usd(h.blendedCents)} a month: ${versus(h.savingsVsAllCloudCents, 'all-cloud', h.allCloudCents)}${h.allDepinCents === null || h.savingsVsAllDepinCents === null ? '' : `; ${versus(h.savingsVsAllDepinCents, 'all-DePIN', h.allDepinCents)}`}.`,
+          ),
+        ],
+      ],
+    },
+  ];
+}
+
+function projectionBlocks(r: Rounder, w: ShownWorkload, charts: readonly ChartSpec[]): Block[] {
+  const p = w.projection;
+  if (p === null) return [];
+  const hasToken = p.months.some((m) => m.tokenPrice !== null);
+  const cliff =
+    p.subsidyCliffMonth === null
+      ? 'DePIN does not lose its cost advantage within the horizon.'
+      : `Subsidy cliff: from ${p.subsidyCliffMonth} DePIN no longer beats cloud.`;
+  return [
+    { kind: 'heading', level: 4, text: 'Projection over the horizon' },
+    {
+      kind: 'table',
+      columns: [
+        { header: 'month', align: 'left' },
+        { header: 'demand ×', align: 'right' },
+        { header: 'cloud (USD)', align: 'right' },
+        { header: 'DePIN (USD)', align: 'right' },
+        { header: 'incentive subsidy share', align: 'right' },
+        ...(hasToken ? [{ header: 'incentive token price (USD)', align: 'right' as const }] : []),
+      ],
+      rows: p.months.map((m) => [
+        plain(m.month),
+        plain(formatQuantity(r, m.demandFactor, 3)),
+        plain(formatCents.people(m.cloudCents)),
+        plain(m.depinCents === null ? 'n/a' : formatCents.people(m.depinCents)),
+        plain(formatShare(r, m.subsidyShare)),
+        ...(hasToken ? [plain(m.tokenPrice === null ? 'n/a' : formatUnitPrice.people(m.tokenPrice))] : []),
+      ]),
+      total: [
+        [strong('Horizon')],
+        [],
+        [strong(formatCents.people(p.horizonCloudCents))],
+        [strong(p.horizonDepinCents === null ? 'n/a' : formatCents.people(p.horizonDepinCents))],
+        [],
+        ...(hasToken ? [[]] : []),
+      ],
+    },
+    { kind: 'paragraph', content: plain(cliff) },
+    ...chartBlock(charts, `monthly-spend-${workloadSlug(w.index)}`),
+  ];
+}
+
+function uncertaintyBlocks(r: Rounder, w: ShownWorkload): Block[] {
+  const d = w.distribution;
+  if (d === null) return [];
+  const row = (label: string, q: { p10: number; p50: number; p90: number }): Inline[] => [
+    plain(label),
+    plain(formatCents.people(q.p10)),
+    plain(formatCents.people(q.p50)),
+    plain(formatCents.people(q.p90)),
+  ];
+  return [
+    { kind: 'heading', level: 4, text: 'Uncertainty (Monte Carlo)' },
+    {
+      kind: 'table',
+      columns: [
+        { header: 'horizon spend', align: 'left' },
+        { header: 'P10 (USD)', align: 'right' },
+        { header: 'P50 (USD)', align: 'right' },
+        { header: 'P90 (USD)', align: 'right' },
+      ],
+      rows: [row('Cloud', d.horizonCloud), row('DePIN', d.horizonDepin)],
+    },
+    {
+      kind: 'paragraph',
+      content: plain(
+        `DePIN is cheaper over the horizon in ${formatShare(r, d.pDepinCheaper)} of ${formatQuantity(r, d.trials, 0)} trials (seed ${d.seed}).`,
+      ),
+    },
+  ];
+}
+
+function breakEvenBlocks(r: Rounder, w: ShownWorkload): Block[] {
+  if (w.breakEvens.length === 0) return [];
+  const n = (x: number): string => formatQuantity(r, x, 4);
+  return [
+    { kind: 'heading', level: 4, text: 'Break-even points' },
+    {
+      kind: 'table',
+      columns: [
+        { header: 'variable', align: 'left' },
+        { header: 'unit', align: 'left' },
+        { header: 'now', align: 'right' },
+        { header: 'break-even', align: 'right' },
+        { header: 'searched', align: 'left' },
+        { header: 'note', align: 'left' },
+      ],
+      rows: w.breakEvens.map((b) => [
+        plain(b.variable),
+        plain(b.unit),
+        plain(n(b.current)),
+        plain(b.value === null ? 'none in range' : n(b.value)),
+        plain(`${n(b.range[0])} to ${n(b.range[1])}`),
+        plain(b.note),
+      ]),
+    },
+  ];
+}
+
+function sensitivityBlocks(r: Rounder, w: ShownWorkload, charts: readonly ChartSpec[]): Block[] {
+  const s = w.sensitivity;
+  if (s === null || s.rows.length === 0) return [];
+  const n = (x: number): string => formatQuantity(r, x, 4);
+  return [
+    { kind: 'heading', level: 4, text: `Sensitivity (each input ±${formatShare(r, s.swing)})` },
+    {
+      kind: 'paragraph',
+      content: plain(`Baseline monthly savings against all-cloud: ${usd(s.baselineSavingsCents)}.`),
+    },
+    {
+      kind: 'table',
+      columns: [
+        { header: 'input', align: 'left' },
+        { header: 'unit', align: 'left' },
+        { header: 'base', align: 'right' },
+        { header: 'low → high', align: 'right' },
+        { header: 'savings at low (USD)', align: 'right' },
+        { header: 'savings at high (USD)', align: 'right' },
+        { header: 'swing (USD)', align: 'right' },
+      ],
+      rows: s.rows.map((x) => [
+        plain(x.input),
+        plain(x.unit),
+        plain(n(x.baseValue)),
+        plain(`${n(x.lowValue)} → ${n(x.highValue)}`),
+        plain(formatCents.people(x.savingsAtLowCents)),
+        plain(formatCents.people(x.savingsAtHighCents)),
+        plain(formatCents.people(x.impactCents)),
+      ]),
+    },
+    ...chartBlock(charts, `tornado-${workloadSlug(w.index)}`),
+  ];
+}
+
+function listBlocks(title: string, items: readonly string[]): Block[] {
+  if (items.length === 0) return [];
+  return [
+    { kind: 'heading', level: 4, text: title },
+    { kind: 'list', ordered: false, items: items.map((x) => plain(x)) },
+  ];
+}
+
+/** Everything about one workload: decision, fit and its reasons, options and their cost lines, projection. */
+export function workloadSection(r: Rounder, w: ShownWorkload, charts: readonly ChartSpec[]): Block {
+  const wl = w.workload;
+  const d = wl.decision;
+  const assumptions = [
+    ...new Set([...(w.cloud?.cost.assumptions ?? []), ...(w.depin?.cost.assumptions ?? [])]),
+  ];
+  return {
+    kind: 'section',
+    className: 'workload',
+    blocks: [
+      {
+        kind: 'heading',
+        level: 3,
+        text: `${w.index}. ${wl.name}`,
+        anchor: `workload-${workloadSlug(w.index)}`,
+      },
+      {
+        kind: 'paragraph',
+        content: [
+          strong(`Recommendation: ${RECOMMENDATION_LABELS[d.recommendation]}`),
+          t(` · approach: ${APPROACH_LABELS[d.approach]} · kind: ${wl.kind} · id: `),
+          code(wl.id),
+        ],
+      },
+      {
+        kind: 'paragraph',
+        content: [
+          t(d.rationale),
+          t(
+            w.recommendedCents === null
+              ? ' No priced option: this workload is not in the totals.'
+              : ` Recommended option: ${usd(w.recommendedCents)} a month${w.recommendedHorizonCents === null ? '' : `, ${usd(w.recommendedHorizonCents)} over the horizon`}${w.savingsCents === null ? '' : `; saves ${usd(w.savingsCents)} a month against all-cloud`}.`,
+          ),
+        ],
+      },
+      ...fitBlocks(w),
+      { kind: 'heading', level: 4, text: 'Options' },
+      optionsTable(w),
+      ...componentsBlocks(r, 'Cloud', w.cloud),
+      ...componentsBlocks(r, 'DePIN', w.depin),
+      ...hybridBlocks(r, w),
+      ...projectionBlocks(r, w, charts),
+      ...uncertaintyBlocks(r, w),
+      ...breakEvenBlocks(r, w),
+      ...sensitivityBlocks(r, w, charts),
+      ...listBlocks('Risks', d.risks),
+      ...listBlocks('Assumptions', assumptions),
+    ],
+  };
+}

@@ -1,0 +1,38 @@
+import type { Approach, CostComponentName, FitLevel, Recommendation } from '@gpufit/schema';
+
+/** Words a founder reads, one registry per vocabulary (data, not branches). */
+export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
+  cloud: 'Cloud',
+  depin: 'DePIN',
+  hybrid: 'Hybrid (cloud base + DePIN burst)',
+};
+
+export const APPROACH_LABELS: Record<Approach, string> = {
+  'traditional-cloud': 'Traditional cloud',
+  'cloud-first': 'Cloud first, hybrid if overflow is acceptable',
+  hybrid: 'Hybrid, based on data sensitivity',
+  'depin-or-hybrid': 'DePIN or hybrid',
+  'depin-first': 'DePIN first',
+};
+
+export const FIT_LEVEL_LABELS: Record<FitLevel, string> = { low: 'Low', medium: 'Medium', high: 'High' };
+
+export const COMPONENT_LABELS: Record<CostComponentName, string> = {
+  'gpu-time': 'GPU time',
+  'interruption-overhead': 'Interruption overhead (lost work and restarts)',
+  redundancy: 'Redundant replicas for the availability target',
+  'commitment-waste': 'Committed hours left unused',
+  egress: 'Data egress',
+  ingress: 'Data ingress',
+  'checkpoint-sync': 'Checkpoint sync',
+  'incentive-subsidy': 'Incentive-token subsidy',
+};
+
+export const OPTION_LABELS = {
+  cloud: 'Cloud',
+  depin: 'DePIN',
+  hybrid: 'Hybrid',
+  recommended: 'Recommended',
+} as const;
+
+export const JOB_UNIT_LABELS = { job: 'job', 'gpu-hour': 'GPU-hour' } as const;

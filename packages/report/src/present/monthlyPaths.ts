@@ -1,0 +1,190 @@
+import type { CostEstimate, OfferRef, PricedOption, Side, WorkloadAnalysis } from '@gpufit/schema';
+import { horizonMonthList } from './months.js';
+
+/** One month of one option's spend, in exact float64 USD (rounded later, once). */
+export interface PathMonth {
+  readonly month: string;
+  readonly usd: number;
+  /** Billed GPU-hours that month; null when the cost estimate does not state them. */
+  readonly gpuHours: number | null;
+  /** USD the incentive token pays that month; null when the offer has no incentive subsidy. */
+  readonly subsidyUsd: number | null;
+  readonly subsidyShare: number | null;
+  readonly tokenPriceUsd: number | null;
+  readonly percentiles: { readonly p10: number; readonly p50: number; readonly p90: number } | null;
+}
+
+export type PathOption = 'cloud' | 'depin' | 'hybrid';
+
+/** The monthly spend of one option (for hybrid: of one side of it) over the horizon. */
+export interface MonthlyPath {
+  readonly option: PathOption;
+  readonly side: Side;
+  readonly offer: OfferRef;
+  readonly cost: CostEstimate;
+  /** Share of the workload's GPU-hours this path carries: 1, or the hybrid side's share. */
+  readonly share: number;
+  readonly months: readonly PathMonth[];
+  /** The producer's horizon total when it states one (projection), else the sum of the months. */
+  readonly horizonUsd: number;
+}
+
+function subsidyOf(cost: CostEstimate): number | null {
+  const c = cost.components.find((x) => x.name === 'incentive-subsidy');
+  return c === undefined ? null : -c.usd;
+}
+
+interface SideMonth {
+  readonly month: string;
+  readonly usd: number;
+  readonly demandFactor: number;
+  readonly subsidyUsd: number | null;
+  readonly subsidyShare: number | null;
+  readonly tokenPriceUsd: number | null;
+  readonly percentiles: PathMonth['percentiles'];
+}
+
+/**
+ * The month-by-month spend of one priced side. With a projection, its months are used as they are; the
+ * incentive-token subsidy of month m is the cost estimate's subsidy line scaled by demand and by the
+ * subsidy share relative to month 0 (the DESIGN §5.7 rule: subsidy = unsubsidized price × share(t)).
+ * Without a projection, the monthly cost repeats for every month of the horizon.
+ */
+function sideMonths(
+  w: WorkloadAnalysis,
+  side: Side,
+  option: PricedOption,
+  scenario: ScenarioLike,
+): SideMonth[] | null {
+  const monthly = option.cost.monthlyUsd;
+  if (monthly === null) return null;
+  const subsidy0 = subsidyOf(option.cost);
+  const p = w.projection;
+  if (p === null) {
+    return horizonMonthList(scenario.startMonth, scenario.horizonMonths).map((month) => ({
+      month,
+      usd: monthly,
+      demandFactor: 1,
+      subsidyUsd: subsidy0,
+      subsidyShare: null,
+      tokenPriceUsd: null,
+      percentiles: null,
+    }));
+  }
+  const share0 = p.months[0]?.subsidyShare ?? 0;
+  const result: SideMonth[] = [];
+  for (const m of p.months) {
+    const usd = side === 'cloud' ? m.cloudUsd : m.depinUsd;
+    if (usd === null) return null;
+    const band = w.distribution?.months.find((d) => d.month === m.month)?.[side] ?? null;
+    result.push({
+      month: m.month,
+      usd,
+      demandFactor: m.demandFactor,
+      subsidyUsd:
+        subsidy0 === null ? null : share0 > 0 ? subsidy0 * (m.subsidyShare / share0) * m.demandFactor : 0,
+      subsidyShare: side === 'depin' ? m.subsidyShare : null,
+      tokenPriceUsd: side === 'depin' ? m.tokenPriceUsd : null,
+      percentiles: band,
+    });
+  }
+  return result;
+}
+
+export interface ScenarioLike {
+  readonly startMonth: string;
+  readonly horizonMonths: number;
+}
+
+function path(
+  option: PathOption,
+  side: Side,
+  priced: PricedOption,
+  share: number,
+  months: PathMonth[],
+  horizonUsd?: number,
+): MonthlyPath {
+  return {
+    option,
+    side,
+    offer: priced.offer,
+    cost: priced.cost,
+    share,
+    months,
+    horizonUsd: horizonUsd ?? months.reduce((a, m) => a + m.usd, 0),
+  };
+}
+
+/**
+ * Every priced option of a workload as a monthly path: cloud, DePIN, and the two sides of the hybrid split.
+ * An option with no price has no path (a missing price is never a zero).
+ *
+ * The hybrid's monthly cost is only stated for month 0 (`blendedMonthlyUsd`). Month m's hybrid spend is that
+ * blended cost scaled by the share-weighted paths of both sides, and it is divided between the sides in
+ * proportion to share × side cost: side_m = blended × share × side_m ÷ Σ(share × side cost at month 0).
+ * That is an allocation of the producer's figure, stated in docs/reports.md, not a new cost model.
+ */
+export function monthlyPaths(w: WorkloadAnalysis, scenario: ScenarioLike): MonthlyPath[] {
+  const out: MonthlyPath[] = [];
+  const { cloud, depin, hybrid } = w.decision;
+  const p = w.projection;
+  const cloudMonths = cloud === null ? null : sideMonths(w, 'cloud', cloud, scenario);
+  const depinMonths = depin === null ? null : sideMonths(w, 'depin', depin, scenario);
+  const hours = (o: PricedOption, share: number, demandFactor: number): number | null =>
+    o.cost.billedGpuHoursPerMonth === null ? null : o.cost.billedGpuHoursPerMonth * share * demandFactor;
+  const toPath = (o: PricedOption, ms: SideMonth[], share: number, factor: number): PathMonth[] =>
+    ms.map((m) => ({
+      month: m.month,
+      usd: m.usd * share * factor,
+      gpuHours: hours(o, share, m.demandFactor),
+      subsidyUsd: m.subsidyUsd === null ? null : m.subsidyUsd * share * factor,
+      subsidyShare: m.subsidyShare,
+      tokenPriceUsd: m.tokenPriceUsd,
+      percentiles: share === 1 ? m.percentiles : null,
+    }));
+  if (cloud !== null && cloudMonths !== null) {
+    out.push(path('cloud', 'cloud', cloud, 1, toPath(cloud, cloudMonths, 1, 1), p?.horizonCloudUsd));
+  }
+  if (depin !== null && depinMonths !== null) {
+    out.push(
+      path('depin', 'depin', depin, 1, toPath(depin, depinMonths, 1, 1), p?.horizonDepinUsd ?? undefined),
+    );
+  }
+  const cloudRef = cloud?.cost.monthlyUsd ?? null;
+  const depinRef = depin?.cost.monthlyUsd ?? null;
+  if (
+    hybrid !== null &&
+    cloud !== null &&
+    depin !== null &&
+    cloudMonths !== null &&
+    depinMonths !== null &&
+    cloudRef !== null &&
+    depinRef !== null
+  ) {
+    const weight = hybrid.cloudShare * cloudRef + hybrid.depinShare * depinRef;
+    if (weight > 0) {
+      const factor = hybrid.blendedMonthlyUsd / weight;
+      if (hybrid.cloudShare > 0)
+        out.push(
+          path(
+            'hybrid',
+            'cloud',
+            cloud,
+            hybrid.cloudShare,
+            toPath(cloud, cloudMonths, hybrid.cloudShare, factor),
+          ),
+        );
+      if (hybrid.depinShare > 0)
+        out.push(
+          path(
+            'hybrid',
+            'depin',
+            depin,
+            hybrid.depinShare,
+            toPath(depin, depinMonths, hybrid.depinShare, factor),
+          ),
+        );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,437 @@
+import type {
+  Analysis,
+  BreakEven,
+  CostComponent,
+  CostEstimate,
+  HybridSplit,
+  OfferRef,
+  Percentiles,
+  PricedOption,
+  Side,
+  WorkloadAnalysis,
+} from '@gpufit/schema';
+import { ReportError } from '../errors.js';
+import type { RoundingModeName } from '../money/roundingModes/index.js';
+import { DEFAULT_ROUNDING_MODE } from '../money/roundingModes/index.js';
+import { assertFiniteNumbers } from './assertFiniteNumbers.js';
+import { COMPONENT_LABELS } from './labels.js';
+import type { MonthlyPath, PathOption } from './monthlyPaths.js';
+import { monthlyPaths } from './monthlyPaths.js';
+import type { Rounder } from './rounder.js';
+import { createRounder } from './rounder.js';
+
+export interface PresentOptions {
+  /** The named rounding mode for every shown amount. Default `halfEven`. */
+  readonly roundingMode?: RoundingModeName;
+}
+
+export interface ShownPercentiles {
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+}
+
+export interface ShownComponent {
+  readonly component: CostComponent;
+  readonly label: string;
+  /** 1/10,000 USD per unit. */
+  readonly unitPrice: number;
+  /** Cents a month, allocated so the components add up to the option's shown monthly cost. */
+  readonly cents: number;
+}
+
+export type OptionStatus = 'priced' | 'unpriced' | 'infeasible';
+
+export interface ShownOption {
+  readonly side: Side;
+  readonly offer: OfferRef;
+  readonly cost: CostEstimate;
+  readonly status: OptionStatus;
+  readonly statusReason: string | null;
+  readonly monthlyCents: number | null;
+  /** 1/10,000 USD per successful job (or per useful GPU-hour, see `cost.jobUnit`). */
+  readonly perJob: number | null;
+  /** 1/10,000 USD per GPU-hour, the offer's list price. */
+  readonly listUnitPrice: number | null;
+  readonly components: readonly ShownComponent[];
+  /** The incentive-token subsidy line (negative cents), when the offer has one. */
+  readonly subsidyCents: number | null;
+}
+
+export interface ShownPathMonth {
+  readonly month: string;
+  /** Allocated so the months add up to the path's shown horizon total. */
+  readonly cents: number;
+  readonly gpuHours: number | null;
+  readonly subsidyCents: number | null;
+  readonly subsidyShare: number | null;
+  readonly tokenPrice: number | null;
+  readonly percentiles: ShownPercentiles | null;
+}
+
+export interface ShownPath {
+  readonly option: PathOption;
+  readonly side: Side;
+  readonly offer: OfferRef;
+  readonly cost: CostEstimate;
+  readonly share: number;
+  readonly months: readonly ShownPathMonth[];
+  readonly horizonCents: number;
+}
+
+export interface ShownHybrid {
+  readonly split: HybridSplit;
+  readonly cloudPerMille: number;
+  readonly depinPerMille: number;
+  readonly floorPerMille: number;
+  readonly blendedCents: number;
+  readonly allCloudCents: number;
+  readonly allDepinCents: number | null;
+  readonly savingsVsAllCloudCents: number;
+  readonly savingsVsAllDepinCents: number | null;
+  /** Sum of both sides' shown horizon totals; null when the sides have no monthly path. */
+  readonly horizonCents: number | null;
+}
+
+export interface ShownProjectionMonth {
+  readonly month: string;
+  readonly demandFactor: number;
+  readonly cloudCents: number;
+  readonly depinCents: number | null;
+  readonly subsidyShare: number;
+  readonly tokenPrice: number | null;
+}
+
+export interface ShownProjection {
+  readonly months: readonly ShownProjectionMonth[];
+  readonly horizonCloudCents: number;
+  readonly horizonDepinCents: number | null;
+  readonly subsidyCliffMonth: string | null;
+}
+
+export interface ShownDistribution {
+  readonly trials: number;
+  readonly seed: number;
+  readonly horizonCloud: ShownPercentiles;
+  readonly horizonDepin: ShownPercentiles;
+  readonly pDepinCheaper: number;
+}
+
+export interface ShownSensitivityRow {
+  readonly input: string;
+  readonly unit: string;
+  readonly baseValue: number;
+  readonly lowValue: number;
+  readonly highValue: number;
+  readonly savingsAtLowCents: number;
+  readonly savingsAtHighCents: number;
+  readonly impactCents: number;
+}
+
+export interface ShownWorkload {
+  /** 1-based position in the portfolio; also names the workload's chart files. */
+  readonly index: number;
+  readonly workload: WorkloadAnalysis;
+  readonly cloud: ShownOption | null;
+  readonly depin: ShownOption | null;
+  readonly hybrid: ShownHybrid | null;
+  /** The recommended option's monthly cost: the portfolio total allocated across workloads. */
+  readonly recommendedCents: number | null;
+  /** Shown cloud monthly − shown recommended monthly; null when the producer says savings are unknown. */
+  readonly savingsCents: number | null;
+  /** Horizon spend of the recommended option, when it has a monthly path. */
+  readonly recommendedHorizonCents: number | null;
+  readonly paths: readonly ShownPath[];
+  readonly projection: ShownProjection | null;
+  readonly distribution: ShownDistribution | null;
+  readonly breakEvens: readonly BreakEven[];
+  readonly sensitivity: {
+    readonly swing: number;
+    readonly baselineSavingsCents: number;
+    readonly rows: readonly ShownSensitivityRow[];
+  } | null;
+}
+
+export interface PresentedAnalysis {
+  readonly analysis: Analysis;
+  readonly roundingMode: RoundingModeName;
+  readonly workloads: readonly ShownWorkload[];
+  readonly totals: {
+    /** Rounded once from `totals.monthlyUsd.recommended`; the workload rows add up to it. */
+    readonly monthlyRecommendedCents: number;
+    /** Sum of the shown cloud monthly costs of the priced workloads. */
+    readonly monthlyAllCloudCents: number;
+    /** Sum of the shown per-workload savings. */
+    readonly monthlySavingsCents: number;
+    readonly horizonRecommendedCents: number;
+    readonly horizonAllCloudCents: number;
+  };
+}
+
+function percentiles(r: Rounder, p: Percentiles): ShownPercentiles {
+  return { p10: r.cents(p.p10), p50: r.cents(p.p50), p90: r.cents(p.p90) };
+}
+
+function statusOf(cost: CostEstimate): { status: OptionStatus; reason: string | null } {
+  const reason = cost.rejections.length > 0 ? cost.rejections.map((x) => x.message).join('; ') : null;
+  if (!cost.feasible) return { status: 'infeasible', reason };
+  if (cost.monthlyUsd === null) return { status: 'unpriced', reason: reason ?? 'no price for this offer' };
+  return { status: 'priced', reason };
+}
+
+function showOption(
+  r: Rounder,
+  side: Side,
+  option: PricedOption,
+  monthlyCents: number | null,
+  path: (string | number)[],
+): ShownOption {
+  const { cost, offer } = option;
+  const { status, reason } = statusOf(cost);
+  const shownMonthly = status === 'priced' ? monthlyCents : null;
+  const parts =
+    shownMonthly === null || cost.components.length === 0
+      ? cost.components.map(() => null)
+      : r.lineItems(
+          cost.components.map((c) => c.usd),
+          shownMonthly,
+          [...path, 'cost', 'components'],
+        );
+  const components = cost.components.map((component, i) => ({
+    component,
+    label: COMPONENT_LABELS[component.name],
+    unitPrice: r.unitPrice(component.unitPriceUsd),
+    cents: parts[i] ?? r.cents(component.usd),
+  }));
+  const subsidy = components.find((c) => c.component.name === 'incentive-subsidy');
+  return {
+    side,
+    offer,
+    cost,
+    status,
+    statusReason: reason,
+    monthlyCents: shownMonthly,
+    perJob: cost.usdPerJob === null ? null : r.unitPrice(cost.usdPerJob),
+    listUnitPrice: offer.usdPerGpuHour === null ? null : r.unitPrice(offer.usdPerGpuHour),
+    components,
+    subsidyCents: subsidy?.cents ?? null,
+  };
+}
+
+function showPath(r: Rounder, p: MonthlyPath, path: (string | number)[]): ShownPath {
+  const horizonCents = r.cents(p.horizonUsd);
+  const cents = r.lineItems(
+    p.months.map((m) => m.usd),
+    horizonCents,
+    path,
+  );
+  return {
+    option: p.option,
+    side: p.side,
+    offer: p.offer,
+    cost: p.cost,
+    share: p.share,
+    horizonCents,
+    months: p.months.map((m, i) => ({
+      month: m.month,
+      cents: cents[i] ?? 0,
+      gpuHours: m.gpuHours,
+      subsidyCents: m.subsidyUsd === null ? null : r.cents(m.subsidyUsd),
+      subsidyShare: m.subsidyShare,
+      tokenPrice: m.tokenPriceUsd === null ? null : r.unitPrice(m.tokenPriceUsd),
+      percentiles: m.percentiles === null ? null : percentiles(r, m.percentiles),
+    })),
+  };
+}
+
+function showProjection(r: Rounder, w: WorkloadAnalysis, path: (string | number)[]): ShownProjection | null {
+  const p = w.projection;
+  if (p === null) return null;
+  const horizonCloudCents = r.cents(p.horizonCloudUsd);
+  const cloud = r.lineItems(
+    p.months.map((m) => m.cloudUsd),
+    horizonCloudCents,
+    [...path, 'horizonCloudUsd'],
+  );
+  const depinKnown = p.horizonDepinUsd !== null && p.months.every((m) => m.depinUsd !== null);
+  const horizonDepinCents = depinKnown && p.horizonDepinUsd !== null ? r.cents(p.horizonDepinUsd) : null;
+  const depin =
+    horizonDepinCents === null
+      ? null
+      : r.lineItems(
+          p.months.map((m) => m.depinUsd ?? 0),
+          horizonDepinCents,
+          [...path, 'horizonDepinUsd'],
+        );
+  return {
+    horizonCloudCents,
+    horizonDepinCents,
+    subsidyCliffMonth: p.subsidyCliffMonth,
+    months: p.months.map((m, i) => ({
+      month: m.month,
+      demandFactor: m.demandFactor,
+      cloudCents: cloud[i] ?? 0,
+      depinCents: depin === null ? null : (depin[i] ?? null),
+      subsidyShare: m.subsidyShare,
+      tokenPrice: m.tokenPriceUsd === null ? null : r.unitPrice(m.tokenPriceUsd),
+    })),
+  };
+}
+
+function showWorkload(
+  r: Rounder,
+  analysis: Analysis,
+  w: WorkloadAnalysis,
+  index: number,
+  recommendedCents: number | null,
+): ShownWorkload {
+  const path: (string | number)[] = ['workloads', index];
+  const d = w.decision;
+  const own = (o: PricedOption | null): number | null =>
+    o?.cost.monthlyUsd == null ? null : r.cents(o.cost.monthlyUsd);
+  // The recommended option shows the allocated portfolio figure, so summary and detail agree to the cent;
+  // that figure must be the option's own cost up to rounding.
+  const agreeing = (ownCents: number | null, at: string): number | null => {
+    if (recommendedCents === null || ownCents === null) return recommendedCents ?? ownCents;
+    if (Math.abs(ownCents - recommendedCents) > 2) {
+      throw new ReportError(
+        'inconsistent-total',
+        [...path, 'decision', at],
+        `recommended ${recommendedCents} cents, option ${ownCents} cents`,
+      );
+    }
+    return recommendedCents;
+  };
+  const monthlyFor = (side: Side, o: PricedOption | null): number | null =>
+    d.recommendation === side ? agreeing(own(o), side) : own(o);
+  const cloud =
+    d.cloud === null
+      ? null
+      : showOption(r, 'cloud', d.cloud, monthlyFor('cloud', d.cloud), [...path, 'decision', 'cloud']);
+  const depin =
+    d.depin === null
+      ? null
+      : showOption(r, 'depin', d.depin, monthlyFor('depin', d.depin), [...path, 'decision', 'depin']);
+  const paths = monthlyPaths(w, analysis.scenario).map((p, i) => showPath(r, p, [...path, 'paths', i]));
+  let hybrid: ShownHybrid | null = null;
+  if (d.hybrid !== null) {
+    const h = d.hybrid;
+    const [cloudPerMille = 0, depinPerMille = 0] = r.perMille([h.cloudShare, h.depinShare]);
+    const blendedCents =
+      d.recommendation === 'hybrid'
+        ? (agreeing(r.cents(h.blendedMonthlyUsd), 'hybrid') ?? 0)
+        : r.cents(h.blendedMonthlyUsd);
+    const allCloudCents = cloud?.monthlyCents ?? r.cents(h.allCloudMonthlyUsd);
+    const allDepinCents =
+      h.allDepinMonthlyUsd === null ? null : (depin?.monthlyCents ?? r.cents(h.allDepinMonthlyUsd));
+    const sides = paths.filter((p) => p.option === 'hybrid');
+    hybrid = {
+      split: h,
+      cloudPerMille,
+      depinPerMille,
+      floorPerMille: r.quantity(h.floorShare, 3),
+      blendedCents,
+      allCloudCents,
+      allDepinCents,
+      savingsVsAllCloudCents: allCloudCents - blendedCents,
+      savingsVsAllDepinCents: allDepinCents === null ? null : allDepinCents - blendedCents,
+      horizonCents: sides.length === 0 ? null : sides.reduce((a, p) => a + p.horizonCents, 0),
+    };
+  }
+  const cloudShown = cloud?.monthlyCents ?? null;
+  const savingsCents =
+    d.monthlySavingsUsd === null || cloudShown === null || recommendedCents === null
+      ? null
+      : cloudShown - recommendedCents;
+  const recPaths = paths.filter((p) => p.option === d.recommendation);
+  const recommendedHorizonCents =
+    recPaths.length === 0 ? null : recPaths.reduce((a, p) => a + p.horizonCents, 0);
+  const dist = w.distribution;
+  const sens = w.sensitivity;
+  return {
+    index: index + 1,
+    workload: w,
+    cloud,
+    depin,
+    hybrid,
+    recommendedCents,
+    savingsCents,
+    recommendedHorizonCents,
+    paths,
+    projection: showProjection(r, w, [...path, 'projection']),
+    distribution:
+      dist === null
+        ? null
+        : {
+            trials: dist.trials,
+            seed: dist.seed,
+            horizonCloud: percentiles(r, dist.horizonCloud),
+            horizonDepin: percentiles(r, dist.horizonDepin),
+            pDepinCheaper: dist.pDepinCheaper,
+          },
+    breakEvens: w.breakEvens,
+    sensitivity:
+      sens === null
+        ? null
+        : {
+            swing: sens.swing,
+            baselineSavingsCents: r.cents(sens.baselineSavingsUsd),
+            rows: sens.rows.map((row) => ({
+              input: row.input,
+              unit: row.unit,
+              baseValue: row.baseValue,
+              lowValue: row.lowValue,
+              highValue: row.highValue,
+              savingsAtLowCents: r.cents(row.savingsAtLowUsd),
+              savingsAtHighCents: r.cents(row.savingsAtHighUsd),
+              impactCents: r.cents(row.impactUsd),
+            })),
+          },
+  };
+}
+
+/**
+ * The single presentation step shared by every human-facing format (Markdown, HTML, CSV, FOCUS, charts):
+ * checks the analysis holds no NaN/Infinity, then rounds every amount once with the named mode and allocates
+ * line items so that shown parts add up to shown totals. The portfolio's recommended monthly total is
+ * rounded once and allocated across the workloads; each workload's recommended option then shows that
+ * allocated figure everywhere.
+ */
+export function presentAnalysis(analysis: Analysis, options: PresentOptions = {}): PresentedAnalysis {
+  assertFiniteNumbers(analysis);
+  const r = createRounder(options.roundingMode ?? DEFAULT_ROUNDING_MODE);
+  const monthlyRecommendedCents = r.cents(analysis.totals.monthlyUsd.recommended);
+  const pricedIdx = analysis.workloads.flatMap((w, i) =>
+    w.decision.recommendedMonthlyUsd === null ? [] : [i],
+  );
+  const allocated = r.lineItems(
+    pricedIdx.map((i) => analysis.workloads[i]?.decision.recommendedMonthlyUsd ?? 0),
+    monthlyRecommendedCents,
+    ['totals', 'monthlyUsd', 'recommended'],
+  );
+  const recCents = new Map(pricedIdx.map((wi, k) => [wi, allocated[k] ?? 0]));
+  const workloads = analysis.workloads.map((w, i) =>
+    showWorkload(r, analysis, w, i, recCents.get(i) ?? null),
+  );
+  const priced = workloads.filter((w) => w.recommendedCents !== null);
+  const monthlyAllCloudCents = priced.reduce((a, w) => a + (w.cloud?.monthlyCents ?? 0), 0);
+  const monthlySavingsCents = workloads.reduce((a, w) => a + (w.savingsCents ?? 0), 0);
+  // The shown savings are differences of shown figures; they must agree with the producer's total.
+  r.lineItems(
+    workloads.map((w) => (w.savingsCents ?? 0) / 100),
+    r.cents(analysis.totals.monthlySavingsUsd),
+    ['totals', 'monthlySavingsUsd'],
+  );
+  return {
+    analysis,
+    roundingMode: r.modeName,
+    workloads,
+    totals: {
+      monthlyRecommendedCents,
+      monthlyAllCloudCents,
+      monthlySavingsCents,
+      horizonRecommendedCents: r.cents(analysis.totals.horizonUsd.recommended),
+      horizonAllCloudCents: r.cents(analysis.totals.horizonUsd.allCloud),
+    },
+  };
+}
