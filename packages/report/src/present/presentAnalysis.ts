@@ -137,7 +137,7 @@ export interface ShownWorkload {
   readonly hybrid: ShownHybrid | null;
   /** The recommended option's monthly cost: the portfolio total allocated across workloads. */
   readonly recommendedCents: number | null;
-  /** Shown cloud monthly − shown recommended monthly; null when the producer says savings are unknown. */
+  /** Shown cloud monthly − shown recommended monthly; null when either is not priced. */
   readonly savingsCents: number | null;
   /** Horizon spend of the recommended option, when it has a monthly path. */
   readonly recommendedHorizonCents: number | null;
@@ -340,9 +340,7 @@ function showWorkload(
   }
   const cloudShown = cloud?.monthlyCents ?? null;
   const savingsCents =
-    d.monthlySavingsUsd === null || cloudShown === null || recommendedCents === null
-      ? null
-      : cloudShown - recommendedCents;
+    cloudShown === null || recommendedCents === null ? null : cloudShown - recommendedCents;
   const recPaths = paths.filter((p) => p.option === d.recommendation);
   const recommendedHorizonCents =
     recPaths.length === 0 ? null : recPaths.reduce((a, p) => a + p.horizonCents, 0);

@@ -1,0 +1,278 @@
+import { formatMinorUnits } from '../money/formatMinorUnits.js';
+import { formatCents, formatUnitPrice } from '../present/format.js';
+import type {
+  PresentedAnalysis,
+  ShownHybrid,
+  ShownOption,
+  ShownPath,
+  ShownWorkload,
+} from '../present/presentAnalysis.js';
+import type { Rounder } from '../present/rounder.js';
+import type { CsvCell } from './csvCell.js';
+import { booleanCell, emptyCell, maybeText, numberCell, textCell } from './csvCell.js';
+
+export const CSV_OPTIONS = ['cloud', 'depin', 'hybrid', 'recommended'] as const;
+export type CsvOption = (typeof CSV_OPTIONS)[number];
+
+/** What one row of `report.csv` is about: a workload and one of its options. */
+export interface CsvRow {
+  readonly p: PresentedAnalysis;
+  readonly r: Rounder;
+  readonly w: ShownWorkload;
+  readonly option: CsvOption;
+  /** The option this row describes: the recommendation on the `recommended` row. */
+  readonly chosen: 'cloud' | 'depin' | 'hybrid';
+  readonly priced: ShownOption | null;
+  readonly hybrid: ShownHybrid | null;
+  readonly paths: readonly ShownPath[];
+}
+
+export interface CsvColumn {
+  readonly name: string;
+  readonly description: string;
+  readonly value: (row: CsvRow) => CsvCell;
+}
+
+const money = (cents: number | null | undefined): CsvCell =>
+  cents == null ? emptyCell : numberCell(formatCents.machine(cents));
+const unitPrice = (minor: number | null | undefined): CsvCell =>
+  minor == null ? emptyCell : numberCell(formatUnitPrice.machine(minor));
+const quantity = (r: Rounder, x: number | null | undefined, decimals: number): CsvCell =>
+  x == null
+    ? emptyCell
+    : numberCell(
+        formatMinorUnits(r.quantity(x, decimals), { scale: decimals, grouping: '', minDecimals: 0 }),
+      );
+
+function status(row: CsvRow): { status: string; reason: string | null } {
+  if (row.chosen === 'hybrid') {
+    return row.hybrid === null
+      ? { status: 'not-offered', reason: 'no hybrid split for this workload' }
+      : { status: 'priced', reason: null };
+  }
+  if (row.priced !== null) return { status: row.priced.status, reason: row.priced.statusReason };
+  const hard = row.w.workload.fit.constraints.find((c) => c.side === row.chosen && c.scope === 'all');
+  return hard === undefined
+    ? { status: 'not-offered', reason: 'no feasible offer in the catalog' }
+    : { status: 'ineligible', reason: hard.reason };
+}
+
+function hybridOffer(row: CsvRow, pick: (o: ShownOption) => string): CsvCell {
+  const { cloud, depin } = row.w;
+  return cloud === null || depin === null ? emptyCell : textCell(`${pick(cloud)} + ${pick(depin)}`);
+}
+
+const offerText =
+  (pick: (o: ShownOption) => string | null, hybrid = false) =>
+  (row: CsvRow): CsvCell => {
+    if (row.chosen === 'hybrid')
+      return hybrid && row.hybrid !== null ? hybridOffer(row, (o) => pick(o) ?? '') : emptyCell;
+    return row.priced === null ? emptyCell : maybeText(pick(row.priced));
+  };
+
+function savingsVsCloud(row: CsvRow): CsvCell {
+  if (row.chosen === 'hybrid') return money(row.hybrid?.savingsVsAllCloudCents);
+  const cloud = row.w.cloud?.monthlyCents ?? null;
+  const own = row.priced?.monthlyCents ?? null;
+  return cloud === null || own === null ? emptyCell : money(cloud - own);
+}
+
+function horizon(row: CsvRow): CsvCell {
+  const mine = row.paths.filter((x) => x.option === row.chosen);
+  return mine.length === 0 ? emptyCell : money(mine.reduce((a, x) => a + x.horizonCents, 0));
+}
+
+function horizonPercentile(key: 'p10' | 'p50' | 'p90') {
+  return (row: CsvRow): CsvCell => {
+    const d = row.w.distribution;
+    if (d === null || row.chosen === 'hybrid') return emptyCell;
+    return money(row.chosen === 'cloud' ? d.horizonCloud[key] : d.horizonDepin[key]);
+  };
+}
+
+/**
+ * The columns of `report.csv`, in order: one row per workload × option (cloud, depin, hybrid, recommended).
+ * Names are camelCase like the workload CSV; money is USD with two decimals and no grouping; an empty cell
+ * is a value that does not exist or is unknown, never a zero. docs/reports.md lists the same table.
+ */
+export const CSV_COLUMNS: readonly CsvColumn[] = [
+  { name: 'workloadId', description: 'workload id from the input', value: (x) => textCell(x.w.workload.id) },
+  {
+    name: 'workloadName',
+    description: 'workload name from the input',
+    value: (x) => textCell(x.w.workload.name),
+  },
+  {
+    name: 'workloadKind',
+    description: 'realtime-inference, batch-inference, experimentation, multi-node-training or fine-tuning',
+    value: (x) => textCell(x.w.workload.kind),
+  },
+  { name: 'option', description: 'cloud, depin, hybrid or recommended', value: (x) => textCell(x.option) },
+  {
+    name: 'recommendedOption',
+    description: "the workload's recommendation: cloud, depin or hybrid",
+    value: (x) => textCell(x.w.workload.decision.recommendation),
+  },
+  {
+    name: 'isRecommended',
+    description: 'true when this row is the recommended option',
+    value: (x) => booleanCell(x.chosen === x.w.workload.decision.recommendation),
+  },
+  {
+    name: 'approach',
+    description: 'framework approach: traditional-cloud, cloud-first, hybrid, depin-or-hybrid, depin-first',
+    value: (x) => textCell(x.w.workload.decision.approach),
+  },
+  {
+    name: 'cloudFit',
+    description: 'cloud fit level: low, medium or high',
+    value: (x) => textCell(x.w.workload.fit.cloud.level),
+  },
+  {
+    name: 'cloudFitScore',
+    description: 'cloud fit score, 0–100',
+    value: (x) => quantity(x.r, x.w.workload.fit.cloud.score, 2),
+  },
+  {
+    name: 'depinFit',
+    description: 'DePIN fit level: low, medium or high',
+    value: (x) => textCell(x.w.workload.fit.depin.level),
+  },
+  {
+    name: 'depinFitScore',
+    description: 'DePIN fit score, 0–100',
+    value: (x) => quantity(x.r, x.w.workload.fit.depin.score, 2),
+  },
+  {
+    name: 'status',
+    description: 'priced, unpriced, infeasible, ineligible (hard constraint) or not-offered',
+    value: (x) => textCell(status(x).status),
+  },
+  {
+    name: 'statusReason',
+    description: 'why the option is not priced',
+    value: (x) => maybeText(status(x).reason),
+  },
+  {
+    name: 'offerId',
+    description: 'catalog offer id (hybrid: cloud id + DePIN id)',
+    value: offerText((o) => o.offer.id, true),
+  },
+  { name: 'provider', description: 'provider id', value: offerText((o) => o.offer.provider) },
+  {
+    name: 'providerName',
+    description: 'provider name (hybrid: both)',
+    value: offerText((o) => o.offer.providerName, true),
+  },
+  {
+    name: 'market',
+    description: 'hyperscaler, gpu-cloud, marketplace or depin',
+    value: offerText((o) => o.offer.market),
+  },
+  { name: 'gpu', description: 'GPU tier (hybrid: both)', value: offerText((o) => o.offer.gpu, true) },
+  { name: 'region', description: 'provider region', value: offerText((o) => o.offer.region) },
+  {
+    name: 'country',
+    description: 'ISO 3166 country of the region, when known',
+    value: offerText((o) => o.offer.country),
+  },
+  {
+    name: 'pricingCategory',
+    description: 'Standard (on-demand), Dynamic (spot/auction) or Committed',
+    value: offerText((o) => o.offer.pricingCategory),
+  },
+  {
+    name: 'listUsdPerGpuHour',
+    description: 'list price, USD per GPU-hour (4 decimals)',
+    value: (x) => (x.chosen === 'hybrid' ? emptyCell : unitPrice(x.priced?.listUnitPrice)),
+  },
+  {
+    name: 'cloudShare',
+    description: 'hybrid rows: share of GPU-hours on cloud (0–1)',
+    value: (x) =>
+      x.chosen === 'hybrid' && x.hybrid !== null
+        ? numberCell(formatMinorUnits(x.hybrid.cloudPerMille, { scale: 3, grouping: '' }))
+        : emptyCell,
+  },
+  {
+    name: 'depinShare',
+    description: 'hybrid rows: share of GPU-hours on DePIN (0–1); cloudShare + depinShare = 1',
+    value: (x) =>
+      x.chosen === 'hybrid' && x.hybrid !== null
+        ? numberCell(formatMinorUnits(x.hybrid.depinPerMille, { scale: 3, grouping: '' }))
+        : emptyCell,
+  },
+  {
+    name: 'monthlyUsd',
+    description: 'USD a month at month-one demand',
+    value: (x) => money(x.chosen === 'hybrid' ? x.hybrid?.blendedCents : x.priced?.monthlyCents),
+  },
+  {
+    name: 'horizonUsd',
+    description: 'USD over the horizon (sum of the forecast-focus.csv rows of this option)',
+    value: horizon,
+  },
+  {
+    name: 'usdPerJob',
+    description: 'USD per successful job (or per useful GPU-hour, see jobUnit), 4 decimals',
+    value: (x) => (x.chosen === 'hybrid' ? emptyCell : unitPrice(x.priced?.perJob)),
+  },
+  {
+    name: 'jobUnit',
+    description: 'job or gpu-hour',
+    value: (x) => (x.chosen === 'hybrid' || x.priced === null ? emptyCell : textCell(x.priced.cost.jobUnit)),
+  },
+  {
+    name: 'monthlySavingsVsAllCloudUsd',
+    description: 'USD a month saved against the cloud option (negative: costs more)',
+    value: savingsVsCloud,
+  },
+  {
+    name: 'incentiveSubsidyMonthlyUsd',
+    description: 'the incentive-token subsidy line, USD a month (negative); empty when the offer has none',
+    value: (x) => (x.chosen === 'hybrid' ? emptyCell : money(x.priced?.subsidyCents)),
+  },
+  {
+    name: 'billedGpuHoursPerMonth',
+    description: 'GPU-hours billed a month after normalization, interruptions and redundancy',
+    value: (x) =>
+      x.chosen === 'hybrid' ? emptyCell : quantity(x.r, x.priced?.cost.billedGpuHoursPerMonth, 3),
+  },
+  {
+    name: 'gpusPerReplica',
+    description: 'GPUs per replica',
+    value: (x) => (x.chosen === 'hybrid' ? emptyCell : quantity(x.r, x.priced?.cost.gpusPerReplica, 0)),
+  },
+  {
+    name: 'replicas',
+    description: 'replicas (including redundancy)',
+    value: (x) => (x.chosen === 'hybrid' ? emptyCell : quantity(x.r, x.priced?.cost.replicas, 0)),
+  },
+  {
+    name: 'horizonP10Usd',
+    description: 'Monte Carlo P10 of horizon spend (cloud and depin rows)',
+    value: horizonPercentile('p10'),
+  },
+  { name: 'horizonP50Usd', description: 'Monte Carlo P50 of horizon spend', value: horizonPercentile('p50') },
+  { name: 'horizonP90Usd', description: 'Monte Carlo P90 of horizon spend', value: horizonPercentile('p90') },
+  {
+    name: 'pDepinCheaper',
+    description:
+      "share of Monte Carlo trials in which DePIN's horizon spend is below cloud's (workload-level)",
+    value: (x) => quantity(x.r, x.w.workload.distribution?.pDepinCheaper, 4),
+  },
+  {
+    name: 'subsidyCliffMonth',
+    description: 'first month DePIN stops beating cloud (workload-level), YYYY-MM',
+    value: (x) => maybeText(x.w.workload.projection?.subsidyCliffMonth),
+  },
+  { name: 'source', description: "the offer's price source", value: offerText((o) => o.offer.source, true) },
+  { name: 'asOf', description: "the offer's price date", value: offerText((o) => o.offer.asOf, true) },
+  { name: 'scenario', description: 'scenario name', value: (x) => textCell(x.p.analysis.scenario.name) },
+  {
+    name: 'frameworkVersion',
+    description: 'decision framework version',
+    value: (x) => textCell(x.p.analysis.frameworkVersion),
+  },
+  { name: 'seed', description: 'Monte Carlo seed', value: (x) => numberCell(String(x.p.analysis.seed)) },
+];

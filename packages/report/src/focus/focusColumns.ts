@@ -1,0 +1,265 @@
+import type { CsvCell } from '../csv/csvCell.js';
+import { emptyCell, numberCell, textCell } from '../csv/csvCell.js';
+import { formatCents } from '../present/format.js';
+import { addMonths, monthStartDateTime } from '../present/months.js';
+import type {
+  PresentedAnalysis,
+  ShownPath,
+  ShownPathMonth,
+  ShownWorkload,
+} from '../present/presentAnalysis.js';
+import type { Rounder } from '../present/rounder.js';
+import { MONEY_SCALE, UNIT_PRICE_SCALE } from '../present/rounder.js';
+import { focusDecimal } from './focusDecimal.js';
+import { FOCUS_SERVICES } from './focusServices.js';
+
+/** One forecast row: a workload's option (or hybrid side) in one month. */
+export interface FocusRow {
+  readonly p: PresentedAnalysis;
+  readonly r: Rounder;
+  readonly w: ShownWorkload;
+  readonly path: ShownPath;
+  readonly month: ShownPathMonth;
+}
+
+export interface FocusColumn {
+  readonly name: string;
+  readonly description: string;
+  readonly value: (row: FocusRow) => CsvCell;
+}
+
+/** Billing account of a forecast: not a real account, but FOCUS requires one on every row. */
+export const FORECAST_BILLING_ACCOUNT_ID = 'gpufit-forecast';
+export const PRICING_UNIT = 'GPU-Hours';
+const QUANTITY_SCALE = 3;
+/** ListUnitPrice is derived (ListCost ÷ PricingQuantity) and printed with enough places that the product matches ListCost to the cent. */
+const LIST_UNIT_PRICE_SCALE = 10;
+
+/** Money keeps both decimals (`12.50`), which also satisfies the decimal-point rule. */
+const cents = (c: number): CsvCell => numberCell(formatCents.machine(c));
+const billed = (x: FocusRow): number => x.month.cents;
+const listCents = (x: FocusRow): number => x.month.cents + (x.month.subsidyCents ?? 0);
+const quantityMinor = (x: FocusRow): number | null =>
+  x.month.gpuHours === null ? null : x.r.quantity(x.month.gpuHours, QUANTITY_SCALE);
+const hasQuantity = (x: FocusRow): boolean => {
+  const q = quantityMinor(x);
+  return q !== null && q > 0;
+};
+const periodStart = (x: FocusRow): CsvCell => textCell(monthStartDateTime(x.month.month));
+const periodEnd = (x: FocusRow): CsvCell => textCell(monthStartDateTime(addMonths(x.month.month, 1)));
+const provider = (x: FocusRow): CsvCell =>
+  textCell(x.path.offer.providerName.length > 0 ? x.path.offer.providerName : x.path.offer.provider);
+const optionWord = (x: FocusRow): string =>
+  x.path.option === 'hybrid' ? `hybrid, ${x.path.side} side` : x.path.option;
+const percentile =
+  (key: 'p10' | 'p50' | 'p90') =>
+  (x: FocusRow): CsvCell =>
+    x.month.percentiles === null ? emptyCell : cents(x.month.percentiles[key]);
+
+/**
+ * The columns of `forecast-focus.csv`: FOCUS 1.2 columns (alphabetical, as in the specification) that the
+ * official validator requires of a forecast (../shared/reference/focus-1.2-forecast-notes.md), then gpufit's
+ * `x_` extension columns. A forecast row is `ChargeCategory` Usage and is marked by `x_ForecastRow` = true.
+ */
+export const FOCUS_COLUMNS: readonly FocusColumn[] = [
+  { name: 'BilledCost', description: 'projected spend of the month, USD', value: (x) => cents(billed(x)) },
+  {
+    name: 'BillingAccountId',
+    description: `always ${FORECAST_BILLING_ACCOUNT_ID}`,
+    value: () => textCell(FORECAST_BILLING_ACCOUNT_ID),
+  },
+  {
+    name: 'BillingAccountName',
+    description: 'gpufit forecast: <scenario name>',
+    value: (x) => textCell(`gpufit forecast: ${x.p.analysis.scenario.name}`),
+  },
+  { name: 'BillingCurrency', description: 'USD', value: () => textCell('USD') },
+  { name: 'BillingPeriodEnd', description: 'first instant of the next month, UTC', value: periodEnd },
+  { name: 'BillingPeriodStart', description: 'first instant of the month, UTC', value: periodStart },
+  {
+    name: 'ChargeCategory',
+    description: 'Usage (FOCUS has no Forecast category; see x_ForecastRow)',
+    value: () => textCell('Usage'),
+  },
+  { name: 'ChargeClass', description: 'empty (only Correction is allowed)', value: () => emptyCell },
+  {
+    name: 'ChargeDescription',
+    description: 'Forecast: <workload> on <provider> <GPU> (<option>)',
+    value: (x) =>
+      textCell(
+        `Forecast: ${x.w.workload.name} on ${x.path.offer.providerName} ${x.path.offer.gpu} (${optionWord(x)})`,
+      ),
+  },
+  { name: 'ChargeFrequency', description: 'Usage-Based', value: () => textCell('Usage-Based') },
+  { name: 'ChargePeriodEnd', description: 'same as BillingPeriodEnd', value: periodEnd },
+  { name: 'ChargePeriodStart', description: 'same as BillingPeriodStart', value: periodStart },
+  {
+    name: 'ContractedCost',
+    description: 'equals BilledCost (no negotiated prices are claimed)',
+    value: (x) => cents(billed(x)),
+  },
+  {
+    name: 'EffectiveCost',
+    description: 'equals BilledCost (a forecast has no amortization)',
+    value: (x) => cents(billed(x)),
+  },
+  { name: 'InvoiceId', description: 'empty on every row (nothing is invoiced yet)', value: () => emptyCell },
+  { name: 'InvoiceIssuerName', description: 'provider name (for DePIN: the network)', value: provider },
+  {
+    name: 'ListCost',
+    description: 'BilledCost before the incentive-token subsidy, USD',
+    value: (x) => cents(listCents(x)),
+  },
+  {
+    name: 'ListUnitPrice',
+    description:
+      'ListCost ÷ PricingQuantity: all-in list USD per GPU-hour; empty when the quantity is unknown',
+    value: (x) => {
+      const q = quantityMinor(x);
+      if (q === null || q <= 0) return emptyCell;
+      const usdPerHour = listCents(x) / 10 ** MONEY_SCALE / (q / 10 ** QUANTITY_SCALE);
+      return numberCell(focusDecimal(x.r.quantity(usdPerHour, LIST_UNIT_PRICE_SCALE), LIST_UNIT_PRICE_SCALE));
+    },
+  },
+  {
+    name: 'PricingCategory',
+    description: "the offer's Standard, Dynamic or Committed",
+    value: (x) => textCell(x.path.offer.pricingCategory),
+  },
+  { name: 'PricingCurrency', description: 'USD', value: () => textCell('USD') },
+  {
+    name: 'PricingQuantity',
+    description: 'billed GPU-hours of the month; empty when unknown',
+    value: (x) =>
+      hasQuantity(x) ? numberCell(focusDecimal(quantityMinor(x) ?? 0, QUANTITY_SCALE)) : emptyCell,
+  },
+  {
+    name: 'PricingUnit',
+    description: `${PRICING_UNIT} when PricingQuantity is set, else empty`,
+    value: (x) => (hasQuantity(x) ? textCell(PRICING_UNIT) : emptyCell),
+  },
+  { name: 'ProviderName', description: 'provider name', value: provider },
+  { name: 'PublisherName', description: 'provider name', value: provider },
+  { name: 'RegionId', description: 'provider region id', value: (x) => textCell(x.path.offer.region) },
+  {
+    name: 'RegionName',
+    description: 'region id with its country when known',
+    value: (x) =>
+      textCell(
+        x.path.offer.country === null
+          ? x.path.offer.region
+          : `${x.path.offer.region} (${x.path.offer.country})`,
+      ),
+  },
+  {
+    name: 'ServiceCategory',
+    description: 'Compute',
+    value: (x) => textCell(FOCUS_SERVICES[x.path.offer.market].serviceCategory),
+  },
+  {
+    name: 'ServiceName',
+    description: 'GPU Virtual Machines (hyperscaler, GPU cloud) or GPU Containers (marketplace, DePIN)',
+    value: (x) => textCell(FOCUS_SERVICES[x.path.offer.market].serviceName),
+  },
+  {
+    name: 'ServiceSubcategory',
+    description: 'Virtual Machines or Containers',
+    value: (x) => textCell(FOCUS_SERVICES[x.path.offer.market].serviceSubcategory),
+  },
+  {
+    name: 'x_ForecastRow',
+    description: 'true: a gpufit projection, not billed data',
+    value: () => textCell('true'),
+  },
+  {
+    name: 'x_ScenarioName',
+    description: 'scenario name',
+    value: (x) => textCell(x.p.analysis.scenario.name),
+  },
+  { name: 'x_WorkloadId', description: 'workload id', value: (x) => textCell(x.w.workload.id) },
+  { name: 'x_WorkloadName', description: 'workload name', value: (x) => textCell(x.w.workload.name) },
+  { name: 'x_WorkloadKind', description: 'workload kind', value: (x) => textCell(x.w.workload.kind) },
+  { name: 'x_Option', description: 'cloud, depin or hybrid', value: (x) => textCell(x.path.option) },
+  {
+    name: 'x_HybridSide',
+    description: 'hybrid rows: cloud or depin; empty otherwise',
+    value: (x) => (x.path.option === 'hybrid' ? textCell(x.path.side) : emptyCell),
+  },
+  {
+    name: 'x_HybridShare',
+    description: "hybrid rows: the side's share of GPU-hours (0–1)",
+    value: (x) =>
+      x.path.option === 'hybrid' ? numberCell(focusDecimal(x.r.quantity(x.path.share, 4), 4)) : emptyCell,
+  },
+  {
+    name: 'x_Recommended',
+    description: 'true on the rows of the recommended option: filter on it for the plan',
+    value: (x) => textCell(String(x.path.option === x.w.workload.decision.recommendation)),
+  },
+  {
+    name: 'x_Recommendation',
+    description: "the workload's recommendation",
+    value: (x) => textCell(x.w.workload.decision.recommendation),
+  },
+  {
+    name: 'x_FitApproach',
+    description: 'framework approach: traditional-cloud … depin-first',
+    value: (x) => textCell(x.w.workload.fit.approach),
+  },
+  { name: 'x_OfferId', description: 'catalog offer id', value: (x) => textCell(x.path.offer.id) },
+  {
+    name: 'x_Market',
+    description: 'hyperscaler, gpu-cloud, marketplace or depin',
+    value: (x) => textCell(x.path.offer.market),
+  },
+  { name: 'x_Gpu', description: 'GPU tier', value: (x) => textCell(x.path.offer.gpu) },
+  {
+    name: 'x_OfferListUnitPrice',
+    description: "the offer's published USD per GPU-hour",
+    value: (x) =>
+      x.path.offer.usdPerGpuHour === null
+        ? emptyCell
+        : numberCell(focusDecimal(x.r.unitPrice(x.path.offer.usdPerGpuHour), UNIT_PRICE_SCALE)),
+  },
+  {
+    name: 'x_IncentiveSubsidyUsd',
+    description:
+      'USD of the month paid by the incentive token (ListCost − BilledCost); empty when the offer has no incentive',
+    value: (x) => (x.month.subsidyCents === null ? emptyCell : cents(x.month.subsidyCents)),
+  },
+  {
+    name: 'x_IncentiveSubsidyShare',
+    description: 'incentive subsidy share of the month (0–1), from the projection',
+    value: (x) =>
+      x.month.subsidyShare === null || x.month.subsidyCents === null
+        ? emptyCell
+        : numberCell(focusDecimal(x.r.quantity(x.month.subsidyShare, 4), 4)),
+  },
+  {
+    name: 'x_IncentiveTokenPriceUsd',
+    description: 'projected USD price of the incentive token',
+    value: (x) =>
+      x.month.tokenPrice === null
+        ? emptyCell
+        : numberCell(focusDecimal(x.month.tokenPrice, UNIT_PRICE_SCALE)),
+  },
+  {
+    name: 'x_BilledCostP10',
+    description: 'Monte Carlo P10 of the month (cloud and depin rows)',
+    value: percentile('p10'),
+  },
+  { name: 'x_BilledCostP50', description: 'Monte Carlo P50 of the month', value: percentile('p50') },
+  { name: 'x_BilledCostP90', description: 'Monte Carlo P90 of the month', value: percentile('p90') },
+  {
+    name: 'x_PriceSource',
+    description: "the offer's price source",
+    value: (x) => textCell(x.path.offer.source),
+  },
+  { name: 'x_PriceAsOf', description: "the offer's price date", value: (x) => textCell(x.path.offer.asOf) },
+  {
+    name: 'x_FrameworkVersion',
+    description: 'decision framework version',
+    value: (x) => textCell(x.p.analysis.frameworkVersion),
+  },
+  { name: 'x_Seed', description: 'Monte Carlo seed', value: (x) => numberCell(String(x.p.analysis.seed)) },
+];

@@ -1,0 +1,27 @@
+import type { Analysis } from '@gpufit/schema';
+import { writeCsv } from '../csv/writeCsv.js';
+import type { PresentOptions } from '../present/presentAnalysis.js';
+import { presentAnalysis } from '../present/presentAnalysis.js';
+import { createRounder } from '../present/rounder.js';
+import type { FocusRow } from './focusColumns.js';
+import { FOCUS_COLUMNS } from './focusColumns.js';
+
+/**
+ * `forecast-focus.csv`: projected spend as FOCUS 1.2 rows, one per workload × option × month (a hybrid
+ * option gives one row per side, because a FOCUS row has one provider). Months come from the projection;
+ * without one, the monthly cost repeats over the scenario's horizon. An option with no price has no rows:
+ * FOCUS cost columns cannot be empty, and a missing price is never written as 0.
+ * UTF-8 without a byte-order mark (loaders and the FOCUS validator read it as is), RFC 4180, CRLF.
+ */
+export function renderFocus(analysis: Analysis, options: PresentOptions = {}): string {
+  const p = presentAnalysis(analysis, options);
+  const r = createRounder(p.roundingMode);
+  const rows: FocusRow[] = p.workloads.flatMap((w) =>
+    w.paths.flatMap((path) => path.months.map((month) => ({ p, r, w, path, month }))),
+  );
+  return writeCsv(
+    FOCUS_COLUMNS.map((c) => c.name),
+    rows.map((row) => FOCUS_COLUMNS.map((c) => c.value(row))),
+    { bom: false },
+  );
+}

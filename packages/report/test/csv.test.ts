@@ -1,0 +1,204 @@
+import { describe, expect, test } from 'vitest';
+import { CSV_COLUMNS } from '../src/csv/csvColumns.js';
+import { FORMULA_TRIGGERS, neutralizeFormula } from '../src/csv/neutralizeFormula.js';
+import { renderCsv } from '../src/csv/renderCsv.js';
+import { quoteField } from '../src/csv/writeCsv.js';
+import { renderFocus } from '../src/focus/renderFocus.js';
+import { buildAnalysis, FORMULA_NAME } from './fixtures/analysis.js';
+import { INJECTION_PAYLOADS, withEveryInputString } from './helpers/injection.js';
+import { parseCsv, parseCsvRecords } from './helpers/parseCsv.js';
+
+const csv = renderCsv(buildAnalysis());
+const records = parseCsvRecords(csv);
+
+/** Columns the renderer writes as numbers (never neutralized, so negative amounts stay numeric). */
+const NUMERIC_COLUMNS = [
+  'cloudFitScore',
+  'depinFitScore',
+  'listUsdPerGpuHour',
+  'cloudShare',
+  'depinShare',
+  'monthlyUsd',
+  'horizonUsd',
+  'usdPerJob',
+  'monthlySavingsVsAllCloudUsd',
+  'incentiveSubsidyMonthlyUsd',
+  'billedGpuHoursPerMonth',
+  'gpusPerReplica',
+  'replicas',
+  'horizonP10Usd',
+  'horizonP50Usd',
+  'horizonP90Usd',
+  'pDepinCheaper',
+  'seed',
+];
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+describe('renderCsv: one row per workload × option', () => {
+  test('the header is the documented column list, in order', () => {
+    const [header] = parseCsv(csv.slice(1));
+    expect(header).toEqual(CSV_COLUMNS.map((c) => c.name));
+  });
+
+  test('UTF-8 with a byte-order mark for Excel, CRLF after every record', () => {
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.replace(/"[^"]*"/g, '').match(/(?<!\r)\n/g)).toBeNull();
+  });
+
+  test('every workload has its cloud, depin, hybrid and recommended rows, in that order', () => {
+    const a = buildAnalysis();
+    expect(records).toHaveLength(a.workloads.length * 4);
+    a.workloads.forEach((w, i) => {
+      expect(records.slice(i * 4, i * 4 + 4).map((r) => [r.workloadId, r.option])).toEqual([
+        [w.id, 'cloud'],
+        [w.id, 'depin'],
+        [w.id, 'hybrid'],
+        [w.id, 'recommended'],
+      ]);
+    });
+  });
+
+  test('the recommended row repeats the recommended option row', () => {
+    for (let i = 0; i < records.length; i += 4) {
+      const rec = records[i + 3] ?? {};
+      const chosen = records.slice(i, i + 3).find((r) => r.option === rec.recommendedOption) ?? {};
+      const strip = ({ option: _, ...rest }: Record<string, string>) => rest;
+      expect(strip(rec)).toEqual(strip(chosen));
+      expect(rec.isRecommended).toBe('true');
+    }
+  });
+
+  test('numeric columns hold plain numbers (no grouping) or nothing', () => {
+    for (const r of records) {
+      for (const c of NUMERIC_COLUMNS) if (r[c] !== '') expect(r[c]).toMatch(NUMBER);
+    }
+  });
+
+  test('a negative amount stays a number: it is not prefixed like formula text', () => {
+    const subsidy = records.find((r) => r.workloadId === 'chat-api' && r.option === 'depin');
+    expect(subsidy?.incentiveSubsidyMonthlyUsd).toBe('-466.00');
+  });
+
+  test('a missing value is an empty cell with a status, never 0', () => {
+    const pretrainDepin = records.find((r) => r.workloadId === 'pretrain-7b' && r.option === 'depin');
+    expect(pretrainDepin).toMatchObject({
+      status: 'ineligible',
+      monthlyUsd: '',
+      horizonUsd: '',
+      offerId: '',
+    });
+    expect(pretrainDepin?.statusReason).toContain('InfiniBand');
+    const ocrCloud = records.find((r) => r.workloadId === 'claims-ocr' && r.option === 'cloud');
+    expect(ocrCloud).toMatchObject({ status: 'infeasible', monthlyUsd: '', listUsdPerGpuHour: '' });
+  });
+
+  test('hybrid shares add up to exactly 1', () => {
+    for (const r of records.filter((x) => x.option === 'hybrid' && x.cloudShare !== '')) {
+      expect(Math.round((Number(r.cloudShare) + Number(r.depinShare)) * 1000)).toBe(1000);
+    }
+  });
+
+  test('horizonUsd is the sum of the FOCUS forecast rows of the same option', () => {
+    const focus = parseCsvRecords(renderFocus(buildAnalysis()));
+    for (const r of records.filter((x) => x.option !== 'recommended' && x.horizonUsd !== '')) {
+      const rows = focus.filter((f) => f.x_WorkloadId === r.workloadId && f.x_Option === r.option);
+      const cents = rows.reduce((a, f) => a + Math.round(Number(f.BilledCost) * 100), 0);
+      expect(cents).toBe(Math.round(Number(r.horizonUsd) * 100));
+    }
+  });
+
+  test('a name with commas, quotes and line breaks survives the round trip (RFC 4180)', () => {
+    const name = 'Batch, "nightly"\r\nrun';
+    const text = renderCsv(buildAnalysis({ renameWorkloads: (n, i) => (i === 1 ? name : n) }));
+    expect(parseCsvRecords(text).filter((r) => r.workloadName === name)).toHaveLength(4);
+  });
+
+  test('the formula-looking workload name is neutralized with a leading quote', () => {
+    expect(records.filter((r) => r.workloadName === `'${FORMULA_NAME}`)).toHaveLength(4);
+    expect(records.some((r) => r.workloadName === FORMULA_NAME)).toBe(false);
+  });
+
+  test('is byte-identical for the same input', () => {
+    expect(renderCsv(buildAnalysis())).toBe(csv);
+  });
+});
+
+describe('formula injection is neutralized in every field that comes from input', () => {
+  const fixture = buildAnalysis();
+  const outputs = [
+    ['report.csv', renderCsv],
+    ['forecast-focus.csv', renderFocus],
+  ] as const;
+
+  test('the walk reaches every kind of input string (names, ids, providers, regions, sources, reasons)', () => {
+    const { paths } = withEveryInputString(fixture, '=1');
+    for (const expected of [
+      'scenario.name',
+      'workloads.0.id',
+      'workloads.0.name',
+      'workloads.0.decision.cloud.offer.id',
+      'workloads.0.decision.cloud.offer.provider',
+      'workloads.0.decision.cloud.offer.providerName',
+      'workloads.0.decision.cloud.offer.gpu',
+      'workloads.0.decision.cloud.offer.region',
+      'workloads.0.decision.cloud.offer.country',
+      'workloads.0.decision.cloud.offer.source',
+      'workloads.0.decision.cloud.offer.asOf',
+      'workloads.0.decision.depin.cost.components.4.unit',
+      'workloads.0.decision.hybrid.floorReason',
+      'workloads.5.decision.cloud.cost.rejections.0.message',
+      'sources.0.source',
+      'frameworkVersion',
+      'rejected.0.reason',
+    ]) {
+      expect(paths).toContain(expected);
+    }
+  });
+
+  for (const [file, render] of outputs) {
+    test.each(INJECTION_PAYLOADS.map((p) => [JSON.stringify(p), p]))(
+      `${file}: %s in every input string`,
+      (_, payload) => {
+        const { analysis } = withEveryInputString(fixture, payload);
+        const text = render(analysis);
+        const rows = parseCsv(text.startsWith('\uFEFF') ? text.slice(1) : text);
+        const cellsWithPayload = rows.flat().filter((c) => c.includes(payload.trim()));
+        expect(cellsWithPayload.length).toBeGreaterThan(0);
+        for (const cell of rows.flat()) {
+          if (NUMBER.test(cell)) continue;
+          expect(
+            (FORMULA_TRIGGERS as readonly string[]).includes(cell.charAt(0)),
+            `cell ${JSON.stringify(cell)}`,
+          ).toBe(false);
+        }
+        expect(rows.flat()).toContain(`'${payload}`);
+      },
+    );
+  }
+});
+
+describe('neutralizeFormula and quoteField', () => {
+  test.each([
+    ['=1+1', "'=1+1"],
+    ['+1', "'+1"],
+    ['-1', "'-1"],
+    ['@x', "'@x"],
+    ['\tx', "'\tx"],
+    ['\rx', "'\rx"],
+    ['plain', 'plain'],
+    ['', ''],
+    ['a=b', 'a=b'],
+  ])('%j → %j', (input, output) => {
+    expect(neutralizeFormula(input)).toBe(output);
+  });
+
+  test.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\r\nlines', '"two\r\nlines"'],
+  ])('quote %j → %j', (input, output) => {
+    expect(quoteField(input)).toBe(output);
+  });
+});
