@@ -3,8 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { allocate } from '../src/money/allocate.js';
 import { formatMinorUnits } from '../src/money/formatMinorUnits.js';
 import { MoneyError } from '../src/money/messages.js';
-import { allocateToItems, roundLineItems } from '../src/money/roundLineItems.js';
 import { roundingModes } from '../src/money/roundingModes/index.js';
+import { allocateToItems, roundLineItems } from '../src/money/roundLineItems.js';
 import { toMinorUnits } from '../src/money/toMinorUnits.js';
 
 describe('rounding modes (one named function per file)', () => {
@@ -95,7 +95,9 @@ describe('allocate (dinero.js style, largest remainder)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -1e9, max: 1e9 }),
-        fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 12 }).filter((r) => r.some((x) => x > 0)),
+        fc
+          .array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 12 })
+          .filter((r) => r.some((x) => x > 0)),
         (total, ratios) => {
           const parts = allocate(total, ratios);
           const sum = ratios.reduce((a, x) => a + x, 0);
@@ -124,7 +126,12 @@ describe('roundLineItems: shown line items add up to the shown total', () => {
         const mode = roundingModes[name as keyof typeof roundingModes];
         const { totalMinor, partsMinor } = roundLineItems(items, { mode, scale: 2 });
         expect(partsMinor.reduce((a, x) => a + x, 0)).toBe(totalMinor);
-        expect(totalMinor).toBe(toMinorUnits(items.reduce((a, x) => a + x, 0), { mode, scale: 2 }));
+        expect(totalMinor).toBe(
+          toMinorUnits(
+            items.reduce((a, x) => a + x, 0),
+            { mode, scale: 2 },
+          ),
+        );
       }),
     );
   });
@@ -143,7 +150,9 @@ describe('roundLineItems: shown line items add up to the shown total', () => {
   test('a producer total is rounded once and the items are allocated to it', () => {
     // Three thirds of a dollar: exact parts 33.33… cents; the shown total 1.00 must still be met.
     const third = 1 / 3;
-    expect(roundLineItems([third, third, third], { mode: roundingModes.halfEven, scale: 2, totalUsd: 1 })).toEqual({
+    expect(
+      roundLineItems([third, third, third], { mode: roundingModes.halfEven, scale: 2, totalUsd: 1 }),
+    ).toEqual({
       totalMinor: 100,
       partsMinor: [34, 33, 33],
     });

@@ -1,0 +1,119 @@
+import type { Analysis } from '@gpufit/schema';
+import { chartsFor } from '../charts/chartConfigs.js';
+import type { Block, Inline } from '../document/blocks.js';
+import { buildReportDocument } from '../document/buildReportDocument.js';
+import { ReportError } from '../errors.js';
+import type { PresentOptions } from '../present/presentAnalysis.js';
+import { presentAnalysis } from '../present/presentAnalysis.js';
+import { CHART_BOOT_SCRIPT } from './chartBootScript.js';
+import { escapeHtml } from './escapeHtml.js';
+import { HTML_STYLES } from './htmlStyles.js';
+import { jsonForScript } from './jsonForScript.js';
+import { cspHash } from './sha256.js';
+
+export interface RenderHtmlOptions extends PresentOptions {
+  /** The text of chart.js's UMD build (`chart.js/dist/chart.umd.min.js`), read by the caller. */
+  readonly chartJsSource: string;
+}
+
+function inline(content: Inline): string {
+  return content
+    .map((s) => {
+      const text = escapeHtml(s.text);
+      if (s.style === 'strong') return `<strong>${text}</strong>`;
+      if (s.style === 'em') return `<em>${text}</em>`;
+      if (s.style === 'code') return `<code>${text}</code>`;
+      return text;
+    })
+    .join('');
+}
+
+function block(b: Block, chartSizes: ReadonlyMap<string, { widthPx: number; heightPx: number }>): string {
+  switch (b.kind) {
+    case 'heading': {
+      const id = b.anchor === undefined ? '' : ` id="${escapeHtml(b.anchor)}"`;
+      return `<h${b.level}${id}>${escapeHtml(b.text)}</h${b.level}>`;
+    }
+    case 'paragraph':
+      return `<p${b.role === undefined ? '' : ` class="${b.role}"`}>${inline(b.content)}</p>`;
+    case 'list': {
+      const tag = b.ordered ? 'ol' : 'ul';
+      return `<${tag}>${b.items.map((item) => `<li>${inline(item)}</li>`).join('')}</${tag}>`;
+    }
+    case 'table': {
+      const cls = (i: number): string => (b.columns[i]?.align === 'right' ? ' class="num"' : '');
+      const row = (cells: readonly Inline[]): string =>
+        `<tr>${cells.map((c, i) => `<td${cls(i)}>${inline(c)}</td>`).join('')}</tr>`;
+      return [
+        '<table>',
+        `<thead><tr>${b.columns.map((c, i) => `<th scope="col"${cls(i)}>${escapeHtml(c.header)}</th>`).join('')}</tr></thead>`,
+        `<tbody>${b.rows.map(row).join('')}</tbody>`,
+        b.total === undefined ? '' : `<tfoot>${row(b.total)}</tfoot>`,
+        '</table>',
+      ].join('');
+    }
+    case 'chart': {
+      const size = chartSizes.get(b.chartId) ?? { widthPx: 960, heightPx: 540 };
+      const label = escapeHtml(`${b.title}. ${b.caption}`);
+      return `<figure class="chart"><canvas id="chart-${escapeHtml(b.chartId)}" width="${size.widthPx}" height="${size.heightPx}" role="img" aria-label="${label}">${escapeHtml(b.caption)}</canvas><figcaption>${escapeHtml(b.caption)}</figcaption></figure>`;
+    }
+    case 'section':
+      return `<section class="${escapeHtml(b.className)}">${b.blocks.map((x) => block(x, chartSizes)).join('\n')}</section>`;
+  }
+}
+
+/**
+ * A self-contained HTML report that works offline: chart.js (passed in as text) and the chart configurations
+ * are inlined; a strict Content-Security-Policy allows only those two inline scripts and the inline
+ * stylesheet (by SHA-256 hash) and forbids every network fetch. Every string from the input is HTML-escaped;
+ * chart data is JSON with `<`, `>`, `&`, U+2028 and U+2029 escaped, so `</script>` in a name cannot break out.
+ */
+export function renderHtml(analysis: Analysis, options: RenderHtmlOptions): string {
+  const source = options.chartJsSource;
+  if (source.trim().length === 0) throw new ReportError('empty-chart-source');
+  // An HTML parser ends a script element at "</script" whatever the JavaScript means; refuse rather than mangle.
+  if (/<\/script|<!--/i.test(source)) throw new ReportError('unsafe-chart-source');
+  const presented = presentAnalysis(analysis, options);
+  const charts = chartsFor(presented);
+  const doc = buildReportDocument(presented, charts);
+  const sizes = new Map(charts.map((c) => [c.id, { widthPx: c.widthPx, heightPx: c.heightPx }]));
+  const chartData = jsonForScript(charts.map((c) => ({ id: c.id, config: c.config })));
+  const csp = [
+    "default-src 'none'",
+    `script-src ${cspHash(source)} ${cspHash(CHART_BOOT_SCRIPT)}`,
+    `style-src ${cspHash(HTML_STYLES)}`,
+    "img-src 'none'",
+    "connect-src 'none'",
+    "font-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const a = analysis;
+  const title = `gpufit report: ${a.scenario.name}`;
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="generator" content="gpufit">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${HTML_STYLES}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    ...doc.slice(0, 2).map((b) => block(b, sizes)),
+    '<nav class="toc" aria-label="Contents"><a href="#summary">Executive summary</a><a href="#workloads">Workloads</a><a href="#rejected">Rejected rows</a><a href="#assumptions">Assumptions</a><a href="#sources">Sources</a><a href="#about">About</a></nav>',
+    ...doc.slice(2).map((b) => block(b, sizes)),
+    `<footer>Generated by gpufit. Framework ${escapeHtml(a.frameworkVersion)}, seed ${escapeHtml(String(a.seed))}. This file makes no network requests.</footer>`,
+    '</main>',
+    `<script type="application/json" id="gpufit-chart-data">${chartData}</script>`,
+    `<script>${source}</script>`,
+    `<script>${CHART_BOOT_SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
