@@ -75,8 +75,8 @@ describe('chartConfigs: chart.js configurations as plain data', () => {
     const c = byId('tornado-w01');
     const ds = datasets(c);
     expect(ds).toHaveLength(2);
-    const widths = (ds[0]?.data as [number, number][]).map(([a, b], i) => {
-      const [c2, d2] = (ds[1]?.data as [number, number][])[i] ?? [0, 0];
+    const widths = ((ds[0]?.data ?? []) as [number, number][]).map(([a, b], i) => {
+      const [c2, d2] = ((ds[1]?.data ?? []) as [number, number][])[i] ?? [0, 0];
       return Math.max(a, b, c2, d2) - Math.min(a, b, c2, d2);
     });
     expect(widths).toEqual([...widths].sort((x, y) => y - x));
@@ -84,8 +84,8 @@ describe('chartConfigs: chart.js configurations as plain data', () => {
 
   test('hybrid split: cloud and DePIN shares add up to 100 % per workload', () => {
     const ds = datasets(byId('hybrid-split'));
-    const cloud = ds[0]?.data as number[];
-    const depin = ds[1]?.data as number[];
+    const cloud = (ds[0]?.data ?? []) as number[];
+    const depin = (ds[1]?.data ?? []) as number[];
     cloud.forEach((v, i) => {
       expect(Math.round((v + (depin[i] ?? 0)) * 10)).toBe(1000);
     });
