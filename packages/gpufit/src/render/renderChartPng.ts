@@ -1,0 +1,46 @@
+import type { ChartSpec } from '@gpufit/report';
+
+export interface RenderChartPngOptions {
+  /** Pixel density: 2 gives crisp slides (a 960 × 540 chart becomes a 1920 × 1080 PNG). Default 2. */
+  readonly scale?: number;
+  /** Painted under the chart so the PNG pastes cleanly onto any slide. Default white. */
+  readonly background?: string;
+}
+
+/**
+ * Draw one chart.js configuration to a PNG with @napi-rs/canvas (chart.js 4 runs on its 2D context through
+ * its BasicPlatform). Animation and responsiveness are switched off so the chart is drawn once, at its size.
+ */
+export async function renderChartPng(spec: ChartSpec, options: RenderChartPngOptions = {}): Promise<Buffer> {
+  const [{ createCanvas }, { Chart }] = await Promise.all([
+    import('@napi-rs/canvas'),
+    import('chart.js/auto'),
+  ]);
+  const scale = options.scale ?? 2;
+  const background = options.background ?? '#ffffff';
+  const canvas = createCanvas(spec.widthPx, spec.heightPx);
+  const config = spec.config as ConstructorParameters<typeof Chart>[1];
+  const chart = new Chart(canvas.getContext('2d') as unknown as ConstructorParameters<typeof Chart>[0], {
+    ...config,
+    options: { ...config.options, animation: false, responsive: false, devicePixelRatio: scale },
+    plugins: [
+      ...(config.plugins ?? []),
+      {
+        id: 'gpufitBackground',
+        beforeDraw: (c) => {
+          const ctx = c.ctx;
+          ctx.save();
+          ctx.globalCompositeOperation = 'destination-over';
+          ctx.fillStyle = background;
+          ctx.fillRect(0, 0, c.width, c.height);
+          ctx.restore();
+        },
+      },
+    ],
+  });
+  try {
+    return await canvas.encode('png');
+  } finally {
+    chart.destroy();
+  }
+}

@@ -1,0 +1,72 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RoundingModeName, TextReportFormatId } from '@gpufit/report';
+import { chartConfigs, TEXT_REPORT_FORMATS } from '@gpufit/report';
+import type { Analysis } from '@gpufit/schema';
+import { readChartJsSource } from './chartJsSource.js';
+import { renderChartPng } from './renderChartPng.js';
+
+/** Every output gpufit writes: the text formats of @gpufit/report plus `png` (charts/*.png). */
+export const REPORT_FORMATS = ['md', 'html', 'json', 'csv', 'focus', 'png'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The report set of the main job: every format, HTML report and its chart PNGs included. */
+export const DEFAULT_REPORT_FORMATS: readonly ReportFormat[] = REPORT_FORMATS;
+
+/** Directory of the chart PNGs inside the report directory (and the Markdown's image path). */
+export const CHARTS_DIR = 'charts';
+
+export interface WriteReportSetOptions {
+  readonly roundingMode?: RoundingModeName;
+  /** PNG pixel density (default 2). */
+  readonly pngScale?: number;
+}
+
+export interface WrittenReportSet {
+  /** Paths written, relative to the report directory, in a stable order. */
+  readonly files: readonly string[];
+}
+
+/**
+ * Write the report set to `dir`: `report.md`, `report.html`, `report.json`, `report.csv`,
+ * `forecast-focus.csv` and `charts/<id>.png`, for the formats asked for. Contents are deterministic: the same
+ * analysis gives the same bytes (PNGs: on the same fonts). Chart file names are chart ids, never input text.
+ */
+export async function writeReportSet(
+  analysis: Analysis,
+  dir: string,
+  formats: readonly ReportFormat[] = DEFAULT_REPORT_FORMATS,
+  options: WriteReportSetOptions = {},
+): Promise<WrittenReportSet> {
+  const wanted = new Set(formats);
+  const files: string[] = [];
+  await mkdir(dir, { recursive: true });
+  const withPng = wanted.has('png');
+  const context = {
+    ...(options.roundingMode === undefined ? {} : { roundingMode: options.roundingMode }),
+    ...(withPng ? { chartImageDir: CHARTS_DIR } : {}),
+    ...(wanted.has('html') ? { chartJsSource: await readChartJsSource() } : {}),
+  };
+  for (const id of Object.keys(TEXT_REPORT_FORMATS) as TextReportFormatId[]) {
+    if (!wanted.has(id)) continue;
+    const format = TEXT_REPORT_FORMATS[id];
+    await writeFile(join(dir, format.fileName), format.render(analysis, context), 'utf8');
+    files.push(format.fileName);
+  }
+  if (withPng) {
+    await mkdir(join(dir, CHARTS_DIR), { recursive: true });
+    const specs = chartConfigs(
+      analysis,
+      options.roundingMode === undefined ? {} : { roundingMode: options.roundingMode },
+    );
+    for (const spec of specs) {
+      const name = `${CHARTS_DIR}/${spec.id}.png`;
+      await writeFile(
+        join(dir, name),
+        await renderChartPng(spec, options.pngScale === undefined ? {} : { scale: options.pngScale }),
+      );
+      files.push(name);
+    }
+  }
+  return { files };
+}
