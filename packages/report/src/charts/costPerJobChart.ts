@@ -47,7 +47,12 @@ export function costPerJobChart(p: PresentedAnalysis): ChartSpec | null {
         ...baseOptions(title, 'USD, log scale; lower is better'),
         indexAxis: 'y',
         scales: {
-          x: { type: 'logarithmic', title: { display: true, text: 'USD per successful job (log scale)' } },
+          x: {
+            type: 'logarithmic',
+            title: { display: true, text: 'USD per successful job (log scale)' },
+            // Significant digits, not chart.js's fixed decimals: "0.0003" and "70K", not "70,000.0000".
+            ticks: { format: { notation: 'compact', maximumSignificantDigits: 2 } },
+          },
           y: { ticks: { autoSkip: false } },
         },
       },
