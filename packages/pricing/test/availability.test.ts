@@ -77,6 +77,32 @@ describe('replicasForDemandAndAvailability: P(Binomial(n, a) ≥ k) ≥ A', () =
     });
   });
 
+  it('returns the smallest n, checked against a direct binomial sum', () => {
+    const atLeast = (n: number, k: number, a: number) => {
+      let p = 0;
+      for (let up = k; up <= n; up++) {
+        let c = 1;
+        for (let i = 0; i < up; i++) c = (c * (n - i)) / (i + 1);
+        p += c * a ** up * (1 - a) ** (n - up);
+      }
+      return p;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 25 }),
+        fc.double({ min: 0.5, max: 0.9999, noNaN: true }),
+        fc.double({ min: 0.6, max: 0.999, noNaN: true }),
+        (needed, target, a) => {
+          const r = replicasForDemandAndAvailability({ needed, target, nodeAvailability: a });
+          expect(r.feasible).toBe(true);
+          if (!r.feasible) return;
+          expect(atLeast(r.replicas, needed, a)).toBeGreaterThanOrEqual(target - 1e-12);
+          if (r.replicas > needed) expect(atLeast(r.replicas - 1, needed, a)).toBeLessThan(target + 1e-12);
+        },
+      ),
+    );
+  });
+
   it('needs fewer replicas when nodes are more available, never fewer than k', () => {
     fc.assert(
       fc.property(

@@ -45,6 +45,11 @@ export interface EstimateCostOptions {
   readonly priceAdjuster?: PriceAdjuster;
   /** An on-demand rate to report a Committed offer's break-even utilization against. */
   readonly onDemandUsdPerGpuHour?: number;
+  /**
+   * Whether to write the `assumptions` sentences (default true). Numbers are identical either way; `false` skips
+   * the string building (most of the time of an estimate) for screening many offers — explain the ones you show.
+   */
+  readonly explain?: boolean;
 }
 
 /**
@@ -69,6 +74,7 @@ export function estimateCost(
   const pf = profileFacts(profile);
   const of = offerFacts(offer);
   const scenario = options.scenario;
+  const explain = options.explain ?? true;
   const assumptions: string[] = [];
 
   // --- price per GPU-hour: list × token move, then the scenario's adjustments -------------------------------
@@ -76,12 +82,13 @@ export function estimateCost(
   const incentive = offer.incentive;
   if (incentive !== null && incentive.denomination === 'token') {
     const model = scenario?.tokenPrices[incentive.symbol];
-    if (model === undefined) assumptions.push(notes.tokenWithoutModel(incentive.symbol));
-    else {
+    if (model === undefined) {
+      if (explain) assumptions.push(notes.tokenWithoutModel(incentive.symbol));
+    } else {
       const now = options.tokenPriceUsd ?? model.spotUsd;
       const ratio = tokenPriceRatio(now, model.spotUsd);
       price *= ratio;
-      assumptions.push(notes.tokenRatio(incentive.symbol, now, model.spotUsd, ratio));
+      if (explain) assumptions.push(notes.tokenRatio(incentive.symbol, now, model.spotUsd, ratio));
     }
   }
   const month = options.month ?? 0;
@@ -94,7 +101,7 @@ export function estimateCost(
         feas.gpusPerReplica,
       );
     }
-    if (adjusted !== price) assumptions.push(notes.adjusted(price, adjusted, month));
+    if (explain && adjusted !== price) assumptions.push(notes.adjusted(price, adjusted, month));
     price = adjusted;
   }
 
@@ -110,15 +117,16 @@ export function estimateCost(
   const usefulGpuHours = referenceGpuHours / rel;
   const jobWallHours = (profile.hoursPerJob * demandG) / (g * rel);
   const jobsPerMonth = profile.jobsPerMonth ?? usefulGpuHours / (jobWallHours * gpusPerAllocation);
-  assumptions.push(
-    notes.demand(demandTier.gpu, tier.gpu, pf.throughputClass, rel, referenceGpuHours, usefulGpuHours),
-  );
-  if (g !== demandG) assumptions.push(notes.gpuHoursConserved(demandG, g));
+  if (explain)
+    assumptions.push(
+      notes.demand(demandTier.gpu, tier.gpu, pf.throughputClass, rel, referenceGpuHours, usefulGpuHours),
+    );
+  if (explain && g !== demandG) assumptions.push(notes.gpuHoursConserved(demandG, g));
 
   // Whole instances: a replica of g GPUs packs ⌊I/g⌋ to an instance of I GPUs (one node per instance when nodes > 1).
   const perInstance = offer.gpusPerInstance;
   const packing = nodes > 1 ? perInstance / g : perInstance / (Math.floor(perInstance / g) * g);
-  if (packing > 1) assumptions.push(notes.packing(g, perInstance, packing));
+  if (explain && packing > 1) assumptions.push(notes.packing(g, perInstance, packing));
 
   const committed = offer.pricingCategory === 'Committed';
   const termFactor =
@@ -145,10 +153,11 @@ export function estimateCost(
     let availability = of.availability;
     if (availability === null) {
       availability = 1 / (1 + of.interruptionsPerHour * pf.restartHours);
-      assumptions.push(
-        notes.availabilityFromInterruptions(of.interruptionsPerHour, pf.restartHours, availability),
-      );
-    } else if (of.availabilityNote !== null) assumptions.push(of.availabilityNote);
+      if (explain)
+        assumptions.push(
+          notes.availabilityFromInterruptions(of.interruptionsPerHour, pf.restartHours, availability),
+        );
+    } else if (explain && of.availabilityNote !== null) assumptions.push(of.availabilityNote);
     const unitAvailability = availability ** nodes;
     const count = replicasForDemandAndAvailability({
       needed,
@@ -161,17 +170,18 @@ export function estimateCost(
     replicas = count.replicas * replicasPerUnit;
     usedHours = Math.max(usefulGpuHours * packing, unitGpuHours);
     redundancyHours = (count.replicas - needed) * unitGpuHours;
-    assumptions.push(
-      notes.serving(
-        needed,
-        count.replicas,
-        replicasPerUnit,
-        nodes,
-        profile.availabilityTarget,
-        unitAvailability,
-        committed,
-      ),
-    );
+    if (explain)
+      assumptions.push(
+        notes.serving(
+          needed,
+          count.replicas,
+          replicasPerUnit,
+          nodes,
+          profile.availabilityTarget,
+          unitAvailability,
+          committed,
+        ),
+      );
     if (committed) {
       const capacity = needed * unitGpuHours;
       utilization = scenario?.committedUtilization ?? usedHours / capacity;
@@ -183,7 +193,7 @@ export function estimateCost(
     const interruptionsPerJobHour = of.interruptionsPerHour * instancesPerJob;
     let inflation = 1;
     if (interruptionsPerJobHour > 0) {
-      if (of.interruptionNote !== null) assumptions.push(of.interruptionNote);
+      if (explain && of.interruptionNote !== null) assumptions.push(of.interruptionNote);
       const mtbfHours = 1 / interruptionsPerJobHour;
       const base = {
         workHours: jobWallHours,
@@ -202,12 +212,13 @@ export function estimateCost(
       if (!run.bounded) return infeasible(offer, [{ code: 'interruptions', message: run.reason }], g);
       inflation = run.wallHours / jobWallHours;
       checkpointsPerJob = run.checkpoints;
-      assumptions.push(
-        run.intervalHours !== null
-          ? notes.checkpointed(jobWallHours, mtbfHours, pf, run.intervalHours, inflation, nodes)
-          : notes.fromScratch(jobWallHours, mtbfHours, pf.restartHours, inflation, profile, pf.resumes),
-      );
-    } else assumptions.push(notes.NO_INTERRUPTIONS);
+      if (explain)
+        assumptions.push(
+          run.intervalHours !== null
+            ? notes.checkpointed(jobWallHours, mtbfHours, pf, run.intervalHours, inflation, nodes)
+            : notes.fromScratch(jobWallHours, mtbfHours, pf.restartHours, inflation, profile, pf.resumes),
+        );
+    } else if (explain) assumptions.push(notes.NO_INTERRUPTIONS);
     usedHours = usefulGpuHours * packing;
     overheadHours = usedHours * (inflation - 1);
     replicas = Math.max(
@@ -226,18 +237,20 @@ export function estimateCost(
   if (committed) {
     const fromScenario = scenario !== undefined && scenario.committedUtilization !== null;
     const source = fromScenario ? 'the scenario' : 'the demand shape (mean ÷ peak)';
-    assumptions.push(
-      notes.commitment(
-        utilization,
-        source,
-        effectiveCommittedRate(price, utilization),
-        offer,
-        profile,
-        termFactor,
-      ),
-    );
+    if (explain)
+      assumptions.push(
+        notes.commitment(
+          utilization,
+          source,
+          effectiveCommittedRate(price, utilization),
+          offer,
+          profile,
+          termFactor,
+        ),
+      );
     if (options.onDemandUsdPerGpuHour !== undefined) {
-      assumptions.push(notes.breakEven(breakEvenUtilization(price, options.onDemandUsdPerGpuHour)));
+      if (explain)
+        assumptions.push(notes.breakEven(breakEvenUtilization(price, options.onDemandUsdPerGpuHour)));
     }
   }
 
@@ -245,30 +258,37 @@ export function estimateCost(
   const ingressGiB = profile.datasetGiB / profile.horizonMonths;
   const mbps = scenario?.transferMbps ?? SCENARIO_DEFAULTS.transferMbps;
   if (profile.datasetGiB > 0) {
-    assumptions.push(
-      notes.ingress(profile.datasetGiB, profile.horizonMonths, transferHours(profile.datasetGiB, mbps), mbps),
-    );
+    if (explain)
+      assumptions.push(
+        notes.ingress(
+          profile.datasetGiB,
+          profile.horizonMonths,
+          transferHours(profile.datasetGiB, mbps),
+          mbps,
+        ),
+      );
   }
   let syncGiB = 0;
   if (pf.phase === 'training' && checkpointsPerJob > 0) {
     if (of.checkpointStorage === 'off-provider') {
       const syncs = checkpointsPerJob * jobsPerMonth;
       syncGiB = syncs * pf.checkpointGiB;
-      assumptions.push(
-        notes.checkpointSync(pf.checkpointGiB, syncs, transferHours(pf.checkpointGiB, mbps), mbps),
-      );
-    } else assumptions.push(notes.CHECKPOINTS_IN_PROVIDER);
+      if (explain)
+        assumptions.push(
+          notes.checkpointSync(pf.checkpointGiB, syncs, transferHours(pf.checkpointGiB, mbps), mbps),
+        );
+    } else if (explain) assumptions.push(notes.CHECKPOINTS_IN_PROVIDER);
   }
   const resultGiB = profile.egressGiBPerMonth;
   const resultEgressUsd = of.egressUsd(resultGiB);
   const syncEgressUsd = syncGiB > 0 ? of.egressUsd(resultGiB + syncGiB) - resultEgressUsd : 0;
-  if (of.egressNote !== null && resultGiB + syncGiB > 0) assumptions.push(of.egressNote);
+  if (explain && of.egressNote !== null && resultGiB + syncGiB > 0) assumptions.push(of.egressNote);
 
   // --- incentive subsidy ---------------------------------------------------------------------------------------
   const share = options.subsidyShare ?? initialSubsidyShare(offer, scenario);
   assert(Number.isFinite(share) && share >= 0 && share < 1, INVALID_SUBSIDY_SHARE, String(share));
   const billedGpuHours = usedHours + overheadHours + redundancyHours + wasteHours;
-  if (share > 0) assumptions.push(notes.subsidy(share, offer, options.subsidyShare !== undefined));
+  if (explain && share > 0) assumptions.push(notes.subsidy(share, offer, options.subsidyShare !== undefined));
 
   const components: CostComponent[] = [
     line('gpu-time', 'GPU-hour', usedHours, price, share > 0 ? notes.GPU_TIME_UNSUBSIDIZED : undefined),
@@ -290,6 +310,10 @@ export function estimateCost(
     usdPerJob = monthlyUsd / profile.jobsPerMonth;
     jobUnit = 'job';
   } else if (referenceGpuHours > 0) usdPerJob = monthlyUsd / referenceGpuHours;
+  if (usdPerJob !== null && !Number.isFinite(usdPerJob)) {
+    usdPerJob = null;
+    if (explain) assumptions.push(notes.PER_UNIT_TOO_SMALL);
+  }
 
   return {
     offerId: offer.id,

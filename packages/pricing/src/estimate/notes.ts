@@ -6,8 +6,11 @@ import type { Offer, WorkloadProfile } from '@gpufit/schema';
 import { halfEven } from '../money/halfEven.js';
 import { roundMoney } from '../money/roundMoney.js';
 import type { ProfileFacts } from './profileFacts.js';
+import { readableNumber } from './readableNumber.js';
 
 export const GPU_TIME_UNSUBSIDIZED = 'at the unsubsidized list price; the subsidy is its own negative line';
+export const PER_UNIT_TOO_SMALL =
+  'the demand is too small for a cost per job or per GPU-hour to be a finite number; only the monthly cost is given';
 export const NO_INTERRUPTIONS = 'the offer is not interrupted, so jobs pay no re-work or restarts';
 export const CHECKPOINTS_IN_PROVIDER =
   "checkpoints are kept in the provider's own storage in the same region, so they pay no internet egress — a gpufit assumption";
@@ -133,13 +136,10 @@ export function badAdjustment(value: number): string {
 
 /** A probability for reading: up to 6 significant digits, so 0.99997 does not read as 1. */
 function p(x: number): string {
-  return String(Number(x.toPrecision(6)));
+  return readableNumber(x, 6);
 }
 
-/** A number for reading: 3 significant digits, no trailing zeros. */
-function n(x: number): string {
-  return String(Number(x.toPrecision(3)));
-}
+const n = (x: number): string => readableNumber(x);
 
 function usd(x: number): string {
   return `$${roundMoney(x, 2, halfEven).toFixed(2)}`;

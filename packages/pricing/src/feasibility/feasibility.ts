@@ -71,17 +71,16 @@ export function feasibilityDetail(
 
   const needed = gpusForModel(pf.memoryGiB, offer.gpuMemoryGiB, nodes);
   let gpusPerReplica: number | null = profile.gpusPerReplica ?? needed;
-  const model = `${fmt(pf.memoryGiB)} GiB (${profile.modelParamsBillions}B parameters, ${profile.precision}, ${pf.phase})`;
   if (profile.gpusPerReplica !== null && profile.gpusPerReplica < needed) {
     rejections.push({
       code: 'memory',
-      message: `${profile.gpusPerReplica} × ${nodes} GPU(s) of ${offer.gpuMemoryGiB} GiB cannot hold the model's ${model}; it needs ${needed} per node`,
+      message: `${profile.gpusPerReplica} × ${nodes} GPU(s) of ${offer.gpuMemoryGiB} GiB cannot hold the model's ${modelText(profile, pf.memoryGiB, pf.phase)}; it needs ${needed} per node`,
     });
     gpusPerReplica = null;
   } else if (gpusPerReplica > offer.gpusPerInstance) {
     rejections.push({
       code: 'memory',
-      message: `the model's ${model} needs ${gpusPerReplica} GPUs of ${offer.gpuMemoryGiB} GiB on one instance${nodes > 1 ? ` per node (${nodes} nodes)` : ''}; the offer has ${offer.gpusPerInstance}`,
+      message: `the model's ${modelText(profile, pf.memoryGiB, pf.phase)} needs ${gpusPerReplica} GPUs of ${offer.gpuMemoryGiB} GiB on one instance${nodes > 1 ? ` per node (${nodes} nodes)` : ''}; the offer has ${offer.gpusPerInstance}`,
     });
     gpusPerReplica = null;
   }
@@ -142,6 +141,10 @@ export function feasibilityDetail(
     demandTier,
     demandGpusPerReplica,
   };
+}
+
+function modelText(profile: WorkloadProfile, memoryGiB: number, phase: string): string {
+  return `${fmt(memoryGiB)} GiB (${profile.modelParamsBillions}B parameters, ${profile.precision}, ${phase})`;
 }
 
 function sameFamily(offerGpu: string, wanted: string): boolean {

@@ -132,7 +132,8 @@ export function compileFormulaWith(
   const compiled = root.compile();
   const variables = [...used];
   return (scope) => {
-    const values: Record<string, number> = Object.create(null);
+    // A fresh Map of own numeric values only: nothing inherited or non-numeric reaches mathjs.
+    const values = new Map<string, number>();
     for (const name of variables) {
       const v = Object.hasOwn(scope, name) ? scope[name] : undefined;
       if (typeof v !== 'number' || !Number.isFinite(v)) {
@@ -143,7 +144,7 @@ export function compileFormulaWith(
           `${name} = ${String(v)}`,
         );
       }
-      values[name] = v;
+      values.set(name, v);
     }
     const result: unknown = compiled.evaluate(values);
     if (typeof result !== 'number' || !Number.isFinite(result)) {

@@ -58,24 +58,19 @@ export function replicasForDemandAndAvailability(options: ReplicasForDemandOptio
     while (1 - (1 - a) ** n < target && n <= MAX_REPLICAS) n++;
     return n > MAX_REPLICAS ? tooMany(target, a) : { feasible: true, replicas: n };
   }
+  // S_n = P(Binomial(n, a) ≥ k), grown one replica at a time in O(1): the (n+1)-th replica adds the chance that
+  // exactly k − 1 of the first n are up and it is too, S_{n+1} = S_n + a·P(X_n = k − 1), and that probability
+  // steps as P(X_{n+1} = k − 1) = P(X_n = k − 1)·q·(n + 1)/(n + 2 − k). Logs keep a^k from underflowing.
+  const logA = Math.log(a);
+  const logQ = Math.log1p(-a);
+  let atLeast = Math.exp(k * logA);
+  let logExactlyKMinus1 = Math.log(k) + (k - 1) * logA + logQ;
   for (let n = k; n <= MAX_REPLICAS; n++) {
-    if (atLeastUp(n, k, a) >= target) return { feasible: true, replicas: n };
+    if (atLeast >= target) return { feasible: true, replicas: n };
+    atLeast += a * Math.exp(logExactlyKMinus1);
+    logExactlyKMinus1 += logQ + Math.log((n + 1) / (n + 2 - k));
   }
   return tooMany(target, a);
-}
-
-/** P(Binomial(n, a) ≥ k) = P(at most n − k of n replicas down), summed in log space so a^n cannot underflow. */
-function atLeastUp(n: number, k: number, a: number): number {
-  const logA = Math.log(a);
-  const logRatio = Math.log1p(-a) - logA; // ln(q / a)
-  let logTerm = n * logA; // ln P(0 down)
-  let logSum = logTerm;
-  for (let j = 0; j < n - k; j++) {
-    logTerm += Math.log((n - j) / (j + 1)) + logRatio;
-    const hi = Math.max(logSum, logTerm);
-    logSum = hi + Math.log(Math.exp(logSum - hi) + Math.exp(logTerm - hi));
-  }
-  return Math.exp(logSum);
 }
 
 function tooMany(target: number, a: number): ReplicaCount {

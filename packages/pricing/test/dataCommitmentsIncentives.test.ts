@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  breakEvenUtilization,
+  effectiveCommittedRate,
+  gpuTierTable,
+  relativeThroughput,
+  subsidizedPrice,
+  tieredEgressUsd,
+  tokenPriceRatio,
+  transferHours,
+} from '../src/index.js';
+import { TEST_TIER_ROWS, TEST_TIERS } from './support/tiers.js';
+
+// AWS internet egress (price-facts §4): 100 GB free, $0.09 to 10 TB, $0.085 next 40 TB, $0.07 next 100 TB, $0.05 after
+const AWS = [
+  { upToGiB: 100, usdPerGiB: 0 },
+  { upToGiB: 10_340, usdPerGiB: 0.09 },
+  { upToGiB: 51_300, usdPerGiB: 0.085 },
+  { upToGiB: 153_700, usdPerGiB: 0.07 },
+  { upToGiB: null, usdPerGiB: 0.05 },
+];
+
+describe('tieredEgressUsd (cumulative tiers)', () => {
+  it.each([
+    [0, 0],
+    [50, 0],
+    [100, 0],
+    [1100, 1000 * 0.09],
+    [20_340, 10_240 * 0.09 + 10_000 * 0.085],
+    [200_000, 10_240 * 0.09 + 40_960 * 0.085 + 102_400 * 0.07 + 46_300 * 0.05],
+  ])('%f GiB → $%f', (gib, usd) => {
+    expect(tieredEgressUsd(gib, AWS)).toBeCloseTo(usd, 9);
+  });
+
+  it('continues the last price past a closed last tier (assumption)', () => {
+    expect(
+      tieredEgressUsd(300, [
+        { upToGiB: 100, usdPerGiB: 0.1 },
+        { upToGiB: 200, usdPerGiB: 0.05 },
+      ]),
+    ).toBeCloseTo(20, 12);
+  });
+
+  it('never decreases with volume and is never above the first paid price × volume', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e5, noNaN: true }),
+        (a, extra) => {
+          expect(tieredEgressUsd(a + extra, AWS)).toBeGreaterThanOrEqual(tieredEgressUsd(a, AWS));
+          expect(tieredEgressUsd(a, AWS)).toBeLessThanOrEqual(a * 0.09 + 1e-9);
+        },
+      ),
+    );
+  });
+});
+
+describe('transferHours', () => {
+  it('1 TiB at 1 Gbit/s takes 2.39 h (2⁴⁰ × 8 bit ÷ 10⁹ bit/s)', () => {
+    expect(transferHours(1024, 1000)).toBeCloseTo((2 ** 40 * 8) / 1e9 / 3600, 12);
+  });
+});
+
+describe('commitments (price-facts §6)', () => {
+  it('effective committed rate = rate ÷ utilization', () => {
+    expect(effectiveCommittedRate(2, 0.5)).toBe(4);
+    expect(effectiveCommittedRate(2, 1)).toBe(2);
+    expect(() => effectiveCommittedRate(2, 0)).toThrow(/utilization/);
+  });
+
+  it('break-even utilization = committed ÷ on-demand = 1 − discount', () => {
+    expect(breakEvenUtilization(0.6, 1)).toBeCloseTo(0.6, 12); // a 40 % 1-year discount breaks even at 60 % use
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 10, noNaN: true }),
+        fc.double({ min: 0.01, max: 10, noNaN: true }),
+        (rc, ro) => {
+          const u = breakEvenUtilization(rc, ro);
+          if (u <= 1) expect(effectiveCommittedRate(rc, u)).toBeCloseTo(ro, 9);
+        },
+      ),
+    );
+  });
+});
+
+describe('incentives (DESIGN §5.7)', () => {
+  it('effective price = list × (1 − subsidyShare)', () => {
+    expect(subsidizedPrice(2.71, 0.3)).toBeCloseTo(1.897, 12);
+    expect(() => subsidizedPrice(1, 1)).toThrow(/subsidy share/);
+  });
+
+  it('a token-denominated price moves with the token: P_t ÷ P_ref', () => {
+    expect(tokenPriceRatio(1.5, 3)).toBe(0.5);
+    expect(() => tokenPriceRatio(1, 0)).toThrow(/rate/);
+  });
+});
+
+describe('GPU tier table', () => {
+  it('looks tiers up case-insensitively and reads the class column', () => {
+    const h100 = TEST_TIERS.get('h100');
+    expect(h100?.gpu).toBe('H100');
+    expect(relativeThroughput(h100!, 'training')).toBeCloseTo(989 / 312, 12);
+    expect(TEST_TIERS.reference.gpu).toBe('A100-80GB');
+  });
+
+  it('refuses duplicates, missing throughputs and a table without the reference GPU', () => {
+    const row = TEST_TIER_ROWS[2]!;
+    expect(() => gpuTierTable([...TEST_TIER_ROWS, { ...row, gpu: 'h100' }])).toThrow(/twice/);
+    expect(() => gpuTierTable([{ ...row, relThroughputTraining: Number.NaN }])).toThrow(
+      /relative throughputs/,
+    );
+    expect(() => gpuTierTable([row])).toThrow(/reference GPU A100-80GB/);
+  });
+});

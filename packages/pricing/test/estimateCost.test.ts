@@ -1,0 +1,392 @@
+import type { CostEstimate } from '@gpufit/schema';
+import { COST_COMPONENT_NAMES, offerSchema, scenarioSchema, workloadProfileSchema } from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { estimateCost } from '../src/index.js';
+import { offerInput, profileInput, scenarioInput } from './support/arbitraries.js';
+import { offer, profile, scenario } from './support/builders.js';
+import { TEST_TIERS } from './support/tiers.js';
+
+const tiers = TEST_TIERS;
+const component = (e: CostEstimate, name: string) => e.components.find((c) => c.name === name);
+
+function numbers(e: CostEstimate): number[] {
+  const out: number[] = [];
+  for (const v of [e.monthlyUsd, e.usdPerJob, e.gpusPerReplica, e.replicas, e.billedGpuHoursPerMonth]) {
+    if (v !== null) out.push(v);
+  }
+  for (const c of e.components) out.push(c.quantity, c.unitPriceUsd, c.usd);
+  return out;
+}
+
+describe('estimateCost: the bill, term by term', () => {
+  it('lists every cost term in a fixed order and they add up to monthlyUsd exactly', () => {
+    const e = estimateCost(
+      profile({
+        id: 'ft',
+        kind: 'fine-tuning',
+        modelParamsBillions: 1,
+        jobsPerMonth: 10,
+        hoursPerJob: 5,
+        datasetGiB: 120,
+        egressGiBPerMonth: 50,
+      }),
+      offer({
+        market: 'depin',
+        usdPerGpuHour: 1.71,
+        availability: 0.95,
+        egressUsdPerGiB: 0.02,
+        ingressUsdPerGiB: 0.01,
+        incentiveSymbol: 'AKT',
+        incentiveSubsidyShare: 0.25,
+      }),
+      { tiers },
+    );
+    expect(e.components.map((c) => c.name)).toEqual([...COST_COMPONENT_NAMES]);
+    let sum = 0;
+    for (const c of e.components) sum += c.usd;
+    expect(e.monthlyUsd).toBe(sum);
+    expect(component(e, 'incentive-subsidy')?.usd).toBeLessThan(0);
+  });
+
+  it('demand as jobs × hours: gpu-hours = jobs × hours × GPUs × nodes, cost per successful job', () => {
+    // 20 jobs × 8 h on 1 A100-80GB at $2: 160 GPU-hours, $320 a month, $16 a job
+    const e = estimateCost(
+      profile({ id: 'b', kind: 'batch-inference', jobsPerMonth: 20, hoursPerJob: 8 }),
+      offer(),
+      { tiers },
+    );
+    expect(e.monthlyUsd).toBeCloseTo(320, 10);
+    expect(e.usdPerJob).toBeCloseTo(16, 10);
+    expect(e.jobUnit).toBe('job');
+    expect(e.billedGpuHoursPerMonth).toBeCloseTo(160, 10);
+  });
+
+  it('demand as GPU-hours: cost per GPU-hour of useful work in the demand GPU', () => {
+    const e = estimateCost(profile({ id: 'b', kind: 'batch-inference', gpuHoursPerMonth: 100 }), offer(), {
+      tiers,
+    });
+    expect(e.jobUnit).toBe('gpu-hour');
+    expect(e.usdPerJob).toBeCloseTo(2, 10);
+  });
+
+  it('normalizes by GPU tier: an H100 needs fewer GPU-hours than the A100-80GB reference for training', () => {
+    const p = profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 989 });
+    const e = estimateCost(p, offer({ gpu: 'H100', usdPerGpuHour: 4 }), { tiers });
+    // training throughput H100/A100 = 989/312 TFLOPS → 989 reference GPU-hours take 312 H100 GPU-hours
+    expect(component(e, 'gpu-time')?.quantity).toBeCloseTo(312, 9);
+    expect(e.assumptions.some((a) => a.includes('A100-80GB GPU-hours'))).toBe(true);
+  });
+
+  it('a profile that names gpuType states its demand in that GPU', () => {
+    const p = profile({ id: 't', kind: 'experimentation', gpuType: 'H100', gpuHoursPerMonth: 100 });
+    expect(component(estimateCost(p, offer({ gpu: 'H100' }), { tiers }), 'gpu-time')?.quantity).toBeCloseTo(
+      100,
+      9,
+    );
+  });
+
+  it('serving: replicas for the peak plus spares for the availability target, as a redundancy line', () => {
+    // 730 GPU-hours = 1 GPU on average, peak × 2.5 → 3 one-GPU instances; a = 0.95, A = 0.999:
+    // P(≥3 of 5 up) ≈ 0.99884 < 0.999, P(≥3 of 6 up) ≈ 0.99991 → 6 instances, 3 of them spares
+    const p = profile({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 730 });
+    const e = estimateCost(p, offer({ gpusPerInstance: 1, availability: 0.95 }), { tiers });
+    expect(e.replicas).toBe(6);
+    expect(component(e, 'gpu-time')?.quantity).toBeCloseTo(730, 9);
+    expect(component(e, 'redundancy')?.quantity).toBeCloseTo(3 * 730, 9);
+    expect(e.assumptions.join(' ')).toMatch(/independently/);
+  });
+
+  it('serving on an always-available offer needs no spares', () => {
+    const e = estimateCost(
+      profile({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 730 }),
+      offer({ gpusPerInstance: 1, availability: 1 }),
+      { tiers },
+    );
+    expect(component(e, 'redundancy')?.usd).toBe(0);
+  });
+
+  it('an unreachable availability target makes the offer infeasible, never Infinity', () => {
+    const e = estimateCost(
+      profile({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 730 }),
+      offer({ availability: 0 }),
+      { tiers },
+    );
+    expect(e.feasible).toBe(false);
+    expect(e.rejections[0]?.code).toBe('availability');
+  });
+
+  it('a non-interruptible job on an interrupting offer stays feasible and pays the restart-from-scratch expectation', () => {
+    const p = profile({
+      id: 'n',
+      kind: 'batch-inference',
+      jobsPerMonth: 10,
+      hoursPerJob: 10,
+      interruptible: false,
+    });
+    const e = estimateCost(p, offer({ interruptionsPerHour: 0.05 }), { tiers });
+    expect(e.feasible).toBe(true);
+    // (M + R)(e^{T/M} − 1) with T = 10 h, M = 20 h, R = 10 min
+    const inflation = ((20 + 10 / 60) * Math.expm1(10 / 20)) / 10;
+    expect(component(e, 'interruption-overhead')?.quantity).toBeCloseTo(100 * (inflation - 1), 9);
+    expect(e.assumptions.join(' ')).toMatch(
+      /not interruptible, so each interruption restarts it from scratch/,
+    );
+  });
+
+  it('a job that could never finish on an offer is infeasible (interruptions), not an absurd number', () => {
+    const p = profile({
+      id: 'n',
+      kind: 'batch-inference',
+      jobsPerMonth: 1,
+      hoursPerJob: 5000,
+      checkpointable: false,
+    });
+    const e = estimateCost(p, offer({ interruptionsPerHour: 1 }), { tiers });
+    expect(e.rejections.map((r) => r.code)).toEqual(['interruptions']);
+  });
+
+  it('a checkpointable job checkpoints at the optimal interval and says so', () => {
+    const p = profile({ id: 'c', kind: 'batch-inference', jobsPerMonth: 10, hoursPerJob: 48 });
+    const e = estimateCost(p, offer({ interruptionsPerHour: 1 / 24 }), { tiers });
+    expect(e.assumptions.join(' ')).toMatch(/checkpoints every/);
+    expect(component(e, 'interruption-overhead')?.usd).toBeGreaterThan(0);
+  });
+
+  it('a short resumable job reruns instead of checkpointing when that is faster', () => {
+    const p = profile({ id: 'c', kind: 'batch-inference', jobsPerMonth: 10, hoursPerJob: 0.5 });
+    const e = estimateCost(p, offer({ interruptionsPerHour: 0.001 }), { tiers });
+    expect(e.assumptions.join(' ')).toMatch(/rerunning beats checkpointing/);
+  });
+
+  it('checkpoint sync: training checkpoints leave a marketplace host and pay its egress', () => {
+    const p = profile({
+      id: 'c',
+      kind: 'fine-tuning',
+      modelParamsBillions: 1,
+      jobsPerMonth: 4,
+      hoursPerJob: 24,
+    });
+    const o = offer({ market: 'marketplace', interruptionsPerHour: 1 / 12, egressUsdPerGiB: 0.05 });
+    const e = estimateCost(p, o, { tiers });
+    const sync = component(e, 'checkpoint-sync');
+    expect(sync?.quantity).toBeGreaterThan(0);
+    expect(sync?.unitPriceUsd).toBeCloseTo(0.05, 12);
+    // the same job on a hyperscaler keeps checkpoints in-region
+    const h = estimateCost(
+      p,
+      offer({ market: 'hyperscaler', interruptionsPerHour: 1 / 12, egressUsdPerGiB: 0.05 }),
+      { tiers },
+    );
+    expect(component(h, 'checkpoint-sync')?.usd).toBe(0);
+  });
+
+  it('egress uses the offer tiers cumulatively, the flat price, or a labelled market default', () => {
+    const p = profile({ id: 'e', kind: 'batch-inference', gpuHoursPerMonth: 0, egressGiBPerMonth: 20_000 });
+    const tiered = offer({
+      egressTiers: [
+        { upToGiB: 100, usdPerGiB: 0 },
+        { upToGiB: 10_340, usdPerGiB: 0.09 },
+        { upToGiB: null, usdPerGiB: 0.085 },
+      ],
+    });
+    // 100 free + 10 240 × 0.09 + 9 660 × 0.085 = 921.6 + 821.1
+    expect(component(estimateCost(p, tiered, { tiers }), 'egress')?.usd).toBeCloseTo(921.6 + 821.1, 9);
+    expect(
+      component(estimateCost(p, offer({ egressUsdPerGiB: 0.01 }), { tiers }), 'egress')?.usd,
+    ).toBeCloseTo(200, 9);
+    const unknown = estimateCost(p, offer({ market: 'hyperscaler', egressUsdPerGiB: undefined }), { tiers });
+    expect(component(unknown, 'egress')?.usd).toBeCloseTo(20_000 * 0.09, 9);
+    expect(unknown.assumptions.join(' ')).toMatch(
+      /egress price not given: hyperscaler default \$0.09\/GiB.*gpufit assumption/,
+    );
+  });
+
+  it('ingress: the dataset upload is amortized over the horizon and its transfer time reported', () => {
+    const p = profile({
+      id: 'i',
+      kind: 'batch-inference',
+      gpuHoursPerMonth: 0,
+      datasetGiB: 1200,
+      horizonMonths: 12,
+    });
+    const e = estimateCost(p, offer({ ingressUsdPerGiB: 0.02 }), {
+      tiers,
+      scenario: scenario({ transferMbps: 100 }),
+    });
+    expect(component(e, 'ingress')).toMatchObject({ quantity: 100, unitPriceUsd: 0.02 });
+    expect(component(e, 'ingress')?.usd).toBeCloseTo(2, 12);
+    // 1200 GiB × 2³⁰ × 8 bit ÷ 100 Mbit/s = 28.6 h
+    expect(e.assumptions.join(' ')).toMatch(/upload takes 28.6 h at 100 Mbit\/s/);
+  });
+
+  it('commitment: every committed hour is paid, the unused part is commitment-waste', () => {
+    const p = profile({ id: 'c', kind: 'batch-inference', gpuHoursPerMonth: 600 });
+    const o = offer({ pricingCategory: 'Committed', termMonths: 12, usdPerGpuHour: 1.5 });
+    const e = estimateCost(p, o, { tiers, scenario: scenario({ committedUtilization: 0.6 }) });
+    // 600 used hours at u = 0.6 → 1000 committed: 400 wasted
+    expect(component(e, 'commitment-waste')?.quantity).toBeCloseTo(400, 9);
+    expect(e.monthlyUsd).toBeCloseTo(1500, 9);
+    expect(e.assumptions.join(' ')).toMatch(/effective rate \$2.50 per used GPU-hour/);
+  });
+
+  it('commitment: a term longer than the horizon is paid in full over the horizon', () => {
+    const p = profile({ id: 'c', kind: 'batch-inference', gpuHoursPerMonth: 600, horizonMonths: 12 });
+    const o = offer({ pricingCategory: 'Committed', termMonths: 36, usdPerGpuHour: 1 });
+    expect(estimateCost(p, o, { tiers }).monthlyUsd).toBeCloseTo(1800, 9);
+  });
+
+  it('incentive: GPU time at the list price, the subsidy a negative line of list × share', () => {
+    const p = profile({ id: 's', kind: 'batch-inference', gpuHoursPerMonth: 100 });
+    const o = offer({
+      market: 'depin',
+      usdPerGpuHour: 2,
+      interruptionsPerHour: 0,
+      incentiveSymbol: 'AKT',
+      incentiveSubsidyShare: 0.3,
+    });
+    const e = estimateCost(p, o, { tiers });
+    expect(component(e, 'gpu-time')?.usd).toBeCloseTo(200, 12);
+    expect(component(e, 'incentive-subsidy')).toMatchObject({ quantity: 100, unitPriceUsd: -0.6 });
+    expect(e.monthlyUsd).toBeCloseTo(140, 9); // list × (1 − share)
+    // the scenario schedule's share overrides the offer's; an explicit month share overrides both
+    const withSchedule = estimateCost(p, o, {
+      tiers,
+      scenario: scenario({
+        subsidies: { akash: { kind: 'none', share: 0.1 }, AKT: { kind: 'none', share: 0.5 } },
+      }),
+    });
+    expect(withSchedule.monthlyUsd).toBeCloseTo(100, 9);
+    expect(estimateCost(p, o, { tiers, subsidyShare: 0 }).monthlyUsd).toBeCloseTo(200, 9);
+  });
+
+  it('a token-denominated price follows the incentive token: USD × P_t / P_spot', () => {
+    const p = profile({ id: 's', kind: 'batch-inference', gpuHoursPerMonth: 100 });
+    const o = offer({
+      market: 'depin',
+      usdPerGpuHour: 2,
+      interruptionsPerHour: 0,
+      incentiveSymbol: 'AKT',
+      incentiveDenomination: 'token',
+    });
+    const s = scenario({ tokenPrices: { AKT: { spotUsd: 4, annualDrift: 0, annualVolatility: 0.8 } } });
+    expect(estimateCost(p, o, { tiers, scenario: s }).monthlyUsd).toBeCloseTo(200, 9);
+    expect(estimateCost(p, o, { tiers, scenario: s, tokenPriceUsd: 2 }).monthlyUsd).toBeCloseTo(100, 9);
+    expect(estimateCost(p, o, { tiers }).assumptions.join(' ')).toMatch(/no price model/);
+  });
+
+  it('a price adjuster changes the list price; a negative result is not a price', () => {
+    const p = profile({ id: 's', kind: 'batch-inference', gpuHoursPerMonth: 100 });
+    const doubled = estimateCost(p, offer(), { tiers, priceAdjuster: (_o, price) => price * 2 });
+    expect(doubled.monthlyUsd).toBeCloseTo(400, 9);
+    const bad = estimateCost(p, offer(), { tiers, priceAdjuster: () => -1 });
+    expect(bad.rejections.map((r) => r.code)).toEqual(['price-unknown']);
+  });
+
+  it('whole instances: a 3-GPU replica on 8-GPU instances pays for 8 of every 6 GPUs used', () => {
+    const p = profile({ id: 'w', kind: 'batch-inference', gpuHoursPerMonth: 600, gpusPerReplica: 3 });
+    const e = estimateCost(p, offer({ gpusPerInstance: 8 }), { tiers });
+    expect(component(e, 'gpu-time')?.quantity).toBeCloseTo(800, 9);
+  });
+
+  it('does not mutate its inputs', () => {
+    const p = Object.freeze(profile({ id: 'w', kind: 'realtime-inference', gpuHoursPerMonth: 100 }));
+    const o = Object.freeze(offer({ market: 'depin', availability: 0.9 }));
+    const before = JSON.stringify([p, o]);
+    estimateCost(p, o, { tiers });
+    expect(JSON.stringify([p, o])).toBe(before);
+  });
+});
+
+describe('estimateCost properties (fast-check)', () => {
+  const cases = fc.record({
+    p: profileInput,
+    o: offerInput,
+    s: fc.option(scenarioInput, { nil: undefined }),
+  });
+  const resolve = ({ p, o, s }: { p: unknown; o: unknown; s: unknown }) => ({
+    profile: workloadProfileSchema.parse(p),
+    offer: offerSchema.parse(o),
+    scenario: s === undefined ? undefined : scenarioSchema.parse(s),
+  });
+  const run = (x: ReturnType<typeof resolve>) =>
+    estimateCost(x.profile, x.offer, x.scenario === undefined ? { tiers } : { tiers, scenario: x.scenario });
+
+  it('components sum to the total, every line is quantity × unit price, and no NaN or Infinity leaves', () => {
+    fc.assert(
+      fc.property(cases, (c) => {
+        const e = run(resolve(c));
+        for (const x of numbers(e)) expect(Number.isFinite(x)).toBe(true);
+        if (!e.feasible) {
+          expect(e.monthlyUsd).toBeNull();
+          expect(e.rejections.length).toBeGreaterThan(0);
+          return;
+        }
+        let sum = 0;
+        for (const line of e.components) {
+          sum += line.usd;
+          expect(Math.abs(line.usd - line.quantity * line.unitPriceUsd)).toBeLessThanOrEqual(
+            1e-9 * Math.max(1, Math.abs(line.usd)),
+          );
+        }
+        expect(e.monthlyUsd).toBe(sum);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('monthly cost is never negative (a subsidy share is below 1)', () => {
+    fc.assert(
+      fc.property(cases, (c) => {
+        const e = run(resolve(c));
+        if (e.monthlyUsd !== null) expect(e.monthlyUsd).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never decreases when the list price rises', () => {
+    fc.assert(
+      fc.property(cases, fc.double({ min: 1, max: 10, noNaN: true }), (c, k) => {
+        const x = resolve(c);
+        const pricier = { ...x, offer: { ...x.offer, usdPerGpuHour: (x.offer.usdPerGpuHour ?? 1) * k } };
+        const a = run(x);
+        const b = run(pricier);
+        expect(b.feasible).toBe(a.feasible);
+        if (a.monthlyUsd !== null && b.monthlyUsd !== null) {
+          expect(b.monthlyUsd).toBeGreaterThanOrEqual(a.monthlyUsd * (1 - 1e-12));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never increases when reliability improves (fewer interruptions, higher availability)', () => {
+    fc.assert(
+      fc.property(
+        cases,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (c, less, more) => {
+          const x = resolve(c);
+          const o = x.offer;
+          const better = {
+            ...x,
+            offer: {
+              ...o,
+              interruptionsPerHour: o.interruptionsPerHour === null ? null : o.interruptionsPerHour * less,
+              availability: o.availability === null ? null : o.availability + (1 - o.availability) * more,
+            },
+          };
+          const worse = run(x);
+          const good = run(better);
+          if (worse.feasible) expect(good.feasible).toBe(true);
+          if (worse.monthlyUsd !== null && good.monthlyUsd !== null) {
+            expect(good.monthlyUsd).toBeLessThanOrEqual(worse.monthlyUsd * (1 + 1e-9) + 1e-9);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});

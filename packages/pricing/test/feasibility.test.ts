@@ -1,0 +1,136 @@
+import type { OfferInput, WorkloadProfileInput } from '@gpufit/schema';
+import { describe, expect, it } from 'vitest';
+import { estimateCost, feasibility, gpusForModel, modelMemoryGiB } from '../src/index.js';
+import { offer, profile } from './support/builders.js';
+import { TEST_TIERS } from './support/tiers.js';
+
+describe('model memory', () => {
+  it.each([
+    // params (B), precision, phase, GiB — by hand: params × bytes ÷ 2³⁰
+    [8, 'fp16', 'inference', (8e9 * 2 * 1.2) / 2 ** 30], // 17.88 GiB: weights × 1.2 (BentoML handbook)
+    [70, 'int4', 'inference', (70e9 * 0.5 * 1.2) / 2 ** 30], // 39.1 GiB
+    [70, 'bf16', 'training', (70e9 * 16) / 2 ** 30], // 1043 GiB: 16 bytes/param (ZeRO, mixed-precision Adam)
+    [7, 'fp32', 'training', (7e9 * 16) / 2 ** 30], // 4 + 4 + 8
+    [7, 'fp8', 'training', (7e9 * 14) / 2 ** 30], // 1 + 1 + 12
+  ] as const)('%iB %s %s → %f GiB', (params, precision, phase, gib) => {
+    expect(modelMemoryGiB(params, precision, phase)).toBeCloseTo(gib, 9);
+  });
+
+  it.each([
+    [17.88, 24, 1, 1],
+    [17.88, 16, 1, 2],
+    [80, 80, 1, 1], // an exact fit does not round up
+    [1043.1, 80, 1, 14],
+    [1043.1, 80, 4, 4], // 14 GPUs over 4 nodes
+  ])('%f GiB on %f GiB GPUs over %i node(s) → %i per node', (gib, gpu, nodes, n) => {
+    expect(gpusForModel(gib, gpu, nodes)).toBe(n);
+  });
+});
+
+const base: WorkloadProfileInput = { id: 'w', kind: 'batch-inference', gpuHoursPerMonth: 100 };
+
+describe('feasibility: every reason an offer cannot run a workload', () => {
+  it.each<[string, WorkloadProfileInput, Partial<OfferInput>, string[]]>([
+    ['a feasible pair', base, {}, []],
+    ['unknown price', base, { usdPerGpuHour: undefined }, ['price-unknown']],
+    ['another GPU than asked', { ...base, gpuType: 'H100' }, {}, ['gpu-type']],
+    [
+      'the asked GPU family',
+      { ...base, gpuType: 'H100' },
+      { gpu: 'H100-PCIe', gpuMemoryGiB: 80 },
+      ['gpu-unknown'],
+    ],
+    ['a GPU missing from the tier table', base, { gpu: 'MI300X', gpuMemoryGiB: 192 }, ['gpu-unknown']],
+    [
+      'too little memory on one instance',
+      { ...base, modelParamsBillions: 70 },
+      { gpu: 'RTX4090', gpuMemoryGiB: 24, gpusPerInstance: 2 },
+      ['memory'],
+    ],
+    [
+      'gpusPerReplica too small for the model',
+      { ...base, modelParamsBillions: 70, gpusPerReplica: 1 },
+      {},
+      ['memory'],
+    ],
+    [
+      'InfiniBand needed between nodes',
+      {
+        ...base,
+        kind: 'multi-node-training',
+        nodes: 2,
+        jobsPerMonth: 1,
+        hoursPerJob: 10,
+        gpuHoursPerMonth: undefined,
+      },
+      { interconnect: 'nvlink' },
+      ['interconnect'],
+    ],
+    [
+      'NVLink needed inside a multi-GPU replica',
+      { ...base, interconnect: 'nvlink', modelParamsBillions: 70 },
+      { gpu: 'L40S', gpuMemoryGiB: 48, gpusPerInstance: 4 },
+      ['interconnect'],
+    ],
+    [
+      'missing certifications',
+      { ...base, compliance: ['hipaa', 'soc2'] },
+      { certifications: ['soc2'] },
+      ['compliance'],
+    ],
+    ['outside the residency', { ...base, residency: ['EU'] }, { country: 'US' }, ['residency']],
+    ['inside a residency bloc', { ...base, residency: ['EU'] }, { country: 'DE' }, []],
+    [
+      'unknown offer country with a residency rule',
+      { ...base, residency: ['DE'] },
+      { country: undefined },
+      ['residency'],
+    ],
+    [
+      'regulated data on community hosts',
+      { ...base, dataSensitivity: 'regulated' },
+      { market: 'depin' },
+      ['hosting'],
+    ],
+    ['internal data on community hosts', base, { market: 'depin' }, []],
+  ])('%s', (_label, p, o, codes) => {
+    const f = feasibility(profile(p), offer(o), TEST_TIERS);
+    expect(f.rejections.map((r) => r.code)).toEqual(codes);
+    expect(f.feasible).toBe(codes.length === 0);
+    for (const r of f.rejections) expect(r.message.length).toBeGreaterThan(20);
+  });
+
+  it('lists every reason, not only the first', () => {
+    const f = feasibility(
+      profile({ ...base, dataSensitivity: 'regulated', compliance: ['hipaa'], residency: ['EU'] }),
+      offer({ market: 'depin', country: 'US', usdPerGpuHour: undefined }),
+      TEST_TIERS,
+    );
+    expect(f.rejections.map((r) => r.code)).toEqual(['price-unknown', 'compliance', 'residency', 'hosting']);
+  });
+
+  it('says how many GPUs the model needs in its memory message', () => {
+    const f = feasibility(
+      profile({ ...base, modelParamsBillions: 70 }),
+      offer({ gpu: 'RTX4090', gpuMemoryGiB: 24, gpusPerInstance: 2 }),
+      TEST_TIERS,
+    );
+    expect(f.rejections[0]?.message).toMatch(
+      /156 GiB .* needs 7 GPUs of 24 GiB on one instance; the offer has 2/,
+    );
+  });
+
+  it('an infeasible offer costs nothing: monthlyUsd null, no components, the same reasons', () => {
+    const p = profile({ ...base, residency: ['EU'] });
+    const o = offer({ country: 'US' });
+    const e = estimateCost(p, o, { tiers: TEST_TIERS });
+    expect(e).toMatchObject({
+      feasible: false,
+      monthlyUsd: null,
+      usdPerJob: null,
+      components: [],
+      billedGpuHoursPerMonth: null,
+    });
+    expect(e.rejections).toEqual(feasibility(p, o, TEST_TIERS).rejections);
+  });
+});

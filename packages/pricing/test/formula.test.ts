@@ -1,0 +1,172 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FormulaErrorCode } from '../src/index.js';
+import {
+  compileFormula,
+  compileFormulaWith,
+  compilePriceAdjustments,
+  FormulaError,
+  loadFormulaEngine,
+} from '../src/index.js';
+import { offer } from './support/builders.js';
+
+async function refusal(
+  expression: string,
+  variables: readonly string[] = ['t', 's0'],
+): Promise<FormulaError> {
+  try {
+    await compileFormula(expression, variables);
+  } catch (error) {
+    if (error instanceof FormulaError) return error;
+    throw error;
+  }
+  throw new Error(`expected ${expression} to be refused`);
+}
+
+describe('compileFormula: compiled once, evaluated in a numeric scope', () => {
+  it.each([
+    ['s0 * exp(-t / 6)', { t: 6, s0: 0.4 }, 0.4 * Math.exp(-1)],
+    ['max(0, s0 - 0.05 * t)', { t: 10, s0: 0.4 }, 0],
+    ['t < 12 ? s0 : s0 / 2', { t: 12, s0: 0.4 }, 0.2],
+    ['2t + 1', { t: 3, s0: 0 }, 7],
+    ['s0 * 0.5 ^ (t / 19.3)', { t: 19.3, s0: 0.3 }, 0.15],
+    ['round(pi * 100) / 100 + e - e', { t: 0, s0: 0 }, 3.14],
+    ['t >= 3 and t <= 5 ? 1 : 0', { t: 4, s0: 0 }, 1],
+  ])('%s with %j → %f', async (expression, scope, expected) => {
+    const f = await compileFormula(expression, ['t', 's0']);
+    expect(f(scope)).toBeCloseTo(expected, 12);
+  });
+
+  it('returns a function that can be called many times with the same result for the same scope', async () => {
+    const f = await compileFormula('s0 * exp(-t / 6)', ['t', 's0']);
+    const values = Array.from({ length: 120 }, (_, t) => f({ t, s0: 0.3 }));
+    expect(values[0]).toBe(0.3);
+    expect(values.every((v, i) => i === 0 || v < (values[i - 1] ?? 0))).toBe(true);
+  });
+
+  it('throws a typed error when the result is not a finite number', async () => {
+    for (const [expression, detail] of [
+      ['1 / t', /Infinity/],
+      ['sqrt(t)', /Complex/],
+      ['t > 1', /false/],
+      ['log(t)', /Infinity/],
+    ] as const) {
+      const f = await compileFormula(expression, ['t']);
+      expect(() => f({ t: expression === 't > 1' ? 0 : expression === 'sqrt(t)' ? -1 : 0 })).toThrow(detail);
+      try {
+        f({ t: expression === 'sqrt(t)' ? -1 : 0 });
+      } catch (error) {
+        expect(error).toBeInstanceOf(FormulaError);
+        expect((error as FormulaError).code).toBe('not-finite');
+      }
+    }
+  });
+
+  it('throws when a variable is missing or not finite', async () => {
+    const f = await compileFormula('t + s0', ['t', 's0']);
+    expect(() => f({ t: 1 })).toThrow(/without a value/);
+    expect(() => f({ t: 1, s0: Number.NaN })).toThrow(FormulaError);
+  });
+
+  it('cannot be reached through an inherited scope property', async () => {
+    const f = await compileFormula('t', ['t']);
+    const scope = Object.create({ t: 5 }) as Record<string, number>;
+    expect(() => f(scope)).toThrow(/without a value/);
+  });
+
+  it('compileFormulaWith is the synchronous form once the engine is loaded', async () => {
+    const engine = await loadFormulaEngine();
+    expect(compileFormulaWith(engine, 't * 2', ['t'])({ t: 4 })).toBe(8);
+    expect(await loadFormulaEngine()).toBe(engine);
+  });
+});
+
+describe('compileFormula refuses escapes and abuse with a clear message', () => {
+  it.each<[string, FormulaErrorCode, RegExp]>([
+    ['a.constructor', 'node-not-allowed', /AccessorNode/],
+    ['t.constructor', 'node-not-allowed', /syntax that is not allowed/],
+    ['t["constructor"]', 'node-not-allowed', /AccessorNode/],
+    ['import({}, {})', 'function-not-allowed', /function that is not allowed \(import/],
+    ["createUnit('x')", 'function-not-allowed', /createUnit/],
+    ["evaluate('1')", 'function-not-allowed', /evaluate/],
+    ["parse('1')", 'function-not-allowed', /parse/],
+    ['config({})', 'function-not-allowed', /config/],
+    ['simplify(t)', 'function-not-allowed', /simplify/],
+    ['cos(t)', 'function-not-allowed', /cos/],
+    ['"abc"', 'string', /contains text/],
+    ["'abc' + t", 'string', /contains text/],
+    ['x + 1', 'unknown-symbol', /variable that is not allowed \(x; allowed: t, s0\)/],
+    ['t = 3', 'node-not-allowed', /AssignmentNode/],
+    ['f(x) = x', 'node-not-allowed', /FunctionAssignmentNode/],
+    ['{a: 1}', 'node-not-allowed', /ObjectNode/],
+    ['[1, 2]', 'node-not-allowed', /ArrayNode/],
+    ['1; 2', 'node-not-allowed', /BlockNode/],
+    ['1:3', 'node-not-allowed', /RangeNode/],
+    ["t'", 'node-not-allowed', /operator/],
+    ['t(1)', 'function-not-allowed', /t/],
+    ['true ? 1 : 0', 'node-not-allowed', /constant true/],
+    ['1e400', 'node-not-allowed', /constant Infinity/],
+    ['5 cm', 'unknown-symbol', /cm/],
+    ['t +', 'syntax', /could not be read/],
+    ['', 'empty', /empty/],
+  ])('%s → %s', async (expression, code, message) => {
+    const error = await refusal(expression);
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+  });
+
+  it('refuses a formula longer than 500 characters', async () => {
+    const error = await refusal(`${'1 + '.repeat(125)}1`);
+    expect(error.code).toBe('too-long');
+    expect(error.message).toMatch(/longer than 500 characters/);
+  });
+
+  it('refuses deeply nested or very large expressions', async () => {
+    expect((await refusal(`${'('.repeat(40)}t${')'.repeat(40)}`)).code).toBe('too-complex');
+    expect((await refusal(`${'-'.repeat(100)}t`)).code).toBe('too-complex');
+    expect((await refusal(Array.from({ length: 120 }, () => 't').join('+'))).code).toBe('too-complex');
+  });
+
+  it('has disabled the dangerous functions on the instance itself', async () => {
+    // Even a tree that slipped past the walker could not call them: the instance's versions throw.
+    const engine = await loadFormulaEngine();
+    const node = engine.parse('import({}, {})');
+    expect(() => node.compile().evaluate({})).toThrow(/disabled/);
+  });
+});
+
+describe('compilePriceAdjustments', () => {
+  it('applies matching adjustments in order to the list price, with t = the month', async () => {
+    const adjust = await compilePriceAdjustments([
+      { market: 'depin', expression: 'price * (1 + 0.02 * t)' },
+      { provider: 'Akash', expression: 'max(price, 1.8)' },
+      { market: 'hyperscaler', expression: 'price * 0.5' },
+    ]);
+    const akash = offer({ provider: 'akash', market: 'depin', usdPerGpuHour: 1.71 });
+    expect(adjust(akash, 1.71, 0)).toBe(1.8);
+    expect(adjust(akash, 1.71, 10)).toBeCloseTo(1.71 * 1.2, 12);
+    expect(adjust(offer(), 2, 3)).toBe(2);
+  });
+});
+
+describe('mathjs stays out of code paths without formulas', () => {
+  it('no source file imports mathjs statically (only `import type` and the lazy loader)', () => {
+    const root = join(import.meta.dirname, '..', 'src');
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (path.endsWith('.ts')) files.push(path);
+      }
+    };
+    walk(root);
+    const offenders = files.filter((f) =>
+      /^import (?!type )[^;]*from 'mathjs'/m.test(readFileSync(f, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+    const loader = readFileSync(join(root, 'formula', 'loadFormulaEngine.ts'), 'utf8');
+    expect(loader).toContain("await import('mathjs')");
+  });
+});
