@@ -2,7 +2,7 @@
  * A small GPU tier table for tests, built the way `datasets/gpu-tiers.csv` is (datasets/scripts/data/gpu-specs.ts):
  * inference = memory-bandwidth ratio, training = dense FP16/BF16 ratio, fine-tuning = their geometric mean, all
  * relative to A100-80GB. Figures from NVIDIA datasheets: A100 80GB SXM (312 TFLOPS dense BF16, 2,039 GB/s),
- * A100 40GB SXM (312, 1,555), H100 SXM5 (989 = 1,979 with sparsity ÷ 2, 3,350), L40S (362 = 733 ÷ 2, 864),
+ * A100 80GB PCIe (312, 1,935), A100 40GB SXM (312, 1,555), H100 SXM5 (989 = 1,979 with sparsity ÷ 2, 3,350), L40S (362 = 733 ÷ 2, 864),
  * RTX 4090 (165.2 FP16 tensor with FP32 accumulate, Ada whitepaper; 1,008 GB/s).
  */
 import type { GpuTier } from '../../src/index.js';
@@ -27,6 +27,15 @@ const SPECS: readonly Spec[] = [
     gbps: 2039,
     consumer: false,
     source: 'NVIDIA A100 datasheet (80GB SXM)',
+  },
+  {
+    gpu: 'A100-80GB-PCIe',
+    memoryGiB: 80,
+    interconnect: 'none',
+    tflops: 312,
+    gbps: 1935,
+    consumer: false,
+    source: 'NVIDIA A100 datasheet (80GB PCIe)',
   },
   {
     gpu: 'A100-40GB',

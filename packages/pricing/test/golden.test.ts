@@ -1,0 +1,166 @@
+/**
+ * Golden test: one canonical workload priced on a small slice of the real reference catalog, with every expected
+ * number worked out by hand below (arithmetic shown; 730 h a month).
+ *
+ * Catalog rows (../shared/reference, read 2026-11-24):
+ *  1. aws p4de.24xlarge us-east-1, 8 × A100-80GB, on-demand $27.44705/h, spot $8.6505/h — skypilot-gpu-offers.csv,
+ *     skypilot-org/skypilot-catalog@00148f2a…:catalogs/v8/aws/vms.csv. Per GPU: $3.43088125 and $1.0813125.
+ *  2. lambda gpu_8x_a100_80gb_sxm4 us-east-1, $22.32/h for 8 — skypilot-gpu-offers.csv, catalogs/v8/lambda/vms.csv
+ *     @0f407038…. Per GPU $2.79. Lambda charges no egress (Lambda docs "Billing", price-facts §4).
+ *  3. vast 1x-A100_PCIE-32-65536 "Oklahoma US NA", 1 × A100 80GB PCIe, $0.87/h — skypilot-gpu-offers.csv,
+ *     catalogs/v8/vast/vms.csv @01b8cdda…. Availability 0.95 (the common reliability ≥ 0.95 filter, price-facts §3).
+ *  4. akash A100 80GB SXM4, "starting at" $1.71/GPU-h, Dynamic — extra-gpu-prices.csv (api-evangelist/akash
+ *     @4301f93c…:plans/plans.yml, 2026-09-20). No reliability or egress figure: the model's labelled defaults apply.
+ *
+ * Workload: batch inference of an 8B fp16 model, 100 jobs a month of 4 h on one A100-80GB (400 GPU-hours), each job
+ * a shard of stateless requests that restarts from scratch when interrupted (checkpointable: false), 200 GiB of
+ * results out a month, a 600 GiB dataset uploaded once over a 12-month horizon (ingress $0 everywhere here).
+ * Memory: 8e9 × 2 B × 1.2 = 17.9 GiB → one GPU per replica on every offer.
+ */
+import { describe, expect, it } from 'vitest';
+import { estimateCost, halfEven, roundParts } from '../src/index.js';
+import { offer, profile } from './support/builders.js';
+import { TEST_TIERS } from './support/tiers.js';
+
+const workload = profile({
+  id: 'batch-8b',
+  kind: 'batch-inference',
+  modelParamsBillions: 8,
+  precision: 'fp16',
+  jobsPerMonth: 100,
+  hoursPerJob: 4,
+  checkpointable: false,
+  egressGiBPerMonth: 200,
+  datasetGiB: 600,
+  horizonMonths: 12,
+});
+
+const catalog = {
+  awsOnDemand: offer({
+    id: 'aws:p4de.24xlarge:us-east-1:Standard',
+    provider: 'aws',
+    market: 'hyperscaler',
+    instanceType: 'p4de.24xlarge',
+    gpusPerInstance: 8,
+    region: 'us-east-1',
+    usdPerGpuHour: 27.44705 / 8,
+    egressUsdPerGiB: undefined,
+    source: 'skypilot-org/skypilot-catalog@00148f2af3672e2229b4f7bf8157d5a3f36e3c35:catalogs/v8/aws/vms.csv',
+  }),
+  awsSpot: offer({
+    id: 'aws:p4de.24xlarge:us-east-1:Dynamic',
+    provider: 'aws',
+    market: 'hyperscaler',
+    gpusPerInstance: 8,
+    region: 'us-east-1',
+    pricingCategory: 'Dynamic',
+    usdPerGpuHour: 8.6505 / 8,
+    egressUsdPerGiB: undefined,
+    source: 'skypilot-org/skypilot-catalog@00148f2af3672e2229b4f7bf8157d5a3f36e3c35:catalogs/v8/aws/vms.csv',
+  }),
+  lambda: offer({
+    id: 'lambda:gpu_8x_a100_80gb_sxm4:us-east-1',
+    provider: 'lambda',
+    market: 'gpu-cloud',
+    gpusPerInstance: 8,
+    usdPerGpuHour: 22.32 / 8,
+    egressUsdPerGiB: 0,
+    source:
+      'skypilot-org/skypilot-catalog@0f4070387edc953d7004cff197940e1918a1d6aa:catalogs/v8/lambda/vms.csv',
+  }),
+  vast: offer({
+    id: 'vast:1x-A100_PCIE:oklahoma',
+    provider: 'vast',
+    market: 'marketplace',
+    gpu: 'A100-80GB-PCIe',
+    gpusPerInstance: 1,
+    region: 'Oklahoma US NA',
+    usdPerGpuHour: 0.87,
+    availability: 0.95,
+    egressUsdPerGiB: undefined,
+    source: 'skypilot-org/skypilot-catalog@01b8cdda287814b30ff0acb49746cca19fbd4355:catalogs/v8/vast/vms.csv',
+  }),
+  akash: offer({
+    id: 'akash:a100-80gb-sxm4',
+    provider: 'akash',
+    market: 'depin',
+    gpusPerInstance: 1,
+    region: 'marketplace (provider-dependent)',
+    country: undefined,
+    pricingCategory: 'Dynamic',
+    usdPerGpuHour: 1.71,
+    egressUsdPerGiB: undefined,
+    source: 'api-evangelist/akash@4301f93c844dd5582b0756ffa1b02541b9ad9787:plans/plans.yml',
+    asOf: '2026-09-20',
+  }),
+};
+
+const price = (o: (typeof catalog)[keyof typeof catalog]) => estimateCost(workload, o, { tiers: TEST_TIERS });
+const line = (e: ReturnType<typeof price>, name: string) =>
+  e.components.find((c) => c.name === name)?.usd ?? 0;
+
+describe('golden: 8B batch inference on five real A100 offers', () => {
+  it('AWS p4de on-demand: 400 h × $3.43088125 = $1,372.35; egress 200 GiB × $0.09 default = $18 → $1,390.35', () => {
+    const e = price(catalog.awsOnDemand);
+    expect(line(e, 'gpu-time')).toBeCloseTo(1372.3525, 6);
+    expect(line(e, 'interruption-overhead')).toBe(0); // on-demand: no interruptions (assumption stated)
+    expect(line(e, 'egress')).toBeCloseTo(18, 9);
+    expect(e.monthlyUsd).toBeCloseTo(1390.3525, 6);
+    expect(e.usdPerJob).toBeCloseTo(13.903525, 8);
+  });
+
+  it('AWS p4de spot: λ = −ln(1 − 0.125)/730 = 1.8292e-4/h (M = 5,466.9 h); (M + R)(e^{4/M} − 1) = 4.0015857 h a job', () => {
+    // inflation 4.0015857/4 = 1.00039643 → 0.15857 GPU-h of reruns × $1.0813125 = $0.17146
+    // 400 × $1.0813125 = $432.525; + $0.17146 + $18 egress = $450.69646 → $4.5070 a job
+    const e = price(catalog.awsSpot);
+    expect(line(e, 'gpu-time')).toBeCloseTo(432.525, 6);
+    expect(line(e, 'interruption-overhead')).toBeCloseTo(0.171464, 5);
+    expect(e.monthlyUsd).toBeCloseTo(450.696464, 5);
+    expect(e.usdPerJob).toBeCloseTo(4.50696464, 7);
+  });
+
+  it('Lambda 8 × A100 SXM: 400 h × $2.79 = $1,116.00, no egress charge', () => {
+    const e = price(catalog.lambda);
+    expect(e.monthlyUsd).toBeCloseTo(1116, 9);
+    expect(e.usdPerJob).toBeCloseTo(11.16, 9);
+  });
+
+  it('Vast A100 PCIe: slower for inference, interrupted, pays a default egress', () => {
+    // inference throughput PCIe/SXM = 1,935/2,039 GB/s = 0.948995 → 400/0.948995 = 421.4987 GPU-h, jobs of 4.214987 h
+    // availability 0.95 with 1 h outages → λ = 0.05/0.95 = 0.0526/h, M = 19 h
+    // (19 + 1/6)·(e^{4.214987/19} − 1) = 19.16667 × 0.2483733 = 4.760490 h → inflation 1.1294199
+    // gpu-time 421.4987 × $0.87 = $366.70388; reruns 421.4987 × 0.1294199 = 54.55031 h × $0.87 = $47.45877
+    // egress 200 GiB × $0.03 (marketplace default, labelled) = $6 → $420.16265, $4.2016 a job
+    const e = price(catalog.vast);
+    expect(line(e, 'gpu-time')).toBeCloseTo(366.703876, 5);
+    expect(line(e, 'interruption-overhead')).toBeCloseTo(47.458771, 5);
+    expect(line(e, 'egress')).toBeCloseTo(6, 9);
+    expect(e.monthlyUsd).toBeCloseTo(420.162647, 5);
+    expect(e.assumptions.join(' ')).toMatch(/marketplace default \$0.03\/GiB.*gpufit assumption/);
+  });
+
+  it('Akash A100 SXM, Dynamic with no reliability figure: the spot-band default, labelled', () => {
+    // λ as AWS spot: inflation 1.00039643 → 400 × $1.71 × 1.00039643 = $684.27116; egress $6 (DePIN default) → $690.27116
+    const e = price(catalog.akash);
+    expect(e.monthlyUsd).toBeCloseTo(690.271156, 5);
+    expect(e.assumptions.join(' ')).toMatch(/AWS Spot Advisor middle band.*gpufit assumption/);
+  });
+
+  it('ranks them by cost per successful job: Vast $4.20 < AWS spot $4.51 < Akash $6.90 < Lambda $11.16 < AWS on-demand $13.90', () => {
+    const ranked = Object.entries(catalog)
+      .map(([name, o]) => [name, price(o).usdPerJob ?? Number.POSITIVE_INFINITY] as const)
+      .sort((a, b) => a[1] - b[1])
+      .map(([name]) => name);
+    expect(ranked).toEqual(['vast', 'awsSpot', 'akash', 'lambda', 'awsOnDemand']);
+  });
+
+  it('shown to the cent, the line items add up to the shown total', () => {
+    const e = price(catalog.vast);
+    const { total, parts } = roundParts(
+      e.components.map((c) => c.usd),
+      { decimals: 2, rounding: halfEven },
+    );
+    expect(total).toBe(420.16);
+    expect(parts.filter((p) => p !== 0)).toEqual([366.7, 47.46, 6]);
+  });
+});
