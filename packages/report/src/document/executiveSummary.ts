@@ -29,18 +29,19 @@ function headline(p: PresentedAnalysis, r: Rounder): Inline {
   const months = p.analysis.scenario.horizonMonths;
   const share =
     totals.monthlyAllCloudCents > 0
-      ? ` (${formatPerMille(r.quantity((totals.monthlySavingsCents / totals.monthlyAllCloudCents) * 1000, 0))} less)`
+      ? ` (${formatPerMille(r.quantity((Math.abs(totals.monthlySavingsCents) / totals.monthlyAllCloudCents) * 1000, 0))})`
       : '';
-  const saving: Inline =
+  const saving =
     totals.monthlySavingsCents >= 0
-      ? [strong(`saves ${usd(totals.monthlySavingsCents)} a month`), t(`${share}.`)]
-      : [strong(`costs ${usd(-totals.monthlySavingsCents)} a month more`), t(' than all-cloud.')];
+      ? strong(`saves ${usd(totals.monthlySavingsCents)} a month${share}`)
+      : strong(`costs ${usd(-totals.monthlySavingsCents)} a month more${share}`);
   return [
     strong(`Recommended plan: ${usd(totals.monthlyRecommendedCents)} a month`),
+    t(' — it '),
+    saving,
     t(
-      ` (${usd(totals.horizonRecommendedCents)} over the ${months}-month horizon, against ${usd(totals.horizonAllCloudCents)} all-cloud). Against ${usd(totals.monthlyAllCloudCents)} a month if the same workloads ran all-cloud, the plan `,
+      ` against running the same workloads on their cloud options (${usd(totals.monthlyAllCloudCents)} a month). Over the ${months}-month horizon: ${usd(totals.horizonRecommendedCents)}, against ${usd(totals.horizonAllCloudCents)} all-cloud.`,
     ),
-    ...saving,
   ];
 }
 

@@ -14,7 +14,8 @@ nav.toc { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 12px 0 0; font-
 nav.toc a { color: var(--accent); text-decoration: none; }
 .headline { font-size: 17px; background: #eff6ff; border-left: 4px solid var(--accent); padding: 12px 16px; margin: 16px 0; }
 table { border-collapse: collapse; width: 100%; margin: 10px 0 14px; font-size: 14px; }
-th, td { padding: 6px 9px; border-bottom: 1px solid var(--line); vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th, td { padding: 6px 9px; border-bottom: 1px solid var(--line); vertical-align: top; text-align: left; overflow-wrap: break-word; hyphens: none; }
+td.long { overflow-wrap: anywhere; }
 th { background: var(--band); font-weight: 600; border-bottom: 2px solid #d1d5db; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tbody tr:nth-child(even) td { background: #fcfcfd; }

@@ -42,8 +42,11 @@ function block(b: Block, chartSizes: ReadonlyMap<string, { widthPx: number; heig
     }
     case 'table': {
       const cls = (i: number): string => (b.columns[i]?.align === 'right' ? ' class="num"' : '');
+      // A cell with a long unbroken token (a source URL, an offer id) may wrap anywhere; others wrap at words.
+      const cellClass = (c: Inline, i: number): string =>
+        b.columns[i]?.align !== 'right' && c.some((s) => /\S{32,}/.test(s.text)) ? ' class="long"' : cls(i);
       const row = (cells: readonly Inline[]): string =>
-        `<tr>${cells.map((c, i) => `<td${cls(i)}>${inline(c)}</td>`).join('')}</tr>`;
+        `<tr>${cells.map((c, i) => `<td${cellClass(c, i)}>${inline(c)}</td>`).join('')}</tr>`;
       return [
         '<table>',
         `<thead><tr>${b.columns.map((c, i) => `<th scope="col"${cls(i)}>${escapeHtml(c.header)}</th>`).join('')}</tr></thead>`,
