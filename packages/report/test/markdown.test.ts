@@ -47,7 +47,9 @@ describe('renderMarkdown', () => {
   test('the summary states monthly and horizon totals and the savings', () => {
     const summary = md.slice(md.indexOf('## Executive summary'), md.indexOf('## Workloads'));
     expect(summary).toMatch(/Recommended plan: USD [\d,]+\.\d\d a month/);
-    expect(summary).toMatch(/Over the 12-month horizon: USD [\d,]+\.\d\d, against USD [\d,]+\.\d\d all-cloud/);
+    expect(summary).toMatch(
+      /Over the 12-month horizon: USD [\d,]+\.\d\d, against USD [\d,]+\.\d\d all-cloud/,
+    );
     expect(summary).toMatch(/saves USD [\d,]+\.\d\d a month/);
     expect(summary).toContain('### Top risks');
     expect(summary).toContain('subsidy cliff');
