@@ -147,3 +147,21 @@ describe('bad numbers fail loudly, with a path', () => {
     expect(JSON.stringify(a)).toBe(before);
   });
 });
+
+describe('a workload with no priced cloud option', () => {
+  test('counts at its recommended cost in the all-cloud total, so all-cloud − plan = savings', () => {
+    const a = clone(buildAnalysis());
+    const w = a.workloads[1];
+    if (w === undefined) throw new Error('fixture changed');
+    const cloudMonthly = w.decision.cloud?.cost.monthlyUsd ?? 0;
+    w.decision.cloud = null;
+    w.decision.monthlySavingsUsd = null;
+    a.totals.monthlyUsd.allCloud -= cloudMonthly - (w.decision.recommendedMonthlyUsd ?? 0);
+    a.totals.monthlySavingsUsd -= cloudMonthly - (w.decision.recommendedMonthlyUsd ?? 0);
+    const p = presentAnalysis(a);
+    expect(p.workloads[1]?.savingsCents).toBeNull();
+    expect(p.totals.monthlyAllCloudCents - p.totals.monthlyRecommendedCents).toBe(
+      p.totals.monthlySavingsCents,
+    );
+  });
+});

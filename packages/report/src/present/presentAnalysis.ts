@@ -159,7 +159,7 @@ export interface PresentedAnalysis {
   readonly totals: {
     /** Rounded once from `totals.monthlyUsd.recommended`; the workload rows add up to it. */
     readonly monthlyRecommendedCents: number;
-    /** Sum of the shown cloud monthly costs of the priced workloads. */
+    /** Sum of the shown cloud monthly costs of the priced workloads (no cloud option: the recommended cost). */
     readonly monthlyAllCloudCents: number;
     /** Sum of the shown per-workload savings. */
     readonly monthlySavingsCents: number;
@@ -412,7 +412,11 @@ export function presentAnalysis(analysis: Analysis, options: PresentOptions = {}
     showWorkload(r, analysis, w, i, recCents.get(i) ?? null),
   );
   const priced = workloads.filter((w) => w.recommendedCents !== null);
-  const monthlyAllCloudCents = priced.reduce((a, w) => a + (w.cloud?.monthlyCents ?? 0), 0);
+  // A workload with no priced cloud option counts at its recommended cost, so all-cloud − plan = savings.
+  const monthlyAllCloudCents = priced.reduce(
+    (a, w) => a + (w.cloud?.monthlyCents ?? w.recommendedCents ?? 0),
+    0,
+  );
   const monthlySavingsCents = workloads.reduce((a, w) => a + (w.savingsCents ?? 0), 0);
   // The shown savings are differences of shown figures; they must agree with the producer's total.
   r.lineItems(
