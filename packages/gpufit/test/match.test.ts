@@ -1,0 +1,235 @@
+import { join } from 'node:path';
+import { estimateCost, feasibility, type GpuTierTable, gpuTierTable } from '@gpufit/pricing';
+import {
+  COMPLIANCE_REQUIREMENTS,
+  COST_SENSITIVITIES,
+  DATA_SENSITIVITIES,
+  INTERCONNECTS,
+  type Offer,
+  PRECISIONS,
+  type Scenario,
+  type Side,
+  scenarioSchema,
+  validateWorkloadProfile,
+  WORKLOAD_KINDS,
+  type WorkloadProfile,
+  type WorkloadProfileInput,
+} from '@gpufit/schema';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SIDE_OF_MARKET } from '../src/analysis/bestOffers.js';
+import { cheapestFeasible, indexOffers } from '../src/analysis/matchOffers.js';
+import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
+import { loadGpuTiers } from '../src/data/loadReferenceData.js';
+import { loadOffersCsv } from '../src/io/loadOffers.js';
+
+let catalog: Offer[];
+let tiers: GpuTierTable;
+
+beforeAll(async () => {
+  catalog = (await loadOffersCsv(join(bundledDatasetsDir(), 'offers.csv'))).rows;
+  tiers = gpuTierTable(await loadGpuTiers());
+});
+
+/** The definition `cheapestFeasible` must match: price every offer, keep the cheapest (ties: lowest id). */
+function naive(
+  profile: WorkloadProfile,
+  offers: readonly Offer[],
+  scenario: Scenario,
+  side?: Side,
+): { id: string; usd: number } | null {
+  let best: { id: string; usd: number } | null = null;
+  for (const offer of offers) {
+    if (side !== undefined && SIDE_OF_MARKET[offer.market] !== side) continue;
+    const e = estimateCost(profile, offer, { tiers, scenario });
+    if (!e.feasible || e.monthlyUsd === null) continue;
+    if (best === null || e.monthlyUsd < best.usd || (e.monthlyUsd === best.usd && offer.id < best.id)) {
+      best = { id: offer.id, usd: e.monthlyUsd };
+    }
+  }
+  return best;
+}
+
+function validated(input: WorkloadProfileInput): WorkloadProfile {
+  const r = validateWorkloadProfile(input);
+  if (!r.ok) throw new Error(`generated an invalid profile: ${JSON.stringify(r.issues)}`);
+  return r.value;
+}
+
+const GPU_TYPES = ['H100', 'h100-pcie', 'A100-80GB', 'A100', 'L40S', 'RTX4090', 'A10G', 'L4', 'T4', 'TPU-v5'];
+
+/** Profiles as users write them, over the ranges where offers differ: GPU, memory, fabric, data, rules. */
+const profile: fc.Arbitrary<WorkloadProfile> = fc
+  .record(
+    {
+      id: fc.constant('w'),
+      kind: fc.constantFrom(...WORKLOAD_KINDS),
+      gpuHoursPerMonth: fc.double({ min: 0, max: 2e5, noNaN: true }),
+      jobsPerMonth: fc.double({ min: 0, max: 5000, noNaN: true }),
+      hoursPerJob: fc.double({ min: 0.01, max: 1000, noNaN: true }),
+      modelParamsBillions: fc.constantFrom(0.5, 1.3, 7, 8, 13, 34, 70, 175, 405),
+      precision: fc.constantFrom(...PRECISIONS),
+      gpuType: fc.constantFrom(...GPU_TYPES),
+      gpusPerReplica: fc.constantFrom(1, 2, 4, 8),
+      nodes: fc.constantFrom(1, 1, 2, 4, 16),
+      interconnect: fc.constantFrom(...INTERCONNECTS),
+      peakToMeanRatio: fc.double({ min: 1, max: 5, noNaN: true }),
+      datasetGiB: fc.double({ min: 0, max: 1e5, noNaN: true }),
+      egressGiBPerMonth: fc.double({ min: 0, max: 1e5, noNaN: true }),
+      dataSensitivity: fc.constantFrom(...DATA_SENSITIVITIES),
+      compliance: fc.subarray([...COMPLIANCE_REQUIREMENTS], { maxLength: 2 }),
+      residency: fc.subarray(['EU', 'US', 'DE', 'APAC', 'NA'], { maxLength: 2 }),
+      availabilityTarget: fc.constantFrom(0.5, 0.9, 0.99, 0.999, 0.9999),
+      interruptible: fc.boolean(),
+      checkpointable: fc.boolean(),
+      checkpointMinutes: fc.double({ min: 0, max: 60, noNaN: true }),
+      restartMinutes: fc.double({ min: 0, max: 60, noNaN: true }),
+      costSensitivity: fc.constantFrom(...COST_SENSITIVITIES),
+      horizonMonths: fc.integer({ min: 1, max: 36 }),
+      statelessRequests: fc.boolean(),
+    },
+    { requiredKeys: ['id', 'kind'] },
+  )
+  .filter(
+    (p) => p.gpuHoursPerMonth !== undefined || (p.jobsPerMonth !== undefined && p.hoursPerJob !== undefined),
+  )
+  .map((p) => {
+    // The schema rejects a demand given twice that disagrees; keep one form when all four are present.
+    if (p.gpuHoursPerMonth !== undefined && p.jobsPerMonth !== undefined && p.gpusPerReplica !== undefined) {
+      const { jobsPerMonth: _drop, ...rest } = p;
+      return validated(rest);
+    }
+    return validated(p);
+  });
+
+const scenario: fc.Arbitrary<Scenario> = fc
+  .record(
+    {
+      subsidies: fc.constantFrom(
+        {},
+        { akash: { kind: 'none' as const, share: 0.5 } },
+        { AKT: { kind: 'linear' as const, share: 0.9, monthsToZero: 6 }, render: { kind: 'none' as const } },
+      ),
+      tokenPrices: fc.constantFrom({}, { RENDER: { spotUsd: 4.2, annualDrift: 0, annualVolatility: 0.8 } }),
+      committedUtilization: fc.double({ min: 0.01, max: 1, noNaN: true }),
+      transferMbps: fc.constantFrom(100, 1000),
+    },
+    { requiredKeys: [] },
+  )
+  .map((s) => scenarioSchema.parse(s));
+
+/**
+ * A slice of the real catalog with prices moved, and some offers duplicated at exactly the same price under
+ * another id (ties must go to the lowest id).
+ */
+function offersFrom(picks: readonly { at: number; factor: number; tie: boolean }[]): Offer[] {
+  const out: Offer[] = [];
+  picks.forEach(({ at, factor, tie }, k) => {
+    const o = catalog[at % catalog.length]!;
+    const moved: Offer = {
+      ...o,
+      id: `${o.id}#${k}`,
+      usdPerGpuHour: o.usdPerGpuHour === null ? null : Math.max(0.01, o.usdPerGpuHour * factor),
+    };
+    out.push(moved);
+    if (tie) out.push({ ...moved, id: `${o.id}#${k}-a` });
+  });
+  return out;
+}
+
+const offerPicks = fc.array(
+  fc.record({
+    at: fc.nat(),
+    factor: fc.double({ min: 0.5, max: 2, noNaN: true }),
+    tie: fc.boolean(),
+  }),
+  { maxLength: 120 },
+);
+
+describe('cheapestFeasible', () => {
+  it('finds exactly the offer the naive loop finds (same id, same monthlyUsd), on the real catalog', () => {
+    fc.assert(
+      fc.property(
+        fc.array(profile, { minLength: 1, maxLength: 4 }),
+        scenario,
+        fc.constantFrom<Side | undefined>(undefined, 'cloud', 'depin'),
+        (profiles, s, side) => {
+          const options = side === undefined ? { tiers, scenario: s } : { tiers, scenario: s, side };
+          const got = cheapestFeasible(profiles, catalog, options);
+          profiles.forEach((p, i) => {
+            const want = naive(p, catalog, s, side);
+            const g = got[i]!;
+            expect(g === null ? null : { id: g.offer.id, usd: g.estimate.monthlyUsd }).toEqual(want);
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('matches the naive loop on random, perturbed catalogs with ties, for each side', () => {
+    fc.assert(
+      fc.property(
+        fc.array(profile, { minLength: 1, maxLength: 6 }),
+        offerPicks,
+        scenario,
+        fc.constantFrom<Side | undefined>(undefined, 'cloud', 'depin'),
+        (profiles, picks, s, side) => {
+          const offers = offersFrom(picks);
+          const options = side === undefined ? { tiers, scenario: s } : { tiers, scenario: s, side };
+          const got = cheapestFeasible(profiles, offers, options);
+          profiles.forEach((p, i) => {
+            const g = got[i]!;
+            expect(g === null ? null : { id: g.offer.id, usd: g.estimate.monthlyUsd }).toEqual(
+              naive(p, offers, s, side),
+            );
+            // The estimate returned is the one estimateCost gives for that pair.
+            if (g !== null) expect(g.estimate).toEqual(estimateCost(p, g.offer, { tiers, scenario: s }));
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('bounds from below: no feasible offer costs less than its bound, and the pre-filter is feasibility', () => {
+    fc.assert(
+      fc.property(profile, offerPicks, scenario, (p, picks, s) => {
+        for (const offer of offersFrom(picks.slice(0, 30))) {
+          const bound = indexOffers([offer], { tiers, scenario: s }).lowestBound(p);
+          expect(bound !== null).toBe(feasibility(p, offer, tiers).feasible);
+          const e = estimateCost(p, offer, { tiers, scenario: s });
+          if (bound !== null && e.feasible) expect(bound).toBeLessThanOrEqual(e.monthlyUsd!);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('returns null when nothing is feasible, and nothing for no profiles', () => {
+    const s = scenarioSchema.parse({});
+    const p = validated({ id: 'tpu', kind: 'batch-inference', gpuHoursPerMonth: 100, gpuType: 'TPU-v5' });
+    expect(cheapestFeasible([p], catalog, { tiers, scenario: s })).toEqual([null]);
+    expect(cheapestFeasible([p], [], { tiers, scenario: s })).toEqual([null]);
+    expect(cheapestFeasible([], catalog, { tiers, scenario: s })).toEqual([]);
+  });
+
+  it('keeps to the side asked for', () => {
+    const s = scenarioSchema.parse({});
+    const p = validated({ id: 'b', kind: 'batch-inference', gpuHoursPerMonth: 500 });
+    for (const side of ['cloud', 'depin'] as const) {
+      const [best] = cheapestFeasible([p], catalog, { tiers, scenario: s, side });
+      expect(best).not.toBeNull();
+      expect(SIDE_OF_MARKET[best!.offer.market]).toBe(side);
+    }
+  });
+
+  it('never mutates its inputs', () => {
+    const s = scenarioSchema.parse({});
+    const offers = catalog.slice(0, 200);
+    const profiles = [validated({ id: 'r', kind: 'realtime-inference', gpuHoursPerMonth: 2000 })];
+    const before = structuredClone([profiles, offers]);
+    cheapestFeasible(Object.freeze(profiles), Object.freeze(offers), { tiers, scenario: s });
+    expect([profiles, offers]).toEqual(before);
+  });
+});
