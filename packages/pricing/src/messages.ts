@@ -31,4 +31,5 @@ export const FORMULA_UNKNOWN_SYMBOL = 'the formula names a variable that is not 
 export const FORMULA_STRING = 'the formula contains text; only numbers are allowed';
 export const FORMULA_TOO_COMPLEX = 'the formula is too complex (too many terms or too deeply nested)';
 export const FORMULA_MISSING_VARIABLE = 'the formula was evaluated without a value for one of its variables';
+export const FORMULA_FUNCTION_DISABLED = 'is disabled in gpufit formulas';
 export const FORMULA_NOT_FINITE = 'the formula did not return a finite number';

@@ -4,12 +4,15 @@ import {
   breakEvenUtilization,
   effectiveCommittedRate,
   gpuTierTable,
+  initialSubsidyShare,
   relativeThroughput,
   subsidizedPrice,
+  subsidyScheduleFor,
   tieredEgressUsd,
   tokenPriceRatio,
   transferHours,
 } from '../src/index.js';
+import { offer, scenario } from './support/builders.js';
 import { TEST_TIER_ROWS, TEST_TIERS } from './support/tiers.js';
 
 // AWS internet egress (price-facts §4): 100 GB free, $0.09 to 10 TB, $0.085 next 40 TB, $0.07 next 100 TB, $0.05 after
@@ -111,5 +114,35 @@ describe('GPU tier table', () => {
       /relative throughputs/,
     );
     expect(() => gpuTierTable([row])).toThrow(/reference GPU A100-80GB/);
+  });
+});
+
+describe('subsidyScheduleFor / initialSubsidyShare', () => {
+  const akash = offer({
+    provider: 'akash',
+    market: 'depin',
+    incentiveSymbol: 'AKT',
+    incentiveSubsidyShare: 0.2,
+  });
+
+  it.each([
+    [{}, 0.2],
+    [{ akash: { kind: 'none' as const, share: 0.4 } }, 0.4],
+    [{ AKT: { kind: 'none' as const, share: 0.5 } }, 0.5],
+    [{ akt: { kind: 'none' as const, share: 0.6 } }, 0.6],
+    [{ AKASH: { kind: 'none' as const, share: 0.7 } }, 0.7],
+    [{ Akash: { kind: 'none' as const, share: 0.8 } }, 0.8],
+    [{ akash: { kind: 'none' as const } }, 0.2],
+    [{ render: { kind: 'none' as const, share: 0.9 } }, 0.2],
+  ])('scenario subsidies %j → month-0 share %f', (subsidies, share) => {
+    expect(initialSubsidyShare(akash, scenario({ subsidies }))).toBe(share);
+  });
+
+  it('prefers the network over the token symbol', () => {
+    const s = scenario({
+      subsidies: { AKT: { kind: 'none', share: 0.5 }, akash: { kind: 'none', share: 0.1 } },
+    });
+    expect(subsidyScheduleFor(akash, s)).toEqual({ kind: 'none', share: 0.1 });
+    expect(subsidyScheduleFor(akash, undefined)).toBeNull();
   });
 });

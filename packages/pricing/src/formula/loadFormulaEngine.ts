@@ -1,4 +1,5 @@
 import type { MathNode } from 'mathjs';
+import { FORMULA_FUNCTION_DISABLED } from '../messages.js';
 import { DISABLED_FUNCTIONS, FACTORY_NAMES } from './formulaGrammar.js';
 
 /** A restricted mathjs instance: only a parser; evaluation goes through each checked node's own `compile()`. */
@@ -31,7 +32,7 @@ async function build(): Promise<FormulaEngine> {
   const disabled: Record<string, () => never> = {};
   for (const name of DISABLED_FUNCTIONS) {
     disabled[name] = () => {
-      throw new Error(`${name} is disabled in gpufit formulas`);
+      throw new Error(`${name} ${FORMULA_FUNCTION_DISABLED}`);
     };
   }
   math.import(disabled, { override: true });

@@ -2,15 +2,21 @@ import type { Offer, Scenario, SubsidySchedule } from '@gpufit/schema';
 
 /**
  * The scenario's subsidy schedule for an offer: keyed by the offer's network (`provider`, e.g. `akash`) first,
- * then by its incentive token symbol (e.g. `AKT`); null when the scenario has none.
+ * then by its incentive token symbol (e.g. `AKT`), in either case; null when the scenario has none.
  */
 export function subsidyScheduleFor(offer: Offer, scenario: Scenario | undefined): SubsidySchedule | null {
   if (scenario === undefined) return null;
   const subsidies = scenario.subsidies;
-  const byProvider = subsidies[offer.provider];
-  if (byProvider !== undefined) return byProvider;
   const symbol = offer.incentive?.symbol;
-  return symbol === undefined ? null : (subsidies[symbol] ?? null);
+  const direct = subsidies[offer.provider] ?? (symbol === undefined ? undefined : subsidies[symbol]);
+  if (direct !== undefined) return direct;
+  // Scenario keys are as the user wrote them ("Akash", "akt"): match without case, the network first.
+  const keys = Object.keys(subsidies);
+  for (const wanted of symbol === undefined ? [offer.provider] : [offer.provider, symbol.toLowerCase()]) {
+    const key = keys.find((k) => k.toLowerCase() === wanted);
+    if (key !== undefined) return subsidies[key] ?? null;
+  }
+  return null;
 }
 
 /**
