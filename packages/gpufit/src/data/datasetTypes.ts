@@ -1,0 +1,54 @@
+import type { Interconnect, SubsidySchedule } from '@gpufit/schema';
+
+/**
+ * One row of `datasets/gpu-tiers.csv`: a normalized GPU tier with vendor spec-sheet figures and its
+ * throughput relative to A100-80GB (= 1) per workload class. Field names are the CSV's column names.
+ */
+export interface GpuTier {
+  readonly gpu: string;
+  readonly vendor: string;
+  readonly generation: string;
+  readonly memoryGiB: number;
+  /** GPU-to-GPU fabric inside one server. */
+  readonly interconnect: Interconnect;
+  readonly fp16Tflops: number;
+  readonly memoryBandwidthGBps: number;
+  readonly relThroughputInference: number;
+  readonly relThroughputTraining: number;
+  readonly relThroughputFineTuning: number;
+  readonly consumer: boolean;
+  readonly source: string;
+  readonly notes: string;
+}
+
+/** One row of `datasets/gpu-aliases.csv`: a spelling people or catalogs use, and the tier id it means. */
+export interface GpuAlias {
+  readonly alias: string;
+  readonly gpu: string;
+}
+
+/** One row of `datasets/regions.csv`. `country` is null where the source states no country. */
+export interface RegionInfo {
+  readonly provider: string;
+  readonly region: string;
+  readonly country: string | null;
+  /** Blocs and codes the location belongs to (`EU`, `EEA`, `NA`, `US` …), as listed. */
+  readonly blocs: readonly string[];
+  readonly continent: string | null;
+  readonly notes: string;
+}
+
+/** One row of `datasets/networks.csv`: a DePIN network's incentive token and default subsidy schedule. */
+export interface NetworkInfo {
+  readonly provider: string;
+  readonly networkName: string;
+  readonly incentiveSymbol: string | null;
+  readonly settlement: string;
+  readonly defaultSubsidyShare: number;
+  readonly scheduleKind: SubsidySchedule['kind'];
+  /** The schedule's parameter: months to the step (step), half-life in months (exponential); null for none. */
+  readonly scheduleParam: number | null;
+  readonly scheduleNote: string;
+  readonly source: string;
+  readonly asOf: string;
+}

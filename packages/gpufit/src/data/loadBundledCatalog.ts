@@ -1,0 +1,51 @@
+import path from 'node:path';
+import type { Offer } from '@gpufit/schema';
+import { buildGpuNameIndex, type GpuNameIndex } from '../io/gpuNameIndex.js';
+import { loadOffersCsv } from '../io/loadOffers.js';
+import type { LoadResult } from '../io/loadTypes.js';
+import { buildRegionIndex, type RegionIndex } from '../io/regionIndex.js';
+import { bundledDatasetsDir } from './bundledDatasetsDir.js';
+import type { GpuAlias, GpuTier, NetworkInfo, RegionInfo } from './datasetTypes.js';
+import {
+  type DatasetOptions,
+  loadGpuAliases,
+  loadGpuTiers,
+  loadNetworks,
+  loadRegions,
+} from './loadReferenceData.js';
+
+/** Everything in `datasets/` the engine prices with, loaded and checked. */
+export interface BundledCatalog {
+  readonly datasetsDir: string;
+  /** `offers.csv` through the offer loader: normalized offers, rejected rows (none expected) and the books. */
+  readonly offers: LoadResult<Offer>;
+  readonly gpuTiers: readonly GpuTier[];
+  readonly gpuAliases: readonly GpuAlias[];
+  readonly regions: readonly RegionInfo[];
+  readonly networks: readonly NetworkInfo[];
+  readonly gpuNames: GpuNameIndex;
+  readonly regionIndex: RegionIndex;
+}
+
+/** Loads the bundled catalog (or the one in `options.datasetsDir`). */
+export async function loadBundledCatalog(options: DatasetOptions = {}): Promise<BundledCatalog> {
+  const datasetsDir = options.datasetsDir ?? bundledDatasetsDir();
+  const dir = { datasetsDir };
+  const [gpuTiers, gpuAliases, regions, networks] = await Promise.all([
+    loadGpuTiers(dir),
+    loadGpuAliases(dir),
+    loadRegions(dir),
+    loadNetworks(dir),
+  ]);
+  const gpuNames = buildGpuNameIndex(
+    gpuTiers.map((t) => t.gpu),
+    gpuAliases,
+    path.join(datasetsDir, 'gpu-aliases.csv'),
+  );
+  const regionIndex = buildRegionIndex(regions);
+  const offers = await loadOffersCsv(path.join(datasetsDir, 'offers.csv'), {
+    gpuNames,
+    regions: regionIndex,
+  });
+  return { datasetsDir, offers, gpuTiers, gpuAliases, regions, networks, gpuNames, regionIndex };
+}

@@ -1,0 +1,96 @@
+import { decodeCell, INTERCONNECTS } from '@gpufit/schema';
+import { z } from 'zod';
+
+/** Cells of the reference tables arrive as strings; these turn them into typed values with the CSV codec. */
+const text = z.string().transform((s) => s.trim());
+const required = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1, { error: 'must not be empty' }));
+const optionalText = text.transform((s) => (s === '' ? null : s));
+
+function number(min: number, max: number) {
+  return z
+    .string()
+    .transform((s, ctx) => {
+      const d = decodeCell('number', 'value', s);
+      if (!d.ok) {
+        ctx.addIssue({ code: 'custom', message: d.issue.message });
+        return z.NEVER;
+      }
+      return d.value as number;
+    })
+    .pipe(z.number().min(min).max(max));
+}
+
+const optionalNumber = (min: number, max: number) =>
+  z.union([z.literal('').transform(() => null), number(min, max)]);
+
+const boolean = z.string().transform((s, ctx) => {
+  const d = decodeCell('boolean', 'value', s);
+  if (!d.ok) {
+    ctx.addIssue({ code: 'custom', message: d.issue.message });
+    return z.NEVER;
+  }
+  return d.value as boolean;
+});
+
+const list = text.transform((s) =>
+  s
+    .split(';')
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0),
+);
+
+export const gpuTierRow = z
+  .object({
+    gpu: required,
+    vendor: required,
+    generation: text,
+    memoryGiB: number(1, 4096),
+    interconnect: text.pipe(z.enum(INTERCONNECTS)),
+    fp16Tflops: number(0.001, 1e6),
+    memoryBandwidthGBps: number(1, 1e6),
+    relThroughputInference: number(0.0001, 1000),
+    relThroughputTraining: number(0.0001, 1000),
+    relThroughputFineTuning: number(0.0001, 1000),
+    consumer: boolean,
+    source: required,
+    notes: text,
+  })
+  .strict();
+
+export const gpuAliasRow = z.object({ alias: required, gpu: required }).strict();
+
+export const regionRow = z
+  .object({
+    provider: required.transform((s) => s.toLowerCase()),
+    region: required,
+    country: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[A-Z]{2}$/, { error: 'country must be ISO-3166 alpha-2' })
+        .nullable(),
+    ),
+    blocs: list,
+    continent: optionalText,
+    notes: text,
+  })
+  .strict();
+
+export const networkRow = z
+  .object({
+    provider: required.transform((s) => s.toLowerCase()),
+    networkName: required,
+    incentiveSymbol: optionalText,
+    settlement: text,
+    defaultSubsidyShare: number(0, 0.99),
+    scheduleKind: text.pipe(z.enum(['none', 'linear', 'exponential', 'step', 'formula'])),
+    scheduleParam: optionalNumber(0, 1e6),
+    scheduleNote: text,
+    source: required,
+    asOf: text.pipe(
+      z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: 'asOf must be YYYY-MM-DD or YYYY-MM' }),
+    ),
+  })
+  .strict();

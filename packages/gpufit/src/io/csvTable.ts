@@ -1,0 +1,153 @@
+import type { ValidationIssue } from '@gpufit/schema';
+import { checkHeader, type HeaderSpec } from './checkHeader.js';
+import { LoadError } from './loadError.js';
+import type { LoadItem, LoadOptions, LoadResult, LoadSource } from './loadTypes.js';
+import { type CsvRow, readCsvRows, sourceName } from './readCsvRows.js';
+import { RowLedger, rejectionFromIssues } from './rowLedger.js';
+
+export type Decoded<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: string; readonly issues: readonly ValidationIssue[] };
+
+/** How one kind of table (workloads, offers) is checked and decoded. */
+export interface CsvTableSpec<T> {
+  readonly header: HeaderSpec;
+  /** Called once with the named header columns; returns the row decoder. */
+  decoder(header: readonly string[]): (cells: readonly string[]) => Decoded<T>;
+  idOf(value: T): string;
+}
+
+/**
+ * Loads a CSV table in batches of items (one batch per input chunk), keeping the books in `ledger`.
+ * Before decoding, a row is rejected for unreadable bytes or CSV syntax, for a cell count that differs from
+ * the header's (ragged), or for a value under a column with no header name.
+ */
+export async function* csvTableBatches<T>(
+  source: LoadSource,
+  specOrPromise: CsvTableSpec<T> | Promise<CsvTableSpec<T>>,
+  ledger: RowLedger,
+): AsyncGenerator<LoadItem<T>[], void, undefined> {
+  const spec = await specOrPromise;
+  const file = ledger.file;
+  let header: string[] | undefined;
+  let named: number[] | undefined;
+  let decode: ((cells: readonly string[]) => Decoded<T>) | undefined;
+
+  for await (const batch of readCsvRows(source, file, ledger)) {
+    const items: LoadItem<T>[] = [];
+    try {
+      decodeBatch(batch, items);
+    } catch (error) {
+      // Strict mode: hand over the rows before the bad one, then stop.
+      if (items.length > 0) yield items;
+      throw error;
+    }
+    if (items.length > 0) yield items;
+  }
+
+  function decodeBatch(batch: readonly CsvRow[], items: LoadItem<T>[]): void {
+    for (const r of batch) {
+      if (header === undefined || decode === undefined) {
+        if (r.problem) {
+          throw new LoadError({
+            code: r.problem.code,
+            file,
+            row: r.row,
+            column: null,
+            reason: `header: ${r.problem.reason}`,
+          });
+        }
+        header = checkHeader(r.cells, spec.header, file, r.row);
+        const namedIdx = header.flatMap((h, i) => (h === '' ? [] : [i]));
+        named = namedIdx.length === header.length ? undefined : namedIdx;
+        decode = spec.decoder(named ? named.map((i) => header![i]!) : header);
+        continue;
+      }
+      if (r.problem) {
+        items.push(rejectRow(ledger, r, r.problem.code, r.problem.reason));
+        continue;
+      }
+      const cells = r.cells;
+      if (cells.length !== header.length) {
+        items.push(rejectRow(ledger, r, 'ragged', raggedReason(cells.length, header.length)));
+        continue;
+      }
+      let namedCells: readonly string[] = cells;
+      if (named) {
+        const stray = header.findIndex((h, i) => h === '' && cells[i]!.trim() !== '');
+        if (stray !== -1) {
+          items.push(
+            rejectRow(
+              ledger,
+              r,
+              'unnamed-column',
+              `cell ${stray + 1} holds ${JSON.stringify(cells[stray])} but its column has no header name; name the column or clear the cell`,
+            ),
+          );
+          continue;
+        }
+        namedCells = named.map((i) => cells[i]!);
+      }
+      const decoded = decode(namedCells);
+      if (decoded.ok) items.push(ledger.accept(r.row, r.line, spec.idOf(decoded.value), decoded.value));
+      else items.push(ledger.reject(rejectionFromIssues(file, r.row, r.line, decoded.code, decoded.issues)));
+    }
+  }
+
+  if (header === undefined) {
+    ledger.warnings.push({
+      code: 'empty-file',
+      file,
+      message: `${file} is empty (no header row): nothing was loaded`,
+    });
+  } else if (ledger.read === 0) {
+    ledger.warnings.push({
+      code: 'no-data-rows',
+      file,
+      message: `${file} has a header but no data rows: nothing was loaded`,
+    });
+  }
+  ledger.accounting();
+}
+
+function rejectRow(ledger: RowLedger, r: CsvRow, code: string, reason: string): LoadItem<never> {
+  return ledger.reject({
+    file: ledger.file,
+    row: r.row,
+    line: r.line,
+    code,
+    column: null,
+    reason,
+    issues: [],
+  });
+}
+
+function raggedReason(cells: number, columns: number): string {
+  const what = cells < columns ? 'fewer' : 'more';
+  return `the row has ${cells} cells but the header has ${columns} columns (${what}); check for a missing or extra comma, or a value with a comma that needs "quotes"`;
+}
+
+/** Collects a whole table into a `LoadResult`. */
+export async function loadCsvTable<T>(
+  source: LoadSource,
+  spec: CsvTableSpec<T>,
+  options: LoadOptions = {},
+): Promise<LoadResult<T>> {
+  const ledger = new RowLedger(sourceName(source, options.fileName), options.strict ?? false);
+  const rows: T[] = [];
+  const rejected: LoadResult<T>['rejected'] = [];
+  for await (const items of csvTableBatches(source, spec, ledger)) {
+    for (const item of items) {
+      if (item.ok) rows.push(item.value);
+      else rejected.push(item.rejection);
+    }
+  }
+  return {
+    file: ledger.file,
+    rows,
+    rejected,
+    accounting: ledger.accounting(),
+    blankRows: ledger.blankRows,
+    warnings: ledger.warnings,
+  };
+}

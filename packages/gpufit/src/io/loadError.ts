@@ -1,0 +1,29 @@
+/**
+ * What a loader throws: a file-level problem (unreadable header, unknown or missing columns) or, in `strict`
+ * mode, the first bad row. It carries the same location fields as a rejected row so the CLI prints both alike.
+ */
+export class LoadError extends Error {
+  override readonly name = 'LoadError';
+  readonly code: string;
+  readonly file: string;
+  /** Spreadsheet row (header = 1); 0 when the problem is the file as a whole. */
+  readonly row: number;
+  readonly column: string | null;
+  readonly reason: string;
+
+  constructor(where: { code: string; file: string; row: number; column: string | null; reason: string }) {
+    const place = [
+      where.file,
+      where.row > 0 ? `row ${where.row}` : undefined,
+      where.column ? `column ${where.column}` : undefined,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    super(`${place}: ${where.reason}`);
+    this.code = where.code;
+    this.file = where.file;
+    this.row = where.row;
+    this.column = where.column;
+    this.reason = where.reason;
+  }
+}

@@ -1,0 +1,43 @@
+import type { Offer } from '@gpufit/schema';
+import { referenceIndexes } from '../data/referenceIndexes.js';
+import { csvTableBatches, loadCsvTable } from './csvTable.js';
+import type { GpuNameIndex } from './gpuNameIndex.js';
+import { LoadStream } from './loadStream.js';
+import type { LoadOptions, LoadResult, LoadSource } from './loadTypes.js';
+import { offerTable } from './offerTable.js';
+import { sourceName } from './readCsvRows.js';
+import type { RegionIndex } from './regionIndex.js';
+import { RowLedger } from './rowLedger.js';
+
+export interface OfferLoadOptions extends LoadOptions {
+  /** GPU-name lookup (default: built from the bundled gpu-tiers.csv and gpu-aliases.csv). */
+  readonly gpuNames?: GpuNameIndex;
+  /** Region → country lookup (default: the bundled regions.csv). */
+  readonly regions?: RegionIndex;
+  /** Where the default lookups come from (default: the bundled datasets). */
+  readonly datasetsDir?: string;
+}
+
+async function specFor(options: OfferLoadOptions) {
+  const needDefaults = options.gpuNames === undefined || options.regions === undefined;
+  const defaults = needDefaults
+    ? await referenceIndexes(options.datasetsDir === undefined ? {} : { datasetsDir: options.datasetsDir })
+    : undefined;
+  return offerTable(options.gpuNames ?? defaults!.gpuNames, options.regions ?? defaults!.regions);
+}
+
+/** Loads an offer catalog CSV: valid, normalized offers, rejected rows, and the books. */
+export async function loadOffersCsv(
+  source: LoadSource,
+  options: OfferLoadOptions = {},
+): Promise<LoadResult<Offer>> {
+  return loadCsvTable(source, await specFor(options), options);
+}
+
+/** Streams an offer catalog row by row (see `streamWorkloads`). */
+export function streamOffers(source: LoadSource, options: OfferLoadOptions = {}): LoadStream<Offer> {
+  const ledger = new RowLedger(sourceName(source, options.fileName), options.strict ?? false);
+  const spec = specFor(options);
+  spec.catch(() => {});
+  return new LoadStream(csvTableBatches(source, spec, ledger), ledger);
+}

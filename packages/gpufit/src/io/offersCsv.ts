@@ -1,0 +1,45 @@
+import { stringify } from 'csv-stringify/sync';
+import { type Offer, OFFER_FIELDS } from '@gpufit/schema';
+
+/** One offer as a row of `offers.csv` (the inverse of the loader: lists `;`-joined, unknowns empty). */
+export function offerToCsvRecord(o: Offer): string[] {
+  const cell = (x: string | number | boolean | null | undefined): string => (x === null || x === undefined ? '' : String(x));
+  const record: Record<(typeof OFFER_FIELDS)[number], string> = {
+    id: o.id,
+    provider: o.provider,
+    providerName: o.providerName,
+    market: o.market,
+    instanceType: cell(o.instanceType),
+    gpu: o.gpu,
+    gpuMemoryGiB: cell(o.gpuMemoryGiB),
+    gpusPerInstance: cell(o.gpusPerInstance),
+    region: o.region,
+    country: cell(o.country),
+    pricingCategory: o.pricingCategory,
+    termMonths: cell(o.termMonths),
+    usdPerGpuHour: cell(o.usdPerGpuHour),
+    availability: cell(o.availability),
+    interruptionsPerHour: cell(o.interruptionsPerHour),
+    verified: cell(o.verified),
+    hosting: o.hosting,
+    certifications: o.certifications.join(';'),
+    interconnect: o.interconnect,
+    egressUsdPerGiB: cell(o.egressUsdPerGiB),
+    egressTiers: o.egressTiers?.map((t) => `${t.upToGiB ?? 'inf'}:${t.usdPerGiB}`).join(';') ?? '',
+    ingressUsdPerGiB: cell(o.ingressUsdPerGiB),
+    incentiveSymbol: cell(o.incentive?.symbol),
+    incentiveSubsidyShare: cell(o.incentive?.subsidyShare),
+    incentiveDenomination: cell(o.incentive?.denomination),
+    reliabilitySource: cell(o.reliabilitySource),
+    egressSource: cell(o.egressSource),
+    source: o.source,
+    asOf: o.asOf,
+    notes: o.notes,
+  };
+  return OFFER_FIELDS.map((f) => record[f]);
+}
+
+/** Offers as an `offers.csv` document (header + rows, LF line ends), loadable by `loadOffersCsv`. */
+export function offersToCsv(offers: readonly Offer[]): string {
+  return stringify([[...OFFER_FIELDS], ...offers.map(offerToCsvRecord)]);
+}

@@ -1,0 +1,390 @@
+import {
+  COMPLIANCE_REQUIREMENTS,
+  COST_SENSITIVITIES,
+  DATA_SENSITIVITIES,
+  INTERCONNECTS,
+  PRECISIONS,
+  WORKLOAD_KINDS,
+  workloadProfileFromCsv,
+  workloadProfileInputSchema,
+} from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FAST_WORKLOAD_FIELDS, fastWorkloadDecoder } from '../src/io/fastWorkloadProfile.js';
+
+type Field = (typeof FAST_WORKLOAD_FIELDS)[number];
+
+/** Numbers on and around every bound in the schema, spellings the CSV codec accepts or refuses, and noise. */
+const NUMBER_CELLS = [
+  '0',
+  '-0',
+  '+0',
+  '0.0',
+  '0.001',
+  '0.0009',
+  '0.999',
+  '0.9999',
+  '0.99999999',
+  '1',
+  '1.0',
+  '1.',
+  '.5',
+  '1.5',
+  '2',
+  '7',
+  '12',
+  '120',
+  '121',
+  '730',
+  '999.5',
+  '1000',
+  '1000.5',
+  '1024',
+  '1025',
+  '10000',
+  '10001',
+  '100000',
+  '100001',
+  '86400000',
+  '86400001',
+  '1000000000',
+  '1000000001',
+  '1e3',
+  '1E-3',
+  '2e9',
+  '-1',
+  '-0.5',
+  '1,5',
+  '0x10',
+  '1_000',
+  'Infinity',
+  '-Infinity',
+  'NaN',
+  '1e400',
+  ' 7 ',
+  '\t8',
+  '٣',
+  'seven',
+  '',
+];
+const PLACE_CELLS = [
+  'US',
+  'us',
+  ' de ',
+  'EU',
+  'eea',
+  'NA',
+  'latam',
+  'APAC',
+  'mea',
+  'XYZ',
+  'U',
+  '1A',
+  'ß',
+  'ﬀ',
+  'E U',
+  '',
+];
+const BOOLEAN_CELLS = ['true', 'TRUE', 'True', 'yes', 'Y', 'n', 'no', '0', '1', ' false ', 'maybe', 'on', ''];
+
+const maybeSpaced = (s: string) => fc.constantFrom(s, ` ${s}`, `${s} `, s.toUpperCase());
+const words = (values: readonly string[]) =>
+  fc.oneof(fc.constantFrom(...values, '', 'other').chain(maybeSpaced), fc.string({ maxLength: 6 }));
+const list = (pool: readonly string[]) =>
+  fc
+    .array(fc.oneof(fc.constantFrom(...pool), fc.string({ maxLength: 3 })), { maxLength: 4 })
+    .chain((xs) => fc.constantFrom(xs.join(';'), xs.join(' ; '), `${xs.join(';')};`));
+const numbers = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...NUMBER_CELLS) },
+  { weight: 1, arbitrary: fc.double({ noNaN: false }).map(String) },
+  { weight: 1, arbitrary: fc.integer({ min: -10, max: 2000 }).map(String) },
+);
+const text = (max: number) =>
+  fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('', '  ', 'a'.repeat(max), 'a'.repeat(max + 1), ` ${'b'.repeat(max)} `),
+  );
+const ids = fc.oneof(
+  fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,10}$/),
+  fc.constantFrom('', ' chat ', 'a b', '-x', 'x'.repeat(64), 'x'.repeat(65), 'ünicode'),
+  fc.string({ maxLength: 8 }),
+);
+
+const CELLS: Record<Field, fc.Arbitrary<string>> = {
+  id: ids,
+  name: text(200),
+  kind: words(WORKLOAD_KINDS),
+  modelParamsBillions: numbers,
+  precision: words(PRECISIONS),
+  gpuType: text(64),
+  gpusPerReplica: numbers,
+  nodes: numbers,
+  interconnect: words(INTERCONNECTS),
+  gpuHoursPerMonth: numbers,
+  jobsPerMonth: numbers,
+  hoursPerJob: numbers,
+  peakToMeanRatio: numbers,
+  datasetGiB: numbers,
+  egressGiBPerMonth: numbers,
+  dataSensitivity: words(DATA_SENSITIVITIES),
+  compliance: list([...COMPLIANCE_REQUIREMENTS, 'SOC2', 'iso']),
+  residency: list(PLACE_CELLS),
+  availabilityTarget: numbers,
+  p99LatencyMs: numbers,
+  usersRegion: fc.constantFrom(...PLACE_CELLS),
+  interruptible: fc.constantFrom(...BOOLEAN_CELLS),
+  checkpointable: fc.constantFrom(...BOOLEAN_CELLS),
+  checkpointMinutes: numbers,
+  restartMinutes: numbers,
+  costSensitivity: words(COST_SENSITIVITIES),
+  horizonMonths: numbers,
+  statelessRequests: fc.constantFrom(...BOOLEAN_CELLS),
+};
+
+/** Mostly-valid cells: valid values near the bounds, with a few out of range, so whole rows often pass. */
+const LIKELY_NUMBERS = fc.constantFrom(
+  '0',
+  '0.001',
+  '0.5',
+  '1',
+  '1.0',
+  '2',
+  '7',
+  '12',
+  '100',
+  '120',
+  '1000',
+  '1024',
+  '',
+);
+const likely = (values: readonly string[]) => fc.constantFrom(...values, '');
+const LIKELY: Record<Field, fc.Arbitrary<string>> = {
+  id: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,10}$/),
+  name: fc.string({ maxLength: 12 }),
+  kind: fc.constantFrom(...WORKLOAD_KINDS),
+  modelParamsBillions: LIKELY_NUMBERS,
+  precision: likely(PRECISIONS),
+  gpuType: fc.string({ maxLength: 8 }),
+  gpusPerReplica: LIKELY_NUMBERS,
+  nodes: LIKELY_NUMBERS,
+  interconnect: likely(INTERCONNECTS),
+  gpuHoursPerMonth: LIKELY_NUMBERS,
+  jobsPerMonth: LIKELY_NUMBERS,
+  hoursPerJob: LIKELY_NUMBERS,
+  peakToMeanRatio: LIKELY_NUMBERS,
+  datasetGiB: LIKELY_NUMBERS,
+  egressGiBPerMonth: LIKELY_NUMBERS,
+  dataSensitivity: likely(DATA_SENSITIVITIES),
+  compliance: list(COMPLIANCE_REQUIREMENTS),
+  residency: list(['US', 'eu', ' de ', 'EEA', 'ca']),
+  availabilityTarget: fc.constantFrom('0', '0.5', '0.99', '0.999', '0.9999', ''),
+  p99LatencyMs: LIKELY_NUMBERS,
+  usersRegion: fc.constantFrom('US', 'eu', 'JP', ''),
+  interruptible: fc.constantFrom('true', 'no', '1', ''),
+  checkpointable: fc.constantFrom('false', 'yes', '0', ''),
+  checkpointMinutes: LIKELY_NUMBERS,
+  restartMinutes: LIKELY_NUMBERS,
+  costSensitivity: likely(COST_SENSITIVITIES),
+  horizonMonths: LIKELY_NUMBERS,
+  statelessRequests: fc.constantFrom('true', 'N', ''),
+};
+const cellFor = (f: Field) =>
+  fc.oneof({ weight: 8, arbitrary: LIKELY[f] }, { weight: 1, arbitrary: CELLS[f] });
+
+/** A header (a random subset of the fields, shuffled, usually with id, kind and a demand) and rows for it. */
+const table = fc
+  .tuple(fc.shuffledSubarray([...FAST_WORKLOAD_FIELDS]), fc.boolean())
+  .map(([fields, core]) =>
+    core ? [...new Set<Field>(['id', 'kind', 'gpuHoursPerMonth', ...fields])] : fields,
+  )
+  .chain((header) =>
+    fc.tuple(fc.constant(header), fc.array(fc.tuple(...header.map(cellFor)), { minLength: 1, maxLength: 6 })),
+  );
+
+/** Cells that are valid for every field they can appear in (empty = absent). */
+const SAFE: Partial<Record<Field, fc.Arbitrary<string>>> = {
+  id: fc.constantFrom('w1', 'chat', 'a.b:c-d_e'),
+  kind: fc.constantFrom(...WORKLOAD_KINDS),
+  gpuHoursPerMonth: fc.constantFrom('1', '730', '0'),
+  availabilityTarget: fc.constantFrom('', '0.99'),
+};
+const safeFor = (f: Field) => SAFE[f] ?? fc.constantFrom('', '', LIKELY_SAFE[f] ?? '');
+const LIKELY_SAFE: Partial<Record<Field, string>> = {
+  modelParamsBillions: '7',
+  precision: 'bf16',
+  nodes: '1',
+  interconnect: 'none',
+  peakToMeanRatio: '1.5',
+  datasetGiB: '10',
+  dataSensitivity: 'internal',
+  compliance: 'soc2',
+  residency: 'EU',
+  p99LatencyMs: '500',
+  usersRegion: 'US',
+  interruptible: 'true',
+  checkpointMinutes: '5',
+  restartMinutes: '10',
+  costSensitivity: 'high',
+  horizonMonths: '12',
+};
+
+/** One column gets any cell (boundaries, spellings, noise); every other cell is valid: each rule alone. */
+const focusTable = fc
+  .tuple(fc.shuffledSubarray([...FAST_WORKLOAD_FIELDS]), fc.constantFrom(...FAST_WORKLOAD_FIELDS))
+  .map(([fields, focus]) => ({
+    header: [...new Set<Field>(['id', 'kind', 'gpuHoursPerMonth', focus, ...fields])],
+    focus,
+  }))
+  .chain(({ header, focus }) =>
+    fc.tuple(
+      fc.constant(header),
+      fc.array(fc.tuple(...header.map((f) => (f === focus ? CELLS[f] : safeFor(f)))), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+    ),
+  );
+
+/** The demand refinement: gpuHoursPerMonth around ±5 % of jobs × hours × GPUs × nodes. */
+const demandTable = fc
+  .record({
+    jobs: fc.integer({ min: 0, max: 40 }),
+    hours: fc.constantFrom(0.5, 1, 2, 3, 8),
+    gpus: fc.integer({ min: 1, max: 8 }),
+    nodes: fc.constantFrom('', '1', '2'),
+    drift: fc.constantFrom(-0.06, -0.05, -0.049, 0, 0.0476, 0.049, 0.05, 0.0501, 0.0527, 0.06),
+  })
+  .map(({ jobs, hours, gpus, nodes, drift }) => {
+    const implied = jobs * hours * gpus * (nodes === '' ? 1 : Number(nodes));
+    return [
+      ['id', 'kind', 'gpuHoursPerMonth', 'jobsPerMonth', 'hoursPerJob', 'gpusPerReplica', 'nodes'],
+      [
+        [
+          'd',
+          'batch-inference',
+          String(Number((implied * (1 + drift)).toFixed(6))),
+          String(jobs),
+          String(hours),
+          String(gpus),
+          nodes,
+        ],
+      ],
+    ] as [string[], string[][]];
+  });
+
+function agree(header: readonly string[], rows: readonly (readonly string[])[]): boolean[] {
+  const fast = fastWorkloadDecoder(header);
+  expect(fast).toBeDefined();
+  return rows.map((cells) => {
+    const got = fast!(cells);
+    const want = workloadProfileFromCsv(header, cells);
+    expect(got !== undefined).toBe(want.ok);
+    if (got !== undefined && want.ok) {
+      expect(got).toEqual(want.value);
+      expect(JSON.stringify(got)).toBe(JSON.stringify(want.value));
+    }
+    return want.ok;
+  });
+}
+
+/** Rows where every cell is valid, so the fast path's acceptance (not only its agreement) gets exercised. */
+const validRow = fc.record({
+  id: fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/),
+  kind: fc.constantFrom(...WORKLOAD_KINDS),
+  gpuHoursPerMonth: fc.integer({ min: 0, max: 1e6 }).map(String),
+  availabilityTarget: fc.constantFrom('0.9', '0.99', '0.999', ''),
+  residency: fc.constantFrom('EU', 'US;CA', 'de;eu;DE', ''),
+  interruptible: fc.constantFrom('true', 'no', ''),
+  precision: fc.constantFrom(...PRECISIONS, ''),
+});
+
+describe('fast workload decoder agrees with the schema (workloadProfileFromCsv)', () => {
+  it('covers exactly the schema fields', () => {
+    expect([...FAST_WORKLOAD_FIELDS].sort()).toEqual(Object.keys(workloadProfileInputSchema.shape).sort());
+  });
+
+  it('accepts exactly the rows zod accepts, with the same value, for arbitrary rows', () => {
+    let accepted = 0;
+    let seen = 0;
+    fc.assert(
+      fc.property(table, ([header, rows]) => {
+        const fast = fastWorkloadDecoder(header);
+        expect(fast).toBeDefined();
+        for (const cells of rows) {
+          const got = fast!(cells);
+          const want = workloadProfileFromCsv(header, cells);
+          expect(got !== undefined).toBe(want.ok);
+          seen++;
+          if (want.ok) accepted++;
+          if (got !== undefined && want.ok) {
+            expect(got).toEqual(want.value);
+            expect(JSON.stringify(got)).toBe(JSON.stringify(want.value));
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    // The generators must reach both sides, or agreement would be trivial.
+    expect(accepted).toBeGreaterThan(seen * 0.02);
+    expect(accepted).toBeLessThan(seen * 0.98);
+  });
+
+  it('agrees when one column at a time takes any cell and the rest are valid', () => {
+    const outcomes: boolean[] = [];
+    fc.assert(
+      fc.property(focusTable, ([header, rows]) => {
+        outcomes.push(...agree(header, rows));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(outcomes.filter(Boolean).length).toBeGreaterThan(outcomes.length * 0.2);
+    expect(outcomes.filter((x) => !x).length).toBeGreaterThan(outcomes.length * 0.2);
+  });
+
+  it('agrees on the demand consistency rule around its 5 % tolerance', () => {
+    const outcomes: boolean[] = [];
+    fc.assert(
+      fc.property(demandTable, ([header, rows]) => {
+        outcomes.push(...agree(header, rows));
+      }),
+      { numRuns: 500 },
+    );
+    expect(outcomes.some((x) => x) && outcomes.some((x) => !x)).toBe(true);
+  });
+
+  it('accepts valid rows itself (the fast path is taken), equal to zod, repeated cells included', () => {
+    const header = [
+      'id',
+      'kind',
+      'gpuHoursPerMonth',
+      'availabilityTarget',
+      'residency',
+      'interruptible',
+      'precision',
+    ];
+    fc.assert(
+      fc.property(fc.array(validRow, { minLength: 1, maxLength: 8 }), (rows) => {
+        const fast = fastWorkloadDecoder(header)!;
+        for (const r of rows) {
+          const cells = header.map((h) => r[h as keyof typeof r]);
+          const want = workloadProfileFromCsv(header, cells);
+          expect(want.ok).toBe(true);
+          expect(fast(cells)).toEqual(want.ok ? want.value : undefined);
+        }
+      }),
+    );
+  });
+
+  it('never shares a list between two profiles (the column memo hands out copies)', () => {
+    const fast = fastWorkloadDecoder(['id', 'kind', 'gpuHoursPerMonth', 'residency'])!;
+    const a = fast(['a', 'batch-inference', '1', 'EU'])!;
+    const b = fast(['b', 'batch-inference', '1', 'EU'])!;
+    a.residency.push('US');
+    expect(b.residency).toEqual(['EU']);
+  });
+
+  it('leaves headers with unknown or repeated columns to the zod path', () => {
+    expect(fastWorkloadDecoder(['id', 'kind', 'colour'])).toBeUndefined();
+    expect(fastWorkloadDecoder(['id', 'kind', 'id'])).toBeUndefined();
+  });
+});

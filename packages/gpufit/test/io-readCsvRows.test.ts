@@ -1,0 +1,106 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { type CsvRow, readCsvRows } from '../src/io/readCsvRows.js';
+
+async function rowsOf(input: string | Buffer | (string | Buffer)[]) {
+  const chunks = Array.isArray(input) ? input : [input];
+  const stats = { blankRows: 0 };
+  const rows: CsvRow[] = [];
+  for await (const batch of readCsvRows(Readable.from(chunks), 'test.csv', stats)) rows.push(...batch);
+  return { rows, blankRows: stats.blankRows };
+}
+
+const brief = (rows: CsvRow[]) => rows.map((r) => ({ cells: r.cells, row: r.row, line: r.line }));
+
+describe('readCsvRows: awkward but legal CSV', () => {
+  it('strips a BOM and reads CRLF line ends', async () => {
+    const { rows } = await rowsOf('\uFEFFa,b\r\n1,2\r\n');
+    expect(brief(rows)).toEqual([
+      { cells: ['a', 'b'], row: 1, line: 1 },
+      { cells: ['1', '2'], row: 2, line: 2 },
+    ]);
+  });
+
+  it('keeps commas and line breaks inside quoted fields; one record stays one row', async () => {
+    const { rows } = await rowsOf('a,b\n"x, y","two\nlines"\n3,4\n');
+    expect(brief(rows)).toEqual([
+      { cells: ['a', 'b'], row: 1, line: 1 },
+      { cells: ['x, y', 'two\nlines'], row: 2, line: 2 },
+      { cells: ['3', '4'], row: 3, line: 4 },
+    ]);
+  });
+
+  it('counts blank lines as spreadsheet rows but does not yield them', async () => {
+    const { rows, blankRows } = await rowsOf('a,b\n\n1,2\n,\n3,4\n\n');
+    expect(rows.map((r) => [r.row, r.line])).toEqual([
+      [1, 1],
+      [3, 3],
+      [5, 5],
+    ]);
+    expect(blankRows).toBe(3);
+  });
+
+  it('reads a file without a final line break', async () => {
+    const { rows } = await rowsOf('a,b\n1,2');
+    expect(rows.at(-1)?.cells).toEqual(['1', '2']);
+  });
+
+  it('passes ragged rows through for the caller to judge', async () => {
+    const { rows } = await rowsOf('a,b\n1\n1,2,3\n');
+    expect(rows.map((r) => r.cells.length)).toEqual([2, 1, 3]);
+  });
+
+  it('keeps a stray quote inside an unquoted field as a character, so later rows survive', async () => {
+    const { rows } = await rowsOf('a,b\n1,x"y\n3,4\n');
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', 'x"y'],
+      ['3', '4'],
+    ]);
+  });
+
+  it('turns a quote left open at the end into one row with a syntax problem', async () => {
+    const { rows } = await rowsOf('a,b\n1,2\n"3,4\n5,6\n');
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toMatchObject({ row: 3, line: 3, problem: { code: 'csv-syntax' } });
+    expect(rows[2]!.problem!.reason).toMatch(/never closed/);
+  });
+
+  it('gives the record holding bytes that are not UTF-8 a problem with the byte offset', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('a,b\n1,ok\n2,Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n3,ok\n'),
+    ]);
+    const { rows } = await rowsOf(bytes);
+    expect(rows.map((r) => r.problem?.code ?? null)).toEqual([null, null, 'invalid-utf8', null]);
+    expect(rows[2]!.problem!.reason).toContain('byte offset 14');
+    expect(rows[2]!.problem!.reason).toContain('0xe9');
+  });
+
+  it('does not flag a multi-byte character split across two chunks', async () => {
+    const euro = Buffer.from('a,b\n1,€\n');
+    const split = euro.indexOf(0xe2) + 1;
+    const { rows } = await rowsOf([euro.subarray(0, split), euro.subarray(split)]);
+    expect(rows.map((r) => r.problem)).toEqual([null, null]);
+    expect(rows[1]!.cells).toEqual(['1', '€']);
+  });
+
+  it('maps a bad byte in a quoted multi-line record to that record', async () => {
+    const bytes = Buffer.concat([Buffer.from('a,b\n1,"x\ny'), Buffer.from([0xff]), Buffer.from('"\n2,z\n')]);
+    const { rows } = await rowsOf(bytes);
+    expect(rows.map((r) => [r.row, r.line, r.problem?.code ?? null])).toEqual([
+      [1, 1, null],
+      [2, 2, 'invalid-utf8'],
+      [3, 4, null],
+    ]);
+  });
+
+  it('accepts string chunks from a Readable', async () => {
+    const { rows } = await rowsOf(['a,', 'b\n1,', '2\n']);
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+});
