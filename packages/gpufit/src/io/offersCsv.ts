@@ -1,9 +1,10 @@
+import { OFFER_FIELDS, type Offer } from '@gpufit/schema';
 import { stringify } from 'csv-stringify/sync';
-import { type Offer, OFFER_FIELDS } from '@gpufit/schema';
 
 /** One offer as a row of `offers.csv` (the inverse of the loader: lists `;`-joined, unknowns empty). */
 export function offerToCsvRecord(o: Offer): string[] {
-  const cell = (x: string | number | boolean | null | undefined): string => (x === null || x === undefined ? '' : String(x));
+  const cell = (x: string | number | boolean | null | undefined): string =>
+    x === null || x === undefined ? '' : String(x);
   const record: Record<(typeof OFFER_FIELDS)[number], string> = {
     id: o.id,
     provider: o.provider,

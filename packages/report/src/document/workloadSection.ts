@@ -20,7 +20,12 @@ import type { Block, Inline } from './blocks.js';
 import { code, plain, strong, t } from './blocks.js';
 import { chartBlock, optionText, usd } from './executiveSummary.js';
 
-const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+/** Fit points are shown to one decimal (they are not money; the exact values are in the JSON). */
+const points = (n: number): string => String(Math.round(n * 10) / 10);
+const signed = (n: number): string => {
+  const shown = points(n);
+  return shown === '0' || shown === '-0' ? '0' : n > 0 ? `+${shown}` : shown;
+};
 
 /** "saves USD 10.00 against all-cloud (USD 110.00)" or "costs USD 10.00 more than all-DePIN (…)". */
 function versus(savingsCents: number, what: string, otherCents: number): string {
@@ -37,7 +42,7 @@ function fitBlocks(w: ShownWorkload): Block[] {
       content: [
         strong('Fit: '),
         t(
-          `cloud ${FIT_LEVEL_LABELS[f.cloud.level]} (${f.cloud.score}/100), DePIN ${FIT_LEVEL_LABELS[f.depin.level]} (${f.depin.score}/100). Framework ${f.frameworkVersion}, ${f.overrides.length === 0 ? 'no overrides' : `overrides: ${f.overrides.join(', ')}`}.`,
+          `cloud ${FIT_LEVEL_LABELS[f.cloud.level]} (${points(f.cloud.score)}/100), DePIN ${FIT_LEVEL_LABELS[f.depin.level]} (${points(f.depin.score)}/100). Framework ${f.frameworkVersion}, ${f.overrides.length === 0 ? 'no overrides' : `overrides: ${f.overrides.join(', ')}`}.`,
         ),
       ],
     },

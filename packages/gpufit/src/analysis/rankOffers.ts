@@ -1,0 +1,129 @@
+import { type Market, type Offer, type PricingCategory, placeIncludesCountry } from '@gpufit/schema';
+
+/** `cloud` = hyperscaler + gpu-cloud; `depin` in this filter means the DePIN networks only. */
+export type MarketFilter = Market | 'cloud';
+
+export interface OfferFilter {
+  /** A GPU tier id (already normalized). */
+  readonly gpu?: string;
+  /** A provider region code, an ISO-3166 country, or a bloc (EU, EEA, NA, LATAM, APAC, MEA). */
+  readonly region?: string;
+  readonly market?: MarketFilter;
+  readonly category?: PricingCategory;
+  readonly maxUsdPerGpuHour?: number;
+}
+
+export interface RankedOffer {
+  readonly offer: Offer;
+  /** List price less the incentive subsidy share (null when the price is unknown). */
+  readonly effectiveUsdPerGpuHour: number | null;
+  readonly rank: number;
+  /** Set on the cheapest offer of the list (or of its group): why it is the cheapest. */
+  readonly cheapestReason: string | null;
+}
+
+const CLOUD_MARKETS: ReadonlySet<Market> = new Set(['hyperscaler', 'gpu-cloud']);
+
+export function offerMatches(offer: Offer, f: OfferFilter): boolean {
+  if (f.gpu !== undefined && offer.gpu !== f.gpu) return false;
+  if (f.market !== undefined) {
+    if (f.market === 'cloud' ? !CLOUD_MARKETS.has(offer.market) : offer.market !== f.market) return false;
+  }
+  if (f.category !== undefined && offer.pricingCategory !== f.category) return false;
+  if (
+    f.maxUsdPerGpuHour !== undefined &&
+    (offer.usdPerGpuHour === null || offer.usdPerGpuHour > f.maxUsdPerGpuHour)
+  ) {
+    return false;
+  }
+  if (f.region !== undefined) {
+    const place = f.region.trim();
+    const upper = place.toUpperCase();
+    const byRegion = offer.region.toLowerCase() === place.toLowerCase();
+    const byPlace = offer.country !== null && placeIncludesCountry(upper, offer.country);
+    if (!byRegion && !byPlace) return false;
+  }
+  return true;
+}
+
+export function effectiveUsdPerGpuHour(offer: Offer): number | null {
+  if (offer.usdPerGpuHour === null) return null;
+  return offer.usdPerGpuHour * (1 - (offer.incentive?.subsidyShare ?? 0));
+}
+
+/**
+ * Filter and rank by effective price per GPU-hour (list less incentive subsidy), cheapest first; offers with
+ * an unknown price come last. Ties break on the offer id so the order is stable.
+ */
+export function rankOffers(offers: readonly Offer[], filter: OfferFilter): RankedOffer[] {
+  const rows = offers
+    .filter((o) => offerMatches(o, filter))
+    .map((offer) => ({ offer, effectiveUsdPerGpuHour: effectiveUsdPerGpuHour(offer) }));
+  rows.sort((a, b) => {
+    const pa = a.effectiveUsdPerGpuHour ?? Number.POSITIVE_INFINITY;
+    const pb = b.effectiveUsdPerGpuHour ?? Number.POSITIVE_INFINITY;
+    return pa - pb || (a.offer.id < b.offer.id ? -1 : a.offer.id > b.offer.id ? 1 : 0);
+  });
+  const priced = rows.filter((r) => r.effectiveUsdPerGpuHour !== null).length;
+  return rows.map((r, i) => ({
+    ...r,
+    rank: i + 1,
+    cheapestReason: i === 0 && r.effectiveUsdPerGpuHour !== null ? cheapestReason(r, rows[1], priced) : null,
+  }));
+}
+
+function cheapestReason(
+  best: { offer: Offer; effectiveUsdPerGpuHour: number | null },
+  next: { offer: Offer; effectiveUsdPerGpuHour: number | null } | undefined,
+  priced: number,
+): string {
+  const parts = [`lowest effective price per GPU-hour of ${priced} priced offer${priced === 1 ? '' : 's'}`];
+  if (best.offer.incentive && best.offer.incentive.subsidyShare > 0) {
+    parts.push(
+      `includes a ${Math.round(best.offer.incentive.subsidyShare * 100)} % ${best.offer.incentive.symbol} incentive subsidy`,
+    );
+  }
+  if (best.offer.pricingCategory === 'Dynamic') parts.push('interruptible (spot/auction) capacity');
+  if (best.offer.pricingCategory === 'Committed')
+    parts.push(`needs a ${best.offer.termMonths}-month commitment`);
+  if (next?.effectiveUsdPerGpuHour != null && best.effectiveUsdPerGpuHour !== null) {
+    const gap = next.effectiveUsdPerGpuHour - best.effectiveUsdPerGpuHour;
+    parts.push(
+      gap < 0.0005
+        ? `tied with the next (${next.offer.id}); the lower offer id wins`
+        : `${fmt(gap)}/GPU-h below the next`,
+    );
+  }
+  return parts.join('; ');
+}
+
+function fmt(usd: number): string {
+  return `$${usd.toFixed(usd < 1 ? 3 : 2)}`;
+}
+
+/** The cheapest offer of each group, groups ordered by their cheapest price. */
+export function cheapestPerGroup(
+  offers: readonly Offer[],
+  filter: OfferFilter,
+  groupBy: 'gpu' | 'market' | 'provider',
+): RankedOffer[] {
+  const groups = new Map<string, Offer[]>();
+  for (const o of offers) {
+    if (!offerMatches(o, filter)) continue;
+    const key = o[groupBy];
+    const list = groups.get(key);
+    if (list) list.push(o);
+    else groups.set(key, [o]);
+  }
+  const bests: RankedOffer[] = [];
+  for (const list of groups.values()) {
+    const [best] = rankOffers(list, {});
+    if (best) bests.push(best);
+  }
+  bests.sort((a, b) => {
+    const pa = a.effectiveUsdPerGpuHour ?? Number.POSITIVE_INFINITY;
+    const pb = b.effectiveUsdPerGpuHour ?? Number.POSITIVE_INFINITY;
+    return pa - pb || (a.offer[groupBy] < b.offer[groupBy] ? -1 : 1);
+  });
+  return bests.map((b, i) => ({ ...b, rank: i + 1 }));
+}

@@ -1,0 +1,117 @@
+import type {
+  Distribution,
+  FitAssessment,
+  Offer,
+  PricedOption,
+  Projection,
+  WorkloadProfile,
+} from '@gpufit/schema';
+import { DATA_SENSITIVITIES } from '@gpufit/schema';
+
+/**
+ * The risks a founder should read before moving a workload (seed, "Risks startups should evaluate": uptime
+ * varies by provider, hardware is fragmented, security practices differ, incentive subsidies may fall).
+ * Each rule is data: a test on the evidence and the sentence it yields.
+ */
+export interface RiskEvidence {
+  readonly profile: WorkloadProfile;
+  readonly fit: FitAssessment;
+  readonly cloud: PricedOption | null;
+  readonly depin: PricedOption | null;
+  /** The full catalog row of the DePIN option (its notes say whether a price is a floor or a cap). */
+  readonly depinOffer: Offer | null;
+  readonly projection: Projection | null;
+  readonly distribution: Distribution | null;
+}
+
+interface RiskRule {
+  readonly id: string;
+  readonly check: (e: RiskEvidence) => string | null;
+}
+
+const componentUsd = (o: PricedOption | null, name: string) =>
+  o?.cost.components.filter((c) => c.name === name).reduce((s, c) => s + c.usd, 0) ?? 0;
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+export const riskRules: readonly RiskRule[] = [
+  {
+    id: 'hard-constraint',
+    check: ({ fit }) => {
+      const c = fit.constraints.find((k) => k.side === 'depin');
+      return c ? `DePIN is ${c.scope === 'all' ? 'ruled out' : 'limited to overflow'}: ${c.reason}` : null;
+    },
+  },
+  {
+    id: 'subsidy-cliff',
+    check: ({ projection }) =>
+      projection?.subsidyCliffMonth
+        ? `Subsidy cliff: DePIN stops beating cloud in ${projection.subsidyCliffMonth} as the incentive subsidy fades.`
+        : null,
+  },
+  {
+    id: 'subsidized-price',
+    check: ({ depin }) => {
+      const subsidy = -componentUsd(depin, 'incentive-subsidy');
+      const gross = (depin?.cost.monthlyUsd ?? 0) + subsidy;
+      return subsidy > 0 && gross > 0
+        ? `${pct(subsidy / gross)} of the DePIN cost is paid by incentive-token emissions; if they end, the price rises by up to that much.`
+        : null;
+    },
+  },
+  {
+    id: 'token-denominated',
+    check: ({ depinOffer }) =>
+      depinOffer?.incentive?.denomination === 'token'
+        ? `The DePIN price is paid in the ${depinOffer.incentive.symbol} incentive token, so its USD cost follows that token's market price; see the P10–P90 band.`
+        : null,
+  },
+  {
+    id: 'interruptions',
+    check: ({ depin }) => {
+      const over = componentUsd(depin, 'interruption-overhead');
+      const total = depin?.cost.monthlyUsd ?? 0;
+      return total > 0 && over / total >= 0.05
+        ? `Interruptions add ${pct(over / total)} re-work on the DePIN option; checkpoint more often or pick verified hosts.`
+        : null;
+    },
+  },
+  {
+    id: 'redundancy',
+    check: ({ depin }) =>
+      depin?.cost.replicas != null && depin.cost.replicas > 1
+        ? `The DePIN option needs ${depin.cost.replicas} replicas to meet the availability target, assuming hosts fail independently; correlated outages would break that.`
+        : null,
+  },
+  {
+    id: 'data-on-community-hosts',
+    check: ({ depin, profile }) =>
+      depin &&
+      DATA_SENSITIVITIES.indexOf(profile.dataSensitivity) >= DATA_SENSITIVITIES.indexOf('confidential')
+        ? `${profile.dataSensitivity} data would run on third-party hosts that can read what they process; encrypt, or keep this part on cloud.`
+        : null,
+  },
+  {
+    id: 'starting-at-price',
+    check: ({ depinOffer }) =>
+      depinOffer && /starting at|lowest bid|below this cap|price cap/i.test(depinOffer.notes)
+        ? `The DePIN price is a listed "starting at" or capped figure; real bids can be higher.`
+        : null,
+  },
+  {
+    id: 'uncertain-saving',
+    check: ({ distribution }) =>
+      distribution && distribution.pDepinCheaper > 0 && distribution.pDepinCheaper < 0.8
+        ? `DePIN is cheaper in only ${pct(distribution.pDepinCheaper)} of simulated futures.`
+        : null,
+  },
+];
+
+export function risksFor(e: RiskEvidence): string[] {
+  const out: string[] = [];
+  for (const r of riskRules) {
+    const s = r.check(e);
+    if (s !== null) out.push(s);
+  }
+  return out;
+}

@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+// The gpufit CLI. Each command's code is imported only when that command runs, so `--help` stays fast.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CliError, EXIT } from './cli/errors.js';
+import { paint } from './cli/terminal.js';
+import { VERSION } from './version.js';
+
+const FORMATS = ['md', 'json', 'csv', 'html', 'focus', 'png'] as const;
+
+function int(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0.`);
+    return n;
+  };
+}
+
+function positiveNumber(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a number above 0.`);
+    return n;
+  };
+}
+
+function example(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+const program = new Command()
+  .name('gpufit')
+  .description(
+    'Where should each AI workload run — hyperscaler, GPU cloud or DePIN — and what does it really cost?',
+  )
+  .version(VERSION, '-v, --version')
+  .exitOverride()
+  .showHelpAfterError('(run with --help for usage)')
+  .configureOutput({ outputError: (s, write) => write(paint(s, 'red')) })
+  .addHelpText(
+    'after',
+    example([
+      'gpufit analyze',
+      'gpufit analyze workloads.csv --format md',
+      'gpufit offers --gpu H100 --market depin',
+    ]),
+  );
+
+program
+  .command('analyze')
+  .description('score, price and compare every workload; write a report (no arguments: the bundled example)')
+  .argument('[workloads]', 'workloads file: CSV with the profile column names, or JSON')
+  .option('--catalog <file>', 'offer catalog CSV (default: the bundled datasets/offers.csv)')
+  .option(
+    '--scenario <file>',
+    'scenario JSON: horizon, subsidy schedules, incentive-token prices, Monte Carlo',
+  )
+  .addOption(
+    new Option('--format <format>', 'one report format; without --out it goes to stdout').choices(FORMATS),
+  )
+  .option('--out <dir>', 'directory to write reports into (default ./gpufit-report for the full set)')
+  .option('--seed <n>', 'Monte Carlo seed (overrides the scenario)', int('--seed'))
+  .option('--trials <n>', 'Monte Carlo trials per workload (overrides the scenario)', int('--trials'))
+  .option('--threads <n>', 'worker threads for the Monte Carlo (default: all cores)', int('--threads'))
+  .option('--strict', 'fail on the first bad input row (exit 2) instead of skipping and listing it')
+  .addHelpText(
+    'after',
+    example([
+      'gpufit analyze                                  # bundled example → ./gpufit-report/',
+      'gpufit analyze my-workloads.csv --format md > report.md',
+      'gpufit analyze plan.csv --scenario subsidy-ends.json --out reports/',
+      'gpufit analyze plan.json --format json --seed 7 --strict',
+    ]),
+  )
+  .action(async (workloads: string | undefined, opts) =>
+    (await import('./commands/analyze.js')).runAnalyze(workloads, opts),
+  );
+
+program
+  .command('offers')
+  .description('filter and rank the offer catalog by effective price per GPU-hour')
+  .option('--catalog <file>', 'offer catalog CSV (default: the bundled catalog)')
+  .option('--gpu <tier>', 'GPU tier, e.g. H100, A100-80GB, RTX4090 (aliases accepted)')
+  .option('--region <place>', 'region code, country (DE) or bloc (EU, NA, APAC …)')
+  .addOption(
+    new Option('--market <market>', 'market').choices([
+      'hyperscaler',
+      'gpu-cloud',
+      'marketplace',
+      'depin',
+      'cloud',
+    ]),
+  )
+  .addOption(
+    new Option('--category <category>', 'pricing category').choices(['Standard', 'Dynamic', 'Committed']),
+  )
+  .option('--max-price <usd>', 'highest list price per GPU-hour', positiveNumber('--max-price'))
+  .addOption(
+    new Option('--group-by <field>', 'show the cheapest offer per group').choices([
+      'gpu',
+      'market',
+      'provider',
+    ]),
+  )
+  .option('--limit <n>', 'rows to show', int('--limit'), 20)
+  .option('--json', 'print JSON instead of a table')
+  .addHelpText(
+    'after',
+    example([
+      'gpufit offers --gpu H100 --region EU',
+      'gpufit offers --market depin --group-by gpu',
+      'gpufit offers --gpu 4090 --max-price 0.5 --json',
+    ]),
+  )
+  .action(async (opts) => (await import('./commands/offers.js')).runOffers(opts));
+
+program
+  .command('simulate')
+  .description('Monte Carlo P10/P50/P90 spend and P(DePIN cheaper) for each workload')
+  .argument('[workloads]', 'workloads file (default: the bundled example)')
+  .option('--catalog <file>', 'offer catalog CSV')
+  .option('--scenario <file>', 'scenario JSON')
+  .option('--workload <id>', 'only this workload')
+  .option('--seed <n>', 'seed', int('--seed'))
+  .option('--trials <n>', 'trials', int('--trials'))
+  .option('--threads <n>', 'worker threads (default: all cores)', int('--threads'))
+  .option('--json', 'print JSON')
+  .addHelpText(
+    'after',
+    example(['gpufit simulate --trials 100000 --seed 7', 'gpufit simulate plan.csv --workload chat --json']),
+  )
+  .action(async (workloads: string | undefined, opts) =>
+    (await import('./commands/simulate.js')).runSimulate(workloads, opts),
+  );
+
+program
+  .command('breakeven')
+  .description(
+    'where DePIN and cloud cost the same: subsidy share, DePIN price, interruptions, egress, utilization',
+  )
+  .argument('[workloads]', 'workloads file (default: the bundled example)')
+  .option('--catalog <file>', 'offer catalog CSV')
+  .option('--scenario <file>', 'scenario JSON')
+  .option('--workload <id>', 'only this workload')
+  .option('--json', 'print JSON')
+  .addHelpText(
+    'after',
+    example(['gpufit breakeven', 'gpufit breakeven plan.csv --workload batch-embed --json']),
+  )
+  .action(async (workloads: string | undefined, opts) =>
+    (await import('./commands/breakeven.js')).runBreakeven(workloads, opts),
+  );
+
+program
+  .command('diff')
+  .description('compare two analyses: two result JSON files, or two scenario files run on the same workloads')
+  .argument('<a>', 'result JSON (from analyze --format json) or scenario JSON')
+  .argument('<b>', 'result JSON or scenario JSON')
+  .option('--workloads <file>', 'workloads to run two scenarios on (default: the bundled example)')
+  .option('--catalog <file>', 'offer catalog CSV')
+  .option('--json', 'print JSON')
+  .addHelpText(
+    'after',
+    example([
+      'gpufit diff before.json after.json',
+      'gpufit diff base-scenario.json subsidy-ends.json --workloads plan.csv',
+    ]),
+  )
+  .action(async (a: string, b: string, opts) => (await import('./commands/diff.js')).runDiff(a, b, opts));
+
+const importCmd = program.command('import').description('convert a public price catalog into gpufit offers');
+importCmd
+  .command('skypilot')
+  .description("read SkyPilot's public catalog format (vms.csv) into an offers CSV")
+  .argument('<vms.csv>', 'a SkyPilot catalog file (catalogs/v*/<cloud>/vms.csv)')
+  .requiredOption('--cloud <name>', 'the catalog cloud: aws, gcp, lambda, runpod, vast, nebius …')
+  .requiredOption('--as-of <date>', 'date the catalog was read (YYYY-MM-DD), recorded as each offer’s asOf')
+  .option('--source <text>', 'provenance to record on every offer (default: the file name)')
+  .option('--out <file>', 'write the offers CSV here instead of stdout')
+  .addHelpText(
+    'after',
+    example(['gpufit import skypilot vms.csv --cloud lambda --as-of 2026-11-24 --out lambda-offers.csv']),
+  )
+  .action(async (file: string, opts) =>
+    (await import('./commands/importSkypilot.js')).runImportSkypilot(file, opts),
+  );
+
+program
+  .command('validate')
+  .description('check a workloads, offers or scenario file and list every problem with file, row and column')
+  .argument('<file>', 'the file to check')
+  .addOption(
+    new Option('--as <kind>', 'what the file is (default: guessed from its columns)').choices([
+      'workloads',
+      'offers',
+      'scenario',
+    ]),
+  )
+  .option('--strict', 'stop at the first problem')
+  .option('--json', 'print the accounting and problems as JSON')
+  .addHelpText(
+    'after',
+    example(['gpufit validate my-workloads.csv', 'gpufit validate catalog.csv --as offers --json']),
+  )
+  .action(async (file: string, opts) => (await import('./commands/validate.js')).runValidate(file, opts));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; any usage error (unknown option, bad value) is bad input.
+    const done = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+    process.exitCode = done ? EXIT.ok : EXIT.badInput;
+  } else if (error instanceof CliError) {
+    process.stderr.write(`${paint('error:', 'red')} ${error.message}\n`);
+    if (error.hint) process.stderr.write(`${error.hint}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(
+      `${paint('internal error:', 'red')} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.stderr.write('This is a bug in gpufit; please report it with the command you ran.\n');
+    process.exitCode = EXIT.failure;
+  }
+}

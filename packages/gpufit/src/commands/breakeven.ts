@@ -1,0 +1,52 @@
+import { badInput } from '../cli/errors.js';
+import { textTable } from '../cli/table.js';
+import { type AnalyzeCommandOptions, runAnalysis } from './analyze.js';
+
+export interface BreakevenOptions extends Omit<AnalyzeCommandOptions, 'format' | 'out'> {
+  readonly workload?: string;
+  readonly json?: boolean;
+}
+
+function show(x: number | null, unit: string): string {
+  if (x === null) return '—';
+  const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 1 ? 2 : 4;
+  return `${x.toFixed(digits)} ${unit}`;
+}
+
+export async function runBreakeven(workloadsPath: string | undefined, opts: BreakevenOptions): Promise<void> {
+  const analysis = await runAnalysis(workloadsPath, opts, false);
+  const chosen =
+    opts.workload === undefined
+      ? analysis.workloads
+      : analysis.workloads.filter((w) => w.id === opts.workload);
+  if (chosen.length === 0)
+    throw badInput(
+      `no workload with id "${opts.workload}"; ids: ${analysis.workloads.map((w) => w.id).join(', ')}`,
+    );
+  if (opts.json) {
+    process.stdout.write(
+      `${JSON.stringify(
+        chosen.map((w) => ({ id: w.id, breakEvens: w.breakEvens })),
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  const rows = chosen.flatMap((w) =>
+    w.breakEvens.length === 0
+      ? [[w.id, 'no cloud-and-DePIN pair to compare', '', '', '']]
+      : w.breakEvens.map((b) => [
+          w.id,
+          b.variable,
+          show(b.current, b.unit),
+          b.status === 'found'
+            ? show(b.value, b.unit)
+            : `none in ${show(b.range[0], '')}–${show(b.range[1], b.unit)}`,
+          b.note,
+        ]),
+  );
+  process.stdout.write(
+    `${textTable(['workload', 'variable', 'now', 'break-even', 'note'], rows, new Set([2, 3]))}\n`,
+  );
+}

@@ -1,0 +1,38 @@
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { EXIT } from '../cli/errors.js';
+import { asBadInput } from '../cli/inputs.js';
+import { note, warn } from '../cli/terminal.js';
+import { importSkyPilot } from '../import/importSkyPilot.js';
+import { offersToCsv } from '../io/offersCsv.js';
+
+export interface ImportSkypilotOptions {
+  readonly cloud: string;
+  readonly asOf: string;
+  readonly source?: string;
+  readonly out?: string;
+  readonly strict?: boolean;
+}
+
+export async function runImportSkypilot(file: string, opts: ImportSkypilotOptions): Promise<void> {
+  const result = await asBadInput(
+    importSkyPilot(file, {
+      cloud: opts.cloud,
+      asOf: opts.asOf,
+      source: opts.source ?? `SkyPilot catalog ${basename(file)}`,
+      ...(opts.strict !== undefined && { strict: opts.strict }),
+    }),
+  );
+  const csv = offersToCsv(result.offers);
+  if (opts.out) await writeFile(opts.out, csv, 'utf8');
+  else process.stdout.write(csv);
+  const { read, accepted, rejected } = result.accounting;
+  note(
+    `${file}: ${read} rows read, ${accepted} priced, ${rejected} rejected → ${result.offers.length} offers${opts.out ? ` in ${opts.out}` : ''}.`,
+  );
+  for (const w of result.warnings) warn(w.message);
+  for (const r of result.rejected.slice(0, 10))
+    note(`  row ${r.row}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`);
+  if (result.rejected.length > 10) note(`  … and ${result.rejected.length - 10} more`);
+  if (read === 0) process.exitCode = EXIT.badInput;
+}

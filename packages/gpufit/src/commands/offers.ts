@@ -1,0 +1,90 @@
+import { cheapestPerGroup, type MarketFilter, type RankedOffer, rankOffers } from '../analysis/rankOffers.js';
+import { badInput } from '../cli/errors.js';
+import { asBadInput, bundled } from '../cli/inputs.js';
+import { textTable, usd } from '../cli/table.js';
+import { note, warn } from '../cli/terminal.js';
+import { referenceIndexes } from '../data/referenceIndexes.js';
+import { loadOffersCsv } from '../io/loadOffers.js';
+
+export interface OffersOptions {
+  readonly catalog?: string;
+  readonly gpu?: string;
+  readonly region?: string;
+  readonly market?: MarketFilter;
+  readonly category?: 'Standard' | 'Dynamic' | 'Committed';
+  readonly maxPrice?: number;
+  readonly groupBy?: 'gpu' | 'market' | 'provider';
+  readonly limit: number;
+  readonly json?: boolean;
+}
+
+export async function runOffers(opts: OffersOptions): Promise<void> {
+  const path = opts.catalog ?? bundled.catalog();
+  const [catalog, indexes] = await Promise.all([asBadInput(loadOffersCsv(path)), referenceIndexes()]);
+  if (catalog.accounting.rejected > 0) {
+    warn(
+      `${catalog.accounting.rejected} of ${catalog.accounting.read} catalog rows were rejected; \`gpufit validate ${path}\` lists them.`,
+    );
+  }
+  let gpu: string | undefined;
+  if (opts.gpu !== undefined) {
+    const match = indexes.gpuNames.resolve(opts.gpu);
+    if (!match.ok) {
+      throw badInput(
+        `unknown GPU "${opts.gpu}"${match.nearest.length ? `; did you mean ${match.nearest.join(', ')}?` : ''}`,
+      );
+    }
+    gpu = match.gpu;
+  }
+  const filter = {
+    ...(gpu !== undefined && { gpu }),
+    ...(opts.region !== undefined && { region: opts.region }),
+    ...(opts.market !== undefined && { market: opts.market }),
+    ...(opts.category !== undefined && { category: opts.category }),
+    ...(opts.maxPrice !== undefined && { maxUsdPerGpuHour: opts.maxPrice }),
+  };
+  const ranked = opts.groupBy
+    ? cheapestPerGroup(catalog.rows, filter, opts.groupBy)
+    : rankOffers(catalog.rows, filter);
+  const shown = ranked.slice(0, opts.limit);
+  if (opts.json) {
+    process.stdout.write(
+      `${JSON.stringify({ matched: ranked.length, offers: shown.map(toJson) }, null, 2)}\n`,
+    );
+    return;
+  }
+  if (shown.length === 0) {
+    note('No offer matches these filters.');
+    return;
+  }
+  const rows = shown.map((r) => [
+    `${r.rank}${r.cheapestReason || (opts.groupBy && r.rank === 1) ? ' *' : ''}`,
+    r.offer.gpu,
+    `${r.offer.gpusPerInstance}`,
+    r.offer.providerName,
+    r.offer.market,
+    r.offer.pricingCategory + (r.offer.termMonths ? ` ${r.offer.termMonths}mo` : ''),
+    r.offer.region + (r.offer.country ? ` (${r.offer.country})` : ''),
+    usd(r.offer.usdPerGpuHour, 3),
+    usd(r.effectiveUsdPerGpuHour, 3),
+    r.offer.asOf,
+  ]);
+  process.stdout.write(
+    `${textTable(['#', 'gpu', 'gpus', 'provider', 'market', 'category', 'region', 'list $/GPU-h', 'effective', 'as of'], rows, new Set([2, 7, 8]))}\n`,
+  );
+  const best = shown[0]!;
+  const reason = best.cheapestReason ?? (opts.groupBy ? `cheapest ${opts.groupBy} group` : null);
+  if (reason) process.stdout.write(`\n* cheapest: ${best.offer.id} — ${reason}.\n`);
+  process.stdout.write(
+    `${ranked.length} offers matched; ${shown.length} shown. Effective = list price less the incentive subsidy share.\n`,
+  );
+}
+
+function toJson(r: RankedOffer) {
+  return {
+    rank: r.rank,
+    cheapestReason: r.cheapestReason,
+    effectiveUsdPerGpuHour: r.effectiveUsdPerGpuHour,
+    offer: r.offer,
+  };
+}

@@ -1,0 +1,81 @@
+import { open, readFile } from 'node:fs/promises';
+import { EXIT } from '../cli/errors.js';
+import { asBadInput, loadScenarioFile, loadWorkloadsFile } from '../cli/inputs.js';
+import { paint } from '../cli/terminal.js';
+import { loadOffersCsv } from '../io/loadOffers.js';
+import type { LoadResult } from '../io/loadTypes.js';
+
+export interface ValidateOptions {
+  readonly as?: 'workloads' | 'offers' | 'scenario';
+  readonly strict?: boolean;
+  readonly json?: boolean;
+}
+
+/** What a file is, from its name and its first line: a scenario JSON, a workloads file or an offer catalog. */
+async function guessKind(path: string): Promise<'workloads' | 'offers' | 'scenario'> {
+  if (/\.json$/i.test(path)) {
+    const text = await asBadInput(readFile(path, 'utf8'));
+    try {
+      const json: unknown = JSON.parse(text);
+      return Array.isArray(json) || (typeof json === 'object' && json !== null && 'workloads' in json)
+        ? 'workloads'
+        : 'scenario';
+    } catch {
+      return 'scenario';
+    }
+  }
+  const handle = await asBadInput(open(path, 'r'));
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0] ?? '';
+    return /usdPerGpuHour|pricingCategory/.test(head) ? 'offers' : 'workloads';
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function runValidate(path: string, opts: ValidateOptions): Promise<void> {
+  const kind = opts.as ?? (await guessKind(path));
+  if (kind === 'scenario') {
+    await loadScenarioFile(path); // throws bad input listing every issue
+    report(opts, { file: path, kind, accounting: { read: 1, accepted: 1, rejected: 0 }, rejected: [] });
+    return;
+  }
+  const strict = opts.strict ?? false;
+  const result: LoadResult<unknown> =
+    kind === 'offers'
+      ? await asBadInput(loadOffersCsv(path, { strict }))
+      : await loadWorkloadsFile(path, strict);
+  report(opts, {
+    file: path,
+    kind,
+    accounting: result.accounting,
+    rejected: result.rejected,
+    warnings: result.warnings.map((w) => w.message),
+  });
+  if (result.accounting.rejected > 0 || result.accounting.read === 0) process.exitCode = EXIT.badInput;
+}
+
+interface ValidationReport {
+  readonly file: string;
+  readonly kind: string;
+  readonly accounting: { read: number; accepted: number; rejected: number };
+  readonly rejected: readonly { file: string; row: number; column: string | null; reason: string }[];
+  readonly warnings?: readonly string[];
+}
+
+function report(opts: ValidateOptions, r: ValidationReport): void {
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    return;
+  }
+  const { read, accepted, rejected } = r.accounting;
+  const ok = rejected === 0 && read > 0;
+  process.stdout.write(
+    `${r.file} (${r.kind}): ${read} rows read, ${accepted} accepted, ${rejected} rejected — ${ok ? paint('ok', 'green', process.stdout) : paint('problems found', 'red', process.stdout)}\n`,
+  );
+  for (const w of r.warnings ?? []) process.stdout.write(`  note: ${w}\n`);
+  for (const x of r.rejected) {
+    process.stdout.write(`  ${x.file}, row ${x.row}${x.column ? `, column ${x.column}` : ''}: ${x.reason}\n`);
+  }
+}
