@@ -62,3 +62,47 @@ export { youngInterval } from './reliability/youngInterval.js';
 // GPU tiers (performance normalization, §5.2)
 export type { GpuTier, GpuTierTable } from './tiers/gpuTierTable.js';
 export { gpuTierTable, REFERENCE_GPU, relativeThroughput } from './tiers/gpuTierTable.js';
+
+// Projection, uncertainty, hybrid split, break-even and sensitivity (§5.8–5.11): a separate block.
+
+export { bareDrawLoop } from './bareDrawLoop.js';
+export { addMonths, monthsBetween } from './calendarMonth.js';
+export type { CostBasis, CostBasisResult } from './costBasis.js';
+export { costBasis } from './costBasis.js';
+export { monteCarlo } from './monteCarlo.js';
+export { monteCarloDrawSchedule } from './monteCarloDraws.js';
+export type { MonteCarloOut } from './monteCarloKernel.js';
+export { allocateMonteCarloOut, monteCarloKernel } from './monteCarloKernel.js';
+export type {
+  MonteCarloOptionPlan,
+  MonteCarloParams,
+  MonteCarloPlanOptions,
+  MonteCarloScenario,
+  MonteCarloTokenPlan,
+} from './monteCarloPlan.js';
+export { MONTHLY_SAMPLE_TRIALS, monteCarloPlan } from './monteCarloPlan.js';
+export { summarizeMonteCarlo } from './monteCarloSummary.js';
+export { percentileOfSorted, percentiles } from './percentile.js';
+export { poissonFromUniform, poissonTable } from './poissonInversion.js';
+export {
+  DRAW_NORMAL,
+  DRAW_UNIFORM,
+  fillDraws,
+  hash32,
+  MONTE_CARLO_BLOCK_TRIALS,
+  Prng,
+  seedSfc32State,
+} from './prng.js';
+export type { ProjectionOptions } from './projectSpend.js';
+export { projectSpend } from './projectSpend.js';
+export type { ProjectionScenario, SpendPath, SpendPathOptions } from './spendPath.js';
+export { scheduleFor, spendPath } from './spendPath.js';
+export type {
+  FormulaCompiler,
+  ShareCurve,
+  SubsidyScheduleSpec,
+  SubsidyShareOptions,
+} from './subsidyShareAt.js';
+export { subsidySchedules, subsidyShareAt, subsidyShareCurve } from './subsidyShareAt.js';
+export { tableExp } from './tableExp.js';
+export { expectedTokenPrice, tokenPricePath, tokenStepCoefficients } from './tokenPricePath.js';

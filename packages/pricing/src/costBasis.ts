@@ -1,0 +1,89 @@
+/**
+ * The month-0 cost of one option split into the parts a projection moves differently (DESIGN §5.8):
+ *
+ * - compute = gpu-time + interruption-overhead + redundancy + commitment-waste, unsubsidized. It scales
+ *   with demand, is reduced by the incentive subsidy, and follows the incentive-token price when the offer
+ *   is denominated in its token.
+ * - data = egress + ingress + checkpoint-sync. gpufit assumption: it scales with demand too (results
+ *   egressed and checkpoints synced grow with the work done; a fixed dataset upload is small next to
+ *   them over a horizon). It is billed in USD and is not subsidized.
+ *
+ * The `incentive-subsidy` line of the estimate is not read: the subsidy is re-applied month by month from
+ * the share at month 0 (the offer's, or the scenario schedule's own `share`).
+ */
+import type { CostComponentName, CostEstimate, Market, Offer } from '@gpufit/schema';
+
+export interface CostBasis {
+  readonly offerId: string;
+  /** Network or provider id (the key of `scenario.subsidies`, besides the incentive symbol). */
+  readonly provider: string;
+  readonly market: Market;
+  /** Unsubsidized compute USD a month at month 0. */
+  readonly computeUsdPerMonth: number;
+  /** The `interruption-overhead` part of `computeUsdPerMonth` (expected re-work). */
+  readonly interruptionUsdPerMonth: number;
+  /** Expected interruptions a month: interruptionsPerHour × replica-hours (0 when the offer states none). */
+  readonly interruptionsPerMonth: number;
+  /** Data-movement USD a month at month 0. */
+  readonly dataUsdPerMonth: number;
+  /** The offer's incentive subsidy share at month 0 (0..0.99). */
+  readonly subsidyShare: number;
+  readonly incentive: { readonly symbol: string; readonly denomination: 'usd-pegged' | 'token' } | null;
+}
+
+export type CostBasisResult =
+  | { readonly ok: true; readonly value: CostBasis }
+  | { readonly ok: false; readonly reason: string };
+
+export const COMPUTE_COMPONENTS: readonly CostComponentName[] = [
+  'gpu-time',
+  'interruption-overhead',
+  'redundancy',
+  'commitment-waste',
+];
+export const DATA_COMPONENTS: readonly CostComponentName[] = ['egress', 'ingress', 'checkpoint-sync'];
+
+function sum(estimate: CostEstimate, names: readonly CostComponentName[]): number {
+  let total = 0;
+  for (const c of estimate.components) if (names.includes(c.name)) total += c.usd;
+  return total;
+}
+
+/** Extracts the basis of `estimate` (which priced `offer`); infeasible or unpriced estimates have none. */
+export function costBasis(estimate: CostEstimate, offer: Offer): CostBasisResult {
+  if (!estimate.feasible) return { ok: false, reason: `offer ${offer.id} is infeasible for this workload` };
+  if (estimate.monthlyUsd === null) return { ok: false, reason: `offer ${offer.id} has no price` };
+  const computeUsdPerMonth = sum(estimate, COMPUTE_COMPONENTS);
+  const interruptionUsdPerMonth = sum(estimate, ['interruption-overhead']);
+  const dataUsdPerMonth = sum(estimate, DATA_COMPONENTS);
+  const values = [computeUsdPerMonth, interruptionUsdPerMonth, dataUsdPerMonth];
+  if (!values.every((v) => Number.isFinite(v) && v >= 0)) {
+    return {
+      ok: false,
+      reason: `offer ${offer.id} has a cost component that is not a finite, non-negative USD`,
+    };
+  }
+  const replicaHours =
+    estimate.billedGpuHoursPerMonth !== null &&
+    estimate.gpusPerReplica !== null &&
+    estimate.gpusPerReplica > 0
+      ? estimate.billedGpuHoursPerMonth / estimate.gpusPerReplica
+      : 0;
+  const rate = offer.interruptionsPerHour ?? 0;
+  return {
+    ok: true,
+    value: {
+      offerId: offer.id,
+      provider: offer.provider,
+      market: offer.market,
+      computeUsdPerMonth,
+      interruptionUsdPerMonth,
+      interruptionsPerMonth: interruptionUsdPerMonth > 0 ? rate * replicaHours : 0,
+      dataUsdPerMonth,
+      subsidyShare: offer.incentive?.subsidyShare ?? 0,
+      incentive: offer.incentive
+        ? { symbol: offer.incentive.symbol, denomination: offer.incentive.denomination }
+        : null,
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * The inputs of the Monte Carlo kernel as plain, transferable data (numbers and Float64Arrays only), so the
+ * same plan runs in this thread or is posted to worker threads. Built from the two options' deterministic
+ * spend paths (spendPath.ts) and the scenario's uncertainty settings.
+ */
+import type { Scenario } from '@gpufit/schema';
+import type { CostBasis } from './costBasis.js';
+import { type ProjectionScenario, type SpendPathOptions, spendPath } from './spendPath.js';
+import { tokenStepCoefficients } from './tokenPricePath.js';
+
+/** Default number of trials whose every month is kept for the monthly percentiles. */
+export const MONTHLY_SAMPLE_TRIALS = 20_000;
+
+export interface MonteCarloOptionPlan {
+  /** Expected compute USD a month without re-work, after subsidy and demand growth (spendPath). */
+  readonly computeUsd: Float64Array;
+  /** Expected interruption re-work USD a month. */
+  readonly interruptionUsd: Float64Array;
+  /** Expected interruptions a month; 0 = no interruption draws. */
+  readonly interruptionsPerMonth: Float64Array;
+  readonly dataUsd: Float64Array;
+  /** Lognormal sigma of the price this trial lands at (mean 1). */
+  readonly priceSigma: number;
+  /** Index into `tokens`, or −1 when the option is not priced in an incentive token. */
+  readonly tokenIndex: number;
+}
+
+export interface MonteCarloTokenPlan {
+  readonly symbol: string;
+  /** (μ − σ²/2)/12 and σ·√(1/12): the exact monthly log-step of the GBM. */
+  readonly logDrift: number;
+  readonly logVolatility: number;
+}
+
+export interface MonteCarloParams {
+  readonly seed: number;
+  readonly trials: number;
+  readonly months: number;
+  readonly startMonth: string;
+  /** Trials 0 … sampleTrials−1 keep their monthly spend (month-major) for the monthly percentiles. */
+  readonly sampleTrials: number;
+  /** Lognormal sigma of each month's demand around its projection (mean 1). */
+  readonly demandSigma: number;
+  /** Draw interruption counts (Poisson) or use their expectation. */
+  readonly interruptionDraws: boolean;
+  /** [cloud, depin]. */
+  readonly options: readonly [MonteCarloOptionPlan, MonteCarloOptionPlan];
+  readonly tokens: readonly MonteCarloTokenPlan[];
+}
+
+export type MonteCarloScenario = ProjectionScenario & Pick<Scenario, 'monteCarlo'>;
+
+export interface MonteCarloPlanOptions extends SpendPathOptions {
+  /** Overrides `scenario.monteCarlo.trials`. */
+  readonly trials?: number;
+  /** Overrides `scenario.monteCarlo.seed`. */
+  readonly seed?: number;
+  /** 'poisson' (default) draws interruption counts; 'expected' uses their mean. */
+  readonly interruptions?: 'poisson' | 'expected';
+  /** How many trials keep their monthly spend for the monthly percentiles (default 20,000). */
+  readonly monthlySampleTrials?: number;
+}
+
+export function monteCarloPlan(
+  bases: { readonly cloud: CostBasis; readonly depin: CostBasis },
+  scenario: MonteCarloScenario,
+  options: MonteCarloPlanOptions = {},
+): MonteCarloParams {
+  const trials = options.trials ?? scenario.monteCarlo.trials;
+  const seed = (options.seed ?? scenario.monteCarlo.seed) >>> 0;
+  const tokens: MonteCarloTokenPlan[] = [];
+  const option = (basis: CostBasis, priceSigma: number): MonteCarloOptionPlan => {
+    const path = spendPath(basis, scenario, options);
+    let tokenIndex = -1;
+    if (path.token) {
+      const { symbol, model } = path.token;
+      tokenIndex = tokens.findIndex((t) => t.symbol === symbol);
+      if (tokenIndex < 0) {
+        tokenIndex = tokens.push({ symbol, ...tokenStepCoefficients(model) }) - 1;
+      }
+    }
+    return {
+      computeUsd: path.computeUsd,
+      interruptionUsd: path.interruptionUsd,
+      interruptionsPerMonth: path.interruptionsPerMonth,
+      dataUsd: path.dataUsd,
+      priceSigma,
+      tokenIndex,
+    };
+  };
+  const cloud = option(bases.cloud, 0);
+  const depin = option(bases.depin, scenario.monteCarlo.depinPriceSpread);
+  return {
+    seed,
+    trials,
+    months: scenario.horizonMonths,
+    startMonth: scenario.startMonth,
+    sampleTrials: Math.min(trials, options.monthlySampleTrials ?? MONTHLY_SAMPLE_TRIALS),
+    demandSigma: scenario.monteCarlo.demandVolatility,
+    interruptionDraws: (options.interruptions ?? 'poisson') === 'poisson',
+    options: [cloud, depin],
+    tokens,
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * One option's expected spend month by month (DESIGN §5.8): the deterministic path that `projectSpend`
+ * reports and `monteCarlo` perturbs. For month t = 0 … horizon−1:
+ *
+ *   demand(t)  = (1 + g)^t                                       compound monthly growth g
+ *   s(t)       = the subsidy schedule's share                     (subsidyShareAt.ts)
+ *   relief(t)  = s0 − p · (s0 − s(t))                            p = scenario.subsidyPassThrough
+ *   ratio(t)   = E[S(t)] / S0 = e^{μ t / 12}                      only when priced in the incentive token
+ *   spend(t)   = demand(t) · [compute · (1 − relief(t)) · ratio(t) + data]
+ *
+ * When a subsidy falls, the tenant price rises by p × the lost share of the unsubsidized price; providers
+ * absorb the rest (p = 1: the tenant pays the whole loss, DESIGN §5.7's price × (1 − s(t))).
+ */
+import type { Scenario, SubsidySchedule, TokenPriceModel } from '@gpufit/schema';
+import type { CostBasis } from './costBasis.js';
+import { type FormulaCompiler, subsidyShareCurve } from './subsidyShareAt.js';
+import { expectedTokenPrice } from './tokenPricePath.js';
+
+/** The scenario fields a projection reads. */
+export type ProjectionScenario = Pick<
+  Scenario,
+  'horizonMonths' | 'startMonth' | 'subsidies' | 'tokenPrices' | 'subsidyPassThrough' | 'demandGrowthMonthly'
+>;
+
+export interface SpendPathOptions {
+  /** Needed when a schedule is a `formula` (pass this package's `compileFormula`). */
+  readonly compileFormula?: FormulaCompiler;
+}
+
+export interface SpendPath {
+  readonly months: number;
+  readonly demandFactor: Float64Array;
+  /** The schedule's share s(t). */
+  readonly subsidyShare: Float64Array;
+  /** The share of the unsubsidized compute price the tenant does not pay, relief(t). */
+  readonly reliefShare: Float64Array;
+  /** Compute USD without interruption re-work: compute · (1 − relief) · demand, before the token ratio. */
+  readonly computeUsd: Float64Array;
+  /** Expected interruption re-work USD, same factors as `computeUsd`. */
+  readonly interruptionUsd: Float64Array;
+  /** Expected interruptions in the month (scaled by demand). */
+  readonly interruptionsPerMonth: Float64Array;
+  readonly dataUsd: Float64Array;
+  /** The incentive-token model when the offer is priced in its token and the scenario models it. */
+  readonly token: { readonly symbol: string; readonly model: TokenPriceModel } | null;
+  /** E[S(t)] (null without a token model). */
+  readonly tokenPriceUsd: Float64Array | null;
+  /** Expected spend: (computeUsd + interruptionUsd) · E[S(t)]/S0 + dataUsd. */
+  readonly expectedUsd: Float64Array;
+  readonly schedule: SubsidySchedule;
+  readonly assumptions: readonly string[];
+}
+
+const NONE: SubsidySchedule = { kind: 'none' };
+
+/**
+ * The scenario's schedule for the basis, by the same rule as `subsidyScheduleFor` (estimate side): by network
+ * (`provider`) first, then by incentive symbol; a constant share when the scenario has none.
+ */
+export function scheduleFor(basis: CostBasis, subsidies: Scenario['subsidies']): SubsidySchedule {
+  const byProvider = subsidies[basis.provider];
+  if (byProvider !== undefined) return byProvider;
+  const symbol = basis.incentive?.symbol;
+  return (symbol === undefined ? undefined : subsidies[symbol]) ?? NONE;
+}
+
+export function spendPath(
+  basis: CostBasis,
+  scenario: ProjectionScenario,
+  options: SpendPathOptions = {},
+): SpendPath {
+  const n = scenario.horizonMonths;
+  const schedule = scheduleFor(basis, scenario.subsidies);
+  const curve = subsidyShareCurve(schedule, {
+    offerShare: basis.subsidyShare,
+    startMonth: scenario.startMonth,
+    ...(options.compileFormula ? { compileFormula: options.compileFormula } : {}),
+  });
+  const s0 = curve(0);
+  const p = scenario.subsidyPassThrough;
+  const growth = 1 + scenario.demandGrowthMonthly;
+  const assumptions: string[] = [];
+
+  const incentive = basis.incentive;
+  let token: SpendPath['token'] = null;
+  if (incentive?.denomination === 'token') {
+    const model = scenario.tokenPrices[incentive.symbol];
+    if (model) token = { symbol: incentive.symbol, model };
+    else {
+      assumptions.push(
+        `${basis.offerId} is priced in the ${incentive.symbol} incentive token but the scenario has no price model for it; its USD price is held at month 0`,
+      );
+    }
+  }
+
+  const demandFactor = new Float64Array(n);
+  const subsidyShare = new Float64Array(n);
+  const reliefShare = new Float64Array(n);
+  const computeUsd = new Float64Array(n);
+  const interruptionUsd = new Float64Array(n);
+  const interruptionsPerMonth = new Float64Array(n);
+  const dataUsd = new Float64Array(n);
+  const tokenPriceUsd = token ? new Float64Array(n) : null;
+  const expectedUsd = new Float64Array(n);
+  const steadyCompute = basis.computeUsdPerMonth - basis.interruptionUsdPerMonth;
+
+  for (let t = 0; t < n; t++) {
+    const d = growth ** t;
+    const s = curve(t);
+    const relief = s0 - p * (s0 - s);
+    const paid = 1 - relief;
+    demandFactor[t] = d;
+    subsidyShare[t] = s;
+    reliefShare[t] = relief;
+    const compute = steadyCompute * paid * d;
+    const rework = basis.interruptionUsdPerMonth * paid * d;
+    const data = basis.dataUsdPerMonth * d;
+    computeUsd[t] = compute;
+    interruptionUsd[t] = rework;
+    interruptionsPerMonth[t] = basis.interruptionsPerMonth * d;
+    dataUsd[t] = data;
+    const price = token ? expectedTokenPrice(token.model, t) : 1;
+    if (tokenPriceUsd && token) tokenPriceUsd[t] = price;
+    const ratio = token ? price / token.model.spotUsd : 1;
+    expectedUsd[t] = (compute + rework) * ratio + data;
+  }
+  return {
+    months: n,
+    demandFactor,
+    subsidyShare,
+    reliefShare,
+    computeUsd,
+    interruptionUsd,
+    interruptionsPerMonth,
+    dataUsd,
+    token,
+    tokenPriceUsd,
+    expectedUsd,
+    schedule,
+    assumptions,
+  };
+}
