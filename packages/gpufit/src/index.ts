@@ -1,0 +1,35 @@
+// gpufit's public API: a curated list (no `export *`).
+
+// Bundled datasets (data/)
+export { bundledDatasetsDir } from './data/bundledDatasetsDir.js';
+export type { GpuAlias, GpuTier, NetworkInfo, RegionInfo } from './data/datasetTypes.js';
+export type { BundledCatalog } from './data/loadBundledCatalog.js';
+export { loadBundledCatalog } from './data/loadBundledCatalog.js';
+export type { DatasetOptions } from './data/loadReferenceData.js';
+export { loadGpuAliases, loadGpuTiers, loadNetworks, loadRegions } from './data/loadReferenceData.js';
+export type { ReferenceIndexes } from './data/referenceIndexes.js';
+export { referenceIndexes } from './data/referenceIndexes.js';
+// SkyPilot catalog importer (import/)
+export { SKYPILOT_CLOUD_MARKETS } from './import/cloudMarkets.js';
+export type { SkyPilotHostPrice, SkyPilotImport, SkyPilotImportOptions } from './import/importSkyPilot.js';
+export { importSkyPilot, SKYPILOT_COLUMNS } from './import/importSkyPilot.js';
+// Loaders (io/)
+export type { GpuNameIndex, GpuNameMatch } from './io/gpuNameIndex.js';
+export { buildGpuNameIndex, gpuNameKey } from './io/gpuNameIndex.js';
+export { LoadError } from './io/loadError.js';
+export type { OfferLoadOptions } from './io/loadOffers.js';
+export { loadOffersCsv, streamOffers } from './io/loadOffers.js';
+export { LoadStream } from './io/loadStream.js';
+export type {
+  LoadItem,
+  LoadOptions,
+  LoadRejection,
+  LoadResult,
+  LoadSource,
+  LoadWarning,
+} from './io/loadTypes.js';
+export type { WorkloadLoadOptions } from './io/loadWorkloads.js';
+export { loadWorkloadsCsv, streamWorkloads } from './io/loadWorkloads.js';
+export { loadWorkloadsJson } from './io/loadWorkloadsJson.js';
+export type { RegionIndex } from './io/regionIndex.js';
+export { buildRegionIndex } from './io/regionIndex.js';

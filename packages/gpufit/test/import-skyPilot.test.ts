@@ -1,0 +1,234 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { Offer } from '@gpufit/schema';
+import { describe, expect, it } from 'vitest';
+import { importSkyPilot, type SkyPilotHostPrice } from '../src/import/importSkyPilot.js';
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'io', 'skypilot');
+const fixture = (name: string) => path.join(dir, name);
+const SOURCE = 'skypilot-org/skypilot-catalog (re-shaped reference rows; see fixtures/io/README.md)';
+const base = { source: SOURCE, asOf: '2026-11-24' };
+
+/** Price per GPU-hour of each offer, keyed `instanceType region category`. */
+function prices(offers: readonly Offer[]): Record<string, number | null> {
+  return Object.fromEntries(
+    offers.map((o) => [`${o.instanceType} ${o.region} ${o.pricingCategory}`, o.usdPerGpuHour]),
+  );
+}
+
+describe('importSkyPilot: AWS (re-shaped reference rows)', () => {
+  it('per-GPU = Price ÷ AcceleratorCount, no Dynamic when spot is empty or equals on-demand, no fractional GPUs', async () => {
+    const r = await importSkyPilot(fixture('aws-vms.csv'), { cloud: 'aws', ...base });
+    const got = prices(r.offers);
+    const want: Record<string, number> = {
+      'g4dn.xlarge eu-central-1 Standard': 0.658,
+      'g4dn.xlarge eu-central-1 Dynamic': 0.267,
+      'g4dn.xlarge eu-north-1 Standard': 0.558,
+      'g4dn.xlarge eu-north-1 Dynamic': 0.1822,
+      'p4d.24xlarge ap-northeast-1 Standard': 30.09784 / 8,
+      'p4d.24xlarge ap-northeast-1 Dynamic': 7.5205 / 8,
+      'p4d.24xlarge ap-south-1 Standard': 26.3444 / 8,
+      'p5.48xlarge ap-northeast-2 Standard': 75.9552 / 8,
+    };
+    expect(Object.keys(got).sort()).toEqual(Object.keys(want).sort());
+    for (const [k, v] of Object.entries(want)) expect(got[k]).toBeCloseTo(v, 9);
+    expect(r.accounting).toEqual({ read: 6, accepted: 5, rejected: 1 });
+    expect(r.rejected[0]).toMatchObject({ row: 7, code: 'fractional-gpu', column: 'AcceleratorCount' });
+    expect(r.rejected[0]!.reason).toMatch(/fractional GPU \(AcceleratorCount 0.25\), not a per-GPU price/);
+  });
+
+  it('normalizes GPU names, reads memory from GpuInfo, fills country, stamps provenance', async () => {
+    const r = await importSkyPilot(fixture('aws-vms.csv'), { cloud: 'aws', ...base });
+    const p4d = r.offers.find((o) => o.id === 'aws:p4d.24xlarge:ap-northeast-1:standard')!;
+    expect(p4d).toMatchObject({
+      provider: 'aws',
+      market: 'hyperscaler',
+      gpu: 'A100-40GB',
+      gpuMemoryGiB: 40,
+      gpusPerInstance: 8,
+      country: 'JP',
+      pricingCategory: 'Standard',
+      source: SOURCE,
+      asOf: '2026-11-24',
+    });
+    expect(p4d.notes).toMatch(/on-demand \$30.09784\/h per instance ÷ 8 GPU/);
+  });
+
+  it('merges zone rows: lowest spot over standard zones, local zones left out (synthetic zones)', async () => {
+    const [header, g4dn] = readFileSync(fixture('aws-vms.csv'), 'utf8').split('\n');
+    // Synthetic: the eu-central-1 g4dn row copied into a second zone with a higher spot price, and into an
+    // AWS local zone with a lower one, to exercise the merge; the reference row stays the minimum.
+    const higher = g4dn!.replace(',0.267,', ',0.3,').replace('euc1-az2', 'euc1-az3');
+    const local = g4dn!.replace(',0.267,', ',0.1,').replace('euc1-az2', 'euc1-ham1-az1');
+    const cpu = 'c5.xlarge,,,4.0,8.0,,0.194,0.0812,eu-central-1,euc1-az2,x86_64';
+    const r = await importSkyPilot(Readable.from([[header, g4dn, higher, local, cpu, ''].join('\n')]), {
+      cloud: 'aws',
+      ...base,
+    });
+    expect(prices(r.offers)).toEqual({
+      'g4dn.xlarge eu-central-1 Standard': 0.658,
+      'g4dn.xlarge eu-central-1 Dynamic': 0.267,
+    });
+    expect(r.accounting).toEqual({ read: 4, accepted: 3, rejected: 1 });
+    expect(r.rejected[0]).toMatchObject({ row: 5, code: 'no-accelerator' });
+    const dynamic = r.offers.find((o) => o.pricingCategory === 'Dynamic')!;
+    expect(dynamic.notes).toMatch(/1 local-zone spot rows left out/);
+  });
+});
+
+describe('importSkyPilot: GCP accelerator-only rows need their host VM', () => {
+  const a2: SkyPilotHostPrice = {
+    accelerator: 'A100',
+    count: 1,
+    region: 'us-central1',
+    instanceType: 'a2-highgpu-1g',
+    usdPerHour: 0.73948,
+    spotUsdPerHour: 0.36975,
+  };
+
+  it('adds the host price: A100 40GB us-central1 2.93391 + 0.73948 = 3.67339 per GPU (spot 1.4341 + 0.36975)', async () => {
+    const r = await importSkyPilot(fixture('gcp-vms.csv'), { cloud: 'gcp', ...base, hostPrices: [a2] });
+    expect(r.offers.map((o) => [o.id, o.instanceType, o.gpu, o.gpuMemoryGiB, o.country])).toEqual([
+      ['gcp:a2-highgpu-1g:us-central1:standard', 'a2-highgpu-1g', 'A100-40GB', 40, 'US'],
+      ['gcp:a2-highgpu-1g:us-central1:dynamic', 'a2-highgpu-1g', 'A100-40GB', 40, 'US'],
+    ]);
+    expect(r.offers[0]!.usdPerGpuHour).toBeCloseTo(3.67339, 9);
+    expect(r.offers[1]!.usdPerGpuHour).toBeCloseTo(1.80385, 9);
+    expect(r.offers[0]!.notes).toMatch(
+      /\(on-demand accelerators \$2.93391\/h \+ host a2-highgpu-1g \$0.73948\/h\) ÷ 1 GPU/,
+    );
+  });
+
+  it('rejects rows with no host (and the host VM row itself) with a reason, never pricing the GPU alone', async () => {
+    const r = await importSkyPilot(fixture('gcp-vms.csv'), { cloud: 'gcp', ...base, hostPrices: [a2] });
+    expect(r.accounting).toEqual({ read: 6, accepted: 1, rejected: 5 });
+    expect(r.rejected.map((x) => [x.row, x.code])).toEqual([
+      [2, 'no-accelerator'],
+      [4, 'no-host-price'],
+      [5, 'no-host-price'],
+      [6, 'no-host-price'],
+      [7, 'no-host-price'],
+    ]);
+    expect(r.rejected[1]!.reason).toMatch(
+      /no host price was given for A100 × 2 in us-central1; pass it in hostPrices/,
+    );
+  });
+
+  it('with the README host prices for a2-ultragpu-1g and a3-highgpu-1g (no spot given: no Dynamic offer)', async () => {
+    const hosts: SkyPilotHostPrice[] = [
+      {
+        accelerator: 'A100-80GB',
+        count: 1,
+        region: 'us-central1',
+        instanceType: 'a2-ultragpu-1g',
+        usdPerHour: 1.09962,
+      },
+      {
+        accelerator: 'H100',
+        count: 1,
+        region: 'us-central1',
+        instanceType: 'a3-highgpu-1g',
+        usdPerHour: 1.18251,
+      },
+    ];
+    const r = await importSkyPilot(fixture('gcp-vms.csv'), { cloud: 'gcp', ...base, hostPrices: hosts });
+    const got = prices(r.offers);
+    expect(Object.keys(got)).toEqual([
+      'a2-ultragpu-1g us-central1 Standard',
+      'a3-highgpu-1g us-central1 Standard',
+    ]);
+    expect(got['a2-ultragpu-1g us-central1 Standard']).toBeCloseTo(1.8462 + 1.09962, 9);
+    expect(got['a3-highgpu-1g us-central1 Standard']).toBeCloseTo(4.20076 + 1.18251, 9);
+  });
+});
+
+describe('importSkyPilot: marketplaces and GPU clouds', () => {
+  it('Vast: spot 0.00 is no spot price; "place, CC, continent" gives the country; memory is total ÷ count', async () => {
+    const r = await importSkyPilot(fixture('vast-vms.csv'), { cloud: 'vast', ...base });
+    expect(
+      r.offers.map((o) => [o.region, o.country, o.gpu, o.pricingCategory, o.usdPerGpuHour, o.market]),
+    ).toEqual([
+      ['france-fr-eu', 'FR', 'H200', 'Standard', 2.65, 'marketplace'],
+      ['michigan-us-na', 'US', 'H200', 'Standard', 2.59, 'marketplace'],
+      ['bulgaria-bg-eu', 'BG', 'H100-NVL', 'Standard', 2.08, 'marketplace'],
+    ]);
+    expect(r.offers[0]!.gpuMemoryGiB).toBeCloseTo(140.4, 2);
+    expect(r.offers[2]!.notes).toMatch(/tier H100-NVL from the instance name \(H100_NVL\)/);
+  });
+
+  it('Lambda: one offer per region, per-GPU = 6.32 ÷ 8', async () => {
+    const r = await importSkyPilot(fixture('lambda-vms.csv'), { cloud: 'lambda', ...base });
+    expect(r.offers.map((o) => [o.region, o.usdPerGpuHour, o.market])).toEqual([
+      ['europe-central-1', 0.79, 'gpu-cloud'],
+      ['asia-south-1', 0.79, 'gpu-cloud'],
+    ]);
+  });
+});
+
+describe('importSkyPilot: bad rows and files', () => {
+  const header =
+    'InstanceType,AcceleratorName,AcceleratorCount,vCPUs,MemoryGiB,GpuInfo,Price,SpotPrice,Region';
+  const load = (rows: string[], strict = false) =>
+    importSkyPilot(Readable.from([[header, ...rows, ''].join('\n')]), { cloud: 'lambda', ...base, strict });
+
+  // Synthetic rows shaped like the Lambda fixture.
+  const cases: [string, string, string, string | null, RegExp][] = [
+    ['unknown GPU', 'x,H1OO,1,8,64,,2.0,,us-east-1', 'unknown-gpu', 'AcceleratorName', /closest known: H100/],
+    ['negative price', 'x,H100,1,8,64,,-2.0,,us-east-1', 'invalid', 'Price', /Price must be a number ≥ 0/],
+    ['no price at all', 'x,H100,1,8,64,,,,us-east-1', 'no-price', 'Price', /no price/],
+    [
+      'a count of 1.5',
+      'x,H100,1.5,8,64,,3.0,,us-east-1',
+      'fractional-gpu',
+      'AcceleratorCount',
+      /fractional GPU/,
+    ],
+    [
+      'a price per GPU above 1000',
+      'x,H100,1,8,64,,5000,,us-east-1',
+      'invalid',
+      'usdPerGpuHour',
+      /at most 1000/,
+    ],
+    [
+      'a broken GpuInfo',
+      'x,H100,1,8,64,"{\'Gpus\': [",2.0,,us-east-1',
+      'invalid',
+      'GpuInfo',
+      /not a SkyPilot GPU description/,
+    ],
+    ['a ragged row', 'x,H100,1', 'ragged', null, /3 cells but the header has 9/],
+  ];
+  it.each(cases)('%s is a rejected row, not a crash', async (_name, row, code, column, reason) => {
+    const r = await load([row]);
+    expect(r.accounting).toEqual({ read: 1, accepted: 0, rejected: 1 });
+    expect(r.rejected[0]).toMatchObject({ row: 2, code, column });
+    expect(r.rejected[0]!.reason).toMatch(reason);
+  });
+
+  it('strict stops on malformed rows but not on the importer’s own exclusions', async () => {
+    await expect(
+      load(['x,H100,1.5,8,64,,3.0,,us-east-1', 'y,H100,1,8,64,,2.0,,us-east-1'], true),
+    ).resolves.toMatchObject({
+      accounting: { read: 2, accepted: 1, rejected: 1 },
+    });
+    await expect(load(['x,H100,1,8,64,,abc,,us-east-1'], true)).rejects.toMatchObject({
+      name: 'LoadError',
+      row: 2,
+      column: 'Price',
+    });
+  });
+
+  it('a file that is not a vms.csv is a file-level error; an empty one imports nothing', async () => {
+    await expect(
+      importSkyPilot(Readable.from(['provider,gpu\n']), { cloud: 'x', ...base }),
+    ).rejects.toMatchObject({
+      code: 'missing-column',
+    });
+    const empty = await importSkyPilot(Readable.from(['']), { cloud: 'x', ...base });
+    expect(empty.accounting).toEqual({ read: 0, accepted: 0, rejected: 0 });
+    expect(empty.warnings.map((w) => w.code)).toEqual(['empty-file']);
+  });
+});
