@@ -33,7 +33,7 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
   it.each<[string, WorkloadProfileInput, Partial<OfferInput>, string[]]>([
     ['a feasible pair', base, {}, []],
     ['unknown price', base, { usdPerGpuHour: undefined }, ['price-unknown']],
-    ['another GPU than asked', { ...base, gpuType: 'H100' }, {}, ['gpu-type']],
+    ['another GPU than asked: gpuType is a preference, not a filter', { ...base, gpuType: 'H100' }, {}, []],
     [
       'the asked GPU family',
       { ...base, gpuType: 'H100' },
@@ -48,10 +48,16 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
       ['memory'],
     ],
     [
-      'gpusPerReplica too small for the model',
+      'a stated 1 × A100-80GB footprint does not fit two 24 GiB cards',
+      { ...base, modelParamsBillions: 70, gpusPerReplica: 1 },
+      { gpu: 'RTX4090', gpuMemoryGiB: 24, gpusPerInstance: 2 },
+      ['memory'],
+    ],
+    [
+      'a stated gpusPerReplica caps the memory estimate (quantized or LoRA)',
       { ...base, modelParamsBillions: 70, gpusPerReplica: 1 },
       {},
-      ['memory'],
+      [],
     ],
     [
       'InfiniBand needed between nodes',

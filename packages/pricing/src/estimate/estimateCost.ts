@@ -122,6 +122,7 @@ export function estimateCost(
       notes.demand(demandTier.gpu, tier.gpu, pf.throughputClass, rel, referenceGpuHours, usefulGpuHours),
     );
   if (explain && g !== demandG) assumptions.push(notes.gpuHoursConserved(demandG, g));
+  if (explain && feas.memoryNote !== null) assumptions.push(feas.memoryNote);
 
   // Whole instances: a replica of g GPUs packs ⌊I/g⌋ to an instance of I GPUs (one node per instance when nodes > 1).
   const perInstance = offer.gpusPerInstance;

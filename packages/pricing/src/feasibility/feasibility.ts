@@ -20,15 +20,19 @@ export interface FeasibilityDetail extends Feasibility {
   readonly demandTier: GpuTier | undefined;
   /** GPUs per node of one replica on the demand's GPU (for demand given as jobs × hours). */
   readonly demandGpusPerReplica: number;
+  /** Set when a stated gpusPerReplica, not gpufit's memory estimate, sized the replica. */
+  readonly memoryNote: string | null;
 }
 
 const NVLINK = INTERCONNECTS.indexOf('nvlink');
 
 /**
  * Can this offer run this workload at all? A cheap check (no pricing), usable to pre-filter a catalog. Rules:
- * price known; GPU matches the profile's `gpuType` (same tier id, or a tier of that family: `H100` matches
- * `H100-PCIe`); GPU in the tier table; memory (GPUs per replica = ⌈model memory ÷ GPU memory⌉, spread over
- * `nodes`, on one instance per node; a profile's `gpusPerReplica` overrides the count but must hold the model);
+ * price known; GPU in the tier table; memory (GPUs per replica = ⌈model memory ÷ GPU memory⌉, spread over
+ * `nodes`, on one instance per node; a profile's `gpusPerReplica` on its `gpuType` — or the reference GPU —
+ * caps the memory estimate, since the user measured it); interconnect; compliance certifications; residency;
+ * hosting allowed for the data's sensitivity. A profile's `gpuType` is a preference, not a filter: its demand
+ * is stated in that GPU's hours and converted by relative throughput, so any GPU that holds the model competes.
  * interconnect; compliance certifications; residency; hosting allowed for the data's sensitivity.
  */
 export function feasibility(profile: WorkloadProfile, offer: Offer, tiers: GpuTierTable): Feasibility {
@@ -51,12 +55,6 @@ export function feasibilityDetail(
       message: 'the offer has no known price; it is not priced at $0',
     });
   }
-  if (pf.gpuTypeKey !== null && !sameFamily(of.gpuKey, pf.gpuTypeKey)) {
-    rejections.push({
-      code: 'gpu-type',
-      message: `the workload asks for ${profile.gpuType} GPUs; the offer has ${offer.gpu}`,
-    });
-  }
   const tier = tiers.get(offer.gpu);
   if (tier === undefined) {
     rejections.push({
@@ -69,18 +67,26 @@ export function feasibilityDetail(
   const demandGpusPerReplica =
     profile.gpusPerReplica ?? gpusForModel(pf.memoryGiB, demandTier?.memoryGiB ?? offer.gpuMemoryGiB, nodes);
 
-  const needed = gpusForModel(pf.memoryGiB, offer.gpuMemoryGiB, nodes);
-  let gpusPerReplica: number | null = profile.gpusPerReplica ?? needed;
-  if (profile.gpusPerReplica !== null && profile.gpusPerReplica < needed) {
+  // A stated gpusPerReplica is the user's own measure of the footprint on their GPU (a LoRA or QLoRA fine-tune,
+  // offloaded optimizer state): it caps gpufit's estimate, which assumes full training state.
+  const demandMemoryGiB = demandTier?.memoryGiB ?? offer.gpuMemoryGiB;
+  const statedGiB =
+    profile.gpusPerReplica === null
+      ? Number.POSITIVE_INFINITY
+      : profile.gpusPerReplica * nodes * demandMemoryGiB;
+  const footprintGiB = Math.min(pf.memoryGiB, statedGiB);
+  const memoryNote =
+    footprintGiB < pf.memoryGiB
+      ? `memory: gpufit estimates ${modelText(profile, pf.memoryGiB, pf.phase)}, but the stated ${profile.gpusPerReplica} × ${demandTier?.gpu ?? offer.gpu} per replica holds ${fmt(footprintGiB)} GiB; the stated footprint is used (e.g. LoRA, QLoRA or offloading)`
+      : null;
+  const needed = gpusForModel(footprintGiB, offer.gpuMemoryGiB, nodes);
+  const sameGpu = pf.gpuTypeKey === null || sameFamily(of.gpuKey, pf.gpuTypeKey);
+  let gpusPerReplica: number | null =
+    profile.gpusPerReplica !== null && sameGpu ? Math.max(profile.gpusPerReplica, needed) : needed;
+  if (gpusPerReplica > offer.gpusPerInstance) {
     rejections.push({
       code: 'memory',
-      message: `${profile.gpusPerReplica} × ${nodes} GPU(s) of ${offer.gpuMemoryGiB} GiB cannot hold the model's ${modelText(profile, pf.memoryGiB, pf.phase)}; it needs ${needed} per node`,
-    });
-    gpusPerReplica = null;
-  } else if (gpusPerReplica > offer.gpusPerInstance) {
-    rejections.push({
-      code: 'memory',
-      message: `the model's ${modelText(profile, pf.memoryGiB, pf.phase)} needs ${gpusPerReplica} GPUs of ${offer.gpuMemoryGiB} GiB on one instance${nodes > 1 ? ` per node (${nodes} nodes)` : ''}; the offer has ${offer.gpusPerInstance}`,
+      message: `the model's ${fmt(footprintGiB)} GiB (${profile.modelParamsBillions}B parameters, ${profile.precision}, ${pf.phase}) needs ${gpusPerReplica} GPUs of ${offer.gpuMemoryGiB} GiB on one instance${nodes > 1 ? ` per node (${nodes} nodes)` : ''}; the offer has ${offer.gpusPerInstance}`,
     });
     gpusPerReplica = null;
   }
@@ -140,6 +146,7 @@ export function feasibilityDetail(
     tier,
     demandTier,
     demandGpusPerReplica,
+    memoryNote,
   };
 }
 
