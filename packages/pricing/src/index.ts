@@ -66,9 +66,17 @@ export { gpuTierTable, REFERENCE_GPU, relativeThroughput } from './tiers/gpuTier
 // Projection, uncertainty, hybrid split, break-even and sensitivity (§5.8–5.11): a separate block.
 
 export { bareDrawLoop } from './bareDrawLoop.js';
+export type { BreakEvenOptions } from './breakEven.js';
+export { breakEven } from './breakEven.js';
 export { addMonths, monthsBetween } from './calendarMonth.js';
 export type { CostBasis, CostBasisResult } from './costBasis.js';
 export { costBasis } from './costBasis.js';
+export type { DemandInput, DemandShape } from './demandShape.js';
+export { demandShape, LOGNORMAL_MAX_PEAK_TO_MEAN, PEAK_QUANTILE } from './demandShape.js';
+export type { FindRootOptions } from './findRoot.js';
+export { findRoot } from './findRoot.js';
+export type { HybridRates, HybridSplitOptions } from './hybridSplit.js';
+export { hybridSplit } from './hybridSplit.js';
 export { monteCarlo } from './monteCarlo.js';
 export { monteCarloDrawSchedule } from './monteCarloDraws.js';
 export type { MonteCarloOut } from './monteCarloKernel.js';
@@ -82,8 +90,12 @@ export type {
 } from './monteCarloPlan.js';
 export { MONTHLY_SAMPLE_TRIALS, monteCarloPlan } from './monteCarloPlan.js';
 export { summarizeMonteCarlo } from './monteCarloSummary.js';
+export { newsvendorBaseline, newsvendorCriticalRatio } from './newsvendorBaseline.js';
+export { normalCdf, normalQuantile } from './normalDistribution.js';
 export { percentileOfSorted, percentiles } from './percentile.js';
 export { poissonFromUniform, poissonTable } from './poissonInversion.js';
+export type { CostFunction, PricedComparison, PricedInputId, PricedInputSpec } from './pricedInputs.js';
+export { PRICED_INPUT_IDS, pricedInputs } from './pricedInputs.js';
 export {
   DRAW_NORMAL,
   DRAW_UNIFORM,
@@ -95,6 +107,8 @@ export {
 } from './prng.js';
 export type { ProjectionOptions } from './projectSpend.js';
 export { projectSpend } from './projectSpend.js';
+export type { SensitivityOptions } from './sensitivity.js';
+export { SENSITIVITY_INPUTS, sensitivity } from './sensitivity.js';
 export type { ProjectionScenario, SpendPath, SpendPathOptions } from './spendPath.js';
 export { scheduleFor, spendPath } from './spendPath.js';
 export type {

@@ -1,0 +1,240 @@
+/**
+ * The inputs of a cloud-versus-DePIN comparison that break-even (§5.11) solves for and sensitivity (§5.11)
+ * swings, as a registry built by one constructor: each says how to read its current value and how to
+ * re-state the comparison with another value. The re-stated comparison is re-priced with the cost model
+ * (`estimateCost`), so every non-linearity of the model (replicas, checkpoints, tiers) is kept.
+ *
+ * Interruption rate: the downtime it implies moves with it — an offer's availability a is rewritten so its
+ * downtime odds (1 − a)/a scale with the rate (the relation `estimateCost` uses to derive one from the other),
+ * which leaves the comparison unchanged at the current rate.
+ * Incentive token price: a token-denominated offer charges a fixed number of tokens per GPU-hour, so its USD
+ * price scales with the token's price (`tokenPriceRatio`).
+ */
+import type { CostEstimate, Offer, Scenario, WorkloadProfile } from '@gpufit/schema';
+import { PricingAssertionError } from './assert.js';
+import { ASSUMED_OUTAGE_HOURS } from './assumptions.js';
+import { offerFacts } from './estimate/offerFacts.js';
+import { initialSubsidyShare } from './incentives/subsidyScheduleFor.js';
+
+export interface PricedComparison {
+  readonly profile: WorkloadProfile;
+  readonly cloud: Offer;
+  readonly depin: Offer;
+  readonly scenario: Scenario;
+}
+
+/** The single-month cost model: `(p, o, s) => estimateCost(p, o, { tiers, scenario: s })`. */
+export type CostFunction = (profile: WorkloadProfile, offer: Offer, scenario: Scenario) => CostEstimate;
+
+export type CurrentValue = { readonly value: number } | { readonly value: null; readonly reason: string };
+
+export interface PricedInputSpec {
+  readonly id: PricedInputId;
+  /** What a founder reads in a tornado chart. */
+  readonly label: string;
+  readonly unit: string;
+  readonly current: (c: PricedComparison, costOf: CostFunction) => CurrentValue;
+  readonly apply: (c: PricedComparison, value: number) => PricedComparison;
+  /** Where break-even looks for the value that equalizes the two costs. */
+  readonly range: (current: number, c: PricedComparison) => readonly [number, number];
+  /** Highest meaningful value (a swing is clamped to it). */
+  readonly max: number;
+}
+
+export const PRICED_INPUT_IDS = [
+  'depinUsdPerGpuHour',
+  'cloudUsdPerGpuHour',
+  'subsidyShare',
+  'interruptionsPerHour',
+  'gpuHoursPerMonth',
+  'egressGiBPerMonth',
+  'utilization',
+  'tokenPriceUsd',
+] as const;
+export type PricedInputId = (typeof PRICED_INPUT_IDS)[number];
+
+function definePricedInputs(specs: { [K in PricedInputId]: Omit<PricedInputSpec, 'id'> }): {
+  readonly [K in PricedInputId]: PricedInputSpec;
+} {
+  const out = {} as Record<PricedInputId, PricedInputSpec>;
+  for (const id of PRICED_INPUT_IDS) out[id] = { id, ...specs[id] };
+  return out;
+}
+
+const known = (value: number): CurrentValue => ({ value });
+const unknown = (reason: string): CurrentValue => ({ value: null, reason });
+const odds = (a: number): number => (1 - a) / a;
+
+/** The demand in GPU-hours a month the profile states (or implies from jobs). */
+function demandGpuHours(p: WorkloadProfile): number {
+  return p.gpuHoursPerMonth ?? (p.jobsPerMonth ?? 0) * p.hoursPerJob * (p.gpusPerReplica ?? 1) * p.nodes;
+}
+
+/** Utilization a committed estimate implies: run hours × term factor ÷ (run + waste hours). */
+function impliedUtilization(estimate: CostEstimate, offer: Offer, profile: WorkloadProfile): number | null {
+  const hours = (name: string): number => estimate.components.find((x) => x.name === name)?.quantity ?? 0;
+  const run = hours('gpu-time') + hours('interruption-overhead');
+  const waste = hours('commitment-waste');
+  if (!(run > 0)) return null;
+  const term = offer.termMonths ?? 0;
+  const termFactor = term > profile.horizonMonths ? term / profile.horizonMonths : 1;
+  return Math.min(1, (run * termFactor) / (run + waste));
+}
+
+export const pricedInputs = definePricedInputs({
+  depinUsdPerGpuHour: {
+    label: 'DePIN price',
+    unit: 'USD/GPU-hour',
+    current: (c) =>
+      c.depin.usdPerGpuHour === null ? unknown('the DePIN offer has no price') : known(c.depin.usdPerGpuHour),
+    apply: (c, v) => ({ ...c, depin: { ...c.depin, usdPerGpuHour: v } }),
+    range: (v) => [v / 100, v * 20],
+    max: 1000,
+  },
+  cloudUsdPerGpuHour: {
+    label: 'cloud price',
+    unit: 'USD/GPU-hour',
+    current: (c) =>
+      c.cloud.usdPerGpuHour === null ? unknown('the cloud offer has no price') : known(c.cloud.usdPerGpuHour),
+    apply: (c, v) => ({ ...c, cloud: { ...c.cloud, usdPerGpuHour: v } }),
+    range: (v) => [v / 100, v * 20],
+    max: 1000,
+  },
+  subsidyShare: {
+    label: 'incentive subsidy share',
+    unit: 'share',
+    current: (c) => known(initialSubsidyShare(c.depin, c.scenario)),
+    apply: (c, v) => {
+      // The share the cost model reads: the scenario schedule's own `share` when it has one, else the offer's.
+      const { subsidies } = c.scenario;
+      const symbol = c.depin.incentive?.symbol;
+      const key =
+        subsidies[c.depin.provider] !== undefined
+          ? c.depin.provider
+          : symbol !== undefined && subsidies[symbol] !== undefined
+            ? symbol
+            : null;
+      const schedule = key === null ? undefined : subsidies[key];
+      if (key !== null && schedule?.share !== undefined) {
+        return {
+          ...c,
+          scenario: { ...c.scenario, subsidies: { ...subsidies, [key]: { ...schedule, share: v } } },
+        };
+      }
+      const incentive = c.depin.incentive ?? {
+        symbol: c.depin.provider.toUpperCase(),
+        subsidyShare: 0,
+        denomination: 'usd-pegged' as const,
+      };
+      return { ...c, depin: { ...c.depin, incentive: { ...incentive, subsidyShare: v } } };
+    },
+    range: () => [0, 0.99],
+    max: 0.99,
+  },
+  interruptionsPerHour: {
+    label: 'DePIN interruption rate',
+    unit: 'per hour',
+    current: (c) => known(offerFacts(c.depin).interruptionsPerHour),
+    apply: (c, v) => {
+      const facts = offerFacts(c.depin);
+      const a0 = facts.availability;
+      const l0 = facts.interruptionsPerHour;
+      const availability =
+        a0 === null
+          ? null
+          : l0 > 0 && a0 > 0
+            ? 1 / (1 + (odds(a0) * v) / l0)
+            : 1 / (1 + v * ASSUMED_OUTAGE_HOURS);
+      return { ...c, depin: { ...c.depin, interruptionsPerHour: v, availability } };
+    },
+    range: (v) => [0, Math.max(1, 10 * v)],
+    max: 60,
+  },
+  gpuHoursPerMonth: {
+    label: 'demand',
+    unit: 'GPU-hours/month',
+    current: (c) => {
+      const v = demandGpuHours(c.profile);
+      return v > 0 ? known(v) : unknown('the workload states no demand');
+    },
+    apply: (c, v) => {
+      const f = v / demandGpuHours(c.profile);
+      const p = c.profile;
+      return {
+        ...c,
+        profile: {
+          ...p,
+          gpuHoursPerMonth: p.gpuHoursPerMonth === null ? null : p.gpuHoursPerMonth * f,
+          jobsPerMonth: p.jobsPerMonth === null ? null : p.jobsPerMonth * f,
+        },
+      };
+    },
+    range: (v) => [v / 100, v * 100],
+    max: 1e9,
+  },
+  egressGiBPerMonth: {
+    label: 'egress volume',
+    unit: 'GiB/month',
+    current: (c) => known(c.profile.egressGiBPerMonth),
+    apply: (c, v) => ({ ...c, profile: { ...c.profile, egressGiBPerMonth: v } }),
+    range: (v) => [0, Math.max(100_000, 100 * v)],
+    max: 1e9,
+  },
+  utilization: {
+    label: 'committed utilization',
+    unit: 'share',
+    current: (c, costOf) => {
+      if (c.cloud.pricingCategory !== 'Committed') {
+        return unknown('the cloud option is not a commitment, so utilization does not change its cost');
+      }
+      if (c.scenario.committedUtilization !== null) return known(c.scenario.committedUtilization);
+      const u = impliedUtilization(costOf(c.profile, c.cloud, c.scenario), c.cloud, c.profile);
+      return u === null ? unknown('the committed estimate has no running hours') : known(u);
+    },
+    apply: (c, v) => ({ ...c, scenario: { ...c.scenario, committedUtilization: v } }),
+    range: () => [0.01, 1],
+    max: 1,
+  },
+  tokenPriceUsd: {
+    label: 'incentive token price',
+    unit: 'USD',
+    current: (c) => {
+      const incentive = c.depin.incentive;
+      if (incentive?.denomination !== 'token') return unknown('the DePIN offer is not priced in its token');
+      const model = c.scenario.tokenPrices[incentive.symbol];
+      return model === undefined
+        ? unknown(`the scenario has no price model for ${incentive.symbol}`)
+        : known(model.spotUsd);
+    },
+    apply: (c, v) => {
+      const symbol = c.depin.incentive?.symbol;
+      const spot = symbol === undefined ? undefined : c.scenario.tokenPrices[symbol]?.spotUsd;
+      const price = c.depin.usdPerGpuHour;
+      if (spot === undefined || price === null) return c;
+      return { ...c, depin: { ...c.depin, usdPerGpuHour: (price * v) / spot } };
+    },
+    range: (v) => [v / 100, v * 20],
+    max: 1e9,
+  },
+});
+
+/**
+ * Monthly USD of one option, or null when the cost model cannot price it (infeasible, unpriced, or an input
+ * outside what the model accepts, which it reports with a `PricingAssertionError`).
+ */
+export function monthlyUsdOf(
+  costOf: CostFunction,
+  c: PricedComparison,
+  side: 'cloud' | 'depin',
+): number | null {
+  let estimate: CostEstimate;
+  try {
+    estimate = costOf(c.profile, c[side], c.scenario);
+  } catch (error) {
+    if (error instanceof PricingAssertionError) return null;
+    throw error;
+  }
+  return estimate.feasible && estimate.monthlyUsd !== null && Number.isFinite(estimate.monthlyUsd)
+    ? estimate.monthlyUsd
+    : null;
+}

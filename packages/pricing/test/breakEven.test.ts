@@ -1,0 +1,129 @@
+import { BREAK_EVEN_VARIABLES } from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  breakEven,
+  type CostFunction,
+  estimateCost,
+  type PricedComparison,
+  pricedInputs,
+} from '../src/index.js';
+import { analyticCost } from './support/analyticCost.js';
+import { offer, profile, scenario } from './support/builders.js';
+import { TEST_TIERS } from './support/tiers.js';
+
+function comparison(overrides: Partial<PricedComparison> = {}): PricedComparison {
+  return {
+    profile: profile({ id: 'w', kind: 'batch-inference', gpuHoursPerMonth: 1000, egressGiBPerMonth: 2000 }),
+    cloud: offer({ id: 'cloud', usdPerGpuHour: 2, egressUsdPerGiB: 0.09 }),
+    depin: offer({
+      id: 'depin',
+      provider: 'akash',
+      market: 'depin',
+      usdPerGpuHour: 1.6,
+      interruptionsPerHour: 0.1,
+      egressUsdPerGiB: 0,
+      incentiveSymbol: 'AKT',
+      incentiveSubsidyShare: 0.2,
+    }),
+    scenario: scenario(),
+    ...overrides,
+  };
+}
+
+const monthly = (costOf: CostFunction, c: PricedComparison, side: 'cloud' | 'depin') =>
+  costOf(c.profile, c[side], c.scenario).monthlyUsd!;
+
+describe('breakEven (DESIGN §5.11)', () => {
+  it('answers for every break-even variable', () => {
+    const r = breakEven(comparison(), analyticCost);
+    expect(r.map((b) => b.variable)).toEqual([...BREAK_EVEN_VARIABLES]);
+  });
+
+  it('solves the analytic case exactly: the DePIN price at which both cost the same', () => {
+    // Cloud: 1000 h × $2 + 2000 GiB × $0.09 = $2,180. DePIN: 1000 h × (1 + 0.1·0.5) × p × (1 − 0.2) = 840 p.
+    const [b] = breakEven(comparison(), analyticCost, { variables: ['depinUsdPerGpuHour'] });
+    expect(b!.status).toBe('found');
+    expect(b!.current).toBe(1.6);
+    expect(b!.value).toBeCloseTo(2180 / 840, 8);
+    expect(b!.note).toContain('DePIN is cheaper below it');
+  });
+
+  it('the value found really makes the two costs equal (|diff| < tol), whatever the variable (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.2, max: 6, noNaN: true }),
+        fc.double({ min: 0.2, max: 6, noNaN: true }),
+        fc.double({ min: 0, max: 0.9, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.constantFrom(...BREAK_EVEN_VARIABLES),
+        (cloudPrice, depinPrice, share, rate, variable) => {
+          const c = comparison({
+            cloud: offer({
+              id: 'cloud',
+              usdPerGpuHour: cloudPrice,
+              egressUsdPerGiB: 0.09,
+              pricingCategory: 'Committed',
+              termMonths: 12,
+            }),
+            depin: offer({
+              id: 'depin',
+              provider: 'akash',
+              market: 'depin',
+              usdPerGpuHour: depinPrice,
+              interruptionsPerHour: rate,
+              egressUsdPerGiB: 0,
+              incentiveSymbol: 'AKT',
+              incentiveSubsidyShare: share,
+            }),
+          });
+          const [b] = breakEven(c, analyticCost, { variables: [variable] });
+          if (b!.status !== 'found') return;
+          const at = pricedInputs[variable].apply(c, b!.value!);
+          const diff = monthly(analyticCost, at, 'depin') - monthly(analyticCost, at, 'cloud');
+          expect(Math.abs(diff)).toBeLessThan(1e-6 * Math.max(1, monthly(analyticCost, at, 'cloud')));
+          expect(b!.value!).toBeGreaterThanOrEqual(b!.range[0]);
+          expect(b!.value!).toBeLessThanOrEqual(b!.range[1]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('says "no break-even in range" and which side stays cheaper', () => {
+    // DePIN free of egress, the cloud charging for it: more egress only widens DePIN's lead.
+    const [b] = breakEven(comparison(), analyticCost, { variables: ['egressGiBPerMonth'] });
+    expect(b!.status).toBe('no-break-even-in-range');
+    expect(b!.value).toBeNull();
+    expect(b!.note).toContain('DePIN stays cheaper');
+  });
+
+  it('utilization only matters for a committed cloud option', () => {
+    const [b] = breakEven(comparison(), analyticCost, { variables: ['utilization'] });
+    expect(b!.status).toBe('no-break-even-in-range');
+    expect(b!.note).toContain('not a commitment');
+  });
+
+  it('re-prices with the real cost model (estimateCost): the found subsidy share equalizes the two estimates', () => {
+    const costOf: CostFunction = (p, o, s) => estimateCost(p, o, { tiers: TEST_TIERS, scenario: s });
+    const c = comparison({ depin: { ...comparison().depin, usdPerGpuHour: 2.6 } });
+    const results = breakEven(c, costOf);
+    const subsidy = results.find((b) => b.variable === 'subsidyShare')!;
+    expect(subsidy.status).toBe('found');
+    const at = pricedInputs.subsidyShare.apply(c, subsidy.value!);
+    expect(Math.abs(monthly(costOf, at, 'depin') - monthly(costOf, at, 'cloud'))).toBeLessThan(1e-6);
+    const price = results.find((b) => b.variable === 'depinUsdPerGpuHour')!;
+    const atPrice = pricedInputs.depinUsdPerGpuHour.apply(c, price.value!);
+    expect(Math.abs(monthly(costOf, atPrice, 'depin') - monthly(costOf, atPrice, 'cloud'))).toBeLessThan(
+      1e-6,
+    );
+    for (const b of results) expect(b.value === null || Number.isFinite(b.value)).toBe(true);
+  });
+
+  it('is empty when an option cannot be priced', () => {
+    const { usdPerGpuHour: _unknown, ...rest } = comparison().depin;
+    const c = comparison({ depin: { ...rest, usdPerGpuHour: null } });
+    const costOf: CostFunction = (p, o, s) => estimateCost(p, o, { tiers: TEST_TIERS, scenario: s });
+    expect(breakEven(c, costOf)).toEqual([]);
+  });
+});
