@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gpuTierTable } from '@gpufit/pricing';
 import { INTERCONNECTS } from '@gpufit/schema';
 import { parse } from 'csv-parse/sync';
 import { build } from 'esbuild';
@@ -74,6 +75,12 @@ describe('bundled reference tables load as typed values', () => {
       relThroughputTraining: 1,
       relThroughputInference: 1,
     });
+  });
+
+  it('gpu-tiers.csv rows are the pricing engine’s GpuTier: they build its tier table', async () => {
+    const table = gpuTierTable(await loadGpuTiers());
+    expect(table.size).toBe(dataRows('gpu-tiers.csv'));
+    expect(table.reference.gpu).toBe('A100-80GB');
   });
 
   it('gpu-aliases.csv: every alias names a tier', async () => {

@@ -1,25 +1,10 @@
-import type { Interconnect, SubsidySchedule } from '@gpufit/schema';
+import type { SubsidySchedule } from '@gpufit/schema';
 
 /**
- * One row of `datasets/gpu-tiers.csv`: a normalized GPU tier with vendor spec-sheet figures and its
- * throughput relative to A100-80GB (= 1) per workload class. Field names are the CSV's column names.
+ * One row of `datasets/gpu-tiers.csv`: the pricing engine's own type (`@gpufit/pricing`), so the rows loaded
+ * here go straight into `gpuTierTable()`.
  */
-export interface GpuTier {
-  readonly gpu: string;
-  readonly vendor: string;
-  readonly generation: string;
-  readonly memoryGiB: number;
-  /** GPU-to-GPU fabric inside one server. */
-  readonly interconnect: Interconnect;
-  readonly fp16Tflops: number;
-  readonly memoryBandwidthGBps: number;
-  readonly relThroughputInference: number;
-  readonly relThroughputTraining: number;
-  readonly relThroughputFineTuning: number;
-  readonly consumer: boolean;
-  readonly source: string;
-  readonly notes: string;
-}
+export type { GpuTier } from '@gpufit/pricing';
 
 /** One row of `datasets/gpu-aliases.csv`: a spelling people or catalogs use, and the tier id it means. */
 export interface GpuAlias {

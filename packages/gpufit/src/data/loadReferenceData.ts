@@ -1,5 +1,6 @@
+import type { GpuTier } from '@gpufit/pricing';
 import { bundledDatasetsDir } from './bundledDatasetsDir.js';
-import type { GpuAlias, GpuTier, NetworkInfo, RegionInfo } from './datasetTypes.js';
+import type { GpuAlias, NetworkInfo, RegionInfo } from './datasetTypes.js';
 import { readReferenceTable } from './readReferenceTable.js';
 import { gpuAliasRow, gpuTierRow, networkRow, regionRow } from './referenceRowSchemas.js';
 
