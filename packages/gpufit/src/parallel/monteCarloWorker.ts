@@ -1,0 +1,29 @@
+/**
+ * Worker-thread entry of the parallel Monte Carlo: runs the pure kernel of @gpufit/pricing over the trial
+ * range it is given, writing into the shared output buffers, then answers `{ ok: true }`.
+ *
+ * BUILD: this file must be bundled as its own entry point next to the CLI, named `monteCarloWorker.mjs`:
+ * `packages/gpufit/scripts/build.mjs` lists `src/parallel/monteCarloWorker.ts` among its entryPoints with
+ * `entryNames: '[name]'` and `outExtension .mjs`, so it lands at `dist/monteCarloWorker.mjs`.
+ * `monteCarloParallel.ts` finds it next to the module it was bundled into (`dist/`) or one folder up (when
+ * that module sits in `dist/chunks/` under code splitting). Tests build it on the fly with esbuild
+ * (test/support/buildWorkerBundle.ts) and pass its URL, because Node 20 workers cannot load .ts sources.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { monteCarloKernel } from '@gpufit/pricing';
+import type { MonteCarloWorkerData, MonteCarloWorkerReply } from './monteCarloWorkerProtocol.js';
+
+const data = workerData as MonteCarloWorkerData;
+let reply: MonteCarloWorkerReply;
+try {
+  monteCarloKernel(data.params, data.trialStart, data.trialEnd, {
+    horizonCloud: new Float64Array(data.horizonCloud),
+    horizonDepin: new Float64Array(data.horizonDepin),
+    monthlyCloud: new Float64Array(data.monthlyCloud),
+    monthlyDepin: new Float64Array(data.monthlyDepin),
+  });
+  reply = { ok: true };
+} catch (error) {
+  reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+}
+parentPort?.postMessage(reply);

@@ -1,0 +1,17 @@
+/**
+ * What the Monte Carlo runner posts to a worker thread and what it answers. Shared memory carries the output:
+ * each worker writes its trials at their own indexes, so nothing is copied back or merged in any order.
+ */
+import type { MonteCarloParams } from '@gpufit/pricing';
+
+export interface MonteCarloWorkerData {
+  readonly params: MonteCarloParams;
+  readonly trialStart: number;
+  readonly trialEnd: number;
+  readonly horizonCloud: SharedArrayBuffer;
+  readonly horizonDepin: SharedArrayBuffer;
+  readonly monthlyCloud: SharedArrayBuffer;
+  readonly monthlyDepin: SharedArrayBuffer;
+}
+
+export type MonteCarloWorkerReply = { readonly ok: true } | { readonly ok: false; readonly message: string };
