@@ -6,6 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['@gpufit/source'] },
   ssr: { resolve: { conditions: ['@gpufit/source'] } },
   test: {
+    globalSetup: ['./vitest.globalSetup.ts'],
     include: ['packages/*/test/**/*.test.ts', 'benchmarks/test/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
     testTimeout: 30_000,

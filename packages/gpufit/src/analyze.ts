@@ -1,10 +1,13 @@
 import {
+  breakEven,
   type CostBasis,
+  type CostFunction,
   costBasis,
   estimateCost,
   type GpuTierTable,
   monteCarlo,
   projectSpend,
+  sensitivity,
 } from '@gpufit/pricing';
 import type {
   Accounting,
@@ -21,6 +24,7 @@ import { ANALYSIS_SCHEMA_VERSION, SCENARIO_DEFAULTS } from '@gpufit/schema';
 import { assessFit, defaultFramework, type FrameworkOverride } from '@gpufit/scoring';
 import { bestOffers, priced } from './analysis/bestOffers.js';
 import { decide } from './analysis/decide.js';
+import { hybridFor } from './analysis/hybridFor.js';
 import { risksFor } from './analysis/risks.js';
 import { workloadSeed } from './analysis/workloadSeed.js';
 
@@ -61,6 +65,8 @@ export async function analyze(input: AnalyzeInput): Promise<Analysis> {
   const fitOptions = Object.keys(framework).length > 0 ? { framework } : {};
   const runMonteCarlo = input.monteCarlo === false ? null : (input.monteCarlo ?? inlineMonteCarlo);
   const estimate = (p: WorkloadProfile, o: Offer) => estimateCost(p, o, { tiers, scenario });
+  // Break-even and sensitivity re-price hundreds of times: numbers only, no assumption sentences.
+  const costOf: CostFunction = (p, o, s) => estimateCost(p, o, { tiers, scenario: s, explain: false });
   const workloads: WorkloadAnalysis[] = [];
   const usedOffers = new Map<string, Offer>();
 
@@ -89,7 +95,14 @@ export async function analyze(input: AnalyzeInput): Promise<Analysis> {
       }
     }
 
-    const decision = decide({ fit, cloud, depin: depinEligible ? depin : null, hybrid: null });
+    const hybrid = depinEligible ? hybridFor(profile, fit, best) : null;
+    const comparison =
+      best.cloud && best.depin && depinEligible
+        ? { profile, cloud: best.cloud.offer, depin: best.depin.offer, scenario: workloadScenario }
+        : null;
+    const breakEvens = comparison ? breakEven(comparison, costOf) : [];
+    const tornado = comparison ? sensitivity(comparison, costOf) : null;
+    const decision = decide({ fit, cloud, depin: depinEligible ? depin : null, hybrid });
     const risks = risksFor({
       profile,
       fit,
@@ -109,7 +122,7 @@ export async function analyze(input: AnalyzeInput): Promise<Analysis> {
         recommendation: decision.recommendation,
         cloud,
         depin,
-        hybrid: null,
+        hybrid,
         recommendedMonthlyUsd: decision.recommendedMonthlyUsd,
         monthlySavingsUsd: decision.monthlySavingsUsd,
         rationale: decision.rationale,
@@ -117,8 +130,8 @@ export async function analyze(input: AnalyzeInput): Promise<Analysis> {
       },
       projection,
       distribution,
-      breakEvens: [],
-      sensitivity: null,
+      breakEvens,
+      sensitivity: tornado,
     });
     input.onProgress?.(i + 1, input.workloads.length);
   }

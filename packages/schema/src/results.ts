@@ -112,6 +112,11 @@ export interface CostEstimate {
   readonly replicas: number | null;
   /** GPU-hours billed a month, after performance normalization, interruptions and redundancy. */
   readonly billedGpuHoursPerMonth: number | null;
+  /**
+   * The useful work a month in the demand's GPU-hours (the profile's gpuType, else the reference GPU): the
+   * same for every offer, so `monthlyUsd / demandGpuHoursPerMonth` compares offers per unit of work.
+   */
+  readonly demandGpuHoursPerMonth?: number | null;
 }
 
 /** What a result says of the offer it priced: enough to find it again and cite it. */

@@ -34,6 +34,8 @@ export interface BestOffers {
   readonly depin: SideBest | null;
   /** The cheapest feasible Committed cloud offer: the base-load candidate of a hybrid split. */
   readonly cloudCommitted: SideBest | null;
+  /** The cheapest feasible cloud offer without a commitment (on-demand or spot): the burst rate of all-cloud. */
+  readonly cloudFlexible: SideBest | null;
   /** How many offers were priced, and why the rest were not (rejection code → count). */
   readonly feasibleCount: { readonly cloud: number; readonly depin: number };
   readonly rejectionCounts: Readonly<Record<string, number>>;
@@ -57,6 +59,7 @@ export function bestOffers(
   let cloud: SideBest | null = null;
   let depin: SideBest | null = null;
   let cloudCommitted: SideBest | null = null;
+  let cloudFlexible: SideBest | null = null;
   const feasibleCount = { cloud: 0, depin: 0 };
   const rejectionCounts: Record<string, number> = {};
   for (const offer of offers) {
@@ -71,10 +74,12 @@ export function bestOffers(
     const best = { offer, estimate: e };
     if (side === 'cloud') {
       if (better(best, cloud)) cloud = best;
-      if (offer.pricingCategory === 'Committed' && better(best, cloudCommitted)) cloudCommitted = best;
+      if (offer.pricingCategory === 'Committed') {
+        if (better(best, cloudCommitted)) cloudCommitted = best;
+      } else if (better(best, cloudFlexible)) cloudFlexible = best;
     } else if (better(best, depin)) depin = best;
   }
-  return { cloud, depin, cloudCommitted, feasibleCount, rejectionCounts };
+  return { cloud, depin, cloudCommitted, cloudFlexible, feasibleCount, rejectionCounts };
 }
 
 export function priced(best: SideBest | null): PricedOption | null {

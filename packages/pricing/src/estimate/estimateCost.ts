@@ -328,6 +328,7 @@ export function estimateCost(
     gpusPerReplica: g,
     replicas,
     billedGpuHoursPerMonth: billedGpuHours,
+    demandGpuHoursPerMonth: referenceGpuHours,
   };
 }
 
@@ -367,5 +368,6 @@ function infeasible(
     gpusPerReplica,
     replicas: null,
     billedGpuHoursPerMonth: null,
+    demandGpuHoursPerMonth: null,
   };
 }

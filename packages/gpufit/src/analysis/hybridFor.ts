@@ -1,0 +1,43 @@
+import { hybridSplit } from '@gpufit/pricing';
+import type { CostEstimate, FitAssessment, HybridSplit, WorkloadProfile } from '@gpufit/schema';
+import type { BestOffers } from './bestOffers.js';
+import { hybridFloor } from './hybridFloor.js';
+
+const usd = (e: CostEstimate, name: string) =>
+  e.components.filter((c) => c.name === name).reduce((s, c) => s + c.usd, 0);
+
+/**
+ * The hybrid split for a workload from its priced options (DESIGN §5.10). Rates are USD per GPU-hour of useful
+ * work (`demandGpuHoursPerMonth`, the same for every offer), every overhead included: the committed rate is the
+ * committed offer's cost without its idle hours (the newsvendor baseline decides how much is held), the burst
+ * rates are the flexible cloud and the DePIN option. Null when there is no cloud or no DePIN price to split.
+ */
+export function hybridFor(
+  profile: WorkloadProfile,
+  fit: FitAssessment,
+  best: BestOffers,
+): HybridSplit | null {
+  const cloud = best.cloud?.estimate;
+  const depin = best.depin?.estimate;
+  if (!cloud || !depin || cloud.monthlyUsd === null || depin.monthlyUsd === null) return null;
+  const work = cloud.demandGpuHoursPerMonth ?? null;
+  if (work === null || !(work > 0)) return null;
+  const floor = hybridFloor(profile, fit);
+  if (floor.share >= 1) return null;
+  const flexible = best.cloudFlexible?.estimate ?? cloud;
+  const committed = best.cloudCommitted?.estimate;
+  const onDemandRate = flexible.monthlyUsd! / work;
+  const committedRate = committed
+    ? (committed.monthlyUsd! - usd(committed, 'commitment-waste')) / work
+    : onDemandRate;
+  if (!(committedRate > 0 && onDemandRate > 0)) return null;
+  return hybridSplit(
+    { meanGpus: work / 730, peakToMeanRatio: profile.peakToMeanRatio },
+    {
+      committedUsdPerGpuHour: committedRate,
+      onDemandUsdPerGpuHour: onDemandRate,
+      depinUsdPerGpuHour: depin.monthlyUsd / work,
+    },
+    { floorShare: floor.share, floorReason: floor.reason },
+  );
+}
