@@ -86,9 +86,7 @@ export async function runAnalysis(
 }
 
 function runnerOption(monteCarlo: boolean, threads: number | undefined) {
-  if (!monteCarlo) return { monteCarlo: false as const };
-  const runner = monteCarloRunner(threads);
-  return runner === undefined ? {} : { monteCarlo: runner };
+  return { monteCarlo: monteCarlo ? monteCarloRunner(threads) : (false as const) };
 }
 
 export async function runAnalyze(

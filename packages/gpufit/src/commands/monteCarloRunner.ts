@@ -1,8 +1,19 @@
+import { monteCarlo } from '@gpufit/pricing';
 import type { MonteCarloRunner } from '../analyze.js';
+import { monteCarloParallel } from '../parallel/monteCarloParallel.js';
+
+/** Below this many trial-months a worker's start-up costs more than it saves: run on this thread. */
+export const PARALLEL_MIN_TRIAL_MONTHS = 2_000_000;
 
 /**
- * The Monte Carlo runner the CLI hands to analyze(): inline (single-threaded). Same seed, same numbers.
+ * The Monte Carlo runner the CLI hands to analyze(): worker threads for large runs (all cores unless
+ * `--threads` says otherwise), this thread for small ones. Either way the same seed gives the same numbers,
+ * bit for bit (the trial blocks draw from streams of their own).
  */
-export function monteCarloRunner(_threads?: number): MonteCarloRunner | undefined {
-  return undefined;
+export function monteCarloRunner(threads?: number): MonteCarloRunner {
+  return (bases, scenario, options) => {
+    const small = options.trials * scenario.horizonMonths < PARALLEL_MIN_TRIAL_MONTHS;
+    if (threads === 1 || (threads === undefined && small)) return monteCarlo(bases, scenario, options);
+    return monteCarloParallel(bases, scenario, { ...options, ...(threads !== undefined && { threads }) });
+  };
 }
