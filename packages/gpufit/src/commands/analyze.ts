@@ -1,11 +1,10 @@
 import { relative, resolve } from 'node:path';
-import { TEXT_REPORT_FORMATS } from '@gpufit/report';
+import { formatMinorUnits, presentAnalysis, TEXT_REPORT_FORMATS } from '@gpufit/report';
 import type { Analysis, Scenario } from '@gpufit/schema';
 import { analyze } from '../analyze.js';
 import { badInput } from '../cli/errors.js';
 import { loadInputs } from '../cli/inputs.js';
 import { startProgress } from '../cli/progress.js';
-import { usd } from '../cli/table.js';
 import { note, warn } from '../cli/terminal.js';
 import { readChartJsSource } from '../render/chartJsSource.js';
 import { DEFAULT_REPORT_FORMATS, type ReportFormat, writeReportSet } from '../render/writeReport.js';
@@ -105,11 +104,13 @@ export async function runAnalyze(
   const formats: readonly ReportFormat[] = opts.format === undefined ? DEFAULT_REPORT_FORMATS : [opts.format];
   const written = await writeReportSet(analysis, dir, formats);
   const shown = relative(process.cwd(), dir) || '.';
-  const t = analysis.totals;
+  // The same rounded, allocated figures the reports show (one rounding step, in @gpufit/report).
+  const t = presentAnalysis(analysis).totals;
+  const usdCents = (cents: number) => `$${formatMinorUnits(cents, { scale: 2, grouping: ',' })}`;
   process.stdout.write(
     [
       `Analyzed ${analysis.workloads.length} workloads (${analysis.accounting.read} rows read, ${analysis.accounting.rejected} rejected).`,
-      `Recommended plan: ${usd(t.monthlyUsd.recommended)}/month against ${usd(t.monthlyUsd.allCloud)} all-cloud — saves ${usd(t.monthlySavingsUsd)}/month.`,
+      `Recommended plan: ${usdCents(t.monthlyRecommendedCents)}/month against ${usdCents(t.monthlyAllCloudCents)} all-cloud — saves ${usdCents(t.monthlySavingsCents)}/month.`,
       `Wrote ${written.files.length} files to ${shown}/:`,
       ...written.files.map((f) => `  ${shown}/${f}`),
       '',
