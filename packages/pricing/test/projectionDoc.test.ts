@@ -1,0 +1,81 @@
+/**
+ * docs/projection-and-uncertainty.md quotes a worked example, each number marked "(✓ name)" after it in bold.
+ * This test recomputes each one with the code (test/support/projectionExample.ts) and checks the page shows it
+ * to the digits it prints, so the page and the code cannot drift.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeExample } from './support/projectionExample.js';
+
+const x = computeExample();
+const months = x.projection.months;
+const found = (variable: string) => x.breakEvens.find((b) => b.variable === variable)?.value ?? Number.NaN;
+const impact = (input: string) => x.tornado.rows.find((r) => r.input === input)?.impactUsd ?? Number.NaN;
+
+const computed: Record<string, number> = {
+  ionetShare12: x.ionetShare12,
+  renderShare12: x.renderShare12,
+  tokenMedian12: x.tokenMedian12,
+  cloudMonth0: months[0]!.cloudUsd,
+  depinMonth0: months[0]!.depinUsd!,
+  cloudMonth12: months[12]!.cloudUsd,
+  depinMonth12: months[12]!.depinUsd!,
+  horizonCloud: x.projection.horizonCloudUsd,
+  horizonDepin: x.projection.horizonDepinUsd!,
+  mcCloudP10: x.distribution.horizonCloud.p10,
+  mcCloudP50: x.distribution.horizonCloud.p50,
+  mcCloudP90: x.distribution.horizonCloud.p90,
+  mcDepinP10: x.distribution.horizonDepin.p10,
+  mcDepinP50: x.distribution.horizonDepin.p50,
+  mcDepinP90: x.distribution.horizonDepin.p90,
+  pDepinCheaper: x.distribution.pDepinCheaper,
+  breakEvenSubsidy: found('subsidyShare'),
+  breakEvenPrice: found('depinUsdPerGpuHour'),
+  breakEvenInterruptions: found('interruptionsPerHour'),
+  tornadoBaseline: x.tornado.baselineSavingsUsd,
+  tornadoCloud: impact('cloud price'),
+  tornadoDepin: impact('DePIN price'),
+  tornadoSubsidy: impact('incentive subsidy share'),
+  hybridDepinRate: x.rates.depinUsdPerGpuHour,
+  criticalRatio: x.criticalRatio,
+  hybridBaseline: x.hybrid.baselineGpus,
+  hybridCloudShare: 100 * x.hybrid.cloudShare,
+  hybridBlended: x.hybrid.blendedMonthlyUsd,
+  hybridAllCloud: x.hybrid.allCloudMonthlyUsd,
+  hybridAllDepin: x.hybrid.allDepinMonthlyUsd!,
+  hybridFloorBaseline: x.hybridFloor.baselineGpus,
+  hybridFloorBlended: x.hybridFloor.blendedMonthlyUsd,
+};
+
+const doc = readFileSync(
+  join(import.meta.dirname, '..', '..', '..', 'docs', 'projection-and-uncertainty.md'),
+  'utf8',
+);
+const quoted = new Map<string, string>();
+for (const m of doc.matchAll(/\*\*\$?([\d,]+(?:\.\d+)?)[^*]*\*\*[^✓*]{0,60}\(✓ (\w+)/g)) {
+  quoted.set(m[2] ?? '', (m[1] ?? '').replaceAll(',', ''));
+}
+
+describe('docs/projection-and-uncertainty.md: the worked example matches the code', () => {
+  it('every checked number on the page has a computation, and every computation is on the page', () => {
+    expect([...quoted.keys()].sort()).toEqual(Object.keys(computed).sort());
+  });
+
+  it.each(Object.entries(computed))('%s = %f', (name, value) => {
+    const shown = quoted.get(name);
+    expect(shown).toBeDefined();
+    const decimals = shown?.split('.')[1]?.length ?? 0;
+    expect(value.toFixed(decimals)).toBe(shown);
+  });
+
+  it('the subsidy cliff the page names', () => {
+    expect(x.projection.subsidyCliffMonth).toBe('2028-01');
+    expect(doc).toContain('`subsidyCliffMonth` is 2028-01');
+  });
+
+  it('the hybrid floor binds: cloud serves exactly the floor share', () => {
+    expect(x.hybridFloor.cloudShare).toBeCloseTo(0.75, 9);
+    expect(x.hybrid.cloudShare).toBeLessThan(0.75);
+  });
+});
