@@ -69,6 +69,12 @@ describe('loadWorkloadsCsv on a messy real-world-shaped file (BOM, CRLF, quotes,
 });
 
 describe('loadWorkloadsCsv: file-level policies', () => {
+  it('a path that cannot be read is a LoadError, not a crash', async () => {
+    const e = await loadError(loadWorkloadsCsv(fixture('no-such-file.csv')));
+    expect(e).toMatchObject({ code: 'unreadable', row: 0, column: null });
+    expect(e.reason).toMatch(/cannot read the file: ENOENT/);
+  });
+
   it('an empty file is 0 read with an empty-file warning, not a crash', async () => {
     const r = await loadWorkloadsCsv(fixture('workloads-empty.csv'));
     expect(r.accounting).toEqual({ read: 0, accepted: 0, rejected: 0 });

@@ -75,6 +75,7 @@ export async function* readCsvRows(
 
   let row = 0;
   let nextLine = 1;
+  let quoteSeen = false;
 
   const drain = (): CsvRow[] => {
     const out: CsvRow[] = [];
@@ -97,8 +98,12 @@ export async function* readCsvRows(
       for (let i = 0; i < cells.length; i++) {
         const c = cells[i]!;
         if (c.length === 0) continue;
-        if (blank && c.trim() !== '') blank = false;
-        if (c.indexOf('\n') !== -1) end += countNewlines(c);
+        if (blank) {
+          const ch = c.charCodeAt(0);
+          if ((ch > 32 && ch < 127) || c.trim() !== '') blank = false;
+        }
+        // Only a quoted field holds a line break; before the first quote byte there is none to count.
+        if (quoteSeen && c.indexOf('\n') !== -1) end += countNewlines(c);
       }
       nextLine = end + 1;
       let problem: RowProblem | null = null;
@@ -130,6 +135,7 @@ export async function* readCsvRows(
           : Buffer.isBuffer(chunk)
             ? chunk
             : Buffer.from(chunk);
+      if (!quoteSeen && bytes.indexOf(0x22) !== -1) quoteSeen = true;
       const problems = scanner.scan(bytes);
       if (problems.length > 0) badBytes = badBytes.concat(problems);
       parser.write(bytes);
