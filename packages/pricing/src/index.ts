@@ -118,5 +118,4 @@ export type {
   SubsidyShareOptions,
 } from './subsidyShareAt.js';
 export { subsidySchedules, subsidyShareAt, subsidyShareCurve } from './subsidyShareAt.js';
-export { tableExp } from './tableExp.js';
 export { expectedTokenPrice, tokenPricePath, tokenStepCoefficients } from './tokenPricePath.js';

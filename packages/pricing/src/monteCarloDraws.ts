@@ -2,10 +2,11 @@
  * The draw schedule of one Monte Carlo trial: which draws (uniform or normal) it takes, in which order. Both
  * `monteCarloKernel` and the `bareDrawLoop` floor take exactly these draws, filled by `fillDraws` (prng.ts).
  *
- * Order: the price normal of each option with a price spread (cloud, then DePIN); then for each month t:
- * the demand normal (if demand volatility > 0); for t > 0 one normal per incentive token with volatility > 0;
- * then per option with interruptions (cloud, then DePIN): a uniform (Poisson inversion, mean ≤ 200) or a
- * normal (normal approximation above).
+ * Order (factor by factor, so the kernel models each factor in its own tight loop): the price normal of each
+ * option with a price spread (cloud, then DePIN); the demand normals of months 0…M−1 (if demand volatility
+ * > 0); for each incentive token with volatility > 0, the normals of months 1…M−1; then for cloud, then DePIN,
+ * one draw per month with interruptions: a uniform (Poisson inversion, mean ≤ 200) or a normal (normal
+ * approximation above).
  */
 import type { MonteCarloParams } from './monteCarloPlan.js';
 import { POISSON_TABLE_MAX_MEAN } from './poissonInversion.js';
@@ -28,10 +29,12 @@ export function interruptionMode(params: MonteCarloParams, o: 0 | 1, t: number):
 export function monteCarloDrawSchedule(params: MonteCarloParams): Uint8Array {
   const kinds: number[] = [];
   for (const o of params.options) if (o.priceSigma > 0) kinds.push(DRAW_NORMAL);
-  for (let t = 0; t < params.months; t++) {
-    if (params.demandSigma > 0) kinds.push(DRAW_NORMAL);
-    if (t > 0) for (const k of params.tokens) if (k.logVolatility > 0) kinds.push(DRAW_NORMAL);
-    for (const o of [0, 1] as const) {
+  if (params.demandSigma > 0) for (let t = 0; t < params.months; t++) kinds.push(DRAW_NORMAL);
+  for (const k of params.tokens) {
+    if (k.logVolatility > 0) for (let t = 1; t < params.months; t++) kinds.push(DRAW_NORMAL);
+  }
+  for (const o of [0, 1] as const) {
+    for (let t = 0; t < params.months; t++) {
       const mode = interruptionMode(params, o, t);
       if (mode === INTERRUPTIONS_POISSON) kinds.push(DRAW_UNIFORM);
       else if (mode === INTERRUPTIONS_NORMAL) kinds.push(DRAW_NORMAL);

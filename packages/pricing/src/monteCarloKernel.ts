@@ -13,7 +13,7 @@
  * Every factor has mean 1 (independent), so E[spend] is the projection's expected path.
  *
  * Each trial first fills its draws in the fixed order of monteCarloDraws.ts (the reproducibility contract),
- * then models. Trials of block k (1,024 trials) draw from stream (seed, k), so a trial's numbers do not
+ * then models factor by factor, each in its own tight loop over the months. Trials of block k (1,024 trials) draw from stream (seed, k), so a trial's numbers do not
  * depend on how the trial range is split.
  */
 import { assert } from './assert.js';
@@ -26,13 +26,12 @@ import {
 import type { MonteCarloParams } from './monteCarloPlan.js';
 import { type PoissonTable, poissonTable } from './poissonInversion.js';
 import { fillDraws, MONTE_CARLO_BLOCK_TRIALS, seedSfc32State } from './prng.js';
-import { tableExp } from './tableExp.js';
 
 export interface MonteCarloOut {
   /** Horizon spend of each trial, indexed by trial. */
   readonly horizonCloud: Float64Array;
   readonly horizonDepin: Float64Array;
-  /** Monthly spend of trials 0 … sampleTrials−1, month-major: [t · sampleTrials + trial]. */
+  /** Monthly spend of trials 0 … sampleTrials−1, trial-major (each trial writes one run): [trial · months + t]. */
   readonly monthlyCloud: Float64Array;
   readonly monthlyDepin: Float64Array;
 }
@@ -51,7 +50,6 @@ export function allocateMonteCarloOut(
 }
 
 export const KERNEL_RANGE_INVALID = 'the trial range must satisfy 0 ≤ trialStart ≤ trialEnd ≤ trials';
-export const KERNEL_TOO_MANY_TOKENS = 'the kernel models at most two incentive tokens (one per option)';
 
 /** Fields of one (month, option) interruption record in `InterruptionTables.record`. */
 const REC_MODE = 0;
@@ -136,16 +134,23 @@ class TrialModel {
   private readonly demandHalfVar: number;
   private readonly cloudPriceSigma: number;
   private readonly depinPriceSigma: number;
-  private readonly tokenCount: number;
-  private readonly drift0: number;
-  private readonly vol0: number;
-  private readonly drift1: number;
-  private readonly vol1: number;
-  private readonly cloudToken: number;
-  private readonly depinToken: number;
-  /** Per month: compute, re-work, data of cloud, then of DePIN. */
-  private readonly coef: Float64Array;
-  private readonly anyInterruptions: boolean;
+  private readonly tokens: readonly { readonly logDrift: number; readonly logVolatility: number }[];
+  private readonly cCompute: Float64Array;
+  private readonly cRework: Float64Array;
+  private readonly cData: Float64Array;
+  private readonly dCompute: Float64Array;
+  private readonly dRework: Float64Array;
+  private readonly dData: Float64Array;
+  /** Per-trial scratch: demand factors, token ratios (one row per token, or the shared row of ones), N/m. */
+  private readonly demand: Float64Array;
+  private readonly ratios: Float64Array[];
+  private readonly cRatio: Float64Array;
+  private readonly dRatio: Float64Array;
+  private readonly cN: Float64Array;
+  private readonly dN: Float64Array;
+  /** Months with an interruption draw, per option, and their records. */
+  private readonly cDrawMonths: Int32Array;
+  private readonly dDrawMonths: Int32Array;
   private readonly it: InterruptionTables;
   private readonly out: MonteCarloOut;
 
@@ -158,87 +163,97 @@ class TrialModel {
     this.demandHalfVar = (params.demandSigma * params.demandSigma) / 2;
     this.cloudPriceSigma = c.priceSigma;
     this.depinPriceSigma = d.priceSigma;
-    const tokens = params.tokens;
-    this.tokenCount = tokens.length;
-    this.drift0 = tokens[0]?.logDrift ?? 0;
-    this.vol0 = tokens[0]?.logVolatility ?? 0;
-    this.drift1 = tokens[1]?.logDrift ?? 0;
-    this.vol1 = tokens[1]?.logVolatility ?? 0;
-    this.cloudToken = c.tokenIndex;
-    this.depinToken = d.tokenIndex;
-    const coef = new Float64Array(6 * M);
-    for (let t = 0; t < M; t++) {
-      coef[6 * t] = c.computeUsd[t]!;
-      coef[6 * t + 1] = c.interruptionUsd[t]!;
-      coef[6 * t + 2] = c.dataUsd[t]!;
-      coef[6 * t + 3] = d.computeUsd[t]!;
-      coef[6 * t + 4] = d.interruptionUsd[t]!;
-      coef[6 * t + 5] = d.dataUsd[t]!;
-    }
-    this.coef = coef;
+    this.tokens = params.tokens;
+    this.cCompute = c.computeUsd;
+    this.cRework = c.interruptionUsd;
+    this.cData = c.dataUsd;
+    this.dCompute = d.computeUsd;
+    this.dRework = d.interruptionUsd;
+    this.dData = d.dataUsd;
+    const ones = new Float64Array(M).fill(1);
+    this.demand = new Float64Array(M).fill(1);
+    this.ratios = params.tokens.map(() => new Float64Array(M).fill(1));
+    this.cRatio = c.tokenIndex < 0 ? ones : this.ratios[c.tokenIndex]!;
+    this.dRatio = d.tokenIndex < 0 ? ones : this.ratios[d.tokenIndex]!;
+    this.cN = new Float64Array(M).fill(1);
+    this.dN = new Float64Array(M).fill(1);
     this.it = interruptionTables(params);
-    this.anyInterruptions = this.it.any;
+    const drawMonths = (o: 0 | 1) =>
+      Int32Array.from({ length: M }, (_, t) => t).filter(
+        (t) => this.it.record[(2 * t + o) * REC_SIZE + REC_MODE] !== INTERRUPTIONS_NONE,
+      );
+    this.cDrawMonths = drawMonths(0);
+    this.dDrawMonths = drawMonths(1);
     this.out = out;
   }
 
   /** Models trial `trial` from its draws `z` (in draw-schedule order) and writes its results. */
   run(z: Float64Array, trial: number): void {
     const M = this.months;
-    const K = this.sampleTrials;
-    const sd = this.demandSigma;
-    const sdHalfVar = this.demandHalfVar;
-    const coef = this.coef;
-    const nTok = this.tokenCount;
-    const drift0 = this.drift0;
-    const vol0 = this.vol0;
-    const drift1 = this.drift1;
-    const vol1 = this.vol1;
-    const cTok = this.cloudToken;
-    const dTok = this.depinToken;
-    const anyInterruptions = this.anyInterruptions;
-    const it = this.it;
-    const rec = it.record;
-    const { monthlyCloud, monthlyDepin } = this.out;
+    let j = 0;
     const cPs = this.cloudPriceSigma;
     const dPs = this.depinPriceSigma;
-    let j = 0;
-    const cP = cPs > 0 ? tableExp(cPs * z[j++]! - (cPs * cPs) / 2) : 1;
-    const dP = dPs > 0 ? tableExp(dPs * z[j++]! - (dPs * dPs) / 2) : 1;
-    let logS0 = 0;
-    let logS1 = 0;
-    let r0 = 1;
-    let r1 = 1;
-    let hc = 0;
-    let hd = 0;
-    for (let t = 0; t < M; t++) {
-      const dem = sd > 0 ? tableExp(sd * z[j++]! - sdHalfVar) : 1;
-      if (t > 0 && nTok > 0) {
-        logS0 += vol0 > 0 ? drift0 + vol0 * z[j++]! : drift0;
-        r0 = tableExp(logS0);
-        if (nTok > 1) {
-          logS1 += vol1 > 0 ? drift1 + vol1 * z[j++]! : drift1;
-          r1 = tableExp(logS1);
+    const cP = cPs > 0 ? Math.exp(cPs * z[j++]! - (cPs * cPs) / 2) : 1;
+    const dP = dPs > 0 ? Math.exp(dPs * z[j++]! - (dPs * dPs) / 2) : 1;
+
+    // Demand factors, one normal a month.
+    const demand = this.demand;
+    const sd = this.demandSigma;
+    if (sd > 0) {
+      const h = this.demandHalfVar;
+      for (let t = 0; t < M; t++) demand[t] = Math.exp(sd * z[j++]! - h);
+    }
+
+    // Incentive-token price ratios S(t)/S(0), one normal a month after month 0.
+    for (let k = 0; k < this.tokens.length; k++) {
+      const ratio = this.ratios[k]!;
+      const { logDrift, logVolatility } = this.tokens[k]!;
+      let logS = 0;
+      if (logVolatility > 0) {
+        for (let t = 1; t < M; t++) {
+          logS += logDrift + logVolatility * z[j++]!;
+          ratio[t] = Math.exp(logS);
+        }
+      } else {
+        for (let t = 1; t < M; t++) {
+          logS += logDrift;
+          ratio[t] = Math.exp(logS);
         }
       }
-      // Interruption factors N/m (1 when the option has no interruption draws this month).
-      let cN = 1;
-      let dN = 1;
-      if (anyInterruptions) {
-        const rc = 2 * t * REC_SIZE;
-        if (rec[rc + REC_MODE] !== INTERRUPTIONS_NONE) cN = interruptionFactor(it, rc, z[j++]!);
-        const rd = rc + REC_SIZE;
-        if (rec[rd + REC_MODE] !== INTERRUPTIONS_NONE) dN = interruptionFactor(it, rd, z[j++]!);
+    }
+
+    // Interruption factors N/m for the months that draw them.
+    const it = this.it;
+    const cMonths = this.cDrawMonths;
+    for (let i = 0; i < cMonths.length; i++) {
+      const t = cMonths[i]!;
+      this.cN[t] = interruptionFactor(it, 2 * t * REC_SIZE, z[j++]!);
+    }
+    const dMonths = this.dDrawMonths;
+    for (let i = 0; i < dMonths.length; i++) {
+      const t = dMonths[i]!;
+      this.dN[t] = interruptionFactor(it, (2 * t + 1) * REC_SIZE, z[j++]!);
+    }
+
+    // Spend: D_t · [(compute + re-work · N/m) · R_t · P + data].
+    const { cCompute, cRework, cData, dCompute, dRework, dData, cRatio, dRatio, cN, dN } = this;
+    let hc = 0;
+    let hd = 0;
+    if (trial < this.sampleTrials) {
+      const { monthlyCloud, monthlyDepin } = this.out;
+      const row = trial * M;
+      for (let t = 0; t < M; t++) {
+        const cs = demand[t]! * ((cCompute[t]! + cRework[t]! * cN[t]!) * cRatio[t]! * cP + cData[t]!);
+        const ds = demand[t]! * ((dCompute[t]! + dRework[t]! * dN[t]!) * dRatio[t]! * dP + dData[t]!);
+        hc += cs;
+        hd += ds;
+        monthlyCloud[row + t] = cs;
+        monthlyDepin[row + t] = ds;
       }
-      const cF = cTok < 0 ? cP : cTok === 0 ? r0 * cP : r1 * cP;
-      const dF = dTok < 0 ? dP : dTok === 0 ? r0 * dP : r1 * dP;
-      const b = 6 * t;
-      const cs = dem * ((coef[b]! + coef[b + 1]! * cN) * cF + coef[b + 2]!);
-      const ds = dem * ((coef[b + 3]! + coef[b + 4]! * dN) * dF + coef[b + 5]!);
-      hc += cs;
-      hd += ds;
-      if (trial < K) {
-        monthlyCloud[t * K + trial] = cs;
-        monthlyDepin[t * K + trial] = ds;
+    } else {
+      for (let t = 0; t < M; t++) {
+        hc += demand[t]! * ((cCompute[t]! + cRework[t]! * cN[t]!) * cRatio[t]! * cP + cData[t]!);
+        hd += demand[t]! * ((dCompute[t]! + dRework[t]! * dN[t]!) * dRatio[t]! * dP + dData[t]!);
       }
     }
     this.out.horizonCloud[trial] = hc;
@@ -258,7 +273,6 @@ export function monteCarloKernel(
     `${trialStart}..${trialEnd}`,
   );
   assert(trialEnd <= params.trials, KERNEL_RANGE_INVALID, `${trialEnd} > ${params.trials}`);
-  assert(params.tokens.length <= 2, KERNEL_TOO_MANY_TOKENS);
   if (trialStart === trialEnd) return;
   const model = new TrialModel(params, out);
   const kinds = monteCarloDrawSchedule(params);

@@ -37,7 +37,7 @@ export interface MonteCarloParams {
   readonly trials: number;
   readonly months: number;
   readonly startMonth: string;
-  /** Trials 0 … sampleTrials−1 keep their monthly spend (month-major) for the monthly percentiles. */
+  /** Trials 0 … sampleTrials−1 keep their monthly spend (trial-major) for the monthly percentiles. */
   readonly sampleTrials: number;
   /** Lognormal sigma of each month's demand around its projection (mean 1). */
   readonly demandSigma: number;

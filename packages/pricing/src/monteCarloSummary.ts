@@ -17,11 +17,16 @@ export function summarizeMonteCarlo(params: MonteCarloParams, out: MonteCarloOut
   let cheaper = 0;
   for (let i = 0; i < trials; i++) if (hd[i]! < hc[i]!) cheaper++;
   const monthly = [];
+  const column = new Float64Array(K);
+  const monthOf = (values: Float64Array, t: number): Float64Array => {
+    for (let i = 0; i < K; i++) column[i] = values[i * months + t]!;
+    return column;
+  };
   for (let t = 0; t < months; t++) {
     monthly.push({
       month: addMonths(params.startMonth, t),
-      cloud: percentiles(out.monthlyCloud.subarray(t * K, (t + 1) * K)),
-      depin: percentiles(out.monthlyDepin.subarray(t * K, (t + 1) * K)),
+      cloud: percentiles(monthOf(out.monthlyCloud, t)),
+      depin: percentiles(monthOf(out.monthlyDepin, t)),
     });
   }
   return {
