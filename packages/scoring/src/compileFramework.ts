@@ -30,8 +30,8 @@ export interface CompiledFramework {
   readonly partialMaxSensitivity: number;
   /** Scratch: factor i's weighted cloud contribution at 2i, DePIN at 2i + 1. */
   readonly contributions: Float64Array;
-  /** Scratch: the signal a factor writes. */
-  readonly signal: Signal;
+  /** Scratch: the signal each factor writes (registry order), weighted once all factors have measured. */
+  readonly signals: readonly Signal[];
 }
 
 export function compile(config: FrameworkConfig, overrides: readonly string[]): CompiledFramework {
@@ -56,7 +56,7 @@ export function compile(config: FrameworkConfig, overrides: readonly string[]): 
     partialPatterns: config.constraints.partialScope.patterns,
     partialMaxSensitivity: DATA_SENSITIVITIES.indexOf(config.constraints.partialScope.maxDataSensitivity),
     contributions: new Float64Array(2 * factors.length),
-    signal: { cloud: 0, depin: 0 },
+    signals: factors.map(() => ({ cloud: 0, depin: 0 })),
   };
 }
 

@@ -25,14 +25,36 @@ export function ninesOf(availability: number): number {
   return -Math.log10(1 - availability);
 }
 
+/**
+ * Formatted numbers by their rounded value: `String(k / 100)` for k = 0 … 10,000 and the like. Formatting a
+ * fraction (shortest round-trip digits) costs far more than an array load, and sentences repeat a small set of
+ * rounded values, so each is formatted once, on first use.
+ */
+function formattedTable(size: number, divisor: number, suffix: string): (k: number) => string {
+  const table: (string | undefined)[] = Array.from({ length: size + 1 }, () => undefined);
+  return (k) => {
+    if (!(k >= 0 && k <= size)) return `${k / divisor}${suffix}`;
+    let text = table[k];
+    if (text === undefined) {
+      text = `${k / divisor}${suffix}`;
+      table[k] = text;
+    }
+    return text;
+  };
+}
+
+const percentOf = formattedTable(10_000, 100, '%');
+const hundredths = formattedTable(1_000, 100, '');
+const tenths = formattedTable(1_000, 10, '');
+
 /** `x` as a percentage with at most two decimals, for sentences: 0.999 → "99.9%". */
 export function percent(x: number): string {
-  return `${Math.round(x * 10_000) / 100}%`;
+  return percentOf(Math.round(x * 10_000));
 }
 
 /** A non-negative quantity rounded for a sentence: whole above 100, one decimal above 10, else two. */
 export function roughly(x: number): string {
   if (x >= 100) return String(Math.round(x));
-  if (x >= 10) return String(Math.round(x * 10) / 10);
-  return String(Math.round(x * 100) / 100);
+  if (x >= 10) return tenths(Math.round(x * 10));
+  return hundredths(Math.round(x * 100));
 }

@@ -1,6 +1,11 @@
 import { logRamp, roughly } from '../curves.js';
 import { defineFactor } from '../defineFactor.js';
 
+const CHECKPOINTS =
+  'Checkpoints and resumes: a dropped host costs one checkpoint interval, not the whole job.';
+const INDEPENDENT_UNITS =
+  'No checkpoints, but units of work are independent: a dropped host loses only the requests or shards in flight, which are retried.';
+
 /**
  * "Easy to checkpoint": a checkpointable job loses at most one checkpoint interval when a host drops. A
  * stateful job that cannot checkpoint loses all of its work, so the penalty grows with the unit of work
@@ -31,13 +36,11 @@ export const checkpointabilityFactor = defineFactor({
     out.cloud = 0.5 * s;
   },
   explain(profile, p) {
-    if (profile.checkpointable)
-      return 'Checkpoints and resumes: a dropped host costs one checkpoint interval, not the whole job.';
-    const hours = `${roughly(profile.hoursPerJob)} h`;
-    if (profile.statelessRequests)
-      return 'No checkpoints, but units of work are independent: a dropped host loses only the requests or shards in flight, which are retried.';
+    if (profile.checkpointable) return CHECKPOINTS;
+    if (profile.statelessRequests) return INDEPENDENT_UNITS;
+    const hours = roughly(profile.hoursPerJob);
     return profile.hoursPerJob <= p.shortJobHours
-      ? `No checkpoints, but units of work are short (${hours}): a dropped host costs little.`
-      : `No checkpoints: a dropped host loses up to ${hours} of work, which then starts over.`;
+      ? `No checkpoints, but units of work are short (${hours} h): a dropped host costs little.`
+      : `No checkpoints: a dropped host loses up to ${hours} h of work, which then starts over.`;
   },
 });

@@ -8,6 +8,19 @@ const SENSITIVITY_WORDS: { readonly [S in DataSensitivity]: string } = {
   regulated: 'Regulated data',
 };
 
+/** Sentences for data with no compliance requirement and no residency rule, where one fits. */
+const NO_LIMITS: { readonly [S in DataSensitivity]?: string } = {
+  public: `${SENSITIVITY_WORDS.public} and no compliance requirement: any host may see it, so privacy does not limit where it runs.`,
+  internal: `${SENSITIVITY_WORDS.internal} and no compliance requirement: a leak would hurt but breaks no rule; choose verified hosts.`,
+};
+
+const NARROWS =
+  ': "regulated data may narrow where workloads can run", and on DePIN "security practices may differ from node to node".';
+
+function commaList(items: readonly string[]): string {
+  return items.length === 1 ? items[0]! : items.join(', ');
+}
+
 /**
  * Q6 "Are there compliance or privacy limits?". The soft side of privacy: DePIN signal is the
  * sensitivity's value minus `perRequirement` per compliance requirement and `residency` when data is
@@ -42,17 +55,17 @@ export const compliancePrivacyFactor = defineFactor({
     out.cloud = depin < 0 ? -0.5 * depin : 0;
   },
   explain(profile) {
-    const limits: string[] = [];
-    if (profile.compliance.length > 0) limits.push(`requires ${profile.compliance.join(', ')}`);
-    if (profile.residency.length > 0) limits.push(`must stay in ${profile.residency.join(', ')}`);
-    const head = SENSITIVITY_WORDS[profile.dataSensitivity];
-    if (limits.length === 0) {
-      if (profile.dataSensitivity === 'public')
-        return `${head} and no compliance requirement: any host may see it, so privacy does not limit where it runs.`;
-      if (profile.dataSensitivity === 'internal')
-        return `${head} and no compliance requirement: a leak would hurt but breaks no rule; choose verified hosts.`;
+    const compliance = profile.compliance;
+    const residency = profile.residency;
+    const sensitivity = profile.dataSensitivity;
+    if (compliance.length === 0 && residency.length === 0) {
+      const open = NO_LIMITS[sensitivity];
+      if (open !== undefined) return open;
     }
-    const rest = limits.length > 0 ? `, ${limits.join(', ')}` : '';
-    return `${head}${rest}: "regulated data may narrow where workloads can run", and on DePIN "security practices may differ from node to node".`;
+    // ", requires a, b, must stay in X, Y" with no intermediate arrays for the usual one-item lists.
+    let limits = '';
+    if (compliance.length > 0) limits = `, requires ${commaList(compliance)}`;
+    if (residency.length > 0) limits = `${limits}, must stay in ${commaList(residency)}`;
+    return `${SENSITIVITY_WORDS[sensitivity]}${limits}${NARROWS}`;
   },
 });

@@ -1,4 +1,4 @@
-import { type WorkloadKind, workloadKinds } from '@gpufit/schema';
+import { WORKLOAD_KINDS, type WorkloadKind, workloadKinds } from '@gpufit/schema';
 import { defineFactor } from '../defineFactor.js';
 
 /** The seed's words for each row of its table; the numbers live in the framework config (`kinds`). */
@@ -15,6 +15,11 @@ const KIND_RATIONALE: { readonly [K in WorkloadKind]: string } = {
     '"smaller fine-tunes" are among the seed\'s best early DePIN fits, with the approach decided by data sensitivity; the seed rates it cloud Medium, DePIN High',
 };
 
+/** The sentence for each kind, built once: its label and the seed's words. */
+const KIND_SENTENCE = Object.fromEntries(
+  WORKLOAD_KINDS.map((k) => [k, `${workloadKinds[k].label}: ${KIND_RATIONALE[k]}.`]),
+) as { readonly [K in WorkloadKind]: string };
+
 /** Q1 "What are you running?": the kind's base fit, read from `config.kinds[kind]` (data, not a branch). */
 export const workloadKindFactor = defineFactor({
   id: 'workload-kind',
@@ -29,6 +34,6 @@ export const workloadKindFactor = defineFactor({
     out.depin = fit.depin;
   },
   explain(profile) {
-    return `${workloadKinds[profile.kind].label}: ${KIND_RATIONALE[profile.kind]}.`;
+    return KIND_SENTENCE[profile.kind];
   },
 });
