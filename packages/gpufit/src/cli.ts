@@ -123,6 +123,7 @@ program
   .option('--seed <n>', 'seed', int('--seed'))
   .option('--trials <n>', 'trials', int('--trials'))
   .option('--threads <n>', 'worker threads (default: all cores)', int('--threads'))
+  .option('--strict', 'fail on the first bad input row (exit 2)')
   .option('--json', 'print JSON')
   .addHelpText(
     'after',

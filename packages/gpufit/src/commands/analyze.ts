@@ -88,6 +88,16 @@ function runnerOption(monteCarlo: boolean, threads: number | undefined) {
   return { monteCarlo: monteCarlo ? monteCarloRunner(threads) : (false as const) };
 }
 
+/** The workloads a `--workload ID` option selects (all of them without one); an unknown id is bad input. */
+export function selectWorkloads(analysis: Analysis, id: string | undefined): Analysis['workloads'] {
+  if (id === undefined) return analysis.workloads;
+  const chosen = analysis.workloads.filter((w) => w.id === id);
+  if (chosen.length === 0) {
+    throw badInput(`no workload with id "${id}"; ids: ${analysis.workloads.map((w) => w.id).join(', ')}`);
+  }
+  return chosen;
+}
+
 export async function runAnalyze(
   workloadsPath: string | undefined,
   opts: AnalyzeCommandOptions,

@@ -1,6 +1,5 @@
-import { badInput } from '../cli/errors.js';
 import { textTable } from '../cli/table.js';
-import { type AnalyzeCommandOptions, runAnalysis } from './analyze.js';
+import { type AnalyzeCommandOptions, runAnalysis, selectWorkloads } from './analyze.js';
 
 export interface BreakevenOptions extends Omit<AnalyzeCommandOptions, 'format' | 'out'> {
   readonly workload?: string;
@@ -15,14 +14,7 @@ function show(x: number | null, unit: string): string {
 
 export async function runBreakeven(workloadsPath: string | undefined, opts: BreakevenOptions): Promise<void> {
   const analysis = await runAnalysis(workloadsPath, opts, false);
-  const chosen =
-    opts.workload === undefined
-      ? analysis.workloads
-      : analysis.workloads.filter((w) => w.id === opts.workload);
-  if (chosen.length === 0)
-    throw badInput(
-      `no workload with id "${opts.workload}"; ids: ${analysis.workloads.map((w) => w.id).join(', ')}`,
-    );
+  const chosen = selectWorkloads(analysis, opts.workload);
   if (opts.json) {
     process.stdout.write(
       `${JSON.stringify(

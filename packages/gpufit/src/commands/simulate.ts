@@ -1,6 +1,5 @@
-import { badInput } from '../cli/errors.js';
 import { textTable, usd } from '../cli/table.js';
-import { type AnalyzeCommandOptions, runAnalysis } from './analyze.js';
+import { type AnalyzeCommandOptions, runAnalysis, selectWorkloads } from './analyze.js';
 
 export interface SimulateOptions extends Omit<AnalyzeCommandOptions, 'format' | 'out'> {
   readonly workload?: string;
@@ -9,14 +8,7 @@ export interface SimulateOptions extends Omit<AnalyzeCommandOptions, 'format' | 
 
 export async function runSimulate(workloadsPath: string | undefined, opts: SimulateOptions): Promise<void> {
   const analysis = await runAnalysis(workloadsPath, opts);
-  const chosen =
-    opts.workload === undefined
-      ? analysis.workloads
-      : analysis.workloads.filter((w) => w.id === opts.workload);
-  if (chosen.length === 0)
-    throw badInput(
-      `no workload with id "${opts.workload}"; ids: ${analysis.workloads.map((w) => w.id).join(', ')}`,
-    );
+  const chosen = selectWorkloads(analysis, opts.workload);
   if (opts.json) {
     const out = chosen.map((w) => ({
       id: w.id,
