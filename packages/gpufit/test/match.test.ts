@@ -208,7 +208,13 @@ describe('cheapestFeasible', () => {
 
   it('returns null when nothing is feasible, and nothing for no profiles', () => {
     const s = scenarioSchema.parse({});
-    const p = validated({ id: 'tpu', kind: 'batch-inference', gpuHoursPerMonth: 100, gpuType: 'TPU-v5' });
+    // 100,000B parameters of fp32 training state: no instance of the catalog holds one replica.
+    const p = validated({
+      id: 'huge',
+      kind: 'fine-tuning',
+      gpuHoursPerMonth: 100,
+      modelParamsBillions: 100_000,
+    });
     expect(cheapestFeasible([p], catalog, { tiers, scenario: s })).toEqual([null]);
     expect(cheapestFeasible([p], [], { tiers, scenario: s })).toEqual([null]);
     expect(cheapestFeasible([], catalog, { tiers, scenario: s })).toEqual([]);

@@ -129,13 +129,14 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
   let indexed = 0;
   for (const g of groups) indexed += g.offers.length;
 
-  // Groups by GPU tier key, for profiles that name a gpuType (family match: `h100` matches `h100-pcie`).
-  const byFamily = new Map<string, OfferGroup[]>();
-  const familyOf = (key: string): OfferGroup[] => {
-    let hit = byFamily.get(key);
+  // Per gpuType named by a profile: which groups are of that GPU's family (`h100` covers `h100-pcie`), where a
+  // stated gpusPerReplica counts as measured.
+  const families = new Map<string, Uint8Array>();
+  const familyOf = (key: string): Uint8Array => {
+    let hit = families.get(key);
     if (hit === undefined) {
-      hit = groups.filter((g) => g.gpuKey === key || g.gpuKey.startsWith(`${key}-`));
-      byFamily.set(key, hit);
+      hit = Uint8Array.from(groups, (g) => (g.gpuKey === key || g.gpuKey.startsWith(`${key}-`) ? 1 : 0));
+      families.set(key, hit);
     }
     return hit;
   };
@@ -148,6 +149,9 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
   const groupDataUsd = new Float64Array(groups.length);
   const groupPos = new Int32Array(groups.length);
   const estimateOptions = scenario === undefined ? { tiers } : { tiers, scenario };
+  // Candidates are priced without their sentences (`explain: false`, the same numbers); the winner is priced
+  // again in full, so callers get exactly what `estimateCost` gives.
+  const screenOptions = { ...estimateOptions, explain: false };
   const stats: MatchStats = { estimates: 0, feasibleGroups: 0, profiles: 0 };
 
   /** Fills the heap with every group the profile may run on, keyed by its cheapest offer's bound. */
@@ -163,7 +167,7 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
     for (const h of ALLOWED_HOSTING[profile.dataSensitivity]) hostingMask |= HOSTING_BIT.get(h) ?? 0;
     const residency = profile.residency.length > 0 ? residencyLookup(profile.residency) : null;
     const gpuTypeKey = profile.gpuType === null ? null : profile.gpuType.trim().toLowerCase();
-    const candidates = gpuTypeKey === null ? groups : familyOf(gpuTypeKey);
+    const family = gpuTypeKey === null ? null : familyOf(gpuTypeKey);
     const namedTier = gpuTypeKey === null ? tiers.reference : tiers.get(gpuTypeKey);
     const throughputClass = kind.throughputClass;
     const serving = kind.pattern === 'serving';
@@ -171,14 +175,18 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
     const ingressGiB = profile.datasetGiB / profile.horizonMonths;
 
     let heapSize = 0;
-    for (const g of candidates) {
+    for (const g of groups) {
       if ((g.hostingBit & hostingMask) === 0) continue;
       if ((complianceMask & ~g.certificationMask) !== 0) continue;
       if (residency !== null && (g.country === null || !residency(g.country))) continue;
-      // Memory and fabric, as `feasibility` decides them.
-      const needed = gpusForModel(memoryGiB, g.gpuMemoryGiB, nodes);
-      if (fixedGpus !== null && fixedGpus < needed) continue;
-      const gpus = fixedGpus ?? needed;
+      // Memory and fabric, as `feasibility` decides them: a stated gpusPerReplica (on the gpuType, else the
+      // reference GPU) caps the memory estimate, and counts as the replica's size on a GPU of that family.
+      const demandTier = namedTier ?? g.tier;
+      const footprintGiB =
+        fixedGpus === null ? memoryGiB : Math.min(memoryGiB, fixedGpus * nodes * demandTier.memoryGiB);
+      const needed = gpusForModel(footprintGiB, g.gpuMemoryGiB, nodes);
+      const sameGpu = family === null || family[g.index] === 1;
+      const gpus = fixedGpus !== null && sameGpu ? Math.max(fixedGpus, needed) : needed;
       if (gpus > g.gpusPerInstance) continue;
       const required = Math.min(
         interconnectRank,
@@ -187,7 +195,6 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
       if (g.offeredInterconnect < required) continue;
 
       // Least GPU-hours billed a month on this group, computed as `estimateCost` computes used hours.
-      const demandTier = namedTier ?? g.tier;
       const demandGpus = fixedGpus ?? gpusForModel(memoryGiB, demandTier.memoryGiB, nodes);
       const referenceGpuHours =
         profile.gpuHoursPerMonth ?? (profile.jobsPerMonth ?? 0) * profile.hoursPerJob * demandGpus * nodes;
@@ -223,7 +230,7 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
     stats.profiles++;
     let heapSize = scan(profile);
     stats.feasibleGroups += heapSize;
-    let best: SideBest | null = null;
+    let best: Offer | null = null;
     let bestUsd = Number.POSITIVE_INFINITY;
     while (heapSize > 0 && heapBound[0]! <= bestUsd) {
       const gi = heapGroup[0]!;
@@ -231,11 +238,11 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
       const pos = groupPos[gi]!;
       const offer = g.offers[pos]!;
       stats.estimates++;
-      const estimate = estimateCost(profile, offer, estimateOptions);
+      const estimate = estimateCost(profile, offer, screenOptions);
       const usd = estimate.monthlyUsd;
       if (estimate.feasible && usd !== null) {
-        if (usd < bestUsd || (usd === bestUsd && best !== null && offer.id < best.offer.id)) {
-          best = { offer, estimate };
+        if (usd < bestUsd || (usd === bestUsd && best !== null && offer.id < best.id)) {
+          best = offer;
           bestUsd = usd;
         }
       }
@@ -252,7 +259,7 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
         }
       }
     }
-    return best;
+    return best === null ? null : { offer: best, estimate: estimateCost(profile, best, estimateOptions) };
   }
 
   function residencyLookup(places: readonly string[]): (country: string) => boolean {
