@@ -1,0 +1,10 @@
+/**
+ * The parts of the `gpufit` package the benchmarks drive, from its TypeScript sources (the package has no
+ * curated entry point for them yet). One place to switch to `from 'gpufit'` when it has.
+ */
+export { cheapestFeasible, indexOffers } from '../../packages/gpufit/src/analysis/matchOffers.js';
+export { bundledDatasetsDir } from '../../packages/gpufit/src/data/bundledDatasetsDir.js';
+export { loadGpuTiers } from '../../packages/gpufit/src/data/loadReferenceData.js';
+export { referenceIndexes } from '../../packages/gpufit/src/data/referenceIndexes.js';
+export { loadOffersCsv } from '../../packages/gpufit/src/io/loadOffers.js';
+export { loadWorkloadsCsv, streamWorkloads } from '../../packages/gpufit/src/io/loadWorkloads.js';

@@ -1,0 +1,66 @@
+import { median } from './stats.js';
+
+export type Work = () => unknown;
+
+export interface PairOptions {
+  /** Untimed runs of each side first (JIT, caches, page cache). */
+  readonly warmup: number;
+  /** Timed runs of each side; the median is reported. */
+  readonly runs: number;
+  readonly value: Work;
+  readonly floor: Work;
+  /** Label for progress lines on stderr. */
+  readonly label: string;
+}
+
+export interface PairTiming {
+  /** Median milliseconds. */
+  readonly value: number;
+  readonly floor: number;
+  readonly valueSamples: readonly number[];
+  readonly floorSamples: readonly number[];
+}
+
+/** Milliseconds one call of `work` takes (awaited if it returns a promise). */
+export async function timeOnce(work: Work): Promise<number> {
+  const t0 = performance.now();
+  await work();
+  return performance.now() - t0;
+}
+
+/**
+ * Times `value` and `floor` in this process, alternating floor and value on every run so that drift (thermal,
+ * other tenants, GC state) lands on both sides, after `warmup` untimed runs of each. Reports medians.
+ */
+export async function timePair(options: PairOptions): Promise<PairTiming> {
+  for (let i = 0; i < options.warmup; i++) {
+    await options.floor();
+    await options.value();
+  }
+  const floorSamples: number[] = [];
+  const valueSamples: number[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    floorSamples.push(await timeOnce(options.floor));
+    valueSamples.push(await timeOnce(options.value));
+    progress(
+      `${options.label}: run ${i + 1}/${options.runs} value ${valueSamples[i]!.toFixed(1)} ms, floor ${floorSamples[i]!.toFixed(1)} ms`,
+    );
+  }
+  return { value: median(valueSamples), floor: median(floorSamples), valueSamples, floorSamples };
+}
+
+/** Times one side only (warm-up, then `runs` timed runs); the median in milliseconds. */
+export async function timeMedian(work: Work, warmup: number, runs: number, label: string): Promise<number> {
+  for (let i = 0; i < warmup; i++) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    samples.push(await timeOnce(work));
+    progress(`${label}: run ${i + 1}/${runs} ${samples[i]!.toFixed(1)} ms`);
+  }
+  return median(samples);
+}
+
+/** Progress and diagnostics go to stderr; stdout carries results only. */
+export function progress(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}

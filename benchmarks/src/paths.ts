@@ -1,0 +1,13 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The repository root (benchmarks/src → ../..). */
+export const REPO_ROOT = join(import.meta.dirname, '..', '..');
+export const CLI_BUNDLE = join(REPO_ROOT, 'packages', 'gpufit', 'dist', 'cli.mjs');
+
+/** Why the CLI bundle cannot be benchmarked, or null when it is there. */
+export function cliBundleMissing(): string | null {
+  return existsSync(CLI_BUNDLE)
+    ? null
+    : `${CLI_BUNDLE} is missing; build it with \`pnpm --filter gpufit run build\` (it did not build on this tree)`;
+}
