@@ -1,0 +1,120 @@
+import {
+  breakEven,
+  type CostFunction,
+  costBasis,
+  estimateCost,
+  monteCarlo,
+  projectSpend,
+  sensitivity,
+} from '@gpufit/pricing';
+import type { Distribution, Offer, Projection, WorkloadAnalysis, WorkloadProfile } from '@gpufit/schema';
+import { assessFit, type FrameworkOverride } from '@gpufit/scoring';
+import type { AnalyzeInput, MonteCarloRunner } from '../analyze.js';
+import { type BestOffers, bestOffers, priced } from './bestOffers.js';
+import { decide } from './decide.js';
+import { hybridFor } from './hybridFor.js';
+import { risksFor } from './risks.js';
+import { workloadSeed } from './workloadSeed.js';
+
+/** One workload's analysis and the offers it cites (for the portfolio's sources). */
+export interface AnalyzedWorkload {
+  readonly workload: WorkloadAnalysis;
+  readonly offersUsed: readonly Offer[];
+}
+
+export interface WorkloadAnalyzerOptions
+  extends Pick<AnalyzeInput, 'offers' | 'tiers' | 'scenario' | 'framework' | 'monteCarlo'> {
+  /** Break-evens and tornado sensitivity (hundreds of re-pricings each); default true. */
+  readonly deep?: boolean;
+  /** How the cheapest offers are found; default: price every offer (`bestOffers`). */
+  readonly findBest?: (profile: WorkloadProfile) => BestOffers;
+}
+
+const inlineMonteCarlo: MonteCarloRunner = (bases, scenario, options) => monteCarlo(bases, scenario, options);
+
+/**
+ * The per-workload step of the data flow (DESIGN §2): fit → cheapest feasible cloud and DePIN option →
+ * projection → Monte Carlo → hybrid split → break-evens and sensitivity → decision → risks. Built once per
+ * portfolio (the framework override is validated once), then called for each workload, in any order: a
+ * workload's numbers depend only on it, the offers and the scenario.
+ */
+export function createWorkloadAnalyzer(
+  options: WorkloadAnalyzerOptions,
+): (profile: WorkloadProfile) => Promise<AnalyzedWorkload> {
+  const { scenario, tiers } = options;
+  const framework = options.framework ?? (scenario.framework as FrameworkOverride);
+  const fitOptions = Object.keys(framework).length > 0 ? { framework } : {};
+  const runMonteCarlo = options.monteCarlo === false ? null : (options.monteCarlo ?? inlineMonteCarlo);
+  const deep = options.deep ?? true;
+  const estimate = (p: WorkloadProfile, o: Offer) => estimateCost(p, o, { tiers, scenario });
+  // Break-even and sensitivity re-price hundreds of times: numbers only, no assumption sentences.
+  const costOf: CostFunction = (p, o, s) => estimateCost(p, o, { tiers, scenario: s, explain: false });
+  const findBest = options.findBest ?? ((p: WorkloadProfile) => bestOffers(p, options.offers, estimate));
+
+  return async (profile) => {
+    const fit = assessFit(profile, fitOptions);
+    const best = findBest(profile);
+    const cloud = priced(best.cloud);
+    const depinEligible = !fit.constraints.some((c) => c.side === 'depin' && c.scope === 'all');
+    const depin = priced(best.depin);
+    const offersUsed = [best.cloud?.offer, best.depin?.offer].filter((o): o is Offer => o !== undefined);
+
+    const cloudBasis = best.cloud ? costBasis(best.cloud.estimate, best.cloud.offer) : null;
+    const depinBasis = best.depin && depinEligible ? costBasis(best.depin.estimate, best.depin.offer) : null;
+    const workloadScenario = { ...scenario, horizonMonths: profile.horizonMonths };
+    let projection: Projection | null = null;
+    let distribution: Distribution | null = null;
+    if (cloudBasis?.ok) {
+      const depinOk = depinBasis?.ok ? depinBasis.value : null;
+      projection = projectSpend({ cloud: cloudBasis.value, depin: depinOk }, workloadScenario);
+      if (depinOk && runMonteCarlo) {
+        distribution = await runMonteCarlo({ cloud: cloudBasis.value, depin: depinOk }, workloadScenario, {
+          seed: workloadSeed(scenario.monteCarlo.seed, profile.id),
+          trials: scenario.monteCarlo.trials,
+        });
+      }
+    }
+
+    const hybrid = depinEligible ? hybridFor(profile, fit, best) : null;
+    const comparison =
+      deep && best.cloud && best.depin && depinEligible
+        ? { profile, cloud: best.cloud.offer, depin: best.depin.offer, scenario: workloadScenario }
+        : null;
+    const breakEvens = comparison ? breakEven(comparison, costOf) : [];
+    const tornado = comparison ? sensitivity(comparison, costOf) : null;
+    const decision = decide({ fit, cloud, depin: depinEligible ? depin : null, hybrid });
+    const risks = risksFor({
+      profile,
+      fit,
+      cloud,
+      depin: depinEligible ? depin : null,
+      depinOffer: depinEligible ? (best.depin?.offer ?? null) : null,
+      projection,
+      distribution,
+    });
+    return {
+      offersUsed,
+      workload: {
+        id: profile.id,
+        name: profile.name,
+        kind: profile.kind,
+        fit,
+        decision: {
+          approach: fit.approach,
+          recommendation: decision.recommendation,
+          cloud,
+          depin,
+          hybrid,
+          recommendedMonthlyUsd: decision.recommendedMonthlyUsd,
+          monthlySavingsUsd: decision.monthlySavingsUsd,
+          rationale: decision.rationale,
+          risks,
+        },
+        projection,
+        distribution,
+        breakEvens,
+        sensitivity: tornado,
+      },
+    };
+  };
+}

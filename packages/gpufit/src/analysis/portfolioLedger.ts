@@ -1,0 +1,105 @@
+import type { Analysis, Offer, Scenario, WorkloadAnalysis } from '@gpufit/schema';
+import { ANALYSIS_SCHEMA_VERSION, HOURS_PER_MONTH, SCENARIO_DEFAULTS } from '@gpufit/schema';
+import { defaultFramework } from '@gpufit/scoring';
+import type { AnalyzedWorkload } from './analyzeWorkload.js';
+import { MIN_SAVING_SHARE } from './decide.js';
+
+/** A workload's horizon spend on its recommended placement, or on its cloud option. */
+export function horizonOf(w: WorkloadAnalysis, option: 'recommended' | 'cloud'): number {
+  const p = w.projection;
+  const d = w.decision;
+  if (p === null) return 0;
+  if (option === 'cloud' || d.recommendation === 'cloud') return p.horizonCloudUsd;
+  if (d.recommendation === 'depin' && p.horizonDepinUsd !== null) return p.horizonDepinUsd;
+  // Hybrid: the cloud part follows the cloud path, the DePIN part the DePIN path.
+  const h = d.hybrid;
+  if (h === null || p.horizonDepinUsd === null) return p.horizonCloudUsd;
+  return h.cloudShare * p.horizonCloudUsd + h.depinShare * p.horizonDepinUsd;
+}
+
+/**
+ * What a portfolio adds up to, built one workload at a time so that a streamed portfolio needs no list of
+ * workloads: totals, the sources the chosen offers cite, the assumptions the estimates state. `keepWorkloads`
+ * keeps the analyses for an in-memory report; a stream turns it off, and per-workload assumption sentences
+ * (which carry each workload's numbers) are then left to each workload's rows.
+ */
+export class PortfolioLedger {
+  readonly workloads: WorkloadAnalysis[] = [];
+  private recommended = 0;
+  private allCloud = 0;
+  private horizonRecommended = 0;
+  private horizonCloud = 0;
+  private savings = 0;
+  private readonly unpriced: string[] = [];
+  private readonly sourceCounts = new Map<string, { source: string; asOf: string; offers: Set<string> }>();
+  private readonly assumptionSet: Set<string>;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly keepWorkloads = true,
+  ) {
+    this.assumptionSet = new Set([
+      'Prices are list prices from the catalog as of each offer’s asOf date, not live quotes.',
+      `Costs are per month of ${HOURS_PER_MONTH} hours; monthly figures are expected values at month 0 of ${scenario.startMonth}.`,
+      `A DePIN or hybrid placement is recommended only when it saves at least ${MIN_SAVING_SHARE * 100} % against the cheapest feasible cloud option.`,
+    ]);
+    if (scenario.monteCarlo.seed === SCENARIO_DEFAULTS.seed) {
+      this.assumptionSet.add(`Monte Carlo seed ${scenario.monteCarlo.seed} (default).`);
+    }
+  }
+
+  add({ workload: w, offersUsed }: AnalyzedWorkload): void {
+    if (this.keepWorkloads) {
+      this.workloads.push(w);
+      for (const o of [w.decision.cloud, w.decision.depin])
+        for (const a of o?.cost.assumptions ?? []) this.assumptionSet.add(a);
+    }
+    for (const o of offersUsed) this.cite(o);
+    const d = w.decision;
+    if (d.recommendedMonthlyUsd === null) {
+      this.unpriced.push(w.id);
+      return;
+    }
+    this.recommended += d.recommendedMonthlyUsd;
+    this.allCloud += d.cloud?.cost.monthlyUsd ?? d.recommendedMonthlyUsd;
+    this.savings += d.monthlySavingsUsd ?? 0;
+    this.horizonRecommended += horizonOf(w, 'recommended');
+    this.horizonCloud += horizonOf(w, 'cloud');
+  }
+
+  private cite(o: Offer): void {
+    const key = `${o.source}\u0000${o.asOf}`;
+    const s = this.sourceCounts.get(key);
+    if (s) s.offers.add(o.id);
+    else this.sourceCounts.set(key, { source: o.source, asOf: o.asOf, offers: new Set([o.id]) });
+  }
+
+  header(): Pick<Analysis, 'schemaVersion' | 'frameworkVersion' | 'seed' | 'scenario'> {
+    const s = this.scenario;
+    return {
+      schemaVersion: ANALYSIS_SCHEMA_VERSION,
+      frameworkVersion: defaultFramework.version,
+      seed: s.monteCarlo.seed,
+      scenario: { name: s.name, horizonMonths: s.horizonMonths, startMonth: s.startMonth },
+    };
+  }
+
+  totals(): Analysis['totals'] {
+    return {
+      monthlyUsd: { recommended: this.recommended, allCloud: this.allCloud },
+      horizonUsd: { recommended: this.horizonRecommended, allCloud: this.horizonCloud },
+      monthlySavingsUsd: this.savings,
+      unpricedWorkloads: [...this.unpriced],
+    };
+  }
+
+  assumptions(): string[] {
+    return [...this.assumptionSet];
+  }
+
+  sources(): Analysis['sources'] {
+    return [...this.sourceCounts.values()]
+      .map((s) => ({ source: s.source, asOf: s.asOf, offers: s.offers.size }))
+      .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.asOf < b.asOf ? -1 : 1));
+  }
+}
