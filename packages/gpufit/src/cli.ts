@@ -62,6 +62,7 @@ program
   .option('--trials <n>', 'Monte Carlo trials per workload (overrides the scenario)', int('--trials'))
   .option('--threads <n>', 'worker threads for the Monte Carlo (default: all cores)', int('--threads'))
   .option('--strict', 'fail on the first bad input row (exit 2) instead of skipping and listing it')
+  .option('--stream', 'analyze row by row with bounded memory (automatic for workloads CSVs over 32 MiB); writes json and csv')
   .addHelpText(
     'after',
     example([
@@ -69,6 +70,7 @@ program
       'gpufit analyze my-workloads.csv --format md > report.md',
       'gpufit analyze plan.csv --scenario subsidy-ends.json --out reports/',
       'gpufit analyze plan.json --format json --seed 7 --strict',
+      'gpufit analyze two-million-rows.csv --out big/      # streamed: big/report.json, big/report.csv',
     ]),
   )
   .action(async (workloads: string | undefined, opts) =>

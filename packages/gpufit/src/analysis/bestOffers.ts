@@ -36,9 +36,6 @@ export interface BestOffers {
   readonly cloudCommitted: SideBest | null;
   /** The cheapest feasible cloud offer without a commitment (on-demand or spot): the burst rate of all-cloud. */
   readonly cloudFlexible: SideBest | null;
-  /** How many offers were priced, and why the rest were not (rejection code → count). */
-  readonly feasibleCount: { readonly cloud: number; readonly depin: number };
-  readonly rejectionCounts: Readonly<Record<string, number>>;
 }
 
 type Estimator = (profile: WorkloadProfile, offer: Offer) => CostEstimate;
@@ -60,17 +57,10 @@ export function bestOffers(
   let depin: SideBest | null = null;
   let cloudCommitted: SideBest | null = null;
   let cloudFlexible: SideBest | null = null;
-  const feasibleCount = { cloud: 0, depin: 0 };
-  const rejectionCounts: Record<string, number> = {};
   for (const offer of offers) {
     const e = estimate(profile, offer);
-    if (!e.feasible || e.monthlyUsd === null) {
-      const code = e.rejections[0]?.code ?? 'unpriced';
-      rejectionCounts[code] = (rejectionCounts[code] ?? 0) + 1;
-      continue;
-    }
+    if (!e.feasible || e.monthlyUsd === null) continue;
     const side = SIDE_OF_MARKET[offer.market];
-    feasibleCount[side]++;
     const best = { offer, estimate: e };
     if (side === 'cloud') {
       if (better(best, cloud)) cloud = best;
@@ -79,7 +69,7 @@ export function bestOffers(
       } else if (better(best, cloudFlexible)) cloudFlexible = best;
     } else if (better(best, depin)) depin = best;
   }
-  return { cloud, depin, cloudCommitted, cloudFlexible, feasibleCount, rejectionCounts };
+  return { cloud, depin, cloudCommitted, cloudFlexible };
 }
 
 export function priced(best: SideBest | null): PricedOption | null {
