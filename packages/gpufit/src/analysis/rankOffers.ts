@@ -125,5 +125,13 @@ export function cheapestPerGroup(
     const pb = b.effectiveUsdPerGpuHour ?? Number.POSITIVE_INFINITY;
     return pa - pb || (a.offer[groupBy] < b.offer[groupBy] ? -1 : 1);
   });
-  return bests.map((b, i) => ({ ...b, rank: i + 1 }));
+  const priced = bests.filter((b) => b.effectiveUsdPerGpuHour !== null).length;
+  return bests.map((b, i) => ({
+    ...b,
+    rank: i + 1,
+    cheapestReason:
+      i === 0 && b.effectiveUsdPerGpuHour !== null
+        ? cheapestReason(b, bests[1], priced).replace('priced offer', `${groupBy} group`)
+        : null,
+  }));
 }

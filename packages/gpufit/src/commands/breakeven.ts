@@ -8,8 +8,8 @@ export interface BreakevenOptions extends Omit<AnalyzeCommandOptions, 'format' |
 
 function show(x: number | null, unit: string): string {
   if (x === null) return '—';
-  const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 1 ? 2 : 4;
-  return `${x.toFixed(digits)} ${unit}`;
+  if (unit === 'share') return `${Number((x * 100).toPrecision(4))} %`;
+  return `${x.toLocaleString('en-US', { maximumSignificantDigits: 4 })} ${unit}`;
 }
 
 export async function runBreakeven(workloadsPath: string | undefined, opts: BreakevenOptions): Promise<void> {
@@ -34,7 +34,7 @@ export async function runBreakeven(workloadsPath: string | undefined, opts: Brea
           show(b.current, b.unit),
           b.status === 'found'
             ? show(b.value, b.unit)
-            : `none in ${show(b.range[0], '')}–${show(b.range[1], b.unit)}`,
+            : `none in ${show(b.range[0], b.unit)} – ${show(b.range[1], b.unit)}`,
           b.note,
         ]),
   );

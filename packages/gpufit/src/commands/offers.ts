@@ -58,7 +58,7 @@ export async function runOffers(opts: OffersOptions): Promise<void> {
     return;
   }
   const rows = shown.map((r) => [
-    `${r.rank}${r.cheapestReason || (opts.groupBy && r.rank === 1) ? ' *' : ''}`,
+    `${r.rank}${r.cheapestReason ? ' *' : ''}`,
     r.offer.gpu,
     `${r.offer.gpusPerInstance}`,
     r.offer.providerName,
@@ -73,10 +73,9 @@ export async function runOffers(opts: OffersOptions): Promise<void> {
     `${textTable(['#', 'gpu', 'gpus', 'provider', 'market', 'category', 'region', 'list $/GPU-h', 'effective', 'as of'], rows, new Set([2, 7, 8]))}\n`,
   );
   const best = shown[0]!;
-  const reason = best.cheapestReason ?? (opts.groupBy ? `cheapest ${opts.groupBy} group` : null);
-  if (reason) process.stdout.write(`\n* cheapest: ${best.offer.id} — ${reason}.\n`);
+  if (best.cheapestReason) process.stdout.write(`\n* cheapest: ${best.offer.id} — ${best.cheapestReason}.\n`);
   process.stdout.write(
-    `${ranked.length} offers matched; ${shown.length} shown. Effective = list price less the incentive subsidy share.\n`,
+    `${ranked.length} ${opts.groupBy ? `${opts.groupBy} groups (the cheapest offer of each)` : 'offers'} matched; ${shown.length} shown. Effective = list price less the incentive subsidy share.\n`,
   );
 }
 
