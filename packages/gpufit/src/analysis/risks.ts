@@ -67,6 +67,13 @@ export const riskRules: readonly RiskRule[] = [
         : null,
   },
   {
+    id: 'cloud-spot',
+    check: ({ cloud }) =>
+      cloud?.offer.pricingCategory === 'Dynamic'
+        ? `The cloud option is spot capacity (${cloud.offer.providerName} ${cloud.offer.gpu}, ${cloud.offer.region}): it can be reclaimed at short notice (AWS gives 2 minutes) and spot prices move; the catalog price is a snapshot.`
+        : null,
+  },
+  {
     id: 'interruptions',
     check: ({ depin }) => {
       const over = componentUsd(depin, 'interruption-overhead');
