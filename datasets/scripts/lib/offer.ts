@@ -1,3 +1,4 @@
+import { OFFER_FIELDS } from '@gpufit/schema';
 import type { ReliabilityKey } from '../data/assumptions';
 import type { Hosting, Market } from '../data/providers';
 
@@ -27,38 +28,8 @@ export interface Draft {
   derived: boolean;
 }
 
-export const OFFER_COLUMNS = [
-  'id',
-  'provider',
-  'providerName',
-  'market',
-  'instanceType',
-  'gpu',
-  'gpuMemoryGiB',
-  'gpusPerInstance',
-  'region',
-  'country',
-  'pricingCategory',
-  'termMonths',
-  'usdPerGpuHour',
-  'availability',
-  'interruptionsPerHour',
-  'verified',
-  'hosting',
-  'certifications',
-  'interconnect',
-  'egressUsdPerGiB',
-  'egressTiers',
-  'ingressUsdPerGiB',
-  'incentiveSymbol',
-  'incentiveSubsidyShare',
-  'incentiveDenomination',
-  'reliabilitySource',
-  'egressSource',
-  'source',
-  'asOf',
-  'notes',
-] as const;
+/** The catalog's columns are the schema's offer fields, in their order. */
+export const OFFER_COLUMNS = OFFER_FIELDS;
 
 /** Per input file: every row read ends as used (≥ 1 offer) or dropped with a reason. */
 export class Ledger {

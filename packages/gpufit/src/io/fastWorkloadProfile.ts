@@ -7,6 +7,8 @@ import {
   INTERCONNECTS,
   PRECISIONS,
   WORKLOAD_KINDS,
+  WORKLOAD_PROFILE_EXTRA_FIELDS,
+  WORKLOAD_PROFILE_FIELDS,
   type WorkloadProfile,
   workloadKinds,
 } from '@gpufit/schema';
@@ -21,36 +23,7 @@ import {
  */
 export type FastWorkloadDecoder = (cells: readonly string[]) => WorkloadProfile | undefined;
 
-export const FAST_WORKLOAD_FIELDS = [
-  'id',
-  'name',
-  'kind',
-  'modelParamsBillions',
-  'precision',
-  'gpuType',
-  'gpusPerReplica',
-  'nodes',
-  'interconnect',
-  'gpuHoursPerMonth',
-  'jobsPerMonth',
-  'hoursPerJob',
-  'peakToMeanRatio',
-  'datasetGiB',
-  'egressGiBPerMonth',
-  'dataSensitivity',
-  'compliance',
-  'residency',
-  'availabilityTarget',
-  'p99LatencyMs',
-  'usersRegion',
-  'interruptible',
-  'checkpointable',
-  'checkpointMinutes',
-  'restartMinutes',
-  'costSensitivity',
-  'horizonMonths',
-  'statelessRequests',
-] as const;
+export const FAST_WORKLOAD_FIELDS = [...WORKLOAD_PROFILE_FIELDS, ...WORKLOAD_PROFILE_EXTRA_FIELDS] as const;
 type Field = (typeof FAST_WORKLOAD_FIELDS)[number];
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
