@@ -1,13 +1,13 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { type CsvError, parse } from 'csv-parse';
+import { type CsvError, type Parser, parse } from 'csv-parse';
 import { LoadError } from './loadError.js';
 import type { LoadSource } from './loadTypes.js';
-import { type Utf8Problem, Utf8Scanner } from './utf8Scanner.js';
+import { countLineFeeds, type Utf8Problem, Utf8Scanner } from './utf8Scanner.js';
 
 /** Why a record cannot be trusted before its cells are even looked at. */
 export interface RowProblem {
-  readonly code: 'invalid-utf8' | 'csv-syntax';
+  readonly code: 'invalid-utf8' | 'csv-syntax' | 'line-too-long';
   readonly reason: string;
 }
 
@@ -26,8 +26,17 @@ export interface CsvReadStats {
   blankRows: number;
 }
 
-/** A record this long is a wrong delimiter or an unclosed quote, not data; it is reported, not buffered. */
-const MAX_RECORD_CHARS = 1 << 20;
+/**
+ * A physical line longer than this many bytes is a wrong delimiter, a wrong line end or not a CSV file at all;
+ * it is reported as one row and skipped to its end, never buffered.
+ */
+export const MAX_LINE_BYTES = 1 << 20;
+/**
+ * A record (which can span lines inside a quoted field) longer than this is a quote that is never closed:
+ * reading stops there, as at an unclosed quote at the end of the file. Above `MAX_LINE_BYTES`, so a single
+ * line always meets the line limit first.
+ */
+export const MAX_RECORD_BYTES = 4 << 20;
 const CHUNK_BYTES = 1 << 18;
 
 /** The name a source goes by in messages. */
@@ -47,31 +56,44 @@ function open(source: LoadSource): Readable {
  * cannot swallow the rows after it; a quote left open at the end of the file becomes one row with a
  * `csv-syntax` problem. Bytes that are not UTF-8 give their record an `invalid-utf8` problem naming the byte
  * offset instead of silently becoming U+FFFD.
+ *
+ * Size limits, so that one bad line cannot take the rows after it or the memory with it: a physical line over
+ * `MAX_LINE_BYTES` becomes one row with a `line-too-long` problem, its bytes are dropped up to its line feed
+ * and reading goes on with the next line (csv-parse's own record-size error leaves its parser unable to read
+ * any further row, so the line never reaches it). A record over `MAX_RECORD_BYTES` can only be a quoted field
+ * that is never closed: it becomes one `csv-syntax` row and reading stops there, the message says so.
  */
 export async function* readCsvRows(
   source: LoadSource,
   file: string,
   stats: CsvReadStats,
 ): AsyncGenerator<CsvRow[], void, undefined> {
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_records_with_error: true,
-    max_record_size: MAX_RECORD_CHARS,
-  });
   const scanner = new Utf8Scanner();
   let badBytes: Utf8Problem[] = [];
   let consumed = 0;
   let fatal: Error | undefined;
   /** Parser errors that dropped a record, keyed by how many records came before them. */
   let skips: { at: number; error: CsvError }[] = [];
-  parser.on('skip', (error: CsvError | undefined) => {
-    if (error) skips.push({ at: consumed + parser.readableLength, error });
-  });
-  parser.on('error', (error: Error) => {
-    fatal = error;
-  });
+  let parser = newParser();
+  /** Reading stopped at a record that cannot end (see MAX_RECORD_BYTES). */
+  let stopped = false;
+
+  function newParser(): Parser {
+    const p = parse({
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_records_with_error: true,
+      max_record_size: MAX_RECORD_BYTES,
+    });
+    p.on('skip', (error: CsvError | undefined) => {
+      if (error) skips.push({ at: consumed + p.readableLength, error });
+    });
+    p.on('error', (error: Error) => {
+      fatal = error;
+    });
+    return p;
+  }
 
   let row = 0;
   let nextLine = 1;
@@ -80,14 +102,19 @@ export async function* readCsvRows(
   const drain = (): CsvRow[] => {
     const out: CsvRow[] = [];
     for (;;) {
-      while (skips.length > 0 && skips[0]!.at <= consumed) {
+      while (!stopped && skips.length > 0 && skips[0]!.at <= consumed) {
         const { error } = skips.shift()!;
         row++;
         out.push({ cells: [], row, line: nextLine, problem: syntaxProblem(error, nextLine) });
+        if (error.code === 'CSV_MAX_RECORD_SIZE') {
+          stopped = true;
+          break;
+        }
         // The dropped record's extent is unknown; csv-parse's own line count is the best resync point.
         const at = typeof error['lines'] === 'number' ? error['lines'] : nextLine;
         nextLine = Math.max(nextLine, at + 1);
       }
+      if (stopped) break;
       const cells = parser.read() as string[] | null;
       if (cells === null) break;
       consumed++;
@@ -126,6 +153,75 @@ export async function* readCsvRows(
     return out;
   };
 
+  /** Bytes of the current physical line seen so far, and whether the rest of it is being dropped. */
+  let lineBytes = 0;
+  let skipping = false;
+  /** LF-counted line of the first byte of the current chunk. */
+  let chunkLine = 1;
+
+  /**
+   * Feeds one chunk to the parser, cutting out the bytes of any line over `MAX_LINE_BYTES`. Returns the rows
+   * completed by this chunk. The fast path (the chunk cannot complete a line that long) is one lastIndexOf.
+   */
+  const feed = (bytes: Buffer): CsvRow[] => {
+    const out: CsvRow[] = [];
+    let start = 0;
+    while (start < bytes.length && !stopped) {
+      if (skipping) {
+        const lf = bytes.indexOf(0x0a, start);
+        if (lf === -1) return out;
+        // The overlong line ends here: a fresh parser starts on the next line.
+        skipping = false;
+        lineBytes = 0;
+        nextLine = chunkLine + countLineFeeds(bytes.subarray(0, lf)) + 1;
+        start = lf + 1;
+        parser.removeAllListeners();
+        parser.destroy();
+        consumed = 0;
+        skips = [];
+        parser = newParser();
+        continue;
+      }
+      if (lineBytes + (bytes.length - start) <= MAX_LINE_BYTES) {
+        parser.write(start === 0 ? bytes : bytes.subarray(start));
+        const lf = bytes.lastIndexOf(0x0a);
+        lineBytes = lf < start ? lineBytes + bytes.length - start : bytes.length - lf - 1;
+        out.push(...drain());
+        return out;
+      }
+      // Walk the line feeds to find the line that grows too long.
+      let pos = start;
+      let overflow = -1;
+      for (;;) {
+        const lf = bytes.indexOf(0x0a, pos);
+        const end = lf === -1 ? bytes.length : lf;
+        if (lineBytes + (end - pos) > MAX_LINE_BYTES) {
+          overflow = pos;
+          break;
+        }
+        if (lf === -1) break;
+        lineBytes = 0;
+        pos = lf + 1;
+      }
+      if (overflow === -1) {
+        parser.write(bytes.subarray(start));
+        lineBytes += bytes.length - pos;
+        out.push(...drain());
+        return out;
+      }
+      // Whole lines before the long one go to the parser as usual; the record holding the long line is one row.
+      if (overflow > start) parser.write(bytes.subarray(start, overflow));
+      out.push(...drain());
+      if (stopped) return out;
+      const longLine = chunkLine + countLineFeeds(bytes.subarray(0, overflow));
+      row++;
+      out.push({ cells: [], row, line: nextLine, problem: longLineProblem(longLine) });
+      skipping = true;
+      start = overflow;
+    }
+    return out;
+  };
+
   const input = open(source);
   try {
     for await (const chunk of input as AsyncIterable<Buffer | string | Uint8Array>) {
@@ -136,11 +232,12 @@ export async function* readCsvRows(
             ? chunk
             : Buffer.from(chunk);
       if (!quoteSeen && bytes.indexOf(0x22) !== -1) quoteSeen = true;
+      chunkLine = scanner.lineCount;
       const problems = scanner.scan(bytes);
       if (problems.length > 0) badBytes = badBytes.concat(problems);
-      parser.write(bytes);
-      const batch = drain();
+      const batch = feed(bytes);
       if (batch.length > 0) yield batch;
+      if (stopped) break;
     }
   } catch (error) {
     if (error instanceof LoadError) throw error;
@@ -153,10 +250,21 @@ export async function* readCsvRows(
       reason: `cannot read the file: ${reason}`,
     });
   } finally {
-    if (typeof source === 'string') input.destroy();
+    if (typeof source === 'string' || stopped) input.destroy();
+  }
+  if (stopped) {
+    parser.removeAllListeners();
+    parser.destroy();
+    return;
   }
   const tail = scanner.finish();
   if (tail.length > 0) badBytes = badBytes.concat(tail);
+  if (skipping) {
+    // The file ended inside the overlong line: nothing of it goes to the parser.
+    parser.removeAllListeners();
+    parser.destroy();
+    return;
+  }
   await new Promise<void>((resolve) => parser.end(resolve));
   const last = drain();
   skips = [];
@@ -185,7 +293,14 @@ function syntaxProblem(error: CsvError, line: number): RowProblem {
     error.code === 'CSV_QUOTE_NOT_CLOSED'
       ? `a quoted field opened on or after line ${line} is never closed, so the rest of the file is one cell; close the quote (write "" for a quote inside a quoted field)`
       : error.code === 'CSV_MAX_RECORD_SIZE'
-        ? `a record longer than ${MAX_RECORD_CHARS} characters: check the delimiter (gpufit reads comma-separated files) and for an unclosed quote`
+        ? `a quoted field opened on or after line ${line} runs on for more than ${MAX_RECORD_BYTES} bytes, so its closing quote is most likely missing; gpufit stopped reading the file here and read nothing after line ${line}; close the quote (write "" for a quote inside a quoted field)`
         : `CSV syntax: ${error.message}`;
   return { code: 'csv-syntax', reason };
+}
+
+function longLineProblem(line: number): RowProblem {
+  return {
+    code: 'line-too-long',
+    reason: `line ${line} is longer than ${MAX_LINE_BYTES} bytes, which no CSV row of gpufit's needs: check the delimiter (gpufit reads comma-separated files) and the line ends, and that this is a text CSV file; the line was skipped`,
+  };
 }

@@ -19,6 +19,11 @@ export class Utf8Scanner {
   private line = 1;
   private carry: Buffer | undefined;
 
+  /** The LF-counted line the next scanned byte is on (1-based). */
+  get lineCount(): number {
+    return this.line;
+  }
+
   scan(chunk: Buffer): Utf8Problem[] {
     const data = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
     const start = this.offset - (this.carry?.length ?? 0);
