@@ -1,5 +1,6 @@
 import { nearestNames } from './editDistance.js';
 import { LoadError } from './loadError.js';
+import { wrongDelimiter } from './wrongDelimiter.js';
 
 /** What a file's header must look like. */
 export interface HeaderSpec {
@@ -24,6 +25,14 @@ export function checkHeader(cells: readonly string[], spec: HeaderSpec, file: st
   };
   const known = new Set(spec.known);
   const unknown = header.filter((h) => h !== '' && !known.has(h));
+  const delimiter = unknown.length > 0 ? wrongDelimiter(cells, known) : null;
+  if (delimiter !== null) {
+    fail(
+      'wrong-delimiter',
+      null,
+      `this file is ${delimiter.name}-separated; gpufit reads comma-separated CSV. Save it as "CSV (comma delimited)" or replace each ${delimiter.name} between columns with a comma (the ${spec.what} header should read ${spec.known.slice(0, 3).join(',')},…)`,
+    );
+  }
   if (unknown.length > 0) {
     const parts = unknown.map((u) => {
       const near = nearestNames(u, spec.known, 1);
