@@ -34,7 +34,7 @@ describe('loadWorkloadsCsv on a messy real-world-shaped file (BOM, CRLF, quotes,
     expect(r.rows[0]!.residency).toEqual(['US', 'CA']);
     expect(r.rejected.map((x) => [x.row, x.line, x.code, x.column])).toEqual([
       [5, 6, 'unknown-gpu', 'gpuType'],
-      [6, 7, 'ragged', null],
+      [6, 7, 'ragged', 'gpuType'],
       [7, 8, 'duplicate-id', 'id'],
       [8, 9, 'invalid', 'availabilityTarget'],
     ]);

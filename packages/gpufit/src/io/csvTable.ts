@@ -64,12 +64,15 @@ export async function* csvTableBatches<T>(
         continue;
       }
       if (r.problem) {
-        items.push(rejectRow(ledger, r, r.problem.code, r.problem.reason));
+        const column = r.problem.code === 'invalid-utf8' ? columnOfReplacement(r.cells, header) : null;
+        items.push(rejectRow(ledger, r, r.problem.code, r.problem.reason, column));
         continue;
       }
       const cells = r.cells;
       if (cells.length !== header.length) {
-        items.push(rejectRow(ledger, r, 'ragged', raggedReason(cells.length, header.length)));
+        // Fewer cells: the first column left without one; more: no column owns the extra cells.
+        const column = cells.length < header.length ? header[cells.length] || null : null;
+        items.push(rejectRow(ledger, r, 'ragged', raggedReason(cells.length, header.length), column));
         continue;
       }
       let namedCells: readonly string[] = cells;
@@ -110,20 +113,37 @@ export async function* csvTableBatches<T>(
   ledger.accounting();
 }
 
-function rejectRow(ledger: RowLedger, r: CsvRow, code: string, reason: string): LoadItem<never> {
+function rejectRow(
+  ledger: RowLedger,
+  r: CsvRow,
+  code: string,
+  reason: string,
+  column: string | null = null,
+): LoadItem<never> {
   return ledger.reject({
     file: ledger.file,
     row: r.row,
     line: r.line,
     code,
-    column: null,
+    column,
     reason,
     issues: [],
   });
 }
 
+/** The column of the first cell holding U+FFFD, which is where the decoder put the bytes that were not UTF-8. */
+function columnOfReplacement(cells: readonly string[], header: readonly string[]): string | null {
+  const i = cells.findIndex((c) => c.includes('\uFFFD'));
+  return i === -1 ? null : header[i] || null;
+}
+
 function raggedReason(cells: number, columns: number): string {
-  const what = cells < columns ? 'fewer' : 'more';
+  const span = (from: number, to: number, noun: string) =>
+    from === to ? `${noun} ${from} has` : `${noun}s ${from}–${to} have`;
+  const what =
+    cells < columns
+      ? `fewer: ${span(cells + 1, columns, 'column')} no cell`
+      : `more: ${span(columns + 1, cells, 'cell')} no column`;
   return `the row has ${cells} cells but the header has ${columns} columns (${what}); check for a missing or extra comma, or a value with a comma that needs "quotes"`;
 }
 
