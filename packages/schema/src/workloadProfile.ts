@@ -51,6 +51,8 @@ const availability = z
   .number({ error: 'availabilityTarget must be a number between 0 and 1, e.g. 0.999 for 99.9%' })
   .min(0, { error: 'availabilityTarget must be between 0 and 1, e.g. 0.999 for 99.9%' })
   .max(1, {
+    // Above 1 the next check's "100% cannot be reached" would be a second, wrong message.
+    abort: true,
     error: (i) => {
       const v = Number(i.input);
       const hint = v > 1 && v <= 100 ? ` If you meant ${v}%, write ${Math.round(v * 1e4) / 1e6}.` : '';
