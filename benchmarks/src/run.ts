@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { CASE_MODULES } from './cases/index.js';
 import { parseArgs } from './harness/args.js';
 import { progress } from './harness/measure.js';
-import type { BenchResult } from './harness/result.js';
+import { type BenchResult, failed } from './harness/result.js';
 
 const USAGE = `usage: pnpm run bench [-- --json] [--only case,case] [--quick] [--list]
 cases: ${CASE_MODULES.map((c) => c.name).join(', ')}`;
@@ -29,19 +29,6 @@ function runChild(name: string, quick: boolean): Promise<{ code: number | null; 
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout }));
   });
-}
-
-function failed(name: string, why: string): BenchResult {
-  return {
-    name,
-    unit: '',
-    value: null,
-    floor: null,
-    ratio: null,
-    target: '',
-    met: null,
-    note: `failed: ${why}`,
-  };
 }
 
 function table(results: readonly BenchResult[]): string {
@@ -104,12 +91,12 @@ async function main(): Promise<number> {
     const { code, stdout } = await runChild(c.name, args.quick);
     let parsed: BenchResult[] | null = null;
     try {
-      parsed = code === 0 ? (JSON.parse(stdout) as BenchResult[]) : null;
+      parsed = JSON.parse(stdout) as BenchResult[];
     } catch {
       parsed = null;
     }
+    if (code !== 0) ok = false;
     if (parsed === null) {
-      ok = false;
       for (const r of c.results) results.push(failed(r, `the case exited with code ${code}; see stderr`));
       continue;
     }

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASE_MODULES } from './cases/index.js';
+import { failed } from './harness/result.js';
 
 const [name, ...rest] = process.argv.slice(2);
 const entry = CASE_MODULES.find((c) => c.name === name);
@@ -18,6 +19,12 @@ try {
   const bench = await entry.load();
   const results = await bench.run({ quick: rest.includes('--quick'), tmpDir });
   process.stdout.write(`${JSON.stringify(results)}\n`);
+} catch (error) {
+  // Report the failure as results (so --json stays one array), then exit 1.
+  const why = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? why) : why}\n`);
+  process.stdout.write(`${JSON.stringify(entry.results.map((r) => failed(r, why)))}\n`);
+  process.exitCode = 1;
 } finally {
   rmSync(tmpDir, { recursive: true, force: true });
 }

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -18,7 +17,7 @@ import { bundledDatasetsDir, cheapestFeasible, loadGpuTiers, loadOffersCsv } fro
 import { progress, timeOnce } from '../harness/measure.js';
 import { notAvailable, result } from '../harness/result.js';
 import { median } from '../harness/stats.js';
-import { REPO_ROOT } from '../paths.js';
+import { MONTE_CARLO_WORKER, waitForFile } from '../paths.js';
 import type { BenchCase } from './types.js';
 
 const TRIALS = 1_000_000;
@@ -26,7 +25,7 @@ const MONTHS = 36;
 const ONE_THREAD = { ratioAtMost: 1.5 };
 /** 2 threads at least 1.6× faster than 1: their time at most 1/1.6 = 0.625 of it. */
 const TWO_THREADS = { ratioAtMost: 0.625 };
-const WORKER = join(REPO_ROOT, 'packages', 'gpufit', 'dist', 'monteCarloWorker.mjs');
+const WORKER = MONTE_CARLO_WORKER;
 
 /**
  * A plan for the canonical batch-inference workload: its cheapest cloud and DePIN offers of the bundled catalog,
@@ -78,13 +77,21 @@ export const monteCarlo: BenchCase = {
     };
 
     // The runner in packages/gpufit/src/parallel/ needs its bundled worker (built by `pnpm --filter gpufit build`).
-    const parallel = existsSync(WORKER)
+    const parallel = waitForFile(WORKER)
       ? await import('../../../packages/gpufit/src/parallel/monteCarloParallel.js').catch(() => null)
       : null;
     const workerUrl = pathToFileURL(WORKER);
     const twoThreads = parallel
       ? async () => {
-          const out = await parallel.runMonteCarloKernel(params, 2, workerUrl);
+          // Another build in this tree may be replacing dist/: wait for the worker, and retry a run that lost it.
+          let out: Awaited<ReturnType<typeof parallel.runMonteCarloKernel>>;
+          try {
+            waitForFile(WORKER);
+            out = await parallel.runMonteCarloKernel(params, 2, workerUrl);
+          } catch {
+            waitForFile(WORKER);
+            out = await parallel.runMonteCarloKernel(params, 2, workerUrl);
+          }
           sink += out.horizonDepin[params.trials - 1]!;
         }
       : null;

@@ -83,3 +83,17 @@ export function notAvailable(name: string, unit: string, target: Target, why: st
     note: `not available: ${why}`,
   };
 }
+
+/** A case that ran but could not finish, and why (the first line of its error). */
+export function failed(name: string, why: string): BenchResult {
+  return {
+    name,
+    unit: '',
+    value: null,
+    floor: null,
+    ratio: null,
+    target: '',
+    met: null,
+    note: `failed: ${why.split('\n')[0]}`,
+  };
+}
