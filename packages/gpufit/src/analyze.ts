@@ -1,4 +1,4 @@
-import type { CostBasis, GpuTierTable } from '@gpufit/pricing';
+import type { CostBasis, FormulaCompiler, GpuTierTable, PriceAdjuster } from '@gpufit/pricing';
 import type {
   Accounting,
   Analysis,
@@ -16,7 +16,7 @@ import { PortfolioLedger } from './analysis/portfolioLedger.js';
 export type MonteCarloRunner = (
   bases: { readonly cloud: CostBasis; readonly depin: CostBasis },
   scenario: Scenario,
-  options: { readonly seed: number; readonly trials: number },
+  options: { readonly seed: number; readonly trials: number; readonly compileFormula?: FormulaCompiler },
 ) => Distribution | Promise<Distribution>;
 
 export interface AnalyzeInput {
@@ -33,6 +33,13 @@ export interface AnalyzeInput {
   /** `false` skips the Monte Carlo; default: inline, single-threaded. */
   readonly monteCarlo?: MonteCarloRunner | false;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Compiler for the scenario's `formula` subsidy schedules (projection and Monte Carlo); required when it has
+   * one. The CLI compiles a scenario file's formulas once at load (`compileScenarioFormulas`).
+   */
+  readonly compileFormula?: FormulaCompiler;
+  /** The scenario's `priceAdjustments`, compiled (`compilePriceAdjustments`); applied to every estimate. */
+  readonly priceAdjuster?: PriceAdjuster;
 }
 
 /**

@@ -23,7 +23,10 @@ export interface AnalyzedWorkload {
 }
 
 export interface WorkloadAnalyzerOptions
-  extends Pick<AnalyzeInput, 'offers' | 'tiers' | 'scenario' | 'framework' | 'monteCarlo'> {
+  extends Pick<
+    AnalyzeInput,
+    'offers' | 'tiers' | 'scenario' | 'framework' | 'monteCarlo' | 'compileFormula' | 'priceAdjuster'
+  > {
   /** Break-evens and tornado sensitivity (hundreds of re-pricings each); default true. */
   readonly deep?: boolean;
   /** How the cheapest offers are found; default: price every offer (`bestOffers`). */
@@ -46,9 +49,14 @@ export function createWorkloadAnalyzer(
   const fitOptions = Object.keys(framework).length > 0 ? { framework } : {};
   const runMonteCarlo = options.monteCarlo === false ? null : (options.monteCarlo ?? inlineMonteCarlo);
   const deep = options.deep ?? true;
-  const estimate = (p: WorkloadProfile, o: Offer) => estimateCost(p, o, { tiers, scenario });
+  // The scenario's user formulas (compiled by the caller): price adjustments in every estimate, formula
+  // subsidy schedules in the projection and the Monte Carlo plan.
+  const adjust = options.priceAdjuster === undefined ? {} : { priceAdjuster: options.priceAdjuster };
+  const formulas = options.compileFormula === undefined ? {} : { compileFormula: options.compileFormula };
+  const estimate = (p: WorkloadProfile, o: Offer) => estimateCost(p, o, { tiers, scenario, ...adjust });
   // Break-even and sensitivity re-price hundreds of times: numbers only, no assumption sentences.
-  const costOf: CostFunction = (p, o, s) => estimateCost(p, o, { tiers, scenario: s, explain: false });
+  const costOf: CostFunction = (p, o, s) =>
+    estimateCost(p, o, { tiers, scenario: s, explain: false, ...adjust });
   const findBest = options.findBest ?? ((p: WorkloadProfile) => bestOffers(p, options.offers, estimate));
 
   return async (profile) => {
@@ -66,11 +74,12 @@ export function createWorkloadAnalyzer(
     let distribution: Distribution | null = null;
     if (cloudBasis?.ok) {
       const depinOk = depinBasis?.ok ? depinBasis.value : null;
-      projection = projectSpend({ cloud: cloudBasis.value, depin: depinOk }, workloadScenario);
+      projection = projectSpend({ cloud: cloudBasis.value, depin: depinOk }, workloadScenario, formulas);
       if (depinOk && runMonteCarlo) {
         distribution = await runMonteCarlo({ cloud: cloudBasis.value, depin: depinOk }, workloadScenario, {
           seed: workloadSeed(scenario.monteCarlo.seed, profile.id),
           trials: scenario.monteCarlo.trials,
+          ...formulas,
         });
       }
     }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type GpuTierTable, gpuTierTable } from '@gpufit/pricing';
 import type { Offer, Scenario, ScenarioInput, WorkloadProfile } from '@gpufit/schema';
 import { formatIssue, validateScenario } from '@gpufit/schema';
+import { validateFrameworkOverride } from '@gpufit/scoring';
 import { withDefaultSubsidies } from '../analysis/defaultSubsidies.js';
 import { bundledDatasetsDir } from '../data/bundledDatasetsDir.js';
 import type { NetworkInfo } from '../data/datasetTypes.js';
@@ -13,6 +14,7 @@ import type { LoadResult } from '../io/loadTypes.js';
 import { loadWorkloadsCsv } from '../io/loadWorkloads.js';
 import { loadWorkloadsJson } from '../io/loadWorkloadsJson.js';
 import { badInput } from './errors.js';
+import { compileScenarioFormulas, type ScenarioFormulas } from './scenarioFormulas.js';
 
 export interface InputPaths {
   readonly workloads?: string | undefined;
@@ -27,6 +29,8 @@ export interface Inputs {
   readonly scenario: Scenario;
   /** What the scenario file said, before defaults (null: no file). */
   readonly scenarioInput: ScenarioInput | null;
+  /** The scenario's formulas, compiled (null: it has none, and mathjs was not loaded). */
+  readonly formulas: ScenarioFormulas | null;
   readonly tiers: GpuTierTable;
   readonly networks: readonly NetworkInfo[];
   readonly paths: { readonly workloads: string; readonly catalog: string; readonly scenario: string | null };
@@ -55,8 +59,19 @@ export async function asBadInput<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-export async function loadScenarioFile(path: string): Promise<{ scenario: Scenario; input: ScenarioInput }> {
-  const text = await asBadInput(readFile(path, 'utf8'));
+export interface ScenarioFile {
+  readonly scenario: Scenario;
+  readonly input: ScenarioInput;
+  readonly formulas: ScenarioFormulas | null;
+}
+
+/**
+ * Reads, validates and prepares a scenario file; every problem is bad input naming the file and the field:
+ * the JSON (a UTF-8 BOM, as Windows editors write, is allowed), the scenario schema, the scoring framework
+ * override (`framework.…`), and each formula (compiled once here; mathjs is loaded only when there is one).
+ */
+export async function loadScenarioFile(path: string): Promise<ScenarioFile> {
+  const text = (await asBadInput(readFile(path, 'utf8'))).replace(/^\uFEFF/, '');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -70,7 +85,19 @@ export async function loadScenarioFile(path: string): Promise<{ scenario: Scenar
       'See datasets/scenarios/README.md and packages/schema/json-schema/scenario.schema.json.',
     );
   }
-  return { scenario: result.value, input: json as ScenarioInput };
+  if (Object.keys(result.value.framework).length > 0) {
+    const framework = validateFrameworkOverride(result.value.framework);
+    if (!framework.ok) {
+      throw badInput(
+        framework.issues
+          .map((i) => formatIssue({ ...i, path: ['framework', ...i.path] }, { file: path }))
+          .join('\n'),
+        'See docs/framework.md for the framework settings a scenario may override.',
+      );
+    }
+  }
+  const formulas = await compileScenarioFormulas(result.value, path);
+  return { scenario: result.value, input: json as ScenarioInput, formulas };
 }
 
 export async function loadWorkloadsFile(path: string, strict: boolean): Promise<LoadResult<WorkloadProfile>> {
@@ -99,6 +126,7 @@ export async function loadInputs(paths: InputPaths): Promise<Inputs> {
     offers,
     scenario: withDefaultSubsidies(base, networks),
     scenarioInput: scenarioFile?.input ?? null,
+    formulas: scenarioFile?.formulas ?? null,
     tiers: gpuTierTable(tierRows),
     networks,
     paths: { workloads: workloadsPath, catalog: catalogPath, scenario: scenarioPath },

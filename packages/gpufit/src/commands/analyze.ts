@@ -76,6 +76,7 @@ export async function runAnalysis(
       scenario,
       accounting: inputs.workloads.accounting,
       rejected: [...inputs.workloads.rejected, ...inputs.offers.rejected],
+      ...inputs.formulas,
       ...runnerOption(monteCarlo, opts.threads),
       onProgress: () => progress.tick(),
     });

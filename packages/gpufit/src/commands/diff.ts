@@ -52,6 +52,7 @@ export async function runDiff(a: string, b: string, opts: DiffOptions): Promise<
         scenario: inputs.scenario,
         accounting: inputs.workloads.accounting,
         rejected: inputs.workloads.rejected,
+        ...inputs.formulas,
         monteCarlo: false,
       });
     };
