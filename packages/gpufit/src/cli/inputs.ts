@@ -120,6 +120,14 @@ export async function loadInputs(paths: InputPaths): Promise<Inputs> {
     loadNetworks(),
     scenarioPath === null ? null : loadScenarioFile(scenarioPath),
   ]);
+  if (offers.accounting.accepted === 0) {
+    // Without one priced offer every workload would come out at $0: refuse instead of reporting that.
+    const why = offers.warnings[0]?.message ?? `all ${offers.accounting.read} rows were rejected`;
+    throw badInput(
+      `${offers.file}: no valid offers in the catalog, so nothing can be priced (${why})`,
+      `Run \`gpufit validate ${offers.file} --as offers\` to see each problem.`,
+    );
+  }
   const base = scenarioFile?.scenario ?? (await loadScenarioFile(bundled.scenario())).scenario;
   return {
     workloads,
