@@ -18,9 +18,21 @@ export function positiveInt(label: string, max: number) {
     .max(max, { error: `${label} must be at most ${max}` });
 }
 
+/**
+ * An input as a message shows it: JSON where it has one (strings quoted), else what it is. JSON.stringify
+ * throws on a BigInt or a cycle, and a message must never throw in place of the validation error it explains.
+ */
+export function shownInput(input: unknown): string {
+  try {
+    return JSON.stringify(input) ?? String(input);
+  } catch {
+    return typeof input === 'bigint' ? `${input}n` : `a ${typeof input} that is not JSON`;
+  }
+}
+
 export function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
   return z.enum(values, {
-    error: (i) => `${label} must be one of ${values.join(', ')}; got ${JSON.stringify(i.input)}`,
+    error: (i) => `${label} must be one of ${values.join(', ')}; got ${shownInput(i.input)}`,
   });
 }
 
@@ -31,7 +43,7 @@ export const placeCode = z
   .transform((s) => s.toUpperCase())
   .refine((s) => /^[A-Z]{2}$/.test(s) || (BLOCS as readonly string[]).includes(s), {
     error: (i) =>
-      `${JSON.stringify(i.input)} is not an ISO-3166 country code (US, DE, …) or a bloc (${BLOCS.join(', ')})`,
+      `${shownInput(i.input)} is not an ISO-3166 country code (US, DE, …) or a bloc (${BLOCS.join(', ')})`,
   });
 
 export const nonEmptyText = (label: string, max = 200) =>
