@@ -107,14 +107,14 @@ export async function loadWorkloadsFile(path: string, strict: boolean): Promise<
   );
 }
 
-/** Workloads, catalog, scenario (with each network's default subsidy schedule), GPU tiers and networks. */
-export async function loadInputs(paths: InputPaths): Promise<Inputs> {
+/** Everything but the workloads: catalog, scenario (with each network's default subsidy schedule), tiers, networks. */
+export type Context = Omit<Inputs, 'workloads'>;
+
+export async function loadContext(paths: InputPaths): Promise<Context> {
   const strict = paths.strict ?? false;
-  const workloadsPath = paths.workloads ?? bundled.workloads();
   const catalogPath = paths.catalog ?? bundled.catalog();
   const scenarioPath = paths.scenario ?? null;
-  const [workloads, offers, tierRows, networks, scenarioFile] = await Promise.all([
-    loadWorkloadsFile(workloadsPath, strict),
+  const [offers, tierRows, networks, scenarioFile] = await Promise.all([
     asBadInput(loadOffersCsv(catalogPath, { strict })),
     loadGpuTiers(),
     loadNetworks(),
@@ -130,13 +130,25 @@ export async function loadInputs(paths: InputPaths): Promise<Inputs> {
   }
   const base = scenarioFile?.scenario ?? (await loadScenarioFile(bundled.scenario())).scenario;
   return {
-    workloads,
     offers,
     scenario: withDefaultSubsidies(base, networks),
     scenarioInput: scenarioFile?.input ?? null,
     formulas: scenarioFile?.formulas ?? null,
     tiers: gpuTierTable(tierRows),
     networks,
-    paths: { workloads: workloadsPath, catalog: catalogPath, scenario: scenarioPath },
+    paths: {
+      workloads: paths.workloads ?? bundled.workloads(),
+      catalog: catalogPath,
+      scenario: scenarioPath,
+    },
   };
+}
+
+/** Workloads, catalog, scenario (with each network's default subsidy schedule), GPU tiers and networks. */
+export async function loadInputs(paths: InputPaths): Promise<Inputs> {
+  const [context, workloads] = await Promise.all([
+    loadContext(paths),
+    loadWorkloadsFile(paths.workloads ?? bundled.workloads(), paths.strict ?? false),
+  ]);
+  return { ...context, workloads };
 }

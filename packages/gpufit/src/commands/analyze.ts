@@ -1,16 +1,24 @@
-import { relative, resolve } from 'node:path';
+import { createWriteStream } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
 import { formatMinorUnits, presentAnalysis, TEXT_REPORT_FORMATS } from '@gpufit/report';
 import type { Analysis, Scenario } from '@gpufit/schema';
 import { analyze } from '../analyze.js';
 import { badInput } from '../cli/errors.js';
-import { loadInputs } from '../cli/inputs.js';
+import { asBadInput, loadContext, loadInputs } from '../cli/inputs.js';
 import { startProgress } from '../cli/progress.js';
+import { usd } from '../cli/table.js';
 import { note, warn } from '../cli/terminal.js';
+import { streamWorkloads } from '../io/loadWorkloads.js';
 import { readChartJsSource } from '../render/chartJsSource.js';
 import { DEFAULT_REPORT_FORMATS, type ReportFormat, writeReportSet } from '../render/writeReport.js';
+import { type StreamSinks, streamAnalysis } from '../stream/streamAnalysis.js';
 import { monteCarloRunner } from './monteCarloRunner.js';
 
 export interface AnalyzeCommandOptions {
+  /** Analyze row by row with bounded memory (automatic for workloads CSVs over STREAM_THRESHOLD_BYTES). */
+  readonly stream?: boolean;
   readonly catalog?: string;
   readonly scenario?: string;
   readonly format?: ReportFormat;
@@ -22,6 +30,25 @@ export interface AnalyzeCommandOptions {
 }
 
 export const DEFAULT_REPORT_DIR = 'gpufit-report';
+
+/** A workloads CSV larger than this (about 200,000 rows) is analyzed as a stream. */
+export const STREAM_THRESHOLD_BYTES = 32 * 1024 * 1024;
+
+/** Formats a streamed analysis can write without holding the portfolio. */
+const STREAMABLE: readonly ReportFormat[] = ['json', 'csv'];
+
+async function shouldStream(
+  workloadsPath: string | undefined,
+  opts: AnalyzeCommandOptions,
+): Promise<boolean> {
+  if (opts.stream) return true;
+  if (workloadsPath === undefined || /\.json$/i.test(workloadsPath)) return false;
+  const size = await stat(workloadsPath).then(
+    (s) => s.size,
+    () => 0,
+  );
+  return size > STREAM_THRESHOLD_BYTES;
+}
 
 /** Applies the command-line overrides (seed, trials) over the scenario. */
 export function withOverrides(scenario: Scenario, opts: { seed?: number; trials?: number }): Scenario {
@@ -103,6 +130,7 @@ export async function runAnalyze(
   workloadsPath: string | undefined,
   opts: AnalyzeCommandOptions,
 ): Promise<void> {
+  if (await shouldStream(workloadsPath, opts)) return runStreamed(workloadsPath, opts);
   const analysis = await runAnalysis(workloadsPath, opts);
   // One text format and no --out: the report goes to stdout.
   if (opts.format !== undefined && opts.format !== 'png' && opts.out === undefined) {
@@ -127,4 +155,62 @@ export async function runAnalyze(
       '',
     ].join('\n'),
   );
+}
+
+/**
+ * A large portfolio, row by row: report.json and report.csv written as workloads arrive (or one of them to
+ * stdout), the totals printed at the end. Memory stays bounded whatever the row count.
+ */
+async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeCommandOptions): Promise<void> {
+  if (opts.format !== undefined && !STREAMABLE.includes(opts.format)) {
+    throw badInput(
+      `--format ${opts.format} needs the whole portfolio in memory; a streamed analysis writes ${STREAMABLE.join(' and ')}`,
+      'Use --format json or --format csv, or analyze a smaller file without --stream.',
+    );
+  }
+  const context = await loadContext({ catalog: opts.catalog, scenario: opts.scenario, strict: opts.strict });
+  const path = workloadsPath ?? context.paths.workloads;
+  const stream = streamWorkloads(path, { strict: opts.strict ?? false });
+  const scenario = withOverrides(context.scenario, opts);
+  const toStdout = opts.format !== undefined && opts.out === undefined;
+  const dir = resolve(opts.out ?? DEFAULT_REPORT_DIR);
+  if (!toStdout) await mkdir(dir, { recursive: true });
+  const formats = opts.format === undefined ? STREAMABLE : [opts.format];
+  const open = (f: ReportFormat) =>
+    toStdout
+      ? process.stdout
+      : createWriteStream(join(dir, TEXT_REPORT_FORMATS[f as 'json' | 'csv'].fileName));
+  const sinks = Object.fromEntries(formats.map((f) => [f, open(f)])) as StreamSinks;
+  const progress = await startProgress('analyze (streamed)', 0);
+  let lastNote = 0;
+  const analysis = await asBadInput(
+    streamAnalysis(stream, { ...context, scenario }, sinks, (done) => {
+      progress.tick(0);
+      if (process.stderr.isTTY && done - lastNote >= 100_000) {
+        lastNote = done;
+        note(`  ${done.toLocaleString('en-US')} workloads analyzed`);
+      }
+    }),
+  );
+  progress.stop();
+  if (!toStdout) {
+    await Promise.all(
+      Object.values(sinks).map((w: Writable) => new Promise<void>((done) => w.end(() => done()))),
+    );
+  }
+  const { read, accepted, rejected } = analysis.accounting;
+  const t = analysis.totals;
+  const summary = [
+    `Streamed ${accepted.toLocaleString('en-US')} workloads (${read.toLocaleString('en-US')} rows read, ${rejected.toLocaleString('en-US')} rejected); Monte Carlo, break-evens and sensitivity left out.`,
+    `Recommended plan: ${usd(t.monthlyUsd.recommended)}/month against ${usd(t.monthlyUsd.allCloud)} all-cloud — saves ${usd(t.monthlySavingsUsd)}/month (each total rounded on its own).`,
+  ];
+  if (toStdout) note(summary.join('\n'));
+  else {
+    const shown = relative(process.cwd(), dir) || '.';
+    process.stdout.write(
+      `${[...summary, `Wrote ${formats.map((f) => `${shown}/${TEXT_REPORT_FORMATS[f as 'json' | 'csv'].fileName}`).join(', ')}.`].join('\n')}\n`,
+    );
+  }
+  if (rejected > 0)
+    warn(`${rejected} rows rejected; they are listed in the report's "rejected" (gpufit validate ${path}).`);
 }
