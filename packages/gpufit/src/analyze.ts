@@ -34,6 +34,11 @@ export interface AnalyzeInput {
   readonly monteCarlo?: MonteCarloRunner | false;
   readonly onProgress?: (done: number, total: number) => void;
   /**
+   * One horizon for every workload (a scenario file that sets `horizonMonths`); default: each workload's own
+   * `horizonMonths`.
+   */
+  readonly horizonMonths?: number;
+  /**
    * Compiler for the scenario's `formula` subsidy schedules (projection and Monte Carlo); required when it has
    * one. The CLI compiles a scenario file's formulas once at load (`compileScenarioFormulas`).
    */

@@ -220,6 +220,9 @@ describe('gpufit CLI (built bundle)', () => {
         ])
       ).stdout,
     );
+    // A scenario that sets horizonMonths sets it for every workload (growth.json: 24 months).
+    const growth = JSON.parse(readFileSync(b, 'utf8'));
+    for (const w of growth.workloads) if (w.projection) expect(w.projection.months).toHaveLength(24);
     const r = await gpufit(['diff', a, b, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const d = JSON.parse(r.stdout);

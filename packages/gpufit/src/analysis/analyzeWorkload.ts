@@ -25,7 +25,14 @@ export interface AnalyzedWorkload {
 export interface WorkloadAnalyzerOptions
   extends Pick<
     AnalyzeInput,
-    'offers' | 'tiers' | 'scenario' | 'framework' | 'monteCarlo' | 'compileFormula' | 'priceAdjuster'
+    | 'offers'
+    | 'tiers'
+    | 'scenario'
+    | 'framework'
+    | 'monteCarlo'
+    | 'compileFormula'
+    | 'priceAdjuster'
+    | 'horizonMonths'
   > {
   /** Break-evens and tornado sensitivity (hundreds of re-pricings each); default true. */
   readonly deep?: boolean;
@@ -69,7 +76,7 @@ export function createWorkloadAnalyzer(
 
     const cloudBasis = best.cloud ? costBasis(best.cloud.estimate, best.cloud.offer) : null;
     const depinBasis = best.depin && depinEligible ? costBasis(best.depin.estimate, best.depin.offer) : null;
-    const workloadScenario = { ...scenario, horizonMonths: profile.horizonMonths };
+    const workloadScenario = { ...scenario, horizonMonths: options.horizonMonths ?? profile.horizonMonths };
     let projection: Projection | null = null;
     let distribution: Distribution | null = null;
     if (cloudBasis?.ok) {

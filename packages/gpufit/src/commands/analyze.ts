@@ -98,6 +98,7 @@ export async function runAnalysis(
   try {
     return await analyze({
       workloads: inputs.workloads.rows,
+      ...horizonOption(inputs.scenarioInput),
       offers: inputs.offers.rows,
       tiers: inputs.tiers,
       scenario,
@@ -110,6 +111,11 @@ export async function runAnalysis(
   } finally {
     progress.stop();
   }
+}
+
+/** A scenario file that sets horizonMonths sets it for every workload; otherwise each keeps its own. */
+function horizonOption(scenarioInput: { horizonMonths?: number | undefined } | null) {
+  return scenarioInput?.horizonMonths === undefined ? {} : { horizonMonths: scenarioInput.horizonMonths };
 }
 
 function runnerOption(monteCarlo: boolean, threads: number | undefined) {
@@ -184,13 +190,18 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
   const progress = await startProgress('analyze (streamed)', 0);
   let lastNote = 0;
   const analysis = await asBadInput(
-    streamAnalysis(stream, { ...context, scenario }, sinks, (done) => {
-      progress.tick(0);
-      if (process.stderr.isTTY && done - lastNote >= 100_000) {
-        lastNote = done;
-        note(`  ${done.toLocaleString('en-US')} workloads analyzed`);
-      }
-    }),
+    streamAnalysis(
+      stream,
+      { ...context, scenario, ...horizonOption(context.scenarioInput) },
+      sinks,
+      (done) => {
+        progress.tick(0);
+        if (process.stderr.isTTY && done - lastNote >= 100_000) {
+          lastNote = done;
+          note(`  ${done.toLocaleString('en-US')} workloads analyzed`);
+        }
+      },
+    ),
   );
   progress.stop();
   if (!toStdout) {

@@ -31,7 +31,7 @@ async function write(sink: Writable, text: string): Promise<void> {
  */
 export async function streamAnalysis(
   stream: LoadStream<WorkloadProfile>,
-  inputs: Pick<Inputs, 'offers' | 'tiers' | 'scenario'>,
+  inputs: Pick<Inputs, 'offers' | 'tiers' | 'scenario' | 'formulas'> & { readonly horizonMonths?: number },
   sinks: StreamSinks,
   onProgress?: (done: number) => void,
 ): Promise<Analysis> {
@@ -43,7 +43,11 @@ export async function streamAnalysis(
     scenario,
     monteCarlo: false,
     deep: false,
-    findBest: indexedBestOffers(offers, { tiers, scenario }),
+    // The indexes bound costs by list prices; a scenario's price adjustments can move them, so those runs price
+    // every offer (slower, exact).
+    ...(inputs.formulas?.priceAdjuster ? {} : { findBest: indexedBestOffers(offers, { tiers, scenario }) }),
+    ...inputs.formulas,
+    ...(inputs.horizonMonths !== undefined && { horizonMonths: inputs.horizonMonths }),
   });
   const ledger = new PortfolioLedger(scenario, false);
   const rejected: RejectedRow[] = [...inputs.offers.rejected];
