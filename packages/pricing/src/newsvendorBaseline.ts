@@ -21,8 +21,13 @@ export function newsvendorCriticalRatio(committedRate: number, burstRate: number
     NEWSVENDOR_BAD_RATES,
     `committed ${committedRate}, burst ${burstRate}`,
   );
-  return burstRate <= committedRate ? 0 : 1 - committedRate / burstRate;
+  if (burstRate <= committedRate) return 0;
+  // When r_c / r_b is below 2⁻⁵³ the ratio rounds to 1, a probability no quantile takes: use the largest below 1.
+  return Math.min(1 - committedRate / burstRate, LARGEST_BELOW_ONE);
 }
+
+/** The largest float64 below 1. */
+const LARGEST_BELOW_ONE = 1 - 2 ** -53;
 
 /** b* = F⁻¹(1 − r_c / r_b), in the units of `demandQuantile` (GPUs); 0 when r_b ≤ r_c. */
 export function newsvendorBaseline(

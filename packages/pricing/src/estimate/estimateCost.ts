@@ -222,6 +222,14 @@ export function estimateCost(
     } else if (explain) assumptions.push(notes.NO_INTERRUPTIONS);
     usedHours = usefulGpuHours * packing;
     overheadHours = usedHours * (inflation - 1);
+    // Each job's run is bounded, but a huge demand times a huge inflation can still overflow a float64.
+    if (!Number.isFinite(usedHours + overheadHours)) {
+      return infeasible(
+        offer,
+        [{ code: 'interruptions', message: notes.reworkOverflow(usedHours, inflation) }],
+        g,
+      );
+    }
     replicas = Math.max(
       1,
       Math.ceil(

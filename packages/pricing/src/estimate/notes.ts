@@ -130,6 +130,10 @@ export function adjusted(before: number, after: number, month: number): string {
   return `a scenario price adjustment changes the list price from ${usd(before)} to ${usd(after)} per GPU-hour in month ${month}`;
 }
 
+export function reworkOverflow(usedGpuHours: number, inflation: number): string {
+  return `${n(usedGpuHours)} GPU-hours a month of jobs that each take ${n(inflation)}× their failure-free time under this offer's interruptions is more re-work than can be counted: the demand cannot run here`;
+}
+
 export function badAdjustment(value: number): string {
   return `a scenario price adjustment gave ${String(value)} for this offer's price, which is not a price`;
 }
