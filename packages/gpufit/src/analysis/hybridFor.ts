@@ -30,14 +30,22 @@ export function hybridFor(
   const committedRate = committed
     ? (committed.monthlyUsd! - usd(committed, 'commitment-waste')) / work
     : onDemandRate;
-  if (!(committedRate > 0 && onDemandRate > 0)) return null;
-  return hybridSplit(
-    { meanGpus: work / 730, peakToMeanRatio: profile.peakToMeanRatio },
+  const depinRate = depin.monthlyUsd / work;
+  // A demand so small (a denormal number of GPU-hours) that a rate or the mean underflows to 0, or a rate
+  // overflows, has no split to speak of.
+  const usable = (rate: number) => rate > 0 && Number.isFinite(rate);
+  const meanGpus = work / 730;
+  if (!(usable(committedRate) && usable(onDemandRate) && usable(depinRate) && meanGpus > 0)) return null;
+  const split = hybridSplit(
+    { meanGpus, peakToMeanRatio: profile.peakToMeanRatio },
     {
       committedUsdPerGpuHour: committedRate,
       onDemandUsdPerGpuHour: onDemandRate,
-      depinUsdPerGpuHour: depin.monthlyUsd / work,
+      depinUsdPerGpuHour: depinRate,
     },
     { floorShare: floor.share, floorReason: floor.reason },
   );
+  // Rates of ~1e308 USD per GPU-hour (fixed costs over a vanishing demand) can overflow rate × hours.
+  const numbers = Object.values(split).filter((v): v is number => typeof v === 'number');
+  return numbers.every(Number.isFinite) ? split : null;
 }
