@@ -1,0 +1,188 @@
+// Output injection, end to end: a workloads file, an offer catalog and a scenario whose every free-text field
+// carries a spreadsheet-formula or HTML/script payload go through the real loaders and the built CLI
+// (`gpufit analyze --out DIR`). In report.csv and forecast-focus.csv no text cell may start with a character
+// that makes a spreadsheet run it (= + - @ tab CR) unless neutralized; in report.html no payload may appear
+// unescaped outside the inlined chart.js, and the JSON in the page cannot leave its script element.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OFFER_FIELDS } from '@gpufit/schema';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
+import { readChartJsSource } from '../src/render/chartJsSource.js';
+import { type CliRun, runBuiltCli } from './support/runBuiltCli.js';
+
+/** OWASP CSV-injection and XSS payloads, as a user (or an imported catalog) could write them. */
+const PAYLOADS = [
+  "=cmd|'/c calc'!A1",
+  '+SUM(1)',
+  '-2+3',
+  '@SUM(1)',
+  '\t=1',
+  '\r=1',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"><svg onload=alert(1)>',
+  '</script><script>alert(1)</script>',
+] as const;
+
+/** Offer columns that are free text (the rest are numbers, enums, codes or dates the schema checks). */
+const OFFER_TEXT_FIELDS = [
+  'id',
+  'provider',
+  'providerName',
+  'instanceType',
+  'region',
+  'reliabilitySource',
+  'egressSource',
+  'source',
+  'notes',
+] as const;
+
+/** GPUs the workloads below can run on, so the payload offers are the ones the reports cite. */
+const GPUS = new Set(['L4', 'RTX4090', 'A100-80GB', 'H100', 'L40S']);
+
+let out = '';
+let run: CliRun;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gpufit-injection-'));
+  // Real offers from datasets/offers.csv (prices, GPUs, availability as they are), their text replaced by payloads.
+  const rows = parse(readFileSync(join(bundledDatasetsDir(), 'offers.csv')), { columns: true }) as Record<
+    string,
+    string
+  >[];
+  const picked: Record<string, string>[] = [];
+  for (const market of ['hyperscaler', 'gpu-cloud', 'marketplace', 'depin']) {
+    const some = rows.filter(
+      (r) => r['market'] === market && GPUS.has(r['gpu']!) && r['pricingCategory'] !== 'Committed',
+    );
+    picked.push(...some.slice(0, 6));
+  }
+  let k = 0;
+  const offers = picked.map((r, i) => {
+    const o: Record<string, string> = { ...r };
+    for (const f of OFFER_TEXT_FIELDS) o[f] = `${PAYLOADS[k++ % PAYLOADS.length]} ${f} ${i}`;
+    // A payload token symbol (the schema upper-cases it; 16 characters at most).
+    if (o['incentiveSymbol']) o['incentiveSymbol'] = '=1+1';
+    return o;
+  });
+  // One offer whose GPU name is a payload: rejected, and its reason (quoting the name) goes into the reports.
+  offers.push({ ...offers[0]!, id: 'rejected:gpu', gpu: '=HYPERLINK("http://x")' });
+  const catalog = join(dir, 'catalog.csv');
+  writeFileSync(catalog, stringify(offers, { header: true, columns: [...OFFER_FIELDS] }));
+
+  const workloadRows = PAYLOADS.map((p, i) => ({
+    id: `w${i}`,
+    name: `${p} workload ${i}`,
+    kind: ['batch-inference', 'experimentation', 'fine-tuning'][i % 3]!,
+    gpuType: ['L4', 'RTX4090', 'A100-80GB'][i % 3]!,
+    gpuHoursPerMonth: String(100 + 10 * i),
+    interruptible: 'true',
+    checkpointable: 'true',
+  }));
+  // A rejected workload row whose bad value is a payload (its reason quotes it).
+  workloadRows.push({ ...workloadRows[0]!, id: 'bad', kind: '=cmd|evil' });
+  const workloads = join(dir, 'workloads.csv');
+  writeFileSync(workloads, stringify(workloadRows, { header: true }));
+
+  const scenario = join(dir, 'scenario.json');
+  writeFileSync(scenario, JSON.stringify({ name: "=cmd|'/c calc'!A1 <script>alert(1)</script>" }));
+
+  out = join(dir, 'report');
+  run = await runBuiltCli([
+    'analyze',
+    workloads,
+    '--catalog',
+    catalog,
+    '--scenario',
+    scenario,
+    '--out',
+    out,
+    '--trials',
+    '300',
+  ]);
+}, 180_000);
+
+const TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
+/** A number as gpufit writes it (a negative amount must stay a number a spreadsheet can sum). */
+const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+/** Text that came from a payload (its distinctive parts survive trimming and escaping). */
+const FROM_PAYLOAD =
+  /cmd\||SUM\(1\)|-2\+3|=1|alert\(1\)|HYPERLINK|workload \d|(id|provider|providerName|instanceType|region|reliabilitySource|egressSource|source|notes) \d/;
+
+function csvCells(file: string): string[] {
+  const rows = parse(readFileSync(join(out, file)), { bom: true, relax_column_count: true }) as string[][];
+  return rows.flat();
+}
+
+describe('output injection through the built CLI and the real loaders', () => {
+  it('runs: the payload rows are read (and the two bad rows rejected), nothing crashes', () => {
+    expect(run.timedOut).toBe(false);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/internal error/);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(json.accounting).toEqual({ read: PAYLOADS.length + 1, accepted: PAYLOADS.length, rejected: 1 });
+    expect(json.rejected.map((r: { row: number; column: string }) => r.column).sort()).toEqual([
+      'gpu',
+      'kind',
+    ]);
+    // The reports cite payload offers: the payloads reached every renderer.
+    const cited = json.workloads.flatMap((w: { decision: { cloud: { offer: { id: string } } | null } }) =>
+      w.decision.cloud ? [w.decision.cloud.offer.id] : [],
+    );
+    expect(cited.length).toBeGreaterThan(0);
+    for (const id of cited) expect(id).toMatch(/ id \d+$/);
+  });
+
+  it.each(['report.csv', 'forecast-focus.csv'])('%s: no text cell a spreadsheet would run', (file) => {
+    const cells = csvCells(file);
+    const fromInput = cells.filter((c) => FROM_PAYLOAD.test(c));
+    expect(fromInput.length, 'payload text reaches the file').toBeGreaterThan(5);
+    for (const cell of cells) {
+      if (!TRIGGERS.includes(cell.charAt(0))) continue;
+      // Only a number may start with a trigger character; text must have been neutralized (a leading ').
+      expect(cell, `unneutralized cell ${JSON.stringify(cell)}`).toMatch(NUMBER);
+    }
+    // Neutralized, not dropped: the payload is still there after the quote.
+    expect(fromInput.some((c) => c.startsWith("'="))).toBe(true);
+  });
+
+  it('report.html: no payload unescaped outside the inlined chart.js; the page JSON stays in its element', async () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const chartJs = await readChartJsSource();
+    expect(html).toContain(chartJs);
+    const page = html.replace(chartJs, '');
+    for (const raw of [
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '<svg onload=alert(1)>',
+      '"><svg',
+    ]) {
+      expect(page).not.toContain(raw);
+    }
+    // No event-handler attribute in any tag (text inside a quoted attribute value is only text: quotes in input
+    // are escaped, so it cannot close the value).
+    for (const [tag] of page.matchAll(/<[a-z][^>]*>/gi)) {
+      expect(tag.replace(/"[^"]*"|'[^']*'/g, '""'), tag).not.toMatch(/\son[a-z]+\s*=/i);
+    }
+    // Escaped, not dropped.
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+
+    // Every <script> element is one of the page's own: chart.js, the JSON data and the boot script.
+    const scripts = [...page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    const opened = (page.match(/<script\b/gi) ?? []).length;
+    expect(scripts.length).toBe(opened);
+    const data = scripts.filter((m) => /type="application\/json"/.test(m[1]!));
+    expect(data.length).toBeGreaterThan(0);
+    for (const [, , body] of data) {
+      expect(body).not.toMatch(/<\/script|<!--|<script/i);
+      const parsed = JSON.stringify(JSON.parse(body!));
+      expect(parsed).toMatch(/alert\(1\)|workload \d/); // the data round-trips, payload included
+    }
+    expect(scripts.length).toBeLessThanOrEqual(4);
+  });
+});
