@@ -62,7 +62,10 @@ program
   .option('--trials <n>', 'Monte Carlo trials per workload (overrides the scenario)', int('--trials'))
   .option('--threads <n>', 'worker threads for the Monte Carlo (default: all cores)', int('--threads'))
   .option('--strict', 'fail on the first bad input row (exit 2) instead of skipping and listing it')
-  .option('--stream', 'analyze row by row with bounded memory (automatic for workloads CSVs over 32 MiB); writes json and csv')
+  .option(
+    '--stream',
+    'analyze row by row with bounded memory (automatic for workloads CSVs over 32 MiB); writes json and csv',
+  )
   .addHelpText(
     'after',
     example([
