@@ -614,14 +614,9 @@ describe.concurrent('bad-file corpus through the built CLI', () => {
         expect(json.accounting).toEqual({ read, accepted: o.accepted.length, rejected: o.rejected.length });
         expect(json.workloads.map((w) => w.id)).toEqual(o.accepted);
       }
-      // On stderr: each skipped row with its place (the streamed path for files over 32 MiB says how many were
-      // skipped and lists them in the JSON, checked above).
-      const listed = o.rejected
-        .slice(0, 5)
-        .every(([row, column]) => placeOf(path, row, column).test(lenient.stderr));
-      expect(listed || lenient.stderr.includes(`${o.rejected.length} rows rejected`), lenient.stderr).toBe(
-        true,
-      );
+      // On stderr: each skipped row with its place (the streamed path too, for files over 32 MiB).
+      for (const [row, column] of o.rejected.slice(0, 5))
+        expect(lenient.stderr).toMatch(placeOf(path, row, column));
     }
 
     // --strict: exit 2 at the first problem, naming it; a clean file runs as without it.

@@ -176,6 +176,17 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
   }
   const context = await loadContext({ catalog: opts.catalog, scenario: opts.scenario, strict: opts.strict });
   const path = workloadsPath ?? context.paths.workloads;
+  if (opts.strict) {
+    // --strict promises exit 2 at the first bad row and no report: check every row before writing any (one
+    // extra read of the file, far cheaper than the analysis), so a late bad row cannot leave half a report.
+    await asBadInput(
+      (async () => {
+        for await (const _batch of streamWorkloads(path, { strict: true }).inBatches()) {
+          // rows are checked as they are read; nothing is kept
+        }
+      })(),
+    );
+  }
   const stream = streamWorkloads(path, { strict: opts.strict ?? false });
   const scenario = withOverrides(context.scenario, opts);
   const toStdout = opts.format !== undefined && opts.out === undefined;
@@ -222,6 +233,11 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
       `${[...summary, `Wrote ${formats.map((f) => `${shown}/${TEXT_REPORT_FORMATS[f as 'json' | 'csv'].fileName}`).join(', ')}.`].join('\n')}\n`,
     );
   }
-  if (rejected > 0)
+  if (rejected > 0) {
     warn(`${rejected} rows rejected; they are listed in the report's "rejected" (gpufit validate ${path}).`);
+    const rows = analysis.rejected.filter((r) => r.file === path);
+    for (const r of rows.slice(0, 5))
+      note(`  ${r.file}, row ${r.row}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`);
+    if (rows.length > 5) note(`  … and ${rows.length - 5} more`);
+  }
 }

@@ -52,11 +52,19 @@ export async function streamAnalysis(
   const ledger = new PortfolioLedger(scenario, false);
   const rejected: RejectedRow[] = [...inputs.offers.rejected];
   const header = ledger.header();
-  if (sinks.json)
-    await write(sinks.json, `${JSON.stringify(header, null, 2).slice(0, -2)},\n  "workloads": [`);
+  // The JSON opens once the stream has yielded (its header row checked), so a file refused as a whole writes
+  // nothing, not the start of a report.
+  let opened = false;
+  const open = async () => {
+    if (opened) return;
+    opened = true;
+    if (sinks.json)
+      await write(sinks.json, `${JSON.stringify(header, null, 2).slice(0, -2)},\n  "workloads": [`);
+  };
   let count = 0;
   let csvHeaderWritten = false;
   for await (const batch of stream.inBatches()) {
+    await open();
     for (const item of batch) {
       if (!item.ok) {
         const { file, row, column, reason } = item.rejection;
@@ -87,6 +95,7 @@ export async function streamAnalysis(
     assumptions: [STREAMED_NOTE, ...ledger.assumptions()],
     sources: ledger.sources(),
   };
+  await open();
   if (sinks.json) {
     const { totals, accounting, rejected: rows, assumptions, sources } = analysis;
     const rest = JSON.stringify({ totals, accounting, rejected: rows, assumptions, sources }, null, 2).slice(
