@@ -2,6 +2,7 @@
 // The gpufit CLI. Each command's code is imported only when that command runs, so `--help` stays fast.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError, EXIT } from './cli/errors.js';
+import { SEED_RANGE, TRIALS_RANGE } from './cli/monteCarloLimits.js';
 import { paint } from './cli/terminal.js';
 import { VERSION } from './version.js';
 
@@ -11,6 +12,17 @@ function int(name: string) {
   return (value: string): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0.`);
+    return n;
+  };
+}
+
+function intIn(name: string, [min, max]: readonly [number, number]) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(
+        `${name} must be a whole number from ${min} to ${max.toLocaleString('en-US')}.`,
+      );
     return n;
   };
 }
@@ -58,8 +70,12 @@ program
     new Option('--format <format>', 'one report format; without --out it goes to stdout').choices(FORMATS),
   )
   .option('--out <dir>', 'directory to write reports into (default ./gpufit-report for the full set)')
-  .option('--seed <n>', 'Monte Carlo seed (overrides the scenario)', int('--seed'))
-  .option('--trials <n>', 'Monte Carlo trials per workload (overrides the scenario)', int('--trials'))
+  .option('--seed <n>', 'Monte Carlo seed (overrides the scenario)', intIn('--seed', SEED_RANGE))
+  .option(
+    '--trials <n>',
+    'Monte Carlo trials per workload (overrides the scenario)',
+    intIn('--trials', TRIALS_RANGE),
+  )
   .option('--threads <n>', 'worker threads for the Monte Carlo (default: all cores)', int('--threads'))
   .option('--strict', 'fail on the first bad input row (exit 2) instead of skipping and listing it')
   .option(
@@ -125,8 +141,8 @@ program
   .option('--catalog <file>', 'offer catalog CSV')
   .option('--scenario <file>', 'scenario JSON')
   .option('--workload <id>', 'only this workload')
-  .option('--seed <n>', 'seed', int('--seed'))
-  .option('--trials <n>', 'trials', int('--trials'))
+  .option('--seed <n>', 'seed', intIn('--seed', SEED_RANGE))
+  .option('--trials <n>', 'trials', intIn('--trials', TRIALS_RANGE))
   .option('--threads <n>', 'worker threads (default: all cores)', int('--threads'))
   .option('--strict', 'fail on the first bad input row (exit 2)')
   .option('--json', 'print JSON')

@@ -1,0 +1,47 @@
+// Command-line values are input too. `--seed` and `--trials` override the scenario, so they must hold the
+// scenario schema's own limits: a seed above 2³²−1 used to be accepted, reported as given, and silently reduced
+// modulo 2³² (so `--seed 4294967296` gave seed 0's numbers); `--trials 50000000` ran out of time and memory.
+import { validateScenario } from '@gpufit/schema';
+import { describe, expect, it } from 'vitest';
+import { SEED_RANGE, TRIALS_RANGE } from '../src/cli/monteCarloLimits.js';
+import { runBuiltCli } from './support/runBuiltCli.js';
+
+describe('--seed and --trials keep the scenario schema limits', () => {
+  it('the CLI limits are the schema limits', () => {
+    const accepts = (monteCarlo: object) => validateScenario({ monteCarlo }).ok;
+    expect(accepts({ seed: SEED_RANGE[0] })).toBe(true);
+    expect(accepts({ seed: SEED_RANGE[1] })).toBe(true);
+    expect(accepts({ seed: SEED_RANGE[0] - 1 })).toBe(false);
+    expect(accepts({ seed: SEED_RANGE[1] + 1 })).toBe(false);
+    expect(accepts({ trials: TRIALS_RANGE[0] })).toBe(true);
+    expect(accepts({ trials: TRIALS_RANGE[1] })).toBe(true);
+    expect(accepts({ trials: TRIALS_RANGE[0] - 1 })).toBe(false);
+    expect(accepts({ trials: TRIALS_RANGE[1] + 1 })).toBe(false);
+  });
+
+  it.concurrent.each([
+    ['analyze', '--seed', '4294967296', /--seed must be a whole number from 0 to 4,294,967,295/],
+    ['analyze', '--seed', '99999999999999999999', /--seed must be a whole number/],
+    ['analyze', '--seed', '-1', /--seed must be a whole number/],
+    ['analyze', '--seed', '1.5', /--seed must be a whole number/],
+    ['analyze', '--trials', '0', /--trials must be a whole number from 1 to 10,000,000/],
+    ['analyze', '--trials', '50000000', /--trials must be a whole number from 1 to 10,000,000/],
+    ['analyze', '--trials', 'many', /--trials must be a whole number/],
+    ['simulate', '--seed', '4294967296', /--seed must be a whole number/],
+    ['simulate', '--trials', '10000001', /--trials must be a whole number/],
+    ['analyze', '--threads', 'two', /--threads must be a whole number/],
+  ])('%s %s %s: exit 2 with the allowed range', async (command, option, value, message) => {
+    const run = await runBuiltCli([command, option, value], { timeoutMs: 60_000 });
+    expect(run.timedOut).toBe(false);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/internal error/);
+  });
+
+  it('accepts the largest seed and reports it as given', async () => {
+    const run = await runBuiltCli(['analyze', '--format', 'json', '--seed', '4294967295', '--trials', '100']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).seed).toBe(4294967295);
+  });
+});
