@@ -1,6 +1,9 @@
-// Command-line values are input too. `--seed` and `--trials` override the scenario, so they must hold the
+// Command-line values are input too: paths that name no readable file, and the Monte Carlo options. `--seed` and `--trials` override the scenario, so they must hold the
 // scenario schema's own limits: a seed above 2³²−1 used to be accepted, reported as given, and silently reduced
 // modulo 2³² (so `--seed 4294967296` gave seed 0's numbers); `--trials 50000000` ran out of time and memory.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { validateScenario } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import { SEED_RANGE, TRIALS_RANGE } from '../src/cli/monteCarloLimits.js';
@@ -43,5 +46,24 @@ describe('--seed and --trials keep the scenario schema limits', () => {
     const run = await runBuiltCli(['analyze', '--format', 'json', '--seed', '4294967295', '--trials', '100']);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).seed).toBe(4294967295);
+  });
+});
+
+describe('paths that name no readable file are bad input, not internal errors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gpufit-a-directory-'));
+  const emptyCatalog = join(import.meta.dirname, 'fixtures', 'bad', 'offers-empty.csv');
+  it.concurrent.each([
+    [['validate', dir], /is a directory|cannot read the file/],
+    [['validate', join(dir, 'x.json')], /no such file/],
+    [['analyze', '--scenario', dir], /is a directory, not a file/],
+    [['analyze', '--catalog', dir], /cannot read the file: EISDIR/],
+    [['analyze', join(dir, 'missing.csv')], /missing\.csv/],
+    [['offers', '--catalog', emptyCatalog], /offers-empty\.csv: no valid offers in the catalog \(.*is empty/],
+  ])('%j: exit 2', async (args, message) => {
+    const run = await runBuiltCli(args, { timeoutMs: 60_000 });
+    expect(run.timedOut).toBe(false);
+    expect(run.stderr).not.toMatch(/internal error/);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(message);
   });
 });

@@ -42,6 +42,15 @@ export const bundled = {
   scenario: () => join(bundledDatasetsDir(), 'scenarios', 'default.json'),
 };
 
+const PATH_ERRORS: Readonly<Record<string, string>> = {
+  EISDIR: 'is a directory, not a file',
+  ENOTDIR: 'a part of the path is not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENAMETOOLONG: 'the path is too long',
+  ELOOP: 'too many symbolic links in the path',
+};
+
 /** Turns a loader's file-level error into bad input (exit 2) with its file, row and column. */
 export async function asBadInput<T>(work: Promise<T>): Promise<T> {
   try {
@@ -52,8 +61,11 @@ export async function asBadInput<T>(work: Promise<T>): Promise<T> {
         error.message,
         'Fix the file and run again; `gpufit validate FILE` lists every problem.',
       );
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-      throw badInput(`${(error as { path?: string }).path ?? 'file'}: no such file`);
+    if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+      const path = (error as { path?: string }).path ?? 'file';
+      if (error.code === 'ENOENT') throw badInput(`${path}: no such file`);
+      // A path that names no readable file is the user's input, not a failure of gpufit.
+      if (PATH_ERRORS[error.code]) throw badInput(`${path}: ${PATH_ERRORS[error.code]}`);
     }
     throw error;
   }

@@ -21,6 +21,13 @@ export interface OffersOptions {
 export async function runOffers(opts: OffersOptions): Promise<void> {
   const path = opts.catalog ?? bundled.catalog();
   const [catalog, indexes] = await Promise.all([asBadInput(loadOffersCsv(path)), referenceIndexes()]);
+  if (catalog.accounting.accepted === 0) {
+    // "No offer matches" would blame the filters for an empty or wholly rejected catalog.
+    throw badInput(
+      `${path}: no valid offers in the catalog (${catalog.warnings[0]?.message ?? `all ${catalog.accounting.read} rows were rejected`})`,
+      `Run \`gpufit validate ${path} --as offers\` to see each problem.`,
+    );
+  }
   if (catalog.accounting.rejected > 0) {
     warn(
       `${catalog.accounting.rejected} of ${catalog.accounting.read} catalog rows were rejected; \`gpufit validate ${path}\` lists them.`,

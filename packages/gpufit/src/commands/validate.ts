@@ -26,7 +26,7 @@ async function guessKind(path: string): Promise<'workloads' | 'offers' | 'scenar
   }
   const handle = await asBadInput(open(path, 'r'));
   try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    const { buffer, bytesRead } = await asBadInput(handle.read(Buffer.alloc(4096), 0, 4096, 0));
     const head = buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0] ?? '';
     return /usdPerGpuHour|pricingCategory/.test(head) ? 'offers' : 'workloads';
   } finally {
