@@ -1,7 +1,7 @@
 // Command-line values are input too: paths that name no readable file, and the Monte Carlo options. `--seed` and `--trials` override the scenario, so they must hold the
 // scenario schema's own limits: a seed above 2³²−1 used to be accepted, reported as given, and silently reduced
 // modulo 2³² (so `--seed 4294967296` gave seed 0's numbers); `--trials 50000000` ran out of time and memory.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateScenario } from '@gpufit/schema';
@@ -65,5 +65,34 @@ describe('paths that name no readable file are bad input, not internal errors', 
     expect(run.stderr).not.toMatch(/internal error/);
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toMatch(message);
+  });
+});
+
+describe('gpufit diff on result files it did not write', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gpufit-diff-'));
+  const file = (name: string, json: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, JSON.stringify(json));
+    return path;
+  };
+  it('is bad input naming the file and the field, not a TypeError', { timeout: 120_000 }, async () => {
+    const good = await runBuiltCli(['analyze', '--format', 'json', '--trials', '100']);
+    expect(good.code, good.stderr).toBe(0);
+    const real = file('real.json', JSON.parse(good.stdout));
+    for (const [bad, field] of [
+      [{ schemaVersion: '1.0.0', workloads: [{}], totals: {} }, /empty\.json, column totals\.monthlyUsd/],
+      [{ schemaVersion: 1, workloads: 5, totals: null }, /empty\.json, column schemaVersion/],
+      [
+        { schemaVersion: '1.0.0', workloads: [], totals: { monthlyUsd: { recommended: 'x' } } },
+        /empty\.json, column totals\.monthlyUsd\.recommended: .*expected number/,
+      ],
+    ] as const) {
+      const run = await runBuiltCli(['diff', file('empty.json', bad), real], { timeoutMs: 60_000 });
+      expect(run.stderr).not.toMatch(/internal error/);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(field);
+    }
+    const same = await runBuiltCli(['diff', real, real, '--json']);
+    expect(same.code, same.stderr).toBe(0);
   });
 });

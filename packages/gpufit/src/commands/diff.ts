@@ -5,6 +5,7 @@ import { type AnalysisDiff, diffAnalyses, type NumberChange } from '../analysis/
 import { analyze } from '../analyze.js';
 import { badInput } from '../cli/errors.js';
 import { asBadInput, loadInputs, loadScenarioFile } from '../cli/inputs.js';
+import { checkResultFile } from '../cli/resultFile.js';
 import { textTable, usd } from '../cli/table.js';
 
 export interface DiffOptions {
@@ -33,6 +34,7 @@ export async function runDiff(a: string, b: string, opts: DiffOptions): Promise<
   let right: Analysis;
   if (isAnalysis(ja) && isAnalysis(jb)) {
     for (const [path, x] of [[a, ja] as const, [b, jb] as const]) {
+      checkResultFile(path, x);
       if (x.schemaVersion.split('.')[0] !== ANALYSIS_SCHEMA_VERSION.split('.')[0]) {
         throw badInput(
           `${path}: result schemaVersion ${x.schemaVersion} cannot be compared with ${ANALYSIS_SCHEMA_VERSION}`,
