@@ -59,6 +59,18 @@ describe('paths that name no readable file are bad input, not internal errors', 
     [['analyze', '--catalog', dir], /cannot read the file: EISDIR/],
     [['analyze', join(dir, 'missing.csv')], /missing\.csv/],
     [['offers', '--catalog', emptyCatalog], /offers-empty\.csv: no valid offers in the catalog \(.*is empty/],
+    [
+      [
+        'import',
+        'skypilot',
+        join(import.meta.dirname, 'fixtures', 'io', 'skypilot', 'lambda-vms.csv'),
+        '--cloud',
+        'lambda',
+        '--as-of',
+        '2026-13-45',
+      ],
+      /--as-of "2026-13-45": write the date the catalog was read as YYYY-MM-DD/,
+    ],
   ])('%j: exit 2', async (args, message) => {
     const run = await runBuiltCli(args, { timeoutMs: 60_000 });
     expect(run.timedOut).toBe(false);

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { EXIT } from '../cli/errors.js';
+import { offerInputSchema } from '@gpufit/schema';
+import { badInput, EXIT } from '../cli/errors.js';
 import { asBadInput } from '../cli/inputs.js';
 import { note, warn } from '../cli/terminal.js';
 import { importSkyPilot } from '../import/importSkyPilot.js';
@@ -15,6 +16,13 @@ export interface ImportSkypilotOptions {
 }
 
 export async function runImportSkypilot(file: string, opts: ImportSkypilotOptions): Promise<void> {
+  // The date goes onto every offer; checked here, a bad one is one message about the option, not a rejection
+  // of every row under a column the file does not have.
+  if (!offerInputSchema.shape.asOf.safeParse(opts.asOf).success) {
+    throw badInput(
+      `--as-of ${JSON.stringify(opts.asOf)}: write the date the catalog was read as YYYY-MM-DD (or YYYY-MM)`,
+    );
+  }
   const result = await asBadInput(
     importSkyPilot(file, {
       cloud: opts.cloud,
