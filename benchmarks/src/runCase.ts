@@ -3,7 +3,7 @@
  * cache warmth) and prints its results as one JSON array on stdout. Usage: runCase.ts <case> [--quick]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASE_MODULES } from './cases/index.js';
 import { failed } from './harness/result.js';
@@ -17,8 +17,12 @@ if (entry === undefined) {
 const tmpDir = mkdtempSync(join(tmpdir(), `gpufit-bench-${name}-`));
 try {
   const bench = await entry.load();
+  const before = loadavg()[0]!;
   const results = await bench.run({ quick: rest.includes('--quick'), tmpDir });
-  process.stdout.write(`${JSON.stringify(results)}\n`);
+  // Other work on the machine shows in every figure; say how busy it was (1-minute load average, start → end).
+  const load = `load average ${before.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs`;
+  const noted = results.map((r) => ({ ...r, note: r.note === null ? load : `${r.note} [${load}]` }));
+  process.stdout.write(`${JSON.stringify(noted)}\n`);
 } catch (error) {
   // Report the failure as results (so --json stays one array), then exit 1.
   const why = error instanceof Error ? error.message : String(error);
