@@ -109,7 +109,9 @@ export interface OfferIndex {
  *    next bound); the search stops when the next bound exceeds the best cost found, since no offer left can then
  *    be cheaper or tie.
  *
- * Pure apart from the index's scratch; the property test in test/match.test.ts checks it against the naive loop.
+ * The pre-filter and the bound restate pricing's rules (feasibilityDetail, estimateCost's used hours): when those
+ * change, `scan` must follow — the fast-check properties in test/match.test.ts (same answers as the naive loop,
+ * bound ≤ cost, pre-filter = `feasibility`) fail until it does. Pure apart from the index's scratch.
  */
 export function cheapestFeasible(
   profiles: readonly WorkloadProfile[],
