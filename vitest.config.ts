@@ -7,6 +7,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@gpufit/source'] } },
   test: {
     globalSetup: ['./vitest.globalSetup.ts'],
+    setupFiles: ['./vitest.setup.ts'],
     include: ['packages/*/test/**/*.test.ts', 'benchmarks/test/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
     testTimeout: 30_000,
