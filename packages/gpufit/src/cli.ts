@@ -225,6 +225,12 @@ program
   )
   .action(async (file: string, opts) => (await import('./commands/validate.js')).runValidate(file, opts));
 
+// A reader that stops early (`gpufit offers | head`) closes the pipe: that is the end of the output, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

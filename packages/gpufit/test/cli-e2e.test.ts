@@ -58,6 +58,21 @@ describe('gpufit CLI (built bundle)', () => {
     expect(VERSION).toBe(pkg.version);
   });
 
+  it('stops quietly when the reader closes the pipe early (gpufit offers | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [CLI, 'offers', '--limit', '2000'], {
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).not.toContain('internal error');
+    expect(code).toBe(0);
+  });
+
   it('runs the main job with no arguments: the bundled example into ./gpufit-report/', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'gpufit-main-'));
     const r = await gpufit(['analyze'], cwd);
