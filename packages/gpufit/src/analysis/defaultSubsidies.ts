@@ -1,11 +1,6 @@
+import { addMonths } from '@gpufit/pricing';
 import type { Scenario, SubsidySchedule } from '@gpufit/schema';
 import type { NetworkInfo } from '../data/datasetTypes.js';
-
-function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const total = y * 12 + (m - 1) + n;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
-}
 
 /**
  * The subsidy schedule of each DePIN network from `datasets/networks.csv` (sourced decay evidence: Akash

@@ -1,10 +1,8 @@
 import { hybridSplit } from '@gpufit/pricing';
-import type { CostEstimate, FitAssessment, HybridSplit, WorkloadProfile } from '@gpufit/schema';
+import type { FitAssessment, HybridSplit, WorkloadProfile } from '@gpufit/schema';
 import type { BestOffers } from './bestOffers.js';
+import { componentUsd } from './componentUsd.js';
 import { hybridFloor } from './hybridFloor.js';
-
-const usd = (e: CostEstimate, name: string) =>
-  e.components.filter((c) => c.name === name).reduce((s, c) => s + c.usd, 0);
 
 /**
  * The hybrid split for a workload from its priced options (DESIGN §5.10). Rates are USD per GPU-hour of useful
@@ -28,7 +26,7 @@ export function hybridFor(
   const committed = best.cloudCommitted?.estimate;
   const onDemandRate = flexible.monthlyUsd! / work;
   const committedRate = committed
-    ? (committed.monthlyUsd! - usd(committed, 'commitment-waste')) / work
+    ? (committed.monthlyUsd! - componentUsd(committed, 'commitment-waste')) / work
     : onDemandRate;
   const depinRate = depin.monthlyUsd / work;
   // A demand so small (a denormal number of GPU-hours) that a rate or the mean underflows to 0, or a rate

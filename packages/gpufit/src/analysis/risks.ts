@@ -7,6 +7,7 @@ import type {
   WorkloadProfile,
 } from '@gpufit/schema';
 import { DATA_SENSITIVITIES } from '@gpufit/schema';
+import { componentUsd } from './componentUsd.js';
 
 /**
  * The risks a founder should read before moving a workload (seed, "Risks startups should evaluate": uptime
@@ -29,9 +30,6 @@ interface RiskRule {
   readonly check: (e: RiskEvidence) => string | null;
 }
 
-const componentUsd = (o: PricedOption | null, name: string) =>
-  o?.cost.components.filter((c) => c.name === name).reduce((s, c) => s + c.usd, 0) ?? 0;
-
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 export const riskRules: readonly RiskRule[] = [
@@ -52,7 +50,7 @@ export const riskRules: readonly RiskRule[] = [
   {
     id: 'subsidized-price',
     check: ({ depin }) => {
-      const subsidy = -componentUsd(depin, 'incentive-subsidy');
+      const subsidy = -componentUsd(depin?.cost, 'incentive-subsidy');
       const gross = (depin?.cost.monthlyUsd ?? 0) + subsidy;
       return subsidy > 0 && gross > 0
         ? `${pct(subsidy / gross)} of the DePIN cost is paid by incentive-token emissions; if they end, the price rises by up to that much.`
@@ -76,7 +74,7 @@ export const riskRules: readonly RiskRule[] = [
   {
     id: 'interruptions',
     check: ({ depin }) => {
-      const over = componentUsd(depin, 'interruption-overhead');
+      const over = componentUsd(depin?.cost, 'interruption-overhead');
       const total = depin?.cost.monthlyUsd ?? 0;
       return total > 0 && over / total >= 0.05
         ? `Interruptions add ${pct(over / total)} re-work on the DePIN option; checkpoint more often or pick verified hosts.`
