@@ -13,18 +13,15 @@
  * Every factor has mean 1 (independent), so E[spend] is the projection's expected path.
  *
  * Each trial first fills its draws in the fixed order of monteCarloDraws.ts (the reproducibility contract),
- * then models factor by factor, each in its own tight loop over the months. Trials of block k (1,024 trials) draw from stream (seed, k), so a trial's numbers do not
- * depend on how the trial range is split.
+ * then computes its demand factors and token ratios, then both options' spend in one pass over the months
+ * (`TrialModel`: a packed fast path and a general path with the same arithmetic in the same order). Trials of
+ * block k (1,024 trials) draw from stream (seed, k), so a trial's numbers do not depend on how the trial
+ * range is split.
  */
 import { assert } from './assert.js';
-import {
-  INTERRUPTIONS_NONE,
-  INTERRUPTIONS_POISSON,
-  interruptionMode,
-  monteCarloDrawSchedule,
-} from './monteCarloDraws.js';
+import { INTERRUPTIONS_NONE, interruptionMode, monteCarloDrawSchedule } from './monteCarloDraws.js';
+import { InterruptionMonths } from './monteCarloInterruptions.js';
 import type { MonteCarloParams } from './monteCarloPlan.js';
-import { type PoissonTable, poissonTable } from './poissonInversion.js';
 import { fillDraws, MONTE_CARLO_BLOCK_TRIALS, seedSfc32State } from './prng.js';
 
 export interface MonteCarloOut {
@@ -51,215 +48,293 @@ export function allocateMonteCarloOut(
 
 export const KERNEL_RANGE_INVALID = 'the trial range must satisfy 0 ≤ trialStart ≤ trialEnd ≤ trials';
 
-/** Fields of one (month, option) interruption record in `InterruptionTables.record`. */
-const REC_MODE = 0;
-const REC_GUIDE_AT = 1;
-const REC_GUIDE_LENGTH = 2;
-const REC_CDF_AT = 3;
-const REC_MEAN = 4;
-const REC_SQRT_MEAN = 5;
-const REC_INV_MEAN = 6;
-const REC_SIZE = 8;
+/**
+ * Fields of one month's record in `TrialModel.packed`: cloud at 0…7, DePIN at 8…15. A const enum, so the
+ * offsets are literals in the hot loop (module-level constants would be loaded and checked on every use).
+ */
+enum Pack {
+  Stride = 16,
+  Compute = 0,
+  Rework = 1,
+  Data = 2,
+  /** N/m when the draw is at most Stop: 0 for a Poisson month (u ≤ F(0)), 1 for a month without draws. */
+  Settled = 3,
+  /** F(0) of a Poisson month; +∞ for a month without draws (its N/m stays 1). */
+  Stop = 4,
+  /** Start of the month's guide in `stopFactor` of both options (DePIN's entries follow cloud's). */
+  GuideAt = 5,
+  GuideLength = 6,
+  CdfAt = 7,
+  Depin = 8,
+}
 
 /**
- * Per-month interruption constants of both options, flattened for the hot loop: a record per (month t,
- * option o) at (2t + o)·REC_SIZE, and every month's Poisson table concatenated in `cdf` and `guide`.
+ * Everything one trial's model reads, precomputed once per kernel call; `run` models one trial.
+ *
+ * A trial works in one buffer (`trialBuffer`): its draws [0, nDraws) as fillDraws writes them, then
+ * `months` zeros (the draws an option without interruption draws reads on the fast path), the demand factors
+ * D_t and both options' token ratios R_t at [2t + o] (ones for an option without a token).
  */
-interface InterruptionTables {
-  readonly record: Float64Array;
-  readonly cdf: Float64Array;
-  /** Absolute indexes into `cdf`. */
-  readonly guide: Int32Array;
-  readonly any: boolean;
-}
-
-function interruptionTables(params: MonteCarloParams): InterruptionTables {
-  const record = new Float64Array(2 * params.months * REC_SIZE);
-  const tables: PoissonTable[] = [];
-  let cdfSize = 0;
-  let guideSize = 0;
-  let any = false;
-  for (let t = 0; t < params.months; t++) {
-    for (const o of [0, 1] as const) {
-      const r = (2 * t + o) * REC_SIZE;
-      const m = params.options[o].interruptionsPerMonth[t]!;
-      const mode = interruptionMode(params, o, t);
-      any ||= mode !== INTERRUPTIONS_NONE;
-      record[r + REC_MODE] = mode;
-      record[r + REC_MEAN] = m;
-      record[r + REC_SQRT_MEAN] = Math.sqrt(m);
-      record[r + REC_INV_MEAN] = m > 0 ? 1 / m : 0;
-      if (mode === INTERRUPTIONS_POISSON) {
-        const table = poissonTable(m);
-        tables.push(table);
-        record[r + REC_CDF_AT] = cdfSize;
-        record[r + REC_GUIDE_AT] = guideSize;
-        record[r + REC_GUIDE_LENGTH] = table.guide.length;
-        cdfSize += table.cdf.length;
-        guideSize += table.guide.length;
-      }
-    }
-  }
-  const cdf = new Float64Array(cdfSize);
-  const guide = new Int32Array(guideSize);
-  let at = 0;
-  let gAt = 0;
-  for (const table of tables) {
-    cdf.set(table.cdf, at);
-    for (let j = 0; j < table.guide.length; j++) guide[gAt + j] = at + table.guide[j]!;
-    at += table.cdf.length;
-    gAt += table.guide.length;
-  }
-  return { record, cdf, guide, any };
-}
-
-/** N/m of one (month, option) record for its draw `u`: Poisson inversion, or the normal approximation. */
-function interruptionFactor(it: InterruptionTables, r: number, u: number): number {
-  const rec = it.record;
-  if (rec[r + REC_MODE] === INTERRUPTIONS_POISSON) {
-    const cdf = it.cdf;
-    let k = it.guide[(rec[r + REC_GUIDE_AT]! + u * rec[r + REC_GUIDE_LENGTH]!) | 0]!;
-    while (u > cdf[k]!) k++;
-    return (k - rec[r + REC_CDF_AT]!) * rec[r + REC_INV_MEAN]!;
-  }
-  const n = rec[r + REC_MEAN]! + rec[r + REC_SQRT_MEAN]! * u;
-  return n > 0 ? n * rec[r + REC_INV_MEAN]! : 0;
-}
-
-/** Everything one trial's model reads, precomputed once per kernel call; `run` models one trial. */
 class TrialModel {
   private readonly months: number;
   private readonly sampleTrials: number;
   private readonly demandSigma: number;
   private readonly demandHalfVar: number;
-  private readonly cloudPriceSigma: number;
-  private readonly depinPriceSigma: number;
+  private readonly demandDrawAt: number;
+  private readonly priceSigma: readonly [number, number];
+  private readonly priceDrawAt: readonly [number, number];
   private readonly tokens: readonly { readonly logDrift: number; readonly logVolatility: number }[];
-  private readonly cCompute: Float64Array;
-  private readonly cRework: Float64Array;
-  private readonly cData: Float64Array;
-  private readonly dCompute: Float64Array;
-  private readonly dRework: Float64Array;
-  private readonly dData: Float64Array;
-  /** Per-trial scratch: demand factors, token ratios (one row per token, or the shared row of ones), N/m. */
-  private readonly demand: Float64Array;
-  private readonly ratios: Float64Array[];
-  private readonly cRatio: Float64Array;
-  private readonly dRatio: Float64Array;
-  private readonly cN: Float64Array;
-  private readonly dN: Float64Array;
-  /** Months with an interruption draw, per option, and their records. */
-  private readonly cDrawMonths: Int32Array;
-  private readonly dDrawMonths: Int32Array;
-  private readonly it: InterruptionTables;
+  private readonly tokenDrawAt: Int32Array;
+  private readonly tokenOf: readonly [number, number];
+  private readonly options: readonly [OptionConstants, OptionConstants];
+  private readonly interruptions: readonly [InterruptionMonths, InterruptionMonths];
+  /** Offsets in the trial buffer. */
+  private readonly zerosAt: number;
+  private readonly demandAt: number;
+  private readonly ratioAt: number;
+  private readonly bufferLength: number;
+  /** Scratch: one token's ratio path. */
+  private readonly tokenRow: Float64Array;
+  /**
+   * The fast path: every month's constants of both options in one array (Pack.Stride fields a month), both
+   * options' guide entries in one `stopFactor`, and where each option's draws start (consecutive, one a
+   * month; an option without draws reads the zeros). Null when a month draws by the normal approximation or
+   * an option mixes months with and without draws: then every trial takes `runGeneral`.
+   */
+  private readonly packed: Float64Array | null;
+  private readonly stopFactor: Float64Array;
+  private readonly firstDraw: readonly [number, number];
   private readonly out: MonteCarloOut;
 
   constructor(params: MonteCarloParams, out: MonteCarloOut) {
-    const [c, d] = params.options;
     const M = params.months;
+    const [c, d] = params.options;
     this.months = M;
     this.sampleTrials = params.sampleTrials;
     this.demandSigma = params.demandSigma;
     this.demandHalfVar = (params.demandSigma * params.demandSigma) / 2;
-    this.cloudPriceSigma = c.priceSigma;
-    this.depinPriceSigma = d.priceSigma;
+    this.priceSigma = [c.priceSigma, d.priceSigma];
     this.tokens = params.tokens;
-    this.cCompute = c.computeUsd;
-    this.cRework = c.interruptionUsd;
-    this.cData = c.dataUsd;
-    this.dCompute = d.computeUsd;
-    this.dRework = d.interruptionUsd;
-    this.dData = d.dataUsd;
-    const ones = new Float64Array(M).fill(1);
-    this.demand = new Float64Array(M).fill(1);
-    this.ratios = params.tokens.map(() => new Float64Array(M).fill(1));
-    this.cRatio = c.tokenIndex < 0 ? ones : this.ratios[c.tokenIndex]!;
-    this.dRatio = d.tokenIndex < 0 ? ones : this.ratios[d.tokenIndex]!;
-    this.cN = new Float64Array(M).fill(1);
-    this.dN = new Float64Array(M).fill(1);
-    this.it = interruptionTables(params);
-    const drawMonths = (o: 0 | 1) =>
-      Int32Array.from({ length: M }, (_, t) => t).filter(
-        (t) => this.it.record[(2 * t + o) * REC_SIZE + REC_MODE] !== INTERRUPTIONS_NONE,
-      );
-    this.cDrawMonths = drawMonths(0);
-    this.dDrawMonths = drawMonths(1);
+    this.tokenOf = [c.tokenIndex, d.tokenIndex];
+    this.options = [c, d];
+    this.tokenRow = new Float64Array(M);
     this.out = out;
+
+    // Where each factor's draws sit in a trial's draws (the order of monteCarloDraws.ts).
+    let j = 0;
+    this.priceDrawAt = [c.priceSigma > 0 ? j++ : -1, d.priceSigma > 0 ? j++ : -1];
+    this.demandDrawAt = j;
+    if (params.demandSigma > 0) j += M;
+    this.tokenDrawAt = Int32Array.from(params.tokens, (k) => {
+      const at = j;
+      if (k.logVolatility > 0) j += Math.max(0, M - 1);
+      return at;
+    });
+    const interruptions = (o: 0 | 1): InterruptionMonths => {
+      const drawAt = new Int32Array(M).fill(-1);
+      for (let t = 0; t < M; t++) if (interruptionMode(params, o, t) !== INTERRUPTIONS_NONE) drawAt[t] = j++;
+      return new InterruptionMonths(params, o, drawAt);
+    };
+    this.interruptions = [interruptions(0), interruptions(1)];
+    const nDraws = j;
+    assert(
+      nDraws === monteCarloDrawSchedule(params).length,
+      'the kernel reads every draw of the schedule',
+      `${j}`,
+    );
+    this.zerosAt = nDraws;
+    this.demandAt = nDraws + M;
+    this.ratioAt = nDraws + 2 * M;
+    this.bufferLength = nDraws + 4 * M;
+
+    const first = this.interruptions.map((it) => {
+      const drawn = it.drawAt.filter((at) => at >= 0).length;
+      if (drawn === 0) return this.zerosAt;
+      const contiguous = it.drawAt.every((at, t) => at === it.drawAt[0]! + t);
+      return drawn === M && contiguous && !it.anyNormal ? it.drawAt[0]! : -1;
+    });
+    this.firstDraw = [first[0]!, first[1]!];
+    const [ci, di] = this.interruptions;
+    this.stopFactor = new Float64Array(ci.stopFactor.length + di.stopFactor.length);
+    this.stopFactor.set(ci.stopFactor, 0);
+    this.stopFactor.set(di.stopFactor, ci.stopFactor.length);
+    this.packed = first.every((f) => f >= 0) ? this.pack() : null;
   }
 
-  /** Models trial `trial` from its draws `z` (in draw-schedule order) and writes its results. */
-  run(z: Float64Array, trial: number): void {
+  private pack(): Float64Array {
     const M = this.months;
-    let j = 0;
-    const cPs = this.cloudPriceSigma;
-    const dPs = this.depinPriceSigma;
-    const cP = cPs > 0 ? Math.exp(cPs * z[j++]! - (cPs * cPs) / 2) : 1;
-    const dP = dPs > 0 ? Math.exp(dPs * z[j++]! - (dPs * dPs) / 2) : 1;
+    const packed = new Float64Array(M * Pack.Stride);
+    for (const o of [0, 1] as const) {
+      const option = this.options[o];
+      const it = this.interruptions[o];
+      const guideOffset = o === 0 ? 0 : this.interruptions[0].guide.length;
+      for (let t = 0; t < M; t++) {
+        const r = t * Pack.Stride + o * Pack.Depin;
+        const drawn = it.mode[t] !== INTERRUPTIONS_NONE;
+        packed[r + Pack.Compute] = option.computeUsd[t]!;
+        packed[r + Pack.Rework] = option.interruptionUsd[t]!;
+        packed[r + Pack.Data] = option.dataUsd[t]!;
+        packed[r + Pack.Settled] = drawn ? 0 : 1;
+        packed[r + Pack.Stop] = drawn ? it.p0[t]! : Number.POSITIVE_INFINITY;
+        packed[r + Pack.GuideAt] = guideOffset + it.guideAt[t]!;
+        packed[r + Pack.GuideLength] = it.guideLength[t]!;
+        packed[r + Pack.CdfAt] = it.cdfAt[t]!;
+      }
+    }
+    return packed;
+  }
 
-    // Demand factors, one normal a month.
-    const demand = this.demand;
+  /** A trial buffer: room for the draws, then the zeros, demand factors and token ratios (ones). */
+  trialBuffer(): Float64Array {
+    const z = new Float64Array(this.bufferLength);
+    z.fill(1, this.demandAt);
+    return z;
+  }
+
+  /** Models trial `trial` from its draws in `z` (a `trialBuffer`, draws in schedule order). */
+  run(z: Float64Array, trial: number): void {
+    this.demandAndTokens(z);
+    if (this.packed === null || trial < this.sampleTrials) this.runGeneral(z, trial);
+    else this.runPacked(z, trial, this.packed);
+  }
+
+  /**
+   * The trial's demand factors D_t = exp(σ_d·Z − σ_d²/2) (ones without demand volatility) and token ratios
+   * S(t)/S(0), one normal a month after month 0, into the trial buffer.
+   */
+  private demandAndTokens(z: Float64Array): void {
+    const M = this.months;
     const sd = this.demandSigma;
     if (sd > 0) {
       const h = this.demandHalfVar;
-      for (let t = 0; t < M; t++) demand[t] = Math.exp(sd * z[j++]! - h);
+      const from = this.demandDrawAt;
+      const to = this.demandAt;
+      for (let t = 0; t < M; t++) z[to + t] = Math.exp(sd * z[from + t]! - h);
     }
-
-    // Incentive-token price ratios S(t)/S(0), one normal a month after month 0.
     for (let k = 0; k < this.tokens.length; k++) {
-      const ratio = this.ratios[k]!;
+      const row = this.tokenRow;
       const { logDrift, logVolatility } = this.tokens[k]!;
       let logS = 0;
+      row[0] = 1;
       if (logVolatility > 0) {
+        const at = this.tokenDrawAt[k]! - 1;
         for (let t = 1; t < M; t++) {
-          logS += logDrift + logVolatility * z[j++]!;
-          ratio[t] = Math.exp(logS);
+          logS += logDrift + logVolatility * z[at + t]!;
+          row[t] = Math.exp(logS);
         }
       } else {
         for (let t = 1; t < M; t++) {
           logS += logDrift;
-          ratio[t] = Math.exp(logS);
+          row[t] = Math.exp(logS);
         }
       }
+      for (const o of [0, 1] as const) {
+        if (this.tokenOf[o] !== k) continue;
+        for (let t = 0; t < M; t++) z[this.ratioAt + 2 * t + o] = row[t]!;
+      }
     }
+  }
 
-    // Interruption factors N/m for the months that draw them.
-    const it = this.it;
-    const cMonths = this.cDrawMonths;
-    for (let i = 0; i < cMonths.length; i++) {
-      const t = cMonths[i]!;
-      this.cN[t] = interruptionFactor(it, 2 * t * REC_SIZE, z[j++]!);
-    }
-    const dMonths = this.dDrawMonths;
-    for (let i = 0; i < dMonths.length; i++) {
-      const t = dMonths[i]!;
-      this.dN[t] = interruptionFactor(it, (2 * t + 1) * REC_SIZE, z[j++]!);
-    }
+  /** P_o = exp(σ_p·Z − σ_p²/2), or 1 without a price spread. */
+  private priceFactor(o: 0 | 1, z: Float64Array): number {
+    const sigma = this.priceSigma[o];
+    return sigma > 0 ? Math.exp(sigma * z[this.priceDrawAt[o]]! - (sigma * sigma) / 2) : 1;
+  }
 
-    // Spend: D_t · [(compute + re-work · N/m) · R_t · P + data].
-    const { cCompute, cRework, cData, dCompute, dRework, dData, cRatio, dRatio, cN, dN } = this;
+  /**
+   * Any plan, any trial: month by month through InterruptionMonths, keeping every month of a sampled trial.
+   * `runPacked` is the same arithmetic in the same order, so both give the same bits.
+   */
+  private runGeneral(z: Float64Array, trial: number): void {
+    const M = this.months;
+    const { out, demandAt, ratioAt } = this;
+    const [c, d] = this.options;
+    const [ci, di] = this.interruptions;
+    const cP = this.priceFactor(0, z);
+    const dP = this.priceFactor(1, z);
+    const sampled = trial < this.sampleTrials;
     let hc = 0;
     let hd = 0;
-    if (trial < this.sampleTrials) {
-      const { monthlyCloud, monthlyDepin } = this.out;
-      const row = trial * M;
-      for (let t = 0; t < M; t++) {
-        const cs = demand[t]! * ((cCompute[t]! + cRework[t]! * cN[t]!) * cRatio[t]! * cP + cData[t]!);
-        const ds = demand[t]! * ((dCompute[t]! + dRework[t]! * dN[t]!) * dRatio[t]! * dP + dData[t]!);
-        hc += cs;
-        hd += ds;
-        monthlyCloud[row + t] = cs;
-        monthlyDepin[row + t] = ds;
+    for (let t = 0; t < M; t++) {
+      const D = z[demandAt + t]!;
+      const fc = ci.factor(t, z);
+      const fd = di.factor(t, z);
+      const cs =
+        D * ((c.computeUsd[t]! + c.interruptionUsd[t]! * fc) * z[ratioAt + 2 * t]! * cP + c.dataUsd[t]!);
+      const ds =
+        D * ((d.computeUsd[t]! + d.interruptionUsd[t]! * fd) * z[ratioAt + 2 * t + 1]! * dP + d.dataUsd[t]!);
+      hc += cs;
+      hd += ds;
+      if (sampled) {
+        out.monthlyCloud[trial * M + t] = cs;
+        out.monthlyDepin[trial * M + t] = ds;
       }
-    } else {
-      for (let t = 0; t < M; t++) {
-        hc += demand[t]! * ((cCompute[t]! + cRework[t]! * cN[t]!) * cRatio[t]! * cP + cData[t]!);
-        hd += demand[t]! * ((dCompute[t]! + dRework[t]! * dN[t]!) * dRatio[t]! * dP + dData[t]!);
+    }
+    out.horizonCloud[trial] = hc;
+    out.horizonDepin[trial] = hd;
+  }
+
+  /**
+   * The hot path: one pass over the months reading three arrays (the trial buffer, `packed`, `stopFactor`),
+   * with the rare Poisson search inlined and no call in the loop, so V8 keeps values in registers. A month's
+   * N/m is Pack.Settled unless its draw exceeds Pack.Stop; then the guide entry's factor, or the search on.
+   */
+  private runPacked(z: Float64Array, trial: number, K: Float64Array): void {
+    const M = this.months;
+    const { demandAt, ratioAt, stopFactor: SF } = this;
+    const [ci, di] = this.interruptions;
+    const cCdf = ci.cdf;
+    const cGuide = ci.guide;
+    const cInv = ci.invMean;
+    const dCdf = di.cdf;
+    const dGuide = di.guide;
+    const dInv = di.invMean;
+    const dGuideOffset = cGuide.length;
+    const [cFirst, dFirst] = this.firstDraw;
+    const cP = this.priceFactor(0, z);
+    const dP = this.priceFactor(1, z);
+    let hc = 0;
+    let hd = 0;
+    for (let t = 0; t < M; t++) {
+      const r = t * Pack.Stride;
+      const e = r + Pack.Depin;
+      const uc = z[cFirst + t]!;
+      let fc = K[r + Pack.Settled]!;
+      if (uc > K[r + Pack.Stop]!) {
+        const g = (K[r + Pack.GuideAt]! + uc * K[r + Pack.GuideLength]!) | 0;
+        fc = SF[2 * g + 1]!;
+        if (uc > SF[2 * g]!) {
+          let k = cGuide[g]! + 1;
+          while (uc > cCdf[k]!) k++;
+          fc = (k - K[r + Pack.CdfAt]!) * cInv[t]!;
+        }
       }
+      const ud = z[dFirst + t]!;
+      let fd = K[e + Pack.Settled]!;
+      if (ud > K[e + Pack.Stop]!) {
+        const g = (K[e + Pack.GuideAt]! + ud * K[e + Pack.GuideLength]!) | 0;
+        fd = SF[2 * g + 1]!;
+        if (ud > SF[2 * g]!) {
+          let k = dGuide[g - dGuideOffset]! + 1;
+          while (ud > dCdf[k]!) k++;
+          fd = (k - K[e + Pack.CdfAt]!) * dInv[t]!;
+        }
+      }
+      const D = z[demandAt + t]!;
+      hc +=
+        D *
+        ((K[r + Pack.Compute]! + K[r + Pack.Rework]! * fc) * z[ratioAt + 2 * t]! * cP + K[r + Pack.Data]!);
+      hd +=
+        D *
+        ((K[e + Pack.Compute]! + K[e + Pack.Rework]! * fd) * z[ratioAt + 2 * t + 1]! * dP +
+          K[e + Pack.Data]!);
     }
     this.out.horizonCloud[trial] = hc;
     this.out.horizonDepin[trial] = hd;
   }
 }
+
+type OptionConstants = MonteCarloParams['options'][0];
 
 export function monteCarloKernel(
   params: MonteCarloParams,
@@ -277,7 +352,7 @@ export function monteCarloKernel(
   const model = new TrialModel(params, out);
   const kinds = monteCarloDrawSchedule(params);
   const nDraws = kinds.length;
-  const z = new Float64Array(nDraws);
+  const z = model.trialBuffer();
   const state = new Int32Array(4);
   const normal = new Float64Array(2);
   const B = MONTE_CARLO_BLOCK_TRIALS;
