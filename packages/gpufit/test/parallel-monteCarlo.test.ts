@@ -1,11 +1,15 @@
-import { type CostBasis, MONTE_CARLO_BLOCK_TRIALS, monteCarlo } from '@gpufit/pricing';
+import {
+  allocateMonteCarloOut,
+  type CostBasis,
+  MONTE_CARLO_BLOCK_TRIALS,
+  monteCarlo,
+  monteCarloKernel,
+  monteCarloPlan,
+} from '@gpufit/pricing';
 import { scenarioSchema } from '@gpufit/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  defaultMonteCarloWorkerUrl,
-  monteCarloParallel,
-  splitTrialBlocks,
-} from '../src/parallel/monteCarloParallel.js';
+import { CHUNK_TRIALS, runClaimedChunks } from '../src/parallel/claimChunks.js';
+import { defaultMonteCarloWorkerUrl, monteCarloParallel } from '../src/parallel/monteCarloParallel.js';
 import { buildWorkerBundle } from './support/buildWorkerBundle.js';
 
 const cloud: CostBasis = {
@@ -61,32 +65,53 @@ describe('monteCarloParallel (worker threads)', () => {
 
   it('reports a worker failure instead of returning partial numbers', async () => {
     const missing = new URL('./no-such-worker.mjs', worker.url);
+    const big = { ...scenario, monteCarlo: { ...scenario.monteCarlo, trials: 2 * CHUNK_TRIALS } };
     await expect(
-      monteCarloParallel({ cloud, depin }, scenario, { threads: 2, workerUrl: missing }),
+      monteCarloParallel({ cloud, depin }, big, { threads: 2, workerUrl: missing }),
     ).rejects.toThrow();
   });
 
-  it('splits trials into contiguous block-aligned ranges that cover them once', () => {
-    const B = MONTE_CARLO_BLOCK_TRIALS;
-    expect(splitTrialBlocks(5 * B + 1, 2)).toEqual([
-      [0, 3 * B],
-      [3 * B, 5 * B + 1],
-    ]);
-    expect(splitTrialBlocks(10, 4)).toEqual([[0, 10]]);
-    for (const [trials, parts] of [
-      [1, 1],
-      [B, 3],
-      [7 * B + 5, 3],
-      [100 * B, 7],
-    ] as const) {
-      const ranges = splitTrialBlocks(trials, parts);
-      expect(ranges[0]![0]).toBe(0);
-      expect(ranges.at(-1)![1]).toBe(trials);
-      ranges.forEach(([s, e], i) => {
-        expect(s % B).toBe(0);
-        expect(e).toBeGreaterThan(s);
-        if (i > 0) expect(s).toBe(ranges[i - 1]![1]);
-      });
+  it('claims whole blocks from the shared counter: alone, one thread runs every trial once', () => {
+    expect(CHUNK_TRIALS % MONTE_CARLO_BLOCK_TRIALS).toBe(0);
+    const params = monteCarloPlan(
+      { cloud, depin },
+      { ...scenario, monteCarlo: { ...scenario.monteCarlo, trials: 2 * CHUNK_TRIALS + 77 } },
+    );
+    const whole = allocateMonteCarloOut(params);
+    monteCarloKernel(params, 0, params.trials, whole);
+    const out = allocateMonteCarloOut(params);
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    expect(runClaimedChunks(params, next, out)).toBe(params.trials);
+    for (const key of ['horizonCloud', 'horizonDepin', 'monthlyCloud', 'monthlyDepin'] as const) {
+      expect(Buffer.from(out[key].buffer).equals(Buffer.from(whole[key].buffer))).toBe(true);
+    }
+    // Nothing left to claim: a late thread runs nothing.
+    expect(runClaimedChunks(params, next, allocateMonteCarloOut(params))).toBe(0);
+  });
+
+  it('a thread that finds chunks already claimed runs only the rest, with the same numbers', () => {
+    const params = monteCarloPlan(
+      { cloud, depin },
+      { ...scenario, monteCarlo: { ...scenario.monteCarlo, trials: 3 * CHUNK_TRIALS } },
+    );
+    const whole = allocateMonteCarloOut(params);
+    monteCarloKernel(params, 0, params.trials, whole);
+    const out = allocateMonteCarloOut(params);
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    next[0] = CHUNK_TRIALS; // another thread took the first chunk
+    expect(runClaimedChunks(params, next, out)).toBe(2 * CHUNK_TRIALS);
+    expect(out.horizonDepin.subarray(0, CHUNK_TRIALS).every((v) => v === 0)).toBe(true);
+    expect(out.horizonDepin.subarray(CHUNK_TRIALS)).toEqual(whole.horizonDepin.subarray(CHUNK_TRIALS));
+    expect(out.horizonCloud.subarray(CHUNK_TRIALS)).toEqual(whole.horizonCloud.subarray(CHUNK_TRIALS));
+  });
+
+  it('2 and 3 threads over several chunks give what the single-threaded call gives', async () => {
+    const big = { ...scenario, monteCarlo: { ...scenario.monteCarlo, trials: 4 * CHUNK_TRIALS + 500 } };
+    const single = monteCarlo({ cloud, depin }, big);
+    for (const threads of [2, 3]) {
+      expect(await monteCarloParallel({ cloud, depin }, big, { threads, workerUrl: worker.url })).toEqual(
+        single,
+      );
     }
   });
 

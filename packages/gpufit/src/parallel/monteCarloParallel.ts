@@ -1,8 +1,8 @@
 /**
  * The seeded Monte Carlo on worker threads (DESIGN §5.9): the same plan, kernel and summary as
- * `monteCarlo` of @gpufit/pricing, with the trial blocks split into contiguous ranges, one per worker. Each
- * block of trials draws from its own stream (seed, block index) and each worker writes its trials at their
- * own indexes of shared buffers, so the result is bit-identical to the single-threaded call for any number of
+ * `monteCarlo` of @gpufit/pricing, with chunks of whole trial blocks claimed by the calling thread and the
+ * workers from a shared counter (claimChunks.ts). Each block of trials draws from its own stream (seed, block
+ * index) and each thread writes its trials at their own indexes of shared buffers, so the result is bit-identical to the single-threaded call for any number of
  * threads. The plan is made here, on the calling thread (a `formula` subsidy schedule is evaluated once, with
  * the caller's compiler); workers receive only numbers.
  * See monteCarloWorker.ts for what the build must emit.
@@ -14,7 +14,6 @@ import { Worker } from 'node:worker_threads';
 import {
   allocateMonteCarloOut,
   type CostBasis,
-  MONTE_CARLO_BLOCK_TRIALS,
   type MonteCarloOut,
   type MonteCarloParams,
   type MonteCarloPlanOptions,
@@ -24,10 +23,11 @@ import {
   summarizeMonteCarlo,
 } from '@gpufit/pricing';
 import type { Distribution } from '@gpufit/schema';
+import { CHUNK_TRIALS, runClaimedChunks } from './claimChunks.js';
 import type { MonteCarloWorkerData, MonteCarloWorkerReply } from './monteCarloWorkerProtocol.js';
 
 export interface MonteCarloParallelOptions extends MonteCarloPlanOptions {
-  /** Worker threads; default `os.availableParallelism()`. 1 runs on the calling thread. */
+  /** Threads (the calling one and `threads − 1` workers); default `os.availableParallelism()`. 1 runs on the calling thread. */
   readonly threads?: number;
   /** The bundled worker (`monteCarloWorker.mjs`); default: found next to this module (see the header). */
   readonly workerUrl?: URL;
@@ -42,24 +42,6 @@ export function defaultMonteCarloWorkerUrl(): URL | null {
     if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
   }
   return null;
-}
-
-/**
- * Splits trials 0..trials into at most `parts` contiguous ranges cut at block boundaries, as even as whole
- * blocks allow (earlier ranges get the extra block).
- */
-export function splitTrialBlocks(trials: number, parts: number): [number, number][] {
-  const blocks = Math.ceil(trials / MONTE_CARLO_BLOCK_TRIALS);
-  const n = Math.max(1, Math.min(parts, blocks));
-  const ranges: [number, number][] = [];
-  let block = 0;
-  for (let i = 0; i < n; i++) {
-    const count = Math.floor(blocks / n) + (i < blocks % n ? 1 : 0);
-    const start = block * MONTE_CARLO_BLOCK_TRIALS;
-    block += count;
-    ranges.push([start, Math.min(trials, block * MONTE_CARLO_BLOCK_TRIALS)]);
-  }
-  return ranges;
 }
 
 function shared(length: number): Float64Array {
@@ -89,33 +71,43 @@ function runWorker(url: URL, data: MonteCarloWorkerData): Promise<void> {
   });
 }
 
-/** Runs a plan's kernel over all its trials on `threads` workers into shared buffers. */
+/**
+ * Runs a plan's kernel over all its trials on `threads` threads into shared buffers: `threads − 1` workers
+ * start, and the calling thread and the workers claim chunks of trials from one shared counter until none is
+ * left (claimChunks.ts), so the workers' start-up overlaps work and nobody waits on a slower thread.
+ */
 export async function runMonteCarloKernel(
   params: MonteCarloParams,
   threads: number,
   workerUrl: URL | null,
 ): Promise<MonteCarloOut> {
-  const ranges = splitTrialBlocks(params.trials, threads);
-  if (ranges.length <= 1 || workerUrl === null) {
+  const chunks = Math.ceil(params.trials / CHUNK_TRIALS);
+  const workerCount = Math.min(Math.floor(threads) - 1, chunks - 1);
+  if (workerCount < 1 || workerUrl === null) {
     const out = allocateMonteCarloOut(params);
     monteCarloKernel(params, 0, params.trials, out);
     return out;
   }
   const out = allocateMonteCarloOut(params, shared);
+  const next = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const buffer = (a: Float64Array) => a.buffer as SharedArrayBuffer;
-  await Promise.all(
-    ranges.map(([trialStart, trialEnd]) =>
-      runWorker(workerUrl, {
-        params,
-        trialStart,
-        trialEnd,
-        horizonCloud: buffer(out.horizonCloud),
-        horizonDepin: buffer(out.horizonDepin),
-        monthlyCloud: buffer(out.monthlyCloud),
-        monthlyDepin: buffer(out.monthlyDepin),
-      }),
-    ),
+  const workers = Array.from({ length: workerCount }, () =>
+    runWorker(workerUrl, {
+      params,
+      next,
+      horizonCloud: buffer(out.horizonCloud),
+      horizonDepin: buffer(out.horizonDepin),
+      monthlyCloud: buffer(out.monthlyCloud),
+      monthlyDepin: buffer(out.monthlyDepin),
+    }),
   );
+  try {
+    runClaimedChunks(params, new Int32Array(next), out);
+  } catch (error) {
+    await Promise.allSettled(workers);
+    throw error;
+  }
+  await Promise.all(workers);
   return out;
 }
 

@@ -1,6 +1,7 @@
 /**
- * Worker-thread entry of the parallel Monte Carlo: runs the pure kernel of @gpufit/pricing over the trial
- * range it is given, writing into the shared output buffers, then answers `{ ok: true }`.
+ * Worker-thread entry of the parallel Monte Carlo: claims chunks of trials from the shared counter and runs
+ * the pure kernel of @gpufit/pricing over each (claimChunks.ts), writing into the shared output buffers, then
+ * answers `{ ok: true }`.
  *
  * BUILD: this file must be bundled as its own entry point next to the CLI, named `monteCarloWorker.mjs`:
  * `packages/gpufit/scripts/build.mjs` lists `src/parallel/monteCarloWorker.ts` among its entryPoints with
@@ -10,13 +11,13 @@
  * (test/support/buildWorkerBundle.ts) and pass its URL, because Node 20 workers cannot load .ts sources.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { monteCarloKernel } from '@gpufit/pricing';
+import { runClaimedChunks } from './claimChunks.js';
 import type { MonteCarloWorkerData, MonteCarloWorkerReply } from './monteCarloWorkerProtocol.js';
 
 const data = workerData as MonteCarloWorkerData;
 let reply: MonteCarloWorkerReply;
 try {
-  monteCarloKernel(data.params, data.trialStart, data.trialEnd, {
+  runClaimedChunks(data.params, new Int32Array(data.next), {
     horizonCloud: new Float64Array(data.horizonCloud),
     horizonDepin: new Float64Array(data.horizonDepin),
     monthlyCloud: new Float64Array(data.monthlyCloud),

@@ -6,8 +6,8 @@ import type { MonteCarloParams } from '@gpufit/pricing';
 
 export interface MonteCarloWorkerData {
   readonly params: MonteCarloParams;
-  readonly trialStart: number;
-  readonly trialEnd: number;
+  /** One Int32: the first trial not yet claimed (claimChunks.ts). */
+  readonly next: SharedArrayBuffer;
   readonly horizonCloud: SharedArrayBuffer;
   readonly horizonDepin: SharedArrayBuffer;
   readonly monthlyCloud: SharedArrayBuffer;

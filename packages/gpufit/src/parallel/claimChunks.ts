@@ -1,0 +1,28 @@
+/**
+ * Dynamic scheduling of the parallel Monte Carlo: every thread (the calling one and each worker) claims the
+ * next chunk of trials from a shared counter until none is left, so a thread that starts late (a worker
+ * loading its module) or runs slower simply takes fewer chunks. Chunks are whole 1,024-trial blocks and a
+ * trial's numbers depend only on the seed and its index (prng.ts of @gpufit/pricing), so which thread computes
+ * a chunk never changes a number.
+ */
+import {
+  MONTE_CARLO_BLOCK_TRIALS,
+  type MonteCarloOut,
+  type MonteCarloParams,
+  monteCarloKernel,
+} from '@gpufit/pricing';
+
+/** Trials per claim: 8 blocks (about 15 ms of a 36-month plan on one core here). */
+export const CHUNK_TRIALS = 8 * MONTE_CARLO_BLOCK_TRIALS;
+
+/** Runs the kernel over chunks claimed from `next[0]` until every trial is claimed; returns the trials run. */
+export function runClaimedChunks(params: MonteCarloParams, next: Int32Array, out: MonteCarloOut): number {
+  let done = 0;
+  for (;;) {
+    const start = Atomics.add(next, 0, CHUNK_TRIALS);
+    if (start >= params.trials) return done;
+    const end = Math.min(params.trials, start + CHUNK_TRIALS);
+    monteCarloKernel(params, start, end, out);
+    done += end - start;
+  }
+}
