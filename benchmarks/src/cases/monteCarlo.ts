@@ -29,8 +29,12 @@ const TWO_THREADS = { ratioAtMost: 0.625 };
 const WORKER = MONTE_CARLO_WORKER;
 
 /**
- * A plan for the canonical batch-inference workload: its cheapest cloud and DePIN offers of the bundled catalog,
- * 36 months, an incentive subsidy that decays and an incentive-token price model, so every kind of draw is made.
+ * A plan for the canonical batch-inference workload: its cheapest cloud and DePIN offers of the bundled catalog
+ * (AWS p6-b200 spot and a Vast interruptible host), 36 months, an incentive subsidy that decays, a DePIN price
+ * spread, demand volatility and Poisson interruption draws for both options: 109 draws a trial. The scenario
+ * models the AKT and RENDER token prices, but neither offer is priced in a token, so no token path is drawn —
+ * as in every run on the bundled catalog, where only Render's rows are token-denominated and they carry no
+ * USD price.
  */
 async function plan(trials: number): Promise<MonteCarloParams> {
   const offers = (await loadOffersCsv(join(bundledDatasetsDir(), 'offers.csv'))).rows;
