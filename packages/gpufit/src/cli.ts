@@ -76,7 +76,11 @@ program
     'Monte Carlo trials per workload (overrides the scenario)',
     intIn('--trials', TRIALS_RANGE),
   )
-  .option('--threads <n>', 'worker threads for the Monte Carlo (default: all cores)', int('--threads'))
+  .option(
+    '--threads <n>',
+    'threads for the Monte Carlo: this one and n−1 workers (default: all cores)',
+    int('--threads'),
+  )
   .option('--strict', 'fail on the first bad input row (exit 2) instead of skipping and listing it')
   .option(
     '--stream',
@@ -143,7 +147,7 @@ program
   .option('--workload <id>', 'only this workload')
   .option('--seed <n>', 'seed', intIn('--seed', SEED_RANGE))
   .option('--trials <n>', 'trials', intIn('--trials', TRIALS_RANGE))
-  .option('--threads <n>', 'worker threads (default: all cores)', int('--threads'))
+  .option('--threads <n>', 'threads: this one and n−1 workers (default: all cores)', int('--threads'))
   .option('--strict', 'fail on the first bad input row (exit 2)')
   .option('--json', 'print JSON')
   .addHelpText(
