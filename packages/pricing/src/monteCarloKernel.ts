@@ -57,15 +57,24 @@ enum Pack {
   Compute = 0,
   Rework = 1,
   Data = 2,
-  /** N/m when the draw is at most Stop: 0 for a Poisson month (u ≤ F(0)), 1 for a month without draws. */
-  Settled = 3,
-  /** F(0) of a Poisson month; +∞ for a month without draws (its N/m stays 1). */
-  Stop = 4,
-  /** Start of the month's guide in `stopFactor` of both options (DePIN's entries follow cloud's). */
-  GuideAt = 5,
-  GuideLength = 6,
-  CdfAt = 7,
+  /** The month's first guide cell in `lookup`, and its number of cells (0 for a month without draws). */
+  CellAt = 3,
+  Cells = 4,
+  /** Where the month's F(0), F(1), … start in `lookup`, and 1/m. */
+  CdfAt = 5,
+  InvMean = 6,
   Depin = 8,
+}
+
+/**
+ * Guide cells of `TrialModel.lookup`, three numbers each: the threshold F(k) at which the search that starts at
+ * k = guide[cell] stops at once, the N/m it then gives, and where F(k) sits in `lookup` (to search on).
+ */
+enum Cell {
+  Size = 3,
+  Stop = 0,
+  Factor = 1,
+  CdfIndex = 2,
 }
 
 /**
@@ -96,13 +105,14 @@ class TrialModel {
   /** Scratch: one token's ratio path. */
   private readonly tokenRow: Float64Array;
   /**
-   * The fast path: every month's constants of both options in one array (Pack.Stride fields a month), both
-   * options' guide entries in one `stopFactor`, and where each option's draws start (consecutive, one a
-   * month; an option without draws reads the zeros). Null when a month draws by the normal approximation or
-   * an option mixes months with and without draws: then every trial takes `runGeneral`.
+   * The fast path: every month's constants of both options in one array (Pack.Stride fields a month); every
+   * guide cell and Poisson table of both options in one `lookup` (cell 0 answers N/m = 1 for months without
+   * draws); and where each option's draws start (consecutive, one a month; an option without draws reads the
+   * zeros). Null when a month draws by the normal approximation or an option mixes months with and without
+   * draws: then every trial takes `runGeneral`.
    */
   private readonly packed: Float64Array | null;
-  private readonly stopFactor: Float64Array;
+  private readonly lookup: Float64Array;
   private readonly firstDraw: readonly [number, number];
   private readonly out: MonteCarloOut;
 
@@ -154,34 +164,46 @@ class TrialModel {
       return drawn === M && contiguous && !it.anyNormal ? it.drawAt[0]! : -1;
     });
     this.firstDraw = [first[0]!, first[1]!];
-    const [ci, di] = this.interruptions;
-    this.stopFactor = new Float64Array(ci.stopFactor.length + di.stopFactor.length);
-    this.stopFactor.set(ci.stopFactor, 0);
-    this.stopFactor.set(di.stopFactor, ci.stopFactor.length);
-    this.packed = first.every((f) => f >= 0) ? this.pack() : null;
+    const fast = first.every((f) => f >= 0);
+    const { packed, lookup } = fast ? this.pack() : { packed: null, lookup: new Float64Array(0) };
+    this.packed = packed;
+    this.lookup = lookup;
   }
 
-  private pack(): Float64Array {
+  private pack(): { packed: Float64Array; lookup: Float64Array } {
     const M = this.months;
+    const its = this.interruptions;
+    // lookup = [cell 0: never stops early... answers 1] [cloud's cells] [DePIN's cells] [cloud's CDFs] [DePIN's CDFs]
+    const cellsAt = [1, 1 + its[0].guide.length];
+    const cdfAt0 = Cell.Size * (1 + its[0].guide.length + its[1].guide.length);
+    const cdfsAt = [cdfAt0, cdfAt0 + its[0].cdf.length];
+    const lookup = new Float64Array(cdfsAt[1]! + its[1].cdf.length);
+    lookup[Cell.Stop] = Number.POSITIVE_INFINITY;
+    lookup[Cell.Factor] = 1;
     const packed = new Float64Array(M * Pack.Stride);
     for (const o of [0, 1] as const) {
       const option = this.options[o];
-      const it = this.interruptions[o];
-      const guideOffset = o === 0 ? 0 : this.interruptions[0].guide.length;
+      const it = its[o];
+      lookup.set(it.cdf, cdfsAt[o]);
+      for (let g = 0; g < it.guide.length; g++) {
+        const c = Cell.Size * (cellsAt[o]! + g);
+        lookup[c + Cell.Stop] = it.stopFactor[2 * g]!;
+        lookup[c + Cell.Factor] = it.stopFactor[2 * g + 1]!;
+        lookup[c + Cell.CdfIndex] = cdfsAt[o]! + it.guide[g]!;
+      }
       for (let t = 0; t < M; t++) {
         const r = t * Pack.Stride + o * Pack.Depin;
         const drawn = it.mode[t] !== INTERRUPTIONS_NONE;
         packed[r + Pack.Compute] = option.computeUsd[t]!;
         packed[r + Pack.Rework] = option.interruptionUsd[t]!;
         packed[r + Pack.Data] = option.dataUsd[t]!;
-        packed[r + Pack.Settled] = drawn ? 0 : 1;
-        packed[r + Pack.Stop] = drawn ? it.p0[t]! : Number.POSITIVE_INFINITY;
-        packed[r + Pack.GuideAt] = guideOffset + it.guideAt[t]!;
-        packed[r + Pack.GuideLength] = it.guideLength[t]!;
-        packed[r + Pack.CdfAt] = it.cdfAt[t]!;
+        packed[r + Pack.CellAt] = drawn ? cellsAt[o]! + it.guideAt[t]! : 0;
+        packed[r + Pack.Cells] = drawn ? it.guideLength[t]! : 0;
+        packed[r + Pack.CdfAt] = cdfsAt[o]! + it.cdfAt[t]!;
+        packed[r + Pack.InvMean] = it.invMean[t]!;
       }
     }
-    return packed;
+    return { packed, lookup };
   }
 
   /** A trial buffer: room for the draws, then the zeros, demand factors and token ratios (ones). */
@@ -195,7 +217,7 @@ class TrialModel {
   run(z: Float64Array, trial: number): void {
     this.demandAndTokens(z);
     if (this.packed === null || trial < this.sampleTrials) this.runGeneral(z, trial);
-    else this.runPacked(z, trial, this.packed);
+    else this.runPacked(z, trial, this.packed, this.tokens.length > 0);
   }
 
   /**
@@ -275,21 +297,14 @@ class TrialModel {
   }
 
   /**
-   * The hot path: one pass over the months reading three arrays (the trial buffer, `packed`, `stopFactor`),
-   * with the rare Poisson search inlined and no call in the loop, so V8 keeps values in registers. A month's
-   * N/m is Pack.Settled unless its draw exceeds Pack.Stop; then the guide entry's factor, or the search on.
+   * The hot path: one pass over the months reading three arrays (the trial buffer, `packed`, `lookup`), with
+   * the rare longer search inlined and no call in the loop, so V8 keeps its values in registers. A month's
+   * N/m is its guide cell's factor when the draw is at most the cell's threshold, else the search goes on.
+   * Without incentive tokens every ratio is 1 and is not read (x · 1 = x, so the bits are the same).
    */
-  private runPacked(z: Float64Array, trial: number, K: Float64Array): void {
+  private runPacked(z: Float64Array, trial: number, K: Float64Array, tokens: boolean): void {
     const M = this.months;
-    const { demandAt, ratioAt, stopFactor: SF } = this;
-    const [ci, di] = this.interruptions;
-    const cCdf = ci.cdf;
-    const cGuide = ci.guide;
-    const cInv = ci.invMean;
-    const dCdf = di.cdf;
-    const dGuide = di.guide;
-    const dInv = di.invMean;
-    const dGuideOffset = cGuide.length;
+    const { demandAt, ratioAt, lookup: L } = this;
     const [cFirst, dFirst] = this.firstDraw;
     const cP = this.priceFactor(0, z);
     const dP = this.priceFactor(1, z);
@@ -299,34 +314,29 @@ class TrialModel {
       const r = t * Pack.Stride;
       const e = r + Pack.Depin;
       const uc = z[cFirst + t]!;
-      let fc = K[r + Pack.Settled]!;
-      if (uc > K[r + Pack.Stop]!) {
-        const g = (K[r + Pack.GuideAt]! + uc * K[r + Pack.GuideLength]!) | 0;
-        fc = SF[2 * g + 1]!;
-        if (uc > SF[2 * g]!) {
-          let k = cGuide[g]! + 1;
-          while (uc > cCdf[k]!) k++;
-          fc = (k - K[r + Pack.CdfAt]!) * cInv[t]!;
-        }
+      const gc = Cell.Size * ((K[r + Pack.CellAt]! + uc * K[r + Pack.Cells]!) | 0);
+      let fc = L[gc + Cell.Factor]!;
+      if (uc > L[gc + Cell.Stop]!) {
+        let k = (L[gc + Cell.CdfIndex]! + 1) | 0;
+        while (uc > L[k]!) k++;
+        fc = (k - K[r + Pack.CdfAt]!) * K[r + Pack.InvMean]!;
       }
       const ud = z[dFirst + t]!;
-      let fd = K[e + Pack.Settled]!;
-      if (ud > K[e + Pack.Stop]!) {
-        const g = (K[e + Pack.GuideAt]! + ud * K[e + Pack.GuideLength]!) | 0;
-        fd = SF[2 * g + 1]!;
-        if (ud > SF[2 * g]!) {
-          let k = dGuide[g - dGuideOffset]! + 1;
-          while (ud > dCdf[k]!) k++;
-          fd = (k - K[e + Pack.CdfAt]!) * dInv[t]!;
-        }
+      const gd = Cell.Size * ((K[e + Pack.CellAt]! + ud * K[e + Pack.Cells]!) | 0);
+      let fd = L[gd + Cell.Factor]!;
+      if (ud > L[gd + Cell.Stop]!) {
+        let k = (L[gd + Cell.CdfIndex]! + 1) | 0;
+        while (ud > L[k]!) k++;
+        fd = (k - K[e + Pack.CdfAt]!) * K[e + Pack.InvMean]!;
       }
       const D = z[demandAt + t]!;
       hc +=
         D *
-        ((K[r + Pack.Compute]! + K[r + Pack.Rework]! * fc) * z[ratioAt + 2 * t]! * cP + K[r + Pack.Data]!);
+        ((K[r + Pack.Compute]! + K[r + Pack.Rework]! * fc) * (tokens ? z[ratioAt + 2 * t]! : 1) * cP +
+          K[r + Pack.Data]!);
       hd +=
         D *
-        ((K[e + Pack.Compute]! + K[e + Pack.Rework]! * fd) * z[ratioAt + 2 * t + 1]! * dP +
+        ((K[e + Pack.Compute]! + K[e + Pack.Rework]! * fd) * (tokens ? z[ratioAt + 2 * t + 1]! : 1) * dP +
           K[e + Pack.Data]!);
     }
     this.out.horizonCloud[trial] = hc;
