@@ -113,6 +113,14 @@ class TrialModel {
    */
   private readonly packed: Float64Array | null;
   private readonly lookup: Float64Array;
+  /** Per option: every month uses the same guide (a constant interruption rate), read from month 0's record. */
+  private readonly sameCells: readonly [boolean, boolean];
+  /**
+   * Per option, a draw at most this means no interruption in any month: the smallest F(0) over its months
+   * (−∞ when some month has no draw, whose N/m is 1), so most draws of a rarely interrupted option skip the
+   * guide.
+   */
+  private readonly surelyNone: readonly [number, number];
   private readonly firstDraw: readonly [number, number];
   private readonly out: MonteCarloOut;
 
@@ -168,6 +176,20 @@ class TrialModel {
     const { packed, lookup } = fast ? this.pack() : { packed: null, lookup: new Float64Array(0) };
     this.packed = packed;
     this.lookup = lookup;
+    const same = (o: 0 | 1): boolean => {
+      for (let t = 1; packed && t < M; t++) {
+        const r = t * Pack.Stride + o * Pack.Depin;
+        const r0 = o * Pack.Depin;
+        if (
+          packed[r + Pack.CellAt] !== packed[r0 + Pack.CellAt] ||
+          packed[r + Pack.Cells] !== packed[r0 + Pack.Cells]
+        )
+          return false;
+      }
+      return packed !== null;
+    };
+    this.sameCells = [same(0), same(1)];
+    this.surelyNone = [surelyNone(this.interruptions[0]), surelyNone(this.interruptions[1])];
   }
 
   private pack(): { packed: Float64Array; lookup: Float64Array } {
@@ -213,11 +235,28 @@ class TrialModel {
     return z;
   }
 
-  /** Models trial `trial` from its draws in `z` (a `trialBuffer`, draws in schedule order). */
-  run(z: Float64Array, trial: number): void {
-    this.demandAndTokens(z);
-    if (this.packed === null || trial < this.sampleTrials) this.runGeneral(z, trial);
-    else this.runPacked(z, trial, this.packed, this.tokens.length > 0);
+  /**
+   * Draws and models trials [from, to) of one block, continuing its stream in `state`/`normal` (prng.ts), with
+   * `z` a `trialBuffer`. Sampled trials and plans without a fast path go through `runGeneral`; the others stay
+   * in this loop, so the per-trial set-up of the fast path is done once per call, not once per trial.
+   */
+  runTrials(
+    from: number,
+    to: number,
+    state: Int32Array,
+    normal: Float64Array,
+    kinds: Uint8Array,
+    z: Float64Array,
+  ): void {
+    const nDraws = kinds.length;
+    const K = this.packed;
+    let trial = from;
+    for (; trial < to && (K === null || trial < this.sampleTrials); trial++) {
+      fillDraws(state, normal, kinds, z, nDraws);
+      this.demandAndTokens(z);
+      this.runGeneral(z, trial);
+    }
+    if (trial < to && K !== null) this.runPacked(trial, to, state, normal, kinds, z, K);
   }
 
   /**
@@ -233,6 +272,12 @@ class TrialModel {
       const to = this.demandAt;
       for (let t = 0; t < M; t++) z[to + t] = Math.exp(sd * z[from + t]! - h);
     }
+    this.tokenPaths(z);
+  }
+
+  /** Token ratios S(t)/S(0), one normal a month after month 0, into the trial buffer [2t + o]. */
+  private tokenPaths(z: Float64Array): void {
+    const M = this.months;
     for (let k = 0; k < this.tokens.length; k++) {
       const row = this.tokenRow;
       const { logDrift, logVolatility } = this.tokens[k]!;
@@ -302,46 +347,95 @@ class TrialModel {
    * N/m is its guide cell's factor when the draw is at most the cell's threshold, else the search goes on.
    * Without incentive tokens every ratio is 1 and is not read (x · 1 = x, so the bits are the same).
    */
-  private runPacked(z: Float64Array, trial: number, K: Float64Array, tokens: boolean): void {
-    const M = this.months;
-    const { demandAt, ratioAt, lookup: L } = this;
-    const [cFirst, dFirst] = this.firstDraw;
-    const cP = this.priceFactor(0, z);
-    const dP = this.priceFactor(1, z);
-    let hc = 0;
-    let hd = 0;
-    for (let t = 0; t < M; t++) {
-      const r = t * Pack.Stride;
-      const e = r + Pack.Depin;
-      const uc = z[cFirst + t]!;
-      const gc = Cell.Size * ((K[r + Pack.CellAt]! + uc * K[r + Pack.Cells]!) | 0);
-      let fc = L[gc + Cell.Factor]!;
-      if (uc > L[gc + Cell.Stop]!) {
-        let k = (L[gc + Cell.CdfIndex]! + 1) | 0;
-        while (uc > L[k]!) k++;
-        fc = (k - K[r + Pack.CdfAt]!) * K[r + Pack.InvMean]!;
+  private runPacked(
+    from: number,
+    to: number,
+    state: Int32Array,
+    normal: Float64Array,
+    kinds: Uint8Array,
+    z: Float64Array,
+    K: Float64Array,
+  ): void {
+    // Loop invariants converted once here (| 0 to integers, + to doubles): V8 does not hoist the conversion
+    // of a value read from an object, so an unconverted one would be untagged again on every month.
+    const M = this.months | 0;
+    const nDraws = kinds.length | 0;
+    const tokens = this.tokens.length > 0;
+    const { lookup: L, out } = this;
+    const demandAt = this.demandAt | 0;
+    const demandDrawAt = this.demandDrawAt | 0;
+    const ratioAt = this.ratioAt | 0;
+    const sd = +this.demandSigma;
+    const dh = +this.demandHalfVar;
+    const cFirst = this.firstDraw[0] | 0;
+    const dFirst = this.firstDraw[1] | 0;
+    const cNone = +this.surelyNone[0];
+    const dNone = +this.surelyNone[1];
+    const cSigma = +this.priceSigma[0];
+    const dSigma = +this.priceSigma[1];
+    const cPriceAt = this.priceDrawAt[0] | 0;
+    const dPriceAt = this.priceDrawAt[1] | 0;
+    const [cSame, dSame] = this.sameCells;
+    const cCellAt = +K[Pack.CellAt]!;
+    const cCells = +K[Pack.Cells]!;
+    const dCellAt = +K[Pack.Depin + Pack.CellAt]!;
+    const dCells = +K[Pack.Depin + Pack.Cells]!;
+    for (let trial = from; trial < to; trial++) {
+      fillDraws(state, normal, kinds, z, nDraws);
+      if (sd > 0) for (let t = 0; t < M; t++) z[demandAt + t] = Math.exp(sd * z[demandDrawAt + t]! - dh);
+      if (tokens) this.tokenPaths(z);
+      const cP = cSigma > 0 ? Math.exp(cSigma * z[cPriceAt]! - (cSigma * cSigma) / 2) : 1;
+      const dP = dSigma > 0 ? Math.exp(dSigma * z[dPriceAt]! - (dSigma * dSigma) / 2) : 1;
+      let hc = 0;
+      let hd = 0;
+      for (let t = 0; t < M; t++) {
+        const r = t * Pack.Stride;
+        const e = r + Pack.Depin;
+        const uc = z[cFirst + t]!;
+        let cWork = K[r + Pack.Compute]!;
+        if (uc > cNone) {
+          const gc =
+            Cell.Size *
+            (cSame ? (cCellAt + uc * cCells) | 0 : (K[r + Pack.CellAt]! + uc * K[r + Pack.Cells]!) | 0);
+          let fc = L[gc + Cell.Factor]!;
+          if (uc > L[gc + Cell.Stop]!) {
+            let k = (L[gc + Cell.CdfIndex]! + 1) | 0;
+            while (uc > L[k]!) k++;
+            fc = (k - K[r + Pack.CdfAt]!) * K[r + Pack.InvMean]!;
+          }
+          cWork += K[r + Pack.Rework]! * fc;
+        }
+        const ud = z[dFirst + t]!;
+        let dWork = K[e + Pack.Compute]!;
+        if (ud > dNone) {
+          const gd =
+            Cell.Size *
+            (dSame ? (dCellAt + ud * dCells) | 0 : (K[e + Pack.CellAt]! + ud * K[e + Pack.Cells]!) | 0);
+          let fd = L[gd + Cell.Factor]!;
+          if (ud > L[gd + Cell.Stop]!) {
+            let k = (L[gd + Cell.CdfIndex]! + 1) | 0;
+            while (ud > L[k]!) k++;
+            fd = (k - K[e + Pack.CdfAt]!) * K[e + Pack.InvMean]!;
+          }
+          dWork += K[e + Pack.Rework]! * fd;
+        }
+        const D = z[demandAt + t]!;
+        hc += D * (cWork * (tokens ? z[ratioAt + 2 * t]! : 1) * cP + K[r + Pack.Data]!);
+        hd += D * (dWork * (tokens ? z[ratioAt + 2 * t + 1]! : 1) * dP + K[e + Pack.Data]!);
       }
-      const ud = z[dFirst + t]!;
-      const gd = Cell.Size * ((K[e + Pack.CellAt]! + ud * K[e + Pack.Cells]!) | 0);
-      let fd = L[gd + Cell.Factor]!;
-      if (ud > L[gd + Cell.Stop]!) {
-        let k = (L[gd + Cell.CdfIndex]! + 1) | 0;
-        while (ud > L[k]!) k++;
-        fd = (k - K[e + Pack.CdfAt]!) * K[e + Pack.InvMean]!;
-      }
-      const D = z[demandAt + t]!;
-      hc +=
-        D *
-        ((K[r + Pack.Compute]! + K[r + Pack.Rework]! * fc) * (tokens ? z[ratioAt + 2 * t]! : 1) * cP +
-          K[r + Pack.Data]!);
-      hd +=
-        D *
-        ((K[e + Pack.Compute]! + K[e + Pack.Rework]! * fd) * (tokens ? z[ratioAt + 2 * t + 1]! : 1) * dP +
-          K[e + Pack.Data]!);
+      out.horizonCloud[trial] = hc;
+      out.horizonDepin[trial] = hd;
     }
-    this.out.horizonCloud[trial] = hc;
-    this.out.horizonDepin[trial] = hd;
   }
+}
+
+function surelyNone(it: InterruptionMonths): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (let t = 0; t < it.mode.length; t++) {
+    if (it.mode[t] === INTERRUPTIONS_NONE) return Number.NEGATIVE_INFINITY;
+    min = Math.min(min, it.p0[t]!);
+  }
+  return min;
 }
 
 type OptionConstants = MonteCarloParams['options'][0];
@@ -372,10 +466,8 @@ export function monteCarloKernel(
     normal[0] = 0;
     normal[1] = 0;
     const end = Math.min(trialEnd, (block + 1) * B);
-    for (let trial = block * B; trial < end; trial++) {
-      fillDraws(state, normal, kinds, z, nDraws);
-      // Trials of the block before trialStart are drawn (to keep the stream) but not modelled.
-      if (trial >= trialStart) model.run(z, trial);
-    }
+    // Trials of the block before trialStart are drawn (to keep the stream) but not modelled.
+    for (let trial = block * B; trial < trialStart; trial++) fillDraws(state, normal, kinds, z, nDraws);
+    model.runTrials(Math.max(trialStart, block * B), end, state, normal, kinds, z);
   }
 }
