@@ -14,7 +14,8 @@
  *
  * Each trial first fills its draws in the fixed order of monteCarloDraws.ts (the reproducibility contract),
  * then computes its demand factors and token ratios, then both options' spend in one pass over the months
- * (`TrialModel`: a packed fast path and a general path with the same arithmetic in the same order). Trials of
+ * (`TrialModel`: a packed fast path, two trials at a time, and a general path with the same arithmetic in the
+ * same order). Trials of
  * block k (1,024 trials) draw from stream (seed, k), so a trial's numbers do not depend on how the trial
  * range is split.
  */
@@ -49,8 +50,9 @@ export function allocateMonteCarloOut(
 export const KERNEL_RANGE_INVALID = 'the trial range must satisfy 0 ≤ trialStart ≤ trialEnd ≤ trials';
 
 /**
- * Fields of one month's record in `TrialModel.packed`: cloud at 0…7, DePIN at 8…15. A const enum, so the
- * offsets are literals in the hot loop (module-level constants would be loaded and checked on every use).
+ * Fields of one month's record in `TrialModel.packed`: cloud at 0…7, DePIN at 8…15. An enum, because esbuild
+ * (the bundle and tsx alike) writes its members as literals into the hot loop, where module-level constants
+ * would be loaded and checked on every use.
  */
 enum Pack {
   Stride = 16,
@@ -78,7 +80,7 @@ enum Cell {
 }
 
 /**
- * Everything one trial's model reads, precomputed once per kernel call; `run` models one trial.
+ * Everything a trial's model reads, precomputed once per kernel call; `runTrials` draws and models trials.
  *
  * A trial works in one buffer (`trialBuffer`): its draws [0, nDraws) as fillDraws writes them, then
  * `months` zeros (the draws an option without interruption draws reads on the fast path), the demand factors
@@ -113,6 +115,8 @@ class TrialModel {
    */
   private readonly packed: Float64Array | null;
   private readonly lookup: Float64Array;
+  /** The second trial buffer of the fast path, which models two trials at a time. */
+  private readonly pairBuffer: Float64Array;
   /** Per option: every month uses the same guide (a constant interruption rate), read from month 0's record. */
   private readonly sameCells: readonly [boolean, boolean];
   /**
@@ -176,6 +180,7 @@ class TrialModel {
     const { packed, lookup } = fast ? this.pack() : { packed: null, lookup: new Float64Array(0) };
     this.packed = packed;
     this.lookup = lookup;
+    this.pairBuffer = this.trialBuffer();
     const same = (o: 0 | 1): boolean => {
       for (let t = 1; packed && t < M; t++) {
         const r = t * Pack.Stride + o * Pack.Depin;
@@ -342,10 +347,12 @@ class TrialModel {
   }
 
   /**
-   * The hot path: one pass over the months reading three arrays (the trial buffer, `packed`, `lookup`), with
-   * the rare longer search inlined and no call in the loop, so V8 keeps its values in registers. A month's
-   * N/m is its guide cell's factor when the draw is at most the cell's threshold, else the search goes on.
-   * Without incentive tokens every ratio is 1 and is not read (x · 1 = x, so the bits are the same).
+   * The hot path, two trials at a time (their draws in `z` and `pairBuffer`, filled one after the other from
+   * the block's stream, so each trial gets exactly its own numbers): one pass over the months reads each month's
+   * constants once for both trials from `packed`, and each draw's N/m from `lookup` (`nOverM`, inlined by V8).
+   * A draw at most the option's `surelyNone` means no interruption, so its re-work term is skipped
+   * (compute + re-work · 0 = compute, the same bits). Without incentive tokens every ratio is 1 and is not
+   * read (x · 1 = x). An odd last trial is modelled beside a discarded copy.
    */
   private runPacked(
     from: number,
@@ -380,51 +387,60 @@ class TrialModel {
     const cCells = +K[Pack.Cells]!;
     const dCellAt = +K[Pack.Depin + Pack.CellAt]!;
     const dCells = +K[Pack.Depin + Pack.Cells]!;
-    for (let trial = from; trial < to; trial++) {
+    const y = this.pairBuffer;
+    for (let trial = from; trial < to; trial += 2) {
+      const pair = trial + 1 < to;
       fillDraws(state, normal, kinds, z, nDraws);
-      if (sd > 0) for (let t = 0; t < M; t++) z[demandAt + t] = Math.exp(sd * z[demandDrawAt + t]! - dh);
-      if (tokens) this.tokenPaths(z);
+      if (pair) fillDraws(state, normal, kinds, y, nDraws);
+      if (sd > 0) {
+        for (let t = 0; t < M; t++) z[demandAt + t] = Math.exp(sd * z[demandDrawAt + t]! - dh);
+        for (let t = 0; t < M; t++) y[demandAt + t] = Math.exp(sd * y[demandDrawAt + t]! - dh);
+      }
+      if (tokens) {
+        this.tokenPaths(z);
+        this.tokenPaths(y);
+      }
       const cP = cSigma > 0 ? Math.exp(cSigma * z[cPriceAt]! - (cSigma * cSigma) / 2) : 1;
       const dP = dSigma > 0 ? Math.exp(dSigma * z[dPriceAt]! - (dSigma * dSigma) / 2) : 1;
+      const cP2 = cSigma > 0 ? Math.exp(cSigma * y[cPriceAt]! - (cSigma * cSigma) / 2) : 1;
+      const dP2 = dSigma > 0 ? Math.exp(dSigma * y[dPriceAt]! - (dSigma * dSigma) / 2) : 1;
       let hc = 0;
       let hd = 0;
+      let hc2 = 0;
+      let hd2 = 0;
       for (let t = 0; t < M; t++) {
         const r = t * Pack.Stride;
         const e = r + Pack.Depin;
+        const cC = K[r + Pack.Compute]!;
+        const cD = K[r + Pack.Data]!;
+        const dC = K[e + Pack.Compute]!;
+        const dW = K[e + Pack.Rework]!;
+        const dD = K[e + Pack.Data]!;
         const uc = z[cFirst + t]!;
-        let cWork = K[r + Pack.Compute]!;
-        if (uc > cNone) {
-          const gc =
-            Cell.Size *
-            (cSame ? (cCellAt + uc * cCells) | 0 : (K[r + Pack.CellAt]! + uc * K[r + Pack.Cells]!) | 0);
-          let fc = L[gc + Cell.Factor]!;
-          if (uc > L[gc + Cell.Stop]!) {
-            let k = (L[gc + Cell.CdfIndex]! + 1) | 0;
-            while (uc > L[k]!) k++;
-            fc = (k - K[r + Pack.CdfAt]!) * K[r + Pack.InvMean]!;
-          }
-          cWork += K[r + Pack.Rework]! * fc;
-        }
+        const uc2 = y[cFirst + t]!;
         const ud = z[dFirst + t]!;
-        let dWork = K[e + Pack.Compute]!;
-        if (ud > dNone) {
-          const gd =
-            Cell.Size *
-            (dSame ? (dCellAt + ud * dCells) | 0 : (K[e + Pack.CellAt]! + ud * K[e + Pack.Cells]!) | 0);
-          let fd = L[gd + Cell.Factor]!;
-          if (ud > L[gd + Cell.Stop]!) {
-            let k = (L[gd + Cell.CdfIndex]! + 1) | 0;
-            while (ud > L[k]!) k++;
-            fd = (k - K[e + Pack.CdfAt]!) * K[e + Pack.InvMean]!;
-          }
-          dWork += K[e + Pack.Rework]! * fd;
-        }
+        const ud2 = y[dFirst + t]!;
+        let cWork = cC;
+        if (uc > cNone) cWork += K[r + Pack.Rework]! * nOverM(L, K, r, uc, cSame, cCellAt, cCells);
+        let cWork2 = cC;
+        if (uc2 > cNone) cWork2 += K[r + Pack.Rework]! * nOverM(L, K, r, uc2, cSame, cCellAt, cCells);
+        let dWork = dC;
+        if (ud > dNone) dWork += dW * nOverM(L, K, e, ud, dSame, dCellAt, dCells);
+        let dWork2 = dC;
+        if (ud2 > dNone) dWork2 += dW * nOverM(L, K, e, ud2, dSame, dCellAt, dCells);
         const D = z[demandAt + t]!;
-        hc += D * (cWork * (tokens ? z[ratioAt + 2 * t]! : 1) * cP + K[r + Pack.Data]!);
-        hd += D * (dWork * (tokens ? z[ratioAt + 2 * t + 1]! : 1) * dP + K[e + Pack.Data]!);
+        const D2 = y[demandAt + t]!;
+        hc += D * (cWork * (tokens ? z[ratioAt + 2 * t]! : 1) * cP + cD);
+        hd += D * (dWork * (tokens ? z[ratioAt + 2 * t + 1]! : 1) * dP + dD);
+        hc2 += D2 * (cWork2 * (tokens ? y[ratioAt + 2 * t]! : 1) * cP2 + cD);
+        hd2 += D2 * (dWork2 * (tokens ? y[ratioAt + 2 * t + 1]! : 1) * dP2 + dD);
       }
       out.horizonCloud[trial] = hc;
       out.horizonDepin[trial] = hd;
+      if (pair) {
+        out.horizonCloud[trial + 1] = hc2;
+        out.horizonDepin[trial + 1] = hd2;
+      }
     }
   }
 }
@@ -436,6 +452,24 @@ function surelyNone(it: InterruptionMonths): number {
     min = Math.min(min, it.p0[t]!);
   }
   return min;
+}
+
+/** N/m of one Poisson draw u on the fast path: its guide cell's factor, or the search on from there. */
+function nOverM(
+  L: Float64Array,
+  K: Float64Array,
+  r: number,
+  u: number,
+  same: boolean,
+  cellAt: number,
+  cells: number,
+): number {
+  const g =
+    Cell.Size * (same ? (cellAt + u * cells) | 0 : (K[r + Pack.CellAt]! + u * K[r + Pack.Cells]!) | 0);
+  if (u <= L[g + Cell.Stop]!) return L[g + Cell.Factor]!;
+  let k = (L[g + Cell.CdfIndex]! + 1) | 0;
+  while (u > L[k]!) k++;
+  return (k - K[r + Pack.CdfAt]!) * K[r + Pack.InvMean]!;
 }
 
 type OptionConstants = MonteCarloParams['options'][0];
