@@ -3,9 +3,9 @@
  * the pure kernel of @gpufit/pricing over each (claimChunks.ts), writing into the shared output buffers, then
  * answers `{ ok: true }`.
  *
- * BUILD: this file must be bundled as its own entry point next to the CLI, named `monteCarloWorker.mjs`:
- * `packages/gpufit/scripts/build.mjs` lists `src/parallel/monteCarloWorker.ts` among its entryPoints with
- * `entryNames: '[name]'` and `outExtension .mjs`, so it lands at `dist/monteCarloWorker.mjs`.
+ * BUILD: this file must be bundled next to the CLI, named `monteCarloWorker.mjs`: `packages/gpufit/scripts/
+ * build.mjs` bundles `src/parallel/monteCarloWorker.ts` in a build of its own, without code splitting, so it
+ * lands at `dist/monteCarloWorker.mjs` as one self-contained file (≈ 24 KB) that shares no chunk with the CLI.
  * `monteCarloParallel.ts` finds it next to the module it was bundled into (`dist/`) or one folder up (when
  * that module sits in `dist/chunks/` under code splitting). Tests build it on the fly with esbuild
  * (test/support/buildWorkerBundle.ts) and pass its URL, because Node 20 workers cannot load .ts sources.
