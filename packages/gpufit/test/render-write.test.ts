@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CSV_COLUMNS, FOCUS_COLUMNS } from '@gpufit/report';
+import { CSV_COLUMNS, chartConfigs, FOCUS_COLUMNS } from '@gpufit/report';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildAnalysis, FORMULA_NAME, XSS_NAME } from '../../report/test/fixtures/analysis.js';
 import { chartJsUmdPath, readChartJsSource } from '../src/render/chartJsSource.js';
+import { renderChartPng } from '../src/render/renderChartPng.js';
 import { writeReportSet } from '../src/render/writeReport.js';
 
 const dirs: string[] = [];
@@ -41,6 +42,18 @@ describe('writeReportSet', () => {
         .map((f) => f.slice(7))
         .sort(),
     );
+  });
+
+  test('charts encoded side by side are byte for byte what each chart gives when rendered alone', async () => {
+    const dir = await tempDir();
+    const analysis = buildAnalysis();
+    await writeReportSet(analysis, dir, ['png']);
+    const specs = chartConfigs(analysis);
+    expect(specs.length).toBeGreaterThanOrEqual(10);
+    for (const spec of specs) {
+      const alone = await renderChartPng(spec);
+      expect((await readFile(join(dir, 'charts', `${spec.id}.png`))).equals(alone), spec.id).toBe(true);
+    }
   });
 
   test('writes only the formats asked for', async () => {

@@ -47,6 +47,19 @@ export async function writeReportSet(
     ...(withPng ? { chartImageDir: CHARTS_DIR } : {}),
     ...(wanted.has('html') ? { chartJsSource: await readChartJsSource() } : {}),
   };
+  // Charts first: each chart is drawn on this thread, then encoded to PNG on libuv's thread pool, so the
+  // encodings run side by side (and beside the text formats below) instead of one after the other.
+  const charts = withPng
+    ? chartConfigs(
+        analysis,
+        options.roundingMode === undefined ? {} : { roundingMode: options.roundingMode },
+      ).map((spec) => ({
+        name: `${CHARTS_DIR}/${spec.id}.png`,
+        png: renderChartPng(spec, options.pngScale === undefined ? {} : { scale: options.pngScale }),
+      }))
+    : [];
+  // A failed chart must not leave the others' rejections unhandled while the text formats are written.
+  const settled = Promise.allSettled(charts.map((c) => c.png));
   for (const id of Object.keys(TEXT_REPORT_FORMATS) as TextReportFormatId[]) {
     if (!wanted.has(id)) continue;
     const format = TEXT_REPORT_FORMATS[id];
@@ -55,17 +68,10 @@ export async function writeReportSet(
   }
   if (withPng) {
     await mkdir(join(dir, CHARTS_DIR), { recursive: true });
-    const specs = chartConfigs(
-      analysis,
-      options.roundingMode === undefined ? {} : { roundingMode: options.roundingMode },
-    );
-    for (const spec of specs) {
-      const name = `${CHARTS_DIR}/${spec.id}.png`;
-      await writeFile(
-        join(dir, name),
-        await renderChartPng(spec, options.pngScale === undefined ? {} : { scale: options.pngScale }),
-      );
-      files.push(name);
+    for (const [i, result] of (await settled).entries()) {
+      if (result.status === 'rejected') throw result.reason;
+      await writeFile(join(dir, charts[i]!.name), result.value);
+      files.push(charts[i]!.name);
     }
   }
   return { files };
