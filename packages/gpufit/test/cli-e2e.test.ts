@@ -219,6 +219,21 @@ describe('gpufit CLI (built bundle)', () => {
     expect(check.code, check.stdout).toBe(0);
   });
 
+  it('an import whose every row is rejected fails with exit 2 and says so', async () => {
+    const file = writeTemp(
+      'all-rejected-vms.csv',
+      [
+        'InstanceType,AcceleratorName,AcceleratorCount,vCPUs,MemoryGiB,GpuInfo,Price,SpotPrice,Region',
+        'gpu_1x_h100,H100,1,26,200,,,,us-east-1', // no price
+        'gpu_1x_zz,NotAGpu9000,1,26,200,,2.5,,us-east-1', // unknown GPU
+      ].join('\n'),
+    );
+    const r = await gpufit(['import', 'skypilot', file, '--cloud', 'lambda', '--as-of', '2026-11-24']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('2 rows read, 0 priced, 2 rejected');
+    expect(r.stderr).toContain('nothing was imported');
+  });
+
   it('diffs two result files: totals and per-workload changes', async () => {
     const a = writeTemp('a.json', (await gpufit(['analyze', '--format', 'json', '--trials', '200'])).stdout);
     const b = writeTemp(

@@ -42,5 +42,11 @@ export async function runImportSkypilot(file: string, opts: ImportSkypilotOption
   for (const r of result.rejected.slice(0, 10))
     note(`  row ${r.row}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`);
   if (result.rejected.length > 10) note(`  … and ${result.rejected.length - 10} more`);
-  if (read === 0) process.exitCode = EXIT.badInput;
+  // Nothing to import is a failed import, not an empty success: say why and exit 2 (the CSV is still written,
+  // with its header, so a pipeline sees the same columns).
+  if (result.offers.length === 0) {
+    // (A file without rows already has its warning from the importer.)
+    if (read > 0) warn(`${file}: none of its ${read} rows gave an offer (see above); nothing was imported.`);
+    process.exitCode = EXIT.badInput;
+  }
 }
