@@ -585,7 +585,7 @@ describe.concurrent('bad-file corpus through the built CLI', () => {
     const clean = o.rejected.length === 0 && read > 0;
     expect(validate.code).toBe(clean ? 0 : 2);
     expect(validate.stdout).toContain(
-      `${read} rows read, ${o.accepted.length} accepted, ${o.rejected.length} rejected`,
+      `${read} ${read === 1 ? 'row' : 'rows'} read, ${o.accepted.length} accepted, ${o.rejected.length} rejected`,
     );
     for (const [row, column, , reason] of o.rejected) {
       expect(validate.stdout).toMatch(placeOf(path, row, column));

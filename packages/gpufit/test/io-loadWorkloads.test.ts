@@ -136,7 +136,7 @@ describe('loadWorkloadsCsv: file-level policies', () => {
       csv(' id , kind ,gpuHoursPerMonth,\na,batch-inference,1,\nb,batch-inference,2,oops\n'),
     );
     expect(r.rows.map((w) => w.id)).toEqual(['a']);
-    expect(r.rejected[0]).toMatchObject({ row: 3, code: 'unnamed-column' });
+    expect(r.rejected[0]).toMatchObject({ row: 3, code: 'unnamed-column', column: '#4 (D, no header)' });
   });
 });
 
@@ -213,5 +213,16 @@ describe('streamWorkloads', () => {
     );
     expect(rows).toEqual([2, 3]);
     expect(e.row).toBe(5);
+  });
+});
+
+describe('unnamedColumnLabel', () => {
+  it('names a column by position and spreadsheet letter', async () => {
+    const { unnamedColumnLabel } = await import('../src/io/csvTable.js');
+    expect(unnamedColumnLabel(0)).toBe('#1 (A, no header)');
+    expect(unnamedColumnLabel(25)).toBe('#26 (Z, no header)');
+    expect(unnamedColumnLabel(26)).toBe('#27 (AA, no header)');
+    expect(unnamedColumnLabel(701)).toBe('#702 (ZZ, no header)');
+    expect(unnamedColumnLabel(702)).toBe('#703 (AAA, no header)');
   });
 });

@@ -21,3 +21,8 @@ export function note(message: string): void {
 export function warn(message: string): void {
   process.stderr.write(`${paint('warning:', 'yellow')} ${message}\n`);
 }
+
+/** "1 row", "2 rows", "3,000 rows": a count with its noun, singular for exactly one. */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
+}

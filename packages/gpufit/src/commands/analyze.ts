@@ -9,7 +9,7 @@ import { badInput } from '../cli/errors.js';
 import { asBadInput, loadContext, loadInputs } from '../cli/inputs.js';
 import { startProgress } from '../cli/progress.js';
 import { usd } from '../cli/table.js';
-import { note, warn } from '../cli/terminal.js';
+import { counted, note, warn } from '../cli/terminal.js';
 import { streamWorkloads } from '../io/loadWorkloads.js';
 import { readChartJsSource } from '../render/chartJsSource.js';
 import { DEFAULT_REPORT_FORMATS, type ReportFormat, writeReportSet } from '../render/writeReport.js';
@@ -154,7 +154,7 @@ export async function runAnalyze(
   const usdCents = (cents: number) => `$${formatMinorUnits(cents, { scale: 2, grouping: ',' })}`;
   process.stdout.write(
     [
-      `Analyzed ${analysis.workloads.length} workloads (${analysis.accounting.read} rows read, ${analysis.accounting.rejected} rejected).`,
+      `Analyzed ${counted(analysis.workloads.length, 'workload')} (${counted(analysis.accounting.read, 'row')} read, ${analysis.accounting.rejected} rejected).`,
       `Recommended plan: ${usdCents(t.monthlyRecommendedCents)}/month against ${usdCents(t.monthlyAllCloudCents)} all-cloud — saves ${usdCents(t.monthlySavingsCents)}/month.`,
       `Wrote ${written.files.length} files to ${shown}/:`,
       ...written.files.map((f) => `  ${shown}/${f}`),
@@ -223,7 +223,7 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
   const { read, accepted, rejected } = analysis.accounting;
   const t = analysis.totals;
   const summary = [
-    `Streamed ${accepted.toLocaleString('en-US')} workloads (${read.toLocaleString('en-US')} rows read, ${rejected.toLocaleString('en-US')} rejected); Monte Carlo, break-evens and sensitivity left out.`,
+    `Streamed ${counted(accepted, 'workload')} (${counted(read, 'row')} read, ${rejected.toLocaleString('en-US')} rejected); Monte Carlo, break-evens and sensitivity left out.`,
     `Recommended plan: ${usd(t.monthlyUsd.recommended)}/month against ${usd(t.monthlyUsd.allCloud)} all-cloud — saves ${usd(t.monthlySavingsUsd)}/month (each total rounded on its own).`,
   ];
   if (toStdout) note(summary.join('\n'));

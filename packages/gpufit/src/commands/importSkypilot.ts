@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { offerInputSchema } from '@gpufit/schema';
 import { badInput, EXIT } from '../cli/errors.js';
 import { asBadInput } from '../cli/inputs.js';
-import { note, warn } from '../cli/terminal.js';
+import { counted, note, warn } from '../cli/terminal.js';
 import { importSkyPilot } from '../import/importSkyPilot.js';
 import { offersToCsv } from '../io/offersCsv.js';
 
@@ -36,7 +36,7 @@ export async function runImportSkypilot(file: string, opts: ImportSkypilotOption
   else process.stdout.write(csv);
   const { read, accepted, rejected } = result.accounting;
   note(
-    `${file}: ${read} rows read, ${accepted} priced, ${rejected} rejected → ${result.offers.length} offers${opts.out ? ` in ${opts.out}` : ''}.`,
+    `${file}: ${counted(read, 'row')} read, ${accepted} priced, ${rejected} rejected → ${counted(result.offers.length, 'offer')}${opts.out ? ` in ${opts.out}` : ''}.`,
   );
   for (const w of result.warnings) warn(w.message);
   for (const r of result.rejected.slice(0, 10))
@@ -46,7 +46,8 @@ export async function runImportSkypilot(file: string, opts: ImportSkypilotOption
   // with its header, so a pipeline sees the same columns).
   if (result.offers.length === 0) {
     // (A file without rows already has its warning from the importer.)
-    if (read > 0) warn(`${file}: none of its ${read} rows gave an offer (see above); nothing was imported.`);
+    if (read > 0)
+      warn(`${file}: none of its ${counted(read, 'row')} gave an offer (see above); nothing was imported.`);
     process.exitCode = EXIT.badInput;
   }
 }

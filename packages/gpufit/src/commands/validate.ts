@@ -1,7 +1,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { EXIT } from '../cli/errors.js';
 import { asBadInput, loadScenarioFile, loadWorkloadsFile } from '../cli/inputs.js';
-import { paint } from '../cli/terminal.js';
+import { counted, paint } from '../cli/terminal.js';
 import { loadOffersCsv } from '../io/loadOffers.js';
 import type { LoadResult } from '../io/loadTypes.js';
 
@@ -72,7 +72,7 @@ function report(opts: ValidateOptions, r: ValidationReport): void {
   const { read, accepted, rejected } = r.accounting;
   const ok = rejected === 0 && read > 0;
   process.stdout.write(
-    `${r.file} (${r.kind}): ${read} rows read, ${accepted} accepted, ${rejected} rejected — ${ok ? paint('ok', 'green', process.stdout) : paint('problems found', 'red', process.stdout)}\n`,
+    `${r.file} (${r.kind}): ${counted(read, 'row')} read, ${accepted} accepted, ${rejected} rejected — ${ok ? paint('ok', 'green', process.stdout) : paint('problems found', 'red', process.stdout)}\n`,
   );
   for (const w of r.warnings ?? []) process.stdout.write(`  note: ${w}\n`);
   for (const x of r.rejected) {

@@ -85,6 +85,7 @@ export async function* csvTableBatches<T>(
               r,
               'unnamed-column',
               `cell ${stray + 1} holds ${JSON.stringify(cells[stray])} but its column has no header name; name the column or clear the cell`,
+              unnamedColumnLabel(stray),
             ),
           );
           continue;
@@ -129,6 +130,17 @@ function rejectRow(
     reason,
     issues: [],
   });
+}
+
+/**
+ * How a rejection names a column whose header cell is empty: its position, and its letter as a spreadsheet
+ * shows it (the 5th column is "#5 (E, no header)").
+ */
+export function unnamedColumnLabel(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `#${index + 1} (${letters}, no header)`;
 }
 
 /** The column of the first cell holding U+FFFD, which is where the decoder put the bytes that were not UTF-8. */
