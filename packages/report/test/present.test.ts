@@ -118,7 +118,12 @@ describe('bad numbers fail loudly, with a path', () => {
     const a = clone(buildAnalysis());
     a.totals.monthlyUsd.allCloud = Number.POSITIVE_INFINITY;
     expect(() => presentAnalysis(a as Analysis)).toThrow(
-      expect.objectContaining({ code: 'non-finite-number' }),
+      expect.objectContaining({ code: 'non-finite-number', path: ['totals', 'monthlyUsd', 'allCloud'] }),
+    );
+    const b = clone(buildAnalysis());
+    b.workloads[1]!.fit.cloud.score = Number.NaN;
+    expect(() => presentAnalysis(b as Analysis)).toThrow(
+      expect.objectContaining({ code: 'non-finite-number', path: ['workloads', 1, 'fit', 'cloud', 'score'] }),
     );
   });
 

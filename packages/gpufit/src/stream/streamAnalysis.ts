@@ -65,6 +65,9 @@ export async function streamAnalysis(
   let csvHeaderWritten = false;
   for await (const batch of stream.inBatches()) {
     await open();
+    // One write per sink per batch: a write (and its await) per workload cost more than rendering it.
+    let json = '';
+    let csv = '';
     for (const item of batch) {
       if (!item.ok) {
         const { file, row, column, reason } = item.rejection;
@@ -73,17 +76,18 @@ export async function streamAnalysis(
       }
       const analyzed = await analyzeOne(item.value);
       ledger.add(analyzed);
-      if (sinks.json)
-        await write(sinks.json, `${count === 0 ? '' : ','}\n    ${JSON.stringify(analyzed.workload)}`);
+      if (sinks.json) json += `${count === 0 ? '' : ','}\n    ${JSON.stringify(analyzed.workload)}`;
       if (sinks.csv) {
         const one = single(scenario, analyzed.workload);
         const text = renderCsv(one);
         // Each call renders BOM + header + the workload's rows; the header goes out once.
-        await write(sinks.csv, csvHeaderWritten ? text.slice(text.indexOf('\r\n') + 2) : text);
+        csv += csvHeaderWritten ? text.slice(text.indexOf('\r\n') + 2) : text;
         csvHeaderWritten = true;
       }
       count++;
     }
+    if (sinks.json && json !== '') await write(sinks.json, json);
+    if (sinks.csv && csv !== '') await write(sinks.csv, csv);
     onProgress?.(count);
   }
   const analysis: Analysis = {
