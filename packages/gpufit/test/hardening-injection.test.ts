@@ -150,6 +150,25 @@ describe('output injection through the built CLI and the real loaders', () => {
     expect(fromInput.some((c) => c.startsWith("'="))).toBe(true);
   });
 
+  it('report.md: no payload tag survives as HTML; table rows keep their cell count (pipes escaped)', () => {
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    // The payload text is there, escaped: CommonMark shows "\<script>" as text, never as a tag.
+    expect(md).toContain('\\<script\\>alert(1)\\</script\\>');
+    expect(md).not.toMatch(/(^|[^\\`])<(script|img|svg)\b/im);
+    // GFM splits table cells on unescaped pipes: every row of a table has its header's cell count.
+    const lines = md.split('\n');
+    const cells = (line: string) => line.replace(/\\\|/g, '').split('|').length;
+    let tables = 0;
+    for (let i = 1; i < lines.length; i++) {
+      if (!/^\|(\s*:?-+:?\s*\|)+\s*$/.test(lines[i]!)) continue; // a table's delimiter row
+      tables++;
+      const width = cells(lines[i - 1]!);
+      for (let j = i + 1; j < lines.length && lines[j]!.startsWith('|'); j++)
+        expect(cells(lines[j]!), lines[j]).toBe(width);
+    }
+    expect(tables).toBeGreaterThan(0);
+  });
+
   it('report.html: no payload unescaped outside the inlined chart.js; the page JSON stays in its element', async () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     const chartJs = await readChartJsSource();
