@@ -9,13 +9,25 @@ export class PricingAssertionError extends Error {
   }
 }
 
+/**
+ * What an assertion says about the value it refused: a string at hand, a number, or a function that writes the
+ * text. Numbers and functions become text only when the assertion fails: formatting them on every call (in
+ * `estimateCost`, thousands of times per workload) cost more than the checks.
+ */
+export type AssertionDetail = string | number | (() => string);
+
+function detailText(detail: AssertionDetail | undefined): string | undefined {
+  if (detail === undefined) return undefined;
+  return typeof detail === 'function' ? detail() : String(detail);
+}
+
 /** Guards what types cannot: throws a `PricingAssertionError` with a named message when `condition` is false. */
-export function assert(condition: boolean, message: string, detail?: string): asserts condition {
-  if (!condition) throw new PricingAssertionError(message, detail);
+export function assert(condition: boolean, message: string, detail?: AssertionDetail): asserts condition {
+  if (!condition) throw new PricingAssertionError(message, detailText(detail));
 }
 
 /** Asserts `x` is a finite number and returns it, so a NaN or an Infinity never leaves the package. */
-export function finite(x: number, message: string, detail?: string): number {
-  if (!Number.isFinite(x)) throw new PricingAssertionError(message, detail);
+export function finite(x: number, message: string, detail?: AssertionDetail): number {
+  if (!Number.isFinite(x)) throw new PricingAssertionError(message, detailText(detail));
   return x;
 }

@@ -103,7 +103,7 @@ export function demandShape(demand: DemandInput): DemandShape {
   assert(
     Number.isFinite(meanGpus) && meanGpus > 0 && Number.isFinite(peakToMeanRatio) && peakToMeanRatio >= 1,
     DEMAND_INVALID,
-    `mean ${meanGpus}, peak-to-mean ${peakToMeanRatio}`,
+    () => `mean ${meanGpus}, peak-to-mean ${peakToMeanRatio}`,
   );
   return peakToMeanRatio <= LOGNORMAL_MAX_PEAK_TO_MEAN
     ? lognormal(meanGpus, peakToMeanRatio)

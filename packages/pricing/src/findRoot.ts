@@ -24,12 +24,16 @@ export function findRoot(
   hi: number,
   options: FindRootOptions = {},
 ): number | null {
-  assert(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi, FIND_ROOT_BAD_BRACKET, `[${lo}, ${hi}]`);
+  assert(
+    Number.isFinite(lo) && Number.isFinite(hi) && lo < hi,
+    FIND_ROOT_BAD_BRACKET,
+    () => `[${lo}, ${hi}]`,
+  );
   const tol = options.tol ?? 1e-12 * Math.max(1, Math.abs(lo), Math.abs(hi));
   const maxIter = options.maxIter ?? 200;
   const evaluate = (x: number): number => {
     const y = f(x);
-    assert(Number.isFinite(y), FIND_ROOT_NOT_FINITE, `f(${x}) = ${y}`);
+    assert(Number.isFinite(y), FIND_ROOT_NOT_FINITE, () => `f(${x}) = ${y}`);
     return y;
   };
   let a = lo;

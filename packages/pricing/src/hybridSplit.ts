@@ -46,7 +46,7 @@ export function hybridSplit(
   const floorShare = options.floorShare ?? 0;
   const floorReason = options.floorReason ?? null;
   const hours = options.hoursPerMonth ?? 730;
-  assert(floorShare >= 0 && floorShare <= 1, HYBRID_BAD_FLOOR, String(floorShare));
+  assert(floorShare >= 0 && floorShare <= 1, HYBRID_BAD_FLOOR, floorShare);
   const { committedUsdPerGpuHour: rc, onDemandUsdPerGpuHour: rod, depinUsdPerGpuHour: rd } = rates;
   assert(rate(rc) && rate(rod) && (rd === null || rate(rd)), HYBRID_BAD_RATE);
   const shape = demandShape(demand);

@@ -483,9 +483,9 @@ export function monteCarloKernel(
   assert(
     Number.isInteger(trialStart) && Number.isInteger(trialEnd) && 0 <= trialStart && trialStart <= trialEnd,
     KERNEL_RANGE_INVALID,
-    `${trialStart}..${trialEnd}`,
+    () => `${trialStart}..${trialEnd}`,
   );
-  assert(trialEnd <= params.trials, KERNEL_RANGE_INVALID, `${trialEnd} > ${params.trials}`);
+  assert(trialEnd <= params.trials, KERNEL_RANGE_INVALID, () => `${trialEnd} > ${params.trials}`);
   if (trialStart === trialEnd) return;
   const model = new TrialModel(params, out);
   const kinds = monteCarloDrawSchedule(params);

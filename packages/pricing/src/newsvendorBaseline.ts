@@ -19,7 +19,7 @@ export function newsvendorCriticalRatio(committedRate: number, burstRate: number
   assert(
     Number.isFinite(committedRate) && committedRate > 0 && Number.isFinite(burstRate) && burstRate > 0,
     NEWSVENDOR_BAD_RATES,
-    `committed ${committedRate}, burst ${burstRate}`,
+    () => `committed ${committedRate}, burst ${burstRate}`,
   );
   if (burstRate <= committedRate) return 0;
   // When r_c / r_b is below 2⁻⁵³ the ratio rounds to 1, a probability no quantile takes: use the largest below 1.

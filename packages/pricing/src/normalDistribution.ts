@@ -61,7 +61,7 @@ const F = [
 ];
 
 export function normalQuantile(p: number): number {
-  assert(p > 0 && p < 1, NORMAL_QUANTILE_DOMAIN, String(p));
+  assert(p > 0 && p < 1, NORMAL_QUANTILE_DOMAIN, p);
   const q = p - 0.5;
   if (Math.abs(q) <= 0.425) {
     const r = 0.180625 - q * q;

@@ -43,7 +43,7 @@ export function sensitivity(
   options: SensitivityOptions = {},
 ): Sensitivity | null {
   const swing = options.swing ?? comparison.scenario.sensitivity.swing;
-  assert(swing > 0 && swing < 1, SENSITIVITY_BAD_SWING, String(swing));
+  assert(swing > 0 && swing < 1, SENSITIVITY_BAD_SWING, swing);
   const baselineSavingsUsd = savingsOf(costOf, comparison);
   if (baselineSavingsUsd === null) return null;
   const rows: SensitivityRow[] = [];

@@ -95,7 +95,7 @@ export const subsidySchedules = defineSchedules({
       const f = o.compileFormula(s.expression, ['t', 's0']);
       return (t) => {
         const v = f({ t, s0 });
-        assert(Number.isFinite(v), SUBSIDY_FORMULA_NOT_FINITE, `${s.expression} at t = ${t}`);
+        assert(Number.isFinite(v), SUBSIDY_FORMULA_NOT_FINITE, () => `${s.expression} at t = ${t}`);
         return clampShare(v);
       };
     },

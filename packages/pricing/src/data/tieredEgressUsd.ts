@@ -9,7 +9,7 @@ import { EGRESS_TIERS_ORDER, INVALID_AMOUNT } from '../messages.js';
  * bound (gpufit assumption: the provider's published tiers stop, its last price does not).
  */
 export function tieredEgressUsd(gib: number, tiers: readonly EgressTier[]): number {
-  assert(Number.isFinite(gib) && gib >= 0, INVALID_AMOUNT, String(gib));
+  assert(Number.isFinite(gib) && gib >= 0, INVALID_AMOUNT, gib);
   assert(tiers.length > 0, EGRESS_TIERS_ORDER, 'no tiers');
   let usd = 0;
   let floor = 0;
@@ -17,7 +17,7 @@ export function tieredEgressUsd(gib: number, tiers: readonly EgressTier[]): numb
     const tier = tiers[i]!;
     const last = i === tiers.length - 1;
     const ceiling = tier.upToGiB === null || last ? Number.POSITIVE_INFINITY : tier.upToGiB;
-    assert(ceiling > floor, EGRESS_TIERS_ORDER, `tier ${i + 1}`);
+    assert(ceiling > floor, EGRESS_TIERS_ORDER, () => `tier ${i + 1}`);
     if (gib <= floor) break;
     usd += (Math.min(gib, ceiling) - floor) * tier.usdPerGiB;
     floor = ceiling;

@@ -295,7 +295,7 @@ export function estimateCost(
 
   // --- incentive subsidy ---------------------------------------------------------------------------------------
   const share = options.subsidyShare ?? initialSubsidyShare(offer, scenario);
-  assert(Number.isFinite(share) && share >= 0 && share < 1, INVALID_SUBSIDY_SHARE, String(share));
+  assert(Number.isFinite(share) && share >= 0 && share < 1, INVALID_SUBSIDY_SHARE, share);
   const billedGpuHours = usedHours + overheadHours + redundancyHours + wasteHours;
   if (explain && share > 0) assumptions.push(notes.subsidy(share, offer, options.subsidyShare !== undefined));
 
@@ -311,7 +311,7 @@ export function estimateCost(
   ];
   let monthlyUsd = 0;
   for (const c of components) monthlyUsd += c.usd;
-  finite(monthlyUsd, NON_FINITE_RESULT, `monthly cost of ${offer.id}`);
+  finite(monthlyUsd, NON_FINITE_RESULT, () => `monthly cost of ${offer.id}`);
 
   let usdPerJob: number | null = null;
   let jobUnit: 'job' | 'gpu-hour' = 'gpu-hour';

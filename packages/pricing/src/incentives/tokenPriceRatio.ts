@@ -10,7 +10,7 @@ import { INVALID_RATE } from '../messages.js';
  * usdPerGpuHour × P_t ÷ P_ref. Month 0 (P_t = spot) gives the list price.
  */
 export function tokenPriceRatio(tokenPriceUsd: number, referenceTokenPriceUsd: number): number {
-  assert(Number.isFinite(tokenPriceUsd) && tokenPriceUsd >= 0, INVALID_RATE, String(tokenPriceUsd));
+  assert(Number.isFinite(tokenPriceUsd) && tokenPriceUsd >= 0, INVALID_RATE, tokenPriceUsd);
   assert(
     Number.isFinite(referenceTokenPriceUsd) && referenceTokenPriceUsd > 0,
     INVALID_RATE,

@@ -22,7 +22,7 @@ export function allocate(totalUsd: number, weights: readonly number[], options: 
   assert(weights.length > 0, EMPTY_WEIGHTS);
   let sum = 0;
   for (const w of weights) {
-    assert(Number.isFinite(w) && w >= 0, INVALID_WEIGHTS, String(w));
+    assert(Number.isFinite(w) && w >= 0, INVALID_WEIGHTS, w);
     sum += w;
   }
   assert(sum > 0, INVALID_WEIGHTS, 'all weights are zero');

@@ -18,7 +18,7 @@ export function roundParts(
   const { decimals, rounding } = options;
   let sum = 0;
   const exact = partsUsd.map((p) => {
-    assert(Number.isFinite(p), INVALID_AMOUNT, String(p));
+    assert(Number.isFinite(p), INVALID_AMOUNT, p);
     const u = toMinorUnits(p, decimals);
     sum += u;
     return u;

@@ -28,9 +28,9 @@ export function dalyInterval(checkpointHours: number, mtbfHours: number): number
   assert(
     Number.isFinite(checkpointHours) && checkpointHours >= 0,
     INVALID_DURATION,
-    `checkpoint ${checkpointHours}`,
+    () => `checkpoint ${checkpointHours}`,
   );
-  assert(Number.isFinite(mtbfHours) && mtbfHours > 0, INVALID_MTBF, String(mtbfHours));
+  assert(Number.isFinite(mtbfHours) && mtbfHours > 0, INVALID_MTBF, mtbfHours);
   const delta = checkpointHours;
   const m = mtbfHours;
   if (delta >= 2 * m) return m;

@@ -53,10 +53,10 @@ export type ExpectedRuntime =
 export function expectedRuntime(options: ExpectedRuntimeOptions): ExpectedRuntime {
   const { workHours: t, mtbfHours: m, checkpointHours: delta, restartHours: r } = options;
   const checkpointable = options.checkpointable ?? true;
-  assert(Number.isFinite(t) && t >= 0, INVALID_DURATION, `work ${t}`);
-  assert(Number.isFinite(delta) && delta >= 0, INVALID_DURATION, `checkpoint ${delta}`);
-  assert(Number.isFinite(r) && r >= 0, INVALID_DURATION, `restart ${r}`);
-  assert(m > 0 && !Number.isNaN(m), INVALID_MTBF, String(m));
+  assert(Number.isFinite(t) && t >= 0, INVALID_DURATION, () => `work ${t}`);
+  assert(Number.isFinite(delta) && delta >= 0, INVALID_DURATION, () => `checkpoint ${delta}`);
+  assert(Number.isFinite(r) && r >= 0, INVALID_DURATION, () => `restart ${r}`);
+  assert(m > 0 && !Number.isNaN(m), INVALID_MTBF, m);
   if (t === 0)
     return { bounded: true, wallHours: 0, intervalHours: checkpointable ? 0 : null, checkpoints: 0 };
 
@@ -68,7 +68,7 @@ export function expectedRuntime(options: ExpectedRuntimeOptions): ExpectedRuntim
   assert(delta > 0, INVALID_DURATION, 'a checkpointed job needs a checkpoint time above 0');
   if (options.intervalHours !== undefined) {
     const tau = options.intervalHours;
-    assert(Number.isFinite(tau) && tau > 0, INVALID_DURATION, `interval ${tau}`);
+    assert(Number.isFinite(tau) && tau > 0, INVALID_DURATION, () => `interval ${tau}`);
     const wall =
       m === Number.POSITIVE_INFINITY ? (t * (tau + delta)) / tau : checkpointed(m, r, tau, delta, t);
     return finiteOr(wall, tau, t / tau, t, m);

@@ -17,9 +17,9 @@ export function optimalCheckpointInterval(checkpointHours: number, mtbfHours: nu
   assert(
     Number.isFinite(checkpointHours) && checkpointHours >= 0,
     INVALID_DURATION,
-    `checkpoint ${checkpointHours}`,
+    () => `checkpoint ${checkpointHours}`,
   );
-  assert(Number.isFinite(mtbfHours) && mtbfHours > 0, INVALID_MTBF, String(mtbfHours));
+  assert(Number.isFinite(mtbfHours) && mtbfHours > 0, INVALID_MTBF, mtbfHours);
   const c = checkpointHours / mtbfHours;
   if (c === 0) return 0;
   const g = (x: number) => Math.log1p(-x) + x + c;

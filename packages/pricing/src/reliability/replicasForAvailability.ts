@@ -40,9 +40,13 @@ export interface ReplicasForDemandOptions {
  */
 export function replicasForDemandAndAvailability(options: ReplicasForDemandOptions): ReplicaCount {
   const { needed: k, target, nodeAvailability: a } = options;
-  assert(Number.isInteger(k) && k >= 1, INVALID_REPLICA_COUNT, String(k));
-  assert(Number.isFinite(target) && target >= 0 && target <= 1, INVALID_PROBABILITY, `target ${target}`);
-  assert(Number.isFinite(a) && a >= 0 && a <= 1, INVALID_PROBABILITY, `node availability ${a}`);
+  assert(Number.isInteger(k) && k >= 1, INVALID_REPLICA_COUNT, k);
+  assert(
+    Number.isFinite(target) && target >= 0 && target <= 1,
+    INVALID_PROBABILITY,
+    () => `target ${target}`,
+  );
+  assert(Number.isFinite(a) && a >= 0 && a <= 1, INVALID_PROBABILITY, () => `node availability ${a}`);
   if (a <= 0) return { feasible: false, reason: 'the offer is never available (node availability 0)' };
   if (a === 1 || target <= 0) return { feasible: true, replicas: k };
   if (target >= 1) {

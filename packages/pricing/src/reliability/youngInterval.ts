@@ -12,8 +12,8 @@ export function youngInterval(checkpointHours: number, mtbfHours: number): numbe
   assert(
     Number.isFinite(checkpointHours) && checkpointHours >= 0,
     INVALID_DURATION,
-    `checkpoint ${checkpointHours}`,
+    () => `checkpoint ${checkpointHours}`,
   );
-  assert(Number.isFinite(mtbfHours) && mtbfHours > 0, INVALID_MTBF, String(mtbfHours));
+  assert(Number.isFinite(mtbfHours) && mtbfHours > 0, INVALID_MTBF, mtbfHours);
   return Math.sqrt(2 * checkpointHours * mtbfHours);
 }

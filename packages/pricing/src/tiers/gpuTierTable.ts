@@ -58,7 +58,11 @@ export function gpuTierTable(
   }
   const referenceName = options.reference ?? REFERENCE_GPU;
   const reference = byKey.get(tierKey(referenceName));
-  assert(reference !== undefined, INVALID_GPU_TIER, `the reference GPU ${referenceName} is not in the table`);
+  assert(
+    reference !== undefined,
+    INVALID_GPU_TIER,
+    () => `the reference GPU ${referenceName} is not in the table`,
+  );
   return { reference, get: (gpu) => byKey.get(tierKey(gpu)), size: byKey.size };
 }
 

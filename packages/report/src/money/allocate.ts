@@ -7,12 +7,12 @@ import { assertMoney } from './messages.js';
  * `allocate(1000, [0.7, 0.3])` → `[700, 300]`. Ratios are non-negative and not all zero.
  */
 export function allocate(totalMinor: number, ratios: readonly number[]): number[] {
-  assertMoney(Number.isSafeInteger(totalMinor), 'nonIntegerTotal', String(totalMinor));
+  assertMoney(Number.isSafeInteger(totalMinor), 'nonIntegerTotal', totalMinor);
   assertMoney(ratios.length > 0, 'emptyRatios');
   assertMoney(
     ratios.every((r) => Number.isFinite(r) && r >= 0),
     'negativeRatio',
-    ratios.join(', '),
+    () => ratios.join(', '),
   );
   const sum = ratios.reduce((a, r) => a + r, 0);
   assertMoney(sum > 0, 'zeroRatios');

@@ -23,10 +23,20 @@ export class MoneyError extends Error {
   }
 }
 
+/**
+ * A string at hand, a number, or a function that writes the text: numbers and functions become text only when
+ * the assertion fails (every amount of a report passes these checks; formatting each one cost more than them).
+ */
+export type MoneyErrorDetail = string | number | (() => string);
+
 export function assertMoney(
   condition: boolean,
   code: keyof typeof MONEY_MESSAGES,
-  detail?: string,
+  detail?: MoneyErrorDetail,
 ): asserts condition {
-  if (!condition) throw new MoneyError(code, detail);
+  if (!condition)
+    throw new MoneyError(
+      code,
+      typeof detail === 'function' ? detail() : detail === undefined ? undefined : String(detail),
+    );
 }

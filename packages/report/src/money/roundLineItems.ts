@@ -22,7 +22,7 @@ export interface RoundedLineItems {
  * exact value whenever the items' exact sum rounds to the total. Items may be negative.
  */
 export function allocateToItems(totalMinor: number, amounts: readonly number[], scale: number): number[] {
-  assertMoney(Number.isSafeInteger(totalMinor), 'nonIntegerTotal', String(totalMinor));
+  assertMoney(Number.isSafeInteger(totalMinor), 'nonIntegerTotal', totalMinor);
   const exact = amounts.map((a) => scaleToMinor(a, scale));
   const floors = exact.map((x) => Math.floor(x));
   const units = totalMinor - floors.reduce((a, f) => a + f, 0);

@@ -16,8 +16,8 @@ export interface ToMinorUnitsOptions {
  * mode sees it; otherwise a tie would silently round the wrong way.
  */
 export function scaleToMinor(amount: number, scale: number): number {
-  assertMoney(Number.isFinite(amount), 'nonFiniteAmount', String(amount));
-  assertMoney(Number.isInteger(scale) && scale >= 0 && scale <= 12, 'invalidScale', String(scale));
+  assertMoney(Number.isFinite(amount), 'nonFiniteAmount', amount);
+  assertMoney(Number.isInteger(scale) && scale >= 0 && scale <= 12, 'invalidScale', scale);
   return Number((amount * 10 ** scale).toPrecision(15));
 }
 
@@ -28,7 +28,7 @@ export function scaleToMinor(amount: number, scale: number): number {
  */
 export function toMinorUnits(amount: number, options: ToMinorUnitsOptions): number {
   const rounded = options.mode(scaleToMinor(amount, options.scale));
-  assertMoney(Number.isSafeInteger(rounded), 'unsafeMinorUnits', String(amount));
+  assertMoney(Number.isSafeInteger(rounded), 'unsafeMinorUnits', amount);
   // −0 would print as "-0.00".
   return rounded === 0 ? 0 : rounded;
 }
