@@ -1,34 +1,20 @@
+import { Prng as Sfc32 } from '@gpufit/pricing';
+
 /**
- * A small seeded generator for benchmark inputs (sfc32, Chris Doty-Humphrey's PractRand "small fast counting"
- * generator; public domain). Benchmarks need the same inputs on every run and every machine, nothing more.
+ * Seeded draws for benchmark inputs: gpufit's own generator (sfc32 seeded by splitmix32, prng.ts of
+ * @gpufit/pricing) with the helpers the input generators need. Benchmarks need the same inputs on every run and
+ * every machine, nothing more.
  */
 export class Prng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  private readonly source: Sfc32;
 
   constructor(seed: number) {
-    this.a = 0x9e3779b9;
-    this.b = 0x243f6a88;
-    this.c = 0xb7e15162;
-    this.d = seed | 0;
-    for (let i = 0; i < 12; i++) this.nextUint32();
-  }
-
-  nextUint32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return t >>> 0;
+    this.source = new Sfc32(seed >>> 0);
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    return this.nextUint32() / 4294967296;
+    return this.source.nextFloat();
   }
 
   /** Uniform integer in [lo, hi]. */
