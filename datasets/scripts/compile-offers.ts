@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { MARKETS, PRICING_CATEGORIES } from '@gpufit/schema';
 import { GPU_ALIASES } from './data/gpu-aliases';
 import { type Row, readCsv, writeCsv } from './lib/csvio';
 import { deriveRows } from './lib/derive';
@@ -32,8 +33,7 @@ const REQUIRED_GPUS = [
   'T4',
   'B200',
 ];
-const MARKETS = ['hyperscaler', 'gpu-cloud', 'marketplace', 'depin'] as const;
-const CATEGORIES = ['Standard', 'Dynamic', 'Committed'] as const;
+const CATEGORIES = PRICING_CATEGORIES;
 
 function checkAliasesCoverRawNames(sky: readonly Row[], extra: readonly Row[]): void {
   const known = new Set(GPU_ALIASES.map(([a]) => a.toLowerCase()));

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +19,7 @@ import { bundledDatasetsDir, cheapestFeasible, loadGpuTiers, loadOffersCsv } fro
 import { progress, timeOnce } from '../harness/measure.js';
 import { notAvailable, result } from '../harness/result.js';
 import { median } from '../harness/stats.js';
-import { MONTE_CARLO_WORKER, waitForFile } from '../paths.js';
+import { MONTE_CARLO_WORKER } from '../paths.js';
 import type { BenchCase } from './types.js';
 
 const TRIALS = 1_000_000;
@@ -88,21 +89,13 @@ export const monteCarlo: BenchCase = {
     };
 
     // The runner in packages/gpufit/src/parallel/ needs its bundled worker (built by `pnpm --filter gpufit build`).
-    const parallel = waitForFile(WORKER)
+    const parallel = existsSync(WORKER)
       ? await import('../../../packages/gpufit/src/parallel/monteCarloParallel.js').catch(() => null)
       : null;
     const workerUrl = pathToFileURL(WORKER);
     const twoThreads = parallel
       ? async () => {
-          // Another build in this tree may be replacing dist/: wait for the worker, and retry a run that lost it.
-          let out: Awaited<ReturnType<typeof parallel.runMonteCarloKernel>>;
-          try {
-            waitForFile(WORKER);
-            out = await parallel.runMonteCarloKernel(params, 2, workerUrl);
-          } catch {
-            waitForFile(WORKER);
-            out = await parallel.runMonteCarloKernel(params, 2, workerUrl);
-          }
+          const out = await parallel.runMonteCarloKernel(params, 2, workerUrl);
           sink += out.horizonDepin[params.trials - 1]!;
         }
       : null;

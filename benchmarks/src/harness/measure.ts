@@ -17,8 +17,6 @@ export interface PairTiming {
   /** Median milliseconds. */
   readonly value: number;
   readonly floor: number;
-  readonly valueSamples: readonly number[];
-  readonly floorSamples: readonly number[];
 }
 
 /** Milliseconds one call of `work` takes (awaited if it returns a promise). */
@@ -46,18 +44,7 @@ export async function timePair(options: PairOptions): Promise<PairTiming> {
       `${options.label}: run ${i + 1}/${options.runs} value ${valueSamples[i]!.toFixed(1)} ms, floor ${floorSamples[i]!.toFixed(1)} ms`,
     );
   }
-  return { value: median(valueSamples), floor: median(floorSamples), valueSamples, floorSamples };
-}
-
-/** Times one side only (warm-up, then `runs` timed runs); the median in milliseconds. */
-export async function timeMedian(work: Work, warmup: number, runs: number, label: string): Promise<number> {
-  for (let i = 0; i < warmup; i++) await work();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    samples.push(await timeOnce(work));
-    progress(`${label}: run ${i + 1}/${runs} ${samples[i]!.toFixed(1)} ms`);
-  }
-  return median(samples);
+  return { value: median(valueSamples), floor: median(floorSamples) };
 }
 
 /** Progress and diagnostics go to stderr; stdout carries results only. */

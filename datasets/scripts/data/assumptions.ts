@@ -3,8 +3,10 @@
  * source it leans on or the words "gpufit assumption" and the reason.
  */
 
+import { HOURS_PER_MONTH } from '@gpufit/schema';
+
 /** Hours in a month used to turn a monthly probability into an hourly hazard (price-facts §1: 730). */
-export const HOURS_PER_MONTH = 730;
+export { HOURS_PER_MONTH };
 
 /** Monthly reclaim probability p → hourly hazard λ = −ln(1 − p) / 730 (price-facts §1, suggested mapping). */
 export function hazardFromMonthlyProbability(p: number): number {

@@ -4,8 +4,9 @@
  * never branches on a provider name outside this table and assumptions.ts.
  */
 
-export type Market = 'hyperscaler' | 'gpu-cloud' | 'marketplace' | 'depin';
-export type Hosting = 'datacenter' | 'community';
+import type { Hosting, Market } from '@gpufit/schema';
+
+export type { Hosting, Market };
 
 export interface EgressProfile {
   /** first paid tier, $/GiB; undefined = unknown */

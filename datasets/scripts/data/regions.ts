@@ -1,3 +1,4 @@
+import { BLOC_COUNTRIES, BLOCS } from '@gpufit/schema';
 /**
  * Region → country (ISO 3166-1 alpha-2) → blocs and continent.
  *
@@ -106,59 +107,55 @@ const COUNTRY_WORDS: Record<string, string> = {
   finland: 'FI',
 };
 
-/**
- * Country → continent and blocs (the bloc vocabulary of @gpufit/schema: EU, EEA, NA, LATAM, APAC, MEA; a
- * country such as US is matched by its ISO code, not a bloc). EU members carry EU;EEA; NO/IS/LI EEA only;
- * GB and CH neither. NA = Northern America + Mexico; MEA = Western Asia + Africa.
- */
-const COUNTRIES: Record<string, { continent: string; blocs: string[] }> = {
-  US: { continent: 'North America', blocs: ['NA'] },
-  CA: { continent: 'North America', blocs: ['NA'] },
-  MX: { continent: 'North America', blocs: ['NA', 'LATAM'] },
-  BR: { continent: 'South America', blocs: ['LATAM'] },
-  AT: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  BE: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  BG: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  HR: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  CZ: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  DK: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  DE: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  ES: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  FI: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  FR: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  HU: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  IE: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  IT: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  NL: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  PL: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  RO: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  SE: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  SI: { continent: 'Europe', blocs: ['EU', 'EEA'] },
-  NO: { continent: 'Europe', blocs: ['EEA'] },
-  IS: { continent: 'Europe', blocs: ['EEA'] },
-  GB: { continent: 'Europe', blocs: [] },
-  CH: { continent: 'Europe', blocs: [] },
-  JP: { continent: 'Asia', blocs: ['APAC'] },
-  KR: { continent: 'Asia', blocs: ['APAC'] },
-  IN: { continent: 'Asia', blocs: ['APAC'] },
-  SG: { continent: 'Asia', blocs: ['APAC'] },
-  TW: { continent: 'Asia', blocs: ['APAC'] },
-  HK: { continent: 'Asia', blocs: ['APAC'] },
-  ID: { continent: 'Asia', blocs: ['APAC'] },
-  TH: { continent: 'Asia', blocs: ['APAC'] },
-  VN: { continent: 'Asia', blocs: ['APAC'] },
-  CN: { continent: 'Asia', blocs: ['APAC'] },
-  AU: { continent: 'Oceania', blocs: ['APAC'] },
-  AE: { continent: 'Asia', blocs: ['MEA'] },
-  BH: { continent: 'Asia', blocs: ['MEA'] },
-  SA: { continent: 'Asia', blocs: ['MEA'] },
-  IL: { continent: 'Asia', blocs: ['MEA'] },
+/** Country → continent. Its blocs are the schema's (`BLOC_COUNTRIES` of @gpufit/schema), in `BLOCS` order. */
+const CONTINENTS: Record<string, string> = {
+  US: 'North America',
+  CA: 'North America',
+  MX: 'North America',
+  BR: 'South America',
+  AT: 'Europe',
+  BE: 'Europe',
+  BG: 'Europe',
+  HR: 'Europe',
+  CZ: 'Europe',
+  DK: 'Europe',
+  DE: 'Europe',
+  ES: 'Europe',
+  FI: 'Europe',
+  FR: 'Europe',
+  HU: 'Europe',
+  IE: 'Europe',
+  IT: 'Europe',
+  NL: 'Europe',
+  PL: 'Europe',
+  RO: 'Europe',
+  SE: 'Europe',
+  SI: 'Europe',
+  NO: 'Europe',
+  IS: 'Europe',
+  GB: 'Europe',
+  CH: 'Europe',
+  JP: 'Asia',
+  KR: 'Asia',
+  IN: 'Asia',
+  SG: 'Asia',
+  TW: 'Asia',
+  HK: 'Asia',
+  ID: 'Asia',
+  TH: 'Asia',
+  VN: 'Asia',
+  CN: 'Asia',
+  AU: 'Oceania',
+  AE: 'Asia',
+  BH: 'Asia',
+  SA: 'Asia',
+  IL: 'Asia',
 };
 
 export function countryInfo(country: string): { continent: string; blocs: string[] } {
-  const info = COUNTRIES[country];
-  if (!info) throw new Error(`regions: no continent/bloc entry for country ${country}`);
-  return info;
+  const continent = CONTINENTS[country];
+  if (continent === undefined) throw new Error(`regions: no continent entry for country ${country}`);
+  return { continent, blocs: BLOCS.filter((b) => BLOC_COUNTRIES[b].has(country)) };
 }
 
 const CONTINENT_BLOCS: Record<string, string[]> = { 'North America': ['NA'] };

@@ -1,3 +1,4 @@
+import { PRICING_CATEGORIES, MARKETS as SCHEMA_MARKETS } from '@gpufit/schema';
 import { CAPACITY_BLOCK_TERM_MONTHS, type ReliabilityKey, SPOT_NEAR_ON_DEMAND } from '../data/assumptions';
 import { type Hosting, type Market, provider as providerProfile } from '../data/providers';
 import { normalizeRegion } from '../data/regions';
@@ -11,8 +12,8 @@ const must = (row: Row, key: string): string => {
   return v;
 };
 
-const MARKETS: readonly Market[] = ['hyperscaler', 'gpu-cloud', 'marketplace', 'depin'];
-const CATEGORIES: readonly PricingCategory[] = ['Standard', 'Dynamic', 'Committed'];
+const MARKETS: readonly Market[] = SCHEMA_MARKETS;
+const CATEGORIES: readonly PricingCategory[] = PRICING_CATEGORIES;
 
 /** Azure NVv4 sizes below NV32as_v4 are 1/8, 1/4 and 1/2 of an MI25 although the catalog lists 1 GPU. */
 const FRACTIONAL_AZURE = /^Standard_NV(4|8|16)as_v4$/;

@@ -1,8 +1,8 @@
-import { OFFER_FIELDS } from '@gpufit/schema';
+import { OFFER_FIELDS, type PricingCategory } from '@gpufit/schema';
 import type { ReliabilityKey } from '../data/assumptions';
 import type { Hosting, Market } from '../data/providers';
 
-export type PricingCategory = 'Standard' | 'Dynamic' | 'Committed';
+export type { PricingCategory };
 
 /** One catalog offer before the provider-level fields (egress, certifications, reliability text) are filled. */
 export interface Draft {

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   allocateMonteCarloOut,
   type CostBasis,
@@ -7,10 +9,9 @@ import {
   monteCarloPlan,
 } from '@gpufit/pricing';
 import { scenarioSchema } from '@gpufit/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHUNK_TRIALS, runClaimedChunks } from '../src/parallel/claimChunks.js';
 import { defaultMonteCarloWorkerUrl, monteCarloParallel } from '../src/parallel/monteCarloParallel.js';
-import { buildWorkerBundle } from './support/buildWorkerBundle.js';
 
 const cloud: CostBasis = {
   offerId: 'aws:p5',
@@ -42,11 +43,9 @@ const scenario = scenarioSchema.parse({
   monteCarlo: { trials: 5 * MONTE_CARLO_BLOCK_TRIALS + 300, seed: 20_270_101 },
 });
 
-let worker: Awaited<ReturnType<typeof buildWorkerBundle>>;
-beforeAll(async () => {
-  worker = await buildWorkerBundle();
-});
-afterAll(() => worker.dispose());
+// The worker the CLI ships (dist/monteCarloWorker.mjs), built once for every test by vitest.globalSetup.ts:
+// Node 20 worker threads cannot load TypeScript sources.
+const worker = { url: pathToFileURL(join(import.meta.dirname, '..', 'dist', 'monteCarloWorker.mjs')) };
 
 describe('monteCarloParallel (worker threads)', () => {
   it('seed reproducibility across thread counts: 1, 2 and 3 threads give what the single-threaded call gives', async () => {

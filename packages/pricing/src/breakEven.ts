@@ -63,6 +63,8 @@ export function breakEven(
       hi = gap(range[1]);
       root = findRoot(gap, range[0], range[1], {
         tol: (options.relativeTol ?? 1e-10) * (range[1] - range[0]),
+        fLo: lo,
+        fHi: hi,
       });
     } catch (error) {
       if (!(error instanceof Unpriced)) throw error;

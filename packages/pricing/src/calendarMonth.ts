@@ -3,7 +3,7 @@ import { assert } from './assert.js';
 
 function parse(month: string): number {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  assert(m !== null, CALENDAR_MONTH_INVALID, JSON.stringify(month));
+  assert(m !== null, CALENDAR_MONTH_INVALID, () => JSON.stringify(month));
   return Number(m[1]) * 12 + (Number(m[2]) - 1);
 }
 

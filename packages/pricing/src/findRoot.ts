@@ -13,6 +13,9 @@ export interface FindRootOptions {
   readonly tol?: number;
   /** Most evaluations after the two endpoints (default 200). */
   readonly maxIter?: number;
+  /** f(lo) and f(hi) when the caller has them already (they are checked, not recomputed). */
+  readonly fLo?: number;
+  readonly fHi?: number;
 }
 
 export const FIND_ROOT_BAD_BRACKET = 'findRoot needs finite lo < hi';
@@ -31,15 +34,15 @@ export function findRoot(
   );
   const tol = options.tol ?? 1e-12 * Math.max(1, Math.abs(lo), Math.abs(hi));
   const maxIter = options.maxIter ?? 200;
-  const evaluate = (x: number): number => {
-    const y = f(x);
+  const checked = (x: number, y: number): number => {
     assert(Number.isFinite(y), FIND_ROOT_NOT_FINITE, () => `f(${x}) = ${y}`);
     return y;
   };
+  const evaluate = (x: number): number => checked(x, f(x));
   let a = lo;
   let b = hi;
-  let fa = evaluate(a);
-  let fb = evaluate(b);
+  let fa = options.fLo === undefined ? evaluate(a) : checked(a, options.fLo);
+  let fb = options.fHi === undefined ? evaluate(b) : checked(b, options.fHi);
   if (fa === 0) return a;
   if (fb === 0) return b;
   if (fa > 0 === fb > 0) return null;

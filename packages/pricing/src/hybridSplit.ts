@@ -8,7 +8,7 @@
  * newsvendor with r_on-demand as the burst rate — and with all-DePIN, H · r_depin · E[D].
  * Rates are per GPU-hour of useful work with every overhead included (interruptions, redundancy).
  */
-import type { HybridSplit } from '@gpufit/schema';
+import { HOURS_PER_MONTH, type HybridSplit } from '@gpufit/schema';
 import { assert } from './assert.js';
 import { type DemandInput, demandShape } from './demandShape.js';
 import { findRoot } from './findRoot.js';
@@ -29,7 +29,7 @@ export interface HybridSplitOptions {
   readonly floorShare?: number;
   /** Why the floor is what it is, for the report. */
   readonly floorReason?: string | null;
-  /** Default 730 (HOURS_PER_MONTH). */
+  /** Default HOURS_PER_MONTH (730). */
   readonly hoursPerMonth?: number;
 }
 
@@ -45,7 +45,7 @@ export function hybridSplit(
 ): HybridSplit {
   const floorShare = options.floorShare ?? 0;
   const floorReason = options.floorReason ?? null;
-  const hours = options.hoursPerMonth ?? 730;
+  const hours = options.hoursPerMonth ?? HOURS_PER_MONTH;
   assert(floorShare >= 0 && floorShare <= 1, HYBRID_BAD_FLOOR, floorShare);
   const { committedUsdPerGpuHour: rc, onDemandUsdPerGpuHour: rod, depinUsdPerGpuHour: rd } = rates;
   assert(rate(rc) && rate(rod) && (rd === null || rate(rd)), HYBRID_BAD_RATE);

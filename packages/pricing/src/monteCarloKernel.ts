@@ -126,9 +126,10 @@ class TrialModel {
    */
   private readonly surelyNone: readonly [number, number];
   private readonly firstDraw: readonly [number, number];
-  private readonly out: MonteCarloOut;
+  /** The draw schedule (monteCarloDraws.ts) every trial's draws follow. */
+  readonly kinds: Uint8Array;
 
-  constructor(params: MonteCarloParams, out: MonteCarloOut) {
+  constructor(params: MonteCarloParams) {
     const M = params.months;
     const [c, d] = params.options;
     this.months = M;
@@ -140,7 +141,6 @@ class TrialModel {
     this.tokenOf = [c.tokenIndex, d.tokenIndex];
     this.options = [c, d];
     this.tokenRow = new Float64Array(M);
-    this.out = out;
 
     // Where each factor's draws sit in a trial's draws (the order of monteCarloDraws.ts).
     let j = 0;
@@ -159,11 +159,8 @@ class TrialModel {
     };
     this.interruptions = [interruptions(0), interruptions(1)];
     const nDraws = j;
-    assert(
-      nDraws === monteCarloDrawSchedule(params).length,
-      'the kernel reads every draw of the schedule',
-      `${j}`,
-    );
+    this.kinds = monteCarloDrawSchedule(params);
+    assert(nDraws === this.kinds.length, 'the kernel reads every draw of the schedule', nDraws);
     this.zerosAt = nDraws;
     this.demandAt = nDraws + M;
     this.ratioAt = nDraws + 2 * M;
@@ -250,18 +247,18 @@ class TrialModel {
     to: number,
     state: Int32Array,
     normal: Float64Array,
-    kinds: Uint8Array,
     z: Float64Array,
+    out: MonteCarloOut,
   ): void {
-    const nDraws = kinds.length;
+    const kinds = this.kinds;
     const K = this.packed;
     let trial = from;
     for (; trial < to && (K === null || trial < this.sampleTrials); trial++) {
-      fillDraws(state, normal, kinds, z, nDraws);
+      fillDraws(state, normal, kinds, z, kinds.length);
       this.demandAndTokens(z);
-      this.runGeneral(z, trial);
+      this.runGeneral(z, trial, out);
     }
-    if (trial < to && K !== null) this.runPacked(trial, to, state, normal, kinds, z, K);
+    if (trial < to && K !== null) this.runPacked(trial, to, state, normal, z, K, out);
   }
 
   /**
@@ -317,9 +314,9 @@ class TrialModel {
    * Any plan, any trial: month by month through InterruptionMonths, keeping every month of a sampled trial.
    * `runPacked` is the same arithmetic in the same order, so both give the same bits.
    */
-  private runGeneral(z: Float64Array, trial: number): void {
+  private runGeneral(z: Float64Array, trial: number, out: MonteCarloOut): void {
     const M = this.months;
-    const { out, demandAt, ratioAt } = this;
+    const { demandAt, ratioAt } = this;
     const [c, d] = this.options;
     const [ci, di] = this.interruptions;
     const cP = this.priceFactor(0, z);
@@ -359,29 +356,23 @@ class TrialModel {
     to: number,
     state: Int32Array,
     normal: Float64Array,
-    kinds: Uint8Array,
     z: Float64Array,
     K: Float64Array,
+    out: MonteCarloOut,
   ): void {
     // Loop invariants converted once here (| 0 to integers, + to doubles): V8 does not hoist the conversion
     // of a value read from an object, so an unconverted one would be untagged again on every month.
     const M = this.months | 0;
+    const kinds = this.kinds;
     const nDraws = kinds.length | 0;
     const tokens = this.tokens.length > 0;
-    const { lookup: L, out } = this;
+    const L = this.lookup;
     const demandAt = this.demandAt | 0;
-    const demandDrawAt = this.demandDrawAt | 0;
     const ratioAt = this.ratioAt | 0;
-    const sd = +this.demandSigma;
-    const dh = +this.demandHalfVar;
     const cFirst = this.firstDraw[0] | 0;
     const dFirst = this.firstDraw[1] | 0;
     const cNone = +this.surelyNone[0];
     const dNone = +this.surelyNone[1];
-    const cSigma = +this.priceSigma[0];
-    const dSigma = +this.priceSigma[1];
-    const cPriceAt = this.priceDrawAt[0] | 0;
-    const dPriceAt = this.priceDrawAt[1] | 0;
     const [cSame, dSame] = this.sameCells;
     const cCellAt = +K[Pack.CellAt]!;
     const cCells = +K[Pack.Cells]!;
@@ -392,18 +383,12 @@ class TrialModel {
       const pair = trial + 1 < to;
       fillDraws(state, normal, kinds, z, nDraws);
       if (pair) fillDraws(state, normal, kinds, y, nDraws);
-      if (sd > 0) {
-        for (let t = 0; t < M; t++) z[demandAt + t] = Math.exp(sd * z[demandDrawAt + t]! - dh);
-        for (let t = 0; t < M; t++) y[demandAt + t] = Math.exp(sd * y[demandDrawAt + t]! - dh);
-      }
-      if (tokens) {
-        this.tokenPaths(z);
-        this.tokenPaths(y);
-      }
-      const cP = cSigma > 0 ? Math.exp(cSigma * z[cPriceAt]! - (cSigma * cSigma) / 2) : 1;
-      const dP = dSigma > 0 ? Math.exp(dSigma * z[dPriceAt]! - (dSigma * dSigma) / 2) : 1;
-      const cP2 = cSigma > 0 ? Math.exp(cSigma * y[cPriceAt]! - (cSigma * cSigma) / 2) : 1;
-      const dP2 = dSigma > 0 ? Math.exp(dSigma * y[dPriceAt]! - (dSigma * dSigma) / 2) : 1;
+      this.demandAndTokens(z);
+      this.demandAndTokens(y);
+      const cP = this.priceFactor(0, z);
+      const dP = this.priceFactor(1, z);
+      const cP2 = this.priceFactor(0, y);
+      const dP2 = this.priceFactor(1, y);
       let hc = 0;
       let hd = 0;
       let hc2 = 0;
@@ -474,6 +459,8 @@ function nOverM(
 
 type OptionConstants = MonteCarloParams['options'][0];
 
+const models = new WeakMap<MonteCarloParams, TrialModel>();
+
 export function monteCarloKernel(
   params: MonteCarloParams,
   trialStart: number,
@@ -487,8 +474,14 @@ export function monteCarloKernel(
   );
   assert(trialEnd <= params.trials, KERNEL_RANGE_INVALID, () => `${trialEnd} > ${params.trials}`);
   if (trialStart === trialEnd) return;
-  const model = new TrialModel(params, out);
-  const kinds = monteCarloDrawSchedule(params);
+  // One model per plan and thread: the parallel runner calls this once per chunk of trials, and with demand
+  // growth building the Poisson tables of every month cost up to a sixth of a chunk.
+  let model = models.get(params);
+  if (model === undefined) {
+    model = new TrialModel(params);
+    models.set(params, model);
+  }
+  const { kinds } = model;
   const nDraws = kinds.length;
   const z = model.trialBuffer();
   const state = new Int32Array(4);
@@ -502,6 +495,6 @@ export function monteCarloKernel(
     const end = Math.min(trialEnd, (block + 1) * B);
     // Trials of the block before trialStart are drawn (to keep the stream) but not modelled.
     for (let trial = block * B; trial < trialStart; trial++) fillDraws(state, normal, kinds, z, nDraws);
-    model.runTrials(Math.max(trialStart, block * B), end, state, normal, kinds, z);
+    model.runTrials(Math.max(trialStart, block * B), end, state, normal, z, out);
   }
 }

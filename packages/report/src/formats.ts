@@ -6,6 +6,7 @@ import { renderHtml } from './html/renderHtml.js';
 import { renderJson } from './json/renderJson.js';
 import { renderMarkdown } from './markdown/renderMarkdown.js';
 import type { RoundingModeName } from './money/roundingModes/index.js';
+import type { PresentedAnalysis } from './present/presentAnalysis.js';
 
 /** What a text format may need besides the analysis. */
 export interface ReportFormatContext {
@@ -14,6 +15,8 @@ export interface ReportFormatContext {
   readonly chartJsSource?: string;
   /** Relative directory of chart PNGs, so `md` can embed them. */
   readonly chartImageDir?: string;
+  /** The analysis already presented with `roundingMode` (see `PresentOptions.presented`). */
+  readonly presented?: PresentedAnalysis;
 }
 
 export interface TextReportFormat {
@@ -28,8 +31,10 @@ function defineFormat<const F extends TextReportFormat>(format: F): F {
   return format;
 }
 
-const present = (c: ReportFormatContext) =>
-  c.roundingMode === undefined ? {} : { roundingMode: c.roundingMode };
+const present = (c: ReportFormatContext) => ({
+  ...(c.roundingMode === undefined ? {} : { roundingMode: c.roundingMode }),
+  ...(c.presented === undefined ? {} : { presented: c.presented }),
+});
 
 /** The text report formats as data: id, file name, media type and renderer (PNG charts are added by Node). */
 export const TEXT_REPORT_FORMATS = {

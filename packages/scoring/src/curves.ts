@@ -3,13 +3,6 @@
  * monotone (non-decreasing) in its input, which is what the monotonicity properties rest on.
  */
 
-/** 0 at or below `lo`, 1 at or above `hi`, linear between. Assumes `lo < hi`. */
-export function ramp(x: number, lo: number, hi: number): number {
-  if (x <= lo) return 0;
-  if (x >= hi) return 1;
-  return (x - lo) / (hi - lo);
-}
-
 /**
  * 0 at or below `lo`, 1 at or above `hi`, linear in log(x) between: for quantities that span orders of
  * magnitude (GiB, milliseconds, hours), where doubling matters the same at every scale. Assumes `0 < lo < hi`.
@@ -18,11 +11,6 @@ export function logRamp(x: number, lo: number, hi: number): number {
   if (x <= lo) return 0;
   if (x >= hi) return 1;
   return Math.log(x / lo) / Math.log(hi / lo);
-}
-
-/** Nines of availability: 0.9 → 1, 0.99 → 2, 0.999 → 3. Increasing in `a` for 0 ≤ a < 1. */
-export function ninesOf(availability: number): number {
-  return -Math.log10(1 - availability);
 }
 
 /**

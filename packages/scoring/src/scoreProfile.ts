@@ -7,9 +7,6 @@ import { SENSITIVITY_RANK } from './ranks.js';
 
 /** What scoring one profile produces, as numbers; reused across calls by its owner. */
 export interface ScoreState {
-  /** base + Σ contributions, before clamping. */
-  cloudRaw: number;
-  depinRaw: number;
   /** Clamped to 0..100. */
   cloud: number;
   depin: number;
@@ -24,8 +21,6 @@ export interface ScoreState {
 
 export function newScoreState(): ScoreState {
   return {
-    cloudRaw: 0,
-    depinRaw: 0,
     cloud: 0,
     depin: 0,
     cloudLevel: 0,
@@ -54,8 +49,6 @@ export function scoreProfile(profile: WorkloadProfile, fw: CompiledFramework, st
     cloud += contributions[2 * i]!;
     depin += contributions[2 * i + 1]!;
   }
-  state.cloudRaw = cloud;
-  state.depinRaw = depin;
   cloud = clampScore(cloud);
   depin = clampScore(depin);
   state.cloud = cloud;

@@ -10,7 +10,7 @@ import {
 import type { Distribution, Offer, Projection, WorkloadAnalysis, WorkloadProfile } from '@gpufit/schema';
 import { assessFit, type FrameworkOverride } from '@gpufit/scoring';
 import type { AnalyzeInput, MonteCarloRunner } from '../analyze.js';
-import { type BestOffers, bestOffers, priced } from './bestOffers.js';
+import { type BestOffers, bestOffers, explained, priced } from './bestOffers.js';
 import { decide } from './decide.js';
 import { hybridFor } from './hybridFor.js';
 import { risksFor } from './risks.js';
@@ -60,11 +60,17 @@ export function createWorkloadAnalyzer(
   // subsidy schedules in the projection and the Monte Carlo plan.
   const adjust = options.priceAdjuster === undefined ? {} : { priceAdjuster: options.priceAdjuster };
   const formulas = options.compileFormula === undefined ? {} : { compileFormula: options.compileFormula };
-  const estimate = (p: WorkloadProfile, o: Offer) => estimateCost(p, o, { tiers, scenario, ...adjust });
+  const estimateOptions = { tiers, scenario, ...adjust };
+  const screenOptions = { ...estimateOptions, explain: false };
+  const estimate = (p: WorkloadProfile, o: Offer) => estimateCost(p, o, estimateOptions);
+  const screen = (p: WorkloadProfile, o: Offer) => estimateCost(p, o, screenOptions);
   // Break-even and sensitivity re-price hundreds of times: numbers only, no assumption sentences.
   const costOf: CostFunction = (p, o, s) =>
     estimateCost(p, o, { tiers, scenario: s, explain: false, ...adjust });
-  const findBest = options.findBest ?? ((p: WorkloadProfile) => bestOffers(p, options.offers, estimate));
+  // Every offer is screened without its sentences; the winners are priced again with them.
+  const findBest =
+    options.findBest ??
+    ((p: WorkloadProfile) => explained(bestOffers(p, options.offers, screen), p, estimate));
 
   return async (profile) => {
     const fit = assessFit(profile, fitOptions);

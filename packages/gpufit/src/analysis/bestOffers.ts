@@ -47,13 +47,21 @@ function better(candidate: SideBest, current: SideBest | null): boolean {
   return a < b || (a === b && candidate.offer.id < current.offer.id);
 }
 
+/**
+ * The cheapest cloud offer, from the cheapest committed and the cheapest flexible one (every cloud offer is one
+ * or the other; the same order: lowest monthly cost, ties to the lowest offer id).
+ */
+export function cheapestCloud(committed: SideBest | null, flexible: SideBest | null): SideBest | null {
+  if (committed === null) return flexible;
+  return flexible !== null && better(flexible, committed) ? flexible : committed;
+}
+
 /** Prices every offer for the profile and keeps the cheapest feasible one per side (ties: lowest offer id). */
 export function bestOffers(
   profile: WorkloadProfile,
   offers: readonly Offer[],
   estimate: Estimator,
 ): BestOffers {
-  let cloud: SideBest | null = null;
   let depin: SideBest | null = null;
   let cloudCommitted: SideBest | null = null;
   let cloudFlexible: SideBest | null = null;
@@ -63,13 +71,29 @@ export function bestOffers(
     const side = SIDE_OF_MARKET[offer.market];
     const best = { offer, estimate: e };
     if (side === 'cloud') {
-      if (better(best, cloud)) cloud = best;
       if (offer.pricingCategory === 'Committed') {
         if (better(best, cloudCommitted)) cloudCommitted = best;
       } else if (better(best, cloudFlexible)) cloudFlexible = best;
     } else if (better(best, depin)) depin = best;
   }
-  return { cloud, depin, cloudCommitted, cloudFlexible };
+  return { cloud: cheapestCloud(cloudCommitted, cloudFlexible), depin, cloudCommitted, cloudFlexible };
+}
+
+/**
+ * The same winners priced again by `estimate` (with their explanation): screening prices every offer without
+ * its sentences (`explain: false`, the same numbers), and only the few winners need them.
+ */
+export function explained(best: BestOffers, profile: WorkloadProfile, estimate: Estimator): BestOffers {
+  const again = (b: SideBest | null): SideBest | null =>
+    b === null ? null : { offer: b.offer, estimate: estimate(profile, b.offer) };
+  const cloudCommitted = again(best.cloudCommitted);
+  const cloudFlexible = again(best.cloudFlexible);
+  return {
+    cloud: best.cloud === null ? null : best.cloud === best.cloudCommitted ? cloudCommitted : cloudFlexible,
+    depin: again(best.depin),
+    cloudCommitted,
+    cloudFlexible,
+  };
 }
 
 export function priced(best: SideBest | null): PricedOption | null {

@@ -3,7 +3,7 @@ import type { Approach, FitAssessment, HybridSplit, PricedOption, Recommendation
 /**
  * Fit meets cost (DESIGN §4, last rule). The framework's approach says which placements are acceptable and in
  * what order; the priced comparison says which of them actually saves. A DePIN or hybrid placement is
- * recommended only when it saves at least `minSavingShare` of the all-cloud cost (the operational overhead of
+ * recommended only when it saves at least `MIN_SAVING_SHARE` of the all-cloud cost (the operational overhead of
  * a second platform is real: vetting hosts, handling failures — seed, "Risks startups should evaluate");
  * a hard constraint on DePIN removes those placements whatever they save.
  */
@@ -30,7 +30,6 @@ export interface DecideInput {
   readonly cloud: PricedOption | null;
   readonly depin: PricedOption | null;
   readonly hybrid: HybridSplit | null;
-  readonly minSavingShare?: number;
 }
 
 export interface DecideOutput {
@@ -42,7 +41,7 @@ export interface DecideOutput {
 
 export function decide(input: DecideInput): DecideOutput {
   const { fit, cloud, depin, hybrid } = input;
-  const minShare = input.minSavingShare ?? MIN_SAVING_SHARE;
+  const minShare = MIN_SAVING_SHARE;
   const depinBlocked = fit.constraints.find((c) => c.side === 'depin' && c.scope === 'all');
   const depinPartBlocked = fit.constraints.find((c) => c.side === 'depin' && c.scope === 'part');
   const cloudUsd = cloud?.cost.monthlyUsd ?? null;

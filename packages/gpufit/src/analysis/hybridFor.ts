@@ -1,5 +1,5 @@
 import { hybridSplit } from '@gpufit/pricing';
-import type { FitAssessment, HybridSplit, WorkloadProfile } from '@gpufit/schema';
+import { type FitAssessment, HOURS_PER_MONTH, type HybridSplit, type WorkloadProfile } from '@gpufit/schema';
 import type { BestOffers } from './bestOffers.js';
 import { componentUsd } from './componentUsd.js';
 import { hybridFloor } from './hybridFloor.js';
@@ -32,7 +32,7 @@ export function hybridFor(
   // A demand so small (a denormal number of GPU-hours) that a rate or the mean underflows to 0, or a rate
   // overflows, has no split to speak of.
   const usable = (rate: number) => rate > 0 && Number.isFinite(rate);
-  const meanGpus = work / 730;
+  const meanGpus = work / HOURS_PER_MONTH;
   if (!(usable(committedRate) && usable(onDemandRate) && usable(depinRate) && meanGpus > 0)) return null;
   const split = hybridSplit(
     { meanGpus, peakToMeanRatio: profile.peakToMeanRatio },

@@ -9,7 +9,6 @@ import {
   modelMemoryGiB,
   relativeThroughput,
   tieredEgressUsd,
-  tokenPriceRatio,
 } from '@gpufit/pricing';
 import type { EgressTier, Offer, Scenario, Side, WorkloadProfile } from '@gpufit/schema';
 import {
@@ -356,17 +355,11 @@ function buildGroups(offers: readonly Offer[], options: CheapestFeasibleOptions)
 }
 
 /**
- * Month-0 USD per GPU-hour as `estimateCost` charges it net of the incentive subsidy: list price × the token's
- * price ratio (token-denominated offers with a token model; 1 at spot) × (1 − subsidy share).
+ * Month-0 USD per GPU-hour as `estimateCost` charges it net of the incentive subsidy: list price × (1 − subsidy
+ * share). (A token-denominated price is scaled by the token's price ratio, which is exactly 1 at month 0.)
  */
 function effectiveUsdPerGpuHour(offer: Offer, scenario: Scenario | undefined): number {
-  let price = offer.usdPerGpuHour ?? 0;
-  const incentive = offer.incentive;
-  if (incentive !== null && incentive.denomination === 'token') {
-    const model = scenario?.tokenPrices[incentive.symbol];
-    if (model !== undefined) price *= tokenPriceRatio(model.spotUsd, model.spotUsd);
-  }
-  return price * (1 - initialSubsidyShare(offer, scenario));
+  return (offer.usdPerGpuHour ?? 0) * (1 - initialSubsidyShare(offer, scenario));
 }
 
 function heapPush(bound: Float64Array, group: Int32Array, size: number, b: number, g: number): number {

@@ -198,7 +198,6 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
       ? process.stdout
       : createWriteStream(join(dir, TEXT_REPORT_FORMATS[f as 'json' | 'csv'].fileName));
   const sinks = Object.fromEntries(formats.map((f) => [f, open(f)])) as StreamSinks;
-  const progress = await startProgress('analyze (streamed)', 0);
   let lastNote = 0;
   const analysis = await asBadInput(
     streamAnalysis(
@@ -206,7 +205,6 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
       { ...context, scenario, ...horizonOption(context.scenarioInput) },
       sinks,
       (done) => {
-        progress.tick(0);
         if (process.stderr.isTTY && done - lastNote >= 100_000) {
           lastNote = done;
           note(`  ${done.toLocaleString('en-US')} workloads analyzed`);
@@ -214,7 +212,6 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
       },
     ),
   );
-  progress.stop();
   if (!toStdout) {
     await Promise.all(
       Object.values(sinks).map((w: Writable) => new Promise<void>((done) => w.end(() => done()))),

@@ -7,8 +7,8 @@
  * build.mjs` bundles `src/parallel/monteCarloWorker.ts` in a build of its own, without code splitting, so it
  * lands at `dist/monteCarloWorker.mjs` as one self-contained file (≈ 24 KB) that shares no chunk with the CLI.
  * `monteCarloParallel.ts` finds it next to the module it was bundled into (`dist/`) or one folder up (when
- * that module sits in `dist/chunks/` under code splitting). Tests build it on the fly with esbuild
- * (test/support/buildWorkerBundle.ts) and pass its URL, because Node 20 workers cannot load .ts sources.
+ * that module sits in `dist/chunks/` under code splitting). Tests pass the URL of that built file (vitest's global
+ * setup builds dist/ first), because Node 20 workers cannot load .ts sources.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runClaimedChunks } from './claimChunks.js';

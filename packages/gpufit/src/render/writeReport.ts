@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RoundingModeName, TextReportFormatId } from '@gpufit/report';
-import { chartConfigs, TEXT_REPORT_FORMATS } from '@gpufit/report';
+import type { PresentedAnalysis, RoundingModeName } from '@gpufit/report';
+import { chartConfigs, presentAnalysis, TEXT_REPORT_FORMAT_IDS, TEXT_REPORT_FORMATS } from '@gpufit/report';
 import type { Analysis } from '@gpufit/schema';
 import { readChartJsSource } from './chartJsSource.js';
 import { renderChartPng } from './renderChartPng.js';
@@ -42,28 +42,36 @@ export async function writeReportSet(
   const files: string[] = [];
   await mkdir(dir, { recursive: true });
   const withPng = wanted.has('png');
+  const rounding = options.roundingMode === undefined ? {} : { roundingMode: options.roundingMode };
+  // Presented once, when first needed, for the charts and every format that shows rounded amounts (JSON does not).
+  let presented: PresentedAnalysis | undefined;
+  const presentedOnce = () => {
+    presented ??= presentAnalysis(analysis, rounding);
+    return presented;
+  };
   const context = {
-    ...(options.roundingMode === undefined ? {} : { roundingMode: options.roundingMode }),
+    ...rounding,
     ...(withPng ? { chartImageDir: CHARTS_DIR } : {}),
     ...(wanted.has('html') ? { chartJsSource: await readChartJsSource() } : {}),
   };
   // Charts first: each chart is drawn on this thread, then encoded to PNG on libuv's thread pool, so the
   // encodings run side by side (and beside the text formats below) instead of one after the other.
   const charts = withPng
-    ? chartConfigs(
-        analysis,
-        options.roundingMode === undefined ? {} : { roundingMode: options.roundingMode },
-      ).map((spec) => ({
+    ? chartConfigs(analysis, { ...rounding, presented: presentedOnce() }).map((spec) => ({
         name: `${CHARTS_DIR}/${spec.id}.png`,
         png: renderChartPng(spec, options.pngScale === undefined ? {} : { scale: options.pngScale }),
       }))
     : [];
   // A failed chart must not leave the others' rejections unhandled while the text formats are written.
   const settled = Promise.allSettled(charts.map((c) => c.png));
-  for (const id of Object.keys(TEXT_REPORT_FORMATS) as TextReportFormatId[]) {
+  for (const id of TEXT_REPORT_FORMAT_IDS) {
     if (!wanted.has(id)) continue;
     const format = TEXT_REPORT_FORMATS[id];
-    await writeFile(join(dir, format.fileName), format.render(analysis, context), 'utf8');
+    const text = format.render(
+      analysis,
+      id === 'json' ? context : { ...context, presented: presentedOnce() },
+    );
+    await writeFile(join(dir, format.fileName), text, 'utf8');
     files.push(format.fileName);
   }
   if (withPng) {

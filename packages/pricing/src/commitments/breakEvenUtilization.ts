@@ -10,12 +10,12 @@ export function breakEvenUtilization(committedUsdPerGpuHour: number, onDemandUsd
   assert(
     Number.isFinite(committedUsdPerGpuHour) && committedUsdPerGpuHour >= 0,
     INVALID_RATE,
-    String(committedUsdPerGpuHour),
+    committedUsdPerGpuHour,
   );
   assert(
     Number.isFinite(onDemandUsdPerGpuHour) && onDemandUsdPerGpuHour > 0,
     INVALID_RATE,
-    String(onDemandUsdPerGpuHour),
+    onDemandUsdPerGpuHour,
   );
   return committedUsdPerGpuHour / onDemandUsdPerGpuHour;
 }

@@ -10,12 +10,12 @@ export function effectiveCommittedRate(committedUsdPerGpuHour: number, utilizati
   assert(
     Number.isFinite(committedUsdPerGpuHour) && committedUsdPerGpuHour >= 0,
     INVALID_RATE,
-    String(committedUsdPerGpuHour),
+    committedUsdPerGpuHour,
   );
   assert(
     Number.isFinite(utilization) && utilization > 0 && utilization <= 1,
     INVALID_UTILIZATION,
-    String(utilization),
+    utilization,
   );
   return committedUsdPerGpuHour / utilization;
 }

@@ -6,15 +6,11 @@ import { INVALID_RATE, INVALID_SUBSIDY_SHARE } from '../messages.js';
  * effective price = unsubsidized (list) price × (1 − subsidyShare). Source: DESIGN §5.7.
  */
 export function subsidizedPrice(listUsdPerGpuHour: number, subsidyShare: number): number {
-  assert(
-    Number.isFinite(listUsdPerGpuHour) && listUsdPerGpuHour >= 0,
-    INVALID_RATE,
-    String(listUsdPerGpuHour),
-  );
+  assert(Number.isFinite(listUsdPerGpuHour) && listUsdPerGpuHour >= 0, INVALID_RATE, listUsdPerGpuHour);
   assert(
     Number.isFinite(subsidyShare) && subsidyShare >= 0 && subsidyShare < 1,
     INVALID_SUBSIDY_SHARE,
-    String(subsidyShare),
+    subsidyShare,
   );
   return listUsdPerGpuHour * (1 - subsidyShare);
 }

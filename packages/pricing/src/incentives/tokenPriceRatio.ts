@@ -14,7 +14,7 @@ export function tokenPriceRatio(tokenPriceUsd: number, referenceTokenPriceUsd: n
   assert(
     Number.isFinite(referenceTokenPriceUsd) && referenceTokenPriceUsd > 0,
     INVALID_RATE,
-    String(referenceTokenPriceUsd),
+    referenceTokenPriceUsd,
   );
   return tokenPriceUsd / referenceTokenPriceUsd;
 }

@@ -23,6 +23,11 @@ import { createRounder } from './rounder.js';
 export interface PresentOptions {
   /** The named rounding mode for every shown amount. Default `halfEven`. */
   readonly roundingMode?: RoundingModeName;
+  /**
+   * This analysis already presented with this rounding mode, when the caller has it: a report set presents
+   * once for every format and chart instead of once per renderer.
+   */
+  readonly presented?: PresentedAnalysis;
 }
 
 export interface ShownPercentiles {
@@ -396,6 +401,7 @@ function showWorkload(
  * allocated figure everywhere.
  */
 export function presentAnalysis(analysis: Analysis, options: PresentOptions = {}): PresentedAnalysis {
+  if (options.presented !== undefined) return options.presented;
   assertFiniteNumbers(analysis);
   const r = createRounder(options.roundingMode ?? DEFAULT_ROUNDING_MODE);
   const monthlyRecommendedCents = r.cents(analysis.totals.monthlyUsd.recommended);
