@@ -148,6 +148,11 @@ export function generateProfile(seed: number, i: number): WorkloadProfile {
     costSensitivity,
     horizonMonths,
     statelessRequests: spec.defaults.statelessRequests,
+    gpuPolicy: null,
+    allowedPricingCategories: [],
+    allowedMarkets: [],
+    allowedProviders: [],
+    excludedProviders: [],
   };
 }
 

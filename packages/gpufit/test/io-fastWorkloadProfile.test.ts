@@ -2,8 +2,11 @@ import {
   COMPLIANCE_REQUIREMENTS,
   COST_SENSITIVITIES,
   DATA_SENSITIVITIES,
+  GPU_POLICIES,
   INTERCONNECTS,
+  MARKETS,
   PRECISIONS,
+  PRICING_CATEGORIES,
   WORKLOAD_KINDS,
   workloadProfileFromCsv,
   workloadProfileInputSchema,
@@ -139,6 +142,11 @@ const CELLS: Record<Field, fc.Arbitrary<string>> = {
   costSensitivity: words(COST_SENSITIVITIES),
   horizonMonths: numbers,
   statelessRequests: fc.constantFrom(...BOOLEAN_CELLS),
+  gpuPolicy: words(GPU_POLICIES),
+  allowedPricingCategories: list([...PRICING_CATEGORIES, 'spot', 'dynamic']),
+  allowedMarkets: list([...MARKETS, 'cloud']),
+  allowedProviders: list(['aws', 'Vast', ' akash ', 'x'.repeat(64), 'x'.repeat(65)]),
+  excludedProviders: list(['aws', 'Vast', ' akash ', 'x'.repeat(65)]),
 };
 
 /** Mostly-valid cells: valid values near the bounds, with a few out of range, so whole rows often pass. */
@@ -187,6 +195,11 @@ const LIKELY: Record<Field, fc.Arbitrary<string>> = {
   costSensitivity: likely(COST_SENSITIVITIES),
   horizonMonths: LIKELY_NUMBERS,
   statelessRequests: fc.constantFrom('true', 'N', ''),
+  gpuPolicy: likely(GPU_POLICIES),
+  allowedPricingCategories: list(PRICING_CATEGORIES),
+  allowedMarkets: list(MARKETS),
+  allowedProviders: list(['aws', 'Vast', 'akash']),
+  excludedProviders: list(['aws', 'Vast']),
 };
 const cellFor = (f: Field) =>
   fc.oneof({ weight: 8, arbitrary: LIKELY[f] }, { weight: 1, arbitrary: CELLS[f] });

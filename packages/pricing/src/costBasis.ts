@@ -11,7 +11,7 @@
  * The `incentive-subsidy` line of the estimate is not read: the subsidy is re-applied month by month from
  * the share at month 0 (the offer's, or the scenario schedule's own `share`).
  */
-import type { CostComponentName, CostEstimate, Market, Offer } from '@gpufit/schema';
+import type { CostComponentName, CostEstimate, Denomination, Market, Offer } from '@gpufit/schema';
 
 export interface CostBasis {
   readonly offerId: string;
@@ -28,7 +28,7 @@ export interface CostBasis {
   readonly dataUsdPerMonth: number;
   /** The offer's incentive subsidy share at month 0 (0..0.99). */
   readonly subsidyShare: number;
-  readonly incentive: { readonly symbol: string; readonly denomination: 'usd-pegged' | 'token' } | null;
+  readonly incentive: { readonly symbol: string; readonly denomination: Denomination } | null;
 }
 
 export type CostBasisResult =

@@ -16,6 +16,8 @@ export {
   REJECTION_CODES,
 } from './results.js';
 export type {
+  PlacementPolicy,
+  PlacementPolicyInput,
   PriceAdjustment,
   Scenario,
   ScenarioInput,
@@ -23,6 +25,8 @@ export type {
   TokenPriceModel,
 } from './scenario.js';
 export {
+  decisionPolicySchema,
+  placementPolicySchema,
   priceAdjustmentSchema,
   SCENARIO_DEFAULTS,
   scenarioInputSchema,
@@ -46,6 +50,7 @@ export {
   COST_SENSITIVITIES,
   DATA_SENSITIVITIES,
   DENOMINATIONS,
+  GPU_POLICIES,
   HOSTINGS,
   HOURS_PER_MONTH,
   INTERCONNECTS,

@@ -24,8 +24,11 @@ export const OFFER_FIELDS = [
   'pricingCategory',
   'termMonths',
   'usdPerGpuHour',
+  'usdPerGpuHourMin',
+  'usdPerGpuHourMax',
   'availability',
   'interruptionsPerHour',
+  'zonesWithSpot',
   'verified',
   'hosting',
   'certifications',
@@ -36,6 +39,8 @@ export const OFFER_FIELDS = [
   'incentiveSymbol',
   'incentiveSubsidyShare',
   'incentiveDenomination',
+  'billingIncrementSeconds',
+  'minimumBillableSeconds',
   'reliabilitySource',
   'egressSource',
   'source',
@@ -92,8 +97,30 @@ export const offerInputSchema = z
         error: 'usdPerGpuHour must be at most 1000 USD per GPU-hour; is this a per-instance price?',
       })
       .optional(),
+    /**
+     * The spread behind a typical price, in USD per GPU-hour: for hyperscaler spot the lowest and highest spot
+     * price over the region's zones (the row's price is their median); for a marketplace the range of its
+     * offers. They feed the Monte Carlo's price draws; the row's own price is what gpufit quotes.
+     */
+    usdPerGpuHourMin: z
+      .number({ error: 'usdPerGpuHourMin must be a number (USD per GPU-hour)' })
+      .gt(0, { error: 'usdPerGpuHourMin must be above 0' })
+      .max(1000, { error: 'usdPerGpuHourMin must be at most 1000 USD per GPU-hour' })
+      .optional(),
+    usdPerGpuHourMax: z
+      .number({ error: 'usdPerGpuHourMax must be a number (USD per GPU-hour)' })
+      .gt(0, { error: 'usdPerGpuHourMax must be above 0' })
+      .max(1000, { error: 'usdPerGpuHourMax must be at most 1000 USD per GPU-hour' })
+      .optional(),
     availability: boundedNumber('availability', 0, 1).optional(),
     interruptionsPerHour: boundedNumber('interruptionsPerHour', 0, 60, 'per hour').optional(),
+    /** Zones of the region that list a spot price (Dynamic hyperscaler rows): bounds the spot capacity counted on. */
+    zonesWithSpot: z
+      .number({ error: 'zonesWithSpot must be a whole number' })
+      .int({ error: 'zonesWithSpot must be a whole number' })
+      .min(0, { error: 'zonesWithSpot must be at least 0' })
+      .max(64, { error: 'zonesWithSpot must be at most 64' })
+      .optional(),
     verified: z.boolean({ error: 'verified must be true or false' }).optional(),
     hosting: oneOf('hosting', HOSTINGS).optional(),
     certifications: z.array(oneOf('certifications', COMPLIANCE_REQUIREMENTS)).optional(),
@@ -106,6 +133,15 @@ export const offerInputSchema = z
       .optional(),
     incentiveSubsidyShare: boundedNumber('incentiveSubsidyShare', 0, 0.99).optional(),
     incentiveDenomination: oneOf('incentiveDenomination', DENOMINATIONS).optional(),
+    /** The provider's billing increment (AWS and Vast bill per second, Lambda per minute); default 1 s. */
+    billingIncrementSeconds: positiveInt('billingIncrementSeconds', 86_400).optional(),
+    /** The least time billed per instance start (Spheron: 20 minutes; AWS: 60 s); default none. */
+    minimumBillableSeconds: z
+      .number({ error: 'minimumBillableSeconds must be a whole number of seconds' })
+      .int({ error: 'minimumBillableSeconds must be a whole number of seconds' })
+      .min(0, { error: 'minimumBillableSeconds must be at least 0' })
+      .max(2_678_400, { error: 'minimumBillableSeconds must be at most 31 days' })
+      .optional(),
     reliabilitySource: nonEmptyText('reliabilitySource', 500).optional(),
     egressSource: nonEmptyText('egressSource', 500).optional(),
     source: nonEmptyText('source', 500),
@@ -128,6 +164,31 @@ export const offerInputSchema = z
         path: ['termMonths'],
         params: { gpufit: 'term_without_commitment' },
         message: 'termMonths is only meaningful for a Committed offer',
+      });
+    }
+    const price = o.usdPerGpuHour;
+    if (o.usdPerGpuHourMin !== undefined && price !== undefined && o.usdPerGpuHourMin > price) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['usdPerGpuHourMin'],
+        params: { gpufit: 'spread_above_price' },
+        message: `usdPerGpuHourMin (${o.usdPerGpuHourMin}) is above the row's usdPerGpuHour (${price}); the price must lie within its spread`,
+      });
+    }
+    if (o.usdPerGpuHourMax !== undefined && price !== undefined && o.usdPerGpuHourMax < price) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['usdPerGpuHourMax'],
+        params: { gpufit: 'spread_below_price' },
+        message: `usdPerGpuHourMax (${o.usdPerGpuHourMax}) is below the row's usdPerGpuHour (${price}); the price must lie within its spread`,
+      });
+    }
+    if ((o.usdPerGpuHourMin !== undefined || o.usdPerGpuHourMax !== undefined) && price === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['usdPerGpuHour'],
+        params: { gpufit: 'spread_without_price' },
+        message: 'a price spread (usdPerGpuHourMin/Max) needs the typical price usdPerGpuHour',
       });
     }
     if (
@@ -159,8 +220,11 @@ export const offerSchema = offerInputSchema.transform((o) => ({
   pricingCategory: o.pricingCategory,
   termMonths: o.termMonths ?? null,
   usdPerGpuHour: o.usdPerGpuHour ?? null,
+  usdPerGpuHourMin: o.usdPerGpuHourMin ?? null,
+  usdPerGpuHourMax: o.usdPerGpuHourMax ?? null,
   availability: o.availability ?? null,
   interruptionsPerHour: o.interruptionsPerHour ?? null,
+  zonesWithSpot: o.zonesWithSpot ?? null,
   verified: o.verified ?? false,
   hosting: o.hosting ?? (o.market === 'depin' || o.market === 'marketplace' ? 'community' : 'datacenter'),
   certifications: [...new Set(o.certifications ?? [])],
@@ -175,6 +239,8 @@ export const offerSchema = offerInputSchema.transform((o) => ({
         denomination: o.incentiveDenomination ?? 'usd-pegged',
       }
     : null,
+  billingIncrementSeconds: o.billingIncrementSeconds ?? 1,
+  minimumBillableSeconds: o.minimumBillableSeconds ?? 0,
   reliabilitySource: o.reliabilitySource ?? null,
   egressSource: o.egressSource ?? null,
   source: o.source,

@@ -3,7 +3,7 @@
  * renders them without depending on `gpufit`. Money is float64 USD; rounding happens once, in report.
  * A value that cannot be computed is `null` next to a reason, never NaN, Infinity or a silent 0.
  */
-import type { Market, PricingCategory, WorkloadKind } from './vocabulary.js';
+import type { Hosting, Market, PricingCategory, WorkloadKind } from './vocabulary.js';
 
 export const FIT_LEVELS = ['low', 'medium', 'high'] as const;
 export type FitLevel = (typeof FIT_LEVELS)[number];
@@ -89,12 +89,37 @@ export const REJECTION_CODES = [
   'availability',
   /** Interruptions make the expected run time of a job unbounded on this offer. */
   'interruptions',
+  /** Spot / interruptible capacity for a workload marked `interruptible: false`. */
+  'interruptible',
+  /** Excluded by the run's, the scenario's or the workload's placement policy (categories, markets, providers). */
+  'placement',
+  /** More spot capacity in one region than a workload may count on (docs/methodology.md, "Capacity that exists"). */
+  'capacity',
+  /** The offer's GPU is not the named one and the GPU policy allows no substitute (no measured ratio). */
+  'gpu-policy',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export interface CostRejection {
   readonly code: RejectionCode;
   readonly message: string;
+}
+
+/**
+ * How the work was converted to the priced GPU: `same` (the named GPU, or the reference GPU when none is named),
+ * `measured` (a published benchmark ratio for the workload's class and model-size band), or `unmeasured` (policy
+ * `any` with no measured ratio: no speed-up is credited, a slow-down by the datasheet is).
+ */
+export interface ThroughputBasis {
+  /** The GPU the demand is stated in. */
+  readonly demandGpu: string;
+  /** The GPU priced. */
+  readonly offerGpu: string;
+  /** Work one offer GPU-hour does, in demand GPU-hours. */
+  readonly ratio: number;
+  readonly basis: 'same' | 'measured' | 'unmeasured';
+  /** Where a measured ratio comes from (benchmark, round, row count), else null. */
+  readonly source: string | null;
 }
 
 export interface CostEstimate {
@@ -110,6 +135,11 @@ export interface CostEstimate {
   readonly assumptions: readonly string[];
   readonly gpusPerReplica: number | null;
   readonly replicas: number | null;
+  /** Whole instances held at peak (serving) or per job at once (batch), each of the offer's GPUs per instance. */
+  readonly instances?: number | null;
+  readonly gpusPerInstance?: number | null;
+  /** How the demand's GPU-hours became this offer's (null when infeasible). */
+  readonly throughput?: ThroughputBasis | null;
   /** GPU-hours billed a month, after performance normalization, interruptions and redundancy. */
   readonly billedGpuHoursPerMonth: number | null;
   /**
@@ -125,6 +155,11 @@ export interface OfferRef {
   readonly provider: string;
   readonly providerName: string;
   readonly market: Market;
+  /** Datacenter or community hosts, and whether the network verified them: named in every output. */
+  readonly hosting: Hosting;
+  readonly verified: boolean;
+  readonly instanceType: string | null;
+  readonly gpusPerInstance: number;
   readonly gpu: string;
   readonly region: string;
   readonly country: string | null;
@@ -281,7 +316,25 @@ export interface AnalysisTotals {
   readonly unpricedWorkloads: readonly string[];
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '1.0.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.0.0';
+
+/** The catalog an analysis priced from, and the freshness rule it applied. */
+export interface CatalogSummary {
+  readonly offers: number;
+  readonly asOfOldest: string | null;
+  readonly asOfNewest: string | null;
+  /** The date offer ages were measured against (YYYY-MM-DD). */
+  readonly analysisDate: string | null;
+  readonly maxOfferAgeDays: number;
+}
+
+/** The decision rules an analysis applied (docs/methodology.md). */
+export interface DecisionPolicySummary {
+  readonly minSavingShare: number;
+  readonly minMonthlySavingUsd: number;
+  readonly hybridMinShare: number;
+  readonly decentralizedMarkets: readonly Market[];
+}
 
 export interface Analysis {
   readonly schemaVersion: typeof ANALYSIS_SCHEMA_VERSION;
@@ -294,4 +347,6 @@ export interface Analysis {
   readonly rejected: readonly RejectedRow[];
   readonly assumptions: readonly string[];
   readonly sources: readonly { readonly source: string; readonly asOf: string; readonly offers: number }[];
+  readonly catalog?: CatalogSummary;
+  readonly policy?: DecisionPolicySummary;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { boundedNumber, monthString, nonEmptyText, positiveInt } from './common.js';
+import { boundedNumber, monthString, nonEmptyText, oneOf, positiveInt } from './common.js';
+import { GPU_POLICIES, MARKETS, type Market, PRICING_CATEGORIES } from './vocabulary.js';
 
 /**
  * How an incentive subsidy share evolves over the months of a horizon (month 0 = the scenario's start).
@@ -62,6 +63,34 @@ export const priceAdjustmentSchema = z
   .strict();
 export type PriceAdjustment = z.infer<typeof priceAdjustmentSchema>;
 
+/** Offers a run may use: every list narrows (absent or empty = no restriction); the workload's own lists narrow further. */
+export const placementPolicySchema = z
+  .object({
+    allowedPricingCategories: z.array(oneOf('allowedPricingCategories', PRICING_CATEGORIES)).optional(),
+    allowedMarkets: z.array(oneOf('allowedMarkets', MARKETS)).optional(),
+    allowedProviders: z.array(nonEmptyText('provider', 64).transform((s) => s.toLowerCase())).optional(),
+    excludedProviders: z.array(nonEmptyText('provider', 64).transform((s) => s.toLowerCase())).optional(),
+  })
+  .strict();
+export type PlacementPolicyInput = z.input<typeof placementPolicySchema>;
+
+/** When a second platform is worth it, and what counts as the decentralized side (docs/methodology.md). */
+export const decisionPolicySchema = z
+  .object({
+    /** A decentralized or hybrid placement must save at least this share of the all-cloud monthly cost. */
+    minSavingShare: boundedNumber('minSavingShare', 0, 0.9).optional(),
+    /** …and at least this many USD a month. */
+    minMonthlySavingUsd: boundedNumber('minMonthlySavingUsd', 0, 1e9, 'USD a month').optional(),
+    /** "Hybrid" only when each side carries at least this share of the GPU-hours. */
+    hybridMinShare: boundedNumber('hybridMinShare', 0, 0.5).optional(),
+    /** Markets that count as the decentralized side; the others are cloud. */
+    decentralizedMarkets: z
+      .array(oneOf('decentralizedMarkets', MARKETS))
+      .min(1, { error: 'decentralizedMarkets needs at least one market (e.g. ["depin"])' })
+      .optional(),
+  })
+  .strict();
+
 export const scenarioInputSchema = z
   .object({
     name: nonEmptyText('name').optional(),
@@ -102,6 +131,20 @@ export const scenarioInputSchema = z
       .optional(),
     /** Overrides of the scoring framework's weights and thresholds, validated by @gpufit/scoring. */
     framework: z.record(z.string(), z.unknown()).optional(),
+    /** Offers every workload of this scenario may use (narrowed further per workload). */
+    placement: placementPolicySchema.optional(),
+    decision: decisionPolicySchema.optional(),
+    /** Default GPU policy for workloads that set none (see `GPU_POLICIES`). */
+    gpuPolicy: oneOf('gpuPolicy', GPU_POLICIES).optional(),
+    /** Options priced from offers older than this many days (before `analysisDate`) are flagged. */
+    maxOfferAgeDays: positiveInt('maxOfferAgeDays', 36_500).optional(),
+    /** The date offer ages are measured against, YYYY-MM-DD; the CLI uses today's date when absent. */
+    analysisDate: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+        error: 'analysisDate must be written YYYY-MM-DD, e.g. 2026-12-01',
+      })
+      .optional(),
   })
   .strict();
 
@@ -117,6 +160,12 @@ export const SCENARIO_DEFAULTS = {
   depinPriceSpread: 0.15,
   demandVolatility: 0.1,
   swing: 0.2,
+  minSavingShare: 0.05,
+  minMonthlySavingUsd: 100,
+  hybridMinShare: 0.1,
+  decentralizedMarkets: ['marketplace', 'depin'],
+  gpuPolicy: 'measured',
+  maxOfferAgeDays: 90,
 } as const;
 
 export const scenarioSchema = scenarioInputSchema.transform((s) => ({
@@ -138,7 +187,27 @@ export const scenarioSchema = scenarioInputSchema.transform((s) => ({
   },
   sensitivity: { swing: s.sensitivity?.swing ?? SCENARIO_DEFAULTS.swing },
   framework: s.framework ?? {},
+  placement: {
+    allowedPricingCategories: [...new Set(s.placement?.allowedPricingCategories ?? [])],
+    allowedMarkets: [...new Set(s.placement?.allowedMarkets ?? [])],
+    allowedProviders: [...new Set(s.placement?.allowedProviders ?? [])],
+    excludedProviders: [...new Set(s.placement?.excludedProviders ?? [])],
+  },
+  decision: {
+    minSavingShare: s.decision?.minSavingShare ?? SCENARIO_DEFAULTS.minSavingShare,
+    minMonthlySavingUsd: s.decision?.minMonthlySavingUsd ?? SCENARIO_DEFAULTS.minMonthlySavingUsd,
+    hybridMinShare: s.decision?.hybridMinShare ?? SCENARIO_DEFAULTS.hybridMinShare,
+    decentralizedMarkets: [
+      ...new Set(s.decision?.decentralizedMarkets ?? SCENARIO_DEFAULTS.decentralizedMarkets),
+    ] as Market[],
+  },
+  gpuPolicy: s.gpuPolicy ?? SCENARIO_DEFAULTS.gpuPolicy,
+  maxOfferAgeDays: s.maxOfferAgeDays ?? SCENARIO_DEFAULTS.maxOfferAgeDays,
+  analysisDate: s.analysisDate ?? null,
 }));
+
+/** A resolved placement policy (every list present, possibly empty = no restriction). */
+export type PlacementPolicy = Scenario['placement'];
 
 export type ScenarioInput = z.input<typeof scenarioInputSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;

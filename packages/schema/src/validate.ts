@@ -48,6 +48,10 @@ export const workloadProfileCodecs: Readonly<Record<string, CellKind>> = {
   restartMinutes: 'number',
   horizonMonths: 'number',
   statelessRequests: 'boolean',
+  allowedPricingCategories: 'list',
+  allowedMarkets: 'list',
+  allowedProviders: 'list',
+  excludedProviders: 'list',
 };
 
 export const offerCodecs: Readonly<Record<string, CellKind>> = {
@@ -63,6 +67,11 @@ export const offerCodecs: Readonly<Record<string, CellKind>> = {
   egressTiers: 'egressTiers',
   ingressUsdPerGiB: 'number',
   incentiveSubsidyShare: 'number',
+  usdPerGpuHourMin: 'number',
+  usdPerGpuHourMax: 'number',
+  zonesWithSpot: 'number',
+  billingIncrementSeconds: 'number',
+  minimumBillableSeconds: 'number',
 };
 
 function csvValidator<T>(

@@ -36,8 +36,20 @@ export type PricingCategory = (typeof PRICING_CATEGORIES)[number];
 export const HOSTINGS = ['datacenter', 'community'] as const;
 export type Hosting = (typeof HOSTINGS)[number];
 
-/** How a network settles: in a USD-pegged currency (USD, USDC) or in its own incentive token. */
-export const DENOMINATIONS = ['usd-pegged', 'token'] as const;
+/**
+ * Which GPUs may price a workload that names a `gpuType`: `exact` = that GPU tier only; `measured` = that tier
+ * or another where a measured throughput ratio (MLPerf or another published benchmark) exists for the workload's
+ * class and model-size band; `any` = any GPU that holds the model, measured ratios where they exist and no
+ * speed-up credited where none does.
+ */
+export const GPU_POLICIES = ['exact', 'measured', 'any'] as const;
+export type GpuPolicy = (typeof GPU_POLICIES)[number];
+
+/**
+ * How a network settles: in a USD-pegged currency (USD, USDC), in its own incentive token (the USD cost follows
+ * the token price), or either at the tenant's choice (priced as USD-pegged: a tenant can pay the stable one).
+ */
+export const DENOMINATIONS = ['usd-pegged', 'token', 'either'] as const;
 export type Denomination = (typeof DENOMINATIONS)[number];
 
 /** Bytes per parameter of each numeric precision (weights only). */

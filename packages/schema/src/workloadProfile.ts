@@ -4,8 +4,11 @@ import {
   COMPLIANCE_REQUIREMENTS,
   COST_SENSITIVITIES,
   DATA_SENSITIVITIES,
+  GPU_POLICIES,
   INTERCONNECTS,
+  MARKETS,
   PRECISIONS,
+  PRICING_CATEGORIES,
   WORKLOAD_KINDS,
 } from './vocabulary.js';
 import { workloadKinds } from './workloadKinds.js';
@@ -45,7 +48,17 @@ export const WORKLOAD_PROFILE_FIELDS = [
 ] as const;
 
 /** Optional fields that joined after the contract; they never rename a contract field. */
-export const WORKLOAD_PROFILE_EXTRA_FIELDS = ['statelessRequests'] as const;
+export const WORKLOAD_PROFILE_EXTRA_FIELDS = [
+  'statelessRequests',
+  'gpuPolicy',
+  'allowedPricingCategories',
+  'allowedMarkets',
+  'allowedProviders',
+  'excludedProviders',
+] as const;
+
+/** A provider id as offers spell it (`aws`, `vast`, `akash`), lower-cased. */
+const providerId = nonEmptyText('provider', 64).transform((s) => s.toLowerCase());
 
 const availability = z
   .number({ error: 'availabilityTarget must be a number between 0 and 1, e.g. 0.999 for 99.9%' })
@@ -101,6 +114,13 @@ export const workloadProfileInputSchema = z
     costSensitivity: oneOf('costSensitivity', COST_SENSITIVITIES).optional(),
     horizonMonths: positiveInt('horizonMonths', 120).optional(),
     statelessRequests: z.boolean({ error: 'statelessRequests must be true or false' }).optional(),
+    /** Which GPUs may price the work when `gpuType` is named (default `measured`). */
+    gpuPolicy: oneOf('gpuPolicy', GPU_POLICIES).optional(),
+    /** Narrow the offers this workload may run on; empty or absent = no restriction. */
+    allowedPricingCategories: z.array(oneOf('allowedPricingCategories', PRICING_CATEGORIES)).optional(),
+    allowedMarkets: z.array(oneOf('allowedMarkets', MARKETS)).optional(),
+    allowedProviders: z.array(providerId).optional(),
+    excludedProviders: z.array(providerId).optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -166,6 +186,11 @@ export const workloadProfileSchema = workloadProfileInputSchema.transform((p) =>
     costSensitivity: p.costSensitivity ?? d.costSensitivity,
     horizonMonths: p.horizonMonths ?? 12,
     statelessRequests: p.statelessRequests ?? d.statelessRequests,
+    gpuPolicy: p.gpuPolicy ?? null,
+    allowedPricingCategories: [...new Set(p.allowedPricingCategories ?? [])],
+    allowedMarkets: [...new Set(p.allowedMarkets ?? [])],
+    allowedProviders: [...new Set(p.allowedProviders ?? [])],
+    excludedProviders: [...new Set(p.excludedProviders ?? [])],
   };
 });
 

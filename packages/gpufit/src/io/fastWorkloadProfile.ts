@@ -4,8 +4,11 @@ import {
   COST_SENSITIVITIES,
   DATA_SENSITIVITIES,
   decodeCell,
+  GPU_POLICIES,
   INTERCONNECTS,
+  MARKETS,
   PRECISIONS,
+  PRICING_CATEGORIES,
   WORKLOAD_KINDS,
   WORKLOAD_PROFILE_EXTRA_FIELDS,
   WORKLOAD_PROFILE_FIELDS,
@@ -35,6 +38,9 @@ const SENSITIVITY_SET: ReadonlySet<string> = new Set(DATA_SENSITIVITIES);
 const COMPLIANCE_SET: ReadonlySet<string> = new Set(COMPLIANCE_REQUIREMENTS);
 const COST_SET: ReadonlySet<string> = new Set(COST_SENSITIVITIES);
 const BLOC_SET: ReadonlySet<string> = new Set(BLOCS);
+const GPU_POLICY_SET: ReadonlySet<string> = new Set(GPU_POLICIES);
+const CATEGORY_SET: ReadonlySet<string> = new Set(PRICING_CATEGORIES);
+const MARKET_SET: ReadonlySet<string> = new Set(MARKETS);
 
 /** Slot of each field in the per-row value array. */
 const SLOT = Object.fromEntries(FAST_WORKLOAD_FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
@@ -93,6 +99,25 @@ function listCell(cell: string): string[] {
   return out;
 }
 
+/** A `;` list whose every item is one of `values`. */
+function listOf(values: ReadonlySet<string>): CellDecoder {
+  return (cell) => {
+    const list = listCell(cell);
+    for (const v of list) if (!values.has(v)) return FAIL;
+    return list;
+  };
+}
+
+/** A `;` list of provider ids (each at most 64 characters), lower-cased as the schema does. */
+const providerList: CellDecoder = (cell) => {
+  const list = listCell(cell);
+  for (let i = 0; i < list.length; i++) {
+    if (list[i]!.length > 64) return FAIL;
+    list[i] = list[i]!.toLowerCase();
+  }
+  return list;
+};
+
 /** 0 ≤ x < 1: the schema's `max(1)` and then `lt(1)`. */
 function belowOne(inRange: CellDecoder): CellDecoder {
   return (cell) => {
@@ -143,6 +168,11 @@ const DECODERS: Record<Field, CellDecoder> = {
   costSensitivity: oneOf(COST_SET),
   horizonMonths: numberIn(1, 120, true),
   statelessRequests: booleanCell,
+  gpuPolicy: oneOf(GPU_POLICY_SET),
+  allowedPricingCategories: listOf(CATEGORY_SET),
+  allowedMarkets: listOf(MARKET_SET),
+  allowedProviders: providerList,
+  excludedProviders: providerList,
 };
 
 /**
@@ -249,5 +279,12 @@ function finish(v: Slots): WorkloadProfile | undefined {
       (v[SLOT.costSensitivity] as WorkloadProfile['costSensitivity'] | undefined) ?? d.costSensitivity,
     horizonMonths: (v[SLOT.horizonMonths] as number | undefined) ?? 12,
     statelessRequests: (v[SLOT.statelessRequests] as boolean | undefined) ?? d.statelessRequests,
+    gpuPolicy: (v[SLOT.gpuPolicy] as WorkloadProfile['gpuPolicy'] | undefined) ?? null,
+    allowedPricingCategories: unique(
+      v[SLOT.allowedPricingCategories] as WorkloadProfile['allowedPricingCategories'] | undefined,
+    ),
+    allowedMarkets: unique(v[SLOT.allowedMarkets] as WorkloadProfile['allowedMarkets'] | undefined),
+    allowedProviders: unique(v[SLOT.allowedProviders] as string[] | undefined),
+    excludedProviders: unique(v[SLOT.excludedProviders] as string[] | undefined),
   };
 }
