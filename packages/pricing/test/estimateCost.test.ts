@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateCost } from '../src/index.js';
 import { offerInput, profileInput, scenarioInput } from './support/arbitraries.js';
 import { offer, profile, scenario } from './support/builders.js';
+import { TEST_RATIOS } from './support/ratios.js';
 import { TEST_TIERS } from './support/tiers.js';
 
 const tiers = TEST_TIERS;
@@ -70,12 +71,32 @@ describe('estimateCost: the bill, term by term', () => {
     expect(e.usdPerJob).toBeCloseTo(2, 10);
   });
 
-  it('normalizes by GPU tier: an H100 needs fewer GPU-hours than the A100-80GB reference for training', () => {
-    const p = profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 989 });
-    const e = estimateCost(p, offer({ gpu: 'H100', usdPerGpuHour: 4 }), { tiers });
-    // training throughput H100/A100 = 989/312 TFLOPS → 989 reference GPU-hours take 312 H100 GPU-hours
-    expect(component(e, 'gpu-time')?.quantity).toBeCloseTo(312, 9);
-    expect(e.assumptions.some((a) => a.includes('A100-80GB GPU-hours'))).toBe(true);
+  it('normalizes by a measured ratio: an H100 needs fewer GPU-hours than the A100-80GB reference for training', () => {
+    const p = profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 1000 });
+    const e = estimateCost(p, offer({ gpu: 'H100', usdPerGpuHour: 4 }), { tiers, ratios: TEST_RATIOS });
+    // measured training ratio H100/A100 = 2.5 → 1,000 reference GPU-hours take 400 H100 GPU-hours
+    expect(component(e, 'gpu-time')?.quantity).toBeCloseTo(400, 9);
+    expect(e.throughput).toMatchObject({
+      demandGpu: 'A100-80GB',
+      offerGpu: 'H100',
+      ratio: 2.5,
+      basis: 'measured',
+    });
+    expect(e.assumptions.some((a) => a.includes('A100-80GB GPU-hours') && a.includes('measured'))).toBe(true);
+  });
+
+  it('without a measured ratio another GPU is not priced; gpuPolicy any prices it with no speed-up credited', () => {
+    const p = profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 1000 });
+    const h100 = offer({ gpu: 'H100', usdPerGpuHour: 4 });
+    expect(estimateCost(p, h100, { tiers }).rejections.map((r) => r.code)).toEqual(['gpu-policy']);
+    const any = profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 1000, gpuPolicy: 'any' });
+    // datasheet H100/A100 training = 989/312 ≈ 3.17, but an unmeasured pair credits at most 1
+    const e = estimateCost(any, h100, { tiers });
+    expect(component(e, 'gpu-time')?.quantity).toBeCloseTo(1000, 9);
+    expect(e.throughput?.basis).toBe('unmeasured');
+    // a slower GPU by its datasheet is charged for it: L40S training = 362/312 TFLOPS... an RTX 4090 is slower
+    const rtx = estimateCost(any, offer({ gpu: 'RTX4090', gpuMemoryGiB: 24, usdPerGpuHour: 0.4 }), { tiers });
+    expect(rtx.throughput!.ratio).toBeCloseTo(165.2 / 312, 9);
   });
 
   it('a profile that names gpuType states its demand in that GPU', () => {

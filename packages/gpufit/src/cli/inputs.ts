@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type GpuTierTable, gpuTierTable } from '@gpufit/pricing';
+import { type GpuTierTable, gpuTierTable, type ThroughputRatioLookup } from '@gpufit/pricing';
 import type { Offer, Scenario, ScenarioInput, WorkloadProfile } from '@gpufit/schema';
 import { formatIssue, validateScenario } from '@gpufit/schema';
 import { validateFrameworkOverride } from '@gpufit/scoring';
@@ -32,6 +32,8 @@ export interface Inputs {
   /** The scenario's formulas, compiled (null: it has none, and mathjs was not loaded). */
   readonly formulas: ScenarioFormulas | null;
   readonly tiers: GpuTierTable;
+  /** Measured throughput ratios between GPUs (absent: each workload prices only its own GPU). */
+  readonly ratios?: ThroughputRatioLookup;
   readonly networks: readonly NetworkInfo[];
   readonly paths: { readonly workloads: string; readonly catalog: string; readonly scenario: string | null };
 }
