@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { MARKETS, PRICING_CATEGORIES } from '@gpufit/schema';
 import { GPU_ALIASES } from './data/gpu-aliases';
+import { REQUIRED_GPUS } from './data/required-gpus';
 import { type Row, readCsv, writeCsv } from './lib/csvio';
 import { deriveRows } from './lib/derive';
 import { fromExtra, type LambdaCatalogKey } from './lib/extra';
@@ -21,18 +22,6 @@ import { ALIAS_COLUMNS, aliasRows, NETWORK_COLUMNS, networkRows, TIER_COLUMNS, t
 
 const SKYPILOT = 'skypilot-gpu-offers.csv';
 const EXTRA = 'extra-gpu-prices.csv';
-const REQUIRED_GPUS = [
-  'H100',
-  'H200',
-  'A100-80GB',
-  'A100-40GB',
-  'L40S',
-  'L4',
-  'A10G',
-  'RTX4090',
-  'T4',
-  'B200',
-];
 const CATEGORIES = PRICING_CATEGORIES;
 
 function checkAliasesCoverRawNames(sky: readonly Row[], extra: readonly Row[]): void {
