@@ -1,6 +1,7 @@
 import { OFFER_FIELDS, type PricingCategory } from '@gpufit/schema';
 import type { ReliabilityKey } from '../data/assumptions';
 import type { Hosting, Market } from '../data/providers';
+import { RowLedger } from './ledger';
 
 export type { PricingCategory };
 
@@ -31,29 +32,14 @@ export interface Draft {
 /** The catalog's columns are the schema's offer fields, in their order. */
 export const OFFER_COLUMNS = OFFER_FIELDS;
 
-/** Per input file: every row read ends as used (≥ 1 offer) or dropped with a reason. */
-export class Ledger {
-  read = 0;
-  used = 0;
-  readonly dropped = new Map<string, number>();
+/** Per input file of offers: every row read ends as used (≥ 1 offer) or dropped with a reason. */
+export class Ledger extends RowLedger {
   /** prices present in a used row but not written as an offer (e.g. spot equal to on-demand) */
   readonly skippedPrices = new Map<string, number>();
   readonly written = { Standard: 0, Dynamic: 0, Committed: 0 };
 
-  constructor(readonly file: string) {}
-
-  drop(reason: string): void {
-    this.dropped.set(reason, (this.dropped.get(reason) ?? 0) + 1);
-  }
-
   skipPrice(reason: string): void {
     this.skippedPrices.set(reason, (this.skippedPrices.get(reason) ?? 0) + 1);
-  }
-
-  get droppedTotal(): number {
-    let n = 0;
-    for (const v of this.dropped.values()) n += v;
-    return n;
   }
 }
 

@@ -3,7 +3,7 @@ import type {
   FormulaCompiler,
   GpuTierTable,
   PriceAdjuster,
-  ThroughputRatioLookup,
+  ThroughputRatioTable,
 } from '@gpufit/pricing';
 import type {
   Accounting,
@@ -33,7 +33,7 @@ export interface AnalyzeInput {
    * Measured throughput ratios between GPUs (`datasets/throughput-ratios.csv`); without them a workload is priced
    * only on its named GPU (or the reference GPU).
    */
-  readonly ratios?: ThroughputRatioLookup;
+  readonly ratios?: ThroughputRatioTable;
   /** Resolved scenario (defaults from `scenarioSchema`); its `framework` overrides are applied. */
   readonly scenario: Scenario;
   /** Framework overrides; default: the scenario's `framework`. */

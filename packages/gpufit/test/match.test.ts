@@ -4,7 +4,8 @@ import {
   feasibility,
   type GpuTierTable,
   gpuTierTable,
-  type ThroughputRatioLookup,
+  type ThroughputRatioTable,
+  throughputRatioTable,
 } from '@gpufit/pricing';
 import {
   COMPLIANCE_REQUIREMENTS,
@@ -29,27 +30,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cheapestFeasible, indexOffers } from '../src/analysis/matchOffers.js';
 import { marketsOfSide, sidesOfMarkets } from '../src/analysis/sides.js';
 import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
-import { loadGpuTiers } from '../src/data/loadReferenceData.js';
+import { loadGpuTiers, loadThroughputRatios } from '../src/data/loadReferenceData.js';
 import { loadOffersCsv } from '../src/io/loadOffers.js';
 
 let catalog: Offer[];
 let tiers: GpuTierTable;
 const SIDES = sidesOfMarkets();
 
-/** A few measured ratios in both directions, so substitutes are priced as in a real run. */
-const ratios: ThroughputRatioLookup = (cls, _size, from, to) => {
-  const pairs: Record<string, number> = { 'inference|L4|L40S': 3.3, 'training|A100-80GB|H100': 2.5 };
-  const direct = pairs[`${cls}|${from}|${to}`];
-  if (direct !== undefined) return { ratio: direct, min: direct, max: direct, source: 'test' };
-  const inverse = pairs[`${cls}|${to}|${from}`];
-  return inverse === undefined
-    ? undefined
-    : { ratio: 1 / inverse, min: 1 / inverse, max: 1 / inverse, source: 'test' };
-};
+/** The bundled measured ratios (datasets/throughput-ratios.csv), so substitutes are priced as in a real run. */
+let ratios: ThroughputRatioTable;
 
 beforeAll(async () => {
   catalog = (await loadOffersCsv(join(bundledDatasetsDir(), 'offers.csv'))).rows;
   tiers = gpuTierTable(await loadGpuTiers());
+  ratios = throughputRatioTable(await loadThroughputRatios());
 });
 
 /** The definition `cheapestFeasible` must match: price every offer, keep the cheapest (ties: lowest id). */

@@ -67,13 +67,17 @@ export { youngInterval } from './reliability/youngInterval.js';
 // GPU tiers (performance normalization, §5.2)
 export type { GpuTier, GpuTierTable } from './tiers/gpuTierTable.js';
 export { gpuTierTable, REFERENCE_GPU, relativeThroughput } from './tiers/gpuTierTable.js';
-export type {
-  MeasuredRatio,
-  ThroughputConversion,
-  ThroughputConversionInput,
-  ThroughputRatioLookup,
-} from './tiers/throughputConversion.js';
+export type { ModelSizeBand } from './tiers/modelSizeBand.js';
+export { MODEL_SIZE_BAND_FLOOR_BILLIONS, MODEL_SIZE_BANDS, modelSizeBand } from './tiers/modelSizeBand.js';
+export type { ThroughputConversion, ThroughputConversionInput } from './tiers/throughputConversion.js';
 export { throughputConversion } from './tiers/throughputConversion.js';
+// Measured throughput ratios between GPUs (MLPerf and other published benchmarks, §5.1b–5.2)
+export type {
+  ThroughputRatio,
+  ThroughputRatioRow,
+  ThroughputRatioTable,
+} from './tiers/throughputRatioTable.js';
+export { throughputRatioTable } from './tiers/throughputRatioTable.js';
 
 // Projection, uncertainty, hybrid split, break-even and sensitivity (§5.8–5.11): a separate block.
 

@@ -4,7 +4,7 @@ import {
   estimateCost,
   type GpuTierTable,
   initialSubsidyShare,
-  type ThroughputRatioLookup,
+  type ThroughputRatioTable,
 } from '@gpufit/pricing';
 import type { Market, Offer, Scenario, WorkloadProfile } from '@gpufit/schema';
 import type { SideBest } from './bestOffers.js';
@@ -13,7 +13,7 @@ export interface CheapestFeasibleOptions {
   /** GPU tiers, as `estimateCost` takes them. */
   readonly tiers: GpuTierTable;
   /** Measured throughput ratios, as `estimateCost` takes them. */
-  readonly ratios?: ThroughputRatioLookup;
+  readonly ratios?: ThroughputRatioTable;
   /** The resolved scenario, as `estimateCost` takes it (month 0, its subsidy shares and token spot prices). */
   readonly scenario?: Scenario;
   /** Only offers of these markets; default: every offer. */

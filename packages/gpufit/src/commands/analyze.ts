@@ -105,7 +105,7 @@ export async function runAnalysis(
       ...horizonOption(inputs.scenarioInput),
       offers: inputs.offers.rows,
       tiers: inputs.tiers,
-      ...(inputs.ratios === undefined ? {} : { ratios: inputs.ratios }),
+      ratios: inputs.throughputRatios,
       scenario,
       accounting: inputs.workloads.accounting,
       rejected: [...inputs.workloads.rejected, ...inputs.offers.rejected],

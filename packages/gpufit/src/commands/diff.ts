@@ -52,7 +52,7 @@ export async function runDiff(a: string, b: string, opts: DiffOptions): Promise<
         workloads: inputs.workloads.rows,
         offers: inputs.offers.rows,
         tiers: inputs.tiers,
-        ...(inputs.ratios === undefined ? {} : { ratios: inputs.ratios }),
+        ratios: inputs.throughputRatios,
         scenario: withRunPolicy(inputs.scenario, {}, todayUtc),
         accounting: inputs.workloads.accounting,
         rejected: inputs.workloads.rejected,

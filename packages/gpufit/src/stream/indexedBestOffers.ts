@@ -1,4 +1,4 @@
-import type { GpuTierTable, ThroughputRatioLookup } from '@gpufit/pricing';
+import type { GpuTierTable, ThroughputRatioTable } from '@gpufit/pricing';
 import type { Offer, Scenario, WorkloadProfile } from '@gpufit/schema';
 import { type BestOffers, cheapestCloud } from '../analysis/bestOffers.js';
 import { indexOffers } from '../analysis/matchOffers.js';
@@ -14,7 +14,7 @@ export function indexedBestOffers(
   options: {
     readonly tiers: GpuTierTable;
     readonly scenario: Scenario;
-    readonly ratios?: ThroughputRatioLookup;
+    readonly ratios?: ThroughputRatioTable;
   },
 ): (profile: WorkloadProfile) => BestOffers {
   const sides = sidesOfMarkets(options.scenario.decision.decentralizedMarkets);

@@ -31,14 +31,14 @@ async function write(sink: Writable, text: string): Promise<void> {
  */
 export async function streamAnalysis(
   stream: LoadStream<WorkloadProfile>,
-  inputs: Pick<Inputs, 'offers' | 'tiers' | 'ratios' | 'scenario' | 'formulas'> & {
+  inputs: Pick<Inputs, 'offers' | 'tiers' | 'throughputRatios' | 'scenario' | 'formulas'> & {
     readonly horizonMonths?: number;
   },
   sinks: StreamSinks,
   onProgress?: (done: number) => void,
 ): Promise<Analysis> {
   const { scenario, tiers } = inputs;
-  const ratios = inputs.ratios === undefined ? {} : { ratios: inputs.ratios };
+  const ratios = { ratios: inputs.throughputRatios };
   const offers = inputs.offers.rows;
   const analyzeOne = createWorkloadAnalyzer({
     offers,

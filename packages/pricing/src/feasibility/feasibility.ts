@@ -4,7 +4,8 @@ import { offerFacts } from '../estimate/offerFacts.js';
 import { profileFacts } from '../estimate/profileFacts.js';
 import { gpusForModel } from '../memory/modelMemory.js';
 import type { GpuTier, GpuTierTable } from '../tiers/gpuTierTable.js';
-import { type ThroughputRatioLookup, throughputConversion } from '../tiers/throughputConversion.js';
+import { throughputConversion } from '../tiers/throughputConversion.js';
+import type { ThroughputRatioTable } from '../tiers/throughputRatioTable.js';
 import { dataEligibility } from './dataEligibility.js';
 import { interruptibleRule, placementRule } from './placementRule.js';
 
@@ -33,7 +34,7 @@ export interface FeasibilityOptions {
   /** GPU tiers (memory, interconnect; datasheet throughput only for gpuPolicy `any`). */
   readonly tiers: GpuTierTable;
   /** Measured throughput ratios (`datasets/throughput-ratios.csv`); without them only the demand's GPU prices. */
-  readonly ratios?: ThroughputRatioLookup;
+  readonly ratios?: ThroughputRatioTable;
   /** The resolved scenario: its placement lists and default gpuPolicy. */
   readonly scenario?: Scenario;
 }

@@ -1,25 +1,7 @@
 import type { GpuPolicy, ThroughputBasis, ThroughputClass } from '@gpufit/schema';
 import { type GpuTier, relativeThroughput } from './gpuTierTable.js';
-
-/** A measured ratio between two GPUs: work one `toGpu`-hour does in `fromGpu`-hours, with its sources' range. */
-export interface MeasuredRatio {
-  readonly ratio: number;
-  readonly min: number;
-  readonly max: number;
-  readonly source: string;
-}
-
-/**
- * Looks up a measured throughput ratio for a workload class and model size (the table groups sizes into bands);
- * `undefined` when no published benchmark measured the pair. The Node side builds it from
- * `datasets/throughput-ratios.csv` (MLPerf results); pricing only reads it.
- */
-export type ThroughputRatioLookup = (
-  throughputClass: ThroughputClass,
-  modelParamsBillions: number,
-  fromGpu: string,
-  toGpu: string,
-) => MeasuredRatio | undefined;
+import { modelSizeBand } from './modelSizeBand.js';
+import type { ThroughputRatioTable } from './throughputRatioTable.js';
 
 export type ThroughputConversion =
   | { readonly ok: true; readonly value: ThroughputBasis }
@@ -33,7 +15,8 @@ export interface ThroughputConversionInput {
   readonly demandTier: GpuTier;
   readonly named: boolean;
   readonly offerTier: GpuTier;
-  readonly ratios: ThroughputRatioLookup | undefined;
+  /** Measured ratios (`datasets/throughput-ratios.csv`); absent = none measured. */
+  readonly ratios: ThroughputRatioTable | undefined;
 }
 
 /**
@@ -56,7 +39,8 @@ export function throughputConversion(input: ThroughputConversionInput): Throughp
   if (policy === 'exact') {
     return { ok: false, reason: `${what} and its gpuPolicy is exact; this offer is ${offerGpu}` };
   }
-  const measured = input.ratios?.(throughputClass, input.modelParamsBillions, demandGpu, offerGpu);
+  const band = modelSizeBand(input.modelParamsBillions);
+  const measured = input.ratios?.lookup(throughputClass, band, demandGpu, offerGpu);
   if (measured !== undefined && Number.isFinite(measured.ratio) && measured.ratio > 0) {
     return {
       ok: true,
@@ -66,7 +50,7 @@ export function throughputConversion(input: ThroughputConversionInput): Throughp
   if (policy === 'measured') {
     return {
       ok: false,
-      reason: `${what}; no published benchmark measures ${offerGpu} against ${demandGpu} for ${throughputClass} work on a model of this size, so gpufit does not price it (gpuPolicy measured; set gpuPolicy any to allow it without a speed-up)`,
+      reason: `${what}; no published benchmark measures ${offerGpu} against ${demandGpu} for ${throughputClass} work on ${band} models, so gpufit does not price it (gpuPolicy measured; set gpuPolicy any to allow it without a speed-up)`,
     };
   }
   const datasheet =
