@@ -19,6 +19,7 @@ export { effectiveCommittedRate } from './commitments/effectiveCommittedRate.js'
 export { tieredEgressUsd } from './data/tieredEgressUsd.js';
 export { transferHours } from './data/transferHours.js';
 // Cost of one workload on one offer (§5.1–5.7)
+export { billedJobHours } from './estimate/billedJobHours.js';
 export type { CostFloor } from './estimate/costFloor.js';
 export { costFloor } from './estimate/costFloor.js';
 export type { EstimateCostOptions, PriceAdjuster } from './estimate/estimateCost.js';

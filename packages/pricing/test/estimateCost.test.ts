@@ -252,9 +252,35 @@ describe('estimateCost: the bill, term by term', () => {
   });
 
   it('commitment: a term longer than the horizon is paid in full over the horizon', () => {
-    const p = profile({ id: 'c', kind: 'batch-inference', gpuHoursPerMonth: 600, horizonMonths: 12 });
-    const o = offer({ pricingCategory: 'Committed', termMonths: 36, usdPerGpuHour: 1 });
-    expect(estimateCost(p, o, { tiers }).monthlyUsd).toBeCloseTo(1800, 9);
+    // one 1-GPU instance held all month, fully used: 730 GPU-hours × $1 × (36-month term ÷ 12-month horizon)
+    const p = profile({ id: 'c', kind: 'batch-inference', gpuHoursPerMonth: 730, horizonMonths: 12 });
+    const o = offer({ pricingCategory: 'Committed', termMonths: 36, usdPerGpuHour: 1, gpusPerInstance: 1 });
+    expect(estimateCost(p, o, { tiers }).monthlyUsd).toBeCloseTo(2190, 9);
+  });
+
+  it('commitment: batch work pays for the instances it holds all month, not only the hours it runs', () => {
+    // 64 GPUs for one 240-hour job a month (15,360 GPU-hours) on a 12-month commitment of 8 × 8-GPU instances:
+    // held 64 × 730 = 46,720 GPU-hours, used 15,360 → utilization 0.329; 31,360 idle hours are paid too
+    const p = profile({
+      id: 'pre',
+      kind: 'multi-node-training',
+      nodes: 8,
+      gpusPerReplica: 8,
+      jobsPerMonth: 1,
+      hoursPerJob: 240,
+      gpuType: 'A100-80GB',
+    });
+    const o = offer({
+      pricingCategory: 'Committed',
+      termMonths: 12,
+      usdPerGpuHour: 1,
+      interconnect: 'infiniband',
+    });
+    const e = estimateCost(p, o, { tiers });
+    expect(component(e, 'gpu-time')?.quantity).toBeCloseTo(15_360, 6);
+    expect(component(e, 'commitment-waste')?.quantity).toBeCloseTo(46_720 - 15_360, 6);
+    expect([e.instances, e.gpusPerInstance]).toEqual([8, 8]);
+    expect(e.assumptions.join(' ')).toMatch(/instances held for its peak all month/);
   });
 
   it('incentive: GPU time at the list price, the subsidy a negative line of list × share', () => {

@@ -222,18 +222,23 @@ export function estimateCost(
             : notes.fromScratch(jobWallHours, mtbfHours, pf.restartHours, inflation, profile, pf.resumes),
         );
     } else if (explain) assumptions.push(notes.NO_INTERRUPTIONS);
-    // Each job's instances are billed in whole increments from start to finish (with the provider's minimum).
+    usedHours = usefulGpuHours * packing;
+    overheadHours = usedHours * (inflation - 1);
+    // Each job's instances are billed in whole increments from start to finish (with the provider's minimum):
+    // the part of the last increment a job does not use is billed GPU time too.
     const jobRunHours = jobWallHours * inflation;
     const billing = {
       incrementSeconds: offer.billingIncrementSeconds ?? 0,
       minimumSeconds: offer.minimumBillableSeconds,
     };
-    const billed = billing.incrementSeconds > 0 || billing.minimumSeconds > 0;
-    const rounding = billed && jobRunHours > 0 ? billedJobHours(jobRunHours, billing) / jobRunHours : 1;
-    if (explain && rounding > 1 + 1e-6)
-      assumptions.push(notes.billingRounding(jobRunHours, rounding, billing));
-    usedHours = usefulGpuHours * packing * rounding;
-    overheadHours = usedHours * (inflation - 1);
+    if ((billing.incrementSeconds > 0 || billing.minimumSeconds > 0) && jobRunHours > 0) {
+      const unusedPerJob = billedJobHours(jobRunHours, billing) - jobRunHours;
+      const roundingHours = jobsPerMonth * unusedPerJob * gpusPerAllocation * packing;
+      if (Number.isFinite(roundingHours) && roundingHours > 0) {
+        if (explain) assumptions.push(notes.billingRounding(jobRunHours, unusedPerJob, billing));
+        usedHours += roundingHours;
+      }
+    }
     // Each job's run is bounded, but a huge demand times a huge inflation can still overflow a float64.
     if (!Number.isFinite(usedHours + overheadHours)) {
       return infeasible(
@@ -258,24 +263,34 @@ export function estimateCost(
     });
     if (capacity !== null) return infeasible(offer, [{ code: 'capacity', message: capacity }], g);
     if (committed) {
-      utilization = scenario?.committedUtilization ?? 1 / profile.peakToMeanRatio;
+      // A commitment holds the instances the peak needs all month, whether the jobs run or not.
       const run = usedHours + overheadHours;
-      wasteHours = (run / utilization) * termFactor - run;
+      const fixed = scenario?.committedUtilization ?? null;
+      const held = fixed !== null ? run / fixed : Math.max(run, instances * perInstance * HOURS_PER_MONTH);
+      utilization = held > 0 ? run / held : 0;
+      wasteHours = held * termFactor - run;
     }
   }
   if (committed) {
     const fromScenario = scenario !== undefined && scenario.committedUtilization !== null;
-    const source = fromScenario ? 'the scenario' : 'the demand shape (mean ÷ peak)';
+    const source = fromScenario
+      ? 'the scenario'
+      : pf.serving
+        ? 'the demand shape (mean ÷ peak)'
+        : 'the work a month ÷ the instances held for its peak all month';
     if (explain)
       assumptions.push(
-        notes.commitment(
-          utilization,
-          source,
-          effectiveCommittedRate(price, utilization),
-          offer,
-          profile,
-          termFactor,
-        ),
+        // A utilization so small that the effective rate is beyond any real price reads as an idle commitment.
+        utilization > 0 && price / utilization < 1e9
+          ? notes.commitment(
+              utilization,
+              source,
+              effectiveCommittedRate(price, utilization),
+              offer,
+              profile,
+              termFactor,
+            )
+          : notes.IDLE_COMMITMENT,
       );
     if (options.onDemandUsdPerGpuHour !== undefined) {
       if (explain)

@@ -12,6 +12,8 @@ export const GPU_TIME_UNSUBSIDIZED = 'at the unsubsidized list price; the subsid
 export const PER_UNIT_TOO_SMALL =
   'the demand is too small for a cost per job or per GPU-hour to be a finite number; only the monthly cost is given';
 export const NO_INTERRUPTIONS = 'the offer is not interrupted, so jobs pay no re-work or restarts';
+export const IDLE_COMMITMENT =
+  'commitment: next to nothing runs on it this month, so (almost) every committed hour is paid and idle';
 export const CHECKPOINTS_IN_PROVIDER =
   "checkpoints are kept in the provider's own storage in the same region, so they pay no internet egress — a gpufit assumption";
 
@@ -32,11 +34,13 @@ export function demand(
 
 export function billingRounding(
   runHours: number,
-  factor: number,
+  unusedHours: number,
   billing: { readonly incrementSeconds: number; readonly minimumSeconds: number },
 ): string {
+  const unit =
+    billing.incrementSeconds > 0 ? `${n(billing.incrementSeconds)}-second increments` : 'time used';
   const min = billing.minimumSeconds > 0 ? ` with a ${n(billing.minimumSeconds / 60)}-minute minimum` : '';
-  return `each job runs ${n(runHours)} h and is billed in ${n(billing.incrementSeconds)}-second increments${min}: billed hours are ${n(factor)}× the hours run`;
+  return `each job runs ${n(runHours)} h and is billed in ${unit}${min}: ${n(unusedHours * 3600)} s a job are paid and unused`;
 }
 
 export function gpuHoursConserved(demandGpus: number, offerGpus: number): string {
