@@ -23,6 +23,7 @@ const cloud: CostBasis = {
   dataUsdPerMonth: 900,
   subsidyShare: 0,
   incentive: null,
+  priceSigma: null,
 };
 const depin: CostBasis = {
   offerId: 'akash:h100',
@@ -33,6 +34,7 @@ const depin: CostBasis = {
   interruptionsPerMonth: 9,
   dataUsdPerMonth: 150,
   subsidyShare: 0.3,
+  priceSigma: null,
   incentive: { symbol: 'AKT', denomination: 'token' },
 };
 const scenario = scenarioSchema.parse({

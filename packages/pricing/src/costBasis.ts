@@ -29,6 +29,21 @@ export interface CostBasis {
   /** The offer's incentive subsidy share at month 0 (0..0.99). */
   readonly subsidyShare: number;
   readonly incentive: { readonly symbol: string; readonly denomination: Denomination } | null;
+  /**
+   * Lognormal sigma of the offer's own price spread (`usdPerGpuHourMin/Max`: spot over the region's zones, or a
+   * marketplace's offers), reading min and max as the 5th and 95th percentiles: σ = ln(max ÷ min) ÷ (2 × 1.645).
+   * Null when the offer states no spread (the Monte Carlo then uses its side's default).
+   */
+  readonly priceSigma: number | null;
+}
+
+/** z of the 95th percentile: min and max of a spread are read as its 5th and 95th percentiles. */
+const Z_95 = 1.6448536269514722;
+
+/** σ of a lognormal whose 5th and 95th percentiles are `min` and `max` (null without a spread). */
+export function spreadSigma(min: number | null, max: number | null): number | null {
+  if (min === null || max === null || !(min > 0) || !(max >= min)) return null;
+  return Math.log(max / min) / (2 * Z_95);
 }
 
 export type CostBasisResult =
@@ -84,6 +99,7 @@ export function costBasis(estimate: CostEstimate, offer: Offer): CostBasisResult
       incentive: offer.incentive
         ? { symbol: offer.incentive.symbol, denomination: offer.incentive.denomination }
         : null,
+      priceSigma: spreadSigma(offer.usdPerGpuHourMin, offer.usdPerGpuHourMax),
     },
   };
 }

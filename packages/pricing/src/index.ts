@@ -87,7 +87,7 @@ export type { BreakEvenOptions } from './breakEven.js';
 export { breakEven } from './breakEven.js';
 export { addMonths, monthsBetween } from './calendarMonth.js';
 export type { CostBasis, CostBasisResult } from './costBasis.js';
-export { costBasis } from './costBasis.js';
+export { costBasis, spreadSigma } from './costBasis.js';
 export type { DemandInput, DemandShape } from './demandShape.js';
 export { demandShape, LOGNORMAL_MAX_PEAK_TO_MEAN, PEAK_QUANTILE } from './demandShape.js';
 export type { FindRootOptions } from './findRoot.js';

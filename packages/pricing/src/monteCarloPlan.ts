@@ -88,8 +88,10 @@ export function monteCarloPlan(
       tokenIndex,
     };
   };
-  const cloud = option(bases.cloud, 0);
-  const depin = option(bases.depin, scenario.monteCarlo.depinPriceSpread);
+  // Each option's price spread: its offer's own (spot over zones, a marketplace's range) when the catalog states
+  // one; else none for cloud (a list price) and the scenario's `depinPriceSpread` for decentralized supply.
+  const cloud = option(bases.cloud, bases.cloud.priceSigma ?? 0);
+  const depin = option(bases.depin, bases.depin.priceSigma ?? scenario.monteCarlo.depinPriceSpread);
   return {
     seed,
     trials,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { costBasis, estimateCost, projectSpend } from '../src/index.js';
+import { costBasis, estimateCost, monteCarloPlan, projectSpend, spreadSigma } from '../src/index.js';
+import { depinBasis } from './support/bases.js';
 import { offer, profile, scenario } from './support/builders.js';
 import { TEST_TIERS } from './support/tiers.js';
 
@@ -63,5 +64,35 @@ describe('costBasis: the month-0 estimate split into what a projection moves', (
     const r = costBasis(estimateCost(batch, unpriced, { tiers: TEST_TIERS }), unpriced);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toContain(depin.id);
+  });
+});
+
+describe('an offer’s own price spread feeds the Monte Carlo', () => {
+  it('reads min and max as the 5th and 95th percentiles of a lognormal', () => {
+    // AWS p6-b200 us-east-2 spot over its three zones: $22.34 / $22.94 / $24.28 an instance-hour
+    expect(spreadSigma(22.34 / 8, 24.28 / 8)).toBeCloseTo(
+      Math.log(24.28 / 22.34) / (2 * 1.6448536269514722),
+      12,
+    );
+    expect(spreadSigma(null, 3)).toBeNull();
+    expect(spreadSigma(2, 2)).toBe(0);
+  });
+
+  it('a spot offer with a spread gives the cloud side a price sigma; without one the side defaults apply', () => {
+    const p = profile({ id: 'b', kind: 'batch-inference', gpuType: 'A100-80GB', gpuHoursPerMonth: 100 });
+    const spot = offer({
+      pricingCategory: 'Dynamic',
+      usdPerGpuHour: 2.8675,
+      usdPerGpuHourMin: 2.7925,
+      usdPerGpuHourMax: 3.035,
+    });
+    const b = costBasis(estimateCost(p, spot, { tiers: TEST_TIERS }), spot);
+    expect(b.ok && b.value.priceSigma).toBeCloseTo(Math.log(3.035 / 2.7925) / 3.2897072539029444, 12);
+    const plan = monteCarloPlan(
+      { cloud: b.ok ? b.value : (null as never), depin: depinBasis() },
+      scenario({}),
+    );
+    expect(plan.options[0].priceSigma).toBeGreaterThan(0);
+    expect(plan.options[1].priceSigma).toBe(scenario({}).monteCarlo.depinPriceSpread);
   });
 });

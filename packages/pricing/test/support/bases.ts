@@ -14,6 +14,7 @@ export function basis(overrides: Partial<CostBasis> = {}): CostBasis {
     dataUsdPerMonth: 500,
     subsidyShare: 0,
     incentive: null,
+    priceSigma: null,
     ...overrides,
   };
 }
