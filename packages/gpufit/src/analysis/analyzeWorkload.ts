@@ -111,7 +111,7 @@ export function createWorkloadAnalyzer(
         : null;
     const breakEvens = comparison ? breakEven(comparison, costOf) : [];
     const tornado = comparison ? sensitivity(comparison, costOf) : null;
-    const decision = decide({ fit, cloud, depin: depinEligible ? depin : null, hybrid, policy });
+    const decision = decide({ fit, cloud, depin: depinEligible ? depin : null, hybrid: split, policy });
     const risks = risksFor({
       profile,
       fit,

@@ -22,14 +22,19 @@ export interface DecisionRule {
   readonly candidates: readonly Recommendation[];
   /** `first`: the first candidate that saves wins; `cheapest`: the cheapest saving candidate wins. */
   readonly pick: 'first' | 'cheapest';
+  /**
+   * Only overflow may leave cloud: the seed's "cloud first, hybrid if overflow is acceptable" keeps the mean load
+   * on cloud, so a split's cloud floor is at least mean ÷ peak (hybridFloor).
+   */
+  readonly overflowOnly: boolean;
 }
 
 export const decisionRules: Readonly<Record<Approach, DecisionRule>> = {
-  'traditional-cloud': { candidates: ['cloud'], pick: 'first' },
-  'cloud-first': { candidates: ['hybrid', 'cloud'], pick: 'first' },
-  hybrid: { candidates: ['hybrid', 'cloud'], pick: 'first' },
-  'depin-or-hybrid': { candidates: ['depin', 'hybrid', 'cloud'], pick: 'cheapest' },
-  'depin-first': { candidates: ['depin', 'hybrid', 'cloud'], pick: 'first' },
+  'traditional-cloud': { candidates: ['cloud'], pick: 'first', overflowOnly: true },
+  'cloud-first': { candidates: ['hybrid', 'cloud'], pick: 'first', overflowOnly: true },
+  hybrid: { candidates: ['hybrid', 'cloud'], pick: 'first', overflowOnly: false },
+  'depin-or-hybrid': { candidates: ['depin', 'hybrid', 'cloud'], pick: 'cheapest', overflowOnly: false },
+  'depin-first': { candidates: ['depin', 'hybrid', 'cloud'], pick: 'first', overflowOnly: false },
 };
 
 export type DecisionPolicy = Pick<
@@ -41,6 +46,7 @@ export interface DecideInput {
   readonly fit: FitAssessment;
   readonly cloud: PricedOption | null;
   readonly depin: PricedOption | null;
+  /** The cheapest split (hybridFor), hybrid or not: a split decentralized supply carries is named for it. */
   readonly hybrid: HybridSplit | null;
   readonly policy: DecisionPolicy;
 }
@@ -62,6 +68,10 @@ export interface DecideOutput {
 export function decide(input: DecideInput): DecideOutput {
   const { fit, cloud, depin, policy } = input;
   const hybrid = isHybrid(input.hybrid, policy) ? input.hybrid : null;
+  // A split whose cheapest form leaves less than the hybrid share on cloud is decentralized supply carrying the
+  // work: it is named for that placement (and priced as it), not called hybrid.
+  const depinCarried =
+    input.hybrid !== null && hybrid === null && input.hybrid.cloudShare < policy.hybridMinShare;
   const depinBlocked = fit.constraints.find((c) => c.side === 'depin' && c.scope === 'all');
   const depinPartBlocked = fit.constraints.find((c) => c.side === 'depin' && c.scope === 'part');
   const cloudUsd = cloud?.cost.monthlyUsd ?? null;
@@ -94,6 +104,9 @@ export function decide(input: DecideInput): DecideOutput {
   }
 
   const rule = decisionRules[fit.approach];
+  const candidates = [
+    ...new Set(rule.candidates.map((c): Recommendation => (c === 'hybrid' && depinCarried ? 'depin' : c))),
+  ];
   const saving = (c: Recommendation): number | null => {
     const usd = costOf[c];
     return usd === null ? null : cloudUsd - usd;
@@ -103,7 +116,7 @@ export function decide(input: DecideInput): DecideOutput {
     const s = saving(c);
     return c !== 'cloud' && s !== null && s >= threshold;
   };
-  const winners = rule.candidates.filter(saves);
+  const winners = candidates.filter(saves);
   let chosen: Recommendation = 'cloud';
   if (winners.length > 0) {
     chosen =

@@ -1,5 +1,6 @@
 import type { FitAssessment, WorkloadProfile } from '@gpufit/schema';
 import { workloadKinds } from '@gpufit/schema';
+import { decisionRules } from './decide.js';
 
 /** gpufit rule: a p99 budget at or under this keeps serving's base load on stable regional cloud. */
 export const LATENCY_FLOOR_MS = 1000;
@@ -24,7 +25,14 @@ export function hybridFloor(
   if (serving && profile.p99LatencyMs !== null && profile.p99LatencyMs <= LATENCY_FLOOR_MS) {
     return {
       share: overflowOnly,
-      reason: `a p99 budget of ${profile.p99LatencyMs} ms keeps the mean load on stable regional cloud; only peaks above it may burst to DePIN`,
+      reason: `a p99 budget of ${profile.p99LatencyMs} ms keeps the mean load on stable regional cloud; only peaks above it may burst to decentralized supply`,
+    };
+  }
+  if (decisionRules[fit.approach].overflowOnly) {
+    return {
+      share: overflowOnly,
+      reason:
+        'cloud first, hybrid if overflow is acceptable (the seed): the mean load stays on cloud, only peaks above it may burst',
     };
   }
   return { share: 0, reason: null };

@@ -1,5 +1,6 @@
 import type { OfferRef } from '@gpufit/schema';
 import { formatQuantity } from '../present/format.js';
+import { providerLabel } from '../present/offerLabel.js';
 import type { PresentedAnalysis } from '../present/presentAnalysis.js';
 import type { Rounder } from '../present/rounder.js';
 import { REPORT_FORMAT_VERSION } from '../version.js';
@@ -71,6 +72,19 @@ export function appendix(p: PresentedAnalysis, r: Rounder): Block[] {
     items: [...a.assumptions, ...reportAssumptions(p)].map((x) => plain(x)),
   });
   blocks.push({ kind: 'heading', level: 2, text: 'Sources and as-of dates', anchor: 'sources' });
+  const c = a.catalog;
+  if (c !== undefined) {
+    const range =
+      c.asOfOldest === null ? 'no dated offers' : `offers dated ${c.asOfOldest} to ${c.asOfNewest}`;
+    const checked =
+      c.analysisDate === null
+        ? 'offer ages were not checked (no analysis date)'
+        : `options priced from offers older than ${c.maxOfferAgeDays} days before ${c.analysisDate} are flagged in their workload's risks`;
+    blocks.push({
+      kind: 'paragraph',
+      content: plain(`Catalog: ${formatQuantity(r, c.offers, 0)} offers, ${range}; ${checked}.`),
+    });
+  }
   blocks.push({
     kind: 'table',
     columns: [
@@ -91,7 +105,7 @@ export function appendix(p: PresentedAnalysis, r: Rounder): Block[] {
         { header: 'as of', align: 'left' },
         { header: 'source', align: 'left' },
       ],
-      rows: offers.map((o) => [[code(o.id)], plain(o.providerName), plain(o.asOf), plain(o.source)]),
+      rows: offers.map((o) => [[code(o.id)], plain(providerLabel(o)), plain(o.asOf), plain(o.source)]),
     });
   }
   blocks.push({ kind: 'heading', level: 2, text: 'About this report', anchor: 'about' });
