@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
@@ -16,20 +16,19 @@ export function readCsv(file: string): Row[] {
 }
 
 /**
- * Writes rows with exactly `columns`, in that order, LF line endings and quoting only where needed,
+ * CSV text of rows with exactly `columns`, in that order, LF line endings and quoting only where needed,
  * so the same rows always give the same bytes.
  */
-export function writeCsv(file: string, columns: readonly string[], rows: readonly Row[]): void {
+export function csvText(columns: readonly string[], rows: readonly Row[]): string {
   for (const row of rows) {
     for (const key of Object.keys(row)) {
-      if (!columns.includes(key)) throw new Error(`writeCsv(${file}): unexpected column ${key}`);
+      if (!columns.includes(key)) throw new Error(`csvText: unexpected column ${key}`);
     }
   }
-  const text = stringify(
+  return stringify(
     rows.map((r) => columns.map((c) => r[c] ?? '')),
     { header: true, columns: [...columns], record_delimiter: '\n', eof: true },
   );
-  writeFileSync(file, text, 'utf8');
 }
 
 /** Deterministic number → cell: at most `decimals` decimals, no trailing zeros, never exponent for our ranges. */
