@@ -15,7 +15,14 @@ import {
 } from '@gpufit/pricing';
 import { scenarioSchema } from '@gpufit/schema';
 import { canonicalProfile } from '@gpufit/scoring';
-import { bundledDatasetsDir, cheapestFeasible, loadGpuTiers, loadOffersCsv } from '../gpufitSource.js';
+import {
+  bundledDatasetsDir,
+  cheapestFeasible,
+  loadGpuTiers,
+  loadOffersCsv,
+  marketsOfSide,
+  sidesOfMarkets,
+} from '../gpufitSource.js';
 import { progress, timeOnce } from '../harness/measure.js';
 import { notAvailable, result } from '../harness/result.js';
 import { median } from '../harness/stats.js';
@@ -52,7 +59,8 @@ async function plan(trials: number): Promise<MonteCarloParams> {
   });
   const profile = canonicalProfile('batch-inference');
   const basis = (side: 'cloud' | 'depin'): CostBasis => {
-    const [best] = cheapestFeasible([profile], offers, { tiers, scenario, side });
+    const markets = marketsOfSide(sidesOfMarkets(scenario.decision.decentralizedMarkets), side);
+    const [best] = cheapestFeasible([profile], offers, { tiers, scenario, markets });
     if (!best) throw new Error(`monte-carlo: no feasible ${side} offer for the canonical batch workload`);
     const b = costBasis(best.estimate, best.offer);
     if (!b.ok) throw new Error(`monte-carlo: ${b.reason}`);

@@ -1,32 +1,11 @@
 import { MARKETS, PRICING_CATEGORIES } from '@gpufit/schema';
 import { GPU_CLASSES, gpuClassOf } from '../data/gpu-classes';
 import { RELIABILITY_RULES } from '../data/reliability';
+import { REQUIRED_GPUS } from '../data/required-gpus';
 import type { Row } from './csvio';
+import { table } from './markdown';
 
-/** GPU tiers the catalog must price in some market (the build fails without an offer for each). */
-export const REQUIRED_GPUS = [
-  'H100',
-  'H200',
-  'A100-80GB',
-  'A100-40GB',
-  'L40S',
-  'L4',
-  'A10G',
-  'RTX4090',
-  'T4',
-  'B200',
-];
 const CATEGORIES = PRICING_CATEGORIES;
-
-/** A Markdown table with padded columns (the layout the repository's formatter writes, so lint stays clean). */
-function table(header: readonly string[], body: readonly (readonly (string | number)[])[]): string {
-  const rows = [header, ...body].map((r) => r.map(String));
-  const widths = header.map((_, c) => Math.max(3, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((x, c) => x.padEnd(widths[c] ?? 0)).join(' | ')} |`;
-  const [head, ...rest] = rows;
-  return [line(head ?? []), line(widths.map((w) => '-'.repeat(w))), ...rest.map(line)].join('\n');
-}
 
 const priced = (r: Row) => r.usdPerGpuHour !== '';
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
@@ -16,19 +16,24 @@ export function readCsv(file: string): Row[] {
 }
 
 /**
- * CSV text of rows with exactly `columns`, in that order, LF line endings and quoting only where needed,
+ * The CSV text of rows with exactly `columns`, in that order, LF line endings and quoting only where needed,
  * so the same rows always give the same bytes.
  */
-export function csvText(columns: readonly string[], rows: readonly Row[]): string {
+export function csvText(columns: readonly string[], rows: readonly Row[], what = 'csvText'): string {
   for (const row of rows) {
     for (const key of Object.keys(row)) {
-      if (!columns.includes(key)) throw new Error(`csvText: unexpected column ${key}`);
+      if (!columns.includes(key)) throw new Error(`${what}: unexpected column ${key}`);
     }
   }
   return stringify(
     rows.map((r) => columns.map((c) => r[c] ?? '')),
     { header: true, columns: [...columns], record_delimiter: '\n', eof: true },
   );
+}
+
+/** Writes `csvText(columns, rows)` to `file`. */
+export function writeCsv(file: string, columns: readonly string[], rows: readonly Row[]): void {
+  writeFileSync(file, csvText(columns, rows, `writeCsv(${file})`), 'utf8');
 }
 
 /** Deterministic number → cell: at most `decimals` decimals, no trailing zeros, never exponent for our ranges. */

@@ -1,5 +1,6 @@
 import { OFFER_FIELDS, type PricingCategory } from '@gpufit/schema';
 import type { Hosting, Market } from '../data/providers';
+import { RowLedger } from './ledger';
 
 export type { PricingCategory };
 
@@ -58,26 +59,20 @@ export interface Removal {
   readonly reason: string;
 }
 
-/** Per input file: every row read ends as used (≥ 1 offer) or dropped with a reason. */
-export class Ledger {
-  read = 0;
-  used = 0;
-  readonly dropped = new Map<string, number>();
+/**
+ * Per input file of offers: every row read ends as used (≥ 1 offer) or dropped with a reason. Rows are numbered as
+ * they are read, so a draft knows its row and `settle` can count rows whose every price was replaced as dropped.
+ */
+export class Ledger extends RowLedger {
   /** prices present in a used row but not written as an offer (e.g. spot equal to on-demand) */
   readonly skippedPrices = new Map<string, number>();
   readonly written = { Standard: 0, Dynamic: 0, Committed: 0 };
-
-  constructor(readonly file: string) {}
 
   /** Counts one more row read and returns its origin. */
   next(): Origin {
     const origin = { file: this.file, row: this.read };
     this.read += 1;
     return origin;
-  }
-
-  drop(reason: string): void {
-    this.dropped.set(reason, (this.dropped.get(reason) ?? 0) + 1);
   }
 
   skipPrice(reason: string): void {
@@ -107,12 +102,6 @@ export class Ledger {
         this.drop(reason);
       }
     }
-  }
-
-  get droppedTotal(): number {
-    let n = 0;
-    for (const v of this.dropped.values()) n += v;
-    return n;
   }
 }
 

@@ -1,4 +1,10 @@
-import type { CostBasis, FormulaCompiler, GpuTierTable, PriceAdjuster } from '@gpufit/pricing';
+import type {
+  CostBasis,
+  FormulaCompiler,
+  GpuTierTable,
+  PriceAdjuster,
+  ThroughputRatioTable,
+} from '@gpufit/pricing';
 import type {
   Accounting,
   Analysis,
@@ -23,6 +29,11 @@ export interface AnalyzeInput {
   readonly workloads: readonly WorkloadProfile[];
   readonly offers: readonly Offer[];
   readonly tiers: GpuTierTable;
+  /**
+   * Measured throughput ratios between GPUs (`datasets/throughput-ratios.csv`); without them a workload is priced
+   * only on its named GPU (or the reference GPU).
+   */
+  readonly ratios?: ThroughputRatioTable;
   /** Resolved scenario (defaults from `scenarioSchema`); its `framework` overrides are applied. */
   readonly scenario: Scenario;
   /** Framework overrides; default: the scenario's `framework`. */
@@ -55,7 +66,7 @@ export interface AnalyzeInput {
  */
 export async function analyze(input: AnalyzeInput): Promise<Analysis> {
   const analyzeOne = createWorkloadAnalyzer(input);
-  const ledger = new PortfolioLedger(input.scenario);
+  const ledger = new PortfolioLedger(input.scenario, true, input.offers);
   for (const [i, profile] of input.workloads.entries()) {
     ledger.add(await analyzeOne(profile));
     input.onProgress?.(i + 1, input.workloads.length);
@@ -72,5 +83,7 @@ export async function analyze(input: AnalyzeInput): Promise<Analysis> {
     rejected: [...(input.rejected ?? [])],
     assumptions: ledger.assumptions(),
     sources: ledger.sources(),
+    catalog: ledger.catalog(),
+    policy: ledger.policy(),
   };
 }

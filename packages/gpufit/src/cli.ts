@@ -35,6 +35,31 @@ function positiveNumber(name: string) {
   };
 }
 
+/** Placement, GPU-policy and freshness options shared by analyze, simulate and breakeven (docs/cli.md). */
+function withRunPolicyOptions(command: Command): Command {
+  return command
+    .option(
+      '--allow-category <list>',
+      'only these pricing categories, e.g. Standard,Committed (narrows the scenario)',
+    )
+    .option('--allow-market <list>', 'only these markets: hyperscaler, gpu-cloud, marketplace, depin')
+    .option('--allow-provider <list>', 'only these providers, e.g. aws,lambda,akash')
+    .option('--exclude-provider <list>', 'never these providers, e.g. vast')
+    .addOption(
+      new Option('--gpu-policy <policy>', 'which GPUs may price a named gpuType (default measured)').choices([
+        'exact',
+        'measured',
+        'any',
+      ]),
+    )
+    .option('--analysis-date <date>', 'measure offer ages against this date, YYYY-MM-DD (default: today)')
+    .option(
+      '--max-offer-age <days>',
+      'flag options priced from offers older than this (default 90)',
+      intIn('--max-offer-age', [1, 36_500]),
+    );
+}
+
 function example(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
@@ -57,8 +82,7 @@ const program = new Command()
     ]),
   );
 
-program
-  .command('analyze')
+withRunPolicyOptions(program.command('analyze'))
   .description('score, price and compare every workload; write a report (no arguments: the bundled example)')
   .argument('[workloads]', 'workloads file: CSV with the profile column names, or JSON')
   .option('--catalog <file>', 'offer catalog CSV (default: the bundled datasets/offers.csv)')
@@ -138,8 +162,7 @@ program
   )
   .action(async (opts) => (await import('./commands/offers.js')).runOffers(opts));
 
-program
-  .command('simulate')
+withRunPolicyOptions(program.command('simulate'))
   .description('Monte Carlo P10/P50/P90 spend and P(DePIN cheaper) for each workload')
   .argument('[workloads]', 'workloads file (default: the bundled example)')
   .option('--catalog <file>', 'offer catalog CSV')
@@ -158,8 +181,7 @@ program
     (await import('./commands/simulate.js')).runSimulate(workloads, opts),
   );
 
-program
-  .command('breakeven')
+withRunPolicyOptions(program.command('breakeven'))
   .description(
     'where DePIN and cloud cost the same: subsidy share, DePIN price, interruptions, egress, utilization',
   )

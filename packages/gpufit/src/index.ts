@@ -6,7 +6,13 @@ export type { GpuAlias, GpuTier, NetworkInfo, RegionInfo } from './data/datasetT
 export type { BundledCatalog } from './data/loadBundledCatalog.js';
 export { loadBundledCatalog } from './data/loadBundledCatalog.js';
 export type { DatasetOptions } from './data/loadReferenceData.js';
-export { loadGpuAliases, loadGpuTiers, loadNetworks, loadRegions } from './data/loadReferenceData.js';
+export {
+  loadGpuAliases,
+  loadGpuTiers,
+  loadNetworks,
+  loadRegions,
+  loadThroughputRatios,
+} from './data/loadReferenceData.js';
 export type { ReferenceIndexes } from './data/referenceIndexes.js';
 export { referenceIndexes } from './data/referenceIndexes.js';
 // SkyPilot catalog importer (import/)

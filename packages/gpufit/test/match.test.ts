@@ -1,12 +1,22 @@
 import { join } from 'node:path';
-import { estimateCost, feasibility, type GpuTierTable, gpuTierTable } from '@gpufit/pricing';
+import {
+  estimateCost,
+  feasibility,
+  type GpuTierTable,
+  gpuTierTable,
+  type ThroughputRatioTable,
+  throughputRatioTable,
+} from '@gpufit/pricing';
 import {
   COMPLIANCE_REQUIREMENTS,
   COST_SENSITIVITIES,
   DATA_SENSITIVITIES,
+  GPU_POLICIES,
   INTERCONNECTS,
+  MARKETS,
   type Offer,
   PRECISIONS,
+  PRICING_CATEGORIES,
   type Scenario,
   type Side,
   scenarioSchema,
@@ -17,18 +27,23 @@ import {
 } from '@gpufit/schema';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SIDE_OF_MARKET } from '../src/analysis/bestOffers.js';
 import { cheapestFeasible, indexOffers } from '../src/analysis/matchOffers.js';
+import { marketsOfSide, sidesOfMarkets } from '../src/analysis/sides.js';
 import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
-import { loadGpuTiers } from '../src/data/loadReferenceData.js';
+import { loadGpuTiers, loadThroughputRatios } from '../src/data/loadReferenceData.js';
 import { loadOffersCsv } from '../src/io/loadOffers.js';
 
 let catalog: Offer[];
 let tiers: GpuTierTable;
+const SIDES = sidesOfMarkets();
+
+/** The bundled measured ratios (datasets/throughput-ratios.csv), so substitutes are priced as in a real run. */
+let ratios: ThroughputRatioTable;
 
 beforeAll(async () => {
   catalog = (await loadOffersCsv(join(bundledDatasetsDir(), 'offers.csv'))).rows;
   tiers = gpuTierTable(await loadGpuTiers());
+  ratios = throughputRatioTable(await loadThroughputRatios());
 });
 
 /** The definition `cheapestFeasible` must match: price every offer, keep the cheapest (ties: lowest id). */
@@ -40,8 +55,8 @@ function naive(
 ): { id: string; usd: number } | null {
   let best: { id: string; usd: number } | null = null;
   for (const offer of offers) {
-    if (side !== undefined && SIDE_OF_MARKET[offer.market] !== side) continue;
-    const e = estimateCost(profile, offer, { tiers, scenario });
+    if (side !== undefined && SIDES[offer.market] !== side) continue;
+    const e = estimateCost(profile, offer, { tiers, scenario, ratios });
     if (!e.feasible || e.monthlyUsd === null) continue;
     if (best === null || e.monthlyUsd < best.usd || (e.monthlyUsd === best.usd && offer.id < best.id)) {
       best = { id: offer.id, usd: e.monthlyUsd };
@@ -87,6 +102,10 @@ const profile: fc.Arbitrary<WorkloadProfile> = fc
       costSensitivity: fc.constantFrom(...COST_SENSITIVITIES),
       horizonMonths: fc.integer({ min: 1, max: 36 }),
       statelessRequests: fc.boolean(),
+      gpuPolicy: fc.constantFrom(...GPU_POLICIES),
+      allowedPricingCategories: fc.subarray([...PRICING_CATEGORIES], { maxLength: 2 }),
+      allowedMarkets: fc.subarray([...MARKETS], { maxLength: 3 }),
+      excludedProviders: fc.subarray(['aws', 'vast', 'akash', 'lambda'], { maxLength: 2 }),
     },
     { requiredKeys: ['id', 'kind'] },
   )
@@ -113,6 +132,12 @@ const scenario: fc.Arbitrary<Scenario> = fc
       tokenPrices: fc.constantFrom({}, { RENDER: { spotUsd: 4.2, annualDrift: 0, annualVolatility: 0.8 } }),
       committedUtilization: fc.double({ min: 0.01, max: 1, noNaN: true }),
       transferMbps: fc.constantFrom(100, 1000),
+      placement: fc.constantFrom(
+        {},
+        { excludedProviders: ['runpod'] },
+        { allowedPricingCategories: ['Standard'] },
+      ),
+      gpuPolicy: fc.constantFrom(...GPU_POLICIES),
     },
     { requiredKeys: [] },
   )
@@ -154,7 +179,12 @@ describe('cheapestFeasible', () => {
         scenario,
         fc.constantFrom<Side | undefined>(undefined, 'cloud', 'depin'),
         (profiles, s, side) => {
-          const options = side === undefined ? { tiers, scenario: s } : { tiers, scenario: s, side };
+          const options = {
+            tiers,
+            scenario: s,
+            ratios,
+            ...(side === undefined ? {} : { markets: marketsOfSide(SIDES, side) }),
+          };
           const got = cheapestFeasible(profiles, catalog, options);
           profiles.forEach((p, i) => {
             const want = naive(p, catalog, s, side);
@@ -176,7 +206,12 @@ describe('cheapestFeasible', () => {
         fc.constantFrom<Side | undefined>(undefined, 'cloud', 'depin'),
         (profiles, picks, s, side) => {
           const offers = offersFrom(picks);
-          const options = side === undefined ? { tiers, scenario: s } : { tiers, scenario: s, side };
+          const options = {
+            tiers,
+            scenario: s,
+            ratios,
+            ...(side === undefined ? {} : { markets: marketsOfSide(SIDES, side) }),
+          };
           const got = cheapestFeasible(profiles, offers, options);
           profiles.forEach((p, i) => {
             const g = got[i]!;
@@ -184,7 +219,8 @@ describe('cheapestFeasible', () => {
               naive(p, offers, s, side),
             );
             // The estimate returned is the one estimateCost gives for that pair.
-            if (g !== null) expect(g.estimate).toEqual(estimateCost(p, g.offer, { tiers, scenario: s }));
+            if (g !== null)
+              expect(g.estimate).toEqual(estimateCost(p, g.offer, { tiers, scenario: s, ratios }));
           });
         },
       ),
@@ -196,9 +232,9 @@ describe('cheapestFeasible', () => {
     fc.assert(
       fc.property(profile, offerPicks, scenario, (p, picks, s) => {
         for (const offer of offersFrom(picks.slice(0, 30))) {
-          const bound = indexOffers([offer], { tiers, scenario: s }).lowestBound(p);
-          expect(bound !== null).toBe(feasibility(p, offer, tiers).feasible);
-          const e = estimateCost(p, offer, { tiers, scenario: s });
+          const bound = indexOffers([offer], { tiers, scenario: s, ratios }).lowestBound(p);
+          expect(bound !== null).toBe(feasibility(p, offer, { tiers, scenario: s, ratios }).feasible);
+          const e = estimateCost(p, offer, { tiers, scenario: s, ratios });
           if (bound !== null && e.feasible) expect(bound).toBeLessThanOrEqual(e.monthlyUsd!);
         }
       }),
@@ -224,9 +260,10 @@ describe('cheapestFeasible', () => {
     const s = scenarioSchema.parse({});
     const p = validated({ id: 'b', kind: 'batch-inference', gpuHoursPerMonth: 500 });
     for (const side of ['cloud', 'depin'] as const) {
-      const [best] = cheapestFeasible([p], catalog, { tiers, scenario: s, side });
+      const markets = marketsOfSide(SIDES, side);
+      const [best] = cheapestFeasible([p], catalog, { tiers, scenario: s, markets });
       expect(best).not.toBeNull();
-      expect(SIDE_OF_MARKET[best!.offer.market]).toBe(side);
+      expect(SIDES[best!.offer.market]).toBe(side);
     }
   });
 

@@ -118,7 +118,7 @@ describe('the HTML report in headless Chromium', () => {
       'recommendation',
       'approach',
       'cloud option',
-      'DePIN option',
+      'decentralized option',
       'monthly cost (USD)',
       'savings (USD/month)',
     ]);

@@ -2,7 +2,7 @@
  * Every number the cost model uses that is not an input: its value and where it comes from, or the words
  * "gpufit assumption" and why. docs/methodology.md lists them; estimates quote the notes they relied on.
  */
-import type { DataSensitivity, Hosting, Market, PricingCategory } from '@gpufit/schema';
+import type { Market, PricingCategory } from '@gpufit/schema';
 import { HOURS_PER_MONTH } from '@gpufit/schema';
 
 export { HOURS_PER_MONTH };
@@ -121,15 +121,4 @@ export const CHECKPOINT_STORAGE: { readonly [M in Market]: 'in-provider' | 'off-
   'gpu-cloud': 'in-provider',
   marketplace: 'off-provider',
   depin: 'off-provider',
-};
-
-/**
- * Hosting a workload's data may run on, by sensitivity. Community hosts can read the data they process
- * (DESIGN §4), so confidential and regulated data need datacenter hosting — a gpufit policy.
- */
-export const ALLOWED_HOSTING: { readonly [S in DataSensitivity]: readonly Hosting[] } = {
-  public: ['datacenter', 'community'],
-  internal: ['datacenter', 'community'],
-  confidential: ['datacenter'],
-  regulated: ['datacenter'],
 };

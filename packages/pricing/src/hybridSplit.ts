@@ -1,11 +1,16 @@
 /**
- * The hybrid split (DESIGN §5.10): base load on committed cloud, bursts on DePIN. The baseline is the
- * newsvendor optimum b* = F⁻¹(1 − r_c / r_depin) of the hourly demand distribution (demandShape.ts), raised
- * when needed so cloud serves at least the floor share that hard constraints and latency set:
+ * The hybrid split (DESIGN §5.10): part of the work on cloud, the rest on decentralized supply, at the least
+ * monthly cost that honours the cloud floor (hard constraints, latency). With hourly demand D (demandShape.ts),
+ * baseline b and H hours a month, three placements are compared and the cheapest wins:
+ *   all-cloud      the priced cloud option (`allCloudMonthlyUsd`), or committed base + on-demand bursts at the
+ *                  newsvendor optimum when the caller gives none;
+ *   held base      H · (r_c · b + r_depin · E[(D − b)⁺]), b = max(newsvendor F⁻¹(1 − r_c / r_depin), floor):
+ *                  committed cloud held all month for the base, DePIN for the bursts;
+ *   elastic floor  H · (r_od · E[min(D, b)] + r_depin · E[(D − b)⁺]) at the floor's b: on-demand cloud for the
+ *                  share the floor keeps there, DePIN for the rest (both paid per use, so only a floor makes
+ *                  this a split: without one the cheaper side would take all of it).
+ * All-cloud is itself a split (cloud share 1), so the blend is never dearer than all-cloud.
  *   cloud share(b) = E[min(D, b)] / E[D] = 1 − E[(D − b)⁺] / E[D]
- *   blended cost   = H · (r_c · b + r_depin · E[(D − b)⁺])             H = hours a month
- * It is compared with all-cloud — the best committed baseline with on-demand cloud bursts, the same
- * newsvendor with r_on-demand as the burst rate — and with all-DePIN, H · r_depin · E[D].
  * Rates are per GPU-hour of useful work with every overhead included (interruptions, redundancy).
  */
 import { HOURS_PER_MONTH, type HybridSplit } from '@gpufit/schema';
@@ -15,11 +20,10 @@ import { findRoot } from './findRoot.js';
 import { newsvendorBaseline } from './newsvendorBaseline.js';
 
 export interface HybridRates {
-  /** Committed (reserved) cloud, paid for every hour of the baseline. */
-  readonly committedUsdPerGpuHour: number;
-  /** On-demand cloud per used GPU-hour (the bursts of the all-cloud reference). Give the committed rate
-   * again when the cloud has no separate on-demand price. */
-  readonly onDemandUsdPerGpuHour: number;
+  /** Committed (reserved) cloud, paid for every hour of the baseline; null when there is no committed offer. */
+  readonly committedUsdPerGpuHour: number | null;
+  /** On-demand (or spot) cloud per used GPU-hour; null when there is no such offer. */
+  readonly onDemandUsdPerGpuHour: number | null;
   /** DePIN per used GPU-hour; null when no DePIN offer is feasible and priced. */
   readonly depinUsdPerGpuHour: number | null;
 }
@@ -31,6 +35,11 @@ export interface HybridSplitOptions {
   readonly floorReason?: string | null;
   /** Default HOURS_PER_MONTH (730). */
   readonly hoursPerMonth?: number;
+  /**
+   * The all-cloud cost the split must beat: the priced cloud option, with every overhead (the analysis passes
+   * it). Default: committed base + on-demand bursts at the newsvendor optimum from the rates.
+   */
+  readonly allCloudMonthlyUsd?: number;
 }
 
 export const HYBRID_BAD_FLOOR = 'the cloud floor share must be between 0 and 1';
@@ -48,54 +57,71 @@ export function hybridSplit(
   const hours = options.hoursPerMonth ?? HOURS_PER_MONTH;
   assert(floorShare >= 0 && floorShare <= 1, HYBRID_BAD_FLOOR, floorShare);
   const { committedUsdPerGpuHour: rc, onDemandUsdPerGpuHour: rod, depinUsdPerGpuHour: rd } = rates;
-  assert(rate(rc) && rate(rod) && (rd === null || rate(rd)), HYBRID_BAD_RATE);
+  assert((rc !== null || rod !== null) && [rc, rod, rd].every((r) => r === null || rate(r)), HYBRID_BAD_RATE);
+  assert(
+    options.allCloudMonthlyUsd === undefined ||
+      (Number.isFinite(options.allCloudMonthlyUsd) && options.allCloudMonthlyUsd >= 0),
+    HYBRID_BAD_RATE,
+  );
   const shape = demandShape(demand);
   const mean = shape.meanGpus;
-  const monthly = (baseline: number, burstRate: number): number =>
-    hours * (rc * baseline + burstRate * shape.expectedExcess(baseline));
-  const servedShare = (b: number): number => Math.min(1, Math.max(0, 1 - shape.expectedExcess(b) / mean));
+  const excess = (b: number): number => shape.expectedExcess(b);
+  const servedShare = (b: number): number => Math.min(1, Math.max(0, 1 - excess(b) / mean));
+  const peak = Math.max(shape.peakGpus, mean);
 
-  const cloudBaseline = newsvendorBaseline(shape.quantile, rc, rod);
-  const allCloudMonthlyUsd = monthly(cloudBaseline, rod);
-  const base = {
+  // All-cloud: the caller's priced option, else committed base + on-demand bursts (or one of them alone).
+  let allCloudBaseline = peak;
+  let allCloudMonthlyUsd: number;
+  if (options.allCloudMonthlyUsd !== undefined) allCloudMonthlyUsd = options.allCloudMonthlyUsd;
+  else if (rc !== null && rod !== null) {
+    allCloudBaseline = newsvendorBaseline(shape.quantile, rc, rod);
+    allCloudMonthlyUsd = hours * (rc * allCloudBaseline + rod * excess(allCloudBaseline));
+  } else if (rod !== null) allCloudMonthlyUsd = hours * rod * mean;
+  else allCloudMonthlyUsd = hours * rc! * peak;
+
+  const allDepinMonthlyUsd = rd === null ? null : hours * rd * mean;
+  let best = { baseline: allCloudBaseline, cloudShare: 1, blended: allCloudMonthlyUsd };
+  if (rd !== null && floorShare < 1) {
+    // The least baseline whose served share reaches the floor (served share grows with b).
+    const floorBaseline = floorShare > 0 ? baselineForShare(servedShare, floorShare, shape, mean) : 0;
+    const consider = (baseline: number, blended: number) => {
+      if (Number.isFinite(blended) && blended < best.blended) {
+        best = { baseline, cloudShare: servedShare(baseline), blended };
+      }
+    };
+    if (rc !== null) {
+      const b = Math.max(newsvendorBaseline(shape.quantile, rc, rd), floorBaseline);
+      consider(b, hours * (rc * b + rd * excess(b)));
+    }
+    if (rod !== null && floorShare > 0) {
+      const b = floorBaseline;
+      consider(b, hours * (rod * (mean - excess(b)) + rd * excess(b)));
+    }
+    if (rod !== null && floorShare === 0) consider(0, hours * rd * mean);
+  }
+  return {
     meanGpus: mean,
     peakGpus: shape.peakGpus,
     floorShare,
     floorReason,
     allCloudMonthlyUsd,
-  };
-  if (rd === null || floorShare >= 1) {
-    // Everything on cloud: no DePIN offer, or constraints keep all of the work on cloud.
-    const allDepinMonthlyUsd = rd === null ? null : hours * rd * mean;
-    return {
-      ...base,
-      baselineGpus: cloudBaseline,
-      cloudShare: 1,
-      depinShare: 0,
-      blendedMonthlyUsd: allCloudMonthlyUsd,
-      allDepinMonthlyUsd,
-      savingsVsAllCloudUsd: 0,
-      savingsVsAllDepinUsd: allDepinMonthlyUsd === null ? null : allDepinMonthlyUsd - allCloudMonthlyUsd,
-    };
-  }
-  let baseline = newsvendorBaseline(shape.quantile, rc, rd);
-  if (servedShare(baseline) < floorShare) {
-    // Raise the baseline until cloud serves the floor share (served share grows with b).
-    let hi = Math.max(shape.peakGpus, baseline, mean);
-    for (let i = 0; i < 64 && servedShare(hi) < floorShare; i++) hi *= 2;
-    baseline = findRoot((b) => servedShare(b) - floorShare, baseline, hi, { tol: 1e-12 * hi }) ?? hi;
-  }
-  const cloudShare = servedShare(baseline);
-  const blendedMonthlyUsd = monthly(baseline, rd);
-  const allDepinMonthlyUsd = hours * rd * mean;
-  return {
-    ...base,
-    baselineGpus: baseline,
-    cloudShare,
-    depinShare: 1 - cloudShare,
-    blendedMonthlyUsd,
+    baselineGpus: best.baseline,
+    cloudShare: best.cloudShare,
+    depinShare: 1 - best.cloudShare,
+    blendedMonthlyUsd: best.blended,
     allDepinMonthlyUsd,
-    savingsVsAllCloudUsd: allCloudMonthlyUsd - blendedMonthlyUsd,
-    savingsVsAllDepinUsd: allDepinMonthlyUsd - blendedMonthlyUsd,
+    savingsVsAllCloudUsd: allCloudMonthlyUsd - best.blended,
+    savingsVsAllDepinUsd: allDepinMonthlyUsd === null ? null : allDepinMonthlyUsd - best.blended,
   };
+}
+
+function baselineForShare(
+  servedShare: (b: number) => number,
+  share: number,
+  shape: { readonly peakGpus: number },
+  mean: number,
+): number {
+  let hi = Math.max(shape.peakGpus, mean);
+  for (let i = 0; i < 64 && servedShare(hi) < share; i++) hi *= 2;
+  return findRoot((b) => servedShare(b) - share, 0, hi, { tol: 1e-12 * hi }) ?? hi;
 }

@@ -6,7 +6,6 @@
 export { PricingAssertionError } from './assert.js';
 // Assumed figures, with their sources (docs/methodology.md)
 export {
-  ALLOWED_HOSTING,
   ASSUMED_OUTAGE_HOURS,
   CHECKPOINT_STORAGE,
   EGRESS_DEFAULTS,
@@ -20,10 +19,17 @@ export { effectiveCommittedRate } from './commitments/effectiveCommittedRate.js'
 export { tieredEgressUsd } from './data/tieredEgressUsd.js';
 export { transferHours } from './data/transferHours.js';
 // Cost of one workload on one offer (§5.1–5.7)
+export { billedJobHours } from './estimate/billedJobHours.js';
+export type { CostFloor } from './estimate/costFloor.js';
+export { costFloor } from './estimate/costFloor.js';
 export type { EstimateCostOptions, PriceAdjuster } from './estimate/estimateCost.js';
 export { estimateCost } from './estimate/estimateCost.js';
-export type { Feasibility } from './feasibility/feasibility.js';
+export { dataEligibility } from './feasibility/dataEligibility.js';
+export { DYNAMIC_GPUS_PER_ZONE, dynamicCapacity } from './feasibility/dynamicCapacity.js';
+export type { Feasibility, FeasibilityOptions } from './feasibility/feasibility.js';
 export { feasibility } from './feasibility/feasibility.js';
+export type { PlacementLists } from './feasibility/placementRule.js';
+export { interruptibleRule, placementRule } from './feasibility/placementRule.js';
 // User formulas (mathjs, restricted, loaded lazily)
 export type { CompiledFormula } from './formula/compileFormula.js';
 export { compileFormula, compileFormulaWith } from './formula/compileFormula.js';
@@ -62,6 +68,17 @@ export { youngInterval } from './reliability/youngInterval.js';
 // GPU tiers (performance normalization, §5.2)
 export type { GpuTier, GpuTierTable } from './tiers/gpuTierTable.js';
 export { gpuTierTable, REFERENCE_GPU, relativeThroughput } from './tiers/gpuTierTable.js';
+export type { ModelSizeBand } from './tiers/modelSizeBand.js';
+export { MODEL_SIZE_BAND_FLOOR_BILLIONS, MODEL_SIZE_BANDS, modelSizeBand } from './tiers/modelSizeBand.js';
+export type { ThroughputConversion, ThroughputConversionInput } from './tiers/throughputConversion.js';
+export { throughputConversion } from './tiers/throughputConversion.js';
+// Measured throughput ratios between GPUs (MLPerf and other published benchmarks, §5.1b–5.2)
+export type {
+  ThroughputRatio,
+  ThroughputRatioRow,
+  ThroughputRatioTable,
+} from './tiers/throughputRatioTable.js';
+export { throughputRatioTable } from './tiers/throughputRatioTable.js';
 
 // Projection, uncertainty, hybrid split, break-even and sensitivity (§5.8–5.11): a separate block.
 

@@ -33,3 +33,8 @@ export const FORMULA_TOO_COMPLEX = 'the formula is too complex (too many terms o
 export const FORMULA_MISSING_VARIABLE = 'the formula was evaluated without a value for one of its variables';
 export const FORMULA_FUNCTION_DISABLED = 'is disabled in gpufit formulas';
 export const FORMULA_NOT_FINITE = 'the formula did not return a finite number';
+export const INVALID_MODEL_SIZE = 'a model size must be a finite number of billions of parameters above 0';
+export const INVALID_THROUGHPUT_RATIO =
+  'a throughput ratio needs a known class and band, two different GPUs, 0 < min ≤ ratio ≤ max (finite), at least one result and a source';
+export const DUPLICATE_THROUGHPUT_RATIO =
+  'the throughput ratio table lists a (class, band, GPU pair) twice (in either direction)';

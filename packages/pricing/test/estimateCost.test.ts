@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateCost } from '../src/index.js';
 import { offerInput, profileInput, scenarioInput } from './support/arbitraries.js';
 import { offer, profile, scenario } from './support/builders.js';
+import { TEST_RATIOS } from './support/ratios.js';
 import { TEST_TIERS } from './support/tiers.js';
 
 const tiers = TEST_TIERS;
@@ -70,12 +71,32 @@ describe('estimateCost: the bill, term by term', () => {
     expect(e.usdPerJob).toBeCloseTo(2, 10);
   });
 
-  it('normalizes by GPU tier: an H100 needs fewer GPU-hours than the A100-80GB reference for training', () => {
-    const p = profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 989 });
-    const e = estimateCost(p, offer({ gpu: 'H100', usdPerGpuHour: 4 }), { tiers });
-    // training throughput H100/A100 = 989/312 TFLOPS → 989 reference GPU-hours take 312 H100 GPU-hours
-    expect(component(e, 'gpu-time')?.quantity).toBeCloseTo(312, 9);
-    expect(e.assumptions.some((a) => a.includes('A100-80GB GPU-hours'))).toBe(true);
+  it('normalizes by a measured ratio: an H100 needs fewer GPU-hours than the A100-80GB reference for training', () => {
+    const p = profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 1000 });
+    const e = estimateCost(p, offer({ gpu: 'H100', usdPerGpuHour: 4 }), { tiers, ratios: TEST_RATIOS });
+    // measured training ratio H100/A100 = 2.5 → 1,000 reference GPU-hours take 400 H100 GPU-hours
+    expect(component(e, 'gpu-time')?.quantity).toBeCloseTo(400, 9);
+    expect(e.throughput).toMatchObject({
+      demandGpu: 'A100-80GB',
+      offerGpu: 'H100',
+      ratio: 2.5,
+      basis: 'measured',
+    });
+    expect(e.assumptions.some((a) => a.includes('A100-80GB GPU-hours') && a.includes('measured'))).toBe(true);
+  });
+
+  it('without a measured ratio another GPU is not priced; gpuPolicy any prices it with no speed-up credited', () => {
+    const p = profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 1000 });
+    const h100 = offer({ gpu: 'H100', usdPerGpuHour: 4 });
+    expect(estimateCost(p, h100, { tiers }).rejections.map((r) => r.code)).toEqual(['gpu-policy']);
+    const any = profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 1000, gpuPolicy: 'any' });
+    // datasheet H100/A100 training = 989/312 ≈ 3.17, but an unmeasured pair credits at most 1
+    const e = estimateCost(any, h100, { tiers });
+    expect(component(e, 'gpu-time')?.quantity).toBeCloseTo(1000, 9);
+    expect(e.throughput?.basis).toBe('unmeasured');
+    // a slower GPU by its datasheet is charged for it: L40S training = 362/312 TFLOPS... an RTX 4090 is slower
+    const rtx = estimateCost(any, offer({ gpu: 'RTX4090', gpuMemoryGiB: 24, usdPerGpuHour: 0.4 }), { tiers });
+    expect(rtx.throughput!.ratio).toBeCloseTo(165.2 / 312, 9);
   });
 
   it('a profile that names gpuType states its demand in that GPU', () => {
@@ -231,9 +252,35 @@ describe('estimateCost: the bill, term by term', () => {
   });
 
   it('commitment: a term longer than the horizon is paid in full over the horizon', () => {
-    const p = profile({ id: 'c', kind: 'batch-inference', gpuHoursPerMonth: 600, horizonMonths: 12 });
-    const o = offer({ pricingCategory: 'Committed', termMonths: 36, usdPerGpuHour: 1 });
-    expect(estimateCost(p, o, { tiers }).monthlyUsd).toBeCloseTo(1800, 9);
+    // one 1-GPU instance held all month, fully used: 730 GPU-hours × $1 × (36-month term ÷ 12-month horizon)
+    const p = profile({ id: 'c', kind: 'batch-inference', gpuHoursPerMonth: 730, horizonMonths: 12 });
+    const o = offer({ pricingCategory: 'Committed', termMonths: 36, usdPerGpuHour: 1, gpusPerInstance: 1 });
+    expect(estimateCost(p, o, { tiers }).monthlyUsd).toBeCloseTo(2190, 9);
+  });
+
+  it('commitment: batch work pays for the instances it holds all month, not only the hours it runs', () => {
+    // 64 GPUs for one 240-hour job a month (15,360 GPU-hours) on a 12-month commitment of 8 × 8-GPU instances:
+    // held 64 × 730 = 46,720 GPU-hours, used 15,360 → utilization 0.329; 31,360 idle hours are paid too
+    const p = profile({
+      id: 'pre',
+      kind: 'multi-node-training',
+      nodes: 8,
+      gpusPerReplica: 8,
+      jobsPerMonth: 1,
+      hoursPerJob: 240,
+      gpuType: 'A100-80GB',
+    });
+    const o = offer({
+      pricingCategory: 'Committed',
+      termMonths: 12,
+      usdPerGpuHour: 1,
+      interconnect: 'infiniband',
+    });
+    const e = estimateCost(p, o, { tiers });
+    expect(component(e, 'gpu-time')?.quantity).toBeCloseTo(15_360, 6);
+    expect(component(e, 'commitment-waste')?.quantity).toBeCloseTo(46_720 - 15_360, 6);
+    expect([e.instances, e.gpusPerInstance]).toEqual([8, 8]);
+    expect(e.assumptions.join(' ')).toMatch(/instances held for its peak all month/);
   });
 
   it('incentive: GPU time at the list price, the subsidy a negative line of list × share', () => {

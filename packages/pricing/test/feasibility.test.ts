@@ -1,7 +1,7 @@
 import type { OfferInput, WorkloadProfileInput } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import { estimateCost, feasibility, gpusForModel, modelMemoryGiB } from '../src/index.js';
-import { offer, profile } from './support/builders.js';
+import { offer, profile, scenario } from './support/builders.js';
 import { TEST_TIERS } from './support/tiers.js';
 
 describe('model memory', () => {
@@ -33,7 +33,25 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
   it.each<[string, WorkloadProfileInput, Partial<OfferInput>, string[]]>([
     ['a feasible pair', base, {}, []],
     ['unknown price', base, { usdPerGpuHour: undefined }, ['price-unknown']],
-    ['another GPU than asked: gpuType is a preference, not a filter', { ...base, gpuType: 'H100' }, {}, []],
+    [
+      'another GPU than asked, with no measured ratio: not priced (gpuPolicy measured, the default)',
+      { ...base, gpuType: 'H100' },
+      {},
+      ['gpu-policy'],
+    ],
+    [
+      'another GPU than asked under gpuPolicy any: priced',
+      { ...base, gpuType: 'H100', gpuPolicy: 'any' },
+      {},
+      [],
+    ],
+    ['the named GPU under gpuPolicy exact', { ...base, gpuType: 'A100-80GB', gpuPolicy: 'exact' }, {}, []],
+    [
+      'another GPU under gpuPolicy exact',
+      { ...base, gpuType: 'H100', gpuPolicy: 'exact' },
+      {},
+      ['gpu-policy'],
+    ],
     [
       'the asked GPU family',
       { ...base, gpuType: 'H100' },
@@ -43,13 +61,13 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
     ['a GPU missing from the tier table', base, { gpu: 'MI300X', gpuMemoryGiB: 192 }, ['gpu-unknown']],
     [
       'too little memory on one instance',
-      { ...base, modelParamsBillions: 70 },
+      { ...base, modelParamsBillions: 70, gpuPolicy: 'any' },
       { gpu: 'RTX4090', gpuMemoryGiB: 24, gpusPerInstance: 2 },
       ['memory'],
     ],
     [
       'a stated 1 × A100-80GB footprint does not fit two 24 GiB cards',
-      { ...base, modelParamsBillions: 70, gpusPerReplica: 1 },
+      { ...base, modelParamsBillions: 70, gpusPerReplica: 1, gpuPolicy: 'any' },
       { gpu: 'RTX4090', gpuMemoryGiB: 24, gpusPerInstance: 2 },
       ['memory'],
     ],
@@ -74,7 +92,7 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
     ],
     [
       'NVLink needed inside a multi-GPU replica',
-      { ...base, interconnect: 'nvlink', modelParamsBillions: 70 },
+      { ...base, interconnect: 'nvlink', modelParamsBillions: 70, gpuPolicy: 'any' },
       { gpu: 'L40S', gpuMemoryGiB: 48, gpusPerInstance: 4 },
       ['interconnect'],
     ],
@@ -99,8 +117,59 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
       ['hosting'],
     ],
     ['internal data on community hosts', base, { market: 'depin' }, []],
+    [
+      'confidential data on unverified datacenter hosts of a DePIN network',
+      { ...base, dataSensitivity: 'confidential' },
+      { market: 'depin', hosting: 'datacenter', verified: false },
+      ['hosting'],
+    ],
+    [
+      'confidential data on verified datacenter hosts of a DePIN network',
+      { ...base, dataSensitivity: 'confidential' },
+      { market: 'depin', hosting: 'datacenter', verified: true },
+      [],
+    ],
+    [
+      'confidential data on a GPU cloud (operator-run datacenter)',
+      { ...base, dataSensitivity: 'confidential' },
+      { market: 'gpu-cloud' },
+      [],
+    ],
+    [
+      'regulated data on verified datacenter hosts without a certification',
+      { ...base, dataSensitivity: 'regulated' },
+      { market: 'marketplace', hosting: 'datacenter', verified: true },
+      ['hosting'],
+    ],
+    [
+      'regulated data on a certified hyperscaler',
+      { ...base, dataSensitivity: 'regulated' },
+      { market: 'hyperscaler', certifications: ['soc2', 'iso27001'] },
+      [],
+    ],
+    [
+      'spot capacity for a workload that is not interruptible',
+      { ...base, interruptible: false },
+      { pricingCategory: 'Dynamic' },
+      ['interruptible'],
+    ],
+    [
+      'spot capacity for interruptible work',
+      { ...base, interruptible: true },
+      { pricingCategory: 'Dynamic' },
+      [],
+    ],
+    [
+      'a pricing category the workload does not allow',
+      { ...base, allowedPricingCategories: ['Standard', 'Committed'] },
+      { pricingCategory: 'Dynamic' },
+      ['placement'],
+    ],
+    ['a market the workload does not allow', { ...base, allowedMarkets: ['depin'] }, {}, ['placement']],
+    ['a provider the workload excludes', { ...base, excludedProviders: ['TestCloud'] }, {}, ['placement']],
+    ['a provider the workload allows', { ...base, allowedProviders: ['testcloud'] }, {}, []],
   ])('%s', (_label, p, o, codes) => {
-    const f = feasibility(profile(p), offer(o), TEST_TIERS);
+    const f = feasibility(profile(p), offer(o), { tiers: TEST_TIERS });
     expect(f.rejections.map((r) => r.code)).toEqual(codes);
     expect(f.feasible).toBe(codes.length === 0);
     for (const r of f.rejections) expect(r.message.length).toBeGreaterThan(20);
@@ -110,16 +179,16 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
     const f = feasibility(
       profile({ ...base, dataSensitivity: 'regulated', compliance: ['hipaa'], residency: ['EU'] }),
       offer({ market: 'depin', country: 'US', usdPerGpuHour: undefined }),
-      TEST_TIERS,
+      { tiers: TEST_TIERS },
     );
     expect(f.rejections.map((r) => r.code)).toEqual(['price-unknown', 'compliance', 'residency', 'hosting']);
   });
 
   it('says how many GPUs the model needs in its memory message', () => {
     const f = feasibility(
-      profile({ ...base, modelParamsBillions: 70 }),
+      profile({ ...base, modelParamsBillions: 70, gpuPolicy: 'any' }),
       offer({ gpu: 'RTX4090', gpuMemoryGiB: 24, gpusPerInstance: 2 }),
-      TEST_TIERS,
+      { tiers: TEST_TIERS },
     );
     expect(f.rejections[0]?.message).toMatch(
       /156 GiB .* needs 7 GPUs of 24 GiB on one instance; the offer has 2/,
@@ -137,6 +206,32 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
       components: [],
       billedGpuHoursPerMonth: null,
     });
-    expect(e.rejections).toEqual(feasibility(p, o, TEST_TIERS).rejections);
+    expect(e.rejections).toEqual(feasibility(p, o, { tiers: TEST_TIERS }).rejections);
+  });
+});
+
+describe('scenario placement lists narrow every workload', () => {
+  it('a scenario that excludes a provider or allows only some categories', () => {
+    const p = profile(base);
+    const excluded = feasibility(p, offer(), {
+      tiers: TEST_TIERS,
+      scenario: scenario({ placement: { excludedProviders: ['testcloud'] } }),
+    });
+    expect(excluded.rejections.map((r) => r.code)).toEqual(['placement']);
+    expect(excluded.rejections[0]!.message).toMatch(/the scenario excludes provider testcloud/);
+    const onlyCommitted = feasibility(p, offer(), {
+      tiers: TEST_TIERS,
+      scenario: scenario({ placement: { allowedPricingCategories: ['Committed'] } }),
+    });
+    expect(onlyCommitted.rejections[0]!.message).toMatch(
+      /allows only Committed pricing; this offer is Standard/,
+    );
+  });
+
+  it('the scenario gpuPolicy applies to a workload that sets none; the workload’s own wins', () => {
+    const named = { ...base, gpuType: 'H100' };
+    const any = { tiers: TEST_TIERS, scenario: scenario({ gpuPolicy: 'any' }) };
+    expect(feasibility(profile(named), offer(), any).feasible).toBe(true);
+    expect(feasibility(profile({ ...named, gpuPolicy: 'exact' }), offer(), any).feasible).toBe(false);
   });
 });

@@ -16,10 +16,14 @@
  * a shard of stateless requests that restarts from scratch when interrupted (checkpointable: false), 200 GiB of
  * results out a month, a 600 GiB dataset uploaded once over a 12-month horizon (ingress $0 everywhere here).
  * Memory: 8e9 × 2 B × 1.2 = 17.9 GiB → one GPU per replica on every offer.
+ * Throughput: the A100 80GB PCIe does the work of 0.764 A100 80GB SXM GPUs — the median of the two measured
+ * MLPerf Inference v3.1 gptj-99 ratios (0.695 Offline, 0.833 Server; ../shared/reference/throughput), not the
+ * datasheet bandwidth ratio 1,935/2,039 = 0.949.
  */
 import { describe, expect, it } from 'vitest';
 import { estimateCost, halfEven, roundParts } from '../src/index.js';
 import { offer, profile } from './support/builders.js';
+import { TEST_RATIOS } from './support/ratios.js';
 import { TEST_TIERS } from './support/tiers.js';
 
 const workload = profile({
@@ -95,7 +99,8 @@ const catalog = {
   }),
 };
 
-const price = (o: (typeof catalog)[keyof typeof catalog]) => estimateCost(workload, o, { tiers: TEST_TIERS });
+const price = (o: (typeof catalog)[keyof typeof catalog]) =>
+  estimateCost(workload, o, { tiers: TEST_TIERS, ratios: TEST_RATIOS });
 const line = (e: ReturnType<typeof price>, name: string) =>
   e.components.find((c) => c.name === name)?.usd ?? 0;
 
@@ -125,17 +130,18 @@ describe('golden: 8B batch inference on five real A100 offers', () => {
     expect(e.usdPerJob).toBeCloseTo(11.16, 9);
   });
 
-  it('Vast A100 PCIe: slower for inference, interrupted, pays a default egress', () => {
-    // inference throughput PCIe/SXM = 1,935/2,039 GB/s = 0.948995 → 400/0.948995 = 421.4987 GPU-h, jobs of 4.214987 h
+  it('Vast A100 PCIe: slower for inference (measured), interrupted, pays a default egress', () => {
+    // measured ratio 0.764 → 400/0.764 = 523.56021 GPU-h, jobs of 4/0.764 = 5.2356021 h
     // availability 0.95 with 1 h outages → λ = 0.05/0.95 = 0.0526/h, M = 19 h
-    // (19 + 1/6)·(e^{4.214987/19} − 1) = 19.16667 × 0.2483733 = 4.760490 h → inflation 1.1294199
-    // gpu-time 421.4987 × $0.87 = $366.70388; reruns 421.4987 × 0.1294199 = 54.55031 h × $0.87 = $47.45877
-    // egress 200 GiB × $0.03 (marketplace default, labelled) = $6 → $420.16265, $4.2016 a job
+    // (19 + 1/6)·(e^{5.2356021/19} − 1) = 19.16667 × 0.3172655 = 6.0809223 h → inflation 1.1614562
+    // gpu-time 523.56021 × $0.87 = $455.49738; reruns 523.56021 × 0.1614562 = 84.53202 h × $0.87 = $73.54286
+    // egress 200 GiB × $0.03 (marketplace default, labelled) = $6 → $535.04024, $5.3504 a job
     const e = price(catalog.vast);
-    expect(line(e, 'gpu-time')).toBeCloseTo(366.703876, 5);
-    expect(line(e, 'interruption-overhead')).toBeCloseTo(47.458771, 5);
+    expect(line(e, 'gpu-time')).toBeCloseTo(455.497382, 5);
+    expect(line(e, 'interruption-overhead')).toBeCloseTo(73.542857, 5);
     expect(line(e, 'egress')).toBeCloseTo(6, 9);
-    expect(e.monthlyUsd).toBeCloseTo(420.162647, 5);
+    expect(e.monthlyUsd).toBeCloseTo(535.040239, 5);
+    expect(e.throughput).toMatchObject({ basis: 'measured', ratio: 0.764 });
     expect(e.assumptions.join(' ')).toMatch(/marketplace default \$0.03\/GiB.*gpufit assumption/);
   });
 
@@ -146,12 +152,12 @@ describe('golden: 8B batch inference on five real A100 offers', () => {
     expect(e.assumptions.join(' ')).toMatch(/AWS Spot Advisor middle band.*gpufit assumption/);
   });
 
-  it('ranks them by cost per successful job: Vast $4.20 < AWS spot $4.51 < Akash $6.90 < Lambda $11.16 < AWS on-demand $13.90', () => {
+  it('ranks them by cost per successful job: AWS spot $4.51 < Vast $5.35 < Akash $6.90 < Lambda $11.16 < AWS on-demand $13.90', () => {
     const ranked = Object.entries(catalog)
       .map(([name, o]) => [name, price(o).usdPerJob ?? Number.POSITIVE_INFINITY] as const)
       .sort((a, b) => a[1] - b[1])
       .map(([name]) => name);
-    expect(ranked).toEqual(['vast', 'awsSpot', 'akash', 'lambda', 'awsOnDemand']);
+    expect(ranked).toEqual(['awsSpot', 'vast', 'akash', 'lambda', 'awsOnDemand']);
   });
 
   it('shown to the cent, the line items add up to the shown total', () => {
@@ -160,7 +166,7 @@ describe('golden: 8B batch inference on five real A100 offers', () => {
       e.components.map((c) => c.usd),
       { decimals: 2, rounding: halfEven },
     );
-    expect(total).toBe(420.16);
-    expect(parts.filter((p) => p !== 0)).toEqual([366.7, 47.46, 6]);
+    expect(total).toBe(535.04);
+    expect(parts.filter((p) => p !== 0)).toEqual([455.5, 73.54, 6]);
   });
 });

@@ -24,6 +24,7 @@ import {
   transferHours,
 } from '../src/index.js';
 import { offer, profile } from './support/builders.js';
+import { TEST_RATIOS } from './support/ratios.js';
 import { TEST_TIERS } from './support/tiers.js';
 
 const MIN = 1 / 60;
@@ -38,7 +39,7 @@ const computed: Record<string, number> = {
     estimateCost(
       profile({ id: 'v', kind: 'batch-inference', gpuHoursPerMonth: 400 }),
       offer({ gpu: 'A100-80GB-PCIe', gpusPerInstance: 1 }),
-      { tiers: TEST_TIERS },
+      { tiers: TEST_TIERS, ratios: TEST_RATIOS },
     ).components[0]?.quantity ?? Number.NaN,
   daly24: dalyInterval(5 * MIN, 24) * 60,
   daly6: dalyInterval(5 * MIN, 6) * 60,

@@ -28,7 +28,7 @@ describe('renderMarkdown', () => {
       'recommendation',
       'approach',
       'cloud option',
-      'DePIN option',
+      'decentralized option',
       'monthly cost (USD)',
       'savings (USD/month)',
     ]);

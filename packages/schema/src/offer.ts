@@ -133,7 +133,7 @@ export const offerInputSchema = z
       .optional(),
     incentiveSubsidyShare: boundedNumber('incentiveSubsidyShare', 0, 0.99).optional(),
     incentiveDenomination: oneOf('incentiveDenomination', DENOMINATIONS).optional(),
-    /** The provider's billing increment (AWS and Vast bill per second, Lambda per minute); default 1 s. */
+    /** The provider's billing increment (AWS bills per second, Lambda per minute); absent = billed continuously. */
     billingIncrementSeconds: positiveInt('billingIncrementSeconds', 86_400).optional(),
     /** The least time billed per instance start (Spheron: 20 minutes; AWS: 60 s); default none. */
     minimumBillableSeconds: z
@@ -239,7 +239,7 @@ export const offerSchema = offerInputSchema.transform((o) => ({
         denomination: o.incentiveDenomination ?? 'usd-pegged',
       }
     : null,
-  billingIncrementSeconds: o.billingIncrementSeconds ?? 1,
+  billingIncrementSeconds: o.billingIncrementSeconds ?? null,
   minimumBillableSeconds: o.minimumBillableSeconds ?? 0,
   reliabilitySource: o.reliabilitySource ?? null,
   egressSource: o.egressSource ?? null,

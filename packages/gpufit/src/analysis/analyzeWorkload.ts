@@ -11,9 +11,10 @@ import type { Distribution, Offer, Projection, WorkloadAnalysis, WorkloadProfile
 import { assessFit, type FrameworkOverride } from '@gpufit/scoring';
 import type { AnalyzeInput, MonteCarloRunner } from '../analyze.js';
 import { type BestOffers, bestOffers, explained, priced } from './bestOffers.js';
-import { decide } from './decide.js';
+import { decide, isHybrid } from './decide.js';
 import { hybridFor } from './hybridFor.js';
 import { risksFor } from './risks.js';
+import { sidesOfMarkets } from './sides.js';
 import { workloadSeed } from './workloadSeed.js';
 
 /** One workload's analysis and the offers it cites (for the portfolio's sources). */
@@ -27,6 +28,7 @@ export interface WorkloadAnalyzerOptions
     AnalyzeInput,
     | 'offers'
     | 'tiers'
+    | 'ratios'
     | 'scenario'
     | 'framework'
     | 'monteCarlo'
@@ -60,17 +62,20 @@ export function createWorkloadAnalyzer(
   // subsidy schedules in the projection and the Monte Carlo plan.
   const adjust = options.priceAdjuster === undefined ? {} : { priceAdjuster: options.priceAdjuster };
   const formulas = options.compileFormula === undefined ? {} : { compileFormula: options.compileFormula };
-  const estimateOptions = { tiers, scenario, ...adjust };
+  const ratios = options.ratios === undefined ? {} : { ratios: options.ratios };
+  const estimateOptions = { tiers, scenario, ...ratios, ...adjust };
   const screenOptions = { ...estimateOptions, explain: false };
   const estimate = (p: WorkloadProfile, o: Offer) => estimateCost(p, o, estimateOptions);
   const screen = (p: WorkloadProfile, o: Offer) => estimateCost(p, o, screenOptions);
   // Break-even and sensitivity re-price hundreds of times: numbers only, no assumption sentences.
   const costOf: CostFunction = (p, o, s) =>
-    estimateCost(p, o, { tiers, scenario: s, explain: false, ...adjust });
+    estimateCost(p, o, { tiers, scenario: s, explain: false, ...ratios, ...adjust });
   // Every offer is screened without its sentences; the winners are priced again with them.
+  const sides = sidesOfMarkets(scenario.decision.decentralizedMarkets);
+  const policy = scenario.decision;
   const findBest =
     options.findBest ??
-    ((p: WorkloadProfile) => explained(bestOffers(p, options.offers, screen), p, estimate));
+    ((p: WorkloadProfile) => explained(bestOffers(p, options.offers, screen, sides), p, estimate));
 
   return async (profile) => {
     const fit = assessFit(profile, fitOptions);
@@ -97,14 +102,16 @@ export function createWorkloadAnalyzer(
       }
     }
 
-    const hybrid = depinEligible ? hybridFor(profile, fit, best) : null;
+    const split = depinEligible ? hybridFor(profile, fit, best) : null;
+    // Only a split in which each side carries at least the policy's share is a hybrid (DecisionPolicy).
+    const hybrid = isHybrid(split, policy) ? split : null;
     const comparison =
       deep && best.cloud && best.depin && depinEligible
         ? { profile, cloud: best.cloud.offer, depin: best.depin.offer, scenario: workloadScenario }
         : null;
     const breakEvens = comparison ? breakEven(comparison, costOf) : [];
     const tornado = comparison ? sensitivity(comparison, costOf) : null;
-    const decision = decide({ fit, cloud, depin: depinEligible ? depin : null, hybrid });
+    const decision = decide({ fit, cloud, depin: depinEligible ? depin : null, hybrid, policy });
     const risks = risksFor({
       profile,
       fit,
@@ -113,6 +120,8 @@ export function createWorkloadAnalyzer(
       depinOffer: depinEligible ? (best.depin?.offer ?? null) : null,
       projection,
       distribution,
+      analysisDate: scenario.analysisDate,
+      maxOfferAgeDays: scenario.maxOfferAgeDays,
     });
     return {
       offersUsed,

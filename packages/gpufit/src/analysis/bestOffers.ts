@@ -1,12 +1,5 @@
-import type { CostEstimate, Market, Offer, OfferRef, PricedOption, WorkloadProfile } from '@gpufit/schema';
-
-/** The two sides the seed compares: traditional cloud (hyperscalers, GPU clouds) and decentralized supply. */
-export const SIDE_OF_MARKET: Readonly<Record<Market, 'cloud' | 'depin'>> = {
-  hyperscaler: 'cloud',
-  'gpu-cloud': 'cloud',
-  marketplace: 'depin',
-  depin: 'depin',
-};
+import type { CostEstimate, Offer, OfferRef, PricedOption, WorkloadProfile } from '@gpufit/schema';
+import type { SideOfMarket } from './sides.js';
 
 export function offerRef(o: Offer): OfferRef {
   return {
@@ -65,6 +58,7 @@ export function bestOffers(
   profile: WorkloadProfile,
   offers: readonly Offer[],
   estimate: Estimator,
+  sides: SideOfMarket,
 ): BestOffers {
   let depin: SideBest | null = null;
   let cloudCommitted: SideBest | null = null;
@@ -72,7 +66,7 @@ export function bestOffers(
   for (const offer of offers) {
     const e = estimate(profile, offer);
     if (!e.feasible || e.monthlyUsd === null) continue;
-    const side = SIDE_OF_MARKET[offer.market];
+    const side = sides[offer.market];
     const best = { offer, estimate: e };
     if (side === 'cloud') {
       if (offer.pricingCategory === 'Committed') {

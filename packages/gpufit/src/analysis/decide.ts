@@ -1,11 +1,21 @@
-import type { Approach, FitAssessment, HybridSplit, PricedOption, Recommendation } from '@gpufit/schema';
+import type {
+  Approach,
+  DecisionPolicySummary,
+  FitAssessment,
+  HybridSplit,
+  PricedOption,
+  Recommendation,
+} from '@gpufit/schema';
 
 /**
  * Fit meets cost (DESIGN §4, last rule). The framework's approach says which placements are acceptable and in
- * what order; the priced comparison says which of them actually saves. A DePIN or hybrid placement is
- * recommended only when it saves at least `MIN_SAVING_SHARE` of the all-cloud cost (the operational overhead of
- * a second platform is real: vetting hosts, handling failures — seed, "Risks startups should evaluate");
- * a hard constraint on DePIN removes those placements whatever they save.
+ * what order; the priced comparison says which of them actually saves. A decentralized or hybrid placement is
+ * recommended only when it saves at least `minSavingShare` of the all-cloud cost **and** at least
+ * `minMonthlySavingUsd` a month (defaults 5 % and USD 100, `SCENARIO_DEFAULTS`): the operational overhead of a
+ * second platform is real — vetting hosts, handling failures, another bill (seed, "Risks startups should
+ * evaluate") — and a founder does not move a workload to save USD 1.52 a month. A split is "hybrid" only when each
+ * side carries at least `hybridMinShare` (10 %) of the GPU-hours; otherwise it is the placement that carries the
+ * work. A hard constraint on DePIN removes those placements whatever they save.
  */
 export interface DecisionRule {
   /** Placements in order of preference; cloud is always the fallback. */
@@ -22,14 +32,24 @@ export const decisionRules: Readonly<Record<Approach, DecisionRule>> = {
   'depin-first': { candidates: ['depin', 'hybrid', 'cloud'], pick: 'first' },
 };
 
-/** gpufit assumption: a second platform must save at least 5 % of the all-cloud monthly cost. */
-export const MIN_SAVING_SHARE = 0.05;
+export type DecisionPolicy = Pick<
+  DecisionPolicySummary,
+  'minSavingShare' | 'minMonthlySavingUsd' | 'hybridMinShare'
+>;
 
 export interface DecideInput {
   readonly fit: FitAssessment;
   readonly cloud: PricedOption | null;
   readonly depin: PricedOption | null;
   readonly hybrid: HybridSplit | null;
+  readonly policy: DecisionPolicy;
+}
+
+/** Whether a split is a real hybrid: each side carries at least the policy's share of the GPU-hours. */
+export function isHybrid(split: HybridSplit | null, policy: DecisionPolicy): split is HybridSplit {
+  if (split === null) return false;
+  const min = policy.hybridMinShare;
+  return split.cloudShare >= min - 1e-12 && split.depinShare >= min - 1e-12;
 }
 
 export interface DecideOutput {
@@ -40,8 +60,8 @@ export interface DecideOutput {
 }
 
 export function decide(input: DecideInput): DecideOutput {
-  const { fit, cloud, depin, hybrid } = input;
-  const minShare = MIN_SAVING_SHARE;
+  const { fit, cloud, depin, policy } = input;
+  const hybrid = isHybrid(input.hybrid, policy) ? input.hybrid : null;
   const depinBlocked = fit.constraints.find((c) => c.side === 'depin' && c.scope === 'all');
   const depinPartBlocked = fit.constraints.find((c) => c.side === 'depin' && c.scope === 'part');
   const cloudUsd = cloud?.cost.monthlyUsd ?? null;
@@ -78,9 +98,10 @@ export function decide(input: DecideInput): DecideOutput {
     const usd = costOf[c];
     return usd === null ? null : cloudUsd - usd;
   };
+  const threshold = Math.max(policy.minSavingShare * cloudUsd, policy.minMonthlySavingUsd);
   const saves = (c: Recommendation) => {
     const s = saving(c);
-    return c !== 'cloud' && s !== null && s >= minShare * cloudUsd;
+    return c !== 'cloud' && s !== null && s >= threshold;
   };
   const winners = rule.candidates.filter(saves);
   let chosen: Recommendation = 'cloud';
@@ -96,18 +117,17 @@ export function decide(input: DecideInput): DecideOutput {
     recommendation: chosen,
     recommendedMonthlyUsd,
     monthlySavingsUsd,
-    rationale: explain(chosen, input, costOf, depinBlocked?.reason ?? depinPartBlocked?.reason, minShare),
+    rationale: explain(chosen, input, costOf, depinBlocked?.reason ?? depinPartBlocked?.reason),
   };
 }
 
 function explain(
   chosen: Recommendation,
-  { fit }: DecideInput,
+  { fit, policy }: DecideInput,
   costOf: Record<Recommendation, number | null>,
   constraintReason: string | undefined,
-  minShare: number,
 ): string {
-  const pct = `${Math.round(minShare * 100)} %`;
+  const pct = `${Math.round(policy.minSavingShare * 1000) / 10} % and USD ${policy.minMonthlySavingUsd} a month`;
   if (chosen !== 'cloud') {
     return `The fit (${fit.approach}) accepts ${chosen}, and it saves at least ${pct} against the cheapest feasible cloud option.`;
   }
@@ -116,5 +136,5 @@ function explain(
   if (constraintReason && costOf.hybrid === null) return `Cloud: ${constraintReason}`;
   if (costOf.depin === null && costOf.hybrid === null)
     return 'Cloud: no feasible, priced DePIN option for this workload in the catalog.';
-  return `Cloud: the DePIN placements the fit accepts do not save at least ${pct} against cloud, so they are not worth a second platform.`;
+  return `Cloud: the decentralized placements the fit accepts do not save at least ${pct} against cloud, so they are not worth a second platform.`;
 }

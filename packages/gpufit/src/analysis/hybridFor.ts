@@ -7,8 +7,9 @@ import { hybridFloor } from './hybridFloor.js';
 /**
  * The hybrid split for a workload from its priced options (DESIGN §5.10). Rates are USD per GPU-hour of useful
  * work (`demandGpuHoursPerMonth`, the same for every offer), every overhead included: the committed rate is the
- * committed offer's cost without its idle hours (the newsvendor baseline decides how much is held), the burst
- * rates are the flexible cloud and the DePIN option. Null when there is no cloud or no DePIN price to split.
+ * committed offer's cost without its idle hours (the split decides how much is held), the per-use rates are the
+ * flexible cloud option and the DePIN option. The split must beat the priced cloud option itself, so its blend is
+ * never dearer than all-cloud. Null when there is no cloud or no DePIN price to split.
  */
 export function hybridFor(
   profile: WorkloadProfile,
@@ -22,18 +23,20 @@ export function hybridFor(
   if (work === null || !(work > 0)) return null;
   const floor = hybridFloor(profile, fit);
   if (floor.share >= 1) return null;
-  const flexible = best.cloudFlexible?.estimate ?? cloud;
+  const flexible = best.cloudFlexible?.estimate;
   const committed = best.cloudCommitted?.estimate;
-  const onDemandRate = flexible.monthlyUsd! / work;
-  const committedRate = committed
-    ? (committed.monthlyUsd! - componentUsd(committed, 'commitment-waste')) / work
-    : onDemandRate;
+  const onDemandRate = flexible?.monthlyUsd == null ? null : flexible.monthlyUsd / work;
+  const committedRate =
+    committed?.monthlyUsd == null
+      ? null
+      : (committed.monthlyUsd - componentUsd(committed, 'commitment-waste')) / work;
   const depinRate = depin.monthlyUsd / work;
   // A demand so small (a denormal number of GPU-hours) that a rate or the mean underflows to 0, or a rate
   // overflows, has no split to speak of.
-  const usable = (rate: number) => rate > 0 && Number.isFinite(rate);
+  const usable = (rate: number | null) => rate === null || (rate > 0 && Number.isFinite(rate));
   const meanGpus = work / HOURS_PER_MONTH;
   if (!(usable(committedRate) && usable(onDemandRate) && usable(depinRate) && meanGpus > 0)) return null;
+  if (committedRate === null && onDemandRate === null) return null;
   const split = hybridSplit(
     { meanGpus, peakToMeanRatio: profile.peakToMeanRatio },
     {
@@ -41,7 +44,7 @@ export function hybridFor(
       onDemandUsdPerGpuHour: onDemandRate,
       depinUsdPerGpuHour: depinRate,
     },
-    { floorShare: floor.share, floorReason: floor.reason },
+    { floorShare: floor.share, floorReason: floor.reason, allCloudMonthlyUsd: cloud.monthlyUsd },
   );
   // Rates of ~1e308 USD per GPU-hour (fixed costs over a vanishing demand) can overflow rate × hours.
   const numbers = Object.values(split).filter((v): v is number => typeof v === 'number');

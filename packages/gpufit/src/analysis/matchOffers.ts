@@ -1,33 +1,23 @@
 import {
-  ALLOWED_HOSTING,
+  costFloor,
   EGRESS_DEFAULTS,
   estimateCost,
-  type GpuTier,
   type GpuTierTable,
-  gpusForModel,
   initialSubsidyShare,
-  modelMemoryGiB,
-  relativeThroughput,
-  tieredEgressUsd,
+  type ThroughputRatioTable,
 } from '@gpufit/pricing';
-import type { EgressTier, Offer, Scenario, Side, WorkloadProfile } from '@gpufit/schema';
-import {
-  COMPLIANCE_REQUIREMENTS,
-  HOSTINGS,
-  HOURS_PER_MONTH,
-  INTERCONNECTS,
-  placeIncludesCountry,
-  workloadKinds,
-} from '@gpufit/schema';
-import { SIDE_OF_MARKET, type SideBest } from './bestOffers.js';
+import type { Market, Offer, Scenario, WorkloadProfile } from '@gpufit/schema';
+import type { SideBest } from './bestOffers.js';
 
 export interface CheapestFeasibleOptions {
   /** GPU tiers, as `estimateCost` takes them. */
   readonly tiers: GpuTierTable;
+  /** Measured throughput ratios, as `estimateCost` takes them. */
+  readonly ratios?: ThroughputRatioTable;
   /** The resolved scenario, as `estimateCost` takes it (month 0, its subsidy shares and token spot prices). */
   readonly scenario?: Scenario;
-  /** Only offers of this side (`SIDE_OF_MARKET`); default: every offer. */
-  readonly side?: Side;
+  /** Only offers of these markets; default: every offer. */
+  readonly markets?: ReadonlySet<Market>;
 }
 
 /**
@@ -35,33 +25,16 @@ export interface CheapestFeasibleOptions {
  * when counting whole units) is far below one part in a million, so bounds are shrunk by that much.
  */
 const BOUND_SLACK = 1 - 1e-6;
-const NVLINK = INTERCONNECTS.indexOf('nvlink');
-const COMPLIANCE_BIT = new Map<string, number>(COMPLIANCE_REQUIREMENTS.map((c, i) => [c, 1 << i]));
-const HOSTING_BIT = new Map<string, number>(HOSTINGS.map((h, i) => [h, 1 << i]));
 
 /**
- * Offers that `feasibility` cannot tell apart and that charge the same for data: same GPU tier, memory, GPUs per
- * instance, fabric, certifications, country, hosting, egress and ingress prices. Its offers are sorted by
- * effective price, cheapest first.
+ * Offers that `costFloor` (hence `feasibility`) cannot tell apart: same provider, market, pricing category, GPU,
+ * memory, GPUs per instance, fabric, certifications, country, host tier, egress and ingress prices. They differ in
+ * price (sorted cheapest first), region, reliability and billing, which only the full estimate reads.
  */
 interface OfferGroup {
-  /** Position in the index's group list. */
   readonly index: number;
-  readonly tier: GpuTier;
-  readonly gpuKey: string;
-  readonly gpuMemoryGiB: number;
-  readonly gpusPerInstance: number;
-  /** Interconnect rank the offer provides (an NVLink tier in a multi-GPU instance counts as NVLink). */
-  readonly offeredInterconnect: number;
-  readonly certificationMask: number;
-  readonly hostingBit: number;
-  readonly country: string | null;
-  /** Egress tiers, or null for the flat `egressFlatUsdPerGiB` (the offer's, else its market's default). */
-  readonly egressTiers: readonly EgressTier[] | null;
-  readonly egressFlatUsdPerGiB: number;
-  readonly ingressUsdPerGiB: number;
   readonly offers: Offer[];
-  /** USD per GPU-hour after the incentive-token move and the subsidy share, parallel to `offers`. */
+  /** USD per GPU-hour after the subsidy share at month 0, parallel to `offers`. */
   readonly effectiveUsd: number[];
 }
 
@@ -94,23 +67,17 @@ export interface OfferIndex {
  * The cheapest feasible offer for each profile by `estimateCost`'s `monthlyUsd` (ties: lowest offer id), exactly
  * what pricing every offer and keeping the cheapest gives (`bestOffers`), found by branch and bound:
  *
- * 1. Index once: offers with a known price and a GPU in the tier table, grouped by everything `feasibility`
- *    reads (GPU tier, memory, GPUs per instance, fabric, certifications, country, hosting), each group sorted by
- *    effective price e = list × incentive-token ratio × (1 − subsidy share).
- * 2. Per profile, each group is checked once with the same rules as `feasibility` (GPU family, memory, fabric,
- *    certifications, residency, hosting) and given H = the GPU-hours a month the profile bills at least on it:
- *    useful hours (demand ÷ relative throughput) × instance packing, and for serving at least one whole unit
- *    (nodes × GPUs per instance × 730 h). Then e × H ≤ `monthlyUsd` for every offer of the group, because
- *    `estimateCost`'s GPU lines sum to price × (1 − share) × billed hours with billed = used + interruption
- *    overhead + redundancy + commitment waste (each ≥ 0), and the other lines (egress, ingress, checkpoint sync)
- *    are ≥ 0. Scenario price adjustments are not supported here (they can lower a price arbitrarily).
+ * 1. Index once: offers with a known price grouped by every field `costFloor` reads (see `OfferGroup`), each
+ *    group sorted by effective price e = list × (1 − subsidy share at month 0).
+ * 2. Per profile, each group's first offer gets pricing's `costFloor` (null when `feasibility` rules it out, for
+ *    the whole group): e × gpuHours + dataUsd ≤ `monthlyUsd` for every offer of the group.
  * 3. Offers are priced with `estimateCost` in ascending bound order across groups (a heap keyed by each group's
  *    next bound); the search stops when the next bound exceeds the best cost found, since no offer left can then
  *    be cheaper or tie.
  *
- * The pre-filter and the bound restate pricing's rules (feasibilityDetail, estimateCost's used hours): when those
- * change, `scan` must follow — the fast-check properties in test/match.test.ts (same answers as the naive loop,
- * bound ≤ cost, pre-filter = `feasibility`) fail until it does. Pure apart from the index's scratch.
+ * The rules live in pricing only (feasibility, the work conversion, the floor); the fast-check properties in
+ * test/match.test.ts check that the answers equal the naive loop's. Scenario price adjustments are not supported
+ * (they can lower a price arbitrarily). Pure apart from the index's scratch.
  */
 export function cheapestFeasible(
   profiles: readonly WorkloadProfile[],
@@ -125,23 +92,10 @@ export function cheapestFeasible(
 
 /** Indexes a catalog for `cheapest(profile)` queries (see `cheapestFeasible`). */
 export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleOptions): OfferIndex {
-  const { tiers, scenario } = options;
+  const { tiers, scenario, ratios } = options;
   const groups = buildGroups(offers, options);
   let indexed = 0;
   for (const g of groups) indexed += g.offers.length;
-
-  // Per gpuType named by a profile: which groups are of that GPU's family (`h100` covers `h100-pcie`), where a
-  // stated gpusPerReplica counts as measured.
-  const families = new Map<string, Uint8Array>();
-  const familyOf = (key: string): Uint8Array => {
-    let hit = families.get(key);
-    if (hit === undefined) {
-      hit = Uint8Array.from(groups, (g) => (g.gpuKey === key || g.gpuKey.startsWith(`${key}-`) ? 1 : 0));
-      families.set(key, hit);
-    }
-    return hit;
-  };
-  const residencyCache = new Map<string, Map<string, boolean>>();
 
   // Scratch for one query: a binary min-heap of (bound, group) with each group's next offer position.
   const heapBound = new Float64Array(groups.length);
@@ -149,7 +103,11 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
   const groupHours = new Float64Array(groups.length);
   const groupDataUsd = new Float64Array(groups.length);
   const groupPos = new Int32Array(groups.length);
-  const estimateOptions = scenario === undefined ? { tiers } : { tiers, scenario };
+  const estimateOptions = {
+    tiers,
+    ...(scenario === undefined ? {} : { scenario }),
+    ...(ratios === undefined ? {} : { ratios }),
+  };
   // Candidates are priced without their sentences (`explain: false`, the same numbers); the winner is priced
   // again in full, so callers get exactly what `estimateCost` gives.
   const screenOptions = { ...estimateOptions, explain: false };
@@ -157,64 +115,13 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
 
   /** Fills the heap with every group the profile may run on, keyed by its cheapest offer's bound. */
   function scan(profile: WorkloadProfile): number {
-    const kind = workloadKinds[profile.kind];
-    const memoryGiB = modelMemoryGiB(profile.modelParamsBillions, profile.precision, kind.phase);
-    const nodes = profile.nodes;
-    const fixedGpus = profile.gpusPerReplica;
-    const interconnectRank = INTERCONNECTS.indexOf(profile.interconnect);
-    let complianceMask = 0;
-    for (const c of profile.compliance) complianceMask |= COMPLIANCE_BIT.get(c) ?? 1 << 30;
-    let hostingMask = 0;
-    for (const h of ALLOWED_HOSTING[profile.dataSensitivity]) hostingMask |= HOSTING_BIT.get(h) ?? 0;
-    const residency = profile.residency.length > 0 ? residencyLookup(profile.residency) : null;
-    const gpuTypeKey = profile.gpuType === null ? null : profile.gpuType.trim().toLowerCase();
-    const family = gpuTypeKey === null ? null : familyOf(gpuTypeKey);
-    const namedTier = gpuTypeKey === null ? tiers.reference : tiers.get(gpuTypeKey);
-    const throughputClass = kind.throughputClass;
-    const serving = kind.pattern === 'serving';
-    const resultGiB = profile.egressGiBPerMonth;
-    const ingressGiB = profile.datasetGiB / profile.horizonMonths;
-
     let heapSize = 0;
     for (const g of groups) {
-      if ((g.hostingBit & hostingMask) === 0) continue;
-      if ((complianceMask & ~g.certificationMask) !== 0) continue;
-      if (residency !== null && (g.country === null || !residency(g.country))) continue;
-      // Memory and fabric, as `feasibility` decides them: a stated gpusPerReplica (on the gpuType, else the
-      // reference GPU) caps the memory estimate, and counts as the replica's size on a GPU of that family.
-      const demandTier = namedTier ?? g.tier;
-      const footprintGiB =
-        fixedGpus === null ? memoryGiB : Math.min(memoryGiB, fixedGpus * nodes * demandTier.memoryGiB);
-      const needed = gpusForModel(footprintGiB, g.gpuMemoryGiB, nodes);
-      const sameGpu = family === null || family[g.index] === 1;
-      const gpus = fixedGpus !== null && sameGpu ? Math.max(fixedGpus, needed) : needed;
-      if (gpus > g.gpusPerInstance) continue;
-      const required = Math.min(
-        interconnectRank,
-        nodes > 1 ? Number.POSITIVE_INFINITY : gpus > 1 ? NVLINK : 0,
-      );
-      if (g.offeredInterconnect < required) continue;
-
-      // Least GPU-hours billed a month on this group, computed as `estimateCost` computes used hours.
-      const demandGpus = fixedGpus ?? gpusForModel(memoryGiB, demandTier.memoryGiB, nodes);
-      const referenceGpuHours =
-        profile.gpuHoursPerMonth ?? (profile.jobsPerMonth ?? 0) * profile.hoursPerJob * demandGpus * nodes;
-      const rel =
-        relativeThroughput(g.tier, throughputClass) / relativeThroughput(demandTier, throughputClass);
-      const perInstance = g.gpusPerInstance;
-      const packing = nodes > 1 ? perInstance / gpus : perInstance / (Math.floor(perInstance / gpus) * gpus);
-      let hours = (referenceGpuHours / rel) * packing;
-      if (serving) hours = Math.max(hours, nodes * perInstance * HOURS_PER_MONTH);
-      // Result egress and dataset ingress, charged exactly as `estimateCost` charges them.
-      const egressUsd =
-        g.egressTiers === null
-          ? resultGiB * g.egressFlatUsdPerGiB
-          : tieredEgressUsd(resultGiB, g.egressTiers);
-      const dataUsd = egressUsd + ingressGiB * g.ingressUsdPerGiB;
-
+      const floor = costFloor(profile, g.offers[0]!, estimateOptions);
+      if (floor === null) continue;
       const gi = g.index;
-      groupHours[gi] = hours * BOUND_SLACK;
-      groupDataUsd[gi] = dataUsd * BOUND_SLACK;
+      groupHours[gi] = floor.gpuHours * BOUND_SLACK;
+      groupDataUsd[gi] = floor.dataUsd * BOUND_SLACK;
       groupPos[gi] = 0;
       heapSize = heapPush(
         heapBound,
@@ -263,24 +170,6 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
     return best === null ? null : { offer: best, estimate: estimateCost(profile, best, estimateOptions) };
   }
 
-  function residencyLookup(places: readonly string[]): (country: string) => boolean {
-    const key = places.join(';');
-    let byCountry = residencyCache.get(key);
-    if (byCountry === undefined) {
-      byCountry = new Map();
-      residencyCache.set(key, byCountry);
-    }
-    const memo = byCountry;
-    return (country) => {
-      let hit = memo.get(country);
-      if (hit === undefined) {
-        hit = places.some((place) => placeIncludesCountry(place, country));
-        memo.set(country, hit);
-      }
-      return hit;
-    };
-  }
-
   function lowestBound(profile: WorkloadProfile): number | null {
     return scan(profile) > 0 ? heapBound[0]! : null;
   }
@@ -289,55 +178,34 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
 }
 
 function buildGroups(offers: readonly Offer[], options: CheapestFeasibleOptions): OfferGroup[] {
-  const { tiers, scenario, side } = options;
+  const { scenario, markets } = options;
   const byKey = new Map<string, { group: OfferGroup; rows: { offer: Offer; usd: number }[] }>();
   for (const offer of offers) {
-    if (side !== undefined && SIDE_OF_MARKET[offer.market] !== side) continue;
-    // `feasibility` rejects an unknown price and a GPU missing from the tier table for every profile.
+    if (markets !== undefined && !markets.has(offer.market)) continue;
+    // `feasibility` rejects an unknown price for every profile.
     if (offer.usdPerGpuHour === null) continue;
-    const tier = tiers.get(offer.gpu);
-    if (tier === undefined) continue;
-    let certificationMask = 0;
-    for (const c of offer.certifications) certificationMask |= COMPLIANCE_BIT.get(c) ?? 0;
-    const offeredInterconnect = Math.max(
-      INTERCONNECTS.indexOf(offer.interconnect),
-      tier.interconnect === 'nvlink' && offer.gpusPerInstance > 1 ? NVLINK : 0,
-    );
-    const gpuKey = offer.gpu.trim().toLowerCase();
-    const egressTiers = offer.egressTiers !== null && offer.egressTiers.length > 0 ? offer.egressTiers : null;
-    const egressFlatUsdPerGiB = offer.egressUsdPerGiB ?? EGRESS_DEFAULTS[offer.market].usdPerGiB;
+    const egress =
+      offer.egressTiers !== null && offer.egressTiers.length > 0
+        ? JSON.stringify(offer.egressTiers)
+        : (offer.egressUsdPerGiB ?? EGRESS_DEFAULTS[offer.market].usdPerGiB);
     const key = [
-      gpuKey,
+      offer.provider,
+      offer.market,
+      offer.pricingCategory,
+      offer.gpu.trim().toLowerCase(),
       offer.gpuMemoryGiB,
       offer.gpusPerInstance,
-      offeredInterconnect,
-      certificationMask,
+      offer.interconnect,
+      [...offer.certifications].sort().join(';'),
       offer.country ?? '',
       offer.hosting,
-      egressTiers === null ? egressFlatUsdPerGiB : JSON.stringify(egressTiers),
+      offer.verified,
+      egress,
       offer.ingressUsdPerGiB,
     ].join('\u0000');
     let entry = byKey.get(key);
     if (entry === undefined) {
-      entry = {
-        group: {
-          index: byKey.size,
-          tier,
-          gpuKey,
-          gpuMemoryGiB: offer.gpuMemoryGiB,
-          gpusPerInstance: offer.gpusPerInstance,
-          offeredInterconnect,
-          certificationMask,
-          hostingBit: HOSTING_BIT.get(offer.hosting) ?? 0,
-          country: offer.country,
-          egressTiers,
-          egressFlatUsdPerGiB,
-          ingressUsdPerGiB: offer.ingressUsdPerGiB,
-          offers: [],
-          effectiveUsd: [],
-        },
-        rows: [],
-      };
+      entry = { group: { index: byKey.size, offers: [], effectiveUsd: [] }, rows: [] };
       byKey.set(key, entry);
     }
     entry.rows.push({ offer, usd: effectiveUsdPerGpuHour(offer, scenario) });

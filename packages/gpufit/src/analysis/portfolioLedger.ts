@@ -1,8 +1,14 @@
-import type { Analysis, Offer, Scenario, WorkloadAnalysis } from '@gpufit/schema';
+import type {
+  Analysis,
+  CatalogSummary,
+  DecisionPolicySummary,
+  Offer,
+  Scenario,
+  WorkloadAnalysis,
+} from '@gpufit/schema';
 import { ANALYSIS_SCHEMA_VERSION, HOURS_PER_MONTH, SCENARIO_DEFAULTS } from '@gpufit/schema';
 import { defaultFramework } from '@gpufit/scoring';
 import type { AnalyzedWorkload } from './analyzeWorkload.js';
-import { MIN_SAVING_SHARE } from './decide.js';
 
 /** A workload's horizon spend on its recommended placement, or on its cloud option. */
 export function horizonOf(w: WorkloadAnalysis, option: 'recommended' | 'cloud'): number {
@@ -34,15 +40,33 @@ export class PortfolioLedger {
   private readonly sourceCounts = new Map<string, { source: string; asOf: string; offers: Set<string> }>();
   private readonly assumptionSet: Set<string>;
 
+  private readonly catalogSummary: CatalogSummary;
+
   constructor(
     private readonly scenario: Scenario,
     private readonly keepWorkloads = true,
+    offers: readonly Offer[] = [],
   ) {
+    const d = scenario.decision;
     this.assumptionSet = new Set([
-      'Prices are list prices from the catalog as of each offer’s asOf date, not live quotes.',
+      'Prices are list prices from the catalog as of each offer’s asOf date, not live quotes; spot prices are the median over the zones that list one.',
       `Costs are per month of ${HOURS_PER_MONTH} hours; monthly figures are expected values at month 0 of ${scenario.startMonth}.`,
-      `A DePIN or hybrid placement is recommended only when it saves at least ${MIN_SAVING_SHARE * 100} % against the cheapest feasible cloud option.`,
+      `A decentralized or hybrid placement is recommended only when it saves at least ${d.minSavingShare * 100} % and USD ${d.minMonthlySavingUsd} a month against the cheapest feasible cloud option; a split is hybrid only when each side carries at least ${d.hybridMinShare * 100} % of the GPU-hours.`,
+      `Decentralized side: ${d.decentralizedMarkets.join(' and ')} offers; the rest is cloud.`,
     ]);
+    let oldest: string | null = null;
+    let newest: string | null = null;
+    for (const o of offers) {
+      if (oldest === null || o.asOf < oldest) oldest = o.asOf;
+      if (newest === null || o.asOf > newest) newest = o.asOf;
+    }
+    this.catalogSummary = {
+      offers: offers.length,
+      asOfOldest: oldest,
+      asOfNewest: newest,
+      analysisDate: scenario.analysisDate,
+      maxOfferAgeDays: scenario.maxOfferAgeDays,
+    };
     if (scenario.monteCarlo.seed === SCENARIO_DEFAULTS.seed) {
       this.assumptionSet.add(`Monte Carlo seed ${scenario.monteCarlo.seed} (default).`);
     }
@@ -90,6 +114,20 @@ export class PortfolioLedger {
       horizonUsd: { recommended: this.horizonRecommended, allCloud: this.horizonCloud },
       monthlySavingsUsd: this.savings,
       unpricedWorkloads: [...this.unpriced],
+    };
+  }
+
+  catalog(): CatalogSummary {
+    return this.catalogSummary;
+  }
+
+  policy(): DecisionPolicySummary {
+    const d = this.scenario.decision;
+    return {
+      minSavingShare: d.minSavingShare,
+      minMonthlySavingUsd: d.minMonthlySavingUsd,
+      hybridMinShare: d.hybridMinShare,
+      decentralizedMarkets: [...d.decentralizedMarkets],
     };
   }
 

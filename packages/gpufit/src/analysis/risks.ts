@@ -8,6 +8,7 @@ import type {
 } from '@gpufit/schema';
 import { DATA_SENSITIVITIES } from '@gpufit/schema';
 import { componentUsd } from './componentUsd.js';
+import { offerAgeDays } from './offerAgeDays.js';
 
 /**
  * The risks a founder should read before moving a workload (seed, "Risks startups should evaluate": uptime
@@ -21,6 +22,9 @@ export interface RiskEvidence {
   readonly depin: PricedOption | null;
   /** The full catalog row of the DePIN option (its notes say whether a price is a floor or a cap). */
   readonly depinOffer: Offer | null;
+  /** Offer ages are measured against this date (YYYY-MM-DD); null = not checked. */
+  readonly analysisDate: string | null;
+  readonly maxOfferAgeDays: number;
   readonly projection: Projection | null;
   readonly distribution: Distribution | null;
 }
@@ -31,6 +35,7 @@ interface RiskRule {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+const round3 = (x: number) => Number(x.toPrecision(3));
 
 export const riskRules: readonly RiskRule[] = [
   {
@@ -68,8 +73,37 @@ export const riskRules: readonly RiskRule[] = [
     id: 'cloud-spot',
     check: ({ cloud }) =>
       cloud?.offer.pricingCategory === 'Dynamic'
-        ? `The cloud option is spot capacity (${cloud.offer.providerName} ${cloud.offer.gpu}, ${cloud.offer.region}): it can be reclaimed at short notice (AWS gives 2 minutes) and spot prices move; the catalog price is a snapshot.`
+        ? `The cloud option is spot capacity (${cloud.offer.providerName} ${cloud.offer.gpu}, ${cloud.offer.region}), priced at its typical (median) spot price: it can be reclaimed at short notice (AWS gives 2 minutes) and spot prices move between zones and days.`
         : null,
+  },
+  {
+    id: 'gpu-substituted',
+    check: ({ cloud, depin }) => {
+      const out: string[] = [];
+      for (const o of [cloud, depin]) {
+        const t = o?.cost.throughput;
+        if (!t || t.basis === 'same') continue;
+        out.push(
+          t.basis === 'measured'
+            ? `${o!.offer.providerName} is priced on ${t.offerGpu} instead of ${t.demandGpu}, at a measured ${round3(t.ratio)}× (${t.source}); your own benchmark may differ.`
+            : `${o!.offer.providerName} is priced on ${t.offerGpu} instead of ${t.demandGpu} with no benchmark for the pair (gpuPolicy any): no speed-up is credited.`,
+        );
+      }
+      return out.length > 0 ? out.join(' ') : null;
+    },
+  },
+  {
+    id: 'stale-price',
+    check: ({ cloud, depin, analysisDate, maxOfferAgeDays }) => {
+      if (analysisDate === null) return null;
+      const stale = [cloud, depin]
+        .filter((o): o is PricedOption => o !== null)
+        .map((o) => ({ o, days: offerAgeDays(o.offer.asOf, analysisDate) }))
+        .filter((x) => x.days > maxOfferAgeDays);
+      return stale.length > 0
+        ? `Priced from ${stale.map((x) => `${x.o.offer.providerName} as of ${x.o.offer.asOf} (${x.days} days before ${analysisDate})`).join(' and ')}: older than ${maxOfferAgeDays} days; refresh the catalog before relying on it.`
+        : null;
+    },
   },
   {
     id: 'interruptions',

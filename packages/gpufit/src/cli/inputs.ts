@@ -1,13 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type GpuTierTable, gpuTierTable } from '@gpufit/pricing';
+import {
+  type GpuTierTable,
+  gpuTierTable,
+  type ThroughputRatioTable,
+  throughputRatioTable,
+} from '@gpufit/pricing';
 import type { Offer, Scenario, ScenarioInput, WorkloadProfile } from '@gpufit/schema';
 import { formatIssue, validateScenario } from '@gpufit/schema';
 import { validateFrameworkOverride } from '@gpufit/scoring';
 import { withDefaultSubsidies } from '../analysis/defaultSubsidies.js';
 import { bundledDatasetsDir } from '../data/bundledDatasetsDir.js';
 import type { NetworkInfo } from '../data/datasetTypes.js';
-import { loadGpuTiers, loadNetworks } from '../data/loadReferenceData.js';
+import { loadGpuTiers, loadNetworks, loadThroughputRatios } from '../data/loadReferenceData.js';
 import { LoadError } from '../io/loadError.js';
 import { loadOffersCsv } from '../io/loadOffers.js';
 import type { LoadResult } from '../io/loadTypes.js';
@@ -32,6 +37,8 @@ export interface Inputs {
   /** The scenario's formulas, compiled (null: it has none, and mathjs was not loaded). */
   readonly formulas: ScenarioFormulas | null;
   readonly tiers: GpuTierTable;
+  /** Measured GPU-to-GPU throughput ratios (`datasets/throughput-ratios.csv`), for converting demand between GPUs. */
+  readonly throughputRatios: ThroughputRatioTable;
   readonly networks: readonly NetworkInfo[];
   readonly paths: { readonly workloads: string; readonly catalog: string; readonly scenario: string | null };
 }
@@ -119,16 +126,20 @@ export async function loadWorkloadsFile(path: string, strict: boolean): Promise<
   );
 }
 
-/** Everything but the workloads: catalog, scenario (with each network's default subsidy schedule), tiers, networks. */
+/**
+ * Everything but the workloads: catalog, scenario (with each network's default subsidy schedule), tiers, measured
+ * throughput ratios, networks.
+ */
 export type Context = Omit<Inputs, 'workloads'>;
 
 export async function loadContext(paths: InputPaths): Promise<Context> {
   const strict = paths.strict ?? false;
   const catalogPath = paths.catalog ?? bundled.catalog();
   const scenarioPath = paths.scenario ?? null;
-  const [offers, tierRows, networks, scenarioFile] = await Promise.all([
+  const [offers, tierRows, ratioRows, networks, scenarioFile] = await Promise.all([
     asBadInput(loadOffersCsv(catalogPath, { strict })),
     loadGpuTiers(),
+    loadThroughputRatios(),
     loadNetworks(),
     scenarioPath === null ? null : loadScenarioFile(scenarioPath),
   ]);
@@ -147,6 +158,7 @@ export async function loadContext(paths: InputPaths): Promise<Context> {
     scenarioInput: scenarioFile?.input ?? null,
     formulas: scenarioFile?.formulas ?? null,
     tiers: gpuTierTable(tierRows),
+    throughputRatios: throughputRatioTable(ratioRows),
     networks,
     paths: {
       workloads: paths.workloads ?? bundled.workloads(),

@@ -8,6 +8,7 @@ import { analyze } from '../analyze.js';
 import { badInput } from '../cli/errors.js';
 import { asBadInput, loadContext, loadInputs } from '../cli/inputs.js';
 import { startProgress } from '../cli/progress.js';
+import { type RunPolicyOptions, todayUtc, withRunPolicy } from '../cli/runPolicy.js';
 import { usd } from '../cli/table.js';
 import { counted, note, warn } from '../cli/terminal.js';
 import { streamWorkloads } from '../io/loadWorkloads.js';
@@ -16,7 +17,7 @@ import { DEFAULT_REPORT_FORMATS, type ReportFormat, writeReportSet } from '../re
 import { type StreamSinks, streamAnalysis } from '../stream/streamAnalysis.js';
 import { monteCarloRunner } from './monteCarloRunner.js';
 
-export interface AnalyzeCommandOptions {
+export interface AnalyzeCommandOptions extends RunPolicyOptions {
   /** Analyze row by row with bounded memory (automatic for workloads CSVs over STREAM_THRESHOLD_BYTES). */
   readonly stream?: boolean;
   readonly catalog?: string;
@@ -50,10 +51,13 @@ async function shouldStream(
   return size > STREAM_THRESHOLD_BYTES;
 }
 
-/** Applies the command-line overrides (seed, trials) over the scenario. */
-export function withOverrides(scenario: Scenario, opts: { seed?: number; trials?: number }): Scenario {
+/** Applies the command-line overrides (seed, trials, placement, GPU policy, freshness) over the scenario. */
+export function withOverrides(
+  scenario: Scenario,
+  opts: { seed?: number; trials?: number } & RunPolicyOptions,
+): Scenario {
   return {
-    ...scenario,
+    ...withRunPolicy(scenario, opts, todayUtc),
     monteCarlo: {
       ...scenario.monteCarlo,
       ...(opts.seed !== undefined && { seed: opts.seed }),
@@ -101,6 +105,7 @@ export async function runAnalysis(
       ...horizonOption(inputs.scenarioInput),
       offers: inputs.offers.rows,
       tiers: inputs.tiers,
+      ratios: inputs.throughputRatios,
       scenario,
       accounting: inputs.workloads.accounting,
       rejected: [...inputs.workloads.rejected, ...inputs.offers.rejected],

@@ -6,6 +6,7 @@ import { analyze } from '../analyze.js';
 import { badInput } from '../cli/errors.js';
 import { asBadInput, loadInputs, loadScenarioFile } from '../cli/inputs.js';
 import { checkResultFile } from '../cli/resultFile.js';
+import { todayUtc, withRunPolicy } from '../cli/runPolicy.js';
 import { textTable, usd } from '../cli/table.js';
 
 export interface DiffOptions {
@@ -51,7 +52,8 @@ export async function runDiff(a: string, b: string, opts: DiffOptions): Promise<
         workloads: inputs.workloads.rows,
         offers: inputs.offers.rows,
         tiers: inputs.tiers,
-        scenario: inputs.scenario,
+        ratios: inputs.throughputRatios,
+        scenario: withRunPolicy(inputs.scenario, {}, todayUtc),
         accounting: inputs.workloads.accounting,
         rejected: inputs.workloads.rejected,
         ...inputs.formulas,

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ThroughputRatioRow } from '@gpufit/pricing';
 import type { Offer } from '@gpufit/schema';
 import { buildGpuNameIndex, type GpuNameIndex } from '../io/gpuNameIndex.js';
 import { loadOffersCsv } from '../io/loadOffers.js';
@@ -12,6 +13,7 @@ import {
   loadGpuTiers,
   loadNetworks,
   loadRegions,
+  loadThroughputRatios,
 } from './loadReferenceData.js';
 
 /** Everything in `datasets/` the engine prices with, loaded and checked. */
@@ -23,6 +25,8 @@ export interface BundledCatalog {
   readonly gpuAliases: readonly GpuAlias[];
   readonly regions: readonly RegionInfo[];
   readonly networks: readonly NetworkInfo[];
+  /** `throughput-ratios.csv`: measured GPU-to-GPU ratios; `throughputRatioTable(rows)` builds the lookup. */
+  readonly throughputRatios: readonly ThroughputRatioRow[];
   readonly gpuNames: GpuNameIndex;
   readonly regionIndex: RegionIndex;
 }
@@ -31,11 +35,12 @@ export interface BundledCatalog {
 export async function loadBundledCatalog(options: DatasetOptions = {}): Promise<BundledCatalog> {
   const datasetsDir = options.datasetsDir ?? bundledDatasetsDir();
   const dir = { datasetsDir };
-  const [gpuTiers, gpuAliases, regions, networks] = await Promise.all([
+  const [gpuTiers, gpuAliases, regions, networks, throughputRatios] = await Promise.all([
     loadGpuTiers(dir),
     loadGpuAliases(dir),
     loadRegions(dir),
     loadNetworks(dir),
+    loadThroughputRatios(dir),
   ]);
   const gpuNames = buildGpuNameIndex(
     gpuTiers.map((t) => t.gpu),
@@ -47,5 +52,15 @@ export async function loadBundledCatalog(options: DatasetOptions = {}): Promise<
     gpuNames,
     regions: regionIndex,
   });
-  return { datasetsDir, offers, gpuTiers, gpuAliases, regions, networks, gpuNames, regionIndex };
+  return {
+    datasetsDir,
+    offers,
+    gpuTiers,
+    gpuAliases,
+    regions,
+    networks,
+    throughputRatios,
+    gpuNames,
+    regionIndex,
+  };
 }

@@ -1,8 +1,8 @@
-import type { GpuTier } from '@gpufit/pricing';
+import type { GpuTier, ThroughputRatioRow } from '@gpufit/pricing';
 import { bundledDatasetsDir } from './bundledDatasetsDir.js';
 import type { GpuAlias, NetworkInfo, RegionInfo } from './datasetTypes.js';
 import { readReferenceTable } from './readReferenceTable.js';
-import { gpuAliasRow, gpuTierRow, networkRow, regionRow } from './referenceRowSchemas.js';
+import { gpuAliasRow, gpuTierRow, networkRow, regionRow, throughputRatioRow } from './referenceRowSchemas.js';
 
 export interface DatasetOptions {
   /** A `datasets/` folder to read instead of the bundled one. */
@@ -29,4 +29,20 @@ export async function loadRegions(options: DatasetOptions = {}): Promise<RegionI
 /** `datasets/networks.csv`: DePIN incentive tokens and default subsidy schedules. */
 export async function loadNetworks(options: DatasetOptions = {}): Promise<NetworkInfo[]> {
   return readReferenceTable(dirOf(options), 'networks.csv', networkRow);
+}
+
+/** The same (class, band, GPU pair) in either direction, GPU ids case-insensitive. */
+const throughputPairKey = (r: ThroughputRatioRow): string =>
+  [r.throughputClass, r.modelSizeBand, ...[r.gpuA, r.gpuB].map((g) => g.toLowerCase()).sort()].join('|');
+
+/**
+ * `datasets/throughput-ratios.csv`: measured throughput ratios between GPU tiers (MLPerf and labelled published
+ * benchmarks), one row per (class, band, GPU pair); build the lookup with `throughputRatioTable` of
+ * `@gpufit/pricing`.
+ */
+export async function loadThroughputRatios(options: DatasetOptions = {}): Promise<ThroughputRatioRow[]> {
+  return readReferenceTable(dirOf(options), 'throughput-ratios.csv', throughputRatioRow, {
+    key: throughputPairKey,
+    column: 'gpuA',
+  });
 }

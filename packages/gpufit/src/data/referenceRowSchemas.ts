@@ -1,4 +1,5 @@
-import { decodeCell, INTERCONNECTS } from '@gpufit/schema';
+import { MODEL_SIZE_BANDS } from '@gpufit/pricing';
+import { decodeCell, INTERCONNECTS, THROUGHPUT_CLASSES } from '@gpufit/schema';
 import { z } from 'zod';
 
 /** Cells of the reference tables arrive as strings; these turn them into typed values with the CSV codec. */
@@ -94,3 +95,28 @@ export const networkRow = z
     ),
   })
   .strict();
+
+/**
+ * `datasets/throughput-ratios.csv`: measured ratio of gpuB to gpuA per GPU, 0 < min ≤ ratio ≤ max, at least one
+ * within-benchmark result, a source. The pricing engine's `throughputRatioTable` checks the same again.
+ */
+export const throughputRatioRow = z
+  .object({
+    throughputClass: text.pipe(z.enum(THROUGHPUT_CLASSES)),
+    modelSizeBand: text.pipe(z.enum(MODEL_SIZE_BANDS)),
+    gpuA: required,
+    gpuB: required,
+    ratio: number(1e-6, 1e6),
+    min: number(1e-6, 1e6),
+    max: number(1e-6, 1e6),
+    results: number(1, 1e6).pipe(z.number().int()),
+    source: required,
+    notes: text,
+  })
+  .strict()
+  .superRefine((row, ctx) => {
+    if (row.gpuA.toLowerCase() === row.gpuB.toLowerCase())
+      ctx.addIssue({ code: 'custom', path: ['gpuB'], message: 'gpuB must be another GPU than gpuA' });
+    if (!(row.min <= row.ratio && row.ratio <= row.max))
+      ctx.addIssue({ code: 'custom', path: ['ratio'], message: 'ratio must lie between min and max' });
+  });

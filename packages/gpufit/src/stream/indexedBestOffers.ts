@@ -1,7 +1,8 @@
-import type { GpuTierTable } from '@gpufit/pricing';
+import type { GpuTierTable, ThroughputRatioTable } from '@gpufit/pricing';
 import type { Offer, Scenario, WorkloadProfile } from '@gpufit/schema';
-import { type BestOffers, cheapestCloud, SIDE_OF_MARKET } from '../analysis/bestOffers.js';
+import { type BestOffers, cheapestCloud } from '../analysis/bestOffers.js';
 import { indexOffers } from '../analysis/matchOffers.js';
+import { sidesOfMarkets } from '../analysis/sides.js';
 
 /**
  * `bestOffers` answered by three branch-and-bound indexes (matchOffers.ts) instead of pricing every offer:
@@ -10,11 +11,16 @@ import { indexOffers } from '../analysis/matchOffers.js';
  */
 export function indexedBestOffers(
   offers: readonly Offer[],
-  options: { readonly tiers: GpuTierTable; readonly scenario: Scenario },
+  options: {
+    readonly tiers: GpuTierTable;
+    readonly scenario: Scenario;
+    readonly ratios?: ThroughputRatioTable;
+  },
 ): (profile: WorkloadProfile) => BestOffers {
-  const cloudOffers = offers.filter((o) => SIDE_OF_MARKET[o.market] === 'cloud');
+  const sides = sidesOfMarkets(options.scenario.decision.decentralizedMarkets);
+  const cloudOffers = offers.filter((o) => sides[o.market] === 'cloud');
   const depin = indexOffers(
-    offers.filter((o) => SIDE_OF_MARKET[o.market] === 'depin'),
+    offers.filter((o) => sides[o.market] === 'depin'),
     options,
   );
   const committed = indexOffers(

@@ -31,21 +31,27 @@ async function write(sink: Writable, text: string): Promise<void> {
  */
 export async function streamAnalysis(
   stream: LoadStream<WorkloadProfile>,
-  inputs: Pick<Inputs, 'offers' | 'tiers' | 'scenario' | 'formulas'> & { readonly horizonMonths?: number },
+  inputs: Pick<Inputs, 'offers' | 'tiers' | 'throughputRatios' | 'scenario' | 'formulas'> & {
+    readonly horizonMonths?: number;
+  },
   sinks: StreamSinks,
   onProgress?: (done: number) => void,
 ): Promise<Analysis> {
   const { scenario, tiers } = inputs;
+  const ratios = { ratios: inputs.throughputRatios };
   const offers = inputs.offers.rows;
   const analyzeOne = createWorkloadAnalyzer({
     offers,
     tiers,
+    ...ratios,
     scenario,
     monteCarlo: false,
     deep: false,
     // The indexes bound costs by list prices; a scenario's price adjustments can move them, so those runs price
     // every offer (slower, exact).
-    ...(inputs.formulas?.priceAdjuster ? {} : { findBest: indexedBestOffers(offers, { tiers, scenario }) }),
+    ...(inputs.formulas?.priceAdjuster
+      ? {}
+      : { findBest: indexedBestOffers(offers, { tiers, scenario, ...ratios }) }),
     ...inputs.formulas,
     ...(inputs.horizonMonths !== undefined && { horizonMonths: inputs.horizonMonths }),
   });

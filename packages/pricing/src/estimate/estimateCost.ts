@@ -12,25 +12,27 @@ import { HOURS_PER_MONTH } from '../assumptions.js';
 import { breakEvenUtilization } from '../commitments/breakEvenUtilization.js';
 import { effectiveCommittedRate } from '../commitments/effectiveCommittedRate.js';
 import { transferHours } from '../data/transferHours.js';
-import { feasibilityDetail } from '../feasibility/feasibility.js';
+import { dynamicCapacity } from '../feasibility/dynamicCapacity.js';
+import { type FeasibilityOptions, feasibilityDetail } from '../feasibility/feasibility.js';
 import { initialSubsidyShare } from '../incentives/subsidyScheduleFor.js';
 import { tokenPriceRatio } from '../incentives/tokenPriceRatio.js';
 import { INVALID_SUBSIDY_SHARE, NON_FINITE_RESULT } from '../messages.js';
 import { expectedRuntime } from '../reliability/expectedRuntime.js';
 import { replicasForDemandAndAvailability } from '../reliability/replicasForAvailability.js';
-import type { GpuTierTable } from '../tiers/gpuTierTable.js';
-import { relativeThroughput } from '../tiers/gpuTierTable.js';
+import { billedJobHours } from './billedJobHours.js';
 import * as notes from './notes.js';
 import { offerFacts } from './offerFacts.js';
 import { profileFacts } from './profileFacts.js';
+import { workOnOffer } from './workOnOffer.js';
 
 /** Adjusts a list price per GPU-hour for an offer in month `month` (see `compilePriceAdjustments`). */
 export type PriceAdjuster = (offer: Offer, usdPerGpuHour: number, month: number) => number;
 
-export interface EstimateCostOptions {
-  /** GPU tiers (relative throughput per workload class); the Node side loads `datasets/gpu-tiers.csv`. */
-  readonly tiers: GpuTierTable;
-  /** The resolved scenario: subsidy schedules, token prices, committed utilization, transfer bandwidth. */
+export interface EstimateCostOptions extends FeasibilityOptions {
+  /**
+   * The resolved scenario: placement lists, GPU policy, subsidy schedules, token prices, committed utilization,
+   * transfer bandwidth.
+   */
   readonly scenario?: Scenario;
   /** Month index since the scenario's start (0 = first month), for price adjustments; default 0. */
   readonly month?: number;
@@ -66,9 +68,15 @@ export function estimateCost(
   offer: Offer,
   options: EstimateCostOptions,
 ): CostEstimate {
-  const feas = feasibilityDetail(profile, offer, options.tiers);
-  const { tier, demandTier } = feas;
-  if (!feas.feasible || tier === undefined || demandTier === undefined || feas.gpusPerReplica === null) {
+  const feas = feasibilityDetail(profile, offer, options);
+  const { tier, demandTier, throughput } = feas;
+  if (
+    !feas.feasible ||
+    tier === undefined ||
+    demandTier === undefined ||
+    throughput === null ||
+    feas.gpusPerReplica === null
+  ) {
     return infeasible(offer, feas.rejections, feas.gpusPerReplica);
   }
   const pf = profileFacts(profile);
@@ -105,29 +113,19 @@ export function estimateCost(
     price = adjusted;
   }
 
-  // --- demand in the offer's GPU-hours ---------------------------------------------------------------------
+  // --- demand in the offer's GPU-hours and whole instances ----------------------------------------------------
   const nodes = profile.nodes;
-  const g = feas.gpusPerReplica;
-  const gpusPerAllocation = g * nodes;
+  const work = workOnOffer(profile, offer, feas);
+  const { referenceGpuHours, usefulGpuHours, jobWallHours, packing, dataParallel, gpusPerAllocation } = work;
+  const g = work.gpusPerReplica;
   const demandG = feas.demandGpusPerReplica;
-  const referenceGpuHours =
-    profile.gpuHoursPerMonth ?? (profile.jobsPerMonth ?? 0) * profile.hoursPerJob * demandG * nodes;
-  const rel =
-    relativeThroughput(tier, pf.throughputClass) / relativeThroughput(demandTier, pf.throughputClass);
-  const usefulGpuHours = referenceGpuHours / rel;
-  const jobWallHours = (profile.hoursPerJob * demandG) / (g * rel);
   const jobsPerMonth = profile.jobsPerMonth ?? usefulGpuHours / (jobWallHours * gpusPerAllocation);
+  const perInstance = offer.gpusPerInstance;
   if (explain)
-    assumptions.push(
-      notes.demand(demandTier.gpu, tier.gpu, pf.throughputClass, rel, referenceGpuHours, usefulGpuHours),
-    );
+    assumptions.push(notes.demand(throughput, pf.throughputClass, referenceGpuHours, usefulGpuHours));
   if (explain && g !== demandG) assumptions.push(notes.gpuHoursConserved(demandG, g));
   if (explain && feas.memoryNote !== null) assumptions.push(feas.memoryNote);
-
-  // Whole instances: a replica of g GPUs packs ⌊I/g⌋ to an instance of I GPUs (one node per instance when nodes > 1).
-  const perInstance = offer.gpusPerInstance;
-  const packing = nodes > 1 ? perInstance / g : perInstance / (Math.floor(perInstance / g) * g);
-  if (explain && packing > 1) assumptions.push(notes.packing(g, perInstance, packing));
+  if (explain && packing > 1) assumptions.push(notes.packing(g, perInstance, packing, dataParallel));
 
   const committed = offer.pricingCategory === 'Committed';
   const termFactor =
@@ -140,6 +138,7 @@ export function estimateCost(
   let redundancyHours = 0;
   let wasteHours = 0;
   let replicas: number;
+  let instances: number;
   let utilization = 1;
   let checkpointsPerJob = 0;
 
@@ -169,6 +168,9 @@ export function estimateCost(
       return infeasible(offer, [{ code: 'availability', message: count.reason }], g);
     }
     replicas = count.replicas * replicasPerUnit;
+    instances = count.replicas * nodes;
+    const capacity = dynamicCapacity(offer, instances * perInstance, { oneZone: false });
+    if (capacity !== null) return infeasible(offer, [{ code: 'capacity', message: capacity }], g);
     usedHours = Math.max(usefulGpuHours * packing, unitGpuHours);
     redundancyHours = (count.replicas - needed) * unitGpuHours;
     if (explain)
@@ -222,6 +224,21 @@ export function estimateCost(
     } else if (explain) assumptions.push(notes.NO_INTERRUPTIONS);
     usedHours = usefulGpuHours * packing;
     overheadHours = usedHours * (inflation - 1);
+    // Each job's instances are billed in whole increments from start to finish (with the provider's minimum):
+    // the part of the last increment a job does not use is billed GPU time too.
+    const jobRunHours = jobWallHours * inflation;
+    const billing = {
+      incrementSeconds: offer.billingIncrementSeconds ?? 0,
+      minimumSeconds: offer.minimumBillableSeconds,
+    };
+    if ((billing.incrementSeconds > 0 || billing.minimumSeconds > 0) && jobRunHours > 0) {
+      const unusedPerJob = billedJobHours(jobRunHours, billing) - jobRunHours;
+      const roundingHours = jobsPerMonth * unusedPerJob * gpusPerAllocation * packing;
+      if (Number.isFinite(roundingHours) && roundingHours > 0) {
+        if (explain) assumptions.push(notes.billingRounding(jobRunHours, unusedPerJob, billing));
+        usedHours += roundingHours;
+      }
+    }
     // Each job's run is bounded, but a huge demand times a huge inflation can still overflow a float64.
     if (!Number.isFinite(usedHours + overheadHours)) {
       return infeasible(
@@ -233,29 +250,47 @@ export function estimateCost(
     replicas = Math.max(
       1,
       Math.ceil(
-        ((usedHours + overheadHours) * profile.peakToMeanRatio) / (HOURS_PER_MONTH * gpusPerAllocation) -
+        ((usedHours + overheadHours) * profile.peakToMeanRatio) /
+          (HOURS_PER_MONTH * gpusPerAllocation * packing) -
           1e-9,
       ),
     );
+    // Instances held at once: a job's nodes, or the replicas that share instances when the work packs.
+    instances =
+      nodes > 1 || !dataParallel ? replicas * nodes : Math.ceil((replicas * g) / perInstance - 1e-9);
+    const capacity = dynamicCapacity(offer, instances * perInstance, {
+      oneZone: nodes > 1 && profile.interconnect !== 'none',
+    });
+    if (capacity !== null) return infeasible(offer, [{ code: 'capacity', message: capacity }], g);
     if (committed) {
-      utilization = scenario?.committedUtilization ?? 1 / profile.peakToMeanRatio;
+      // A commitment holds the instances the peak needs all month, whether the jobs run or not.
       const run = usedHours + overheadHours;
-      wasteHours = (run / utilization) * termFactor - run;
+      const fixed = scenario?.committedUtilization ?? null;
+      const held = fixed !== null ? run / fixed : Math.max(run, instances * perInstance * HOURS_PER_MONTH);
+      utilization = held > 0 ? run / held : 0;
+      wasteHours = held * termFactor - run;
     }
   }
   if (committed) {
     const fromScenario = scenario !== undefined && scenario.committedUtilization !== null;
-    const source = fromScenario ? 'the scenario' : 'the demand shape (mean ÷ peak)';
+    const source = fromScenario
+      ? 'the scenario'
+      : pf.serving
+        ? 'the demand shape (mean ÷ peak)'
+        : 'the work a month ÷ the instances held for its peak all month';
     if (explain)
       assumptions.push(
-        notes.commitment(
-          utilization,
-          source,
-          effectiveCommittedRate(price, utilization),
-          offer,
-          profile,
-          termFactor,
-        ),
+        // A utilization so small that the effective rate is beyond any real price reads as an idle commitment.
+        utilization > 0 && price / utilization < 1e9
+          ? notes.commitment(
+              utilization,
+              source,
+              effectiveCommittedRate(price, utilization),
+              offer,
+              profile,
+              termFactor,
+            )
+          : notes.IDLE_COMMITMENT,
       );
     if (options.onDemandUsdPerGpuHour !== undefined) {
       if (explain)
@@ -335,6 +370,9 @@ export function estimateCost(
     assumptions,
     gpusPerReplica: g,
     replicas,
+    instances,
+    gpusPerInstance: perInstance,
+    throughput,
     billedGpuHoursPerMonth: billedGpuHours,
     demandGpuHoursPerMonth: referenceGpuHours,
   };
@@ -375,6 +413,9 @@ function infeasible(
     assumptions: [],
     gpusPerReplica,
     replicas: null,
+    instances: null,
+    gpusPerInstance: offer.gpusPerInstance,
+    throughput: null,
     billedGpuHoursPerMonth: null,
     demandGpuHoursPerMonth: null,
   };

@@ -2,7 +2,7 @@
  * The sentences an estimate's `assumptions` are made of. Constant where possible (shared, no allocation); the
  * numbers in them are for reading, rounded to 3 significant digits, and money is rounded once with `roundMoney`.
  */
-import type { Offer, WorkloadProfile } from '@gpufit/schema';
+import type { Offer, ThroughputBasis, WorkloadProfile } from '@gpufit/schema';
 import { halfEven } from '../money/halfEven.js';
 import { roundMoney } from '../money/roundMoney.js';
 import type { ProfileFacts } from './profileFacts.js';
@@ -12,26 +12,46 @@ export const GPU_TIME_UNSUBSIDIZED = 'at the unsubsidized list price; the subsid
 export const PER_UNIT_TOO_SMALL =
   'the demand is too small for a cost per job or per GPU-hour to be a finite number; only the monthly cost is given';
 export const NO_INTERRUPTIONS = 'the offer is not interrupted, so jobs pay no re-work or restarts';
+export const IDLE_COMMITMENT =
+  'commitment: next to nothing runs on it this month, so (almost) every committed hour is paid and idle';
 export const CHECKPOINTS_IN_PROVIDER =
   "checkpoints are kept in the provider's own storage in the same region, so they pay no internet egress — a gpufit assumption";
 
 export function demand(
-  demandGpu: string,
-  offerGpu: string,
+  t: ThroughputBasis,
   throughputClass: string,
-  rel: number,
   referenceGpuHours: number,
   offerGpuHours: number,
 ): string {
-  return `demand is ${n(referenceGpuHours)} ${demandGpu} GPU-hours a month; ${offerGpu} runs ${throughputClass} work at ${n(rel)}× a ${demandGpu} (GPU tier table), so it needs ${n(offerGpuHours)} ${offerGpu} GPU-hours`;
+  const head = `demand is ${n(referenceGpuHours)} ${t.demandGpu} GPU-hours a month`;
+  if (t.basis === 'same') return `${head}, priced on ${t.offerGpu} itself`;
+  const why =
+    t.basis === 'measured'
+      ? `measured: ${t.source}`
+      : 'no benchmark measures this pair: gpuPolicy any credits no speed-up, only a datasheet slow-down';
+  return `${head}; ${t.offerGpu} runs ${throughputClass} work at ${n(t.ratio)}× a ${t.demandGpu} (${why}), so it needs ${n(offerGpuHours)} ${t.offerGpu} GPU-hours`;
+}
+
+export function billingRounding(
+  runHours: number,
+  unusedHours: number,
+  billing: { readonly incrementSeconds: number; readonly minimumSeconds: number },
+): string {
+  const unit =
+    billing.incrementSeconds > 0 ? `${n(billing.incrementSeconds)}-second increments` : 'time used';
+  const min = billing.minimumSeconds > 0 ? ` with a ${n(billing.minimumSeconds / 60)}-minute minimum` : '';
+  return `each job runs ${n(runHours)} h and is billed in ${unit}${min}: ${n(unusedHours * 3600)} s a job are paid and unused`;
 }
 
 export function gpuHoursConserved(demandGpus: number, offerGpus: number): string {
   return `a replica uses ${offerGpus} GPU(s) per node here instead of ${demandGpus} on the demand's GPU; GPU-hours of work are assumed to scale ideally with the GPU count — a gpufit assumption`;
 }
 
-export function packing(g: number, perInstance: number, factor: number): string {
-  return `replicas of ${g} GPU(s) leave GPUs idle on instances of ${perInstance}: billed GPU-hours are ${n(factor)}× the GPU-hours used (whole instances are rented)`;
+export function packing(g: number, perInstance: number, factor: number, dataParallel: boolean): string {
+  const why = dataParallel
+    ? `replicas of ${g} GPU(s) leave GPUs idle on instances of ${perInstance}`
+    : `each replica of ${g} GPU(s) holds a whole instance of ${perInstance} (its work is not split into independent units; set statelessRequests true if it is)`;
+  return `${why}: billed GPU-hours are ${n(factor)}× the GPU-hours used (whole instances are rented)`;
 }
 
 export function availabilityFromInterruptions(perHour: number, restartHours: number, a: number): string {

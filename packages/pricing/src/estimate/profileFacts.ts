@@ -1,6 +1,6 @@
-import type { Hosting, ThroughputClass, WorkloadProfile } from '@gpufit/schema';
+import type { ThroughputClass, WorkloadProfile } from '@gpufit/schema';
 import { INTERCONNECTS, workloadKinds } from '@gpufit/schema';
-import { ALLOWED_HOSTING, MIN_CHECKPOINT_HOURS } from '../assumptions.js';
+import { MIN_CHECKPOINT_HOURS } from '../assumptions.js';
 import { checkpointGiB, modelMemoryGiB } from '../memory/modelMemory.js';
 import { tierKey } from '../tiers/gpuTierTable.js';
 
@@ -12,7 +12,6 @@ export interface ProfileFacts {
   readonly memoryGiB: number;
   readonly checkpointGiB: number;
   readonly interconnectRank: number;
-  readonly allowedHosting: readonly Hosting[];
   readonly gpuTypeKey: string | null;
   /** Resumes from checkpoints after an interruption (interruptible and checkpointable). */
   readonly resumes: boolean;
@@ -40,7 +39,6 @@ function derive(p: WorkloadProfile): ProfileFacts {
     memoryGiB: modelMemoryGiB(p.modelParamsBillions, p.precision, kind.phase),
     checkpointGiB: kind.phase === 'training' ? checkpointGiB(p.modelParamsBillions, p.precision) : 0,
     interconnectRank: INTERCONNECTS.indexOf(p.interconnect),
-    allowedHosting: ALLOWED_HOSTING[p.dataSensitivity],
     gpuTypeKey: p.gpuType === null ? null : tierKey(p.gpuType),
     resumes: p.interruptible && p.checkpointable,
     checkpointHours: Math.max(p.checkpointMinutes / 60, MIN_CHECKPOINT_HOURS),

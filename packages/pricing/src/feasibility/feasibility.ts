@@ -1,9 +1,13 @@
-import type { CostRejection, Offer, WorkloadProfile } from '@gpufit/schema';
+import type { CostRejection, Offer, Scenario, ThroughputBasis, WorkloadProfile } from '@gpufit/schema';
 import { INTERCONNECTS, placeIncludesCountry } from '@gpufit/schema';
 import { offerFacts } from '../estimate/offerFacts.js';
 import { profileFacts } from '../estimate/profileFacts.js';
 import { gpusForModel } from '../memory/modelMemory.js';
 import type { GpuTier, GpuTierTable } from '../tiers/gpuTierTable.js';
+import { throughputConversion } from '../tiers/throughputConversion.js';
+import type { ThroughputRatioTable } from '../tiers/throughputRatioTable.js';
+import { dataEligibility } from './dataEligibility.js';
+import { interruptibleRule, placementRule } from './placementRule.js';
 
 export interface Feasibility {
   readonly feasible: boolean;
@@ -16,35 +20,55 @@ export interface Feasibility {
 /** What `estimateCost` needs besides the verdict. */
 export interface FeasibilityDetail extends Feasibility {
   readonly tier: GpuTier | undefined;
-  /** The GPU the demand is stated in (the tier table's reference, or the profile's gpuType). */
+  /** The GPU the demand is stated in (the profile's gpuType, else the tier table's reference GPU). */
   readonly demandTier: GpuTier | undefined;
   /** GPUs per node of one replica on the demand's GPU (for demand given as jobs × hours). */
   readonly demandGpusPerReplica: number;
   /** Set when a stated gpusPerReplica, not gpufit's memory estimate, sized the replica. */
   readonly memoryNote: string | null;
+  /** How the demand's GPU-hours convert to this offer's GPU; null when the GPU policy rules the offer out. */
+  readonly throughput: ThroughputBasis | null;
+}
+
+export interface FeasibilityOptions {
+  /** GPU tiers (memory, interconnect; datasheet throughput only for gpuPolicy `any`). */
+  readonly tiers: GpuTierTable;
+  /** Measured throughput ratios (`datasets/throughput-ratios.csv`); without them only the demand's GPU prices. */
+  readonly ratios?: ThroughputRatioTable;
+  /** The resolved scenario: its placement lists and default gpuPolicy. */
+  readonly scenario?: Scenario;
 }
 
 const NVLINK = INTERCONNECTS.indexOf('nvlink');
 
 /**
- * Can this offer run this workload at all? A cheap check (no pricing), usable to pre-filter a catalog. Rules:
- * price known; GPU in the tier table; memory (GPUs per replica = ⌈model memory ÷ GPU memory⌉, spread over
- * `nodes`, on one instance per node; a profile's `gpusPerReplica` on its `gpuType` — or the reference GPU —
- * caps the memory estimate, since the user measured it); interconnect; compliance certifications; residency;
- * hosting allowed for the data's sensitivity. A profile's `gpuType` is a preference, not a filter: its demand
- * is stated in that GPU's hours and converted by relative throughput, so any GPU that holds the model competes.
- * interconnect; compliance certifications; residency; hosting allowed for the data's sensitivity.
+ * Can this offer run this workload at all? A cheap check (no pricing), usable to pre-filter a catalog. Rules,
+ * each reported with its reason (docs/methodology.md, "Feasibility"):
+ * - the price is known and the GPU is in the tier table;
+ * - the GPU policy: the named GPU (or the reference GPU), or another at a measured throughput ratio
+ *   (`throughputConversion`);
+ * - memory: GPUs per replica = ⌈model memory ÷ GPU memory⌉, spread over `nodes`, on one instance per node; a
+ *   profile's `gpusPerReplica` on its `gpuType` (or the reference GPU) caps the memory estimate;
+ * - interconnect; the workload's compliance certifications; residency;
+ * - data eligibility by host tier (`dataEligibility`);
+ * - spot / interruptible capacity only for interruptible work (`interruptibleRule`);
+ * - the scenario's and the workload's placement lists (`placementRule`).
  */
-export function feasibility(profile: WorkloadProfile, offer: Offer, tiers: GpuTierTable): Feasibility {
-  const d = feasibilityDetail(profile, offer, tiers);
+export function feasibility(
+  profile: WorkloadProfile,
+  offer: Offer,
+  options: FeasibilityOptions,
+): Feasibility {
+  const d = feasibilityDetail(profile, offer, options);
   return { feasible: d.feasible, rejections: d.rejections, gpusPerReplica: d.gpusPerReplica };
 }
 
 export function feasibilityDetail(
   profile: WorkloadProfile,
   offer: Offer,
-  tiers: GpuTierTable,
+  options: FeasibilityOptions,
 ): FeasibilityDetail {
+  const { tiers, scenario } = options;
   const pf = profileFacts(profile);
   const of = offerFacts(offer);
   const rejections: CostRejection[] = [];
@@ -62,7 +86,30 @@ export function feasibilityDetail(
       message: `${offer.gpu} is not in the GPU tier table, so its throughput is unknown (gpufit does not guess it)`,
     });
   }
-  const demandTier = pf.gpuTypeKey === null ? tiers.reference : (tiers.get(pf.gpuTypeKey) ?? tier);
+  const namedTier = pf.gpuTypeKey === null ? undefined : tiers.get(pf.gpuTypeKey);
+  if (pf.gpuTypeKey !== null && namedTier === undefined) {
+    rejections.push({
+      code: 'gpu-unknown',
+      message: `the workload's gpuType ${profile.gpuType} is not in the GPU tier table`,
+    });
+  }
+  const demandTier = pf.gpuTypeKey === null ? tiers.reference : namedTier;
+
+  let throughput: ThroughputBasis | null = null;
+  if (tier !== undefined && demandTier !== undefined) {
+    const conversion = throughputConversion({
+      policy: profile.gpuPolicy ?? scenario?.gpuPolicy ?? 'measured',
+      throughputClass: pf.throughputClass,
+      modelParamsBillions: profile.modelParamsBillions,
+      demandTier,
+      named: pf.gpuTypeKey !== null,
+      offerTier: tier,
+      ratios: options.ratios,
+    });
+    if (conversion.ok) throughput = conversion.value;
+    else rejections.push({ code: 'gpu-policy', message: conversion.reason });
+  }
+
   const nodes = profile.nodes;
   const demandGpusPerReplica =
     profile.gpusPerReplica ?? gpusForModel(pf.memoryGiB, demandTier?.memoryGiB ?? offer.gpuMemoryGiB, nodes);
@@ -132,12 +179,14 @@ export function feasibilityDetail(
     }
   }
 
-  if (!pf.allowedHosting.includes(offer.hosting)) {
-    rejections.push({
-      code: 'hosting',
-      message: `${profile.dataSensitivity} data needs datacenter hosting; this offer runs on ${offer.hosting} hosts, which can read the data they process`,
-    });
-  }
+  const hosting = dataEligibility(profile.dataSensitivity, offer);
+  if (hosting !== null) rejections.push({ code: 'hosting', message: hosting });
+
+  const interruptible = interruptibleRule(profile, offer);
+  if (interruptible !== null) rejections.push({ code: 'interruptible', message: interruptible });
+
+  const placement = placementRule(profile, scenario?.placement, offer);
+  if (placement !== null) rejections.push({ code: 'placement', message: placement });
 
   return {
     feasible: rejections.length === 0,
@@ -147,6 +196,7 @@ export function feasibilityDetail(
     demandTier,
     demandGpusPerReplica,
     memoryNote,
+    throughput,
   };
 }
 

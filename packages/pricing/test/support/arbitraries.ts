@@ -27,6 +27,9 @@ export const profileInput: fc.Arbitrary<WorkloadProfileInput> = fc
     horizonMonths: fc.integer({ min: 1, max: 36 }),
     dataSensitivity: fc.constantFrom('public', 'internal'),
     interconnect: fc.constantFrom('none', 'nvlink'),
+    // Mostly `any`, so that offers of every GPU price (the default `measured` needs a measured ratio).
+    gpuPolicy: fc.constantFrom('any', 'any', 'any', 'measured', 'exact'),
+    statelessRequests: fc.boolean(),
   })
   .map(({ demand, ...rest }) => ({ id: 'w', ...rest, ...demand }) as WorkloadProfileInput);
 
@@ -68,9 +71,18 @@ export const offerInput: fc.Arbitrary<OfferInput> = fc
       }),
     ),
     interconnect: fc.constantFrom('none', 'nvlink', 'infiniband'),
+    billing: fc.oneof(
+      fc.constant({}),
+      fc.record({ billingIncrementSeconds: fc.constantFrom(1, 60, 3600) }),
+      fc.record({
+        billingIncrementSeconds: fc.constant(1),
+        minimumBillableSeconds: fc.constantFrom(60, 1200),
+      }),
+    ),
+    zones: fc.oneof(fc.constant({}), fc.record({ zonesWithSpot: fc.integer({ min: 0, max: 6 }) })),
   })
   .map(
-    ({ tier, category, termMonths, reliability, egress, incentive, ...rest }) =>
+    ({ tier, category, termMonths, reliability, egress, incentive, billing, zones, ...rest }) =>
       ({
         id: 'o',
         provider: 'p',
@@ -85,6 +97,8 @@ export const offerInput: fc.Arbitrary<OfferInput> = fc
         ...reliability,
         ...egress,
         ...incentive,
+        ...billing,
+        ...zones,
         ...rest,
       }) as OfferInput,
   );

@@ -105,11 +105,14 @@ export function computeExample() {
   );
 
   // Hybrid split of a serving workload: 10 GPUs on average, peak-to-mean 2.5 (the realtime-inference default).
+  // Its requests are stateless and retried, so it tolerates the interruptible Akash lease (spot capacity serves
+  // only work marked interruptible).
   const serving = profile({
     id: 'chat-api',
     kind: 'realtime-inference',
     gpuType: 'H100',
     gpuHoursPerMonth: 7300,
+    interruptible: true,
   });
   const perGpuHour = (o: typeof akash) => costOf(serving, o, exampleScenario).monthlyUsd! / 7300;
   const rates = {

@@ -169,7 +169,37 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     description: 'hyperscaler, gpu-cloud, marketplace or depin',
     value: offerText((o) => o.offer.market),
   },
+  {
+    name: 'hosting',
+    description: 'datacenter or community hosts (who runs the machine)',
+    value: offerText((o) => o.offer.hosting),
+  },
+  {
+    name: 'verified',
+    description: 'true when the network or marketplace verified the hosts',
+    value: offerText((o) => String(o.offer.verified)),
+  },
   { name: 'gpu', description: 'GPU tier (hybrid: both)', value: offerText((o) => o.offer.gpu, true) },
+  {
+    name: 'instances',
+    description: 'whole instances rented: held at peak (serving) or at once per job (batch)',
+    value: (x) => (x.chosen === 'hybrid' ? emptyCell : quantity(x.r, x.priced?.cost.instances, 0)),
+  },
+  {
+    name: 'gpusPerInstance',
+    description: 'GPUs per rented instance',
+    value: (x) => (x.chosen === 'hybrid' ? emptyCell : quantity(x.r, x.priced?.offer.gpusPerInstance, 0)),
+  },
+  {
+    name: 'throughputBasis',
+    description: 'how the demand converts to this GPU: same, measured (benchmark ratio) or unmeasured',
+    value: offerText((o) => o.cost.throughput?.basis ?? null),
+  },
+  {
+    name: 'throughputRatio',
+    description: "work one of this offer's GPU-hours does, in the demand GPU's hours (4 decimals)",
+    value: (x) => (x.chosen === 'hybrid' ? emptyCell : quantity(x.r, x.priced?.cost.throughput?.ratio, 4)),
+  },
   { name: 'region', description: 'provider region', value: offerText((o) => o.offer.region) },
   {
     name: 'country',

@@ -1,6 +1,7 @@
 import type { ChartSpec } from '../charts/chartSpec.js';
 import { formatCents, formatPerMille } from '../present/format.js';
 import { APPROACH_LABELS, RECOMMENDATION_LABELS } from '../present/labels.js';
+import { pricingLabel, providerLabel, rentedText } from '../present/offerLabel.js';
 import type { PresentedAnalysis, ShownOption, ShownWorkload } from '../present/presentAnalysis.js';
 import type { Rounder } from '../present/rounder.js';
 import type { Block, Inline } from './blocks.js';
@@ -9,13 +10,17 @@ import { topRisks } from './topRisks.js';
 
 export const usd = (cents: number): string => `USD ${formatCents.people(cents)}`;
 
-/** "AWS L40S, us-east-1" — provider, GPU and region of an option, or why there is none. */
+/**
+ * "Amazon Web Services (hyperscaler): 8 × 8 H100, us-east-1, on-demand" — what the provider is, what is rented,
+ * where and how it is priced, or why there is no option.
+ */
 export function optionText(w: ShownWorkload, option: ShownOption | null, side: 'cloud' | 'depin'): string {
   if (option === null) {
     const hard = w.workload.fit.constraints.find((c) => c.side === side && c.scope === 'all');
     return hard === undefined ? 'none found' : `ineligible: ${hard.reason}`;
   }
-  const base = `${option.offer.providerName} ${option.offer.gpu}, ${option.offer.region}`;
+  const o = option.offer;
+  const base = `${providerLabel(o)}: ${rentedText(o, option.cost)}, ${o.region}, ${pricingLabel(o)}`;
   return option.status === 'priced' ? base : `${base} (${option.status})`;
 }
 
@@ -68,7 +73,7 @@ export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: reado
         { header: 'recommendation', align: 'left' },
         { header: 'approach', align: 'left' },
         { header: 'cloud option', align: 'left' },
-        { header: 'DePIN option', align: 'left' },
+        { header: 'decentralized option', align: 'left' },
         { header: 'monthly cost (USD)', align: 'right' },
         { header: 'savings (USD/month)', align: 'right' },
       ],

@@ -14,6 +14,7 @@ import {
   OPTION_LABELS,
   RECOMMENDATION_LABELS,
 } from '../present/labels.js';
+import { pricingLabel, providerLabel, rentedText } from '../present/offerLabel.js';
 import type { ShownOption, ShownWorkload } from '../present/presentAnalysis.js';
 import type { Rounder } from '../present/rounder.js';
 import type { Block, Inline } from './blocks.js';
@@ -85,10 +86,10 @@ function optionsTable(w: ShownWorkload): Block {
       ? [plain(label), plain(optionText(w, null, side)), [], [], [], [], [], []]
       : [
           plain(label),
-          plain(o.offer.providerName),
-          plain(o.offer.gpu),
+          plain(providerLabel(o.offer)),
+          plain(rentedText(o.offer, o.cost)),
           plain(o.offer.region),
-          plain(o.offer.pricingCategory),
+          plain(pricingLabel(o.offer)),
           plain(o.listUnitPrice === null ? 'unknown' : formatUnitPrice.people(o.listUnitPrice)),
           plain(o.monthlyCents === null ? (o.statusReason ?? o.status) : formatCents.people(o.monthlyCents)),
           plain(
@@ -115,7 +116,7 @@ function optionsTable(w: ShownWorkload): Block {
     columns: [
       { header: 'option', align: 'left' },
       { header: 'provider', align: 'left' },
-      { header: 'GPU', align: 'left' },
+      { header: 'instances × GPUs', align: 'left' },
       { header: 'region', align: 'left' },
       { header: 'pricing', align: 'left' },
       { header: 'list USD/GPU-hour', align: 'right' },
@@ -133,7 +134,7 @@ function componentsBlocks(r: Rounder, label: string, o: ShownOption | null): Blo
       kind: 'paragraph',
       content: [
         strong(`${label} cost components`),
-        t(` — ${o.offer.providerName} ${o.offer.gpu}, ${o.offer.region} (offer `),
+        t(` — ${providerLabel(o.offer)}, ${rentedText(o.offer, o.cost)}, ${o.offer.region} (offer `),
         code(o.offer.id),
         t(')'),
       ],
@@ -200,10 +201,15 @@ function projectionBlocks(r: Rounder, w: ShownWorkload, charts: readonly ChartSp
   const p = w.projection;
   if (p === null) return [];
   const hasToken = p.months.some((m) => m.tokenPrice !== null);
+  const first = p.months[0];
   const cliff =
-    p.subsidyCliffMonth === null
-      ? 'DePIN does not lose its cost advantage within the horizon.'
-      : `Subsidy cliff: from ${p.subsidyCliffMonth} DePIN no longer beats cloud.`;
+    p.horizonDepinCents === null || first === undefined || first.depinCents === null
+      ? 'No decentralized option is priced for this workload.'
+      : p.subsidyCliffMonth !== null
+        ? `Subsidy cliff: from ${p.subsidyCliffMonth} the decentralized option no longer beats cloud.`
+        : first.depinCents >= first.cloudCents
+          ? 'The decentralized option costs at least as much as cloud from the first month.'
+          : 'The decentralized option stays cheaper than cloud over the whole horizon.';
   return [
     { kind: 'heading', level: 4, text: 'Projection over the horizon' },
     {

@@ -3,8 +3,8 @@ import type { Approach, CostComponentName, FitLevel, Recommendation } from '@gpu
 /** Words a founder reads, one registry per vocabulary (data, not branches). */
 export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
   cloud: 'Cloud',
-  depin: 'DePIN',
-  hybrid: 'Hybrid (cloud base + DePIN burst)',
+  depin: 'Decentralized',
+  hybrid: 'Hybrid (cloud base + decentralized burst)',
 };
 
 export const APPROACH_LABELS: Record<Approach, string> = {
@@ -30,7 +30,7 @@ export const COMPONENT_LABELS: Record<CostComponentName, string> = {
 
 export const OPTION_LABELS = {
   cloud: 'Cloud',
-  depin: 'DePIN',
+  depin: 'Decentralized',
   hybrid: 'Hybrid',
   recommended: 'Recommended',
 } as const;

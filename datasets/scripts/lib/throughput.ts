@@ -1,0 +1,311 @@
+/**
+ * Measured throughput ratios between GPU tiers, from ../shared/reference/throughput/measured-throughput.csv.
+ * Pure: rows in, rows and log lines out (compile-throughput.ts does the I/O).
+ *
+ * 1. Each row is used or dropped with a reason (data/throughput-sources.ts decides which).
+ * 2. Within one benchmark, scenario and round (for training also the same accelerator count), every two rows
+ *    on different tiers give one within-benchmark ratio: throughput per GPU of B ÷ A (time to train of A ÷ B).
+ *    Rounds are never chained: software drift between rounds is large (reference README, caveat 2).
+ * 3. The within-benchmark ratios of one (throughput class, model-size band, A, B) are combined by their median
+ *    (`logMedian`), with their min and max kept.
+ */
+import { MODEL_SIZE_BANDS, type ModelSizeBand, modelSizeBand } from '@gpufit/pricing';
+import { THROUGHPUT_CLASSES, type ThroughputClass } from '@gpufit/schema';
+import {
+  ACCELERATOR_TIERS,
+  type Excluded,
+  ROW_EXCLUSIONS,
+  type RowExclusion,
+  SOURCE_CLASSES,
+  UNIT_DIRECTION,
+} from '../data/throughput-sources';
+import { byKey, type Row, sig } from './csvio';
+import { RowLedger } from './ledger';
+
+export const THROUGHPUT_FILE = 'measured-throughput.csv';
+
+export const THROUGHPUT_COLUMNS = [
+  'throughputClass',
+  'modelSizeBand',
+  'gpuA',
+  'gpuB',
+  'ratio',
+  'min',
+  'max',
+  'results',
+  'source',
+  'notes',
+] as const;
+
+/** One usable row of the measured file: a published result of one accelerator type, per accelerator. */
+export interface MeasuredResult {
+  readonly suite: string;
+  readonly version: string;
+  readonly benchmark: string;
+  readonly scenario: string;
+  readonly sourceClass: string;
+  readonly throughputClass: ThroughputClass;
+  readonly band: ModelSizeBand;
+  readonly accelerator: string;
+  readonly tier: string;
+  readonly acceleratorsPerSystem: number;
+  readonly unit: string;
+  readonly perAccelerator: number;
+  readonly precision: string;
+  readonly software: string;
+  /** The results repository and commit (or page) as the file's `source` names it: its first token. */
+  readonly repository: string;
+}
+
+/** Two results of one benchmark × scenario × round on tiers A < B: throughput per GPU of B ÷ A. */
+export interface WithinBenchmarkRatio {
+  readonly throughputClass: ThroughputClass;
+  readonly band: ModelSizeBand;
+  readonly gpuA: string;
+  readonly gpuB: string;
+  readonly ratio: number;
+  readonly a: MeasuredResult;
+  readonly b: MeasuredResult;
+}
+
+const isExcluded = (x: unknown): x is Excluded => typeof x === 'object' && x !== null && 'drop' in x;
+/** Tier ids in the order rows store them: A sorts first, case-insensitively (the lookup's `tierKey`). */
+const tierOrder = (t: string) => t.trim().toLowerCase();
+
+function matches(e: RowExclusion, r: Row): boolean {
+  return (
+    (e.suitePrefix === undefined || (r.suite ?? '').startsWith(e.suitePrefix)) &&
+    (e.version === undefined || r.version === e.version) &&
+    (e.benchmark === undefined || r.benchmark === e.benchmark) &&
+    (e.accelerator === undefined || r.accelerator === e.accelerator)
+  );
+}
+
+function positiveNumber(cell: string | undefined, what: string): number {
+  const x = Number(cell);
+  if (cell === undefined || cell.trim() === '' || !Number.isFinite(x) || x <= 0)
+    throw new Error(`${THROUGHPUT_FILE}: ${what} must be a number above 0, got '${cell}'`);
+  return x;
+}
+
+/**
+ * The rows the ratios can use; every other row is dropped in `ledger` with its reason. Fails loudly on an
+ * accelerator, class or unit the decision tables do not list, and on a mapped tier that is not in `tierIds`.
+ */
+export function usableResults(
+  rows: readonly Row[],
+  tierIds: ReadonlySet<string>,
+  ledger: RowLedger,
+): MeasuredResult[] {
+  const out: MeasuredResult[] = [];
+  for (const r of rows) {
+    ledger.read += 1;
+    const accelerator = r.accelerator ?? '';
+    const tier = ACCELERATOR_TIERS[accelerator];
+    const sourceClass = r.workload_class ?? '';
+    const throughputClass = SOURCE_CLASSES[sourceClass];
+    if (tier === undefined)
+      throw new Error(`${THROUGHPUT_FILE}: accelerator ${accelerator} is not in ACCELERATOR_TIERS`);
+    if (throughputClass === undefined)
+      throw new Error(`${THROUGHPUT_FILE}: workload class ${sourceClass} is not in SOURCE_CLASSES`);
+    if (!isExcluded(tier) && !tierIds.has(tier))
+      throw new Error(
+        `ACCELERATOR_TIERS maps ${accelerator} to ${tier}, which is not a tier in gpu-specs.ts`,
+      );
+    const exclusion = ROW_EXCLUSIONS.find((e) => matches(e, r));
+    if (exclusion !== undefined) ledger.drop(exclusion.drop);
+    else if (isExcluded(throughputClass)) ledger.drop(throughputClass.drop);
+    else if (isExcluded(tier)) ledger.drop(tier.drop);
+    else {
+      const unit = r.unit ?? '';
+      if (UNIT_DIRECTION[unit] === undefined)
+        throw new Error(`${THROUGHPUT_FILE}: unit ${unit} is not in UNIT_DIRECTION`);
+      out.push({
+        suite: r.suite ?? '',
+        version: r.version ?? '',
+        benchmark: r.benchmark ?? '',
+        scenario: r.scenario ?? '',
+        sourceClass,
+        throughputClass,
+        band: modelSizeBand(positiveNumber(r.model_params_b, `model_params_b of ${r.benchmark}`)),
+        accelerator,
+        tier,
+        acceleratorsPerSystem: positiveNumber(r.accelerators_per_system, 'accelerators_per_system'),
+        unit,
+        perAccelerator: positiveNumber(r.per_accelerator_result, 'per_accelerator_result'),
+        precision: r.precision ?? '',
+        software: /software: ([^,;]+)/.exec(r.notes ?? '')?.[1]?.trim() ?? '',
+        repository: (r.source ?? '').trim().split(/\s+/)[0] ?? '',
+      });
+    }
+  }
+  return out;
+}
+
+/** The benchmark × scenario × round a result belongs to (training scenarios carry the accelerator count). */
+export const benchmarkKey = (m: MeasuredResult): string =>
+  [m.suite, m.version, m.benchmark, m.scenario].join('|');
+
+/**
+ * Every within-benchmark ratio between two tiers, and the results that have no other tier in their benchmark ×
+ * scenario × round (dropped in `ledger`; the rest are counted as used).
+ */
+export function withinBenchmarkRatios(
+  results: readonly MeasuredResult[],
+  ledger: RowLedger,
+): WithinBenchmarkRatio[] {
+  const groups = new Map<string, MeasuredResult[]>();
+  for (const m of results) groups.set(benchmarkKey(m), [...(groups.get(benchmarkKey(m)) ?? []), m]);
+  const out: WithinBenchmarkRatio[] = [];
+  for (const [key, group] of [...groups].sort(byKey(([k]) => k))) {
+    const tiers = new Set(group.map((m) => m.tier));
+    if (tiers.size !== group.length)
+      throw new Error(`${key}: two results on one tier (which to use is undecided)`);
+    if (new Set(group.map((m) => m.unit)).size !== 1) throw new Error(`${key}: results in different units`);
+    if (group.length < 2) {
+      ledger.drop('no other gpufit tier measured in the same benchmark × scenario × round');
+      continue;
+    }
+    ledger.used += group.length;
+    const lowerIsFaster = UNIT_DIRECTION[group[0]?.unit ?? ''] === 'lower-is-faster';
+    if (lowerIsFaster && new Set(group.map((m) => m.acceleratorsPerSystem)).size !== 1)
+      throw new Error(`${key}: time-to-train compared at different accelerator counts`);
+    const sorted = [...group].sort(byKey((m) => tierOrder(m.tier)));
+    sorted.forEach((a, i) => {
+      for (const b of sorted.slice(i + 1)) {
+        out.push({
+          throughputClass: a.throughputClass,
+          band: a.band,
+          gpuA: a.tier,
+          gpuB: b.tier,
+          ratio: lowerIsFaster ? a.perAccelerator / b.perAccelerator : b.perAccelerator / a.perAccelerator,
+          a,
+          b,
+        });
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * The median of positive ratios; with an even count, the geometric mean of the two middle ones. The geometric
+ * middle makes the rule direction-free: the median of the B ÷ A ratios is exactly 1 ÷ the median of the A ÷ B
+ * ratios, so storing one direction and inverting on lookup loses nothing.
+ */
+export function logMedian(values: readonly number[]): number {
+  const s = [...values].sort((x, y) => x - y);
+  if (s.length === 0) throw new Error('logMedian of no values');
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : Math.sqrt(s[mid - 1]! * s[mid]!);
+}
+
+const precisionText = (p: string) =>
+  p === '' || p.startsWith('not recorded') ? '' : p.replace(/[{}']/g, '').replace(/: /g, ' ');
+const round = (m: MeasuredResult) => `${m.benchmark} ${m.version}`;
+
+/** Caveats of one comparison: precision or software stack that differ between the two results. */
+function caveats(w: WithinBenchmarkRatio): string[] {
+  const out: string[] = [];
+  const [pa, pb] = [precisionText(w.a.precision), precisionText(w.b.precision)];
+  if (pa !== '' && pb !== '' && pa !== pb)
+    out.push(`precision ${w.gpuB} ${pb} vs ${w.gpuA} ${pa} (${round(w.a)})`);
+  const [sa, sb] = [w.a.software.split(' ')[0] ?? '', w.b.software.split(' ')[0] ?? ''];
+  if (sa !== '' && sb !== '' && sa.toLowerCase() !== sb.toLowerCase())
+    out.push(`software ${w.gpuB} ${sb} vs ${w.gpuA} ${sa} (${round(w.a)})`);
+  return out;
+}
+
+function flags(ws: readonly WithinBenchmarkRatio[]): string[] {
+  const all = ws.flatMap((w) => [w.a, w.b]);
+  const out: string[] = [];
+  if (all.some((m) => m.tier === 'GB200'))
+    out.push('GB200 = per Blackwell GPU of GB200 NVL72-class systems (rack-scale NVLink), its own tier');
+  if (all.some((m) => m.suite.startsWith('non-MLPerf')))
+    out.push(
+      'includes NON-MLPerf Lambda vLLM runs (one harness on both GPUs, vLLM 0.5.4, FP8 checkpoints: A100 has no FP8 tensor cores)',
+    );
+  if (all.some((m) => m.suite.startsWith('MLPerf Inference') && m.version === 'v3.1'))
+    out.push(
+      'v3.1: only the systems the reference names were read (A100 8-GPU Dell/HPE, H100 and L4 1-GPU NVIDIA); Server = scheduled samples/s',
+    );
+  if (all.some((m) => UNIT_DIRECTION[m.unit] === 'lower-is-faster'))
+    out.push(
+      'training: time to train at the same accelerator count (olympic mean computed from the logs by the reference, not the official table)',
+    );
+  return out;
+}
+
+const rowKey = (w: WithinBenchmarkRatio) => [w.throughputClass, w.band, w.gpuA, w.gpuB].join('|');
+
+/** Rows in (class, band, GPU A, GPU B) order: classes and bands in their registry order, tiers case-insensitively. */
+function compareRows(x: Row, y: Row): number {
+  const keys = (r: Row) =>
+    [
+      THROUGHPUT_CLASSES.indexOf(r.throughputClass as ThroughputClass),
+      MODEL_SIZE_BANDS.indexOf(r.modelSizeBand as ModelSizeBand),
+      tierOrder(r.gpuA ?? ''),
+      tierOrder(r.gpuB ?? ''),
+    ] as const;
+  const [kx, ky] = [keys(x), keys(y)];
+  for (let i = 0; i < kx.length; i++) if (kx[i] !== ky[i]) return kx[i]! < ky[i]! ? -1 : 1;
+  return 0;
+}
+
+/**
+ * `source`: every benchmark × scenario × round used, grouped by round with its results repository and commit:
+ * `<suite> <round> [<repository@commit>]: <benchmark> <scenario> | …`, rounds separated by `; `.
+ */
+function sourceText(ordered: readonly WithinBenchmarkRatio[]): string {
+  const rounds = new Map<string, string[]>();
+  for (const { a } of ordered) {
+    const head = `${a.suite} ${a.version} [${a.repository}]`;
+    rounds.set(head, [...(rounds.get(head) ?? []), `${a.benchmark} ${a.scenario}`]);
+  }
+  return [...rounds].map(([head, entries]) => `${head}: ${entries.join(' | ')}`).join('; ');
+}
+
+/** One output row per (class, band, A, B): median ratio, min, max, count, every source, notes. */
+export function combineRatios(ratios: readonly WithinBenchmarkRatio[]): Row[] {
+  const byRow = new Map<string, WithinBenchmarkRatio[]>();
+  for (const w of ratios) byRow.set(rowKey(w), [...(byRow.get(rowKey(w)) ?? []), w]);
+  const rows = [...byRow.values()].map((ws) => {
+    const first = ws[0]!;
+    const values = ws.map((w) => w.ratio);
+    const ordered = [...ws].sort(byKey((w) => benchmarkKey(w.a)));
+    const classes = [...new Set(ws.map((w) => w.a.sourceClass))].sort();
+    const perResult = ordered.map((w) => `${round(w.a)} ${w.a.scenario} = ${sig(w.ratio)}`);
+    return {
+      throughputClass: first.throughputClass,
+      modelSizeBand: first.band,
+      gpuA: first.gpuA,
+      gpuB: first.gpuB,
+      ratio: sig(logMedian(values)),
+      min: sig(Math.min(...values)),
+      max: sig(Math.max(...values)),
+      results: String(ws.length),
+      source: sourceText(ordered),
+      notes: [
+        `source classes: ${classes.join(', ')}`,
+        `${first.gpuB} ÷ ${first.gpuA} per result: ${perResult.join(' | ')}`,
+        ...new Set(ordered.flatMap(caveats)),
+        ...flags(ws),
+      ].join('; '),
+    };
+  });
+  return rows.sort(compareRows);
+}
+
+export interface ThroughputBuild {
+  readonly rows: Row[];
+  readonly ratios: WithinBenchmarkRatio[];
+  readonly ledger: RowLedger;
+}
+
+/** The whole compile: measured rows → output rows, with every input row accounted for. */
+export function compileThroughput(measured: readonly Row[], tierIds: ReadonlySet<string>): ThroughputBuild {
+  const ledger = new RowLedger(THROUGHPUT_FILE);
+  const ratios = withinBenchmarkRatios(usableResults(measured, tierIds, ledger), ledger);
+  ledger.checkBalanced();
+  return { rows: combineRatios(ratios), ratios, ledger };
+}

@@ -1,0 +1,306 @@
+/**
+ * datasets/throughput-ratios.csv against the measured results it was compiled from
+ * (../shared/reference/throughput/measured-throughput.csv, beside the repository; CI has it beside the checkout).
+ * The within-benchmark ratios are recomputed here from the raw file with this test's own reading of the rules, not
+ * with the compiler's code; the compiler is run only to check it reproduces the README's figures, is
+ * deterministic and accounts for every row.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { modelSizeBand, type ThroughputRatioRow, throughputRatioTable } from '@gpufit/pricing';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GPU_SPECS } from '../../../datasets/scripts/data/gpu-specs.js';
+import { REQUIRED_GPUS } from '../../../datasets/scripts/data/required-gpus.js';
+import { csvText, readCsv } from '../../../datasets/scripts/lib/csvio.js';
+import { withGenerated } from '../../../datasets/scripts/lib/markdown.js';
+import {
+  compileThroughput,
+  THROUGHPUT_COLUMNS,
+  type ThroughputBuild,
+} from '../../../datasets/scripts/lib/throughput.js';
+import { throughputLog, throughputMarkdown } from '../../../datasets/scripts/lib/throughputCoverage.js';
+import { loadGpuTiers, loadThroughputRatios } from '../src/data/loadReferenceData.js';
+import { LoadError } from '../src/io/loadError.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const datasets = path.join(repoRoot, 'datasets');
+const measuredFile = path.resolve(repoRoot, '../shared/reference/throughput/measured-throughput.csv');
+const committedCsv = readFileSync(path.join(datasets, 'throughput-ratios.csv'), 'utf8');
+
+interface Measured {
+  benchmark: string;
+  suite: string;
+  version: string;
+  scenario: string;
+  model_params_b: string;
+  workload_class: string;
+  accelerator: string;
+  accelerators_per_system: string;
+  unit: string;
+  per_accelerator_result: string;
+  source: string;
+}
+const measured = parse(readFileSync(measuredFile), { columns: true, bom: true }) as Measured[];
+
+/** This test's reading of the README rules: the file's names → gpufit tiers (the rest have no tier). */
+const TIER: Record<string, string> = {
+  'H100-SXM': 'H100',
+  'H200-SXM': 'H200',
+  'H100-NVL': 'H100-NVL',
+  'H100-PCIe': 'H100-PCIe',
+  'A100-SXM-80GB': 'A100-80GB',
+  'A100-PCIe-80GB': 'A100-80GB-PCIe',
+  'GH200-96GB': 'GH200',
+  'RTX-PRO-6000-Blackwell': 'RTXPRO6000',
+  'RTX-4090': 'RTX4090',
+  B200: 'B200',
+  B300: 'B300',
+  GB200: 'GB200',
+  L4: 'L4',
+  L40S: 'L40S',
+};
+/** Training suites price training, except LoRA fine-tuning; everything else is inference; "optional" rows are out. */
+const classOf = (m: Measured): string | undefined =>
+  m.workload_class.endsWith('-optional')
+    ? undefined
+    : m.suite.startsWith('MLPerf Training')
+      ? m.workload_class === 'llm-fine-tuning'
+        ? 'fine-tuning'
+        : 'training'
+      : 'inference';
+const notUsed = (m: Measured) =>
+  m.suite.includes('GigaGPU') || (m.benchmark === 'whisper' && m.accelerator === 'RTX-4090');
+
+interface Comparison {
+  key: string;
+  round: string;
+  entry: string;
+  /** per GPU of gpuB ÷ gpuA, gpuA sorting first case-insensitively */
+  ratio: number;
+}
+
+/** Every within-benchmark ratio, recomputed from the raw file. */
+function recompute(): Map<string, Comparison[]> {
+  const groups = new Map<string, Measured[]>();
+  for (const m of measured) {
+    if (notUsed(m) || TIER[m.accelerator] === undefined || classOf(m) === undefined) continue;
+    const g = `${m.suite}|${m.version}|${m.benchmark}|${m.scenario}`;
+    groups.set(g, [...(groups.get(g) ?? []), m]);
+  }
+  const out = new Map<string, Comparison[]>();
+  for (const group of groups.values()) {
+    for (const x of group)
+      for (const y of group) {
+        const [a, b] = [TIER[x.accelerator]!, TIER[y.accelerator]!];
+        if (a.toLowerCase() >= b.toLowerCase()) continue;
+        const timeToTrain = x.unit.startsWith('minutes');
+        if (timeToTrain) expect(x.accelerators_per_system).toBe(y.accelerators_per_system);
+        const [px, py] = [Number(x.per_accelerator_result), Number(y.per_accelerator_result)];
+        const key = [classOf(x), modelSizeBand(Number(x.model_params_b)), a, b].join('|');
+        out.set(key, [
+          ...(out.get(key) ?? []),
+          {
+            key,
+            round: `${x.suite} ${x.version} [${x.source.split(' ')[0]}]`,
+            entry: `${x.benchmark} ${x.scenario}`,
+            ratio: timeToTrain ? px / py : py / px,
+          },
+        ]);
+      }
+  }
+  return out;
+}
+
+const rows = parse(committedCsv, { columns: true }) as Record<(typeof THROUGHPUT_COLUMNS)[number], string>[];
+const rowKey = (r: (typeof rows)[number]) => [r.throughputClass, r.modelSizeBand, r.gpuA, r.gpuB].join('|');
+const close = (x: number, y: number) => expect(Math.abs(x / y - 1)).toBeLessThan(5e-6);
+
+describe('datasets/throughput-ratios.csv against measured-throughput.csv', () => {
+  const expected = recompute();
+
+  it('has one row per (class, band, GPU pair) measured within one benchmark × scenario × round, no more', () => {
+    expect(rows.map(rowKey).sort()).toEqual([...expected.keys()].sort());
+    expect(new Set(rows.map(rowKey)).size).toBe(rows.length);
+  });
+
+  it('every row: a source naming each benchmark × scenario × round, min and max of those ratios, their median', () => {
+    for (const r of rows) {
+      const comparisons = expected.get(rowKey(r))!;
+      const values = comparisons.map((c) => c.ratio).sort((x, y) => x - y);
+      expect(r.source.trim(), rowKey(r)).not.toBe('');
+      for (const c of comparisons) {
+        const round = r.source.split('; ').find((s) => s.startsWith(`${c.round}: `));
+        expect(round?.slice(c.round.length + 2).split(' | '), rowKey(r)).toContain(c.entry);
+      }
+      expect(Number(r.results)).toBe(comparisons.length);
+      close(Number(r.min), values[0]!);
+      close(Number(r.max), values.at(-1)!);
+      const n = values.length;
+      const median = n % 2 === 1 ? values[(n - 1) / 2]! : Math.sqrt(values[n / 2 - 1]! * values[n / 2]!);
+      close(Number(r.ratio), median);
+      expect(Number(r.min)).toBeLessThanOrEqual(Number(r.ratio));
+      expect(Number(r.ratio)).toBeLessThanOrEqual(Number(r.max));
+    }
+  });
+
+  it('stores each pair once, A before B case-insensitively, on tiers of gpu-tiers.csv', async () => {
+    const tiers = new Set((await loadGpuTiers()).map((t) => t.gpu));
+    for (const r of rows) {
+      expect(r.gpuA.toLowerCase() < r.gpuB.toLowerCase(), rowKey(r)).toBe(true);
+      expect(tiers.has(r.gpuA) && tiers.has(r.gpuB), rowKey(r)).toBe(true);
+    }
+  });
+
+  it('keeps GB200 its own tier, within 0.93–1.15 × B200 wherever both were measured (README)', () => {
+    const pairs = rows.filter((r) => r.gpuA === 'B200' && r.gpuB === 'GB200');
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const r of pairs) {
+      expect(Number(r.min)).toBeGreaterThanOrEqual(0.925);
+      expect(Number(r.max)).toBeLessThan(1.155);
+    }
+  });
+});
+
+/** Figures the reference README quotes, each within one benchmark, scenario and round. */
+const GOLDEN = [
+  // whisper large-v3, MLPerf Inference v5.1 Offline: × L4
+  ['v5.1', 'whisper', 'Offline', 'B200', 'L4', '16.2'],
+  ['v5.1', 'whisper', 'Offline', 'H200', 'L4', '12.3'],
+  ['v5.1', 'whisper', 'Offline', 'H100-NVL', 'L4', '7.9'],
+  ['v5.1', 'whisper', 'Offline', 'L40S', 'L4', '3.3'],
+  // SDXL, v5.1 Offline: × H100
+  ['v5.1', 'stable-diffusion-xl', 'Offline', 'B200', 'H100', '1.80'],
+  ['v5.1', 'stable-diffusion-xl', 'Offline', 'H200', 'H100', '1.06'],
+  ['v5.1', 'stable-diffusion-xl', 'Offline', 'L40S', 'H100', '0.305'],
+  ['v5.1', 'stable-diffusion-xl', 'Offline', 'L4', 'H100', '0.111'],
+  // Llama 3.1 8B, v5.1 Offline: × H100
+  ['v5.1', 'llama3.1-8b', 'Offline', 'B200', 'H100', '3.18'],
+  ['v5.1', 'llama3.1-8b', 'Offline', 'H200', 'H100', '1.43'],
+  ['v5.1', 'llama3.1-8b', 'Offline', 'L40S', 'H100', '0.28'],
+  // Llama 2 70B LoRA fine-tuning at 8 GPUs (time to train)
+  ['v5.0', 'llama2_70b_lora', 'time-to-train @ 8 accelerators', 'B200', 'H200', '2.09'],
+  ['v5.1', 'llama2_70b_lora', 'time-to-train @ 8 accelerators', 'B200', 'H200', '2.67'],
+  ['v4.1', 'llama2_70b_lora', 'time-to-train @ 8 accelerators', 'H200', 'H100', '1.19'],
+] as const;
+
+describe('the compiler reproduces the reference README’s within-benchmark ratios', () => {
+  let build: ThroughputBuild;
+  beforeAll(() => {
+    build = compileThroughput(readCsv(measuredFile), new Set(GPU_SPECS.map((s) => s.gpu)));
+  });
+
+  it.each(GOLDEN)('%s %s %s: %s = %s × %s', async (version, benchmark, scenario, fast, slow, shown) => {
+    const w = build.ratios.find(
+      (x) =>
+        x.a.version === version &&
+        x.a.benchmark === benchmark &&
+        x.a.scenario === scenario &&
+        [x.gpuA, x.gpuB].includes(fast) &&
+        [x.gpuA, x.gpuB].includes(slow),
+    );
+    expect(w).toBeDefined();
+    const fastOverSlow = w!.gpuB === fast ? w!.ratio : 1 / w!.ratio;
+    expect(fastOverSlow.toPrecision(shown.replace(/^0\./, '').replace('.', '').length)).toBe(shown);
+    const table = throughputRatioTable(await loadThroughputRatios());
+    const combined = table.lookup(w!.throughputClass, w!.band, slow, fast)!;
+    expect(combined.min).toBeLessThanOrEqual(fastOverSlow * (1 + 5e-6));
+    expect(combined.max).toBeGreaterThanOrEqual(fastOverSlow * (1 - 5e-6));
+  });
+});
+
+describe('the compile is deterministic and accounts for every row', () => {
+  const tiers = GPU_SPECS.map((s) => s.gpu);
+  const run = () => {
+    const build = compileThroughput(readCsv(measuredFile), new Set(tiers));
+    const log = throughputLog(build);
+    return {
+      build,
+      log,
+      csv: csvText(THROUGHPUT_COLUMNS, build.rows),
+      md: throughputMarkdown(build, log, REQUIRED_GPUS, tiers),
+    };
+  };
+
+  it('gives byte-identical output on a second run, equal to the committed file and README section', () => {
+    const [first, second] = [run(), run()];
+    expect(second.csv).toBe(first.csv);
+    expect(second.md).toBe(first.md);
+    expect(first.csv).toBe(committedCsv);
+    const readme = readFileSync(path.join(datasets, 'README.md'), 'utf8');
+    expect(withGenerated(readme, 'throughput', first.md, 'datasets/scripts/compile-throughput.ts')).toBe(
+      readme,
+    );
+  });
+
+  it('reads every row of the measured file and ends each as used or dropped with a reason', () => {
+    const { build, log } = run();
+    expect(build.ledger.read).toBe(measured.length);
+    expect(build.ledger.used + build.ledger.droppedTotal).toBe(measured.length);
+    expect(log[0]).toBe(
+      `measured-throughput.csv: read ${measured.length} rows = used ${build.ledger.used} + dropped ${build.ledger.droppedTotal}`,
+    );
+    // Rows this test's own rules leave out (no tier, no class, not comparable) are all among the dropped.
+    const outside = measured.filter(
+      (m) => notUsed(m) || TIER[m.accelerator] === undefined || classOf(m) === undefined,
+    ).length;
+    expect(build.ledger.droppedTotal).toBeGreaterThanOrEqual(outside);
+    for (const [reason, n] of build.ledger.dropped) {
+      expect(reason.length).toBeGreaterThan(10);
+      expect(n).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('loadThroughputRatios', () => {
+  it('loads every row as typed values that build the pricing lookup', async () => {
+    const loaded: ThroughputRatioRow[] = await loadThroughputRatios();
+    expect(loaded).toHaveLength(rows.length);
+    const table = throughputRatioTable(loaded);
+    expect(table.size).toBe(rows.length);
+    const b200 = table.lookup('inference', 'small', 'L4', 'B200')!;
+    expect(b200.ratio).toBeGreaterThan(1);
+    expect(table.lookup('inference', 'small', 'B200', 'L4')!.ratio).toBeCloseTo(1 / b200.ratio, 12);
+  });
+
+  const broken = async (edit: (lines: string[]) => void) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gpufit-ratios-'));
+    try {
+      const lines = committedCsv.split('\n');
+      edit(lines);
+      writeFileSync(path.join(dir, 'throughput-ratios.csv'), lines.join('\n'));
+      return await loadThroughputRatios({ datasetsDir: dir }).catch((e: unknown) => e);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const setCell = (lines: string[], row: number, column: number, value: string) => {
+    const cells = lines[row - 1]!.split(',');
+    cells[column] = value;
+    lines[row - 1] = cells.join(',');
+  };
+
+  it.each([
+    ['a ratio that is not a number', 3, 4, 'lots', 'ratio'],
+    ['a ratio outside min..max', 3, 4, '99', 'ratio'],
+    ['an unknown class', 4, 0, 'rendering', 'throughputClass'],
+    ['a band that does not exist', 4, 1, 'huge', 'modelSizeBand'],
+    ['zero results', 5, 7, '0', 'results'],
+  ])('%s is a LoadError naming file, row and column', async (_, row, column, value, name) => {
+    const error = await broken((lines) => setCell(lines, row, column, value));
+    expect(error).toBeInstanceOf(LoadError);
+    expect(error).toMatchObject({ row, column: name });
+    expect(String((error as LoadError).file)).toMatch(/throughput-ratios\.csv$/);
+  });
+
+  it('a pair listed twice (here in the other direction) is a duplicate-id LoadError', async () => {
+    const error = await broken((lines) => {
+      const cells = lines[1]!.split(',');
+      [cells[2], cells[3]] = [cells[3]!, cells[2]!];
+      lines.splice(lines.length - 1, 0, cells.join(',')); // before the final newline's empty piece
+    });
+    expect(error).toMatchObject({ code: 'duplicate-id', column: 'gpuA', row: rows.length + 2 });
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * Fit meets cost: honest labels and material savings (docs/methodology.md, "Decision"). A decentralized or hybrid
+ * placement needs the relative *and* the absolute saving; "hybrid" needs each side to carry its share of the work.
+ */
+import type { Approach, FitAssessment, HybridSplit, PricedOption } from '@gpufit/schema';
+import { SCENARIO_DEFAULTS } from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decide, isHybrid } from '../src/analysis/decide.js';
+
+const policy = {
+  minSavingShare: SCENARIO_DEFAULTS.minSavingShare,
+  minMonthlySavingUsd: SCENARIO_DEFAULTS.minMonthlySavingUsd,
+  hybridMinShare: SCENARIO_DEFAULTS.hybridMinShare,
+};
+
+const fit = (approach: Approach): FitAssessment => ({
+  cloud: { score: 50, level: 'medium' },
+  depin: { score: 80, level: 'high' },
+  approach,
+  constraints: [],
+  reasons: [],
+  frameworkVersion: 'test',
+  overrides: [],
+});
+
+const option = (monthlyUsd: number): PricedOption =>
+  ({ offer: { id: 'o' }, cost: { monthlyUsd } }) as unknown as PricedOption;
+
+const split = (cloudShare: number, blendedMonthlyUsd: number, allCloudMonthlyUsd: number): HybridSplit => ({
+  baselineGpus: 1,
+  meanGpus: 1,
+  peakGpus: 2,
+  cloudShare,
+  depinShare: 1 - cloudShare,
+  floorShare: 0,
+  floorReason: null,
+  blendedMonthlyUsd,
+  allCloudMonthlyUsd,
+  allDepinMonthlyUsd: null,
+  savingsVsAllCloudUsd: allCloudMonthlyUsd - blendedMonthlyUsd,
+  savingsVsAllDepinUsd: null,
+});
+
+describe('material savings', () => {
+  it.each([
+    // cloud, decentralized, recommendation — default policy: 5 % and USD 100 a month
+    [26_801.39, 26_779.67, 'cloud'], // saves $21.72: 0.1 %, far below both thresholds
+    [9.61, 5.12, 'cloud'], // saves 47 % but only $4.49 a month: not worth a second platform
+    [2_000, 1_890, 'depin'], // saves $110 = 5.5 %
+    [10_000, 9_600, 'cloud'], // saves $400 = 4 %: below the share
+    [888, 352.03, 'depin'],
+  ])('cloud $%f vs decentralized $%f → %s', (cloud, depin, want) => {
+    const d = decide({
+      fit: fit('depin-first'),
+      cloud: option(cloud),
+      depin: option(depin),
+      hybrid: null,
+      policy,
+    });
+    expect(d.recommendation).toBe(want);
+    if (want === 'cloud') expect(d.rationale).toMatch(/5 % and USD 100 a month/);
+  });
+
+  it('the thresholds are the scenario’s: USD 0 and 0 % move any saving', () => {
+    const d = decide({
+      fit: fit('depin-first'),
+      cloud: option(9.61),
+      depin: option(5.12),
+      hybrid: null,
+      policy: { ...policy, minSavingShare: 0, minMonthlySavingUsd: 0 },
+    });
+    expect(d.recommendation).toBe('depin');
+  });
+});
+
+describe('honest labels: hybrid only when each side carries at least the documented share', () => {
+  it('a split with 0 % on cloud is not a hybrid; with 10 % on each side it is', () => {
+    expect(isHybrid(split(0, 100, 200), policy)).toBe(false);
+    expect(isHybrid(split(0.05, 100, 200), policy)).toBe(false);
+    expect(isHybrid(split(0.95, 100, 200), policy)).toBe(false);
+    expect(isHybrid(split(0.1, 100, 200), policy)).toBe(true);
+    expect(isHybrid(split(0.9, 100, 200), policy)).toBe(true);
+    expect(isHybrid(null, policy)).toBe(false);
+  });
+
+  it('decide never recommends a hybrid whose smaller side is below the share (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 1, max: 1e5, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.option(fc.double({ min: 0, max: 1e5, noNaN: true }), { nil: null }),
+        fc.constantFrom<Approach>('cloud-first', 'hybrid', 'depin-or-hybrid', 'depin-first'),
+        (cloudShare, cloudUsd, blendShare, depinUsd, approach) => {
+          const s = split(cloudShare, cloudUsd * blendShare, cloudUsd);
+          const d = decide({
+            fit: fit(approach),
+            cloud: option(cloudUsd),
+            depin: depinUsd === null ? null : option(depinUsd),
+            hybrid: s,
+            policy,
+          });
+          if (d.recommendation === 'hybrid') {
+            expect(Math.min(s.cloudShare, s.depinShare)).toBeGreaterThanOrEqual(
+              policy.hybridMinShare - 1e-12,
+            );
+            expect(d.recommendedMonthlyUsd).toBeLessThanOrEqual(cloudUsd);
+          }
+          if (d.recommendation !== 'cloud') {
+            expect(d.monthlySavingsUsd!).toBeGreaterThanOrEqual(
+              Math.max(policy.minSavingShare * cloudUsd, policy.minMonthlySavingUsd) - 1e-9,
+            );
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

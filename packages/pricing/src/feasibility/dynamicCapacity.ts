@@ -1,0 +1,38 @@
+import type { Offer } from '@gpufit/schema';
+
+/**
+ * gpufit rule: spot GPUs a workload may count on per zone that lists a spot price — one 8-GPU server's worth
+ * (or one instance, when an instance is larger). Why a limit at all: a spot market is capacity the provider has
+ * not sold, and it is thinnest for the newest GPUs (SpotLake, IISWC 2022: "availability correlates with hardware
+ * maturity"); instances of one type in one zone are reclaimed together (Spot-and-Scoot, arXiv 2604.16457:
+ * co-interruptions within the same type and zone follow within 3 minutes in > 92 % of cases), so more instances
+ * in one zone add risk, not capacity; and many regions list spot in only some zones, or at the on-demand price
+ * (spot-by-zone.csv: p5 in ap-southeast-2/3, every US zone of p5.4xlarge). Why 8: the size of one standard GPU
+ * server; no source publishes a capacity figure, so this is a gpufit assumption (reliability-facts.md, "Spot
+ * trace datasets"; docs/methodology.md, "Capacity that exists").
+ */
+export const DYNAMIC_GPUS_PER_ZONE = 8;
+
+/**
+ * Whether a workload that holds `gpusAtOnce` GPUs of this offer at the same time can count on it. Only
+ * hyperscaler and GPU-cloud spot is limited: a marketplace's or a decentralized network's interruptible hosts are
+ * many independent machines, whose interruptions the reliability rules already price. A job whose nodes need a
+ * fabric between them must hold all of them in one zone (a cluster placement group lives in one zone), so it may
+ * count on one zone's worth only. Returns the reason the offer is refused, or null.
+ */
+export function dynamicCapacity(
+  offer: Offer,
+  gpusAtOnce: number,
+  options: { readonly oneZone: boolean },
+): string | null {
+  if (offer.pricingCategory !== 'Dynamic') return null;
+  if (offer.market !== 'hyperscaler' && offer.market !== 'gpu-cloud') return null;
+  const zones = Math.max(1, offer.zonesWithSpot ?? 1);
+  const perZone = Math.max(offer.gpusPerInstance, DYNAMIC_GPUS_PER_ZONE);
+  const limit = options.oneZone ? perZone : perZone * zones;
+  if (gpusAtOnce <= limit) return null;
+  const where = options.oneZone
+    ? 'in the one zone its interconnected nodes must share'
+    : `in ${offer.region} (${zones} zone${zones === 1 ? '' : 's'} listing spot, ${perZone} GPUs each)`;
+  return `the workload holds ${gpusAtOnce} GPUs at once; gpufit counts on at most ${limit} spot GPUs ${where}: spot capacity for many GPUs at once is not there to be had`;
+}

@@ -1,0 +1,62 @@
+import type { GpuPolicy, ThroughputBasis, ThroughputClass } from '@gpufit/schema';
+import { type GpuTier, relativeThroughput } from './gpuTierTable.js';
+import { modelSizeBand } from './modelSizeBand.js';
+import type { ThroughputRatioTable } from './throughputRatioTable.js';
+
+export type ThroughputConversion =
+  | { readonly ok: true; readonly value: ThroughputBasis }
+  | { readonly ok: false; readonly reason: string };
+
+export interface ThroughputConversionInput {
+  readonly policy: GpuPolicy;
+  readonly throughputClass: ThroughputClass;
+  readonly modelParamsBillions: number;
+  /** The GPU the demand is stated in, and whether the user named it (else it is the reference GPU). */
+  readonly demandTier: GpuTier;
+  readonly named: boolean;
+  readonly offerTier: GpuTier;
+  /** Measured ratios (`datasets/throughput-ratios.csv`); absent = none measured. */
+  readonly ratios: ThroughputRatioTable | undefined;
+}
+
+/**
+ * How many demand-GPU-hours of work one hour of the offer's GPU does (DESIGN §5.1b, "the GPU the work needs").
+ * The named GPU (or the reference GPU) converts at 1. Another GPU converts only at a *measured* ratio for the
+ * workload's class and model-size band (MLPerf or another published benchmark) — never at a datasheet
+ * bandwidth or TFLOPS ratio, because a small model does not run 26.7× faster on a bigger GPU. Policy `exact`
+ * allows no substitute; `measured` (the default) allows measured ones; `any` also allows an unmeasured GPU but
+ * credits it no speed-up over the demand's GPU (ratio min(datasheet, 1): a slower GPU by its datasheet is
+ * charged for being slower, a faster one is not credited for being faster).
+ */
+export function throughputConversion(input: ThroughputConversionInput): ThroughputConversion {
+  const { demandTier, offerTier, policy, throughputClass } = input;
+  const demandGpu = demandTier.gpu;
+  const offerGpu = offerTier.gpu;
+  if (demandGpu.toLowerCase() === offerGpu.toLowerCase()) {
+    return { ok: true, value: { demandGpu, offerGpu, ratio: 1, basis: 'same', source: null } };
+  }
+  const what = input.named ? `the workload names ${demandGpu}` : `the demand is stated in ${demandGpu}-hours`;
+  if (policy === 'exact') {
+    return { ok: false, reason: `${what} and its gpuPolicy is exact; this offer is ${offerGpu}` };
+  }
+  const band = modelSizeBand(input.modelParamsBillions);
+  const measured = input.ratios?.lookup(throughputClass, band, demandGpu, offerGpu);
+  if (measured !== undefined && Number.isFinite(measured.ratio) && measured.ratio > 0) {
+    return {
+      ok: true,
+      value: { demandGpu, offerGpu, ratio: measured.ratio, basis: 'measured', source: measured.source },
+    };
+  }
+  if (policy === 'measured') {
+    return {
+      ok: false,
+      reason: `${what}; no published benchmark measures ${offerGpu} against ${demandGpu} for ${throughputClass} work on ${band} models, so gpufit does not price it (gpuPolicy measured; set gpuPolicy any to allow it without a speed-up)`,
+    };
+  }
+  const datasheet =
+    relativeThroughput(offerTier, throughputClass) / relativeThroughput(demandTier, throughputClass);
+  return {
+    ok: true,
+    value: { demandGpu, offerGpu, ratio: Math.min(datasheet, 1), basis: 'unmeasured', source: null },
+  };
+}

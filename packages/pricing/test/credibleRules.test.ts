@@ -1,0 +1,265 @@
+/**
+ * The rules that keep a priced placement credible (docs/methodology.md, "Feasibility" and "Capacity that exists"):
+ * spot only for interruptible work, spot capacity that exists, the GPU the work needs, whole instances billed in
+ * the provider's increments, and a hybrid blend never dearer than all-cloud.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  billedJobHours,
+  DYNAMIC_GPUS_PER_ZONE,
+  dynamicCapacity,
+  estimateCost,
+  hybridSplit,
+  throughputConversion,
+} from '../src/index.js';
+import { offerInput, profileInput } from './support/arbitraries.js';
+import { offer, profile } from './support/builders.js';
+import { TEST_RATIOS } from './support/ratios.js';
+import { TEST_TIERS } from './support/tiers.js';
+
+const tiers = TEST_TIERS;
+
+describe('spot capacity that exists', () => {
+  const p5Spot = offer({
+    provider: 'aws',
+    market: 'hyperscaler',
+    gpu: 'H100',
+    gpusPerInstance: 8,
+    pricingCategory: 'Dynamic',
+    interconnect: 'infiniband',
+    zonesWithSpot: 3,
+    usdPerGpuHour: 2.87,
+  });
+  const pretrain = profile({
+    id: 'pre',
+    kind: 'multi-node-training',
+    gpuType: 'H100',
+    nodes: 4,
+    gpusPerReplica: 8,
+    jobsPerMonth: 1,
+    hoursPerJob: 100,
+    interruptible: true,
+  });
+
+  it('a 32-GPU InfiniBand job cannot count on hyperscaler spot: its nodes must share one zone', () => {
+    const e = estimateCost(pretrain, p5Spot, { tiers });
+    expect(e.rejections.map((r) => r.code)).toEqual(['capacity']);
+    expect(e.rejections[0]!.message).toMatch(/holds 32 GPUs at once; gpufit counts on at most 8 spot GPUs/);
+    // …and the same job marked non-interruptible is refused before capacity is even asked
+    const strict = estimateCost({ ...pretrain, interruptible: false }, p5Spot, { tiers });
+    expect(strict.rejections.map((r) => r.code)).toEqual(['interruptible']);
+  });
+
+  it('one 8-GPU spot instance per zone listing spot: a 16-GPU job without a fabric fits 3 zones, 32 do not', () => {
+    expect(dynamicCapacity(p5Spot, 16, { oneZone: false })).toBeNull();
+    expect(dynamicCapacity(p5Spot, 24, { oneZone: false })).toBeNull();
+    expect(dynamicCapacity(p5Spot, 32, { oneZone: false })).toMatch(/at most 24 spot GPUs in us-east-1/);
+    expect(DYNAMIC_GPUS_PER_ZONE).toBe(8);
+  });
+
+  it('only hyperscaler and GPU-cloud spot is limited; on-demand and marketplace hosts are not', () => {
+    expect(dynamicCapacity({ ...p5Spot, pricingCategory: 'Standard' }, 512, { oneZone: true })).toBeNull();
+    expect(dynamicCapacity({ ...p5Spot, market: 'marketplace' }, 512, { oneZone: true })).toBeNull();
+    // a region with no zone data counts as one zone
+    expect(dynamicCapacity({ ...p5Spot, zonesWithSpot: null }, 9, { oneZone: false })).not.toBeNull();
+  });
+
+  it('serving on spot counts every unit it keeps up, spares included', () => {
+    const serving = profile({
+      id: 's',
+      kind: 'realtime-inference',
+      gpuType: 'H100',
+      gpuHoursPerMonth: 730 * 40,
+      interruptible: true,
+      statelessRequests: true,
+    });
+    const e = estimateCost(serving, { ...p5Spot, zonesWithSpot: 2 }, { tiers });
+    expect(e.rejections.map((r) => r.code)).toEqual(['capacity']);
+  });
+});
+
+describe('whole instances at the provider’s billing increment', () => {
+  it.each([
+    // wall hours, increment s, minimum s → billed hours
+    [0.5, 3600, 0, 1],
+    [1, 3600, 0, 1],
+    [61 / 3600, 60, 0, 2 / 60],
+    [5 / 60, 1, 1200, 20 / 60], // Spheron: 20-minute minimum runtime
+    [10, 1, 60, 10],
+    [1 / 3600, 1, 0, 1 / 3600], // exactly one second is one increment, not two
+    [0.25, 0, 1200, 1 / 3], // unknown increment: continuous, only the minimum applies
+  ])('%f h at %i-second increments, %i s minimum → %f h', (wall, increment, minimum, billed) => {
+    expect(billedJobHours(wall, { incrementSeconds: increment, minimumSeconds: minimum })).toBeCloseTo(
+      billed,
+      12,
+    );
+  });
+
+  it('short jobs on an hourly-billed offer pay the rest of each hour', () => {
+    const p = profile({
+      id: 'b',
+      kind: 'batch-inference',
+      gpuType: 'A100-80GB',
+      jobsPerMonth: 100,
+      hoursPerJob: 0.25,
+    });
+    const hourly = offer({ gpusPerInstance: 1, billingIncrementSeconds: 3600 });
+    const e = estimateCost(p, hourly, { tiers });
+    // 100 jobs × 0.25 h used, each billed a whole hour: 25 + 75 GPU-hours
+    expect(e.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(100, 9);
+    expect(e.assumptions.join(' ')).toMatch(/billed in 3600-second increments/);
+  });
+
+  it('a replica that is not data-parallel holds the whole instance; shows instances × GPUs', () => {
+    const single = profile({
+      id: 'ft',
+      kind: 'fine-tuning',
+      gpuType: 'A100-80GB',
+      gpusPerReplica: 1,
+      jobsPerMonth: 4,
+      hoursPerJob: 10,
+      statelessRequests: false,
+    });
+    const eight = offer({ gpusPerInstance: 8 });
+    const e = estimateCost(single, eight, { tiers });
+    expect(e.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(4 * 10 * 8, 9);
+    expect(e.assumptions.join(' ')).toMatch(/holds a whole instance of 8/);
+    const shards = estimateCost({ ...single, statelessRequests: true }, eight, { tiers });
+    expect(shards.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(40, 9);
+    expect([shards.instances, shards.gpusPerInstance]).toEqual([1, 8]);
+  });
+});
+
+describe('the GPU the work needs', () => {
+  const tier = (gpu: string) => tiers.get(gpu)!;
+  const base = {
+    throughputClass: 'inference' as const,
+    modelParamsBillions: 8,
+    named: true,
+    ratios: TEST_RATIOS,
+  };
+
+  it('prices the named GPU at 1, a measured substitute at its ratio, nothing else (measured)', () => {
+    const same = throughputConversion({
+      ...base,
+      policy: 'measured',
+      demandTier: tier('H100'),
+      offerTier: tier('H100'),
+    });
+    expect(same).toEqual({ ok: true, value: expect.objectContaining({ ratio: 1, basis: 'same' }) });
+    const l40s = throughputConversion({
+      ...base,
+      policy: 'measured',
+      demandTier: tier('H100'),
+      offerTier: tier('L40S'),
+    });
+    expect(l40s.ok && l40s.value).toMatchObject({ ratio: 0.28, basis: 'measured' });
+    const rtx = throughputConversion({
+      ...base,
+      policy: 'measured',
+      demandTier: tier('H100'),
+      offerTier: tier('RTX4090'),
+    });
+    expect(rtx.ok).toBe(false);
+  });
+
+  it('exact allows no substitute; any credits no unmeasured speed-up but charges a datasheet slow-down', () => {
+    const exact = throughputConversion({
+      ...base,
+      policy: 'exact',
+      demandTier: tier('H100'),
+      offerTier: tier('L40S'),
+    });
+    expect(exact.ok).toBe(false);
+    const faster = throughputConversion({
+      ...base,
+      policy: 'any',
+      demandTier: tier('L40S'),
+      offerTier: tier('A100-80GB'),
+    });
+    expect(faster.ok && faster.value).toMatchObject({ ratio: 1, basis: 'unmeasured' });
+    const slower = throughputConversion({
+      ...base,
+      policy: 'any',
+      demandTier: tier('A100-80GB'),
+      offerTier: tier('RTX4090'),
+    });
+    expect(slower.ok && slower.value.ratio).toBeCloseTo(1008 / 2039, 9);
+  });
+
+  it('a named GPU is priced unless a sourced ratio allows a substitute (property)', () => {
+    fc.assert(
+      fc.property(profileInput, offerInput, fc.constantFrom('H100', 'A100-80GB', 'L40S'), (pi, oi, named) => {
+        const p = profile({ ...pi, gpuType: named, gpuPolicy: 'measured' });
+        const e = estimateCost(p, offer(oi), { tiers, ratios: TEST_RATIOS });
+        if (!e.feasible) return;
+        const t = e.throughput!;
+        if (t.offerGpu === named) expect(t.basis).toBe('same');
+        else {
+          expect(t.basis).toBe('measured');
+          expect(t.source).toBeTruthy();
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('interruptible capacity only for work that tolerates it', () => {
+  it('no Dynamic offer is feasible for a workload marked interruptible: false (property)', () => {
+    fc.assert(
+      fc.property(profileInput, offerInput, (pi, oi) => {
+        const p = profile({ ...pi, interruptible: false });
+        const e = estimateCost(p, offer({ ...oi, pricingCategory: 'Dynamic', termMonths: undefined }), {
+          tiers,
+        });
+        expect(e.feasible).toBe(false);
+        expect(e.rejections.map((r) => r.code)).toContain('interruptible');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the hybrid blend is never dearer than all-cloud (all-cloud is itself a split)', () => {
+  const rate = fc.double({ min: 0.05, max: 50, noNaN: true });
+  it('for any rates, floor and priced all-cloud cost (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 1e4, noNaN: true }),
+        fc.double({ min: 1, max: 20, noNaN: true }),
+        fc.option(rate, { nil: null }),
+        fc.option(rate, { nil: null }),
+        rate,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1e7, noNaN: true }),
+        (meanGpus, peakToMeanRatio, rc, rod, rd, floorShare, allCloud) => {
+          fc.pre(rc !== null || rod !== null);
+          const h = hybridSplit(
+            { meanGpus, peakToMeanRatio },
+            { committedUsdPerGpuHour: rc, onDemandUsdPerGpuHour: rod, depinUsdPerGpuHour: rd },
+            { floorShare, allCloudMonthlyUsd: allCloud },
+          );
+          expect(h.allCloudMonthlyUsd).toBe(allCloud);
+          expect(h.blendedMonthlyUsd).toBeLessThanOrEqual(allCloud);
+          expect(h.cloudShare).toBeGreaterThanOrEqual(floorShare - 1e-9);
+          expect(Math.abs(h.cloudShare + h.depinShare - 1)).toBeLessThan(1e-12);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a low-latency serving floor with cheap all-cloud gives no split: everything stays on cloud', () => {
+    // The case: all-cloud $917, all-DePIN $454, a floor keeping the mean on cloud. The old blend cost
+    // $3,331; now the split can only be cheaper than the priced cloud option or not happen at all.
+    const h = hybridSplit(
+      { meanGpus: 1.2, peakToMeanRatio: 2.5 },
+      { committedUsdPerGpuHour: 3.8, onDemandUsdPerGpuHour: 1.05, depinUsdPerGpuHour: 0.52 },
+      { floorShare: 1 / 2.5, allCloudMonthlyUsd: 917 },
+    );
+    expect(h.blendedMonthlyUsd).toBeLessThanOrEqual(917);
+    expect(h.blendedMonthlyUsd).toBeGreaterThanOrEqual(454);
+  });
+});

@@ -1,0 +1,47 @@
+import type { CostEstimate, Market, OfferRef, PricingCategory } from '@gpufit/schema';
+
+/** What each market is, in the words every output uses (a marketplace is not a decentralized network). */
+export const MARKET_LABELS: Record<Market, string> = {
+  hyperscaler: 'hyperscaler',
+  'gpu-cloud': 'GPU cloud',
+  marketplace: 'marketplace',
+  depin: 'DePIN network',
+};
+
+export const PRICING_LABELS: Record<PricingCategory, string> = {
+  Standard: 'on-demand',
+  Dynamic: 'spot / interruptible',
+  Committed: 'committed',
+};
+
+/**
+ * A provider named as what it is: "Amazon Web Services (hyperscaler)", "Vast.ai (marketplace, community hosts)",
+ * "Spheron (DePIN network, datacenter hosts)", "Nosana (DePIN network, verified community hosts)". Whether a
+ * marketplace counts as the decentralized side is the analysis's choice; the label never hides which it is.
+ */
+export function providerLabel(o: Pick<OfferRef, 'providerName' | 'market' | 'hosting' | 'verified'>): string {
+  const thirdParty = o.market === 'marketplace' || o.market === 'depin';
+  const hosts = thirdParty ? `, ${o.verified ? 'verified ' : ''}${o.hosting} hosts` : '';
+  return `${o.providerName} (${MARKET_LABELS[o.market]}${hosts})`;
+}
+
+/** "committed 12 mo" / "spot / interruptible" / "on-demand". */
+export function pricingLabel(o: Pick<OfferRef, 'pricingCategory'>, termMonths?: number | null): string {
+  const label = PRICING_LABELS[o.pricingCategory];
+  return o.pricingCategory === 'Committed' && termMonths ? `${label} ${termMonths} mo` : label;
+}
+
+/**
+ * What is rented: "4 × 8 H100" (instances × GPUs per instance) — instances held at peak for serving, at once per
+ * job for batch — with the GPU substituted for the named one and its ratio: "L40S for L4 at 3.56× (measured)".
+ */
+export function rentedText(o: Pick<OfferRef, 'gpu' | 'gpusPerInstance'>, cost: CostEstimate): string {
+  const per = cost.gpusPerInstance ?? o.gpusPerInstance;
+  const gpu = o.gpu;
+  const rented =
+    cost.instances == null ? `${per}-GPU instances of ${gpu}` : `${cost.instances} × ${per} ${gpu}`;
+  const t = cost.throughput;
+  if (t == null || t.basis === 'same') return rented;
+  const ratio = Number(t.ratio.toPrecision(3));
+  return `${rented} (for ${t.demandGpu}: ${ratio}× ${t.basis === 'measured' ? 'measured' : 'unmeasured, no speed-up credited'})`;
+}
