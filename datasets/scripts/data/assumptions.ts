@@ -1,91 +1,8 @@
 /**
  * Every number in the catalog that is not a price read from ../shared/reference is defined here, with the
- * source it leans on or the words "gpufit assumption" and the reason.
+ * source it leans on or the words "gpufit assumption" and the reason. Reliability rules are in reliability.ts,
+ * billing increments in billing.ts, catalog ordering in vintages.ts.
  */
-
-import { HOURS_PER_MONTH } from '@gpufit/schema';
-
-/** Hours in a month used to turn a monthly probability into an hourly hazard (price-facts §1: 730). */
-export { HOURS_PER_MONTH };
-
-/** Monthly reclaim probability p → hourly hazard λ = −ln(1 − p) / 730 (price-facts §1, suggested mapping). */
-export function hazardFromMonthlyProbability(p: number): number {
-  return -Math.log(1 - p) / HOURS_PER_MONTH;
-}
-
-export interface ReliabilityProfile {
-  readonly availability: number;
-  readonly interruptionsPerHour: number;
-  readonly source: string;
-}
-
-const SPOT_MIDDLE_BAND = 0.125;
-const SPOT_WORST_BAND = 0.25;
-
-export const RELIABILITY = {
-  hyperscalerOnDemand: {
-    availability: 0.995,
-    interruptionsPerHour: 0,
-    source:
-      'gpufit assumption: on-demand and reserved hyperscaler VMs are not reclaimed (0 interruptions); single-VM availability 0.995 (no availability figure in the reference)',
-  },
-  gpuCloudOnDemand: {
-    availability: 0.99,
-    interruptionsPerHour: 0,
-    source:
-      'gpufit assumption: provider-operated datacenter GPUs are not reclaimed (0 interruptions); availability 0.99, one step below hyperscalers (no SLA figure in the reference)',
-  },
-  awsSpot: {
-    availability: 0.995,
-    interruptionsPerHour: hazardFromMonthlyProbability(SPOT_MIDDLE_BAND),
-    source:
-      'AWS Spot Instance Advisor bands <5/5-10/10-15/15-20/>20 % per month (price-facts §1); gpufit assumption: per-family band data is not in the reference, so every AWS spot row takes the middle band 10-15 % (p = 0.125/month, λ = -ln(1-p)/730 per hour)',
-  },
-  otherCloudSpot: {
-    availability: 0.995,
-    interruptionsPerHour: hazardFromMonthlyProbability(SPOT_MIDDLE_BAND),
-    source:
-      'gpufit assumption: no published preemption rate; the AWS Spot Advisor middle band 10-15 %/month (price-facts §1, p = 0.125, λ = -ln(1-p)/730) is applied',
-  },
-  gpuCloudSpot: {
-    availability: 0.99,
-    interruptionsPerHour: hazardFromMonthlyProbability(SPOT_MIDDLE_BAND),
-    source:
-      'gpufit assumption: no published preemption rate for GPU-cloud spot; the AWS Spot Advisor middle band 10-15 %/month (price-facts §1, p = 0.125, λ = -ln(1-p)/730) is applied',
-  },
-  vastOnDemand: {
-    availability: 0.95,
-    interruptionsPerHour: 0,
-    source:
-      'Vast reliability score filter threshold reliability>=0.95 (common client practice; price-facts §3) used as availability; on-demand rentals are not preempted (run until the host maximum duration, Vast docs "Rental Types")',
-  },
-  marketplaceOnDemand: {
-    availability: 0.95,
-    interruptionsPerHour: 0,
-    source:
-      'gpufit assumption: marketplace hosts held to the same 0.95 floor as the common Vast reliability>=0.95 filter (price-facts §3); on-demand rentals are not preempted',
-  },
-  vastInterruptible: {
-    availability: 0.95,
-    interruptionsPerHour: 1 / 24,
-    source:
-      'Vast docs: interruptible instances are stopped when outbid (price-facts §3); no rate is published - gpufit assumption: one outbid stop per 24 h of running (λ = 1/24 per hour); availability as the 0.95 filter threshold',
-  },
-  depinCommunity: {
-    availability: 0.9,
-    interruptionsPerHour: hazardFromMonthlyProbability(SPOT_WORST_BAND),
-    source:
-      'gpufit assumption: community-hosted DePIN providers sit below the 0.95 marketplace filter floor (availability 0.90) and lose leases at the worst Spot Advisor band >20 %/month (p = 0.25, λ = -ln(1-p)/730; price-facts §1); no network publishes a rate',
-  },
-  depinHome: {
-    availability: 0.9,
-    interruptionsPerHour: 1 / 24,
-    source:
-      'gpufit assumption: consumer GPUs in home machines (sources call them interruptible by nature / not guaranteed) are reclaimed about once per 24 h (λ = 1/24 per hour); availability 0.90; no network publishes a rate',
-  },
-} as const satisfies Record<string, ReliabilityProfile>;
-
-export type ReliabilityKey = keyof typeof RELIABILITY;
 
 /**
  * GCP accelerator rows exclude the host VM. Host prices known from the reference (README quirks and
@@ -188,6 +105,23 @@ export const CAPACITY_BLOCK_TERM_MONTHS = 1;
 
 /** Spot within this fraction of on-demand is flagged "possibly no real spot discount". */
 export const SPOT_NEAR_ON_DEMAND = 0.05;
+
+/**
+ * Nosana's 10 % network fee on top of a market's usd_reward_per_hour: the tenant pays it, so gpufit adds it to the
+ * listed price (depin-marketplace-prices.csv row notes: "dashboard code (nosana-ci) adds a 10% network fee on top of
+ * usd_reward_per_hour (not in this figure)").
+ */
+export const NOSANA_NETWORK_FEE = 0.1;
+
+/**
+ * Newer Azure list prices than either catalog for three sizes in eastus (reference README: datareceipts
+ * hyperscalers.json, retrieved 2026-11-09). Not used as prices (one region, a third-party capture); carried in notes.
+ */
+export const AZURE_NEWER_EASTUS_LIST: Readonly<Record<string, number>> = {
+  Standard_NC48ads_A100_v4: 9.554,
+  Standard_NC96ads_A100_v4: 19.108,
+  Standard_NC80adis_H100_v5: 17.64,
+};
 
 /**
  * Share of the tenant price paid by incentive emissions. No source states it for any network; see networks.csv.

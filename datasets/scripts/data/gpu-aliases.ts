@@ -35,6 +35,7 @@ export const GPU_ALIASES: ReadonlyArray<readonly [alias: string, gpu: string]> =
   ['L40', 'L40'],
   ['L40S', 'L40S'],
   ['M60', 'M60'],
+  ['MI300X', 'MI300X'],
   ['P100', 'P100'],
   ['P4', 'P4'],
   ['P40', 'P40'],

@@ -660,6 +660,20 @@ export const GPU_SPECS: readonly GpuSpec[] = [
     notes: 'per GPU; no fast FP16 path: FP32 figure used; Azure retired the K80 series',
   },
   {
+    gpu: 'MI300X',
+    vendor: 'AMD',
+    generation: 'CDNA 3',
+    memoryGiB: 192,
+    interconnect: 'nvlink',
+    fp16Tflops: 1307.4,
+    memoryBandwidthGBps: 5300,
+    consumer: false,
+    source:
+      'AMD Instinct MI300X data sheet (FP16/BF16 matrix 1307.4 TFLOPS dense, 2614.9 with sparsity; 192 GB HBM3; 5.3 TB/s)',
+    notes:
+      'OAM module on AMD Infinity Fabric links to the other GPUs of the server (an NVLink-class in-server fabric, classified nvlink); ROCm software stack, so spec ratios overstate real speed-ups more than for CUDA parts',
+  },
+  {
     gpu: 'MI25',
     vendor: 'AMD',
     generation: 'Vega',

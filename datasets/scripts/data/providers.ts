@@ -4,7 +4,7 @@
  * never branches on a provider name outside this table and assumptions.ts.
  */
 
-import type { Hosting, Market } from '@gpufit/schema';
+import type { Denomination, Hosting, Market } from '@gpufit/schema';
 
 export type { Hosting, Market };
 
@@ -21,7 +21,9 @@ export interface EgressProfile {
 export interface IncentiveProfile {
   readonly symbol: string;
   readonly subsidyShare: number;
-  readonly denomination: 'usd-pegged' | 'token';
+  readonly denomination: Denomination;
+  /** why this denomination, with its source (written into the row notes) */
+  readonly denominationWhy: string;
 }
 
 export interface ProviderProfile {
@@ -219,7 +221,13 @@ export const PROVIDERS: readonly ProviderProfile[] = [
       'audited providers exist (attributes signed on-chain by an auditor), but the "starting at" price is not tied to an audited provider',
     certifications: [],
     egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE),
-    incentive: { symbol: 'AKT', subsidyShare: 0.25, denomination: 'usd-pegged' },
+    incentive: {
+      symbol: 'AKT',
+      subsidyShare: 0.25,
+      denomination: 'either',
+      denominationWhy:
+        "Akash settles in USDC or AKT at the tenant's choice (Mainnet 6 / AEP-24, price-facts §5); prices quoted in USD, so priced as USD",
+    },
   },
   {
     id: 'salad',
@@ -240,7 +248,42 @@ export const PROVIDERS: readonly ProviderProfile[] = [
     verifiedWhy: 'community node operators',
     certifications: [],
     egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE),
-    incentive: { symbol: 'RENDER', subsidyShare: 0.25, denomination: 'token' },
+    incentive: {
+      symbol: 'RENDER',
+      subsidyShare: 0.25,
+      denomination: 'token',
+      denominationWhy:
+        'work is priced in RENDER credits per OctaneBench-hour (reference README); Burn-Mint Equilibrium describes fiat job pricing, so this may change',
+    },
+  },
+  {
+    id: 'nosana',
+    name: 'Nosana',
+    market: 'depin',
+    hosting: 'community',
+    verified: false,
+    verifiedWhy:
+      'per row from the source: PREMIUM hosts staked and passed benchmarking; COMMUNITY hosts did not',
+    certifications: [],
+    egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE),
+    incentive: {
+      symbol: 'NOS',
+      subsidyShare: 0.25,
+      denomination: 'token',
+      denominationWhy:
+        'source denomination "usd-or-token", but Nosana sets each market\'s price in NOS per second (nos_job_price_per_second) and shows USD only as a conversion, so the USD cost follows NOS whichever way the tenant pays: priced in the NOS incentive token',
+    },
+  },
+  {
+    id: 'spheron',
+    name: 'Spheron',
+    market: 'depin',
+    hosting: 'datacenter',
+    verified: false,
+    verifiedWhy:
+      'verification not stated in the source; Spheron aggregates datacenter capacity (Voltage Park, DataCrunch, TensorDock, Sesterce, Massed Compute …), so treated as unverified',
+    certifications: [],
+    egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE),
   },
 ];
 

@@ -15,6 +15,8 @@ export interface RegionInfo {
 }
 
 const AWS: Record<string, string> = {
+  'af-south-1': 'ZA',
+  'ap-northeast-3': 'JP',
   'us-east-1': 'US',
   'us-east-2': 'US',
   'us-west-1': 'US',
@@ -72,17 +74,60 @@ const GCP: Record<string, string> = {
   'us-west4': 'US',
 };
 
-const AZURE = [
-  'centralus',
-  'eastus',
-  'eastus2',
-  'northcentralus',
-  'southcentralus',
-  'westcentralus',
-  'westus',
-  'westus2',
-  'westus3',
-];
+/** Azure region names → country of Microsoft's published data-centre location. */
+const AZURE: Record<string, string> = {
+  australiacentral: 'AU',
+  australiacentral2: 'AU',
+  australiaeast: 'AU',
+  australiasoutheast: 'AU',
+  brazilsouth: 'BR',
+  canadacentral: 'CA',
+  canadaeast: 'CA',
+  centralindia: 'IN',
+  centralus: 'US',
+  chilecentral: 'CL',
+  eastasia: 'HK',
+  eastus: 'US',
+  eastus2: 'US',
+  francecentral: 'FR',
+  germanynorth: 'DE',
+  germanywestcentral: 'DE',
+  indonesiacentral: 'ID',
+  israelcentral: 'IL',
+  italynorth: 'IT',
+  japaneast: 'JP',
+  japanwest: 'JP',
+  jioindiacentral: 'IN',
+  jioindiawest: 'IN',
+  koreacentral: 'KR',
+  koreasouth: 'KR',
+  malaysiawest: 'MY',
+  mexicocentral: 'MX',
+  northcentralus: 'US',
+  northeurope: 'IE',
+  norwayeast: 'NO',
+  norwaywest: 'NO',
+  polandcentral: 'PL',
+  qatarcentral: 'QA',
+  southafricanorth: 'ZA',
+  southafricawest: 'ZA',
+  southcentralus: 'US',
+  southeastasia: 'SG',
+  southindia: 'IN',
+  spaincentral: 'ES',
+  swedencentral: 'SE',
+  switzerlandnorth: 'CH',
+  switzerlandwest: 'CH',
+  uaecentral: 'AE',
+  uaenorth: 'AE',
+  uksouth: 'GB',
+  ukwest: 'GB',
+  westcentralus: 'US',
+  westeurope: 'NL',
+  westus: 'US',
+  westus2: 'US',
+  westus3: 'US',
+};
 
 /** Lambda publishes region codes; only the us-* prefix states a country. Others keep the continent only. */
 const LAMBDA_CONTINENT: Record<string, string> = {
@@ -113,6 +158,8 @@ const CONTINENTS: Record<string, string> = {
   CA: 'North America',
   MX: 'North America',
   BR: 'South America',
+  CL: 'South America',
+  ZA: 'Africa',
   AT: 'Europe',
   BE: 'Europe',
   BG: 'Europe',
@@ -150,6 +197,8 @@ const CONTINENTS: Record<string, string> = {
   BH: 'Asia',
   SA: 'Asia',
   IL: 'Asia',
+  MY: 'Asia',
+  QA: 'Asia',
 };
 
 export function countryInfo(country: string): { continent: string; blocs: string[] } {
@@ -179,8 +228,7 @@ export function resolveRegion(provider: string, region: string, raw: string): Re
     case 'gcp':
       return known(GCP, 'GCP');
     case 'azure':
-      if (!AZURE.includes(region)) throw new Error(`regions: unknown Azure region ${region}`);
-      return { country: 'US', notes: 'Azure US region (the reference Azure file has US regions only)' };
+      return known(AZURE, 'Azure');
     case 'nebius':
       return known(NEBIUS, 'Nebius');
     default:
@@ -197,7 +245,7 @@ export function resolveRegion(provider: string, region: string, raw: string): Re
     };
   }
   // Vast: "place, country, continent" written as "Texas US NA" / "CN AS"
-  if (provider === 'vast') {
+  if (provider === 'vast' && region !== 'any') {
     const parts = raw.trim().split(/\s+/);
     const cc = parts[parts.length - 2];
     if (cc === undefined || !/^[A-Z]{2}$/.test(cc))
@@ -251,6 +299,8 @@ export function normalizeRegion(raw: string): string {
     global: 'global',
     'marketplace (provider-dependent)': 'any',
     'marketplace (host-dependent)': 'any',
+    'global (host-dependent)': 'any',
+    'multi-provider (not stated)': 'any',
     default: 'any',
     'not stated': 'unstated',
     'north-america': 'north-america',

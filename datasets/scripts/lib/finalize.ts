@@ -1,6 +1,7 @@
-import { RELIABILITY } from '../data/assumptions';
+import { BILLING } from '../data/billing';
 import { provider as providerProfile } from '../data/providers';
 import { continentBlocs, countryInfo, resolveRegion } from '../data/regions';
+import { reliabilityOf } from '../data/reliability';
 import { byKey, num, type Row, sig } from './csvio';
 import { spec } from './gpu';
 import { type Draft, slug } from './offer';
@@ -42,7 +43,8 @@ export function finalize(drafts: readonly Draft[]): { rows: Row[]; collisions: n
   for (const d of drafts) {
     const p = providerProfile(d.provider);
     const region = resolveRegion(d.provider, d.region, d.regionRaw);
-    const rel = RELIABILITY[d.reliability];
+    const rel = reliabilityOf(d);
+    const billing = BILLING[d.provider];
     const ic = interconnectOf(d);
     const certs = [...p.certifications];
     if (p.fedrampUsOnly && region.country === 'US') certs.push('fedramp');
@@ -51,8 +53,9 @@ export function finalize(drafts: readonly Draft[]): { rows: Row[]; collisions: n
     if (ic.note) notes.push(ic.note);
     if (d.regionRaw !== d.region) notes.push(`source region "${d.regionRaw}"`);
     notes.push(
-      `verified=${d.verified}: ${d.hosting === 'community' && d.provider === 'runpod' ? 'RunPod Community host' : p.verifiedWhy}`,
+      `verified=${d.verified}: ${d.verifiedWhy ?? (d.hosting === 'community' && d.provider === 'runpod' ? 'RunPod Community host' : p.verifiedWhy)}`,
     );
+    if (billing) notes.push(`billing: ${billing.note}`);
     if (certs.length > 0)
       notes.push(
         "certifications: gpufit assumption from the hyperscaler's public compliance programmes (fedramp only for US regions)",
@@ -78,8 +81,11 @@ export function finalize(drafts: readonly Draft[]): { rows: Row[]; collisions: n
       pricingCategory: d.pricingCategory,
       termMonths: d.termMonths === undefined ? '' : String(d.termMonths),
       usdPerGpuHour: num(d.usdPerGpuHour, 6),
+      usdPerGpuHourMin: num(d.usdPerGpuHourMin, 6),
+      usdPerGpuHourMax: num(d.usdPerGpuHourMax, 6),
       availability: num(rel.availability, 4),
       interruptionsPerHour: sig(rel.interruptionsPerHour, 6),
+      zonesWithSpot: d.zonesWithSpot === undefined ? '' : String(d.zonesWithSpot),
       verified: String(d.verified),
       hosting: d.hosting,
       certifications: certs.join(';'),
@@ -90,7 +96,10 @@ export function finalize(drafts: readonly Draft[]): { rows: Row[]; collisions: n
       incentiveSymbol: p.incentive?.symbol ?? '',
       incentiveSubsidyShare: num(p.incentive?.subsidyShare, 4),
       incentiveDenomination: p.incentive?.denomination ?? '',
-      reliabilitySource: rel.source,
+      billingIncrementSeconds:
+        billing?.incrementSeconds === undefined ? '' : String(billing.incrementSeconds),
+      minimumBillableSeconds: billing?.minimumSeconds === undefined ? '' : String(billing.minimumSeconds),
+      reliabilitySource: `rule ${rel.rule.id}: ${rel.rule.source}`,
       egressSource: p.egress.source,
       source: d.source,
       asOf: d.asOf,

@@ -89,6 +89,12 @@ const VARIANT_RULES: readonly VariantRule[] = [
   },
   {
     provider: 'azure',
+    instance: /^Standard_NCC\d+a\w*_H100_v5$/,
+    gpu: 'H100-NVL',
+    note: 'Azure NCC H100 v5 = confidential-computing size of NC H100 v5 (H100 NVL 94 GB; gpufit inference from the size family)',
+  },
+  {
+    provider: 'azure',
     instance: /^Standard_NC\d+ads_A100_v4$/,
     gpu: 'A100-80GB-PCIe',
     note: 'Azure NC A100 v4 = A100 PCIe 80GB (reference row note)',

@@ -84,7 +84,7 @@ export function networkRows(): Row[] {
       networkName: 'Akash Network',
       incentiveSymbol: 'AKT',
       settlement:
-        'USDC or AKT from a pre-funded escrow, settled per block (~6 s); tenant prices quoted in USD',
+        "USDC or AKT at the tenant's choice (AEP-24), from a pre-funded escrow, settled per block (~6 s); tenant prices quoted in USD, so offers are priced as USD (denomination either)",
       defaultSubsidyShare: '0.25',
       scheduleKind: 'step',
       scheduleParam: '12',
@@ -107,6 +107,20 @@ export function networkRows(): Row[] {
       asOf: '2026-11-24',
     },
     {
+      provider: 'nosana',
+      networkName: 'Nosana',
+      incentiveSymbol: 'NOS',
+      settlement:
+        'NOS: each market prices jobs in NOS per second (nos_job_price_per_second), shown in USD as usd_reward_per_hour; USD credits can fund deployments, but the cost still follows the NOS price; a 10 % network fee sits on top (added to offers.csv prices)',
+      defaultSubsidyShare: '0.25',
+      scheduleKind: 'none',
+      scheduleParam: '',
+      scheduleNote: `The reference says nothing about NOS emissions or a decay schedule: only that jobs are paid in NOS per second, that PREMIUM hosts stake and pass benchmarking and COMMUNITY hosts stake less, and that the dashboard adds a 10 % network fee (nosana.com/pricing.md snapshot 2026-09-03; reliability-facts "Nosana"). With no decay evidence the share is held constant (none) - a gpufit assumption; override it in a scenario. Share: ${SUBSIDY_SHARE_WHY}`,
+      source:
+        'nosana.com/pricing.md snapshot 2026-09-03 via depin-marketplace-prices.csv; reliability-facts.md "Nosana"',
+      asOf: '2026-09-03',
+    },
+    {
       provider: 'render',
       networkName: 'Render Network',
       incentiveSymbol: 'RENDER',
@@ -119,6 +133,20 @@ export function networkRows(): Row[] {
       source:
         'Render Network Medium "RENDER Burn Mint Equilibrium Emissions Are Live"; Render knowledge base "Burn Mint Equilibrium"; MEXC and levex.com RENDER tokenomics pages - price-facts §5',
       asOf: '2026-11-24',
+    },
+    {
+      provider: 'spheron',
+      networkName: 'Spheron',
+      incentiveSymbol: '',
+      settlement: 'USD credits (1 credit = 1 USD); no network incentive token in the reference prices',
+      defaultSubsidyShare: '0',
+      scheduleKind: 'none',
+      scheduleParam: '',
+      scheduleNote:
+        'Spheron sells aggregated datacenter capacity (Voltage Park, DataCrunch, TensorDock, Sesterce, Massed Compute …) for USD credits; no reward-token subsidy is documented in the reference.',
+      source:
+        'Spheron blog "GPU spot instance arbitrage 2026" (table from its API, 2026-06-03) and docs "Concepts", via depin-marketplace-prices.csv and reliability-facts.md',
+      asOf: '2026-06-03',
     },
     {
       provider: 'salad',

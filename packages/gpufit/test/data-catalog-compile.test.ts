@@ -1,0 +1,391 @@
+/**
+ * The bundled catalog compile (datasets/scripts) against the reference files it reads
+ * (../shared/reference/, beside the repository; CI has it beside the checkout): deterministic and byte-identical
+ * to the committed files, every reference row accounted for, spot at the zone median, decentralized supply as the
+ * sources state it, reliability from named rules.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { offerFromCsv } from '@gpufit/schema';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BILLING } from '../../../datasets/scripts/data/billing';
+import {
+  hazardFromMonthlyProbability,
+  LLAMA3_INTERRUPTIONS_PER_GPU_HOUR,
+  RELIABILITY_RULES,
+  reliabilityRule,
+  SPOT_BAND_OF_GPU,
+} from '../../../datasets/scripts/data/reliability';
+import { compileCatalog, INPUTS } from '../../../datasets/scripts/lib/compileCatalog';
+import type { Ledger } from '../../../datasets/scripts/lib/offer';
+import { zoneSpot } from '../../../datasets/scripts/lib/spotByZone';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const datasets = path.join(repoRoot, 'datasets');
+const reference = path.resolve(repoRoot, '../shared/reference');
+
+type Row = Record<string, string>;
+const csv = (text: string | Buffer): Row[] => parse(text, { columns: true, bom: true }) as Row[];
+const referenceRows = (file: string): Row[] => csv(readFileSync(path.join(reference, file)));
+
+let files: Record<string, string>;
+let ledgers: Ledger[];
+let offers: Row[];
+let byId: Map<string, Row>;
+
+beforeAll(() => {
+  const readme = readFileSync(path.join(datasets, 'README.md'), 'utf8');
+  const run = compileCatalog(reference, readme);
+  files = run.files;
+  ledgers = run.ledgers;
+  offers = csv(readFileSync(path.join(datasets, 'offers.csv')));
+  byId = new Map(offers.map((o) => [o.id ?? '', o]));
+});
+
+const num = (cell: string | undefined): number => Number(cell);
+/** Rows of offers.csv for one (provider, instance type, region, category). */
+const offersFor = (provider: string, instance: string, region: string, category: string): Row[] =>
+  offers.filter(
+    (o) =>
+      o.provider === provider &&
+      o.instanceType === instance &&
+      o.region === region &&
+      o.pricingCategory === category,
+  );
+
+describe('the compile is deterministic and its output is what is committed', () => {
+  it.each(['offers.csv', 'regions.csv', 'gpu-tiers.csv', 'gpu-aliases.csv', 'networks.csv', 'README.md'])(
+    '%s: byte-identical to datasets/ and to a second run',
+    (name) => {
+      const again = compileCatalog(reference, readFileSync(path.join(datasets, 'README.md'), 'utf8'));
+      expect(files[name]).toBeDefined();
+      expect(again.files[name]).toBe(files[name]);
+      expect(files[name]).toBe(readFileSync(path.join(datasets, name), 'utf8'));
+    },
+  );
+
+  it('every offers.csv row validates as an offer', () => {
+    const [header, ...rows] = parse(readFileSync(path.join(datasets, 'offers.csv'))) as string[][];
+    expect(rows.length).toBeGreaterThan(2000);
+    const bad = rows
+      .map((r) => ({ id: r[0], v: offerFromCsv(header ?? [], r) }))
+      .filter((x) => !x.v.ok)
+      .map((x) => x.id);
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('every reference row is accounted for (read = used + dropped, per file)', () => {
+  it.each(Object.values(INPUTS))('%s', (file) => {
+    const ledger = ledgers.find((l) => l.file === file);
+    expect(ledger).toBeDefined();
+    expect(ledger?.read).toBe(referenceRows(file).length);
+    expect(ledger?.read).toBe((ledger?.used ?? 0) + (ledger?.droppedTotal ?? 0));
+    for (const [reason, n] of ledger?.dropped ?? []) {
+      expect(reason.length, 'a drop says why').toBeGreaterThan(10);
+      expect(n).toBeGreaterThan(0);
+    }
+  });
+
+  it('the build log in datasets/README.md says so for each of the four files', () => {
+    const readme = readFileSync(path.join(datasets, 'README.md'), 'utf8');
+    for (const l of ledgers)
+      expect(readme).toContain(`${l.file}: read ${l.read} rows = used ${l.used} + dropped ${l.droppedTotal}`);
+  });
+});
+
+describe('spot at the typical price (spot-by-zone.csv)', () => {
+  it('AWS p6-b200.48xlarge us-east-2: zone median $22.94/h for 8 x B200, min 22.34, max 24.28 - not the old $11.39 minimum', () => {
+    const o = byId.get('aws:p6-b200.48xlarge:us-east-2:dynamic');
+    expect(o).toBeDefined();
+    expect(num(o?.usdPerGpuHour)).toBeCloseTo(22.9407 / 8, 5);
+    expect(num(o?.usdPerGpuHour)).toBeCloseTo(2.8675, 3);
+    expect(num(o?.usdPerGpuHourMin)).toBeCloseTo(22.3382 / 8, 5);
+    expect(num(o?.usdPerGpuHourMax)).toBeCloseTo(24.2759 / 8, 5);
+    expect(o?.zonesWithSpot).toBe('3');
+    expect(o?.gpusPerInstance).toBe('8');
+    expect(o?.source).toContain('3e9a1751');
+    expect(o?.notes).toMatch(/replaces SkyPilot catalog v9@2c3d7ea7 min-over-zones spot \$11\.3933\/h/);
+  });
+
+  it('every AWS Dynamic offer is a spot-by-zone median (no min-over-zones price is left)', () => {
+    const aws = offers.filter((o) => o.provider === 'aws' && o.pricingCategory === 'Dynamic');
+    expect(aws.length).toBeGreaterThan(50);
+    for (const o of aws) {
+      expect(o.source, o.id).toContain('@3e9a1751');
+      expect(num(o.usdPerGpuHourMin), o.id).toBeLessThanOrEqual(num(o.usdPerGpuHour));
+      expect(num(o.zonesWithSpot), o.id).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('no Dynamic offer where no zone lists spot or every zone lists it at on-demand', () => {
+    const gcpHost: Record<string, string> = {
+      A100: 'a2-highgpu',
+      'A100-80GB': 'a2-ultragpu',
+      H100: 'a3-highgpu',
+    };
+    const none = referenceRows(INPUTS.spotByZone).filter(
+      (r) =>
+        r.n_zones_with_spot === '0' ||
+        (r.spot_min !== '' &&
+          r.on_demand_usd_per_hour !== '' &&
+          Math.abs(num(r.spot_min) - num(r.on_demand_usd_per_hour)) < 1e-4),
+    );
+    expect(none.length).toBeGreaterThan(40);
+    for (const r of none) {
+      const instance =
+        r.provider === 'gcp' ? `${gcpHost[r.gpu ?? ''] ?? '?'}-${r.gpu_count}g` : (r.instance_type ?? '');
+      expect(
+        offersFor(r.provider ?? '', instance, r.region ?? '', 'Dynamic'),
+        `${r.provider} ${instance} ${r.region}`,
+      ).toEqual([]);
+    }
+  });
+
+  it('zones whose spot equals on-demand are placeholders: taken out of the statistics when the zones are known', () => {
+    // g5.12xlarge ap-northeast-1: zones 2.4678 and 8.2261 (= on-demand 8.22609): the real spot is the 2.4678 zone
+    expect(zoneSpot({ min: 2.4678, median: 5.34695, max: 8.2261, zones: 2 }, 8.22609, 1)).toMatchObject({
+      median: 2.4678,
+      min: 2.4678,
+      max: 2.4678,
+      zones: 1,
+    });
+    // three zones, two of them placeholders (p4d eu-central-1)
+    expect(zoneSpot({ min: 13.3445, median: 27.433, max: 27.433, zones: 3 }, 27.43298, 2)).toMatchObject({
+      median: 13.3445,
+      zones: 1,
+    });
+    // every zone a placeholder: no spot
+    expect(zoneSpot({ min: 63.296, median: 63.296, max: 63.296, zones: 1 }, 63.296, 1)).toBeUndefined();
+    // six zones, two placeholders (p5 us-east-1): the file's median is kept as an upper bound, max unknown
+    expect(zoneSpot({ min: 17.2517, median: 21.0898, max: 55.04, zones: 6 }, 55.04, 2)).toMatchObject({
+      median: 21.0898,
+      min: 17.2517,
+      max: undefined,
+      zones: 4,
+    });
+  });
+
+  it('newer catalogs replace older ones for the same offer, on-demand too, and say what they replaced', () => {
+    const p5 = byId.get('aws:p5.48xlarge:us-east-1:standard');
+    expect(p5?.source).toContain('@3e9a1751');
+    expect(p5?.notes).toContain('replaces SkyPilot catalog v8@00148f2a on-demand $55.04/h (unchanged)');
+    const gcp = byId.get('gcp:a3-highgpu-8g:us-central1:dynamic');
+    expect(gcp?.source).toContain('anycloud-sh/catalog@62ff0a98');
+    expect(gcp?.asOf).toBe('2026-05-20');
+    expect(gcp?.notes).toMatch(/replaces SkyPilot catalog v8@006059e0/);
+    // Azure: all regions of the newer file, not only the US ones of catalog v6
+    const azureCountries = new Set(offers.filter((o) => o.provider === 'azure').map((o) => o.country));
+    expect(azureCountries.size).toBeGreaterThan(15);
+    expect(offers.some((o) => o.provider === 'azure' && (o.source ?? '').includes('/v6/'))).toBe(false);
+  });
+
+  it('GCP rows stay accelerator + host VM, us-central1 only', () => {
+    const gcp = offers.filter((o) => o.provider === 'gcp');
+    expect(gcp.length).toBeGreaterThan(0);
+    for (const o of gcp) {
+      expect(o.region).toBe('us-central1');
+      expect(o.notes).toMatch(/full VM = accelerator-only|DERIVED committed/);
+    }
+  });
+});
+
+describe('decentralized supply as the sources state it', () => {
+  const depin = () => referenceRows(INPUTS.depin);
+
+  it('every priced row of depin-marketplace-prices.csv is an offer', () => {
+    const priced = depin().filter((r) => r.usd_per_hour !== '');
+    const ledger = ledgers.find((l) => l.file === INPUTS.depin);
+    expect(ledger?.used).toBe(priced.length);
+    expect(offers.filter((o) => o.provider === 'nosana')).toHaveLength(8);
+    expect(offers.filter((o) => o.provider === 'spheron')).toHaveLength(11);
+  });
+
+  it('Nosana: token-denominated in NOS, 10 % network fee added, in networks.csv', () => {
+    const nosana = offers.filter((o) => o.provider === 'nosana');
+    for (const o of nosana) {
+      expect(o.market).toBe('depin');
+      expect(o.incentiveSymbol).toBe('NOS');
+      expect(o.incentiveDenomination).toBe('token');
+      expect(o.notes).toMatch(/network fee/);
+    }
+    const h100Premium = nosana.find((o) => o.instanceType === 'NVIDIA H100 market (PREMIUM)');
+    expect(num(h100Premium?.usdPerGpuHour)).toBeCloseTo(1.3636 * 1.1, 6);
+    const networks = csv(readFileSync(path.join(datasets, 'networks.csv')));
+    expect(networks.find((n) => n.provider === 'nosana')).toMatchObject({
+      incentiveSymbol: 'NOS',
+      defaultSubsidyShare: '0.25',
+    });
+  });
+
+  it.each(['RTX3060', 'RTX4090', 'H100'])(
+    'Nosana %s: PREMIUM and COMMUNITY are separate offers, premium dearer and more available',
+    (gpu) => {
+      const rows = offers.filter(
+        (o) => o.provider === 'nosana' && o.gpu === gpu && o.gpusPerInstance === '1',
+      );
+      const premium = rows.find((o) => /PREMIUM/.test(o.instanceType ?? ''));
+      const community = rows.find((o) => /COMMUNITY/.test(o.instanceType ?? ''));
+      expect(premium?.id).not.toBe(community?.id);
+      expect(num(premium?.usdPerGpuHour)).toBeGreaterThan(num(community?.usdPerGpuHour));
+      expect(num(premium?.availability)).toBeGreaterThan(num(community?.availability));
+      expect(num(premium?.interruptionsPerHour)).toBeLessThan(num(community?.interruptionsPerHour));
+      expect(premium?.verified).toBe('true');
+      expect(community?.verified).toBe('false');
+      expect(community?.hosting).toBe('community');
+      expect(community?.notes).toContain('hosting not stated; treated as community');
+    },
+  );
+
+  it('Spheron: datacenter capacity in USD, dedicated and spot separate, 20-minute minimum', () => {
+    const spheron = offers.filter((o) => o.provider === 'spheron');
+    for (const o of spheron) {
+      expect(o.market).toBe('depin');
+      expect(o.hosting).toBe('datacenter');
+      expect(o.incentiveSymbol).toBe('');
+      expect(o.minimumBillableSeconds).toBe('1200');
+      expect(o.notes).toMatch(/vendor's own figure/);
+    }
+    const h100 = spheron.filter((o) => o.gpu === 'H100');
+    expect(h100.map((o) => o.pricingCategory).sort()).toEqual(['Dynamic', 'Standard']);
+    expect(h100.find((o) => o.pricingCategory === 'Standard')?.availability).toBe('0.9995');
+  });
+
+  it('Akash settles in USDC or AKT (either); Vast "from" prices say so and carry their stated range', () => {
+    for (const o of offers.filter((x) => x.provider === 'akash'))
+      expect(o.incentiveDenomination).toBe('either');
+    const h100 = byId.get('vast:h100-80gb-low-end-of-1.85-2.50-range:any:standard');
+    expect(h100?.notes).toMatch(/lowest \("from"/);
+    expect([h100?.usdPerGpuHour, h100?.usdPerGpuHourMin, h100?.usdPerGpuHourMax]).toEqual([
+      '1.85',
+      '1.85',
+      '2.5',
+    ]);
+  });
+
+  it('market classification: marketplaces and DePIN networks as the reference has them', () => {
+    const marketOf = (p: string) => [...new Set(offers.filter((o) => o.provider === p).map((o) => o.market))];
+    for (const p of ['vast', 'hyperbolic', 'tensordock']) expect(marketOf(p)).toEqual(['marketplace']);
+    for (const p of ['akash', 'nosana', 'spheron', 'salad', 'render']) expect(marketOf(p)).toEqual(['depin']);
+  });
+});
+
+describe('reliability from named rules (datasets/scripts/data/reliability.ts)', () => {
+  const ruleOf = (o: Row) => /^rule ([a-z0-9-]+): /.exec(o.reliabilitySource ?? '')?.[1];
+
+  it('every row names a rule that exists, and carries exactly its numbers', () => {
+    for (const o of offers) {
+      const id = ruleOf(o);
+      expect(id, o.id).toBeDefined();
+      const rule = reliabilityRule(id ?? '');
+      expect(o.availability, o.id).toBe(rule.availability === undefined ? '' : String(rule.availability));
+      const perInstance =
+        rule.interruptions.perHour * (rule.interruptions.per === 'gpu' ? num(o.gpusPerInstance) : 1);
+      expect(Math.abs(num(o.interruptionsPerHour) - perInstance), o.id).toBeLessThanOrEqual(
+        perInstance * 1e-5,
+      );
+    }
+  });
+
+  it('each rule cites its source or says gpufit assumption', () => {
+    for (const r of RELIABILITY_RULES)
+      expect(r.source).toMatch(/reliability-facts|price-facts|SLA|gpufit assumption/);
+  });
+
+  it.each([
+    ['spot-band-hopper-blackwell', 0.25],
+    ['spot-band-a100', 0.175],
+    ['spot-band-ada-ampere', 0.125],
+    ['spot-band-older', 0.075],
+  ])('%s: λ = -ln(1 - %s) / 730 per instance-hour, availability left to the engine', (id, p) => {
+    const r = reliabilityRule(id);
+    expect(r.interruptions.perHour).toBeCloseTo(-Math.log(1 - p) / 730, 12);
+    expect(hazardFromMonthlyProbability(p)).toBeCloseTo(r.interruptions.perHour, 12);
+    expect(r.availability).toBeUndefined();
+  });
+
+  it.each([
+    ['H100', 'spot-band-hopper-blackwell'],
+    ['B200', 'spot-band-hopper-blackwell'],
+    ['H200', 'spot-band-hopper-blackwell'],
+    ['A100-80GB', 'spot-band-a100'],
+    ['A100-40GB', 'spot-band-a100'],
+    ['L4', 'spot-band-ada-ampere'],
+    ['A10G', 'spot-band-ada-ampere'],
+    ['T4', 'spot-band-older'],
+    ['V100', 'spot-band-older'],
+  ])('%s spot takes %s', (gpu, id) => {
+    expect(SPOT_BAND_OF_GPU[gpu]).toBe(id);
+    const rows = offers.filter(
+      (o) =>
+        o.gpu === gpu &&
+        o.pricingCategory === 'Dynamic' &&
+        ['hyperscaler', 'gpu-cloud'].includes(o.market ?? ''),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const o of rows) expect(ruleOf(o), o.id).toBe(id);
+  });
+
+  it('datacenter on-demand: Llama 3 405B rate 419 / (16,384 x 54 d x 24 h) per GPU-hour, times the GPUs', () => {
+    expect(LLAMA3_INTERRUPTIONS_PER_GPU_HOUR).toBeCloseTo(1.97e-5, 7);
+    const p5 = byId.get('aws:p5.48xlarge:us-east-1:standard');
+    expect(ruleOf(p5 ?? {})).toBe('datacenter-on-demand-aws');
+    expect(num(p5?.interruptionsPerHour)).toBeCloseTo(8 * (419 / (16_384 * 54 * 24)), 9);
+    expect(p5?.availability).toBe('0.995');
+    const lambda = offers.find((o) => o.provider === 'lambda' && o.pricingCategory === 'Standard');
+    expect(ruleOf(lambda ?? {})).toBe('datacenter-on-demand-gpu-cloud');
+    expect(lambda?.availability).toBe('0.99');
+  });
+
+  it('Dynamic rows of hyperscalers and GPU clouds leave availability to the engine', () => {
+    const spot = offers.filter(
+      (o) => o.pricingCategory === 'Dynamic' && ['hyperscaler', 'gpu-cloud'].includes(o.market ?? ''),
+    );
+    for (const o of spot) expect(o.availability, o.id).toBe('');
+  });
+
+  it('Salad: the single-tier list is not preemptible by other workloads, the Low price is', () => {
+    const salad = offers.filter((o) => o.provider === 'salad');
+    const low = salad.filter((o) => o.pricingCategory === 'Dynamic');
+    expect(low.map(ruleOf)).toEqual(['salad-low']);
+    for (const o of salad.filter((x) => x.pricingCategory === 'Standard'))
+      expect(ruleOf(o)).toBe('salad-single-tier');
+    expect(num(low[0]?.interruptionsPerHour)).toBeGreaterThan(
+      num(salad.find((o) => o.pricingCategory === 'Standard')?.interruptionsPerHour),
+    );
+  });
+
+  it('Vast: lowest "from" prices take the budget band, the median of verified offers the 0.95 filter', () => {
+    expect(ruleOf(byId.get('vast:h200-from:any:standard') ?? {})).toBe('vast-price-floor');
+    expect(
+      ruleOf(byId.get('vast:h100-sxm-marketplace-median-4-verified-rentable-1x-offers:any:standard') ?? {}),
+    ).toBe('vast-on-demand-filter');
+    expect(ruleOf(byId.get('vast:rtx-4090-interruptible-from:any:dynamic') ?? {})).toBe(
+      'vast-interruptible-floor',
+    );
+  });
+});
+
+describe('billing increments where a source states them', () => {
+  it.each([
+    ['aws', '1', '60'],
+    ['gcp', '1', '60'],
+    ['lambda', '60', ''],
+    ['akash', '6', ''],
+    ['salad', '1', ''],
+    ['nosana', '1', ''],
+    ['spheron', '', '1200'],
+    ['azure', '', ''],
+    ['coreweave', '', ''],
+  ])('%s: increment %s s, minimum %s s', (provider, increment, minimum) => {
+    const rows = offers.filter((o) => o.provider === provider);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const o of rows) {
+      expect(o.billingIncrementSeconds, o.id).toBe(increment);
+      expect(o.minimumBillableSeconds, o.id).toBe(minimum);
+    }
+    if (increment !== '' || minimum !== '') expect(BILLING[provider]?.source).toBeTruthy();
+  });
+});
