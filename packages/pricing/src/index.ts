@@ -39,10 +39,10 @@ export { FormulaError } from './formula/FormulaError.js';
 export type { FormulaEngine } from './formula/loadFormulaEngine.js';
 export { loadFormulaEngine } from './formula/loadFormulaEngine.js';
 export { subsidizedPrice } from './incentives/subsidizedPrice.js';
-
 // Incentive tokens and subsidies (§5.7)
 export { initialSubsidyShare, subsidyScheduleFor } from './incentives/subsidyScheduleFor.js';
 export { tokenPriceRatio } from './incentives/tokenPriceRatio.js';
+export { monthZeroUsdPerGpuHour, unsubsidizedUsdPerGpuHour } from './incentives/unsubsidizedPrice.js';
 // Memory (§5.1)
 export { bytesPerParameter, checkpointGiB, gpusForModel, modelMemoryGiB } from './memory/modelMemory.js';
 // Money: float64 inside, one explicit rounding at presentation

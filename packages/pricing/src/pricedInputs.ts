@@ -105,7 +105,9 @@ export const pricedInputs = definePricedInputs({
     unit: 'share',
     current: (c) => known(initialSubsidyShare(c.depin, c.scenario)),
     apply: (c, v) => {
-      // The share the cost model reads: the scenario schedule's own `share` when it has one, else the offer's.
+      // The month-0 share the cost model reads is the scenario schedule's own `share` for the network (else the
+      // offer's, which the list price already has in it): set the schedule's, so the tenant price moves from the
+      // unsubsidized price by v (unsubsidizedPrice.ts).
       const { subsidies } = c.scenario;
       const symbol = c.depin.incentive?.symbol;
       const key =
@@ -113,20 +115,12 @@ export const pricedInputs = definePricedInputs({
           ? c.depin.provider
           : symbol !== undefined && subsidies[symbol] !== undefined
             ? symbol
-            : null;
-      const schedule = key === null ? undefined : subsidies[key];
-      if (key !== null && schedule?.share !== undefined) {
-        return {
-          ...c,
-          scenario: { ...c.scenario, subsidies: { ...subsidies, [key]: { ...schedule, share: v } } },
-        };
-      }
-      const incentive = c.depin.incentive ?? {
-        symbol: c.depin.provider.toUpperCase(),
-        subsidyShare: 0,
-        denomination: 'usd-pegged' as const,
+            : c.depin.provider;
+      const schedule = subsidies[key] ?? { kind: 'none' as const };
+      return {
+        ...c,
+        scenario: { ...c.scenario, subsidies: { ...subsidies, [key]: { ...schedule, share: v } } },
       };
-      return { ...c, depin: { ...c.depin, incentive: { ...incentive, subsidyShare: v } } };
     },
     range: () => [0, 0.99],
     max: 0.99,

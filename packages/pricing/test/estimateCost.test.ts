@@ -283,7 +283,7 @@ describe('estimateCost: the bill, term by term', () => {
     expect(e.assumptions.join(' ')).toMatch(/instances held for its peak all month/);
   });
 
-  it('incentive: GPU time at the list price, the subsidy a negative line of list × share', () => {
+  it('incentive: the list price is what a tenant pays; GPU time at the unsubsidized price, the subsidy a negative line', () => {
     const p = profile({ id: 's', kind: 'batch-inference', gpuHoursPerMonth: 100 });
     const o = offer({
       market: 'depin',
@@ -293,9 +293,11 @@ describe('estimateCost: the bill, term by term', () => {
       incentiveSubsidyShare: 0.3,
     });
     const e = estimateCost(p, o, { tiers });
-    expect(component(e, 'gpu-time')?.usd).toBeCloseTo(200, 12);
-    expect(component(e, 'incentive-subsidy')).toMatchObject({ quantity: 100, unitPriceUsd: -0.6 });
-    expect(e.monthlyUsd).toBeCloseTo(140, 9); // list × (1 − share)
+    // unsubsidized = $2 ÷ (1 − 0.3) = $2.857…; 100 h of it, less 30 % paid by the incentive token = the list $200
+    expect(component(e, 'gpu-time')?.usd).toBeCloseTo(2000 / 7, 9);
+    expect(component(e, 'incentive-subsidy')).toMatchObject({ quantity: 100 });
+    expect(component(e, 'incentive-subsidy')!.unitPriceUsd).toBeCloseTo(-0.6 / 0.7, 12);
+    expect(e.monthlyUsd).toBeCloseTo(200, 9); // month 0 bills the list price
     // the scenario schedule's share overrides the offer's; an explicit month share overrides both
     const withSchedule = estimateCost(p, o, {
       tiers,
@@ -303,8 +305,9 @@ describe('estimateCost: the bill, term by term', () => {
         subsidies: { akash: { kind: 'none', share: 0.1 }, AKT: { kind: 'none', share: 0.5 } },
       }),
     });
-    expect(withSchedule.monthlyUsd).toBeCloseTo(100, 9);
-    expect(estimateCost(p, o, { tiers, subsidyShare: 0 }).monthlyUsd).toBeCloseTo(200, 9);
+    expect(withSchedule.monthlyUsd).toBeCloseTo((2000 / 7) * 0.5, 9); // the AKT schedule's 50 %
+    // no subsidy at all: the tenant pays the unsubsidized price
+    expect(estimateCost(p, o, { tiers, subsidyShare: 0 }).monthlyUsd).toBeCloseTo(2000 / 7, 9);
   });
 
   it('a token-denominated price follows the incentive token: USD × P_t / P_spot', () => {

@@ -3,7 +3,7 @@ import {
   EGRESS_DEFAULTS,
   estimateCost,
   type GpuTierTable,
-  initialSubsidyShare,
+  monthZeroUsdPerGpuHour,
   type ThroughputRatioTable,
 } from '@gpufit/pricing';
 import type { Market, Offer, Scenario, WorkloadProfile } from '@gpufit/schema';
@@ -223,11 +223,12 @@ function buildGroups(offers: readonly Offer[], options: CheapestFeasibleOptions)
 }
 
 /**
- * Month-0 USD per GPU-hour as `estimateCost` charges it net of the incentive subsidy: list price × (1 − subsidy
- * share). (A token-denominated price is scaled by the token's price ratio, which is exactly 1 at month 0.)
+ * Month-0 USD per GPU-hour as `estimateCost` charges it net of the incentive subsidy (`monthZeroUsdPerGpuHour`:
+ * the list price unless the scenario moves the month-0 share). (A token-denominated price is scaled by the token's
+ * price ratio, which is exactly 1 at month 0.)
  */
 function effectiveUsdPerGpuHour(offer: Offer, scenario: Scenario | undefined): number {
-  return (offer.usdPerGpuHour ?? 0) * (1 - initialSubsidyShare(offer, scenario));
+  return monthZeroUsdPerGpuHour(offer, scenario);
 }
 
 function heapPush(bound: Float64Array, group: Int32Array, size: number, b: number, g: number): number {

@@ -16,6 +16,7 @@ import { dynamicCapacity } from '../feasibility/dynamicCapacity.js';
 import { type FeasibilityOptions, feasibilityDetail } from '../feasibility/feasibility.js';
 import { initialSubsidyShare } from '../incentives/subsidyScheduleFor.js';
 import { tokenPriceRatio } from '../incentives/tokenPriceRatio.js';
+import { unsubsidizedUsdPerGpuHour } from '../incentives/unsubsidizedPrice.js';
 import { INVALID_SUBSIDY_SHARE, NON_FINITE_RESULT } from '../messages.js';
 import { expectedRuntime } from '../reliability/expectedRuntime.js';
 import { replicasForDemandAndAvailability } from '../reliability/replicasForAvailability.js';
@@ -85,8 +86,9 @@ export function estimateCost(
   const explain = options.explain ?? true;
   const assumptions: string[] = [];
 
-  // --- price per GPU-hour: list × token move, then the scenario's adjustments -------------------------------
-  let price = offer.usdPerGpuHour ?? 0;
+  // --- price per GPU-hour: unsubsidized (list ÷ (1 − the subsidy share in it)) × token move, then the scenario's
+  // adjustments; the subsidy is its own negative line below, so month 0 bills the list price ------------------
+  let price = unsubsidizedUsdPerGpuHour(offer);
   const incentive = offer.incentive;
   if (incentive !== null && incentive.denomination === 'token') {
     const model = scenario?.tokenPrices[incentive.symbol];

@@ -135,7 +135,8 @@ export function checkpointSync(gib: number, syncs: number, hours: number, mbps: 
 export function subsidy(share: number, offer: Offer, given: boolean): string {
   const from = given ? 'the month priced' : 'month 0 (scenario schedule share, else the offer)';
   const symbol = offer.incentive?.symbol;
-  return `incentive subsidy: the ${symbol === undefined ? offer.provider : symbol} incentive token pays ${n(share * 100)} % of GPU time (share for ${from}); GPU time is shown at the unsubsidized price and the subsidy as a negative line`;
+  const embedded = offer.incentive?.subsidyShare ?? 0;
+  return `incentive subsidy: the ${symbol === undefined ? offer.provider : symbol} incentive token pays ${n(share * 100)} % of GPU time (share for ${from}); the list price already has ${n(embedded * 100)} % of it in, so GPU time is shown at the unsubsidized price (list ÷ ${n(1 - embedded)}) and the subsidy as a negative line`;
 }
 
 export function tokenWithoutModel(symbol: string): string {

@@ -62,14 +62,19 @@ const aws = (id: string, category: 'Dynamic' | 'Standard' | 'Committed', price: 
     region: 'us-east-1',
     pricingCategory: category,
     usdPerGpuHour: price,
-    availability: 0.995,
-    interruptionsPerHour: category === 'Dynamic' ? 0.00018292 : 0,
+    // as the offers.csv rows: spot has no availability of its own (derived from λ), the >20 % Spot Advisor band for
+    // Hopper (λ = −ln(1 − 0.25)/730 per instance-hour); on-demand is 0.995 available with the Llama 3 failure rate
+    // (1.97e-5 per GPU-hour × 8 GPUs)
+    ...(category === 'Dynamic' ? {} : { availability: 0.995 }),
+    interruptionsPerHour: category === 'Dynamic' ? 0.000394085 : 0.000157863,
     egressUsdPerGiB: 0.09,
     source,
     asOf: '2026-11-24',
     ...extra,
   });
-export const awsSpot = aws('aws:p5.48xlarge:us-east-1:dynamic', 'Dynamic', 2.203613);
+export const awsSpot = aws('aws:p5.48xlarge:us-east-1:dynamic', 'Dynamic', 2.636225, {
+  usdPerGpuHourMin: 2.156462,
+});
 export const awsOnDemand = aws('aws:p5.48xlarge:us-east-1:standard', 'Standard', 6.88);
 export const awsCommitted = aws('aws:p5.48xlarge:us-east-1:committed-36mo', 'Committed', 3.44, {
   termMonths: 36,
