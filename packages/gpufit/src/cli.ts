@@ -193,21 +193,82 @@ program
   )
   .action(async (a: string, b: string, opts) => (await import('./commands/diff.js')).runDiff(a, b, opts));
 
-const importCmd = program.command('import').description('convert a public price catalog into gpufit offers');
-importCmd
-  .command('skypilot')
-  .description("read SkyPilot's public catalog format (vms.csv) into an offers CSV")
-  .argument('<vms.csv>', 'a SkyPilot catalog file (catalogs/v*/<cloud>/vms.csv)')
-  .requiredOption('--cloud <name>', 'the catalog cloud: aws, gcp, lambda, runpod, vast, nebius …')
-  .requiredOption('--as-of <date>', 'date the catalog was read (YYYY-MM-DD), recorded as each offer’s asOf')
-  .option('--source <text>', 'provenance to record on every offer (default: the file name)')
-  .option('--out <file>', 'write the offers CSV here instead of stdout')
+const importCmd = program
+  .command('import')
+  .description('convert a public price catalog or API response into gpufit offers (offers.csv)');
+
+/** The options every importer shares. */
+function importOptions(cmd: Command, what: string): Command {
+  return cmd
+    .option(
+      '--as-of <date>',
+      `date the ${what} was read (YYYY-MM-DD), recorded as each offer’s asOf (default: today, said on stderr)`,
+    )
+    .option('--source <text>', 'provenance to record on every offer (default: names the file)')
+    .option('--out <file>', 'write the offers CSV here instead of stdout')
+    .option('--strict', 'stop at the first malformed record (exit 2) instead of skipping and listing it')
+    .option('--json', 'print the import report (accounting, rejections) as JSON on stdout; needs --out');
+}
+
+importOptions(
+  importCmd
+    .command('skypilot')
+    .description("read SkyPilot's public catalog format (vms.csv) into an offers CSV")
+    .argument('<vms.csv>', 'a SkyPilot catalog file (catalogs/v*/<cloud>/vms.csv)')
+    .requiredOption('--cloud <name>', 'the catalog cloud: aws, gcp, lambda, runpod, vast, nebius …'),
+  'catalog',
+)
   .addHelpText(
     'after',
-    example(['gpufit import skypilot vms.csv --cloud lambda --as-of 2026-11-24 --out lambda-offers.csv']),
+    example([
+      'gpufit import skypilot vms.csv --cloud lambda --as-of 2026-11-24 --out lambda-offers.csv',
+      'gpufit import skypilot aws/vms.csv --cloud aws --out aws-offers.csv   # spot: median over zones',
+    ]),
   )
   .action(async (file: string, opts) =>
-    (await import('./commands/importSkypilot.js')).runImportSkypilot(file, opts),
+    (await import('./commands/importOffers.js')).runImport('skypilot', file, opts),
+  );
+
+importOptions(
+  importCmd
+    .command('vast')
+    .description('read a Vast.ai offer search (JSON) into offers: one row per bucket at the median price')
+    .argument('<offers.json>', 'the search response {"offers": [...]} or `vastai search offers --raw` output')
+    .addOption(
+      new Option('--region-by <level>', 'bucket hosts by country or by continent')
+        .choices(['country', 'continent'])
+        .default('country'),
+    ),
+  'search',
+)
+  .addHelpText(
+    'after',
+    example([
+      "vastai search offers 'gpu_name=RTX_4090' --raw > offers.json",
+      'gpufit import vast offers.json --as-of 2026-12-01 --out vast-offers.csv',
+      'gpufit import vast offers.json --region-by continent --out vast-offers.csv',
+    ]),
+  )
+  .action(async (file: string, opts) =>
+    (await import('./commands/importOffers.js')).runImport('vast', file, opts),
+  );
+
+importOptions(
+  importCmd
+    .command('akash')
+    .description('read the Akash Console API GPU price list (JSON) into offers: one row per GPU model')
+    .argument('<prices.json>', 'the response of GET https://console-api.akash.network/v1/gpu-prices'),
+  'price list',
+)
+  .addHelpText(
+    'after',
+    example([
+      'curl -s https://console-api.akash.network/v1/gpu-prices > akash.json',
+      'gpufit import akash akash.json --as-of 2026-12-01 --out akash-offers.csv',
+    ]),
+  )
+  .action(async (file: string, opts) =>
+    (await import('./commands/importOffers.js')).runImport('akash', file, opts),
   );
 
 program

@@ -52,15 +52,14 @@ const PATH_ERRORS: Readonly<Record<string, string>> = {
 };
 
 /** Turns a loader's file-level error into bad input (exit 2) with its file, row and column. */
-export async function asBadInput<T>(work: Promise<T>): Promise<T> {
+export async function asBadInput<T>(
+  work: Promise<T>,
+  hint = 'Fix the file and run again; `gpufit validate FILE` lists every problem.',
+): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof LoadError)
-      throw badInput(
-        error.message,
-        'Fix the file and run again; `gpufit validate FILE` lists every problem.',
-      );
+    if (error instanceof LoadError) throw badInput(error.message, hint);
     if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
       const path = (error as { path?: string }).path ?? 'file';
       if (error.code === 'ENOENT') throw badInput(`${path}: no such file`);

@@ -17,6 +17,7 @@ import { readCsvRows, sourceName } from '../io/readCsvRows.js';
 import type { RegionIndex } from '../io/regionIndex.js';
 import { rejectionFromIssues } from '../io/rowLedger.js';
 import { marketOfCloud } from './cloudMarkets.js';
+import { fmt, slug } from './offerIdParts.js';
 import { gpuMemoryGiBFromGpuInfo } from './skyPilotGpuInfo.js';
 import { countryInRegionText, isStandardZone, skyPilotRegionId } from './skyPilotRegion.js';
 import { spreadOf } from './spread.js';
@@ -135,17 +136,6 @@ function parsePrice(cell: string): number | null | 'invalid' {
   const x = Number(t);
   if (!Number.isFinite(x) || x < 0) return 'invalid';
   return x === 0 ? null : x;
-}
-
-function slug(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[^a-z0-9.]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-function fmt(x: number): string {
-  return String(Number(x.toPrecision(10)));
 }
 
 /**
