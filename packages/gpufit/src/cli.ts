@@ -271,6 +271,30 @@ importOptions(
     (await import('./commands/importOffers.js')).runImport('akash', file, opts),
   );
 
+const catalogCmd = program.command('catalog').description('work with offer catalogs (offers.csv)');
+catalogCmd
+  .command('merge')
+  .description('merge offer catalogs: one offer per id, the newest as-of kept, every replacement reported')
+  .argument(
+    '<catalogs...>',
+    'offer catalog CSVs, oldest intent first: on equal as-of days the later file wins',
+  )
+  .option('--bundled', 'start from the bundled catalog (datasets/offers.csv), as if it were the first file')
+  .option('--out <file>', 'write the merged catalog here instead of stdout')
+  .option('--strict', 'stop at the first bad row of any file (exit 2) instead of skipping and listing it')
+  .option('--json', 'print the merge report (files, accounting, replacements) as JSON on stdout; needs --out')
+  .addHelpText(
+    'after',
+    example([
+      'gpufit catalog merge --bundled vast-offers.csv akash-offers.csv --out offers.csv',
+      'gpufit catalog merge old.csv new.csv --out offers.csv --json > merge-report.json',
+      'gpufit analyze plan.csv --catalog offers.csv',
+    ]),
+  )
+  .action(async (files: string[], opts) =>
+    (await import('./commands/catalogMerge.js')).runCatalogMerge(files, opts),
+  );
+
 program
   .command('validate')
   .description('check a workloads, offers or scenario file and list every problem with file, row and column')

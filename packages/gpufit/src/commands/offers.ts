@@ -1,10 +1,9 @@
 import { cheapestPerGroup, type MarketFilter, type RankedOffer, rankOffers } from '../analysis/rankOffers.js';
 import { badInput } from '../cli/errors.js';
-import { asBadInput, bundled } from '../cli/inputs.js';
+import { bundled, loadCatalogFile } from '../cli/inputs.js';
 import { textTable, usd } from '../cli/table.js';
 import { note, warn } from '../cli/terminal.js';
 import { referenceIndexes } from '../data/referenceIndexes.js';
-import { loadOffersCsv } from '../io/loadOffers.js';
 
 export interface OffersOptions {
   readonly catalog?: string;
@@ -20,14 +19,8 @@ export interface OffersOptions {
 
 export async function runOffers(opts: OffersOptions): Promise<void> {
   const path = opts.catalog ?? bundled.catalog();
-  const [catalog, indexes] = await Promise.all([asBadInput(loadOffersCsv(path)), referenceIndexes()]);
-  if (catalog.accounting.accepted === 0) {
-    // "No offer matches" would blame the filters for an empty or wholly rejected catalog.
-    throw badInput(
-      `${path}: no valid offers in the catalog (${catalog.warnings[0]?.message ?? `all ${catalog.accounting.read} rows were rejected`})`,
-      `Run \`gpufit validate ${path} --as offers\` to see each problem.`,
-    );
-  }
+  // "No offer matches" would blame the filters for an empty or wholly rejected catalog: that is refused here.
+  const [catalog, indexes] = await Promise.all([loadCatalogFile(path, false), referenceIndexes()]);
   if (catalog.accounting.rejected > 0) {
     warn(
       `${catalog.accounting.rejected} of ${catalog.accounting.read} catalog rows were rejected; \`gpufit validate ${path}\` lists them.`,
