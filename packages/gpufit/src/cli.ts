@@ -35,6 +35,15 @@ function positiveNumber(name: string) {
   };
 }
 
+function isoDate(name: string) {
+  return (value: string): string => {
+    const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+    if (!ok || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)
+      throw new InvalidArgumentError(`${name} must be a date written YYYY-MM-DD.`);
+    return value;
+  };
+}
+
 function example(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
@@ -102,10 +111,18 @@ program
 
 program
   .command('offers')
-  .description('filter and rank the offer catalog by effective price per GPU-hour')
+  .description(
+    'list the catalog as `sky show-gpus` does: per instance type its GPUs, on-demand and spot price side by side, cheapest first',
+  )
   .option('--catalog <file>', 'offer catalog CSV (default: the bundled catalog)')
-  .option('--gpu <tier>', 'GPU tier, e.g. H100, A100-80GB, RTX4090 (aliases accepted)')
-  .option('--region <place>', 'region code, country (DE) or bloc (EU, NA, APAC …)')
+  .option(
+    '--gpu <tier>',
+    'GPU tier or a name as people write it: H100, "H100 80GB SXM5", "RTX 4090", a100-80gb',
+  )
+  .option(
+    '--region <place>',
+    'provider region (us-east-1), country (DE), bloc (EU, EEA, NA, LATAM, APAC, MEA) or continent (europe, north-america …)',
+  )
   .addOption(
     new Option('--market <market>', 'market').choices([
       'hyperscaler',
@@ -119,8 +136,11 @@ program
     new Option('--category <category>', 'pricing category').choices(['Standard', 'Dynamic', 'Committed']),
   )
   .option('--max-price <usd>', 'highest list price per GPU-hour', positiveNumber('--max-price'))
+  .option('--max-age <days>', 'leave out offers whose as-of is more than DAYS before today', int('--max-age'))
+  .option('--today <date>', 'the date --max-age counts from, YYYY-MM-DD (default: today)', isoDate('--today'))
+  .option('--all-regions', 'a row per region (default: the cheapest region of each instance type)')
   .addOption(
-    new Option('--group-by <field>', 'show the cheapest offer per group').choices([
+    new Option('--group-by <field>', 'show the cheapest row of each group').choices([
       'gpu',
       'market',
       'provider',
@@ -131,8 +151,10 @@ program
   .addHelpText(
     'after',
     example([
-      'gpufit offers --gpu H100 --region EU',
+      'gpufit offers --gpu H100 --region europe',
+      'gpufit offers --gpu "A100 80GB" --all-regions --region US',
       'gpufit offers --market depin --group-by gpu',
+      'gpufit offers --catalog offers.csv --max-age 30',
       'gpufit offers --gpu 4090 --max-price 0.5 --json',
     ]),
   )
