@@ -61,7 +61,9 @@ export async function runCatalogMerge(files: readonly string[], opts: CatalogMer
   }
   for (const l of loads) {
     const { read, accepted, rejected } = l.accounting;
-    note(`${l.file}: ${counted(read, 'row')} read, ${accepted} accepted, ${rejected} rejected.`);
+    note(
+      `${l.file}: ${counted(read, 'row')} read, ${accepted.toLocaleString('en-US')} accepted, ${rejected.toLocaleString('en-US')} rejected.`,
+    );
     for (const w of l.warnings) warn(w.message);
     for (const r of l.rejected.slice(0, 5))
       note(`  row ${r.row}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`);

@@ -120,7 +120,7 @@ async function report(
     );
   } else {
     note(
-      `${file}: ${counted(read, noun)} read, ${accepted} accepted, ${rejected} rejected → ${counted(result.offers.length, 'offer')}${opts.out ? ` in ${opts.out}` : ''}.`,
+      `${file}: ${counted(read, noun)} read, ${accepted.toLocaleString('en-US')} accepted, ${rejected.toLocaleString('en-US')} rejected → ${counted(result.offers.length, 'offer')}${opts.out ? ` in ${opts.out}` : ''}.`,
     );
     for (const w of result.warnings) warn(w.message);
     for (const r of result.rejected.slice(0, 10))

@@ -139,6 +139,14 @@ function parsePrice(cell: string): number | null | 'invalid' {
 }
 
 /**
+ * A per-GPU price from an instance price: the division, then one rounding to 12 significant digits, which
+ * drops float noise (`12.9837 / 8` is stored as 1.6229625, not 1.6229624999999999) and no real digit.
+ */
+function perGpuPrice(instanceUsdPerHour: number, gpus: number): number {
+  return Number((instanceUsdPerHour / gpus).toPrecision(12));
+}
+
+/**
  * Imports SkyPilot's public catalog format (`catalogs/v8/<cloud>/vms.csv` and other versions) into offers, applying the catalog's
  * quirks (../shared/reference/README.md):
  * - per-GPU price = Price ÷ AcceleratorCount; a fractional or non-integer count (AWS g6f: 0.25 L4) is rejected
@@ -396,13 +404,13 @@ export async function importSkyPilot(
       instancePrice: number,
       hostPrice: number | null,
     ): void => {
-      const perGpu = (instancePrice + (hostPrice ?? 0)) / g.count;
+      const perGpu = perGpuPrice(instancePrice + (hostPrice ?? 0), g.count);
       // Spot over a region's zones: the median is the price, the lowest and highest its spread.
       const spread =
         category === 'Dynamic' && perZone && spots !== null
           ? {
-              usdPerGpuHourMin: (spots.min + (hostPrice ?? 0)) / g.count,
-              usdPerGpuHourMax: (spots.max + (hostPrice ?? 0)) / g.count,
+              usdPerGpuHourMin: perGpuPrice(spots.min + (hostPrice ?? 0), g.count),
+              usdPerGpuHourMax: perGpuPrice(spots.max + (hostPrice ?? 0), g.count),
               zonesWithSpot: spots.count,
             }
           : {};
