@@ -50,6 +50,8 @@ describe('GPU names as users write them resolve to their tier', () => {
     ['nvidia-l4', 'L4'],
     ['Quadro RTX 6000', 'RTX6000'],
     ['RTX 4090 PCIe', 'RTX4090'],
+    ['nvidia pro6000se PCIe 96GB', 'RTXPRO6000'], // Akash Console model id (alias) with vendor, interface, memory
+    ['RTX PRO 6000 WS', 'RTXPRO6000'], // Vast gpu_name
   ])('%s → %s', (name, tier) => {
     expect(gpuNames.resolve(name)).toEqual({ ok: true, gpu: tier });
   });
