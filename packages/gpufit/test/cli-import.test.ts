@@ -68,6 +68,14 @@ describe('gpufit import vast | akash | skypilot (built CLI)', () => {
     );
   });
 
+  it('validate on an API payload says to import it first (exit 2), not that it is a bad scenario', async () => {
+    const r = await runBuiltCli(['validate', VAST]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'looks like a Vast.ai offer search (JSON), which is imported, not validated: convert it with `gpufit import vast FILE --out offers.csv`, then validate the offers CSV it writes.',
+    );
+  });
+
   it('an import whose every record is rejected exits 2 and says so', async () => {
     const file = join(tmp(), 'none.json');
     writeFileSync(file, JSON.stringify({ offers: [{ gpu_name: 'RTX 4090', num_gpus: 1 }] }));

@@ -65,7 +65,10 @@ export function sniffFormat(head: string): PayloadFormat | null {
   const text = head.replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('{') || text.startsWith('[')) {
     if (/"(dph_total|gpu_name|min_bid|reliability2)"/.test(text)) return 'vast-offers';
-    if (/"(weightedAverage|providerAvailability)"/.test(text) || /"models"\s*:/.test(text))
+    if (
+      /"(weightedAverage|providerAvailability)"/.test(text) ||
+      (/"models"\s*:/.test(text) && /"vendor"/.test(text))
+    )
       return 'akash-gpu-prices';
     if (/"(workloads|gpuHoursPerMonth|kind)"/.test(text)) return 'workloads-json';
     return 'json';
