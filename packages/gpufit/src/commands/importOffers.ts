@@ -85,6 +85,8 @@ export async function runImport<N extends ImporterName>(
   file: string,
   opts: Parameters<(typeof IMPORTERS)[N]['run']>[2],
 ): Promise<void> {
+  if (opts.json && !opts.out)
+    throw badInput('--json prints the import report on stdout, so the offers need --out FILE');
   const importer = IMPORTERS[name];
   const common: Common = {
     asOf: asOfDate(opts),
@@ -98,7 +100,7 @@ export async function runImport<N extends ImporterName>(
 
 /**
  * Writes the offers (to `--out`, else stdout) and the books: on stderr, or as JSON on stdout with `--json`
- * (which then needs `--out`). An import that yields no offer is a failed import (exit 2): the CSV is still
+ * (which `runImport` has made sure comes with `--out`). An import that yields no offer is a failed import (exit 2): the CSV is still
  * written, with its header, so a pipeline sees the same columns.
  */
 async function report(
@@ -108,8 +110,6 @@ async function report(
   words: { readonly record: string; readonly field: string },
 ): Promise<void> {
   const noun = words.record;
-  if (opts.json && !opts.out)
-    throw badInput('--json prints the import report on stdout, so the offers need --out FILE');
   const csv = offersToCsv(result.offers);
   if (opts.out) await writeFile(opts.out, csv, 'utf8');
   else process.stdout.write(csv);
