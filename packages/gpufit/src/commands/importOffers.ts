@@ -100,8 +100,8 @@ export async function runImport<N extends ImporterName>(
 
 /**
  * Writes the offers (to `--out`, else stdout) and the books: on stderr, or as JSON on stdout with `--json`
- * (which `runImport` has made sure comes with `--out`). An import that yields no offer is a failed import (exit 2): the CSV is still
- * written, with its header, so a pipeline sees the same columns.
+ * (which `runImport` has made sure comes with `--out`). An import that yields no offer is a failed import
+ * (exit 2): the CSV is still written, with its header, so a pipeline sees the same columns.
  */
 async function report(
   file: string,
