@@ -135,4 +135,9 @@ export const GPU_ALIASES: ReadonlyArray<readonly [alias: string, gpu: string]> =
   ['NVIDIA RTX A6000', 'RTXA6000'],
   ['NVIDIA RTX 6000 Ada Generation', 'RTX6000-Ada'],
   ['NVIDIA RTX PRO 6000 Blackwell Server Edition', 'RTXPRO6000'],
+  // 4. model ids of the APIs `gpufit import` reads that the name rules cannot take apart (Akash Console API
+  //    `model`: `pro6000se` / `pro6000we` = RTX PRO 6000 Server / Workstation Edition, as akash-network/console
+  //    lists them; `pro6000mq`, the 300 W Max-Q part, is left out as it is slower than the tier)
+  ['pro6000se', 'RTXPRO6000'],
+  ['pro6000we', 'RTXPRO6000'],
 ];

@@ -60,6 +60,15 @@ function withRunPolicyOptions(command: Command): Command {
     );
 }
 
+function isoDate(name: string) {
+  return (value: string): string => {
+    const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+    if (!ok || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)
+      throw new InvalidArgumentError(`${name} must be a date written YYYY-MM-DD.`);
+    return value;
+  };
+}
+
 function example(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
@@ -126,10 +135,18 @@ withRunPolicyOptions(program.command('analyze'))
 
 program
   .command('offers')
-  .description('filter and rank the offer catalog by effective price per GPU-hour')
+  .description(
+    'list the catalog as `sky show-gpus` does: per instance type its GPUs, on-demand and spot price side by side, cheapest first',
+  )
   .option('--catalog <file>', 'offer catalog CSV (default: the bundled catalog)')
-  .option('--gpu <tier>', 'GPU tier, e.g. H100, A100-80GB, RTX4090 (aliases accepted)')
-  .option('--region <place>', 'region code, country (DE) or bloc (EU, NA, APAC …)')
+  .option(
+    '--gpu <tier>',
+    'GPU tier or a name as people write it: H100, "H100 80GB SXM5", "RTX 4090", a100-80gb',
+  )
+  .option(
+    '--region <place>',
+    'provider region (us-east-1), country (DE), bloc (EU, EEA, NA, LATAM, APAC, MEA) or continent (europe, north-america …)',
+  )
   .addOption(
     new Option('--market <market>', 'market').choices([
       'hyperscaler',
@@ -143,8 +160,11 @@ program
     new Option('--category <category>', 'pricing category').choices(['Standard', 'Dynamic', 'Committed']),
   )
   .option('--max-price <usd>', 'highest list price per GPU-hour', positiveNumber('--max-price'))
+  .option('--max-age <days>', 'leave out offers whose as-of is more than DAYS before today', int('--max-age'))
+  .option('--today <date>', 'the date --max-age counts from, YYYY-MM-DD (default: today)', isoDate('--today'))
+  .option('--all-regions', 'a row per region (default: the cheapest region of each instance type)')
   .addOption(
-    new Option('--group-by <field>', 'show the cheapest offer per group').choices([
+    new Option('--group-by <field>', 'show the cheapest row of each group').choices([
       'gpu',
       'market',
       'provider',
@@ -155,8 +175,10 @@ program
   .addHelpText(
     'after',
     example([
-      'gpufit offers --gpu H100 --region EU',
+      'gpufit offers --gpu H100 --region europe',
+      'gpufit offers --gpu "A100 80GB" --all-regions --region US',
       'gpufit offers --market depin --group-by gpu',
+      'gpufit offers --catalog offers.csv --max-age 30',
       'gpufit offers --gpu 4090 --max-price 0.5 --json',
     ]),
   )
@@ -215,21 +237,106 @@ program
   )
   .action(async (a: string, b: string, opts) => (await import('./commands/diff.js')).runDiff(a, b, opts));
 
-const importCmd = program.command('import').description('convert a public price catalog into gpufit offers');
-importCmd
-  .command('skypilot')
-  .description("read SkyPilot's public catalog format (vms.csv) into an offers CSV")
-  .argument('<vms.csv>', 'a SkyPilot catalog file (catalogs/v*/<cloud>/vms.csv)')
-  .requiredOption('--cloud <name>', 'the catalog cloud: aws, gcp, lambda, runpod, vast, nebius …')
-  .requiredOption('--as-of <date>', 'date the catalog was read (YYYY-MM-DD), recorded as each offer’s asOf')
-  .option('--source <text>', 'provenance to record on every offer (default: the file name)')
-  .option('--out <file>', 'write the offers CSV here instead of stdout')
+const importCmd = program
+  .command('import')
+  .description('convert a public price catalog or API response into gpufit offers (offers.csv)');
+
+/** The options every importer shares. */
+function importOptions(cmd: Command, what: string): Command {
+  return cmd
+    .option(
+      '--as-of <date>',
+      `date the ${what} was read (YYYY-MM-DD), recorded as each offer’s asOf (default: today, said on stderr)`,
+    )
+    .option('--source <text>', 'provenance to record on every offer (default: names the file)')
+    .option('--out <file>', 'write the offers CSV here instead of stdout')
+    .option('--strict', 'stop at the first malformed record (exit 2) instead of skipping and listing it')
+    .option('--json', 'print the import report (accounting, rejections) as JSON on stdout; needs --out');
+}
+
+importOptions(
+  importCmd
+    .command('skypilot')
+    .description("read SkyPilot's public catalog format (vms.csv) into an offers CSV")
+    .argument('<vms.csv>', 'a SkyPilot catalog file (catalogs/v*/<cloud>/vms.csv)')
+    .requiredOption('--cloud <name>', 'the catalog cloud: aws, gcp, lambda, runpod, vast, nebius …'),
+  'catalog',
+)
   .addHelpText(
     'after',
-    example(['gpufit import skypilot vms.csv --cloud lambda --as-of 2026-11-24 --out lambda-offers.csv']),
+    example([
+      'gpufit import skypilot vms.csv --cloud lambda --as-of 2026-11-24 --out lambda-offers.csv',
+      'gpufit import skypilot aws/vms.csv --cloud aws --out aws-offers.csv   # spot: median over zones',
+    ]),
   )
   .action(async (file: string, opts) =>
-    (await import('./commands/importSkypilot.js')).runImportSkypilot(file, opts),
+    (await import('./commands/importOffers.js')).runImport('skypilot', file, opts),
+  );
+
+importOptions(
+  importCmd
+    .command('vast')
+    .description('read a Vast.ai offer search (JSON) into offers: one row per bucket at the median price')
+    .argument('<offers.json>', 'the search response {"offers": [...]} or `vastai search offers --raw` output')
+    .addOption(
+      new Option('--region-by <level>', 'bucket hosts by country or by continent')
+        .choices(['country', 'continent'])
+        .default('country'),
+    ),
+  'search',
+)
+  .addHelpText(
+    'after',
+    example([
+      "vastai search offers 'gpu_name=RTX_4090' --raw > offers.json",
+      'gpufit import vast offers.json --as-of 2026-12-01 --out vast-offers.csv',
+      'gpufit import vast offers.json --region-by continent --out vast-offers.csv',
+    ]),
+  )
+  .action(async (file: string, opts) =>
+    (await import('./commands/importOffers.js')).runImport('vast', file, opts),
+  );
+
+importOptions(
+  importCmd
+    .command('akash')
+    .description('read the Akash Console API GPU price list (JSON) into offers: one row per GPU model')
+    .argument('<prices.json>', 'the response of GET https://console-api.akash.network/v1/gpu-prices'),
+  'price list',
+)
+  .addHelpText(
+    'after',
+    example([
+      'curl -s https://console-api.akash.network/v1/gpu-prices > akash.json',
+      'gpufit import akash akash.json --as-of 2026-12-01 --out akash-offers.csv',
+    ]),
+  )
+  .action(async (file: string, opts) =>
+    (await import('./commands/importOffers.js')).runImport('akash', file, opts),
+  );
+
+const catalogCmd = program.command('catalog').description('work with offer catalogs (offers.csv)');
+catalogCmd
+  .command('merge')
+  .description('merge offer catalogs: one offer per id, the newest as-of kept, every replacement reported')
+  .argument(
+    '<catalogs...>',
+    'offer catalog CSVs, oldest intent first: on equal as-of days the later file wins',
+  )
+  .option('--bundled', 'start from the bundled catalog (datasets/offers.csv), as if it were the first file')
+  .option('--out <file>', 'write the merged catalog here instead of stdout')
+  .option('--strict', 'stop at the first bad row of any file (exit 2) instead of skipping and listing it')
+  .option('--json', 'print the merge report (files, accounting, replacements) as JSON on stdout; needs --out')
+  .addHelpText(
+    'after',
+    example([
+      'gpufit catalog merge --bundled vast-offers.csv akash-offers.csv --out offers.csv',
+      'gpufit catalog merge old.csv new.csv --out offers.csv --json > merge-report.json',
+      'gpufit analyze plan.csv --catalog offers.csv',
+    ]),
+  )
+  .action(async (files: string[], opts) =>
+    (await import('./commands/catalogMerge.js')).runCatalogMerge(files, opts),
   );
 
 program

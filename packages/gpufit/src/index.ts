@@ -1,5 +1,8 @@
 // gpufit's public API: a curated list (no `export *`).
 
+// Offer catalogs: merge (catalog/)
+export type { CatalogPart, MergeCollision, MergedCatalog, MergedSide } from './catalog/mergeCatalogs.js';
+export { mergeCatalogs } from './catalog/mergeCatalogs.js';
 // Bundled datasets (data/)
 export { bundledDatasetsDir } from './data/bundledDatasetsDir.js';
 export type { GpuAlias, GpuTier, NetworkInfo, RegionInfo } from './data/datasetTypes.js';
@@ -15,12 +18,17 @@ export {
 } from './data/loadReferenceData.js';
 export type { ReferenceIndexes } from './data/referenceIndexes.js';
 export { referenceIndexes } from './data/referenceIndexes.js';
-// SkyPilot catalog importer (import/)
+// Importers: SkyPilot catalogs, Vast.ai offer search, Akash Console GPU prices (import/)
 export { SKYPILOT_CLOUD_MARKETS } from './import/cloudMarkets.js';
+export type { AkashImportOptions } from './import/importAkash.js';
+export { importAkash } from './import/importAkash.js';
+export type { OfferImportResult } from './import/importLedger.js';
 export type { SkyPilotHostPrice, SkyPilotImport, SkyPilotImportOptions } from './import/importSkyPilot.js';
 export { importSkyPilot, SKYPILOT_COLUMNS } from './import/importSkyPilot.js';
+export type { VastImportOptions } from './import/importVast.js';
+export { importVast } from './import/importVast.js';
 // Loaders (io/)
-export type { GpuNameIndex, GpuNameMatch } from './io/gpuNameIndex.js';
+export type { GpuNameIndex, GpuNameMatch, GpuTierName } from './io/gpuNameIndex.js';
 export { buildGpuNameIndex, gpuNameKey } from './io/gpuNameIndex.js';
 export { LoadError } from './io/loadError.js';
 export type { OfferLoadOptions } from './io/loadOffers.js';
@@ -37,5 +45,6 @@ export type {
 export type { WorkloadLoadOptions } from './io/loadWorkloads.js';
 export { loadWorkloadsCsv, streamWorkloads } from './io/loadWorkloads.js';
 export { loadWorkloadsJson } from './io/loadWorkloadsJson.js';
+export { offersToCsv } from './io/offersCsv.js';
 export type { RegionIndex } from './io/regionIndex.js';
 export { buildRegionIndex } from './io/regionIndex.js';

@@ -230,7 +230,7 @@ describe('gpufit CLI (built bundle)', () => {
     );
     const r = await gpufit(['import', 'skypilot', file, '--cloud', 'lambda', '--as-of', '2026-11-24']);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toContain('2 rows read, 0 priced, 2 rejected');
+    expect(r.stderr).toContain('2 rows read, 0 accepted, 2 rejected');
     expect(r.stderr).toContain('nothing was imported');
   });
 

@@ -69,7 +69,7 @@ describe('paths that name no readable file are bad input, not internal errors', 
         '--as-of',
         '2026-13-45',
       ],
-      /--as-of "2026-13-45": write the date the catalog was read as YYYY-MM-DD/,
+      /--as-of "2026-13-45": write the date the prices were read as YYYY-MM-DD/,
     ],
   ])('%j: exit 2', async (args, message) => {
     const run = await runBuiltCli(args, { timeoutMs: 60_000 });

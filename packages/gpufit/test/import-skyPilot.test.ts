@@ -56,10 +56,10 @@ describe('importSkyPilot: AWS (re-shaped reference rows)', () => {
     expect(p4d.notes).toMatch(/on-demand \$30.09784\/h per instance ÷ 8 GPU/);
   });
 
-  it('merges zone rows: lowest spot over standard zones, local zones left out (synthetic zones)', async () => {
+  it('merges zone rows: spot is the median over standard zones, local zones left out (synthetic zones)', async () => {
     const [header, g4dn] = readFileSync(fixture('aws-vms.csv'), 'utf8').split('\n');
     // Synthetic: the eu-central-1 g4dn row copied into a second zone with a higher spot price, and into an
-    // AWS local zone with a lower one, to exercise the merge; the reference row stays the minimum.
+    // AWS local zone with a lower one, to exercise the merge.
     const higher = g4dn!.replace(',0.267,', ',0.3,').replace('euc1-az2', 'euc1-az3');
     const local = g4dn!.replace(',0.267,', ',0.1,').replace('euc1-az2', 'euc1-ham1-az1');
     const cpu = 'c5.xlarge,,,4.0,8.0,,0.194,0.0812,eu-central-1,euc1-az2,x86_64';
@@ -67,14 +67,66 @@ describe('importSkyPilot: AWS (re-shaped reference rows)', () => {
       cloud: 'aws',
       ...base,
     });
-    expect(prices(r.offers)).toEqual({
-      'g4dn.xlarge eu-central-1 Standard': 0.658,
-      'g4dn.xlarge eu-central-1 Dynamic': 0.267,
-    });
+    const got = prices(r.offers);
+    expect(Object.keys(got).sort()).toEqual([
+      'g4dn.xlarge eu-central-1 Dynamic',
+      'g4dn.xlarge eu-central-1 Standard',
+    ]);
+    expect(got['g4dn.xlarge eu-central-1 Standard']).toBe(0.658);
+    expect(got['g4dn.xlarge eu-central-1 Dynamic']).toBeCloseTo((0.267 + 0.3) / 2, 12);
     expect(r.accounting).toEqual({ read: 4, accepted: 3, rejected: 1 });
     expect(r.rejected[0]).toMatchObject({ row: 5, code: 'no-accelerator' });
     const dynamic = r.offers.find((o) => o.pricingCategory === 'Dynamic')!;
+    expect(dynamic).toMatchObject({ usdPerGpuHourMin: 0.267, usdPerGpuHourMax: 0.3, zonesWithSpot: 2 });
     expect(dynamic.notes).toMatch(/1 local-zone spot rows left out/);
+  });
+});
+
+describe('importSkyPilot: spot per region from per-zone rows (re-shaped spot-by-zone.csv rows)', () => {
+  const offersOf = async () =>
+    (await importSkyPilot(fixture('aws-zones-vms.csv'), { cloud: 'aws', ...base })).offers;
+  const find = (offers: readonly Offer[], id: string) => offers.find((o) => o.id === id);
+
+  it('the median over the zones that list a spot price, with the lowest and highest as the spread', async () => {
+    const offers = await offersOf();
+    expect(find(offers, 'aws:g4dn.xlarge:ap-east-1:dynamic')).toMatchObject({
+      usdPerGpuHour: 0.1523,
+      usdPerGpuHourMin: 0.1365,
+      usdPerGpuHourMax: 0.1873,
+      zonesWithSpot: 3,
+    });
+    const p5en = find(offers, 'aws:p5en.48xlarge:ap-southeast-3:dynamic')!;
+    expect(p5en.usdPerGpuHour).toBeCloseTo(12.9837 / 8, 12); // two zones: the mean of the two
+    expect(p5en).toMatchObject({
+      usdPerGpuHourMin: 11.4635 / 8,
+      usdPerGpuHourMax: 14.5039 / 8,
+      zonesWithSpot: 2,
+    });
+    expect(p5en.notes).toMatch(
+      /spot = median over 2 zones listing a spot price \(\$11.4635–\$14.5039\/h per instance\)/,
+    );
+  });
+
+  it('a zone with spot equal to on-demand or without spot does not count; none left means no Dynamic row', async () => {
+    const offers = await offersOf();
+    const p5tokyo = find(offers, 'aws:p5.48xlarge:ap-northeast-1:dynamic')!;
+    expect(p5tokyo).toMatchObject({ usdPerGpuHour: 24.2602 / 8, zonesWithSpot: 1 });
+    expect(p5tokyo.notes).toMatch(/1 zone rows with spot equal to on-demand left out/);
+    expect(find(offers, 'aws:p5.48xlarge:eu-north-1:dynamic')).toMatchObject({
+      usdPerGpuHour: 32.012 / 8,
+      zonesWithSpot: 1,
+    });
+    expect(find(offers, 'aws:p5en.48xlarge:ap-south-1:dynamic')).toBeUndefined();
+    expect(find(offers, 'aws:p5en.48xlarge:ap-south-1:standard')?.usdPerGpuHour).toBe(75.9552 / 8);
+  });
+
+  it('on-demand rows carry no spread; every Dynamic row lies inside its own', async () => {
+    const offers = await offersOf();
+    for (const o of offers) {
+      if (o.pricingCategory === 'Standard') expect(o.usdPerGpuHourMin).toBeNull();
+      else
+        expect(o.usdPerGpuHourMin! <= o.usdPerGpuHour! && o.usdPerGpuHour! <= o.usdPerGpuHourMax!).toBe(true);
+    }
   });
 });
 

@@ -88,6 +88,23 @@ const PLACE_CELLS = [
   'E U',
   '',
 ];
+/** A users' region also takes continents (any spelling) and `global`; residency does not. */
+const USERS_PLACE_CELLS = [
+  ...PLACE_CELLS,
+  'global',
+  ' GLOBAL ',
+  'Europe',
+  'north america',
+  'North_America',
+  'SOUTH-AMERICA',
+  'asia',
+  'oceania',
+  'africa',
+  'antarctica',
+  'europa',
+  'world',
+  'americas',
+];
 const BOOLEAN_CELLS = ['true', 'TRUE', 'True', 'yes', 'Y', 'n', 'no', '0', '1', ' false ', 'maybe', 'on', ''];
 
 const maybeSpaced = (s: string) => fc.constantFrom(s, ` ${s}`, `${s} `, s.toUpperCase());
@@ -134,7 +151,7 @@ const CELLS: Record<Field, fc.Arbitrary<string>> = {
   residency: list(PLACE_CELLS),
   availabilityTarget: numbers,
   p99LatencyMs: numbers,
-  usersRegion: fc.constantFrom(...PLACE_CELLS),
+  usersRegion: fc.constantFrom(...USERS_PLACE_CELLS),
   interruptible: fc.constantFrom(...BOOLEAN_CELLS),
   checkpointable: fc.constantFrom(...BOOLEAN_CELLS),
   checkpointMinutes: numbers,
@@ -187,7 +204,7 @@ const LIKELY: Record<Field, fc.Arbitrary<string>> = {
   residency: list(['US', 'eu', ' de ', 'EEA', 'ca']),
   availabilityTarget: fc.constantFrom('0', '0.5', '0.99', '0.999', '0.9999', ''),
   p99LatencyMs: LIKELY_NUMBERS,
-  usersRegion: fc.constantFrom('US', 'eu', 'JP', ''),
+  usersRegion: fc.constantFrom('US', 'eu', 'JP', 'global', 'Europe', 'north america', ''),
   interruptible: fc.constantFrom('true', 'no', '1', ''),
   checkpointable: fc.constantFrom('false', 'yes', '0', ''),
   checkpointMinutes: LIKELY_NUMBERS,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BLOCS } from './vocabulary.js';
+import { continentNamed, usersPlaceCode } from './places.js';
+import { BLOCS, CONTINENTS, GLOBAL_PLACE } from './vocabulary.js';
 
 /** A finite number in [min, max] with a message that names the field's unit and the allowed range. */
 export function boundedNumber(label: string, min: number, max: number, unit = '') {
@@ -36,14 +37,41 @@ export function oneOf<const T extends readonly [string, ...string[]]>(label: str
   });
 }
 
-/** ISO-3166 alpha-2 country or a bloc (EU, EEA, NA, LATAM, APAC, MEA), upper-cased. */
+/**
+ * ISO-3166 alpha-2 country or a bloc (EU, EEA, NA, LATAM, APAC, MEA), upper-cased: the places a residency rule
+ * and an offer's country may name. A continent is refused here (it is no jurisdiction: "europe" could mean the
+ * EU, the EEA, or Switzerland and the UK as well) and the message says which bloc to write instead.
+ */
 export const placeCode = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
   .refine((s) => /^[A-Z]{2}$/.test(s) || (BLOCS as readonly string[]).includes(s), {
-    error: (i) =>
-      `${shownInput(i.input)} is not an ISO-3166 country code (US, DE, …) or a bloc (${BLOCS.join(', ')})`,
+    error: (i) => {
+      const continent = typeof i.input === 'string' ? continentNamed(i.input) : null;
+      const hint = continent
+        ? `; a continent (${continent}) is not a jurisdiction: write the countries or a bloc (EU, EEA, …) the data may live in`
+        : '';
+      return `${shownInput(i.input)} is not an ISO-3166 country code (US, DE, …) or a bloc (${BLOCS.join(', ')})${hint}`;
+    },
+  });
+
+/**
+ * Where a workload's users are: a country or a bloc (upper-cased, as `placeCode`), a continent (canonical name,
+ * e.g. `north-america`) or `global`. Looser than `placeCode` because it locates demand, not data.
+ */
+export const usersPlace = z
+  .string()
+  .trim()
+  .transform((s, ctx) => {
+    const code = usersPlaceCode(s);
+    if (code !== null) return code;
+    ctx.addIssue({
+      code: 'custom',
+      input: s,
+      message: `${shownInput(s)} is not an ISO-3166 country code (US, DE, …), a bloc (${BLOCS.join(', ')}), a continent (${CONTINENTS.join(', ')}) or ${GLOBAL_PLACE}`,
+    });
+    return z.NEVER;
   });
 
 export const nonEmptyText = (label: string, max = 200) =>

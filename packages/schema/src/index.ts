@@ -5,7 +5,14 @@ export { closest, formatIssue, formatIssues, issuesFromZod } from './issues.js';
 export { jsonSchemas } from './jsonSchema.js';
 export type { EgressTier, Incentive, Offer, OfferInput } from './offer.js';
 export { egressTierSchema, OFFER_FIELDS, offerInputSchema, offerSchema } from './offer.js';
-export { BLOC_COUNTRIES, placeIncludesCountry } from './places.js';
+export {
+  BLOC_COUNTRIES,
+  CONTINENT_COUNTRIES,
+  continentNamed,
+  continentOf,
+  placeIncludesCountry,
+  usersPlaceCode,
+} from './places.js';
 export type * from './results.js';
 export {
   ANALYSIS_SCHEMA_VERSION,
@@ -47,9 +54,11 @@ export type * from './vocabulary.js';
 export {
   BLOCS,
   COMPLIANCE_REQUIREMENTS,
+  CONTINENTS,
   COST_SENSITIVITIES,
   DATA_SENSITIVITIES,
   DENOMINATIONS,
+  GLOBAL_PLACE,
   GPU_POLICIES,
   HOSTINGS,
   HOURS_PER_MONTH,

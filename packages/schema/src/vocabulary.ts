@@ -72,6 +72,25 @@ export const PRECISIONS = Object.keys(PRECISION_BYTES) as [Precision, ...Precisi
 export const BLOCS = ['EU', 'EEA', 'NA', 'LATAM', 'APAC', 'MEA'] as const;
 export type Bloc = (typeof BLOCS)[number];
 
+/**
+ * Continents a users' region or an offer filter may name (not a residency rule: a continent is not a legal
+ * jurisdiction). Members by UN M49 region; the Americas split into north-america (M49 Northern America, Central
+ * America and the Caribbean) and south-america (M49 South America).
+ */
+export const CONTINENTS = [
+  'africa',
+  'antarctica',
+  'asia',
+  'europe',
+  'north-america',
+  'oceania',
+  'south-america',
+] as const;
+export type Continent = (typeof CONTINENTS)[number];
+
+/** A users' region that is everywhere: the users are spread over the world. */
+export const GLOBAL_PLACE = 'global';
+
 /** `true`/`false` spellings accepted from CSV cells. */
 export const TRUE_WORDS = ['true', 'yes', 'y', '1'] as const;
 export const FALSE_WORDS = ['false', 'no', 'n', '0'] as const;

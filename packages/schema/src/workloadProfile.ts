@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedNumber, nonEmptyText, oneOf, placeCode, positiveInt } from './common.js';
+import { boundedNumber, nonEmptyText, oneOf, placeCode, positiveInt, usersPlace } from './common.js';
 import {
   COMPLIANCE_REQUIREMENTS,
   COST_SENSITIVITIES,
@@ -106,7 +106,8 @@ export const workloadProfileInputSchema = z
     residency: z.array(placeCode).optional(),
     availabilityTarget: availability.optional(),
     p99LatencyMs: boundedNumber('p99LatencyMs', 1, 86_400_000, 'ms').optional(),
-    usersRegion: placeCode.optional(),
+    /** Where the users are: a country, a bloc, a continent or `global`. */
+    usersRegion: usersPlace.optional(),
     interruptible: z.boolean({ error: 'interruptible must be true or false' }).optional(),
     checkpointable: z.boolean({ error: 'checkpointable must be true or false' }).optional(),
     checkpointMinutes: boundedNumber('checkpointMinutes', 0, 10_000, 'minutes').optional(),

@@ -116,6 +116,32 @@ describe('workload profile', () => {
     expect(hit!.message.length).toBeGreaterThan(10);
   });
 
+  it.each([
+    ['global', 'global'],
+    ['Global', 'global'],
+    ['Europe', 'europe'],
+    ['north america', 'north-america'],
+    ['de', 'DE'],
+    ['EEA', 'EEA'],
+  ])('takes usersRegion %j as %j (countries, blocs, continents, global)', (usersRegion, want) => {
+    const r = validateWorkloadProfile({ ...minimal, usersRegion });
+    expect(r.ok && r.value.usersRegion).toBe(want);
+  });
+
+  it('refuses a usersRegion that is no place, naming what it may be', () => {
+    const [issue] = issuesOf({ ...minimal, usersRegion: 'world' });
+    expect(issue).toMatchObject({ code: 'custom', path: ['usersRegion'] });
+    expect(issue!.message).toMatch(/"world" is not .*a continent \(africa, .*\) or global/);
+  });
+
+  it('keeps residency to countries and blocs, and says so for a continent', () => {
+    const [issue] = issuesOf({ ...minimal, residency: ['europe'] });
+    expect(issue).toMatchObject({ code: 'custom', path: ['residency', 0] });
+    expect(issue!.message).toMatch(
+      /a continent \(europe\) is not a jurisdiction: write the countries or a bloc/,
+    );
+  });
+
   it('explains a percentage written as availability', () => {
     const [issue] = issuesOf({ ...minimal, availabilityTarget: 99.9 });
     expect(issue!.message).toContain('0.999');

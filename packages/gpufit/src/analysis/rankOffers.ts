@@ -1,4 +1,6 @@
-import { type Market, type Offer, type PricingCategory, placeIncludesCountry } from '@gpufit/schema';
+import type { Market, Offer, PricingCategory } from '@gpufit/schema';
+import { daysBetween } from '../catalog/asOfDay.js';
+import { offerInPlace } from '../catalog/offerInPlace.js';
 
 /** `cloud` = hyperscaler + gpu-cloud; `depin` in this filter means the DePIN networks only. */
 export type MarketFilter = Market | 'cloud';
@@ -6,11 +8,15 @@ export type MarketFilter = Market | 'cloud';
 export interface OfferFilter {
   /** A GPU tier id (already normalized). */
   readonly gpu?: string;
-  /** A provider region code, an ISO-3166 country, or a bloc (EU, EEA, NA, LATAM, APAC, MEA). */
+  /** A provider region code, an ISO-3166 country, a bloc (EU, EEA, NA, LATAM, APAC, MEA) or a continent. */
   readonly region?: string;
   readonly market?: MarketFilter;
   readonly category?: PricingCategory;
   readonly maxUsdPerGpuHour?: number;
+  /** Leave out offers whose as-of is more than this many days before `today` (a month counts as its 1st). */
+  readonly maxAgeDays?: number;
+  /** `YYYY-MM-DD`, given by the caller (the library reads no clock); needed with `maxAgeDays`. */
+  readonly today?: string;
 }
 
 export interface RankedOffer {
@@ -36,12 +42,10 @@ export function offerMatches(offer: Offer, f: OfferFilter): boolean {
   ) {
     return false;
   }
-  if (f.region !== undefined) {
-    const place = f.region.trim();
-    const upper = place.toUpperCase();
-    const byRegion = offer.region.toLowerCase() === place.toLowerCase();
-    const byPlace = offer.country !== null && placeIncludesCountry(upper, offer.country);
-    if (!byRegion && !byPlace) return false;
+  if (f.region !== undefined && !offerInPlace(offer, f.region)) return false;
+  if (f.maxAgeDays !== undefined) {
+    if (f.today === undefined) throw new Error('offerMatches: maxAgeDays needs today');
+    if (daysBetween(offer.asOf, f.today) > f.maxAgeDays) return false;
   }
   return true;
 }
@@ -72,12 +76,14 @@ export function rankOffers(offers: readonly Offer[], filter: OfferFilter): Ranke
   }));
 }
 
-function cheapestReason(
+/** Why `best` is the cheapest of `priced` priced offers (or groups), `next` being the runner-up. */
+export function cheapestReason(
   best: { offer: Offer; effectiveUsdPerGpuHour: number | null },
   next: { offer: Offer; effectiveUsdPerGpuHour: number | null } | undefined,
   priced: number,
+  noun = 'priced offer',
 ): string {
-  const parts = [`lowest effective price per GPU-hour of ${priced} priced offer${priced === 1 ? '' : 's'}`];
+  const parts = [`lowest effective price per GPU-hour of ${priced} ${noun}${priced === 1 ? '' : 's'}`];
   if (best.offer.incentive && best.offer.incentive.subsidyShare > 0) {
     parts.push(
       `includes a ${Math.round(best.offer.incentive.subsidyShare * 100)} % ${best.offer.incentive.symbol} incentive subsidy`,
@@ -99,39 +105,4 @@ function cheapestReason(
 
 function fmt(usd: number): string {
   return `$${usd.toFixed(usd < 1 ? 3 : 2)}`;
-}
-
-/** The cheapest offer of each group, groups ordered by their cheapest price. */
-export function cheapestPerGroup(
-  offers: readonly Offer[],
-  filter: OfferFilter,
-  groupBy: 'gpu' | 'market' | 'provider',
-): RankedOffer[] {
-  const groups = new Map<string, Offer[]>();
-  for (const o of offers) {
-    if (!offerMatches(o, filter)) continue;
-    const key = o[groupBy];
-    const list = groups.get(key);
-    if (list) list.push(o);
-    else groups.set(key, [o]);
-  }
-  const bests: RankedOffer[] = [];
-  for (const list of groups.values()) {
-    const [best] = rankOffers(list, {});
-    if (best) bests.push(best);
-  }
-  bests.sort((a, b) => {
-    const pa = a.effectiveUsdPerGpuHour ?? Number.POSITIVE_INFINITY;
-    const pb = b.effectiveUsdPerGpuHour ?? Number.POSITIVE_INFINITY;
-    return pa - pb || (a.offer[groupBy] < b.offer[groupBy] ? -1 : 1);
-  });
-  const priced = bests.filter((b) => b.effectiveUsdPerGpuHour !== null).length;
-  return bests.map((b, i) => ({
-    ...b,
-    rank: i + 1,
-    cheapestReason:
-      i === 0 && b.effectiveUsdPerGpuHour !== null
-        ? cheapestReason(b, bests[1], priced).replace('priced offer', `${groupBy} group`)
-        : null,
-  }));
 }

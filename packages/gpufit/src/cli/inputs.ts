@@ -18,6 +18,7 @@ import { loadOffersCsv } from '../io/loadOffers.js';
 import type { LoadResult } from '../io/loadTypes.js';
 import { loadWorkloadsCsv } from '../io/loadWorkloads.js';
 import { loadWorkloadsJson } from '../io/loadWorkloadsJson.js';
+import { catalogFormatHint } from './catalogFormatHint.js';
 import { badInput } from './errors.js';
 import { compileScenarioFormulas, type ScenarioFormulas } from './scenarioFormulas.js';
 
@@ -59,15 +60,14 @@ const PATH_ERRORS: Readonly<Record<string, string>> = {
 };
 
 /** Turns a loader's file-level error into bad input (exit 2) with its file, row and column. */
-export async function asBadInput<T>(work: Promise<T>): Promise<T> {
+export async function asBadInput<T>(
+  work: Promise<T>,
+  hint = 'Fix the file and run again; `gpufit validate FILE` lists every problem.',
+): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof LoadError)
-      throw badInput(
-        error.message,
-        'Fix the file and run again; `gpufit validate FILE` lists every problem.',
-      );
+    if (error instanceof LoadError) throw badInput(error.message, hint);
     if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
       const path = (error as { path?: string }).path ?? 'file';
       if (error.code === 'ENOENT') throw badInput(`${path}: no such file`);
@@ -76,6 +76,40 @@ export async function asBadInput<T>(work: Promise<T>): Promise<T> {
     }
     throw error;
   }
+}
+
+const CATALOG_COLUMNS_HINT =
+  'An offer catalog is CSV with the columns of datasets/offers.csv (id, provider, market, gpu, …); docs/cli.md, "Refresh the catalog".';
+
+/**
+ * Loads an offer catalog for a command. A file in another format gpufit knows (a SkyPilot vms.csv, a Vast or
+ * Akash JSON response, a workloads file) is bad input whose message names that format and the importer to use;
+ * a catalog without one valid offer is refused (`consequence` says what it would have meant).
+ */
+export async function loadCatalogFile(
+  path: string,
+  strict: boolean,
+  consequence = '',
+): Promise<LoadResult<Offer>> {
+  let offers: LoadResult<Offer>;
+  try {
+    offers = await loadOffersCsv(path, { strict });
+  } catch (error) {
+    const format = error instanceof LoadError && error.row <= 1 ? await catalogFormatHint(path) : null;
+    if (format !== null) throw badInput(format, CATALOG_COLUMNS_HINT);
+    return asBadInput(Promise.reject(error));
+  }
+  if (offers.accounting.accepted === 0) {
+    const why = offers.warnings[0]?.message ?? `all ${offers.accounting.read} rows were rejected`;
+    const format = await catalogFormatHint(path);
+    throw badInput(
+      format ?? `${path}: no valid offers in the catalog${consequence} (${why})`,
+      format === null
+        ? `Run \`gpufit validate ${path} --as offers\` to see each problem.`
+        : CATALOG_COLUMNS_HINT,
+    );
+  }
+  return offers;
 }
 
 export interface ScenarioFile {
@@ -137,20 +171,13 @@ export async function loadContext(paths: InputPaths): Promise<Context> {
   const catalogPath = paths.catalog ?? bundled.catalog();
   const scenarioPath = paths.scenario ?? null;
   const [offers, tierRows, ratioRows, networks, scenarioFile] = await Promise.all([
-    asBadInput(loadOffersCsv(catalogPath, { strict })),
+    // Without one priced offer every workload would come out at $0: an empty catalog is refused.
+    loadCatalogFile(catalogPath, strict, ', so nothing can be priced'),
     loadGpuTiers(),
     loadThroughputRatios(),
     loadNetworks(),
     scenarioPath === null ? null : loadScenarioFile(scenarioPath),
   ]);
-  if (offers.accounting.accepted === 0) {
-    // Without one priced offer every workload would come out at $0: refuse instead of reporting that.
-    const why = offers.warnings[0]?.message ?? `all ${offers.accounting.read} rows were rejected`;
-    throw badInput(
-      `${offers.file}: no valid offers in the catalog, so nothing can be priced (${why})`,
-      `Run \`gpufit validate ${offers.file} --as offers\` to see each problem.`,
-    );
-  }
   const base = scenarioFile?.scenario ?? (await loadScenarioFile(bundled.scenario())).scenario;
   return {
     offers,

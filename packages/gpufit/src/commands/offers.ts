@@ -1,10 +1,28 @@
-import { cheapestPerGroup, type MarketFilter, type RankedOffer, rankOffers } from '../analysis/rankOffers.js';
+import { BLOCS, CONTINENTS, type Offer } from '@gpufit/schema';
+import {
+  type MarketFilter,
+  type OfferFilter,
+  offerMatches,
+  type RankedOffer,
+  rankOffers,
+} from '../analysis/rankOffers.js';
+import { offerInPlace, placeKind } from '../catalog/offerInPlace.js';
+import {
+  cheapestRegionPerInstance,
+  cheapestRowPerGroup,
+  cheapestRowReason,
+  type OfferRow,
+  offerRows,
+  type RowGroup,
+  type RowPrice,
+} from '../catalog/offerRows.js';
+import { todayUtc } from '../cli/clock.js';
 import { badInput } from '../cli/errors.js';
-import { asBadInput, bundled } from '../cli/inputs.js';
+import { bundled, loadCatalogFile } from '../cli/inputs.js';
 import { textTable, usd } from '../cli/table.js';
-import { note, warn } from '../cli/terminal.js';
+import { counted, note, warn } from '../cli/terminal.js';
 import { referenceIndexes } from '../data/referenceIndexes.js';
-import { loadOffersCsv } from '../io/loadOffers.js';
+import { nearestNames } from '../io/editDistance.js';
 
 export interface OffersOptions {
   readonly catalog?: string;
@@ -13,84 +31,278 @@ export interface OffersOptions {
   readonly market?: MarketFilter;
   readonly category?: 'Standard' | 'Dynamic' | 'Committed';
   readonly maxPrice?: number;
-  readonly groupBy?: 'gpu' | 'market' | 'provider';
+  readonly maxAge?: number;
+  readonly today?: string;
+  readonly allRegions?: boolean;
+  readonly groupBy?: RowGroup;
   readonly limit: number;
   readonly json?: boolean;
 }
 
+/** One filter as the user gave it: its option text, the filter alone, and why it can match nothing. */
+interface GivenFilter {
+  readonly label: string;
+  readonly filter: OfferFilter;
+  readonly nothing: (catalog: readonly Offer[]) => string;
+}
+
 export async function runOffers(opts: OffersOptions): Promise<void> {
   const path = opts.catalog ?? bundled.catalog();
-  const [catalog, indexes] = await Promise.all([asBadInput(loadOffersCsv(path)), referenceIndexes()]);
-  if (catalog.accounting.accepted === 0) {
-    // "No offer matches" would blame the filters for an empty or wholly rejected catalog.
-    throw badInput(
-      `${path}: no valid offers in the catalog (${catalog.warnings[0]?.message ?? `all ${catalog.accounting.read} rows were rejected`})`,
-      `Run \`gpufit validate ${path} --as offers\` to see each problem.`,
-    );
-  }
+  // "No offer matches" would blame the filters for an empty or wholly rejected catalog: that is refused here.
+  const [catalog, indexes] = await Promise.all([loadCatalogFile(path, false), referenceIndexes()]);
   if (catalog.accounting.rejected > 0) {
     warn(
       `${catalog.accounting.rejected} of ${catalog.accounting.read} catalog rows were rejected; \`gpufit validate ${path}\` lists them.`,
     );
   }
-  let gpu: string | undefined;
+  const offers = catalog.rows;
+  const given = givenFilters(opts, indexes.gpuNames.resolve.bind(indexes.gpuNames));
+
+  // Each value on its own must match something in the catalog, or it is a mistake worth exit 2.
+  for (const g of given) {
+    if (!offers.some((o) => offerMatches(o, g.filter)))
+      throw badInput(`${g.label} matches no offer in ${path}: ${g.nothing(offers)}`);
+  }
+  let matched: readonly Offer[] = offers;
+  for (const [i, g] of given.entries()) {
+    const next = matched.filter((o) => offerMatches(o, g.filter));
+    if (next.length === 0) {
+      const before = given
+        .slice(0, i)
+        .map((x) => x.label)
+        .join(' ');
+      note(
+        `No offer matches these filters together: ${counted(matched.length, 'offer')} ${matched.length === 1 ? 'matches' : 'match'} ${before}, and none of ${matched.length === 1 ? 'it' : 'them'} ${g.label}.`,
+      );
+      if (opts.json) writeJson(opts, [], [], null, 0);
+      return;
+    }
+    matched = next;
+  }
+
+  const everyRegion = offerRows(matched);
+  const rows = opts.groupBy
+    ? cheapestRowPerGroup(everyRegion, opts.groupBy)
+    : opts.allRegions
+      ? everyRegion
+      : cheapestRegionPerInstance(everyRegion);
+  const shown = rows.slice(0, opts.limit);
+  const noun = opts.groupBy ? `${opts.groupBy} group` : 'row';
+  const reason = cheapestRowReason(rows, noun);
+  if (opts.json) {
+    writeJson(opts, rows, shown, reason, matched.length);
+    return;
+  }
+  process.stdout.write(`${table(shown)}\n`);
+  const best = shown[0]!;
+  if (reason !== null) process.stdout.write(`\n* cheapest: ${best.ranked.offer.id} — ${reason}.\n`);
+  const what = opts.groupBy
+    ? `${counted(rows.length, `${opts.groupBy} group`)} (the cheapest row of each)`
+    : opts.allRegions
+      ? counted(rows.length, 'row')
+      : `${counted(rows.length, 'instance type')} (cheapest region of each; --all-regions for every region)`;
+  process.stdout.write(
+    `${counted(matched.length, 'offer')} matched → ${what}; ${shown.length} shown. Prices per GPU-hour and per instance-hour; effective = list less the incentive subsidy share.\n`,
+  );
+}
+
+/** The filters the options give, in the order they narrow the catalog. */
+function givenFilters(
+  opts: OffersOptions,
+  resolve: (name: string) => { ok: true; gpu: string } | { ok: false; nearest: string[] },
+): GivenFilter[] {
+  const out: GivenFilter[] = [];
   if (opts.gpu !== undefined) {
-    const match = indexes.gpuNames.resolve(opts.gpu);
+    const match = resolve(opts.gpu);
     if (!match.ok) {
       throw badInput(
         `unknown GPU "${opts.gpu}"${match.nearest.length ? `; did you mean ${match.nearest.join(', ')}?` : ''}`,
       );
     }
-    gpu = match.gpu;
+    const tier = match.gpu;
+    out.push({
+      label: `--gpu ${opts.gpu}${tier === opts.gpu ? '' : ` (tier ${tier})`}`,
+      filter: { gpu: tier },
+      nothing: (catalog) => {
+        const tiers = [...new Set(catalog.map((o) => o.gpu))];
+        const near = nearestNames(tier, tiers);
+        return `no offer is for ${tier}${near.length ? ` (tiers with offers near it: ${near.join(', ')})` : ''}`;
+      },
+    });
   }
-  const filter = {
-    ...(gpu !== undefined && { gpu }),
-    ...(opts.region !== undefined && { region: opts.region }),
-    ...(opts.market !== undefined && { market: opts.market }),
-    ...(opts.category !== undefined && { category: opts.category }),
-    ...(opts.maxPrice !== undefined && { maxUsdPerGpuHour: opts.maxPrice }),
-  };
-  const ranked = opts.groupBy
-    ? cheapestPerGroup(catalog.rows, filter, opts.groupBy)
-    : rankOffers(catalog.rows, filter);
-  const shown = ranked.slice(0, opts.limit);
-  if (opts.json) {
-    process.stdout.write(
-      `${JSON.stringify({ matched: ranked.length, offers: shown.map(toJson) }, null, 2)}\n`,
-    );
-    return;
+  if (opts.market !== undefined)
+    out.push({
+      label: `--market ${opts.market}`,
+      filter: { market: opts.market },
+      nothing: () => 'no offer is in it',
+    });
+  if (opts.category !== undefined)
+    out.push({
+      label: `--category ${opts.category}`,
+      filter: { category: opts.category },
+      nothing: () => 'no offer has that pricing category',
+    });
+  if (opts.region !== undefined) {
+    const place = opts.region;
+    out.push({
+      label: `--region ${JSON.stringify(place)}`,
+      filter: { region: place },
+      nothing: (c) => noPlace(place, c),
+    });
   }
-  if (shown.length === 0) {
-    note('No offer matches these filters.');
-    return;
+  if (opts.maxPrice !== undefined) {
+    const max = opts.maxPrice;
+    out.push({
+      label: `--max-price ${max}`,
+      filter: { maxUsdPerGpuHour: max },
+      nothing: (catalog) => {
+        const prices = catalog.map((o) => o.usdPerGpuHour).filter((p): p is number => p !== null);
+        return `no offer costs $${max} per GPU-hour or less${prices.length ? ` (the cheapest list price is ${usd(Math.min(...prices), 3)})` : ''}`;
+      },
+    });
   }
-  const rows = shown.map((r) => [
-    `${r.rank}${r.cheapestReason ? ' *' : ''}`,
-    r.offer.gpu,
-    `${r.offer.gpusPerInstance}`,
-    r.offer.providerName,
-    r.offer.market,
-    r.offer.pricingCategory + (r.offer.termMonths ? ` ${r.offer.termMonths}mo` : ''),
-    r.offer.region + (r.offer.country ? ` (${r.offer.country})` : ''),
-    usd(r.offer.usdPerGpuHour, 3),
-    usd(r.effectiveUsdPerGpuHour, 3),
-    r.offer.asOf,
-  ]);
-  process.stdout.write(
-    `${textTable(['#', 'gpu', 'gpus', 'provider', 'market', 'category', 'region', 'list $/GPU-h', 'effective', 'as of'], rows, new Set([2, 7, 8]))}\n`,
-  );
-  const best = shown[0]!;
-  if (best.cheapestReason) process.stdout.write(`\n* cheapest: ${best.offer.id} — ${best.cheapestReason}.\n`);
-  process.stdout.write(
-    `${ranked.length} ${opts.groupBy ? `${opts.groupBy} groups (the cheapest offer of each)` : 'offers'} matched; ${shown.length} shown. Effective = list price less the incentive subsidy share.\n`,
-  );
+  if (opts.maxAge !== undefined) {
+    const today = opts.today ?? todayUtc();
+    if (opts.today === undefined)
+      note(`--max-age counts days to today, ${today} (--today YYYY-MM-DD to fix it)`);
+    const days = opts.maxAge;
+    out.push({
+      label: `--max-age ${days}`,
+      filter: { maxAgeDays: days, today },
+      nothing: (catalog) => {
+        const newest = catalog.map((o) => o.asOf).sort()[catalog.length - 1];
+        return `no offer's as-of is within ${counted(days, 'day')} before ${today}${newest ? ` (the newest is ${newest})` : ''}`;
+      },
+    });
+  }
+  return out;
 }
 
-function toJson(r: RankedOffer) {
+/** Why a region value matched nothing: what it is, and the nearest places that do match. */
+function noPlace(place: string, catalog: readonly Offer[]): string {
+  const kind = placeKind(place);
+  if (kind !== null) return `no offer in the catalog is in that ${kind}`;
+  const regions = [...new Set(catalog.map((o) => o.region))];
+  const near = nearestNames(place, [...CONTINENTS, ...BLOCS, ...regions]).filter((p) =>
+    catalog.some((o) => offerInPlace(o, p)),
+  );
+  return `it is no offer's region, no ISO country code, no bloc (${BLOCS.join(', ')}) and no continent (${CONTINENTS.join(', ')})${near.length ? `; did you mean ${near.join(', ')}?` : ''}`;
+}
+
+function memory(gib: number): string {
+  return Number.isInteger(gib) ? `${gib}` : gib.toFixed(1);
+}
+
+function table(rows: readonly OfferRow[]): string {
+  const committed = rows.some((r) => r.termMonths !== null);
+  const subsidized = rows.some(
+    (r) =>
+      r.ranked.effectiveUsdPerGpuHour !== null && r.ranked.effectiveUsdPerGpuHour !== r.ranked.usdPerGpuHour,
+  );
+  const price = (p: RowPrice | null, per: 'gpu' | 'instance') =>
+    p === null ? '—' : per === 'gpu' ? usd(p.usdPerGpuHour, 3) : usd(p.usdPerInstanceHour, 2);
+  const header = [
+    '#',
+    'gpu',
+    'gpus',
+    'provider',
+    'market',
+    'instance',
+    'region',
+    'hosting',
+    'verified',
+    ...(committed ? ['term'] : []),
+    '$/GPU-h',
+    '$/h',
+    'spot $/GPU-h',
+    'spot $/h',
+    ...(subsidized ? ['effective $/GPU-h'] : []),
+    'as of',
+  ];
+  const body = rows.map((r, i) => [
+    `${i + 1}${i === 0 && r.rankUsdPerGpuHour !== null ? ' *' : ''}`,
+    r.gpu,
+    `${r.gpusPerInstance} × ${memory(r.gpuMemoryGiB)} GB`,
+    r.provider,
+    r.market,
+    r.instanceType,
+    `${r.region}${r.country && r.country.toLowerCase() !== r.region ? ` (${r.country})` : ''}${r.otherRegions > 0 ? ` +${r.otherRegions}` : ''}`,
+    r.hosting,
+    r.verified ? 'yes' : '',
+    ...(committed ? [r.termMonths === null ? '' : `${r.termMonths} mo`] : []),
+    price(r.onDemand, 'gpu'),
+    price(r.onDemand, 'instance'),
+    price(r.spot, 'gpu'),
+    price(r.spot, 'instance'),
+    ...(subsidized ? [usd(r.rankUsdPerGpuHour, 3)] : []),
+    r.asOf,
+  ]);
+  const first = committed ? 10 : 9;
+  const right = new Set([first, first + 1, first + 2, first + 3, ...(subsidized ? [first + 4] : [])]);
+  return textTable(header, body, right);
+}
+
+function priceJson(p: RowPrice | null) {
+  if (p === null) return null;
   return {
-    rank: r.rank,
-    cheapestReason: r.cheapestReason,
-    effectiveUsdPerGpuHour: r.effectiveUsdPerGpuHour,
-    offer: r.offer,
+    id: p.offer.id,
+    pricingCategory: p.offer.pricingCategory,
+    usdPerGpuHour: p.usdPerGpuHour,
+    usdPerInstanceHour: p.usdPerInstanceHour,
+    effectiveUsdPerGpuHour: p.effectiveUsdPerGpuHour,
+    usdPerGpuHourMin: p.offer.usdPerGpuHourMin,
+    usdPerGpuHourMax: p.offer.usdPerGpuHourMax,
+    asOf: p.offer.asOf,
   };
+}
+
+function writeJson(
+  opts: OffersOptions,
+  rows: readonly OfferRow[],
+  shown: readonly OfferRow[],
+  reason: string | null,
+  matched: number,
+): void {
+  const shownOffers = shown.flatMap((r) => [r.onDemand, r.spot].filter((p): p is RowPrice => p !== null));
+  const ranked: RankedOffer[] = rankOffers(
+    shownOffers.map((p) => p.offer),
+    {},
+  );
+  process.stdout.write(
+    `${JSON.stringify(
+      {
+        matched,
+        rowsMatched: rows.length,
+        allRegions: opts.allRegions ?? false,
+        groupBy: opts.groupBy ?? null,
+        cheapest: shown[0] && reason !== null ? { id: shown[0].ranked.offer.id, reason } : null,
+        rows: shown.map((r, i) => ({
+          rank: i + 1,
+          gpu: r.gpu,
+          gpusPerInstance: r.gpusPerInstance,
+          gpuMemoryGiB: r.gpuMemoryGiB,
+          provider: r.provider,
+          market: r.market,
+          instanceType: r.instanceType,
+          region: r.region,
+          country: r.country,
+          otherRegions: r.otherRegions,
+          hosting: r.hosting,
+          verified: r.verified,
+          termMonths: r.termMonths,
+          onDemand: priceJson(r.onDemand),
+          spot: priceJson(r.spot),
+          asOf: r.asOf,
+        })),
+        offers: ranked.map((r) => ({
+          rank: r.rank,
+          cheapestReason: r.cheapestReason,
+          effectiveUsdPerGpuHour: r.effectiveUsdPerGpuHour,
+          offer: r.offer,
+        })),
+      },
+      null,
+      2,
+    )}\n`,
+  );
 }

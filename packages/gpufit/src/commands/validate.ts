@@ -1,7 +1,8 @@
 import { open, readFile } from 'node:fs/promises';
-import { EXIT } from '../cli/errors.js';
+import { badInput, EXIT } from '../cli/errors.js';
 import { asBadInput, loadScenarioFile, loadWorkloadsFile } from '../cli/inputs.js';
 import { counted, paint } from '../cli/terminal.js';
+import { PAYLOAD_FORMATS, type PayloadFormat, sniffFormat } from '../import/payloadFormat.js';
 import { loadOffersCsv } from '../io/loadOffers.js';
 import type { LoadResult } from '../io/loadTypes.js';
 
@@ -34,7 +35,31 @@ async function guessKind(path: string): Promise<'workloads' | 'offers' | 'scenar
   }
 }
 
+/** The payloads gpufit imports rather than validates: checking them as a scenario or workloads would mislead. */
+const IMPORTED_FORMATS: ReadonlySet<PayloadFormat> = new Set([
+  'skypilot-vms',
+  'vast-offers',
+  'akash-gpu-prices',
+]);
+
 export async function runValidate(path: string, opts: ValidateOptions): Promise<void> {
+  if (opts.as === undefined) {
+    const handle = await asBadInput(open(path, 'r'));
+    let head: string;
+    try {
+      const { buffer, bytesRead } = await asBadInput(handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0));
+      head = buffer.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+    const format = sniffFormat(head);
+    if (format !== null && IMPORTED_FORMATS.has(format)) {
+      const f = PAYLOAD_FORMATS[format];
+      throw badInput(
+        `${path} looks like ${f.name}, which is imported, not validated: ${f.use}, then validate the offers CSV it writes.`,
+      );
+    }
+  }
   const kind = opts.as ?? (await guessKind(path));
   if (kind === 'scenario') {
     await loadScenarioFile(path); // throws bad input listing every issue

@@ -42,11 +42,7 @@ export async function loadBundledCatalog(options: DatasetOptions = {}): Promise<
     loadNetworks(dir),
     loadThroughputRatios(dir),
   ]);
-  const gpuNames = buildGpuNameIndex(
-    gpuTiers.map((t) => t.gpu),
-    gpuAliases,
-    path.join(datasetsDir, 'gpu-aliases.csv'),
-  );
+  const gpuNames = buildGpuNameIndex(gpuTiers, gpuAliases, path.join(datasetsDir, 'gpu-aliases.csv'));
   const regionIndex = buildRegionIndex(regions);
   const offers = await loadOffersCsv(path.join(datasetsDir, 'offers.csv'), {
     gpuNames,

@@ -25,10 +25,7 @@ export function referenceIndexes(options: DatasetOptions = {}): Promise<Referenc
         loadRegions({ datasetsDir: dir }),
       ]);
       return {
-        gpuNames: buildGpuNameIndex(
-          tiers.map((t) => t.gpu),
-          aliases,
-        ),
+        gpuNames: buildGpuNameIndex(tiers, aliases),
         regions: buildRegionIndex(regions),
       };
     })();

@@ -17,8 +17,10 @@ import { readCsvRows, sourceName } from '../io/readCsvRows.js';
 import type { RegionIndex } from '../io/regionIndex.js';
 import { rejectionFromIssues } from '../io/rowLedger.js';
 import { marketOfCloud } from './cloudMarkets.js';
+import { fmt, slug } from './offerIdParts.js';
 import { gpuMemoryGiBFromGpuInfo } from './skyPilotGpuInfo.js';
 import { countryInRegionText, isStandardZone, skyPilotRegionId } from './skyPilotRegion.js';
+import { spreadOf } from './spread.js';
 
 /** Columns of SkyPilot's `vms.csv` the importer reads; others (`Arch`, …) are ignored, as catalogs add them. */
 export const SKYPILOT_COLUMNS = [
@@ -96,6 +98,8 @@ interface Group {
   prices: number[];
   spots: number[];
   localSpotZones: number;
+  /** Zone rows whose spot price equals their on-demand price: the catalog's placeholder, not a spot price. */
+  placeholderSpotZones: number;
 }
 
 /**
@@ -134,15 +138,12 @@ function parsePrice(cell: string): number | null | 'invalid' {
   return x === 0 ? null : x;
 }
 
-function slug(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[^a-z0-9.]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-function fmt(x: number): string {
-  return String(Number(x.toPrecision(10)));
+/**
+ * A per-GPU price from an instance price: the division, then one rounding to 12 significant digits, which
+ * drops float noise (`12.9837 / 8` is stored as 1.6229625, not 1.6229624999999999) and no real digit.
+ */
+function perGpuPrice(instanceUsdPerHour: number, gpus: number): number {
+  return Number((instanceUsdPerHour / gpus).toPrecision(12));
 }
 
 /**
@@ -151,8 +152,11 @@ function fmt(x: number): string {
  * - per-GPU price = Price ÷ AcceleratorCount; a fractional or non-integer count (AWS g6f: 0.25 L4) is rejected
  *   as "fractional GPU", never turned into a per-GPU price;
  * - one row per availability zone is merged per (instance, GPU, count, region, memory): on-demand = the lowest
- *   zone price, spot = the lowest spot over standard zones (AWS local/Wavelength zones left out);
- * - SpotPrice empty, 0 or equal to Price → no Dynamic offer (spot equal to on-demand is not a real spot price);
+ *   zone price; spot = the median over the standard zones that list a spot price (AWS local/Wavelength zones
+ *   left out), with the lowest and highest as `usdPerGpuHourMin/Max` and their count as `zonesWithSpot` (the
+ *   same rule as the bundled catalog compile, issue 15 §1);
+ * - a zone's SpotPrice empty, 0 or equal to its Price lists no spot price (spot equal to on-demand is the
+ *   catalog's placeholder); no zone listing one, or a median equal to on-demand → no Dynamic offer;
  * - rows with an empty InstanceType (GCP accelerator-only prices) need `hostPrices`; without a matching host the
  *   row is rejected with a reason, never priced without its VM;
  * - GPU names go through the alias table (unknown → rejected with the nearest known names); memory per GPU
@@ -369,18 +373,21 @@ export async function importSkyPilot(
           prices: [],
           spots: [],
           localSpotZones: 0,
+          placeholderSpotZones: 0,
         };
         groups.set(key, g);
       }
       g.rows.push({ row: r.row, line: r.line });
       if (price !== null) g.prices.push(price);
       if (spot !== null) {
-        if (isStandardZone(cell('AvailabilityZone'))) g.spots.push(spot);
-        else g.localSpotZones++;
+        if (!isStandardZone(cell('AvailabilityZone'))) g.localSpotZones++;
+        else if (spot === price) g.placeholderSpotZones++;
+        else g.spots.push(spot);
       }
     }
   }
 
+  const perZone = col['AvailabilityZone'] !== undefined;
   const offers: Offer[] = [];
   const ids = new Set<string>();
   let accepted = 0;
@@ -388,7 +395,8 @@ export async function importSkyPilot(
     const made: Offer[] = [];
     const problems: ValidationIssue[] = [];
     const price = g.prices.length > 0 ? Math.min(...g.prices) : null;
-    const spot = g.spots.length > 0 ? Math.min(...g.spots) : null;
+    const spots = g.spots.length > 0 ? spreadOf(g.spots) : null;
+    const spot = spots?.median ?? null;
     const zones = g.rows.length;
     const country = regions.countryOf(cloud, g.region) ?? countryInRegionText(g.regionRaw);
     const build = (
@@ -396,15 +404,28 @@ export async function importSkyPilot(
       instancePrice: number,
       hostPrice: number | null,
     ): void => {
-      const perGpu = (instancePrice + (hostPrice ?? 0)) / g.count;
+      const perGpu = perGpuPrice(instancePrice + (hostPrice ?? 0), g.count);
+      // Spot over a region's zones: the median is the price, the lowest and highest its spread.
+      const spread =
+        category === 'Dynamic' && perZone && spots !== null
+          ? {
+              usdPerGpuHourMin: perGpuPrice(spots.min + (hostPrice ?? 0), g.count),
+              usdPerGpuHourMax: perGpuPrice(spots.max + (hostPrice ?? 0), g.count),
+              zonesWithSpot: spots.count,
+            }
+          : {};
       const what = category === 'Standard' ? 'on-demand' : 'spot';
       const notes = [
         hostPrice === null
           ? `per-GPU = ${what} $${fmt(instancePrice)}/h per instance ÷ ${g.count} GPU`
           : `per-GPU = (${what} accelerators $${fmt(instancePrice)}/h + host ${g.instanceType} $${fmt(hostPrice)}/h) ÷ ${g.count} GPU`,
       ];
-      if (zones > 1 && category === 'Dynamic')
-        notes.push(`spot = lowest over ${g.spots.length} standard zone rows`);
+      if (category === 'Dynamic' && spots !== null && spots.count > 1)
+        notes.push(
+          `spot = median over ${spots.count} zones listing a spot price ($${fmt(spots.min)}–$${fmt(spots.max)}/h per instance)`,
+        );
+      if (category === 'Dynamic' && g.placeholderSpotZones > 0)
+        notes.push(`${g.placeholderSpotZones} zone rows with spot equal to on-demand left out`);
       if (zones > 1 && category === 'Standard' && new Set(g.prices).size > 1) {
         notes.push(
           `lowest of ${g.prices.length} listed prices ($${fmt(Math.min(...g.prices))}–$${fmt(Math.max(...g.prices))}/h)`,
@@ -429,6 +450,7 @@ export async function importSkyPilot(
         ...(country === null ? {} : { country }),
         pricingCategory: category,
         usdPerGpuHour: perGpu,
+        ...spread,
         source: options.source,
         asOf: options.asOf,
         notes: notes.join('; '),

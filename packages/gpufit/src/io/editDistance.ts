@@ -17,23 +17,36 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 }
 
 /**
- * Up to `max` names from `known` nearest to `name`: case-insensitive edit distance, where a name that
- * contains the other (`gpuHours` ⊂ `gpuHoursPerMonth`) counts as near and a misspelled start of a longer name
- * (`availabilty` → `availabilityTarget`) counts as its distance to that start plus one. Ties keep `known`'s order.
+ * How far `name` is from `known` (both already lower-case): their edit distance, where a name that contains
+ * the other (`gpuHours` ⊂ `gpuHoursPerMonth`) counts as near and a misspelled start of a longer name
+ * (`availabilty` → `availabilityTarget`) counts as its distance to that start plus one. Above `limit` it is
+ * `limit + 1`.
+ */
+export function nameDistance(name: string, known: string, limit: number): number {
+  const whole = editDistance(name, known, limit);
+  // Containment is near, but less so the more it leaves out (`gpu` ⊂ `usdpergpuhour` is weak).
+  const contains = name.length >= 3 && known.length >= 2 && (known.includes(name) || name.includes(known));
+  const inside = contains ? 1 + Math.ceil(Math.abs(known.length - name.length) / 4) : limit + 1;
+  const start =
+    known.length > name.length + 2 ? editDistance(name, known.slice(0, name.length), limit) + 1 : limit + 1;
+  return Math.min(whole, inside, start, limit + 1);
+}
+
+/** The largest distance `nearestNames` still calls near for a name of this length. */
+export function nearLimit(name: string): number {
+  return Math.max(2, Math.floor(name.length / 2));
+}
+
+/**
+ * Up to `max` names from `known` nearest to `name` by `nameDistance`, case-insensitive. Ties keep `known`'s
+ * order.
  */
 export function nearestNames(name: string, known: readonly string[], max = 3): string[] {
   const lower = name.toLowerCase();
-  const limit = Math.max(2, Math.floor(lower.length / 2));
+  const limit = nearLimit(lower);
   const scored: { name: string; score: number; index: number }[] = [];
   known.forEach((k, index) => {
-    const kl = k.toLowerCase();
-    const whole = editDistance(lower, kl, limit);
-    // Containment is near, but less so the more it leaves out (`gpu` ⊂ `usdpergpuhour` is weak).
-    const contains = lower.length >= 3 && kl.length >= 2 && (kl.includes(lower) || lower.includes(kl));
-    const inside = contains ? 1 + Math.ceil(Math.abs(kl.length - lower.length) / 4) : limit + 1;
-    const start =
-      kl.length > lower.length + 2 ? editDistance(lower, kl.slice(0, lower.length), limit) + 1 : limit + 1;
-    const d = Math.min(whole, inside, start);
+    const d = nameDistance(lower, k.toLowerCase(), limit);
     if (d <= limit) scored.push({ name: k, score: d, index });
   });
   scored.sort((x, y) => x.score - y.score || x.index - y.index);

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
 import { validateWorkloadProfile, type WorkloadProfile } from '@gpufit/schema';
 import { referenceIndexes } from '../data/referenceIndexes.js';
 import { nearestNames } from './editDistance.js';
@@ -7,20 +5,11 @@ import { LoadError } from './loadError.js';
 import type { LoadResult, LoadSource } from './loadTypes.js';
 import type { WorkloadLoadOptions } from './loadWorkloads.js';
 import { sourceName } from './readCsvRows.js';
+import { readJsonDocument } from './readJsonDocument.js';
 import { RowLedger, rejectionFromIssues } from './rowLedger.js';
-import { Utf8Scanner } from './utf8Scanner.js';
 import { normalizeWorkloadGpu } from './workloadTable.js';
 
 const TOP_LEVEL_KEYS = ['workloads', '$schema'];
-
-async function readAll(source: LoadSource): Promise<Buffer> {
-  if (typeof source === 'string') return readFile(source);
-  const parts: Buffer[] = [];
-  for await (const chunk of source as Readable) {
-    parts.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk as Uint8Array));
-  }
-  return Buffer.concat(parts);
-}
 
 /**
  * Loads workloads from JSON: an array of profile inputs, or `{ "workloads": [...] }`. Same books as the CSV
@@ -36,24 +25,7 @@ export async function loadWorkloadsJson(
   const fail = (code: string, reason: string): never => {
     throw new LoadError({ code, file, row: 0, column: null, reason });
   };
-  let bytes: Buffer;
-  try {
-    bytes = await readAll(source);
-  } catch (error) {
-    return fail(
-      'unreadable',
-      `cannot read the file: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  const scanner = new Utf8Scanner();
-  const bad = [...scanner.scan(bytes), ...scanner.finish()][0];
-  if (bad) {
-    fail(
-      'invalid-utf8',
-      `not UTF-8: byte 0x${bad.bytes} at byte offset ${bad.byteOffset} (line ${bad.line}); save the file as UTF-8`,
-    );
-  }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const doc = await readJsonDocument(source, file);
   const ledger = new RowLedger(file, options.strict ?? false);
   const result = (rows: WorkloadProfile[], rejected: LoadResult<WorkloadProfile>['rejected']) => ({
     file,
@@ -63,16 +35,11 @@ export async function loadWorkloadsJson(
     blankRows: 0,
     warnings: ledger.warnings,
   });
-  if (text.trim() === '') {
+  if (doc.empty) {
     ledger.warnings.push({ code: 'empty-file', file, message: `${file} is empty: nothing was loaded` });
     return result([], []);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return fail('invalid-json', `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const data = doc.data;
   let list: unknown[];
   if (Array.isArray(data)) {
     list = data;
