@@ -27,10 +27,10 @@ describe('offerRows: on-demand and spot of one instance and region side by side'
     expect(rows.filter((r) => r.instanceType === 'p5.48xlarge')).toHaveLength(5);
   });
 
-  it('a spot-only row ranks by its spot price, after the subsidy', () => {
+  it('a spot-only row ranks by its spot price as a tenant pays it (the subsidy is already in the list)', () => {
     const akash = rows.find((r) => r.provider === 'akash')!;
     expect(akash.onDemand).toBeNull();
-    expect(akash.rankUsdPerGpuHour).toBeCloseTo(2.71 * 0.75, 12);
+    expect(akash.rankUsdPerGpuHour).toBeCloseTo(2.71, 12);
   });
 
   it('lists rows cheapest first, unknown prices last', () => {
@@ -54,7 +54,7 @@ describe('offerRows: on-demand and spot of one instance and region side by side'
       ['H100-PCIe', 'lambda'],
     ]);
     expect(cheapestRowReason(byGpu, 'gpu group')).toMatch(
-      /^lowest effective price per GPU-hour of 3 gpu groups;/,
+      /^lowest price per GPU-hour of 3 gpu groups;/,
     );
   });
 

@@ -21,7 +21,7 @@ export interface OfferFilter {
 
 export interface RankedOffer {
   readonly offer: Offer;
-  /** List price less the incentive subsidy share (null when the price is unknown). */
+  /** What a tenant pays per GPU-hour today: the list price (null when the price is unknown). */
   readonly effectiveUsdPerGpuHour: number | null;
   readonly rank: number;
   /** Set on the cheapest offer of the list (or of its group): why it is the cheapest. */
@@ -50,13 +50,16 @@ export function offerMatches(offer: Offer, f: OfferFilter): boolean {
   return true;
 }
 
+/**
+ * What a tenant pays per GPU-hour today. A catalog price already has the network's incentive subsidy in it
+ * (docs/methodology.md §7), so it is the list price itself; the subsidy share says how much it may rise.
+ */
 export function effectiveUsdPerGpuHour(offer: Offer): number | null {
-  if (offer.usdPerGpuHour === null) return null;
-  return offer.usdPerGpuHour * (1 - (offer.incentive?.subsidyShare ?? 0));
+  return offer.usdPerGpuHour;
 }
 
 /**
- * Filter and rank by effective price per GPU-hour (list less incentive subsidy), cheapest first; offers with
+ * Filter and rank by the price per GPU-hour a tenant pays today, cheapest first; offers with
  * an unknown price come last. Ties break on the offer id so the order is stable.
  */
 export function rankOffers(offers: readonly Offer[], filter: OfferFilter): RankedOffer[] {
@@ -83,10 +86,10 @@ export function cheapestReason(
   priced: number,
   noun = 'priced offer',
 ): string {
-  const parts = [`lowest effective price per GPU-hour of ${priced} ${noun}${priced === 1 ? '' : 's'}`];
+  const parts = [`lowest price per GPU-hour of ${priced} ${noun}${priced === 1 ? '' : 's'}`];
   if (best.offer.incentive && best.offer.incentive.subsidyShare > 0) {
     parts.push(
-      `includes a ${Math.round(best.offer.incentive.subsidyShare * 100)} % ${best.offer.incentive.symbol} incentive subsidy`,
+      `${Math.round(best.offer.incentive.subsidyShare * 100)} % of it is paid by ${best.offer.incentive.symbol} incentive emissions, and may rise if they end`,
     );
   }
   if (best.offer.pricingCategory === 'Dynamic') parts.push('interruptible (spot/auction) capacity');

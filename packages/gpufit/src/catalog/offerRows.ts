@@ -6,7 +6,7 @@ export interface RowPrice {
   readonly offer: Offer;
   readonly usdPerGpuHour: number | null;
   readonly usdPerInstanceHour: number | null;
-  /** List less the incentive subsidy share, per GPU-hour. */
+  /** What a tenant pays per GPU-hour today (the list: an incentive subsidy is already in it). */
   readonly effectiveUsdPerGpuHour: number | null;
 }
 

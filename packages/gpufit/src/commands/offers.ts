@@ -102,7 +102,7 @@ export async function runOffers(opts: OffersOptions): Promise<void> {
       ? counted(rows.length, 'row')
       : `${counted(rows.length, 'instance type')} (cheapest region of each; --all-regions for every region)`;
   process.stdout.write(
-    `${counted(matched.length, 'offer')} matched → ${what}; ${shown.length} shown. Prices per GPU-hour and per instance-hour; effective = list less the incentive subsidy share.\n`,
+    `${counted(matched.length, 'offer')} matched → ${what}; ${shown.length} shown. Prices per GPU-hour and per instance-hour, as a tenant pays them today (an incentive subsidy is already in a price).\n`,
   );
 }
 
