@@ -100,8 +100,21 @@ export const VAST_INTERRUPTIBLE = {
     'Vast docs "Rental Types" https://vast.ai/docs/gpu-instances/rental-types; Vast FAQ https://docs.vast.ai/documentation/reference/faq/rental-types (price-facts §3)',
 } as const;
 
-/** AWS Capacity Blocks reserve "days to weeks"; a Committed row needs a term. */
-export const CAPACITY_BLOCK_TERM_MONTHS = 1;
+/**
+ * AWS Capacity Blocks for ML reserve GPU instances for a block of whole days booked ahead, paid up front ("days to
+ * weeks", price-facts §6 / the stored AWS page). A block is booked for one job's days, not held all month, so gpufit
+ * prices it as capacity that cannot be interrupted, billed in whole days (a 10-day job pays 10 days, a 10.5-day job
+ * 11) — not as a monthly commitment left idle between jobs. A gpufit modelling choice; the row keeps its source.
+ */
+export const CAPACITY_BLOCK_BILLING = {
+  incrementSeconds: 86_400,
+  minimumSeconds: 86_400,
+  note: 'AWS Capacity Block: reserved for whole days booked ahead, paid up front',
+  source: 'AWS "EC2 Capacity Blocks for ML Pricing" (stored mirror, reference README); day granularity: gpufit reading',
+} as const;
+
+export const CAPACITY_BLOCK_NOTE =
+  'AWS Capacity Block for ML: reserved capacity for the days a job is booked, priced here as on-demand billed in whole days (pricingCategory Standard, billingIncrementSeconds 86400) because a block is booked per job, not held all month - gpufit modelling choice';
 
 /** Spot within this fraction of on-demand is flagged "possibly no real spot discount". */
 export const SPOT_NEAR_ON_DEMAND = 0.05;

@@ -23,6 +23,18 @@ function interconnectOf(d: Draft): { value: 'infiniband' | 'nvlink' | 'none'; no
       note: 'interconnect inferred: AWS 8 x H200 instances (p5e/p5en) carry EFA; instance name missing in the source',
     };
   }
+  if (d.provider === 'coreweave' && /^NVIDIA HGX (H100|H200|B200)$/.test(d.instanceType)) {
+    return {
+      value: 'infiniband',
+      note: 'interconnect: CoreWeave HGX nodes are built into InfiniBand clusters (NVIDIA Quantum-2/X800, non-blocking fat tree, GPUDirect RDMA) per CoreWeave docs "HPC Interconnect" (docs.coreweave.com/products/networking/hpc-interconnect/about-hpc-interconnect); gpufit classifies HGX 8-GPU nodes infiniband',
+    };
+  }
+  if (d.provider === 'nebius' && d.gpusPerInstance === 8 && /^(H100|H200|B200)$/.test(d.gpu)) {
+    return {
+      value: 'infiniband',
+      note: 'interconnect: Nebius 8-GPU VMs join GPU clusters interconnected with InfiniBand (Nebius docs, Compute "GPU clusters" and docs.nebius.com/kubernetes/gpu/set-up); gpufit classifies them infiniband',
+    };
+  }
   if (d.provider === 'azure' && AZURE_RDMA.test(d.instanceType)) {
     return {
       value: 'infiniband',
@@ -44,7 +56,7 @@ export function finalize(drafts: readonly Draft[]): { rows: Row[]; collisions: n
     const p = providerProfile(d.provider);
     const region = resolveRegion(d.provider, d.region, d.regionRaw);
     const rel = reliabilityOf(d);
-    const billing = BILLING[d.provider];
+    const billing = d.billing ?? BILLING[d.provider];
     const ic = interconnectOf(d);
     const certs = [...p.certifications];
     if (p.fedrampUsOnly && region.country === 'US') certs.push('fedramp');

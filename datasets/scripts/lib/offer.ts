@@ -47,6 +47,8 @@ export interface Draft {
   notes: string[];
   /** true for rows computed from another row with a sourced discount */
   derived: boolean;
+  /** billing terms of this row when they differ from its provider's (`data/billing.ts`) */
+  billing?: import('../data/billing').BillingTerms;
   origin: Origin;
 }
 

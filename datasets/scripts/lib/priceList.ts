@@ -1,5 +1,6 @@
 import { PRICING_CATEGORIES, MARKETS as SCHEMA_MARKETS } from '@gpufit/schema';
-import { CAPACITY_BLOCK_TERM_MONTHS, NOSANA_NETWORK_FEE } from '../data/assumptions';
+import { CAPACITY_BLOCK_BILLING, CAPACITY_BLOCK_NOTE, NOSANA_NETWORK_FEE } from '../data/assumptions';
+import type { BillingTerms } from '../data/billing';
 import {
   type Hosting,
   type Market,
@@ -183,7 +184,7 @@ export function fromPriceList(
     const profile = providerProfile(providerId);
     const market = cell(row, 'market') as Market;
     if (!MARKETS.includes(market)) throw new Error(`${file}: bad market ${market}`);
-    const category = cell(row, 'pricing_category') as PricingCategory;
+    let category = cell(row, 'pricing_category') as PricingCategory;
     if (!CATEGORIES.includes(category)) throw new Error(`${file}: bad pricing_category ${category}`);
     const instance = cell(row, 'instance_type');
     const rawGpu = cell(row, 'gpu');
@@ -252,11 +253,14 @@ export function fromPriceList(
       notes.push(...spotFlags(listed, od));
       if (providerId === 'aws') atypicalPrice = AWS_MIN_SPOT_ONLY;
     }
+    let billing: BillingTerms | undefined;
     if (category === 'Committed') {
-      termMonths = CAPACITY_BLOCK_TERM_MONTHS;
-      notes.push(
-        `gpufit assumption: termMonths ${CAPACITY_BLOCK_TERM_MONTHS} - Capacity Blocks reserve a fixed block of days to weeks, paid up front`,
-      );
+      if (providerId !== 'aws') throw new Error(`${file}: a Committed row that is not an AWS Capacity Block`);
+      // A Capacity Block is booked for the days a job needs, not held all month: it is priced as reserved capacity
+      // billed in whole days, with no commitment left idle between jobs.
+      category = 'Standard';
+      billing = CAPACITY_BLOCK_BILLING;
+      notes.push(CAPACITY_BLOCK_NOTE);
     }
 
     const facts = hostingOf(row, profile);
@@ -324,10 +328,11 @@ export function fromPriceList(
           ? providerId === 'aws'
             ? 'min-over-zones spot'
             : 'spot'
-          : category === 'Committed'
-            ? 'committed'
+          : billing
+            ? 'Capacity Block'
             : 'on-demand',
       ...(atypicalPrice ? { atypicalPrice } : {}),
+      ...(billing ? { billing } : {}),
       hosting,
       verified,
       ...(facts.verifiedWhy ? { verifiedWhy: facts.verifiedWhy } : {}),

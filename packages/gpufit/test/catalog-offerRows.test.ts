@@ -53,9 +53,7 @@ describe('offerRows: on-demand and spot of one instance and region side by side'
       ['H100', 'akash'],
       ['H100-PCIe', 'lambda'],
     ]);
-    expect(cheapestRowReason(byGpu, 'gpu group')).toMatch(
-      /^lowest price per GPU-hour of 3 gpu groups;/,
-    );
+    expect(cheapestRowReason(byGpu, 'gpu group')).toMatch(/^lowest price per GPU-hour of 3 gpu groups;/);
   });
 
   it('two offers of the same slot make two rows rather than one hiding the other', () => {

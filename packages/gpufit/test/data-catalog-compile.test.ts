@@ -380,12 +380,25 @@ describe('billing increments where a source states them', () => {
     ['azure', '', ''],
     ['coreweave', '', ''],
   ])('%s: increment %s s, minimum %s s', (provider, increment, minimum) => {
-    const rows = offers.filter((o) => o.provider === provider);
+    // Capacity Blocks have their own terms (whole days), tested below.
+    const rows = offers.filter((o) => o.provider === provider && !o.id.includes('capacity-block'));
     expect(rows.length).toBeGreaterThan(0);
     for (const o of rows) {
       expect(o.billingIncrementSeconds, o.id).toBe(increment);
       expect(o.minimumBillableSeconds, o.id).toBe(minimum);
     }
     if (increment !== '' || minimum !== '') expect(BILLING[provider]?.source).toBeTruthy();
+  });
+
+  it('AWS Capacity Blocks are reserved capacity billed in whole days, not a monthly commitment', () => {
+    const blocks = offers.filter((o) => o.id.includes('capacity-block'));
+    expect(blocks.length).toBe(5);
+    for (const o of blocks) {
+      expect(
+        [o.pricingCategory, o.termMonths, o.billingIncrementSeconds, o.minimumBillableSeconds],
+        o.id,
+      ).toEqual(['Standard', '', '86400', '86400']);
+      expect(o.notes).toMatch(/Capacity Block for ML/);
+    }
   });
 });

@@ -221,7 +221,7 @@ export function estimateCost(
         assumptions.push(
           run.intervalHours !== null
             ? notes.checkpointed(jobWallHours, mtbfHours, pf, run.intervalHours, inflation, nodes)
-            : notes.fromScratch(jobWallHours, mtbfHours, pf.restartHours, inflation, profile, pf.resumes),
+            : notes.fromScratch(jobWallHours, mtbfHours, pf.restartHours, inflation, pf.resumes),
         );
     } else if (explain) assumptions.push(notes.NO_INTERRUPTIONS);
     usedHours = usefulGpuHours * packing;

@@ -92,14 +92,9 @@ export function fromScratch(
   mtbfHours: number,
   restartHours: number,
   inflation: number,
-  profile: WorkloadProfile,
   resumes: boolean,
 ): string {
-  const why = resumes
-    ? 'short enough that rerunning beats checkpointing'
-    : profile.interruptible
-      ? 'not checkpointable'
-      : 'not interruptible';
+  const why = resumes ? 'short enough that rerunning beats checkpointing' : 'not checkpointable';
   return `interruptions: the job is ${why}, so each interruption restarts it from scratch: E[T] = (M + R)(e^{T/M} − 1) with T = ${n(jobHours)} h, M = ${n(mtbfHours)} h, R = ${n(restartHours)} h takes ${n(inflation)}× its failure-free time (it stays feasible, at that cost)`;
 }
 

@@ -13,7 +13,11 @@ export interface ProfileFacts {
   readonly checkpointGiB: number;
   readonly interconnectRank: number;
   readonly gpuTypeKey: string | null;
-  /** Resumes from checkpoints after an interruption (interruptible and checkpointable). */
+  /**
+   * Resumes from its last checkpoint after an interruption (checkpointable). Whether it tolerates interruptions by
+   * design (`interruptible`) decides whether spot capacity may run it; a hardware failure on dedicated capacity
+   * interrupts it either way, and a checkpointable job resumes.
+   */
   readonly resumes: boolean;
   readonly checkpointHours: number;
   readonly restartHours: number;
@@ -40,7 +44,7 @@ function derive(p: WorkloadProfile): ProfileFacts {
     checkpointGiB: kind.phase === 'training' ? checkpointGiB(p.modelParamsBillions, p.precision) : 0,
     interconnectRank: INTERCONNECTS.indexOf(p.interconnect),
     gpuTypeKey: p.gpuType === null ? null : tierKey(p.gpuType),
-    resumes: p.interruptible && p.checkpointable,
+    resumes: p.checkpointable,
     checkpointHours: Math.max(p.checkpointMinutes / 60, MIN_CHECKPOINT_HOURS),
     restartHours: p.restartMinutes / 60,
   };
