@@ -110,7 +110,8 @@ export const CAPACITY_BLOCK_BILLING = {
   incrementSeconds: 86_400,
   minimumSeconds: 86_400,
   note: 'AWS Capacity Block: reserved for whole days booked ahead, paid up front',
-  source: 'AWS "EC2 Capacity Blocks for ML Pricing" (stored mirror, reference README); day granularity: gpufit reading',
+  source:
+    'AWS "EC2 Capacity Blocks for ML Pricing" (stored mirror, reference README); day granularity: gpufit reading',
 } as const;
 
 export const CAPACITY_BLOCK_NOTE =

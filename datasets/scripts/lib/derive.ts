@@ -12,7 +12,10 @@ export function deriveRows(drafts: readonly Draft[], vastParentFile: string): Dr
   // A Capacity Block (its own billing terms) is already a reservation: no discount is derived from it.
   const parents = drafts.filter(
     (d) =>
-      d.pricingCategory === 'Standard' && !d.derived && d.usdPerGpuHour !== undefined && d.billing === undefined,
+      d.pricingCategory === 'Standard' &&
+      !d.derived &&
+      d.usdPerGpuHour !== undefined &&
+      d.billing === undefined,
   );
   const strip = (notes: readonly string[]) =>
     notes.filter((n) => !n.startsWith('on-demand $') && !n.startsWith('replaces '));
