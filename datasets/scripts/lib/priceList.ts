@@ -288,7 +288,13 @@ export function fromPriceList(
     if (range && usdPerGpuHour !== undefined && count === 1) {
       usdPerGpuHourMin = Number(range[1]);
       usdPerGpuHourMax = Number(range[2]);
-      notes.push(`spread = the source's stated range $${range[1]}-$${range[2]}/GPU-h`);
+      // A stated range's low end is the cheapest host, not a typical one: price at the middle of the range (as spot
+      // prices at the median over zones, not the cheapest zone).
+      const low = usdPerGpuHour;
+      usdPerGpuHour = (usdPerGpuHourMin + usdPerGpuHourMax) / 2;
+      notes.push(
+        `price = the middle of the source's stated range $${range[1]}-$${range[2]}/GPU-h (the row's figure $${low} is its low end, the cheapest host; gpufit prices a typical one); spread = the range`,
+      );
     }
     if (providerId === 'nosana' && usdPerGpuHour !== undefined) {
       const before = usdPerGpuHour;

@@ -253,16 +253,17 @@ describe('decentralized supply as the sources state it', () => {
     expect(h100.find((o) => o.pricingCategory === 'Standard')?.availability).toBe('0.9995');
   });
 
-  it('Akash settles in USDC or AKT (either); Vast "from" prices say so and carry their stated range', () => {
+  it('Akash settles in USDC or AKT (either); a Vast range prices at its middle, not its cheapest host', () => {
     for (const o of offers.filter((x) => x.provider === 'akash'))
       expect(o.incentiveDenomination).toBe('either');
     const h100 = byId.get('vast:h100-80gb-low-end-of-1.85-2.50-range:any:standard');
     expect(h100?.notes).toMatch(/lowest \("from"/);
     expect([h100?.usdPerGpuHour, h100?.usdPerGpuHourMin, h100?.usdPerGpuHourMax]).toEqual([
-      '1.85',
+      '2.175',
       '1.85',
       '2.5',
     ]);
+    expect(h100?.notes).toMatch(/price = the middle of the source's stated range \$1.85-\$2.50/);
   });
 
   it('market classification: marketplaces and DePIN networks as the reference has them', () => {

@@ -54,11 +54,13 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     id: 'subsidized-price',
-    check: ({ depin }) => {
+    check: ({ depin, depinOffer }) => {
       const subsidy = -componentUsd(depin?.cost, 'incentive-subsidy');
-      const gross = (depin?.cost.monthlyUsd ?? 0) + subsidy;
-      return subsidy > 0 && gross > 0
-        ? `${pct(subsidy / gross)} of the DePIN cost is paid by incentive-token emissions; if they end, the price rises by up to that much.`
+      const net = depin?.cost.monthlyUsd ?? 0;
+      const gross = net + subsidy;
+      const assumed = depinOffer?.notes.includes('gpufit assumption') ? ' (a gpufit planning default)' : '';
+      return subsidy > 0 && gross > 0 && net > 0
+        ? `Incentive-token emissions pay ${pct(subsidy / gross)} of the decentralized option's cost${assumed}; its price already has them in, and if they end it can rise by up to ${pct(subsidy / net)}.`
         : null;
     },
   },
@@ -133,8 +135,8 @@ export const riskRules: readonly RiskRule[] = [
   {
     id: 'starting-at-price',
     check: ({ depinOffer }) =>
-      depinOffer && /starting at|lowest bid|below this cap|price cap/i.test(depinOffer.notes)
-        ? `The DePIN price is a listed "starting at" or capped figure; real bids can be higher.`
+      depinOffer && /starting at|lowest|below this cap|price cap/i.test(depinOffer.notes)
+        ? `The decentralized price is a listed "starting at", lowest or capped figure, not a typical one; real bids can be higher (a refreshed catalog from \`gpufit import\` prices the median).`
         : null,
   },
   {
