@@ -120,8 +120,8 @@ export const riskRules: readonly RiskRule[] = [
   {
     id: 'redundancy',
     check: ({ depin }) =>
-      depin?.cost.replicas != null && depin.cost.replicas > 1
-        ? `The DePIN option needs ${depin.cost.replicas} replicas to meet the availability target, assuming hosts fail independently; correlated outages would break that.`
+      depin?.cost.replicas != null && componentUsd(depin.cost, 'redundancy') > 0
+        ? `The decentralized option keeps ${depin.cost.replicas} replicas up to meet the availability target, spares included, assuming hosts fail independently; correlated outages would break that.`
         : null,
   },
   {
