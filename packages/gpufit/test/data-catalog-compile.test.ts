@@ -382,7 +382,7 @@ describe('billing increments where a source states them', () => {
     ['coreweave', '', ''],
   ])('%s: increment %s s, minimum %s s', (provider, increment, minimum) => {
     // Capacity Blocks have their own terms (whole days), tested below.
-    const rows = offers.filter((o) => o.provider === provider && !o.id.includes('capacity-block'));
+    const rows = offers.filter((o) => o.provider === provider && !(o.id ?? '').includes('capacity-block'));
     expect(rows.length).toBeGreaterThan(0);
     for (const o of rows) {
       expect(o.billingIncrementSeconds, o.id).toBe(increment);
@@ -392,7 +392,7 @@ describe('billing increments where a source states them', () => {
   });
 
   it('AWS Capacity Blocks are reserved capacity billed in whole days, not a monthly commitment', () => {
-    const blocks = offers.filter((o) => o.id.includes('capacity-block'));
+    const blocks = offers.filter((o) => (o.id ?? '').includes('capacity-block'));
     expect(blocks.length).toBe(5);
     for (const o of blocks) {
       expect(

@@ -206,6 +206,8 @@ export interface Decision {
   readonly monthlySavingsUsd: number | null;
   readonly rationale: string;
   readonly risks: readonly string[];
+  /** Why a side has no option: the rules that refused its offers, counted (absent when not counted). */
+  readonly unavailable?: { readonly cloud: string | null; readonly depin: string | null };
 }
 
 export interface ProjectionMonth {

@@ -140,6 +140,7 @@ export function createWorkloadAnalyzer(
           monthlySavingsUsd: decision.monthlySavingsUsd,
           rationale: decision.rationale,
           risks,
+          ...(best.unavailable === undefined ? {} : { unavailable: best.unavailable }),
         },
         projection,
         distribution,

@@ -1,4 +1,5 @@
 import type { CostEstimate, Offer, OfferRef, PricedOption, WorkloadProfile } from '@gpufit/schema';
+import { RejectionTally } from './rejectionTally.js';
 import type { SideOfMarket } from './sides.js';
 
 export function offerRef(o: Offer): OfferRef {
@@ -29,6 +30,8 @@ export interface SideBest {
 export interface BestOffers {
   readonly cloud: SideBest | null;
   readonly depin: SideBest | null;
+  /** Why a side has no option (the rules that refused its offers); null when it has one or nothing was counted. */
+  readonly unavailable?: { readonly cloud: string | null; readonly depin: string | null };
   /** The cheapest feasible Committed cloud offer: the base-load candidate of a hybrid split. */
   readonly cloudCommitted: SideBest | null;
   /** The cheapest feasible cloud offer without a commitment (on-demand or spot): the burst rate of all-cloud. */
@@ -63,10 +66,14 @@ export function bestOffers(
   let depin: SideBest | null = null;
   let cloudCommitted: SideBest | null = null;
   let cloudFlexible: SideBest | null = null;
+  const tally = { cloud: new RejectionTally(), depin: new RejectionTally() };
   for (const offer of offers) {
     const e = estimate(profile, offer);
-    if (!e.feasible || e.monthlyUsd === null) continue;
     const side = sides[offer.market];
+    if (!e.feasible || e.monthlyUsd === null) {
+      tally[side].add(e);
+      continue;
+    }
     const best = { offer, estimate: e };
     if (side === 'cloud') {
       if (offer.pricingCategory === 'Committed') {
@@ -74,7 +81,17 @@ export function bestOffers(
       } else if (better(best, cloudFlexible)) cloudFlexible = best;
     } else if (better(best, depin)) depin = best;
   }
-  return { cloud: cheapestCloud(cloudCommitted, cloudFlexible), depin, cloudCommitted, cloudFlexible };
+  const cloud = cheapestCloud(cloudCommitted, cloudFlexible);
+  return {
+    cloud,
+    depin,
+    cloudCommitted,
+    cloudFlexible,
+    unavailable: {
+      cloud: cloud === null ? tally.cloud.sentence('cloud') : null,
+      depin: depin === null ? tally.depin.sentence('decentralized') : null,
+    },
+  };
 }
 
 /**
@@ -91,6 +108,7 @@ export function explained(best: BestOffers, profile: WorkloadProfile, estimate: 
     depin: again(best.depin),
     cloudCommitted,
     cloudFlexible,
+    ...(best.unavailable === undefined ? {} : { unavailable: best.unavailable }),
   };
 }
 

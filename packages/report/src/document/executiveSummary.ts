@@ -17,7 +17,8 @@ export const usd = (cents: number): string => `USD ${formatCents.people(cents)}`
 export function optionText(w: ShownWorkload, option: ShownOption | null, side: 'cloud' | 'depin'): string {
   if (option === null) {
     const hard = w.workload.fit.constraints.find((c) => c.side === side && c.scope === 'all');
-    return hard === undefined ? 'none found' : `ineligible: ${hard.reason}`;
+    if (hard !== undefined) return `ineligible: ${hard.reason}`;
+    return w.workload.decision.unavailable?.[side] ?? 'none found';
   }
   const o = option.offer;
   const base = `${providerLabel(o)}: ${rentedText(o, option.cost)}, ${o.region}, ${pricingLabel(o)}`;
