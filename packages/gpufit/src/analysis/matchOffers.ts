@@ -27,9 +27,10 @@ export interface CheapestFeasibleOptions {
 const BOUND_SLACK = 1 - 1e-6;
 
 /**
- * Offers that `costFloor` (hence `feasibility`) cannot tell apart: same provider, market, pricing category, GPU,
- * memory, GPUs per instance, fabric, certifications, country, host tier, egress and ingress prices. They differ in
- * price (sorted cheapest first), region, reliability and billing, which only the full estimate reads.
+ * Offers that `costFloor` cannot tell apart: same market, GPU, memory, GPUs per instance, fabric, certifications,
+ * country, host tier, egress and ingress prices. They differ in price (sorted cheapest first), provider, pricing
+ * category, region, reliability and billing, which only the full estimate reads (an offer it refuses on them —
+ * spot for non-interruptible work, a provider the placement lists exclude — is simply passed over).
  */
 interface OfferGroup {
   readonly index: number;
@@ -111,13 +112,14 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
   // Candidates are priced without their sentences (`explain: false`, the same numbers); the winner is priced
   // again in full, so callers get exactly what `estimateCost` gives.
   const screenOptions = { ...estimateOptions, explain: false };
+  const floorOptions = { ...estimateOptions, verdictOnly: true, skipOfferTerms: true };
   const stats: MatchStats = { estimates: 0, feasibleGroups: 0, profiles: 0 };
 
   /** Fills the heap with every group the profile may run on, keyed by its cheapest offer's bound. */
   function scan(profile: WorkloadProfile): number {
     let heapSize = 0;
     for (const g of groups) {
-      const floor = costFloor(profile, g.offers[0]!, estimateOptions);
+      const floor = costFloor(profile, g.offers[0]!, floorOptions);
       if (floor === null) continue;
       const gi = g.index;
       groupHours[gi] = floor.gpuHours * BOUND_SLACK;
@@ -189,9 +191,7 @@ function buildGroups(offers: readonly Offer[], options: CheapestFeasibleOptions)
         ? JSON.stringify(offer.egressTiers)
         : (offer.egressUsdPerGiB ?? EGRESS_DEFAULTS[offer.market].usdPerGiB);
     const key = [
-      offer.provider,
       offer.market,
-      offer.pricingCategory,
       offer.gpu.trim().toLowerCase(),
       offer.gpuMemoryGiB,
       offer.gpusPerInstance,

@@ -10,7 +10,9 @@ import { workOnOffer } from './workOnOffer.js';
  * incentive subsidy), monthlyUsd ≥ p × gpuHours + dataUsd. It holds because the GPU lines sum to p × billed hours
  * with billed = used × billing rounding (≥ 1) + interruption re-work + redundancy + unused commitment (each ≥ 0),
  * used = useful hours × instance packing (serving: at least one whole unit all month), and the data lines are at
- * least result egress and dataset ingress. Null when `feasibility` rules the offer out. A catalog search
+ * least result egress and dataset ingress. Null when `feasibility` rules the offer out on anything but its
+ * provider and pricing category (those rules — interruptible capacity, placement lists — are left to the full
+ * estimate, so one floor serves offers that differ only in them). A catalog search
  * (`gpufit`'s matcher) prices offers in order of this bound and stops when it exceeds the best cost found.
  * Not valid with scenario price adjustments (they can lower a price arbitrarily).
  */
@@ -24,7 +26,12 @@ export function costFloor(
   offer: Offer,
   options: FeasibilityOptions,
 ): CostFloor | null {
-  const feas = feasibilityDetail(profile, offer, options);
+  // A search calls this for every group and profile: pass options with both flags set to spare the copy.
+  const verdict =
+    options.verdictOnly === true && options.skipOfferTerms === true
+      ? options
+      : { ...options, verdictOnly: true, skipOfferTerms: true };
+  const feas = feasibilityDetail(profile, offer, verdict);
   if (!feas.feasible || feas.gpusPerReplica === null || feas.throughput === null) return null;
   const work = workOnOffer(profile, offer, feas);
   let gpuHours = work.usefulGpuHours * work.packing;

@@ -37,6 +37,16 @@ export interface FeasibilityOptions {
   readonly ratios?: ThroughputRatioTable;
   /** The resolved scenario: its placement lists and default gpuPolicy. */
   readonly scenario?: Scenario;
+  /**
+   * Only the verdict: stop at the first reason and write no message (rejections carry their code and an empty
+   * message). For a catalog search that asks the same question of thousands of offers (`costFloor`).
+   */
+  readonly verdictOnly?: boolean;
+  /**
+   * Skip the rules that read only an offer's provider and pricing category (`interruptible`, `placement`): for a
+   * catalog search that groups offers across them and lets the full estimate apply them offer by offer.
+   */
+  readonly skipOfferTerms?: boolean;
 }
 
 const NVLINK = INTERCONNECTS.indexOf('nvlink');
@@ -72,27 +82,37 @@ export function feasibilityDetail(
   const pf = profileFacts(profile);
   const of = offerFacts(offer);
   const rejections: CostRejection[] = [];
+  const verdictOnly = options.verdictOnly === true;
+  const reject = (code: CostRejection['code'], message: () => string): void => {
+    rejections.push({ code, message: verdictOnly ? '' : message() });
+  };
+  const refused = (): FeasibilityDetail => ({
+    feasible: false,
+    rejections,
+    gpusPerReplica: null,
+    tier: undefined,
+    demandTier: undefined,
+    demandGpusPerReplica: 0,
+    memoryNote: null,
+    throughput: null,
+  });
 
   if (offer.usdPerGpuHour === null) {
-    rejections.push({
-      code: 'price-unknown',
-      message: 'the offer has no known price; it is not priced at $0',
-    });
+    reject('price-unknown', () => 'the offer has no known price; it is not priced at $0');
   }
   const tier = tiers.get(offer.gpu);
   if (tier === undefined) {
-    rejections.push({
-      code: 'gpu-unknown',
-      message: `${offer.gpu} is not in the GPU tier table, so its throughput is unknown (gpufit does not guess it)`,
-    });
+    reject(
+      'gpu-unknown',
+      () =>
+        `${offer.gpu} is not in the GPU tier table, so its throughput is unknown (gpufit does not guess it)`,
+    );
   }
   const namedTier = pf.gpuTypeKey === null ? undefined : tiers.get(pf.gpuTypeKey);
   if (pf.gpuTypeKey !== null && namedTier === undefined) {
-    rejections.push({
-      code: 'gpu-unknown',
-      message: `the workload's gpuType ${profile.gpuType} is not in the GPU tier table`,
-    });
+    reject('gpu-unknown', () => `the workload's gpuType ${profile.gpuType} is not in the GPU tier table`);
   }
+  if (verdictOnly && rejections.length > 0) return refused();
   const demandTier = pf.gpuTypeKey === null ? tiers.reference : namedTier;
 
   let throughput: ThroughputBasis | null = null;
@@ -105,9 +125,13 @@ export function feasibilityDetail(
       named: pf.gpuTypeKey !== null,
       offerTier: tier,
       ratios: options.ratios,
+      explain: !verdictOnly,
     });
     if (conversion.ok) throughput = conversion.value;
-    else rejections.push({ code: 'gpu-policy', message: conversion.reason });
+    else {
+      rejections.push({ code: 'gpu-policy', message: conversion.reason });
+      if (verdictOnly) return refused();
+    }
   }
 
   const nodes = profile.nodes;
@@ -123,7 +147,7 @@ export function feasibilityDetail(
       : profile.gpusPerReplica * nodes * demandMemoryGiB;
   const footprintGiB = Math.min(pf.memoryGiB, statedGiB);
   const memoryNote =
-    footprintGiB < pf.memoryGiB
+    footprintGiB < pf.memoryGiB && !verdictOnly
       ? `memory: gpufit estimates ${modelText(profile, pf.memoryGiB, pf.phase)}, but the stated ${profile.gpusPerReplica} × ${demandTier?.gpu ?? offer.gpu} per replica holds ${fmt(footprintGiB)} GiB; the stated footprint is used (e.g. LoRA, QLoRA or offloading)`
       : null;
   const needed = gpusForModel(footprintGiB, offer.gpuMemoryGiB, nodes);
@@ -131,11 +155,14 @@ export function feasibilityDetail(
   let gpusPerReplica: number | null =
     profile.gpusPerReplica !== null && sameGpu ? Math.max(profile.gpusPerReplica, needed) : needed;
   if (gpusPerReplica > offer.gpusPerInstance) {
-    rejections.push({
-      code: 'memory',
-      message: `the model's ${fmt(footprintGiB)} GiB (${profile.modelParamsBillions}B parameters, ${profile.precision}, ${pf.phase}) needs ${gpusPerReplica} GPUs of ${offer.gpuMemoryGiB} GiB on one instance${nodes > 1 ? ` per node (${nodes} nodes)` : ''}; the offer has ${offer.gpusPerInstance}`,
-    });
+    const shown = gpusPerReplica;
+    reject(
+      'memory',
+      () =>
+        `the model's ${fmt(footprintGiB)} GiB (${profile.modelParamsBillions}B parameters, ${profile.precision}, ${pf.phase}) needs ${shown} GPUs of ${offer.gpuMemoryGiB} GiB on one instance${nodes > 1 ? ` per node (${nodes} nodes)` : ''}; the offer has ${offer.gpusPerInstance}`,
+    );
     gpusPerReplica = null;
+    if (verdictOnly) return refused();
   }
 
   // A fabric need applies only where there is something to connect: InfiniBand between nodes, NVLink between
@@ -150,43 +177,50 @@ export function feasibilityDetail(
     tier?.interconnect === 'nvlink' && offer.gpusPerInstance > 1 ? NVLINK : 0,
   );
   if (offered < required) {
-    rejections.push({
-      code: 'interconnect',
-      message: `the workload needs ${INTERCONNECTS[required]} between its GPUs; the offer has ${INTERCONNECTS[offered]}`,
-    });
+    reject(
+      'interconnect',
+      () =>
+        `the workload needs ${INTERCONNECTS[required]} between its GPUs; the offer has ${INTERCONNECTS[offered]}`,
+    );
   }
 
-  const missing = profile.compliance.filter((c) => !of.certifications.has(c));
-  if (missing.length > 0) {
-    rejections.push({
-      code: 'compliance',
-      message: `the offer lacks ${missing.join(', ')} (the workload requires ${profile.compliance.join(', ')})`,
-    });
+  for (const c of profile.compliance) {
+    if (of.certifications.has(c)) continue;
+    const missing = profile.compliance.filter((x) => !of.certifications.has(x));
+    reject(
+      'compliance',
+      () => `the offer lacks ${missing.join(', ')} (the workload requires ${profile.compliance.join(', ')})`,
+    );
+    break;
   }
 
   if (profile.residency.length > 0) {
     const country = offer.country;
     if (country === null) {
-      rejections.push({
-        code: 'residency',
-        message: `the offer's country is unknown, so it cannot be shown to be in ${profile.residency.join(' or ')}`,
-      });
+      reject(
+        'residency',
+        () =>
+          `the offer's country is unknown, so it cannot be shown to be in ${profile.residency.join(' or ')}`,
+      );
     } else if (!profile.residency.some((place) => placeIncludesCountry(place, country))) {
-      rejections.push({
-        code: 'residency',
-        message: `the offer is in ${country}; the workload's data must stay in ${profile.residency.join(' or ')}`,
-      });
+      reject(
+        'residency',
+        () =>
+          `the offer is in ${country}; the workload's data must stay in ${profile.residency.join(' or ')}`,
+      );
     }
   }
+  if (verdictOnly && rejections.length > 0) return refused();
 
   const hosting = dataEligibility(profile.dataSensitivity, offer);
   if (hosting !== null) rejections.push({ code: 'hosting', message: hosting });
 
-  const interruptible = interruptibleRule(profile, offer);
-  if (interruptible !== null) rejections.push({ code: 'interruptible', message: interruptible });
-
-  const placement = placementRule(profile, scenario?.placement, offer);
-  if (placement !== null) rejections.push({ code: 'placement', message: placement });
+  if (options.skipOfferTerms !== true) {
+    const interruptible = interruptibleRule(profile, offer);
+    if (interruptible !== null) rejections.push({ code: 'interruptible', message: interruptible });
+    const placement = placementRule(profile, scenario?.placement, offer);
+    if (placement !== null) rejections.push({ code: 'placement', message: placement });
+  }
 
   return {
     feasible: rejections.length === 0,

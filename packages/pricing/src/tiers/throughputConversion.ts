@@ -17,6 +17,8 @@ export interface ThroughputConversionInput {
   readonly offerTier: GpuTier;
   /** Measured ratios (`datasets/throughput-ratios.csv`); absent = none measured. */
   readonly ratios: ThroughputRatioTable | undefined;
+  /** Write the reason of a refusal (default true); a catalog search asks only for the verdict. */
+  readonly explain?: boolean;
 }
 
 /**
@@ -35,9 +37,14 @@ export function throughputConversion(input: ThroughputConversionInput): Throughp
   if (demandGpu.toLowerCase() === offerGpu.toLowerCase()) {
     return { ok: true, value: { demandGpu, offerGpu, ratio: 1, basis: 'same', source: null } };
   }
-  const what = input.named ? `the workload names ${demandGpu}` : `the demand is stated in ${demandGpu}-hours`;
+  const explain = input.explain ?? true;
+  const what = (): string =>
+    input.named ? `the workload names ${demandGpu}` : `the demand is stated in ${demandGpu}-hours`;
   if (policy === 'exact') {
-    return { ok: false, reason: `${what} and its gpuPolicy is exact; this offer is ${offerGpu}` };
+    return {
+      ok: false,
+      reason: explain ? `${what()} and its gpuPolicy is exact; this offer is ${offerGpu}` : '',
+    };
   }
   const band = modelSizeBand(input.modelParamsBillions);
   const measured = input.ratios?.lookup(throughputClass, band, demandGpu, offerGpu);
@@ -48,9 +55,10 @@ export function throughputConversion(input: ThroughputConversionInput): Throughp
     };
   }
   if (policy === 'measured') {
+    if (!explain) return { ok: false, reason: '' };
     return {
       ok: false,
-      reason: `${what}; no published benchmark measures ${offerGpu} against ${demandGpu} for ${throughputClass} work on ${band} models, so gpufit does not price it (gpuPolicy measured; set gpuPolicy any to allow it without a speed-up)`,
+      reason: `${what()}; no published benchmark measures ${offerGpu} against ${demandGpu} for ${throughputClass} work on ${band} models, so gpufit does not price it (gpuPolicy measured; set gpuPolicy any to allow it without a speed-up)`,
     };
   }
   const datasheet =
