@@ -1,29 +1,11 @@
 // The run's placement, GPU-policy and freshness options through the built CLI, on the bundled catalog, and the
 // rules the issue "credible placements" names as golden cases on a portfolio of our own.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Analysis } from '@gpufit/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const CLI = join(import.meta.dirname, '..', 'dist', 'cli.mjs');
-
-async function gpufit(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
-      cwd: mkdtempSync(join(tmpdir(), 'gpufit-place-')),
-      env: { ...process.env, NO_COLOR: '1' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { runBuiltCli as gpufit } from './support/runBuiltCli.js';
 
 /** A founder's own portfolio: the cases the issue names, one workload each. */
 const PORTFOLIO = [
