@@ -11,7 +11,7 @@ import type { Distribution, Offer, Projection, WorkloadAnalysis, WorkloadProfile
 import { assessFit, type FrameworkOverride } from '@gpufit/scoring';
 import type { AnalyzeInput, MonteCarloRunner } from '../analyze.js';
 import { type BestOffers, bestOffers, explained, priced } from './bestOffers.js';
-import { decide, isHybrid } from './decide.js';
+import { decide } from './decide.js';
 import { hybridFor } from './hybridFor.js';
 import { risksFor } from './risks.js';
 import { sidesOfMarkets } from './sides.js';
@@ -103,8 +103,6 @@ export function createWorkloadAnalyzer(
     }
 
     const split = depinEligible ? hybridFor(profile, fit, best) : null;
-    // Only a split in which each side carries at least the policy's share is a hybrid (DecisionPolicy).
-    const hybrid = isHybrid(split, policy) ? split : null;
     const comparison =
       deep && best.cloud && best.depin && depinEligible
         ? { profile, cloud: best.cloud.offer, depin: best.depin.offer, scenario: workloadScenario }
@@ -112,6 +110,8 @@ export function createWorkloadAnalyzer(
     const breakEvens = comparison ? breakEven(comparison, costOf) : [];
     const tornado = comparison ? sensitivity(comparison, costOf) : null;
     const decision = decide({ fit, cloud, depin: depinEligible ? depin : null, hybrid: split, policy });
+    // Only a split in which each side carries at least the policy's share is a hybrid (decide's rule).
+    const hybrid = decision.hybrid;
     const risks = risksFor({
       profile,
       fit,

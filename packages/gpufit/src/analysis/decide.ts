@@ -60,6 +60,8 @@ export function isHybrid(split: HybridSplit | null, policy: DecisionPolicy): spl
 
 export interface DecideOutput {
   readonly recommendation: Recommendation;
+  /** The split when it is a hybrid (each side carries at least the policy's share), else null. */
+  readonly hybrid: HybridSplit | null;
   readonly recommendedMonthlyUsd: number | null;
   readonly monthlySavingsUsd: number | null;
   readonly rationale: string;
@@ -89,6 +91,7 @@ export function decide(input: DecideInput): DecideOutput {
     if (usable) {
       return {
         recommendation: usable,
+        hybrid,
         recommendedMonthlyUsd: costOf[usable],
         monthlySavingsUsd: null,
         rationale: `No feasible, priced cloud offer; ${usable} is the only priced placement the fit (${fit.approach}) accepts.`,
@@ -96,6 +99,7 @@ export function decide(input: DecideInput): DecideOutput {
     }
     return {
       recommendation: 'cloud',
+      hybrid,
       recommendedMonthlyUsd: null,
       monthlySavingsUsd: null,
       rationale:
@@ -128,6 +132,7 @@ export function decide(input: DecideInput): DecideOutput {
   const monthlySavingsUsd = recommendedMonthlyUsd === null ? null : cloudUsd - recommendedMonthlyUsd;
   return {
     recommendation: chosen,
+    hybrid,
     recommendedMonthlyUsd,
     monthlySavingsUsd,
     rationale: explain(chosen, input, costOf, depinBlocked?.reason ?? depinPartBlocked?.reason),

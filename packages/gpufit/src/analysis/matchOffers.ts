@@ -208,7 +208,9 @@ function buildGroups(offers: readonly Offer[], options: CheapestFeasibleOptions)
       entry = { group: { index: byKey.size, offers: [], effectiveUsd: [] }, rows: [] };
       byKey.set(key, entry);
     }
-    entry.rows.push({ offer, usd: effectiveUsdPerGpuHour(offer, scenario) });
+    // Month-0 USD per GPU-hour as `estimateCost` charges it net of the incentive subsidy (a token-denominated
+    // price is scaled by the token's price ratio, which is exactly 1 at month 0).
+    entry.rows.push({ offer, usd: monthZeroUsdPerGpuHour(offer, scenario) });
   }
   const groups: OfferGroup[] = [];
   for (const { group, rows } of byKey.values()) {
@@ -220,15 +222,6 @@ function buildGroups(offers: readonly Offer[], options: CheapestFeasibleOptions)
     groups.push(group);
   }
   return groups;
-}
-
-/**
- * Month-0 USD per GPU-hour as `estimateCost` charges it net of the incentive subsidy (`monthZeroUsdPerGpuHour`:
- * the list price unless the scenario moves the month-0 share). (A token-denominated price is scaled by the token's
- * price ratio, which is exactly 1 at month 0.)
- */
-function effectiveUsdPerGpuHour(offer: Offer, scenario: Scenario | undefined): number {
-  return monthZeroUsdPerGpuHour(offer, scenario);
 }
 
 function heapPush(bound: Float64Array, group: Int32Array, size: number, b: number, g: number): number {

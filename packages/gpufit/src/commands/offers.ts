@@ -195,10 +195,6 @@ function memory(gib: number): string {
 
 function table(rows: readonly OfferRow[]): string {
   const committed = rows.some((r) => r.termMonths !== null);
-  const subsidized = rows.some(
-    (r) =>
-      r.ranked.effectiveUsdPerGpuHour !== null && r.ranked.effectiveUsdPerGpuHour !== r.ranked.usdPerGpuHour,
-  );
   const price = (p: RowPrice | null, per: 'gpu' | 'instance') =>
     p === null ? '—' : per === 'gpu' ? usd(p.usdPerGpuHour, 3) : usd(p.usdPerInstanceHour, 2);
   const header = [
@@ -216,7 +212,6 @@ function table(rows: readonly OfferRow[]): string {
     '$/h',
     'spot $/GPU-h',
     'spot $/h',
-    ...(subsidized ? ['effective $/GPU-h'] : []),
     'as of',
   ];
   const body = rows.map((r, i) => [
@@ -234,11 +229,10 @@ function table(rows: readonly OfferRow[]): string {
     price(r.onDemand, 'instance'),
     price(r.spot, 'gpu'),
     price(r.spot, 'instance'),
-    ...(subsidized ? [usd(r.rankUsdPerGpuHour, 3)] : []),
     r.asOf,
   ]);
   const first = committed ? 10 : 9;
-  const right = new Set([first, first + 1, first + 2, first + 3, ...(subsidized ? [first + 4] : [])]);
+  const right = new Set([first, first + 1, first + 2, first + 3]);
   return textTable(header, body, right);
 }
 
