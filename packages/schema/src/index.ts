@@ -41,6 +41,7 @@ export {
   subsidyScheduleSchema,
   tokenPriceModelSchema,
 } from './scenario.js';
+export { neverThrowing, unreadableIssue } from './unreadableInput.js';
 export {
   offerCodecs,
   offerFromCsv,

@@ -1,4 +1,4 @@
-import { issuesFromZod, type Validated, type ValidationIssue } from '@gpufit/schema';
+import { issuesFromZod, neverThrowing, type Validated, type ValidationIssue } from '@gpufit/schema';
 import { z } from 'zod';
 import { defaultFramework } from './defaultFramework.js';
 import { type FrameworkConfig, frameworkConfigSchema, frameworkConfigShape } from './frameworkConfig.js';
@@ -80,7 +80,10 @@ function merge(base: unknown, patch: unknown, path: string, paths: string[]): un
  * Validate a framework override (e.g. a scenario's `framework` field, any JSON) against the default (unknown keys, types, ranges, then the merged
  * config's cross-field rules) without throwing. Issue paths point into the framework config.
  */
-export function validateFrameworkOverride(override: unknown): Validated<ResolvedFramework> {
+export const validateFrameworkOverride: (override: unknown) => Validated<ResolvedFramework> =
+  neverThrowing(validateOverride);
+
+function validateOverride(override: unknown): Validated<ResolvedFramework> {
   const parsed = overrideSchema.safeParse(override);
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error, KNOWN_KEYS) };
   const paths: string[] = [];
