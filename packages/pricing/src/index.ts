@@ -40,7 +40,7 @@ export type { FormulaEngine } from './formula/loadFormulaEngine.js';
 export { loadFormulaEngine } from './formula/loadFormulaEngine.js';
 export { subsidizedPrice } from './incentives/subsidizedPrice.js';
 // Incentive tokens and subsidies (§5.7)
-export { initialSubsidyShare, subsidyScheduleFor } from './incentives/subsidyScheduleFor.js';
+export { initialSubsidyShare, subsidyEntryFor, subsidyScheduleFor } from './incentives/subsidyScheduleFor.js';
 export { tokenPriceRatio } from './incentives/tokenPriceRatio.js';
 export { monthZeroUsdPerGpuHour, unsubsidizedUsdPerGpuHour } from './incentives/unsubsidizedPrice.js';
 // Memory (§5.1)

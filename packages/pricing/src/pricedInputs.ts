@@ -10,11 +10,17 @@
  * Incentive token price: a token-denominated offer charges a fixed number of tokens per GPU-hour, so its USD
  * price scales with the token's price (`tokenPriceRatio`).
  */
-import type { CostEstimate, Offer, Scenario, WorkloadProfile } from '@gpufit/schema';
+import {
+  type CostEstimate,
+  namedEntry,
+  type Offer,
+  type Scenario,
+  type WorkloadProfile,
+} from '@gpufit/schema';
 import { PricingAssertionError } from './assert.js';
 import { ASSUMED_OUTAGE_HOURS } from './assumptions.js';
 import { offerFacts } from './estimate/offerFacts.js';
-import { initialSubsidyShare } from './incentives/subsidyScheduleFor.js';
+import { initialSubsidyShare, subsidyEntryFor } from './incentives/subsidyScheduleFor.js';
 
 export interface PricedComparison {
   readonly profile: WorkloadProfile;
@@ -109,18 +115,17 @@ export const pricedInputs = definePricedInputs({
       // offer's, which the list price already has in it): set the schedule's, so the tenant price moves from the
       // unsubsidized price by v (unsubsidizedPrice.ts).
       const { subsidies } = c.scenario;
-      const symbol = c.depin.incentive?.symbol;
-      const key =
-        subsidies[c.depin.provider] !== undefined
-          ? c.depin.provider
-          : symbol !== undefined && subsidies[symbol] !== undefined
-            ? symbol
-            : c.depin.provider;
-      const schedule = subsidies[key] ?? { kind: 'none' as const };
-      return {
-        ...c,
-        scenario: { ...c.scenario, subsidies: { ...subsidies, [key]: { ...schedule, share: v } } },
-      };
+      const entry = subsidyEntryFor(c.depin.provider, c.depin.incentive?.symbol, subsidies);
+      const key = entry?.key ?? c.depin.provider;
+      const schedule = entry?.value ?? { kind: 'none' as const };
+      // defineProperty: a network may be called `__proto__`, which an object literal's key would not keep.
+      const next = Object.defineProperty({ ...subsidies }, key, {
+        value: { ...schedule, share: v },
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      return { ...c, scenario: { ...c.scenario, subsidies: next } };
     },
     range: () => [0, 0.99],
     max: 0.99,
@@ -195,14 +200,15 @@ export const pricedInputs = definePricedInputs({
     current: (c) => {
       const incentive = c.depin.incentive;
       if (incentive?.denomination !== 'token') return unknown('the DePIN offer is not priced in its token');
-      const model = c.scenario.tokenPrices[incentive.symbol];
+      const model = namedEntry(c.scenario.tokenPrices, incentive.symbol)?.value;
       return model === undefined
         ? unknown(`the scenario has no price model for ${incentive.symbol}`)
         : known(model.spotUsd);
     },
     apply: (c, v) => {
       const symbol = c.depin.incentive?.symbol;
-      const spot = symbol === undefined ? undefined : c.scenario.tokenPrices[symbol]?.spotUsd;
+      const spot =
+        symbol === undefined ? undefined : namedEntry(c.scenario.tokenPrices, symbol)?.value.spotUsd;
       const price = c.depin.usdPerGpuHour;
       if (spot === undefined || price === null) return c;
       return { ...c, depin: { ...c.depin, usdPerGpuHour: (price * v) / spot } };

@@ -11,8 +11,9 @@
  * When a subsidy falls, the tenant price rises by p × the lost share of the unsubsidized price; providers
  * absorb the rest (p = 1: the tenant pays the whole loss, DESIGN §5.7's price × (1 − s(t))).
  */
-import type { Scenario, SubsidySchedule, TokenPriceModel } from '@gpufit/schema';
+import { namedEntry, type Scenario, type SubsidySchedule, type TokenPriceModel } from '@gpufit/schema';
 import type { CostBasis } from './costBasis.js';
+import { subsidyEntryFor } from './incentives/subsidyScheduleFor.js';
 import { type FormulaCompiler, subsidyShareCurve } from './subsidyShareAt.js';
 import { expectedTokenPrice } from './tokenPricePath.js';
 
@@ -58,10 +59,7 @@ const NONE: SubsidySchedule = { kind: 'none' };
  * (`provider`) first, then by incentive symbol; a constant share when the scenario has none.
  */
 export function scheduleFor(basis: CostBasis, subsidies: Scenario['subsidies']): SubsidySchedule {
-  const byProvider = subsidies[basis.provider];
-  if (byProvider !== undefined) return byProvider;
-  const symbol = basis.incentive?.symbol;
-  return (symbol === undefined ? undefined : subsidies[symbol]) ?? NONE;
+  return subsidyEntryFor(basis.provider, basis.incentive?.symbol, subsidies)?.value ?? NONE;
 }
 
 export function spendPath(
@@ -84,7 +82,7 @@ export function spendPath(
   const incentive = basis.incentive;
   let token: SpendPath['token'] = null;
   if (incentive?.denomination === 'token') {
-    const model = scenario.tokenPrices[incentive.symbol];
+    const model = namedEntry(scenario.tokenPrices, incentive.symbol)?.value;
     if (model) token = { symbol: incentive.symbol, model };
     else {
       assumptions.push(

@@ -69,4 +69,12 @@ describe('renderJson', () => {
     });
     expect(JSON.stringify(canonicalize({ b: 1, a: 2 }))).toBe('{"a":2,"b":1}');
   });
+
+  test('canonicalize keeps a __proto__ key (a name from input) as a key, and its prototype untouched', () => {
+    const input = JSON.parse('{"__proto__": {"polluted": 1}, "constructor": 2}');
+    const out = canonicalize(input) as Record<string, unknown>;
+    expect(JSON.stringify(out)).toBe('{"__proto__":{"polluted":1},"constructor":2}');
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(out['polluted']).toBeUndefined();
+  });
 });

@@ -1,3 +1,4 @@
+import { shownInput } from './common.js';
 import type { ValidationIssue } from './issues.js';
 import { FALSE_WORDS, TRUE_WORDS } from './vocabulary.js';
 
@@ -80,6 +81,10 @@ function fail(code: string, column: string, message: string): DecodedCell {
   return { ok: false, issue: { code, path: [column], message } };
 }
 
+function ownValue(value: unknown): PropertyDescriptor {
+  return { value, enumerable: true, writable: true, configurable: true };
+}
+
 /**
  * Decode one CSV record (header → cell) with a codec table. Columns not in the table are kept as text so the
  * schema's strictness reports them as unknown fields; empty cells are omitted.
@@ -93,10 +98,21 @@ export function decodeRecord(
   const issues: ValidationIssue[] = [];
   for (let i = 0; i < header.length; i++) {
     const column = header[i]!;
-    const raw = cells[i] ?? '';
+    const raw: unknown = cells[i] ?? '';
+    if (typeof raw !== 'string') {
+      // Library callers only: a CSV parser hands strings.
+      issues.push({
+        code: 'invalid_type',
+        path: [column],
+        message: `${column}: a CSV cell must be text; got ${shownInput(raw)}`,
+      });
+      continue;
+    }
     if (raw.trim() === '') continue;
-    const decoded = decodeCell(codecs[column] ?? 'text', column, raw);
-    if (decoded.ok) value[column] = decoded.value;
+    const decoded = decodeCell(Object.hasOwn(codecs, column) ? codecs[column]! : 'text', column, raw);
+    // A `__proto__` column is kept as a key (assigning it would set the prototype), so it is refused as unknown.
+    if (decoded.ok && column === '__proto__') Object.defineProperty(value, column, ownValue(decoded.value));
+    else if (decoded.ok) value[column] = decoded.value;
     else issues.push(decoded.issue);
   }
   return { value, issues };

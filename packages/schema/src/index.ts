@@ -3,6 +3,7 @@ export { decodeCell, decodeRecord } from './csvCodec.js';
 export type { IssueLocation, Validated, ValidationIssue } from './issues.js';
 export { closest, formatIssue, formatIssues, issuesFromZod } from './issues.js';
 export { jsonSchemas } from './jsonSchema.js';
+export { namedEntry } from './namedEntry.js';
 export type { EgressTier, Incentive, Offer, OfferInput } from './offer.js';
 export { egressTierSchema, OFFER_FIELDS, offerInputSchema, offerSchema } from './offer.js';
 export {

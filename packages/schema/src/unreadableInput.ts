@@ -24,12 +24,17 @@ function findThrow(
   if (seen.has(value) || path.length > MAX_DEPTH) return null;
   seen.add(value);
   try {
+    // What a validator asks of an object besides its properties (a Proxy can trap each).
     const isArray = Array.isArray(value);
+    Object.getPrototypeOf(value);
+    Object.isExtensible(value);
     for (const key of Reflect.ownKeys(value)) {
       if (typeof key === 'symbol') continue;
       const k = isArray && /^\d+$/.test(key) ? Number(key) : key;
       let item: unknown;
       try {
+        Reflect.getOwnPropertyDescriptor(value, key);
+        Reflect.has(value, key);
         item = Reflect.get(value, key);
       } catch (error) {
         return { path: [...path, k], error };
@@ -45,15 +50,23 @@ function findThrow(
 
 /**
  * The issue for an input that threw while being validated (a hostile or broken object: a throwing getter, a
- * Proxy trap, a revoked Proxy). It names the property that could not be read when one can be found.
+ * Proxy trap, a revoked Proxy), naming the property that could not be read; `internal_error` when none is found.
  */
 export function unreadableIssue(input: unknown, error: unknown): ValidationIssue {
   const found = findThrow(input, [], new Set());
-  const where = found === null || found.path.length === 0 ? '' : ` at ${found.path.join('.')}`;
+  if (found === null) {
+    // Every property reads: the validator itself failed. Still data, not an exception, but named as a bug.
+    return {
+      code: 'internal_error',
+      path: [],
+      message: `validation failed unexpectedly (${reason(error)}); this is a bug in gpufit, please report it`,
+    };
+  }
+  const where = found.path.length === 0 ? '' : ` at ${found.path.join('.')}`;
   return {
     code: 'unreadable',
-    path: found?.path ?? [],
-    message: `the input could not be read${where} (${reason(found?.error ?? error)}); pass plain data, e.g. parsed JSON`,
+    path: found.path,
+    message: `the input could not be read${where} (${reason(found.error)}); pass plain data, e.g. parsed JSON`,
   };
 }
 

@@ -25,6 +25,7 @@ function settles(run: () => Validated<unknown>): Validated<unknown> {
   }).not.toThrow();
   if (!r!.ok) {
     for (const issue of r!.issues) {
+      expect(issue.code, issue.message).not.toBe('internal_error');
       expect(issue.message.length).toBeGreaterThan(0);
       expect(typeof formatIssue(issue, { file: 'lib' })).toBe('string');
     }
@@ -117,4 +118,11 @@ describe('a __proto__ key in a scenario record is refused, not dropped without a
     expect(r.ok).toBe(true);
     if (r.ok) expect(Object.keys(r.value.subsidies)).toEqual(['constructor', 'toString']);
   });
+});
+
+it('a CSV column named __proto__ is an unknown column, not a prototype set without a word', () => {
+  const r = offerFromCsv(['__proto__'], ['{}']);
+  expect(r.ok).toBe(false);
+  if (!r.ok)
+    expect(r.issues).toContainEqual(expect.objectContaining({ code: 'unknown_field', path: ['__proto__'] }));
 });

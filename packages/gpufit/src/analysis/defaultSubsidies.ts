@@ -1,4 +1,4 @@
-import { addMonths } from '@gpufit/pricing';
+import { addMonths, subsidyEntryFor } from '@gpufit/pricing';
 import type { Scenario, SubsidySchedule } from '@gpufit/schema';
 import type { NetworkInfo } from '../data/datasetTypes.js';
 
@@ -29,9 +29,9 @@ export function withDefaultSubsidies(scenario: Scenario, networks: readonly Netw
   const defaults = defaultSubsidies(networks, scenario.startMonth);
   const subsidies = { ...scenario.subsidies };
   for (const [provider, schedule] of Object.entries(defaults)) {
-    const symbol = networks.find((n) => n.provider === provider)?.incentiveSymbol;
-    if (subsidies[provider] === undefined && (symbol == null || subsidies[symbol] === undefined))
-      subsidies[provider] = schedule;
+    const symbol = networks.find((n) => n.provider === provider)?.incentiveSymbol ?? undefined;
+    // The scenario's own entry, as the user spelled it ("Akash", "akt"), keeps the network's default out.
+    if (subsidyEntryFor(provider, symbol, scenario.subsidies) === undefined) subsidies[provider] = schedule;
   }
   return { ...scenario, subsidies };
 }

@@ -6,7 +6,7 @@ import type {
   Scenario,
   WorkloadProfile,
 } from '@gpufit/schema';
-import { SCENARIO_DEFAULTS } from '@gpufit/schema';
+import { namedEntry, SCENARIO_DEFAULTS } from '@gpufit/schema';
 import { assert, finite } from '../assert.js';
 import { HOURS_PER_MONTH } from '../assumptions.js';
 import { breakEvenUtilization } from '../commitments/breakEvenUtilization.js';
@@ -91,7 +91,8 @@ export function estimateCost(
   let price = unsubsidizedUsdPerGpuHour(offer);
   const incentive = offer.incentive;
   if (incentive !== null && incentive.denomination === 'token') {
-    const model = scenario?.tokenPrices[incentive.symbol];
+    const model =
+      scenario === undefined ? undefined : namedEntry(scenario.tokenPrices, incentive.symbol)?.value;
     if (model === undefined) {
       if (explain) assumptions.push(notes.tokenWithoutModel(incentive.symbol));
     } else {

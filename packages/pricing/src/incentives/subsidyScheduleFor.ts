@@ -1,22 +1,24 @@
-import type { Offer, Scenario, SubsidySchedule } from '@gpufit/schema';
+import { namedEntry, type Offer, type Scenario, type SubsidySchedule } from '@gpufit/schema';
 
 /**
- * The scenario's subsidy schedule for an offer: keyed by the offer's network (`provider`, e.g. `akash`) first,
- * then by its incentive token symbol (e.g. `AKT`), in either case; null when the scenario has none.
+ * The scenario's subsidy entry for a network: keyed by the network (`provider`, e.g. `akash`) first, then by its
+ * incentive token symbol (e.g. `AKT`), in either case as the user wrote it ("Akash", "akt"); undefined when the
+ * scenario has none. The one rule the estimate, the projection and the sensitivities share.
  */
+export function subsidyEntryFor(
+  provider: string,
+  symbol: string | undefined,
+  subsidies: Scenario['subsidies'],
+): { readonly key: string; readonly value: SubsidySchedule } | undefined {
+  return (
+    namedEntry(subsidies, provider) ?? (symbol === undefined ? undefined : namedEntry(subsidies, symbol))
+  );
+}
+
+/** The scenario's subsidy schedule for an offer (`subsidyEntryFor`); null when the scenario has none. */
 export function subsidyScheduleFor(offer: Offer, scenario: Scenario | undefined): SubsidySchedule | null {
   if (scenario === undefined) return null;
-  const subsidies = scenario.subsidies;
-  const symbol = offer.incentive?.symbol;
-  const direct = subsidies[offer.provider] ?? (symbol === undefined ? undefined : subsidies[symbol]);
-  if (direct !== undefined) return direct;
-  // Scenario keys are as the user wrote them ("Akash", "akt"): match without case, the network first.
-  const keys = Object.keys(subsidies);
-  for (const wanted of symbol === undefined ? [offer.provider] : [offer.provider, symbol.toLowerCase()]) {
-    const key = keys.find((k) => k.toLowerCase() === wanted);
-    if (key !== undefined) return subsidies[key] ?? null;
-  }
-  return null;
+  return subsidyEntryFor(offer.provider, offer.incentive?.symbol, scenario.subsidies)?.value ?? null;
 }
 
 /**

@@ -9,7 +9,16 @@ export function canonicalize(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
       const item = (value as Record<string, unknown>)[key];
-      if (item !== undefined) out[key] = canonicalize(item);
+      if (item === undefined) continue;
+      // A `__proto__` key (a name from input) must stay a key; assigning it would set the prototype instead.
+      if (key === '__proto__')
+        Object.defineProperty(out, key, {
+          value: canonicalize(item),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else out[key] = canonicalize(item);
     }
     return out;
   }
