@@ -351,10 +351,18 @@ program
     ]),
   )
   .option('--strict', 'stop at the first problem')
+  .option(
+    '--catalog <file>',
+    'the catalog whose providers and tokens a scenario may name (default: the bundled catalog)',
+  )
   .option('--json', 'print the accounting and problems as JSON')
   .addHelpText(
     'after',
-    example(['gpufit validate my-workloads.csv', 'gpufit validate catalog.csv --as offers --json']),
+    example([
+      'gpufit validate my-workloads.csv',
+      'gpufit validate catalog.csv --as offers --json',
+      'gpufit validate scenario.json --catalog my-offers.csv',
+    ]),
   )
   .action(async (file: string, opts) => (await import('./commands/validate.js')).runValidate(file, opts));
 

@@ -31,6 +31,7 @@ describe('docs/reliability.md lists every error code', () => {
     ['loader row problems', codesIn(io, /'(invalid-utf8|csv-syntax|line-too-long|ragged|unnamed-column)'/g)],
     ['schema CSV cell codes', codesIn(schema, /fail\(\s*'([a-z_]+)'/g)],
     ['schema rule codes', codesIn(schema, /gpufit: '([a-z_]+)'/g)],
+    ['schema issue codes (names, unreadable input)', codesIn(schema, /code: '([a-z_]+)'/g)],
     ['formula error codes', codesIn(formula.slice(0, formula.indexOf('export class')), /'([a-z-]+)'/g)],
     ['cost-estimate rejection codes', [...REJECTION_CODES]],
   ])('%s', (_what, codes) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nearestNames } from './nearestNames.js';
 import { continentNamed, usersPlaceCode } from './places.js';
 import { BLOCS, CONTINENTS, GLOBAL_PLACE } from './vocabulary.js';
 
@@ -31,9 +32,14 @@ export function shownInput(input: unknown): string {
   }
 }
 
+/** One of a closed list; a near miss (`DePIN`, `standard`) is named in the message. */
 export function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
   return z.enum(values, {
-    error: (i) => `${label} must be one of ${values.join(', ')}; got ${shownInput(i.input)}`,
+    error: (i) => {
+      const near = typeof i.input === 'string' ? nearestNames(i.input, values, 1) : [];
+      const hint = near.length > 0 ? `; did you mean ${JSON.stringify(near[0])}?` : '';
+      return `${label} must be one of ${values.join(', ')}; got ${shownInput(i.input)}${hint}`;
+    },
   });
 }
 

@@ -4,6 +4,7 @@ export type { IssueLocation, Validated, ValidationIssue } from './issues.js';
 export { closest, formatIssue, formatIssues, issuesFromZod } from './issues.js';
 export { jsonSchemas } from './jsonSchema.js';
 export { namedEntry } from './namedEntry.js';
+export { editDistance, nameDistance, nearestNames, nearLimit } from './nearestNames.js';
 export type { EgressTier, Incentive, Offer, OfferInput } from './offer.js';
 export { egressTierSchema, OFFER_FIELDS, offerInputSchema, offerSchema } from './offer.js';
 export {
@@ -42,6 +43,8 @@ export {
   subsidyScheduleSchema,
   tokenPriceModelSchema,
 } from './scenario.js';
+export type { KnownNames } from './scenarioNames.js';
+export { scenarioNameIssues } from './scenarioNames.js';
 export { neverThrowing, unreadableIssue } from './unreadableInput.js';
 export {
   offerCodecs,

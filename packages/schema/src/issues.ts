@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { editDistance } from './nearestNames.js';
 
 /**
  * A validation problem as data: what went wrong (`code`), where (`path`: field names and list indexes) and a
@@ -52,26 +53,13 @@ export function closest(name: string, known: readonly string[]): string | undefi
   let bestDistance = 4;
   const lower = name.toLowerCase();
   for (const k of known) {
-    const d = editDistance(lower, k.toLowerCase());
+    const d = editDistance(lower, k.toLowerCase(), 3);
     if (d < bestDistance) {
       best = k;
       bestDistance = d;
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 /** One line for people: `workloads.csv:4, column availabilityTarget: availabilityTarget must be …`. */

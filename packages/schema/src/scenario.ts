@@ -56,7 +56,7 @@ export type TokenPriceModel = z.infer<typeof tokenPriceModelSchema>;
 /** A user price adjustment: a mathjs expression in `price` (USD per GPU-hour) and `t` (months). */
 export const priceAdjustmentSchema = z
   .object({
-    market: z.enum(['hyperscaler', 'gpu-cloud', 'marketplace', 'depin']).optional(),
+    market: oneOf('market', MARKETS).optional(),
     provider: nonEmptyText('provider', 64).optional(),
     expression: nonEmptyText('expression', 500),
   })

@@ -6,7 +6,7 @@ import {
   type ThroughputRatioTable,
   throughputRatioTable,
 } from '@gpufit/pricing';
-import type { Offer, Scenario, ScenarioInput, WorkloadProfile } from '@gpufit/schema';
+import type { KnownNames, Offer, Scenario, ScenarioInput, WorkloadProfile } from '@gpufit/schema';
 import { formatIssue, validateScenario } from '@gpufit/schema';
 import { validateFrameworkOverride } from '@gpufit/scoring';
 import { withDefaultSubsidies } from '../analysis/defaultSubsidies.js';
@@ -21,6 +21,7 @@ import { loadWorkloadsJson } from '../io/loadWorkloadsJson.js';
 import { catalogFormatHint } from './catalogFormatHint.js';
 import { badInput } from './errors.js';
 import { compileScenarioFormulas, type ScenarioFormulas } from './scenarioFormulas.js';
+import { assertScenarioNames, knownNames } from './scenarioNames.js';
 
 export interface InputPaths {
   readonly workloads?: string | undefined;
@@ -41,6 +42,8 @@ export interface Inputs {
   /** Measured GPU-to-GPU throughput ratios (`datasets/throughput-ratios.csv`), for converting demand between GPUs. */
   readonly throughputRatios: ThroughputRatioTable;
   readonly networks: readonly NetworkInfo[];
+  /** Providers and tokens a scenario or an option may name (`knownNames`). */
+  readonly names: KnownNames;
   readonly paths: { readonly workloads: string; readonly catalog: string; readonly scenario: string | null };
 }
 
@@ -178,6 +181,9 @@ export async function loadContext(paths: InputPaths): Promise<Context> {
     loadNetworks(),
     scenarioPath === null ? null : loadScenarioFile(scenarioPath),
   ]);
+  const names = knownNames(offers.rows, networks);
+  // Every name the user's scenario writes must name something of this catalog, or it would be silently ignored.
+  if (scenarioFile !== null) assertScenarioNames(scenarioFile.scenario, names, scenarioPath!);
   const base = scenarioFile?.scenario ?? (await loadScenarioFile(bundled.scenario())).scenario;
   return {
     offers,
@@ -187,6 +193,7 @@ export async function loadContext(paths: InputPaths): Promise<Context> {
     tiers: gpuTierTable(tierRows),
     throughputRatios: throughputRatioTable(ratioRows),
     networks,
+    names,
     paths: {
       workloads: paths.workloads ?? bundled.workloads(),
       catalog: catalogPath,

@@ -1,13 +1,16 @@
 import {
   GPU_POLICIES,
   type GpuPolicy,
+  type KnownNames,
   MARKETS,
   type Market,
+  nearestNames,
   PRICING_CATEGORIES,
   type PricingCategory,
   type Scenario,
 } from '@gpufit/schema';
 import { badInput } from './errors.js';
+import { NAMES_HINT } from './scenarioNames.js';
 
 /** The per-run placement and freshness options of analyze, simulate and breakeven (docs/cli.md). */
 export interface RunPolicyOptions {
@@ -22,19 +25,48 @@ export interface RunPolicyOptions {
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-function list<T extends string>(option: string, raw: string | undefined, allowed?: readonly T[]): T[] {
-  if (raw === undefined) return [];
-  const items = raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-  if (allowed === undefined) return items.map((s) => s.toLowerCase()) as T[];
+const didYouMean = (item: string, known: readonly string[]): string => {
+  const near = nearestNames(item, known);
+  return near.length > 0 ? `; did you mean ${near.map((n) => JSON.stringify(n)).join(', ')}?` : '';
+};
+
+/** A closed list's values, as written (the vocabulary is exact); a value outside it is bad input. */
+function list<T extends string>(option: string, raw: string | undefined, allowed: readonly T[]): T[] {
+  const items = split(raw);
   for (const item of items) {
     if (!(allowed as readonly string[]).includes(item)) {
-      throw badInput(`${option} ${JSON.stringify(item)} is not one of ${allowed.join(', ')}`);
+      throw badInput(
+        `${option} ${JSON.stringify(item)} is not one of ${allowed.join(', ')}${didYouMean(item, allowed)}`,
+      );
     }
   }
   return items as T[];
+}
+
+function split(raw: string | undefined): string[] {
+  if (raw === undefined) return [];
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/**
+ * Providers, lower-cased as offers hold them; each must be a provider of the catalog or a known network (when
+ * `names` is given), or the option would narrow or exclude nothing without a word.
+ */
+function providers(option: string, raw: string | undefined, names: KnownNames | undefined): string[] {
+  const items = split(raw).map((s) => s.toLowerCase());
+  if (names === undefined) return items;
+  for (const item of items) {
+    if (!names.providers.includes(item)) {
+      throw badInput(
+        `${option} ${JSON.stringify(item)} is no provider of the catalog${didYouMean(item, names.providers)}`,
+        NAMES_HINT,
+      );
+    }
+  }
+  return items;
 }
 
 /** A run's list narrows the scenario's: their intersection, which must not be empty when both are given. */
@@ -54,9 +86,15 @@ function narrow<T extends string>(option: string, scenario: readonly T[], run: r
 /**
  * The scenario with a run's options applied: allowed lists narrow the scenario's, excluded providers add to
  * them, and `--gpu-policy`, `--analysis-date`, `--max-offer-age` replace the scenario's. Offer ages are measured
- * against today's date (read here, at the CLI's edge) unless the run or the scenario fixes one.
+ * against today's date (read here, at the CLI's edge) unless the run or the scenario fixes one. With `names`,
+ * every provider named must be one of them.
  */
-export function withRunPolicy(scenario: Scenario, opts: RunPolicyOptions, today: () => string): Scenario {
+export function withRunPolicy(
+  scenario: Scenario,
+  opts: RunPolicyOptions,
+  today: () => string,
+  names?: KnownNames,
+): Scenario {
   const p = scenario.placement;
   const gpuPolicy = list<GpuPolicy>('--gpu-policy', opts.gpuPolicy, GPU_POLICIES);
   if (gpuPolicy.length > 1) throw badInput('--gpu-policy takes one value: exact, measured or any');
@@ -79,10 +117,10 @@ export function withRunPolicy(scenario: Scenario, opts: RunPolicyOptions, today:
       allowedProviders: narrow(
         '--allow-provider',
         p.allowedProviders,
-        list('--allow-provider', opts.allowProvider),
+        providers('--allow-provider', opts.allowProvider, names),
       ),
       excludedProviders: [
-        ...new Set([...p.excludedProviders, ...list('--exclude-provider', opts.excludeProvider)]),
+        ...new Set([...p.excludedProviders, ...providers('--exclude-provider', opts.excludeProvider, names)]),
       ],
     },
     gpuPolicy: gpuPolicy[0] ?? scenario.gpuPolicy,

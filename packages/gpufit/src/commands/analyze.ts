@@ -3,7 +3,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { formatMinorUnits, presentAnalysis, TEXT_REPORT_FORMATS } from '@gpufit/report';
-import type { Analysis, Scenario } from '@gpufit/schema';
+import type { Analysis, KnownNames, Scenario } from '@gpufit/schema';
 import { analyze } from '../analyze.js';
 import { badInput } from '../cli/errors.js';
 import { asBadInput, loadContext, loadInputs } from '../cli/inputs.js';
@@ -55,9 +55,10 @@ async function shouldStream(
 export function withOverrides(
   scenario: Scenario,
   opts: { seed?: number; trials?: number } & RunPolicyOptions,
+  names?: KnownNames,
 ): Scenario {
   return {
-    ...withRunPolicy(scenario, opts, todayUtc),
+    ...withRunPolicy(scenario, opts, todayUtc, names),
     monteCarlo: {
       ...scenario.monteCarlo,
       ...(opts.seed !== undefined && { seed: opts.seed }),
@@ -97,7 +98,7 @@ export async function runAnalysis(
       'Run `gpufit validate FILE` to see each problem.',
     );
   }
-  const scenario = withOverrides(inputs.scenario, opts);
+  const scenario = withOverrides(inputs.scenario, opts, inputs.names);
   const progress = await startProgress('analyze', inputs.workloads.rows.length);
   try {
     return await analyze({
@@ -193,7 +194,7 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
     );
   }
   const stream = streamWorkloads(path, { strict: opts.strict ?? false });
-  const scenario = withOverrides(context.scenario, opts);
+  const scenario = withOverrides(context.scenario, opts, context.names);
   const toStdout = opts.format !== undefined && opts.out === undefined;
   const dir = resolve(opts.out ?? DEFAULT_REPORT_DIR);
   if (!toStdout) await mkdir(dir, { recursive: true });

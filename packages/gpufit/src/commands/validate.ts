@@ -1,7 +1,9 @@
 import { open, readFile } from 'node:fs/promises';
 import { badInput, EXIT } from '../cli/errors.js';
-import { asBadInput, loadScenarioFile, loadWorkloadsFile } from '../cli/inputs.js';
+import { asBadInput, bundled, loadCatalogFile, loadScenarioFile, loadWorkloadsFile } from '../cli/inputs.js';
+import { assertScenarioNames, knownNames } from '../cli/scenarioNames.js';
 import { counted, paint } from '../cli/terminal.js';
+import { loadNetworks } from '../data/loadReferenceData.js';
 import { PAYLOAD_FORMATS, type PayloadFormat, sniffFormat } from '../import/payloadFormat.js';
 import { loadOffersCsv } from '../io/loadOffers.js';
 import type { LoadResult } from '../io/loadTypes.js';
@@ -10,6 +12,8 @@ export interface ValidateOptions {
   readonly as?: 'workloads' | 'offers' | 'scenario';
   readonly strict?: boolean;
   readonly json?: boolean;
+  /** The catalog a scenario's names are checked against (default: the bundled one). */
+  readonly catalog?: string;
 }
 
 /** What a file is, from its name and its first line: a scenario JSON, a workloads file or an offer catalog. */
@@ -62,7 +66,13 @@ export async function runValidate(path: string, opts: ValidateOptions): Promise<
   }
   const kind = opts.as ?? (await guessKind(path));
   if (kind === 'scenario') {
-    await loadScenarioFile(path); // throws bad input listing every issue
+    // Both throw bad input listing every issue: the schema, the formulas, then the names against the catalog.
+    const [{ scenario }, catalog, networks] = await Promise.all([
+      loadScenarioFile(path),
+      loadCatalogFile(opts.catalog ?? bundled.catalog(), false),
+      loadNetworks(),
+    ]);
+    assertScenarioNames(scenario, knownNames(catalog.rows, networks), path);
     report(opts, { file: path, kind, accounting: { read: 1, accepted: 1, rejected: 0 }, rejected: [] });
     return;
   }

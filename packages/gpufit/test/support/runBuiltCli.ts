@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 
 export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.mjs');
 
@@ -49,4 +50,13 @@ export function runBuiltCli(args: readonly string[], options: CliRunOptions = {}
       },
     );
   });
+}
+
+/** Bad input as the CLI promises it: exit 2, nothing on stdout, no "internal error", each pattern on stderr. */
+export function expectBadInput(run: CliRun, ...patterns: RegExp[]): void {
+  expect(run.timedOut).toBe(false);
+  expect(run.stderr).not.toMatch(/internal error|This is a bug in gpufit/);
+  expect(run.code, run.stderr).toBe(2);
+  expect(run.stdout).toBe('');
+  for (const p of patterns) expect(run.stderr).toMatch(p);
 }
