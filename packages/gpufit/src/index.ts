@@ -1,4 +1,10 @@
-// gpufit's public API: a curated list (no `export *`).
+/**
+ * gpufit for Node: `analyze()`, `streamAnalysis()` and `writeReportSet()`, the CSV/JSON loaders, the bundled
+ * datasets, the offer importers (SkyPilot, Vast.ai, Akash) and catalog merge. The `gpufit` CLI is this
+ * package's `bin`. A curated list of named exports (no `export *`).
+ *
+ * @module gpufit
+ */
 
 // The whole job (analyze.ts): a portfolio in memory; each network's default subsidy schedule, as the CLI adds it
 export { withDefaultSubsidies } from './analysis/defaultSubsidies.js';
