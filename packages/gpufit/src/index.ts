@@ -1,5 +1,15 @@
-// gpufit's public API: a curated list (no `export *`).
+/**
+ * gpufit for Node: `analyze()`, `streamAnalysis()` and `writeReportSet()`, the CSV/JSON loaders, the bundled
+ * datasets, the offer importers (SkyPilot, Vast.ai, Akash) and catalog merge. The `gpufit` CLI is this
+ * package's `bin`. A curated list of named exports (no `export *`).
+ *
+ * @module gpufit
+ */
 
+// The whole job (analyze.ts): a portfolio in memory; each network's default subsidy schedule, as the CLI adds it
+export { withDefaultSubsidies } from './analysis/defaultSubsidies.js';
+export type { AnalyzeInput, MonteCarloRunner } from './analyze.js';
+export { analyze } from './analyze.js';
 // Offer catalogs: merge (catalog/)
 export type { CatalogPart, MergeCollision, MergedCatalog, MergedSide } from './catalog/mergeCatalogs.js';
 export { mergeCatalogs } from './catalog/mergeCatalogs.js';
@@ -48,3 +58,9 @@ export { loadWorkloadsJson } from './io/loadWorkloadsJson.js';
 export { offersToCsv } from './io/offersCsv.js';
 export type { RegionIndex } from './io/regionIndex.js';
 export { buildRegionIndex } from './io/regionIndex.js';
+// The report set on disk: every text format of @gpufit/report plus the chart PNGs (render/)
+export type { ReportFormat, WriteReportSetOptions, WrittenReportSet } from './render/writeReport.js';
+export { DEFAULT_REPORT_FORMATS, REPORT_FORMATS, writeReportSet } from './render/writeReport.js';
+// A large portfolio, streamed with bounded memory (stream/)
+export type { StreamSinks } from './stream/streamAnalysis.js';
+export { STREAMED_NOTE, streamAnalysis } from './stream/streamAnalysis.js';

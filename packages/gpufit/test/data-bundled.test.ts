@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -51,6 +51,31 @@ describe('bundledDatasetsDir', () => {
       expect(execFileSync(process.execPath, [outfile], { encoding: 'utf8' }).trim()).toBe(datasets);
     } finally {
       rmSync(outfile, { force: true });
+    }
+  });
+
+  it('installed from npm: takes the @gpufit/datasets package beside gpufit over a datasets/ folder above it', () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'gpufit-installed-'));
+    try {
+      const installed = path.join(project, 'node_modules', '@gpufit', 'datasets');
+      const module = path.join(
+        project,
+        'node_modules',
+        'gpufit',
+        'dist',
+        'lib',
+        'data',
+        'bundledDatasetsDir.js',
+      );
+      for (const dir of [installed, path.join(project, 'datasets'), path.dirname(module)])
+        mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(installed, 'offers.csv'), 'id\n');
+      writeFileSync(path.join(project, 'datasets', 'offers.csv'), 'id\n');
+      expect(bundledDatasetsDir(pathToFileURL(module).href)).toBe(realpathSync(installed));
+      rmSync(path.join(project, 'node_modules', '@gpufit'), { recursive: true });
+      expect(bundledDatasetsDir(pathToFileURL(module).href)).toBe(path.join(project, 'datasets'));
+    } finally {
+      rmSync(project, { recursive: true, force: true });
     }
   });
 

@@ -4,17 +4,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chartConfigs } from '@gpufit/report';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildAnalysis, XSS_NAME } from '../../report/test/fixtures/analysis.js';
 import { writeReportSet } from '../src/render/writeReport.js';
+import { launchChromium } from './support/chromium.js';
 
 /**
  * The HTML report in a real headless Chromium (Debian's /usr/bin/chromium, as CI installs it), opened from
  * disk: every chart canvas is drawn, the console stays clean, nothing but the file itself is requested, and
  * the workload named like an <img> tag is shown as text.
  */
-const CHROMIUM = '/usr/bin/chromium';
 
 // The few browser globals used inside page.evaluate callbacks (the repo compiles without the DOM lib).
 interface BrowserCanvas {
@@ -48,16 +47,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gpufit-html-'));
   await writeReportSet(buildAnalysis(), dir, ['html']);
   url = pathToFileURL(join(dir, 'report.html')).href;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => {

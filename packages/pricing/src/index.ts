@@ -1,6 +1,9 @@
 /**
  * @gpufit/pricing — the cost model (DESIGN §5). A curated list of named exports; internals stay internal.
  * mathjs is never loaded by importing this module: only `compileFormula`/`loadFormulaEngine` load it, lazily.
+ * Pure: runs in Node and in a browser.
+ *
+ * @module @gpufit/pricing
  */
 
 export { PricingAssertionError } from './assert.js';

@@ -1,3 +1,9 @@
+/**
+ * Renderers of an analysis: Markdown, HTML, CSV, JSON, FOCUS forecast rows and chart.js configurations, with
+ * the money rounding they share (docs/reports.md). Pure: runs in Node and in a browser.
+ *
+ * @module @gpufit/report
+ */
 export { chartConfigs } from './charts/chartConfigs.js';
 export type { ChartJsConfig, ChartSpec } from './charts/chartSpec.js';
 export { CSV_COLUMNS } from './csv/csvColumns.js';

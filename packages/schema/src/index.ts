@@ -1,3 +1,10 @@
+/**
+ * zod schemas and TypeScript types of gpufit's inputs (workload profiles, offers, scenarios) and results
+ * (analyses), their validators with row-level issues, the CSV cell codecs and the JSON Schema export. Pure: runs
+ * in Node and in a browser.
+ *
+ * @module @gpufit/schema
+ */
 export type { CellKind, DecodedCell } from './csvCodec.js';
 export { decodeCell, decodeRecord } from './csvCodec.js';
 export type { IssueLocation, Validated, ValidationIssue } from './issues.js';

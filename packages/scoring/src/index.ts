@@ -1,3 +1,9 @@
+/**
+ * The cloud-versus-DePIN decision framework: fit scores per side, hard constraints, the approach and its
+ * reasons (docs/framework.md). Pure: runs in Node and in a browser.
+ *
+ * @module @gpufit/scoring
+ */
 export type { AssessFitOptions } from './assessFit.js';
 export { assessFit } from './assessFit.js';
 export type { FitBatch } from './assessFitBatch.js';
