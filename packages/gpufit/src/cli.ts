@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { CliError, EXIT } from './cli/errors.js';
 import { SEED_RANGE, TRIALS_RANGE } from './cli/monteCarloLimits.js';
 import { paint } from './cli/terminal.js';
+import { OutputError, outputFailure } from './output/outputError.js';
 import { VERSION } from './version.js';
 
 const FORMATS = ['md', 'json', 'csv', 'html', 'focus', 'png'] as const;
@@ -102,7 +103,10 @@ withRunPolicyOptions(program.command('analyze'))
   .addOption(
     new Option('--format <format>', 'one report format; without --out it goes to stdout').choices(FORMATS),
   )
-  .option('--out <dir>', 'directory to write reports into (default ./gpufit-report for the full set)')
+  .option(
+    '--out <dir>',
+    'report folder, replaced whole by this run (default ./gpufit-report for the full set); must be new, empty or an earlier report',
+  )
   .option('--seed <n>', 'Monte Carlo seed (overrides the scenario)', intIn('--seed', SEED_RANGE))
   .option(
     '--trials <n>',
@@ -367,10 +371,14 @@ program
   .action(async (file: string, opts) => (await import('./commands/validate.js')).runValidate(file, opts));
 
 // A reader that stops early (`gpufit offers | head`) closes the pipe: that is the end of the output, not an error.
+// Any other failure to write stdout (`> /dev/full`: ENOSPC) is the environment's: exit 1 with the reason.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  process.stderr.write(`${paint('error:', 'red')} ${outputFailure('stdout', error).message}\n`);
+  process.exit(EXIT.failure);
 });
+// Nothing can be said on a stderr that cannot be written; the exit code still tells.
+process.stderr.on('error', () => {});
 
 try {
   await program.parseAsync(process.argv);
@@ -379,9 +387,9 @@ try {
     // Help and version exit 0; any usage error (unknown option, bad value) is bad input.
     const done = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
     process.exitCode = done ? EXIT.ok : EXIT.badInput;
-  } else if (error instanceof CliError) {
+  } else if (error instanceof CliError || error instanceof OutputError) {
     process.stderr.write(`${paint('error:', 'red')} ${error.message}\n`);
-    if (error.hint) process.stderr.write(`${error.hint}\n`);
+    if (error instanceof CliError && error.hint) process.stderr.write(`${error.hint}\n`);
     process.exitCode = error.exitCode;
   } else {
     process.stderr.write(

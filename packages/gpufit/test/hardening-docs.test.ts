@@ -24,6 +24,7 @@ describe('docs/reliability.md lists every error code', () => {
   const io = sources('packages/gpufit/src/io');
   const schema = sources('packages/schema/src');
   const formula = readFileSync(join(ROOT, 'packages/pricing/src/formula/FormulaError.ts'), 'utf8');
+  const output = readFileSync(join(ROOT, 'packages/gpufit/src/output/outputError.ts'), 'utf8');
 
   it.each([
     ['loader codes (LoadError and row rejections)', codesIn(io, /code: '([a-z0-9-]+)'/g)],
@@ -34,6 +35,7 @@ describe('docs/reliability.md lists every error code', () => {
     ['schema issue codes (names, unreadable input)', codesIn(schema, /code: '([a-z_]+)'/g)],
     ['formula error codes', codesIn(formula.slice(0, formula.indexOf('export class')), /'([a-z-]+)'/g)],
     ['cost-estimate rejection codes', [...REJECTION_CODES]],
+    ['output error codes', codesIn(output.slice(0, output.indexOf('export class')), /'([a-z-]+)'/g)],
   ])('%s', (_what, codes) => {
     expect(codes.length).toBeGreaterThan(0);
     for (const code of codes) expect(doc, code).toContain(`\`${code}\``);

@@ -6,6 +6,7 @@
  */
 export { chartConfigs } from './charts/chartConfigs.js';
 export type { ChartJsConfig, ChartSpec } from './charts/chartSpec.js';
+export { CHART_LOCALE } from './charts/chartText.js';
 export { CSV_COLUMNS } from './csv/csvColumns.js';
 export { neutralizeFormula } from './csv/neutralizeFormula.js';
 export { renderCsv } from './csv/renderCsv.js';

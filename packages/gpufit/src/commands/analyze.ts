@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { formatMinorUnits, presentAnalysis, TEXT_REPORT_FORMATS } from '@gpufit/report';
 import type { Analysis, KnownNames, Scenario } from '@gpufit/schema';
 import { analyze } from '../analyze.js';
@@ -12,8 +13,16 @@ import { type RunPolicyOptions, todayUtc, withRunPolicy } from '../cli/runPolicy
 import { usd } from '../cli/table.js';
 import { counted, note, warn } from '../cli/terminal.js';
 import { streamWorkloads } from '../io/loadWorkloads.js';
+import { outputFailure } from '../output/outputError.js';
+import { stageFolder } from '../output/replaceFolder.js';
 import { readChartJsSource } from '../render/chartJsSource.js';
-import { DEFAULT_REPORT_FORMATS, type ReportFormat, writeReportSet } from '../render/writeReport.js';
+import {
+  checkReportFolder,
+  DEFAULT_REPORT_FORMATS,
+  REPORT_FOLDER_LAYOUT,
+  type ReportFormat,
+  writeReportSet,
+} from '../render/writeReport.js';
 import { type StreamSinks, streamAnalysis } from '../stream/streamAnalysis.js';
 import { monteCarloRunner } from './monteCarloRunner.js';
 
@@ -143,9 +152,12 @@ export async function runAnalyze(
   opts: AnalyzeCommandOptions,
 ): Promise<void> {
   if (await shouldStream(workloadsPath, opts)) return runStreamed(workloadsPath, opts);
+  const toStdout = opts.format !== undefined && opts.format !== 'png' && opts.out === undefined;
+  // A folder that cannot take the report is refused before the analysis runs, not after.
+  if (!toStdout) await checkReportFolder(resolve(opts.out ?? DEFAULT_REPORT_DIR));
   const analysis = await runAnalysis(workloadsPath, opts);
   // One text format and no --out: the report goes to stdout.
-  if (opts.format !== undefined && opts.format !== 'png' && opts.out === undefined) {
+  if (toStdout && opts.format !== undefined) {
     const format = TEXT_REPORT_FORMATS[opts.format];
     const chartJsSource = opts.format === 'html' ? await readChartJsSource() : undefined;
     process.stdout.write(format.render(analysis, chartJsSource === undefined ? {} : { chartJsSource }));
@@ -197,32 +209,51 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
   const scenario = withOverrides(context.scenario, opts, context.names);
   const toStdout = opts.format !== undefined && opts.out === undefined;
   const dir = resolve(opts.out ?? DEFAULT_REPORT_DIR);
-  if (!toStdout) await mkdir(dir, { recursive: true });
+  // The files grow in a staging folder that replaces `dir` only once the analysis is complete (as writeReportSet).
+  const staged = toStdout ? null : await stageFolder(dir, REPORT_FOLDER_LAYOUT);
   const formats = opts.format === undefined ? STREAMABLE : [opts.format];
-  const open = (f: ReportFormat) =>
-    toStdout
-      ? process.stdout
-      : createWriteStream(join(dir, TEXT_REPORT_FORMATS[f as 'json' | 'csv'].fileName));
+  const fileName = (f: ReportFormat) => TEXT_REPORT_FORMATS[f as 'json' | 'csv'].fileName;
+  const open = (f: ReportFormat): Writable => {
+    if (staged === null) return process.stdout;
+    // `wx`: a new file in our own staging folder; a write error (a full disk) is raised by the next write.
+    const file = createWriteStream(join(staged.path, fileName(f)), { flags: 'wx' });
+    file.on('error', () => {});
+    return file;
+  };
   const sinks = Object.fromEntries(formats.map((f) => [f, open(f)])) as StreamSinks;
   let lastNote = 0;
-  const analysis = await asBadInput(
-    streamAnalysis(
-      stream,
-      { ...context, scenario, ...horizonOption(context.scenarioInput) },
-      sinks,
-      (done) => {
-        if (process.stderr.isTTY && done - lastNote >= 100_000) {
-          lastNote = done;
-          note(`  ${done.toLocaleString('en-US')} workloads analyzed`);
-        }
-      },
-    ),
-  );
-  if (!toStdout) {
-    await Promise.all(
-      Object.values(sinks).map((w: Writable) => new Promise<void>((done) => w.end(() => done()))),
+  const run = async () => {
+    const analysis = await asBadInput(
+      streamAnalysis(
+        stream,
+        { ...context, scenario, ...horizonOption(context.scenarioInput) },
+        sinks,
+        (done) => {
+          if (process.stderr.isTTY && done - lastNote >= 100_000) {
+            lastNote = done;
+            note(`  ${done.toLocaleString('en-US')} workloads analyzed`);
+          }
+        },
+      ),
     );
-  }
+    if (staged !== null) {
+      for (const [f, w] of Object.entries(sinks) as [ReportFormat, Writable][]) {
+        w.end();
+        await finished(w).catch((error: unknown) => {
+          throw outputFailure(join(dir, fileName(f)), error);
+        });
+      }
+      await staged.commit();
+    }
+    return analysis;
+  };
+  const analysis = await run().catch(async (error: unknown) => {
+    // A file that failed to write is named as it would have been in `dir`, whatever error surfaced first.
+    const failed = (Object.entries(sinks) as [ReportFormat, Writable][]).find(([, w]) => w.errored);
+    for (const w of Object.values(sinks) as Writable[]) if (w !== process.stdout) w.destroy();
+    await staged?.discard();
+    throw failed === undefined ? error : outputFailure(join(dir, fileName(failed[0])), failed[1].errored);
+  });
   const { read, accepted, rejected } = analysis.accounting;
   const t = analysis.totals;
   const summary = [

@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { type CatalogPart, type MergedSide, mergeCatalogs } from '../catalog/mergeCatalogs.js';
 import { badInput } from '../cli/errors.js';
 import { bundled, loadCatalogFile } from '../cli/inputs.js';
 import { counted, note, warn } from '../cli/terminal.js';
 import { offersToCsv } from '../io/offersCsv.js';
+import { writeFileAtomic } from '../output/writeFileAtomic.js';
 
 export interface CatalogMergeOptions {
   readonly out?: string;
@@ -36,7 +36,7 @@ export async function runCatalogMerge(files: readonly string[], opts: CatalogMer
   }
   const merged = mergeCatalogs(parts);
   const csv = offersToCsv(merged.offers);
-  if (opts.out) await writeFile(opts.out, csv, 'utf8');
+  if (opts.out) await writeFileAtomic(opts.out, csv);
   else process.stdout.write(csv);
 
   const replaced = merged.collisions.length;

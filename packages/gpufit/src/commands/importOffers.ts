@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Offer, offerInputSchema } from '@gpufit/schema';
 import { todayUtc } from '../cli/clock.js';
@@ -10,6 +9,7 @@ import type { OfferImportResult } from '../import/importLedger.js';
 import { importSkyPilot } from '../import/importSkyPilot.js';
 import { importVast } from '../import/importVast.js';
 import { offersToCsv } from '../io/offersCsv.js';
+import { writeFileAtomic } from '../output/writeFileAtomic.js';
 
 /** Options every importer takes. */
 export interface ImportOptions {
@@ -111,7 +111,7 @@ async function report(
 ): Promise<void> {
   const noun = words.record;
   const csv = offersToCsv(result.offers);
-  if (opts.out) await writeFile(opts.out, csv, 'utf8');
+  if (opts.out) await writeFileAtomic(opts.out, csv);
   else process.stdout.write(csv);
   const { read, accepted, rejected } = result.accounting;
   if (opts.json) {

@@ -1,4 +1,4 @@
-import type { ChartSpec } from '@gpufit/report';
+import { CHART_LOCALE, type ChartSpec } from '@gpufit/report';
 
 export interface RenderChartPngOptions {
   /** Pixel density: 2 gives crisp slides (a 960 × 540 chart becomes a 1920 × 1080 PNG). Default 2. */
@@ -22,7 +22,14 @@ export async function renderChartPng(spec: ChartSpec, options: RenderChartPngOpt
   const config = spec.config as ConstructorParameters<typeof Chart>[1];
   const chart = new Chart(canvas.getContext('2d') as unknown as ConstructorParameters<typeof Chart>[0], {
     ...config,
-    options: { ...config.options, animation: false, responsive: false, devicePixelRatio: scale },
+    // The locale is pinned here too, so no configuration can make a PNG's bytes depend on LANG or LC_ALL.
+    options: {
+      ...config.options,
+      locale: CHART_LOCALE,
+      animation: false,
+      responsive: false,
+      devicePixelRatio: scale,
+    },
     plugins: [
       ...(config.plugins ?? []),
       {

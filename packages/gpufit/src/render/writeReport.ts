@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { PresentedAnalysis, RoundingModeName } from '@gpufit/report';
 import { chartConfigs, presentAnalysis, TEXT_REPORT_FORMAT_IDS, TEXT_REPORT_FORMATS } from '@gpufit/report';
 import type { Analysis } from '@gpufit/schema';
+import { outputFailure } from '../output/outputError.js';
+import { checkReplaceableFolder, type FolderLayout, stageFolder } from '../output/replaceFolder.js';
 import { readChartJsSource } from './chartJsSource.js';
 import { renderChartPng } from './renderChartPng.js';
 
@@ -27,10 +29,30 @@ export interface WrittenReportSet {
   readonly files: readonly string[];
 }
 
+/** What a report folder holds: the text reports, and chart PNGs (named by chart id) in `charts/`. */
+export const REPORT_FOLDER_LAYOUT: FolderLayout = {
+  files: new Set(Object.values(TEXT_REPORT_FORMATS).map((f) => f.fileName)),
+  folders: { [CHARTS_DIR]: /^[a-z0-9-]+\.png$/ },
+  advice: 'choose another --out folder',
+};
+
+/**
+ * Refuses a report folder gpufit must not replace (a file, a link, a folder holding other files), so a command
+ * can say so before its analysis runs. `writeReportSet` checks again.
+ */
+export function checkReportFolder(dir: string): Promise<void> {
+  return checkReplaceableFolder(dir, REPORT_FOLDER_LAYOUT);
+}
+
 /**
  * Write the report set to `dir`: `report.md`, `report.html`, `report.json`, `report.csv`,
  * `forecast-focus.csv` and `charts/<id>.png`, for the formats asked for. Contents are deterministic: the same
  * analysis gives the same bytes (PNGs: on the same fonts). Chart file names are chart ids, never input text.
+ *
+ * The set replaces `dir` whole (docs/reliability.md, "Outputs are safe"): it is written to a staging folder
+ * next to `dir` and moved into place, so a reader sees the earlier set or this one, never a mix, and no file of
+ * an earlier run (a chart of a workload since removed) stays. `dir` must be absent, empty or hold only a report
+ * set; anything else, a symbolic link included, is an OutputError naming it, as is a failed write.
  */
 export async function writeReportSet(
   analysis: Analysis,
@@ -38,9 +60,38 @@ export async function writeReportSet(
   formats: readonly ReportFormat[] = DEFAULT_REPORT_FORMATS,
   options: WriteReportSetOptions = {},
 ): Promise<WrittenReportSet> {
+  const staged = await stageFolder(dir, REPORT_FOLDER_LAYOUT);
+  try {
+    const files = await writeReportFiles(analysis, { staging: staged.path, target: dir }, formats, options);
+    await staged.commit();
+    return { files };
+  } catch (error) {
+    await staged.discard();
+    throw error;
+  }
+}
+
+/** Writes each file under a name nothing else holds (`wx`); a failure names the file as it will be in `dir`. */
+async function writeNew(dirs: ReportDirs, name: string, data: string | Uint8Array): Promise<void> {
+  await writeFile(join(dirs.staging, name), data, { flag: 'wx' }).catch((error: unknown) => {
+    throw outputFailure(join(dirs.target, name), error);
+  });
+}
+
+/** Where the files are written, and the folder they will be in (for messages). */
+interface ReportDirs {
+  readonly staging: string;
+  readonly target: string;
+}
+
+async function writeReportFiles(
+  analysis: Analysis,
+  dirs: ReportDirs,
+  formats: readonly ReportFormat[],
+  options: WriteReportSetOptions,
+): Promise<string[]> {
   const wanted = new Set(formats);
   const files: string[] = [];
-  await mkdir(dir, { recursive: true });
   const withPng = wanted.has('png');
   const rounding = options.roundingMode === undefined ? {} : { roundingMode: options.roundingMode };
   // Presented once, when first needed, for the charts and every format that shows rounded amounts (JSON does not).
@@ -71,16 +122,16 @@ export async function writeReportSet(
       analysis,
       id === 'json' ? context : { ...context, presented: presentedOnce() },
     );
-    await writeFile(join(dir, format.fileName), text, 'utf8');
+    await writeNew(dirs, format.fileName, text);
     files.push(format.fileName);
   }
   if (withPng) {
-    await mkdir(join(dir, CHARTS_DIR), { recursive: true });
+    await mkdir(join(dirs.staging, CHARTS_DIR));
     for (const [i, result] of (await settled).entries()) {
       if (result.status === 'rejected') throw result.reason;
-      await writeFile(join(dir, charts[i]!.name), result.value);
+      await writeNew(dirs, charts[i]!.name, result.value);
       files.push(charts[i]!.name);
     }
   }
-  return { files };
+  return files;
 }

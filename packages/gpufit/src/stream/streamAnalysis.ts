@@ -20,6 +20,8 @@ export interface StreamSinks {
 }
 
 async function write(sink: Writable, text: string): Promise<void> {
+  // A sink that failed (a full disk) stops the analysis now, not after the last row.
+  if (sink.errored) throw sink.errored;
   if (!sink.write(text)) await once(sink, 'drain');
 }
 
