@@ -8,6 +8,7 @@ import { analyze } from '../analyze.js';
 import { badInput } from '../cli/errors.js';
 import { asBadInput, loadContext, loadInputs } from '../cli/inputs.js';
 import { startProgress } from '../cli/progress.js';
+import { refuseUnpricedPlan } from '../cli/refuseUnpricedPlan.js';
 import { type RunPolicyOptions, todayUtc, withRunPolicy } from '../cli/runPolicy.js';
 import { usd } from '../cli/table.js';
 import { counted, note, warn } from '../cli/terminal.js';
@@ -99,8 +100,9 @@ export async function runAnalysis(
   }
   const scenario = withOverrides(inputs.scenario, opts);
   const progress = await startProgress('analyze', inputs.workloads.rows.length);
+  let analysis: Analysis;
   try {
-    return await analyze({
+    analysis = await analyze({
       workloads: inputs.workloads.rows,
       ...horizonOption(inputs.scenarioInput),
       offers: inputs.offers.rows,
@@ -116,6 +118,8 @@ export async function runAnalysis(
   } finally {
     progress.stop();
   }
+  refuseUnpricedPlan(analysis, inputs.paths.catalog);
+  return analysis;
 }
 
 /** A scenario file that sets horizonMonths sets it for every workload; otherwise each keeps its own. */
@@ -222,6 +226,7 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
       Object.values(sinks).map((w: Writable) => new Promise<void>((done) => w.end(() => done()))),
     );
   }
+  refuseUnpricedPlan(analysis, context.paths.catalog);
   const { read, accepted, rejected } = analysis.accounting;
   const t = analysis.totals;
   const summary = [
