@@ -351,16 +351,24 @@ const CASES: readonly Case[] = [
     file: 'offers-absurd-numbers.csv',
     as: 'offers',
     outcome: {
-      accepted: ['akash:a100-80gb-sxm4:any:dynamic'],
+      accepted: ['akash:a100-80gb-sxm4:any:dynamic', 'price:at-floor'],
       rejected: [
-        [2, 'usdPerGpuHour', 'invalid', /must be above 0/],
-        [3, 'usdPerGpuHour', 'invalid', /must be above 0; leave it empty when the price is unknown/],
+        [2, 'usdPerGpuHour', 'invalid', /must be at least 0\.001 USD per GPU-hour \(gpufit's price floor\)/],
+        [
+          3,
+          'usdPerGpuHour',
+          'invalid',
+          /must be at least 0\.001 .*; leave it empty when the price is unknown/,
+        ],
         [4, 'usdPerGpuHour', 'invalid', /at most 1000 USD per GPU-hour/],
         [5, 'usdPerGpuHour', 'invalid', /got "NaN"/],
         [6, 'usdPerGpuHour', 'invalid', /got "Infinity"/],
         [7, 'usdPerGpuHour', 'invalid', /got "7,912"\. Use a decimal point: 7\.912/],
         [8, 'usdPerGpuHour', 'invalid', /is this a per-instance price\?/],
         [9, 'gpuMemoryGiB', 'invalid', /at most 4096 GiB per GPU/],
+        // A price of 1e-12 passed the old "above 0" check and priced a workload at $0.00.
+        [11, 'usdPerGpuHour', 'invalid', /usdPerGpuHour must be at least 0\.001 USD per GPU-hour/],
+        [12, 'usdPerGpuHour', 'invalid', /usdPerGpuHour must be at least 0\.001 USD per GPU-hour/],
       ],
     },
     check: (rows) => expect(rows[0]!['usdPerGpuHour']).toBe(1.71),

@@ -20,7 +20,7 @@ describe('loadOffersCsv (bundled GPU aliases and regions)', () => {
     ]);
     const [negative, unknown] = r.rejected;
     expect(negative).toMatchObject({ row: 3, column: 'usdPerGpuHour', code: 'invalid' });
-    expect(negative!.reason).toMatch(/usdPerGpuHour must be above 0/);
+    expect(negative!.reason).toMatch(/usdPerGpuHour must be at least 0\.001 USD per GPU-hour/);
     expect(unknown).toMatchObject({ row: 4, column: 'gpu', code: 'unknown-gpu' });
     expect(unknown!.reason).toMatch(/gpu "RTX 9090" is not a known GPU \(closest known: RTX[0-9]/);
   });

@@ -34,9 +34,13 @@ export { feasibility } from './feasibility/feasibility.js';
 export type { PlacementLists } from './feasibility/placementRule.js';
 export { interruptibleRule, placementRule } from './feasibility/placementRule.js';
 // User formulas (mathjs, restricted, loaded lazily)
-export type { CompiledFormula } from './formula/compileFormula.js';
+export type { CompiledFormula, CompileFormulaOptions, FormulaRange } from './formula/compileFormula.js';
 export { compileFormula, compileFormulaWith } from './formula/compileFormula.js';
-export { compilePriceAdjustments, PRICE_ADJUSTMENT_VARIABLES } from './formula/compilePriceAdjustments.js';
+export {
+  ADJUSTED_PRICE_RANGE,
+  compilePriceAdjustments,
+  PRICE_ADJUSTMENT_VARIABLES,
+} from './formula/compilePriceAdjustments.js';
 export type { FormulaErrorCode } from './formula/FormulaError.js';
 export { FormulaError } from './formula/FormulaError.js';
 export type { FormulaEngine } from './formula/loadFormulaEngine.js';
@@ -137,5 +141,11 @@ export type {
   SubsidyScheduleSpec,
   SubsidyShareOptions,
 } from './subsidyShareAt.js';
-export { subsidySchedules, subsidyShareAt, subsidyShareCurve } from './subsidyShareAt.js';
+export {
+  SUBSIDY_FORMULA_VARIABLES,
+  SUBSIDY_SHARE_RANGE,
+  subsidySchedules,
+  subsidyShareAt,
+  subsidyShareCurve,
+} from './subsidyShareAt.js';
 export { expectedTokenPrice, tokenPricePath, tokenStepCoefficients } from './tokenPricePath.js';

@@ -33,6 +33,10 @@ export const FORMULA_TOO_COMPLEX = 'the formula is too complex (too many terms o
 export const FORMULA_MISSING_VARIABLE = 'the formula was evaluated without a value for one of its variables';
 export const FORMULA_FUNCTION_DISABLED = 'is disabled in gpufit formulas';
 export const FORMULA_NOT_FINITE = 'the formula did not return a finite number';
+export const FORMULA_NOT_TEXT = 'the formula must be text, e.g. "price * 0.9"';
+export const FORMULA_BAD_VARIABLES = 'the allowed variables of a formula must be a list of names';
+export const FORMULA_EVALUATION = 'the formula failed when evaluated';
+export const FORMULA_OUT_OF_RANGE = 'the formula returned a value outside its range';
 export const INVALID_MODEL_SIZE = 'a model size must be a finite number of billions of parameters above 0';
 export const INVALID_THROUGHPUT_RATIO =
   'a throughput ratio needs a known class and band, two different GPUs, 0 < min ≤ ratio ≤ max (finite), at least one result and a source';

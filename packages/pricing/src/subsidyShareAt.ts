@@ -11,13 +11,17 @@
 import type { SubsidySchedule } from '@gpufit/schema';
 import { assert } from './assert.js';
 import { monthsBetween } from './calendarMonth.js';
-import type { CompiledFormula } from './formula/compileFormula.js';
+import type { CompiledFormula, CompileFormulaOptions, FormulaRange } from './formula/compileFormula.js';
 
 /**
- * Compiles a restricted formula once (synchronously): `(e, vars) => compileFormulaWith(engine, e, vars)` with
- * the engine from `await loadFormulaEngine()`.
+ * Compiles a restricted formula once (synchronously): `(e, vars, o) => compileFormulaWith(engine, e, vars, o)`
+ * with the engine from `await loadFormulaEngine()`.
  */
-export type FormulaCompiler = (expression: string, allowedVariables: readonly string[]) => CompiledFormula;
+export type FormulaCompiler = (
+  expression: string,
+  allowedVariables: readonly string[],
+  options?: CompileFormulaOptions,
+) => CompiledFormula;
 
 export interface SubsidyShareOptions {
   /** Share at month 0 when the schedule gives none: the offer's `incentive.subsidyShare`. */
@@ -33,7 +37,20 @@ export type ShareCurve = (t: number) => number;
 
 export const SUBSIDY_SHARE_MAX = 0.99;
 export const SUBSIDY_FORMULA_NEEDS_COMPILER = 'a formula subsidy schedule needs a formula compiler';
-export const SUBSIDY_FORMULA_NOT_FINITE = 'the subsidy formula did not return a finite number';
+export const SUBSIDY_FORMULA_OUT_OF_RANGE = 'the subsidy formula returned a share outside 0..0.99';
+
+/** Variables of a `formula` subsidy schedule: `t` months since the start, `s0` the share at month 0. */
+export const SUBSIDY_FORMULA_VARIABLES = ['t', 's0'] as const;
+
+/**
+ * What a subsidy formula may return at any month: a share from 0 to 0.99. A value outside is refused, never
+ * clamped: a clamped 5 would read as 0.99 in the projection while the month-0 estimate used the schedule's share.
+ */
+export const SUBSIDY_SHARE_RANGE: FormulaRange = {
+  min: 0,
+  max: SUBSIDY_SHARE_MAX,
+  describe: `a subsidy share is from 0 to ${SUBSIDY_SHARE_MAX} (the part of the unsubsidized price the network pays)`,
+};
 
 type Kind = SubsidySchedule['kind'];
 type ScheduleOf<K extends Kind> = Extract<SubsidySchedule, { kind: K }>;
@@ -92,11 +109,16 @@ export const subsidySchedules = defineSchedules({
     describe: (s) => `formula ${s.expression}`,
     curve: (s, s0, o) => {
       assert(o.compileFormula !== undefined, SUBSIDY_FORMULA_NEEDS_COMPILER, s.expression);
-      const f = o.compileFormula(s.expression, ['t', 's0']);
+      const f = o.compileFormula(s.expression, SUBSIDY_FORMULA_VARIABLES, { range: SUBSIDY_SHARE_RANGE });
       return (t) => {
         const v = f({ t, s0 });
-        assert(Number.isFinite(v), SUBSIDY_FORMULA_NOT_FINITE, () => `${s.expression} at t = ${t}`);
-        return clampShare(v);
+        // The compiler refuses a share out of range with a FormulaError; a compiler that ignores the range is a bug.
+        assert(
+          v >= 0 && v <= SUBSIDY_SHARE_MAX,
+          SUBSIDY_FORMULA_OUT_OF_RANGE,
+          () => `${s.expression} at t = ${t}: ${v}`,
+        );
+        return v;
       };
     },
   },
@@ -107,7 +129,7 @@ export function initialSubsidyShare(schedule: SubsidySchedule, offerShare: numbe
   return clampShare(schedule.share ?? offerShare);
 }
 
-/** Compiles a schedule once into a share curve; shares are clamped to 0..0.99. */
+/** Compiles a schedule once into a share curve; shares of the schema's schedules are 0..0.99 already. */
 export function subsidyShareCurve(schedule: SubsidySchedule, options: SubsidyShareOptions): ShareCurve {
   const s0 = initialSubsidyShare(schedule, options.offerShare);
   const spec = subsidySchedules[schedule.kind] as SubsidyScheduleSpec;

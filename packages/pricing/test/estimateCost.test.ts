@@ -1,5 +1,12 @@
 import type { CostEstimate } from '@gpufit/schema';
-import { COST_COMPONENT_NAMES, offerSchema, scenarioSchema, workloadProfileSchema } from '@gpufit/schema';
+import {
+  COST_COMPONENT_NAMES,
+  MAX_ADJUSTED_USD_PER_GPU_HOUR,
+  MIN_USD_PER_GPU_HOUR,
+  offerSchema,
+  scenarioSchema,
+  workloadProfileSchema,
+} from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { estimateCost } from '../src/index.js';
@@ -351,7 +358,42 @@ describe('estimateCost: the bill, term by term', () => {
     const doubled = estimateCost(p, offer(), { tiers, priceAdjuster: (_o, price) => price * 2 });
     expect(doubled.monthlyUsd).toBeCloseTo(400, 9);
     const bad = estimateCost(p, offer(), { tiers, priceAdjuster: () => -1 });
-    expect(bad.rejections.map((r) => r.code)).toEqual(['price-unknown']);
+    expect(bad.rejections.map((r) => r.code)).toEqual(['price-below-floor']);
+    expect(bad.monthlyUsd).toBeNull();
+  });
+
+  it.each<[string, number, string | null]>([
+    ['price × 0', 0, 'price-below-floor'],
+    ['−price', -2, 'price-below-floor'],
+    ['price × 1e-12', 2e-12, 'price-below-floor'],
+    ['just under the floor', MIN_USD_PER_GPU_HOUR * 0.999, 'price-below-floor'],
+    ['the floor itself', MIN_USD_PER_GPU_HOUR, null],
+    ['the ceiling itself', MAX_ADJUSTED_USD_PER_GPU_HOUR, null],
+    ['above the ceiling (a custom adjuster)', MAX_ADJUSTED_USD_PER_GPU_HOUR * 1.001, 'price-unknown'],
+    ['NaN', Number.NaN, 'price-unknown'],
+    ['Infinity', Number.POSITIVE_INFINITY, 'price-unknown'],
+  ])('an adjusted price of %s (%d) is priced only within the floor and the ceiling', (_, value, code) => {
+    const p = profile({ id: 's', kind: 'batch-inference', gpuHoursPerMonth: 100 });
+    const e = estimateCost(p, offer(), { tiers, priceAdjuster: () => value });
+    if (code === null) {
+      expect(e.monthlyUsd).toBeGreaterThan(0);
+      expect(e.rejections).toEqual([]);
+    } else {
+      expect(e.monthlyUsd).toBeNull();
+      expect(e.rejections.map((r) => r.code)).toEqual([code]);
+    }
+  });
+
+  it('a subsidy that leaves the tenant less than the floor leaves the offer unpriced, with the reason', () => {
+    const p = profile({ id: 's', kind: 'batch-inference', gpuHoursPerMonth: 100 });
+    const cheap = offer({ market: 'depin', usdPerGpuHour: 0.01 });
+    expect(estimateCost(p, cheap, { tiers, subsidyShare: 0.5 }).monthlyUsd).toBeGreaterThan(0);
+    const e = estimateCost(p, cheap, { tiers, subsidyShare: 0.95 });
+    expect(e.monthlyUsd).toBeNull();
+    expect(e.rejections[0]?.code).toBe('price-below-floor');
+    expect(e.rejections[0]?.message).toMatch(
+      /leaves the tenant 0\.0005 USD per GPU-hour, below gpufit's floor of 0\.001/,
+    );
   });
 
   it('whole instances: a 3-GPU replica on 8-GPU instances pays for 8 of every 6 GPUs used', () => {

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { MAX_ADJUSTED_USD_PER_GPU_HOUR } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import type { FormulaErrorCode } from '../src/index.js';
 import {
+  ADJUSTED_PRICE_RANGE,
   compileFormula,
   compileFormulaWith,
   compilePriceAdjustments,
@@ -140,6 +142,91 @@ describe('compilePriceAdjustments', () => {
     expect(adjust(akash, 1.71, 0)).toBe(1.8);
     expect(adjust(akash, 1.71, 10)).toBeCloseTo(1.71 * 1.2, 12);
     expect(adjust(offer(), 2, 3)).toBe(2);
+  });
+});
+
+describe('formulas that fail only when evaluated: always a FormulaError, never a mathjs error', () => {
+  it.each<[string, Record<string, number>, FormulaErrorCode, RegExp]>([
+    ['max()', { t: 0 }, 'evaluation', /Too few arguments in function max/],
+    ['min()', { t: 0 }, 'evaluation', /Too few arguments in function min/],
+    ['sqrt()', { t: 0 }, 'evaluation', /Too few arguments in function sqrt/],
+    ['round(t, 1000)', { t: 1 }, 'evaluation', /decimals in function round/],
+    ['round(t, 0.5)', { t: 1 }, 'evaluation', /decimals in function round/],
+    ['ceil(t, 1000)', { t: 1 }, 'evaluation', /decimals in ceil/],
+    ['floor(t, -1)', { t: 1 }, 'evaluation', /decimals/],
+    ['abs(t, t)', { t: 1 }, 'evaluation', /Too many arguments/],
+    ['pow(t)', { t: 2 }, 'evaluation', /Too few arguments/],
+    ['t ^ 1e6', { t: 2 }, 'not-finite', /Infinity/],
+    ['0 / 0', { t: 0 }, 'not-finite', /NaN/],
+  ])('%s with %j → %s', async (expression, scope, code, detail) => {
+    const f = await compileFormula(expression, ['t']);
+    expect(() => f(scope)).toThrow(expect.objectContaining({ name: 'FormulaError', code }));
+    expect(() => f(scope)).toThrow(detail);
+  });
+
+  it.each<[unknown, RegExp]>([
+    [null, /got null/],
+    [undefined, /got a undefined/],
+    [42, /got a number/],
+    [['t'], /got an object/],
+    [{ toString: () => 't' }, /got an object/],
+  ])(
+    'compileFormula(%j) is refused with a FormulaError (not-text), not a TypeError',
+    async (input, detail) => {
+      const attempt = compileFormula(input as string, ['t']);
+      await expect(attempt).rejects.toThrow(FormulaError);
+      await expect(compileFormula(input as string, ['t'])).rejects.toMatchObject({ code: 'not-text' });
+      await expect(compileFormula(input as string, ['t'])).rejects.toThrow(detail);
+      const engine = await loadFormulaEngine();
+      expect(() => compileFormulaWith(engine, input as string, ['t'])).toThrow(FormulaError);
+    },
+  );
+
+  it('a Proxy as the formula, live or revoked, is refused as not text without touching it', async () => {
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    for (const input of [Proxy.revocable({}, {}).proxy, revoked.proxy]) {
+      await expect(compileFormula(input as never, ['t'])).rejects.toMatchObject({ code: 'not-text' });
+    }
+  });
+
+  it('refuses allowed variables that are not a list of names with a FormulaError', async () => {
+    const revoked = Proxy.revocable<string[]>([], {});
+    revoked.revoke();
+    const trapping = new Proxy<string[]>([], {
+      get: () => {
+        throw new Error('trap');
+      },
+    });
+    for (const variables of [null, 't', [1], new Set(['t']), revoked.proxy, trapping]) {
+      await expect(compileFormula('t', variables as never)).rejects.toMatchObject({
+        code: 'invalid-argument',
+      });
+    }
+  });
+
+  it('refuses a result outside the range it is compiled with, naming the value and the range', async () => {
+    const range = { min: 0, max: 0.99, describe: 'a share is 0..0.99' };
+    const f = await compileFormula('s0 * t', ['t', 's0'], { range });
+    expect(f({ t: 1, s0: 0.5 })).toBe(0.5);
+    expect(f({ t: 1, s0: 0.99 })).toBe(0.99);
+    expect(() => f({ t: 3, s0: 0.5 })).toThrow(expect.objectContaining({ code: 'out-of-range' }));
+    expect(() => f({ t: 3, s0: 0.5 })).toThrow(/got 1.5; a share is 0..0.99/);
+    expect(() => f({ t: -1, s0: 0.5 })).toThrow(/got -0.5/);
+  });
+});
+
+describe('compilePriceAdjustments: the adjusted-price ceiling', () => {
+  it('refuses a price above the ceiling with a FormulaError naming it; a price below the floor is returned', async () => {
+    const adjust = await compilePriceAdjustments([{ expression: 'price * 1e15' }]);
+    expect(() => adjust(offer(), 7.912, 0)).toThrow(
+      expect.objectContaining({ name: 'FormulaError', code: 'out-of-range', expression: 'price * 1e15' }),
+    );
+    expect(() => adjust(offer(), 7.912, 0)).toThrow(/at most 10000 USD per GPU-hour/);
+    expect(ADJUSTED_PRICE_RANGE.max).toBe(MAX_ADJUSTED_USD_PER_GPU_HOUR);
+    // Below the floor is not the formula's error: estimateCost leaves the offer unpriced (price-below-floor).
+    const zero = await compilePriceAdjustments([{ expression: 'price * 0' }, { expression: '-price' }]);
+    expect(Object.is(zero(offer(), 2, 0), -0)).toBe(true);
   });
 });
 

@@ -62,7 +62,7 @@ describe('subsidy schedules (DESIGN §5.7)', () => {
 
   it('a formula in t and s0, compiled with compileFormula (restricted mathjs)', async () => {
     const engine = await loadFormulaEngine();
-    const compileFormula: FormulaCompiler = (e, vars) => compileFormulaWith(engine, e, vars);
+    const compileFormula: FormulaCompiler = (e, vars, o) => compileFormulaWith(engine, e, vars, o);
     const curve = subsidyShareCurve(
       { kind: 'formula', expression: 's0 * max(0, 1 - t / 24)^2' },
       { offerShare: 0.5, startMonth: '2027-01', compileFormula },
@@ -70,12 +70,16 @@ describe('subsidy schedules (DESIGN §5.7)', () => {
     expect(curve(0)).toBe(0.5);
     expect(curve(12)).toBeCloseTo(0.125, 12);
     expect(curve(30)).toBe(0);
-    // Out-of-range results are clamped to 0..0.99.
+    // A share outside 0..0.99 is refused, never clamped (a clamped 5 read as 0.99 in the projection only).
     const wild = subsidyShareCurve(
       { kind: 'formula', expression: '2 - t' },
       { offerShare: 0, startMonth: '2027-01', compileFormula },
     );
-    expect([wild(0), wild(1.5), wild(5)]).toEqual([0.99, 0.5, 0]);
+    expect(wild(1.5)).toBe(0.5);
+    for (const t of [0, 5]) {
+      expect(() => wild(t)).toThrow(expect.objectContaining({ name: 'FormulaError', code: 'out-of-range' }));
+    }
+    expect(() => wild(0)).toThrow(/got 2; a subsidy share is from 0 to 0.99/);
     // Disallowed syntax is refused by the formula compiler, before any evaluation.
     expect(() =>
       subsidyShareCurve(
@@ -83,6 +87,16 @@ describe('subsidy schedules (DESIGN §5.7)', () => {
         { offerShare: 0, startMonth: '2027-01', compileFormula },
       ),
     ).toThrow(FormulaError);
+  });
+
+  it('a compiler that ignores the share range is caught by an assertion, never clamped silently', async () => {
+    const engine = await loadFormulaEngine();
+    const careless: FormulaCompiler = (e, vars) => compileFormulaWith(engine, e, vars);
+    const curve = subsidyShareCurve(
+      { kind: 'formula', expression: '5' },
+      { offerShare: 0.25, startMonth: '2027-01', compileFormula: careless },
+    );
+    expect(() => curve(0)).toThrow(PricingAssertionError);
   });
 
   it('a formula schedule without a compiler is an assertion, not a silent 0', () => {

@@ -22,6 +22,11 @@ export {
   placeIncludesCountry,
   usersPlaceCode,
 } from './places.js';
+export {
+  MAX_ADJUSTED_USD_PER_GPU_HOUR,
+  MAX_LISTED_USD_PER_GPU_HOUR,
+  MIN_USD_PER_GPU_HOUR,
+} from './priceLimits.js';
 export type * from './results.js';
 export {
   ANALYSIS_SCHEMA_VERSION,
@@ -42,6 +47,8 @@ export type {
 } from './scenario.js';
 export {
   decisionPolicySchema,
+  LAST_CALENDAR_MONTH,
+  MAX_HORIZON_MONTHS,
   placementPolicySchema,
   priceAdjustmentSchema,
   SCENARIO_DEFAULTS,

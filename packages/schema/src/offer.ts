@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { asOfString, boundedNumber, nonEmptyText, oneOf, placeCode, positiveInt } from './common.js';
+import { MAX_LISTED_USD_PER_GPU_HOUR, MIN_USD_PER_GPU_HOUR } from './priceLimits.js';
 import {
   COMPLIANCE_REQUIREMENTS,
   DENOMINATIONS,
@@ -75,6 +76,18 @@ const egressTiers = z.array(egressTierSchema).superRefine((tiers, ctx) => {
   });
 });
 
+/** A price per GPU-hour in USD, from gpufit's floor to the listed ceiling (priceLimits.ts). */
+function usdPerGpuHour(field: string, unknown = '', belowFloor = '', aboveCeiling = '') {
+  return z
+    .number({ error: `${field} must be a number (USD per GPU-hour)${unknown}` })
+    .min(MIN_USD_PER_GPU_HOUR, {
+      error: `${field} must be at least ${MIN_USD_PER_GPU_HOUR} USD per GPU-hour (gpufit's price floor)${belowFloor}`,
+    })
+    .max(MAX_LISTED_USD_PER_GPU_HOUR, {
+      error: `${field} must be at most ${MAX_LISTED_USD_PER_GPU_HOUR} USD per GPU-hour${aboveCeiling}`,
+    });
+}
+
 export const offerInputSchema = z
   .object({
     id: nonEmptyText('id', 160),
@@ -90,28 +103,19 @@ export const offerInputSchema = z
     pricingCategory: oneOf('pricingCategory', PRICING_CATEGORIES),
     termMonths: positiveInt('termMonths', 120).optional(),
     /** List price per GPU-hour in USD. Absent = price unknown (a state, never $0). */
-    usdPerGpuHour: z
-      .number({ error: 'usdPerGpuHour must be a number (USD per GPU-hour), or empty when unknown' })
-      .gt(0, { error: 'usdPerGpuHour must be above 0; leave it empty when the price is unknown' })
-      .max(1000, {
-        error: 'usdPerGpuHour must be at most 1000 USD per GPU-hour; is this a per-instance price?',
-      })
-      .optional(),
+    usdPerGpuHour: usdPerGpuHour(
+      'usdPerGpuHour',
+      ', or empty when unknown',
+      '; leave it empty when the price is unknown',
+      '; is this a per-instance price?',
+    ).optional(),
     /**
      * The spread behind a typical price, in USD per GPU-hour: for hyperscaler spot the lowest and highest spot
      * price over the region's zones (the row's price is their median); for a marketplace the range of its
      * offers. They feed the Monte Carlo's price draws; the row's own price is what gpufit quotes.
      */
-    usdPerGpuHourMin: z
-      .number({ error: 'usdPerGpuHourMin must be a number (USD per GPU-hour)' })
-      .gt(0, { error: 'usdPerGpuHourMin must be above 0' })
-      .max(1000, { error: 'usdPerGpuHourMin must be at most 1000 USD per GPU-hour' })
-      .optional(),
-    usdPerGpuHourMax: z
-      .number({ error: 'usdPerGpuHourMax must be a number (USD per GPU-hour)' })
-      .gt(0, { error: 'usdPerGpuHourMax must be above 0' })
-      .max(1000, { error: 'usdPerGpuHourMax must be at most 1000 USD per GPU-hour' })
-      .optional(),
+    usdPerGpuHourMin: usdPerGpuHour('usdPerGpuHourMin').optional(),
+    usdPerGpuHourMax: usdPerGpuHour('usdPerGpuHourMax').optional(),
     availability: boundedNumber('availability', 0, 1).optional(),
     interruptionsPerHour: boundedNumber('interruptionsPerHour', 0, 60, 'per hour').optional(),
     /** Zones of the region that list a spot price (Dynamic hyperscaler rows): bounds the spot capacity counted on. */

@@ -82,6 +82,8 @@ export const REJECTION_CODES = [
   'interconnect',
   'hosting',
   'price-unknown',
+  /** The price after the scenario's adjustments or an incentive subsidy is below gpufit's floor (priceLimits.ts). */
+  'price-below-floor',
   'hard-constraint',
   /** The offer's GPU is not in the GPU tier table, so its throughput is unknown (never guessed). */
   'gpu-unknown',

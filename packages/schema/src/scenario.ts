@@ -91,10 +91,16 @@ export const decisionPolicySchema = z
   })
   .strict();
 
+/** The longest horizon a scenario or a workload may state, in months. */
+export const MAX_HORIZON_MONTHS = 120;
+/** The last month a projection may reach (a month is written YYYY-MM). */
+export const LAST_CALENDAR_MONTH = '9999-12';
+const LAST_CALENDAR_MONTH_INDEX = 9999 * 12 + 11;
+
 export const scenarioInputSchema = z
   .object({
     name: nonEmptyText('name').optional(),
-    horizonMonths: positiveInt('horizonMonths', 120).optional(),
+    horizonMonths: positiveInt('horizonMonths', MAX_HORIZON_MONTHS).optional(),
     startMonth: monthString.optional(),
     /** Per network (offer `provider`, e.g. `akash`) or per incentive symbol (e.g. `AKT`). */
     subsidies: z.record(z.string(), subsidyScheduleSchema).optional(),
@@ -146,7 +152,24 @@ export const scenarioInputSchema = z
       })
       .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    // The projection names each month of the horizon; a calendar month is YYYY-MM, so the last one is 9999-12.
+    // Without horizonMonths each workload keeps its own horizon, up to the longest a workload may state.
+    const start = s.startMonth ?? SCENARIO_DEFAULTS.startMonth;
+    const months = s.horizonMonths ?? MAX_HORIZON_MONTHS;
+    const [year, month] = start.split('-').map(Number) as [number, number];
+    const last = year * 12 + month - 1 + months - 1;
+    if (last > LAST_CALENDAR_MONTH_INDEX) {
+      const latest = LAST_CALENDAR_MONTH_INDEX - (months - 1);
+      const latestMonth = `${Math.floor(latest / 12)}-${String((latest % 12) + 1).padStart(2, '0')}`;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['startMonth'],
+        message: `startMonth ${start} with ${s.horizonMonths === undefined ? `workload horizons of up to ${months} months (horizonMonths not set)` : `horizonMonths ${months}`} ends after ${LAST_CALENDAR_MONTH}, the last month gpufit can name; start by ${latestMonth}, or shorten horizonMonths`,
+      });
+    }
+  });
 
 export const SCENARIO_DEFAULTS = {
   name: 'default',

@@ -9,6 +9,7 @@ const REFUSED: Readonly<Record<RejectionCode, string>> = {
   interconnect: 'lack the interconnect the job needs',
   hosting: 'run on hosts the data may not use',
   'price-unknown': 'have no known price',
+  'price-below-floor': 'are priced below USD 0.001 per GPU-hour after the scenario (adjustments or subsidy)',
   'hard-constraint': 'are ruled out by a hard constraint',
   'gpu-unknown': 'have a GPU gpufit has no specifications for',
   availability: 'cannot reach the availability target',

@@ -7,7 +7,7 @@ import {
   throughputRatioTable,
 } from '@gpufit/pricing';
 import type { KnownNames, Offer, Scenario, ScenarioInput, WorkloadProfile } from '@gpufit/schema';
-import { formatIssue, validateScenario } from '@gpufit/schema';
+import { formatIssue, MAX_HORIZON_MONTHS, validateScenario } from '@gpufit/schema';
 import { validateFrameworkOverride } from '@gpufit/scoring';
 import { withDefaultSubsidies } from '../analysis/defaultSubsidies.js';
 import { bundledDatasetsDir } from '../data/bundledDatasetsDir.js';
@@ -152,7 +152,11 @@ export async function loadScenarioFile(path: string): Promise<ScenarioFile> {
       );
     }
   }
-  const formulas = await compileScenarioFormulas(result.value, path);
+  // Without horizonMonths each workload keeps its own horizon: check formulas over the longest one may state.
+  const formulas = await compileScenarioFormulas(result.value, path, {
+    startMonth: result.value.startMonth,
+    months: (json as ScenarioInput).horizonMonths ?? MAX_HORIZON_MONTHS,
+  });
   return { scenario: result.value, input: json as ScenarioInput, formulas };
 }
 

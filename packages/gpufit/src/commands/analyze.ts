@@ -9,6 +9,7 @@ import { analyze } from '../analyze.js';
 import { badInput } from '../cli/errors.js';
 import { asBadInput, loadContext, loadInputs } from '../cli/inputs.js';
 import { startProgress } from '../cli/progress.js';
+import { refuseUnpricedPlan } from '../cli/refuseUnpricedPlan.js';
 import { type RunPolicyOptions, todayUtc, withRunPolicy } from '../cli/runPolicy.js';
 import { usd } from '../cli/table.js';
 import { counted, note, warn } from '../cli/terminal.js';
@@ -109,8 +110,9 @@ export async function runAnalysis(
   }
   const scenario = withOverrides(inputs.scenario, opts, inputs.names);
   const progress = await startProgress('analyze', inputs.workloads.rows.length);
+  let analysis: Analysis;
   try {
-    return await analyze({
+    analysis = await analyze({
       workloads: inputs.workloads.rows,
       ...horizonOption(inputs.scenarioInput),
       offers: inputs.offers.rows,
@@ -126,6 +128,8 @@ export async function runAnalysis(
   } finally {
     progress.stop();
   }
+  refuseUnpricedPlan(analysis, inputs.paths.catalog);
+  return analysis;
 }
 
 /** A scenario file that sets horizonMonths sets it for every workload; otherwise each keeps its own. */
@@ -236,6 +240,7 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
         },
       ),
     );
+    refuseUnpricedPlan(analysis, context.paths.catalog);
     if (staged !== null) {
       for (const [f, w] of Object.entries(sinks) as [ReportFormat, Writable][]) {
         w.end();

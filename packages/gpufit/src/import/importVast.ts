@@ -1,5 +1,6 @@
 import {
   continentOf,
+  MIN_USD_PER_GPU_HOUR,
   type Offer,
   type OfferInput,
   type ValidationIssue,
@@ -193,6 +194,13 @@ function readRecord(
       `dph_total must be the price in USD per hour above 0; got ${shown(o['dph_total'])}`,
     );
   const perGpu = total / count;
+  // Each record is held to the floor on its own, so one bad price cannot poison the bucket it would join.
+  if (perGpu < MIN_USD_PER_GPU_HOUR)
+    return reject(
+      'invalid',
+      'dph_total',
+      `dph_total ${total} ÷ ${count} GPUs is $${perGpu} per GPU-hour, below gpufit's floor of ${MIN_USD_PER_GPU_HOUR}: not a price gpufit can take`,
+    );
   if (perGpu > 1000)
     return reject(
       'invalid',
@@ -210,11 +218,11 @@ function readRecord(
   if (!gpu.ok)
     return reject('unknown-gpu', 'gpu_name', gpu.noMemory ?? unknownGpuReason('gpu_name', name, gpu.nearest));
   const bid = num('min_bid');
-  if (bid === 'invalid' || (bid !== null && bid < 0))
+  if (bid === 'invalid' || (bid !== null && (bid < 0 || (bid > 0 && bid / count < MIN_USD_PER_GPU_HOUR))))
     return reject(
       'invalid',
       'min_bid',
-      `min_bid must be a price in USD per hour ≥ 0; got ${shown(o['min_bid'])}`,
+      `min_bid must be 0 (no bid) or a price in USD per hour of at least ${MIN_USD_PER_GPU_HOUR} per GPU (gpufit's floor); got ${shown(o['min_bid'])}`,
     );
   const relField = o['reliability2'] !== undefined ? 'reliability2' : 'reliability';
   const reliability = num(relField);

@@ -6,7 +6,12 @@ import type {
   Scenario,
   WorkloadProfile,
 } from '@gpufit/schema';
-import { namedEntry, SCENARIO_DEFAULTS } from '@gpufit/schema';
+import {
+  MAX_ADJUSTED_USD_PER_GPU_HOUR,
+  MIN_USD_PER_GPU_HOUR,
+  namedEntry,
+  SCENARIO_DEFAULTS,
+} from '@gpufit/schema';
 import { assert, finite } from '../assert.js';
 import { HOURS_PER_MONTH } from '../assumptions.js';
 import { breakEvenUtilization } from '../commitments/breakEvenUtilization.js';
@@ -105,15 +110,30 @@ export function estimateCost(
   const month = options.month ?? 0;
   if (options.priceAdjuster !== undefined) {
     const adjusted = options.priceAdjuster(offer, price, month);
-    if (!(Number.isFinite(adjusted) && adjusted >= 0)) {
+    if (!(Number.isFinite(adjusted) && adjusted <= MAX_ADJUSTED_USD_PER_GPU_HOUR)) {
       return infeasible(
         offer,
         [{ code: 'price-unknown', message: notes.badAdjustment(adjusted) }],
         feas.gpusPerReplica,
       );
     }
+    if (!(adjusted >= MIN_USD_PER_GPU_HOUR)) {
+      const rejection = { code: 'price-below-floor' as const, message: notes.adjustedBelowFloor(adjusted) };
+      return infeasible(offer, [rejection], feas.gpusPerReplica);
+    }
     if (explain && adjusted !== price) assumptions.push(notes.adjusted(price, adjusted, month));
     price = adjusted;
+  }
+
+  // --- incentive subsidy: the tenant pays price × (1 − share), which must stay a price ---------------------------
+  const share = options.subsidyShare ?? initialSubsidyShare(offer, scenario);
+  assert(Number.isFinite(share) && share >= 0 && share < 1, INVALID_SUBSIDY_SHARE, share);
+  if (!(price * (1 - share) >= MIN_USD_PER_GPU_HOUR)) {
+    const rejection = {
+      code: 'price-below-floor' as const,
+      message: notes.subsidizedBelowFloor(price, share),
+    };
+    return infeasible(offer, [rejection], feas.gpusPerReplica);
   }
 
   // --- demand in the offer's GPU-hours and whole instances ----------------------------------------------------
@@ -331,9 +351,7 @@ export function estimateCost(
   const syncEgressUsd = syncGiB > 0 ? of.egressUsd(resultGiB + syncGiB) - resultEgressUsd : 0;
   if (explain && of.egressNote !== null && resultGiB + syncGiB > 0) assumptions.push(of.egressNote);
 
-  // --- incentive subsidy ---------------------------------------------------------------------------------------
-  const share = options.subsidyShare ?? initialSubsidyShare(offer, scenario);
-  assert(Number.isFinite(share) && share >= 0 && share < 1, INVALID_SUBSIDY_SHARE, share);
+  // --- incentive subsidy (share above) -------------------------------------------------------------------------
   const billedGpuHours = usedHours + overheadHours + redundancyHours + wasteHours;
   if (explain && share > 0) assumptions.push(notes.subsidy(share, offer, options.subsidyShare !== undefined));
 

@@ -2,7 +2,7 @@
  * The sentences an estimate's `assumptions` are made of. Constant where possible (shared, no allocation); the
  * numbers in them are for reading, rounded to 3 significant digits, and money is rounded once with `roundMoney`.
  */
-import type { Offer, ThroughputBasis, WorkloadProfile } from '@gpufit/schema';
+import { MIN_USD_PER_GPU_HOUR, type Offer, type ThroughputBasis, type WorkloadProfile } from '@gpufit/schema';
 import { halfEven } from '../money/halfEven.js';
 import { roundMoney } from '../money/roundMoney.js';
 import type { ProfileFacts } from './profileFacts.js';
@@ -152,6 +152,14 @@ export function reworkOverflow(usedGpuHours: number, inflation: number): string 
 
 export function badAdjustment(value: number): string {
   return `a scenario price adjustment gave ${String(value)} for this offer's price, which is not a price`;
+}
+
+export function adjustedBelowFloor(value: number): string {
+  return `the scenario's price adjustments make this offer's price ${readableNumber(value, 3)} USD per GPU-hour, below gpufit's floor of ${MIN_USD_PER_GPU_HOUR}: it is left unpriced, never priced at $0`;
+}
+
+export function subsidizedBelowFloor(price: number, share: number): string {
+  return `an incentive subsidy of ${p(share)} of the price ${readableNumber(price, 3)} USD per GPU-hour leaves the tenant ${readableNumber(price * (1 - share), 3)} USD per GPU-hour, below gpufit's floor of ${MIN_USD_PER_GPU_HOUR}: it is left unpriced, never priced at $0`;
 }
 
 /** A probability for reading: up to 6 significant digits, so 0.99997 does not read as 1. */

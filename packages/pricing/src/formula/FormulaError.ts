@@ -8,8 +8,12 @@ export type FormulaErrorCode =
   | 'unknown-symbol'
   | 'string'
   | 'too-complex'
+  | 'not-text'
+  | 'invalid-argument'
   | 'missing-variable'
-  | 'not-finite';
+  | 'evaluation'
+  | 'not-finite'
+  | 'out-of-range';
 
 export class FormulaError extends Error {
   override readonly name = 'FormulaError';
@@ -19,6 +23,7 @@ export class FormulaError extends Error {
     readonly expression: string,
     readonly detail?: string,
   ) {
-    super(detail === undefined ? `${message}: ${expression}` : `${message} (${detail}): ${expression}`);
+    const text = detail === undefined ? message : `${message} (${detail})`;
+    super(expression === '' ? text : `${text}: ${expression}`);
   }
 }

@@ -15,13 +15,27 @@ import { loadFormulaEngine } from './loadFormulaEngine.js';
 /** A compiled user formula: a function of a plain numeric scope that returns a finite number or throws. */
 export type CompiledFormula = (scope: Readonly<Record<string, number>>) => number;
 
+/** The values a formula's result may take, and what a founder reads when it leaves them. */
+export interface FormulaRange {
+  readonly min: number;
+  readonly max: number;
+  /** Says what the result is and its range, e.g. "a subsidy share is from 0 to 0.99". */
+  readonly describe: string;
+}
+
+export interface CompileFormulaOptions {
+  /** Results outside `[min, max]` throw a `FormulaError` with code `out-of-range`. */
+  readonly range?: FormulaRange;
+}
+
 /**
  * Parses and compiles a user formula once, in a restricted mathjs scope (`loadFormulaEngine`), and returns a
  * function of a numeric scope. Refused with a `FormulaError` (a `code` and a clear message) before evaluation:
  * more than 500 characters; more than 200 nodes or 32 levels of nesting; any node other than numbers, the
  * allowed variables and constants, arithmetic/comparison/logic operators, parentheses, `a ? b : c`, and calls
- * of whitelisted math functions (`formulaGrammar.ts`). Evaluation throws a `FormulaError` when a variable is
- * missing or not finite, or when the result is not a finite number.
+ * of whitelisted math functions (`formulaGrammar.ts`); an expression that is not a string. Evaluation throws a
+ * `FormulaError` — never another error — when a variable is missing or not finite, when a function refuses its
+ * arguments (`max()`, `round(t, 0.5)`), when the result is not a finite number, or outside `options.range`.
  *
  * Async because mathjs is loaded lazily; `compileFormulaWith(engine, …)` is the synchronous form for a caller
  * that already holds the engine.
@@ -29,17 +43,19 @@ export type CompiledFormula = (scope: Readonly<Record<string, number>>) => numbe
 export async function compileFormula(
   expression: string,
   allowedVariables: readonly string[],
+  options: CompileFormulaOptions = {},
 ): Promise<CompiledFormula> {
-  checkLength(expression);
-  return compileFormulaWith(await loadFormulaEngine(), expression, allowedVariables);
+  checkArguments(expression, allowedVariables);
+  return compileFormulaWith(await loadFormulaEngine(), expression, allowedVariables, options);
 }
 
 export function compileFormulaWith(
   engine: FormulaEngine,
   expression: string,
   allowedVariables: readonly string[],
+  options: CompileFormulaOptions = {},
 ): CompiledFormula {
-  checkLength(expression);
+  checkArguments(expression, allowedVariables);
   let root: MathNode;
   try {
     root = engine.parse(expression);
@@ -131,6 +147,7 @@ export function compileFormulaWith(
 
   const compiled = root.compile();
   const variables = [...used];
+  const range = options.range;
   return (scope) => {
     // A fresh Map of own numeric values only: nothing inherited or non-numeric reaches mathjs.
     const values = new Map<string, number>();
@@ -146,12 +163,53 @@ export function compileFormulaWith(
       }
       values.set(name, v);
     }
-    const result: unknown = compiled.evaluate(values);
+    let result: unknown;
+    try {
+      result = compiled.evaluate(values);
+    } catch (error) {
+      // mathjs refuses some arguments only when called: max(), sqrt(), round(t, 0.5), ceil(t, 1000).
+      throw new FormulaError(
+        'evaluation',
+        m.FORMULA_EVALUATION,
+        expression,
+        error instanceof Error ? error.message : String(error),
+      );
+    }
     if (typeof result !== 'number' || !Number.isFinite(result)) {
       throw new FormulaError('not-finite', m.FORMULA_NOT_FINITE, expression, describe(result));
     }
+    if (range !== undefined && !(result >= range.min && result <= range.max)) {
+      throw new FormulaError(
+        'out-of-range',
+        m.FORMULA_OUT_OF_RANGE,
+        expression,
+        `got ${result}; ${range.describe}`,
+      );
+    }
     return result;
   };
+}
+
+function checkArguments(expression: unknown, allowedVariables: unknown): asserts expression is string {
+  if (typeof expression !== 'string') {
+    // typeof only: a Proxy (even a revoked one) must not be touched while it is described.
+    const got =
+      expression === null ? 'null' : typeof expression === 'object' ? 'an object' : `a ${typeof expression}`;
+    throw new FormulaError('not-text', m.FORMULA_NOT_TEXT, '', `got ${got}`);
+  }
+  if (!isNameList(allowedVariables)) {
+    throw new FormulaError('invalid-argument', m.FORMULA_BAD_VARIABLES, expression);
+  }
+  checkLength(expression);
+}
+
+/** A list of strings; false for anything else, including a Proxy whose traps throw or that was revoked. */
+function isNameList(value: unknown): value is readonly string[] {
+  try {
+    return Array.isArray(value) && value.every((v) => typeof v === 'string');
+  } catch {
+    return false;
+  }
 }
 
 function checkLength(expression: string): void {
