@@ -1,5 +1,4 @@
-import type { WorkloadProfile } from '@gpufit/schema';
-import type { FrameworkConfig } from './frameworkConfig.js';
+import type { WorkloadKind, WorkloadProfile } from '@gpufit/schema';
 
 /** A factor's raw signal for each side, each in about −1..1; the engine multiplies it by the factor's weight. */
 export interface Signal {
@@ -9,6 +8,18 @@ export interface Signal {
 
 /** A factor's numeric settings (breakpoints with units in their names); overridable in the framework config. */
 export type FactorParams = Readonly<Record<string, number>>;
+
+/**
+ * What a factor reads of the framework config: each kind's base fit and each factor's weight and params.
+ * Declared here rather than imported from `frameworkConfig.ts`, whose schema is built from the registered
+ * factors, so that the factors and the config do not import each other; every `FrameworkConfig` is one.
+ */
+export interface FactorConfig {
+  readonly kinds: { readonly [K in WorkloadKind]: { readonly cloud: number; readonly depin: number } };
+  readonly factors: {
+    readonly [id: string]: { readonly weight: number; readonly params: FactorParams } | undefined;
+  };
+}
 
 /** A cross-field rule on a factor's params: returns the offending param and why, or undefined when fine. */
 export type ParamsCheck<P extends FactorParams> = (
@@ -29,9 +40,9 @@ export interface FactorSpec<Id extends string, P extends FactorParams> {
    * Writes the unweighted signal into `out` (a scratch reused across calls, so the hot path allocates
    * nothing). Must be pure in (profile, params, config) and monotone as docs/framework.md states.
    */
-  readonly measure: (profile: WorkloadProfile, params: P, config: FrameworkConfig, out: Signal) => void;
+  readonly measure: (profile: WorkloadProfile, params: P, config: FactorConfig, out: Signal) => void;
   /** One sentence a founder understands, about this profile. Called only when reasons are wanted. */
-  readonly explain: (profile: WorkloadProfile, params: P, config: FrameworkConfig) => string;
+  readonly explain: (profile: WorkloadProfile, params: P, config: FactorConfig) => string;
 }
 
 /** A contribution as reported: weighted points on each side and the sentence. */
@@ -51,12 +62,12 @@ export interface Factor<Id extends string = string> {
   readonly measure: (
     profile: WorkloadProfile,
     params: FactorParams,
-    config: FrameworkConfig,
+    config: FactorConfig,
     out: Signal,
   ) => void;
-  readonly explain: (profile: WorkloadProfile, params: FactorParams, config: FrameworkConfig) => string;
+  readonly explain: (profile: WorkloadProfile, params: FactorParams, config: FactorConfig) => string;
   /** The factor as a plain pure function: profile → weighted `{ cloud, depin, sentence }` under `config`. */
-  readonly evaluate: (profile: WorkloadProfile, config: FrameworkConfig) => FactorOutcome;
+  readonly evaluate: (profile: WorkloadProfile, config: FactorConfig) => FactorOutcome;
 }
 
 /**
@@ -81,7 +92,7 @@ export function defineFactor<const Id extends string, const P extends FactorPara
     measure,
     explain,
     evaluate(profile, config) {
-      const { weight, params } = config.factors[spec.id as keyof FrameworkConfig['factors']] ?? {
+      const { weight, params } = config.factors[spec.id] ?? {
         weight: spec.weight,
         params: spec.params,
       };

@@ -20,7 +20,14 @@ export {
 export { defaultFramework } from './defaultFramework.js';
 export type { Constraint, ConstraintCode, ConstraintSpec } from './defineConstraint.js';
 export { defineConstraint } from './defineConstraint.js';
-export type { Factor, FactorOutcome, FactorParams, FactorSpec, Signal } from './defineFactor.js';
+export type {
+  Factor,
+  FactorConfig,
+  FactorOutcome,
+  FactorParams,
+  FactorSpec,
+  Signal,
+} from './defineFactor.js';
 export { defineFactor } from './defineFactor.js';
 export type { FactorId } from './factorIds.js';
 export { FACTOR_IDS } from './factorIds.js';
