@@ -2,8 +2,8 @@
  * The parts of the `gpufit` package the benchmarks drive, from its TypeScript sources (the package has no
  * curated entry point for them yet). One place to switch to `from 'gpufit'` when it has.
  */
-export { cheapestFeasible, indexOffers } from '../../packages/gpufit/src/analysis/matchOffers.js';
-export { marketsOfSide, sidesOfMarkets } from '../../packages/gpufit/src/analysis/sides.js';
+export { cheapestFeasible, indexOffers } from '../../packages/analysis/src/matchOffers.js';
+export { marketsOfSide, sidesOfMarkets } from '../../packages/analysis/src/sides.js';
 export { bundledDatasetsDir } from '../../packages/gpufit/src/data/bundledDatasetsDir.js';
 export { loadGpuTiers } from '../../packages/gpufit/src/data/loadReferenceData.js';
 export { referenceIndexes } from '../../packages/gpufit/src/data/referenceIndexes.js';

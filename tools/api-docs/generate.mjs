@@ -12,7 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const out = resolve(values.out ?? join(repo, 'docs', 'api'));
-const PACKAGES = ['schema', 'scoring', 'pricing', 'report', 'gpufit'];
+const PACKAGES = ['schema', 'scoring', 'pricing', 'report', 'analysis', 'gpufit'];
 
 const app = await Application.bootstrapWithPlugins({
   name: 'gpufit API reference',

@@ -1,28 +1,57 @@
-import { once } from 'node:events';
-import type { Writable } from 'node:stream';
+import type { FormulaCompiler, GpuTierTable, PriceAdjuster, ThroughputRatioTable } from '@gpufit/pricing';
 import { renderCsv } from '@gpufit/report';
-import type { Analysis, RejectedRow, WorkloadProfile } from '@gpufit/schema';
-import { createWorkloadAnalyzer } from '../analysis/analyzeWorkload.js';
-import { PortfolioLedger } from '../analysis/portfolioLedger.js';
-import type { Inputs } from '../cli/inputs.js';
-import type { LoadStream } from '../io/loadStream.js';
+import type { Accounting, Analysis, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
+import { createWorkloadAnalyzer } from './analyzeWorkload.js';
 import { indexedBestOffers } from './indexedBestOffers.js';
+import { PortfolioLedger } from './portfolioLedger.js';
 
 /** What a streamed analysis leaves out, said in its assumptions. */
 export const STREAMED_NOTE =
   'Streamed analysis of a large portfolio: each workload is scored, matched to its cheapest feasible cloud and DePIN offer, split and projected; the Monte Carlo, break-evens and sensitivity are left out (run `gpufit simulate` or `gpufit breakeven` on a subset).';
 
-export interface StreamSinks {
-  /** `report.json`: the Analysis shape, written as workloads arrive. */
-  readonly json?: Writable;
-  /** `report.csv`: the CSV report's rows, workload by workload. */
-  readonly csv?: Writable;
+/**
+ * Where a streamed report's text goes: a file, a socket, a string in memory. A write may return a promise (a
+ * full buffer); the analysis awaits it before the next batch, and a write that throws (a full disk) stops it.
+ */
+export interface TextSink {
+  write(text: string): void | Promise<void>;
 }
 
-async function write(sink: Writable, text: string): Promise<void> {
-  // A sink that failed (a full disk) stops the analysis now, not after the last row.
-  if (sink.errored) throw sink.errored;
-  if (!sink.write(text)) await once(sink, 'drain');
+export interface AnalysisSinks {
+  /** `report.json`: the Analysis shape, written as workloads arrive. */
+  readonly json?: TextSink;
+  /** `report.csv`: the CSV report's rows, workload by workload. */
+  readonly csv?: TextSink;
+}
+
+/** One row of a workloads source: an accepted profile, or the row's rejection (kept in the result). */
+export type WorkloadItem =
+  | { readonly ok: true; readonly value: WorkloadProfile }
+  | { readonly ok: false; readonly rejection: RejectedRow };
+
+export interface AnalyzeStreamInput {
+  readonly offers: readonly Offer[];
+  /** The offers source's rejected rows, carried into the result's `rejected` ahead of the workloads'. */
+  readonly offerRejections?: readonly RejectedRow[];
+  readonly tiers: GpuTierTable;
+  readonly ratios?: ThroughputRatioTable;
+  readonly scenario: Scenario;
+  /** Compiler for the scenario's `formula` subsidy schedules (see `AnalyzeInput`). */
+  readonly compileFormula?: FormulaCompiler;
+  /** The scenario's price adjustments, compiled; with them every offer is priced (no index bounds). */
+  readonly priceAdjuster?: PriceAdjuster;
+  /** One horizon for every workload; default: each workload's own. */
+  readonly horizonMonths?: number;
+}
+
+export interface AnalyzeStreamOptions {
+  /** Called after each batch with the number of workloads analyzed so far. */
+  readonly onProgress?: (done: number) => void;
+  /**
+   * The source's row accounting, read once the batches are exhausted (a reader that counts blank or refused
+   * rows knows more than the items show); default: the items counted.
+   */
+  readonly accounting?: () => Accounting;
 }
 
 /**
@@ -31,17 +60,18 @@ async function write(sink: Writable, text: string): Promise<void> {
  * JSON shape and CSV columns as the in-memory reports, written incrementally; workloads are analyzed in the
  * file's order with the same per-workload numbers as `analyze()` without its Monte Carlo and deep analyses.
  */
-export async function streamAnalysis(
-  stream: LoadStream<WorkloadProfile>,
-  inputs: Pick<Inputs, 'offers' | 'tiers' | 'throughputRatios' | 'scenario' | 'formulas'> & {
-    readonly horizonMonths?: number;
-  },
-  sinks: StreamSinks,
-  onProgress?: (done: number) => void,
+export async function analyzeStream(
+  batches: AsyncIterable<readonly WorkloadItem[]>,
+  input: AnalyzeStreamInput,
+  sinks: AnalysisSinks,
+  options: AnalyzeStreamOptions = {},
 ): Promise<Analysis> {
-  const { scenario, tiers } = inputs;
-  const ratios = { ratios: inputs.throughputRatios };
-  const offers = inputs.offers.rows;
+  const { scenario, tiers, offers } = input;
+  const ratios = input.ratios === undefined ? {} : { ratios: input.ratios };
+  const formulas = {
+    ...(input.compileFormula !== undefined && { compileFormula: input.compileFormula }),
+    ...(input.priceAdjuster !== undefined && { priceAdjuster: input.priceAdjuster }),
+  };
   const analyzeOne = createWorkloadAnalyzer({
     offers,
     tiers,
@@ -51,14 +81,12 @@ export async function streamAnalysis(
     deep: false,
     // The indexes bound costs by list prices; a scenario's price adjustments can move them, so those runs price
     // every offer (slower, exact).
-    ...(inputs.formulas?.priceAdjuster
-      ? {}
-      : { findBest: indexedBestOffers(offers, { tiers, scenario, ...ratios }) }),
-    ...inputs.formulas,
-    ...(inputs.horizonMonths !== undefined && { horizonMonths: inputs.horizonMonths }),
+    ...(input.priceAdjuster ? {} : { findBest: indexedBestOffers(offers, { tiers, scenario, ...ratios }) }),
+    ...formulas,
+    ...(input.horizonMonths !== undefined && { horizonMonths: input.horizonMonths }),
   });
   const ledger = new PortfolioLedger(scenario, false);
-  const rejected: RejectedRow[] = [...inputs.offers.rejected];
+  const rejected: RejectedRow[] = [...(input.offerRejections ?? [])];
   const header = ledger.header();
   // The JSON opens once the stream has yielded (its header row checked), so a file refused as a whole writes
   // nothing, not the start of a report.
@@ -67,16 +95,18 @@ export async function streamAnalysis(
     if (opened) return;
     opened = true;
     if (sinks.json)
-      await write(sinks.json, `${JSON.stringify(header, null, 2).slice(0, -2)},\n  "workloads": [`);
+      await sinks.json.write(`${JSON.stringify(header, null, 2).slice(0, -2)},\n  "workloads": [`);
   };
   let count = 0;
+  let read = 0;
   let csvHeaderWritten = false;
-  for await (const batch of stream.inBatches()) {
+  for await (const batch of batches) {
     await open();
     // One write per sink per batch: a write (and its await) per workload cost more than rendering it.
     let json = '';
     let csv = '';
     for (const item of batch) {
+      read++;
       if (!item.ok) {
         const { file, row, column, reason } = item.rejection;
         rejected.push({ file, row, column, reason });
@@ -94,15 +124,15 @@ export async function streamAnalysis(
       }
       count++;
     }
-    if (sinks.json && json !== '') await write(sinks.json, json);
-    if (sinks.csv && csv !== '') await write(sinks.csv, csv);
-    onProgress?.(count);
+    if (sinks.json && json !== '') await sinks.json.write(json);
+    if (sinks.csv && csv !== '') await sinks.csv.write(csv);
+    options.onProgress?.(count);
   }
   const analysis: Analysis = {
     ...header,
     workloads: [],
     totals: ledger.totals(),
-    accounting: stream.accounting,
+    accounting: options.accounting?.() ?? { read, accepted: count, rejected: read - count },
     rejected,
     assumptions: [STREAMED_NOTE, ...ledger.assumptions()],
     sources: ledger.sources(),
@@ -113,13 +143,13 @@ export async function streamAnalysis(
     const rest = JSON.stringify({ totals, accounting, rejected: rows, assumptions, sources }, null, 2).slice(
       2,
     );
-    await write(sinks.json, `${count === 0 ? '' : '\n  '}],\n${rest}\n`);
+    await sinks.json.write(`${count === 0 ? '' : '\n  '}],\n${rest}\n`);
   }
   return analysis;
 }
 
 /** A one-workload analysis for the CSV renderer (its totals are that workload's own). */
-function single(scenario: Inputs['scenario'], workload: Analysis['workloads'][number]): Analysis {
+function single(scenario: Scenario, workload: Analysis['workloads'][number]): Analysis {
   const one = new PortfolioLedger(scenario, false);
   one.add({ workload, offersUsed: [] });
   return {

@@ -9,7 +9,7 @@ import {
 } from '@gpufit/pricing';
 import type { Distribution, Offer, Projection, WorkloadAnalysis, WorkloadProfile } from '@gpufit/schema';
 import { assessFit, type FrameworkOverride } from '@gpufit/scoring';
-import type { AnalyzeInput, MonteCarloRunner } from '../analyze.js';
+import type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 import { type BestOffers, bestOffers, explained, priced } from './bestOffers.js';
 import { decide } from './decide.js';
 import { hybridFor } from './hybridFor.js';

@@ -1,6 +1,6 @@
 import { addMonths, subsidyEntryFor } from '@gpufit/pricing';
 import type { Scenario, SubsidySchedule } from '@gpufit/schema';
-import type { NetworkInfo } from '../data/datasetTypes.js';
+import type { NetworkInfo } from './datasetTypes.js';
 
 /**
  * The subsidy schedule of each DePIN network from `datasets/networks.csv` (sourced decay evidence: Akash

@@ -1,8 +1,8 @@
 import type { GpuTierTable, ThroughputRatioTable } from '@gpufit/pricing';
 import type { Offer, Scenario, WorkloadProfile } from '@gpufit/schema';
-import { type BestOffers, cheapestCloud } from '../analysis/bestOffers.js';
-import { indexOffers } from '../analysis/matchOffers.js';
-import { sidesOfMarkets } from '../analysis/sides.js';
+import { type BestOffers, cheapestCloud } from './bestOffers.js';
+import { indexOffers } from './matchOffers.js';
+import { sidesOfMarkets } from './sides.js';
 
 /**
  * `bestOffers` answered by three branch-and-bound indexes (matchOffers.ts) instead of pricing every offer:

@@ -1,6 +1,6 @@
 import type { Market, Offer, PricingCategory } from '@gpufit/schema';
-import { daysBetween } from '../catalog/asOfDay.js';
-import { offerInPlace } from '../catalog/offerInPlace.js';
+import { daysBetween } from './asOfDay.js';
+import { offerInPlace } from './offerInPlace.js';
 
 /** `cloud` = hyperscaler + gpu-cloud; `depin` in this filter means the DePIN networks only. */
 export type MarketFilter = Market | 'cloud';

@@ -6,7 +6,7 @@ import type { Approach, FitAssessment, HybridSplit, PricedOption } from '@gpufit
 import { SCENARIO_DEFAULTS } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decide, isHybrid } from '../src/analysis/decide.js';
+import { decide, isHybrid } from '../src/decide.js';
 
 const policy = {
   minSavingShare: SCENARIO_DEFAULTS.minSavingShare,

@@ -1,6 +1,6 @@
 import type { CostEstimate } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
-import { RejectionTally } from '../src/analysis/rejectionTally.js';
+import { RejectionTally } from '../src/rejectionTally.js';
 
 const refused = (...rejections: [CostEstimate['rejections'][number]['code'], string][]) =>
   ({ rejections: rejections.map(([code, message]) => ({ code, message })) }) as unknown as CostEstimate;

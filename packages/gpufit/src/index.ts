@@ -1,21 +1,28 @@
 /**
- * gpufit for Node: `analyze()`, `streamAnalysis()` and `writeReportSet()`, the CSV/JSON loaders, the bundled
- * datasets, the offer importers (SkyPilot, Vast.ai, Akash) and catalog merge. The `gpufit` CLI is this
- * package's `bin`. A curated list of named exports (no `export *`).
+ * gpufit for Node: `analyze()` (from the pure core, `@gpufit/analysis`), `streamAnalysis()` over files and Node
+ * streams and `writeReportSet()`, the CSV/JSON loaders, the bundled datasets, the offer importers (SkyPilot,
+ * Vast.ai, Akash) and catalog merge. The `gpufit` CLI is this package's `bin`. A curated list of named exports
+ * (no `export *`).
  *
  * @module gpufit
  */
 
-// The whole job (analyze.ts): a portfolio in memory; each network's default subsidy schedule, as the CLI adds it
-export { withDefaultSubsidies } from './analysis/defaultSubsidies.js';
-export type { AnalyzeInput, MonteCarloRunner } from './analyze.js';
-export { analyze } from './analyze.js';
+// The whole job, re-exported from the pure core (@gpufit/analysis): a portfolio in memory; each network's default
+// subsidy schedule, as the CLI adds it
+export type {
+  AnalyzeInput,
+  GpuAlias,
+  GpuTier,
+  MonteCarloRunner,
+  NetworkInfo,
+  RegionInfo,
+} from '@gpufit/analysis';
+export { analyze, withDefaultSubsidies } from '@gpufit/analysis';
 // Offer catalogs: merge (catalog/)
 export type { CatalogPart, MergeCollision, MergedCatalog, MergedSide } from './catalog/mergeCatalogs.js';
 export { mergeCatalogs } from './catalog/mergeCatalogs.js';
 // Bundled datasets (data/)
 export { bundledDatasetsDir } from './data/bundledDatasetsDir.js';
-export type { GpuAlias, GpuTier, NetworkInfo, RegionInfo } from './data/datasetTypes.js';
 export type { BundledCatalog } from './data/loadBundledCatalog.js';
 export { loadBundledCatalog } from './data/loadBundledCatalog.js';
 export type { DatasetOptions } from './data/loadReferenceData.js';
@@ -62,5 +69,5 @@ export { buildRegionIndex } from './io/regionIndex.js';
 export type { ReportFormat, WriteReportSetOptions, WrittenReportSet } from './render/writeReport.js';
 export { DEFAULT_REPORT_FORMATS, REPORT_FORMATS, writeReportSet } from './render/writeReport.js';
 // A large portfolio, streamed with bounded memory (stream/)
-export type { StreamSinks } from './stream/streamAnalysis.js';
+export type { StreamInputs, StreamSinks } from './stream/streamAnalysis.js';
 export { STREAMED_NOTE, streamAnalysis } from './stream/streamAnalysis.js';

@@ -1,6 +1,6 @@
+import { asOfDay, daysBetween } from '@gpufit/analysis';
 import { type Offer, type OfferInput, validateOffer } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
-import { asOfDay, daysBetween } from '../src/catalog/asOfDay.js';
 import { mergeCatalogs } from '../src/catalog/mergeCatalogs.js';
 
 function offer(id: string, asOf: string, usdPerGpuHour: number, extra: Partial<OfferInput> = {}): Offer {

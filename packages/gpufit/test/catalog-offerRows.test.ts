@@ -1,6 +1,5 @@
+import { offerInPlace, offerMatches, placeKind } from '@gpufit/analysis';
 import { describe, expect, it } from 'vitest';
-import { offerMatches } from '../src/analysis/rankOffers.js';
-import { offerInPlace, placeKind } from '../src/catalog/offerInPlace.js';
 import {
   cheapestRegionPerInstance,
   cheapestRowPerGroup,

@@ -7,6 +7,7 @@
 // Run counts keep the file well under a minute on two cores.
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { analyze } from '@gpufit/analysis';
 import {
   compileFormulaWith,
   compilePriceAdjustments,
@@ -38,7 +39,6 @@ import {
 import { assessFit } from '@gpufit/scoring';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../src/analyze.js';
 import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
 import { loadGpuTiers } from '../src/data/loadReferenceData.js';
 import { referenceIndexes } from '../src/data/referenceIndexes.js';

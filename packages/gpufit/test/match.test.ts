@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { cheapestFeasible, indexOffers, marketsOfSide, sidesOfMarkets } from '@gpufit/analysis';
 import {
   estimateCost,
   feasibility,
@@ -27,8 +28,6 @@ import {
 } from '@gpufit/schema';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cheapestFeasible, indexOffers } from '../src/analysis/matchOffers.js';
-import { marketsOfSide, sidesOfMarkets } from '../src/analysis/sides.js';
 import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
 import { loadGpuTiers, loadThroughputRatios } from '../src/data/loadReferenceData.js';
 import { loadOffersCsv } from '../src/io/loadOffers.js';

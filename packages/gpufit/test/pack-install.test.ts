@@ -36,6 +36,7 @@ const PACKAGES = [
   'packages/scoring',
   'packages/pricing',
   'packages/report',
+  'packages/analysis',
   'packages/gpufit',
   'datasets',
 ];
@@ -124,13 +125,22 @@ describe('the packed packages, installed with npm into a fresh project', () => {
   test('one tarball per package; pnpm pack rewrote workspace:* and every export points into what shipped', () => {
     expect(tarballs.map((t) => basename(t)).sort()).toEqual([
       'gpufit-0.1.0.tgz',
+      'gpufit-analysis-0.1.0.tgz',
       'gpufit-datasets-0.1.0.tgz',
       'gpufit-pricing-0.1.0.tgz',
       'gpufit-report-0.1.0.tgz',
       'gpufit-schema-0.1.0.tgz',
       'gpufit-scoring-0.1.0.tgz',
     ]);
-    for (const name of ['@gpufit/schema', '@gpufit/scoring', '@gpufit/pricing', '@gpufit/report', 'gpufit']) {
+    const published = [
+      '@gpufit/schema',
+      '@gpufit/scoring',
+      '@gpufit/pricing',
+      '@gpufit/report',
+      '@gpufit/analysis',
+      'gpufit',
+    ];
+    for (const name of published) {
       const manifest = manifestOf(name);
       for (const [dep, range] of Object.entries(manifest.dependencies ?? {})) {
         expect(range, `${name} → ${dep}`).not.toMatch(/^workspace:/);
@@ -147,6 +157,7 @@ describe('the packed packages, installed with npm into a fresh project', () => {
       expect(existsSync(join(installed(name), 'src')), `${name} ships no sources`).toBe(false);
     }
     expect(manifestOf('gpufit').dependencies?.['@gpufit/datasets']).toBe('0.1.0');
+    expect(manifestOf('gpufit').dependencies?.['@gpufit/analysis']).toBe('0.1.0');
     expect(existsSync(join(installed('@gpufit/datasets'), 'offers.csv'))).toBe(true);
   });
 
@@ -191,10 +202,16 @@ describe('the packed packages, installed with npm into a fresh project', () => {
     expect(out.core.cheapestMonthlyUsd).toBeGreaterThan(0);
     expect(Number.isFinite(out.core.cheapestMonthlyUsd)).toBe(true);
     expect(out.core.markdown).toContain(out.analysis.workloads[0]!.name);
-    expect(out.core).toEqual(core(out.input));
+    expect(out.core).toEqual(JSON.parse(JSON.stringify(await core(out.input))));
   });
 
-  test('a browser consumer bundled by esbuild runs in headless Chromium: same results, clean console, no requests', async () => {
+  test("the pure core's analyze() (@gpufit/analysis, in core()) gives gpufit's numbers in Node", async () => {
+    const out = await nodeConsumer();
+    expect(out.core.analysis).toEqual(out.analysis);
+    expect(out.core.analysis.totals.monthlyUsd.recommended).toBeGreaterThan(0);
+  });
+
+  test('a browser consumer bundled by esbuild runs analyze() in headless Chromium: same results, clean console, no requests', async () => {
     const bundle = await build({
       absWorkingDir: app,
       entryPoints: ['src/browser.ts'],
@@ -222,10 +239,18 @@ describe('the packed packages, installed with npm into a fresh project', () => {
       (globalThis as unknown as { gpufitInput: unknown }).gpufitInput = value;
     }, input);
     await page.addScriptTag({ content: script });
-    const result = await page.evaluate(
-      () => (globalThis as unknown as { gpufitResult: unknown }).gpufitResult,
+    // core() is async (analyze() awaits its Monte Carlo runner): wait until it has settled.
+    await page.waitForFunction(
+      () => (globalThis as unknown as { gpufitResult?: unknown }).gpufitResult !== undefined,
+    );
+    // As JSON, as Node's result arrived (JSON writes −0 as 0; page.evaluate keeps −0).
+    const result: unknown = JSON.parse(
+      await page.evaluate(() =>
+        JSON.stringify((globalThis as unknown as { gpufitResult: unknown }).gpufitResult),
+      ),
     );
     expect(result).toEqual({ ok: true, value: inNode });
+    expect((result as { value: CoreResult }).value.analysis.totals).toEqual(inNode.analysis.totals);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
   });

@@ -1,5 +1,5 @@
+import { asOfDay } from '@gpufit/analysis';
 import type { Offer } from '@gpufit/schema';
-import { asOfDay } from './asOfDay.js';
 
 /** One offer catalog to merge: where it came from and its offers. */
 export interface CatalogPart {

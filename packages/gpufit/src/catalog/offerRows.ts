@@ -1,5 +1,5 @@
+import { cheapestReason, effectiveUsdPerGpuHour } from '@gpufit/analysis';
 import type { Offer } from '@gpufit/schema';
-import { cheapestReason, effectiveUsdPerGpuHour } from '../analysis/rankOffers.js';
 
 /** One priced offer as a row shows it: per GPU-hour and per instance-hour, list and effective. */
 export interface RowPrice {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type NetworkInfo, withDefaultSubsidies } from '@gpufit/analysis';
 import {
   type GpuTierTable,
   gpuTierTable,
@@ -9,9 +10,7 @@ import {
 import type { KnownNames, Offer, Scenario, ScenarioInput, WorkloadProfile } from '@gpufit/schema';
 import { formatIssue, MAX_HORIZON_MONTHS, validateScenario } from '@gpufit/schema';
 import { validateFrameworkOverride } from '@gpufit/scoring';
-import { withDefaultSubsidies } from '../analysis/defaultSubsidies.js';
 import { bundledDatasetsDir } from '../data/bundledDatasetsDir.js';
-import type { NetworkInfo } from '../data/datasetTypes.js';
 import { loadGpuTiers, loadNetworks, loadThroughputRatios } from '../data/loadReferenceData.js';
 import { LoadError } from '../io/loadError.js';
 import { loadOffersCsv } from '../io/loadOffers.js';

@@ -1,5 +1,5 @@
+import type { NetworkInfo } from '@gpufit/analysis';
 import { formatIssue, type KnownNames, type Offer, type Scenario, scenarioNameIssues } from '@gpufit/schema';
-import type { NetworkInfo } from '../data/datasetTypes.js';
 import { badInput } from './errors.js';
 
 /** The names a scenario or an option may use: the catalog's providers and tokens, and the known DePIN networks. */

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { type AnalysisDiff, analyze, diffAnalyses, type NumberChange } from '@gpufit/analysis';
 import type { Analysis } from '@gpufit/schema';
 import { ANALYSIS_SCHEMA_VERSION } from '@gpufit/schema';
-import { type AnalysisDiff, diffAnalyses, type NumberChange } from '../analysis/diffAnalyses.js';
-import { analyze } from '../analyze.js';
 import { badInput } from '../cli/errors.js';
 import { asBadInput, loadInputs, loadScenarioFile } from '../cli/inputs.js';
 import { checkResultFile } from '../cli/resultFile.js';

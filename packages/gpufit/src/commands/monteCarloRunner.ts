@@ -1,5 +1,5 @@
+import type { MonteCarloRunner } from '@gpufit/analysis';
 import { monteCarlo } from '@gpufit/pricing';
-import type { MonteCarloRunner } from '../analyze.js';
 import { monteCarloParallel } from '../parallel/monteCarloParallel.js';
 
 /** Below this many trial-months a worker's start-up costs more than it saves: run on this thread. */

@@ -1,12 +1,13 @@
-import { BLOCS, CONTINENTS, type Offer } from '@gpufit/schema';
 import {
   type MarketFilter,
   type OfferFilter,
+  offerInPlace,
   offerMatches,
+  placeKind,
   type RankedOffer,
   rankOffers,
-} from '../analysis/rankOffers.js';
-import { offerInPlace, placeKind } from '../catalog/offerInPlace.js';
+} from '@gpufit/analysis';
+import { BLOCS, CONTINENTS, type Offer } from '@gpufit/schema';
 import {
   cheapestRegionPerInstance,
   cheapestRowPerGroup,

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { GpuAlias, GpuTier, NetworkInfo, RegionInfo } from '@gpufit/analysis';
 import type { ThroughputRatioRow } from '@gpufit/pricing';
 import type { Offer } from '@gpufit/schema';
 import { buildGpuNameIndex, type GpuNameIndex } from '../io/gpuNameIndex.js';
@@ -6,7 +7,6 @@ import { loadOffersCsv } from '../io/loadOffers.js';
 import type { LoadResult } from '../io/loadTypes.js';
 import { buildRegionIndex, type RegionIndex } from '../io/regionIndex.js';
 import { bundledDatasetsDir } from './bundledDatasetsDir.js';
-import type { GpuAlias, GpuTier, NetworkInfo, RegionInfo } from './datasetTypes.js';
 import {
   type DatasetOptions,
   loadGpuAliases,

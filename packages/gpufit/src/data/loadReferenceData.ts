@@ -1,6 +1,6 @@
+import type { GpuAlias, NetworkInfo, RegionInfo } from '@gpufit/analysis';
 import type { GpuTier, ThroughputRatioRow } from '@gpufit/pricing';
 import { bundledDatasetsDir } from './bundledDatasetsDir.js';
-import type { GpuAlias, NetworkInfo, RegionInfo } from './datasetTypes.js';
 import { readReferenceTable } from './readReferenceTable.js';
 import { gpuAliasRow, gpuTierRow, networkRow, regionRow, throughputRatioRow } from './referenceRowSchemas.js';
 

@@ -1,5 +1,5 @@
+import type { GpuTier, NetworkInfo } from '@gpufit/analysis';
 import { type Offer, type OfferInput, validateOffer } from '@gpufit/schema';
-import type { GpuTier, NetworkInfo } from '../data/datasetTypes.js';
 import { loadNetworks } from '../data/loadReferenceData.js';
 import { type GpuNameIndex, unknownGpuReason } from '../io/gpuNameIndex.js';
 import { LoadError } from '../io/loadError.js';

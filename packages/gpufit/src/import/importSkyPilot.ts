@@ -1,3 +1,4 @@
+import type { GpuTier } from '@gpufit/analysis';
 import type { Accounting } from '@gpufit/schema';
 import {
   type Market,
@@ -6,7 +7,6 @@ import {
   type ValidationIssue,
   validateOffer,
 } from '@gpufit/schema';
-import type { GpuTier } from '../data/datasetTypes.js';
 import { loadGpuTiers } from '../data/loadReferenceData.js';
 import { referenceIndexes } from '../data/referenceIndexes.js';
 import { nearestNames } from '../io/editDistance.js';

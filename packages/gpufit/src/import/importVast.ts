@@ -1,3 +1,4 @@
+import type { GpuTier } from '@gpufit/analysis';
 import {
   continentOf,
   MIN_USD_PER_GPU_HOUR,
@@ -6,7 +7,6 @@ import {
   type ValidationIssue,
   validateOffer,
 } from '@gpufit/schema';
-import type { GpuTier } from '../data/datasetTypes.js';
 import { type GpuNameIndex, unknownGpuReason } from '../io/gpuNameIndex.js';
 import { LoadError } from '../io/loadError.js';
 import type { LoadSource } from '../io/loadTypes.js';

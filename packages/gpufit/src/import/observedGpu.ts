@@ -1,4 +1,4 @@
-import type { GpuTier } from '../data/datasetTypes.js';
+import type { GpuTier } from '@gpufit/analysis';
 import { loadGpuTiers } from '../data/loadReferenceData.js';
 import { referenceIndexes } from '../data/referenceIndexes.js';
 import type { GpuNameIndex } from '../io/gpuNameIndex.js';

@@ -1,0 +1,49 @@
+import type {
+  CostBasis,
+  FormulaCompiler,
+  GpuTierTable,
+  PriceAdjuster,
+  ThroughputRatioTable,
+} from '@gpufit/pricing';
+import type { Accounting, Distribution, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
+import type { FrameworkOverride } from '@gpufit/scoring';
+
+/** Runs the Monte Carlo for one workload; the CLI passes a worker-thread runner, the default runs inline. */
+export type MonteCarloRunner = (
+  bases: { readonly cloud: CostBasis; readonly depin: CostBasis },
+  scenario: Scenario,
+  options: { readonly seed: number; readonly trials: number; readonly compileFormula?: FormulaCompiler },
+) => Distribution | Promise<Distribution>;
+
+export interface AnalyzeInput {
+  readonly workloads: readonly WorkloadProfile[];
+  readonly offers: readonly Offer[];
+  readonly tiers: GpuTierTable;
+  /**
+   * Measured throughput ratios between GPUs (`datasets/throughput-ratios.csv`); without them a workload is priced
+   * only on its named GPU (or the reference GPU).
+   */
+  readonly ratios?: ThroughputRatioTable;
+  /** Resolved scenario (defaults from `scenarioSchema`); its `framework` overrides are applied. */
+  readonly scenario: Scenario;
+  /** Framework overrides; default: the scenario's `framework`. */
+  readonly framework?: FrameworkOverride;
+  /** Row accounting and rejections of the inputs, carried into the result. */
+  readonly accounting?: Accounting;
+  readonly rejected?: readonly RejectedRow[];
+  /** `false` skips the Monte Carlo; default: inline, single-threaded. */
+  readonly monteCarlo?: MonteCarloRunner | false;
+  readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * One horizon for every workload (a scenario file that sets `horizonMonths`); default: each workload's own
+   * `horizonMonths`.
+   */
+  readonly horizonMonths?: number;
+  /**
+   * Compiler for the scenario's `formula` subsidy schedules (projection and Monte Carlo); required when it has
+   * one. The CLI compiles a scenario file's formulas once at load (`compileScenarioFormulas`).
+   */
+  readonly compileFormula?: FormulaCompiler;
+  /** The scenario's `priceAdjustments`, compiled (`compilePriceAdjustments`); applied to every estimate. */
+  readonly priceAdjuster?: PriceAdjuster;
+}

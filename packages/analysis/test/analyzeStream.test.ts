@@ -1,0 +1,179 @@
+import { type GpuTier, gpuTierTable } from '@gpufit/pricing';
+import {
+  type Analysis,
+  type Offer,
+  type OfferInput,
+  validateOffer,
+  validateScenario,
+  validateWorkloadProfile,
+  type WorkloadProfile,
+} from '@gpufit/schema';
+import { describe, expect, it } from 'vitest';
+import { analyze, analyzeStream, STREAMED_NOTE, type TextSink, type WorkloadItem } from '../src/index.js';
+
+/**
+ * The pure core with no Node at all: a catalog, tiers and a portfolio built in code, sinks that collect strings.
+ * Tier figures are the bundled datasets/gpu-tiers.csv rows (A100-80GB is the reference GPU).
+ */
+const tier = (
+  gpu: string,
+  memoryGiB: number,
+  inference: number,
+  training: number,
+  fineTuning: number,
+): GpuTier => ({
+  gpu,
+  vendor: 'NVIDIA',
+  generation: gpu.startsWith('H') ? 'Hopper' : 'Ampere',
+  memoryGiB,
+  interconnect: 'nvlink',
+  fp16Tflops: null,
+  memoryBandwidthGBps: null,
+  relThroughputInference: inference,
+  relThroughputTraining: training,
+  relThroughputFineTuning: fineTuning,
+  consumer: false,
+  source: 'datasets/gpu-tiers.csv',
+  notes: '',
+});
+const tiers = gpuTierTable([tier('A100-80GB', 80, 1, 1, 1), tier('H100', 80, 1.643, 3.17, 2.282)]);
+
+const offer = (input: Partial<OfferInput> & Pick<OfferInput, 'id' | 'market' | 'usdPerGpuHour'>): Offer => {
+  const v = validateOffer({
+    provider: input.id.split(':')[0]!,
+    gpu: 'H100',
+    gpuMemoryGiB: 80,
+    gpusPerInstance: 8,
+    region: 'us-east-1',
+    country: 'US',
+    pricingCategory: 'Standard',
+    source: 'analyzeStream test',
+    asOf: '2026-11-24',
+    ...input,
+  });
+  if (!v.ok) throw new Error(JSON.stringify(v.issues));
+  return v.value;
+};
+const offers = [
+  offer({ id: 'aws:p5:us-east-1', market: 'hyperscaler', usdPerGpuHour: 6.88 }),
+  offer({ id: 'lambda:h100:us-east-1', market: 'gpu-cloud', usdPerGpuHour: 2.99, gpusPerInstance: 1 }),
+  offer({
+    id: 'akash:h100:any',
+    market: 'depin',
+    usdPerGpuHour: 1.6,
+    gpusPerInstance: 1,
+  }),
+];
+
+const profile = (input: Record<string, unknown>): WorkloadProfile => {
+  const v = validateWorkloadProfile(input);
+  if (!v.ok) throw new Error(JSON.stringify(v.issues));
+  return v.value;
+};
+const workloads = [
+  profile({ id: 'w1', kind: 'batch-inference', gpuType: 'H100', gpuHoursPerMonth: 400 }),
+  profile({ id: 'w2', kind: 'realtime-inference', gpuType: 'H100', gpuHoursPerMonth: 720 }),
+  profile({ id: 'w3', kind: 'fine-tuning', gpuType: 'H100', gpuHoursPerMonth: 200, modelParamsBillions: 1 }),
+];
+const scenarioResult = validateScenario({ analysisDate: '2026-12-01' });
+if (!scenarioResult.ok) throw new Error('scenario');
+const scenario = scenarioResult.value;
+
+/** A sink that keeps what it is given, and sometimes answers with a promise (a full buffer). */
+function collector(): TextSink & { readonly text: () => string } {
+  const parts: string[] = [];
+  let calls = 0;
+  return {
+    write(text) {
+      parts.push(text);
+      return ++calls % 2 === 0 ? Promise.resolve() : undefined;
+    },
+    text: () => parts.join(''),
+  };
+}
+
+async function* batches(
+  items: readonly WorkloadItem[],
+  size: number,
+): AsyncGenerator<readonly WorkloadItem[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+describe('analyzeStream: the streamed analysis on any sink, with no Node', () => {
+  it("writes report.json and report.csv text as batches arrive, with analyze()'s numbers", async () => {
+    const inMemory = await analyze({ workloads, offers, tiers, scenario, monteCarlo: false });
+    const json = collector();
+    const csv = collector();
+    const rejection = { file: 'plan.csv', row: 3, column: 'kind', reason: 'not a workload kind' };
+    const items: WorkloadItem[] = [
+      { ok: true, value: workloads[0]! },
+      { ok: false, rejection },
+      { ok: true, value: workloads[1]! },
+      { ok: true, value: workloads[2]! },
+    ];
+    const streamed = await analyzeStream(batches(items, 2), { offers, tiers, scenario }, { json, csv });
+    const written = JSON.parse(json.text()) as Analysis;
+    expect(written.workloads.map((w) => w.id)).toEqual(['w1', 'w2', 'w3']);
+    for (const [i, w] of written.workloads.entries()) {
+      expect(w.decision.recommendedMonthlyUsd).toBe(inMemory.workloads[i]!.decision.recommendedMonthlyUsd);
+    }
+    expect(inMemory.totals.monthlyUsd.recommended).toBeGreaterThan(0);
+    expect(streamed.totals.monthlyUsd).toEqual(inMemory.totals.monthlyUsd);
+    expect(written.totals).toEqual(JSON.parse(JSON.stringify(streamed.totals)));
+    expect(streamed.accounting).toEqual({ read: 4, accepted: 3, rejected: 1 });
+    expect(streamed.rejected).toEqual([rejection]);
+    expect(streamed.assumptions[0]).toBe(STREAMED_NOTE);
+    // One header row, then each workload's rows.
+    const lines = csv.text().split('\r\n');
+    expect(lines.filter((line) => line === lines[0])).toHaveLength(1);
+    expect(lines.some((line) => line.includes('w2'))).toBe(true);
+  });
+
+  it("takes the reader's accounting when given, and writes nothing but a valid report for an empty source", async () => {
+    const json = collector();
+    const accounting = { read: 2, accepted: 0, rejected: 2 };
+    const streamed = await analyzeStream(
+      batches([], 1),
+      { offers, tiers, scenario },
+      { json },
+      {
+        accounting: () => accounting,
+      },
+    );
+    expect(streamed.accounting).toBe(accounting);
+    expect((JSON.parse(json.text()) as Analysis).workloads).toEqual([]);
+  });
+
+  it('stops at the first sink write that fails', async () => {
+    const failing: TextSink = {
+      write() {
+        throw new Error('disk full');
+      },
+    };
+    await expect(
+      analyzeStream(batches([], 1), { offers, tiers, scenario }, { json: failing }),
+    ).rejects.toThrow('disk full');
+  });
+});
+
+describe('analyze: the Monte Carlo runs on this thread unless a runner is given', () => {
+  it('calls an injected runner once per workload it simulates, with the seeded trials, and keeps its answer', async () => {
+    const inline = await analyze({ workloads, offers, tiers, scenario });
+    const seeds: number[] = [];
+    const injected = await analyze({
+      workloads,
+      offers,
+      tiers,
+      scenario,
+      monteCarlo: async (bases, s, options) => {
+        seeds.push(options.seed);
+        const { monteCarlo } = await import('@gpufit/pricing');
+        return monteCarlo(bases, s, options);
+      },
+    });
+    expect(seeds.length).toBe(inline.workloads.filter((w) => w.distribution !== null).length);
+    expect(seeds.length).toBeGreaterThan(0);
+    expect(new Set(seeds).size).toBe(seeds.length);
+    expect(injected).toEqual(inline);
+  });
+});

@@ -1,0 +1,69 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { type AnalysisSinks, analyzeStream, type TextSink } from '@gpufit/analysis';
+import type { FormulaCompiler, GpuTierTable, PriceAdjuster, ThroughputRatioTable } from '@gpufit/pricing';
+import type { Analysis, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
+import type { LoadStream } from '../io/loadStream.js';
+
+export { STREAMED_NOTE } from '@gpufit/analysis';
+
+export interface StreamSinks {
+  /** `report.json`: the Analysis shape, written as workloads arrive. */
+  readonly json?: Writable;
+  /** `report.csv`: the CSV report's rows, workload by workload. */
+  readonly csv?: Writable;
+}
+
+/** What a streamed analysis reads besides the workloads: the loaded catalog and reference data, the scenario. */
+export interface StreamInputs {
+  readonly offers: { readonly rows: readonly Offer[]; readonly rejected: readonly RejectedRow[] };
+  readonly tiers: GpuTierTable;
+  readonly throughputRatios: ThroughputRatioTable;
+  readonly scenario: Scenario;
+  /** The scenario's formulas, compiled (null: it has none). */
+  readonly formulas: {
+    readonly compileFormula?: FormulaCompiler;
+    readonly priceAdjuster?: PriceAdjuster;
+  } | null;
+  readonly horizonMonths?: number;
+}
+
+/** A Node stream as the core's text sink: a failed stream (a full disk) throws at once, a full one is awaited. */
+function textSink(sink: Writable): TextSink {
+  return {
+    async write(text) {
+      if (sink.errored) throw sink.errored;
+      if (!sink.write(text)) await once(sink, 'drain');
+    },
+  };
+}
+
+/**
+ * `analyzeStream` (@gpufit/analysis) over a workloads file read by `streamWorkloads`, writing to Node streams:
+ * bounded memory, the same JSON shape and CSV columns as the in-memory reports, written incrementally.
+ */
+export function streamAnalysis(
+  stream: LoadStream<WorkloadProfile>,
+  inputs: StreamInputs,
+  sinks: StreamSinks,
+  onProgress?: (done: number) => void,
+): Promise<Analysis> {
+  const textSinks: AnalysisSinks = {
+    ...(sinks.json && { json: textSink(sinks.json) }),
+    ...(sinks.csv && { csv: textSink(sinks.csv) }),
+  };
+  return analyzeStream(
+    stream.inBatches(),
+    {
+      offers: inputs.offers.rows,
+      offerRejections: inputs.offers.rejected,
+      tiers: inputs.tiers,
+      ratios: inputs.throughputRatios,
+      scenario: inputs.scenario,
+      ...inputs.formulas,
+      ...(inputs.horizonMonths !== undefined && { horizonMonths: inputs.horizonMonths }),
+    },
+    textSinks,
+    { ...(onProgress && { onProgress }), accounting: () => stream.accounting },
+  );
+}
