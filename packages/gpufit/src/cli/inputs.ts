@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type GpuTierTable,
@@ -13,11 +12,13 @@ import { withDefaultSubsidies } from '../analysis/defaultSubsidies.js';
 import { bundledDatasetsDir } from '../data/bundledDatasetsDir.js';
 import type { NetworkInfo } from '../data/datasetTypes.js';
 import { loadGpuTiers, loadNetworks, loadThroughputRatios } from '../data/loadReferenceData.js';
+import { INPUT_LIMITS, type InputLimit } from '../io/inputLimits.js';
 import { LoadError } from '../io/loadError.js';
 import { loadOffersCsv } from '../io/loadOffers.js';
 import type { LoadResult } from '../io/loadTypes.js';
 import { loadWorkloadsCsv } from '../io/loadWorkloads.js';
 import { loadWorkloadsJson } from '../io/loadWorkloadsJson.js';
+import { readJsonDocument } from '../io/readJsonDocument.js';
 import { catalogFormatHint } from './catalogFormatHint.js';
 import { badInput } from './errors.js';
 import { compileScenarioFormulas, type ScenarioFormulas } from './scenarioFormulas.js';
@@ -78,6 +79,16 @@ export async function asBadInput<T>(
   }
 }
 
+/**
+ * A JSON file a command reads whole (a scenario, a result file), read in chunks up to `limit` (a larger file or
+ * an endless stream stops there); not JSON, not UTF-8, empty or too large is bad input naming the file.
+ */
+export async function readJsonFile(path: string, limit: InputLimit): Promise<unknown> {
+  const doc = await asBadInput(readJsonDocument(path, path, limit));
+  if (doc.empty) throw badInput(`${path}: the file is empty; ${limit.what} is a JSON object`);
+  return doc.data;
+}
+
 const CATALOG_COLUMNS_HINT =
   'An offer catalog is CSV with the columns of datasets/offers.csv (id, provider, market, gpu, …); docs/cli.md, "Refresh the catalog".';
 
@@ -124,13 +135,7 @@ export interface ScenarioFile {
  * override (`framework.…`), and each formula (compiled once here; mathjs is loaded only when there is one).
  */
 export async function loadScenarioFile(path: string): Promise<ScenarioFile> {
-  const text = (await asBadInput(readFile(path, 'utf8'))).replace(/^\uFEFF/, '');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw badInput(`${path}: not valid JSON (${(error as Error).message})`);
-  }
+  const json = await readJsonFile(path, INPUT_LIMITS.scenarioJson);
   const result = validateScenario(json);
   if (!result.ok) {
     throw badInput(

@@ -39,5 +39,5 @@ export function streamOffers(source: LoadSource, options: OfferLoadOptions = {})
   const ledger = new RowLedger(sourceName(source, options.fileName), options.strict ?? false);
   const spec = specFor(options);
   spec.catch(() => {});
-  return new LoadStream(csvTableBatches(source, spec, ledger), ledger);
+  return new LoadStream(csvTableBatches(source, spec, ledger, options.maxBytes), ledger);
 }

@@ -1,6 +1,7 @@
 import { OFFER_FIELDS, type Offer, offerFromCsv, offerInputSchema } from '@gpufit/schema';
 import type { CsvTableSpec } from './csvTable.js';
 import { type GpuNameIndex, unknownGpuReason } from './gpuNameIndex.js';
+import { INPUT_LIMITS } from './inputLimits.js';
 import type { RegionIndex } from './regionIndex.js';
 
 /** Offer columns the schema requires (read from the schema: a field that does not accept `undefined`). */
@@ -16,6 +17,7 @@ export const REQUIRED_OFFER_COLUMNS: readonly string[] = OFFER_FIELDS.filter(
 export function offerTable(gpus: GpuNameIndex, regions: RegionIndex): CsvTableSpec<Offer> {
   return {
     header: { what: 'offers', known: OFFER_FIELDS, required: REQUIRED_OFFER_COLUMNS },
+    limit: INPUT_LIMITS.offersCsv,
     decoder(header) {
       return (cells) => {
         const validated = offerFromCsv(header, cells);
