@@ -124,7 +124,11 @@ describe('output injection through the built CLI and the real loaders', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).not.toMatch(/internal error/);
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-    expect(json.accounting).toEqual({ read: PAYLOADS.length + 1, accepted: PAYLOADS.length, rejected: 1 });
+    const workloads = { read: PAYLOADS.length + 1, accepted: PAYLOADS.length, rejected: 1 };
+    expect(json.accounting).toMatchObject({ ...workloads, workloads });
+    const offers = json.accounting.offers;
+    expect(offers.rejected).toBe(1);
+    expect(offers.read).toBe(offers.accepted + offers.rejected);
     expect(json.rejected.map((r: { row: number; column: string }) => r.column).sort()).toEqual([
       'gpu',
       'kind',

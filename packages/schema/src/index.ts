@@ -1,3 +1,4 @@
+export { calendarDateProblem, EARLIEST_DATE, LATEST_DATE } from './calendarDate.js';
 export type { CellKind, DecodedCell } from './csvCodec.js';
 export { decodeCell, decodeRecord } from './csvCodec.js';
 export type { IssueLocation, Validated, ValidationIssue } from './issues.js';

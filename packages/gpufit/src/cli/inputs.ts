@@ -18,9 +18,12 @@ import { loadOffersCsv } from '../io/loadOffers.js';
 import type { LoadResult } from '../io/loadTypes.js';
 import { loadWorkloadsCsv } from '../io/loadWorkloads.js';
 import { loadWorkloadsJson } from '../io/loadWorkloadsJson.js';
+import type { AsOfCeiling } from '../io/offerTable.js';
 import { readJsonDocument } from '../io/readJsonDocument.js';
 import { catalogFormatHint } from './catalogFormatHint.js';
+import { todayUtc } from './clock.js';
 import { badInput } from './errors.js';
+import { checkedAnalysisDate } from './runPolicy.js';
 import { compileScenarioFormulas, type ScenarioFormulas } from './scenarioFormulas.js';
 
 export interface InputPaths {
@@ -28,6 +31,8 @@ export interface InputPaths {
   readonly catalog?: string | undefined;
   readonly scenario?: string | undefined;
   readonly strict?: boolean | undefined;
+  /** The run's `--analysis-date`: offers dated after it (or the scenario's, or today) are rejected. */
+  readonly analysisDate?: string | undefined;
 }
 
 export interface Inputs {
@@ -101,10 +106,11 @@ export async function loadCatalogFile(
   path: string,
   strict: boolean,
   consequence = '',
+  ceiling: AsOfCeiling = asOfCeiling(null),
 ): Promise<LoadResult<Offer>> {
   let offers: LoadResult<Offer>;
   try {
-    offers = await loadOffersCsv(path, { strict });
+    offers = await loadOffersCsv(path, { strict, asOfCeiling: ceiling });
   } catch (error) {
     const format = error instanceof LoadError && error.row <= 1 ? await catalogFormatHint(path) : null;
     if (format !== null) throw badInput(format, CATALOG_COLUMNS_HINT);
@@ -121,6 +127,17 @@ export async function loadCatalogFile(
     );
   }
   return offers;
+}
+
+/**
+ * The latest day an offer may be dated (see `AsOfCeiling`): today, or a later analysis date (a plan made for a
+ * future day). An earlier analysis date does not lower it, as a catalog read since is no typo.
+ */
+export function asOfCeiling(analysisDate: string | null): AsOfCeiling {
+  const today = todayUtc();
+  return analysisDate !== null && analysisDate > today
+    ? { day: analysisDate, what: 'the analysis date' }
+    : { day: today, what: 'today' };
 }
 
 export interface ScenarioFile {
@@ -175,13 +192,18 @@ export async function loadContext(paths: InputPaths): Promise<Context> {
   const strict = paths.strict ?? false;
   const catalogPath = paths.catalog ?? bundled.catalog();
   const scenarioPath = paths.scenario ?? null;
+  const analysisDate = checkedAnalysisDate(paths.analysisDate);
+  const scenarioLoad = scenarioPath === null ? null : loadScenarioFile(scenarioPath);
   const [offers, tierRows, ratioRows, networks, scenarioFile] = await Promise.all([
     // Without one priced offer every workload would come out at $0: an empty catalog is refused.
-    loadCatalogFile(catalogPath, strict, ', so nothing can be priced'),
+    (async () => {
+      const fixed = analysisDate ?? (await scenarioLoad)?.scenario.analysisDate ?? null;
+      return loadCatalogFile(catalogPath, strict, ', so nothing can be priced', asOfCeiling(fixed));
+    })(),
     loadGpuTiers(),
     loadThroughputRatios(),
     loadNetworks(),
-    scenarioPath === null ? null : loadScenarioFile(scenarioPath),
+    scenarioLoad,
   ]);
   const base = scenarioFile?.scenario ?? (await loadScenarioFile(bundled.scenario())).scenario;
   return {

@@ -77,6 +77,7 @@ export async function runAnalysis(
     catalog: opts.catalog,
     scenario: opts.scenario,
     strict: opts.strict,
+    analysisDate: opts.analysisDate,
   });
   for (const loaded of [inputs.workloads, inputs.offers]) {
     const { read, rejected } = loaded.accounting;
@@ -108,6 +109,7 @@ export async function runAnalysis(
       ratios: inputs.throughputRatios,
       scenario,
       accounting: inputs.workloads.accounting,
+      offerAccounting: inputs.offers.accounting,
       rejected: [...inputs.workloads.rejected, ...inputs.offers.rejected],
       ...inputs.formulas,
       ...runnerOption(monteCarlo, opts.threads),
@@ -179,7 +181,12 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
       'Use --format json or --format csv, or analyze a smaller file without --stream.',
     );
   }
-  const context = await loadContext({ catalog: opts.catalog, scenario: opts.scenario, strict: opts.strict });
+  const context = await loadContext({
+    catalog: opts.catalog,
+    scenario: opts.scenario,
+    strict: opts.strict,
+    analysisDate: opts.analysisDate,
+  });
   const path = workloadsPath ?? context.paths.workloads;
   if (opts.strict) {
     // --strict promises exit 2 at the first bad row and no report: check every row before writing any (one

@@ -49,7 +49,8 @@ export async function runDiff(a: string, b: string, opts: DiffOptions): Promise<
         ratios: inputs.throughputRatios,
         scenario: withRunPolicy(inputs.scenario, {}, todayUtc),
         accounting: inputs.workloads.accounting,
-        rejected: inputs.workloads.rejected,
+        offerAccounting: inputs.offers.accounting,
+        rejected: [...inputs.workloads.rejected, ...inputs.offers.rejected],
         ...inputs.formulas,
         monteCarlo: false,
       });

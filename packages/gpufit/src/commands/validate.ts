@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { badInput, EXIT } from '../cli/errors.js';
-import { asBadInput, loadScenarioFile, loadWorkloadsFile } from '../cli/inputs.js';
+import { asBadInput, asOfCeiling, loadScenarioFile, loadWorkloadsFile } from '../cli/inputs.js';
 import { counted, paint } from '../cli/terminal.js';
 import { PAYLOAD_FORMATS, type PayloadFormat, sniffFormat } from '../import/payloadFormat.js';
 import { INPUT_LIMITS } from '../io/inputLimits.js';
@@ -75,7 +75,7 @@ export async function runValidate(path: string, opts: ValidateOptions): Promise<
   const strict = opts.strict ?? false;
   const result: LoadResult<unknown> =
     kind === 'offers'
-      ? await asBadInput(loadOffersCsv(path, { strict }))
+      ? await asBadInput(loadOffersCsv(path, { strict, asOfCeiling: asOfCeiling(null) }))
       : await loadWorkloadsFile(path, strict);
   report(opts, {
     file: path,
