@@ -171,3 +171,70 @@ describe('date options are real days from 2000 to 2099', () => {
     expect(run.stderr).toMatch(message);
   });
 });
+
+describe('hidden characters (NUL, ESC, bidirectional overrides) in names', () => {
+  const RAW =
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+  const workloads = file(
+    'hidden.csv',
+    [
+      'id,name,kind,gpuHoursPerMonth',
+      'ok,Fine,batch-inference,100',
+      'nul,Na\u0000me,batch-inference,100',
+      'rlo,\u202Egpj.exe,batch-inference,100',
+      'esc,\u001b[31mred,batch-inference,100',
+      'isolate,a\u2066b,batch-inference,100',
+      'kind,x,\u202Ebatch-inference,100',
+    ].join('\n'),
+  );
+
+  it('validate rejects each row naming the column and the character', async () => {
+    const run = await runBuiltCli(['validate', workloads]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/6 rows read, 1 accepted, 5 rejected/);
+    expect(run.stdout).toContain(
+      'row 3, column name: name contains U+0000 (a control character) at character 3',
+    );
+    expect(run.stdout).toContain(
+      'row 4, column name: name contains U+202E (a bidirectional control) at character 1',
+    );
+    expect(run.stdout).toContain('row 5, column name: name contains U+001B');
+    expect(run.stdout).toContain('row 6, column name: name contains U+2066');
+    // The bad value quoted in a message is shown, not passed on to the terminal.
+    expect(run.stdout).toContain('got "⟨U+202E⟩batch-inference"');
+    expect(run.stdout).not.toMatch(RAW);
+  });
+
+  it('analyze writes none of them into report.md, report.csv or report.html', async () => {
+    const out = join(dir, 'hidden-report');
+    const run = await runBuiltCli(['analyze', workloads, '--out', out, '--trials', '100']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(RAW);
+    for (const name of ['report.md', 'report.csv', 'forecast-focus.csv']) {
+      expect(readFileSync(join(out, name), 'utf8'), name).not.toMatch(RAW);
+    }
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(md).toContain('got "⟨U+202E⟩batch-inference"');
+    const html = readFileSync(join(out, 'report.html'), 'utf8').replace(/<script[\s\S]*?<\/script>/g, '');
+    expect(html).not.toMatch(RAW);
+  });
+
+  it('in a JSON workload, an offer catalog and a scenario name too', async () => {
+    const json = file(
+      'hidden.json',
+      JSON.stringify([{ id: 'a', name: 'x\u202Ey', kind: 'batch-inference', gpuHoursPerMonth: 1 }]),
+    );
+    const a = await runBuiltCli(['validate', json]);
+    expect(a.code).toBe(2);
+    expect(a.stdout).toContain('row 1, column name: name contains U+202E');
+    const catalog = catalogWith('hidden-offers.csv', [{ providerName: 'AWS\u202E' }, { notes: 'a\u0000b' }]);
+    const b = await runBuiltCli(['validate', catalog, '--as', 'offers']);
+    expect(b.code).toBe(2);
+    expect(b.stdout).toContain('row 2, column providerName: providerName contains U+202E');
+    expect(b.stdout).toContain('row 3, column notes: notes contains U+0000');
+    const scenario = file('hidden-scenario.json', JSON.stringify({ name: 'Base\u202Ecase' }));
+    const c = await runBuiltCli(['analyze', '--scenario', scenario]);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain('column name: name contains U+202E');
+  });
+});

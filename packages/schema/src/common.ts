@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDateProblem } from './calendarDate.js';
+import { hiddenCharacterProblem, showHiddenCharacters } from './hiddenCharacters.js';
 import { continentNamed, continentOf, countryHint, usersPlaceCode } from './places.js';
 import { BLOCS, CONTINENTS, GLOBAL_PLACE } from './vocabulary.js';
 
@@ -26,7 +27,8 @@ export function positiveInt(label: string, max: number) {
  */
 export function shownInput(input: unknown): string {
   try {
-    return JSON.stringify(input) ?? String(input);
+    // JSON escapes C0 controls; a bidirectional control would still reorder the message around it.
+    return showHiddenCharacters(JSON.stringify(input) ?? String(input));
   } catch {
     return typeof input === 'bigint' ? `${input}n` : `a ${typeof input} that is not JSON`;
   }
@@ -75,12 +77,21 @@ export const usersPlace = z
     return z.NEVER;
   });
 
+/** Refuses a text holding a hidden character (`hiddenCharacterProblem`): a control or a bidirectional control. */
+export function visibleText(label: string) {
+  return (s: string, ctx: z.RefinementCtx) => {
+    const problem = hiddenCharacterProblem(s);
+    if (problem !== null) ctx.addIssue({ code: 'custom', input: s, message: `${label} ${problem}` });
+  };
+}
+
 export const nonEmptyText = (label: string, max = 200) =>
   z
     .string({ error: `${label} must be text` })
     .trim()
     .min(1, { error: `${label} must not be empty` })
-    .max(max, { error: `${label} must be at most ${max} characters` });
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    .superRefine(visibleText(label));
 
 /** A calendar month as `YYYY-MM`. */
 export const monthString = z

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { asOfString, boundedNumber, nonEmptyText, oneOf, placeCode, positiveInt } from './common.js';
+import {
+  asOfString,
+  boundedNumber,
+  nonEmptyText,
+  oneOf,
+  placeCode,
+  positiveInt,
+  visibleText,
+} from './common.js';
 import {
   COMPLIANCE_REQUIREMENTS,
   DENOMINATIONS,
@@ -146,7 +154,7 @@ export const offerInputSchema = z
     egressSource: nonEmptyText('egressSource', 500).optional(),
     source: nonEmptyText('source', 500),
     asOf: asOfString,
-    notes: z.string().max(2000).optional(),
+    notes: z.string().max(2000).superRefine(visibleText('notes')).optional(),
   })
   .strict()
   .superRefine((o, ctx) => {

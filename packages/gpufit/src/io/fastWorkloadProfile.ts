@@ -6,6 +6,7 @@ import {
   DATA_SENSITIVITIES,
   decodeCell,
   GPU_POLICIES,
+  hiddenCharacterProblem,
   INTERCONNECTS,
   MARKETS,
   PRECISIONS,
@@ -83,7 +84,12 @@ function oneOf(values: ReadonlySet<string>): CellDecoder {
 }
 
 function text(max: number, pattern?: RegExp): CellDecoder {
-  return (cell) => (cell.length <= max && (pattern === undefined || pattern.test(cell)) ? cell : FAIL);
+  return (cell) =>
+    cell.length <= max &&
+    (pattern === undefined || pattern.test(cell)) &&
+    hiddenCharacterProblem(cell) === null
+      ? cell
+      : FAIL;
 }
 
 function placeCode(s: string): string | typeof FAIL {
