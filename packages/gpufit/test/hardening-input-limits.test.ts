@@ -11,8 +11,9 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { INPUT_LIMITS } from '../src/io/inputLimits.js';
 import { LoadError } from '../src/io/loadError.js';
-import { streamWorkloads } from '../src/io/loadWorkloads.js';
+import { loadWorkloadsCsv, streamWorkloads } from '../src/io/loadWorkloads.js';
 import { loadWorkloadsJson } from '../src/io/loadWorkloadsJson.js';
+import { MAX_REJECTED_ROWS } from '../src/io/rowLedger.js';
 import { runBuiltCli } from './support/runBuiltCli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gpufit-limits-'));
@@ -157,6 +158,27 @@ describe('an endless source stops at the limit, quickly and with bounded memory'
     })();
     expect(error).toBeInstanceOf(LoadError);
     expect((error as LoadError).message).toMatch(/^w\.csv: the file is larger than 1 MiB \(1048576 bytes\)/);
+  });
+
+  it('a stream of bad rows stops after MAX_REJECTED_ROWS rejections (each is kept to be listed)', async () => {
+    // Before: a header followed by /dev/urandom kept every rejected line, 455 MB after 25 s and growing.
+    const bad = Buffer.from('x,not-a-kind,1\n'.repeat(10_000));
+    const rows = Readable.from(
+      (function* () {
+        yield Buffer.from('id,kind,gpuHoursPerMonth\n');
+        for (;;) yield bad;
+      })(),
+    );
+    await expect(loadWorkloadsCsv(rows, { fileName: 'w.csv' })).rejects.toMatchObject({
+      code: 'too-many-rejected',
+      row: MAX_REJECTED_ROWS + 2,
+    });
+    const list = JSON.stringify(Array.from({ length: MAX_REJECTED_ROWS + 1 }, () => ({})));
+    await expect(loadWorkloadsJson(Readable.from([list]))).rejects.toMatchObject({
+      code: 'too-many-rejected',
+    });
+    const fine = JSON.stringify(Array.from({ length: MAX_REJECTED_ROWS }, () => ({})));
+    expect((await loadWorkloadsJson(Readable.from([fine]))).accounting.rejected).toBe(MAX_REJECTED_ROWS);
   });
 
   it('a file at the limit is still read', async () => {
