@@ -219,6 +219,22 @@ describe('hidden characters (NUL, ESC, bidirectional overrides) in names', () =>
     expect(html).not.toMatch(RAW);
   });
 
+  it('a header cell or a JSON key holding one is shown in the message, not passed to the terminal', async () => {
+    const header = file('hidden-header.csv', 'id,na\u202Eme,kind,gpuHoursPerMonth\na,b,batch-inference,1\n');
+    const h = await runBuiltCli(['validate', header]);
+    expect(h.code).toBe(2);
+    expect(h.stderr).toContain('column na⟨U+202E⟩me: unknown column "na⟨U+202E⟩me" (did you mean "name"?)');
+    expect(h.stderr).not.toMatch(RAW);
+    const key = file(
+      'hidden-key.json',
+      JSON.stringify([{ id: 'a', kind: 'batch-inference', gpuHoursPerMonth: 1, 'na\u202Eme': 'x' }]),
+    );
+    const k = await runBuiltCli(['validate', key]);
+    expect(k.code).toBe(2);
+    expect(k.stdout).toContain('column na⟨U+202E⟩me: unknown field "na⟨U+202E⟩me"; did you mean "name"?');
+    expect(k.stdout).not.toMatch(RAW);
+  });
+
   it('in a JSON workload, an offer catalog and a scenario name too', async () => {
     const json = file(
       'hidden.json',

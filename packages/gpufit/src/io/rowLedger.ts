@@ -1,4 +1,4 @@
-import type { Accounting, ValidationIssue } from '@gpufit/schema';
+import { type Accounting, showHiddenCharacters, type ValidationIssue } from '@gpufit/schema';
 import { IdSet } from './idSet.js';
 import { LoadError } from './loadError.js';
 import type { LoadItem, LoadRejection, LoadWarning } from './loadTypes.js';
@@ -92,8 +92,11 @@ export function rejectionFromIssues(
   issues: readonly ValidationIssue[],
 ): LoadRejection {
   const first = issues[0];
-  const column = first && first.path.length > 0 ? first.path.join('.') : null;
-  const reason = issues.length > 0 ? issues.map(issueSentence).join('; ') : 'invalid row';
+  // A JSON key is a column here and may hold any character: shown, never passed on.
+  const column = first && first.path.length > 0 ? showHiddenCharacters(first.path.join('.')) : null;
+  const reason = showHiddenCharacters(
+    issues.length > 0 ? issues.map(issueSentence).join('; ') : 'invalid row',
+  );
   return { file, row, line, code, column, reason, issues };
 }
 
