@@ -5,6 +5,7 @@
  * read as something else than it is (`U+202E` turns `gpj.exe` around). A name never needs one.
  */
 const HIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this pattern is for
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const HIDDEN_ALL = new RegExp(HIDDEN.source, 'g');
 
