@@ -15,6 +15,7 @@ import type {
   WorkloadProfile,
 } from '@gpufit/schema';
 import type { FrameworkOverride } from '@gpufit/scoring';
+import { allAccepted, analysisAccounting } from './analysis/analysisAccounting.js';
 import { createWorkloadAnalyzer } from './analysis/analyzeWorkload.js';
 import { PortfolioLedger } from './analysis/portfolioLedger.js';
 
@@ -38,8 +39,12 @@ export interface AnalyzeInput {
   readonly scenario: Scenario;
   /** Framework overrides; default: the scenario's `framework`. */
   readonly framework?: FrameworkOverride;
-  /** Row accounting and rejections of the inputs, carried into the result. */
+  /**
+   * Row accounting of the workloads file and of the offer catalog, and the rejected rows of both, carried into
+   * the result (default: every row given was accepted).
+   */
   readonly accounting?: Accounting;
+  readonly offerAccounting?: Accounting;
   readonly rejected?: readonly RejectedRow[];
   /** `false` skips the Monte Carlo; default: inline, single-threaded. */
   readonly monteCarlo?: MonteCarloRunner | false;
@@ -75,11 +80,10 @@ export async function analyze(input: AnalyzeInput): Promise<Analysis> {
     ...ledger.header(),
     workloads: ledger.workloads,
     totals: ledger.totals(),
-    accounting: input.accounting ?? {
-      read: input.workloads.length,
-      accepted: input.workloads.length,
-      rejected: 0,
-    },
+    accounting: analysisAccounting(
+      input.accounting ?? allAccepted(input.workloads.length),
+      input.offerAccounting ?? allAccepted(input.offers.length),
+    ),
     rejected: [...(input.rejected ?? [])],
     assumptions: ledger.assumptions(),
     sources: ledger.sources(),

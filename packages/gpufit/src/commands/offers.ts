@@ -1,4 +1,4 @@
-import { BLOCS, CONTINENTS, type Offer } from '@gpufit/schema';
+import { BLOCS, CONTINENTS, calendarDateProblem, type Offer } from '@gpufit/schema';
 import {
   type MarketFilter,
   type OfferFilter,
@@ -47,6 +47,8 @@ interface GivenFilter {
 }
 
 export async function runOffers(opts: OffersOptions): Promise<void> {
+  const todayProblem = opts.today === undefined ? null : calendarDateProblem(opts.today);
+  if (todayProblem !== null) throw badInput(`--today ${opts.today} ${todayProblem}`);
   const path = opts.catalog ?? bundled.catalog();
   // "No offer matches" would blame the filters for an empty or wholly rejected catalog: that is refused here.
   const [catalog, indexes] = await Promise.all([loadCatalogFile(path, false), referenceIndexes()]);

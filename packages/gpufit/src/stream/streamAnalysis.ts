@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { renderCsv } from '@gpufit/report';
 import type { Analysis, RejectedRow, WorkloadProfile } from '@gpufit/schema';
+import { allAccepted, analysisAccounting } from '../analysis/analysisAccounting.js';
 import { createWorkloadAnalyzer } from '../analysis/analyzeWorkload.js';
 import { PortfolioLedger } from '../analysis/portfolioLedger.js';
 import type { Inputs } from '../cli/inputs.js';
@@ -102,7 +103,7 @@ export async function streamAnalysis(
     ...header,
     workloads: [],
     totals: ledger.totals(),
-    accounting: stream.accounting,
+    accounting: analysisAccounting(stream.accounting, inputs.offers.accounting),
     rejected,
     assumptions: [STREAMED_NOTE, ...ledger.assumptions()],
     sources: ledger.sources(),
@@ -126,7 +127,7 @@ function single(scenario: Inputs['scenario'], workload: Analysis['workloads'][nu
     ...one.header(),
     workloads: [workload],
     totals: one.totals(),
-    accounting: { read: 1, accepted: 1, rejected: 0 },
+    accounting: analysisAccounting(allAccepted(1), allAccepted(0)),
     rejected: [],
     assumptions: [],
     sources: [],
