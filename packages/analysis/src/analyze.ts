@@ -1,4 +1,5 @@
 import type { Analysis } from '@gpufit/schema';
+import { allAccepted, analysisAccounting } from './analysisAccounting.js';
 import type { AnalyzeInput } from './analyzeInput.js';
 import { createWorkloadAnalyzer } from './analyzeWorkload.js';
 import { PortfolioLedger } from './portfolioLedger.js';
@@ -22,11 +23,10 @@ export async function analyze(input: AnalyzeInput): Promise<Analysis> {
     ...ledger.header(),
     workloads: ledger.workloads,
     totals: ledger.totals(),
-    accounting: input.accounting ?? {
-      read: input.workloads.length,
-      accepted: input.workloads.length,
-      rejected: 0,
-    },
+    accounting: analysisAccounting(
+      input.accounting ?? allAccepted(input.workloads.length),
+      input.offerAccounting ?? allAccepted(input.offers.length),
+    ),
     rejected: [...(input.rejected ?? [])],
     assumptions: ledger.assumptions(),
     sources: ledger.sources(),

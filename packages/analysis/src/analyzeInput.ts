@@ -28,8 +28,12 @@ export interface AnalyzeInput {
   readonly scenario: Scenario;
   /** Framework overrides; default: the scenario's `framework`. */
   readonly framework?: FrameworkOverride;
-  /** Row accounting and rejections of the inputs, carried into the result. */
+  /**
+   * Row accounting of the workloads file and of the offer catalog, and the rejected rows of both, carried into
+   * the result (default: every row given was accepted).
+   */
   readonly accounting?: Accounting;
+  readonly offerAccounting?: Accounting;
   readonly rejected?: readonly RejectedRow[];
   /** `false` skips the Monte Carlo; default: inline, single-threaded. */
   readonly monteCarlo?: MonteCarloRunner | false;

@@ -1,6 +1,7 @@
 import type { FormulaCompiler, GpuTierTable, PriceAdjuster, ThroughputRatioTable } from '@gpufit/pricing';
 import { renderCsv } from '@gpufit/report';
 import type { Accounting, Analysis, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
+import { allAccepted, analysisAccounting } from './analysisAccounting.js';
 import { createWorkloadAnalyzer } from './analyzeWorkload.js';
 import { indexedBestOffers } from './indexedBestOffers.js';
 import { PortfolioLedger } from './portfolioLedger.js';
@@ -33,6 +34,8 @@ export interface AnalyzeStreamInput {
   readonly offers: readonly Offer[];
   /** The offers source's rejected rows, carried into the result's `rejected` ahead of the workloads'. */
   readonly offerRejections?: readonly RejectedRow[];
+  /** The offers source's row accounting; default: every offer given was accepted. */
+  readonly offerAccounting?: Accounting;
   readonly tiers: GpuTierTable;
   readonly ratios?: ThroughputRatioTable;
   readonly scenario: Scenario;
@@ -132,7 +135,10 @@ export async function analyzeStream(
     ...header,
     workloads: [],
     totals: ledger.totals(),
-    accounting: options.accounting?.() ?? { read, accepted: count, rejected: read - count },
+    accounting: analysisAccounting(
+      options.accounting?.() ?? { read, accepted: count, rejected: read - count },
+      input.offerAccounting ?? allAccepted(offers.length),
+    ),
     rejected,
     assumptions: [STREAMED_NOTE, ...ledger.assumptions()],
     sources: ledger.sources(),
@@ -156,7 +162,7 @@ function single(scenario: Scenario, workload: Analysis['workloads'][number]): An
     ...one.header(),
     workloads: [workload],
     totals: one.totals(),
-    accounting: { read: 1, accepted: 1, rejected: 0 },
+    accounting: analysisAccounting(allAccepted(1), allAccepted(0)),
     rejected: [],
     assumptions: [],
     sources: [],

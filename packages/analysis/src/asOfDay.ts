@@ -7,6 +7,11 @@ export function asOfDay(asOf: string): string {
   return asOf.length === 7 ? `${asOf}-01` : asOf;
 }
 
+/** The day `days` after `day` (`YYYY-MM-DD`), in UTC. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Whole days from `from` to `to` (both `YYYY-MM-DD` or `YYYY-MM`), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   const ms = Date.parse(`${asOfDay(to)}T00:00:00Z`) - Date.parse(`${asOfDay(from)}T00:00:00Z`);

@@ -21,7 +21,7 @@ export type {
 } from './analyzeStream.js';
 export { analyzeStream, STREAMED_NOTE } from './analyzeStream.js';
 // Places and dates of offers
-export { asOfDay, daysBetween } from './asOfDay.js';
+export { addDays, asOfDay, daysBetween } from './asOfDay.js';
 // Reference data rows the analysis reads (datasets/*.csv) and each network's default subsidy schedule
 export type { GpuAlias, GpuTier, NetworkInfo, RegionInfo } from './datasetTypes.js';
 // Decision and risk rules, as data

@@ -120,7 +120,13 @@ describe('analyzeStream: the streamed analysis on any sink, with no Node', () =>
     expect(inMemory.totals.monthlyUsd.recommended).toBeGreaterThan(0);
     expect(streamed.totals.monthlyUsd).toEqual(inMemory.totals.monthlyUsd);
     expect(written.totals).toEqual(JSON.parse(JSON.stringify(streamed.totals)));
-    expect(streamed.accounting).toEqual({ read: 4, accepted: 3, rejected: 1 });
+    expect(streamed.accounting).toEqual({
+      read: 4,
+      accepted: 3,
+      rejected: 1,
+      workloads: { read: 4, accepted: 3, rejected: 1 },
+      offers: { read: 3, accepted: 3, rejected: 0 },
+    });
     expect(streamed.rejected).toEqual([rejection]);
     expect(streamed.assumptions[0]).toBe(STREAMED_NOTE);
     // One header row, then each workload's rows.
@@ -140,7 +146,7 @@ describe('analyzeStream: the streamed analysis on any sink, with no Node', () =>
         accounting: () => accounting,
       },
     );
-    expect(streamed.accounting).toBe(accounting);
+    expect(streamed.accounting).toMatchObject({ ...accounting, workloads: accounting });
     expect((JSON.parse(json.text()) as Analysis).workloads).toEqual([]);
   });
 

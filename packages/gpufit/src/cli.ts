@@ -3,38 +3,15 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError, EXIT } from './cli/errors.js';
 import { SEED_RANGE, TRIALS_RANGE } from './cli/monteCarloLimits.js';
+import { positiveDecimal, wholeNumberIn } from './cli/numericOptions.js';
 import { paint } from './cli/terminal.js';
 import { OutputError, outputFailure } from './output/outputError.js';
 import { VERSION } from './version.js';
 
+/** Threads for the Monte Carlo: this one and up to 1,023 workers. */
+const THREADS_RANGE = [1, 1024] as const;
+
 const FORMATS = ['md', 'json', 'csv', 'html', 'focus', 'png'] as const;
-
-function int(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0.`);
-    return n;
-  };
-}
-
-function intIn(name: string, [min, max]: readonly [number, number]) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new InvalidArgumentError(
-        `${name} must be a whole number from ${min} to ${max.toLocaleString('en-US')}.`,
-      );
-    return n;
-  };
-}
-
-function positiveNumber(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a number above 0.`);
-    return n;
-  };
-}
 
 /** Placement, GPU-policy and freshness options shared by analyze, simulate and breakeven (docs/cli.md). */
 function withRunPolicyOptions(command: Command): Command {
@@ -57,7 +34,7 @@ function withRunPolicyOptions(command: Command): Command {
     .option(
       '--max-offer-age <days>',
       'flag options priced from offers older than this (default 90)',
-      intIn('--max-offer-age', [1, 36_500]),
+      wholeNumberIn('--max-offer-age', [1, 36_500]),
     );
 }
 
@@ -107,16 +84,16 @@ withRunPolicyOptions(program.command('analyze'))
     '--out <dir>',
     'report folder, replaced whole by this run (default ./gpufit-report for the full set); must be new, empty or an earlier report',
   )
-  .option('--seed <n>', 'Monte Carlo seed (overrides the scenario)', intIn('--seed', SEED_RANGE))
+  .option('--seed <n>', 'Monte Carlo seed (overrides the scenario)', wholeNumberIn('--seed', SEED_RANGE))
   .option(
     '--trials <n>',
     'Monte Carlo trials per workload (overrides the scenario)',
-    intIn('--trials', TRIALS_RANGE),
+    wholeNumberIn('--trials', TRIALS_RANGE),
   )
   .option(
     '--threads <n>',
     'threads for the Monte Carlo: this one and n−1 workers (default: all cores)',
-    int('--threads'),
+    wholeNumberIn('--threads', THREADS_RANGE),
   )
   .option('--strict', 'fail on the first bad input row (exit 2) instead of skipping and listing it')
   .option(
@@ -163,8 +140,12 @@ program
   .addOption(
     new Option('--category <category>', 'pricing category').choices(['Standard', 'Dynamic', 'Committed']),
   )
-  .option('--max-price <usd>', 'highest list price per GPU-hour', positiveNumber('--max-price'))
-  .option('--max-age <days>', 'leave out offers whose as-of is more than DAYS before today', int('--max-age'))
+  .option('--max-price <usd>', 'highest list price per GPU-hour', positiveDecimal('--max-price'))
+  .option(
+    '--max-age <days>',
+    'leave out offers whose as-of is more than DAYS before today',
+    wholeNumberIn('--max-age', [0, 36_500]),
+  )
   .option('--today <date>', 'the date --max-age counts from, YYYY-MM-DD (default: today)', isoDate('--today'))
   .option('--all-regions', 'a row per region (default: the cheapest region of each instance type)')
   .addOption(
@@ -174,7 +155,7 @@ program
       'provider',
     ]),
   )
-  .option('--limit <n>', 'rows to show', int('--limit'), 20)
+  .option('--limit <n>', 'rows to show', wholeNumberIn('--limit', [1, 1_000_000]), 20)
   .option('--json', 'print JSON instead of a table')
   .addHelpText(
     'after',
@@ -194,9 +175,13 @@ withRunPolicyOptions(program.command('simulate'))
   .option('--catalog <file>', 'offer catalog CSV')
   .option('--scenario <file>', 'scenario JSON')
   .option('--workload <id>', 'only this workload')
-  .option('--seed <n>', 'seed', intIn('--seed', SEED_RANGE))
-  .option('--trials <n>', 'trials', intIn('--trials', TRIALS_RANGE))
-  .option('--threads <n>', 'threads: this one and n−1 workers (default: all cores)', int('--threads'))
+  .option('--seed <n>', 'seed', wholeNumberIn('--seed', SEED_RANGE))
+  .option('--trials <n>', 'trials', wholeNumberIn('--trials', TRIALS_RANGE))
+  .option(
+    '--threads <n>',
+    'threads: this one and n−1 workers (default: all cores)',
+    wholeNumberIn('--threads', THREADS_RANGE),
+  )
   .option('--strict', 'fail on the first bad input row (exit 2)')
   .option('--json', 'print JSON')
   .addHelpText(

@@ -105,10 +105,16 @@ describe('gpufit CLI (built bundle)', () => {
         'sources',
       ]),
     );
-    expect(json.schemaVersion).toBe('2.0.0');
+    expect(json.schemaVersion).toBe('2.1.0');
     expect(json.seed).toBe(7);
     const { read, accepted, rejected } = json.accounting;
     expect(read).toBe(accepted + rejected);
+    // The bundled catalog's rows are counted too (schema 2.1).
+    expect(json.accounting.workloads).toEqual({ read, accepted, rejected });
+    expect(json.accounting.offers.read).toBeGreaterThan(2000);
+    expect(json.accounting.offers.read).toBe(
+      json.accounting.offers.accepted + json.accounting.offers.rejected,
+    );
     for (const w of json.workloads) {
       expect(w.fit.frameworkVersion).toMatch(/^\d{4}\.\d+\.\d+$/);
       expect(['cloud', 'depin', 'hybrid']).toContain(w.decision.recommendation);
@@ -139,7 +145,8 @@ describe('gpufit CLI (built bundle)', () => {
     expect(lenient.code, lenient.stderr).toBe(0);
     expect(lenient.stderr).toMatch(/w\.csv, row 3, column availabilityTarget/);
     const json = JSON.parse(lenient.stdout);
-    expect(json.accounting).toEqual({ read: 2, accepted: 1, rejected: 1 });
+    expect(json.accounting).toMatchObject({ read: 2, accepted: 1, rejected: 1 });
+    expect(json.accounting.workloads).toEqual({ read: 2, accepted: 1, rejected: 1 });
     expect(json.rejected[0]).toMatchObject({ row: 3, column: 'availabilityTarget' });
 
     const strict = await gpufit(['analyze', path, '--strict', '--format', 'json']);

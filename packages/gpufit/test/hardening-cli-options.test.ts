@@ -49,6 +49,53 @@ describe('--seed and --trials keep the scenario schema limits', () => {
   });
 });
 
+describe('numeric options are read as plain decimal, never as Number() would', () => {
+  // Number('0x10') is 16, Number('') and Number(' ') are 0, Number('1e3') is 1000: each used to run silently.
+  it.concurrent.each([
+    ['analyze', '--seed', '0x10'],
+    ['analyze', '--seed', '0b1'],
+    ['analyze', '--seed', '0o7'],
+    ['analyze', '--seed', '1e3'],
+    ['analyze', '--seed', ''],
+    ['analyze', '--seed', ' 7'],
+    ['analyze', '--seed', '7 '],
+    ['analyze', '--seed', '+7'],
+    ['analyze', '--trials', '1_000'],
+    ['analyze', '--trials', '100.0'],
+    ['analyze', '--threads', '0'],
+    ['analyze', '--threads', '0x2'],
+    ['analyze', '--max-offer-age', '9e1'],
+    ['simulate', '--seed', 'Infinity'],
+    ['offers', '--limit', '0'],
+    ['offers', '--limit', '-1'],
+    ['offers', '--limit', '1e1'],
+    ['offers', '--max-age', '0x1e'],
+    ['offers', '--max-price', '0x1'],
+    ['offers', '--max-price', '1e-12'],
+    ['offers', '--max-price', ''],
+    ['offers', '--max-price', '0'],
+    ['offers', '--max-price', 'Infinity'],
+  ])('%s %s %j: exit 2 naming the option and the value', async (command, option, value) => {
+    const run = await runBuiltCli([command, option, value], { timeoutMs: 60_000 });
+    expect(run.timedOut).toBe(false);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`${option} must be a`);
+    expect(run.stderr).toContain(`got ${JSON.stringify(value)}`);
+    expect(run.stderr).not.toMatch(/internal error/);
+  });
+
+  it('plain decimal values still work: --seed 016 is 16, --max-price .5 and --limit 1', async () => {
+    const seeded = await runBuiltCli(['analyze', '--format', 'json', '--seed', '016', '--trials', '100']);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(JSON.parse(seeded.stdout).seed).toBe(16);
+    const offers = await runBuiltCli(['offers', '--max-price', '.5', '--limit', '1', '--json']);
+    expect(offers.code, offers.stderr).toBe(0);
+    const listed = JSON.parse(offers.stdout) as { rows: unknown[] };
+    expect(listed.rows).toHaveLength(1);
+  });
+});
+
 describe('paths that name no readable file are bad input, not internal errors', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gpufit-a-directory-'));
   const emptyCatalog = join(import.meta.dirname, 'fixtures', 'bad', 'offers-empty.csv');

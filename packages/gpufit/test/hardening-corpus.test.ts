@@ -612,14 +612,20 @@ describe.concurrent('bad-file corpus through the built CLI', () => {
     } else {
       expect(lenient.code, lenient.stderr).toBe(0);
       const json = JSON.parse(lenient.stdout) as {
-        accounting: { read: number; accepted: number; rejected: number };
+        accounting: { read: number; accepted: number; rejected: number } & Record<
+          'workloads' | 'offers',
+          { read: number; accepted: number; rejected: number }
+        >;
         rejected: { file: string; row: number; column: string | null }[];
         workloads: { id: string }[];
       };
       const mine = json.rejected.filter((r) => r.file === path);
       expect(mine.map((r) => [r.row, r.column])).toEqual(o.rejected.map(([row, column]) => [row, column]));
+      // The file's books, whether it is the workloads or the catalog (report.json counts both since schema 2.1).
+      const books = { read, accepted: o.accepted.length, rejected: o.rejected.length };
+      expect(json.accounting[c.as === 'workloads' ? 'workloads' : 'offers']).toEqual(books);
       if (c.as === 'workloads') {
-        expect(json.accounting).toEqual({ read, accepted: o.accepted.length, rejected: o.rejected.length });
+        expect(json.accounting).toMatchObject(books);
         expect(json.workloads.map((w) => w.id)).toEqual(o.accepted);
       }
       // On stderr: each skipped row with its place (the streamed path too, for files over 32 MiB).

@@ -124,7 +124,11 @@ describe('output injection through the built CLI and the real loaders', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).not.toMatch(/internal error/);
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-    expect(json.accounting).toEqual({ read: PAYLOADS.length + 1, accepted: PAYLOADS.length, rejected: 1 });
+    const workloads = { read: PAYLOADS.length + 1, accepted: PAYLOADS.length, rejected: 1 };
+    expect(json.accounting).toMatchObject({ ...workloads, workloads });
+    const offers = json.accounting.offers;
+    expect(offers.rejected).toBe(1);
+    expect(offers.read).toBe(offers.accepted + offers.rejected);
     expect(json.rejected.map((r: { row: number; column: string }) => r.column).sort()).toEqual([
       'gpu',
       'kind',
@@ -205,5 +209,90 @@ describe('output injection through the built CLI and the real loaders', () => {
       expect(parsed).toMatch(/alert\(1\)|workload \d/); // the data round-trips, payload included
     }
     expect(scripts.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('importers and catalog merge neutralize formula-leading text, as the report CSVs do', () => {
+  // `gpufit import skypilot` used to write `=cmd|…` into instanceType as it was; the offers CSV an import or a
+  // merge writes is opened in spreadsheets as much as a report is.
+  const dir = mkdtempSync(join(tmpdir(), 'gpufit-import-injection-'));
+  const fixtures = join(import.meta.dirname, 'fixtures');
+  const vms = join(dir, 'vms.csv');
+  writeFileSync(
+    vms,
+    [
+      'InstanceType,AcceleratorName,AcceleratorCount,vCPUs,MemoryGiB,GpuInfo,Price,SpotPrice,Region',
+      ...PAYLOADS.slice(0, 6).map(
+        (p, i) => `${stringify([[`${p} type ${i}`]]).trim()},V100,8,88.0,448.0,,6.32,,europe-central-${i}`,
+      ),
+    ].join('\n'),
+  );
+  const vast = join(dir, 'vast.json');
+  const vastPayload = JSON.parse(readFileSync(join(fixtures, 'import', 'vast-offers.json'), 'utf8')) as {
+    offers: Record<string, unknown>[];
+  };
+  vastPayload.offers = vastPayload.offers.slice(0, 3).map((o, i) => ({
+    ...o,
+    geolocation: `${PAYLOADS[i]}, US`,
+  }));
+  writeFileSync(vast, JSON.stringify(vastPayload));
+
+  it.concurrent.each([
+    ['skypilot', [vms, '--cloud', 'lambda']],
+    ['vast', [vast]],
+    ['akash', [join(fixtures, 'import', 'akash-gpu-prices.json')]],
+  ] as const)('import %s: no written cell starts a formula', async (importer, args) => {
+    const file = join(dir, `${importer}-offers.csv`);
+    const run = await runBuiltCli([
+      'import',
+      importer,
+      ...args,
+      '--as-of',
+      '2026-11-24',
+      '--source',
+      "=cmd|'/c calc'!A1 source",
+      '--out',
+      file,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const rows = parse(readFileSync(file), { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row['source']).toBe("'=cmd|'/c calc'!A1 source");
+      for (const [column, cell] of Object.entries(row)) {
+        if (NUMBER.test(cell)) continue;
+        expect(TRIGGERS, `${importer} ${column}: ${JSON.stringify(cell)}`).not.toContain(cell.charAt(0));
+      }
+    }
+    if (importer === 'skypilot') {
+      expect(rows.map((r) => r['instanceType'])).toContain("'=cmd|'/c calc'!A1 type 0");
+      // The importer trims the cell, so the tab goes and the `=` behind it is neutralized.
+      expect(rows.map((r) => r['instanceType'])).toContain("'=1 type 4");
+    }
+    // What the import wrote is still a catalog gpufit reads.
+    const check = await runBuiltCli(['validate', file, '--as', 'offers']);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+  });
+
+  it('catalog merge writes neutralized text too', async () => {
+    const source = join(dir, 'payload-catalog.csv');
+    const rows = parse(readFileSync(join(bundledDatasetsDir(), 'offers.csv')), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const some = rows
+      .slice(0, 3)
+      .map((r, i) => ({ ...r, providerName: `${PAYLOADS[i]} name`, notes: '@SUM(1)' }));
+    writeFileSync(source, stringify(some, { header: true, columns: [...OFFER_FIELDS] }));
+    const merged = join(dir, 'merged.csv');
+    const run = await runBuiltCli(['catalog', 'merge', source, '--out', merged]);
+    expect(run.code, run.stderr).toBe(0);
+    const out = parse(readFileSync(merged), { columns: true }) as Record<string, string>[];
+    expect(out.map((r) => r['providerName'])).toEqual([
+      "'=cmd|'/c calc'!A1 name",
+      "'+SUM(1) name",
+      "'-2+3 name",
+    ]);
+    expect(out.every((r) => r['notes'] === "'@SUM(1)")).toBe(true);
   });
 });

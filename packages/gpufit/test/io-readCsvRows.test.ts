@@ -1,12 +1,14 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { INPUT_LIMITS } from '../src/io/inputLimits.js';
 import { type CsvRow, readCsvRows } from '../src/io/readCsvRows.js';
 
 async function rowsOf(input: string | Buffer | (string | Buffer)[]) {
   const chunks = Array.isArray(input) ? input : [input];
   const stats = { blankRows: 0 };
   const rows: CsvRow[] = [];
-  for await (const batch of readCsvRows(Readable.from(chunks), 'test.csv', stats)) rows.push(...batch);
+  for await (const batch of readCsvRows(Readable.from(chunks), 'test.csv', stats, INPUT_LIMITS.workloadsCsv))
+    rows.push(...batch);
   return { rows, blankRows: stats.blankRows };
 }
 

@@ -121,6 +121,19 @@ const nodeConsumer = () => {
   return nodeRun;
 };
 
+/** Paths where two JSON values differ: in shape, in a string or boolean, or in a number by more than 1e-12 relative. */
+function farApart(a: unknown, b: unknown, path: string): string[] {
+  if (typeof a === 'number' && typeof b === 'number')
+    return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b)) ? [] : [`${path}: ${a} ≠ ${b}`];
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null)
+    return Object.is(a, b) ? [] : [`${path}: ${String(a)} ≠ ${String(b)}`];
+  if (Array.isArray(a) !== Array.isArray(b)) return [`${path}: array ≠ object`];
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys.flatMap((k) =>
+    farApart((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`),
+  );
+}
+
 describe('the packed packages, installed with npm into a fresh project', () => {
   test('one tarball per package; pnpm pack rewrote workspace:* and every export points into what shipped', () => {
     expect(tarballs.map((t) => basename(t)).sort()).toEqual([
@@ -249,8 +262,15 @@ describe('the packed packages, installed with npm into a fresh project', () => {
         JSON.stringify((globalThis as unknown as { gpufitResult: unknown }).gpufitResult),
       ),
     );
-    expect(result).toEqual({ ok: true, value: inNode });
-    expect((result as { value: CoreResult }).value.analysis.totals).toEqual(inNode.analysis.totals);
+    // Chromium's V8 computes Math.exp, Math.log, ** and the trigonometric functions with a different libm than
+    // Node 20's (they differ in the last bit on ~10 % of arguments; + − × ÷ and sqrt are exact in both), so the
+    // Monte Carlo's percentiles may differ in the 16th digit. Everything else is equal, and every number within
+    // 1e-12 of Node's, so every figure a report shows (to the cent) is the same.
+    expect((result as { ok: boolean }).ok, JSON.stringify(result).slice(0, 2000)).toBe(true);
+    expect(farApart((result as { value: CoreResult }).value, inNode, '')).toEqual([]);
+    expect((result as { value: CoreResult }).value.analysis.totals.monthlyUsd).toEqual(
+      inNode.analysis.totals.monthlyUsd,
+    );
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
   });

@@ -40,7 +40,9 @@ describe('streamed analyze', () => {
     const { stdout } = await gpufit(['analyze', path, '--stream', '--out', 'out'], dir);
     expect(stdout).toMatch(/Streamed 2,994 workloads \(3,000 rows read, 6 rejected\)/);
     const json = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8'));
-    expect(json.accounting).toEqual({ read: 3000, accepted: 2994, rejected: 6 });
+    expect(json.accounting).toMatchObject({ read: 3000, accepted: 2994, rejected: 6 });
+    expect(json.accounting.workloads).toEqual({ read: 3000, accepted: 2994, rejected: 6 });
+    expect(json.accounting.offers.rejected).toBe(0);
     expect(json.workloads).toHaveLength(2994);
     expect(json.rejected.map((r: { row: number }) => r.row)).toEqual([501, 1001, 1501, 2001, 2501, 3001]);
     const csv = parse(readFileSync(join(dir, 'out', 'report.csv')), { bom: true, columns: true }) as Record<

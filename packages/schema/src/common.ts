@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { calendarDateProblem } from './calendarDate.js';
+import { hiddenCharacterProblem, showHiddenCharacters } from './hiddenCharacters.js';
 import { nearestNames } from './nearestNames.js';
-import { continentNamed, usersPlaceCode } from './places.js';
+import { continentNamed, continentOf, countryHint, usersPlaceCode } from './places.js';
 import { BLOCS, CONTINENTS, GLOBAL_PLACE } from './vocabulary.js';
 
 /** A finite number in [min, max] with a message that names the field's unit and the allowed range. */
@@ -26,7 +28,8 @@ export function positiveInt(label: string, max: number) {
  */
 export function shownInput(input: unknown): string {
   try {
-    return JSON.stringify(input) ?? String(input);
+    // JSON escapes C0 controls; a bidirectional control would still reorder the message around it.
+    return showHiddenCharacters(JSON.stringify(input) ?? String(input));
   } catch {
     return typeof input === 'bigint' ? `${input}n` : `a ${typeof input} that is not JSON`;
   }
@@ -52,12 +55,12 @@ export const placeCode = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .refine((s) => /^[A-Z]{2}$/.test(s) || (BLOCS as readonly string[]).includes(s), {
+  .refine((s) => continentOf(s) !== null || (BLOCS as readonly string[]).includes(s), {
     error: (i) => {
       const continent = typeof i.input === 'string' ? continentNamed(i.input) : null;
       const hint = continent
         ? `; a continent (${continent}) is not a jurisdiction: write the countries or a bloc (EU, EEA, …) the data may live in`
-        : '';
+        : countryHint(i.input);
       return `${shownInput(i.input)} is not an ISO-3166 country code (US, DE, …) or a bloc (${BLOCS.join(', ')})${hint}`;
     },
   });
@@ -75,24 +78,53 @@ export const usersPlace = z
     ctx.addIssue({
       code: 'custom',
       input: s,
-      message: `${shownInput(s)} is not an ISO-3166 country code (US, DE, …), a bloc (${BLOCS.join(', ')}), a continent (${CONTINENTS.join(', ')}) or ${GLOBAL_PLACE}`,
+      message: `${shownInput(s)} is not an ISO-3166 country code (US, DE, …), a bloc (${BLOCS.join(', ')}), a continent (${CONTINENTS.join(', ')}) or ${GLOBAL_PLACE}${countryHint(s)}`,
     });
     return z.NEVER;
   });
+
+/** Refuses a text holding a hidden character (`hiddenCharacterProblem`): a control or a bidirectional control. */
+export function visibleText(label: string) {
+  return (s: string, ctx: z.RefinementCtx) => {
+    const problem = hiddenCharacterProblem(s);
+    if (problem !== null) ctx.addIssue({ code: 'custom', input: s, message: `${label} ${problem}` });
+  };
+}
 
 export const nonEmptyText = (label: string, max = 200) =>
   z
     .string({ error: `${label} must be text` })
     .trim()
     .min(1, { error: `${label} must not be empty` })
-    .max(max, { error: `${label} must be at most ${max} characters` });
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    .superRefine(visibleText(label));
 
 /** A calendar month as `YYYY-MM`. */
 export const monthString = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'a month must be written YYYY-MM, e.g. 2027-01' });
 
+/** A real calendar date from 2000 to 2099 (`calendarDateProblem`), its format checked first. */
+function plausibleDate(label: string, format: RegExp, formatError: string) {
+  return z
+    .string()
+    .regex(format, { error: formatError })
+    .superRefine((s, ctx) => {
+      const problem = format.test(s) ? calendarDateProblem(s) : null;
+      if (problem !== null) ctx.addIssue({ code: 'custom', input: s, message: `${label} ${s} ${problem}` });
+    });
+}
+
 /** A date as `YYYY-MM-DD` or `YYYY-MM`. */
-export const asOfString = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, { error: 'asOf must be YYYY-MM-DD or YYYY-MM' });
+export const asOfString = plausibleDate(
+  'asOf',
+  /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/,
+  'asOf must be YYYY-MM-DD or YYYY-MM',
+);
+
+/** The date offer ages are measured against, `YYYY-MM-DD`. */
+export const analysisDateString = plausibleDate(
+  'analysisDate',
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+  'analysisDate must be written YYYY-MM-DD, e.g. 2026-12-01',
+);

@@ -5,8 +5,10 @@
  *
  * @module @gpufit/schema
  */
+export { calendarDateProblem, EARLIEST_DATE, LATEST_DATE } from './calendarDate.js';
 export type { CellKind, DecodedCell } from './csvCodec.js';
 export { decodeCell, decodeRecord } from './csvCodec.js';
+export { hiddenCharacterProblem, showHiddenCharacters } from './hiddenCharacters.js';
 export type { IssueLocation, Validated, ValidationIssue } from './issues.js';
 export { closest, formatIssue, formatIssues, issuesFromZod } from './issues.js';
 export { jsonSchemas } from './jsonSchema.js';

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { asOfString, boundedNumber, nonEmptyText, oneOf, placeCode, positiveInt } from './common.js';
+import {
+  asOfString,
+  boundedNumber,
+  nonEmptyText,
+  oneOf,
+  placeCode,
+  positiveInt,
+  visibleText,
+} from './common.js';
 import { MAX_LISTED_USD_PER_GPU_HOUR, MIN_USD_PER_GPU_HOUR } from './priceLimits.js';
 import {
   COMPLIANCE_REQUIREMENTS,
@@ -150,7 +158,7 @@ export const offerInputSchema = z
     egressSource: nonEmptyText('egressSource', 500).optional(),
     source: nonEmptyText('source', 500),
     asOf: asOfString,
-    notes: z.string().max(2000).optional(),
+    notes: z.string().max(2000).superRefine(visibleText('notes')).optional(),
   })
   .strict()
   .superRefine((o, ctx) => {

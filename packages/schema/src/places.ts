@@ -110,17 +110,26 @@ export function continentOf(country: string): Continent | null {
   return null;
 }
 
+/** Codes written for a country whose ISO-3166 code differs (the EU's own abbreviations for two members). */
+const NOT_ISO: Readonly<Record<string, string>> = { UK: 'GB (the United Kingdom)', EL: 'GR (Greece)' };
+
+/** The end of a message about a place code that is no ISO-3166 country: the code meant, when it is known. */
+export function countryHint(input: unknown): string {
+  const meant = typeof input === 'string' ? NOT_ISO[input.trim().toUpperCase()] : undefined;
+  return meant === undefined ? '' : `; did you mean ${meant}?`;
+}
+
 const BLOC_SET: ReadonlySet<string> = new Set(BLOCS);
 
 /**
- * A users' region as the schema stores it, or null when the text is none: an ISO-3166 country or a bloc
+ * A users' region as the schema stores it, or null when the text is none: an ISO-3166 country that exists (`XX` is none) or a bloc
  * (upper-cased: `de` → `DE`), a continent (its canonical name: `North America` → `north-america`) or
  * `global` (any case). Shared by the schema and the fast CSV path so the two agree.
  */
 export function usersPlaceCode(text: string): string | null {
   const t = text.trim();
   const upper = t.toUpperCase();
-  if (/^[A-Z]{2}$/.test(upper) || BLOC_SET.has(upper)) return upper;
+  if (continentOf(upper) !== null || BLOC_SET.has(upper)) return upper;
   if (t.toLowerCase() === GLOBAL_PLACE) return GLOBAL_PLACE;
   return continentNamed(t);
 }

@@ -306,10 +306,20 @@ export interface RejectedRow {
   readonly reason: string;
 }
 
+/** The rows of one input file: `read = accepted + rejected`. */
 export interface Accounting {
   readonly read: number;
   readonly accepted: number;
   readonly rejected: number;
+}
+
+/**
+ * The books of an analysis, one per input file: the workloads and the offer catalog (`rejected[]` lists the
+ * rejected rows of both). The top-level counts are the workloads', as schema 2.0 had them.
+ */
+export interface AnalysisAccounting extends Accounting {
+  readonly workloads: Accounting;
+  readonly offers: Accounting;
 }
 
 export interface AnalysisTotals {
@@ -320,7 +330,7 @@ export interface AnalysisTotals {
   readonly unpricedWorkloads: readonly string[];
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.0.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.1.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {
@@ -347,7 +357,7 @@ export interface Analysis {
   readonly scenario: { readonly name: string; readonly horizonMonths: number; readonly startMonth: string };
   readonly workloads: readonly WorkloadAnalysis[];
   readonly totals: AnalysisTotals;
-  readonly accounting: Accounting;
+  readonly accounting: AnalysisAccounting;
   readonly rejected: readonly RejectedRow[];
   readonly assumptions: readonly string[];
   readonly sources: readonly { readonly source: string; readonly asOf: string; readonly offers: number }[];

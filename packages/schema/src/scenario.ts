@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { boundedNumber, monthString, nonEmptyText, oneOf, positiveInt } from './common.js';
+import {
+  analysisDateString,
+  boundedNumber,
+  monthString,
+  nonEmptyText,
+  oneOf,
+  positiveInt,
+} from './common.js';
 import { GPU_POLICIES, MARKETS, type Market, PRICING_CATEGORIES } from './vocabulary.js';
 
 /**
@@ -145,12 +152,7 @@ export const scenarioInputSchema = z
     /** Options priced from offers older than this many days (before `analysisDate`) are flagged. */
     maxOfferAgeDays: positiveInt('maxOfferAgeDays', 36_500).optional(),
     /** The date offer ages are measured against, YYYY-MM-DD; the CLI uses today's date when absent. */
-    analysisDate: z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
-        error: 'analysisDate must be written YYYY-MM-DD, e.g. 2026-12-01',
-      })
-      .optional(),
+    analysisDate: analysisDateString.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {

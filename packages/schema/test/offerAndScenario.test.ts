@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { OFFER_FIELDS, offerFromCsv, validateOffer, validateScenario } from '../src/index.js';
+import {
+  OFFER_FIELDS,
+  offerFromCsv,
+  validateOffer,
+  validateScenario,
+  validateWorkloadProfile,
+} from '../src/index.js';
 
 const offer = {
   id: 'akash:h100:us:Standard',
@@ -40,11 +46,37 @@ describe('offer', () => {
     ['a subsidy without a token symbol', { incentiveSubsidyShare: 0.3 }, 'incentiveSymbol'],
     ['fractional GPUs', { gpusPerInstance: 0.25 }, 'gpusPerInstance'],
     ['a bad asOf', { asOf: 'last week' }, 'asOf'],
+    ['an asOf in year 0', { asOf: '0000-01-01' }, 'asOf'],
+    ['an asOf before 2000', { asOf: '1999-12' }, 'asOf'],
+    ['an asOf after 2099', { asOf: '2100-01-01' }, 'asOf'],
+    ['an asOf that is no calendar day', { asOf: '2026-02-30' }, 'asOf'],
+    ['a country code that is no country', { country: 'XX' }, 'country'],
+    ['UK, which ISO-3166 writes GB', { country: 'UK' }, 'country'],
     ['an unknown market', { market: 'cloud' }, 'market'],
   ])('rejects %s', (_label, patch, field) => {
     const r = validateOffer({ ...offer, ...patch });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.path[0])).toContain(field);
+  });
+
+  it('accepts real countries, blocs and Kosovo, and dates in range', () => {
+    for (const country of ['DE', 'gb', 'NA', 'EU', 'XK', 'AQ'])
+      expect(validateOffer({ ...offer, country }).ok, country).toBe(true);
+    for (const asOf of ['2000-01-01', '2000-01', '2024-02-29', '2099-12-31'])
+      expect(validateOffer({ ...offer, asOf }).ok, asOf).toBe(true);
+    const uk = validateOffer({ ...offer, country: 'UK' });
+    expect(!uk.ok && uk.issues[0]!.message).toMatch(/did you mean GB \(the United Kingdom\)\?/);
+    const year0 = validateOffer({ ...offer, asOf: '0000-01-01' });
+    expect(!year0.ok && year0.issues[0]!.message).toBe(
+      'asOf 0000-01-01 is before 2000-01-01; check the year',
+    );
+  });
+
+  it('refuses an unknown country in a residency rule and a users region as well', () => {
+    const base = { id: 'w', kind: 'batch-inference', gpuHoursPerMonth: 10 };
+    expect(validateWorkloadProfile({ ...base, residency: ['XX'] }).ok).toBe(false);
+    expect(validateWorkloadProfile({ ...base, usersRegion: 'QQ' }).ok).toBe(false);
+    expect(validateWorkloadProfile({ ...base, residency: ['DE', 'EU'], usersRegion: 'fr' }).ok).toBe(true);
   });
 
   it('reads egress tiers from CSV and checks their order', () => {
@@ -79,6 +111,15 @@ describe('scenario', () => {
       monteCarlo: { seed: 42 },
     });
   });
+
+  it.each(['2026-02-30', '0000-01-01', '2100-01-01', '2026-1-1'])(
+    'refuses the analysisDate %s',
+    (analysisDate) => {
+      const r = validateScenario({ analysisDate });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.issues[0]!.path).toEqual(['analysisDate']);
+    },
+  );
 
   it('accepts every subsidy schedule kind', () => {
     const r = validateScenario({

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type NetworkInfo, withDefaultSubsidies } from '@gpufit/analysis';
 import {
@@ -12,13 +11,18 @@ import { formatIssue, MAX_HORIZON_MONTHS, validateScenario } from '@gpufit/schem
 import { validateFrameworkOverride } from '@gpufit/scoring';
 import { bundledDatasetsDir } from '../data/bundledDatasetsDir.js';
 import { loadGpuTiers, loadNetworks, loadThroughputRatios } from '../data/loadReferenceData.js';
+import { INPUT_LIMITS, type InputLimit } from '../io/inputLimits.js';
 import { LoadError } from '../io/loadError.js';
 import { loadOffersCsv } from '../io/loadOffers.js';
 import type { LoadResult } from '../io/loadTypes.js';
 import { loadWorkloadsCsv } from '../io/loadWorkloads.js';
 import { loadWorkloadsJson } from '../io/loadWorkloadsJson.js';
+import type { AsOfCeiling } from '../io/offerTable.js';
+import { readJsonDocument } from '../io/readJsonDocument.js';
 import { catalogFormatHint } from './catalogFormatHint.js';
+import { todayUtc } from './clock.js';
 import { badInput } from './errors.js';
+import { checkedAnalysisDate } from './runPolicy.js';
 import { compileScenarioFormulas, type ScenarioFormulas } from './scenarioFormulas.js';
 import { assertScenarioNames, knownNames } from './scenarioNames.js';
 
@@ -27,6 +31,8 @@ export interface InputPaths {
   readonly catalog?: string | undefined;
   readonly scenario?: string | undefined;
   readonly strict?: boolean | undefined;
+  /** The run's `--analysis-date`: offers dated after it (or the scenario's, or today) are rejected. */
+  readonly analysisDate?: string | undefined;
 }
 
 export interface Inputs {
@@ -80,6 +86,16 @@ export async function asBadInput<T>(
   }
 }
 
+/**
+ * A JSON file a command reads whole (a scenario, a result file), read in chunks up to `limit` (a larger file or
+ * an endless stream stops there); not JSON, not UTF-8, empty or too large is bad input naming the file.
+ */
+export async function readJsonFile(path: string, limit: InputLimit): Promise<unknown> {
+  const doc = await asBadInput(readJsonDocument(path, path, limit));
+  if (doc.empty) throw badInput(`${path}: the file is empty; ${limit.what} is a JSON object`);
+  return doc.data;
+}
+
 const CATALOG_COLUMNS_HINT =
   'An offer catalog is CSV with the columns of datasets/offers.csv (id, provider, market, gpu, …); docs/cli.md, "Refresh the catalog".';
 
@@ -92,10 +108,11 @@ export async function loadCatalogFile(
   path: string,
   strict: boolean,
   consequence = '',
+  ceiling: AsOfCeiling = asOfCeiling(null),
 ): Promise<LoadResult<Offer>> {
   let offers: LoadResult<Offer>;
   try {
-    offers = await loadOffersCsv(path, { strict });
+    offers = await loadOffersCsv(path, { strict, asOfCeiling: ceiling });
   } catch (error) {
     const format = error instanceof LoadError && error.row <= 1 ? await catalogFormatHint(path) : null;
     if (format !== null) throw badInput(format, CATALOG_COLUMNS_HINT);
@@ -114,6 +131,17 @@ export async function loadCatalogFile(
   return offers;
 }
 
+/**
+ * The latest day an offer may be dated (see `AsOfCeiling`): today, or a later analysis date (a plan made for a
+ * future day). An earlier analysis date does not lower it, as a catalog read since is no typo.
+ */
+export function asOfCeiling(analysisDate: string | null): AsOfCeiling {
+  const today = todayUtc();
+  return analysisDate !== null && analysisDate > today
+    ? { day: analysisDate, what: 'the analysis date' }
+    : { day: today, what: 'today' };
+}
+
 export interface ScenarioFile {
   readonly scenario: Scenario;
   readonly input: ScenarioInput;
@@ -126,13 +154,7 @@ export interface ScenarioFile {
  * override (`framework.…`), and each formula (compiled once here; mathjs is loaded only when there is one).
  */
 export async function loadScenarioFile(path: string): Promise<ScenarioFile> {
-  const text = (await asBadInput(readFile(path, 'utf8'))).replace(/^\uFEFF/, '');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw badInput(`${path}: not valid JSON (${(error as Error).message})`);
-  }
+  const json = await readJsonFile(path, INPUT_LIMITS.scenarioJson);
   const result = validateScenario(json);
   if (!result.ok) {
     throw badInput(
@@ -176,13 +198,18 @@ export async function loadContext(paths: InputPaths): Promise<Context> {
   const strict = paths.strict ?? false;
   const catalogPath = paths.catalog ?? bundled.catalog();
   const scenarioPath = paths.scenario ?? null;
+  const analysisDate = checkedAnalysisDate(paths.analysisDate);
+  const scenarioLoad = scenarioPath === null ? null : loadScenarioFile(scenarioPath);
   const [offers, tierRows, ratioRows, networks, scenarioFile] = await Promise.all([
     // Without one priced offer every workload would come out at $0: an empty catalog is refused.
-    loadCatalogFile(catalogPath, strict, ', so nothing can be priced'),
+    (async () => {
+      const fixed = analysisDate ?? (await scenarioLoad)?.scenario.analysisDate ?? null;
+      return loadCatalogFile(catalogPath, strict, ', so nothing can be priced', asOfCeiling(fixed));
+    })(),
     loadGpuTiers(),
     loadThroughputRatios(),
     loadNetworks(),
-    scenarioPath === null ? null : loadScenarioFile(scenarioPath),
+    scenarioLoad,
   ]);
   const names = knownNames(offers.rows, networks);
   // Every name the user's scenario writes must name something of this catalog, or it would be silently ignored.

@@ -1,4 +1,5 @@
 import {
+  calendarDateProblem,
   GPU_POLICIES,
   type GpuPolicy,
   type KnownNames,
@@ -24,6 +25,16 @@ export interface RunPolicyOptions {
 }
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** `--analysis-date` as given, checked: a real day from 2000 to 2099 written YYYY-MM-DD, else bad input. */
+export function checkedAnalysisDate(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!DATE.test(value))
+    throw badInput(`--analysis-date ${JSON.stringify(value)} must be written YYYY-MM-DD`);
+  const problem = calendarDateProblem(value);
+  if (problem !== null) throw badInput(`--analysis-date ${value} ${problem}`);
+  return value;
+}
 
 const didYouMean = (item: string, known: readonly string[]): string => {
   const near = nearestNames(item, known);
@@ -98,9 +109,7 @@ export function withRunPolicy(
   const p = scenario.placement;
   const gpuPolicy = list<GpuPolicy>('--gpu-policy', opts.gpuPolicy, GPU_POLICIES);
   if (gpuPolicy.length > 1) throw badInput('--gpu-policy takes one value: exact, measured or any');
-  if (opts.analysisDate !== undefined && !DATE.test(opts.analysisDate)) {
-    throw badInput(`--analysis-date ${JSON.stringify(opts.analysisDate)} must be written YYYY-MM-DD`);
-  }
+  checkedAnalysisDate(opts.analysisDate);
   return {
     ...scenario,
     placement: {

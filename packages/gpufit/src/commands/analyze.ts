@@ -88,6 +88,7 @@ export async function runAnalysis(
     catalog: opts.catalog,
     scenario: opts.scenario,
     strict: opts.strict,
+    analysisDate: opts.analysisDate,
   });
   for (const loaded of [inputs.workloads, inputs.offers]) {
     const { read, rejected } = loaded.accounting;
@@ -120,6 +121,7 @@ export async function runAnalysis(
       ratios: inputs.throughputRatios,
       scenario,
       accounting: inputs.workloads.accounting,
+      offerAccounting: inputs.offers.accounting,
       rejected: [...inputs.workloads.rejected, ...inputs.offers.rejected],
       ...inputs.formulas,
       ...runnerOption(monteCarlo, opts.threads),
@@ -196,7 +198,12 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
       'Use --format json or --format csv, or analyze a smaller file without --stream.',
     );
   }
-  const context = await loadContext({ catalog: opts.catalog, scenario: opts.scenario, strict: opts.strict });
+  const context = await loadContext({
+    catalog: opts.catalog,
+    scenario: opts.scenario,
+    strict: opts.strict,
+    analysisDate: opts.analysisDate,
+  });
   const path = workloadsPath ?? context.paths.workloads;
   if (opts.strict) {
     // --strict promises exit 2 at the first bad row and no report: check every row before writing any (one

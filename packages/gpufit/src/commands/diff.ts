@@ -1,26 +1,17 @@
-import { readFile } from 'node:fs/promises';
 import { type AnalysisDiff, analyze, diffAnalyses, type NumberChange } from '@gpufit/analysis';
 import type { Analysis } from '@gpufit/schema';
 import { ANALYSIS_SCHEMA_VERSION } from '@gpufit/schema';
 import { badInput } from '../cli/errors.js';
-import { asBadInput, loadInputs, loadScenarioFile } from '../cli/inputs.js';
+import { loadInputs, loadScenarioFile, readJsonFile } from '../cli/inputs.js';
 import { checkResultFile } from '../cli/resultFile.js';
 import { todayUtc, withRunPolicy } from '../cli/runPolicy.js';
 import { textTable, usd } from '../cli/table.js';
+import { INPUT_LIMITS } from '../io/inputLimits.js';
 
 export interface DiffOptions {
   readonly workloads?: string;
   readonly catalog?: string;
   readonly json?: boolean;
-}
-
-async function readJson(path: string): Promise<unknown> {
-  const text = await asBadInput(readFile(path, 'utf8'));
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw badInput(`${path}: not valid JSON (${(error as Error).message})`);
-  }
 }
 
 function isAnalysis(x: unknown): x is Analysis {
@@ -29,7 +20,10 @@ function isAnalysis(x: unknown): x is Analysis {
 
 /** Two result files are compared as they are; two scenario files are each run on the same workloads first. */
 export async function runDiff(a: string, b: string, opts: DiffOptions): Promise<void> {
-  const [ja, jb] = await Promise.all([readJson(a), readJson(b)]);
+  const [ja, jb] = await Promise.all([
+    readJsonFile(a, INPUT_LIMITS.resultJson),
+    readJsonFile(b, INPUT_LIMITS.resultJson),
+  ]);
   let left: Analysis;
   let right: Analysis;
   if (isAnalysis(ja) && isAnalysis(jb)) {
@@ -54,7 +48,8 @@ export async function runDiff(a: string, b: string, opts: DiffOptions): Promise<
         ratios: inputs.throughputRatios,
         scenario: withRunPolicy(inputs.scenario, {}, todayUtc),
         accounting: inputs.workloads.accounting,
-        rejected: inputs.workloads.rejected,
+        offerAccounting: inputs.offers.accounting,
+        rejected: [...inputs.workloads.rejected, ...inputs.offers.rejected],
         ...inputs.formulas,
         monteCarlo: false,
       });

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { addDays, asOfDay } from '@gpufit/analysis';
 import { type Offer, offerInputSchema } from '@gpufit/schema';
 import { todayUtc } from '../cli/clock.js';
 import { badInput, EXIT } from '../cli/errors.js';
@@ -9,6 +10,7 @@ import type { OfferImportResult } from '../import/importLedger.js';
 import { importSkyPilot } from '../import/importSkyPilot.js';
 import { importVast } from '../import/importVast.js';
 import { offersToCsv } from '../io/offersCsv.js';
+import { AS_OF_TOLERANCE_DAYS } from '../io/offerTable.js';
 import { writeFileAtomic } from '../output/writeFileAtomic.js';
 
 /** Options every importer takes. */
@@ -33,14 +35,19 @@ export interface ImportVastOptions extends ImportOptions {
  * option, not a rejection of every row), else today, said on stderr: none of these payloads carries its date.
  */
 function asOfDate(opts: ImportOptions): string {
+  const today = todayUtc();
   if (opts.asOf !== undefined) {
-    if (!offerInputSchema.shape.asOf.safeParse(opts.asOf).success)
+    const checked = offerInputSchema.shape.asOf.safeParse(opts.asOf);
+    if (!checked.success)
       throw badInput(
-        `--as-of ${JSON.stringify(opts.asOf)}: write the date the prices were read as YYYY-MM-DD (or YYYY-MM)`,
+        `--as-of ${JSON.stringify(opts.asOf)}: write the date the prices were read as YYYY-MM-DD (or YYYY-MM) (${checked.error.issues[0]?.message})`,
+      );
+    if (asOfDay(opts.asOf) > addDays(today, AS_OF_TOLERANCE_DAYS))
+      throw badInput(
+        `--as-of ${opts.asOf} is after today, ${today}: give the day the file was fetched; check the year`,
       );
     return opts.asOf;
   }
-  const today = todayUtc();
   note(
     `no --as-of given: the offers are dated today, ${today}; pass --as-of YYYY-MM-DD with the day the file was fetched if it is older`,
   );

@@ -7,7 +7,7 @@ import {
   type RankedOffer,
   rankOffers,
 } from '@gpufit/analysis';
-import { BLOCS, CONTINENTS, type Offer } from '@gpufit/schema';
+import { BLOCS, CONTINENTS, calendarDateProblem, type Offer } from '@gpufit/schema';
 import {
   cheapestRegionPerInstance,
   cheapestRowPerGroup,
@@ -48,6 +48,8 @@ interface GivenFilter {
 }
 
 export async function runOffers(opts: OffersOptions): Promise<void> {
+  const todayProblem = opts.today === undefined ? null : calendarDateProblem(opts.today);
+  if (todayProblem !== null) throw badInput(`--today ${opts.today} ${todayProblem}`);
   const path = opts.catalog ?? bundled.catalog();
   // "No offer matches" would blame the filters for an empty or wholly rejected catalog: that is refused here.
   const [catalog, indexes] = await Promise.all([loadCatalogFile(path, false), referenceIndexes()]);

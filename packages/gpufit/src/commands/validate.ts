@@ -1,12 +1,22 @@
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { badInput, EXIT } from '../cli/errors.js';
-import { asBadInput, bundled, loadCatalogFile, loadScenarioFile, loadWorkloadsFile } from '../cli/inputs.js';
+import {
+  asBadInput,
+  asOfCeiling,
+  bundled,
+  loadCatalogFile,
+  loadScenarioFile,
+  loadWorkloadsFile,
+} from '../cli/inputs.js';
 import { assertScenarioNames, knownNames } from '../cli/scenarioNames.js';
 import { counted, paint } from '../cli/terminal.js';
 import { loadNetworks } from '../data/loadReferenceData.js';
 import { PAYLOAD_FORMATS, type PayloadFormat, sniffFormat } from '../import/payloadFormat.js';
+import { INPUT_LIMITS } from '../io/inputLimits.js';
+import { LoadError } from '../io/loadError.js';
 import { loadOffersCsv } from '../io/loadOffers.js';
 import type { LoadResult } from '../io/loadTypes.js';
+import { readJsonDocument } from '../io/readJsonDocument.js';
 
 export interface ValidateOptions {
   readonly as?: 'workloads' | 'offers' | 'scenario';
@@ -19,15 +29,18 @@ export interface ValidateOptions {
 /** What a file is, from its name and its first line: a scenario JSON, a workloads file or an offer catalog. */
 async function guessKind(path: string): Promise<'workloads' | 'offers' | 'scenario'> {
   if (/\.json$/i.test(path)) {
-    const text = await asBadInput(readFile(path, 'utf8'));
+    // Read within the larger JSON limit (a workloads JSON); the loader then holds the file to its own.
+    let json: unknown;
     try {
-      const json: unknown = JSON.parse(text);
-      return Array.isArray(json) || (typeof json === 'object' && json !== null && 'workloads' in json)
-        ? 'workloads'
-        : 'scenario';
-    } catch {
-      return 'scenario';
+      const doc = await readJsonDocument(path, path, INPUT_LIMITS.workloadsJson);
+      json = doc.empty ? null : doc.data;
+    } catch (error) {
+      if (error instanceof LoadError && error.code === 'too-large') throw badInput(error.message);
+      return 'scenario'; // the scenario loader says what is wrong with it
     }
+    return Array.isArray(json) || (typeof json === 'object' && json !== null && 'workloads' in json)
+      ? 'workloads'
+      : 'scenario';
   }
   const handle = await asBadInput(open(path, 'r'));
   try {
@@ -79,7 +92,7 @@ export async function runValidate(path: string, opts: ValidateOptions): Promise<
   const strict = opts.strict ?? false;
   const result: LoadResult<unknown> =
     kind === 'offers'
-      ? await asBadInput(loadOffersCsv(path, { strict }))
+      ? await asBadInput(loadOffersCsv(path, { strict, asOfCeiling: asOfCeiling(null) }))
       : await loadWorkloadsFile(path, strict);
   report(opts, {
     file: path,

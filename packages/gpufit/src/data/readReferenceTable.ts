@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { issuesFromZod } from '@gpufit/schema';
 import type { z } from 'zod';
+import { INPUT_LIMITS } from '../io/inputLimits.js';
 import { LoadError } from '../io/loadError.js';
 import { readCsvRows } from '../io/readCsvRows.js';
 import { rejectionFromIssues } from '../io/rowLedger.js';
@@ -28,7 +29,7 @@ export async function readReferenceTable<S extends z.ZodType>(
   const seen = new Map<string, number>();
   let header: string[] | undefined;
   const stats = { blankRows: 0 };
-  for await (const batch of readCsvRows(file, file, stats)) {
+  for await (const batch of readCsvRows(file, file, stats, INPUT_LIMITS.referenceCsv)) {
     for (const r of batch) {
       const fail = (code: string, column: string | null, reason: string): never => {
         throw new LoadError({ code, file, row: r.row, column, reason });

@@ -1,4 +1,5 @@
 import type { Accounting } from '@gpufit/schema';
+import { INPUT_LIMITS } from '../io/inputLimits.js';
 import { LoadError } from '../io/loadError.js';
 import type { LoadRejection, LoadSource, LoadWarning } from '../io/loadTypes.js';
 import { sourceName } from '../io/readCsvRows.js';
@@ -78,7 +79,7 @@ export async function openJsonImport(
   what: string,
 ): Promise<{ readonly ledger: ImportLedger; readonly records: unknown[] }> {
   const file = sourceName(source, options.fileName);
-  const doc = await readJsonDocument(source, file);
+  const doc = await readJsonDocument(source, file, INPUT_LIMITS.importJson);
   const ledger = new ImportLedger(file, options.strict ?? false, policyCodes);
   if (doc.empty) {
     ledger.warnings.push({ code: 'empty-file', file, message: `${file} is empty: nothing was imported` });

@@ -11,6 +11,7 @@ import { loadGpuTiers } from '../data/loadReferenceData.js';
 import { referenceIndexes } from '../data/referenceIndexes.js';
 import { nearestNames } from '../io/editDistance.js';
 import { type GpuNameIndex, type GpuNameMatch, gpuNameKey, unknownGpuReason } from '../io/gpuNameIndex.js';
+import { INPUT_LIMITS } from '../io/inputLimits.js';
 import { LoadError } from '../io/loadError.js';
 import type { LoadRejection, LoadSource, LoadWarning } from '../io/loadTypes.js';
 import { readCsvRows, sourceName } from '../io/readCsvRows.js';
@@ -207,7 +208,7 @@ export async function importSkyPilot(
     rejected.push(rejection);
   };
 
-  for await (const batch of readCsvRows(source, file, stats)) {
+  for await (const batch of readCsvRows(source, file, stats, INPUT_LIMITS.importCsv)) {
     for (const r of batch) {
       if (header === undefined) {
         if (r.problem)

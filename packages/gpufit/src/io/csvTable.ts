@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '@gpufit/schema';
 import { checkHeader, type HeaderSpec } from './checkHeader.js';
+import type { InputLimit } from './inputLimits.js';
 import { LoadError } from './loadError.js';
 import type { LoadItem, LoadOptions, LoadResult, LoadSource } from './loadTypes.js';
 import { type CsvRow, readCsvRows, sourceName } from './readCsvRows.js';
@@ -12,6 +13,8 @@ export type Decoded<T> =
 /** How one kind of table (workloads, offers) is checked and decoded. */
 export interface CsvTableSpec<T> {
   readonly header: HeaderSpec;
+  /** The most bytes a file of this table may hold. */
+  readonly limit: InputLimit;
   /** Called once with the named header columns; returns the row decoder. */
   decoder(header: readonly string[]): (cells: readonly string[]) => Decoded<T>;
   idOf(value: T): string;
@@ -26,6 +29,7 @@ export async function* csvTableBatches<T>(
   source: LoadSource,
   specOrPromise: CsvTableSpec<T> | Promise<CsvTableSpec<T>>,
   ledger: RowLedger,
+  maxBytes?: number,
 ): AsyncGenerator<LoadItem<T>[], void, undefined> {
   const spec = await specOrPromise;
   const file = ledger.file;
@@ -33,7 +37,7 @@ export async function* csvTableBatches<T>(
   let named: number[] | undefined;
   let decode: ((cells: readonly string[]) => Decoded<T>) | undefined;
 
-  for await (const batch of readCsvRows(source, file, ledger)) {
+  for await (const batch of readCsvRows(source, file, ledger, spec.limit, maxBytes)) {
     const items: LoadItem<T>[] = [];
     try {
       decodeBatch(batch, items);
@@ -168,7 +172,7 @@ export async function loadCsvTable<T>(
   const ledger = new RowLedger(sourceName(source, options.fileName), options.strict ?? false);
   const rows: T[] = [];
   const rejected: LoadResult<T>['rejected'] = [];
-  for await (const items of csvTableBatches(source, spec, ledger)) {
+  for await (const items of csvTableBatches(source, spec, ledger, options.maxBytes)) {
     for (const item of items) {
       if (item.ok) rows.push(item.value);
       else rejected.push(item.rejection);

@@ -2,9 +2,11 @@ import {
   BLOCS,
   COMPLIANCE_REQUIREMENTS,
   COST_SENSITIVITIES,
+  continentOf,
   DATA_SENSITIVITIES,
   decodeCell,
   GPU_POLICIES,
+  hiddenCharacterProblem,
   INTERCONNECTS,
   MARKETS,
   PRECISIONS,
@@ -31,7 +33,6 @@ export const FAST_WORKLOAD_FIELDS = [...WORKLOAD_PROFILE_FIELDS, ...WORKLOAD_PRO
 type Field = (typeof FAST_WORKLOAD_FIELDS)[number];
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
-const COUNTRY = /^[A-Z]{2}$/;
 const KINDS: ReadonlySet<string> = new Set(WORKLOAD_KINDS);
 const PRECISION_SET: ReadonlySet<string> = new Set(PRECISIONS);
 const INTERCONNECT_SET: ReadonlySet<string> = new Set(INTERCONNECTS);
@@ -83,12 +84,17 @@ function oneOf(values: ReadonlySet<string>): CellDecoder {
 }
 
 function text(max: number, pattern?: RegExp): CellDecoder {
-  return (cell) => (cell.length <= max && (pattern === undefined || pattern.test(cell)) ? cell : FAIL);
+  return (cell) =>
+    cell.length <= max &&
+    (pattern === undefined || pattern.test(cell)) &&
+    hiddenCharacterProblem(cell) === null
+      ? cell
+      : FAIL;
 }
 
 function placeCode(s: string): string | typeof FAIL {
   const u = s.trim().toUpperCase();
-  return COUNTRY.test(u) || BLOC_SET.has(u) ? u : FAIL;
+  return continentOf(u) !== null || BLOC_SET.has(u) ? u : FAIL;
 }
 
 function listCell(cell: string): string[] {

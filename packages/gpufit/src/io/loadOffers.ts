@@ -4,7 +4,7 @@ import { csvTableBatches, loadCsvTable } from './csvTable.js';
 import type { GpuNameIndex } from './gpuNameIndex.js';
 import { LoadStream } from './loadStream.js';
 import type { LoadOptions, LoadResult, LoadSource } from './loadTypes.js';
-import { offerTable } from './offerTable.js';
+import { type AsOfCeiling, offerTable } from './offerTable.js';
 import { sourceName } from './readCsvRows.js';
 import type { RegionIndex } from './regionIndex.js';
 import { RowLedger } from './rowLedger.js';
@@ -16,6 +16,8 @@ export interface OfferLoadOptions extends LoadOptions {
   readonly regions?: RegionIndex;
   /** Where the default lookups come from (default: the bundled datasets). */
   readonly datasetsDir?: string;
+  /** Reject offers dated after this day (see `AsOfCeiling`); default: no check. */
+  readonly asOfCeiling?: AsOfCeiling;
 }
 
 async function specFor(options: OfferLoadOptions) {
@@ -23,7 +25,11 @@ async function specFor(options: OfferLoadOptions) {
   const defaults = needDefaults
     ? await referenceIndexes(options.datasetsDir === undefined ? {} : { datasetsDir: options.datasetsDir })
     : undefined;
-  return offerTable(options.gpuNames ?? defaults!.gpuNames, options.regions ?? defaults!.regions);
+  return offerTable(
+    options.gpuNames ?? defaults!.gpuNames,
+    options.regions ?? defaults!.regions,
+    options.asOfCeiling,
+  );
 }
 
 /** Loads an offer catalog CSV: valid, normalized offers, rejected rows, and the books. */
@@ -39,5 +45,5 @@ export function streamOffers(source: LoadSource, options: OfferLoadOptions = {})
   const ledger = new RowLedger(sourceName(source, options.fileName), options.strict ?? false);
   const spec = specFor(options);
   spec.catch(() => {});
-  return new LoadStream(csvTableBatches(source, spec, ledger), ledger);
+  return new LoadStream(csvTableBatches(source, spec, ledger, options.maxBytes), ledger);
 }

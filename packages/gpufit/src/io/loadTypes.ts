@@ -44,4 +44,6 @@ export interface LoadOptions {
   readonly strict?: boolean;
   /** Name used in messages when the source is a stream (default `<stream>`); a path names itself. */
   readonly fileName?: string;
+  /** Most bytes to read (default: the reader's limit in `INPUT_LIMITS`); more is a `too-large` `LoadError`. */
+  readonly maxBytes?: number;
 }

@@ -41,5 +41,5 @@ export function streamWorkloads(
   const ledger = new RowLedger(sourceName(source, options.fileName), options.strict ?? false);
   const spec = gpuNamesFor(options).then(workloadTable);
   spec.catch(() => {}); // surfaced when the stream is iterated
-  return new LoadStream(csvTableBatches(source, spec, ledger), ledger);
+  return new LoadStream(csvTableBatches(source, spec, ledger, options.maxBytes), ledger);
 }

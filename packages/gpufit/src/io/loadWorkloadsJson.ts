@@ -1,6 +1,7 @@
 import { validateWorkloadProfile, type WorkloadProfile } from '@gpufit/schema';
 import { referenceIndexes } from '../data/referenceIndexes.js';
 import { nearestNames } from './editDistance.js';
+import { INPUT_LIMITS } from './inputLimits.js';
 import { LoadError } from './loadError.js';
 import type { LoadResult, LoadSource } from './loadTypes.js';
 import type { WorkloadLoadOptions } from './loadWorkloads.js';
@@ -25,7 +26,7 @@ export async function loadWorkloadsJson(
   const fail = (code: string, reason: string): never => {
     throw new LoadError({ code, file, row: 0, column: null, reason });
   };
-  const doc = await readJsonDocument(source, file);
+  const doc = await readJsonDocument(source, file, INPUT_LIMITS.workloadsJson, options.maxBytes);
   const ledger = new RowLedger(file, options.strict ?? false);
   const result = (rows: WorkloadProfile[], rejected: LoadResult<WorkloadProfile>['rejected']) => ({
     file,

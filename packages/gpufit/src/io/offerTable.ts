@@ -1,6 +1,8 @@
+import { addDays, asOfDay } from '@gpufit/analysis';
 import { OFFER_FIELDS, type Offer, offerFromCsv, offerInputSchema } from '@gpufit/schema';
 import type { CsvTableSpec } from './csvTable.js';
 import { type GpuNameIndex, unknownGpuReason } from './gpuNameIndex.js';
+import { INPUT_LIMITS } from './inputLimits.js';
 import type { RegionIndex } from './regionIndex.js';
 
 /** Offer columns the schema requires (read from the schema: a field that does not accept `undefined`). */
@@ -9,13 +11,34 @@ export const REQUIRED_OFFER_COLUMNS: readonly string[] = OFFER_FIELDS.filter(
 );
 
 /**
+ * The date no offer's `asOf` may be after (one day of tolerance for time zones): an offer dated later was not
+ * read yet, so its year is most likely a typo, and its age would count as negative (never stale).
+ */
+export interface AsOfCeiling {
+  /** `YYYY-MM-DD`. */
+  readonly day: string;
+  /** What the day is, for the message: `the analysis date`, `today`. */
+  readonly what: string;
+}
+
+/** Days an offer's as-of may be after the ceiling's day: a price read today east of UTC is dated tomorrow. */
+export const AS_OF_TOLERANCE_DAYS = 1;
+
+/**
  * Offer catalog CSV (`datasets/offers.csv` layout, columns `OFFER_FIELDS`). After the schema, the GPU name
  * becomes its tier id (an unknown name rejects the row) and an empty `country` is filled from
- * (provider, region) in regions.csv when that region is known.
+ * (provider, region) in regions.csv when that region is known. With a `ceiling`, an offer dated after it
+ * (plus `AS_OF_TOLERANCE_DAYS`) is rejected (`future-as-of`).
  */
-export function offerTable(gpus: GpuNameIndex, regions: RegionIndex): CsvTableSpec<Offer> {
+export function offerTable(
+  gpus: GpuNameIndex,
+  regions: RegionIndex,
+  ceiling?: AsOfCeiling,
+): CsvTableSpec<Offer> {
+  const latest = ceiling === undefined ? null : addDays(ceiling.day, AS_OF_TOLERANCE_DAYS);
   return {
     header: { what: 'offers', known: OFFER_FIELDS, required: REQUIRED_OFFER_COLUMNS },
+    limit: INPUT_LIMITS.offersCsv,
     decoder(header) {
       return (cells) => {
         const validated = offerFromCsv(header, cells);
@@ -33,6 +56,14 @@ export function offerTable(gpus: GpuNameIndex, regions: RegionIndex): CsvTableSp
                 message: unknownGpuReason('gpu', offer.gpu, match.nearest),
               },
             ],
+          };
+        }
+        if (latest !== null && asOfDay(offer.asOf) > latest) {
+          const message = `asOf ${offer.asOf} is after ${ceiling!.what}, ${ceiling!.day}: a price cannot be read before that day comes; check the year`;
+          return {
+            ok: false,
+            code: 'future-as-of',
+            issues: [{ code: 'future_date', path: ['asOf'], message }],
           };
         }
         offer.gpu = match.gpu;

@@ -1,20 +1,26 @@
+import { neutralizeFormula } from '@gpufit/report';
 import { OFFER_FIELDS, type Offer } from '@gpufit/schema';
 import { stringify } from 'csv-stringify/sync';
 
-/** One offer as a row of `offers.csv` (the inverse of the loader: lists `;`-joined, unknowns empty). */
+/**
+ * One offer as a row of `offers.csv` (the inverse of the loader: lists `;`-joined, unknowns empty). Free text
+ * (names, instance types, regions, sources, notes) comes from imported payloads and `--source`, so a cell that
+ * would start a spreadsheet formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`, as in the report CSVs.
+ */
 export function offerToCsvRecord(o: Offer): string[] {
   const cell = (x: string | number | boolean | null | undefined): string =>
     x === null || x === undefined ? '' : String(x);
+  const text = (x: string | null | undefined): string => neutralizeFormula(cell(x));
   const record: Record<(typeof OFFER_FIELDS)[number], string> = {
-    id: o.id,
-    provider: o.provider,
-    providerName: o.providerName,
+    id: text(o.id),
+    provider: text(o.provider),
+    providerName: text(o.providerName),
     market: o.market,
-    instanceType: cell(o.instanceType),
+    instanceType: text(o.instanceType),
     gpu: o.gpu,
     gpuMemoryGiB: cell(o.gpuMemoryGiB),
     gpusPerInstance: cell(o.gpusPerInstance),
-    region: o.region,
+    region: text(o.region),
     country: cell(o.country),
     pricingCategory: o.pricingCategory,
     termMonths: cell(o.termMonths),
@@ -36,11 +42,11 @@ export function offerToCsvRecord(o: Offer): string[] {
     incentiveDenomination: cell(o.incentive?.denomination),
     billingIncrementSeconds: cell(o.billingIncrementSeconds),
     minimumBillableSeconds: cell(o.minimumBillableSeconds),
-    reliabilitySource: cell(o.reliabilitySource),
-    egressSource: cell(o.egressSource),
-    source: o.source,
+    reliabilitySource: text(o.reliabilitySource),
+    egressSource: text(o.egressSource),
+    source: text(o.source),
     asOf: o.asOf,
-    notes: o.notes,
+    notes: text(o.notes),
   };
   return OFFER_FIELDS.map((f) => record[f]);
 }

@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
 import { type CsvError, type Parser, parse } from 'csv-parse';
+import { boundedChunks } from './boundedChunks.js';
+import type { InputLimit } from './inputLimits.js';
 import { LoadError } from './loadError.js';
 import type { LoadSource } from './loadTypes.js';
 import { countLineFeeds, type Utf8Problem, Utf8Scanner } from './utf8Scanner.js';
@@ -37,15 +37,9 @@ export const MAX_LINE_BYTES = 1 << 20;
  * line always meets the line limit first.
  */
 export const MAX_RECORD_BYTES = 4 << 20;
-const CHUNK_BYTES = 1 << 18;
-
 /** The name a source goes by in messages. */
 export function sourceName(source: LoadSource, fileName: string | undefined): string {
   return fileName ?? (typeof source === 'string' ? source : '<stream>');
-}
-
-function open(source: LoadSource): Readable {
-  return typeof source === 'string' ? createReadStream(source, { highWaterMark: CHUNK_BYTES }) : source;
 }
 
 /**
@@ -61,12 +55,16 @@ function open(source: LoadSource): Readable {
  * `MAX_LINE_BYTES` becomes one row with a `line-too-long` problem, its bytes are dropped up to its line feed
  * and reading goes on with the next line (csv-parse's own record-size error leaves its parser unable to read
  * any further row, so the line never reaches it). A record over `MAX_RECORD_BYTES` can only be a quoted field
- * that is never closed: it becomes one `csv-syntax` row and reading stops there, the message says so.
+ * that is never closed: it becomes one `csv-syntax` row and reading stops there, the message says so. The
+ * whole file may hold at most `maxBytes` (default `limit.bytes`): past it the read stops with a `too-large`
+ * `LoadError`, so an endless source (`/dev/zero` after a header) cannot run forever.
  */
 export async function* readCsvRows(
   source: LoadSource,
   file: string,
   stats: CsvReadStats,
+  limit: InputLimit,
+  maxBytes?: number,
 ): AsyncGenerator<CsvRow[], void, undefined> {
   const scanner = new Utf8Scanner();
   let badBytes: Utf8Problem[] = [];
@@ -222,15 +220,8 @@ export async function* readCsvRows(
     return out;
   };
 
-  const input = open(source);
   try {
-    for await (const chunk of input as AsyncIterable<Buffer | string | Uint8Array>) {
-      const bytes =
-        typeof chunk === 'string'
-          ? Buffer.from(chunk, 'utf8')
-          : Buffer.isBuffer(chunk)
-            ? chunk
-            : Buffer.from(chunk);
+    for await (const bytes of boundedChunks(source, file, limit, maxBytes)) {
       if (!quoteSeen && bytes.indexOf(0x22) !== -1) quoteSeen = true;
       chunkLine = scanner.lineCount;
       const problems = scanner.scan(bytes);
@@ -249,8 +240,6 @@ export async function* readCsvRows(
       column: null,
       reason: `cannot read the file: ${reason}`,
     });
-  } finally {
-    if (typeof source === 'string' || stopped) input.destroy();
   }
   if (stopped) {
     parser.removeAllListeners();

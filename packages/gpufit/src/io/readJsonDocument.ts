@@ -1,15 +1,17 @@
-import { readFile } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { boundedChunks } from './boundedChunks.js';
+import type { InputLimit } from './inputLimits.js';
 import { LoadError } from './loadError.js';
 import type { LoadSource } from './loadTypes.js';
 import { Utf8Scanner } from './utf8Scanner.js';
 
-async function readAll(source: LoadSource): Promise<Buffer> {
-  if (typeof source === 'string') return readFile(source);
+async function readAll(
+  source: LoadSource,
+  file: string,
+  limit: InputLimit,
+  maxBytes?: number,
+): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const chunk of source as Readable) {
-    parts.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk as Uint8Array));
-  }
+  for await (const chunk of boundedChunks(source, file, limit, maxBytes)) parts.push(chunk);
   return Buffer.concat(parts);
 }
 
@@ -17,18 +19,25 @@ async function readAll(source: LoadSource): Promise<Buffer> {
 export type JsonDocument = { readonly empty: true } | { readonly empty: false; readonly data: unknown };
 
 /**
- * Reads a whole JSON document (a UTF-8 BOM, as Windows editors write, is allowed). A path that cannot be read
- * (`unreadable`), bytes that are not UTF-8 (`invalid-utf8`) and text that is not JSON (`invalid-json`) are
- * file-level `LoadError`s at row 0.
+ * Reads a whole JSON document (a UTF-8 BOM, as Windows editors write, is allowed) of at most `maxBytes`
+ * (default `limit.bytes`). A path that cannot be read (`unreadable`), more bytes than the limit (`too-large`,
+ * found before the whole file is read), bytes that are not UTF-8 (`invalid-utf8`) and text that is not JSON
+ * (`invalid-json`) are file-level `LoadError`s at row 0.
  */
-export async function readJsonDocument(source: LoadSource, file: string): Promise<JsonDocument> {
+export async function readJsonDocument(
+  source: LoadSource,
+  file: string,
+  limit: InputLimit,
+  maxBytes?: number,
+): Promise<JsonDocument> {
   const fail = (code: string, reason: string): never => {
     throw new LoadError({ code, file, row: 0, column: null, reason });
   };
   let bytes: Buffer;
   try {
-    bytes = await readAll(source);
+    bytes = await readAll(source, file, limit, maxBytes);
   } catch (error) {
+    if (error instanceof LoadError) throw error;
     return fail(
       'unreadable',
       `cannot read the file: ${error instanceof Error ? error.message : String(error)}`,

@@ -1,9 +1,16 @@
-import type { Accounting, ValidationIssue } from '@gpufit/schema';
+import { type Accounting, showHiddenCharacters, type ValidationIssue } from '@gpufit/schema';
 import { IdSet } from './idSet.js';
 import { LoadError } from './loadError.js';
 import type { LoadItem, LoadRejection, LoadWarning } from './loadTypes.js';
 
 export const ACCOUNTING_BROKEN = 'loader accounting broken: read must equal accepted + rejected';
+
+/**
+ * The most rejected rows one file may have. Each rejection is kept (to be listed), so a stream of bad rows
+ * (`/dev/urandom` after a header) would otherwise grow memory until the size limit, gigabytes later; a file
+ * with this many bad rows is a wrong export, and the first ones say why.
+ */
+export const MAX_REJECTED_ROWS = 100_000;
 
 /**
  * The books of one load: every data row read ends as accepted or rejected, duplicate ids are rejected after
@@ -49,6 +56,15 @@ export class RowLedger {
 
   private rejectCounted(rejection: LoadRejection): LoadItem<never> {
     this.rejected++;
+    if (this.rejected > MAX_REJECTED_ROWS) {
+      throw new LoadError({
+        code: 'too-many-rejected',
+        file: rejection.file,
+        row: rejection.row,
+        column: null,
+        reason: `more than ${MAX_REJECTED_ROWS.toLocaleString('en-US')} rows were rejected, so reading stopped here: check that this is the file and the export you meant; the first rows of it show why (validate a few hundred lines of it)`,
+      });
+    }
     if (this.strict) {
       throw new LoadError({
         code: rejection.code,
@@ -76,8 +92,11 @@ export function rejectionFromIssues(
   issues: readonly ValidationIssue[],
 ): LoadRejection {
   const first = issues[0];
-  const column = first && first.path.length > 0 ? first.path.join('.') : null;
-  const reason = issues.length > 0 ? issues.map(issueSentence).join('; ') : 'invalid row';
+  // A JSON key is a column here and may hold any character: shown, never passed on.
+  const column = first && first.path.length > 0 ? showHiddenCharacters(first.path.join('.')) : null;
+  const reason = showHiddenCharacters(
+    issues.length > 0 ? issues.map(issueSentence).join('; ') : 'invalid row',
+  );
   return { file, row, line, code, column, reason, issues };
 }
 

@@ -7,6 +7,7 @@ import {
 import type { CsvTableSpec, Decoded } from './csvTable.js';
 import { fastWorkloadDecoder } from './fastWorkloadProfile.js';
 import { type GpuNameIndex, unknownGpuReason } from './gpuNameIndex.js';
+import { INPUT_LIMITS } from './inputLimits.js';
 
 /** The demand a profile needs, as header columns (the schema's refinement, checked once per file). */
 const DEMAND_SETS = [['gpuHoursPerMonth'], ['jobsPerMonth', 'hoursPerJob']] as const;
@@ -48,6 +49,7 @@ export function workloadTable(gpus: GpuNameIndex): CsvTableSpec<WorkloadProfile>
           'the workloads header has no demand column: add gpuHoursPerMonth (GPU-hours a month), or jobsPerMonth and hoursPerJob',
       },
     },
+    limit: INPUT_LIMITS.workloadsCsv,
     decoder(header) {
       const fast = fastWorkloadDecoder(header);
       return (cells) => {

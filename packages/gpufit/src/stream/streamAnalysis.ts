@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { type AnalysisSinks, analyzeStream, type TextSink } from '@gpufit/analysis';
 import type { FormulaCompiler, GpuTierTable, PriceAdjuster, ThroughputRatioTable } from '@gpufit/pricing';
-import type { Analysis, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
+import type { Accounting, Analysis, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
 import type { LoadStream } from '../io/loadStream.js';
 
 export { STREAMED_NOTE } from '@gpufit/analysis';
@@ -16,7 +16,11 @@ export interface StreamSinks {
 
 /** What a streamed analysis reads besides the workloads: the loaded catalog and reference data, the scenario. */
 export interface StreamInputs {
-  readonly offers: { readonly rows: readonly Offer[]; readonly rejected: readonly RejectedRow[] };
+  readonly offers: {
+    readonly rows: readonly Offer[];
+    readonly rejected: readonly RejectedRow[];
+    readonly accounting: Accounting;
+  };
   readonly tiers: GpuTierTable;
   readonly throughputRatios: ThroughputRatioTable;
   readonly scenario: Scenario;
@@ -57,6 +61,7 @@ export function streamAnalysis(
     {
       offers: inputs.offers.rows,
       offerRejections: inputs.offers.rejected,
+      offerAccounting: inputs.offers.accounting,
       tiers: inputs.tiers,
       ratios: inputs.throughputRatios,
       scenario: inputs.scenario,

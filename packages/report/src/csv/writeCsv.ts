@@ -1,3 +1,4 @@
+import { showHiddenCharacters } from '@gpufit/schema';
 import type { CsvCell } from './csvCell.js';
 import { neutralizeFormula } from './neutralizeFormula.js';
 
@@ -21,7 +22,7 @@ function cellText(cell: CsvCell): string {
     case 'number':
       return cell.value;
     case 'text':
-      return neutralizeFormula(cell.value);
+      return neutralizeFormula(showHiddenCharacters(cell.value));
   }
 }
 
@@ -35,7 +36,7 @@ export function writeCsv(
   options: WriteCsvOptions,
 ): string {
   const lines = [
-    header.map((h) => quoteField(neutralizeFormula(h))).join(','),
+    header.map((h) => quoteField(neutralizeFormula(showHiddenCharacters(h)))).join(','),
     ...rows.map((row) => row.map((c) => quoteField(cellText(c))).join(',')),
   ];
   return `${options.bom ? '\uFEFF' : ''}${lines.join(CSV_EOL)}${CSV_EOL}`;

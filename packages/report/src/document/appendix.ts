@@ -48,7 +48,12 @@ export function appendix(p: PresentedAnalysis, r: Rounder): Block[] {
   blocks.push({ kind: 'heading', level: 2, text: 'Rejected input rows', anchor: 'rejected' });
   blocks.push(
     a.rejected.length === 0
-      ? { kind: 'paragraph', content: plain(`None: all ${a.accounting.read} rows were accepted.`) }
+      ? {
+          kind: 'paragraph',
+          content: plain(
+            `None: all ${formatQuantity(r, a.accounting.workloads.read, 0)} workload rows and ${formatQuantity(r, a.accounting.offers.read, 0)} offer rows were accepted.`,
+          ),
+        }
       : {
           kind: 'table',
           columns: [

@@ -1,5 +1,6 @@
+import type { Accounting } from '@gpufit/schema';
 import type { ChartSpec } from '../charts/chartSpec.js';
-import { formatCents, formatPerMille } from '../present/format.js';
+import { formatCents, formatPerMille, formatQuantity } from '../present/format.js';
 import { APPROACH_LABELS, RECOMMENDATION_LABELS } from '../present/labels.js';
 import { pricingLabel, providerLabel, rentedText } from '../present/offerLabel.js';
 import type { PresentedAnalysis, ShownOption, ShownWorkload } from '../present/presentAnalysis.js';
@@ -95,7 +96,9 @@ export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: reado
         t(
           'Monthly cost is the recommended option at month-one demand; savings are against running the same workload on its cloud option. ',
         ),
-        t(`Input: ${acc.read} rows read, ${acc.accepted} accepted, ${acc.rejected} rejected.`),
+        t(
+          `Input: ${booksText(r, 'workloads', acc.workloads)}; ${booksText(r, 'offer catalog', acc.offers)}.`,
+        ),
         ...(unpriced.length === 0
           ? []
           : [
@@ -119,4 +122,10 @@ export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: reado
     ...chartBlock(charts, 'hybrid-split'),
   );
   return blocks;
+}
+
+/** One input file's books as a sentence part: `workloads 7 rows read, 6 accepted, 1 rejected`. */
+function booksText(r: Rounder, file: string, books: Accounting): string {
+  const n = (x: number) => formatQuantity(r, x, 0);
+  return `${file} ${n(books.read)} rows read, ${n(books.accepted)} accepted, ${n(books.rejected)} rejected`;
 }

@@ -1,3 +1,5 @@
+import { showHiddenCharacters } from '@gpufit/schema';
+
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -8,5 +10,5 @@ const ENTITIES: Record<string, string> = {
 
 /** Escape text for HTML element content and for quoted attribute values (OWASP rule #1 and #2). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return showHiddenCharacters(text).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }

@@ -1,3 +1,4 @@
+import { showHiddenCharacters } from '@gpufit/schema';
 /**
  * Make input text literal in CommonMark/GFM: every character that can open an inline construct — emphasis,
  * code, links and images, raw HTML (`<img …>`), entities, strikethrough, table pipes, GitHub math (`$`) —
@@ -5,7 +6,9 @@
  * spaces so text cannot start a new block. `<img src=x onerror=alert(1)>` renders as that text, never as HTML.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\\`*_[\]<>|~&$]/g, (c) => `\\${c}`);
+  return showHiddenCharacters(text)
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+    .replace(/[\\`*_[\]<>|~&$]/g, (c) => `\\${c}`);
 }
 
 /** Escape what only matters at the start of a line (headings, list markers, thematic breaks, setext). */
@@ -21,7 +24,9 @@ export function escapeLineStart(line: string): string {
  * even inside code spans.
  */
 export function markdownCodeSpan(text: string): string {
-  const oneLine = text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/\|/g, '\\|');
+  const oneLine = showHiddenCharacters(text)
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+    .replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = oneLine.startsWith('`') || oneLine.endsWith('`') || oneLine.length === 0 ? ' ' : '';
