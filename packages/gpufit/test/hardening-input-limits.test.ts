@@ -73,7 +73,13 @@ describe('a file over its reader’s limit is exit 2 naming the file and the lim
     ['a workloads CSV', () => ['analyze', sparse('w.csv', over(INPUT_LIMITS.workloadsCsv))], /w\.csv/],
     [
       'a workloads CSV, streamed',
-      () => ['analyze', sparse('ws.csv', over(INPUT_LIMITS.workloadsCsv)), '--stream', '--out', dir],
+      () => [
+        'analyze',
+        sparse('ws.csv', over(INPUT_LIMITS.workloadsCsv)),
+        '--stream',
+        '--out',
+        join(dir, 'out'),
+      ],
       /ws\.csv/,
     ],
   ] as const)('%s', async (_what, args, file) => {
