@@ -73,7 +73,6 @@ describe('a file over its reader’s limit is exit 2 naming the file and the lim
     ['a workloads CSV', () => ['analyze', sparse('w.csv', over(INPUT_LIMITS.workloadsCsv))], /w\.csv/],
     [
       'a workloads CSV, streamed',
-      // A new folder: `dir` holds the other cases' inputs, which the output check would refuse first.
       () => [
         'analyze',
         sparse('ws.csv', over(INPUT_LIMITS.workloadsCsv)),

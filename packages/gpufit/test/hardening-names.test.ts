@@ -144,6 +144,25 @@ describe.concurrent('a scenario name that matches nothing is refused, with the n
     expectBadInput(await analyze(['--scenario', path]), field);
   });
 
+  it('a workload row’s provider lists name providers too: a typo is exit 2 naming the workload and column', async () => {
+    const head = 'id,kind,gpuHoursPerMonth,excludedProviders';
+    const typo = file('w.csv', `${head}\nw1,batch-inference,100,aws\nw2,batch-inference,100,akahs\n`);
+    expectBadInput(
+      await runBuiltCli(['analyze', typo, '--catalog', CATALOG, ...JSON_RUN]),
+      /w\.csv, workload "w2", column excludedProviders: "akahs" is no provider of the catalog/,
+      /did you mean "akash"\?/,
+    );
+    expectOk(
+      await runBuiltCli([
+        'analyze',
+        file('w.csv', `${head}\nw1,batch-inference,100,AKASH\n`),
+        '--catalog',
+        CATALOG,
+        ...JSON_RUN,
+      ]),
+    );
+  });
+
   it('a known DePIN network absent from the catalog is a name all the same (datasets/networks.csv)', async () => {
     expectOk(await analyze(['--scenario', file('ionet.json', { subsidies: { IONET: { kind: 'none' } } })]));
   });

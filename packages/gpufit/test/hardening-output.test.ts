@@ -328,6 +328,34 @@ describe('a report set replaces its folder whole', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  it('a streamed run that fails (missing workloads file, a plan priced on no offer) leaves the earlier set whole', {
+    timeout: 120_000,
+  }, async () => {
+    const dir = scratch();
+    const first = await runBuiltCli(['analyze', EXAMPLE, '--stream', '--out', 'out', ...FAST], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    const before = snapshot(join(dir, 'out'));
+    expect([...before.keys()].sort()).toEqual(['report.csv', 'report.json']);
+    failsWith(
+      await runBuiltCli(['analyze', 'missing.csv', '--stream', '--out', 'out', ...FAST], { cwd: dir }),
+      2,
+      /missing\.csv/,
+    );
+    writeFileSync(join(dir, 'free.json'), JSON.stringify({ priceAdjustments: [{ expression: '-price' }] }));
+    failsWith(
+      await runBuiltCli(
+        ['analyze', EXAMPLE, '--stream', '--scenario', 'free.json', '--out', 'out', ...FAST],
+        {
+          cwd: dir,
+        },
+      ),
+      2,
+      /no workload could be priced/,
+    );
+    expect(snapshot(join(dir, 'out'))).toEqual(before);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
   it('import and merge --out replace an earlier file whole, leaving no temporary file', async () => {
     const dir = scratch();
     writeFileSync(join(dir, 'merged.csv'), 'old');

@@ -24,7 +24,7 @@ import { todayUtc } from './clock.js';
 import { badInput } from './errors.js';
 import { checkedAnalysisDate } from './runPolicy.js';
 import { compileScenarioFormulas, type ScenarioFormulas } from './scenarioFormulas.js';
-import { assertScenarioNames, knownNames } from './scenarioNames.js';
+import { assertScenarioNames, assertWorkloadNames, knownNames } from './scenarioNames.js';
 
 export interface InputPaths {
   readonly workloads?: string | undefined;
@@ -238,5 +238,6 @@ export async function loadInputs(paths: InputPaths): Promise<Inputs> {
     loadContext(paths),
     loadWorkloadsFile(paths.workloads ?? bundled.workloads(), paths.strict ?? false),
   ]);
+  assertWorkloadNames(workloads.rows, context.names, workloads.file);
   return { ...context, workloads };
 }

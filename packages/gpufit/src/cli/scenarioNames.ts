@@ -1,5 +1,13 @@
 import type { NetworkInfo } from '@gpufit/analysis';
-import { formatIssue, type KnownNames, type Offer, type Scenario, scenarioNameIssues } from '@gpufit/schema';
+import {
+  formatIssue,
+  type KnownNames,
+  nearestNames,
+  type Offer,
+  type Scenario,
+  scenarioNameIssues,
+  type WorkloadProfile,
+} from '@gpufit/schema';
 import { badInput } from './errors.js';
 
 /** The names a scenario or an option may use: the catalog's providers and tokens, and the known DePIN networks. */
@@ -24,4 +32,36 @@ export const NAMES_HINT =
 export function assertScenarioNames(scenario: Scenario, known: KnownNames, file: string): void {
   const issues = scenarioNameIssues(scenario, known);
   if (issues.length > 0) throw badInput(issues.map((i) => formatIssue(i, { file })).join('\n'), NAMES_HINT);
+}
+
+/**
+ * The first provider a workload's `allowedProviders` / `excludedProviders` names that is no provider of the
+ * catalog or known network, as a message naming the column, or null. Such a name would narrow or exclude
+ * nothing without a word, as in a scenario's placement lists.
+ */
+export function workloadNameProblem(
+  profile: Pick<WorkloadProfile, 'allowedProviders' | 'excludedProviders'>,
+  known: KnownNames,
+): string | null {
+  for (const column of ['allowedProviders', 'excludedProviders'] as const) {
+    for (const name of profile[column] ?? []) {
+      if (known.providers.includes(name.toLowerCase())) continue;
+      const near = nearestNames(name, known.providers);
+      const hint = near.length > 0 ? `; did you mean ${near.map((n) => JSON.stringify(n)).join(', ')}?` : '';
+      return `column ${column}: ${JSON.stringify(name)} is no provider of the catalog${hint}`;
+    }
+  }
+  return null;
+}
+
+/** Bad input (exit 2) naming the first workload whose provider lists name nothing of the catalog. */
+export function assertWorkloadNames(
+  workloads: readonly WorkloadProfile[],
+  known: KnownNames,
+  file: string,
+): void {
+  for (const w of workloads) {
+    const problem = workloadNameProblem(w, known);
+    if (problem !== null) throw badInput(`${file}, workload ${JSON.stringify(w.id)}, ${problem}`, NAMES_HINT);
+  }
 }
