@@ -20,6 +20,14 @@ const REFUSED: Readonly<Record<RejectionCode, string>> = {
   'gpu-policy': 'are another GPU with no measured throughput ratio for this work',
 };
 
+/** The phrase for one offer: "1 is …", "1 has …", "1 lacks …", "1 runs …" (the table is written for several). */
+function forOne(phrase: string): string {
+  const verb = /^(are|have|lack|run) /.exec(phrase)?.[1];
+  if (verb === undefined) return phrase;
+  const one = { are: 'is', have: 'has', lack: 'lacks', run: 'runs' }[verb as 'are' | 'have' | 'lack' | 'run'];
+  return `${one}${phrase.slice(verb.length)}`;
+}
+
 /** Reasons whose message adds what a founder needs (the rule), shown after the count. */
 const WITH_RULE: ReadonlySet<RejectionCode> = new Set(['hosting', 'compliance', 'residency']);
 
@@ -55,8 +63,10 @@ export class RejectionTally {
     );
     const parts = ranked.slice(0, top).map(([code, { count, example }]) => {
       const rule = WITH_RULE.has(code) ? ` (${example.split(/;|\(/)[0]!.trim()})` : '';
-      return `${count} ${REFUSED[code]}${rule}`;
+      return `${count} ${count === 1 ? forOne(REFUSED[code]) : REFUSED[code]}${rule}`;
     });
-    return `none of ${this.offers} ${what} offers can run it: ${parts.join('; ')}`;
+    const offers =
+      this.offers === 1 ? `the one ${what} offer cannot` : `none of ${this.offers} ${what} offers can`;
+    return `${offers} run it: ${parts.join('; ')}`;
   }
 }

@@ -13,7 +13,22 @@ describe('why a side has no option', () => {
     t.add(refused(['hosting', hosting], ['hosting', hosting]));
     t.add(refused(['memory', 'the model needs 2 GPUs']));
     expect(t.sentence('decentralized')).toBe(
-      'none of 3 decentralized offers can run it: 2 run on hosts the data may not use (confidential data needs datacenter hosts); 1 are spot / interruptible, and the workload is not interruptible; 1 cannot hold the model on one instance',
+      'none of 3 decentralized offers can run it: 2 run on hosts the data may not use (confidential data needs datacenter hosts); 1 is spot / interruptible, and the workload is not interruptible; 1 cannot hold the model on one instance',
+    );
+  });
+
+  it('speaks of one offer in the singular', () => {
+    const t = new RejectionTally();
+    t.add(
+      refused(['price-below-floor', 'below the floor'], ['placement', 'excluded'], ['price-unknown', 'none']),
+    );
+    expect(t.sentence('cloud')).toBe(
+      'the one cloud offer cannot run it: 1 is excluded by the placement lists; 1 is priced below USD 0.001 per GPU-hour after the scenario (adjustments or subsidy); 1 has no known price',
+    );
+    const lacks = new RejectionTally();
+    lacks.add(refused(['compliance', 'the offer lacks soc2'], ['hosting', 'needs datacenter hosts']));
+    expect(lacks.sentence('decentralized')).toBe(
+      'the one decentralized offer cannot run it: 1 lacks a certification the workload requires (the offer lacks soc2); 1 runs on hosts the data may not use (needs datacenter hosts)',
     );
   });
 

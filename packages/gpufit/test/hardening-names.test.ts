@@ -3,7 +3,7 @@
 // --exclude-provider, --allow-market, --allow-category) matches something of the catalog in use, ignoring case
 // where the vocabulary does, or is refused by `validate` and `analyze` with a "did you mean", exit 2. A catalog
 // whose provider is `__proto__`, `constructor`, `toString` or `hasOwnProperty` is analyzed like any other.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Analysis } from '@gpufit/schema';
@@ -152,6 +152,13 @@ describe.concurrent('a scenario name that matches nothing is refused, with the n
       /w\.csv, workload "w2", column excludedProviders: "akahs" is no provider of the catalog/,
       /did you mean "akash"\?/,
     );
+    const out = join(mkdtempSync(join(tmpdir(), 'gpufit-names-')), 'out');
+    expectBadInput(
+      await runBuiltCli(['analyze', typo, '--stream', '--out', out, '--catalog', CATALOG, '--trials', '200']),
+      /w\.csv, row 3, workload "w2", column excludedProviders: "akahs" is no provider of the catalog/,
+      /did you mean "akash"\?/,
+    );
+    expect(existsSync(out)).toBe(false);
     expectOk(
       await runBuiltCli([
         'analyze',

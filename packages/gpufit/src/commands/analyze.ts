@@ -11,6 +11,7 @@ import { asBadInput, loadContext, loadInputs } from '../cli/inputs.js';
 import { startProgress } from '../cli/progress.js';
 import { refuseUnpricedPlan } from '../cli/refuseUnpricedPlan.js';
 import { type RunPolicyOptions, todayUtc, withRunPolicy } from '../cli/runPolicy.js';
+import { NAMES_HINT, workloadNameProblem } from '../cli/scenarioNames.js';
 import { usd } from '../cli/table.js';
 import { counted, note, warn } from '../cli/terminal.js';
 import { streamWorkloads } from '../io/loadWorkloads.js';
@@ -244,6 +245,14 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
             lastNote = done;
             note(`  ${done.toLocaleString('en-US')} workloads analyzed`);
           }
+        },
+        (workload, row) => {
+          const problem = workloadNameProblem(workload, context.names);
+          if (problem !== null)
+            throw badInput(
+              `${stream.file}, row ${row}, workload ${JSON.stringify(workload.id)}, ${problem}`,
+              NAMES_HINT,
+            );
         },
       ),
     );

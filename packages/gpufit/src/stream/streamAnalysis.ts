@@ -4,6 +4,7 @@ import { type AnalysisSinks, analyzeStream, type TextSink } from '@gpufit/analys
 import type { FormulaCompiler, GpuTierTable, PriceAdjuster, ThroughputRatioTable } from '@gpufit/pricing';
 import type { Accounting, Analysis, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
 import type { LoadStream } from '../io/loadStream.js';
+import type { LoadItem } from '../io/loadTypes.js';
 
 export { STREAMED_NOTE } from '@gpufit/analysis';
 
@@ -51,13 +52,14 @@ export function streamAnalysis(
   inputs: StreamInputs,
   sinks: StreamSinks,
   onProgress?: (done: number) => void,
+  checkRow?: (workload: WorkloadProfile, row: number) => void,
 ): Promise<Analysis> {
   const textSinks: AnalysisSinks = {
     ...(sinks.json && { json: textSink(sinks.json) }),
     ...(sinks.csv && { csv: textSink(sinks.csv) }),
   };
   return analyzeStream(
-    stream.inBatches(),
+    checkRow === undefined ? stream.inBatches() : checkedBatches(stream.inBatches(), checkRow),
     {
       offers: inputs.offers.rows,
       offerRejections: inputs.offers.rejected,
@@ -71,4 +73,15 @@ export function streamAnalysis(
     textSinks,
     { ...(onProgress && { onProgress }), accounting: () => stream.accounting },
   );
+}
+
+/** The batches as read, each accepted row first passed to `check` (which throws to stop the run). */
+async function* checkedBatches(
+  batches: AsyncIterable<LoadItem<WorkloadProfile>[]>,
+  check: (workload: WorkloadProfile, row: number) => void,
+): AsyncGenerator<LoadItem<WorkloadProfile>[], void, undefined> {
+  for await (const batch of batches) {
+    for (const item of batch) if (item.ok) check(item.value, item.row);
+    yield batch;
+  }
 }
