@@ -59,14 +59,26 @@ describe('renderCsv: one row per workload × option', () => {
     });
   });
 
-  test('the recommended row repeats the recommended option row', () => {
+  test('the plan row (option recommended) repeats the recommended option row, which alone is flagged', () => {
     for (let i = 0; i < records.length; i += 4) {
       const rec = records[i + 3] ?? {};
       const chosen = records.slice(i, i + 3).find((r) => r.option === rec.recommendedOption) ?? {};
-      const strip = ({ option: _, ...rest }: Record<string, string>) => rest;
+      const strip = ({ option: _, rowType: __, isRecommended: ___, ...rest }: Record<string, string>) => rest;
       expect(strip(rec)).toEqual(strip(chosen));
-      expect(rec.isRecommended).toBe('true');
+      expect([rec.rowType, rec.isRecommended]).toEqual(['plan', 'false']);
+      expect([chosen.rowType, chosen.isRecommended]).toEqual(['option', 'true']);
+      expect(records.slice(i, i + 4).filter((r) => r.isRecommended === 'true')).toHaveLength(1);
     }
+  });
+
+  test('a spreadsheet filter on one flag sums to the plan total: isRecommended = true, or rowType = plan', () => {
+    const cents = (rows: Record<string, string>[]) =>
+      rows.reduce((sum, r) => sum + (r.monthlyUsd === '' ? 0 : Math.round(Number(r.monthlyUsd) * 100)), 0);
+    const plan = Math.round(buildAnalysis().totals.monthlyUsd.recommended * 100);
+    expect(plan).toBeGreaterThan(0);
+    expect(cents(records.filter((r) => r.isRecommended === 'true'))).toBe(plan);
+    expect(cents(records.filter((r) => r.rowType === 'plan'))).toBe(plan);
+    expect(cents(records.filter((r) => r.rowType === 'option'))).toBeGreaterThan(plan);
   });
 
   test('numeric columns hold plain numbers (no grouping) or nothing', () => {

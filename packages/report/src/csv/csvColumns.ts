@@ -109,14 +109,22 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   },
   { name: 'option', description: 'cloud, depin, hybrid or recommended', value: (x) => textCell(x.option) },
   {
+    name: 'rowType',
+    description:
+      'option (the cloud, depin and hybrid rows: what each option would cost) or plan (the recommended row: what the plan spends); filter on one type, never both, so amounts are counted once',
+    value: (x) => textCell(x.option === 'recommended' ? 'plan' : 'option'),
+  },
+  {
     name: 'recommendedOption',
     description: "the workload's recommendation: cloud, depin or hybrid",
     value: (x) => textCell(x.w.workload.decision.recommendation),
   },
   {
     name: 'isRecommended',
-    description: 'true when this row is the recommended option',
-    value: (x) => booleanCell(x.chosen === x.w.workload.decision.recommendation),
+    description:
+      'true on the option row the plan uses (false on the plan row, which repeats it): summing an amount over isRecommended = true gives the plan total',
+    value: (x) =>
+      booleanCell(x.option !== 'recommended' && x.chosen === x.w.workload.decision.recommendation),
   },
   {
     name: 'approach',
