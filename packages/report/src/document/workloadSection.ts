@@ -197,6 +197,23 @@ function hybridBlocks(r: Rounder, w: ShownWorkload): Block[] {
   ];
 }
 
+/** What the months show of the decentralized option against cloud, said only as far as every month bears it out. */
+export function depinVersusCloud(
+  months: readonly {
+    readonly month: string;
+    readonly cloudCents: number;
+    readonly depinCents: number | null;
+  }[],
+): string {
+  const cheaper = months.map((m) => m.depinCents !== null && m.depinCents < m.cloudCents);
+  if (cheaper.every(Boolean))
+    return 'The decentralized option stays cheaper than cloud in every month of the horizon.';
+  if (!cheaper.some(Boolean))
+    return 'The decentralized option costs at least as much as cloud in every month of the horizon.';
+  const dearer = months.find((_, i) => !cheaper[i])!;
+  return `The decentralized option is cheaper than cloud in ${cheaper.filter(Boolean).length} of ${months.length} months; the first month it is not is ${dearer.month}.`;
+}
+
 function projectionBlocks(r: Rounder, w: ShownWorkload, charts: readonly ChartSpec[]): Block[] {
   const p = w.projection;
   if (p === null) return [];
@@ -207,9 +224,7 @@ function projectionBlocks(r: Rounder, w: ShownWorkload, charts: readonly ChartSp
       ? 'No decentralized option is priced for this workload.'
       : p.subsidyCliffMonth !== null
         ? `Subsidy cliff: from ${p.subsidyCliffMonth} the decentralized option no longer beats cloud.`
-        : first.depinCents >= first.cloudCents
-          ? 'The decentralized option costs at least as much as cloud from the first month.'
-          : 'The decentralized option stays cheaper than cloud over the whole horizon.';
+        : depinVersusCloud(p.months);
   return [
     { kind: 'heading', level: 4, text: 'Projection over the horizon' },
     {
