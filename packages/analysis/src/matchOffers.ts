@@ -1,9 +1,9 @@
 import {
   costFloor,
   EGRESS_DEFAULTS,
+  effectivePrice,
   estimateCost,
   type GpuTierTable,
-  monthZeroUsdPerGpuHour,
   type ThroughputRatioTable,
 } from '@gpufit/pricing';
 import type { Market, Offer, Scenario, WorkloadProfile } from '@gpufit/schema';
@@ -32,7 +32,7 @@ const BOUND_SLACK = 1 - 1e-6;
  * category, region, reliability and billing, which only the full estimate reads (an offer it refuses on them —
  * spot for non-interruptible work, a provider the placement lists exclude — is simply passed over).
  */
-interface OfferGroup {
+export interface OfferGroup {
   readonly index: number;
   readonly offers: Offer[];
   /** USD per GPU-hour after the subsidy share at month 0, parallel to `offers`. */
@@ -69,7 +69,7 @@ export interface OfferIndex {
  * what pricing every offer and keeping the cheapest gives (`bestOffers`), found by branch and bound:
  *
  * 1. Index once: offers with a known price grouped by every field `costFloor` reads (see `OfferGroup`), each
- *    group sorted by effective price e = list × (1 − subsidy share at month 0).
+ *    group sorted by effective price e (pricing's `effectivePrice` at month 0, net of the subsidy).
  * 2. Per profile, each group's first offer gets pricing's `costFloor` (null when `feasibility` rules it out, for
  *    the whole group): e × gpuHours + dataUsd ≤ `monthlyUsd` for every offer of the group.
  * 3. Offers are priced with `estimateCost` in ascending bound order across groups (a heap keyed by each group's
@@ -179,13 +179,17 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
   return { cheapest, lowestBound, groups: groups.length, offers: indexed, stats };
 }
 
-function buildGroups(offers: readonly Offer[], options: CheapestFeasibleOptions): OfferGroup[] {
+/** The index's groups, each sorted by effective price (exported for tests; not in the package's API). */
+export function buildGroups(offers: readonly Offer[], options: CheapestFeasibleOptions): OfferGroup[] {
   const { scenario, markets } = options;
   const byKey = new Map<string, { group: OfferGroup; rows: { offer: Offer; usd: number }[] }>();
   for (const offer of offers) {
     if (markets !== undefined && !markets.has(offer.market)) continue;
-    // `feasibility` rejects an unknown price for every profile.
-    if (offer.usdPerGpuHour === null) continue;
+    // Month-0 USD per GPU-hour as `estimateCost` charges it net of the incentive subsidy (pricing's
+    // `effectivePrice`, the rule the estimate applies); an offer it refuses (an unknown price) is refused for
+    // every profile.
+    const price = effectivePrice(offer, scenario === undefined ? {} : { scenario });
+    if (!price.ok) continue;
     const egress =
       offer.egressTiers !== null && offer.egressTiers.length > 0
         ? JSON.stringify(offer.egressTiers)
@@ -208,9 +212,7 @@ function buildGroups(offers: readonly Offer[], options: CheapestFeasibleOptions)
       entry = { group: { index: byKey.size, offers: [], effectiveUsd: [] }, rows: [] };
       byKey.set(key, entry);
     }
-    // Month-0 USD per GPU-hour as `estimateCost` charges it net of the incentive subsidy (a token-denominated
-    // price is scaled by the token's price ratio, which is exactly 1 at month 0).
-    entry.rows.push({ offer, usd: monthZeroUsdPerGpuHour(offer, scenario) });
+    entry.rows.push({ offer, usd: price.usd });
   }
   const groups: OfferGroup[] = [];
   for (const { group, rows } of byKey.values()) {

@@ -45,11 +45,12 @@ export type { FormulaErrorCode } from './formula/FormulaError.js';
 export { FormulaError } from './formula/FormulaError.js';
 export type { FormulaEngine } from './formula/loadFormulaEngine.js';
 export { loadFormulaEngine } from './formula/loadFormulaEngine.js';
-export { subsidizedPrice } from './incentives/subsidizedPrice.js';
-// Incentive tokens and subsidies (§5.7)
+// Incentive tokens and subsidies (§5.7); the effective price estimating, matching and ranking share
+export type { EffectivePrice, EffectivePriceOptions } from './incentives/effectivePrice.js';
+export { effectivePrice } from './incentives/effectivePrice.js';
 export { initialSubsidyShare, subsidyEntryFor, subsidyScheduleFor } from './incentives/subsidyScheduleFor.js';
 export { tokenPriceRatio } from './incentives/tokenPriceRatio.js';
-export { monthZeroUsdPerGpuHour, unsubsidizedUsdPerGpuHour } from './incentives/unsubsidizedPrice.js';
+export { unsubsidizedUsdPerGpuHour } from './incentives/unsubsidizedPrice.js';
 // Memory (§5.1)
 export { bytesPerParameter, checkpointGiB, gpusForModel, modelMemoryGiB } from './memory/modelMemory.js';
 // Money: float64 inside, one explicit rounding at presentation

@@ -11,6 +11,7 @@ import {
   checkpointGiB,
   dalyInterval,
   effectiveCommittedRate,
+  effectivePrice,
   estimateCost,
   expectedRuntime,
   gpusForModel,
@@ -18,7 +19,6 @@ import {
   modelMemoryGiB,
   replicasForAvailability,
   replicasForDemandAndAvailability,
-  subsidizedPrice,
   tieredEgressUsd,
   tokenPriceRatio,
   transferHours,
@@ -28,6 +28,7 @@ import { TEST_RATIOS } from './support/ratios.js';
 import { TEST_TIERS } from './support/tiers.js';
 
 const MIN = 1 / 60;
+const usd = (p: ReturnType<typeof effectivePrice>) => (p.ok ? p.usd : Number.NaN);
 const count = (r: ReturnType<typeof replicasForAvailability>) => (r.feasible ? r.replicas : Number.NaN);
 const bounded = (r: ReturnType<typeof expectedRuntime>) => (r.bounded ? r.wallHours : Number.NaN);
 
@@ -67,7 +68,7 @@ const computed: Record<string, number> = {
   ]),
   committedRate: effectiveCommittedRate(1.5, 0.6),
   breakEven: breakEvenUtilization(1.5, 2.5),
-  subsidized: subsidizedPrice(2, 0.3),
+  subsidized: usd(effectivePrice(offer({ usdPerGpuHour: 2 }), { subsidyShare: 0.3 })),
   token: 2 * tokenPriceRatio(2, 4),
 };
 
