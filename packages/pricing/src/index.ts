@@ -53,14 +53,6 @@ export { tokenPriceRatio } from './incentives/tokenPriceRatio.js';
 export { unsubsidizedUsdPerGpuHour } from './incentives/unsubsidizedPrice.js';
 // Memory (§5.1)
 export { bytesPerParameter, checkpointGiB, gpusForModel, modelMemoryGiB } from './memory/modelMemory.js';
-// Money: float64 inside, one explicit rounding at presentation
-export type { AllocateOptions } from './money/allocate.js';
-export { allocate } from './money/allocate.js';
-export { halfEven } from './money/halfEven.js';
-export { halfUp } from './money/halfUp.js';
-export type { RoundingMode } from './money/roundingMode.js';
-export { roundMoney } from './money/roundMoney.js';
-export { roundParts } from './money/roundParts.js';
 // Interruptions and checkpoints (§5.3), availability (§5.4)
 export { dalyInterval } from './reliability/dalyInterval.js';
 export type { ExpectedRuntime, ExpectedRuntimeOptions } from './reliability/expectedRuntime.js';

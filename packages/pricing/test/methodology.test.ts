@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { allocate } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import {
-  allocate,
   breakEvenUtilization,
   checkpointGiB,
   dalyInterval,
@@ -15,7 +15,6 @@ import {
   estimateCost,
   expectedRuntime,
   gpusForModel,
-  halfEven,
   modelMemoryGiB,
   replicasForAvailability,
   replicasForDemandAndAvailability,
@@ -92,6 +91,7 @@ describe('docs/methodology.md worked examples match the code', () => {
 
   it('the allocation example: $1 in three equal parts', () => {
     expect(doc).toContain('0.34 + 0.33 + 0.33');
-    expect(allocate(1, [1, 1, 1], { decimals: 2, rounding: halfEven })).toEqual([0.34, 0.33, 0.33]);
+    // In cents: the schema's money module works in integer minor units.
+    expect(allocate(100, [1, 1, 1])).toEqual([34, 33, 33]);
   });
 });
