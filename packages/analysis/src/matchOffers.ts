@@ -1,9 +1,11 @@
 import {
+  type CostFloor,
   costFloor,
-  EGRESS_DEFAULTS,
+  costFloorKey,
+  costFloorUsd,
+  effectivePrice,
   estimateCost,
   type GpuTierTable,
-  monthZeroUsdPerGpuHour,
   type ThroughputRatioTable,
 } from '@gpufit/pricing';
 import type { Market, Offer, Scenario, WorkloadProfile } from '@gpufit/schema';
@@ -21,18 +23,12 @@ export interface CheapestFeasibleOptions {
 }
 
 /**
- * A lower bound on the real cost must never exceed it; float error in `estimateCost`'s sums (and its 1e-9 slack
- * when counting whole units) is far below one part in a million, so bounds are shrunk by that much.
+ * Offers that `costFloor` cannot tell apart (the same `costFloorKey`). They differ in price (sorted cheapest
+ * first), provider, pricing category, region, reliability and billing, which only the full estimate reads (an
+ * offer it refuses on them — spot for non-interruptible work, a provider the placement lists exclude — is simply
+ * passed over).
  */
-const BOUND_SLACK = 1 - 1e-6;
-
-/**
- * Offers that `costFloor` cannot tell apart: same market, GPU, memory, GPUs per instance, fabric, certifications,
- * country, host tier, egress and ingress prices. They differ in price (sorted cheapest first), provider, pricing
- * category, region, reliability and billing, which only the full estimate reads (an offer it refuses on them —
- * spot for non-interruptible work, a provider the placement lists exclude — is simply passed over).
- */
-interface OfferGroup {
+export interface OfferGroup {
   readonly index: number;
   readonly offers: Offer[];
   /** USD per GPU-hour after the subsidy share at month 0, parallel to `offers`. */
@@ -68,17 +64,19 @@ export interface OfferIndex {
  * The cheapest feasible offer for each profile by `estimateCost`'s `monthlyUsd` (ties: lowest offer id), exactly
  * what pricing every offer and keeping the cheapest gives (`bestOffers`), found by branch and bound:
  *
- * 1. Index once: offers with a known price grouped by every field `costFloor` reads (see `OfferGroup`), each
- *    group sorted by effective price e = list × (1 − subsidy share at month 0).
- * 2. Per profile, each group's first offer gets pricing's `costFloor` (null when `feasibility` rules it out, for
- *    the whole group): e × gpuHours + dataUsd ≤ `monthlyUsd` for every offer of the group.
+ * 1. Index once: offers with a known price grouped by pricing's `costFloorKey` (see `OfferGroup`), each
+ *    group sorted by effective price e (pricing's `effectivePrice` at month 0, net of the subsidy).
+ * 2. Per profile, each group's first offer gets pricing's `costFloor` — its feasibility pre-filter (null when
+ *    `feasibility` rules it out, for the whole group) and lower bound: `costFloorUsd(floor, e)` ≤ `monthlyUsd`
+ *    for every offer of the group.
  * 3. Offers are priced with `estimateCost` in ascending bound order across groups (a heap keyed by each group's
  *    next bound); the search stops when the next bound exceeds the best cost found, since no offer left can then
  *    be cheaper or tie.
  *
- * The rules live in pricing only (feasibility, the work conversion, the floor); the fast-check properties in
- * test/match.test.ts check that the answers equal the naive loop's. Scenario price adjustments are not supported
- * (they can lower a price arbitrarily). Pure apart from the index's scratch.
+ * The rules live in pricing only (the effective price, feasibility, the work conversion, the floor and what it
+ * reads); the fast-check properties in gpufit's test/match.test.ts check that the answers equal the naive loop's.
+ * Scenario price adjustments are not supported (they can lower a price arbitrarily). Pure apart from the index's
+ * scratch.
  */
 export function cheapestFeasible(
   profiles: readonly WorkloadProfile[],
@@ -101,8 +99,7 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
   // Scratch for one query: a binary min-heap of (bound, group) with each group's next offer position.
   const heapBound = new Float64Array(groups.length);
   const heapGroup = new Int32Array(groups.length);
-  const groupHours = new Float64Array(groups.length);
-  const groupDataUsd = new Float64Array(groups.length);
+  const groupFloor: (CostFloor | null)[] = new Array(groups.length).fill(null);
   const groupPos = new Int32Array(groups.length);
   const estimateOptions = {
     tiers,
@@ -122,16 +119,9 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
       const floor = costFloor(profile, g.offers[0]!, floorOptions);
       if (floor === null) continue;
       const gi = g.index;
-      groupHours[gi] = floor.gpuHours * BOUND_SLACK;
-      groupDataUsd[gi] = floor.dataUsd * BOUND_SLACK;
+      groupFloor[gi] = floor;
       groupPos[gi] = 0;
-      heapSize = heapPush(
-        heapBound,
-        heapGroup,
-        heapSize,
-        g.effectiveUsd[0]! * groupHours[gi]! + groupDataUsd[gi]!,
-        gi,
-      );
+      heapSize = heapPush(heapBound, heapGroup, heapSize, costFloorUsd(floor, g.effectiveUsd[0]!), gi);
     }
     return heapSize;
   }
@@ -158,7 +148,7 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
       }
       if (pos + 1 < g.offers.length) {
         groupPos[gi] = pos + 1;
-        heapBound[0] = g.effectiveUsd[pos + 1]! * groupHours[gi]! + groupDataUsd[gi]!;
+        heapBound[0] = costFloorUsd(groupFloor[gi]!, g.effectiveUsd[pos + 1]!);
         siftDown(heapBound, heapGroup, heapSize, 0);
       } else {
         heapSize--;
@@ -179,38 +169,24 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
   return { cheapest, lowestBound, groups: groups.length, offers: indexed, stats };
 }
 
-function buildGroups(offers: readonly Offer[], options: CheapestFeasibleOptions): OfferGroup[] {
+/** The index's groups, each sorted by effective price (exported for tests; not in the package's API). */
+export function buildGroups(offers: readonly Offer[], options: CheapestFeasibleOptions): OfferGroup[] {
   const { scenario, markets } = options;
   const byKey = new Map<string, { group: OfferGroup; rows: { offer: Offer; usd: number }[] }>();
   for (const offer of offers) {
     if (markets !== undefined && !markets.has(offer.market)) continue;
-    // `feasibility` rejects an unknown price for every profile.
-    if (offer.usdPerGpuHour === null) continue;
-    const egress =
-      offer.egressTiers !== null && offer.egressTiers.length > 0
-        ? JSON.stringify(offer.egressTiers)
-        : (offer.egressUsdPerGiB ?? EGRESS_DEFAULTS[offer.market].usdPerGiB);
-    const key = [
-      offer.market,
-      offer.gpu.trim().toLowerCase(),
-      offer.gpuMemoryGiB,
-      offer.gpusPerInstance,
-      offer.interconnect,
-      [...offer.certifications].sort().join(';'),
-      offer.country ?? '',
-      offer.hosting,
-      offer.verified,
-      egress,
-      offer.ingressUsdPerGiB,
-    ].join('\u0000');
+    // Month-0 USD per GPU-hour as `estimateCost` charges it net of the incentive subsidy (pricing's
+    // `effectivePrice`, the rule the estimate applies); an offer it refuses (an unknown price) is refused for
+    // every profile.
+    const price = effectivePrice(offer, scenario === undefined ? {} : { scenario });
+    if (!price.ok) continue;
+    const key = costFloorKey(offer);
     let entry = byKey.get(key);
     if (entry === undefined) {
       entry = { group: { index: byKey.size, offers: [], effectiveUsd: [] }, rows: [] };
       byKey.set(key, entry);
     }
-    // Month-0 USD per GPU-hour as `estimateCost` charges it net of the incentive subsidy (a token-denominated
-    // price is scaled by the token's price ratio, which is exactly 1 at month 0).
-    entry.rows.push({ offer, usd: monthZeroUsdPerGpuHour(offer, scenario) });
+    entry.rows.push({ offer, usd: price.usd });
   }
   const groups: OfferGroup[] = [];
   for (const { group, rows } of byKey.values()) {

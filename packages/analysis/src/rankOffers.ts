@@ -1,3 +1,4 @@
+import { type EffectivePriceOptions, effectivePrice } from '@gpufit/pricing';
 import type { Market, Offer, PricingCategory } from '@gpufit/schema';
 import { daysBetween } from './asOfDay.js';
 import { offerInPlace } from './offerInPlace.js';
@@ -21,7 +22,10 @@ export interface OfferFilter {
 
 export interface RankedOffer {
   readonly offer: Offer;
-  /** What a tenant pays per GPU-hour today: the list price (null when the price is unknown). */
+  /**
+   * What a tenant pays per GPU-hour (`effectiveUsdPerGpuHour`): the list price unless a scenario moves it; null
+   * when the price is unknown or the scenario leaves the offer unpriced.
+   */
   readonly effectiveUsdPerGpuHour: number | null;
   readonly rank: number;
   /** Set on the cheapest offer of the list (or of its group): why it is the cheapest. */
@@ -51,21 +55,30 @@ export function offerMatches(offer: Offer, f: OfferFilter): boolean {
 }
 
 /**
- * What a tenant pays per GPU-hour today. A catalog price already has the network's incentive subsidy in it
- * (docs/methodology.md §7), so it is the list price itself; the subsidy share says how much it may rise.
+ * What a tenant pays per GPU-hour: pricing's `effectivePrice`, the price `estimateCost` charges net of the
+ * incentive subsidy, in the scenario and month given. Without one it is the list price itself: a catalog price
+ * already has the network's incentive subsidy in it (docs/methodology.md §7); the subsidy share says how much it
+ * may rise. Null when the price is unknown or the scenario leaves the offer unpriced (an adjustment that is not
+ * a price, a price below gpufit's floor).
  */
-export function effectiveUsdPerGpuHour(offer: Offer): number | null {
-  return offer.usdPerGpuHour;
+export function effectiveUsdPerGpuHour(offer: Offer, pricing: EffectivePriceOptions = {}): number | null {
+  const price = effectivePrice(offer, pricing);
+  return price.ok ? price.usd : null;
 }
 
 /**
- * Filter and rank by the price per GPU-hour a tenant pays today, cheapest first; offers with
- * an unknown price come last. Ties break on the offer id so the order is stable.
+ * Filter and rank by the price per GPU-hour a tenant pays (`effectiveUsdPerGpuHour`: the list price, or in a
+ * scenario the price its subsidies, token prices and adjustments give, as the estimate charges it), cheapest
+ * first; offers without a price come last. Ties break on the offer id so the order is stable.
  */
-export function rankOffers(offers: readonly Offer[], filter: OfferFilter): RankedOffer[] {
+export function rankOffers(
+  offers: readonly Offer[],
+  filter: OfferFilter,
+  pricing: EffectivePriceOptions = {},
+): RankedOffer[] {
   const rows = offers
     .filter((o) => offerMatches(o, filter))
-    .map((offer) => ({ offer, effectiveUsdPerGpuHour: effectiveUsdPerGpuHour(offer) }));
+    .map((offer) => ({ offer, effectiveUsdPerGpuHour: effectiveUsdPerGpuHour(offer, pricing) }));
   rows.sort((a, b) => {
     const pa = a.effectiveUsdPerGpuHour ?? Number.POSITIVE_INFINITY;
     const pb = b.effectiveUsdPerGpuHour ?? Number.POSITIVE_INFINITY;

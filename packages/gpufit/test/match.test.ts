@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import { cheapestFeasible, indexOffers, marketsOfSide, sidesOfMarkets } from '@gpufit/analysis';
 import {
+  costFloor,
+  costFloorKey,
+  costFloorUsd,
+  effectivePrice,
   estimateCost,
   feasibility,
   type GpuTierTable,
@@ -240,6 +244,44 @@ describe('cheapestFeasible', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("pricing's pre-filter and floor: offers of one costFloorKey share one floor, and no estimate is below it", () => {
+    const otherTerms = fc.record({
+      factor: fc.double({ min: 0.5, max: 2, noNaN: true }),
+      provider: fc.constantFrom('aws', 'vast', 'akash', 'lambda', 'runpod'),
+      pricingCategory: fc.constantFrom(...PRICING_CATEGORIES),
+      region: fc.constantFrom('us-east-1', 'eu-west-1', 'any'),
+      billingIncrementSeconds: fc.constantFrom(null, 1, 60, 3600),
+      minimumBillableSeconds: fc.constantFrom(0, 60, 1200),
+    });
+    fc.assert(
+      fc.property(profile, scenario, fc.nat(), otherTerms, (p, s, at, terms) => {
+        const offer = catalog[at % catalog.length]!;
+        const { factor, ...rest } = terms;
+        const twin: Offer = {
+          ...offer,
+          ...rest,
+          id: `${offer.id}#twin`,
+          usdPerGpuHour: offer.usdPerGpuHour === null ? null : Math.max(0.01, offer.usdPerGpuHour * factor),
+        };
+        expect(costFloorKey(twin)).toBe(costFloorKey(offer));
+        const options = { tiers, scenario: s, ratios };
+        const floor = costFloor(p, offer, options);
+        expect(costFloor(p, twin, options)).toEqual(floor);
+        for (const o of [offer, twin]) {
+          const e = estimateCost(p, o, options);
+          const price = effectivePrice(o, { scenario: s });
+          if (e.feasible) {
+            expect(floor).not.toBeNull();
+            expect(price.ok).toBe(true);
+            if (floor !== null && price.ok)
+              expect(costFloorUsd(floor, price.usd)).toBeLessThanOrEqual(e.monthlyUsd!);
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

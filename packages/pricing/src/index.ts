@@ -24,7 +24,7 @@ export { transferHours } from './data/transferHours.js';
 // Cost of one workload on one offer (§5.1–5.7)
 export { billedJobHours } from './estimate/billedJobHours.js';
 export type { CostFloor } from './estimate/costFloor.js';
-export { costFloor } from './estimate/costFloor.js';
+export { costFloor, costFloorKey, costFloorUsd } from './estimate/costFloor.js';
 export type { EstimateCostOptions, PriceAdjuster } from './estimate/estimateCost.js';
 export { estimateCost } from './estimate/estimateCost.js';
 export { dataEligibility } from './feasibility/dataEligibility.js';
@@ -45,21 +45,14 @@ export type { FormulaErrorCode } from './formula/FormulaError.js';
 export { FormulaError } from './formula/FormulaError.js';
 export type { FormulaEngine } from './formula/loadFormulaEngine.js';
 export { loadFormulaEngine } from './formula/loadFormulaEngine.js';
-export { subsidizedPrice } from './incentives/subsidizedPrice.js';
-// Incentive tokens and subsidies (§5.7)
+// Incentive tokens and subsidies (§5.7); the effective price estimating, matching and ranking share
+export type { EffectivePrice, EffectivePriceOptions } from './incentives/effectivePrice.js';
+export { effectivePrice } from './incentives/effectivePrice.js';
 export { initialSubsidyShare, subsidyEntryFor, subsidyScheduleFor } from './incentives/subsidyScheduleFor.js';
 export { tokenPriceRatio } from './incentives/tokenPriceRatio.js';
-export { monthZeroUsdPerGpuHour, unsubsidizedUsdPerGpuHour } from './incentives/unsubsidizedPrice.js';
+export { unsubsidizedUsdPerGpuHour } from './incentives/unsubsidizedPrice.js';
 // Memory (§5.1)
 export { bytesPerParameter, checkpointGiB, gpusForModel, modelMemoryGiB } from './memory/modelMemory.js';
-// Money: float64 inside, one explicit rounding at presentation
-export type { AllocateOptions } from './money/allocate.js';
-export { allocate } from './money/allocate.js';
-export { halfEven } from './money/halfEven.js';
-export { halfUp } from './money/halfUp.js';
-export type { RoundingMode } from './money/roundingMode.js';
-export { roundMoney } from './money/roundMoney.js';
-export { roundParts } from './money/roundParts.js';
 // Interruptions and checkpoints (§5.3), availability (§5.4)
 export { dalyInterval } from './reliability/dalyInterval.js';
 export type { ExpectedRuntime, ExpectedRuntimeOptions } from './reliability/expectedRuntime.js';

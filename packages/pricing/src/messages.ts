@@ -3,10 +3,6 @@
  * `core/checks/messages.ts` style). Tests match on these, so wording changes in one place.
  */
 export const INVALID_AMOUNT = 'amount must be a finite number';
-export const INVALID_DECIMALS = 'decimals must be a whole number between 0 and 12';
-export const AMOUNT_TOO_LARGE = 'amount is too large to round exactly at these decimals';
-export const INVALID_WEIGHTS = 'weights must be finite, non-negative and not all zero';
-export const EMPTY_WEIGHTS = 'allocate needs at least one weight';
 export const INVALID_PROBABILITY = 'a probability must be a number between 0 and 1';
 export const INVALID_DURATION = 'a duration must be a finite number of hours, zero or more';
 export const INVALID_MTBF =

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   breakEvenUtilization,
   effectiveCommittedRate,
+  effectivePrice,
   gpuTierTable,
   initialSubsidyShare,
   relativeThroughput,
-  subsidizedPrice,
   subsidyScheduleFor,
   tieredEgressUsd,
   tokenPriceRatio,
@@ -88,9 +88,42 @@ describe('commitments (price-facts §6)', () => {
 });
 
 describe('incentives (DESIGN §5.7)', () => {
-  it('effective price = list × (1 − subsidyShare)', () => {
-    expect(subsidizedPrice(2.71, 0.3)).toBeCloseTo(1.897, 12);
-    expect(() => subsidizedPrice(1, 1)).toThrow(/subsidy share/);
+  it('effective price = unsubsidized × (1 − subsidyShare); month 0 is the list price exactly', () => {
+    const plain = offer({ usdPerGpuHour: 2.71 });
+    const net = (o: typeof plain, options: Parameters<typeof effectivePrice>[1]) => {
+      const p = effectivePrice(o, options);
+      if (!p.ok) throw new Error(p.rejection.message);
+      return p;
+    };
+    expect(net(plain, { subsidyShare: 0.3 }).usd).toBeCloseTo(1.897, 12);
+    expect(net(plain, { subsidyShare: 0.3 }).grossUsd).toBe(2.71);
+    expect(() => effectivePrice(plain, { subsidyShare: 1 })).toThrow(/subsidy share/);
+    // A list price with a 30 % subsidy in it: the list at month 0, list ÷ 0.7 × 0.5 at a 50 % share.
+    const akash = offer({
+      provider: 'akash',
+      incentiveSymbol: 'AKT',
+      incentiveSubsidyShare: 0.3,
+      usdPerGpuHour: 1.7,
+    });
+    expect(net(akash, {}).usd).toBe(1.7);
+    expect(net(akash, {}).grossUsd).toBeCloseTo(1.7 / 0.7, 12);
+    const half = scenario({ subsidies: { akash: { kind: 'none', share: 0.5 } } });
+    expect(net(akash, { scenario: half }).usd).toBeCloseTo((1.7 / 0.7) * 0.5, 12);
+    // An adjustment moves the gross price; the subsidy then applies to it.
+    const adjusted = net(akash, { priceAdjuster: (_o, usd) => usd * 2, month: 3 });
+    expect(adjusted.adjustedFrom).toBeCloseTo(1.7 / 0.7, 12);
+    expect(adjusted.usd).toBeCloseTo(3.4, 12);
+  });
+
+  it('refuses, never prices at $0: unknown price, an adjustment that is not a price, below the floor', () => {
+    const code = (o: ReturnType<typeof offer>, options: Parameters<typeof effectivePrice>[1]) => {
+      const p = effectivePrice(o, options);
+      return p.ok ? null : p.rejection.code;
+    };
+    expect(code(offer({ usdPerGpuHour: undefined }), {})).toBe('price-unknown');
+    expect(code(offer(), { priceAdjuster: () => Number.NaN })).toBe('price-unknown');
+    expect(code(offer(), { priceAdjuster: () => 0 })).toBe('price-below-floor');
+    expect(code(offer({ usdPerGpuHour: 0.01 }), { subsidyShare: 0.99 })).toBe('price-below-floor');
   });
 
   it('a token-denominated price moves with the token: P_t ÷ P_ref', () => {

@@ -20,8 +20,10 @@
  * MLPerf Inference v3.1 gptj-99 ratios (0.695 Offline, 0.833 Server; ../shared/reference/throughput), not the
  * datasheet bandwidth ratio 1,935/2,039 = 0.949.
  */
+
+import { roundingModes, roundLineItems } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
-import { estimateCost, halfEven, roundParts } from '../src/index.js';
+import { estimateCost } from '../src/index.js';
 import { offer, profile } from './support/builders.js';
 import { TEST_RATIOS } from './support/ratios.js';
 import { TEST_TIERS } from './support/tiers.js';
@@ -162,11 +164,11 @@ describe('golden: 8B batch inference on five real A100 offers', () => {
 
   it('shown to the cent, the line items add up to the shown total', () => {
     const e = price(catalog.vast);
-    const { total, parts } = roundParts(
+    const { totalMinor, partsMinor } = roundLineItems(
       e.components.map((c) => c.usd),
-      { decimals: 2, rounding: halfEven },
+      { mode: roundingModes.halfEven, scale: 2 },
     );
-    expect(total).toBe(535.04);
-    expect(parts.filter((p) => p !== 0)).toEqual([455.5, 73.54, 6]);
+    expect(totalMinor).toBe(53504);
+    expect(partsMinor.filter((p) => p !== 0)).toEqual([45550, 7354, 600]);
   });
 });

@@ -4,21 +4,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { allocate } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import {
-  allocate,
   breakEvenUtilization,
   checkpointGiB,
   dalyInterval,
   effectiveCommittedRate,
+  effectivePrice,
   estimateCost,
   expectedRuntime,
   gpusForModel,
-  halfEven,
   modelMemoryGiB,
   replicasForAvailability,
   replicasForDemandAndAvailability,
-  subsidizedPrice,
   tieredEgressUsd,
   tokenPriceRatio,
   transferHours,
@@ -28,6 +27,7 @@ import { TEST_RATIOS } from './support/ratios.js';
 import { TEST_TIERS } from './support/tiers.js';
 
 const MIN = 1 / 60;
+const usd = (p: ReturnType<typeof effectivePrice>) => (p.ok ? p.usd : Number.NaN);
 const count = (r: ReturnType<typeof replicasForAvailability>) => (r.feasible ? r.replicas : Number.NaN);
 const bounded = (r: ReturnType<typeof expectedRuntime>) => (r.bounded ? r.wallHours : Number.NaN);
 
@@ -67,7 +67,7 @@ const computed: Record<string, number> = {
   ]),
   committedRate: effectiveCommittedRate(1.5, 0.6),
   breakEven: breakEvenUtilization(1.5, 2.5),
-  subsidized: subsidizedPrice(2, 0.3),
+  subsidized: usd(effectivePrice(offer({ usdPerGpuHour: 2 }), { subsidyShare: 0.3 })),
   token: 2 * tokenPriceRatio(2, 4),
 };
 
@@ -91,6 +91,7 @@ describe('docs/methodology.md worked examples match the code', () => {
 
   it('the allocation example: $1 in three equal parts', () => {
     expect(doc).toContain('0.34 + 0.33 + 0.33');
-    expect(allocate(1, [1, 1, 1], { decimals: 2, rounding: halfEven })).toEqual([0.34, 0.33, 0.33]);
+    // In cents: the schema's money module works in integer minor units.
+    expect(allocate(100, [1, 1, 1])).toEqual([34, 33, 33]);
   });
 });

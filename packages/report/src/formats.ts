@@ -1,11 +1,10 @@
-import type { Analysis } from '@gpufit/schema';
+import type { Analysis, RoundingModeName } from '@gpufit/schema';
 import { renderCsv } from './csv/renderCsv.js';
 import { ReportError } from './errors.js';
 import { renderFocus } from './focus/renderFocus.js';
 import { renderHtml } from './html/renderHtml.js';
 import { renderJson } from './json/renderJson.js';
 import { renderMarkdown } from './markdown/renderMarkdown.js';
-import type { RoundingModeName } from './money/roundingModes/index.js';
 import type { PresentedAnalysis } from './present/presentAnalysis.js';
 
 /** What a text format may need besides the analysis. */

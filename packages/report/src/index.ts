@@ -4,6 +4,20 @@
  *
  * @module @gpufit/report
  */
+
+// Money: the schema's one money module, re-exported (report used to have its own)
+export type { RoundingMode, RoundingModeName } from '@gpufit/schema';
+export {
+  allocate,
+  allocateToItems,
+  DEFAULT_ROUNDING_MODE,
+  formatMinorUnits,
+  MONEY_MESSAGES,
+  MoneyError,
+  roundingModes,
+  roundLineItems,
+  toMinorUnits,
+} from '@gpufit/schema';
 export { chartConfigs } from './charts/chartConfigs.js';
 export type { ChartJsConfig, ChartSpec } from './charts/chartSpec.js';
 export { CHART_LOCALE } from './charts/chartText.js';
@@ -22,14 +36,6 @@ export { renderHtml } from './html/renderHtml.js';
 export { renderJson } from './json/renderJson.js';
 export type { RenderMarkdownOptions } from './markdown/renderMarkdown.js';
 export { renderMarkdown } from './markdown/renderMarkdown.js';
-export { allocate } from './money/allocate.js';
-export { formatMinorUnits } from './money/formatMinorUnits.js';
-export { MONEY_MESSAGES, MoneyError } from './money/messages.js';
-export type { RoundingMode } from './money/roundingMode.js';
-export type { RoundingModeName } from './money/roundingModes/index.js';
-export { DEFAULT_ROUNDING_MODE, roundingModes } from './money/roundingModes/index.js';
-export { allocateToItems, roundLineItems } from './money/roundLineItems.js';
-export { toMinorUnits } from './money/toMinorUnits.js';
 export type { PresentedAnalysis, PresentOptions } from './present/presentAnalysis.js';
 export { presentAnalysis } from './present/presentAnalysis.js';
 export { REPORT_FORMAT_VERSION } from './version.js';

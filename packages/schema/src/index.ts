@@ -12,6 +12,19 @@ export { hiddenCharacterProblem, showHiddenCharacters } from './hiddenCharacters
 export type { IssueLocation, Validated, ValidationIssue } from './issues.js';
 export { closest, formatIssue, formatIssues, issuesFromZod } from './issues.js';
 export { jsonSchemas } from './jsonSchema.js';
+// Money: float64 inside, rounded once at presentation (one module for pricing and report)
+export { allocate } from './money/allocate.js';
+export type { FormatMinorUnitsOptions } from './money/formatMinorUnits.js';
+export { formatMinorUnits } from './money/formatMinorUnits.js';
+export type { MoneyErrorDetail, MoneyMessage } from './money/messages.js';
+export { MONEY_MESSAGES, MoneyError } from './money/messages.js';
+export type { RoundingMode } from './money/roundingMode.js';
+export type { RoundingModeName } from './money/roundingModes/index.js';
+export { DEFAULT_ROUNDING_MODE, roundingModes } from './money/roundingModes/index.js';
+export type { RoundedLineItems, RoundLineItemsOptions } from './money/roundLineItems.js';
+export { allocateToItems, roundLineItems } from './money/roundLineItems.js';
+export type { ToMinorUnitsOptions } from './money/toMinorUnits.js';
+export { scaleToMinor, toMinorUnits } from './money/toMinorUnits.js';
 export { namedEntry } from './namedEntry.js';
 export { editDistance, nameDistance, nearestNames, nearLimit } from './nearestNames.js';
 export type { EgressTier, Incentive, Offer, OfferInput } from './offer.js';

@@ -6,23 +6,16 @@ import type {
   Scenario,
   WorkloadProfile,
 } from '@gpufit/schema';
-import {
-  MAX_ADJUSTED_USD_PER_GPU_HOUR,
-  MIN_USD_PER_GPU_HOUR,
-  namedEntry,
-  SCENARIO_DEFAULTS,
-} from '@gpufit/schema';
-import { assert, finite } from '../assert.js';
+import { SCENARIO_DEFAULTS } from '@gpufit/schema';
+import { finite } from '../assert.js';
 import { HOURS_PER_MONTH } from '../assumptions.js';
 import { breakEvenUtilization } from '../commitments/breakEvenUtilization.js';
 import { effectiveCommittedRate } from '../commitments/effectiveCommittedRate.js';
 import { transferHours } from '../data/transferHours.js';
 import { dynamicCapacity } from '../feasibility/dynamicCapacity.js';
 import { type FeasibilityOptions, feasibilityDetail } from '../feasibility/feasibility.js';
-import { initialSubsidyShare } from '../incentives/subsidyScheduleFor.js';
-import { tokenPriceRatio } from '../incentives/tokenPriceRatio.js';
-import { unsubsidizedUsdPerGpuHour } from '../incentives/unsubsidizedPrice.js';
-import { INVALID_SUBSIDY_SHARE, NON_FINITE_RESULT } from '../messages.js';
+import { type EffectivePriceOptions, effectivePrice } from '../incentives/effectivePrice.js';
+import { NON_FINITE_RESULT } from '../messages.js';
 import { expectedRuntime } from '../reliability/expectedRuntime.js';
 import { replicasForDemandAndAvailability } from '../reliability/replicasForAvailability.js';
 import { billedJobHours } from './billedJobHours.js';
@@ -31,26 +24,14 @@ import { offerFacts } from './offerFacts.js';
 import { profileFacts } from './profileFacts.js';
 import { workOnOffer } from './workOnOffer.js';
 
-/** Adjusts a list price per GPU-hour for an offer in month `month` (see `compilePriceAdjustments`). */
-export type PriceAdjuster = (offer: Offer, usdPerGpuHour: number, month: number) => number;
+export type { PriceAdjuster } from '../incentives/effectivePrice.js';
 
-export interface EstimateCostOptions extends FeasibilityOptions {
+export interface EstimateCostOptions extends FeasibilityOptions, EffectivePriceOptions {
   /**
    * The resolved scenario: placement lists, GPU policy, subsidy schedules, token prices, committed utilization,
    * transfer bandwidth.
    */
   readonly scenario?: Scenario;
-  /** Month index since the scenario's start (0 = first month), for price adjustments; default 0. */
-  readonly month?: number;
-  /**
-   * Incentive subsidy share for the month priced. Default: month 0's — the scenario schedule's `share` for the
-   * offer's network or token, else the offer's `incentiveSubsidyShare`. A projection passes `subsidyShareAt(…)`.
-   */
-  readonly subsidyShare?: number;
-  /** USD price of the offer's incentive token in the month priced (token-denominated offers); default: spot. */
-  readonly tokenPriceUsd?: number;
-  /** Compiled scenario price adjustments (`compilePriceAdjustments`). */
-  readonly priceAdjuster?: PriceAdjuster;
   /** An on-demand rate to report a Committed offer's break-even utilization against. */
   readonly onDemandUsdPerGpuHour?: number;
   /**
@@ -91,49 +72,19 @@ export function estimateCost(
   const explain = options.explain ?? true;
   const assumptions: string[] = [];
 
-  // --- price per GPU-hour: unsubsidized (list ÷ (1 − the subsidy share in it)) × token move, then the scenario's
-  // adjustments; the subsidy is its own negative line below, so month 0 bills the list price ------------------
-  let price = unsubsidizedUsdPerGpuHour(offer);
-  const incentive = offer.incentive;
-  if (incentive !== null && incentive.denomination === 'token') {
-    const model =
-      scenario === undefined ? undefined : namedEntry(scenario.tokenPrices, incentive.symbol)?.value;
-    if (model === undefined) {
-      if (explain) assumptions.push(notes.tokenWithoutModel(incentive.symbol));
-    } else {
-      const now = options.tokenPriceUsd ?? model.spotUsd;
-      const ratio = tokenPriceRatio(now, model.spotUsd);
-      price *= ratio;
-      if (explain) assumptions.push(notes.tokenRatio(incentive.symbol, now, model.spotUsd, ratio));
-    }
-  }
-  const month = options.month ?? 0;
-  if (options.priceAdjuster !== undefined) {
-    const adjusted = options.priceAdjuster(offer, price, month);
-    if (!(Number.isFinite(adjusted) && adjusted <= MAX_ADJUSTED_USD_PER_GPU_HOUR)) {
-      return infeasible(
-        offer,
-        [{ code: 'price-unknown', message: notes.badAdjustment(adjusted) }],
-        feas.gpusPerReplica,
-      );
-    }
-    if (!(adjusted >= MIN_USD_PER_GPU_HOUR)) {
-      const rejection = { code: 'price-below-floor' as const, message: notes.adjustedBelowFloor(adjusted) };
-      return infeasible(offer, [rejection], feas.gpusPerReplica);
-    }
-    if (explain && adjusted !== price) assumptions.push(notes.adjusted(price, adjusted, month));
-    price = adjusted;
-  }
-
-  // --- incentive subsidy: the tenant pays price × (1 − share), which must stay a price ---------------------------
-  const share = options.subsidyShare ?? initialSubsidyShare(offer, scenario);
-  assert(Number.isFinite(share) && share >= 0 && share < 1, INVALID_SUBSIDY_SHARE, share);
-  if (!(price * (1 - share) >= MIN_USD_PER_GPU_HOUR)) {
-    const rejection = {
-      code: 'price-below-floor' as const,
-      message: notes.subsidizedBelowFloor(price, share),
-    };
-    return infeasible(offer, [rejection], feas.gpusPerReplica);
+  // --- price per GPU-hour (`effectivePrice`): unsubsidized (list ÷ (1 − the subsidy share in it)) × token move,
+  // then the scenario's adjustments; the subsidy is its own negative line below, so month 0 bills the list ------
+  const effective = effectivePrice(offer, options);
+  if (!effective.ok) return infeasible(offer, [effective.rejection], feas.gpusPerReplica);
+  const price = effective.grossUsd;
+  const share = effective.share;
+  if (explain) {
+    if (effective.tokenWithoutModel !== null)
+      assumptions.push(notes.tokenWithoutModel(effective.tokenWithoutModel));
+    const t = effective.token;
+    if (t !== null) assumptions.push(notes.tokenRatio(t.symbol, t.nowUsd, t.spotUsd, t.ratio));
+    if (effective.adjustedFrom !== null)
+      assumptions.push(notes.adjusted(effective.adjustedFrom, price, options.month ?? 0));
   }
 
   // --- demand in the offer's GPU-hours and whole instances ----------------------------------------------------

@@ -1,10 +1,16 @@
 /**
  * The sentences an estimate's `assumptions` are made of. Constant where possible (shared, no allocation); the
- * numbers in them are for reading, rounded to 3 significant digits, and money is rounded once with `roundMoney`.
+ * numbers in them are for reading, rounded to 3 significant digits, and money is rounded once, half to even, with the schema's money module.
  */
-import { MIN_USD_PER_GPU_HOUR, type Offer, type ThroughputBasis, type WorkloadProfile } from '@gpufit/schema';
-import { halfEven } from '../money/halfEven.js';
-import { roundMoney } from '../money/roundMoney.js';
+import {
+  formatMinorUnits,
+  MIN_USD_PER_GPU_HOUR,
+  type Offer,
+  roundingModes,
+  type ThroughputBasis,
+  toMinorUnits,
+  type WorkloadProfile,
+} from '@gpufit/schema';
 import type { ProfileFacts } from './profileFacts.js';
 import { readableNumber } from './readableNumber.js';
 
@@ -169,6 +175,8 @@ function p(x: number): string {
 
 const n = (x: number): string => readableNumber(x);
 
+const CENTS = { mode: roundingModes.halfEven, scale: 2 } as const;
+
 function usd(x: number): string {
-  return `$${roundMoney(x, 2, halfEven).toFixed(2)}`;
+  return `$${formatMinorUnits(toMinorUnits(x, CENTS), { scale: 2, grouping: '' })}`;
 }

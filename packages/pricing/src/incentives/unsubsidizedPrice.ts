@@ -1,5 +1,4 @@
-import type { Offer, Scenario } from '@gpufit/schema';
-import { initialSubsidyShare } from './subsidyScheduleFor.js';
+import type { Offer } from '@gpufit/schema';
 
 /**
  * A catalog price is what a tenant pays today, with the network's incentive subsidy already in it: the share the
@@ -15,13 +14,4 @@ export function unsubsidizedUsdPerGpuHour(
 ): number {
   const embedded = offer.incentive?.subsidyShare ?? 0;
   return listUsdPerGpuHour / (1 - embedded);
-}
-
-/**
- * What a tenant pays per GPU-hour in month 0 of a scenario: the list price, unless the scenario's schedule states
- * another month-0 share for the network ("what if the subsidy were 50 %?"), which moves it from the unsubsidized
- * price by that share.
- */
-export function monthZeroUsdPerGpuHour(offer: Offer, scenario: Scenario | undefined): number {
-  return unsubsidizedUsdPerGpuHour(offer) * (1 - initialSubsidyShare(offer, scenario));
 }

@@ -1,4 +1,4 @@
-import { formatMinorUnits } from '../money/formatMinorUnits.js';
+import { formatMinorUnits } from '@gpufit/schema';
 import { formatCents, formatUnitPrice } from '../present/format.js';
 import type {
   PresentedAnalysis,

@@ -1,4 +1,4 @@
-import { formatMinorUnits } from '../money/formatMinorUnits.js';
+import { formatMinorUnits } from '@gpufit/schema';
 
 /**
  * FOCUS Decimal columns must always carry a decimal point (the validator reads `12` or `0` as an integer and

@@ -1,4 +1,4 @@
-import { formatMinorUnits } from '../money/formatMinorUnits.js';
+import { formatMinorUnits } from '@gpufit/schema';
 import { MONEY_SCALE, type Rounder, UNIT_PRICE_SCALE } from './rounder.js';
 
 /**

@@ -10,9 +10,8 @@ import type {
   Side,
   WorkloadAnalysis,
 } from '@gpufit/schema';
+import { DEFAULT_ROUNDING_MODE, type RoundingModeName } from '@gpufit/schema';
 import { ReportError } from '../errors.js';
-import type { RoundingModeName } from '../money/roundingModes/index.js';
-import { DEFAULT_ROUNDING_MODE } from '../money/roundingModes/index.js';
 import { assertFiniteNumbers } from './assertFiniteNumbers.js';
 import { COMPONENT_LABELS } from './labels.js';
 import type { MonthlyPath, PathOption } from './monthlyPaths.js';

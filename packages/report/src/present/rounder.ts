@@ -1,9 +1,12 @@
+import {
+  allocate,
+  allocateToItems,
+  type RoundingModeName,
+  roundingModes,
+  scaleToMinor,
+  toMinorUnits,
+} from '@gpufit/schema';
 import { ReportError } from '../errors.js';
-import { allocate } from '../money/allocate.js';
-import type { RoundingModeName } from '../money/roundingModes/index.js';
-import { roundingModes } from '../money/roundingModes/index.js';
-import { allocateToItems } from '../money/roundLineItems.js';
-import { scaleToMinor, toMinorUnits } from '../money/toMinorUnits.js';
 
 /** Minor units of shown money: cents. */
 export const MONEY_SCALE = 2;

@@ -159,3 +159,38 @@ describe('roundLineItems: shown line items add up to the shown total', () => {
     expect(allocateToItems(100, [third, third, third], 2)).toEqual([34, 33, 33]);
   });
 });
+
+// Vectors pricing's money module (merged into this one) was tested with: decimals as written, a negative line.
+describe('one money module for pricing and report', () => {
+  test.each([
+    // usd, scale, halfEven, halfUp (minor units) — decimals as written, not as stored in binary
+    [1.005, 2, 100, 101],
+    [1.015, 2, 102, 102],
+    [2.675, 2, 268, 268],
+    [0.125, 2, 12, 13],
+    [-0.125, 2, -12, -12],
+    [1234.5, 0, 1234, 1235],
+    [0.1 + 0.2, 2, 30, 30],
+  ])('%f at scale %i → %i (halfEven), %i (halfUp)', (usd, scale, even, up) => {
+    expect(toMinorUnits(usd, { mode: roundingModes.halfEven, scale })).toBe(even);
+    expect(toMinorUnits(usd, { mode: roundingModes.halfUp, scale })).toBe(up);
+  });
+
+  test('line items keep a negative subsidy line and add up to the shown total', () => {
+    const mode = roundingModes.halfEven;
+    const items = [100.004, 20.004, -24.0016];
+    const { totalMinor, partsMinor } = roundLineItems(items, { mode, scale: 2 });
+    expect(totalMinor).toBe(9601);
+    expect(partsMinor.reduce((a, p) => a + p, 0)).toBe(9601);
+    expect(partsMinor[2]).toBe(-2400);
+    partsMinor.forEach((p, i) => expect(Math.abs(p - items[i]! * 100)).toBeLessThan(1));
+    expect(roundLineItems([0.4, -0.396], { mode, scale: 2 })).toEqual({
+      totalMinor: 0,
+      partsMinor: [40, -40],
+    });
+  });
+
+  test('$1 in three equal parts is 0.34 + 0.33 + 0.33 (docs/methodology.md)', () => {
+    expect(allocate(100, [1, 1, 1])).toEqual([34, 33, 33]);
+  });
+});
