@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { boundedNumber, nonEmptyText, oneOf, placeCode, positiveInt, usersPlace } from './common.js';
+import { MARKETS, PRICING_CATEGORIES } from './registries.js';
 import {
   COMPLIANCE_REQUIREMENTS,
   COST_SENSITIVITIES,
   DATA_SENSITIVITIES,
   GPU_POLICIES,
   INTERCONNECTS,
-  MARKETS,
   PRECISIONS,
-  PRICING_CATEGORIES,
   WORKLOAD_KINDS,
 } from './vocabulary.js';
 import { workloadKinds } from './workloadKinds.js';

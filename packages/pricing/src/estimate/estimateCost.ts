@@ -7,6 +7,7 @@ import type {
   WorkloadProfile,
 } from '@gpufit/schema';
 import {
+  isCommitted,
   MAX_ADJUSTED_USD_PER_GPU_HOUR,
   MIN_USD_PER_GPU_HOUR,
   namedEntry,
@@ -150,7 +151,7 @@ export function estimateCost(
   if (explain && feas.memoryNote !== null) assumptions.push(feas.memoryNote);
   if (explain && packing > 1) assumptions.push(notes.packing(g, perInstance, packing, dataParallel));
 
-  const committed = offer.pricingCategory === 'Committed';
+  const committed = isCommitted(offer.pricingCategory);
   const termFactor =
     committed && offer.termMonths !== null && offer.termMonths > profile.horizonMonths
       ? offer.termMonths / profile.horizonMonths
