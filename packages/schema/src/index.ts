@@ -114,6 +114,8 @@ export {
   PRECISIONS,
   WORKLOAD_KINDS,
 } from './vocabulary.js';
+export type { WorkloadField, WorkloadFieldDefault, WorkloadFieldSpec } from './workloadFields.js';
+export { WORKLOAD_FIELDS } from './workloadFields.js';
 export type { ThroughputClass, WorkloadKindDefaults, WorkloadKindSpec } from './workloadKinds.js';
 export { THROUGHPUT_CLASSES, workloadKinds } from './workloadKinds.js';
 export type { WorkloadProfile, WorkloadProfileInput } from './workloadProfile.js';
