@@ -1,4 +1,5 @@
 import type { CostEstimate, Offer, OfferRef, PricedOption, WorkloadProfile } from '@gpufit/schema';
+import { isCommitted } from '@gpufit/schema';
 import { RejectionTally } from './rejectionTally.js';
 import type { SideOfMarket } from './sides.js';
 
@@ -76,7 +77,7 @@ export function bestOffers(
     }
     const best = { offer, estimate: e };
     if (side === 'cloud') {
-      if (offer.pricingCategory === 'Committed') {
+      if (isCommitted(offer.pricingCategory)) {
         if (better(best, cloudCommitted)) cloudCommitted = best;
       } else if (better(best, cloudFlexible)) cloudFlexible = best;
     } else if (better(best, depin)) depin = best;

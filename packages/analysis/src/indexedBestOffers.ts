@@ -1,5 +1,5 @@
 import type { GpuTierTable, ThroughputRatioTable } from '@gpufit/pricing';
-import type { Offer, Scenario, WorkloadProfile } from '@gpufit/schema';
+import { isCommitted, type Offer, type Scenario, type WorkloadProfile } from '@gpufit/schema';
 import { type BestOffers, cheapestCloud } from './bestOffers.js';
 import { indexOffers } from './matchOffers.js';
 import { sidesOfMarkets } from './sides.js';
@@ -24,11 +24,11 @@ export function indexedBestOffers(
     options,
   );
   const committed = indexOffers(
-    cloudOffers.filter((o) => o.pricingCategory === 'Committed'),
+    cloudOffers.filter((o) => isCommitted(o.pricingCategory)),
     options,
   );
   const flexible = indexOffers(
-    cloudOffers.filter((o) => o.pricingCategory !== 'Committed'),
+    cloudOffers.filter((o) => !isCommitted(o.pricingCategory)),
     options,
   );
   return (profile) => {

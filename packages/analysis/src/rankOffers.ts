@@ -1,9 +1,16 @@
 import { type EffectivePriceOptions, effectivePrice } from '@gpufit/pricing';
-import type { Market, Offer, PricingCategory } from '@gpufit/schema';
+import {
+  isCommitted,
+  isInterruptibleCategory,
+  MARKET_REGISTRY,
+  type Market,
+  type Offer,
+  type PricingCategory,
+} from '@gpufit/schema';
 import { daysBetween } from './asOfDay.js';
 import { offerInPlace } from './offerInPlace.js';
 
-/** `cloud` = hyperscaler + gpu-cloud; `depin` in this filter means the DePIN networks only. */
+/** `cloud` = every market whose registry side is cloud (hyperscaler, gpu-cloud); a market id means that market only. */
 export type MarketFilter = Market | 'cloud';
 
 export interface OfferFilter {
@@ -32,12 +39,12 @@ export interface RankedOffer {
   readonly cheapestReason: string | null;
 }
 
-const CLOUD_MARKETS: ReadonlySet<Market> = new Set(['hyperscaler', 'gpu-cloud']);
-
 export function offerMatches(offer: Offer, f: OfferFilter): boolean {
   if (f.gpu !== undefined && offer.gpu !== f.gpu) return false;
   if (f.market !== undefined) {
-    if (f.market === 'cloud' ? !CLOUD_MARKETS.has(offer.market) : offer.market !== f.market) return false;
+    const inMarket =
+      f.market === 'cloud' ? MARKET_REGISTRY[offer.market].side === 'cloud' : offer.market === f.market;
+    if (!inMarket) return false;
   }
   if (f.category !== undefined && offer.pricingCategory !== f.category) return false;
   if (
@@ -105,8 +112,9 @@ export function cheapestReason(
       `${Math.round(best.offer.incentive.subsidyShare * 100)} % of it is paid by ${best.offer.incentive.symbol} incentive emissions, and may rise if they end`,
     );
   }
-  if (best.offer.pricingCategory === 'Dynamic') parts.push('interruptible (spot/auction) capacity');
-  if (best.offer.pricingCategory === 'Committed')
+  if (isInterruptibleCategory(best.offer.pricingCategory))
+    parts.push('interruptible (spot/auction) capacity');
+  if (isCommitted(best.offer.pricingCategory))
     parts.push(`needs a ${best.offer.termMonths}-month commitment`);
   if (next?.effectiveUsdPerGpuHour != null && best.effectiveUsdPerGpuHour !== null) {
     const gap = next.effectiveUsdPerGpuHour - best.effectiveUsdPerGpuHour;

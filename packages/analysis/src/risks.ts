@@ -6,7 +6,7 @@ import type {
   Projection,
   WorkloadProfile,
 } from '@gpufit/schema';
-import { DATA_SENSITIVITIES } from '@gpufit/schema';
+import { DATA_SENSITIVITIES, isInterruptibleCategory } from '@gpufit/schema';
 import { componentUsd } from './componentUsd.js';
 import { offerAgeDays } from './offerAgeDays.js';
 
@@ -74,7 +74,7 @@ export const riskRules: readonly RiskRule[] = [
   {
     id: 'cloud-spot',
     check: ({ cloud }) =>
-      cloud?.offer.pricingCategory === 'Dynamic'
+      cloud !== null && isInterruptibleCategory(cloud.offer.pricingCategory)
         ? `The cloud option is spot capacity (${cloud.offer.providerName} ${cloud.offer.gpu}, ${cloud.offer.region}), priced at its typical (median) spot price: it can be reclaimed at short notice (AWS gives 2 minutes) and spot prices move between zones and days.`
         : null,
   },

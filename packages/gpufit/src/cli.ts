@@ -1,5 +1,13 @@
 #!/usr/bin/env node
 // The gpufit CLI. Each command's code is imported only when that command runs, so `--help` stays fast.
+import {
+  MARKET_REGISTRY,
+  MARKETS,
+  PRICING_CATEGORIES,
+  PRICING_CATEGORY_REGISTRY,
+  REPORT_FORMAT_REGISTRY,
+  REPORT_FORMATS,
+} from '@gpufit/schema/registries';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError, EXIT } from './cli/errors.js';
 import { SEED_RANGE, TRIALS_RANGE } from './cli/monteCarloLimits.js';
@@ -11,16 +19,24 @@ import { VERSION } from './version.js';
 /** Threads for the Monte Carlo: this one and up to 1,023 workers. */
 const THREADS_RANGE = [1, 1024] as const;
 
-const FORMATS = ['md', 'json', 'csv', 'html', 'focus', 'png'] as const;
+// Choices and help of --format, --market, --category and the --allow-* lists come from the registries of
+// @gpufit/schema (test/cli-registries.test.ts).
+const OFFER_MARKET_CHOICES: readonly string[] = [...MARKETS, 'cloud'];
+
+const marketsHelp = MARKETS.map((m) => `${m} (${MARKET_REGISTRY[m].label})`).join(', ');
+const categoriesHelp = PRICING_CATEGORIES.map((c) => `${c} (${PRICING_CATEGORY_REGISTRY[c].label})`).join(
+  ', ',
+);
+const formatsHelp = REPORT_FORMATS.map((f) => `${f}: ${REPORT_FORMAT_REGISTRY[f].description}`).join('; ');
 
 /** Placement, GPU-policy and freshness options shared by analyze, simulate and breakeven (docs/cli.md). */
 function withRunPolicyOptions(command: Command): Command {
   return command
     .option(
       '--allow-category <list>',
-      'only these pricing categories, e.g. Standard,Committed (narrows the scenario)',
+      `only these pricing categories, comma-separated (narrows the scenario): ${categoriesHelp}`,
     )
-    .option('--allow-market <list>', 'only these markets: hyperscaler, gpu-cloud, marketplace, depin')
+    .option('--allow-market <list>', `only these markets, comma-separated: ${marketsHelp}`)
     .option('--allow-provider <list>', 'only these providers, e.g. aws,lambda,akash')
     .option('--exclude-provider <list>', 'never these providers, e.g. vast')
     .addOption(
@@ -78,7 +94,10 @@ withRunPolicyOptions(program.command('analyze'))
     'scenario JSON: horizon, subsidy schedules, incentive-token prices, Monte Carlo',
   )
   .addOption(
-    new Option('--format <format>', 'one report format; without --out it goes to stdout').choices(FORMATS),
+    new Option(
+      '--format <format>',
+      `one report format; a text one without --out goes to stdout (${formatsHelp})`,
+    ).choices(REPORT_FORMATS),
   )
   .option(
     '--out <dir>',
@@ -129,16 +148,12 @@ program
     'provider region (us-east-1), country (DE), bloc (EU, EEA, NA, LATAM, APAC, MEA) or continent (europe, north-america …)',
   )
   .addOption(
-    new Option('--market <market>', 'market').choices([
-      'hyperscaler',
-      'gpu-cloud',
-      'marketplace',
-      'depin',
-      'cloud',
-    ]),
+    new Option('--market <market>', `market: ${marketsHelp}, or cloud (every cloud-side market)`).choices(
+      OFFER_MARKET_CHOICES,
+    ),
   )
   .addOption(
-    new Option('--category <category>', 'pricing category').choices(['Standard', 'Dynamic', 'Committed']),
+    new Option('--category <category>', `pricing category: ${categoriesHelp}`).choices(PRICING_CATEGORIES),
   )
   .option('--max-price <usd>', 'highest list price per GPU-hour', positiveDecimal('--max-price'))
   .option(

@@ -7,7 +7,9 @@ import {
   MARKETS,
   PRECISIONS,
   PRICING_CATEGORIES,
+  WORKLOAD_FIELDS,
   WORKLOAD_KINDS,
+  type WorkloadFieldSpec,
   workloadProfileFromCsv,
   workloadProfileInputSchema,
 } from '@gpufit/schema';
@@ -417,4 +419,118 @@ describe('fast workload decoder agrees with the schema (workloadProfileFromCsv)'
     expect(fastWorkloadDecoder(['id', 'kind', 'colour'])).toBeUndefined();
     expect(fastWorkloadDecoder(['id', 'kind', 'id'])).toBeUndefined();
   });
+
+  it('accepts valid rows over every field, their cells drawn from the field table, equal to zod', () => {
+    let fastAccepted = 0;
+    let rows = 0;
+    fc.assert(
+      fc.property(validTable, ([header, table]) => {
+        const fast = fastWorkloadDecoder(header)!;
+        for (const cells of table) {
+          const want = workloadProfileFromCsv(header, cells);
+          const got = fast(cells);
+          expect(got !== undefined, JSON.stringify([header, cells, want])).toBe(want.ok);
+          if (want.ok) expect(JSON.stringify(got)).toBe(JSON.stringify(want.value));
+          rows++;
+          if (got !== undefined) fastAccepted++;
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    expect(fastAccepted).toBeGreaterThan(rows * 0.8);
+  });
+
+  it('agrees on cells on and just beyond every bound the field table states', () => {
+    const outcomes: boolean[] = [];
+    fc.assert(
+      fc.property(boundTable, ([header, rows]) => {
+        outcomes.push(...agree(header, rows));
+      }),
+      { numRuns: 1500 },
+    );
+    expect(outcomes.filter(Boolean).length).toBeGreaterThan(outcomes.length * 0.2);
+    expect(outcomes.filter((x) => !x).length).toBeGreaterThan(outcomes.length * 0.2);
+  });
 });
+
+/** A valid cell of one field, from its `WORKLOAD_FIELDS` entry (absent included: every field is optional but id and kind). */
+function validCell(spec: WorkloadFieldSpec): fc.Arbitrary<string> {
+  switch (spec.type) {
+    case 'text':
+      return spec.pattern === undefined
+        ? fc
+            .string({ minLength: 1, maxLength: 12 })
+            .filter((t) => t.trim().length > 0 && /^[\x20-\x7e]+$/.test(t))
+        : fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,10}$/).filter((t) => spec.pattern!.test(t));
+    case 'number': {
+      const top = spec.maxExclusive ? spec.max - (spec.max - spec.min) / 1000 : spec.max;
+      const n = spec.integer
+        ? fc.integer({ min: spec.min, max: Math.min(top, 1e6) })
+        : fc.double({ min: spec.min, max: top, noNaN: true, noDefaultInfinity: true });
+      return n.map(String);
+    }
+    case 'enum':
+      return fc.constantFrom(...spec.values);
+    case 'boolean':
+      return fc.constantFrom('true', 'false', 'yes', 'no', '1', '0');
+    case 'usersPlace':
+      return fc.constantFrom('US', 'eu', 'global', 'Europe', 'JP');
+    case 'list': {
+      const pool =
+        spec.item === 'enum'
+          ? spec.values
+          : spec.item === 'place'
+            ? ['US', 'de', 'EU', 'EEA']
+            : ['aws', 'Vast', 'akash'];
+      return fc.array(fc.constantFrom(...pool), { maxLength: 3 }).map((xs) => xs.join(';'));
+    }
+  }
+}
+
+/** Cells on and just past each bound of a number or text field; other fields a valid cell. */
+function boundCell(spec: WorkloadFieldSpec): fc.Arbitrary<string> {
+  if (spec.type === 'number') {
+    const eps = spec.integer ? 1 : Math.max(Math.abs(spec.max), 1) * 1e-9;
+    const tiny = spec.integer ? 1 : Math.max(Math.abs(spec.min), 1e-6) * 1e-3;
+    return fc.constantFrom(
+      String(spec.min),
+      String(spec.min - tiny),
+      String(spec.max),
+      String(spec.max + eps),
+      spec.integer ? String(spec.min + 0.5) : String((spec.min + spec.max) / 2),
+    );
+  }
+  if (spec.type === 'text')
+    return fc.constantFrom('a'.repeat(spec.maxLength), 'a'.repeat(spec.maxLength + 1), 'ok');
+  return validCell(spec);
+}
+
+const FIELD_NAMES = Object.keys(WORKLOAD_FIELDS) as Field[];
+const CORE: Field[] = ['id', 'kind', 'gpuHoursPerMonth'];
+/** Demand fields other than gpuHoursPerMonth: drawn freely they would mostly break the demand rule. */
+const DEMAND: ReadonlySet<Field> = new Set(['jobsPerMonth', 'hoursPerJob']);
+
+const validTable = fc
+  .shuffledSubarray(FIELD_NAMES.filter((f) => !DEMAND.has(f)))
+  .map((fields) => [...new Set<Field>([...CORE, ...fields])])
+  .chain((header) =>
+    fc.tuple(
+      fc.constant(header),
+      fc.array(fc.tuple(...header.map((f) => validCell(WORKLOAD_FIELDS[f]))), { minLength: 1, maxLength: 4 }),
+    ),
+  );
+
+const boundTable = fc
+  .tuple(fc.shuffledSubarray(FIELD_NAMES.filter((f) => !DEMAND.has(f))), fc.constantFrom(...FIELD_NAMES))
+  .map(([fields, focus]) => ({ header: [...new Set<Field>([...CORE, focus, ...fields])], focus }))
+  .chain(({ header, focus }) =>
+    fc.tuple(
+      fc.constant(header),
+      fc.array(
+        fc.tuple(
+          ...header.map((f) => (f === focus ? boundCell(WORKLOAD_FIELDS[f]) : validCell(WORKLOAD_FIELDS[f]))),
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
+    ),
+  );

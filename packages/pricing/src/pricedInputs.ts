@@ -12,6 +12,7 @@
  */
 import {
   type CostEstimate,
+  isCommitted,
   namedEntry,
   type Offer,
   type Scenario,
@@ -183,7 +184,7 @@ export const pricedInputs = definePricedInputs({
     label: 'committed utilization',
     unit: 'share',
     current: (c, costOf) => {
-      if (c.cloud.pricingCategory !== 'Committed') {
+      if (!isCommitted(c.cloud.pricingCategory)) {
         return unknown('the cloud option is not a commitment, so utilization does not change its cost');
       }
       if (c.scenario.committedUtilization !== null) return known(c.scenario.committedUtilization);

@@ -1,4 +1,11 @@
-import type { Analysis, RoundingModeName } from '@gpufit/schema';
+import {
+  type Analysis,
+  REPORT_FORMAT_REGISTRY,
+  type ReportFormatSpec,
+  type RoundingModeName,
+  TEXT_REPORT_FORMAT_IDS,
+  type TextReportFormatId,
+} from '@gpufit/schema';
 import { renderCsv } from './csv/renderCsv.js';
 import { ReportError } from './errors.js';
 import { renderFocus } from './focus/renderFocus.js';
@@ -18,16 +25,19 @@ export interface ReportFormatContext {
   readonly presented?: PresentedAnalysis;
 }
 
-export interface TextReportFormat {
-  readonly id: string;
-  readonly fileName: string;
-  readonly mediaType: string;
-  readonly description: string;
+/** A text format of `REPORT_FORMAT_REGISTRY` (id, file name, media type, description) with its renderer. */
+export interface TextReportFormat extends Omit<ReportFormatSpec, 'encoding'> {
+  readonly id: TextReportFormatId;
   readonly render: (analysis: Analysis, context: ReportFormatContext) => string;
 }
 
-function defineFormat<const F extends TextReportFormat>(format: F): F {
-  return format;
+/** The registry entry of `id` with its renderer. */
+function defineFormat<const I extends TextReportFormatId>(
+  id: I,
+  render: TextReportFormat['render'],
+): TextReportFormat & { readonly id: I } {
+  const { fileName, mediaType, description } = REPORT_FORMAT_REGISTRY[id];
+  return { id, fileName, mediaType, description, render };
 }
 
 const present = (c: ReportFormatContext) => ({
@@ -35,51 +45,25 @@ const present = (c: ReportFormatContext) => ({
   ...(c.presented === undefined ? {} : { presented: c.presented }),
 });
 
-/** The text report formats as data: id, file name, media type and renderer (PNG charts are added by Node). */
+/**
+ * The text report formats: each a text entry of `REPORT_FORMAT_REGISTRY` (@gpufit/schema) with its renderer
+ * (PNG charts, the binary entry, are written by Node).
+ */
 export const TEXT_REPORT_FORMATS = {
-  md: defineFormat({
-    id: 'md',
-    fileName: 'report.md',
-    mediaType: 'text/markdown; charset=utf-8',
-    description: 'Markdown report to paste into a doc or deck',
-    render: (a, c) =>
-      renderMarkdown(a, {
-        ...present(c),
-        ...(c.chartImageDir === undefined ? {} : { chartImageDir: c.chartImageDir }),
-      }),
+  md: defineFormat('md', (a, c) =>
+    renderMarkdown(a, {
+      ...present(c),
+      ...(c.chartImageDir === undefined ? {} : { chartImageDir: c.chartImageDir }),
+    }),
+  ),
+  html: defineFormat('html', (a, c) => {
+    if (c.chartJsSource === undefined) throw new ReportError('empty-chart-source');
+    return renderHtml(a, { ...present(c), chartJsSource: c.chartJsSource });
   }),
-  html: defineFormat({
-    id: 'html',
-    fileName: 'report.html',
-    mediaType: 'text/html; charset=utf-8',
-    description: 'self-contained HTML report with charts, works offline',
-    render: (a, c) => {
-      if (c.chartJsSource === undefined) throw new ReportError('empty-chart-source');
-      return renderHtml(a, { ...present(c), chartJsSource: c.chartJsSource });
-    },
-  }),
-  json: defineFormat({
-    id: 'json',
-    fileName: 'report.json',
-    mediaType: 'application/json',
-    description: 'the versioned analysis, stable key order',
-    render: (a) => renderJson(a),
-  }),
-  csv: defineFormat({
-    id: 'csv',
-    fileName: 'report.csv',
-    mediaType: 'text/csv; charset=utf-8; header=present',
-    description: 'one row per workload × option for spreadsheets',
-    render: (a, c) => renderCsv(a, present(c)),
-  }),
-  focus: defineFormat({
-    id: 'focus',
-    fileName: 'forecast-focus.csv',
-    mediaType: 'text/csv; charset=utf-8; header=present',
-    description: 'FOCUS 1.2 forecast rows for finance tools',
-    render: (a, c) => renderFocus(a, present(c)),
-  }),
-} as const satisfies Record<string, TextReportFormat>;
+  json: defineFormat('json', (a) => renderJson(a)),
+  csv: defineFormat('csv', (a, c) => renderCsv(a, present(c))),
+  focus: defineFormat('focus', (a, c) => renderFocus(a, present(c))),
+} as const satisfies { readonly [K in TextReportFormatId]: TextReportFormat & { readonly id: K } };
 
-export type TextReportFormatId = keyof typeof TEXT_REPORT_FORMATS;
-export const TEXT_REPORT_FORMAT_IDS = Object.keys(TEXT_REPORT_FORMATS) as TextReportFormatId[];
+export type { TextReportFormatId };
+export { TEXT_REPORT_FORMAT_IDS };

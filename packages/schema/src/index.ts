@@ -42,6 +42,32 @@ export {
   MAX_LISTED_USD_PER_GPU_HOUR,
   MIN_USD_PER_GPU_HOUR,
 } from './priceLimits.js';
+export type {
+  FocusService,
+  Market,
+  MarketSpec,
+  PricingCategory,
+  PricingCategorySpec,
+  ReportFormat,
+  ReportFormatSpec,
+  SubsidyKind,
+  SubsidyKindSpec,
+  TextReportFormatId,
+} from './registries.js';
+export {
+  isCommitted,
+  isInterruptibleCategory,
+  isTextReportFormat,
+  MARKET_REGISTRY,
+  MARKETS,
+  PRICING_CATEGORIES,
+  PRICING_CATEGORY_REGISTRY,
+  REPORT_FORMAT_REGISTRY,
+  REPORT_FORMATS,
+  SUBSIDY_KIND_REGISTRY,
+  SUBSIDY_KINDS,
+  TEXT_REPORT_FORMAT_IDS,
+} from './registries.js';
 export type * from './results.js';
 export {
   ANALYSIS_SCHEMA_VERSION,
@@ -97,12 +123,12 @@ export {
   HOSTINGS,
   HOURS_PER_MONTH,
   INTERCONNECTS,
-  MARKETS,
   PRECISION_BYTES,
   PRECISIONS,
-  PRICING_CATEGORIES,
   WORKLOAD_KINDS,
 } from './vocabulary.js';
+export type { WorkloadField, WorkloadFieldDefault, WorkloadFieldSpec } from './workloadFields.js';
+export { WORKLOAD_FIELDS } from './workloadFields.js';
 export type { ThroughputClass, WorkloadKindDefaults, WorkloadKindSpec } from './workloadKinds.js';
 export { THROUGHPUT_CLASSES, workloadKinds } from './workloadKinds.js';
 export type { WorkloadProfile, WorkloadProfileInput } from './workloadProfile.js';

@@ -9,14 +9,8 @@ import {
   visibleText,
 } from './common.js';
 import { MAX_LISTED_USD_PER_GPU_HOUR, MIN_USD_PER_GPU_HOUR } from './priceLimits.js';
-import {
-  COMPLIANCE_REQUIREMENTS,
-  DENOMINATIONS,
-  HOSTINGS,
-  INTERCONNECTS,
-  MARKETS,
-  PRICING_CATEGORIES,
-} from './vocabulary.js';
+import { isCommitted, MARKET_REGISTRY, MARKETS, PRICING_CATEGORIES } from './registries.js';
+import { COMPLIANCE_REQUIREMENTS, DENOMINATIONS, HOSTINGS, INTERCONNECTS } from './vocabulary.js';
 
 /** Column order of `datasets/offers.csv`; list fields are `;`-separated. */
 export const OFFER_FIELDS = [
@@ -162,7 +156,7 @@ export const offerInputSchema = z
   })
   .strict()
   .superRefine((o, ctx) => {
-    if (o.pricingCategory === 'Committed' && o.termMonths === undefined) {
+    if (isCommitted(o.pricingCategory) && o.termMonths === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['termMonths'],
@@ -170,7 +164,7 @@ export const offerInputSchema = z
         message: 'a Committed offer needs termMonths (the length of the commitment)',
       });
     }
-    if (o.pricingCategory !== 'Committed' && o.termMonths !== undefined) {
+    if (!isCommitted(o.pricingCategory) && o.termMonths !== undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['termMonths'],
@@ -238,7 +232,7 @@ export const offerSchema = offerInputSchema.transform((o) => ({
   interruptionsPerHour: o.interruptionsPerHour ?? null,
   zonesWithSpot: o.zonesWithSpot ?? null,
   verified: o.verified ?? false,
-  hosting: o.hosting ?? (o.market === 'depin' || o.market === 'marketplace' ? 'community' : 'datacenter'),
+  hosting: o.hosting ?? MARKET_REGISTRY[o.market].hosting,
   certifications: [...new Set(o.certifications ?? [])],
   interconnect: o.interconnect ?? 'none',
   egressUsdPerGiB: o.egressUsdPerGiB ?? null,

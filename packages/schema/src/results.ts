@@ -3,7 +3,8 @@
  * renders them without depending on `gpufit`. Money is float64 USD; rounding happens once, in report.
  * A value that cannot be computed is `null` next to a reason, never NaN, Infinity or a silent 0.
  */
-import type { Hosting, Market, PricingCategory, WorkloadKind } from './vocabulary.js';
+import type { Market, PricingCategory } from './registries.js';
+import type { Hosting, WorkloadKind } from './vocabulary.js';
 
 export const FIT_LEVELS = ['low', 'medium', 'high'] as const;
 export type FitLevel = (typeof FIT_LEVELS)[number];

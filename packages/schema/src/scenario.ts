@@ -7,45 +7,53 @@ import {
   oneOf,
   positiveInt,
 } from './common.js';
-import { GPU_POLICIES, MARKETS, type Market, PRICING_CATEGORIES } from './vocabulary.js';
+import {
+  MARKET_REGISTRY,
+  MARKETS,
+  type Market,
+  PRICING_CATEGORIES,
+  type SUBSIDY_KIND_REGISTRY,
+  type SubsidyKind,
+} from './registries.js';
+import { GPU_POLICIES } from './vocabulary.js';
+
+/** The fields of each subsidy kind besides `kind` and `share`, as `SUBSIDY_KIND_REGISTRY` lists them. */
+const SUBSIDY_PARAMS = {
+  none: {},
+  linear: { monthsToZero: boundedNumber('monthsToZero', 1, 1200, 'months') },
+  exponential: { halfLifeMonths: boundedNumber('halfLifeMonths', 0.1, 1200, 'months') },
+  step: {
+    steps: z
+      .array(z.object({ month: monthString, share: boundedNumber('share', 0, 0.99) }).strict())
+      .min(1, { error: 'a step schedule needs at least one step' }),
+  },
+  /** A mathjs expression in `t` (months since start) and `s0` (share at month 0), returning a share. */
+  formula: { expression: nonEmptyText('expression', 500) },
+} as const satisfies {
+  readonly [K in SubsidyKind]: Record<keyof (typeof SUBSIDY_KIND_REGISTRY)[K]['params'], z.ZodType>;
+};
+
+function subsidyVariant<const K extends SubsidyKind>(kind: K) {
+  return z
+    .object({
+      kind: z.literal(kind),
+      share: boundedNumber('share', 0, 0.99).optional(),
+      ...SUBSIDY_PARAMS[kind],
+    })
+    .strict();
+}
 
 /**
- * How an incentive subsidy share evolves over the months of a horizon (month 0 = the scenario's start).
- * `share` overrides the offer's `incentiveSubsidyShare` at month 0 when given.
+ * How an incentive subsidy share evolves over the months of a horizon (month 0 = the scenario's start), one
+ * variant per entry of `SUBSIDY_KIND_REGISTRY`. `share` overrides the offer's `incentiveSubsidyShare` at month 0
+ * when given.
  */
 export const subsidyScheduleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('none'), share: boundedNumber('share', 0, 0.99).optional() }).strict(),
-  z
-    .object({
-      kind: z.literal('linear'),
-      share: boundedNumber('share', 0, 0.99).optional(),
-      monthsToZero: boundedNumber('monthsToZero', 1, 1200, 'months'),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('exponential'),
-      share: boundedNumber('share', 0, 0.99).optional(),
-      halfLifeMonths: boundedNumber('halfLifeMonths', 0.1, 1200, 'months'),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('step'),
-      share: boundedNumber('share', 0, 0.99).optional(),
-      steps: z
-        .array(z.object({ month: monthString, share: boundedNumber('share', 0, 0.99) }).strict())
-        .min(1, { error: 'a step schedule needs at least one step' }),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('formula'),
-      share: boundedNumber('share', 0, 0.99).optional(),
-      /** A mathjs expression in `t` (months since start) and `s0` (share at month 0), returning a share. */
-      expression: nonEmptyText('expression', 500),
-    })
-    .strict(),
+  subsidyVariant('none'),
+  subsidyVariant('linear'),
+  subsidyVariant('exponential'),
+  subsidyVariant('step'),
+  subsidyVariant('formula'),
 ]);
 export type SubsidySchedule = z.infer<typeof subsidyScheduleSchema>;
 
@@ -188,7 +196,8 @@ export const SCENARIO_DEFAULTS = {
   minSavingShare: 0.05,
   minMonthlySavingUsd: 100,
   hybridMinShare: 0.1,
-  decentralizedMarkets: ['marketplace', 'depin'],
+  /** The markets whose registry side is `depin`. */
+  decentralizedMarkets: MARKETS.filter((m) => MARKET_REGISTRY[m].side === 'depin'),
   gpuPolicy: 'measured',
   maxOfferAgeDays: 90,
 } as const;

@@ -26,13 +26,6 @@ export type CostSensitivity = (typeof COST_SENSITIVITIES)[number];
 export const COMPLIANCE_REQUIREMENTS = ['soc2', 'hipaa', 'iso27001', 'pci-dss', 'gdpr', 'fedramp'] as const;
 export type ComplianceRequirement = (typeof COMPLIANCE_REQUIREMENTS)[number];
 
-export const MARKETS = ['hyperscaler', 'gpu-cloud', 'marketplace', 'depin'] as const;
-export type Market = (typeof MARKETS)[number];
-
-/** FOCUS words: Standard = on-demand, Dynamic = spot / auction / interruptible, Committed = reserved. */
-export const PRICING_CATEGORIES = ['Standard', 'Dynamic', 'Committed'] as const;
-export type PricingCategory = (typeof PRICING_CATEGORIES)[number];
-
 export const HOSTINGS = ['datacenter', 'community'] as const;
 export type Hosting = (typeof HOSTINGS)[number];
 

@@ -1,69 +1,32 @@
 import { z } from 'zod';
 import { boundedNumber, nonEmptyText, oneOf, placeCode, positiveInt, usersPlace } from './common.js';
-import {
-  COMPLIANCE_REQUIREMENTS,
-  COST_SENSITIVITIES,
-  DATA_SENSITIVITIES,
-  GPU_POLICIES,
-  INTERCONNECTS,
-  MARKETS,
-  PRECISIONS,
-  PRICING_CATEGORIES,
-  WORKLOAD_KINDS,
-} from './vocabulary.js';
+import { WORKLOAD_FIELDS, type WorkloadField, type WorkloadFieldSpec } from './workloadFields.js';
 import { workloadKinds } from './workloadKinds.js';
 
-/**
- * The public field names of a workload profile. They are a contract: CSV columns use the same names, in
- * this order, and list fields (`compliance`, `residency`) are `;`-separated in CSV.
- */
-export const WORKLOAD_PROFILE_FIELDS = [
-  'id',
-  'name',
-  'kind',
-  'modelParamsBillions',
-  'precision',
-  'gpuType',
-  'gpusPerReplica',
-  'nodes',
-  'interconnect',
-  'gpuHoursPerMonth',
-  'jobsPerMonth',
-  'hoursPerJob',
-  'peakToMeanRatio',
-  'datasetGiB',
-  'egressGiBPerMonth',
-  'dataSensitivity',
-  'compliance',
-  'residency',
-  'availabilityTarget',
-  'p99LatencyMs',
-  'usersRegion',
-  'interruptible',
-  'checkpointable',
-  'checkpointMinutes',
-  'restartMinutes',
-  'costSensitivity',
-  'horizonMonths',
-] as const;
+export { WORKLOAD_PROFILE_EXTRA_FIELDS, WORKLOAD_PROFILE_FIELDS } from './workloadFields.js';
 
-/** Optional fields that joined after the contract; they never rename a contract field. */
-export const WORKLOAD_PROFILE_EXTRA_FIELDS = [
-  'statelessRequests',
-  'gpuPolicy',
-  'allowedPricingCategories',
-  'allowedMarkets',
-  'allowedProviders',
-  'excludedProviders',
-] as const;
+const F = WORKLOAD_FIELDS;
+
+type NumberField = {
+  [K in WorkloadField]: (typeof F)[K] extends { type: 'number' } ? K : never;
+}[WorkloadField];
+
+/** A number field with the bounds and unit of its `WORKLOAD_FIELDS` entry. */
+function numberField(name: Exclude<NumberField, 'availabilityTarget'>) {
+  const f: WorkloadFieldSpec & { type: 'number' } = F[name];
+  if (f.integer && f.min !== 1) throw new Error(`${name}: a whole-number field starts at 1`);
+  return f.integer ? positiveInt(name, f.max) : boundedNumber(name, f.min, f.max, f.unit);
+}
 
 /** A provider id as offers spell it (`aws`, `vast`, `akash`), lower-cased. */
-const providerId = nonEmptyText('provider', 64).transform((s) => s.toLowerCase());
+const providerId = nonEmptyText('provider', F.allowedProviders.maxLength).transform((s) => s.toLowerCase());
 
 const availability = z
   .number({ error: 'availabilityTarget must be a number between 0 and 1, e.g. 0.999 for 99.9%' })
-  .min(0, { error: 'availabilityTarget must be between 0 and 1, e.g. 0.999 for 99.9%' })
-  .max(1, {
+  .min(F.availabilityTarget.min, {
+    error: 'availabilityTarget must be between 0 and 1, e.g. 0.999 for 99.9%',
+  })
+  .max(F.availabilityTarget.max, {
     // Above 1 the next check's "100% cannot be reached" would be a second, wrong message.
     abort: true,
     error: (i) => {
@@ -72,54 +35,52 @@ const availability = z
       return `availabilityTarget must be between 0 and 1, e.g. 0.999 for 99.9%; got ${v}.${hint}`;
     },
   })
-  .lt(1, {
+  // maxExclusive: the bound itself is refused.
+  .lt(F.availabilityTarget.max, {
     error: 'availabilityTarget of 1 (100%) cannot be reached by any number of replicas; use e.g. 0.9999',
   });
 
 /** The shape a user writes: only `id`, `kind` and the demand are required. */
 export const workloadProfileInputSchema = z
   .object({
-    id: nonEmptyText('id', 64).regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
+    id: nonEmptyText('id', F.id.maxLength).regex(F.id.pattern, {
       error: 'id may use letters, digits and . _ : - only, and must start with a letter or digit',
     }),
-    name: nonEmptyText('name').optional(),
-    kind: oneOf('kind', WORKLOAD_KINDS),
-    modelParamsBillions: boundedNumber(
-      'modelParamsBillions',
-      0.001,
-      100_000,
-      'billion parameters',
-    ).optional(),
-    precision: oneOf('precision', PRECISIONS).optional(),
-    gpuType: nonEmptyText('gpuType', 64).optional(),
-    gpusPerReplica: positiveInt('gpusPerReplica', 1024).optional(),
-    nodes: positiveInt('nodes', 100_000).optional(),
-    interconnect: oneOf('interconnect', INTERCONNECTS).optional(),
-    gpuHoursPerMonth: boundedNumber('gpuHoursPerMonth', 0, 1e9, 'GPU-hours a month').optional(),
-    jobsPerMonth: boundedNumber('jobsPerMonth', 0, 1e9, 'jobs a month').optional(),
-    hoursPerJob: boundedNumber('hoursPerJob', 0.001, 100_000, 'hours').optional(),
-    peakToMeanRatio: boundedNumber('peakToMeanRatio', 1, 1000).optional(),
-    datasetGiB: boundedNumber('datasetGiB', 0, 1e9, 'GiB').optional(),
-    egressGiBPerMonth: boundedNumber('egressGiBPerMonth', 0, 1e9, 'GiB a month').optional(),
-    dataSensitivity: oneOf('dataSensitivity', DATA_SENSITIVITIES).optional(),
-    compliance: z.array(oneOf('compliance', COMPLIANCE_REQUIREMENTS)).optional(),
+    name: nonEmptyText('name', F.name.maxLength).optional(),
+    kind: oneOf('kind', F.kind.values),
+    modelParamsBillions: numberField('modelParamsBillions').optional(),
+    precision: oneOf('precision', F.precision.values).optional(),
+    gpuType: nonEmptyText('gpuType', F.gpuType.maxLength).optional(),
+    gpusPerReplica: numberField('gpusPerReplica').optional(),
+    nodes: numberField('nodes').optional(),
+    interconnect: oneOf('interconnect', F.interconnect.values).optional(),
+    gpuHoursPerMonth: numberField('gpuHoursPerMonth').optional(),
+    jobsPerMonth: numberField('jobsPerMonth').optional(),
+    hoursPerJob: numberField('hoursPerJob').optional(),
+    peakToMeanRatio: numberField('peakToMeanRatio').optional(),
+    datasetGiB: numberField('datasetGiB').optional(),
+    egressGiBPerMonth: numberField('egressGiBPerMonth').optional(),
+    dataSensitivity: oneOf('dataSensitivity', F.dataSensitivity.values).optional(),
+    compliance: z.array(oneOf('compliance', F.compliance.values)).optional(),
     residency: z.array(placeCode).optional(),
     availabilityTarget: availability.optional(),
-    p99LatencyMs: boundedNumber('p99LatencyMs', 1, 86_400_000, 'ms').optional(),
+    p99LatencyMs: numberField('p99LatencyMs').optional(),
     /** Where the users are: a country, a bloc, a continent or `global`. */
     usersRegion: usersPlace.optional(),
     interruptible: z.boolean({ error: 'interruptible must be true or false' }).optional(),
     checkpointable: z.boolean({ error: 'checkpointable must be true or false' }).optional(),
-    checkpointMinutes: boundedNumber('checkpointMinutes', 0, 10_000, 'minutes').optional(),
-    restartMinutes: boundedNumber('restartMinutes', 0, 10_000, 'minutes').optional(),
-    costSensitivity: oneOf('costSensitivity', COST_SENSITIVITIES).optional(),
-    horizonMonths: positiveInt('horizonMonths', 120).optional(),
+    checkpointMinutes: numberField('checkpointMinutes').optional(),
+    restartMinutes: numberField('restartMinutes').optional(),
+    costSensitivity: oneOf('costSensitivity', F.costSensitivity.values).optional(),
+    horizonMonths: numberField('horizonMonths').optional(),
     statelessRequests: z.boolean({ error: 'statelessRequests must be true or false' }).optional(),
     /** Which GPUs may price the work when `gpuType` is named (default `measured`). */
-    gpuPolicy: oneOf('gpuPolicy', GPU_POLICIES).optional(),
+    gpuPolicy: oneOf('gpuPolicy', F.gpuPolicy.values).optional(),
     /** Narrow the offers this workload may run on; empty or absent = no restriction. */
-    allowedPricingCategories: z.array(oneOf('allowedPricingCategories', PRICING_CATEGORIES)).optional(),
-    allowedMarkets: z.array(oneOf('allowedMarkets', MARKETS)).optional(),
+    allowedPricingCategories: z
+      .array(oneOf('allowedPricingCategories', F.allowedPricingCategories.values))
+      .optional(),
+    allowedMarkets: z.array(oneOf('allowedMarkets', F.allowedMarkets.values)).optional(),
     allowedProviders: z.array(providerId).optional(),
     excludedProviders: z.array(providerId).optional(),
   })
@@ -155,7 +116,10 @@ function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-/** A profile with every default applied: what the engine reads. */
+/**
+ * A profile with every default applied: what the engine reads. The defaults are those of `WORKLOAD_FIELDS`
+ * (`kind`: the kind's, `id`: the id, `null`: unknown); test/workloadFields.test.ts holds this to the table.
+ */
 export const workloadProfileSchema = workloadProfileInputSchema.transform((p) => {
   const d = workloadKinds[p.kind].defaults;
   return {
@@ -166,14 +130,14 @@ export const workloadProfileSchema = workloadProfileInputSchema.transform((p) =>
     precision: p.precision ?? d.precision,
     gpuType: p.gpuType ?? null,
     gpusPerReplica: p.gpusPerReplica ?? null,
-    nodes: p.nodes ?? 1,
+    nodes: p.nodes ?? F.nodes.default,
     interconnect: p.interconnect ?? d.interconnect,
     gpuHoursPerMonth: p.gpuHoursPerMonth ?? null,
     jobsPerMonth: p.jobsPerMonth ?? null,
     hoursPerJob: p.hoursPerJob ?? d.hoursPerJob,
     peakToMeanRatio: p.peakToMeanRatio ?? d.peakToMeanRatio,
-    datasetGiB: p.datasetGiB ?? 0,
-    egressGiBPerMonth: p.egressGiBPerMonth ?? 0,
+    datasetGiB: p.datasetGiB ?? F.datasetGiB.default,
+    egressGiBPerMonth: p.egressGiBPerMonth ?? F.egressGiBPerMonth.default,
     dataSensitivity: p.dataSensitivity ?? d.dataSensitivity,
     compliance: [...new Set(p.compliance ?? [])],
     residency: [...new Set(p.residency ?? [])],
@@ -182,10 +146,10 @@ export const workloadProfileSchema = workloadProfileInputSchema.transform((p) =>
     usersRegion: p.usersRegion ?? null,
     interruptible: p.interruptible ?? d.interruptible,
     checkpointable: p.checkpointable ?? d.checkpointable,
-    checkpointMinutes: p.checkpointMinutes ?? 5,
-    restartMinutes: p.restartMinutes ?? 10,
+    checkpointMinutes: p.checkpointMinutes ?? F.checkpointMinutes.default,
+    restartMinutes: p.restartMinutes ?? F.restartMinutes.default,
     costSensitivity: p.costSensitivity ?? d.costSensitivity,
-    horizonMonths: p.horizonMonths ?? 12,
+    horizonMonths: p.horizonMonths ?? F.horizonMonths.default,
     statelessRequests: p.statelessRequests ?? d.statelessRequests,
     gpuPolicy: p.gpuPolicy ?? null,
     allowedPricingCategories: [...new Set(p.allowedPricingCategories ?? [])],

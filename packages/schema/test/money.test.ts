@@ -183,7 +183,7 @@ describe('one money module for pricing and report', () => {
     expect(totalMinor).toBe(9601);
     expect(partsMinor.reduce((a, p) => a + p, 0)).toBe(9601);
     expect(partsMinor[2]).toBe(-2400);
-    partsMinor.forEach((p, i) => expect(Math.abs(p - items[i]! * 100)).toBeLessThan(1));
+    for (const [i, p] of partsMinor.entries()) expect(Math.abs(p - items[i]! * 100)).toBeLessThan(1);
     expect(roundLineItems([0.4, -0.396], { mode, scale: 2 })).toEqual({
       totalMinor: 0,
       partsMinor: [40, -40],

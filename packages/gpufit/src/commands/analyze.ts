@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { analyze } from '@gpufit/analysis';
 import { formatMinorUnits, presentAnalysis, TEXT_REPORT_FORMATS } from '@gpufit/report';
-import type { Analysis, KnownNames, Scenario } from '@gpufit/schema';
+import { type Analysis, isTextReportFormat, type KnownNames, type Scenario } from '@gpufit/schema';
 import { badInput } from '../cli/errors.js';
 import { asBadInput, loadContext, loadInputs } from '../cli/inputs.js';
 import { startProgress } from '../cli/progress.js';
@@ -159,14 +159,18 @@ export async function runAnalyze(
   opts: AnalyzeCommandOptions,
 ): Promise<void> {
   if (await shouldStream(workloadsPath, opts)) return runStreamed(workloadsPath, opts);
-  const toStdout = opts.format !== undefined && opts.format !== 'png' && opts.out === undefined;
+  // One text format (REPORT_FORMAT_REGISTRY) and no --out: the report goes to stdout.
+  const stdoutFormat =
+    opts.format !== undefined && isTextReportFormat(opts.format) && opts.out === undefined
+      ? opts.format
+      : null;
+  const toStdout = stdoutFormat !== null;
   // A folder that cannot take the report is refused before the analysis runs, not after.
   if (!toStdout) await checkReportFolder(resolve(opts.out ?? DEFAULT_REPORT_DIR));
   const analysis = await runAnalysis(workloadsPath, opts);
-  // One text format and no --out: the report goes to stdout.
-  if (toStdout && opts.format !== undefined) {
-    const format = TEXT_REPORT_FORMATS[opts.format];
-    const chartJsSource = opts.format === 'html' ? await readChartJsSource() : undefined;
+  if (stdoutFormat !== null) {
+    const format = TEXT_REPORT_FORMATS[stdoutFormat];
+    const chartJsSource = stdoutFormat === 'html' ? await readChartJsSource() : undefined;
     process.stdout.write(format.render(analysis, chartJsSource === undefined ? {} : { chartJsSource }));
     return;
   }

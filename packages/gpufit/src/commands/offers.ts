@@ -7,7 +7,7 @@ import {
   type RankedOffer,
   rankOffers,
 } from '@gpufit/analysis';
-import { BLOCS, CONTINENTS, calendarDateProblem, type Offer } from '@gpufit/schema';
+import { BLOCS, CONTINENTS, calendarDateProblem, type Offer, type PricingCategory } from '@gpufit/schema';
 import {
   cheapestRegionPerInstance,
   cheapestRowPerGroup,
@@ -30,7 +30,7 @@ export interface OffersOptions {
   readonly gpu?: string;
   readonly region?: string;
   readonly market?: MarketFilter;
-  readonly category?: 'Standard' | 'Dynamic' | 'Committed';
+  readonly category?: PricingCategory;
   readonly maxPrice?: number;
   readonly maxAge?: number;
   readonly today?: string;

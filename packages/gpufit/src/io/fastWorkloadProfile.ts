@@ -1,20 +1,15 @@
 import {
   BLOCS,
-  COMPLIANCE_REQUIREMENTS,
-  COST_SENSITIVITIES,
   continentOf,
-  DATA_SENSITIVITIES,
   decodeCell,
-  GPU_POLICIES,
   hiddenCharacterProblem,
-  INTERCONNECTS,
-  MARKETS,
-  PRECISIONS,
-  PRICING_CATEGORIES,
   usersPlaceCode,
+  WORKLOAD_FIELDS,
   WORKLOAD_KINDS,
   WORKLOAD_PROFILE_EXTRA_FIELDS,
   WORKLOAD_PROFILE_FIELDS,
+  type WorkloadFieldSpec,
+  type WorkloadKind,
   type WorkloadProfile,
   workloadKinds,
 } from '@gpufit/schema';
@@ -23,26 +18,17 @@ import {
  * A fast acceptor for one workloads-CSV row: it returns the profile `workloadProfileFromCsv` would return when
  * it can prove the row valid, and `undefined` otherwise (then the caller runs the zod path, which is the
  * authority and writes the messages). It never rejects on its own, so a gap here costs speed, not
- * correctness. Cells are decoded with the schema's own `decodeCell`; the checks below restate the bounds,
- * patterns, refinements and defaults of `workloadProfileSchema`, and test/io-fastWorkloadProfile.test.ts
- * proves with fast-check that both paths agree on arbitrary rows. Change them together.
+ * correctness. Cells are decoded with the schema's own `decodeCell` rules; bounds, patterns, vocabularies and
+ * defaults are read from the schema's field table (`WORKLOAD_FIELDS`), which the zod schema is built from too;
+ * only the demand refinement (a rule across fields) is restated. test/io-fastWorkloadProfile.test.ts proves with
+ * fast-check that both paths agree on arbitrary rows.
  */
 export type FastWorkloadDecoder = (cells: readonly string[]) => WorkloadProfile | undefined;
 
 export const FAST_WORKLOAD_FIELDS = [...WORKLOAD_PROFILE_FIELDS, ...WORKLOAD_PROFILE_EXTRA_FIELDS] as const;
 type Field = (typeof FAST_WORKLOAD_FIELDS)[number];
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
-const KINDS: ReadonlySet<string> = new Set(WORKLOAD_KINDS);
-const PRECISION_SET: ReadonlySet<string> = new Set(PRECISIONS);
-const INTERCONNECT_SET: ReadonlySet<string> = new Set(INTERCONNECTS);
-const SENSITIVITY_SET: ReadonlySet<string> = new Set(DATA_SENSITIVITIES);
-const COMPLIANCE_SET: ReadonlySet<string> = new Set(COMPLIANCE_REQUIREMENTS);
-const COST_SET: ReadonlySet<string> = new Set(COST_SENSITIVITIES);
 const BLOC_SET: ReadonlySet<string> = new Set(BLOCS);
-const GPU_POLICY_SET: ReadonlySet<string> = new Set(GPU_POLICIES);
-const CATEGORY_SET: ReadonlySet<string> = new Set(PRICING_CATEGORIES);
-const MARKET_SET: ReadonlySet<string> = new Set(MARKETS);
 
 /** Slot of each field in the per-row value array. */
 const SLOT = Object.fromEntries(FAST_WORKLOAD_FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
@@ -57,12 +43,15 @@ type CellDecoder = (cell: string) => unknown;
  */
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-function numberIn(min: number, max: number, whole: boolean): CellDecoder {
+/** A number in [min, max] (or [min, max) when `maxExclusive`), whole when `integer`. */
+function numberIn(spec: WorkloadFieldSpec & { type: 'number' }): CellDecoder {
+  const { min, max, integer, maxExclusive } = spec;
   return (cell) => {
     if (!NUMBER.test(cell)) return FAIL;
     const x = Number(cell);
     if (!(x >= min && x <= max)) return FAIL;
-    if (whole && !Number.isInteger(x)) return FAIL;
+    if (maxExclusive && x === max) return FAIL;
+    if (integer && !Number.isInteger(x)) return FAIL;
     return x;
   };
 }
@@ -115,72 +104,56 @@ function listOf(values: ReadonlySet<string>): CellDecoder {
   };
 }
 
-/** A `;` list of provider ids (each at most 64 characters), lower-cased as the schema does. */
-const providerList: CellDecoder = (cell) => {
+/** A `;` list of provider ids (each at most `maxLength` characters), lower-cased as the schema does. */
+function providerList(maxLength: number): CellDecoder {
+  return (cell) => {
+    const list = listCell(cell);
+    for (let i = 0; i < list.length; i++) {
+      if (list[i]!.length > maxLength) return FAIL;
+      list[i] = list[i]!.toLowerCase();
+    }
+    return list;
+  };
+}
+
+/** A `;` list of residency places (countries and blocs), upper-cased as the schema does. */
+const placeList: CellDecoder = (cell) => {
   const list = listCell(cell);
   for (let i = 0; i < list.length; i++) {
-    if (list[i]!.length > 64) return FAIL;
-    list[i] = list[i]!.toLowerCase();
+    const p = placeCode(list[i]!);
+    if (p === FAIL) return FAIL;
+    list[i] = p;
   }
   return list;
 };
 
-/** 0 ≤ x < 1: the schema's `max(1)` and then `lt(1)`. */
-function belowOne(inRange: CellDecoder): CellDecoder {
-  return (cell) => {
-    const x = inRange(cell);
-    return x === 1 ? FAIL : x;
-  };
+const usersPlace: CellDecoder = (cell) => usersPlaceCode(cell) ?? FAIL;
+
+/** The decoder of one field, from its `WORKLOAD_FIELDS` entry. */
+function decoderOf(spec: WorkloadFieldSpec): CellDecoder {
+  switch (spec.type) {
+    case 'text':
+      return text(spec.maxLength, spec.pattern);
+    case 'number':
+      return numberIn(spec);
+    case 'enum':
+      return oneOf(new Set(spec.values));
+    case 'boolean':
+      return booleanCell;
+    case 'usersPlace':
+      return usersPlace;
+    case 'list':
+      return spec.item === 'enum'
+        ? listOf(new Set(spec.values))
+        : spec.item === 'place'
+          ? placeList
+          : providerList(spec.maxLength);
+  }
 }
 
-/** The bounds, patterns and vocabularies of `workloadProfileInputSchema`, one decoder per field. */
-const DECODERS: Record<Field, CellDecoder> = {
-  id: text(64, ID),
-  name: text(200),
-  kind: oneOf(KINDS),
-  modelParamsBillions: numberIn(0.001, 100_000, false),
-  precision: oneOf(PRECISION_SET),
-  gpuType: text(64),
-  gpusPerReplica: numberIn(1, 1024, true),
-  nodes: numberIn(1, 100_000, true),
-  interconnect: oneOf(INTERCONNECT_SET),
-  gpuHoursPerMonth: numberIn(0, 1e9, false),
-  jobsPerMonth: numberIn(0, 1e9, false),
-  hoursPerJob: numberIn(0.001, 100_000, false),
-  peakToMeanRatio: numberIn(1, 1000, false),
-  datasetGiB: numberIn(0, 1e9, false),
-  egressGiBPerMonth: numberIn(0, 1e9, false),
-  dataSensitivity: oneOf(SENSITIVITY_SET),
-  compliance: (cell) => {
-    const list = listCell(cell);
-    for (const c of list) if (!COMPLIANCE_SET.has(c)) return FAIL;
-    return list;
-  },
-  residency: (cell) => {
-    const list = listCell(cell);
-    for (let i = 0; i < list.length; i++) {
-      const p = placeCode(list[i]!);
-      if (p === FAIL) return FAIL;
-      list[i] = p;
-    }
-    return list;
-  },
-  availabilityTarget: belowOne(numberIn(0, 1, false)),
-  p99LatencyMs: numberIn(1, 86_400_000, false),
-  usersRegion: (cell) => usersPlaceCode(cell) ?? FAIL,
-  interruptible: booleanCell,
-  checkpointable: booleanCell,
-  checkpointMinutes: numberIn(0, 10_000, false),
-  restartMinutes: numberIn(0, 10_000, false),
-  costSensitivity: oneOf(COST_SET),
-  horizonMonths: numberIn(1, 120, true),
-  statelessRequests: booleanCell,
-  gpuPolicy: oneOf(GPU_POLICY_SET),
-  allowedPricingCategories: listOf(CATEGORY_SET),
-  allowedMarkets: listOf(MARKET_SET),
-  allowedProviders: providerList,
-  excludedProviders: providerList,
-};
+const DECODERS = Object.fromEntries(
+  FAST_WORKLOAD_FIELDS.map((f) => [f, decoderOf(WORKLOAD_FIELDS[f])]),
+) as Record<Field, CellDecoder>;
 
 /**
  * Builds the fast decoder for one header. Returns undefined when the header has a column the fast path does
@@ -220,13 +193,8 @@ export function fastWorkloadDecoder(header: readonly string[]): FastWorkloadDeco
       if (v === FAIL) return undefined;
       values[slots[i]!] = v;
     }
-    return finish(values as Slots);
+    return finish(values);
   };
-}
-
-/** The per-row values by slot, typed as the schema's decoded input. */
-interface Slots {
-  [i: number]: unknown;
 }
 
 /** Fresh `[...new Set(list)]` (lists may be shared with the column memo, so never returned as they are). */
@@ -236,10 +204,36 @@ function unique<T extends string>(list: T[] | undefined): T[] {
   return [...new Set(list)];
 }
 
-/** The schema's refinements and its transform (defaults from the kind registry), in the same key order. */
-function finish(v: Slots): WorkloadProfile | undefined {
+/** A slot whose default is the workload's id. */
+const ID_DEFAULT: unique symbol = Symbol('id');
+
+/** Slots of the list fields (absent = the empty list). */
+const LIST_SLOTS = FAST_WORKLOAD_FIELDS.filter((f) => WORKLOAD_FIELDS[f].type === 'list').map((f) => SLOT[f]);
+
+/**
+ * Per kind, the default of every slot, from the field table: its value, the workload's id (`id`) or the kind's
+ * own (`kind`: `workloadKinds[kind].defaults`). Lists and required fields have none (undefined).
+ */
+const KIND_DEFAULTS = Object.fromEntries(
+  WORKLOAD_KINDS.map((kind) => {
+    const own = workloadKinds[kind].defaults as unknown as Readonly<Record<string, unknown>>;
+    const slots = FAST_WORKLOAD_FIELDS.map((f): unknown => {
+      const spec: WorkloadFieldSpec = WORKLOAD_FIELDS[f];
+      if (spec.type === 'list' || spec.default === 'required') return undefined;
+      if (spec.default === 'kind') {
+        if (!(f in own)) throw new Error(`WORKLOAD_FIELDS.${f}: the kind registry has no default for it`);
+        return own[f];
+      }
+      return spec.default === 'id' ? ID_DEFAULT : spec.default;
+    });
+    return [kind, slots];
+  }),
+) as unknown as Record<WorkloadKind, readonly unknown[]>;
+
+/** The schema's demand refinement and its transform (defaults from the field table and the kind registry). */
+function finish(v: unknown[]): WorkloadProfile | undefined {
   const id = v[SLOT.id] as string | undefined;
-  const kind = v[SLOT.kind] as WorkloadProfile['kind'] | undefined;
+  const kind = v[SLOT.kind] as WorkloadKind | undefined;
   if (id === undefined || kind === undefined) return undefined;
   const gpuHoursPerMonth = v[SLOT.gpuHoursPerMonth] as number | undefined;
   const jobsPerMonth = v[SLOT.jobsPerMonth] as number | undefined;
@@ -254,44 +248,50 @@ function finish(v: Slots): WorkloadProfile | undefined {
     const tolerance = 0.05 * Math.max(implied, gpuHoursPerMonth);
     if (Math.abs(implied - gpuHoursPerMonth) > tolerance) return undefined;
   }
-  const d = workloadKinds[kind].defaults;
-  return {
-    id,
-    name: (v[SLOT.name] as string | undefined) ?? id,
-    kind,
-    modelParamsBillions: (v[SLOT.modelParamsBillions] as number | undefined) ?? d.modelParamsBillions,
-    precision: (v[SLOT.precision] as WorkloadProfile['precision'] | undefined) ?? d.precision,
-    gpuType: (v[SLOT.gpuType] as string | undefined) ?? null,
-    gpusPerReplica: gpusPerReplica ?? null,
-    nodes: nodes ?? 1,
-    interconnect: (v[SLOT.interconnect] as WorkloadProfile['interconnect'] | undefined) ?? d.interconnect,
-    gpuHoursPerMonth: gpuHoursPerMonth ?? null,
-    jobsPerMonth: jobsPerMonth ?? null,
-    hoursPerJob: hoursPerJob ?? d.hoursPerJob,
-    peakToMeanRatio: (v[SLOT.peakToMeanRatio] as number | undefined) ?? d.peakToMeanRatio,
-    datasetGiB: (v[SLOT.datasetGiB] as number | undefined) ?? 0,
-    egressGiBPerMonth: (v[SLOT.egressGiBPerMonth] as number | undefined) ?? 0,
-    dataSensitivity:
-      (v[SLOT.dataSensitivity] as WorkloadProfile['dataSensitivity'] | undefined) ?? d.dataSensitivity,
-    compliance: unique(v[SLOT.compliance] as WorkloadProfile['compliance'] | undefined),
-    residency: unique(v[SLOT.residency] as string[] | undefined),
-    availabilityTarget: (v[SLOT.availabilityTarget] as number | undefined) ?? d.availabilityTarget,
-    p99LatencyMs: (v[SLOT.p99LatencyMs] as number | undefined) ?? d.p99LatencyMs,
-    usersRegion: (v[SLOT.usersRegion] as string | undefined) ?? null,
-    interruptible: (v[SLOT.interruptible] as boolean | undefined) ?? d.interruptible,
-    checkpointable: (v[SLOT.checkpointable] as boolean | undefined) ?? d.checkpointable,
-    checkpointMinutes: (v[SLOT.checkpointMinutes] as number | undefined) ?? 5,
-    restartMinutes: (v[SLOT.restartMinutes] as number | undefined) ?? 10,
-    costSensitivity:
-      (v[SLOT.costSensitivity] as WorkloadProfile['costSensitivity'] | undefined) ?? d.costSensitivity,
-    horizonMonths: (v[SLOT.horizonMonths] as number | undefined) ?? 12,
-    statelessRequests: (v[SLOT.statelessRequests] as boolean | undefined) ?? d.statelessRequests,
-    gpuPolicy: (v[SLOT.gpuPolicy] as WorkloadProfile['gpuPolicy'] | undefined) ?? null,
-    allowedPricingCategories: unique(
-      v[SLOT.allowedPricingCategories] as WorkloadProfile['allowedPricingCategories'] | undefined,
-    ),
-    allowedMarkets: unique(v[SLOT.allowedMarkets] as WorkloadProfile['allowedMarkets'] | undefined),
-    allowedProviders: unique(v[SLOT.allowedProviders] as string[] | undefined),
-    excludedProviders: unique(v[SLOT.excludedProviders] as string[] | undefined),
+  const d = KIND_DEFAULTS[kind];
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] === undefined) v[i] = d[i] === ID_DEFAULT ? id : d[i];
+  }
+  for (const i of LIST_SLOTS) v[i] = unique(v[i] as string[] | undefined);
+  return profileOf(v);
+}
+
+/** The slots as a profile, in the key order of the schema's transform (one literal: one object shape). */
+function profileOf(v: readonly unknown[]): WorkloadProfile {
+  const profile: { readonly [K in keyof WorkloadProfile]: unknown } = {
+    id: v[SLOT.id],
+    name: v[SLOT.name],
+    kind: v[SLOT.kind],
+    modelParamsBillions: v[SLOT.modelParamsBillions],
+    precision: v[SLOT.precision],
+    gpuType: v[SLOT.gpuType],
+    gpusPerReplica: v[SLOT.gpusPerReplica],
+    nodes: v[SLOT.nodes],
+    interconnect: v[SLOT.interconnect],
+    gpuHoursPerMonth: v[SLOT.gpuHoursPerMonth],
+    jobsPerMonth: v[SLOT.jobsPerMonth],
+    hoursPerJob: v[SLOT.hoursPerJob],
+    peakToMeanRatio: v[SLOT.peakToMeanRatio],
+    datasetGiB: v[SLOT.datasetGiB],
+    egressGiBPerMonth: v[SLOT.egressGiBPerMonth],
+    dataSensitivity: v[SLOT.dataSensitivity],
+    compliance: v[SLOT.compliance],
+    residency: v[SLOT.residency],
+    availabilityTarget: v[SLOT.availabilityTarget],
+    p99LatencyMs: v[SLOT.p99LatencyMs],
+    usersRegion: v[SLOT.usersRegion],
+    interruptible: v[SLOT.interruptible],
+    checkpointable: v[SLOT.checkpointable],
+    checkpointMinutes: v[SLOT.checkpointMinutes],
+    restartMinutes: v[SLOT.restartMinutes],
+    costSensitivity: v[SLOT.costSensitivity],
+    horizonMonths: v[SLOT.horizonMonths],
+    statelessRequests: v[SLOT.statelessRequests],
+    gpuPolicy: v[SLOT.gpuPolicy],
+    allowedPricingCategories: v[SLOT.allowedPricingCategories],
+    allowedMarkets: v[SLOT.allowedMarkets],
+    allowedProviders: v[SLOT.allowedProviders],
+    excludedProviders: v[SLOT.excludedProviders],
   };
+  return profile as WorkloadProfile;
 }

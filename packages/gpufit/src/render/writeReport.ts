@@ -2,21 +2,23 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PresentedAnalysis, RoundingModeName } from '@gpufit/report';
 import { chartConfigs, presentAnalysis, TEXT_REPORT_FORMAT_IDS, TEXT_REPORT_FORMATS } from '@gpufit/report';
-import type { Analysis } from '@gpufit/schema';
+import { type Analysis, REPORT_FORMAT_REGISTRY, REPORT_FORMATS, type ReportFormat } from '@gpufit/schema';
 import { outputFailure } from '../output/outputError.js';
 import { checkReplaceableFolder, type FolderLayout, stageFolder } from '../output/replaceFolder.js';
 import { readChartJsSource } from './chartJsSource.js';
 import { renderChartPng } from './renderChartPng.js';
 
-/** Every output gpufit writes: the text formats of @gpufit/report plus `png` (charts/*.png). */
-export const REPORT_FORMATS = ['md', 'html', 'json', 'csv', 'focus', 'png'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/**
+ * Every output gpufit writes, as `REPORT_FORMAT_REGISTRY` (@gpufit/schema) lists them: the text formats of
+ * @gpufit/report plus `png` (charts/*.png).
+ */
+export { REPORT_FORMATS, type ReportFormat };
 
 /** The report set of the main job: every format, HTML report and its chart PNGs included. */
 export const DEFAULT_REPORT_FORMATS: readonly ReportFormat[] = REPORT_FORMATS;
 
 /** Directory of the chart PNGs inside the report directory (and the Markdown's image path). */
-export const CHARTS_DIR = 'charts';
+export const CHARTS_DIR = REPORT_FORMAT_REGISTRY.png.fileName;
 
 export interface WriteReportSetOptions {
   readonly roundingMode?: RoundingModeName;

@@ -6,7 +6,7 @@ import type {
   Scenario,
   WorkloadProfile,
 } from '@gpufit/schema';
-import { SCENARIO_DEFAULTS } from '@gpufit/schema';
+import { isCommitted, SCENARIO_DEFAULTS } from '@gpufit/schema';
 import { finite } from '../assert.js';
 import { HOURS_PER_MONTH } from '../assumptions.js';
 import { breakEvenUtilization } from '../commitments/breakEvenUtilization.js';
@@ -101,7 +101,7 @@ export function estimateCost(
   if (explain && feas.memoryNote !== null) assumptions.push(feas.memoryNote);
   if (explain && packing > 1) assumptions.push(notes.packing(g, perInstance, packing, dataParallel));
 
-  const committed = offer.pricingCategory === 'Committed';
+  const committed = isCommitted(offer.pricingCategory);
   const termFactor =
     committed && offer.termMonths !== null && offer.termMonths > profile.horizonMonths
       ? offer.termMonths / profile.horizonMonths

@@ -1,7 +1,4 @@
-import type { DataSensitivity, Offer } from '@gpufit/schema';
-
-/** Markets whose hosts are run by third parties the tenant does not contract with (DESIGN §4, trust per tier). */
-const THIRD_PARTY_HOSTS: ReadonlySet<Offer['market']> = new Set(['marketplace', 'depin']);
+import { type DataSensitivity, MARKET_REGISTRY, type Offer } from '@gpufit/schema';
 
 /**
  * Whether data of this sensitivity may run on this offer's hosts, and why not (issue "eligibility by tier";
@@ -20,7 +17,7 @@ export function dataEligibility(sensitivity: DataSensitivity, offer: Offer): str
   if (offer.hosting !== 'datacenter') {
     return `${sensitivity} data needs datacenter hosts; this offer runs on community hosts, which can read the data they process`;
   }
-  if (THIRD_PARTY_HOSTS.has(offer.market) && !offer.verified) {
+  if (MARKET_REGISTRY[offer.market].thirdPartyHosts && !offer.verified) {
     return `${sensitivity} data may run on a ${offer.market === 'depin' ? 'decentralized network' : 'marketplace'} only on hosts the network verified; this offer's hosts are not verified`;
   }
   if (sensitivity === 'regulated' && offer.certifications.length === 0) {

@@ -1,4 +1,4 @@
-import type { Offer } from '@gpufit/schema';
+import { isInterruptibleCategory, MARKET_REGISTRY, type Offer } from '@gpufit/schema';
 
 /**
  * gpufit rule: spot GPUs a workload may count on per zone that lists a spot price — one 8-GPU server's worth
@@ -25,8 +25,8 @@ export function dynamicCapacity(
   gpusAtOnce: number,
   options: { readonly oneZone: boolean },
 ): string | null {
-  if (offer.pricingCategory !== 'Dynamic') return null;
-  if (offer.market !== 'hyperscaler' && offer.market !== 'gpu-cloud') return null;
+  if (!isInterruptibleCategory(offer.pricingCategory)) return null;
+  if (MARKET_REGISTRY[offer.market].thirdPartyHosts) return null;
   const zones = Math.max(1, offer.zonesWithSpot ?? 1);
   const perZone = Math.max(offer.gpusPerInstance, DYNAMIC_GPUS_PER_ZONE);
   const limit = options.oneZone ? perZone : perZone * zones;

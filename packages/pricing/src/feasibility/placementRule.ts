@@ -1,4 +1,9 @@
-import type { Offer, PlacementPolicy, WorkloadProfile } from '@gpufit/schema';
+import {
+  isInterruptibleCategory,
+  type Offer,
+  type PlacementPolicy,
+  type WorkloadProfile,
+} from '@gpufit/schema';
 
 /** The placement lists of a run or scenario and of one workload, as `placementRule` reads them. */
 export type PlacementLists = Pick<
@@ -46,6 +51,6 @@ export function placementRule(
  * reliability-facts): it serves only work that tolerates interruptions.
  */
 export function interruptibleRule(profile: WorkloadProfile, offer: Offer): string | null {
-  if (offer.pricingCategory !== 'Dynamic' || profile.interruptible) return null;
+  if (!isInterruptibleCategory(offer.pricingCategory) || profile.interruptible) return null;
   return 'spot/interruptible capacity can be reclaimed at any time, and the workload is marked interruptible: false';
 }

@@ -1,3 +1,4 @@
+import { PRICING_CATEGORY_REGISTRY } from '@gpufit/schema';
 import type { CsvCell } from '../csv/csvCell.js';
 import { emptyCell, numberCell, textCell } from '../csv/csvCell.js';
 import { formatCents } from '../present/format.js';
@@ -11,7 +12,7 @@ import type {
 import type { Rounder } from '../present/rounder.js';
 import { MONEY_SCALE, UNIT_PRICE_SCALE } from '../present/rounder.js';
 import { focusDecimal } from './focusDecimal.js';
-import { FOCUS_SERVICES } from './focusServices.js';
+import { focusService } from './focusServices.js';
 
 /** One forecast row: a workload's option (or hybrid side) in one month. */
 export interface FocusRow {
@@ -124,7 +125,7 @@ export const FOCUS_COLUMNS: readonly FocusColumn[] = [
   {
     name: 'PricingCategory',
     description: "the offer's Standard, Dynamic or Committed",
-    value: (x) => textCell(x.path.offer.pricingCategory),
+    value: (x) => textCell(PRICING_CATEGORY_REGISTRY[x.path.offer.pricingCategory].focus),
   },
   { name: 'PricingCurrency', description: 'USD', value: () => textCell('USD') },
   {
@@ -154,17 +155,17 @@ export const FOCUS_COLUMNS: readonly FocusColumn[] = [
   {
     name: 'ServiceCategory',
     description: 'Compute',
-    value: (x) => textCell(FOCUS_SERVICES[x.path.offer.market].serviceCategory),
+    value: (x) => textCell(focusService(x.path.offer.market).serviceCategory),
   },
   {
     name: 'ServiceName',
     description: 'GPU Virtual Machines (hyperscaler, GPU cloud) or GPU Containers (marketplace, DePIN)',
-    value: (x) => textCell(FOCUS_SERVICES[x.path.offer.market].serviceName),
+    value: (x) => textCell(focusService(x.path.offer.market).serviceName),
   },
   {
     name: 'ServiceSubcategory',
     description: 'Virtual Machines or Containers',
-    value: (x) => textCell(FOCUS_SERVICES[x.path.offer.market].serviceSubcategory),
+    value: (x) => textCell(focusService(x.path.offer.market).serviceSubcategory),
   },
   {
     name: 'x_ForecastRow',

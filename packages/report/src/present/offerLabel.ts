@@ -1,18 +1,10 @@
-import type { CostEstimate, Market, OfferRef, PricingCategory } from '@gpufit/schema';
-
-/** What each market is, in the words every output uses (a marketplace is not a decentralized network). */
-export const MARKET_LABELS: Record<Market, string> = {
-  hyperscaler: 'hyperscaler',
-  'gpu-cloud': 'GPU cloud',
-  marketplace: 'marketplace',
-  depin: 'DePIN network',
-};
-
-export const PRICING_LABELS: Record<PricingCategory, string> = {
-  Standard: 'on-demand',
-  Dynamic: 'spot / interruptible',
-  Committed: 'committed',
-};
+import {
+  type CostEstimate,
+  isCommitted,
+  MARKET_REGISTRY,
+  type OfferRef,
+  PRICING_CATEGORY_REGISTRY,
+} from '@gpufit/schema';
 
 /**
  * A provider named as what it is: "Amazon Web Services (hyperscaler)", "Vast.ai (marketplace, community hosts)",
@@ -20,15 +12,15 @@ export const PRICING_LABELS: Record<PricingCategory, string> = {
  * marketplace counts as the decentralized side is the analysis's choice; the label never hides which it is.
  */
 export function providerLabel(o: Pick<OfferRef, 'providerName' | 'market' | 'hosting' | 'verified'>): string {
-  const thirdParty = o.market === 'marketplace' || o.market === 'depin';
+  const thirdParty = MARKET_REGISTRY[o.market].thirdPartyHosts;
   const hosts = thirdParty ? `, ${o.verified ? 'verified ' : ''}${o.hosting} hosts` : '';
-  return `${o.providerName} (${MARKET_LABELS[o.market]}${hosts})`;
+  return `${o.providerName} (${MARKET_REGISTRY[o.market].label}${hosts})`;
 }
 
 /** "committed 12 mo" / "spot / interruptible" / "on-demand". */
 export function pricingLabel(o: Pick<OfferRef, 'pricingCategory'>, termMonths?: number | null): string {
-  const label = PRICING_LABELS[o.pricingCategory];
-  return o.pricingCategory === 'Committed' && termMonths ? `${label} ${termMonths} mo` : label;
+  const label = PRICING_CATEGORY_REGISTRY[o.pricingCategory].label;
+  return isCommitted(o.pricingCategory) && termMonths ? `${label} ${termMonths} mo` : label;
 }
 
 /**
