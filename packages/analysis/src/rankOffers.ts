@@ -2,6 +2,7 @@ import { type EffectivePriceOptions, effectivePrice } from '@gpufit/pricing';
 import type { Market, Offer, PricingCategory } from '@gpufit/schema';
 import { daysBetween } from './asOfDay.js';
 import { offerInPlace } from './offerInPlace.js';
+import { marketsOfSide, sidesOfMarkets } from './sides.js';
 
 /** `cloud` = hyperscaler + gpu-cloud; `depin` in this filter means the DePIN networks only. */
 export type MarketFilter = Market | 'cloud';
@@ -32,7 +33,8 @@ export interface RankedOffer {
   readonly cheapestReason: string | null;
 }
 
-const CLOUD_MARKETS: ReadonlySet<Market> = new Set(['hyperscaler', 'gpu-cloud']);
+/** The cloud side of the default split (`sidesOfMarkets`), one table with the analysis's sides. */
+const CLOUD_MARKETS: ReadonlySet<Market> = marketsOfSide(sidesOfMarkets(), 'cloud');
 
 export function offerMatches(offer: Offer, f: OfferFilter): boolean {
   if (f.gpu !== undefined && offer.gpu !== f.gpu) return false;
