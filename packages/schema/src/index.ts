@@ -92,8 +92,11 @@ export {
 } from './vocabulary.js';
 export type { ThroughputClass, WorkloadKindDefaults, WorkloadKindSpec } from './workloadKinds.js';
 export { THROUGHPUT_CLASSES, workloadKinds } from './workloadKinds.js';
-export type { WorkloadProfile, WorkloadProfileInput } from './workloadProfile.js';
+export type { AssumableProfileField, WorkloadProfile, WorkloadProfileInput } from './workloadProfile.js';
 export {
+  ASSUMABLE_PROFILE_FIELDS,
+  assumedMark,
+  isAssumed,
   WORKLOAD_PROFILE_EXTRA_FIELDS,
   WORKLOAD_PROFILE_FIELDS,
   workloadProfileInputSchema,

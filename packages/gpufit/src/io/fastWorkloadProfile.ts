@@ -1,4 +1,5 @@
 import {
+  ASSUMABLE_PROFILE_FIELDS,
   BLOCS,
   COMPLIANCE_REQUIREMENTS,
   COST_SENSITIVITIES,
@@ -293,5 +294,6 @@ function finish(v: Slots): WorkloadProfile | undefined {
     allowedMarkets: unique(v[SLOT.allowedMarkets] as WorkloadProfile['allowedMarkets'] | undefined),
     allowedProviders: unique(v[SLOT.allowedProviders] as string[] | undefined),
     excludedProviders: unique(v[SLOT.excludedProviders] as string[] | undefined),
+    assumed: ASSUMABLE_PROFILE_FIELDS.filter((f) => v[SLOT[f]] === undefined),
   };
 }

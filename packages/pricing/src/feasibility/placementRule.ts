@@ -1,4 +1,5 @@
 import type { Offer, PlacementPolicy, WorkloadProfile } from '@gpufit/schema';
+import { assumedMark } from '@gpufit/schema';
 
 /** The placement lists of a run or scenario and of one workload, as `placementRule` reads them. */
 export type PlacementLists = Pick<
@@ -47,5 +48,5 @@ export function placementRule(
  */
 export function interruptibleRule(profile: WorkloadProfile, offer: Offer): string | null {
   if (offer.pricingCategory !== 'Dynamic' || profile.interruptible) return null;
-  return 'spot/interruptible capacity can be reclaimed at any time, and the workload is marked interruptible: false';
+  return `spot/interruptible capacity can be reclaimed at any time, and the workload is marked interruptible: false${assumedMark(profile, 'interruptible')}`;
 }
