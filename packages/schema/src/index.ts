@@ -29,6 +29,8 @@ export {
   MAX_LISTED_USD_PER_GPU_HOUR,
   MIN_USD_PER_GPU_HOUR,
 } from './priceLimits.js';
+export type { AnalysisResult } from './resultSchemas.js';
+export { analysisResultSchema, workloadAnalysisSchema } from './resultSchemas.js';
 export type * from './results.js';
 export {
   ANALYSIS_SCHEMA_VERSION,
