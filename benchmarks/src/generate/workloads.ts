@@ -153,6 +153,8 @@ export function generateProfile(seed: number, i: number): WorkloadProfile {
     allowedMarkets: [],
     allowedProviders: [],
     excludedProviders: [],
+    // As read back from its CSV line: an empty p99LatencyMs cell and the absent statelessRequests column default.
+    assumed: p99LatencyMs === null ? ['p99LatencyMs', 'statelessRequests'] : ['statelessRequests'],
   };
 }
 

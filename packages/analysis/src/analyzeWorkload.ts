@@ -129,6 +129,7 @@ export function createWorkloadAnalyzer(
         id: profile.id,
         name: profile.name,
         kind: profile.kind,
+        assumed: profile.assumed,
         fit,
         decision: {
           approach: fit.approach,

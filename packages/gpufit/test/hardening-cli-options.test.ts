@@ -139,10 +139,14 @@ describe('gpufit diff on result files it did not write', () => {
     expect(good.code, good.stderr).toBe(0);
     const real = file('real.json', JSON.parse(good.stdout));
     for (const [bad, field] of [
-      [{ schemaVersion: '1.0.0', workloads: [{}], totals: {} }, /empty\.json, column totals\.monthlyUsd/],
+      [{ schemaVersion: '2.1.0', workloads: [{}], totals: {} }, /empty\.json, column workloads\.0\.id/],
       [{ schemaVersion: 1, workloads: 5, totals: null }, /empty\.json, column schemaVersion/],
       [
-        { schemaVersion: '1.0.0', workloads: [], totals: { monthlyUsd: { recommended: 'x' } } },
+        { schemaVersion: '1.0.0', workloads: [{}], totals: {} },
+        /empty\.json, column schemaVersion: .*not a 2\.x result/,
+      ],
+      [
+        { schemaVersion: '2.0.0', workloads: [], totals: { monthlyUsd: { recommended: 'x' } } },
         /empty\.json, column totals\.monthlyUsd\.recommended: .*expected number/,
       ],
     ] as const) {

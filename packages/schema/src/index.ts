@@ -68,6 +68,8 @@ export {
   SUBSIDY_KINDS,
   TEXT_REPORT_FORMAT_IDS,
 } from './registries.js';
+export type { AnalysisResult } from './resultSchemas.js';
+export { analysisResultSchema, workloadAnalysisSchema } from './resultSchemas.js';
 export type * from './results.js';
 export {
   ANALYSIS_SCHEMA_VERSION,
@@ -131,8 +133,11 @@ export type { WorkloadField, WorkloadFieldDefault, WorkloadFieldSpec } from './w
 export { WORKLOAD_FIELDS } from './workloadFields.js';
 export type { ThroughputClass, WorkloadKindDefaults, WorkloadKindSpec } from './workloadKinds.js';
 export { THROUGHPUT_CLASSES, workloadKinds } from './workloadKinds.js';
-export type { WorkloadProfile, WorkloadProfileInput } from './workloadProfile.js';
+export type { AssumableProfileField, WorkloadProfile, WorkloadProfileInput } from './workloadProfile.js';
 export {
+  ASSUMABLE_PROFILE_FIELDS,
+  assumedMark,
+  isAssumed,
   WORKLOAD_PROFILE_EXTRA_FIELDS,
   WORKLOAD_PROFILE_FIELDS,
   workloadProfileInputSchema,

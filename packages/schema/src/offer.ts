@@ -9,6 +9,7 @@ import {
   visibleText,
 } from './common.js';
 import { MAX_LISTED_USD_PER_GPU_HOUR, MIN_USD_PER_GPU_HOUR } from './priceLimits.js';
+import { ownField, withoutNulls } from './readBack.js';
 import { isCommitted, MARKET_REGISTRY, MARKETS, PRICING_CATEGORIES } from './registries.js';
 import { COMPLIANCE_REQUIREMENTS, DENOMINATIONS, HOSTINGS, INTERCONNECTS } from './vocabulary.js';
 
@@ -211,8 +212,27 @@ export const offerInputSchema = z
     }
   });
 
-/** An offer with defaults applied. */
-export const offerSchema = offerInputSchema.transform((o) => ({
+/**
+ * A normalized offer (recognized by its `incentive` field, which no catalog row has) read back as the row it
+ * stands for: `null` fields left out (no column takes `null`) and the incentive spread into its three columns. Anything else passes
+ * through as it is.
+ */
+function normalizedAsInput(value: unknown): unknown {
+  if (ownField(value, 'incentive') === undefined) return value;
+  const out = withoutNulls(value, 'all', ['incentive']) as Record<string, unknown>;
+  const incentive = ownField(value, 'incentive');
+  if (incentive === null) return out;
+  if (typeof incentive !== 'object') return value;
+  return {
+    ...out,
+    incentiveSymbol: ownField(incentive, 'symbol'),
+    incentiveSubsidyShare: ownField(incentive, 'subsidyShare'),
+    incentiveDenomination: ownField(incentive, 'denomination'),
+  };
+}
+
+/** An offer with defaults applied. It also reads the offers it writes (`parse(parse(x))` equals `parse(x)`). */
+export const offerSchema = z.preprocess(normalizedAsInput, offerInputSchema).transform((o) => ({
   id: o.id,
   provider: o.provider,
   providerName: o.providerName ?? o.provider,

@@ -5,6 +5,7 @@
  */
 import type { Market, PricingCategory } from './registries.js';
 import type { Hosting, WorkloadKind } from './vocabulary.js';
+import type { AssumableProfileField } from './workloadProfile.js';
 
 export const FIT_LEVELS = ['low', 'medium', 'high'] as const;
 export type FitLevel = (typeof FIT_LEVELS)[number];
@@ -292,6 +293,11 @@ export interface WorkloadAnalysis {
   readonly id: string;
   readonly name: string;
   readonly kind: WorkloadKind;
+  /**
+   * The profile fields the workload left out that took a default (`ASSUMABLE_PROFILE_FIELDS` order); reasons
+   * that use one say "assumed … (default for this kind)". Since schema 2.2.0 (absent in older result files).
+   */
+  readonly assumed?: readonly AssumableProfileField[];
   readonly fit: FitAssessment;
   readonly decision: Decision;
   readonly projection: Projection | null;
@@ -331,7 +337,7 @@ export interface AnalysisTotals {
   readonly unpricedWorkloads: readonly string[];
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.1.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.2.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {

@@ -7,6 +7,7 @@ import {
   oneOf,
   positiveInt,
 } from './common.js';
+import { withoutNulls } from './readBack.js';
 import {
   MARKET_REGISTRY,
   MARKETS,
@@ -202,43 +203,49 @@ export const SCENARIO_DEFAULTS = {
   maxOfferAgeDays: 90,
 } as const;
 
-export const scenarioSchema = scenarioInputSchema.transform((s) => ({
-  name: s.name ?? SCENARIO_DEFAULTS.name,
-  horizonMonths: s.horizonMonths ?? SCENARIO_DEFAULTS.horizonMonths,
-  startMonth: s.startMonth ?? SCENARIO_DEFAULTS.startMonth,
-  subsidies: s.subsidies ?? {},
-  tokenPrices: s.tokenPrices ?? {},
-  subsidyPassThrough: s.subsidyPassThrough ?? SCENARIO_DEFAULTS.subsidyPassThrough,
-  demandGrowthMonthly: s.demandGrowthMonthly ?? SCENARIO_DEFAULTS.demandGrowthMonthly,
-  priceAdjustments: s.priceAdjustments ?? [],
-  transferMbps: s.transferMbps ?? SCENARIO_DEFAULTS.transferMbps,
-  committedUtilization: s.committedUtilization ?? null,
-  monteCarlo: {
-    trials: s.monteCarlo?.trials ?? SCENARIO_DEFAULTS.trials,
-    seed: s.monteCarlo?.seed ?? SCENARIO_DEFAULTS.seed,
-    depinPriceSpread: s.monteCarlo?.depinPriceSpread ?? SCENARIO_DEFAULTS.depinPriceSpread,
-    demandVolatility: s.monteCarlo?.demandVolatility ?? SCENARIO_DEFAULTS.demandVolatility,
-  },
-  sensitivity: { swing: s.sensitivity?.swing ?? SCENARIO_DEFAULTS.swing },
-  framework: s.framework ?? {},
-  placement: {
-    allowedPricingCategories: [...new Set(s.placement?.allowedPricingCategories ?? [])],
-    allowedMarkets: [...new Set(s.placement?.allowedMarkets ?? [])],
-    allowedProviders: [...new Set(s.placement?.allowedProviders ?? [])],
-    excludedProviders: [...new Set(s.placement?.excludedProviders ?? [])],
-  },
-  decision: {
-    minSavingShare: s.decision?.minSavingShare ?? SCENARIO_DEFAULTS.minSavingShare,
-    minMonthlySavingUsd: s.decision?.minMonthlySavingUsd ?? SCENARIO_DEFAULTS.minMonthlySavingUsd,
-    hybridMinShare: s.decision?.hybridMinShare ?? SCENARIO_DEFAULTS.hybridMinShare,
-    decentralizedMarkets: [
-      ...new Set(s.decision?.decentralizedMarkets ?? SCENARIO_DEFAULTS.decentralizedMarkets),
-    ] as Market[],
-  },
-  gpuPolicy: s.gpuPolicy ?? SCENARIO_DEFAULTS.gpuPolicy,
-  maxOfferAgeDays: s.maxOfferAgeDays ?? SCENARIO_DEFAULTS.maxOfferAgeDays,
-  analysisDate: s.analysisDate ?? null,
-}));
+/** The fields a normalized scenario writes as `null` when left out; read back, `null` is the field left out. */
+const NULLABLE_SCENARIO_FIELDS = ['committedUtilization', 'analysisDate'] as const;
+
+/** A scenario with defaults applied. It also reads the scenarios it writes (`parse(parse(x))` equals `parse(x)`). */
+export const scenarioSchema = z
+  .preprocess((value) => withoutNulls(value, NULLABLE_SCENARIO_FIELDS), scenarioInputSchema)
+  .transform((s) => ({
+    name: s.name ?? SCENARIO_DEFAULTS.name,
+    horizonMonths: s.horizonMonths ?? SCENARIO_DEFAULTS.horizonMonths,
+    startMonth: s.startMonth ?? SCENARIO_DEFAULTS.startMonth,
+    subsidies: s.subsidies ?? {},
+    tokenPrices: s.tokenPrices ?? {},
+    subsidyPassThrough: s.subsidyPassThrough ?? SCENARIO_DEFAULTS.subsidyPassThrough,
+    demandGrowthMonthly: s.demandGrowthMonthly ?? SCENARIO_DEFAULTS.demandGrowthMonthly,
+    priceAdjustments: s.priceAdjustments ?? [],
+    transferMbps: s.transferMbps ?? SCENARIO_DEFAULTS.transferMbps,
+    committedUtilization: s.committedUtilization ?? null,
+    monteCarlo: {
+      trials: s.monteCarlo?.trials ?? SCENARIO_DEFAULTS.trials,
+      seed: s.monteCarlo?.seed ?? SCENARIO_DEFAULTS.seed,
+      depinPriceSpread: s.monteCarlo?.depinPriceSpread ?? SCENARIO_DEFAULTS.depinPriceSpread,
+      demandVolatility: s.monteCarlo?.demandVolatility ?? SCENARIO_DEFAULTS.demandVolatility,
+    },
+    sensitivity: { swing: s.sensitivity?.swing ?? SCENARIO_DEFAULTS.swing },
+    framework: s.framework ?? {},
+    placement: {
+      allowedPricingCategories: [...new Set(s.placement?.allowedPricingCategories ?? [])],
+      allowedMarkets: [...new Set(s.placement?.allowedMarkets ?? [])],
+      allowedProviders: [...new Set(s.placement?.allowedProviders ?? [])],
+      excludedProviders: [...new Set(s.placement?.excludedProviders ?? [])],
+    },
+    decision: {
+      minSavingShare: s.decision?.minSavingShare ?? SCENARIO_DEFAULTS.minSavingShare,
+      minMonthlySavingUsd: s.decision?.minMonthlySavingUsd ?? SCENARIO_DEFAULTS.minMonthlySavingUsd,
+      hybridMinShare: s.decision?.hybridMinShare ?? SCENARIO_DEFAULTS.hybridMinShare,
+      decentralizedMarkets: [
+        ...new Set(s.decision?.decentralizedMarkets ?? SCENARIO_DEFAULTS.decentralizedMarkets),
+      ] as Market[],
+    },
+    gpuPolicy: s.gpuPolicy ?? SCENARIO_DEFAULTS.gpuPolicy,
+    maxOfferAgeDays: s.maxOfferAgeDays ?? SCENARIO_DEFAULTS.maxOfferAgeDays,
+    analysisDate: s.analysisDate ?? null,
+  }));
 
 /** A resolved placement policy (every list present, possibly empty = no restriction). */
 export type PlacementPolicy = Scenario['placement'];

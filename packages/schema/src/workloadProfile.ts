@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { boundedNumber, nonEmptyText, oneOf, placeCode, positiveInt, usersPlace } from './common.js';
-import { WORKLOAD_FIELDS, type WorkloadField, type WorkloadFieldSpec } from './workloadFields.js';
+import { assumedList, withoutNulls } from './readBack.js';
+import {
+  WORKLOAD_FIELDS,
+  WORKLOAD_PROFILE_FIELDS,
+  type WorkloadField,
+  type WorkloadFieldSpec,
+} from './workloadFields.js';
 import { workloadKinds } from './workloadKinds.js';
 
 export { WORKLOAD_PROFILE_EXTRA_FIELDS, WORKLOAD_PROFILE_FIELDS } from './workloadFields.js';
@@ -116,11 +122,78 @@ function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+/** The contract fields with no default: required, or unset (`null`, an empty list, the id as name) when left out. */
+const NEVER_ASSUMED = [
+  'id',
+  'name',
+  'kind',
+  'gpuType',
+  'gpusPerReplica',
+  'gpuHoursPerMonth',
+  'jobsPerMonth',
+  'compliance',
+  'residency',
+  'usersRegion',
+] as const;
+
+/** Of the later fields, only this one has a default; the others are unset (`null`, empty) when left out. */
+type AssumableExtraField = 'statelessRequests';
+export type AssumableProfileField =
+  | Exclude<(typeof WORKLOAD_PROFILE_FIELDS)[number], (typeof NEVER_ASSUMED)[number]>
+  | AssumableExtraField;
+
 /**
- * A profile with every default applied: what the engine reads. The defaults are those of `WORKLOAD_FIELDS`
- * (`kind`: the kind's, `id`: the id, `null`: unknown); test/workloadFields.test.ts holds this to the table.
+ * The fields a profile may leave out that then take a default (the kind's, or a fixed one), in field order. A
+ * normalized profile lists the ones it filled in `assumed`, so outputs can say "assumed 8B (default for this
+ * kind)" instead of speaking as if the user had said so.
  */
-export const workloadProfileSchema = workloadProfileInputSchema.transform((p) => {
+export const ASSUMABLE_PROFILE_FIELDS = [
+  ...WORKLOAD_PROFILE_FIELDS.filter(
+    (f): f is Exclude<typeof f, (typeof NEVER_ASSUMED)[number]> =>
+      !(NEVER_ASSUMED as readonly string[]).includes(f),
+  ),
+  'statelessRequests',
+] as readonly AssumableProfileField[] as readonly [AssumableProfileField, ...AssumableProfileField[]];
+
+/**
+ * Whether a normalized profile's `field` was filled by a default rather than given; outputs that use the value
+ * then say so ("assumed 8B (default for this kind)").
+ */
+export function isAssumed(
+  profile: { readonly assumed: readonly string[] },
+  field: AssumableProfileField,
+): boolean {
+  return profile.assumed.includes(field);
+}
+
+/** " (assumed: default for this kind)" after a value that a default filled, else "". */
+export function assumedMark(
+  profile: { readonly assumed: readonly string[] },
+  field: AssumableProfileField,
+): string {
+  return isAssumed(profile, field) ? ' (assumed: default for this kind)' : '';
+}
+
+/**
+ * A normalized profile (recognized by its `assumed` list) read back as the input it stands for: `null` fields
+ * (no input field takes `null`) and the defaulted ones left out again, so they are defaulted (and listed) again. Defaults depend only on the
+ * kind, so parsing a normalized profile gives it back unchanged. Anything else passes through as it is.
+ */
+function normalizedAsInput(value: unknown): unknown {
+  const assumed = assumedList(value, ASSUMABLE_PROFILE_FIELDS);
+  if (assumed === null) return value;
+  return withoutNulls(value, 'all', ['assumed', ...assumed]);
+}
+
+/** The defaulted fields of `p`, in `ASSUMABLE_PROFILE_FIELDS` order. */
+function assumedFields(
+  p: Readonly<Partial<Record<AssumableProfileField, unknown>>>,
+): AssumableProfileField[] {
+  return ASSUMABLE_PROFILE_FIELDS.filter((f) => p[f] === undefined);
+}
+
+/** A profile input with every default applied. */
+const withDefaults = workloadProfileInputSchema.transform((p) => {
   const d = workloadKinds[p.kind].defaults;
   return {
     id: p.id,
@@ -156,8 +229,16 @@ export const workloadProfileSchema = workloadProfileInputSchema.transform((p) =>
     allowedMarkets: [...new Set(p.allowedMarkets ?? [])],
     allowedProviders: [...new Set(p.allowedProviders ?? [])],
     excludedProviders: [...new Set(p.excludedProviders ?? [])],
+    /** The fields the user left out that took a default (`ASSUMABLE_PROFILE_FIELDS` order). */
+    assumed: assumedFields(p),
   };
 });
+
+/**
+ * A profile with every default applied: what the engine reads. It also reads the profiles it writes
+ * (`parse(parse(x))` equals `parse(x)`, tested over generated profiles).
+ */
+export const workloadProfileSchema = z.preprocess(normalizedAsInput, withDefaults);
 
 export type WorkloadProfileInput = z.input<typeof workloadProfileInputSchema>;
 export type WorkloadProfile = z.output<typeof workloadProfileSchema>;

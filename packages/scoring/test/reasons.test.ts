@@ -158,3 +158,57 @@ describe('factor curves', () => {
     expect(points('checkpointability', { ...base, checkpointable: true }).depin).toBe(w('checkpointability'));
   });
 });
+
+describe('reasons say which values were assumed (issue 17, honest defaults)', () => {
+  const sentenceOf = (input: WorkloadProfileInput, factor: string) =>
+    assessFit(resolve(input)).reasons.find((r) => r.factor === factor)!.sentence;
+  const bare = { id: 'chat', kind: 'realtime-inference', gpuHoursPerMonth: 730 } as const;
+
+  it('a workload with no modelParamsBillions gets "assumed 8B (default for this kind)" and lists it', () => {
+    const p = resolve(bare);
+    expect(p.modelParamsBillions).toBe(8);
+    expect(p.assumed).toContain('modelParamsBillions');
+    expect(sentenceOf(bare, 'model-size')).toMatch(
+      /^Assumed 8B parameters \(default for this kind; none given\)/,
+    );
+  });
+
+  it('one that gives its model size (even the default value) is not called assumed', () => {
+    const given = { ...bare, modelParamsBillions: 8 };
+    expect(resolve(given).assumed).not.toContain('modelParamsBillions');
+    const sentence = sentenceOf(given, 'model-size');
+    // The precision was left out, so only it is marked.
+    expect(sentence).toMatch(/^8B parameters at fp16 \(assumed: default for this kind\) take about/);
+    expect(sentenceOf({ ...given, precision: 'fp16' }, 'model-size')).not.toMatch(/assumed/i);
+  });
+
+  it('interruptibility and cost sensitivity say "assumed" only when defaulted', () => {
+    expect(sentenceOf(bare, 'interruption-tolerance')).toMatch(
+      /^Assumed not interruptible \(default for this kind/,
+    );
+    expect(sentenceOf(bare, 'cost-sensitivity')).toMatch(
+      /^Assumed cost sensitivity \w+ \(default for this kind/,
+    );
+    const given = { ...bare, interruptible: false, costSensitivity: 'medium' } as const;
+    expect(sentenceOf(given, 'interruption-tolerance')).not.toMatch(/assumed/i);
+    expect(sentenceOf(given, 'cost-sensitivity')).not.toMatch(/assumed/i);
+  });
+
+  it('over generated profiles, a factor sentence says "assumed" exactly when its field was defaulted', () => {
+    const FIELD = {
+      'model-size': 'modelParamsBillions',
+      'interruption-tolerance': 'interruptible',
+      'cost-sensitivity': 'costSensitivity',
+    } as const;
+    fc.assert(
+      fc.property(profile, (p) => {
+        const { reasons } = assessFit(p);
+        for (const [factor, field] of Object.entries(FIELD)) {
+          const sentence = reasons.find((r) => r.factor === factor)!.sentence;
+          expect(sentence.startsWith('Assumed ')).toBe(p.assumed.includes(field));
+        }
+      }),
+      RUNS,
+    );
+  });
+});

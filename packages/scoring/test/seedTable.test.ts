@@ -6,6 +6,7 @@ import {
   WORKLOAD_KINDS,
   type WorkloadKind,
   type WorkloadProfileInput,
+  workloadProfileSchema,
 } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import { assessFit, CANONICAL_PROFILE_INPUTS, canonicalProfile } from '../src/index.js';
@@ -190,5 +191,14 @@ describe('hard constraints', () => {
     });
     expect(soft.constraints).toEqual([]);
     expect(soft.depin.score).toBeLessThan(plain.depin.score);
+  });
+});
+
+describe('the canonical profiles read back', () => {
+  it('workloadProfileSchema.parse(canonicalProfile(kind)) gives the same profile (issue 17)', () => {
+    for (const kind of WORKLOAD_KINDS) {
+      const p = canonicalProfile(kind);
+      expect(workloadProfileSchema.parse(structuredClone(p))).toEqual(p);
+    }
   });
 });

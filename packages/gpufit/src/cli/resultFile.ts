@@ -1,44 +1,25 @@
-import { formatIssue, issuesFromZod } from '@gpufit/schema';
-import { z } from 'zod';
+import { ANALYSIS_SCHEMA_VERSION, analysisResultSchema, formatIssue, issuesFromZod } from '@gpufit/schema';
 import { badInput } from './errors.js';
 
-const money = z.number().finite().nullable();
-const chosen = z.object({ offer: z.object({ id: z.string() }) }).nullable();
-
 /**
- * What `gpufit diff` reads of a result file (`analyze --format json`): the totals and, per workload, its id,
- * name and decision. Other fields pass through unchecked. A file edited by hand or written by something else
- * is then bad input naming the field, not a TypeError deep in the comparison.
+ * Throws bad input listing the fields of `json` that are not an analysis result (`analysisResultSchema`, the
+ * schema report.json's JSON Schema is generated from): a file edited by hand, written by something else, or of
+ * another major schema version is refused naming the file and the field, not a TypeError deep in the comparison.
  */
-export const diffableResultSchema = z.looseObject({
-  schemaVersion: z.string(),
-  totals: z.looseObject({
-    monthlyUsd: z.looseObject({ recommended: z.number().finite(), allCloud: z.number().finite() }),
-    horizonUsd: z.looseObject({ recommended: z.number().finite() }),
-    monthlySavingsUsd: z.number().finite(),
-  }),
-  workloads: z.array(
-    z.looseObject({
-      id: z.string(),
-      name: z.string(),
-      decision: z.looseObject({
-        recommendation: z.string().nullable(),
-        approach: z.string().nullable(),
-        recommendedMonthlyUsd: money,
-        monthlySavingsUsd: money,
-        cloud: chosen.optional(),
-        depin: chosen.optional(),
-      }),
-    }),
-  ),
-});
-
-/** Throws bad input listing every field of `json` that `diff` cannot read. */
 export function checkResultFile(path: string, json: unknown): void {
-  const r = diffableResultSchema.safeParse(json);
+  const r = analysisResultSchema.safeParse(json);
   if (r.success) return;
+  const issues = issuesFromZod(r.error);
+  const version = issues.find((i) => i.path.length === 1 && i.path[0] === 'schemaVersion');
+  if (version !== undefined && typeof (json as { schemaVersion?: unknown }).schemaVersion === 'string') {
+    // Another major version: its fields mean other things, so the version is the one thing to say.
+    throw badInput(
+      formatIssue(version, { file: path }),
+      `diff compares result files of schema ${ANALYSIS_SCHEMA_VERSION.split('.')[0]}.x; run \`gpufit analyze --format json\` again to compare with this version.`,
+    );
+  }
   throw badInput(
-    issuesFromZod(r.error)
+    issues
       .slice(0, 10)
       .map((i) => formatIssue(i, { file: path }))
       .join('\n'),

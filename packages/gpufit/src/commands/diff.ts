@@ -1,6 +1,5 @@
 import { type AnalysisDiff, analyze, diffAnalyses, type NumberChange } from '@gpufit/analysis';
 import type { Analysis } from '@gpufit/schema';
-import { ANALYSIS_SCHEMA_VERSION } from '@gpufit/schema';
 import { badInput } from '../cli/errors.js';
 import { loadInputs, loadScenarioFile, readJsonFile } from '../cli/inputs.js';
 import { checkResultFile } from '../cli/resultFile.js';
@@ -27,14 +26,7 @@ export async function runDiff(a: string, b: string, opts: DiffOptions): Promise<
   let left: Analysis;
   let right: Analysis;
   if (isAnalysis(ja) && isAnalysis(jb)) {
-    for (const [path, x] of [[a, ja] as const, [b, jb] as const]) {
-      checkResultFile(path, x);
-      if (x.schemaVersion.split('.')[0] !== ANALYSIS_SCHEMA_VERSION.split('.')[0]) {
-        throw badInput(
-          `${path}: result schemaVersion ${x.schemaVersion} cannot be compared with ${ANALYSIS_SCHEMA_VERSION}`,
-        );
-      }
-    }
+    for (const [path, x] of [[a, ja] as const, [b, jb] as const]) checkResultFile(path, x);
     left = ja;
     right = jb;
   } else if (!isAnalysis(ja) && !isAnalysis(jb)) {

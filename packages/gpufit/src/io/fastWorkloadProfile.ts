@@ -1,4 +1,5 @@
 import {
+  ASSUMABLE_PROFILE_FIELDS,
   BLOCS,
   continentOf,
   decodeCell,
@@ -249,15 +250,17 @@ function finish(v: unknown[]): WorkloadProfile | undefined {
     if (Math.abs(implied - gpuHoursPerMonth) > tolerance) return undefined;
   }
   const d = KIND_DEFAULTS[kind];
+  // Before the defaults fill them: the fields the row left out.
+  const assumed = ASSUMABLE_PROFILE_FIELDS.filter((f) => v[SLOT[f]] === undefined);
   for (let i = 0; i < v.length; i++) {
     if (v[i] === undefined) v[i] = d[i] === ID_DEFAULT ? id : d[i];
   }
   for (const i of LIST_SLOTS) v[i] = unique(v[i] as string[] | undefined);
-  return profileOf(v);
+  return profileOf(v, assumed);
 }
 
 /** The slots as a profile, in the key order of the schema's transform (one literal: one object shape). */
-function profileOf(v: readonly unknown[]): WorkloadProfile {
+function profileOf(v: readonly unknown[], assumed: WorkloadProfile['assumed']): WorkloadProfile {
   const profile: { readonly [K in keyof WorkloadProfile]: unknown } = {
     id: v[SLOT.id],
     name: v[SLOT.name],
@@ -292,6 +295,7 @@ function profileOf(v: readonly unknown[]): WorkloadProfile {
     allowedMarkets: v[SLOT.allowedMarkets],
     allowedProviders: v[SLOT.allowedProviders],
     excludedProviders: v[SLOT.excludedProviders],
+    assumed,
   };
   return profile as WorkloadProfile;
 }

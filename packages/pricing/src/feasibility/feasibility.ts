@@ -1,5 +1,5 @@
 import type { CostRejection, Offer, Scenario, ThroughputBasis, WorkloadProfile } from '@gpufit/schema';
-import { INTERCONNECTS, placeIncludesCountry } from '@gpufit/schema';
+import { INTERCONNECTS, isAssumed, placeIncludesCountry } from '@gpufit/schema';
 import { offerFacts } from '../estimate/offerFacts.js';
 import { profileFacts } from '../estimate/profileFacts.js';
 import { gpusForModel } from '../memory/modelMemory.js';
@@ -159,7 +159,7 @@ export function feasibilityDetail(
     reject(
       'memory',
       () =>
-        `the model's ${fmt(footprintGiB)} GiB (${profile.modelParamsBillions}B parameters, ${profile.precision}, ${pf.phase}) needs ${shown} GPUs of ${offer.gpuMemoryGiB} GiB on one instance${nodes > 1 ? ` per node (${nodes} nodes)` : ''}; the offer has ${offer.gpusPerInstance}`,
+        `the model's ${fmt(footprintGiB)} GiB (${modelParams(profile)}, ${profile.precision}, ${pf.phase}) needs ${shown} GPUs of ${offer.gpuMemoryGiB} GiB on one instance${nodes > 1 ? ` per node (${nodes} nodes)` : ''}; the offer has ${offer.gpusPerInstance}`,
     );
     gpusPerReplica = null;
     if (verdictOnly) return refused();
@@ -235,7 +235,14 @@ export function feasibilityDetail(
 }
 
 function modelText(profile: WorkloadProfile, memoryGiB: number, phase: string): string {
-  return `${fmt(memoryGiB)} GiB (${profile.modelParamsBillions}B parameters, ${profile.precision}, ${phase})`;
+  return `${fmt(memoryGiB)} GiB (${modelParams(profile)}, ${profile.precision}, ${phase})`;
+}
+
+/** "8B parameters", or "assumed 8B (default for this kind)" when the workload gave no model size. */
+function modelParams(profile: WorkloadProfile): string {
+  return isAssumed(profile, 'modelParamsBillions')
+    ? `assumed ${profile.modelParamsBillions}B (default for this kind)`
+    : `${profile.modelParamsBillions}B parameters`;
 }
 
 function sameFamily(offerGpu: string, wanted: string): boolean {

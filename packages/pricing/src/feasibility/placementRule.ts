@@ -1,4 +1,5 @@
 import {
+  assumedMark,
   isInterruptibleCategory,
   type Offer,
   type PlacementPolicy,
@@ -52,5 +53,5 @@ export function placementRule(
  */
 export function interruptibleRule(profile: WorkloadProfile, offer: Offer): string | null {
   if (!isInterruptibleCategory(offer.pricingCategory) || profile.interruptible) return null;
-  return 'spot/interruptible capacity can be reclaimed at any time, and the workload is marked interruptible: false';
+  return `spot/interruptible capacity can be reclaimed at any time, and the workload is marked interruptible: false${assumedMark(profile, 'interruptible')}`;
 }

@@ -1,4 +1,4 @@
-import type { CostSensitivity } from '@gpufit/schema';
+import { type CostSensitivity, isAssumed } from '@gpufit/schema';
 import { defineFactor } from '../defineFactor.js';
 
 const SENTENCES: { readonly [C in CostSensitivity]: string } = {
@@ -31,6 +31,9 @@ export const costSensitivityFactor = defineFactor({
     out.cloud = c === 'high' ? p.highCloud : c === 'medium' ? p.mediumCloud : p.lowCloud;
   },
   explain(profile) {
-    return SENTENCES[profile.costSensitivity];
+    const sentence = SENTENCES[profile.costSensitivity];
+    return isAssumed(profile, 'costSensitivity')
+      ? `Assumed cost sensitivity ${profile.costSensitivity} (default for this kind; none given). ${sentence}`
+      : sentence;
   },
 });

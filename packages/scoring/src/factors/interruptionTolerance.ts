@@ -1,3 +1,4 @@
+import { isAssumed } from '@gpufit/schema';
 import { defineFactor } from '../defineFactor.js';
 
 /**
@@ -23,8 +24,11 @@ export const interruptionToleranceFactor = defineFactor({
     out.cloud = profile.interruptible ? p.tolerantCloud : p.intolerantCloud;
   },
   explain(profile) {
-    return profile.interruptible
+    const sentence = profile.interruptible
       ? 'Can be interrupted and resumed: "the best early fits are workloads that are flexible, interrupt-tolerant, and easy to checkpoint".'
       : 'Cannot be interrupted: a team that "cannot afford capacity surprises" needs dedicated capacity, which clouds sell with an SLA.';
+    return isAssumed(profile, 'interruptible')
+      ? `Assumed ${profile.interruptible ? 'interruptible' : 'not interruptible'} (default for this kind; none given). ${sentence}`
+      : sentence;
   },
 });

@@ -1,4 +1,4 @@
-import { PRECISION_BYTES, type WorkloadProfile } from '@gpufit/schema';
+import { assumedMark, isAssumed, PRECISION_BYTES, type WorkloadProfile } from '@gpufit/schema';
 import { logRamp, roughly } from '../curves.js';
 import { defineFactor } from '../defineFactor.js';
 
@@ -39,7 +39,10 @@ export const modelSizeFactor = defineFactor({
   },
   explain(profile, p) {
     const gib = weightsGiB(profile);
-    const head = `${roughly(profile.modelParamsBillions)}B parameters at ${profile.precision} take about ${roughly(gib)} GiB of weights`;
+    const size = isAssumed(profile, 'modelParamsBillions')
+      ? `Assumed ${roughly(profile.modelParamsBillions)}B parameters (default for this kind; none given)`
+      : `${roughly(profile.modelParamsBillions)}B parameters`;
+    const head = `${size} at ${profile.precision}${assumedMark(profile, 'precision')} take about ${roughly(gib)} GiB of weights`;
     if (gib <= p.consumerCardGiB)
       return `${head}: one 24 GB consumer card holds them, and such cards are most of what DePIN networks offer.`;
     if (gib <= p.datacenterCardGiB)
