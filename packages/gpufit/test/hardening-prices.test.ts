@@ -7,8 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectBadInput } from './support/expectBadInput.js';
-import { type CliRun, runBuiltCli } from './support/runBuiltCli.js';
+import { type CliRun, expectBadInput, runBuiltCli } from './support/runBuiltCli.js';
 
 const BAD = join(import.meta.dirname, 'fixtures', 'bad');
 /** An AWS H100 at 7.912 and an Akash A100-80GB at 1.71 (incentive share 0.25, unsubsidized 2.28). */

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { expectBadInput } from './support/expectBadInput.js';
-import { type CliRun, runBuiltCli } from './support/runBuiltCli.js';
+import { type CliRun, expectBadInput, runBuiltCli } from './support/runBuiltCli.js';
 
 const BAD = join(import.meta.dirname, 'fixtures', 'bad');
 /** Two real offers (an AWS H100 and an Akash A100-80GB with its 0.25 incentive share) and two workloads. */

@@ -26,7 +26,7 @@ export { allocateToItems, roundLineItems } from './money/roundLineItems.js';
 export type { ToMinorUnitsOptions } from './money/toMinorUnits.js';
 export { scaleToMinor, toMinorUnits } from './money/toMinorUnits.js';
 export { namedEntry } from './namedEntry.js';
-export { editDistance, nameDistance, nearestNames, nearLimit } from './nearestNames.js';
+export { didYouMean, editDistance, nameDistance, nearestNames, nearLimit } from './nearestNames.js';
 export type { EgressTier, Incentive, Offer, OfferInput } from './offer.js';
 export { egressTierSchema, OFFER_FIELDS, offerInputSchema, offerSchema } from './offer.js';
 export {

@@ -57,3 +57,9 @@ export function nearestNames(name: string, known: readonly string[], max = 3): s
   }
   return out;
 }
+
+/** `; did you mean "a", "b"?` naming the known names nearest to `name`, or '' when none is near. */
+export function didYouMean(name: string, known: readonly string[]): string {
+  const near = nearestNames(name, known);
+  return near.length > 0 ? `; did you mean ${near.map((n) => JSON.stringify(n)).join(', ')}?` : '';
+}

@@ -1,5 +1,5 @@
 import type { ValidationIssue } from './issues.js';
-import { nearestNames } from './nearestNames.js';
+import { didYouMean } from './nearestNames.js';
 import type { Scenario } from './scenario.js';
 
 /** The names a scenario may refer to: those of the catalog in use and of the known DePIN networks. */
@@ -16,11 +16,10 @@ function unknownName(
   what: string,
   known: readonly string[],
 ): ValidationIssue {
-  const near = nearestNames(name, known);
   return {
     code: 'unknown_name',
     path,
-    message: `${JSON.stringify(name)} is no ${what} of the catalog${near.length ? `; did you mean ${near.map((n) => JSON.stringify(n)).join(', ')}?` : ''}`,
+    message: `${JSON.stringify(name)} is no ${what} of the catalog${didYouMean(name, known)}`,
   };
 }
 

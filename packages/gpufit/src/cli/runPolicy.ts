@@ -1,11 +1,11 @@
 import {
   calendarDateProblem,
+  didYouMean,
   GPU_POLICIES,
   type GpuPolicy,
   type KnownNames,
   MARKETS,
   type Market,
-  nearestNames,
   PRICING_CATEGORIES,
   type PricingCategory,
   type Scenario,
@@ -35,11 +35,6 @@ export function checkedAnalysisDate(value: string | undefined): string | undefin
   if (problem !== null) throw badInput(`--analysis-date ${value} ${problem}`);
   return value;
 }
-
-const didYouMean = (item: string, known: readonly string[]): string => {
-  const near = nearestNames(item, known);
-  return near.length > 0 ? `; did you mean ${near.map((n) => JSON.stringify(n)).join(', ')}?` : '';
-};
 
 /** A closed list's values, as written (the vocabulary is exact); a value outside it is bad input. */
 function list<T extends string>(option: string, raw: string | undefined, allowed: readonly T[]): T[] {

@@ -1,8 +1,8 @@
 import type { NetworkInfo } from '@gpufit/analysis';
 import {
+  didYouMean,
   formatIssue,
   type KnownNames,
-  nearestNames,
   type Offer,
   type Scenario,
   scenarioNameIssues,
@@ -46,9 +46,7 @@ export function workloadNameProblem(
   for (const column of ['allowedProviders', 'excludedProviders'] as const) {
     for (const name of profile[column] ?? []) {
       if (known.providers.includes(name.toLowerCase())) continue;
-      const near = nearestNames(name, known.providers);
-      const hint = near.length > 0 ? `; did you mean ${near.map((n) => JSON.stringify(n)).join(', ')}?` : '';
-      return `column ${column}: ${JSON.stringify(name)} is no provider of the catalog${hint}`;
+      return `column ${column}: ${JSON.stringify(name)} is no provider of the catalog${didYouMean(name, known.providers)}`;
     }
   }
   return null;

@@ -7,7 +7,14 @@ import {
   type RankedOffer,
   rankOffers,
 } from '@gpufit/analysis';
-import { BLOCS, CONTINENTS, calendarDateProblem, type Offer, type PricingCategory } from '@gpufit/schema';
+import {
+  BLOCS,
+  CONTINENTS,
+  calendarDateProblem,
+  nearestNames,
+  type Offer,
+  type PricingCategory,
+} from '@gpufit/schema';
 import {
   cheapestRegionPerInstance,
   cheapestRowPerGroup,
@@ -23,7 +30,6 @@ import { bundled, loadCatalogFile } from '../cli/inputs.js';
 import { textTable, usd } from '../cli/table.js';
 import { counted, note, warn } from '../cli/terminal.js';
 import { referenceIndexes } from '../data/referenceIndexes.js';
-import { nearestNames } from '../io/editDistance.js';
 
 export interface OffersOptions {
   readonly catalog?: string;

@@ -2,6 +2,7 @@ import type { GpuTier } from '@gpufit/analysis';
 import type { Accounting } from '@gpufit/schema';
 import {
   type Market,
+  nearestNames,
   type Offer,
   type OfferInput,
   type ValidationIssue,
@@ -9,7 +10,6 @@ import {
 } from '@gpufit/schema';
 import { loadGpuTiers } from '../data/loadReferenceData.js';
 import { referenceIndexes } from '../data/referenceIndexes.js';
-import { nearestNames } from '../io/editDistance.js';
 import { type GpuNameIndex, type GpuNameMatch, gpuNameKey, unknownGpuReason } from '../io/gpuNameIndex.js';
 import { INPUT_LIMITS } from '../io/inputLimits.js';
 import { LoadError } from '../io/loadError.js';

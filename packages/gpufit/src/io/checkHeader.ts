@@ -1,4 +1,4 @@
-import { nearestNames } from './editDistance.js';
+import { nearestNames } from '@gpufit/schema';
 import { LoadError } from './loadError.js';
 import { wrongDelimiter } from './wrongDelimiter.js';
 

@@ -1,4 +1,4 @@
-import { nameDistance, nearestNames, nearLimit } from './editDistance.js';
+import { nameDistance, nearestNames, nearLimit } from '@gpufit/schema';
 import { type GpuFormFactor, type GpuNameParts, gpuNameParts } from './gpuNameParts.js';
 import { LoadError } from './loadError.js';
 

@@ -1,6 +1,5 @@
-import { validateWorkloadProfile, type WorkloadProfile } from '@gpufit/schema';
+import { nearestNames, validateWorkloadProfile, type WorkloadProfile } from '@gpufit/schema';
 import { referenceIndexes } from '../data/referenceIndexes.js';
-import { nearestNames } from './editDistance.js';
 import { INPUT_LIMITS } from './inputLimits.js';
 import { LoadError } from './loadError.js';
 import type { LoadResult, LoadSource } from './loadTypes.js';
