@@ -18,6 +18,7 @@ export function offerRef(o: Offer): OfferRef {
     country: o.country,
     pricingCategory: o.pricingCategory,
     usdPerGpuHour: o.usdPerGpuHour,
+    pricingCurrency: o.incentive?.denomination === 'token' ? o.incentive.symbol : 'USD',
     source: o.source,
     asOf: o.asOf,
   };

@@ -1,7 +1,9 @@
+import { PRICING_CATEGORIES } from '@gpufit/schema';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { FOCUS_COLUMNS } from '../src/focus/focusColumns.js';
+import { FOCUS_COLUMNS, skuId } from '../src/focus/focusColumns.js';
 import { renderFocus } from '../src/focus/renderFocus.js';
-import { buildAnalysis } from './fixtures/analysis.js';
+import { buildAnalysis, OFFERS } from './fixtures/analysis.js';
 import { mutableCopy } from './helpers/mutable.js';
 import { parseCsv, parseCsvRecords } from './helpers/parseCsv.js';
 
@@ -40,9 +42,30 @@ const REQUIRED = [
   'ChargeFrequency',
 ];
 /** Conditional columns for the capabilities a gpufit forecast claims (regions, pricing categories, list prices). */
-const CLAIMED = ['RegionId', 'RegionName', 'PricingCategory', 'ListUnitPrice'];
+const CLAIMED = [
+  'RegionId',
+  'RegionName',
+  'PricingCategory',
+  'ListUnitPrice',
+  // PUBLIC_PRICE_LIST_SUPPORTED + UNIT_PRICING_SUPPORTED (CostAndUsage-D-058..061)
+  'SkuId',
+  'SkuPriceId',
+  'SkuMeter',
+  'SkuPriceDetails',
+  // PUBLIC_PRICE_LIST_SUPPORTED + VIRTUAL_CURRENCY_SUPPORTED (CostAndUsage-D-047, D-051, D-055)
+  'PricingCurrencyContractedUnitPrice',
+  'PricingCurrencyEffectiveCost',
+  'PricingCurrencyListUnitPrice',
+];
 const COST_COLUMNS = ['BilledCost', 'EffectiveCost', 'ListCost', 'ContractedCost'];
-const DECIMAL_COLUMNS = [...COST_COLUMNS, 'PricingQuantity', 'ListUnitPrice'];
+const DECIMAL_COLUMNS = [
+  ...COST_COLUMNS,
+  'PricingQuantity',
+  'ListUnitPrice',
+  'PricingCurrencyContractedUnitPrice',
+  'PricingCurrencyEffectiveCost',
+  'PricingCurrencyListUnitPrice',
+];
 const DATE_COLUMNS = ['BillingPeriodStart', 'BillingPeriodEnd', 'ChargePeriodStart', 'ChargePeriodEnd'];
 /** FOCUS 1.2 Compute subcategories (ServiceSubcategory allowed values). */
 const COMPUTE_SUBCATEGORIES = [
@@ -61,7 +84,7 @@ describe('FOCUS 1.2 forecast rows: the validator rules in focus-1.2-forecast-not
     for (const c of REQUIRED) expect(header).toContain(c);
   });
 
-  test('the conditional columns of claimed capabilities are present (RegionId, RegionName, PricingCategory, ListUnitPrice)', () => {
+  test('the conditional columns of claimed capabilities are present (regions, categories, list prices, SKUs, virtual currency)', () => {
     for (const c of CLAIMED) expect(header).toContain(c);
   });
 
@@ -248,5 +271,162 @@ describe('FOCUS rows: one per workload × month × option', () => {
 
   test('is byte-identical for the same input', () => {
     expect(renderFocus(buildAnalysis())).toBe(text);
+  });
+});
+
+describe('FOCUS SKUs: an offer is one price of a SKU', () => {
+  test('SkuId, SkuPriceId, SkuMeter and SkuPriceDetails are set on every Usage row', () => {
+    for (const r of rows)
+      for (const c of ['SkuId', 'SkuPriceId', 'SkuMeter', 'SkuPriceDetails']) expect(r[c]).not.toBe('');
+    expect(new Set(rows.map((r) => r.SkuMeter))).toEqual(new Set(['GPU-hours']));
+  });
+
+  test('SkuPriceId-C-008-M: each SkuPriceId has one SkuId; SkuPriceId is the offer id', () => {
+    const parents = new Map<string, Set<string>>();
+    for (const r of rows) {
+      expect(r.SkuPriceId).toBe(r.x_OfferId);
+      parents.set(r.SkuPriceId ?? '', (parents.get(r.SkuPriceId ?? '') ?? new Set()).add(r.SkuId ?? ''));
+    }
+    for (const p of parents.values()) expect(p.size).toBe(1);
+  });
+
+  test('SkuId-C-009-M: the same machine under two pricing categories is one SkuId with two SkuPriceIds', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PRICING_CATEGORIES), fc.constantFrom(...PRICING_CATEGORIES), (a, b) => {
+        const base = OFFERS.akashH100;
+        const x = { ...base, id: `${base.id}/${a}`, pricingCategory: a };
+        const y = { ...base, id: `${base.id}/${b}`, pricingCategory: b };
+        return skuId(x) === skuId(y);
+      }),
+    );
+    expect(skuId({ ...OFFERS.awsP5, instanceType: null })).toBe('aws/1x H100/us-east-1');
+    expect(skuId({ ...OFFERS.awsP5, instanceType: 'p5.48xlarge' })).toBe('aws/p5.48xlarge/us-east-1');
+  });
+
+  test('SkuPriceDetails: a JSON object of x_ keys, the same every month for a SkuPriceId; numbers are per GPU-hour', () => {
+    const byPrice = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const d = JSON.parse(r.SkuPriceDetails ?? '') as Record<string, unknown>;
+      for (const k of Object.keys(d)) expect(k).toMatch(/^x_[A-Z]/);
+      expect(d.x_Gpu).toBe(r.x_Gpu);
+      expect(d.x_PricingCategory).toBe(r.PricingCategory);
+      if (r.x_OfferListUnitPrice !== '')
+        expect(Number(d.x_CatalogUsdPerGpuHour)).toBeCloseTo(Number(r.x_OfferListUnitPrice), 4);
+      byPrice.set(
+        r.SkuPriceId ?? '',
+        (byPrice.get(r.SkuPriceId ?? '') ?? new Set()).add(r.SkuPriceDetails ?? ''),
+      );
+    }
+    for (const d of byPrice.values()) expect(d.size).toBe(1);
+  });
+});
+
+/** The fixture with chat-api's DePIN offer (Akash, AKT path in the projection) priced in its token. */
+function tokenPriced(symbol: string | undefined): Record<string, string>[] {
+  const a = mutableCopy(buildAnalysis());
+  const offer = a.workloads[0]?.decision.depin?.offer;
+  if (offer === undefined) throw new Error('fixture changed');
+  if (symbol === undefined) delete offer.pricingCurrency;
+  else offer.pricingCurrency = symbol;
+  return parseCsvRecords(renderFocus(a)).filter((r) => r.x_WorkloadId === 'chat-api');
+}
+
+describe('FOCUS virtual currency: a price set in the incentive token', () => {
+  const chat = tokenPriced('AKT');
+  const depinSide = chat.filter((r) => r.x_Market === 'depin');
+  const cloudSide = chat.filter((r) => r.x_Market !== 'depin');
+
+  test('DePIN rows (option and hybrid side) carry PricingCurrency = the token, billing stays USD; cloud rows stay USD', () => {
+    expect(depinSide.length).toBe(24);
+    for (const r of depinSide) {
+      expect(r.PricingCurrency).toBe('AKT');
+      expect(r.BillingCurrency).toBe('USD');
+    }
+    for (const r of cloudSide) expect(r.PricingCurrency).toBe('USD');
+  });
+
+  test('the PricingCurrency* columns are the USD columns at the month’s token price (tokens to 6 decimals, unit prices to 10)', () => {
+    for (const r of depinSide) {
+      const price = Number(r.x_IncentiveTokenPriceUsd);
+      expect(price).toBeGreaterThan(0);
+      expect(r.PricingCurrencyEffectiveCost).toMatch(/^\d+\.\d{1,6}$/);
+      expect(Number(r.PricingCurrencyEffectiveCost) * price).toBeCloseTo(Number(r.EffectiveCost), 2);
+      const qty = Number(r.PricingQuantity);
+      expect(Number(r.PricingCurrencyListUnitPrice) * price * qty).toBeCloseTo(Number(r.ListCost), 2);
+      expect(Number(r.PricingCurrencyContractedUnitPrice) * price * qty).toBeCloseTo(
+        Number(r.ContractedCost),
+        2,
+      );
+      // The contracted (after the incentive) price is never above the list price.
+      expect(Number(r.PricingCurrencyContractedUnitPrice)).toBeLessThanOrEqual(
+        Number(r.PricingCurrencyListUnitPrice),
+      );
+    }
+  });
+
+  test('USD rows: each PricingCurrency* column equals its USD twin; the unit prices multiply back to the cent', () => {
+    for (const r of rows) {
+      expect(r.PricingCurrency).toBe('USD');
+      expect(r.PricingCurrencyListUnitPrice).toBe(r.ListUnitPrice);
+      expect(r.PricingCurrencyEffectiveCost).toBe(r.EffectiveCost);
+      if (r.PricingQuantity !== '')
+        expect(
+          Math.abs(
+            cents(String(Number(r.PricingCurrencyContractedUnitPrice) * Number(r.PricingQuantity))) -
+              cents(r.ContractedCost),
+          ),
+        ).toBeLessThanOrEqual(1);
+    }
+  });
+
+  test('an offer in USD, or a token with no projected price, is priced in USD (never a token amount gpufit did not compute)', () => {
+    for (const r of tokenPriced(undefined)) expect(r.PricingCurrency).toBe('USD');
+    for (const r of tokenPriced('USD')) expect(r.PricingCurrency).toBe('USD');
+    const a = mutableCopy(buildAnalysis());
+    const w = a.workloads[0];
+    const offer = w?.decision.depin?.offer;
+    if (w === undefined || offer === undefined || w.projection === null) throw new Error('fixture changed');
+    offer.pricingCurrency = 'AKT';
+    for (const m of w.projection.months) m.tokenPriceUsd = null;
+    for (const r of parseCsvRecords(renderFocus(a))) expect(r.PricingCurrency).toBe('USD');
+  });
+
+  test('property: token amounts are non-negative and scale inversely with the token price (any positive price path)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 100, noNaN: true }), (factor) => {
+        const a = mutableCopy(buildAnalysis());
+        const w = a.workloads[0];
+        const offer = w?.decision.depin?.offer;
+        if (w === undefined || offer === undefined || w.projection === null)
+          throw new Error('fixture changed');
+        offer.pricingCurrency = 'AKT';
+        const before = parseCsvRecords(renderFocus(a)).filter((r) => r.PricingCurrency === 'AKT');
+        // Scaling the whole path leaves the token ratio (and so the USD columns) unchanged.
+        for (const m of w.projection.months) if (m.tokenPriceUsd !== null) m.tokenPriceUsd *= factor;
+        const after = parseCsvRecords(renderFocus(a)).filter((r) => r.PricingCurrency === 'AKT');
+        expect(after.length).toBe(before.length);
+        after.forEach((r, i) => {
+          const b = before[i];
+          expect(r.EffectiveCost).toBe(b?.EffectiveCost);
+          expect(Number(r.PricingCurrencyEffectiveCost)).toBeGreaterThanOrEqual(0);
+          expect(Number(r.PricingCurrencyEffectiveCost) * factor).toBeCloseTo(
+            Number(b?.PricingCurrencyEffectiveCost),
+            3,
+          );
+        });
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  test('the incentive subsidy of a token-priced offer moves with the token price (ListCost − BilledCost)', () => {
+    const usd = tokenPriced(undefined).filter((r) => r.x_Option === 'depin');
+    const tok = depinSide.filter((r) => r.x_Option === 'depin');
+    const p0 = Number(tok[0]?.x_IncentiveTokenPriceUsd);
+    tok.forEach((r, m) => {
+      const ratio = Number(r.x_IncentiveTokenPriceUsd) / p0;
+      expect(r.BilledCost).toBe(usd[m]?.BilledCost);
+      expect(Number(r.x_IncentiveSubsidyUsd)).toBeCloseTo(Number(usd[m]?.x_IncentiveSubsidyUsd) * ratio, 1);
+    });
   });
 });

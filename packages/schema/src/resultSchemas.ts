@@ -92,6 +92,8 @@ const offerRefSchema = z.object({
   country: z.string().nullable(),
   pricingCategory: z.enum(PRICING_CATEGORIES),
   usdPerGpuHour: nullableNum,
+  /** Since 2.3.0. */
+  pricingCurrency: z.string().exactOptional(),
   source: z.string(),
   asOf: z.string(),
 });

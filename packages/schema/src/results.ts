@@ -169,6 +169,12 @@ export interface OfferRef {
   readonly country: string | null;
   readonly pricingCategory: PricingCategory;
   readonly usdPerGpuHour: number | null;
+  /**
+   * The currency the offer's price is set in: `USD`, or the network's incentive-token symbol (e.g. `NOS`) when
+   * the network prices in its token (denomination `token`: the USD cost follows the token price). Since schema
+   * 2.3.0 (absent in older result files: read as USD).
+   */
+  readonly pricingCurrency?: string;
   readonly source: string;
   readonly asOf: string;
 }
@@ -337,7 +343,7 @@ export interface AnalysisTotals {
   readonly unpricedWorkloads: readonly string[];
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.2.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.3.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {

@@ -32,6 +32,7 @@ export interface FocusColumn {
 /** Billing account of a forecast: not a real account, but FOCUS requires one on every row. */
 export const FORECAST_BILLING_ACCOUNT_ID = 'gpufit-forecast';
 export const PRICING_UNIT = 'GPU-Hours';
+export const SKU_METER = 'GPU-hours';
 const QUANTITY_SCALE = 3;
 /** ListUnitPrice is derived (ListCost ÷ PricingQuantity) and printed with enough places that the product matches ListCost to the cent. */
 const LIST_UNIT_PRICE_SCALE = 10;
@@ -52,6 +53,64 @@ const provider = (x: FocusRow): CsvCell =>
   textCell(x.path.offer.providerName.length > 0 ? x.path.offer.providerName : x.path.offer.provider);
 const optionWord = (x: FocusRow): string =>
   x.path.option === 'hybrid' ? `hybrid, ${x.path.side} side` : x.path.option;
+/**
+ * The unit price of a cost column: cost ÷ PricingQuantity in USD per GPU-hour, printed with enough places that
+ * the product matches the cost to the cent; null when the quantity is unknown.
+ */
+const usdPerHour = (x: FocusRow, costCents: number): number | null => {
+  const q = quantityMinor(x);
+  if (q === null || q <= 0) return null;
+  return costCents / 10 ** MONEY_SCALE / (q / 10 ** QUANTITY_SCALE);
+};
+const unitPriceCell = (x: FocusRow, usd: number | null): CsvCell =>
+  usd === null
+    ? emptyCell
+    : numberCell(focusDecimal(x.r.quantity(usd, LIST_UNIT_PRICE_SCALE), LIST_UNIT_PRICE_SCALE));
+
+/**
+ * The incentive token a row is priced in, with its projected USD price that month: the offer's price is set in
+ * the token (report.json `offer.pricingCurrency`, denomination `token`) and the scenario models the token's price
+ * (`tokenPrices`). Otherwise null: the row is priced in USD (a token without a price model is held at its month-0
+ * USD price by the projection, so USD is the currency gpufit priced it in).
+ */
+export function rowToken(x: FocusRow): { readonly symbol: string; readonly usd: number } | null {
+  const symbol = x.path.offer.pricingCurrency;
+  const usd = x.month.tokenPriceUsd;
+  if (symbol === undefined || symbol === 'USD' || x.path.side !== 'depin') return null;
+  if (usd === null || !(Number.isFinite(usd) && usd > 0)) return null;
+  return { symbol, usd };
+}
+/** USD converted into the row's pricing currency (tokens at the month's projected token price, else USD). */
+const inPricingCurrency = (x: FocusRow, usd: number): number => {
+  const token = rowToken(x);
+  return token === null ? usd : usd / token.usd;
+};
+/**
+ * The SKU of an offer: provider, instance (or GPU count × GPU) and region, without the pricing category or
+ * term, so on-demand, spot and committed prices of one machine share it (SkuId-C-009: consistent across
+ * PricingCategory values). Each offer is one SKU price of it (SkuPriceId = the catalog offer id).
+ */
+export function skuId(offer: FocusRow['path']['offer']): string {
+  const machine = offer.instanceType ?? `${offer.gpusPerInstance}x ${offer.gpu}`;
+  return `${offer.provider}/${machine}/${offer.region}`;
+}
+/**
+ * SkuPriceDetails: gpufit's properties of the SKU price, the same every month (all `x_`, as FOCUS requires of
+ * provider-defined keys; the one number, the catalog price, is per PricingUnit, as SkuPriceDetails-C-018 asks).
+ */
+function skuPriceDetails(x: FocusRow): string {
+  const o = x.path.offer;
+  const details: Record<string, string | number> = {
+    x_Gpu: o.gpu,
+    x_PricingCategory: PRICING_CATEGORY_REGISTRY[o.pricingCategory].focus,
+    x_PricingCurrency: o.pricingCurrency ?? 'USD',
+    x_PriceAsOf: o.asOf,
+  };
+  if (o.usdPerGpuHour !== null) details.x_CatalogUsdPerGpuHour = o.usdPerGpuHour;
+  return JSON.stringify(details);
+}
+const TOKEN_COST_SCALE = 6;
+
 const percentile =
   (key: 'p10' | 'p50' | 'p90') =>
   (x: FocusRow): CsvCell =>
@@ -115,19 +174,47 @@ export const FOCUS_COLUMNS: readonly FocusColumn[] = [
     name: 'ListUnitPrice',
     description:
       'ListCost ÷ PricingQuantity: all-in list USD per GPU-hour; empty when the quantity is unknown',
-    value: (x) => {
-      const q = quantityMinor(x);
-      if (q === null || q <= 0) return emptyCell;
-      const usdPerHour = listCents(x) / 10 ** MONEY_SCALE / (q / 10 ** QUANTITY_SCALE);
-      return numberCell(focusDecimal(x.r.quantity(usdPerHour, LIST_UNIT_PRICE_SCALE), LIST_UNIT_PRICE_SCALE));
-    },
+    value: (x) => unitPriceCell(x, usdPerHour(x, listCents(x))),
   },
   {
     name: 'PricingCategory',
     description: "the offer's Standard, Dynamic or Committed",
     value: (x) => textCell(PRICING_CATEGORY_REGISTRY[x.path.offer.pricingCategory].focus),
   },
-  { name: 'PricingCurrency', description: 'USD', value: () => textCell('USD') },
+  {
+    name: 'PricingCurrency',
+    description:
+      "USD, or the incentive token's symbol (e.g. NOS) when the offer's price is set in the token and the scenario models its price",
+    value: (x) => textCell(rowToken(x)?.symbol ?? 'USD'),
+  },
+  {
+    name: 'PricingCurrencyContractedUnitPrice',
+    description:
+      'ContractedCost ÷ PricingQuantity in the PricingCurrency (tokens at the month’s projected token price); empty when the quantity is unknown',
+    value: (x) => {
+      const usd = usdPerHour(x, billed(x));
+      return unitPriceCell(x, usd === null ? null : inPricingCurrency(x, usd));
+    },
+  },
+  {
+    name: 'PricingCurrencyEffectiveCost',
+    description: 'EffectiveCost in the PricingCurrency (tokens at the month’s projected token price)',
+    value: (x) => {
+      const usd = billed(x) / 10 ** MONEY_SCALE;
+      if (rowToken(x) === null) return cents(billed(x));
+      return numberCell(
+        focusDecimal(x.r.quantity(inPricingCurrency(x, usd), TOKEN_COST_SCALE), TOKEN_COST_SCALE),
+      );
+    },
+  },
+  {
+    name: 'PricingCurrencyListUnitPrice',
+    description: 'ListUnitPrice in the PricingCurrency (tokens at the month’s projected token price)',
+    value: (x) => {
+      const usd = usdPerHour(x, listCents(x));
+      return unitPriceCell(x, usd === null ? null : inPricingCurrency(x, usd));
+    },
+  },
   {
     name: 'PricingQuantity',
     description: 'billed GPU-hours of the month; empty when unknown',
@@ -166,6 +253,24 @@ export const FOCUS_COLUMNS: readonly FocusColumn[] = [
     name: 'ServiceSubcategory',
     description: 'Virtual Machines or Containers',
     value: (x) => textCell(focusService(x.path.offer.market).serviceSubcategory),
+  },
+  {
+    name: 'SkuId',
+    description:
+      'the SKU: <provider>/<instance type, or GPUs × GPU>/<region>, the same for every pricing category',
+    value: (x) => textCell(skuId(x.path.offer)),
+  },
+  { name: 'SkuMeter', description: 'GPU-hours', value: () => textCell(SKU_METER) },
+  {
+    name: 'SkuPriceDetails',
+    description:
+      'JSON of the SKU price: x_Gpu, x_PricingCategory, x_PricingCurrency, x_PriceAsOf, x_CatalogUsdPerGpuHour',
+    value: (x) => textCell(skuPriceDetails(x)),
+  },
+  {
+    name: 'SkuPriceId',
+    description: 'the catalog offer id (one price of the SKU)',
+    value: (x) => textCell(x.path.offer.id),
   },
   {
     name: 'x_ForecastRow',

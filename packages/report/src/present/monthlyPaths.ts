@@ -46,8 +46,9 @@ interface SideMonth {
 
 /**
  * The month-by-month spend of one priced side. With a projection, its months are used as they are; the
- * incentive-token subsidy of month m is the cost estimate's subsidy line scaled by demand and by the
- * subsidy share relative to month 0 (the DESIGN §5.7 rule: subsidy = unsubsidized price × share(t)).
+ * incentive-token subsidy of month m is the cost estimate's subsidy line scaled by demand, by the
+ * subsidy share relative to month 0 (the DESIGN §5.7 rule: subsidy = unsubsidized price × share(t)) and, for a
+ * price set in the incentive token, by the token price relative to month 0 (as the projection scales the spend).
  * Without a projection, the monthly cost repeats for every month of the horizon.
  */
 function sideMonths(
@@ -72,17 +73,27 @@ function sideMonths(
     }));
   }
   const share0 = p.months[0]?.subsidyShare ?? 0;
+  const currency = option.offer.pricingCurrency;
+  const inToken = side === 'depin' && currency !== undefined && currency !== 'USD';
+  const token0 = inToken ? (p.months[0]?.tokenPriceUsd ?? null) : null;
   const result: SideMonth[] = [];
   for (const m of p.months) {
     const usd = side === 'cloud' ? m.cloudUsd : m.depinUsd;
     if (usd === null) return null;
     const band = w.distribution?.months.find((d) => d.month === m.month)?.[side] ?? null;
+    // A price set in the incentive token moves with it, the part the token pays included (DESIGN §5.7).
+    const tokenRatio =
+      token0 !== null && token0 > 0 && m.tokenPriceUsd !== null ? m.tokenPriceUsd / token0 : 1;
     result.push({
       month: m.month,
       usd,
       demandFactor: m.demandFactor,
       subsidyUsd:
-        subsidy0 === null ? null : share0 > 0 ? subsidy0 * (m.subsidyShare / share0) * m.demandFactor : 0,
+        subsidy0 === null
+          ? null
+          : share0 > 0
+            ? subsidy0 * (m.subsidyShare / share0) * m.demandFactor * tokenRatio
+            : 0,
       subsidyShare: side === 'depin' ? m.subsidyShare : null,
       tokenPriceUsd: side === 'depin' ? m.tokenPriceUsd : null,
       percentiles: band,

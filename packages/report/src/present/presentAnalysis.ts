@@ -70,6 +70,8 @@ export interface ShownPathMonth {
   readonly subsidyCents: number | null;
   readonly subsidyShare: number | null;
   readonly tokenPrice: number | null;
+  /** The projected incentive-token price unrounded (USD per token), for conversions into the token. */
+  readonly tokenPriceUsd: number | null;
   readonly percentiles: ShownPercentiles | null;
 }
 
@@ -243,6 +245,7 @@ function showPath(r: Rounder, p: MonthlyPath, path: (string | number)[]): ShownP
       subsidyCents: m.subsidyUsd === null ? null : r.cents(m.subsidyUsd),
       subsidyShare: m.subsidyShare,
       tokenPrice: m.tokenPriceUsd === null ? null : r.unitPrice(m.tokenPriceUsd),
+      tokenPriceUsd: m.tokenPriceUsd,
       percentiles: m.percentiles === null ? null : percentiles(r, m.percentiles),
     })),
   };
