@@ -1,6 +1,7 @@
 /**
- * Builds datasets/throughput-ratios.csv from ../shared/reference/throughput/measured-throughput.csv only, prints
- * the build log and rewrites the `throughput` generated section of datasets/README.md. Deterministic: no clock,
+ * Builds datasets/throughput-ratios.csv and datasets/unit-throughput.csv from
+ * ../shared/reference/throughput/measured-throughput.csv only, prints the build logs and rewrites the `throughput`
+ * and `unit-throughput` generated sections of datasets/README.md. Deterministic: no clock,
  * no randomness, rows sorted by (class, band, GPU A, GPU B), numbers to 6 significant digits, LF line endings.
  *
  *   pnpm run datasets:throughput
@@ -13,6 +14,13 @@ import { replaceGenerated } from './lib/markdown';
 import { datasetsDir, referenceDir } from './lib/paths';
 import { compileThroughput, THROUGHPUT_COLUMNS, THROUGHPUT_FILE } from './lib/throughput';
 import { throughputLog, throughputMarkdown } from './lib/throughputCoverage';
+import {
+  compileUnitThroughput,
+  UNIT_THROUGHPUT_COLUMNS,
+  UNIT_THROUGHPUT_FILE,
+  unitThroughputLog,
+  unitThroughputMarkdown,
+} from './lib/unitThroughput';
 
 function main(): void {
   const measured = readCsv(path.join(referenceDir, 'throughput', THROUGHPUT_FILE));
@@ -25,6 +33,16 @@ function main(): void {
     path.join(datasetsDir, 'README.md'),
     'throughput',
     throughputMarkdown(build, log, REQUIRED_GPUS, tiers),
+    'datasets/scripts/compile-throughput.ts',
+  );
+  const units = compileUnitThroughput(measured, new Set(tiers));
+  writeCsv(path.join(datasetsDir, UNIT_THROUGHPUT_FILE), UNIT_THROUGHPUT_COLUMNS, units.rows);
+  const unitLog = unitThroughputLog(units);
+  for (const line of unitLog) console.log(line);
+  replaceGenerated(
+    path.join(datasetsDir, 'README.md'),
+    'unit-throughput',
+    unitThroughputMarkdown(units, unitLog),
     'datasets/scripts/compile-throughput.ts',
   );
 }

@@ -81,7 +81,8 @@ function matches(e: RowExclusion, r: Row): boolean {
   );
 }
 
-function positiveNumber(cell: string | undefined, what: string): number {
+/** A cell that must hold a number above 0; the error names the measured file and `what`. */
+export function positiveNumber(cell: string | undefined, what: string): number {
   const x = Number(cell);
   if (cell === undefined || cell.trim() === '' || !Number.isFinite(x) || x <= 0)
     throw new Error(`${THROUGHPUT_FILE}: ${what} must be a number above 0, got '${cell}'`);

@@ -4,6 +4,7 @@ import type {
   GpuTierTable,
   PriceAdjuster,
   ThroughputRatioTable,
+  UnitThroughputTable,
 } from '@gpufit/pricing';
 import type { Accounting, Distribution, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
 import type { FrameworkOverride } from '@gpufit/scoring';
@@ -24,6 +25,11 @@ export interface AnalyzeInput {
    * only on its named GPU (or the reference GPU).
    */
   readonly ratios?: ThroughputRatioTable;
+  /**
+   * Measured output per GPU (`datasets/unit-throughput.csv`); with it, inference workloads carry a cost per unit of
+   * output (`unitCost`), without it they carry none.
+   */
+  readonly unitThroughput?: UnitThroughputTable;
   /** Resolved scenario (defaults from `scenarioSchema`); its `framework` overrides are applied. */
   readonly scenario: Scenario;
   /** Framework overrides; default: the scenario's `framework`. */

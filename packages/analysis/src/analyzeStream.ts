@@ -1,4 +1,10 @@
-import type { FormulaCompiler, GpuTierTable, PriceAdjuster, ThroughputRatioTable } from '@gpufit/pricing';
+import type {
+  FormulaCompiler,
+  GpuTierTable,
+  PriceAdjuster,
+  ThroughputRatioTable,
+  UnitThroughputTable,
+} from '@gpufit/pricing';
 import { renderCsv } from '@gpufit/report';
 import type { Accounting, Analysis, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
 import { allAccepted, analysisAccounting } from './analysisAccounting.js';
@@ -38,6 +44,8 @@ export interface AnalyzeStreamInput {
   readonly offerAccounting?: Accounting;
   readonly tiers: GpuTierTable;
   readonly ratios?: ThroughputRatioTable;
+  /** Measured output per GPU, for each inference workload's cost per unit of output (see `AnalyzeInput`). */
+  readonly unitThroughput?: UnitThroughputTable;
   readonly scenario: Scenario;
   /** Compiler for the scenario's `formula` subsidy schedules (see `AnalyzeInput`). */
   readonly compileFormula?: FormulaCompiler;
@@ -79,6 +87,7 @@ export async function analyzeStream(
     offers,
     tiers,
     ...ratios,
+    ...(input.unitThroughput !== undefined && { unitThroughput: input.unitThroughput }),
     scenario,
     monteCarlo: false,
     deep: false,

@@ -15,6 +15,7 @@ import { decide } from './decide.js';
 import { hybridFor } from './hybridFor.js';
 import { risksFor } from './risks.js';
 import { sidesOfMarkets } from './sides.js';
+import { unitCostFor } from './unitCost.js';
 import { workloadSeed } from './workloadSeed.js';
 
 /** One workload's analysis and the offers it cites (for the portfolio's sources). */
@@ -29,6 +30,7 @@ export interface WorkloadAnalyzerOptions
     | 'offers'
     | 'tiers'
     | 'ratios'
+    | 'unitThroughput'
     | 'scenario'
     | 'framework'
     | 'monteCarlo'
@@ -123,6 +125,10 @@ export function createWorkloadAnalyzer(
       analysisDate: scenario.analysisDate,
       maxOfferAgeDays: scenario.maxOfferAgeDays,
     });
+    const unitCost =
+      options.unitThroughput === undefined
+        ? undefined
+        : unitCostFor(profile, { cloud, depin }, options.unitThroughput);
     return {
       offersUsed,
       workload: {
@@ -147,6 +153,7 @@ export function createWorkloadAnalyzer(
         distribution,
         breakEvens,
         sensitivity: tornado,
+        ...(unitCost === undefined ? {} : { unitCost }),
       },
     };
   };

@@ -32,6 +32,7 @@ export {
   loadNetworks,
   loadRegions,
   loadThroughputRatios,
+  loadUnitThroughput,
 } from './data/loadReferenceData.js';
 export type { ReferenceIndexes } from './data/referenceIndexes.js';
 export { referenceIndexes } from './data/referenceIndexes.js';

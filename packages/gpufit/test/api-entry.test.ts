@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { gpuTierTable, throughputRatioTable } from '@gpufit/pricing';
+import { gpuTierTable, throughputRatioTable, unitThroughputTable } from '@gpufit/pricing';
 import { type Analysis, validateScenario } from '@gpufit/schema';
 import {
   type AnalyzeInput,
@@ -40,6 +40,7 @@ beforeAll(async () => {
     offers: catalog.offers.rows,
     tiers: gpuTierTable(catalog.gpuTiers),
     ratios: throughputRatioTable(catalog.throughputRatios),
+    unitThroughput: unitThroughputTable(catalog.unitThroughput),
     scenario: withDefaultSubsidies(scenario.value, catalog.networks),
     accounting: workloads.accounting,
     rejected: [...workloads.rejected, ...catalog.offers.rejected],

@@ -24,6 +24,7 @@ import {
 import { throughputLog, throughputMarkdown } from '../../../datasets/scripts/lib/throughputCoverage.js';
 import { loadGpuTiers, loadThroughputRatios } from '../src/data/loadReferenceData.js';
 import { LoadError } from '../src/io/loadError.js';
+import { MEASURED_TIER as TIER } from './support/measuredTiers.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const datasets = path.join(repoRoot, 'datasets');
@@ -45,23 +46,6 @@ interface Measured {
 }
 const measured = parse(readFileSync(measuredFile), { columns: true, bom: true }) as Measured[];
 
-/** This test's reading of the README rules: the file's names → gpufit tiers (the rest have no tier). */
-const TIER: Record<string, string> = {
-  'H100-SXM': 'H100',
-  'H200-SXM': 'H200',
-  'H100-NVL': 'H100-NVL',
-  'H100-PCIe': 'H100-PCIe',
-  'A100-SXM-80GB': 'A100-80GB',
-  'A100-PCIe-80GB': 'A100-80GB-PCIe',
-  'GH200-96GB': 'GH200',
-  'RTX-PRO-6000-Blackwell': 'RTXPRO6000',
-  'RTX-4090': 'RTX4090',
-  B200: 'B200',
-  B300: 'B300',
-  GB200: 'GB200',
-  L4: 'L4',
-  L40S: 'L40S',
-};
 /** Training suites price training, except LoRA fine-tuning; everything else is inference; "optional" rows are out. */
 const classOf = (m: Measured): string | undefined =>
   m.workload_class.endsWith('-optional')

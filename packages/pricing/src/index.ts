@@ -79,6 +79,13 @@ export type {
   ThroughputRatioTable,
 } from './tiers/throughputRatioTable.js';
 export { throughputRatioTable } from './tiers/throughputRatioTable.js';
+export type { UnitRateUse, UnitThroughputRow, UnitThroughputTable } from './tiers/unitThroughputTable.js';
+export {
+  UNIT_SCENARIO_PREFERENCE,
+  UNITS_PER_QUOTE,
+  unitThroughputTable,
+  usdPerUnits,
+} from './tiers/unitThroughputTable.js';
 
 // Projection, uncertainty, hybrid split, break-even and sensitivity (§5.8–5.11): a separate block.
 

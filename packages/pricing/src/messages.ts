@@ -38,3 +38,9 @@ export const INVALID_THROUGHPUT_RATIO =
   'a throughput ratio needs a known class and band, two different GPUs, 0 < min ≤ ratio ≤ max (finite), at least one result and a source';
 export const DUPLICATE_THROUGHPUT_RATIO =
   'the throughput ratio table lists a (class, band, GPU pair) twice (in either direction)';
+export const INVALID_UNIT_THROUGHPUT =
+  'a unit throughput row needs a known unit, band and scenario, a GPU, a finite rate above 0 and a source';
+export const DUPLICATE_UNIT_THROUGHPUT =
+  'the unit throughput table lists a (unit, band, GPU, scenario) twice';
+export const INVALID_UNIT_COST_INPUT =
+  'a unit cost needs a finite price of at least 0 and a finite rate and quote size above 0';

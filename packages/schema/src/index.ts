@@ -125,8 +125,10 @@ export {
   HOSTINGS,
   HOURS_PER_MONTH,
   INTERCONNECTS,
+  OUTPUT_UNITS,
   PRECISION_BYTES,
   PRECISIONS,
+  UNIT_THROUGHPUT_SCENARIOS,
   WORKLOAD_KINDS,
 } from './vocabulary.js';
 export type { WorkloadField, WorkloadFieldDefault, WorkloadFieldSpec } from './workloadFields.js';

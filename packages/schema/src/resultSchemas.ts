@@ -18,7 +18,7 @@ import {
   FIT_LEVELS,
   REJECTION_CODES,
 } from './results.js';
-import { HOSTINGS, WORKLOAD_KINDS } from './vocabulary.js';
+import { HOSTINGS, OUTPUT_UNITS, UNIT_THROUGHPUT_SCENARIOS, WORKLOAD_KINDS } from './vocabulary.js';
 import { ASSUMABLE_PROFILE_FIELDS } from './workloadProfile.js';
 
 /** The major version this reader understands; any 2.x result file is read. */
@@ -183,6 +183,29 @@ const sensitivitySchema = z.object({
   ),
 });
 
+const unitCostSchema = z.object({
+  unit: z.enum(OUTPUT_UNITS),
+  per: num,
+  modelSizeBand: z.string(),
+  basis: z.literal('measured-throughput'),
+  figures: z.array(
+    z.object({
+      side,
+      offerId: z.string(),
+      gpu: z.string(),
+      usdPerGpuHour: num,
+      unitsPerGpuSecond: num,
+      usd: num,
+      scenario: z.enum(UNIT_THROUGHPUT_SCENARIOS),
+      benchmark: z.string(),
+      version: z.string(),
+      precision: z.string(),
+      source: z.string(),
+    }),
+  ),
+  gaps: z.array(z.string()),
+});
+
 export const workloadAnalysisSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -195,6 +218,8 @@ export const workloadAnalysisSchema = z.object({
   distribution: distributionSchema.nullable(),
   breakEvens: z.array(breakEvenSchema),
   sensitivity: sensitivitySchema.nullable(),
+  /** Since 2.3.0. */
+  unitCost: unitCostSchema.exactOptional(),
 });
 
 const accountingSchema = z.object({ read: num, accepted: num, rejected: num });

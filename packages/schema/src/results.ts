@@ -4,7 +4,7 @@
  * A value that cannot be computed is `null` next to a reason, never NaN, Infinity or a silent 0.
  */
 import type { Market, PricingCategory } from './registries.js';
-import type { Hosting, WorkloadKind } from './vocabulary.js';
+import type { Hosting, OutputUnit, UnitThroughputScenario, WorkloadKind } from './vocabulary.js';
 import type { AssumableProfileField } from './workloadProfile.js';
 
 export const FIT_LEVELS = ['low', 'medium', 'high'] as const;
@@ -295,6 +295,44 @@ export interface Sensitivity {
   readonly rows: readonly SensitivityRow[];
 }
 
+/**
+ * What one option's GPU costs per unit of output at a measured rate (`datasets/unit-throughput.csv`): the offer's
+ * list price per GPU-hour ÷ the GPU's measured output per hour, × `UnitCost.per`.
+ */
+export interface UnitCostFigure {
+  readonly side: Side;
+  readonly offerId: string;
+  readonly gpu: string;
+  /** The offer's list price, USD per GPU-hour. */
+  readonly usdPerGpuHour: number;
+  /** Measured output of one GPU per second (tokens or images). */
+  readonly unitsPerGpuSecond: number;
+  /** USD per `UnitCost.per` units (per 1M tokens, per image) at that rate. */
+  readonly usd: number;
+  readonly scenario: UnitThroughputScenario;
+  readonly benchmark: string;
+  /** MLPerf round (`v5.1`) or the non-MLPerf harness and version. */
+  readonly version: string;
+  readonly precision: string;
+  readonly source: string;
+}
+
+/**
+ * Cost per unit of output of a serving or batch-inference workload, at measured throughput (a capacity figure: the
+ * GPU busy at the benchmark's rate, not the workload's own volume). Since schema 2.3.0; only inference kinds.
+ */
+export interface UnitCost {
+  readonly unit: OutputUnit;
+  /** Units per quote: 1,000,000 tokens, 1 image. */
+  readonly per: number;
+  readonly modelSizeBand: string;
+  readonly basis: 'measured-throughput';
+  /** One per priced option whose GPU has a measured rate (cloud first); may be empty. */
+  readonly figures: readonly UnitCostFigure[];
+  /** Why an option (or the workload's band) has no figure; empty when every option has one. */
+  readonly gaps: readonly string[];
+}
+
 export interface WorkloadAnalysis {
   readonly id: string;
   readonly name: string;
@@ -310,6 +348,8 @@ export interface WorkloadAnalysis {
   readonly distribution: Distribution | null;
   readonly breakEvens: readonly BreakEven[];
   readonly sensitivity: Sensitivity | null;
+  /** Cost per unit of output (inference kinds only). Since schema 2.3.0 (absent in older result files). */
+  readonly unitCost?: UnitCost;
 }
 
 export interface RejectedRow {

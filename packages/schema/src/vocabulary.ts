@@ -89,3 +89,17 @@ export const TRUE_WORDS = ['true', 'yes', 'y', '1'] as const;
 export const FALSE_WORDS = ['false', 'no', 'n', '0'] as const;
 
 export const HOURS_PER_MONTH = 730;
+
+/**
+ * Units of output a serving or batch-inference workload can be priced per (`datasets/unit-throughput.csv`):
+ * generated tokens (cost per 1M) and generated images (cost per image).
+ */
+export const OUTPUT_UNITS = ['tokens', 'images'] as const;
+export type OutputUnit = (typeof OUTPUT_UNITS)[number];
+
+/**
+ * Where a measured output rate comes from: MLPerf Inference `Server` (latency-bounded, the serving rate), MLPerf
+ * `Offline` (every query at once, the batch rate) or a labelled non-MLPerf `vLLM serving` benchmark run.
+ */
+export const UNIT_THROUGHPUT_SCENARIOS = ['Server', 'Offline', 'vLLM serving'] as const;
+export type UnitThroughputScenario = (typeof UNIT_THROUGHPUT_SCENARIOS)[number];

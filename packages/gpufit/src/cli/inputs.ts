@@ -5,12 +5,19 @@ import {
   gpuTierTable,
   type ThroughputRatioTable,
   throughputRatioTable,
+  type UnitThroughputTable,
+  unitThroughputTable,
 } from '@gpufit/pricing';
 import type { KnownNames, Offer, Scenario, ScenarioInput, WorkloadProfile } from '@gpufit/schema';
 import { formatIssue, MAX_HORIZON_MONTHS, validateScenario } from '@gpufit/schema';
 import { validateFrameworkOverride } from '@gpufit/scoring';
 import { bundledDatasetsDir } from '../data/bundledDatasetsDir.js';
-import { loadGpuTiers, loadNetworks, loadThroughputRatios } from '../data/loadReferenceData.js';
+import {
+  loadGpuTiers,
+  loadNetworks,
+  loadThroughputRatios,
+  loadUnitThroughput,
+} from '../data/loadReferenceData.js';
 import { INPUT_LIMITS, type InputLimit } from '../io/inputLimits.js';
 import { LoadError } from '../io/loadError.js';
 import { loadOffersCsv } from '../io/loadOffers.js';
@@ -46,6 +53,8 @@ export interface Inputs {
   readonly tiers: GpuTierTable;
   /** Measured GPU-to-GPU throughput ratios (`datasets/throughput-ratios.csv`), for converting demand between GPUs. */
   readonly throughputRatios: ThroughputRatioTable;
+  /** Measured output per GPU (`datasets/unit-throughput.csv`), for cost per unit of output. */
+  readonly unitThroughput: UnitThroughputTable;
   readonly networks: readonly NetworkInfo[];
   /** Providers and tokens a scenario or an option may name (`knownNames`). */
   readonly names: KnownNames;
@@ -200,7 +209,7 @@ export async function loadContext(paths: InputPaths): Promise<Context> {
   const scenarioPath = paths.scenario ?? null;
   const analysisDate = checkedAnalysisDate(paths.analysisDate);
   const scenarioLoad = scenarioPath === null ? null : loadScenarioFile(scenarioPath);
-  const [offers, tierRows, ratioRows, networks, scenarioFile] = await Promise.all([
+  const [offers, tierRows, ratioRows, unitRows, networks, scenarioFile] = await Promise.all([
     // Without one priced offer every workload would come out at $0: an empty catalog is refused.
     (async () => {
       const fixed = analysisDate ?? (await scenarioLoad)?.scenario.analysisDate ?? null;
@@ -208,6 +217,7 @@ export async function loadContext(paths: InputPaths): Promise<Context> {
     })(),
     loadGpuTiers(),
     loadThroughputRatios(),
+    loadUnitThroughput(),
     loadNetworks(),
     scenarioLoad,
   ]);
@@ -222,6 +232,7 @@ export async function loadContext(paths: InputPaths): Promise<Context> {
     formulas: scenarioFile?.formulas ?? null,
     tiers: gpuTierTable(tierRows),
     throughputRatios: throughputRatioTable(ratioRows),
+    unitThroughput: unitThroughputTable(unitRows),
     networks,
     names,
     paths: {

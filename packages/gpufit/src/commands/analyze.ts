@@ -120,6 +120,7 @@ export async function runAnalysis(
       offers: inputs.offers.rows,
       tiers: inputs.tiers,
       ratios: inputs.throughputRatios,
+      unitThroughput: inputs.unitThroughput,
       scenario,
       accounting: inputs.workloads.accounting,
       offerAccounting: inputs.offers.accounting,

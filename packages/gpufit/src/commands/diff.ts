@@ -38,6 +38,7 @@ export async function runDiff(a: string, b: string, opts: DiffOptions): Promise<
         offers: inputs.offers.rows,
         tiers: inputs.tiers,
         ratios: inputs.throughputRatios,
+        unitThroughput: inputs.unitThroughput,
         scenario: withRunPolicy(inputs.scenario, {}, todayUtc),
         accounting: inputs.workloads.accounting,
         offerAccounting: inputs.offers.accounting,

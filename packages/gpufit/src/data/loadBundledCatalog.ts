@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { GpuAlias, GpuTier, NetworkInfo, RegionInfo } from '@gpufit/analysis';
-import type { ThroughputRatioRow } from '@gpufit/pricing';
+import type { ThroughputRatioRow, UnitThroughputRow } from '@gpufit/pricing';
 import type { Offer } from '@gpufit/schema';
 import { buildGpuNameIndex, type GpuNameIndex } from '../io/gpuNameIndex.js';
 import { loadOffersCsv } from '../io/loadOffers.js';
@@ -14,6 +14,7 @@ import {
   loadNetworks,
   loadRegions,
   loadThroughputRatios,
+  loadUnitThroughput,
 } from './loadReferenceData.js';
 
 /** Everything in `datasets/` the engine prices with, loaded and checked. */
@@ -27,6 +28,8 @@ export interface BundledCatalog {
   readonly networks: readonly NetworkInfo[];
   /** `throughput-ratios.csv`: measured GPU-to-GPU ratios; `throughputRatioTable(rows)` builds the lookup. */
   readonly throughputRatios: readonly ThroughputRatioRow[];
+  /** `unit-throughput.csv`: measured output per GPU; `unitThroughputTable(rows)` builds the lookup. */
+  readonly unitThroughput: readonly UnitThroughputRow[];
   readonly gpuNames: GpuNameIndex;
   readonly regionIndex: RegionIndex;
 }
@@ -35,12 +38,13 @@ export interface BundledCatalog {
 export async function loadBundledCatalog(options: DatasetOptions = {}): Promise<BundledCatalog> {
   const datasetsDir = options.datasetsDir ?? bundledDatasetsDir();
   const dir = { datasetsDir };
-  const [gpuTiers, gpuAliases, regions, networks, throughputRatios] = await Promise.all([
+  const [gpuTiers, gpuAliases, regions, networks, throughputRatios, unitThroughput] = await Promise.all([
     loadGpuTiers(dir),
     loadGpuAliases(dir),
     loadRegions(dir),
     loadNetworks(dir),
     loadThroughputRatios(dir),
+    loadUnitThroughput(dir),
   ]);
   const gpuNames = buildGpuNameIndex(gpuTiers, gpuAliases, path.join(datasetsDir, 'gpu-aliases.csv'));
   const regionIndex = buildRegionIndex(regions);
@@ -56,6 +60,7 @@ export async function loadBundledCatalog(options: DatasetOptions = {}): Promise<
     regions,
     networks,
     throughputRatios,
+    unitThroughput,
     gpuNames,
     regionIndex,
   };

@@ -1,8 +1,15 @@
 import type { GpuAlias, NetworkInfo, RegionInfo } from '@gpufit/analysis';
-import type { GpuTier, ThroughputRatioRow } from '@gpufit/pricing';
+import type { GpuTier, ThroughputRatioRow, UnitThroughputRow } from '@gpufit/pricing';
 import { bundledDatasetsDir } from './bundledDatasetsDir.js';
 import { readReferenceTable } from './readReferenceTable.js';
-import { gpuAliasRow, gpuTierRow, networkRow, regionRow, throughputRatioRow } from './referenceRowSchemas.js';
+import {
+  gpuAliasRow,
+  gpuTierRow,
+  networkRow,
+  regionRow,
+  throughputRatioRow,
+  unitThroughputRow,
+} from './referenceRowSchemas.js';
 
 export interface DatasetOptions {
   /** A `datasets/` folder to read instead of the bundled one. */
@@ -44,5 +51,16 @@ export async function loadThroughputRatios(options: DatasetOptions = {}): Promis
   return readReferenceTable(dirOf(options), 'throughput-ratios.csv', throughputRatioRow, {
     key: throughputPairKey,
     column: 'gpuA',
+  });
+}
+
+/**
+ * `datasets/unit-throughput.csv`: measured output per GPU (generated tokens or images per second), one row per (unit,
+ * band, GPU, scenario); build the lookup with `unitThroughputTable` of `@gpufit/pricing`.
+ */
+export async function loadUnitThroughput(options: DatasetOptions = {}): Promise<UnitThroughputRow[]> {
+  return readReferenceTable(dirOf(options), 'unit-throughput.csv', unitThroughputRow, {
+    key: (r) => [r.unit, r.modelSizeBand, r.gpu.toLowerCase(), r.scenario].join('|'),
+    column: 'gpu',
   });
 }

@@ -1,5 +1,11 @@
 import { MODEL_SIZE_BANDS } from '@gpufit/pricing';
-import { decodeCell, INTERCONNECTS, THROUGHPUT_CLASSES } from '@gpufit/schema';
+import {
+  decodeCell,
+  INTERCONNECTS,
+  OUTPUT_UNITS,
+  THROUGHPUT_CLASSES,
+  UNIT_THROUGHPUT_SCENARIOS,
+} from '@gpufit/schema';
 import { z } from 'zod';
 
 /** Cells of the reference tables arrive as strings; these turn them into typed values with the CSV codec. */
@@ -100,6 +106,28 @@ export const networkRow = z
  * `datasets/throughput-ratios.csv`: measured ratio of gpuB to gpuA per GPU, 0 < min ≤ ratio ≤ max, at least one
  * within-benchmark result, a source. The pricing engine's `throughputRatioTable` checks the same again.
  */
+/**
+ * `datasets/unit-throughput.csv`: measured output per GPU per second (tokens or images) for a unit, band, GPU and
+ * scenario, with its benchmark and source. The pricing engine's `unitThroughputTable` checks the same again.
+ */
+export const unitThroughputRow = z
+  .object({
+    unit: text.pipe(z.enum(OUTPUT_UNITS)),
+    modelSizeBand: text.pipe(z.enum(MODEL_SIZE_BANDS)),
+    gpu: required,
+    scenario: text.pipe(z.enum(UNIT_THROUGHPUT_SCENARIOS)),
+    perGpuPerSecond: number(1e-9, 1e9),
+    benchmark: required,
+    modelParamsBillions: number(0.001, 100_000),
+    version: required,
+    precision: text,
+    acceleratorsPerSystem: number(1, 1e6).pipe(z.number().int()),
+    system: text,
+    source: required,
+    notes: text,
+  })
+  .strict();
+
 export const throughputRatioRow = z
   .object({
     throughputClass: text.pipe(z.enum(THROUGHPUT_CLASSES)),

@@ -1,7 +1,13 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { type AnalysisSinks, analyzeStream, type TextSink } from '@gpufit/analysis';
-import type { FormulaCompiler, GpuTierTable, PriceAdjuster, ThroughputRatioTable } from '@gpufit/pricing';
+import type {
+  FormulaCompiler,
+  GpuTierTable,
+  PriceAdjuster,
+  ThroughputRatioTable,
+  UnitThroughputTable,
+} from '@gpufit/pricing';
 import type { Accounting, Analysis, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
 import type { LoadStream } from '../io/loadStream.js';
 import type { LoadItem } from '../io/loadTypes.js';
@@ -24,6 +30,8 @@ export interface StreamInputs {
   };
   readonly tiers: GpuTierTable;
   readonly throughputRatios: ThroughputRatioTable;
+  /** Measured output per GPU (`datasets/unit-throughput.csv`); without it no workload carries a unit cost. */
+  readonly unitThroughput?: UnitThroughputTable;
   readonly scenario: Scenario;
   /** The scenario's formulas, compiled (null: it has none). */
   readonly formulas: {
@@ -66,6 +74,7 @@ export function streamAnalysis(
       offerAccounting: inputs.offers.accounting,
       tiers: inputs.tiers,
       ratios: inputs.throughputRatios,
+      ...(inputs.unitThroughput !== undefined && { unitThroughput: inputs.unitThroughput }),
       scenario: inputs.scenario,
       ...inputs.formulas,
       ...(inputs.horizonMonths !== undefined && { horizonMonths: inputs.horizonMonths }),

@@ -57,6 +57,10 @@ function status(row: CsvRow): { status: string; reason: string | null } {
     : { status: 'ineligible', reason: hard.reason };
 }
 
+/** The unit cost figure of this row's option (cloud or DePIN rows only). */
+const unitFigure = (row: CsvRow) =>
+  row.chosen === 'hybrid' ? undefined : row.w.workload.unitCost?.figures.find((f) => f.side === row.chosen);
+
 function hybridOffer(row: CsvRow, pick: (o: ShownOption) => string): CsvCell {
   const { cloud, depin } = row.w;
   return cloud === null || depin === null ? emptyCell : textCell(`${pick(cloud)} + ${pick(depin)}`);
@@ -223,6 +227,36 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     name: 'listUsdPerGpuHour',
     description: 'list price, USD per GPU-hour (4 decimals)',
     value: (x) => (x.chosen === 'hybrid' ? emptyCell : unitPrice(x.priced?.listUnitPrice)),
+  },
+  {
+    name: 'outputUnit',
+    description:
+      'inference workloads whose option GPU has a measured output rate: tokens or images (the unit of usdPerOutputUnits); empty otherwise',
+    value: (x) => maybeText(unitFigure(x) === undefined ? null : (x.w.workload.unitCost?.unit ?? null)),
+  },
+  {
+    name: 'usdPerOutputUnits',
+    description:
+      "USD per 1M tokens (or per image) at the measured rate of this option's GPU: listUsdPerGpuHour ÷ (outputPerGpuSecond × 3600) × 1M, 4 decimals; empty when no measured rate",
+    value: (x) => {
+      const f = unitFigure(x);
+      return f === undefined ? emptyCell : unitPrice(x.r.unitPrice(f.usd));
+    },
+  },
+  {
+    name: 'outputPerGpuSecond',
+    description:
+      'measured output of one GPU per second (datasets/unit-throughput.csv) behind usdPerOutputUnits',
+    value: (x) => quantity(x.r, unitFigure(x)?.unitsPerGpuSecond, 2),
+  },
+  {
+    name: 'outputRateBasis',
+    description:
+      'the measurement behind it: benchmark, round and scenario (MLPerf Server for serving, Offline for batch, or vLLM serving)',
+    value: (x) => {
+      const f = unitFigure(x);
+      return maybeText(f === undefined ? null : `${f.benchmark} ${f.version} ${f.scenario}`);
+    },
   },
   {
     name: 'cloudShare',

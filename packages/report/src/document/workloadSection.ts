@@ -162,6 +162,37 @@ function componentsBlocks(r: Rounder, label: string, o: ShownOption | null): Blo
   ];
 }
 
+/**
+ * Cost per unit of output (inference kinds): each option's list price per GPU-hour over its GPU's measured output,
+ * said with the rate, benchmark and scenario it rests on; a missing rate is said, never shown as $0.
+ */
+export function unitCostBlocks(r: Rounder, w: ShownWorkload): Block[] {
+  const u = w.workload.unitCost;
+  if (u === undefined) return [];
+  const quote = u.unit === 'tokens' ? `per ${formatQuantity(r, u.per / 1e6, 0)}M tokens` : 'per image';
+  const rateUnit = u.unit === 'tokens' ? 'tokens/s' : 'images/s';
+  const items = u.figures.map((f) => [
+    t(
+      `${f.side === 'cloud' ? OPTION_LABELS.cloud : OPTION_LABELS.depin}: $${formatUnitPrice.people(r.unitPrice(f.usd))} ${quote} ` +
+        `(${f.gpu} at $${formatUnitPrice.people(r.unitPrice(f.usdPerGpuHour))}/GPU-hour ÷ ${formatQuantity(r, f.unitsPerGpuSecond, 0)} ${rateUnit} per GPU: ` +
+        `${f.benchmark} class, ${f.scenario === 'vLLM serving' ? `vLLM serving benchmark (${f.version})` : `MLPerf Inference ${f.version} ${f.scenario}`}, ${f.precision}; at measured throughput).`,
+    ),
+  ]);
+  for (const g of u.gaps) items.push([t(`${g[0]?.toUpperCase() ?? ''}${g.slice(1)}.`)]);
+  return [
+    { kind: 'heading', level: 4, text: 'Cost per unit of output' },
+    {
+      kind: 'paragraph',
+      content: [
+        t(
+          `A ${u.modelSizeBand}-band model's ${u.unit} at the measured rate of each option's GPU (datasets/unit-throughput.csv): a capacity figure for a GPU kept busy at a best-case benchmark rate, not this workload's own volume; real serving at low concurrency costs more per unit.`,
+        ),
+      ],
+    },
+    { kind: 'list', ordered: false, items },
+  ];
+}
+
 function hybridBlocks(r: Rounder, w: ShownWorkload): Block[] {
   const h = w.hybrid;
   if (h === null) return [];
@@ -398,6 +429,7 @@ export function workloadSection(r: Rounder, w: ShownWorkload, charts: readonly C
       ...fitBlocks(w),
       { kind: 'heading', level: 4, text: 'Options' },
       optionsTable(w),
+      ...unitCostBlocks(r, w),
       ...componentsBlocks(r, 'Cloud', w.cloud),
       ...componentsBlocks(r, 'DePIN', w.depin),
       ...hybridBlocks(r, w),
