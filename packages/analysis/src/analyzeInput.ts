@@ -7,6 +7,7 @@ import type {
 } from '@gpufit/pricing';
 import type { Accounting, Distribution, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
 import type { FrameworkOverride } from '@gpufit/scoring';
+import type { PortfolioKernelRunner } from './portfolioDistribution.js';
 
 /** Runs the Monte Carlo for one workload; the CLI passes a worker-thread runner, the default runs inline. */
 export type MonteCarloRunner = (
@@ -37,6 +38,8 @@ export interface AnalyzeInput {
   readonly rejected?: readonly RejectedRow[];
   /** `false` skips the Monte Carlo; default: inline, single-threaded. */
   readonly monteCarlo?: MonteCarloRunner | false;
+  /** Runs the kernel of the portfolio's joint Monte Carlo (skipped when `monteCarlo` is false); default: inline. */
+  readonly portfolioKernel?: PortfolioKernelRunner;
   readonly onProgress?: (done: number, total: number) => void;
   /**
    * One horizon for every workload (a scenario file that sets `horizonMonths`); default: each workload's own
