@@ -2,12 +2,13 @@ import type {
   CostBasis,
   FormulaCompiler,
   GpuTierTable,
+  PortfolioOut,
+  PortfolioParams,
   PriceAdjuster,
   ThroughputRatioTable,
 } from '@gpufit/pricing';
 import type { Accounting, Distribution, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
 import type { FrameworkOverride } from '@gpufit/scoring';
-import type { PortfolioKernelRunner } from './portfolioDistribution.js';
 
 /** Runs the Monte Carlo for one workload; the CLI passes a worker-thread runner, the default runs inline. */
 export type MonteCarloRunner = (
@@ -15,6 +16,9 @@ export type MonteCarloRunner = (
   scenario: Scenario,
   options: { readonly seed: number; readonly trials: number; readonly compileFormula?: FormulaCompiler },
 ) => Distribution | Promise<Distribution>;
+
+/** Runs the portfolio kernel over all trials of a plan; the CLI passes a worker-thread runner. */
+export type PortfolioKernelRunner = (params: PortfolioParams) => PortfolioOut | Promise<PortfolioOut>;
 
 export interface AnalyzeInput {
   readonly workloads: readonly WorkloadProfile[];

@@ -1,19 +1,17 @@
 import {
   allocatePortfolioOut,
   type FormulaCompiler,
-  type PortfolioOut,
-  type PortfolioParams,
   type PortfolioWorkloadInput,
   portfolioKernel,
   portfolioPlan,
   summarizePortfolio,
 } from '@gpufit/pricing';
 import type { PortfolioDistribution, Scenario } from '@gpufit/schema';
+import type { PortfolioKernelRunner } from './analyzeInput.js';
 import type { AnalyzedWorkload } from './analyzeWorkload.js';
 import { workloadSeed } from './workloadSeed.js';
 
-/** Runs the portfolio kernel over all trials of a plan; the CLI passes a worker-thread runner. */
-export type PortfolioKernelRunner = (params: PortfolioParams) => PortfolioOut | Promise<PortfolioOut>;
+export type { PortfolioKernelRunner } from './analyzeInput.js';
 
 export const inlinePortfolioKernel: PortfolioKernelRunner = (params) => {
   const out = allocatePortfolioOut(params);
