@@ -1,7 +1,8 @@
 import type { Analysis } from '@gpufit/schema';
 import { allAccepted, analysisAccounting } from './analysisAccounting.js';
 import type { AnalyzeInput } from './analyzeInput.js';
-import { createWorkloadAnalyzer } from './analyzeWorkload.js';
+import { type AnalyzedWorkload, createWorkloadAnalyzer } from './analyzeWorkload.js';
+import { portfolioDistribution } from './portfolioDistribution.js';
 import { PortfolioLedger } from './portfolioLedger.js';
 
 export type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
@@ -15,14 +16,26 @@ export type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 export async function analyze(input: AnalyzeInput): Promise<Analysis> {
   const analyzeOne = createWorkloadAnalyzer(input);
   const ledger = new PortfolioLedger(input.scenario, true, input.offers);
+  const analyzed: AnalyzedWorkload[] = [];
   for (const [i, profile] of input.workloads.entries()) {
-    ledger.add(await analyzeOne(profile));
+    const one = await analyzeOne(profile);
+    ledger.add(one);
+    analyzed.push(one);
     input.onProgress?.(i + 1, input.workloads.length);
   }
+  // The joint Monte Carlo of the whole plan (skipped with the per-workload one).
+  const distribution =
+    input.monteCarlo === false
+      ? null
+      : await portfolioDistribution(analyzed, input.scenario, {
+          ...(input.portfolioKernel && { runKernel: input.portfolioKernel }),
+          ...(input.compileFormula && { compileFormula: input.compileFormula }),
+        });
+  const totals = ledger.totals();
   return {
     ...ledger.header(),
     workloads: ledger.workloads,
-    totals: ledger.totals(),
+    totals: distribution === null ? totals : { ...totals, distribution },
     accounting: analysisAccounting(
       input.accounting ?? allAccepted(input.workloads.length),
       input.offerAccounting ?? allAccepted(input.offers.length),

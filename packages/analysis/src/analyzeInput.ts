@@ -2,6 +2,8 @@ import type {
   CostBasis,
   FormulaCompiler,
   GpuTierTable,
+  PortfolioOut,
+  PortfolioParams,
   PriceAdjuster,
   ThroughputRatioTable,
   UnitThroughputTable,
@@ -15,6 +17,9 @@ export type MonteCarloRunner = (
   scenario: Scenario,
   options: { readonly seed: number; readonly trials: number; readonly compileFormula?: FormulaCompiler },
 ) => Distribution | Promise<Distribution>;
+
+/** Runs the portfolio kernel over all trials of a plan; the CLI passes a worker-thread runner. */
+export type PortfolioKernelRunner = (params: PortfolioParams) => PortfolioOut | Promise<PortfolioOut>;
 
 export interface AnalyzeInput {
   readonly workloads: readonly WorkloadProfile[];
@@ -43,6 +48,8 @@ export interface AnalyzeInput {
   readonly rejected?: readonly RejectedRow[];
   /** `false` skips the Monte Carlo; default: inline, single-threaded. */
   readonly monteCarlo?: MonteCarloRunner | false;
+  /** Runs the kernel of the portfolio's joint Monte Carlo (skipped when `monteCarlo` is false); default: inline. */
+  readonly portfolioKernel?: PortfolioKernelRunner;
   readonly onProgress?: (done: number, total: number) => void;
   /**
    * One horizon for every workload (a scenario file that sets `horizonMonths`); default: each workload's own

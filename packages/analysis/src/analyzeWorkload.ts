@@ -1,5 +1,6 @@
 import {
   breakEven,
+  type CostBasis,
   type CostFunction,
   costBasis,
   estimateCost,
@@ -22,6 +23,12 @@ import { workloadSeed } from './workloadSeed.js';
 export interface AnalyzedWorkload {
   readonly workload: WorkloadAnalysis;
   readonly offersUsed: readonly Offer[];
+  /** The cost bases its projection used (absent without one), for the portfolio's joint Monte Carlo. */
+  readonly bases?: {
+    readonly cloud: CostBasis;
+    readonly depin: CostBasis | null;
+    readonly horizonMonths: number;
+  };
 }
 
 export interface WorkloadAnalyzerOptions
@@ -92,8 +99,10 @@ export function createWorkloadAnalyzer(
     const workloadScenario = { ...scenario, horizonMonths: options.horizonMonths ?? profile.horizonMonths };
     let projection: Projection | null = null;
     let distribution: Distribution | null = null;
+    let bases: AnalyzedWorkload['bases'];
     if (cloudBasis?.ok) {
       const depinOk = depinBasis?.ok ? depinBasis.value : null;
+      bases = { cloud: cloudBasis.value, depin: depinOk, horizonMonths: workloadScenario.horizonMonths };
       projection = projectSpend({ cloud: cloudBasis.value, depin: depinOk }, workloadScenario, formulas);
       if (depinOk && runMonteCarlo) {
         distribution = await runMonteCarlo({ cloud: cloudBasis.value, depin: depinOk }, workloadScenario, {
@@ -131,6 +140,7 @@ export function createWorkloadAnalyzer(
         : unitCostFor(profile, { cloud, depin }, options.unitThroughput);
     return {
       offersUsed,
+      ...(bases && { bases }),
       workload: {
         id: profile.id,
         name: profile.name,

@@ -36,6 +36,9 @@ export type { CheapestFeasibleOptions, MatchStats, OfferIndex } from './matchOff
 export { cheapestFeasible, indexOffers } from './matchOffers.js';
 export { offerAgeDays } from './offerAgeDays.js';
 export { offerInPlace, placeKind } from './offerInPlace.js';
+// The joint Monte Carlo of the whole plan (its kernel runner is what gpufit puts on worker threads)
+export type { PortfolioKernelRunner } from './portfolioDistribution.js';
+export { inlinePortfolioKernel, portfolioDistribution } from './portfolioDistribution.js';
 export type { MarketFilter, OfferFilter, RankedOffer } from './rankOffers.js';
 export { cheapestReason, effectiveUsdPerGpuHour, offerMatches, rankOffers } from './rankOffers.js';
 export type { RiskEvidence } from './risks.js';

@@ -183,3 +183,34 @@ describe('analyze: the Monte Carlo runs on this thread unless a runner is given'
     expect(injected).toEqual(inline);
   });
 });
+
+describe('analyze(): the joint Monte Carlo of the plan (totals.distribution)', () => {
+  it('covers every priced workload; its means are the deterministic horizon totals; P10 ≤ P50 ≤ P90', async () => {
+    const a = await analyze({ workloads, offers, tiers, scenario });
+    const d = a.totals.distribution!;
+    expect(d.trials).toBe(scenario.monteCarlo.trials);
+    const want = { recommended: a.totals.horizonUsd.recommended, allCloud: a.totals.horizonUsd.allCloud };
+    for (const plan of ['recommended', 'allCloud'] as const) {
+      // 10,000 trials of a horizon sum with a few % spread: the mean is within 1 % of the expectation.
+      expect(Math.abs(d[plan].horizonMeanUsd - want[plan])).toBeLessThan(0.01 * want[plan]);
+      expect(Math.abs(d[plan].horizon.p50 - want[plan])).toBeLessThan(0.05 * want[plan]);
+    }
+    for (const p of [d.recommended, d.allCloud, d.allDecentralized]) {
+      for (const q of [p.horizon, ...p.months]) {
+        expect(q.p10).toBeGreaterThan(0);
+        expect(q.p10).toBeLessThanOrEqual(q.p50);
+        expect(q.p50).toBeLessThanOrEqual(q.p90);
+      }
+      expect(p.months).toHaveLength(Math.max(...a.workloads.map((w) => w.projection?.months.length ?? 0)));
+    }
+    // Cloud-only workloads get their horizon percentiles here (their own Monte Carlo has no DePIN side).
+    const noDepin = a.workloads.filter((w) => w.projection !== null && w.projection.horizonDepinUsd === null);
+    expect(d.cloudOnlyWorkloads).toEqual(noDepin.map((w) => w.id));
+    for (const w of noDepin) expect(d.workloads.find((x) => x.id === w.id)?.placement).toBe('cloud');
+    // Same seed, same numbers; no Monte Carlo, no distribution.
+    expect((await analyze({ workloads, offers, tiers, scenario })).totals.distribution).toEqual(d);
+    expect(
+      (await analyze({ workloads, offers, tiers, scenario, monteCarlo: false })).totals.distribution,
+    ).toBe(undefined);
+  });
+});

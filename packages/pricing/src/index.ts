@@ -118,6 +118,26 @@ export { newsvendorBaseline, newsvendorCriticalRatio } from './newsvendorBaselin
 export { normalCdf, normalQuantile } from './normalDistribution.js';
 export { percentileOfSorted, percentiles } from './percentile.js';
 export { poissonFromUniform, poissonTable } from './poissonInversion.js';
+export type {
+  PortfolioOut,
+  PortfolioParams,
+  PortfolioPlanName,
+  PortfolioPlanOptions,
+  PortfolioSummary,
+  PortfolioWorkloadInput,
+  PortfolioWorkloadPlan,
+} from './portfolioMonteCarlo.js';
+export {
+  allocatePortfolioOut,
+  PORTFOLIO_DEMAND_CORRELATION,
+  PORTFOLIO_MONTHLY_SAMPLE_TRIALS,
+  PORTFOLIO_PLANS,
+  PORTFOLIO_SHARES_INVALID,
+  portfolioKernel,
+  portfolioMonteCarlo,
+  portfolioPlan,
+  summarizePortfolio,
+} from './portfolioMonteCarlo.js';
 export type { CostFunction, PricedComparison, PricedInputId, PricedInputSpec } from './pricedInputs.js';
 export { PRICED_INPUT_IDS, pricedInputs } from './pricedInputs.js';
 export {

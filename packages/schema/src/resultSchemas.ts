@@ -156,6 +156,25 @@ const distributionSchema = z.object({
   pDepinCheaper: num,
 });
 
+const portfolioPlanSchema = z.object({
+  horizonMeanUsd: num,
+  horizon: percentilesSchema,
+  months: z.array(percentilesSchema.extend({ month: z.string() })),
+});
+
+const portfolioDistributionSchema = z.object({
+  trials: num,
+  seed: num,
+  demandCorrelation: num,
+  recommended: portfolioPlanSchema,
+  allCloud: portfolioPlanSchema,
+  allDecentralized: portfolioPlanSchema,
+  cloudOnlyWorkloads: z.array(z.string()),
+  workloads: z.array(
+    z.object({ id: z.string(), placement: z.enum(['cloud', 'depin', 'hybrid']), horizon: percentilesSchema }),
+  ),
+});
+
 const breakEvenSchema = z.object({
   variable: z.enum(BREAK_EVEN_VARIABLES),
   unit: z.string(),
@@ -238,6 +257,8 @@ export const analysisResultSchema = z.object({
     horizonUsd: z.object({ recommended: num, allCloud: num }),
     monthlySavingsUsd: num,
     unpricedWorkloads: z.array(z.string()),
+    /** Since 2.3.0. */
+    distribution: portfolioDistributionSchema.exactOptional(),
   }),
   /** `workloads` and `offers` since 2.1.0. */
   accounting: accountingSchema.extend({

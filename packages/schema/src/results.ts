@@ -375,12 +375,49 @@ export interface AnalysisAccounting extends Accounting {
   readonly offers: Accounting;
 }
 
+/** One plan's spend in the joint Monte Carlo of the portfolio (docs/methodology.md, "Portfolio uncertainty"). */
+export interface PortfolioPlanDistribution {
+  /** Mean horizon spend over the trials: the deterministic horizon total within Monte Carlo error. */
+  readonly horizonMeanUsd: number;
+  readonly horizon: Percentiles;
+  /** Each month of the longest horizon (a workload adds nothing after its own horizon). */
+  readonly months: readonly ({ readonly month: string } & Percentiles)[];
+}
+
+/**
+ * The joint Monte Carlo of the whole plan: every priced workload simulated together (demand with a common
+ * shock, one price shock per provider or network, one path per token, interruptions), P10/P50/P90 per plan.
+ * Percentiles do not add: the plan's P90 is not the sum of its workloads' P90s.
+ */
+export interface PortfolioDistribution {
+  readonly trials: number;
+  readonly seed: number;
+  /** Correlation of two workloads' monthly demand shocks. */
+  readonly demandCorrelation: number;
+  readonly recommended: PortfolioPlanDistribution;
+  readonly allCloud: PortfolioPlanDistribution;
+  /** Every workload on its decentralized option; those without one stay on cloud (`cloudOnlyWorkloads`). */
+  readonly allDecentralized: PortfolioPlanDistribution;
+  readonly cloudOnlyWorkloads: readonly string[];
+  /**
+   * The horizon P10/P50/P90 of each workload's recommended placement from this simulation, for the workloads
+   * whose own Monte Carlo does not give it (no decentralized option, or a hybrid placement).
+   */
+  readonly workloads: readonly {
+    readonly id: string;
+    readonly placement: 'cloud' | 'depin' | 'hybrid';
+    readonly horizon: Percentiles;
+  }[];
+}
+
 export interface AnalysisTotals {
   readonly monthlyUsd: { readonly recommended: number; readonly allCloud: number };
   readonly horizonUsd: { readonly recommended: number; readonly allCloud: number };
   readonly monthlySavingsUsd: number;
   /** Workloads with no priced option at all; their cost is not in the totals. */
   readonly unpricedWorkloads: readonly string[];
+  /** The joint Monte Carlo of the plan. Since 2.3.0; absent without a Monte Carlo (streamed analyses). */
+  readonly distribution?: PortfolioDistribution;
 }
 
 export const ANALYSIS_SCHEMA_VERSION = '2.3.0';

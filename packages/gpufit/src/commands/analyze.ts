@@ -26,7 +26,7 @@ import {
   writeReportSet,
 } from '../render/writeReport.js';
 import { type StreamSinks, streamAnalysis } from '../stream/streamAnalysis.js';
-import { monteCarloRunner } from './monteCarloRunner.js';
+import { monteCarloRunner, portfolioKernelRunner } from './monteCarloRunner.js';
 
 export interface AnalyzeCommandOptions extends RunPolicyOptions {
   /** Analyze row by row with bounded memory (automatic for workloads CSVs over STREAM_THRESHOLD_BYTES). */
@@ -142,7 +142,9 @@ function horizonOption(scenarioInput: { horizonMonths?: number | undefined } | n
 }
 
 function runnerOption(monteCarlo: boolean, threads: number | undefined) {
-  return { monteCarlo: monteCarlo ? monteCarloRunner(threads) : (false as const) };
+  return monteCarlo
+    ? { monteCarlo: monteCarloRunner(threads), portfolioKernel: portfolioKernelRunner(threads) }
+    : { monteCarlo: false as const };
 }
 
 /** The workloads a `--workload ID` option selects (all of them without one); an unknown id is bad input. */

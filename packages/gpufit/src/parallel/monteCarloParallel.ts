@@ -24,7 +24,11 @@ import {
 } from '@gpufit/pricing';
 import type { Distribution } from '@gpufit/schema';
 import { CHUNK_TRIALS, runClaimedChunks } from './claimChunks.js';
-import type { MonteCarloWorkerData, MonteCarloWorkerReply } from './monteCarloWorkerProtocol.js';
+import type {
+  MonteCarloWorkerData,
+  MonteCarloWorkerReply,
+  PortfolioWorkerData,
+} from './monteCarloWorkerProtocol.js';
 
 export interface MonteCarloParallelOptions extends MonteCarloPlanOptions {
   /** Threads (the calling one and `threads − 1` workers); default `os.availableParallelism()`. 1 runs on the calling thread. */
@@ -44,7 +48,7 @@ export function defaultMonteCarloWorkerUrl(): URL | null {
   return null;
 }
 
-function shared(length: number): Float64Array {
+export function shared(length: number): Float64Array {
   return new Float64Array(
     new SharedArrayBuffer(Math.max(1, length) * Float64Array.BYTES_PER_ELEMENT),
     0,
@@ -52,7 +56,7 @@ function shared(length: number): Float64Array {
   );
 }
 
-function runWorker(url: URL, data: MonteCarloWorkerData): Promise<void> {
+export function runWorker(url: URL, data: MonteCarloWorkerData | PortfolioWorkerData): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(url, { workerData: data });
     let settled = false;

@@ -11,18 +11,33 @@
  * setup builds dist/ first), because Node 20 workers cannot load .ts sources.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runClaimedChunks } from './claimChunks.js';
-import type { MonteCarloWorkerData, MonteCarloWorkerReply } from './monteCarloWorkerProtocol.js';
+import { runClaimedChunks, runClaimedPortfolioChunks } from './claimChunks.js';
+import type {
+  MonteCarloWorkerData,
+  MonteCarloWorkerReply,
+  PortfolioWorkerData,
+} from './monteCarloWorkerProtocol.js';
 
-const data = workerData as MonteCarloWorkerData;
+const data = workerData as MonteCarloWorkerData | PortfolioWorkerData;
 let reply: MonteCarloWorkerReply;
 try {
-  runClaimedChunks(data.params, new Int32Array(data.next), {
-    horizonCloud: new Float64Array(data.horizonCloud),
-    horizonDepin: new Float64Array(data.horizonDepin),
-    monthlyCloud: new Float64Array(data.monthlyCloud),
-    monthlyDepin: new Float64Array(data.monthlyDepin),
-  });
+  if ('kind' in data) {
+    const f = (b: SharedArrayBuffer) => new Float64Array(b);
+    const [h0, h1, h2] = data.horizon.map(f);
+    const [m0, m1, m2] = data.monthly.map(f);
+    runClaimedPortfolioChunks(data.params, new Int32Array(data.next), {
+      horizon: [h0!, h1!, h2!],
+      monthly: [m0!, m1!, m2!],
+      samples: data.samples.map(f),
+    });
+  } else {
+    runClaimedChunks(data.params, new Int32Array(data.next), {
+      horizonCloud: new Float64Array(data.horizonCloud),
+      horizonDepin: new Float64Array(data.horizonDepin),
+      monthlyCloud: new Float64Array(data.monthlyCloud),
+      monthlyDepin: new Float64Array(data.monthlyDepin),
+    });
+  }
   reply = { ok: true };
 } catch (error) {
   reply = { ok: false, message: error instanceof Error ? error.message : String(error) };

@@ -7,6 +7,7 @@ export const PALETTE = {
   depin: '#c2410c',
   depinBand: 'rgba(194, 65, 12, 0.16)',
   hybrid: '#6d28d9',
+  hybridBand: 'rgba(109, 40, 217, 0.16)',
   cliff: 'rgba(17, 24, 39, 0.55)',
   savingsLow: '#0f766e',
   savingsHigh: '#b45309',

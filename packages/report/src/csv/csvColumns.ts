@@ -86,10 +86,29 @@ function horizon(row: CsvRow): CsvCell {
   return mine.length === 0 ? emptyCell : money(mine.reduce((a, x) => a + x.horizonCents, 0));
 }
 
+type PortfolioEntries = NonNullable<CsvRow['p']['analysis']['totals']['distribution']>['workloads'];
+const portfolioIndex = new WeakMap<PortfolioEntries, Map<string, PortfolioEntries[number]>>();
+
+/** The joint Monte Carlo's horizon percentiles of a workload's placement (cloud-only and hybrid workloads). */
+function fromPortfolio(row: CsvRow): PortfolioEntries[number] | undefined {
+  const entries = row.p.analysis.totals.distribution?.workloads;
+  if (entries === undefined) return undefined;
+  let index = portfolioIndex.get(entries);
+  if (index === undefined) {
+    index = new Map(entries.map((e) => [e.id, e]));
+    portfolioIndex.set(entries, index);
+  }
+  const e = index.get(row.w.workload.id);
+  return e?.placement === row.chosen ? e : undefined;
+}
+
 function horizonPercentile(key: 'p10' | 'p50' | 'p90') {
   return (row: CsvRow): CsvCell => {
     const d = row.w.distribution;
-    if (d === null || row.chosen === 'hybrid') return emptyCell;
+    if (d === null || row.chosen === 'hybrid') {
+      const e = fromPortfolio(row);
+      return e === undefined ? emptyCell : money(row.r.cents(e.horizon[key]));
+    }
     return money(row.chosen === 'cloud' ? d.horizonCloud[key] : d.horizonDepin[key]);
   };
 }
@@ -322,7 +341,8 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   },
   {
     name: 'horizonP10Usd',
-    description: 'Monte Carlo P10 of horizon spend (cloud and depin rows)',
+    description:
+      "Monte Carlo P10 of horizon spend: the workload's own simulation on cloud and depin rows, the whole plan's joint simulation for a workload without a decentralized option and on hybrid rows; percentiles do not add across rows",
     value: horizonPercentile('p10'),
   },
   { name: 'horizonP50Usd', description: 'Monte Carlo P50 of horizon spend', value: horizonPercentile('p50') },

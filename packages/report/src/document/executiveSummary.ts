@@ -108,6 +108,7 @@ export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: reado
             ]),
       ],
     },
+    ...spendRange(p, r, charts),
     { kind: 'heading', level: 3, text: 'Top risks' },
   ];
   const risks = topRisks(p);
@@ -122,6 +123,63 @@ export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: reado
     ...chartBlock(charts, 'hybrid-split'),
   );
   return blocks;
+}
+
+const PLAN_LABELS = {
+  recommended: 'Recommended plan',
+  allCloud: 'All-cloud',
+  allDecentralized: 'All-decentralized',
+} as const;
+
+/**
+ * The plan's spend range from the joint Monte Carlo (totals.distribution): one sentence read off the numbers
+ * and a table of horizon P10/P50/P90 per plan, and the fan chart. Nothing when the analysis ran without it.
+ */
+export function spendRange(p: PresentedAnalysis, r: Rounder, charts: readonly ChartSpec[] = []): Block[] {
+  const d = p.analysis.totals.distribution;
+  if (d === undefined) return [];
+  const months = p.analysis.scenario.horizonMonths;
+  const rec = d.recommended.horizon;
+  const low = r.cents(rec.p10);
+  const high = r.cents(rec.p90);
+  const spread = rec.p50 > 0 ? r.quantity(((rec.p90 - rec.p10) / 2 / rec.p50) * 1000, 0) : 0;
+  const cloudOnly = d.cloudOnlyWorkloads.length;
+  const plans = ['recommended', 'allCloud', 'allDecentralized'] as const;
+  return [
+    {
+      kind: 'paragraph',
+      content: [
+        t(
+          `Over the ${months}-month horizon the recommended plan spends between ${usd(low)} (P10) and ${usd(high)} (P90), median ${usd(r.cents(rec.p50))} — about ±${formatPerMille(spread)} around the median — in ${formatQuantity(r, d.trials, 0)} seeded trials of every workload together (demand, spot and decentralized price spread, interruptions, token prices; docs/methodology.md, "Portfolio uncertainty"). `,
+        ),
+        t(
+          cloudOnly === 0
+            ? 'Every workload has a decentralized option.'
+            : `All-decentralized keeps the ${formatQuantity(r, cloudOnly, 0)} workload${cloudOnly === 1 ? '' : 's'} without a decentralized option on cloud.`,
+        ),
+        t(' Percentiles do not add: a plan’s P90 is not the sum of its workloads’ P90s.'),
+      ],
+    },
+    {
+      kind: 'table',
+      columns: [
+        { header: `plan, ${months}-month horizon`, align: 'left' },
+        { header: 'P10 (USD)', align: 'right' },
+        { header: 'P50 (USD)', align: 'right' },
+        { header: 'P90 (USD)', align: 'right' },
+      ],
+      rows: plans.map((plan): Inline[] => {
+        const h = d[plan].horizon;
+        return [
+          plain(PLAN_LABELS[plan]),
+          plain(formatCents.people(r.cents(h.p10))),
+          plain(formatCents.people(r.cents(h.p50))),
+          plain(formatCents.people(r.cents(h.p90))),
+        ];
+      }),
+    },
+    ...chartBlock(charts, 'spend-fan'),
+  ];
 }
 
 /** One input file's books as a sentence part: `workloads 7 rows read, 6 accepted, 1 rejected`. */

@@ -1,0 +1,81 @@
+import {
+  allocatePortfolioOut,
+  type FormulaCompiler,
+  type PortfolioWorkloadInput,
+  portfolioKernel,
+  portfolioPlan,
+  summarizePortfolio,
+} from '@gpufit/pricing';
+import type { PortfolioDistribution, Scenario } from '@gpufit/schema';
+import type { PortfolioKernelRunner } from './analyzeInput.js';
+import type { AnalyzedWorkload } from './analyzeWorkload.js';
+import { workloadSeed } from './workloadSeed.js';
+
+export type { PortfolioKernelRunner } from './analyzeInput.js';
+
+export const inlinePortfolioKernel: PortfolioKernelRunner = (params) => {
+  const out = allocatePortfolioOut(params);
+  portfolioKernel(params, 0, params.trials, out);
+  return out;
+};
+
+/** Mixed into each workload's seed so its portfolio stream is not the stream of its own Monte Carlo. */
+const PORTFOLIO_STREAM = 0x2545f491;
+
+/**
+ * The joint Monte Carlo of the plan (docs/methodology.md, "Portfolio uncertainty") over the workloads the
+ * totals count (priced, with a projection), each placed as `horizonOf` places it: the recommended plan, all
+ * on cloud, and all on the decentralized option (on cloud where there is none). Null when no workload counts.
+ */
+export async function portfolioDistribution(
+  analyzed: readonly AnalyzedWorkload[],
+  scenario: Scenario,
+  options: { readonly runKernel?: PortfolioKernelRunner; readonly compileFormula?: FormulaCompiler } = {},
+): Promise<PortfolioDistribution | null> {
+  const inputs: PortfolioWorkloadInput[] = [];
+  const placed: { id: string; placement: 'cloud' | 'depin' | 'hybrid'; keep: boolean }[] = [];
+  const cloudOnly: string[] = [];
+  for (const { workload: w, bases } of analyzed) {
+    const d = w.decision;
+    if (bases === undefined || w.projection === null || d.recommendedMonthlyUsd === null) continue;
+    const depin = bases.depin;
+    let shares: [number, number] = [1, 0];
+    let placement: 'cloud' | 'depin' | 'hybrid' = 'cloud';
+    if (depin !== null && d.recommendation === 'depin') {
+      shares = [0, 1];
+      placement = 'depin';
+    } else if (depin !== null && d.recommendation === 'hybrid' && d.hybrid !== null) {
+      shares = [d.hybrid.cloudShare, d.hybrid.depinShare];
+      placement = 'hybrid';
+    }
+    if (depin === null) cloudOnly.push(w.id);
+    // The workload's own Monte Carlo already gives its cloud and DePIN percentiles; keep samples for the rest.
+    const keep = w.distribution === null || placement === 'hybrid';
+    inputs.push({
+      seed: (workloadSeed(scenario.monteCarlo.seed, w.id) ^ PORTFOLIO_STREAM) >>> 0,
+      horizonMonths: bases.horizonMonths,
+      cloud: bases.cloud,
+      depin,
+      recommended: shares,
+      keepSamples: keep,
+    });
+    placed.push({ id: w.id, placement, keep });
+  }
+  if (inputs.length === 0) return null;
+  const params = portfolioPlan(inputs, scenario, {
+    ...(options.compileFormula && { compileFormula: options.compileFormula }),
+  });
+  const out = await (options.runKernel ?? inlinePortfolioKernel)(params);
+  const summary = summarizePortfolio(params, out);
+  const kept = placed.filter((p) => p.keep);
+  return {
+    trials: summary.trials,
+    seed: scenario.monteCarlo.seed,
+    demandCorrelation: summary.demandCorrelation,
+    recommended: summary.recommended,
+    allCloud: summary.allCloud,
+    allDecentralized: summary.allDecentralized,
+    cloudOnlyWorkloads: cloudOnly,
+    workloads: kept.map((p, i) => ({ id: p.id, placement: p.placement, horizon: summary.workloads[i]! })),
+  };
+}

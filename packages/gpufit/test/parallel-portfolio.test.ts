@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  type CostBasis,
+  type PortfolioWorkloadInput,
+  portfolioMonteCarlo,
+  portfolioPlan,
+  summarizePortfolio,
+} from '@gpufit/pricing';
+import { scenarioSchema } from '@gpufit/schema';
+import { describe, expect, it } from 'vitest';
+import { CHUNK_TRIALS } from '../src/parallel/claimChunks.js';
+import { runPortfolioKernel } from '../src/parallel/portfolioParallel.js';
+
+const basis = (o: Partial<CostBasis>): CostBasis => ({
+  offerId: 'aws:p5',
+  provider: 'aws',
+  market: 'hyperscaler',
+  computeUsdPerMonth: 20_000,
+  interruptionUsdPerMonth: 0,
+  interruptionsPerMonth: 0,
+  dataUsdPerMonth: 900,
+  subsidyShare: 0,
+  incentive: null,
+  priceSigma: null,
+  ...o,
+});
+const akash = basis({
+  offerId: 'akash:h100',
+  provider: 'akash',
+  market: 'depin',
+  computeUsdPerMonth: 14_000,
+  interruptionUsdPerMonth: 1_400,
+  interruptionsPerMonth: 9,
+  subsidyShare: 0.3,
+  incentive: { symbol: 'AKT', denomination: 'token' },
+});
+const workloads: PortfolioWorkloadInput[] = [
+  { seed: 1, horizonMonths: 12, cloud: basis({}), depin: null, recommended: [1, 0], keepSamples: true },
+  {
+    seed: 2,
+    horizonMonths: 12,
+    cloud: basis({
+      provider: 'gcp',
+      priceSigma: 0.25,
+      interruptionUsdPerMonth: 500,
+      interruptionsPerMonth: 30,
+    }),
+    depin: akash,
+    recommended: [0.5, 0.5],
+    keepSamples: true,
+  },
+  { seed: 3, horizonMonths: 8, cloud: basis({}), depin: akash, recommended: [0, 1] },
+];
+const scenario = scenarioSchema.parse({
+  horizonMonths: 12,
+  subsidies: { akash: { kind: 'exponential', halfLifeMonths: 9 } },
+  tokenPrices: { AKT: { spotUsd: 2.1, annualDrift: -0.1, annualVolatility: 0.9 } },
+  monteCarlo: { trials: 2 * CHUNK_TRIALS + 300, seed: 20_270_101 },
+});
+const worker = pathToFileURL(join(import.meta.dirname, '..', 'dist', 'monteCarloWorker.mjs'));
+
+describe('runPortfolioKernel (worker threads)', () => {
+  it('inline, 1, 2 and 3 threads give identical numbers, bit for bit', async () => {
+    const inline = portfolioMonteCarlo(workloads, scenario);
+    const params = portfolioPlan(workloads, scenario);
+    for (const threads of [1, 2, 3]) {
+      const out = await runPortfolioKernel(params, threads, worker);
+      expect(summarizePortfolio(params, out)).toEqual(inline);
+    }
+    expect(inline.workloads).toHaveLength(2);
+  });
+});

@@ -1,0 +1,437 @@
+/**
+ * The joint Monte Carlo of a whole plan (docs/methodology.md, "Portfolio uncertainty"): every priced workload
+ * simulated together, cloud side included, so the plan total gets a P10/P50/P90 for the recommended plan,
+ * all-cloud and all-decentralized. Plan → kernel → summary, like the per-workload Monte Carlo, with plain data
+ * in between so the CLI can run the kernel on worker threads.
+ *
+ * One trial, for workload w, option o ∈ {cloud, depin} and month t < the workload's horizon:
+ *   demand      D_wt = exp(σ_d·(√ρ·C_t + √(1−ρ)·E_wt) − σ_d²/2)   C_t common to all workloads, E_wt its own
+ *   price       P_wo = exp(σ_wo·G_g − σ_wo²/2)                      G_g one normal per provider/network g
+ *   token       R_t  = the GBM ratio of the option's token           one path per token symbol
+ *   re-work     N_t/m_t, N_t ~ Poisson(m_t)                          independent per workload, option, month
+ *   spend_wo(t) = D_wt · [(compute_wo(t) + rework_wo(t)·N_t/m_t) · R_t · P_wo + data_wo(t)]
+ * and a plan p spends Σ_w (a_pw·spend_wc(t) + b_pw·spend_wd(t)) with (a, b) = the workload's placement shares.
+ * Every factor has mean 1, so the mean of a plan's spend is its deterministic total.
+ *
+ * Streams: the common draws of block k (1,024 trials) come from stream (seed, k), a workload's own draws from
+ * stream (workload seed, k); the kernel adds the workloads into a trial's sums in plan order, so a trial's
+ * numbers depend only on the seeds and its index, never on how the trials are split across threads.
+ */
+import type { Percentiles, PortfolioDistribution, PortfolioPlanDistribution } from '@gpufit/schema';
+import { assert } from './assert.js';
+import { addMonths } from './calendarMonth.js';
+import type { CostBasis } from './costBasis.js';
+import { INTERRUPTIONS_NONE, INTERRUPTIONS_POISSON, interruptionMode } from './monteCarloDraws.js';
+import { InterruptionMonths } from './monteCarloInterruptions.js';
+import type {
+  MonteCarloOptionPlan,
+  MonteCarloParams,
+  MonteCarloScenario,
+  MonteCarloTokenPlan,
+} from './monteCarloPlan.js';
+import { percentiles } from './percentile.js';
+import { DRAW_NORMAL, DRAW_UNIFORM, fillDraws, MONTE_CARLO_BLOCK_TRIALS, seedSfc32State } from './prng.js';
+import { type SpendPathOptions, spendPath } from './spendPath.js';
+import { tokenStepCoefficients } from './tokenPricePath.js';
+
+/**
+ * Correlation of two workloads' monthly demand shocks (the share of a workload's demand variance that is the
+ * portfolio's common shock). 0.5: one company's workloads ride the same business cycle (launches, seasonality,
+ * customer growth), but each product line also moves on its own; with no data to fit it, half and half sits
+ * between "independent" (which would shrink the plan's band as workloads are added) and "one shock" (which
+ * would make a 50-workload plan as volatile as one workload).
+ */
+export const PORTFOLIO_DEMAND_CORRELATION = 0.5;
+
+/**
+ * Trials whose every month is kept for the monthly percentiles of the plans (the fan chart): two blocks. Sorting
+ * 3 plans × M months of 10,000 trials was half the portfolio's Monte Carlo time; with 2,048 trials a monthly P10
+ * or P90 has a standard error of about 0.04 standard deviations of that month's spend, enough for a chart band.
+ * Horizon percentiles use every trial.
+ */
+export const PORTFOLIO_MONTHLY_SAMPLE_TRIALS = 2 * MONTE_CARLO_BLOCK_TRIALS;
+
+/** The three plans of the portfolio distribution, in output order. */
+export const PORTFOLIO_PLANS = ['recommended', 'allCloud', 'allDecentralized'] as const;
+export type PortfolioPlanName = (typeof PORTFOLIO_PLANS)[number];
+
+/** One workload's part of the portfolio plan (numbers only). */
+export interface PortfolioWorkloadPlan {
+  /** Seed of the workload's own stream (idiosyncratic demand, interruptions). */
+  readonly seed: number;
+  readonly months: number;
+  /** [cloud, depin]; a workload without a decentralized option has a copy of its cloud plan at index 1, never used. */
+  readonly options: readonly [MonteCarloOptionPlan, MonteCarloOptionPlan];
+  /** Index of each option's provider or network in `PortfolioParams.priceGroups` (−1: no price spread). */
+  readonly priceGroup: readonly [number, number];
+  /** (cloud share, depin share) in each plan of PORTFOLIO_PLANS. */
+  readonly shares: readonly [readonly [number, number], readonly [number, number], readonly [number, number]];
+  /** Keep this workload's recommended-placement horizon spend per trial (for its own P10/P50/P90). */
+  readonly keepSamples: boolean;
+}
+
+export interface PortfolioParams {
+  readonly seed: number;
+  readonly trials: number;
+  /** The longest workload horizon; a workload adds nothing after its own horizon. */
+  readonly months: number;
+  readonly startMonth: string;
+  readonly sampleTrials: number;
+  readonly demandSigma: number;
+  readonly demandCorrelation: number;
+  readonly interruptionDraws: boolean;
+  /** Providers and networks with a price spread, each one shared shock. */
+  readonly priceGroups: readonly string[];
+  readonly tokens: readonly MonteCarloTokenPlan[];
+  readonly workloads: readonly PortfolioWorkloadPlan[];
+}
+
+export interface PortfolioWorkloadInput {
+  readonly seed: number;
+  readonly horizonMonths: number;
+  readonly cloud: CostBasis;
+  readonly depin: CostBasis | null;
+  /** The recommended placement's (cloud share, depin share). */
+  readonly recommended: readonly [number, number];
+  readonly keepSamples?: boolean;
+}
+
+export interface PortfolioPlanOptions extends SpendPathOptions {
+  readonly trials?: number;
+  readonly seed?: number;
+  readonly interruptions?: 'poisson' | 'expected';
+  readonly monthlySampleTrials?: number;
+  readonly demandCorrelation?: number;
+}
+
+export const PORTFOLIO_SHARES_INVALID = 'placement shares must be finite, non-negative and sum to 1';
+
+export function portfolioPlan(
+  workloads: readonly PortfolioWorkloadInput[],
+  scenario: MonteCarloScenario,
+  options: PortfolioPlanOptions = {},
+): PortfolioParams {
+  const trials = options.trials ?? scenario.monteCarlo.trials;
+  // The portfolio's common stream: the scenario seed, mixed so it is not any workload's stream.
+  const seed = ((options.seed ?? scenario.monteCarlo.seed) ^ 0x5bd1e995) >>> 0;
+  const tokens: MonteCarloTokenPlan[] = [];
+  const priceGroups: string[] = [];
+  const group = (basis: CostBasis, sigma: number): number => {
+    if (!(sigma > 0)) return -1;
+    const at = priceGroups.indexOf(basis.provider);
+    return at >= 0 ? at : priceGroups.push(basis.provider) - 1;
+  };
+  const option = (basis: CostBasis, months: number, priceSigma: number): MonteCarloOptionPlan => {
+    const path = spendPath(basis, { ...scenario, horizonMonths: months }, options);
+    let tokenIndex = -1;
+    if (path.token) {
+      const { symbol, model } = path.token;
+      tokenIndex = tokens.findIndex((t) => t.symbol === symbol);
+      if (tokenIndex < 0) tokenIndex = tokens.push({ symbol, ...tokenStepCoefficients(model) }) - 1;
+    }
+    return {
+      computeUsd: path.computeUsd,
+      interruptionUsd: path.interruptionUsd,
+      interruptionsPerMonth: path.interruptionsPerMonth,
+      dataUsd: path.dataUsd,
+      priceSigma,
+      tokenIndex,
+    };
+  };
+  let months = 0;
+  const plans = workloads.map((w): PortfolioWorkloadPlan => {
+    const [a, b] = w.recommended;
+    assert(
+      Number.isFinite(a) && Number.isFinite(b) && a >= 0 && b >= 0 && Math.abs(a + b - 1) < 1e-9,
+      PORTFOLIO_SHARES_INVALID,
+      () => `${a} + ${b}`,
+    );
+    assert(w.depin !== null || b === 0, PORTFOLIO_SHARES_INVALID, 'a depin share without a depin option');
+    months = Math.max(months, w.horizonMonths);
+    const cloudSigma = w.cloud.priceSigma ?? 0;
+    const cloud = option(w.cloud, w.horizonMonths, cloudSigma);
+    const depinSigma = w.depin ? (w.depin.priceSigma ?? scenario.monteCarlo.depinPriceSpread) : 0;
+    const depin = w.depin ? option(w.depin, w.horizonMonths, depinSigma) : cloud;
+    return {
+      seed: w.seed >>> 0,
+      months: w.horizonMonths,
+      options: [cloud, depin],
+      priceGroup: [group(w.cloud, cloudSigma), w.depin ? group(w.depin, depinSigma) : -1],
+      // All-decentralized: a workload without a decentralized option stays on cloud.
+      shares: [[a, b], [1, 0], w.depin ? [0, 1] : [1, 0]],
+      keepSamples: w.keepSamples ?? false,
+    };
+  });
+  return {
+    seed,
+    trials,
+    months,
+    startMonth: scenario.startMonth,
+    sampleTrials: Math.min(trials, options.monthlySampleTrials ?? PORTFOLIO_MONTHLY_SAMPLE_TRIALS),
+    demandSigma: scenario.monteCarlo.demandVolatility,
+    demandCorrelation: options.demandCorrelation ?? PORTFOLIO_DEMAND_CORRELATION,
+    interruptionDraws: (options.interruptions ?? 'poisson') === 'poisson',
+    priceGroups,
+    tokens,
+    workloads: plans,
+  };
+}
+
+/** The kernel's output: per plan, each trial's horizon spend and (first sampleTrials trials) monthly spend. */
+export interface PortfolioOut {
+  /** [plan][trial]. */
+  readonly horizon: readonly [Float64Array, Float64Array, Float64Array];
+  /** [plan][trial · months + t], trials 0 … sampleTrials−1. */
+  readonly monthly: readonly [Float64Array, Float64Array, Float64Array];
+  /** Recommended-placement horizon spend per trial of each workload with `keepSamples` (in plan order). */
+  readonly samples: readonly Float64Array[];
+}
+
+export function allocatePortfolioOut(
+  params: PortfolioParams,
+  allocate: (length: number) => Float64Array = (n) => new Float64Array(n),
+): PortfolioOut {
+  const h = () => allocate(params.trials);
+  const m = () => allocate(params.months * params.sampleTrials);
+  return {
+    horizon: [h(), h(), h()],
+    monthly: [m(), m(), m()],
+    samples: params.workloads.filter((w) => w.keepSamples).map(() => h()),
+  };
+}
+
+/** A workload's params in the shape InterruptionMonths and interruptionMode read. */
+function asWorkloadParams(params: PortfolioParams, w: PortfolioWorkloadPlan): MonteCarloParams {
+  return {
+    seed: w.seed,
+    trials: params.trials,
+    months: w.months,
+    startMonth: params.startMonth,
+    sampleTrials: params.sampleTrials,
+    demandSigma: params.demandSigma,
+    interruptionDraws: params.interruptionDraws,
+    options: w.options,
+    tokens: params.tokens,
+  };
+}
+
+interface WorkloadModel {
+  readonly plan: PortfolioWorkloadPlan;
+  readonly kinds: Uint8Array;
+  readonly ownDemand: boolean;
+  readonly interruptions: readonly [InterruptionMonths, InterruptionMonths];
+  readonly hasDepin: boolean;
+  readonly sample: number;
+}
+
+/**
+ * Simulates trials [trialStart, trialEnd) of the portfolio into `out` (which must start at zero for those
+ * trials). A range that does not start on a block boundary draws (and discards) the block's earlier trials.
+ */
+export function portfolioKernel(
+  params: PortfolioParams,
+  trialStart: number,
+  trialEnd: number,
+  out: PortfolioOut,
+): void {
+  assert(
+    Number.isInteger(trialStart) &&
+      Number.isInteger(trialEnd) &&
+      0 <= trialStart &&
+      trialStart <= trialEnd &&
+      trialEnd <= params.trials,
+    'the trial range must satisfy 0 ≤ trialStart ≤ trialEnd ≤ trials',
+    () => `${trialStart}..${trialEnd} of ${params.trials}`,
+  );
+  if (trialStart === trialEnd) return;
+  const M = params.months;
+  const B = MONTE_CARLO_BLOCK_TRIALS;
+  const sd = params.demandSigma;
+  const rho = params.demandCorrelation;
+  const common = sd > 0 && rho > 0;
+  const own = sd > 0 && rho < 1;
+  const wCommon = Math.sqrt(rho);
+  const wOwn = Math.sqrt(1 - rho);
+  const halfVar = (sd * sd) / 2;
+  const G = params.priceGroups.length;
+  const K = params.tokens.length;
+
+  // Common draws of a trial: demand C_0…C_{M−1}, one normal per price group, each token's months 1…M−1.
+  const commonKinds: number[] = [];
+  if (common) for (let t = 0; t < M; t++) commonKinds.push(DRAW_NORMAL);
+  for (let g = 0; g < G; g++) commonKinds.push(DRAW_NORMAL);
+  for (const k of params.tokens)
+    if (k.logVolatility > 0) for (let t = 1; t < M; t++) commonKinds.push(DRAW_NORMAL);
+  const cKinds = Uint8Array.from(commonKinds);
+  // Per trial of the block: σ_d·√ρ·C_t (M), the price normals (G), the token ratios (K·M).
+  const stride = M + G + K * M;
+  const block = new Float64Array(B * stride);
+  const cz = new Float64Array(Math.max(1, cKinds.length));
+
+  let sampleIndex = 0;
+  const models: WorkloadModel[] = params.workloads.map((plan) => {
+    const wp = asWorkloadParams(params, plan);
+    let j = own ? plan.months : 0;
+    const kinds: number[] = own ? new Array<number>(plan.months).fill(DRAW_NORMAL) : [];
+    const its = ([0, 1] as const).map((o) => {
+      const drawAt = new Int32Array(plan.months).fill(-1);
+      if (o === 1 && plan.shares[2][1] === 0 && plan.shares[0][1] === 0) {
+        return new InterruptionMonths({ ...wp, interruptionDraws: false }, o, drawAt);
+      }
+      for (let t = 0; t < plan.months; t++) {
+        const mode = interruptionMode(wp, o, t);
+        if (mode === INTERRUPTIONS_NONE) continue;
+        drawAt[t] = j++;
+        kinds.push(mode === INTERRUPTIONS_POISSON ? DRAW_UNIFORM : DRAW_NORMAL);
+      }
+      return new InterruptionMonths(wp, o, drawAt);
+    });
+    return {
+      plan,
+      kinds: Uint8Array.from(kinds),
+      ownDemand: own,
+      interruptions: [its[0]!, its[1]!],
+      hasDepin: plan.shares[2][1] > 0 || plan.shares[0][1] > 0,
+      sample: plan.keepSamples ? sampleIndex++ : -1,
+    };
+  });
+  const maxDraws = Math.max(1, ...models.map((m) => m.kinds.length));
+  const z = new Float64Array(maxDraws);
+  const state = new Int32Array(4);
+  const normal = new Float64Array(2);
+  const cs = new Float64Array(M);
+  const ds = new Float64Array(M);
+  const S = params.sampleTrials;
+  const [h0, h1, h2] = out.horizon;
+  const [m0, m1, m2] = out.monthly;
+
+  const lastBlock = Math.floor((trialEnd - 1) / B);
+  for (let k = Math.floor(trialStart / B); k <= lastBlock; k++) {
+    const first = k * B;
+    const from = Math.max(trialStart, first);
+    const to = Math.min(trialEnd, first + B);
+    // Common shocks of trials first … to−1 (the earlier ones only to keep the stream).
+    seedSfc32State(params.seed, k, state);
+    normal[0] = 0;
+    normal[1] = 0;
+    for (let trial = first; trial < to; trial++) {
+      fillDraws(state, normal, cKinds, cz, cKinds.length);
+      if (trial < from) continue;
+      const row = (trial - first) * stride;
+      let at = 0;
+      for (let t = 0; t < M; t++) block[row + t] = common ? sd * wCommon * cz[at++]! : 0;
+      for (let g = 0; g < G; g++) block[row + M + g] = cz[at++]!;
+      for (let q = 0; q < K; q++) {
+        const { logDrift, logVolatility } = params.tokens[q]!;
+        const base = row + M + G + q * M;
+        let logS = 0;
+        block[base] = 1;
+        for (let t = 1; t < M; t++) {
+          logS += logDrift + (logVolatility > 0 ? logVolatility * cz[at++]! : 0);
+          block[base + t] = Math.exp(logS);
+        }
+      }
+    }
+    for (const model of models) {
+      const { plan, kinds } = model;
+      const Mw = plan.months;
+      const [c, d] = plan.options;
+      const [ci, di] = model.interruptions;
+      const [a0, b0] = plan.shares[0];
+      const [a1, b1] = plan.shares[1];
+      const [a2, b2] = plan.shares[2];
+      const keep = model.sample >= 0 ? out.samples[model.sample]! : null;
+      seedSfc32State(plan.seed, k, state);
+      normal[0] = 0;
+      normal[1] = 0;
+      for (let trial = first; trial < to; trial++) {
+        fillDraws(state, normal, kinds, z, kinds.length);
+        if (trial < from) continue;
+        const row = (trial - first) * stride;
+        const cSigma = c.priceSigma;
+        const dSigma = d.priceSigma;
+        const cG = plan.priceGroup[0];
+        const dG = plan.priceGroup[1];
+        const cP = cG >= 0 ? Math.exp(cSigma * block[row + M + cG]! - (cSigma * cSigma) / 2) : 1;
+        const dP = dG >= 0 ? Math.exp(dSigma * block[row + M + dG]! - (dSigma * dSigma) / 2) : 1;
+        const cTok = c.tokenIndex >= 0 ? row + M + G + c.tokenIndex * M : -1;
+        const dTok = d.tokenIndex >= 0 ? row + M + G + d.tokenIndex * M : -1;
+        let hc = 0;
+        let hd = 0;
+        for (let t = 0; t < Mw; t++) {
+          let x = block[row + t]!;
+          if (model.ownDemand) x += sd * wOwn * z[t]!;
+          const D = sd > 0 ? Math.exp(x - halfVar) : 1;
+          const cR = cTok >= 0 ? block[cTok + t]! : 1;
+          const cSpend =
+            D * ((c.computeUsd[t]! + c.interruptionUsd[t]! * ci.factor(t, z)) * cR * cP + c.dataUsd[t]!);
+          cs[t] = cSpend;
+          hc += cSpend;
+          if (model.hasDepin) {
+            const dR = dTok >= 0 ? block[dTok + t]! : 1;
+            const dSpend =
+              D * ((d.computeUsd[t]! + d.interruptionUsd[t]! * di.factor(t, z)) * dR * dP + d.dataUsd[t]!);
+            ds[t] = dSpend;
+            hd += dSpend;
+          } else ds[t] = 0;
+        }
+        h0[trial] = h0[trial]! + a0 * hc + b0 * hd;
+        h1[trial] = h1[trial]! + a1 * hc + b1 * hd;
+        h2[trial] = h2[trial]! + a2 * hc + b2 * hd;
+        if (keep) keep[trial] = a0 * hc + b0 * hd;
+        if (trial < S) {
+          const m = trial * M;
+          for (let t = 0; t < Mw; t++) {
+            m0[m + t] = m0[m + t]! + a0 * cs[t]! + b0 * ds[t]!;
+            m1[m + t] = m1[m + t]! + a1 * cs[t]! + b1 * ds[t]!;
+            m2[m + t] = m2[m + t]! + a2 * cs[t]! + b2 * ds[t]!;
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The schema's PortfolioDistribution without what only the analysis knows (workload ids). */
+export type PortfolioSummary = Omit<PortfolioDistribution, 'cloudOnlyWorkloads' | 'workloads'> & {
+  /** P10/P50/P90 of each `keepSamples` workload's recommended-placement horizon spend, in plan order. */
+  readonly workloads: readonly Percentiles[];
+};
+
+export function summarizePortfolio(params: PortfolioParams, out: PortfolioOut): PortfolioSummary {
+  const { trials, months: M, sampleTrials: S } = params;
+  const column = new Float64Array(S);
+  const plan = (p: 0 | 1 | 2): PortfolioPlanDistribution => {
+    const h = out.horizon[p].subarray(0, trials);
+    let sum = 0;
+    for (let i = 0; i < trials; i++) sum += h[i]!;
+    const monthly = out.monthly[p];
+    const months = [];
+    for (let t = 0; t < M; t++) {
+      for (let i = 0; i < S; i++) column[i] = monthly[i * M + t]!;
+      months.push({ month: addMonths(params.startMonth, t), ...percentiles(column) });
+    }
+    return { horizonMeanUsd: trials > 0 ? sum / trials : 0, horizon: percentiles(h), months };
+  };
+  return {
+    trials,
+    seed: params.seed,
+    demandCorrelation: params.demandCorrelation,
+    recommended: plan(0),
+    allCloud: plan(1),
+    allDecentralized: plan(2),
+    workloads: out.samples.map((s) => percentiles(s.subarray(0, trials))),
+  };
+}
+
+/** The joint Monte Carlo on this thread: plan → kernel over all trials → summary. */
+export function portfolioMonteCarlo(
+  workloads: readonly PortfolioWorkloadInput[],
+  scenario: MonteCarloScenario,
+  options: PortfolioPlanOptions = {},
+): PortfolioSummary {
+  const params = portfolioPlan(workloads, scenario, options);
+  const out = allocatePortfolioOut(params);
+  portfolioKernel(params, 0, params.trials, out);
+  return summarizePortfolio(params, out);
+}

@@ -1,0 +1,195 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  allocatePortfolioOut,
+  MONTE_CARLO_BLOCK_TRIALS,
+  type PortfolioWorkloadInput,
+  PricingAssertionError,
+  portfolioKernel,
+  portfolioMonteCarlo,
+  portfolioPlan,
+  projectSpend,
+  summarizePortfolio,
+} from '../src/index.js';
+import { basis, depinBasis, scenario } from './support/bases.js';
+
+const volatile = (trials = 4000) =>
+  scenario({
+    horizonMonths: 12,
+    demandGrowthMonthly: 0.02,
+    subsidies: { akash: { kind: 'exponential', halfLifeMonths: 6 } },
+    tokenPrices: { AKT: { spotUsd: 3, annualDrift: 0.1, annualVolatility: 0.8 } },
+    monteCarlo: { trials, seed: 5, depinPriceSpread: 0.25, demandVolatility: 0.2 },
+  });
+
+/** Three workloads: on-demand cloud only, spot cloud + token-paid DePIN (hybrid), list cloud + DePIN (depin). */
+function workloads(): PortfolioWorkloadInput[] {
+  return [
+    { seed: 1, horizonMonths: 12, cloud: basis(), depin: null, recommended: [1, 0], keepSamples: true },
+    {
+      seed: 2,
+      horizonMonths: 12,
+      cloud: basis({
+        provider: 'spotcloud',
+        priceSigma: 0.3,
+        interruptionUsdPerMonth: 300,
+        interruptionsPerMonth: 20,
+      }),
+      depin: depinBasis({ incentive: { symbol: 'AKT', denomination: 'token' } }),
+      recommended: [0.4, 0.6],
+      keepSamples: true,
+    },
+    {
+      seed: 3,
+      horizonMonths: 6,
+      cloud: basis({ computeUsdPerMonth: 4_000 }),
+      depin: depinBasis(),
+      recommended: [0, 1],
+    },
+  ];
+}
+
+/** The deterministic horizon totals of the three plans (projectSpend, the figures the report prints). */
+function deterministic(ws: PortfolioWorkloadInput[], s: ReturnType<typeof volatile>) {
+  let recommended = 0;
+  let allCloud = 0;
+  let allDecentralized = 0;
+  for (const w of ws) {
+    const p = projectSpend({ cloud: w.cloud, depin: w.depin }, { ...s, horizonMonths: w.horizonMonths });
+    const d = p.horizonDepinUsd ?? p.horizonCloudUsd;
+    recommended += w.recommended[0] * p.horizonCloudUsd + w.recommended[1] * d;
+    allCloud += p.horizonCloudUsd;
+    allDecentralized += d;
+  }
+  return { recommended, allCloud, allDecentralized };
+}
+
+describe('portfolioMonteCarlo (joint Monte Carlo of a plan)', () => {
+  it('the mean of each plan’s horizon spend is its deterministic total within 4 standard errors', () => {
+    const s = volatile(20_000);
+    const ws = workloads();
+    const params = portfolioPlan(ws, s);
+    const out = allocatePortfolioOut(params);
+    portfolioKernel(params, 0, params.trials, out);
+    const want = deterministic(ws, s);
+    (['recommended', 'allCloud', 'allDecentralized'] as const).forEach((plan, p) => {
+      const h = out.horizon[p as 0 | 1 | 2];
+      let sum = 0;
+      let sq = 0;
+      for (const x of h) {
+        sum += x;
+        sq += x * x;
+      }
+      const n = h.length;
+      const mean = sum / n;
+      const se = Math.sqrt((sq / n - mean * mean) / n);
+      expect(se).toBeGreaterThan(0);
+      expect(Math.abs(mean - want[plan])).toBeLessThan(4 * se);
+    });
+  });
+
+  it('with every volatility at zero, every percentile is the deterministic total', () => {
+    const s = scenario({
+      horizonMonths: 12,
+      demandGrowthMonthly: 0.02,
+      monteCarlo: { trials: 40, seed: 5, depinPriceSpread: 0, demandVolatility: 0 },
+    });
+    const ws = workloads().map((w) => ({ ...w, cloud: { ...w.cloud, priceSigma: null } }));
+    ws[1] = { ...ws[1]!, depin: depinBasis() };
+    const d = portfolioMonteCarlo(ws, s, { interruptions: 'expected' });
+    const want = deterministic(ws, s);
+    for (const plan of ['recommended', 'allCloud', 'allDecentralized'] as const) {
+      for (const q of ['p10', 'p50', 'p90'] as const) {
+        expect(Math.abs(d[plan].horizon[q] - want[plan])).toBeLessThanOrEqual(1e-9 * want[plan]);
+      }
+      expect(d[plan].horizonMeanUsd).toBeCloseTo(want[plan], 6);
+    }
+    // Month 6 on: workload 3 (6-month horizon) adds nothing.
+    const cloudOnly = projectSpend({ cloud: ws[0]!.cloud, depin: null }, s);
+    expect(d.allCloud.months).toHaveLength(12);
+    expect(d.allCloud.months[0]!.month).toBe(cloudOnly.months[0]!.month);
+  });
+
+  it('is deterministic for a seed and identical however the trials are split (blocks, odd ranges)', () => {
+    const s = volatile(3 * MONTE_CARLO_BLOCK_TRIALS + 100);
+    const params = portfolioPlan(workloads(), s);
+    const whole = allocatePortfolioOut(params);
+    portfolioKernel(params, 0, params.trials, whole);
+    const split = allocatePortfolioOut(params);
+    for (const [a, b] of [
+      [0, 700],
+      [700, 1024],
+      [1024, 2500],
+      [2500, params.trials],
+    ] as const)
+      portfolioKernel(params, a, b, split);
+    for (let p = 0; p < 3; p++) {
+      expect(split.horizon[p as 0]).toEqual(whole.horizon[p as 0]);
+      expect(split.monthly[p as 0]).toEqual(whole.monthly[p as 0]);
+    }
+    expect(split.samples).toEqual(whole.samples);
+    expect(summarizePortfolio(params, split)).toEqual(summarizePortfolio(params, whole));
+    const other = portfolioMonteCarlo(workloads(), volatile(3 * MONTE_CARLO_BLOCK_TRIALS + 100), { seed: 6 });
+    expect(other.recommended.horizon.p50).not.toBe(summarizePortfolio(params, whole).recommended.horizon.p50);
+  });
+
+  it('an on-demand-only plan has a narrower band than a spot/DePIN-heavy one; all-cloud parts sum', () => {
+    const d = portfolioMonteCarlo(workloads(), volatile());
+    const width = (x: { p10: number; p90: number; p50: number }) => (x.p90 - x.p10) / x.p50;
+    const onDemand = portfolioMonteCarlo([workloads()[0]!], volatile());
+    expect(width(onDemand.allCloud.horizon)).toBeLessThan(width(d.allDecentralized.horizon));
+    // A cloud-only workload's kept samples are its own all-cloud spend.
+    expect(onDemand.workloads[0]).toEqual(onDemand.recommended.horizon);
+    expect(onDemand.recommended).toEqual(onDemand.allCloud);
+    expect(onDemand.allDecentralized).toEqual(onDemand.allCloud);
+  });
+
+  it('common shocks: with correlation 1 the plan band is wider than with independent demand', () => {
+    const ws = [0, 1, 2, 3].map(
+      (i): PortfolioWorkloadInput => ({
+        seed: i,
+        horizonMonths: 12,
+        cloud: basis(),
+        depin: null,
+        recommended: [1, 0],
+      }),
+    );
+    const width = (rho: number) => {
+      const d = portfolioMonteCarlo(ws, volatile(), { demandCorrelation: rho });
+      return d.allCloud.horizon.p90 - d.allCloud.horizon.p10;
+    };
+    expect(width(1)).toBeGreaterThan(1.5 * width(0));
+  });
+
+  it('property: P10 ≤ P50 ≤ P90, every figure finite and non-negative, for any seed and shares', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (seed, share, rho) => {
+          const ws = workloads();
+          ws[1] = { ...ws[1]!, recommended: [1 - share, share] };
+          const d = portfolioMonteCarlo(ws, volatile(300), { seed, demandCorrelation: rho });
+          for (const plan of [d.recommended, d.allCloud, d.allDecentralized]) {
+            for (const q of [plan.horizon, ...plan.months]) {
+              expect(q.p10).toBeGreaterThanOrEqual(0);
+              expect(q.p10).toBeLessThanOrEqual(q.p50);
+              expect(q.p50).toBeLessThanOrEqual(q.p90);
+              expect(Number.isFinite(q.p90)).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('refuses placement shares that do not sum to 1, or a depin share without a depin option', () => {
+    const ws = workloads();
+    expect(() => portfolioPlan([{ ...ws[1]!, recommended: [0.5, 0.6] }], volatile())).toThrow(
+      PricingAssertionError,
+    );
+    expect(() => portfolioPlan([{ ...ws[0]!, recommended: [0, 1] }], volatile())).toThrow(/depin share/);
+  });
+});
