@@ -128,6 +128,38 @@ describe('whole instances at the provider’s billing increment', () => {
     const shards = estimateCost({ ...single, statelessRequests: true }, eight, { tiers });
     expect(shards.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(40, 9);
     expect([shards.instances, shards.gpusPerInstance]).toEqual([1, 8]);
+    // Packing independent jobs is an assumption the price depends on: it is said, with the alternative's cost.
+    const said = shards.assumptions.find((a) => a.startsWith('independent jobs share an instance'));
+    expect(said).toMatch(/8 jobs of 1 GPU\(s\) run side by side on each 8-GPU instance/);
+    expect(said).toMatch(/40 GPU-hours used bill as 5 instance-hours/);
+    expect(said).toMatch(/billed GPU-hours then 8× these/);
+    expect(e.assumptions.some((a) => a.startsWith('independent jobs share'))).toBe(false);
+    // The alternative it names is what statelessRequests false costs: 8× the GPU-hours.
+    const own = e.components.find((c) => c.name === 'gpu-time')!.quantity;
+    expect(own / shards.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(8, 9);
+  });
+
+  it('says nothing about sharing when an instance holds one job (1-GPU instance) or when serving', () => {
+    const sweep = profile({
+      id: 'sw',
+      kind: 'experimentation',
+      gpuType: 'A100-80GB',
+      gpusPerReplica: 1,
+      jobsPerMonth: 4,
+      hoursPerJob: 10,
+      statelessRequests: true,
+    });
+    const one = estimateCost(sweep, offer({ gpusPerInstance: 1 }), { tiers });
+    expect(one.assumptions.some((a) => a.startsWith('independent jobs share'))).toBe(false);
+    const serve = profile({
+      id: 'api',
+      kind: 'realtime-inference',
+      gpuType: 'A100-80GB',
+      gpusPerReplica: 1,
+      gpuHoursPerMonth: 2000,
+    });
+    const served = estimateCost(serve, offer({ gpusPerInstance: 8 }), { tiers });
+    expect(served.assumptions.some((a) => a.startsWith('independent jobs share'))).toBe(false);
   });
 });
 

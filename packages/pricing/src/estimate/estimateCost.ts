@@ -100,6 +100,8 @@ export function estimateCost(
   if (explain && g !== demandG) assumptions.push(notes.gpuHoursConserved(demandG, g));
   if (explain && feas.memoryNote !== null) assumptions.push(feas.memoryNote);
   if (explain && packing > 1) assumptions.push(notes.packing(g, perInstance, packing, dataParallel));
+  if (explain && dataParallel && !pf.serving && Math.floor(perInstance / g) > 1)
+    assumptions.push(notes.sharedInstance(g, perInstance, usefulGpuHours * packing));
 
   const committed = isCommitted(offer.pricingCategory);
   const termFactor =

@@ -60,6 +60,15 @@ export function packing(g: number, perInstance: number, factor: number, dataPara
   return `${why}: billed GPU-hours are ${n(factor)}× the GPU-hours used (whole instances are rented)`;
 }
 
+/**
+ * Independent jobs (not serving) packed side by side on a multi-GPU instance: said whenever it happens, because the
+ * price depends on the jobs being queued to run together.
+ */
+export function sharedInstance(g: number, perInstance: number, usedGpuHours: number): string {
+  const side = Math.floor(perInstance / g);
+  return `independent jobs share an instance: ${side} jobs of ${g} GPU(s) run side by side on each ${perInstance}-GPU instance, so the ${n(usedGpuHours)} GPU-hours used bill as ${n(usedGpuHours / perInstance)} instance-hours; that needs jobs queued to start together — if each job gets an instance of its own, set statelessRequests false (billed GPU-hours then ${side}× these)`;
+}
+
 export function availabilityFromInterruptions(perHour: number, restartHours: number, a: number): string {
   return `node availability derived from ${n(perHour)} interruptions an hour, each taking the restart time ${n(restartHours)} h to replace: a = 1/(1 + λR) = ${p(a)}`;
 }
