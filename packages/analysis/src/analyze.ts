@@ -3,6 +3,7 @@ import { allAccepted, analysisAccounting } from './analysisAccounting.js';
 import type { AnalyzeInput } from './analyzeInput.js';
 import { createWorkloadAnalyzer } from './analyzeWorkload.js';
 import { PortfolioLedger } from './portfolioLedger.js';
+import { scenarioEffects } from './scenarioEffects.js';
 
 export type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 
@@ -19,7 +20,7 @@ export async function analyze(input: AnalyzeInput): Promise<Analysis> {
     ledger.add(await analyzeOne(profile));
     input.onProgress?.(i + 1, input.workloads.length);
   }
-  return {
+  const analysis: Analysis = {
     ...ledger.header(),
     workloads: ledger.workloads,
     totals: ledger.totals(),
@@ -33,4 +34,6 @@ export async function analyze(input: AnalyzeInput): Promise<Analysis> {
     catalog: ledger.catalog(),
     policy: ledger.policy(),
   };
+  if (input.scenarioBaseline === undefined) return analysis;
+  return { ...analysis, scenarioEffects: await scenarioEffects(input, analysis, input.scenarioBaseline) };
 }
