@@ -2,7 +2,7 @@ import { gpuTierTable } from '@gpufit/pricing';
 import { type Offer, type Scenario, type ScenarioInput, validateScenario } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, type ScenarioRun } from '../src/index.js';
+import { analyze, diffAnalyses, type ScenarioRun } from '../src/index.js';
 import { gpuTier, offerOf, profileOf } from './support/builders.js';
 
 /** Issue 18 item 2: every scenario setting reports what it did to the chosen options, or why it did nothing. */
@@ -133,6 +133,33 @@ describe('scenarioEffects', () => {
     for (const c of a.scenarioEffects![0]!.changes)
       expect(c.horizonUsdAfter).toBeCloseTo(2 * c.horizonUsdBefore, 6);
     expect((await run([aws, vast], {})).scenarioEffects).toEqual([]);
+  });
+
+  it('diff names the setting that changed each workload, and says why nothing changed when nothing did', async () => {
+    const a = await analyze({
+      workloads,
+      offers: [aws, vast, akash],
+      tiers,
+      scenario: scenario({}),
+      monteCarlo: false,
+    });
+    const b = await run([aws, vast, akash], { subsidies: { akash: subsidyEndsMonth6 } });
+    const none = diffAnalyses(a, b, b.scenarioEffects);
+    expect(none.workloads.every((w) => w.status === 'same')).toBe(true);
+    expect(none.explanation[0]).toBe(
+      'No workload changed. Each setting B changes, and why it changes nothing:',
+    );
+    expect(none.explanation[1]).toContain('no chosen offer is on akash');
+    const longer = await run([aws, vast, akash], {}, 24);
+    const d = diffAnalyses(a, longer, longer.scenarioEffects);
+    // Result files carry no measurement of B against A: no cause is claimed.
+    expect(diffAnalyses(a, longer).workloads.every((w) => w.causes.length === 0)).toBe(true);
+    expect(d.workloads.every((w) => w.status === 'changed' && w.causes[0] === 'Horizon of 24 months')).toBe(
+      true,
+    );
+    expect(d.explanation[0]).toMatch(
+      /^No chosen option changed; the cost of the chosen options moved, for 2 workloads:/,
+    );
   });
 
   it('property: deterministic, and an effect is "changed" exactly when it lists changes, one per workload at most', async () => {
