@@ -4,6 +4,7 @@ import type { AnalyzeInput } from './analyzeInput.js';
 import { type AnalyzedWorkload, createWorkloadAnalyzer } from './analyzeWorkload.js';
 import { portfolioDistribution } from './portfolioDistribution.js';
 import { PortfolioLedger } from './portfolioLedger.js';
+import { scenarioEffects } from './scenarioEffects.js';
 
 export type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 
@@ -32,7 +33,7 @@ export async function analyze(input: AnalyzeInput): Promise<Analysis> {
           ...(input.compileFormula && { compileFormula: input.compileFormula }),
         });
   const totals = ledger.totals();
-  return {
+  const analysis: Analysis = {
     ...ledger.header(),
     workloads: ledger.workloads,
     totals: distribution === null ? totals : { ...totals, distribution },
@@ -46,4 +47,6 @@ export async function analyze(input: AnalyzeInput): Promise<Analysis> {
     catalog: ledger.catalog(),
     policy: ledger.policy(),
   };
+  if (input.scenarioBaseline === undefined) return analysis;
+  return { ...analysis, scenarioEffects: await scenarioEffects(input, analysis, input.scenarioBaseline) };
 }

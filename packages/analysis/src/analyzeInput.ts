@@ -21,6 +21,17 @@ export type MonteCarloRunner = (
 /** Runs the portfolio kernel over all trials of a plan; the CLI passes a worker-thread runner. */
 export type PortfolioKernelRunner = (params: PortfolioParams) => PortfolioOut | Promise<PortfolioOut>;
 
+/**
+ * A scenario as a run applies it: the resolved scenario, the one horizon it imposes (undefined: each workload
+ * keeps its own) and its compiled formulas.
+ */
+export interface ScenarioRun {
+  readonly scenario: Scenario;
+  readonly horizonMonths?: number | undefined;
+  readonly priceAdjuster?: PriceAdjuster | undefined;
+  readonly compileFormula?: FormulaCompiler | undefined;
+}
+
 export interface AnalyzeInput {
   readonly workloads: readonly WorkloadProfile[];
   readonly offers: readonly Offer[];
@@ -63,4 +74,10 @@ export interface AnalyzeInput {
   readonly compileFormula?: FormulaCompiler;
   /** The scenario's `priceAdjustments`, compiled (`compilePriceAdjustments`); applied to every estimate. */
   readonly priceAdjuster?: PriceAdjuster;
+  /**
+   * The run the scenario is measured against (the default scenario, or the other scenario of a diff): when
+   * given, the result carries `scenarioEffects`, what each setting that differs from it did to the chosen
+   * options (`scenarioEffects`).
+   */
+  readonly scenarioBaseline?: ScenarioRun;
 }

@@ -11,7 +11,8 @@
 
 export { analyze } from './analyze.js';
 // The whole job: a portfolio in memory (analyze.ts), or streamed with bounded memory (analyzeStream.ts)
-export type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
+// What each scenario setting did to the chosen options (report's "Scenario settings and their effect", diff)
+export type { AnalyzeInput, MonteCarloRunner, ScenarioRun } from './analyzeInput.js';
 export type {
   AnalysisSinks,
   AnalyzeStreamInput,
@@ -43,5 +44,6 @@ export type { MarketFilter, OfferFilter, RankedOffer } from './rankOffers.js';
 export { cheapestReason, effectiveUsdPerGpuHour, offerMatches, rankOffers } from './rankOffers.js';
 export type { RiskEvidence } from './risks.js';
 export { riskRules } from './risks.js';
+export { chosenOption, describeChange, scenarioEffects } from './scenarioEffects.js';
 export type { SideOfMarket } from './sides.js';
 export { marketsOfSide, sidesOfMarkets } from './sides.js';

@@ -17,10 +17,18 @@ export function horizonOf(w: WorkloadAnalysis, option: 'recommended' | 'cloud'):
   if (p === null) return 0;
   if (option === 'cloud' || d.recommendation === 'cloud') return p.horizonCloudUsd;
   if (d.recommendation === 'depin' && p.horizonDepinUsd !== null) return p.horizonDepinUsd;
-  // Hybrid: the cloud part follows the cloud path, the DePIN part the DePIN path.
+  // Hybrid: the cloud part follows the cloud path, the DePIN part the DePIN path, each scaled from the sides'
+  // month-0 costs to the blended monthly cost (the split's committed base is cheaper than the cloud option's
+  // own terms). The same rule as the report's monthly paths (docs/reports.md), so the portfolio's horizon is
+  // the sum of the hybrid sides the report shows.
   const h = d.hybrid;
   if (h === null || p.horizonDepinUsd === null) return p.horizonCloudUsd;
-  return h.cloudShare * p.horizonCloudUsd + h.depinShare * p.horizonDepinUsd;
+  const shareWeighted = h.cloudShare * p.horizonCloudUsd + h.depinShare * p.horizonDepinUsd;
+  const cloudRef = d.cloud?.cost.monthlyUsd ?? null;
+  const depinRef = d.depin?.cost.monthlyUsd ?? null;
+  const weight =
+    cloudRef === null || depinRef === null ? 0 : h.cloudShare * cloudRef + h.depinShare * depinRef;
+  return weight > 0 ? (h.blendedMonthlyUsd / weight) * shareWeighted : shareWeighted;
 }
 
 /**

@@ -1,15 +1,8 @@
 import { type GpuTier, gpuTierTable } from '@gpufit/pricing';
-import {
-  type Analysis,
-  type Offer,
-  type OfferInput,
-  validateOffer,
-  validateScenario,
-  validateWorkloadProfile,
-  type WorkloadProfile,
-} from '@gpufit/schema';
+import { type Analysis, type Offer, validateScenario } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeStream, STREAMED_NOTE, type TextSink, type WorkloadItem } from '../src/index.js';
+import { offerOf, profileOf } from './support/builders.js';
 
 /**
  * The pure core with no Node at all: a catalog, tiers and a portfolio built in code, sinks that collect strings.
@@ -38,22 +31,7 @@ const tier = (
 });
 const tiers = gpuTierTable([tier('A100-80GB', 80, 1, 1, 1), tier('H100', 80, 1.643, 3.17, 2.282)]);
 
-const offer = (input: Partial<OfferInput> & Pick<OfferInput, 'id' | 'market' | 'usdPerGpuHour'>): Offer => {
-  const v = validateOffer({
-    provider: input.id.split(':')[0]!,
-    gpu: 'H100',
-    gpuMemoryGiB: 80,
-    gpusPerInstance: 8,
-    region: 'us-east-1',
-    country: 'US',
-    pricingCategory: 'Standard',
-    source: 'analyzeStream test',
-    asOf: '2026-11-24',
-    ...input,
-  });
-  if (!v.ok) throw new Error(JSON.stringify(v.issues));
-  return v.value;
-};
+const offer = (input: Parameters<typeof offerOf>[1]): Offer => offerOf('analyzeStream test', input);
 const offers = [
   offer({ id: 'aws:p5:us-east-1', market: 'hyperscaler', usdPerGpuHour: 6.88 }),
   offer({ id: 'lambda:h100:us-east-1', market: 'gpu-cloud', usdPerGpuHour: 2.99, gpusPerInstance: 1 }),
@@ -65,11 +43,7 @@ const offers = [
   }),
 ];
 
-const profile = (input: Record<string, unknown>): WorkloadProfile => {
-  const v = validateWorkloadProfile(input);
-  if (!v.ok) throw new Error(JSON.stringify(v.issues));
-  return v.value;
-};
+const profile = profileOf;
 const workloads = [
   profile({ id: 'w1', kind: 'batch-inference', gpuType: 'H100', gpuHoursPerMonth: 400 }),
   profile({ id: 'w2', kind: 'realtime-inference', gpuType: 'H100', gpuHoursPerMonth: 720 }),

@@ -3,13 +3,7 @@
  * `effectivePrice`, so for any offer and scenario the estimate's GPU-hour price, the matcher's ordering price and
  * the ranking's price are the same number.
  */
-import {
-  type EffectivePriceOptions,
-  effectivePrice,
-  estimateCost,
-  type GpuTier,
-  gpuTierTable,
-} from '@gpufit/pricing';
+import { type EffectivePriceOptions, effectivePrice, estimateCost, gpuTierTable } from '@gpufit/pricing';
 import {
   type Offer,
   type Scenario,
@@ -22,22 +16,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { effectiveUsdPerGpuHour, rankOffers } from '../src/index.js';
 import { buildGroups } from '../src/matchOffers.js';
+import { gpuTier } from './support/builders.js';
 
-const h100: GpuTier = {
-  gpu: 'H100',
-  vendor: 'NVIDIA',
-  generation: 'Hopper',
-  memoryGiB: 80,
-  interconnect: 'nvlink',
-  fp16Tflops: null,
-  memoryBandwidthGBps: null,
-  relThroughputInference: 1,
-  relThroughputTraining: 1,
-  relThroughputFineTuning: 1,
-  consumer: false,
-  source: 'test',
-  notes: '',
-};
+const h100 = gpuTier('H100');
 const tiers = gpuTierTable([{ ...h100, gpu: 'A100-80GB', generation: 'Ampere' }, h100]);
 
 const workload = ((): WorkloadProfile => {

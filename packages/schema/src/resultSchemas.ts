@@ -287,6 +287,30 @@ export const analysisResultSchema = z.object({
       decentralizedMarkets: z.array(z.enum(MARKETS)),
     })
     .exactOptional(),
+  /** Since 2.3.0. */
+  scenarioEffects: z
+    .array(
+      z.object({
+        setting: z.string(),
+        label: z.string(),
+        effect: z.enum(['changed', 'no-effect']),
+        workloads: z.array(z.string()),
+        changes: z.array(
+          z.object({
+            workload: z.string(),
+            what: z.enum(['option', 'cost', 'risks']),
+            optionBefore: z.string().nullable(),
+            optionAfter: z.string().nullable(),
+            monthlyUsdBefore: num.nullable(),
+            monthlyUsdAfter: num.nullable(),
+            horizonUsdBefore: num,
+            horizonUsdAfter: num,
+          }),
+        ),
+        message: z.string(),
+      }),
+    )
+    .exactOptional(),
 });
 
 /** A result file as read: any 2.x analysis (fields of later minors dropped, earlier minors' gaps optional). */

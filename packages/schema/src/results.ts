@@ -453,4 +453,35 @@ export interface Analysis {
   readonly sources: readonly { readonly source: string; readonly asOf: string; readonly offers: number }[];
   readonly catalog?: CatalogSummary;
   readonly policy?: DecisionPolicySummary;
+  /**
+   * What each scenario setting did to the chosen options, measured against the default scenario (analyze) or
+   * the other scenario (diff). Since schema 2.3.0; absent when the run had no scenario file.
+   */
+  readonly scenarioEffects?: readonly ScenarioEffect[];
+}
+
+/** One workload a scenario setting touched: with the setting taken back (before) and as run (after). */
+export interface ScenarioEffectChange {
+  readonly workload: string;
+  /** What moved: the recommended option, only costs, or only the risk notes. */
+  readonly what: 'option' | 'cost' | 'risks';
+  readonly optionBefore: string | null;
+  readonly optionAfter: string | null;
+  readonly monthlyUsdBefore: number | null;
+  readonly monthlyUsdAfter: number | null;
+  readonly horizonUsdBefore: number;
+  readonly horizonUsdAfter: number;
+}
+
+/** The effect of one scenario setting (docs/reports.md, "Scenario settings and their effect"). */
+export interface ScenarioEffect {
+  /** The setting's path in the scenario, e.g. `subsidies.akash`, `tokenPrices.AKT`, `horizonMonths`. */
+  readonly setting: string;
+  readonly label: string;
+  readonly effect: 'changed' | 'no-effect';
+  /** The workloads it touched (none for `no-effect`). */
+  readonly workloads: readonly string[];
+  readonly changes: readonly ScenarioEffectChange[];
+  /** One sentence: what it changed, or why it changed nothing. */
+  readonly message: string;
 }

@@ -48,6 +48,8 @@ export interface Inputs {
   readonly scenario: Scenario;
   /** What the scenario file said, before defaults (null: no file). */
   readonly scenarioInput: ScenarioInput | null;
+  /** The bundled default scenario (with each network's default subsidy schedule): what a scenario file is measured against. */
+  readonly defaultScenario: Scenario;
   /** The scenario's formulas, compiled (null: it has none, and mathjs was not loaded). */
   readonly formulas: ScenarioFormulas | null;
   readonly tiers: GpuTierTable;
@@ -224,10 +226,12 @@ export async function loadContext(paths: InputPaths): Promise<Context> {
   const names = knownNames(offers.rows, networks);
   // Every name the user's scenario writes must name something of this catalog, or it would be silently ignored.
   if (scenarioFile !== null) assertScenarioNames(scenarioFile.scenario, names, scenarioPath!);
-  const base = scenarioFile?.scenario ?? (await loadScenarioFile(bundled.scenario())).scenario;
+  const defaults = (await loadScenarioFile(bundled.scenario())).scenario;
+  const base = scenarioFile?.scenario ?? defaults;
   return {
     offers,
     scenario: withDefaultSubsidies(base, networks),
+    defaultScenario: withDefaultSubsidies(defaults, networks),
     scenarioInput: scenarioFile?.input ?? null,
     formulas: scenarioFile?.formulas ?? null,
     tiers: gpuTierTable(tierRows),

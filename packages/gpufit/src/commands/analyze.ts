@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { analyze } from '@gpufit/analysis';
+import { analyze, type ScenarioRun } from '@gpufit/analysis';
 import { formatMinorUnits, presentAnalysis, TEXT_REPORT_FORMATS } from '@gpufit/report';
 import { type Analysis, isTextReportFormat, type KnownNames, type Scenario } from '@gpufit/schema';
 import { badInput } from '../cli/errors.js';
@@ -84,6 +84,22 @@ export async function runAnalysis(
   opts: Omit<AnalyzeCommandOptions, 'format' | 'out'>,
   monteCarlo = true,
 ): Promise<Analysis> {
+  return (await runScenarioAnalysis(workloadsPath, opts, monteCarlo)).analysis;
+}
+
+/**
+ * `runAnalysis`, also returning the scenario run it used (diff measures one scenario against another with it).
+ * With a scenario file, the result's `scenarioEffects` say what each of its settings did, measured against
+ * `baseline` (`default`: the bundled default scenario under the same command-line options; `none`: not measured);
+ * the settings that
+ * changed nothing are warned about on stderr.
+ */
+export async function runScenarioAnalysis(
+  workloadsPath: string | undefined,
+  opts: Omit<AnalyzeCommandOptions, 'format' | 'out'>,
+  monteCarlo = true,
+  baseline: 'default' | 'none' | ScenarioRun = 'default',
+): Promise<{ analysis: Analysis; run: ScenarioRun }> {
   const inputs = await loadInputs({
     workloads: workloadsPath,
     catalog: opts.catalog,
@@ -111,6 +127,19 @@ export async function runAnalysis(
     );
   }
   const scenario = withOverrides(inputs.scenario, opts, inputs.names);
+  const run: ScenarioRun = {
+    scenario,
+    ...horizonOption(inputs.scenarioInput),
+    ...inputs.formulas,
+  };
+  const against =
+    baseline === 'none'
+      ? undefined
+      : baseline !== 'default'
+        ? baseline
+        : inputs.scenarioInput === null
+          ? undefined
+          : { scenario: withOverrides(inputs.defaultScenario, opts, inputs.names) };
   const progress = await startProgress('analyze', inputs.workloads.rows.length);
   let analysis: Analysis;
   try {
@@ -128,12 +157,14 @@ export async function runAnalysis(
       ...inputs.formulas,
       ...runnerOption(monteCarlo, opts.threads),
       onProgress: () => progress.tick(),
+      ...(against !== undefined && { scenarioBaseline: against }),
     });
   } finally {
     progress.stop();
   }
   refuseUnpricedPlan(analysis, inputs.paths.catalog);
-  return analysis;
+  for (const e of analysis.scenarioEffects ?? []) if (e.effect === 'no-effect') warn(e.message);
+  return { analysis, run };
 }
 
 /** A scenario file that sets horizonMonths sets it for every workload; otherwise each keeps its own. */

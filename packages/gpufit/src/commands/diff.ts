@@ -1,11 +1,12 @@
-import { type AnalysisDiff, analyze, diffAnalyses, type NumberChange } from '@gpufit/analysis';
+import { type AnalysisDiff, diffAnalyses } from '@gpufit/analysis';
+import { formatMinorUnits, presentAnalysis } from '@gpufit/report';
 import type { Analysis } from '@gpufit/schema';
 import { badInput } from '../cli/errors.js';
-import { loadInputs, loadScenarioFile, readJsonFile } from '../cli/inputs.js';
+import { loadScenarioFile, readJsonFile } from '../cli/inputs.js';
 import { checkResultFile } from '../cli/resultFile.js';
-import { todayUtc, withRunPolicy } from '../cli/runPolicy.js';
-import { textTable, usd } from '../cli/table.js';
+import { textTable } from '../cli/table.js';
 import { INPUT_LIMITS } from '../io/inputLimits.js';
+import { runScenarioAnalysis } from './analyze.js';
 
 export interface DiffOptions {
   readonly workloads?: string;
@@ -17,7 +18,12 @@ function isAnalysis(x: unknown): x is Analysis {
   return typeof x === 'object' && x !== null && 'schemaVersion' in x && 'workloads' in x && 'totals' in x;
 }
 
-/** Two result files are compared as they are; two scenario files are each run on the same workloads first. */
+/**
+ * Two result files are compared as they are. Two scenario files are each run on the same workloads exactly as
+ * `analyze --scenario` runs them (one code path, `runScenarioAnalysis`: the scenario's horizon, formulas and
+ * every field), and B is measured against A setting by setting (B's `scenarioEffects`), so each change names
+ * the setting that made it.
+ */
 export async function runDiff(a: string, b: string, opts: DiffOptions): Promise<void> {
   const [ja, jb] = await Promise.all([
     readJsonFile(a, INPUT_LIMITS.resultJson),
@@ -25,89 +31,55 @@ export async function runDiff(a: string, b: string, opts: DiffOptions): Promise<
   ]);
   let left: Analysis;
   let right: Analysis;
+  const scenarioMode = !isAnalysis(ja) && !isAnalysis(jb);
   if (isAnalysis(ja) && isAnalysis(jb)) {
     for (const [path, x] of [[a, ja] as const, [b, jb] as const]) checkResultFile(path, x);
     left = ja;
     right = jb;
-  } else if (!isAnalysis(ja) && !isAnalysis(jb)) {
+  } else if (scenarioMode) {
     await Promise.all([loadScenarioFile(a), loadScenarioFile(b)]); // clear errors before any work
-    const run = async (scenario: string) => {
-      const inputs = await loadInputs({ workloads: opts.workloads, catalog: opts.catalog, scenario });
-      return analyze({
-        workloads: inputs.workloads.rows,
-        offers: inputs.offers.rows,
-        tiers: inputs.tiers,
-        ratios: inputs.throughputRatios,
-        unitThroughput: inputs.unitThroughput,
-        scenario: withRunPolicy(inputs.scenario, {}, todayUtc),
-        accounting: inputs.workloads.accounting,
-        offerAccounting: inputs.offers.accounting,
-        rejected: [...inputs.workloads.rejected, ...inputs.offers.rejected],
-        ...inputs.formulas,
-        monteCarlo: false,
-      });
-    };
-    left = await run(a);
-    right = await run(b);
+    const common = opts.catalog === undefined ? {} : { catalog: opts.catalog };
+    const first = await runScenarioAnalysis(opts.workloads, { ...common, scenario: a }, false, 'none');
+    left = first.analysis;
+    right = (await runScenarioAnalysis(opts.workloads, { ...common, scenario: b }, false, first.run))
+      .analysis;
   } else {
     throw badInput(
       'diff compares two result files (analyze --format json) or two scenario files, not one of each',
     );
   }
-  const diff = diffAnalyses(left, right);
+  const diff = scenarioMode
+    ? diffAnalyses(left, right, right.scenarioEffects ?? [])
+    : diffAnalyses(left, right);
   if (opts.json) process.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
-  else process.stdout.write(`${renderDiff(diff, a, b)}\n`);
+  else process.stdout.write(`${renderDiff(diff, a, b, left, right)}\n`);
 }
 
-function delta(c: NumberChange): string {
-  if (c.delta === null) return 'n/a';
-  return `${c.delta >= 0 ? '+' : '−'}${usd(Math.abs(c.delta))}`;
-}
+const usdCents = (cents: number) =>
+  `${cents < 0 ? '−' : ''}$${formatMinorUnits(Math.abs(cents), { scale: 2, grouping: ',' })}`;
+const deltaCents = (a: number, b: number) => `${b - a >= 0 ? '+' : '−'}${usdCents(Math.abs(b - a))}`;
 
-export function renderDiff(d: AnalysisDiff, a: string, b: string): string {
-  const t = d.totals;
+/**
+ * The comparison as text. Totals are the shown figures of `presentAnalysis` (rounded and allocated once, the
+ * figures analyze prints and the reports show), so the same portfolio and scenario print the same total here.
+ */
+export function renderDiff(d: AnalysisDiff, a: string, b: string, left: Analysis, right: Analysis): string {
+  const ta = presentAnalysis(left).totals;
+  const tb = presentAnalysis(right).totals;
+  const row = (label: string, x: number, y: number) => [label, usdCents(x), usdCents(y), deltaCents(x, y)];
   const totals = textTable(
     ['total', 'A', 'B', 'change'],
     [
-      [
-        'monthly, recommended',
-        usd(t.monthlyRecommendedUsd.a),
-        usd(t.monthlyRecommendedUsd.b),
-        delta(t.monthlyRecommendedUsd),
-      ],
-      [
-        'monthly, all cloud',
-        usd(t.monthlyAllCloudUsd.a),
-        usd(t.monthlyAllCloudUsd.b),
-        delta(t.monthlyAllCloudUsd),
-      ],
-      [
-        'horizon, recommended',
-        usd(t.horizonRecommendedUsd.a),
-        usd(t.horizonRecommendedUsd.b),
-        delta(t.horizonRecommendedUsd),
-      ],
-      ['monthly savings', usd(t.monthlySavingsUsd.a), usd(t.monthlySavingsUsd.b), delta(t.monthlySavingsUsd)],
+      row('monthly, recommended', ta.monthlyRecommendedCents, tb.monthlyRecommendedCents),
+      row('monthly, all cloud', ta.monthlyAllCloudCents, tb.monthlyAllCloudCents),
+      row(
+        `horizon, recommended (${left.scenario.horizonMonths} → ${right.scenario.horizonMonths} months)`,
+        ta.horizonRecommendedCents,
+        tb.horizonRecommendedCents,
+      ),
+      row('monthly savings', ta.monthlySavingsCents, tb.monthlySavingsCents),
     ],
     new Set([1, 2, 3]),
   );
-  const changed = d.workloads.filter((w) => w.status !== 'same');
-  const rows = changed.map((w) => [
-    w.id,
-    w.status,
-    w.recommendation.a === w.recommendation.b
-      ? (w.recommendation.b ?? '')
-      : `${w.recommendation.a ?? '—'} → ${w.recommendation.b ?? '—'}`,
-    usd(w.monthlyUsd.a),
-    usd(w.monthlyUsd.b),
-    delta(w.monthlyUsd),
-  ]);
-  const per = changed.length
-    ? textTable(
-        ['workload', 'status', 'recommendation', 'monthly A', 'monthly B', 'change'],
-        rows,
-        new Set([3, 4, 5]),
-      )
-    : 'No workload changed.';
-  return `A = ${a}\nB = ${b}\n\n${totals}\n\n${per}`;
+  return `A = ${a}\nB = ${b}\n\n${totals}\n\n${d.explanation.join('\n')}`;
 }

@@ -224,11 +224,28 @@ function showOption(
   };
 }
 
+/**
+ * Each month rounded to cents once; the horizon is the sum of those shown months, so a flat path shows equal
+ * months and they add up to the shown horizon exactly. Checked against the producer's horizon total: more
+ * than rounding away from it is an inconsistent result.
+ */
+function monthsAndHorizon(
+  r: Rounder,
+  monthsUsd: readonly number[],
+  horizonUsd: number,
+  path: readonly (string | number)[],
+): { months: number[]; horizonCents: number } {
+  const months = monthsUsd.map((usd) => r.cents(usd));
+  const horizonCents = months.reduce((a, c) => a + c, 0);
+  r.lineItems(monthsUsd, r.cents(horizonUsd), path);
+  return { months, horizonCents };
+}
+
 function showPath(r: Rounder, p: MonthlyPath, path: (string | number)[]): ShownPath {
-  const horizonCents = r.cents(p.horizonUsd);
-  const cents = r.lineItems(
+  const { months: cents, horizonCents } = monthsAndHorizon(
+    r,
     p.months.map((m) => m.usd),
-    horizonCents,
+    p.horizonUsd,
     path,
   );
   return {
@@ -254,22 +271,26 @@ function showPath(r: Rounder, p: MonthlyPath, path: (string | number)[]): ShownP
 function showProjection(r: Rounder, w: WorkloadAnalysis, path: (string | number)[]): ShownProjection | null {
   const p = w.projection;
   if (p === null) return null;
-  const horizonCloudCents = r.cents(p.horizonCloudUsd);
-  const cloud = r.lineItems(
+  const shownCloud = monthsAndHorizon(
+    r,
     p.months.map((m) => m.cloudUsd),
-    horizonCloudCents,
+    p.horizonCloudUsd,
     [...path, 'horizonCloudUsd'],
   );
+  const cloud = shownCloud.months;
+  const horizonCloudCents = shownCloud.horizonCents;
   const depinKnown = p.horizonDepinUsd !== null && p.months.every((m) => m.depinUsd !== null);
-  const horizonDepinCents = depinKnown && p.horizonDepinUsd !== null ? r.cents(p.horizonDepinUsd) : null;
-  const depin =
-    horizonDepinCents === null
-      ? null
-      : r.lineItems(
+  const shownDepin =
+    depinKnown && p.horizonDepinUsd !== null
+      ? monthsAndHorizon(
+          r,
           p.months.map((m) => m.depinUsd ?? 0),
-          horizonDepinCents,
+          p.horizonDepinUsd,
           [...path, 'horizonDepinUsd'],
-        );
+        )
+      : null;
+  const depin = shownDepin?.months ?? null;
+  const horizonDepinCents = shownDepin?.horizonCents ?? null;
   return {
     horizonCloudCents,
     horizonDepinCents,
@@ -395,6 +416,11 @@ function showWorkload(
   };
 }
 
+/** The shown horizon of a workload's cloud option; with no cloud path, its recommended horizon. */
+function cloudHorizonCents(w: ShownWorkload): number | null {
+  return w.paths.find((p) => p.option === 'cloud')?.horizonCents ?? w.recommendedHorizonCents;
+}
+
 /**
  * The single presentation step shared by every human-facing format (Markdown, HTML, CSV, FOCUS, charts):
  * checks the analysis holds no NaN/Infinity, then rounds every amount once with the named mode and allocates
@@ -440,8 +466,8 @@ export function presentAnalysis(analysis: Analysis, options: PresentOptions = {}
       monthlyRecommendedCents,
       monthlyAllCloudCents,
       monthlySavingsCents,
-      horizonRecommendedCents: r.cents(analysis.totals.horizonUsd.recommended),
-      horizonAllCloudCents: r.cents(analysis.totals.horizonUsd.allCloud),
+      horizonRecommendedCents: priced.reduce((a, w) => a + (w.recommendedHorizonCents ?? 0), 0),
+      horizonAllCloudCents: priced.reduce((a, w) => a + (cloudHorizonCents(w) ?? 0), 0),
     },
   };
 }

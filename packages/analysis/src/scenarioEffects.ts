@@ -1,0 +1,481 @@
+import {
+  type Analysis,
+  formatMinorUnits,
+  type Offer,
+  roundingModes,
+  type Scenario,
+  type ScenarioEffect,
+  type ScenarioEffectChange,
+  toMinorUnits,
+  type WorkloadAnalysis,
+} from '@gpufit/schema';
+import type { AnalyzeInput, ScenarioRun } from './analyzeInput.js';
+import { createWorkloadAnalyzer } from './analyzeWorkload.js';
+import { horizonOf } from './portfolioLedger.js';
+
+/** One setting of a scenario that differs from the baseline's, and how to take it back to the baseline's. */
+interface Setting {
+  readonly setting: string;
+  readonly label: string;
+  readonly kind: 'subsidy' | 'token' | 'horizon' | 'placement' | 'decision' | 'monte-carlo' | 'other';
+  /** The key inside `subsidies` / `tokenPrices`. */
+  readonly key?: string;
+  revert(target: ScenarioRun, baseline: ScenarioRun): ScenarioRun;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** A record's own entry (a name such as `constructor` is a name like any other, never a prototype member). */
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** The record with `key` set to `value` (removed when undefined), as own data properties only. */
+function withEntry<T>(
+  record: Readonly<Record<string, T>>,
+  key: string,
+  value: T | undefined,
+): Record<string, T> {
+  const entries = Object.entries(record).filter(([k]) => k !== key);
+  return Object.fromEntries(value === undefined ? entries : [...entries, [key, value]]);
+}
+
+/** USD to the cent (half to even), as sentences print it. */
+export function usd(x: number): string {
+  const cents = toMinorUnits(x, { mode: roundingModes.halfEven, scale: 2 });
+  return `$${formatMinorUnits(cents, { scale: 2, grouping: ',' })}`;
+}
+
+function monthsBetween(start: string, month: string): number {
+  const [y0, m0] = start.split('-').map(Number) as [number, number];
+  const [y1, m1] = month.split('-').map(Number) as [number, number];
+  return (y1 - y0) * 12 + (m1 - m0);
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 1000) / 10} %`;
+}
+
+function subsidyLabel(key: string, s: Scenario): string {
+  const schedule = own(s.subsidies, key);
+  if (schedule === undefined) return `Subsidy for ${key}: the network's default schedule`;
+  switch (schedule.kind) {
+    case 'none':
+      return `Subsidy for ${key} held constant`;
+    case 'step': {
+      const last = schedule.steps[schedule.steps.length - 1];
+      if (last !== undefined && last.share === 0)
+        return `Subsidy for ${key} ends at month ${monthsBetween(s.startMonth, last.month)} (${last.month})`;
+      return `Subsidy for ${key} steps (${schedule.steps.map((x) => `${x.month}: ${pct(x.share)}`).join(', ')})`;
+    }
+    case 'linear':
+      return `Subsidy for ${key} fades to 0 over ${schedule.monthsToZero} months`;
+    case 'exponential':
+      return `Subsidy for ${key} halves every ${schedule.halfLifeMonths} months`;
+    case 'formula':
+      return `Subsidy for ${key} follows ${schedule.expression}`;
+  }
+}
+
+/** The settings in which `target` differs from `baseline`, in a stable order. */
+function settingsThatDiffer(target: ScenarioRun, baseline: ScenarioRun): Setting[] {
+  const t = target.scenario;
+  const b = baseline.scenario;
+  const out: Setting[] = [];
+  const withScenario = (run: ScenarioRun, scenario: Scenario): ScenarioRun => ({ ...run, scenario });
+  if (target.horizonMonths !== baseline.horizonMonths) {
+    out.push({
+      setting: 'horizonMonths',
+      kind: 'horizon',
+      label:
+        target.horizonMonths === undefined
+          ? "Each workload's own horizon"
+          : `Horizon of ${target.horizonMonths} months`,
+      revert: (run) => ({
+        ...run,
+        horizonMonths: baseline.horizonMonths,
+        scenario: { ...run.scenario, horizonMonths: b.horizonMonths },
+      }),
+    });
+  }
+  if (t.startMonth !== b.startMonth) {
+    out.push({
+      setting: 'startMonth',
+      kind: 'other',
+      label: `Start month ${t.startMonth}`,
+      revert: (run) => withScenario(run, { ...run.scenario, startMonth: b.startMonth }),
+    });
+  }
+  for (const key of Object.keys(t.subsidies).sort()) {
+    if (same(own(t.subsidies, key), own(b.subsidies, key))) continue;
+    out.push({
+      setting: `subsidies.${key}`,
+      kind: 'subsidy',
+      key,
+      label: subsidyLabel(key, t),
+      revert: (run) =>
+        withScenario(run, {
+          ...run.scenario,
+          subsidies: withEntry(run.scenario.subsidies, key, own(b.subsidies, key)),
+        }),
+    });
+  }
+  for (const key of Object.keys(t.tokenPrices).sort()) {
+    const model = own(t.tokenPrices, key);
+    if (model === undefined || same(model, own(b.tokenPrices, key))) continue;
+    out.push({
+      setting: `tokenPrices.${key}`,
+      kind: 'token',
+      key,
+      label: `${key} price path (drift ${pct(model.annualDrift)} a year: expected ×${Math.round(Math.exp(model.annualDrift) * 100) / 100} after 12 months; volatility ${pct(model.annualVolatility)})`,
+      revert: (run) =>
+        withScenario(run, {
+          ...run.scenario,
+          tokenPrices: withEntry(run.scenario.tokenPrices, key, own(b.tokenPrices, key)),
+        }),
+    });
+  }
+  const scalar = (
+    name:
+      | 'subsidyPassThrough'
+      | 'demandGrowthMonthly'
+      | 'transferMbps'
+      | 'committedUtilization'
+      | 'gpuPolicy',
+    label: string,
+  ) => {
+    if (same(t[name], b[name])) return;
+    out.push({
+      setting: name,
+      kind: 'other',
+      label,
+      revert: (run) => withScenario(run, { ...run.scenario, [name]: b[name] }),
+    });
+  };
+  scalar('subsidyPassThrough', `Subsidy pass-through ${pct(t.subsidyPassThrough)}`);
+  scalar('demandGrowthMonthly', `Demand growth ${pct(t.demandGrowthMonthly)} a month`);
+  scalar('transferMbps', `Transfer bandwidth ${t.transferMbps} Mbit/s`);
+  scalar(
+    'committedUtilization',
+    `Committed utilization ${t.committedUtilization === null ? 'from demand shape' : pct(t.committedUtilization)}`,
+  );
+  scalar('gpuPolicy', `GPU policy ${t.gpuPolicy}`);
+  if (!same(t.priceAdjustments, b.priceAdjustments) || target.priceAdjuster !== baseline.priceAdjuster) {
+    out.push({
+      setting: 'priceAdjustments',
+      kind: 'other',
+      label: `Price adjustments (${t.priceAdjustments.map((a) => `${[a.market, a.provider].filter(Boolean).join('/') || 'all'}: ${a.expression}`).join('; ') || 'none'})`,
+      revert: (run) => ({
+        ...withScenario(run, { ...run.scenario, priceAdjustments: b.priceAdjustments }),
+        priceAdjuster: baseline.priceAdjuster,
+      }),
+    });
+  }
+  for (const key of Object.keys(t.placement) as (keyof Scenario['placement'])[]) {
+    if (same(t.placement[key], b.placement[key])) continue;
+    out.push({
+      setting: `placement.${key}`,
+      kind: 'placement',
+      label: `${key} ${t.placement[key].join(', ') || '(any)'}`,
+      revert: (run) =>
+        withScenario(run, {
+          ...run.scenario,
+          placement: { ...run.scenario.placement, [key]: b.placement[key] },
+        }),
+    });
+  }
+  for (const key of Object.keys(t.decision) as (keyof Scenario['decision'])[]) {
+    if (same(t.decision[key], b.decision[key])) continue;
+    const value = t.decision[key];
+    out.push({
+      setting: `decision.${key}`,
+      kind: 'decision',
+      label: `${key} ${Array.isArray(value) ? value.join(', ') : String(value)}`,
+      revert: (run) =>
+        withScenario(run, {
+          ...run.scenario,
+          decision: { ...run.scenario.decision, [key]: b.decision[key] },
+        }),
+    });
+  }
+  if (!same(t.framework, b.framework)) {
+    out.push({
+      setting: 'framework',
+      kind: 'other',
+      label: `Framework overrides (${Object.keys(t.framework).join(', ') || 'none'})`,
+      revert: (run) => withScenario(run, { ...run.scenario, framework: b.framework }),
+    });
+  }
+  for (const key of ['maxOfferAgeDays', 'analysisDate'] as const) {
+    if (same(t[key], b[key])) continue;
+    out.push({
+      setting: key,
+      kind: 'other',
+      label: `${key} ${t[key]}`,
+      revert: (run) => withScenario(run, { ...run.scenario, [key]: b[key] }),
+    });
+  }
+  for (const key of Object.keys(t.monteCarlo) as (keyof Scenario['monteCarlo'])[]) {
+    if (t.monteCarlo[key] === b.monteCarlo[key]) continue;
+    out.push({
+      setting: `monteCarlo.${key}`,
+      kind: 'monte-carlo',
+      label: `Monte Carlo ${key} ${t.monteCarlo[key]}`,
+      revert: (run) => run,
+    });
+  }
+  if (t.sensitivity.swing !== b.sensitivity.swing) {
+    out.push({
+      setting: 'sensitivity.swing',
+      kind: 'monte-carlo',
+      label: `Sensitivity swing ±${pct(t.sensitivity.swing)}`,
+      revert: (run) => run,
+    });
+  }
+  return out;
+}
+
+/** What a workload's result is, for the comparison: the options chosen, their costs, the risk notes. */
+interface Fingerprint {
+  readonly recommendation: string;
+  readonly option: string | null;
+  readonly monthlyUsd: number | null;
+  readonly horizonUsd: number;
+  readonly cloudMonthlyUsd: number | null;
+  readonly depinMonthlyUsd: number | null;
+  readonly risks: string;
+}
+
+/** The option a workload recommends, as "side offer-id" (hybrid: both offers). */
+export function chosenOption(w: WorkloadAnalysis): string | null {
+  const d = w.decision;
+  const cloud = d.cloud?.offer.id ?? null;
+  const depin = d.depin?.offer.id ?? null;
+  if (d.recommendation === 'cloud') return cloud === null ? null : `cloud ${cloud}`;
+  if (d.recommendation === 'depin') return depin === null ? null : `decentralized ${depin}`;
+  return `hybrid ${cloud ?? '—'} + ${depin ?? '—'}`;
+}
+
+function fingerprint(w: WorkloadAnalysis): Fingerprint {
+  const d = w.decision;
+  return {
+    recommendation: d.recommendation,
+    option: chosenOption(w),
+    monthlyUsd: d.recommendedMonthlyUsd,
+    horizonUsd: horizonOf(w, 'recommended'),
+    cloudMonthlyUsd: d.cloud?.cost.monthlyUsd ?? null,
+    depinMonthlyUsd: d.depin?.cost.monthlyUsd ?? null,
+    risks: d.risks.join('\n'),
+  };
+}
+
+/** Two amounts that print the same to the cent are the same. */
+function moneyDiffers(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a !== b;
+  return Math.abs(a - b) >= 0.005;
+}
+
+function compare(id: string, before: Fingerprint, after: Fingerprint): ScenarioEffectChange | null {
+  const optionChanged = before.option !== after.option || before.recommendation !== after.recommendation;
+  const costChanged =
+    moneyDiffers(before.monthlyUsd, after.monthlyUsd) ||
+    moneyDiffers(before.horizonUsd, after.horizonUsd) ||
+    moneyDiffers(before.cloudMonthlyUsd, after.cloudMonthlyUsd) ||
+    moneyDiffers(before.depinMonthlyUsd, after.depinMonthlyUsd);
+  const risksChanged = before.risks !== after.risks;
+  if (!optionChanged && !costChanged && !risksChanged) return null;
+  return {
+    workload: id,
+    what: optionChanged ? 'option' : costChanged ? 'cost' : 'risks',
+    optionBefore: before.option,
+    optionAfter: after.option,
+    monthlyUsdBefore: before.monthlyUsd,
+    monthlyUsdAfter: after.monthlyUsd,
+    horizonUsdBefore: before.horizonUsd,
+    horizonUsdAfter: after.horizonUsd,
+  };
+}
+
+/** "w1: cloud a → decentralized b, $1.00 → $0.90/month" — one change, in words. */
+export function describeChange(c: ScenarioEffectChange): string {
+  const money =
+    c.monthlyUsdBefore !== null &&
+    c.monthlyUsdAfter !== null &&
+    moneyDiffers(c.monthlyUsdBefore, c.monthlyUsdAfter)
+      ? `${usd(c.monthlyUsdBefore)} → ${usd(c.monthlyUsdAfter)}/month`
+      : moneyDiffers(c.horizonUsdBefore, c.horizonUsdAfter)
+        ? `horizon ${usd(c.horizonUsdBefore)} → ${usd(c.horizonUsdAfter)}`
+        : null;
+  if (c.what === 'option')
+    return `${c.workload}: ${c.optionBefore ?? 'no option'} → ${c.optionAfter ?? 'no option'}${money ? `, ${money}` : ''}`;
+  if (c.what === 'cost')
+    return `${c.workload}: ${money ?? 'the price of an option it compares'} (same option)`;
+  return `${c.workload}: risk notes only`;
+}
+
+interface Chosen {
+  readonly workload: string;
+  readonly offer: Offer;
+}
+
+/** Each workload's compared options (its cheapest cloud and decentralized offers), as full catalog offers. */
+function chosenOffers(analysis: Analysis, offers: readonly Offer[]): Chosen[] {
+  const byId = new Map(offers.map((o) => [o.id, o]));
+  const out: Chosen[] = [];
+  for (const w of analysis.workloads)
+    for (const o of [w.decision.cloud, w.decision.depin]) {
+      const offer = o === null ? undefined : byId.get(o.offer.id);
+      if (offer !== undefined) out.push({ workload: w.id, offer });
+    }
+  return out;
+}
+
+function list(xs: readonly string[]): string {
+  const unique = [...new Set(xs)].sort();
+  return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
+}
+
+/** Why a setting changed nothing, from what the analysis chose. */
+function noEffectReason(s: Setting, analysis: Analysis, chosen: readonly Chosen[], run: ScenarioRun): string {
+  const key = s.key?.toLowerCase();
+  const decentralized = chosen.filter((c) =>
+    analysis.workloads.some((w) => w.decision.depin?.offer.id === c.offer.id),
+  );
+  switch (s.kind) {
+    case 'subsidy': {
+      const on = chosen.filter(
+        (c) => c.offer.provider === key || c.offer.incentive?.symbol.toLowerCase() === key,
+      );
+      if (on.length === 0) {
+        const elsewhere = list(decentralized.map((c) => c.offer.provider));
+        const unsubsidized = decentralized.every((c) => (c.offer.incentive?.subsidyShare ?? 0) === 0);
+        return `no chosen offer is on ${s.key}${
+          elsewhere === ''
+            ? ' (no workload has a decentralized option)'
+            : ` (the decentralized options went to ${elsewhere}${unsubsidized ? (elsewhere.includes(' and ') ? ', none of which has a subsidy' : ', which has no subsidy') : ''})`
+        }`;
+      }
+      if (on.every((c) => (c.offer.incentive?.subsidyShare ?? 0) === 0))
+        return `the chosen ${s.key} offers carry no subsidy share, so its schedule moves nothing`;
+      return `the chosen ${s.key} offers (${list(on.map((c) => c.workload))}) cost the same to the cent with or without it`;
+    }
+    case 'token': {
+      const priced = chosen.filter((c) => c.offer.incentive?.symbol.toLowerCase() === key);
+      if (priced.length === 0) return `no chosen offer is priced in ${s.key}`;
+      const inToken = priced.filter((c) => c.offer.incentive?.denomination === 'token');
+      if (inToken.length === 0) {
+        const names = list(priced.map((c) => c.offer.providerName));
+        return `no chosen offer is priced in ${s.key} (every ${names} offer chosen is USD-pegged)`;
+      }
+      return `the chosen ${s.key}-priced offers (${list(inToken.map((c) => c.workload))}) cost the same to the cent on this path`;
+    }
+    case 'horizon':
+      return run.horizonMonths === undefined
+        ? 'no workload changes'
+        : `every workload already plans ${run.horizonMonths} months`;
+    case 'placement':
+      return 'every chosen option already satisfies it';
+    case 'decision':
+      return 'no recommendation changes at this threshold';
+    case 'monte-carlo':
+      return 'no workload has a Monte Carlo distribution (none has both a priced cloud and a priced decentralized option)';
+    case 'other':
+      return 'no chosen option, its cost or its risk notes change';
+  }
+}
+
+async function fingerprints(input: AnalyzeInput, run: ScenarioRun): Promise<Map<string, Fingerprint>> {
+  const analyzeOne = createWorkloadAnalyzer({
+    offers: input.offers,
+    tiers: input.tiers,
+    ...(input.ratios !== undefined && { ratios: input.ratios }),
+    ...(input.framework !== undefined && { framework: input.framework }),
+    scenario: run.scenario,
+    monteCarlo: false,
+    deep: false,
+    ...(run.horizonMonths !== undefined && { horizonMonths: run.horizonMonths }),
+    ...(run.priceAdjuster !== undefined && { priceAdjuster: run.priceAdjuster }),
+    ...(run.compileFormula !== undefined && { compileFormula: run.compileFormula }),
+  });
+  const out = new Map<string, Fingerprint>();
+  for (const profile of input.workloads)
+    out.set(profile.id, fingerprint((await analyzeOne(profile)).workload));
+  return out;
+}
+
+/** The workloads whose Monte Carlo the run computes: a projection and a priced option on both sides. */
+function monteCarloWorkloads(analysis: Analysis): string[] {
+  return analysis.workloads
+    .filter(
+      (w) =>
+        w.distribution !== null ||
+        (w.projection !== null &&
+          w.decision.cloud?.cost.monthlyUsd != null &&
+          w.decision.depin?.cost.monthlyUsd != null),
+    )
+    .map((w) => w.id);
+}
+
+/**
+ * What each setting in which `target` differs from `baseline` does to the chosen options: the analysis is run
+ * again with that one setting taken back to the baseline's (everything else as `target`), and each workload's
+ * recommended option, its monthly and horizon cost, the costs of the options it compares and its risk notes are
+ * compared. A setting that changes none of them is `no-effect`, with the reason read from what was chosen.
+ * Monte Carlo settings move only the P10/P50/P90 bands: they touch the workloads that have them.
+ * `analysis` is the target's result.
+ */
+export async function scenarioEffects(
+  input: AnalyzeInput,
+  analysis: Analysis,
+  baseline: ScenarioRun,
+): Promise<ScenarioEffect[]> {
+  const target: ScenarioRun = {
+    scenario: input.scenario,
+    horizonMonths: input.horizonMonths,
+    priceAdjuster: input.priceAdjuster,
+    compileFormula: input.compileFormula,
+  };
+  const settings = settingsThatDiffer(target, baseline);
+  if (settings.length === 0) return [];
+  const chosen = chosenOffers(analysis, input.offers);
+  const mine = await fingerprints(input, target);
+  const effects: ScenarioEffect[] = [];
+  for (const s of settings) {
+    if (s.kind === 'monte-carlo') {
+      const touched = monteCarloWorkloads(analysis);
+      effects.push({
+        setting: s.setting,
+        label: s.label,
+        effect: touched.length === 0 ? 'no-effect' : 'changed',
+        workloads: touched,
+        changes: [],
+        message:
+          touched.length === 0
+            ? `${s.label}: ${noEffectReason(s, analysis, chosen, target)}`
+            : `${s.label}: moves the P10/P50/P90 bands of ${touched.length} workload${touched.length === 1 ? '' : 's'} (${list(touched)}); no chosen option or expected cost depends on it`,
+      });
+      continue;
+    }
+    const theirs = await fingerprints(input, s.revert(target, baseline));
+    const changes: ScenarioEffectChange[] = [];
+    for (const profile of input.workloads) {
+      const before = theirs.get(profile.id);
+      const after = mine.get(profile.id);
+      if (before === undefined || after === undefined) continue;
+      const change = compare(profile.id, before, after);
+      if (change !== null) changes.push(change);
+    }
+    effects.push({
+      setting: s.setting,
+      label: s.label,
+      effect: changes.length === 0 ? 'no-effect' : 'changed',
+      workloads: changes.map((c) => c.workload),
+      changes,
+      message:
+        changes.length === 0
+          ? `${s.label}: ${noEffectReason(s, analysis, chosen, target)}`
+          : `${s.label}: changes ${changes.length} workload${changes.length === 1 ? '' : 's'} — ${changes.map(describeChange).join('; ')}`,
+    });
+  }
+  return effects;
+}

@@ -1,0 +1,184 @@
+import { gpuTierTable } from '@gpufit/pricing';
+import { type Offer, type Scenario, type ScenarioInput, validateScenario } from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, diffAnalyses, type ScenarioRun } from '../src/index.js';
+import { gpuTier, offerOf, profileOf } from './support/builders.js';
+
+/** Issue 18 item 2: every scenario setting reports what it did to the chosen options, or why it did nothing. */
+const tiers = gpuTierTable([gpuTier('A100-80GB'), gpuTier('H100')]);
+
+const offer = (input: Parameters<typeof offerOf>[1]): Offer =>
+  offerOf('scenarioEffects test', { gpusPerInstance: 1, ...input });
+const aws = offer({ id: 'aws:p5:us-east-1', market: 'hyperscaler', usdPerGpuHour: 6.88, gpusPerInstance: 8 });
+const vast = offer({ id: 'vast:h100:us', market: 'marketplace', usdPerGpuHour: 1.5 });
+const akash = offer({
+  id: 'akash:h100:any',
+  market: 'depin',
+  usdPerGpuHour: 1.9,
+  incentiveSymbol: 'AKT',
+  incentiveSubsidyShare: 0.25,
+  incentiveDenomination: 'either',
+});
+const nosana = offer({
+  id: 'nosana:h100:any',
+  market: 'depin',
+  usdPerGpuHour: 1.8,
+  incentiveSymbol: 'NOS',
+  incentiveSubsidyShare: 0.25,
+  incentiveDenomination: 'token',
+});
+
+const profile = profileOf;
+const workloads = [
+  profile({
+    id: 'batch',
+    kind: 'batch-inference',
+    gpuType: 'H100',
+    gpuHoursPerMonth: 400,
+    interruptible: true,
+    checkpointable: true,
+  }),
+  profile({
+    id: 'tuning',
+    kind: 'fine-tuning',
+    gpuType: 'H100',
+    gpuHoursPerMonth: 200,
+    modelParamsBillions: 1,
+  }),
+];
+
+function scenario(input: ScenarioInput): Scenario {
+  const v = validateScenario({ analysisDate: '2026-12-01', ...input });
+  if (!v.ok) throw new Error(JSON.stringify(v.issues));
+  return v.value;
+}
+const baseline: ScenarioRun = { scenario: scenario({}) };
+const subsidyEndsMonth6 = { kind: 'step' as const, steps: [{ month: '2027-07', share: 0 }] };
+const crash = { spotUsd: 1, annualDrift: -1.4, annualVolatility: 1.2 };
+
+async function run(offers: readonly Offer[], input: ScenarioInput, horizonMonths?: number) {
+  return analyze({
+    workloads,
+    offers,
+    tiers,
+    scenario: scenario(input),
+    monteCarlo: false,
+    ...(horizonMonths !== undefined && { horizonMonths }),
+    scenarioBaseline: baseline,
+  });
+}
+
+describe('scenarioEffects', () => {
+  it("the issue's case: a subsidy ending and a token crash on networks no chosen offer is on are warnings that say why", async () => {
+    const a = await run([aws, vast, akash], {
+      subsidies: { akash: subsidyEndsMonth6 },
+      tokenPrices: { AKT: crash },
+    });
+    expect(a.workloads.map((w) => w.decision.depin?.offer.provider)).toEqual(['vast', 'vast']);
+    const effects = a.scenarioEffects!;
+    expect(effects.map((e) => [e.setting, e.effect])).toEqual([
+      ['subsidies.akash', 'no-effect'],
+      ['tokenPrices.AKT', 'no-effect'],
+    ]);
+    expect(effects[0]!.message).toBe(
+      'Subsidy for akash ends at month 6 (2027-07): no chosen offer is on akash (the decentralized options went to vast, which has no subsidy)',
+    );
+    expect(effects[1]!.message).toMatch(/^AKT price path .*: no chosen offer is priced in AKT$/);
+    for (const e of effects) expect(e.workloads).toEqual([]);
+  });
+
+  it('a token price path on USD-pegged offers of that token says so', async () => {
+    const a = await run([aws, akash], { tokenPrices: { AKT: crash } });
+    expect(a.workloads.some((w) => w.decision.depin?.offer.provider === 'akash')).toBe(true);
+    expect(a.scenarioEffects![0]!.effect).toBe('no-effect');
+    expect(a.scenarioEffects![0]!.message).toMatch(
+      /no chosen offer is priced in AKT \(every .* offer chosen is USD-pegged\)$/,
+    );
+  });
+
+  it('a subsidy ending on a chosen network raises its horizon cost, and names the workloads and the amounts', async () => {
+    const a = await run([aws, akash], { subsidies: { akash: subsidyEndsMonth6 } }, 12);
+    const effect = a.scenarioEffects!.find((e) => e.setting === 'subsidies.akash')!;
+    const onAkash = a.workloads.filter((w) => w.decision.depin?.offer.provider === 'akash').map((w) => w.id);
+    expect(effect.effect).toBe('changed');
+    expect(effect.workloads.length).toBeGreaterThan(0);
+    for (const c of effect.changes) {
+      expect(onAkash).toContain(c.workload);
+      if (c.what !== 'option') expect(c.horizonUsdAfter).toBeGreaterThanOrEqual(c.horizonUsdBefore);
+    }
+    expect(effect.message).toMatch(
+      /^Subsidy for akash ends at month 6 \(2027-07\): changes \d+ workloads? — /,
+    );
+  });
+
+  it('a token crash on token-priced chosen offers lowers their USD horizon cost', async () => {
+    const a = await run([aws, nosana], { tokenPrices: { NOS: crash } }, 12);
+    const effect = a.scenarioEffects!.find((e) => e.setting === 'tokenPrices.NOS')!;
+    expect(effect.effect).toBe('changed');
+    const depinChosen = effect.changes.filter((c) => c.optionAfter?.startsWith('decentralized'));
+    expect(depinChosen.length).toBeGreaterThan(0);
+    for (const c of depinChosen) expect(c.horizonUsdAfter).toBeLessThan(c.horizonUsdBefore);
+  });
+
+  it('a horizon setting touches every workload; no setting that differs means no effects', async () => {
+    const a = await run([aws, vast], {}, 24);
+    expect(a.scenarioEffects).toEqual([
+      expect.objectContaining({
+        setting: 'horizonMonths',
+        effect: 'changed',
+        workloads: ['batch', 'tuning'],
+      }),
+    ]);
+    for (const c of a.scenarioEffects![0]!.changes)
+      expect(c.horizonUsdAfter).toBeCloseTo(2 * c.horizonUsdBefore, 6);
+    expect((await run([aws, vast], {})).scenarioEffects).toEqual([]);
+  });
+
+  it('diff names the setting that changed each workload, and says why nothing changed when nothing did', async () => {
+    const a = await analyze({
+      workloads,
+      offers: [aws, vast, akash],
+      tiers,
+      scenario: scenario({}),
+      monteCarlo: false,
+    });
+    const b = await run([aws, vast, akash], { subsidies: { akash: subsidyEndsMonth6 } });
+    const none = diffAnalyses(a, b, b.scenarioEffects);
+    expect(none.workloads.every((w) => w.status === 'same')).toBe(true);
+    expect(none.explanation[0]).toBe(
+      'No workload changed. Each setting B changes, and why it changes nothing:',
+    );
+    expect(none.explanation[1]).toContain('no chosen offer is on akash');
+    const longer = await run([aws, vast, akash], {}, 24);
+    const d = diffAnalyses(a, longer, longer.scenarioEffects);
+    // Result files carry no measurement of B against A: no cause is claimed.
+    expect(diffAnalyses(a, longer).workloads.every((w) => w.causes.length === 0)).toBe(true);
+    expect(d.workloads.every((w) => w.status === 'changed' && w.causes[0] === 'Horizon of 24 months')).toBe(
+      true,
+    );
+    expect(d.explanation[0]).toMatch(
+      /^No chosen option changed; the cost of the chosen options moved, for 2 workloads:/,
+    );
+  });
+
+  it('property: deterministic, and an effect is "changed" exactly when it lists changes, one per workload at most', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.double({ min: -3, max: 3, noNaN: true }), async (drift) => {
+        const input = { tokenPrices: { NOS: { spotUsd: 1, annualDrift: drift, annualVolatility: 0.5 } } };
+        const a = await run([aws, nosana], input, 12);
+        const again = await run([aws, nosana], input, 12);
+        expect(again.scenarioEffects).toEqual(a.scenarioEffects);
+        for (const e of a.scenarioEffects!) {
+          expect(e.effect === 'changed').toBe(e.changes.length > 0);
+          expect(new Set(e.workloads).size).toBe(e.workloads.length);
+          for (const c of e.changes) {
+            expect(c.horizonUsdBefore).toBeGreaterThanOrEqual(0);
+            expect(c.horizonUsdAfter).toBeGreaterThanOrEqual(0);
+          }
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+});

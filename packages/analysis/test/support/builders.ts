@@ -1,0 +1,56 @@
+import type { GpuTier } from '@gpufit/pricing';
+import {
+  type Offer,
+  type OfferInput,
+  validateOffer,
+  validateWorkloadProfile,
+  type WorkloadProfile,
+} from '@gpufit/schema';
+
+/** A GPU tier row with every relative throughput 1 (the reference GPU's), as datasets/gpu-tiers.csv writes one. */
+export function gpuTier(gpu: string, overrides: Partial<GpuTier> = {}): GpuTier {
+  return {
+    gpu,
+    vendor: 'NVIDIA',
+    generation: 'Hopper',
+    memoryGiB: 80,
+    interconnect: 'nvlink',
+    fp16Tflops: null,
+    memoryBandwidthGBps: null,
+    relThroughputInference: 1,
+    relThroughputTraining: 1,
+    relThroughputFineTuning: 1,
+    consumer: false,
+    source: 'test',
+    notes: '',
+    ...overrides,
+  };
+}
+
+/** A validated offer: an H100 in us-east-1 from the provider its id starts with, unless `input` says otherwise. */
+export function offerOf(
+  source: string,
+  input: Partial<OfferInput> & Pick<OfferInput, 'id' | 'market' | 'usdPerGpuHour'>,
+): Offer {
+  const v = validateOffer({
+    provider: input.id.split(':')[0]!,
+    gpu: 'H100',
+    gpuMemoryGiB: 80,
+    gpusPerInstance: 8,
+    region: 'us-east-1',
+    country: 'US',
+    pricingCategory: 'Standard',
+    source,
+    asOf: '2026-11-24',
+    ...input,
+  });
+  if (!v.ok) throw new Error(JSON.stringify(v.issues));
+  return v.value;
+}
+
+/** A validated workload profile. */
+export function profileOf(input: Record<string, unknown>): WorkloadProfile {
+  const v = validateWorkloadProfile(input);
+  if (!v.ok) throw new Error(JSON.stringify(v.issues));
+  return v.value;
+}

@@ -1,0 +1,126 @@
+// Issue 18 item 2 from the command line: scenario settings that change nothing are warned about (stderr and the
+// report), diff runs a scenario exactly as analyze does, and every command prints the same total.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analysisResultSchema } from '@gpufit/schema';
+import { describe, expect, it } from 'vitest';
+import { runBuiltCli } from './support/runBuiltCli.js';
+
+const DATASETS = join(import.meta.dirname, '..', '..', '..', 'datasets');
+const FINANCE = join(DATASETS, 'workloads', 'finance-12-month.csv');
+const DEFAULT = join(DATASETS, 'scenarios', 'default.json');
+const CRASH = join(DATASETS, 'scenarios', 'token-crash.json');
+const GROWTH = join(DATASETS, 'scenarios', 'growth.json');
+
+const planLine = (stdout: string) => stdout.split('\n').find((l) => l.startsWith('Recommended plan: '))!;
+const diffRow = (stdout: string, label: string) =>
+  stdout
+    .split('\n')
+    .find((l) => l.startsWith(label))!
+    .split(/\s{2,}/)
+    .slice(1);
+
+describe('scenario effects (built CLI)', () => {
+  it('the finance token-crash scenario: each no-effect setting is a warning on stderr and in the report, with its reason', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'gpufit-effects-'));
+    const r = await runBuiltCli(['analyze', FINANCE, '--scenario', CRASH, '--trials', '200', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'warning: Subsidy for akash ends at month 6 (2027-07): no chosen offer is on akash (the decentralized options went to spheron and vast, none of which has a subsidy)',
+    );
+    expect(r.stderr).toMatch(/warning: AKT price path \(.*\): no chosen offer is priced in AKT\n/);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(analysisResultSchema.safeParse(json).success).toBe(true);
+    const effects = json.scenarioEffects as { setting: string; effect: string; message: string }[];
+    expect(effects.map((e) => `${e.setting} ${e.effect}`)).toEqual([
+      'horizonMonths changed',
+      'subsidies.akash no-effect',
+      'subsidies.nosana no-effect',
+      'subsidies.render no-effect',
+      'tokenPrices.AKT no-effect',
+      'tokenPrices.NOS no-effect',
+      'tokenPrices.RENDER no-effect',
+    ]);
+    // Every no-effect warning on stderr is in the report too, and nothing else is warned about.
+    const warned = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warned).toEqual(
+      effects.filter((e) => e.effect === 'no-effect').map((e) => `warning: ${e.message}`),
+    );
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(md).toContain('## Scenario settings and their effect');
+    for (const e of effects) expect(md).toContain(e.message.replaceAll('$', '\\$'));
+  });
+
+  it('no scenario file: no effects, no warnings', async () => {
+    const r = await runBuiltCli(['analyze', '--format', 'json', '--trials', '200']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).scenarioEffects).toBeUndefined();
+    expect(r.stderr).not.toContain('warning:');
+  });
+
+  it("diff runs each scenario as analyze does (its horizon too) and prints analyze's totals to the cent", async () => {
+    const analyzeB = await runBuiltCli([
+      'analyze',
+      FINANCE,
+      '--scenario',
+      CRASH,
+      '--format',
+      'json',
+      '--trials',
+      '200',
+    ]);
+    expect(analyzeB.code, analyzeB.stderr).toBe(0);
+    const report = await runBuiltCli([
+      'analyze',
+      FINANCE,
+      '--scenario',
+      CRASH,
+      '--trials',
+      '200',
+      '--out',
+      mkdtempSync(join(tmpdir(), 'gpufit-effects-')),
+    ]);
+    const d = await runBuiltCli(['diff', DEFAULT, CRASH, '--workloads', FINANCE]);
+    expect(d.code, d.stderr).toBe(0);
+    // The same total string: "$49,347.01" in analyze's line and in diff's B column.
+    const shown =
+      /Recommended plan: (\$[\d,.]+)\/month against (\$[\d,.]+) all-cloud — saves (\$[\d,.]+)/.exec(
+        planLine(report.stdout),
+      )!;
+    expect(diffRow(d.stdout, 'monthly, recommended')[1]).toBe(shown[1]);
+    expect(diffRow(d.stdout, 'monthly, all cloud')[1]).toBe(shown[2]);
+    expect(diffRow(d.stdout, 'monthly savings')[1]).toBe(shown[3]);
+    // The horizon is the scenario's 24 months, as in analyze's report.json.
+    const b = JSON.parse(analyzeB.stdout);
+    expect(b.scenario.horizonMonths).toBe(24);
+    const json = await runBuiltCli(['diff', DEFAULT, CRASH, '--workloads', FINANCE, '--json']);
+    const diff = JSON.parse(json.stdout);
+    expect(diff.totals.horizonRecommendedUsd.b).toBe(b.totals.horizonUsd.recommended);
+    expect(d.stdout).toContain('horizon, recommended (12 → 24 months)');
+    // Nothing but the horizon changed any workload, and the text says which setting did it.
+    expect(d.stdout).toContain(
+      'No chosen option changed; the cost of the chosen options moved, for 9 workloads:',
+    );
+    for (const w of diff.workloads) expect(w.causes).toEqual(['Horizon of 24 months']);
+    expect(d.stdout).toContain('Settings that changed nothing:');
+    expect(d.stdout).toContain('no chosen offer is priced in NOS');
+  });
+
+  it('diff says why nothing changed when nothing did', async () => {
+    const d = await runBuiltCli(['diff', DEFAULT, join(DATASETS, 'scenarios', 'subsidy-ends.json')]);
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stdout).toContain('No workload changed. Each setting B changes, and why it changes nothing:');
+    expect(d.stdout).toContain('Subsidy for akash ends at month 3 (2027-04): no chosen offer is on akash');
+    expect(d.stdout).not.toContain('+$0.01');
+  });
+
+  it('diff names demand growth and the horizon for each workload of growth.json', async () => {
+    const d = await runBuiltCli(['diff', DEFAULT, GROWTH, '--json']);
+    expect(d.code, d.stderr).toBe(0);
+    const diff = JSON.parse(d.stdout);
+    const changed = diff.workloads.filter((w: { status: string }) => w.status === 'changed');
+    expect(changed.length).toBeGreaterThan(0);
+    for (const w of changed) expect(w.causes).toEqual(['Horizon of 24 months', 'Demand growth 5 % a month']);
+  });
+});
