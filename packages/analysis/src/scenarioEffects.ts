@@ -127,7 +127,7 @@ function settingsThatDiffer(target: ScenarioRun, baseline: ScenarioRun): Setting
       setting: `tokenPrices.${key}`,
       kind: 'token',
       key,
-      label: `${key} price path (drift ${pct(model.annualDrift)} a year: expected ×${Math.round(Math.exp(model.annualDrift) * 100) / 100} after 12 months; volatility ${pct(model.annualVolatility)})`,
+      label: `${key} price path (expected ×${Math.round(Math.exp(model.annualDrift) * 100) / 100} after 12 months, drift ${model.annualDrift} a year on the log scale; volatility ${pct(model.annualVolatility)})`,
       revert: (run) =>
         withScenario(run, {
           ...run.scenario,
