@@ -9,3 +9,4 @@ export { loadGpuTiers } from '../../packages/gpufit/src/data/loadReferenceData.j
 export { referenceIndexes } from '../../packages/gpufit/src/data/referenceIndexes.js';
 export { loadOffersCsv } from '../../packages/gpufit/src/io/loadOffers.js';
 export { loadWorkloadsCsv, streamWorkloads } from '../../packages/gpufit/src/io/loadWorkloads.js';
+export { offersToCsv } from '../../packages/gpufit/src/io/offersCsv.js';

@@ -10,6 +10,11 @@ interface CaseEntry {
 export const CASE_MODULES: readonly CaseEntry[] = [
   { name: 'csv-load', results: ['csv-load'], load: async () => (await import('./csvLoad.js')).csvLoad },
   {
+    name: 'catalog-load',
+    results: ['catalog-load'],
+    load: async () => (await import('./catalogLoad.js')).catalogLoad,
+  },
+  {
     name: 'score-object',
     results: ['score-object'],
     load: async () => (await import('./scoreObject.js')).scoreObject,
