@@ -4,8 +4,10 @@
  */
 export { cheapestFeasible, indexOffers } from '../../packages/analysis/src/matchOffers.js';
 export { marketsOfSide, sidesOfMarkets } from '../../packages/analysis/src/sides.js';
+export { loadCatalogCached } from '../../packages/gpufit/src/catalog/catalogCache.js';
 export { bundledDatasetsDir } from '../../packages/gpufit/src/data/bundledDatasetsDir.js';
 export { loadGpuTiers } from '../../packages/gpufit/src/data/loadReferenceData.js';
 export { referenceIndexes } from '../../packages/gpufit/src/data/referenceIndexes.js';
 export { loadOffersCsv } from '../../packages/gpufit/src/io/loadOffers.js';
 export { loadWorkloadsCsv, streamWorkloads } from '../../packages/gpufit/src/io/loadWorkloads.js';
+export { offersToCsv } from '../../packages/gpufit/src/io/offersCsv.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Offer } from '@gpufit/schema';
+import { type Offer, validateOffer } from '@gpufit/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { growCatalog } from '../src/generate/catalog.js';
 import { bundledDatasetsDir, loadOffersCsv } from '../src/gpufitSource.js';
@@ -23,12 +23,32 @@ describe('growCatalog', () => {
     expect(growCatalog(real, 5000, 7)).not.toEqual(growCatalog(real, 5000, 8));
   });
 
-  it('moves only price and reliability, within what the schema accepts', () => {
+  it('moves only price (with its spread) and reliability, within what the schema accepts', () => {
     for (const o of growCatalog(real, 6000, 3).slice(real.length)) {
       const source = real.find((r) => r.id === o.id.split('#')[0])!;
-      const { id, usdPerGpuHour, availability, interruptionsPerHour, ...rest } = o;
-      const { id: _i, usdPerGpuHour: _p, availability: _a, interruptionsPerHour: _r, ...same } = source;
+      // The schema reads every grown offer back as it is (a price outside its spread would be refused).
+      expect(validateOffer(o)).toEqual({ ok: true, value: o });
+      const {
+        id,
+        usdPerGpuHour,
+        usdPerGpuHourMin,
+        usdPerGpuHourMax,
+        availability,
+        interruptionsPerHour,
+        ...rest
+      } = o;
+      const {
+        id: _i,
+        usdPerGpuHour: _p,
+        usdPerGpuHourMin: _lo,
+        usdPerGpuHourMax: _hi,
+        availability: _a,
+        interruptionsPerHour: _r,
+        ...same
+      } = source;
       expect(rest).toEqual(same);
+      expect(usdPerGpuHourMin === null).toBe(source.usdPerGpuHourMin === null);
+      expect(usdPerGpuHourMax === null).toBe(source.usdPerGpuHourMax === null);
       expect(usdPerGpuHour === null).toBe(source.usdPerGpuHour === null);
       if (usdPerGpuHour !== null) {
         expect(usdPerGpuHour).toBeGreaterThan(0);

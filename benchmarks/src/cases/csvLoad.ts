@@ -1,30 +1,14 @@
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse';
 import { writeWorkloadCsv } from '../generate/workloads.js';
 import { referenceIndexes, streamWorkloads } from '../gpufitSource.js';
+import { csvParseOnly } from '../harness/csvParseFloor.js';
 import { progress, timePair } from '../harness/measure.js';
 import { result } from '../harness/result.js';
 import type { BenchCase } from './types.js';
 
 const ROWS = 1_000_000;
 const SEED = 1;
-
-/** The floor: csv-parse alone, array records (no options but the BOM), on the same file, records counted. */
-async function csvParseOnly(path: string): Promise<number> {
-  const parser = parse({ bom: true });
-  let records = 0;
-  const done = new Promise<void>((resolve, reject) => {
-    parser.on('readable', () => {
-      while (parser.read() !== null) records++;
-    });
-    parser.on('end', resolve);
-    parser.on('error', reject);
-  });
-  createReadStream(path, { highWaterMark: 1 << 18 }).pipe(parser);
-  await done;
-  return records;
-}
 
 /** The real loader: parse, validate, normalize every row with `streamWorkloads`, consumed batch by batch. */
 async function loadAll(path: string, gpuNames: Awaited<ReturnType<typeof referenceIndexes>>['gpuNames']) {

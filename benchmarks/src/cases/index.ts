@@ -10,6 +10,11 @@ interface CaseEntry {
 export const CASE_MODULES: readonly CaseEntry[] = [
   { name: 'csv-load', results: ['csv-load'], load: async () => (await import('./csvLoad.js')).csvLoad },
   {
+    name: 'catalog-load',
+    results: ['catalog-load', 'catalog-warm'],
+    load: async () => (await import('./catalogLoad.js')).catalogLoad,
+  },
+  {
     name: 'score-object',
     results: ['score-object'],
     load: async () => (await import('./scoreObject.js')).scoreObject,
@@ -30,6 +35,11 @@ export const CASE_MODULES: readonly CaseEntry[] = [
     name: 'analyze-example',
     results: ['analyze-example'],
     load: async () => (await import('./analyzeExample.js')).analyzeExample,
+  },
+  {
+    name: 'offers-h100',
+    results: ['offers-h100-cold', 'offers-h100-warm'],
+    load: async () => (await import('./offersH100.js')).offersH100,
   },
   { name: 'memory', results: ['memory'], load: async () => (await import('./memory.js')).memory },
 ];

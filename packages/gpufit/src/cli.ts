@@ -73,6 +73,13 @@ const program = new Command()
     'Where should each AI workload run — hyperscaler, GPU cloud or DePIN — and what does it really cost?',
   )
   .version(VERSION, '-v, --version')
+  .option(
+    '--no-cache',
+    'load offer catalogs without the catalog cache ($GPUFIT_CACHE_DIR, else $XDG_CACHE_HOME/gpufit or ~/.cache/gpufit)',
+  )
+  .hook('preAction', async (command) => {
+    if (command.opts()['cache'] === false) (await import('./cli/inputs.js')).catalogCache.enabled = false;
+  })
   .exitOverride()
   .showHelpAfterError('(run with --help for usage)')
   .configureOutput({ outputError: (s, write) => write(paint(s, 'red')) })

@@ -16,6 +16,7 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FAST_WORKLOAD_FIELDS, fastWorkloadDecoder } from '../src/io/fastWorkloadProfile.js';
+import { NUMBER_SPELLINGS } from './support/numberSpellings.js';
 
 type Field = (typeof FAST_WORKLOAD_FIELDS)[number];
 
@@ -59,18 +60,7 @@ const NUMBER_CELLS = [
   '2e9',
   '-1',
   '-0.5',
-  '1,5',
-  '0x10',
-  '1_000',
-  'Infinity',
-  '-Infinity',
-  'NaN',
-  '1e400',
-  ' 7 ',
-  '\t8',
-  '٣',
-  'seven',
-  '',
+  ...NUMBER_SPELLINGS,
 ];
 const PLACE_CELLS = [
   'US',

@@ -27,8 +27,17 @@ export type { ToMinorUnitsOptions } from './money/toMinorUnits.js';
 export { scaleToMinor, toMinorUnits } from './money/toMinorUnits.js';
 export { namedEntry } from './namedEntry.js';
 export { didYouMean, editDistance, nameDistance, nearestNames, nearLimit } from './nearestNames.js';
-export type { EgressTier, Incentive, Offer, OfferInput } from './offer.js';
-export { egressTierSchema, OFFER_FIELDS, offerInputSchema, offerSchema } from './offer.js';
+export type { EgressTier, Incentive, Offer, OfferInput, OfferRuleInput } from './offer.js';
+export {
+  egressTierSchema,
+  OFFER_FIELDS,
+  offerFromInput,
+  offerInputSchema,
+  offerRuleIssues,
+  offerSchema,
+} from './offer.js';
+export type { OfferFieldRule } from './offerFields.js';
+export { OFFER_FIELD_RULES } from './offerFields.js';
 export {
   BLOC_COUNTRIES,
   CONTINENT_COUNTRIES,

@@ -11,6 +11,7 @@ import {
 import type { KnownNames, Offer, Scenario, ScenarioInput, WorkloadProfile } from '@gpufit/schema';
 import { formatIssue, MAX_HORIZON_MONTHS, validateScenario } from '@gpufit/schema';
 import { validateFrameworkOverride } from '@gpufit/scoring';
+import { catalogCacheDir, loadCatalogCached } from '../catalog/catalogCache.js';
 import { bundledDatasetsDir } from '../data/bundledDatasetsDir.js';
 import {
   loadGpuTiers,
@@ -110,6 +111,9 @@ export async function readJsonFile(path: string, limit: InputLimit): Promise<unk
 const CATALOG_COLUMNS_HINT =
   'An offer catalog is CSV with the columns of datasets/offers.csv (id, provider, market, gpu, …); docs/cli.md, "Refresh the catalog".';
 
+/** Whether catalogs go through the catalog cache (`--no-cache` turns it off for the run). */
+export const catalogCache = { enabled: true };
+
 /**
  * Loads an offer catalog for a command. A file in another format gpufit knows (a SkyPilot vms.csv, a Vast or
  * Akash JSON response, a workloads file) is bad input whose message names that format and the importer to use;
@@ -123,7 +127,12 @@ export async function loadCatalogFile(
 ): Promise<LoadResult<Offer>> {
   let offers: LoadResult<Offer>;
   try {
-    offers = await loadOffersCsv(path, { strict, asOfCeiling: ceiling });
+    const dir = catalogCache.enabled ? catalogCacheDir() : null;
+    offers = (
+      await loadCatalogCached(path, { dir, strict, ceiling }, () =>
+        loadOffersCsv(path, { strict, asOfCeiling: ceiling }),
+      )
+    ).result;
   } catch (error) {
     const format = error instanceof LoadError && error.row <= 1 ? await catalogFormatHint(path) : null;
     if (format !== null) throw badInput(format, CATALOG_COLUMNS_HINT);

@@ -8,7 +8,7 @@ import { formatMinorUnits, presentAnalysis, TEXT_REPORT_FORMATS } from '@gpufit/
 import { type Analysis, isTextReportFormat, type KnownNames, type Scenario } from '@gpufit/schema';
 import { badInput } from '../cli/errors.js';
 import { asBadInput, loadContext, loadInputs } from '../cli/inputs.js';
-import { startProgress } from '../cli/progress.js';
+import { lineCount, startProgress } from '../cli/progress.js';
 import { refuseUnpricedPlan } from '../cli/refuseUnpricedPlan.js';
 import { type RunPolicyOptions, todayUtc, withRunPolicy } from '../cli/runPolicy.js';
 import { NAMES_HINT, workloadNameProblem } from '../cli/scenarioNames.js';
@@ -83,8 +83,10 @@ export async function runAnalysis(
   workloadsPath: string | undefined,
   opts: Omit<AnalyzeCommandOptions, 'format' | 'out'>,
   monteCarlo = true,
+  /** The command that runs, as its progress bar is labelled. */
+  command: 'analyze' | 'simulate' | 'breakeven' = 'analyze',
 ): Promise<Analysis> {
-  return (await runScenarioAnalysis(workloadsPath, opts, monteCarlo)).analysis;
+  return (await runScenarioAnalysis(workloadsPath, opts, monteCarlo, 'default', command)).analysis;
 }
 
 /**
@@ -99,6 +101,8 @@ export async function runScenarioAnalysis(
   opts: Omit<AnalyzeCommandOptions, 'format' | 'out'>,
   monteCarlo = true,
   baseline: 'default' | 'none' | ScenarioRun = 'default',
+  /** The command that runs, as its progress bar is labelled. */
+  command: 'analyze' | 'simulate' | 'breakeven' | 'diff' = 'analyze',
 ): Promise<{ analysis: Analysis; run: ScenarioRun }> {
   const inputs = await loadInputs({
     workloads: workloadsPath,
@@ -140,7 +144,7 @@ export async function runScenarioAnalysis(
         : inputs.scenarioInput === null
           ? undefined
           : { scenario: withOverrides(inputs.defaultScenario, opts, inputs.names) };
-  const progress = await startProgress('analyze', inputs.workloads.rows.length);
+  const progress = await startProgress(command, inputs.workloads.rows.length);
   let analysis: Analysis;
   try {
     analysis = await analyze({
@@ -271,7 +275,9 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
     return file;
   };
   const sinks = Object.fromEntries(formats.map((f) => [f, open(f)])) as StreamSinks;
-  let lastNote = 0;
+  // On a terminal, a bar over the file's line count (a quoted field spanning lines makes it an estimate).
+  const progress = process.stderr.isTTY ? await startProgress('analyze', await lineCount(path)) : null;
+  let reported = 0;
   const run = async () => {
     const analysis = await asBadInput(
       streamAnalysis(
@@ -279,10 +285,8 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
         { ...context, scenario, ...horizonOption(context.scenarioInput) },
         sinks,
         (done) => {
-          if (process.stderr.isTTY && done - lastNote >= 100_000) {
-            lastNote = done;
-            note(`  ${done.toLocaleString('en-US')} workloads analyzed`);
-          }
+          progress?.tick(done - reported);
+          reported = done;
         },
         (workload, row) => {
           const problem = workloadNameProblem(workload, context.names);
@@ -306,13 +310,15 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
     }
     return analysis;
   };
-  const analysis = await run().catch(async (error: unknown) => {
-    // A file that failed to write is named as it would have been in `dir`, whatever error surfaced first.
-    const failed = (Object.entries(sinks) as [ReportFormat, Writable][]).find(([, w]) => w.errored);
-    for (const w of Object.values(sinks) as Writable[]) if (w !== process.stdout) w.destroy();
-    await staged?.discard();
-    throw failed === undefined ? error : outputFailure(join(dir, fileName(failed[0])), failed[1].errored);
-  });
+  const analysis = await run()
+    .finally(() => progress?.stop())
+    .catch(async (error: unknown) => {
+      // A file that failed to write is named as it would have been in `dir`, whatever error surfaced first.
+      const failed = (Object.entries(sinks) as [ReportFormat, Writable][]).find(([, w]) => w.errored);
+      for (const w of Object.values(sinks) as Writable[]) if (w !== process.stdout) w.destroy();
+      await staged?.discard();
+      throw failed === undefined ? error : outputFailure(join(dir, fileName(failed[0])), failed[1].errored);
+    });
   const { read, accepted, rejected } = analysis.accounting;
   const t = analysis.totals;
   const summary = [

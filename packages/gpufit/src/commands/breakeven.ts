@@ -13,7 +13,7 @@ function show(x: number | null, unit: string): string {
 }
 
 export async function runBreakeven(workloadsPath: string | undefined, opts: BreakevenOptions): Promise<void> {
-  const analysis = await runAnalysis(workloadsPath, opts, false);
+  const analysis = await runAnalysis(workloadsPath, opts, false, 'breakeven');
   const chosen = selectWorkloads(analysis, opts.workload);
   if (opts.json) {
     process.stdout.write(

@@ -39,9 +39,15 @@ export async function runDiff(a: string, b: string, opts: DiffOptions): Promise<
   } else if (scenarioMode) {
     await Promise.all([loadScenarioFile(a), loadScenarioFile(b)]); // clear errors before any work
     const common = opts.catalog === undefined ? {} : { catalog: opts.catalog };
-    const first = await runScenarioAnalysis(opts.workloads, { ...common, scenario: a }, false, 'none');
+    const first = await runScenarioAnalysis(
+      opts.workloads,
+      { ...common, scenario: a },
+      false,
+      'none',
+      'diff',
+    );
     left = first.analysis;
-    right = (await runScenarioAnalysis(opts.workloads, { ...common, scenario: b }, false, first.run))
+    right = (await runScenarioAnalysis(opts.workloads, { ...common, scenario: b }, false, first.run, 'diff'))
       .analysis;
   } else {
     throw badInput(

@@ -7,7 +7,7 @@ export interface SimulateOptions extends Omit<AnalyzeCommandOptions, 'format' | 
 }
 
 export async function runSimulate(workloadsPath: string | undefined, opts: SimulateOptions): Promise<void> {
-  const analysis = await runAnalysis(workloadsPath, opts);
+  const analysis = await runAnalysis(workloadsPath, opts, true, 'simulate');
   const chosen = selectWorkloads(analysis, opts.workload);
   if (opts.json) {
     const out = chosen.map((w) => ({

@@ -14,6 +14,7 @@ import {
   type WorkloadProfile,
   workloadKinds,
 } from '@gpufit/schema';
+import { type CellDecoder, ColumnMemo, FAIL, NUMBER_CELL } from './columnMemo.js';
 
 /**
  * A fast acceptor for one workloads-CSV row: it returns the profile `workloadProfileFromCsv` would return when
@@ -34,21 +35,11 @@ const BLOC_SET: ReadonlySet<string> = new Set(BLOCS);
 /** Slot of each field in the per-row value array. */
 const SLOT = Object.fromEntries(FAST_WORKLOAD_FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
 
-/** What a cell decoder returns when it cannot prove the cell valid. */
-const FAIL: unique symbol = Symbol('fail');
-type CellDecoder = (cell: string) => unknown;
-
-/**
- * A number cell as `decodeCell('number', …)` reads it (same pattern, copied from csvCodec.ts so the hot path
- * allocates nothing); anything else is left to the zod path.
- */
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
 /** A number in [min, max] (or [min, max) when `maxExclusive`), whole when `integer`. */
 function numberIn(spec: WorkloadFieldSpec & { type: 'number' }): CellDecoder {
   const { min, max, integer, maxExclusive } = spec;
   return (cell) => {
-    if (!NUMBER.test(cell)) return FAIL;
+    if (!NUMBER_CELL.test(cell)) return FAIL;
     const x = Number(cell);
     if (!(x >= min && x <= max)) return FAIL;
     if (maxExclusive && x === max) return FAIL;
@@ -173,24 +164,13 @@ export function fastWorkloadDecoder(header: readonly string[]): FastWorkloadDeco
     slots.push(SLOT[h as Field]);
   }
   const n = decoders.length;
-  const lastCell: string[] = new Array(n).fill('');
-  const lastValue: unknown[] = new Array(n).fill(undefined);
+  const memo = new ColumnMemo(decoders);
   const values: unknown[] = new Array(FAST_WORKLOAD_FIELDS.length).fill(undefined);
   return (cells) => {
     if (cells.length !== n) return undefined;
     values.fill(undefined);
     for (let i = 0; i < n; i++) {
-      const raw = cells[i]!;
-      if (raw.length === 0) continue;
-      let v: unknown;
-      if (raw === lastCell[i]) {
-        v = lastValue[i];
-      } else {
-        const cell = raw.trim();
-        v = cell.length === 0 ? undefined : decoders[i]!(cell);
-        lastCell[i] = raw;
-        lastValue[i] = v;
-      }
+      const v = memo.value(i, cells[i]!);
       if (v === FAIL) return undefined;
       values[slots[i]!] = v;
     }

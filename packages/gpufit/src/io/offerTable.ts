@@ -1,6 +1,7 @@
 import { addDays, asOfDay } from '@gpufit/analysis';
 import { OFFER_FIELDS, type Offer, offerFromCsv, offerInputSchema } from '@gpufit/schema';
 import type { CsvTableSpec } from './csvTable.js';
+import { fastOfferDecoder } from './fastOffer.js';
 import { type GpuNameIndex, unknownGpuReason } from './gpuNameIndex.js';
 import { INPUT_LIMITS } from './inputLimits.js';
 import type { RegionIndex } from './regionIndex.js';
@@ -28,7 +29,8 @@ export const AS_OF_TOLERANCE_DAYS = 1;
  * Offer catalog CSV (`datasets/offers.csv` layout, columns `OFFER_FIELDS`). After the schema, the GPU name
  * becomes its tier id (an unknown name rejects the row) and an empty `country` is filled from
  * (provider, region) in regions.csv when that region is known. With a `ceiling`, an offer dated after it
- * (plus `AS_OF_TOLERANCE_DAYS`) is rejected (`future-as-of`).
+ * (plus `AS_OF_TOLERANCE_DAYS`) is rejected (`future-as-of`). Rows go through the fast decoder (`fastOffer.ts`)
+ * first; a row it cannot prove valid goes through `offerFromCsv`, which writes the messages.
  */
 export function offerTable(
   gpus: GpuNameIndex,
@@ -40,11 +42,19 @@ export function offerTable(
     header: { what: 'offers', known: OFFER_FIELDS, required: REQUIRED_OFFER_COLUMNS },
     limit: INPUT_LIMITS.offersCsv,
     decoder(header) {
+      const fast = fastOfferDecoder(header);
+      /** Names already resolved (a catalog repeats a few dozen GPU names): a miss is resolved again. */
+      const resolved = new Map<string, string>();
       return (cells) => {
-        const validated = offerFromCsv(header, cells);
-        if (!validated.ok) return { ok: false, code: 'invalid', issues: validated.issues };
-        const offer = validated.value;
-        const match = gpus.resolve(offer.gpu);
+        let offer = fast?.(cells);
+        if (offer === undefined) {
+          const validated = offerFromCsv(header, cells);
+          if (!validated.ok) return { ok: false, code: 'invalid', issues: validated.issues };
+          offer = validated.value;
+        }
+        const known = resolved.get(offer.gpu);
+        const match = known === undefined ? gpus.resolve(offer.gpu) : { ok: true as const, gpu: known };
+        if (match.ok && known === undefined && resolved.size < 4096) resolved.set(offer.gpu, match.gpu);
         if (!match.ok) {
           return {
             ok: false,

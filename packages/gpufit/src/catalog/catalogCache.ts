@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { ANALYSIS_SCHEMA_VERSION, type Offer } from '@gpufit/schema';
+import { bundledDatasetsDir } from '../data/bundledDatasetsDir.js';
+import { INPUT_LIMITS } from '../io/inputLimits.js';
+import type { LoadResult } from '../io/loadTypes.js';
+import type { AsOfCeiling } from '../io/offerTable.js';
+import { writeFileAtomic } from '../output/writeFileAtomic.js';
+import { VERSION } from '../version.js';
+import { decodeLoadResult, encodeLoadResult } from './loadResultCodec.js';
+import { offerRowBuilder } from './offerColumns.js';
+
+/**
+ * A cache of loaded offer catalogs, so that loading an unchanged catalog again costs a hash and a decode instead
+ * of parsing and validating every row. An entry is keyed by the SHA-256 of the catalog's bytes (never its
+ * modification time, so it cannot be stale), the name it is loaded by (messages name the file), the as-of
+ * ceiling (today's date: offers dated after it are rejected), the reference data that normalizes GPU names and
+ * regions, gpufit's version, the analysis schema version and this file's format: a new gpufit never reads an
+ * old entry. An entry holds the whole load result, rejected rows and warnings included, so the books are the
+ * same from the cache as from a fresh load.
+ *
+ * Entries are written atomically (`writeFileAtomic`) and carry a SHA-256 of their body: a truncated or corrupt
+ * entry is ignored and rebuilt. The folder may be deleted at any time; it is pruned to `MAX_CACHE_BYTES` (and
+ * `MAX_CACHE_ENTRIES`), least recently used first. A cache that cannot be read or written never fails the
+ * command: the catalog is loaded as if there were none.
+ */
+
+/** The cache folder's environment override. */
+export const CACHE_DIR_ENV = 'GPUFIT_CACHE_DIR';
+/** Bump when the entry layout changes (the key includes it). */
+const FORMAT = 'gpufit-catalog-cache/1';
+const MAGIC = Buffer.from('GPUFITC1');
+const DIGEST_BYTES = 32;
+export const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
+export const MAX_CACHE_ENTRIES = 32;
+
+/**
+ * Where entries go: `$GPUFIT_CACHE_DIR`, else `$XDG_CACHE_HOME/gpufit` (an absolute XDG path only, as the XDG
+ * spec says), else `~/.cache/gpufit`; catalogs in its `catalogs/` folder.
+ */
+export function catalogCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const own = env[CACHE_DIR_ENV];
+  if (own !== undefined && own !== '') return join(own, 'catalogs');
+  const xdg = env['XDG_CACHE_HOME'];
+  const base = xdg !== undefined && isAbsolute(xdg) ? xdg : join(homedir(), '.cache');
+  return join(base, 'gpufit', 'catalogs');
+}
+
+export interface CatalogCacheOptions {
+  /** The catalogs folder (see `catalogCacheDir`); null = no cache. */
+  readonly dir: string | null;
+  readonly strict: boolean;
+  readonly ceiling: AsOfCeiling;
+}
+
+/** What happened, for tests and the bench: `hit`, `miss` (loaded and stored) or `off` (not cached). */
+export type CacheOutcome = 'hit' | 'miss' | 'off';
+
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The reference tables the loader normalizes with (GPU names, regions): a change to them changes the key. */
+async function referenceDigest(): Promise<string> {
+  const dir = bundledDatasetsDir();
+  const hash = createHash('sha256');
+  for (const f of ['gpu-tiers.csv', 'gpu-aliases.csv', 'regions.csv']) {
+    hash.update(f);
+    hash.update(await readFile(join(dir, f)));
+  }
+  return hash.digest('hex');
+}
+
+/** The entry body with its magic and digest in front. */
+function frame(body: Uint8Array): Buffer {
+  return Buffer.concat([MAGIC, createHash('sha256').update(body).digest(), body]);
+}
+
+/** The body of an entry, or null when it is not a whole one (truncated, corrupt, another format). */
+function unframe(bytes: Buffer): Buffer | null {
+  if (bytes.length < MAGIC.length + DIGEST_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC))
+    return null;
+  const digest = bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES);
+  const body = bytes.subarray(MAGIC.length + DIGEST_BYTES);
+  return createHash('sha256').update(body).digest().equals(digest) ? body : null;
+}
+
+/**
+ * Loads the catalog at `path` through the cache: an entry for these bytes (and this gpufit, name, ceiling and
+ * reference data) is decoded; otherwise `load()` runs and its result is stored. A strict load of a catalog with
+ * rejected rows always runs `load()`, which stops at the first one as strict mode says.
+ */
+export async function loadCatalogCached(
+  path: string,
+  options: CatalogCacheOptions,
+  load: () => Promise<LoadResult<Offer>>,
+): Promise<{ result: LoadResult<Offer>; cache: CacheOutcome }> {
+  const dir = options.dir;
+  const before = dir === null ? null : await stat(path).catch(() => null);
+  // Not a regular file (a pipe, a folder, nothing) or over the limit: the loader says what is wrong.
+  if (dir === null || before === null || !before.isFile() || before.size > INPUT_LIMITS.offersCsv.bytes)
+    return { result: await load(), cache: 'off' };
+  let entry: string;
+  try {
+    const key = createHash('sha256')
+      .update(
+        JSON.stringify([
+          FORMAT,
+          VERSION,
+          ANALYSIS_SCHEMA_VERSION,
+          path,
+          options.ceiling.day,
+          options.ceiling.what,
+          await referenceDigest(),
+          await sha256OfFile(path),
+        ]),
+      )
+      .digest('hex');
+    entry = join(dir, `${key}.bin`);
+  } catch {
+    return { result: await load(), cache: 'off' };
+  }
+  const cached = await readEntry(entry);
+  if (cached !== null && !(options.strict && cached.accounting.rejected > 0)) {
+    const now = new Date();
+    await utimes(entry, now, now).catch(() => {});
+    return { result: cached, cache: 'hit' };
+  }
+  const result = await load();
+  // Changed while it was read: the bytes hashed may not be the bytes loaded, so nothing is stored.
+  const after = await stat(path).catch(() => null);
+  if (after === null || after.mtimeMs !== before.mtimeMs || after.size !== before.size)
+    return { result, cache: 'off' };
+  const stored = await writeEntry(dir, entry, result);
+  return { result, cache: stored ? 'miss' : 'off' };
+}
+
+async function readEntry(entry: string): Promise<LoadResult<Offer> | null> {
+  try {
+    const body = unframe(await readFile(entry));
+    if (body === null) return null;
+    const result = decodeLoadResult(body, offerRowBuilder);
+    const { read, accepted, rejected } = result.accounting;
+    if (
+      result.rows.length !== accepted ||
+      result.rejected.length !== rejected ||
+      read !== accepted + rejected
+    )
+      return null;
+    return result;
+  } catch {
+    return null;
+  }
+}
+
+async function writeEntry(dir: string, entry: string, result: LoadResult<Offer>): Promise<boolean> {
+  try {
+    const bytes = frame(encodeLoadResult(result));
+    if (bytes.length > MAX_CACHE_BYTES) return false;
+    await mkdir(dir, { recursive: true });
+    await writeFileAtomic(entry, bytes);
+    await prune(dir, entry);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes the least recently used entries until the folder fits `MAX_CACHE_BYTES` and `MAX_CACHE_ENTRIES`. */
+async function prune(dir: string, keep: string): Promise<void> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.bin'));
+  const entries = (
+    await Promise.all(
+      names.map(async (n) => {
+        const s = await stat(join(dir, n)).catch(() => null);
+        return s === null ? null : { path: join(dir, n), bytes: s.size, used: s.mtimeMs };
+      }),
+    )
+  ).filter((e) => e !== null);
+  entries.sort((a, b) => b.used - a.used);
+  let bytes = 0;
+  let count = 0;
+  for (const e of entries) {
+    bytes += e.bytes;
+    count++;
+    if (e.path !== keep && (bytes > MAX_CACHE_BYTES || count > MAX_CACHE_ENTRIES))
+      await rm(e.path, { force: true });
+  }
+}

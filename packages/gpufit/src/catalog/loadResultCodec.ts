@@ -1,0 +1,245 @@
+import { deserialize, serialize } from 'node:v8';
+import type { LoadResult } from '../io/loadTypes.js';
+
+/**
+ * A loaded table (`LoadResult`) as compact bytes and back, for the catalog cache. Rows are stored by column:
+ * text as indexes into one table of distinct strings (a catalog repeats providers, regions, sources and notes
+ * thousands of times), numbers in a `Float64Array` with a null mask, booleans in a `Uint8Array`, and any other
+ * value (lists, tier lists, the incentive) as its JSON in the string table, parsed once per distinct value and
+ * copied for every row. The columns are found from the rows themselves, so nothing here restates the offer's
+ * fields; decoding gives objects equal to the originals, keys in the same order. The rejections, warnings and
+ * books travel as they are (v8's structured serialization).
+ */
+
+type Column =
+  | { readonly name: string; readonly kind: 'text'; readonly data: Int32Array }
+  | {
+      readonly name: string;
+      readonly kind: 'number';
+      readonly data: Float64Array;
+      readonly nulls: Uint8Array;
+    }
+  | { readonly name: string; readonly kind: 'boolean'; readonly data: Uint8Array }
+  | { readonly name: string; readonly kind: 'json'; readonly data: Int32Array }
+  /** Every row's value is null (`data` is all zeros, one byte a row). */
+  | { readonly name: string; readonly kind: 'null'; readonly data: Uint8Array };
+
+interface Encoded {
+  readonly rows: number;
+  readonly columns: readonly Column[];
+  readonly strings: readonly string[];
+  readonly rest: Omit<LoadResult<unknown>, 'rows'>;
+}
+
+/** Index of null in a text or JSON column. */
+const NULL = -1;
+
+function kindOf(rows: readonly Record<string, unknown>[], name: string): Column['kind'] {
+  let kind: Column['kind'] | null = null;
+  for (const r of rows) {
+    const v = r[name];
+    if (v === null) continue;
+    const k =
+      typeof v === 'string'
+        ? 'text'
+        : typeof v === 'number'
+          ? 'number'
+          : typeof v === 'boolean'
+            ? 'boolean'
+            : 'json';
+    if (kind === null) kind = k;
+    else if (kind !== k) return 'json';
+  }
+  return kind ?? 'null';
+}
+
+/** The bytes of a load result whose rows are plain objects of one shape (same keys, same order). */
+export function encodeLoadResult<T extends object>(result: LoadResult<T>): Uint8Array {
+  const rows = result.rows as unknown as readonly Record<string, unknown>[];
+  const names = rows.length === 0 ? [] : Object.keys(rows[0]!);
+  for (const r of rows) {
+    const keys = Object.keys(r);
+    if (keys.length !== names.length || keys.some((k, i) => k !== names[i]))
+      throw new Error('encodeLoadResult: rows of different shapes');
+  }
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const intern = (s: string): number => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      index.set(s, i);
+    }
+    return i;
+  };
+  const n = rows.length;
+  const columns = names.map((name): Column => {
+    const kind = kindOf(rows, name);
+    if (kind === 'null') return { name, kind, data: new Uint8Array(n) };
+    if (kind === 'number') {
+      const data = new Float64Array(n);
+      const nulls = new Uint8Array(n);
+      for (let r = 0; r < n; r++) {
+        const v = rows[r]![name];
+        if (v === null) nulls[r] = 1;
+        else data[r] = v as number;
+      }
+      return { name, kind, data, nulls };
+    }
+    if (kind === 'boolean') {
+      const data = new Uint8Array(n);
+      for (let r = 0; r < n; r++) {
+        const v = rows[r]![name];
+        data[r] = v === null ? 2 : v ? 1 : 0;
+      }
+      return { name, kind, data };
+    }
+    const data = new Int32Array(n);
+    for (let r = 0; r < n; r++) {
+      const v = rows[r]![name];
+      data[r] = v === null ? NULL : intern(kind === 'text' ? (v as string) : JSON.stringify(v));
+    }
+    return { name, kind, data };
+  });
+  const { rows: _rows, ...rest } = result;
+  const encoded: Encoded = { rows: n, columns, strings, rest };
+  return serialize(encoded);
+}
+
+/**
+ * A fresh copy of a parsed JSON value (arrays and plain objects, as JSON.parse gives them). Flat arrays are
+ * sliced and flat objects spread: the common shapes (a list of words, tiers, an incentive) cost one allocation.
+ */
+function copyJson(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    for (const x of v) if (x !== null && typeof x === 'object') return v.map(copyJson);
+    return v.slice();
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    const x = o[k];
+    if (x !== null && typeof x === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(o)) out[key] = copyJson(o[key]);
+      return out;
+    }
+  }
+  return { ...o };
+}
+
+/**
+ * Readers of the encoded columns, each a function of the row index (a column missing or of another kind is an
+ * error: a cache written by another gpufit is not read). A row builder takes them once and returns a function
+ * that builds row `r` as one object literal: V8 builds such literals fast, where setting keys one by one from
+ * a list was megamorphic and spent half its time in GC.
+ */
+export interface ColumnReaders {
+  text(name: string): (r: number) => string;
+  textOrNull(name: string): (r: number) => string | null;
+  number(name: string): (r: number) => number;
+  numberOrNull(name: string): (r: number) => number | null;
+  boolean(name: string): (r: number) => boolean;
+  /** A JSON column, a fresh copy for every row; `T` is what the encoder was given. */
+  json<T>(name: string): (r: number) => T;
+}
+
+/** The load result `encodeLoadResult` encoded. Throws on bytes that are not one (truncated, corrupt, another layout). */
+export function decodeLoadResult<T>(
+  bytes: Uint8Array,
+  rowBuilder: (columns: ColumnReaders) => (r: number) => T,
+): LoadResult<T> {
+  const e = deserialize(bytes) as Encoded;
+  if (
+    typeof e !== 'object' ||
+    e === null ||
+    !Array.isArray(e.columns) ||
+    !Array.isArray(e.strings) ||
+    !Number.isInteger(e.rows) ||
+    typeof e.rest !== 'object' ||
+    e.rest === null
+  )
+    throw new Error('decodeLoadResult: not an encoded load result');
+  const { rows: n, strings } = e;
+  const byName = new Map<string, Column>();
+  for (const c of e.columns) {
+    const cells = c.data?.length;
+    if (cells !== n || (c.kind === 'number' && c.nulls?.length !== n))
+      throw new Error(`decodeLoadResult: column ${c.name} has ${cells} cells for ${n} rows`);
+    byName.set(c.name, c);
+  }
+  const column = <K extends Column['kind']>(name: string, kind: K): Extract<Column, { kind: K }> => {
+    const c = byName.get(name);
+    // Every row of an empty table may lack a column: its reader is never called.
+    if (c === undefined && n === 0) return { name, kind, data: new Int32Array(0) } as never;
+    if (c === undefined || c.kind !== kind) throw new Error(`decodeLoadResult: no ${kind} column ${name}`);
+    return c as Extract<Column, { kind: K }>;
+  };
+  const isNull = (name: string, nullable: boolean) => nullable && byName.get(name)?.kind === 'null';
+  const text = (name: string, nullable: boolean) => {
+    if (isNull(name, nullable)) return () => null;
+    const data = column(name, 'text').data;
+    return (r: number): string | null => {
+      const i = data[r]!;
+      if (i === NULL) {
+        if (nullable) return null;
+        throw new Error(`decodeLoadResult: ${name} of row ${r} is null`);
+      }
+      const s = strings[i];
+      if (typeof s !== 'string') throw new Error(`decodeLoadResult: string ${i} is missing`);
+      return s;
+    };
+  };
+  const number = (name: string, nullable: boolean) => {
+    if (isNull(name, nullable)) return () => null;
+    const { data, nulls } = column(name, 'number');
+    return (r: number): number | null => {
+      if (nulls[r] === 0) return data[r]!;
+      if (nullable) return null;
+      throw new Error(`decodeLoadResult: ${name} of row ${r} is null`);
+    };
+  };
+  const readers: ColumnReaders = {
+    text: (name) => text(name, false) as (r: number) => string,
+    textOrNull: (name) => text(name, true),
+    number: (name) => number(name, false) as (r: number) => number,
+    numberOrNull: (name) => number(name, true),
+    boolean(name) {
+      const data = column(name, 'boolean').data;
+      return (r) => {
+        const b = data[r]!;
+        if (b > 1) throw new Error(`decodeLoadResult: ${name} of row ${r} is not a boolean`);
+        return b === 1;
+      };
+    },
+    json<J>(name: string) {
+      const read = text(name, true);
+      const parsed = new Map<string, unknown>();
+      return (r: number): J => {
+        const s = read(r);
+        if (s === null) return null as J;
+        let v = parsed.get(s);
+        if (v === undefined) {
+          v = JSON.parse(s);
+          parsed.set(s, v);
+        }
+        return copyJson(v) as J;
+      };
+    },
+  };
+  // The JSON columns were written as text indexes: read them as such.
+  for (const c of e.columns) if (c.kind === 'json') byName.set(c.name, { ...c, kind: 'text' } as Column);
+  const build = rowBuilder(readers);
+  const rows: T[] = new Array(n);
+  for (let r = 0; r < n; r++) rows[r] = build(r);
+  const rest = e.rest as Omit<LoadResult<T>, 'rows'>;
+  return {
+    file: rest.file,
+    rows,
+    rejected: rest.rejected,
+    accounting: rest.accounting,
+    blankRows: rest.blankRows,
+    warnings: rest.warnings,
+  };
+}

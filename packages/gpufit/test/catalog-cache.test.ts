@@ -1,0 +1,215 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Offer } from '@gpufit/schema';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { catalogCacheDir, loadCatalogCached, MAX_CACHE_ENTRIES } from '../src/catalog/catalogCache.js';
+import { decodeLoadResult, encodeLoadResult } from '../src/catalog/loadResultCodec.js';
+import { offerRowBuilder } from '../src/catalog/offerColumns.js';
+import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
+import { LoadError } from '../src/io/loadError.js';
+import { loadOffersCsv } from '../src/io/loadOffers.js';
+import type { LoadResult } from '../src/io/loadTypes.js';
+import { runBuiltCli } from './support/runBuiltCli.js';
+
+const BUNDLED = join(bundledDatasetsDir(), 'offers.csv');
+const CEILING = { day: '2026-12-01', what: 'today' } as const;
+
+/** The bundled catalog's first rows plus a bad row, a blank line and a duplicate: rejections and warnings. */
+function mixedCatalog(dir: string, extra = ''): string {
+  const lines = readFileSync(BUNDLED, 'utf8').split('\n');
+  const path = join(dir, 'offers.csv');
+  const bad = lines[1]!.replace(/^[^,]+,/, 'bad-row,').replace(',Dynamic,', ',Dinamic,');
+  writeFileSync(path, [...lines.slice(0, 40), '', bad, lines[2], extra, ''].join('\n'));
+  return path;
+}
+
+let work: string;
+let cacheDir: string;
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'gpufit-cache-test-'));
+  cacheDir = join(work, 'cache');
+});
+
+function counted(path: string, strict = false) {
+  let loads = 0;
+  const load = () => {
+    loads++;
+    return loadOffersCsv(path, { strict, asOfCeiling: CEILING });
+  };
+  return {
+    run: () => loadCatalogCached(path, { dir: cacheDir, strict, ceiling: CEILING }, load),
+    loads: () => loads,
+  };
+}
+
+function entries(): string[] {
+  try {
+    return readdirSync(cacheDir).filter((n) => n.endsWith('.bin'));
+  } catch {
+    return [];
+  }
+}
+
+describe('catalog cache', () => {
+  it('stores a load and gives it back equal, rejected rows, warnings and books included', async () => {
+    const path = mixedCatalog(work);
+    const c = counted(path);
+    const fresh = await c.run();
+    expect(fresh.cache).toBe('miss');
+    expect(fresh.result.accounting.rejected).toBe(2);
+    const again = await c.run();
+    expect(again.cache).toBe('hit');
+    expect(c.loads()).toBe(1);
+    expect(again.result).toEqual(fresh.result);
+    expect(JSON.stringify(again.result)).toBe(JSON.stringify(fresh.result));
+    expect(entries()).toHaveLength(1);
+  });
+
+  it('hands out separate offers on every hit (a caller may change one)', async () => {
+    const c = counted(mixedCatalog(work));
+    await c.run();
+    const a = (await c.run()).result.rows;
+    a[0]!.certifications.push('fedramp');
+    a[0]!.gpu = 'changed';
+    const b = (await c.run()).result.rows;
+    expect(b[0]!.gpu).not.toBe('changed');
+    expect(b[0]!.certifications).not.toContain('fedramp');
+  });
+
+  it('is never stale: other bytes with the same size and modification time are a miss', async () => {
+    const path = mixedCatalog(work);
+    const c = counted(path);
+    const first = await c.run();
+    const { mtime, size } = statSync(path);
+    const text = readFileSync(path, 'utf8');
+    // One price changed, same length: only the content hash can tell.
+    const changed = text.replace(/,2\.(\d)/, (_m, d: string) => `,3.${d}`);
+    expect(changed).not.toBe(text);
+    writeFileSync(path, changed);
+    utimesSync(path, mtime, mtime);
+    expect(statSync(path).size).toBe(size);
+    const second = await c.run();
+    expect(second.cache).toBe('miss');
+    expect(second.result).not.toEqual(first.result);
+    expect(second.result).toEqual(await loadOffersCsv(path, { asOfCeiling: CEILING }));
+  });
+
+  it('ignores and rebuilds a corrupt or truncated entry', async () => {
+    const c = counted(mixedCatalog(work));
+    const want = (await c.run()).result;
+    const entry = join(cacheDir, entries()[0]!);
+    const bytes = readFileSync(entry);
+    const flipped = Buffer.from(bytes);
+    flipped[Math.floor(bytes.length / 2)]! ^= 0xff;
+    for (const broken of [
+      flipped,
+      bytes.subarray(0, bytes.length - 7),
+      bytes.subarray(0, 5),
+      Buffer.alloc(0),
+    ]) {
+      writeFileSync(entry, broken);
+      const got = await c.run();
+      expect(got.cache).toBe('miss');
+      expect(got.result).toEqual(want);
+      expect(readFileSync(entry)).toEqual(bytes);
+    }
+  });
+
+  it('a strict load of a catalog with rejected rows is never answered from the cache', async () => {
+    const path = mixedCatalog(work);
+    await counted(path).run();
+    const strict = counted(path, true);
+    await expect(strict.run()).rejects.toBeInstanceOf(LoadError);
+    expect(strict.loads()).toBe(1);
+  });
+
+  it('keys on the as-of ceiling: another day is another entry', async () => {
+    const path = mixedCatalog(work);
+    await counted(path).run();
+    const other = await loadCatalogCached(
+      path,
+      { dir: cacheDir, strict: false, ceiling: { day: '2026-12-02', what: 'today' } },
+      () => loadOffersCsv(path),
+    );
+    expect(other.cache).toBe('miss');
+    expect(entries()).toHaveLength(2);
+  });
+
+  it('stays within its entry bound, dropping the least recently used', async () => {
+    for (let i = 0; i < MAX_CACHE_ENTRIES + 3; i++) {
+      const sub = mkdtempSync(join(work, 'c'));
+      await counted(mixedCatalog(sub, `# ${i}`)).run();
+    }
+    expect(entries()).toHaveLength(MAX_CACHE_ENTRIES);
+  });
+
+  it('is off without a folder, and for what is not a regular file', async () => {
+    const path = mixedCatalog(work);
+    const off = await loadCatalogCached(path, { dir: null, strict: false, ceiling: CEILING }, () =>
+      loadOffersCsv(path),
+    );
+    expect(off.cache).toBe('off');
+    await expect(
+      loadCatalogCached(join(work, 'missing.csv'), { dir: cacheDir, strict: false, ceiling: CEILING }, () =>
+        loadOffersCsv(join(work, 'missing.csv')),
+      ),
+    ).rejects.toBeInstanceOf(LoadError);
+    expect(entries()).toHaveLength(0);
+  });
+
+  it('lives in $GPUFIT_CACHE_DIR, else an absolute $XDG_CACHE_HOME, else ~/.cache', () => {
+    expect(catalogCacheDir({ GPUFIT_CACHE_DIR: '/c', XDG_CACHE_HOME: '/x' })).toBe('/c/catalogs');
+    expect(catalogCacheDir({ XDG_CACHE_HOME: '/x' })).toBe('/x/gpufit/catalogs');
+    expect(catalogCacheDir({ XDG_CACHE_HOME: 'relative' })).toMatch(/\.cache\/gpufit\/catalogs$/);
+    expect(catalogCacheDir({ GPUFIT_CACHE_DIR: '' })).toMatch(/\.cache\/gpufit\/catalogs$/);
+  });
+});
+
+describe('load result codec', () => {
+  it('round-trips the bundled catalog: same offers, same key order, -0 and nulls kept', async () => {
+    const loaded = await loadOffersCsv(BUNDLED);
+    const tweaked: LoadResult<Offer> = {
+      ...loaded,
+      rows: loaded.rows.map((o, i) => (i === 0 ? { ...o, ingressUsdPerGiB: -0 } : o)),
+    };
+    const back = decodeLoadResult(encodeLoadResult(tweaked), offerRowBuilder);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(tweaked));
+    expect(back).toEqual(tweaked);
+    expect(Object.is(back.rows[0]!.ingressUsdPerGiB, -0)).toBe(true);
+  });
+
+  it('round-trips an empty table and columns that are null in every row', async () => {
+    const loaded = await loadOffersCsv(BUNDLED);
+    const empty: LoadResult<Offer> = {
+      ...loaded,
+      rows: [],
+      accounting: { read: 0, accepted: 0, rejected: 0 },
+    };
+    expect(decodeLoadResult(encodeLoadResult(empty), offerRowBuilder)).toEqual(empty);
+    const nulls = {
+      ...loaded,
+      rows: loaded.rows.slice(0, 3).map((o) => ({ ...o, termMonths: null, country: null })),
+    };
+    expect(decodeLoadResult(encodeLoadResult(nulls), offerRowBuilder)).toEqual(nulls);
+  });
+
+  it('refuses bytes that are not an encoded result', () => {
+    expect(() => decodeLoadResult(new Uint8Array([1, 2, 3]), offerRowBuilder)).toThrow();
+  });
+});
+
+describe('gpufit offers with the catalog cache', () => {
+  it('writes one entry, answers the same from it, and --no-cache writes none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gpufit-cache-cli-'));
+    const env = { GPUFIT_CACHE_DIR: dir };
+    const off = await runBuiltCli(['offers', '--gpu', 'H100', '--no-cache'], { env });
+    expect(off.code).toBe(0);
+    expect(() => readdirSync(join(dir, 'catalogs'))).toThrow();
+    const first = await runBuiltCli(['offers', '--gpu', 'H100'], { env });
+    expect(readdirSync(join(dir, 'catalogs'))).toHaveLength(1);
+    const second = await runBuiltCli(['offers', '--gpu', 'H100'], { env });
+    expect(second.stdout).toBe(first.stdout);
+    expect(first.stdout).toBe(off.stdout);
+  });
+});
