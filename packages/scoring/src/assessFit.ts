@@ -46,6 +46,7 @@ const state = newScoreState();
 const order = new Int32Array(factors.length);
 const sizes = new Float64Array(factors.length);
 const NO_CONSTRAINTS: readonly ConstraintVerdict[] = Object.freeze([]);
+const FACTOR_ORDER: readonly FactorId[] = factors.map((f) => f.id);
 
 /**
  * Where a workload fits: cloud and DePIN scores (0..100) and levels, the approach, the hard constraints
@@ -58,22 +59,28 @@ export function assessFit(profile: WorkloadProfile, options?: AssessFitOptions):
   scoreProfile(profile, fw, state);
   const contributions = fw.contributions;
 
-  // Largest |cloud| + |DePIN| first; ties keep registry order (insertion sort is stable and n is small).
+  // Largest |cloud| + |DePIN| first; ties keep registry order (insertion sort is stable and n is small). The
+  // sizes move with their indexes, so the comparison reads one array.
   const n = factors.length;
   for (let i = 0; i < n; i++) {
     const size = Math.abs(contributions[2 * i]!) + Math.abs(contributions[2 * i + 1]!);
-    sizes[i] = size;
     let j = i - 1;
-    while (j >= 0 && sizes[order[j]!]! < size) {
+    while (j >= 0 && sizes[j]! < size) {
+      sizes[j + 1] = sizes[j]!;
       order[j + 1] = order[j]!;
       j--;
     }
+    sizes[j + 1] = size;
     order[j + 1] = i;
   }
-  const reasons: FactorReason[] = new Array(n);
+  const reasons: FactorReason[] = [];
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
-    reasons[k] = { factor: factors[i]!.id, cloud: contributions[2 * i]!, depin: contributions[2 * i + 1]! };
+    reasons.push({
+      factor: FACTOR_ORDER[i]!,
+      cloud: contributions[2 * i]!,
+      depin: contributions[2 * i + 1]!,
+    });
   }
 
   let verdicts = NO_CONSTRAINTS;
