@@ -42,7 +42,7 @@ export function compile(config: FrameworkConfig, overrides: readonly string[]): 
     overrides,
     weights: Float64Array.from(factors, (f) => config.factors[f.id].weight),
     params: factors.map((f) => config.factors[f.id].params),
-    prepared: factors.map((f) => f.prepare(config.factors[f.id].params)),
+    prepared: factors.map((f) => f.prepare(config.factors[f.id].params, config)),
     baseCloud: config.base.cloud,
     baseDepin: config.base.depin,
     high: config.levels.high,

@@ -40,7 +40,7 @@ export interface FactorSpec<Id extends string, P extends FactorParams, Q = P> {
    * What `measure` reads instead of the raw params, derived once per framework (e.g. a ramp's `Math.log(hi / lo)`),
    * so the hot path does not recompute it per profile. Pure. Without it, `measure` gets the params.
    */
-  readonly prepare?: (params: P) => Q;
+  readonly prepare?: (params: P, config: FactorConfig) => Q;
   /**
    * Writes the unweighted signal into `out` (a scratch reused across calls, so the hot path allocates
    * nothing). Must be pure in (profile, prepared params, config) and monotone as docs/framework.md states.
@@ -65,7 +65,7 @@ export interface Factor<Id extends string = string> {
   readonly params: FactorParams;
   readonly checkParams: (params: FactorParams) => { param: string; message: string } | undefined;
   /** The params as `measure` reads them (the spec's `prepare`, else the params themselves). */
-  readonly prepare: (params: FactorParams) => unknown;
+  readonly prepare: (params: FactorParams, config: FactorConfig) => unknown;
   /** Reads `prepare(params)`, not the raw params. */
   readonly measure: (profile: WorkloadProfile, prepared: unknown, config: FactorConfig, out: Signal) => void;
   readonly explain: (profile: WorkloadProfile, params: FactorParams, config: FactorConfig) => string;
@@ -102,7 +102,7 @@ export function defineFactor<const Id extends string, const P extends FactorPara
         params: spec.params,
       };
       const out: Signal = { cloud: 0, depin: 0 };
-      measure(profile, prepare(params), config, out);
+      measure(profile, prepare(params, config), config, out);
       return {
         cloud: weight * out.cloud,
         depin: weight * out.depin,

@@ -4,6 +4,7 @@ import {
   PRECISION_BYTES,
   PRECISIONS,
   type Precision,
+  WORKLOAD_KINDS,
 } from '@gpufit/schema';
 
 /**
@@ -21,6 +22,7 @@ function rankIn(values: readonly string[]): (value: string) => number {
 
 export const sensitivityRank = rankIn(DATA_SENSITIVITIES);
 export const interconnectRank = rankIn(INTERCONNECTS);
+export const kindRank = rankIn(WORKLOAD_KINDS);
 const precisionRank = rankIn(PRECISIONS);
 const BYTES = Float64Array.from(PRECISIONS, (p) => PRECISION_BYTES[p]);
 

@@ -1,8 +1,15 @@
-import { DATA_SENSITIVITIES, INTERCONNECTS, PRECISION_BYTES, PRECISIONS, type Precision } from '@gpufit/schema';
+import {
+  DATA_SENSITIVITIES,
+  INTERCONNECTS,
+  PRECISION_BYTES,
+  PRECISIONS,
+  type Precision,
+  WORKLOAD_KINDS,
+} from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { logRamp, logRampIn, logRange } from '../src/curves.js';
-import { interconnectRank, precisionBytes, sensitivityRank } from '../src/ranks.js';
+import { interconnectRank, kindRank, precisionBytes, sensitivityRank } from '../src/ranks.js';
 
 const positive = fc.double({ min: 1e-6, max: 1e9, noNaN: true });
 
@@ -33,6 +40,7 @@ describe('vocabulary ranks (comparison instead of a keyed load)', () => {
   it('are the position in the vocabulary, −1 for an unknown word', () => {
     DATA_SENSITIVITIES.forEach((s, i) => expect(sensitivityRank(s)).toBe(i));
     INTERCONNECTS.forEach((c, i) => expect(interconnectRank(c)).toBe(i));
+    WORKLOAD_KINDS.forEach((k, i) => expect(kindRank(k)).toBe(i));
     expect(sensitivityRank('secret')).toBe(-1);
     // A word built at run time (as a CSV parser makes it) compares by content, not identity.
     expect(sensitivityRank(['regu', 'lated'].join(''))).toBe(DATA_SENSITIVITIES.indexOf('regulated'));
