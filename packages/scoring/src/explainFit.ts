@@ -65,8 +65,9 @@ export function renderReasons(fit: Fit, profile: WorkloadProfile, options?: Asse
 
 /**
  * `fit` with every sentence rendered: each reason's `sentence` and each hard constraint's `reason` — the
- * `FitAssessment` of report.json. Pass the profile and options `assessFit` was given (an assessment made under
- * another framework throws).
+ * `FitAssessment` of report.json. Pass the profile and options `assessFit` was given: an assessment made under
+ * another framework version or other overridden settings throws (the check compares the version and the override
+ * paths, not their values, so two overrides of the same settings to different values are not told apart).
  */
 export function explainFit(fit: Fit, profile: WorkloadProfile, options?: AssessFitOptions): FitAssessment {
   const fw = frameworkOf(fit, options);
