@@ -12,7 +12,7 @@ export const scoreObject: BenchCase = {
   name: 'score-object',
   results: ['score-object'],
   summary:
-    'assessFit (scores, levels, approach, constraints and every reason sentence) over 1,000,000 generated profiles; floor: the bare typed-array loop of score-batch',
+    'assessFit (scores, levels, approach, hard constraints and all eleven reasons as data, no sentences) over 1,000,000 generated profiles; floor: the bare typed-array loop of score-batch',
   async run(ctx) {
     const n = ctx.quick ? PROFILES / 20 : PROFILES;
     const profiles = generateProfiles(SEED, n);
@@ -38,7 +38,7 @@ export const scoreObject: BenchCase = {
         value: perSecond(t.value),
         floor: perSecond(t.floor),
         target: { valueAtLeast: 2_000_000 },
-        note: `${n} profiles, one assessFit call each, reasons included; ratio = value ÷ floor throughput (1 = as fast as the bare loop); median of ${ctx.quick ? 1 : 7} runs`,
+        note: `${n} profiles, one assessFit call each, all eleven reasons as data (sentences are rendered by explainFit where shown); ratio = value ÷ floor throughput (1 = as fast as the bare loop); median of ${ctx.quick ? 1 : 7} runs`,
       }),
     ];
   },

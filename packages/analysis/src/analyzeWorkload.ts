@@ -9,7 +9,7 @@ import {
   sensitivity,
 } from '@gpufit/pricing';
 import type { Distribution, Offer, Projection, WorkloadAnalysis, WorkloadProfile } from '@gpufit/schema';
-import { assessFit, type FrameworkOverride } from '@gpufit/scoring';
+import { assessFit, explainFit, type FrameworkOverride } from '@gpufit/scoring';
 import type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 import { type BestOffers, bestOffers, explained, priced } from './bestOffers.js';
 import { decide } from './decide.js';
@@ -87,7 +87,8 @@ export function createWorkloadAnalyzer(
     ((p: WorkloadProfile) => explained(bestOffers(p, options.offers, screen, sides), p, estimate));
 
   return async (profile) => {
-    const fit = assessFit(profile, fitOptions);
+    // The result carries every sentence (report.json's fit.reasons[].sentence, constraints[].reason).
+    const fit = explainFit(assessFit(profile, fitOptions), profile, fitOptions);
     const best = findBest(profile);
     const cloud = priced(best.cloud);
     const depinEligible = !fit.constraints.some((c) => c.side === 'depin' && c.scope === 'all');

@@ -1,6 +1,6 @@
 import { APPROACHES, DATA_SENSITIVITIES, FIT_LEVELS, type WorkloadKindSpec } from '@gpufit/schema';
 import { constraints } from './constraintRegistry.js';
-import type { FactorParams, Signal } from './defineFactor.js';
+import type { FactorParams } from './defineFactor.js';
 import { factors } from './factorRegistry.js';
 import type { FrameworkConfig } from './frameworkConfig.js';
 import { type FrameworkOverride, resolveFramework } from './frameworkOverride.js';
@@ -14,7 +14,9 @@ export interface CompiledFramework {
   readonly version: string;
   readonly overrides: readonly string[];
   readonly weights: Float64Array;
+  /** Each factor's params as configured (what `explain` reads) and as `measure` reads them (`prepare`d). */
   readonly params: readonly FactorParams[];
+  readonly prepared: readonly unknown[];
   readonly baseCloud: number;
   readonly baseDepin: number;
   readonly high: number;
@@ -30,8 +32,6 @@ export interface CompiledFramework {
   readonly partialMaxSensitivity: number;
   /** Scratch: factor i's weighted cloud contribution at 2i, DePIN at 2i + 1. */
   readonly contributions: Float64Array;
-  /** Scratch: the signal each factor writes (registry order), weighted once all factors have measured. */
-  readonly signals: readonly Signal[];
 }
 
 export function compile(config: FrameworkConfig, overrides: readonly string[]): CompiledFramework {
@@ -42,6 +42,7 @@ export function compile(config: FrameworkConfig, overrides: readonly string[]): 
     overrides,
     weights: Float64Array.from(factors, (f) => config.factors[f.id].weight),
     params: factors.map((f) => config.factors[f.id].params),
+    prepared: factors.map((f) => f.prepare(config.factors[f.id].params, config)),
     baseCloud: config.base.cloud,
     baseDepin: config.base.depin,
     high: config.levels.high,
@@ -56,7 +57,6 @@ export function compile(config: FrameworkConfig, overrides: readonly string[]): 
     partialPatterns: config.constraints.partialScope.patterns,
     partialMaxSensitivity: DATA_SENSITIVITIES.indexOf(config.constraints.partialScope.maxDataSensitivity),
     contributions: new Float64Array(2 * factors.length),
-    signals: factors.map(() => ({ cloud: 0, depin: 0 })),
   };
 }
 

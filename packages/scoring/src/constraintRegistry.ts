@@ -1,6 +1,6 @@
 import type { Interconnect } from '@gpufit/schema';
 import { defineConstraint } from './defineConstraint.js';
-import { INTERCONNECT_RANK, SENSITIVITY_RANK } from './ranks.js';
+import { interconnectRank, sensitivityRank } from './ranks.js';
 
 const INTERCONNECT_WORDS: { readonly [I in Interconnect]: string } = {
   none: 'a plain network',
@@ -18,8 +18,8 @@ export const regulatedDataConstraint = defineConstraint({
   summary:
     'Regulated data: DePIN is ineligible unless an offer holds the certifications the data requires (pricing filters offers).',
   applies: (profile, config) =>
-    SENSITIVITY_RANK[profile.dataSensitivity] >=
-    SENSITIVITY_RANK[config.constraints['regulated-data'].minDataSensitivity],
+    sensitivityRank(profile.dataSensitivity) >=
+    sensitivityRank(config.constraints['regulated-data'].minDataSensitivity),
   explain: (profile, _config, scope) =>
     `${profile.dataSensitivity === 'regulated' ? 'Regulated' : 'Sensitive'} data: DePIN is ineligible unless an offer holds the certifications the data requires, because hosts can read the data they process; "if you handle regulated customer data … centralized cloud still has the edge". A saving does not change this.${scope === 'part' ? PART_NOTE : ''}`,
 });
@@ -60,8 +60,8 @@ export const interconnectConstraint = defineConstraint({
   summary:
     'InfiniBand-class interconnect: DePIN is ineligible unless an offer provides that fabric. The need for the fabric, not the node count, is the constraint.',
   applies: (profile, config) =>
-    INTERCONNECT_RANK[profile.interconnect] >=
-    INTERCONNECT_RANK[config.constraints.interconnect.minInterconnect],
+    interconnectRank(profile.interconnect) >=
+    interconnectRank(config.constraints.interconnect.minInterconnect),
   explain: (profile, _config, scope) =>
     `Needs ${INTERCONNECT_WORDS[profile.interconnect]} interconnect${profile.nodes > 1 ? ` across ${profile.nodes} nodes` : ''}: DePIN is ineligible unless an offer provides it; tightly synchronized training stays on InfiniBand-class clusters.${scope === 'part' ? PART_NOTE : ''}`,
 });

@@ -26,7 +26,7 @@ export type ParamsCheck<P extends FactorParams> = (
   params: P,
 ) => { readonly param: keyof P & string; readonly message: string } | undefined;
 
-export interface FactorSpec<Id extends string, P extends FactorParams> {
+export interface FactorSpec<Id extends string, P extends FactorParams, Q = P> {
   readonly id: Id;
   /** The seed's question (or DESIGN §4 lesson) this factor answers. */
   readonly question: string;
@@ -37,10 +37,15 @@ export interface FactorSpec<Id extends string, P extends FactorParams> {
   readonly params: P;
   readonly checkParams?: ParamsCheck<P>;
   /**
-   * Writes the unweighted signal into `out` (a scratch reused across calls, so the hot path allocates
-   * nothing). Must be pure in (profile, params, config) and monotone as docs/framework.md states.
+   * What `measure` reads instead of the raw params, derived once per framework (e.g. a ramp's `Math.log(hi / lo)`),
+   * so the hot path does not recompute it per profile. Pure. Without it, `measure` gets the params.
    */
-  readonly measure: (profile: WorkloadProfile, params: P, config: FactorConfig, out: Signal) => void;
+  readonly prepare?: (params: P, config: FactorConfig) => Q;
+  /**
+   * Writes the unweighted signal into `out` (a scratch reused across calls, so the hot path allocates
+   * nothing). Must be pure in (profile, prepared params, config) and monotone as docs/framework.md states.
+   */
+  readonly measure: (profile: WorkloadProfile, params: Q, config: FactorConfig, out: Signal) => void;
   /** One sentence a founder understands, about this profile. Called only when reasons are wanted. */
   readonly explain: (profile: WorkloadProfile, params: P, config: FactorConfig) => string;
 }
@@ -59,12 +64,10 @@ export interface Factor<Id extends string = string> {
   readonly weight: number;
   readonly params: FactorParams;
   readonly checkParams: (params: FactorParams) => { param: string; message: string } | undefined;
-  readonly measure: (
-    profile: WorkloadProfile,
-    params: FactorParams,
-    config: FactorConfig,
-    out: Signal,
-  ) => void;
+  /** The params as `measure` reads them (the spec's `prepare`, else the params themselves). */
+  readonly prepare: (params: FactorParams, config: FactorConfig) => unknown;
+  /** Reads `prepare(params)`, not the raw params. */
+  readonly measure: (profile: WorkloadProfile, prepared: unknown, config: FactorConfig, out: Signal) => void;
   readonly explain: (profile: WorkloadProfile, params: FactorParams, config: FactorConfig) => string;
   /** The factor as a plain pure function: profile → weighted `{ cloud, depin, sentence }` under `config`. */
   readonly evaluate: (profile: WorkloadProfile, config: FactorConfig) => FactorOutcome;
@@ -74,12 +77,13 @@ export interface Factor<Id extends string = string> {
  * The one constructor of the factor registry. A factor is data: a name, its question, its weight, its
  * params, and two pure functions (signal and sentence). Adding a factor is adding an entry, never an `if`.
  */
-export function defineFactor<const Id extends string, const P extends FactorParams>(
-  spec: FactorSpec<Id, P>,
+export function defineFactor<const Id extends string, const P extends FactorParams, Q = P>(
+  spec: FactorSpec<Id, P, Q>,
 ): Factor<Id> {
   // Params reach a factor only after the framework schema validated them against `spec.params`' keys,
   // so narrowing the generic record back to P is sound.
   const measure = spec.measure as Factor['measure'];
+  const prepare = (spec.prepare ?? ((params: P) => params)) as Factor['prepare'];
   const explain = spec.explain as Factor['explain'];
   const check = spec.checkParams as Factor['checkParams'] | undefined;
   const factor: Factor<Id> = {
@@ -89,6 +93,7 @@ export function defineFactor<const Id extends string, const P extends FactorPara
     weight: spec.weight,
     params: spec.params,
     checkParams: (params) => check?.(params),
+    prepare,
     measure,
     explain,
     evaluate(profile, config) {
@@ -97,7 +102,7 @@ export function defineFactor<const Id extends string, const P extends FactorPara
         params: spec.params,
       };
       const out: Signal = { cloud: 0, depin: 0 };
-      measure(profile, params, config, out);
+      measure(profile, prepare(params, config), config, out);
       return {
         cloud: weight * out.cloud,
         depin: weight * out.depin,

@@ -4,7 +4,7 @@
  *
  * @module @gpufit/scoring
  */
-export type { AssessFitOptions } from './assessFit.js';
+export type { AssessFitOptions, ConstraintVerdict, FactorReason, Fit } from './assessFit.js';
 export { assessFit } from './assessFit.js';
 export type { FitBatch } from './assessFitBatch.js';
 export { assessFitBatch } from './assessFitBatch.js';
@@ -29,6 +29,7 @@ export type {
   Signal,
 } from './defineFactor.js';
 export { defineFactor } from './defineFactor.js';
+export { explainFit, reasonSentence, renderReasons } from './explainFit.js';
 export type { FactorId } from './factorIds.js';
 export { FACTOR_IDS } from './factorIds.js';
 export { factors } from './factorRegistry.js';

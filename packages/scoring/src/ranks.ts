@@ -1,14 +1,32 @@
-import { DATA_SENSITIVITIES, INTERCONNECTS } from '@gpufit/schema';
+import {
+  DATA_SENSITIVITIES,
+  INTERCONNECTS,
+  PRECISION_BYTES,
+  PRECISIONS,
+  type Precision,
+  WORKLOAD_KINDS,
+} from '@gpufit/schema';
 
 /**
- * Position of each value in its ordered vocabulary, as a lookup: one property load instead of an
- * `indexOf` scan with string comparisons on the hot path.
+ * Position of a value in its ordered vocabulary, by comparing it with each entry: the vocabularies are a few
+ * words long, and a string-keyed property load (`RANK[value]`) goes through V8's megamorphic keyed-load path,
+ * which measured several times slower on the scoring hot path (issue 19). Unknown values give −1.
  */
-function rankOf<const T extends readonly string[]>(values: T): { readonly [K in T[number]]: number } {
-  return Object.freeze(Object.fromEntries(values.map((v, i) => [v, i]))) as {
-    readonly [K in T[number]]: number;
+function rankIn(values: readonly string[]): (value: string) => number {
+  const n = values.length;
+  return (value) => {
+    for (let i = 0; i < n; i++) if (values[i] === value) return i;
+    return -1;
   };
 }
 
-export const SENSITIVITY_RANK = rankOf(DATA_SENSITIVITIES);
-export const INTERCONNECT_RANK = rankOf(INTERCONNECTS);
+export const sensitivityRank = rankIn(DATA_SENSITIVITIES);
+export const interconnectRank = rankIn(INTERCONNECTS);
+export const kindRank = rankIn(WORKLOAD_KINDS);
+const precisionRank = rankIn(PRECISIONS);
+const BYTES = Float64Array.from(PRECISIONS, (p) => PRECISION_BYTES[p]);
+
+/** `PRECISION_BYTES[precision]`, by rank (see `rankIn`). */
+export function precisionBytes(precision: Precision): number {
+  return BYTES[precisionRank(precision)]!;
+}

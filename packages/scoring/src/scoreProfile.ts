@@ -2,8 +2,9 @@ import { APPROACHES, type WorkloadProfile, workloadKinds } from '@gpufit/schema'
 import { chooseApproach, levelOf } from './chooseApproach.js';
 import type { CompiledFramework } from './compileFramework.js';
 import { constraints } from './constraintRegistry.js';
+import type { Signal } from './defineFactor.js';
 import { factors } from './factorRegistry.js';
-import { SENSITIVITY_RANK } from './ranks.js';
+import { sensitivityRank } from './ranks.js';
 
 /** What scoring one profile produces, as numbers; reused across calls by its owner. */
 export interface ScoreState {
@@ -66,7 +67,7 @@ export function scoreProfile(profile: WorkloadProfile, fw: CompiledFramework, st
   if (mask !== 0) {
     const partialEligible =
       profile.statelessRequests &&
-      SENSITIVITY_RANK[profile.dataSensitivity] <= fw.partialMaxSensitivity &&
+      sensitivityRank(profile.dataSensitivity) <= fw.partialMaxSensitivity &&
       fw.partialPatterns.includes(workloadKinds[profile.kind].pattern);
     for (let i = 0; i < constraints.length; i++) {
       if ((mask & (1 << i)) === 0) continue;
@@ -89,46 +90,115 @@ export function scoreProfile(profile: WorkloadProfile, fw: CompiledFramework, st
 const [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10] = factors;
 const UNROLLED = 11;
 
+/** The one signal every factor writes into; cleared before each call, read right after it. */
+const out: Signal = { cloud: 0, depin: 0 };
+
 /** Each factor's weighted signal into `fw.contributions` (cloud at 2i, DePIN at 2i + 1). */
 function measureFactors(profile: WorkloadProfile, fw: CompiledFramework): void {
   measureFirst(profile, fw);
   measureRest(profile, fw);
-  const signals = fw.signals;
-  const weights = fw.weights;
-  const contributions = fw.contributions;
-  for (let i = 0; i < signals.length; i++) {
-    const s = signals[i]!;
-    const w = weights[i]!;
-    // `+ 0` turns −0 into 0; the signal is cleared for the next profile.
-    contributions[2 * i] = w * s.cloud + 0;
-    contributions[2 * i + 1] = w * s.depin + 0;
+}
+
+// Each entry: clear the scratch signal, let the factor write it, weight it into the contributions (`+ 0` turns
+// −0 into 0). Inlined, the scratch never reaches memory: V8 forwards the stores to the loads right after them.
+function measureFirst(profile: WorkloadProfile, fw: CompiledFramework): void {
+  const p = fw.prepared;
+  const c = fw.config;
+  const w = fw.weights;
+  const k = fw.contributions;
+  const s = out;
+  if (f0 !== undefined) {
     s.cloud = 0;
     s.depin = 0;
+    f0.measure(profile, p[0]!, c, s);
+    k[0] = w[0]! * s.cloud + 0;
+    k[1] = w[0]! * s.depin + 0;
+  }
+  if (f1 !== undefined) {
+    s.cloud = 0;
+    s.depin = 0;
+    f1.measure(profile, p[1]!, c, s);
+    k[2] = w[1]! * s.cloud + 0;
+    k[3] = w[1]! * s.depin + 0;
+  }
+  if (f2 !== undefined) {
+    s.cloud = 0;
+    s.depin = 0;
+    f2.measure(profile, p[2]!, c, s);
+    k[4] = w[2]! * s.cloud + 0;
+    k[5] = w[2]! * s.depin + 0;
+  }
+  if (f3 !== undefined) {
+    s.cloud = 0;
+    s.depin = 0;
+    f3.measure(profile, p[3]!, c, s);
+    k[6] = w[3]! * s.cloud + 0;
+    k[7] = w[3]! * s.depin + 0;
+  }
+  if (f4 !== undefined) {
+    s.cloud = 0;
+    s.depin = 0;
+    f4.measure(profile, p[4]!, c, s);
+    k[8] = w[4]! * s.cloud + 0;
+    k[9] = w[4]! * s.depin + 0;
+  }
+  if (f5 !== undefined) {
+    s.cloud = 0;
+    s.depin = 0;
+    f5.measure(profile, p[5]!, c, s);
+    k[10] = w[5]! * s.cloud + 0;
+    k[11] = w[5]! * s.depin + 0;
   }
 }
 
-function measureFirst(profile: WorkloadProfile, fw: CompiledFramework): void {
-  const p = fw.params;
-  const c = fw.config;
-  const s = fw.signals;
-  if (f0 !== undefined) f0.measure(profile, p[0]!, c, s[0]!);
-  if (f1 !== undefined) f1.measure(profile, p[1]!, c, s[1]!);
-  if (f2 !== undefined) f2.measure(profile, p[2]!, c, s[2]!);
-  if (f3 !== undefined) f3.measure(profile, p[3]!, c, s[3]!);
-  if (f4 !== undefined) f4.measure(profile, p[4]!, c, s[4]!);
-  if (f5 !== undefined) f5.measure(profile, p[5]!, c, s[5]!);
-}
-
 function measureRest(profile: WorkloadProfile, fw: CompiledFramework): void {
-  const p = fw.params;
+  const p = fw.prepared;
   const c = fw.config;
-  const s = fw.signals;
-  if (f6 !== undefined) f6.measure(profile, p[6]!, c, s[6]!);
-  if (f7 !== undefined) f7.measure(profile, p[7]!, c, s[7]!);
-  if (f8 !== undefined) f8.measure(profile, p[8]!, c, s[8]!);
-  if (f9 !== undefined) f9.measure(profile, p[9]!, c, s[9]!);
-  if (f10 !== undefined) f10.measure(profile, p[10]!, c, s[10]!);
-  for (let i = UNROLLED; i < factors.length; i++) factors[i]!.measure(profile, p[i]!, c, s[i]!);
+  const w = fw.weights;
+  const k = fw.contributions;
+  const s = out;
+  if (f6 !== undefined) {
+    s.cloud = 0;
+    s.depin = 0;
+    f6.measure(profile, p[6]!, c, s);
+    k[12] = w[6]! * s.cloud + 0;
+    k[13] = w[6]! * s.depin + 0;
+  }
+  if (f7 !== undefined) {
+    s.cloud = 0;
+    s.depin = 0;
+    f7.measure(profile, p[7]!, c, s);
+    k[14] = w[7]! * s.cloud + 0;
+    k[15] = w[7]! * s.depin + 0;
+  }
+  if (f8 !== undefined) {
+    s.cloud = 0;
+    s.depin = 0;
+    f8.measure(profile, p[8]!, c, s);
+    k[16] = w[8]! * s.cloud + 0;
+    k[17] = w[8]! * s.depin + 0;
+  }
+  if (f9 !== undefined) {
+    s.cloud = 0;
+    s.depin = 0;
+    f9.measure(profile, p[9]!, c, s);
+    k[18] = w[9]! * s.cloud + 0;
+    k[19] = w[9]! * s.depin + 0;
+  }
+  if (f10 !== undefined) {
+    s.cloud = 0;
+    s.depin = 0;
+    f10.measure(profile, p[10]!, c, s);
+    k[20] = w[10]! * s.cloud + 0;
+    k[21] = w[10]! * s.depin + 0;
+  }
+  for (let i = UNROLLED; i < factors.length; i++) {
+    s.cloud = 0;
+    s.depin = 0;
+    factors[i]!.measure(profile, p[i]!, c, s);
+    k[2 * i] = w[i]! * s.cloud + 0;
+    k[2 * i + 1] = w[i]! * s.depin + 0;
+  }
 }
 
 const [c0, c1, c2, c3] = constraints;

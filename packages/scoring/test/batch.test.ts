@@ -1,7 +1,7 @@
-import { APPROACHES, FIT_LEVELS } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessFit, assessFitBatch, CONSTRAINT_CODES } from '../src/index.js';
+import { assessFit, assessFitBatch } from '../src/index.js';
+import { expectBatchRow } from './expectBatchRow.js';
 import { profile } from './profileArbitrary.js';
 
 describe('assessFitBatch', () => {
@@ -11,16 +11,7 @@ describe('assessFitBatch', () => {
         const batch = assessFitBatch(profiles);
         expect(batch.length).toBe(profiles.length);
         profiles.forEach((p, i) => {
-          const a = assessFit(p);
-          expect(batch.cloudScore[i]).toBe(a.cloud.score);
-          expect(batch.depinScore[i]).toBe(a.depin.score);
-          expect(FIT_LEVELS[batch.cloudLevel[i]!]).toBe(a.cloud.level);
-          expect(FIT_LEVELS[batch.depinLevel[i]!]).toBe(a.depin.level);
-          expect(APPROACHES[batch.approach[i]!]).toBe(a.approach);
-          const codes = CONSTRAINT_CODES.filter((_, bit) => (batch.constraintMask[i]! >> bit) & 1);
-          expect(codes).toEqual(a.constraints.map((c) => c.code));
-          const partial = CONSTRAINT_CODES.filter((_, bit) => (batch.partialMask[i]! >> bit) & 1);
-          expect(partial).toEqual(a.constraints.filter((c) => c.scope === 'part').map((c) => c.code));
+          expectBatchRow(batch, i, assessFit(p));
         });
       }),
       { numRuns: 100 },

@@ -13,7 +13,7 @@ import { assessFit, defaultFramework } from '../src/index.js';
 import { profile, profileInput, validated } from './profileArbitrary.js';
 
 const RUNS = { numRuns: 400 };
-const rank = (a: FitAssessment) => APPROACHES.indexOf(a.approach);
+const rank = (a: Pick<FitAssessment, 'approach'>) => APPROACHES.indexOf(a.approach);
 
 /** `stricter` asks at least as much of the host as `looser`, everything else equal. */
 function expectNoMoreDepin(looser: WorkloadProfileInput, stricter: WorkloadProfileInput) {

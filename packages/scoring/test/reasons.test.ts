@@ -1,7 +1,14 @@
 import { validateWorkloadProfile, type WorkloadProfileInput } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessFit, canonicalProfile, defaultFramework, FACTOR_IDS, factors } from '../src/index.js';
+import {
+  assessFit,
+  canonicalProfile,
+  defaultFramework,
+  explainFit,
+  FACTOR_IDS,
+  factors,
+} from '../src/index.js';
 import { profile } from './profileArbitrary.js';
 
 const RUNS = { numRuns: 300 };
@@ -28,7 +35,7 @@ describe('reasons', () => {
   it('carry a finished sentence with no placeholder leaking through', () => {
     fc.assert(
       fc.property(profile, (p) => {
-        const a = assessFit(p);
+        const a = explainFit(assessFit(p), p);
         for (const text of [...a.reasons.map((r) => r.sentence), ...a.constraints.map((c) => c.reason)]) {
           expect(text).toMatch(/^[A-Z0-9"].*[.)]$/s);
           expect(text).not.toMatch(/undefined|NaN|Infinity|\[object/);
@@ -41,7 +48,7 @@ describe('reasons', () => {
   it("are each factor's own pure function, weighted", () => {
     fc.assert(
       fc.property(profile, (p) => {
-        const { reasons } = assessFit(p);
+        const { reasons } = explainFit(assessFit(p), p);
         for (const f of factors) {
           const r = reasons.find((x) => x.factor === f.id)!;
           const direct = f.evaluate(p, defaultFramework);
@@ -55,7 +62,8 @@ describe('reasons', () => {
   });
 
   it('quote the seed for the canonical rows', () => {
-    const a = assessFit(canonicalProfile('batch-inference'));
+    const p = canonicalProfile('batch-inference');
+    const a = explainFit(assessFit(p), p);
     const kind = a.reasons.find((r) => r.factor === 'workload-kind')!;
     expect(kind.sentence).toMatch(
       /batch inference … and overnight processing can often run well on decentralized capacity/,
@@ -160,8 +168,10 @@ describe('factor curves', () => {
 });
 
 describe('reasons say which values were assumed (issue 17, honest defaults)', () => {
-  const sentenceOf = (input: WorkloadProfileInput, factor: string) =>
-    assessFit(resolve(input)).reasons.find((r) => r.factor === factor)!.sentence;
+  const sentenceOf = (input: WorkloadProfileInput, factor: string) => {
+    const p = resolve(input);
+    return explainFit(assessFit(p), p).reasons.find((r) => r.factor === factor)!.sentence;
+  };
   const bare = { id: 'chat', kind: 'realtime-inference', gpuHoursPerMonth: 730 } as const;
 
   it('a workload with no modelParamsBillions gets "assumed 8B (default for this kind)" and lists it', () => {
@@ -202,7 +212,7 @@ describe('reasons say which values were assumed (issue 17, honest defaults)', ()
     } as const;
     fc.assert(
       fc.property(profile, (p) => {
-        const { reasons } = assessFit(p);
+        const { reasons } = explainFit(assessFit(p), p);
         for (const [factor, field] of Object.entries(FIELD)) {
           const sentence = reasons.find((r) => r.factor === factor)!.sentence;
           expect(sentence.startsWith('Assumed ')).toBe(p.assumed.includes(field));

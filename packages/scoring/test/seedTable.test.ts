@@ -9,7 +9,7 @@ import {
   workloadProfileSchema,
 } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
-import { assessFit, CANONICAL_PROFILE_INPUTS, canonicalProfile } from '../src/index.js';
+import { assessFit, CANONICAL_PROFILE_INPUTS, canonicalProfile, explainFit } from '../src/index.js';
 
 /** The seed's table ("A practical framework for choosing between cloud and DePIN"), row by row. */
 const SEED_TABLE: readonly [WorkloadKind, string, FitLevel, FitLevel, Approach][] = [
@@ -25,7 +25,7 @@ const rank = (a: Approach) => APPROACHES.indexOf(a);
 function assess(input: WorkloadProfileInput) {
   const r = validateWorkloadProfile(input);
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return assessFit(r.value);
+  return explainFit(assessFit(r.value), r.value);
 }
 
 describe("the seed's table", () => {

@@ -1,4 +1,4 @@
-import { logRamp, roughly } from '../curves.js';
+import { logRampIn, logRange, roughly } from '../curves.js';
 import { defineFactor } from '../defineFactor.js';
 
 const CHECKPOINTS =
@@ -24,6 +24,7 @@ export const checkpointabilityFactor = defineFactor({
     p.shortJobHours > 0 && p.shortJobHours < p.longJobHours
       ? undefined
       : { param: 'shortJobHours', message: 'shortJobHours must be positive and smaller than longJobHours' },
+  prepare: (p) => ({ ...p, range: logRange(p.shortJobHours, p.longJobHours) }),
   measure(profile, p, _config, out) {
     if (profile.checkpointable) {
       out.depin = 1;
@@ -31,7 +32,9 @@ export const checkpointabilityFactor = defineFactor({
       return;
     }
     // Independent units of work (stateless requests, shards) lose one unit, not the job.
-    const s = profile.statelessRequests ? 0 : logRamp(profile.hoursPerJob, p.shortJobHours, p.longJobHours);
+    const s = profile.statelessRequests
+      ? 0
+      : logRampIn(profile.hoursPerJob, p.shortJobHours, p.longJobHours, p.range);
     out.depin = -s;
     out.cloud = 0.5 * s;
   },

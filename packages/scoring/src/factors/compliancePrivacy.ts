@@ -1,5 +1,6 @@
-import type { DataSensitivity } from '@gpufit/schema';
+import { DATA_SENSITIVITIES, type DataSensitivity } from '@gpufit/schema';
 import { defineFactor } from '../defineFactor.js';
+import { sensitivityRank } from '../ranks.js';
 
 const SENSITIVITY_WORDS: { readonly [S in DataSensitivity]: string } = {
   public: 'Public data',
@@ -48,8 +49,11 @@ export const compliancePrivacyFactor = defineFactor({
     if (p.residency < 0) return { param: 'residency', message: 'residency must be ≥ 0' };
     return undefined;
   },
+  prepare: (p) => ({ ...p, bySensitivity: Float64Array.from(DATA_SENSITIVITIES, (s) => p[s]) }),
   measure(profile, p, _config, out) {
-    let depin = p[profile.dataSensitivity] - p.perRequirement * profile.compliance.length;
+    let depin =
+      p.bySensitivity[sensitivityRank(profile.dataSensitivity)]! -
+      p.perRequirement * profile.compliance.length;
     if (profile.residency.length > 0) depin -= p.residency;
     out.depin = depin;
     out.cloud = depin < 0 ? -0.5 * depin : 0;

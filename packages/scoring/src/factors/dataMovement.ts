@@ -1,5 +1,5 @@
 import type { WorkloadProfile } from '@gpufit/schema';
-import { logRamp, roughly } from '../curves.js';
+import { logRampIn, logRange, roughly } from '../curves.js';
 import { defineFactor } from '../defineFactor.js';
 
 /** GiB that must cross a provider boundary in a month: the dataset (moved at least once) plus egress. */
@@ -23,8 +23,9 @@ export const dataMovementFactor = defineFactor({
     p.smallGiB > 0 && p.smallGiB < p.largeGiB
       ? undefined
       : { param: 'smallGiB', message: 'smallGiB must be positive and smaller than largeGiB' },
+  prepare: (p) => ({ ...p, range: logRange(p.smallGiB, p.largeGiB) }),
   measure(profile, p, _config, out) {
-    const s = logRamp(movedGiB(profile), p.smallGiB, p.largeGiB);
+    const s = logRampIn(movedGiB(profile), p.smallGiB, p.largeGiB, p.range);
     out.depin = -s;
     out.cloud = 0.25 * s;
   },

@@ -1,4 +1,4 @@
-import { logRamp } from '../curves.js';
+import { logRampIn, logRange } from '../curves.js';
 import { defineFactor } from '../defineFactor.js';
 
 /**
@@ -30,10 +30,11 @@ export const interconnectFactor = defineFactor({
     if (!(p.manyNodes > 1)) return { param: 'manyNodes', message: 'manyNodes must be greater than 1' };
     return undefined;
   },
+  prepare: (p) => ({ ...p, nodesRange: logRange(1, p.manyNodes) }),
   measure(profile, p, _config, out) {
     const i = profile.interconnect;
     const fabricDepin = i === 'infiniband' ? p.infinibandDepin : i === 'nvlink' ? p.nvlinkDepin : 0;
-    out.depin = fabricDepin + p.coordinationDepin * logRamp(profile.nodes, 1, p.manyNodes);
+    out.depin = fabricDepin + p.coordinationDepin * logRampIn(profile.nodes, 1, p.manyNodes, p.nodesRange);
     out.cloud = i === 'infiniband' ? p.infinibandCloud : i === 'nvlink' ? p.nvlinkCloud : 0;
   },
   explain(profile) {

@@ -1,4 +1,4 @@
-import { logRamp, roughly } from '../curves.js';
+import { logRampIn, logRange, roughly } from '../curves.js';
 import { defineFactor } from '../defineFactor.js';
 
 /**
@@ -17,9 +17,10 @@ export const latencyFactor = defineFactor({
     p.criticalMs > 0 && p.criticalMs < p.tolerantMs
       ? undefined
       : { param: 'criticalMs', message: 'criticalMs must be positive and smaller than tolerantMs' },
+  prepare: (p) => ({ ...p, range: logRange(p.criticalMs, p.tolerantMs) }),
   measure(profile, p, _config, out) {
     const ms = profile.p99LatencyMs;
-    const s = ms === null ? 0 : 1 - logRamp(ms, p.criticalMs, p.tolerantMs);
+    const s = ms === null ? 0 : 1 - logRampIn(ms, p.criticalMs, p.tolerantMs, p.range);
     out.depin = -s;
     out.cloud = 0.5 * s;
   },

@@ -1,12 +1,13 @@
-import { assumedMark, isAssumed, PRECISION_BYTES, type WorkloadProfile } from '@gpufit/schema';
-import { logRamp, roughly } from '../curves.js';
+import { assumedMark, isAssumed, type WorkloadProfile } from '@gpufit/schema';
+import { logRampIn, logRange, roughly } from '../curves.js';
 import { defineFactor } from '../defineFactor.js';
+import { precisionBytes } from '../ranks.js';
 
 const GIB = 2 ** 30;
 
 /** Weights only (params × bytes per parameter); pricing sizes KV cache and optimizer state per offer. */
 export function weightsGiB(profile: WorkloadProfile): number {
-  return (profile.modelParamsBillions * 1e9 * PRECISION_BYTES[profile.precision]) / GIB;
+  return (profile.modelParamsBillions * 1e9 * precisionBytes(profile.precision)) / GIB;
 }
 
 /**
@@ -31,10 +32,15 @@ export const modelSizeFactor = defineFactor({
           param: 'consumerCardGiB',
           message: 'consumerCardGiB must be positive and smaller than datacenterCardGiB',
         },
+  prepare: (p) => ({
+    ...p,
+    cardRange: logRange(p.consumerCardGiB, p.datacenterCardGiB),
+    clusterRange: logRange(p.datacenterCardGiB, p.clusterGiB),
+  }),
   measure(profile, p, _config, out) {
     const gib = weightsGiB(profile);
-    const beyondOneCard = logRamp(gib, p.datacenterCardGiB, p.clusterGiB);
-    out.depin = 1 - logRamp(gib, p.consumerCardGiB, p.datacenterCardGiB) - beyondOneCard;
+    const beyondOneCard = logRampIn(gib, p.datacenterCardGiB, p.clusterGiB, p.clusterRange);
+    out.depin = 1 - logRampIn(gib, p.consumerCardGiB, p.datacenterCardGiB, p.cardRange) - beyondOneCard;
     out.cloud = 0.5 * beyondOneCard;
   },
   explain(profile, p) {

@@ -1,5 +1,5 @@
 import { HOURS_PER_MONTH } from '@gpufit/schema';
-import { logRamp, percent, roughly } from '../curves.js';
+import { logRamp, logRampIn, logRange, percent, roughly } from '../curves.js';
 import { defineFactor } from '../defineFactor.js';
 
 /**
@@ -22,10 +22,15 @@ export const uptimeFactor = defineFactor({
           param: 'relaxedAvailability',
           message: 'need 0 < relaxedAvailability < strictAvailability < 1',
         },
+  prepare: (p) => ({
+    ...p,
+    strictDowntime: 1 - p.strictAvailability,
+    relaxedDowntime: 1 - p.relaxedAvailability,
+    range: logRange(1 - p.strictAvailability, 1 - p.relaxedAvailability),
+  }),
   measure(profile, p, _config, out) {
     // Ramp on nines = 1 − ramp on log(downtime), which needs one logarithm.
-    const s =
-      1 - logRamp(1 - profile.availabilityTarget, 1 - p.strictAvailability, 1 - p.relaxedAvailability);
+    const s = 1 - logRampIn(1 - profile.availabilityTarget, p.strictDowntime, p.relaxedDowntime, p.range);
     out.depin = -s;
     out.cloud = 0.5 * s;
   },

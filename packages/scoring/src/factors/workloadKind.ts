@@ -1,5 +1,6 @@
 import { WORKLOAD_KINDS, type WorkloadKind, workloadKinds } from '@gpufit/schema';
 import { defineFactor } from '../defineFactor.js';
+import { kindRank } from '../ranks.js';
 
 /** The seed's words for each row of its table; the numbers live in the framework config (`kinds`). */
 const KIND_RATIONALE: { readonly [K in WorkloadKind]: string } = {
@@ -28,10 +29,15 @@ export const workloadKindFactor = defineFactor({
     'Small-batch inference, batch inference, fine-tuning, and large distributed training all have different hardware and networking needs.',
   weight: 20,
   params: {},
-  measure(profile, _params, config, out) {
-    const fit = config.kinds[profile.kind];
-    out.cloud = fit.cloud;
-    out.depin = fit.depin;
+  // Each kind's base fit by kind rank, read once per framework from `config.kinds`.
+  prepare: (_params, config) => ({
+    cloud: Float64Array.from(WORKLOAD_KINDS, (k) => config.kinds[k].cloud),
+    depin: Float64Array.from(WORKLOAD_KINDS, (k) => config.kinds[k].depin),
+  }),
+  measure(profile, fit, _config, out) {
+    const k = kindRank(profile.kind);
+    out.cloud = fit.cloud[k]!;
+    out.depin = fit.depin[k]!;
   },
   explain(profile) {
     return KIND_SENTENCE[profile.kind];
