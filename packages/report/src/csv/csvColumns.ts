@@ -130,11 +130,16 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     description: 'realtime-inference, batch-inference, experimentation, multi-node-training or fine-tuning',
     value: (x) => textCell(x.w.workload.kind),
   },
-  { name: 'option', description: 'cloud, depin, hybrid or recommended', value: (x) => textCell(x.option) },
+  {
+    name: 'option',
+    description:
+      'cloud, depin, hybrid or recommended; on plan-distribution rows the whole plan: recommended, all-cloud or all-decentralized',
+    value: (x) => textCell(x.option),
+  },
   {
     name: 'rowType',
     description:
-      'option (the cloud, depin and hybrid rows: what each option would cost) or plan (the recommended row: what the plan spends); filter on one type, never both, so amounts are counted once',
+      'option (the cloud, depin and hybrid rows: what each option would cost), plan (the recommended row: what the plan spends), plan-distribution (one row per whole plan: recommended, all-cloud, all-decentralized, with its horizon P10/P50/P90 from the joint Monte Carlo) or plan-distribution-month (one row per plan and month: its monthly P10/P50/P90); filter on one type, never two, so amounts are counted once',
     value: (x) => textCell(x.option === 'recommended' ? 'plan' : 'option'),
   },
   {
@@ -367,4 +372,96 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     value: (x) => textCell(x.p.analysis.frameworkVersion),
   },
   { name: 'seed', description: 'Monte Carlo seed', value: (x) => numberCell(String(x.p.analysis.seed)) },
+  {
+    name: 'month',
+    description:
+      'plan-distribution-month rows: the month (YYYY-MM) of the monthly percentiles; empty otherwise',
+    value: () => emptyCell,
+  },
+  {
+    name: 'monthlyP10Usd',
+    description:
+      "plan-distribution-month rows: P10 of the whole plan's spend in that month (joint Monte Carlo, totals.distribution.<plan>.months); empty otherwise",
+    value: () => emptyCell,
+  },
+  {
+    name: 'monthlyP50Usd',
+    description: "plan-distribution-month rows: P50 of the whole plan's spend in that month",
+    value: () => emptyCell,
+  },
+  {
+    name: 'monthlyP90Usd',
+    description: "plan-distribution-month rows: P90 of the whole plan's spend in that month",
+    value: () => emptyCell,
+  },
+  {
+    name: 'horizonMeanUsd',
+    description:
+      "plan-distribution rows: mean horizon spend over the joint Monte Carlo's trials (the deterministic total within Monte Carlo error); empty otherwise",
+    value: () => emptyCell,
+  },
 ];
+
+/** The whole plans of the joint Monte Carlo, in `report.csv` order, with their `option` cell and name. */
+export const CSV_PLANS = [
+  { key: 'recommended', option: 'recommended', name: 'Recommended plan (whole portfolio)' },
+  { key: 'allCloud', option: 'all-cloud', name: 'All-cloud (whole portfolio)' },
+  { key: 'allDecentralized', option: 'all-decentralized', name: 'All-decentralized (whole portfolio)' },
+] as const;
+
+/**
+ * The rows of the plan's spend range (`totals.distribution`): per plan one `plan-distribution` row (horizon
+ * P10/P50/P90 and mean; `monthlyUsd`/`horizonUsd` the deterministic totals where report.json has them — the
+ * recommended plan and all-cloud; all-decentralized has none) and one `plan-distribution-month` row per month.
+ * Columns not named here are empty. None without a distribution (streamed analyses).
+ */
+export function planDistributionRows(p: PresentedAnalysis, r: Rounder): ReadonlyMap<string, CsvCell>[] {
+  const d = p.analysis.totals.distribution;
+  if (d === undefined) return [];
+  const common = (
+    plan: (typeof CSV_PLANS)[number],
+    rowType: 'plan-distribution' | 'plan-distribution-month',
+  ): [string, CsvCell][] => [
+    ['workloadName', textCell(plan.name)],
+    ['option', textCell(plan.option)],
+    ['rowType', textCell(rowType)],
+    ['isRecommended', booleanCell(false)],
+    ['scenario', textCell(p.analysis.scenario.name)],
+    ['frameworkVersion', textCell(p.analysis.frameworkVersion)],
+    ['seed', numberCell(String(d.seed))],
+  ];
+  const deterministic = {
+    recommended: { monthly: p.totals.monthlyRecommendedCents, horizon: p.totals.horizonRecommendedCents },
+    allCloud: { monthly: p.totals.monthlyAllCloudCents, horizon: p.totals.horizonAllCloudCents },
+    allDecentralized: { monthly: null, horizon: null },
+  } as const;
+  const rows: ReadonlyMap<string, CsvCell>[] = [];
+  for (const plan of CSV_PLANS) {
+    const h = d[plan.key].horizon;
+    rows.push(
+      new Map([
+        ...common(plan, 'plan-distribution'),
+        ['monthlyUsd', money(deterministic[plan.key].monthly)],
+        ['horizonUsd', money(deterministic[plan.key].horizon)],
+        ['horizonP10Usd', money(r.cents(h.p10))],
+        ['horizonP50Usd', money(r.cents(h.p50))],
+        ['horizonP90Usd', money(r.cents(h.p90))],
+        ['horizonMeanUsd', money(r.cents(d[plan.key].horizonMeanUsd))],
+      ]),
+    );
+  }
+  for (const plan of CSV_PLANS) {
+    for (const m of d[plan.key].months) {
+      rows.push(
+        new Map([
+          ...common(plan, 'plan-distribution-month'),
+          ['month', textCell(m.month)],
+          ['monthlyP10Usd', money(r.cents(m.p10))],
+          ['monthlyP50Usd', money(r.cents(m.p50))],
+          ['monthlyP90Usd', money(r.cents(m.p90))],
+        ]),
+      );
+    }
+  }
+  return rows;
+}
