@@ -45,3 +45,4 @@ export type { RiskEvidence } from './risks.js';
 export { riskRules } from './risks.js';
 export type { SideOfMarket } from './sides.js';
 export { marketsOfSide, sidesOfMarkets } from './sides.js';
+export { capacityShare, usdAtStatedVolume } from './unitCost.js';

@@ -37,6 +37,8 @@ const NUMERIC_COLUMNS = [
   'monthlyP50Usd',
   'monthlyP90Usd',
   'horizonMeanUsd',
+  'outputPerMonth',
+  'usdPerOutputUnitsAtStatedVolume',
 ];
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -157,6 +159,50 @@ describe('renderCsv: one row per workload × option', () => {
 
   test('is byte-identical for the same input', () => {
     expect(renderCsv(buildAnalysis())).toBe(csv);
+  });
+});
+
+describe('the true unit cost at a stated volume in report.csv', () => {
+  const base = buildAnalysis();
+  const chat = base.workloads.find((w) => w.id === 'chat-api')!;
+  const stated = {
+    outputPerMonth: 2_500_000_000,
+    recommendation: chat.decision.recommendation,
+    monthlyUsd: chat.decision.recommendedMonthlyUsd!,
+    usd: (chat.decision.recommendedMonthlyUsd! / 2.5e9) * 1e6,
+    capacityShare: null,
+  };
+  const a = {
+    ...base,
+    workloads: base.workloads.map((w) =>
+      w.id === 'chat-api'
+        ? {
+            ...w,
+            unitCost: {
+              unit: 'tokens' as const,
+              per: 1e6,
+              modelSizeBand: 'small',
+              basis: 'measured-throughput' as const,
+              figures: [],
+              gaps: [],
+              atStatedVolume: stated,
+            },
+          }
+        : w,
+    ),
+  };
+  const rows = parseCsvRecords(renderCsv(a));
+
+  test('is on the recommended option row and the plan row only, equal to report.json to 4 decimals', () => {
+    const mine = rows.filter((r) => r.workloadId === 'chat-api');
+    const filled = mine.filter((r) => r.usdPerOutputUnitsAtStatedVolume !== '');
+    expect(filled.map((r) => r.option).sort()).toEqual([chat.decision.recommendation, 'recommended'].sort());
+    for (const r of filled) {
+      expect(r.outputPerMonth).toBe('2500000000');
+      expect(r.outputUnit).toBe('tokens');
+      expect(r.usdPerOutputUnitsAtStatedVolume).toBe(stated.usd.toFixed(4));
+    }
+    expect(rows.filter((r) => r.workloadId !== 'chat-api' && r.outputPerMonth !== '')).toEqual([]);
   });
 });
 

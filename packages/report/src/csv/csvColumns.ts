@@ -57,6 +57,10 @@ function status(row: CsvRow): { status: string; reason: string | null } {
     : { status: 'ineligible', reason: hard.reason };
 }
 
+/** The unit cost at the workload's stated volume, on the rows of its recommended placement (option and plan). */
+const statedFigure = (row: CsvRow) =>
+  row.chosen === row.w.workload.decision.recommendation ? row.w.workload.unitCost?.atStatedVolume : undefined;
+
 /** The unit cost figure of this row's option (cloud or DePIN rows only). */
 const unitFigure = (row: CsvRow) =>
   row.chosen === 'hybrid' ? undefined : row.w.workload.unitCost?.figures.find((f) => f.side === row.chosen);
@@ -255,13 +259,18 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   {
     name: 'outputUnit',
     description:
-      'inference workloads whose option GPU has a measured output rate: tokens or images (the unit of usdPerOutputUnits); empty otherwise',
-    value: (x) => maybeText(unitFigure(x) === undefined ? null : (x.w.workload.unitCost?.unit ?? null)),
+      'inference workloads whose option GPU has a measured output rate, or whose stated volume is priced on this row: tokens, images or audio-hours (the unit of usdPerOutputUnits and usdPerOutputUnitsAtStatedVolume); empty otherwise',
+    value: (x) =>
+      maybeText(
+        unitFigure(x) === undefined && statedFigure(x) === undefined
+          ? null
+          : (x.w.workload.unitCost?.unit ?? null),
+      ),
   },
   {
     name: 'usdPerOutputUnits',
     description:
-      "USD per 1M tokens (or per image) at the measured rate of this option's GPU: listUsdPerGpuHour ÷ (outputPerGpuSecond × 3600) × 1M, 4 decimals; empty when no measured rate",
+      "USD per 1M tokens (or per image, per audio hour) at the measured rate of this option's GPU: listUsdPerGpuHour ÷ (outputPerGpuSecond × 3600) × 1M, 4 decimals; empty when no measured rate",
     value: (x) => {
       const f = unitFigure(x);
       return f === undefined ? emptyCell : unitPrice(x.r.unitPrice(f.usd));
@@ -399,6 +408,24 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     description:
       "plan-distribution rows: mean horizon spend over the joint Monte Carlo's trials (the deterministic total within Monte Carlo error); empty otherwise",
     value: () => emptyCell,
+  },
+  {
+    name: 'outputPerMonth',
+    description:
+      "the workload's stated output a month in outputUnit (its outputPerMonth), on the rows of its recommended placement (option row and plan row); empty when not stated",
+    value: (x) => {
+      const s = statedFigure(x);
+      return s === undefined ? emptyCell : quantity(x.r, s.outputPerMonth, 3);
+    },
+  },
+  {
+    name: 'usdPerOutputUnitsAtStatedVolume',
+    description:
+      'true unit cost at the stated volume: the recommended monthlyUsd ÷ outputPerMonth × 1M for tokens (× 1 for images, audio hours), 4 decimals; on the same rows as outputPerMonth',
+    value: (x) => {
+      const s = statedFigure(x);
+      return s === undefined ? emptyCell : unitPrice(x.r.unitPrice(s.usd));
+    },
   },
 ];
 
