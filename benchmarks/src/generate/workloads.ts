@@ -153,8 +153,15 @@ export function generateProfile(seed: number, i: number): WorkloadProfile {
     allowedMarkets: [],
     allowedProviders: [],
     excludedProviders: [],
-    // As read back from its CSV line: an empty p99LatencyMs cell and the absent statelessRequests column default.
-    assumed: p99LatencyMs === null ? ['p99LatencyMs', 'statelessRequests'] : ['statelessRequests'],
+    outputUnit: spec.defaults.outputUnit,
+    outputPerMonth: null,
+    // As read back from its CSV line: an empty p99LatencyMs cell and the absent statelessRequests and outputUnit
+    // columns' defaults (outputUnit only for the inference kinds, which have one).
+    assumed: [
+      ...(p99LatencyMs === null ? (['p99LatencyMs'] as const) : []),
+      'statelessRequests',
+      ...(spec.defaults.outputUnit === null ? [] : (['outputUnit'] as const)),
+    ],
   };
 }
 

@@ -138,7 +138,7 @@ export function createWorkloadAnalyzer(
     const unitCost =
       options.unitThroughput === undefined
         ? undefined
-        : unitCostFor(profile, { cloud, depin }, options.unitThroughput);
+        : unitCostFor(profile, { cloud, depin }, options.unitThroughput, decision);
     return {
       offersUsed,
       ...(bases && { bases }),

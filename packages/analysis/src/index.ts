@@ -47,3 +47,4 @@ export { riskRules } from './risks.js';
 export { chosenOption, describeChange, scenarioEffects } from './scenarioEffects.js';
 export type { SideOfMarket } from './sides.js';
 export { marketsOfSide, sidesOfMarkets } from './sides.js';
+export { capacityShare, usdAtStatedVolume } from './unitCost.js';

@@ -1,48 +1,95 @@
 import { modelSizeBand, UNITS_PER_QUOTE, type UnitThroughputTable, usdPerUnits } from '@gpufit/pricing';
 import {
+  type Decision,
   type OutputUnit,
   type PricedOption,
   type Side,
   type UnitCost,
+  type UnitCostAtStatedVolume,
   type UnitCostFigure,
   type WorkloadProfile,
   workloadKinds,
 } from '@gpufit/schema';
 
-/** The unit a workload's output is priced per; every inference workload is read as an LLM (tokens) for now. */
-const UNIT: OutputUnit = 'tokens';
+/** A unit's rate word in gap sentences. */
+const RATE_WORD: Readonly<Record<OutputUnit, string>> = {
+  tokens: 'token',
+  images: 'image',
+  'audio-hours': 'audio',
+};
 
 /**
- * Cost per unit of output of an inference workload at measured throughput (DESIGN "Cost per unit of output",
- * docs/methodology.md): for each priced option, the offer's list USD per GPU-hour ÷ its GPU's measured output per
- * hour (`datasets/unit-throughput.csv`, the workload's model-size band), × 1M for tokens. Serving kinds take the
- * latency-bounded MLPerf Server rate (then a labelled vLLM serving run), batch kinds the Offline rate. `undefined`
- * for training and fine-tuning kinds; an option without a measured rate is a gap sentence, never $0.
+ * Why no GPU has a measured audio rate: MLPerf's Whisper results count samples whose audio length they do not
+ * state (datasets/README.md), so audio-hours per GPU-second cannot be read off them.
+ */
+const NO_AUDIO_RATE =
+  'no measured audio rate for any GPU (MLPerf Whisper results count samples of unstated audio length): no cost per audio hour at measured throughput';
+
+/**
+ * The true unit cost at a stated volume: the recommended placement's all-in monthly cost ÷ the stated output a
+ * month, × `per`. E.g. $1,000 a month for 2.5B tokens a month is $1,000 ÷ 2.5e9 × 1e6 = $0.40 per 1M tokens.
+ */
+export function usdAtStatedVolume(monthlyUsd: number, outputPerMonth: number, per: number): number {
+  if (!(Number.isFinite(monthlyUsd) && monthlyUsd >= 0))
+    throw new RangeError(`monthly cost must be a finite USD amount ≥ 0, got ${monthlyUsd}`);
+  if (!(Number.isFinite(outputPerMonth) && outputPerMonth > 0))
+    throw new RangeError(`stated output a month must be a positive number, got ${outputPerMonth}`);
+  if (!(Number.isFinite(per) && per > 0))
+    throw new RangeError(`units per quote must be positive, got ${per}`);
+  return (monthlyUsd / outputPerMonth) * per;
+}
+
+/**
+ * What share of a GPU fleet's measured capacity a stated volume uses: outputPerMonth ÷ (unitsPerGpuSecond × 3600
+ * × billedGpuHoursPerMonth). Null when nothing is billed.
+ */
+export function capacityShare(
+  outputPerMonth: number,
+  unitsPerGpuSecond: number,
+  billedGpuHoursPerMonth: number,
+): number | null {
+  const capacity = unitsPerGpuSecond * 3600 * billedGpuHoursPerMonth;
+  return Number.isFinite(capacity) && capacity > 0 ? outputPerMonth / capacity : null;
+}
+
+/**
+ * Cost per unit of output of an inference workload (DESIGN "Cost per unit of output", docs/methodology.md), in the
+ * workload's `outputUnit` (tokens, images or audio-hours; tokens when left out, listed in `assumed`):
+ * - at measured throughput, per priced option: the offer's list USD per GPU-hour ÷ its GPU's measured output per
+ *   hour (`datasets/unit-throughput.csv`, the workload's model-size band), × 1M for tokens. Serving kinds take the
+ *   latency-bounded MLPerf Server rate (then a labelled vLLM serving run), batch kinds the Offline rate. An option
+ *   without a measured rate is a gap sentence, never $0; audio has no measured rate at all;
+ * - at the workload's stated volume (`outputPerMonth`), when it states one: the recommended placement's monthly
+ *   cost ÷ that volume ({@link usdAtStatedVolume}), with the share of the measured capacity it uses.
+ * `undefined` for training and fine-tuning kinds.
  */
 export function unitCostFor(
   profile: WorkloadProfile,
   options: { readonly cloud: PricedOption | null; readonly depin: PricedOption | null },
   table: UnitThroughputTable,
+  decision?: Pick<Decision, 'recommendation' | 'recommendedMonthlyUsd'>,
 ): UnitCost | undefined {
   const kind = workloadKinds[profile.kind];
   if (kind.throughputClass !== 'inference') return undefined;
+  const unit: OutputUnit = profile.outputUnit ?? 'tokens';
   const band = modelSizeBand(profile.modelParamsBillions);
   const use = kind.pattern === 'serving' ? 'serving' : 'batch';
-  const per = UNITS_PER_QUOTE[UNIT];
+  const per = UNITS_PER_QUOTE[unit];
   const figures: UnitCostFigure[] = [];
   const gaps: string[] = [];
   const sides: readonly [Side, PricedOption | null][] = [
     ['cloud', options.cloud],
     ['depin', options.depin],
   ];
+  if (unit === 'audio-hours') gaps.push(NO_AUDIO_RATE);
   for (const [side, option] of sides) {
-    if (option === null) continue;
+    if (option === null || unit === 'audio-hours') continue;
     const { offer } = option;
     const label = side === 'cloud' ? 'cloud option' : 'DePIN option';
-    const row = table.lookup(UNIT, band, offer.gpu, use);
+    const row = table.lookup(unit, band, offer.gpu, use);
     if (row === undefined) {
       gaps.push(
-        `no measured ${UNIT === 'tokens' ? 'token' : 'image'} rate for ${offer.gpu} with a ${band} model (${profile.modelParamsBillions} B parameters; ${label}): no cost per unit shown`,
+        `no measured ${RATE_WORD[unit]} rate for ${offer.gpu} with a ${band} model (${profile.modelParamsBillions} B parameters; ${label}): no cost per unit shown`,
       );
       continue;
     }
@@ -64,5 +111,47 @@ export function unitCostFor(
       source: row.source,
     });
   }
-  return { unit: UNIT, per, modelSizeBand: band, basis: 'measured-throughput', figures, gaps };
+  const stated = atStatedVolume(profile, options, figures, per, decision);
+  if (stated === 'unpriced') {
+    gaps.push('the recommendation has no monthly cost: no cost at your stated volume');
+  }
+  return {
+    unit,
+    per,
+    modelSizeBand: band,
+    basis: 'measured-throughput',
+    figures,
+    gaps,
+    ...(stated !== null && stated !== 'unpriced' && { atStatedVolume: stated }),
+  };
+}
+
+function atStatedVolume(
+  profile: WorkloadProfile,
+  options: { readonly cloud: PricedOption | null; readonly depin: PricedOption | null },
+  figures: readonly UnitCostFigure[],
+  per: number,
+  decision: Pick<Decision, 'recommendation' | 'recommendedMonthlyUsd'> | undefined,
+): UnitCostAtStatedVolume | 'unpriced' | null {
+  const volume = profile.outputPerMonth;
+  if (volume === null || decision === undefined) return null;
+  const monthlyUsd = decision.recommendedMonthlyUsd;
+  if (monthlyUsd === null) return 'unpriced';
+  const { recommendation } = decision;
+  let share: number | null = null;
+  if (recommendation !== 'hybrid') {
+    const option = options[recommendation];
+    const figure = figures.find((f) => f.side === recommendation);
+    const billed = option?.cost.billedGpuHoursPerMonth ?? null;
+    if (billed !== null && figure !== undefined) {
+      share = capacityShare(volume, figure.unitsPerGpuSecond, billed);
+    }
+  }
+  return {
+    outputPerMonth: volume,
+    recommendation,
+    monthlyUsd,
+    usd: usdAtStatedVolume(monthlyUsd, volume, per),
+    capacityShare: share,
+  };
 }

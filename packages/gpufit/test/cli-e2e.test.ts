@@ -133,7 +133,17 @@ describe('gpufit CLI (built bundle)', () => {
       string,
       string
     >[];
-    expect(rows.length).toBe(6 * 4);
+    const byType = (t: string) => rows.filter((x) => x.rowType === t);
+    expect(byType('option').length + byType('plan').length).toBe(6 * 4);
+    // The whole plans' spend range from the joint Monte Carlo: 3 plans, and 3 × the horizon's months.
+    expect(byType('plan-distribution').map((x) => x.option)).toEqual([
+      'recommended',
+      'all-cloud',
+      'all-decentralized',
+    ]);
+    expect(byType('plan-distribution-month').length % 3).toBe(0);
+    expect(byType('plan-distribution-month').length).toBeGreaterThan(0);
+    expect(rows.length).toBe(6 * 4 + 3 + byType('plan-distribution-month').length);
   });
 
   it('skips a bad row with file, row and column on stderr, and fails on it with --strict (exit 2)', async () => {

@@ -5,11 +5,14 @@ import {
   GPU_POLICIES,
   INTERCONNECTS,
   MARKETS,
+  OUTPUT_UNITS,
   PRECISIONS,
   PRICING_CATEGORIES,
   WORKLOAD_FIELDS,
   WORKLOAD_KINDS,
   type WorkloadFieldSpec,
+  type WorkloadKind,
+  workloadKinds,
   workloadProfileFromCsv,
   workloadProfileInputSchema,
 } from '@gpufit/schema';
@@ -156,6 +159,8 @@ const CELLS: Record<Field, fc.Arbitrary<string>> = {
   allowedMarkets: list([...MARKETS, 'cloud']),
   allowedProviders: list(['aws', 'Vast', ' akash ', 'x'.repeat(64), 'x'.repeat(65)]),
   excludedProviders: list(['aws', 'Vast', ' akash ', 'x'.repeat(65)]),
+  outputUnit: words(OUTPUT_UNITS),
+  outputPerMonth: numbers,
 };
 
 /** Mostly-valid cells: valid values near the bounds, with a few out of range, so whole rows often pass. */
@@ -209,6 +214,9 @@ const LIKELY: Record<Field, fc.Arbitrary<string>> = {
   allowedMarkets: list(MARKETS),
   allowedProviders: list(['aws', 'Vast', 'akash']),
   excludedProviders: list(['aws', 'Vast']),
+  // Valid units and volumes; with a training kind, or a volume without its unit, the row is refused.
+  outputUnit: likely(OUTPUT_UNITS),
+  outputPerMonth: fc.constantFrom('0', '0.001', '1', '2500000000', '1e15', '1e16', ''),
 };
 const cellFor = (f: Field) =>
   fc.oneof({ weight: 8, arbitrary: LIKELY[f] }, { weight: 1, arbitrary: CELLS[f] });
@@ -374,6 +382,50 @@ describe('fast workload decoder agrees with the schema (workloadProfileFromCsv)'
     expect(outcomes.some((x) => x) && outcomes.some((x) => !x)).toBe(true);
   });
 
+  it('agrees on the output fields across kinds: inference only, a stated volume needs its unit', () => {
+    const outputTable = fc
+      .record({
+        kind: fc.constantFrom(...WORKLOAD_KINDS),
+        unit: fc.oneof(fc.constantFrom(...OUTPUT_UNITS, ''), CELLS.outputUnit),
+        volume: fc.oneof(fc.constantFrom('', '1', '2500000000', '0'), CELLS.outputPerMonth),
+      })
+      .map(({ kind, unit, volume }) => [
+        ['id', 'kind', 'gpuHoursPerMonth', 'outputUnit', 'outputPerMonth'],
+        [['o', kind, '730', unit, volume]],
+      ]) as fc.Arbitrary<[string[], string[][]]>;
+    const outcomes: boolean[] = [];
+    fc.assert(
+      fc.property(outputTable, ([header, rows]) => {
+        outcomes.push(...agree(header, rows));
+      }),
+      { numRuns: 800 },
+    );
+    expect(outcomes.filter(Boolean).length).toBeGreaterThan(outcomes.length * 0.1);
+    expect(outcomes.filter((x) => !x).length).toBeGreaterThan(outcomes.length * 0.1);
+    // The fast path itself takes valid output rows, and the zod path refuses the others with the field named.
+    const header = ['id', 'kind', 'gpuHoursPerMonth', 'outputUnit', 'outputPerMonth'];
+    const fast = fastWorkloadDecoder(header)!;
+    expect(fast(['img', 'realtime-inference', '730', 'images', '250000'])).toMatchObject({
+      outputUnit: 'images',
+      outputPerMonth: 250_000,
+    });
+    expect(fast(['llm', 'batch-inference', '730', '', ''])).toMatchObject({
+      outputUnit: 'tokens',
+      outputPerMonth: null,
+    });
+    expect(fast(['llm', 'batch-inference', '730', '', ''])!.assumed).toContain('outputUnit');
+    expect(fast(['ft', 'fine-tuning', '730', '', ''])).toMatchObject({
+      outputUnit: null,
+      outputPerMonth: null,
+    });
+    expect(fast(['ft', 'fine-tuning', '730', '', ''])!.assumed).not.toContain('outputUnit');
+    const refused = workloadProfileFromCsv(header, ['v', 'realtime-inference', '730', '', '1000']);
+    expect(refused.ok).toBe(false);
+    expect(JSON.stringify(refused)).toContain('outputPerMonth needs outputUnit');
+    const training = workloadProfileFromCsv(header, ['t', 'multi-node-training', '730', 'tokens', '']);
+    expect(JSON.stringify(training)).toContain('a multi-node-training workload has none');
+  });
+
   it('accepts valid rows itself (the fast path is taken), equal to zod, repeated cells included', () => {
     const header = [
       'id',
@@ -500,13 +552,30 @@ const CORE: Field[] = ['id', 'kind', 'gpuHoursPerMonth'];
 /** Demand fields other than gpuHoursPerMonth: drawn freely they would mostly break the demand rule. */
 const DEMAND: ReadonlySet<Field> = new Set(['jobsPerMonth', 'hoursPerJob']);
 
+/**
+ * Rows valid across fields too: a stated output volume comes with its unit, and the output fields are left
+ * empty on the kinds that have no output (training, fine-tuning, experimentation).
+ */
 const validTable = fc
   .shuffledSubarray(FIELD_NAMES.filter((f) => !DEMAND.has(f)))
-  .map((fields) => [...new Set<Field>([...CORE, ...fields])])
+  .map((fields) => [
+    ...new Set<Field>([
+      ...CORE,
+      ...fields,
+      ...(fields.includes('outputPerMonth') ? (['outputUnit'] as const) : []),
+    ]),
+  ])
   .chain((header) =>
     fc.tuple(
       fc.constant(header),
-      fc.array(fc.tuple(...header.map((f) => validCell(WORKLOAD_FIELDS[f]))), { minLength: 1, maxLength: 4 }),
+      fc.array(
+        fc.tuple(...header.map((f) => validCell(WORKLOAD_FIELDS[f]))).map((cells) => {
+          const kind = cells[header.indexOf('kind')] as WorkloadKind;
+          if (workloadKinds[kind].defaults.outputUnit !== null) return cells;
+          return cells.map((c, i) => (header[i] === 'outputUnit' || header[i] === 'outputPerMonth' ? '' : c));
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
     ),
   );
 

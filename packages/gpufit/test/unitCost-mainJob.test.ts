@@ -1,12 +1,18 @@
 /** The README main job (bundled workloads and catalog): cost per unit of output for its inference workloads. */
+import { fileURLToPath } from 'node:url';
 import { analyze } from '@gpufit/analysis';
 import { usdPerUnits } from '@gpufit/pricing';
 import { analysisResultSchema } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../src/cli/inputs.js';
 
-describe('cost per unit of output, main job', async () => {
-  const inputs = await loadInputs({});
+/** The bundled catalog's analysis (no Monte Carlo) of a workloads file of datasets/workloads, or the main job's. */
+async function run(file?: string) {
+  const inputs = await loadInputs(
+    file === undefined
+      ? {}
+      : { workloads: fileURLToPath(new URL(`../../../datasets/workloads/${file}`, import.meta.url)) },
+  );
   const analysis = await analyze({
     workloads: inputs.workloads.rows,
     offers: inputs.offers.rows,
@@ -16,7 +22,11 @@ describe('cost per unit of output, main job', async () => {
     scenario: inputs.scenario,
     monteCarlo: false,
   });
-  const byId = new Map(analysis.workloads.map((w) => [w.id, w]));
+  return { inputs, analysis, byId: new Map(analysis.workloads.map((w) => [w.id, w])) };
+}
+
+describe('cost per unit of output, main job', async () => {
+  const { analysis, byId } = await run();
 
   it('the 8B chat API (real-time, L40S) shows its cost per 1M tokens at the MLPerf Server rate', () => {
     const w = byId.get('chat-api')!;
@@ -49,5 +59,51 @@ describe('cost per unit of output, main job', async () => {
   it('the result validates against the zod result schema with the field kept', () => {
     const parsed = analysisResultSchema.parse(JSON.parse(JSON.stringify(analysis)));
     expect(parsed.workloads.find((w) => w.id === 'chat-api')?.unitCost?.figures).toHaveLength(1);
+  });
+});
+
+describe('cost per unit of output beyond tokens: the finance and credibility examples', async () => {
+  const finance = await run('finance-12-month.csv');
+  const credibility = await run('credibility-cases.csv');
+
+  it('image generation is priced per image: its RTX 4090 has no SDXL result, said as an image-rate gap', () => {
+    const u = finance.byId.get('image-gen')!.unitCost!;
+    expect([u.unit, u.per]).toEqual(['images', 1]);
+    expect(finance.byId.get('image-gen')!.assumed).not.toContain('outputUnit');
+    expect(u.figures).toEqual([]);
+    expect(u.gaps.length).toBeGreaterThan(0);
+    for (const g of u.gaps) expect(g).toMatch(/^no measured image rate for RTX4090/);
+    expect(u.gaps.join(' ')).not.toMatch(/token/);
+  });
+
+  it('SDXL at the measured L40S rate and the catalog’s L40S prices is a fraction of a cent per image', () => {
+    const rate = finance.inputs.unitThroughput.lookup('images', 'small', 'L40S', 'serving')!;
+    expect(rate.scenario).toBe('Server');
+    const prices = finance.inputs.offers.rows
+      .filter((o) => o.gpu === 'L40S' && o.usdPerGpuHour !== null)
+      .map((o) => o.usdPerGpuHour!);
+    expect(prices.length).toBeGreaterThan(0);
+    for (const p of prices) expect(usdPerUnits(p, rate.perGpuPerSecond, 1)).toBeLessThan(0.01);
+  });
+
+  it('the 70B assistant’s stated 80 B tokens a month: the true unit cost beside the capacity figure', () => {
+    const w = finance.byId.get('prod-assistant-70b')!;
+    const u = w.unitCost!;
+    const s = u.atStatedVolume!;
+    expect(s.outputPerMonth).toBe(80e9);
+    expect(s.monthlyUsd).toBe(w.decision.recommendedMonthlyUsd);
+    expect(s.usd).toBeCloseTo((w.decision.recommendedMonthlyUsd! / 80e9) * 1e6, 12);
+    const capacity = u.figures.find((f) => f.side === w.decision.recommendation)!;
+    // Redundancy, headroom and the non-GPU lines: the true cost per token is above the capacity figure.
+    expect(s.usd).toBeGreaterThan(capacity.usd);
+    expect(s.capacityShare).toBeGreaterThan(0.5);
+    expect(s.capacityShare).toBeLessThan(1);
+  });
+
+  it('Whisper is priced per audio hour: no measured audio rate, one gap, never a token figure', () => {
+    const u = credibility.byId.get('whisper')!.unitCost!;
+    expect(u.unit).toBe('audio-hours');
+    expect(u.figures).toEqual([]);
+    expect(u.gaps).toEqual([expect.stringMatching(/^no measured audio rate for any GPU/)]);
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CSV_COLUMNS } from '../src/csv/csvColumns.js';
 import { FORMULA_TRIGGERS, neutralizeFormula } from '../src/csv/neutralizeFormula.js';
@@ -5,6 +6,7 @@ import { renderCsv } from '../src/csv/renderCsv.js';
 import { quoteField } from '../src/csv/writeCsv.js';
 import { renderFocus } from '../src/focus/renderFocus.js';
 import { buildAnalysis, FORMULA_NAME } from './fixtures/analysis.js';
+import { withDistribution } from './fixtures/portfolio.js';
 import { INJECTION_PAYLOADS, withEveryInputString } from './helpers/injection.js';
 import { parseCsv, parseCsvRecords } from './helpers/parseCsv.js';
 
@@ -31,6 +33,12 @@ const NUMERIC_COLUMNS = [
   'horizonP90Usd',
   'pDepinCheaper',
   'seed',
+  'monthlyP10Usd',
+  'monthlyP50Usd',
+  'monthlyP90Usd',
+  'horizonMeanUsd',
+  'outputPerMonth',
+  'usdPerOutputUnitsAtStatedVolume',
 ];
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -79,6 +87,24 @@ describe('renderCsv: one row per workload × option', () => {
     expect(cents(records.filter((r) => r.isRecommended === 'true'))).toBe(plan);
     expect(cents(records.filter((r) => r.rowType === 'plan'))).toBe(plan);
     expect(cents(records.filter((r) => r.rowType === 'option'))).toBeGreaterThan(plan);
+  });
+
+  test('with the joint Monte Carlo the filters still sum to the plan total, and the plan rows state it', () => {
+    const { a } = withDistribution();
+    const all = parseCsvRecords(renderCsv(a));
+    const cents = (rows: Record<string, string>[], col = 'monthlyUsd') =>
+      rows.reduce((sum, r) => sum + (r[col] === '' ? 0 : Math.round(Number(r[col]) * 100)), 0);
+    const plan = Math.round(a.totals.monthlyUsd.recommended * 100);
+    expect(cents(all.filter((r) => r.isRecommended === 'true'))).toBe(plan);
+    expect(cents(all.filter((r) => r.rowType === 'plan'))).toBe(plan);
+    const whole = (option: string) =>
+      all.filter((r) => r.rowType === 'plan-distribution' && r.option === option);
+    expect(cents(whole('recommended'))).toBe(plan);
+    expect(cents(whole('recommended'), 'horizonUsd')).toBe(Math.round(a.totals.horizonUsd.recommended * 100));
+    expect(cents(whole('all-cloud'))).toBe(Math.round(a.totals.monthlyUsd.allCloud * 100));
+    expect(cents(whole('all-cloud'), 'horizonUsd')).toBe(Math.round(a.totals.horizonUsd.allCloud * 100));
+    // No deterministic all-decentralized total in report.json: empty, never a made-up number or 0.
+    expect(whole('all-decentralized').map((r) => [r.monthlyUsd, r.horizonUsd])).toEqual([['', '']]);
   });
 
   test('numeric columns hold plain numbers (no grouping) or nothing', () => {
@@ -133,6 +159,150 @@ describe('renderCsv: one row per workload × option', () => {
 
   test('is byte-identical for the same input', () => {
     expect(renderCsv(buildAnalysis())).toBe(csv);
+  });
+});
+
+describe('the true unit cost at a stated volume in report.csv', () => {
+  const base = buildAnalysis();
+  const chat = base.workloads.find((w) => w.id === 'chat-api')!;
+  const stated = {
+    outputPerMonth: 2_500_000_000,
+    recommendation: chat.decision.recommendation,
+    monthlyUsd: chat.decision.recommendedMonthlyUsd!,
+    usd: (chat.decision.recommendedMonthlyUsd! / 2.5e9) * 1e6,
+    capacityShare: null,
+  };
+  const a = {
+    ...base,
+    workloads: base.workloads.map((w) =>
+      w.id === 'chat-api'
+        ? {
+            ...w,
+            unitCost: {
+              unit: 'tokens' as const,
+              per: 1e6,
+              modelSizeBand: 'small',
+              basis: 'measured-throughput' as const,
+              figures: [],
+              gaps: [],
+              atStatedVolume: stated,
+            },
+          }
+        : w,
+    ),
+  };
+  const rows = parseCsvRecords(renderCsv(a));
+
+  test('is on the recommended option row and the plan row only, equal to report.json to 4 decimals', () => {
+    const mine = rows.filter((r) => r.workloadId === 'chat-api');
+    const filled = mine.filter((r) => r.usdPerOutputUnitsAtStatedVolume !== '');
+    expect(filled.map((r) => r.option).sort()).toEqual([chat.decision.recommendation, 'recommended'].sort());
+    for (const r of filled) {
+      expect(r.outputPerMonth).toBe('2500000000');
+      expect(r.outputUnit).toBe('tokens');
+      expect(r.usdPerOutputUnitsAtStatedVolume).toBe(stated.usd.toFixed(4));
+    }
+    expect(rows.filter((r) => r.workloadId !== 'chat-api' && r.outputPerMonth !== '')).toEqual([]);
+  });
+});
+
+describe('the whole plan’s spend range (totals.distribution) in report.csv', () => {
+  const { a, d } = withDistribution();
+  const all = parseCsvRecords(renderCsv(a));
+  const PLANS = [
+    ['recommended', 'recommended'],
+    ['all-cloud', 'allCloud'],
+    ['all-decentralized', 'allDecentralized'],
+  ] as const;
+
+  const n = a.workloads.length * 4;
+
+  test('the workload rows come first; then one plan-distribution row per plan', () => {
+    expect(all.slice(0, n).every((r) => r.rowType === 'option' || r.rowType === 'plan')).toBe(true);
+    expect(all.slice(n).every((r) => (r.rowType ?? '').startsWith('plan-distribution'))).toBe(true);
+    const plans = all.filter((r) => r.rowType === 'plan-distribution');
+    expect(plans.map((r) => r.option)).toEqual(PLANS.map(([o]) => o));
+    for (const r of plans) expect([r.workloadId, r.isRecommended, r.month]).toEqual(['', 'false', '']);
+  });
+
+  test('horizon P10/P50/P90 and mean equal report.json’s, to the cent', () => {
+    for (const [option, key] of PLANS) {
+      const row = all.find((r) => r.rowType === 'plan-distribution' && r.option === option)!;
+      const h = d[key].horizon;
+      expect([row.horizonP10Usd, row.horizonP50Usd, row.horizonP90Usd, row.horizonMeanUsd]).toEqual(
+        [h.p10, h.p50, h.p90, d[key].horizonMeanUsd].map((x) => x.toFixed(2)),
+      );
+      expect(row.seed).toBe(String(d.seed));
+    }
+    // 112,345.678 → 112345.68; 90,000.004 → 90000.00
+    expect(all.find((r) => r.option === 'recommended' && r.rowType === 'plan-distribution')).toMatchObject({
+      horizonP10Usd: '90000.00',
+      horizonP90Usd: '112345.68',
+    });
+  });
+
+  test('one plan-distribution-month row per plan and month, equal to report.json’s months', () => {
+    const months = all.filter((r) => r.rowType === 'plan-distribution-month');
+    expect(months).toHaveLength(3 * d.recommended.months.length);
+    for (const [option, key] of PLANS) {
+      const mine = months.filter((r) => r.option === option);
+      expect(mine.map((r) => [r.month, r.monthlyP10Usd, r.monthlyP50Usd, r.monthlyP90Usd])).toEqual(
+        d[key].months.map((m) => [m.month, m.p10.toFixed(2), m.p50.toFixed(2), m.p90.toFixed(2)]),
+      );
+      // Money that is not a percentile of this row stays empty: nothing to sum by mistake.
+      for (const r of mine) expect([r.monthlyUsd, r.horizonUsd, r.horizonP50Usd]).toEqual(['', '', '']);
+    }
+  });
+
+  test('property: any distribution is written to the cent, P10 ≤ P50 ≤ P90 kept, workload rows untouched', () => {
+    const sorted3 = fc
+      .tuple(
+        fc.double({ min: 0, max: 1e8, noNaN: true }),
+        fc.double({ min: 0, max: 1e8, noNaN: true }),
+        fc.double({ min: 0, max: 1e8, noNaN: true }),
+      )
+      .map(([x, y, z]) => [x, y, z].sort((u, v) => u - v) as [number, number, number]);
+    const planArb = fc.record({
+      horizon: sorted3,
+      mean: fc.double({ min: 0, max: 1e8, noNaN: true }),
+      months: fc.array(sorted3, { minLength: 1, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.tuple(planArb, planArb, planArb), (plans) => {
+        const [rec, cloud, dec] = plans.map((x) => ({
+          horizonMeanUsd: x.mean,
+          horizon: { p10: x.horizon[0], p50: x.horizon[1], p90: x.horizon[2] },
+          months: x.months.map(([p10, p50, p90], i) => ({ month: `2027-0${i + 1}`, p10, p50, p90 })),
+        }));
+        const analysis = {
+          ...a,
+          totals: {
+            ...a.totals,
+            distribution: { ...d, recommended: rec!, allCloud: cloud!, allDecentralized: dec! },
+          },
+        };
+        const rows = parseCsvRecords(renderCsv(analysis));
+        expect(rows.slice(0, n)).toEqual(all.slice(0, n));
+        const near = (cell: string | undefined, x: number) =>
+          expect(Math.abs(Number(cell) - x)).toBeLessThanOrEqual(0.005 + x * 1e-12);
+        const extra = rows.slice(n);
+        expect(extra).toHaveLength(3 + rec!.months.length + cloud!.months.length + dec!.months.length);
+        for (const [i, plan] of [rec!, cloud!, dec!].entries()) {
+          const row = extra[i]!;
+          near(row.horizonP10Usd, plan.horizon.p10);
+          near(row.horizonP90Usd, plan.horizon.p90);
+          near(row.horizonMeanUsd, plan.horizonMeanUsd);
+          expect(Number(row.horizonP10Usd)).toBeLessThanOrEqual(Number(row.horizonP50Usd));
+          expect(Number(row.horizonP50Usd)).toBeLessThanOrEqual(Number(row.horizonP90Usd));
+        }
+        for (const r of extra.filter((x) => x.rowType === 'plan-distribution-month')) {
+          expect(Number(r.monthlyP10Usd)).toBeLessThanOrEqual(Number(r.monthlyP50Usd));
+          expect(Number(r.monthlyP50Usd)).toBeLessThanOrEqual(Number(r.monthlyP90Usd));
+          expect(Number(r.monthlyP10Usd)).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 40, seed: 18 },
+    );
   });
 });
 

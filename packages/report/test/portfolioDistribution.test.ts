@@ -1,40 +1,10 @@
-import type { Analysis, PortfolioDistribution } from '@gpufit/schema';
 import { describe, expect, test } from 'vitest';
 import { chartConfigs } from '../src/charts/chartConfigs.js';
 import { renderCsv } from '../src/csv/renderCsv.js';
 import { renderMarkdown } from '../src/markdown/renderMarkdown.js';
 import { buildAnalysis } from './fixtures/analysis.js';
+import { withDistribution } from './fixtures/portfolio.js';
 import { parseCsv } from './helpers/parseCsv.js';
-
-const plan = (p10: number, p50: number, p90: number, months: string[]) => ({
-  horizonMeanUsd: p50 + 10,
-  horizon: { p10, p50, p90 },
-  months: months.map((month) => ({
-    month,
-    p10: p10 / months.length,
-    p50: p50 / months.length,
-    p90: p90 / months.length,
-  })),
-});
-
-function withDistribution(): { a: Analysis; d: PortfolioDistribution } {
-  const base = buildAnalysis();
-  const months = base.workloads.find((w) => w.projection)!.projection!.months.map((m) => m.month);
-  const cloudOnly = base.workloads.find((w) => w.projection !== null && w.distribution === null)!;
-  const d: PortfolioDistribution = {
-    trials: 10_000,
-    seed: base.seed,
-    demandCorrelation: 0.5,
-    recommended: plan(90_000.004, 100_000, 112_345.678, months),
-    allCloud: plan(95_000, 105_000, 116_000, months),
-    allDecentralized: plan(80_000, 92_000, 130_000, months),
-    cloudOnlyWorkloads: [cloudOnly.id],
-    workloads: [
-      { id: cloudOnly.id, placement: 'cloud', horizon: { p10: 1_000.5, p50: 1_100, p90: 1_234.565 } },
-    ],
-  };
-  return { a: { ...base, totals: { ...base.totals, distribution: d } }, d };
-}
 
 describe('the plan’s spend range (totals.distribution) in the reports', () => {
   const { a, d } = withDistribution();

@@ -146,9 +146,11 @@ export type { ThroughputClass, WorkloadKindDefaults, WorkloadKindSpec } from './
 export { THROUGHPUT_CLASSES, workloadKinds } from './workloadKinds.js';
 export type { AssumableProfileField, WorkloadProfile, WorkloadProfileInput } from './workloadProfile.js';
 export {
+  ASSUMABLE_FIELDS_OF_KIND,
   ASSUMABLE_PROFILE_FIELDS,
   assumedMark,
   isAssumed,
+  outputProblems,
   WORKLOAD_PROFILE_EXTRA_FIELDS,
   WORKLOAD_PROFILE_FIELDS,
   workloadProfileInputSchema,

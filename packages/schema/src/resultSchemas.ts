@@ -223,6 +223,15 @@ const unitCostSchema = z.object({
     }),
   ),
   gaps: z.array(z.string()),
+  atStatedVolume: z
+    .object({
+      outputPerMonth: num,
+      recommendation: z.enum(['cloud', 'depin', 'hybrid']),
+      monthlyUsd: num,
+      usd: num,
+      capacityShare: num.nullable(),
+    })
+    .exactOptional(),
 });
 
 export const workloadAnalysisSchema = z.object({

@@ -318,10 +318,33 @@ export interface UnitCostFigure {
 }
 
 /**
+ * The true unit cost at the workload's own stated volume (`outputPerMonth`): what the recommended placement costs
+ * a month, all in, ÷ the output it states a month, × `UnitCost.per`. Beside the capacity figures it shows how far
+ * the workload's real traffic is from a GPU kept busy at the benchmark rate.
+ */
+export interface UnitCostAtStatedVolume {
+  /** The workload's stated output a month (`outputPerMonth`), in `UnitCost.unit`. */
+  readonly outputPerMonth: number;
+  readonly recommendation: Recommendation;
+  /** The recommended placement's monthly cost (`decision.recommendedMonthlyUsd`). */
+  readonly monthlyUsd: number;
+  /** USD per `UnitCost.per` units at the stated volume: monthlyUsd ÷ outputPerMonth × per. */
+  readonly usd: number;
+  /**
+   * The stated volume as a share of what the recommended option's billed GPU-hours could output at its GPU's
+   * measured rate (outputPerMonth ÷ (unitsPerGpuSecond × 3600 × billedGpuHoursPerMonth)); null for a hybrid
+   * placement or a GPU without a measured rate.
+   */
+  readonly capacityShare: number | null;
+}
+
+/**
  * Cost per unit of output of a serving or batch-inference workload, at measured throughput (a capacity figure: the
- * GPU busy at the benchmark's rate, not the workload's own volume). Since schema 2.3.0; only inference kinds.
+ * GPU busy at the benchmark's rate, not the workload's own volume), and at the workload's stated volume when it
+ * states one. Since schema 2.3.0; only inference kinds.
  */
 export interface UnitCost {
+  /** The workload's `outputUnit` (tokens when it left it out: then listed in the workload's `assumed`). */
   readonly unit: OutputUnit;
   /** Units per quote: 1,000,000 tokens, 1 image. */
   readonly per: number;
@@ -331,6 +354,8 @@ export interface UnitCost {
   readonly figures: readonly UnitCostFigure[];
   /** Why an option (or the workload's band) has no figure; empty when every option has one. */
   readonly gaps: readonly string[];
+  /** At the workload's stated volume, when it states `outputPerMonth` and the recommendation is priced. */
+  readonly atStatedVolume?: UnitCostAtStatedVolume;
 }
 
 export interface WorkloadAnalysis {

@@ -86,6 +86,7 @@ export const workloadProfileCodecs: Readonly<Record<string, CellKind>> = {
   allowedMarkets: 'list',
   allowedProviders: 'list',
   excludedProviders: 'list',
+  outputPerMonth: 'number',
 };
 
 export const offerCodecs: Readonly<Record<string, CellKind>> = {

@@ -91,10 +91,11 @@ export const FALSE_WORDS = ['false', 'no', 'n', '0'] as const;
 export const HOURS_PER_MONTH = 730;
 
 /**
- * Units of output a serving or batch-inference workload can be priced per (`datasets/unit-throughput.csv`):
- * generated tokens (cost per 1M) and generated images (cost per image).
+ * Units of output a serving or batch-inference workload can be priced per: generated tokens (cost per 1M),
+ * generated images (cost per image) and transcribed audio (cost per audio hour). `datasets/unit-throughput.csv`
+ * has measured rates for tokens and images; audio has none yet (a gap, priced only at a stated volume).
  */
-export const OUTPUT_UNITS = ['tokens', 'images'] as const;
+export const OUTPUT_UNITS = ['tokens', 'images', 'audio-hours'] as const;
 export type OutputUnit = (typeof OUTPUT_UNITS)[number];
 
 /**

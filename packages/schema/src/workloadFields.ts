@@ -5,6 +5,7 @@ import {
   DATA_SENSITIVITIES,
   GPU_POLICIES,
   INTERCONNECTS,
+  OUTPUT_UNITS,
   PRECISIONS,
   WORKLOAD_KINDS,
 } from './vocabulary.js';
@@ -51,6 +52,8 @@ export const WORKLOAD_PROFILE_EXTRA_FIELDS = [
   'allowedMarkets',
   'allowedProviders',
   'excludedProviders',
+  'outputUnit',
+  'outputPerMonth',
 ] as const;
 
 export type WorkloadField =
@@ -164,4 +167,6 @@ export const WORKLOAD_FIELDS = {
   allowedMarkets: listOf(MARKETS),
   allowedProviders: providers,
   excludedProviders: providers,
+  outputUnit: oneOf(OUTPUT_UNITS, 'kind'),
+  outputPerMonth: num(0.001, 1e15, 'units of output a month', null),
 } as const satisfies { readonly [F in WorkloadField]: WorkloadFieldSpec };

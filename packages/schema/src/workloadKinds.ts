@@ -2,6 +2,7 @@ import type {
   CostSensitivity,
   DataSensitivity,
   Interconnect,
+  OutputUnit,
   Precision,
   WorkloadKind,
 } from './vocabulary.js';
@@ -43,6 +44,8 @@ export interface WorkloadKindDefaults {
   readonly checkpointable: boolean;
   readonly costSensitivity: CostSensitivity;
   readonly statelessRequests: boolean;
+  /** What the workload outputs, for its cost per unit of output: `tokens` for inference kinds, none otherwise. */
+  readonly outputUnit: OutputUnit | null;
 }
 
 function defineKinds<const T extends Record<WorkloadKind, Omit<WorkloadKindSpec, 'id'>>>(
@@ -72,6 +75,7 @@ export const workloadKinds = defineKinds({
       checkpointable: false,
       costSensitivity: 'medium',
       statelessRequests: true,
+      outputUnit: 'tokens',
     },
   },
   'batch-inference': {
@@ -92,6 +96,7 @@ export const workloadKinds = defineKinds({
       checkpointable: true,
       costSensitivity: 'high',
       statelessRequests: true,
+      outputUnit: 'tokens',
     },
   },
   experimentation: {
@@ -112,6 +117,7 @@ export const workloadKinds = defineKinds({
       checkpointable: true,
       costSensitivity: 'high',
       statelessRequests: true,
+      outputUnit: null,
     },
   },
   'multi-node-training': {
@@ -132,6 +138,7 @@ export const workloadKinds = defineKinds({
       checkpointable: true,
       costSensitivity: 'medium',
       statelessRequests: false,
+      outputUnit: null,
     },
   },
   'fine-tuning': {
@@ -152,6 +159,7 @@ export const workloadKinds = defineKinds({
       checkpointable: true,
       costSensitivity: 'high',
       statelessRequests: true,
+      outputUnit: null,
     },
   },
 });

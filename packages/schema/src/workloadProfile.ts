@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { boundedNumber, nonEmptyText, oneOf, placeCode, positiveInt, usersPlace } from './common.js';
 import { assumedList, withoutNulls } from './readBack.js';
+import { WORKLOAD_KINDS, type WorkloadKind } from './vocabulary.js';
 import {
   WORKLOAD_FIELDS,
   WORKLOAD_PROFILE_FIELDS,
@@ -89,9 +90,16 @@ export const workloadProfileInputSchema = z
     allowedMarkets: z.array(oneOf('allowedMarkets', F.allowedMarkets.values)).optional(),
     allowedProviders: z.array(providerId).optional(),
     excludedProviders: z.array(providerId).optional(),
+    /** What the workload outputs (inference kinds): tokens (default), images or audio-hours. */
+    outputUnit: oneOf('outputUnit', F.outputUnit.values).optional(),
+    /** The workload's stated output a month, in `outputUnit` (inference kinds; needs `outputUnit`). */
+    outputPerMonth: numberField('outputPerMonth').optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
+    for (const problem of outputProblems(p)) {
+      ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+    }
     const hasJobs = p.jobsPerMonth !== undefined;
     const hasHours = p.hoursPerJob !== undefined;
     if (p.gpuHoursPerMonth === undefined && !(hasJobs && hasHours)) {
@@ -118,6 +126,36 @@ export const workloadProfileInputSchema = z
     }
   });
 
+/**
+ * The output fields' rules across fields: they describe an inference workload's output, and a stated volume
+ * needs its unit stated (a volume read in a defaulted unit could be off by orders of magnitude). Shared with the
+ * CSV fast decoder, which leaves such rows to this schema.
+ */
+export function outputProblems(p: {
+  readonly kind: WorkloadKind;
+  readonly outputUnit?: unknown;
+  readonly outputPerMonth?: unknown;
+}): { field: 'outputUnit' | 'outputPerMonth'; message: string }[] {
+  const out: { field: 'outputUnit' | 'outputPerMonth'; message: string }[] = [];
+  if (workloadKinds[p.kind].defaults.outputUnit === null) {
+    for (const field of ['outputUnit', 'outputPerMonth'] as const) {
+      if (p[field] !== undefined) {
+        out.push({
+          field,
+          message: `${field} describes an inference workload's output (realtime-inference, batch-inference); a ${p.kind} workload has none: leave it empty`,
+        });
+      }
+    }
+  } else if (p.outputPerMonth !== undefined && p.outputUnit === undefined) {
+    out.push({
+      field: 'outputUnit',
+      message:
+        'outputPerMonth needs outputUnit (tokens, images or audio-hours): say what the stated volume counts',
+    });
+  }
+  return out;
+}
+
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -136,8 +174,11 @@ const NEVER_ASSUMED = [
   'usersRegion',
 ] as const;
 
-/** Of the later fields, only this one has a default; the others are unset (`null`, empty) when left out. */
-type AssumableExtraField = 'statelessRequests';
+/**
+ * Of the later fields, only these have a default; the others are unset (`null`, empty) when left out.
+ * `outputUnit` is assumed only for kinds that have one (inference); for the others it stays `null`, unlisted.
+ */
+type AssumableExtraField = 'statelessRequests' | 'outputUnit';
 export type AssumableProfileField =
   | Exclude<(typeof WORKLOAD_PROFILE_FIELDS)[number], (typeof NEVER_ASSUMED)[number]>
   | AssumableExtraField;
@@ -153,6 +194,7 @@ export const ASSUMABLE_PROFILE_FIELDS = [
       !(NEVER_ASSUMED as readonly string[]).includes(f),
   ),
   'statelessRequests',
+  'outputUnit',
 ] as readonly AssumableProfileField[] as readonly [AssumableProfileField, ...AssumableProfileField[]];
 
 /**
@@ -185,11 +227,25 @@ function normalizedAsInput(value: unknown): unknown {
   return withoutNulls(value, 'all', ['assumed', ...assumed]);
 }
 
+/**
+ * Per kind, the fields that take a default when left out (`ASSUMABLE_PROFILE_FIELDS` order): all of them, but
+ * `outputUnit` only for kinds with an output unit (inference).
+ */
+export const ASSUMABLE_FIELDS_OF_KIND: Readonly<Record<WorkloadKind, readonly AssumableProfileField[]>> =
+  Object.fromEntries(
+    WORKLOAD_KINDS.map((kind) => [
+      kind,
+      ASSUMABLE_PROFILE_FIELDS.filter(
+        (f) => f !== 'outputUnit' || workloadKinds[kind].defaults.outputUnit !== null,
+      ),
+    ]),
+  ) as unknown as Record<WorkloadKind, readonly AssumableProfileField[]>;
+
 /** The defaulted fields of `p`, in `ASSUMABLE_PROFILE_FIELDS` order. */
 function assumedFields(
-  p: Readonly<Partial<Record<AssumableProfileField, unknown>>>,
+  p: Readonly<Partial<Record<AssumableProfileField, unknown>>> & { readonly kind: WorkloadKind },
 ): AssumableProfileField[] {
-  return ASSUMABLE_PROFILE_FIELDS.filter((f) => p[f] === undefined);
+  return ASSUMABLE_FIELDS_OF_KIND[p.kind].filter((f) => p[f] === undefined);
 }
 
 /** A profile input with every default applied. */
@@ -229,6 +285,8 @@ const withDefaults = workloadProfileInputSchema.transform((p) => {
     allowedMarkets: [...new Set(p.allowedMarkets ?? [])],
     allowedProviders: [...new Set(p.allowedProviders ?? [])],
     excludedProviders: [...new Set(p.excludedProviders ?? [])],
+    outputUnit: p.outputUnit ?? d.outputUnit,
+    outputPerMonth: p.outputPerMonth ?? null,
     /** The fields the user left out that took a default (`ASSUMABLE_PROFILE_FIELDS` order). */
     assumed: assumedFields(p),
   };

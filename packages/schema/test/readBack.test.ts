@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  ASSUMABLE_FIELDS_OF_KIND,
   ASSUMABLE_PROFILE_FIELDS,
   COMPLIANCE_REQUIREMENTS,
   COST_SENSITIVITIES,
@@ -9,12 +10,14 @@ import {
   GPU_POLICIES,
   INTERCONNECTS,
   MARKETS,
+  OUTPUT_UNITS,
   offerSchema,
   PRECISIONS,
   PRICING_CATEGORIES,
   scenarioSchema,
   validateWorkloadProfile,
   WORKLOAD_KINDS,
+  workloadKinds,
   workloadProfileSchema,
 } from '../src/index.js';
 
@@ -47,6 +50,8 @@ const optionalProfileFields = {
   allowedMarkets: fc.array(fc.constantFrom(...MARKETS), { maxLength: 3 }),
   allowedProviders: fc.array(fc.constantFrom('AWS', 'vast', 'Akash'), { maxLength: 3 }),
   excludedProviders: fc.array(fc.constantFrom('gcp', 'RunPod'), { maxLength: 2 }),
+  outputUnit: fc.constantFrom(...OUTPUT_UNITS),
+  outputPerMonth: fc.constantFrom(0.5, 250_000, 2.5e9),
 };
 
 /** The demand in each form the schema accepts (hours alone, jobs × hours, both with a replica size). */
@@ -65,7 +70,18 @@ const profileInput = fc
     demand,
     fc.record(optionalProfileFields, { requiredKeys: [] }),
   )
-  .map(([head, d, rest]) => ({ ...head, ...d, ...rest }));
+  .map(([head, d, rest]) => {
+    // The output fields describe inference workloads only, and a stated volume comes with its unit.
+    const { outputUnit, outputPerMonth, ...others } = rest;
+    const output =
+      workloadKinds[head.kind].defaults.outputUnit === null
+        ? {}
+        : {
+            ...(outputUnit !== undefined && { outputUnit }),
+            ...(outputUnit !== undefined && outputPerMonth !== undefined && { outputPerMonth }),
+          };
+    return { ...head, ...d, ...others, ...output };
+  });
 
 /** A plain-data copy (what a JSON round trip gives), so a shared reference cannot hide a difference. */
 const copy = <T>(x: T): T => structuredClone(x);
@@ -89,7 +105,14 @@ describe('the schemas read what they write (parse ∘ normalize is idempotent)',
     fc.assert(
       fc.property(profileInput, (input) => {
         const r = workloadProfileSchema.parse(input);
-        const left = ASSUMABLE_PROFILE_FIELDS.filter((f) => !Object.hasOwn(input, f));
+        const left = ASSUMABLE_FIELDS_OF_KIND[input.kind].filter((f) => !Object.hasOwn(input, f));
+        expect(left).toEqual(
+          ASSUMABLE_PROFILE_FIELDS.filter(
+            (f) =>
+              !Object.hasOwn(input, f) &&
+              (f !== 'outputUnit' || workloadKinds[input.kind].defaults.outputUnit !== null),
+          ),
+        );
         expect(r.assumed).toEqual(left);
       }),
       { numRuns: 200 },

@@ -13,8 +13,13 @@ import {
 
 const FIELDS = Object.keys(WORKLOAD_FIELDS) as WorkloadField[];
 const base = { id: 'w', kind: 'batch-inference', gpuHoursPerMonth: 10 } as const;
+/** A stated output volume needs its unit (a rule across fields), so outputPerMonth is tried with one. */
 const accepts = (field: string, value: unknown) =>
-  workloadProfileInputSchema.safeParse({ ...base, [field]: value }).success;
+  workloadProfileInputSchema.safeParse({
+    ...base,
+    ...(field === 'outputPerMonth' && { outputUnit: 'tokens' }),
+    [field]: value,
+  }).success;
 
 describe('WORKLOAD_FIELDS: the field table the workload schema is built from', () => {
   it('lists every schema field, in contract order', () => {

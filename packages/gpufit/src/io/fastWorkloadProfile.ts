@@ -1,9 +1,10 @@
 import {
-  ASSUMABLE_PROFILE_FIELDS,
+  ASSUMABLE_FIELDS_OF_KIND,
   BLOCS,
   continentOf,
   decodeCell,
   hiddenCharacterProblem,
+  outputProblems,
   usersPlaceCode,
   WORKLOAD_FIELDS,
   WORKLOAD_KINDS,
@@ -229,9 +230,16 @@ function finish(v: unknown[]): WorkloadProfile | undefined {
     const tolerance = 0.05 * Math.max(implied, gpuHoursPerMonth);
     if (Math.abs(implied - gpuHoursPerMonth) > tolerance) return undefined;
   }
+  const outputUnit = v[SLOT.outputUnit];
+  const outputPerMonth = v[SLOT.outputPerMonth];
+  if (
+    (outputUnit !== undefined || outputPerMonth !== undefined) &&
+    outputProblems({ kind, outputUnit, outputPerMonth }).length > 0
+  )
+    return undefined;
   const d = KIND_DEFAULTS[kind];
   // Before the defaults fill them: the fields the row left out.
-  const assumed = ASSUMABLE_PROFILE_FIELDS.filter((f) => v[SLOT[f]] === undefined);
+  const assumed = ASSUMABLE_FIELDS_OF_KIND[kind].filter((f) => v[SLOT[f]] === undefined);
   for (let i = 0; i < v.length; i++) {
     if (v[i] === undefined) v[i] = d[i] === ID_DEFAULT ? id : d[i];
   }
@@ -275,6 +283,8 @@ function profileOf(v: readonly unknown[], assumed: WorkloadProfile['assumed']): 
     allowedMarkets: v[SLOT.allowedMarkets],
     allowedProviders: v[SLOT.allowedProviders],
     excludedProviders: v[SLOT.excludedProviders],
+    outputUnit: v[SLOT.outputUnit],
+    outputPerMonth: v[SLOT.outputPerMonth],
     assumed,
   };
   return profile as WorkloadProfile;

@@ -83,8 +83,12 @@ export function unitThroughputTable(rows: readonly UnitThroughputRow[]): UnitThr
   };
 }
 
-/** How many units a unit cost is quoted per: 1M tokens, one image. */
-export const UNITS_PER_QUOTE: Readonly<Record<OutputUnit, number>> = { tokens: 1_000_000, images: 1 };
+/** How many units a unit cost is quoted per: 1M tokens, one image, one audio hour. */
+export const UNITS_PER_QUOTE: Readonly<Record<OutputUnit, number>> = {
+  tokens: 1_000_000,
+  images: 1,
+  'audio-hours': 1,
+};
 
 /**
  * USD per `per` units of output at a measured rate: usdPerGpuHour ÷ (unitsPerGpuSecond × 3600) × per. E.g. $1.861

@@ -57,6 +57,10 @@ function status(row: CsvRow): { status: string; reason: string | null } {
     : { status: 'ineligible', reason: hard.reason };
 }
 
+/** The unit cost at the workload's stated volume, on the rows of its recommended placement (option and plan). */
+const statedFigure = (row: CsvRow) =>
+  row.chosen === row.w.workload.decision.recommendation ? row.w.workload.unitCost?.atStatedVolume : undefined;
+
 /** The unit cost figure of this row's option (cloud or DePIN rows only). */
 const unitFigure = (row: CsvRow) =>
   row.chosen === 'hybrid' ? undefined : row.w.workload.unitCost?.figures.find((f) => f.side === row.chosen);
@@ -130,11 +134,16 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     description: 'realtime-inference, batch-inference, experimentation, multi-node-training or fine-tuning',
     value: (x) => textCell(x.w.workload.kind),
   },
-  { name: 'option', description: 'cloud, depin, hybrid or recommended', value: (x) => textCell(x.option) },
+  {
+    name: 'option',
+    description:
+      'cloud, depin, hybrid or recommended; on plan-distribution rows the whole plan: recommended, all-cloud or all-decentralized',
+    value: (x) => textCell(x.option),
+  },
   {
     name: 'rowType',
     description:
-      'option (the cloud, depin and hybrid rows: what each option would cost) or plan (the recommended row: what the plan spends); filter on one type, never both, so amounts are counted once',
+      'option (the cloud, depin and hybrid rows: what each option would cost), plan (the recommended row: what the plan spends), plan-distribution (one row per whole plan: recommended, all-cloud, all-decentralized, with its horizon P10/P50/P90 from the joint Monte Carlo) or plan-distribution-month (one row per plan and month: its monthly P10/P50/P90); filter on one type, never two, so amounts are counted once',
     value: (x) => textCell(x.option === 'recommended' ? 'plan' : 'option'),
   },
   {
@@ -250,13 +259,18 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   {
     name: 'outputUnit',
     description:
-      'inference workloads whose option GPU has a measured output rate: tokens or images (the unit of usdPerOutputUnits); empty otherwise',
-    value: (x) => maybeText(unitFigure(x) === undefined ? null : (x.w.workload.unitCost?.unit ?? null)),
+      'inference workloads whose option GPU has a measured output rate, or whose stated volume is priced on this row: tokens, images or audio-hours (the unit of usdPerOutputUnits and usdPerOutputUnitsAtStatedVolume); empty otherwise',
+    value: (x) =>
+      maybeText(
+        unitFigure(x) === undefined && statedFigure(x) === undefined
+          ? null
+          : (x.w.workload.unitCost?.unit ?? null),
+      ),
   },
   {
     name: 'usdPerOutputUnits',
     description:
-      "USD per 1M tokens (or per image) at the measured rate of this option's GPU: listUsdPerGpuHour ÷ (outputPerGpuSecond × 3600) × 1M, 4 decimals; empty when no measured rate",
+      "USD per 1M tokens (or per image, per audio hour) at the measured rate of this option's GPU: listUsdPerGpuHour ÷ (outputPerGpuSecond × 3600) × 1M, 4 decimals; empty when no measured rate",
     value: (x) => {
       const f = unitFigure(x);
       return f === undefined ? emptyCell : unitPrice(x.r.unitPrice(f.usd));
@@ -367,4 +381,114 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     value: (x) => textCell(x.p.analysis.frameworkVersion),
   },
   { name: 'seed', description: 'Monte Carlo seed', value: (x) => numberCell(String(x.p.analysis.seed)) },
+  {
+    name: 'month',
+    description:
+      'plan-distribution-month rows: the month (YYYY-MM) of the monthly percentiles; empty otherwise',
+    value: () => emptyCell,
+  },
+  {
+    name: 'monthlyP10Usd',
+    description:
+      "plan-distribution-month rows: P10 of the whole plan's spend in that month (joint Monte Carlo, totals.distribution.<plan>.months); empty otherwise",
+    value: () => emptyCell,
+  },
+  {
+    name: 'monthlyP50Usd',
+    description: "plan-distribution-month rows: P50 of the whole plan's spend in that month",
+    value: () => emptyCell,
+  },
+  {
+    name: 'monthlyP90Usd',
+    description: "plan-distribution-month rows: P90 of the whole plan's spend in that month",
+    value: () => emptyCell,
+  },
+  {
+    name: 'horizonMeanUsd',
+    description:
+      "plan-distribution rows: mean horizon spend over the joint Monte Carlo's trials (the deterministic total within Monte Carlo error); empty otherwise",
+    value: () => emptyCell,
+  },
+  {
+    name: 'outputPerMonth',
+    description:
+      "the workload's stated output a month in outputUnit (its outputPerMonth), on the rows of its recommended placement (option row and plan row); empty when not stated",
+    value: (x) => {
+      const s = statedFigure(x);
+      return s === undefined ? emptyCell : quantity(x.r, s.outputPerMonth, 3);
+    },
+  },
+  {
+    name: 'usdPerOutputUnitsAtStatedVolume',
+    description:
+      'true unit cost at the stated volume: the recommended monthlyUsd ÷ outputPerMonth × 1M for tokens (× 1 for images, audio hours), 4 decimals; on the same rows as outputPerMonth',
+    value: (x) => {
+      const s = statedFigure(x);
+      return s === undefined ? emptyCell : unitPrice(x.r.unitPrice(s.usd));
+    },
+  },
 ];
+
+/** The whole plans of the joint Monte Carlo, in `report.csv` order, with their `option` cell and name. */
+export const CSV_PLANS = [
+  { key: 'recommended', option: 'recommended', name: 'Recommended plan (whole portfolio)' },
+  { key: 'allCloud', option: 'all-cloud', name: 'All-cloud (whole portfolio)' },
+  { key: 'allDecentralized', option: 'all-decentralized', name: 'All-decentralized (whole portfolio)' },
+] as const;
+
+/**
+ * The rows of the plan's spend range (`totals.distribution`): per plan one `plan-distribution` row (horizon
+ * P10/P50/P90 and mean; `monthlyUsd`/`horizonUsd` the deterministic totals where report.json has them — the
+ * recommended plan and all-cloud; all-decentralized has none) and one `plan-distribution-month` row per month.
+ * Columns not named here are empty. None without a distribution (streamed analyses).
+ */
+export function planDistributionRows(p: PresentedAnalysis, r: Rounder): ReadonlyMap<string, CsvCell>[] {
+  const d = p.analysis.totals.distribution;
+  if (d === undefined) return [];
+  const common = (
+    plan: (typeof CSV_PLANS)[number],
+    rowType: 'plan-distribution' | 'plan-distribution-month',
+  ): [string, CsvCell][] => [
+    ['workloadName', textCell(plan.name)],
+    ['option', textCell(plan.option)],
+    ['rowType', textCell(rowType)],
+    ['isRecommended', booleanCell(false)],
+    ['scenario', textCell(p.analysis.scenario.name)],
+    ['frameworkVersion', textCell(p.analysis.frameworkVersion)],
+    ['seed', numberCell(String(d.seed))],
+  ];
+  const deterministic = {
+    recommended: { monthly: p.totals.monthlyRecommendedCents, horizon: p.totals.horizonRecommendedCents },
+    allCloud: { monthly: p.totals.monthlyAllCloudCents, horizon: p.totals.horizonAllCloudCents },
+    allDecentralized: { monthly: null, horizon: null },
+  } as const;
+  const rows: ReadonlyMap<string, CsvCell>[] = [];
+  for (const plan of CSV_PLANS) {
+    const h = d[plan.key].horizon;
+    rows.push(
+      new Map([
+        ...common(plan, 'plan-distribution'),
+        ['monthlyUsd', money(deterministic[plan.key].monthly)],
+        ['horizonUsd', money(deterministic[plan.key].horizon)],
+        ['horizonP10Usd', money(r.cents(h.p10))],
+        ['horizonP50Usd', money(r.cents(h.p50))],
+        ['horizonP90Usd', money(r.cents(h.p90))],
+        ['horizonMeanUsd', money(r.cents(d[plan.key].horizonMeanUsd))],
+      ]),
+    );
+  }
+  for (const plan of CSV_PLANS) {
+    for (const m of d[plan.key].months) {
+      rows.push(
+        new Map([
+          ...common(plan, 'plan-distribution-month'),
+          ['month', textCell(m.month)],
+          ['monthlyP10Usd', money(r.cents(m.p10))],
+          ['monthlyP50Usd', money(r.cents(m.p50))],
+          ['monthlyP90Usd', money(r.cents(m.p90))],
+        ]),
+      );
+    }
+  }
+  return rows;
+}

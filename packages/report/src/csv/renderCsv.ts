@@ -2,13 +2,15 @@ import type { Analysis } from '@gpufit/schema';
 import type { PresentOptions } from '../present/presentAnalysis.js';
 import { presentAnalysis } from '../present/presentAnalysis.js';
 import { createRounder } from '../present/rounder.js';
+import { emptyCell } from './csvCell.js';
 import type { CsvRow } from './csvColumns.js';
-import { CSV_COLUMNS, CSV_OPTIONS } from './csvColumns.js';
+import { CSV_COLUMNS, CSV_OPTIONS, planDistributionRows } from './csvColumns.js';
 import { writeCsv } from './writeCsv.js';
 
 /**
  * `report.csv`: one row per workload × option (cloud, depin, hybrid, recommended) with the columns of
- * {@link CSV_COLUMNS}. UTF-8 with a byte-order mark (so Excel reads non-ASCII names correctly), RFC 4180
+ * {@link CSV_COLUMNS}, then the whole plans' spend range from the joint Monte Carlo (`plan-distribution` and
+ * `plan-distribution-month` rows, when the analysis has `totals.distribution`). UTF-8 with a byte-order mark (so Excel reads non-ASCII names correctly), RFC 4180
  * quoting, CRLF line ends; text cells starting with = + - @ tab or CR are prefixed with `'`.
  */
 export function renderCsv(analysis: Analysis, options: PresentOptions = {}): string {
@@ -29,9 +31,13 @@ export function renderCsv(analysis: Analysis, options: PresentOptions = {}): str
       };
     }),
   );
+  const plans = planDistributionRows(p, r);
   return writeCsv(
     CSV_COLUMNS.map((c) => c.name),
-    rows.map((row) => CSV_COLUMNS.map((c) => c.value(row))),
+    [
+      ...rows.map((row) => CSV_COLUMNS.map((c) => c.value(row))),
+      ...plans.map((row) => CSV_COLUMNS.map((c) => row.get(c.name) ?? emptyCell)),
+    ],
     { bom: true },
   );
 }

@@ -1,3 +1,4 @@
+import type { UnitCost } from '@gpufit/schema';
 import type { ChartSpec } from '../charts/chartSpec.js';
 import { workloadSlug } from '../charts/chartSpec.js';
 import {
@@ -162,30 +163,71 @@ function componentsBlocks(r: Rounder, label: string, o: ShownOption | null): Blo
   ];
 }
 
+/** How a unit cost is quoted and its rate written, per output unit. */
+function unitWords(
+  r: Rounder,
+  unit: UnitCost['unit'],
+  per: number,
+): { quote: string; rate: string; volume: string } {
+  switch (unit) {
+    case 'tokens':
+      return { quote: `per ${formatQuantity(r, per / 1e6, 0)}M tokens`, rate: 'tokens/s', volume: 'tokens' };
+    case 'images':
+      return { quote: 'per image', rate: 'images/s', volume: 'images' };
+    case 'audio-hours':
+      return { quote: 'per audio hour', rate: 'audio-hours/s', volume: 'audio hours' };
+  }
+}
+
+/** A share of measured capacity for people: "0.8 %", "under 0.1 %". */
+function capacityText(r: Rounder, share: number): string {
+  return share > 0 && share < 0.001 ? 'under 0.1 %' : formatShare(r, share);
+}
+
 /**
  * Cost per unit of output (inference kinds): each option's list price per GPU-hour over its GPU's measured output,
- * said with the rate, benchmark and scenario it rests on; a missing rate is said, never shown as $0.
+ * said with the rate, benchmark and scenario it rests on ("at measured throughput"); a missing rate is said, never
+ * shown as $0. When the workload states its monthly volume, the true unit cost beside it: the recommended
+ * placement's monthly cost over that volume ("at your stated volume"), and the share of measured capacity it uses.
  */
 export function unitCostBlocks(r: Rounder, w: ShownWorkload): Block[] {
   const u = w.workload.unitCost;
   if (u === undefined) return [];
-  const quote = u.unit === 'tokens' ? `per ${formatQuantity(r, u.per / 1e6, 0)}M tokens` : 'per image';
-  const rateUnit = u.unit === 'tokens' ? 'tokens/s' : 'images/s';
+  const words = unitWords(r, u.unit, u.per);
   const items = u.figures.map((f) => [
     t(
-      `${f.side === 'cloud' ? OPTION_LABELS.cloud : OPTION_LABELS.depin}: $${formatUnitPrice.people(r.unitPrice(f.usd))} ${quote} ` +
-        `(${f.gpu} at $${formatUnitPrice.people(r.unitPrice(f.usdPerGpuHour))}/GPU-hour ÷ ${formatQuantity(r, f.unitsPerGpuSecond, 0)} ${rateUnit} per GPU: ` +
+      `${f.side === 'cloud' ? OPTION_LABELS.cloud : OPTION_LABELS.depin}: $${formatUnitPrice.people(r.unitPrice(f.usd))} ${words.quote} ` +
+        `(${f.gpu} at $${formatUnitPrice.people(r.unitPrice(f.usdPerGpuHour))}/GPU-hour ÷ ${formatQuantity(r, f.unitsPerGpuSecond, f.unitsPerGpuSecond < 10 ? 2 : 0)} ${words.rate} per GPU: ` +
         `${f.benchmark} class, ${f.scenario === 'vLLM serving' ? `vLLM serving benchmark (${f.version})` : `MLPerf Inference ${f.version} ${f.scenario}`}, ${f.precision}; at measured throughput).`,
     ),
   ]);
+  const s = u.atStatedVolume;
+  if (s !== undefined) {
+    const share =
+      s.capacityShare === null
+        ? ''
+        : ` Your volume is ${capacityText(r, s.capacityShare)} of what the GPU-hours it bills could output at the measured rate${s.capacityShare < 0.5 ? ', so each unit costs more than the capacity figure' : ''}.`;
+    items.push([
+      strong(`At your stated volume: $${formatUnitPrice.people(r.unitPrice(s.usd))} ${words.quote}`),
+      t(
+        ` (${RECOMMENDATION_LABELS[s.recommendation].toLowerCase()} at ${usd(r.cents(s.monthlyUsd))} a month, all in, ÷ ${formatQuantity(r, s.outputPerMonth, s.outputPerMonth < 100 ? 3 : 0)} ${words.volume} a month stated).${share}`,
+      ),
+    ]);
+  }
   for (const g of u.gaps) items.push([t(`${g[0]?.toUpperCase() ?? ''}${g.slice(1)}.`)]);
+  const assumed = w.workload.assumed?.includes('outputUnit') === true;
   return [
     { kind: 'heading', level: 4, text: 'Cost per unit of output' },
     {
       kind: 'paragraph',
       content: [
         t(
-          `A ${u.modelSizeBand}-band model's ${u.unit} at the measured rate of each option's GPU (datasets/unit-throughput.csv): a capacity figure for a GPU kept busy at a best-case benchmark rate, not this workload's own volume; real serving at low concurrency costs more per unit.`,
+          `A ${u.modelSizeBand}-band model's ${words.volume}${assumed ? ' (assumed: default for this kind; set outputUnit to images or audio-hours for other output)' : ''} at the measured rate of each option's GPU (datasets/unit-throughput.csv): a capacity figure for a GPU kept busy at a best-case benchmark rate, not this workload's own volume; real serving at low concurrency costs more per unit.${u.figures.length === 0 ? ' No option here has a measured rate (below).' : ''}`,
+        ),
+        t(
+          s === undefined
+            ? ' State outputPerMonth to see the cost per unit at your own volume.'
+            : ' At your stated volume: the recommended placement’s monthly cost over the output you state a month.',
         ),
       ],
     },
