@@ -285,6 +285,22 @@ describe('gpufit CLI (built bundle)', () => {
       if (w.distribution === null) continue;
       expect(w.distribution.horizonDepin.p10).toBeLessThanOrEqual(w.distribution.horizonDepin.p90);
     }
+    // The whole plan's range rides along, and every workload has a range: cloud-only ones from the joint run.
+    expect(s.plan.recommended.horizon.p10).toBeLessThanOrEqual(s.plan.recommended.horizon.p50);
+    expect(s.plan.recommended.horizon.p50).toBeLessThanOrEqual(s.plan.recommended.horizon.p90);
+    const table = await gpufit(['simulate', '--trials', '2000']);
+    expect(table.code, table.stderr).toBe(0);
+    const line = (id: string) => table.stdout.split('\n').find((l) => l.startsWith(`${id} `)) ?? '';
+    const dollars = (text: string) =>
+      [...text.matchAll(/\$([\d,]+)/g)].map((m) => Number(m[1]!.replaceAll(',', '')));
+    const pretrain = s.plan.workloads.find((w: { id: string }) => w.id === 'pretrain-70b').horizon;
+    expect(dollars(line('pretrain-70b'))).toEqual([pretrain.p10, pretrain.p50, pretrain.p90].map(Math.round));
+    expect(line('pretrain-70b')).toContain('no DePIN option');
+    const p = s.plan.recommended.horizon;
+    expect(dollars(line('recommended plan'))).toEqual([p.p10, p.p50, p.p90].map(Math.round));
+    expect(table.stdout).toMatch(
+      /All-decentralized keeps 4 workload\(s\) without a decentralized option on cloud/,
+    );
     const be = await gpufit(['breakeven', '--json']);
     expect(be.code, be.stderr).toBe(0);
   });

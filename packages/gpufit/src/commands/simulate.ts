@@ -16,12 +16,24 @@ export async function runSimulate(workloadsPath: string | undefined, opts: Simul
       distribution: w.distribution,
       projection: w.projection,
     }));
-    process.stdout.write(`${JSON.stringify({ seed: analysis.seed, workloads: out }, null, 2)}\n`);
+    const plan = analysis.totals.distribution;
+    process.stdout.write(
+      `${JSON.stringify({ seed: analysis.seed, workloads: out, ...(plan !== undefined && { plan }) }, null, 2)}\n`,
+    );
     return;
   }
+  const plan = analysis.totals.distribution;
+  const joint = new Map((plan?.workloads ?? []).map((w) => [w.id, w]));
   const rows = chosen.map((w) => {
     const d = w.distribution;
-    if (d === null) return [w.id, 'no DePIN option to compare', '', '', '', '', '', ''];
+    if (d === null) {
+      // No decentralized option: the joint simulation of the plan gives the cloud side's range.
+      const own = joint.get(w.id);
+      if (own === undefined || own.placement !== 'cloud')
+        return [w.id, 'not simulated', '', '', '', '', '', ''];
+      const h = own.horizon;
+      return [w.id, usd(h.p10, 0), usd(h.p50, 0), usd(h.p90, 0), 'no DePIN option', '', '', ''];
+    }
     return [
       w.id,
       usd(d.horizonCloud.p10, 0),
@@ -33,9 +45,25 @@ export async function runSimulate(workloadsPath: string | undefined, opts: Simul
       `${(d.pDepinCheaper * 100).toFixed(1)} %`,
     ];
   });
-  const trials = chosen.find((w) => w.distribution)?.distribution?.trials ?? 0;
+  const trials = chosen.find((w) => w.distribution)?.distribution?.trials ?? plan?.trials ?? 0;
   process.stdout.write(
     `Horizon spend over each workload's horizon, ${trials.toLocaleString('en-US')} trials, seed ${analysis.seed} (each workload's stream is derived from it).\n\n` +
       `${textTable(['workload', 'cloud P10', 'cloud P50', 'cloud P90', 'DePIN P10', 'DePIN P50', 'DePIN P90', 'P(DePIN cheaper)'], rows, new Set([1, 2, 3, 4, 5, 6, 7]))}\n`,
+  );
+  if (plan === undefined || opts.workload !== undefined) return;
+  const planRows = (
+    [
+      ['recommended plan', plan.recommended],
+      ['all-cloud', plan.allCloud],
+      ['all-decentralized', plan.allDecentralized],
+    ] as const
+  ).map(([name, p]) => [name, usd(p.horizon.p10, 0), usd(p.horizon.p50, 0), usd(p.horizon.p90, 0)]);
+  const onCloud =
+    plan.cloudOnlyWorkloads.length === 0
+      ? ''
+      : ` All-decentralized keeps ${plan.cloudOnlyWorkloads.length} workload(s) without a decentralized option on cloud.`;
+  process.stdout.write(
+    `\nThe whole plan, every workload simulated together (${plan.trials.toLocaleString('en-US')} trials, demand correlation ${plan.demandCorrelation}; percentiles do not add across workloads).${onCloud}\n\n` +
+      `${textTable(['plan, horizon', 'P10', 'P50', 'P90'], planRows, new Set([1, 2, 3]))}\n`,
   );
 }
