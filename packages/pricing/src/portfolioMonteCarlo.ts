@@ -29,7 +29,7 @@ import type {
   MonteCarloScenario,
   MonteCarloTokenPlan,
 } from './monteCarloPlan.js';
-import { percentiles } from './percentile.js';
+import { percentiles, percentilesInPlace } from './percentile.js';
 import { DRAW_NORMAL, DRAW_UNIFORM, fillDraws, MONTE_CARLO_BLOCK_TRIALS, seedSfc32State } from './prng.js';
 import { type SpendPathOptions, spendPath } from './spendPath.js';
 import { tokenStepCoefficients } from './tokenPricePath.js';
@@ -400,7 +400,9 @@ export type PortfolioSummary = Omit<PortfolioDistribution, 'cloudOnlyWorkloads' 
 
 export function summarizePortfolio(params: PortfolioParams, out: PortfolioOut): PortfolioSummary {
   const { trials, months: M, sampleTrials: S } = params;
-  const column = new Float64Array(S);
+  // One buffer for every selection (it reorders what it is given): month columns and horizon copies.
+  const buffer = new Float64Array(Math.max(S, trials));
+  const column = buffer.subarray(0, S);
   const plan = (p: 0 | 1 | 2): PortfolioPlanDistribution => {
     const h = out.horizon[p].subarray(0, trials);
     let sum = 0;
@@ -408,10 +410,10 @@ export function summarizePortfolio(params: PortfolioParams, out: PortfolioOut): 
     const monthly = out.monthly[p];
     const months = [];
     for (let t = 0; t < M; t++) {
-      for (let i = 0; i < S; i++) column[i] = monthly[i * M + t]!;
-      months.push({ month: addMonths(params.startMonth, t), ...percentiles(column) });
+      for (let i = 0, j = t; i < S; i++, j += M) column[i] = monthly[j]!;
+      months.push({ month: addMonths(params.startMonth, t), ...percentilesInPlace(column) });
     }
-    return { horizonMeanUsd: trials > 0 ? sum / trials : 0, horizon: percentiles(h), months };
+    return { horizonMeanUsd: trials > 0 ? sum / trials : 0, horizon: percentiles(h, buffer), months };
   };
   return {
     trials,
@@ -420,7 +422,7 @@ export function summarizePortfolio(params: PortfolioParams, out: PortfolioOut): 
     recommended: plan(0),
     allCloud: plan(1),
     allDecentralized: plan(2),
-    workloads: out.samples.map((s) => percentiles(s.subarray(0, trials))),
+    workloads: out.samples.map((s) => percentiles(s.subarray(0, trials), buffer)),
   };
 }
 
