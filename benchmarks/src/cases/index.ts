@@ -31,5 +31,10 @@ export const CASE_MODULES: readonly CaseEntry[] = [
     results: ['analyze-example'],
     load: async () => (await import('./analyzeExample.js')).analyzeExample,
   },
+  {
+    name: 'analyze-per-workload',
+    results: ['analyze-per-workload', 'analyze-memory'],
+    load: async () => (await import('./analyzePerWorkload.js')).analyzePerWorkload,
+  },
   { name: 'memory', results: ['memory'], load: async () => (await import('./memory.js')).memory },
 ];
