@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gpuTierTable, throughputRatioTable, unitThroughputTable } from '@gpufit/pricing';
 import { type Analysis, validateScenario, type WorkloadProfile } from '@gpufit/schema';
 import { generateProfiles, writeWorkloadCsv } from '../generate/workloads.js';
 import { analyze, loadBundledCatalog, withDefaultSubsidies } from '../gpufitSource.js';
-import { progress } from '../harness/measure.js';
+import { loadAverage, progress } from '../harness/measure.js';
 import { notAvailable, result } from '../harness/result.js';
 import { runNode } from '../harness/spawnTimed.js';
 import { median } from '../harness/stats.js';
@@ -19,12 +18,6 @@ const SEED = 19;
 const PER_WORKLOAD = { valueAtMost: 2 };
 /** And a 10,000-workload non-streamed analysis under 400 MB peak RSS. */
 const MEMORY = { valueAtMost: 400 };
-
-function loadAverage(): string {
-  return loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' / ');
-}
 
 /** CPU milliseconds (user + system) of `work`. */
 async function cpuMs(work: () => Promise<unknown>): Promise<number> {
