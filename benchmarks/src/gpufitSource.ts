@@ -2,10 +2,12 @@
  * The parts of the `gpufit` package the benchmarks drive, from its TypeScript sources (the package has no
  * curated entry point for them yet). One place to switch to `from 'gpufit'` when it has.
  */
+export { analyze, withDefaultSubsidies } from '../../packages/analysis/src/index.js';
 export { cheapestFeasible, indexOffers } from '../../packages/analysis/src/matchOffers.js';
 export { marketsOfSide, sidesOfMarkets } from '../../packages/analysis/src/sides.js';
 export { loadCatalogCached } from '../../packages/gpufit/src/catalog/catalogCache.js';
 export { bundledDatasetsDir } from '../../packages/gpufit/src/data/bundledDatasetsDir.js';
+export { loadBundledCatalog } from '../../packages/gpufit/src/data/loadBundledCatalog.js';
 export { loadGpuTiers } from '../../packages/gpufit/src/data/loadReferenceData.js';
 export { referenceIndexes } from '../../packages/gpufit/src/data/referenceIndexes.js';
 export { loadOffersCsv } from '../../packages/gpufit/src/io/loadOffers.js';

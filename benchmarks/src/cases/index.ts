@@ -41,5 +41,10 @@ export const CASE_MODULES: readonly CaseEntry[] = [
     results: ['offers-h100-cold', 'offers-h100-warm'],
     load: async () => (await import('./offersH100.js')).offersH100,
   },
+  {
+    name: 'analyze-per-workload',
+    results: ['analyze-per-workload', 'analyze-memory'],
+    load: async () => (await import('./analyzePerWorkload.js')).analyzePerWorkload,
+  },
   { name: 'memory', results: ['memory'], load: async () => (await import('./memory.js')).memory },
 ];

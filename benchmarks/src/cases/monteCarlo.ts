@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -23,7 +22,7 @@ import {
   marketsOfSide,
   sidesOfMarkets,
 } from '../gpufitSource.js';
-import { progress, timeOnce } from '../harness/measure.js';
+import { loadAverage, progress, timeOnce } from '../harness/measure.js';
 import { notAvailable, result } from '../harness/result.js';
 import { median } from '../harness/stats.js';
 import { MONTE_CARLO_WORKER } from '../paths.js';
@@ -67,12 +66,6 @@ async function plan(trials: number): Promise<MonteCarloParams> {
     return b.value;
   };
   return monteCarloPlan({ cloud: basis('cloud'), depin: basis('depin') }, scenario, { trials });
-}
-
-function loadAverage(): string {
-  return loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' / ');
 }
 
 export const monteCarlo: BenchCase = {

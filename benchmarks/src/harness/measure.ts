@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { median } from './stats.js';
 
 export type Work = () => unknown;
@@ -50,4 +51,11 @@ export async function timePair(options: PairOptions): Promise<PairTiming> {
 /** Progress and diagnostics go to stderr; stdout carries results only. */
 export function progress(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
+}
+
+/** The 1-, 5- and 15-minute load averages, for a case's note. */
+export function loadAverage(): string {
+  return loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
 }

@@ -14,6 +14,7 @@ import type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 import { type BestOffers, bestOffers, explained, priced } from './bestOffers.js';
 import { decide } from './decide.js';
 import { hybridFor } from './hybridFor.js';
+import { indexedBestOffers } from './indexedBestOffers.js';
 import { risksFor } from './risks.js';
 import { sidesOfMarkets } from './sides.js';
 import { unitCostFor } from './unitCost.js';
@@ -47,7 +48,10 @@ export interface WorkloadAnalyzerOptions
   > {
   /** Break-evens and tornado sensitivity (hundreds of re-pricings each); default true. */
   readonly deep?: boolean;
-  /** How the cheapest offers are found; default: price every offer (`bestOffers`). */
+  /**
+   * How the cheapest offers are found; default: the offer indexes (`indexedBestOffers`), and every offer priced
+   * (`bestOffers`, which also says why a side has none) when a side has no option or a price adjuster is set.
+   */
   readonly findBest?: (profile: WorkloadProfile) => BestOffers;
 }
 
@@ -82,9 +86,34 @@ export function createWorkloadAnalyzer(
   // Every offer is screened without its sentences; the winners are priced again with them.
   const sides = sidesOfMarkets(scenario.decision.decentralizedMarkets);
   const policy = scenario.decision;
+  const exhaustive = (p: WorkloadProfile) =>
+    explained(bestOffers(p, options.offers, screen, sides), p, estimate);
   const findBest =
-    options.findBest ??
-    ((p: WorkloadProfile) => explained(bestOffers(p, options.offers, screen, sides), p, estimate));
+    options.findBest ?? (options.priceAdjuster === undefined ? indexedOrExhaustive() : exhaustive);
+
+  /**
+   * The same winners as `exhaustive` (the indexes price only the offers that can still win; packages/gpufit's
+   * match tests hold them to pricing every offer) without pricing the whole catalog for every workload. A side
+   * without an option says why from the rejection tally of every offer of that side, so only that side's offers
+   * are priced for it (in catalog order, as `bestOffers` counts them). A price adjuster (user code) may move any
+   * offer below its index bound, so with one every offer is priced.
+   */
+  function indexedOrExhaustive(): (p: WorkloadProfile) => BestOffers {
+    let indexed: ((p: WorkloadProfile) => BestOffers) | null = null;
+    const ofSide = { cloud: [] as Offer[], depin: [] as Offer[] };
+    for (const o of options.offers) ofSide[sides[o.market]].push(o);
+    const why = (p: WorkloadProfile, side: 'cloud' | 'depin'): string | null =>
+      bestOffers(p, ofSide[side], screen, sides).unavailable?.[side] ?? null;
+    return (p) => {
+      indexed ??= indexedBestOffers(options.offers, { tiers, scenario, ...ratios });
+      const best = indexed(p);
+      const unavailable = {
+        cloud: best.cloud === null ? why(p, 'cloud') : null,
+        depin: best.depin === null ? why(p, 'depin') : null,
+      };
+      return explained({ ...best, unavailable }, p, estimate);
+    };
+  }
 
   return async (profile) => {
     // The result carries every sentence (report.json's fit.reasons[].sentence, constraints[].reason).

@@ -32,6 +32,8 @@ import {
 } from '@gpufit/schema';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createWorkloadAnalyzer } from '../../analysis/src/analyzeWorkload.js';
+import { bestOffers, explained } from '../../analysis/src/bestOffers.js';
 import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
 import { loadGpuTiers, loadThroughputRatios } from '../src/data/loadReferenceData.js';
 import { loadOffersCsv } from '../src/io/loadOffers.js';
@@ -317,5 +319,43 @@ describe('cheapestFeasible', () => {
     const before = structuredClone([profiles, offers]);
     cheapestFeasible(Object.freeze(profiles), Object.freeze(offers), { tiers, scenario: s });
     expect([profiles, offers]).toEqual(before);
+  });
+});
+
+describe("analyze()'s default offer search (indexes, then the rejection tally of a side without an option)", () => {
+  it('gives the workload analysis of pricing every offer, unavailable sentences included (property)', () => {
+    const base = (s: Scenario, offers: readonly Offer[]) =>
+      ({ offers, tiers, ratios, scenario: s, monteCarlo: false, deep: false }) as const;
+    const everyOffer = (
+      s: Scenario,
+      offers: readonly Offer[],
+    ): ((p: WorkloadProfile) => ReturnType<ReturnType<typeof createWorkloadAnalyzer>>) => {
+      const estimate = (p: WorkloadProfile, o: Offer) => estimateCost(p, o, { tiers, scenario: s, ratios });
+      const screen = (p: WorkloadProfile, o: Offer) =>
+        estimateCost(p, o, { tiers, scenario: s, ratios, explain: false });
+      const sides = sidesOfMarkets(s.decision.decentralizedMarkets);
+      return createWorkloadAnalyzer({
+        ...base(s, offers),
+        findBest: (p) => explained(bestOffers(p, offers, screen, sides), p, estimate),
+      });
+    };
+    fc.assert(
+      fc.asyncProperty(
+        fc.array(profile, { minLength: 1, maxLength: 4 }),
+        fc.option(offerPicks, { nil: undefined }),
+        scenario,
+        async (profiles, picks, s) => {
+          const offers = picks === undefined ? catalog : offersFrom(picks);
+          const fast = createWorkloadAnalyzer(base(s, offers));
+          const slow = everyOffer(s, offers);
+          for (const p of profiles) {
+            const [a, b] = [await fast(p), await slow(p)];
+            expect(a.workload).toEqual(b.workload);
+            expect(a.workload.decision.unavailable).toBeDefined();
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

@@ -116,7 +116,7 @@ export { MONTHLY_SAMPLE_TRIALS, monteCarloPlan } from './monteCarloPlan.js';
 export { summarizeMonteCarlo } from './monteCarloSummary.js';
 export { newsvendorBaseline, newsvendorCriticalRatio } from './newsvendorBaseline.js';
 export { normalCdf, normalQuantile } from './normalDistribution.js';
-export { percentileOfSorted, percentiles } from './percentile.js';
+export { percentileOfSorted, percentiles, percentilesInPlace } from './percentile.js';
 export { poissonFromUniform, poissonTable } from './poissonInversion.js';
 export type {
   PortfolioOut,

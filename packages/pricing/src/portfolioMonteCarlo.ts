@@ -29,7 +29,7 @@ import type {
   MonteCarloScenario,
   MonteCarloTokenPlan,
 } from './monteCarloPlan.js';
-import { percentiles } from './percentile.js';
+import { percentiles, percentilesInPlace } from './percentile.js';
 import { DRAW_NORMAL, DRAW_UNIFORM, fillDraws, MONTE_CARLO_BLOCK_TRIALS, seedSfc32State } from './prng.js';
 import { type SpendPathOptions, spendPath } from './spendPath.js';
 import { tokenStepCoefficients } from './tokenPricePath.js';
@@ -221,6 +221,8 @@ interface WorkloadModel {
   readonly ownDemand: boolean;
   readonly interruptions: readonly [InterruptionMonths, InterruptionMonths];
   readonly hasDepin: boolean;
+  /** Whether each option draws its interruptions in some month (else its N/m is 1 every month). */
+  readonly interrupts: readonly [boolean, boolean];
   readonly sample: number;
 }
 
@@ -291,6 +293,10 @@ export function portfolioKernel(
       kinds: Uint8Array.from(kinds),
       ownDemand: own,
       interruptions: [its[0]!, its[1]!],
+      interrupts: [
+        its[0]!.mode.some((m) => m !== INTERRUPTIONS_NONE),
+        its[1]!.mode.some((m) => m !== INTERRUPTIONS_NONE),
+      ],
       hasDepin: plan.shares[2][1] > 0 || plan.shares[0][1] > 0,
       sample: plan.keepSamples ? sampleIndex++ : -1,
     };
@@ -341,6 +347,27 @@ export function portfolioKernel(
       const [a1, b1] = plan.shares[1];
       const [a2, b2] = plan.shares[2];
       const keep = model.sample >= 0 ? out.samples[model.sample]! : null;
+      // Loop invariants in locals, each product formed as the expressions of the formula form it (σ·√(1−ρ) is
+      // (sd · wOwn), then · z), so every sum and product is the same double as written out in full.
+      const ownDemand = model.ownDemand;
+      const hasDepin = model.hasDepin;
+      const sdOwn = sd * wOwn;
+      const demand = sd > 0;
+      const cCompute = c.computeUsd;
+      const cRework = c.interruptionUsd;
+      const cData = c.dataUsd;
+      const dCompute = d.computeUsd;
+      const dRework = d.interruptionUsd;
+      const dData = d.dataUsd;
+      // Without interruption draws N/m is 1 and x · 1 = x: the factor is not asked for.
+      const cDraws = model.interrupts[0];
+      const dDraws = model.interrupts[1];
+      const cSigma = c.priceSigma;
+      const dSigma = d.priceSigma;
+      const cHalf = (cSigma * cSigma) / 2;
+      const dHalf = (dSigma * dSigma) / 2;
+      const cG = plan.priceGroup[0];
+      const dG = plan.priceGroup[1];
       seedSfc32State(plan.seed, k, state);
       normal[0] = 0;
       normal[1] = 0;
@@ -348,29 +375,25 @@ export function portfolioKernel(
         fillDraws(state, normal, kinds, z, kinds.length);
         if (trial < from) continue;
         const row = (trial - first) * stride;
-        const cSigma = c.priceSigma;
-        const dSigma = d.priceSigma;
-        const cG = plan.priceGroup[0];
-        const dG = plan.priceGroup[1];
-        const cP = cG >= 0 ? Math.exp(cSigma * block[row + M + cG]! - (cSigma * cSigma) / 2) : 1;
-        const dP = dG >= 0 ? Math.exp(dSigma * block[row + M + dG]! - (dSigma * dSigma) / 2) : 1;
+        const cP = cG >= 0 ? Math.exp(cSigma * block[row + M + cG]! - cHalf) : 1;
+        const dP = dG >= 0 ? Math.exp(dSigma * block[row + M + dG]! - dHalf) : 1;
         const cTok = c.tokenIndex >= 0 ? row + M + G + c.tokenIndex * M : -1;
         const dTok = d.tokenIndex >= 0 ? row + M + G + d.tokenIndex * M : -1;
         let hc = 0;
         let hd = 0;
         for (let t = 0; t < Mw; t++) {
           let x = block[row + t]!;
-          if (model.ownDemand) x += sd * wOwn * z[t]!;
-          const D = sd > 0 ? Math.exp(x - halfVar) : 1;
+          if (ownDemand) x += sdOwn * z[t]!;
+          const D = demand ? Math.exp(x - halfVar) : 1;
           const cR = cTok >= 0 ? block[cTok + t]! : 1;
-          const cSpend =
-            D * ((c.computeUsd[t]! + c.interruptionUsd[t]! * ci.factor(t, z)) * cR * cP + c.dataUsd[t]!);
+          const cUsd = cDraws ? cCompute[t]! + cRework[t]! * ci.factor(t, z) : cCompute[t]! + cRework[t]!;
+          const cSpend = D * (cUsd * cR * cP + cData[t]!);
           cs[t] = cSpend;
           hc += cSpend;
-          if (model.hasDepin) {
+          if (hasDepin) {
             const dR = dTok >= 0 ? block[dTok + t]! : 1;
-            const dSpend =
-              D * ((d.computeUsd[t]! + d.interruptionUsd[t]! * di.factor(t, z)) * dR * dP + d.dataUsd[t]!);
+            const dUsd = dDraws ? dCompute[t]! + dRework[t]! * di.factor(t, z) : dCompute[t]! + dRework[t]!;
+            const dSpend = D * (dUsd * dR * dP + dData[t]!);
             ds[t] = dSpend;
             hd += dSpend;
           } else ds[t] = 0;
@@ -400,7 +423,9 @@ export type PortfolioSummary = Omit<PortfolioDistribution, 'cloudOnlyWorkloads' 
 
 export function summarizePortfolio(params: PortfolioParams, out: PortfolioOut): PortfolioSummary {
   const { trials, months: M, sampleTrials: S } = params;
-  const column = new Float64Array(S);
+  // One buffer for every selection (it reorders what it is given): month columns and horizon copies.
+  const buffer = new Float64Array(Math.max(S, trials));
+  const column = buffer.subarray(0, S);
   const plan = (p: 0 | 1 | 2): PortfolioPlanDistribution => {
     const h = out.horizon[p].subarray(0, trials);
     let sum = 0;
@@ -408,10 +433,10 @@ export function summarizePortfolio(params: PortfolioParams, out: PortfolioOut): 
     const monthly = out.monthly[p];
     const months = [];
     for (let t = 0; t < M; t++) {
-      for (let i = 0; i < S; i++) column[i] = monthly[i * M + t]!;
-      months.push({ month: addMonths(params.startMonth, t), ...percentiles(column) });
+      for (let i = 0, j = t; i < S; i++, j += M) column[i] = monthly[j]!;
+      months.push({ month: addMonths(params.startMonth, t), ...percentilesInPlace(column) });
     }
-    return { horizonMeanUsd: trials > 0 ? sum / trials : 0, horizon: percentiles(h), months };
+    return { horizonMeanUsd: trials > 0 ? sum / trials : 0, horizon: percentiles(h, buffer), months };
   };
   return {
     trials,
@@ -420,7 +445,7 @@ export function summarizePortfolio(params: PortfolioParams, out: PortfolioOut): 
     recommended: plan(0),
     allCloud: plan(1),
     allDecentralized: plan(2),
-    workloads: out.samples.map((s) => percentiles(s.subarray(0, trials))),
+    workloads: out.samples.map((s) => percentiles(s.subarray(0, trials), buffer)),
   };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -65,6 +66,25 @@ function deterministic(ws: PortfolioWorkloadInput[], s: ReturnType<typeof volati
 }
 
 describe('portfolioMonteCarlo (joint Monte Carlo of a plan)', () => {
+  it('gives, bit for bit, the output of the kernel as first written (digest pinned at 5b00086, before its loop invariants were hoisted)', () => {
+    // Every path of the kernel: a common and an own demand shock, price groups, a token path, Poisson
+    // interruptions on cloud and on DePIN, a shorter horizon, kept samples.
+    const [cloudOnly, hybrid, third] = workloads();
+    const ws = [
+      cloudOnly!,
+      hybrid!,
+      { ...third!, depin: depinBasis({ interruptionUsdPerMonth: 50, interruptionsPerMonth: 400 }) },
+    ];
+    const params = portfolioPlan(ws, volatile(3000));
+    const out = allocatePortfolioOut(params);
+    portfolioKernel(params, 0, params.trials, out);
+    const digest = createHash('sha256');
+    for (const a of [...out.horizon, ...out.monthly, ...out.samples]) {
+      digest.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    }
+    expect(digest.digest('hex')).toBe('ef6cc3be47d5e902165a7e9fbeb0a91174668a1c33da43fba402f28c7459646a');
+  });
+
   it('the mean of each plan’s horizon spend is its deterministic total within 4 standard errors', () => {
     const s = volatile(20_000);
     const ws = workloads();
