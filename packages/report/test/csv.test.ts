@@ -5,6 +5,7 @@ import { FORMULA_TRIGGERS, neutralizeFormula } from '../src/csv/neutralizeFormul
 import { renderCsv } from '../src/csv/renderCsv.js';
 import { quoteField } from '../src/csv/writeCsv.js';
 import { renderFocus } from '../src/focus/renderFocus.js';
+import { presentAnalysis } from '../src/present/presentAnalysis.js';
 import { buildAnalysis, FORMULA_NAME } from './fixtures/analysis.js';
 import { withDistribution } from './fixtures/portfolio.js';
 import { INJECTION_PAYLOADS, withEveryInputString } from './helpers/injection.js';
@@ -100,9 +101,21 @@ describe('renderCsv: one row per workload × option', () => {
     const whole = (option: string) =>
       all.filter((r) => r.rowType === 'plan-distribution' && r.option === option);
     expect(cents(whole('recommended'))).toBe(plan);
-    expect(cents(whole('recommended'), 'horizonUsd')).toBe(Math.round(a.totals.horizonUsd.recommended * 100));
+    // Horizons are the figures every output prints (presentAnalysis: the sum of the workloads' shown horizons, each
+    // the sum of its cent-rounded months), so the plan-distribution row states what the plan rows add up to.
+    const shown = presentAnalysis(a).totals;
+    expect(cents(whole('recommended'), 'horizonUsd')).toBe(shown.horizonRecommendedCents);
+    expect(
+      cents(
+        all.filter((r) => r.rowType === 'plan'),
+        'horizonUsd',
+      ),
+    ).toBe(shown.horizonRecommendedCents);
+    expect(Math.abs(shown.horizonRecommendedCents / 100 - a.totals.horizonUsd.recommended)).toBeLessThan(
+      a.totals.horizonUsd.recommended * 0.01,
+    );
     expect(cents(whole('all-cloud'))).toBe(Math.round(a.totals.monthlyUsd.allCloud * 100));
-    expect(cents(whole('all-cloud'), 'horizonUsd')).toBe(Math.round(a.totals.horizonUsd.allCloud * 100));
+    expect(cents(whole('all-cloud'), 'horizonUsd')).toBe(shown.horizonAllCloudCents);
     // No deterministic all-decentralized total in report.json: empty, never a made-up number or 0.
     expect(whole('all-decentralized').map((r) => [r.monthlyUsd, r.horizonUsd])).toEqual([['', '']]);
   });
