@@ -41,7 +41,38 @@ const cli = await build({
 const worker = existsSync(join(root, 'src/parallel/monteCarloWorker.ts'))
   ? await build({ ...common, entryPoints: ['src/parallel/monteCarloWorker.ts'] })
   : { outputFiles: [] };
-const result = { outputFiles: [...cli.outputFiles, ...worker.outputFiles] };
+// zod re-exports its forty-odd message locales as `z.locales` (≈ 260 KB minified); the engine uses only the
+// English one zod configures by default, so the what-if bundle gets a locales index that holds only `en`.
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), '../locales/en.js'), namespace: 'zod-en' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+// The what-if page's engine (whatif.html): the pure analysis as one browser script, built here so an installed
+// gpufit writes the page without a bundler; gpufit inlines it into every whatif.html it writes.
+const whatif = existsSync(join(root, 'src/whatif/whatifWorker.ts'))
+  ? await build({
+      ...common,
+      entryPoints: { 'whatif-engine': 'src/whatif/whatifWorker.ts' },
+      outExtension: { '.js': '.js' },
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+      banner: {},
+      minify: true,
+      plugins: [englishOnlyZod],
+    })
+  : { outputFiles: [] };
+const result = { outputFiles: [...cli.outputFiles, ...worker.outputFiles, ...whatif.outputFiles] };
 
 const written = new Set();
 for (const file of result.outputFiles) {

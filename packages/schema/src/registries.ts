@@ -183,8 +183,11 @@ export interface ReportFormatSpec {
   readonly fileName: string;
   readonly mediaType: string;
   readonly description: string;
-  /** Text (one file, may go to stdout) or binary (chart images, written to a folder only). */
-  readonly encoding: 'text' | 'binary';
+  /**
+   * Text (one file rendered from the analysis, may go to stdout), binary (chart images, written to a folder only)
+   * or page (one file built from the run's inputs, not the analysis: written by `gpufit analyze` to a folder only).
+   */
+  readonly encoding: 'text' | 'binary' | 'page';
 }
 
 const REPORT_FORMAT_ENTRIES = [
@@ -222,6 +225,13 @@ const REPORT_FORMAT_ENTRIES = [
     mediaType: 'text/csv; charset=utf-8; header=present',
     description: 'FOCUS 1.2 forecast rows for finance tools',
     encoding: 'text',
+  },
+  {
+    id: 'whatif',
+    fileName: 'whatif.html',
+    mediaType: 'text/html; charset=utf-8',
+    description: 'self-contained what-if page: move assumptions, the plan is analyzed again in the browser',
+    encoding: 'page',
   },
   {
     id: 'png',

@@ -108,7 +108,7 @@ describe('registries: one source for markets, pricing categories, subsidy kinds 
 
   it('report formats: text ones have a file each, distinct; png is the binary one', () => {
     expect(TEXT_REPORT_FORMAT_IDS).toEqual(REPORT_FORMATS.filter(isTextReportFormat));
-    expect(REPORT_FORMATS.filter((f) => !isTextReportFormat(f))).toEqual(['png']);
+    expect(REPORT_FORMATS.filter((f) => !isTextReportFormat(f))).toEqual(['whatif', 'png']);
     const names = REPORT_FORMATS.map((f) => REPORT_FORMAT_REGISTRY[f].fileName);
     expect(new Set(names).size).toBe(names.length);
   });

@@ -14,6 +14,7 @@ import { type RunPolicyOptions, todayUtc, withRunPolicy } from '../cli/runPolicy
 import { NAMES_HINT, workloadNameProblem } from '../cli/scenarioNames.js';
 import { usd } from '../cli/table.js';
 import { counted, note, warn } from '../cli/terminal.js';
+import { loadGpuTiers, loadThroughputRatios, loadUnitThroughput } from '../data/loadReferenceData.js';
 import { streamWorkloads } from '../io/loadWorkloads.js';
 import { outputFailure } from '../output/outputError.js';
 import { stageFolder } from '../output/replaceFolder.js';
@@ -26,6 +27,7 @@ import {
   writeReportSet,
 } from '../render/writeReport.js';
 import { type StreamSinks, streamAnalysis } from '../stream/streamAnalysis.js';
+import type { WhatifInputs } from '../whatif/whatifData.js';
 import { monteCarloRunner, portfolioKernelRunner } from './monteCarloRunner.js';
 
 export interface AnalyzeCommandOptions extends RunPolicyOptions {
@@ -103,7 +105,7 @@ export async function runScenarioAnalysis(
   baseline: 'default' | 'none' | ScenarioRun = 'default',
   /** The command that runs, as its progress bar is labelled. */
   command: 'analyze' | 'simulate' | 'breakeven' | 'diff' = 'analyze',
-): Promise<{ analysis: Analysis; run: ScenarioRun }> {
+): Promise<{ analysis: Analysis; run: ScenarioRun; whatif: () => Promise<WhatifInputs | null> }> {
   const inputs = await loadInputs({
     workloads: workloadsPath,
     catalog: opts.catalog,
@@ -168,7 +170,27 @@ export async function runScenarioAnalysis(
   }
   refuseUnpricedPlan(analysis, inputs.paths.catalog);
   for (const e of analysis.scenarioEffects ?? []) if (e.effect === 'no-effect') warn(e.message);
-  return { analysis, run };
+  const whatif = async (): Promise<WhatifInputs | null> => {
+    // The page carries no formula engine (mathjs): a scenario with formulas gets no what-if page.
+    if (inputs.formulas !== null) return null;
+    const [tierRows, ratioRows, unitRows] = await Promise.all([
+      loadGpuTiers(),
+      loadThroughputRatios(),
+      loadUnitThroughput(),
+    ]);
+    return {
+      workloads: inputs.workloads.rows,
+      offers: inputs.offers.rows,
+      tierRows,
+      ratioRows,
+      unitRows,
+      networks: inputs.networks,
+      scenario,
+      scenarioInput: inputs.scenarioInput,
+      horizonMonths: inputs.scenarioInput?.horizonMonths ?? null,
+    };
+  };
+  return { analysis, run, whatif };
 }
 
 /** A scenario file that sets horizonMonths sets it for every workload; otherwise each keeps its own. */
@@ -205,7 +227,7 @@ export async function runAnalyze(
   const toStdout = stdoutFormat !== null;
   // A folder that cannot take the report is refused before the analysis runs, not after.
   if (!toStdout) await checkReportFolder(resolve(opts.out ?? DEFAULT_REPORT_DIR));
-  const analysis = await runAnalysis(workloadsPath, opts);
+  const { analysis, whatif } = await runScenarioAnalysis(workloadsPath, opts);
   if (stdoutFormat !== null) {
     const format = TEXT_REPORT_FORMATS[stdoutFormat];
     const chartJsSource = stdoutFormat === 'html' ? await readChartJsSource() : undefined;
@@ -214,7 +236,17 @@ export async function runAnalyze(
   }
   const dir = resolve(opts.out ?? DEFAULT_REPORT_DIR);
   const formats: readonly ReportFormat[] = opts.format === undefined ? DEFAULT_REPORT_FORMATS : [opts.format];
-  const written = await writeReportSet(analysis, dir, formats);
+  const whatifInputs = formats.includes('whatif') ? await whatif() : null;
+  if (formats.includes('whatif') && whatifInputs === null)
+    warn(
+      'whatif.html left out: the scenario has formulas (priceAdjustments or formula subsidies), which the page cannot evaluate.',
+    );
+  const written = await writeReportSet(
+    analysis,
+    dir,
+    formats,
+    whatifInputs === null ? {} : { whatif: whatifInputs },
+  );
   const shown = relative(process.cwd(), dir) || '.';
   // The same rounded, allocated figures the reports show (one rounding step, in @gpufit/report).
   const t = presentAnalysis(analysis).totals;

@@ -5,6 +5,8 @@ import { chartConfigs, presentAnalysis, TEXT_REPORT_FORMAT_IDS, TEXT_REPORT_FORM
 import { type Analysis, REPORT_FORMAT_REGISTRY, REPORT_FORMATS, type ReportFormat } from '@gpufit/schema';
 import { outputFailure } from '../output/outputError.js';
 import { checkReplaceableFolder, type FolderLayout, stageFolder } from '../output/replaceFolder.js';
+import { readWhatifEngine, renderWhatif } from '../whatif/renderWhatif.js';
+import { type WhatifInputs, whatifData } from '../whatif/whatifData.js';
 import { readChartJsSource } from './chartJsSource.js';
 import { renderChartPng } from './renderChartPng.js';
 
@@ -24,6 +26,11 @@ export interface WriteReportSetOptions {
   readonly roundingMode?: RoundingModeName;
   /** PNG pixel density (default 2). */
   readonly pngScale?: number;
+  /**
+   * The run's inputs, for `whatif.html` (the page analyzes them again in the browser, so the analysis alone
+   * cannot make it): without them the `whatif` format is left out.
+   */
+  readonly whatif?: WhatifInputs;
 }
 
 export interface WrittenReportSet {
@@ -33,7 +40,10 @@ export interface WrittenReportSet {
 
 /** What a report folder holds: the text reports, and chart PNGs (named by chart id) in `charts/`. */
 export const REPORT_FOLDER_LAYOUT: FolderLayout = {
-  files: new Set(Object.values(TEXT_REPORT_FORMATS).map((f) => f.fileName)),
+  files: new Set([
+    ...Object.values(TEXT_REPORT_FORMATS).map((f) => f.fileName),
+    REPORT_FORMAT_REGISTRY.whatif.fileName,
+  ]),
   folders: { [CHARTS_DIR]: /^[a-z0-9-]+\.png$/ },
   advice: 'choose another --out folder',
 };
@@ -48,7 +58,8 @@ export function checkReportFolder(dir: string): Promise<void> {
 
 /**
  * Write the report set to `dir`: `report.md`, `report.html`, `report.json`, `report.csv`,
- * `forecast-focus.csv` and `charts/<id>.png`, for the formats asked for. Contents are deterministic: the same
+ * `forecast-focus.csv`, `whatif.html` (when `options.whatif` gives the run's inputs) and `charts/<id>.png`, for
+ * the formats asked for. Contents are deterministic: the same
  * analysis gives the same bytes (PNGs: on the same fonts). Chart file names are chart ids, never input text.
  *
  * The set replaces `dir` whole (docs/reliability.md, "Outputs are safe"): it is written to a staging folder
@@ -126,6 +137,11 @@ async function writeReportFiles(
     );
     await writeNew(dirs, format.fileName, text);
     files.push(format.fileName);
+  }
+  if (wanted.has('whatif') && options.whatif !== undefined) {
+    const name = REPORT_FORMAT_REGISTRY.whatif.fileName;
+    await writeNew(dirs, name, renderWhatif(whatifData(options.whatif), await readWhatifEngine()));
+    files.push(name);
   }
   if (withPng) {
     await mkdir(join(dirs.staging, CHARTS_DIR));

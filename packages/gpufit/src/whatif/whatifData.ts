@@ -1,0 +1,48 @@
+import type { NetworkInfo } from '@gpufit/analysis';
+import { costFloor, gpuTierTable, throughputRatioTable } from '@gpufit/pricing';
+import type { Offer, ScenarioInput } from '@gpufit/schema';
+import { type WhatifData, whatifNetworks } from './whatifEngine.js';
+
+/** The inputs of one analyze run the what-if page is built from (`gpufit analyze` passes them to writeReportSet). */
+export interface WhatifInputs extends Omit<WhatifData, 'scenarioInput' | 'networks'> {
+  /** Every offer of the catalog (the page keeps the feasible ones). */
+  readonly offers: readonly Offer[];
+  readonly networks: readonly NetworkInfo[];
+  readonly scenarioInput: ScenarioInput | null;
+}
+
+/**
+ * The offers some workload can run on at all: pricing's feasibility pre-filter (`costFloor`: GPU, memory,
+ * interconnect, country, host tier…) passes them for at least one workload, under the run's scenario. What the
+ * page's controls move (prices, subsidies, demand growth, the saving rule, pins that narrow the markets) never
+ * makes another offer feasible, so the page needs no other offer to choose exactly what the CLI would.
+ */
+export function feasibleOffers(inputs: WhatifInputs): Offer[] {
+  const options = {
+    tiers: gpuTierTable(inputs.tierRows),
+    ratios: throughputRatioTable(inputs.ratioRows),
+    scenario: inputs.scenario,
+    verdictOnly: true,
+    skipOfferTerms: true,
+  };
+  const workloads = inputs.workloads.map((w) =>
+    inputs.horizonMonths === null ? w : { ...w, horizonMonths: inputs.horizonMonths },
+  );
+  return inputs.offers.filter((o) => workloads.some((w) => costFloor(w, o, options) !== null));
+}
+
+/** The page's data: the run's inputs with only the feasible offers. */
+export function whatifData(inputs: WhatifInputs): WhatifData {
+  const offers = feasibleOffers(inputs);
+  return {
+    workloads: inputs.workloads,
+    offers,
+    tierRows: inputs.tierRows,
+    ratioRows: inputs.ratioRows,
+    unitRows: inputs.unitRows,
+    scenario: inputs.scenario,
+    scenarioInput: inputs.scenarioInput ?? {},
+    horizonMonths: inputs.horizonMonths,
+    networks: whatifNetworks(offers, inputs.networks),
+  };
+}
