@@ -38,9 +38,9 @@ describe('logRampIn (logRamp with its denominator computed once)', () => {
 
 describe('vocabulary ranks (comparison instead of a keyed load)', () => {
   it('are the position in the vocabulary, −1 for an unknown word', () => {
-    DATA_SENSITIVITIES.forEach((s, i) => expect(sensitivityRank(s)).toBe(i));
-    INTERCONNECTS.forEach((c, i) => expect(interconnectRank(c)).toBe(i));
-    WORKLOAD_KINDS.forEach((k, i) => expect(kindRank(k)).toBe(i));
+    for (const [i, s] of DATA_SENSITIVITIES.entries()) expect(sensitivityRank(s)).toBe(i);
+    for (const [i, c] of INTERCONNECTS.entries()) expect(interconnectRank(c)).toBe(i);
+    for (const [i, k] of WORKLOAD_KINDS.entries()) expect(kindRank(k)).toBe(i);
     expect(sensitivityRank('secret')).toBe(-1);
     // A word built at run time (as a CSV parser makes it) compares by content, not identity.
     expect(sensitivityRank(['regu', 'lated'].join(''))).toBe(DATA_SENSITIVITIES.indexOf('regulated'));
