@@ -2,8 +2,9 @@
  * The parts of the `gpufit` package the benchmarks drive, from its TypeScript sources (the package has no
  * curated entry point for them yet). One place to switch to `from 'gpufit'` when it has.
  */
-export { analyze, withDefaultSubsidies } from '../../packages/analysis/src/index.js';
-export { cheapestFeasible, indexOffers } from '../../packages/analysis/src/matchOffers.js';
+export { analyze, analyzeStream, withDefaultSubsidies } from '../../packages/analysis/src/index.js';
+export { indexedBestOffers } from '../../packages/analysis/src/indexedBestOffers.js';
+export { cheapestFeasible, indexOfferParts, indexOffers } from '../../packages/analysis/src/matchOffers.js';
 export { marketsOfSide, sidesOfMarkets } from '../../packages/analysis/src/sides.js';
 export { loadCatalogCached } from '../../packages/gpufit/src/catalog/catalogCache.js';
 export { bundledDatasetsDir } from '../../packages/gpufit/src/data/bundledDatasetsDir.js';

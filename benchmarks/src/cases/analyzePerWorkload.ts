@@ -4,7 +4,7 @@ import { gpuTierTable, throughputRatioTable, unitThroughputTable } from '@gpufit
 import { type Analysis, validateScenario, type WorkloadProfile } from '@gpufit/schema';
 import { generateProfiles, writeWorkloadCsv } from '../generate/workloads.js';
 import { analyze, loadBundledCatalog, withDefaultSubsidies } from '../gpufitSource.js';
-import { loadAverage, progress } from '../harness/measure.js';
+import { cpuMs, loadAverage, progress } from '../harness/measure.js';
 import { notAvailable, result } from '../harness/result.js';
 import { runNode } from '../harness/spawnTimed.js';
 import { median } from '../harness/stats.js';
@@ -20,13 +20,6 @@ const PER_WORKLOAD = { valueAtMost: 2 };
 const MEMORY = { valueAtMost: 400 };
 
 /** CPU milliseconds (user + system) of `work`. */
-async function cpuMs(work: () => Promise<unknown>): Promise<number> {
-  const start = process.cpuUsage();
-  await work();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
 export const analyzePerWorkload: BenchCase = {
   name: 'analyze-per-workload',
   results: ['analyze-per-workload', 'analyze-memory'],

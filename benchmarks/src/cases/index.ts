@@ -26,6 +26,11 @@ export const CASE_MODULES: readonly CaseEntry[] = [
   },
   { name: 'match', results: ['match'], load: async () => (await import('./match.js')).match },
   {
+    name: 'stream-200k',
+    results: ['stream-200k', 'stream-rate'],
+    load: async () => (await import('./stream200k.js')).stream200k,
+  },
+  {
     name: 'monte-carlo',
     results: ['monte-carlo', 'monte-carlo-2t'],
     load: async () => (await import('./monteCarlo.js')).monteCarlo,

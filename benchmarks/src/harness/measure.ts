@@ -59,3 +59,11 @@ export function loadAverage(): string {
     .map((x) => x.toFixed(1))
     .join(' / ');
 }
+
+/** CPU time (user + system, ms) of this process while `work` runs. */
+export async function cpuMs(work: () => Promise<unknown>): Promise<number> {
+  const start = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}

@@ -1,12 +1,15 @@
 import {
   type CostFloor,
-  costFloor,
   costFloorKey,
+  costFloorOf,
   costFloorUsd,
   effectivePrice,
   estimateCost,
   type GpuTierTable,
   type ThroughputRatioTable,
+  type WorkFloor,
+  workFloor,
+  workFloorKey,
 } from '@gpufit/pricing';
 import type { Market, Offer, Scenario, WorkloadProfile } from '@gpufit/schema';
 import type { SideBest } from './bestOffers.js';
@@ -30,6 +33,10 @@ export interface CheapestFeasibleOptions {
  */
 export interface OfferGroup {
   readonly index: number;
+  /** Which of the index's parts the group's offers belong to (`indexOfferParts`); 0 for `indexOffers`. */
+  readonly part: number;
+  /** Groups of one `workFloorKey` share pricing's `workFloor` (one feasibility check per class and profile). */
+  readonly workClass: number;
   readonly offers: Offer[];
   /** USD per GPU-hour after the subsidy share at month 0, parallel to `offers`. */
   readonly effectiveUsd: number[];
@@ -91,16 +98,57 @@ export function cheapestFeasible(
 
 /** Indexes a catalog for `cheapest(profile)` queries (see `cheapestFeasible`). */
 export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleOptions): OfferIndex {
+  const parts = indexOfferParts(offers, options, 1, () => 0);
+  return {
+    cheapest: (profile) => parts.cheapest(profile)[0]!,
+    lowestBound: (profile) => parts.lowestBound(profile)[0]!,
+    groups: parts.groups,
+    offers: parts.offers,
+    stats: parts.stats,
+  };
+}
+
+/** Several disjoint `OfferIndex`es over one catalog, answered together; see `indexOfferParts`. */
+export interface OfferParts {
+  /** The cheapest feasible offer of each part (index = part), as `OfferIndex.cheapest` gives it for that part. */
+  cheapest(profile: WorkloadProfile): (SideBest | null)[];
+  lowestBound(profile: WorkloadProfile): (number | null)[];
+  readonly groups: number;
+  readonly offers: number;
+  readonly stats: MatchStats;
+}
+
+/**
+ * One index for `count` disjoint parts of a catalog (`partOf(offer)` in 0..count−1, or −1 to leave an offer
+ * out): each part's answer is exactly what `indexOffers` over that part's offers gives, but the parts share one
+ * scan per profile — pricing's `workFloor` (the feasibility check) is computed once per `workFloorKey` class
+ * across every part and group, and each group is finished with `costFloorOf` (its data prices, category and
+ * term) before its part's heap takes it.
+ */
+export function indexOfferParts(
+  offers: readonly Offer[],
+  options: CheapestFeasibleOptions,
+  count: number,
+  partOf: (offer: Offer) => number,
+): OfferParts {
   const { tiers, scenario, ratios } = options;
-  const groups = buildGroups(offers, options);
+  const { groups, classes } = groupOffers(offers, options, partOf);
   let indexed = 0;
   for (const g of groups) indexed += g.offers.length;
 
-  // Scratch for one query: a binary min-heap of (bound, group) with each group's next offer position.
+  // Scratch for one query: per part a binary min-heap of (bound, group) in a slice of shared arrays, with each
+  // group's next offer position; per class the query's work floor.
   const heapBound = new Float64Array(groups.length);
   const heapGroup = new Int32Array(groups.length);
+  const partStart = new Int32Array(count + 1);
+  for (const g of groups) partStart[g.part + 1]!++;
+  for (let k = 0; k < count; k++) partStart[k + 1]! += partStart[k]!;
+  const heapSize = new Int32Array(count);
   const groupFloor: (CostFloor | null)[] = new Array(groups.length).fill(null);
   const groupPos = new Int32Array(groups.length);
+  const classWork: (WorkFloor | null)[] = new Array(classes).fill(null);
+  const classQuery = new Float64Array(classes).fill(-1);
+  let query = 0;
   const estimateOptions = {
     tiers,
     ...(scenario === undefined ? {} : { scenario }),
@@ -112,28 +160,43 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
   const floorOptions = { ...estimateOptions, verdictOnly: true, skipOfferTerms: true };
   const stats: MatchStats = { estimates: 0, feasibleGroups: 0, profiles: 0 };
 
-  /** Fills the heap with every group the profile may run on, keyed by its cheapest offer's bound. */
-  function scan(profile: WorkloadProfile): number {
-    let heapSize = 0;
+  /** Fills each part's heap with every group the profile may run on, keyed by its cheapest offer's bound. */
+  function scan(profile: WorkloadProfile): void {
+    query++;
+    heapSize.fill(0);
     for (const g of groups) {
-      const floor = costFloor(profile, g.offers[0]!, floorOptions);
+      const c = g.workClass;
+      if (classQuery[c] !== query) {
+        classQuery[c] = query;
+        classWork[c] = workFloor(profile, g.offers[0]!, floorOptions);
+      }
+      const work = classWork[c]!;
+      if (work === null) continue;
+      const floor = costFloorOf(work, profile, g.offers[0]!);
       if (floor === null) continue;
       const gi = g.index;
       groupFloor[gi] = floor;
       groupPos[gi] = 0;
-      heapSize = heapPush(heapBound, heapGroup, heapSize, costFloorUsd(floor, g.effectiveUsd[0]!), gi);
+      const part = g.part;
+      heapSize[part] = heapPush(
+        heapBound,
+        heapGroup,
+        partStart[part]!,
+        heapSize[part]!,
+        costFloorUsd(floor, g.effectiveUsd[0]!),
+        gi,
+      );
     }
-    return heapSize;
   }
 
-  function cheapest(profile: WorkloadProfile): SideBest | null {
-    stats.profiles++;
-    let heapSize = scan(profile);
-    stats.feasibleGroups += heapSize;
+  function cheapestOfPart(profile: WorkloadProfile, part: number): SideBest | null {
+    const base = partStart[part]!;
+    let size = heapSize[part]!;
+    stats.feasibleGroups += size;
     let best: Offer | null = null;
     let bestUsd = Number.POSITIVE_INFINITY;
-    while (heapSize > 0 && heapBound[0]! <= bestUsd) {
-      const gi = heapGroup[0]!;
+    while (size > 0 && heapBound[base]! <= bestUsd) {
+      const gi = heapGroup[base]!;
       const g = groups[gi]!;
       const pos = groupPos[gi]!;
       const offer = g.offers[pos]!;
@@ -148,22 +211,34 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
       }
       if (pos + 1 < g.offers.length) {
         groupPos[gi] = pos + 1;
-        heapBound[0] = costFloorUsd(groupFloor[gi]!, g.effectiveUsd[pos + 1]!);
-        siftDown(heapBound, heapGroup, heapSize, 0);
+        heapBound[base] = costFloorUsd(groupFloor[gi]!, g.effectiveUsd[pos + 1]!);
+        siftDown(heapBound, heapGroup, base, size, 0);
       } else {
-        heapSize--;
-        if (heapSize > 0) {
-          heapBound[0] = heapBound[heapSize]!;
-          heapGroup[0] = heapGroup[heapSize]!;
-          siftDown(heapBound, heapGroup, heapSize, 0);
+        size--;
+        if (size > 0) {
+          heapBound[base] = heapBound[base + size]!;
+          heapGroup[base] = heapGroup[base + size]!;
+          siftDown(heapBound, heapGroup, base, size, 0);
         }
       }
     }
+    heapSize[part] = size;
     return best === null ? null : { offer: best, estimate: estimateCost(profile, best, estimateOptions) };
   }
 
-  function lowestBound(profile: WorkloadProfile): number | null {
-    return scan(profile) > 0 ? heapBound[0]! : null;
+  function cheapest(profile: WorkloadProfile): (SideBest | null)[] {
+    stats.profiles++;
+    scan(profile);
+    const out: (SideBest | null)[] = new Array(count);
+    for (let k = 0; k < count; k++) out[k] = cheapestOfPart(profile, k);
+    return out;
+  }
+
+  function lowestBound(profile: WorkloadProfile): (number | null)[] {
+    scan(profile);
+    const out: (number | null)[] = new Array(count);
+    for (let k = 0; k < count; k++) out[k] = heapSize[k]! > 0 ? heapBound[partStart[k]!]! : null;
+    return out;
   }
 
   return { cheapest, lowestBound, groups: groups.length, offers: indexed, stats };
@@ -171,22 +246,44 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
 
 /** The index's groups, each sorted by effective price (exported for tests; not in the package's API). */
 export function buildGroups(offers: readonly Offer[], options: CheapestFeasibleOptions): OfferGroup[] {
+  return groupOffers(offers, options, () => 0).groups;
+}
+
+function groupOffers(
+  offers: readonly Offer[],
+  options: CheapestFeasibleOptions,
+  partOf: (offer: Offer) => number,
+): { groups: OfferGroup[]; classes: number } {
   const { scenario, markets } = options;
   const byKey = new Map<string, { group: OfferGroup; rows: { offer: Offer; usd: number }[] }>();
+  const classes = new Map<string, number>();
+  // Grouped by part first, so each part's groups are contiguous (their heaps are slices of one array).
+  const keyed: { part: number; offer: Offer; usd: number; key: string }[] = [];
   for (const offer of offers) {
     if (markets !== undefined && !markets.has(offer.market)) continue;
+    const part = partOf(offer);
+    if (part < 0) continue;
     // Month-0 USD per GPU-hour as `estimateCost` charges it net of the incentive subsidy (pricing's
     // `effectivePrice`, the rule the estimate applies); an offer it refuses (an unknown price) is refused for
     // every profile.
     const price = effectivePrice(offer, scenario === undefined ? {} : { scenario });
     if (!price.ok) continue;
-    const key = costFloorKey(offer);
+    keyed.push({ part, offer, usd: price.usd, key: `${part}\u0001${costFloorKey(offer)}` });
+  }
+  keyed.sort((a, b) => a.part - b.part);
+  for (const { part, offer, usd, key } of keyed) {
     let entry = byKey.get(key);
     if (entry === undefined) {
-      entry = { group: { index: byKey.size, offers: [], effectiveUsd: [] }, rows: [] };
+      const classKey = workFloorKey(offer);
+      let workClass = classes.get(classKey);
+      if (workClass === undefined) {
+        workClass = classes.size;
+        classes.set(classKey, workClass);
+      }
+      entry = { group: { index: byKey.size, part, workClass, offers: [], effectiveUsd: [] }, rows: [] };
       byKey.set(key, entry);
     }
-    entry.rows.push({ offer, usd: price.usd });
+    entry.rows.push({ offer, usd });
   }
   const groups: OfferGroup[] = [];
   for (const { group, rows } of byKey.values()) {
@@ -197,37 +294,44 @@ export function buildGroups(offers: readonly Offer[], options: CheapestFeasibleO
     }
     groups.push(group);
   }
-  return groups;
+  return { groups, classes: classes.size };
 }
 
-function heapPush(bound: Float64Array, group: Int32Array, size: number, b: number, g: number): number {
+function heapPush(
+  bound: Float64Array,
+  group: Int32Array,
+  base: number,
+  size: number,
+  b: number,
+  g: number,
+): number {
   let i = size;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (bound[parent]! <= b) break;
-    bound[i] = bound[parent]!;
-    group[i] = group[parent]!;
+    if (bound[base + parent]! <= b) break;
+    bound[base + i] = bound[base + parent]!;
+    group[base + i] = group[base + parent]!;
     i = parent;
   }
-  bound[i] = b;
-  group[i] = g;
+  bound[base + i] = b;
+  group[base + i] = g;
   return size + 1;
 }
 
-function siftDown(bound: Float64Array, group: Int32Array, size: number, at: number): void {
-  const b = bound[at]!;
-  const g = group[at]!;
+function siftDown(bound: Float64Array, group: Int32Array, base: number, size: number, at: number): void {
+  const b = bound[base + at]!;
+  const g = group[base + at]!;
   let i = at;
   for (;;) {
     const left = 2 * i + 1;
     if (left >= size) break;
     const right = left + 1;
-    const child = right < size && bound[right]! < bound[left]! ? right : left;
-    if (bound[child]! >= b) break;
-    bound[i] = bound[child]!;
-    group[i] = group[child]!;
+    const child = right < size && bound[base + right]! < bound[base + left]! ? right : left;
+    if (bound[base + child]! >= b) break;
+    bound[base + i] = bound[base + child]!;
+    group[base + i] = group[base + child]!;
     i = child;
   }
-  bound[i] = b;
-  group[i] = g;
+  bound[base + i] = b;
+  group[base + i] = g;
 }

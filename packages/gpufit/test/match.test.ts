@@ -9,6 +9,7 @@ import {
   feasibility,
   type GpuTierTable,
   gpuTierTable,
+  interruptibleRule,
   type ThroughputRatioTable,
   throughputRatioTable,
 } from '@gpufit/pricing';
@@ -238,9 +239,10 @@ describe('cheapestFeasible', () => {
       fc.property(profile, offerPicks, scenario, (p, picks, s) => {
         for (const offer of offersFrom(picks.slice(0, 30))) {
           const bound = indexOffers([offer], { tiers, scenario: s, ratios }).lowestBound(p);
-          // The floor leaves the provider and category rules (spot, placement lists) to the full estimate.
+          // The floor leaves the provider rules (placement lists) to the full estimate; spot for work that is not
+          // interruptible it rules out (the group key holds the category).
           const physical = feasibility(p, offer, { tiers, scenario: s, ratios, skipOfferTerms: true });
-          expect(bound !== null).toBe(physical.feasible);
+          expect(bound !== null).toBe(physical.feasible && interruptibleRule(p, offer) === null);
           const e = estimateCost(p, offer, { tiers, scenario: s, ratios });
           if (bound !== null && e.feasible) expect(bound).toBeLessThanOrEqual(e.monthlyUsd!);
         }
@@ -253,7 +255,6 @@ describe('cheapestFeasible', () => {
     const otherTerms = fc.record({
       factor: fc.double({ min: 0.5, max: 2, noNaN: true }),
       provider: fc.constantFrom('aws', 'vast', 'akash', 'lambda', 'runpod'),
-      pricingCategory: fc.constantFrom(...PRICING_CATEGORIES),
       region: fc.constantFrom('us-east-1', 'eu-west-1', 'any'),
       billingIncrementSeconds: fc.constantFrom(null, 1, 60, 3600),
       minimumBillableSeconds: fc.constantFrom(0, 60, 1200),
@@ -285,6 +286,68 @@ describe('cheapestFeasible', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('the floor covers commitment waste: no Committed offer of any term costs less than its bound', () => {
+    // Any catalog offer made Committed for a random term (shorter, equal or longer than the horizon), under the
+    // random scenarios (committedUtilization set or from the demand shape) and profiles (serving and batch).
+    let committedFloors = 0;
+    fc.assert(
+      fc.property(
+        profile,
+        scenario,
+        fc.nat(),
+        fc.integer({ min: 1, max: 60 }),
+        fc.double({ min: 0.5, max: 2, noNaN: true }),
+        (p, s, at, termMonths, factor) => {
+          // Forty catalog offers spread from `at`, so that most profiles meet some they can run on.
+          for (let k = 0; k < 40; k++) {
+            const base = catalog[(at + k * 67) % catalog.length]!;
+            const offer: Offer = {
+              ...base,
+              id: `${base.id}#committed`,
+              pricingCategory: 'Committed',
+              termMonths,
+              usdPerGpuHour: base.usdPerGpuHour === null ? null : Math.max(0.01, base.usdPerGpuHour * factor),
+            };
+            const options = { tiers, scenario: s, ratios };
+            const floor = costFloor(p, offer, options);
+            const e = estimateCost(p, offer, options);
+            const price = effectivePrice(offer, { scenario: s });
+            if (!e.feasible || floor === null || !price.ok) continue;
+            committedFloors++;
+            expect(costFloorUsd(floor, price.usd)).toBeLessThanOrEqual(e.monthlyUsd!);
+            // Its GPU-hours are never above the billed ones (held × term factor, + redundancy when serving).
+            expect(floor.gpuHours).toBeLessThanOrEqual(e.billedGpuHoursPerMonth! * (1 + 1e-9) + 1e-9);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(committedFloors).toBeGreaterThan(200);
+  });
+
+  it('the floor of a Committed batch offer without interruptions is its billed hours (test vector)', () => {
+    const s = scenarioSchema.parse({});
+    // 100 GPU-hours a month of fine-tuning, peak 2×, 24 months committed on a 12-month horizon: the peak holds
+    // one instance all month, so the commitment bills 730 h × GPUs per instance × 2 (term ÷ horizon).
+    const p = validated({ id: 'c', kind: 'fine-tuning', gpuHoursPerMonth: 100, horizonMonths: 12 });
+    const committed = (o: Offer): Offer => ({
+      ...o,
+      id: `${o.id}#24`,
+      pricingCategory: 'Committed',
+      termMonths: 24,
+      interruptionsPerHour: 0,
+    });
+    const offer = catalog
+      .filter((o) => o.market === 'hyperscaler' && o.pricingCategory === 'Standard')
+      .map(committed)
+      .find((o) => estimateCost(p, o, { tiers, scenario: s }).feasible)!;
+    const e = estimateCost(p, offer, { tiers, scenario: s });
+    expect(e.feasible).toBe(true);
+    const floor = costFloor(p, offer, { tiers, scenario: s })!;
+    expect(floor.gpuHours).toBeCloseTo(e.billedGpuHoursPerMonth!, 6);
+    expect(floor.gpuHours).toBeGreaterThanOrEqual(2 * 730 * offer.gpusPerInstance * (1 - 1e-12));
   });
 
   it('returns null when nothing is feasible, and nothing for no profiles', () => {

@@ -23,8 +23,15 @@ export { tieredEgressUsd } from './data/tieredEgressUsd.js';
 export { transferHours } from './data/transferHours.js';
 // Cost of one workload on one offer (§5.1–5.7)
 export { billedJobHours } from './estimate/billedJobHours.js';
-export type { CostFloor } from './estimate/costFloor.js';
-export { costFloor, costFloorKey, costFloorUsd } from './estimate/costFloor.js';
+export type { CostFloor, WorkFloor } from './estimate/costFloor.js';
+export {
+  costFloor,
+  costFloorKey,
+  costFloorOf,
+  costFloorUsd,
+  workFloor,
+  workFloorKey,
+} from './estimate/costFloor.js';
 export type { EstimateCostOptions, PriceAdjuster } from './estimate/estimateCost.js';
 export { estimateCost } from './estimate/estimateCost.js';
 export { dataEligibility } from './feasibility/dataEligibility.js';
