@@ -4,6 +4,7 @@ import type {
   GpuTierTable,
   PortfolioOut,
   PortfolioParams,
+  PortfolioSums,
   PriceAdjuster,
   ThroughputRatioTable,
   UnitThroughputTable,
@@ -18,8 +19,14 @@ export type MonteCarloRunner = (
   options: { readonly seed: number; readonly trials: number; readonly compileFormula?: FormulaCompiler },
 ) => Distribution | Promise<Distribution>;
 
-/** Runs the portfolio kernel over all trials of a plan; the CLI passes a worker-thread runner. */
-export type PortfolioKernelRunner = (params: PortfolioParams) => PortfolioOut | Promise<PortfolioOut>;
+/**
+ * Runs the portfolio kernel over all trials of a plan (a group of the portfolio's workloads, portfolioInGroups
+ * of @gpufit/pricing), adding into `into`'s plan sums when given; the CLI passes a worker-thread runner.
+ */
+export type PortfolioKernelRunner = (
+  params: PortfolioParams,
+  into?: PortfolioSums,
+) => PortfolioOut | Promise<PortfolioOut>;
 
 /**
  * A scenario as a run applies it: the resolved scenario, the one horizon it imposes (undefined: each workload

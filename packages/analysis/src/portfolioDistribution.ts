@@ -1,10 +1,9 @@
 import {
-  allocatePortfolioOut,
   type FormulaCompiler,
+  inlinePortfolioGroup,
   type PortfolioWorkloadInput,
-  portfolioKernel,
+  portfolioInGroups,
   portfolioPlan,
-  summarizePortfolio,
 } from '@gpufit/pricing';
 import type { PortfolioDistribution, Scenario } from '@gpufit/schema';
 import type { PortfolioKernelRunner } from './analyzeInput.js';
@@ -13,11 +12,7 @@ import { workloadSeed } from './workloadSeed.js';
 
 export type { PortfolioKernelRunner } from './analyzeInput.js';
 
-export const inlinePortfolioKernel: PortfolioKernelRunner = (params) => {
-  const out = allocatePortfolioOut(params);
-  portfolioKernel(params, 0, params.trials, out);
-  return out;
-};
+export const inlinePortfolioKernel: PortfolioKernelRunner = inlinePortfolioGroup;
 
 /** Mixed into each workload's seed so its portfolio stream is not the stream of its own Monte Carlo. */
 const PORTFOLIO_STREAM = 0x2545f491;
@@ -65,8 +60,8 @@ export async function portfolioDistribution(
   const params = portfolioPlan(inputs, scenario, {
     ...(options.compileFormula && { compileFormula: options.compileFormula }),
   });
-  const out = await (options.runKernel ?? inlinePortfolioKernel)(params);
-  const summary = summarizePortfolio(params, out);
+  // In groups of workloads, so at most one group's per-trial samples are alive (10,000 workloads at once: 0.8 GB).
+  const summary = await portfolioInGroups(params, options.runKernel ?? inlinePortfolioKernel);
   const kept = placed.filter((p) => p.keep);
   return {
     trials: summary.trials,

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import {
   type CostBasis,
   type PortfolioWorkloadInput,
+  portfolioInGroups,
   portfolioMonteCarlo,
   portfolioPlan,
   summarizePortfolio,
@@ -69,5 +70,20 @@ describe('runPortfolioKernel (worker threads)', () => {
       expect(summarizePortfolio(params, out)).toEqual(inline);
     }
     expect(inline.workloads).toHaveLength(2);
+  });
+
+  it('in groups of workloads (adding into the sums of earlier groups), any threads per group: identical', async () => {
+    const inline = portfolioMonteCarlo(workloads, scenario);
+    const params = portfolioPlan(workloads, scenario);
+    for (const threads of [[2], [1, 3, 2], [3, 1, 1]]) {
+      let call = 0;
+      const grouped = await portfolioInGroups(
+        params,
+        (group, into) => runPortfolioKernel(group, threads[call++ % threads.length]!, worker, into),
+        1,
+      );
+      expect(call).toBe(3);
+      expect(grouped).toEqual(inline);
+    }
   });
 });

@@ -126,20 +126,27 @@ export { normalCdf, normalQuantile } from './normalDistribution.js';
 export { percentileOfSorted, percentiles, percentilesInPlace } from './percentile.js';
 export { poissonFromUniform, poissonTable } from './poissonInversion.js';
 export type {
+  PortfolioGroupRunner,
   PortfolioOut,
   PortfolioParams,
   PortfolioPlanName,
   PortfolioPlanOptions,
   PortfolioSummary,
+  PortfolioSums,
   PortfolioWorkloadInput,
   PortfolioWorkloadPlan,
 } from './portfolioMonteCarlo.js';
 export {
   allocatePortfolioOut,
+  inlinePortfolioGroup,
   PORTFOLIO_DEMAND_CORRELATION,
+  PORTFOLIO_GROUP_INVALID,
+  PORTFOLIO_GROUP_WORKLOADS,
   PORTFOLIO_MONTHLY_SAMPLE_TRIALS,
   PORTFOLIO_PLANS,
   PORTFOLIO_SHARES_INVALID,
+  portfolioGroup,
+  portfolioInGroups,
   portfolioKernel,
   portfolioMonteCarlo,
   portfolioPlan,

@@ -187,15 +187,23 @@ export interface PortfolioOut {
   readonly samples: readonly Float64Array[];
 }
 
+/** The plan sums of a PortfolioOut: what every group of workloads adds into (portfolioInGroups). */
+export type PortfolioSums = Pick<PortfolioOut, 'horizon' | 'monthly'>;
+
+/**
+ * A zeroed output for `params`; with `into`, its horizon and monthly arrays are those sums (the kernel adds
+ * into them) and only the samples of `params`' kept workloads are new.
+ */
 export function allocatePortfolioOut(
   params: PortfolioParams,
   allocate: (length: number) => Float64Array = (n) => new Float64Array(n),
+  into?: PortfolioSums,
 ): PortfolioOut {
   const h = () => allocate(params.trials);
   const m = () => allocate(params.months * params.sampleTrials);
   return {
-    horizon: [h(), h(), h()],
-    monthly: [m(), m(), m()],
+    horizon: into?.horizon ?? [h(), h(), h()],
+    monthly: into?.monthly ?? [m(), m(), m()],
     samples: params.workloads.filter((w) => w.keepSamples).map(() => h()),
   };
 }
@@ -422,6 +430,18 @@ export type PortfolioSummary = Omit<PortfolioDistribution, 'cloudOnlyWorkloads' 
 };
 
 export function summarizePortfolio(params: PortfolioParams, out: PortfolioOut): PortfolioSummary {
+  const buffer = new Float64Array(params.trials);
+  return {
+    ...summarizePortfolioPlans(params, out),
+    workloads: out.samples.map((s) => percentiles(s.subarray(0, params.trials), buffer)),
+  };
+}
+
+/** The summary of the three plans from their sums (everything but the kept workloads' percentiles). */
+function summarizePortfolioPlans(
+  params: PortfolioParams,
+  out: PortfolioSums,
+): Omit<PortfolioSummary, 'workloads'> {
   const { trials, months: M, sampleTrials: S } = params;
   // One buffer for every selection (it reorders what it is given): month columns and horizon copies.
   const buffer = new Float64Array(Math.max(S, trials));
@@ -445,8 +465,68 @@ export function summarizePortfolio(params: PortfolioParams, out: PortfolioOut): 
     recommended: plan(0),
     allCloud: plan(1),
     allDecentralized: plan(2),
-    workloads: out.samples.map((s) => percentiles(s.subarray(0, trials), buffer)),
   };
+}
+
+/**
+ * Kept workloads whose samples are alive at once in portfolioInGroups: 256 × 10,000 trials × 8 bytes ≈ 20 MB
+ * (10,000 workloads at once were 0.8 GB). Each group draws the common shocks again (one workload's worth of
+ * draws per trial), under half a percent of the kernel's time at this size.
+ */
+export const PORTFOLIO_GROUP_WORKLOADS = 256;
+
+export const PORTFOLIO_GROUP_INVALID = 'a group must hold a positive whole number of workloads';
+
+/**
+ * Workloads [start, end) of a plan as a plan of their own for the kernel: the trials, months, price groups and
+ * tokens (the common draws of a trial) stay the whole plan's, so each trial's common shocks are the same.
+ */
+export function portfolioGroup(params: PortfolioParams, start: number, end: number): PortfolioParams {
+  return { ...params, workloads: params.workloads.slice(start, end) };
+}
+
+/**
+ * Runs the kernel over one group's plan, adding into `into` (undefined for the first group: allocate the
+ * sums) and returning the group's kept samples with the sums.
+ */
+export type PortfolioGroupRunner = (
+  group: PortfolioParams,
+  into: PortfolioSums | undefined,
+) => PortfolioOut | Promise<PortfolioOut>;
+
+/** The kernel on this thread over every trial of a group. */
+export const inlinePortfolioGroup: PortfolioGroupRunner = (group, into) => {
+  const out = allocatePortfolioOut(group, undefined, into);
+  portfolioKernel(group, 0, group.trials, out);
+  return out;
+};
+
+/**
+ * summarizePortfolio(params, the kernel over every workload at once), bit for bit, with at most one group's
+ * samples alive: the groups run in plan order into the same plan sums, so each trial's sums add the workloads
+ * in the same order as one kernel over the whole plan, and a group's kept samples are summarised into their
+ * percentiles before the next group runs.
+ */
+export async function portfolioInGroups(
+  params: PortfolioParams,
+  run: PortfolioGroupRunner = inlinePortfolioGroup,
+  groupWorkloads: number = PORTFOLIO_GROUP_WORKLOADS,
+): Promise<PortfolioSummary> {
+  assert(Number.isInteger(groupWorkloads) && groupWorkloads >= 1, PORTFOLIO_GROUP_INVALID, () =>
+    String(groupWorkloads),
+  );
+  const n = params.workloads.length;
+  const buffer = new Float64Array(params.trials);
+  const workloads: Percentiles[] = [];
+  let sums: PortfolioSums | undefined;
+  let start = 0;
+  do {
+    const out = await run(portfolioGroup(params, start, Math.min(n, start + groupWorkloads)), sums);
+    sums = { horizon: out.horizon, monthly: out.monthly };
+    for (const s of out.samples) workloads.push(percentiles(s.subarray(0, params.trials), buffer));
+    start += groupWorkloads;
+  } while (start < n);
+  return { ...summarizePortfolioPlans(params, sums), workloads };
 }
 
 /** The joint Monte Carlo on this thread: plan → kernel over all trials → summary. */

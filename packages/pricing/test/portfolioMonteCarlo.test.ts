@@ -3,9 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   allocatePortfolioOut,
+  inlinePortfolioGroup,
   MONTE_CARLO_BLOCK_TRIALS,
+  PORTFOLIO_GROUP_INVALID,
+  type PortfolioGroupRunner,
+  type PortfolioOut,
   type PortfolioWorkloadInput,
   PricingAssertionError,
+  portfolioInGroups,
   portfolioKernel,
   portfolioMonteCarlo,
   portfolioPlan,
@@ -65,24 +70,123 @@ function deterministic(ws: PortfolioWorkloadInput[], s: ReturnType<typeof volati
   return { recommended, allCloud, allDecentralized };
 }
 
+/**
+ * Every path of the kernel: a common and an own demand shock, price groups, a token path, Poisson interruptions
+ * on cloud and on DePIN, a shorter horizon, kept samples.
+ */
+function pinnedPlan() {
+  const [cloudOnly, hybrid, third] = workloads();
+  const ws = [
+    cloudOnly!,
+    hybrid!,
+    { ...third!, depin: depinBasis({ interruptionUsdPerMonth: 50, interruptionsPerMonth: 400 }) },
+  ];
+  return portfolioPlan(ws, volatile(3000));
+}
+const PINNED_DIGEST = 'ef6cc3be47d5e902165a7e9fbeb0a91174668a1c33da43fba402f28c7459646a';
+
+function sha256(arrays: readonly Float64Array[]): string {
+  const digest = createHash('sha256');
+  for (const a of arrays) digest.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  return digest.digest('hex');
+}
+
 describe('portfolioMonteCarlo (joint Monte Carlo of a plan)', () => {
   it('gives, bit for bit, the output of the kernel as first written (digest pinned at 5b00086, before its loop invariants were hoisted)', () => {
-    // Every path of the kernel: a common and an own demand shock, price groups, a token path, Poisson
-    // interruptions on cloud and on DePIN, a shorter horizon, kept samples.
-    const [cloudOnly, hybrid, third] = workloads();
-    const ws = [
-      cloudOnly!,
-      hybrid!,
-      { ...third!, depin: depinBasis({ interruptionUsdPerMonth: 50, interruptionsPerMonth: 400 }) },
-    ];
-    const params = portfolioPlan(ws, volatile(3000));
+    const params = pinnedPlan();
     const out = allocatePortfolioOut(params);
     portfolioKernel(params, 0, params.trials, out);
-    const digest = createHash('sha256');
-    for (const a of [...out.horizon, ...out.monthly, ...out.samples]) {
-      digest.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    expect(sha256([...out.horizon, ...out.monthly, ...out.samples])).toBe(PINNED_DIGEST);
+  });
+
+  it('in groups of 1 and 2 workloads: the same pinned digest (the plan sums, then every group’s samples in order)', async () => {
+    const params = pinnedPlan();
+    for (const size of [1, 2]) {
+      const samples: Float64Array[] = [];
+      let last: PortfolioOut | undefined;
+      const run: PortfolioGroupRunner = (group, into) => {
+        last = inlinePortfolioGroup(group, into) as PortfolioOut;
+        samples.push(...last.samples.map((a) => a.slice()));
+        return last;
+      };
+      await portfolioInGroups(params, run, size);
+      expect(sha256([...last!.horizon, ...last!.monthly, ...samples])).toBe(PINNED_DIGEST);
     }
-    expect(digest.digest('hex')).toBe('ef6cc3be47d5e902165a7e9fbeb0a91174668a1c33da43fba402f28c7459646a');
+  });
+
+  it('property: grouped equals ungrouped, bit for bit, for any small portfolio and any group size', async () => {
+    const variants = (i: number, v: number): Pick<PortfolioWorkloadInput, 'cloud' | 'depin'> =>
+      [
+        { cloud: basis(), depin: null },
+        { cloud: workloads()[1]!.cloud, depin: workloads()[1]!.depin },
+        { cloud: basis({ computeUsdPerMonth: 4_000 + 100 * i }), depin: depinBasis() },
+        { cloud: basis(), depin: depinBasis({ interruptionUsdPerMonth: 50, interruptionsPerMonth: 400 }) },
+      ][v]!;
+    const bits = (xs: readonly Float64Array[]) =>
+      xs.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('hex'));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            variant: fc.integer({ min: 0, max: 3 }),
+            horizon: fc.integer({ min: 1, max: 14 }),
+            share: fc.double({ min: 0, max: 1, noNaN: true }),
+            keep: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 9 },
+        ),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 1_300 }),
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        async (rows, size, trials, seed) => {
+          const ws = rows.map((r, i): PortfolioWorkloadInput => {
+            const v = variants(i, r.variant);
+            return {
+              seed: seed ^ (i * 7919),
+              horizonMonths: r.horizon,
+              ...v,
+              recommended: v.depin === null ? [1, 0] : [1 - r.share, r.share],
+              keepSamples: r.keep,
+            };
+          });
+          const s = volatile(trials);
+          const params = portfolioPlan(ws, s, { seed });
+          const whole = allocatePortfolioOut(params);
+          portfolioKernel(params, 0, params.trials, whole);
+          const samples: Float64Array[] = [];
+          const groups: number[] = [];
+          let last: PortfolioOut | undefined;
+          const run: PortfolioGroupRunner = (group, into) => {
+            groups.push(group.workloads.length);
+            last = inlinePortfolioGroup(group, into) as PortfolioOut;
+            samples.push(...last.samples);
+            return last;
+          };
+          const grouped = await portfolioInGroups(params, run, size);
+          expect(groups).toEqual(
+            Array.from({ length: Math.ceil(ws.length / size) }, (_, g) =>
+              Math.min(size, ws.length - g * size),
+            ),
+          );
+          expect(bits([...last!.horizon, ...last!.monthly])).toEqual(
+            bits([...whole.horizon, ...whole.monthly]),
+          );
+          expect(bits(samples)).toEqual(bits(whole.samples));
+          expect(grouped).toEqual(summarizePortfolio(params, whole));
+          expect(grouped).toEqual(portfolioMonteCarlo(ws, s, { seed }));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses a group size that is not a positive whole number', async () => {
+    const params = portfolioPlan(workloads(), volatile(50));
+    for (const size of [0, -1, 1.5, Number.NaN]) {
+      await expect(portfolioInGroups(params, inlinePortfolioGroup, size)).rejects.toThrow(
+        PORTFOLIO_GROUP_INVALID,
+      );
+    }
   });
 
   it('the mean of each plan’s horizon spend is its deterministic total within 4 standard errors', () => {

@@ -1,8 +1,9 @@
 import type { Analysis } from '@gpufit/schema';
 import { ANALYSIS_SCHEMA_VERSION } from '@gpufit/schema';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { canonicalize } from '../src/json/canonicalize.js';
-import { renderJson } from '../src/json/renderJson.js';
+import { renderJson, renderJsonChunks } from '../src/json/renderJson.js';
 import { buildAnalysis } from './fixtures/analysis.js';
 import { mutableCopy } from './helpers/mutable.js';
 
@@ -76,5 +77,44 @@ describe('renderJson', () => {
     expect(JSON.stringify(out)).toBe('{"__proto__":{"polluted":1},"constructor":2}');
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect(out['polluted']).toBeUndefined();
+  });
+});
+
+describe('renderJsonChunks (report.json written piece by piece)', () => {
+  test('its pieces are renderJson’s bytes, for the fixture analysis and its key-reversed copy', () => {
+    for (const a of [buildAnalysis(), reversedKeys(buildAnalysis()) as Analysis]) {
+      const pieces = [...renderJsonChunks(a)];
+      expect(pieces.length).toBeGreaterThan(10);
+      expect(pieces.join('')).toBe(renderJson(a));
+    }
+  });
+
+  test('property: the same bytes as renderJson for any JSON value (empty containers, odd keys, line breaks in strings)', () => {
+    const key = fc.oneof(fc.string(), fc.constantFrom('__proto__', 'a\nb', '', 'constructor', '10', '2'));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.constant(null),
+        fc.boolean(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.string(),
+        fc.constantFrom('line\nbreak', 'tab\t', '\u2028', '—'),
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { maxKeys: 6 }), (v) => {
+        const a = v as unknown as Analysis;
+        expect([...renderJsonChunks(a)].join('')).toBe(renderJson(a));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('refuses NaN with its path, as renderJson does', () => {
+    const a = mutableCopy(buildAnalysis()) as unknown as { totals: { monthlyUsd: { recommended: number } } };
+    a.totals.monthlyUsd.recommended = Number.NaN;
+    expect(() => [...renderJsonChunks(a as unknown as Analysis)]).toThrow(/totals/);
   });
 });

@@ -21,9 +21,9 @@ export function monteCarloRunner(threads?: number): MonteCarloRunner {
 
 /** The kernel runner of the portfolio's joint Monte Carlo: worker threads for large runs, as above. */
 export function portfolioKernelRunner(threads?: number): PortfolioKernelRunner {
-  return (params) => {
+  return (params, into) => {
     const trialMonths = params.trials * params.months * Math.max(1, params.workloads.length);
     const small = trialMonths < PARALLEL_MIN_TRIAL_MONTHS;
-    return runPortfolioKernel(params, threads === undefined && small ? 1 : threads);
+    return runPortfolioKernel(params, threads === undefined && small ? 1 : threads, undefined, into);
   };
 }

@@ -9,24 +9,30 @@ import {
   allocatePortfolioOut,
   type PortfolioOut,
   type PortfolioParams,
+  type PortfolioSums,
   portfolioKernel,
 } from '@gpufit/pricing';
 import { CHUNK_TRIALS, runClaimedPortfolioChunks } from './claimChunks.js';
 import { defaultMonteCarloWorkerUrl, runWorker, shared } from './monteCarloParallel.js';
 
+/**
+ * With `into` (the plan sums of the groups run so far, portfolioInGroups of @gpufit/pricing) the kernel adds
+ * into them; sums that are not in shared memory are copied into shared memory first when workers run.
+ */
 export async function runPortfolioKernel(
   params: PortfolioParams,
   threads: number = availableParallelism(),
   workerUrl: URL | null = defaultMonteCarloWorkerUrl(),
+  into?: PortfolioSums,
 ): Promise<PortfolioOut> {
   const chunks = Math.ceil(params.trials / CHUNK_TRIALS);
   const workerCount = Math.min(Math.floor(threads) - 1, chunks - 1);
   if (workerCount < 1 || workerUrl === null) {
-    const out = allocatePortfolioOut(params);
+    const out = allocatePortfolioOut(params, undefined, into);
     portfolioKernel(params, 0, params.trials, out);
     return out;
   }
-  const out = allocatePortfolioOut(params, shared);
+  const out = allocatePortfolioOut(params, shared, into && sharedSums(into));
   const next = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const buffer = (a: Float64Array) => a.buffer as SharedArrayBuffer;
   const workers = Array.from({ length: workerCount }, () =>
@@ -47,4 +53,17 @@ export async function runPortfolioKernel(
   }
   await Promise.all(workers);
   return out;
+}
+
+/** The sums themselves when they are in shared memory, else copies in shared memory. */
+function sharedSums(sums: PortfolioSums): PortfolioSums {
+  const copy = (a: Float64Array): Float64Array => {
+    if (a.buffer instanceof SharedArrayBuffer) return a;
+    const s = shared(a.length);
+    s.set(a);
+    return s;
+  };
+  const [h0, h1, h2] = sums.horizon;
+  const [m0, m1, m2] = sums.monthly;
+  return { horizon: [copy(h0), copy(h1), copy(h2)], monthly: [copy(m0), copy(m1), copy(m2)] };
 }

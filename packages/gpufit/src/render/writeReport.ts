@@ -1,7 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PresentedAnalysis, RoundingModeName } from '@gpufit/report';
-import { chartConfigs, presentAnalysis, TEXT_REPORT_FORMAT_IDS, TEXT_REPORT_FORMATS } from '@gpufit/report';
+import {
+  chartConfigs,
+  presentAnalysis,
+  renderJsonChunks,
+  TEXT_REPORT_FORMAT_IDS,
+  TEXT_REPORT_FORMATS,
+} from '@gpufit/report';
 import { type Analysis, REPORT_FORMAT_REGISTRY, REPORT_FORMATS, type ReportFormat } from '@gpufit/schema';
 import { outputFailure } from '../output/outputError.js';
 import { checkReplaceableFolder, type FolderLayout, stageFolder } from '../output/replaceFolder.js';
@@ -85,7 +91,27 @@ export async function writeReportSet(
 }
 
 /** Writes each file under a name nothing else holds (`wx`); a failure names the file as it will be in `dir`. */
-async function writeNew(dirs: ReportDirs, name: string, data: string | Uint8Array): Promise<void> {
+/** Pieces joined into strings of about 64 KiB, so the file is written in a few large writes. */
+function* batched(pieces: Iterable<string>, size = 1 << 16): Generator<string> {
+  let batch: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    length += piece.length;
+    if (length >= size) {
+      yield batch.join('');
+      batch = [];
+      length = 0;
+    }
+  }
+  if (batch.length > 0) yield batch.join('');
+}
+
+async function writeNew(
+  dirs: ReportDirs,
+  name: string,
+  data: string | Uint8Array | Iterable<string>,
+): Promise<void> {
   await writeFile(join(dirs.staging, name), data, { flag: 'wx' }).catch((error: unknown) => {
     throw outputFailure(join(dirs.target, name), error);
   });
@@ -131,10 +157,13 @@ async function writeReportFiles(
   for (const id of TEXT_REPORT_FORMAT_IDS) {
     if (!wanted.has(id)) continue;
     const format = TEXT_REPORT_FORMATS[id];
-    const text = format.render(
-      analysis,
-      id === 'json' ? context : { ...context, presented: presentedOnce() },
-    );
+    if (id === 'json') {
+      // Piece by piece: a large portfolio's report.json as one string (and its canonical copy) was the peak.
+      await writeNew(dirs, format.fileName, batched(renderJsonChunks(analysis)));
+      files.push(format.fileName);
+      continue;
+    }
+    const text = format.render(analysis, { ...context, presented: presentedOnce() });
     await writeNew(dirs, format.fileName, text);
     files.push(format.fileName);
   }
