@@ -33,6 +33,7 @@ export { TEXT_REPORT_FORMAT_IDS, TEXT_REPORT_FORMATS } from './formats.js';
 export { escapeHtml } from './html/escapeHtml.js';
 export type { RenderHtmlOptions } from './html/renderHtml.js';
 export { renderHtml } from './html/renderHtml.js';
+export { strictCsp } from './html/sha256.js';
 export { renderJson, renderJsonChunks } from './json/renderJson.js';
 export type { RenderMarkdownOptions } from './markdown/renderMarkdown.js';
 export { renderMarkdown } from './markdown/renderMarkdown.js';

@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { escapeHtml } from '@gpufit/report';
+import { escapeHtml, strictCsp } from '@gpufit/report';
 import type { WhatifData } from './whatifEngine.js';
 import { WHATIF_SCRIPT, WHATIF_STYLES } from './whatifPage.js';
-
-const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /** JSON safe inside a `<script type="application/json">` (as report.html's chart data). */
 const scriptJson = (value: unknown) =>
@@ -42,17 +39,7 @@ export function readWhatifEngine(): Promise<string> {
  * only that script (by hash), starts workers only from Blob URLs and allows no network request.
  */
 export function renderWhatif(data: WhatifData, engineSource: string): string {
-  const csp = [
-    "default-src 'none'",
-    `script-src ${cspHash(WHATIF_SCRIPT)}`,
-    'worker-src blob:',
-    `style-src ${cspHash(WHATIF_STYLES)}`,
-    "img-src 'none'",
-    "connect-src 'none'",
-    "font-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  const csp = strictCsp({ scripts: [WHATIF_SCRIPT], styles: [WHATIF_STYLES], workers: 'blob:' });
   const name = escapeHtml(data.scenario.name);
   return [
     '<!doctype html>',

@@ -9,7 +9,7 @@ import { CHART_BOOT_SCRIPT } from './chartBootScript.js';
 import { escapeHtml } from './escapeHtml.js';
 import { HTML_STYLES } from './htmlStyles.js';
 import { jsonForScript } from './jsonForScript.js';
-import { cspHash } from './sha256.js';
+import { strictCsp } from './sha256.js';
 
 export interface RenderHtmlOptions extends PresentOptions {
   /** The text of chart.js's UMD build (`chart.js/dist/chart.umd.min.js`), read by the caller. */
@@ -81,16 +81,7 @@ export function renderHtml(analysis: Analysis, options: RenderHtmlOptions): stri
   const doc = buildReportDocument(presented, charts);
   const sizes = new Map(charts.map((c) => [c.id, { widthPx: c.widthPx, heightPx: c.heightPx }]));
   const chartData = jsonForScript(charts.map((c) => ({ id: c.id, config: c.config })));
-  const csp = [
-    "default-src 'none'",
-    `script-src ${cspHash(source)} ${cspHash(CHART_BOOT_SCRIPT)}`,
-    `style-src ${cspHash(HTML_STYLES)}`,
-    "img-src 'none'",
-    "connect-src 'none'",
-    "font-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  const csp = strictCsp({ scripts: [source, CHART_BOOT_SCRIPT], styles: [HTML_STYLES] });
   const a = analysis;
   const title = `gpufit report: ${a.scenario.name}`;
   return [

@@ -93,3 +93,26 @@ export function base64(bytes: Uint8Array): string {
 export function cspHash(content: string): string {
   return `'sha256-${base64(sha256(content))}'`;
 }
+
+/**
+ * The Content-Security-Policy of gpufit's self-contained pages (report.html, whatif.html): nothing loads but the
+ * inline scripts and styles given (allowed by hash), no network request, no base or form target; `workers`
+ * ('blob:') lets a page start a Web Worker from a Blob URL of its own inlined source.
+ */
+export function strictCsp(page: {
+  readonly scripts: readonly string[];
+  readonly styles: readonly string[];
+  readonly workers?: 'blob:';
+}): string {
+  return [
+    "default-src 'none'",
+    `script-src ${page.scripts.map(cspHash).join(' ')}`,
+    ...(page.workers === undefined ? [] : [`worker-src ${page.workers}`]),
+    `style-src ${page.styles.map(cspHash).join(' ')}`,
+    "img-src 'none'",
+    "connect-src 'none'",
+    "font-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
