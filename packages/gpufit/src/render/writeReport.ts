@@ -6,6 +6,7 @@ import { type Analysis, REPORT_FORMAT_REGISTRY, REPORT_FORMATS, type ReportForma
 import { outputFailure } from '../output/outputError.js';
 import { checkReplaceableFolder, type FolderLayout, stageFolder } from '../output/replaceFolder.js';
 import { readChartJsSource } from './chartJsSource.js';
+import type { RenderChart } from './chartRenderer.js';
 import { renderChartPng } from './renderChartPng.js';
 
 /**
@@ -24,6 +25,11 @@ export interface WriteReportSetOptions {
   readonly roundingMode?: RoundingModeName;
   /** PNG pixel density (default 2). */
   readonly pngScale?: number;
+  /**
+   * Draws each chart (default `renderChartPng`, on this thread). The CLI passes its chart workers' (chartRenderer.ts),
+   * which gives the same bytes.
+   */
+  readonly renderChart?: RenderChart;
 }
 
 export interface WrittenReportSet {
@@ -107,12 +113,13 @@ async function writeReportFiles(
     ...(withPng ? { chartImageDir: CHARTS_DIR } : {}),
     ...(wanted.has('html') ? { chartJsSource: await readChartJsSource() } : {}),
   };
-  // Charts first: each chart is drawn on this thread, then encoded to PNG on libuv's thread pool, so the
-  // encodings run side by side (and beside the text formats below) instead of one after the other.
+  // Charts first: each chart is drawn (on this thread, or on the chart worker beside the text formats below), then
+  // encoded to PNG on libuv's thread pool, so the encodings run side by side instead of one after the other.
+  const renderChart = options.renderChart ?? renderChartPng;
   const charts = withPng
     ? chartConfigs(analysis, { ...rounding, presented: presentedOnce() }).map((spec) => ({
         name: `${CHARTS_DIR}/${spec.id}.png`,
-        png: renderChartPng(spec, options.pngScale === undefined ? {} : { scale: options.pngScale }),
+        png: renderChart(spec, options.pngScale === undefined ? {} : { scale: options.pngScale }),
       }))
     : [];
   // A failed chart must not leave the others' rejections unhandled while the text formats are written.
