@@ -19,11 +19,13 @@ import { streamWorkloads } from '../io/loadWorkloads.js';
 import { outputFailure } from '../output/outputError.js';
 import { stageFolder } from '../output/replaceFolder.js';
 import { readChartJsSource } from '../render/chartJsSource.js';
+import { startChartWorkers } from '../render/chartRenderer.js';
 import {
   checkReportFolder,
   DEFAULT_REPORT_FORMATS,
   REPORT_FOLDER_LAYOUT,
   type ReportFormat,
+  type WriteReportSetOptions,
   writeReportSet,
 } from '../render/writeReport.js';
 import { type StreamSinks, streamAnalysis } from '../stream/streamAnalysis.js';
@@ -227,26 +229,40 @@ export async function runAnalyze(
   const toStdout = stdoutFormat !== null;
   // A folder that cannot take the report is refused before the analysis runs, not after.
   if (!toStdout) await checkReportFolder(resolve(opts.out ?? DEFAULT_REPORT_DIR));
-  const { analysis, whatif } = await runScenarioAnalysis(workloadsPath, opts);
-  if (stdoutFormat !== null) {
-    const format = TEXT_REPORT_FORMATS[stdoutFormat];
-    const chartJsSource = stdoutFormat === 'html' ? await readChartJsSource() : undefined;
-    process.stdout.write(format.render(analysis, chartJsSource === undefined ? {} : { chartJsSource }));
-    return;
-  }
-  const dir = resolve(opts.out ?? DEFAULT_REPORT_DIR);
   const formats: readonly ReportFormat[] = opts.format === undefined ? DEFAULT_REPORT_FORMATS : [opts.format];
-  const whatifInputs = formats.includes('whatif') ? await whatif() : null;
-  if (formats.includes('whatif') && whatifInputs === null)
-    warn(
-      'whatif.html left out: the scenario has formulas (priceAdjustments or formula subsidies), which the page cannot evaluate.',
-    );
-  const written = await writeReportSet(
-    analysis,
-    dir,
-    formats,
-    whatifInputs === null ? {} : { whatif: whatifInputs },
-  );
+  // Charts are drawn on a worker that starts now, so its loading of chart.js and the canvas overlaps the catalog
+  // load and the analysis, and its drawing overlaps the text reports (chartRenderer.ts).
+  const charts = !toStdout && formats.includes('png') ? startChartWorkers() : null;
+  try {
+    const { analysis, whatif } = await runScenarioAnalysis(workloadsPath, opts);
+    if (stdoutFormat !== null) {
+      const format = TEXT_REPORT_FORMATS[stdoutFormat];
+      const chartJsSource = stdoutFormat === 'html' ? await readChartJsSource() : undefined;
+      process.stdout.write(format.render(analysis, chartJsSource === undefined ? {} : { chartJsSource }));
+      return;
+    }
+    const whatifInputs = formats.includes('whatif') ? await whatif() : null;
+    if (formats.includes('whatif') && whatifInputs === null)
+      warn(
+        'whatif.html left out: the scenario has formulas (priceAdjustments or formula subsidies), which the page cannot evaluate.',
+      );
+    await writeAndSummarize(analysis, formats, opts.out, {
+      ...(whatifInputs === null ? {} : { whatif: whatifInputs }),
+      ...(charts === null ? {} : { renderChart: charts.render }),
+    });
+  } finally {
+    await charts?.close();
+  }
+}
+
+async function writeAndSummarize(
+  analysis: Analysis,
+  formats: readonly ReportFormat[],
+  out: string | undefined,
+  options: WriteReportSetOptions,
+): Promise<void> {
+  const dir = resolve(out ?? DEFAULT_REPORT_DIR);
+  const written = await writeReportSet(analysis, dir, formats, options);
   const shown = relative(process.cwd(), dir) || '.';
   // The same rounded, allocated figures the reports show (one rounding step, in @gpufit/report).
   const t = presentAnalysis(analysis).totals;

@@ -14,6 +14,7 @@ import { checkReplaceableFolder, type FolderLayout, stageFolder } from '../outpu
 import { readWhatifEngine, renderWhatif } from '../whatif/renderWhatif.js';
 import { type WhatifInputs, whatifData } from '../whatif/whatifData.js';
 import { readChartJsSource } from './chartJsSource.js';
+import type { RenderChart } from './chartRenderer.js';
 import { renderChartPng } from './renderChartPng.js';
 
 /**
@@ -37,6 +38,11 @@ export interface WriteReportSetOptions {
    * cannot make it): without them the `whatif` format is left out.
    */
   readonly whatif?: WhatifInputs;
+  /**
+   * Draws each chart (default `renderChartPng`, on this thread). The CLI passes its chart workers' (chartRenderer.ts),
+   * which gives the same bytes.
+   */
+  readonly renderChart?: RenderChart;
 }
 
 export interface WrittenReportSet {
@@ -144,12 +150,13 @@ async function writeReportFiles(
     ...(withPng ? { chartImageDir: CHARTS_DIR } : {}),
     ...(wanted.has('html') ? { chartJsSource: await readChartJsSource() } : {}),
   };
-  // Charts first: each chart is drawn on this thread, then encoded to PNG on libuv's thread pool, so the
-  // encodings run side by side (and beside the text formats below) instead of one after the other.
+  // Charts first: each chart is drawn (on this thread, or on the chart worker beside the text formats below), then
+  // encoded to PNG on libuv's thread pool, so the encodings run side by side instead of one after the other.
+  const renderChart = options.renderChart ?? renderChartPng;
   const charts = withPng
     ? chartConfigs(analysis, { ...rounding, presented: presentedOnce() }).map((spec) => ({
         name: `${CHARTS_DIR}/${spec.id}.png`,
-        png: renderChartPng(spec, options.pngScale === undefined ? {} : { scale: options.pngScale }),
+        png: renderChart(spec, options.pngScale === undefined ? {} : { scale: options.pngScale }),
       }))
     : [];
   // A failed chart must not leave the others' rejections unhandled while the text formats are written.
