@@ -82,12 +82,15 @@ export function serving(
   a: number,
   committed: boolean,
 ): string {
+  const plural = needed > 1 ? 's' : '';
   const unit =
-    nodes > 1 ? `replica (${nodes} nodes, up when all are)` : `instance (${replicasPerUnit} replica(s) each)`;
+    nodes > 1
+      ? `replica${plural} (${nodes} nodes, up when all are)`
+      : `instance${plural} (${replicasPerUnit} replica${replicasPerUnit > 1 ? 's' : ''} each)`;
   const capacity = committed
     ? 'committed capacity is held at the peak all month'
     : 'on-demand/spot capacity follows the demand, with at least one instance always on';
-  return `serving: ${needed} ${unit}${needed > 1 ? 's' : ''} carry the peak (mean × peakToMeanRatio); ${units} reach availability ${target} with each available ${p(a)}, assuming they fail independently (k-out-of-n) — units on one host, provider or region fail together more often; ${capacity}`;
+  return `serving: ${needed} ${unit} ${needed > 1 ? 'carry' : 'carries'} the peak (mean × peakToMeanRatio); ${units} reach availability ${target} with each available ${p(a)}, assuming they fail independently (k-out-of-n) — units on one host, provider or region fail together more often; ${capacity}`;
 }
 
 export function checkpointed(

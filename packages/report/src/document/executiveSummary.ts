@@ -22,7 +22,7 @@ export function optionText(w: ShownWorkload, option: ShownOption | null, side: '
     return w.workload.decision.unavailable?.[side] ?? 'none found';
   }
   const o = option.offer;
-  const base = `${providerLabel(o)}: ${rentedText(o, option.cost)}, ${o.region}, ${pricingLabel(o)}`;
+  const base = `${providerLabel(o)}: ${rentedText(o, option.cost, w.workload.kind)}, ${o.region}, ${pricingLabel(o)}`;
   return option.status === 'priced' ? base : `${base} (${option.status})`;
 }
 

@@ -88,7 +88,7 @@ function optionsTable(w: ShownWorkload): Block {
       : [
           plain(label),
           plain(providerLabel(o.offer)),
-          plain(rentedText(o.offer, o.cost)),
+          plain(rentedText(o.offer, o.cost, w.workload.kind)),
           plain(o.offer.region),
           plain(pricingLabel(o.offer)),
           plain(o.listUnitPrice === null ? 'unknown' : formatUnitPrice.people(o.listUnitPrice)),
@@ -128,14 +128,16 @@ function optionsTable(w: ShownWorkload): Block {
   };
 }
 
-function componentsBlocks(r: Rounder, label: string, o: ShownOption | null): Block[] {
+function componentsBlocks(r: Rounder, w: ShownWorkload, label: string, o: ShownOption | null): Block[] {
   if (o === null || o.monthlyCents === null || o.components.length === 0) return [];
   return [
     {
       kind: 'paragraph',
       content: [
         strong(`${label} cost components`),
-        t(` — ${providerLabel(o.offer)}, ${rentedText(o.offer, o.cost)}, ${o.offer.region} (offer `),
+        t(
+          ` — ${providerLabel(o.offer)}, ${rentedText(o.offer, o.cost, w.workload.kind)}, ${o.offer.region} (offer `,
+        ),
         code(o.offer.id),
         t(')'),
       ],
@@ -472,8 +474,8 @@ export function workloadSection(r: Rounder, w: ShownWorkload, charts: readonly C
       { kind: 'heading', level: 4, text: 'Options' },
       optionsTable(w),
       ...unitCostBlocks(r, w),
-      ...componentsBlocks(r, 'Cloud', w.cloud),
-      ...componentsBlocks(r, 'DePIN', w.depin),
+      ...componentsBlocks(r, w, 'Cloud', w.cloud),
+      ...componentsBlocks(r, w, 'DePIN', w.depin),
       ...hybridBlocks(r, w),
       ...projectionBlocks(r, w, charts),
       ...uncertaintyBlocks(r, w),

@@ -1,9 +1,12 @@
 import {
   type CostEstimate,
+  HOURS_PER_MONTH,
   isCommitted,
   MARKET_REGISTRY,
   type OfferRef,
   PRICING_CATEGORY_REGISTRY,
+  type WorkloadKind,
+  workloadKinds,
 } from '@gpufit/schema';
 
 /**
@@ -26,14 +29,38 @@ export function pricingLabel(o: Pick<OfferRef, 'pricingCategory'>, termMonths?: 
 /**
  * What is rented: "4 × 8 H100" (instances × GPUs per instance) — instances held at peak for serving, at once per
  * job for batch — with the GPU substituted for the named one and its ratio: "L40S for L4 at 3.56× (measured)".
+ * Serving capacity that follows the demand (on-demand or spot) is billed for fewer instances than its peak, so the
+ * average is said beside it: "9 × 1 L40S at peak, 4 on average" — 9 at $1.861 would be $12,227 a month, not the
+ * $5,434 shown.
  */
-export function rentedText(o: Pick<OfferRef, 'gpu' | 'gpusPerInstance'>, cost: CostEstimate): string {
+export function rentedText(
+  o: Pick<OfferRef, 'gpu' | 'gpusPerInstance' | 'pricingCategory'>,
+  cost: CostEstimate,
+  kind?: WorkloadKind,
+): string {
   const per = cost.gpusPerInstance ?? o.gpusPerInstance;
   const gpu = o.gpu;
   const rented =
-    cost.instances == null ? `${per}-GPU instances of ${gpu}` : `${cost.instances} × ${per} ${gpu}`;
+    cost.instances == null
+      ? `${per}-GPU instances of ${gpu}`
+      : `${cost.instances} × ${per} ${gpu}${averageText(o, cost, per, kind)}`;
   const t = cost.throughput;
   if (t == null || t.basis === 'same') return rented;
   const ratio = Number(t.ratio.toPrecision(3));
   return `${rented} (for ${t.demandGpu}: ${ratio}× ${t.basis === 'measured' ? 'measured' : 'unmeasured, no speed-up credited'})`;
+}
+
+/** ", 4 on average" after a serving peak that capacity following the demand does not hold all month; else "". */
+function averageText(
+  o: Pick<OfferRef, 'pricingCategory'>,
+  cost: CostEstimate,
+  per: number,
+  kind: WorkloadKind | undefined,
+): string {
+  if (kind === undefined || workloadKinds[kind].pattern !== 'serving' || isCommitted(o.pricingCategory))
+    return '';
+  if (cost.instances == null || cost.billedGpuHoursPerMonth == null || per <= 0) return '';
+  const average = cost.billedGpuHoursPerMonth / (HOURS_PER_MONTH * per);
+  if (!(average < cost.instances - 0.05)) return '';
+  return ` at peak, ${Number(average.toFixed(1))} on average`;
 }

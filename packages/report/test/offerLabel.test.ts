@@ -1,0 +1,47 @@
+import type { CostEstimate } from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { rentedText } from '../src/present/offerLabel.js';
+
+// The README main job's chat API: 8 L40S carry the peak, 9 reach 99.9 %, and on-demand capacity follows the
+// demand, so 2,920 GPU-hours are billed a month (4 GPUs on average), $5,434.12 at $1.861, not 9 × 730 h.
+const cost = (instances: number, billed: number | null, per = 1) =>
+  ({
+    instances,
+    gpusPerInstance: per,
+    billedGpuHoursPerMonth: billed,
+    throughput: null,
+  }) as unknown as CostEstimate;
+const l40s = { gpu: 'L40S', gpusPerInstance: 1, pricingCategory: 'Standard' } as const;
+
+describe('rentedText: what is rented, and what a serving peak is billed for', () => {
+  test('serving on demand: the peak and the billed average', () => {
+    expect(rentedText(l40s, cost(9, 2920), 'realtime-inference')).toBe('9 × 1 L40S at peak, 4 on average');
+  });
+
+  test('committed capacity is held at the peak, so no average is said', () => {
+    expect(
+      rentedText({ ...l40s, pricingCategory: 'Committed' }, cost(9, 9 * 730), 'realtime-inference'),
+    ).toBe('9 × 1 L40S');
+  });
+
+  test('batch work rents its instances per job: no average', () => {
+    expect(rentedText({ ...l40s, gpusPerInstance: 8 }, cost(1, 120, 8), 'fine-tuning')).toBe('1 × 8 L40S');
+  });
+
+  test('without the kind the text is as before', () => {
+    expect(rentedText(l40s, cost(9, 2920))).toBe('9 × 1 L40S');
+  });
+
+  test('property: the average said is never above the peak, and is the billed hours over whole months', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 64 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, share) => {
+        const text = rentedText(l40s, cost(n, n * 730 * share), 'realtime-inference');
+        const m = /at peak, ([\d.]+) on average$/.exec(text);
+        if (m === null) return n * share >= n - 0.05;
+        const avg = Number(m[1]);
+        return avg <= n && Math.abs(avg - n * share) <= 0.05 + 1e-9;
+      }),
+    );
+  });
+});
