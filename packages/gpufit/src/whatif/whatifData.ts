@@ -1,10 +1,11 @@
 import type { NetworkInfo } from '@gpufit/analysis';
 import { costFloor, gpuTierTable, throughputRatioTable } from '@gpufit/pricing';
 import type { Offer, ScenarioInput } from '@gpufit/schema';
-import { type WhatifData, whatifNetworks } from './whatifEngine.js';
+import { type WhatifData, whatifNetworks, whatifPricingCategories, whatifTokens } from './whatifEngine.js';
 
 /** The inputs of one analyze run the what-if page is built from (`gpufit analyze` passes them to writeReportSet). */
-export interface WhatifInputs extends Omit<WhatifData, 'scenarioInput' | 'networks'> {
+export interface WhatifInputs
+  extends Omit<WhatifData, 'scenarioInput' | 'networks' | 'tokens' | 'pricingCategories'> {
   /** Every offer of the catalog (the page keeps the feasible ones). */
   readonly offers: readonly Offer[];
   readonly networks: readonly NetworkInfo[];
@@ -44,5 +45,7 @@ export function whatifData(inputs: WhatifInputs): WhatifData {
     scenarioInput: inputs.scenarioInput ?? {},
     horizonMonths: inputs.horizonMonths,
     networks: whatifNetworks(offers, inputs.networks),
+    tokens: whatifTokens(offers, inputs.scenario),
+    pricingCategories: whatifPricingCategories(offers, inputs.scenario),
   };
 }
