@@ -170,6 +170,72 @@ describe('whatif.html in headless Chromium', () => {
     await fresh.close();
   }, 120_000);
 
+  for (const [name, viewport] of [
+    ['phone', { width: 390, height: 844 }],
+    ['laptop', { width: 1280, height: 800 }],
+  ] as const) {
+    test(`${name} (${viewport.width}×${viewport.height}): no sideways scroll of the page; every control labelled, on screen and reached by Tab in page order`, async () => {
+      const p = await browser.newPage({ viewport });
+      p.on('pageerror', (e) => consoleErrors.push(String(e)));
+      await p.goto(url, { waitUntil: 'load' });
+      await settled(p);
+      const layout = await p.evaluate(() => {
+        const d = document as unknown as {
+          documentElement: { scrollWidth: number; clientWidth: number };
+          querySelectorAll(s: string): Iterable<{
+            id: string;
+            tagName: string;
+            textContent: string | null;
+            labels?: ArrayLike<unknown> | null;
+            getAttribute(n: string): string | null;
+            getBoundingClientRect(): { left: number; right: number; width: number };
+          }>;
+        };
+        const controls = [...d.querySelectorAll('input, select, button')].map((e) => ({
+          id: e.id,
+          // A label element, an aria-label, or (a button) its own text.
+          labelled:
+            (e.labels?.length ?? 0) > 0 ||
+            (e.getAttribute('aria-label') ?? '') !== '' ||
+            (e.tagName === 'BUTTON' && (e.textContent ?? '').trim() !== ''),
+          left: e.getBoundingClientRect().left,
+          right: e.getBoundingClientRect().right,
+          width: e.getBoundingClientRect().width,
+        }));
+        return {
+          scrollWidth: d.documentElement.scrollWidth,
+          clientWidth: d.documentElement.clientWidth,
+          controls,
+        };
+      });
+      expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);
+      expect(layout.controls.length).toBeGreaterThan(10);
+      for (const c of layout.controls) {
+        expect([c.id, c.labelled]).toEqual([c.id, true]);
+        expect(c.width).toBeGreaterThan(0);
+        expect(c.left).toBeGreaterThanOrEqual(0);
+        expect(c.right).toBeLessThanOrEqual(viewport.width);
+      }
+      // Tab from the top reaches every control, in the order of the page.
+      const reached: string[] = [];
+      for (let i = 0; i < layout.controls.length + 20 && reached.length < layout.controls.length; i++) {
+        await p.keyboard.press('Tab');
+        const id = await p.evaluate(
+          () => (document as unknown as { activeElement: { id: string } | null }).activeElement?.id ?? '',
+        );
+        if (layout.controls.some((c) => c.id === id) && !reached.includes(id)) reached.push(id);
+      }
+      expect(reached).toEqual(layout.controls.map((c) => c.id));
+      // The totals are announced (a polite live region), the tables have captions and header scopes.
+      const totals = p.locator('.totals');
+      expect(await totals.getAttribute('aria-live')).toBe('polite');
+      expect(await totals.getAttribute('role')).toBe('status');
+      expect(await p.locator('table:not(:has(caption))').count()).toBe(0);
+      expect(await p.locator('th:not([scope])').count()).toBe(0);
+      await p.close();
+    }, 120_000);
+  }
+
   test('no console error, no request but the file and the worker’s Blob URL', () => {
     expect(consoleErrors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:'))).toEqual([]);
