@@ -234,6 +234,42 @@ describe('the what-if engine', () => {
     }
   });
 
+  test('the slim offers (no source texts or notes) give the page exactly the figures of the full offers, for any settings', async () => {
+    const inputs = await cli.whatif();
+    const full = whatifData(inputs!, false);
+    expect(data.offers.map((o) => o.id)).toEqual(full.offers.map((o) => o.id));
+    const bytes = (d: WhatifData) => JSON.stringify(d.offers).length;
+    expect(bytes(data)).toBeLessThan(bytes(full) / 2);
+    const ids = data.pricingCategories.map((c) => c.id);
+    const providers = data.networks.map((n) => n.provider);
+    const settings = fc.record({
+      priceLevel: fc.constantFrom(1, 0.5, 1.5, 2.5),
+      demandGrowthMonthly: fc.integer({ min: -10, max: 20 }).map((k) => k / 100),
+      minSavingShare: fc.integer({ min: 0, max: 40 }).map((k) => k / 100),
+      subsidyEnd: fc.record(
+        Object.fromEntries(providers.map((p) => [p, fc.constantFrom(null, '2027-03', '2027-09')])),
+      ),
+      subsidyShare: fc.record(
+        Object.fromEntries(providers.map((p) => [p, fc.constantFrom(null, 0, 0.5, 0.9)])),
+      ),
+      pricingCategories: fc.subarray(ids, { minLength: 1 }),
+      pins: fc.record(
+        Object.fromEntries(
+          data.workloads.map((w) => [w.id, fc.constantFrom('auto', 'cloud', 'decentralized')]),
+        ),
+      ) as fc.Arbitrary<WhatifSettings['pins']>,
+    });
+    await fc.assert(
+      fc.asyncProperty(settings, async (moved) => {
+        const s: WhatifSettings = { ...defaultSettings(data), ...moved };
+        expect(await runWhatif(data, s)).toEqual(await runWhatif(full, s));
+      }),
+      { numRuns: 12 },
+    );
+    const fanSettings = { ...defaultSettings(data), priceLevel: 0.7, demandGrowthMonthly: 0.03 };
+    expect(await runWhatifFan(data, fanSettings)).toEqual(await runWhatifFan(full, fanSettings));
+  }, 300_000);
+
   test('a pin moves its workload to that side, and is named as not exported', async () => {
     const base = defaultSettings(data);
     const id = data.workloads[0]!.id;

@@ -32,9 +32,20 @@ export function feasibleOffers(inputs: WhatifInputs): Offer[] {
   return inputs.offers.filter((o) => workloads.some((w) => costFloor(w, o, options) !== null));
 }
 
-/** The page's data: the run's inputs with only the feasible offers. */
-export function whatifData(inputs: WhatifInputs): WhatifData {
-  const offers = feasibleOffers(inputs);
+/**
+ * An offer as the page carries it: its texts that only the report's sentences quote (where its price, reliability
+ * and egress figures come from, its notes) are left out, about 60 % of the offers' bytes. No figure the page
+ * shows reads them (recommendations, costs, cliffs, break-evens, the fan: a property test runs the page's engine
+ * on both); the risks that quote the notes are not on the page.
+ */
+export function slimOffer(o: Offer): Offer {
+  return { ...o, notes: '', source: '', reliabilitySource: null, egressSource: null };
+}
+
+/** The page's data: the run's inputs with only the feasible offers, slimmed (`slimOffer`). */
+export function whatifData(inputs: WhatifInputs, slim = true): WhatifData {
+  const feasible = feasibleOffers(inputs);
+  const offers = slim ? feasible.map(slimOffer) : feasible;
   return {
     workloads: inputs.workloads,
     offers,
