@@ -46,6 +46,20 @@ describe('gpufit whatif', () => {
     expect(await readFile(fileURLToPath(m![1]!), 'utf8')).toContain('id="whatif-engine"');
   }, 120_000);
 
+  test('./gpufit-report/whatif.html is the page when it exists, unless an analysis option asks for a new one', async () => {
+    const { mkdirSync, writeFileSync, realpathSync } = await import('node:fs');
+    const cwd = realpathSync(mkdtempSync(join(tmpdir(), 'gpufit-whatif-cwd-')));
+    mkdirSync(join(cwd, 'gpufit-report'));
+    writeFileSync(join(cwd, 'gpufit-report', 'whatif.html'), '<!doctype html>');
+    const found = await run(process.execPath, [CLI, 'whatif'], { cwd, env });
+    expect(found.stdout).toContain(`file://${join(cwd, 'gpufit-report', 'whatif.html')}`);
+    const fresh = await run(process.execPath, [CLI, 'whatif', '--trials', '50', '--no-open'], { cwd, env });
+    const m = /The what-if page: (file:\/\/\S+)/.exec(fresh.stdout);
+    expect(m![1]).not.toContain(cwd);
+    const { readFile } = await import('node:fs/promises');
+    expect(await readFile(fileURLToPath(m![1]!), 'utf8')).toContain('<span id="fan-trials">50 trials</span>');
+  }, 120_000);
+
   test('a folder without whatif.html is bad input (exit 2) that says how to make one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gpufit-whatif-empty-'));
     const failed = await run(process.execPath, [CLI, 'whatif', dir], { env }).catch((e) => e);

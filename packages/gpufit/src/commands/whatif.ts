@@ -25,6 +25,10 @@ export interface WhatifCommandOptions
 
 const PAGE = 'whatif.html';
 
+/** Whether an option asks for a new analysis (then ./gpufit-report's page, made without it, is not used). */
+const analysisOptions = (o: WhatifCommandOptions) =>
+  [o.catalog, o.scenario, o.seed, o.trials, o.analysisDate, o.strict].some((v) => v !== undefined);
+
 /** Whether a path is a directory, a file, or nothing. */
 async function kindOf(path: string): Promise<'dir' | 'file' | null> {
   const s = await stat(path).catch(() => null);
@@ -33,8 +37,8 @@ async function kindOf(path: string): Promise<'dir' | 'file' | null> {
 
 /**
  * The page `gpufit whatif` shows: `whatif.html` of a report folder (the argument, or ./gpufit-report when it
- * has one), an .html file named directly, or else a new page for a workloads file (or the bundled example),
- * written to a new temporary folder.
+ * has one and no option asks for a new analysis), an .html file named directly, or else a new page for a
+ * workloads file (or the bundled example), written to a new temporary folder.
  */
 async function findPage(target: string | undefined, opts: WhatifCommandOptions): Promise<string> {
   if (target !== undefined) {
@@ -50,7 +54,7 @@ async function findPage(target: string | undefined, opts: WhatifCommandOptions):
       return resolve(page);
     }
     if (target.toLowerCase().endsWith('.html')) return resolve(target);
-  } else if ((await kindOf(join(DEFAULT_REPORT_DIR, PAGE))) === 'file' && opts.scenario === undefined) {
+  } else if ((await kindOf(join(DEFAULT_REPORT_DIR, PAGE))) === 'file' && !analysisOptions(opts)) {
     return resolve(DEFAULT_REPORT_DIR, PAGE);
   }
   const { whatif } = await runScenarioAnalysis(target, opts, false, 'none');
