@@ -232,6 +232,51 @@ withRunPolicyOptions(program.command('breakeven'))
   );
 
 program
+  .command('whatif')
+  .description(
+    'open the what-if page (whatif.html) of a report folder or of a workloads file, or serve it on 127.0.0.1',
+  )
+  .argument(
+    '[target]',
+    'a report folder with whatif.html, or a workloads file to analyze (default: ./gpufit-report, else the bundled example)',
+  )
+  .option(
+    '--catalog <file>',
+    'offer catalog CSV, for a workloads file (default: the bundled datasets/offers.csv)',
+  )
+  .option('--scenario <file>', 'scenario JSON, for a workloads file')
+  .option(
+    '--seed <n>',
+    'Monte Carlo seed of the page’s fan (overrides the scenario)',
+    wholeNumberIn('--seed', SEED_RANGE),
+  )
+  .option(
+    '--trials <n>',
+    'Monte Carlo trials of the page’s fan (overrides the scenario)',
+    wholeNumberIn('--trials', TRIALS_RANGE),
+  )
+  .option('--analysis-date <date>', 'measure offer ages against this date, YYYY-MM-DD (default: today)')
+  .option('--serve', 'serve the page on 127.0.0.1 (only the page; Ctrl-C stops) instead of opening the file')
+  .option(
+    '--port <n>',
+    'port for --serve (default 8787; 0: any free port)',
+    wholeNumberIn('--port', [0, 65_535]),
+  )
+  .option('--no-open', 'print the page’s file:// URL without starting a browser')
+  .addHelpText(
+    'after',
+    example([
+      'gpufit whatif                         # ./gpufit-report/whatif.html, else the bundled example',
+      'gpufit whatif reports/',
+      'gpufit whatif plan.csv --scenario subsidy-ends.json',
+      'gpufit whatif --serve --port 8080',
+    ]),
+  )
+  .action(async (target: string | undefined, opts) =>
+    (await import('./commands/whatif.js')).runWhatifCommand(target, opts),
+  );
+
+program
   .command('diff')
   .description('compare two analyses: two result JSON files, or two scenario files run on the same workloads')
   .argument('<a>', 'result JSON (from analyze --format json) or scenario JSON')

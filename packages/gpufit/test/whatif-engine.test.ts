@@ -3,13 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { presentAnalysis } from '@gpufit/report';
 import { scenarioInputSchema } from '@gpufit/schema';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runScenarioAnalysis } from '../src/commands/analyze.js';
 import { whatifData } from '../src/whatif/whatifData.js';
 import {
   defaultSettings,
   exportScenario,
+  importScenario,
   runWhatif,
+  runWhatifFan,
   type WhatifData,
   type WhatifSettings,
 } from '../src/whatif/whatifEngine.js';
@@ -39,6 +42,22 @@ const page = (r: Awaited<ReturnType<typeof runWhatif>>) => ({
   allCloud: r.monthlyAllCloudCents,
   workloads: r.workloads.map((w) => [w.id, w.recommendation, w.monthlyCents]),
 });
+/** The cliffs and break-evens as the analysis has them (the page states them as report.html does). */
+const cliffs = (a: Awaited<ReturnType<typeof runScenarioAnalysis>>['analysis']) =>
+  a.workloads.map((w) => [
+    w.id,
+    w.projection?.subsidyCliffMonth ?? null,
+    w.breakEvens.map((b) => b.variable),
+  ]);
+const pageCliffs = (r: Awaited<ReturnType<typeof runWhatif>>) =>
+  r.workloads.map((w) => [w.id, w.subsidyCliffMonth, w.breakEvens.map((b) => b.variable)]);
+const fanOf = (a: Awaited<ReturnType<typeof runScenarioAnalysis>>['analysis']) =>
+  a.totals.distribution?.recommended.months.map((m) => ({
+    month: m.month,
+    p10: m.p10,
+    p50: m.p50,
+    p90: m.p90,
+  }));
 
 const cli = await runScenarioAnalysis(undefined, {});
 
@@ -81,6 +100,175 @@ describe('the what-if engine', () => {
     expect(page(result)).toEqual(figures(viaCli.analysis));
     expect(result.monthlyRecommendedCents).not.toBe(5_281_877);
   });
+
+  test('subsidy share, token drift and volatility, pricing categories: exported, the CLI gives the page’s figures, cliffs and break-evens', async () => {
+    const base = defaultSettings(data);
+    expect(data.networks.map((n) => n.provider)).toContain('akash');
+    expect(data.pricingCategories.map((c) => c.id)).toEqual(['Standard', 'Dynamic', 'Committed']);
+    const symbol = data.tokens[0]!.symbol;
+    const moved: WhatifSettings = {
+      ...base,
+      subsidyShare: { ...base.subsidyShare, akash: 0.6, nosana: 0.6 },
+      subsidyEnd: { ...base.subsidyEnd, akash: '2027-06', nosana: '2027-06' },
+      tokens: { ...base.tokens, [symbol]: { annualDrift: -1.2, annualVolatility: 0.9 } },
+      pricingCategories: ['Standard', 'Dynamic'],
+      priceLevel: 2,
+    };
+    const { scenario } = exportScenario(data, moved);
+    expect(scenario.placement?.allowedPricingCategories).toEqual(['Standard', 'Dynamic']);
+    expect(scenario.subsidies?.['akash']).toEqual({
+      kind: 'step',
+      share: 0.6,
+      steps: [{ month: '2027-06', share: 0 }],
+    });
+    expect(scenario.tokenPrices?.[symbol]).toEqual({ spotUsd: 1, annualDrift: -1.2, annualVolatility: 0.9 });
+    const file = join(dir, 'whatif-scenario-2.json');
+    await writeFile(file, `${JSON.stringify(scenario, null, 2)}\n`);
+    const viaCli = await runScenarioAnalysis(undefined, { scenario: file }, false);
+    const result = await runWhatif(data, moved);
+    expect(page(result)).toEqual(figures(viaCli.analysis));
+    expect(pageCliffs(result)).toEqual(cliffs(viaCli.analysis));
+    // Decentralized prices at twice the listed level, subsidized at 60 % until June 2027: cheaper than cloud until the
+    // subsidy ends, dearer after (a cliff inside the 12-month horizon).
+    expect(result.subsidyCliff?.month).toBe('2027-06');
+    expect(page(result)).not.toEqual(page(await runWhatif(data, base)));
+  });
+
+  test('the fan: with the same seed and trials the page’s P10/P50/P90 are the CLI’s (--trials 400)', async () => {
+    const cli400 = await runScenarioAnalysis(undefined, { trials: 400 });
+    const inputs = await cli400.whatif();
+    const d400 = whatifData(inputs!);
+    expect(d400.scenario.monteCarlo.trials).toBe(400);
+    const fan = await runWhatifFan(d400, defaultSettings(d400));
+    expect(fan.trials).toBe(400);
+    expect(fan.months.length).toBeGreaterThan(0);
+    expect(fan.months).toEqual(fanOf(cli400.analysis));
+    const h = cli400.analysis.totals.distribution!.recommended.horizon;
+    expect(fan.horizon!.recommended.p50).toBe(Math.round(h.p50 * 100));
+    expect(fan.chart?.id).toBe('spend-fan');
+    for (const m of fan.months) expect(m.p10 <= m.p50 && m.p50 <= m.p90).toBe(true);
+    // Moved settings move the fan as the CLI's analysis of the exported file does.
+    const moved = { ...defaultSettings(d400), priceLevel: 1.8, demandGrowthMonthly: 0.05 };
+    const file = join(dir, 'whatif-scenario-fan.json');
+    await writeFile(file, JSON.stringify(exportScenario(d400, moved).scenario));
+    const viaCli = await runScenarioAnalysis(undefined, { scenario: file, trials: 400 });
+    const movedFan = await runWhatifFan(d400, moved);
+    expect(movedFan.months).toEqual(fanOf(viaCli.analysis));
+    expect(movedFan.months).not.toEqual(fan.months);
+  }, 120_000);
+
+  test('import: an exported scenario reads back to the same settings (pins return to auto)', () => {
+    const ids = data.pricingCategories.map((c) => c.id);
+    const symbols = data.tokens.map((t) => t.symbol);
+    const providers = data.networks.map((n) => n.provider);
+    const months = ['2027-01', '2027-05', '2027-12', '2028-06'];
+    const settings = fc.record({
+      priceLevel: fc.integer({ min: 5, max: 60 }).map((k) => k / 20),
+      demandGrowthMonthly: fc.integer({ min: -20, max: 50 }).map((k) => k / 100),
+      minSavingShare: fc.integer({ min: 0, max: 90 }).map((k) => k / 100),
+      subsidyEnd: fc.record(Object.fromEntries(providers.map((p) => [p, fc.constantFrom(null, ...months)]))),
+      subsidyShare: fc.record(
+        Object.fromEntries(
+          providers.map((p) => [p, fc.option(fc.integer({ min: 0, max: 19 }).map((k) => k / 20))]),
+        ),
+      ),
+      tokens: fc.record(
+        Object.fromEntries(
+          symbols.map((t) => [
+            t,
+            fc.option(
+              fc.record({
+                annualDrift: fc.integer({ min: -60, max: 20 }).map((k) => k / 20),
+                annualVolatility: fc.integer({ min: 0, max: 60 }).map((k) => k / 20),
+              }),
+            ),
+          ]),
+        ),
+      ),
+      pricingCategories: fc.subarray(ids, { minLength: 1 }),
+    });
+    fc.assert(
+      fc.property(settings, (moved) => {
+        const s: WhatifSettings = { ...defaultSettings(data), ...moved };
+        const text = JSON.stringify(exportScenario(data, s).scenario);
+        const back = importScenario(data, 'whatif-scenario.json', text);
+        expect(back.ok).toBe(true);
+        if (!back.ok) return;
+        expect(back.settings).toEqual(s);
+        expect(back.notApplied).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('import: a bad file is refused with the file and the path of each problem', () => {
+    const bad = importScenario(
+      data,
+      'mine.json',
+      '{"demandGrowthMonthly": 7, "subsidies": {"akash": {"kind": "linear", "monthsToZero": 6}}}',
+    );
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors.join('\n')).toMatch(/^mine\.json: demandGrowthMonthly: /m);
+    const notJson = importScenario(data, 'mine.json', '{"name": ');
+    expect(notJson.ok).toBe(false);
+    if (!notJson.ok) expect(notJson.errors[0]).toMatch(/^mine\.json: not JSON/);
+    const schedule = importScenario(
+      data,
+      'mine.json',
+      '{"subsidies": {"akash": {"kind": "linear", "monthsToZero": 6}}}',
+    );
+    expect(schedule.ok).toBe(false);
+    if (!schedule.ok) expect(schedule.errors[0]).toMatch(/^mine\.json: subsidies\.akash: a linear schedule/);
+    const formula = importScenario(
+      data,
+      'mine.json',
+      '{"priceAdjustments": [{"expression": "price * 0.5 + t"}]}',
+    );
+    expect(formula.ok).toBe(false);
+    const other = importScenario(data, 'mine.json', '{"horizonMonths": 24, "demandGrowthMonthly": 0.03}');
+    expect(other.ok).toBe(true);
+    if (other.ok) {
+      expect(other.settings.demandGrowthMonthly).toBe(0.03);
+      expect(other.notApplied).toEqual(["horizonMonths (the page keeps the run's)"]);
+    }
+  });
+
+  test('the slim offers (no source texts or notes) give the page exactly the figures of the full offers, for any settings', async () => {
+    const inputs = await cli.whatif();
+    const full = whatifData(inputs!, false);
+    expect(data.offers.map((o) => o.id)).toEqual(full.offers.map((o) => o.id));
+    const bytes = (d: WhatifData) => JSON.stringify(d.offers).length;
+    expect(bytes(data)).toBeLessThan(bytes(full) / 2);
+    const ids = data.pricingCategories.map((c) => c.id);
+    const providers = data.networks.map((n) => n.provider);
+    const settings = fc.record({
+      priceLevel: fc.constantFrom(1, 0.5, 1.5, 2.5),
+      demandGrowthMonthly: fc.integer({ min: -10, max: 20 }).map((k) => k / 100),
+      minSavingShare: fc.integer({ min: 0, max: 40 }).map((k) => k / 100),
+      subsidyEnd: fc.record(
+        Object.fromEntries(providers.map((p) => [p, fc.constantFrom(null, '2027-03', '2027-09')])),
+      ),
+      subsidyShare: fc.record(
+        Object.fromEntries(providers.map((p) => [p, fc.constantFrom(null, 0, 0.5, 0.9)])),
+      ),
+      pricingCategories: fc.subarray(ids, { minLength: 1 }),
+      pins: fc.record(
+        Object.fromEntries(
+          data.workloads.map((w) => [w.id, fc.constantFrom('auto', 'cloud', 'decentralized')]),
+        ),
+      ) as fc.Arbitrary<WhatifSettings['pins']>,
+    });
+    await fc.assert(
+      fc.asyncProperty(settings, async (moved) => {
+        const s: WhatifSettings = { ...defaultSettings(data), ...moved };
+        expect(await runWhatif(data, s)).toEqual(await runWhatif(full, s));
+      }),
+      { numRuns: 12 },
+    );
+    const fanSettings = { ...defaultSettings(data), priceLevel: 0.7, demandGrowthMonthly: 0.03 };
+    expect(await runWhatifFan(data, fanSettings)).toEqual(await runWhatifFan(full, fanSettings));
+  }, 300_000);
 
   test('a pin moves its workload to that side, and is named as not exported', async () => {
     const base = defaultSettings(data);

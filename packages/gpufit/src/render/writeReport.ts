@@ -176,7 +176,11 @@ async function writeReportFiles(
   }
   if (wanted.has('whatif') && options.whatif !== undefined) {
     const name = REPORT_FORMAT_REGISTRY.whatif.fileName;
-    await writeNew(dirs, name, renderWhatif(whatifData(options.whatif), await readWhatifEngine()));
+    await writeNew(
+      dirs,
+      name,
+      renderWhatif(whatifData(options.whatif), await readWhatifEngine(), await readChartJsSource()),
+    );
     files.push(name);
   }
   if (withPng) {

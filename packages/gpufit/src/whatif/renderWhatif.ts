@@ -35,12 +35,20 @@ export function readWhatifEngine(): Promise<string> {
 }
 
 /**
- * whatif.html: the page's script and style, its data and the engine inlined; a Content-Security-Policy that runs
- * only that script (by hash), starts workers only from Blob URLs and allows no network request.
+ * whatif.html: the page's script and style, its data, the engine and chart.js (as report.html inlines it)
+ * inlined; a Content-Security-Policy that runs only those two scripts (by hash), starts workers only from Blob
+ * URLs and allows no network request.
  */
-export function renderWhatif(data: WhatifData, engineSource: string): string {
-  const csp = strictCsp({ scripts: [WHATIF_SCRIPT], styles: [WHATIF_STYLES], workers: 'blob:' });
+export function renderWhatif(data: WhatifData, engineSource: string, chartJsSource: string): string {
+  // An HTML parser ends a script element at "</script" whatever the JavaScript means (as renderHtml refuses).
+  if (/<\/script|<!--/i.test(chartJsSource)) throw new Error('chart.js source holds "</script" or "<!--"');
+  const csp = strictCsp({
+    scripts: [chartJsSource, WHATIF_SCRIPT],
+    styles: [WHATIF_STYLES],
+    workers: 'blob:',
+  });
   const name = escapeHtml(data.scenario.name);
+  const trials = data.scenario.monteCarlo.trials.toLocaleString('en-US');
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -56,25 +64,40 @@ export function renderWhatif(data: WhatifData, engineSource: string): string {
     '<body>',
     '<main>',
     `<h1>What if? <small>${name}</small></h1>`,
-    '<p class="note">Move an assumption: the plan is analyzed again in your browser by the same engine as <code>gpufit analyze</code> (no Monte Carlo here). Nothing leaves this page.</p>',
+    '<p class="note">Move an assumption: the plan is analyzed again in your browser by the same engine as <code>gpufit analyze</code>. Nothing leaves this page.</p>',
     '<fieldset id="controls"><legend>Assumptions</legend></fieldset>',
-    '<fieldset id="subsidies"><legend>When each network’s incentive subsidy ends</legend></fieldset>',
-    '<div class="totals" role="status" aria-live="polite">',
+    '<fieldset id="subsidies"><legend>Incentive subsidies per network: share and end month</legend></fieldset>',
+    '<fieldset id="tokens"><legend>Incentive token prices (drift and volatility)</legend></fieldset>',
+    '<fieldset id="categories"><legend>Allowed pricing categories</legend></fieldset>',
+    '<div class="totals" role="status" aria-live="polite" aria-atomic="true">',
     '<span>Recommended plan: <strong id="plan-total">…</strong>/month</span>',
     '<span>All-cloud: <strong id="all-cloud">…</strong>/month</span>',
     '<span>Saves: <strong id="savings">…</strong>/month</span>',
-    '<span class="note">Updated in <span id="update-time">…</span> · <span id="status">Loading…</span></span>',
+    '<span id="plan-cliff" class="cliff"></span>',
     '</div>',
-    '<table><caption class="note">Each workload: pin it to a side, or let the plan decide (auto).</caption>',
-    '<thead><tr><th scope="col">Workload</th><th scope="col">Placement</th><th scope="col">Recommendation</th><th scope="col" class="num">Monthly cost</th></tr></thead>',
-    '<tbody id="workloads"></tbody></table>',
+    '<p class="note">Updated in <span id="update-time">…</span> · <span id="status">Loading…</span></p>',
+    '<div class="scroll"><table><caption>Each workload: pin it to a side, or let the plan decide (auto).</caption>',
+    '<thead><tr><th scope="col">Workload</th><th scope="col">Placement</th><th scope="col">Recommendation</th><th scope="col" class="num">Monthly cost</th><th scope="col">Subsidy cliff</th></tr></thead>',
+    '<tbody id="workloads"></tbody></table></div>',
+    '<h2>Uncertainty: the plan’s spend, P10 to P90</h2>',
+    `<p class="note">The joint Monte Carlo of every workload together, as <code>gpufit analyze</code> runs it: <span id="fan-trials">${escapeHtml(trials)} trials</span> (the CLI’s count for this scenario; <code>--trials</code> changes both). It runs after the table, on its own worker: <span id="fan-time">…</span> · <span id="fan-status">Simulating…</span></p>`,
+    '<div class="fan"><canvas id="fan-canvas" role="img" aria-label="Portfolio spend per month: P10–P90 band and median">The plan’s P10–P90 spend per month.</canvas></div>',
+    '<div class="scroll"><table><caption>Spend over the horizon (USD)</caption><thead><tr><th scope="col">Plan</th><th scope="col" class="num">P10</th><th scope="col" class="num">P50</th><th scope="col" class="num">P90</th></tr></thead><tbody id="fan-horizon"></tbody></table></div>',
+    '<script type="application/json" id="fan-data">[]</script>',
+    '<h2>Break-even points</h2>',
+    '<div id="break-evens"></div>',
     '<h2>These settings as a scenario</h2>',
     '<p class="note">Save it and run <code>gpufit analyze --scenario whatif-scenario.json</code> for the full report. <span id="pins-left-out"></span></p>',
     '<p><button type="button" id="export">Download whatif-scenario.json</button></p>',
     '<pre id="scenario-json" tabindex="0" aria-label="Scenario JSON"></pre>',
+    '<h2>Load a scenario file</h2>',
+    '<p><label for="import">Scenario JSON (as <code>gpufit analyze --scenario</code> reads it): </label><input type="file" id="import" accept=".json,application/json"></p>',
+    '<p id="import-note" class="note" role="status"></p>',
+    '<p id="import-error" class="error" role="alert"></p>',
     '</main>',
     `<script type="application/json" id="whatif-data">${scriptJson(data)}</script>`,
     `<script type="application/json" id="whatif-engine">${scriptJson(engineSource)}</script>`,
+    `<script>${chartJsSource}</script>`,
     `<script>${WHATIF_SCRIPT}</script>`,
     '</body>',
     '</html>',

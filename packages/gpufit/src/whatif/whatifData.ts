@@ -1,10 +1,11 @@
 import type { NetworkInfo } from '@gpufit/analysis';
 import { costFloor, gpuTierTable, throughputRatioTable } from '@gpufit/pricing';
 import type { Offer, ScenarioInput } from '@gpufit/schema';
-import { type WhatifData, whatifNetworks } from './whatifEngine.js';
+import { type WhatifData, whatifNetworks, whatifPricingCategories, whatifTokens } from './whatifEngine.js';
 
 /** The inputs of one analyze run the what-if page is built from (`gpufit analyze` passes them to writeReportSet). */
-export interface WhatifInputs extends Omit<WhatifData, 'scenarioInput' | 'networks'> {
+export interface WhatifInputs
+  extends Omit<WhatifData, 'scenarioInput' | 'networks' | 'tokens' | 'pricingCategories'> {
   /** Every offer of the catalog (the page keeps the feasible ones). */
   readonly offers: readonly Offer[];
   readonly networks: readonly NetworkInfo[];
@@ -31,9 +32,20 @@ export function feasibleOffers(inputs: WhatifInputs): Offer[] {
   return inputs.offers.filter((o) => workloads.some((w) => costFloor(w, o, options) !== null));
 }
 
-/** The page's data: the run's inputs with only the feasible offers. */
-export function whatifData(inputs: WhatifInputs): WhatifData {
-  const offers = feasibleOffers(inputs);
+/**
+ * An offer as the page carries it: its texts that only the report's sentences quote (where its price, reliability
+ * and egress figures come from, its notes) are left out, about 60 % of the offers' bytes. No figure the page
+ * shows reads them (recommendations, costs, cliffs, break-evens, the fan: a property test runs the page's engine
+ * on both); the risks that quote the notes are not on the page.
+ */
+export function slimOffer(o: Offer): Offer {
+  return { ...o, notes: '', source: '', reliabilitySource: null, egressSource: null };
+}
+
+/** The page's data: the run's inputs with only the feasible offers, slimmed (`slimOffer`). */
+export function whatifData(inputs: WhatifInputs, slim = true): WhatifData {
+  const feasible = feasibleOffers(inputs);
+  const offers = slim ? feasible.map(slimOffer) : feasible;
   return {
     workloads: inputs.workloads,
     offers,
@@ -44,5 +56,7 @@ export function whatifData(inputs: WhatifInputs): WhatifData {
     scenarioInput: inputs.scenarioInput ?? {},
     horizonMonths: inputs.horizonMonths,
     networks: whatifNetworks(offers, inputs.networks),
+    tokens: whatifTokens(offers, inputs.scenario),
+    pricingCategories: whatifPricingCategories(offers, inputs.scenario),
   };
 }
