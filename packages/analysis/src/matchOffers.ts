@@ -6,6 +6,8 @@ import {
   effectivePrice,
   estimateCost,
   type GpuTierTable,
+  type ReliabilityFloor,
+  reliabilityFloors,
   type ThroughputRatioTable,
   type WorkFloor,
   workFloor,
@@ -40,6 +42,11 @@ export interface OfferGroup {
   readonly offers: Offer[];
   /** USD per GPU-hour after the subsidy share at month 0, parallel to `offers`. */
   readonly effectiveUsd: number[];
+  /**
+   * Parallel to `offers`: pricing's `reliabilityFloors`, the reliability of the offers from that one on, which
+   * the group's floor counts (interruption re-work, spare serving units) once the offers before are priced.
+   */
+  readonly reliability: ReliabilityFloor[];
 }
 
 /** How much work the last queries did, for benchmarks and tuning. */
@@ -75,7 +82,9 @@ export interface OfferIndex {
  *    group sorted by effective price e (pricing's `effectivePrice` at month 0, net of the subsidy).
  * 2. Per profile, each group's first offer gets pricing's `costFloor` — its feasibility pre-filter (null when
  *    `feasibility` rules it out, for the whole group) and lower bound: `costFloorUsd(floor, e)` ≤ `monthlyUsd`
- *    for every offer of the group.
+ *    for every offer of the group. The floor counts the reliability of the offers not yet priced (pricing's
+ *    `reliabilityFloors`: their least interruption rate, highest availability, most spot zones), so it grows as
+ *    the cheap but unreliable offers of a group are passed, and is null once spot capacity rules out the rest.
  * 3. Offers are priced with `estimateCost` in ascending bound order across groups (a heap keyed by each group's
  *    next bound); the search stops when the next bound exceeds the best cost found, since no offer left can then
  *    be cheaper or tie.
@@ -172,7 +181,7 @@ export function indexOfferParts(
       }
       const work = classWork[c]!;
       if (work === null) continue;
-      const floor = costFloorOf(work, profile, g.offers[0]!);
+      const floor = costFloorOf(work, profile, g.offers[0]!, g.reliability[0]!);
       if (floor === null) continue;
       const gi = g.index;
       groupFloor[gi] = floor;
@@ -209,9 +218,15 @@ export function indexOfferParts(
           bestUsd = usd;
         }
       }
-      if (pos + 1 < g.offers.length) {
+      // The offers left may be more reliable than those priced: their floor counts only what they cost, and is
+      // null when none of them can run the profile.
+      const rel = pos + 1 < g.offers.length ? g.reliability[pos + 1]! : null;
+      if (rel !== null && rel !== g.reliability[pos])
+        groupFloor[gi] = costFloorOf(classWork[g.workClass]!, profile, g.offers[pos + 1]!, rel);
+      const floor = rel === null ? null : (groupFloor[gi] ?? null);
+      if (floor !== null) {
         groupPos[gi] = pos + 1;
-        heapBound[base] = costFloorUsd(groupFloor[gi]!, g.effectiveUsd[pos + 1]!);
+        heapBound[base] = costFloorUsd(floor, g.effectiveUsd[pos + 1]!);
         siftDown(heapBound, heapGroup, base, size, 0);
       } else {
         size--;
@@ -280,7 +295,10 @@ function groupOffers(
         workClass = classes.size;
         classes.set(classKey, workClass);
       }
-      entry = { group: { index: byKey.size, part, workClass, offers: [], effectiveUsd: [] }, rows: [] };
+      entry = {
+        group: { index: byKey.size, part, workClass, offers: [], effectiveUsd: [], reliability: [] },
+        rows: [],
+      };
       byKey.set(key, entry);
     }
     entry.rows.push({ offer, usd });
@@ -292,6 +310,7 @@ function groupOffers(
       group.offers.push(r.offer);
       group.effectiveUsd.push(r.usd);
     }
+    group.reliability.push(...reliabilityFloors(group.offers));
     groups.push(group);
   }
   return { groups, classes: classes.size };

@@ -23,12 +23,14 @@ export { tieredEgressUsd } from './data/tieredEgressUsd.js';
 export { transferHours } from './data/transferHours.js';
 // Cost of one workload on one offer (§5.1–5.7)
 export { billedJobHours } from './estimate/billedJobHours.js';
-export type { CostFloor, WorkFloor } from './estimate/costFloor.js';
+export type { CostFloor, ReliabilityFloor, WorkFloor } from './estimate/costFloor.js';
 export {
   costFloor,
   costFloorKey,
   costFloorOf,
   costFloorUsd,
+  reliabilityFloors,
+  reliabilityOf,
   workFloor,
   workFloorKey,
 } from './estimate/costFloor.js';
