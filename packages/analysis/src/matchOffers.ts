@@ -6,6 +6,7 @@ import {
   effectivePrice,
   estimateCost,
   type GpuTierTable,
+  gpuFeasible,
   type ReliabilityFloor,
   reliabilityFloors,
   type ThroughputRatioTable,
@@ -153,11 +154,32 @@ export function indexOfferParts(
   for (const g of groups) partStart[g.part + 1]!++;
   for (let k = 0; k < count; k++) partStart[k + 1]! += partStart[k]!;
   const heapSize = new Int32Array(count);
+  // Per group: the floor without reliability (valid for every offer of the group), the floor its heap key was
+  // computed from, and whether that one counts the reliability of the offers left (`tight`).
+  const groupBasic: (CostFloor | null)[] = new Array(groups.length).fill(null);
   const groupFloor: (CostFloor | null)[] = new Array(groups.length).fill(null);
+  const groupTight = new Uint8Array(groups.length);
   const groupPos = new Int32Array(groups.length);
   const classWork: (WorkFloor | null)[] = new Array(classes).fill(null);
-  const classQuery = new Float64Array(classes).fill(-1);
-  let query = 0;
+  // Classes by GPU name (the first offer's spelling; one tier key each), and each class's groups, so a scan asks
+  // pricing's `gpuFeasible` once per GPU and skips every class and group of a GPU it refuses.
+  const gpuClasses = new Map<string, { gpu: string; classes: number[] }>();
+  const classGroups: OfferGroup[][] = Array.from({ length: classes }, () => []);
+  for (const g of groups) {
+    const c = g.workClass;
+    if (classGroups[c]!.length === 0) {
+      const gpu = g.offers[0]!.gpu;
+      const key = gpu.trim().toLowerCase();
+      let entry = gpuClasses.get(key);
+      if (entry === undefined) {
+        entry = { gpu, classes: [] };
+        gpuClasses.set(key, entry);
+      }
+      entry.classes.push(c);
+    }
+    classGroups[c]!.push(g);
+  }
+  const byGpu = [...gpuClasses.values()];
   const estimateOptions = {
     tiers,
     ...(scenario === undefined ? {} : { scenario }),
@@ -169,32 +191,38 @@ export function indexOfferParts(
   const floorOptions = { ...estimateOptions, verdictOnly: true, skipOfferTerms: true };
   const stats: MatchStats = { estimates: 0, feasibleGroups: 0, profiles: 0 };
 
-  /** Fills each part's heap with every group the profile may run on, keyed by its cheapest offer's bound. */
+  /**
+   * Fills each part's heap with every group the profile may run on, keyed by its cheapest offer's bound (without
+   * reliability: `cheapestOfPart` counts it when a group first reaches the top).
+   */
   function scan(profile: WorkloadProfile): void {
-    query++;
     heapSize.fill(0);
-    for (const g of groups) {
-      const c = g.workClass;
-      if (classQuery[c] !== query) {
-        classQuery[c] = query;
-        classWork[c] = workFloor(profile, g.offers[0]!, floorOptions);
+    for (const { gpu, classes: ofGpu } of byGpu) {
+      if (!gpuFeasible(profile, gpu, floorOptions)) continue;
+      for (const c of ofGpu) {
+        const inClass = classGroups[c]!;
+        const work = workFloor(profile, inClass[0]!.offers[0]!, floorOptions);
+        classWork[c] = work;
+        if (work === null) continue;
+        for (const g of inClass) {
+          const floor = costFloorOf(work, profile, g.offers[0]!);
+          if (floor === null) continue;
+          const gi = g.index;
+          groupBasic[gi] = floor;
+          groupFloor[gi] = floor;
+          groupTight[gi] = 0;
+          groupPos[gi] = 0;
+          const part = g.part;
+          heapSize[part] = heapPush(
+            heapBound,
+            heapGroup,
+            partStart[part]!,
+            heapSize[part]!,
+            costFloorUsd(floor, g.effectiveUsd[0]!),
+            gi,
+          );
+        }
       }
-      const work = classWork[c]!;
-      if (work === null) continue;
-      const floor = costFloorOf(work, profile, g.offers[0]!, g.reliability[0]!);
-      if (floor === null) continue;
-      const gi = g.index;
-      groupFloor[gi] = floor;
-      groupPos[gi] = 0;
-      const part = g.part;
-      heapSize[part] = heapPush(
-        heapBound,
-        heapGroup,
-        partStart[part]!,
-        heapSize[part]!,
-        costFloorUsd(floor, g.effectiveUsd[0]!),
-        gi,
-      );
     }
   }
 
@@ -208,6 +236,23 @@ export function indexOfferParts(
       const gi = heapGroup[base]!;
       const g = groups[gi]!;
       const pos = groupPos[gi]!;
+      if (groupTight[gi] === 0) {
+        // First time at the top with these offers left: count their reliability (cheaper than an estimate, and
+        // needed only for the groups that get this far). It can only raise the key, or rule the rest out.
+        groupTight[gi] = 1;
+        const tight = costFloorOf(classWork[g.workClass]!, profile, g.offers[pos]!, g.reliability[pos]!);
+        if (tight === null) {
+          size = removeTop(heapBound, heapGroup, base, size);
+          continue;
+        }
+        groupFloor[gi] = tight;
+        const bound = costFloorUsd(tight, g.effectiveUsd[pos]!);
+        if (bound > heapBound[base]!) {
+          heapBound[base] = bound;
+          siftDown(heapBound, heapGroup, base, size, 0);
+          continue;
+        }
+      }
       const offer = g.offers[pos]!;
       stats.estimates++;
       const estimate = estimateCost(profile, offer, screenOptions);
@@ -218,24 +263,17 @@ export function indexOfferParts(
           bestUsd = usd;
         }
       }
-      // The offers left may be more reliable than those priced: their floor counts only what they cost, and is
-      // null when none of them can run the profile.
-      const rel = pos + 1 < g.offers.length ? g.reliability[pos + 1]! : null;
-      if (rel !== null && rel !== g.reliability[pos])
-        groupFloor[gi] = costFloorOf(classWork[g.workClass]!, profile, g.offers[pos + 1]!, rel);
-      const floor = rel === null ? null : (groupFloor[gi] ?? null);
-      if (floor !== null) {
+      if (pos + 1 < g.offers.length) {
         groupPos[gi] = pos + 1;
-        heapBound[base] = costFloorUsd(floor, g.effectiveUsd[pos + 1]!);
-        siftDown(heapBound, heapGroup, base, size, 0);
-      } else {
-        size--;
-        if (size > 0) {
-          heapBound[base] = heapBound[base + size]!;
-          heapGroup[base] = heapGroup[base + size]!;
-          siftDown(heapBound, heapGroup, base, size, 0);
+        // The offers left may be more reliable than those priced: back to the floor without reliability until
+        // the group is at the top again.
+        if (g.reliability[pos + 1] !== g.reliability[pos]) {
+          groupFloor[gi] = groupBasic[gi]!;
+          groupTight[gi] = 0;
         }
-      }
+        heapBound[base] = costFloorUsd(groupFloor[gi]!, g.effectiveUsd[pos + 1]!);
+        siftDown(heapBound, heapGroup, base, size, 0);
+      } else size = removeTop(heapBound, heapGroup, base, size);
     }
     heapSize[part] = size;
     return best === null ? null : { offer: best, estimate: estimateCost(profile, best, estimateOptions) };
@@ -335,6 +373,17 @@ function heapPush(
   bound[base + i] = b;
   group[base + i] = g;
   return size + 1;
+}
+
+/** Drops the heap's top; returns the new size. */
+function removeTop(bound: Float64Array, group: Int32Array, base: number, size: number): number {
+  const last = size - 1;
+  if (last > 0) {
+    bound[base] = bound[base + last]!;
+    group[base] = group[base + last]!;
+    siftDown(bound, group, base, last, 0);
+  }
+  return last;
 }
 
 function siftDown(bound: Float64Array, group: Int32Array, base: number, size: number, at: number): void {

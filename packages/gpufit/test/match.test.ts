@@ -9,6 +9,7 @@ import {
   estimateCost,
   feasibility,
   type GpuTierTable,
+  gpuFeasible,
   gpuTierTable,
   interruptibleRule,
   reliabilityFloors,
@@ -500,6 +501,29 @@ describe('cheapestFeasible', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it("pricing's gpuFeasible refuses a GPU only when feasibility refuses every offer of it", () => {
+    const byGpu = new Map<string, Offer[]>();
+    for (const o of catalog) byGpu.set(o.gpu, [...(byGpu.get(o.gpu) ?? []), o]);
+    let refused = 0;
+    let admitted = 0;
+    fc.assert(
+      fc.property(profile, scenario, (p, s) => {
+        const options = { tiers, scenario: s, ratios };
+        for (const [gpu, offers] of byGpu) {
+          if (gpuFeasible(p, gpu, options)) {
+            admitted++;
+            continue;
+          }
+          refused++;
+          for (const o of offers) expect(feasibility(p, o, options).feasible).toBe(false);
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect(refused).toBeGreaterThan(100);
+    expect(admitted).toBeGreaterThan(100);
   });
 
   it('returns null when nothing is feasible, and nothing for no profiles', () => {
