@@ -6,6 +6,9 @@ import {
   effectivePrice,
   estimateCost,
   type GpuTierTable,
+  gpuFeasible,
+  type ReliabilityFloor,
+  reliabilityFloors,
   type ThroughputRatioTable,
   type WorkFloor,
   workFloor,
@@ -40,6 +43,11 @@ export interface OfferGroup {
   readonly offers: Offer[];
   /** USD per GPU-hour after the subsidy share at month 0, parallel to `offers`. */
   readonly effectiveUsd: number[];
+  /**
+   * Parallel to `offers`: pricing's `reliabilityFloors`, the reliability of the offers from that one on, which
+   * the group's floor counts (interruption re-work, spare serving units) once the offers before are priced.
+   */
+  readonly reliability: ReliabilityFloor[];
 }
 
 /** How much work the last queries did, for benchmarks and tuning. */
@@ -75,7 +83,9 @@ export interface OfferIndex {
  *    group sorted by effective price e (pricing's `effectivePrice` at month 0, net of the subsidy).
  * 2. Per profile, each group's first offer gets pricing's `costFloor` — its feasibility pre-filter (null when
  *    `feasibility` rules it out, for the whole group) and lower bound: `costFloorUsd(floor, e)` ≤ `monthlyUsd`
- *    for every offer of the group.
+ *    for every offer of the group. The floor counts the reliability of the offers not yet priced (pricing's
+ *    `reliabilityFloors`: their least interruption rate, highest availability, most spot zones), so it grows as
+ *    the cheap but unreliable offers of a group are passed, and is null once spot capacity rules out the rest.
  * 3. Offers are priced with `estimateCost` in ascending bound order across groups (a heap keyed by each group's
  *    next bound); the search stops when the next bound exceeds the best cost found, since no offer left can then
  *    be cheaper or tie.
@@ -144,11 +154,32 @@ export function indexOfferParts(
   for (const g of groups) partStart[g.part + 1]!++;
   for (let k = 0; k < count; k++) partStart[k + 1]! += partStart[k]!;
   const heapSize = new Int32Array(count);
+  // Per group: the floor without reliability (valid for every offer of the group), the floor its heap key was
+  // computed from, and whether that one counts the reliability of the offers left (`tight`).
+  const groupBasic: (CostFloor | null)[] = new Array(groups.length).fill(null);
   const groupFloor: (CostFloor | null)[] = new Array(groups.length).fill(null);
+  const groupTight = new Uint8Array(groups.length);
   const groupPos = new Int32Array(groups.length);
   const classWork: (WorkFloor | null)[] = new Array(classes).fill(null);
-  const classQuery = new Float64Array(classes).fill(-1);
-  let query = 0;
+  // Classes by GPU name (the first offer's spelling; one tier key each), and each class's groups, so a scan asks
+  // pricing's `gpuFeasible` once per GPU and skips every class and group of a GPU it refuses.
+  const gpuClasses = new Map<string, { gpu: string; classes: number[] }>();
+  const classGroups: OfferGroup[][] = Array.from({ length: classes }, () => []);
+  for (const g of groups) {
+    const c = g.workClass;
+    if (classGroups[c]!.length === 0) {
+      const gpu = g.offers[0]!.gpu;
+      const key = gpu.trim().toLowerCase();
+      let entry = gpuClasses.get(key);
+      if (entry === undefined) {
+        entry = { gpu, classes: [] };
+        gpuClasses.set(key, entry);
+      }
+      entry.classes.push(c);
+    }
+    classGroups[c]!.push(g);
+  }
+  const byGpu = [...gpuClasses.values()];
   const estimateOptions = {
     tiers,
     ...(scenario === undefined ? {} : { scenario }),
@@ -160,32 +191,38 @@ export function indexOfferParts(
   const floorOptions = { ...estimateOptions, verdictOnly: true, skipOfferTerms: true };
   const stats: MatchStats = { estimates: 0, feasibleGroups: 0, profiles: 0 };
 
-  /** Fills each part's heap with every group the profile may run on, keyed by its cheapest offer's bound. */
+  /**
+   * Fills each part's heap with every group the profile may run on, keyed by its cheapest offer's bound (without
+   * reliability: `cheapestOfPart` counts it when a group first reaches the top).
+   */
   function scan(profile: WorkloadProfile): void {
-    query++;
     heapSize.fill(0);
-    for (const g of groups) {
-      const c = g.workClass;
-      if (classQuery[c] !== query) {
-        classQuery[c] = query;
-        classWork[c] = workFloor(profile, g.offers[0]!, floorOptions);
+    for (const { gpu, classes: ofGpu } of byGpu) {
+      if (!gpuFeasible(profile, gpu, floorOptions)) continue;
+      for (const c of ofGpu) {
+        const inClass = classGroups[c]!;
+        const work = workFloor(profile, inClass[0]!.offers[0]!, floorOptions);
+        classWork[c] = work;
+        if (work === null) continue;
+        for (const g of inClass) {
+          const floor = costFloorOf(work, profile, g.offers[0]!);
+          if (floor === null) continue;
+          const gi = g.index;
+          groupBasic[gi] = floor;
+          groupFloor[gi] = floor;
+          groupTight[gi] = 0;
+          groupPos[gi] = 0;
+          const part = g.part;
+          heapSize[part] = heapPush(
+            heapBound,
+            heapGroup,
+            partStart[part]!,
+            heapSize[part]!,
+            costFloorUsd(floor, g.effectiveUsd[0]!),
+            gi,
+          );
+        }
       }
-      const work = classWork[c]!;
-      if (work === null) continue;
-      const floor = costFloorOf(work, profile, g.offers[0]!);
-      if (floor === null) continue;
-      const gi = g.index;
-      groupFloor[gi] = floor;
-      groupPos[gi] = 0;
-      const part = g.part;
-      heapSize[part] = heapPush(
-        heapBound,
-        heapGroup,
-        partStart[part]!,
-        heapSize[part]!,
-        costFloorUsd(floor, g.effectiveUsd[0]!),
-        gi,
-      );
     }
   }
 
@@ -199,6 +236,23 @@ export function indexOfferParts(
       const gi = heapGroup[base]!;
       const g = groups[gi]!;
       const pos = groupPos[gi]!;
+      if (groupTight[gi] === 0) {
+        // First time at the top with these offers left: count their reliability (cheaper than an estimate, and
+        // needed only for the groups that get this far). It can only raise the key, or rule the rest out.
+        groupTight[gi] = 1;
+        const tight = costFloorOf(classWork[g.workClass]!, profile, g.offers[pos]!, g.reliability[pos]!);
+        if (tight === null) {
+          size = removeTop(heapBound, heapGroup, base, size);
+          continue;
+        }
+        groupFloor[gi] = tight;
+        const bound = costFloorUsd(tight, g.effectiveUsd[pos]!);
+        if (bound > heapBound[base]!) {
+          heapBound[base] = bound;
+          siftDown(heapBound, heapGroup, base, size, 0);
+          continue;
+        }
+      }
       const offer = g.offers[pos]!;
       stats.estimates++;
       const estimate = estimateCost(profile, offer, screenOptions);
@@ -211,16 +265,15 @@ export function indexOfferParts(
       }
       if (pos + 1 < g.offers.length) {
         groupPos[gi] = pos + 1;
+        // The offers left may be more reliable than those priced: back to the floor without reliability until
+        // the group is at the top again.
+        if (g.reliability[pos + 1] !== g.reliability[pos]) {
+          groupFloor[gi] = groupBasic[gi]!;
+          groupTight[gi] = 0;
+        }
         heapBound[base] = costFloorUsd(groupFloor[gi]!, g.effectiveUsd[pos + 1]!);
         siftDown(heapBound, heapGroup, base, size, 0);
-      } else {
-        size--;
-        if (size > 0) {
-          heapBound[base] = heapBound[base + size]!;
-          heapGroup[base] = heapGroup[base + size]!;
-          siftDown(heapBound, heapGroup, base, size, 0);
-        }
-      }
+      } else size = removeTop(heapBound, heapGroup, base, size);
     }
     heapSize[part] = size;
     return best === null ? null : { offer: best, estimate: estimateCost(profile, best, estimateOptions) };
@@ -280,7 +333,10 @@ function groupOffers(
         workClass = classes.size;
         classes.set(classKey, workClass);
       }
-      entry = { group: { index: byKey.size, part, workClass, offers: [], effectiveUsd: [] }, rows: [] };
+      entry = {
+        group: { index: byKey.size, part, workClass, offers: [], effectiveUsd: [], reliability: [] },
+        rows: [],
+      };
       byKey.set(key, entry);
     }
     entry.rows.push({ offer, usd });
@@ -292,6 +348,7 @@ function groupOffers(
       group.offers.push(r.offer);
       group.effectiveUsd.push(r.usd);
     }
+    group.reliability.push(...reliabilityFloors(group.offers));
     groups.push(group);
   }
   return { groups, classes: classes.size };
@@ -316,6 +373,17 @@ function heapPush(
   bound[base + i] = b;
   group[base + i] = g;
   return size + 1;
+}
+
+/** Drops the heap's top; returns the new size. */
+function removeTop(bound: Float64Array, group: Int32Array, base: number, size: number): number {
+  const last = size - 1;
+  if (last > 0) {
+    bound[base] = bound[base + last]!;
+    group[base] = group[base + last]!;
+    siftDown(bound, group, base, last, 0);
+  }
+  return last;
 }
 
 function siftDown(bound: Float64Array, group: Int32Array, base: number, size: number, at: number): void {

@@ -3,15 +3,20 @@ import { cheapestFeasible, indexOffers, marketsOfSide, sidesOfMarkets } from '@g
 import {
   costFloor,
   costFloorKey,
+  costFloorOf,
   costFloorUsd,
   effectivePrice,
   estimateCost,
   feasibility,
   type GpuTierTable,
+  gpuFeasible,
   gpuTierTable,
   interruptibleRule,
+  reliabilityFloors,
+  reliabilityOf,
   type ThroughputRatioTable,
   throughputRatioTable,
+  workFloor,
 } from '@gpufit/pricing';
 import {
   COMPLIANCE_REQUIREMENTS,
@@ -177,6 +182,36 @@ const offerPicks = fc.array(
   { maxLength: 120 },
 );
 
+/** Reliability and spot zones as catalogs state them (or leave to the market's defaults), and a price move. */
+const reliabilityTerms = fc.record({
+  factor: fc.double({ min: 0.5, max: 2, noNaN: true }),
+  interruptionsPerHour: fc.option(fc.constantFrom(0, 1e-4, 0.002, 0.03, 0.2, 1, 5), { nil: null }),
+  availability: fc.option(fc.constantFrom(0.5, 0.9, 0.97, 0.99, 0.999, 0.9999, 1), { nil: null }),
+  zonesWithSpot: fc.option(fc.integer({ min: 1, max: 6 }), { nil: null }),
+});
+
+function withReliability(
+  o: Offer,
+  t: {
+    factor: number;
+    interruptionsPerHour: number | null;
+    availability: number | null;
+    zonesWithSpot: number | null;
+  },
+  k: number,
+): Offer {
+  return {
+    ...o,
+    id: `${o.id}#r${k}`,
+    usdPerGpuHour: o.usdPerGpuHour === null ? null : Math.max(0.01, o.usdPerGpuHour * t.factor),
+    usdPerGpuHourMin: null,
+    usdPerGpuHourMax: null,
+    interruptionsPerHour: t.interruptionsPerHour,
+    availability: t.availability,
+    zonesWithSpot: t.zonesWithSpot,
+  };
+}
+
 describe('cheapestFeasible', () => {
   it('finds exactly the offer the naive loop finds (same id, same monthlyUsd), on the real catalog', () => {
     fc.assert(
@@ -241,9 +276,12 @@ describe('cheapestFeasible', () => {
           const bound = indexOffers([offer], { tiers, scenario: s, ratios }).lowestBound(p);
           // The floor leaves the provider rules (placement lists) to the full estimate; spot for work that is not
           // interruptible it rules out (the group key holds the category).
+          // interruptible work (the group key holds the category), and spot capacity that cannot hold the least
+          // GPUs the work holds at once (the index knows each group's zones).
           const physical = feasibility(p, offer, { tiers, scenario: s, ratios, skipOfferTerms: true });
-          expect(bound !== null).toBe(physical.feasible && interruptibleRule(p, offer) === null);
           const e = estimateCost(p, offer, { tiers, scenario: s, ratios });
+          if (!physical.feasible || interruptibleRule(p, offer) !== null) expect(bound).toBeNull();
+          if (e.feasible) expect(bound).not.toBeNull();
           if (bound !== null && e.feasible) expect(bound).toBeLessThanOrEqual(e.monthlyUsd!);
         }
       }),
@@ -348,6 +386,144 @@ describe('cheapestFeasible', () => {
     const floor = costFloor(p, offer, { tiers, scenario: s })!;
     expect(floor.gpuHours).toBeCloseTo(e.billedGpuHoursPerMonth!, 6);
     expect(floor.gpuHours).toBeGreaterThanOrEqual(2 * 730 * offer.gpusPerInstance * (1 - 1e-12));
+  });
+
+  it("the floor with the offers' reliability covers re-work, spare serving units and spot capacity", () => {
+    // Twins of one catalog offer (one costFloorKey) that differ in reliability and spot zones: the floor of the
+    // set (`reliabilityFloors(set)[0]`) is below every twin's real cost, and null only when none can run it.
+    let bounded = 0;
+    let ruledOut = 0;
+    fc.assert(
+      fc.property(
+        profile,
+        scenario,
+        fc.nat(),
+        fc.array(reliabilityTerms, { minLength: 1, maxLength: 4 }),
+        (p, s, at, terms) => {
+          // Twenty catalog offers spread from `at`, so that most profiles meet some they can run on.
+          for (let c = 0; c < 20; c++) {
+            const offer = catalog[(at + c * 67) % catalog.length]!;
+            const twins = terms.map((t, k) => withReliability(offer, t, k));
+            const options = { tiers, scenario: s, ratios };
+            const work = workFloor(p, offer, options);
+            if (work === null) continue;
+            const floor = costFloorOf(work, p, offer, reliabilityFloors(twins)[0]!);
+            if (floor === null) ruledOut++;
+            for (const o of twins) {
+              const e = estimateCost(p, o, options);
+              const price = effectivePrice(o, { scenario: s });
+              if (!e.feasible || !price.ok) continue;
+              expect(floor).not.toBeNull();
+              bounded++;
+              expect(costFloorUsd(floor!, price.usd)).toBeLessThanOrEqual(e.monthlyUsd!);
+              expect(floor!.gpuHours).toBeLessThanOrEqual(e.billedGpuHoursPerMonth! * (1 + 1e-9) + 1e-9);
+              // Never below the floor without reliability: it only adds.
+              expect(floor!.gpuHours).toBeGreaterThanOrEqual(costFloorOf(work, p, offer)!.gpuHours);
+            }
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(bounded).toBeGreaterThan(300);
+    expect(ruledOut).toBeGreaterThan(0);
+  });
+
+  it('the floor of a flexible batch offer with interruptions is its billed hours (test vector)', () => {
+    const s = scenarioSchema.parse({});
+    // Ten 10-hour jobs a month (100 GPU-hours) that restart from scratch, instantly, on a host interrupted 0.1 times
+    // an hour (MTBF 10 h): a job's expected run is (M + R)(e^{T/M} − 1) = 10 (e − 1) = 17.18 h, so the month bills
+    // 100 × (e − 1) ≈ 171.83 GPU-hours (billed continuously: no rounding), and the floor of that one offer is that.
+    // The demand is stated in the offer's own GPU, so a job runs 10 h on it (throughput ratio 1).
+    const profileOn = (o: Offer) =>
+      validated({
+        id: 'i',
+        kind: 'batch-inference',
+        gpuType: o.gpu,
+        jobsPerMonth: 10,
+        hoursPerJob: 10,
+        gpusPerReplica: 1,
+        interruptible: true,
+        checkpointable: false,
+        restartMinutes: 0,
+      });
+    const offer = catalog
+      .filter((o) => o.market === 'marketplace' && o.gpusPerInstance === 1)
+      .map(
+        (o): Offer => ({
+          ...o,
+          id: `${o.id}#i`,
+          interruptionsPerHour: 0.1,
+          billingIncrementSeconds: null,
+          minimumBillableSeconds: 0,
+        }),
+      )
+      .find((o) => estimateCost(profileOn(o), o, { tiers, scenario: s, ratios }).feasible)!;
+    const p = profileOn(offer);
+    const e = estimateCost(p, offer, { tiers, scenario: s, ratios });
+    const used = e.components.find((c) => c.name === 'gpu-time')!.quantity;
+    expect(used).toBeCloseTo(100, 9);
+    expect(e.billedGpuHoursPerMonth).toBeCloseTo(100 * Math.expm1(1), 6);
+    const floor = costFloorOf(
+      workFloor(p, offer, { tiers, scenario: s, ratios })!,
+      p,
+      offer,
+      reliabilityOf(offer),
+    )!;
+    expect(floor.gpuHours).toBeCloseTo(100 * Math.expm1(1), 6);
+    // Without the offer's reliability the floor is the work alone.
+    expect(costFloor(p, offer, { tiers, scenario: s, ratios })!.gpuHours).toBeCloseTo(100, 9);
+  });
+
+  it('matches the naive loop when copies of an offer differ in reliability and spot zones', () => {
+    fc.assert(
+      fc.property(
+        fc.array(profile, { minLength: 1, maxLength: 4 }),
+        fc.array(
+          fc.record({ at: fc.nat(), copies: fc.array(reliabilityTerms, { minLength: 1, maxLength: 8 }) }),
+          {
+            maxLength: 25,
+          },
+        ),
+        scenario,
+        (profiles, picks, s) => {
+          const offers = picks.flatMap(({ at, copies }, k) =>
+            copies.map((t, j) => withReliability(catalog[at % catalog.length]!, t, k * 100 + j)),
+          );
+          const got = cheapestFeasible(profiles, offers, { tiers, scenario: s, ratios });
+          profiles.forEach((p, i) => {
+            const g = got[i]!;
+            expect(g === null ? null : { id: g.offer.id, usd: g.estimate.monthlyUsd }).toEqual(
+              naive(p, offers, s),
+            );
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("pricing's gpuFeasible refuses a GPU only when feasibility refuses every offer of it", () => {
+    const byGpu = new Map<string, Offer[]>();
+    for (const o of catalog) byGpu.set(o.gpu, [...(byGpu.get(o.gpu) ?? []), o]);
+    let refused = 0;
+    let admitted = 0;
+    fc.assert(
+      fc.property(profile, scenario, (p, s) => {
+        const options = { tiers, scenario: s, ratios };
+        for (const [gpu, offers] of byGpu) {
+          if (gpuFeasible(p, gpu, options)) {
+            admitted++;
+            continue;
+          }
+          refused++;
+          for (const o of offers) expect(feasibility(p, o, options).feasible).toBe(false);
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect(refused).toBeGreaterThan(100);
+    expect(admitted).toBeGreaterThan(100);
   });
 
   it('returns null when nothing is feasible, and nothing for no profiles', () => {

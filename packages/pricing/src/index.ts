@@ -23,12 +23,14 @@ export { tieredEgressUsd } from './data/tieredEgressUsd.js';
 export { transferHours } from './data/transferHours.js';
 // Cost of one workload on one offer (§5.1–5.7)
 export { billedJobHours } from './estimate/billedJobHours.js';
-export type { CostFloor, WorkFloor } from './estimate/costFloor.js';
+export type { CostFloor, ReliabilityFloor, WorkFloor } from './estimate/costFloor.js';
 export {
   costFloor,
   costFloorKey,
   costFloorOf,
   costFloorUsd,
+  reliabilityFloors,
+  reliabilityOf,
   workFloor,
   workFloorKey,
 } from './estimate/costFloor.js';
@@ -37,7 +39,7 @@ export { estimateCost } from './estimate/estimateCost.js';
 export { dataEligibility } from './feasibility/dataEligibility.js';
 export { DYNAMIC_GPUS_PER_ZONE, dynamicCapacity } from './feasibility/dynamicCapacity.js';
 export type { Feasibility, FeasibilityOptions } from './feasibility/feasibility.js';
-export { feasibility } from './feasibility/feasibility.js';
+export { feasibility, gpuFeasible } from './feasibility/feasibility.js';
 export type { PlacementLists } from './feasibility/placementRule.js';
 export { interruptibleRule, placementRule } from './feasibility/placementRule.js';
 // User formulas (mathjs, restricted, loaded lazily)

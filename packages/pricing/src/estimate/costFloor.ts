@@ -1,7 +1,10 @@
 import { isCommitted, type Offer, type WorkloadProfile } from '@gpufit/schema';
 import { EGRESS_DEFAULTS, HOURS_PER_MONTH } from '../assumptions.js';
+import { dynamicGpuLimit } from '../feasibility/dynamicCapacity.js';
 import { type FeasibilityOptions, feasibilityDetail } from '../feasibility/feasibility.js';
 import { interruptibleRule } from '../feasibility/placementRule.js';
+import { replicasForDemandAndAvailability } from '../reliability/replicasForAvailability.js';
+import { interruptedRun } from './interruptedRun.js';
 import { offerFacts } from './offerFacts.js';
 import { profileFacts } from './profileFacts.js';
 import { workOnOffer } from './workOnOffer.js';
@@ -20,6 +23,8 @@ import { workOnOffer } from './workOnOffer.js';
  * Null when `feasibility` rules the offer out on anything but its provider (placement lists are left to the full
  * estimate, so one floor serves offers that differ only in provider, price, region, reliability and billing:
  * `costFloorKey`); spot capacity for non-interruptible work is ruled out here (the key holds the category).
+ * Interruption re-work, spare serving units and spot capacity depend on an offer's reliability and zones, which
+ * the key leaves out: `costFloorOf` with a `ReliabilityFloor` of the offers to bound counts them too.
  * A catalog search (@gpufit/analysis's matcher) prices offers in order of this bound (`costFloorUsd`) and stops
  * when it exceeds the best cost found.
  * Not valid with scenario price adjustments (they can lower a price arbitrarily).
@@ -38,6 +43,30 @@ export interface WorkFloor {
   readonly gpuHours: number;
   /** The least a commitment holds (before its term factor); see `costFloor`. */
   readonly heldGpuHours: number;
+  /** Batch: wall-clock hours of one job on one replica (what interruptions inflate); 0 when serving. */
+  readonly jobWallHours: number;
+  /** Serving: the units the peak needs, and the GPU-hours of one unit all month (spares cost as much); 0 for batch. */
+  readonly neededUnits: number;
+  readonly unitGpuHours: number;
+  /** The least GPUs the workload holds at once (its instances at the run without re-work or spares). */
+  readonly gpusAtOnce: number;
+  /** Whether those GPUs must share one zone (a multi-node job with a fabric), as `dynamicCapacity` asks. */
+  readonly oneZone: boolean;
+}
+
+/**
+ * What a floor may assume about the reliability of a set of offers (`reliabilityFloors`), for `costFloorOf` to
+ * bound interruption re-work, spare serving units and spot capacity by: the least interruption rate among them
+ * (pricing's `offerFacts`: stated, else from the stated availability, else the market's default), the highest
+ * availability any of them states (−Infinity when none does), the least interruption rate of those whose
+ * availability is derived from their rate (Infinity when none is), and the most zones listing spot any of them
+ * has (`zonesWithSpot`, at least 1).
+ */
+export interface ReliabilityFloor {
+  readonly interruptionsPerHour: number;
+  readonly statedAvailability: number;
+  readonly derivedInterruptionsPerHour: number;
+  readonly spotZones: number;
 }
 
 export function workFloor(
@@ -58,16 +87,20 @@ export function workFloor(
   let gpuHours = work.usefulGpuHours * work.packing;
   const fixed = options.scenario?.committedUtilization ?? null;
   let heldGpuHours: number;
+  let gpusAtOnce: number;
+  let oneZone = false;
+  let neededUnits = 0;
+  let unitGpuHours = 0;
   if (profileFacts(profile).serving) {
     // As estimateCost's serving branch: the units the peak needs, each nodes × I GPUs all month.
-    const unitGpuHours = nodes * perInstance * HOURS_PER_MONTH;
+    unitGpuHours = nodes * perInstance * HOURS_PER_MONTH;
     gpuHours = Math.max(gpuHours, unitGpuHours);
     const replicasPerUnit = nodes > 1 ? 1 : Math.floor(perInstance / work.gpusPerReplica);
     const peakGpus = (work.usefulGpuHours / HOURS_PER_MONTH) * profile.peakToMeanRatio;
     const needed = Math.max(1, Math.ceil(peakGpus / (replicasPerUnit * work.gpusPerAllocation) - 1e-9));
     heldGpuHours = fixed !== null ? gpuHours / fixed : needed * unitGpuHours;
-  } else if (fixed !== null) {
-    heldGpuHours = gpuHours / fixed;
+    neededUnits = needed;
+    gpusAtOnce = needed * nodes * perInstance;
   } else {
     // As estimateCost's batch branch with the run at its least (no re-work, no rounding).
     const replicas = Math.max(
@@ -81,18 +114,79 @@ export function workFloor(
       nodes > 1 || !work.dataParallel
         ? replicas * nodes
         : Math.ceil((replicas * work.gpusPerReplica) / perInstance - 1e-9);
-    heldGpuHours = Math.max(gpuHours, instances * perInstance * HOURS_PER_MONTH);
+    heldGpuHours =
+      fixed !== null ? gpuHours / fixed : Math.max(gpuHours, instances * perInstance * HOURS_PER_MONTH);
+    gpusAtOnce = instances * perInstance;
+    oneZone = nodes > 1 && profile.interconnect !== 'none';
   }
-  return { gpuHours, heldGpuHours };
+  const jobWallHours = unitGpuHours > 0 ? 0 : work.jobWallHours;
+  return { gpuHours, heldGpuHours, jobWallHours, neededUnits, unitGpuHours, gpusAtOnce, oneZone };
+}
+
+/**
+ * For each position i of `offers`, the `ReliabilityFloor` of offers[i..] (a catalog search walks a group cheapest
+ * first, so what is left of it is a suffix); consecutive positions with the same floor share one object.
+ */
+export function reliabilityFloors(offers: readonly Offer[]): ReliabilityFloor[] {
+  const out: ReliabilityFloor[] = new Array(offers.length);
+  let rate = Number.POSITIVE_INFINITY;
+  let stated = Number.NEGATIVE_INFINITY;
+  let derived = Number.POSITIVE_INFINITY;
+  let zones = 1;
+  let last: ReliabilityFloor | null = null;
+  for (let i = offers.length - 1; i >= 0; i--) {
+    const f = offerFacts(offers[i]!);
+    rate = Math.min(rate, f.interruptionsPerHour);
+    if (f.availability !== null) stated = Math.max(stated, f.availability);
+    else derived = Math.min(derived, f.interruptionsPerHour);
+    zones = Math.max(zones, offers[i]!.zonesWithSpot ?? 1);
+    if (
+      last === null ||
+      last.interruptionsPerHour !== rate ||
+      last.statedAvailability !== stated ||
+      last.derivedInterruptionsPerHour !== derived ||
+      last.spotZones !== zones
+    )
+      last = {
+        interruptionsPerHour: rate,
+        statedAvailability: stated,
+        derivedInterruptionsPerHour: derived,
+        spotZones: zones,
+      };
+    out[i] = last;
+  }
+  return out;
+}
+
+/** The reliability floor of one offer: its own figures. */
+export function reliabilityOf(offer: Offer): ReliabilityFloor {
+  return reliabilityFloors([offer])[0]!;
 }
 
 /**
  * `costFloor` from the offer's `workFloor` (any offer of the same `workFloorKey`): null for spot capacity and
  * non-interruptible work; Committed offers bill the held hours × the term factor.
+ *
+ * With `reliability` (a `ReliabilityFloor` of every offer the floor is to bound), a flexible offer's floor also
+ * counts what that reliability costs at least: batch work the interruption re-work at the least rate (the run
+ * `estimateCost` chooses, `interruptedRun`, at that rate: it only grows with the rate), serving work the spare
+ * units for the availability target at the highest availability (the replicas needed only fall as it rises; the
+ * availability is raised by 1e-9 so float error in that count cannot make it exceed a real offer's); and it is
+ * null when spot capacity (`dynamicCapacity`) refuses the least GPUs the workload holds at once even with the
+ * most zones listing spot. Without it, the floor ignores all three (it holds for any reliability).
  */
-export function costFloorOf(work: WorkFloor, profile: WorkloadProfile, offer: Offer): CostFloor | null {
+export function costFloorOf(
+  work: WorkFloor,
+  profile: WorkloadProfile,
+  offer: Offer,
+  reliability?: ReliabilityFloor,
+): CostFloor | null {
   if (interruptibleRule(profile, offer) !== null) return null;
   let gpuHours = work.gpuHours;
+  if (reliability !== undefined && !isCommitted(offer.pricingCategory)) {
+    if (work.gpusAtOnce > dynamicGpuLimit(offer, reliability.spotZones, work.oneZone)) return null;
+    gpuHours += reliabilityGpuHours(work, profile, reliability);
+  }
   if (isCommitted(offer.pricingCategory)) {
     const termFactor =
       offer.termMonths !== null && offer.termMonths > profile.horizonMonths
@@ -105,6 +199,36 @@ export function costFloorOf(work: WorkFloor, profile: WorkloadProfile, offer: Of
   const dataUsd =
     offerFacts(offer).egressUsd(profile.egressGiBPerMonth) + ingressGiB * offer.ingressUsdPerGiB;
   return { gpuHours, dataUsd };
+}
+
+/** The least GPU-hours a month that `reliability` adds to a flexible offer's `work` (see `costFloorOf`). */
+function reliabilityGpuHours(
+  work: WorkFloor,
+  profile: WorkloadProfile,
+  reliability: ReliabilityFloor,
+): number {
+  const pf = profileFacts(profile);
+  if (work.neededUnits > 0) {
+    // Serving: (replicas − needed) spare units, as estimateCost's serving branch, at the highest availability.
+    let availability = reliability.statedAvailability;
+    const derived = reliability.derivedInterruptionsPerHour;
+    if (derived !== Number.POSITIVE_INFINITY)
+      availability = Math.max(availability, pf.restartHours > 0 ? 1 / (1 + derived * pf.restartHours) : 1);
+    if (!(availability > 0)) return 0;
+    const count = replicasForDemandAndAvailability({
+      needed: work.neededUnits,
+      target: profile.availabilityTarget,
+      nodeAvailability: Math.min(1, availability + 1e-9) ** profile.nodes,
+    });
+    return count.feasible ? (count.replicas - work.neededUnits) * work.unitGpuHours : 0;
+  }
+  // Batch: billed ≥ used × the run's inflation (rounding only adds); the job's instances fail together.
+  const rate = reliability.interruptionsPerHour * profile.nodes;
+  if (!(rate > 0) || rate === Number.POSITIVE_INFINITY || !(work.jobWallHours > 0)) return 0;
+  const run = interruptedRun(work.jobWallHours, rate, pf);
+  if (!run.bounded) return 0;
+  const inflation = run.wallHours / work.jobWallHours;
+  return inflation > 1 ? work.gpuHours * (inflation - 1) : 0;
 }
 
 export function costFloor(

@@ -16,9 +16,9 @@ import { dynamicCapacity } from '../feasibility/dynamicCapacity.js';
 import { type FeasibilityOptions, feasibilityDetail } from '../feasibility/feasibility.js';
 import { type EffectivePriceOptions, effectivePrice } from '../incentives/effectivePrice.js';
 import { NON_FINITE_RESULT } from '../messages.js';
-import { expectedRuntime } from '../reliability/expectedRuntime.js';
 import { replicasForDemandAndAvailability } from '../reliability/replicasForAvailability.js';
 import { billedJobHours } from './billedJobHours.js';
+import { interruptedRun } from './interruptedRun.js';
 import * as notes from './notes.js';
 import { offerFacts } from './offerFacts.js';
 import { profileFacts } from './profileFacts.js';
@@ -174,20 +174,8 @@ export function estimateCost(
     if (interruptionsPerJobHour > 0) {
       if (explain && of.interruptionNote !== null) assumptions.push(of.interruptionNote);
       const mtbfHours = 1 / interruptionsPerJobHour;
-      const base = {
-        workHours: jobWallHours,
-        mtbfHours,
-        checkpointHours: pf.checkpointHours,
-        restartHours: pf.restartHours,
-      };
-      const scratch = expectedRuntime({ ...base, checkpointable: false });
-      // A resumable job checkpoints only when that shortens its expected run (a short job on a reliable machine
-      // is cheaper to rerun than to checkpoint).
-      const withCheckpoints = pf.resumes ? expectedRuntime(base) : scratch;
-      const run =
-        withCheckpoints.bounded && (!scratch.bounded || withCheckpoints.wallHours < scratch.wallHours)
-          ? withCheckpoints
-          : scratch;
+      // A resumable job checkpoints only when that shortens its expected run (`interruptedRun`).
+      const run = interruptedRun(jobWallHours, interruptionsPerJobHour, pf);
       if (!run.bounded) return infeasible(offer, [{ code: 'interruptions', message: run.reason }], g);
       inflation = run.wallHours / jobWallHours;
       checkpointsPerJob = run.checkpoints;

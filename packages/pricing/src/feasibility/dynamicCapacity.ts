@@ -25,14 +25,27 @@ export function dynamicCapacity(
   gpusAtOnce: number,
   options: { readonly oneZone: boolean },
 ): string | null {
-  if (!isInterruptibleCategory(offer.pricingCategory)) return null;
-  if (MARKET_REGISTRY[offer.market].thirdPartyHosts) return null;
+  const limit = dynamicGpuLimit(offer, offer.zonesWithSpot, options.oneZone);
+  if (gpusAtOnce <= limit) return null;
   const zones = Math.max(1, offer.zonesWithSpot ?? 1);
   const perZone = Math.max(offer.gpusPerInstance, DYNAMIC_GPUS_PER_ZONE);
-  const limit = options.oneZone ? perZone : perZone * zones;
-  if (gpusAtOnce <= limit) return null;
   const where = options.oneZone
     ? 'in the one zone its interconnected nodes must share'
     : `in ${offer.region} (${zones} zone${zones === 1 ? '' : 's'} listing spot, ${perZone} GPUs each)`;
   return `the workload holds ${gpusAtOnce} GPUs at once; gpufit counts on at most ${limit} spot GPUs ${where}: spot capacity for many GPUs at once is not there to be had`;
+}
+
+/**
+ * The most GPUs at once `dynamicCapacity` lets a workload count on for an offer of this market, pricing category
+ * and instance size with `zonesWithSpot` zones listing spot (Infinity when it sets no limit).
+ */
+export function dynamicGpuLimit(
+  offer: Pick<Offer, 'market' | 'pricingCategory' | 'gpusPerInstance'>,
+  zonesWithSpot: number | null,
+  oneZone: boolean,
+): number {
+  if (!isInterruptibleCategory(offer.pricingCategory)) return Number.POSITIVE_INFINITY;
+  if (MARKET_REGISTRY[offer.market].thirdPartyHosts) return Number.POSITIVE_INFINITY;
+  const perZone = Math.max(offer.gpusPerInstance, DYNAMIC_GPUS_PER_ZONE);
+  return oneZone ? perZone : perZone * Math.max(1, zonesWithSpot ?? 1);
 }

@@ -4,7 +4,7 @@ import { offerFacts } from '../estimate/offerFacts.js';
 import { profileFacts } from '../estimate/profileFacts.js';
 import { gpusForModel } from '../memory/modelMemory.js';
 import type { GpuTier, GpuTierTable } from '../tiers/gpuTierTable.js';
-import { throughputConversion } from '../tiers/throughputConversion.js';
+import { type ThroughputConversion, throughputConversion } from '../tiers/throughputConversion.js';
 import type { ThroughputRatioTable } from '../tiers/throughputRatioTable.js';
 import { dataEligibility } from './dataEligibility.js';
 import { interruptibleRule, placementRule } from './placementRule.js';
@@ -117,16 +117,7 @@ export function feasibilityDetail(
 
   let throughput: ThroughputBasis | null = null;
   if (tier !== undefined && demandTier !== undefined) {
-    const conversion = throughputConversion({
-      policy: profile.gpuPolicy ?? scenario?.gpuPolicy ?? 'measured',
-      throughputClass: pf.throughputClass,
-      modelParamsBillions: profile.modelParamsBillions,
-      demandTier,
-      named: pf.gpuTypeKey !== null,
-      offerTier: tier,
-      ratios: options.ratios,
-      explain: !verdictOnly,
-    });
+    const conversion = convert(profile, demandTier, tier, options, !verdictOnly);
     if (conversion.ok) throughput = conversion.value;
     else {
       rejections.push({ code: 'gpu-policy', message: conversion.reason });
@@ -232,6 +223,45 @@ export function feasibilityDetail(
     memoryNote,
     throughput,
   };
+}
+
+/**
+ * The part of `feasibility` that reads only the offer's GPU name: the GPU is in the tier table, so is the
+ * workload's gpuType, and the GPU policy converts the demand to it (`throughputConversion`). False means
+ * `feasibility` refuses every offer of that GPU for this profile and options, so a catalog search can skip them
+ * all after one check (it asks `costFloor` about the rest). Same rules, same order, no messages.
+ */
+export function gpuFeasible(profile: WorkloadProfile, gpu: string, options: FeasibilityOptions): boolean {
+  const tiers = options.tiers;
+  const pf = profileFacts(profile);
+  const tier = tiers.get(gpu);
+  if (tier === undefined) return false;
+  const namedTier = pf.gpuTypeKey === null ? undefined : tiers.get(pf.gpuTypeKey);
+  if (pf.gpuTypeKey !== null && namedTier === undefined) return false;
+  const demandTier = pf.gpuTypeKey === null ? tiers.reference : namedTier;
+  if (demandTier === undefined) return true;
+  return convert(profile, demandTier, tier, options, false).ok;
+}
+
+/** `throughputConversion` of the demand to an offer's GPU tier, under the profile's (else the scenario's) policy. */
+function convert(
+  profile: WorkloadProfile,
+  demandTier: GpuTier,
+  offerTier: GpuTier,
+  options: FeasibilityOptions,
+  explain: boolean,
+): ThroughputConversion {
+  const pf = profileFacts(profile);
+  return throughputConversion({
+    policy: profile.gpuPolicy ?? options.scenario?.gpuPolicy ?? 'measured',
+    throughputClass: pf.throughputClass,
+    modelParamsBillions: profile.modelParamsBillions,
+    demandTier,
+    named: pf.gpuTypeKey !== null,
+    offerTier,
+    ratios: options.ratios,
+    explain,
+  });
 }
 
 function modelText(profile: WorkloadProfile, memoryGiB: number, phase: string): string {

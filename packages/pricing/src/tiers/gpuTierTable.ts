@@ -63,8 +63,20 @@ export function gpuTierTable(
     INVALID_GPU_TIER,
     () => `the reference GPU ${referenceName} is not in the table`,
   );
-  return { reference, get: (gpu) => byKey.get(tierKey(gpu)), size: byKey.size };
+  // A catalog search asks for the same few names once per offer class and workload: remember each name as
+  // written (bounded, so arbitrary input cannot grow it without end).
+  const byName = new Map<string, GpuTier | null>();
+  const get = (gpu: string): GpuTier | undefined => {
+    const known = byName.get(gpu);
+    if (known !== undefined) return known ?? undefined;
+    const tier = byKey.get(tierKey(gpu));
+    if (byName.size < NAMES_REMEMBERED) byName.set(gpu, tier ?? null);
+    return tier;
+  };
+  return { reference, get, size: byKey.size };
 }
+
+const NAMES_REMEMBERED = 4096;
 
 export function tierKey(gpu: string): string {
   return gpu.trim().toLowerCase();

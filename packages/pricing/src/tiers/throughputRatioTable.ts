@@ -57,6 +57,8 @@ export interface ThroughputRatioTable {
   readonly size: number;
 }
 
+const ANSWERS_REMEMBERED = 16_384;
+
 const SAME_GPU: ThroughputRatio = { ratio: 1, min: 1, max: 1, source: 'same GPU', results: 0, notes: '' };
 
 const keyOf = (throughputClass: string, band: string, fromGpu: string, toGpu: string): string =>
@@ -99,11 +101,32 @@ export function throughputRatioTable(rows: readonly ThroughputRatioRow[]): Throu
     byKey.set(forward, { ratio, min, max, source, results, notes });
     byKey.set(inverse, { ratio: 1 / ratio, min: 1 / max, max: 1 / min, source, results, notes });
   }
+  const find = (throughputClass: string, band: string, fromGpu: string, toGpu: string) =>
+    tierKey(fromGpu) === tierKey(toGpu) ? SAME_GPU : byKey.get(keyOf(throughputClass, band, fromGpu, toGpu));
+  // A catalog search asks the same few questions once per offer class and workload: answers remembered by the
+  // names as written, without building a key (bounded, so arbitrary input cannot grow it without end).
+  type Answers = Map<string, ThroughputRatio | null>;
+  const asked = new Map<string, Map<string, Map<string, Answers>>>();
+  let remembered = 0;
   return {
-    lookup: (throughputClass, band, fromGpu, toGpu) =>
-      tierKey(fromGpu) === tierKey(toGpu)
-        ? SAME_GPU
-        : byKey.get(keyOf(throughputClass, band, fromGpu, toGpu)),
+    lookup: (throughputClass, band, fromGpu, toGpu) => {
+      const answers = asked.get(throughputClass)?.get(band)?.get(fromGpu);
+      const known = answers?.get(toGpu);
+      if (known !== undefined) return known ?? undefined;
+      const ratio = find(throughputClass, band, fromGpu, toGpu);
+      if (remembered < ANSWERS_REMEMBERED) {
+        remembered++;
+        if (answers !== undefined) answers.set(toGpu, ratio ?? null);
+        else {
+          const byBand = asked.get(throughputClass) ?? new Map<string, Map<string, Answers>>();
+          asked.set(throughputClass, byBand);
+          const byFrom = byBand.get(band) ?? new Map<string, Answers>();
+          byBand.set(band, byFrom);
+          byFrom.set(fromGpu, new Map([[toGpu, ratio ?? null]]));
+        }
+      }
+      return ratio;
+    },
     size: rows.length,
   };
 }
