@@ -1,0 +1,129 @@
+// A sharded run through the built CLI: shards as JSON Lines, `gpufit merge`, the bytes of one unsharded streamed
+// run; and every way a set of shards can be wrong, refused with the file and line.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeWorkloadCsv } from '../../../benchmarks/src/generate/workloads.js';
+import { runBuiltCli } from './support/runBuiltCli.js';
+
+const DATE = ['--analysis-date', '2026-12-01'];
+
+async function ok(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const run = await runBuiltCli(args, { cwd, env, timeoutMs: 180_000 });
+  expect(run.stderr).not.toMatch(/error/i);
+  expect(run.code).toBe(0);
+  return run;
+}
+
+/** Shards 0..count-1 of `workloads` in `dir`, then the unsharded streamed report and the merged one. */
+async function shardAndMerge(dir: string, workloads: string[], count: number) {
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const file = `shard-${i}.jsonl`;
+    // One shard takes its index from the environment, as a Kubernetes indexed Job gives it.
+    const shard = i === 1 ? `JOB_COMPLETION_INDEX/${count}` : `${i}/${count}`;
+    await ok(['analyze', ...workloads, '--shard', shard, ...DATE, '--out', file], dir, {
+      JOB_COMPLETION_INDEX: String(i),
+    });
+    files.push(file);
+  }
+  const whole = await ok(['analyze', ...workloads, '--stream', ...DATE, '--out', 'whole'], dir);
+  const merged = await ok(['merge', ...files.reverse(), '--out', 'merged'], dir);
+  return { files, whole, merged };
+}
+
+const read = (dir: string, path: string) => readFileSync(join(dir, path));
+
+describe('gpufit analyze --shard and gpufit merge', () => {
+  it('merges three shards of the bundled example into the unsharded run, byte for byte', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gpufit-shard-'));
+    const { whole, merged } = await shardAndMerge(dir, [], 3);
+    expect(read(dir, 'merged/report.json').equals(read(dir, 'whole/report.json'))).toBe(true);
+    expect(read(dir, 'merged/report.csv').equals(read(dir, 'whole/report.csv'))).toBe(true);
+    const totals = (s: string) => s.split('\n').find((l) => l.startsWith('Recommended plan'));
+    expect(totals(merged.stdout)).toBe(totals(whole.stdout));
+    expect(merged.stdout).toContain('Recommended plan: $52,818.77/month against $53,321.75 all-cloud');
+    const md = read(dir, 'merged/report.md').toString();
+    expect(md).toContain('| Monthly | $52,818.77 | $53,321.75 |');
+    expect(md).toContain('joint portfolio distribution');
+  });
+
+  it('merges four shards of generated workloads with refused rows into the unsharded run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gpufit-shard-'));
+    const path = join(dir, 'plan.csv');
+    writeWorkloadCsv(path, 7, 300);
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    // Two refused rows (a kind that does not exist), one of them the last record.
+    const bad = (l: string) =>
+      l.replace(
+        /,(realtime-inference|batch-inference|experimentation|multi-node-training|fine-tuning),/,
+        ',nope,',
+      );
+    lines.splice(50, 1, bad(lines[50]!));
+    lines.push(bad(lines[10]!.replace(/^[^,]+/, 'extra')));
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const { whole } = await shardAndMerge(dir, ['plan.csv'], 4);
+    expect(whole.stdout).toMatch(/299 workloads \(301 rows read, 2 rejected\)/);
+    expect(read(dir, 'merged/report.json').equals(read(dir, 'whole/report.json'))).toBe(true);
+    expect(read(dir, 'merged/report.csv').equals(read(dir, 'whole/report.csv'))).toBe(true);
+    const json = JSON.parse(read(dir, 'merged/report.json').toString());
+    expect(json.rejected.map((r: { row: number }) => r.row)).toEqual([51, 302]);
+    expect(json.totals.monthlyUsd.recommended).toBeGreaterThan(0);
+  });
+
+  it('refuses shards that are not one complete, disjoint run, naming the file and line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gpufit-shard-'));
+    const shard = (spec: string, file: string, extra: string[] = DATE) =>
+      ok(['analyze', '--shard', spec, ...extra, '--out', file], dir);
+    await shard('0/2', 'a0.jsonl');
+    await shard('1/2', 'a1.jsonl');
+    await shard('1/2', 'late.jsonl', ['--analysis-date', '2026-12-02']);
+    const refused = async (args: string[], message: RegExp) => {
+      const run = await runBuiltCli(args, { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+    };
+    await refused(['merge', 'a0.jsonl', '--out', 'm'], /1 of 2 shards missing: 1 \(1 files given\)/);
+    await refused(
+      ['merge', 'a0.jsonl', 'a1.jsonl', 'a1.jsonl', '--out', 'm'],
+      /a1\.jsonl and a1\.jsonl are both shard 1 of 2/,
+    );
+    await refused(
+      ['merge', 'a0.jsonl', 'late.jsonl', '--out', 'm'],
+      /late\.jsonl and a0\.jsonl are not shards of one run: their scenario \(digest\) differ/,
+    );
+    const [header, ...rest] = readFileSync(join(dir, 'a1.jsonl'), 'utf8').trimEnd().split('\n');
+    writeFileSync(join(dir, 'cut.jsonl'), `${[header, ...rest.slice(0, -1)].join('\n')}\n`);
+    await refused(
+      ['merge', 'a0.jsonl', 'cut.jsonl', '--out', 'm'],
+      /cut\.jsonl: ends at line 4 without its footer: shard 1 of 2 was cut short/,
+    );
+    writeFileSync(join(dir, 'swapped.jsonl'), `${[header, rest[1], rest[0], ...rest.slice(2)].join('\n')}\n`);
+    await refused(
+      ['merge', 'a0.jsonl', 'swapped.jsonl', '--out', 'm'],
+      /swapped\.jsonl, line 2: record 3 where record 1 was expected/,
+    );
+    writeFileSync(join(dir, 'after.jsonl'), `${[header, ...rest, rest[0]].join('\n')}\n`);
+    await refused(
+      ['merge', 'a0.jsonl', 'after.jsonl', '--out', 'm'],
+      /after\.jsonl, line 6: a line after the footer/,
+    );
+    writeFileSync(
+      join(dir, 'broken.jsonl'),
+      `${[header, rest[0]!.replace('"recommendedMonthlyUsd":', '"recommendedMonthlyUsd":"x",'), ...rest.slice(1)].join('\n')}\n`,
+    );
+    await refused(
+      ['merge', 'a0.jsonl', 'broken.jsonl', '--out', 'm'],
+      /broken\.jsonl, line 2: not JSON|broken\.jsonl, line 2: the workload result is not valid/,
+    );
+    writeFileSync(join(dir, 'other.jsonl'), '{"hello":1}\n');
+    await refused(['merge', 'other.jsonl', '--out', 'm'], /other\.jsonl, line 1: not a gpufit shard/);
+    await refused(['analyze', '--shard', '2/2', '--out', 'x.jsonl'], /INDEX 2 must be below COUNT 2/);
+    await refused(
+      ['analyze', '--shard', 'NO_SUCH_INDEX_VAR/2', '--out', 'x.jsonl'],
+      /environment variable NO_SUCH_INDEX_VAR is not set/,
+    );
+    await refused(['analyze', '--shard', '0/2', '--format', 'md'], /--format md cannot carry them/);
+  });
+});
