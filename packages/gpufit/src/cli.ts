@@ -365,6 +365,10 @@ program
     '--out <dir>',
     'report folder for report.json, report.csv and report.md, replaced whole (default ./gpufit-report)',
   )
+  .option(
+    '--format <list>',
+    'which of json, csv, md to write, comma-separated (default all; md alone: the totals, fastest)',
+  )
   .addHelpText(
     'after',
     example([

@@ -1,6 +1,6 @@
 // A sharded run through the built CLI: shards as JSON Lines, `gpufit merge`, the bytes of one unsharded streamed
 // run; and every way a set of shards can be wrong, refused with the file and line.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,13 @@ describe('gpufit analyze --shard and gpufit merge', () => {
     const md = read(dir, 'merged/report.md').toString();
     expect(md).toContain('| Monthly | $52,818.77 | $53,321.75 |');
     expect(md).toContain('joint portfolio distribution');
+    const totalsOnly = await ok(
+      ['merge', 'shard-0.jsonl', 'shard-1.jsonl', 'shard-2.jsonl', '--format', 'md', '--out', 'md'],
+      dir,
+    );
+    expect(totalsOnly.stdout).toContain('Recommended plan: $52,818.77/month');
+    expect(readdirSync(join(dir, 'md'))).toEqual(['report.md']);
+    expect(read(dir, 'md/report.md').toString()).toBe(md);
   });
 
   it('merges four shards of generated workloads with refused rows into the unsharded run', async () => {
@@ -119,6 +126,10 @@ describe('gpufit analyze --shard and gpufit merge', () => {
     );
     writeFileSync(join(dir, 'other.jsonl'), '{"hello":1}\n');
     await refused(['merge', 'other.jsonl', '--out', 'm'], /other\.jsonl, line 1: not a gpufit shard/);
+    await refused(
+      ['merge', 'a0.jsonl', 'a1.jsonl', '--format', 'html'],
+      /"html" is not one of json, csv, md/,
+    );
     await refused(['analyze', '--shard', '2/2', '--out', 'x.jsonl'], /INDEX 2 must be below COUNT 2/);
     await refused(
       ['analyze', '--shard', 'NO_SUCH_INDEX_VAR/2', '--out', 'x.jsonl'],

@@ -17,6 +17,24 @@ import { textSink } from '../stream/streamAnalysis.js';
 
 export interface MergeCommandOptions {
   readonly out?: string;
+  /** Comma-separated: json, csv, md (default all three). */
+  readonly format?: string;
+}
+
+/** What `merge` writes: the streamed report's two files and a Markdown summary of the totals. */
+export const MERGE_FORMATS = ['json', 'csv', 'md'] as const;
+type MergeFormat = (typeof MERGE_FORMATS)[number];
+
+export function mergeFormats(list: string | undefined): readonly MergeFormat[] {
+  if (list === undefined) return MERGE_FORMATS;
+  const asked = list.split(',').map((f) => f.trim());
+  const unknown = asked.filter((f) => !(MERGE_FORMATS as readonly string[]).includes(f));
+  if (unknown.length > 0 || asked.length === 0)
+    throw badInput(
+      `--format ${list}: ${unknown.map((f) => JSON.stringify(f)).join(', ') || 'nothing'} is not one of ${MERGE_FORMATS.join(', ')}`,
+      'e.g. --format md for the totals alone (fastest), or --format json,csv,md.',
+    );
+  return MERGE_FORMATS.filter((f) => asked.includes(f));
 }
 
 export const DEFAULT_MERGE_DIR = 'gpufit-report';
@@ -38,6 +56,7 @@ interface Shard {
  */
 export async function runMerge(files: readonly string[], opts: MergeCommandOptions): Promise<void> {
   if (files.length === 0) throw badInput('no shard files given', 'gpufit merge shard-*.jsonl --out DIR');
+  const formats = mergeFormats(opts.format);
   const readers = files.map((f) => new LineReader(f));
   try {
     const shards: Shard[] = [];
@@ -101,11 +120,14 @@ export async function runMerge(files: readonly string[], opts: MergeCommandOptio
 
     const dir = resolve(opts.out ?? DEFAULT_MERGE_DIR);
     const staged = await stageFolder(dir, REPORT_FOLDER_LAYOUT);
-    const sinks: Record<'json' | 'csv', Writable> = {
-      json: createWriteStream(join(staged.path, TEXT_REPORT_FORMATS.json.fileName), { flags: 'wx' }),
-      csv: createWriteStream(join(staged.path, TEXT_REPORT_FORMATS.csv.fileName), { flags: 'wx' }),
-    };
-    for (const w of Object.values(sinks)) w.on('error', () => {});
+    const streamed = formats.filter((f): f is 'json' | 'csv' => f !== 'md');
+    const sinks = Object.fromEntries(
+      streamed.map((f) => [
+        f,
+        createWriteStream(join(staged.path, TEXT_REPORT_FORMATS[f].fileName), { flags: 'wx' }),
+      ]),
+    ) as Partial<Record<'json' | 'csv', Writable>>;
+    for (const w of Object.values(sinks) as Writable[]) w.on('error', () => {});
     let analysis: Analysis;
     try {
       analysis = await mergeShards(
@@ -119,24 +141,28 @@ export async function runMerge(files: readonly string[], opts: MergeCommandOptio
             offerRejections: footer.offerRejections,
           };
         },
-        { json: textSink(sinks.json), csv: textSink(sinks.csv) },
+        {
+          ...(sinks.json && { json: textSink(sinks.json) }),
+          ...(sinks.csv && { csv: textSink(sinks.csv) }),
+        },
       );
-      for (const [name, w] of Object.entries(sinks)) {
+      for (const [name, w] of Object.entries(sinks) as [string, Writable][]) {
         w.end();
         await finished(w).catch((error: unknown) => {
           throw outputFailure(join(dir, `report.${name}`), error);
         });
       }
-      await writeFile(
-        join(staged.path, TEXT_REPORT_FORMATS.md.fileName),
-        mergedMarkdown(analysis, ordered, records),
-        { flag: 'wx' },
-      ).catch((error: unknown) => {
-        throw outputFailure(join(dir, TEXT_REPORT_FORMATS.md.fileName), error);
-      });
+      if (formats.includes('md'))
+        await writeFile(
+          join(staged.path, TEXT_REPORT_FORMATS.md.fileName),
+          mergedMarkdown(analysis, ordered, records),
+          { flag: 'wx' },
+        ).catch((error: unknown) => {
+          throw outputFailure(join(dir, TEXT_REPORT_FORMATS.md.fileName), error);
+        });
       await staged.commit();
     } catch (error) {
-      for (const w of Object.values(sinks)) w.destroy();
+      for (const w of Object.values(sinks) as Writable[]) w.destroy();
       await staged.discard();
       throw error;
     }
@@ -147,7 +173,7 @@ export async function runMerge(files: readonly string[], opts: MergeCommandOptio
       `${[
         `Merged ${counted(count, 'shard')}: ${counted(accepted, 'workload')} (${counted(read, 'row')} read, ${rejected.toLocaleString('en-US')} rejected); Monte Carlo, break-evens and sensitivity left out, as in any streamed analysis.`,
         `Recommended plan: ${usd(t.monthlyUsd.recommended)}/month against ${usd(t.monthlyUsd.allCloud)} all-cloud — saves ${usd(t.monthlySavingsUsd)}/month (each total rounded on its own).`,
-        `Wrote ${shown}/report.json, ${shown}/report.csv, ${shown}/report.md.`,
+        `Wrote ${formats.map((f) => `${shown}/${TEXT_REPORT_FORMATS[f].fileName}`).join(', ')}.`,
       ].join('\n')}\n`,
     );
   } finally {
