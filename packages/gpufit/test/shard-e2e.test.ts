@@ -124,6 +124,16 @@ describe('gpufit analyze --shard and gpufit merge', () => {
       ['merge', 'a0.jsonl', 'broken.jsonl', '--out', 'm'],
       /broken\.jsonl, line 2: not JSON|broken\.jsonl, line 2: the workload result is not valid/,
     );
+    const footer = JSON.parse(rest.at(-1)!);
+    delete footer.offerRejections;
+    writeFileSync(
+      join(dir, 'footless.jsonl'),
+      `${[header, ...rest.slice(0, -1), JSON.stringify(footer)].join('\n')}\n`,
+    );
+    await refused(
+      ['merge', 'a0.jsonl', 'footless.jsonl', '--out', 'm'],
+      /footless\.jsonl, line 5: the footer lacks a field/,
+    );
     writeFileSync(join(dir, 'other.jsonl'), '{"hello":1}\n');
     await refused(['merge', 'other.jsonl', '--out', 'm'], /other\.jsonl, line 1: not a gpufit shard/);
     await refused(

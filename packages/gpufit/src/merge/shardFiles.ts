@@ -7,7 +7,7 @@ import {
   type ShardHeader,
   shardSize,
 } from '@gpufit/analysis';
-import { workloadAnalysisSchema } from '@gpufit/schema';
+import { scenarioSchema, workloadAnalysisSchema } from '@gpufit/schema';
 import { badInput } from '../cli/errors.js';
 import { scenarioDigest } from '../stream/shardRun.js';
 
@@ -100,6 +100,12 @@ export async function readHeader(reader: LineReader): Promise<ShardHeader> {
     h.scenario !== null &&
     (h.horizonMonths === null || typeof h.horizonMonths === 'number');
   if (!ok) throw badInput(`${where}: the header lacks a field or has one of the wrong type`, RERUN);
+  const scenario = scenarioSchema.safeParse(h.scenario);
+  if (!scenario.success)
+    throw badInput(
+      `${where}: the header's scenario is not valid at scenario.${scenario.error.issues[0]?.path.join('.') ?? ''}`,
+      RERUN,
+    );
   const header = h as unknown as ShardHeader;
   if (scenarioDigest(header.scenario, header.horizonMonths) !== header.digests.scenario)
     throw badInput(
@@ -162,12 +168,40 @@ export type ShardLine =
 
 const isText = (v: unknown) => typeof v === 'string';
 
+/** `{ read, accepted, rejected }`, whole numbers with read = accepted + rejected. */
+function isAccounting(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  const a = v as Record<string, unknown>;
+  return (
+    [a.read, a.accepted, a.rejected].every((n) => Number.isSafeInteger(n) && (n as number) >= 0) &&
+    (a.read as number) === (a.accepted as number) + (a.rejected as number)
+  );
+}
+
+/** `{ file, row, column, reason }` as the report's `rejected` lists a row. */
+function isRejectedRow(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  const r = v as Record<string, unknown>;
+  return (
+    isText(r.file) &&
+    Number.isSafeInteger(r.row) &&
+    (r.column === null || isText(r.column)) &&
+    isText(r.reason)
+  );
+}
+
 /** Parses and checks one line after the header. */
 export function readShardLine(reader: LineReader, text: string): ShardLine {
   const v = parseLine(reader, text);
   const where = `${reader.file}, line ${reader.line}`;
   if (v.end === true) {
-    const ok = ['records'].every((k) => Number.isSafeInteger(v[k])) && typeof v.fileAccounting === 'object';
+    const ok =
+      Number.isSafeInteger(v.records) &&
+      isAccounting(v.shardAccounting) &&
+      isAccounting(v.fileAccounting) &&
+      isAccounting(v.offerAccounting) &&
+      Array.isArray(v.offerRejections) &&
+      v.offerRejections.every(isRejectedRow);
     if (!ok) throw badInput(`${where}: the footer lacks a field or has one of the wrong type`, RERUN);
     return { footer: v as unknown as ShardFooter };
   }
@@ -175,15 +209,8 @@ export function readShardLine(reader: LineReader, text: string): ShardLine {
     throw badInput(`${where}: no record number ("seq")`, RERUN);
   const seq = v.seq as number;
   if ('rejected' in v) {
-    const r = v.rejected as Record<string, unknown> | null;
-    if (
-      r === null ||
-      typeof r !== 'object' ||
-      !isText(r.file) ||
-      !Number.isSafeInteger(r.row) ||
-      !(r.column === null || isText(r.column)) ||
-      !isText(r.reason)
-    )
+    const r = v.rejected as Record<string, unknown>;
+    if (!isRejectedRow(r))
       throw badInput(`${where}: a rejected row without its file, row, column and reason`, RERUN);
     return {
       seq,
@@ -258,9 +285,9 @@ export function checkFooters(
           RERUN,
         );
     const want = shardSize(records, s.header.shard);
-    if (f.records !== records || f.shardAccounting?.read !== want)
+    if (f.records !== records || f.shardAccounting.read !== want)
       throw badInput(
-        `${s.reader.file}, line ${s.reader.line}: the footer counts ${f.shardAccounting?.read} of ${f.records} records, but the shard holds ${want} of ${records}`,
+        `${s.reader.file}, line ${s.reader.line}: the footer counts ${f.shardAccounting.read} of ${f.records} records, but the shard holds ${want} of ${records}`,
         RERUN,
       );
   }
