@@ -61,6 +61,8 @@ export interface AnalyzeStreamOptions {
   readonly shard?: ShardSpec;
   /** For a `jsonl` sink: digests of the inputs, written in its header line (required with one). */
   readonly digests?: ShardDigests;
+  /** For a `jsonl` sink: which part of a portfolio split into files this source is (default: the whole). */
+  readonly part?: ShardSpec;
 }
 
 /**
@@ -105,7 +107,9 @@ export async function analyzeStream(
     if (headed || jsonl === undefined || options.digests === undefined) return;
     headed = true;
     const spec = shard ?? { index: 0, count: 1 };
-    await jsonl.write(shardHeaderLine(spec, options.digests, scenario, input.horizonMonths));
+    const part = options.part ?? { index: 0, count: 1 };
+    checkShard(part);
+    await jsonl.write(shardHeaderLine(spec, part, options.digests, scenario, input.horizonMonths));
   };
   let seq = 0;
   let fileAccepted = 0;

@@ -7,8 +7,9 @@ import { type AnalysisSinks, type ResolvedItem, StreamedReport } from './streame
 /**
  * A shard's result as JSON Lines (`gpufit analyze --shard I/N --format jsonl`, merged by `gpufit merge`):
  *
- * - line 1, the header: format and version, the schema and framework versions, the shard, digests of the
- *   catalog, scenario and workloads file, and the resolved scenario (the merge rebuilds the books from it);
+ * - line 1, the header: format and version, the schema and framework versions, the shard, the part of the
+ *   portfolio the workloads file is, digests of the catalog, scenario and workloads file, and the resolved
+ *   scenario (the merge rebuilds the books from it);
  * - a line per row of the shard, in file order: `{"seq","row","workload","offers"}` for an analyzed workload
  *   (`seq` is the record's 0-based position among the file's data records; `offers` the offers it was priced
  *   from, as `sources` cites them), `{"seq","rejected"}` for a refused row;
@@ -39,6 +40,8 @@ export interface ShardHeader {
   readonly schemaVersion: string;
   readonly frameworkVersion: string;
   readonly shard: ShardSpec;
+  /** Which part of the portfolio the workloads file is (`{ index: 0, count: 1 }`: the whole portfolio). */
+  readonly part: ShardSpec;
   readonly digests: ShardDigests;
   readonly scenario: Scenario;
   readonly horizonMonths: number | null;
@@ -91,6 +94,7 @@ export function shardSize(records: number, shard: ShardSpec): number {
 
 export function shardHeaderLine(
   shard: ShardSpec,
+  part: ShardSpec,
   digests: ShardDigests,
   scenario: Scenario,
   horizonMonths: number | undefined,
@@ -101,6 +105,7 @@ export function shardHeaderLine(
     schemaVersion: ANALYSIS_SCHEMA_VERSION,
     frameworkVersion: defaultFramework.version,
     shard: { index: shard.index, count: shard.count },
+    part: { index: part.index, count: part.count },
     digests,
     scenario,
     horizonMonths: horizonMonths ?? null,

@@ -176,7 +176,13 @@ describe('analyzeStream with a shard, and mergeShards', () => {
               { shard: spec, digests },
             );
             const parsed = parseShard(jsonl.text());
-            expect(parsed.header).toMatchObject({ format: 'gpufit-shard', version: 1, shard: spec, digests });
+            expect(parsed.header).toMatchObject({
+              format: 'gpufit-shard',
+              version: 1,
+              shard: spec,
+              part: { index: 0, count: 1 },
+              digests,
+            });
             expect(parsed.header.scenario).toEqual(JSON.parse(JSON.stringify(scenario)));
             expect(parsed.rows.map((r) => r.seq)).toEqual(
               all.flatMap((_, seq) => (seq % count === index ? [seq] : [])),

@@ -114,6 +114,10 @@ withRunPolicyOptions(program.command('analyze'))
     '--shard <index/count>',
     'only shard INDEX (0-based) of COUNT of the rows, as JSON Lines for `gpufit merge`; INDEX may name an environment variable (JOB_COMPLETION_INDEX/100)',
   )
+  .option(
+    '--part <index/count>',
+    'the workloads file is part INDEX (0-based) of COUNT files of one portfolio (JSON Lines for `gpufit merge`); INDEX may name an environment variable',
+  )
   .option('--seed <n>', 'Monte Carlo seed (overrides the scenario)', wholeNumberIn('--seed', SEED_RANGE))
   .option(
     '--trials <n>',

@@ -79,6 +79,60 @@ describe('gpufit analyze --shard and gpufit merge', () => {
     expect(json.totals.monthlyUsd.recommended).toBeGreaterThan(0);
   });
 
+  it('merges a portfolio split into part files, each sharded, into the run over the whole file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gpufit-shard-'));
+    writeWorkloadCsv(join(dir, 'plan.csv'), 11, 120);
+    const [header, ...rows] = readFileSync(join(dir, 'plan.csv'), 'utf8').trimEnd().split('\n');
+    // Three parts of 40, 50 and 30 rows; part 1 in two shards, the others in one and three.
+    const cuts = [0, 40, 90, 120];
+    const shardsOf = [1, 2, 3];
+    const files: string[] = [];
+    for (let p = 0; p < 3; p++) {
+      writeFileSync(
+        join(dir, `part-${p}.csv`),
+        `${[header, ...rows.slice(cuts[p], cuts[p + 1])].join('\n')}\n`,
+      );
+      for (let i = 0; i < shardsOf[p]!; i++) {
+        const file = `part-${p}-shard-${i}.jsonl`;
+        await ok(
+          [
+            'analyze',
+            `part-${p}.csv`,
+            '--part',
+            `PART/3`,
+            '--shard',
+            `${i}/${shardsOf[p]}`,
+            ...DATE,
+            '--out',
+            file,
+          ],
+          dir,
+          { PART: String(p) },
+        );
+        files.push(file);
+      }
+    }
+    await ok(['analyze', 'plan.csv', '--stream', ...DATE, '--out', 'whole'], dir);
+    const merged = await ok(['merge', ...files.reverse(), '--out', 'merged'], dir);
+    expect(merged.stdout).toMatch(/Merged 6 shards of 3 parts: 120 workloads \(120 rows read, 0 rejected\)/);
+    // No refused rows (they would name their part's file): the bytes of the run over the whole file.
+    expect(read(dir, 'merged/report.json').equals(read(dir, 'whole/report.json'))).toBe(true);
+    expect(read(dir, 'merged/report.csv').equals(read(dir, 'whole/report.csv'))).toBe(true);
+    const run = await runBuiltCli(['merge', ...files.filter((f) => !f.startsWith('part-1')), '--out', 'm'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/1 of 3 parts missing: 1/);
+    const short = await runBuiltCli(
+      ['merge', ...files.filter((f) => f !== 'part-2-shard-1.jsonl'), '--out', 'm'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/1 of 3 shards of part 2 missing: 1/);
+  });
+
   it('refuses shards that are not one complete, disjoint run, naming the file and line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gpufit-shard-'));
     const shard = (spec: string, file: string, extra: string[] = DATE) =>

@@ -49,6 +49,8 @@ export interface AnalyzeCommandOptions extends RunPolicyOptions {
   readonly out?: string;
   /** `INDEX/COUNT`: only this shard's rows, as JSON Lines for `gpufit merge` (docs/scaling.md). */
   readonly shard?: string;
+  /** `INDEX/COUNT`: the workloads file is this part of a portfolio split into files (docs/scaling.md). */
+  readonly part?: string;
   readonly seed?: number;
   readonly trials?: number;
   readonly threads?: number;
@@ -230,7 +232,8 @@ export async function runAnalyze(
   workloadsPath: string | undefined,
   opts: AnalyzeCommandOptions,
 ): Promise<void> {
-  if (opts.format === 'jsonl' || opts.shard !== undefined) return runShard(workloadsPath, opts);
+  if (opts.format === 'jsonl' || opts.shard !== undefined || opts.part !== undefined)
+    return runShard(workloadsPath, opts);
   const { format, ...rest } = opts;
   if (await shouldStream(workloadsPath, opts))
     return runStreamed(workloadsPath, { ...rest, ...(format !== undefined && { format }) });
@@ -414,6 +417,7 @@ async function runShard(workloadsPath: string | undefined, opts: AnalyzeCommandO
       'Add --format jsonl (or leave --format out with --shard).',
     );
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  const part = opts.part === undefined ? undefined : parseShard(opts.part, process.env, '--part');
   const { context, path, scenario } = await streamContext(workloadsPath, opts);
   const horizon = horizonOption(context.scenarioInput);
   const digests = await shardDigests(context.offers.rows, scenario, horizon.horizonMonths, path);
@@ -440,7 +444,7 @@ async function runShard(workloadsPath: string | undefined, opts: AnalyzeCommandO
           reported = done;
         },
         nameCheck(stream.file, context.names),
-        { ...(shard !== undefined && { spec: shard }), digests },
+        { ...(shard !== undefined && { spec: shard }), ...(part !== undefined && { part }), digests },
       ),
     );
     if (temp !== null && target !== null) {
@@ -454,7 +458,7 @@ async function runShard(workloadsPath: string | undefined, opts: AnalyzeCommandO
     }
     const { read, accepted, rejected } = analysis.accounting;
     const t = analysis.totals;
-    const which = shard === undefined ? 'the whole file' : `shard ${shard.index} of ${shard.count}`;
+    const which = `${shard === undefined ? 'the whole file' : `shard ${shard.index} of ${shard.count}`}${part === undefined ? '' : ` of part ${part.index} of ${part.count}`}`;
     const summary = [
       `Streamed ${counted(accepted, 'workload')} of ${which} (${counted(read, 'row')}, ${rejected.toLocaleString('en-US')} rejected) as JSON Lines; merge the shards with \`gpufit merge\`.`,
       `This shard: ${usd(t.monthlyUsd.recommended)}/month recommended against ${usd(t.monthlyUsd.allCloud)} all-cloud (each total rounded on its own).`,

@@ -9,7 +9,7 @@ import type { Analysis } from '@gpufit/schema';
 import { badInput } from '../cli/errors.js';
 import { usd } from '../cli/table.js';
 import { counted } from '../cli/terminal.js';
-import { checkFooters, LineReader, orderShards, readHeader, readShardLine } from '../merge/shardFiles.js';
+import { checkFooters, LineReader, orderParts, readHeader, readShardLine } from '../merge/shardFiles.js';
 import { outputFailure } from '../output/outputError.js';
 import { stageFolder } from '../output/replaceFolder.js';
 import { REPORT_FOLDER_LAYOUT } from '../render/writeReport.js';
@@ -61,59 +61,66 @@ export async function runMerge(files: readonly string[], opts: MergeCommandOptio
   try {
     const shards: Shard[] = [];
     for (const reader of readers) shards.push({ reader, header: await readHeader(reader), footer: null });
-    const ordered = orderShards(shards);
-    const first = ordered[0] as Shard;
-    const count = first.header.shard.count;
-    let records = -1;
+    const parts = orderParts(shards);
+    const first = (parts[0] as Shard[])[0] as Shard;
+    const ordered = parts.flat();
+    /** Each part's record count, known once its shards' footers are read. */
+    const records: number[] = [];
 
     async function* batches(): AsyncGenerator<ResolvedItem[], void, undefined> {
       let batch: ResolvedItem[] = [];
-      for (let k = 0; ; k++) {
-        const shard = ordered[k % count] as Shard;
-        const line = await nextLine(shard);
-        if ('footer' in line) {
-          shard.footer = line.footer;
-          records = k;
-          break;
+      for (const part of parts) {
+        const count = part.length;
+        let k = 0;
+        for (; ; k++) {
+          const shard = part[k % count] as Shard;
+          const line = await nextLine(shard);
+          if ('footer' in line) {
+            shard.footer = line.footer;
+            break;
+          }
+          if (line.seq !== k)
+            throw badInput(
+              `${shard.reader.file}, line ${shard.reader.line}: record ${line.seq} where record ${k} was expected (shard ${shard.header.shard.index} of ${count} holds records ${shard.header.shard.index}, ${shard.header.shard.index + count}, … in order)`,
+              'Rerun that shard; its file is not what gpufit wrote.',
+            );
+          batch.push(line.item);
+          if (batch.length >= BATCH) {
+            yield batch;
+            batch = [];
+          }
         }
-        if (line.seq !== k)
-          throw badInput(
-            `${shard.reader.file}, line ${shard.reader.line}: record ${line.seq} where record ${k} was expected (shard ${shard.header.shard.index} of ${count} holds records ${shard.header.shard.index}, ${shard.header.shard.index + count}, … in order)`,
-            'Rerun that shard; its file is not what gpufit wrote.',
-          );
-        batch.push(line.item);
-        if (batch.length >= BATCH) {
-          yield batch;
-          batch = [];
+        // Record k is in no shard of this part, so every shard must be at its footer now, with nothing after it.
+        const ended = part[k % count] as Shard;
+        for (const shard of part) {
+          if (shard.footer === null) {
+            const line = await nextLine(shard);
+            if (!('footer' in line))
+              throw badInput(
+                `${shard.reader.file}, line ${shard.reader.line}: record ${line.seq}, but shard ${ended.header.shard.index} (${ended.reader.file}) ended at record ${k}: the shards do not hold one file's records`,
+                'Rerun the shards from one workloads file.',
+              );
+            shard.footer = line.footer;
+          }
+          const extra = await shard.reader.next();
+          if (extra !== null && extra !== '')
+            throw badInput(
+              `${shard.reader.file}, line ${shard.reader.line}: a line after the footer`,
+              'Rerun that shard.',
+            );
         }
+        records.push(k);
       }
       if (batch.length > 0) yield batch;
-      // Record `records` is in no shard, so every shard must be at its footer now, with nothing after it.
-      for (const shard of ordered) {
-        if (shard.footer === null) {
-          const line = await nextLine(shard);
-          if (!('footer' in line))
-            throw badInput(
-              `${shard.reader.file}, line ${shard.reader.line}: record ${line.seq}, but shard ${first.header.shard.index} (${first.reader.file}) ended at record ${records}: the shards do not hold one file's records`,
-              'Rerun the shards from one workloads file.',
-            );
-          shard.footer = line.footer;
-        }
-        const extra = await shard.reader.next();
-        if (extra !== null && extra !== '')
-          throw badInput(
-            `${shard.reader.file}, line ${shard.reader.line}: a line after the footer`,
-            'Rerun that shard.',
-          );
-      }
     }
 
     async function nextLine(shard: Shard) {
       const text = await shard.reader.next();
+      const { index, count } = shard.header.shard;
       if (text === null)
         throw badInput(
-          `${shard.reader.file}: ends at line ${shard.reader.line} without its footer: shard ${shard.header.shard.index} of ${count} was cut short`,
-          `Rerun shard ${shard.header.shard.index} of ${count}.`,
+          `${shard.reader.file}: ends at line ${shard.reader.line} without its footer: shard ${index} of ${count} was cut short`,
+          `Rerun shard ${index} of ${count}.`,
         );
       return readShardLine(shard.reader, text);
     }
@@ -134,9 +141,26 @@ export async function runMerge(files: readonly string[], opts: MergeCommandOptio
         batches(),
         first.header.scenario,
         () => {
-          const footer = checkFooters(ordered, records);
+          const footers = parts.map((part, i) => checkFooters(part, records[i] as number));
+          const footer = footers[0] as ShardFooter;
+          for (const [i, f] of footers.entries())
+            if (
+              JSON.stringify([f.offerAccounting, f.offerRejections]) !==
+              JSON.stringify([footer.offerAccounting, footer.offerRejections])
+            )
+              throw badInput(
+                `${(parts[i] as Shard[])[0]?.reader.file} and ${first.reader.file}: their footers' offers accounting differs, so they did not read the same catalog`,
+                'Rerun the parts with one catalog.',
+              );
+          // The portfolio's rows: every part's file, one after the other.
+          const sum = (get: (a: ShardFooter['fileAccounting']) => number) =>
+            footers.reduce((n, f) => n + get(f.fileAccounting), 0);
           return {
-            fileAccounting: footer.fileAccounting,
+            fileAccounting: {
+              read: sum((a) => a.read),
+              accepted: sum((a) => a.accepted),
+              rejected: sum((a) => a.rejected),
+            },
             offerAccounting: footer.offerAccounting,
             offerRejections: footer.offerRejections,
           };
@@ -155,7 +179,11 @@ export async function runMerge(files: readonly string[], opts: MergeCommandOptio
       if (formats.includes('md'))
         await writeFile(
           join(staged.path, TEXT_REPORT_FORMATS.md.fileName),
-          mergedMarkdown(analysis, ordered, records),
+          mergedMarkdown(
+            analysis,
+            ordered,
+            records.reduce((n, r) => n + r, 0),
+          ),
           { flag: 'wx' },
         ).catch((error: unknown) => {
           throw outputFailure(join(dir, TEXT_REPORT_FORMATS.md.fileName), error);
@@ -171,7 +199,7 @@ export async function runMerge(files: readonly string[], opts: MergeCommandOptio
     const shown = relative(process.cwd(), dir) || '.';
     process.stdout.write(
       `${[
-        `Merged ${counted(count, 'shard')}: ${counted(accepted, 'workload')} (${counted(read, 'row')} read, ${rejected.toLocaleString('en-US')} rejected); Monte Carlo, break-evens and sensitivity left out, as in any streamed analysis.`,
+        `Merged ${counted(ordered.length, 'shard')}${parts.length > 1 ? ` of ${counted(parts.length, 'part')}` : ''}: ${counted(accepted, 'workload')} (${counted(read, 'row')} read, ${rejected.toLocaleString('en-US')} rejected); Monte Carlo, break-evens and sensitivity left out, as in any streamed analysis.`,
         `Recommended plan: ${usd(t.monthlyUsd.recommended)}/month against ${usd(t.monthlyUsd.allCloud)} all-cloud — saves ${usd(t.monthlySavingsUsd)}/month (each total rounded on its own).`,
         `Wrote ${formats.map((f) => `${shown}/${TEXT_REPORT_FORMATS[f].fileName}`).join(', ')}.`,
       ].join('\n')}\n`,
@@ -214,11 +242,11 @@ export function mergedMarkdown(analysis: Analysis, shards: readonly Shard[], rec
     '',
     '## Shards',
     '',
-    `Catalog ${h.digests.catalog}; scenario ${h.digests.scenario}; workloads file ${h.digests.workloads}.`,
+    `Catalog ${h.digests.catalog}; scenario ${h.digests.scenario}; ${h.part.count > 1 ? `the portfolio in ${counted(h.part.count, 'part')}, read one after the other` : `workloads file ${h.digests.workloads}`}.`,
     '',
     ...shards.map(
       (s) =>
-        `- shard ${s.header.shard.index} of ${s.header.shard.count}: ${s.reader.file} (${counted(s.footer?.shardAccounting.read ?? 0, 'row')})`,
+        `- ${h.part.count > 1 ? `part ${s.header.part.index} of ${s.header.part.count} (workloads file ${s.header.digests.workloads}), ` : ''}shard ${s.header.shard.index} of ${s.header.shard.count}: ${s.reader.file} (${counted(s.footer?.shardAccounting.read ?? 0, 'row')})`,
     ),
     '',
     '## Assumptions',

@@ -85,6 +85,7 @@ export async function readHeader(reader: LineReader): Promise<ShardHeader> {
       'Merge with the gpufit version that wrote the shards.',
     );
   const shard = h.shard as { index?: unknown; count?: unknown } | undefined;
+  const part = h.part as { index?: unknown; count?: unknown } | undefined;
   const digests = h.digests as Record<string, unknown> | undefined;
   const ok =
     typeof h.schemaVersion === 'string' &&
@@ -94,6 +95,11 @@ export async function readHeader(reader: LineReader): Promise<ShardHeader> {
     Number.isSafeInteger(shard.count) &&
     (shard.index as number) >= 0 &&
     (shard.index as number) < (shard.count as number) &&
+    part !== undefined &&
+    Number.isSafeInteger(part.index) &&
+    Number.isSafeInteger(part.count) &&
+    (part.index as number) >= 0 &&
+    (part.index as number) < (part.count as number) &&
     digests !== undefined &&
     ['catalog', 'scenario', 'workloads'].every((k) => typeof digests[k] === 'string') &&
     typeof h.scenario === 'object' &&
@@ -116,38 +122,74 @@ export async function readHeader(reader: LineReader): Promise<ShardHeader> {
 }
 
 /** The header fields every shard of one run shares, with the words an error uses for each. */
-const SHARED: readonly [string, (h: ShardHeader) => unknown][] = [
+const SHARED_BY_RUN: readonly [string, (h: ShardHeader) => unknown][] = [
   ['schema version', (h) => h.schemaVersion],
   ['framework version', (h) => h.frameworkVersion],
-  ['shard count', (h) => h.shard.count],
+  ['part count', (h) => h.part.count],
   ['catalog (digest)', (h) => h.digests.catalog],
   ['scenario (digest)', (h) => h.digests.scenario],
+];
+
+/** What the shards of one part (one workloads file) share besides. */
+const SHARED_BY_PART: readonly [string, (h: ShardHeader) => unknown][] = [
+  ['shard count', (h) => h.shard.count],
   ['workloads file (digest)', (h) => h.digests.workloads],
 ];
 
+function checkShared<T extends { readonly header: ShardHeader; readonly reader: LineReader }>(
+  shards: readonly T[],
+  fields: readonly [string, (h: ShardHeader) => unknown][],
+  what: string,
+): void {
+  const first = shards[0];
+  if (first === undefined) throw badInput('no shard files given');
+  for (const s of shards.slice(1))
+    for (const [name, get] of fields)
+      if (get(s.header) !== get(first.header))
+        throw badInput(
+          `${s.reader.file} and ${first.reader.file} are not shards of ${what}: their ${name} differ (${String(get(s.header))} against ${String(get(first.header))})`,
+          RERUN,
+        );
+}
+
 /**
- * The shards in index order, after checking they are one run's (same versions, count and input digests) and
- * complete: every index from 0 to count − 1 exactly once.
+ * The shards grouped by part (one group per workloads file, in part order), each group in shard order, after
+ * checking they are one run's (same versions, catalog and scenario, part count) and every part is there once,
+ * complete and disjoint (`orderShards`).
+ */
+export function orderParts<T extends { readonly header: ShardHeader; readonly reader: LineReader }>(
+  shards: readonly T[],
+): T[][] {
+  checkShared(shards, SHARED_BY_RUN, 'one run');
+  const count = (shards[0] as T).header.part.count;
+  const byPart: T[][] = Array.from({ length: count }, () => []);
+  for (const s of shards) byPart[s.header.part.index]?.push(s);
+  const missing = byPart.flatMap((p, i) => (p.length === 0 ? [i] : []));
+  if (missing.length > 0)
+    throw badInput(
+      `${missing.length} of ${count} parts missing: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''} (no shard of them among the ${shards.length} files given)`,
+      'Merge every shard of every part: gpufit merge part-*/shard-*.jsonl --out DIR.',
+    );
+  return byPart.map((group) => orderShards(group));
+}
+
+/**
+ * The shards of one part in index order, after checking they read one workloads file (same shard count and
+ * digest) and are complete: every index from 0 to count − 1 exactly once.
  */
 export function orderShards<T extends { readonly header: ShardHeader; readonly reader: LineReader }>(
   shards: readonly T[],
 ): T[] {
-  const first = shards[0];
-  if (first === undefined) throw badInput('no shard files given');
-  for (const s of shards.slice(1))
-    for (const [name, get] of SHARED)
-      if (get(s.header) !== get(first.header))
-        throw badInput(
-          `${s.reader.file} and ${first.reader.file} are not shards of one run: their ${name} differ (${String(get(s.header))} against ${String(get(first.header))})`,
-          RERUN,
-        );
+  checkShared(shards, SHARED_BY_PART, 'one workloads file');
+  const first = shards[0] as T;
+  const part = first.header.part.count > 1 ? ` of part ${first.header.part.index}` : '';
   const count = first.header.shard.count;
   const byIndex: (T | undefined)[] = new Array(count).fill(undefined);
   for (const s of shards) {
     const other = byIndex[s.header.shard.index];
     if (other !== undefined)
       throw badInput(
-        `${other.reader.file} and ${s.reader.file} are both shard ${s.header.shard.index} of ${count}: shards must be disjoint`,
+        `${other.reader.file} and ${s.reader.file} are both shard ${s.header.shard.index} of ${count}${part}: shards must be disjoint`,
         'Give each shard file once.',
       );
     byIndex[s.header.shard.index] = s;
@@ -155,7 +197,7 @@ export function orderShards<T extends { readonly header: ShardHeader; readonly r
   const missing = byIndex.flatMap((s, i) => (s === undefined ? [i] : []));
   if (missing.length > 0)
     throw badInput(
-      `${missing.length} of ${count} shards missing: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''} (${shards.length} files given)`,
+      `${missing.length} of ${count} shards${part} missing: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''} (${shards.length} files given)`,
       'Merge every shard of the run: gpufit merge shard-*.jsonl --out DIR.',
     );
   return byIndex as T[];

@@ -12,27 +12,31 @@ const SHARD_HINT =
  * `--shard INDEX/COUNT`: shard INDEX (0-based) of COUNT. INDEX may be the name of an environment variable that
  * holds it, so a Kubernetes indexed Job or an AWS Batch array job passes its index without a shell.
  */
-export function parseShard(text: string, env: NodeJS.ProcessEnv = process.env): ShardSpec {
+export function parseShard(
+  text: string,
+  env: NodeJS.ProcessEnv = process.env,
+  option: '--shard' | '--part' = '--shard',
+): ShardSpec {
   const match = /^([^/]+)\/(\d+)$/.exec(text.trim());
-  if (match === null) throw badInput(`--shard ${JSON.stringify(text)} is not INDEX/COUNT`, SHARD_HINT);
+  if (match === null) throw badInput(`${option} ${JSON.stringify(text)} is not INDEX/COUNT`, SHARD_HINT);
   const [, indexText, countText] = match as unknown as [string, string, string];
   const count = Number(countText);
   if (!Number.isSafeInteger(count) || count < 1 || count > MAX_SHARDS)
-    throw badInput(`--shard ${text}: COUNT must be a whole number from 1 to ${MAX_SHARDS}`, SHARD_HINT);
+    throw badInput(`${option} ${text}: COUNT must be a whole number from 1 to ${MAX_SHARDS}`, SHARD_HINT);
   let digits = indexText;
   let from = '';
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(indexText)) {
     const value = env[indexText];
     if (value === undefined || value.trim() === '')
-      throw badInput(`--shard ${text}: the environment variable ${indexText} is not set`, SHARD_HINT);
+      throw badInput(`${option} ${text}: the environment variable ${indexText} is not set`, SHARD_HINT);
     digits = value.trim();
     from = ` (from ${indexText}=${JSON.stringify(value)})`;
   }
   if (!/^\d+$/.test(digits))
-    throw badInput(`--shard ${text}: INDEX${from} is not a whole number`, SHARD_HINT);
+    throw badInput(`${option} ${text}: INDEX${from} is not a whole number`, SHARD_HINT);
   const index = Number(digits);
   if (index >= count)
-    throw badInput(`--shard ${text}: INDEX ${index}${from} must be below COUNT ${count}`, SHARD_HINT);
+    throw badInput(`${option} ${text}: INDEX ${index}${from} must be below COUNT ${count}`, SHARD_HINT);
   return { index, count };
 }
 

@@ -70,7 +70,7 @@ export function streamAnalysis(
   onProgress?: (done: number) => void,
   checkRow?: (workload: WorkloadProfile, row: number) => void,
   /** Only this shard's rows, and the digests a `jsonl` sink's header carries. */
-  shard?: { readonly spec?: ShardSpec; readonly digests: ShardDigests },
+  shard?: { readonly spec?: ShardSpec; readonly part?: ShardSpec; readonly digests: ShardDigests },
 ): Promise<Analysis> {
   const textSinks: AnalysisSinks = {
     ...(sinks.json && { json: textSink(sinks.json) }),
@@ -96,6 +96,7 @@ export function streamAnalysis(
       accounting: () => stream.accounting,
       ...(shard?.spec !== undefined && { shard: shard.spec }),
       ...(shard !== undefined && { digests: shard.digests }),
+      ...(shard?.part !== undefined && { part: shard.part }),
     },
   );
 }
