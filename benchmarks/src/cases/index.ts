@@ -52,4 +52,9 @@ export const CASE_MODULES: readonly CaseEntry[] = [
     load: async () => (await import('./analyzePerWorkload.js')).analyzePerWorkload,
   },
   { name: 'memory', results: ['memory'], load: async () => (await import('./memory.js')).memory },
+  {
+    name: 'shard',
+    results: ['shard-bundled', 'shard-200k', 'shard-skip', 'shard-merge'],
+    load: async () => (await import('./shard.js')).shard,
+  },
 ];

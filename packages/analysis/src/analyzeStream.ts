@@ -5,35 +5,26 @@ import type {
   ThroughputRatioTable,
   UnitThroughputTable,
 } from '@gpufit/pricing';
-import { renderCsv } from '@gpufit/report';
 import type { Accounting, Analysis, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
-import { allAccepted, analysisAccounting } from './analysisAccounting.js';
+import { allAccepted } from './analysisAccounting.js';
 import { createWorkloadAnalyzer } from './analyzeWorkload.js';
 import { indexedBestOffers } from './indexedBestOffers.js';
-import { PortfolioLedger } from './portfolioLedger.js';
+import {
+  checkShard,
+  inShard,
+  type ShardDigests,
+  type ShardFooter,
+  type ShardSpec,
+  shardHeaderLine,
+  shardWorkloadLine,
+} from './shardLines.js';
+import { type AnalysisSinks, type ResolvedItem, StreamedReport } from './streamedReport.js';
 
-/** What a streamed analysis leaves out, said in its assumptions. */
-export const STREAMED_NOTE =
-  'Streamed analysis of a large portfolio: each workload is scored, matched to its cheapest feasible cloud and DePIN offer, split and projected; the Monte Carlo, break-evens and sensitivity are left out (run `gpufit simulate` or `gpufit breakeven` on a subset).';
-
-/**
- * Where a streamed report's text goes: a file, a socket, a string in memory. A write may return a promise (a
- * full buffer); the analysis awaits it before the next batch, and a write that throws (a full disk) stops it.
- */
-export interface TextSink {
-  write(text: string): void | Promise<void>;
-}
-
-export interface AnalysisSinks {
-  /** `report.json`: the Analysis shape, written as workloads arrive. */
-  readonly json?: TextSink;
-  /** `report.csv`: the CSV report's rows, workload by workload. */
-  readonly csv?: TextSink;
-}
+export { type AnalysisSinks, STREAMED_NOTE, type TextSink } from './streamedReport.js';
 
 /** One row of a workloads source: an accepted profile, or the row's rejection (kept in the result). */
 export type WorkloadItem =
-  | { readonly ok: true; readonly value: WorkloadProfile }
+  | { readonly ok: true; readonly value: WorkloadProfile; readonly row?: number }
   | { readonly ok: false; readonly rejection: RejectedRow };
 
 export interface AnalyzeStreamInput {
@@ -63,6 +54,15 @@ export interface AnalyzeStreamOptions {
    * rows knows more than the items show); default: the items counted.
    */
   readonly accounting?: () => Accounting;
+  /**
+   * Only this shard's rows: the records whose 0-based position in the source is `index` modulo `count`. The
+   * result's accounting is then the shard's own (the footer of a `jsonl` sink also carries the whole file's).
+   */
+  readonly shard?: ShardSpec;
+  /** For a `jsonl` sink: digests of the inputs, written in its header line (required with one). */
+  readonly digests?: ShardDigests;
+  /** For a `jsonl` sink: which part of a portfolio split into files this source is (default: the whole). */
+  readonly part?: ShardSpec;
 }
 
 /**
@@ -97,83 +97,79 @@ export async function analyzeStream(
     ...formulas,
     ...(input.horizonMonths !== undefined && { horizonMonths: input.horizonMonths }),
   });
-  const ledger = new PortfolioLedger(scenario, false);
-  const rejected: RejectedRow[] = [...(input.offerRejections ?? [])];
-  const header = ledger.header();
-  // The JSON opens once the stream has yielded (its header row checked), so a file refused as a whole writes
-  // nothing, not the start of a report.
-  let opened = false;
-  const open = async () => {
-    if (opened) return;
-    opened = true;
-    if (sinks.json)
-      await sinks.json.write(`${JSON.stringify(header, null, 2).slice(0, -2)},\n  "workloads": [`);
+  const report = new StreamedReport(scenario, sinks);
+  const shard = options.shard;
+  if (shard !== undefined) checkShard(shard);
+  const jsonl = sinks.jsonl;
+  if (jsonl !== undefined && options.digests === undefined) throw new Error('a jsonl sink needs the digests');
+  let headed = false;
+  const head = async () => {
+    if (headed || jsonl === undefined || options.digests === undefined) return;
+    headed = true;
+    const spec = shard ?? { index: 0, count: 1 };
+    const part = options.part ?? { index: 0, count: 1 };
+    checkShard(part);
+    await jsonl.write(shardHeaderLine(spec, part, options.digests, scenario, input.horizonMonths));
   };
-  let count = 0;
+  let seq = 0;
+  let fileAccepted = 0;
   let read = 0;
-  let csvHeaderWritten = false;
+  let accepted = 0;
   for await (const batch of batches) {
-    await open();
-    // One write per sink per batch: a write (and its await) per workload cost more than rendering it.
-    let json = '';
-    let csv = '';
+    await report.open();
+    await head();
+    let lines = '';
+    const resolved: ResolvedItem[] = [];
     for (const item of batch) {
+      const at = seq++;
+      if (item.ok) fileAccepted++;
+      if (shard !== undefined && !inShard(at, shard)) continue;
       read++;
       if (!item.ok) {
         const { file, row, column, reason } = item.rejection;
-        rejected.push({ file, row, column, reason });
+        const rejection = { file, row, column, reason };
+        resolved.push({ ok: false, rejection });
+        if (jsonl) lines += `${JSON.stringify({ seq: at, rejected: rejection })}\n`;
         continue;
       }
       const analyzed = await analyzeOne(item.value);
-      ledger.add(analyzed);
-      if (sinks.json) json += `${count === 0 ? '' : ','}\n    ${JSON.stringify(analyzed.workload)}`;
-      if (sinks.csv) {
-        const one = single(scenario, analyzed.workload);
-        const text = renderCsv(one);
-        // Each call renders BOM + header + the workload's rows; the header goes out once.
-        csv += csvHeaderWritten ? text.slice(text.indexOf('\r\n') + 2) : text;
-        csvHeaderWritten = true;
-      }
-      count++;
+      accepted++;
+      resolved.push({ ok: true, workload: analyzed.workload, offersUsed: analyzed.offersUsed });
+      if (jsonl) lines += shardWorkloadLine(at, item.row, analyzed.workload, analyzed.offersUsed);
     }
-    if (sinks.json && json !== '') await sinks.json.write(json);
-    if (sinks.csv && csv !== '') await sinks.csv.write(csv);
-    options.onProgress?.(count);
+    if (jsonl && lines !== '') await jsonl.write(lines);
+    await report.add(resolved);
+    options.onProgress?.(accepted);
   }
-  const analysis: Analysis = {
-    ...header,
-    workloads: [],
-    totals: ledger.totals(),
-    accounting: analysisAccounting(
-      options.accounting?.() ?? { read, accepted: count, rejected: read - count },
-      input.offerAccounting ?? allAccepted(offers.length),
-    ),
-    rejected,
-    assumptions: [STREAMED_NOTE, ...ledger.assumptions()],
-    sources: ledger.sources(),
+  const counted = { read, accepted, rejected: read - accepted };
+  const fileAccounting = options.accounting?.() ?? {
+    read: seq,
+    accepted: fileAccepted,
+    rejected: seq - fileAccepted,
   };
-  await open();
-  if (sinks.json) {
-    const { totals, accounting, rejected: rows, assumptions, sources } = analysis;
-    const rest = JSON.stringify({ totals, accounting, rejected: rows, assumptions, sources }, null, 2).slice(
-      2,
-    );
-    await sinks.json.write(`${count === 0 ? '' : '\n  '}],\n${rest}\n`);
+  const offerAccounting = input.offerAccounting ?? allAccepted(offers.length);
+  const analysis = await report.finish(
+    shard === undefined ? fileAccounting : counted,
+    offerAccounting,
+    input.offerRejections ?? [],
+  );
+  if (jsonl) {
+    await head();
+    const footer: ShardFooter = {
+      end: true,
+      records: seq,
+      shardAccounting: counted,
+      fileAccounting,
+      offerAccounting,
+      offerRejections: (input.offerRejections ?? []).map(({ file, row, column, reason }) => ({
+        file,
+        row,
+        column,
+        reason,
+      })),
+      totals: analysis.totals,
+    };
+    await jsonl.write(`${JSON.stringify(footer)}\n`);
   }
   return analysis;
-}
-
-/** A one-workload analysis for the CSV renderer (its totals are that workload's own). */
-function single(scenario: Scenario, workload: Analysis['workloads'][number]): Analysis {
-  const one = new PortfolioLedger(scenario, false);
-  one.add({ workload, offersUsed: [] });
-  return {
-    ...one.header(),
-    workloads: [workload],
-    totals: one.totals(),
-    accounting: analysisAccounting(allAccepted(1), allAccepted(0)),
-    rejected: [],
-    assumptions: [],
-    sources: [],
-  };
 }

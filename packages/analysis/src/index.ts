@@ -40,11 +40,32 @@ export { offerInPlace, placeKind } from './offerInPlace.js';
 // The joint Monte Carlo of the whole plan (its kernel runner is what gpufit puts on worker threads)
 export type { PortfolioKernelRunner } from './portfolioDistribution.js';
 export { inlinePortfolioKernel, portfolioDistribution } from './portfolioDistribution.js';
+export type { OfferCitation } from './portfolioLedger.js';
 export type { MarketFilter, OfferFilter, RankedOffer } from './rankOffers.js';
 export { cheapestReason, effectiveUsdPerGpuHour, offerMatches, rankOffers } from './rankOffers.js';
 export type { RiskEvidence } from './risks.js';
 export { riskRules } from './risks.js';
 export { chosenOption, describeChange, scenarioEffects } from './scenarioEffects.js';
+// Sharded runs: a shard's JSON Lines and the merge of the shards into one streamed report
+export type {
+  MergedBooks,
+  ShardDigests,
+  ShardFooter,
+  ShardHeader,
+  ShardRejectedLine,
+  ShardSpec,
+  ShardWorkloadLine,
+} from './shardLines.js';
+export {
+  checkShard,
+  inShard,
+  MAX_SHARDS,
+  mergeShards,
+  SHARD_FORMAT,
+  SHARD_FORMAT_VERSION,
+  shardSize,
+} from './shardLines.js';
 export type { SideOfMarket } from './sides.js';
 export { marketsOfSide, sidesOfMarkets } from './sides.js';
+export type { ResolvedItem } from './streamedReport.js';
 export { capacityShare, usdAtStatedVolume } from './unitCost.js';

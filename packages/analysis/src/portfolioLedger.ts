@@ -8,7 +8,8 @@ import type {
 } from '@gpufit/schema';
 import { ANALYSIS_SCHEMA_VERSION, HOURS_PER_MONTH, SCENARIO_DEFAULTS } from '@gpufit/schema';
 import { defaultFramework } from '@gpufit/scoring';
-import type { AnalyzedWorkload } from './analyzeWorkload.js';
+/** What the ledger reads of an offer a workload was priced from: its citation in `sources`. */
+export type OfferCitation = Pick<Offer, 'id' | 'source' | 'asOf'>;
 
 /** A workload's horizon spend on its recommended placement, or on its cloud option. */
 export function horizonOf(w: WorkloadAnalysis, option: 'recommended' | 'cloud'): number {
@@ -80,7 +81,13 @@ export class PortfolioLedger {
     }
   }
 
-  add({ workload: w, offersUsed }: AnalyzedWorkload): void {
+  add({
+    workload: w,
+    offersUsed,
+  }: {
+    readonly workload: WorkloadAnalysis;
+    readonly offersUsed: readonly OfferCitation[];
+  }): void {
     if (this.keepWorkloads) {
       this.workloads.push(w);
       for (const o of [w.decision.cloud, w.decision.depin])
@@ -99,7 +106,7 @@ export class PortfolioLedger {
     this.horizonCloud += horizonOf(w, 'cloud');
   }
 
-  private cite(o: Offer): void {
+  private cite(o: OfferCitation): void {
     const key = `${o.source}\u0000${o.asOf}`;
     const s = this.sourceCounts.get(key);
     if (s) s.offers.add(o.id);

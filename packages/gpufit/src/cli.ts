@@ -103,12 +103,20 @@ withRunPolicyOptions(program.command('analyze'))
   .addOption(
     new Option(
       '--format <format>',
-      `one report format; a text one without --out goes to stdout (${formatsHelp})`,
-    ).choices(REPORT_FORMATS),
+      `one report format; a text one without --out goes to stdout (${formatsHelp}; jsonl: streamed JSON Lines for \`gpufit merge\`)`,
+    ).choices([...REPORT_FORMATS, 'jsonl']),
   )
   .option(
     '--out <dir>',
-    'report folder, replaced whole by this run (default ./gpufit-report for the full set); must be new, empty or an earlier report',
+    'report folder, replaced whole by this run (default ./gpufit-report for the full set); must be new, empty or an earlier report; with --format jsonl, the file',
+  )
+  .option(
+    '--shard <index/count>',
+    'only shard INDEX (0-based) of COUNT of the rows, as JSON Lines for `gpufit merge`; INDEX may name an environment variable (JOB_COMPLETION_INDEX/100)',
+  )
+  .option(
+    '--part <index/count>',
+    'the workloads file is part INDEX (0-based) of COUNT files of one portfolio (JSON Lines for `gpufit merge`); INDEX may name an environment variable',
   )
   .option('--seed <n>', 'Monte Carlo seed (overrides the scenario)', wholeNumberIn('--seed', SEED_RANGE))
   .option(
@@ -134,6 +142,7 @@ withRunPolicyOptions(program.command('analyze'))
       'gpufit analyze plan.csv --scenario subsidy-ends.json --out reports/',
       'gpufit analyze plan.json --format json --seed 7 --strict',
       'gpufit analyze two-million-rows.csv --out big/      # streamed: big/report.json, big/report.csv',
+      'gpufit analyze plan.csv --shard 3/100 --format jsonl --analysis-date 2026-12-01 --out shard-3.jsonl',
     ]),
   )
   .action(async (workloads: string | undefined, opts) =>
@@ -394,6 +403,30 @@ catalogCmd
   .action(async (files: string[], opts) =>
     (await import('./commands/catalogMerge.js')).runCatalogMerge(files, opts),
   );
+
+program
+  .command('merge')
+  .description(
+    'merge the JSON Lines shards of one sharded analysis into one report (docs/scaling.md); not `catalog merge`',
+  )
+  .argument('<shards...>', 'every shard file of the run: gpufit analyze --shard INDEX/COUNT --format jsonl')
+  .option(
+    '--out <dir>',
+    'report folder for report.json, report.csv and report.md, replaced whole (default ./gpufit-report)',
+  )
+  .option(
+    '--format <list>',
+    'which of json, csv, md to write, comma-separated (default all; md alone: the totals, fastest)',
+  )
+  .addHelpText(
+    'after',
+    example([
+      'gpufit analyze plan.csv --shard 0/2 --analysis-date 2026-12-01 --out shard-0.jsonl',
+      'gpufit analyze plan.csv --shard 1/2 --analysis-date 2026-12-01 --out shard-1.jsonl',
+      'gpufit merge shard-*.jsonl --out merged/',
+    ]),
+  )
+  .action(async (files: string[], opts) => (await import('./commands/merge.js')).runMerge(files, opts));
 
 program
   .command('validate')

@@ -24,8 +24,8 @@ async function choicesOf(args: readonly string[]): Promise<string[]> {
 }
 
 describe('CLI choices and help from the registries', () => {
-  it('analyze --format offers exactly the report formats, in registry order', async () => {
-    expect(await choicesOf(['analyze', '--format', 'nope'])).toEqual([...REPORT_FORMATS]);
+  it('analyze --format offers exactly the report formats, in registry order, then jsonl (shards for `merge`)', async () => {
+    expect(await choicesOf(['analyze', '--format', 'nope'])).toEqual([...REPORT_FORMATS, 'jsonl']);
   });
 
   it('offers --market and --category offer exactly the markets (and cloud) and the pricing categories', async () => {

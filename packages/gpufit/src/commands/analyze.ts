@@ -1,11 +1,17 @@
 import { createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { analyze, type ScenarioRun } from '@gpufit/analysis';
 import { formatMinorUnits, presentAnalysis, TEXT_REPORT_FORMATS } from '@gpufit/report';
-import { type Analysis, isTextReportFormat, type KnownNames, type Scenario } from '@gpufit/schema';
+import {
+  type Analysis,
+  isTextReportFormat,
+  type KnownNames,
+  type Scenario,
+  type WorkloadProfile,
+} from '@gpufit/schema';
 import { badInput } from '../cli/errors.js';
 import { asBadInput, loadContext, loadInputs } from '../cli/inputs.js';
 import { lineCount, startProgress } from '../cli/progress.js';
@@ -18,6 +24,9 @@ import { loadGpuTiers, loadThroughputRatios, loadUnitThroughput } from '../data/
 import { streamWorkloads } from '../io/loadWorkloads.js';
 import { outputFailure } from '../output/outputError.js';
 import { stageFolder } from '../output/replaceFolder.js';
+import { removeStaleTemporaries } from '../output/staleTemporaries.js';
+import { removeOnExit, temporarySibling } from '../output/temporaryPaths.js';
+import { checkFileTarget } from '../output/writeFileAtomic.js';
 import { readChartJsSource } from '../render/chartJsSource.js';
 import { startChartWorkers } from '../render/chartRenderer.js';
 import {
@@ -28,6 +37,7 @@ import {
   type WriteReportSetOptions,
   writeReportSet,
 } from '../render/writeReport.js';
+import { parseShard, shardDigests } from '../stream/shardRun.js';
 import { type StreamSinks, streamAnalysis } from '../stream/streamAnalysis.js';
 import type { WhatifInputs } from '../whatif/whatifData.js';
 import { monteCarloRunner, portfolioKernelRunner } from './monteCarloRunner.js';
@@ -37,8 +47,12 @@ export interface AnalyzeCommandOptions extends RunPolicyOptions {
   readonly stream?: boolean;
   readonly catalog?: string;
   readonly scenario?: string;
-  readonly format?: ReportFormat;
+  readonly format?: ReportFormat | 'jsonl';
   readonly out?: string;
+  /** `INDEX/COUNT`: only this shard's rows, as JSON Lines for `gpufit merge` (docs/scaling.md). */
+  readonly shard?: string;
+  /** `INDEX/COUNT`: the workloads file is this part of a portfolio split into files (docs/scaling.md). */
+  readonly part?: string;
   readonly seed?: number;
   readonly trials?: number;
   readonly threads?: number;
@@ -220,7 +234,11 @@ export async function runAnalyze(
   workloadsPath: string | undefined,
   opts: AnalyzeCommandOptions,
 ): Promise<void> {
-  if (await shouldStream(workloadsPath, opts)) return runStreamed(workloadsPath, opts);
+  if (opts.format === 'jsonl' || opts.shard !== undefined || opts.part !== undefined)
+    return runShard(workloadsPath, opts);
+  const { format, ...rest } = opts;
+  if (await shouldStream(workloadsPath, opts))
+    return runStreamed(workloadsPath, { ...rest, ...(format !== undefined && { format }) });
   // One text format (REPORT_FORMAT_REGISTRY) and no --out: the report goes to stdout.
   const stdoutFormat =
     opts.format !== undefined && isTextReportFormat(opts.format) && opts.out === undefined
@@ -278,17 +296,8 @@ async function writeAndSummarize(
   );
 }
 
-/**
- * A large portfolio, row by row: report.json and report.csv written as workloads arrive (or one of them to
- * stdout), the totals printed at the end. Memory stays bounded whatever the row count.
- */
-async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeCommandOptions): Promise<void> {
-  if (opts.format !== undefined && !STREAMABLE.includes(opts.format)) {
-    throw badInput(
-      `--format ${opts.format} needs the whole portfolio in memory; a streamed analysis writes ${STREAMABLE.join(' and ')}`,
-      'Use --format json or --format csv, or analyze a smaller file without --stream.',
-    );
-  }
+/** What a streamed run reads besides the rows: the catalog, reference data and scenario (with the overrides). */
+async function streamContext(workloadsPath: string | undefined, opts: Omit<AnalyzeCommandOptions, 'format'>) {
   const context = await loadContext({
     catalog: opts.catalog,
     scenario: opts.scenario,
@@ -296,19 +305,49 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
     analysisDate: opts.analysisDate,
   });
   const path = workloadsPath ?? context.paths.workloads;
-  if (opts.strict) {
-    // --strict promises exit 2 at the first bad row and no report: check every row before writing any (one
-    // extra read of the file, far cheaper than the analysis), so a late bad row cannot leave half a report.
-    await asBadInput(
-      (async () => {
-        for await (const _batch of streamWorkloads(path, { strict: true }).inBatches()) {
-          // rows are checked as they are read; nothing is kept
-        }
-      })(),
+  if (opts.strict) await checkEveryRow(path);
+  return { context, path, scenario: withOverrides(context.scenario, opts, context.names) };
+}
+
+/**
+ * --strict promises exit 2 at the first bad row and no report: check every row before writing any (one extra
+ * read of the file, far cheaper than the analysis), so a late bad row cannot leave half a report.
+ */
+async function checkEveryRow(path: string): Promise<void> {
+  await asBadInput(
+    (async () => {
+      for await (const _batch of streamWorkloads(path, { strict: true }).inBatches()) {
+        // rows are checked as they are read; nothing is kept
+      }
+    })(),
+  );
+}
+
+/** A streamed row's names (GPU, market, provider) checked against the reference data, as bad input. */
+function nameCheck(file: string, names: KnownNames) {
+  return (workload: WorkloadProfile, row: number): void => {
+    const problem = workloadNameProblem(workload, names);
+    if (problem !== null)
+      throw badInput(`${file}, row ${row}, workload ${JSON.stringify(workload.id)}, ${problem}`, NAMES_HINT);
+  };
+}
+
+/**
+ * A large portfolio, row by row: report.json and report.csv written as workloads arrive (or one of them to
+ * stdout), the totals printed at the end. Memory stays bounded whatever the row count.
+ */
+async function runStreamed(
+  workloadsPath: string | undefined,
+  opts: Omit<AnalyzeCommandOptions, 'format'> & { readonly format?: ReportFormat },
+): Promise<void> {
+  if (opts.format !== undefined && !STREAMABLE.includes(opts.format)) {
+    throw badInput(
+      `--format ${opts.format} needs the whole portfolio in memory; a streamed analysis writes ${STREAMABLE.join(' and ')}`,
+      'Use --format json or --format csv, or analyze a smaller file without --stream.',
     );
   }
+  const { context, path, scenario } = await streamContext(workloadsPath, opts);
   const stream = streamWorkloads(path, { strict: opts.strict ?? false });
-  const scenario = withOverrides(context.scenario, opts, context.names);
   const toStdout = opts.format !== undefined && opts.out === undefined;
   const dir = resolve(opts.out ?? DEFAULT_REPORT_DIR);
   // The files grow in a staging folder that replaces `dir` only once the analysis is complete (as writeReportSet).
@@ -336,14 +375,7 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
           progress?.tick(done - reported);
           reported = done;
         },
-        (workload, row) => {
-          const problem = workloadNameProblem(workload, context.names);
-          if (problem !== null)
-            throw badInput(
-              `${stream.file}, row ${row}, workload ${JSON.stringify(workload.id)}, ${problem}`,
-              NAMES_HINT,
-            );
-        },
+        nameCheck(stream.file, context.names),
       ),
     );
     refuseUnpricedPlan(analysis, context.paths.catalog);
@@ -386,5 +418,78 @@ async function runStreamed(workloadsPath: string | undefined, opts: AnalyzeComma
     for (const r of rows.slice(0, 5))
       note(`  ${r.file}, row ${r.row}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`);
     if (rows.length > 5) note(`  … and ${rows.length - 5} more`);
+  }
+}
+
+/**
+ * `--format jsonl` (and `--shard INDEX/COUNT`): a streamed analysis of the workloads file (or of one shard of its
+ * rows) as JSON Lines for `gpufit merge`: a header with the inputs' digests, a line per row, a footer with the
+ * books and totals (docs/scaling.md). To stdout, or to `--out FILE`, which appears whole or not at all.
+ */
+async function runShard(workloadsPath: string | undefined, opts: AnalyzeCommandOptions): Promise<void> {
+  if (opts.format !== undefined && opts.format !== 'jsonl')
+    throw badInput(
+      `--shard writes a shard's rows as JSON Lines for \`gpufit merge\`; --format ${opts.format} cannot carry them`,
+      'Add --format jsonl (or leave --format out with --shard).',
+    );
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  const part = opts.part === undefined ? undefined : parseShard(opts.part, process.env, '--part');
+  const { context, path, scenario } = await streamContext(workloadsPath, opts);
+  const horizon = horizonOption(context.scenarioInput);
+  const digests = await shardDigests(context.offers.rows, scenario, horizon.horizonMonths, path);
+  const stream = streamWorkloads(path, { strict: opts.strict ?? false });
+  const target = opts.out === undefined ? null : resolve(opts.out);
+  if (target !== null) {
+    await checkFileTarget(target);
+    await removeStaleTemporaries(target);
+  }
+  const temp = target === null ? null : temporarySibling(target, 'shard');
+  const release = temp === null ? () => {} : removeOnExit(temp);
+  const sink: Writable = temp === null ? process.stdout : createWriteStream(temp, { flags: 'wx' });
+  if (sink !== process.stdout) sink.on('error', () => {});
+  const progress = process.stderr.isTTY ? await startProgress('analyze', await lineCount(path)) : null;
+  let reported = 0;
+  try {
+    const analysis = await asBadInput(
+      streamAnalysis(
+        stream,
+        { ...context, scenario, ...horizon },
+        { jsonl: sink },
+        (done) => {
+          progress?.tick(done - reported);
+          reported = done;
+        },
+        nameCheck(stream.file, context.names),
+        { ...(shard !== undefined && { spec: shard }), ...(part !== undefined && { part }), digests },
+      ),
+    );
+    if (temp !== null && target !== null) {
+      sink.end();
+      await finished(sink).catch((error: unknown) => {
+        throw outputFailure(target, error);
+      });
+      await rename(temp, target).catch((error: unknown) => {
+        throw outputFailure(target, error);
+      });
+    }
+    const { read, accepted, rejected } = analysis.accounting;
+    const t = analysis.totals;
+    const which = `${shard === undefined ? 'the whole file' : `shard ${shard.index} of ${shard.count}`}${part === undefined ? '' : ` of part ${part.index} of ${part.count}`}`;
+    const summary = [
+      `Streamed ${counted(accepted, 'workload')} of ${which} (${counted(read, 'row')}, ${rejected.toLocaleString('en-US')} rejected) as JSON Lines; merge the shards with \`gpufit merge\`.`,
+      `This shard: ${usd(t.monthlyUsd.recommended)}/month recommended against ${usd(t.monthlyUsd.allCloud)} all-cloud (each total rounded on its own).`,
+    ];
+    if (target === null) note(summary.join('\n'));
+    else
+      process.stdout.write(
+        `${[...summary, `Wrote ${relative(process.cwd(), target) || target}.`].join('\n')}\n`,
+      );
+  } catch (error) {
+    if (sink !== process.stdout) sink.destroy();
+    if (temp !== null) await rm(temp, { force: true });
+    throw sink.errored && target !== null ? outputFailure(target, sink.errored) : error;
+  } finally {
+    progress?.stop();
+    release();
   }
 }

@@ -1,6 +1,12 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { type AnalysisSinks, analyzeStream, type TextSink } from '@gpufit/analysis';
+import {
+  type AnalysisSinks,
+  analyzeStream,
+  type ShardDigests,
+  type ShardSpec,
+  type TextSink,
+} from '@gpufit/analysis';
 import type {
   FormulaCompiler,
   GpuTierTable,
@@ -19,6 +25,8 @@ export interface StreamSinks {
   readonly json?: Writable;
   /** `report.csv`: the CSV report's rows, workload by workload. */
   readonly csv?: Writable;
+  /** A shard's JSON Lines (header, a line per row, footer), for `gpufit merge`. */
+  readonly jsonl?: Writable;
 }
 
 /** What a streamed analysis reads besides the workloads: the loaded catalog and reference data, the scenario. */
@@ -42,7 +50,7 @@ export interface StreamInputs {
 }
 
 /** A Node stream as the core's text sink: a failed stream (a full disk) throws at once, a full one is awaited. */
-function textSink(sink: Writable): TextSink {
+export function textSink(sink: Writable): TextSink {
   return {
     async write(text) {
       if (sink.errored) throw sink.errored;
@@ -61,10 +69,13 @@ export function streamAnalysis(
   sinks: StreamSinks,
   onProgress?: (done: number) => void,
   checkRow?: (workload: WorkloadProfile, row: number) => void,
+  /** Only this shard's rows, and the digests a `jsonl` sink's header carries. */
+  shard?: { readonly spec?: ShardSpec; readonly part?: ShardSpec; readonly digests: ShardDigests },
 ): Promise<Analysis> {
   const textSinks: AnalysisSinks = {
     ...(sinks.json && { json: textSink(sinks.json) }),
     ...(sinks.csv && { csv: textSink(sinks.csv) }),
+    ...(sinks.jsonl && { jsonl: textSink(sinks.jsonl) }),
   };
   return analyzeStream(
     checkRow === undefined ? stream.inBatches() : checkedBatches(stream.inBatches(), checkRow),
@@ -80,7 +91,13 @@ export function streamAnalysis(
       ...(inputs.horizonMonths !== undefined && { horizonMonths: inputs.horizonMonths }),
     },
     textSinks,
-    { ...(onProgress && { onProgress }), accounting: () => stream.accounting },
+    {
+      ...(onProgress && { onProgress }),
+      accounting: () => stream.accounting,
+      ...(shard?.spec !== undefined && { shard: shard.spec }),
+      ...(shard !== undefined && { digests: shard.digests }),
+      ...(shard?.part !== undefined && { part: shard.part }),
+    },
   );
 }
 

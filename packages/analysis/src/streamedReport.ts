@@ -1,0 +1,131 @@
+import { renderCsv } from '@gpufit/report';
+import type { Accounting, Analysis, RejectedRow, Scenario, WorkloadAnalysis } from '@gpufit/schema';
+import { allAccepted, analysisAccounting } from './analysisAccounting.js';
+import { type OfferCitation, PortfolioLedger } from './portfolioLedger.js';
+
+/** What a streamed analysis leaves out, said in its assumptions. */
+export const STREAMED_NOTE =
+  'Streamed analysis of a large portfolio: each workload is scored, matched to its cheapest feasible cloud and DePIN offer, split and projected; the Monte Carlo, break-evens and sensitivity are left out (run `gpufit simulate` or `gpufit breakeven` on a subset).';
+
+/**
+ * Where a streamed report's text goes: a file, a socket, a string in memory. A write may return a promise (a
+ * full buffer); the analysis awaits it before the next batch, and a write that throws (a full disk) stops it.
+ */
+export interface TextSink {
+  write(text: string): void | Promise<void>;
+}
+
+export interface AnalysisSinks {
+  /** `report.json`: the Analysis shape, written as workloads arrive. */
+  readonly json?: TextSink;
+  /** `report.csv`: the CSV report's rows, workload by workload. */
+  readonly csv?: TextSink;
+  /** A shard's JSON Lines (`analyzeStream` only): a header line, a line per row, a footer (shardLines.ts). */
+  readonly jsonl?: TextSink;
+}
+
+/** A row once analyzed (or refused), in the order the report lists it. */
+export type ResolvedItem =
+  | { readonly ok: true; readonly workload: WorkloadAnalysis; readonly offersUsed: readonly OfferCitation[] }
+  | { readonly ok: false; readonly rejection: RejectedRow };
+
+/**
+ * The report.json and report.csv of a streamed analysis, written as rows arrive, and the portfolio's books. One
+ * writer for `analyzeStream` and for `mergeShards`, so a merged report is the bytes an unsharded run writes.
+ */
+export class StreamedReport {
+  private readonly ledger: PortfolioLedger;
+  private readonly rejected: RejectedRow[] = [];
+  private opened = false;
+  private count = 0;
+  private csvHeaderWritten = false;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly sinks: AnalysisSinks,
+  ) {
+    this.ledger = new PortfolioLedger(scenario, false);
+  }
+
+  /** The JSON opens once the source has yielded (its header row checked): a file refused whole writes nothing. */
+  async open(): Promise<void> {
+    if (this.opened) return;
+    this.opened = true;
+    if (this.sinks.json)
+      await this.sinks.json.write(
+        `${JSON.stringify(this.ledger.header(), null, 2).slice(0, -2)},\n  "workloads": [`,
+      );
+  }
+
+  /** One write per sink per batch: a write (and its await) per workload cost more than rendering it. */
+  async add(batch: readonly ResolvedItem[]): Promise<void> {
+    await this.open();
+    const { json: jsonSink, csv: csvSink } = this.sinks;
+    let json = '';
+    let csv = '';
+    for (const item of batch) {
+      if (!item.ok) {
+        const { file, row, column, reason } = item.rejection;
+        this.rejected.push({ file, row, column, reason });
+        continue;
+      }
+      this.ledger.add(item);
+      if (jsonSink) json += `${this.count === 0 ? '' : ','}\n    ${JSON.stringify(item.workload)}`;
+      if (csvSink) {
+        const text = renderCsv(single(this.scenario, item.workload));
+        // Each call renders BOM + header + the workload's rows; the header goes out once.
+        csv += this.csvHeaderWritten ? text.slice(text.indexOf('\r\n') + 2) : text;
+        this.csvHeaderWritten = true;
+      }
+      this.count++;
+    }
+    if (jsonSink && json !== '') await jsonSink.write(json);
+    if (csvSink && csv !== '') await csvSink.write(csv);
+  }
+
+  /**
+   * Closes report.json and returns the analysis: totals and books, no workloads (they went to the sinks). The
+   * offers source's refused rows lead the workloads' in `rejected`.
+   */
+  async finish(
+    workloads: Accounting,
+    offers: Accounting,
+    offerRejections: readonly RejectedRow[],
+  ): Promise<Analysis> {
+    const analysis: Analysis = {
+      ...this.ledger.header(),
+      workloads: [],
+      totals: this.ledger.totals(),
+      accounting: analysisAccounting(workloads, offers),
+      rejected: [...offerRejections, ...this.rejected],
+      assumptions: [STREAMED_NOTE, ...this.ledger.assumptions()],
+      sources: this.ledger.sources(),
+    };
+    await this.open();
+    if (this.sinks.json) {
+      const { totals, accounting, rejected: rows, assumptions, sources } = analysis;
+      const rest = JSON.stringify(
+        { totals, accounting, rejected: rows, assumptions, sources },
+        null,
+        2,
+      ).slice(2);
+      await this.sinks.json.write(`${this.count === 0 ? '' : '\n  '}],\n${rest}\n`);
+    }
+    return analysis;
+  }
+}
+
+/** A one-workload analysis for the CSV renderer (its totals are that workload's own). */
+function single(scenario: Scenario, workload: WorkloadAnalysis): Analysis {
+  const one = new PortfolioLedger(scenario, false);
+  one.add({ workload, offersUsed: [] });
+  return {
+    ...one.header(),
+    workloads: [workload],
+    totals: one.totals(),
+    accounting: analysisAccounting(allAccepted(1), allAccepted(0)),
+    rejected: [],
+    assumptions: [],
+    sources: [],
+  };
+}
