@@ -46,6 +46,9 @@ describe('gpufit analyze --shard and gpufit merge', () => {
     expect(merged.stdout).toContain('Recommended plan: $52,818.77/month against $53,321.75 all-cloud');
     const md = read(dir, 'merged/report.md').toString();
     expect(md).toContain('| Monthly | $52,818.77 | $53,321.75 |');
+    // The line adds up: the saving is the difference of the two shown totals (not a third total rounded alone).
+    expect(merged.stdout).toContain('all-cloud — saves $502.98/month.');
+    expect(md).toContain('Monthly savings: $502.98');
     expect(md).toContain('joint portfolio distribution');
     const totalsOnly = await ok(
       ['merge', 'shard-0.jsonl', 'shard-1.jsonl', 'shard-2.jsonl', '--format', 'md', '--out', 'md'],

@@ -18,7 +18,7 @@ import { lineCount, startProgress } from '../cli/progress.js';
 import { refuseUnpricedPlan } from '../cli/refuseUnpricedPlan.js';
 import { type RunPolicyOptions, todayUtc, withRunPolicy } from '../cli/runPolicy.js';
 import { NAMES_HINT, workloadNameProblem } from '../cli/scenarioNames.js';
-import { usd } from '../cli/table.js';
+import { streamedPlanLine, usd } from '../cli/table.js';
 import { counted, note, warn } from '../cli/terminal.js';
 import { loadGpuTiers, loadThroughputRatios, loadUnitThroughput } from '../data/loadReferenceData.js';
 import { streamWorkloads } from '../io/loadWorkloads.js';
@@ -403,7 +403,7 @@ async function runStreamed(
   const t = analysis.totals;
   const summary = [
     `Streamed ${counted(accepted, 'workload')} (${counted(read, 'row')} read, ${rejected.toLocaleString('en-US')} rejected); Monte Carlo, break-evens and sensitivity left out.`,
-    `Recommended plan: ${usd(t.monthlyUsd.recommended)}/month against ${usd(t.monthlyUsd.allCloud)} all-cloud — saves ${usd(t.monthlySavingsUsd)}/month (each total rounded on its own).`,
+    streamedPlanLine(t),
   ];
   if (toStdout) note(summary.join('\n'));
   else {
