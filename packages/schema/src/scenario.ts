@@ -118,7 +118,8 @@ export const MAX_INTERRUPTION_RATE_MULTIPLIER = 20;
  */
 export const interruptionRateMultipliersSchema = z
   .record(
-    z.string(),
+    // The JSON Schema lists the markets (editors offer them); the check below names the nearest for a typo.
+    z.string().meta({ enum: [...MARKETS] }),
     boundedNumber('interruptionRateMultiplier', 0, MAX_INTERRUPTION_RATE_MULTIPLIER, '× the listed rate'),
   )
   .superRefine((record, ctx) => {
