@@ -5,6 +5,7 @@ import type {
   ThroughputRatioTable,
   UnitThroughputTable,
 } from '@gpufit/pricing';
+import { offersWithInterruptionMultipliers } from '@gpufit/pricing';
 import type { Accounting, Analysis, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
 import { allAccepted } from './analysisAccounting.js';
 import { createWorkloadAnalyzer } from './analyzeWorkload.js';
@@ -77,14 +78,16 @@ export async function analyzeStream(
   sinks: AnalysisSinks,
   options: AnalyzeStreamOptions = {},
 ): Promise<Analysis> {
-  const { scenario, tiers, offers } = input;
+  const { scenario, tiers } = input;
+  const offers = offersWithInterruptionMultipliers(input.offers, scenario.interruptionRateMultipliers);
   const ratios = input.ratios === undefined ? {} : { ratios: input.ratios };
   const formulas = {
     ...(input.compileFormula !== undefined && { compileFormula: input.compileFormula }),
     ...(input.priceAdjuster !== undefined && { priceAdjuster: input.priceAdjuster }),
   };
   const analyzeOne = createWorkloadAnalyzer({
-    offers,
+    // as given: the analyzer scales them itself (the same scaled array as `offers`, cached)
+    offers: input.offers,
     tiers,
     ...ratios,
     ...(input.unitThroughput !== undefined && { unitThroughput: input.unitThroughput }),

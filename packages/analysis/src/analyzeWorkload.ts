@@ -5,6 +5,7 @@ import {
   costBasis,
   estimateCost,
   monteCarlo,
+  offersWithInterruptionMultipliers,
   projectSpend,
   sensitivity,
 } from '@gpufit/pricing';
@@ -67,6 +68,9 @@ export function createWorkloadAnalyzer(
   options: WorkloadAnalyzerOptions,
 ): (profile: WorkloadProfile) => Promise<AnalyzedWorkload> {
   const { scenario, tiers } = options;
+  // The scenario's interruption multipliers are written onto the offers before anything indexes or prices them,
+  // so the estimates, the index bounds and the Monte Carlo read one rate (the same array when there are none).
+  const offers = offersWithInterruptionMultipliers(options.offers, scenario.interruptionRateMultipliers);
   const framework = options.framework ?? (scenario.framework as FrameworkOverride);
   const fitOptions = Object.keys(framework).length > 0 ? { framework } : {};
   const runMonteCarlo = options.monteCarlo === false ? null : (options.monteCarlo ?? inlineMonteCarlo);
@@ -86,8 +90,7 @@ export function createWorkloadAnalyzer(
   // Every offer is screened without its sentences; the winners are priced again with them.
   const sides = sidesOfMarkets(scenario.decision.decentralizedMarkets);
   const policy = scenario.decision;
-  const exhaustive = (p: WorkloadProfile) =>
-    explained(bestOffers(p, options.offers, screen, sides), p, estimate);
+  const exhaustive = (p: WorkloadProfile) => explained(bestOffers(p, offers, screen, sides), p, estimate);
   const findBest =
     options.findBest ?? (options.priceAdjuster === undefined ? indexedOrExhaustive() : exhaustive);
 
@@ -101,11 +104,11 @@ export function createWorkloadAnalyzer(
   function indexedOrExhaustive(): (p: WorkloadProfile) => BestOffers {
     let indexed: ((p: WorkloadProfile) => BestOffers) | null = null;
     const ofSide = { cloud: [] as Offer[], depin: [] as Offer[] };
-    for (const o of options.offers) ofSide[sides[o.market]].push(o);
+    for (const o of offers) ofSide[sides[o.market]].push(o);
     const why = (p: WorkloadProfile, side: 'cloud' | 'depin'): string | null =>
       bestOffers(p, ofSide[side], screen, sides).unavailable?.[side] ?? null;
     return (p) => {
-      indexed ??= indexedBestOffers(options.offers, { tiers, scenario, ...ratios });
+      indexed ??= indexedBestOffers(offers, { tiers, scenario, ...ratios });
       const best = indexed(p);
       const unavailable = {
         cloud: best.cloud === null ? why(p, 'cloud') : null,

@@ -1,6 +1,8 @@
+import { withInterruptionMultiplier } from '@gpufit/pricing';
 import {
   type Analysis,
   formatMinorUnits,
+  type Market,
   type Offer,
   roundingModes,
   type Scenario,
@@ -17,8 +19,16 @@ import { horizonOf } from './portfolioLedger.js';
 interface Setting {
   readonly setting: string;
   readonly label: string;
-  readonly kind: 'subsidy' | 'token' | 'horizon' | 'placement' | 'decision' | 'monte-carlo' | 'other';
-  /** The key inside `subsidies` / `tokenPrices`. */
+  readonly kind:
+    | 'subsidy'
+    | 'token'
+    | 'interruption'
+    | 'horizon'
+    | 'placement'
+    | 'decision'
+    | 'monte-carlo'
+    | 'other';
+  /** The key inside `subsidies` / `tokenPrices` / `interruptionRateMultipliers`. */
   readonly key?: string;
   revert(target: ScenarioRun, baseline: ScenarioRun): ScenarioRun;
 }
@@ -132,6 +142,29 @@ function settingsThatDiffer(target: ScenarioRun, baseline: ScenarioRun): Setting
         withScenario(run, {
           ...run.scenario,
           tokenPrices: withEntry(run.scenario.tokenPrices, key, own(b.tokenPrices, key)),
+        }),
+    });
+  }
+  const markets = new Set([
+    ...Object.keys(t.interruptionRateMultipliers),
+    ...Object.keys(b.interruptionRateMultipliers),
+  ]) as Set<Market>;
+  for (const market of [...markets].sort()) {
+    const k = t.interruptionRateMultipliers[market] ?? 1;
+    if (k === (b.interruptionRateMultipliers[market] ?? 1)) continue;
+    out.push({
+      setting: `interruptionRateMultipliers.${market}`,
+      kind: 'interruption',
+      key: market,
+      label: `Interruption rate of ${market} offers ${k === 1 ? 'as listed' : `× ${k}`}`,
+      revert: (run) =>
+        withScenario(run, {
+          ...run.scenario,
+          interruptionRateMultipliers: withEntry(
+            run.scenario.interruptionRateMultipliers,
+            market,
+            b.interruptionRateMultipliers[market],
+          ),
         }),
     });
   }
@@ -335,6 +368,11 @@ function list(xs: readonly string[]): string {
   return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
 }
 
+/** An offer whose effective interruption rate is 0 and availability 1 (or derived): no multiplier moves it. */
+function offerNeverDown(offer: Offer): boolean {
+  return withInterruptionMultiplier(offer, 2) === offer;
+}
+
 /** Why a setting changed nothing, from what the analysis chose. */
 function noEffectReason(s: Setting, analysis: Analysis, chosen: readonly Chosen[], run: ScenarioRun): string {
   const key = s.key?.toLowerCase();
@@ -368,6 +406,16 @@ function noEffectReason(s: Setting, analysis: Analysis, chosen: readonly Chosen[
         return `no chosen offer is priced in ${s.key} (every ${names} offer chosen is USD-pegged)`;
       }
       return `the chosen ${s.key}-priced offers (${list(inToken.map((c) => c.workload))}) cost the same to the cent on this path`;
+    }
+    case 'interruption': {
+      const on = chosen.filter((c) => c.offer.market === s.key);
+      if (on.length === 0) {
+        const markets = list(chosen.map((c) => c.offer.market));
+        return `no chosen option is on a ${s.key} offer${markets === '' ? ' (no workload has a priced option)' : ` (the options compared are on ${markets})`}`;
+      }
+      if (on.every((c) => offerNeverDown(c.offer)))
+        return `the chosen ${s.key} offers (${list(on.map((c) => c.workload))}) are never interrupted (rate 0, always available), and any multiple of 0 is 0`;
+      return `the chosen ${s.key} offers (${list(on.map((c) => c.workload))}) cost the same to the cent at this rate`;
     }
     case 'horizon':
       return run.horizonMonths === undefined

@@ -109,6 +109,20 @@ describe('analyzeStream: the streamed analysis on any sink, with no Node', () =>
     expect(lines.some((line) => line.includes('w2'))).toBe(true);
   });
 
+  it("with interruption multipliers, streams analyze()'s numbers", async () => {
+    const v = validateScenario({ analysisDate: '2026-12-01', interruptionRateMultipliers: { depin: 3 } });
+    if (!v.ok) throw new Error('scenario');
+    const inMemory = await analyze({ workloads, offers, tiers, scenario: v.value, monteCarlo: false });
+    const plain = await analyze({ workloads, offers, tiers, scenario, monteCarlo: false });
+    const items: WorkloadItem[] = workloads.map((w) => ({ ok: true, value: w }));
+    const json = collector();
+    const streamed = await analyzeStream(batches(items, 2), { offers, tiers, scenario: v.value }, { json });
+    const depin = (a: Analysis) => a.workloads.map((w) => w.decision.depin?.cost.monthlyUsd ?? null);
+    expect(depin(JSON.parse(json.text()) as Analysis)).toEqual(depin(inMemory));
+    expect(depin(inMemory)).not.toEqual(depin(plain));
+    expect(streamed.totals.monthlyUsd).toEqual(inMemory.totals.monthlyUsd);
+  });
+
   it("takes the reader's accounting when given, and writes nothing but a valid report for an empty source", async () => {
     const json = collector();
     const accounting = { read: 2, accepted: 0, rejected: 2 };

@@ -182,3 +182,83 @@ describe('scenarioEffects', () => {
     );
   });
 });
+
+describe('interruptionRateMultipliers', () => {
+  it('× 3 on the marketplace raises the cost of the chosen vast options, and diff names the setting', async () => {
+    const a = await run([aws, vast], { interruptionRateMultipliers: { marketplace: 3 } });
+    const effect = a.scenarioEffects!.find((e) => e.setting === 'interruptionRateMultipliers.marketplace')!;
+    expect(effect.label).toBe('Interruption rate of marketplace offers × 3');
+    expect(effect.effect).toBe('changed');
+    for (const c of effect.changes) {
+      expect(c.monthlyUsdAfter!).toBeGreaterThanOrEqual(c.monthlyUsdBefore!);
+      expect(c.horizonUsdAfter).toBeGreaterThanOrEqual(c.horizonUsdBefore);
+    }
+    const base = await run([aws, vast], {});
+    const d = diffAnalyses(base, a, a.scenarioEffects);
+    const changed = d.workloads.filter((w) => w.status === 'changed');
+    expect(changed.length).toBeGreaterThan(0);
+    for (const w of changed) expect(w.causes).toContain('Interruption rate of marketplace offers × 3');
+  });
+
+  it('on a market no chosen option is on, or on offers never interrupted, it is a warning that says why', async () => {
+    const depin = await run([aws, vast], { interruptionRateMultipliers: { depin: 2 } });
+    expect(depin.scenarioEffects).toEqual([
+      expect.objectContaining({ setting: 'interruptionRateMultipliers.depin', effect: 'no-effect' }),
+    ]);
+    expect(depin.scenarioEffects![0]!.message).toBe(
+      'Interruption rate of depin offers × 2: no chosen option is on a depin offer (the options compared are on hyperscaler and marketplace)',
+    );
+    const cloud = await run([aws, vast], { interruptionRateMultipliers: { hyperscaler: 4 } });
+    expect(cloud.scenarioEffects![0]!.effect).toBe('no-effect');
+    expect(cloud.scenarioEffects![0]!.message).toMatch(
+      /^Interruption rate of hyperscaler offers × 4: the chosen hyperscaler offers \(batch and tuning\) are never interrupted/,
+    );
+  });
+
+  it('property: every multiplier 1 is the analysis without the setting, Monte Carlo included (bit-identical)', async () => {
+    const offers = [aws, vast, akash, nosana];
+    const full = (input: ScenarioInput) =>
+      analyze({ workloads, offers, tiers, scenario: scenario({ monteCarlo: { trials: 200 }, ...input }) });
+    const plain = await full({});
+    await fc.assert(
+      fc.asyncProperty(
+        fc.subarray(['hyperscaler', 'gpu-cloud', 'marketplace', 'depin'] as const),
+        async (markets) => {
+          const ones = await full({
+            interruptionRateMultipliers: Object.fromEntries(markets.map((m) => [m, 1])),
+          });
+          expect(ones.workloads).toEqual(plain.workloads);
+          expect(ones.totals).toEqual(plain.totals);
+        },
+      ),
+      { numRuns: 6 },
+    );
+  });
+
+  it("property: a decentralized option's monthly and horizon cost never falls as its market's multiplier rises", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0, max: 20, noNaN: true }),
+        fc.double({ min: 0, max: 20, noNaN: true }),
+        async (k1, k2) => {
+          const [lo, hi] = k1 <= k2 ? [k1, k2] : [k2, k1];
+          const at = (k: number) =>
+            analyze({
+              workloads,
+              offers: [aws, akash],
+              tiers,
+              scenario: scenario({ interruptionRateMultipliers: { depin: k } }),
+              monteCarlo: false,
+            });
+          const [a, b] = [await at(lo), await at(hi)];
+          a.workloads.forEach((w, i) => {
+            const before = w.decision.depin?.cost.monthlyUsd ?? Number.POSITIVE_INFINITY;
+            const after = b.workloads[i]!.decision.depin?.cost.monthlyUsd ?? Number.POSITIVE_INFINITY;
+            expect(after).toBeGreaterThanOrEqual(before * (1 - 1e-12));
+          });
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});

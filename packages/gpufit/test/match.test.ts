@@ -12,6 +12,7 @@ import {
   gpuFeasible,
   gpuTierTable,
   interruptibleRule,
+  offersWithInterruptionMultipliers,
   reliabilityFloors,
   reliabilityOf,
   type ThroughputRatioTable,
@@ -595,6 +596,43 @@ describe("analyze()'s default offer search (indexes, then the rejection tally of
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it("under random interruption multipliers, the analyzer's indexes give the naive loop's winners over the scaled offers (property)", async () => {
+    const multipliers = fc.dictionary(
+      fc.constantFrom(...MARKETS),
+      fc.oneof(fc.constant(1), fc.double({ min: 0, max: 20, noNaN: true })),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(profile, { minLength: 1, maxLength: 4 }),
+        fc.option(offerPicks, { nil: undefined }),
+        scenario,
+        multipliers,
+        async (profiles, picks, s0, m) => {
+          const s = { ...s0, interruptionRateMultipliers: m };
+          const offers = picks === undefined ? catalog : offersFrom(picks);
+          const scaled = offersWithInterruptionMultipliers(offers, m);
+          const fast = createWorkloadAnalyzer({
+            offers,
+            tiers,
+            ratios,
+            scenario: s,
+            monteCarlo: false,
+            deep: false,
+          });
+          for (const p of profiles) {
+            const got = (await fast(p)).workload.decision;
+            for (const side of ['cloud', 'depin'] as const) {
+              const want = naive(p, scaled, s, side);
+              const g = got[side];
+              expect(g === null ? null : { id: g.offer.id, usd: g.cost.monthlyUsd }).toEqual(want);
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

@@ -1,6 +1,6 @@
 // Issue 18 item 2 from the command line: scenario settings that change nothing are warned about (stderr and the
 // report), diff runs a scenario exactly as analyze does, and every command prints the same total.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analysisResultSchema } from '@gpufit/schema';
@@ -122,5 +122,26 @@ describe('scenario effects (built CLI)', () => {
     const changed = diff.workloads.filter((w: { status: string }) => w.status === 'changed');
     expect(changed.length).toBeGreaterThan(0);
     for (const w of changed) expect(w.causes).toEqual(['Horizon of 24 months', 'Demand growth 5 % a month']);
+  });
+
+  it('diff names an interruption-rate multiplier for the workloads it moved (× 2 on the decentralized markets)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'gpufit-irm-')), 'hosts-drop-twice.json');
+    const base = JSON.parse(readFileSync(DEFAULT, 'utf8'));
+    writeFileSync(
+      file,
+      JSON.stringify({ ...base, interruptionRateMultipliers: { marketplace: 2, depin: 2 } }),
+    );
+    const d = await runBuiltCli(['diff', DEFAULT, file, '--json']);
+    expect(d.code, d.stderr).toBe(0);
+    const diff = JSON.parse(d.stdout);
+    const sweeps = diff.workloads.find((w: { id: string }) => w.id === 'research-sweeps');
+    expect(sweeps.status).toBe('changed');
+    expect(sweeps.causes).toEqual(['Interruption rate of depin offers × 2']);
+    expect(diff.settings.map((e: { setting: string }) => e.setting)).toEqual([
+      'interruptionRateMultipliers.depin',
+      'interruptionRateMultipliers.marketplace',
+    ]);
+    const text = await runBuiltCli(['diff', DEFAULT, file]);
+    expect(text.stdout).toContain('Interruption rate of depin offers × 2');
   });
 });

@@ -113,6 +113,42 @@ describe('whatif.html in headless Chromium', () => {
     await page.waitForFunction((k) => Number(document.body.dataset['runs'] ?? 0) > k, n);
   });
 
+  test('interruption rate: arrow keys on the labelled depin and marketplace sliders to × 2 give the Node engine’s total', async () => {
+    await settled(page);
+    for (const market of ['depin', 'marketplace']) {
+      const slider = page.locator(`#interruption-rate-${market}`);
+      expect(await page.locator(`label[for="interruption-rate-${market}"]`).textContent()).toMatch(
+        /^Interruption rate, .* offers \(decentralized; × listed rate\)$/,
+      );
+      await slider.focus();
+      for (let i = 0; i < 4; i++) await slider.press('ArrowRight');
+      expect(await slider.inputValue()).toBe('2');
+    }
+    const base = defaultSettings(data);
+    const expected = await runWhatif(data, {
+      ...base,
+      interruptionRates: { ...base.interruptionRates, depin: 2, marketplace: 2 },
+    });
+    expect(expected.monthlyRecommendedCents).toBe(5_281_923);
+    await page.waitForFunction(
+      (c) => Number(document.getElementById('plan-total')?.dataset['cents']) === c,
+      expected.monthlyRecommendedCents,
+    );
+    await settled(page);
+    expect(JSON.parse(await text(page, 'scenario-json')).interruptionRateMultipliers).toEqual({
+      marketplace: 2,
+      depin: 2,
+    });
+    const ms = await page.evaluate(() => Number(document.getElementById('update-time')?.dataset['ms']));
+    console.log(`whatif update of the bundled example (interruption rate × 2): ${ms.toFixed(1)} ms`);
+    for (const market of ['depin', 'marketplace'])
+      await page.locator(`#interruption-rate-${market}`).fill('1');
+    await page.waitForFunction(
+      (c) => Number(document.getElementById('plan-total')?.dataset['cents']) === c,
+      (await runWhatif(data, base)).monthlyRecommendedCents,
+    );
+  }, 120_000);
+
   test('the fan: the page’s P10/P50/P90 are the Node engine’s (the CLI’s) at the scenario’s seed and trials, drawn by chart.js', async () => {
     await settled(page);
     await page.locator('#price-level').fill('1');
@@ -157,6 +193,7 @@ describe('whatif.html in headless Chromium', () => {
     await page.locator('#category-Committed').uncheck();
     const token = data.tokens[0]!.symbol;
     await page.locator(`#token-drift-${token}`).fill('-0.8');
+    await page.locator('#interruption-rate-depin').fill('3');
     await settled(page);
     const exported = await text(page, 'scenario-json');
     expect(JSON.parse(exported)).toMatchObject({
@@ -164,6 +201,7 @@ describe('whatif.html in headless Chromium', () => {
       placement: { allowedPricingCategories: ['Standard', 'Dynamic'] },
       subsidies: { [network]: { kind: 'step', share: 0.4, steps: [{ month: '2027-05', share: 0 }] } },
       tokenPrices: { [token]: { annualDrift: -0.8 } },
+      interruptionRateMultipliers: { depin: 3 },
     });
     const file = join(dir, 'whatif-scenario.json');
     await writeFile(file, exported);
@@ -179,6 +217,7 @@ describe('whatif.html in headless Chromium', () => {
     expect(await fresh.locator('#demand-growth').inputValue()).toBe('0.07');
     expect(await fresh.locator(`#subsidy-end-${network}`).inputValue()).toBe('2027-05');
     expect(await fresh.locator('#category-Committed').isChecked()).toBe(false);
+    expect(await fresh.locator('#interruption-rate-depin').inputValue()).toBe('3');
     expect(await totalCents(fresh)).toBe(await totalCents(page));
     expect(await totalCents(fresh)).not.toBe(before);
     const bad = join(dir, 'bad-scenario.json');

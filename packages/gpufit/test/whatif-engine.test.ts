@@ -157,6 +157,48 @@ describe('the what-if engine', () => {
     expect(movedFan.months).not.toEqual(fan.months);
   }, 120_000);
 
+  test('interruption rates × 2 on the decentralized markets: exported, the CLI gives the page’s figures, cliffs, break-evens and fan', async () => {
+    const cli400 = await runScenarioAnalysis(undefined, { trials: 400 });
+    const d400 = whatifData((await cli400.whatif())!);
+    expect(d400.markets).toEqual([
+      { id: 'hyperscaler', label: 'hyperscaler', decentralized: false },
+      { id: 'gpu-cloud', label: 'GPU cloud', decentralized: false },
+      { id: 'marketplace', label: 'marketplace', decentralized: true },
+      { id: 'depin', label: 'DePIN network', decentralized: true },
+    ]);
+    const base = defaultSettings(d400);
+    expect(base.interruptionRates).toEqual({ hyperscaler: 1, 'gpu-cloud': 1, marketplace: 1, depin: 1 });
+    const moved: WhatifSettings = {
+      ...base,
+      interruptionRates: { ...base.interruptionRates, marketplace: 2, depin: 2 },
+    };
+    const { scenario } = exportScenario(d400, moved);
+    expect(scenario.interruptionRateMultipliers).toEqual({ marketplace: 2, depin: 2 });
+    expect(exportScenario(d400, base).scenario.interruptionRateMultipliers).toBeUndefined();
+    const file = join(dir, 'whatif-scenario-interruptions.json');
+    await writeFile(file, JSON.stringify(scenario));
+    const viaCli = await runScenarioAnalysis(undefined, { scenario: file, trials: 400 });
+    const result = await runWhatif(d400, moved);
+    expect(page(result)).toEqual(figures(viaCli.analysis));
+    expect(pageCliffs(result)).toEqual(cliffs(viaCli.analysis));
+    expect((await runWhatifFan(d400, moved)).months).toEqual(fanOf(viaCli.analysis));
+    // research-sweeps stays on Nosana (DePIN, no stated rate: hosts assumed 0.95 available), its re-work up
+    // $0.46 a month; nightly-embeddings stays on Nebius spot (a GPU cloud: not scaled).
+    const byId = Object.fromEntries(result.workloads.map((w) => [w.id, w.monthlyCents]));
+    expect(byId['research-sweeps']).toBe(38_553);
+    expect(byId['nightly-embeddings']).toBe(2_915);
+    expect(result.monthlyRecommendedCents).toBe(5_281_923);
+    // Cloud × 5: chat-api (serving on AWS on-demand, stated SLA availability 0.995) sees its odds of a unit
+    // being down × 5 (a = 0.995 → 0.9756), so it needs more spare units; research-sweeps' Nosana is not scaled.
+    const cloud5 = await runWhatif(d400, {
+      ...base,
+      interruptionRates: { ...base.interruptionRates, hyperscaler: 5, 'gpu-cloud': 5 },
+    });
+    const cloud5ById = Object.fromEntries(cloud5.workloads.map((w) => [w.id, w.monthlyCents]));
+    expect(cloud5ById['chat-api']!).toBeGreaterThan(543_412);
+    expect(cloud5ById['research-sweeps']).toBe(38_507);
+  }, 180_000);
+
   test('import: an exported scenario reads back to the same settings (pins return to auto)', () => {
     const ids = data.pricingCategories.map((c) => c.id);
     const symbols = data.tokens.map((t) => t.symbol);
@@ -186,6 +228,11 @@ describe('the what-if engine', () => {
         ),
       ),
       pricingCategories: fc.subarray(ids, { minLength: 1 }),
+      interruptionRates: fc.record(
+        Object.fromEntries(
+          data.markets.map((m) => [m.id, fc.integer({ min: 0, max: 80 }).map((k) => k / 4)]),
+        ),
+      ),
     });
     fc.assert(
       fc.property(settings, (moved) => {
@@ -253,6 +300,9 @@ describe('the what-if engine', () => {
         Object.fromEntries(providers.map((p) => [p, fc.constantFrom(null, 0, 0.5, 0.9)])),
       ),
       pricingCategories: fc.subarray(ids, { minLength: 1 }),
+      interruptionRates: fc.record(
+        Object.fromEntries(data.markets.map((m) => [m.id, fc.constantFrom(1, 0, 0.5, 3)])),
+      ),
       pins: fc.record(
         Object.fromEntries(
           data.workloads.map((w) => [w.id, fc.constantFrom('auto', 'cloud', 'decentralized')]),

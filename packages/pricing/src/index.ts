@@ -36,6 +36,12 @@ export {
 } from './estimate/costFloor.js';
 export type { EstimateCostOptions, PriceAdjuster } from './estimate/estimateCost.js';
 export { estimateCost } from './estimate/estimateCost.js';
+export {
+  type InterruptionRateMultipliers,
+  offersWithInterruptionMultipliers,
+  scaledAvailability,
+  withInterruptionMultiplier,
+} from './estimate/interruptionMultipliers.js';
 export { dataEligibility } from './feasibility/dataEligibility.js';
 export { DYNAMIC_GPUS_PER_ZONE, dynamicCapacity } from './feasibility/dynamicCapacity.js';
 export type { Feasibility, FeasibilityOptions } from './feasibility/feasibility.js';

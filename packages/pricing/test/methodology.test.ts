@@ -21,6 +21,7 @@ import {
   tieredEgressUsd,
   tokenPriceRatio,
   transferHours,
+  withInterruptionMultiplier,
 } from '../src/index.js';
 import { offer, profile } from './support/builders.js';
 import { TEST_RATIOS } from './support/ratios.js';
@@ -56,6 +57,8 @@ const computed: Record<string, number> = {
       checkpointable: false,
     }),
   ),
+  irmRate: withInterruptionMultiplier(offer({ market: 'depin' }), 2).interruptionsPerHour!,
+  irmAvail: withInterruptionMultiplier(offer({ market: 'depin' }), 2).availability!,
   replicas1: count(replicasForAvailability(0.999, 0.95)),
   replicas3: count(replicasForDemandAndAvailability({ needed: 3, target: 0.999, nodeAvailability: 0.95 })),
   ckpt7b: checkpointGiB(7, 'bf16'),

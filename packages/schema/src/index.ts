@@ -99,8 +99,10 @@ export type {
 } from './scenario.js';
 export {
   decisionPolicySchema,
+  interruptionRateMultipliersSchema,
   LAST_CALENDAR_MONTH,
   MAX_HORIZON_MONTHS,
+  MAX_INTERRUPTION_RATE_MULTIPLIER,
   placementPolicySchema,
   priceAdjustmentSchema,
   SCENARIO_DEFAULTS,

@@ -7,6 +7,7 @@ import {
   oneOf,
   positiveInt,
 } from './common.js';
+import { didYouMean } from './nearestNames.js';
 import { withoutNulls } from './readBack.js';
 import {
   MARKET_REGISTRY,
@@ -107,6 +108,32 @@ export const decisionPolicySchema = z
   })
   .strict();
 
+/** The largest multiple of an offer's interruption rate a scenario may ask for. */
+export const MAX_INTERRUPTION_RATE_MULTIPLIER = 20;
+
+/**
+ * Market → multiple of the interruption rate. Keyed by market (a closed list: an unknown key is refused with
+ * the nearest market names) so a founder can ask "what if decentralized hosts drop twice as often" without
+ * touching the cloud; a market left out keeps its offers' rates.
+ */
+export const interruptionRateMultipliersSchema = z
+  .record(
+    // The JSON Schema lists the markets (editors offer them); the check below names the nearest for a typo.
+    z.string().meta({ enum: [...MARKETS] }),
+    boundedNumber('interruptionRateMultiplier', 0, MAX_INTERRUPTION_RATE_MULTIPLIER, '× the listed rate'),
+  )
+  .superRefine((record, ctx) => {
+    for (const key of Object.keys(record)) {
+      if (!(MARKETS as readonly string[]).includes(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `interruptionRateMultipliers: ${JSON.stringify(key)} is no market; markets are ${MARKETS.join(', ')}${didYouMean(key, MARKETS)}`,
+        });
+    }
+  })
+  .transform((record) => record as Partial<Record<Market, number>>);
+
 /** The longest horizon a scenario or a workload may state, in months. */
 export const MAX_HORIZON_MONTHS = 120;
 /** The last month a projection may reach (a month is written YYYY-MM). */
@@ -127,6 +154,12 @@ export const scenarioInputSchema = z
     /** Compound monthly demand growth, e.g. 0.05 = +5 % a month. */
     demandGrowthMonthly: boundedNumber('demandGrowthMonthly', -0.5, 2).optional(),
     priceAdjustments: z.array(priceAdjustmentSchema).max(50).optional(),
+    /**
+     * Per market, a multiple of every offer's interruption rate (1 = as listed, 2 = hosts drop twice as often,
+     * 0 = never). Applied to the offer's effective rate (stated, derived from its availability, or the market's
+     * assumption), so the point estimate, the matcher and the Monte Carlo all see the same rate.
+     */
+    interruptionRateMultipliers: interruptionRateMultipliersSchema.optional(),
     /** Bandwidth for data-transfer time estimates. */
     transferMbps: boundedNumber('transferMbps', 1, 1_000_000, 'Mbit/s').optional(),
     /** Utilization of committed (reserved) capacity the workload achieves; default from its demand shape. */
@@ -218,6 +251,7 @@ export const scenarioSchema = z
     subsidyPassThrough: s.subsidyPassThrough ?? SCENARIO_DEFAULTS.subsidyPassThrough,
     demandGrowthMonthly: s.demandGrowthMonthly ?? SCENARIO_DEFAULTS.demandGrowthMonthly,
     priceAdjustments: s.priceAdjustments ?? [],
+    interruptionRateMultipliers: s.interruptionRateMultipliers ?? {},
     transferMbps: s.transferMbps ?? SCENARIO_DEFAULTS.transferMbps,
     committedUtilization: s.committedUtilization ?? null,
     monteCarlo: {

@@ -147,4 +147,24 @@ describe('scenario', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]!.path[0]).toBe(field);
   });
+
+  it('interruptionRateMultipliers: per market, 0–20, an unknown market named with the nearest ones', () => {
+    const ok = validateScenario({ interruptionRateMultipliers: { marketplace: 2, depin: 0 } });
+    expect(ok.ok && ok.value.interruptionRateMultipliers).toEqual({ marketplace: 2, depin: 0 });
+    const none = validateScenario({});
+    expect(none.ok && none.value.interruptionRateMultipliers).toEqual({});
+    const typo = validateScenario({ interruptionRateMultipliers: { 'gpu-clod': 2 } });
+    expect(typo.ok).toBe(false);
+    if (!typo.ok) {
+      expect(typo.issues[0]!.path).toEqual(['interruptionRateMultipliers', 'gpu-clod']);
+      expect(typo.issues[0]!.message).toBe(
+        'interruptionRateMultipliers: "gpu-clod" is no market; markets are hyperscaler, gpu-cloud, marketplace, depin; did you mean "gpu-cloud"?',
+      );
+    }
+    for (const k of [-0.1, 20.5, '2', null]) {
+      const r = validateScenario({ interruptionRateMultipliers: { depin: k } });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.issues[0]!.path).toEqual(['interruptionRateMultipliers', 'depin']);
+    }
+  });
 });

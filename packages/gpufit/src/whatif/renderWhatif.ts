@@ -66,6 +66,7 @@ export function renderWhatif(data: WhatifData, engineSource: string, chartJsSour
     `<h1>What if? <small>${name}</small></h1>`,
     '<p class="note">Move an assumption: the plan is analyzed again in your browser by the same engine as <code>gpufit analyze</code>. Nothing leaves this page.</p>',
     '<fieldset id="controls"><legend>Assumptions</legend></fieldset>',
+    '<fieldset id="interruptions"><legend>Interruption rate per market (how often hosts drop: re-work, spare serving units, the Monte Carlo)</legend></fieldset>',
     '<fieldset id="subsidies"><legend>Incentive subsidies per network: share and end month</legend></fieldset>',
     '<fieldset id="tokens"><legend>Incentive token prices (drift and volatility)</legend></fieldset>',
     '<fieldset id="categories"><legend>Allowed pricing categories</legend></fieldset>',

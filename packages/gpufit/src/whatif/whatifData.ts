@@ -1,11 +1,17 @@
 import type { NetworkInfo } from '@gpufit/analysis';
 import { costFloor, gpuTierTable, throughputRatioTable } from '@gpufit/pricing';
 import type { Offer, ScenarioInput } from '@gpufit/schema';
-import { type WhatifData, whatifNetworks, whatifPricingCategories, whatifTokens } from './whatifEngine.js';
+import {
+  type WhatifData,
+  whatifMarkets,
+  whatifNetworks,
+  whatifPricingCategories,
+  whatifTokens,
+} from './whatifEngine.js';
 
 /** The inputs of one analyze run the what-if page is built from (`gpufit analyze` passes them to writeReportSet). */
 export interface WhatifInputs
-  extends Omit<WhatifData, 'scenarioInput' | 'networks' | 'tokens' | 'pricingCategories'> {
+  extends Omit<WhatifData, 'scenarioInput' | 'networks' | 'tokens' | 'markets' | 'pricingCategories'> {
   /** Every offer of the catalog (the page keeps the feasible ones). */
   readonly offers: readonly Offer[];
   readonly networks: readonly NetworkInfo[];
@@ -15,7 +21,7 @@ export interface WhatifInputs
 /**
  * The offers some workload can run on at all: pricing's feasibility pre-filter (`costFloor`: GPU, memory,
  * interconnect, country, host tier…) passes them for at least one workload, under the run's scenario. What the
- * page's controls move (prices, subsidies, demand growth, the saving rule, pins that narrow the markets) never
+ * page's controls move (prices, subsidies, demand growth, interruption rates (`costFloor` assumes no re-work), the saving rule, pins that narrow the markets) never
  * makes another offer feasible, so the page needs no other offer to choose exactly what the CLI would.
  */
 export function feasibleOffers(inputs: WhatifInputs): Offer[] {
@@ -57,6 +63,7 @@ export function whatifData(inputs: WhatifInputs, slim = true): WhatifData {
     horizonMonths: inputs.horizonMonths,
     networks: whatifNetworks(offers, inputs.networks),
     tokens: whatifTokens(offers, inputs.scenario),
+    markets: whatifMarkets(offers, inputs.scenario),
     pricingCategories: whatifPricingCategories(offers, inputs.scenario),
   };
 }

@@ -19,6 +19,8 @@ import {
 import {
   type Analysis,
   type BreakEven,
+  MARKET_REGISTRY,
+  MARKETS,
   type Market,
   type Offer,
   PRICING_CATEGORIES,
@@ -65,6 +67,15 @@ export interface WhatifData {
    * as listed; the page's model for it starts at spotUsd 1, the reference the listed price was observed at).
    */
   readonly tokens: readonly { readonly symbol: string; readonly model: TokenPriceModel | null }[];
+  /**
+   * The markets of the offers the page carries (registry order), with their labels and side: one interruption-rate
+   * control each.
+   */
+  readonly markets: readonly {
+    readonly id: Market;
+    readonly label: string;
+    readonly decentralized: boolean;
+  }[];
   /** The pricing categories of the offers the page carries that the run's scenario allows, with their labels. */
   readonly pricingCategories: readonly { readonly id: PricingCategory; readonly label: string }[];
 }
@@ -77,6 +88,8 @@ export interface WhatifSettings {
   readonly priceLevel: number;
   /** Compound monthly demand growth (0.05 = +5 % a month). */
   readonly demandGrowthMonthly: number;
+  /** Per market of the page's offers: the multiple of its offers' interruption rates (1 = as listed). */
+  readonly interruptionRates: Readonly<Partial<Record<Market, number>>>;
   /** Per network: the month (YYYY-MM) its subsidy ends (steps to 0), or null for the run's schedule. */
   readonly subsidyEnd: Readonly<Record<string, string | null>>;
   /** Per network: its subsidy share at month 0 (the schedule's `share`), or null for the offers' own share. */
@@ -167,6 +180,16 @@ export function whatifTokens(offers: readonly Offer[], scenario: Scenario): What
   return symbols.sort().map((symbol) => ({ symbol, model: models.get(symbol.toLowerCase()) ?? null }));
 }
 
+/** The markets of the offers (registry order), each with its label and whether it is a decentralized market. */
+export function whatifMarkets(offers: readonly Offer[], scenario: Scenario): WhatifData['markets'] {
+  const present = new Set(offers.map((o) => o.market));
+  return MARKETS.filter((m) => present.has(m)).map((id) => ({
+    id,
+    label: MARKET_REGISTRY[id].label,
+    decentralized: scenario.decision.decentralizedMarkets.includes(id),
+  }));
+}
+
 /** The pricing categories of the offers (registry order), those the run's placement allows. */
 export function whatifPricingCategories(
   offers: readonly Offer[],
@@ -183,6 +206,9 @@ export function defaultSettings(data: WhatifData): WhatifSettings {
   return {
     priceLevel: 1,
     demandGrowthMonthly: data.scenario.demandGrowthMonthly,
+    interruptionRates: Object.fromEntries(
+      data.markets.map((m) => [m.id, data.scenario.interruptionRateMultipliers[m.id] ?? 1]),
+    ),
     subsidyEnd: Object.fromEntries(data.networks.map((n) => [n.provider, null])),
     subsidyShare: Object.fromEntries(data.networks.map((n) => [n.provider, null])),
     tokens: Object.fromEntries(data.tokens.map((t) => [t.symbol, null])),
@@ -235,6 +261,24 @@ function settingsOverrides(data: WhatifData, s: WhatifSettings) {
   return { subsidies, tokenPrices, categories };
 }
 
+/**
+ * `base` (a scenario's interruptionRateMultipliers) with each page market's multiplier written over it; a
+ * multiplier of 1 is left out (1 = as listed, so the run's own analysis is unchanged).
+ */
+function interruptionMultipliers(
+  data: WhatifData,
+  base: Readonly<Partial<Record<Market, number>>>,
+  s: WhatifSettings,
+): Partial<Record<Market, number>> {
+  const out: Partial<Record<Market, number>> = { ...base };
+  for (const m of data.markets) {
+    const k = s.interruptionRates[m.id] ?? 1;
+    if (k === 1) delete out[m.id];
+    else out[m.id] = k;
+  }
+  return out;
+}
+
 /** The key of a record that names `name` ignoring case (a scenario's subsidies and tokenPrices), or `name`. */
 function ownKey(record: Readonly<Record<string, unknown>>, name: string): string {
   return Object.keys(record).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name;
@@ -258,6 +302,7 @@ export function whatifScenario(data: WhatifData, s: WhatifSettings): Scenario {
     subsidies: withEntries(data.scenario.subsidies, o.subsidies),
     tokenPrices: withEntries(data.scenario.tokenPrices, o.tokenPrices),
     demandGrowthMonthly: s.demandGrowthMonthly,
+    interruptionRateMultipliers: interruptionMultipliers(data, data.scenario.interruptionRateMultipliers, s),
     decision: { ...data.scenario.decision, minSavingShare: s.minSavingShare },
     ...(o.categories !== null && {
       placement: { ...data.scenario.placement, allowedPricingCategories: o.categories },
@@ -391,9 +436,10 @@ export function exportScenario(
   data: WhatifData,
   s: WhatifSettings,
 ): { scenario: ScenarioInput; pinsLeftOut: string[] } {
-  const base = data.scenarioInput;
+  const { interruptionRateMultipliers: baseRates, ...base } = data.scenarioInput;
   const markets = data.scenario.decision.decentralizedMarkets;
   const o = settingsOverrides(data, s);
+  const rates = interruptionMultipliers(data, baseRates ?? {}, s);
   const subsidies = withEntries(base.subsidies ?? {}, o.subsidies);
   const tokenPrices = withEntries(base.tokenPrices ?? {}, o.tokenPrices);
   const scenario: ScenarioInput = {
@@ -403,6 +449,7 @@ export function exportScenario(
     decision: { ...(base.decision ?? {}), minSavingShare: s.minSavingShare },
     ...(Object.keys(subsidies).length > 0 && { subsidies }),
     ...(Object.keys(tokenPrices).length > 0 && { tokenPrices }),
+    ...(Object.keys(rates).length > 0 && { interruptionRateMultipliers: rates }),
     ...(o.categories !== null && {
       placement: { ...(base.placement ?? {}), allowedPricingCategories: o.categories },
     }),
@@ -420,6 +467,7 @@ const CONTROLLED = new Set([
   'subsidies',
   'tokenPrices',
   'demandGrowthMonthly',
+  'interruptionRateMultipliers',
   'priceAdjustments',
   'decision.minSavingShare',
   'placement.allowedPricingCategories',
@@ -531,6 +579,16 @@ export function importScenario(data: WhatifData, file: string, text: string): Im
         ? null
         : { annualDrift: model.annualDrift, annualVolatility: model.annualVolatility };
   }
+  const interruptionRates: Partial<Record<Market, number>> = { ...defaults.interruptionRates };
+  const runRates = data.scenario.interruptionRateMultipliers;
+  for (const [key, k] of Object.entries(input.interruptionRateMultipliers ?? {}) as [Market, number][]) {
+    if (data.markets.some((m) => m.id === key)) interruptionRates[key] = k;
+    else if (k !== (runRates[key] ?? 1))
+      at(`interruptionRateMultipliers.${key}`, 'no offer of the page is on this market; not applied');
+  }
+  // A page market the file leaves out is as listed (1), as `gpufit analyze --scenario` reads the file.
+  for (const m of data.markets)
+    if (input.interruptionRateMultipliers?.[m.id] === undefined) interruptionRates[m.id] = 1;
   // Error lines about names the page does not carry are warnings: the rest still applies.
   const blocking = errors.filter((e) => !e.endsWith('not applied'));
   if (blocking.length > 0) return { ok: false, errors: blocking };
@@ -556,6 +614,7 @@ export function importScenario(data: WhatifData, file: string, text: string): Im
     settings: {
       priceLevel,
       demandGrowthMonthly: resolved.demandGrowthMonthly,
+      interruptionRates,
       minSavingShare: resolved.decision.minSavingShare,
       subsidyEnd,
       subsidyShare,

@@ -51,6 +51,7 @@ export const WHATIF_SCRIPT = `(() => {
   const settings = {
     priceLevel: 1,
     demandGrowthMonthly: data.scenario.demandGrowthMonthly,
+    interruptionRates: Object.fromEntries(data.markets.map((m) => [m.id, data.scenario.interruptionRateMultipliers[m.id] ?? 1])),
     subsidyEnd: Object.fromEntries(data.networks.map((n) => [n.provider, null])),
     subsidyShare: Object.fromEntries(data.networks.map((n) => [n.provider, null])),
     tokens: Object.fromEntries(data.tokens.map((t) => [t.symbol, null])),
@@ -89,6 +90,10 @@ export const WHATIF_SCRIPT = `(() => {
   slider(controls, 'price-level', 'Decentralized price level (× listed price)', 0.25, 3, 0.05, () => settings.priceLevel, (v) => '× ' + v.toFixed(2), (v) => { settings.priceLevel = v; });
   slider(controls, 'demand-growth', 'Demand growth per month', -0.2, 0.5, 0.01, () => settings.demandGrowthMonthly, pct, (v) => { settings.demandGrowthMonthly = v; });
   slider(controls, 'min-saving', 'Minimum saving to move a workload (share of its all-cloud cost)', 0, 0.9, 0.01, () => settings.minSavingShare, pct, (v) => { settings.minSavingShare = v; });
+  for (const m of data.markets) {
+    slider($('interruptions'), 'interruption-rate-' + m.id, 'Interruption rate, ' + m.label + ' offers (' + (m.decentralized ? 'decentralized' : 'cloud') + '; × listed rate)', 0, 20, 0.25,
+      () => settings.interruptionRates[m.id], (v) => '× ' + v.toFixed(2), (v) => { settings.interruptionRates[m.id] = v; });
+  }
   const start = data.scenario.startMonth.split('-').map(Number);
   const monthAt = (i) => { const m = start[0] * 12 + start[1] - 1 + i; return Math.floor(m / 12) + '-' + String((m % 12) + 1).padStart(2, '0'); };
   for (const n of data.networks) {
