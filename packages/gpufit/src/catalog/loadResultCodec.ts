@@ -150,6 +150,33 @@ export function decodeLoadResult<T>(
   bytes: Uint8Array,
   rowBuilder: (columns: ColumnReaders) => (r: number) => T,
 ): LoadResult<T> {
+  return decode(bytes, rowBuilder, null).result;
+}
+
+/** Rows whose text column `column` holds exactly `value` (a null cell is never kept). */
+export interface RowSelection {
+  readonly column: string;
+  readonly value: string;
+}
+
+/**
+ * The load result `encodeLoadResult` encoded, with only the rows `where` keeps built (in table order): the
+ * column is compared as string indexes before any row object exists. Rejections, warnings and books are the
+ * whole table's; `tableRows` is how many accepted rows the table holds, selected or not.
+ */
+export function decodeLoadResultWhere<T>(
+  bytes: Uint8Array,
+  rowBuilder: (columns: ColumnReaders) => (r: number) => T,
+  where: RowSelection,
+): { readonly result: LoadResult<T>; readonly tableRows: number } {
+  return decode(bytes, rowBuilder, where);
+}
+
+function decode<T>(
+  bytes: Uint8Array,
+  rowBuilder: (columns: ColumnReaders) => (r: number) => T,
+  where: RowSelection | null,
+): { readonly result: LoadResult<T>; readonly tableRows: number } {
   const e = deserialize(bytes) as Encoded;
   if (
     typeof e !== 'object' ||
@@ -231,15 +258,31 @@ export function decodeLoadResult<T>(
   // The JSON columns were written as text indexes: read them as such.
   for (const c of e.columns) if (c.kind === 'json') byName.set(c.name, { ...c, kind: 'text' } as Column);
   const build = rowBuilder(readers);
-  const rows: T[] = new Array(n);
-  for (let r = 0; r < n; r++) rows[r] = build(r);
+  let rows: T[];
+  if (where === null) {
+    rows = new Array(n);
+    for (let r = 0; r < n; r++) rows[r] = build(r);
+  } else {
+    rows = [];
+    const c = n === 0 ? null : byName.get(where.column);
+    if (c !== null && (c === undefined || c.kind !== 'text'))
+      throw new Error(`decodeLoadResult: no text column ${where.column}`);
+    const wanted = c === null ? NULL : strings.indexOf(where.value);
+    if (c !== null && wanted !== NULL) {
+      const data = c.data as Int32Array;
+      for (let r = 0; r < n; r++) if (data[r] === wanted) rows.push(build(r));
+    }
+  }
   const rest = e.rest as Omit<LoadResult<T>, 'rows'>;
   return {
-    file: rest.file,
-    rows,
-    rejected: rest.rejected,
-    accounting: rest.accounting,
-    blankRows: rest.blankRows,
-    warnings: rest.warnings,
+    result: {
+      file: rest.file,
+      rows,
+      rejected: rest.rejected,
+      accounting: rest.accounting,
+      blankRows: rest.blankRows,
+      warnings: rest.warnings,
+    },
+    tableRows: n,
   };
 }
