@@ -321,7 +321,7 @@ describe('gpufit offers with the catalog cache', () => {
     expect(first.stdout).toBe(off.stdout);
   });
 
-  it('answers every filter the same from the warm cache (only the --gpu tier built) as without it', async () => {
+  it('answers every filter the same whether the whole catalog, the --gpu tier kept (no cache) or the tier built from the cache', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gpufit-cache-cli-'));
     const env = { GPUFIT_CACHE_DIR: dir };
     // The whole bundled catalog with a bad row, a blank line and a duplicate id: the rejected-rows warning and
@@ -374,13 +374,20 @@ describe('gpufit offers with the catalog cache', () => {
             ...(f.age === undefined ? [] : ['--today', '2026-12-01']),
             ...f.shape,
           ];
-          const [cold, warm] = await Promise.all([
+          // The whole catalog built (a miss, in a cache folder of its own), only the tier's offers kept (no
+          // cache: every row validated), only the tier's offers built (a hit).
+          const [whole, cold, warm] = await Promise.all([
+            runBuiltCli(args, {
+              env: { GPUFIT_CACHE_DIR: mkdtempSync(join(tmpdir(), 'gpufit-cache-cli-')) },
+            }),
             runBuiltCli([...args, '--no-cache'], { env }),
             runBuiltCli(args, { env }),
           ]);
-          expect(warm.code, warm.stderr).toBe(cold.code);
-          expect(warm.stdout).toBe(cold.stdout);
-          expect(warm.stderr).toBe(cold.stderr);
+          for (const r of [cold, warm]) {
+            expect(r.code, r.stderr).toBe(whole.code);
+            expect(r.stdout).toBe(whole.stdout);
+            expect(r.stderr).toBe(whole.stderr);
+          }
         },
       ),
       { numRuns: 24 },

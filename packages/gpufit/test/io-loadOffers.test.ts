@@ -65,3 +65,28 @@ describe('loadOffersCsv (bundled GPU aliases and regions)', () => {
     expect(ids).toEqual(['aws:p5:us-east-1', 'lambda:a10', 'nowhere:h100']);
   });
 });
+
+describe('loadOffersCsv with keep', () => {
+  it('validates and counts every row but keeps only the offers keep accepts', async () => {
+    const bundled = path.join(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '..',
+      '..',
+      '..',
+      'datasets',
+      'offers.csv',
+    );
+    for (const source of [fixture, bundled]) {
+      const whole = await loadOffersCsv(source);
+      const gpus = [...new Set(whole.rows.map((o) => o.gpu)), 'none-such'];
+      for (const gpu of gpus) {
+        const kept = await loadOffersCsv(source, { keep: (o) => o.gpu === gpu });
+        expect(kept.rows).toEqual(whole.rows.filter((o) => o.gpu === gpu));
+        expect(kept.accounting).toEqual(whole.accounting);
+        expect(kept.rejected).toEqual(whole.rejected);
+        expect(kept.warnings).toEqual(whole.warnings);
+        expect(kept.blankRows).toBe(whole.blankRows);
+      }
+    }
+  });
+});

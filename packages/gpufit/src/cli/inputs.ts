@@ -144,12 +144,18 @@ export async function loadCatalogSelection(
   let selected: OfferSelection | null;
   try {
     const dir = catalogCache.enabled ? catalogCacheDir() : null;
-    ({ result: offers, selected } = await loadCatalogCached(
-      path,
-      { dir, strict, ceiling },
-      () => loadOffersCsv(path, { strict, asOfCeiling: ceiling }),
-      select,
-    ));
+    if (dir === null && select !== null) {
+      // No cache to fill: every row is still read and validated, but only the selected offers are kept.
+      offers = await loadOffersCsv(path, { strict, asOfCeiling: ceiling, keep: (o) => o.gpu === select.gpu });
+      selected = select;
+    } else {
+      ({ result: offers, selected } = await loadCatalogCached(
+        path,
+        { dir, strict, ceiling },
+        () => loadOffersCsv(path, { strict, asOfCeiling: ceiling }),
+        select,
+      ));
+    }
   } catch (error) {
     const format = error instanceof LoadError && error.row <= 1 ? await catalogFormatHint(path) : null;
     if (format !== null) throw badInput(format, CATALOG_COLUMNS_HINT);
