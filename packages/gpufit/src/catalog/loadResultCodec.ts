@@ -34,10 +34,9 @@ interface Encoded {
 /** Index of null in a text or JSON column. */
 const NULL = -1;
 
-function kindOf(rows: readonly Record<string, unknown>[], name: string): Column['kind'] {
+function kindOf(values: readonly unknown[]): Column['kind'] {
   let kind: Column['kind'] | null = null;
-  for (const r of rows) {
-    const v = r[name];
+  for (const v of values) {
     if (v === null) continue;
     const k =
       typeof v === 'string'
@@ -53,14 +52,26 @@ function kindOf(rows: readonly Record<string, unknown>[], name: string): Column[
   return kind ?? 'null';
 }
 
-/** The bytes of a load result whose rows are plain objects of one shape (same keys, same order). */
+/**
+ * The bytes of a load result whose rows are plain objects of one shape (same keys, same order). The rows are
+ * first turned into one array of values per column (`Object.values` of each row: reading `row[name]` for 33
+ * names from one place was a megamorphic keyed load, 13 % of a 274,733-offer cache miss), and a cell equal to
+ * the one above it reuses its string index without a lookup.
+ */
 export function encodeLoadResult<T extends object>(result: LoadResult<T>): Uint8Array {
   const rows = result.rows as unknown as readonly Record<string, unknown>[];
   const names = rows.length === 0 ? [] : Object.keys(rows[0]!);
-  for (const r of rows) {
-    const keys = Object.keys(r);
-    if (keys.length !== names.length || keys.some((k, i) => k !== names[i]))
-      throw new Error('encodeLoadResult: rows of different shapes');
+  const n = rows.length;
+  const m = names.length;
+  const cells: unknown[][] = names.map(() => new Array<unknown>(n));
+  for (let r = 0; r < n; r++) {
+    const row = rows[r]!;
+    const keys = Object.keys(row);
+    if (keys.length !== m) throw new Error('encodeLoadResult: rows of different shapes');
+    for (let c = 0; c < m; c++)
+      if (keys[c] !== names[c]) throw new Error('encodeLoadResult: rows of different shapes');
+    const values = Object.values(row);
+    for (let c = 0; c < m; c++) cells[c]![r] = values[c];
   }
   const strings: string[] = [];
   const index = new Map<string, number>();
@@ -73,15 +84,15 @@ export function encodeLoadResult<T extends object>(result: LoadResult<T>): Uint8
     }
     return i;
   };
-  const n = rows.length;
-  const columns = names.map((name): Column => {
-    const kind = kindOf(rows, name);
+  const columns = names.map((name, c): Column => {
+    const values = cells[c]!;
+    const kind = kindOf(values);
     if (kind === 'null') return { name, kind, data: new Uint8Array(n) };
     if (kind === 'number') {
       const data = new Float64Array(n);
       const nulls = new Uint8Array(n);
       for (let r = 0; r < n; r++) {
-        const v = rows[r]![name];
+        const v = values[r];
         if (v === null) nulls[r] = 1;
         else data[r] = v as number;
       }
@@ -90,15 +101,23 @@ export function encodeLoadResult<T extends object>(result: LoadResult<T>): Uint8
     if (kind === 'boolean') {
       const data = new Uint8Array(n);
       for (let r = 0; r < n; r++) {
-        const v = rows[r]![name];
+        const v = values[r];
         data[r] = v === null ? 2 : v ? 1 : 0;
       }
       return { name, kind, data };
     }
     const data = new Int32Array(n);
+    let last: unknown;
+    let lastIndex = NULL;
     for (let r = 0; r < n; r++) {
-      const v = rows[r]![name];
-      data[r] = v === null ? NULL : intern(kind === 'text' ? (v as string) : JSON.stringify(v));
+      const v = values[r];
+      if (v === null) data[r] = NULL;
+      else if (lastIndex !== NULL && v === last) data[r] = lastIndex;
+      else {
+        lastIndex = intern(kind === 'text' ? (v as string) : JSON.stringify(v));
+        last = v;
+        data[r] = lastIndex;
+      }
     }
     return { name, kind, data };
   });
