@@ -237,6 +237,23 @@ describe('load result codec', () => {
     );
   });
 
+  it('gives back every string as it was, multi-byte text included; a lone surrogate is refused', async () => {
+    const loaded = await loadOffersCsv(BUNDLED);
+    const odd = ['λ € §', '𝄞 emoji 🚀', '', 'plain', 'ü'.normalize('NFD')];
+    const rows = loaded.rows.slice(0, odd.length).map((o, i) => ({ ...o, notes: odd[i]!, gpu: odd[i]! }));
+    const table = { ...loaded, rows, accounting: { read: rows.length, accepted: rows.length, rejected: 0 } };
+    const back = decodeLoadResult(encodeLoadResult(table), offerRowBuilder);
+    expect(back.rows.map((o) => o.notes)).toEqual(odd);
+    const one = decodeLoadResultWhere(encodeLoadResult(table), offerRowBuilder, {
+      column: 'gpu',
+      value: odd[1]!,
+    });
+    expect(one.result.rows.map((o) => o.notes)).toEqual([odd[1]]);
+    expect(() =>
+      encodeLoadResult({ ...table, rows: [{ ...rows[0]!, notes: 'half \uD800 a pair' }] }),
+    ).toThrow(/lone surrogate/);
+  });
+
   it('a selection over a column that is not text is an error, not an empty answer', async () => {
     const loaded = await loadOffersCsv(BUNDLED);
     const bytes = encodeLoadResult(loaded);

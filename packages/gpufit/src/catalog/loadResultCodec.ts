@@ -27,7 +27,13 @@ type Column =
 interface Encoded {
   readonly rows: number;
   readonly columns: readonly Column[];
-  readonly strings: readonly string[];
+  /**
+   * The distinct strings, UTF-8, one after another; string `i` is bytes `stringEnds[i - 1]` (0 for the first)
+   * to `stringEnds[i]`. Bytes rather than a list of strings, so that a decode makes only the strings the rows it
+   * builds use (a warm `offers --gpu` query uses a few thousand of 277,000).
+   */
+  readonly stringBytes: Uint8Array;
+  readonly stringEnds: Int32Array;
   readonly rest: Omit<LoadResult<unknown>, 'rows'>;
 }
 
@@ -122,7 +128,25 @@ export function encodeLoadResult<T extends object>(result: LoadResult<T>): Uint8
     return { name, kind, data };
   });
   const { rows: _rows, ...rest } = result;
-  const encoded: Encoded = { rows: n, columns, strings, rest };
+  const stringEnds = new Int32Array(strings.length);
+  let bytes = 0;
+  for (let i = 0; i < strings.length; i++) {
+    const text = strings[i]!;
+    // A lone surrogate has no UTF-8: it would come back as U+FFFD (no loader gives one; the cache is skipped).
+    if (!(text as string & { isWellFormed(): boolean }).isWellFormed())
+      throw new Error('encodeLoadResult: a string with a lone surrogate');
+    bytes += Buffer.byteLength(text, 'utf8');
+    stringEnds[i] = bytes;
+  }
+  const stringBytes = Buffer.allocUnsafe(bytes);
+  for (let i = 0, at = 0; i < strings.length; i++) at += stringBytes.write(strings[i]!, at, 'utf8');
+  const encoded: Encoded = {
+    rows: n,
+    columns,
+    stringBytes: new Uint8Array(stringBytes.buffer, stringBytes.byteOffset, bytes),
+    stringEnds,
+    rest,
+  };
   return serialize(encoded);
 }
 
@@ -201,13 +225,29 @@ function decode<T>(
     typeof e !== 'object' ||
     e === null ||
     !Array.isArray(e.columns) ||
-    !Array.isArray(e.strings) ||
+    !(e.stringBytes instanceof Uint8Array) ||
+    !(e.stringEnds instanceof Int32Array) ||
     !Number.isInteger(e.rows) ||
     typeof e.rest !== 'object' ||
     e.rest === null
   )
     throw new Error('decodeLoadResult: not an encoded load result');
-  const { rows: n, strings } = e;
+  const { rows: n, stringEnds } = e;
+  const stringBytes = Buffer.from(e.stringBytes.buffer, e.stringBytes.byteOffset, e.stringBytes.length);
+  const made: (string | undefined)[] = new Array(stringEnds.length);
+  /** String `i`, made from its bytes the first time it is asked for. */
+  const stringAt = (i: number): string | undefined => {
+    let s = made[i];
+    if (s === undefined) {
+      if (!(i >= 0 && i < stringEnds.length)) return undefined;
+      const from = i === 0 ? 0 : stringEnds[i - 1]!;
+      const to = stringEnds[i]!;
+      if (!(from <= to && to <= stringBytes.length)) return undefined;
+      s = stringBytes.toString('utf8', from, to);
+      made[i] = s;
+    }
+    return s;
+  };
   const byName = new Map<string, Column>();
   for (const c of e.columns) {
     const cells = c.data?.length;
@@ -232,7 +272,7 @@ function decode<T>(
         if (nullable) return null;
         throw new Error(`decodeLoadResult: ${name} of row ${r} is null`);
       }
-      const s = strings[i];
+      const s = stringAt(i);
       if (typeof s !== 'string') throw new Error(`decodeLoadResult: string ${i} is missing`);
       return s;
     };
@@ -286,10 +326,21 @@ function decode<T>(
     const c = n === 0 ? null : byName.get(where.column);
     if (c !== null && (c === undefined || c.kind !== 'text'))
       throw new Error(`decodeLoadResult: no text column ${where.column}`);
-    const wanted = c === null ? NULL : strings.indexOf(where.value);
-    if (c !== null && wanted !== NULL) {
+    if (c !== null) {
+      // Each distinct index of the column is compared once (0 = not yet, 1 = kept, 2 = not).
       const data = c.data as Int32Array;
-      for (let r = 0; r < n; r++) if (data[r] === wanted) rows.push(build(r));
+      const verdict = new Uint8Array(stringEnds.length);
+      for (let r = 0; r < n; r++) {
+        const i = data[r]!;
+        if (i === NULL) continue;
+        let v = verdict[i];
+        if (v === undefined) throw new Error(`decodeLoadResult: string ${i} is missing`);
+        if (v === 0) {
+          v = stringAt(i) === where.value ? 1 : 2;
+          verdict[i] = v;
+        }
+        if (v === 1) rows.push(build(r));
+      }
     }
   }
   const rest = e.rest as Omit<LoadResult<T>, 'rows'>;
