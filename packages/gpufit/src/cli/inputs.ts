@@ -21,7 +21,7 @@ import {
 } from '../data/loadReferenceData.js';
 import { INPUT_LIMITS, type InputLimit } from '../io/inputLimits.js';
 import { LoadError } from '../io/loadError.js';
-import { loadOffersCsv } from '../io/loadOffers.js';
+import { loadOffersCsv, loadOffersCsvKept } from '../io/loadOffers.js';
 import type { LoadResult } from '../io/loadTypes.js';
 import { loadWorkloadsCsv } from '../io/loadWorkloads.js';
 import { loadWorkloadsJson } from '../io/loadWorkloadsJson.js';
@@ -146,7 +146,7 @@ export async function loadCatalogSelection(
     const dir = catalogCache.enabled ? catalogCacheDir() : null;
     if (dir === null && select !== null) {
       // No cache to fill: every row is still read and validated, but only the selected offers are kept.
-      offers = await loadOffersCsv(path, { strict, asOfCeiling: ceiling, keep: (o) => o.gpu === select.gpu });
+      offers = await loadOffersCsvKept(path, { strict, asOfCeiling: ceiling }, (o) => o.gpu === select.gpu);
       selected = select;
     } else {
       ({ result: offers, selected } = await loadCatalogCached(

@@ -18,11 +18,6 @@ export interface OfferLoadOptions extends LoadOptions {
   readonly datasetsDir?: string;
   /** Reject offers dated after this day (see `AsOfCeiling`); default: no check. */
   readonly asOfCeiling?: AsOfCeiling;
-  /**
-   * Keep only the accepted offers this returns true for (`loadCsvTable`'s `keep`): every row is still read,
-   * validated and counted, so `rows.length` may be below `accounting.accepted`. Default: keep every offer.
-   */
-  readonly keep?: (offer: Offer) => boolean;
 }
 
 async function specFor(options: OfferLoadOptions) {
@@ -42,7 +37,19 @@ export async function loadOffersCsv(
   source: LoadSource,
   options: OfferLoadOptions = {},
 ): Promise<LoadResult<Offer>> {
-  return loadCsvTable(source, await specFor(options), options, options.keep ?? null);
+  return loadCsvTable(source, await specFor(options), options);
+}
+
+/**
+ * `loadOffersCsv` keeping only the accepted offers `keep` returns true for (`loadCsvTable`'s `keep`): every row
+ * is still read, validated and counted, so `rows.length` may be below `accounting.accepted`.
+ */
+export async function loadOffersCsvKept(
+  source: LoadSource,
+  options: OfferLoadOptions,
+  keep: (offer: Offer) => boolean,
+): Promise<LoadResult<Offer>> {
+  return loadCsvTable(source, await specFor(options), options, keep);
 }
 
 /** Streams an offer catalog row by row (see `streamWorkloads`). */
