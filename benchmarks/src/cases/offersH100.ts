@@ -50,8 +50,11 @@ export const offersH100: BenchCase = {
       return r;
     };
     const runs = ctx.quick ? 1 : 3;
-    // The first cached run stores the entry; the warm runs read it.
+    // The first cached run (a miss: the whole catalog kept and encoded) stores the entry; the warm runs read it.
     const stored = query(true);
+    progress(
+      `offers-h100: the cache-filling run took ${stored.cpuMs!.toFixed(0)} ms CPU (${stored.ms.toFixed(0)} wall)`,
+    );
     const cold: number[] = [];
     const warm: number[] = [];
     let answer = stored.stdout;
@@ -76,7 +79,7 @@ export const offersH100: BenchCase = {
         value: median(cold),
         floor: PEER_CPU_MS,
         target: TARGET,
-        note: `${size}, --no-cache; user + system CPU of the process, median of ${runs}; floor = gpuhunt's recorded CPU for the same query (not run here)`,
+        note: `${size}, --no-cache (every row read and validated, only the H100 offers kept); user + system CPU of the process, median of ${runs}; the first cached run, which keeps every offer and fills the cache, took ${stored.cpuMs!.toFixed(0)} ms CPU; floor = gpuhunt's recorded CPU for the same query (not run here)`,
       }),
       result({
         name: 'offers-h100-warm',
@@ -84,7 +87,7 @@ export const offersH100: BenchCase = {
         value: median(warm),
         floor: PEER_CPU_MS,
         target: TARGET,
-        note: `${size}, catalog cache warm (hash + decode); median of ${runs}; floor = gpuhunt's recorded CPU (cold, it has no cache)`,
+        note: `${size}, catalog cache warm (SHA-256 of the file, entry read and checked, only the H100 offers built); median of ${runs}; floor = gpuhunt's recorded CPU (cold, it has no cache)`,
       }),
     ];
   },

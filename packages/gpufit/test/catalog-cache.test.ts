@@ -2,9 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Offer } from '@gpufit/schema';
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { catalogCacheDir, loadCatalogCached, MAX_CACHE_ENTRIES } from '../src/catalog/catalogCache.js';
-import { decodeLoadResult, encodeLoadResult } from '../src/catalog/loadResultCodec.js';
+import { decodeLoadResult, decodeLoadResultWhere, encodeLoadResult } from '../src/catalog/loadResultCodec.js';
 import { offerRowBuilder } from '../src/catalog/offerColumns.js';
 import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
 import { LoadError } from '../src/io/loadError.js';
@@ -196,6 +197,130 @@ describe('load result codec', () => {
 
   it('refuses bytes that are not an encoded result', () => {
     expect(() => decodeLoadResult(new Uint8Array([1, 2, 3]), offerRowBuilder)).toThrow();
+    expect(() =>
+      decodeLoadResultWhere(new Uint8Array([1, 2, 3]), offerRowBuilder, { column: 'gpu', value: 'H100' }),
+    ).toThrow();
+  });
+
+  it('a selection builds exactly the rows the whole decode keeps for that value, in order, books whole', async () => {
+    const loaded = await loadOffersCsv(BUNDLED);
+    const gpus = [...new Set(loaded.rows.map((o) => o.gpu))];
+    await fc.assert(
+      fc.property(
+        fc.array(fc.nat(loaded.rows.length - 1), { maxLength: 60 }),
+        fc.array(fc.constantFrom(...gpus, 'H100', 'none-such', ''), { minLength: 1, maxLength: 60 }),
+        fc.constantFrom(...gpus, 'none-such', '', 'Standard', 'aws'),
+        (picks, tiers, value) => {
+          // Rows picked from the bundled catalog, their GPU moved among a few values (a text that is also
+          // another column's value, like a provider or a category, must not select anything).
+          const rows = picks.map((i, k) => ({ ...loaded.rows[i]!, gpu: tiers[k % tiers.length]! }));
+          const table: LoadResult<Offer> = {
+            ...loaded,
+            rows,
+            accounting: { read: rows.length + 3, accepted: rows.length, rejected: 3 },
+          };
+          const bytes = encodeLoadResult(table);
+          const whole = decodeLoadResult(bytes, offerRowBuilder);
+          const { result, tableRows } = decodeLoadResultWhere(bytes, offerRowBuilder, {
+            column: 'gpu',
+            value,
+          });
+          expect(tableRows).toBe(rows.length);
+          expect(result.rows).toEqual(whole.rows.filter((o) => o.gpu === value));
+          expect(JSON.stringify(result.rows)).toBe(JSON.stringify(rows.filter((o) => o.gpu === value)));
+          expect(result.accounting).toEqual(table.accounting);
+          expect(result.rejected).toEqual(table.rejected);
+          expect(result.warnings).toEqual(table.warnings);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gives back every string as it was, multi-byte text included; a lone surrogate is refused', async () => {
+    const loaded = await loadOffersCsv(BUNDLED);
+    const odd = ['λ € §', '𝄞 emoji 🚀', '', 'plain', 'ü'.normalize('NFD')];
+    const rows = loaded.rows.slice(0, odd.length).map((o, i) => ({ ...o, notes: odd[i]!, gpu: odd[i]! }));
+    const table = { ...loaded, rows, accounting: { read: rows.length, accepted: rows.length, rejected: 0 } };
+    const back = decodeLoadResult(encodeLoadResult(table), offerRowBuilder);
+    expect(back.rows.map((o) => o.notes)).toEqual(odd);
+    const one = decodeLoadResultWhere(encodeLoadResult(table), offerRowBuilder, {
+      column: 'gpu',
+      value: odd[1]!,
+    });
+    expect(one.result.rows.map((o) => o.notes)).toEqual([odd[1]]);
+    expect(() =>
+      encodeLoadResult({ ...table, rows: [{ ...rows[0]!, notes: 'half \uD800 a pair' }] }),
+    ).toThrow(/lone surrogate/);
+  });
+
+  it('a selection over a column that is not text is an error, not an empty answer', async () => {
+    const loaded = await loadOffersCsv(BUNDLED);
+    const bytes = encodeLoadResult(loaded);
+    expect(() =>
+      decodeLoadResultWhere(bytes, offerRowBuilder, { column: 'gpuMemoryGiB', value: '80' }),
+    ).toThrow(/no text column gpuMemoryGiB/);
+    expect(() => decodeLoadResultWhere(bytes, offerRowBuilder, { column: 'nope', value: 'x' })).toThrow();
+  });
+});
+
+describe('catalog cache with a selection', () => {
+  it('a hit builds only the selected GPU tier; a miss gives (and stores) every offer', async () => {
+    const path = mixedCatalog(work);
+    const whole = await loadOffersCsv(path, { asOfCeiling: CEILING });
+    const tier = whole.rows[0]!.gpu;
+    const c = counted(path);
+    const run = () =>
+      loadCatalogCached(
+        path,
+        { dir: cacheDir, strict: false, ceiling: CEILING },
+        () => c.run().then((r) => r.result),
+        {
+          gpu: tier,
+        },
+      );
+    const miss = await loadCatalogCached(
+      path,
+      { dir: cacheDir, strict: false, ceiling: CEILING },
+      () => loadOffersCsv(path, { asOfCeiling: CEILING }),
+      { gpu: tier },
+    );
+    expect(miss.cache).toBe('miss');
+    expect(miss.selected).toBeNull();
+    expect(miss.result).toEqual(whole);
+    const hit = await run();
+    expect(hit.cache).toBe('hit');
+    expect(hit.selected).toEqual({ gpu: tier });
+    expect(hit.result.rows.length).toBeGreaterThan(0);
+    expect(hit.result.rows.length).toBeLessThan(whole.rows.length);
+    expect(hit.result.rows).toEqual(whole.rows.filter((o) => o.gpu === tier));
+    expect(hit.result.accounting).toEqual(whole.accounting);
+    expect(hit.result.rejected).toEqual(whole.rejected);
+    expect(hit.result.warnings).toEqual(whole.warnings);
+    expect(c.loads()).toBe(0);
+    // A tier without offers is an empty selection, the books still whole.
+    const none = await loadCatalogCached(
+      path,
+      { dir: cacheDir, strict: false, ceiling: CEILING },
+      () => Promise.reject(new Error('not loaded')),
+      { gpu: 'no-such-tier' },
+    );
+    expect(none.cache).toBe('hit');
+    expect(none.result.rows).toEqual([]);
+    expect(none.result.accounting).toEqual(whole.accounting);
+  });
+
+  it('without a cache folder the selection is ignored: every offer, selected null', async () => {
+    const path = mixedCatalog(work);
+    const r = await loadCatalogCached(
+      path,
+      { dir: null, strict: false, ceiling: CEILING },
+      () => loadOffersCsv(path, { asOfCeiling: CEILING }),
+      { gpu: 'H100' },
+    );
+    expect(r.cache).toBe('off');
+    expect(r.selected).toBeNull();
+    expect(r.result.rows.length).toBe(r.result.accounting.accepted);
   });
 });
 
@@ -212,4 +337,79 @@ describe('gpufit offers with the catalog cache', () => {
     expect(second.stdout).toBe(first.stdout);
     expect(first.stdout).toBe(off.stdout);
   });
+
+  it('answers every filter the same whether the whole catalog, the --gpu tier kept (no cache) or the tier built from the cache', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gpufit-cache-cli-'));
+    const env = { GPUFIT_CACHE_DIR: dir };
+    // The whole bundled catalog with a bad row, a blank line and a duplicate id: the rejected-rows warning and
+    // its books come from the entry too.
+    const lines = readFileSync(BUNDLED, 'utf8').trimEnd().split('\n');
+    const bad = lines[1]!.replace(/^[^,]+,/, 'bad-row,').replace(',Dynamic,', ',Dinamic,');
+    const catalog = join(mkdtempSync(join(tmpdir(), 'gpufit-cache-cli-')), 'offers.csv');
+    writeFileSync(catalog, [...lines, '', bad, lines[2], ''].join('\n'));
+    const warmUp = await runBuiltCli(['offers', '--catalog', catalog, '--gpu', 'H100'], { env });
+    expect(warmUp.code, warmUp.stderr).toBe(0);
+    expect(warmUp.stderr).toMatch(/2 of \d+ catalog rows were rejected/);
+    const opt = <T>(name: string, values: readonly T[]) =>
+      fc.option(
+        fc.constantFrom(...values).map((v) => [name, String(v)]),
+        { nil: undefined },
+      );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          gpu: opt('--gpu', [
+            'H100',
+            'h100 sxm',
+            'A100',
+            'T4',
+            'B200',
+            'MI300X',
+            'RTX 4090',
+            'GB200',
+            'H1000',
+          ]),
+          market: opt('--market', ['hyperscaler', 'gpu-cloud', 'depin', 'cloud']),
+          category: opt('--category', ['Standard', 'Dynamic', 'Committed']),
+          region: opt('--region', ['us', 'europe', 'EU', 'de', 'us-east-1', 'atlantis']),
+          price: opt('--max-price', [0.05, 0.5, 2, 4.5, 100]),
+          age: opt('--max-age', [1, 30, 400]),
+          shape: fc.constantFrom(
+            [],
+            ['--all-regions'],
+            ['--group-by', 'provider'],
+            ['--json'],
+            ['--limit', '3'],
+          ),
+        }),
+        async (f) => {
+          const args = [
+            'offers',
+            '--catalog',
+            catalog,
+            ...[f.gpu, f.market, f.category, f.region, f.price, f.age].flatMap((x) => x ?? []),
+            ...(f.age === undefined ? [] : ['--today', '2026-12-01']),
+            ...f.shape,
+          ];
+          // The whole catalog built (a miss, in a cache folder of its own), only the tier's offers kept (no
+          // cache: every row validated), only the tier's offers built (a hit).
+          const [whole, cold, warm] = await Promise.all([
+            runBuiltCli(args, {
+              env: { GPUFIT_CACHE_DIR: mkdtempSync(join(tmpdir(), 'gpufit-cache-cli-')) },
+            }),
+            runBuiltCli([...args, '--no-cache'], { env }),
+            runBuiltCli(args, { env }),
+          ]);
+          for (const r of [cold, warm]) {
+            expect(r.code, r.stderr).toBe(whole.code);
+            expect(r.stdout).toBe(whole.stdout);
+            expect(r.stderr).toBe(whole.stderr);
+          }
+        },
+      ),
+      { numRuns: 24 },
+    );
+    // Only the one entry: the warm runs read it, none stored another.
+    expect(readdirSync(join(dir, 'catalogs'))).toHaveLength(1);
+  }, 240_000);
 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { OFFER_FIELDS } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import { LoadError } from '../src/io/loadError.js';
-import { loadOffersCsv, streamOffers } from '../src/io/loadOffers.js';
+import { loadOffersCsv, loadOffersCsvKept, streamOffers } from '../src/io/loadOffers.js';
 import { REQUIRED_OFFER_COLUMNS } from '../src/io/offerTable.js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'io', 'offers-small.csv');
@@ -63,5 +63,30 @@ describe('loadOffersCsv (bundled GPU aliases and regions)', () => {
     const ids: string[] = [];
     for await (const item of streamOffers(fixture)) if (item.ok) ids.push(item.value.id);
     expect(ids).toEqual(['aws:p5:us-east-1', 'lambda:a10', 'nowhere:h100']);
+  });
+});
+
+describe('loadOffersCsvKept', () => {
+  it('validates and counts every row but keeps only the offers keep accepts', async () => {
+    const bundled = path.join(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '..',
+      '..',
+      '..',
+      'datasets',
+      'offers.csv',
+    );
+    for (const source of [fixture, bundled]) {
+      const whole = await loadOffersCsv(source);
+      const gpus = [...new Set(whole.rows.map((o) => o.gpu)), 'none-such'];
+      for (const gpu of gpus) {
+        const kept = await loadOffersCsvKept(source, {}, (o) => o.gpu === gpu);
+        expect(kept.rows).toEqual(whole.rows.filter((o) => o.gpu === gpu));
+        expect(kept.accounting).toEqual(whole.accounting);
+        expect(kept.rejected).toEqual(whole.rejected);
+        expect(kept.warnings).toEqual(whole.warnings);
+        expect(kept.blankRows).toBe(whole.blankRows);
+      }
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INPUT_LIMITS } from '../src/io/inputLimits.js';
 import { type CsvRow, readCsvRows } from '../src/io/readCsvRows.js';
@@ -104,5 +105,88 @@ describe('readCsvRows: awkward but legal CSV', () => {
       ['a', 'b'],
       ['1', '2'],
     ]);
+  });
+});
+
+describe('readCsvRows: plain records split without csv-parse give what csv-parse gives', () => {
+  /** Every row, the blank-row count and any error, read with the plain splitter on (default) or off. */
+  async function readAll(chunks: Buffer[], plain: boolean) {
+    const stats = { blankRows: 0 };
+    const rows: CsvRow[] = [];
+    try {
+      for await (const batch of readCsvRows(
+        Readable.from(chunks),
+        'test.csv',
+        stats,
+        INPUT_LIMITS.workloadsCsv,
+        undefined,
+        { plain },
+      ))
+        rows.push(...batch);
+    } catch (error) {
+      return { rows, blankRows: stats.blankRows, error: String(error) };
+    }
+    return { rows, blankRows: stats.blankRows, error: null };
+  }
+
+  const plainCell = fc.oneof(
+    fc.stringMatching(/^[a-z0-9 .é€λ-]{0,6}$/),
+    fc.stringMatching(/^[a-z ,\n"é]{0,6}$/).map((s) => `"${s.replaceAll('"', '""')}"`),
+  );
+  /** Mostly plain records, some with what only csv-parse reads (CR, stray or unclosed quotes, bad bytes, BOMs). */
+  const piece = fc.oneof(
+    {
+      weight: 8,
+      arbitrary: fc.array(plainCell, { minLength: 1, maxLength: 4 }).map((c) => `${c.join(',')}\n`),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('\n', '\r\n', '\r', '"', 'x"y', '"a"b', '\uFEFF', ' ,\n', '""', ','),
+    },
+    { weight: 1, arbitrary: fc.constant('\u0000BAD') },
+  );
+  const input = fc
+    .tuple(fc.boolean(), fc.array(piece, { maxLength: 12 }), fc.array(fc.nat(200), { maxLength: 6 }))
+    .map(([bom, pieces, cuts]) => {
+      const text = Buffer.from(`${bom ? '\uFEFF' : ''}${pieces.join('')}`, 'utf8');
+      // A placeholder becomes a byte that is not UTF-8.
+      const bytes = Buffer.from(text.toString('latin1').replaceAll('\u0000BAD', '\u00ff'), 'latin1');
+      const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+      const chunks: Buffer[] = [];
+      let from = 0;
+      for (const c of [...at, bytes.length]) {
+        if (c > from) chunks.push(bytes.subarray(from, c));
+        from = c;
+      }
+      return chunks;
+    });
+
+  it('rows, lines, problems, blank rows and errors are the same on random input in random chunks', async () => {
+    await fc.assert(
+      fc.asyncProperty(input, async (chunks) => {
+        const fast = await readAll(chunks, true);
+        const slow = await readAll(chunks, false);
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('plain files are split without csv-parse from the first byte to the last', async () => {
+    // What the plain path must get right on its own (csv-parse never sees these bytes).
+    const text = '\uFEFFid,note\na,"x, ""y"""\nb,"two\nlines"\n\n c ,λ€\nd,\n"e",""\nf,"g"';
+    const chunks = [...Buffer.from(text)].map((_, i, all) => Buffer.from(all.slice(i, i + 1)));
+    const fast = await readAll(chunks, true);
+    expect(fast).toEqual(await readAll([Buffer.from(text)], false));
+    expect(brief(fast.rows)).toEqual([
+      { cells: ['id', 'note'], row: 1, line: 1 },
+      { cells: ['a', 'x, "y"'], row: 2, line: 2 },
+      { cells: ['b', 'two\nlines'], row: 3, line: 3 },
+      { cells: [' c ', 'λ€'], row: 5, line: 6 },
+      { cells: ['d', ''], row: 6, line: 7 },
+      { cells: ['e', ''], row: 7, line: 8 },
+      { cells: ['f', 'g'], row: 8, line: 9 },
+    ]);
+    expect(fast.blankRows).toBe(1);
   });
 });

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { ANALYSIS_SCHEMA_VERSION, type Offer } from '@gpufit/schema';
@@ -10,7 +9,7 @@ import type { LoadResult } from '../io/loadTypes.js';
 import type { AsOfCeiling } from '../io/offerTable.js';
 import { writeFileAtomic } from '../output/writeFileAtomic.js';
 import { VERSION } from '../version.js';
-import { decodeLoadResult, encodeLoadResult } from './loadResultCodec.js';
+import { decodeLoadResult, decodeLoadResultWhere, encodeLoadResult } from './loadResultCodec.js';
 import { offerRowBuilder } from './offerColumns.js';
 
 /**
@@ -31,7 +30,7 @@ import { offerRowBuilder } from './offerColumns.js';
 /** The cache folder's environment override. */
 export const CACHE_DIR_ENV = 'GPUFIT_CACHE_DIR';
 /** Bump when the entry layout changes (the key includes it). */
-const FORMAT = 'gpufit-catalog-cache/1';
+const FORMAT = 'gpufit-catalog-cache/2';
 const MAGIC = Buffer.from('GPUFITC1');
 const DIGEST_BYTES = 32;
 export const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
@@ -59,9 +58,23 @@ export interface CatalogCacheOptions {
 /** What happened, for tests and the bench: `hit`, `miss` (loaded and stored) or `off` (not cached). */
 export type CacheOutcome = 'hit' | 'miss' | 'off';
 
+/**
+ * SHA-256 of a file's bytes, read into one reused 1 MiB buffer: a read stream allocates a buffer for every
+ * chunk, and on a 380 MiB catalog that cost a third more CPU than the hashing itself (and garbage to collect).
+ */
 async function sha256OfFile(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await file.close();
+  }
   return hash.digest('hex');
 }
 
@@ -90,21 +103,41 @@ function unframe(bytes: Buffer): Buffer | null {
   return createHash('sha256').update(body).digest().equals(digest) ? body : null;
 }
 
+/** Offers of one GPU tier: a query that needs no other offer (`gpufit offers --gpu`). */
+export interface OfferSelection {
+  readonly gpu: string;
+}
+
+/** What `loadCatalogCached` gives: the load result, what the cache did, and whether `rows` were narrowed. */
+export interface CachedCatalog {
+  /**
+   * With `selected` set, `rows` holds only the offers it keeps, in catalog order (all of them were decoded from
+   * the entry's columns and compared before any offer was built); rejections, warnings and the books are always
+   * the whole catalog's.
+   */
+  readonly result: LoadResult<Offer>;
+  readonly cache: CacheOutcome;
+  /** The selection `rows` were narrowed by; null = every accepted offer is in `rows` (a miss, or no cache). */
+  readonly selected: OfferSelection | null;
+}
+
 /**
  * Loads the catalog at `path` through the cache: an entry for these bytes (and this gpufit, name, ceiling and
  * reference data) is decoded; otherwise `load()` runs and its result is stored. A strict load of a catalog with
- * rejected rows always runs `load()`, which stops at the first one as strict mode says.
+ * rejected rows always runs `load()`, which stops at the first one as strict mode says. With `select`, a hit
+ * builds only the offers it keeps (see `CachedCatalog`); a miss still stores, and gives, the whole catalog.
  */
 export async function loadCatalogCached(
   path: string,
   options: CatalogCacheOptions,
   load: () => Promise<LoadResult<Offer>>,
-): Promise<{ result: LoadResult<Offer>; cache: CacheOutcome }> {
+  select: OfferSelection | null = null,
+): Promise<CachedCatalog> {
   const dir = options.dir;
   const before = dir === null ? null : await stat(path).catch(() => null);
   // Not a regular file (a pipe, a folder, nothing) or over the limit: the loader says what is wrong.
   if (dir === null || before === null || !before.isFile() || before.size > INPUT_LIMITS.offersCsv.bytes)
-    return { result: await load(), cache: 'off' };
+    return { result: await load(), cache: 'off', selected: null };
   let entry: string;
   try {
     const key = createHash('sha256')
@@ -123,31 +156,35 @@ export async function loadCatalogCached(
       .digest('hex');
     entry = join(dir, `${key}.bin`);
   } catch {
-    return { result: await load(), cache: 'off' };
+    return { result: await load(), cache: 'off', selected: null };
   }
-  const cached = await readEntry(entry);
+  const cached = await readEntry(entry, select);
   if (cached !== null && !(options.strict && cached.accounting.rejected > 0)) {
     const now = new Date();
     await utimes(entry, now, now).catch(() => {});
-    return { result: cached, cache: 'hit' };
+    return { result: cached, cache: 'hit', selected: select };
   }
   const result = await load();
   // Changed while it was read: the bytes hashed may not be the bytes loaded, so nothing is stored.
   const after = await stat(path).catch(() => null);
   if (after === null || after.mtimeMs !== before.mtimeMs || after.size !== before.size)
-    return { result, cache: 'off' };
+    return { result, cache: 'off', selected: null };
   const stored = await writeEntry(dir, entry, result);
-  return { result, cache: stored ? 'miss' : 'off' };
+  return { result, cache: stored ? 'miss' : 'off', selected: null };
 }
 
-async function readEntry(entry: string): Promise<LoadResult<Offer> | null> {
+async function readEntry(entry: string, select: OfferSelection | null): Promise<LoadResult<Offer> | null> {
   try {
     const body = unframe(await readFile(entry));
     if (body === null) return null;
-    const result = decodeLoadResult(body, offerRowBuilder);
+    const where = select === null ? null : { column: 'gpu', value: select.gpu };
+    const { result, tableRows } =
+      where === null
+        ? { result: decodeLoadResult(body, offerRowBuilder), tableRows: -1 }
+        : decodeLoadResultWhere(body, offerRowBuilder, where);
     const { read, accepted, rejected } = result.accounting;
     if (
-      result.rows.length !== accepted ||
+      (where === null ? result.rows.length : tableRows) !== accepted ||
       result.rejected.length !== rejected ||
       read !== accepted + rejected
     )

@@ -11,7 +11,7 @@ import {
 import type { KnownNames, Offer, Scenario, ScenarioInput, WorkloadProfile } from '@gpufit/schema';
 import { formatIssue, MAX_HORIZON_MONTHS, validateScenario } from '@gpufit/schema';
 import { validateFrameworkOverride } from '@gpufit/scoring';
-import { catalogCacheDir, loadCatalogCached } from '../catalog/catalogCache.js';
+import { catalogCacheDir, loadCatalogCached, type OfferSelection } from '../catalog/catalogCache.js';
 import { bundledDatasetsDir } from '../data/bundledDatasetsDir.js';
 import {
   loadGpuTiers,
@@ -21,7 +21,7 @@ import {
 } from '../data/loadReferenceData.js';
 import { INPUT_LIMITS, type InputLimit } from '../io/inputLimits.js';
 import { LoadError } from '../io/loadError.js';
-import { loadOffersCsv } from '../io/loadOffers.js';
+import { loadOffersCsv, loadOffersCsvKept } from '../io/loadOffers.js';
 import type { LoadResult } from '../io/loadTypes.js';
 import { loadWorkloadsCsv } from '../io/loadWorkloads.js';
 import { loadWorkloadsJson } from '../io/loadWorkloadsJson.js';
@@ -125,14 +125,37 @@ export async function loadCatalogFile(
   consequence = '',
   ceiling: AsOfCeiling = asOfCeiling(null),
 ): Promise<LoadResult<Offer>> {
+  return (await loadCatalogSelection(path, strict, null, consequence, ceiling)).offers;
+}
+
+/**
+ * `loadCatalogFile` for a query that needs only the offers `select` keeps: from a warm cache `offers.rows` holds
+ * just those (`selected` says so; the books and rejections are still the whole catalog's), otherwise every
+ * offer (`selected` null). The same checks and errors as `loadCatalogFile`.
+ */
+export async function loadCatalogSelection(
+  path: string,
+  strict: boolean,
+  select: OfferSelection | null,
+  consequence = '',
+  ceiling: AsOfCeiling = asOfCeiling(null),
+): Promise<{ offers: LoadResult<Offer>; selected: OfferSelection | null }> {
   let offers: LoadResult<Offer>;
+  let selected: OfferSelection | null;
   try {
     const dir = catalogCache.enabled ? catalogCacheDir() : null;
-    offers = (
-      await loadCatalogCached(path, { dir, strict, ceiling }, () =>
-        loadOffersCsv(path, { strict, asOfCeiling: ceiling }),
-      )
-    ).result;
+    if (dir === null && select !== null) {
+      // No cache to fill: every row is still read and validated, but only the selected offers are kept.
+      offers = await loadOffersCsvKept(path, { strict, asOfCeiling: ceiling }, (o) => o.gpu === select.gpu);
+      selected = select;
+    } else {
+      ({ result: offers, selected } = await loadCatalogCached(
+        path,
+        { dir, strict, ceiling },
+        () => loadOffersCsv(path, { strict, asOfCeiling: ceiling }),
+        select,
+      ));
+    }
   } catch (error) {
     const format = error instanceof LoadError && error.row <= 1 ? await catalogFormatHint(path) : null;
     if (format !== null) throw badInput(format, CATALOG_COLUMNS_HINT);
@@ -148,7 +171,7 @@ export async function loadCatalogFile(
         : CATALOG_COLUMNS_HINT,
     );
   }
-  return offers;
+  return { offers, selected };
 }
 
 /**

@@ -26,7 +26,7 @@ import {
 } from '../catalog/offerRows.js';
 import { todayUtc } from '../cli/clock.js';
 import { badInput } from '../cli/errors.js';
-import { bundled, loadCatalogFile } from '../cli/inputs.js';
+import { bundled, loadCatalogFile, loadCatalogSelection } from '../cli/inputs.js';
 import { textTable, usd } from '../cli/table.js';
 import { counted, note, warn } from '../cli/terminal.js';
 import { referenceIndexes } from '../data/referenceIndexes.js';
@@ -57,15 +57,29 @@ export async function runOffers(opts: OffersOptions): Promise<void> {
   const todayProblem = opts.today === undefined ? null : calendarDateProblem(opts.today);
   if (todayProblem !== null) throw badInput(`--today ${opts.today} ${todayProblem}`);
   const path = opts.catalog ?? bundled.catalog();
+  const indexes = await referenceIndexes();
+  // The tier --gpu names: from a warm catalog cache only its offers are built (an unknown name is refused
+  // below, after the catalog's own errors, as before).
+  const tier = opts.gpu === undefined ? null : indexes.gpuNames.resolve(opts.gpu);
+  const select = tier?.ok ? { gpu: tier.gpu } : null;
   // "No offer matches" would blame the filters for an empty or wholly rejected catalog: that is refused here.
-  const [catalog, indexes] = await Promise.all([loadCatalogFile(path, false), referenceIndexes()]);
+  const { offers: catalog, selected } = await loadCatalogSelection(path, false, select);
   if (catalog.accounting.rejected > 0) {
     warn(
       `${catalog.accounting.rejected} of ${catalog.accounting.read} catalog rows were rejected; \`gpufit validate ${path}\` lists them.`,
     );
   }
-  const offers = catalog.rows;
+  let offers = catalog.rows;
   const given = givenFilters(opts, indexes.gpuNames.resolve.bind(indexes.gpuNames));
+  if (selected !== null) {
+    // `offers` are the --gpu tier's offers only (given[0] keeps exactly them, in catalog order), so every step
+    // below gives what it gives on the whole catalog as long as each other filter matches one of them; when one
+    // matches none (or the tier has no offer) its message is about the whole catalog, which is loaded for it.
+    if (given[0]?.filter.gpu !== selected.gpu)
+      throw new Error('offers: the selection is not the --gpu filter');
+    if (offers.length === 0 || given.slice(1).some((g) => !offers.some((o) => offerMatches(o, g.filter))))
+      offers = (await loadCatalogFile(path, false)).rows;
+  }
 
   // Each value on its own must match something in the catalog, or it is a mistake worth exit 2.
   for (const g of given) {

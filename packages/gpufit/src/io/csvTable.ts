@@ -163,19 +163,24 @@ function raggedReason(cells: number, columns: number): string {
   return `the row has ${cells} cells but the header has ${columns} columns (${what}); check for a missing or extra comma, or a value with a comma that needs "quotes"`;
 }
 
-/** Collects a whole table into a `LoadResult`. */
+/**
+ * Collects a whole table into a `LoadResult`. With `keep`, an accepted row it refuses is validated and counted
+ * (the books, duplicate ids and rejections are the same) but not kept: `rows` may then be fewer than `accepted`.
+ */
 export async function loadCsvTable<T>(
   source: LoadSource,
   spec: CsvTableSpec<T>,
   options: LoadOptions = {},
+  keep: ((value: T) => boolean) | null = null,
 ): Promise<LoadResult<T>> {
   const ledger = new RowLedger(sourceName(source, options.fileName), options.strict ?? false);
   const rows: T[] = [];
   const rejected: LoadResult<T>['rejected'] = [];
   for await (const items of csvTableBatches(source, spec, ledger, options.maxBytes)) {
     for (const item of items) {
-      if (item.ok) rows.push(item.value);
-      else rejected.push(item.rejection);
+      if (item.ok) {
+        if (keep === null || keep(item.value)) rows.push(item.value);
+      } else rejected.push(item.rejection);
     }
   }
   return {

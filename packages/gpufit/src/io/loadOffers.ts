@@ -40,6 +40,18 @@ export async function loadOffersCsv(
   return loadCsvTable(source, await specFor(options), options);
 }
 
+/**
+ * `loadOffersCsv` keeping only the accepted offers `keep` returns true for (`loadCsvTable`'s `keep`): every row
+ * is still read, validated and counted, so `rows.length` may be below `accounting.accepted`.
+ */
+export async function loadOffersCsvKept(
+  source: LoadSource,
+  options: OfferLoadOptions,
+  keep: (offer: Offer) => boolean,
+): Promise<LoadResult<Offer>> {
+  return loadCsvTable(source, await specFor(options), options, keep);
+}
+
 /** Streams an offer catalog row by row (see `streamWorkloads`). */
 export function streamOffers(source: LoadSource, options: OfferLoadOptions = {}): LoadStream<Offer> {
   const ledger = new RowLedger(sourceName(source, options.fileName), options.strict ?? false);
