@@ -2,6 +2,7 @@ import type { Analysis } from '@gpufit/schema';
 import { allAccepted, analysisAccounting } from './analysisAccounting.js';
 import type { AnalyzeInput } from './analyzeInput.js';
 import { type AnalyzedWorkload, createWorkloadAnalyzer } from './analyzeWorkload.js';
+import { internStrings } from './internStrings.js';
 import { portfolioDistribution } from './portfolioDistribution.js';
 import { PortfolioLedger } from './portfolioLedger.js';
 import { scenarioEffects } from './scenarioEffects.js';
@@ -18,8 +19,11 @@ export async function analyze(input: AnalyzeInput): Promise<Analysis> {
   const analyzeOne = createWorkloadAnalyzer(input);
   const ledger = new PortfolioLedger(input.scenario, true, input.offers);
   const analyzed: AnalyzedWorkload[] = [];
+  // Every workload's result is held until the reports are written: its strings shared with the others'.
+  const strings = new Map<string, string>();
   for (const [i, profile] of input.workloads.entries()) {
     const one = await analyzeOne(profile);
+    internStrings(one.workload, strings);
     ledger.add(one);
     analyzed.push(one);
     input.onProgress?.(i + 1, input.workloads.length);

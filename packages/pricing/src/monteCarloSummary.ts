@@ -4,11 +4,14 @@
  * and P(DePIN cheaper) = the share of trials whose DePIN horizon spend is strictly below cloud's. It reads
  * only the merged arrays, so the answer cannot depend on how the trials were computed.
  */
-import type { Distribution } from '@gpufit/schema';
+import type { Distribution, Percentiles } from '@gpufit/schema';
 import { addMonths } from './calendarMonth.js';
 import type { MonteCarloOut } from './monteCarloKernel.js';
 import type { MonteCarloParams } from './monteCarloPlan.js';
 import { percentilesInPlace } from './percentile.js';
+
+/** Month columns gathered per pass over the trial-major monthly spend. */
+const MONTHS_AT_ONCE = 8;
 
 export function summarizeMonteCarlo(params: MonteCarloParams, out: MonteCarloOut): Distribution {
   const { trials, months, sampleTrials: K } = params;
@@ -16,26 +19,22 @@ export function summarizeMonteCarlo(params: MonteCarloParams, out: MonteCarloOut
   const hd = out.horizonDepin.subarray(0, trials);
   let cheaper = 0;
   for (let i = 0; i < trials; i++) if (hd[i]! < hc[i]!) cheaper++;
-  const monthly = [];
   // One buffer for every selection (it reorders what it is given): each month's column, then each horizon.
-  const buffer = new Float64Array(Math.max(K, trials));
-  const column = buffer.subarray(0, K);
-  const monthOf = (values: Float64Array, t: number): Float64Array => {
-    for (let i = 0, j = t; i < K; i++, j += months) column[i] = values[j]!;
-    return column;
-  };
+  // The kernel writes trial-major (trial · months + t); the columns are gathered MONTHS_AT_ONCE months per pass,
+  // so a pass reads each trial's row once instead of one strided pass over every trial per month.
+  const width = Math.min(months, MONTHS_AT_ONCE);
+  const buffer = new Float64Array(Math.max(width * K, trials));
+  const cloud = monthlyPercentiles(out.monthlyCloud, months, K, buffer);
+  const depin = monthlyPercentiles(out.monthlyDepin, months, K, buffer);
+  const monthly = [];
+  for (let t = 0; t < months; t++) {
+    monthly.push({ month: addMonths(params.startMonth, t), cloud: cloud[t]!, depin: depin[t]! });
+  }
   const horizon = buffer.subarray(0, trials);
   const horizonOf = (values: Float64Array): Float64Array => {
     horizon.set(values);
     return horizon;
   };
-  for (let t = 0; t < months; t++) {
-    monthly.push({
-      month: addMonths(params.startMonth, t),
-      cloud: percentilesInPlace(monthOf(out.monthlyCloud, t)),
-      depin: percentilesInPlace(monthOf(out.monthlyDepin, t)),
-    });
-  }
   return {
     trials,
     seed: params.seed,
@@ -44,4 +43,22 @@ export function summarizeMonteCarlo(params: MonteCarloParams, out: MonteCarloOut
     horizonDepin: percentilesInPlace(horizonOf(hd)),
     pDepinCheaper: trials > 0 ? cheaper / trials : 0,
   };
+}
+
+/** P10/P50/P90 of each month's column of `values` (trial-major, `months` a trial, `K` trials), in month order. */
+function monthlyPercentiles(
+  values: Float64Array,
+  months: number,
+  K: number,
+  scratch: Float64Array,
+): Percentiles[] {
+  const result: Percentiles[] = [];
+  for (let t0 = 0; t0 < months; t0 += MONTHS_AT_ONCE) {
+    const w = Math.min(MONTHS_AT_ONCE, months - t0);
+    for (let i = 0, row = t0; i < K; i++, row += months) {
+      for (let c = 0, at = i; c < w; c++, at += K) scratch[at] = values[row + c]!;
+    }
+    for (let c = 0; c < w; c++) result.push(percentilesInPlace(scratch.subarray(c * K, (c + 1) * K)));
+  }
+  return result;
 }

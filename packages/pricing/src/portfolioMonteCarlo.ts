@@ -187,8 +187,13 @@ export interface PortfolioOut {
   readonly samples: readonly Float64Array[];
 }
 
-/** The plan sums of a PortfolioOut: what every group of workloads adds into (portfolioInGroups). */
-export type PortfolioSums = Pick<PortfolioOut, 'horizon' | 'monthly'>;
+/**
+ * The plan sums of a PortfolioOut: what every group of workloads adds into (portfolioInGroups). `spare`: the
+ * previous group's kept-sample arrays, already summarised, which the next group's output may reuse.
+ */
+export type PortfolioSums = Pick<PortfolioOut, 'horizon' | 'monthly'> & {
+  readonly spare?: readonly Float64Array[];
+};
 
 /**
  * A zeroed output for `params`; with `into`, its horizon and monthly arrays are those sums (the kernel adds
@@ -201,10 +206,22 @@ export function allocatePortfolioOut(
 ): PortfolioOut {
   const h = () => allocate(params.trials);
   const m = () => allocate(params.months * params.sampleTrials);
+  // A group's kept samples reuse the previous group's arrays (summarised by then), zeroed: 256 workloads'
+  // 10,000 trials are 20 MB a group, which new arrays for each of 40 groups left for the garbage collector.
+  const spare = into?.spare ?? [];
+  let reused = 0;
+  const sample = () => {
+    const s = spare[reused];
+    if (s !== undefined && s.length === params.trials) {
+      reused++;
+      return s.fill(0);
+    }
+    return h();
+  };
   return {
     horizon: into?.horizon ?? [h(), h(), h()],
     monthly: into?.monthly ?? [m(), m(), m()],
-    samples: params.workloads.filter((w) => w.keepSamples).map(() => h()),
+    samples: params.workloads.filter((w) => w.keepSamples).map(sample),
   };
 }
 
@@ -376,6 +393,13 @@ export function portfolioKernel(
       const dHalf = (dSigma * dSigma) / 2;
       const cG = plan.priceGroup[0];
       const dG = plan.priceGroup[1];
+      // An option without interruption draws spends compute + re-work at its mean, the same sum every trial:
+      // formed once here (the same double as in the loop). Without a token path and a price shock its whole
+      // month, (compute + re-work)·1·1 + data, is fixed too (x·1 = x exactly), and a month costs D · that.
+      const cFixed = cDraws ? null : sumOf(cCompute, cRework, Mw);
+      const dFixed = dDraws || !hasDepin ? null : sumOf(dCompute, dRework, Mw);
+      const cWhole = cFixed !== null && c.tokenIndex < 0 && cG < 0 ? sumOf(cFixed, cData, Mw) : null;
+      const dWhole = dFixed !== null && d.tokenIndex < 0 && dG < 0 ? sumOf(dFixed, dData, Mw) : null;
       seedSfc32State(plan.seed, k, state);
       normal[0] = 0;
       normal[1] = 0;
@@ -387,30 +411,40 @@ export function portfolioKernel(
         const dP = dG >= 0 ? Math.exp(dSigma * block[row + M + dG]! - dHalf) : 1;
         const cTok = c.tokenIndex >= 0 ? row + M + G + c.tokenIndex * M : -1;
         const dTok = d.tokenIndex >= 0 ? row + M + G + d.tokenIndex * M : -1;
+        // Each month's spend is kept only for the trials of the monthly percentiles.
+        const monthly = trial < S;
         let hc = 0;
         let hd = 0;
         for (let t = 0; t < Mw; t++) {
           let x = block[row + t]!;
           if (ownDemand) x += sdOwn * z[t]!;
           const D = demand ? Math.exp(x - halfVar) : 1;
-          const cR = cTok >= 0 ? block[cTok + t]! : 1;
-          const cUsd = cDraws ? cCompute[t]! + cRework[t]! * ci.factor(t, z) : cCompute[t]! + cRework[t]!;
-          const cSpend = D * (cUsd * cR * cP + cData[t]!);
-          cs[t] = cSpend;
+          let cSpend: number;
+          if (cWhole !== null) cSpend = D * cWhole[t]!;
+          else {
+            const cR = cTok >= 0 ? block[cTok + t]! : 1;
+            const cUsd = cFixed === null ? cCompute[t]! + cRework[t]! * ci.factor(t, z) : cFixed[t]!;
+            cSpend = D * (cUsd * cR * cP + cData[t]!);
+          }
           hc += cSpend;
+          if (monthly) cs[t] = cSpend;
           if (hasDepin) {
-            const dR = dTok >= 0 ? block[dTok + t]! : 1;
-            const dUsd = dDraws ? dCompute[t]! + dRework[t]! * di.factor(t, z) : dCompute[t]! + dRework[t]!;
-            const dSpend = D * (dUsd * dR * dP + dData[t]!);
-            ds[t] = dSpend;
+            let dSpend: number;
+            if (dWhole !== null) dSpend = D * dWhole[t]!;
+            else {
+              const dR = dTok >= 0 ? block[dTok + t]! : 1;
+              const dUsd = dFixed === null ? dCompute[t]! + dRework[t]! * di.factor(t, z) : dFixed[t]!;
+              dSpend = D * (dUsd * dR * dP + dData[t]!);
+            }
             hd += dSpend;
-          } else ds[t] = 0;
+            if (monthly) ds[t] = dSpend;
+          } else if (monthly) ds[t] = 0;
         }
         h0[trial] = h0[trial]! + a0 * hc + b0 * hd;
         h1[trial] = h1[trial]! + a1 * hc + b1 * hd;
         h2[trial] = h2[trial]! + a2 * hc + b2 * hd;
         if (keep) keep[trial] = a0 * hc + b0 * hd;
-        if (trial < S) {
+        if (monthly) {
           const m = trial * M;
           for (let t = 0; t < Mw; t++) {
             m0[m + t] = m0[m + t]! + a0 * cs[t]! + b0 * ds[t]!;
@@ -421,6 +455,13 @@ export function portfolioKernel(
       }
     }
   }
+}
+
+/** x[t] + y[t] for t < n. */
+function sumOf(x: ArrayLike<number>, y: ArrayLike<number>, n: number): Float64Array {
+  const s = new Float64Array(n);
+  for (let t = 0; t < n; t++) s[t] = x[t]! + y[t]!;
+  return s;
 }
 
 /** The schema's PortfolioDistribution without what only the analysis knows (workload ids). */
@@ -487,7 +528,8 @@ export function portfolioGroup(params: PortfolioParams, start: number, end: numb
 
 /**
  * Runs the kernel over one group's plan, adding into `into` (undefined for the first group: allocate the
- * sums) and returning the group's kept samples with the sums.
+ * sums) and returning the group's kept samples with the sums. `into.spare` holds the previous group's sample
+ * arrays, which allocatePortfolioOut reuses: a caller that keeps a group's samples past the next run copies them.
  */
 export type PortfolioGroupRunner = (
   group: PortfolioParams,
@@ -522,8 +564,8 @@ export async function portfolioInGroups(
   let start = 0;
   do {
     const out = await run(portfolioGroup(params, start, Math.min(n, start + groupWorkloads)), sums);
-    sums = { horizon: out.horizon, monthly: out.monthly };
     for (const s of out.samples) workloads.push(percentiles(s.subarray(0, params.trials), buffer));
+    sums = { horizon: out.horizon, monthly: out.monthly, spare: out.samples };
     start += groupWorkloads;
   } while (start < n);
   return { ...summarizePortfolioPlans(params, sums), workloads };

@@ -18,6 +18,7 @@ import {
   summarizePortfolio,
 } from '../src/index.js';
 import { basis, depinBasis, scenario } from './support/bases.js';
+import { portfolioKernelReference } from './support/portfolioKernelReference.js';
 
 const volatile = (trials = 4000) =>
   scenario({
@@ -159,7 +160,7 @@ describe('portfolioMonteCarlo (joint Monte Carlo of a plan)', () => {
           const run: PortfolioGroupRunner = (group, into) => {
             groups.push(group.workloads.length);
             last = inlinePortfolioGroup(group, into) as PortfolioOut;
-            samples.push(...last.samples);
+            samples.push(...last.samples.map((a) => a.slice()));
             return last;
           };
           const grouped = await portfolioInGroups(params, run, size);
@@ -177,6 +178,69 @@ describe('portfolioMonteCarlo (joint Monte Carlo of a plan)', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('property: the kernel equals its slow path (the kernel before its fixed-month fast paths), bit for bit', () => {
+    // Options with and without interruption draws, price shocks (a provider's spread, the DePIN spread or
+    // none), token paths and demand volatility: every combination the fast paths pick between.
+    const option = fc.record({
+      priceSigma: fc.constantFrom(null, 0, 0.2),
+      interruptionsPerMonth: fc.constantFrom(0, 3, 400),
+      token: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            cloud: option,
+            depin: fc.option(option, { nil: null }),
+            horizon: fc.integer({ min: 1, max: 14 }),
+            share: fc.double({ min: 0, max: 1, noNaN: true }),
+            keep: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        fc.constantFrom(0, 0.25),
+        fc.constantFrom(0, 0.2),
+        fc.integer({ min: 1, max: 1_300 }),
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        (rows, depinSpread, demandVolatility, trials, seed) => {
+          const made = (o: { priceSigma: number | null; interruptionsPerMonth: number; token: boolean }) => ({
+            priceSigma: o.priceSigma,
+            interruptionsPerMonth: o.interruptionsPerMonth,
+            interruptionUsdPerMonth: o.interruptionsPerMonth > 0 ? 250 : 0,
+            incentive: o.token ? { symbol: 'AKT', denomination: 'token' as const } : null,
+          });
+          const ws = rows.map((r, i): PortfolioWorkloadInput => {
+            const depin = r.depin === null ? null : depinBasis(made(r.depin));
+            return {
+              seed: seed ^ (i * 7919),
+              horizonMonths: r.horizon,
+              cloud: basis({ provider: `cloud${i % 2}`, ...made(r.cloud) }),
+              depin,
+              recommended: depin === null ? [1, 0] : [1 - r.share, r.share],
+              keepSamples: r.keep,
+            };
+          });
+          const s = volatile(trials);
+          const params = portfolioPlan(
+            ws,
+            { ...s, monteCarlo: { ...s.monteCarlo, depinPriceSpread: depinSpread, demandVolatility } },
+            { seed },
+          );
+          const fast = allocatePortfolioOut(params);
+          portfolioKernel(params, 0, params.trials, fast);
+          const slow = allocatePortfolioOut(params);
+          portfolioKernelReference(params, 0, params.trials, slow);
+          const bits = (xs: readonly Float64Array[]) =>
+            xs.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('hex'));
+          expect(bits([...fast.horizon, ...fast.monthly, ...fast.samples])).toEqual(
+            bits([...slow.horizon, ...slow.monthly, ...slow.samples]),
+          );
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 

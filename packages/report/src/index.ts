@@ -38,5 +38,5 @@ export { renderJson, renderJsonChunks } from './json/renderJson.js';
 export type { RenderMarkdownOptions } from './markdown/renderMarkdown.js';
 export { renderMarkdown } from './markdown/renderMarkdown.js';
 export type { PresentedAnalysis, PresentOptions } from './present/presentAnalysis.js';
-export { presentAnalysis } from './present/presentAnalysis.js';
+export { presentAnalysis, presentTotals } from './present/presentAnalysis.js';
 export { REPORT_FORMAT_VERSION } from './version.js';

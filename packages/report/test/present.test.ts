@@ -2,7 +2,7 @@ import type { Analysis } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ReportError } from '../src/errors.js';
-import { presentAnalysis } from '../src/present/presentAnalysis.js';
+import { presentAnalysis, presentTotals } from '../src/present/presentAnalysis.js';
 import { buildAnalysis } from './fixtures/analysis.js';
 import { mutableCopy } from './helpers/mutable.js';
 
@@ -98,10 +98,28 @@ describe('presentAnalysis: one rounding step, parts add up to totals', () => {
           expect(shown.workloads.reduce((s, w) => s + (w.recommendedCents ?? 0), 0)).toBe(
             shown.totals.monthlyRecommendedCents,
           );
+          // The totals alone (the CLI's summary line) are the full presentation's, without its workloads.
+          expect(presentTotals(a as Analysis)).toEqual(shown.totals);
         },
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('presentTotals: the totals of presentAnalysis, without holding its workloads', () => {
+  test('the same five figures for the example analysis in every rounding mode, and from a given presentation', () => {
+    for (const roundingMode of ['halfEven', 'halfUp', 'down'] as const) {
+      const full = presentAnalysis(buildAnalysis(), { roundingMode });
+      expect(presentTotals(buildAnalysis(), { roundingMode })).toEqual(full.totals);
+      expect(presentTotals(buildAnalysis(), { presented: full })).toBe(full.totals);
+    }
+  });
+
+  test('refuses NaN the way presentAnalysis does', () => {
+    const a = clone(buildAnalysis());
+    a.totals.monthlySavingsUsd = Number.NaN;
+    expect(() => presentTotals(a as Analysis)).toThrow(/totals\.monthlySavingsUsd/);
   });
 });
 

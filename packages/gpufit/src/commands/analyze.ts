@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { analyze, type ScenarioRun } from '@gpufit/analysis';
-import { formatMinorUnits, presentAnalysis, TEXT_REPORT_FORMATS } from '@gpufit/report';
+import { formatMinorUnits, presentTotals, TEXT_REPORT_FORMATS } from '@gpufit/report';
 import {
   type Analysis,
   isTextReportFormat,
@@ -283,7 +283,7 @@ async function writeAndSummarize(
   const written = await writeReportSet(analysis, dir, formats, options);
   const shown = relative(process.cwd(), dir) || '.';
   // The same rounded, allocated figures the reports show (one rounding step, in @gpufit/report).
-  const t = presentAnalysis(analysis).totals;
+  const t = presentTotals(analysis);
   const usdCents = (cents: number) => `$${formatMinorUnits(cents, { scale: 2, grouping: ',' })}`;
   process.stdout.write(
     [

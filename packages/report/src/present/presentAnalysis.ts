@@ -430,6 +430,31 @@ function cloudHorizonCents(w: ShownWorkload): number | null {
  */
 export function presentAnalysis(analysis: Analysis, options: PresentOptions = {}): PresentedAnalysis {
   if (options.presented !== undefined) return options.presented;
+  const { r, monthlyRecommendedCents, show } = presentation(analysis, options);
+  const workloads = analysis.workloads.map(show);
+  return {
+    analysis,
+    roundingMode: r.modeName,
+    workloads,
+    totals: totalsOf(r, analysis, monthlyRecommendedCents, workloads),
+  };
+}
+
+/**
+ * `presentAnalysis(analysis, options).totals` without holding every presented workload: each is presented,
+ * counted and dropped (the CLI's one-line summary of a 10,000-workload analysis held 78 MB of presented copies).
+ */
+export function presentTotals(analysis: Analysis, options: PresentOptions = {}): PresentedAnalysis['totals'] {
+  if (options.presented !== undefined) return options.presented.totals;
+  const { r, monthlyRecommendedCents, show } = presentation(analysis, options);
+  function* shown(): Generator<ShownWorkload> {
+    for (const [i, w] of analysis.workloads.entries()) yield show(w, i);
+  }
+  return totalsOf(r, analysis, monthlyRecommendedCents, shown());
+}
+
+/** The checks and the allocation every presentation starts from, and how one workload is presented. */
+function presentation(analysis: Analysis, options: PresentOptions) {
   assertFiniteNumbers(analysis);
   const r = createRounder(options.roundingMode ?? DEFAULT_ROUNDING_MODE);
   const monthlyRecommendedCents = r.cents(analysis.totals.monthlyUsd.recommended);
@@ -442,32 +467,40 @@ export function presentAnalysis(analysis: Analysis, options: PresentOptions = {}
     ['totals', 'monthlyUsd', 'recommended'],
   );
   const recCents = new Map(pricedIdx.map((wi, k) => [wi, allocated[k] ?? 0]));
-  const workloads = analysis.workloads.map((w, i) =>
-    showWorkload(r, analysis, w, i, recCents.get(i) ?? null),
-  );
-  const priced = workloads.filter((w) => w.recommendedCents !== null);
+  const show = (w: Analysis['workloads'][number], i: number): ShownWorkload =>
+    showWorkload(r, analysis, w, i, recCents.get(i) ?? null);
+  return { r, monthlyRecommendedCents, show };
+}
+
+/** The portfolio totals over the presented workloads, in workload order (sums of whole cents). */
+function totalsOf(
+  r: Rounder,
+  analysis: Analysis,
+  monthlyRecommendedCents: number,
+  workloads: Iterable<ShownWorkload>,
+): PresentedAnalysis['totals'] {
   // A workload with no priced cloud option counts at its recommended cost, so all-cloud − plan = savings.
-  const monthlyAllCloudCents = priced.reduce(
-    (a, w) => a + (w.cloud?.monthlyCents ?? w.recommendedCents ?? 0),
-    0,
-  );
-  const monthlySavingsCents = workloads.reduce((a, w) => a + (w.savingsCents ?? 0), 0);
+  let monthlyAllCloudCents = 0;
+  let monthlySavingsCents = 0;
+  let horizonRecommendedCents = 0;
+  let horizonAllCloudCents = 0;
+  const savings: number[] = [];
+  for (const w of workloads) {
+    if (w.recommendedCents !== null) {
+      monthlyAllCloudCents += w.cloud?.monthlyCents ?? w.recommendedCents ?? 0;
+      horizonRecommendedCents += w.recommendedHorizonCents ?? 0;
+      horizonAllCloudCents += cloudHorizonCents(w) ?? 0;
+    }
+    monthlySavingsCents += w.savingsCents ?? 0;
+    savings.push((w.savingsCents ?? 0) / 100);
+  }
   // The shown savings are differences of shown figures; they must agree with the producer's total.
-  r.lineItems(
-    workloads.map((w) => (w.savingsCents ?? 0) / 100),
-    r.cents(analysis.totals.monthlySavingsUsd),
-    ['totals', 'monthlySavingsUsd'],
-  );
+  r.lineItems(savings, r.cents(analysis.totals.monthlySavingsUsd), ['totals', 'monthlySavingsUsd']);
   return {
-    analysis,
-    roundingMode: r.modeName,
-    workloads,
-    totals: {
-      monthlyRecommendedCents,
-      monthlyAllCloudCents,
-      monthlySavingsCents,
-      horizonRecommendedCents: priced.reduce((a, w) => a + (w.recommendedHorizonCents ?? 0), 0),
-      horizonAllCloudCents: priced.reduce((a, w) => a + (cloudHorizonCents(w) ?? 0), 0),
-    },
+    monthlyRecommendedCents,
+    monthlyAllCloudCents,
+    monthlySavingsCents,
+    horizonRecommendedCents,
+    horizonAllCloudCents,
   };
 }
