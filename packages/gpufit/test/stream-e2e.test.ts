@@ -33,7 +33,11 @@ async function gpufit(args: string[], cwd: string) {
 }
 
 describe('streamed analyze', () => {
-  it('analyzes 3,000 rows as a stream: every row accounted for, the same answers as the in-memory run', async () => {
+  // Two CLI runs, about 6 s of CPU on a quiet 2-core machine; the limit catches a hang, not slowness (90 s: a
+  // loaded machine took over 30 s).
+  it('analyzes 3,000 rows as a stream: every row accounted for, the same answers as the in-memory run', {
+    timeout: 90_000,
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gpufit-stream-'));
     const path = join(dir, 'big.csv');
     writeFileSync(path, portfolio(3000));
