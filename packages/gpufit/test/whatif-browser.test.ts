@@ -181,6 +181,14 @@ describe('whatif.html in headless Chromium', () => {
     expect(drawn).toBeGreaterThan(1000);
     const ms = await page.evaluate(() => Number(document.getElementById('fan-time')?.dataset['ms']));
     console.log(`whatif fan (${data.scenario.monteCarlo.trials} trials): ${ms.toFixed(0)} ms`);
+    // With more than 1,000 trials a preview fan at 1,000 came first, then the full count ("Up to date" above).
+    if (data.scenario.monteCarlo.trials > 1000) {
+      const preview = await page.evaluate(() =>
+        Number(document.getElementById('fan-time')?.dataset['previewMs']),
+      );
+      expect(Number.isFinite(preview)).toBe(true);
+      console.log(`whatif preview fan (1,000 trials): ${preview.toFixed(0)} ms`);
+    }
   });
 
   test('export → import: a fresh page loads the exported file back to the same settings; a bad file shows its error', async () => {

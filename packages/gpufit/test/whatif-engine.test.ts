@@ -134,6 +134,21 @@ describe('the what-if engine', () => {
     expect(page(result)).not.toEqual(page(await runWhatif(data, base)));
   });
 
+  test('the preview fan: fewer trials asked of a page made with more are the CLI’s figures at that count', async () => {
+    // The page draws a preview at 1,000 trials before the scenario's full count; the preview is exactly what
+    // `--trials` of that count gives, so it is a true (coarser) answer, not an approximation of another kind.
+    const cli400 = await runScenarioAnalysis(undefined, { trials: 400 });
+    const cli1000 = await runScenarioAnalysis(undefined, { trials: 1000 });
+    const d1000 = whatifData((await cli1000.whatif())!);
+    const preview = await runWhatifFan(d1000, defaultSettings(d1000), 400);
+    expect(preview.trials).toBe(400);
+    expect(preview.months).toEqual(fanOf(cli400.analysis));
+    const full = await runWhatifFan(d1000, defaultSettings(d1000));
+    expect(full.trials).toBe(1000);
+    expect(full.months).toEqual(fanOf(cli1000.analysis));
+    expect(full.months).not.toEqual(preview.months);
+  });
+
   test('the fan: with the same seed and trials the page’s P10/P50/P90 are the CLI’s (--trials 400)', async () => {
     const cli400 = await runScenarioAnalysis(undefined, { trials: 400 });
     const inputs = await cli400.whatif();

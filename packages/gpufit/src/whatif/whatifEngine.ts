@@ -340,8 +340,11 @@ export async function whatifAnalysis(
   data: WhatifData,
   s: WhatifSettings,
   monteCarlo = false,
+  trials?: number,
 ): Promise<Analysis> {
-  const scenario = whatifScenario(data, s);
+  const settled = whatifScenario(data, s);
+  const scenario =
+    trials === undefined ? settled : { ...settled, monteCarlo: { ...settled.monteCarlo, trials } };
   const markets = scenario.decision.decentralizedMarkets;
   const adjuster = priceAdjuster(markets, s.priceLevel);
   return analyze({
@@ -399,10 +402,15 @@ export async function runWhatif(data: WhatifData, s: WhatifSettings): Promise<Wh
 
 /**
  * The plan's spend fan for the settings: the joint Monte Carlo at the scenario's seed and trials (the CLI's
- * `--trials` / `monteCarlo.trials`), as the report's spend-fan chart and horizon percentiles.
+ * `--trials` / `monteCarlo.trials`), as the report's spend-fan chart and horizon percentiles. `trials` asks for
+ * fewer: the page's preview, drawn within its update budget before the full count follows.
  */
-export async function runWhatifFan(data: WhatifData, s: WhatifSettings): Promise<WhatifFan> {
-  const analysis = await whatifAnalysis(data, s, true);
+export async function runWhatifFan(
+  data: WhatifData,
+  s: WhatifSettings,
+  trials: number = data.scenario.monteCarlo.trials,
+): Promise<WhatifFan> {
+  const analysis = await whatifAnalysis(data, s, true, trials);
   const d = analysis.totals.distribution;
   const shown = presentAnalysis(analysis);
   const mode = roundingModes[shown.roundingMode];
@@ -413,7 +421,7 @@ export async function runWhatifFan(data: WhatifData, s: WhatifSettings): Promise
     p90: cents(p.p90),
   });
   return {
-    trials: data.scenario.monteCarlo.trials,
+    trials,
     seed: data.scenario.monteCarlo.seed,
     chart: chartConfigs(analysis).find((c) => c.id === 'spend-fan') ?? null,
     horizon:

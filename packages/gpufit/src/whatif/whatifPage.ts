@@ -165,7 +165,28 @@ export const WHATIF_SCRIPT = `(() => {
     return q;
   }
   const table = queue(worker, 'run', () => { $('status').textContent = 'Updating…'; });
-  const fanQueue = queue(fanWorker, 'fan', () => { $('fan-status').textContent = 'Simulating…'; });
+  // The fan comes in two steps: a preview at FAN_PREVIEW trials, within the update budget (about a tenth of the
+  // full count's time), then the scenario's full count, which is the CLI's figure; a change made meanwhile starts
+  // again from the preview, and only the full fan says "Up to date".
+  const FAN_FULL = data.scenario.monteCarlo.trials;
+  const FAN_PREVIEW = Math.min(1000, FAN_FULL);
+  const fanQueue = { busy: false, pending: false, id: 0, full: false };
+  function fanAsk(full) {
+    fanQueue.busy = true;
+    fanQueue.pending = false;
+    fanQueue.full = full;
+    $('fan-status').textContent = full ? 'Simulating ' + FAN_FULL.toLocaleString('en-US') + ' trials…' : 'Simulating…';
+    fanWorker.postMessage({ kind: 'fan', id: ++fanQueue.id, settings: JSON.parse(JSON.stringify(settings)), trials: full ? FAN_FULL : FAN_PREVIEW });
+  }
+  fanQueue.run = () => {
+    if (fanQueue.busy) { fanQueue.pending = true; return; }
+    fanAsk(FAN_PREVIEW === FAN_FULL);
+  };
+  fanQueue.done = () => {
+    fanQueue.busy = false;
+    if (fanQueue.pending) fanAsk(FAN_PREVIEW === FAN_FULL);
+    else if (!fanQueue.full) fanAsk(true);
+  };
   // The fan is asked for once the table has its figures, so on a busy machine it does not slow the table down.
   function changed() { table.run(); }
   const LABEL = { cloud: 'cloud', depin: 'decentralized', hybrid: 'hybrid' };
@@ -227,7 +248,8 @@ export const WHATIF_SCRIPT = `(() => {
   const cents = (c) => usd(c);
   function showFan(m) {
     const f = m.fan;
-    $('fan-trials').textContent = f.trials.toLocaleString('en-US') + ' trials, seed ' + f.seed;
+    const preview = f.trials < FAN_FULL;
+    $('fan-trials').textContent = f.trials.toLocaleString('en-US') + (preview ? ' trials (a preview; ' + FAN_FULL.toLocaleString('en-US') + ' follow)' : ' trials') + ', seed ' + f.seed;
     const h = f.horizon;
     const body = $('fan-horizon');
     body.replaceChildren();
@@ -246,6 +268,11 @@ export const WHATIF_SCRIPT = `(() => {
       if (chart === null) chart = new Chart($('fan-canvas').getContext('2d'), config);
       else { chart.data = config.data; chart.options = config.options; chart.update('none'); }
       $('fan-canvas').setAttribute('aria-label', f.chart.title + '. ' + f.chart.description);
+    }
+    if (preview) {
+      $('fan-time').textContent = 'preview in ' + m.ms.toFixed(0) + ' ms';
+      $('fan-time').dataset.previewMs = String(m.ms);
+      return;
     }
     $('fan-time').textContent = m.ms.toFixed(0) + ' ms';
     $('fan-time').dataset.ms = String(m.ms);

@@ -20,7 +20,9 @@ declare const performance: { now(): number };
 
 type WorkerRequest =
   | { readonly kind: 'init'; readonly data: WhatifData }
-  | { readonly kind: 'run' | 'fan'; readonly id: number; readonly settings: WhatifSettings }
+  | { readonly kind: 'run'; readonly id: number; readonly settings: WhatifSettings }
+  /** `trials`: fewer than the scenario's, for the page's preview fan; absent, the scenario's. */
+  | { readonly kind: 'fan'; readonly id: number; readonly settings: WhatifSettings; readonly trials?: number }
   | { readonly kind: 'import'; readonly id: number; readonly file: string; readonly text: string };
 
 let data: WhatifData | null = null;
@@ -47,7 +49,7 @@ self.onmessage = (event) => {
     return;
   }
   if (request.kind === 'fan') {
-    runWhatifFan(d, request.settings).then(
+    runWhatifFan(d, request.settings, request.trials ?? d.scenario.monteCarlo.trials).then(
       (fan) => self.postMessage({ kind: 'fan', id: request.id, fan, ms: performance.now() - started }),
       failed('fan', request.id),
     );
