@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { catalogCacheDir } from '../catalog/catalogCache.js';
 import { badInput, CliError } from '../cli/errors.js';
 import { note } from '../cli/terminal.js';
+import { writeFileAtomic } from '../output/writeFileAtomic.js';
 import { readChartJsSource } from '../render/chartJsSource.js';
 import { readWhatifEngine, renderWhatif } from '../whatif/renderWhatif.js';
 import { whatifData } from '../whatif/whatifData.js';
@@ -38,7 +41,7 @@ async function kindOf(path: string): Promise<'dir' | 'file' | null> {
 /**
  * The page `gpufit whatif` shows: `whatif.html` of a report folder (the argument, or ./gpufit-report when it
  * has one and no option asks for a new analysis), an .html file named directly, or else a new page for a
- * workloads file (or the bundled example), written to a new temporary folder.
+ * workloads file (or the bundled example), written to the user's cache (`writePage`).
  */
 async function findPage(target: string | undefined, opts: WhatifCommandOptions): Promise<string> {
   if (target !== undefined) {
@@ -64,9 +67,45 @@ async function findPage(target: string | undefined, opts: WhatifCommandOptions):
       'the scenario has formulas (priceAdjustments or formula subsidies), which the what-if page cannot evaluate',
     );
   const html = renderWhatif(whatifData(inputs), await readWhatifEngine(), await readChartJsSource());
-  const file = join(await mkdtemp(join(tmpdir(), 'gpufit-whatif-')), PAGE);
-  await writeFile(file, html);
-  return file;
+  return writePage(html);
+}
+
+/** Pages kept in the cache's `whatif/` folder; older ones are removed as new ones are written. */
+export const MAX_CACHED_PAGES = 16;
+
+/**
+ * Writes a page for a workloads file where the user's own cache keeps it (`<cache>/whatif/<digest>/whatif.html`,
+ * beside the catalog cache: `$GPUFIT_CACHE_DIR`, `$XDG_CACHE_HOME/gpufit` or `~/.cache/gpufit`), named by its
+ * content's SHA-256: the same inputs give the same page and folder, so repeated runs reuse it instead of leaving a
+ * new temporary folder each time, and the newest `MAX_CACHED_PAGES` are kept. A cache that cannot be written
+ * falls back to a new private temporary folder (`mkdtemp`), as before.
+ */
+export async function writePage(html: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const root = join(dirname(catalogCacheDir(env)), 'whatif');
+  const digest = createHash('sha256').update(html).digest('hex').slice(0, 32);
+  const file = join(root, digest, PAGE);
+  try {
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(file, html);
+    await prunePages(root, digest);
+    return file;
+  } catch {
+    const fallback = join(await mkdtemp(join(tmpdir(), 'gpufit-whatif-')), PAGE);
+    await writeFile(fallback, html);
+    return fallback;
+  }
+}
+
+/** Keeps the newest `MAX_CACHED_PAGES` page folders (by modification time) and the one just written. */
+async function prunePages(root: string, keep: string): Promise<void> {
+  const names = (await readdir(root)).filter((n) => /^[0-9a-f]{32}$/.test(n));
+  if (names.length <= MAX_CACHED_PAGES) return;
+  const aged = await Promise.all(
+    names.map(async (name) => ({ name, mtime: (await stat(join(root, name))).mtimeMs })),
+  );
+  aged.sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1));
+  for (const { name } of aged.slice(MAX_CACHED_PAGES))
+    if (name !== keep) await rm(join(root, name), { recursive: true, force: true });
 }
 
 const ENTITIES: Record<string, string> = {
