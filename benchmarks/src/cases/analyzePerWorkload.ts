@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gpuTierTable, throughputRatioTable, unitThroughputTable } from '@gpufit/pricing';
-import { type Analysis, validateScenario, type WorkloadProfile } from '@gpufit/schema';
+import type { Analysis, WorkloadProfile } from '@gpufit/schema';
+import { bundledAnalysisInput } from '../bundledInput.js';
 import { generateProfiles, writeWorkloadCsv } from '../generate/workloads.js';
-import { analyze, loadBundledCatalog, withDefaultSubsidies } from '../gpufitSource.js';
+import { analyze } from '../gpufitSource.js';
 import { cpuMs, loadAverage, progress } from '../harness/measure.js';
 import { notAvailable, result } from '../harness/result.js';
 import { runNode } from '../harness/spawnTimed.js';
@@ -19,26 +18,16 @@ const PER_WORKLOAD = { valueAtMost: 2 };
 /** And a 10,000-workload non-streamed analysis under 400 MB peak RSS. */
 const MEMORY = { valueAtMost: 400 };
 
-/** CPU milliseconds (user + system) of `work`. */
 export const analyzePerWorkload: BenchCase = {
   name: 'analyze-per-workload',
   results: ['analyze-per-workload', 'analyze-memory'],
   summary:
     'non-streamed analyze() of 1,000 generated workloads with the default 10,000 Monte Carlo trials, CPU ms per workload, against the same analysis without the Monte Carlo; and peak RSS of `gpufit analyze` over 10,000 generated rows (not streamed)',
   async run(ctx) {
-    const catalog = await loadBundledCatalog();
-    const file = join(catalog.datasetsDir, 'scenarios', 'default.json');
-    const scenario = validateScenario(JSON.parse(await readFile(file, 'utf8')));
-    if (!scenario.ok) throw new Error(`analyze-per-workload: ${file} does not validate`);
+    const { catalog, tables } = await bundledAnalysisInput('analyze-per-workload');
     const n = ctx.quick ? WORKLOADS / 20 : WORKLOADS;
     const workloads = generateProfiles(SEED, n);
-    const input = {
-      offers: catalog.offers.rows,
-      tiers: gpuTierTable(catalog.gpuTiers),
-      ratios: throughputRatioTable(catalog.throughputRatios),
-      unitThroughput: unitThroughputTable(catalog.unitThroughput),
-      scenario: withDefaultSubsidies(scenario.value, catalog.networks),
-    };
+    const input = { offers: catalog.offers.rows, ...tables };
     let sink = 0;
     const run = (ws: readonly WorkloadProfile[], monteCarlo: boolean) => async () => {
       const a: Analysis = await analyze({

@@ -1,16 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { gpuTierTable, throughputRatioTable, unitThroughputTable } from '@gpufit/pricing';
-import { isCommitted, type Offer, validateScenario } from '@gpufit/schema';
+import { isCommitted, type Offer } from '@gpufit/schema';
+import { bundledAnalysisInput } from '../bundledInput.js';
 import { growCatalog } from '../generate/catalog.js';
 import { generateProfiles } from '../generate/workloads.js';
-import {
-  analyzeStream,
-  indexOfferParts,
-  loadBundledCatalog,
-  sidesOfMarkets,
-  withDefaultSubsidies,
-} from '../gpufitSource.js';
+import { analyzeStream, indexOfferParts, sidesOfMarkets } from '../gpufitSource.js';
 import { cpuMs, loadAverage, progress } from '../harness/measure.js';
 import { result } from '../harness/result.js';
 import { median } from '../harness/stats.js';
@@ -32,18 +24,9 @@ export const stream200k: BenchCase = {
   summary:
     'streamed analysis (analyzeStream, JSON + CSV rendered) of generated workloads: marginal CPU per workload on a 200,000-offer catalog grown from the bundled one, against the bundled catalog; and workloads/s on the bundled catalog',
   async run(ctx) {
-    const catalog = await loadBundledCatalog();
-    const file = join(catalog.datasetsDir, 'scenarios', 'default.json');
-    const scenario = validateScenario(JSON.parse(await readFile(file, 'utf8')));
-    if (!scenario.ok) throw new Error(`stream-200k: ${file} does not validate`);
+    const { catalog, tables: base } = await bundledAnalysisInput('stream-200k');
     const n = ctx.quick ? 250 : WORKLOADS;
     const workloads = generateProfiles(SEED, n);
-    const base = {
-      tiers: gpuTierTable(catalog.gpuTiers),
-      ratios: throughputRatioTable(catalog.throughputRatios),
-      unitThroughput: unitThroughputTable(catalog.unitThroughput),
-      scenario: withDefaultSubsidies(scenario.value, catalog.networks),
-    };
     const bundled = catalog.offers.rows;
     const large = growCatalog(bundled, ctx.quick ? 20_000 : LARGE, CATALOG_SEED);
     let bytes = 0;

@@ -31,6 +31,7 @@ export { renderFocus } from './focus/renderFocus.js';
 export type { ReportFormatContext, TextReportFormat, TextReportFormatId } from './formats.js';
 export { TEXT_REPORT_FORMAT_IDS, TEXT_REPORT_FORMATS } from './formats.js';
 export { escapeHtml } from './html/escapeHtml.js';
+export { strictPageHead } from './html/pageHead.js';
 export type { RenderHtmlOptions } from './html/renderHtml.js';
 export { renderHtml } from './html/renderHtml.js';
 export { strictCsp } from './html/sha256.js';

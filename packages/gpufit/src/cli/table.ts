@@ -19,15 +19,23 @@ export function usd(x: number | null, digits = 2): string {
 }
 
 /**
- * The plan line of a streamed or merged analysis, whose totals were never split into shown workload figures: each
- * total rounded to the cent once, and the saving the difference of the two shown totals, so the line adds up
- * ("$52,818.77 against $53,321.75 — saves $502.98", not the separately rounded $502.99).
+ * The monthly totals of a streamed or merged analysis, whose totals were never split into shown workload figures,
+ * in cents: each total rounded to the cent once, and the saving the difference of the two shown totals, so the
+ * figures add up ("$52,818.77 against $53,321.75 — saves $502.98", not a separately rounded $502.99).
  */
+export function shownTotalsCents(t: {
+  readonly monthlyUsd: { readonly recommended: number; readonly allCloud: number };
+}): { readonly recommended: number; readonly allCloud: number; readonly savings: number } {
+  const recommended = Math.round(t.monthlyUsd.recommended * 100);
+  const allCloud = Math.round(t.monthlyUsd.allCloud * 100);
+  return { recommended, allCloud, savings: allCloud - recommended };
+}
+
+/** The plan line of a streamed or merged analysis (`shownTotalsCents`). */
 export function streamedPlanLine(t: {
   readonly monthlyUsd: { readonly recommended: number; readonly allCloud: number };
 }): string {
-  const recommended = Math.round(t.monthlyUsd.recommended * 100);
-  const allCloud = Math.round(t.monthlyUsd.allCloud * 100);
-  const cents = (c: number) => usd(c / 100);
-  return `Recommended plan: ${cents(recommended)}/month against ${cents(allCloud)} all-cloud — saves ${cents(allCloud - recommended)}/month.`;
+  const c = shownTotalsCents(t);
+  const usdOf = (cents: number) => usd(cents / 100);
+  return `Recommended plan: ${usdOf(c.recommended)}/month against ${usdOf(c.allCloud)} all-cloud — saves ${usdOf(c.savings)}/month.`;
 }

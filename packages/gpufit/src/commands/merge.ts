@@ -7,7 +7,7 @@ import { mergeShards, type ResolvedItem, type ShardFooter, type ShardHeader } fr
 import { TEXT_REPORT_FORMATS } from '@gpufit/report';
 import type { Analysis } from '@gpufit/schema';
 import { badInput } from '../cli/errors.js';
-import { streamedPlanLine, usd } from '../cli/table.js';
+import { shownTotalsCents, streamedPlanLine, usd } from '../cli/table.js';
 import { counted } from '../cli/terminal.js';
 import { checkFooters, LineReader, orderParts, readHeader, readShardLine } from '../merge/shardFiles.js';
 import { outputFailure } from '../output/outputError.js';
@@ -228,7 +228,7 @@ export function mergedMarkdown(analysis: Analysis, shards: readonly Shard[], rec
     `| Monthly | ${usd(t.monthlyUsd.recommended)} | ${usd(t.monthlyUsd.allCloud)} |`,
     `| Horizon | ${usd(t.horizonUsd.recommended)} | ${usd(t.horizonUsd.allCloud)} |`,
     '',
-    `Monthly savings: ${usd((Math.round(t.monthlyUsd.allCloud * 100) - Math.round(t.monthlyUsd.recommended * 100)) / 100)}: the two monthly totals, each rounded to the cent once, and their difference.`,
+    `Monthly savings: ${usd(shownTotalsCents(t).savings / 100)}: the two monthly totals, each rounded to the cent once, and their difference.`,
     '',
     `Rows: ${a.read.toLocaleString('en-US')} read (${records.toLocaleString('en-US')} records), ${a.accepted.toLocaleString('en-US')} analyzed, ${a.rejected.toLocaleString('en-US')} rejected; offers: ${a.offers.accepted.toLocaleString('en-US')} of ${a.offers.read.toLocaleString('en-US')} accepted.`,
     t.unpricedWorkloads.length === 0

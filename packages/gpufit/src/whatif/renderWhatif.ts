@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { escapeHtml, strictCsp } from '@gpufit/report';
+import { escapeHtml, strictCsp, strictPageHead } from '@gpufit/report';
 import type { WhatifData } from './whatifEngine.js';
 import { WHATIF_SCRIPT, WHATIF_STYLES } from './whatifPage.js';
 
@@ -50,17 +50,7 @@ export function renderWhatif(data: WhatifData, engineSource: string, chartJsSour
   const name = escapeHtml(data.scenario.name);
   const trials = data.scenario.monteCarlo.trials.toLocaleString('en-US');
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="gpufit">',
-    `<title>gpufit what-if: ${name}</title>`,
-    `<style>${WHATIF_STYLES}</style>`,
-    '</head>',
+    ...strictPageHead({ title: `gpufit what-if: ${data.scenario.name}`, csp, style: WHATIF_STYLES }),
     '<body>',
     '<main>',
     `<h1>What if? <small>${name}</small></h1>`,

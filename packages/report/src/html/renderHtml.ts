@@ -9,6 +9,7 @@ import { CHART_BOOT_SCRIPT } from './chartBootScript.js';
 import { escapeHtml } from './escapeHtml.js';
 import { HTML_STYLES } from './htmlStyles.js';
 import { jsonForScript } from './jsonForScript.js';
+import { strictPageHead } from './pageHead.js';
 import { strictCsp } from './sha256.js';
 
 export interface RenderHtmlOptions extends PresentOptions {
@@ -85,17 +86,7 @@ export function renderHtml(analysis: Analysis, options: RenderHtmlOptions): stri
   const a = analysis;
   const title = `gpufit report: ${a.scenario.name}`;
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="gpufit">`,
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${HTML_STYLES}</style>`,
-    '</head>',
+    ...strictPageHead({ title, csp, style: HTML_STYLES }),
     '<body>',
     '<main>',
     ...doc.slice(0, 2).map((b) => block(b, sizes)),
