@@ -12,17 +12,14 @@ export function bareDrawLoop(params: MonteCarloParams, trialStart: number, trial
   const n = kinds.length;
   const z = new Float64Array(n);
   const state = new Int32Array(4);
-  const normal = new Float64Array(2);
   const B = MONTE_CARLO_BLOCK_TRIALS;
   let acc = 0;
   if (trialStart >= trialEnd) return acc;
   for (let block = Math.floor(trialStart / B); block <= Math.floor((trialEnd - 1) / B); block++) {
     seedSfc32State(params.seed, block, state);
-    normal[0] = 0;
-    normal[1] = 0;
     const end = Math.min(trialEnd, (block + 1) * B);
     for (let trial = block * B; trial < end; trial++) {
-      fillDraws(state, normal, kinds, z, n);
+      fillDraws(state, kinds, z, n);
       if (trial < trialStart) continue;
       for (let i = 0; i < n; i++) acc += z[i]!;
     }

@@ -238,27 +238,20 @@ class TrialModel {
   }
 
   /**
-   * Draws and models trials [from, to) of one block, continuing its stream in `state`/`normal` (prng.ts), with
+   * Draws and models trials [from, to) of one block, continuing its stream in `state` (prng.ts), with
    * `z` a `trialBuffer`. Sampled trials and plans without a fast path go through `runGeneral`; the others stay
    * in this loop, so the per-trial set-up of the fast path is done once per call, not once per trial.
    */
-  runTrials(
-    from: number,
-    to: number,
-    state: Int32Array,
-    normal: Float64Array,
-    z: Float64Array,
-    out: MonteCarloOut,
-  ): void {
+  runTrials(from: number, to: number, state: Int32Array, z: Float64Array, out: MonteCarloOut): void {
     const kinds = this.kinds;
     const K = this.packed;
     let trial = from;
     for (; trial < to && (K === null || trial < this.sampleTrials); trial++) {
-      fillDraws(state, normal, kinds, z, kinds.length);
+      fillDraws(state, kinds, z, kinds.length);
       this.demandAndTokens(z);
       this.runGeneral(z, trial, out);
     }
-    if (trial < to && K !== null) this.runPacked(trial, to, state, normal, z, K, out);
+    if (trial < to && K !== null) this.runPacked(trial, to, state, z, K, out);
   }
 
   /**
@@ -355,7 +348,6 @@ class TrialModel {
     from: number,
     to: number,
     state: Int32Array,
-    normal: Float64Array,
     z: Float64Array,
     K: Float64Array,
     out: MonteCarloOut,
@@ -381,8 +373,8 @@ class TrialModel {
     const y = this.pairBuffer;
     for (let trial = from; trial < to; trial += 2) {
       const pair = trial + 1 < to;
-      fillDraws(state, normal, kinds, z, nDraws);
-      if (pair) fillDraws(state, normal, kinds, y, nDraws);
+      fillDraws(state, kinds, z, nDraws);
+      if (pair) fillDraws(state, kinds, y, nDraws);
       this.demandAndTokens(z);
       this.demandAndTokens(y);
       const cP = this.priceFactor(0, z);
@@ -485,16 +477,13 @@ export function monteCarloKernel(
   const nDraws = kinds.length;
   const z = model.trialBuffer();
   const state = new Int32Array(4);
-  const normal = new Float64Array(2);
   const B = MONTE_CARLO_BLOCK_TRIALS;
   const lastBlock = Math.floor((trialEnd - 1) / B);
   for (let block = Math.floor(trialStart / B); block <= lastBlock; block++) {
     seedSfc32State(params.seed, block, state);
-    normal[0] = 0;
-    normal[1] = 0;
     const end = Math.min(trialEnd, (block + 1) * B);
     // Trials of the block before trialStart are drawn (to keep the stream) but not modelled.
-    for (let trial = block * B; trial < trialStart; trial++) fillDraws(state, normal, kinds, z, nDraws);
-    model.runTrials(Math.max(trialStart, block * B), end, state, normal, z, out);
+    for (let trial = block * B; trial < trialStart; trial++) fillDraws(state, kinds, z, nDraws);
+    model.runTrials(Math.max(trialStart, block * B), end, state, z, out);
   }
 }

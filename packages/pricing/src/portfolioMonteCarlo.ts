@@ -329,7 +329,6 @@ export function portfolioKernel(
   const maxDraws = Math.max(1, ...models.map((m) => m.kinds.length));
   const z = new Float64Array(maxDraws);
   const state = new Int32Array(4);
-  const normal = new Float64Array(2);
   const cs = new Float64Array(M);
   const ds = new Float64Array(M);
   const S = params.sampleTrials;
@@ -343,10 +342,8 @@ export function portfolioKernel(
     const to = Math.min(trialEnd, first + B);
     // Common shocks of trials first … to−1 (the earlier ones only to keep the stream).
     seedSfc32State(params.seed, k, state);
-    normal[0] = 0;
-    normal[1] = 0;
     for (let trial = first; trial < to; trial++) {
-      fillDraws(state, normal, cKinds, cz, cKinds.length);
+      fillDraws(state, cKinds, cz, cKinds.length);
       if (trial < from) continue;
       const row = (trial - first) * stride;
       let at = 0;
@@ -401,10 +398,8 @@ export function portfolioKernel(
       const cWhole = cFixed !== null && c.tokenIndex < 0 && cG < 0 ? sumOf(cFixed, cData, Mw) : null;
       const dWhole = dFixed !== null && d.tokenIndex < 0 && dG < 0 ? sumOf(dFixed, dData, Mw) : null;
       seedSfc32State(plan.seed, k, state);
-      normal[0] = 0;
-      normal[1] = 0;
       for (let trial = first; trial < to; trial++) {
-        fillDraws(state, normal, kinds, z, kinds.length);
+        fillDraws(state, kinds, z, kinds.length);
         if (trial < from) continue;
         const row = (trial - first) * stride;
         const cP = cG >= 0 ? Math.exp(cSigma * block[row + M + cG]! - cHalf) : 1;

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DRAW_NORMAL, DRAW_UNIFORM, fillDraws, hash32, Prng, seedSfc32State } from '../src/index.js';
+import { normalCdf } from '../src/normalDistribution.js';
+import { ZIGGURAT_F, ZIGGURAT_X } from '../src/zigguratTables.js';
 
 describe('Prng (sfc32 seeded by splitmix32)', () => {
   it('gives the same sequence for the same seed and stream, and another for another seed or stream', () => {
@@ -55,12 +57,11 @@ describe('Prng (sfc32 seeded by splitmix32)', () => {
           const kinds = Uint8Array.from(schedule);
           const state = new Int32Array(4);
           seedSfc32State(seed, stream, state);
-          const normal = new Float64Array(2);
           const out = new Float64Array(kinds.length);
-          // Twice, to carry the cached normal and the state across calls.
+          // Twice, to carry the state across calls.
           const p = new Prng(seed, stream);
           for (let round = 0; round < 2; round++) {
-            fillDraws(state, normal, kinds, out, kinds.length);
+            fillDraws(state, kinds, out, kinds.length);
             const expected = schedule.map((k) => (k === DRAW_UNIFORM ? p.nextFloat() : p.nextNormal()));
             expect(Array.from(out)).toEqual(expected);
           }
@@ -73,5 +74,77 @@ describe('Prng (sfc32 seeded by splitmix32)', () => {
     const seen = new Set<number>();
     for (let i = 0; i < 100_000; i++) seen.add(hash32(i));
     expect(seen.size).toBe(100_000);
+  });
+});
+
+describe('standard normals by the ziggurat (Marsaglia & Tsang 2000, 256 layers)', () => {
+  it("builds the tables of Rust rand_distr's ziggurat_tables.rs (its ZIG_NORM_X and ZIG_NORM_F entries)", () => {
+    // Its entries have 18 decimals; written here to the 16–17 digits a double holds.
+    const near = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-14);
+    near(ZIGGURAT_X[0]!, 3.91075795953709);
+    near(ZIGGURAT_X[1]!, 3.654152885361009);
+    near(ZIGGURAT_X[254]!, 0.2861745917472605);
+    near(ZIGGURAT_X[255]!, 0.2152418959132738);
+    expect(ZIGGURAT_X[256]).toBe(0);
+    near(ZIGGURAT_F[0]!, 0.000477467764586655);
+    near(ZIGGURAT_F[1]!, 0.001260285930498598);
+    near(ZIGGURAT_F[255]!, 0.9771017012827313);
+    expect(ZIGGURAT_F[256]).toBe(1);
+  });
+
+  it('takes the fast path (one 32-bit output, no logarithm) for 98.5 % of draws', () => {
+    let mean = 0;
+    for (let i = 0; i < 256; i++) mean += ZIGGURAT_X[i + 1]! / ZIGGURAT_X[i]! / 256;
+    expect(mean).toBeGreaterThan(0.985);
+    expect(mean).toBeLessThan(0.986);
+    // Counted on the stream: after n draws, where the generator stands in its sequence of raw outputs.
+    const n = 100_000;
+    const raw = new Prng(11);
+    const outputs = Array.from({ length: 2 * n }, () => raw.nextUint32());
+    const p = new Prng(11);
+    for (let i = 0; i < n; i++) p.nextNormal();
+    const next = [p.nextUint32(), p.nextUint32()];
+    let used = -1;
+    for (let j = n; j < outputs.length - 1 && used < 0; j++) {
+      if (outputs[j] === next[0] && outputs[j + 1] === next[1]) used = j;
+    }
+    // 1.5 % of draws take a wedge or tail test (one or two more outputs, sometimes a retry).
+    expect(used / n).toBeGreaterThan(1.01);
+    expect(used / n).toBeLessThan(1.04);
+  });
+
+  it('matches the normal CDF (Kolmogorov–Smirnov over 10^6 draws) and its tails beyond 3 and 4.5', () => {
+    const n = 1_000_000;
+    const p = new Prng(2027, 5);
+    const draws = new Float64Array(n);
+    for (let i = 0; i < n; i++) draws[i] = p.nextNormal();
+    draws.sort();
+    let ks = 0;
+    for (let i = 0; i < n; i++) {
+      const f = normalCdf(draws[i]!);
+      ks = Math.max(ks, (i + 1) / n - f, f - i / n);
+    }
+    // The 0.1 % critical value of the KS statistic is 1.95/√n.
+    expect(ks).toBeLessThan(1.95 / Math.sqrt(n));
+    // Tails: counts within 5 binomial standard deviations of n·P(|Z| > c), both signs present.
+    for (const c of [3, 4.5]) {
+      const prob = 2 * (1 - normalCdf(c));
+      let above = 0;
+      let below = 0;
+      for (const x of draws) {
+        if (x > c) above++;
+        if (x < -c) below++;
+      }
+      expect(Math.abs(above + below - n * prob)).toBeLessThan(5 * Math.sqrt(n * prob) + 1);
+      expect(above).toBeGreaterThan(0);
+      expect(below).toBeGreaterThan(0);
+    }
+  });
+
+  it('never draws exactly 0 (the abscissa (k + ½)/2²³ − 1 is symmetric around 0 and never 0)', () => {
+    const p = new Prng(3);
+    let zeros = 0;
+    for (let i = 0; i < 200_000; i++) if (p.nextNormal() === 0) zeros++;
+    expect(zeros).toBe(0);
   });
 });

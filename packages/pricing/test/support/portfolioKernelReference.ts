@@ -111,7 +111,6 @@ export function portfolioKernelReference(
   const maxDraws = Math.max(1, ...models.map((m) => m.kinds.length));
   const z = new Float64Array(maxDraws);
   const state = new Int32Array(4);
-  const normal = new Float64Array(2);
   const cs = new Float64Array(M);
   const ds = new Float64Array(M);
   const S = params.sampleTrials;
@@ -125,10 +124,8 @@ export function portfolioKernelReference(
     const to = Math.min(trialEnd, first + B);
     // Common shocks of trials first … to−1 (the earlier ones only to keep the stream).
     seedSfc32State(params.seed, k, state);
-    normal[0] = 0;
-    normal[1] = 0;
     for (let trial = first; trial < to; trial++) {
-      fillDraws(state, normal, cKinds, cz, cKinds.length);
+      fillDraws(state, cKinds, cz, cKinds.length);
       if (trial < from) continue;
       const row = (trial - first) * stride;
       let at = 0;
@@ -176,10 +173,8 @@ export function portfolioKernelReference(
       const cG = plan.priceGroup[0];
       const dG = plan.priceGroup[1];
       seedSfc32State(plan.seed, k, state);
-      normal[0] = 0;
-      normal[1] = 0;
       for (let trial = first; trial < to; trial++) {
-        fillDraws(state, normal, kinds, z, kinds.length);
+        fillDraws(state, kinds, z, kinds.length);
         if (trial < from) continue;
         const row = (trial - first) * stride;
         const cP = cG >= 0 ? Math.exp(cSigma * block[row + M + cG]! - cHalf) : 1;
