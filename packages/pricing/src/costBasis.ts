@@ -12,6 +12,7 @@
  * the share at month 0 (the offer's, or the scenario schedule's own `share`).
  */
 import type { CostComponentName, CostEstimate, Denomination, Market, Offer } from '@gpufit/schema';
+import { offerFacts } from './estimate/offerFacts.js';
 
 export interface CostBasis {
   readonly offerId: string;
@@ -22,7 +23,10 @@ export interface CostBasis {
   readonly computeUsdPerMonth: number;
   /** The `interruption-overhead` part of `computeUsdPerMonth` (expected re-work). */
   readonly interruptionUsdPerMonth: number;
-  /** Expected interruptions a month: interruptionsPerHour × replica-hours (0 when the offer states none). */
+  /**
+   * Expected interruptions a month: the offer's effective interruptions per hour (`offerFacts`: stated, from its
+   * availability, or the market's assumption) × replica-hours; 0 when the estimate has no re-work.
+   */
   readonly interruptionsPerMonth: number;
   /** Data-movement USD a month at month 0. */
   readonly dataUsdPerMonth: number;
@@ -84,7 +88,10 @@ export function costBasis(estimate: CostEstimate, offer: Offer): CostBasisResult
     estimate.gpusPerReplica > 0
       ? estimate.billedGpuHoursPerMonth / estimate.gpusPerReplica
       : 0;
-  const rate = offer.interruptionsPerHour ?? 0;
+  // The rate the estimate's re-work used: stated, derived from the availability, or the market's assumption. Read
+  // from the offer alone (stated or 0) it drew no interruptions for an offer without a stated rate, while the same
+  // offer under an interruption multiplier (which writes the effective rate onto it) drew them.
+  const rate = offerFacts(offer).interruptionsPerHour;
   return {
     ok: true,
     value: {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { costBasis, estimateCost, monteCarloPlan, projectSpend, spreadSigma } from '../src/index.js';
+import {
+  costBasis,
+  estimateCost,
+  monteCarloPlan,
+  projectSpend,
+  spreadSigma,
+  withInterruptionMultiplier,
+} from '../src/index.js';
 import { depinBasis } from './support/bases.js';
 import { offer, profile, scenario } from './support/builders.js';
 import { TEST_TIERS } from './support/tiers.js';
@@ -44,6 +51,29 @@ describe('costBasis: the month-0 estimate split into what a projection moves', (
     expect(b.incentive).toEqual({ symbol: 'AKT', denomination: 'usd-pegged' });
     // λ × replica-hours: 0.05 an hour over the billed GPU-hours of 1-GPU replicas.
     expect(b.interruptionsPerMonth).toBeCloseTo(0.05 * e.billedGpuHoursPerMonth!, 9);
+  });
+
+  it('an offer without a stated rate draws the interruptions its re-work assumes, as it does under a multiplier', () => {
+    // A marketplace host that states only its availability; and one that states nothing (the market's assumption).
+    for (const stated of [{ availability: 0.97 }, {}]) {
+      const o = offer({
+        id: 'vast:a100',
+        provider: 'vast',
+        market: 'marketplace',
+        usdPerGpuHour: 1.1,
+        ...stated,
+      });
+      expect(o.interruptionsPerHour).toBeNull();
+      const b = costBasis(estimateCost(batch, o, { tiers: TEST_TIERS }), o);
+      if (!b.ok) throw new Error(b.reason);
+      expect(b.value.interruptionUsdPerMonth).toBeGreaterThan(0);
+      expect(b.value.interruptionsPerMonth).toBeGreaterThan(0);
+      // Continuous in the multiplier: ×(1 + 1e-9) writes the effective rate onto the offer and draws the same count.
+      const near = withInterruptionMultiplier(o, 1 + 1e-9);
+      const n = costBasis(estimateCost(batch, near, { tiers: TEST_TIERS }), near);
+      if (!n.ok) throw new Error(n.reason);
+      expect(n.value.interruptionsPerMonth / b.value.interruptionsPerMonth).toBeCloseTo(1, 6);
+    }
   });
 
   it('month 0 of the projection reproduces the estimate, subsidy included', () => {
