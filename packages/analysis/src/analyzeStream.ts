@@ -66,6 +66,9 @@ export interface AnalyzeStreamOptions {
   readonly part?: ShardSpec;
 }
 
+/** Analyses written to the sinks at a time (see the loop in `analyzeStream`). */
+const STEP_WORKLOADS = 64;
+
 /**
  * Analyzes a workloads stream with bounded memory: nothing per workload outlives its own step except the
  * portfolio totals, the ids of unpriced workloads and the rejected rows (nothing is lost). Output is the same
@@ -122,7 +125,17 @@ export async function analyzeStream(
     await report.open();
     await head();
     let lines = '';
-    const resolved: ResolvedItem[] = [];
+    let resolved: ResolvedItem[] = [];
+    // Written every STEP_WORKLOADS analyses, not once per batch as read (about 1,900 rows): a whole
+    // batch's analyses and rendered text (≈ 70 MB) outlived the young generation and were collected only by
+    // full collections, so the old generation grew to several hundred MB of garbage between them.
+    const flush = async () => {
+      if (jsonl && lines !== '') await jsonl.write(lines);
+      if (resolved.length > 0) await report.add(resolved);
+      options.onProgress?.(accepted);
+      lines = '';
+      resolved = [];
+    };
     for (const item of batch) {
       const at = seq++;
       if (item.ok) fileAccepted++;
@@ -139,10 +152,9 @@ export async function analyzeStream(
       accepted++;
       resolved.push({ ok: true, workload: analyzed.workload, offersUsed: analyzed.offersUsed });
       if (jsonl) lines += shardWorkloadLine(at, item.row, analyzed.workload, analyzed.offersUsed);
+      if (resolved.length >= STEP_WORKLOADS) await flush();
     }
-    if (jsonl && lines !== '') await jsonl.write(lines);
-    await report.add(resolved);
-    options.onProgress?.(accepted);
+    await flush();
   }
   const counted = { read, accepted, rejected: read - accepted };
   const fileAccounting = options.accounting?.() ?? {

@@ -109,6 +109,38 @@ describe('analyzeStream: the streamed analysis on any sink, with no Node', () =>
     expect(lines.some((line) => line.includes('w2'))).toBe(true);
   });
 
+  it('writes a large read batch in steps of at most 64 analyses (what bounds its memory), the same text as small batches', async () => {
+    const many: WorkloadItem[] = Array.from({ length: 150 }, (_, i) => ({
+      ok: true as const,
+      value: { ...workloads[i % 3]!, id: `w${i}` },
+    }));
+    const run = async (size: number) => {
+      const json = collector();
+      const sizes: number[] = [];
+      const sink = {
+        write(text: string) {
+          sizes.push((text.match(/"id": ?"w\d+"/g) ?? []).length);
+          return json.write(text);
+        },
+      };
+      const progress: number[] = [];
+      await analyzeStream(
+        batches(many, size),
+        { offers, tiers, scenario },
+        { json: sink },
+        {
+          onProgress: (n) => progress.push(n),
+        },
+      );
+      return { text: json.text(), sizes, progress };
+    };
+    const whole = await run(150);
+    expect(Math.max(...whole.sizes)).toBeLessThanOrEqual(64);
+    expect(whole.progress).toEqual([64, 128, 150]);
+    expect(whole.text).toBe((await run(7)).text);
+    expect((JSON.parse(whole.text) as Analysis).workloads).toHaveLength(150);
+  });
+
   it("with interruption multipliers, streams analyze()'s numbers", async () => {
     const v = validateScenario({ analysisDate: '2026-12-01', interruptionRateMultipliers: { depin: 3 } });
     if (!v.ok) throw new Error('scenario');
