@@ -25,4 +25,17 @@ describe('IdSet', () => {
     for (let i = 0; i < 100_000; i += 997) expect(set.addOrGet(`w${i}`, 1)).toBe(i + 2);
     expect(set.size).toBe(100_000);
   });
+
+  it('keeps Latin-1 ids one byte a character and widens for the first other one, losing none', () => {
+    const set = new IdSet();
+    for (let i = 0; i < 5_000; i++) expect(set.addOrGet(`café-${i}`, i + 2)).toBe(0);
+    expect(set.addOrGet('工作负载-1', 9_000)).toBe(0);
+    expect(set.addOrGet('Ω', 9_001)).toBe(0);
+    for (let i = 0; i < 5_000; i += 7) expect(set.addOrGet(`café-${i}`, 1)).toBe(i + 2);
+    expect(set.addOrGet('工作负载-1', 1)).toBe(9_000);
+    expect(set.addOrGet('Ω', 1)).toBe(9_001);
+    // A wide id that differs from a stored Latin-1 one only above 0xff is a new id.
+    expect(set.addOrGet('caf\u0169-1', 9_002)).toBe(0);
+    expect(set.size).toBe(5_003);
+  });
 });

@@ -59,7 +59,7 @@ export const DRAW_NORMAL = 1;
  * Standard normals by the ziggurat method (zigguratTables.ts: Marsaglia & Tsang 2000, 256 layers). One 32-bit
  * output gives the layer (its low 8 bits) and the signed abscissa (its high 24 bits, u = (k + ½)/2²³ − 1, never 0),
  * as Rust's `rand_distr` takes both from one 64-bit output; x = u·x[layer] is the draw when |x| < x[layer+1],
- * which holds for 98.5 % of draws (tested). The rest — a wedge test or the tail — is `normalSlowPath`. About 2.5×
+ * which holds for 98.5 % of draws (tested). The rest — a wedge test or the tail — is `normalSlowPath`. About 2.2×
  * faster than the Marsaglia–Bray polar method it replaced (which needed a logarithm and a square root per pair
  * and cached a spare), and stateless between draws.
  */
