@@ -33,22 +33,11 @@ export function seedSfc32State(seed: number, stream: number, state: Int32Array):
     z = (z + 0x9e3779b9) | 0;
     return hash32(z) | 0;
   };
-  let a = next();
-  let b = next();
-  let c = next();
-  let d = next();
-  for (let i = 0; i < 12; i++) {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-  }
-  state[0] = a;
-  state[1] = b;
-  state[2] = c;
-  state[3] = d;
+  state[0] = next();
+  state[1] = next();
+  state[2] = next();
+  state[3] = next();
+  for (let i = 0; i < 12; i++) nextOf(state);
 }
 
 /** Kinds of draw in a draw schedule (`fillDraws`). */
@@ -59,7 +48,7 @@ export const DRAW_NORMAL = 1;
  * Standard normals by the ziggurat method (zigguratTables.ts: Marsaglia & Tsang 2000, 256 layers). One 32-bit
  * output gives the layer (its low 8 bits) and the signed abscissa (its high 24 bits, u = (k + ½)/2²³ − 1, never 0),
  * as Rust's `rand_distr` takes both from one 64-bit output; x = u·x[layer] is the draw when |x| < x[layer+1],
- * which holds for 98.5 % of draws (tested). The rest — a wedge test or the tail — is `normalSlowPath`. About 2.2×
+ * which holds for 98.5 % of draws (tested). The rest — a wedge test or the tail — is `normalFrom`'s. About 2.2×
  * faster than the Marsaglia–Bray polar method it replaced (which needed a logarithm and a square root per pair
  * and cached a spare), and stateless between draws.
  */
@@ -98,7 +87,7 @@ export function fillDraws(state: Int32Array, kinds: Uint8Array, out: Float64Arra
     state[1] = b;
     state[2] = c;
     state[3] = d;
-    out[i] = normalSlowPath(state, t);
+    out[i] = normalFrom(state, t);
     a = state[0]! | 0;
     b = state[1]! | 0;
     c = state[2]! | 0;
@@ -125,12 +114,12 @@ function nextOf(state: Int32Array): number {
 }
 
 /**
- * The ziggurat's rare cases, for the output `t` whose fast test failed, continuing the stream in `state`: in the
- * base layer, a draw from the tail beyond R (Marsaglia 1964: x = −ln(U₁)/R until −2·ln(U₂) ≥ x², then R + x, with
- * U in (0, 1)); in another layer, the wedge test (accept x when a uniform height under the strip falls below
- * exp(−x²/2)); on rejection, a fresh output and the whole test again.
+ * The standard normal whose first output is `first`, continuing the stream in `state`: the fast test of `fillDraws`,
+ * then the ziggurat's rare cases — in the base layer, a draw from the tail beyond R (Marsaglia 1964: x = −ln(U₁)/R
+ * until −2·ln(U₂) ≥ x², then R + x, with U in (0, 1)); in another layer, the wedge test (accept x when a uniform
+ * height under the strip falls below exp(−x²/2)); on rejection, a fresh output and the whole test again.
  */
-function normalSlowPath(state: Int32Array, first: number): number {
+function normalFrom(state: Int32Array, first: number): number {
   let t = first;
   for (;;) {
     const layer = t & 255;
@@ -157,41 +146,22 @@ function normalSlowPath(state: Int32Array, first: number): number {
  * An sfc32 generator with a standard-normal sampler (the ziggurat of `fillDraws`, draw for draw the same numbers).
  */
 export class Prng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-
-  private readonly scratch = new Int32Array(4);
+  /** The sfc32 state: the same four words `fillDraws` continues. */
+  private readonly state = new Int32Array(4);
 
   /** Stream `stream` (default 0) of `seed`; same arguments, same sequence. */
   constructor(seed: number, stream = 0) {
-    this.a = 0;
-    this.b = 0;
-    this.c = 0;
-    this.d = 0;
     this.reseed(seed, stream);
   }
 
   /** Restarts at the beginning of stream `(seed, stream)` without allocating. */
   reseed(seed: number, stream: number): void {
-    const s = this.scratch;
-    seedSfc32State(seed, stream, s);
-    this.a = s[0]!;
-    this.b = s[1]!;
-    this.c = s[2]!;
-    this.d = s[3]!;
+    seedSfc32State(seed, stream, this.state);
   }
 
   /** A uniform 32-bit unsigned integer. */
   nextUint32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return t >>> 0;
+    return nextOf(this.state);
   }
 
   /** A uniform number in [0, 1) with 32 bits of resolution. */
@@ -201,19 +171,6 @@ export class Prng {
 
   /** A standard normal draw (mean 0, variance 1). */
   nextNormal(): number {
-    const t = this.nextUint32() | 0;
-    const v = (((t >>> 8) + 0.5) * ABSCISSA_SCALE - 1) * ZIGGURAT_X[t & 255]!;
-    if (Math.abs(v) < ZIGGURAT_X[(t & 255) + 1]!) return v;
-    const s = this.scratch;
-    s[0] = this.a;
-    s[1] = this.b;
-    s[2] = this.c;
-    s[3] = this.d;
-    const x = normalSlowPath(s, t);
-    this.a = s[0]!;
-    this.b = s[1]!;
-    this.c = s[2]!;
-    this.d = s[3]!;
-    return x;
+    return normalFrom(this.state, nextOf(this.state) | 0);
   }
 }
