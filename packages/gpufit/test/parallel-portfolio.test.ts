@@ -86,4 +86,23 @@ describe('runPortfolioKernel (worker threads)', () => {
       expect(grouped).toEqual(inline);
     }
   });
+
+  it('on workers, a group reuses the shared kept-sample arrays of earlier groups (not new ones each group)', async () => {
+    const params = portfolioPlan(workloads, scenario);
+    const seen: (readonly Float64Array[])[] = [];
+    const grouped = await portfolioInGroups(
+      params,
+      async (group, into) => {
+        const out = await runPortfolioKernel(group, 2, worker, into);
+        seen.push([...out.samples]);
+        return out;
+      },
+      1,
+    );
+    // Workloads 1 and 2 keep samples, workload 3 does not: group 2 reuses group 1's array.
+    expect(seen.map((g) => g.length)).toEqual([1, 1, 0]);
+    expect(seen[0]![0]!.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(seen[1]![0]).toBe(seen[0]![0]);
+    expect(grouped).toEqual(portfolioMonteCarlo(workloads, scenario));
+  });
 });

@@ -188,8 +188,9 @@ export interface PortfolioOut {
 }
 
 /**
- * The plan sums of a PortfolioOut: what every group of workloads adds into (portfolioInGroups). `spare`: the
- * previous group's kept-sample arrays, already summarised, which the next group's output may reuse.
+ * The plan sums of a PortfolioOut: what every group of workloads adds into (portfolioInGroups). `spare`: every
+ * kept-sample array of the groups run so far (the most any group needed), already summarised, which the next
+ * group's output reuses in order.
  */
 export type PortfolioSums = Pick<PortfolioOut, 'horizon' | 'monthly'> & {
   readonly spare?: readonly Float64Array[];
@@ -254,6 +255,13 @@ interface WorkloadModel {
 /**
  * Simulates trials [trialStart, trialEnd) of the portfolio into `out` (which must start at zero for those
  * trials). A range that does not start on a block boundary draws (and discards) the block's earlier trials.
+ *
+ * Span by span (as many whole blocks as PORTFOLIO_SPAN_DOUBLES holds: every trial of a default run), workload by
+ * workload: the span's common shocks first, then each workload's model is built, runs every trial of the span
+ * and is dropped. Built for a whole group at once, the models lived as long as the group ran and were promoted
+ * to V8's old generation: their arrays (about 1 MB a group, outside the heap) stayed until the next full
+ * collection, and glibc kept the memory after that (issue 19: a 10,000-workload analysis grew its C heap by
+ * 60 MB this way). A trial's sums still add the workloads in plan order, so the output is the same bits.
  */
 export function portfolioKernel(
   params: PortfolioParams,
@@ -292,42 +300,10 @@ export function portfolioKernel(
   const cKinds = Uint8Array.from(commonKinds);
   // Per trial of the block: σ_d·√ρ·C_t (M), the price normals (G), the token ratios (K·M).
   const stride = M + G + K * M;
-  const block = new Float64Array(B * stride);
   const cz = new Float64Array(Math.max(1, cKinds.length));
-
-  let sampleIndex = 0;
-  const models: WorkloadModel[] = params.workloads.map((plan) => {
-    const wp = asWorkloadParams(params, plan);
-    let j = own ? plan.months : 0;
-    const kinds: number[] = own ? new Array<number>(plan.months).fill(DRAW_NORMAL) : [];
-    const its = ([0, 1] as const).map((o) => {
-      const drawAt = new Int32Array(plan.months).fill(-1);
-      if (o === 1 && plan.shares[2][1] === 0 && plan.shares[0][1] === 0) {
-        return new InterruptionMonths({ ...wp, interruptionDraws: false }, o, drawAt);
-      }
-      for (let t = 0; t < plan.months; t++) {
-        const mode = interruptionMode(wp, o, t);
-        if (mode === INTERRUPTIONS_NONE) continue;
-        drawAt[t] = j++;
-        kinds.push(mode === INTERRUPTIONS_POISSON ? DRAW_UNIFORM : DRAW_NORMAL);
-      }
-      return new InterruptionMonths(wp, o, drawAt);
-    });
-    return {
-      plan,
-      kinds: Uint8Array.from(kinds),
-      ownDemand: own,
-      interruptions: [its[0]!, its[1]!],
-      interrupts: [
-        its[0]!.mode.some((m) => m !== INTERRUPTIONS_NONE),
-        its[1]!.mode.some((m) => m !== INTERRUPTIONS_NONE),
-      ],
-      hasDepin: plan.shares[2][1] > 0 || plan.shares[0][1] > 0,
-      sample: plan.keepSamples ? sampleIndex++ : -1,
-    };
-  });
-  const maxDraws = Math.max(1, ...models.map((m) => m.kinds.length));
-  const z = new Float64Array(maxDraws);
+  const sampleOf = new Int32Array(params.workloads.length);
+  let kept = 0;
+  for (let w = 0; w < sampleOf.length; w++) sampleOf[w] = params.workloads[w]!.keepSamples ? kept++ : -1;
   const state = new Int32Array(4);
   const cs = new Float64Array(M);
   const ds = new Float64Array(M);
@@ -335,33 +311,43 @@ export function portfolioKernel(
   const [h0, h1, h2] = out.horizon;
   const [m0, m1, m2] = out.monthly;
 
+  const firstBlock = Math.floor(trialStart / B);
   const lastBlock = Math.floor((trialEnd - 1) / B);
-  for (let k = Math.floor(trialStart / B); k <= lastBlock; k++) {
-    const first = k * B;
-    const from = Math.max(trialStart, first);
-    const to = Math.min(trialEnd, first + B);
-    // Common shocks of trials first … to−1 (the earlier ones only to keep the stream).
-    seedSfc32State(params.seed, k, state);
-    for (let trial = first; trial < to; trial++) {
-      fillDraws(state, cKinds, cz, cKinds.length);
-      if (trial < from) continue;
-      const row = (trial - first) * stride;
-      let at = 0;
-      for (let t = 0; t < M; t++) block[row + t] = common ? sd * wCommon * cz[at++]! : 0;
-      for (let g = 0; g < G; g++) block[row + M + g] = cz[at++]!;
-      for (let q = 0; q < K; q++) {
-        const { logDrift, logVolatility } = params.tokens[q]!;
-        const base = row + M + G + q * M;
-        let logS = 0;
-        block[base] = 1;
-        for (let t = 1; t < M; t++) {
-          logS += logDrift + (logVolatility > 0 ? logVolatility * cz[at++]! : 0);
-          block[base + t] = Math.exp(logS);
+  const spanBlocks = Math.max(1, Math.floor(PORTFOLIO_SPAN_DOUBLES / (B * stride)));
+  let z = new Float64Array(1);
+  for (let k0 = firstBlock; k0 <= lastBlock; k0 += spanBlocks) {
+    const k1 = Math.min(lastBlock, k0 + spanBlocks - 1);
+    const block = commonShockBuffer((k1 - k0 + 1) * B * stride);
+    for (let k = k0; k <= k1; k++) {
+      const first = k * B;
+      const from = Math.max(trialStart, first);
+      const to = Math.min(trialEnd, first + B);
+      // Common shocks of trials first … to−1 (the earlier ones only to keep the stream).
+      seedSfc32State(params.seed, k, state);
+      for (let trial = first; trial < to; trial++) {
+        fillDraws(state, cKinds, cz, cKinds.length);
+        if (trial < from) continue;
+        const row = (trial - k0 * B) * stride;
+        let at = 0;
+        for (let t = 0; t < M; t++) block[row + t] = common ? sd * wCommon * cz[at++]! : 0;
+        for (let g = 0; g < G; g++) block[row + M + g] = cz[at++]!;
+        for (let q = 0; q < K; q++) {
+          const { logDrift, logVolatility } = params.tokens[q]!;
+          const base = row + M + G + q * M;
+          let logS = 0;
+          block[base] = 1;
+          for (let t = 1; t < M; t++) {
+            logS += logDrift + (logVolatility > 0 ? logVolatility * cz[at++]! : 0);
+            block[base + t] = Math.exp(logS);
+          }
         }
       }
     }
-    for (const model of models) {
+    for (let w = 0; w < params.workloads.length; w++) {
+      // Built for this span and dropped after it: see the header.
+      const model = workloadModel(params, params.workloads[w]!, own, sampleOf[w]!);
       const { plan, kinds } = model;
+      if (z.length < kinds.length) z = new Float64Array(kinds.length);
       const Mw = plan.months;
       const [c, d] = plan.options;
       const [ci, di] = model.interruptions;
@@ -397,60 +383,122 @@ export function portfolioKernel(
       const dFixed = dDraws || !hasDepin ? null : sumOf(dCompute, dRework, Mw);
       const cWhole = cFixed !== null && c.tokenIndex < 0 && cG < 0 ? sumOf(cFixed, cData, Mw) : null;
       const dWhole = dFixed !== null && d.tokenIndex < 0 && dG < 0 ? sumOf(dFixed, dData, Mw) : null;
-      seedSfc32State(plan.seed, k, state);
-      for (let trial = first; trial < to; trial++) {
-        fillDraws(state, kinds, z, kinds.length);
-        if (trial < from) continue;
-        const row = (trial - first) * stride;
-        const cP = cG >= 0 ? Math.exp(cSigma * block[row + M + cG]! - cHalf) : 1;
-        const dP = dG >= 0 ? Math.exp(dSigma * block[row + M + dG]! - dHalf) : 1;
-        const cTok = c.tokenIndex >= 0 ? row + M + G + c.tokenIndex * M : -1;
-        const dTok = d.tokenIndex >= 0 ? row + M + G + d.tokenIndex * M : -1;
-        // Each month's spend is kept only for the trials of the monthly percentiles.
-        const monthly = trial < S;
-        let hc = 0;
-        let hd = 0;
-        for (let t = 0; t < Mw; t++) {
-          let x = block[row + t]!;
-          if (ownDemand) x += sdOwn * z[t]!;
-          const D = demand ? Math.exp(x - halfVar) : 1;
-          let cSpend: number;
-          if (cWhole !== null) cSpend = D * cWhole[t]!;
-          else {
-            const cR = cTok >= 0 ? block[cTok + t]! : 1;
-            const cUsd = cFixed === null ? cCompute[t]! + cRework[t]! * ci.factor(t, z) : cFixed[t]!;
-            cSpend = D * (cUsd * cR * cP + cData[t]!);
-          }
-          hc += cSpend;
-          if (monthly) cs[t] = cSpend;
-          if (hasDepin) {
-            let dSpend: number;
-            if (dWhole !== null) dSpend = D * dWhole[t]!;
-            else {
-              const dR = dTok >= 0 ? block[dTok + t]! : 1;
-              const dUsd = dFixed === null ? dCompute[t]! + dRework[t]! * di.factor(t, z) : dFixed[t]!;
-              dSpend = D * (dUsd * dR * dP + dData[t]!);
-            }
-            hd += dSpend;
-            if (monthly) ds[t] = dSpend;
-          } else if (monthly) ds[t] = 0;
-        }
-        h0[trial] = h0[trial]! + a0 * hc + b0 * hd;
-        h1[trial] = h1[trial]! + a1 * hc + b1 * hd;
-        h2[trial] = h2[trial]! + a2 * hc + b2 * hd;
-        if (keep) keep[trial] = a0 * hc + b0 * hd;
-        if (monthly) {
-          const m = trial * M;
+      for (let k = k0; k <= k1; k++) {
+        const first = k * B;
+        const from = Math.max(trialStart, first);
+        const to = Math.min(trialEnd, first + B);
+        seedSfc32State(plan.seed, k, state);
+        for (let trial = first; trial < to; trial++) {
+          fillDraws(state, kinds, z, kinds.length);
+          if (trial < from) continue;
+          const row = (trial - k0 * B) * stride;
+          const cP = cG >= 0 ? Math.exp(cSigma * block[row + M + cG]! - cHalf) : 1;
+          const dP = dG >= 0 ? Math.exp(dSigma * block[row + M + dG]! - dHalf) : 1;
+          const cTok = c.tokenIndex >= 0 ? row + M + G + c.tokenIndex * M : -1;
+          const dTok = d.tokenIndex >= 0 ? row + M + G + d.tokenIndex * M : -1;
+          // Each month's spend is kept only for the trials of the monthly percentiles.
+          const monthly = trial < S;
+          let hc = 0;
+          let hd = 0;
           for (let t = 0; t < Mw; t++) {
-            m0[m + t] = m0[m + t]! + a0 * cs[t]! + b0 * ds[t]!;
-            m1[m + t] = m1[m + t]! + a1 * cs[t]! + b1 * ds[t]!;
-            m2[m + t] = m2[m + t]! + a2 * cs[t]! + b2 * ds[t]!;
+            let x = block[row + t]!;
+            if (ownDemand) x += sdOwn * z[t]!;
+            const D = demand ? Math.exp(x - halfVar) : 1;
+            let cSpend: number;
+            if (cWhole !== null) cSpend = D * cWhole[t]!;
+            else {
+              const cR = cTok >= 0 ? block[cTok + t]! : 1;
+              const cUsd = cFixed === null ? cCompute[t]! + cRework[t]! * ci.factor(t, z) : cFixed[t]!;
+              cSpend = D * (cUsd * cR * cP + cData[t]!);
+            }
+            hc += cSpend;
+            if (monthly) cs[t] = cSpend;
+            if (hasDepin) {
+              let dSpend: number;
+              if (dWhole !== null) dSpend = D * dWhole[t]!;
+              else {
+                const dR = dTok >= 0 ? block[dTok + t]! : 1;
+                const dUsd = dFixed === null ? dCompute[t]! + dRework[t]! * di.factor(t, z) : dFixed[t]!;
+                dSpend = D * (dUsd * dR * dP + dData[t]!);
+              }
+              hd += dSpend;
+              if (monthly) ds[t] = dSpend;
+            } else if (monthly) ds[t] = 0;
+          }
+          h0[trial] = h0[trial]! + a0 * hc + b0 * hd;
+          h1[trial] = h1[trial]! + a1 * hc + b1 * hd;
+          h2[trial] = h2[trial]! + a2 * hc + b2 * hd;
+          if (keep) keep[trial] = a0 * hc + b0 * hd;
+          if (monthly) {
+            const m = trial * M;
+            for (let t = 0; t < Mw; t++) {
+              m0[m + t] = m0[m + t]! + a0 * cs[t]! + b0 * ds[t]!;
+              m1[m + t] = m1[m + t]! + a1 * cs[t]! + b1 * ds[t]!;
+              m2[m + t] = m2[m + t]! + a2 * cs[t]! + b2 * ds[t]!;
+            }
           }
         }
       }
     }
   }
 }
+
+/**
+ * A workload's model for the kernel: its draw kinds (own demand, then each option's interruption draws) and
+ * interruption tables. `sample`: its index among the kept workloads, or −1.
+ */
+function workloadModel(
+  params: PortfolioParams,
+  plan: PortfolioWorkloadPlan,
+  own: boolean,
+  sample: number,
+): WorkloadModel {
+  const wp = asWorkloadParams(params, plan);
+  let j = own ? plan.months : 0;
+  const kinds: number[] = own ? new Array<number>(plan.months).fill(DRAW_NORMAL) : [];
+  const its = ([0, 1] as const).map((o) => {
+    const drawAt = new Int32Array(plan.months).fill(-1);
+    if (o === 1 && plan.shares[2][1] === 0 && plan.shares[0][1] === 0) {
+      return new InterruptionMonths({ ...wp, interruptionDraws: false }, o, drawAt);
+    }
+    for (let t = 0; t < plan.months; t++) {
+      const mode = interruptionMode(wp, o, t);
+      if (mode === INTERRUPTIONS_NONE) continue;
+      drawAt[t] = j++;
+      kinds.push(mode === INTERRUPTIONS_POISSON ? DRAW_UNIFORM : DRAW_NORMAL);
+    }
+    return new InterruptionMonths(wp, o, drawAt);
+  });
+  return {
+    plan,
+    kinds: Uint8Array.from(kinds),
+    ownDemand: own,
+    interruptions: [its[0]!, its[1]!],
+    interrupts: [
+      its[0]!.mode.some((m) => m !== INTERRUPTIONS_NONE),
+      its[1]!.mode.some((m) => m !== INTERRUPTIONS_NONE),
+    ],
+    hasDepin: plan.shares[2][1] > 0 || plan.shares[0][1] > 0,
+    sample,
+  };
+}
+
+/**
+ * Doubles of common shocks one span holds (8 MB): a span is as many whole blocks as fit, 10,000 trials at 36
+ * months with six price groups in one span (3.4 MB).
+ */
+export const PORTFOLIO_SPAN_DOUBLES = 1 << 20;
+
+/**
+ * The span's common-shock rows, cut from one buffer kept from call to call (the largest span so far), as
+ * monteCarlo.ts keeps its output arrays: a new buffer per group of workloads was garbage the old generation
+ * held until its next full collection. The kernel is synchronous, so nothing else sees the buffer meanwhile.
+ */
+function commonShockBuffer(length: number): Float64Array {
+  if (commonShocks.length < length) commonShocks = new Float64Array(length);
+  return commonShocks;
+}
+let commonShocks = new Float64Array(0);
 
 /** x[t] + y[t] for t < n. */
 function sumOf(x: ArrayLike<number>, y: ArrayLike<number>, n: number): Float64Array {
@@ -523,7 +571,7 @@ export function portfolioGroup(params: PortfolioParams, start: number, end: numb
 
 /**
  * Runs the kernel over one group's plan, adding into `into` (undefined for the first group: allocate the
- * sums) and returning the group's kept samples with the sums. `into.spare` holds the previous group's sample
+ * sums) and returning the group's kept samples with the sums. `into.spare` holds the earlier groups' sample
  * arrays, which allocatePortfolioOut reuses: a caller that keeps a group's samples past the next run copies them.
  */
 export type PortfolioGroupRunner = (
@@ -560,7 +608,10 @@ export async function portfolioInGroups(
   do {
     const out = await run(portfolioGroup(params, start, Math.min(n, start + groupWorkloads)), sums);
     for (const s of out.samples) workloads.push(percentiles(s.subarray(0, params.trials), buffer));
-    sums = { horizon: out.horizon, monthly: out.monthly, spare: out.samples };
+    // The group reused the first of the spare arrays: those it left over stay spare for a later, larger group.
+    const spare = sums?.spare ?? [];
+    const left = spare.length > out.samples.length ? spare.slice(out.samples.length) : [];
+    sums = { horizon: out.horizon, monthly: out.monthly, spare: [...out.samples, ...left] };
     start += groupWorkloads;
   } while (start < n);
   return { ...summarizePortfolioPlans(params, sums), workloads };

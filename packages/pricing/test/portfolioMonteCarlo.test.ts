@@ -17,6 +17,7 @@ import {
   projectSpend,
   summarizePortfolio,
 } from '../src/index.js';
+import { PORTFOLIO_SPAN_DOUBLES } from '../src/portfolioMonteCarlo.js';
 import { basis, depinBasis, scenario } from './support/bases.js';
 import { portfolioKernelReference } from './support/portfolioKernelReference.js';
 
@@ -249,6 +250,56 @@ describe('portfolioMonteCarlo (joint Monte Carlo of a plan)', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('spans: a plan whose common shocks fill several spans equals the reference, bit for bit, whole and over ranges across spans', () => {
+    // 120 months, two price groups and a token path: 242 doubles of common shocks a trial, so a span holds 4
+    // blocks and 10 blocks of trials take 3 spans (each workload's model is built once a span).
+    const long = (months: number) =>
+      workloads().map((w) => ({ ...w, horizonMonths: w.horizonMonths === 12 ? months : 60 }));
+    const s = volatile(10 * MONTE_CARLO_BLOCK_TRIALS);
+    const params = portfolioPlan(long(120), { ...s, horizonMonths: 120 });
+    const stride = params.months + params.priceGroups.length + params.tokens.length * params.months;
+    expect(stride).toBe(242);
+    expect(Math.floor(PORTFOLIO_SPAN_DOUBLES / (MONTE_CARLO_BLOCK_TRIALS * stride))).toBe(4);
+    const bits = (o: PortfolioOut) =>
+      [...o.horizon, ...o.monthly, ...o.samples].map((a) =>
+        Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('hex'),
+      );
+    const ref = allocatePortfolioOut(params);
+    portfolioKernelReference(params, 0, params.trials, ref);
+    const whole = allocatePortfolioOut(params);
+    portfolioKernel(params, 0, params.trials, whole);
+    expect(bits(whole)).toEqual(bits(ref));
+    const split = allocatePortfolioOut(params);
+    for (const [a, b] of [
+      [0, 1500],
+      [1500, 9000],
+      [9000, params.trials],
+    ] as const)
+      portfolioKernel(params, a, b, split);
+    expect(bits(split)).toEqual(bits(ref));
+  });
+
+  it('groups reuse every earlier group’s kept-sample arrays, not only the last group’s', async () => {
+    // Groups of two: two kept, none kept, two kept. The third group reuses the first group's arrays.
+    const ws = [...workloads(), ...workloads()].map((w, i) => ({
+      ...w,
+      seed: i + 1,
+      keepSamples: i < 2 || i >= 4,
+    }));
+    const params = portfolioPlan(ws, volatile(300));
+    const seen: (readonly Float64Array[])[] = [];
+    const run: PortfolioGroupRunner = (group, into) => {
+      const out = inlinePortfolioGroup(group, into) as PortfolioOut;
+      seen.push([...out.samples]);
+      return out;
+    };
+    const grouped = await portfolioInGroups(params, run, 2);
+    expect(seen.map((g) => g.length)).toEqual([2, 0, 2]);
+    expect(seen[2]![0]).toBe(seen[0]![0]);
+    expect(seen[2]![1]).toBe(seen[0]![1]);
+    expect(grouped).toEqual(await portfolioInGroups(params, inlinePortfolioGroup, ws.length));
   });
 
   it('refuses a group size that is not a positive whole number', async () => {
