@@ -13,6 +13,7 @@ import {
   type WorkloadProfile,
 } from '@gpufit/schema';
 import { badInput } from '../cli/errors.js';
+import { limitHeapGrowth } from '../cli/heapGrowth.js';
 import { asBadInput, loadContext, loadInputs } from '../cli/inputs.js';
 import { lineCount, startProgress } from '../cli/progress.js';
 import { refuseUnpricedPlan } from '../cli/refuseUnpricedPlan.js';
@@ -234,6 +235,7 @@ export async function runAnalyze(
   workloadsPath: string | undefined,
   opts: AnalyzeCommandOptions,
 ): Promise<void> {
+  limitHeapGrowth();
   if (opts.format === 'jsonl' || opts.shard !== undefined || opts.part !== undefined)
     return runShard(workloadsPath, opts);
   const { format, ...rest } = opts;
