@@ -235,12 +235,13 @@ export async function runAnalyze(
   workloadsPath: string | undefined,
   opts: AnalyzeCommandOptions,
 ): Promise<void> {
-  limitHeapGrowth();
   if (opts.format === 'jsonl' || opts.shard !== undefined || opts.part !== undefined)
     return runShard(workloadsPath, opts);
   const { format, ...rest } = opts;
   if (await shouldStream(workloadsPath, opts))
     return runStreamed(workloadsPath, { ...rest, ...(format !== undefined && { format }) });
+  // Held in memory: every workload's result lives until the report is written (heapGrowth.ts says why).
+  limitHeapGrowth();
   // One text format (REPORT_FORMAT_REGISTRY) and no --out: the report goes to stdout.
   const stdoutFormat =
     opts.format !== undefined && isTextReportFormat(opts.format) && opts.out === undefined
