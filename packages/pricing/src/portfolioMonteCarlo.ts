@@ -244,12 +244,10 @@ function asWorkloadParams(params: PortfolioParams, w: PortfolioWorkloadPlan): Mo
 interface WorkloadModel {
   readonly plan: PortfolioWorkloadPlan;
   readonly kinds: Uint8Array;
-  readonly ownDemand: boolean;
   readonly interruptions: readonly [InterruptionMonths, InterruptionMonths];
   readonly hasDepin: boolean;
   /** Whether each option draws its interruptions in some month (else its N/m is 1 every month). */
   readonly interrupts: readonly [boolean, boolean];
-  readonly sample: number;
 }
 
 /**
@@ -301,9 +299,6 @@ export function portfolioKernel(
   // Per trial of the block: σ_d·√ρ·C_t (M), the price normals (G), the token ratios (K·M).
   const stride = M + G + K * M;
   const cz = new Float64Array(Math.max(1, cKinds.length));
-  const sampleOf = new Int32Array(params.workloads.length);
-  let kept = 0;
-  for (let w = 0; w < sampleOf.length; w++) sampleOf[w] = params.workloads[w]!.keepSamples ? kept++ : -1;
   const state = new Int32Array(4);
   const cs = new Float64Array(M);
   const ds = new Float64Array(M);
@@ -343,9 +338,10 @@ export function portfolioKernel(
         }
       }
     }
-    for (let w = 0; w < params.workloads.length; w++) {
+    let kept = 0;
+    for (const workload of params.workloads) {
       // Built for this span and dropped after it: see the header.
-      const model = workloadModel(params, params.workloads[w]!, own, sampleOf[w]!);
+      const model = workloadModel(params, workload, own);
       const { plan, kinds } = model;
       if (z.length < kinds.length) z = new Float64Array(kinds.length);
       const Mw = plan.months;
@@ -354,10 +350,9 @@ export function portfolioKernel(
       const [a0, b0] = plan.shares[0];
       const [a1, b1] = plan.shares[1];
       const [a2, b2] = plan.shares[2];
-      const keep = model.sample >= 0 ? out.samples[model.sample]! : null;
+      const keep = plan.keepSamples ? out.samples[kept++]! : null;
       // Loop invariants in locals, each product formed as the expressions of the formula form it (σ·√(1−ρ) is
       // (sd · wOwn), then · z), so every sum and product is the same double as written out in full.
-      const ownDemand = model.ownDemand;
       const hasDepin = model.hasDepin;
       const sdOwn = sd * wOwn;
       const demand = sd > 0;
@@ -402,7 +397,7 @@ export function portfolioKernel(
           let hd = 0;
           for (let t = 0; t < Mw; t++) {
             let x = block[row + t]!;
-            if (ownDemand) x += sdOwn * z[t]!;
+            if (own) x += sdOwn * z[t]!;
             const D = demand ? Math.exp(x - halfVar) : 1;
             let cSpend: number;
             if (cWhole !== null) cSpend = D * cWhole[t]!;
@@ -445,14 +440,9 @@ export function portfolioKernel(
 
 /**
  * A workload's model for the kernel: its draw kinds (own demand, then each option's interruption draws) and
- * interruption tables. `sample`: its index among the kept workloads, or −1.
+ * interruption tables.
  */
-function workloadModel(
-  params: PortfolioParams,
-  plan: PortfolioWorkloadPlan,
-  own: boolean,
-  sample: number,
-): WorkloadModel {
+function workloadModel(params: PortfolioParams, plan: PortfolioWorkloadPlan, own: boolean): WorkloadModel {
   const wp = asWorkloadParams(params, plan);
   let j = own ? plan.months : 0;
   const kinds: number[] = own ? new Array<number>(plan.months).fill(DRAW_NORMAL) : [];
@@ -472,14 +462,12 @@ function workloadModel(
   return {
     plan,
     kinds: Uint8Array.from(kinds),
-    ownDemand: own,
     interruptions: [its[0]!, its[1]!],
     interrupts: [
       its[0]!.mode.some((m) => m !== INTERRUPTIONS_NONE),
       its[1]!.mode.some((m) => m !== INTERRUPTIONS_NONE),
     ],
     hasDepin: plan.shares[2][1] > 0 || plan.shares[0][1] > 0,
-    sample,
   };
 }
 
