@@ -18,7 +18,36 @@ export interface ToMinorUnitsOptions {
 export function scaleToMinor(amount: number, scale: number): number {
   assertMoney(Number.isFinite(amount), 'nonFiniteAmount', amount);
   assertMoney(Number.isInteger(scale) && scale >= 0 && scale <= 12, 'invalidScale', scale);
-  return Number((amount * 10 ** scale).toPrecision(15));
+  return snapTo15Digits(amount * 10 ** scale);
+}
+
+/** 10^0 … 10^22: every one an exact double. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * `Number(x.toPrecision(15))` without the string, bit for bit. Scale |x| by 10^k into [10^14, 10^15), where
+ * the 15 significant digits are the integer part: the product is within 1/16 of the exact one (half a unit in
+ * the last place below 2^50), so its rounding to an integer is the exact value's unless its fraction lies within
+ * 1/8 of a half. Then n ÷ 10^k, both exact doubles, is the correctly rounded quotient: the double nearest the
+ * 15-digit decimal, which is what `Number` reads from the string. At a decade's edge the product's error (under
+ * 1/128 at 10^14) cannot cross a rounding step of the neighbouring decade, so the edges need no case of their
+ * own. Near a tie and outside 10^-7 … 10^15 the string path decides. (The string path was a quarter of the CSV
+ * rendering of a streamed analysis: 6 % of its CPU.)
+ */
+export function snapTo15Digits(x: number): number {
+  const a = Math.abs(x);
+  if (a === 0) return 0;
+  if (!(a >= 1e-7 && a < 1e15)) return Number(x.toPrecision(15));
+  let k = 14 - Math.floor(Math.log10(a));
+  let y = a * POW10[k]!;
+  if (y >= 1e15) y = a * POW10[--k]!;
+  else if (y < 1e14) y = a * POW10[++k]!;
+  const whole = Math.floor(y);
+  const fraction = y - whole;
+  if (!(y >= 1e14 && y < 1e15) || Math.abs(fraction - 0.5) <= 0.125) return Number(x.toPrecision(15));
+  const n = fraction > 0.5 ? whole + 1 : whole;
+  const snapped = n / POW10[k]!;
+  return x < 0 ? -snapped : snapped;
 }
 
 /**
