@@ -16,7 +16,7 @@ describe('snapTo15Digits = Number(x.toPrecision(15))', () => {
     expect(snapTo15Digits(-0.285 * 100)).toBe(-28.5);
     expect(snapTo15Digits(0.1 + 0.2)).toBe(0.3);
     expect(snapTo15Digits(123456789012345.6)).toBe(123456789012346);
-    expect(snapTo15Digits(99999999999999.99)).toBe(1e14); // 16 digits: the last rounds up
+    expect(snapTo15Digits(99999999999999.98)).toBe(1e14); // 16 digits: the last rounds up
     expect(snapTo15Digits(999999999999999.9)).toBe(1e15);
     expect(snapTo15Digits(1e-9 / 3)).toBe(3.33333333333333e-10);
     expect(Object.is(snapTo15Digits(-0), 0)).toBe(true);
