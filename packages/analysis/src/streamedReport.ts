@@ -26,7 +26,16 @@ export interface AnalysisSinks {
 
 /** A row once analyzed (or refused), in the order the report lists it. */
 export type ResolvedItem =
-  | { readonly ok: true; readonly workload: WorkloadAnalysis; readonly offersUsed: readonly OfferCitation[] }
+  | {
+      readonly ok: true;
+      readonly workload: WorkloadAnalysis;
+      readonly offersUsed: readonly OfferCitation[];
+      /**
+       * The workload as `JSON.stringify` writes it, when the caller already holds that text (a shard line read by
+       * `gpufit merge`); report.json then copies it instead of serializing the workload again.
+       */
+      readonly json?: string;
+    }
   | { readonly ok: false; readonly rejection: RejectedRow };
 
 /**
@@ -70,7 +79,8 @@ export class StreamedReport {
         continue;
       }
       this.ledger.add(item);
-      if (jsonSink) json += `${this.count === 0 ? '' : ','}\n    ${JSON.stringify(item.workload)}`;
+      if (jsonSink)
+        json += `${this.count === 0 ? '' : ','}\n    ${item.json ?? JSON.stringify(item.workload)}`;
       if (csvSink) {
         const text = renderCsv(single(this.scenario, item.workload));
         // Each call renders BOM + header + the workload's rows; the header goes out once.

@@ -40,7 +40,7 @@ export function mergeFormats(list: string | undefined): readonly MergeFormat[] {
 export const DEFAULT_MERGE_DIR = 'gpufit-report';
 
 /** Rows handed to the report writer at a time (one write per sink per batch). */
-const BATCH = 1024;
+const BATCH = 256;
 
 interface Shard {
   readonly reader: LineReader;
