@@ -14,7 +14,7 @@ import {
   workFloor,
   workFloorKey,
 } from '@gpufit/pricing';
-import type { Market, Offer, Scenario, WorkloadProfile } from '@gpufit/schema';
+import { isCommitted, type Market, type Offer, type Scenario, type WorkloadProfile } from '@gpufit/schema';
 import type { SideBest } from './bestOffers.js';
 
 export interface CheapestFeasibleOptions {
@@ -54,7 +54,10 @@ export interface OfferGroup {
 export interface MatchStats {
   /** `estimateCost` calls. */
   estimates: number;
-  /** Offer groups that passed the feasibility pre-filter. */
+  /**
+   * Offer groups whose floor was computed: the groups of every class (one `workFloorKey`, one part) that passed
+   * the feasibility pre-filter and whose class bound reached the top of its part's heap.
+   */
   feasibleGroups: number;
   profiles: number;
 }
@@ -88,7 +91,10 @@ export interface OfferIndex {
  *    the cheap but unreliable offers of a group are passed, and is null once spot capacity rules out the rest.
  * 3. Offers are priced with `estimateCost` in ascending bound order across groups (a heap keyed by each group's
  *    next bound); the search stops when the next bound exceeds the best cost found, since no offer left can then
- *    be cheaper or tie.
+ *    be cheaper or tie. A group enters the heap only when its class (the groups of one `workFloorKey`, which share
+ *    the feasibility check) reaches the top under a bound none of its groups beats: the class's cheapest price
+ *    over the least GPU-hours its floors count, no data charges. Most classes never get there, so most groups'
+ *    floors are never computed.
  *
  * The rules live in pricing only (the effective price, feasibility, the work conversion, the floor and what it
  * reads); the fast-check properties in gpufit's test/match.test.ts check that the answers equal the naive loop's.
@@ -133,7 +139,7 @@ export interface OfferParts {
  * out): each part's answer is exactly what `indexOffers` over that part's offers gives, but the parts share one
  * scan per profile — pricing's `workFloor` (the feasibility check) is computed once per `workFloorKey` class
  * across every part and group, and each group is finished with `costFloorOf` (its data prices, category and
- * term) before its part's heap takes it.
+ * term) when its class's entry reaches the top of its part's heap.
  */
 export function indexOfferParts(
   offers: readonly Offer[],
@@ -180,6 +186,10 @@ export function indexOfferParts(
     classGroups[c]!.push(g);
   }
   const byGpu = [...gpuClasses.values()];
+  // Each class's groups by part, with the least month-0 price of their flexible and of their Committed offers:
+  // a scan pushes one entry per class and part, keyed by a bound no group of it can beat, and the groups get
+  // their own floors (`costFloorOf`) only when that entry reaches the top of its heap.
+  const { classParts, partsOfClass } = classPartsOf(classGroups);
   const estimateOptions = {
     tiers,
     ...(scenario === undefined ? {} : { scenario }),
@@ -192,48 +202,65 @@ export function indexOfferParts(
   const stats: MatchStats = { estimates: 0, feasibleGroups: 0, profiles: 0 };
 
   /**
-   * Fills each part's heap with every group the profile may run on, keyed by its cheapest offer's bound (without
-   * reliability: `cheapestOfPart` counts it when a group first reaches the top).
+   * Fills each part's heap with an entry per class the profile may run on (`gpuFeasible`, then `workFloor`),
+   * keyed by `classBound`; `expand` replaces an entry by its groups when it reaches the top.
    */
   function scan(profile: WorkloadProfile): void {
     heapSize.fill(0);
     for (const { gpu, classes: ofGpu } of byGpu) {
       if (!gpuFeasible(profile, gpu, floorOptions)) continue;
       for (const c of ofGpu) {
-        const inClass = classGroups[c]!;
-        const work = workFloor(profile, inClass[0]!.offers[0]!, floorOptions);
+        const work = workFloor(profile, classGroups[c]![0]!.offers[0]!, floorOptions);
         classWork[c] = work;
         if (work === null) continue;
-        for (const g of inClass) {
-          const floor = costFloorOf(work, profile, g.offers[0]!);
-          if (floor === null) continue;
-          const gi = g.index;
-          groupBasic[gi] = floor;
-          groupFloor[gi] = floor;
-          groupTight[gi] = 0;
-          groupPos[gi] = 0;
-          const part = g.part;
+        for (const cp of partsOfClass[c]!) {
+          const part = classParts[cp]!.groups[0]!.part;
           heapSize[part] = heapPush(
             heapBound,
             heapGroup,
             partStart[part]!,
             heapSize[part]!,
-            costFloorUsd(floor, g.effectiveUsd[0]!),
-            gi,
+            classBound(work, classParts[cp]!),
+            -1 - cp,
           );
         }
       }
     }
   }
 
+  /**
+   * Replaces the class entry `cp` (just removed from the heap at `base`) by its groups, each keyed by its cheapest
+   * offer's floor without reliability (`cheapestOfPart` counts that when the group first reaches the top).
+   */
+  function expand(profile: WorkloadProfile, cp: number, base: number, size: number): number {
+    const { workClass, groups: ofClass } = classParts[cp]!;
+    const work = classWork[workClass]!;
+    let n = size;
+    for (const g of ofClass) {
+      const floor = costFloorOf(work, profile, g.offers[0]!);
+      if (floor === null) continue;
+      const gi = g.index;
+      groupBasic[gi] = floor;
+      groupFloor[gi] = floor;
+      groupTight[gi] = 0;
+      groupPos[gi] = 0;
+      stats.feasibleGroups++;
+      n = heapPush(heapBound, heapGroup, base, n, costFloorUsd(floor, g.effectiveUsd[0]!), gi);
+    }
+    return n;
+  }
+
   function cheapestOfPart(profile: WorkloadProfile, part: number): SideBest | null {
     const base = partStart[part]!;
     let size = heapSize[part]!;
-    stats.feasibleGroups += size;
     let best: Offer | null = null;
     let bestUsd = Number.POSITIVE_INFINITY;
     while (size > 0 && heapBound[base]! <= bestUsd) {
       const gi = heapGroup[base]!;
+      if (gi < 0) {
+        size = expand(profile, -1 - gi, base, removeTop(heapBound, heapGroup, base, size));
+        continue;
+      }
       const g = groups[gi]!;
       const pos = groupPos[gi]!;
       if (groupTight[gi] === 0) {
@@ -290,7 +317,15 @@ export function indexOfferParts(
   function lowestBound(profile: WorkloadProfile): (number | null)[] {
     scan(profile);
     const out: (number | null)[] = new Array(count);
-    for (let k = 0; k < count; k++) out[k] = heapSize[k]! > 0 ? heapBound[partStart[k]!]! : null;
+    for (let k = 0; k < count; k++) {
+      const base = partStart[k]!;
+      let size = heapSize[k]!;
+      // Class entries at the top give way to their groups, so the answer is the least group floor.
+      while (size > 0 && heapGroup[base]! < 0)
+        size = expand(profile, -1 - heapGroup[base]!, base, removeTop(heapBound, heapGroup, base, size));
+      heapSize[k] = size;
+      out[k] = size > 0 ? heapBound[base]! : null;
+    }
     return out;
   }
 
@@ -352,6 +387,98 @@ function groupOffers(
     groups.push(group);
   }
   return { groups, classes: classes.size };
+}
+
+/** Each class's groups (`classGroups[c]`) split by part: the parts, and the indexes of each class's parts. */
+function classPartsOf(classGroups: readonly (readonly OfferGroup[])[]): {
+  classParts: ClassPart[];
+  partsOfClass: number[][];
+} {
+  const classParts: ClassPart[] = [];
+  const partsOfClass: number[][] = classGroups.map(() => []);
+  for (const [c, ofClass] of classGroups.entries()) {
+    const byPart = new Map<number, ClassPart>();
+    for (const g of ofClass) {
+      let cp = byPart.get(g.part);
+      if (cp === undefined) {
+        cp = {
+          workClass: c,
+          groups: [],
+          flexibleUsd: Number.POSITIVE_INFINITY,
+          committedUsd: Number.POSITIVE_INFINITY,
+        };
+        byPart.set(g.part, cp);
+        partsOfClass[c]!.push(classParts.length);
+        classParts.push(cp);
+      }
+      cp.groups.push(g);
+      const usd = g.effectiveUsd[0]!;
+      if (isCommitted(g.offers[0]!.pricingCategory)) cp.committedUsd = Math.min(cp.committedUsd, usd);
+      else cp.flexibleUsd = Math.min(cp.flexibleUsd, usd);
+    }
+  }
+  return { classParts, partsOfClass };
+}
+
+/**
+ * For tests (not in the package's API): for `profile`, each group's key in the heap (its cheapest offer's floor
+ * without reliability) beside the bound of the class entry it waits behind.
+ */
+export function classAndGroupBounds(
+  offers: readonly Offer[],
+  options: CheapestFeasibleOptions,
+  profile: WorkloadProfile,
+): { readonly classBound: number; readonly groupBound: number }[] {
+  const { groups, classes } = groupOffers(offers, options, () => 0);
+  const classGroups: OfferGroup[][] = Array.from({ length: classes }, () => []);
+  for (const g of groups) classGroups[g.workClass]!.push(g);
+  const { tiers, scenario, ratios } = options;
+  const floorOptions = {
+    tiers,
+    ...(scenario === undefined ? {} : { scenario }),
+    ...(ratios === undefined ? {} : { ratios }),
+    verdictOnly: true,
+    skipOfferTerms: true,
+  };
+  const out: { classBound: number; groupBound: number }[] = [];
+  for (const cp of classPartsOf(classGroups).classParts) {
+    const work = workFloor(profile, cp.groups[0]!.offers[0]!, floorOptions);
+    if (work === null) continue;
+    const bound = classBound(work, cp);
+    for (const g of cp.groups) {
+      const floor = costFloorOf(work, profile, g.offers[0]!);
+      if (floor !== null)
+        out.push({ classBound: bound, groupBound: costFloorUsd(floor, g.effectiveUsd[0]!) });
+    }
+  }
+  return out;
+}
+
+/** One class's groups in one part, and the least month-0 price of their flexible and Committed offers. */
+interface ClassPart {
+  readonly workClass: number;
+  readonly groups: OfferGroup[];
+  flexibleUsd: number;
+  committedUsd: number;
+}
+
+/**
+ * A bound no group of `cp` can beat: `costFloorUsd` of its cheapest offer's price over the least GPU-hours any of
+ * its floors counts (flexible offers bill at least the work's GPU-hours, Committed ones at least what the
+ * commitment holds, times a term factor ≥ 1) and no data charges (≥ 0). Every step of `costFloorUsd` is monotone,
+ * so with prices and hours ≥ 0 it is never above a group's floor, float rounding included; otherwise −Infinity
+ * (the class is expanded first).
+ */
+function classBound(work: WorkFloor, cp: ClassPart): number {
+  let bound = Number.POSITIVE_INFINITY;
+  if (cp.flexibleUsd !== Number.POSITIVE_INFINITY) bound = hoursBound(work.gpuHours, cp.flexibleUsd);
+  if (cp.committedUsd !== Number.POSITIVE_INFINITY)
+    bound = Math.min(bound, hoursBound(work.heldGpuHours, cp.committedUsd));
+  return bound;
+}
+
+function hoursBound(gpuHours: number, usd: number): number {
+  return gpuHours >= 0 && usd >= 0 ? costFloorUsd({ gpuHours, dataUsd: 0 }, usd) : Number.NEGATIVE_INFINITY;
 }
 
 function heapPush(

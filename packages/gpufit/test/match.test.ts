@@ -41,6 +41,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorkloadAnalyzer } from '../../analysis/src/analyzeWorkload.js';
 import { bestOffers, explained } from '../../analysis/src/bestOffers.js';
+import { classAndGroupBounds } from '../../analysis/src/matchOffers.js';
 import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
 import { loadGpuTiers, loadThroughputRatios } from '../src/data/loadReferenceData.js';
 import { loadOffersCsv } from '../src/io/loadOffers.js';
@@ -287,6 +288,18 @@ describe('cheapestFeasible', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('a class entry waits in the heap under a bound none of its groups beats', () => {
+    // `cheapest` prices offers in bound order only if a class is expanded before any of its groups would be due.
+    fc.assert(
+      fc.property(profile, fc.option(offerPicks, { nil: undefined }), scenario, (p, picks, s) => {
+        const offers = picks === undefined ? catalog : offersFrom(picks);
+        const pairs = classAndGroupBounds(offers, { tiers, scenario: s, ratios }, p);
+        for (const { classBound, groupBound } of pairs) expect(classBound).toBeLessThanOrEqual(groupBound);
+      }),
+      { numRuns: 300 },
     );
   });
 
