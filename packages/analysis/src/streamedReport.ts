@@ -82,9 +82,8 @@ export class StreamedReport {
       if (jsonSink)
         json += `${this.count === 0 ? '' : ','}\n    ${item.json ?? JSON.stringify(item.workload)}`;
       if (csvSink) {
-        const text = renderCsv(single(this.scenario, item.workload));
-        // Each call renders BOM + header + the workload's rows; the header goes out once.
-        csv += this.csvHeaderWritten ? text.slice(text.indexOf('\r\n') + 2) : text;
+        // The first workload's rows come with the byte-order mark and the header; the rest are rows alone.
+        csv += renderCsv(single(this.scenario, item.workload), { header: !this.csvHeaderWritten });
         this.csvHeaderWritten = true;
       }
       this.count++;

@@ -173,6 +173,13 @@ describe('renderCsv: one row per workload × option', () => {
   test('is byte-identical for the same input', () => {
     expect(renderCsv(buildAnalysis())).toBe(csv);
   });
+
+  test('header: false gives the rows alone, to append: the whole report without its mark and header line', () => {
+    const rows = renderCsv(buildAnalysis(), { header: false });
+    expect(rows.startsWith('\uFEFF')).toBe(false);
+    expect(csv).toBe(`${csv.slice(0, csv.indexOf('\r\n') + 2)}${rows}`);
+    expect(rows.split('\r\n')[0]).not.toBe(CSV_COLUMNS.map((c) => c.name).join(','));
+  });
 });
 
 describe('the true unit cost at a stated volume in report.csv', () => {

@@ -13,7 +13,15 @@ import { writeCsv } from './writeCsv.js';
  * `plan-distribution-month` rows, when the analysis has `totals.distribution`). UTF-8 with a byte-order mark (so Excel reads non-ASCII names correctly), RFC 4180
  * quoting, CRLF line ends; text cells starting with = + - @ tab or CR are prefixed with `'`.
  */
-export function renderCsv(analysis: Analysis, options: PresentOptions = {}): string {
+export interface RenderCsvOptions extends PresentOptions {
+  /**
+   * Start with the byte-order mark and the header line (default true). False gives the rows alone, to append to a
+   * report.csv begun by an earlier call (a streamed analysis renders its workloads one by one).
+   */
+  readonly header?: boolean;
+}
+
+export function renderCsv(analysis: Analysis, options: RenderCsvOptions = {}): string {
   const p = presentAnalysis(analysis, options);
   const r = createRounder(p.roundingMode);
   const rows = p.workloads.flatMap((w) =>
@@ -33,11 +41,11 @@ export function renderCsv(analysis: Analysis, options: PresentOptions = {}): str
   );
   const plans = planDistributionRows(p, r);
   return writeCsv(
-    CSV_COLUMNS.map((c) => c.name),
+    options.header === false ? null : CSV_COLUMNS.map((c) => c.name),
     [
       ...rows.map((row) => CSV_COLUMNS.map((c) => c.value(row))),
       ...plans.map((row) => CSV_COLUMNS.map((c) => row.get(c.name) ?? emptyCell)),
     ],
-    { bom: true },
+    { bom: options.header !== false },
   );
 }

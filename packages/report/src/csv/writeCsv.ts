@@ -15,6 +15,7 @@ export function quoteField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** A cell as written: text neutralized and quoted when needed; a number (plain decimal digits) as it is. */
 function cellText(cell: CsvCell): string {
   switch (cell.kind) {
     case 'empty':
@@ -22,22 +23,23 @@ function cellText(cell: CsvCell): string {
     case 'number':
       return cell.value;
     case 'text':
-      return neutralizeFormula(showHiddenCharacters(cell.value));
+      return quoteField(neutralizeFormula(showHiddenCharacters(cell.value)));
   }
 }
 
 /**
  * Write a header and rows as RFC 4180 CSV: comma-separated, CRLF after every record (the last too), fields
- * quoted only when needed, text cells neutralized against formula injection.
+ * quoted only when needed, text cells neutralized against formula injection. A null header writes the rows alone
+ * (to append to a file begun with one).
  */
 export function writeCsv(
-  header: readonly string[],
+  header: readonly string[] | null,
   rows: readonly (readonly CsvCell[])[],
   options: WriteCsvOptions,
 ): string {
-  const lines = [
-    header.map((h) => quoteField(neutralizeFormula(showHiddenCharacters(h)))).join(','),
-    ...rows.map((row) => row.map((c) => quoteField(cellText(c))).join(',')),
-  ];
+  const lines = rows.map((row) => row.map(cellText).join(','));
+  if (header !== null)
+    lines.unshift(header.map((h) => quoteField(neutralizeFormula(showHiddenCharacters(h)))).join(','));
+  if (lines.length === 0) return options.bom ? '\uFEFF' : '';
   return `${options.bom ? '\uFEFF' : ''}${lines.join(CSV_EOL)}${CSV_EOL}`;
 }
