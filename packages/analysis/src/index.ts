@@ -61,6 +61,7 @@ export {
   inShard,
   MAX_SHARDS,
   mergeShards,
+  parseShardWorkloadLine,
   SHARD_FORMAT,
   SHARD_FORMAT_VERSION,
   shardSize,

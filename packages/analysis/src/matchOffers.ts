@@ -147,7 +147,6 @@ export function indexOfferParts(
   count: number,
   partOf: (offer: Offer) => number,
 ): OfferParts {
-  const { tiers, scenario, ratios } = options;
   const { groups, classes } = groupOffers(offers, options, partOf);
   let indexed = 0;
   for (const g of groups) indexed += g.offers.length;
@@ -170,35 +169,27 @@ export function indexOfferParts(
   // Classes by GPU name (the first offer's spelling; one tier key each), and each class's groups, so a scan asks
   // pricing's `gpuFeasible` once per GPU and skips every class and group of a GPU it refuses.
   const gpuClasses = new Map<string, { gpu: string; classes: number[] }>();
-  const classGroups: OfferGroup[][] = Array.from({ length: classes }, () => []);
-  for (const g of groups) {
-    const c = g.workClass;
-    if (classGroups[c]!.length === 0) {
-      const gpu = g.offers[0]!.gpu;
-      const key = gpu.trim().toLowerCase();
-      let entry = gpuClasses.get(key);
-      if (entry === undefined) {
-        entry = { gpu, classes: [] };
-        gpuClasses.set(key, entry);
-      }
-      entry.classes.push(c);
+  const classGroups = groupsByClass(groups, classes);
+  for (const [c, ofClass] of classGroups.entries()) {
+    const gpu = ofClass[0]!.offers[0]!.gpu;
+    const key = gpu.trim().toLowerCase();
+    let entry = gpuClasses.get(key);
+    if (entry === undefined) {
+      entry = { gpu, classes: [] };
+      gpuClasses.set(key, entry);
     }
-    classGroups[c]!.push(g);
+    entry.classes.push(c);
   }
   const byGpu = [...gpuClasses.values()];
   // Each class's groups by part, with the least month-0 price of their flexible and of their Committed offers:
   // a scan pushes one entry per class and part, keyed by a bound no group of it can beat, and the groups get
   // their own floors (`costFloorOf`) only when that entry reaches the top of its heap.
   const { classParts, partsOfClass } = classPartsOf(classGroups);
-  const estimateOptions = {
-    tiers,
-    ...(scenario === undefined ? {} : { scenario }),
-    ...(ratios === undefined ? {} : { ratios }),
-  };
+  const estimateOptions = estimateOptionsOf(options);
   // Candidates are priced without their sentences (`explain: false`, the same numbers); the winner is priced
   // again in full, so callers get exactly what `estimateCost` gives.
   const screenOptions = { ...estimateOptions, explain: false };
-  const floorOptions = { ...estimateOptions, verdictOnly: true, skipOfferTerms: true };
+  const floorOptions = floorOptionsOf(estimateOptions);
   const stats: MatchStats = { estimates: 0, feasibleGroups: 0, profiles: 0 };
 
   /**
@@ -214,13 +205,14 @@ export function indexOfferParts(
         classWork[c] = work;
         if (work === null) continue;
         for (const cp of partsOfClass[c]!) {
-          const part = classParts[cp]!.groups[0]!.part;
+          const entry = classParts[cp]!;
+          const part = entry.part;
           heapSize[part] = heapPush(
             heapBound,
             heapGroup,
             partStart[part]!,
             heapSize[part]!,
-            classBound(work, classParts[cp]!),
+            classBound(work, entry),
             -1 - cp,
           );
         }
@@ -389,6 +381,27 @@ function groupOffers(
   return { groups, classes: classes.size };
 }
 
+/** `estimateCost`'s options from the index's (tiers, and the scenario and ratios when given). */
+function estimateOptionsOf({ tiers, scenario, ratios }: CheapestFeasibleOptions) {
+  return {
+    tiers,
+    ...(scenario === undefined ? {} : { scenario }),
+    ...(ratios === undefined ? {} : { ratios }),
+  };
+}
+
+/** What pricing's `workFloor` wants: the verdict only, the offer's own terms left to the estimate. */
+function floorOptionsOf(estimateOptions: ReturnType<typeof estimateOptionsOf>) {
+  return { ...estimateOptions, verdictOnly: true, skipOfferTerms: true } as const;
+}
+
+/** The groups of each class (`workClass` 0 … classes − 1), in index order. */
+function groupsByClass(groups: readonly OfferGroup[], classes: number): OfferGroup[][] {
+  const byClass: OfferGroup[][] = Array.from({ length: classes }, () => []);
+  for (const g of groups) byClass[g.workClass]!.push(g);
+  return byClass;
+}
+
 /** Each class's groups (`classGroups[c]`) split by part: the parts, and the indexes of each class's parts. */
 function classPartsOf(classGroups: readonly (readonly OfferGroup[])[]): {
   classParts: ClassPart[];
@@ -403,6 +416,7 @@ function classPartsOf(classGroups: readonly (readonly OfferGroup[])[]): {
       if (cp === undefined) {
         cp = {
           workClass: c,
+          part: g.part,
           groups: [],
           flexibleUsd: Number.POSITIVE_INFINITY,
           committedUsd: Number.POSITIVE_INFINITY,
@@ -430,18 +444,9 @@ export function classAndGroupBounds(
   profile: WorkloadProfile,
 ): { readonly classBound: number; readonly groupBound: number }[] {
   const { groups, classes } = groupOffers(offers, options, () => 0);
-  const classGroups: OfferGroup[][] = Array.from({ length: classes }, () => []);
-  for (const g of groups) classGroups[g.workClass]!.push(g);
-  const { tiers, scenario, ratios } = options;
-  const floorOptions = {
-    tiers,
-    ...(scenario === undefined ? {} : { scenario }),
-    ...(ratios === undefined ? {} : { ratios }),
-    verdictOnly: true,
-    skipOfferTerms: true,
-  };
+  const floorOptions = floorOptionsOf(estimateOptionsOf(options));
   const out: { classBound: number; groupBound: number }[] = [];
-  for (const cp of classPartsOf(classGroups).classParts) {
+  for (const cp of classPartsOf(groupsByClass(groups, classes)).classParts) {
     const work = workFloor(profile, cp.groups[0]!.offers[0]!, floorOptions);
     if (work === null) continue;
     const bound = classBound(work, cp);
@@ -457,6 +462,7 @@ export function classAndGroupBounds(
 /** One class's groups in one part, and the least month-0 price of their flexible and Committed offers. */
 interface ClassPart {
   readonly workClass: number;
+  readonly part: number;
   readonly groups: OfferGroup[];
   flexibleUsd: number;
   committedUsd: number;

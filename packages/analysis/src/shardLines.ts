@@ -128,6 +128,35 @@ export function shardWorkloadLine(
   return `${JSON.stringify(line)}\n`;
 }
 
+const WORKLOAD_HEAD = /^\{"seq":(0|[1-9]\d*),"row":(0|[1-9]\d*|null),"workload":/;
+const OFFERS_KEY = ',"offers":';
+
+/**
+ * The reader of `shardWorkloadLine`'s form (`{"seq":…,"row":…,"workload":…,"offers":…}`; kept beside the writer so
+ * the two change together): the line parsed piece by piece, giving the same object `JSON.parse` gives it whole, and
+ * the workload's JSON text, which `gpufit merge` copies into report.json instead of serializing the parsed workload
+ * again (an eighth of a merge's CPU). The text is one JSON value (it parsed alone); written by `JSON.stringify` and
+ * not edited, it is the bytes `JSON.stringify` of the parsed workload gives. Undefined for any other line (a
+ * refused row, the footer, a line edited out of that form): the caller parses it whole.
+ */
+export function parseShardWorkloadLine(
+  text: string,
+): { readonly value: Record<string, unknown>; readonly workloadJson: string } | undefined {
+  const head = WORKLOAD_HEAD.exec(text);
+  if (head === null || !text.endsWith('}')) return undefined;
+  const at = text.lastIndexOf(OFFERS_KEY);
+  if (at <= head[0].length) return undefined;
+  const workloadJson = text.slice(head[0].length, at);
+  try {
+    const workload: unknown = JSON.parse(workloadJson);
+    const offers: unknown = JSON.parse(text.slice(at + OFFERS_KEY.length, -1));
+    const row = head[2] === 'null' ? null : Number(head[2]);
+    return { value: { seq: Number(head[1]), row, workload, offers }, workloadJson };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The whole run's books, known once every shard's footer is read (checked equal across shards by the caller). */
 export interface MergedBooks {
   /** The whole workloads file's accounting. */

@@ -23,6 +23,7 @@ export type { ChartJsConfig, ChartSpec } from './charts/chartSpec.js';
 export { CHART_LOCALE } from './charts/chartText.js';
 export { CSV_COLUMNS } from './csv/csvColumns.js';
 export { neutralizeFormula } from './csv/neutralizeFormula.js';
+export type { RenderCsvOptions } from './csv/renderCsv.js';
 export { renderCsv } from './csv/renderCsv.js';
 export type { ReportErrorCode } from './errors.js';
 export { REPORT_MESSAGES, ReportError } from './errors.js';

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import {
+  parseShardWorkloadLine,
   type ResolvedItem,
   SHARD_FORMAT,
   SHARD_FORMAT_VERSION,
@@ -251,7 +252,7 @@ function isRejectedRow(v: unknown): boolean {
 
 /** Parses and checks one line after the header. */
 export function readShardLine(reader: LineReader, text: string): ShardLine {
-  const split = splitWorkloadLine(text);
+  const split = parseShardWorkloadLine(text);
   const v = split?.value ?? parseLine(reader, text);
   const where = `${reader.file}, line ${reader.line}`;
   if (v.end === true) {
@@ -315,35 +316,6 @@ export function readShardLine(reader: LineReader, text: string): ShardLine {
       ...(split !== undefined && { json: split.workloadJson }),
     },
   };
-}
-
-const WORKLOAD_HEAD = /^\{"seq":(0|[1-9]\d*),"row":(0|[1-9]\d*|null),"workload":/;
-const OFFERS_KEY = ',"offers":';
-
-/**
- * A line in the form `shardWorkloadLine` writes (`{"seq":…,"row":…,"workload":…,"offers":…}`), parsed piece by
- * piece: the same object `JSON.parse` gives the whole line, and the workload's JSON text, which report.json then
- * copies instead of serializing the parsed workload again (an eighth of a merge's CPU). The text is one JSON
- * value (it parsed alone); written by `JSON.stringify` and not edited, it is the bytes `JSON.stringify` of the
- * parsed workload gives. Undefined for any other line (a refused row, the footer, a line edited out of that
- * form): the caller parses it whole.
- */
-export function splitWorkloadLine(
-  text: string,
-): { readonly value: Record<string, unknown>; readonly workloadJson: string } | undefined {
-  const head = WORKLOAD_HEAD.exec(text);
-  if (head === null || !text.endsWith('}')) return undefined;
-  const at = text.lastIndexOf(OFFERS_KEY);
-  if (at <= head[0].length) return undefined;
-  const workloadJson = text.slice(head[0].length, at);
-  try {
-    const workload: unknown = JSON.parse(workloadJson);
-    const offers: unknown = JSON.parse(text.slice(at + OFFERS_KEY.length, -1));
-    const row = head[2] === 'null' ? null : Number(head[2]);
-    return { value: { seq: Number(head[1]), row, workload, offers }, workloadJson };
-  } catch {
-    return undefined;
-  }
 }
 
 /** Footer fields every shard of one run repeats (the whole file's and the catalog's books). */

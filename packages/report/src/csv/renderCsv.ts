@@ -7,12 +7,7 @@ import type { CsvRow } from './csvColumns.js';
 import { CSV_COLUMNS, CSV_OPTIONS, planDistributionRows } from './csvColumns.js';
 import { writeCsv } from './writeCsv.js';
 
-/**
- * `report.csv`: one row per workload × option (cloud, depin, hybrid, recommended) with the columns of
- * {@link CSV_COLUMNS}, then the whole plans' spend range from the joint Monte Carlo (`plan-distribution` and
- * `plan-distribution-month` rows, when the analysis has `totals.distribution`). UTF-8 with a byte-order mark (so Excel reads non-ASCII names correctly), RFC 4180
- * quoting, CRLF line ends; text cells starting with = + - @ tab or CR are prefixed with `'`.
- */
+/** `renderCsv` options: the presentation's (rounding mode) and whether to begin the file. */
 export interface RenderCsvOptions extends PresentOptions {
   /**
    * Start with the byte-order mark and the header line (default true). False gives the rows alone, to append to a
@@ -21,6 +16,12 @@ export interface RenderCsvOptions extends PresentOptions {
   readonly header?: boolean;
 }
 
+/**
+ * `report.csv`: one row per workload × option (cloud, depin, hybrid, recommended) with the columns of
+ * {@link CSV_COLUMNS}, then the whole plans' spend range from the joint Monte Carlo (`plan-distribution` and
+ * `plan-distribution-month` rows, when the analysis has `totals.distribution`). UTF-8 with a byte-order mark (so Excel reads non-ASCII names correctly), RFC 4180
+ * quoting, CRLF line ends; text cells starting with = + - @ tab or CR are prefixed with `'`.
+ */
 export function renderCsv(analysis: Analysis, options: RenderCsvOptions = {}): string {
   const p = presentAnalysis(analysis, options);
   const r = createRounder(p.roundingMode);

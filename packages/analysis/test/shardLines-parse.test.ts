@@ -4,12 +4,11 @@
 import type { WorkloadAnalysis } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { shardWorkloadLine } from '../../analysis/src/shardLines.js';
-import { splitWorkloadLine } from '../src/merge/shardFiles.js';
+import { parseShardWorkloadLine, shardWorkloadLine } from '../src/shardLines.js';
 
 const offer = fc.record({ id: fc.string(), source: fc.string(), asOf: fc.string() });
 
-describe('splitWorkloadLine', () => {
+describe('parseShardWorkloadLine', () => {
   test('a line as shards write it: the whole line parsed, and the workload as JSON.stringify writes it', () => {
     fc.assert(
       fc.property(
@@ -19,7 +18,7 @@ describe('splitWorkloadLine', () => {
         fc.array(offer, { maxLength: 3 }),
         (seq, row, workload, offers) => {
           const text = shardWorkloadLine(seq, row, workload as unknown as WorkloadAnalysis, offers).trimEnd();
-          const split = splitWorkloadLine(text);
+          const split = parseShardWorkloadLine(text);
           expect(split).toBeDefined();
           expect(split?.value).toStrictEqual(JSON.parse(text));
           expect(split?.workloadJson).toBe(JSON.stringify(JSON.parse(text).workload));
@@ -32,7 +31,7 @@ describe('splitWorkloadLine', () => {
   test('keys named "offers" inside the workload do not cut it short', () => {
     const workload = { id: 'w', nested: { offers: [1, 2], x: ',"offers":' } } as unknown as WorkloadAnalysis;
     const text = shardWorkloadLine(4, 6, workload, [{ id: 'a', source: 's', asOf: '2026-12-01' }]).trimEnd();
-    expect(splitWorkloadLine(text)?.workloadJson).toBe(JSON.stringify(workload));
+    expect(parseShardWorkloadLine(text)?.workloadJson).toBe(JSON.stringify(workload));
   });
 
   test('any other line falls back to parsing it whole (undefined)', () => {
@@ -51,12 +50,12 @@ describe('splitWorkloadLine', () => {
       '{"seq":0,"row":2,"workload":{"id":"a"},"offers":[]]',
       '{"seq":0,"row":2,"workload":,"offers":[]}',
     ];
-    for (const text of cases) expect(splitWorkloadLine(text), text).toBeUndefined();
+    for (const text of cases) expect(parseShardWorkloadLine(text), text).toBeUndefined();
   });
 
   test('spaces inside the workload: its text is kept, one JSON value with the parsed data', () => {
     const text = '{"seq":1,"row":null,"workload":{ "id" : "a", "n": [1, 2.50] },"offers":[]}';
-    const split = splitWorkloadLine(text);
+    const split = parseShardWorkloadLine(text);
     expect(split?.value).toStrictEqual(JSON.parse(text));
     expect(JSON.parse(split?.workloadJson ?? '')).toStrictEqual({ id: 'a', n: [1, 2.5] });
   });
