@@ -19,7 +19,7 @@ import {
   shardHeaderLine,
   shardWorkloadLine,
 } from './shardLines.js';
-import { type AnalysisSinks, type ResolvedItem, StreamedReport } from './streamedReport.js';
+import { type AnalysisSinks, type ResolvedItem, StreamedReport, workloadCsvRows } from './streamedReport.js';
 
 export { type AnalysisSinks, STREAMED_NOTE, type TextSink } from './streamedReport.js';
 
@@ -150,8 +150,13 @@ export async function analyzeStream(
       }
       const analyzed = await analyzeOne(item.value);
       accepted++;
-      resolved.push({ ok: true, workload: analyzed.workload, offersUsed: analyzed.offersUsed });
-      if (jsonl) lines += shardWorkloadLine(at, item.row, analyzed.workload, analyzed.offersUsed);
+      const { workload, offersUsed } = analyzed;
+      if (jsonl) {
+        // Rendered once, here in the shard: its line carries the rows, and report.csv (if asked for too) copies them.
+        const csv = workloadCsvRows(scenario, workload);
+        resolved.push({ ok: true, workload, offersUsed, csv });
+        lines += shardWorkloadLine(at, item.row, workload, offersUsed, csv);
+      } else resolved.push({ ok: true, workload, offersUsed });
       if (resolved.length >= STEP_WORKLOADS) await flush();
     }
     await flush();

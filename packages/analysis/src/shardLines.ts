@@ -10,16 +10,18 @@ import { type AnalysisSinks, type ResolvedItem, StreamedReport } from './streame
  * - line 1, the header: format and version, the schema and framework versions, the shard, the part of the
  *   portfolio the workloads file is, digests of the catalog, scenario and workloads file, and the resolved
  *   scenario (the merge rebuilds the books from it);
- * - a line per row of the shard, in file order: `{"seq","row","workload","offers"}` for an analyzed workload
- *   (`seq` is the record's 0-based position among the file's data records; `offers` the offers it was priced
- *   from, as `sources` cites them), `{"seq","rejected"}` for a refused row;
+ * - a line per row of the shard, in file order: `{"seq","row","workload","offers","csv"}` for an analyzed
+ *   workload (`seq` is the record's 0-based position among the file's data records; `offers` the offers it was
+ *   priced from, as `sources` cites them; `csv` its report.csv rows, rendered here so the merge, the one step
+ *   that does not run in parallel, copies them), `{"seq","rejected"}` for a refused row;
  * - the last line, the footer: `{"end":true,...}` with the file's record count and accounting (the same in every
  *   shard), the shard's own accounting and totals, and the catalog's accounting and refused rows.
  *
  * Totals cannot lead a stream, so they close it; a file without its footer is a shard cut short.
  */
 export const SHARD_FORMAT = 'gpufit-shard';
-export const SHARD_FORMAT_VERSION = 1;
+/** 2 since the workload lines carry their report.csv rows (`csv`); version 1 shards are refused by name. */
+export const SHARD_FORMAT_VERSION = 2;
 
 /** Shard `index` of `count`: the file's data records whose 0-based position is `index` modulo `count`. */
 export interface ShardSpec {
@@ -52,6 +54,8 @@ export interface ShardWorkloadLine {
   readonly row: number | null;
   readonly workload: WorkloadAnalysis;
   readonly offers: readonly OfferCitation[];
+  /** The workload's report.csv rows, without the byte-order mark and header (`workloadCsvRows`). */
+  readonly csv: string;
 }
 
 export interface ShardRejectedLine {
@@ -118,40 +122,47 @@ export function shardWorkloadLine(
   row: number | undefined,
   workload: WorkloadAnalysis,
   offersUsed: readonly OfferCitation[],
+  csv: string,
 ): string {
   const line: ShardWorkloadLine = {
     seq,
     row: row ?? null,
     workload,
     offers: offersUsed.map(({ id, source, asOf }) => ({ id, source, asOf })),
+    csv,
   };
   return `${JSON.stringify(line)}\n`;
 }
 
 const WORKLOAD_HEAD = /^\{"seq":(0|[1-9]\d*),"row":(0|[1-9]\d*|null),"workload":/;
 const OFFERS_KEY = ',"offers":';
+const CSV_KEY = ',"csv":';
 
 /**
- * The reader of `shardWorkloadLine`'s form (`{"seq":…,"row":…,"workload":…,"offers":…}`; kept beside the writer so
- * the two change together): the line parsed piece by piece, giving the same object `JSON.parse` gives it whole, and
- * the workload's JSON text, which `gpufit merge` copies into report.json instead of serializing the parsed workload
- * again (an eighth of a merge's CPU). The text is one JSON value (it parsed alone); written by `JSON.stringify` and
- * not edited, it is the bytes `JSON.stringify` of the parsed workload gives. Undefined for any other line (a
+ * The reader of `shardWorkloadLine`'s form (`{"seq":…,"row":…,"workload":…,"offers":…,"csv":"…"}`; kept beside the
+ * writer so the two change together): the line parsed piece by piece, giving the same object `JSON.parse` gives it
+ * whole, and the workload's JSON text, which `gpufit merge` copies into report.json instead of serializing the
+ * parsed workload again (an eighth of a merge's CPU). The text is one JSON value (it parsed alone); written by
+ * `JSON.stringify` and not edited, it is the bytes `JSON.stringify` of the parsed workload gives. The last
+ * `,"csv":` is the line's own key: inside a JSON string every `"` is escaped. Undefined for any other line (a
  * refused row, the footer, a line edited out of that form): the caller parses it whole.
  */
 export function parseShardWorkloadLine(
   text: string,
 ): { readonly value: Record<string, unknown>; readonly workloadJson: string } | undefined {
   const head = WORKLOAD_HEAD.exec(text);
-  if (head === null || !text.endsWith('}')) return undefined;
-  const at = text.lastIndexOf(OFFERS_KEY);
+  if (head === null || !text.endsWith('"}')) return undefined;
+  const csvAt = text.lastIndexOf(CSV_KEY);
+  const at = csvAt < 0 ? -1 : text.lastIndexOf(OFFERS_KEY, csvAt - OFFERS_KEY.length);
   if (at <= head[0].length) return undefined;
   const workloadJson = text.slice(head[0].length, at);
   try {
     const workload: unknown = JSON.parse(workloadJson);
-    const offers: unknown = JSON.parse(text.slice(at + OFFERS_KEY.length, -1));
+    const offers: unknown = JSON.parse(text.slice(at + OFFERS_KEY.length, csvAt));
+    const csv: unknown = JSON.parse(text.slice(csvAt + CSV_KEY.length, -1));
+    if (typeof csv !== 'string') return undefined;
     const row = head[2] === 'null' ? null : Number(head[2]);
-    return { value: { seq: Number(head[1]), row, workload, offers }, workloadJson };
+    return { value: { seq: Number(head[1]), row, workload, offers, csv }, workloadJson };
   } catch {
     return undefined;
   }

@@ -35,6 +35,11 @@ export type ResolvedItem =
        * `gpufit merge`); report.json then copies it instead of serializing the workload again.
        */
       readonly json?: string;
+      /**
+       * The workload's report.csv rows without the byte-order mark and header (`workloadCsvRows`), when the caller
+       * already holds them (a shard line carries them); report.csv then copies them instead of rendering again.
+       */
+      readonly csv?: string;
     }
   | { readonly ok: false; readonly rejection: RejectedRow };
 
@@ -83,7 +88,9 @@ export class StreamedReport {
         json += `${this.count === 0 ? '' : ','}\n    ${item.json ?? JSON.stringify(item.workload)}`;
       if (csvSink) {
         // The first workload's rows come with the byte-order mark and the header; the rest are rows alone.
-        csv += renderCsv(single(this.scenario, item.workload), { header: !this.csvHeaderWritten });
+        csv += this.csvHeaderWritten
+          ? (item.csv ?? workloadCsvRows(this.scenario, item.workload))
+          : renderCsv(single(this.scenario, item.workload));
         this.csvHeaderWritten = true;
       }
       this.count++;
@@ -122,6 +129,14 @@ export class StreamedReport {
     }
     return analysis;
   }
+}
+
+/**
+ * One workload's report.csv rows, without the byte-order mark and header: what a streamed report.csv holds for it
+ * after the first workload. A shard renders them once into its line, so `gpufit merge` only copies them.
+ */
+export function workloadCsvRows(scenario: Scenario, workload: WorkloadAnalysis): string {
+  return renderCsv(single(scenario, workload), { header: false });
 }
 
 /** A one-workload analysis for the CSV renderer (its totals are that workload's own). */

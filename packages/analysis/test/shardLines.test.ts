@@ -115,7 +115,7 @@ function parseShard(text: string): ParsedShard {
     seq: l.seq as number,
     item: ('rejected' in l
       ? { ok: false, rejection: l.rejected }
-      : { ok: true, workload: l.workload, offersUsed: l.offers }) as ResolvedItem,
+      : { ok: true, workload: l.workload, offersUsed: l.offers, csv: l.csv }) as ResolvedItem,
   }));
   return { header, rows, footer };
 }
@@ -178,7 +178,7 @@ describe('analyzeStream with a shard, and mergeShards', () => {
             const parsed = parseShard(jsonl.text());
             expect(parsed.header).toMatchObject({
               format: 'gpufit-shard',
-              version: 1,
+              version: 2,
               shard: spec,
               part: { index: 0, count: 1 },
               digests,

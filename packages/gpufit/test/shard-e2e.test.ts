@@ -181,6 +181,30 @@ describe('gpufit analyze --shard and gpufit merge', () => {
       ['merge', 'a0.jsonl', 'broken.jsonl', '--out', 'm'],
       /broken\.jsonl, line 2: not JSON|broken\.jsonl, line 2: the workload result is not valid/,
     );
+    // The rows a line carries are copied into report.csv: rows of another workload are refused.
+    const [first, second] = [JSON.parse(rest[0]!), JSON.parse(rest[1]!)];
+    expect([typeof first.csv, typeof second.csv, first.workload.id === second.workload.id]).toEqual([
+      'string',
+      'string',
+      false,
+    ]);
+    writeFileSync(
+      join(dir, 'rows.jsonl'),
+      `${[header, JSON.stringify({ ...first, csv: second.csv }), ...rest.slice(1)].join('\n')}\n`,
+    );
+    await refused(
+      ['merge', 'a0.jsonl', 'rows.jsonl', '--out', 'm'],
+      /rows\.jsonl, line 2: "csv" must hold the workload's report\.csv rows/,
+    );
+    const { csv: _rows, ...v1Line } = first;
+    writeFileSync(
+      join(dir, 'v1.jsonl'),
+      `${[header!.replace('"version":2,', '"version":1,'), JSON.stringify(v1Line), ...rest.slice(1)].join('\n')}\n`,
+    );
+    await refused(
+      ['merge', 'a0.jsonl', 'v1.jsonl', '--out', 'm'],
+      /v1\.jsonl, line 1: shard format version 1; this gpufit reads version 2/,
+    );
     const footer = JSON.parse(rest.at(-1)!);
     delete footer.offerRejections;
     writeFileSync(

@@ -25,6 +25,7 @@ export { CSV_COLUMNS } from './csv/csvColumns.js';
 export { neutralizeFormula } from './csv/neutralizeFormula.js';
 export type { RenderCsvOptions } from './csv/renderCsv.js';
 export { renderCsv } from './csv/renderCsv.js';
+export { CSV_EOL, csvText } from './csv/writeCsv.js';
 export type { ReportErrorCode } from './errors.js';
 export { REPORT_MESSAGES, ReportError } from './errors.js';
 export { FOCUS_COLUMNS } from './focus/focusColumns.js';

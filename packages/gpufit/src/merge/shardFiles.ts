@@ -8,6 +8,7 @@ import {
   type ShardHeader,
   shardSize,
 } from '@gpufit/analysis';
+import { CSV_EOL, csvText } from '@gpufit/report';
 import { scenarioSchema, workloadAnalysisSchema } from '@gpufit/schema';
 import { badInput } from '../cli/errors.js';
 import { scenarioDigest } from '../stream/shardRun.js';
@@ -296,6 +297,14 @@ export function readShardLine(reader: LineReader, text: string): ShardLine {
       RERUN,
     );
   }
+  // The rows are copied into report.csv as the shard rendered them; a cheap check that they are this workload's.
+  const csv = v.csv;
+  const id = checked.data.id;
+  if (typeof csv !== 'string' || !csv.startsWith(`${csvText(id)},`) || !csv.endsWith(CSV_EOL))
+    throw badInput(
+      `${where}: "csv" must hold the workload's report.csv rows (each begins with its id)`,
+      RERUN,
+    );
   const offers = v.offers;
   if (
     !Array.isArray(offers) ||
@@ -313,6 +322,7 @@ export function readShardLine(reader: LineReader, text: string): ShardLine {
       ok: true,
       workload: v.workload as never,
       offersUsed: offers as { id: string; source: string; asOf: string }[],
+      csv,
       ...(split !== undefined && { json: split.workloadJson }),
     },
   };

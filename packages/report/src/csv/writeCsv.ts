@@ -15,7 +15,12 @@ export function quoteField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** A cell as written: text neutralized and quoted when needed; a number (plain decimal digits) as it is. */
+/** A text cell as written: hidden characters shown, neutralized against formulas, quoted when needed. */
+export function csvText(value: string): string {
+  return quoteField(neutralizeFormula(showHiddenCharacters(value)));
+}
+
+/** A cell as written: text as `csvText` writes it; a number (plain decimal digits) as it is. */
 function cellText(cell: CsvCell): string {
   switch (cell.kind) {
     case 'empty':
@@ -23,7 +28,7 @@ function cellText(cell: CsvCell): string {
     case 'number':
       return cell.value;
     case 'text':
-      return quoteField(neutralizeFormula(showHiddenCharacters(cell.value)));
+      return csvText(cell.value);
   }
 }
 
@@ -38,8 +43,7 @@ export function writeCsv(
   options: WriteCsvOptions,
 ): string {
   const lines = rows.map((row) => row.map(cellText).join(','));
-  if (header !== null)
-    lines.unshift(header.map((h) => quoteField(neutralizeFormula(showHiddenCharacters(h)))).join(','));
+  if (header !== null) lines.unshift(header.map(csvText).join(','));
   if (lines.length === 0) return options.bom ? '\uFEFF' : '';
   return `${options.bom ? '\uFEFF' : ''}${lines.join(CSV_EOL)}${CSV_EOL}`;
 }
