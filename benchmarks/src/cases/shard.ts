@@ -31,7 +31,7 @@ export const shard: BenchCase = {
     const dir = ctx.tmpDir;
     const n = ctx.quick ? 1_000 : 10_000;
     // The 200k catalog's fixed cost (about 6 s) dwarfs a few thousand rows, so its marginal is the median of
-    // LARGE_PAIRS pairs of runs over 5,000 and 1,000 rows (one pair of 2,000 and 400 moved it by ±0.3 ms).
+    // `largePairs` pairs of runs over 5,000 and 1,000 rows (one pair of 2,000 and 400 moved it by ±0.3 ms).
     const nLarge = ctx.quick ? 250 : 5_000;
     const largePairs = ctx.quick ? 1 : 3;
     const big = join(dir, 'plan.csv');
@@ -79,9 +79,13 @@ export const shard: BenchCase = {
         `shard: 200k ${nLarge} rows ${run.cpuMs!.toFixed(0)} ms CPU, ${nLarge / 5} rows ${small.cpuMs!.toFixed(0)} ms (pair ${i + 1}/${largePairs}, load ${loadAverage()})`,
       );
     }
-    const marginals = pairs.map((p) => p.marginal).sort((a, b) => a - b);
-    const middle = pairs.find((p) => p.marginal === marginals[Math.floor(marginals.length / 2)])!;
-    const { run: largeRun, small: largeSmall, marginal: largeMarginal } = middle;
+    pairs.sort((a, b) => a.marginal - b.marginal);
+    const marginals = pairs.map((p) => p.marginal);
+    const {
+      run: largeRun,
+      small: largeSmall,
+      marginal: largeMarginal,
+    } = pairs[Math.floor(pairs.length / 2)]!;
     const largeFixed = largeSmall.cpuMs! - largeMarginal * (nLarge / 5);
     // Shard 0 of n over n rows analyzes one row and reads, checks and skips the rest; the first row alone is the
     // base. The floor: csv-parse alone over the same file, in this process.

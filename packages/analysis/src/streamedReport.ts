@@ -52,7 +52,6 @@ export class StreamedReport {
   private readonly rejected: RejectedRow[] = [];
   private opened = false;
   private count = 0;
-  private csvHeaderWritten = false;
 
   constructor(
     private readonly scenario: Scenario,
@@ -88,10 +87,10 @@ export class StreamedReport {
         json += `${this.count === 0 ? '' : ','}\n    ${item.json ?? JSON.stringify(item.workload)}`;
       if (csvSink) {
         // The first workload's rows come with the byte-order mark and the header; the rest are rows alone.
-        csv += this.csvHeaderWritten
-          ? (item.csv ?? workloadCsvRows(this.scenario, item.workload))
-          : renderCsv(single(this.scenario, item.workload));
-        this.csvHeaderWritten = true;
+        csv +=
+          this.count === 0
+            ? renderCsv(single(this.scenario, item.workload))
+            : (item.csv ?? workloadCsvRows(this.scenario, item.workload));
       }
       this.count++;
     }
