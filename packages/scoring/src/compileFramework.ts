@@ -1,4 +1,4 @@
-import { APPROACHES, DATA_SENSITIVITIES, FIT_LEVELS, type WorkloadKindSpec } from '@gpufit/schema';
+import { APPROACHES, DATA_SENSITIVITIES, FIT_LEVELS, WORKLOAD_KINDS, workloadKinds } from '@gpufit/schema';
 import { constraints } from './constraintRegistry.js';
 import type { FactorParams } from './defineFactor.js';
 import { factors } from './factorRegistry.js';
@@ -28,7 +28,10 @@ export interface CompiledFramework {
   readonly capPart: number;
   readonly constraintEnabled: Uint8Array;
   readonly constraintPartial: Uint8Array;
-  readonly partialPatterns: readonly WorkloadKindSpec['pattern'][];
+  /** Each constraint's `prepare(config)`, what its `applies` reads. */
+  readonly constraintPrepared: readonly unknown[];
+  /** By kind rank (`WORKLOAD_KINDS` order): 1 when the kind's pattern is one `partialScope.patterns` names. */
+  readonly partialKind: Uint8Array;
   readonly partialMaxSensitivity: number;
   /** Scratch: factor i's weighted cloud contribution at 2i, DePIN at 2i + 1. */
   readonly contributions: Float64Array;
@@ -54,7 +57,10 @@ export function compile(config: FrameworkConfig, overrides: readonly string[]): 
     capPart: APPROACHES.indexOf(config.constraints.caps.part),
     constraintEnabled: Uint8Array.from(constraints, (c) => (config.constraints[c.code].enabled ? 1 : 0)),
     constraintPartial: Uint8Array.from(constraints, (c) => (config.constraints[c.code].partial ? 1 : 0)),
-    partialPatterns: config.constraints.partialScope.patterns,
+    constraintPrepared: constraints.map((c) => c.prepare(config)),
+    partialKind: Uint8Array.from(WORKLOAD_KINDS, (k) =>
+      config.constraints.partialScope.patterns.includes(workloadKinds[k].pattern) ? 1 : 0,
+    ),
     partialMaxSensitivity: DATA_SENSITIVITIES.indexOf(config.constraints.partialScope.maxDataSensitivity),
     contributions: new Float64Array(2 * factors.length),
   };

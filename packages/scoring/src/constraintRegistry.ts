@@ -17,9 +17,8 @@ export const regulatedDataConstraint = defineConstraint({
   side: 'depin',
   summary:
     'Regulated data: DePIN is ineligible unless an offer holds the certifications the data requires (pricing filters offers).',
-  applies: (profile, config) =>
-    sensitivityRank(profile.dataSensitivity) >=
-    sensitivityRank(config.constraints['regulated-data'].minDataSensitivity),
+  prepare: (config) => sensitivityRank(config.constraints['regulated-data'].minDataSensitivity),
+  applies: (profile, _config, minRank) => sensitivityRank(profile.dataSensitivity) >= minRank,
   explain: (profile, _config, scope) =>
     `${profile.dataSensitivity === 'regulated' ? 'Regulated' : 'Sensitive'} data: DePIN is ineligible unless an offer holds the certifications the data requires, because hosts can read the data they process; "if you handle regulated customer data … centralized cloud still has the edge". A saving does not change this.${scope === 'part' ? PART_NOTE : ''}`,
 });
@@ -59,9 +58,8 @@ export const interconnectConstraint = defineConstraint({
   side: 'depin',
   summary:
     'InfiniBand-class interconnect: DePIN is ineligible unless an offer provides that fabric. The need for the fabric, not the node count, is the constraint.',
-  applies: (profile, config) =>
-    interconnectRank(profile.interconnect) >=
-    interconnectRank(config.constraints.interconnect.minInterconnect),
+  prepare: (config) => interconnectRank(config.constraints.interconnect.minInterconnect),
+  applies: (profile, _config, minRank) => interconnectRank(profile.interconnect) >= minRank,
   explain: (profile, _config, scope) =>
     `Needs ${INTERCONNECT_WORDS[profile.interconnect]} interconnect${profile.nodes > 1 ? ` across ${profile.nodes} nodes` : ''}: DePIN is ineligible unless an offer provides it; tightly synchronized training stays on InfiniBand-class clusters.${scope === 'part' ? PART_NOTE : ''}`,
 });

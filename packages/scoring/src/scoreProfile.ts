@@ -1,10 +1,13 @@
-import { APPROACHES, type WorkloadProfile, workloadKinds } from '@gpufit/schema';
+import { APPROACHES, type WorkloadProfile } from '@gpufit/schema';
 import { chooseApproach, levelOf } from './chooseApproach.js';
 import type { CompiledFramework } from './compileFramework.js';
 import { constraints } from './constraintRegistry.js';
 import type { Signal } from './defineFactor.js';
 import { factors } from './factorRegistry.js';
-import { sensitivityRank } from './ranks.js';
+import { kindRank, sensitivityRank } from './ranks.js';
+
+/** How many factors the engine sums (a module constant the optimizer folds, not a load per iteration). */
+const FACTOR_COUNT = factors.length;
 
 /** What scoring one profile produces, as numbers; reused across calls by its owner. */
 export interface ScoreState {
@@ -20,16 +23,24 @@ export interface ScoreState {
   partialMask: number;
 }
 
+/**
+ * A class, not an object literal: V8 shares one hidden class among all literals with the same keys in the same
+ * order, and other `{ cloud, depin, … }` literals hold objects there, which turns the fields from unboxed numbers
+ * into tagged values — every score stored would then allocate a heap number (measured: about 150 bytes of
+ * garbage a profile). A class's instances start from their own hidden class.
+ */
+class ScoreStateBox implements ScoreState {
+  cloud = 0;
+  depin = 0;
+  cloudLevel = 0;
+  depinLevel = 0;
+  approach = 0;
+  constraintMask = 0;
+  partialMask = 0;
+}
+
 export function newScoreState(): ScoreState {
-  return {
-    cloud: 0,
-    depin: 0,
-    cloudLevel: 0,
-    depinLevel: 0,
-    approach: 0,
-    constraintMask: 0,
-    partialMask: 0,
-  };
+  return new ScoreStateBox();
 }
 
 function clampScore(x: number): number {
@@ -46,7 +57,7 @@ export function scoreProfile(profile: WorkloadProfile, fw: CompiledFramework, st
   const contributions = fw.contributions;
   let cloud = fw.baseCloud;
   let depin = fw.baseDepin;
-  for (let i = 0; i < factors.length; i++) {
+  for (let i = 0; i < FACTOR_COUNT; i++) {
     cloud += contributions[2 * i]!;
     depin += contributions[2 * i + 1]!;
   }
@@ -68,7 +79,7 @@ export function scoreProfile(profile: WorkloadProfile, fw: CompiledFramework, st
     const partialEligible =
       profile.statelessRequests &&
       sensitivityRank(profile.dataSensitivity) <= fw.partialMaxSensitivity &&
-      fw.partialPatterns.includes(workloadKinds[profile.kind].pattern);
+      fw.partialKind[kindRank(profile.kind)] === 1;
     for (let i = 0; i < constraints.length; i++) {
       if ((mask & (1 << i)) === 0) continue;
       if (partialEligible && fw.constraintPartial[i] === 1) {
@@ -84,18 +95,27 @@ export function scoreProfile(profile: WorkloadProfile, fw: CompiledFramework, st
 
 // The registry's entries, each called from its own call site below. V8 inlines a call only where the site has
 // seen a single target: one call in a loop over the registry sees every factor and goes megamorphic (measured:
-// about twice as slow over a million profiles). The calls are split over two functions because V8 also caps
+// about twice as slow over a million profiles). The calls are split over three functions because V8 also caps
 // how much it inlines into one function. Entries past the unrolled ones run in a loop, so adding a factor stays
 // adding an entry.
 const [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10] = factors;
 const UNROLLED = 11;
 
-/** The one signal every factor writes into; cleared before each call, read right after it. */
-const out: Signal = { cloud: 0, depin: 0 };
+/**
+ * The one signal every factor writes into; cleared before each call, read right after it. A class instance for
+ * the reason `ScoreStateBox` gives: a `{ cloud: 0, depin: 0 }` literal shares its hidden class with the factors'
+ * prepared `{ cloud: Float64Array, depin: Float64Array }`, and every signal stored would allocate.
+ */
+class SignalBox implements Signal {
+  cloud = 0;
+  depin = 0;
+}
+const out: Signal = new SignalBox();
 
 /** Each factor's weighted signal into `fw.contributions` (cloud at 2i, DePIN at 2i + 1). */
 function measureFactors(profile: WorkloadProfile, fw: CompiledFramework): void {
   measureFirst(profile, fw);
+  measureSecond(profile, fw);
   measureRest(profile, fw);
 }
 
@@ -135,6 +155,14 @@ function measureFirst(profile: WorkloadProfile, fw: CompiledFramework): void {
     k[6] = w[3]! * s.cloud + 0;
     k[7] = w[3]! * s.depin + 0;
   }
+}
+
+function measureSecond(profile: WorkloadProfile, fw: CompiledFramework): void {
+  const p = fw.prepared;
+  const c = fw.config;
+  const w = fw.weights;
+  const k = fw.contributions;
+  const s = out;
   if (f4 !== undefined) {
     s.cloud = 0;
     s.depin = 0;
@@ -149,14 +177,6 @@ function measureFirst(profile: WorkloadProfile, fw: CompiledFramework): void {
     k[10] = w[5]! * s.cloud + 0;
     k[11] = w[5]! * s.depin + 0;
   }
-}
-
-function measureRest(profile: WorkloadProfile, fw: CompiledFramework): void {
-  const p = fw.prepared;
-  const c = fw.config;
-  const w = fw.weights;
-  const k = fw.contributions;
-  const s = out;
   if (f6 !== undefined) {
     s.cloud = 0;
     s.depin = 0;
@@ -171,6 +191,14 @@ function measureRest(profile: WorkloadProfile, fw: CompiledFramework): void {
     k[14] = w[7]! * s.cloud + 0;
     k[15] = w[7]! * s.depin + 0;
   }
+}
+
+function measureRest(profile: WorkloadProfile, fw: CompiledFramework): void {
+  const p = fw.prepared;
+  const c = fw.config;
+  const w = fw.weights;
+  const k = fw.contributions;
+  const s = out;
   if (f8 !== undefined) {
     s.cloud = 0;
     s.depin = 0;
@@ -208,13 +236,14 @@ const UNROLLED_CONSTRAINTS = 4;
 function bindingConstraints(profile: WorkloadProfile, fw: CompiledFramework): number {
   const config = fw.config;
   const enabled = fw.constraintEnabled;
+  const q = fw.constraintPrepared;
   let mask = 0;
-  if (enabled[0] === 1 && c0.applies(profile, config)) mask |= 1;
-  if (enabled[1] === 1 && c1.applies(profile, config)) mask |= 2;
-  if (enabled[2] === 1 && c2.applies(profile, config)) mask |= 4;
-  if (enabled[3] === 1 && c3.applies(profile, config)) mask |= 8;
+  if (enabled[0] === 1 && c0.applies(profile, config, q[0])) mask |= 1;
+  if (enabled[1] === 1 && c1.applies(profile, config, q[1])) mask |= 2;
+  if (enabled[2] === 1 && c2.applies(profile, config, q[2])) mask |= 4;
+  if (enabled[3] === 1 && c3.applies(profile, config, q[3])) mask |= 8;
   for (let i = UNROLLED_CONSTRAINTS; i < constraints.length; i++) {
-    if (enabled[i] === 1 && constraints[i]!.applies(profile, config)) mask |= 1 << i;
+    if (enabled[i] === 1 && constraints[i]!.applies(profile, config, q[i])) mask |= 1 << i;
   }
   return mask;
 }

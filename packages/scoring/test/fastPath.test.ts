@@ -78,7 +78,14 @@ const overrideInput: fc.Arbitrary<unknown> = fc.record(
           patterns: fc.subarray(['serving', 'batch'] as const),
           maxDataSensitivity: fc.constantFrom(...DATA_SENSITIVITIES),
         }),
-        'regulated-data': toggle,
+        'regulated-data': fc.record(
+          {
+            enabled: fc.boolean(),
+            partial: fc.boolean(),
+            minDataSensitivity: fc.constantFrom(...DATA_SENSITIVITIES),
+          },
+          { requiredKeys: [] },
+        ),
         certifications: toggle,
         residency: toggle,
         interconnect: fc.record({

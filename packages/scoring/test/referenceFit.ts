@@ -5,6 +5,7 @@ import {
   type FitAssessment,
   type FitReason,
   type HardConstraint,
+  INTERCONNECTS,
   type WorkloadProfile,
   workloadKinds,
 } from '@gpufit/schema';
@@ -12,7 +13,8 @@ import { constraints, type FrameworkOverride, factors, resolveFramework } from '
 
 /**
  * The slow path the engine must agree with, written plainly from the resolved framework config and the
- * registries (each factor's own `evaluate`, each constraint's `applies` and `explain`): no compiled
+ * registries (each factor's own `evaluate`, each constraint's `explain`; whether a constraint binds is written
+ * out here from its settings, not read from its `applies` and `prepare`): no compiled
  * framework, no typed arrays, no scratch state, every sentence built eagerly — how `assessFit` worked before
  * reasons became data (issue 19).
  */
@@ -54,7 +56,7 @@ export function referenceFit(profile: WorkloadProfile, override?: FrameworkOverr
   let cap = APPROACHES.length - 1;
   for (const c of constraints) {
     const settings = config.constraints[c.code];
-    if (!settings.enabled || !c.applies(profile, config)) continue;
+    if (!settings.enabled || !binds(profile, config, c.code)) continue;
     const part = partialEligible && settings.partial;
     cap = Math.min(
       cap,
@@ -75,4 +77,29 @@ export function referenceFit(profile: WorkloadProfile, override?: FrameworkOverr
     frameworkVersion: config.version,
     overrides,
   };
+}
+
+/** Whether a hard constraint binds, from the framework's settings, written out without the registry. */
+function binds(
+  profile: WorkloadProfile,
+  config: ReturnType<typeof resolveFramework>['config'],
+  code: (typeof constraints)[number]['code'],
+): boolean {
+  const settings = config.constraints;
+  switch (code) {
+    case 'regulated-data':
+      return (
+        DATA_SENSITIVITIES.indexOf(profile.dataSensitivity) >=
+        DATA_SENSITIVITIES.indexOf(settings['regulated-data'].minDataSensitivity)
+      );
+    case 'certifications':
+      return profile.compliance.some((r) => settings.certifications.requirements.includes(r));
+    case 'residency':
+      return profile.residency.length > 0;
+    case 'interconnect':
+      return (
+        INTERCONNECTS.indexOf(profile.interconnect) >=
+        INTERCONNECTS.indexOf(settings.interconnect.minInterconnect)
+      );
+  }
 }
