@@ -114,28 +114,34 @@ export function allocateFloorOut(n: number): FloorOut {
   };
 }
 
-const GIB = 2 ** 30;
-const fw = defaultFramework;
-const W = (id: keyof typeof fw.factors) => fw.factors[id].weight;
-const KIND_CLOUD = Float64Array.from(WORKLOAD_KINDS, (k) => fw.kinds[k].cloud);
-const KIND_DEPIN = Float64Array.from(WORKLOAD_KINDS, (k) => fw.kinds[k].depin);
-const KIND_SERVING = Uint8Array.from(WORKLOAD_KINDS, (k) => (workloadKinds[k].pattern === 'serving' ? 1 : 0));
-const SENS_DEPIN = Float64Array.from(DATA_SENSITIVITIES, (s) => fw.factors['compliance-privacy'].params[s]!);
-const COST_DEPIN = Float64Array.from([-0.5, 0, 1]);
-const COST_CLOUD = Float64Array.from([0.5, 0, -0.5]);
-const IC_DEPIN = Float64Array.from([0, -0.5, -1]);
-const IC_CLOUD = Float64Array.from([0, 0.25, 1]);
+// The default framework's constants, shared with the object floor (scoreObjectFloor.ts).
+export const GIB = 2 ** 30;
+export const fw = defaultFramework;
+export const W = (id: keyof typeof fw.factors) => fw.factors[id].weight;
+export const KIND_CLOUD = Float64Array.from(WORKLOAD_KINDS, (k) => fw.kinds[k].cloud);
+export const KIND_DEPIN = Float64Array.from(WORKLOAD_KINDS, (k) => fw.kinds[k].depin);
+export const KIND_SERVING = Uint8Array.from(WORKLOAD_KINDS, (k) =>
+  workloadKinds[k].pattern === 'serving' ? 1 : 0,
+);
+export const SENS_DEPIN = Float64Array.from(
+  DATA_SENSITIVITIES,
+  (s) => fw.factors['compliance-privacy'].params[s]!,
+);
+export const COST_DEPIN = Float64Array.from([-0.5, 0, 1]);
+export const COST_CLOUD = Float64Array.from([0.5, 0, -0.5]);
+export const IC_DEPIN = Float64Array.from([0, -0.5, -1]);
+export const IC_CLOUD = Float64Array.from([0, 0.25, 1]);
 const CERT_MASK =
   (1 << COMPLIANCE_REQUIREMENTS.indexOf('hipaa')) |
   (1 << COMPLIANCE_REQUIREMENTS.indexOf('pci-dss')) |
   (1 << COMPLIANCE_REQUIREMENTS.indexOf('fedramp'));
-const RULE_APPROACH = Uint8Array.from(fw.approach.rules, (r) => APPROACHES.indexOf(r.approach));
-const RULE_LEAN = Float64Array.from(fw.approach.rules, (r) => r.minLean);
-const RULE_LEVEL = Uint8Array.from(fw.approach.rules, (r) => FIT_LEVELS.indexOf(r.minDepinLevel));
-const CAP_ALL = APPROACHES.indexOf(fw.constraints.caps.all);
-const CAP_PART = APPROACHES.indexOf(fw.constraints.caps.part);
+export const RULE_APPROACH = Uint8Array.from(fw.approach.rules, (r) => APPROACHES.indexOf(r.approach));
+export const RULE_LEAN = Float64Array.from(fw.approach.rules, (r) => r.minLean);
+export const RULE_LEVEL = Uint8Array.from(fw.approach.rules, (r) => FIT_LEVELS.indexOf(r.minDepinLevel));
+export const CAP_ALL = APPROACHES.indexOf(fw.constraints.caps.all);
+export const CAP_PART = APPROACHES.indexOf(fw.constraints.caps.part);
 
-function logRamp(x: number, lo: number, hi: number): number {
+export function logRamp(x: number, lo: number, hi: number): number {
   if (x <= lo) return 0;
   if (x >= hi) return 1;
   return Math.log(x / lo) / Math.log(hi / lo);

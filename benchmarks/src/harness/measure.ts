@@ -1,4 +1,6 @@
 import { loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { median } from './stats.js';
 
 export type Work = () => unknown;
@@ -12,12 +14,38 @@ export interface PairOptions {
   readonly floor: Work;
   /** Label for progress lines on stderr. */
   readonly label: string;
+  /**
+   * Called and awaited, untimed, before every timed run of either side (e.g. `settleHeap`): for a case whose
+   * process holds a large heap, so that a full collection of it lands before a run rather than inside whichever
+   * run happens to cross the collector's threshold.
+   */
+  readonly settle?: () => unknown;
 }
 
 export interface PairTiming {
   /** Median milliseconds. */
   readonly value: number;
   readonly floor: number;
+}
+
+let gc: (() => void) | undefined;
+
+/** How long `settleHeap` leaves the collector's background threads after a full collection. */
+const SWEEP_MS = 200;
+
+/**
+ * A full garbage collection (V8's `gc`, exposed for this process on first use: the flag must be set before the
+ * function can be fetched from a new context), then `SWEEP_MS` of rest: the collection sweeps concurrently, and
+ * on two vCPUs its threads slowed a typed-array loop run right after it by a third (floor of `score-batch`:
+ * 390–595 ms after a bare `gc()`, 249–329 ms after a rest of 200 ms, 246–385 ms with neither).
+ */
+export async function settleHeap(): Promise<void> {
+  if (gc === undefined) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, SWEEP_MS));
 }
 
 /** Milliseconds one call of `work` takes (awaited if it returns a promise). */
@@ -39,7 +67,9 @@ export async function timePair(options: PairOptions): Promise<PairTiming> {
   const floorSamples: number[] = [];
   const valueSamples: number[] = [];
   for (let i = 0; i < options.runs; i++) {
+    await options.settle?.();
     floorSamples.push(await timeOnce(options.floor));
+    await options.settle?.();
     valueSamples.push(await timeOnce(options.value));
     progress(
       `${options.label}: run ${i + 1}/${options.runs} value ${valueSamples[i]!.toFixed(1)} ms, floor ${floorSamples[i]!.toFixed(1)} ms`,
