@@ -23,16 +23,10 @@ export interface ConstraintSpec<Code extends ConstraintCode, Q = undefined> {
   readonly explain: (profile: WorkloadProfile, config: FrameworkConfig, scope: 'all' | 'part') => string;
 }
 
-export interface Constraint<Code extends ConstraintCode = ConstraintCode> {
-  readonly code: Code;
-  readonly side: Side;
-  readonly summary: string;
-  /** The spec's `prepare`, else a function returning `undefined`. */
+/** A registered constraint: its spec with `prepare` always present (the spec's, else one returning `undefined`). */
+export type Constraint<Code extends ConstraintCode = ConstraintCode> = ConstraintSpec<Code, unknown> & {
   readonly prepare: (config: FrameworkConfig) => unknown;
-  /** Reads `prepare(config)` for the same config as its third argument. */
-  readonly applies: (profile: WorkloadProfile, config: FrameworkConfig, prepared: unknown) => boolean;
-  readonly explain: (profile: WorkloadProfile, config: FrameworkConfig, scope: 'all' | 'part') => string;
-}
+};
 
 const NOTHING = (): undefined => undefined;
 
@@ -50,7 +44,7 @@ export function defineConstraint<const Code extends ConstraintCode, Q = undefine
     side: spec.side,
     summary: spec.summary,
     prepare: spec.prepare ?? NOTHING,
-    applies: spec.applies as Constraint['applies'],
+    applies: spec.applies as Constraint<Code>['applies'],
     explain: spec.explain,
   };
 }
