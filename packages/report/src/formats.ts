@@ -10,6 +10,7 @@ import { renderCsv } from './csv/renderCsv.js';
 import { ReportError } from './errors.js';
 import { renderFocus } from './focus/renderFocus.js';
 import { renderHtml } from './html/renderHtml.js';
+import type { Sha256 } from './html/sha256.js';
 import { renderJson } from './json/renderJson.js';
 import { renderMarkdown } from './markdown/renderMarkdown.js';
 import type { PresentedAnalysis } from './present/presentAnalysis.js';
@@ -19,6 +20,8 @@ export interface ReportFormatContext {
   readonly roundingMode?: RoundingModeName;
   /** chart.js UMD source text: required by `html`. */
   readonly chartJsSource?: string;
+  /** A native SHA-256 for `html`'s Content-Security-Policy (see `RenderHtmlOptions.sha256`). */
+  readonly sha256?: Sha256;
   /** Relative directory of chart PNGs, so `md` can embed them. */
   readonly chartImageDir?: string;
   /** The analysis already presented with `roundingMode` (see `PresentOptions.presented`). */
@@ -58,7 +61,11 @@ export const TEXT_REPORT_FORMATS = {
   ),
   html: defineFormat('html', (a, c) => {
     if (c.chartJsSource === undefined) throw new ReportError('empty-chart-source');
-    return renderHtml(a, { ...present(c), chartJsSource: c.chartJsSource });
+    return renderHtml(a, {
+      ...present(c),
+      chartJsSource: c.chartJsSource,
+      ...(c.sha256 === undefined ? {} : { sha256: c.sha256 }),
+    });
   }),
   json: defineFormat('json', (a) => renderJson(a)),
   csv: defineFormat('csv', (a, c) => renderCsv(a, present(c))),

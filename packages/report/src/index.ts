@@ -36,6 +36,7 @@ export { escapeHtml } from './html/escapeHtml.js';
 export { strictPageHead } from './html/pageHead.js';
 export type { RenderHtmlOptions } from './html/renderHtml.js';
 export { renderHtml } from './html/renderHtml.js';
+export type { Sha256 } from './html/sha256.js';
 export { strictCsp } from './html/sha256.js';
 export { renderJson, renderJsonChunks } from './json/renderJson.js';
 export type { RenderMarkdownOptions } from './markdown/renderMarkdown.js';

@@ -56,6 +56,16 @@ describe('renderHtml: self-contained, offline, escaped', () => {
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
   });
 
+  test('a native SHA-256 passed in (as the CLI passes node:crypto) gives the same page byte for byte', () => {
+    let calls = 0;
+    const native = (text: string): Uint8Array => {
+      calls++;
+      return createHash('sha256').update(text, 'utf8').digest();
+    };
+    expect(renderHtml(buildAnalysis(), { chartJsSource: FAKE_CHART_JS, sha256: native })).toBe(html);
+    expect(calls).toBe(3);
+  });
+
   test('the CSP meta tag comes before any script or style', () => {
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<style>'));
   });

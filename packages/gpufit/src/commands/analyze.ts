@@ -30,6 +30,7 @@ import { removeOnExit, temporarySibling } from '../output/temporaryPaths.js';
 import { checkFileTarget } from '../output/writeFileAtomic.js';
 import { readChartJsSource } from '../render/chartJsSource.js';
 import { startChartWorkers } from '../render/chartRenderer.js';
+import { nodeSha256 } from '../render/nodeSha256.js';
 import {
   checkReportFolder,
   DEFAULT_REPORT_FORMATS,
@@ -259,7 +260,9 @@ export async function runAnalyze(
     if (stdoutFormat !== null) {
       const format = TEXT_REPORT_FORMATS[stdoutFormat];
       const chartJsSource = stdoutFormat === 'html' ? await readChartJsSource() : undefined;
-      process.stdout.write(format.render(analysis, chartJsSource === undefined ? {} : { chartJsSource }));
+      process.stdout.write(
+        format.render(analysis, chartJsSource === undefined ? {} : { chartJsSource, sha256: nodeSha256 }),
+      );
       return;
     }
     const whatifInputs = formats.includes('whatif') ? await whatif() : null;

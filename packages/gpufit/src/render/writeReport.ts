@@ -15,6 +15,7 @@ import { readWhatifEngine, renderWhatif } from '../whatif/renderWhatif.js';
 import { type WhatifInputs, whatifData } from '../whatif/whatifData.js';
 import { readChartJsSource } from './chartJsSource.js';
 import type { RenderChart } from './chartRenderer.js';
+import { nodeSha256 } from './nodeSha256.js';
 import { renderChartPng } from './renderChartPng.js';
 
 /**
@@ -148,7 +149,7 @@ async function writeReportFiles(
   const context = {
     ...rounding,
     ...(withPng ? { chartImageDir: CHARTS_DIR } : {}),
-    ...(wanted.has('html') ? { chartJsSource: await readChartJsSource() } : {}),
+    ...(wanted.has('html') ? { chartJsSource: await readChartJsSource(), sha256: nodeSha256 } : {}),
   };
   // Charts first: each chart is drawn (on this thread, or on the chart worker beside the text formats below), then
   // encoded to PNG on libuv's thread pool, so the encodings run side by side instead of one after the other.

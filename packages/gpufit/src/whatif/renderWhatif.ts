@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { escapeHtml, strictCsp, strictPageHead } from '@gpufit/report';
+import { nodeSha256 } from '../render/nodeSha256.js';
 import type { WhatifData } from './whatifEngine.js';
 import { WHATIF_SCRIPT, WHATIF_STYLES } from './whatifPage.js';
 
@@ -42,11 +43,10 @@ export function readWhatifEngine(): Promise<string> {
 export function renderWhatif(data: WhatifData, engineSource: string, chartJsSource: string): string {
   // An HTML parser ends a script element at "</script" whatever the JavaScript means (as renderHtml refuses).
   if (/<\/script|<!--/i.test(chartJsSource)) throw new Error('chart.js source holds "</script" or "<!--"');
-  const csp = strictCsp({
-    scripts: [chartJsSource, WHATIF_SCRIPT],
-    styles: [WHATIF_STYLES],
-    workers: 'blob:',
-  });
+  const csp = strictCsp(
+    { scripts: [chartJsSource, WHATIF_SCRIPT], styles: [WHATIF_STYLES], workers: 'blob:' },
+    nodeSha256,
+  );
   const name = escapeHtml(data.scenario.name);
   const trials = data.scenario.monteCarlo.trials.toLocaleString('en-US');
   return [

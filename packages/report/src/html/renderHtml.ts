@@ -10,11 +10,16 @@ import { escapeHtml } from './escapeHtml.js';
 import { HTML_STYLES } from './htmlStyles.js';
 import { jsonForScript } from './jsonForScript.js';
 import { strictPageHead } from './pageHead.js';
-import { strictCsp } from './sha256.js';
+import { type Sha256, strictCsp } from './sha256.js';
 
 export interface RenderHtmlOptions extends PresentOptions {
   /** The text of chart.js's UMD build (`chart.js/dist/chart.umd.min.js`), read by the caller. */
   readonly chartJsSource: string;
+  /**
+   * SHA-256 for the Content-Security-Policy's hashes, where the caller has a native one (node:crypto's: the pure
+   * default took 50 ms on its first, unoptimized call over chart.js's 210 kB in the CLI's main job).
+   */
+  readonly sha256?: Sha256;
 }
 
 function inline(content: Inline): string {
@@ -82,7 +87,7 @@ export function renderHtml(analysis: Analysis, options: RenderHtmlOptions): stri
   const doc = buildReportDocument(presented, charts);
   const sizes = new Map(charts.map((c) => [c.id, { widthPx: c.widthPx, heightPx: c.heightPx }]));
   const chartData = jsonForScript(charts.map((c) => ({ id: c.id, config: c.config })));
-  const csp = strictCsp({ scripts: [source, CHART_BOOT_SCRIPT], styles: [HTML_STYLES] });
+  const csp = strictCsp({ scripts: [source, CHART_BOOT_SCRIPT], styles: [HTML_STYLES] }, options.sha256);
   const a = analysis;
   const title = `gpufit report: ${a.scenario.name}`;
   return [

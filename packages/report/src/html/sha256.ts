@@ -89,26 +89,34 @@ export function base64(bytes: Uint8Array): string {
   return out;
 }
 
+/** SHA-256 of a string's UTF-8 bytes: `sha256` here, or a native one the caller has (node:crypto's, in the CLI). */
+export type Sha256 = (text: string) => Uint8Array;
+
 /** A CSP source expression for inline content: `'sha256-…'`. */
-export function cspHash(content: string): string {
-  return `'sha256-${base64(sha256(content))}'`;
+export function cspHash(content: string, digest: Sha256 = sha256): string {
+  return `'sha256-${base64(digest(content))}'`;
 }
 
 /**
  * The Content-Security-Policy of gpufit's self-contained pages (report.html, whatif.html): nothing loads but the
  * inline scripts and styles given (allowed by hash), no network request, no base or form target; `workers`
- * ('blob:') lets a page start a Web Worker from a Blob URL of its own inlined source.
+ * ('blob:') lets a page start a Web Worker from a Blob URL of its own inlined source. `digest` hashes (default: this
+ * file's pure `sha256`; the same bytes from any correct one).
  */
-export function strictCsp(page: {
-  readonly scripts: readonly string[];
-  readonly styles: readonly string[];
-  readonly workers?: 'blob:';
-}): string {
+export function strictCsp(
+  page: {
+    readonly scripts: readonly string[];
+    readonly styles: readonly string[];
+    readonly workers?: 'blob:';
+  },
+  digest: Sha256 = sha256,
+): string {
+  const hash = (content: string) => cspHash(content, digest);
   return [
     "default-src 'none'",
-    `script-src ${page.scripts.map(cspHash).join(' ')}`,
+    `script-src ${page.scripts.map(hash).join(' ')}`,
     ...(page.workers === undefined ? [] : [`worker-src ${page.workers}`]),
-    `style-src ${page.styles.map(cspHash).join(' ')}`,
+    `style-src ${page.styles.map(hash).join(' ')}`,
     "img-src 'none'",
     "connect-src 'none'",
     "font-src 'none'",
