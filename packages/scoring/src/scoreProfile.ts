@@ -6,7 +6,7 @@ import type { Signal } from './defineFactor.js';
 import { factors } from './factorRegistry.js';
 import { kindRank, sensitivityRank } from './ranks.js';
 
-/** How many factors the engine sums (a module constant the optimizer folds, not a load per iteration). */
+/** How many factors the engine sums, read once when the module loads. */
 const FACTOR_COUNT = factors.length;
 
 /** What scoring one profile produces, as numbers; reused across calls by its owner. */
