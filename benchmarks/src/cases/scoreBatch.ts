@@ -21,12 +21,13 @@ export const scoreBatch: BenchCase = {
     progress(`score-batch: ${n} profiles generated`);
     const out = allocateFloorOut(n);
     floorScore(columns, out);
-    const bad = floorDisagreements(out, assessFitBatch(profiles));
+    const engine = assessFitBatch(profiles);
+    const bad = floorDisagreements(out, engine);
     if (bad > 0)
       throw new Error(`score-batch: the floor disagrees with assessFitBatch on ${bad} of ${n} profiles`);
     const objectOut = allocateFloorOut(n);
     objectFloorScore(profiles, objectOut);
-    const badObject = floorDisagreements(objectOut, assessFitBatch(profiles));
+    const badObject = floorDisagreements(objectOut, engine);
     if (badObject > 0)
       throw new Error(
         `score-batch: the object floor disagrees with assessFitBatch on ${badObject} of ${n} profiles`,
@@ -36,10 +37,7 @@ export const scoreBatch: BenchCase = {
       label: 'score-batch',
       warmup: ctx.quick ? 0 : 2,
       runs: ctx.quick ? 1 : 7,
-      // The process holds a million profiles (0.5–0.85 GB of heap): a full collection of them took about a second
-      // here, and without this it fell inside whichever timed run crossed the collector's threshold (mostly the
-      // value's: 1.4–1.8 s runs among 0.7 s ones).
-      settle: settleHeap,
+      settle: settleHeap, // a million profiles: see settleHeap
       value: () => {
         sink += assessFitBatch(profiles).length;
       },

@@ -23,10 +23,7 @@ export const scoreObject: BenchCase = {
       label: 'score-object',
       warmup: ctx.quick ? 0 : 2,
       runs: ctx.quick ? 1 : 7,
-      // The process holds a million profiles (0.5–0.85 GB of heap): a full collection of them took about a second
-      // here, and without this it fell inside whichever timed run crossed the collector's threshold (mostly the
-      // value's: 1.4–1.8 s runs among 0.7 s ones).
-      settle: settleHeap,
+      settle: settleHeap, // a million profiles: see settleHeap
       value: () => {
         for (let i = 0; i < n; i++) sink += assessFit(profiles[i]!).reasons.length;
       },

@@ -37,7 +37,9 @@ const SWEEP_MS = 200;
  * A full garbage collection (V8's `gc`, exposed for this process on first use: the flag must be set before the
  * function can be fetched from a new context), then `SWEEP_MS` of rest: the collection sweeps concurrently, and
  * on two vCPUs its threads slowed a typed-array loop run right after it by a third (floor of `score-batch`:
- * 390–595 ms after a bare `gc()`, 249–329 ms after a rest of 200 ms, 246–385 ms with neither).
+ * 390–595 ms after a bare `gc()`, 249–329 ms after a rest of 200 ms, 246–385 ms with neither). The scoring cases
+ * hold a million profiles (0.5–0.85 GB of heap): without it, a full collection of them (about a second) fell inside
+ * whichever timed run crossed the collector's threshold, mostly the value's (1.4–1.8 s runs among 0.7 s ones).
  */
 export async function settleHeap(): Promise<void> {
   if (gc === undefined) {
