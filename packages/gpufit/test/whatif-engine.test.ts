@@ -73,7 +73,7 @@ describe('the what-if engine', () => {
   test('default settings: the CLI’s plan, workload by workload, to the cent', async () => {
     const result = await runWhatif(data, defaultSettings(data));
     expect(page(result)).toEqual(figures(cli.analysis));
-    expect(result.monthlyRecommendedCents).toBe(5_281_877);
+    expect(result.monthlyRecommendedCents).toBe(5_402_236);
   });
 
   test('the page carries only the offers some workload can run on', () => {
@@ -98,7 +98,7 @@ describe('the what-if engine', () => {
     const viaCli = await runScenarioAnalysis(undefined, { scenario: file });
     const result = await runWhatif(data, moved);
     expect(page(result)).toEqual(figures(viaCli.analysis));
-    expect(result.monthlyRecommendedCents).not.toBe(5_281_877);
+    expect(result.monthlyRecommendedCents).not.toBe(5_402_236);
   });
 
   test('subsidy share, token drift and volatility, pricing categories: exported, the CLI gives the page’s figures, cliffs and break-evens', async () => {
@@ -202,7 +202,7 @@ describe('the what-if engine', () => {
     const byId = Object.fromEntries(result.workloads.map((w) => [w.id, w.monthlyCents]));
     expect(byId['research-sweeps']).toBe(38_553);
     expect(byId['nightly-embeddings']).toBe(2_915);
-    expect(result.monthlyRecommendedCents).toBe(5_281_923);
+    expect(result.monthlyRecommendedCents).toBe(5_402_283);
     // Cloud × 5: chat-api (serving on AWS on-demand, stated SLA availability 0.995) sees its odds of a unit
     // being down × 5 (a = 0.995 → 0.9756), so it needs more spare units; research-sweeps' Nosana is not scaled.
     const cloud5 = await runWhatif(d400, {

@@ -125,18 +125,94 @@ describe('whole instances at the provider’s billing increment', () => {
     const e = estimateCost(single, eight, { tiers });
     expect(e.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(4 * 10 * 8, 9);
     expect(e.assumptions.join(' ')).toMatch(/holds a whole instance of 8/);
-    const shards = estimateCost({ ...single, statelessRequests: true }, eight, { tiers });
-    expect(shards.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(40, 9);
-    expect([shards.instances, shards.gpusPerInstance]).toEqual([1, 8]);
+    // Independent fine-tunes are separate runs: 4 jobs of 10 h a month run one at a time (40 × 1 ÷ 730 = 0.055 at
+    // once), so each still rents the whole 8-GPU instance — the founder's AWS p4de bill, not 40 GPU-hours.
+    const alone = estimateCost({ ...single, statelessRequests: true }, eight, { tiers });
+    expect(alone.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(4 * 10 * 8, 9);
+    expect(alone.assumptions.join(' ')).toMatch(/0\.0548 jobs of 1 GPU\(s\) run at a time at the peak/);
+    expect(alone.assumptions.join(' ')).toMatch(/each job rents an instance of its own/);
+    expect(alone.assumptions.some((a) => a.startsWith('independent jobs share an instance:'))).toBe(false);
+    // Jobs that start together share it: a peak of 73 × the mean puts 4 of them side by side (0.0548 × 73 = 4.0).
+    const together = estimateCost({ ...single, statelessRequests: true, peakToMeanRatio: 73 }, eight, {
+      tiers,
+    });
+    const used = 40;
+    const fill = (used * 73) / 730;
+    expect(together.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(
+      (used * 8) / fill,
+      9,
+    );
+    expect([together.instances, together.gpusPerInstance]).toEqual([1, 8]);
     // Packing independent jobs is an assumption the price depends on: it is said, with the alternative's cost.
-    const said = shards.assumptions.find((a) => a.startsWith('independent jobs share an instance'));
-    expect(said).toMatch(/8 jobs of 1 GPU\(s\) run side by side on each 8-GPU instance/);
-    expect(said).toMatch(/40 GPU-hours used bill as 5 instance-hours/);
-    expect(said).toMatch(/billed GPU-hours then 8× these/);
+    const said = together.assumptions.find((a) => a.startsWith('independent jobs share an instance'));
+    expect(said).toMatch(
+      /4 jobs of 1 GPU\(s\) run at once at the peak, 4 side by side on each 8-GPU instance/,
+    );
+    expect(said).toMatch(/80 GPU-hours used bill as 10 instance-hours/);
+    expect(said).toMatch(/billed GPU-hours then 4× these/);
     expect(e.assumptions.some((a) => a.startsWith('independent jobs share'))).toBe(false);
-    // The alternative it names is what statelessRequests false costs: 8× the GPU-hours.
+    // The alternative it names is what statelessRequests false costs.
     const own = e.components.find((c) => c.name === 'gpu-time')!.quantity;
-    expect(own / shards.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(8, 9);
+    expect(own / together.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(fill, 9);
+    // Many trials at once fill every slot: 1,460 GPU-hours at a peak of 4 is 8 at once, billed as used.
+    const sweep = estimateCost(
+      { ...single, statelessRequests: true, jobsPerMonth: null, gpuHoursPerMonth: 1460, peakToMeanRatio: 4 },
+      eight,
+      { tiers },
+    );
+    expect(sweep.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(1460, 9);
+  });
+
+  it('separate jobs bill between the split and the whole-instance cost, never less as the work grows (property)', () => {
+    const gpuTime = (e: ReturnType<typeof estimateCost>) =>
+      e.components.find((c) => c.name === 'gpu-time')!.quantity;
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 20_000, noNaN: true }),
+        fc.double({ min: 1, max: 1.5, noNaN: true }),
+        fc.double({ min: 1, max: 50, noNaN: true }),
+        fc.constantFrom(1, 2, 4, 8),
+        fc.constantFrom(1, 2, 3, 4),
+        (hours, grow, peak, perInstance, g) => {
+          fc.pre(g <= perInstance);
+          const base = { id: 'ft', kind: 'fine-tuning', gpuType: 'A100-80GB', gpusPerReplica: g } as const;
+          const at = (h: number, stateless: boolean) =>
+            estimateCost(
+              profile({ ...base, gpuHoursPerMonth: h, peakToMeanRatio: peak, statelessRequests: stateless }),
+              offer({ gpu: 'A100-80GB', gpusPerInstance: perInstance }),
+              { tiers },
+            );
+          const sep = at(hours, true);
+          const slots = Math.floor(perInstance / g);
+          const split = (hours * perInstance) / (slots * g);
+          expect(gpuTime(sep)).toBeGreaterThanOrEqual(split * (1 - 1e-12));
+          expect(gpuTime(sep)).toBeLessThanOrEqual(gpuTime(at(hours, false)) * (1 + 1e-12));
+          expect(gpuTime(at(hours * grow, true))).toBeGreaterThanOrEqual(gpuTime(sep) * (1 - 1e-12));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("an inference batch splits one job's requests over every slot of the instance", () => {
+    const batch = profile({
+      id: 'emb',
+      kind: 'batch-inference',
+      gpuType: 'A100-80GB',
+      gpusPerReplica: 1,
+      jobsPerMonth: 4,
+      hoursPerJob: 10,
+      statelessRequests: true,
+    });
+    const e = estimateCost(batch, offer({ gpusPerInstance: 8 }), { tiers });
+    expect(e.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(40, 9);
+    const said = e.assumptions.find((a) => a.startsWith("each job's independent requests are split"));
+    expect(said).toMatch(/8 shards of 1 GPU\(s\) run side by side on each 8-GPU instance/);
+    expect(said).toMatch(/billed GPU-hours then 8× these/);
+    const whole = estimateCost({ ...batch, statelessRequests: false }, offer({ gpusPerInstance: 8 }), {
+      tiers,
+    });
+    expect(whole.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(320, 9);
   });
 
   it('says nothing about sharing when an instance holds one job (1-GPU instance) or when serving', () => {

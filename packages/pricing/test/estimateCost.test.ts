@@ -80,7 +80,10 @@ describe('estimateCost: the bill, term by term', () => {
 
   it('normalizes by a measured ratio: an H100 needs fewer GPU-hours than the A100-80GB reference for training', () => {
     const p = profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 1000 });
-    const e = estimateCost(p, offer({ gpu: 'H100', usdPerGpuHour: 4 }), { tiers, ratios: TEST_RATIOS });
+    const e = estimateCost(p, offer({ gpu: 'H100', usdPerGpuHour: 4, gpusPerInstance: 2 }), {
+      tiers,
+      ratios: TEST_RATIOS,
+    });
     // measured training ratio H100/A100 = 2.5 → 1,000 reference GPU-hours take 400 H100 GPU-hours
     expect(component(e, 'gpu-time')?.quantity).toBeCloseTo(400, 9);
     expect(e.throughput).toMatchObject({
@@ -94,7 +97,7 @@ describe('estimateCost: the bill, term by term', () => {
 
   it('without a measured ratio another GPU is not priced; gpuPolicy any prices it with no speed-up credited', () => {
     const p = profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 1000 });
-    const h100 = offer({ gpu: 'H100', usdPerGpuHour: 4 });
+    const h100 = offer({ gpu: 'H100', usdPerGpuHour: 4, gpusPerInstance: 2 });
     expect(estimateCost(p, h100, { tiers }).rejections.map((r) => r.code)).toEqual(['gpu-policy']);
     const any = profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 1000, gpuPolicy: 'any' });
     // datasheet H100/A100 training = 989/312 ≈ 3.17, but an unmeasured pair credits at most 1
@@ -108,10 +111,9 @@ describe('estimateCost: the bill, term by term', () => {
 
   it('a profile that names gpuType states its demand in that GPU', () => {
     const p = profile({ id: 't', kind: 'experimentation', gpuType: 'H100', gpuHoursPerMonth: 100 });
-    expect(component(estimateCost(p, offer({ gpu: 'H100' }), { tiers }), 'gpu-time')?.quantity).toBeCloseTo(
-      100,
-      9,
-    );
+    expect(
+      component(estimateCost(p, offer({ gpu: 'H100', gpusPerInstance: 2 }), { tiers }), 'gpu-time')?.quantity,
+    ).toBeCloseTo(100, 9);
   });
 
   it('serving: replicas for the peak plus spares for the availability target, as a redundancy line', () => {

@@ -42,6 +42,35 @@ const computed: Record<string, number> = {
       offer({ gpu: 'A100-80GB-PCIe', gpusPerInstance: 1 }),
       { tiers: TEST_TIERS, ratios: TEST_RATIOS },
     ).components[0]?.quantity ?? Number.NaN,
+  separateJobs:
+    estimateCost(
+      profile({
+        id: 'ft',
+        kind: 'fine-tuning',
+        gpuType: 'A100-80GB',
+        gpusPerReplica: 2,
+        jobsPerMonth: 4,
+        hoursPerJob: 10,
+        statelessRequests: true,
+        interruptible: false,
+      }),
+      offer({ gpu: 'A100-80GB', gpusPerInstance: 8 }),
+      { tiers: TEST_TIERS },
+    ).components[0]?.quantity ?? Number.NaN,
+  busySweep:
+    estimateCost(
+      profile({
+        id: 'sw',
+        kind: 'experimentation',
+        gpuType: 'A100-80GB',
+        gpusPerReplica: 1,
+        gpuHoursPerMonth: 1460,
+        peakToMeanRatio: 4,
+        statelessRequests: true,
+      }),
+      offer({ gpu: 'A100-80GB', gpusPerInstance: 8 }),
+      { tiers: TEST_TIERS },
+    ).components[0]?.quantity ?? Number.NaN,
   daly24: dalyInterval(5 * MIN, 24) * 60,
   daly6: dalyInterval(5 * MIN, 6) * 60,
   daly15m: dalyInterval(5 * MIN, 0.25) * 60,

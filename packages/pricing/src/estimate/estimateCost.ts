@@ -99,9 +99,9 @@ export function estimateCost(
     assumptions.push(notes.demand(throughput, pf.throughputClass, referenceGpuHours, usefulGpuHours));
   if (explain && g !== demandG) assumptions.push(notes.gpuHoursConserved(demandG, g));
   if (explain && feas.memoryNote !== null) assumptions.push(feas.memoryNote);
-  if (explain && packing > 1) assumptions.push(notes.packing(g, perInstance, packing, dataParallel));
-  if (explain && dataParallel && !pf.serving && Math.floor(perInstance / g) > 1)
-    assumptions.push(notes.sharedInstance(g, perInstance, usefulGpuHours * packing));
+  if (explain && packing > 1) assumptions.push(notes.packing(work, perInstance));
+  if (explain && work.sharing !== 'whole' && !pf.serving && work.fill > 1)
+    assumptions.push(notes.sharedInstance(work, perInstance, usefulGpuHours * packing));
 
   const committed = isCommitted(offer.pricingCategory);
   const termFactor =

@@ -53,20 +53,38 @@ export function gpuHoursConserved(demandGpus: number, offerGpus: number): string
   return `a replica uses ${offerGpus} GPU(s) per node here instead of ${demandGpus} on the demand's GPU; GPU-hours of work are assumed to scale ideally with the GPU count — a gpufit assumption`;
 }
 
-export function packing(g: number, perInstance: number, factor: number, dataParallel: boolean): string {
-  const why = dataParallel
-    ? `replicas of ${g} GPU(s) leave GPUs idle on instances of ${perInstance}`
-    : `each replica of ${g} GPU(s) holds a whole instance of ${perInstance} (its work is not split into independent units; set statelessRequests true if it is)`;
-  return `${why}: billed GPU-hours are ${n(factor)}× the GPU-hours used (whole instances are rented)`;
+/** How a job shares an instance (`WorkOnOffer`), for the notes below. */
+export interface Sharing {
+  readonly sharing: 'split' | 'concurrent' | 'whole';
+  readonly gpusPerReplica: number;
+  readonly slots: number;
+  readonly concurrentReplicas: number;
+  readonly fill: number;
+  readonly packing: number;
+}
+
+export function packing(s: Sharing, perInstance: number): string {
+  const g = s.gpusPerReplica;
+  const why =
+    s.sharing === 'whole'
+      ? `each replica of ${g} GPU(s) holds a whole instance of ${perInstance} (its work is not split into independent units; set statelessRequests true if it is)`
+      : s.sharing === 'concurrent' && s.fill < s.slots
+        ? `separate jobs (trials, fine-tunes) share an instance only while they run at once: ${n(s.concurrentReplicas)} jobs of ${g} GPU(s) run at a time at the peak (useful GPU-hours × peak ÷ (730 h × ${g})), so ${n(s.fill)} of each ${perInstance}-GPU instance's ${s.slots} slots are busy${s.concurrentReplicas < 1 ? ' — each job rents an instance of its own' : ''}`
+        : `replicas of ${g} GPU(s) leave GPUs idle on instances of ${perInstance}`;
+  return `${why}: billed GPU-hours are ${n(s.packing)}× the GPU-hours used (whole instances are rented)`;
 }
 
 /**
- * Independent jobs (not serving) packed side by side on a multi-GPU instance: said whenever it happens, because the
- * price depends on the jobs being queued to run together.
+ * Units of work (not serving) side by side on a multi-GPU instance: said whenever it happens, because the price
+ * depends on it — a batch's requests split over the slots, or independent jobs that run at the same time.
  */
-export function sharedInstance(g: number, perInstance: number, usedGpuHours: number): string {
-  const side = Math.floor(perInstance / g);
-  return `independent jobs share an instance: ${side} jobs of ${g} GPU(s) run side by side on each ${perInstance}-GPU instance, so the ${n(usedGpuHours)} GPU-hours used bill as ${n(usedGpuHours / perInstance)} instance-hours; that needs jobs queued to start together — if each job gets an instance of its own, set statelessRequests false (billed GPU-hours then ${side}× these)`;
+export function sharedInstance(s: Sharing, perInstance: number, usedGpuHours: number): string {
+  const g = s.gpusPerReplica;
+  const hours = `so the ${n(usedGpuHours)} GPU-hours used bill as ${n(usedGpuHours / perInstance)} instance-hours`;
+  const alternative = `billed GPU-hours then ${n(s.fill)}× these`;
+  return s.sharing === 'split'
+    ? `each job's independent requests are split over the instance: ${s.slots} shards of ${g} GPU(s) run side by side on each ${perInstance}-GPU instance, ${hours}; if a job cannot be split, set statelessRequests false (${alternative})`
+    : `independent jobs share an instance: ${n(s.concurrentReplicas)} jobs of ${g} GPU(s) run at once at the peak, ${n(s.fill)} side by side on each ${perInstance}-GPU instance, ${hours}; that needs them queued to start together — if each job gets an instance of its own, set statelessRequests false (${alternative})`;
 }
 
 export function availabilityFromInterruptions(perHour: number, restartHours: number, a: number): string {

@@ -1,4 +1,5 @@
 import type { Offer, WorkloadProfile } from '@gpufit/schema';
+import { HOURS_PER_MONTH } from '../assumptions.js';
 import type { FeasibilityDetail } from '../feasibility/feasibility.js';
 import { profileFacts } from './profileFacts.js';
 
@@ -15,15 +16,31 @@ export interface WorkOnOffer {
   readonly gpusPerAllocation: number;
   /** Whether independent units of work share an instance's GPUs (else each replica holds whole instances). */
   readonly dataParallel: boolean;
-  /** Billed ÷ used GPU-hours from renting whole instances (≥ 1). */
+  /**
+   * How the work shares an instance: `split` — one job's requests or shards spread over all its replica slots
+   * (serving, and inference batches); `concurrent` — independent jobs (trials, fine-tunes) share it only as far as
+   * they run at the same time; `whole` — each replica holds whole instances.
+   */
+  readonly sharing: 'split' | 'concurrent' | 'whole';
+  /** Replicas of g GPUs one instance holds (⌊I/g⌋; 1 for a multi-node job). */
+  readonly slots: number;
+  /** Batch: replicas running at once at the demand's peak (useful GPU-hours × peak ÷ (hours of a month × g)). */
+  readonly concurrentReplicas: number;
+  /** Replicas that fill one instance while it is rented: slots, or min(slots, max(1, concurrent)) for `concurrent`. */
+  readonly fill: number;
+  /** Billed ÷ used GPU-hours from renting whole instances: I ÷ (fill × g) (≥ 1). */
   readonly packing: number;
 }
 
 /**
  * Converts the demand to the offer (DESIGN §5.1b–5.2): GPU-hours ÷ the throughput ratio, and whole instances.
- * An instance of I GPUs is rented whole. Work that is data-parallel across GPUs — serving replicas, independent
- * requests, shards or trials (`statelessRequests`) — packs ⌊I/g⌋ replicas of g GPUs to an instance; other work
- * holds the whole instance for each replica (I/g); a multi-node job rents one instance per node.
+ * An instance of I GPUs is rented whole; it holds ⌊I/g⌋ replicas of g GPUs (`slots`).
+ * - Serving, and batch inference whose requests are independent (`statelessRequests`), split one job over every
+ *   slot: billed = used × I ÷ (⌊I/g⌋·g).
+ * - Independent training jobs (`statelessRequests`: trials, fine-tunes) are separate runs: they share an instance
+ *   only when they run at the same time, so the slots filled are the jobs running at once at the peak, at least
+ *   one and at most the slots. Four 10-hour fine-tunes a month run one at a time, and each rents a whole instance.
+ * - Other work holds the whole instance for each replica (I/g); a multi-node job rents one instance per node.
  * Needs a feasible detail (throughput and gpusPerReplica set).
  */
 export function workOnOffer(profile: WorkloadProfile, offer: Offer, feas: FeasibilityDetail): WorkOnOffer {
@@ -34,15 +51,27 @@ export function workOnOffer(profile: WorkloadProfile, offer: Offer, feas: Feasib
   const demandG = feas.demandGpusPerReplica;
   const referenceGpuHours =
     profile.gpuHoursPerMonth ?? (profile.jobsPerMonth ?? 0) * profile.hoursPerJob * demandG * nodes;
+  const usefulGpuHours = referenceGpuHours / rel;
   const perInstance = offer.gpusPerInstance;
   const dataParallel = nodes === 1 && (pf.serving || profile.statelessRequests);
+  const sharing = !dataParallel ? 'whole' : pf.serving || pf.phase === 'inference' ? 'split' : 'concurrent';
+  const slots = nodes > 1 ? 1 : Math.max(1, Math.floor(perInstance / g));
+  const concurrentReplicas = pf.serving
+    ? 0
+    : (usefulGpuHours * profile.peakToMeanRatio) / (HOURS_PER_MONTH * g * nodes);
+  const fill =
+    sharing === 'whole' ? 1 : sharing === 'split' ? slots : Math.min(slots, Math.max(1, concurrentReplicas));
   return {
     referenceGpuHours,
-    usefulGpuHours: referenceGpuHours / rel,
+    usefulGpuHours,
     jobWallHours: (profile.hoursPerJob * demandG) / (g * rel),
     gpusPerReplica: g,
     gpusPerAllocation: g * nodes,
     dataParallel,
-    packing: dataParallel ? perInstance / (Math.floor(perInstance / g) * g) : perInstance / g,
+    sharing,
+    slots,
+    concurrentReplicas,
+    fill,
+    packing: perInstance / (fill * g),
   };
 }
