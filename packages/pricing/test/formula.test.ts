@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_ADJUSTED_USD_PER_GPU_HOUR } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
+import { FACTORY_NAMES } from '../src/formula/formulaGrammar.js';
 import type { FormulaErrorCode } from '../src/index.js';
 import {
   ADJUSTED_PRICE_RANGE,
@@ -243,10 +244,23 @@ describe('mathjs stays out of code paths without formulas', () => {
     };
     walk(root);
     const offenders = files.filter((f) =>
-      /^import (?!type )[^;]*from 'mathjs'/m.test(readFileSync(f, 'utf8')),
+      /^import (?!type )[^;]*from '(mathjs|[./]*(formula\/)?mathFactories\.js)'/m.test(
+        readFileSync(f, 'utf8'),
+      ),
     );
     expect(offenders).toEqual([]);
+    // mathjs itself is re-exported by name from one module, which only the loader imports, lazily.
+    const reexports = files.filter((f) =>
+      /from 'mathjs'/.test(readFileSync(f, 'utf8').replace(/^import type .*$/gm, '')),
+    );
+    expect(reexports.map((f) => f.slice(root.length + 1))).toEqual([join('formula', 'mathFactories.ts')]);
     const loader = readFileSync(join(root, 'formula', 'loadFormulaEngine.ts'), 'utf8');
-    expect(loader).toContain("await import('mathjs')");
+    expect(loader).toContain("await import('./mathFactories.js')");
+  });
+
+  it('mathFactories re-exports create and the dependencies of exactly the allowed grammar', async () => {
+    const exported = Object.keys(await import('../src/formula/mathFactories.js')).sort();
+    const wanted = [...new Set(FACTORY_NAMES)].map((name) => `${name}Dependencies`);
+    expect(exported).toEqual(['create', ...wanted].sort());
   });
 });

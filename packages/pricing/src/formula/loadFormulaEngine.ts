@@ -10,12 +10,12 @@ export interface FormulaEngine {
 let engine: Promise<FormulaEngine> | undefined;
 
 /**
- * Loads mathjs on first use and builds the restricted instance once. mathjs is imported dynamically so code that
- * never meets a formula never loads it (importing it costs about a second on a cold start; the CLI must start
- * fast). The instance is created from only the factories a formula may use (`formulaGrammar.ts`), then — as the
- * mathjs security guide recommends — `import`, `createUnit`, `evaluate`, `parse`, `simplify`, `derivative`,
- * `compile`, `resolve`, `reviver` and `config` are replaced by functions that throw, after keeping a private
- * reference to the parser.
+ * Loads mathjs on first use and builds the restricted instance once. mathjs is imported dynamically, so code that
+ * never meets a formula never loads it (the CLI must start fast), and by name (`mathFactories.ts`), so a bundle
+ * holds and loads only the factories a formula may use (`formulaGrammar.ts`). The instance is created from those;
+ * then — as the mathjs security guide recommends — `import`, `createUnit`, `evaluate`, `parse`, `simplify`,
+ * `derivative`, `compile`, `resolve`, `reviver` and `config` are replaced by functions that throw, after keeping a
+ * private reference to the parser.
  */
 export function loadFormulaEngine(): Promise<FormulaEngine> {
   engine ??= build();
@@ -23,10 +23,14 @@ export function loadFormulaEngine(): Promise<FormulaEngine> {
 }
 
 async function build(): Promise<FormulaEngine> {
-  const mathjs = await import('mathjs');
+  const mathjs = await import('./mathFactories.js');
   const factories: Record<string, unknown> = {};
   const exports = mathjs as unknown as Record<string, unknown>;
-  for (const name of FACTORY_NAMES) factories[`${name}Dependencies`] = exports[`${name}Dependencies`];
+  for (const name of FACTORY_NAMES) {
+    const dependencies = exports[`${name}Dependencies`];
+    if (dependencies === undefined) throw new Error(`mathFactories.ts does not export ${name}Dependencies`);
+    factories[`${name}Dependencies`] = dependencies;
+  }
   const math = mathjs.create(factories as Parameters<typeof mathjs.create>[0]);
   const parse = math.parse.bind(math) as (expression: string) => MathNode;
   const disabled: Record<string, () => never> = {};
