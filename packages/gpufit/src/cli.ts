@@ -10,6 +10,7 @@ import {
 } from '@gpufit/schema/registries';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError, EXIT } from './cli/errors.js';
+import { formatList } from './cli/formatList.js';
 import { SEED_RANGE, TRIALS_RANGE } from './cli/monteCarloLimits.js';
 import { positiveDecimal, wholeNumberIn } from './cli/numericOptions.js';
 import { paint } from './cli/terminal.js';
@@ -102,9 +103,9 @@ withRunPolicyOptions(program.command('analyze'))
   )
   .addOption(
     new Option(
-      '--format <format>',
-      `one report format; a text one without --out goes to stdout (${formatsHelp}; jsonl: streamed JSON Lines for \`gpufit merge\`)`,
-    ).choices([...REPORT_FORMATS, 'jsonl']),
+      '--format <list>',
+      `report formats, comma-separated or repeated (several need --out); one text format without --out goes to stdout (${formatsHelp}; jsonl: streamed JSON Lines for \`gpufit merge\`, alone)`,
+    ).argParser(formatList([...REPORT_FORMATS, 'jsonl'] as const)),
   )
   .option(
     '--out <dir>',
@@ -141,6 +142,7 @@ withRunPolicyOptions(program.command('analyze'))
       'gpufit analyze my-workloads.csv --format md > report.md',
       'gpufit analyze plan.csv --scenario subsidy-ends.json --out reports/',
       'gpufit analyze plan.json --format json --seed 7 --strict',
+      'gpufit analyze plan.csv --format json,md --out reports/',
       'gpufit analyze two-million-rows.csv --out big/      # streamed: big/report.json, big/report.csv',
       'gpufit analyze plan.csv --shard 3/100 --format jsonl --analysis-date 2026-12-01 --out shard-3.jsonl',
     ]),

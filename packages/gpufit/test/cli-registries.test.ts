@@ -25,7 +25,11 @@ async function choicesOf(args: readonly string[]): Promise<string[]> {
 
 describe('CLI choices and help from the registries', () => {
   it('analyze --format offers exactly the report formats, in registry order, then jsonl (shards for `merge`)', async () => {
-    expect(await choicesOf(['analyze', '--format', 'nope'])).toEqual([...REPORT_FORMATS, 'jsonl']);
+    const r = await runBuiltCli(['analyze', '--format', 'json,nope']);
+    expect(r.code, r.stderr).toBe(2);
+    const m = /"nope" is not a report format; choose from (.+) \(several/.exec(r.stderr);
+    expect(m, r.stderr).not.toBeNull();
+    expect(m![1]!.split(', ')).toEqual([...REPORT_FORMATS, 'jsonl']);
   });
 
   it('offers --market and --category offer exactly the markets (and cloud) and the pricing categories', async () => {

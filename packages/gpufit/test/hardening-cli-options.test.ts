@@ -1,7 +1,7 @@
 // Command-line values are input too: paths that name no readable file, and the Monte Carlo options. `--seed` and `--trials` override the scenario, so they must hold the
 // scenario schema's own limits: a seed above 2³²−1 used to be accepted, reported as given, and silently reduced
 // modulo 2³² (so `--seed 4294967296` gave seed 0's numbers); `--trials 50000000` ran out of time and memory.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateScenario } from '@gpufit/schema';
@@ -157,5 +157,50 @@ describe('gpufit diff on result files it did not write', () => {
     }
     const same = await runBuiltCli(['diff', real, real, '--json']);
     expect(same.code, same.stderr).toBe(0);
+  });
+});
+
+describe('--format takes a list: comma-separated or repeated, never only the last value', () => {
+  it('writes every format asked for, once each, and the JSON is the one --format json alone prints', {
+    timeout: 120_000,
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gpufit-formats-'));
+    const args = ['analyze', '--trials', '100', '--seed', '5'];
+    const listed = await runBuiltCli([...args, '--format', 'json,md', '--out', join(dir, 'a')]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'a')).sort()).toEqual(['report.json', 'report.md']);
+    // Repeated, with a duplicate: json and csv, once each (commander alone kept only the last value).
+    const repeated = await runBuiltCli([
+      ...args,
+      ...['--format', 'json', '--format', 'csv', '--format', 'json', '--out', join(dir, 'b')],
+    ]);
+    expect(repeated.code, repeated.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'b')).sort()).toEqual(['report.csv', 'report.json']);
+    const alone = await runBuiltCli([...args, '--format', 'json']);
+    expect(alone.code, alone.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'b', 'report.json'), 'utf8')).toBe(alone.stdout);
+  });
+
+  it.concurrent.each([
+    [
+      ['--format', 'json,md'],
+      /several reports are files in a folder, and stdout holds one[\s\S]*Add --out DIR/,
+    ],
+    [['--format', 'json', '--format', 'md'], /--format json,md: several reports/],
+    [['--format', 'json,docx'], /"docx" is not a report format; choose from md, html, json/],
+    [
+      ['--format', 'jsonl,json', '--out', 'x.jsonl'],
+      /--format jsonl writes a shard's rows .*--format json cannot/,
+    ],
+    [
+      ['--stream', '--format', 'json,html', '--out', 'o'],
+      /--format html needs the whole portfolio in memory/,
+    ],
+  ])('analyze %j: exit 2, nothing on stdout', async (extra, message) => {
+    const run = await runBuiltCli(['analyze', ...extra], { timeoutMs: 60_000 });
+    expect(run.timedOut).toBe(false);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
   });
 });

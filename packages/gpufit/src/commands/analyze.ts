@@ -49,7 +49,8 @@ export interface AnalyzeCommandOptions extends RunPolicyOptions {
   readonly stream?: boolean;
   readonly catalog?: string;
   readonly scenario?: string;
-  readonly format?: ReportFormat | 'jsonl';
+  /** Report formats asked for (`--format`, a list); none: the whole set. */
+  readonly format?: readonly (ReportFormat | 'jsonl')[];
   readonly out?: string;
   /** `INDEX/COUNT`: only this shard's rows, as JSON Lines for `gpufit merge` (docs/scaling.md). */
   readonly shard?: string;
@@ -236,22 +237,26 @@ export async function runAnalyze(
   workloadsPath: string | undefined,
   opts: AnalyzeCommandOptions,
 ): Promise<void> {
-  if (opts.format === 'jsonl' || opts.shard !== undefined || opts.part !== undefined)
+  if (opts.format?.includes('jsonl') || opts.shard !== undefined || opts.part !== undefined)
     return runShard(workloadsPath, opts);
-  const { format, ...rest } = opts;
+  const asked = opts.format as readonly ReportFormat[] | undefined;
+  if (asked !== undefined && asked.length > 1 && opts.out === undefined)
+    throw badInput(
+      `--format ${asked.join(',')}: several reports are files in a folder, and stdout holds one`,
+      `Add --out DIR, or ask for one format (--format ${asked[0]}).`,
+    );
+  const { format: _format, ...rest } = opts;
   if (await shouldStream(workloadsPath, opts))
-    return runStreamed(workloadsPath, { ...rest, ...(format !== undefined && { format }) });
+    return runStreamed(workloadsPath, { ...rest, ...(asked !== undefined && { format: asked }) });
   // Held in memory: every workload's result lives until the report is written (heapGrowth.ts says why).
   limitHeapGrowth();
   // One text format (REPORT_FORMAT_REGISTRY) and no --out: the report goes to stdout.
-  const stdoutFormat =
-    opts.format !== undefined && isTextReportFormat(opts.format) && opts.out === undefined
-      ? opts.format
-      : null;
+  const only = asked?.length === 1 ? asked[0] : undefined;
+  const stdoutFormat = only !== undefined && isTextReportFormat(only) && opts.out === undefined ? only : null;
   const toStdout = stdoutFormat !== null;
   // A folder that cannot take the report is refused before the analysis runs, not after.
   if (!toStdout) await checkReportFolder(resolve(opts.out ?? DEFAULT_REPORT_DIR));
-  const formats: readonly ReportFormat[] = opts.format === undefined ? DEFAULT_REPORT_FORMATS : [opts.format];
+  const formats: readonly ReportFormat[] = asked ?? DEFAULT_REPORT_FORMATS;
   // Charts are drawn on a worker that starts now, so its loading of chart.js and the canvas overlaps the catalog
   // load and the analysis, and its drawing overlaps the text reports (chartRenderer.ts).
   const charts = !toStdout && formats.includes('png') ? startChartWorkers() : null;
@@ -344,11 +349,12 @@ function nameCheck(file: string, names: KnownNames) {
  */
 async function runStreamed(
   workloadsPath: string | undefined,
-  opts: Omit<AnalyzeCommandOptions, 'format'> & { readonly format?: ReportFormat },
+  opts: Omit<AnalyzeCommandOptions, 'format'> & { readonly format?: readonly ReportFormat[] },
 ): Promise<void> {
-  if (opts.format !== undefined && !STREAMABLE.includes(opts.format)) {
+  const held = opts.format?.filter((f) => !STREAMABLE.includes(f)) ?? [];
+  if (held.length > 0) {
     throw badInput(
-      `--format ${opts.format} needs the whole portfolio in memory; a streamed analysis writes ${STREAMABLE.join(' and ')}`,
+      `--format ${held.join(',')} needs the whole portfolio in memory; a streamed analysis writes ${STREAMABLE.join(' and ')}`,
       'Use --format json or --format csv, or analyze a smaller file without --stream.',
     );
   }
@@ -358,7 +364,7 @@ async function runStreamed(
   const dir = resolve(opts.out ?? DEFAULT_REPORT_DIR);
   // The files grow in a staging folder that replaces `dir` only once the analysis is complete (as writeReportSet).
   const staged = toStdout ? null : await stageFolder(dir, REPORT_FOLDER_LAYOUT);
-  const formats = opts.format === undefined ? STREAMABLE : [opts.format];
+  const formats = opts.format ?? STREAMABLE;
   const fileName = (f: ReportFormat) => TEXT_REPORT_FORMATS[f as 'json' | 'csv'].fileName;
   const open = (f: ReportFormat): Writable => {
     if (staged === null) return process.stdout;
@@ -433,10 +439,13 @@ async function runStreamed(
  * books and totals (docs/scaling.md). To stdout, or to `--out FILE`, which appears whole or not at all.
  */
 async function runShard(workloadsPath: string | undefined, opts: AnalyzeCommandOptions): Promise<void> {
-  if (opts.format !== undefined && opts.format !== 'jsonl')
+  const other = opts.format?.filter((f) => f !== 'jsonl') ?? [];
+  if (other.length > 0)
     throw badInput(
-      `--shard writes a shard's rows as JSON Lines for \`gpufit merge\`; --format ${opts.format} cannot carry them`,
-      'Add --format jsonl (or leave --format out with --shard).',
+      `${opts.format?.includes('jsonl') ? '--format jsonl' : '--shard'} writes a shard's rows as JSON Lines for \`gpufit merge\`; --format ${other.join(',')} cannot carry them`,
+      opts.format?.includes('jsonl')
+        ? 'Ask for --format jsonl alone; `gpufit merge` writes json, csv and md from the shards.'
+        : 'Add --format jsonl (or leave --format out with --shard).',
     );
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   const part = opts.part === undefined ? undefined : parseShard(opts.part, process.env, '--part');
