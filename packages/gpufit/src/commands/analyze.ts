@@ -440,10 +440,11 @@ async function runStreamed(
  */
 async function runShard(workloadsPath: string | undefined, opts: AnalyzeCommandOptions): Promise<void> {
   const other = opts.format?.filter((f) => f !== 'jsonl') ?? [];
+  const jsonl = opts.format?.includes('jsonl') === true;
   if (other.length > 0)
     throw badInput(
-      `${opts.format?.includes('jsonl') ? '--format jsonl' : '--shard'} writes a shard's rows as JSON Lines for \`gpufit merge\`; --format ${other.join(',')} cannot carry them`,
-      opts.format?.includes('jsonl')
+      `${jsonl ? '--format jsonl' : '--shard'} writes a shard's rows as JSON Lines for \`gpufit merge\`; --format ${other.join(',')} cannot carry them`,
+      jsonl
         ? 'Ask for --format jsonl alone; `gpufit merge` writes json, csv and md from the shards.'
         : 'Add --format jsonl (or leave --format out with --shard).',
     );

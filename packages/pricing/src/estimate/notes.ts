@@ -13,6 +13,7 @@ import {
 } from '@gpufit/schema';
 import type { ProfileFacts } from './profileFacts.js';
 import { readableNumber } from './readableNumber.js';
+import type { WorkOnOffer } from './workOnOffer.js';
 
 export const GPU_TIME_UNSUBSIDIZED = 'at the unsubsidized list price; the subsidy is its own negative line';
 export const PER_UNIT_TOO_SMALL =
@@ -53,15 +54,11 @@ export function gpuHoursConserved(demandGpus: number, offerGpus: number): string
   return `a replica uses ${offerGpus} GPU(s) per node here instead of ${demandGpus} on the demand's GPU; GPU-hours of work are assumed to scale ideally with the GPU count — a gpufit assumption`;
 }
 
-/** How a job shares an instance (`WorkOnOffer`), for the notes below. */
-export interface Sharing {
-  readonly sharing: 'split' | 'concurrent' | 'whole';
-  readonly gpusPerReplica: number;
-  readonly slots: number;
-  readonly concurrentReplicas: number;
-  readonly fill: number;
-  readonly packing: number;
-}
+/** How a job shares an instance, for the notes below: the fields of `WorkOnOffer` they read. */
+export type Sharing = Pick<
+  WorkOnOffer,
+  'sharing' | 'gpusPerReplica' | 'slots' | 'concurrentReplicas' | 'fill' | 'packing'
+>;
 
 export function packing(s: Sharing, perInstance: number): string {
   const g = s.gpusPerReplica;
