@@ -1,4 +1,4 @@
-import { GCP_HOST_FAMILY, GCP_HOST_SHAPES, GCP_HOSTS } from '../data/assumptions';
+import { GCP_HOST_FAMILY, GCP_HOST_SHAPES, GCP_HOSTS, SPOT_NEAR_ON_DEMAND } from '../data/assumptions';
 import { provider as providerProfile } from '../data/providers';
 import { resolveGpu } from './gpu';
 import { type Draft, type Origin, usd } from './offer';
@@ -84,22 +84,39 @@ export function gcpUnpricedReason(rawGpu: string, count: number, region: string)
 }
 
 /**
- * Full-VM drafts (Standard and Dynamic) for an accelerator row that `gcpUnpricedReason` accepts. A spot price equal
- * to on-demand is no spot price: `onSameSpot` is told so and no Dynamic draft is made.
+ * Why an accelerator row's on-demand figure is not GCP's on-demand price, or undefined when nothing says so. In
+ * this source GCP's spot is 33–50 % of on-demand for every accelerator in us-central1 but two (A100 49 %,
+ * L4 42 %, T4 47 %, V100 50 %, P100 48 %, P4 33 %, H100-MEGA 41 %, H200 50 %, B200 38 %), so an "on-demand"
+ * figure at or below its own spot price (within 5 %) is another SKU; and the reference README names H100's
+ * $4.20076 in us-central1 (against $9.79655 in us-east4) as a possible DWS/flex or committed SKU. Such a figure
+ * is not written: recommending it would put a price the source doubts on a plan as GCP's list price.
  */
-export function gcpVmDrafts(a: GcpAccelerator, onSameSpot: () => void): Draft[] {
+export function gcpSuspectOnDemand(a: GcpAccelerator): string | undefined {
+  if (a.onDemand === undefined) return undefined;
+  if (a.rawGpu === 'H100' && a.onDemand / a.count < 5)
+    return 'GCP H100 accelerator on-demand $4.20076/GPU-h in us-central1 (vs $9.79655 in us-east4): a possible DWS/flex or committed SKU (reference README), not written as on-demand';
+  if (a.spot !== undefined && a.spot.typical >= a.onDemand * (1 - SPOT_NEAR_ON_DEMAND))
+    return `GCP accelerator on-demand at or below its own spot price (${a.rawGpu} on-demand vs spot within 5 %; other GCP accelerators' spot is 33-50 % of on-demand): another SKU, not written as on-demand`;
+  return undefined;
+}
+
+/**
+ * Full-VM drafts (Standard and Dynamic) for an accelerator row that `gcpUnpricedReason` accepts. A price not
+ * written is told to `onSkip` with its reason: a spot price equal to on-demand (no spot price, no Dynamic draft),
+ * or an on-demand figure `gcpSuspectOnDemand` doubts (no Standard draft, so no committed row derived from it).
+ */
+export function gcpVmDrafts(a: GcpAccelerator, onSkip: (reason: string) => void): Draft[] {
   const family = GCP_HOST_FAMILY[a.rawGpu];
   if (family === undefined) throw new Error(`gcp: no host family for ${a.rawGpu}`);
   const resolved = resolveGpu('gcp', '', a.rawGpu);
   if (!resolved) throw new Error(`gcp: no tier for ${a.rawGpu}`);
   const host = gcpHost(family, a.count);
   const profile = providerProfile('gcp');
-  const flags: string[] = [];
-  if (a.rawGpu === 'H100' && a.onDemand !== undefined && a.onDemand / a.count < 5) {
-    flags.push(
-      'FLAG: catalog H100 accelerator price $4.20076/GPU-h in us-central1 vs $9.79655 in us-east4 - may be a DWS/flex or committed SKU (reference README)',
-    );
-  }
+  const suspect = gcpSuspectOnDemand(a);
+  const flags =
+    suspect === undefined
+      ? []
+      : [`FLAG: no on-demand row: the source's on-demand $${a.onDemand}/h is doubted (${suspect})`];
   const base = {
     provider: 'gcp',
     market: profile.market,
@@ -118,7 +135,8 @@ export function gcpVmDrafts(a: GcpAccelerator, onSameSpot: () => void): Draft[] 
     origin: a.origin,
   } as const;
   const out: Draft[] = [];
-  if (a.onDemand !== undefined) {
+  if (suspect !== undefined) onSkip(suspect);
+  else if (a.onDemand !== undefined) {
     out.push({
       ...base,
       pricingCategory: 'Standard',
@@ -135,7 +153,7 @@ export function gcpVmDrafts(a: GcpAccelerator, onSameSpot: () => void): Draft[] 
   const s = a.spot;
   if (s === undefined) return out;
   if (a.onDemand !== undefined && s.typical === a.onDemand) {
-    onSameSpot();
+    onSkip('spot equal to on-demand: treated as "no spot price" (no Dynamic row)');
     return out;
   }
   out.push({

@@ -77,7 +77,7 @@ export function fromSkypilot(rows: readonly Row[], ledger: Ledger): Draft[] {
           asOfNote: READ_DATE_NOTE,
           origin,
         },
-        () => ledger.skipPrice('spot equal to on-demand: treated as "no spot price" (no Dynamic row)'),
+        (why) => ledger.skipPrice(why),
       );
       if (drafts.length === 0) ledger.drop('no usable price');
       out.push(...drafts);

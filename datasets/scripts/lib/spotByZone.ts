@@ -211,7 +211,7 @@ export function fromSpotByZone(
           asOfNote,
           origin,
         },
-        () => undefined,
+        (why) => ledger.skipPrice(why),
       ).map((d) => ({
         ...d,
         notes: [...d.notes, ...(d.pricingCategory === 'Dynamic' ? spotNotes : [])],

@@ -19,6 +19,7 @@ import {
   SPOT_BAND_OF_GPU,
 } from '../../../datasets/scripts/data/reliability';
 import { compileCatalog, INPUTS } from '../../../datasets/scripts/lib/compileCatalog';
+import { gcpSuspectOnDemand } from '../../../datasets/scripts/lib/gcpVm';
 import type { Ledger } from '../../../datasets/scripts/lib/offer';
 import { zoneSpot } from '../../../datasets/scripts/lib/spotByZone';
 
@@ -189,6 +190,65 @@ describe('spot at the typical price (spot-by-zone.csv)', () => {
       expect(o.region).toBe('us-central1');
       expect(o.notes).toMatch(/full VM = accelerator-only|DERIVED committed/);
     }
+  });
+
+  it('GCP on-demand figures the source doubts are no offer: H100 at $4.20 and A100-80GB below its own spot', () => {
+    // The reference README: H100 $4.20076 in us-central1 vs $9.79655 in us-east4 "may be a DWS/flex or committed
+    // SKU"; A100-80GB on-demand $1.8462 with spot $1.964. Neither is written as on-demand, nor committed from it.
+    for (const family of ['a3-highgpu', 'a2-ultragpu'])
+      for (const n of [1, 2, 4, 8]) {
+        const instance = `${family}-${n}g`;
+        expect(offersFor('gcp', instance, 'us-central1', 'Standard'), instance).toEqual([]);
+        expect(offersFor('gcp', instance, 'us-central1', 'Committed'), instance).toEqual([]);
+        const spot = offersFor('gcp', instance, 'us-central1', 'Dynamic');
+        expect(spot, instance).toHaveLength(1);
+        expect(spot[0]?.notes, instance).toMatch(
+          /FLAG: no on-demand row: the source's on-demand \$[\d.]+\/h is doubted/,
+        );
+      }
+    // A100 40GB: spot $1.4341 is 49 % of on-demand $2.93391, GCP's usual discount: its on-demand stays
+    const a100 = offersFor('gcp', 'a2-highgpu-1g', 'us-central1', 'Standard');
+    expect(a100).toHaveLength(1);
+    expect(num(a100[0]?.usdPerGpuHour)).toBeCloseTo(2.93391 + 0.73948, 5);
+    // every doubted price is counted as not written, per input file, with its reason
+    for (const file of [INPUTS.skypilot, INPUTS.spotByZone]) {
+      const ledger = ledgers.find((l) => l.file === file);
+      const skipped = [...(ledger?.skippedPrices ?? new Map<string, number>())];
+      expect(
+        skipped.find(([why]) => why.startsWith('GCP H100 accelerator on-demand $4.20076'))?.[1],
+        file,
+      ).toBe(4);
+      expect(
+        skipped.find(([why]) => why.startsWith('GCP accelerator on-demand at or below its own spot'))?.[1],
+        file,
+      ).toBe(4);
+    }
+  });
+
+  it('gcpSuspectOnDemand: the reference caveat and the spot test, and nothing else', () => {
+    const row = (rawGpu: string, count: number, onDemand: number | undefined, spot?: number) => ({
+      rawGpu,
+      count,
+      region: 'us-central1',
+      gpuMemoryGiB: undefined,
+      onDemand,
+      spot: spot === undefined ? undefined : { typical: spot, min: spot, max: spot },
+      spotBasis: 'catalog spot',
+      source: 's',
+      asOf: '2026-05-20',
+      asOfNote: '',
+      origin: { file: 'f', row: 0 },
+    });
+    expect(gcpSuspectOnDemand(row('H100', 8, 33.60609, 32.0104))).toMatch(/DWS\/flex/);
+    expect(gcpSuspectOnDemand(row('H100', 1, 4.20076, 2.9926))).toMatch(/DWS\/flex/);
+    expect(gcpSuspectOnDemand(row('H100', 1, 9.79655, 2.2356))).toBeUndefined();
+    expect(gcpSuspectOnDemand(row('A100-80GB', 1, 1.8462, 1.964))).toMatch(/at or below its own spot/);
+    // within 5 %: 0.96 x on-demand is doubted, 0.94 x is a (thin) real discount
+    expect(gcpSuspectOnDemand(row('A100', 1, 2, 1.92))).toMatch(/at or below its own spot/);
+    expect(gcpSuspectOnDemand(row('A100', 1, 2, 1.88))).toBeUndefined();
+    expect(gcpSuspectOnDemand(row('A100', 1, 2.93391, 1.4341))).toBeUndefined();
+    expect(gcpSuspectOnDemand(row('A100', 1, 2.93391))).toBeUndefined();
+    expect(gcpSuspectOnDemand(row('A100', 1, undefined, 1.4341))).toBeUndefined();
   });
 });
 

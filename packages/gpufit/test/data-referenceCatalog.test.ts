@@ -100,7 +100,9 @@ describe('datasets/offers.csv against ../shared/reference/skypilot-gpu-offers.cs
     expect(a2?.usdPerGpuHour).toBeCloseTo(3.67339, 6);
   });
 
-  it.each(Object.entries(GCP_HOSTS_US_CENTRAL1))(
+  // H100 and A100-80GB us-central1 on-demand figures are doubted by the reference README (a DWS/flex SKU; spot
+  // above on-demand) and are no offer (data-catalog-compile.test.ts): only the A100 40GB host is checked here.
+  it.each(Object.entries(GCP_HOSTS_US_CENTRAL1).filter(([, host]) => host.accelerator === 'A100'))(
     'GCP %s us-central1 Standard = (reference accelerator price + README host price) ÷ GPUs',
     (instanceType, host) => {
       const offer = offers.find(

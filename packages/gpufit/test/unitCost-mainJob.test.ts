@@ -94,9 +94,10 @@ describe('cost per unit of output beyond tokens: the finance and credibility exa
     expect(s.monthlyUsd).toBe(w.decision.recommendedMonthlyUsd);
     expect(s.usd).toBeCloseTo((w.decision.recommendedMonthlyUsd! / 80e9) * 1e6, 12);
     const capacity = u.figures.find((f) => f.side === w.decision.recommendation)!;
-    // Redundancy, headroom and the non-GPU lines: the true cost per token is above the capacity figure.
+    // Redundancy, headroom and the non-GPU lines: the true cost per token is above the capacity figure. Its 2-GPU
+    // replicas run on 8-GPU AWS p5.48xlarge nodes, so the spare for 99.9 % is a whole node: half the billed hours.
     expect(s.usd).toBeGreaterThan(capacity.usd);
-    expect(s.capacityShare).toBeGreaterThan(0.5);
+    expect(s.capacityShare).toBeGreaterThan(0.4);
     expect(s.capacityShare).toBeLessThan(1);
   });
 
