@@ -156,10 +156,17 @@ export function createWorkloadAnalyzer(
     const decision = decide({ fit, cloud, depin: depinEligible ? depin : null, hybrid: split, policy });
     // Only a split in which each side carries at least the policy's share is a hybrid (decide's rule).
     const hybrid = decision.hybrid;
+    // What the certifications asked for cost: the cheapest cloud option without them (the bundled catalog records
+    // certifications only where a source states them, so a GPU cloud that holds them may be missing).
+    const uncertified =
+      profile.compliance.length > 0 && cloud !== null
+        ? priced(findBest({ ...profile, compliance: [] }).cloud)
+        : null;
     const risks = risksFor({
       profile,
       fit,
       cloud,
+      cloudWithoutCompliance: uncertified,
       depin: depinEligible ? depin : null,
       depinOffer: depinEligible ? (best.depin?.offer ?? null) : null,
       projection,

@@ -1,6 +1,7 @@
 import type { Analysis, ScenarioEffect, WorkloadAnalysis } from '@gpufit/schema';
 import { horizonOf } from './portfolioLedger.js';
-import { chosenOption, usd } from './scenarioEffects.js';
+import { chosenOption } from './scenarioEffects.js';
+import { usd } from './usdText.js';
 
 export interface Change<T> {
   readonly a: T;

@@ -9,6 +9,7 @@ import type {
 import { DATA_SENSITIVITIES, isInterruptibleCategory } from '@gpufit/schema';
 import { componentUsd } from './componentUsd.js';
 import { offerAgeDays } from './offerAgeDays.js';
+import { usd } from './usdText.js';
 
 /**
  * The risks a founder should read before moving a workload (seed, "Risks startups should evaluate": uptime
@@ -19,6 +20,11 @@ export interface RiskEvidence {
   readonly profile: WorkloadProfile;
   readonly fit: FitAssessment;
   readonly cloud: PricedOption | null;
+  /**
+   * The cheapest cloud option for the same profile with its `compliance` list dropped (null or absent: the profile
+   * asks for none, or nothing was searched): what the certifications cost, as far as the catalog records them.
+   */
+  readonly cloudWithoutCompliance?: PricedOption | null;
   readonly depin: PricedOption | null;
   /** The full catalog row of the DePIN option (its notes say whether a price is a floor or a cap). */
   readonly depinOffer: Offer | null;
@@ -35,6 +41,9 @@ interface RiskRule {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/** A certification requirement is named as a cost when dropping it would save at least this much a month. */
+const CERTIFICATION_SAVING = { usd: 100, share: 0.1 } as const;
 const round3 = (x: number) => Number(x.toPrecision(3));
 
 export const riskRules: readonly RiskRule[] = [
@@ -92,6 +101,20 @@ export const riskRules: readonly RiskRule[] = [
         );
       }
       return out.length > 0 ? out.join(' ') : null;
+    },
+  },
+  {
+    id: 'certifications-narrow',
+    check: ({ profile, cloud, cloudWithoutCompliance: free }) => {
+      const asIs = cloud?.cost.monthlyUsd;
+      const without = free?.cost.monthlyUsd;
+      if (asIs == null || without == null || free == null || profile.compliance.length === 0) return null;
+      const saving = asIs - without;
+      if (!(saving >= CERTIFICATION_SAVING.usd && saving >= CERTIFICATION_SAVING.share * asIs)) return null;
+      const asked = profile.compliance.join(', ');
+      const o = free.offer;
+      const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
+      return `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them only for the hyperscalers, from their public compliance programmes). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${rate} would cost ${usd(without)} a month, ${usd(saving)} less: if ${o.providerName} holds ${asked} for your use, add it to that offer's certifications in your catalog and analyze again.`;
     },
   },
   {

@@ -1,19 +1,17 @@
 import { withInterruptionMultiplier } from '@gpufit/pricing';
-import {
-  type Analysis,
-  formatMinorUnits,
-  type Market,
-  type Offer,
-  roundingModes,
-  type Scenario,
-  type ScenarioEffect,
-  type ScenarioEffectChange,
-  toMinorUnits,
-  type WorkloadAnalysis,
+import type {
+  Analysis,
+  Market,
+  Offer,
+  Scenario,
+  ScenarioEffect,
+  ScenarioEffectChange,
+  WorkloadAnalysis,
 } from '@gpufit/schema';
 import type { AnalyzeInput, ScenarioRun } from './analyzeInput.js';
 import { createWorkloadAnalyzer } from './analyzeWorkload.js';
 import { horizonOf } from './portfolioLedger.js';
+import { usd } from './usdText.js';
 
 /** One setting of a scenario that differs from the baseline's, and how to take it back to the baseline's. */
 interface Setting {
@@ -48,12 +46,6 @@ function withEntry<T>(
 ): Record<string, T> {
   const entries = Object.entries(record).filter(([k]) => k !== key);
   return Object.fromEntries(value === undefined ? entries : [...entries, [key, value]]);
-}
-
-/** USD to the cent (half to even), as sentences print it. */
-export function usd(x: number): string {
-  const cents = toMinorUnits(x, { mode: roundingModes.halfEven, scale: 2 });
-  return `$${formatMinorUnits(cents, { scale: 2, grouping: ',' })}`;
 }
 
 function monthsBetween(start: string, month: string): number {

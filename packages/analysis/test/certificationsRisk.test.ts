@@ -1,0 +1,87 @@
+import { gpuTierTable } from '@gpufit/pricing';
+import { type Offer, validateScenario } from '@gpufit/schema';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/index.js';
+import { gpuTier, offerOf, profileOf } from './support/builders.js';
+
+/**
+ * The certifications a workload asks for, as a cost: the bundled catalog records certifications only for the
+ * hyperscalers, so a founder asking "why not the GPU cloud at half the price?" sees what dropping the requirement
+ * would save, with the offer that would win, and what to do if that provider holds the certification.
+ */
+// A100-80GB is the table's reference GPU; the workloads here use H100 only.
+const tiers = gpuTierTable([gpuTier('A100-80GB', { generation: 'Ampere' }), gpuTier('H100')]);
+const offer = (input: Parameters<typeof offerOf>[1]): Offer => offerOf('certificationsRisk test', input);
+const hyperscaler = offer({
+  id: 'aws:p5-1:us-east-1',
+  market: 'hyperscaler',
+  usdPerGpuHour: 6,
+  gpusPerInstance: 1,
+  certifications: ['soc2', 'hipaa'],
+});
+const scenarioResult = validateScenario({ analysisDate: '2026-12-01' });
+if (!scenarioResult.ok) throw new Error('scenario');
+const scenario = scenarioResult.value;
+
+const batch = (compliance: string[]) =>
+  profileOf({
+    id: 'w',
+    kind: 'batch-inference',
+    gpuType: 'H100',
+    gpuHoursPerMonth: 500,
+    dataSensitivity: 'internal',
+    compliance,
+  });
+
+async function risksWith(gpuCloudUsd: number, compliance: string[]): Promise<readonly string[]> {
+  const gpuCloud = offer({
+    id: 'lambda:h100:us-east-1',
+    market: 'gpu-cloud',
+    providerName: 'Lambda',
+    usdPerGpuHour: gpuCloudUsd,
+    gpusPerInstance: 1,
+  });
+  const a = await analyze({
+    workloads: [batch(compliance)],
+    offers: [hyperscaler, gpuCloud],
+    tiers,
+    scenario,
+    monteCarlo: false,
+  });
+  return a.workloads[0]!.decision.risks;
+}
+
+const certified = (risks: readonly string[]) => risks.filter((r) => r.startsWith('Requiring '));
+
+describe('risk: what the certifications asked for cost', () => {
+  it('names the offer that would win without them, its monthly cost and the saving', async () => {
+    // 500 GPU-hours: $3,000 on the certified hyperscaler at $6, $1,500 on the GPU cloud at $3
+    const risks = certified(await risksWith(3, ['soc2']));
+    expect(risks).toHaveLength(1);
+    expect(risks[0]).toContain(
+      'Requiring soc2 keeps the cloud side to offers whose certifications the catalog records',
+    );
+    expect(risks[0]).toMatch(
+      /Without that requirement, Lambda H100 in us-east-1 at \$3\.00\/GPU-hour would cost \$1,5\d\d\.\d\d a month, \$1,[45]\d\d\.\d\d less: if Lambda holds soc2 for your use/,
+    );
+  });
+
+  it('lists every certification asked for', async () => {
+    const risks = certified(await risksWith(3, ['soc2', 'hipaa']));
+    expect(risks[0]).toMatch(/^Requiring soc2, hipaa keeps/);
+    expect(risks[0]).toContain('if Lambda holds soc2, hipaa for your use');
+  });
+
+  it('says nothing when no certification is asked for: the GPU cloud simply wins', async () => {
+    expect(certified(await risksWith(3, []))).toEqual([]);
+  });
+
+  it('says nothing when dropping the requirement saves under 10 % or under USD 100 a month', async () => {
+    // $5.50 against $6: 8 % less
+    expect(certified(await risksWith(5.5, ['soc2']))).toEqual([]);
+  });
+
+  it('says nothing when the certified offer is already the cheapest', async () => {
+    expect(certified(await risksWith(7, ['soc2']))).toEqual([]);
+  });
+});
