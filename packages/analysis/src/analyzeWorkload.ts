@@ -167,6 +167,7 @@ export function createWorkloadAnalyzer(
       fit,
       cloud,
       cloudWithoutCompliance: uncertified,
+      cloudOffer: best.cloud?.offer ?? null,
       depin: depinEligible ? depin : null,
       depinOffer: depinEligible ? (best.depin?.offer ?? null) : null,
       projection,

@@ -6,7 +6,7 @@ import type {
   Projection,
   WorkloadProfile,
 } from '@gpufit/schema';
-import { DATA_SENSITIVITIES, isInterruptibleCategory } from '@gpufit/schema';
+import { DATA_SENSITIVITIES, isInterruptibleCategory, workloadKinds } from '@gpufit/schema';
 import { componentUsd } from './componentUsd.js';
 import { offerAgeDays } from './offerAgeDays.js';
 import { usd } from './usdText.js';
@@ -26,6 +26,8 @@ export interface RiskEvidence {
    */
   readonly cloudWithoutCompliance?: PricedOption | null;
   readonly depin: PricedOption | null;
+  /** The full catalog row of the cloud option (its billing says whether it is booked by the day). */
+  readonly cloudOffer?: Offer | null;
   /** The full catalog row of the DePIN option (its notes say whether a price is a floor or a cap). */
   readonly depinOffer: Offer | null;
   /** Offer ages are measured against this date (YYYY-MM-DD); null = not checked. */
@@ -41,6 +43,8 @@ interface RiskRule {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+const SECONDS_PER_DAY = 86_400;
 
 /** A certification requirement is named as a cost when dropping it would save at least this much a month. */
 const CERTIFICATION_SAVING = { usd: 100, share: 0.1 } as const;
@@ -101,6 +105,15 @@ export const riskRules: readonly RiskRule[] = [
         );
       }
       return out.length > 0 ? out.join(' ') : null;
+    },
+  },
+  {
+    id: 'booked-by-the-day',
+    check: ({ cloudOffer: o, profile }) => {
+      if (o == null || (o.minimumBillableSeconds ?? 0) < SECONDS_PER_DAY) return null;
+      const days = Math.round((o.minimumBillableSeconds ?? 0) / SECONDS_PER_DAY);
+      const serving = workloadKinds[profile.kind].pattern === 'serving';
+      return `The cloud option (${o.providerName} ${o.instanceType ?? o.gpu}, ${o.region}) is capacity booked ahead, at least ${days === 1 ? 'a whole day' : `${days} whole days`} at a time, priced at the block rate of ${o.asOf}, not on-demand${serving ? ': a service that runs all month books blocks back to back, ahead of time, at the rate of the day it books' : ''}; a job that cannot wait for a block runs on on-demand capacity at its higher price.`;
     },
   },
   {

@@ -5,7 +5,7 @@ import { analyze } from '../src/index.js';
 import { gpuTier, offerOf, profileOf } from './support/builders.js';
 
 /**
- * The certifications a workload asks for, as a cost: the bundled catalog records certifications only for the
+ * Risks of the cloud option. The certifications a workload asks for, as a cost: the bundled catalog records certifications only for the
  * hyperscalers, so a founder asking "why not the GPU cloud at half the price?" sees what dropping the requirement
  * would save, with the offer that would win, and what to do if that provider holds the certification.
  */
@@ -83,5 +83,51 @@ describe('risk: what the certifications asked for cost', () => {
 
   it('says nothing when the certified offer is already the cheapest', async () => {
     expect(certified(await risksWith(7, ['soc2']))).toEqual([]);
+  });
+});
+
+describe('risk: capacity booked by the day (AWS Capacity Blocks) is not on-demand', () => {
+  const block = offer({
+    id: 'aws:p5-block:us-east-1',
+    market: 'hyperscaler',
+    providerName: 'Amazon Web Services',
+    instanceType: 'p5.48xlarge (Capacity Block)',
+    usdPerGpuHour: 4,
+    gpusPerInstance: 1,
+    billingIncrementSeconds: 86_400,
+    minimumBillableSeconds: 86_400,
+  });
+  const onDemand = offer({
+    id: 'aws:p5:us-east-1',
+    market: 'hyperscaler',
+    usdPerGpuHour: 6,
+    gpusPerInstance: 1,
+  });
+  const booked = (risks: readonly string[]) => risks.filter((r) => r.includes('capacity booked ahead'));
+  const run = async (p: ReturnType<typeof profileOf>, offers: Offer[]) =>
+    (await analyze({ workloads: [p], offers, tiers, scenario, monteCarlo: false })).workloads[0]!.decision;
+  /** An H100 workload priced against the block and the on-demand offer. */
+  const onBlock = (input: Record<string, unknown>) =>
+    run(profileOf({ gpuType: 'H100', ...input }), [block, onDemand]);
+
+  it('a service on a block is told it books blocks back to back, at the rate of the day it books', async () => {
+    const d = await onBlock({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 730 });
+    expect(d.cloud?.offer.id).toBe('aws:p5-block:us-east-1');
+    expect(booked(d.risks)).toEqual([
+      'The cloud option (Amazon Web Services p5.48xlarge (Capacity Block), us-east-1) is capacity booked ahead, at least a whole day at a time, priced at the block rate of 2026-11-24, not on-demand: a service that runs all month books blocks back to back, ahead of time, at the rate of the day it books; a job that cannot wait for a block runs on on-demand capacity at its higher price.',
+    ]);
+  });
+
+  it('a batch job on a block is told the same, without the serving clause', async () => {
+    // 20 jobs of 24 hours: whole days, so the block's daily billing wastes nothing
+    const d = await onBlock({ id: 'b', kind: 'batch-inference', jobsPerMonth: 20, hoursPerJob: 24 });
+    expect(d.cloud?.offer.id).toBe('aws:p5-block:us-east-1');
+    expect(booked(d.risks)).toHaveLength(1);
+    expect(booked(d.risks)[0]).not.toContain('a service that runs all month');
+  });
+
+  it('says nothing for capacity billed by the second', async () => {
+    const d = await run(batch([]), [onDemand]);
+    expect(booked(d.risks)).toEqual([]);
   });
 });
