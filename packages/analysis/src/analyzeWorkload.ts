@@ -12,7 +12,7 @@ import {
 import type { Distribution, Offer, Projection, WorkloadAnalysis, WorkloadProfile } from '@gpufit/schema';
 import { assessFit, explainFit, type FrameworkOverride } from '@gpufit/scoring';
 import type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
-import { type BestOffers, bestOffers, explained, priced } from './bestOffers.js';
+import { type BestOffers, bestOffers, explained, priced, type SideBest } from './bestOffers.js';
 import { decide } from './decide.js';
 import { hybridFor } from './hybridFor.js';
 import { indexedBestOffers } from './indexedBestOffers.js';
@@ -93,6 +93,15 @@ export function createWorkloadAnalyzer(
   const exhaustive = (p: WorkloadProfile) => explained(bestOffers(p, offers, screen, sides), p, estimate);
   const findBest =
     options.findBest ?? (options.priceAdjuster === undefined ? indexedOrExhaustive() : exhaustive);
+  // What a profile's certifications cost: the cheapest cloud offer with no recorded certification (the bundled
+  // catalog records them only for the hyperscalers), found by an index over those offers alone.
+  const uncertified = offers.filter((o) => sides[o.market] === 'cloud' && o.certifications.length === 0);
+  let uncertifiedIndex: ((p: WorkloadProfile) => BestOffers) | null = null;
+  const cheapestUncertified = (p: WorkloadProfile): SideBest | null => {
+    if (options.priceAdjuster !== undefined) return bestOffers(p, uncertified, screen, sides).cloud;
+    uncertifiedIndex ??= indexedBestOffers(uncertified, { tiers, scenario, ...ratios });
+    return uncertifiedIndex(p).cloud;
+  };
 
   /**
    * The same winners as `exhaustive` (the indexes price only the offers that can still win; packages/gpufit's
@@ -156,17 +165,16 @@ export function createWorkloadAnalyzer(
     const decision = decide({ fit, cloud, depin: depinEligible ? depin : null, hybrid: split, policy });
     // Only a split in which each side carries at least the policy's share is a hybrid (decide's rule).
     const hybrid = decision.hybrid;
-    // What the certifications asked for cost: the cheapest cloud option without them (the bundled catalog records
-    // certifications only where a source states them, so a GPU cloud that holds them may be missing).
-    const uncertified =
+    // What the certifications asked for cost (a GPU cloud that holds them may just not have them on record).
+    const withoutCompliance =
       profile.compliance.length > 0 && cloud !== null
-        ? priced(findBest({ ...profile, compliance: [] }).cloud)
+        ? priced(cheapestUncertified({ ...profile, compliance: [] }))
         : null;
     const risks = risksFor({
       profile,
       fit,
       cloud,
-      cloudWithoutCompliance: uncertified,
+      cloudWithoutCompliance: withoutCompliance,
       cloudOffer: best.cloud?.offer ?? null,
       depin: depinEligible ? depin : null,
       depinOffer: depinEligible ? (best.depin?.offer ?? null) : null,

@@ -21,8 +21,8 @@ export interface RiskEvidence {
   readonly fit: FitAssessment;
   readonly cloud: PricedOption | null;
   /**
-   * The cheapest cloud option for the same profile with its `compliance` list dropped (null or absent: the profile
-   * asks for none, or nothing was searched): what the certifications cost, as far as the catalog records them.
+   * The cheapest cloud offer with no recorded certification, for the same profile with its `compliance` list
+   * dropped (null or absent: the profile asks for none, or none was found): what the certifications cost.
    */
   readonly cloudWithoutCompliance?: PricedOption | null;
   readonly depin: PricedOption | null;
