@@ -94,7 +94,7 @@ export function gcpUnpricedReason(rawGpu: string, count: number, region: string)
 export function gcpSuspectOnDemand(a: GcpAccelerator): string | undefined {
   if (a.onDemand === undefined) return undefined;
   if (a.rawGpu === 'H100' && a.onDemand / a.count < 5)
-    return 'GCP H100 accelerator on-demand $4.20076/GPU-h in us-central1 (vs $9.79655 in us-east4): a possible DWS/flex or committed SKU (reference README), not written as on-demand';
+    return `GCP H100 accelerator on-demand $${Number((a.onDemand / a.count).toFixed(5))}/GPU-h in ${a.region} (vs $9.79655 in us-east4): a possible DWS/flex or committed SKU (reference README), not written as on-demand`;
   if (a.spot !== undefined && a.spot.typical >= a.onDemand * (1 - SPOT_NEAR_ON_DEMAND))
     return `GCP accelerator on-demand at or below its own spot price (${a.rawGpu} on-demand vs spot within 5 %; other GCP accelerators' spot is 33-50 % of on-demand): another SKU, not written as on-demand`;
   return undefined;
