@@ -3,7 +3,9 @@
  * the same a month, found by re-pricing both with the cost model and solving
  *   g(v) = monthly_DePIN(v) − monthly_cloud(v) = 0
  * with a bracketing root finder (Brent, findRoot.ts) over the input's range (pricedInputs.ts). Without a
- * sign change over the range the answer is `no-break-even-in-range`, with which side stays cheaper.
+ * sign change over the range the answer is `no-break-even-in-range`, with which side stays cheaper. An input
+ * that does not apply to the comparison (utilization of a cloud option that is not a commitment, a token price
+ * for an offer not priced in its token) has no row: it has no current value, and no value of it moves either cost.
  */
 import { BREAK_EVEN_VARIABLES, type BreakEven, type BreakEvenVariable } from '@gpufit/schema';
 import { findRoot } from './findRoot.js';
@@ -21,7 +23,7 @@ const fmt = (x: number): string =>
 
 class Unpriced extends Error {}
 
-/** Break-evens of the comparison; empty when the comparison itself cannot be priced. */
+/** Break-evens of the inputs that apply to the comparison; empty when the comparison cannot be priced. */
 export function breakEven(
   comparison: PricedComparison,
   costOf: CostFunction,
@@ -42,10 +44,7 @@ export function breakEven(
       status: 'no-break-even-in-range',
       note,
     });
-    if (now.value === null) {
-      out.push(notFound(0, [0, 0], `${input.label}: ${now.reason}`));
-      continue;
-    }
+    if (now.value === null) continue;
     const current = now.value;
     const range = input.range(current, comparison);
     const gap = (v: number): number => {

@@ -35,9 +35,13 @@ const monthly = (costOf: CostFunction, c: PricedComparison, side: 'cloud' | 'dep
   costOf(c.profile, c[side], c.scenario).monthlyUsd!;
 
 describe('breakEven (DESIGN §5.11)', () => {
-  it('answers for every break-even variable', () => {
+  it('answers for every break-even variable that applies (a flexible cloud option: all but utilization)', () => {
     const r = breakEven(comparison(), analyticCost);
-    expect(r.map((b) => b.variable)).toEqual([...BREAK_EVEN_VARIABLES]);
+    expect(r.map((b) => b.variable)).toEqual(BREAK_EVEN_VARIABLES.filter((v) => v !== 'utilization'));
+    const committed = comparison({
+      cloud: { ...comparison().cloud, pricingCategory: 'Committed', termMonths: 12 },
+    });
+    expect(breakEven(committed, analyticCost).map((b) => b.variable)).toEqual([...BREAK_EVEN_VARIABLES]);
   });
 
   it('solves the analytic case exactly: the DePIN price at which both cost the same', () => {
@@ -98,10 +102,10 @@ describe('breakEven (DESIGN §5.11)', () => {
     expect(b!.note).toContain('DePIN stays cheaper');
   });
 
-  it('utilization only matters for a committed cloud option', () => {
-    const [b] = breakEven(comparison(), analyticCost, { variables: ['utilization'] });
-    expect(b!.status).toBe('no-break-even-in-range');
-    expect(b!.note).toContain('not a commitment');
+  it('utilization only matters for a committed cloud option: no row (and no made-up "now 0") otherwise', () => {
+    expect(comparison().cloud.pricingCategory).not.toBe('Committed');
+    expect(breakEven(comparison(), analyticCost, { variables: ['utilization'] })).toEqual([]);
+    expect(breakEven(comparison(), analyticCost).map((b) => b.variable)).not.toContain('utilization');
   });
 
   it('re-prices with the real cost model (estimateCost): the found subsidy share equalizes the two estimates', () => {
