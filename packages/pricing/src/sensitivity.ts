@@ -3,8 +3,9 @@
  * (1 + swing) times its current value, the comparison is re-priced with the cost model, and the monthly
  * savings of DePIN against cloud (cloud − DePIN; positive = DePIN saves) are recorded at both ends. Rows are
  * sorted by impact |savings(high) − savings(low)|, largest first (ties by input name).
- * Inputs that do not apply (e.g. the incentive token price of a USD-priced offer) or cannot be priced at
- * an end of their swing are left out.
+ * Inputs that do not apply (e.g. the incentive token price of a USD-priced offer), that are 0 (a relative swing
+ * of 0 is no swing: an offer with no incentive subsidy), or that cannot be priced at an end of their swing are
+ * left out.
  */
 import type { Sensitivity, SensitivityRow } from '@gpufit/schema';
 import { assert } from './assert.js';
@@ -50,7 +51,7 @@ export function sensitivity(
   for (const id of options.inputs ?? SENSITIVITY_INPUTS) {
     const input = pricedInputs[id];
     const now = input.current(comparison, costOf);
-    if (now.value === null) continue;
+    if (now.value === null || now.value === 0) continue;
     const baseValue = now.value;
     const lowValue = Math.min(input.max, baseValue * (1 - swing));
     const highValue = Math.min(input.max, baseValue * (1 + swing));

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CostFunction, estimateCost, type PricedComparison, sensitivity } from '../src/index.js';
+import {
+  type CostFunction,
+  estimateCost,
+  type PricedComparison,
+  pricedInputs,
+  sensitivity,
+} from '../src/index.js';
 import { analyticCost } from './support/analyticCost.js';
 import { offer, profile, scenario } from './support/builders.js';
 import { TEST_TIERS } from './support/tiers.js';
@@ -23,6 +29,8 @@ function comparison(s = scenario()): PricedComparison {
     scenario: s,
   };
 }
+
+const pricedInputsSubsidy = (c: PricedComparison) => pricedInputs.subsidyShare.current(c, analyticCost).value;
 
 describe('sensitivity (tornado, DESIGN §5.11)', () => {
   it('swings each input ±20 % by default and computes savings at both ends (analytic case)', () => {
@@ -57,6 +65,18 @@ describe('sensitivity (tornado, DESIGN §5.11)', () => {
     const s = sensitivity(comparison(), analyticCost, { swing: 0.1, inputs: ['cloudUsdPerGpuHour'] })!;
     expect(s.rows).toHaveLength(1);
     expect(s.rows[0]!.highValue).toBeCloseTo(2.2, 12);
+  });
+
+  it('leaves out an input that is 0: no subsidy swung ±20 % is still no subsidy', () => {
+    const withSubsidy = sensitivity(comparison(), analyticCost)!;
+    expect(withSubsidy.rows.map((r) => r.input)).toContain('incentive subsidy share');
+    const c = comparison();
+    const unsubsidized = { ...c, depin: { ...c.depin, incentive: null } };
+    expect(pricedInputsSubsidy(unsubsidized)).toBe(0);
+    const s = sensitivity(unsubsidized, analyticCost)!;
+    expect(s.rows.map((r) => r.input)).not.toContain('incentive subsidy share');
+    expect(s.rows.map((r) => r.input)).toContain('DePIN price');
+    for (const r of s.rows) expect(r.baseValue).not.toBe(0);
   });
 
   it('leaves out the token price when the scenario does not model the token', () => {
