@@ -168,15 +168,18 @@ describe('importSkyPilot: GCP accelerator-only rows need their host VM', () => {
     );
   });
 
+  /** The reference README's a2-ultragpu-1g host in us-central1 (no spot price). */
+  const ULTRA_HOST: SkyPilotHostPrice = {
+    accelerator: 'A100-80GB',
+    count: 1,
+    region: 'us-central1',
+    instanceType: 'a2-ultragpu-1g',
+    usdPerHour: 1.09962,
+  };
+
   it('with the README host prices for a2-ultragpu-1g and a3-highgpu-1g (no spot given: no Dynamic offer)', async () => {
     const hosts: SkyPilotHostPrice[] = [
-      {
-        accelerator: 'A100-80GB',
-        count: 1,
-        region: 'us-central1',
-        instanceType: 'a2-ultragpu-1g',
-        usdPerHour: 1.09962,
-      },
+      ULTRA_HOST,
       {
         accelerator: 'H100',
         count: 1,
@@ -187,12 +190,34 @@ describe('importSkyPilot: GCP accelerator-only rows need their host VM', () => {
     ];
     const r = await importSkyPilot(fixture('gcp-vms.csv'), { cloud: 'gcp', ...base, hostPrices: hosts });
     const got = prices(r.offers);
-    expect(Object.keys(got)).toEqual([
-      'a2-ultragpu-1g us-central1 Standard',
-      'a3-highgpu-1g us-central1 Standard',
-    ]);
-    expect(got['a2-ultragpu-1g us-central1 Standard']).toBeCloseTo(1.8462 + 1.09962, 9);
+    // A100-80GB lists on-demand $1.8462 below its spot $1.964: another SKU, not written (and no host spot price
+    // was given, so no spot offer either: the row is rejected, saying both).
+    expect(Object.keys(got)).toEqual(['a3-highgpu-1g us-central1 Standard']);
     expect(got['a3-highgpu-1g us-central1 Standard']).toBeCloseTo(4.20076 + 1.18251, 9);
+    const a100 = r.rejected.find((x) => x.reason.includes('within 5 % of the spot price'));
+    expect(a100?.code).toBe('no-price');
+    expect(r.warnings).toEqual([
+      {
+        code: 'doubted-price',
+        file: expect.stringContaining('gcp-vms.csv'),
+        message: expect.stringMatching(
+          /1 accelerator-only price list on-demand within 5 % of spot or below it, .*: no on-demand offer written for a2-ultragpu-1g us-central1 \(\$1\.8462\/h, spot \$1\.964\/h\)$/,
+        ),
+      },
+    ]);
+  });
+
+  it('an accelerator-only on-demand price with a real spot discount is kept, its spot offer too', async () => {
+    const hosts: SkyPilotHostPrice[] = [a2, { ...ULTRA_HOST, spotUsdPerHour: 0.54982 }];
+    const r = await importSkyPilot(fixture('gcp-vms.csv'), { cloud: 'gcp', ...base, hostPrices: hosts });
+    const got = prices(r.offers);
+    // A100 40GB: spot $1.4341 is 49 % of on-demand $2.93391 — both written
+    expect(got['a2-highgpu-1g us-central1 Standard']).toBeCloseTo(2.93391 + 0.73948, 9);
+    expect(got['a2-highgpu-1g us-central1 Dynamic']).toBeCloseTo(1.4341 + 0.36975, 9);
+    // A100-80GB: only its spot offer
+    expect(got['a2-ultragpu-1g us-central1 Standard']).toBeUndefined();
+    expect(got['a2-ultragpu-1g us-central1 Dynamic']).toBeCloseTo(1.964 + 0.54982, 9);
+    expect(r.warnings.map((w) => w.code)).toEqual(['doubted-price']);
   });
 });
 

@@ -147,6 +147,9 @@ function perGpuPrice(instanceUsdPerHour: number, gpus: number): number {
   return Number((instanceUsdPerHour / gpus).toPrecision(12));
 }
 
+/** An on-demand price whose spot is at least (1 − this) × it lists no real spot discount. */
+const NEAR_SPOT = 0.05;
+
 /**
  * Imports SkyPilot's public catalog format (`catalogs/v8/<cloud>/vms.csv` and other versions) into offers, applying the catalog's
  * quirks (../shared/reference/README.md):
@@ -159,7 +162,9 @@ function perGpuPrice(instanceUsdPerHour: number, gpus: number): number {
  * - a zone's SpotPrice empty, 0 or equal to its Price lists no spot price (spot equal to on-demand is the
  *   catalog's placeholder); no zone listing one, or a median equal to on-demand → no Dynamic offer;
  * - rows with an empty InstanceType (GCP accelerator-only prices) need `hostPrices`; without a matching host the
- *   row is rejected with a reason, never priced without its VM;
+ *   row is rejected with a reason, never priced without its VM; an accelerator-only on-demand price within 5 % of
+ *   its own spot median, or below it, is another SKU (GCP's spot is 50–70 % off; SkyPilot's GCP catalog lists
+ *   A100-80GB in us-central1 at $1.8462 on-demand and $1.964 spot): no Standard offer, and a warning names it;
  * - GPU names go through the alias table (unknown → rejected with the nearest known names); memory per GPU
  *   comes from the GpuInfo literal; the region's country from regions.csv (or Vast's "place, CC, continent").
  * CPU-only rows are rejected as "no accelerator". `accounting` counts rows; `offers` may hold two per row group.
@@ -190,6 +195,8 @@ export async function importSkyPilot(
   let header: string[] | undefined;
   let col: Record<string, number> = {};
   const rejected: LoadRejection[] = [];
+  /** Accelerator-only row groups whose on-demand price is doubted (see the function comment). */
+  const doubtedGroups: string[] = [];
   const warnings: LoadWarning[] = [];
   const groups = new Map<string, Group>();
   const stats = { blankRows: 0 };
@@ -464,7 +471,12 @@ export async function importSkyPilot(
         problems.push(...v.issues);
       }
     };
-    if (price !== null) build('Standard', price, g.host ? g.host.usdPerHour : null);
+    // An accelerator-only "on-demand" price within 5 % of its own spot, or below it, is no on-demand price (a
+    // spot equal to it is the catalog's placeholder for "no spot price", not a doubt).
+    const doubted =
+      g.host !== null && price !== null && spot !== null && spot !== price && spot >= price * (1 - NEAR_SPOT);
+    if (doubted) doubtedGroups.push(`${g.instanceType} ${g.region} ($${fmt(price)}/h, spot $${fmt(spot)}/h)`);
+    if (price !== null && !doubted) build('Standard', price, g.host ? g.host.usdPerHour : null);
     if (spot !== null && spot !== price) {
       const hostSpot = g.host ? (g.host.spotUsdPerHour ?? null) : null;
       if (g.host === null || hostSpot !== null) build('Dynamic', spot, hostSpot);
@@ -480,7 +492,9 @@ export async function importSkyPilot(
       const reason =
         price === null && spot === null
           ? 'no price: Price and SpotPrice are empty or 0'
-          : 'no usable price: Price is empty or 0 and the spot price equals it or has no host spot price';
+          : doubted
+            ? 'no usable price: the on-demand Price is within 5 % of the spot price or below it (another SKU, not written) and no host spot price was given for the spot offer'
+            : 'no usable price: Price is empty or 0 and the spot price equals it or has no host spot price';
       for (const r of g.rows) reject(r, 'no-price', 'Price', reason);
       continue;
     }
@@ -488,6 +502,12 @@ export async function importSkyPilot(
     accepted += g.rows.length;
   }
 
+  if (doubtedGroups.length > 0)
+    warnings.push({
+      code: 'doubted-price',
+      file,
+      message: `${file}: ${doubtedGroups.length} accelerator-only price${doubtedGroups.length === 1 ? '' : 's'} list on-demand within 5 % of spot or below it, which is another SKU (a flex or committed price), not on-demand: no on-demand offer written for ${doubtedGroups.join('; ')}`,
+    });
   if (header === undefined)
     warnings.push({
       code: 'empty-file',

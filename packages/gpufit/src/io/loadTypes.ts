@@ -19,7 +19,8 @@ export interface LoadRejection extends RejectedRow {
 
 /** A note about the file as a whole that is not a failure (an empty file, a header without rows). */
 export interface LoadWarning {
-  readonly code: 'empty-file' | 'no-data-rows' | 'blank-rows';
+  /** `doubted-price`: an imported price the importer did not write, with the reason (e.g. GCP flex SKUs). */
+  readonly code: 'empty-file' | 'no-data-rows' | 'blank-rows' | 'doubted-price';
   readonly file: string;
   readonly message: string;
 }
