@@ -117,9 +117,6 @@ export const CAPACITY_BLOCK_BILLING = {
 export const CAPACITY_BLOCK_NOTE =
   'AWS Capacity Block for ML: reserved capacity for the days a job is booked, priced here as on-demand billed in whole days (pricingCategory Standard, billingIncrementSeconds 86400) because a block is booked per job, not held all month - gpufit modelling choice';
 
-/** Spot within this fraction of on-demand is flagged "possibly no real spot discount". */
-export const SPOT_NEAR_ON_DEMAND = 0.05;
-
 /**
  * Nosana's 10 % network fee on top of a market's usd_reward_per_hour: the tenant pays it, so gpufit adds it to the
  * listed price (depin-marketplace-prices.csv row notes: "dashboard code (nosana-ci) adds a 10% network fee on top of

@@ -1,4 +1,5 @@
-import { GCP_HOST_FAMILY, GCP_HOST_SHAPES, GCP_HOSTS, SPOT_NEAR_ON_DEMAND } from '../data/assumptions';
+import { spotNearOnDemand } from '@gpufit/schema';
+import { GCP_HOST_FAMILY, GCP_HOST_SHAPES, GCP_HOSTS } from '../data/assumptions';
 import { provider as providerProfile } from '../data/providers';
 import { resolveGpu } from './gpu';
 import { type Draft, type Origin, usd } from './offer';
@@ -95,7 +96,7 @@ export function gcpSuspectOnDemand(a: GcpAccelerator): string | undefined {
   if (a.onDemand === undefined) return undefined;
   if (a.rawGpu === 'H100' && a.onDemand / a.count < 5)
     return `GCP H100 accelerator on-demand $${Number((a.onDemand / a.count).toFixed(5))}/GPU-h in ${a.region} (vs $9.79655 in us-east4): a possible DWS/flex or committed SKU (reference README), not written as on-demand`;
-  if (a.spot !== undefined && a.spot.typical >= a.onDemand * (1 - SPOT_NEAR_ON_DEMAND))
+  if (a.spot !== undefined && spotNearOnDemand(a.spot.typical, a.onDemand))
     return `GCP accelerator on-demand at or below its own spot price (${a.rawGpu} on-demand vs spot within 5 %; other GCP accelerators' spot is 33-50 % of on-demand): another SKU, not written as on-demand`;
   return undefined;
 }

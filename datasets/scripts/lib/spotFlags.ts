@@ -1,4 +1,4 @@
-import { SPOT_NEAR_ON_DEMAND } from '../data/assumptions';
+import { spotNearOnDemand } from '@gpufit/schema';
 
 /**
  * Notes for a spot price next to its on-demand price (both per instance-hour): above on-demand is an ANOMALY of
@@ -7,7 +7,7 @@ import { SPOT_NEAR_ON_DEMAND } from '../data/assumptions';
 export function spotFlags(spot: number, onDemand: number | undefined, what = 'spot'): string[] {
   if (onDemand === undefined) return [];
   if (spot > onDemand) return [`ANOMALY: ${what} $${spot}/h above on-demand $${onDemand}/h in the source`];
-  if (spot >= onDemand * (1 - SPOT_NEAR_ON_DEMAND))
+  if (spotNearOnDemand(spot, onDemand))
     return [`FLAG: ${what} within 5 % of on-demand (possibly no real spot discount)`];
   return [];
 }

@@ -94,10 +94,12 @@ export function createWorkloadAnalyzer(
   const findBest =
     options.findBest ?? (options.priceAdjuster === undefined ? indexedOrExhaustive() : exhaustive);
   // What a profile's certifications cost: the cheapest cloud offer with no recorded certification (the bundled
-  // catalog records them only for the hyperscalers), found by an index over those offers alone.
-  const uncertified = offers.filter((o) => sides[o.market] === 'cloud' && o.certifications.length === 0);
+  // catalog records them only for the hyperscalers), found among those offers alone — gathered, and indexed, only
+  // when a workload first asks for a certification.
+  let uncertified: readonly Offer[] | null = null;
   let uncertifiedIndex: ((p: WorkloadProfile) => BestOffers) | null = null;
   const cheapestUncertified = (p: WorkloadProfile): SideBest | null => {
+    uncertified ??= offers.filter((o) => sides[o.market] === 'cloud' && o.certifications.length === 0);
     if (options.priceAdjuster !== undefined) return bestOffers(p, uncertified, screen, sides).cloud;
     uncertifiedIndex ??= indexedBestOffers(uncertified, { tiers, scenario, ...ratios });
     return uncertifiedIndex(p).cloud;

@@ -50,6 +50,8 @@ export {
   MAX_ADJUSTED_USD_PER_GPU_HOUR,
   MAX_LISTED_USD_PER_GPU_HOUR,
   MIN_USD_PER_GPU_HOUR,
+  SPOT_NEAR_ON_DEMAND,
+  spotNearOnDemand,
 } from './priceLimits.js';
 export type {
   FocusService,

@@ -14,3 +14,15 @@ export const MAX_LISTED_USD_PER_GPU_HOUR = 1000;
 
 /** The highest price a scenario's price adjustments may produce. */
 export const MAX_ADJUSTED_USD_PER_GPU_HOUR = 10_000;
+
+/** A spot price at least (1 − this) × its on-demand price lists no real spot discount. */
+export const SPOT_NEAR_ON_DEMAND = 0.05;
+
+/**
+ * Whether a spot price is within `SPOT_NEAR_ON_DEMAND` of its on-demand price, or above it (both per instance-hour
+ * or both per GPU-hour): the catalog compile flags such spot, and drops a GCP on-demand figure it makes doubtful;
+ * `gpufit import skypilot` does the same for accelerator-only rows.
+ */
+export function spotNearOnDemand(spot: number, onDemand: number): boolean {
+  return spot >= onDemand * (1 - SPOT_NEAR_ON_DEMAND);
+}

@@ -5,6 +5,7 @@ import {
   nearestNames,
   type Offer,
   type OfferInput,
+  spotNearOnDemand,
   type ValidationIssue,
   validateOffer,
 } from '@gpufit/schema';
@@ -146,9 +147,6 @@ function parsePrice(cell: string): number | null | 'invalid' {
 function perGpuPrice(instanceUsdPerHour: number, gpus: number): number {
   return Number((instanceUsdPerHour / gpus).toPrecision(12));
 }
-
-/** An on-demand price whose spot is at least (1 − this) × it lists no real spot discount. */
-const NEAR_SPOT = 0.05;
 
 /**
  * Imports SkyPilot's public catalog format (`catalogs/v8/<cloud>/vms.csv` and other versions) into offers, applying the catalog's
@@ -474,7 +472,7 @@ export async function importSkyPilot(
     // An accelerator-only "on-demand" price within 5 % of its own spot, or below it, is no on-demand price (a
     // spot equal to it is the catalog's placeholder for "no spot price", not a doubt).
     const doubted =
-      g.host !== null && price !== null && spot !== null && spot !== price && spot >= price * (1 - NEAR_SPOT);
+      g.host !== null && price !== null && spot !== null && spot !== price && spotNearOnDemand(spot, price);
     if (doubted) doubtedGroups.push(`${g.instanceType} ${g.region} ($${fmt(price)}/h, spot $${fmt(spot)}/h)`);
     if (price !== null && !doubted) build('Standard', price, g.host ? g.host.usdPerHour : null);
     if (spot !== null && spot !== price) {
