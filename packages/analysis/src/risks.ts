@@ -127,7 +127,7 @@ export const riskRules: readonly RiskRule[] = [
       const asked = profile.compliance.join(', ');
       const o = free.offer;
       const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
-      return `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them only for the hyperscalers, from their public compliance programmes). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${rate} would cost ${usd(without)} a month, ${usd(saving)} less: if ${o.providerName} holds ${asked} for your use, add it to that offer's certifications in your catalog and analyze again.`;
+      return `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them only for the hyperscalers, from their public compliance programmes${profile.compliance.includes('gdpr') ? '; gdpr is also met inside the EEA on datacenter hosts' : ''}). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${rate} would cost ${usd(without)} a month, ${usd(saving)} less: if ${o.providerName} holds ${asked} for your use, add it to that offer's certifications in your catalog and analyze again.`;
     },
   },
   {

@@ -33,17 +33,22 @@ const batch = (compliance: string[]) =>
     compliance,
   });
 
-async function risksWith(gpuCloudUsd: number, compliance: string[]): Promise<readonly string[]> {
+async function risksWith(
+  gpuCloudUsd: number,
+  compliance: string[],
+  gpuCloudCountry = 'US',
+): Promise<readonly string[]> {
   const gpuCloud = offer({
     id: 'lambda:h100:us-east-1',
     market: 'gpu-cloud',
     providerName: 'Lambda',
     usdPerGpuHour: gpuCloudUsd,
     gpusPerInstance: 1,
+    country: gpuCloudCountry,
   });
   const a = await analyze({
     workloads: [batch(compliance)],
-    offers: [hyperscaler, gpuCloud],
+    offers: [{ ...hyperscaler, certifications: [...hyperscaler.certifications, 'gdpr'] }, gpuCloud],
     tiers,
     scenario,
     monteCarlo: false,
@@ -79,6 +84,18 @@ describe('risk: what the certifications asked for cost', () => {
   it('says nothing when dropping the requirement saves under 10 % or under USD 100 a month', async () => {
     // $5.50 against $6: 8 % less
     expect(certified(await risksWith(5.5, ['soc2']))).toEqual([]);
+  });
+
+  it('gdpr outside the EEA: names the GPU cloud and says gdpr is also met inside the EEA', async () => {
+    const risks = certified(await risksWith(3, ['gdpr']));
+    expect(risks).toHaveLength(1);
+    expect(risks[0]).toContain(
+      'from their public compliance programmes; gdpr is also met inside the EEA on datacenter hosts). Without that requirement, Lambda H100',
+    );
+  });
+
+  it('gdpr with the GPU cloud inside the EEA: it wins outright, nothing to say', async () => {
+    expect(certified(await risksWith(3, ['gdpr'], 'FI'))).toEqual([]);
   });
 
   it('says nothing when the certified offer is already the cheapest', async () => {

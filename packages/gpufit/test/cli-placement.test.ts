@@ -9,11 +9,12 @@ import { runBuiltCli as gpufit } from './support/runBuiltCli.js';
 
 /** A founder's own portfolio: the cases the issue names, one workload each. */
 const PORTFOLIO = [
-  'id,name,kind,modelParamsBillions,precision,gpuType,gpusPerReplica,nodes,interconnect,gpuHoursPerMonth,jobsPerMonth,hoursPerJob,peakToMeanRatio,dataSensitivity,availabilityTarget,p99LatencyMs,interruptible,checkpointable,statelessRequests',
-  'chat-70b,70B chat API,realtime-inference,70,fp8,H100,2,1,nvlink,2920,,,2,internal,0.999,800,false,false,true',
-  'pretrain-32,32-GPU pretrain,multi-node-training,13,bf16,H100,8,4,infiniband,,1,200,1,confidential,0.99,,false,true,false',
-  'whisper,Whisper transcription,batch-inference,1.55,fp16,L4,1,1,none,,50,10,1,internal,0.95,,true,true,true',
-  'sweeps,Sweeps on 1B models,experimentation,1.3,bf16,RTX4090,1,1,none,1200,,,3,internal,0.9,,true,true,true',
+  'id,name,kind,modelParamsBillions,precision,gpuType,gpusPerReplica,nodes,interconnect,gpuHoursPerMonth,jobsPerMonth,hoursPerJob,peakToMeanRatio,dataSensitivity,availabilityTarget,p99LatencyMs,interruptible,checkpointable,statelessRequests,compliance,residency',
+  'chat-70b,70B chat API,realtime-inference,70,fp8,H100,2,1,nvlink,2920,,,2,internal,0.999,800,false,false,true,,',
+  'pretrain-32,32-GPU pretrain,multi-node-training,13,bf16,H100,8,4,infiniband,,1,200,1,confidential,0.99,,false,true,false,,',
+  'whisper,Whisper transcription,batch-inference,1.55,fp16,L4,1,1,none,,50,10,1,internal,0.95,,true,true,true,,',
+  'sweeps,Sweeps on 1B models,experimentation,1.3,bf16,RTX4090,1,1,none,1200,,,3,internal,0.9,,true,true,true,,',
+  'eu-lora,EU customer LoRA,fine-tuning,12,bf16,H100,1,1,none,,300,0.5,3,confidential,0.95,,false,true,false,gdpr,EU',
 ].join('\n');
 
 let file: string;
@@ -63,6 +64,21 @@ describe('credible placements on a founder’s portfolio', () => {
         expect(t.ratio).toBeLessThan(20);
       }
     }
+  });
+
+  it('a GDPR workload whose data stays in the EU runs on a single GPU inside the EEA, with the agreement named', () => {
+    // GDPR is a regulation, not a certificate: a French or Finnish GPU cloud meets it in place. Until it did,
+    // this 150 GPU-hour LoRA was put on a whole 8 × H100 AWS instance at $8,838.83 a month.
+    const cloud = workload('eu-lora').decision.cloud!;
+    expect(['AT', 'BE', 'DE', 'FI', 'FR', 'NL', 'NO', 'PL', 'SE', 'CZ', 'IS', 'ES', 'IT']).toContain(
+      cloud.offer.country,
+    );
+    expect(cloud.cost.gpusPerInstance).toBe(1);
+    expect(cloud.cost.monthlyUsd!).toBeLessThan(150 * 4);
+    if (cloud.offer.market !== 'hyperscaler')
+      expect(
+        cloud.cost.assumptions.some((a) => /sign its data processing agreement \(Art\. 28\)/.test(a)),
+      ).toBe(true);
   });
 
   it('a "hybrid" carries at least 10 % on each side; every saving that moves work is material', () => {

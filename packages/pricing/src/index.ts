@@ -46,6 +46,7 @@ export { dataEligibility } from './feasibility/dataEligibility.js';
 export { DYNAMIC_GPUS_PER_ZONE, dynamicCapacity } from './feasibility/dynamicCapacity.js';
 export type { Feasibility, FeasibilityOptions } from './feasibility/feasibility.js';
 export { feasibility, gpuFeasible } from './feasibility/feasibility.js';
+export { gdprInPlace } from './feasibility/gdprInPlace.js';
 export type { PlacementLists } from './feasibility/placementRule.js';
 export { interruptibleRule, placementRule } from './feasibility/placementRule.js';
 // User formulas (mathjs, restricted, loaded lazily)

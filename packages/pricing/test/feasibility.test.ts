@@ -175,6 +175,68 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
     for (const r of f.rejections) expect(r.message.length).toBeGreaterThan(20);
   });
 
+  describe('gdpr: a regulation met by the catalog record or inside the EEA on datacenter hosts (gdprInPlace)', () => {
+    const gdpr: WorkloadProfileInput = { ...base, compliance: ['gdpr'] };
+    it.each<[string, WorkloadProfileInput, Partial<OfferInput>, string[]]>([
+      ['a GPU cloud in Finland with no record', gdpr, { country: 'FI' }, []],
+      ['a GPU cloud in Norway (EEA, not EU)', gdpr, { country: 'NO' }, []],
+      ['a GPU cloud in Switzerland (not EEA) with no record', gdpr, { country: 'CH' }, ['compliance']],
+      ['a GPU cloud in the US with no record', gdpr, { country: 'US' }, ['compliance']],
+      ['a hyperscaler in the US that records gdpr', gdpr, { country: 'US', certifications: ['gdpr'] }, []],
+      [
+        'community hosts in Germany',
+        gdpr,
+        { market: 'marketplace', hosting: 'community', country: 'DE' },
+        ['compliance'],
+      ],
+      [
+        'unverified datacenter hosts of a marketplace in Germany',
+        gdpr,
+        { market: 'marketplace', hosting: 'datacenter', verified: false, country: 'DE' },
+        ['compliance'],
+      ],
+      [
+        'verified datacenter hosts of a DePIN network in Germany',
+        gdpr,
+        { market: 'depin', hosting: 'datacenter', verified: true, country: 'DE' },
+        [],
+      ],
+      ['an unknown country', gdpr, { country: undefined }, ['compliance']],
+      [
+        'gdpr met in place does not meet soc2',
+        { ...base, compliance: ['gdpr', 'soc2'] },
+        { country: 'FR' },
+        ['compliance'],
+      ],
+    ])('%s', (_label, p, o, codes) => {
+      const f = feasibility(profile(p), offer(o), { tiers: TEST_TIERS });
+      expect(f.rejections.map((r) => r.code)).toEqual(codes);
+    });
+
+    it('names only what is missing', () => {
+      const f = feasibility(profile({ ...base, compliance: ['gdpr', 'soc2'] }), offer({ country: 'FR' }), {
+        tiers: TEST_TIERS,
+      });
+      expect(f.rejections[0]?.message).toBe('the offer lacks soc2 (the workload requires gdpr, soc2)');
+    });
+
+    it('the estimate says to sign the agreement when gdpr is met in place, not when it is on record', () => {
+      const inPlace = estimateCost(profile(gdpr), offer({ country: 'FI', providerName: 'Nebius' }), {
+        tiers: TEST_TIERS,
+        scenario: scenario(),
+      });
+      expect(inPlace.assumptions).toContain(
+        'gdpr: the offer runs in FI, inside the EEA, on datacenter hosts, so the data does not leave the EEA (GDPR Chapter V); the catalog records no GDPR programme for Nebius: sign its data processing agreement (Art. 28) before sending it personal data',
+      );
+      const recorded = estimateCost(profile(gdpr), offer({ country: 'FI', certifications: ['gdpr'] }), {
+        tiers: TEST_TIERS,
+        scenario: scenario(),
+      });
+      expect(recorded.assumptions.filter((a) => a.startsWith('gdpr:'))).toEqual([]);
+      expect(recorded.monthlyUsd).toBe(inPlace.monthlyUsd);
+    });
+  });
+
   it('lists every reason, not only the first', () => {
     const f = feasibility(
       profile({ ...base, dataSensitivity: 'regulated', compliance: ['hipaa'], residency: ['EU'] }),

@@ -7,12 +7,15 @@ import {
   RELIABILITY_DEFAULTS,
 } from '../assumptions.js';
 import { tieredEgressUsd } from '../data/tieredEgressUsd.js';
+import { gdprInPlace } from '../feasibility/gdprInPlace.js';
 import { tierKey } from '../tiers/gpuTierTable.js';
 
 /** What pricing derives from an offer alone, computed once per offer object. */
 export interface OfferFacts {
   readonly gpuKey: string;
   readonly certifications: ReadonlySet<string>;
+  /** Meets a `gdpr` requirement by running inside the EEA on datacenter hosts (`gdprInPlace`). */
+  readonly gdprInPlace: boolean;
   readonly interconnectRank: number;
   /** Interruptions per instance-hour (Infinity when the offer is never available). */
   readonly interruptionsPerHour: number;
@@ -75,6 +78,7 @@ function derive(o: Offer): OfferFacts {
   return {
     gpuKey: tierKey(o.gpu),
     certifications: new Set(o.certifications),
+    gdprInPlace: gdprInPlace(o),
     interconnectRank: INTERCONNECTS.indexOf(o.interconnect),
     interruptionsPerHour,
     interruptionNote,

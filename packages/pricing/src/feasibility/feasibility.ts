@@ -7,6 +7,7 @@ import type { GpuTier, GpuTierTable } from '../tiers/gpuTierTable.js';
 import { type ThroughputConversion, throughputConversion } from '../tiers/throughputConversion.js';
 import type { ThroughputRatioTable } from '../tiers/throughputRatioTable.js';
 import { dataEligibility } from './dataEligibility.js';
+import { gdprInPlaceNote } from './gdprInPlace.js';
 import { interruptibleRule, placementRule } from './placementRule.js';
 
 export interface Feasibility {
@@ -26,6 +27,8 @@ export interface FeasibilityDetail extends Feasibility {
   readonly demandGpusPerReplica: number;
   /** Set when a stated gpusPerReplica, not gpufit's memory estimate, sized the replica. */
   readonly memoryNote: string | null;
+  /** Set when the offer meets a compliance requirement in place, not by the catalog's record (`gdprInPlace`). */
+  readonly complianceNote: string | null;
   /** How the demand's GPU-hours convert to this offer's GPU; null when the GPU policy rules the offer out. */
   readonly throughput: ThroughputBasis | null;
 }
@@ -59,7 +62,8 @@ const NVLINK = INTERCONNECTS.indexOf('nvlink');
  *   (`throughputConversion`);
  * - memory: GPUs per replica = ⌈model memory ÷ GPU memory⌉, spread over `nodes`, on one instance per node; a
  *   profile's `gpusPerReplica` on its `gpuType` (or the reference GPU) caps the memory estimate;
- * - interconnect; the workload's compliance certifications; residency;
+ * - interconnect; the workload's compliance certifications (`gdpr` also met inside the EEA: `gdprInPlace`);
+ *   residency;
  * - data eligibility by host tier (`dataEligibility`);
  * - spot / interruptible capacity only for interruptible work (`interruptibleRule`);
  * - the scenario's and the workload's placement lists (`placementRule`).
@@ -94,6 +98,7 @@ export function feasibilityDetail(
     demandTier: undefined,
     demandGpusPerReplica: 0,
     memoryNote: null,
+    complianceNote: null,
     throughput: null,
   });
 
@@ -175,9 +180,15 @@ export function feasibilityDetail(
     );
   }
 
+  // GDPR is met by the catalog's record or in place: inside the EEA on datacenter hosts (`gdprInPlace`).
+  const holds = (c: string): boolean => of.certifications.has(c) || (c === 'gdpr' && of.gdprInPlace);
+  let complianceNote: string | null = null;
   for (const c of profile.compliance) {
-    if (of.certifications.has(c)) continue;
-    const missing = profile.compliance.filter((x) => !of.certifications.has(x));
+    if (holds(c)) {
+      if (c === 'gdpr' && !of.certifications.has(c) && !verdictOnly) complianceNote = gdprInPlaceNote(offer);
+      continue;
+    }
+    const missing = profile.compliance.filter((x) => !holds(x));
     reject(
       'compliance',
       () => `the offer lacks ${missing.join(', ')} (the workload requires ${profile.compliance.join(', ')})`,
@@ -221,6 +232,7 @@ export function feasibilityDetail(
     demandTier,
     demandGpusPerReplica,
     memoryNote,
+    complianceNote,
     throughput,
   };
 }
