@@ -7,7 +7,11 @@
  *    on different tiers give one within-benchmark ratio: throughput per GPU of B ÷ A (time to train of A ÷ B).
  *    Rounds are never chained: software drift between rounds is large (reference README, caveat 2).
  * 3. The within-benchmark ratios of one (throughput class, model-size band, A, B) are combined by their median
- *    (`logMedian`), with their min and max kept.
+ *    (`logMedian`), with their min and max kept — separately for like-for-like comparisons (both results at the
+ *    same numeric precision, or either not recorded) and for each pair of different precisions (`precisionGap`):
+ *    MLPerf v5.1 ran every Blackwell GPU's LLM results at fp4 and every Hopper's at fp8, so such a ratio credits
+ *    the GPU with FP4's speed-up as well as its own. A gap row names both precisions (`precisionA`, `precisionB`);
+ *    pricing applies it only to work at or below the lower of the two (`throughputRatioTable`).
  */
 import { MODEL_SIZE_BANDS, type ModelSizeBand, modelSizeBand } from '@gpufit/pricing';
 import { THROUGHPUT_CLASSES, type ThroughputClass } from '@gpufit/schema';
@@ -35,6 +39,8 @@ export const THROUGHPUT_COLUMNS = [
   'results',
   'source',
   'notes',
+  'precisionA',
+  'precisionB',
 ] as const;
 
 /** One usable row of the measured file: a published result of one accelerator type, per accelerator. */
@@ -59,6 +65,8 @@ export interface MeasuredResult {
 
 /** Two results of one benchmark × scenario × round on tiers A < B: throughput per GPU of B ÷ A. */
 export interface WithinBenchmarkRatio {
+  /** The two results' precisions when they differ (both recorded), else null: see `precisionGap`. */
+  readonly gap: { readonly a: string; readonly b: string } | null;
   readonly throughputClass: ThroughputClass;
   readonly band: ModelSizeBand;
   readonly gpuA: string;
@@ -175,6 +183,7 @@ export function withinBenchmarkRatios(
     sorted.forEach((a, i) => {
       for (const b of sorted.slice(i + 1)) {
         out.push({
+          gap: precisionGap(a.precision, b.precision),
           throughputClass: a.throughputClass,
           band: a.band,
           gpuA: a.tier,
@@ -187,6 +196,29 @@ export function withinBenchmarkRatios(
     });
   }
   return out;
+}
+
+/**
+ * The numeric format a result ran its main computation at, as the lowest-bit format its precision cell names
+ * (`fp4`, `int8`, `fp16` …; a per-component cell such as SDXL's `{'clip1': 'fp16', 'unet': 'fp8', 'vae': 'int8'}`
+ * gives its lowest, `fp8`), or null when the cell records none ("not recorded", empty).
+ */
+export function precisionOf(cell: string): { readonly label: string; readonly bits: number } | null {
+  let best: { label: string; bits: number } | null = null;
+  for (const m of cell.matchAll(/\b(fp|int|bf)(\d+)\b/gi)) {
+    const bits = Number(m[2]);
+    if (best === null || bits < best.bits) best = { label: `${m[1]!.toLowerCase()}${bits}`, bits };
+  }
+  return best;
+}
+
+/**
+ * Two results at different bit widths (both recorded): the precisions each ran at. A ratio between them measures
+ * the lower-bit format's speed-up as well as the GPUs', so it holds only for work at or below the lower width.
+ */
+export function precisionGap(a: string, b: string): { readonly a: string; readonly b: string } | null {
+  const [pa, pb] = [precisionOf(a), precisionOf(b)];
+  return pa !== null && pb !== null && pa.bits !== pb.bits ? { a: pa.label, b: pb.label } : null;
 }
 
 /**
@@ -237,7 +269,8 @@ function flags(ws: readonly WithinBenchmarkRatio[]): string[] {
   return out;
 }
 
-const rowKey = (w: WithinBenchmarkRatio) => [w.throughputClass, w.band, w.gpuA, w.gpuB].join('|');
+const rowKey = (w: WithinBenchmarkRatio) =>
+  [w.throughputClass, w.band, w.gpuA, w.gpuB, w.gap?.a ?? '', w.gap?.b ?? ''].join('|');
 
 /** Rows in (class, band, GPU A, GPU B) order: classes and bands in their registry order, tiers case-insensitively. */
 function compareRows(x: Row, y: Row): number {
@@ -247,6 +280,8 @@ function compareRows(x: Row, y: Row): number {
       MODEL_SIZE_BANDS.indexOf(r.modelSizeBand as ModelSizeBand),
       tierOrder(r.gpuA ?? ''),
       tierOrder(r.gpuB ?? ''),
+      r.precisionA ?? '',
+      r.precisionB ?? '',
     ] as const;
   const [kx, ky] = [keys(x), keys(y)];
   for (let i = 0; i < kx.length; i++) if (kx[i] !== ky[i]) return kx[i]! < ky[i]! ? -1 : 1;
@@ -266,7 +301,10 @@ function sourceText(ordered: readonly WithinBenchmarkRatio[]): string {
   return [...rounds].map(([head, entries]) => `${head}: ${entries.join(' | ')}`).join('; ');
 }
 
-/** One output row per (class, band, A, B): median ratio, min, max, count, every source, notes. */
+/**
+ * One output row per (class, band, A, B) and precision gap: median ratio, min, max, count, every source, notes, and
+ * for a gap row the precisions of A and B (empty for like-for-like rows).
+ */
 export function combineRatios(ratios: readonly WithinBenchmarkRatio[]): Row[] {
   const byRow = new Map<string, WithinBenchmarkRatio[]>();
   for (const w of ratios) byRow.set(rowKey(w), [...(byRow.get(rowKey(w)) ?? []), w]);
@@ -291,10 +329,22 @@ export function combineRatios(ratios: readonly WithinBenchmarkRatio[]): Row[] {
         `${first.gpuB} ÷ ${first.gpuA} per result: ${perResult.join(' | ')}`,
         ...new Set(ordered.flatMap(caveats)),
         ...flags(ws),
+        ...(first.gap === null
+          ? []
+          : [
+              `measured at different precisions (${first.gpuA} ${first.gap.a}, ${first.gpuB} ${first.gap.b}): priced only for work at ${lower(first.gap)} or below`,
+            ]),
       ].join('; '),
+      precisionA: first.gap?.a ?? '',
+      precisionB: first.gap?.b ?? '',
     };
   });
   return rows.sort(compareRows);
+}
+
+/** The lower-bit of a gap's two precisions. */
+function lower(gap: { readonly a: string; readonly b: string }): string {
+  return precisionOf(gap.a)!.bits <= precisionOf(gap.b)!.bits ? gap.a : gap.b;
 }
 
 export interface ThroughputBuild {

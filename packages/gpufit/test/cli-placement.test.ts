@@ -15,6 +15,7 @@ const PORTFOLIO = [
   'whisper,Whisper transcription,batch-inference,1.55,fp16,L4,1,1,none,,50,10,1,internal,0.95,,true,true,true,,',
   'sweeps,Sweeps on 1B models,experimentation,1.3,bf16,RTX4090,1,1,none,1200,,,3,internal,0.9,,true,true,true,,',
   'eu-lora,EU customer LoRA,fine-tuning,12,bf16,H100,1,1,none,,300,0.5,3,confidential,0.95,,false,true,false,gdpr,EU',
+  'judge-405b,Weekly eval with a 405B judge,batch-inference,405,fp8,H100,8,1,nvlink,,4,3,1,internal,0.95,,true,true,true,,',
 ].join('\n');
 
 let file: string;
@@ -79,6 +80,17 @@ describe('credible placements on a founder’s portfolio', () => {
       expect(
         cloud.cost.assumptions.some((a) => /sign its data processing agreement \(Art\. 28\)/.test(a)),
       ).toBe(true);
+  });
+
+  it('a 405B judge at fp8 is not priced on a Blackwell GPU at the fp4 rate MLPerf measured it at', () => {
+    // MLPerf v5.1 ran every Blackwell LLM result at fp4 and every Hopper one at fp8: B200 "4.39 × H100" is
+    // partly FP4. Until that gap was kept apart, this judge was priced on AWS B200 spot at 4.39 × H100.
+    const d = workload('judge-405b').decision;
+    expect(d.cloud).not.toBeNull();
+    for (const o of [d.cloud, d.depin]) {
+      if (o === null) continue;
+      expect(['B200', 'B300', 'GB200', 'GB300', 'RTXPRO6000']).not.toContain(o.offer.gpu);
+    }
   });
 
   it('a "hybrid" carries at least 10 % on each side; every saving that moves work is material', () => {

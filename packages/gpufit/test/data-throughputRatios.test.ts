@@ -42,6 +42,7 @@ interface Measured {
   accelerators_per_system: string;
   unit: string;
   per_accelerator_result: string;
+  precision: string;
   source: string;
 }
 const measured = parse(readFileSync(measuredFile), { columns: true, bom: true }) as Measured[];
@@ -57,6 +58,15 @@ const classOf = (m: Measured): string | undefined =>
       : 'inference';
 const notUsed = (m: Measured) =>
   m.suite.includes('GigaGPU') || (m.benchmark === 'whisper' && m.accelerator === 'RTX-4090');
+
+/** The lowest-bit format a precision cell names (`{'unet': 'fp8', 'vae': 'int8'}` → fp8), or '' when none. */
+function formatOf(cell: string): { label: string; bits: number } | null {
+  const found = [...cell.matchAll(/\b(fp|int|bf)(\d+)\b/gi)].map((m) => ({
+    label: `${m[1]!.toLowerCase()}${m[2]}`,
+    bits: Number(m[2]),
+  }));
+  return found.length === 0 ? null : found.reduce((x, y) => (y.bits < x.bits ? y : x));
+}
 
 interface Comparison {
   key: string;
@@ -83,7 +93,10 @@ function recompute(): Map<string, Comparison[]> {
         const timeToTrain = x.unit.startsWith('minutes');
         if (timeToTrain) expect(x.accelerators_per_system).toBe(y.accelerators_per_system);
         const [px, py] = [Number(x.per_accelerator_result), Number(y.per_accelerator_result)];
-        const key = [classOf(x), modelSizeBand(Number(x.model_params_b)), a, b].join('|');
+        // Results at two different bit widths (both recorded) make a row of their own, naming both.
+        const [fx, fy] = [formatOf(x.precision), formatOf(y.precision)];
+        const gap = fx !== null && fy !== null && fx.bits !== fy.bits ? [fx.label, fy.label] : ['', ''];
+        const key = [classOf(x), modelSizeBand(Number(x.model_params_b)), a, b, ...gap].join('|');
         out.set(key, [
           ...(out.get(key) ?? []),
           {
@@ -99,7 +112,8 @@ function recompute(): Map<string, Comparison[]> {
 }
 
 const rows = parse(committedCsv, { columns: true }) as Record<(typeof THROUGHPUT_COLUMNS)[number], string>[];
-const rowKey = (r: (typeof rows)[number]) => [r.throughputClass, r.modelSizeBand, r.gpuA, r.gpuB].join('|');
+const rowKey = (r: (typeof rows)[number]) =>
+  [r.throughputClass, r.modelSizeBand, r.gpuA, r.gpuB, r.precisionA, r.precisionB].join('|');
 const close = (x: number, y: number) => expect(Math.abs(x / y - 1)).toBeLessThan(5e-6);
 
 describe('datasets/throughput-ratios.csv against measured-throughput.csv', () => {
@@ -189,7 +203,13 @@ describe('the compiler reproduces the reference README’s within-benchmark rati
     const fastOverSlow = w!.gpuB === fast ? w!.ratio : 1 / w!.ratio;
     expect(fastOverSlow.toPrecision(shown.replace(/^0\./, '').replace('.', '').length)).toBe(shown);
     const table = throughputRatioTable(await loadThroughputRatios());
-    const combined = table.lookup(w!.throughputClass, w!.band, slow, fast)!;
+    // A comparison at two precisions (B200 fp4 against H100 fp8) is in the pair's row for that gap.
+    const combined =
+      w!.gap === null
+        ? table.lookup(w!.throughputClass, w!.band, slow, fast)!
+        : table
+            .precisionGaps(w!.throughputClass, w!.band, slow, fast)
+            .find((g) => g.precision?.to === (w!.gpuB === fast ? w!.gap!.b : w!.gap!.a))!;
     expect(combined.min).toBeLessThanOrEqual(fastOverSlow * (1 + 5e-6));
     expect(combined.max).toBeGreaterThanOrEqual(fastOverSlow * (1 - 5e-6));
   });
@@ -277,6 +297,40 @@ describe('loadThroughputRatios', () => {
     expect(error).toBeInstanceOf(LoadError);
     expect(error).toMatchObject({ row, column: name });
     expect(String((error as LoadError).file)).toMatch(/throughput-ratios\.csv$/);
+  });
+
+  it.each([
+    ['half a precision gap', ',fp4,'],
+    ['a gap between two formats of one width', ',fp4,int4'],
+    ['a precision that names no format', ',fp4,fast'],
+  ])('%s is a LoadError naming precisionB', async (_, ending) => {
+    let row = 0;
+    const error = await broken((lines) => {
+      row = lines.findIndex((l) => /,fp4,fp8$/.test(l)) + 1;
+      lines[row - 1] = lines[row - 1]!.replace(/,fp4,fp8$/, ending);
+    });
+    expect(row).toBeGreaterThan(1);
+    expect(error).toBeInstanceOf(LoadError);
+    expect(error).toMatchObject({ row, column: 'precisionB' });
+  });
+
+  it('a file written before the precision columns loads, each row like-for-like', async () => {
+    const error = await broken((lines) => {
+      lines[0] = lines[0]!.replace(',precisionA,precisionB', '');
+      for (let i = lines.length - 1; i >= 1; i--) {
+        if (lines[i] === '') continue;
+        if (/,[^,]+,[^,]+$/.test(lines[i]!) && !lines[i]!.endsWith(',,')) lines.splice(i, 1);
+        else lines[i] = lines[i]!.slice(0, -2);
+      }
+    });
+    expect(error).not.toBeInstanceOf(Error);
+    const loaded = error as ThroughputRatioRow[];
+    expect(loaded).toHaveLength(rows.filter((r) => r.precisionA === '').length);
+    expect(loaded.every((r) => (r.precisionA ?? '') === '' && (r.precisionB ?? '') === '')).toBe(true);
+    expect(throughputRatioTable(loaded).lookup('inference', 'small', 'H100', 'B200', 8)?.ratio).toBeCloseTo(
+      1 / 0.588028,
+      5,
+    );
   });
 
   it('a pair listed twice (here in the other direction) is a duplicate-id LoadError', async () => {

@@ -12,6 +12,7 @@ import {
   estimateCost,
   hybridSplit,
   throughputConversion,
+  throughputRatioTable,
 } from '../src/index.js';
 import { offerInput, profileInput } from './support/arbitraries.js';
 import { offer, profile } from './support/builders.js';
@@ -294,6 +295,46 @@ describe('the GPU the work needs', () => {
       offerTier: tier('RTX4090'),
     });
     expect(slower.ok && slower.value.ratio).toBeCloseTo(1008 / 2039, 9);
+  });
+
+  it('a ratio measured at fp4 against fp8 prices 4-bit work only: a 405B judge at fp8 is not put on a B200', () => {
+    // MLPerf Inference v5.1 llama3.1-405b Offline per GPU: B200 207.5888 tokens/s at fp4, H100 48.9457 at fp8.
+    const ratios = throughputRatioTable([
+      {
+        throughputClass: 'inference',
+        modelSizeBand: 'large',
+        gpuA: 'B200',
+        gpuB: 'H100',
+        ratio: 48.9457 / 207.5888,
+        min: 48.9457 / 207.5888,
+        max: 48.9457 / 207.5888,
+        results: 1,
+        source: 'MLPerf Inference v5.1: llama3.1-405b Offline',
+        notes: '',
+        precisionA: 'fp4',
+        precisionB: 'fp8',
+      },
+    ]);
+    const judge = (precision: 'fp8' | 'int4' | 'bf16') =>
+      throughputConversion({
+        ...base,
+        ratios,
+        modelParamsBillions: 405,
+        precision,
+        policy: 'measured',
+        demandTier: tier('H100'),
+        // B200 is not in the test tier table; only its name matters to the conversion under gpuPolicy measured.
+        offerTier: { ...tier('H100'), gpu: 'B200' },
+      });
+    const fp8 = judge('fp8');
+    expect(fp8).toEqual({
+      ok: false,
+      reason:
+        "the workload names H100; the published benchmarks measure B200 against H100 for inference work on large models only at fp4 against fp8, which credits B200 with the lower precision's speed-up; this work runs at fp8, so gpufit does not price it (gpuPolicy measured; state the precision the model really runs at, or set gpuPolicy any to allow it without a speed-up)",
+    });
+    expect(judge('bf16').ok).toBe(false);
+    const int4 = judge('int4');
+    expect(int4.ok && int4.value.ratio).toBeCloseTo(207.5888 / 48.9457, 9);
   });
 
   it('a named GPU is priced unless a sourced ratio allows a substitute (property)', () => {

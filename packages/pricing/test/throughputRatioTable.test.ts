@@ -116,6 +116,62 @@ describe('throughputRatioTable validates its rows', () => {
   });
 });
 
+describe('throughputRatioTable: ratios measured at two precisions', () => {
+  // MLPerf Inference v5.1 llama3.1-405b Offline, tokens/s per GPU: B200 207.5888 at fp4, H100-SXM 48.9457 at fp8.
+  const LLAMA_405B = 'MLPerf Inference v5.1: llama3.1-405b Offline';
+  const gap: ThroughputRatioRow = {
+    throughputClass: 'inference',
+    modelSizeBand: 'large',
+    gpuA: 'B200',
+    gpuB: 'H100',
+    ratio: 48.9457 / 207.5888,
+    min: 48.9457 / 207.5888,
+    max: 48.9457 / 207.5888,
+    results: 1,
+    source: LLAMA_405B,
+    notes: '',
+    precisionA: 'fp4',
+    precisionB: 'fp8',
+  };
+  const t = throughputRatioTable([gap]);
+
+  it('holds for work at or below the lower precision (int4 = 4 bits): B200 does 4.24 H100-hours an hour', () => {
+    const r = t.lookup('inference', 'large', 'H100', 'B200', 4)!;
+    expect(r.ratio).toBeCloseTo(207.5888 / 48.9457, 12);
+    expect(r.precision).toEqual({ from: 'fp8', to: 'fp4', maxBits: 4 });
+  });
+
+  it('does not hold for fp8 or wider work, nor for a caller that states no precision', () => {
+    expect(t.lookup('inference', 'large', 'H100', 'B200', 8)).toBeUndefined();
+    expect(t.lookup('inference', 'large', 'H100', 'B200', 16)).toBeUndefined();
+    expect(t.lookup('inference', 'large', 'H100', 'B200')).toBeUndefined();
+    expect(t.precisionGaps('inference', 'large', 'H100', 'B200').map((g) => g.precision)).toEqual([
+      { from: 'fp8', to: 'fp4', maxBits: 4 },
+    ]);
+    expect(t.precisionGaps('inference', 'large', 'H100', 'L4')).toEqual([]);
+  });
+
+  it('a like-for-like ratio of the same pair wins at every precision', () => {
+    const like = { ...gap, ratio: 0.5, min: 0.5, max: 0.5, precisionA: '', precisionB: '' };
+    const both = throughputRatioTable([gap, like]);
+    for (const bits of [4, 8, 16, undefined]) {
+      expect(both.lookup('inference', 'large', 'H100', 'B200', bits)?.ratio).toBe(2);
+    }
+  });
+
+  it('refuses a gap of equal widths, half a gap, and the same gap twice', () => {
+    expect(() => throughputRatioTable([{ ...gap, precisionB: 'int4' }])).toThrow(/throughput ratio needs/);
+    expect(() => throughputRatioTable([{ ...gap, precisionB: '' }])).toThrow(/throughput ratio needs/);
+    expect(() => throughputRatioTable([gap, { ...gap }])).toThrow(/twice/);
+    expect(() =>
+      throughputRatioTable([
+        gap,
+        { ...gap, gpuA: 'H100', gpuB: 'B200', precisionA: 'fp8', precisionB: 'fp4' },
+      ]),
+    ).toThrow(/twice/);
+  });
+});
+
 describe('throughputRatioTable properties', () => {
   const positive = fc.double({ min: 1e-3, max: 1e3, noNaN: true });
   const anyRow = fc.tuple(positive, positive, positive).map(([x, y, z]): ThroughputRatioRow => {

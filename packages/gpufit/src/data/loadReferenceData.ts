@@ -38,13 +38,21 @@ export async function loadNetworks(options: DatasetOptions = {}): Promise<Networ
   return readReferenceTable(dirOf(options), 'networks.csv', networkRow);
 }
 
-/** The same (class, band, GPU pair) in either direction, GPU ids case-insensitive. */
-const throughputPairKey = (r: ThroughputRatioRow): string =>
-  [r.throughputClass, r.modelSizeBand, ...[r.gpuA, r.gpuB].map((g) => g.toLowerCase()).sort()].join('|');
+/**
+ * The same (class, band, GPU pair) in either direction, GPU ids case-insensitive, and the same precisions (a
+ * like-for-like row and one measured at fp4 against fp8 are two rows).
+ */
+const throughputPairKey = (r: ThroughputRatioRow): string => {
+  const sides = [
+    [r.gpuA.toLowerCase(), (r.precisionA ?? '').toLowerCase()],
+    [r.gpuB.toLowerCase(), (r.precisionB ?? '').toLowerCase()],
+  ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
+  return [r.throughputClass, r.modelSizeBand, ...sides.flat()].join('|');
+};
 
 /**
  * `datasets/throughput-ratios.csv`: measured throughput ratios between GPU tiers (MLPerf and labelled published
- * benchmarks), one row per (class, band, GPU pair); build the lookup with `throughputRatioTable` of
+ * benchmarks), one row per (class, band, GPU pair) and precision gap; build the lookup with `throughputRatioTable` of
  * `@gpufit/pricing`.
  */
 export async function loadThroughputRatios(options: DatasetOptions = {}): Promise<ThroughputRatioRow[]> {

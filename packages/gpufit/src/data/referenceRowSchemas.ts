@@ -128,6 +128,17 @@ export const unitThroughputRow = z
   })
   .strict();
 
+/** A precision cell of throughput-ratios.csv: empty, or a format such as fp4, int8, bf16 (absent column: empty). */
+const precisionCell = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').trim())
+  .pipe(
+    z
+      .string()
+      .regex(/^((fp|int|bf|tf)\d+)?$/i, { error: 'a precision such as fp4, fp8, int8 or bf16, or empty' }),
+  );
+
 export const throughputRatioRow = z
   .object({
     throughputClass: text.pipe(z.enum(THROUGHPUT_CLASSES)),
@@ -140,9 +151,24 @@ export const throughputRatioRow = z
     results: number(1, 1e6).pipe(z.number().int()),
     source: required,
     notes: text,
+    // Since 2026-12-03: the precisions of a ratio measured at two (fp4 against fp8); both empty or both a format.
+    precisionA: precisionCell,
+    precisionB: precisionCell,
   })
   .strict()
   .superRefine((row, ctx) => {
+    if ((row.precisionA === '') !== (row.precisionB === ''))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['precisionB'],
+        message: 'precisionA and precisionB must both be empty (like-for-like) or both name a precision',
+      });
+    else if (row.precisionA !== '' && row.precisionA.replace(/\D/g, '') === row.precisionB.replace(/\D/g, ''))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['precisionB'],
+        message: 'a precision gap needs two different bit widths',
+      });
     if (row.gpuA.toLowerCase() === row.gpuB.toLowerCase())
       ctx.addIssue({ code: 'custom', path: ['gpuB'], message: 'gpuB must be another GPU than gpuA' });
     if (!(row.min <= row.ratio && row.ratio <= row.max))

@@ -268,6 +268,7 @@ function convert(
     policy: profile.gpuPolicy ?? options.scenario?.gpuPolicy ?? 'measured',
     throughputClass: pf.throughputClass,
     modelParamsBillions: profile.modelParamsBillions,
+    precision: profile.precision,
     demandTier,
     named: pf.gpuTypeKey !== null,
     offerTier,

@@ -1,4 +1,10 @@
-import type { GpuPolicy, ThroughputBasis, ThroughputClass } from '@gpufit/schema';
+import {
+  type GpuPolicy,
+  PRECISION_BYTES,
+  type Precision,
+  type ThroughputBasis,
+  type ThroughputClass,
+} from '@gpufit/schema';
 import { type GpuTier, relativeThroughput } from './gpuTierTable.js';
 import { modelSizeBand } from './modelSizeBand.js';
 import type { ThroughputRatioTable } from './throughputRatioTable.js';
@@ -11,6 +17,11 @@ export interface ThroughputConversionInput {
   readonly policy: GpuPolicy;
   readonly throughputClass: ThroughputClass;
   readonly modelParamsBillions: number;
+  /**
+   * The precision the work runs at: a ratio measured at two precisions (fp4 against fp8) holds only for work at or
+   * below the lower one. Absent: like-for-like ratios only.
+   */
+  readonly precision?: Precision;
   /** The GPU the demand is stated in, and whether the user named it (else it is the reference GPU). */
   readonly demandTier: GpuTier;
   readonly named: boolean;
@@ -28,7 +39,9 @@ export interface ThroughputConversionInput {
  * bandwidth or TFLOPS ratio, because a small model does not run 26.7× faster on a bigger GPU. Policy `exact`
  * allows no substitute; `measured` (the default) allows measured ones; `any` also allows an unmeasured GPU but
  * credits it no speed-up over the demand's GPU (ratio min(datasheet, 1): a slower GPU by its datasheet is
- * charged for being slower, a faster one is not credited for being faster).
+ * charged for being slower, a faster one is not credited for being faster). A ratio measured at two precisions
+ * (MLPerf's Blackwell results at fp4 against Hopper's at fp8) converts only work at or below the lower one: a
+ * 405B judge at fp8 is not priced on a B200 at its fp4 rate.
  */
 export function throughputConversion(input: ThroughputConversionInput): ThroughputConversion {
   const { demandTier, offerTier, policy, throughputClass } = input;
@@ -47,7 +60,8 @@ export function throughputConversion(input: ThroughputConversionInput): Throughp
     };
   }
   const band = modelSizeBand(input.modelParamsBillions);
-  const measured = input.ratios?.lookup(throughputClass, band, demandGpu, offerGpu);
+  const workBits = input.precision === undefined ? undefined : PRECISION_BYTES[input.precision] * 8;
+  const measured = input.ratios?.lookup(throughputClass, band, demandGpu, offerGpu, workBits);
   if (measured !== undefined && Number.isFinite(measured.ratio) && measured.ratio > 0) {
     return {
       ok: true,
@@ -56,6 +70,13 @@ export function throughputConversion(input: ThroughputConversionInput): Throughp
   }
   if (policy === 'measured') {
     if (!explain) return { ok: false, reason: '' };
+    const gap = input.ratios?.precisionGaps(throughputClass, band, demandGpu, offerGpu)[0]?.precision;
+    if (gap !== undefined) {
+      return {
+        ok: false,
+        reason: `${what()}; the published benchmarks measure ${offerGpu} against ${demandGpu} for ${throughputClass} work on ${band} models only at ${gap.to} against ${gap.from}, which credits ${offerGpu} with the lower precision's speed-up; this work runs at ${input.precision ?? 'an unstated precision'}, so gpufit does not price it (gpuPolicy measured; state the precision the model really runs at, or set gpuPolicy any to allow it without a speed-up)`,
+      };
+    }
     return {
       ok: false,
       reason: `${what()}; no published benchmark measures ${offerGpu} against ${demandGpu} for ${throughputClass} work on ${band} models, so gpufit does not price it (gpuPolicy measured; set gpuPolicy any to allow it without a speed-up)`,

@@ -25,6 +25,12 @@ export interface ThroughputRatioRow {
   /** Every benchmark × scenario × round used, with the results repository and commit. */
   readonly source: string;
   readonly notes: string;
+  /**
+   * The precisions A and B ran at when they differ (a Blackwell GPU's fp4 against a Hopper's fp8): the ratio then
+   * holds only for work at or below the lower of the two (`lookup`). Empty or absent: a like-for-like row.
+   */
+  readonly precisionA?: string;
+  readonly precisionB?: string;
 }
 
 /** A measured ratio from one GPU to another: `ratio` = throughput per GPU of `toGpu` ÷ that of `fromGpu`. */
@@ -39,22 +45,50 @@ export interface ThroughputRatio {
   readonly results: number;
   /** Source classes, per-result ratios (stated as gpuB ÷ gpuA of the row) and precision/software caveats. */
   readonly notes: string;
+  /**
+   * Set when the two GPUs were measured at different precisions: what each ran at, and the widest work (in bits)
+   * the ratio holds for (the lower of the two).
+   */
+  readonly precision?: {
+    readonly from: string;
+    readonly to: string;
+    readonly maxBits: number;
+  };
 }
 
 /** Measured throughput ratios by (class, band, GPU pair), in both directions; GPU tier ids are case-insensitive. */
 export interface ThroughputRatioTable {
   /**
    * The measured ratio from `fromGpu` to `toGpu` for a class and band, or `undefined` when no benchmark measured
-   * that pair there (never a datasheet estimate). A GPU against itself is 1 with source "same GPU".
+   * that pair there (never a datasheet estimate). A GPU against itself is 1 with source "same GPU". A like-for-like
+   * ratio holds for any work; one measured at two precisions only for work of at most its `maxBits`: `workBits`,
+   * the bits per value the workload runs at (absent: like-for-like ratios only).
    */
   lookup(
     throughputClass: ThroughputClass,
     band: ModelSizeBand,
     fromGpu: string,
     toGpu: string,
+    workBits?: number,
   ): ThroughputRatio | undefined;
+  /**
+   * The ratios measured at two precisions for the pair, for saying why `lookup` found none that holds (empty when
+   * there are none).
+   */
+  precisionGaps(
+    throughputClass: ThroughputClass,
+    band: ModelSizeBand,
+    fromGpu: string,
+    toGpu: string,
+  ): readonly ThroughputRatio[];
   /** Rows in the table (each answers both directions). */
   readonly size: number;
+}
+
+/** Bits per value of a precision label (`fp4`, `int8`, `bf16` …); NaN when it names none. */
+export function precisionBits(label: string): number {
+  const m = /^(?:fp|int|bf|tf)(\d+)$/i.exec(label.trim());
+  return m === null ? Number.NaN : Number(m[1]);
 }
 
 const ANSWERS_REMEMBERED = 16_384;
@@ -89,44 +123,89 @@ function isValidRow(row: ThroughputRatioRow): boolean {
  * directions: B → A is 1 / ratio, with the bounds swapped and inverted (1 / max, 1 / min).
  */
 export function throughputRatioTable(rows: readonly ThroughputRatioRow[]): ThroughputRatioTable {
-  const byKey = new Map<string, ThroughputRatio>();
-  for (const row of rows) {
-    assert(isValidRow(row), INVALID_THROUGHPUT_RATIO, () =>
-      keyOf(row.throughputClass, row.modelSizeBand, row.gpuA, row.gpuB),
-    );
-    const forward = keyOf(row.throughputClass, row.modelSizeBand, row.gpuA, row.gpuB);
-    const inverse = keyOf(row.throughputClass, row.modelSizeBand, row.gpuB, row.gpuA);
-    assert(!byKey.has(forward), DUPLICATE_THROUGHPUT_RATIO, forward);
-    const { ratio, min, max, source, results, notes } = row;
-    byKey.set(forward, { ratio, min, max, source, results, notes });
-    byKey.set(inverse, { ratio: 1 / ratio, min: 1 / max, max: 1 / min, source, results, notes });
+  /** Per directed pair: the like-for-like ratio, and the ratios measured at two precisions (widest first). */
+  interface Pair {
+    like?: ThroughputRatio;
+    gaps: ThroughputRatio[];
   }
-  const find = (throughputClass: string, band: string, fromGpu: string, toGpu: string) =>
-    tierKey(fromGpu) === tierKey(toGpu) ? SAME_GPU : byKey.get(keyOf(throughputClass, band, fromGpu, toGpu));
+  const byKey = new Map<string, Pair>();
+  const pairAt = (key: string): Pair => {
+    let p = byKey.get(key);
+    if (p === undefined) byKey.set(key, (p = { gaps: [] }));
+    return p;
+  };
+  for (const row of rows) {
+    const gapKey = `${row.precisionA ?? ''}|${row.precisionB ?? ''}`;
+    const gap = gapKey !== '|';
+    const [bitsA, bitsB] = [precisionBits(row.precisionA ?? ''), precisionBits(row.precisionB ?? '')];
+    assert(
+      isValidRow(row) && (!gap || (bitsA > 0 && bitsB > 0 && bitsA !== bitsB)),
+      INVALID_THROUGHPUT_RATIO,
+      () => `${keyOf(row.throughputClass, row.modelSizeBand, row.gpuA, row.gpuB)} ${gapKey}`,
+    );
+    const forward = pairAt(keyOf(row.throughputClass, row.modelSizeBand, row.gpuA, row.gpuB));
+    const inverse = pairAt(keyOf(row.throughputClass, row.modelSizeBand, row.gpuB, row.gpuA));
+    const { ratio, min, max, source, results, notes } = row;
+    const maxBits = Math.min(bitsA, bitsB);
+    const there: ThroughputRatio = { ratio, min, max, source, results, notes };
+    const back: ThroughputRatio = { ratio: 1 / ratio, min: 1 / max, max: 1 / min, source, results, notes };
+    if (gap) {
+      const a = row.precisionA!;
+      const b = row.precisionB!;
+      assert(
+        !forward.gaps.some((g) => g.precision?.from === a && g.precision?.to === b),
+        DUPLICATE_THROUGHPUT_RATIO,
+        () => `${keyOf(row.throughputClass, row.modelSizeBand, row.gpuA, row.gpuB)} ${gapKey}`,
+      );
+      forward.gaps.push({ ...there, precision: { from: a, to: b, maxBits } });
+      inverse.gaps.push({ ...back, precision: { from: b, to: a, maxBits } });
+      for (const p of [forward, inverse]) p.gaps.sort((x, y) => y.precision!.maxBits - x.precision!.maxBits);
+    } else {
+      assert(forward.like === undefined, DUPLICATE_THROUGHPUT_RATIO, () =>
+        keyOf(row.throughputClass, row.modelSizeBand, row.gpuA, row.gpuB),
+      );
+      forward.like = there;
+      inverse.like = back;
+    }
+  }
+  const NONE: Pair = { gaps: [] };
+  const SAME: Pair = { like: SAME_GPU, gaps: [] };
+  const find = (throughputClass: string, band: string, fromGpu: string, toGpu: string): Pair =>
+    tierKey(fromGpu) === tierKey(toGpu)
+      ? SAME
+      : (byKey.get(keyOf(throughputClass, band, fromGpu, toGpu)) ?? NONE);
   // A catalog search asks the same few questions once per offer class and workload: answers remembered by the
   // names as written, without building a key (bounded, so arbitrary input cannot grow it without end).
-  type Answers = Map<string, ThroughputRatio | null>;
+  type Answers = Map<string, Pair>;
   const asked = new Map<string, Map<string, Map<string, Answers>>>();
   let remembered = 0;
-  return {
-    lookup: (throughputClass, band, fromGpu, toGpu) => {
-      const answers = asked.get(throughputClass)?.get(band)?.get(fromGpu);
-      const known = answers?.get(toGpu);
-      if (known !== undefined) return known ?? undefined;
-      const ratio = find(throughputClass, band, fromGpu, toGpu);
-      if (remembered < ANSWERS_REMEMBERED) {
-        remembered++;
-        if (answers !== undefined) answers.set(toGpu, ratio ?? null);
-        else {
-          const byBand = asked.get(throughputClass) ?? new Map<string, Map<string, Answers>>();
-          asked.set(throughputClass, byBand);
-          const byFrom = byBand.get(band) ?? new Map<string, Answers>();
-          byBand.set(band, byFrom);
-          byFrom.set(fromGpu, new Map([[toGpu, ratio ?? null]]));
-        }
+  const pairOf = (throughputClass: string, band: string, fromGpu: string, toGpu: string): Pair => {
+    const answers = asked.get(throughputClass)?.get(band)?.get(fromGpu);
+    const known = answers?.get(toGpu);
+    if (known !== undefined) return known;
+    const pair = find(throughputClass, band, fromGpu, toGpu);
+    if (remembered < ANSWERS_REMEMBERED) {
+      remembered++;
+      if (answers !== undefined) answers.set(toGpu, pair);
+      else {
+        const byBand = asked.get(throughputClass) ?? new Map<string, Map<string, Answers>>();
+        asked.set(throughputClass, byBand);
+        const byFrom = byBand.get(band) ?? new Map<string, Answers>();
+        byBand.set(band, byFrom);
+        byFrom.set(fromGpu, new Map([[toGpu, pair]]));
       }
-      return ratio;
+    }
+    return pair;
+  };
+  return {
+    lookup: (throughputClass, band, fromGpu, toGpu, workBits) => {
+      const pair = pairOf(throughputClass, band, fromGpu, toGpu);
+      if (pair.like !== undefined || workBits === undefined) return pair.like;
+      // The widest-precision gap ratio that still holds for the work (gaps are sorted widest first).
+      return pair.gaps.find((g) => workBits <= g.precision!.maxBits);
     },
+    precisionGaps: (throughputClass, band, fromGpu, toGpu) =>
+      pairOf(throughputClass, band, fromGpu, toGpu).gaps,
     size: rows.length,
   };
 }
