@@ -13,7 +13,7 @@
  *    the GPU with FP4's speed-up as well as its own. A gap row names both precisions (`precisionA`, `precisionB`);
  *    pricing applies it only to work at or below the lower of the two (`throughputRatioTable`).
  */
-import { MODEL_SIZE_BANDS, type ModelSizeBand, modelSizeBand } from '@gpufit/pricing';
+import { MODEL_SIZE_BANDS, type ModelSizeBand, modelSizeBand, precisionOf } from '@gpufit/pricing';
 import { THROUGHPUT_CLASSES, type ThroughputClass } from '@gpufit/schema';
 import {
   ACCELERATOR_TIERS,
@@ -196,20 +196,6 @@ export function withinBenchmarkRatios(
     });
   }
   return out;
-}
-
-/**
- * The numeric format a result ran its main computation at, as the lowest-bit format its precision cell names
- * (`fp4`, `int8`, `fp16` …; a per-component cell such as SDXL's `{'clip1': 'fp16', 'unet': 'fp8', 'vae': 'int8'}`
- * gives its lowest, `fp8`), or null when the cell records none ("not recorded", empty).
- */
-export function precisionOf(cell: string): { readonly label: string; readonly bits: number } | null {
-  let best: { label: string; bits: number } | null = null;
-  for (const m of cell.matchAll(/\b(fp|int|bf)(\d+)\b/gi)) {
-    const bits = Number(m[2]);
-    if (best === null || bits < best.bits) best = { label: `${m[1]!.toLowerCase()}${bits}`, bits };
-  }
-  return best;
 }
 
 /**

@@ -86,6 +86,7 @@ export type { GpuTier, GpuTierTable } from './tiers/gpuTierTable.js';
 export { gpuTierTable, REFERENCE_GPU, relativeThroughput } from './tiers/gpuTierTable.js';
 export type { ModelSizeBand } from './tiers/modelSizeBand.js';
 export { MODEL_SIZE_BAND_FLOOR_BILLIONS, MODEL_SIZE_BANDS, modelSizeBand } from './tiers/modelSizeBand.js';
+export { precisionOf } from './tiers/precisionOf.js';
 export type { ThroughputConversion, ThroughputConversionInput } from './tiers/throughputConversion.js';
 export { throughputConversion } from './tiers/throughputConversion.js';
 // Measured throughput ratios between GPUs (MLPerf and other published benchmarks, §5.1b–5.2)

@@ -3,6 +3,7 @@ import { assert } from '../assert.js';
 import { DUPLICATE_THROUGHPUT_RATIO, INVALID_THROUGHPUT_RATIO } from '../messages.js';
 import { tierKey } from './gpuTierTable.js';
 import { MODEL_SIZE_BANDS, type ModelSizeBand } from './modelSizeBand.js';
+import { precisionOf } from './precisionOf.js';
 
 /**
  * One row of `datasets/throughput-ratios.csv` (same field names): the measured throughput per GPU of `gpuB` ÷ that
@@ -85,13 +86,10 @@ export interface ThroughputRatioTable {
   readonly size: number;
 }
 
-/** Bits per value of a precision label (`fp4`, `int8`, `bf16` …); NaN when it names none. */
-export function precisionBits(label: string): number {
-  const m = /^(?:fp|int|bf|tf)(\d+)$/i.exec(label.trim());
-  return m === null ? Number.NaN : Number(m[1]);
-}
-
 const ANSWERS_REMEMBERED = 16_384;
+
+/** Bits of a row's precision cell; NaN when it names no format. */
+const bitsOf = (cell: string | undefined): number => precisionOf(cell ?? '')?.bits ?? Number.NaN;
 
 const SAME_GPU: ThroughputRatio = { ratio: 1, min: 1, max: 1, source: 'same GPU', results: 0, notes: '' };
 
@@ -137,7 +135,7 @@ export function throughputRatioTable(rows: readonly ThroughputRatioRow[]): Throu
   for (const row of rows) {
     const gapKey = `${row.precisionA ?? ''}|${row.precisionB ?? ''}`;
     const gap = gapKey !== '|';
-    const [bitsA, bitsB] = [precisionBits(row.precisionA ?? ''), precisionBits(row.precisionB ?? '')];
+    const [bitsA, bitsB] = [bitsOf(row.precisionA), bitsOf(row.precisionB)];
     assert(
       isValidRow(row) && (!gap || (bitsA > 0 && bitsB > 0 && bitsA !== bitsB)),
       INVALID_THROUGHPUT_RATIO,
