@@ -7,6 +7,7 @@ import type {
   WorkloadProfile,
 } from '@gpufit/schema';
 import { DATA_SENSITIVITIES, isInterruptibleCategory, workloadKinds } from '@gpufit/schema';
+import { bookedAheadDays } from './bestOffers.js';
 import { componentUsd } from './componentUsd.js';
 import { offerAgeDays } from './offerAgeDays.js';
 import { usd } from './usdText.js';
@@ -45,7 +46,6 @@ interface RiskRule {
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 const round3 = (x: number) => Number(x.toPrecision(3));
 
-const SECONDS_PER_DAY = 86_400;
 /** A certification requirement is named as a cost when dropping it would save at least this much a month. */
 const CERTIFICATION_SAVING = { usd: 100, share: 0.1 } as const;
 
@@ -109,9 +109,8 @@ export const riskRules: readonly RiskRule[] = [
   {
     id: 'booked-by-the-day',
     check: ({ cloudOffer: o, profile }) => {
-      const minimum = o?.minimumBillableSeconds ?? 0;
-      if (o == null || minimum < SECONDS_PER_DAY) return null;
-      const days = Math.round(minimum / SECONDS_PER_DAY);
+      const days = o == null ? null : bookedAheadDays(o);
+      if (o == null || days === null) return null;
       const serving = workloadKinds[profile.kind].pattern === 'serving';
       return `The cloud option (${o.providerName} ${o.instanceType ?? o.gpu}, ${o.region}) is capacity booked ahead, at least ${days === 1 ? 'a whole day' : `${days} whole days`} at a time, priced at the block rate of ${o.asOf}, not on-demand${serving ? ': a service that runs all month books blocks back to back, ahead of time, at the rate of the day it books' : ''}; a job that cannot wait for a block runs on on-demand capacity at its higher price.`;
     },

@@ -130,6 +130,8 @@ describe('risk: capacity booked by the day (AWS Capacity Blocks) is not on-deman
   it('a service on a block is told it books blocks back to back, at the rate of the day it books', async () => {
     const d = await onBlock({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 730 });
     expect(d.cloud?.offer.id).toBe('aws:p5-block:us-east-1');
+    // The result says so too, for the report's label ("capacity block, booked by the day", not "on-demand").
+    expect(d.cloud?.offer.bookedAhead).toEqual({ minimumDays: 1 });
     expect(booked(d.risks)).toEqual([
       'The cloud option (Amazon Web Services p5.48xlarge (Capacity Block), us-east-1) is capacity booked ahead, at least a whole day at a time, priced at the block rate of 2026-11-24, not on-demand: a service that runs all month books blocks back to back, ahead of time, at the rate of the day it books; a job that cannot wait for a block runs on on-demand capacity at its higher price.',
     ]);
@@ -146,5 +148,6 @@ describe('risk: capacity booked by the day (AWS Capacity Blocks) is not on-deman
   it('says nothing for capacity billed by the second', async () => {
     const d = await run(batch([]), [onDemand]);
     expect(booked(d.risks)).toEqual([]);
+    expect(d.cloud?.offer).not.toHaveProperty('bookedAhead');
   });
 });

@@ -1,7 +1,7 @@
 import type { CostEstimate } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { rentedText } from '../src/present/offerLabel.js';
+import { pricingLabel, rentedText } from '../src/present/offerLabel.js';
 
 // The README main job's chat API: 8 L40S carry the peak, 9 reach 99.9 %, and on-demand capacity follows the
 // demand, so 2,920 GPU-hours are billed a month (4 GPUs on average), $5,434.12 at $1.861, not 9 × 730 h.
@@ -42,6 +42,23 @@ describe('rentedText: what is rented, and what a serving peak is billed for', ()
         const avg = Number(m[1]);
         return avg <= n && Math.abs(avg - n * share) <= 0.05 + 1e-9;
       }),
+    );
+  });
+});
+
+describe('pricingLabel: how the capacity is bought', () => {
+  test('FOCUS categories by their plain names, a commitment with its term', () => {
+    expect(pricingLabel({ pricingCategory: 'Standard' })).toBe('on-demand');
+    expect(pricingLabel({ pricingCategory: 'Dynamic' })).toBe('spot / interruptible');
+    expect(pricingLabel({ pricingCategory: 'Committed' }, 12)).toBe('committed 12 mo');
+  });
+
+  test('capacity booked ahead in whole days is a capacity block, never "on-demand" (AWS p5 Capacity Blocks)', () => {
+    expect(pricingLabel({ pricingCategory: 'Standard', bookedAhead: { minimumDays: 1 } })).toBe(
+      'capacity block, booked by the day',
+    );
+    expect(pricingLabel({ pricingCategory: 'Standard', bookedAhead: { minimumDays: 7 } })).toBe(
+      'capacity block, booked 7 days at a time',
     );
   });
 });

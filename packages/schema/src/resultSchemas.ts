@@ -94,6 +94,8 @@ const offerRefSchema = z.object({
   usdPerGpuHour: nullableNum,
   /** Since 2.3.0. */
   pricingCurrency: z.string().exactOptional(),
+  /** Since 2.4.0. */
+  bookedAhead: z.object({ minimumDays: num }).exactOptional(),
   source: z.string(),
   asOf: z.string(),
 });

@@ -175,6 +175,11 @@ export interface OfferRef {
    * 2.3.0 (absent in older result files: read as USD).
    */
   readonly pricingCurrency?: string;
+  /**
+   * Capacity booked ahead in whole days (AWS Capacity Blocks: `minimumBillableSeconds` of a day or more), labelled
+   * as such rather than "on-demand". Since schema 2.4.0; absent for capacity billed by the second or hour.
+   */
+  readonly bookedAhead?: { readonly minimumDays: number };
   readonly source: string;
   readonly asOf: string;
 }
@@ -445,7 +450,7 @@ export interface AnalysisTotals {
   readonly distribution?: PortfolioDistribution;
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.3.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.4.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {

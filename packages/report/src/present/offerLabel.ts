@@ -20,8 +20,18 @@ export function providerLabel(o: Pick<OfferRef, 'providerName' | 'market' | 'hos
   return `${o.providerName} (${MARKET_REGISTRY[o.market].label}${hosts})`;
 }
 
-/** "committed 12 mo" / "spot / interruptible" / "on-demand". */
-export function pricingLabel(o: Pick<OfferRef, 'pricingCategory'>, termMonths?: number | null): string {
+/**
+ * "committed 12 mo" / "spot / interruptible" / "on-demand" / "capacity block, booked by the day": capacity booked
+ * ahead in whole days (AWS Capacity Blocks) is not on-demand, whatever its FOCUS category.
+ */
+export function pricingLabel(
+  o: Pick<OfferRef, 'pricingCategory' | 'bookedAhead'>,
+  termMonths?: number | null,
+): string {
+  if (o.bookedAhead !== undefined) {
+    const days = o.bookedAhead.minimumDays;
+    return `capacity block, booked ${days <= 1 ? 'by the day' : `${days} days at a time`}`;
+  }
   const label = PRICING_CATEGORY_REGISTRY[o.pricingCategory].label;
   return isCommitted(o.pricingCategory) && termMonths ? `${label} ${termMonths} mo` : label;
 }
