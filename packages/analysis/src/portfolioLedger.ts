@@ -8,6 +8,7 @@ import type {
 } from '@gpufit/schema';
 import { ANALYSIS_SCHEMA_VERSION, HOURS_PER_MONTH, SCENARIO_DEFAULTS } from '@gpufit/schema';
 import { defaultFramework } from '@gpufit/scoring';
+import { componentUsd } from './componentUsd.js';
 /** What the ledger reads of an offer a workload was priced from: its citation in `sources`. */
 export type OfferCitation = Pick<Offer, 'id' | 'source' | 'asOf'>;
 
@@ -33,6 +34,19 @@ export function horizonOf(w: WorkloadAnalysis, option: 'recommended' | 'cloud'):
 }
 
 /**
+ * The incentive subsidy a workload's recommended placement counts on a month (positive USD, month one): its
+ * decentralized option's subsidy line × the share of its GPU-hours placed there (1 when decentralized, the split's
+ * share when hybrid, 0 on cloud). A hybrid's DePIN part is priced on those GPU-hours, so its subsidy scales with them.
+ */
+export function subsidyCountedOn(w: WorkloadAnalysis): number {
+  const d = w.decision;
+  const share =
+    d.recommendation === 'depin' ? 1 : d.recommendation === 'hybrid' ? (d.hybrid?.depinShare ?? 0) : 0;
+  if (share === 0) return 0;
+  return -componentUsd(d.depin?.cost, 'incentive-subsidy') * share;
+}
+
+/**
  * What a portfolio adds up to, built one workload at a time so that a streamed portfolio needs no list of
  * workloads: totals, the sources the chosen offers cite, the assumptions the estimates state. `keepWorkloads`
  * keeps the analyses for an in-memory report; a stream turns it off, and per-workload assumption sentences
@@ -45,6 +59,10 @@ export class PortfolioLedger {
   private horizonRecommended = 0;
   private horizonCloud = 0;
   private savings = 0;
+  /** The incentive subsidy recommended placements count on (month one), and how many, and whose saving rests on it. */
+  private subsidy = 0;
+  private subsidized = 0;
+  private restsOnSubsidy = 0;
   private readonly unpriced: string[] = [];
   private readonly sourceCounts = new Map<string, { source: string; asOf: string; offers: Set<string> }>();
   private readonly assumptionSet: Set<string>;
@@ -104,6 +122,19 @@ export class PortfolioLedger {
     this.savings += d.monthlySavingsUsd ?? 0;
     this.horizonRecommended += horizonOf(w, 'recommended');
     this.horizonCloud += horizonOf(w, 'cloud');
+    const subsidy = subsidyCountedOn(w);
+    if (subsidy > 0) {
+      this.subsidy += subsidy;
+      this.subsidized++;
+      const depin = d.depin?.cost.monthlyUsd ?? null;
+      const cloud = d.cloud?.cost.monthlyUsd ?? null;
+      if (
+        depin !== null &&
+        cloud !== null &&
+        depin - componentUsd(d.depin?.cost, 'incentive-subsidy') >= cloud
+      )
+        this.restsOnSubsidy++;
+    }
   }
 
   private cite(o: OfferCitation): void {
@@ -129,6 +160,16 @@ export class PortfolioLedger {
       horizonUsd: { recommended: this.horizonRecommended, allCloud: this.horizonCloud },
       monthlySavingsUsd: this.savings,
       unpricedWorkloads: [...this.unpriced],
+      ...(this.subsidized === 0
+        ? {}
+        : {
+            incentiveSubsidy: {
+              monthlyUsd: this.subsidy,
+              recommendedWithoutUsd: this.recommended + this.subsidy,
+              workloads: this.subsidized,
+              savingRestsOnIt: this.restsOnSubsidy,
+            },
+          }),
     };
   }
 

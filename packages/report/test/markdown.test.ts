@@ -195,3 +195,47 @@ describe('Markdown escaping', () => {
     expect(markdownCodeSpan(input)).toBe(output);
   });
 });
+
+describe('the executive summary answers "what if the token subsidy ends?"', () => {
+  const withSubsidy = (savingRestsOnIt: number) => {
+    const a = mutableCopy(buildAnalysis());
+    const counted = a.workloads.map((w) => {
+      const d = w.decision;
+      const share =
+        d.recommendation === 'depin' ? 1 : d.recommendation === 'hybrid' ? d.hybrid!.depinShare : 0;
+      const line = d.depin?.cost.components.find((c) => c.name === 'incentive-subsidy')?.usd ?? 0;
+      return -line * share;
+    });
+    const monthlyUsd = counted.reduce((x, y) => x + y, 0);
+    a.totals.incentiveSubsidy = {
+      monthlyUsd,
+      recommendedWithoutUsd: a.totals.monthlyUsd.recommended + monthlyUsd,
+      workloads: counted.filter((x) => x > 0).length,
+      savingRestsOnIt,
+    };
+    return { md: renderMarkdown(a as Analysis, { chartImageDir: 'charts' }), a };
+  };
+
+  test('what incentive tokens pay of the plan, the plan without them against all-cloud, whose saving rests on it', () => {
+    const { md: text, a } = withSubsidy(1);
+    const s = a.totals.incentiveSubsidy!;
+    expect(s.workloads).toBeGreaterThan(0);
+    const line = text.split('\n').find((l) => l.startsWith('Incentive tokens pay '))!;
+    expect(line).toMatch(
+      new RegExp(
+        `^Incentive tokens pay USD ([\\d,.]+) of the plan a month \\(${s.workloads} workloads? on a subsidized network, at month-one demand; the projection follows each network’s subsidy schedule\\)\\. \\*\\*If those subsidies ended, the plan would cost USD ([\\d,.]+) a month\\*\\*, (still USD [\\d,.]+ below|USD [\\d,.]+ above) all-cloud\\. The saving of 1 workload rests on it`,
+      ),
+    );
+    // the sentence's two figures add up with the shown plan total, to the cent
+    const [paid, without] = [...line.matchAll(/USD ([\d,.]+)/g)].map((m) =>
+      Math.round(Number(m[1]!.replace(/,/g, '')) * 100),
+    );
+    const total = tableAfter(text, '## Executive summary').at(-1)!;
+    expect(without).toBe(centsOf(total[5]!) + paid!);
+  });
+
+  test('says no saving rests on a subsidy when none does, and nothing at all without a subsidy', () => {
+    expect(withSubsidy(0).md).toContain('No placement’s saving rests on a subsidy');
+    expect(md).not.toContain('Incentive tokens pay');
+  });
+});

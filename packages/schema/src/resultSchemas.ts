@@ -270,6 +270,10 @@ export const analysisResultSchema = z.object({
     unpricedWorkloads: z.array(z.string()),
     /** Since 2.3.0. */
     distribution: portfolioDistributionSchema.exactOptional(),
+    /** Since 2.4.0. */
+    incentiveSubsidy: z
+      .object({ monthlyUsd: num, recommendedWithoutUsd: num, workloads: num, savingRestsOnIt: num })
+      .exactOptional(),
   }),
   /** `workloads` and `offers` since 2.1.0. */
   accounting: accountingSchema.extend({

@@ -448,6 +448,30 @@ export interface AnalysisTotals {
   readonly unpricedWorkloads: readonly string[];
   /** The joint Monte Carlo of the plan. Since 2.3.0; absent without a Monte Carlo (streamed analyses). */
   readonly distribution?: PortfolioDistribution;
+  /**
+   * What the recommended plan counts on from incentive-token subsidies at month one, and what it would cost if they
+   * ended. Since 2.4.0; absent when no recommended placement is subsidized.
+   */
+  readonly incentiveSubsidy?: PlanSubsidy;
+}
+
+/**
+ * "What if the token subsidy ends?" for the whole plan, at month-one demand: the subsidy each recommended
+ * placement counts on (its decentralized option's incentive-subsidy line × the share of its GPU-hours placed
+ * there), summed.
+ */
+export interface PlanSubsidy {
+  /** The subsidy the plan counts on a month (positive USD). */
+  readonly monthlyUsd: number;
+  /** The recommended plan's monthly cost without it: `totals.monthlyUsd.recommended + monthlyUsd`. */
+  readonly recommendedWithoutUsd: number;
+  /** Workloads whose recommended placement counts on a subsidy. */
+  readonly workloads: number;
+  /**
+   * Of those, the workloads whose decentralized option would cost at least their cloud option without the
+   * subsidy (month one): their saving rests on it.
+   */
+  readonly savingRestsOnIt: number;
 }
 
 export const ANALYSIS_SCHEMA_VERSION = '2.4.0';

@@ -108,6 +108,7 @@ export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: reado
             ]),
       ],
     },
+    ...subsidyExposure(p, r),
     ...spendRange(p, r, charts),
     { kind: 'heading', level: 3, text: 'Top risks' },
   ];
@@ -135,6 +136,50 @@ const PLAN_LABELS = {
  * The plan's spend range from the joint Monte Carlo (totals.distribution): one sentence read off the numbers
  * and a table of horizon P10/P50/P90 per plan, and the fan chart. Nothing when the analysis ran without it.
  */
+/**
+ * The finance team's question "what if the token subsidy ends?" for the whole plan (`totals.incentiveSubsidy`):
+ * what incentive tokens pay of it a month, what it would cost without them against all-cloud, and whose saving
+ * rests on them. Nothing when no recommended placement is subsidized.
+ */
+export function subsidyExposure(p: PresentedAnalysis, r: Rounder): Block[] {
+  const s = p.analysis.totals.incentiveSubsidy;
+  if (s === undefined) return [];
+  // The cents the workloads' own subsidy lines show (a hybrid's by its DePIN share), so the sentence and the
+  // tables agree to the cent; the analysis's figure when the report lists no workloads (a totals-only merge).
+  const shown = p.workloads.reduce((sum, w) => {
+    const d = w.workload.decision;
+    const share =
+      d.recommendation === 'depin' ? 1 : d.recommendation === 'hybrid' ? (d.hybrid?.depinShare ?? 0) : 0;
+    return sum + Math.round(share * -(w.depin?.subsidyCents ?? 0));
+  }, 0);
+  const subsidy = p.workloads.length > 0 ? shown : r.cents(s.monthlyUsd);
+  const without = p.totals.monthlyRecommendedCents + subsidy;
+  const margin = p.totals.monthlyAllCloudCents - without;
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const against =
+    margin > 0
+      ? `still ${usd(margin)} below all-cloud`
+      : margin < 0
+        ? `${usd(-margin)} above all-cloud`
+        : 'the same as all-cloud';
+  const rests =
+    s.savingRestsOnIt === 0
+      ? ' No placement’s saving rests on a subsidy: each decentralized option would still cost less than its cloud option without one.'
+      : ` The saving of ${n(s.savingRestsOnIt, 'workload', 'workloads')} rests on it: without the subsidy the decentralized option would cost at least its cloud option (see each workload’s break-even on the subsidy share).`;
+  return [
+    {
+      kind: 'paragraph',
+      content: [
+        t(
+          `Incentive tokens pay ${usd(subsidy)} of the plan a month (${n(s.workloads, 'workload', 'workloads')} on a subsidized network, at month-one demand; the projection follows each network’s subsidy schedule). `,
+        ),
+        strong(`If those subsidies ended, the plan would cost ${usd(without)} a month`),
+        t(`, ${against}.${rests}`),
+      ],
+    },
+  ];
+}
+
 export function spendRange(p: PresentedAnalysis, r: Rounder, charts: readonly ChartSpec[] = []): Block[] {
   const d = p.analysis.totals.distribution;
   if (d === undefined) return [];
