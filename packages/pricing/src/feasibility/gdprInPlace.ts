@@ -10,8 +10,8 @@ import { MARKET_REGISTRY, type Offer, placeIncludesCountry } from '@gpufit/schem
  * - its hosts are datacenters, and on a marketplace or DePIN network ones the network verified: a community host
  *   is a person's machine, not a processor a tenant can hold to an agreement.
  * Outside the EEA an offer meets `gdpr` only where the catalog records it (the bundled one does for the
- * hyperscalers, whose agreements carry the transfer clauses). A gpufit policy (issue 19's credibility review: a
- * GDPR workload was kept off Nebius in Finland and Scaleway in France and put on a whole 8-GPU AWS instance); the
+ * hyperscalers, whose agreements carry the transfer clauses). A gpufit policy (found reading a founder's portfolio: a GDPR
+ * workload was kept off Nebius in Finland and Scaleway in France and put on a whole 8-GPU AWS instance); the
  * estimate names the agreement to sign (`gdprInPlaceNote`).
  */
 export function gdprInPlace(offer: Offer): boolean {

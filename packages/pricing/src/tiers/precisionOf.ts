@@ -2,9 +2,8 @@
  * The numeric format a benchmark result ran its main computation at, read from a precision cell: the lowest-bit
  * format the cell names (`fp4`, `int8`, `bf16` …; a per-component cell such as SDXL's
  * `{'clip1': 'fp16', 'unet': 'fp8', 'vae': 'int8'}` gives its lowest, `fp8`), or null when it names none ("not
- * recorded", empty). Used by the throughput compile (which comparisons are like-for-like), the ratio table (which
- * work a ratio measured at two precisions holds for) and the cost per unit (whether a measured rate is at the
- * work's precision).
+ * recorded", empty). Used by the throughput compile (which comparisons are like-for-like) and the ratio table (which
+ * work a ratio measured at two precisions holds for).
  */
 export function precisionOf(cell: string): { readonly label: string; readonly bits: number } | null {
   let best: { label: string; bits: number } | null = null;
