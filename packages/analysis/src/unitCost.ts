@@ -1,7 +1,14 @@
-import { modelSizeBand, UNITS_PER_QUOTE, type UnitThroughputTable, usdPerUnits } from '@gpufit/pricing';
+import {
+  modelSizeBand,
+  precisionOf,
+  UNITS_PER_QUOTE,
+  type UnitThroughputTable,
+  usdPerUnits,
+} from '@gpufit/pricing';
 import {
   type Decision,
   type OutputUnit,
+  PRECISION_BYTES,
   type PricedOption,
   type Side,
   type UnitCost,
@@ -110,6 +117,14 @@ export function unitCostFor(
       precision: row.precision,
       source: row.source,
     });
+    // A rate measured at fewer bits than the work runs at (MLPerf's Blackwell LLM rates are fp4, Hopper's and
+    // Ada's fp8) is faster than this work will run: the figure stays, said to be a lower bound.
+    const measuredAt = precisionOf(row.precision);
+    if (measuredAt !== null && measuredAt.bits < PRECISION_BYTES[profile.precision] * 8) {
+      gaps.push(
+        `the ${label}'s ${RATE_WORD[unit]} rate (${offer.gpu}, measured at ${measuredAt.label}) is faster than this ${profile.precision} work will run: its cost per unit is a lower bound`,
+      );
+    }
   }
   const stated = atStatedVolume(profile, options, figures, per, decision);
   if (stated === 'unpriced') {

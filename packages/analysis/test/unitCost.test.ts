@@ -137,6 +137,30 @@ describe('unitCostFor: the unit the workload outputs', () => {
     for (const g of u.gaps) expect(g).toMatch(/^no measured image rate for RTX4090/);
   });
 
+  it('a rate measured at fewer bits than the work runs at stays, said to be a lower bound', () => {
+    // MLPerf Inference v5.1 llama3.1-8b Server: B200 16,099.25 tokens/s per GPU at fp4; L40S 1,207.14 at fp8.
+    const rates = unitThroughputTable([
+      { ...row('tokens', 'B200', 'Server', 16099.25), precision: 'fp4' },
+      row('tokens', 'L40S', 'Server', 1207.14),
+    ]);
+    const at = (precision: string) =>
+      unitCostFor(
+        profile({ modelParamsBillions: 8, precision }),
+        { cloud: option('L40S', 1.861, 730), depin: option('B200', 2.5, 730) },
+        rates,
+      )!;
+    const fp8 = at('fp8');
+    expect(fp8.figures.map((f) => f.unitsPerGpuSecond)).toEqual([1207.14, 16099.25]);
+    expect(fp8.gaps).toEqual([
+      "the DePIN option's token rate (B200, measured at fp4) is faster than this fp8 work will run: its cost per unit is a lower bound",
+    ]);
+    expect(at('bf16').gaps).toEqual([
+      "the cloud option's token rate (L40S, measured at fp8) is faster than this bf16 work will run: its cost per unit is a lower bound",
+      "the DePIN option's token rate (B200, measured at fp4) is faster than this bf16 work will run: its cost per unit is a lower bound",
+    ]);
+    expect(at('int4').gaps).toEqual([]);
+  });
+
   it('left out, the unit is tokens and the profile lists outputUnit as assumed', () => {
     const p = profile({ modelParamsBillions: 8 });
     expect(p.assumed).toContain('outputUnit');
