@@ -87,7 +87,7 @@ export const riskRules: readonly RiskRule[] = [
     id: 'cloud-spot',
     check: ({ cloud }) =>
       cloud !== null && isInterruptibleCategory(cloud.offer.pricingCategory)
-        ? `The cloud option is spot capacity (${cloud.offer.providerName} ${cloud.offer.gpu}, ${cloud.offer.region}), priced at its typical (median) spot price: it can be reclaimed at short notice (AWS gives 2 minutes) and spot prices move between zones and days.`
+        ? `The cloud option is spot capacity (${cloud.offer.providerName} ${cloud.offer.gpu}, ${cloud.offer.region}), priced at its typical (median) spot price: it can be reclaimed at short notice (${cloud.offer.provider === 'aws' ? 'AWS gives 2 minutes' : `AWS gives 2 minutes; check ${cloud.offer.providerName}'s notice, which may be shorter`}) and spot prices move between zones and days.`
         : null,
   },
   {

@@ -151,3 +151,33 @@ describe('risk: capacity booked by the day (AWS Capacity Blocks) is not on-deman
     expect(d.cloud?.offer).not.toHaveProperty('bookedAhead');
   });
 });
+
+describe('risk: a spot cloud option can be reclaimed', () => {
+  const spot = (provider: string, providerName: string) =>
+    offer({
+      id: `${provider}:h100-spot:us-east-1`,
+      market: 'hyperscaler',
+      providerName,
+      usdPerGpuHour: 2,
+      gpusPerInstance: 1,
+      pricingCategory: 'Dynamic',
+    });
+  const reclaim = async (o: Offer) => {
+    const a = await analyze({
+      workloads: [profileOf({ id: 'b', kind: 'batch-inference', gpuType: 'H100', gpuHoursPerMonth: 200 })],
+      offers: [o],
+      tiers,
+      scenario,
+      monteCarlo: false,
+    });
+    return a.workloads[0]!.decision.risks.filter((r) => r.startsWith('The cloud option is spot capacity'));
+  };
+
+  it('names AWS’s 2-minute notice for AWS, and does not lend it to another provider', async () => {
+    expect(await reclaim(spot('aws', 'Amazon Web Services'))).toEqual([
+      'The cloud option is spot capacity (Amazon Web Services H100, us-east-1), priced at its typical (median) spot price: it can be reclaimed at short notice (AWS gives 2 minutes) and spot prices move between zones and days.',
+    ]);
+    const [gcp] = await reclaim(spot('gcp', 'Google Cloud'));
+    expect(gcp).toContain("(AWS gives 2 minutes; check Google Cloud's notice, which may be shorter)");
+  });
+});

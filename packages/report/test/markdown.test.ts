@@ -239,3 +239,20 @@ describe('the executive summary answers "what if the token subsidy ends?"', () =
     expect(md).not.toContain('Incentive tokens pay');
   });
 });
+
+describe('top risks', () => {
+  test('a decentralized side ruled out whole is not repeated: the summary table already says it', () => {
+    const a = mutableCopy(buildAnalysis());
+    const w = a.workloads.find((x) => x.id === 'pretrain-7b')!;
+    const ruledOut = `DePIN is ruled out: ${w.fit.constraints[0]!.reason}`;
+    w.decision.risks = [ruledOut, ...w.decision.risks];
+    const text = renderMarkdown(a as Analysis, { chartImageDir: 'charts' });
+    const summary = text.slice(text.indexOf('## Executive summary'), text.indexOf('## Workloads'));
+    expect(summary).toContain(`ineligible: ${w.fit.constraints[0]!.reason}`);
+    const top = summary.slice(summary.indexOf('### Top risks'));
+    expect(top).not.toContain(ruledOut);
+    expect(top).toContain('A single-region cluster is exposed to capacity shortages.');
+    // still listed under the workload itself
+    expect(text.slice(text.indexOf('## Workloads'))).toContain(ruledOut);
+  });
+});

@@ -14,7 +14,8 @@ interface Ranked {
 /**
  * The risks a founder should see first. Dated, quantified risks come first (a subsidy cliff inside the
  * horizon for a workload that relies on DePIN), then each workload's first stated risk ranked by the money
- * at stake (recommended monthly cost), then the remaining risks in the same order.
+ * at stake (recommended monthly cost), then the remaining risks in the same order. A decentralized side ruled out
+ * whole is not repeated: the summary table says it in the workload's row.
  */
 export function topRisks(p: PresentedAnalysis, count = TOP_RISK_COUNT): Inline[] {
   const cliffs: Ranked[] = [];
@@ -34,9 +35,15 @@ export function topRisks(p: PresentedAnalysis, count = TOP_RISK_COUNT): Inline[]
         ],
       });
     }
-    w.workload.decision.risks.forEach((risk, i) => {
-      (i === 0 ? first : rest).push({ money, order, item: [name, t(`: ${risk}`)] });
-    });
+    // A decentralized side ruled out whole is already in the summary table ("ineligible: <reason>"): the risk
+    // that says the same is left to the workload's own list, so the five shown are ones the table does not.
+    const hard = w.workload.fit.constraints.find((c) => c.side === 'depin' && c.scope === 'all');
+    const inTable = hard !== undefined && w.depin === null ? `DePIN is ruled out: ${hard.reason}` : null;
+    w.workload.decision.risks
+      .filter((risk) => risk !== inTable)
+      .forEach((risk, i) => {
+        (i === 0 ? first : rest).push({ money, order, item: [name, t(`: ${risk}`)] });
+      });
   });
   const byMoney = (a: Ranked, b: Ranked): number => b.money - a.money || a.order - b.order;
   return [...cliffs.sort(byMoney), ...first.sort(byMoney), ...rest.sort(byMoney)]
