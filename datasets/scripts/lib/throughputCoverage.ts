@@ -53,7 +53,7 @@ export function throughputMarkdown(
     .filter(({ rows }) => rows.length > 0)
     .map(
       ({ c, b, rows }) =>
-        `- **${c} · ${b}**: ${rows.map((r) => `${r.gpuA}–${r.gpuB} (${r.results})`).join(', ')}`,
+        `- **${c} · ${b}**: ${rows.map((r) => `${r.gpuA}–${r.gpuB} (${r.results}${r.precisionA ? `, ${r.precisionA} vs ${r.precisionB}` : ''})`).join(', ')}`,
     );
   const gaps = cellsOf.map(({ c, b, rows }) => {
     const { gpus } = cells(rows);
@@ -66,7 +66,7 @@ export function throughputMarkdown(
     '',
     table(['class', 'band', 'benchmarks', 'GPUs', 'pairs', 'results'], coverage),
     '',
-    '### GPU pairs per class × band (A–B, within-benchmark ratios behind it)',
+    '### GPU pairs per class × band (A–B, within-benchmark ratios behind it; a pair measured at two precisions names them)',
     '',
     ...pairs,
     '',
