@@ -128,8 +128,10 @@ export function throughputRatioTable(rows: readonly ThroughputRatioRow[]): Throu
   }
   const byKey = new Map<string, Pair>();
   const pairAt = (key: string): Pair => {
-    let p = byKey.get(key);
-    if (p === undefined) byKey.set(key, (p = { gaps: [] }));
+    const known = byKey.get(key);
+    if (known !== undefined) return known;
+    const p: Pair = { gaps: [] };
+    byKey.set(key, p);
     return p;
   };
   for (const row of rows) {
