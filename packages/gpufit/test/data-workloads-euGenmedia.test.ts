@@ -1,0 +1,56 @@
+/**
+ * datasets/workloads/eu-genmedia.csv on the bundled catalog (no Monte Carlo): the answers its README section
+ * promises a European founder — GDPR met inside the EEA with the agreement named, and an fp8 judge priced like
+ * for like, not at a Blackwell GPU's fp4 rate.
+ */
+import { fileURLToPath } from 'node:url';
+import { analyze } from '@gpufit/analysis';
+import { placeIncludesCountry } from '@gpufit/schema';
+import { describe, expect, it } from 'vitest';
+import { loadInputs } from '../src/cli/inputs.js';
+
+const file = fileURLToPath(new URL('../../../datasets/workloads/eu-genmedia.csv', import.meta.url));
+
+describe('datasets/workloads/eu-genmedia.csv', async () => {
+  const inputs = await loadInputs({ workloads: file });
+  const analysis = await analyze({
+    workloads: inputs.workloads.rows,
+    offers: inputs.offers.rows,
+    tiers: inputs.tiers,
+    ratios: inputs.throughputRatios,
+    unitThroughput: inputs.unitThroughput,
+    scenario: inputs.scenario,
+    monteCarlo: false,
+  });
+  const byId = new Map(analysis.workloads.map((w) => [w.id, w]));
+
+  it('every row is accepted and priced', () => {
+    expect(inputs.workloads.rejected).toEqual([]);
+    expect(analysis.workloads).toHaveLength(8);
+    expect(analysis.totals.unpricedWorkloads).toEqual([]);
+  });
+
+  it('the GDPR workloads run inside the EEA, the LoRA jobs on one GPU, with the agreement to sign named', () => {
+    for (const id of ['eu-lora', 'eu-moderation']) {
+      const cloud = byId.get(id)!.decision.cloud!;
+      expect(placeIncludesCountry('EEA', cloud.offer.country!), id).toBe(true);
+      if (cloud.offer.market !== 'hyperscaler')
+        expect(
+          cloud.cost.assumptions.some((a) => a.includes('sign its data processing agreement (Art. 28)')),
+        ).toBe(true);
+    }
+    const lora = byId.get('eu-lora')!.decision.cloud!;
+    expect(lora.cost.gpusPerInstance).toBe(1);
+    // 150 H100-hours a month: a few hundred dollars, not the $8,838.83 of a whole p5.48xlarge per job
+    expect(lora.cost.monthlyUsd!).toBeLessThan(1_000);
+  });
+
+  it('the fp8 405B judge is not priced on a Blackwell GPU at its fp4 rate', () => {
+    const d = byId.get('judge-405b')!.decision;
+    for (const o of [d.cloud, d.depin]) {
+      if (o === null) continue;
+      expect(['B200', 'B300', 'GB200', 'GB300', 'RTXPRO6000']).not.toContain(o.offer.gpu);
+      if (o.cost.throughput?.basis === 'measured') expect(o.cost.throughput.ratio).toBeLessThan(2);
+    }
+  });
+});
