@@ -6,7 +6,12 @@ import type {
   Scenario,
   WorkloadAnalysis,
 } from '@gpufit/schema';
-import { ANALYSIS_SCHEMA_VERSION, HOURS_PER_MONTH, SCENARIO_DEFAULTS } from '@gpufit/schema';
+import {
+  ANALYSIS_SCHEMA_VERSION,
+  HOURS_PER_MONTH,
+  recommendedDepinShare,
+  SCENARIO_DEFAULTS,
+} from '@gpufit/schema';
 import { defaultFramework } from '@gpufit/scoring';
 import { componentUsd } from './componentUsd.js';
 /** What the ledger reads of an offer a workload was priced from: its citation in `sources`. */
@@ -35,15 +40,16 @@ export function horizonOf(w: WorkloadAnalysis, option: 'recommended' | 'cloud'):
 
 /**
  * The incentive subsidy a workload's recommended placement counts on a month (positive USD, month one): its
- * decentralized option's subsidy line × the share of its GPU-hours placed there (1 when decentralized, the split's
- * share when hybrid, 0 on cloud). A hybrid's DePIN part is priced on those GPU-hours, so its subsidy scales with them.
+ * decentralized option's subsidy line × the share of its GPU-hours placed there (`recommendedDepinShare`). A
+ * hybrid's DePIN part is priced on those GPU-hours, so its subsidy scales with them.
  */
 export function subsidyCountedOn(w: WorkloadAnalysis): number {
-  const d = w.decision;
-  const share =
-    d.recommendation === 'depin' ? 1 : d.recommendation === 'hybrid' ? (d.hybrid?.depinShare ?? 0) : 0;
-  if (share === 0) return 0;
-  return -componentUsd(d.depin?.cost, 'incentive-subsidy') * share;
+  return subsidyLineUsd(w) * recommendedDepinShare(w.decision);
+}
+
+/** The decentralized option's incentive-subsidy line, as a positive USD a month (0 without one). */
+function subsidyLineUsd(w: WorkloadAnalysis): number {
+  return -componentUsd(w.decision.depin?.cost, 'incentive-subsidy');
 }
 
 /**
@@ -122,18 +128,14 @@ export class PortfolioLedger {
     this.savings += d.monthlySavingsUsd ?? 0;
     this.horizonRecommended += horizonOf(w, 'recommended');
     this.horizonCloud += horizonOf(w, 'cloud');
-    const subsidy = subsidyCountedOn(w);
+    const line = subsidyLineUsd(w);
+    const subsidy = line * recommendedDepinShare(d);
     if (subsidy > 0) {
       this.subsidy += subsidy;
       this.subsidized++;
       const depin = d.depin?.cost.monthlyUsd ?? null;
       const cloud = d.cloud?.cost.monthlyUsd ?? null;
-      if (
-        depin !== null &&
-        cloud !== null &&
-        depin - componentUsd(d.depin?.cost, 'incentive-subsidy') >= cloud
-      )
-        this.restsOnSubsidy++;
+      if (depin !== null && cloud !== null && depin + line >= cloud) this.restsOnSubsidy++;
     }
   }
 

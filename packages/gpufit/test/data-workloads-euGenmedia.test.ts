@@ -3,26 +3,12 @@
  * promises a European founder — GDPR met inside the EEA with the agreement named, and an fp8 judge priced like
  * for like, not at a Blackwell GPU's fp4 rate.
  */
-import { fileURLToPath } from 'node:url';
-import { analyze } from '@gpufit/analysis';
 import { placeIncludesCountry } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
-import { loadInputs } from '../src/cli/inputs.js';
-
-const file = fileURLToPath(new URL('../../../datasets/workloads/eu-genmedia.csv', import.meta.url));
+import { analyzeBundled } from './support/analyzeBundled.js';
 
 describe('datasets/workloads/eu-genmedia.csv', async () => {
-  const inputs = await loadInputs({ workloads: file });
-  const analysis = await analyze({
-    workloads: inputs.workloads.rows,
-    offers: inputs.offers.rows,
-    tiers: inputs.tiers,
-    ratios: inputs.throughputRatios,
-    unitThroughput: inputs.unitThroughput,
-    scenario: inputs.scenario,
-    monteCarlo: false,
-  });
-  const byId = new Map(analysis.workloads.map((w) => [w.id, w]));
+  const { inputs, analysis, byId } = await analyzeBundled('eu-genmedia.csv');
 
   it('every row is accepted and priced', () => {
     expect(inputs.workloads.rejected).toEqual([]);

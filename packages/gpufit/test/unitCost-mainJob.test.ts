@@ -1,32 +1,11 @@
 /** The README main job (bundled workloads and catalog): cost per unit of output for its inference workloads. */
-import { fileURLToPath } from 'node:url';
-import { analyze } from '@gpufit/analysis';
 import { usdPerUnits } from '@gpufit/pricing';
 import { analysisResultSchema } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
-import { loadInputs } from '../src/cli/inputs.js';
-
-/** The bundled catalog's analysis (no Monte Carlo) of a workloads file of datasets/workloads, or the main job's. */
-async function run(file?: string) {
-  const inputs = await loadInputs(
-    file === undefined
-      ? {}
-      : { workloads: fileURLToPath(new URL(`../../../datasets/workloads/${file}`, import.meta.url)) },
-  );
-  const analysis = await analyze({
-    workloads: inputs.workloads.rows,
-    offers: inputs.offers.rows,
-    tiers: inputs.tiers,
-    ratios: inputs.throughputRatios,
-    unitThroughput: inputs.unitThroughput,
-    scenario: inputs.scenario,
-    monteCarlo: false,
-  });
-  return { inputs, analysis, byId: new Map(analysis.workloads.map((w) => [w.id, w])) };
-}
+import { analyzeBundled } from './support/analyzeBundled.js';
 
 describe('cost per unit of output, main job', async () => {
-  const { analysis, byId } = await run();
+  const { analysis, byId } = await analyzeBundled();
 
   it('the 8B chat API (real-time, L40S) shows its cost per 1M tokens at the MLPerf Server rate', () => {
     const w = byId.get('chat-api')!;
@@ -63,8 +42,8 @@ describe('cost per unit of output, main job', async () => {
 });
 
 describe('cost per unit of output beyond tokens: the finance and credibility examples', async () => {
-  const finance = await run('finance-12-month.csv');
-  const credibility = await run('credibility-cases.csv');
+  const finance = await analyzeBundled('finance-12-month.csv');
+  const credibility = await analyzeBundled('credibility-cases.csv');
 
   it('image generation is priced per image: its RTX 4090 has no SDXL result, said as an image-rate gap', () => {
     const u = finance.byId.get('image-gen')!.unitCost!;

@@ -16,7 +16,7 @@ import {
 } from '../src/index.js';
 import { offerInput, profileInput } from './support/arbitraries.js';
 import { offer, profile } from './support/builders.js';
-import { TEST_RATIOS } from './support/ratios.js';
+import { LLAMA_405B_FP4_VS_FP8, TEST_RATIOS } from './support/ratios.js';
 import { TEST_TIERS } from './support/tiers.js';
 
 const tiers = TEST_TIERS;
@@ -298,23 +298,7 @@ describe('the GPU the work needs', () => {
   });
 
   it('a ratio measured at fp4 against fp8 prices 4-bit work only: a 405B judge at fp8 is not put on a B200', () => {
-    // MLPerf Inference v5.1 llama3.1-405b Offline per GPU: B200 207.5888 tokens/s at fp4, H100 48.9457 at fp8.
-    const ratios = throughputRatioTable([
-      {
-        throughputClass: 'inference',
-        modelSizeBand: 'large',
-        gpuA: 'B200',
-        gpuB: 'H100',
-        ratio: 48.9457 / 207.5888,
-        min: 48.9457 / 207.5888,
-        max: 48.9457 / 207.5888,
-        results: 1,
-        source: 'MLPerf Inference v5.1: llama3.1-405b Offline',
-        notes: '',
-        precisionA: 'fp4',
-        precisionB: 'fp8',
-      },
-    ]);
+    const ratios = throughputRatioTable([LLAMA_405B_FP4_VS_FP8]);
     const judge = (precision: 'fp8' | 'int4' | 'bf16') =>
       throughputConversion({
         ...base,

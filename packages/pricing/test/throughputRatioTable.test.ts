@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ThroughputRatioRow, throughputRatioTable } from '../src/index.js';
+import { LLAMA_405B_FP4_VS_FP8 } from './support/ratios.js';
 
 /**
  * Rows shaped like datasets/throughput-ratios.csv. Figures: MLPerf Inference v5.1 whisper Offline, samples/s per
@@ -117,22 +118,7 @@ describe('throughputRatioTable validates its rows', () => {
 });
 
 describe('throughputRatioTable: ratios measured at two precisions', () => {
-  // MLPerf Inference v5.1 llama3.1-405b Offline, tokens/s per GPU: B200 207.5888 at fp4, H100-SXM 48.9457 at fp8.
-  const LLAMA_405B = 'MLPerf Inference v5.1: llama3.1-405b Offline';
-  const gap: ThroughputRatioRow = {
-    throughputClass: 'inference',
-    modelSizeBand: 'large',
-    gpuA: 'B200',
-    gpuB: 'H100',
-    ratio: 48.9457 / 207.5888,
-    min: 48.9457 / 207.5888,
-    max: 48.9457 / 207.5888,
-    results: 1,
-    source: LLAMA_405B,
-    notes: '',
-    precisionA: 'fp4',
-    precisionB: 'fp8',
-  };
+  const gap = LLAMA_405B_FP4_VS_FP8;
   const t = throughputRatioTable([gap]);
 
   it('holds for work at or below the lower precision (int4 = 4 bits): B200 does 4.24 H100-hours an hour', () => {

@@ -38,6 +38,7 @@ export {
 } from './offer.js';
 export type { OfferFieldRule } from './offerFields.js';
 export { OFFER_FIELD_RULES } from './offerFields.js';
+export { recommendedDepinShare } from './placementShare.js';
 export {
   BLOC_COUNTRIES,
   CONTINENT_COUNTRIES,

@@ -1,4 +1,4 @@
-import { MODEL_SIZE_BANDS } from '@gpufit/pricing';
+import { MODEL_SIZE_BANDS, precisionOf } from '@gpufit/pricing';
 import {
   decodeCell,
   INTERCONNECTS,
@@ -163,7 +163,7 @@ export const throughputRatioRow = z
         path: ['precisionB'],
         message: 'precisionA and precisionB must both be empty (like-for-like) or both name a precision',
       });
-    else if (row.precisionA !== '' && row.precisionA.replace(/\D/g, '') === row.precisionB.replace(/\D/g, ''))
+    else if (row.precisionA !== '' && precisionOf(row.precisionA)?.bits === precisionOf(row.precisionB)?.bits)
       ctx.addIssue({
         code: 'custom',
         path: ['precisionB'],

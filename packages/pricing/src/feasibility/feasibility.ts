@@ -1,6 +1,6 @@
 import type { CostRejection, Offer, Scenario, ThroughputBasis, WorkloadProfile } from '@gpufit/schema';
 import { INTERCONNECTS, isAssumed, placeIncludesCountry } from '@gpufit/schema';
-import { offerFacts } from '../estimate/offerFacts.js';
+import { type OfferFacts, offerFacts } from '../estimate/offerFacts.js';
 import { profileFacts } from '../estimate/profileFacts.js';
 import { gpusForModel } from '../memory/modelMemory.js';
 import type { GpuTier, GpuTierTable } from '../tiers/gpuTierTable.js';
@@ -180,15 +180,13 @@ export function feasibilityDetail(
     );
   }
 
-  // GDPR is met by the catalog's record or in place: inside the EEA on datacenter hosts (`gdprInPlace`).
-  const holds = (c: string): boolean => of.certifications.has(c) || (c === 'gdpr' && of.gdprInPlace);
   let complianceNote: string | null = null;
   for (const c of profile.compliance) {
-    if (holds(c)) {
+    if (holds(of, c)) {
       if (c === 'gdpr' && !of.certifications.has(c) && !verdictOnly) complianceNote = gdprInPlaceNote(offer);
       continue;
     }
-    const missing = profile.compliance.filter((x) => !holds(x));
+    const missing = profile.compliance.filter((x) => !holds(of, x));
     reject(
       'compliance',
       () => `the offer lacks ${missing.join(', ')} (the workload requires ${profile.compliance.join(', ')})`,
@@ -235,6 +233,11 @@ export function feasibilityDetail(
     complianceNote,
     throughput,
   };
+}
+
+/** Whether an offer meets one compliance requirement: by the catalog's record, or `gdpr` in place (`gdprInPlace`). */
+function holds(of: OfferFacts, requirement: string): boolean {
+  return of.certifications.has(requirement) || (requirement === 'gdpr' && of.gdprInPlace);
 }
 
 /**

@@ -159,7 +159,6 @@ export function throughputRatioTable(rows: readonly ThroughputRatioRow[]): Throu
       );
       forward.gaps.push({ ...there, precision: { from: a, to: b, maxBits } });
       inverse.gaps.push({ ...back, precision: { from: b, to: a, maxBits } });
-      for (const p of [forward, inverse]) p.gaps.sort((x, y) => y.precision!.maxBits - x.precision!.maxBits);
     } else {
       assert(forward.like === undefined, DUPLICATE_THROUGHPUT_RATIO, () =>
         keyOf(row.throughputClass, row.modelSizeBand, row.gpuA, row.gpuB),
@@ -168,6 +167,9 @@ export function throughputRatioTable(rows: readonly ThroughputRatioRow[]): Throu
       inverse.like = back;
     }
   }
+  // Widest precision first, so a lookup takes the first gap ratio that holds for the work.
+  for (const p of byKey.values())
+    if (p.gaps.length > 1) p.gaps.sort((x, y) => y.precision!.maxBits - x.precision!.maxBits);
   const NONE: Pair = { gaps: [] };
   const SAME: Pair = { like: SAME_GPU, gaps: [] };
   const find = (throughputClass: string, band: string, fromGpu: string, toGpu: string): Pair =>
@@ -201,7 +203,7 @@ export function throughputRatioTable(rows: readonly ThroughputRatioRow[]): Throu
     lookup: (throughputClass, band, fromGpu, toGpu, workBits) => {
       const pair = pairOf(throughputClass, band, fromGpu, toGpu);
       if (pair.like !== undefined || workBits === undefined) return pair.like;
-      // The widest-precision gap ratio that still holds for the work (gaps are sorted widest first).
+      // The widest-precision gap ratio that still holds for the work.
       return pair.gaps.find((g) => workBits <= g.precision!.maxBits);
     },
     precisionGaps: (throughputClass, band, fromGpu, toGpu) =>

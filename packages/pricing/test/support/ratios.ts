@@ -2,7 +2,7 @@
  * A small measured-ratio table for tests (the production one is datasets/throughput-ratios.csv). Figures quoted in
  * ../shared/reference/throughput/README.md and derived-ratios.csv, rounded, except the one marked "test".
  */
-import { throughputRatioTable } from '../../src/index.js';
+import { type ThroughputRatioRow, throughputRatioTable } from '../../src/index.js';
 
 const row = (
   throughputClass: 'inference' | 'training' | 'fine-tuning',
@@ -43,3 +43,22 @@ export const TEST_RATIOS = throughputRatioTable([
     'MLPerf Inference v3.1 gptj-99: A100-PCIe-80GB ÷ A100-SXM-80GB = 0.695 Offline, 0.833 Server; median 0.764',
   ),
 ]);
+
+/**
+ * A ratio measured at two precisions: MLPerf Inference v5.1 llama3.1-405b Offline, tokens/s per GPU, B200 207.5888
+ * at fp4 against H100-SXM 48.9457 at fp8 (H100 ÷ B200, as datasets/throughput-ratios.csv stores the pair).
+ */
+export const LLAMA_405B_FP4_VS_FP8: ThroughputRatioRow = {
+  throughputClass: 'inference',
+  modelSizeBand: 'large',
+  gpuA: 'B200',
+  gpuB: 'H100',
+  ratio: 48.9457 / 207.5888,
+  min: 48.9457 / 207.5888,
+  max: 48.9457 / 207.5888,
+  results: 1,
+  source: 'MLPerf Inference v5.1: llama3.1-405b Offline',
+  notes: '',
+  precisionA: 'fp4',
+  precisionB: 'fp8',
+};

@@ -1,4 +1,4 @@
-import type { Accounting } from '@gpufit/schema';
+import { type Accounting, recommendedDepinShare } from '@gpufit/schema';
 import type { ChartSpec } from '../charts/chartSpec.js';
 import { formatCents, formatPerMille, formatQuantity } from '../present/format.js';
 import { APPROACH_LABELS, RECOMMENDATION_LABELS } from '../present/labels.js';
@@ -146,12 +146,10 @@ export function subsidyExposure(p: PresentedAnalysis, r: Rounder): Block[] {
   if (s === undefined) return [];
   // The cents the workloads' own subsidy lines show (a hybrid's by its DePIN share), so the sentence and the
   // tables agree to the cent; the analysis's figure when the report lists no workloads (a totals-only merge).
-  const shown = p.workloads.reduce((sum, w) => {
-    const d = w.workload.decision;
-    const share =
-      d.recommendation === 'depin' ? 1 : d.recommendation === 'hybrid' ? (d.hybrid?.depinShare ?? 0) : 0;
-    return sum + Math.round(share * -(w.depin?.subsidyCents ?? 0));
-  }, 0);
+  const shown = p.workloads.reduce(
+    (sum, w) => sum + Math.round(recommendedDepinShare(w.workload.decision) * -(w.depin?.subsidyCents ?? 0)),
+    0,
+  );
   const subsidy = p.workloads.length > 0 ? shown : r.cents(s.monthlyUsd);
   const without = p.totals.monthlyRecommendedCents + subsidy;
   const margin = p.totals.monthlyAllCloudCents - without;
