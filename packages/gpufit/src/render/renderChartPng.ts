@@ -1,4 +1,5 @@
 import { CHART_LOCALE, type ChartSpec } from '@gpufit/report';
+import { encodePng } from './encodePng.js';
 
 export interface RenderChartPngOptions {
   /** Pixel density: 2 gives crisp slides (a 960 × 540 chart becomes a 1920 × 1080 PNG). Default 2. */
@@ -21,7 +22,8 @@ export function loadChartModules(): Promise<ChartModules> {
 
 /**
  * Draw one chart.js configuration to a PNG with @napi-rs/canvas (chart.js 4 runs on its 2D context through
- * its BasicPlatform). Animation and responsiveness are switched off so the chart is drawn once, at its size.
+ * its BasicPlatform). Animation and responsiveness are switched off so the chart is drawn once, at its size. The
+ * pixels are encoded by `encodePng` (Node's zlib on libuv's thread pool), not the canvas's slower encoder.
  */
 export async function renderChartPng(spec: ChartSpec, options: RenderChartPngOptions = {}): Promise<Buffer> {
   const [{ createCanvas }, { Chart }] = await loadChartModules();
@@ -54,9 +56,12 @@ export async function renderChartPng(spec: ChartSpec, options: RenderChartPngOpt
       },
     ],
   });
+  let pixels: Uint8ClampedArray;
   try {
-    return await canvas.encode('png');
+    // chart.js sized the canvas by the pixel density: read it back at that size.
+    pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
   } finally {
     chart.destroy();
   }
+  return encodePng(pixels, canvas.width, canvas.height);
 }
