@@ -1,6 +1,12 @@
 import type { NetworkInfo } from '@gpufit/analysis';
-import { costFloor, gpuTierTable, throughputRatioTable } from '@gpufit/pricing';
-import type { Offer, ScenarioInput } from '@gpufit/schema';
+import {
+  gpuTierTable,
+  interruptibleRule,
+  throughputRatioTable,
+  workFloor,
+  workFloorKey,
+} from '@gpufit/pricing';
+import type { Offer, ScenarioInput, WorkloadProfile } from '@gpufit/schema';
 import {
   type WhatifData,
   whatifMarkets,
@@ -23,6 +29,11 @@ export interface WhatifInputs
  * interconnect, country, host tier…) passes them for at least one workload, under the run's scenario. What the
  * page's controls move (prices, subsidies, demand growth, interruption rates (`costFloor` assumes no re-work), the saving rule, pins that narrow the markets) never
  * makes another offer feasible, so the page needs no other offer to choose exactly what the CLI would.
+ *
+ * `costFloor` without reliability figures is `workFloor` (the same for every offer of one `workFloorKey`) and then
+ * refuses only by `interruptibleRule`, so each key's `workFloor` is asked once per workload: the bundled catalog's
+ * 2,661 priced offers hold 806 keys (the README's main job: 150 → 75–80 ms here, 2026-12-03). A test holds it to
+ * `costFloor` offer by offer.
  */
 export function feasibleOffers(inputs: WhatifInputs): Offer[] {
   const options = {
@@ -35,7 +46,19 @@ export function feasibleOffers(inputs: WhatifInputs): Offer[] {
   const workloads = inputs.workloads.map((w) =>
     inputs.horizonMonths === null ? w : { ...w, horizonMonths: inputs.horizonMonths },
   );
-  return inputs.offers.filter((o) => workloads.some((w) => costFloor(w, o, options) !== null));
+  // Per key, the workloads whose work fits an offer of that key.
+  const fitting = new Map<string, WorkloadProfile[]>();
+  return inputs.offers.filter((o) => {
+    // An offer without a price fails every floor (`price-unknown`), and its key is not its priced twin's.
+    if (o.usdPerGpuHour === null) return false;
+    const key = workFloorKey(o);
+    let fits = fitting.get(key);
+    if (fits === undefined) {
+      fits = workloads.filter((w) => workFloor(w, o, options) !== null);
+      fitting.set(key, fits);
+    }
+    return fits.some((w) => interruptibleRule(w, o) === null);
+  });
 }
 
 /**
