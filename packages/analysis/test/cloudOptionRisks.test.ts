@@ -145,6 +145,38 @@ describe('risk: capacity booked by the day (AWS Capacity Blocks) is not on-deman
     expect(booked(d.risks)[0]).not.toContain('a service that runs all month');
   });
 
+  it('under a certification, what the certification costs comes before the block note (the top risks take the first)', async () => {
+    // A SOC 2 agent API: the certified block wins at $4 against the uncertified GPU cloud at $2 (half the bill).
+    const certifiedBlock: Offer = { ...block, certifications: ['soc2'] };
+    const gpuCloud = offer({
+      id: 'lambda:h100:us-east-1',
+      market: 'gpu-cloud',
+      providerName: 'Lambda',
+      usdPerGpuHour: 2,
+      gpusPerInstance: 1,
+    });
+    const d = await run(
+      profileOf({
+        id: 'agent',
+        kind: 'realtime-inference',
+        gpuType: 'H100',
+        gpuHoursPerMonth: 730,
+        compliance: ['soc2'],
+      }),
+      [certifiedBlock, gpuCloud],
+    );
+    expect(d.cloud?.offer.id).toBe('aws:p5-block:us-east-1');
+    const order = d.risks.map((r) =>
+      r.startsWith('Requiring soc2')
+        ? 'certifications'
+        : r.includes('capacity booked ahead')
+          ? 'block'
+          : 'other',
+    );
+    expect(order.filter((x) => x !== 'other')).toEqual(['certifications', 'block']);
+    expect(order[0]).toBe('certifications');
+  });
+
   it('says nothing for capacity billed by the second', async () => {
     const d = await run(batch([]), [onDemand]);
     expect(booked(d.risks)).toEqual([]);
