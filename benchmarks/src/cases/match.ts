@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { estimateCost, gpuTierTable } from '@gpufit/pricing';
-import { type Offer, scenarioSchema, type WorkloadProfile } from '@gpufit/schema';
+import { type Offer, placeIncludesCountry, scenarioSchema, type WorkloadProfile } from '@gpufit/schema';
 import { growCatalog } from '../generate/catalog.js';
 import { generateProfiles } from '../generate/workloads.js';
 import {
@@ -47,15 +47,26 @@ function naive(
   offers: readonly Offer[],
   options: Parameters<typeof estimateCost>[2],
 ) {
-  let best: Best | null = null;
+  let best: (Best & { readonly rank: number }) | null = null;
   for (const offer of offers) {
     const e = estimateCost(profile, offer, options);
     if (!e.feasible || e.monthlyUsd === null) continue;
-    if (best === null || e.monthlyUsd < best.usd || (e.monthlyUsd === best.usd && offer.id < best.id)) {
-      best = { id: offer.id, usd: e.monthlyUsd };
+    // At the same cost, inside the users' region first, then the lowest id (analysis's preferOffer).
+    const rank =
+      profile.usersRegion === null || profile.usersRegion === 'global'
+        ? 0
+        : offer.country !== null && placeIncludesCountry(profile.usersRegion, offer.country)
+          ? 0
+          : 1;
+    if (
+      best === null ||
+      e.monthlyUsd < best.usd ||
+      (e.monthlyUsd === best.usd && (rank < best.rank || (rank === best.rank && offer.id < best.id)))
+    ) {
+      best = { id: offer.id, usd: e.monthlyUsd, rank };
     }
   }
-  return best;
+  return best === null ? null : { id: best.id, usd: best.usd };
 }
 
 export const match: BenchCase = {

@@ -1,5 +1,6 @@
 import type { CostEstimate, Offer, OfferRef, PricedOption, WorkloadProfile } from '@gpufit/schema';
 import { isCommitted } from '@gpufit/schema';
+import { preferOffer } from './preferOffer.js';
 import { RejectionTally } from './rejectionTally.js';
 import type { SideOfMarket } from './sides.js';
 
@@ -59,23 +60,32 @@ export interface BestOffers {
 
 type Estimator = (profile: WorkloadProfile, offer: Offer) => CostEstimate;
 
-function better(candidate: SideBest, current: SideBest | null): boolean {
+function better(profile: WorkloadProfile, candidate: SideBest, current: SideBest | null): boolean {
   if (current === null) return true;
-  const a = candidate.estimate.monthlyUsd!;
-  const b = current.estimate.monthlyUsd!;
-  return a < b || (a === b && candidate.offer.id < current.offer.id);
+  return preferOffer(
+    profile,
+    candidate.estimate.monthlyUsd!,
+    candidate.offer,
+    current.estimate.monthlyUsd!,
+    current.offer,
+  );
 }
 
 /**
  * The cheapest cloud offer, from the cheapest committed and the cheapest flexible one (every cloud offer is one
- * or the other; the same order: lowest monthly cost, ties to the lowest offer id).
+ * or the other; the same order, `preferOffer`: lowest monthly cost, then inside the users' region, then the lowest
+ * offer id).
  */
-export function cheapestCloud(committed: SideBest | null, flexible: SideBest | null): SideBest | null {
+export function cheapestCloud(
+  profile: WorkloadProfile,
+  committed: SideBest | null,
+  flexible: SideBest | null,
+): SideBest | null {
   if (committed === null) return flexible;
-  return flexible !== null && better(flexible, committed) ? flexible : committed;
+  return flexible !== null && better(profile, flexible, committed) ? flexible : committed;
 }
 
-/** Prices every offer for the profile and keeps the cheapest feasible one per side (ties: lowest offer id). */
+/** Prices every offer for the profile and keeps the cheapest feasible one per side (ties: `preferOffer`). */
 export function bestOffers(
   profile: WorkloadProfile,
   offers: readonly Offer[],
@@ -96,11 +106,11 @@ export function bestOffers(
     const best = { offer, estimate: e };
     if (side === 'cloud') {
       if (isCommitted(offer.pricingCategory)) {
-        if (better(best, cloudCommitted)) cloudCommitted = best;
-      } else if (better(best, cloudFlexible)) cloudFlexible = best;
-    } else if (better(best, depin)) depin = best;
+        if (better(profile, best, cloudCommitted)) cloudCommitted = best;
+      } else if (better(profile, best, cloudFlexible)) cloudFlexible = best;
+    } else if (better(profile, best, depin)) depin = best;
   }
-  const cloud = cheapestCloud(cloudCommitted, cloudFlexible);
+  const cloud = cheapestCloud(profile, cloudCommitted, cloudFlexible);
   return {
     cloud,
     depin,

@@ -30,7 +30,7 @@ export function indexedBestOffers(
     const cloudCommitted = best[COMMITTED]!;
     const cloudFlexible = best[FLEXIBLE]!;
     return {
-      cloud: cheapestCloud(cloudCommitted, cloudFlexible),
+      cloud: cheapestCloud(profile, cloudCommitted, cloudFlexible),
       depin: best[DEPIN]!,
       cloudCommitted,
       cloudFlexible,

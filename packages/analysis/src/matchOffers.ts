@@ -16,6 +16,7 @@ import {
 } from '@gpufit/pricing';
 import { isCommitted, type Market, type Offer, type Scenario, type WorkloadProfile } from '@gpufit/schema';
 import type { SideBest } from './bestOffers.js';
+import { preferOffer } from './preferOffer.js';
 
 export interface CheapestFeasibleOptions {
   /** GPU tiers, as `estimateCost` takes them. */
@@ -79,7 +80,7 @@ export interface OfferIndex {
 }
 
 /**
- * The cheapest feasible offer for each profile by `estimateCost`'s `monthlyUsd` (ties: lowest offer id), exactly
+ * The cheapest feasible offer for each profile by `estimateCost`'s `monthlyUsd` (ties: `preferOffer`, inside the users' region, then the lowest offer id), exactly
  * what pricing every offer and keeping the cheapest gives (`bestOffers`), found by branch and bound:
  *
  * 1. Index once: offers with a known price grouped by pricing's `costFloorKey` (see `OfferGroup`), each
@@ -277,7 +278,7 @@ export function indexOfferParts(
       const estimate = estimateCost(profile, offer, screenOptions);
       const usd = estimate.monthlyUsd;
       if (estimate.feasible && usd !== null) {
-        if (usd < bestUsd || (usd === bestUsd && best !== null && offer.id < best.id)) {
+        if (preferOffer(profile, usd, offer, bestUsd, best)) {
           best = offer;
           bestUsd = usd;
         }

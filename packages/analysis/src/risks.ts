@@ -6,7 +6,14 @@ import type {
   Projection,
   WorkloadProfile,
 } from '@gpufit/schema';
-import { DATA_SENSITIVITIES, isInterruptibleCategory, workloadKinds } from '@gpufit/schema';
+import {
+  assumedMark,
+  DATA_SENSITIVITIES,
+  GLOBAL_PLACE,
+  isInterruptibleCategory,
+  placeIncludesCountry,
+  workloadKinds,
+} from '@gpufit/schema';
 import { bookedAheadDays } from './bestOffers.js';
 import { componentUsd } from './componentUsd.js';
 import { offerAgeDays } from './offerAgeDays.js';
@@ -53,7 +60,8 @@ const CERTIFICATION_SAVING = { usd: 100, share: 0.1 } as const;
  * The rules in the order a workload's risks are listed; the report's top risks take each workload's first one
  * (topRisks.ts). The decentralized side's hard rule and its subsidy exposure come first, then what the
  * certifications cost (on a 70B agent API under SOC 2 it was USD 37,026.93 a month, far more than any other lever
- * of its plan, and it sat behind the capacity-block note), then the terms of the cloud option.
+ * of its plan, and it sat behind the capacity-block note), then an option far from a latency-sensitive
+ * service's users, then the terms of the cloud option.
  */
 export const riskRules: readonly RiskRule[] = [
   {
@@ -101,6 +109,30 @@ export const riskRules: readonly RiskRule[] = [
       const o = free.offer;
       const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
       return `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them only for the hyperscalers, from their public compliance programmes${profile.compliance.includes('gdpr') ? '; gdpr is also met inside the EEA on datacenter hosts' : ''}). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${rate} would cost ${usd(without)} a month, ${usd(saving)} less: if ${o.providerName} holds ${asked} for your use, add it to that offer's certifications in your catalog and analyze again.`;
+    },
+  },
+  {
+    id: 'far-from-users',
+    check: ({ profile, fit, cloud, depin }) => {
+      const users = profile.usersRegion;
+      if (users === null || users === GLOBAL_PLACE || profile.p99LatencyMs === null) return null;
+      // Latency-sensitive as the fit judged it: its latency factor favours the cloud side (a p99 budget below the
+      // framework's tolerantMs, 10 s by default), so an override of that factor moves this rule with it.
+      if (!fit.reasons.some((r) => r.factor === 'latency' && r.cloud > 0)) return null;
+      const far = [
+        ['cloud', cloud],
+        ['decentralized', depin],
+      ] as const;
+      const out: string[] = [];
+      for (const [side, o] of far) {
+        const country = o?.offer.country ?? null;
+        if (o == null || country === null || placeIncludesCountry(users, country)) continue;
+        out.push(`the ${side} option (${o.offer.providerName} ${o.offer.region}) runs in ${country}`);
+      }
+      if (out.length === 0) return null;
+      const ms = profile.p99LatencyMs;
+      const budget = ms >= 1000 ? `${Number((ms / 1000).toPrecision(3))} s` : `${ms} ms`;
+      return `Its users are in ${users}, but ${out.join(' and ')}, outside that region: with a p99 budget of ${budget}${assumedMark(profile, 'p99LatencyMs')}, "real-time inference often benefits from stable regional placement". gpufit prices the offer, not the network: measure the round trip from your users before relying on it.`;
     },
   },
   {

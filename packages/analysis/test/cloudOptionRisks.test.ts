@@ -213,3 +213,84 @@ describe('risk: a spot cloud option can be reclaimed', () => {
     expect(gcp).toContain("(AWS gives 2 minutes; check Google Cloud's notice, which may be shorter)");
   });
 });
+
+describe('risk: an option far from a latency-sensitive service’s users', () => {
+  const lambdaIn = (region: string, country: string | null) =>
+    offer({
+      id: `lambda:h100:${region}`,
+      market: 'gpu-cloud',
+      providerName: 'Lambda',
+      region,
+      // undefined, not absent: it replaces the builder's US, and the schema reads it as unknown (null).
+      country: country ?? undefined,
+      usdPerGpuHour: 2,
+      gpusPerInstance: 1,
+    });
+  const api = (input: Record<string, unknown>) =>
+    profileOf({ id: 'api', kind: 'realtime-inference', gpuType: 'H100', gpuHoursPerMonth: 730, ...input });
+  const far = (risks: readonly string[]) => risks.filter((r) => r.startsWith('Its users are in'));
+  const risksOf = async (p: ReturnType<typeof profileOf>, o: Offer) =>
+    (await analyze({ workloads: [p], offers: [o], tiers, scenario, monteCarlo: false })).workloads[0]!
+      .decision.risks;
+
+  it('a 300 ms API for users in the US on an offer in Japan is told so, with its budget', async () => {
+    const risks = far(
+      await risksOf(api({ usersRegion: 'US', p99LatencyMs: 300 }), lambdaIn('asia-northeast-1', 'JP')),
+    );
+    expect(risks).toEqual([
+      'Its users are in US, but the cloud option (Lambda asia-northeast-1) runs in JP, outside that region: with a p99 budget of 300 ms, "real-time inference often benefits from stable regional placement". gpufit prices the offer, not the network: measure the round trip from your users before relying on it.',
+    ]);
+  });
+
+  it('says nothing inside the users’ region: a country, a bloc or a continent', async () => {
+    expect(
+      far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 300 }), lambdaIn('us-east-1', 'US'))),
+    ).toEqual([]);
+    expect(
+      far(await risksOf(api({ usersRegion: 'EU', p99LatencyMs: 300 }), lambdaIn('europe-central-1', 'DE'))),
+    ).toEqual([]);
+    expect(
+      far(
+        await risksOf(
+          api({ usersRegion: 'north-america', p99LatencyMs: 300 }),
+          lambdaIn('ca-central-1', 'CA'),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('says nothing when latency does not matter to the fit, the users are global or the place is unknown', async () => {
+    const tokyo = lambdaIn('asia-northeast-1', 'JP');
+    // 20 s: above the latency factor's tolerantMs (10 s), the fit does not favour the cloud for latency.
+    expect(far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 20_000 }), tokyo))).toEqual([]);
+    expect(far(await risksOf(api({ usersRegion: 'global', p99LatencyMs: 300 }), tokyo))).toEqual([]);
+    expect(lambdaIn('global', null).country).toBeNull();
+    expect(
+      far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 300 }), lambdaIn('global', null))),
+    ).toEqual([]);
+  });
+
+  it('a budget left to the kind’s default says so; work without a budget says nothing', async () => {
+    const tokyo = lambdaIn('asia-northeast-1', 'JP');
+    const risks = far(await risksOf(api({ usersRegion: 'US' }), tokyo));
+    expect(risks).toHaveLength(1);
+    expect(risks[0]).toContain('with a p99 budget of 1 s (assumed: default for this kind), "real-time');
+    const batch = profileOf({
+      id: 'b',
+      kind: 'batch-inference',
+      gpuType: 'H100',
+      gpuHoursPerMonth: 100,
+      usersRegion: 'US',
+    });
+    expect(far(await risksOf(batch, tokyo))).toEqual([]);
+  });
+
+  it('a budget of seconds is written in seconds', async () => {
+    const risks = far(
+      await risksOf(api({ usersRegion: 'europe', p99LatencyMs: 3000 }), lambdaIn('us-east-1', 'US')),
+    );
+    expect(risks).toHaveLength(1);
+    expect(risks[0]).toContain('Its users are in europe, but the cloud option (Lambda us-east-1) runs in US');
+    expect(risks[0]).toContain('with a p99 budget of 3 s');
+  });
+});

@@ -29,6 +29,7 @@ import {
   type Offer,
   PRECISIONS,
   PRICING_CATEGORIES,
+  placeIncludesCountry,
   type Scenario,
   type Side,
   scenarioSchema,
@@ -66,16 +67,27 @@ function naive(
   scenario: Scenario,
   side?: Side,
 ): { id: string; usd: number } | null {
-  let best: { id: string; usd: number } | null = null;
+  let best: { id: string; usd: number; rank: number } | null = null;
   for (const offer of offers) {
     if (side !== undefined && SIDES[offer.market] !== side) continue;
     const e = estimateCost(profile, offer, { tiers, scenario, ratios });
     if (!e.feasible || e.monthlyUsd === null) continue;
-    if (best === null || e.monthlyUsd < best.usd || (e.monthlyUsd === best.usd && offer.id < best.id)) {
-      best = { id: offer.id, usd: e.monthlyUsd };
+    // At the same cost, inside the users' region first, then the lowest id (analysis's preferOffer).
+    const rank =
+      profile.usersRegion === null || profile.usersRegion === 'global'
+        ? 0
+        : offer.country !== null && placeIncludesCountry(profile.usersRegion, offer.country)
+          ? 0
+          : 1;
+    if (
+      best === null ||
+      e.monthlyUsd < best.usd ||
+      (e.monthlyUsd === best.usd && (rank < best.rank || (rank === best.rank && offer.id < best.id)))
+    ) {
+      best = { id: offer.id, usd: e.monthlyUsd, rank };
     }
   }
-  return best;
+  return best === null ? null : { id: best.id, usd: best.usd };
 }
 
 function validated(input: WorkloadProfileInput): WorkloadProfile {
@@ -107,6 +119,8 @@ const profile: fc.Arbitrary<WorkloadProfile> = fc
       dataSensitivity: fc.constantFrom(...DATA_SENSITIVITIES),
       compliance: fc.subarray([...COMPLIANCE_REQUIREMENTS], { maxLength: 2 }),
       residency: fc.subarray(['EU', 'US', 'DE', 'APAC', 'NA'], { maxLength: 2 }),
+      // At equal cost the offer inside the users' region wins (preferOffer): ties between regions are common.
+      usersRegion: fc.constantFrom('US', 'EU', 'JP', 'north-america', 'asia', 'global'),
       availabilityTarget: fc.constantFrom(0.5, 0.9, 0.99, 0.999, 0.9999),
       interruptible: fc.boolean(),
       checkpointable: fc.boolean(),
