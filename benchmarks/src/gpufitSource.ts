@@ -5,6 +5,7 @@
 export { analyze, analyzeStream, withDefaultSubsidies } from '../../packages/analysis/src/index.js';
 export { indexedBestOffers } from '../../packages/analysis/src/indexedBestOffers.js';
 export { cheapestFeasible, indexOfferParts, indexOffers } from '../../packages/analysis/src/matchOffers.js';
+export { preferOffer } from '../../packages/analysis/src/preferOffer.js';
 export { marketsOfSide, sidesOfMarkets } from '../../packages/analysis/src/sides.js';
 export { loadCatalogCached } from '../../packages/gpufit/src/catalog/catalogCache.js';
 export { bundledDatasetsDir } from '../../packages/gpufit/src/data/bundledDatasetsDir.js';

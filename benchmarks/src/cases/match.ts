@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { estimateCost, gpuTierTable } from '@gpufit/pricing';
-import { type Offer, placeIncludesCountry, scenarioSchema, type WorkloadProfile } from '@gpufit/schema';
+import { type Offer, scenarioSchema, type WorkloadProfile } from '@gpufit/schema';
 import { growCatalog } from '../generate/catalog.js';
 import { generateProfiles } from '../generate/workloads.js';
 import {
@@ -9,6 +9,7 @@ import {
   indexOffers,
   loadGpuTiers,
   loadOffersCsv,
+  preferOffer,
 } from '../gpufitSource.js';
 import { progress, timeOnce } from '../harness/measure.js';
 import { result } from '../harness/result.js';
@@ -39,34 +40,26 @@ function guarded<T>(work: () => T): T | typeof THREW {
 }
 
 /**
- * The floor: `estimateCost` for every pair, cheapest feasible by monthlyUsd, ties to the lowest offer id — what
- * `bestOffers` does. With `explain: false` in the options it is the same loop without the sentences.
+ * The floor: `estimateCost` for every pair, cheapest feasible by monthlyUsd, ties by `preferOffer` (inside the
+ * users' region, then the lowest offer id) — what `bestOffers` does. With `explain: false` in the options it is the
+ * same loop without the sentences.
  */
 function naive(
   profile: WorkloadProfile,
   offers: readonly Offer[],
   options: Parameters<typeof estimateCost>[2],
-) {
-  let best: (Best & { readonly rank: number }) | null = null;
+): Best | null {
+  let best: Offer | null = null;
+  let bestUsd = Number.POSITIVE_INFINITY;
   for (const offer of offers) {
     const e = estimateCost(profile, offer, options);
     if (!e.feasible || e.monthlyUsd === null) continue;
-    // At the same cost, inside the users' region first, then the lowest id (analysis's preferOffer).
-    const rank =
-      profile.usersRegion === null || profile.usersRegion === 'global'
-        ? 0
-        : offer.country !== null && placeIncludesCountry(profile.usersRegion, offer.country)
-          ? 0
-          : 1;
-    if (
-      best === null ||
-      e.monthlyUsd < best.usd ||
-      (e.monthlyUsd === best.usd && (rank < best.rank || (rank === best.rank && offer.id < best.id)))
-    ) {
-      best = { id: offer.id, usd: e.monthlyUsd, rank };
+    if (preferOffer(profile, e.monthlyUsd, offer, bestUsd, best)) {
+      best = offer;
+      bestUsd = e.monthlyUsd;
     }
   }
-  return best === null ? null : { id: best.id, usd: best.usd };
+  return best === null ? null : { id: best.id, usd: bestUsd };
 }
 
 export const match: BenchCase = {
