@@ -80,8 +80,9 @@ export interface OfferIndex {
 }
 
 /**
- * The cheapest feasible offer for each profile by `estimateCost`'s `monthlyUsd` (ties: `preferOffer`, inside the users' region, then the lowest offer id), exactly
- * what pricing every offer and keeping the cheapest gives (`bestOffers`), found by branch and bound:
+ * The cheapest feasible offer for each profile by `estimateCost`'s `monthlyUsd` (ties: `preferOffer`, inside the
+ * users' region, then the lowest offer id), exactly what pricing every offer and keeping the cheapest gives
+ * (`bestOffers`), found by branch and bound:
  *
  * 1. Index once: offers with a known price grouped by pricing's `costFloorKey` (see `OfferGroup`), each
  *    group sorted by effective price e (pricing's `effectivePrice` at month 0, net of the subsidy).
