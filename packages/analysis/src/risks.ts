@@ -119,12 +119,12 @@ export const riskRules: readonly RiskRule[] = [
       // Latency-sensitive as the fit judged it: its latency factor favours the cloud side (a p99 budget below the
       // framework's tolerantMs, 10 s by default), so an override of that factor moves this rule with it.
       if (!fit.reasons.some((r) => r.factor === 'latency' && r.cloud > 0)) return null;
-      const far = [
+      const options = [
         ['cloud', cloud],
         ['decentralized', depin],
       ] as const;
       const out: string[] = [];
-      for (const [side, o] of far) {
+      for (const [side, o] of options) {
         const country = o?.offer.country ?? null;
         if (o == null || country === null || placeIncludesCountry(users, country)) continue;
         out.push(`the ${side} option (${o.offer.providerName} ${o.offer.region}) runs in ${country}`);
