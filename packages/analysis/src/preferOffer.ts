@@ -4,7 +4,7 @@ import { GLOBAL_PLACE, type Offer, placeIncludesCountry, type WorkloadProfile } 
  * 0 when the offer runs inside the workload's `usersRegion` (its country is known and in that place), else 1; 0 for
  * every offer when the workload names no users' region (or `global`), so the order below is then the old one.
  */
-export function usersRank(profile: WorkloadProfile, offer: Offer): number {
+function usersRank(profile: WorkloadProfile, offer: Offer): number {
   const users = profile.usersRegion;
   if (users === null || users === GLOBAL_PLACE) return 0;
   return offer.country !== null && placeIncludesCountry(users, offer.country) ? 0 : 1;

@@ -10,6 +10,7 @@ import {
   assumedMark,
   DATA_SENSITIVITIES,
   GLOBAL_PLACE,
+  hardConstraintRisk,
   isInterruptibleCategory,
   placeIncludesCountry,
   workloadKinds,
@@ -68,7 +69,7 @@ export const riskRules: readonly RiskRule[] = [
     id: 'hard-constraint',
     check: ({ fit }) => {
       const c = fit.constraints.find((k) => k.side === 'depin');
-      return c ? `DePIN is ${c.scope === 'all' ? 'ruled out' : 'limited to overflow'}: ${c.reason}` : null;
+      return c ? hardConstraintRisk(c) : null;
     },
   },
   {

@@ -1,23 +1,14 @@
 import { join } from 'node:path';
-import { costFloor, gpuTierTable, throughputRatioTable } from '@gpufit/pricing';
+import { costFloor } from '@gpufit/pricing';
 import type { Offer } from '@gpufit/schema';
 import { describe, expect, test } from 'vitest';
 import { runScenarioAnalysis } from '../src/commands/analyze.js';
 import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
-import { feasibleOffers, type WhatifInputs } from '../src/whatif/whatifData.js';
+import { feasibleOffers, floorInputs, type WhatifInputs } from '../src/whatif/whatifData.js';
 
 /** The definition, offer by offer: `costFloor` passes the offer for at least one workload. */
 function byCostFloor(inputs: WhatifInputs): Offer[] {
-  const options = {
-    tiers: gpuTierTable(inputs.tierRows),
-    ratios: throughputRatioTable(inputs.ratioRows),
-    scenario: inputs.scenario,
-    verdictOnly: true,
-    skipOfferTerms: true,
-  };
-  const workloads = inputs.workloads.map((w) =>
-    inputs.horizonMonths === null ? w : { ...w, horizonMonths: inputs.horizonMonths },
-  );
+  const { options, workloads } = floorInputs(inputs);
   return inputs.offers.filter((o) => workloads.some((w) => costFloor(w, o, options) !== null));
 }
 

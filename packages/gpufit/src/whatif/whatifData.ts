@@ -36,16 +36,7 @@ export interface WhatifInputs
  * `costFloor` offer by offer.
  */
 export function feasibleOffers(inputs: WhatifInputs): Offer[] {
-  const options = {
-    tiers: gpuTierTable(inputs.tierRows),
-    ratios: throughputRatioTable(inputs.ratioRows),
-    scenario: inputs.scenario,
-    verdictOnly: true,
-    skipOfferTerms: true,
-  };
-  const workloads = inputs.workloads.map((w) =>
-    inputs.horizonMonths === null ? w : { ...w, horizonMonths: inputs.horizonMonths },
-  );
+  const { options, workloads } = floorInputs(inputs);
   // Per key, the workloads whose work fits an offer of that key.
   const fitting = new Map<string, WorkloadProfile[]>();
   return inputs.offers.filter((o) => {
@@ -59,6 +50,25 @@ export function feasibleOffers(inputs: WhatifInputs): Offer[] {
     }
     return fits.some((w) => interruptibleRule(w, o) === null);
   });
+}
+
+/**
+ * What the pre-filter asks `costFloor` (or `workFloor`) with: the run's tiers, ratios and scenario, verdicts only,
+ * and the workloads over the run's horizon (a scenario file's `horizonMonths` sets it for every workload).
+ */
+export function floorInputs(inputs: WhatifInputs) {
+  return {
+    options: {
+      tiers: gpuTierTable(inputs.tierRows),
+      ratios: throughputRatioTable(inputs.ratioRows),
+      scenario: inputs.scenario,
+      verdictOnly: true,
+      skipOfferTerms: true,
+    },
+    workloads: inputs.workloads.map((w) =>
+      inputs.horizonMonths === null ? w : { ...w, horizonMonths: inputs.horizonMonths },
+    ),
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { hardConstraintRisk } from '@gpufit/schema';
 import type { PresentedAnalysis } from '../present/presentAnalysis.js';
 import type { Inline } from './blocks.js';
 import { strong, t } from './blocks.js';
@@ -38,7 +39,7 @@ export function topRisks(p: PresentedAnalysis, count = TOP_RISK_COUNT): Inline[]
     // A decentralized side ruled out whole is already in the summary table ("ineligible: <reason>"): the risk
     // that says the same is left to the workload's own list, so the five shown are ones the table does not.
     const hard = w.workload.fit.constraints.find((c) => c.side === 'depin' && c.scope === 'all');
-    const inTable = hard !== undefined && w.depin === null ? `DePIN is ruled out: ${hard.reason}` : null;
+    const inTable = hard !== undefined && w.depin === null ? hardConstraintRisk(hard) : null;
     w.workload.decision.risks
       .filter((risk) => risk !== inTable)
       .forEach((risk, i) => {
