@@ -16,6 +16,7 @@ import { type BestOffers, bestOffers, explained, priced, type SideBest } from '.
 import { decide } from './decide.js';
 import { hybridFor } from './hybridFor.js';
 import { indexedBestOffers } from './indexedBestOffers.js';
+import { listedPlaces } from './listedPlaces.js';
 import { risksFor } from './risks.js';
 import { sidesOfMarkets } from './sides.js';
 import { unitCostFor } from './unitCost.js';
@@ -89,6 +90,7 @@ export function createWorkloadAnalyzer(
     estimateCost(p, o, { tiers, scenario: s, explain: false, ...ratios, ...adjust });
   // Every offer is screened without its sentences; the winners are priced again with them.
   const sides = sidesOfMarkets(scenario.decision.decentralizedMarkets);
+  const listings = listedPlaces(offers);
   const policy = scenario.decision;
   const exhaustive = (p: WorkloadProfile) => explained(bestOffers(p, offers, screen, sides), p, estimate);
   const findBest =
@@ -180,6 +182,7 @@ export function createWorkloadAnalyzer(
       cloudOffer: best.cloud?.offer ?? null,
       depin: depinEligible ? depin : null,
       depinOffer: depinEligible ? (best.depin?.offer ?? null) : null,
+      depinListings: depinEligible && best.depin ? listings(best.depin.offer) : null,
       projection,
       distribution,
       analysisDate: scenario.analysisDate,

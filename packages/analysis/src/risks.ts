@@ -1,3 +1,4 @@
+import { DYNAMIC_GPUS_PER_ZONE } from '@gpufit/pricing';
 import type {
   Distribution,
   FitAssessment,
@@ -39,6 +40,11 @@ export interface RiskEvidence {
   readonly cloudOffer?: Offer | null;
   /** The full catalog row of the DePIN option (its notes say whether a price is a floor or a cap). */
   readonly depinOffer: Offer | null;
+  /**
+   * The regions where the catalog lists the DePIN option's provider with the same GPU and GPUs per instance
+   * (`listedPlaces`): what the catalog shows of that marketplace's depth. Absent or null: not checked.
+   */
+  readonly depinListings?: readonly string[] | null;
   /** Offer ages are measured against this date (YYYY-MM-DD); null = not checked. */
   readonly analysisDate: string | null;
   readonly maxOfferAgeDays: number;
@@ -61,8 +67,9 @@ const CERTIFICATION_SAVING = { usd: 100, share: 0.1 } as const;
  * The rules in the order a workload's risks are listed; the report's top risks take each workload's first one
  * (topRisks.ts). The decentralized side's hard rule and its subsidy exposure come first, then what the
  * certifications cost (on a 70B agent API under SOC 2 it was USD 37,026.93 a month, far more than any other lever
- * of its plan, and it sat behind the capacity-block note), then an option far from a latency-sensitive
- * service's users, then the terms of the cloud option.
+ * of its plan, and it sat behind the capacity-block note), then a decentralized fleet larger than the catalog
+ * shows (a text-to-video API priced on 104 Vast L40S machines from one listing in Taichung), then an option far
+ * from a latency-sensitive service's users, then the terms of the cloud option.
  */
 export const riskRules: readonly RiskRule[] = [
   {
@@ -110,6 +117,21 @@ export const riskRules: readonly RiskRule[] = [
       const o = free.offer;
       const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
       return `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them only for the hyperscalers, from their public compliance programmes${profile.compliance.includes('gdpr') ? '; gdpr is also met inside the EEA on datacenter hosts' : ''}). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${rate} would cost ${usd(without)} a month, ${usd(saving)} less: if ${o.providerName} holds ${asked} for your use, add it to that offer's certifications in your catalog and analyze again.`;
+    },
+  },
+  {
+    id: 'fleet-beyond-listings',
+    check: ({ depin, depinListings: listings }) => {
+      const n = depin?.cost.instances;
+      if (depin == null || n == null || listings == null) return null;
+      const o = depin.offer;
+      const per = depin.cost.gpusPerInstance ?? o.gpusPerInstance;
+      // One standard GPU server's worth a listing (or one instance, when an instance is larger): what gpufit counts
+      // on without evidence, as it does for spot per zone (DYNAMIC_GPUS_PER_ZONE).
+      if (n * per <= listings.length * Math.max(per, DYNAMIC_GPUS_PER_ZONE)) return null;
+      const count = listings.length === 1 ? '1 listing' : `${listings.length} listings`;
+      const where = listings.length <= 3 ? listings.join(', ') : `${listings.slice(0, 3).join(', ')} …`;
+      return `The decentralized option holds up to ${n} machines of ${per} × ${o.gpu} at once on ${o.providerName}, but the catalog has ${count} of that configuration (${where}): a listing shows it is offered, not how many machines are free. gpufit prices the whole fleet at the listed price; check the live count before relying on it, and expect a fleet this size to spread over hosts and regions, at higher prices as the cheapest are taken.`;
     },
   },
   {

@@ -39,4 +39,14 @@ describe('datasets/workloads/eu-genmedia.csv', async () => {
       if (o.cost.throughput?.basis === 'measured') expect(o.cost.throughput.ratio).toBeLessThan(2);
     }
   });
+
+  it('the image API’s 15 Vast L40S machines from one listing are named as a fleet the catalog does not show', () => {
+    const d = byId.get('flux-api')!.decision;
+    expect(d.depin!.offer.provider).toBe('vast');
+    expect(d.depin!.cost.instances).toBeGreaterThan(8);
+    const fleet = d.risks.filter((r) => r.startsWith('The decentralized option holds up to'));
+    expect(fleet).toHaveLength(1);
+    expect(fleet[0]).toContain(`${d.depin!.cost.instances} machines of 1 × L40S at once on Vast.ai`);
+    expect(fleet[0]).toContain('1 listing of that configuration');
+  });
 });
