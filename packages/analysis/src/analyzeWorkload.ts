@@ -183,6 +183,7 @@ export function createWorkloadAnalyzer(
       depin: depinEligible ? depin : null,
       depinOffer: depinEligible ? (best.depin?.offer ?? null) : null,
       depinListings: depinEligible && best.depin ? listings(best.depin.offer) : null,
+      recommendation: decision.recommendation,
       projection,
       distribution,
       analysisDate: scenario.analysisDate,

@@ -5,6 +5,7 @@ import type {
   Offer,
   PricedOption,
   Projection,
+  Recommendation,
   WorkloadProfile,
 } from '@gpufit/schema';
 import {
@@ -45,6 +46,11 @@ export interface RiskEvidence {
    * (`listedPlaces`): what the catalog shows of that marketplace's depth. Absent or null: not checked.
    */
   readonly depinListings?: readonly string[] | null;
+  /**
+   * The workload's recommendation: a risk of the decentralized option alone (its fleet) comes early when that
+   * option carries work (decentralized or hybrid), late when the workload stays on cloud. Absent: early.
+   */
+  readonly recommendation?: Recommendation;
   /** Offer ages are measured against this date (YYYY-MM-DD); null = not checked. */
   readonly analysisDate: string | null;
   readonly maxOfferAgeDays: number;
@@ -68,8 +74,8 @@ const CERTIFICATION_SAVING = { usd: 100, share: 0.1 } as const;
  * (topRisks.ts). The decentralized side's hard rule and its subsidy exposure come first, then what the
  * certifications cost (on a 70B agent API under SOC 2 it was USD 37,026.93 a month, far more than any other lever
  * of its plan, and it sat behind the capacity-block note), then a decentralized fleet larger than the catalog
- * shows (a text-to-video API priced on 104 Vast L40S machines from one listing in Taichung), then an option far
- * from a latency-sensitive service's users, then the terms of the cloud option.
+ * shows when that option carries work (a text-to-video API priced on 104 Vast L40S machines from one listing in
+ * Taichung), then an option far from a latency-sensitive service's users, then the terms of the cloud option.
  */
 export const riskRules: readonly RiskRule[] = [
   {
@@ -121,18 +127,7 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     id: 'fleet-beyond-listings',
-    check: ({ depin, depinListings: listings }) => {
-      const n = depin?.cost.instances;
-      if (depin == null || n == null || listings == null) return null;
-      const o = depin.offer;
-      const per = depin.cost.gpusPerInstance ?? o.gpusPerInstance;
-      // One standard GPU server's worth a listing (or one instance, when an instance is larger): what gpufit counts
-      // on without evidence, as it does for spot per zone (DYNAMIC_GPUS_PER_ZONE).
-      if (n * per <= listings.length * Math.max(per, DYNAMIC_GPUS_PER_ZONE)) return null;
-      const count = listings.length === 1 ? '1 listing' : `${listings.length} listings`;
-      const where = listings.length <= 3 ? listings.join(', ') : `${listings.slice(0, 3).join(', ')} …`;
-      return `The decentralized option holds up to ${n} machines of ${per} × ${o.gpu} at once on ${o.providerName}, but the catalog has ${count} of that configuration (${where}): a listing shows it is offered, not how many machines are free. gpufit prices the whole fleet at the listed price; check the live count before relying on it, and expect a fleet this size to spread over hosts and regions, at higher prices as the cheapest are taken.`;
-    },
+    check: (e) => (e.recommendation === 'cloud' ? null : fleetBeyondListings(e)),
   },
   {
     id: 'far-from-users',
@@ -214,6 +209,12 @@ export const riskRules: readonly RiskRule[] = [
     },
   },
   {
+    // The same risk for a workload that stays on cloud: it concerns the option not taken, so the cloud option's
+    // own terms come first (an image API on Massed Compute had the unused Vast fleet as its top risk).
+    id: 'fleet-beyond-listings-unused',
+    check: (e) => (e.recommendation === 'cloud' ? fleetBeyondListings(e) : null),
+  },
+  {
     id: 'redundancy',
     check: ({ depin }) =>
       depin?.cost.replicas != null && componentUsd(depin.cost, 'redundancy') > 0
@@ -243,6 +244,24 @@ export const riskRules: readonly RiskRule[] = [
         : null,
   },
 ];
+
+/**
+ * A decentralized option that holds more GPUs at once than the catalog shows its provider offering: one standard
+ * GPU server's worth a listing (or one instance, when an instance is larger) — what gpufit counts on without
+ * evidence, as it does for spot per zone (`DYNAMIC_GPUS_PER_ZONE`) — summed over every place the catalog lists
+ * that configuration (`listedPlaces`). A text-to-video API was priced on 104 one-GPU Vast L40S machines from one
+ * listing in Taichung.
+ */
+function fleetBeyondListings({ depin, depinListings: listings }: RiskEvidence): string | null {
+  const n = depin?.cost.instances;
+  if (depin == null || n == null || listings == null) return null;
+  const o = depin.offer;
+  const per = depin.cost.gpusPerInstance ?? o.gpusPerInstance;
+  if (n * per <= listings.length * Math.max(per, DYNAMIC_GPUS_PER_ZONE)) return null;
+  const count = listings.length === 1 ? '1 listing' : `${listings.length} listings`;
+  const where = listings.length <= 3 ? listings.join(', ') : `${listings.slice(0, 3).join(', ')} …`;
+  return `The decentralized option holds up to ${n} machines of ${per} × ${o.gpu} at once on ${o.providerName}, but the catalog has ${count} of that configuration (${where}): a listing shows it is offered, not how many machines are free. gpufit prices the whole fleet at the listed price; check the live count before relying on it, and expect a fleet this size to spread over hosts and regions, at higher prices as the cheapest are taken.`;
+}
 
 export function risksFor(e: RiskEvidence): string[] {
   const out: string[] = [];

@@ -108,11 +108,12 @@ describe('risk: a decentralized fleet beyond what the catalog lists', () => {
     expect(two[0]).toContain('holds up to 2 machines of 16 × H100 at once');
   });
 
-  it('comes before the cloud option’s terms: a spot cloud option’s note follows it', async () => {
+  /** The fleet risk's and the spot note's positions, and the recommendation, with spot cloud at `spotUsd`. */
+  async function order(spotUsd: number) {
     const spot = offer({
       id: 'aws:p5:us-east-1:spot',
       market: 'hyperscaler',
-      usdPerGpuHour: 2,
+      usdPerGpuHour: spotUsd,
       gpusPerInstance: 8,
       pricingCategory: 'Dynamic',
       zonesWithSpot: 6,
@@ -124,10 +125,25 @@ describe('risk: a decentralized fleet beyond what the catalog lists', () => {
       scenario,
       monteCarlo: false,
     });
-    const risks = a.workloads[0]!.decision.risks;
-    const fleetAt = risks.findIndex((r) => r.includes('machines of'));
-    const spotAt = risks.findIndex((r) => r.startsWith('The cloud option is spot capacity'));
-    expect(fleetAt).toBeGreaterThanOrEqual(0);
-    expect(spotAt).toBeGreaterThan(fleetAt);
+    const d = a.workloads[0]!.decision;
+    return {
+      recommendation: d.recommendation,
+      fleetAt: d.risks.findIndex((r) => r.includes('machines of')),
+      spotAt: d.risks.findIndex((r) => r.startsWith('The cloud option is spot capacity')),
+    };
+  }
+
+  it('when the decentralized option carries work it comes before the cloud option’s terms', async () => {
+    const o = await order(3);
+    expect(o.recommendation).not.toBe('cloud');
+    expect(o.fleetAt).toBeGreaterThanOrEqual(0);
+    expect(o.spotAt).toBeGreaterThan(o.fleetAt);
+  });
+
+  it('when the workload stays on cloud it comes after them: it concerns the option not taken', async () => {
+    const o = await order(1);
+    expect(o.recommendation).toBe('cloud');
+    expect(o.spotAt).toBeGreaterThanOrEqual(0);
+    expect(o.fleetAt).toBeGreaterThan(o.spotAt);
   });
 });
