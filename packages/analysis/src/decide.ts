@@ -6,6 +6,7 @@ import type {
   PricedOption,
   Recommendation,
 } from '@gpufit/schema';
+import { usd } from './usdText.js';
 
 /**
  * Fit meets cost (DESIGN §4, last rule). The framework's approach says which placements are acceptable and in
@@ -135,24 +136,56 @@ export function decide(input: DecideInput): DecideOutput {
     hybrid,
     recommendedMonthlyUsd,
     monthlySavingsUsd,
-    rationale: explain(chosen, input, costOf, depinBlocked?.reason ?? depinPartBlocked?.reason),
+    rationale: explain(chosen, input, costOf, depinBlocked?.reason ?? depinPartBlocked?.reason, threshold),
   };
 }
 
 function explain(
   chosen: Recommendation,
-  { fit, policy }: DecideInput,
+  input: DecideInput,
   costOf: Record<Recommendation, number | null>,
   constraintReason: string | undefined,
+  threshold: number,
 ): string {
+  const { fit, policy } = input;
   const pct = `${Math.round(policy.minSavingShare * 1000) / 10} % and USD ${policy.minMonthlySavingUsd} a month`;
   if (chosen !== 'cloud') {
     return `The fit (${fit.approach}) accepts ${chosen}, and it saves at least ${pct} against the cheapest feasible cloud option.`;
   }
-  if (fit.approach === 'traditional-cloud')
-    return 'The fit is traditional cloud: DePIN is not a suitable placement for this workload.';
+  if (fit.approach === 'traditional-cloud') return traditionalCloud(input, costOf, threshold);
   if (constraintReason && costOf.hybrid === null) return `Cloud: ${constraintReason}`;
   if (costOf.depin === null && costOf.hybrid === null)
     return 'Cloud: no feasible, priced DePIN option for this workload in the catalog.';
   return `Cloud: the decentralized placements the fit accepts do not save at least ${pct} against cloud, so they are not worth a second platform.`;
+}
+
+/** The fit's factors that count most against DePIN, at most three: "data-movement −12.7, interconnect −10". */
+function mostAgainstDepin(fit: FitAssessment): string {
+  return fit.reasons
+    .filter((r) => r.depin < 0)
+    .sort((a, b) => a.depin - b.depin)
+    .slice(0, 3)
+    .map((r) => `${r.factor} −${Number((-r.depin).toFixed(1))}`)
+    .join(', ');
+}
+
+/**
+ * A traditional-cloud fit keeps the workload on cloud whatever DePIN saves; when its decentralized option would
+ * save at least the policy's threshold, the rationale says how much, and which of the fit's factors weigh most
+ * against it, so the money is never hidden (a companion-chat API kept USD 38,788.20 a month on cloud in silence).
+ */
+function traditionalCloud(
+  { fit, depin }: DecideInput,
+  costOf: Record<Recommendation, number | null>,
+  threshold: number,
+): string {
+  const verdict = 'The fit is traditional cloud: DePIN is not a suitable placement for this workload.';
+  const cloudUsd = costOf.cloud;
+  const depinUsd = costOf.depin;
+  if (cloudUsd === null || depinUsd === null || depin === null || !(cloudUsd - depinUsd >= threshold))
+    return verdict;
+  const saving = cloudUsd - depinUsd;
+  const against = mostAgainstDepin(fit);
+  const score = Number(fit.depin.score.toFixed(1));
+  return `The fit is traditional cloud (DePIN ${fit.depin.level}, ${score}/100${against === '' ? '' : `; most against it: ${against}`}): DePIN is not a suitable placement for this workload. Its decentralized option, ${depin.offer.providerName}, would cost ${usd(depinUsd)} a month, ${usd(saving)} (${Math.round((saving / cloudUsd) * 100)} %) less than cloud: if those reasons do not hold for this workload, a framework override (docs/framework.md) changes the fit, and the recommendation with it.`;
 }

@@ -118,3 +118,74 @@ describe('honest labels: hybrid only when each side carries at least the documen
     );
   });
 });
+
+describe('a traditional-cloud fit names the saving it forgoes', () => {
+  const traditional: FitAssessment = {
+    ...fit('traditional-cloud'),
+    depin: { score: 27.74, level: 'low' },
+    reasons: [
+      { factor: 'workload-kind', cloud: 10, depin: 0, sentence: '' },
+      { factor: 'uptime', cloud: 3.3, depin: -6.5, sentence: '' },
+      { factor: 'data-movement', cloud: 3.2, depin: -12.74, sentence: '' },
+      { factor: 'cost-sensitivity', cloud: -3, depin: 6, sentence: '' },
+      { factor: 'latency', cloud: 2.1, depin: -4.2, sentence: '' },
+      { factor: 'interconnect', cloud: 5, depin: -10, sentence: '' },
+    ],
+  };
+  const named = (usd: number, providerName: string): PricedOption =>
+    ({ offer: { id: 'o', providerName }, cost: { monthlyUsd: usd } }) as unknown as PricedOption;
+
+  it('keeps the workload on cloud and says what its decentralized option would save, and what weighs against it', () => {
+    const d = decide({
+      fit: traditional,
+      cloud: option(91_673.4),
+      depin: named(52_885.2, 'Hyperbolic'),
+      hybrid: null,
+      policy,
+    });
+    expect(d.recommendation).toBe('cloud');
+    expect(d.rationale).toBe(
+      'The fit is traditional cloud (DePIN low, 27.7/100; most against it: data-movement −12.7, interconnect −10, uptime −6.5): DePIN is not a suitable placement for this workload. Its decentralized option, Hyperbolic, would cost $52,885.20 a month, $38,788.20 (42 %) less than cloud: if those reasons do not hold for this workload, a framework override (docs/framework.md) changes the fit, and the recommendation with it.',
+    );
+  });
+
+  it('says only the verdict when the saving is under the policy’s threshold, or there is no decentralized option', () => {
+    const verdict = 'The fit is traditional cloud: DePIN is not a suitable placement for this workload.';
+    // $400 = 4 %: under the 5 % share.
+    const small = decide({
+      fit: traditional,
+      cloud: option(10_000),
+      depin: named(9_600, 'Vast.ai'),
+      hybrid: null,
+      policy,
+    });
+    expect(small.rationale).toBe(verdict);
+    const none = decide({ fit: traditional, cloud: option(10_000), depin: null, hybrid: null, policy });
+    expect(none.rationale).toBe(verdict);
+    const dearer = decide({
+      fit: traditional,
+      cloud: option(10_000),
+      depin: named(12_000, 'Vast.ai'),
+      hybrid: null,
+      policy,
+    });
+    expect(dearer.rationale).toBe(verdict);
+  });
+
+  it('a hard constraint on DePIN leaves only the verdict: that option is not available at any saving', () => {
+    const blocked: FitAssessment = {
+      ...traditional,
+      constraints: [{ side: 'depin', code: 'regulated', scope: 'all', reason: 'regulated data' }],
+    };
+    const d = decide({
+      fit: blocked,
+      cloud: option(10_000),
+      depin: named(1_000, 'Vast.ai'),
+      hybrid: null,
+      policy,
+    });
+    expect(d.rationale).toBe(
+      'The fit is traditional cloud: DePIN is not a suitable placement for this workload.',
+    );
+  });
+});
