@@ -130,6 +130,24 @@ const AZURE: Record<string, string> = {
 };
 
 /** Lambda publishes region codes; only the us-* prefix states a country. Others keep the continent only. */
+/**
+ * Lambda regions outside the US whose location Lambda's region list states (docs.lambda.ai/public-cloud/regions/,
+ * as quoted on 2026-05-25 in a public research note the code index holds: "asia-northeast-1 (Tokyo),
+ * asia-northeast-2 (Osaka), asia-south-1 (India), europe-central-1 (Germany), me-west-1 (Israel)"; public Lambda
+ * launch scripts in the same index also label europe-central-1 "Germany"), and australia-east-1, whose code names
+ * its country. gpufit did not fetch the page itself. europe-south-1 is not in that list: its country stays unknown.
+ */
+const LISTED =
+  "per Lambda's region list (docs.lambda.ai/public-cloud/regions/, as quoted 2026-05-25; not fetched by gpufit)";
+const LAMBDA_COUNTRY: Record<string, { country: string; why: string }> = {
+  'asia-northeast-1': { country: 'JP', why: `Tokyo ${LISTED}` },
+  'asia-northeast-2': { country: 'JP', why: `Osaka ${LISTED}` },
+  'asia-south-1': { country: 'IN', why: `India ${LISTED}` },
+  'europe-central-1': { country: 'DE', why: `Germany ${LISTED}` },
+  'me-west-1': { country: 'IL', why: `Israel ${LISTED}` },
+  'australia-east-1': { country: 'AU', why: 'the code names Australia (not in the quoted region list)' },
+};
+
 const LAMBDA_CONTINENT: Record<string, string> = {
   'asia-northeast-1': 'Asia',
   'asia-northeast-2': 'Asia',
@@ -236,6 +254,13 @@ export function resolveRegion(provider: string, region: string, raw: string): Re
   }
   if (provider === 'lambda' && region.startsWith('us-')) {
     return { country: 'US', notes: 'Lambda region code with a us- prefix' };
+  }
+  const lambda = provider === 'lambda' ? LAMBDA_COUNTRY[region] : undefined;
+  if (lambda !== undefined) {
+    return {
+      country: lambda.country,
+      notes: `Lambda region code; ${lambda.why}`,
+    };
   }
   if (provider === 'lambda' && LAMBDA_CONTINENT[region] !== undefined) {
     return {

@@ -66,9 +66,14 @@ describe('placement: at equal cost, inside the users’ region', () => {
     const na = await cloudOf(profileOf({ usersRegion: 'north-america' }));
     expect(na.indexed.offer.id).toMatch(/^lambda:gpu-1x-gh200:us-/);
     expect(na.exhaustive.offer.id).toBe(na.indexed.offer.id);
-    // The catalog states no country for Lambda's European regions: nothing is known to be inside the EU.
+    // Lambda's region list puts europe-central-1 in Germany: EU users get it.
     const eu = await cloudOf(profileOf({ usersRegion: 'EU' }));
-    expect(eu.indexed.offer.id).toBe('lambda:gpu-1x-gh200:asia-northeast-1:standard');
+    expect(eu.indexed.offer.id).toBe('lambda:gpu-1x-gh200:europe-central-1:standard');
+    expect(eu.indexed.offer.country).toBe('DE');
+    expect(eu.exhaustive.offer.id).toBe(eu.indexed.offer.id);
+    // europe-south-1 is not in that list, so its country is unknown: Italian users are not known to be near it.
+    const it = await cloudOf(profileOf({ usersRegion: 'IT' }));
+    expect(it.indexed.offer.id).toBe('lambda:gpu-1x-gh200:asia-northeast-1:standard');
     const global = await cloudOf(profileOf({ usersRegion: 'global' }));
     expect(global.indexed.offer.id).toBe('lambda:gpu-1x-gh200:asia-northeast-1:standard');
   });
