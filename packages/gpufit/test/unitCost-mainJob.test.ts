@@ -1,7 +1,10 @@
 /** The README main job (bundled workloads and catalog): cost per unit of output for its inference workloads. */
+import { analyze } from '@gpufit/analysis';
 import { usdPerUnits } from '@gpufit/pricing';
-import { analysisResultSchema } from '@gpufit/schema';
+import { renderMarkdown } from '@gpufit/report';
+import { analysisResultSchema, validateWorkloadProfile } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
+import { loadInputs } from '../src/cli/inputs.js';
 import { analyzeBundled } from './support/analyzeBundled.js';
 
 describe('cost per unit of output, main job', async () => {
@@ -85,5 +88,49 @@ describe('cost per unit of output beyond tokens: the finance and credibility exa
     expect(u.unit).toBe('audio-hours');
     expect(u.figures).toEqual([]);
     expect(u.gaps).toEqual([expect.stringMatching(/^no measured audio rate for any GPU/)]);
+  });
+});
+
+describe('cost per image in the report: the benchmark precision as a reader reads it', async () => {
+  const inputs = await loadInputs({});
+  const v = validateWorkloadProfile({
+    id: 'image-api',
+    kind: 'realtime-inference',
+    modelParamsBillions: 3.5,
+    precision: 'fp16',
+    gpuType: 'L40S',
+    gpusPerReplica: 1,
+    gpuHoursPerMonth: 2190,
+    peakToMeanRatio: 3,
+    dataSensitivity: 'internal',
+    availabilityTarget: 0.995,
+    p99LatencyMs: 5000,
+    usersRegion: 'US',
+    interruptible: false,
+    outputUnit: 'images',
+  });
+  if (!v.ok) throw new Error(JSON.stringify(v.issues));
+  const analysis = await analyze({
+    workloads: [v.value],
+    offers: inputs.offers.rows,
+    tiers: inputs.tiers,
+    ratios: inputs.throughputRatios,
+    unitThroughput: inputs.unitThroughput,
+    scenario: inputs.scenario,
+    monteCarlo: false,
+  });
+
+  it('an SDXL rate stated per component is written "unet fp8, …", never as the source’s dict', () => {
+    const figures = analysis.workloads[0]!.unitCost!.figures;
+    // The data keeps the source's cell; only the report rewrites it.
+    expect(figures.some((f) => f.precision.startsWith('{'))).toBe(true);
+    const md = renderMarkdown(analysis);
+    const lines = md.split('\n').filter((l) => l.includes('per image ('));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) {
+      expect(l).not.toMatch(/[{}']/);
+      expect(l).not.toContain('not recorded in files parsed');
+    }
+    expect(lines.join('\n')).toMatch(/unet fp8/);
   });
 });

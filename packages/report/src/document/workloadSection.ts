@@ -16,6 +16,7 @@ import {
   RECOMMENDATION_LABELS,
 } from '../present/labels.js';
 import { pricingLabel, providerLabel, rentedText } from '../present/offerLabel.js';
+import { precisionText } from '../present/precisionText.js';
 import type { ShownOption, ShownWorkload } from '../present/presentAnalysis.js';
 import type { Rounder } from '../present/rounder.js';
 import type { Block, Inline } from './blocks.js';
@@ -200,7 +201,7 @@ export function unitCostBlocks(r: Rounder, w: ShownWorkload): Block[] {
     t(
       `${f.side === 'cloud' ? OPTION_LABELS.cloud : OPTION_LABELS.depin}: $${formatUnitPrice.people(r.unitPrice(f.usd))} ${words.quote} ` +
         `(${f.gpu} at $${formatUnitPrice.people(r.unitPrice(f.usdPerGpuHour))}/GPU-hour ÷ ${formatQuantity(r, f.unitsPerGpuSecond, f.unitsPerGpuSecond < 10 ? 2 : 0)} ${words.rate} per GPU: ` +
-        `${f.benchmark} class, ${f.scenario === 'vLLM serving' ? `vLLM serving benchmark (${f.version})` : `MLPerf Inference ${f.version} ${f.scenario}`}, ${f.precision}; at measured throughput).`,
+        `${f.benchmark} class, ${f.scenario === 'vLLM serving' ? `vLLM serving benchmark (${f.version})` : `MLPerf Inference ${f.version} ${f.scenario}`}, ${precisionText(f.precision)}; at measured throughput).`,
     ),
   ]);
   const s = u.atStatedVolume;
