@@ -1,11 +1,10 @@
 /** The README main job (bundled workloads and catalog): cost per unit of output for its inference workloads. */
-import { analyze } from '@gpufit/analysis';
 import { usdPerUnits } from '@gpufit/pricing';
 import { renderMarkdown } from '@gpufit/report';
 import { analysisResultSchema, validateWorkloadProfile } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../src/cli/inputs.js';
-import { analyzeBundled } from './support/analyzeBundled.js';
+import { analyzeBundled, analyzeOnBundled } from './support/analyzeBundled.js';
 
 describe('cost per unit of output, main job', async () => {
   const { analysis, byId } = await analyzeBundled();
@@ -110,15 +109,7 @@ describe('cost per image in the report: the benchmark precision as a reader read
     outputUnit: 'images',
   });
   if (!v.ok) throw new Error(JSON.stringify(v.issues));
-  const analysis = await analyze({
-    workloads: [v.value],
-    offers: inputs.offers.rows,
-    tiers: inputs.tiers,
-    ratios: inputs.throughputRatios,
-    unitThroughput: inputs.unitThroughput,
-    scenario: inputs.scenario,
-    monteCarlo: false,
-  });
+  const analysis = await analyzeOnBundled(inputs, [v.value]);
 
   it('an SDXL rate stated per component is written "unet fp8, …", never as the source’s dict', () => {
     const figures = analysis.workloads[0]!.unitCost!.figures;

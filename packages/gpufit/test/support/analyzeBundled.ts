@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { analyze } from '@gpufit/analysis';
+import type { WorkloadProfile } from '@gpufit/schema';
 import { loadInputs } from '../../src/cli/inputs.js';
 
 /**
@@ -13,8 +14,17 @@ export async function analyzeBundled(file?: string) {
       ? {}
       : { workloads: fileURLToPath(new URL(`../../../../datasets/workloads/${file}`, import.meta.url)) },
   );
-  const analysis = await analyze({
-    workloads: inputs.workloads.rows,
+  const analysis = await analyzeOnBundled(inputs, inputs.workloads.rows);
+  return { inputs, analysis, byId: new Map(analysis.workloads.map((w) => [w.id, w])) };
+}
+
+/** `workloads` analyzed on loaded inputs' catalog, tables and scenario, as the CLI would (no Monte Carlo). */
+export function analyzeOnBundled(
+  inputs: Awaited<ReturnType<typeof loadInputs>>,
+  workloads: readonly WorkloadProfile[],
+) {
+  return analyze({
+    workloads,
     offers: inputs.offers.rows,
     tiers: inputs.tiers,
     ratios: inputs.throughputRatios,
@@ -22,5 +32,4 @@ export async function analyzeBundled(file?: string) {
     scenario: inputs.scenario,
     monteCarlo: false,
   });
-  return { inputs, analysis, byId: new Map(analysis.workloads.map((w) => [w.id, w])) };
 }
