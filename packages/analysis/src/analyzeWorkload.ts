@@ -166,7 +166,17 @@ export function createWorkloadAnalyzer(
         : null;
     const breakEvens = comparison ? breakEven(comparison, costOf) : [];
     const tornado = comparison ? sensitivity(comparison, costOf) : null;
-    const decision = decide({ fit, cloud, depin: depinEligible ? depin : null, hybrid: split, policy });
+    // The workload's own market list leaves only decentralized markets: the user chose that side.
+    const cloudExcludedByWorkload =
+      profile.allowedMarkets.length > 0 && profile.allowedMarkets.every((m) => sides[m] === 'depin');
+    const decision = decide({
+      fit,
+      cloud,
+      depin: depinEligible ? depin : null,
+      hybrid: split,
+      policy,
+      cloudExcludedByWorkload,
+    });
     // Only a split in which each side carries at least the policy's share is a hybrid (decide's rule).
     const hybrid = decision.hybrid;
     // What the certifications asked for cost (a GPU cloud that holds them may just not have them on record).

@@ -50,6 +50,12 @@ export interface DecideInput {
   /** The cheapest split (hybridFor), hybrid or not: a split decentralized supply carries is named for it. */
   readonly hybrid: HybridSplit | null;
   readonly policy: DecisionPolicy;
+  /**
+   * The workload's own placement lists (`allowedMarkets`) leave only decentralized markets: the user chose that
+   * side, so its priced option is recommended whatever the fit prefers (an on-chain agent limited to DePIN was
+   * "cloud, unpriced" beside a priced Nosana option). Absent: false.
+   */
+  readonly cloudExcludedByWorkload?: boolean;
 }
 
 /** Whether a split is a real hybrid: each side carries at least the policy's share of the GPU-hours. */
@@ -96,6 +102,15 @@ export function decide(input: DecideInput): DecideOutput {
         recommendedMonthlyUsd: costOf[usable],
         monthlySavingsUsd: null,
         rationale: `No feasible, priced cloud offer; ${usable} is the only priced placement the fit (${fit.approach}) accepts.`,
+      };
+    }
+    if (input.cloudExcludedByWorkload === true && costOf.depin !== null) {
+      return {
+        recommendation: 'depin',
+        hybrid: null,
+        recommendedMonthlyUsd: costOf.depin,
+        monthlySavingsUsd: null,
+        rationale: `Decentralized: the workload's allowedMarkets leave no cloud market, so its decentralized option is the one placement it allows, though the fit (${fit.approach}) would prefer cloud.`,
       };
     }
     return {

@@ -189,3 +189,44 @@ describe('a traditional-cloud fit names the saving it forgoes', () => {
     );
   });
 });
+
+describe('a workload whose own allowedMarkets leave only decentralized markets', () => {
+  it('gets its decentralized option, whatever the fit prefers, with the reason said', () => {
+    const d = decide({
+      fit: fit('cloud-first'),
+      cloud: null,
+      depin: option(2_191.44),
+      hybrid: null,
+      policy,
+      cloudExcludedByWorkload: true,
+    });
+    expect(d.recommendation).toBe('depin');
+    expect(d.recommendedMonthlyUsd).toBe(2_191.44);
+    expect(d.monthlySavingsUsd).toBeNull();
+    expect(d.rationale).toBe(
+      "Decentralized: the workload's allowedMarkets leave no cloud market, so its decentralized option is the one placement it allows, though the fit (cloud-first) would prefer cloud.",
+    );
+  });
+
+  it('without that choice a cloud-first workload with no cloud offer stays unpriced, as before', () => {
+    const d = decide({ fit: fit('cloud-first'), cloud: null, depin: option(2_191.44), hybrid: null, policy });
+    expect(d.recommendation).toBe('cloud');
+    expect(d.recommendedMonthlyUsd).toBeNull();
+  });
+
+  it('a hard constraint on DePIN still wins over the choice: nothing is priced', () => {
+    const blocked: FitAssessment = {
+      ...fit('traditional-cloud'),
+      constraints: [{ side: 'depin', code: 'regulated', scope: 'all', reason: 'regulated data' }],
+    };
+    const d = decide({
+      fit: blocked,
+      cloud: null,
+      depin: option(100),
+      hybrid: null,
+      policy,
+      cloudExcludedByWorkload: true,
+    });
+    expect(d.recommendedMonthlyUsd).toBeNull();
+  });
+});
