@@ -148,14 +148,9 @@ const LAMBDA_COUNTRY: Record<string, { country: string; why: string }> = {
   'australia-east-1': { country: 'AU', why: 'the code names Australia (not in the quoted region list)' },
 };
 
+/** Lambda regions with no stated country: the continent their code names (the rest are in `LAMBDA_COUNTRY`). */
 const LAMBDA_CONTINENT: Record<string, string> = {
-  'asia-northeast-1': 'Asia',
-  'asia-northeast-2': 'Asia',
-  'asia-south-1': 'Asia',
-  'australia-east-1': 'Oceania',
-  'europe-central-1': 'Europe',
   'europe-south-1': 'Europe',
-  'me-west-1': 'Asia',
 };
 
 const NEBIUS: Record<string, string> = { 'eu-north1': 'FI', 'eu-west1': 'FR', 'us-central1': 'US' };

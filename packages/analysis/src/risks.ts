@@ -1,4 +1,4 @@
-import { DYNAMIC_GPUS_PER_ZONE } from '@gpufit/pricing';
+import { gpusCountedPerPlace } from '@gpufit/pricing';
 import type {
   Distribution,
   FitAssessment,
@@ -246,10 +246,10 @@ export const riskRules: readonly RiskRule[] = [
 ];
 
 /**
- * A decentralized option that holds more GPUs at once than the catalog shows its provider offering: one standard
- * GPU server's worth a listing (or one instance, when an instance is larger) — what gpufit counts on without
- * evidence, as it does for spot per zone (`DYNAMIC_GPUS_PER_ZONE`) — summed over every place the catalog lists
- * that configuration (`listedPlaces`). A text-to-video API was priced on 104 one-GPU Vast L40S machines from one
+ * A decentralized option that holds more GPUs at once than the catalog shows its provider offering: pricing's
+ * `gpusCountedPerPlace` a listing (one standard GPU server's worth, or one instance when larger: what gpufit
+ * counts on without evidence, as it does for spot per zone) summed over every place the catalog lists that
+ * configuration (`listedPlaces`). A text-to-video API was priced on 104 one-GPU Vast L40S machines from one
  * listing in Taichung.
  */
 function fleetBeyondListings({ depin, depinListings: listings }: RiskEvidence): string | null {
@@ -257,7 +257,7 @@ function fleetBeyondListings({ depin, depinListings: listings }: RiskEvidence): 
   if (depin == null || n == null || listings == null) return null;
   const o = depin.offer;
   const per = depin.cost.gpusPerInstance ?? o.gpusPerInstance;
-  if (n * per <= listings.length * Math.max(per, DYNAMIC_GPUS_PER_ZONE)) return null;
+  if (n * per <= listings.length * gpusCountedPerPlace(per)) return null;
   const count = listings.length === 1 ? '1 listing' : `${listings.length} listings`;
   const where = listings.length <= 3 ? listings.join(', ') : `${listings.slice(0, 3).join(', ')} …`;
   return `The decentralized option holds up to ${n} machines of ${per} × ${o.gpu} at once on ${o.providerName}, but the catalog has ${count} of that configuration (${where}): a listing shows it is offered, not how many machines are free. gpufit prices the whole fleet at the listed price; check the live count before relying on it, and expect a fleet this size to spread over hosts and regions, at higher prices as the cheapest are taken.`;

@@ -1,9 +1,10 @@
-import { analyze, sidesOfMarkets } from '@gpufit/analysis';
+import { sidesOfMarkets } from '@gpufit/analysis';
 import { estimateCost } from '@gpufit/pricing';
 import { validateWorkloadProfile, type WorkloadProfile, type WorkloadProfileInput } from '@gpufit/schema';
 import { describe, expect, test } from 'vitest';
 import { bestOffers } from '../../analysis/src/bestOffers.js';
 import { loadInputs } from '../src/cli/inputs.js';
+import { analyzeOnBundled } from './support/analyzeBundled.js';
 
 /**
  * At the same monthly cost the offer inside the users' region wins (analysis's preferOffer). On the bundled
@@ -32,14 +33,7 @@ const profileOf = (input: Partial<WorkloadProfileInput>): WorkloadProfile => {
 };
 
 async function cloudOf(profile: WorkloadProfile) {
-  const a = await analyze({
-    workloads: [profile],
-    offers: inputs.offers.rows,
-    tiers: inputs.tiers,
-    ratios: inputs.throughputRatios,
-    scenario: inputs.scenario,
-    monteCarlo: false,
-  });
+  const a = await analyzeOnBundled(inputs, [profile]);
   const indexed = a.workloads[0]!.decision.cloud!;
   const options = { tiers: inputs.tiers, ratios: inputs.throughputRatios, scenario: inputs.scenario };
   const sides = sidesOfMarkets(inputs.scenario.decision.decentralizedMarkets);

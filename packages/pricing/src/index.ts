@@ -43,7 +43,11 @@ export {
   withInterruptionMultiplier,
 } from './estimate/interruptionMultipliers.js';
 export { dataEligibility } from './feasibility/dataEligibility.js';
-export { DYNAMIC_GPUS_PER_ZONE, dynamicCapacity } from './feasibility/dynamicCapacity.js';
+export {
+  DYNAMIC_GPUS_PER_ZONE,
+  dynamicCapacity,
+  gpusCountedPerPlace,
+} from './feasibility/dynamicCapacity.js';
 export type { Feasibility, FeasibilityOptions } from './feasibility/feasibility.js';
 export { feasibility, gpuFeasible } from './feasibility/feasibility.js';
 export { gdprInPlace } from './feasibility/gdprInPlace.js';

@@ -14,6 +14,15 @@ import { isInterruptibleCategory, MARKET_REGISTRY, type Offer } from '@gpufit/sc
 export const DYNAMIC_GPUS_PER_ZONE = 8;
 
 /**
+ * The GPUs gpufit counts on in one place without evidence of more: one standard GPU server's worth
+ * (`DYNAMIC_GPUS_PER_ZONE`), or one instance when an instance is larger. A spot zone here; a marketplace listing
+ * in the analysis's fleet risk.
+ */
+export function gpusCountedPerPlace(gpusPerInstance: number): number {
+  return Math.max(gpusPerInstance, DYNAMIC_GPUS_PER_ZONE);
+}
+
+/**
  * Whether a workload that holds `gpusAtOnce` GPUs of this offer at the same time can count on it. Only
  * hyperscaler and GPU-cloud spot is limited: a marketplace's or a decentralized network's interruptible hosts are
  * many independent machines, whose interruptions the reliability rules already price. A job whose nodes need a
@@ -28,7 +37,7 @@ export function dynamicCapacity(
   const limit = dynamicGpuLimit(offer, offer.zonesWithSpot, options.oneZone);
   if (gpusAtOnce <= limit) return null;
   const zones = Math.max(1, offer.zonesWithSpot ?? 1);
-  const perZone = Math.max(offer.gpusPerInstance, DYNAMIC_GPUS_PER_ZONE);
+  const perZone = gpusCountedPerPlace(offer.gpusPerInstance);
   const where = options.oneZone
     ? 'in the one zone its interconnected nodes must share'
     : `in ${offer.region} (${zones} zone${zones === 1 ? '' : 's'} listing spot, ${perZone} GPUs each)`;
@@ -46,6 +55,6 @@ export function dynamicGpuLimit(
 ): number {
   if (!isInterruptibleCategory(offer.pricingCategory)) return Number.POSITIVE_INFINITY;
   if (MARKET_REGISTRY[offer.market].thirdPartyHosts) return Number.POSITIVE_INFINITY;
-  const perZone = Math.max(offer.gpusPerInstance, DYNAMIC_GPUS_PER_ZONE);
+  const perZone = gpusCountedPerPlace(offer.gpusPerInstance);
   return oneZone ? perZone : perZone * Math.max(1, zonesWithSpot ?? 1);
 }
