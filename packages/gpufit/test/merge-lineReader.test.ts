@@ -61,4 +61,15 @@ describe('LineReader', () => {
   test('an empty file has no lines', async () => {
     expect((await read(Buffer.alloc(0))).lines).toEqual([]);
   });
+
+  test('a file that cannot be opened, read after another, is named as bad input, not an uncaught stream error', async () => {
+    const good = join(dir, 'good.jsonl');
+    writeFileSync(good, '{"a":1}\n');
+    // Opened together, as `gpufit merge` opens every shard; the missing one fails before anything reads it.
+    const readers = [new LineReader(good), new LineReader(join(dir, 'missing.jsonl'))];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await readers[0]!.next()).toBe('{"a":1}');
+    await expect(readers[1]!.next()).rejects.toThrow(/missing\.jsonl: cannot be read \(ENOENT/);
+    await Promise.all(readers.map((r) => r.close()));
+  });
 });

@@ -32,6 +32,10 @@ export class LineReader {
 
   constructor(readonly file: string) {
     const stream = createReadStream(file, { highWaterMark: 64 * 1024 });
+    // Every shard's file is opened at once, but read one after another: a file that cannot be opened fails before
+    // anything reads it, and with no listener yet its 'error' event ended the process (`gpufit merge good missing`
+    // crashed instead of naming the file). The iterator still rejects with the error when the file is read.
+    stream.on('error', () => {});
     this.chunks = stream[Symbol.asyncIterator]();
   }
 
