@@ -28,7 +28,8 @@ export interface AnalyzedWorkload {
   readonly offersUsed: readonly Offer[];
   /** The cost bases its projection used (absent without one), for the portfolio's joint Monte Carlo. */
   readonly bases?: {
-    readonly cloud: CostBasis;
+    /** Null for a workload with no cloud option (then `depin` is not null). */
+    readonly cloud: CostBasis | null;
     readonly depin: CostBasis | null;
     readonly horizonMonths: number;
   };
@@ -146,12 +147,17 @@ export function createWorkloadAnalyzer(
     let projection: Projection | null = null;
     let distribution: Distribution | null = null;
     let bases: AnalyzedWorkload['bases'];
-    if (cloudBasis?.ok) {
-      const depinOk = depinBasis?.ok ? depinBasis.value : null;
-      bases = { cloud: cloudBasis.value, depin: depinOk, horizonMonths: workloadScenario.horizonMonths };
-      projection = projectSpend({ cloud: cloudBasis.value, depin: depinOk }, workloadScenario, formulas);
-      if (depinOk && runMonteCarlo) {
-        distribution = await runMonteCarlo({ cloud: cloudBasis.value, depin: depinOk }, workloadScenario, {
+    const cloudOk = cloudBasis?.ok ? cloudBasis.value : null;
+    const depinOk = depinBasis?.ok ? depinBasis.value : null;
+    // A projection needs the cloud option, or, for a workload with none, its decentralized option (an unpriceable
+    // cloud option leaves the workload without one, as before).
+    if (cloudOk !== null || (best.cloud === null && depinOk !== null)) {
+      bases = { cloud: cloudOk, depin: depinOk, horizonMonths: workloadScenario.horizonMonths };
+      projection = projectSpend({ cloud: cloudOk, depin: depinOk }, workloadScenario, formulas);
+      // The per-workload Monte Carlo compares the two sides; a one-sided workload gets its band from the
+      // portfolio's (totals.distribution.workloads).
+      if (cloudOk !== null && depinOk !== null && runMonteCarlo) {
+        distribution = await runMonteCarlo({ cloud: cloudOk, depin: depinOk }, workloadScenario, {
           seed: workloadSeed(scenario.monteCarlo.seed, profile.id),
           trials: scenario.monteCarlo.trials,
           ...formulas,

@@ -20,7 +20,8 @@ const PORTFOLIO_STREAM = 0x2545f491;
 /**
  * The joint Monte Carlo of the plan (docs/methodology.md, "Portfolio uncertainty") over the workloads the
  * totals count (priced, with a projection), each placed as `horizonOf` places it: the recommended plan, all
- * on cloud, and all on the decentralized option (on cloud where there is none). Null when no workload counts.
+ * on cloud (on the decentralized option where there is no cloud option), and all on the decentralized option (on
+ * cloud where there is none). Null when no workload counts.
  */
 export async function portfolioDistribution(
   analyzed: readonly AnalyzedWorkload[],
@@ -30,13 +31,19 @@ export async function portfolioDistribution(
   const inputs: PortfolioWorkloadInput[] = [];
   const placed: { id: string; placement: 'cloud' | 'depin' | 'hybrid'; keep: boolean }[] = [];
   const cloudOnly: string[] = [];
+  const depinOnly: string[] = [];
   for (const { workload: w, bases } of analyzed) {
     const d = w.decision;
     if (bases === undefined || w.projection === null || d.recommendedMonthlyUsd === null) continue;
     const depin = bases.depin;
     let shares: [number, number] = [1, 0];
     let placement: 'cloud' | 'depin' | 'hybrid' = 'cloud';
-    if (depin !== null && d.recommendation === 'depin') {
+    if (bases.cloud === null) {
+      // No cloud option: the decentralized option is the workload's placement in every plan.
+      shares = [0, 1];
+      placement = 'depin';
+      depinOnly.push(w.id);
+    } else if (depin !== null && d.recommendation === 'depin') {
       shares = [0, 1];
       placement = 'depin';
     } else if (depin !== null && d.recommendation === 'hybrid' && d.hybrid !== null) {
@@ -44,7 +51,8 @@ export async function portfolioDistribution(
       placement = 'hybrid';
     }
     if (depin === null) cloudOnly.push(w.id);
-    // The workload's own Monte Carlo already gives its cloud and DePIN percentiles; keep samples for the rest.
+    // The workload's own Monte Carlo already gives its cloud and DePIN percentiles; keep samples for the rest
+    // (a one-sided workload has none of its own).
     const keep = w.distribution === null || placement === 'hybrid';
     inputs.push({
       seed: (workloadSeed(scenario.monteCarlo.seed, w.id) ^ PORTFOLIO_STREAM) >>> 0,
@@ -71,6 +79,7 @@ export async function portfolioDistribution(
     allCloud: summary.allCloud,
     allDecentralized: summary.allDecentralized,
     cloudOnlyWorkloads: cloudOnly,
+    ...(depinOnly.length > 0 && { decentralizedOnlyWorkloads: depinOnly }),
     workloads: kept.map((p, i) => ({ id: p.id, placement: p.placement, horizon: summary.workloads[i]! })),
   };
 }

@@ -3,6 +3,7 @@ import type {
   CatalogSummary,
   DecisionPolicySummary,
   Offer,
+  Projection,
   Scenario,
   WorkloadAnalysis,
 } from '@gpufit/schema';
@@ -22,6 +23,8 @@ export function horizonOf(w: WorkloadAnalysis, option: 'recommended' | 'cloud'):
   const p = w.projection;
   const d = w.decision;
   if (p === null) return 0;
+  // No cloud option: the decentralized option is the workload's place in every plan, as in the monthly totals.
+  if (p.horizonCloudUsd === null) return depinHorizon(p);
   if (option === 'cloud' || d.recommendation === 'cloud') return p.horizonCloudUsd;
   if (d.recommendation === 'depin' && p.horizonDepinUsd !== null) return p.horizonDepinUsd;
   // Hybrid: the cloud part follows the cloud path, the DePIN part the DePIN path, each scaled from the sides'
@@ -36,6 +39,12 @@ export function horizonOf(w: WorkloadAnalysis, option: 'recommended' | 'cloud'):
   const weight =
     cloudRef === null || depinRef === null ? 0 : h.cloudShare * cloudRef + h.depinShare * depinRef;
   return weight > 0 ? (h.blendedMonthlyUsd / weight) * shareWeighted : shareWeighted;
+}
+
+function depinHorizon(p: Projection): number {
+  if (p.horizonDepinUsd === null)
+    throw new Error('a projection has neither a cloud nor a decentralized horizon');
+  return p.horizonDepinUsd;
 }
 
 /**
@@ -65,6 +74,8 @@ export class PortfolioLedger {
   private horizonRecommended = 0;
   private horizonCloud = 0;
   private savings = 0;
+  /** Priced workloads with no cloud option (counted at their recommended cost in all-cloud). */
+  private withoutCloud = 0;
   /** The incentive subsidy recommended placements count on (month one), and how many, and whose saving rests on it. */
   private subsidy = 0;
   private subsidized = 0;
@@ -124,6 +135,7 @@ export class PortfolioLedger {
       return;
     }
     this.recommended += d.recommendedMonthlyUsd;
+    if ((d.cloud?.cost.monthlyUsd ?? null) === null) this.withoutCloud++;
     this.allCloud += d.cloud?.cost.monthlyUsd ?? d.recommendedMonthlyUsd;
     this.savings += d.monthlySavingsUsd ?? 0;
     this.horizonRecommended += horizonOf(w, 'recommended');
@@ -162,6 +174,7 @@ export class PortfolioLedger {
       horizonUsd: { recommended: this.horizonRecommended, allCloud: this.horizonCloud },
       monthlySavingsUsd: this.savings,
       unpricedWorkloads: [...this.unpriced],
+      ...(this.withoutCloud > 0 && { workloadsWithoutCloudOption: this.withoutCloud }),
       ...(this.subsidized === 0
         ? {}
         : {

@@ -67,4 +67,45 @@ describe('a workload limited to decentralized markets', () => {
     expect(d.recommendation).toBe('hybrid');
     expect(d.rationale).not.toMatch(/allowedMarkets/);
   });
+
+  describe('its spend over the horizon (it had no projection, and counted USD 0 in the horizon totals)', () => {
+    const small = { ...scenario, monteCarlo: { ...scenario.monteCarlo, trials: 2_000 } };
+
+    it('is projected on its decentralized option, and the horizon totals count it in both plans', async () => {
+      const a = await analyze({ workloads: [agent(['depin'])], offers, tiers, scenario: small });
+      const w = a.workloads[0]!;
+      const p = w.projection!;
+      expect(p).not.toBeNull();
+      expect(p.months).toHaveLength(agent(['depin']).horizonMonths);
+      expect(p.months.every((m) => m.cloudUsd === null && m.depinUsd !== null)).toBe(true);
+      expect(p.horizonCloudUsd).toBeNull();
+      expect(p.horizonDepinUsd).toBeCloseTo(
+        p.months.reduce((x, m) => x + m.depinUsd!, 0),
+        6,
+      );
+      expect(p.horizonDepinUsd!).toBeGreaterThan(0);
+      expect(a.totals.horizonUsd.recommended).toBe(p.horizonDepinUsd);
+      expect(a.totals.horizonUsd.allCloud).toBe(p.horizonDepinUsd);
+      expect(a.totals.workloadsWithoutCloudOption).toBe(1);
+      // Its own Monte Carlo compares two sides; its band comes from the plan's.
+      expect(w.distribution).toBeNull();
+      const d = a.totals.distribution!;
+      expect(d.decentralizedOnlyWorkloads).toEqual(['agent']);
+      const own = d.workloads.find((x) => x.id === 'agent')!;
+      expect(own.placement).toBe('depin');
+      expect(own.horizon.p10).toBeLessThan(own.horizon.p50);
+      expect(own.horizon.p50).toBeLessThan(own.horizon.p90);
+      expect(d.allCloud.horizon).toEqual(d.recommended.horizon);
+    });
+
+    it('beside a workload with a cloud option, only it is counted as without one', async () => {
+      const other = { ...agent(['depin', 'hyperscaler']), id: 'agent-2' };
+      const a = await analyze({ workloads: [agent(['depin']), other], offers, tiers, scenario: small });
+      expect(a.totals.workloadsWithoutCloudOption).toBe(1);
+      expect(a.totals.distribution!.decentralizedOnlyWorkloads).toEqual(['agent']);
+      const both = await analyze({ workloads: [other], offers, tiers, scenario: small });
+      expect(both.totals.workloadsWithoutCloudOption).toBeUndefined();
+      expect(both.totals.distribution!.decentralizedOnlyWorkloads).toBeUndefined();
+    });
+  });
 });

@@ -178,7 +178,7 @@ export {
   seedSfc32State,
 } from './prng.js';
 export type { ProjectionOptions } from './projectSpend.js';
-export { projectSpend } from './projectSpend.js';
+export { PROJECTION_NEEDS_A_SIDE, projectSpend } from './projectSpend.js';
 export type { SensitivityOptions } from './sensitivity.js';
 export { SENSITIVITY_INPUTS, sensitivity } from './sensitivity.js';
 export type { ProjectionScenario, SpendPath, SpendPathOptions } from './spendPath.js';

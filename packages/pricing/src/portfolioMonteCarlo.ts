@@ -60,7 +60,10 @@ export interface PortfolioWorkloadPlan {
   /** Seed of the workload's own stream (idiosyncratic demand, interruptions). */
   readonly seed: number;
   readonly months: number;
-  /** [cloud, depin]; a workload without a decentralized option has a copy of its cloud plan at index 1, never used. */
+  /**
+   * [cloud, depin]; a workload without a decentralized option has a copy of its cloud plan at index 1, one without
+   * a cloud option a copy of its decentralized plan at index 0, never used.
+   */
   readonly options: readonly [MonteCarloOptionPlan, MonteCarloOptionPlan];
   /** Index of each option's provider or network in `PortfolioParams.priceGroups` (−1: no price spread). */
   readonly priceGroup: readonly [number, number];
@@ -89,7 +92,8 @@ export interface PortfolioParams {
 export interface PortfolioWorkloadInput {
   readonly seed: number;
   readonly horizonMonths: number;
-  readonly cloud: CostBasis;
+  /** Null when the workload has no cloud option (then `depin` is not null). */
+  readonly cloud: CostBasis | null;
   readonly depin: CostBasis | null;
   /** The recommended placement's (cloud share, depin share). */
   readonly recommended: readonly [number, number];
@@ -147,18 +151,26 @@ export function portfolioPlan(
       () => `${a} + ${b}`,
     );
     assert(w.depin !== null || b === 0, PORTFOLIO_SHARES_INVALID, 'a depin share without a depin option');
+    assert(w.cloud !== null || a === 0, PORTFOLIO_SHARES_INVALID, 'a cloud share without a cloud option');
     months = Math.max(months, w.horizonMonths);
-    const cloudSigma = w.cloud.priceSigma ?? 0;
-    const cloud = option(w.cloud, w.horizonMonths, cloudSigma);
+    // Price groups in plan order, cloud first: the same groups, in the same order, as before a side could be missing.
+    const cloudSigma = w.cloud ? (w.cloud.priceSigma ?? 0) : 0;
+    const cloudGroup = w.cloud ? group(w.cloud, cloudSigma) : -1;
     const depinSigma = w.depin ? (w.depin.priceSigma ?? scenario.monteCarlo.depinPriceSpread) : 0;
-    const depin = w.depin ? option(w.depin, w.horizonMonths, depinSigma) : cloud;
+    const depinGroup = w.depin ? group(w.depin, depinSigma) : -1;
+    const cloudPlan = w.cloud ? option(w.cloud, w.horizonMonths, cloudSigma) : null;
+    const depinPlan = w.depin ? option(w.depin, w.horizonMonths, depinSigma) : null;
+    // A missing side holds a copy of the other, never used: every plan's share of it is 0.
+    const cloud = (cloudPlan ?? depinPlan)!;
+    const depin = depinPlan ?? cloud;
     return {
       seed: w.seed >>> 0,
       months: w.horizonMonths,
       options: [cloud, depin],
-      priceGroup: [group(w.cloud, cloudSigma), w.depin ? group(w.depin, depinSigma) : -1],
-      // All-decentralized: a workload without a decentralized option stays on cloud.
-      shares: [[a, b], [1, 0], w.depin ? [0, 1] : [1, 0]],
+      priceGroup: [cloudGroup, depinGroup],
+      // All-decentralized: a workload without a decentralized option stays on cloud; all-cloud: one without a cloud
+      // option stays on its decentralized option.
+      shares: [[a, b], w.cloud ? [1, 0] : [0, 1], w.depin ? [0, 1] : [1, 0]],
       keepSamples: w.keepSamples ?? false,
     };
   });

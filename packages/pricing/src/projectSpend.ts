@@ -2,46 +2,52 @@
  * The horizon projection (DESIGN §5.8): expected monthly spend of the cloud and the DePIN option over
  * `scenario.horizonMonths` months from `scenario.startMonth` (formulas in spendPath.ts), their horizon
  * totals, and the subsidy cliff: the first month in which DePIN, having been cheaper, is no longer cheaper
- * than cloud.
+ * than cloud. Either side may be missing (no feasible, priced option), not both.
  */
 import type { Projection, ProjectionMonth } from '@gpufit/schema';
+import { assert } from './assert.js';
 import { addMonths } from './calendarMonth.js';
 import type { CostBasis } from './costBasis.js';
 import { type ProjectionScenario, type SpendPathOptions, spendPath } from './spendPath.js';
 
 export interface ProjectionOptions {
-  readonly cloud: CostBasis;
+  /** Null when no cloud offer is feasible and priced (a workload limited to decentralized markets). */
+  readonly cloud: CostBasis | null;
   /** Null when no DePIN offer is feasible and priced. */
   readonly depin: CostBasis | null;
 }
+
+export const PROJECTION_NEEDS_A_SIDE = 'a projection needs a cloud or a decentralized cost basis';
 
 export function projectSpend(
   options: ProjectionOptions,
   scenario: ProjectionScenario,
   pathOptions: SpendPathOptions = {},
 ): Projection {
-  const cloud = spendPath(options.cloud, scenario, pathOptions);
+  assert(options.cloud !== null || options.depin !== null, PROJECTION_NEEDS_A_SIDE);
+  const cloud = options.cloud ? spendPath(options.cloud, scenario, pathOptions) : null;
   const depin = options.depin ? spendPath(options.depin, scenario, pathOptions) : null;
+  // The side that sets the months, the demand factor and (DePIN first) the subsidy and token columns.
+  const shown = (depin ?? cloud)!;
   const months: ProjectionMonth[] = [];
   let horizonCloudUsd = 0;
   let horizonDepinUsd = 0;
   let depinWasCheaper = false;
   let subsidyCliffMonth: string | null = null;
-  for (let t = 0; t < cloud.months; t++) {
+  for (let t = 0; t < shown.months; t++) {
     const month = addMonths(scenario.startMonth, t);
-    const cloudUsd = cloud.expectedUsd[t]!;
+    const cloudUsd = cloud ? cloud.expectedUsd[t]! : null;
     const depinUsd = depin ? depin.expectedUsd[t]! : null;
-    horizonCloudUsd += cloudUsd;
-    if (depinUsd !== null) {
-      horizonDepinUsd += depinUsd;
+    if (cloudUsd !== null) horizonCloudUsd += cloudUsd;
+    if (depinUsd !== null) horizonDepinUsd += depinUsd;
+    if (cloudUsd !== null && depinUsd !== null) {
       if (depinUsd < cloudUsd) depinWasCheaper = true;
       else if (depinWasCheaper && subsidyCliffMonth === null) subsidyCliffMonth = month;
     }
-    const shown = depin ?? cloud;
     months.push({
       month,
       index: t,
-      demandFactor: cloud.demandFactor[t]!,
+      demandFactor: shown.demandFactor[t]!,
       cloudUsd,
       depinUsd,
       subsidyShare: shown.subsidyShare[t]!,
@@ -50,7 +56,7 @@ export function projectSpend(
   }
   return {
     months,
-    horizonCloudUsd,
+    horizonCloudUsd: cloud ? horizonCloudUsd : null,
     horizonDepinUsd: depin ? horizonDepinUsd : null,
     subsidyCliffMonth,
   };

@@ -46,12 +46,12 @@ describe('monteCarlo (DESIGN §5.9)', () => {
     const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.abs(b));
     p.months.forEach((m, t) => {
       for (const q of ['p10', 'p50', 'p90'] as const) {
-        close(d.months[t]!.cloud[q], m.cloudUsd);
+        close(d.months[t]!.cloud[q], m.cloudUsd!);
         close(d.months[t]!.depin[q], m.depinUsd!);
       }
       expect(d.months[t]!.month).toBe(m.month);
     });
-    close(d.horizonCloud.p50, p.horizonCloudUsd);
+    close(d.horizonCloud.p50, p.horizonCloudUsd!);
     close(d.horizonDepin.p90, p.horizonDepinUsd!);
   });
 
@@ -64,7 +64,7 @@ describe('monteCarlo (DESIGN §5.9)', () => {
     monteCarloKernel(params, 0, params.trials, out);
     const p = projectSpend(bases, s);
     for (const [values, expected] of [
-      [out.horizonCloud, p.horizonCloudUsd],
+      [out.horizonCloud, p.horizonCloudUsd!],
       [out.horizonDepin, p.horizonDepinUsd!],
     ] as const) {
       let sum = 0;

@@ -64,9 +64,10 @@ function deterministic(ws: PortfolioWorkloadInput[], s: ReturnType<typeof volati
   let allDecentralized = 0;
   for (const w of ws) {
     const p = projectSpend({ cloud: w.cloud, depin: w.depin }, { ...s, horizonMonths: w.horizonMonths });
-    const d = p.horizonDepinUsd ?? p.horizonCloudUsd;
-    recommended += w.recommended[0] * p.horizonCloudUsd + w.recommended[1] * d;
-    allCloud += p.horizonCloudUsd;
+    const c = p.horizonCloudUsd ?? p.horizonDepinUsd!;
+    const d = p.horizonDepinUsd ?? c;
+    recommended += w.recommended[0] * c + w.recommended[1] * d;
+    allCloud += c;
     allDecentralized += d;
   }
   return { recommended, allCloud, allDecentralized };
@@ -340,7 +341,7 @@ describe('portfolioMonteCarlo (joint Monte Carlo of a plan)', () => {
       demandGrowthMonthly: 0.02,
       monteCarlo: { trials: 40, seed: 5, depinPriceSpread: 0, demandVolatility: 0 },
     });
-    const ws = workloads().map((w) => ({ ...w, cloud: { ...w.cloud, priceSigma: null } }));
+    const ws = workloads().map((w) => ({ ...w, cloud: { ...w.cloud!, priceSigma: null } }));
     ws[1] = { ...ws[1]!, depin: depinBasis() };
     const d = portfolioMonteCarlo(ws, s, { interruptions: 'expected' });
     const want = deterministic(ws, s);
@@ -351,7 +352,7 @@ describe('portfolioMonteCarlo (joint Monte Carlo of a plan)', () => {
       expect(d[plan].horizonMeanUsd).toBeCloseTo(want[plan], 6);
     }
     // Month 6 on: workload 3 (6-month horizon) adds nothing.
-    const cloudOnly = projectSpend({ cloud: ws[0]!.cloud, depin: null }, s);
+    const cloudOnly = projectSpend({ cloud: ws[0]!.cloud!, depin: null }, s);
     expect(d.allCloud.months).toHaveLength(12);
     expect(d.allCloud.months[0]!.month).toBe(cloudOnly.months[0]!.month);
   });
@@ -437,5 +438,71 @@ describe('portfolioMonteCarlo (joint Monte Carlo of a plan)', () => {
       PricingAssertionError,
     );
     expect(() => portfolioPlan([{ ...ws[0]!, recommended: [0, 1] }], volatile())).toThrow(/depin share/);
+    expect(() => portfolioPlan([{ ...ws[2]!, cloud: null, recommended: [0.5, 0.5] }], volatile())).toThrow(
+      /cloud share without a cloud option/,
+    );
+  });
+
+  describe('a workload with no cloud option', () => {
+    const depinOnly = (): PortfolioWorkloadInput => ({
+      seed: 9,
+      horizonMonths: 12,
+      cloud: null,
+      depin: depinBasis({ incentive: { symbol: 'AKT', denomination: 'token' } }),
+      recommended: [0, 1],
+      keepSamples: true,
+    });
+
+    it('is on its decentralized option in every plan: the three plans spend the same, trial by trial', () => {
+      const params = portfolioPlan([depinOnly()], volatile());
+      const out = allocatePortfolioOut(params);
+      portfolioKernel(params, 0, params.trials, out);
+      expect(out.horizon[1]).toEqual(out.horizon[0]);
+      expect(out.horizon[2]).toEqual(out.horizon[0]);
+      expect(out.monthly[1]).toEqual(out.monthly[0]);
+      expect(out.samples[0]).toEqual(out.horizon[0]);
+    });
+
+    it('its mean horizon spend is its decentralized projection within 4 standard errors', () => {
+      const s = volatile(20_000);
+      const params = portfolioPlan([depinOnly()], s);
+      const out = allocatePortfolioOut(params);
+      portfolioKernel(params, 0, params.trials, out);
+      const want = projectSpend({ cloud: null, depin: depinOnly().depin }, s).horizonDepinUsd!;
+      let sum = 0;
+      let sq = 0;
+      for (const x of out.horizon[0]) {
+        sum += x;
+        sq += x * x;
+      }
+      const n = out.horizon[0].length;
+      const mean = sum / n;
+      const se = Math.sqrt((sq / n - mean * mean) / n);
+      expect(se).toBeGreaterThan(0);
+      expect(Math.abs(mean - want)).toBeLessThan(4 * se);
+    });
+
+    it('beside other workloads, adds to all-cloud what it adds to the recommended plan (deterministic totals)', () => {
+      const s = scenario({
+        horizonMonths: 12,
+        demandGrowthMonthly: 0.02,
+        monteCarlo: { trials: 40, seed: 5, depinPriceSpread: 0, demandVolatility: 0 },
+      });
+      const ws = [
+        ...workloads().map((w) => ({ ...w, cloud: { ...w.cloud!, priceSigma: null } })),
+        depinOnly(),
+      ];
+      ws[1] = { ...ws[1]!, depin: depinBasis() };
+      ws[3] = { ...ws[3]!, depin: depinBasis() };
+      const d = portfolioMonteCarlo(ws, s, { interruptions: 'expected' });
+      const want = deterministic(ws, s);
+      const alone = projectSpend({ cloud: null, depin: depinBasis() }, s).horizonDepinUsd!;
+      const without = deterministic(ws.slice(0, 3), s);
+      expect(want.allCloud - without.allCloud).toBeCloseTo(alone, 6);
+      expect(want.recommended - without.recommended).toBeCloseTo(alone, 6);
+      for (const plan of ['recommended', 'allCloud', 'allDecentralized'] as const) {
+        expect(Math.abs(d[plan].horizon.p50 - want[plan])).toBeLessThanOrEqual(1e-9 * want[plan]);
+      }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { projectSpend, spendPath } from '../src/index.js';
+import { PROJECTION_NEEDS_A_SIDE, PricingAssertionError, projectSpend, spendPath } from '../src/index.js';
 import { basis, depinBasis, scenario } from './support/bases.js';
 
 describe('projectSpend (DESIGN §5.8)', () => {
@@ -15,7 +15,7 @@ describe('projectSpend (DESIGN §5.8)', () => {
     expect(p.horizonDepinUsd).toBeNull();
     expect(p.months[0]!.depinUsd).toBeNull();
     expect(p.horizonCloudUsd).toBeCloseTo(
-      p.months.reduce((s, m) => s + m.cloudUsd, 0),
+      p.months.reduce((s, m) => s + m.cloudUsd!, 0),
       8,
     );
   });
@@ -106,7 +106,7 @@ describe('projectSpend (DESIGN §5.8)', () => {
             }),
           );
           for (const m of p.months) {
-            for (const v of [m.cloudUsd, m.depinUsd!, m.demandFactor, m.subsidyShare, m.tokenPriceUsd!]) {
+            for (const v of [m.cloudUsd!, m.depinUsd!, m.demandFactor, m.subsidyShare, m.tokenPriceUsd!]) {
               expect(Number.isFinite(v) && v >= 0).toBe(true);
             }
           }
@@ -124,5 +124,43 @@ describe('projectSpend (DESIGN §5.8)', () => {
     spendPath(cloud, s);
     projectSpend({ cloud, depin: depinBasis() }, s);
     expect(JSON.stringify({ cloud, s })).toBe(frozen);
+  });
+
+  describe('a workload with no cloud option (its allowedMarkets, or no feasible cloud offer)', () => {
+    const s = scenario({
+      horizonMonths: 24,
+      startMonth: '2027-01',
+      demandGrowthMonthly: 0.01,
+      subsidies: { akash: { kind: 'step', steps: [{ month: '2028-01', share: 0 }] } },
+    });
+    const depin = depinBasis({ computeUsdPerMonth: 8_000, interruptionUsdPerMonth: 0, dataUsdPerMonth: 200 });
+
+    it('projects the decentralized side alone: the same months, bit for bit, as beside a cloud option', () => {
+      const alone = projectSpend({ cloud: null, depin }, s);
+      const beside = projectSpend({ cloud: basis(), depin }, s);
+      expect(alone.months.map((m) => m.depinUsd)).toEqual(beside.months.map((m) => m.depinUsd));
+      expect(alone.months.map((m) => m.demandFactor)).toEqual(beside.months.map((m) => m.demandFactor));
+      expect(alone.months.map((m) => m.subsidyShare)).toEqual(beside.months.map((m) => m.subsidyShare));
+      expect(alone.horizonDepinUsd).toBe(beside.horizonDepinUsd);
+      expect(alone.months.every((m) => m.cloudUsd === null)).toBe(true);
+      expect(alone.horizonCloudUsd).toBeNull();
+      // Nothing to be cheaper than: no cliff, however the subsidy falls.
+      expect(alone.subsidyCliffMonth).toBeNull();
+    });
+
+    it('the subsidy ending shows in its spend: 8000 × (1 − 0.3) + 200 a month, then 8000 + 200 (× demand)', () => {
+      const p = projectSpend({ cloud: null, depin }, s);
+      expect(p.months[11]!.depinUsd).toBeCloseTo((8_000 * 0.7 + 200) * 1.01 ** 11, 8);
+      expect(p.months[12]!.depinUsd).toBeCloseTo((8_000 + 200) * 1.01 ** 12, 8);
+      expect(p.horizonDepinUsd).toBeCloseTo(
+        p.months.reduce((a, m) => a + m.depinUsd!, 0),
+        8,
+      );
+    });
+
+    it('refuses a projection with neither side', () => {
+      expect(() => projectSpend({ cloud: null, depin: null }, s)).toThrow(PROJECTION_NEEDS_A_SIDE);
+      expect(() => projectSpend({ cloud: null, depin: null }, s)).toThrow(PricingAssertionError);
+    });
   });
 });

@@ -48,7 +48,7 @@ describe('no cent drift in flat paths', () => {
           const shown = p.workloads.find((w) => w.workload.id === id)!;
           const proj = shown.projection!;
           expect(new Set(proj.months.map((m) => m.cloudCents)).size).toBe(1);
-          expect(proj.months.reduce((a, m) => a + m.cloudCents, 0)).toBe(proj.horizonCloudCents);
+          expect(proj.months.reduce((a, m) => a + m.cloudCents!, 0)).toBe(proj.horizonCloudCents);
           for (const path of shown.paths.filter((x) => x.option === 'cloud')) {
             expect(new Set(path.months.map((m) => m.cents)).size).toBe(1);
             expect(path.months.reduce((a, m) => a + m.cents, 0)).toBe(path.horizonCents);

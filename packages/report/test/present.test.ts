@@ -41,7 +41,7 @@ describe('presentAnalysis: one rounding step, parts add up to totals', () => {
       for (const path of w.paths)
         expect(path.months.reduce((a, m) => a + m.cents, 0)).toBe(path.horizonCents);
       if (w.projection !== null) {
-        expect(w.projection.months.reduce((a, m) => a + m.cloudCents, 0)).toBe(
+        expect(w.projection.months.reduce((a, m) => a + (m.cloudCents ?? 0), 0)).toBe(
           w.projection.horizonCloudCents,
         );
       }

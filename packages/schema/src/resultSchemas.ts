@@ -136,13 +136,15 @@ const projectionSchema = z.object({
       month: z.string(),
       index: num,
       demandFactor: num,
-      cloudUsd: num,
+      /** Null (since 2.5.0) for a workload with no cloud option. */
+      cloudUsd: nullableNum,
       depinUsd: nullableNum,
       subsidyShare: num,
       tokenPriceUsd: nullableNum,
     }),
   ),
-  horizonCloudUsd: num,
+  /** Null (since 2.5.0) for a workload with no cloud option. */
+  horizonCloudUsd: nullableNum,
   horizonDepinUsd: nullableNum,
   subsidyCliffMonth: z.string().nullable(),
 });
@@ -172,6 +174,8 @@ const portfolioDistributionSchema = z.object({
   allCloud: portfolioPlanSchema,
   allDecentralized: portfolioPlanSchema,
   cloudOnlyWorkloads: z.array(z.string()),
+  /** Since 2.5.0. */
+  decentralizedOnlyWorkloads: z.array(z.string()).exactOptional(),
   workloads: z.array(
     z.object({ id: z.string(), placement: z.enum(['cloud', 'depin', 'hybrid']), horizon: percentilesSchema }),
   ),
@@ -268,6 +272,8 @@ export const analysisResultSchema = z.object({
     horizonUsd: z.object({ recommended: num, allCloud: num }),
     monthlySavingsUsd: num,
     unpricedWorkloads: z.array(z.string()),
+    /** Since 2.5.0. */
+    workloadsWithoutCloudOption: num.exactOptional(),
     /** Since 2.3.0. */
     distribution: portfolioDistributionSchema.exactOptional(),
     /** Since 2.4.0. */

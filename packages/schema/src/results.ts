@@ -229,7 +229,8 @@ export interface ProjectionMonth {
   readonly month: string;
   readonly index: number;
   readonly demandFactor: number;
-  readonly cloudUsd: number;
+  /** Null for a workload with no cloud option (since 2.5.0; such a workload had no projection before). */
+  readonly cloudUsd: number | null;
   readonly depinUsd: number | null;
   readonly subsidyShare: number;
   readonly tokenPriceUsd: number | null;
@@ -237,7 +238,8 @@ export interface ProjectionMonth {
 
 export interface Projection {
   readonly months: readonly ProjectionMonth[];
-  readonly horizonCloudUsd: number;
+  /** Null for a workload with no cloud option (since 2.5.0). */
+  readonly horizonCloudUsd: number | null;
   readonly horizonDepinUsd: number | null;
   /** First month in which DePIN stops beating cloud, if it ever does within the horizon. */
   readonly subsidyCliffMonth: string | null;
@@ -430,6 +432,11 @@ export interface PortfolioDistribution {
   readonly allDecentralized: PortfolioPlanDistribution;
   readonly cloudOnlyWorkloads: readonly string[];
   /**
+   * Workloads with no cloud option, counted on their decentralized option in all-cloud. Since 2.5.0; absent when
+   * there are none.
+   */
+  readonly decentralizedOnlyWorkloads?: readonly string[];
+  /**
    * The horizon P10/P50/P90 of each workload's recommended placement from this simulation, for the workloads
    * whose own Monte Carlo does not give it (no decentralized option, or a hybrid placement).
    */
@@ -446,6 +453,12 @@ export interface AnalysisTotals {
   readonly monthlySavingsUsd: number;
   /** Workloads with no priced option at all; their cost is not in the totals. */
   readonly unpricedWorkloads: readonly string[];
+  /**
+   * How many priced workloads have no cloud option (their own `allowedMarkets`, or no feasible cloud offer): they
+   * count at their recommended cost in `allCloud` too, so the saving compares nothing for them. Since 2.5.0;
+   * absent when every priced workload has a cloud option.
+   */
+  readonly workloadsWithoutCloudOption?: number;
   /** The joint Monte Carlo of the plan. Since 2.3.0; absent without a Monte Carlo (streamed analyses). */
   readonly distribution?: PortfolioDistribution;
   /**
@@ -474,7 +487,7 @@ export interface PlanSubsidy {
   readonly savingRestsOnIt: number;
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.4.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.5.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {

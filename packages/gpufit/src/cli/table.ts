@@ -31,11 +31,39 @@ export function shownTotalsCents(t: {
   return { recommended, allCloud, savings: allCloud - recommended };
 }
 
-/** The plan line of a streamed or merged analysis (`shownTotalsCents`). */
-export function streamedPlanLine(t: {
-  readonly monthlyUsd: { readonly recommended: number; readonly allCloud: number };
-}): string {
-  const c = shownTotalsCents(t);
-  const usdOf = (cents: number) => usd(cents / 100);
-  return `Recommended plan: ${usdOf(c.recommended)}/month against ${usdOf(c.allCloud)} all-cloud — saves ${usdOf(c.savings)}/month.`;
+/**
+ * "Recommended plan: $X/month against $Y all-cloud — saves $Z/month." in cents already rounded. A workload with no
+ * cloud option counts at its own cost in both totals (`totals.workloadsWithoutCloudOption`), so the line says so,
+ * and when no priced workload has one there is no all-cloud plan to compare against.
+ */
+export function planLine(
+  cents: { readonly recommended: number; readonly allCloud: number; readonly savings: number },
+  withoutCloud: number,
+  priced: number,
+): string {
+  const usdOf = (c: number) => usd(c / 100);
+  if (priced > 0 && withoutCloud >= priced) {
+    return `Recommended plan: ${usdOf(cents.recommended)}/month — no workload has a cloud option, so there is no all-cloud plan to compare against.`;
+  }
+  const also =
+    withoutCloud > 0
+      ? ` (${withoutCloud.toLocaleString('en-US')} of ${priced.toLocaleString('en-US')} priced workloads ${withoutCloud === 1 ? 'has' : 'have'} no cloud option and ${withoutCloud === 1 ? 'counts' : 'count'} at ${withoutCloud === 1 ? 'its' : 'their'} own cost in both)`
+      : '';
+  return `Recommended plan: ${usdOf(cents.recommended)}/month against ${usdOf(cents.allCloud)} all-cloud — saves ${usdOf(cents.savings)}/month${also}.`;
+}
+
+/** The plan line of a streamed or merged analysis (`shownTotalsCents`): `accepted` workloads were analyzed. */
+export function streamedPlanLine(
+  t: {
+    readonly monthlyUsd: { readonly recommended: number; readonly allCloud: number };
+    readonly unpricedWorkloads: readonly string[];
+    readonly workloadsWithoutCloudOption?: number;
+  },
+  accepted: number,
+): string {
+  return planLine(
+    shownTotalsCents(t),
+    t.workloadsWithoutCloudOption ?? 0,
+    accepted - t.unpricedWorkloads.length,
+  );
 }

@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { analyze, type ScenarioRun } from '@gpufit/analysis';
-import { formatMinorUnits, presentTotals, TEXT_REPORT_FORMATS } from '@gpufit/report';
+import { presentTotals, TEXT_REPORT_FORMATS } from '@gpufit/report';
 import {
   type Analysis,
   isTextReportFormat,
@@ -19,7 +19,7 @@ import { lineCount, startProgress } from '../cli/progress.js';
 import { refuseUnpricedPlan } from '../cli/refuseUnpricedPlan.js';
 import { type RunPolicyOptions, todayUtc, withRunPolicy } from '../cli/runPolicy.js';
 import { NAMES_HINT, workloadNameProblem } from '../cli/scenarioNames.js';
-import { streamedPlanLine, usd } from '../cli/table.js';
+import { planLine, streamedPlanLine, usd } from '../cli/table.js';
 import { counted, note, warn } from '../cli/terminal.js';
 import { loadGpuTiers, loadThroughputRatios, loadUnitThroughput } from '../data/loadReferenceData.js';
 import { streamWorkloads } from '../io/loadWorkloads.js';
@@ -295,11 +295,18 @@ async function writeAndSummarize(
   const shown = relative(process.cwd(), dir) || '.';
   // The same rounded, allocated figures the reports show (one rounding step, in @gpufit/report).
   const t = presentTotals(analysis);
-  const usdCents = (cents: number) => `$${formatMinorUnits(cents, { scale: 2, grouping: ',' })}`;
   process.stdout.write(
     [
       `Analyzed ${counted(analysis.workloads.length, 'workload')} (${counted(analysis.accounting.read, 'row')} read, ${analysis.accounting.rejected} rejected).`,
-      `Recommended plan: ${usdCents(t.monthlyRecommendedCents)}/month against ${usdCents(t.monthlyAllCloudCents)} all-cloud — saves ${usdCents(t.monthlySavingsCents)}/month.`,
+      planLine(
+        {
+          recommended: t.monthlyRecommendedCents,
+          allCloud: t.monthlyAllCloudCents,
+          savings: t.monthlySavingsCents,
+        },
+        analysis.totals.workloadsWithoutCloudOption ?? 0,
+        analysis.workloads.length - analysis.totals.unpricedWorkloads.length,
+      ),
       `Wrote ${written.files.length} files to ${shown}/:`,
       ...written.files.map((f) => `  ${shown}/${f}`),
       '',
@@ -415,7 +422,7 @@ async function runStreamed(
   const t = analysis.totals;
   const summary = [
     `Streamed ${counted(accepted, 'workload')} (${counted(read, 'row')} read, ${rejected.toLocaleString('en-US')} rejected); Monte Carlo, break-evens and sensitivity left out.`,
-    streamedPlanLine(t),
+    streamedPlanLine(t, accepted),
   ];
   if (toStdout) note(summary.join('\n'));
   else {

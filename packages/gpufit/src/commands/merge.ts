@@ -200,7 +200,7 @@ export async function runMerge(files: readonly string[], opts: MergeCommandOptio
     process.stdout.write(
       `${[
         `Merged ${counted(ordered.length, 'shard')}${parts.length > 1 ? ` of ${counted(parts.length, 'part')}` : ''}: ${counted(accepted, 'workload')} (${counted(read, 'row')} read, ${rejected.toLocaleString('en-US')} rejected); Monte Carlo, break-evens and sensitivity left out, as in any streamed analysis.`,
-        streamedPlanLine(t),
+        streamedPlanLine(t, accepted),
         `Wrote ${formats.map((f) => `${shown}/${TEXT_REPORT_FORMATS[f].fileName}`).join(', ')}.`,
       ].join('\n')}\n`,
     );

@@ -27,12 +27,14 @@ export async function runSimulate(workloadsPath: string | undefined, opts: Simul
   const rows = chosen.map((w) => {
     const d = w.distribution;
     if (d === null) {
-      // No decentralized option: the joint simulation of the plan gives the cloud side's range.
+      // One side only: the joint simulation of the plan gives that side's range.
       const own = joint.get(w.id);
-      if (own === undefined || own.placement !== 'cloud')
-        return [w.id, 'not simulated', '', '', '', '', '', ''];
-      const h = own.horizon;
-      return [w.id, usd(h.p10, 0), usd(h.p50, 0), usd(h.p90, 0), 'no DePIN option', '', '', ''];
+      const h = own?.horizon;
+      if (h !== undefined && own?.placement === 'cloud')
+        return [w.id, usd(h.p10, 0), usd(h.p50, 0), usd(h.p90, 0), 'no DePIN option', '', '', ''];
+      if (h !== undefined && own?.placement === 'depin' && w.projection?.horizonCloudUsd === null)
+        return [w.id, 'no cloud option', '', '', usd(h.p10, 0), usd(h.p50, 0), usd(h.p90, 0), ''];
+      return [w.id, 'not simulated', '', '', '', '', '', ''];
     }
     return [
       w.id,
@@ -62,8 +64,13 @@ export async function runSimulate(workloadsPath: string | undefined, opts: Simul
     plan.cloudOnlyWorkloads.length === 0
       ? ''
       : ` All-decentralized keeps ${plan.cloudOnlyWorkloads.length} workload(s) without a decentralized option on cloud.`;
+  const depinOnly = plan.decentralizedOnlyWorkloads?.length ?? 0;
+  const onDepin =
+    depinOnly === 0
+      ? ''
+      : ` All-cloud keeps ${depinOnly} workload(s) without a cloud option on their decentralized option.`;
   process.stdout.write(
-    `\nThe whole plan, every workload simulated together (${plan.trials.toLocaleString('en-US')} trials, demand correlation ${plan.demandCorrelation}; percentiles do not add across workloads).${onCloud}\n\n` +
+    `\nThe whole plan, every workload simulated together (${plan.trials.toLocaleString('en-US')} trials, demand correlation ${plan.demandCorrelation}; percentiles do not add across workloads).${onCloud}${onDepin}\n\n` +
       `${textTable(['plan, horizon', 'P10', 'P50', 'P90'], planRows, new Set([1, 2, 3]))}\n`,
   );
 }

@@ -4,7 +4,7 @@ import { createRounder } from '../present/rounder.js';
 import { appendix } from './appendix.js';
 import type { Block } from './blocks.js';
 import { code, strong, t } from './blocks.js';
-import { executiveSummary } from './executiveSummary.js';
+import { executiveSummary, horizonLabel } from './executiveSummary.js';
 import { workloadSection } from './workloadSection.js';
 
 /**
@@ -39,9 +39,7 @@ export function buildReportDocument(p: PresentedAnalysis, charts: readonly Chart
     {
       kind: 'paragraph',
       content: [
-        t(
-          `${a.workloads.length} workloads · ${a.scenario.horizonMonths}-month horizon from ${a.scenario.startMonth} · framework `,
-        ),
+        t(`${a.workloads.length} workloads · ${horizonLabel(p)} from ${a.scenario.startMonth} · framework `),
         code(a.frameworkVersion),
         t(' · seed '),
         code(String(a.seed)),

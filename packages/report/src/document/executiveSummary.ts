@@ -33,7 +33,17 @@ export function chartBlock(charts: readonly ChartSpec[], id: string): Block[] {
 
 function headline(p: PresentedAnalysis, r: Rounder): Inline {
   const { totals } = p;
-  const months = p.analysis.scenario.horizonMonths;
+  const horizon = horizonText(p);
+  const priced = p.workloads.length - p.analysis.totals.unpricedWorkloads.length;
+  const withoutCloud = p.analysis.totals.workloadsWithoutCloudOption ?? 0;
+  if (priced > 0 && withoutCloud >= priced) {
+    return [
+      strong(`Recommended plan: ${usd(totals.monthlyRecommendedCents)} a month`),
+      t(
+        `. No workload in it has a cloud option (its allowedMarkets name only decentralized markets, or no cloud offer is feasible), so there is no all-cloud plan to compare it with. ${horizon}: ${usd(totals.horizonRecommendedCents)}.`,
+      ),
+    ];
+  }
   const share =
     totals.monthlyAllCloudCents > 0
       ? ` (${formatPerMille(r.quantity((Math.abs(totals.monthlySavingsCents) / totals.monthlyAllCloudCents) * 1000, 0))})`
@@ -42,14 +52,50 @@ function headline(p: PresentedAnalysis, r: Rounder): Inline {
     totals.monthlySavingsCents >= 0
       ? strong(`saves ${usd(totals.monthlySavingsCents)} a month${share}`)
       : strong(`costs ${usd(-totals.monthlySavingsCents)} a month more${share}`);
+  const some =
+    withoutCloud > 0
+      ? ` ${withoutCloud} of the ${priced} priced workloads ${withoutCloud === 1 ? 'has' : 'have'} no cloud option and ${withoutCloud === 1 ? 'counts' : 'count'} at ${withoutCloud === 1 ? 'its' : 'their'} own cost in both totals.`
+      : '';
   return [
     strong(`Recommended plan: ${usd(totals.monthlyRecommendedCents)} a month`),
     t(' — it '),
     saving,
     t(
-      ` against running the same workloads on their cloud options (${usd(totals.monthlyAllCloudCents)} a month). Over the ${months}-month horizon: ${usd(totals.horizonRecommendedCents)}, against ${usd(totals.horizonAllCloudCents)} all-cloud.`,
+      ` against running the same workloads on their cloud options (${usd(totals.monthlyAllCloudCents)} a month).${some} ${horizon}: ${usd(totals.horizonRecommendedCents)}, against ${usd(totals.horizonAllCloudCents)} all-cloud.`,
     ),
   ];
+}
+
+/**
+ * The shortest and longest horizon of the projected workloads (each workload's own `horizonMonths`, or the
+ * scenario's when it sets one for every workload): the horizon totals add each workload over its own months, so
+ * a report names these, not the scenario header's default. The scenario's when nothing is projected.
+ */
+export function workloadHorizons(p: PresentedAnalysis): { readonly min: number; readonly max: number } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  for (const w of p.workloads) {
+    const n = w.workload.projection?.months.length;
+    if (n === undefined) continue;
+    if (n < min) min = n;
+    if (n > max) max = n;
+  }
+  const fallback = p.analysis.scenario.horizonMonths;
+  return max === 0 ? { min: fallback, max: fallback } : { min, max };
+}
+
+/** "12-month horizon", or "12- to 24-month horizons" when the workloads' horizons differ. */
+export function horizonLabel(p: PresentedAnalysis): string {
+  const { min, max } = workloadHorizons(p);
+  return min === max ? `${max}-month horizon` : `${min}- to ${max}-month horizons`;
+}
+
+/** "Over the 12-month horizon", or "Over each workload's own horizon (12 to 24 months)". */
+function horizonText(p: PresentedAnalysis): string {
+  const { min, max } = workloadHorizons(p);
+  return min === max
+    ? `Over the ${max}-month horizon`
+    : `Over each workload's own horizon (${min} to ${max} months)`;
 }
 
 /** The first section a founder reads: the plan, its cost, what it saves, and the risks. */
@@ -64,6 +110,10 @@ export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: reado
     plain(w.savingsCents === null ? 'n/a' : formatCents.people(w.savingsCents)),
   ]);
   const unpriced = p.workloads.filter((w) => p.analysis.totals.unpricedWorkloads.includes(w.workload.id));
+  // No priced workload has a cloud option: the saving compares nothing (the headline says so).
+  const noComparison =
+    unpriced.length < p.workloads.length &&
+    (p.analysis.totals.workloadsWithoutCloudOption ?? 0) >= p.workloads.length - unpriced.length;
   const acc = p.analysis.accounting;
   const blocks: Block[] = [
     { kind: 'heading', level: 2, text: 'Executive summary', anchor: 'summary' },
@@ -87,7 +137,7 @@ export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: reado
         [],
         [],
         [strong(formatCents.people(p.totals.monthlyRecommendedCents))],
-        [strong(formatCents.people(p.totals.monthlySavingsCents))],
+        [strong(noComparison ? 'n/a' : formatCents.people(p.totals.monthlySavingsCents))],
       ],
     },
     {
@@ -181,32 +231,39 @@ export function subsidyExposure(p: PresentedAnalysis, r: Rounder): Block[] {
 export function spendRange(p: PresentedAnalysis, r: Rounder, charts: readonly ChartSpec[] = []): Block[] {
   const d = p.analysis.totals.distribution;
   if (d === undefined) return [];
-  const months = p.analysis.scenario.horizonMonths;
   const rec = d.recommended.horizon;
   const low = r.cents(rec.p10);
   const high = r.cents(rec.p90);
   const spread = rec.p50 > 0 ? r.quantity(((rec.p90 - rec.p10) / 2 / rec.p50) * 1000, 0) : 0;
   const cloudOnly = d.cloudOnlyWorkloads.length;
+  const depinOnly = d.decentralizedOnlyWorkloads?.length ?? 0;
   const plans = ['recommended', 'allCloud', 'allDecentralized'] as const;
   return [
     {
       kind: 'paragraph',
       content: [
         t(
-          `Over the ${months}-month horizon the recommended plan spends between ${usd(low)} (P10) and ${usd(high)} (P90), median ${usd(r.cents(rec.p50))} — about ±${formatPerMille(spread)} around the median — in ${formatQuantity(r, d.trials, 0)} seeded trials of every workload together (demand, spot and decentralized price spread, interruptions, token prices; docs/methodology.md, "Portfolio uncertainty"). `,
+          `${horizonText(p)} the recommended plan spends between ${usd(low)} (P10) and ${usd(high)} (P90), median ${usd(r.cents(rec.p50))} — about ±${formatPerMille(spread)} around the median — in ${formatQuantity(r, d.trials, 0)} seeded trials of every workload together (demand, spot and decentralized price spread, interruptions, token prices; docs/methodology.md, "Portfolio uncertainty"). `,
         ),
         t(
           cloudOnly === 0
             ? 'Every workload has a decentralized option.'
             : `All-decentralized keeps the ${formatQuantity(r, cloudOnly, 0)} workload${cloudOnly === 1 ? '' : 's'} without a decentralized option on cloud.`,
         ),
+        ...(depinOnly === 0
+          ? []
+          : [
+              t(
+                ` All-cloud keeps the ${formatQuantity(r, depinOnly, 0)} workload${depinOnly === 1 ? '' : 's'} without a cloud option on ${depinOnly === 1 ? 'its' : 'their'} decentralized option.`,
+              ),
+            ]),
         t(' Percentiles do not add: a plan’s P90 is not the sum of its workloads’ P90s.'),
       ],
     },
     {
       kind: 'table',
       columns: [
-        { header: `plan, ${months}-month horizon`, align: 'left' },
+        { header: `plan, ${horizonLabel(p)}`, align: 'left' },
         { header: 'P10 (USD)', align: 'right' },
         { header: 'P50 (USD)', align: 'right' },
         { header: 'P90 (USD)', align: 'right' },

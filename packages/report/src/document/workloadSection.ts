@@ -277,17 +277,44 @@ function hybridBlocks(r: Rounder, w: ShownWorkload): Block[] {
 export function depinVersusCloud(
   months: readonly {
     readonly month: string;
-    readonly cloudCents: number;
+    readonly cloudCents: number | null;
     readonly depinCents: number | null;
   }[],
 ): string {
-  const cheaper = months.map((m) => m.depinCents !== null && m.depinCents < m.cloudCents);
+  const cheaper = months.map(
+    (m) => m.depinCents !== null && m.cloudCents !== null && m.depinCents < m.cloudCents,
+  );
   if (cheaper.every(Boolean))
     return 'The decentralized option stays cheaper than cloud in every month of the horizon.';
   if (!cheaper.some(Boolean))
     return 'The decentralized option costs at least as much as cloud in every month of the horizon.';
   const dearer = months.find((_, i) => !cheaper[i])!;
   return `The decentralized option is cheaper than cloud in ${cheaper.filter(Boolean).length} of ${months.length} months; the first month it is not is ${dearer.month}.`;
+}
+
+/**
+ * A workload with no cloud option: nothing to compare month by month, so the paragraph says how the decentralized
+ * option's own spend moves over the horizon, and how much of it the incentive token pays at the start and the end.
+ */
+function depinAlone(
+  r: Rounder,
+  months: readonly {
+    readonly month: string;
+    readonly depinCents: number | null;
+    readonly subsidyShare: number;
+  }[],
+): string {
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  const spend =
+    months.length === 1
+      ? `USD ${formatCents.people(first.depinCents!)} in ${first.month}`
+      : `from USD ${formatCents.people(first.depinCents!)} in ${first.month} to USD ${formatCents.people(last.depinCents!)} in ${last.month}`;
+  const subsidy =
+    first.subsidyShare > 0
+      ? `, while the incentive subsidy's share of its price goes from ${formatShare(r, first.subsidyShare)} to ${formatShare(r, last.subsidyShare)}`
+      : '';
+  return `No cloud option is priced for this workload, so there is no cloud month to compare: the decentralized option's spend goes ${spend}${subsidy}.`;
 }
 
 function projectionBlocks(r: Rounder, w: ShownWorkload, charts: readonly ChartSpec[]): Block[] {
@@ -298,9 +325,11 @@ function projectionBlocks(r: Rounder, w: ShownWorkload, charts: readonly ChartSp
   const cliff =
     p.horizonDepinCents === null || first === undefined || first.depinCents === null
       ? 'No decentralized option is priced for this workload.'
-      : p.subsidyCliffMonth !== null
-        ? `Subsidy cliff: from ${p.subsidyCliffMonth} the decentralized option no longer beats cloud.`
-        : depinVersusCloud(p.months);
+      : p.horizonCloudCents === null
+        ? depinAlone(r, p.months)
+        : p.subsidyCliffMonth !== null
+          ? `Subsidy cliff: from ${p.subsidyCliffMonth} the decentralized option no longer beats cloud.`
+          : depinVersusCloud(p.months);
   return [
     { kind: 'heading', level: 4, text: 'Projection over the horizon' },
     {
@@ -316,7 +345,7 @@ function projectionBlocks(r: Rounder, w: ShownWorkload, charts: readonly ChartSp
       rows: p.months.map((m) => [
         plain(m.month),
         plain(formatQuantity(r, m.demandFactor, 3)),
-        plain(formatCents.people(m.cloudCents)),
+        plain(m.cloudCents === null ? 'n/a' : formatCents.people(m.cloudCents)),
         plain(m.depinCents === null ? 'n/a' : formatCents.people(m.depinCents)),
         plain(formatShare(r, m.subsidyShare)),
         ...(hasToken ? [plain(m.tokenPrice === null ? 'n/a' : formatUnitPrice.people(m.tokenPrice))] : []),
@@ -324,7 +353,7 @@ function projectionBlocks(r: Rounder, w: ShownWorkload, charts: readonly ChartSp
       total: [
         [strong('Horizon')],
         [],
-        [strong(formatCents.people(p.horizonCloudCents))],
+        [strong(p.horizonCloudCents === null ? 'n/a' : formatCents.people(p.horizonCloudCents))],
         [strong(p.horizonDepinCents === null ? 'n/a' : formatCents.people(p.horizonDepinCents))],
         [],
         ...(hasToken ? [[]] : []),

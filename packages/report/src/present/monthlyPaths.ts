@@ -154,7 +154,9 @@ export function monthlyPaths(w: WorkloadAnalysis, scenario: ScenarioLike): Month
       percentiles: share === 1 ? m.percentiles : null,
     }));
   if (cloud !== null && cloudMonths !== null) {
-    out.push(path('cloud', 'cloud', cloud, 1, toPath(cloud, cloudMonths, 1, 1), p?.horizonCloudUsd));
+    out.push(
+      path('cloud', 'cloud', cloud, 1, toPath(cloud, cloudMonths, 1, 1), p?.horizonCloudUsd ?? undefined),
+    );
   }
   if (depin !== null && depinMonths !== null) {
     out.push(

@@ -102,7 +102,8 @@ export interface ShownHybrid {
 export interface ShownProjectionMonth {
   readonly month: string;
   readonly demandFactor: number;
-  readonly cloudCents: number;
+  /** Null for a workload with no cloud option. */
+  readonly cloudCents: number | null;
   readonly depinCents: number | null;
   readonly subsidyShare: number;
   readonly tokenPrice: number | null;
@@ -110,7 +111,7 @@ export interface ShownProjectionMonth {
 
 export interface ShownProjection {
   readonly months: readonly ShownProjectionMonth[];
-  readonly horizonCloudCents: number;
+  readonly horizonCloudCents: number | null;
   readonly horizonDepinCents: number | null;
   readonly subsidyCliffMonth: string | null;
 }
@@ -271,24 +272,20 @@ function showPath(r: Rounder, p: MonthlyPath, path: (string | number)[]): ShownP
 function showProjection(r: Rounder, w: WorkloadAnalysis, path: (string | number)[]): ShownProjection | null {
   const p = w.projection;
   if (p === null) return null;
-  const shownCloud = monthsAndHorizon(
-    r,
-    p.months.map((m) => m.cloudUsd),
-    p.horizonCloudUsd,
-    [...path, 'horizonCloudUsd'],
-  );
-  const cloud = shownCloud.months;
-  const horizonCloudCents = shownCloud.horizonCents;
-  const depinKnown = p.horizonDepinUsd !== null && p.months.every((m) => m.depinUsd !== null);
-  const shownDepin =
-    depinKnown && p.horizonDepinUsd !== null
-      ? monthsAndHorizon(
-          r,
-          p.months.map((m) => m.depinUsd ?? 0),
-          p.horizonDepinUsd,
-          [...path, 'horizonDepinUsd'],
-        )
-      : null;
+  // Each side's months and horizon, rounded together; null for a side the projection does not have.
+  const side = (key: 'cloud' | 'depin') => {
+    const horizon = key === 'cloud' ? p.horizonCloudUsd : p.horizonDepinUsd;
+    const months = p.months.map((m) => (key === 'cloud' ? m.cloudUsd : m.depinUsd));
+    if (horizon === null || months.some((x) => x === null)) return null;
+    return monthsAndHorizon(r, months as number[], horizon, [
+      ...path,
+      key === 'cloud' ? 'horizonCloudUsd' : 'horizonDepinUsd',
+    ]);
+  };
+  const shownCloud = side('cloud');
+  const shownDepin = side('depin');
+  const cloud = shownCloud?.months ?? null;
+  const horizonCloudCents = shownCloud?.horizonCents ?? null;
   const depin = shownDepin?.months ?? null;
   const horizonDepinCents = shownDepin?.horizonCents ?? null;
   return {
@@ -298,7 +295,7 @@ function showProjection(r: Rounder, w: WorkloadAnalysis, path: (string | number)
     months: p.months.map((m, i) => ({
       month: m.month,
       demandFactor: m.demandFactor,
-      cloudCents: cloud[i] ?? 0,
+      cloudCents: cloud === null ? null : (cloud[i] ?? null),
       depinCents: depin === null ? null : (depin[i] ?? null),
       subsidyShare: m.subsidyShare,
       tokenPrice: m.tokenPriceUsd === null ? null : r.unitPrice(m.tokenPriceUsd),
