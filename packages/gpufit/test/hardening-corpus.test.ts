@@ -363,7 +363,12 @@ const CASES: readonly Case[] = [
         [4, 'usdPerGpuHour', 'invalid', /at most 1000 USD per GPU-hour/],
         [5, 'usdPerGpuHour', 'invalid', /got "NaN"/],
         [6, 'usdPerGpuHour', 'invalid', /got "Infinity"/],
-        [7, 'usdPerGpuHour', 'invalid', /got "7,912"\. Use a decimal point: 7\.912/],
+        [
+          7,
+          'usdPerGpuHour',
+          'invalid',
+          /got "7,912"\. Write it without thousands separators: 7912 \(or 7\.912 if the comma is a decimal comma\)/,
+        ],
         [8, 'usdPerGpuHour', 'invalid', /is this a per-instance price\?/],
         [9, 'gpuMemoryGiB', 'invalid', /at most 4096 GiB per GPU/],
         // A price of 1e-12 passed the old "above 0" check and priced a workload at $0.00.

@@ -37,17 +37,34 @@ export function decodeCell(kind: CellKind, column: string, raw: string): Decoded
 
 function decodeNumber(column: string, cell: string): DecodedCell {
   if (!NUMBER.test(cell)) {
-    const hint = /^[+-]?\d+,\d+$/.test(cell)
-      ? ` Use a decimal point: ${cell.replace(',', '.')}.`
-      : /^(nan|[+-]?inf(inity)?)$/i.test(cell)
-        ? ' Leave the cell empty if the value is unknown.'
-        : '';
-    return fail('not_a_number', column, `${column} must be a number; got ${JSON.stringify(cell)}.${hint}`);
+    return fail(
+      'not_a_number',
+      column,
+      `${column} must be a number; got ${JSON.stringify(cell)}.${numberHint(cell)}`,
+    );
   }
   const value = Number(cell);
   if (!Number.isFinite(value))
     return fail('not_a_number', column, `${column} is too large to be a number: ${cell}`);
   return { ok: true, value };
+}
+
+/**
+ * What a cell that is not a number probably meant. A comma before exactly three digits ("2,190") is a thousands
+ * separator as often as a decimal comma, and reading it the wrong way is a 1,000× error, so the hint gives both;
+ * "1,5" can only be a decimal comma, "1,234,567" and "2,190.5" only thousands separators.
+ */
+function numberHint(cell: string): string {
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(cell)) {
+    const grouped = cell.replaceAll(',', '');
+    const decimal = /^[+-]?\d+,\d{3}$/.test(cell)
+      ? ` (or ${cell.replace(',', '.')} if the comma is a decimal comma)`
+      : '';
+    return ` Write it without thousands separators: ${grouped}${decimal}.`;
+  }
+  if (/^[+-]?\d+,\d+$/.test(cell)) return ` Use a decimal point: ${cell.replace(',', '.')}.`;
+  if (/^(nan|[+-]?inf(inity)?)$/i.test(cell)) return ' Leave the cell empty if the value is unknown.';
+  return '';
 }
 
 function decodeTiers(column: string, cell: string): DecodedCell {

@@ -182,6 +182,10 @@ describe('workload profile from CSV cells', () => {
 
   it.each([
     ['1,5', 'decimal point: 1.5'],
+    // A comma before three digits may be a thousands separator: "use 2.190" would be a 1,000× error.
+    ['2,190', 'Write it without thousands separators: 2190 (or 2.190 if the comma is a decimal comma).'],
+    ['1,234,567', 'Write it without thousands separators: 1234567.'],
+    ['2,190.5', 'Write it without thousands separators: 2190.5.'],
     ['NaN', 'Leave the cell empty'],
     ['Infinity', 'Leave the cell empty'],
     ['$3', 'must be a number'],
