@@ -1,5 +1,6 @@
 import type { OfferInput, WorkloadProfileInput } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
+import { feasibilityDetail } from '../src/feasibility/feasibility.js';
 import { estimateCost, feasibility, gpusForModel, modelMemoryGiB } from '../src/index.js';
 import { offer, profile, scenario } from './support/builders.js';
 import { TEST_TIERS } from './support/tiers.js';
@@ -173,6 +174,58 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
     expect(f.rejections.map((r) => r.code)).toEqual(codes);
     expect(f.feasible).toBe(codes.length === 0);
     for (const r of f.rejections) expect(r.message.length).toBeGreaterThan(20);
+  });
+
+  describe('a stated gpusPerReplica: it may shrink gpufit’s estimate, never an inference replica below its weights', () => {
+    const GIB = 2 ** 30;
+    it('405B at bf16 (754 GiB of weights) stated on one 80 GB GPU: no 8-GPU instance of them holds it', () => {
+      const p = { ...base, modelParamsBillions: 405, precision: 'bf16', gpusPerReplica: 1 } as const;
+      const f = feasibility(profile(p), offer({}), { tiers: TEST_TIERS });
+      expect(f.rejections.map((r) => r.code)).toEqual(['memory']);
+      expect(f.rejections[0]!.message).toMatch(/needs 10 GPUs of 80 GiB on one instance; the offer has 8/);
+    });
+
+    it('70B at bf16 stated on one GPU: each replica gets the two GPUs its 130 GiB of weights need, and says so', () => {
+      const p = { ...base, modelParamsBillions: 70, precision: 'bf16', gpusPerReplica: 1 } as const;
+      const f = feasibilityDetail(profile(p), offer({}), { tiers: TEST_TIERS });
+      expect(f.feasible).toBe(true);
+      expect(f.gpusPerReplica).toBe(2);
+      expect(f.demandGpusPerReplica).toBe(2);
+      expect((70e9 * 2) / GIB).toBeCloseTo(130.39, 2);
+      expect(f.memoryNote).toBe(
+        "memory: the stated 1 × A100-80GB per replica holds 80 GiB, less than the model's weights alone (130 GiB: 70B parameters at bf16); each replica is sized to hold the weights",
+      );
+      // Its GPU-hours stay the work stated; a job's wall hours run on the two GPUs.
+      const jobs = { ...p, gpuHoursPerMonth: undefined, jobsPerMonth: 10, hoursPerJob: 3 };
+      const e = estimateCost(profile(jobs), offer({}), { tiers: TEST_TIERS, scenario: scenario() });
+      expect(e.feasible).toBe(true);
+      expect(e.gpusPerReplica).toBe(2);
+    });
+
+    it('a stated count between the weights and gpufit’s estimate is used as stated (the KV cache is the user’s call)', () => {
+      // 70B at fp8: 65.2 GiB of weights, 78.2 GiB with the 20 % overhead; one 80 GB GPU holds either.
+      const p = { ...base, modelParamsBillions: 70, precision: 'fp8', gpusPerReplica: 1 } as const;
+      const f = feasibilityDetail(profile(p), offer({}), { tiers: TEST_TIERS });
+      expect(f.gpusPerReplica).toBe(1);
+      expect(f.memoryNote).toBeNull();
+    });
+
+    it('training keeps the stated footprint (a LoRA or QLoRA fine-tune of a 70B model on one GPU)', () => {
+      const p = {
+        ...base,
+        kind: 'fine-tuning',
+        modelParamsBillions: 70,
+        precision: 'bf16',
+        gpusPerReplica: 1,
+        gpuHoursPerMonth: undefined,
+        jobsPerMonth: 4,
+        hoursPerJob: 10,
+      } as const;
+      const f = feasibilityDetail(profile(p), offer({}), { tiers: TEST_TIERS });
+      expect(f.feasible).toBe(true);
+      expect(f.gpusPerReplica).toBe(1);
+      expect(f.memoryNote).toMatch(/the stated footprint is used \(e\.g\. LoRA, QLoRA or offloading\)$/);
+    });
   });
 
   describe('gdpr: a regulation met by the catalog record or inside the EEA on datacenter hosts (gdprInPlace)', () => {

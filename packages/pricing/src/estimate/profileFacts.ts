@@ -1,7 +1,7 @@
 import type { ThroughputClass, WorkloadProfile } from '@gpufit/schema';
 import { INTERCONNECTS, workloadKinds } from '@gpufit/schema';
 import { MIN_CHECKPOINT_HOURS } from '../assumptions.js';
-import { checkpointGiB, modelMemoryGiB } from '../memory/modelMemory.js';
+import { checkpointGiB, modelMemoryGiB, weightsGiB } from '../memory/modelMemory.js';
 import { tierKey } from '../tiers/gpuTierTable.js';
 
 /** What pricing derives from a profile alone, computed once per profile object. */
@@ -10,6 +10,8 @@ export interface ProfileFacts {
   readonly phase: 'inference' | 'training';
   readonly throughputClass: ThroughputClass;
   readonly memoryGiB: number;
+  /** Inference: the weights alone at the stated precision (no stated GPU count goes below them); training: 0. */
+  readonly weightsGiB: number;
   readonly checkpointGiB: number;
   readonly interconnectRank: number;
   readonly gpuTypeKey: string | null;
@@ -41,6 +43,7 @@ function derive(p: WorkloadProfile): ProfileFacts {
     phase: kind.phase,
     throughputClass: kind.throughputClass,
     memoryGiB: modelMemoryGiB(p.modelParamsBillions, p.precision, kind.phase),
+    weightsGiB: kind.phase === 'inference' ? weightsGiB(p.modelParamsBillions, p.precision) : 0,
     checkpointGiB: kind.phase === 'training' ? checkpointGiB(p.modelParamsBillions, p.precision) : 0,
     interconnectRank: INTERCONNECTS.indexOf(p.interconnect),
     gpuTypeKey: p.gpuType === null ? null : tierKey(p.gpuType),

@@ -131,21 +131,31 @@ export function feasibilityDetail(
   }
 
   const nodes = profile.nodes;
+  // The demand's own replica: the stated count, but never fewer GPUs than hold an inference model's weights (a
+  // job's wall hours run on that many GPUs).
+  const demandTierGiB = demandTier?.memoryGiB ?? offer.gpuMemoryGiB;
   const demandGpusPerReplica =
-    profile.gpusPerReplica ?? gpusForModel(pf.memoryGiB, demandTier?.memoryGiB ?? offer.gpuMemoryGiB, nodes);
+    profile.gpusPerReplica === null
+      ? gpusForModel(pf.memoryGiB, demandTierGiB, nodes)
+      : Math.max(profile.gpusPerReplica, gpusForModel(pf.weightsGiB, demandTierGiB, nodes));
 
   // A stated gpusPerReplica is the user's own measure of the footprint on their GPU (a LoRA or QLoRA fine-tune,
-  // offloaded optimizer state): it caps gpufit's estimate, which assumes full training state.
-  const demandMemoryGiB = demandTier?.memoryGiB ?? offer.gpuMemoryGiB;
+  // offloaded optimizer state, a smaller KV cache): it caps gpufit's estimate, which assumes full training state and
+  // a 20 % inference overhead. An inference replica still holds the weights at the stated precision: a 405B model at
+  // bf16 (754 GiB) stated on one 80 GB GPU was priced on one GPU.
   const statedGiB =
     profile.gpusPerReplica === null
       ? Number.POSITIVE_INFINITY
-      : profile.gpusPerReplica * nodes * demandMemoryGiB;
-  const footprintGiB = Math.min(pf.memoryGiB, statedGiB);
-  const memoryNote =
-    footprintGiB < pf.memoryGiB && !verdictOnly
-      ? `memory: gpufit estimates ${modelText(profile, pf.memoryGiB, pf.phase)}, but the stated ${profile.gpusPerReplica} × ${demandTier?.gpu ?? offer.gpu} per replica holds ${fmt(footprintGiB)} GiB; the stated footprint is used (e.g. LoRA, QLoRA or offloading)`
-      : null;
+      : profile.gpusPerReplica * nodes * demandTierGiB;
+  const footprintGiB = Math.min(pf.memoryGiB, Math.max(statedGiB, pf.weightsGiB));
+  const gpu = demandTier?.gpu ?? offer.gpu;
+  const memoryNote = verdictOnly
+    ? null
+    : statedGiB < pf.weightsGiB
+      ? `memory: the stated ${profile.gpusPerReplica} × ${gpu} per replica holds ${fmt(statedGiB)} GiB, less than the model's weights alone (${fmt(pf.weightsGiB)} GiB: ${modelParams(profile)} at ${profile.precision}); each replica is sized to hold the weights`
+      : footprintGiB < pf.memoryGiB
+        ? `memory: gpufit estimates ${modelText(profile, pf.memoryGiB, pf.phase)}, but the stated ${profile.gpusPerReplica} × ${gpu} per replica holds ${fmt(footprintGiB)} GiB; the stated footprint is used (e.g. LoRA, QLoRA or offloading)`
+        : null;
   const needed = gpusForModel(footprintGiB, offer.gpuMemoryGiB, nodes);
   const sameGpu = pf.gpuTypeKey === null || sameFamily(of.gpuKey, pf.gpuTypeKey);
   let gpusPerReplica: number | null =

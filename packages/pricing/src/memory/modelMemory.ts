@@ -22,6 +22,14 @@ export function modelMemoryGiB(
   return (modelParamsBillions * 1e9 * bytesPerParameter(precision, phase)) / GIB;
 }
 
+/**
+ * The model's weights alone at `precision`, in GiB: what an inference replica must hold whatever else it saves
+ * (the floor under a stated `gpusPerReplica`, see feasibility.ts).
+ */
+export function weightsGiB(modelParamsBillions: number, precision: Precision): number {
+  return (modelParamsBillions * 1e9 * PRECISION_BYTES[precision]) / GIB;
+}
+
 export function bytesPerParameter(precision: Precision, phase: 'inference' | 'training'): number {
   const b = PRECISION_BYTES[precision];
   if (phase === 'inference') return b * INFERENCE_MEMORY_OVERHEAD;
