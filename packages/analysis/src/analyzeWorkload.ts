@@ -10,7 +10,7 @@ import {
   sensitivity,
 } from '@gpufit/pricing';
 import type { Distribution, Offer, Projection, WorkloadAnalysis, WorkloadProfile } from '@gpufit/schema';
-import { assessFit, explainFit, type FrameworkOverride } from '@gpufit/scoring';
+import { assessFit, explainFit, type FrameworkOverride, resolveFramework } from '@gpufit/scoring';
 import type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 import { type BestOffers, bestOffers, explained, priced, type SideBest } from './bestOffers.js';
 import { decide } from './decide.js';
@@ -75,6 +75,9 @@ export function createWorkloadAnalyzer(
   const offers = offersWithInterruptionMultipliers(options.offers, scenario.interruptionRateMultipliers);
   const framework = options.framework ?? (scenario.framework as FrameworkOverride);
   const fitOptions = Object.keys(framework).length > 0 ? { framework } : {};
+  // The fit's latency-critical budget, for the risk of an option far from its users (risks.ts).
+  const criticalMs = resolveFramework(fitOptions.framework).config.factors.latency.params.criticalMs;
+  const latency = criticalMs === undefined ? {} : { latencyCriticalMs: criticalMs };
   const runMonteCarlo = options.monteCarlo === false ? null : (options.monteCarlo ?? inlineMonteCarlo);
   const deep = options.deep ?? true;
   // The scenario's user formulas (compiled by the caller): price adjustments in every estimate, formula
@@ -204,6 +207,7 @@ export function createWorkloadAnalyzer(
       distribution,
       analysisDate: scenario.analysisDate,
       maxOfferAgeDays: scenario.maxOfferAgeDays,
+      ...latency,
     });
     const unitCost =
       options.unitThroughput === undefined

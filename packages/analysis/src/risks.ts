@@ -56,6 +56,11 @@ export interface RiskEvidence {
   readonly maxOfferAgeDays: number;
   readonly projection: Projection | null;
   readonly distribution: Distribution | null;
+  /**
+   * The framework's latency-critical budget (its latency factor's `criticalMs`, 100 ms by default): at or under
+   * it, an option with no known location is named too, since it may run anywhere. Absent: not checked.
+   */
+  readonly latencyCriticalMs?: number;
 }
 
 interface RiskRule {
@@ -131,7 +136,7 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     id: 'far-from-users',
-    check: ({ profile, fit, cloud, depin }) => {
+    check: ({ profile, fit, cloud, depin, latencyCriticalMs }) => {
       const users = profile.usersRegion;
       if (users === null || users === GLOBAL_PLACE || profile.p99LatencyMs === null) return null;
       // Latency-sensitive as the fit judged it: its latency factor favours the cloud side (a p99 budget below the
@@ -141,16 +146,39 @@ export const riskRules: readonly RiskRule[] = [
         ['cloud', cloud],
         ['decentralized', depin],
       ] as const;
-      const out: string[] = [];
-      for (const [side, o] of options) {
-        const country = o?.offer.country ?? null;
-        if (o == null || country === null || placeIncludesCountry(users, country)) continue;
-        out.push(`the ${side} option (${o.offer.providerName} ${o.offer.region}) runs in ${country}`);
-      }
-      if (out.length === 0) return null;
       const ms = profile.p99LatencyMs;
+      // An offer with no known country (`global`, `any`: a network's hosts anywhere) is named only for a
+      // latency-critical budget, where a round trip to another continent alone would spend it.
+      const critical = latencyCriticalMs !== undefined && ms <= latencyCriticalMs;
+      const outside: string[] = [];
+      const unknown: string[] = [];
+      for (const [side, o] of options) {
+        if (o == null) continue;
+        const country = o.offer.country;
+        const named = `the ${side} option (${o.offer.providerName} ${o.offer.region})`;
+        if (country === null) {
+          if (critical) unknown.push(named);
+        } else if (!placeIncludesCountry(users, country)) outside.push(`${named} runs in ${country}`);
+      }
+      if (outside.length + unknown.length === 0) return null;
+      const out =
+        unknown.length === 0
+          ? outside
+          : [
+              ...outside,
+              `${unknown.join(' and ')} ${unknown.length === 1 ? 'has' : 'have'} no known location`,
+            ];
+      const where =
+        unknown.length === 0
+          ? ', outside that region'
+          : outside.length === 0
+            ? `, so ${unknown.length === 1 ? 'it' : 'they'} may run outside that region`
+            : ', outside that region or possibly so';
       const budget = ms >= 1000 ? `${Number((ms / 1000).toPrecision(3))} s` : `${ms} ms`;
-      return `Its users are in ${users}, but ${out.join(' and ')}, outside that region: with a p99 budget of ${budget}${assumedMark(profile, 'p99LatencyMs')}, "real-time inference often benefits from stable regional placement". gpufit prices the offer, not the network: measure the round trip from your users before relying on it.`;
+      const tight = critical
+        ? ` (latency-critical: at or under the framework's ${latencyCriticalMs} ms)`
+        : '';
+      return `Its users are in ${users}, but ${out.join(' and ')}${where}: with a p99 budget of ${budget}${assumedMark(profile, 'p99LatencyMs')}${tight}, "real-time inference often benefits from stable regional placement". gpufit prices the offer, not the network: measure the round trip from your users before relying on it.`;
     },
   },
   {

@@ -270,6 +270,32 @@ describe('risk: an option far from a latency-sensitive service’s users', () =>
     ).toEqual([]);
   });
 
+  it('a latency-critical budget (at or under the framework’s criticalMs, 100 ms) names an option with no known location', async () => {
+    const anywhere = lambdaIn('global', null);
+    expect(far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 20 }), anywhere))).toEqual([
+      'Its users are in US, but the cloud option (Lambda global) has no known location, so it may run outside that region: with a p99 budget of 20 ms (latency-critical: at or under the framework\'s 100 ms), "real-time inference often benefits from stable regional placement". gpufit prices the offer, not the network: measure the round trip from your users before relying on it.',
+    ]);
+    // At 100 ms exactly it is latency-critical; at 101 ms an unknown place is not flagged (a known one still is).
+    expect(far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 100 }), anywhere))).toHaveLength(1);
+    expect(far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 101 }), anywhere))).toEqual([]);
+    const tokyo = far(
+      await risksOf(api({ usersRegion: 'US', p99LatencyMs: 20 }), lambdaIn('asia-northeast-1', 'JP')),
+    );
+    expect(tokyo[0]).toContain(
+      'runs in JP, outside that region: with a p99 budget of 20 ms (latency-critical',
+    );
+    // A framework override moves the threshold with the fit.
+    const a = await analyze({
+      workloads: [api({ usersRegion: 'US', p99LatencyMs: 150 })],
+      offers: [anywhere],
+      tiers,
+      scenario,
+      monteCarlo: false,
+      framework: { factors: { latency: { params: { criticalMs: 200 } } } },
+    });
+    expect(far(a.workloads[0]!.decision.risks)[0]).toContain("at or under the framework's 200 ms");
+  });
+
   it('a budget left to the kind’s default says so; work without a budget says nothing', async () => {
     const tokyo = lambdaIn('asia-northeast-1', 'JP');
     const risks = far(await risksOf(api({ usersRegion: 'US' }), tokyo));
