@@ -313,6 +313,48 @@ describe('estimateCost: the bill, term by term', () => {
     expect(e.assumptions.join(' ')).toMatch(/instances held for its peak all month/);
   });
 
+  it('a job that fills the month: re-work lengthens its runs, it does not hold a second cluster (commitment pays no idle copy)', () => {
+    // 64 GPUs, one 720-hour job a month: 46,080 GPU-hours failure-free. An interruption every 100 h per instance
+    // (8 instances: every 12.5 h) inflates the run past the month's 730 h; it held two 64-GPU allocations, and a
+    // commitment paid the second one idle (46,720 GPU-hours of waste).
+    const p = profile({
+      id: 'long',
+      kind: 'multi-node-training',
+      nodes: 8,
+      gpusPerReplica: 8,
+      jobsPerMonth: 1,
+      hoursPerJob: 720,
+      gpuType: 'A100-80GB',
+      checkpointable: true,
+      checkpointMinutes: 5,
+      restartMinutes: 10,
+    });
+    const o = (category: 'Standard' | 'Committed') =>
+      offer({
+        pricingCategory: category,
+        ...(category === 'Committed' && { termMonths: 12 }),
+        usdPerGpuHour: 1,
+        interconnect: 'infiniband',
+        interruptionsPerHour: 0.01,
+      });
+    const onDemand = estimateCost(p, o('Standard'), { tiers });
+    const run =
+      component(onDemand, 'gpu-time')!.quantity + component(onDemand, 'interruption-overhead')!.quantity;
+    expect(run).toBeGreaterThan(64 * 730);
+    expect([onDemand.instances, onDemand.replicas]).toEqual([8, 1]);
+    expect(onDemand.assumptions.join(' ')).toMatch(
+      /the work fills 1\.\d+ allocations at its peak, more than the 1 its failure-free work needs: jobs of 8\d\d h run on that allocation past the month's cadence/,
+    );
+    const committed = estimateCost(p, o('Committed'), { tiers });
+    expect(committed.instances).toBe(8);
+    // Held = the run itself (more than one allocation's month), so nothing committed sits idle.
+    expect(component(committed, 'commitment-waste')?.quantity ?? 0).toBeCloseTo(0, 6);
+    expect(committed.monthlyUsd).toBeCloseTo(onDemand.monthlyUsd!, 6);
+    // Two 400-hour jobs are 800 h of failure-free work: two allocations at once, as before.
+    const two = estimateCost({ ...p, jobsPerMonth: 2, hoursPerJob: 400 }, o('Standard'), { tiers });
+    expect([two.instances, two.replicas]).toEqual([16, 2]);
+  });
+
   it('incentive: the list price is what a tenant pays; GPU time at the unsubsidized price, the subsidy a negative line', () => {
     const p = profile({ id: 's', kind: 'batch-inference', gpuHoursPerMonth: 100 });
     const o = offer({

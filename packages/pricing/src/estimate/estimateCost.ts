@@ -188,6 +188,7 @@ export function estimateCost(
         );
     } else if (explain) assumptions.push(notes.NO_INTERRUPTIONS);
     usedHours = usefulGpuHours * packing;
+    const failureFreeHours = usedHours;
     overheadHours = usedHours * (inflation - 1);
     // Each job's instances are billed in whole increments from start to finish (with the provider's minimum):
     // the part of the last increment a job does not use is billed GPU time too.
@@ -212,14 +213,17 @@ export function estimateCost(
         g,
       );
     }
+    // The allocations held at once carry the failure-free work at its peak (as costFloor counts them): re-work
+    // and billing rounding lengthen the runs (billed as GPU time) rather than add an allocation. A 256-GPU job of
+    // 720 h a month, 742 h with re-work, held two 256-GPU clusters, and a commitment paid the second one idle.
+    const perAllocationMonth = HOURS_PER_MONTH * gpusPerAllocation * packing;
     replicas = Math.max(
       1,
-      Math.ceil(
-        ((usedHours + overheadHours) * profile.peakToMeanRatio) /
-          (HOURS_PER_MONTH * gpusPerAllocation * packing) -
-          1e-9,
-      ),
+      Math.ceil((failureFreeHours * profile.peakToMeanRatio) / perAllocationMonth - 1e-9),
     );
+    const allocationsOfWork = ((usedHours + overheadHours) * profile.peakToMeanRatio) / perAllocationMonth;
+    if (explain && allocationsOfWork > replicas + 1e-9)
+      assumptions.push(notes.runsPastCadence(allocationsOfWork, replicas, jobRunHours));
     // Instances held at once: a job's nodes, or the replicas that share instances when the work packs.
     instances =
       nodes > 1 || !dataParallel ? replicas * nodes : Math.ceil((replicas * g) / perInstance - 1e-9);

@@ -50,6 +50,10 @@ export function billingRounding(
   return `each job runs ${n(runHours)} h and is billed in ${unit}${min}: ${n(unusedHours * 3600)} s a job are paid and unused`;
 }
 
+export function runsPastCadence(allocationsOfWork: number, held: number, jobRunHours: number): string {
+  return `with re-work and billing rounding the work fills ${n(allocationsOfWork)} allocations at its peak, more than the ${n(held)} its failure-free work needs: jobs of ${n(jobRunHours)} h run on ${held === 1 ? 'that allocation' : 'those allocations'} past the month's cadence rather than hold another`;
+}
+
 export function gpuHoursConserved(demandGpus: number, offerGpus: number): string {
   return `a replica uses ${offerGpus} GPU(s) per node here instead of ${demandGpus} on the demand's GPU; GPU-hours of work are assumed to scale ideally with the GPU count — a gpufit assumption`;
 }
