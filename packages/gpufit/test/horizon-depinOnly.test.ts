@@ -2,7 +2,7 @@ import { renderMarkdown } from '@gpufit/report';
 import { analysisResultSchema, validateWorkloadProfile, type WorkloadProfileInput } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../src/cli/inputs.js';
-import { planLine } from '../src/cli/table.js';
+import { planLine } from '../src/cli/planLine.js';
 import { analyzeOnBundled } from './support/analyzeBundled.js';
 
 /**
@@ -88,7 +88,7 @@ describe('planLine (the CLI plan line)', () => {
   });
   it('counts the workloads without one when some have it, and is the usual line when all have it', () => {
     expect(planLine({ recommended: 137_830, allCloud: 140_000, savings: 2_170 }, 1, 2)).toBe(
-      'Recommended plan: $1,378.30/month against $1,400.00 all-cloud — saves $21.70/month (1 of 2 priced workloads has no cloud option and counts at its own cost in both).',
+      'Recommended plan: $1,378.30/month against $1,400.00 all-cloud — saves $21.70/month (1 of the 2 priced workloads has no cloud option and counts at its own cost in both totals).',
     );
     expect(planLine({ recommended: 5_402_236, allCloud: 5_452_534, savings: 50_298 }, 0, 6)).toBe(
       'Recommended plan: $54,022.36/month against $54,525.34 all-cloud — saves $502.98/month.',

@@ -41,6 +41,8 @@ export { strictCsp } from './html/sha256.js';
 export { renderJson, renderJsonChunks } from './json/renderJson.js';
 export type { RenderMarkdownOptions } from './markdown/renderMarkdown.js';
 export { renderMarkdown } from './markdown/renderMarkdown.js';
+export type { CloudComparison } from './present/cloudComparison.js';
+export { cloudComparison } from './present/cloudComparison.js';
 export type { PresentedAnalysis, PresentOptions } from './present/presentAnalysis.js';
 export { presentAnalysis, presentTotals } from './present/presentAnalysis.js';
 export { REPORT_FORMAT_VERSION } from './version.js';

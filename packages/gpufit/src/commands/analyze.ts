@@ -15,11 +15,12 @@ import {
 import { badInput } from '../cli/errors.js';
 import { limitHeapGrowth } from '../cli/heapGrowth.js';
 import { asBadInput, loadContext, loadInputs } from '../cli/inputs.js';
+import { planLine, streamedPlanLine } from '../cli/planLine.js';
 import { lineCount, startProgress } from '../cli/progress.js';
 import { refuseUnpricedPlan } from '../cli/refuseUnpricedPlan.js';
 import { type RunPolicyOptions, todayUtc, withRunPolicy } from '../cli/runPolicy.js';
 import { NAMES_HINT, workloadNameProblem } from '../cli/scenarioNames.js';
-import { planLine, streamedPlanLine, usd } from '../cli/table.js';
+import { usd } from '../cli/table.js';
 import { counted, note, warn } from '../cli/terminal.js';
 import { loadGpuTiers, loadThroughputRatios, loadUnitThroughput } from '../data/loadReferenceData.js';
 import { streamWorkloads } from '../io/loadWorkloads.js';

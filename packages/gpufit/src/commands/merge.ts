@@ -7,7 +7,8 @@ import { mergeShards, type ResolvedItem, type ShardFooter, type ShardHeader } fr
 import { TEXT_REPORT_FORMATS } from '@gpufit/report';
 import type { Analysis } from '@gpufit/schema';
 import { badInput } from '../cli/errors.js';
-import { shownTotalsCents, streamedPlanLine, usd } from '../cli/table.js';
+import { streamedPlanLine } from '../cli/planLine.js';
+import { shownTotalsCents, usd } from '../cli/table.js';
 import { counted } from '../cli/terminal.js';
 import { checkFooters, LineReader, orderParts, readHeader, readShardLine } from '../merge/shardFiles.js';
 import { outputFailure } from '../output/outputError.js';

@@ -1,5 +1,6 @@
 import { type Accounting, recommendedDepinShare } from '@gpufit/schema';
 import type { ChartSpec } from '../charts/chartSpec.js';
+import { cloudComparison } from '../present/cloudComparison.js';
 import { formatCents, formatPerMille, formatQuantity } from '../present/format.js';
 import { APPROACH_LABELS, RECOMMENDATION_LABELS } from '../present/labels.js';
 import { pricingLabel, providerLabel, rentedText } from '../present/offerLabel.js';
@@ -34,9 +35,8 @@ export function chartBlock(charts: readonly ChartSpec[], id: string): Block[] {
 function headline(p: PresentedAnalysis, r: Rounder): Inline {
   const { totals } = p;
   const horizon = horizonText(p);
-  const priced = p.workloads.length - p.analysis.totals.unpricedWorkloads.length;
-  const withoutCloud = p.analysis.totals.workloadsWithoutCloudOption ?? 0;
-  if (priced > 0 && withoutCloud >= priced) {
+  const comparison = cloudComparisonOf(p);
+  if (comparison.none) {
     return [
       strong(`Recommended plan: ${usd(totals.monthlyRecommendedCents)} a month`),
       t(
@@ -52,10 +52,7 @@ function headline(p: PresentedAnalysis, r: Rounder): Inline {
     totals.monthlySavingsCents >= 0
       ? strong(`saves ${usd(totals.monthlySavingsCents)} a month${share}`)
       : strong(`costs ${usd(-totals.monthlySavingsCents)} a month more${share}`);
-  const some =
-    withoutCloud > 0
-      ? ` ${withoutCloud} of the ${priced} priced workloads ${withoutCloud === 1 ? 'has' : 'have'} no cloud option and ${withoutCloud === 1 ? 'counts' : 'count'} at ${withoutCloud === 1 ? 'its' : 'their'} own cost in both totals.`
-      : '';
+  const some = comparison.caveat === '' ? '' : ` ${comparison.caveat}.`;
   return [
     strong(`Recommended plan: ${usd(totals.monthlyRecommendedCents)} a month`),
     t(' — it '),
@@ -64,6 +61,11 @@ function headline(p: PresentedAnalysis, r: Rounder): Inline {
       ` against running the same workloads on their cloud options (${usd(totals.monthlyAllCloudCents)} a month).${some} ${horizon}: ${usd(totals.horizonRecommendedCents)}, against ${usd(totals.horizonAllCloudCents)} all-cloud.`,
     ),
   ];
+}
+
+function cloudComparisonOf(p: PresentedAnalysis) {
+  const t = p.analysis.totals;
+  return cloudComparison(t.workloadsWithoutCloudOption ?? 0, p.workloads.length - t.unpricedWorkloads.length);
 }
 
 /**
@@ -111,9 +113,7 @@ export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: reado
   ]);
   const unpriced = p.workloads.filter((w) => p.analysis.totals.unpricedWorkloads.includes(w.workload.id));
   // No priced workload has a cloud option: the saving compares nothing (the headline says so).
-  const noComparison =
-    unpriced.length < p.workloads.length &&
-    (p.analysis.totals.workloadsWithoutCloudOption ?? 0) >= p.workloads.length - unpriced.length;
+  const noComparison = cloudComparisonOf(p).none;
   const acc = p.analysis.accounting;
   const blocks: Block[] = [
     { kind: 'heading', level: 2, text: 'Executive summary', anchor: 'summary' },
