@@ -76,6 +76,15 @@ describe('the what-if engine', () => {
     expect(result.monthlyRecommendedCents).toBe(5_402_236);
   });
 
+  test('every workload pinned to the decentralized side: no all-cloud plan to compare, as the report and CLI say', async () => {
+    const base = defaultSettings(data);
+    expect((await runWhatif(data, base)).noCloudComparison).toBe(false);
+    const pins = Object.fromEntries(Object.keys(base.pins).map((id) => [id, 'decentralized' as const]));
+    const pinned = await runWhatif(data, { ...base, pins });
+    expect(pinned.noCloudComparison).toBe(true);
+    expect(pinned.workloads.some((w) => w.monthlyCents !== null)).toBe(true);
+  });
+
   test('the page carries only the offers some workload can run on', () => {
     expect(data.offers.length).toBeGreaterThan(0);
     expect(data.offers.length).toBeLessThan(2_687);

@@ -11,6 +11,7 @@ import {
 import {
   type ChartSpec,
   chartConfigs,
+  cloudComparison,
   formatMinorUnits,
   presentAnalysis,
   roundingModes,
@@ -133,6 +134,8 @@ export interface WhatifResult {
   readonly monthlyRecommendedCents: number;
   readonly monthlyAllCloudCents: number;
   readonly monthlySavingsCents: number;
+  /** No priced workload has a cloud option: all-cloud and the saving compare nothing (`cloudComparison`). */
+  readonly noCloudComparison: boolean;
   /**
    * The plan's subsidy cliff: the earliest cliff month of a workload the plan places (partly) on the
    * decentralized side, as the report's top risks name it; null when none falls inside the horizon.
@@ -393,6 +396,10 @@ export async function runWhatif(data: WhatifData, s: WhatifSettings): Promise<Wh
     monthlyRecommendedCents: shown.totals.monthlyRecommendedCents,
     monthlyAllCloudCents: shown.totals.monthlyAllCloudCents,
     monthlySavingsCents: shown.totals.monthlySavingsCents,
+    noCloudComparison: cloudComparison(
+      shown.analysis.totals.workloadsWithoutCloudOption ?? 0,
+      shown.analysis.workloads.length - shown.analysis.totals.unpricedWorkloads.length,
+    ).none,
     subsidyCliff:
       first === undefined
         ? null

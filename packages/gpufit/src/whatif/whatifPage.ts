@@ -200,8 +200,9 @@ export const WHATIF_SCRIPT = `(() => {
     }
     $('plan-total').textContent = usd(r.monthlyRecommendedCents);
     $('plan-total').dataset.cents = String(r.monthlyRecommendedCents);
-    $('all-cloud').textContent = usd(r.monthlyAllCloudCents);
-    $('savings').textContent = usd(r.monthlySavingsCents);
+    // With no cloud option anywhere, there is no all-cloud plan and no saving to show.
+    $('all-cloud').textContent = r.noCloudComparison ? 'no workload has a cloud option' : usd(r.monthlyAllCloudCents) + '/month';
+    $('savings').textContent = r.noCloudComparison ? 'nothing to compare' : usd(r.monthlySavingsCents) + '/month';
     $('plan-cliff').textContent = r.subsidyCliff === null
       ? 'No subsidy cliff inside the horizon for the workloads the plan puts on the decentralized side.'
       : 'Subsidy cliff: from ' + r.subsidyCliff.month + ' the decentralized option of ' + r.subsidyCliff.workloads.join(', ') + ' no longer beats cloud.';
