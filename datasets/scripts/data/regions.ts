@@ -129,7 +129,6 @@ const AZURE: Record<string, string> = {
   westus3: 'US',
 };
 
-/** Lambda publishes region codes; only the us-* prefix states a country. Others keep the continent only. */
 /**
  * Lambda regions outside the US whose location Lambda's region list states (docs.lambda.ai/public-cloud/regions/,
  * as quoted on 2026-05-25 in a public research note the code index holds: "asia-northeast-1 (Tokyo),

@@ -80,18 +80,23 @@ describe('a workload with no cloud option, over its horizon, on the bundled cata
 });
 
 describe('planLine (the CLI plan line)', () => {
+  const without = (n: number) => ({ unpricedWorkloads: [], workloadsWithoutCloudOption: n });
   const cents = { recommended: 295_896, allCloud: 295_896, savings: 0 };
   it('says there is nothing to compare when no priced workload has a cloud option', () => {
-    expect(planLine(cents, 4, 4)).toBe(
+    expect(planLine(cents, without(4), 4)).toBe(
       'Recommended plan: $2,958.96/month — no workload has a cloud option, so there is no all-cloud plan to compare against.',
     );
   });
   it('counts the workloads without one when some have it, and is the usual line when all have it', () => {
-    expect(planLine({ recommended: 137_830, allCloud: 140_000, savings: 2_170 }, 1, 2)).toBe(
+    expect(planLine({ recommended: 137_830, allCloud: 140_000, savings: 2_170 }, without(1), 2)).toBe(
       'Recommended plan: $1,378.30/month against $1,400.00 all-cloud — saves $21.70/month (1 of the 2 priced workloads has no cloud option and counts at its own cost in both totals).',
     );
-    expect(planLine({ recommended: 5_402_236, allCloud: 5_452_534, savings: 50_298 }, 0, 6)).toBe(
-      'Recommended plan: $54,022.36/month against $54,525.34 all-cloud — saves $502.98/month.',
-    );
+    expect(
+      planLine(
+        { recommended: 5_402_236, allCloud: 5_452_534, savings: 50_298 },
+        { unpricedWorkloads: [] },
+        6,
+      ),
+    ).toBe('Recommended plan: $54,022.36/month against $54,525.34 all-cloud — saves $502.98/month.');
   });
 });

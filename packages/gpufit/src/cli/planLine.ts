@@ -1,18 +1,21 @@
 import { cloudComparison } from '@gpufit/report';
-import { shownTotalsCents, usd } from './table.js';
+import { type AnalysisTotals, formatMinorUnits } from '@gpufit/schema';
+import { shownTotalsCents } from './table.js';
+
+type PlanTotals = Pick<AnalysisTotals, 'unpricedWorkloads' | 'workloadsWithoutCloudOption'>;
 
 /**
- * "Recommended plan: $X/month against $Y all-cloud — saves $Z/month." in cents already rounded. A workload with no
- * cloud option counts at its own cost in both totals (`totals.workloadsWithoutCloudOption`), so the line says so,
- * and when no priced workload has one there is no all-cloud plan to compare against.
+ * "Recommended plan: $X/month against $Y all-cloud — saves $Z/month." from cents already rounded, for `analyzed`
+ * workloads. A workload with no cloud option counts at its own cost in both totals, so the line says so
+ * (`cloudComparison`), and when no priced workload has one there is no all-cloud plan to compare against.
  */
 export function planLine(
   cents: { readonly recommended: number; readonly allCloud: number; readonly savings: number },
-  withoutCloud: number,
-  priced: number,
+  totals: PlanTotals,
+  analyzed: number,
 ): string {
-  const usdOf = (c: number) => usd(c / 100);
-  const comparison = cloudComparison(withoutCloud, priced);
+  const usdOf = (c: number) => `$${formatMinorUnits(c, { scale: 2, grouping: ',' })}`;
+  const comparison = cloudComparison(totals, analyzed);
   if (comparison.none) {
     return `Recommended plan: ${usdOf(cents.recommended)}/month — no workload has a cloud option, so there is no all-cloud plan to compare against.`;
   }
@@ -22,16 +25,8 @@ export function planLine(
 
 /** The plan line of a streamed or merged analysis (`shownTotalsCents`): `accepted` workloads were analyzed. */
 export function streamedPlanLine(
-  t: {
-    readonly monthlyUsd: { readonly recommended: number; readonly allCloud: number };
-    readonly unpricedWorkloads: readonly string[];
-    readonly workloadsWithoutCloudOption?: number;
-  },
+  t: PlanTotals & { readonly monthlyUsd: { readonly recommended: number; readonly allCloud: number } },
   accepted: number,
 ): string {
-  return planLine(
-    shownTotalsCents(t),
-    t.workloadsWithoutCloudOption ?? 0,
-    accepted - t.unpricedWorkloads.length,
-  );
+  return planLine(shownTotalsCents(t), t, accepted);
 }

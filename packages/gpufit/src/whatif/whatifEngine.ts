@@ -396,10 +396,7 @@ export async function runWhatif(data: WhatifData, s: WhatifSettings): Promise<Wh
     monthlyRecommendedCents: shown.totals.monthlyRecommendedCents,
     monthlyAllCloudCents: shown.totals.monthlyAllCloudCents,
     monthlySavingsCents: shown.totals.monthlySavingsCents,
-    noCloudComparison: cloudComparison(
-      shown.analysis.totals.workloadsWithoutCloudOption ?? 0,
-      shown.analysis.workloads.length - shown.analysis.totals.unpricedWorkloads.length,
-    ).none,
+    noCloudComparison: cloudComparison(shown.analysis.totals, shown.analysis.workloads.length).none,
     subsidyCliff:
       first === undefined
         ? null

@@ -64,8 +64,7 @@ function headline(p: PresentedAnalysis, r: Rounder): Inline {
 }
 
 function cloudComparisonOf(p: PresentedAnalysis) {
-  const t = p.analysis.totals;
-  return cloudComparison(t.workloadsWithoutCloudOption ?? 0, p.workloads.length - t.unpricedWorkloads.length);
+  return cloudComparison(p.analysis.totals, p.workloads.length);
 }
 
 /**

@@ -1,8 +1,10 @@
+import type { AnalysisTotals } from '@gpufit/schema';
+
 /**
  * What the plan's saving compares, given how many priced workloads have no cloud option
  * (`totals.workloadsWithoutCloudOption`): such a workload counts at its own cost in the recommended plan and in
- * all-cloud, so its saving is nothing by construction. One rule for the report's headline and total row and the
- * CLI's plan line.
+ * all-cloud, so its saving is nothing by construction. One rule for the report's headline and total row, the CLI's
+ * plan line and the what-if page.
  */
 export interface CloudComparison {
   /** No priced workload has a cloud option: there is no all-cloud plan to compare against. */
@@ -11,7 +13,13 @@ export interface CloudComparison {
   readonly caveat: string;
 }
 
-export function cloudComparison(withoutCloud: number, priced: number): CloudComparison {
+/** `analyzed`: the workloads the totals cover, priced or not (the unpriced ones are `totals.unpricedWorkloads`). */
+export function cloudComparison(
+  totals: Pick<AnalysisTotals, 'unpricedWorkloads' | 'workloadsWithoutCloudOption'>,
+  analyzed: number,
+): CloudComparison {
+  const withoutCloud = totals.workloadsWithoutCloudOption ?? 0;
+  const priced = analyzed - totals.unpricedWorkloads.length;
   const none = priced > 0 && withoutCloud >= priced;
   const one = withoutCloud === 1;
   const caveat =
