@@ -118,15 +118,28 @@ export function createWorkloadAnalyzer(
    * are priced for it (in catalog order, as `bestOffers` counts them). A price adjuster (user code) may move any
    * offer below its index bound, so with one every offer is priced.
    */
+  // The offer index over the whole catalog, built when first asked for (by the default search, or by the search
+  // for what a named GPU costs).
+  let indexed: ((p: WorkloadProfile) => BestOffers) | null = null;
+  const indexedBest = (p: WorkloadProfile): BestOffers => {
+    indexed ??= indexedBestOffers(offers, { tiers, scenario, ...ratios });
+    return indexed(p);
+  };
+  // What naming a GPU costs: the cheapest cloud option with the same profile under gpuPolicy any, without the
+  // sentences or the reasons a side has none (a price adjuster prices every offer, as `findBest` does then).
+  const cheapestAnyGpu = (p: WorkloadProfile): SideBest | null =>
+    (options.priceAdjuster !== undefined
+      ? bestOffers(p, offers, screen, sides)
+      : (options.findBest ?? indexedBest)(p)
+    ).cloud;
+
   function indexedOrExhaustive(): (p: WorkloadProfile) => BestOffers {
-    let indexed: ((p: WorkloadProfile) => BestOffers) | null = null;
     const ofSide = { cloud: [] as Offer[], depin: [] as Offer[] };
     for (const o of offers) ofSide[sides[o.market]].push(o);
     const why = (p: WorkloadProfile, side: 'cloud' | 'depin'): string | null =>
       bestOffers(p, ofSide[side], screen, sides).unavailable?.[side] ?? null;
     return (p) => {
-      indexed ??= indexedBestOffers(offers, { tiers, scenario, ...ratios });
-      const best = indexed(p);
+      const best = indexedBest(p);
       const unavailable = {
         cloud: best.cloud === null ? why(p, 'cloud') : null,
         depin: best.depin === null ? why(p, 'depin') : null,
@@ -193,11 +206,20 @@ export function createWorkloadAnalyzer(
       profile.compliance.length > 0 && cloud !== null
         ? priced(cheapestUncertified({ ...profile, compliance: [] }))
         : null;
+    // What the named GPU costs: the GPU policy keeps the cloud side to that GPU and those a benchmark measures
+    // against it; under gpuPolicy any, a faster GPU is priced at the named one's speed (no speed-up credited).
+    const gpuPolicy = profile.gpuPolicy ?? scenario.gpuPolicy;
+    const withAnyGpu =
+      profile.gpuType !== null && gpuPolicy !== 'any' && cloud !== null
+        ? priced(cheapestAnyGpu({ ...profile, gpuPolicy: 'any' }))
+        : null;
     const risks = risksFor({
       profile,
       fit,
       cloud,
       cloudWithoutCompliance: withoutCompliance,
+      cloudWithAnyGpu: withAnyGpu,
+      gpuPolicy,
       cloudOffer: best.cloud?.offer ?? null,
       depin: depinEligible ? depin : null,
       depinOffer: depinEligible ? (best.depin?.offer ?? null) : null,

@@ -2,6 +2,7 @@ import { gpusCountedPerPlace } from '@gpufit/pricing';
 import type {
   Distribution,
   FitAssessment,
+  GpuPolicy,
   Offer,
   PricedOption,
   Projection,
@@ -14,6 +15,7 @@ import {
   GLOBAL_PLACE,
   hardConstraintRisk,
   isInterruptibleCategory,
+  PRICING_CATEGORY_REGISTRY,
   placeIncludesCountry,
   workloadKinds,
 } from '@gpufit/schema';
@@ -36,6 +38,13 @@ export interface RiskEvidence {
    * dropped (null or absent: the profile asks for none, or none was found): what the certifications cost.
    */
   readonly cloudWithoutCompliance?: PricedOption | null;
+  /**
+   * The cheapest cloud option for the same profile under gpuPolicy `any` (null or absent: the profile names no
+   * GPU, its policy is already `any`, or none was found): what naming the GPU costs.
+   */
+  readonly cloudWithAnyGpu?: PricedOption | null;
+  /** The GPU policy the workload was priced under (its own, else the scenario's). Absent: not checked. */
+  readonly gpuPolicy?: GpuPolicy;
   readonly depin: PricedOption | null;
   /** The full catalog row of the cloud option (its billing says whether it is booked by the day). */
   readonly cloudOffer?: Offer | null;
@@ -128,6 +137,42 @@ export const riskRules: readonly RiskRule[] = [
       const o = free.offer;
       const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
       return `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them only for the hyperscalers, from their public compliance programmes${profile.compliance.includes('gdpr') ? '; gdpr is also met inside the EEA on datacenter hosts' : ''}). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${rate} would cost ${usd(without)} a month, ${usd(saving)} less: if ${o.providerName} holds ${asked} for your use, add it to that offer's certifications in your catalog and analyze again.`;
+    },
+  },
+  {
+    id: 'named-gpu-narrows',
+    check: ({ profile, cloud, cloudWithAnyGpu: any, gpuPolicy }) => {
+      const asIs = cloud?.cost.monthlyUsd;
+      const other = any?.cost.monthlyUsd;
+      const t = any?.cost.throughput;
+      if (
+        asIs == null ||
+        other == null ||
+        any == null ||
+        !t ||
+        t.basis === 'same' ||
+        profile.gpuType === null
+      )
+        return null;
+      // A GPU slower by its datasheet alone is not named: a datasheet ratio is no figure to move a workload on
+      // (L40S to A10G for an 8B chat model read 0.69×; served, the A10G does far less).
+      if (t.basis === 'unmeasured' && t.ratio < 1) return null;
+      const saving = asIs - other;
+      if (!(saving >= CERTIFICATION_SAVING.usd && saving >= CERTIFICATION_SAVING.share * asIs)) return null;
+      const named = profile.gpuType;
+      const kept =
+        gpuPolicy === 'exact'
+          ? `to ${named} itself (gpuPolicy exact)`
+          : `to ${named} and the GPUs a published benchmark measures against it for this kind of work (gpuPolicy measured)`;
+      const o = any.offer;
+      const n = any.cost.instances;
+      const shape = n == null ? o.gpu : `${n} × ${o.gpusPerInstance} ${o.gpu}`;
+      const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
+      const speed =
+        t.basis === 'measured'
+          ? `at a measured ${round3(t.ratio)}× the ${named}'s throughput (${t.source})`
+          : `credited no speed-up over the ${named} (no benchmark measures the pair), so the figure is an upper bound for it`;
+      return `Naming ${named} keeps the cloud side ${kept}. Under gpuPolicy any, ${o.providerName} ${shape} in ${o.region} (${PRICING_CATEGORY_REGISTRY[o.pricingCategory].label})${rate}, ${speed}, would cost ${usd(other)} a month, ${usd(saving)} less: if your model runs on ${o.gpu}, set gpuType ${o.gpu} or gpuPolicy any on this workload and analyze again.`;
     },
   },
   {
