@@ -104,13 +104,19 @@ export function decide(input: DecideInput): DecideOutput {
         rationale: `No feasible, priced cloud offer; ${usable} is the only priced placement the fit (${fit.approach}) accepts.`,
       };
     }
-    if (input.cloudExcludedByWorkload === true && costOf.depin !== null) {
+    if (costOf.depin !== null) {
+      // The fit would prefer cloud, but nothing on cloud can be priced: the decentralized option is the one priced
+      // placement, so it is recommended, and said to be a fallback, rather than leaving a priced workload out of
+      // the plan as "cloud, unpriced" (a 70B int4 model on 2 × RTX 4090 with a Vast option at USD 1,154.60 was).
       return {
         recommendation: 'depin',
         hybrid: null,
         recommendedMonthlyUsd: costOf.depin,
         monthlySavingsUsd: null,
-        rationale: `Decentralized: the workload's allowedMarkets leave no cloud market, so its decentralized option is the one placement it allows, though the fit (${fit.approach}) would prefer cloud.`,
+        rationale:
+          input.cloudExcludedByWorkload === true
+            ? `Decentralized: the workload's allowedMarkets leave no cloud market, so its decentralized option is the one placement it allows, though the fit (${fit.approach}) would prefer cloud.`
+            : `Decentralized, as the only priced placement: no cloud offer in the catalog is feasible and priced for this workload, though the fit (${fit.approach}, DePIN ${fit.depin.level}) would prefer cloud. Add a cloud offer that holds it (or relax its constraints) to compare.`,
       };
     }
     return {
@@ -169,9 +175,52 @@ function explain(
   }
   if (fit.approach === 'traditional-cloud') return traditionalCloud(input, costOf, threshold);
   if (constraintReason && costOf.hybrid === null) return `Cloud: ${constraintReason}`;
+  if (costOf.depin === null && costOf.hybrid === null && input.depin === null)
+    return 'Cloud: no feasible, priced DePIN option for this workload in the catalog.';
+  if (!decisionRules[fit.approach].candidates.includes('depin')) {
+    const whole = wholeDepinForgone(input, costOf, threshold, pct);
+    if (whole !== null) return whole;
+  }
   if (costOf.depin === null && costOf.hybrid === null)
     return 'Cloud: no feasible, priced DePIN option for this workload in the catalog.';
   return `Cloud: the decentralized placements the fit accepts do not save at least ${pct} against cloud, so they are not worth a second platform.`;
+}
+
+/**
+ * A fit that accepts decentralized supply only beside cloud (cloud first: the overflow; hybrid: a split) keeps the
+ * workload on cloud when no split saves enough; when its decentralized option would save the threshold carrying the
+ * whole workload, the rationale says so, and why the fit does not accept that (a 405B batch job on flat demand,
+ * whose Vast H200 option cost USD 91,447.73 a month less than Nebius, read "the decentralized placements the fit
+ * accepts do not save at least 5 %").
+ */
+function wholeDepinForgone(
+  { fit, depin, hybrid: split, policy }: DecideInput,
+  costOf: Record<Recommendation, number | null>,
+  threshold: number,
+  pct: string,
+): string | null {
+  const cloudUsd = costOf.cloud;
+  const depinUsd = depin?.cost.monthlyUsd ?? null;
+  if (cloudUsd === null || depinUsd === null || depin === null || !(cloudUsd - depinUsd >= threshold))
+    return null;
+  // A hard constraint on the decentralized side (whole or all but the overflow) is said by its own sentence.
+  if (fit.constraints.some((c) => c.side === 'depin')) return null;
+  const saving = cloudUsd - depinUsd;
+  const against = mostAgainstDepin(fit);
+  const score = Number(fit.depin.score.toFixed(1));
+  const overflowOnly = decisionRules[fit.approach].overflowOnly;
+  const accepts = overflowOnly
+    ? 'decentralized capacity may take only the overflow above the mean load'
+    : 'decentralized capacity may take a share of the work beside cloud, not all of it';
+  const splitText =
+    split === null || split.depinShare <= 1e-12
+      ? overflowOnly
+        ? 'this workload has no overflow to move (its demand does not peak above its mean)'
+        : 'no split of this workload is cheaper than cloud'
+      : split.depinShare < policy.hybridMinShare
+        ? `a split would move only ${Math.round(split.depinShare * 1000) / 10} % of the GPU-hours, under the ${Math.round(policy.hybridMinShare * 100)} % a hybrid needs`
+        : `a split saves ${usd(split.savingsVsAllCloudUsd)} a month, less than ${pct}`;
+  return `Cloud: the fit is ${fit.approach} (DePIN ${fit.depin.level}, ${score}/100${against === '' ? '' : `; most against it: ${against}`}), so ${accepts}, and ${splitText}. Its decentralized option, ${depin.offer.providerName}, would carry the whole workload for ${usd(depinUsd)} a month, ${usd(saving)} (${Math.round((saving / cloudUsd) * 100)} %) less than cloud: if those reasons do not hold for this workload, a framework override (docs/framework.md) changes the fit, and the recommendation with it.`;
 }
 
 /** The fit's factors that count most against DePIN, at most three: "data-movement −12.7, interconnect −10". */

@@ -208,8 +208,20 @@ describe('a workload whose own allowedMarkets leave only decentralized markets',
     );
   });
 
-  it('without that choice a cloud-first workload with no cloud offer stays unpriced, as before', () => {
-    const d = decide({ fit: fit('cloud-first'), cloud: null, depin: option(2_191.44), hybrid: null, policy });
+  it('without that choice a cloud-first workload with no cloud offer gets its decentralized option, said to be the only priced placement', () => {
+    // A 70B int4 model on 2 × RTX 4090: no cloud offer holds it, Vast does at USD 1,154.60; it was "cloud, unpriced"
+    // and left out of the plan's totals.
+    const d = decide({ fit: fit('cloud-first'), cloud: null, depin: option(1_154.6), hybrid: null, policy });
+    expect(d.recommendation).toBe('depin');
+    expect(d.recommendedMonthlyUsd).toBe(1_154.6);
+    expect(d.monthlySavingsUsd).toBeNull();
+    expect(d.rationale).toBe(
+      'Decentralized, as the only priced placement: no cloud offer in the catalog is feasible and priced for this workload, though the fit (cloud-first, DePIN high) would prefer cloud. Add a cloud offer that holds it (or relax its constraints) to compare.',
+    );
+  });
+
+  it('with neither option priced, the workload stays unpriced', () => {
+    const d = decide({ fit: fit('cloud-first'), cloud: null, depin: null, hybrid: null, policy });
     expect(d.recommendation).toBe('cloud');
     expect(d.recommendedMonthlyUsd).toBeNull();
   });
@@ -228,5 +240,77 @@ describe('a workload whose own allowedMarkets leave only decentralized markets',
       cloudExcludedByWorkload: true,
     });
     expect(d.recommendedMonthlyUsd).toBeNull();
+  });
+});
+
+describe('a fit that accepts decentralized supply only beside cloud says what the whole placement would save', () => {
+  const cheapDepin = {
+    offer: { id: 'v', providerName: 'Vast.ai' },
+    cost: { monthlyUsd: 52_446.55 },
+  } as unknown as PricedOption;
+  const cloudFirst: FitAssessment = {
+    ...fit('cloud-first'),
+    depin: { score: 53, level: 'medium' },
+    reasons: [
+      { factor: 'interconnect', cloud: 5, depin: -10, sentence: '' },
+      { factor: 'data-movement', cloud: 5, depin: -10.5, sentence: '' },
+    ] as unknown as FitAssessment['reasons'],
+  };
+
+  it('cloud first, flat demand: no overflow to move, and the forgone saving said (not "do not save at least 5 %")', () => {
+    // A 405B batch job on Nebius H200 at USD 143,894.28 beside Vast H200 at USD 52,446.55.
+    const d = decide({ fit: cloudFirst, cloud: option(143_894.28), depin: cheapDepin, hybrid: null, policy });
+    expect(d.recommendation).toBe('cloud');
+    expect(d.rationale).toBe(
+      'Cloud: the fit is cloud-first (DePIN medium, 53/100; most against it: data-movement −10.5, interconnect −10), so decentralized capacity may take only the overflow above the mean load, and this workload has no overflow to move (its demand does not peak above its mean). Its decentralized option, Vast.ai, would carry the whole workload for $52,446.55 a month, $91,447.73 (64 %) less than cloud: if those reasons do not hold for this workload, a framework override (docs/framework.md) changes the fit, and the recommendation with it.',
+    );
+  });
+
+  it('a split too small to be a hybrid, or one that does not save enough, is said as such', () => {
+    const small = decide({
+      fit: cloudFirst,
+      cloud: option(10_000),
+      depin: option(5_000),
+      hybrid: split(0.95, 9_800, 10_000),
+      policy,
+    });
+    expect(small.rationale).toContain(
+      'a split would move only 5 % of the GPU-hours, under the 10 % a hybrid needs',
+    );
+    expect(small.rationale).toContain(
+      'would carry the whole workload for $5,000.00 a month, $5,000.00 (50 %) less',
+    );
+    const hybridFit: FitAssessment = { ...cloudFirst, approach: 'hybrid' };
+    const thin = decide({
+      fit: hybridFit,
+      cloud: option(10_000),
+      depin: option(5_000),
+      hybrid: split(0.7, 9_800, 10_000),
+      policy,
+    });
+    expect(thin.recommendation).toBe('cloud');
+    expect(thin.rationale).toContain(
+      'decentralized capacity may take a share of the work beside cloud, not all of it',
+    );
+    expect(thin.rationale).toContain('a split saves $200.00 a month, less than 5 % and USD 100 a month');
+  });
+
+  it('says the old sentence when the whole placement would not save the threshold either, and the constraint when there is one', () => {
+    const close = decide({
+      fit: cloudFirst,
+      cloud: option(10_000),
+      depin: option(9_900),
+      hybrid: null,
+      policy,
+    });
+    expect(close.rationale).toBe(
+      'Cloud: the decentralized placements the fit accepts do not save at least 5 % and USD 100 a month against cloud, so they are not worth a second platform.',
+    );
+    const part: FitAssessment = {
+      ...cloudFirst,
+      constraints: [{ side: 'depin', code: 'residency', scope: 'part', reason: 'overflow only' }],
+    } as unknown as FitAssessment;
+    const d = decide({ fit: part, cloud: option(10_000), depin: option(5_000), hybrid: null, policy });
+    expect(d.rationale).toBe('Cloud: overflow only');
   });
 });

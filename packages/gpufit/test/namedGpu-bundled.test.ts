@@ -25,10 +25,15 @@ describe('what naming a GPU costs, on the bundled catalog', () => {
     expect(o.cost.throughput?.ratio).toBe(1);
     // The risk's offer and figures are the ones gpuPolicy any prices; the residency and certifications still hold.
     expect(o.offer.country).not.toBeNull();
-    expect(['IE', 'NL', 'DE', 'FR', 'SE', 'FI', 'IT', 'ES', 'PL', 'AT', 'BE', 'DK', 'NO', 'CH']).toContain(o.offer.country);
-    const usd = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    expect(['IE', 'NL', 'DE', 'FR', 'SE', 'FI', 'IT', 'ES', 'PL', 'AT', 'BE', 'DK', 'NO', 'CH']).toContain(
+      o.offer.country,
+    );
+    const usd = (x: number) =>
+      `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
     expect(risk).toContain(`${o.offer.providerName} 1 × 2 H100-NVL in ${o.offer.region} (on-demand)`);
-    expect(risk).toContain(`would cost ${usd(o.cost.monthlyUsd!)} a month, ${usd(asIs - o.cost.monthlyUsd!)} less`);
+    expect(risk).toContain(
+      `would cost ${usd(o.cost.monthlyUsd!)} a month, ${usd(asIs - o.cost.monthlyUsd!)} less`,
+    );
     expect(o.cost.monthlyUsd!).toBeLessThan(asIs * 0.9);
   });
 
