@@ -128,13 +128,38 @@ describe('risk: capacity booked by the day (AWS Capacity Blocks) is not on-deman
     run(profileOf({ gpuType: 'H100', ...input }), [block, onDemand]);
 
   it('a service on a block is told it books blocks back to back, at the rate of the day it books', async () => {
-    const d = await onBlock({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 730 });
+    // Flat demand: the block holds its peak all month, which is its mean (a peaked service would hold more).
+    const d = await onBlock({
+      id: 's',
+      kind: 'realtime-inference',
+      gpuHoursPerMonth: 730,
+      peakToMeanRatio: 1,
+    });
     expect(d.cloud?.offer.id).toBe('aws:p5-block:us-east-1');
     // The result says so too, for the report's label ("capacity block, booked by the day", not "on-demand").
     expect(d.cloud?.offer.bookedAhead).toEqual({ minimumDays: 1 });
     expect(booked(d.risks)).toEqual([
       'The cloud option (Amazon Web Services p5.48xlarge (Capacity Block), us-east-1) is capacity booked ahead, at least a whole day at a time, priced at the block rate of 2026-11-24, not on-demand: a service that runs all month books blocks back to back, ahead of time, at the rate of the day it books; a job that cannot wait for a block runs on on-demand capacity at its higher price.',
     ]);
+  });
+
+  it('a peaked service on a block holds its peak all month, so on-demand capacity that follows the demand can win', async () => {
+    // 730 GPU-hours with peaks of 3×: 3 instances held on the block at $4 (plus a spare), against the mean on
+    // demand at $6.
+    const d = await onBlock({
+      id: 's3',
+      kind: 'realtime-inference',
+      gpuHoursPerMonth: 730,
+      peakToMeanRatio: 3,
+    });
+    expect(d.cloud?.offer.id).toBe('aws:p5:us-east-1');
+    const flat = await onBlock({
+      id: 's1',
+      kind: 'realtime-inference',
+      gpuHoursPerMonth: 730,
+      peakToMeanRatio: 1,
+    });
+    expect(flat.cloud?.offer.id).toBe('aws:p5-block:us-east-1');
   });
 
   it('a batch job on a block is told the same, without the serving clause', async () => {

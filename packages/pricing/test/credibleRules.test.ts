@@ -396,3 +396,64 @@ describe('the hybrid blend is never dearer than all-cloud (all-cloud is itself a
     expect(h.blendedMonthlyUsd).toBeGreaterThanOrEqual(454);
   });
 });
+
+describe('capacity booked by the day holds the peak of a service', () => {
+  // AWS Capacity Blocks: 8 × H200 instances billed by the whole day (minimumBillableSeconds 86,400).
+  const block = offer({
+    provider: 'aws',
+    market: 'hyperscaler',
+    gpu: 'H100',
+    gpusPerInstance: 8,
+    pricingCategory: 'Standard',
+    usdPerGpuHour: 5,
+    availability: 0.999,
+    minimumBillableSeconds: 86_400,
+    billingIncrementSeconds: 86_400,
+  });
+  const hourly = { ...block, minimumBillableSeconds: 60, billingIncrementSeconds: 1 };
+  // 8 GPUs of mean demand, peaks of 2.5×: 20 GPUs at the peak, 3 instances.
+  const api = profile({
+    id: 'api',
+    kind: 'realtime-inference',
+    gpuType: 'H100',
+    gpusPerReplica: 8,
+    gpuHoursPerMonth: 8 * 730,
+    peakToMeanRatio: 2.5,
+    availabilityTarget: 0.99,
+    interruptible: false,
+  });
+
+  it('billed by the hour, the instances follow the demand: the mean is billed; by the day, the peak is held all month', () => {
+    const flexible = estimateCost(api, hourly, { tiers });
+    const byTheDay = estimateCost(api, block, { tiers });
+    const gpuTime = (e: typeof flexible) => e.components.find((c) => c.name === 'gpu-time')!.quantity;
+    expect(gpuTime(flexible)).toBeCloseTo(8 * 730, 6);
+    expect(byTheDay.instances).toBe(flexible.instances);
+    expect(gpuTime(byTheDay)).toBeCloseTo(3 * 8 * 730, 6);
+    expect(byTheDay.monthlyUsd!).toBeGreaterThan(flexible.monthlyUsd!);
+    expect(byTheDay.assumptions.join(' ')).toMatch(
+      /capacity booked by the day cannot follow the demand within a day, so the peak is held all month/,
+    );
+    expect(flexible.assumptions.join(' ')).toMatch(
+      /follows the demand, with at least one instance always on/,
+    );
+  });
+
+  it('a batch job on a block is billed by its runs, rounded to whole days, as before', () => {
+    const batch = profile({
+      id: 'b',
+      kind: 'batch-inference',
+      gpuType: 'H100',
+      gpusPerReplica: 8,
+      jobsPerMonth: 1,
+      hoursPerJob: 30,
+      interruptible: false,
+    });
+    const e = estimateCost(batch, block, { tiers });
+    // 30 h of 8 GPUs (a little more with interruptions), billed as 2 whole days: 48 h × 8 GPUs in all.
+    const hours = e.components
+      .filter((c) => c.unit === 'GPU-hour' && c.name !== 'incentive-subsidy')
+      .reduce((sum, c) => sum + c.quantity, 0);
+    expect(hours).toBeCloseTo(48 * 8, 6);
+  });
+});

@@ -8,7 +8,7 @@ import type {
 } from '@gpufit/schema';
 import { isCommitted, SCENARIO_DEFAULTS } from '@gpufit/schema';
 import { finite } from '../assert.js';
-import { HOURS_PER_MONTH } from '../assumptions.js';
+import { HOURS_PER_MONTH, SECONDS_PER_DAY } from '../assumptions.js';
 import { breakEvenUtilization } from '../commitments/breakEvenUtilization.js';
 import { effectiveCommittedRate } from '../commitments/effectiveCommittedRate.js';
 import { transferHours } from '../data/transferHours.js';
@@ -148,7 +148,14 @@ export function estimateCost(
     instances = count.replicas * nodes;
     const capacity = dynamicCapacity(offer, instances * perInstance, { oneZone: false });
     if (capacity !== null) return infeasible(offer, [{ code: 'capacity', message: capacity }], g);
-    usedHours = Math.max(usefulGpuHours * packing, unitGpuHours);
+    // Capacity booked by the day or longer (AWS Capacity Blocks) cannot follow the demand within a day: the units
+    // the peak needs are held all month, as committed capacity is (a 70B chat API on H200 blocks was priced at
+    // its mean, 25.2 instances, where its peak holds 37).
+    const byTheDay =
+      Math.max(offer.minimumBillableSeconds ?? 0, offer.billingIncrementSeconds ?? 0) >= SECONDS_PER_DAY;
+    usedHours = byTheDay
+      ? Math.max(usefulGpuHours * packing, needed * unitGpuHours)
+      : Math.max(usefulGpuHours * packing, unitGpuHours);
     redundancyHours = (count.replicas - needed) * unitGpuHours;
     if (explain)
       assumptions.push(
@@ -159,7 +166,7 @@ export function estimateCost(
           nodes,
           profile.availabilityTarget,
           unitAvailability,
-          committed,
+          committed ? 'committed' : byTheDay ? 'by-the-day' : 'flexible',
         ),
       );
     if (committed) {

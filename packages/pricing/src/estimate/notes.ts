@@ -99,16 +99,19 @@ export function serving(
   nodes: number,
   target: number,
   a: number,
-  committed: boolean,
+  held: 'committed' | 'by-the-day' | 'flexible',
 ): string {
   const plural = needed > 1 ? 's' : '';
   const unit =
     nodes > 1
       ? `replica${plural} (${nodes} nodes, up when all are)`
       : `instance${plural} (${replicasPerUnit} replica${replicasPerUnit > 1 ? 's' : ''} each)`;
-  const capacity = committed
-    ? 'committed capacity is held at the peak all month'
-    : 'on-demand/spot capacity follows the demand, with at least one instance always on';
+  const capacity =
+    held === 'committed'
+      ? 'committed capacity is held at the peak all month'
+      : held === 'by-the-day'
+        ? 'capacity booked by the day cannot follow the demand within a day, so the peak is held all month'
+        : 'on-demand/spot capacity follows the demand, with at least one instance always on';
   return `serving: ${needed} ${unit} ${needed > 1 ? 'carry' : 'carries'} the peak (mean × peakToMeanRatio); ${units} reach availability ${target} with each available ${p(a)}, assuming they fail independently (k-out-of-n) — units on one host, provider or region fail together more often; ${capacity}`;
 }
 
