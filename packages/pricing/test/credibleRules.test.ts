@@ -10,6 +10,7 @@ import {
   DYNAMIC_GPUS_PER_ZONE,
   dynamicCapacity,
   estimateCost,
+  gpuTierTable,
   hybridSplit,
   throughputConversion,
   throughputRatioTable,
@@ -17,7 +18,7 @@ import {
 import { offerInput, profileInput } from './support/arbitraries.js';
 import { offer, profile } from './support/builders.js';
 import { LLAMA_405B_FP4_VS_FP8, TEST_RATIOS } from './support/ratios.js';
-import { TEST_TIERS } from './support/tiers.js';
+import { TEST_TIER_ROWS, TEST_TIERS } from './support/tiers.js';
 
 const tiers = TEST_TIERS;
 
@@ -284,10 +285,18 @@ describe('the GPU the work needs', () => {
     const faster = throughputConversion({
       ...base,
       policy: 'any',
+      demandTier: tier('RTX4090'),
+      offerTier: tier('H100'),
+    });
+    expect(faster.ok && faster.value).toMatchObject({ ratio: 1, basis: 'unmeasured' });
+    // An A100 has 2.4× an L40S's bandwidth but 312/362 of its compute: charged the slower, never credited the faster.
+    const mixed = throughputConversion({
+      ...base,
+      policy: 'any',
       demandTier: tier('L40S'),
       offerTier: tier('A100-80GB'),
     });
-    expect(faster.ok && faster.value).toMatchObject({ ratio: 1, basis: 'unmeasured' });
+    expect(mixed.ok && mixed.value.ratio).toBeCloseTo(312 / 362, 9);
     const slower = throughputConversion({
       ...base,
       policy: 'any',
@@ -295,6 +304,38 @@ describe('the GPU the work needs', () => {
       offerTier: tier('RTX4090'),
     });
     expect(slower.ok && slower.value.ratio).toBeCloseTo(1008 / 2039, 9);
+  });
+
+  it('any charges the lower of the datasheet bandwidth and compute ratios: a T4 is not 0.37× an L40S for SDXL', () => {
+    // The test table and two slow cards, built as it is (inference = bandwidth, training = compute vs A100-80GB).
+    const card = (gpu: string, tflops: number, gbps: number) => ({
+      ...TEST_TIER_ROWS[0]!,
+      gpu,
+      memoryGiB: 16,
+      interconnect: 'none',
+      fp16Tflops: tflops,
+      memoryBandwidthGBps: gbps,
+      relThroughputInference: gbps / 2039,
+      relThroughputTraining: tflops / 312,
+      relThroughputFineTuning: Math.sqrt((gbps / 2039) * (tflops / 312)),
+    });
+    const wider = gpuTierTable([...TEST_TIER_ROWS, card('T4', 65, 320), card('RTX3060', 25.5, 360)]);
+    const ratio = (demand: string, offered: string) => {
+      const c = throughputConversion({
+        ...base,
+        policy: 'any',
+        demandTier: wider.get(demand)!,
+        offerTier: wider.get(offered)!,
+      });
+      return c.ok ? c.value.ratio : Number.NaN;
+    };
+    // Bandwidth alone: 320/864 = 0.37, above the L4's measured 0.301× (MLPerf SDXL); compute: 65/362 = 0.18.
+    expect(ratio('L40S', 'T4')).toBeCloseTo(65 / 362, 2);
+    expect(ratio('L40S', 'RTX3060')).toBeCloseTo(25.5 / 362, 2);
+    // An A100-40GB for H100 work: 312/989 of the compute, below its 1,555/3,350 of the bandwidth.
+    expect(ratio('H100', 'A100-40GB')).toBeCloseTo(312 / 989, 2);
+    // Never a speed-up: an H100 for A100 work stays 1×.
+    expect(ratio('A100-80GB', 'H100')).toBe(1);
   });
 
   it('a ratio measured at fp4 against fp8 prices 4-bit work only: a 405B judge at fp8 is not put on a B200', () => {

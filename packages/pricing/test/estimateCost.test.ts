@@ -104,9 +104,10 @@ describe('estimateCost: the bill, term by term', () => {
     const e = estimateCost(any, h100, { tiers });
     expect(component(e, 'gpu-time')?.quantity).toBeCloseTo(1000, 9);
     expect(e.throughput?.basis).toBe('unmeasured');
-    // a slower GPU by its datasheet is charged for it: L40S training = 362/312 TFLOPS... an RTX 4090 is slower
+    // a slower GPU by its datasheet is charged for it, at the lower of its bandwidth and compute ratios: an RTX 4090
+    // has 165.2/312 of the compute but 1,008/2,039 of the bandwidth
     const rtx = estimateCost(any, offer({ gpu: 'RTX4090', gpuMemoryGiB: 24, usdPerGpuHour: 0.4 }), { tiers });
-    expect(rtx.throughput!.ratio).toBeCloseTo(165.2 / 312, 9);
+    expect(rtx.throughput!.ratio).toBeCloseTo(1008 / 2039, 9);
   });
 
   it('a profile that names gpuType states its demand in that GPU', () => {

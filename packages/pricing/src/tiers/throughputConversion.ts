@@ -38,8 +38,9 @@ export interface ThroughputConversionInput {
  * workload's class and model-size band (MLPerf or another published benchmark) — never at a datasheet
  * bandwidth or TFLOPS ratio, because a small model does not run 26.7× faster on a bigger GPU. Policy `exact`
  * allows no substitute; `measured` (the default) allows measured ones; `any` also allows an unmeasured GPU but
- * credits it no speed-up over the demand's GPU (ratio min(datasheet, 1): a slower GPU by its datasheet is
- * charged for being slower, a faster one is not credited for being faster). A ratio measured at two precisions
+ * credits it no speed-up over the demand's GPU (ratio min(datasheet, 1), the datasheet ratio being the lower of
+ * the class's, the bandwidth and the compute ratio: a slower GPU is charged for being slower, a faster one is not
+ * credited for being faster). A ratio measured at two precisions
  * (MLPerf's Blackwell results at fp4 against Hopper's at fp8) converts only work at or below the lower one: a
  * 405B judge at fp8 is not priced on a B200 at its fp4 rate.
  */
@@ -82,8 +83,15 @@ export function throughputConversion(input: ThroughputConversionInput): Throughp
       reason: `${what()}; no published benchmark measures ${offerGpu} against ${demandGpu} for ${throughputClass} work on ${band} models, so gpufit does not price it (gpuPolicy measured; set gpuPolicy any to allow it without a speed-up)`,
     };
   }
-  const datasheet =
-    relativeThroughput(offerTier, throughputClass) / relativeThroughput(demandTier, throughputClass);
+  // With no benchmark, a slower GPU is credited the lower of its datasheet ratios — memory bandwidth (the tiers'
+  // inference column) and dense compute (the training column) — whatever the class: either can bound the work,
+  // and a bandwidth ratio alone put a T4 at 0.37× an L40S for SDXL, above the L4's measured 0.301× (65 against
+  // 362 TFLOPS: 0.18×).
+  const datasheet = Math.min(
+    relativeThroughput(offerTier, throughputClass) / relativeThroughput(demandTier, throughputClass),
+    offerTier.relThroughputInference / demandTier.relThroughputInference,
+    offerTier.relThroughputTraining / demandTier.relThroughputTraining,
+  );
   return {
     ok: true,
     value: { demandGpu, offerGpu, ratio: Math.min(datasheet, 1), basis: 'unmeasured', source: null },
