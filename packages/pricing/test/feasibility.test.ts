@@ -106,6 +106,25 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
     ['outside the residency', { ...base, residency: ['EU'] }, { country: 'US' }, ['residency']],
     ['inside a residency bloc', { ...base, residency: ['EU'] }, { country: 'DE' }, []],
     [
+      // "community hosts cannot prove where they are": a host's own word on its country does not meet residency
+      'a residency rule on an unverified community host that states a country inside it',
+      { ...base, residency: ['APAC'] },
+      { market: 'marketplace', hosting: 'community', verified: false, country: 'TH' },
+      ['residency'],
+    ],
+    [
+      'a residency rule on a verified community host inside it',
+      { ...base, residency: ['APAC'] },
+      { market: 'marketplace', hosting: 'community', verified: true, country: 'TH' },
+      [],
+    ],
+    [
+      'a residency rule on an unverified datacenter host inside it',
+      { ...base, residency: ['EU'] },
+      { market: 'depin', hosting: 'datacenter', verified: false, country: 'DE' },
+      [],
+    ],
+    [
       'unknown offer country with a residency rule',
       { ...base, residency: ['DE'] },
       { country: undefined },

@@ -206,11 +206,14 @@ export function feasibilityDetail(
 
   if (profile.residency.length > 0) {
     const country = offer.country;
-    if (country === null) {
+    // A community host states its own country and no one checks it: "community hosts cannot prove where they
+    // are" (the residency constraint). A Vast host in Thailand carried an APAC-bound chat API's whole
+    // decentralized option. One sentence for both, so a tally of many offers reads true.
+    if (country === null || (offer.hosting === 'community' && !offer.verified)) {
       reject(
         'residency',
         () =>
-          `the offer's country is unknown, so it cannot be shown to be in ${profile.residency.join(' or ')}`,
+          `the offer's country is unknown or unverified (a community host's own word), so it cannot be shown to be in ${profile.residency.join(' or ')}`,
       );
     } else if (!profile.residency.some((place) => placeIncludesCountry(place, country))) {
       reject(
