@@ -14,6 +14,7 @@ import {
   DATA_SENSITIVITIES,
   GLOBAL_PLACE,
   hardConstraintRisk,
+  isCommitted,
   isInterruptibleCategory,
   PRICING_CATEGORY_REGISTRY,
   placeIncludesCountry,
@@ -79,6 +80,13 @@ interface RiskRule {
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 const round3 = (x: number) => Number(x.toPrecision(3));
+
+/**
+ * A cloud option holding at least this many GPUs at once on capacity that is not reserved (on-demand, or booked by
+ * the day) is named: no source gives a provider's free pool, and at this size GPU clouds sell reserved clusters
+ * (gpufit assumption: 8 nodes of 8 GPUs, the size of the README's pretrain).
+ */
+export const UNRESERVED_FLEET_GPUS = 64;
 
 /** A certification requirement is named as a cost when dropping it would save at least this much a month. */
 const CERTIFICATION_SAVING = { usd: 100, share: 0.1 } as const;
@@ -173,6 +181,20 @@ export const riskRules: readonly RiskRule[] = [
           ? `at a measured ${round3(t.ratio)}× the ${named}'s throughput (${t.source})`
           : `credited no speed-up over the ${named} (no benchmark measures the pair), so the figure is an upper bound for it`;
       return `Naming ${named} keeps the cloud side ${kept}. Under gpuPolicy any, ${o.providerName} ${shape} in ${o.region} (${PRICING_CATEGORY_REGISTRY[o.pricingCategory].label})${rate}, ${speed}, would cost ${usd(other)} a month, ${usd(saving)} less: if your model runs on ${o.gpu}, set gpuType ${o.gpu} or gpuPolicy any on this workload and analyze again.`;
+    },
+  },
+  {
+    id: 'unreserved-cloud-fleet',
+    check: ({ cloud }) => {
+      const n = cloud?.cost.instances;
+      if (cloud == null || n == null || isCommitted(cloud.offer.pricingCategory)) return null;
+      // Spot capacity has its own rule (at most 8 GPUs a zone): a spot option this large was already refused.
+      if (isInterruptibleCategory(cloud.offer.pricingCategory)) return null;
+      const o = cloud.offer;
+      const per = cloud.cost.gpusPerInstance ?? o.gpusPerInstance;
+      const gpus = n * per;
+      if (gpus < UNRESERVED_FLEET_GPUS) return null;
+      return `The cloud option holds ${n} × ${per} ${o.gpu} (${gpus} GPUs) at once on ${o.providerName}'s ${o.bookedAhead ? 'capacity blocks' : 'on-demand capacity'} in ${o.region}, priced at its list rate: no source gives how many GPUs a provider has free, and on-demand capacity is not reserved (Google Cloud: a commitment guarantees zonal capacity only with a reservation attached). At this size, confirm the capacity with ${o.providerName} before relying on it, and ask for a reserved cluster, usually cheaper than list (Lambda 1-Click Clusters, Hyperbolic reserved clusters up to 40 % off, CoreWeave up to 60 % for committed usage): a committed offer in your catalog is priced as such.`;
     },
   },
   {

@@ -345,3 +345,48 @@ describe('risk: an option far from a latency-sensitive service’s users', () =>
     expect(risks[0]).toContain('with a p99 budget of 3 s');
   });
 });
+
+describe('risk: a large cloud fleet on capacity that is not reserved', () => {
+  const node = (input: Partial<Parameters<typeof offer>[0]>) =>
+    offer({
+      id: 'nebius:h100x8:eu-north1',
+      market: 'gpu-cloud',
+      providerName: 'Nebius',
+      usdPerGpuHour: 2.95,
+      gpusPerInstance: 8,
+      interconnect: 'infiniband',
+      ...input,
+    });
+  const pretrain = (nodes: number) =>
+    profileOf({
+      id: `pre-${nodes}`,
+      kind: 'multi-node-training',
+      modelParamsBillions: 70,
+      gpuType: 'H100',
+      gpusPerReplica: 8,
+      nodes,
+      interconnect: 'infiniband',
+      jobsPerMonth: 1,
+      hoursPerJob: 240,
+      dataSensitivity: 'confidential',
+    });
+  const fleet = (risks: readonly string[]) => risks.filter((r) => r.includes('GPUs) at once'));
+  const risksOf = async (nodes: number, o: Offer) =>
+    (await analyze({ workloads: [pretrain(nodes)], offers: [o], tiers, scenario, monteCarlo: false }))
+      .workloads[0]!.decision.risks;
+
+  it('64 on-demand GPUs at once: confirm the capacity, ask for a reserved cluster', async () => {
+    const risks = fleet(await risksOf(8, node({})));
+    expect(risks).toHaveLength(1);
+    expect(risks[0]).toContain(
+      "The cloud option holds 8 × 8 H100 (64 GPUs) at once on Nebius's on-demand capacity in us-east-1, priced at its list rate",
+    );
+    expect(risks[0]).toContain('confirm the capacity with Nebius before relying on it');
+  });
+
+  it('says nothing under 64 GPUs, or on committed capacity (reserved: priced as such)', async () => {
+    expect(fleet(await risksOf(7, node({})))).toEqual([]);
+    const committed = node({ id: 'nebius:h100x8:committed', pricingCategory: 'Committed', termMonths: 12 });
+    expect(fleet(await risksOf(8, committed))).toEqual([]);
+  });
+});
