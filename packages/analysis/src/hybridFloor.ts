@@ -3,7 +3,7 @@ import type { FitAssessment, WorkloadProfile } from '@gpufit/schema';
 import { workloadKinds } from '@gpufit/schema';
 import { decisionRules } from './decide.js';
 
-/** gpufit rule: a p99 budget at or under this keeps serving's base load on stable regional cloud. */
+/** gpufit rule: a p99 budget at or under this keeps serving's base load on stable cloud capacity (where it runs is the far-from-users risk's concern). */
 export const LATENCY_FLOOR_MS = 1000;
 
 /**
@@ -27,7 +27,7 @@ export function hybridFloor(
   if (serving && profile.p99LatencyMs !== null && profile.p99LatencyMs <= LATENCY_FLOOR_MS) {
     return {
       share: overflowOnly,
-      reason: `a p99 budget of ${profile.p99LatencyMs} ms keeps the mean load on stable regional cloud (${percent(overflowOnly)} of the GPU-hours at a peak-to-mean of ${profile.peakToMeanRatio}); only peaks above it may burst to decentralized supply`,
+      reason: `a p99 budget of ${profile.p99LatencyMs} ms keeps the mean load on stable cloud capacity (${percent(overflowOnly)} of the GPU-hours at a peak-to-mean of ${profile.peakToMeanRatio}); only peaks above it may burst to decentralized supply`,
     };
   }
   if (decisionRules[fit.approach].overflowOnly) {

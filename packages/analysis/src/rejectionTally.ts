@@ -18,6 +18,7 @@ const REFUSED: Readonly<Record<RejectionCode, string>> = {
   placement: 'are excluded by the placement lists',
   capacity: 'are spot without the capacity the job needs at once',
   'gpu-policy': 'are another GPU with no measured throughput ratio for this work',
+  latency: 'are too far from the users for the p99 budget',
 };
 
 /** The phrase for one offer: "1 is …", "1 has …", "1 lacks …", "1 runs …" (the table is written for several). */
@@ -29,7 +30,7 @@ function forOne(phrase: string): string {
 }
 
 /** Reasons whose message adds what a founder needs (the rule), shown after the count. */
-const WITH_RULE: ReadonlySet<RejectionCode> = new Set(['hosting', 'compliance', 'residency']);
+const WITH_RULE: ReadonlySet<RejectionCode> = new Set(['hosting', 'compliance', 'residency', 'latency']);
 
 /**
  * Why no offer of one side could run a workload: each refused offer's reasons counted by code (an offer counts

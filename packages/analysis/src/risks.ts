@@ -1,4 +1,4 @@
-import { gpusCountedPerPlace } from '@gpufit/pricing';
+import { farthestRoundTripMs, gpusCountedPerPlace, NETWORK_SHARE_OF_P99 } from '@gpufit/pricing';
 import type {
   Distribution,
   FitAssessment,
@@ -214,9 +214,12 @@ export const riskRules: readonly RiskRule[] = [
         ['decentralized', depin],
       ] as const;
       const ms = profile.p99LatencyMs;
-      // An offer with no known country (`global`, `any`: a network's hosts anywhere) is named only for a
-      // latency-critical budget, where a round trip to another continent alone would spend it.
+      // An offer with no known country (`global`, `any`: a network's hosts anywhere) is named for a latency-critical
+      // budget, or one a measured round trip from the users could take more than its share of (the rule that
+      // refuses a known country that far, pricing's feasibility): such an offer may be that far.
       const critical = latencyCriticalMs !== undefined && ms <= latencyCriticalMs;
+      const farthest = farthestRoundTripMs(users);
+      const reachable = farthest !== null && farthest > ms * NETWORK_SHARE_OF_P99;
       const outside: string[] = [];
       const unknown: string[] = [];
       for (const [side, o] of options) {
@@ -224,7 +227,7 @@ export const riskRules: readonly RiskRule[] = [
         const country = o.offer.country;
         const named = `the ${side} option (${o.offer.providerName} ${o.offer.region})`;
         if (country === null) {
-          if (critical) unknown.push(named);
+          if (critical || reachable) unknown.push(named);
         } else if (!placeIncludesCountry(users, country)) outside.push(`${named} runs in ${country}`);
       }
       if (outside.length + unknown.length === 0) return null;
@@ -244,7 +247,9 @@ export const riskRules: readonly RiskRule[] = [
       const budget = ms >= 1000 ? `${Number((ms / 1000).toPrecision(3))} s` : `${ms} ms`;
       const tight = critical
         ? ` (latency-critical: at or under the framework's ${latencyCriticalMs} ms)`
-        : '';
+        : unknown.length > 0 && reachable
+          ? ` (a round trip from ${users} to another country can take up to ${farthest} ms, and gpufit refuses an offer in a known country whose round trip takes over ${Math.round(NETWORK_SHARE_OF_P99 * 100)} % of the budget)`
+          : '';
       return `Its users are in ${users}, but ${out.join(' and ')}${where}: with a p99 budget of ${budget}${assumedMark(profile, 'p99LatencyMs')}${tight}, "real-time inference often benefits from stable regional placement". gpufit prices the offer, not the network: measure the round trip from your users before relying on it.`;
     },
   },

@@ -290,8 +290,9 @@ describe('risk: an option far from a latency-sensitive service’s users', () =>
     expect(far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 20_000 }), tokyo))).toEqual([]);
     expect(far(await risksOf(api({ usersRegion: 'global', p99LatencyMs: 300 }), tokyo))).toEqual([]);
     expect(lambdaIn('global', null).country).toBeNull();
+    // 600 ms: no measured round trip from the US (at most 225.8 ms, to South Africa) takes half of it.
     expect(
-      far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 300 }), lambdaIn('global', null))),
+      far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 600 }), lambdaIn('global', null))),
     ).toEqual([]);
   });
 
@@ -300,14 +301,25 @@ describe('risk: an option far from a latency-sensitive service’s users', () =>
     expect(far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 20 }), anywhere))).toEqual([
       'Its users are in US, but the cloud option (Lambda global) has no known location, so it may run outside that region: with a p99 budget of 20 ms (latency-critical: at or under the framework\'s 100 ms), "real-time inference often benefits from stable regional placement". gpufit prices the offer, not the network: measure the round trip from your users before relying on it.',
     ]);
-    // At 100 ms exactly it is latency-critical; at 101 ms an unknown place is not flagged (a known one still is).
+    // At 100 ms exactly it is latency-critical; above, an unknown place is named while a measured round trip from
+    // the users (up to 225.8 ms from the US) could take over half the budget, and not beyond.
     expect(far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 100 }), anywhere))).toHaveLength(1);
-    expect(far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 101 }), anywhere))).toEqual([]);
-    const tokyo = far(
-      await risksOf(api({ usersRegion: 'US', p99LatencyMs: 20 }), lambdaIn('asia-northeast-1', 'JP')),
+    const at300 = far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 300 }), anywhere));
+    expect(at300).toHaveLength(1);
+    expect(at300[0]).toContain(
+      'with a p99 budget of 300 ms (a round trip from US to another country can take up to 225.8 ms, and gpufit refuses an offer in a known country whose round trip takes over 50 % of the budget)',
     );
-    expect(tokyo[0]).toContain(
-      'runs in JP, outside that region: with a p99 budget of 20 ms (latency-critical',
+    expect(far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 451 }), anywhere))).toHaveLength(1);
+    expect(far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 451 }), anywhere))[0]).toContain(
+      '225.8 ms',
+    );
+    expect(far(await risksOf(api({ usersRegion: 'US', p99LatencyMs: 452 }), anywhere))).toEqual([]);
+    // A known place outside: Canada, 16.2 ms from the US at the least, is within 40 ms's half.
+    const canada = far(
+      await risksOf(api({ usersRegion: 'US', p99LatencyMs: 40 }), lambdaIn('ca-central-1', 'CA')),
+    );
+    expect(canada[0]).toContain(
+      'runs in CA, outside that region: with a p99 budget of 40 ms (latency-critical',
     );
     // A framework override moves the threshold with the fit.
     const a = await analyze({

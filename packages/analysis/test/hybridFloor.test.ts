@@ -61,7 +61,7 @@ describe('hybridFloor', () => {
   it('a latency-bound API keeps its mean load on cloud: 79 % of its GPU-hours at a peak-to-mean of 3', () => {
     const floor = hybridFloor(api, fit);
     expect(floor.share).toBeCloseTo(0.7897, 4);
-    expect(floor.reason).toMatch(/keeps the mean load on stable regional cloud \(79\.0 % of the GPU-hours/);
+    expect(floor.reason).toMatch(/keeps the mean load on stable cloud capacity \(79\.0 % of the GPU-hours/);
   });
 
   it('no latency budget and a hybrid fit: no floor; a constraint on all of it: all of it', () => {

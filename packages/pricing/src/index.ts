@@ -51,6 +51,11 @@ export {
 export type { Feasibility, FeasibilityOptions } from './feasibility/feasibility.js';
 export { feasibility, gpuFeasible } from './feasibility/feasibility.js';
 export { gdprInPlace } from './feasibility/gdprInPlace.js';
+export {
+  farthestRoundTripMs,
+  leastRoundTripMs,
+  NETWORK_SHARE_OF_P99,
+} from './feasibility/networkLatency.js';
 export type { PlacementLists } from './feasibility/placementRule.js';
 export { interruptibleRule, placementRule } from './feasibility/placementRule.js';
 // User formulas (mathjs, restricted, loaded lazily)

@@ -101,6 +101,11 @@ export const REJECTION_CODES = [
   'capacity',
   /** The offer's GPU is not the named one and the GPU policy allows no substitute (no measured ratio). */
   'gpu-policy',
+  /**
+   * A service's users are so far from the offer that the least measured round trip between their countries takes
+   * more than half its p99 budget (since schema 2.6.0).
+   */
+  'latency',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -487,7 +492,7 @@ export interface PlanSubsidy {
   readonly savingRestsOnIt: number;
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.5.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.6.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {

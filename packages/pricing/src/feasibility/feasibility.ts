@@ -8,6 +8,7 @@ import { type ThroughputConversion, throughputConversion } from '../tiers/throug
 import type { ThroughputRatioTable } from '../tiers/throughputRatioTable.js';
 import { dataEligibility } from './dataEligibility.js';
 import { gdprInPlaceNote } from './gdprInPlace.js';
+import { leastRoundTripMs, NETWORK_SHARE_OF_P99 } from './networkLatency.js';
 import { interruptibleRule, placementRule } from './placementRule.js';
 
 export interface Feasibility {
@@ -220,6 +221,19 @@ export function feasibilityDetail(
         'residency',
         () =>
           `the offer is in ${country}; the workload's data must stay in ${profile.residency.join(' or ')}`,
+      );
+    }
+  }
+  // A service whose users are far from the offer: the least measured round trip between the two countries takes
+  // more than its share of the p99 budget (a 150 ms voice model for Korean users was priced in Des Moines).
+  if (pf.serving && profile.p99LatencyMs !== null && profile.usersRegion !== null && offer.country !== null) {
+    const trip = leastRoundTripMs(profile.usersRegion, offer.country);
+    const budget = profile.p99LatencyMs;
+    if (trip !== null && trip.ms > budget * NETWORK_SHARE_OF_P99) {
+      reject(
+        'latency',
+        () =>
+          `the offer is in ${offer.country}, and a round trip between ${trip.from} and ${offer.country} alone takes at least ${trip.ms} ms (AWS inter-region p50, cloudping.co), more than ${Math.round(NETWORK_SHARE_OF_P99 * 100)} % of the workload's p99 budget of ${budget} ms`,
       );
     }
   }
