@@ -93,7 +93,14 @@ export function unitCostFor(
     if (option === null || unit === 'audio-hours') continue;
     const { offer } = option;
     const label = side === 'cloud' ? 'cloud option' : 'DePIN option';
-    const row = table.lookup(unit, band, offer.gpu, use);
+    // An option priced on another GPU than the demand's takes the demand GPU's measured rate × the ratio its
+    // GPU-hours are priced at, so the figure rests on the conversion that priced it: an A100 option for H100 work
+    // read 145 tokens/s (a vLLM run) beside the H100's 3,821 (MLPerf), 26× apart where its GPU-hours were priced
+    // at 0.452×, and a stated volume "814.9 % of what the GPU-hours it bills could output".
+    const t = option.cost.throughput;
+    const converted =
+      t != null && t.basis !== 'same' ? table.lookup(unit, band, t.demandGpu, use) : undefined;
+    const row = converted ?? table.lookup(unit, band, offer.gpu, use);
     if (row === undefined) {
       gaps.push(
         `no measured ${RATE_WORD[unit]} rate for ${offer.gpu} with a ${band} model (${profile.modelParamsBillions} B parameters; ${label}): no cost per unit shown`,
@@ -104,25 +111,27 @@ export function unitCostFor(
       gaps.push(`${label} ${offer.id} has no USD price per GPU-hour: no cost per unit shown`);
       continue;
     }
+    const rate = converted !== undefined && t != null ? row.perGpuPerSecond * t.ratio : row.perGpuPerSecond;
     figures.push({
       side,
       offerId: offer.id,
       gpu: offer.gpu,
       usdPerGpuHour: offer.usdPerGpuHour,
-      unitsPerGpuSecond: row.perGpuPerSecond,
-      usd: usdPerUnits(offer.usdPerGpuHour, row.perGpuPerSecond, per),
+      unitsPerGpuSecond: rate,
+      usd: usdPerUnits(offer.usdPerGpuHour, rate, per),
       scenario: row.scenario,
       benchmark: row.benchmark,
       version: row.version,
       precision: row.precision,
       source: row.source,
+      ...(converted !== undefined && t != null && { convertedFrom: { gpu: t.demandGpu, ratio: t.ratio } }),
     });
     // A rate measured at fewer bits than the work runs at (MLPerf's Blackwell LLM rates are fp4, Hopper's and
     // Ada's fp8) is faster than this work will run: the figure stays, said to be a lower bound.
     const measuredAt = precisionOf(row.precision);
     if (measuredAt !== null && measuredAt.bits < PRECISION_BYTES[profile.precision] * 8) {
       gaps.push(
-        `the ${label}'s ${RATE_WORD[unit]} rate (${offer.gpu}, measured at ${measuredAt.label}) is faster than this ${profile.precision} work will run: its cost per unit is a lower bound`,
+        `the ${label}'s ${RATE_WORD[unit]} rate (${row.gpu === offer.gpu ? offer.gpu : `${row.gpu}'s, converted`}, measured at ${measuredAt.label}) is faster than this ${profile.precision} work will run: its cost per unit is a lower bound`,
       );
     }
   }

@@ -257,3 +257,60 @@ describe('unitCostFor: the true unit cost at the stated volume', () => {
     expect(unitCostFor(p, { cloud, depin: null }, table)).toBeUndefined();
   });
 });
+
+describe('an option priced on another GPU: the named GPU’s rate × the ratio its GPU-hours are priced at', () => {
+  // Two benchmarks of very different scale: an MLPerf rate for the named H100, a vLLM-like rate for the A100.
+  const mixed = unitThroughputTable([
+    row('tokens', 'H100', 'Server', 3821.0625),
+    row('tokens', 'A100-80GB', 'Server', 145.347),
+  ]);
+  const priced = (gpu: string, usd: number, throughput: Record<string, unknown> | null): PricedOption =>
+    ({
+      offer: { id: `x:${gpu}`, gpu, usdPerGpuHour: usd },
+      cost: { billedGpuHoursPerMonth: 730, throughput },
+    }) as unknown as PricedOption;
+  const p = profile({ modelParamsBillions: 8, gpuType: 'H100' });
+
+  it('an A100 priced at 0.452× an H100 reads 0.452 × 3,821 tokens/s, not its own 145', () => {
+    const a100 = priced('A100-80GB', 3.4309, {
+      demandGpu: 'H100',
+      offerGpu: 'A100-80GB',
+      ratio: 0.452,
+      basis: 'measured',
+      source: 'test',
+    });
+    const u = unitCostFor(p, { cloud: a100, depin: null }, mixed)!;
+    const f = u.figures[0]!;
+    expect(f.unitsPerGpuSecond).toBeCloseTo(3821.0625 * 0.452, 9);
+    expect(f.usd).toBeCloseTo(usdPerUnits(3.4309, 3821.0625 * 0.452, 1e6), 12);
+    expect(f.convertedFrom).toEqual({ gpu: 'H100', ratio: 0.452 });
+    expect(f.gpu).toBe('A100-80GB');
+  });
+
+  it('the named GPU itself, or a GPU whose named one has no rate, reads its own rate', () => {
+    const h100 = priced('H100', 2.95, {
+      demandGpu: 'H100',
+      offerGpu: 'H100',
+      ratio: 1,
+      basis: 'same',
+      source: null,
+    });
+    const own = unitCostFor(p, { cloud: h100, depin: null }, mixed)!.figures[0]!;
+    expect(own.unitsPerGpuSecond).toBe(3821.0625);
+    expect(own.convertedFrom).toBeUndefined();
+    const forL4 = priced('A100-80GB', 3.4309, {
+      demandGpu: 'L4',
+      offerGpu: 'A100-80GB',
+      ratio: 3,
+      basis: 'measured',
+      source: 't',
+    });
+    const fallback = unitCostFor(
+      profile({ modelParamsBillions: 8, gpuType: 'L4' }),
+      { cloud: forL4, depin: null },
+      mixed,
+    )!;
+    expect(fallback.figures[0]!.unitsPerGpuSecond).toBe(145.347);
+    expect(fallback.figures[0]!.convertedFrom).toBeUndefined();
+  });
+});

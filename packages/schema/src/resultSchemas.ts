@@ -226,6 +226,8 @@ const unitCostSchema = z.object({
       version: z.string(),
       precision: z.string(),
       source: z.string(),
+      /** Since 2.6.0. */
+      convertedFrom: z.object({ gpu: z.string(), ratio: num }).exactOptional(),
     }),
   ),
   gaps: z.array(z.string()),

@@ -327,6 +327,13 @@ export interface UnitCostFigure {
   readonly version: string;
   readonly precision: string;
   readonly source: string;
+  /**
+   * Set when the option runs on another GPU than the one the demand is stated in: the rate is that GPU's measured
+   * rate (benchmark, version, precision and source above are its) × the throughput ratio the option's GPU-hours are
+   * priced at, so the figure and the GPU-hours rest on one conversion (since schema 2.6.0). Absent: the option's
+   * own GPU's measured rate.
+   */
+  readonly convertedFrom?: { readonly gpu: string; readonly ratio: number };
 }
 
 /**

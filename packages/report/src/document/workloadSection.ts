@@ -201,6 +201,9 @@ export function unitCostBlocks(r: Rounder, w: ShownWorkload): Block[] {
     t(
       `${f.side === 'cloud' ? OPTION_LABELS.cloud : OPTION_LABELS.depin}: $${formatUnitPrice.people(r.unitPrice(f.usd))} ${words.quote} ` +
         `(${f.gpu} at $${formatUnitPrice.people(r.unitPrice(f.usdPerGpuHour))}/GPU-hour ÷ ${formatQuantity(r, f.unitsPerGpuSecond, f.unitsPerGpuSecond < 10 ? 2 : 0)} ${words.rate} per GPU: ` +
+        (f.convertedFrom === undefined
+          ? ''
+          : `the measured rate of ${f.convertedFrom.gpu} × ${Number(f.convertedFrom.ratio.toPrecision(3))}, the ratio its GPU-hours are priced at; `) +
         `${f.benchmark} class, ${f.scenario === 'vLLM serving' ? `vLLM serving benchmark (${f.version})` : `MLPerf Inference ${f.version} ${f.scenario}`}, ${precisionText(f.precision)}; at measured throughput).`,
     ),
   ]);
