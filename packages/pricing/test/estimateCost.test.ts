@@ -282,6 +282,33 @@ describe('estimateCost: the bill, term by term', () => {
     expect(e.assumptions.join(' ')).toMatch(/effective rate \$2.50 per used GPU-hour/);
   });
 
+  it('commitment: a service held above its work says what a GPU-hour of its work costs', () => {
+    // A 7B hobby chatbot: 40 GPU-hours a month, one 1-GPU instance kept up all month (730 h) on a 12-month
+    // commitment at $0.5634: the held hours count as used (utilization 1), the work is 40 ÷ 730 = 5.48 % of them.
+    const p = profile({
+      id: 'hobby',
+      kind: 'realtime-inference',
+      gpuHoursPerMonth: 40,
+      peakToMeanRatio: 10,
+      availabilityTarget: 0.9,
+    });
+    const o = offer({
+      pricingCategory: 'Committed',
+      termMonths: 12,
+      usdPerGpuHour: 0.5634,
+      gpusPerInstance: 1,
+    });
+    const e = estimateCost(p, o, { tiers });
+    const note = e.assumptions.find((a) => a.startsWith('commitment:'))!;
+    expect(note).toContain('utilization 1');
+    expect(note).toContain(
+      `the demand itself is 5.48 % of the hours held (one instance stays up all month for availability), so a GPU-hour of its work costs $${((0.5634 * 730) / 40).toFixed(2)}`,
+    );
+    // Work that fills what it holds says nothing more.
+    const full = estimateCost({ ...p, gpuHoursPerMonth: 730, peakToMeanRatio: 1 }, o, { tiers });
+    expect(full.assumptions.join(' ')).not.toContain('the demand itself');
+  });
+
   it('commitment: a term longer than the horizon is paid in full over the horizon', () => {
     // one 1-GPU instance held all month, fully used: 730 GPU-hours × $1 × (36-month term ÷ 12-month horizon)
     const p = profile({ id: 'c', kind: 'batch-inference', gpuHoursPerMonth: 730, horizonMonths: 12 });

@@ -117,6 +117,9 @@ export function estimateCost(
   let replicas: number;
   let instances: number;
   let utilization = 1;
+  // Serving held above its work (one instance always up for a demand far below it): the work's share of the hours
+  // held, said beside the commitment's utilization, which counts the held floor as used.
+  let workShare = 1;
   let checkpointsPerJob = 0;
 
   if (pf.serving) {
@@ -171,6 +174,7 @@ export function estimateCost(
       );
     if (committed) {
       const capacity = needed * unitGpuHours;
+      workShare = Math.min(1, (usefulGpuHours * packing) / capacity);
       utilization = scenario?.committedUtilization ?? usedHours / capacity;
       wasteHours = (usedHours / utilization) * termFactor - usedHours;
     }
@@ -265,7 +269,10 @@ export function estimateCost(
               offer,
               profile,
               termFactor,
-            )
+            ) +
+              (workShare < utilization - 0.005 && price / workShare < 1e9
+                ? notes.workBelowFloor(workShare, price)
+                : '')
           : notes.IDLE_COMMITMENT,
       );
     if (options.onDemandUsdPerGpuHour !== undefined) {

@@ -214,3 +214,12 @@ const CENTS = { mode: roundingModes.halfEven, scale: 2 } as const;
 function usd(x: number): string {
   return `$${formatMinorUnits(toMinorUnits(x, CENTS), { scale: 2, grouping: '' })}`;
 }
+
+/**
+ * After a serving commitment's note, when one instance kept up holds far more than the demand: the work's share
+ * of the hours held and its rate per GPU-hour of work (a 7B hobby chatbot of 40 GPU-hours a month on a 12-month
+ * L4 commitment read "utilization 1 … $0.56 per used GPU-hour"; its work costs $10.28 a GPU-hour).
+ */
+export function workBelowFloor(workShare: number, price: number): string {
+  return `; the demand itself is ${readableNumber(workShare * 100, 3)} % of the hours held (one instance stays up all month for availability), so a GPU-hour of its work costs ${usd(price / workShare)}`;
+}
