@@ -175,14 +175,12 @@ function explain(
   }
   if (fit.approach === 'traditional-cloud') return traditionalCloud(input, costOf, threshold);
   if (constraintReason && costOf.hybrid === null) return `Cloud: ${constraintReason}`;
-  if (costOf.depin === null && costOf.hybrid === null && input.depin === null)
+  if (costOf.depin === null && costOf.hybrid === null)
     return 'Cloud: no feasible, priced DePIN option for this workload in the catalog.';
   if (!decisionRules[fit.approach].candidates.includes('depin')) {
     const whole = wholeDepinForgone(input, costOf, threshold, pct);
     if (whole !== null) return whole;
   }
-  if (costOf.depin === null && costOf.hybrid === null)
-    return 'Cloud: no feasible, priced DePIN option for this workload in the catalog.';
   return `Cloud: the decentralized placements the fit accepts do not save at least ${pct} against cloud, so they are not worth a second platform.`;
 }
 

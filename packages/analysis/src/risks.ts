@@ -88,8 +88,11 @@ const round3 = (x: number) => Number(x.toPrecision(3));
  */
 export const UNRESERVED_FLEET_GPUS = 64;
 
-/** A certification requirement is named as a cost when dropping it would save at least this much a month. */
-const CERTIFICATION_SAVING = { usd: 100, share: 0.1 } as const;
+/**
+ * A requirement of the workload (its certifications, its named GPU) is named as a cost when dropping it would save
+ * at least this much a month.
+ */
+const REQUIREMENT_SAVING = { usd: 100, share: 0.1 } as const;
 
 /**
  * The rules in the order a workload's risks are listed; the report's top risks take each workload's first one
@@ -140,7 +143,7 @@ export const riskRules: readonly RiskRule[] = [
       const without = free?.cost.monthlyUsd;
       if (asIs == null || without == null || free == null || profile.compliance.length === 0) return null;
       const saving = asIs - without;
-      if (!(saving >= CERTIFICATION_SAVING.usd && saving >= CERTIFICATION_SAVING.share * asIs)) return null;
+      if (!(saving >= REQUIREMENT_SAVING.usd && saving >= REQUIREMENT_SAVING.share * asIs)) return null;
       const asked = profile.compliance.join(', ');
       const o = free.offer;
       const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
@@ -166,7 +169,7 @@ export const riskRules: readonly RiskRule[] = [
       // (L40S to A10G for an 8B chat model read 0.69×; served, the A10G does far less).
       if (t.basis === 'unmeasured' && t.ratio < 1) return null;
       const saving = asIs - other;
-      if (!(saving >= CERTIFICATION_SAVING.usd && saving >= CERTIFICATION_SAVING.share * asIs)) return null;
+      if (!(saving >= REQUIREMENT_SAVING.usd && saving >= REQUIREMENT_SAVING.share * asIs)) return null;
       const named = profile.gpuType;
       const kept =
         gpuPolicy === 'exact'
