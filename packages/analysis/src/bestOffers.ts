@@ -1,3 +1,4 @@
+import { bookedAheadDays } from '@gpufit/pricing';
 import type { CostEstimate, Offer, OfferRef, PricedOption, WorkloadProfile } from '@gpufit/schema';
 import { isCommitted } from '@gpufit/schema';
 import { preferOffer } from './preferOffer.js';
@@ -25,17 +26,6 @@ export function offerRef(o: Offer): OfferRef {
     asOf: o.asOf,
   };
 }
-
-/**
- * Days an offer is booked at a time when it is capacity booked ahead in whole days (`minimumBillableSeconds` of a
- * day or more: AWS Capacity Blocks), else null: the report labels it so, and a risk says what that means.
- */
-export function bookedAheadDays(o: Pick<Offer, 'minimumBillableSeconds'>): number | null {
-  const minimum = o.minimumBillableSeconds ?? 0;
-  return minimum >= SECONDS_PER_DAY ? Math.round(minimum / SECONDS_PER_DAY) : null;
-}
-
-const SECONDS_PER_DAY = 86_400;
 
 function bookedAhead(o: Offer): Pick<OfferRef, 'bookedAhead'> {
   const days = bookedAheadDays(o);

@@ -192,20 +192,16 @@ function explain(
  * accepts do not save at least 5 %").
  */
 function wholeDepinForgone(
-  { fit, depin, hybrid: split, policy }: DecideInput,
+  input: DecideInput,
   costOf: Record<Recommendation, number | null>,
   threshold: number,
   pct: string,
 ): string | null {
-  const cloudUsd = costOf.cloud;
-  const depinUsd = depin?.cost.monthlyUsd ?? null;
-  if (cloudUsd === null || depinUsd === null || depin === null || !(cloudUsd - depinUsd >= threshold))
-    return null;
-  // A hard constraint on the decentralized side (whole or all but the overflow) is said by its own sentence.
-  if (fit.constraints.some((c) => c.side === 'depin')) return null;
-  const saving = cloudUsd - depinUsd;
-  const against = mostAgainstDepin(fit);
-  const score = Number(fit.depin.score.toFixed(1));
+  // A hard constraint on the decentralized side (whole or all but the overflow) leaves costOf.depin null: it is
+  // said by its own sentence.
+  const f = forgone(input, costOf, threshold);
+  if (f === null) return null;
+  const { fit, hybrid: split, policy } = input;
   const overflowOnly = decisionRules[fit.approach].overflowOnly;
   const accepts = overflowOnly
     ? 'decentralized capacity may take only the overflow above the mean load'
@@ -218,7 +214,30 @@ function wholeDepinForgone(
       : split.depinShare < policy.hybridMinShare
         ? `a split would move only ${Math.round(split.depinShare * 1000) / 10} % of the GPU-hours, under the ${Math.round(policy.hybridMinShare * 100)} % a hybrid needs`
         : `a split saves ${usd(split.savingsVsAllCloudUsd)} a month, less than ${pct}`;
-  return `Cloud: the fit is ${fit.approach} (DePIN ${fit.depin.level}, ${score}/100${against === '' ? '' : `; most against it: ${against}`}), so ${accepts}, and ${splitText}. Its decentralized option, ${depin.offer.providerName}, would carry the whole workload for ${usd(depinUsd)} a month, ${usd(saving)} (${Math.round((saving / cloudUsd) * 100)} %) less than cloud: if those reasons do not hold for this workload, a framework override (docs/framework.md) changes the fit, and the recommendation with it.`;
+  return `Cloud: the fit is ${fit.approach} ${f.fitScore}, so ${accepts}, and ${splitText}. ${f.option('would carry the whole workload for')}`;
+}
+
+/**
+ * The saving a fit forgoes: its decentralized option (priced, not ruled out) would save at least the threshold
+ * against cloud. The fit's DePIN level, score and the factors most against it, and the option's sentence with
+ * what to do if those reasons do not hold; null when it would not save the threshold.
+ */
+function forgone(
+  { fit, depin }: DecideInput,
+  costOf: Record<Recommendation, number | null>,
+  threshold: number,
+): { readonly fitScore: string; readonly option: (carries: string) => string } | null {
+  const cloudUsd = costOf.cloud;
+  const depinUsd = costOf.depin;
+  if (cloudUsd === null || depinUsd === null || depin === null || !(cloudUsd - depinUsd >= threshold))
+    return null;
+  const saving = cloudUsd - depinUsd;
+  const against = mostAgainstDepin(fit);
+  return {
+    fitScore: `(DePIN ${fit.depin.level}, ${Number(fit.depin.score.toFixed(1))}/100${against === '' ? '' : `; most against it: ${against}`})`,
+    option: (carries) =>
+      `Its decentralized option, ${depin.offer.providerName}, ${carries} ${usd(depinUsd)} a month, ${usd(saving)} (${Math.round((saving / cloudUsd) * 100)} %) less than cloud: if those reasons do not hold for this workload, a framework override (docs/framework.md) changes the fit, and the recommendation with it.`,
+  };
 }
 
 /** The fit's factors that count most against DePIN, at most three: "data-movement −12.7, interconnect −10". */
@@ -237,17 +256,12 @@ function mostAgainstDepin(fit: FitAssessment): string {
  * against it, so the money is never hidden (a companion-chat API kept USD 38,788.20 a month on cloud in silence).
  */
 function traditionalCloud(
-  { fit, depin }: DecideInput,
+  input: DecideInput,
   costOf: Record<Recommendation, number | null>,
   threshold: number,
 ): string {
-  const verdict = 'The fit is traditional cloud: DePIN is not a suitable placement for this workload.';
-  const cloudUsd = costOf.cloud;
-  const depinUsd = costOf.depin;
-  if (cloudUsd === null || depinUsd === null || depin === null || !(cloudUsd - depinUsd >= threshold))
-    return verdict;
-  const saving = cloudUsd - depinUsd;
-  const against = mostAgainstDepin(fit);
-  const score = Number(fit.depin.score.toFixed(1));
-  return `The fit is traditional cloud (DePIN ${fit.depin.level}, ${score}/100${against === '' ? '' : `; most against it: ${against}`}): DePIN is not a suitable placement for this workload. Its decentralized option, ${depin.offer.providerName}, would cost ${usd(depinUsd)} a month, ${usd(saving)} (${Math.round((saving / cloudUsd) * 100)} %) less than cloud: if those reasons do not hold for this workload, a framework override (docs/framework.md) changes the fit, and the recommendation with it.`;
+  const f = forgone(input, costOf, threshold);
+  return f === null
+    ? 'The fit is traditional cloud: DePIN is not a suitable placement for this workload.'
+    : `The fit is traditional cloud ${f.fitScore}: DePIN is not a suitable placement for this workload. ${f.option('would cost')}`;
 }

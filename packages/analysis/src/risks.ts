@@ -1,4 +1,9 @@
-import { farthestRoundTripMs, gpusCountedPerPlace, NETWORK_SHARE_OF_P99 } from '@gpufit/pricing';
+import {
+  bookedAheadDays,
+  farthestRoundTripMs,
+  gpusCountedPerPlace,
+  NETWORK_SHARE_OF_P99,
+} from '@gpufit/pricing';
 import type {
   Distribution,
   FitAssessment,
@@ -20,7 +25,6 @@ import {
   placeIncludesCountry,
   workloadKinds,
 } from '@gpufit/schema';
-import { bookedAheadDays } from './bestOffers.js';
 import { componentUsd } from './componentUsd.js';
 import { offerAgeDays } from './offerAgeDays.js';
 import { usd } from './usdText.js';
@@ -93,6 +97,8 @@ export const UNRESERVED_FLEET_GPUS = 64;
  * at least this much a month.
  */
 const REQUIREMENT_SAVING = { usd: 100, share: 0.1 } as const;
+const savesEnough = (saving: number, asIs: number): boolean =>
+  saving >= REQUIREMENT_SAVING.usd && saving >= REQUIREMENT_SAVING.share * asIs;
 
 /**
  * The rules in the order a workload's risks are listed; the report's top risks take each workload's first one
@@ -143,7 +149,7 @@ export const riskRules: readonly RiskRule[] = [
       const without = free?.cost.monthlyUsd;
       if (asIs == null || without == null || free == null || profile.compliance.length === 0) return null;
       const saving = asIs - without;
-      if (!(saving >= REQUIREMENT_SAVING.usd && saving >= REQUIREMENT_SAVING.share * asIs)) return null;
+      if (!savesEnough(saving, asIs)) return null;
       const asked = profile.compliance.join(', ');
       const o = free.offer;
       const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
@@ -169,7 +175,7 @@ export const riskRules: readonly RiskRule[] = [
       // (L40S to A10G for an 8B chat model read 0.69×; served, the A10G does far less).
       if (t.basis === 'unmeasured' && t.ratio < 1) return null;
       const saving = asIs - other;
-      if (!(saving >= REQUIREMENT_SAVING.usd && saving >= REQUIREMENT_SAVING.share * asIs)) return null;
+      if (!savesEnough(saving, asIs)) return null;
       const named = profile.gpuType;
       const kept =
         gpuPolicy === 'exact'

@@ -122,6 +122,3 @@ export const CHECKPOINT_STORAGE: { readonly [M in Market]: 'in-provider' | 'off-
   marketplace: 'off-provider',
   depin: 'off-provider',
 };
-
-/** Seconds in a day: a billing increment or minimum of a day or more is capacity booked by the day. */
-export const SECONDS_PER_DAY = 86_400;

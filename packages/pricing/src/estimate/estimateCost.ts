@@ -8,7 +8,7 @@ import type {
 } from '@gpufit/schema';
 import { isCommitted, SCENARIO_DEFAULTS } from '@gpufit/schema';
 import { finite } from '../assert.js';
-import { HOURS_PER_MONTH, SECONDS_PER_DAY } from '../assumptions.js';
+import { HOURS_PER_MONTH } from '../assumptions.js';
 import { breakEvenUtilization } from '../commitments/breakEvenUtilization.js';
 import { effectiveCommittedRate } from '../commitments/effectiveCommittedRate.js';
 import { transferHours } from '../data/transferHours.js';
@@ -18,6 +18,7 @@ import { type EffectivePriceOptions, effectivePrice } from '../incentives/effect
 import { NON_FINITE_RESULT } from '../messages.js';
 import { replicasForDemandAndAvailability } from '../reliability/replicasForAvailability.js';
 import { billedJobHours } from './billedJobHours.js';
+import { billedByTheDay } from './bookedAhead.js';
 import { interruptedRun } from './interruptedRun.js';
 import * as notes from './notes.js';
 import { offerFacts } from './offerFacts.js';
@@ -154,8 +155,7 @@ export function estimateCost(
     // Capacity booked by the day or longer (AWS Capacity Blocks) cannot follow the demand within a day: the units
     // the peak needs are held all month, as committed capacity is (a 70B chat API on H200 blocks was priced at
     // its mean, 25.2 instances, where its peak holds 37).
-    const byTheDay =
-      Math.max(offer.minimumBillableSeconds ?? 0, offer.billingIncrementSeconds ?? 0) >= SECONDS_PER_DAY;
+    const byTheDay = billedByTheDay(offer);
     usedHours = byTheDay
       ? Math.max(usefulGpuHours * packing, needed * unitGpuHours)
       : Math.max(usefulGpuHours * packing, unitGpuHours);

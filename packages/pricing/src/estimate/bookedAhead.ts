@@ -1,0 +1,23 @@
+import type { Offer } from '@gpufit/schema';
+
+/** Seconds in a day: a billing increment or minimum of a day or more is capacity booked by the day. */
+export const SECONDS_PER_DAY = 86_400;
+
+/**
+ * Days an offer is booked at a time when it is capacity booked ahead in whole days (`minimumBillableSeconds` of a
+ * day or more: AWS Capacity Blocks), else null: the report labels it so, and a risk says what that means.
+ */
+export function bookedAheadDays(o: Pick<Offer, 'minimumBillableSeconds'>): number | null {
+  const minimum = o.minimumBillableSeconds ?? 0;
+  return minimum >= SECONDS_PER_DAY ? Math.round(minimum / SECONDS_PER_DAY) : null;
+}
+
+/**
+ * Whether capacity is billed by the day or longer (its minimum or its increment): it cannot follow a service's
+ * demand within a day, so the units its peak needs are held all month.
+ */
+export function billedByTheDay(
+  o: Pick<Offer, 'minimumBillableSeconds' | 'billingIncrementSeconds'>,
+): boolean {
+  return bookedAheadDays(o) !== null || (o.billingIncrementSeconds ?? 0) >= SECONDS_PER_DAY;
+}
