@@ -54,7 +54,10 @@ export const stream200k: BenchCase = {
         sides[o.market] === 'depin' ? 0 : isCommitted(o.pricingCategory) ? 1 : 2,
       );
       for (const p of workloads.slice(0, small)) index.cheapest(p);
-      return index.stats.estimates / small;
+      return {
+        estimates: index.stats.estimates / small,
+        floors: index.stats.classFloors / small,
+      };
     };
     await stream(bundled, small)();
     await stream(large, small)();
@@ -72,7 +75,7 @@ export const stream200k: BenchCase = {
     const pricedLarge = priced(large);
     if (bytes === 0) throw new Error('stream-200k: the streamed analyses wrote nothing');
     const bundledMs = median(b);
-    const note = `analyzeStream over ${n} generated workloads (seed ${SEED}), JSON and CSV rendered into counting sinks, default scenario; marginal CPU (user + system) per workload = (run of ${n} − run of ${small}) ÷ ${n - small}, so the index build is left out; median of ${runs} alternating runs; offers priced per workload ${pricedLarge.toFixed(1)} on ${large.length} offers, ${pricedBundled.toFixed(1)} on ${bundled.length}; load average ${loadAverage()} at the end`;
+    const note = `analyzeStream over ${n} generated workloads (seed ${SEED}), JSON and CSV rendered into counting sinks, default scenario; marginal CPU (user + system) per workload = (run of ${n} − run of ${small}) ÷ ${n - small}, so the index build is left out; median of ${runs} alternating runs; offers priced per workload ${pricedLarge.estimates.toFixed(1)} on ${large.length} offers, ${pricedBundled.estimates.toFixed(1)} on ${bundled.length}, work floors (pricing's workFloor, one per class reached) ${pricedLarge.floors.toFixed(1)} and ${pricedBundled.floors.toFixed(1)}; load average ${loadAverage()} at the end`;
     return [
       result({
         name: 'stream-200k',

@@ -9,7 +9,7 @@ import { offersWithInterruptionMultipliers } from '@gpufit/pricing';
 import type { Accounting, Analysis, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
 import { allAccepted } from './analysisAccounting.js';
 import { createWorkloadAnalyzer } from './analyzeWorkload.js';
-import { indexedBestOffers } from './indexedBestOffers.js';
+import { type IndexedBestOffers, indexedBestOffers } from './indexedBestOffers.js';
 import {
   checkShard,
   inShard,
@@ -99,7 +99,7 @@ export async function analyzeStream(
     deep: false,
     // The indexes bound costs by list prices; a scenario's price adjustments can move them, so those runs price
     // every offer (slower, exact).
-    ...(input.priceAdjuster ? {} : { findBest: indexedBestOffers(offers, { tiers, scenario, ...ratios }) }),
+    ...(input.priceAdjuster ? {} : indexSearches(indexedBestOffers(offers, { tiers, scenario, ...ratios }))),
     ...formulas,
     ...(input.horizonMonths !== undefined && { horizonMonths: input.horizonMonths }),
   });
@@ -192,4 +192,9 @@ export async function analyzeStream(
     await jsonl.write(`${JSON.stringify(footer)}\n`);
   }
   return analysis;
+}
+
+/** The analyzer's searches from one index. */
+function indexSearches({ best, cloudAtMost }: IndexedBestOffers) {
+  return { findBest: best, findCloudAtMost: cloudAtMost };
 }

@@ -15,9 +15,9 @@ import type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 import { type BestOffers, bestOffers, explained, priced, type SideBest } from './bestOffers.js';
 import { decide } from './decide.js';
 import { hybridFor } from './hybridFor.js';
-import { indexedBestOffers } from './indexedBestOffers.js';
+import { type IndexedBestOffers, indexedBestOffers } from './indexedBestOffers.js';
 import { listedPlaces } from './listedPlaces.js';
-import { risksFor } from './risks.js';
+import { requirementCeilingUsd, risksFor } from './risks.js';
 import { sidesOfMarkets } from './sides.js';
 import { unitCostFor } from './unitCost.js';
 import { workloadSeed } from './workloadSeed.js';
@@ -56,6 +56,12 @@ export interface WorkloadAnalyzerOptions
    * (`bestOffers`, which also says why a side has none) when a side has no option or a price adjuster is set.
    */
   readonly findBest?: (profile: WorkloadProfile) => BestOffers;
+  /**
+   * The cheapest cloud offer when it costs at most `usd` a month, else null (what a named GPU costs is searched
+   * with it); default: the offer index's (`IndexedBestOffers.cloudAtMost`), or `findBest`'s cloud offer when
+   * `findBest` is given.
+   */
+  readonly findCloudAtMost?: (profile: WorkloadProfile, usd: number) => SideBest | null;
 }
 
 const inlineMonteCarlo: MonteCarloRunner = (bases, scenario, options) => monteCarlo(bases, scenario, options);
@@ -103,12 +109,13 @@ export function createWorkloadAnalyzer(
   // catalog records them only for the hyperscalers), found among those offers alone — gathered, and indexed, only
   // when a workload first asks for a certification.
   let uncertified: readonly Offer[] | null = null;
-  let uncertifiedIndex: ((p: WorkloadProfile) => BestOffers) | null = null;
-  const cheapestUncertified = (p: WorkloadProfile): SideBest | null => {
+  let uncertifiedIndex: IndexedBestOffers | null = null;
+  const cheapestUncertified = (p: WorkloadProfile, atMostUsd: number): SideBest | null => {
     uncertified ??= offers.filter((o) => sides[o.market] === 'cloud' && o.certifications.length === 0);
-    if (options.priceAdjuster !== undefined) return bestOffers(p, uncertified, screen, sides).cloud;
+    if (options.priceAdjuster !== undefined)
+      return atMost(bestOffers(p, uncertified, screen, sides).cloud, atMostUsd);
     uncertifiedIndex ??= indexedBestOffers(uncertified, { tiers, scenario, ...ratios });
-    return uncertifiedIndex(p).cloud;
+    return uncertifiedIndex.cloudAtMost(p, atMostUsd);
   };
 
   /**
@@ -120,18 +127,21 @@ export function createWorkloadAnalyzer(
    */
   // The offer index over the whole catalog, built when first asked for (by the default search, or by the search
   // for what a named GPU costs).
-  let indexed: ((p: WorkloadProfile) => BestOffers) | null = null;
-  const indexedBest = (p: WorkloadProfile): BestOffers => {
+  let indexed: IndexedBestOffers | null = null;
+  const index = (): IndexedBestOffers => {
     indexed ??= indexedBestOffers(offers, { tiers, scenario, ...ratios });
-    return indexed(p);
+    return indexed;
   };
-  // What naming a GPU costs: the cheapest cloud option with the same profile under gpuPolicy any, without the
-  // sentences or the reasons a side has none (a price adjuster prices every offer, as `findBest` does then).
-  const cheapestAnyGpu = (p: WorkloadProfile): SideBest | null =>
-    (options.priceAdjuster !== undefined
-      ? bestOffers(p, offers, screen, sides)
-      : (options.findBest ?? indexedBest)(p)
-    ).cloud;
+  // What naming a GPU costs: the cheapest cloud option with the same profile under gpuPolicy any when it costs at
+  // most `atMostUsd`, without the sentences (a price adjuster prices every offer, as `findBest` does then).
+  const cheapestAnyGpu = (p: WorkloadProfile, atMostUsd: number): SideBest | null => {
+    if (options.findCloudAtMost !== undefined) return options.findCloudAtMost(p, atMostUsd);
+    if (options.priceAdjuster !== undefined || options.findBest !== undefined) {
+      const found = options.priceAdjuster !== undefined ? bestOffers(p, offers, screen, sides) : findBest(p);
+      return atMost(found.cloud, atMostUsd);
+    }
+    return index().cloudAtMost(p, atMostUsd);
+  };
 
   function indexedOrExhaustive(): (p: WorkloadProfile) => BestOffers {
     const ofSide = { cloud: [] as Offer[], depin: [] as Offer[] };
@@ -139,7 +149,7 @@ export function createWorkloadAnalyzer(
     const why = (p: WorkloadProfile, side: 'cloud' | 'depin'): string | null =>
       bestOffers(p, ofSide[side], screen, sides).unavailable?.[side] ?? null;
     return (p) => {
-      const best = indexedBest(p);
+      const best = index().best(p);
       const unavailable = {
         cloud: best.cloud === null ? why(p, 'cloud') : null,
         depin: best.depin === null ? why(p, 'depin') : null,
@@ -202,16 +212,19 @@ export function createWorkloadAnalyzer(
     // Only a split in which each side carries at least the policy's share is a hybrid (decide's rule).
     const hybrid = decision.hybrid;
     // What the certifications asked for cost (a GPU cloud that holds them may just not have them on record).
+    // Both searches look only at offers cheap enough for the risk to show them (`requirementCeilingUsd`); with
+    // no cloud cost there is nothing to show.
+    const asIs = cloud?.cost.monthlyUsd ?? null;
     const withoutCompliance =
-      profile.compliance.length > 0 && cloud !== null
-        ? priced(cheapestUncertified({ ...profile, compliance: [] }))
+      profile.compliance.length > 0 && asIs !== null
+        ? priced(cheapestUncertified({ ...profile, compliance: [] }, requirementCeilingUsd(asIs)))
         : null;
     // What the named GPU costs: the GPU policy keeps the cloud side to that GPU and those a benchmark measures
     // against it; under gpuPolicy any, a faster GPU is priced at the named one's speed (no speed-up credited).
     const gpuPolicy = profile.gpuPolicy ?? scenario.gpuPolicy;
     const withAnyGpu =
-      profile.gpuType !== null && gpuPolicy !== 'any' && cloud !== null
-        ? priced(cheapestAnyGpu({ ...profile, gpuPolicy: 'any' }))
+      profile.gpuType !== null && gpuPolicy !== 'any' && asIs !== null
+        ? priced(cheapestAnyGpu({ ...profile, gpuPolicy: 'any' }, requirementCeilingUsd(asIs)))
         : null;
     const risks = risksFor({
       profile,
@@ -264,4 +277,9 @@ export function createWorkloadAnalyzer(
       },
     };
   };
+}
+
+/** The offer when it costs at most `usd` a month (an exhaustive search's answer cut as the index cuts it). */
+function atMost(best: SideBest | null, usd: number): SideBest | null {
+  return best !== null && best.estimate.monthlyUsd !== null && best.estimate.monthlyUsd <= usd ? best : null;
 }

@@ -6,7 +6,7 @@ import {
   effectivePrice,
   estimateCost,
   type GpuTierTable,
-  gpuFeasible,
+  gpuHoursFloor,
   type ReliabilityFloor,
   reliabilityFloors,
   type ThroughputRatioTable,
@@ -60,6 +60,9 @@ export interface MatchStats {
    * the feasibility pre-filter and whose class bound reached the top of its part's heap.
    */
   feasibleGroups: number;
+  /** Classes (one `workFloorKey`) whose `workFloor` was computed, and class entries that reached a heap's top. */
+  classFloors: number;
+  classesExpanded: number;
   profiles: number;
 }
 
@@ -95,8 +98,11 @@ export interface OfferIndex {
  *    next bound); the search stops when the next bound exceeds the best cost found, since no offer left can then
  *    be cheaper or tie. A group enters the heap only when its class (the groups of one `workFloorKey`, which share
  *    the feasibility check) reaches the top under a bound none of its groups beats: the class's cheapest price
- *    over the least GPU-hours its floors count, no data charges. Most classes never get there, so most groups'
- *    floors are never computed.
+ *    over the least GPU-hours its floors count, no data charges. A class enters it only when its GPU's entry
+ *    reaches the top: pricing's `gpuHoursFloor` (the least GPU-hours any offer of that GPU bills or holds, from the
+ *    GPU's name alone) times the price of the GPU's cheapest class not yet taken out, so a GPU's classes get their
+ *    `workFloor` one at a time, cheapest first. Most GPUs and classes never get there, so most floors are never
+ *    computed.
  *
  * The rules live in pricing only (the effective price, feasibility, the work conversion, the floor and what it
  * reads); the fast-check properties in gpufit's test/match.test.ts check that the answers equal the naive loop's.
@@ -128,12 +134,23 @@ export function indexOffers(offers: readonly Offer[], options: CheapestFeasibleO
 
 /** Several disjoint `OfferIndex`es over one catalog, answered together; see `indexOfferParts`. */
 export interface OfferParts {
-  /** The cheapest feasible offer of each part (index = part), as `OfferIndex.cheapest` gives it for that part. */
-  cheapest(profile: WorkloadProfile): (SideBest | null)[];
+  /**
+   * The cheapest feasible offer of each part (index = part), as `OfferIndex.cheapest` gives it for that part.
+   * With `query.parts`, just those parts are searched (the others' answers are null); with `query.atMostUsd`, an
+   * offer is an answer only when its `monthlyUsd` is at most that (null when the cheapest costs more), which
+   * lets the search stop at that cost.
+   */
+  cheapest(profile: WorkloadProfile, query?: PartsQuery): (SideBest | null)[];
   lowestBound(profile: WorkloadProfile): (number | null)[];
   readonly groups: number;
   readonly offers: number;
   readonly stats: MatchStats;
+}
+
+/** What `OfferParts.cheapest` searches: some parts only, and only offers costing at most some amount. */
+export interface PartsQuery {
+  readonly parts?: readonly number[];
+  readonly atMostUsd?: number;
 }
 
 /**
@@ -149,6 +166,7 @@ export function indexOfferParts(
   count: number,
   partOf: (offer: Offer) => number,
 ): OfferParts {
+  if (!(count >= 1 && count <= 30)) throw new RangeError(`indexOfferParts: ${count} parts (1 to 30)`);
   const { groups, classes } = groupOffers(offers, options, partOf);
   let indexed = 0;
   for (const g of groups) indexed += g.offers.length;
@@ -168,58 +186,101 @@ export function indexOfferParts(
   const groupTight = new Uint8Array(groups.length);
   const groupPos = new Int32Array(groups.length);
   const classWork: (WorkFloor | null)[] = new Array(classes).fill(null);
-  // Classes by GPU name (the first offer's spelling; one tier key each), and each class's groups, so a scan asks
-  // pricing's `gpuFeasible` once per GPU and skips every class and group of a GPU it refuses.
-  const gpuClasses = new Map<string, { gpu: string; classes: number[] }>();
+  // The query that computed each class's `classWork` (a class's floor serves every part it has groups in).
+  const classQuery = new Int32Array(classes).fill(-1);
+  let query = 0;
   const classGroups = groupsByClass(groups, classes);
-  for (const [c, ofClass] of classGroups.entries()) {
-    const gpu = ofClass[0]!.offers[0]!.gpu;
-    const key = gpu.trim().toLowerCase();
-    let entry = gpuClasses.get(key);
-    if (entry === undefined) {
-      entry = { gpu, classes: [] };
-      gpuClasses.set(key, entry);
-    }
-    entry.classes.push(c);
-  }
-  const byGpu = [...gpuClasses.values()];
-  // Each class's groups by part, with the least month-0 price of their flexible and of their Committed offers:
-  // a scan pushes one entry per class and part, keyed by a bound no group of it can beat, and the groups get
-  // their own floors (`costFloorOf`) only when that entry reaches the top of its heap.
   const { classParts, partsOfClass } = classPartsOf(classGroups);
+  // Classes by GPU name (the first offer's spelling; one tier key each), with per part the least month-0 price of
+  // its classes' offers: a scan asks pricing's `gpuHoursFloor` once per GPU (null when `gpuFeasible` refuses it)
+  // and pushes one entry per GPU and part, keyed by a bound none of its offers can beat; the GPU's classes get
+  // their `workFloor`s only when that entry reaches the top of its part's heap.
+  const gpus = gpuEntriesOf(classGroups, classParts, partsOfClass);
+  const gpuParts = gpus.flatMap((g) => g.parts);
+  // Heap entries: a group's index (≥ 0), a class part (−1 − its index), a GPU part (−1 − classParts − its index).
+  const firstGpuEntry = -1 - classParts.length;
   const estimateOptions = estimateOptionsOf(options);
   // Candidates are priced without their sentences (`explain: false`, the same numbers); the winner is priced
   // again in full, so callers get exactly what `estimateCost` gives.
   const screenOptions = { ...estimateOptions, explain: false };
   const floorOptions = floorOptionsOf(estimateOptions);
-  const stats: MatchStats = { estimates: 0, feasibleGroups: 0, profiles: 0 };
+  const stats: MatchStats = {
+    estimates: 0,
+    feasibleGroups: 0,
+    classFloors: 0,
+    classesExpanded: 0,
+    profiles: 0,
+  };
+
+  // Per GPU part and query: how many of its classes (cheapest first) have been taken out, and the GPU's floor.
+  const gpuTaken = new Int32Array(gpuParts.length);
+  const gpuHours = new Float64Array(gpus.length);
 
   /**
-   * Fills each part's heap with an entry per class the profile may run on (`gpuFeasible`, then `workFloor`),
-   * keyed by `classBound`; `expand` replaces an entry by its groups when it reaches the top.
+   * Fills each wanted part's heap (`wanted`: a bit per part) with an entry per GPU the profile may run on and
+   * part, keyed by pricing's `gpuHoursFloor` × the least price of its classes there (`gpuBound`); `expandGpu`
+   * takes its classes out one at a time, cheapest first, as it reaches the top, and `expand` a class's groups.
    */
-  function scan(profile: WorkloadProfile): void {
+  function scan(profile: WorkloadProfile, wanted: number): void {
     heapSize.fill(0);
-    for (const { gpu, classes: ofGpu } of byGpu) {
-      if (!gpuFeasible(profile, gpu, floorOptions)) continue;
-      for (const c of ofGpu) {
-        const work = workFloor(profile, classGroups[c]![0]!.offers[0]!, floorOptions);
-        classWork[c] = work;
-        if (work === null) continue;
-        for (const cp of partsOfClass[c]!) {
-          const entry = classParts[cp]!;
-          const part = entry.part;
-          heapSize[part] = heapPush(
-            heapBound,
-            heapGroup,
-            partStart[part]!,
-            heapSize[part]!,
-            classBound(work, entry),
-            -1 - cp,
-          );
-        }
+    query++;
+    for (let i = 0; i < gpus.length; i++) {
+      const gpu = gpus[i]!;
+      if ((gpu.partMask & wanted) === 0) continue;
+      const hours = gpuHoursFloor(profile, gpu.gpu, gpu.largestMemoryGiB, floorOptions);
+      if (hours === null) continue;
+      gpuHours[i] = hours;
+      for (const gp of gpu.parts) {
+        const part = gp.part;
+        if (((wanted >>> part) & 1) === 0) continue;
+        gpuTaken[gp.index] = 0;
+        heapSize[part] = heapPush(
+          heapBound,
+          heapGroup,
+          partStart[part]!,
+          heapSize[part]!,
+          hoursBound(hours, gp.leastUsd[0]!),
+          firstGpuEntry - gp.index,
+        );
       }
     }
+  }
+
+  /**
+   * The GPU entry `gp` was just removed from the heap at `base`: its cheapest class not yet taken gets its
+   * `workFloor` (once per class and query: a class's floor serves every part) and, when the profile may run on
+   * it, an entry keyed by `classBound`; the GPU's entry goes back with the next class's price, a bound for every
+   * class left (they are sorted by price).
+   */
+  function expandGpu(profile: WorkloadProfile, gp: GpuPart, base: number, size: number): number {
+    const taken = gpuTaken[gp.index]!;
+    const c = gp.classes[taken]!;
+    if (classQuery[c] !== query) {
+      classQuery[c] = query;
+      classWork[c] = workFloor(profile, classGroups[c]![0]!.offers[0]!, floorOptions);
+      stats.classFloors++;
+    }
+    let n = size;
+    const work = classWork[c] ?? null;
+    if (work !== null) {
+      const cp = gp.classParts[taken]!;
+      n = heapPush(heapBound, heapGroup, base, n, classBound(work, classParts[cp]!), -1 - cp);
+    }
+    if (taken + 1 < gp.classes.length) {
+      gpuTaken[gp.index] = taken + 1;
+      const bound = hoursBound(gpuHours[gp.gpu]!, gp.leastUsd[taken + 1]!);
+      n = heapPush(heapBound, heapGroup, base, n, bound, firstGpuEntry - gp.index);
+    }
+    return n;
+  }
+
+  /** Replaces the entry at the top of the heap at `base` (a GPU or a class) by what it stands for. */
+  function expandTop(profile: WorkloadProfile, base: number, size: number): number {
+    const e = heapGroup[base]!;
+    const rest = removeTop(heapBound, heapGroup, base, size);
+    return e <= firstGpuEntry
+      ? expandGpu(profile, gpuParts[firstGpuEntry - e]!, base, rest)
+      : expand(profile, -1 - e, base, rest);
   }
 
   /**
@@ -229,6 +290,7 @@ export function indexOfferParts(
   function expand(profile: WorkloadProfile, cp: number, base: number, size: number): number {
     const { workClass, groups: ofClass } = classParts[cp]!;
     const work = classWork[workClass]!;
+    stats.classesExpanded++;
     let n = size;
     for (const g of ofClass) {
       const floor = costFloorOf(work, profile, g.offers[0]!);
@@ -244,15 +306,16 @@ export function indexOfferParts(
     return n;
   }
 
-  function cheapestOfPart(profile: WorkloadProfile, part: number): SideBest | null {
+  function cheapestOfPart(profile: WorkloadProfile, part: number, atMostUsd: number): SideBest | null {
     const base = partStart[part]!;
     let size = heapSize[part]!;
     let best: Offer | null = null;
-    let bestUsd = Number.POSITIVE_INFINITY;
+    // Until an offer is found, the ceiling stands in for its cost: no offer bounded above it can be an answer.
+    let bestUsd = atMostUsd;
     while (size > 0 && heapBound[base]! <= bestUsd) {
       const gi = heapGroup[base]!;
       if (gi < 0) {
-        size = expand(profile, -1 - gi, base, removeTop(heapBound, heapGroup, base, size));
+        size = expandTop(profile, base, size);
         continue;
       }
       const g = groups[gi]!;
@@ -278,7 +341,7 @@ export function indexOfferParts(
       stats.estimates++;
       const estimate = estimateCost(profile, offer, screenOptions);
       const usd = estimate.monthlyUsd;
-      if (estimate.feasible && usd !== null) {
+      if (estimate.feasible && usd !== null && usd <= bestUsd) {
         if (preferOffer(profile, usd, offer, bestUsd, best)) {
           best = offer;
           bestUsd = usd;
@@ -300,23 +363,31 @@ export function indexOfferParts(
     return best === null ? null : { offer: best, estimate: estimateCost(profile, best, estimateOptions) };
   }
 
-  function cheapest(profile: WorkloadProfile): (SideBest | null)[] {
+  const everyPart = (1 << count) - 1;
+
+  function cheapest(profile: WorkloadProfile, query: PartsQuery = {}): (SideBest | null)[] {
     stats.profiles++;
-    scan(profile);
+    let wanted = everyPart;
+    if (query.parts !== undefined) {
+      wanted = 0;
+      for (const k of query.parts) wanted |= 1 << k;
+    }
+    const atMost = query.atMostUsd ?? Number.POSITIVE_INFINITY;
+    scan(profile, wanted);
     const out: (SideBest | null)[] = new Array(count);
-    for (let k = 0; k < count; k++) out[k] = cheapestOfPart(profile, k);
+    for (let k = 0; k < count; k++)
+      out[k] = ((wanted >>> k) & 1) === 0 ? null : cheapestOfPart(profile, k, atMost);
     return out;
   }
 
   function lowestBound(profile: WorkloadProfile): (number | null)[] {
-    scan(profile);
+    scan(profile, everyPart);
     const out: (number | null)[] = new Array(count);
     for (let k = 0; k < count; k++) {
       const base = partStart[k]!;
       let size = heapSize[k]!;
-      // Class entries at the top give way to their groups, so the answer is the least group floor.
-      while (size > 0 && heapGroup[base]! < 0)
-        size = expand(profile, -1 - heapGroup[base]!, base, removeTop(heapBound, heapGroup, base, size));
+      // GPU and class entries at the top give way to what they stand for, so the answer is the least group floor.
+      while (size > 0 && heapGroup[base]! < 0) size = expandTop(profile, base, size);
       heapSize[k] = size;
       out[k] = size > 0 ? heapBound[base]! : null;
     }
@@ -457,6 +528,83 @@ export function classAndGroupBounds(
       if (floor !== null)
         out.push({ classBound: bound, groupBound: costFloorUsd(floor, g.effectiveUsd[0]!) });
     }
+  }
+  return out;
+}
+
+/**
+ * One GPU's classes that have groups in one part, sorted by the least month-0 price of their offers there
+ * (parallel arrays: the class, its `ClassPart`, that price).
+ */
+interface GpuPart {
+  /** Position in the index's list of every GPU's parts. */
+  readonly index: number;
+  /** The GPU's position in the index's list of GPUs. */
+  readonly gpu: number;
+  readonly part: number;
+  readonly classes: number[];
+  readonly classParts: number[];
+  readonly leastUsd: number[];
+}
+
+/** One GPU name's classes, by part, and the most memory any of its offers' GPUs has (`gpuHoursFloor`). */
+interface GpuEntry {
+  /** The first offer's spelling (offers of one GPU differ at most in case and spaces around it). */
+  readonly gpu: string;
+  readonly largestMemoryGiB: number;
+  /** A bit per part the GPU has offers in. */
+  readonly partMask: number;
+  readonly parts: GpuPart[];
+}
+
+/** The classes of each GPU name (trimmed, lower case), with their parts (see `GpuEntry`). */
+function gpuEntriesOf(
+  classGroups: readonly (readonly OfferGroup[])[],
+  classParts: readonly ClassPart[],
+  partsOfClass: readonly (readonly number[])[],
+): GpuEntry[] {
+  // Per GPU name: its spelling, largest memory and (class part, price) pairs by part.
+  const byName = new Map<
+    string,
+    { gpu: string; memory: number; parts: Map<number, { cp: number; usd: number }[]> }
+  >();
+  for (const [c, ofClass] of classGroups.entries()) {
+    const first = ofClass[0]!.offers[0]!;
+    const key = first.gpu.trim().toLowerCase();
+    let entry = byName.get(key);
+    if (entry === undefined) {
+      entry = { gpu: first.gpu, memory: 0, parts: new Map() };
+      byName.set(key, entry);
+    }
+    entry.memory = Math.max(entry.memory, first.gpuMemoryGiB);
+    for (const cp of partsOfClass[c]!) {
+      const { part, flexibleUsd, committedUsd } = classParts[cp]!;
+      let list = entry.parts.get(part);
+      if (list === undefined) {
+        list = [];
+        entry.parts.set(part, list);
+      }
+      list.push({ cp, usd: Math.min(flexibleUsd, committedUsd) });
+    }
+  }
+  const out: GpuEntry[] = [];
+  let index = 0;
+  for (const { gpu, memory, parts } of byName.values()) {
+    const entry: GpuEntry = { gpu, largestMemoryGiB: memory, partMask: 0, parts: [] };
+    let mask = 0;
+    for (const [part, list] of [...parts.entries()].sort((a, b) => a[0] - b[0])) {
+      list.sort((a, b) => a.usd - b.usd || a.cp - b.cp);
+      mask |= 1 << part;
+      entry.parts.push({
+        index: index++,
+        gpu: out.length,
+        part,
+        classes: list.map((x) => classParts[x.cp]!.workClass),
+        classParts: list.map((x) => x.cp),
+        leastUsd: list.map((x) => x.usd),
+      });
+    }
+    out.push({ ...entry, partMask: mask });
   }
   return out;
 }

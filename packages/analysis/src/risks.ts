@@ -101,6 +101,16 @@ const savesEnough = (saving: number, asIs: number): boolean =>
   saving >= REQUIREMENT_SAVING.usd && saving >= REQUIREMENT_SAVING.share * asIs;
 
 /**
+ * The most an option without a requirement may cost a month for `savesEnough` to hold against `asIs`: a search
+ * for that option (analyzeWorkload.ts) need not look at dearer offers, as none of them would be shown.
+ */
+export function requirementCeilingUsd(asIs: number): number {
+  // Loosened by a part in a billion, far above the float error of the subtraction `savesEnough` makes.
+  const slack = Math.abs(asIs) * 1e-9 + 1e-9;
+  return Math.min(asIs - REQUIREMENT_SAVING.usd, asIs * (1 - REQUIREMENT_SAVING.share)) + slack;
+}
+
+/**
  * The rules in the order a workload's risks are listed; the report's top risks take each workload's first one
  * (topRisks.ts). The decentralized side's hard rule and its subsidy exposure come first, then what the
  * certifications cost (on a 70B agent API under SOC 2 it was USD 37,026.93 a month, far more than any other lever

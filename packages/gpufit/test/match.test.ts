@@ -10,6 +10,7 @@ import {
   feasibility,
   type GpuTierTable,
   gpuFeasible,
+  gpuHoursFloor,
   gpuTierTable,
   interruptibleRule,
   offersWithInterruptionMultipliers,
@@ -42,7 +43,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorkloadAnalyzer } from '../../analysis/src/analyzeWorkload.js';
 import { bestOffers, explained } from '../../analysis/src/bestOffers.js';
-import { classAndGroupBounds } from '../../analysis/src/matchOffers.js';
+import { classAndGroupBounds, indexOfferParts } from '../../analysis/src/matchOffers.js';
 import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
 import { loadGpuTiers, loadThroughputRatios } from '../src/data/loadReferenceData.js';
 import { loadOffersCsv } from '../src/io/loadOffers.js';
@@ -314,6 +315,72 @@ describe('cheapestFeasible', () => {
         for (const { classBound, groupBound } of pairs) expect(classBound).toBeLessThanOrEqual(groupBound);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("pricing's gpuHoursFloor bounds the work floor of every offer of the GPU, and is null only when each is", () => {
+    // The index keys a GPU's entry by this bound, so it must never exceed what a class of that GPU bills or holds.
+    const byGpu = new Map<string, Offer[]>();
+    for (const o of catalog) byGpu.set(o.gpu, [...(byGpu.get(o.gpu) ?? []), o]);
+    let bounded = 0;
+    let tight = 0;
+    fc.assert(
+      fc.property(profile, scenario, (p, s) => {
+        const options = { tiers, scenario: s, ratios };
+        for (const [gpu, offers] of byGpu) {
+          const largest = Math.max(...offers.map((o) => o.gpuMemoryGiB));
+          const hours = gpuHoursFloor(p, gpu, largest, options);
+          for (const o of offers) {
+            const work = workFloor(p, o, options);
+            if (hours === null) {
+              expect(work).toBeNull();
+              continue;
+            }
+            if (work === null) continue;
+            bounded++;
+            expect(hours).toBeGreaterThanOrEqual(0);
+            expect(hours).toBeLessThanOrEqual(work.gpuHours);
+            expect(hours).toBeLessThanOrEqual(work.heldGpuHours);
+            if (hours === work.gpuHours) tight++;
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(bounded).toBeGreaterThan(1000);
+    // Not vacuous: for many offers (one GPU an instance, no re-work) the bound is the floor itself.
+    expect(tight).toBeGreaterThan(100);
+  });
+
+  it('with parts and a ceiling, answers what the naive loop finds at or below the ceiling on those parts (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(profile, { minLength: 1, maxLength: 3 }),
+        fc.option(offerPicks, { nil: undefined }),
+        scenario,
+        fc.constantFrom('cloud', 'depin') as fc.Arbitrary<Side>,
+        fc.double({ min: 0.3, max: 1.5, noNaN: true }),
+        (profiles, picks, s, side, cut) => {
+          const offers = picks === undefined ? catalog : offersFrom(picks);
+          const parts = indexOfferParts(offers, { tiers, scenario: s, ratios }, 2, (o) =>
+            SIDES[o.market] === 'cloud' ? 0 : 1,
+          );
+          const k = side === 'cloud' ? 0 : 1;
+          for (const p of profiles) {
+            const all = naive(p, offers, s, side);
+            // A ceiling around the cheapest cost (below, at and above it), or an arbitrary one without an answer.
+            const ceiling = all === null ? 1000 * cut : all.usd * cut;
+            const got = parts.cheapest(p, { parts: [k], atMostUsd: ceiling });
+            expect(got[1 - k]).toBeNull();
+            const g = got[k]!;
+            const want = all !== null && all.usd <= ceiling ? all : null;
+            expect(g === null ? null : { id: g.offer.id, usd: g.estimate.monthlyUsd }).toEqual(want);
+            const exact = parts.cheapest(p, { parts: [k], atMostUsd: all?.usd ?? 0 })[k];
+            expect(exact === null ? null : exact?.offer.id).toBe(all?.id ?? null);
+          }
+        },
+      ),
+      { numRuns: 120 },
     );
   });
 

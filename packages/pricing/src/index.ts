@@ -30,6 +30,7 @@ export {
   costFloorKey,
   costFloorOf,
   costFloorUsd,
+  gpuHoursFloor,
   reliabilityFloors,
   reliabilityOf,
   workFloor,

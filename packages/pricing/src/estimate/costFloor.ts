@@ -1,13 +1,19 @@
 import { isCommitted, type Offer, type WorkloadProfile } from '@gpufit/schema';
 import { EGRESS_DEFAULTS, HOURS_PER_MONTH } from '../assumptions.js';
 import { dynamicGpuLimit } from '../feasibility/dynamicCapacity.js';
-import { type FeasibilityOptions, feasibilityDetail } from '../feasibility/feasibility.js';
+import {
+  type FeasibilityOptions,
+  feasibilityDetail,
+  gpuConversion,
+  replicaDemand,
+} from '../feasibility/feasibility.js';
 import { interruptibleRule } from '../feasibility/placementRule.js';
+import { gpusForModel } from '../memory/modelMemory.js';
 import { replicasForDemandAndAvailability } from '../reliability/replicasForAvailability.js';
 import { interruptedRun } from './interruptedRun.js';
 import { offerFacts } from './offerFacts.js';
 import { profileFacts } from './profileFacts.js';
-import { workOnOffer } from './workOnOffer.js';
+import { referenceGpuHoursOf, workOnOffer } from './workOnOffer.js';
 
 /**
  * A lower bound on what `estimateCost` charges `profile` on `offer`: for every price p per GPU-hour (net of the
@@ -121,6 +127,34 @@ export function workFloor(
   }
   const jobWallHours = unitGpuHours > 0 ? 0 : work.jobWallHours;
   return { gpuHours, heldGpuHours, jobWallHours, neededUnits, unitGpuHours, gpusAtOnce, oneZone };
+}
+
+/**
+ * A lower bound on `workFloor`'s `gpuHours` and `heldGpuHours` for every offer of GPU `gpu` whose GPUs have at
+ * most `largestMemoryGiB` each, from the GPU's name alone; null when `gpuFeasible` refuses the GPU (then
+ * `workFloor` is null for every such offer). A catalog search asks this once per GPU and computes the offers'
+ * `workFloor`s only for the GPUs whose bound can still win.
+ *
+ * Every feasible offer of `gpu` converts the demand at the same throughput ratio, so its useful GPU-hours (the
+ * demand's reference GPU-hours ÷ the ratio) are the same; `workFloor` bills them × packing (≥ 1, whole instances)
+ * and holds at least that (a commitment: ÷ a utilization ≤ 1, or the units or instances the peak needs, peak ≥ 1
+ * × mean). A service also holds at least one unit all month: nodes × GPUs an instance × hours of a month, and an
+ * instance has at least the GPUs a replica needs, at least `gpusForModel` of its footprint on the largest GPU.
+ */
+export function gpuHoursFloor(
+  profile: WorkloadProfile,
+  gpu: string,
+  largestMemoryGiB: number,
+  options: FeasibilityOptions,
+): number | null {
+  const conversion = gpuConversion(profile, gpu, options);
+  if (conversion === null || conversion === 'no-demand-tier') return null;
+  const { demandTier, ratio } = conversion;
+  const { demandGpusPerReplica, footprintGiB } = replicaDemand(profile, demandTier.memoryGiB);
+  const useful = referenceGpuHoursOf(profile, demandGpusPerReplica) / ratio;
+  if (!profileFacts(profile).serving) return useful;
+  const nodes = profile.nodes;
+  return Math.max(useful, nodes * gpusForModel(footprintGiB, largestMemoryGiB, nodes) * HOURS_PER_MONTH);
 }
 
 /**

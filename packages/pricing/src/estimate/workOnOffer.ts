@@ -49,8 +49,7 @@ export function workOnOffer(profile: WorkloadProfile, offer: Offer, feas: Feasib
   const g = feas.gpusPerReplica ?? 1;
   const rel = feas.throughput?.ratio ?? 1;
   const demandG = feas.demandGpusPerReplica;
-  const referenceGpuHours =
-    profile.gpuHoursPerMonth ?? (profile.jobsPerMonth ?? 0) * profile.hoursPerJob * demandG * nodes;
+  const referenceGpuHours = referenceGpuHoursOf(profile, demandG);
   const usefulGpuHours = referenceGpuHours / rel;
   const perInstance = offer.gpusPerInstance;
   const dataParallel = nodes === 1 && (pf.serving || profile.statelessRequests);
@@ -74,4 +73,15 @@ export function workOnOffer(profile: WorkloadProfile, offer: Offer, feas: Feasib
     fill,
     packing: perInstance / (fill * g),
   };
+}
+
+/**
+ * The demand in its own GPU's hours a month: the stated GPU-hours, else jobs × hours × the GPUs of one replica
+ * on the demand's GPU (`demandGpusPerReplica`) × nodes.
+ */
+export function referenceGpuHoursOf(profile: WorkloadProfile, demandGpusPerReplica: number): number {
+  return (
+    profile.gpuHoursPerMonth ??
+    (profile.jobsPerMonth ?? 0) * profile.hoursPerJob * demandGpusPerReplica * profile.nodes
+  );
 }

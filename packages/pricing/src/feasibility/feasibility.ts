@@ -106,6 +106,70 @@ export function feasibilityDetail(
   if (offer.usdPerGpuHour === null) {
     reject('price-unknown', () => 'the offer has no known price; it is not priced at $0');
   }
+  // The rules that read only the offer's certifications and place (compliance, residency, the users' round
+  // trip): a verdict checks them before the GPU conversion and memory, as a catalog search asks about many
+  // offers that fail them (at most the code of the first rejection changes, and a verdict reads none).
+  const placeRules = (): string | null => {
+    let complianceNote: string | null = null;
+    for (const c of profile.compliance) {
+      if (holds(of, c)) {
+        if (c === 'gdpr' && !of.certifications.has(c) && !verdictOnly)
+          complianceNote = gdprInPlaceNote(offer);
+        continue;
+      }
+      const missing = profile.compliance.filter((x) => !holds(of, x));
+      reject(
+        'compliance',
+        () =>
+          `the offer lacks ${missing.join(', ')} (the workload requires ${profile.compliance.join(', ')})`,
+      );
+      break;
+    }
+
+    if (profile.residency.length > 0) {
+      const country = offer.country;
+      // A community host states its own country and no one checks it: "community hosts cannot prove where they
+      // are" (the residency constraint). A Vast host in Thailand carried an APAC-bound chat API's whole
+      // decentralized option. One sentence for both, so a tally of many offers reads true.
+      if (country === null || (offer.hosting === 'community' && !offer.verified)) {
+        reject(
+          'residency',
+          () =>
+            `the offer's country is unknown or unverified (a community host's own word), so it cannot be shown to be in ${profile.residency.join(' or ')}`,
+        );
+      } else if (!profile.residency.some((place) => placeIncludesCountry(place, country))) {
+        reject(
+          'residency',
+          () =>
+            `the offer is in ${country}; the workload's data must stay in ${profile.residency.join(' or ')}`,
+        );
+      }
+    }
+    // A service whose users are far from the offer: the least measured round trip between the two countries takes
+    // more than its share of the p99 budget (a 150 ms voice model for Korean users was priced in Des Moines).
+    if (
+      pf.serving &&
+      profile.p99LatencyMs !== null &&
+      profile.usersRegion !== null &&
+      offer.country !== null
+    ) {
+      const trip = leastRoundTripMs(profile.usersRegion, offer.country);
+      const budget = profile.p99LatencyMs;
+      if (trip !== null && trip.ms > budget * NETWORK_SHARE_OF_P99) {
+        reject(
+          'latency',
+          () =>
+            `the offer is in ${offer.country}, and a round trip between ${trip.from} and ${offer.country} alone takes at least ${trip.ms} ms (AWS inter-region p50, cloudping.co), more than ${Math.round(NETWORK_SHARE_OF_P99 * 100)} % of the workload's p99 budget of ${budget} ms`,
+        );
+      }
+    }
+    return complianceNote;
+  };
+  if (verdictOnly) {
+    placeRules();
+    if (rejections.length > 0) return refused();
+  }
+
   const tier = tiers.get(offer.gpu);
   if (tier === undefined) {
     reject(
@@ -132,23 +196,8 @@ export function feasibilityDetail(
   }
 
   const nodes = profile.nodes;
-  // The demand's own replica: the stated count, but never fewer GPUs than hold an inference model's weights (a
-  // job's wall hours run on that many GPUs).
   const demandTierGiB = demandTier?.memoryGiB ?? offer.gpuMemoryGiB;
-  const demandGpusPerReplica =
-    profile.gpusPerReplica === null
-      ? gpusForModel(pf.memoryGiB, demandTierGiB, nodes)
-      : Math.max(profile.gpusPerReplica, gpusForModel(pf.weightsGiB, demandTierGiB, nodes));
-
-  // A stated gpusPerReplica is the user's own measure of the footprint on their GPU (a LoRA or QLoRA fine-tune,
-  // offloaded optimizer state, a smaller KV cache): it caps gpufit's estimate, which assumes full training state and
-  // a 20 % inference overhead. An inference replica still holds the weights at the stated precision: a 405B model at
-  // bf16 (754 GiB) stated on one 80 GB GPU was priced on one GPU.
-  const statedGiB =
-    profile.gpusPerReplica === null
-      ? Number.POSITIVE_INFINITY
-      : profile.gpusPerReplica * nodes * demandTierGiB;
-  const footprintGiB = Math.min(pf.memoryGiB, Math.max(statedGiB, pf.weightsGiB));
+  const { demandGpusPerReplica, statedGiB, footprintGiB } = replicaDemand(profile, demandTierGiB);
   const gpu = demandTier?.gpu ?? offer.gpu;
   const memoryNote = verdictOnly
     ? null
@@ -191,52 +240,8 @@ export function feasibilityDetail(
     );
   }
 
-  let complianceNote: string | null = null;
-  for (const c of profile.compliance) {
-    if (holds(of, c)) {
-      if (c === 'gdpr' && !of.certifications.has(c) && !verdictOnly) complianceNote = gdprInPlaceNote(offer);
-      continue;
-    }
-    const missing = profile.compliance.filter((x) => !holds(of, x));
-    reject(
-      'compliance',
-      () => `the offer lacks ${missing.join(', ')} (the workload requires ${profile.compliance.join(', ')})`,
-    );
-    break;
-  }
-
-  if (profile.residency.length > 0) {
-    const country = offer.country;
-    // A community host states its own country and no one checks it: "community hosts cannot prove where they
-    // are" (the residency constraint). A Vast host in Thailand carried an APAC-bound chat API's whole
-    // decentralized option. One sentence for both, so a tally of many offers reads true.
-    if (country === null || (offer.hosting === 'community' && !offer.verified)) {
-      reject(
-        'residency',
-        () =>
-          `the offer's country is unknown or unverified (a community host's own word), so it cannot be shown to be in ${profile.residency.join(' or ')}`,
-      );
-    } else if (!profile.residency.some((place) => placeIncludesCountry(place, country))) {
-      reject(
-        'residency',
-        () =>
-          `the offer is in ${country}; the workload's data must stay in ${profile.residency.join(' or ')}`,
-      );
-    }
-  }
-  // A service whose users are far from the offer: the least measured round trip between the two countries takes
-  // more than its share of the p99 budget (a 150 ms voice model for Korean users was priced in Des Moines).
-  if (pf.serving && profile.p99LatencyMs !== null && profile.usersRegion !== null && offer.country !== null) {
-    const trip = leastRoundTripMs(profile.usersRegion, offer.country);
-    const budget = profile.p99LatencyMs;
-    if (trip !== null && trip.ms > budget * NETWORK_SHARE_OF_P99) {
-      reject(
-        'latency',
-        () =>
-          `the offer is in ${offer.country}, and a round trip between ${trip.from} and ${offer.country} alone takes at least ${trip.ms} ms (AWS inter-region p50, cloudping.co), more than ${Math.round(NETWORK_SHARE_OF_P99 * 100)} % of the workload's p99 budget of ${budget} ms`,
-      );
-    }
-  }
+  // In a verdict the place rules were checked first (see `placeRules`).
+  const complianceNote = verdictOnly ? null : placeRules();
   if (verdictOnly && rejections.length > 0) return refused();
 
   const hosting = dataEligibility(profile.dataSensitivity, offer);
@@ -262,6 +267,40 @@ export function feasibilityDetail(
   };
 }
 
+/** The demand's replica on its own GPU and the memory a replica on any offer holds (`replicaDemand`). */
+export interface ReplicaDemand {
+  /** GPUs per node of one replica on the demand's GPU. */
+  readonly demandGpusPerReplica: number;
+  /** What a stated gpusPerReplica holds on the demand's GPU (Infinity when none is stated). */
+  readonly statedGiB: number;
+  /** The memory one replica must hold on any offer's GPUs. */
+  readonly footprintGiB: number;
+}
+
+/**
+ * The demand's own replica: the stated count, but never fewer GPUs than hold an inference model's weights (a
+ * job's wall hours run on that many GPUs). A stated gpusPerReplica is the user's own measure of the footprint on
+ * their GPU (a LoRA or QLoRA fine-tune, offloaded optimizer state, a smaller KV cache): it caps gpufit's estimate,
+ * which assumes full training state and a 20 % inference overhead. An inference replica still holds the weights
+ * at the stated precision: a 405B model at bf16 (754 GiB) stated on one 80 GB GPU was priced on one GPU.
+ * `demandTierGiB` is the memory of the demand's GPU. Read by `feasibilityDetail` and by `gpuHoursFloor`, which
+ * bounds every offer of a GPU at once.
+ */
+export function replicaDemand(profile: WorkloadProfile, demandTierGiB: number): ReplicaDemand {
+  const pf = profileFacts(profile);
+  const nodes = profile.nodes;
+  const demandGpusPerReplica =
+    profile.gpusPerReplica === null
+      ? gpusForModel(pf.memoryGiB, demandTierGiB, nodes)
+      : Math.max(profile.gpusPerReplica, gpusForModel(pf.weightsGiB, demandTierGiB, nodes));
+  const statedGiB =
+    profile.gpusPerReplica === null
+      ? Number.POSITIVE_INFINITY
+      : profile.gpusPerReplica * nodes * demandTierGiB;
+  const footprintGiB = Math.min(pf.memoryGiB, Math.max(statedGiB, pf.weightsGiB));
+  return { demandGpusPerReplica, statedGiB, footprintGiB };
+}
+
 /** Whether an offer meets one compliance requirement: by the catalog's record, or `gdpr` in place (`gdprInPlace`). */
 function holds(of: OfferFacts, requirement: string): boolean {
   return of.certifications.has(requirement) || (requirement === 'gdpr' && of.gdprInPlace);
@@ -274,15 +313,30 @@ function holds(of: OfferFacts, requirement: string): boolean {
  * all after one check (it asks `costFloor` about the rest). Same rules, same order, no messages.
  */
 export function gpuFeasible(profile: WorkloadProfile, gpu: string, options: FeasibilityOptions): boolean {
+  return gpuConversion(profile, gpu, options) !== null;
+}
+
+/**
+ * `gpuFeasible`'s check with what it found: the demand's GPU tier and the throughput ratio of `gpu` to it, which
+ * every feasible offer of `gpu` is priced at; null when `gpuFeasible` is false, `'no-demand-tier'` when it is
+ * true only because there is no demand tier to convert from (no reference GPU: then every offer is refused
+ * later, for want of a throughput).
+ */
+export function gpuConversion(
+  profile: WorkloadProfile,
+  gpu: string,
+  options: FeasibilityOptions,
+): { readonly demandTier: GpuTier; readonly ratio: number } | 'no-demand-tier' | null {
   const tiers = options.tiers;
   const pf = profileFacts(profile);
   const tier = tiers.get(gpu);
-  if (tier === undefined) return false;
+  if (tier === undefined) return null;
   const namedTier = pf.gpuTypeKey === null ? undefined : tiers.get(pf.gpuTypeKey);
-  if (pf.gpuTypeKey !== null && namedTier === undefined) return false;
+  if (pf.gpuTypeKey !== null && namedTier === undefined) return null;
   const demandTier = pf.gpuTypeKey === null ? tiers.reference : namedTier;
-  if (demandTier === undefined) return true;
-  return convert(profile, demandTier, tier, options, false).ok;
+  if (demandTier === undefined) return 'no-demand-tier';
+  const conversion = convert(profile, demandTier, tier, options, false);
+  return conversion.ok ? { demandTier, ratio: conversion.value.ratio } : null;
 }
 
 /** `throughputConversion` of the demand to an offer's GPU tier, under the profile's (else the scenario's) policy. */
