@@ -7,6 +7,8 @@ import {
   estimateCost,
   type GpuTierTable,
   gpuHoursFloor,
+  placeFeasible,
+  placeKey,
   type ReliabilityFloor,
   reliabilityFloors,
   type ThroughputRatioTable,
@@ -212,9 +214,37 @@ export function indexOfferParts(
     profiles: 0,
   };
 
-  // Per GPU part and query: how many of its classes (cheapest first) have been taken out, and the GPU's floor.
+  // Per GPU part and query: its next class (cheapest first) to take out, and per GPU its hours floor.
   const gpuTaken = new Int32Array(gpuParts.length);
   const gpuHours = new Float64Array(gpus.length);
+  // Each class's place (pricing's `placeKey`), and per place and query the place rules' verdict
+  // (`placeFeasible`): a class whose place the profile refuses is passed over without its `workFloor`.
+  const placeIds = new Map<string, number>();
+  const classPlace = Int32Array.from(classGroups, (ofClass) => {
+    const key = placeKey(ofClass[0]!.offers[0]!);
+    let id = placeIds.get(key);
+    if (id === undefined) {
+      id = placeIds.size;
+      placeIds.set(key, id);
+    }
+    return id;
+  });
+  const placeQuery = new Int32Array(placeIds.size).fill(-1);
+  const placeOk = new Uint8Array(placeIds.size);
+  function placeAllows(profile: WorkloadProfile, c: number): boolean {
+    const place = classPlace[c]!;
+    if (placeQuery[place] !== query) {
+      placeQuery[place] = query;
+      placeOk[place] = placeFeasible(profile, classGroups[c]![0]!.offers[0]!) ? 1 : 0;
+    }
+    return placeOk[place] === 1;
+  }
+  /** The first class of `gp` from position `from` whose place the profile may use (its length when none). */
+  function nextAllowed(profile: WorkloadProfile, gp: GpuPart, from: number): number {
+    let i = from;
+    while (i < gp.classes.length && !placeAllows(profile, gp.classes[i]!)) i++;
+    return i;
+  }
 
   /**
    * Fills each wanted part's heap (`wanted`: a bit per part) with an entry per GPU the profile may run on and
@@ -233,13 +263,15 @@ export function indexOfferParts(
       for (const gp of gpu.parts) {
         const part = gp.part;
         if (((wanted >>> part) & 1) === 0) continue;
-        gpuTaken[gp.index] = 0;
+        const first = nextAllowed(profile, gp, 0);
+        if (first === gp.classes.length) continue;
+        gpuTaken[gp.index] = first;
         heapSize[part] = heapPush(
           heapBound,
           heapGroup,
           partStart[part]!,
           heapSize[part]!,
-          hoursBound(hours, gp.leastUsd[0]!),
+          hoursBound(hours, gp.leastUsd[first]!),
           firstGpuEntry - gp.index,
         );
       }
@@ -247,10 +279,10 @@ export function indexOfferParts(
   }
 
   /**
-   * The GPU entry `gp` was just removed from the heap at `base`: its cheapest class not yet taken gets its
-   * `workFloor` (once per class and query: a class's floor serves every part) and, when the profile may run on
-   * it, an entry keyed by `classBound`; the GPU's entry goes back with the next class's price, a bound for every
-   * class left (they are sorted by price).
+   * The GPU entry `gp` was just removed from the heap at `base`: its cheapest class not yet taken (one whose place
+   * the profile may use) gets its `workFloor` (once per class and query: a class's floor serves every part) and,
+   * when the profile may run on it, an entry keyed by `classBound`; the GPU's entry goes back with the next such
+   * class's price, a bound for every class left (they are sorted by price).
    */
   function expandGpu(profile: WorkloadProfile, gp: GpuPart, base: number, size: number): number {
     const taken = gpuTaken[gp.index]!;
@@ -266,9 +298,10 @@ export function indexOfferParts(
       const cp = gp.classParts[taken]!;
       n = heapPush(heapBound, heapGroup, base, n, classBound(work, classParts[cp]!), -1 - cp);
     }
-    if (taken + 1 < gp.classes.length) {
-      gpuTaken[gp.index] = taken + 1;
-      const bound = hoursBound(gpuHours[gp.gpu]!, gp.leastUsd[taken + 1]!);
+    const next = nextAllowed(profile, gp, taken + 1);
+    if (next < gp.classes.length) {
+      gpuTaken[gp.index] = next;
+      const bound = hoursBound(gpuHours[gp.gpu]!, gp.leastUsd[next]!);
       n = heapPush(heapBound, heapGroup, base, n, bound, firstGpuEntry - gp.index);
     }
     return n;

@@ -14,6 +14,8 @@ import {
   gpuTierTable,
   interruptibleRule,
   offersWithInterruptionMultipliers,
+  placeFeasible,
+  placeKey,
   reliabilityFloors,
   reliabilityOf,
   type ThroughputRatioTable,
@@ -350,6 +352,31 @@ describe('cheapestFeasible', () => {
     expect(bounded).toBeGreaterThan(1000);
     // Not vacuous: for many offers (one GPU an instance, no re-work) the bound is the floor itself.
     expect(tight).toBeGreaterThan(100);
+  });
+
+  it("pricing's placeFeasible refuses only offers feasibility refuses, and one placeKey gets one verdict", () => {
+    // The index passes over a class whose place the profile refuses, deciding once per place key.
+    const byPlace = new Map<string, Offer[]>();
+    for (const o of catalog) byPlace.set(placeKey(o), [...(byPlace.get(placeKey(o)) ?? []), o]);
+    let refused = 0;
+    fc.assert(
+      fc.property(profile, scenario, (p, s) => {
+        const options = { tiers, scenario: s, ratios };
+        for (const offers of byPlace.values()) {
+          const verdict = placeFeasible(p, offers[0]!);
+          for (const o of offers) {
+            expect(placeFeasible(p, o)).toBe(verdict);
+            if (!verdict) {
+              refused++;
+              expect(feasibility(p, o, options).feasible).toBe(false);
+            }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(byPlace.size).toBeGreaterThan(20);
+    expect(refused).toBeGreaterThan(1000);
   });
 
   it('with parts and a ceiling, answers what the naive loop finds at or below the ceiling on those parts (property)', () => {

@@ -51,7 +51,7 @@ export {
   gpusCountedPerPlace,
 } from './feasibility/dynamicCapacity.js';
 export type { Feasibility, FeasibilityOptions } from './feasibility/feasibility.js';
-export { feasibility, gpuFeasible } from './feasibility/feasibility.js';
+export { feasibility, gpuFeasible, placeFeasible, placeKey } from './feasibility/feasibility.js';
 export { gdprInPlace } from './feasibility/gdprInPlace.js';
 export {
   farthestRoundTripMs,

@@ -106,67 +106,10 @@ export function feasibilityDetail(
   if (offer.usdPerGpuHour === null) {
     reject('price-unknown', () => 'the offer has no known price; it is not priced at $0');
   }
-  // The rules that read only the offer's certifications and place (compliance, residency, the users' round
-  // trip): a verdict checks them before the GPU conversion and memory, as a catalog search asks about many
-  // offers that fail them (at most the code of the first rejection changes, and a verdict reads none).
-  const placeRules = (): string | null => {
-    let complianceNote: string | null = null;
-    for (const c of profile.compliance) {
-      if (holds(of, c)) {
-        if (c === 'gdpr' && !of.certifications.has(c) && !verdictOnly)
-          complianceNote = gdprInPlaceNote(offer);
-        continue;
-      }
-      const missing = profile.compliance.filter((x) => !holds(of, x));
-      reject(
-        'compliance',
-        () =>
-          `the offer lacks ${missing.join(', ')} (the workload requires ${profile.compliance.join(', ')})`,
-      );
-      break;
-    }
-
-    if (profile.residency.length > 0) {
-      const country = offer.country;
-      // A community host states its own country and no one checks it: "community hosts cannot prove where they
-      // are" (the residency constraint). A Vast host in Thailand carried an APAC-bound chat API's whole
-      // decentralized option. One sentence for both, so a tally of many offers reads true.
-      if (country === null || (offer.hosting === 'community' && !offer.verified)) {
-        reject(
-          'residency',
-          () =>
-            `the offer's country is unknown or unverified (a community host's own word), so it cannot be shown to be in ${profile.residency.join(' or ')}`,
-        );
-      } else if (!profile.residency.some((place) => placeIncludesCountry(place, country))) {
-        reject(
-          'residency',
-          () =>
-            `the offer is in ${country}; the workload's data must stay in ${profile.residency.join(' or ')}`,
-        );
-      }
-    }
-    // A service whose users are far from the offer: the least measured round trip between the two countries takes
-    // more than its share of the p99 budget (a 150 ms voice model for Korean users was priced in Des Moines).
-    if (
-      pf.serving &&
-      profile.p99LatencyMs !== null &&
-      profile.usersRegion !== null &&
-      offer.country !== null
-    ) {
-      const trip = leastRoundTripMs(profile.usersRegion, offer.country);
-      const budget = profile.p99LatencyMs;
-      if (trip !== null && trip.ms > budget * NETWORK_SHARE_OF_P99) {
-        reject(
-          'latency',
-          () =>
-            `the offer is in ${offer.country}, and a round trip between ${trip.from} and ${offer.country} alone takes at least ${trip.ms} ms (AWS inter-region p50, cloudping.co), more than ${Math.round(NETWORK_SHARE_OF_P99 * 100)} % of the workload's p99 budget of ${budget} ms`,
-        );
-      }
-    }
-    return complianceNote;
-  };
+  // In a verdict the place rules come first: a catalog search asks about many offers that fail them (at most
+  // the code of the first rejection changes, and a verdict reads none).
   if (verdictOnly) {
-    placeRules();
+    placeRules(profile, offer, of, verdictOnly, reject);
     if (rejections.length > 0) return refused();
   }
 
@@ -240,8 +183,8 @@ export function feasibilityDetail(
     );
   }
 
-  // In a verdict the place rules were checked first (see `placeRules`).
-  const complianceNote = verdictOnly ? null : placeRules();
+  // In a verdict the place rules were checked first.
+  const complianceNote = verdictOnly ? null : placeRules(profile, offer, of, verdictOnly, reject);
   if (verdictOnly && rejections.length > 0) return refused();
 
   const hosting = dataEligibility(profile.dataSensitivity, offer);
@@ -299,6 +242,100 @@ export function replicaDemand(profile: WorkloadProfile, demandTierGiB: number): 
       : profile.gpusPerReplica * nodes * demandTierGiB;
   const footprintGiB = Math.min(pf.memoryGiB, Math.max(statedGiB, pf.weightsGiB));
   return { demandGpusPerReplica, statedGiB, footprintGiB };
+}
+
+/**
+ * The rules that read only an offer's certifications and place (`placeKey`): the workload's compliance
+ * certifications (`gdpr` also met inside the EEA: `gdprInPlace`), residency, and the round trip to a service's
+ * users. Each refusal goes to `reject`; returns the note of a requirement met in place, if any.
+ */
+function placeRules(
+  profile: WorkloadProfile,
+  offer: Offer,
+  of: OfferFacts,
+  verdictOnly: boolean,
+  reject: (code: CostRejection['code'], message: () => string) => void,
+): string | null {
+  let complianceNote: string | null = null;
+  for (const c of profile.compliance) {
+    if (holds(of, c)) {
+      if (c === 'gdpr' && !of.certifications.has(c) && !verdictOnly) complianceNote = gdprInPlaceNote(offer);
+      continue;
+    }
+    const missing = profile.compliance.filter((x) => !holds(of, x));
+    reject(
+      'compliance',
+      () => `the offer lacks ${missing.join(', ')} (the workload requires ${profile.compliance.join(', ')})`,
+    );
+    break;
+  }
+
+  if (profile.residency.length > 0) {
+    const country = offer.country;
+    // A community host states its own country and no one checks it: "community hosts cannot prove where they
+    // are" (the residency constraint). A Vast host in Thailand carried an APAC-bound chat API's whole
+    // decentralized option. One sentence for both, so a tally of many offers reads true.
+    if (country === null || (offer.hosting === 'community' && !offer.verified)) {
+      reject(
+        'residency',
+        () =>
+          `the offer's country is unknown or unverified (a community host's own word), so it cannot be shown to be in ${profile.residency.join(' or ')}`,
+      );
+    } else if (!profile.residency.some((place) => placeIncludesCountry(place, country))) {
+      reject(
+        'residency',
+        () =>
+          `the offer is in ${country}; the workload's data must stay in ${profile.residency.join(' or ')}`,
+      );
+    }
+  }
+  // A service whose users are far from the offer: the least measured round trip between the two countries takes
+  // more than its share of the p99 budget (a 150 ms voice model for Korean users was priced in Des Moines).
+  if (
+    profileFacts(profile).serving &&
+    profile.p99LatencyMs !== null &&
+    profile.usersRegion !== null &&
+    offer.country !== null
+  ) {
+    const trip = leastRoundTripMs(profile.usersRegion, offer.country);
+    const budget = profile.p99LatencyMs;
+    if (trip !== null && trip.ms > budget * NETWORK_SHARE_OF_P99) {
+      reject(
+        'latency',
+        () =>
+          `the offer is in ${offer.country}, and a round trip between ${trip.from} and ${offer.country} alone takes at least ${trip.ms} ms (AWS inter-region p50, cloudping.co), more than ${Math.round(NETWORK_SHARE_OF_P99 * 100)} % of the workload's p99 budget of ${budget} ms`,
+      );
+    }
+  }
+  return complianceNote;
+}
+
+/**
+ * Whether an offer passes the place rules (compliance, residency, the users' round trip; no messages): false
+ * means `feasibility` refuses it, and every offer of the same `placeKey`, for this profile. A catalog search asks
+ * it once per key and profile.
+ */
+export function placeFeasible(profile: WorkloadProfile, offer: Offer): boolean {
+  let ok = true;
+  placeRules(profile, offer, offerFacts(offer), true, () => {
+    ok = false;
+  });
+  return ok;
+}
+
+/**
+ * Offers with the same key get the same `placeFeasible` verdict for every profile: the key holds every field the
+ * place rules read (certifications, country, hosting, verification, and the market, whose hosts may be third
+ * parties').
+ */
+export function placeKey(offer: Offer): string {
+  return [
+    offer.market,
+    [...offer.certifications].sort().join(';'),
+    offer.country ?? '',
+    offer.hosting,
+    offer.verified,
+  ].join('\u0000');
 }
 
 /** Whether an offer meets one compliance requirement: by the catalog's record, or `gdpr` in place (`gdprInPlace`). */
