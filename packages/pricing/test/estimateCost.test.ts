@@ -9,7 +9,7 @@ import {
 } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateCost } from '../src/index.js';
+import { checkpointGiB, estimateCost } from '../src/index.js';
 import { offerInput, profileInput, scenarioInput } from './support/arbitraries.js';
 import { offer, profile, scenario } from './support/builders.js';
 import { TEST_RATIOS } from './support/ratios.js';
@@ -231,6 +231,31 @@ describe('estimateCost: the bill, term by term', () => {
       { tiers },
     );
     expect(component(h, 'checkpoint-sync')?.usd).toBe(0);
+  });
+
+  it('checkpoint sync of a stated footprint below the full training state (LoRA) is at most what its GPUs hold', () => {
+    // A 12B fine-tune at fp8 stated on one GPU: gpufit's full state is weights + optimizer state (12B × (1 + 12)
+    // bytes = 145 GiB a checkpoint); the replica holds one GPU's memory, so a checkpoint is at most that.
+    const base = {
+      id: 'lora',
+      kind: 'fine-tuning',
+      modelParamsBillions: 12,
+      precision: 'fp8',
+      jobsPerMonth: 4,
+      hoursPerJob: 24,
+    } as const;
+    const o = offer({ market: 'marketplace', interruptionsPerHour: 1 / 6, egressUsdPerGiB: 0.05 });
+    const full = estimateCost(profile({ ...base, gpusPerReplica: 8 }), o, { tiers });
+    const lora = estimateCost(profile({ ...base, gpusPerReplica: 1 }), o, { tiers });
+    const gpuGiB = tiers.get(o.gpu)!.memoryGiB;
+    const fullGiB = checkpointGiB(12, 'fp8');
+    expect(fullGiB).toBeCloseTo((12e9 * 13) / 2 ** 30, 9);
+    // The same job (the same wall hours, so as many checkpoints): only the size of one differs.
+    const synced = (e: CostEstimate) => component(e, 'checkpoint-sync')!.quantity;
+    expect(synced(full)).toBeGreaterThan(0);
+    expect(synced(lora) / synced(full)).toBeCloseTo(gpuGiB / fullGiB, 12);
+    expect(lora.assumptions.join(' ')).toMatch(/a LoRA or QLoRA run saves its adapters/);
+    expect(full.assumptions.join(' ')).toMatch(/weights \+ optimizer state, [\d.]+ GiB each/);
   });
 
   it('egress uses the offer tiers cumulatively, the flat price, or a labelled market default', () => {

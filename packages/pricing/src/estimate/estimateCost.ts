@@ -13,7 +13,7 @@ import { breakEvenUtilization } from '../commitments/breakEvenUtilization.js';
 import { effectiveCommittedRate } from '../commitments/effectiveCommittedRate.js';
 import { transferHours } from '../data/transferHours.js';
 import { dynamicCapacity } from '../feasibility/dynamicCapacity.js';
-import { type FeasibilityOptions, feasibilityDetail } from '../feasibility/feasibility.js';
+import { type FeasibilityOptions, feasibilityDetail, replicaDemand } from '../feasibility/feasibility.js';
 import { type EffectivePriceOptions, effectivePrice } from '../incentives/effectivePrice.js';
 import { NON_FINITE_RESULT } from '../messages.js';
 import { replicasForDemandAndAvailability } from '../reliability/replicasForAvailability.js';
@@ -299,10 +299,21 @@ export function estimateCost(
   if (pf.phase === 'training' && checkpointsPerJob > 0) {
     if (of.checkpointStorage === 'off-provider') {
       const syncs = checkpointsPerJob * jobsPerMonth;
-      syncGiB = syncs * pf.checkpointGiB;
+      // A stated footprint below the full training state (LoRA, QLoRA) holds less to save than weights and
+      // optimizer state of the whole model: the checkpoint is at most what the replica's GPUs hold. A 12B LoRA
+      // on one 24 GB card was charged 145 GiB a checkpoint, 48× its GPU time.
+      const stated = replicaDemand(profile, demandTier.memoryGiB).statedGiB;
+      const gib = Math.min(pf.checkpointGiB, stated);
+      syncGiB = syncs * gib;
       if (explain)
         assumptions.push(
-          notes.checkpointSync(pf.checkpointGiB, syncs, transferHours(pf.checkpointGiB, mbps), mbps),
+          notes.checkpointSync(
+            gib,
+            syncs,
+            transferHours(gib, mbps),
+            mbps,
+            gib < pf.checkpointGiB ? pf.checkpointGiB : null,
+          ),
         );
     } else if (explain) assumptions.push(notes.CHECKPOINTS_IN_PROVIDER);
   }

@@ -163,8 +163,22 @@ export function ingress(gib: number, horizonMonths: number, hours: number, mbps:
   return `the ${n(gib)} GiB dataset is uploaded once and its ingress amortized over the ${horizonMonths}-month horizon; the upload takes ${n(hours)} h at ${n(mbps)} Mbit/s (egress from where the data lives today is not included)`;
 }
 
-export function checkpointSync(gib: number, syncs: number, hours: number, mbps: number): string {
-  return `checkpoints (weights + optimizer state, ${n(gib)} GiB each) leave the host ${n(syncs)} times a month, because marketplace/DePIN hosts offer no durable storage — priced as the host's egress after the results (a gpufit assumption); each upload takes ${n(hours)} h at ${n(mbps)} Mbit/s`;
+/**
+ * `fullGiB`: the whole model's weights and optimizer state, when the checkpoint was capped below it by the stated
+ * footprint (LoRA, QLoRA); null otherwise.
+ */
+export function checkpointSync(
+  gib: number,
+  syncs: number,
+  hours: number,
+  mbps: number,
+  fullGiB: number | null = null,
+): string {
+  const what =
+    fullGiB === null
+      ? `weights + optimizer state, ${n(gib)} GiB each`
+      : `at most the ${n(gib)} GiB the stated GPUs per replica hold, not the whole model's ${n(fullGiB)} GiB of weights and optimizer state: a LoRA or QLoRA run saves its adapters, not the frozen model (a run that offloads optimizer state to the host saves more)`;
+  return `checkpoints (${what}) leave the host ${n(syncs)} times a month, because marketplace/DePIN hosts offer no durable storage — priced as the host's egress after the results (a gpufit assumption); each upload takes ${n(hours)} h at ${n(mbps)} Mbit/s`;
 }
 
 export function subsidy(share: number, offer: Offer, given: boolean): string {
