@@ -23,6 +23,35 @@ const fmt = (x: number): string =>
 
 class Unpriced extends Error {}
 
+const money = (gap: number): string => `USD ${Math.abs(gap).toFixed(2)}`;
+
+/**
+ * Where the root finder stopped at a jump of the cost gap across zero rather than a crossing: the gap a hair
+ * below and above the root (a ten-millionth of the range), when both are more than USD 1 and a thousandth of the
+ * cloud cost away from zero; null for a crossing. The estimate has such steps: an interrupted job's strategy
+ * (rerun or checkpoint) switches on wall time, and checkpoint uploads then add their egress at once (a LoRA
+ * fine-tune's DePIN cost jumped by USD 530 at 0.0334 interruptions an hour, and "cost the same" was printed).
+ */
+function stepAt(
+  gap: (v: number) => number,
+  root: number,
+  range: readonly [number, number],
+  cloudUsd: number,
+): { below: number; above: number } | null {
+  const h = (range[1] - range[0]) * 1e-7;
+  let below: number;
+  let above: number;
+  try {
+    below = gap(Math.max(range[0], root - h));
+    above = gap(Math.min(range[1], root + h));
+  } catch (error) {
+    if (error instanceof Unpriced) return null;
+    throw error;
+  }
+  const big = Math.max(1, 1e-3 * Math.abs(cloudUsd));
+  return Math.abs(below) > big && Math.abs(above) > big && below < 0 !== above < 0 ? { below, above } : null;
+}
+
 /** Break-evens of the inputs that apply to the comparison; empty when the comparison cannot be priced. */
 export function breakEven(
   comparison: PricedComparison,
@@ -88,6 +117,7 @@ export function breakEven(
       continue;
     }
     const cheaperBelow = lo < 0 || (lo === 0 && hi > 0);
+    const step = stepAt(gap, root, range, monthlyUsdOf(costOf, comparison, 'cloud')!);
     out.push({
       variable,
       unit: input.unit,
@@ -95,7 +125,10 @@ export function breakEven(
       value: root,
       range,
       status: 'found',
-      note: `${input.label}: DePIN and cloud cost the same at ${fmt(root)} ${input.unit} (now ${fmt(current)}); DePIN is cheaper ${cheaperBelow ? 'below' : 'above'} it`,
+      note:
+        step === null
+          ? `${input.label}: DePIN and cloud cost the same at ${fmt(root)} ${input.unit} (now ${fmt(current)}); DePIN is cheaper ${cheaperBelow ? 'below' : 'above'} it`
+          : `${input.label}: the cheaper side changes at ${fmt(root)} ${input.unit} (now ${fmt(current)}) by a step, not a crossing — the two never cost the same: DePIN costs ${money(step.below)} ${step.below < 0 ? 'less' : 'more'} than cloud just below it and ${money(step.above)} ${step.above < 0 ? 'less' : 'more'} just above it (the estimate switches strategy there, e.g. from rerunning an interrupted job to checkpointing it); DePIN is cheaper ${cheaperBelow ? 'below' : 'above'} it`,
     });
   }
   return out;

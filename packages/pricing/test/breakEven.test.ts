@@ -94,6 +94,36 @@ describe('breakEven (DESIGN §5.11)', () => {
     );
   });
 
+  it('says when the cheaper side changes by a step, not a crossing (the two never cost the same)', () => {
+    // The DePIN cost jumps by USD 2,000 above 0.2 interruptions an hour (as when an interrupted job turns from
+    // rerunning to checkpointing and starts uploading checkpoints).
+    const stepped: CostFunction = (p, o, s) => {
+      const e = analyticCost(p, o, s);
+      return o.id === 'depin' && (o.interruptionsPerHour ?? 0) > 0.2
+        ? { ...e, monthlyUsd: e.monthlyUsd! + 2000 }
+        : e;
+    };
+    const c = comparison();
+    const gapAt = (rate: number, cost: CostFunction) => {
+      const at = pricedInputs.interruptionsPerHour.apply(c, rate);
+      return monthly(cost, at, 'depin') - monthly(cost, at, 'cloud');
+    };
+    // Without the step DePIN stays cheaper over the whole range; with it, it is dearer above 0.2.
+    expect(gapAt(0.2, stepped)).toBeLessThan(-1);
+    expect(gapAt(0.2000001, stepped)).toBeGreaterThan(1);
+    const [b] = breakEven(c, stepped, { variables: ['interruptionsPerHour'] });
+    expect(b!.status).toBe('found');
+    expect(b!.value!).toBeCloseTo(0.2, 6);
+    expect(b!.note).toContain('by a step, not a crossing');
+    expect(b!.note).not.toContain('cost the same at');
+    expect(b!.note).toMatch(
+      /DePIN costs USD [\d.]+ less than cloud just below it and USD [\d.]+ more just above it/,
+    );
+    // A real crossing keeps the old sentence.
+    const [price] = breakEven(c, analyticCost, { variables: ['depinUsdPerGpuHour'] });
+    expect(price!.note).toContain('DePIN and cloud cost the same at');
+  });
+
   it('says "no break-even in range" and which side stays cheaper', () => {
     // DePIN free of egress, the cloud charging for it: more egress only widens DePIN's lead.
     const [b] = breakEven(comparison(), analyticCost, { variables: ['egressGiBPerMonth'] });
