@@ -181,7 +181,26 @@ function explain(
     const whole = wholeDepinForgone(input, costOf, threshold, pct);
     if (whole !== null) return whole;
   }
-  return `Cloud: the decentralized placements the fit accepts do not save at least ${pct} against cloud, so they are not worth a second platform.`;
+  return `Cloud: the decentralized placements the fit accepts do not save at least ${pct} against cloud${bestSaving(input, costOf)}, the policy's bar for moving a workload (its hosts, failures and bill to manage, whatever else runs there).`;
+}
+
+/**
+ * ": the best saves USD 50.08 (56.4 %)" — the most a placement the fit accepts would save, when one saves at all
+ * (a reader sees how far below the bar it is); empty otherwise.
+ */
+function bestSaving(input: DecideInput, costOf: Record<Recommendation, number | null>): string {
+  const cloudUsd = costOf.cloud;
+  if (cloudUsd === null || !(cloudUsd > 0)) return '';
+  let best: number | null = null;
+  for (const c of decisionRules[input.fit.approach].candidates) {
+    const usdOf = costOf[c];
+    if (c === 'cloud' || usdOf === null) continue;
+    const s = cloudUsd - usdOf;
+    if (s > 0 && (best === null || s > best)) best = s;
+  }
+  return best === null
+    ? ''
+    : ` (the best saves ${usd(best)}, ${Math.round((1000 * best) / cloudUsd) / 10} %)`;
 }
 
 /**

@@ -273,9 +273,11 @@ export const riskRules: readonly RiskRule[] = [
     },
   },
   {
+    // Only when the plan runs on the cloud option: a nightly re-embed sent to Vast listed "the cloud option is
+    // spot capacity" as its only risk, about the option it does not use.
     id: 'cloud-spot',
-    check: ({ cloud }) =>
-      cloud !== null && isInterruptibleCategory(cloud.offer.pricingCategory)
+    check: ({ cloud, recommendation }) =>
+      cloud !== null && recommendation !== 'depin' && isInterruptibleCategory(cloud.offer.pricingCategory)
         ? `The cloud option is spot capacity (${cloud.offer.providerName} ${cloud.offer.gpu}, ${cloud.offer.region}), priced at its typical (median) spot price: it can be reclaimed at short notice (${cloud.offer.provider === 'aws' ? 'AWS gives 2 minutes' : `AWS gives 2 minutes; check ${cloud.offer.providerName}'s notice, which may be shorter`}) and spot prices move between zones and days.`
         : null,
   },
@@ -322,8 +324,10 @@ export const riskRules: readonly RiskRule[] = [
     check: ({ depin }) => {
       const over = componentUsd(depin?.cost, 'interruption-overhead');
       const total = depin?.cost.monthlyUsd ?? 0;
+      // In dollars, and as a share of the option's whole cost (checkpoint uploads included), so the figure is
+      // not read as the share of GPU-hours redone.
       return total > 0 && over / total >= 0.05
-        ? `Interruptions add ${pct(over / total)} re-work on the DePIN option; checkpoint more often or pick verified hosts.`
+        ? `Interruptions add ${usd(over)} a month of re-work on the DePIN option (${pct(over / total)} of its cost); checkpoint more often or pick verified hosts.`
         : null;
     },
   },

@@ -230,6 +230,28 @@ describe('risk: a spot cloud option can be reclaimed', () => {
     return a.workloads[0]!.decision.risks.filter((r) => r.startsWith('The cloud option is spot capacity'));
   };
 
+  it('is not listed when the plan runs the workload on the decentralized option', async () => {
+    const vast = offer({
+      id: 'vast:h100:hr',
+      market: 'marketplace',
+      provider: 'vast',
+      providerName: 'Vast.ai',
+      usdPerGpuHour: 0.9,
+      gpusPerInstance: 1,
+    });
+    const a = await analyze({
+      workloads: [profileOf({ id: 'b', kind: 'batch-inference', gpuType: 'H100', gpuHoursPerMonth: 200 })],
+      offers: [spot('aws', 'Amazon Web Services'), vast],
+      tiers,
+      scenario,
+      monteCarlo: false,
+    });
+    const d = a.workloads[0]!.decision;
+    expect(d.recommendation).toBe('depin');
+    expect(d.cloud?.offer.id).toBe('aws:h100-spot:us-east-1');
+    expect(d.risks.filter((r) => r.startsWith('The cloud option is spot capacity'))).toEqual([]);
+  });
+
   it('names AWS’s 2-minute notice for AWS, and does not lend it to another provider', async () => {
     expect(await reclaim(spot('aws', 'Amazon Web Services'))).toEqual([
       'The cloud option is spot capacity (Amazon Web Services H100, us-east-1), priced at its typical (median) spot price: it can be reclaimed at short notice (AWS gives 2 minutes) and spot prices move between zones and days.',

@@ -304,8 +304,20 @@ describe('a fit that accepts decentralized supply only beside cloud says what th
       policy,
     });
     expect(close.rationale).toBe(
-      'Cloud: the decentralized placements the fit accepts do not save at least 5 % and USD 100 a month against cloud, so they are not worth a second platform.',
+      "Cloud: the decentralized placements the fit accepts do not save at least 5 % and USD 100 a month against cloud, the policy's bar for moving a workload (its hosts, failures and bill to manage, whatever else runs there).",
     );
+    // A placement the fit accepts that saves, but too little: how much, so a reader sees how far below the bar
+    // (the plan may already run other workloads there, so no "second platform" is claimed).
+    const small = decide({
+      fit: fit('depin-first'),
+      cloud: option(88.8),
+      depin: option(38.72),
+      hybrid: null,
+      policy,
+    });
+    expect(small.recommendation).toBe('cloud');
+    expect(small.rationale).toContain('against cloud (the best saves $50.08, 56.4 %), the policy');
+    expect(small.rationale).not.toContain('second platform');
     const part: FitAssessment = {
       ...cloudFirst,
       constraints: [{ side: 'depin', code: 'residency', scope: 'part', reason: 'overflow only' }],

@@ -135,9 +135,11 @@ describe('risk: a decentralized fleet beyond what the catalog lists', () => {
 
   it('when the decentralized option carries work it comes before the cloud option’s terms', async () => {
     const o = await order(3);
-    expect(o.recommendation).not.toBe('cloud');
-    expect(o.fleetAt).toBeGreaterThanOrEqual(0);
-    expect(o.spotAt).toBeGreaterThan(o.fleetAt);
+    // The whole workload on the decentralized option: the cloud option's spot terms concern the option not taken
+    // and are not listed at all.
+    expect(o.recommendation).toBe('depin');
+    expect(o.fleetAt).toBe(0);
+    expect(o.spotAt).toBe(-1);
   });
 
   it('when the workload stays on cloud it comes after them: it concerns the option not taken', async () => {

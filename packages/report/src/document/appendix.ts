@@ -95,7 +95,7 @@ export function appendix(p: PresentedAnalysis, r: Rounder): Block[] {
     columns: [
       { header: 'source', align: 'left' },
       { header: 'as of', align: 'left' },
-      { header: 'offers in catalog', align: 'right' },
+      { header: 'offers used here', align: 'right' },
     ],
     rows: a.sources.map((s) => [plain(s.source), plain(s.asOf), plain(formatQuantity(r, s.offers, 0))]),
   });
