@@ -187,8 +187,11 @@ export const PROVIDERS: readonly ProviderProfile[] = [
     egress: {
       firstPaidUsdPerGiB: 0.06,
       tiers: 'inf:0.06',
+      // Ingress too: left blank it read as free, and a 200 TB re-index was sent to one Vast host with USD 0 of
+      // ingress where the top of the range charges about USD 11,200.
+      ingressUsdPerGiB: 0.06,
       source:
-        'price-facts §4: Vast bandwidth is priced per host at $0-0.06/GB and hosts may also charge ingress (thundercompute.com); gpufit uses the top of the range (conservative); ingress left unknown',
+        'price-facts §4: Vast bandwidth is priced per host at $0-0.06/GB and hosts may also charge ingress (thundercompute.com); gpufit uses the top of the range (conservative) for egress and for ingress',
     },
   },
   {
