@@ -307,6 +307,24 @@ export const riskRules: readonly RiskRule[] = [
     },
   },
   {
+    // A job run less often than monthly is shown as an average month, and forecast as one: a quarterly 3-week
+    // pretraining run read "16,093.31" every month where the run month costs about USD 48,000 and the others
+    // nothing.
+    id: 'runs-less-than-monthly',
+    check: ({ profile, cloud, depin, recommendation }) => {
+      const jobs = profile.jobsPerMonth;
+      if (profile.gpuHoursPerMonth !== null || jobs === null || !(jobs > 0 && jobs < 1)) return null;
+      const o = recommendation === 'depin' ? depin : cloud;
+      const perJob = o?.cost.usdPerJob;
+      const monthly = o?.cost.monthlyUsd;
+      // A commitment is paid every month whether a job runs or not.
+      if (o == null || perJob == null || monthly == null || o.cost.jobUnit !== 'job') return null;
+      if (isCommitted(o.offer.pricingCategory)) return null;
+      const every = Number((1 / jobs).toPrecision(2));
+      return `It runs ${Number(jobs.toPrecision(3))} jobs a month, about one every ${every} months: its monthly cost (${usd(monthly)}) is an average month, and so is each month of its projection and forecast. A month with a run costs about ${usd(perJob)} (one job on the ${recommendation === 'depin' ? 'decentralized' : 'cloud'} option) and the months between runs next to nothing: budget the run months, not the average.`;
+    },
+  },
+  {
     id: 'stale-price',
     check: ({ cloud, depin, analysisDate, maxOfferAgeDays }) => {
       if (analysisDate === null) return null;

@@ -2,6 +2,7 @@ import { gpuTierTable } from '@gpufit/pricing';
 import { type Offer, validateScenario } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/index.js';
+import { usd } from '../src/usdText.js';
 import { gpuTier, offerOf, profileOf } from './support/builders.js';
 
 /**
@@ -422,5 +423,58 @@ describe('risk: a large cloud fleet on capacity that is not reserved', () => {
     expect(fleet(await risksOf(7, node({})))).toEqual([]);
     const committed = node({ id: 'nebius:h100x8:committed', pricingCategory: 'Committed', termMonths: 12 });
     expect(fleet(await risksOf(8, committed))).toEqual([]);
+  });
+});
+
+describe('risk: a job run less often than monthly is an average month', () => {
+  const refresh = (jobsPerMonth: number) =>
+    profileOf({
+      id: 'refresh',
+      kind: 'fine-tuning',
+      gpuType: 'H100',
+      jobsPerMonth,
+      hoursPerJob: 100,
+      modelParamsBillions: 1,
+      egressGiBPerMonth: 0,
+      datasetGiB: 0,
+    });
+  const onDemand = offer({
+    id: 'lambda:h100:us',
+    market: 'gpu-cloud',
+    providerName: 'Lambda',
+    usdPerGpuHour: 3,
+    gpusPerInstance: 1,
+  });
+  const averaged = async (jobs: number, offers: Offer[] = [onDemand]) => {
+    const a = await analyze({ workloads: [refresh(jobs)], offers, tiers, scenario, monteCarlo: false });
+    const d = a.workloads[0]!.decision;
+    return { d, said: d.risks.filter((r) => r.includes('is an average month')) };
+  };
+
+  it('says what a run month costs for a quarterly job, and that the monthly figure is an average', async () => {
+    const { d, said } = await averaged(1 / 3);
+    expect(d.recommendation).toBe('cloud');
+    const perJob = d.cloud!.cost.usdPerJob!;
+    expect(perJob).toBeGreaterThan(d.cloud!.cost.monthlyUsd! * 2.9);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain('It runs 0.333 jobs a month, about one every 3 months');
+    expect(said[0]).toContain(`A month with a run costs about ${usd(perJob)}`);
+  });
+
+  it('says nothing for a job run monthly or more, or on a commitment paid every month', async () => {
+    expect((await averaged(1)).said).toEqual([]);
+    expect((await averaged(4)).said).toEqual([]);
+    const reserved = offer({
+      id: 'lambda:h100:us:1y',
+      market: 'gpu-cloud',
+      providerName: 'Lambda',
+      usdPerGpuHour: 0.5,
+      gpusPerInstance: 1,
+      pricingCategory: 'Committed',
+      termMonths: 12,
+    });
+    const { d, said } = await averaged(1 / 3, [reserved]);
+    expect(d.cloud?.offer.id).toBe('lambda:h100:us:1y');
+    expect(said).toEqual([]);
   });
 });
