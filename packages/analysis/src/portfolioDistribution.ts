@@ -78,6 +78,9 @@ export async function portfolioDistribution(
     recommended: summary.recommended,
     allCloud: summary.allCloud,
     allDecentralized: summary.allDecentralized,
+    ...(summary.pRecommendedCheaper === undefined
+      ? {}
+      : { pRecommendedCheaper: summary.pRecommendedCheaper }),
     cloudOnlyWorkloads: cloudOnly,
     ...(depinOnly.length > 0 && { decentralizedOnlyWorkloads: depinOnly }),
     workloads: kept.map((p, i) => ({ id: p.id, placement: p.placement, horizon: summary.workloads[i]! })),

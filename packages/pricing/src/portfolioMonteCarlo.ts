@@ -530,6 +530,12 @@ function summarizePortfolioPlans(
   // One buffer for every selection (it reorders what it is given): month columns and horizon copies.
   const buffer = new Float64Array(Math.max(S, trials));
   const column = buffer.subarray(0, S);
+  // Before the percentiles (which copy, but keep this independent of that): trials where the recommended plan
+  // spends less than all-cloud over the horizon.
+  const rec = out.horizon[0];
+  const cloud = out.horizon[1];
+  let cheaper = 0;
+  for (let i = 0; i < trials; i++) if (rec[i]! < cloud[i]!) cheaper++;
   const plan = (p: 0 | 1 | 2): PortfolioPlanDistribution => {
     const h = out.horizon[p].subarray(0, trials);
     let sum = 0;
@@ -549,6 +555,7 @@ function summarizePortfolioPlans(
     recommended: plan(0),
     allCloud: plan(1),
     allDecentralized: plan(2),
+    pRecommendedCheaper: trials > 0 ? cheaper / trials : 0,
   };
 }
 

@@ -380,6 +380,24 @@ describe('portfolioMonteCarlo (joint Monte Carlo of a plan)', () => {
     expect(other.recommended.horizon.p50).not.toBe(summarizePortfolio(params, whole).recommended.horizon.p50);
   });
 
+  it('pRecommendedCheaper is the share of trials in which the recommended plan spends less than all-cloud', () => {
+    const s = volatile(3 * MONTE_CARLO_BLOCK_TRIALS + 100);
+    const params = portfolioPlan(workloads(), s);
+    const out = allocatePortfolioOut(params);
+    portfolioKernel(params, 0, params.trials, out);
+    let cheaper = 0;
+    for (let i = 0; i < params.trials; i++) if (out.horizon[0][i]! < out.horizon[1][i]!) cheaper++;
+    const d = summarizePortfolio(params, out);
+    expect(d.pRecommendedCheaper).toBe(cheaper / params.trials);
+    // Not vacuous: the recommended plan is cheaper in some trials, and the share is a probability.
+    expect(cheaper).toBeGreaterThan(0);
+    expect(d.pRecommendedCheaper!).toBeGreaterThanOrEqual(0);
+    expect(d.pRecommendedCheaper!).toBeLessThanOrEqual(1);
+    // One plan (every workload on cloud): never cheaper than itself.
+    const onDemand = portfolioMonteCarlo([workloads()[0]!], volatile());
+    expect(onDemand.pRecommendedCheaper).toBe(0);
+  });
+
   it('an on-demand-only plan has a narrower band than a spot/DePIN-heavy one; all-cloud parts sum', () => {
     const d = portfolioMonteCarlo(workloads(), volatile());
     const width = (x: { p10: number; p90: number; p50: number }) => (x.p90 - x.p10) / x.p50;

@@ -26,6 +26,21 @@ describe('the plan’s spend range (totals.distribution) in the reports', () => 
     expect(plain).not.toContain('(P10)');
   });
 
+  test('says in how many trials the recommended plan spends less than all-cloud (schema 2.7)', () => {
+    const withShare = (share: number | undefined) => {
+      const { pRecommendedCheaper: _, ...rest } = a.totals.distribution!;
+      const distribution = share === undefined ? rest : { ...rest, pRecommendedCheaper: share };
+      return renderMarkdown({ ...a, totals: { ...a.totals, distribution } }, { chartImageDir: 'charts' });
+    };
+    expect(a.workloads.some((w) => w.decision.recommendation !== 'cloud')).toBe(true);
+    expect(withShare(0.8534)).toContain(
+      'In 85.3 % of those trials the recommended plan spends less than all-cloud over the horizon.',
+    );
+    expect(withShare(1)).toContain('In 100.0 % of those trials');
+    // An older result without the share: nothing said.
+    expect(withShare(undefined)).not.toContain('of those trials the recommended plan');
+  });
+
   test('the fan chart draws P10–P90 and P50 of the recommended plan and all-cloud, month by month', () => {
     const fan = chartConfigs(a).find((c) => c.id === 'spend-fan')!;
     const sets = (fan.config.data.datasets as { label: string; data: number[] }[]).map(

@@ -173,6 +173,8 @@ const portfolioDistributionSchema = z.object({
   recommended: portfolioPlanSchema,
   allCloud: portfolioPlanSchema,
   allDecentralized: portfolioPlanSchema,
+  /** Since 2.7.0. */
+  pRecommendedCheaper: num.exactOptional(),
   cloudOnlyWorkloads: z.array(z.string()),
   /** Since 2.5.0. */
   decentralizedOnlyWorkloads: z.array(z.string()).exactOptional(),

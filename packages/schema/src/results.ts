@@ -442,6 +442,12 @@ export interface PortfolioDistribution {
   readonly allCloud: PortfolioPlanDistribution;
   /** Every workload on its decentralized option; those without one stay on cloud (`cloudOnlyWorkloads`). */
   readonly allDecentralized: PortfolioPlanDistribution;
+  /**
+   * The share of the trials in which the recommended plan's horizon spend is below all-cloud's (in each trial
+   * both plans meet the same demand, price and interruption draws): whether the plan's saving holds up, not only
+   * its average. 0 when the two plans are the same (every workload on its cloud option). Since 2.7.0.
+   */
+  readonly pRecommendedCheaper?: number;
   readonly cloudOnlyWorkloads: readonly string[];
   /**
    * Workloads with no cloud option, counted on their decentralized option in all-cloud. Since 2.5.0; absent when
@@ -499,7 +505,7 @@ export interface PlanSubsidy {
   readonly savingRestsOnIt: number;
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.6.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.7.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {
