@@ -83,6 +83,8 @@ interface RiskRule {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+/** The most a sentence quotes as money (a trillion dollars: far below what cents hold exactly). */
+const MAX_SHOWN_USD = 1e12;
 const round3 = (x: number) => Number(x.toPrecision(3));
 
 /**
@@ -314,11 +316,15 @@ export const riskRules: readonly RiskRule[] = [
     check: ({ profile, cloud, depin, recommendation }) => {
       const jobs = profile.jobsPerMonth;
       if (profile.gpuHoursPerMonth !== null || jobs === null || !(jobs > 0 && jobs < 1)) return null;
+      // At least one run within the horizon; fewer (5e-324 jobs a month) has no run month to budget for, and a
+      // cost per job beyond any money amount.
+      if (jobs * profile.horizonMonths < 1) return null;
       const o = recommendation === 'depin' ? depin : cloud;
       const perJob = o?.cost.usdPerJob;
       const monthly = o?.cost.monthlyUsd;
       // A commitment is paid every month whether a job runs or not.
       if (o == null || perJob == null || monthly == null || o.cost.jobUnit !== 'job') return null;
+      if (!(perJob < MAX_SHOWN_USD)) return null;
       if (isCommitted(o.offer.pricingCategory)) return null;
       const every = Number((1 / jobs).toPrecision(2));
       return `It runs ${Number(jobs.toPrecision(3))} jobs a month, about one every ${every} months: its monthly cost (${usd(monthly)}) is an average month, and so is each month of its projection and forecast. A month with a run costs about ${usd(perJob)} (one job on the ${recommendation === 'depin' ? 'decentralized' : 'cloud'} option) and the months between runs next to nothing: budget the run months, not the average.`;

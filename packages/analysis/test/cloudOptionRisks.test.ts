@@ -461,8 +461,12 @@ describe('risk: a job run less often than monthly is an average month', () => {
     expect(said[0]).toContain(`A month with a run costs about ${usd(perJob)}`);
   });
 
-  it('says nothing for a job run monthly or more, or on a commitment paid every month', async () => {
+  it('says nothing for a job run monthly or more, on a commitment paid every month, or not once in the horizon', async () => {
     expect((await averaged(1)).said).toEqual([]);
+    // Under one run in 12 months (and a cost per job no money amount holds at 5e-324 jobs a month): nothing.
+    expect((await averaged(1 / 13)).said).toEqual([]);
+    expect((await averaged(5e-324)).said).toEqual([]);
+    expect((await averaged(1 / 12)).said).toHaveLength(1);
     expect((await averaged(4)).said).toEqual([]);
     const reserved = offer({
       id: 'lambda:h100:us:1y',
