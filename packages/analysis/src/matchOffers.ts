@@ -188,9 +188,9 @@ export function indexOfferParts(
   const groupTight = new Uint8Array(groups.length);
   const groupPos = new Int32Array(groups.length);
   const classWork: (WorkFloor | null)[] = new Array(classes).fill(null);
-  // The query that computed each class's `classWork` (a class's floor serves every part it has groups in).
+  // The query (a count) that computed each class's `classWork` (one floor serves every part the class is in).
   const classQuery = new Int32Array(classes).fill(-1);
-  let query = 0;
+  let queryId = 0;
   const classGroups = groupsByClass(groups, classes);
   const { classParts, partsOfClass } = classPartsOf(classGroups);
   // Classes by GPU name (the first offer's spelling; one tier key each), with per part the least month-0 price of
@@ -233,8 +233,8 @@ export function indexOfferParts(
   const placeOk = new Uint8Array(placeIds.size);
   function placeAllows(profile: WorkloadProfile, c: number): boolean {
     const place = classPlace[c]!;
-    if (placeQuery[place] !== query) {
-      placeQuery[place] = query;
+    if (placeQuery[place] !== queryId) {
+      placeQuery[place] = queryId;
       placeOk[place] = placeFeasible(profile, classGroups[c]![0]!.offers[0]!) ? 1 : 0;
     }
     return placeOk[place] === 1;
@@ -253,7 +253,7 @@ export function indexOfferParts(
    */
   function scan(profile: WorkloadProfile, wanted: number): void {
     heapSize.fill(0);
-    query++;
+    queryId++;
     for (let i = 0; i < gpus.length; i++) {
       const gpu = gpus[i]!;
       if ((gpu.partMask & wanted) === 0) continue;
@@ -287,8 +287,8 @@ export function indexOfferParts(
   function expandGpu(profile: WorkloadProfile, gp: GpuPart, base: number, size: number): number {
     const taken = gpuTaken[gp.index]!;
     const c = gp.classes[taken]!;
-    if (classQuery[c] !== query) {
-      classQuery[c] = query;
+    if (classQuery[c] !== queryId) {
+      classQuery[c] = queryId;
       classWork[c] = workFloor(profile, classGroups[c]![0]!.offers[0]!, floorOptions);
       stats.classFloors++;
     }
@@ -623,12 +623,12 @@ function gpuEntriesOf(
   const out: GpuEntry[] = [];
   let index = 0;
   for (const { gpu, memory, parts } of byName.values()) {
-    const entry: GpuEntry = { gpu, largestMemoryGiB: memory, partMask: 0, parts: [] };
-    let mask = 0;
+    const ofGpu: GpuPart[] = [];
+    let partMask = 0;
     for (const [part, list] of [...parts.entries()].sort((a, b) => a[0] - b[0])) {
       list.sort((a, b) => a.usd - b.usd || a.cp - b.cp);
-      mask |= 1 << part;
-      entry.parts.push({
+      partMask |= 1 << part;
+      ofGpu.push({
         index: index++,
         gpu: out.length,
         part,
@@ -637,7 +637,7 @@ function gpuEntriesOf(
         leastUsd: list.map((x) => x.usd),
       });
     }
-    out.push({ ...entry, partMask: mask });
+    out.push({ gpu, largestMemoryGiB: memory, partMask, parts: ofGpu });
   }
   return out;
 }

@@ -63,6 +63,18 @@ beforeAll(async () => {
   ratios = throughputRatioTable(await loadThroughputRatios());
 });
 
+/** The catalog's offers by a key, in catalog order. */
+function groupBy(offers: readonly Offer[], key: (o: Offer) => string): Map<string, Offer[]> {
+  const out = new Map<string, Offer[]>();
+  for (const o of offers) {
+    const k = key(o);
+    const list = out.get(k);
+    if (list === undefined) out.set(k, [o]);
+    else list.push(o);
+  }
+  return out;
+}
+
 /** The definition `cheapestFeasible` must match: price every offer, keep the cheapest (ties: lowest id). */
 function naive(
   profile: WorkloadProfile,
@@ -322,8 +334,7 @@ describe('cheapestFeasible', () => {
 
   it("pricing's gpuHoursFloor bounds the work floor of every offer of the GPU, and is null only when each is", () => {
     // The index keys a GPU's entry by this bound, so it must never exceed what a class of that GPU bills or holds.
-    const byGpu = new Map<string, Offer[]>();
-    for (const o of catalog) byGpu.set(o.gpu, [...(byGpu.get(o.gpu) ?? []), o]);
+    const byGpu = groupBy(catalog, (o) => o.gpu);
     let bounded = 0;
     let tight = 0;
     fc.assert(
@@ -356,8 +367,7 @@ describe('cheapestFeasible', () => {
 
   it("pricing's placeFeasible refuses only offers feasibility refuses, and one placeKey gets one verdict", () => {
     // The index passes over a class whose place the profile refuses, deciding once per place key.
-    const byPlace = new Map<string, Offer[]>();
-    for (const o of catalog) byPlace.set(placeKey(o), [...(byPlace.get(placeKey(o)) ?? []), o]);
+    const byPlace = groupBy(catalog, placeKey);
     let refused = 0;
     fc.assert(
       fc.property(profile, scenario, (p, s) => {
@@ -626,8 +636,7 @@ describe('cheapestFeasible', () => {
   });
 
   it("pricing's gpuFeasible refuses a GPU only when feasibility refuses every offer of it", () => {
-    const byGpu = new Map<string, Offer[]>();
-    for (const o of catalog) byGpu.set(o.gpu, [...(byGpu.get(o.gpu) ?? []), o]);
+    const byGpu = groupBy(catalog, (o) => o.gpu);
     let refused = 0;
     let admitted = 0;
     fc.assert(

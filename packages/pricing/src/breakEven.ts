@@ -58,7 +58,8 @@ export function breakEven(
   costOf: CostFunction,
   options: BreakEvenOptions = {},
 ): BreakEven[] {
-  if (monthlyUsdOf(costOf, comparison, 'cloud') === null) return [];
+  const cloudUsd = monthlyUsdOf(costOf, comparison, 'cloud');
+  if (cloudUsd === null) return [];
   if (monthlyUsdOf(costOf, comparison, 'depin') === null) return [];
   const out: BreakEven[] = [];
   for (const variable of options.variables ?? BREAK_EVEN_VARIABLES) {
@@ -117,7 +118,7 @@ export function breakEven(
       continue;
     }
     const cheaperBelow = lo < 0 || (lo === 0 && hi > 0);
-    const step = stepAt(gap, root, range, monthlyUsdOf(costOf, comparison, 'cloud')!);
+    const step = stepAt(gap, root, range, cloudUsd);
     out.push({
       variable,
       unit: input.unit,

@@ -530,8 +530,7 @@ function summarizePortfolioPlans(
   // One buffer for every selection (it reorders what it is given): month columns and horizon copies.
   const buffer = new Float64Array(Math.max(S, trials));
   const column = buffer.subarray(0, S);
-  // Before the percentiles (which copy, but keep this independent of that): trials where the recommended plan
-  // spends less than all-cloud over the horizon.
+  // Trials in which the recommended plan spends less than all-cloud over the horizon (the same draws in both).
   const rec = out.horizon[0];
   const cloud = out.horizon[1];
   let cheaper = 0;

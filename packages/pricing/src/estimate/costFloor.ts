@@ -5,6 +5,7 @@ import {
   type FeasibilityOptions,
   feasibilityDetail,
   gpuConversion,
+  placeKey,
   replicaDemand,
 } from '../feasibility/feasibility.js';
 import { interruptibleRule } from '../feasibility/placementRule.js';
@@ -279,16 +280,13 @@ export function costFloor(
  * field it reads (market, GPU, memory, GPUs per instance, fabric, certifications, country, host tier).
  */
 export function workFloorKey(offer: Offer): string {
+  // The place rules' fields (`placeKey`: market, certifications, country, hosting, verification), then the GPU's.
   return [
-    offer.market,
+    placeKey(offer),
     offer.gpu.trim().toLowerCase(),
     offer.gpuMemoryGiB,
     offer.gpusPerInstance,
     offer.interconnect,
-    [...offer.certifications].sort().join(';'),
-    offer.country ?? '',
-    offer.hosting,
-    offer.verified,
   ].join('\u0000');
 }
 

@@ -1,7 +1,7 @@
 import type { CostRejection, Offer, Scenario, ThroughputBasis, WorkloadProfile } from '@gpufit/schema';
 import { INTERCONNECTS, isAssumed, placeIncludesCountry } from '@gpufit/schema';
 import { type OfferFacts, offerFacts } from '../estimate/offerFacts.js';
-import { profileFacts } from '../estimate/profileFacts.js';
+import { type ProfileFacts, profileFacts } from '../estimate/profileFacts.js';
 import { gpusForModel } from '../memory/modelMemory.js';
 import type { GpuTier, GpuTierTable } from '../tiers/gpuTierTable.js';
 import { type ThroughputConversion, throughputConversion } from '../tiers/throughputConversion.js';
@@ -109,7 +109,7 @@ export function feasibilityDetail(
   // In a verdict the place rules come first: a catalog search asks about many offers that fail them (at most
   // the code of the first rejection changes, and a verdict reads none).
   if (verdictOnly) {
-    placeRules(profile, offer, of, verdictOnly, reject);
+    placeRules(profile, pf, offer, of, verdictOnly, reject);
     if (rejections.length > 0) return refused();
   }
 
@@ -184,7 +184,7 @@ export function feasibilityDetail(
   }
 
   // In a verdict the place rules were checked first.
-  const complianceNote = verdictOnly ? null : placeRules(profile, offer, of, verdictOnly, reject);
+  const complianceNote = verdictOnly ? null : placeRules(profile, pf, offer, of, verdictOnly, reject);
   if (verdictOnly && rejections.length > 0) return refused();
 
   const hosting = dataEligibility(profile.dataSensitivity, offer);
@@ -251,6 +251,7 @@ export function replicaDemand(profile: WorkloadProfile, demandTierGiB: number): 
  */
 function placeRules(
   profile: WorkloadProfile,
+  pf: ProfileFacts,
   offer: Offer,
   of: OfferFacts,
   verdictOnly: boolean,
@@ -291,12 +292,7 @@ function placeRules(
   }
   // A service whose users are far from the offer: the least measured round trip between the two countries takes
   // more than its share of the p99 budget (a 150 ms voice model for Korean users was priced in Des Moines).
-  if (
-    profileFacts(profile).serving &&
-    profile.p99LatencyMs !== null &&
-    profile.usersRegion !== null &&
-    offer.country !== null
-  ) {
+  if (pf.serving && profile.p99LatencyMs !== null && profile.usersRegion !== null && offer.country !== null) {
     const trip = leastRoundTripMs(profile.usersRegion, offer.country);
     const budget = profile.p99LatencyMs;
     if (trip !== null && trip.ms > budget * NETWORK_SHARE_OF_P99) {
@@ -317,7 +313,7 @@ function placeRules(
  */
 export function placeFeasible(profile: WorkloadProfile, offer: Offer): boolean {
   let ok = true;
-  placeRules(profile, offer, offerFacts(offer), true, () => {
+  placeRules(profile, profileFacts(profile), offer, offerFacts(offer), true, () => {
     ok = false;
   });
   return ok;
