@@ -1,6 +1,7 @@
 import {
   breakEven,
   type CostBasis,
+  type CostBasisResult,
   type CostFunction,
   costBasis,
   estimateCost,
@@ -8,6 +9,7 @@ import {
   offersWithInterruptionMultipliers,
   projectSpend,
   sensitivity,
+  withDemandPath,
 } from '@gpufit/pricing';
 import type { Distribution, Offer, Projection, WorkloadAnalysis, WorkloadProfile } from '@gpufit/schema';
 import { assessFit, explainFit, type FrameworkOverride, resolveFramework } from '@gpufit/scoring';
@@ -173,8 +175,20 @@ export function createWorkloadAnalyzer(
     let projection: Projection | null = null;
     let distribution: Distribution | null = null;
     let bases: AnalyzedWorkload['bases'];
-    const cloudOk = cloudBasis?.ok ? cloudBasis.value : null;
-    const depinOk = depinBasis?.ok ? depinBasis.value : null;
+    // Under demand growth each month is priced at its own demand on the chosen offer (demandPath.ts).
+    const grown = (basis: CostBasisResult | null, side: SideBest | null): CostBasis | null =>
+      basis?.ok && side
+        ? withDemandPath(
+            basis.value,
+            profile,
+            side.offer,
+            estimateOptions,
+            scenario.demandGrowthMonthly,
+            workloadScenario.horizonMonths,
+          )
+        : null;
+    const cloudOk = grown(cloudBasis, best.cloud);
+    const depinOk = grown(depinBasis, best.depin);
     // A projection needs the cloud option, or, for a workload with none, its decentralized option (an unpriceable
     // cloud option leaves the workload without one, as before).
     if (cloudOk !== null || (best.cloud === null && depinOk !== null)) {
@@ -243,6 +257,13 @@ export function createWorkloadAnalyzer(
       analysisDate: scenario.analysisDate,
       maxOfferAgeDays: scenario.maxOfferAgeDays,
       ...latency,
+      ...((cloudOk?.demandPath || depinOk?.demandPath) && {
+        demandPaths: {
+          cloud: cloudOk?.demandPath ?? null,
+          depin: depinOk?.demandPath ?? null,
+          startMonth: scenario.startMonth,
+        },
+      }),
     });
     const unitCost =
       options.unitThroughput === undefined

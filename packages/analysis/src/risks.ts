@@ -1,5 +1,7 @@
 import {
+  addMonths,
   bookedAheadDays,
+  type DemandPath,
   farthestRoundTripMs,
   gpusCountedPerPlace,
   NETWORK_SHARE_OF_P99,
@@ -75,6 +77,15 @@ export interface RiskEvidence {
    * it, an option with no known location is named too, since it may run anywhere. Absent: not checked.
    */
   readonly latencyCriticalMs?: number;
+  /**
+   * Each option's months priced at their own demand under the scenario's growth (demandPath.ts), and the first
+   * month of the projection: a month the chosen offer cannot hold is named. Absent: not checked.
+   */
+  readonly demandPaths?: {
+    readonly cloud: DemandPath | null;
+    readonly depin: DemandPath | null;
+    readonly startMonth: string;
+  };
 }
 
 interface RiskRule {
@@ -328,6 +339,33 @@ export const riskRules: readonly RiskRule[] = [
       if (isCommitted(o.offer.pricingCategory)) return null;
       const every = Number((1 / jobs).toPrecision(2));
       return `It runs ${Number(jobs.toPrecision(3))} jobs a month, about one every ${every} months: its monthly cost (${usd(monthly)}) is an average month, and so is each month of its projection and forecast. A month with a run costs about ${usd(perJob)} (one job on the ${recommendation === 'depin' ? 'decentralized' : 'cloud'} option) and the months between runs next to nothing: budget the run months, not the average.`;
+    },
+  },
+  {
+    // Under demand growth each month is priced on the offer chosen at month 0; a month that offer cannot hold
+    // (one zone's spot, the availability target at more units) is projected by scaling, and said here.
+    id: 'outgrows-offer',
+    check: ({ demandPaths, projection, recommendation, cloud, depin }) => {
+      if (demandPaths === undefined || projection === null) return null;
+      const horizon = projection.months.length;
+      const sides = [
+        { path: demandPaths.cloud, option: cloud, used: recommendation !== 'depin' },
+        {
+          path: demandPaths.depin,
+          option: depin,
+          used: recommendation === 'depin' || recommendation === 'hybrid',
+        },
+      ];
+      const out: string[] = [];
+      for (const { path, option, used } of sides) {
+        const from = path?.unpricedFrom ?? null;
+        if (!used || path == null || option === null || from === null || from >= horizon) continue;
+        const factor = (1 + path.growthMonthly) ** from;
+        out.push(
+          `At ${Number((path.growthMonthly * 100).toPrecision(3))} % demand growth a month, ${option.offer.providerName} (${option.offer.gpu}, ${option.offer.region}) cannot hold the demand from ${addMonths(demandPaths.startMonth, from)} (×${factor.toFixed(2)} today's): ${path.unpricedReason ?? 'its estimate has no price'}. The projection scales that month's cost from the month before; line up a second offer or a reservation before then.`,
+        );
+      }
+      return out.length > 0 ? out.join(' ') : null;
     },
   },
   {

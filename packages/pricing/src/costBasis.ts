@@ -14,6 +14,27 @@
 import type { CostComponentName, CostEstimate, Denomination, Market, Offer } from '@gpufit/schema';
 import { offerFacts } from './estimate/offerFacts.js';
 
+/** Under demand growth (demandPath.ts): one month's parts of a cost basis, at that month's demand (no subsidy, no token move: spendPath applies them). */
+export interface DemandMonth {
+  /** (1 + g)^t. */
+  readonly demandFactor: number;
+  readonly computeUsd: number;
+  readonly interruptionUsd: number;
+  readonly interruptionsPerMonth: number;
+  readonly dataUsd: number;
+}
+
+/** A basis's months priced at their own demand, for one growth rate. */
+export interface DemandPath {
+  /** The monthly growth g the months were priced at; a projection at another rate scales month 0 linearly. */
+  readonly growthMonthly: number;
+  readonly months: readonly DemandMonth[];
+  /** The first month the offer could not price (then scaled from the month before), or null. */
+  readonly unpricedFrom: number | null;
+  /** Why the offer could not price that month (its estimate's first rejection), or null. */
+  readonly unpricedReason: string | null;
+}
+
 export interface CostBasis {
   readonly offerId: string;
   /** Network or provider id (the key of `scenario.subsidies`, besides the incentive symbol). */
@@ -39,6 +60,11 @@ export interface CostBasis {
    * Null when the offer states no spread (the Monte Carlo then uses its side's default).
    */
   readonly priceSigma: number | null;
+  /**
+   * The months priced at their own demand under the scenario's growth (demandPath.ts, `withDemandPath`); absent:
+   * every month scales month 0 by the demand factor.
+   */
+  readonly demandPath?: DemandPath;
 }
 
 /** z of the 95th percentile: min and max of a spread are read as its 5th and 95th percentiles. */

@@ -3,16 +3,19 @@
  * reports and `monteCarlo` perturbs. For month t = 0 … horizon−1:
  *
  *   demand(t)  = (1 + g)^t                                       compound monthly growth g
+ *   parts(t)   = the offer's compute, re-work and data at demand(t)   priced month by month (demandPath.ts) when
+ *                the basis carries a path for g; else month 0's parts · demand(t)
  *   s(t)       = the subsidy schedule's share                     (subsidyShareAt.ts)
  *   relief(t)  = s0 − p · (s0 − s(t))                            p = scenario.subsidyPassThrough
  *   ratio(t)   = E[S(t)] / S0 = e^{μ t / 12}                      only when priced in the incentive token
- *   spend(t)   = demand(t) · [compute · (1 − relief(t)) · ratio(t) + data]
+ *   spend(t)   = compute(t) · (1 − relief(t)) · ratio(t) + data(t)
  *
  * When a subsidy falls, the tenant price rises by p × the lost share of the unsubsidized price; providers
  * absorb the rest (p = 1: the tenant pays the whole loss, DESIGN §5.7's price × (1 − s(t))).
  */
 import { namedEntry, type Scenario, type SubsidySchedule, type TokenPriceModel } from '@gpufit/schema';
 import type { CostBasis } from './costBasis.js';
+import { demandMonthAt } from './demandPath.js';
 import { subsidyEntryFor } from './incentives/subsidyScheduleFor.js';
 import { type FormulaCompiler, subsidyShareCurve } from './subsidyShareAt.js';
 import { expectedTokenPrice } from './tokenPricePath.js';
@@ -101,6 +104,16 @@ export function spendPath(
   const tokenPriceUsd = token ? new Float64Array(n) : null;
   const expectedUsd = new Float64Array(n);
   const steadyCompute = basis.computeUsdPerMonth - basis.interruptionUsdPerMonth;
+  // The months priced at their own demand, when the basis carries them for this growth rate.
+  const priced =
+    basis.demandPath !== undefined && basis.demandPath.growthMonthly === scenario.demandGrowthMonthly
+      ? basis.demandPath
+      : null;
+  if (priced !== null && priced.unpricedFrom !== null && priced.unpricedFrom < n) {
+    assumptions.push(
+      `${basis.offerId} cannot price the demand of month ${priced.unpricedFrom + 1} (×${(growth ** priced.unpricedFrom).toFixed(2)} month 1's); from then on its cost scales with the demand`,
+    );
+  }
 
   for (let t = 0; t < n; t++) {
     const d = growth ** t;
@@ -110,12 +123,14 @@ export function spendPath(
     demandFactor[t] = d;
     subsidyShare[t] = s;
     reliefShare[t] = relief;
-    const compute = steadyCompute * paid * d;
-    const rework = basis.interruptionUsdPerMonth * paid * d;
-    const data = basis.dataUsdPerMonth * d;
+    const at = priced === null ? null : demandMonthAt(priced, t);
+    // Without a path, the arithmetic (and so every bit of the Monte Carlo's pinned output) as before paths.
+    const compute = at ? at.computeUsd * paid : steadyCompute * paid * d;
+    const rework = at ? at.interruptionUsd * paid : basis.interruptionUsdPerMonth * paid * d;
+    const data = at ? at.dataUsd : basis.dataUsdPerMonth * d;
     computeUsd[t] = compute;
     interruptionUsd[t] = rework;
-    interruptionsPerMonth[t] = basis.interruptionsPerMonth * d;
+    interruptionsPerMonth[t] = at ? at.interruptionsPerMonth : basis.interruptionsPerMonth * d;
     dataUsd[t] = data;
     const price = token ? expectedTokenPrice(token.model, t) : 1;
     if (tokenPriceUsd && token) tokenPriceUsd[t] = price;

@@ -6,14 +6,32 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { costBasis, estimateCost, spendPath, withDemandPath } from '../src/index.js';
+import { offer, profile, scenario } from './support/builders.js';
 import { computeExample } from './support/projectionExample.js';
+import { TEST_TIERS } from './support/tiers.js';
 
 const x = computeExample();
 const months = x.projection.months;
 const found = (variable: string) => x.breakEvens.find((b) => b.variable === variable)?.value ?? Number.NaN;
 const impact = (input: string) => x.tornado.rows.find((r) => r.input === input)?.impactUsd ?? Number.NaN;
 
+// §1's growth example: a small service on one always-up 1-GPU instance at $2, 5 % growth, month 24.
+const growth = (() => {
+  const p = profile({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 60 });
+  const o = offer({ gpusPerInstance: 1, availability: 1 });
+  const r = costBasis(estimateCost(p, o, { tiers: TEST_TIERS }), o);
+  if (!r.ok) throw new Error(r.reason);
+  const s = scenario({ demandGrowthMonthly: 0.05, horizonMonths: 24 });
+  return {
+    linear: spendPath(r.value, s).expectedUsd[23]!,
+    priced: spendPath(withDemandPath(r.value, p, o, { tiers: TEST_TIERS }, 0.05, 24), s).expectedUsd[23]!,
+  };
+})();
+
 const computed: Record<string, number> = {
+  growthLinearMonth24: growth.linear,
+  growthPricedMonth24: growth.priced,
   ionetShare12: x.ionetShare12,
   renderShare12: x.renderShare12,
   tokenMedian12: x.tokenMedian12,

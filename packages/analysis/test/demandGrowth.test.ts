@@ -1,0 +1,124 @@
+import { gpuTierTable } from '@gpufit/pricing';
+import { validateScenario } from '@gpufit/schema';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/index.js';
+import { gpuTier, offerOf, profileOf } from './support/builders.js';
+
+/**
+ * Under demand growth each month is priced at its own demand on the offer chosen at month 0 (pricing's
+ * demandPath.ts). A small EU embedder held at one always-up instance was projected at 3.07× its first month in
+ * month 24 of 5 % growth, where its demand still fit in that instance.
+ */
+const tiers = gpuTierTable([
+  gpuTier('A100-80GB', { generation: 'Ampere' }),
+  gpuTier('L4', { generation: 'Ada', memoryGiB: 24 }),
+  gpuTier('H100'),
+]);
+const scenarioOf = (input: Record<string, unknown>) => {
+  const r = validateScenario({ analysisDate: '2026-12-01', startMonth: '2027-01', ...input });
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+};
+const offers = [
+  offerOf('growth test', {
+    id: 'gcp:l4:europe-west4',
+    market: 'hyperscaler',
+    gpu: 'L4',
+    gpuMemoryGiB: 24,
+    gpusPerInstance: 1,
+    region: 'europe-west4',
+    country: 'NL',
+    usdPerGpuHour: 0.8,
+    availability: 1,
+  }),
+];
+const embedder = profileOf({
+  id: 'embedder',
+  kind: 'realtime-inference',
+  modelParamsBillions: 0.6,
+  gpuType: 'L4',
+  gpuHoursPerMonth: 60,
+  horizonMonths: 24,
+  dataSensitivity: 'internal',
+});
+
+describe('demand growth priced month by month', () => {
+  it('a service whose demand stays inside its one instance costs the same each month; the horizon total says so', async () => {
+    const a = await analyze({
+      workloads: [embedder],
+      offers,
+      tiers,
+      scenario: scenarioOf({ demandGrowthMonthly: 0.05, horizonMonths: 24 }),
+      monteCarlo: false,
+    });
+    const w = a.workloads[0]!;
+    const months = w.projection!.months;
+    // One L4 all month: 730 h × $0.80 = $584, in month 1 and in month 24 (demand 60 × 1.05^23 = 184 GPU-hours).
+    expect(months[0]!.cloudUsd).toBeCloseTo(584, 6);
+    expect(months[23]!.cloudUsd).toBeCloseTo(584, 6);
+    expect(months[23]!.demandFactor).toBeCloseTo(1.05 ** 23, 9);
+    expect(w.projection!.horizonCloudUsd).toBeCloseTo(24 * 584, 4);
+    expect(a.totals.horizonUsd.allCloud).toBeCloseTo(24 * 584, 4);
+  });
+
+  it('the joint Monte Carlo draws around the same path (its mean is the projection)', async () => {
+    const a = await analyze({
+      workloads: [embedder],
+      offers,
+      tiers,
+      scenario: scenarioOf({
+        demandGrowthMonthly: 0.05,
+        horizonMonths: 24,
+        monteCarlo: { trials: 4000, seed: 3, demandVolatility: 0.1 },
+      }),
+    });
+    const mean = a.totals.distribution!.allCloud.horizonMeanUsd;
+    expect(Math.abs(mean / (24 * 584) - 1)).toBeLessThan(0.01);
+  });
+
+  it('a month the chosen offer cannot hold is a risk with its month and reason', async () => {
+    // Spot in one zone holds 8 GPUs at once (gpufit's assumption); 4,000 GPU-hours at peak × 1.25 need 7, and
+    // 10 % growth a month needs 9 from the third month.
+    const spot = offerOf('growth test', {
+      id: 'aws:h100:us-east-1:spot',
+      market: 'hyperscaler',
+      pricingCategory: 'Dynamic',
+      gpusPerInstance: 1,
+      zonesWithSpot: 1,
+      usdPerGpuHour: 2,
+    });
+    const job = profileOf({
+      id: 'batch',
+      kind: 'batch-inference',
+      gpuType: 'H100',
+      gpuHoursPerMonth: 4000,
+      peakToMeanRatio: 1.25,
+      interruptible: true,
+      checkpointable: true,
+      dataSensitivity: 'public',
+    });
+    const a = await analyze({
+      workloads: [job],
+      offers: [spot],
+      tiers,
+      scenario: scenarioOf({ demandGrowthMonthly: 0.1, horizonMonths: 12 }),
+      monteCarlo: false,
+    });
+    const w = a.workloads[0]!;
+    expect(w.decision.cloud!.offer.id).toBe('aws:h100:us-east-1:spot');
+    const risk = w.decision.risks.find((r) => r.includes('cannot hold the demand'));
+    expect(risk).toMatch(
+      /^At 10 % demand growth a month, .* cannot hold the demand from 2027-03 \(×1\.21 today's\): /,
+    );
+    expect(risk).toMatch(/zone/);
+    // Without growth nothing is said.
+    const flat = await analyze({
+      workloads: [job],
+      offers: [spot],
+      tiers,
+      scenario: scenarioOf({ horizonMonths: 12 }),
+      monteCarlo: false,
+    });
+    expect(flat.workloads[0]!.decision.risks.some((r) => r.includes('cannot hold the demand'))).toBe(false);
+  });
+});
