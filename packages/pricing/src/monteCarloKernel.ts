@@ -5,7 +5,8 @@
  *
  * One trial, for option o ∈ {cloud, depin} and month t (expected parts from spendPath.ts):
  *   price factor   P_o  = exp(σ_p·Z − σ_p²/2)                      once per trial; DePIN only (depinPriceSpread)
- *   demand         D_t  = exp(σ_d·Z − σ_d²/2)                      each month, shared by both options
+ *   demand         D_t  = exp(σ_d·x_t − σ_d²/2)                    each month, shared by both options, where
+ *                  x_t = φ·x_{t−1} + √(1−φ²)·Z_t, x_0 = Z_0            φ = demandPersistence (x_t ~ N(0, 1) each month)
  *   token ratio    R_t  = exp(Σ_{k<t} ((μ−σ²/2)/12 + σ√(1/12)·Z_k))  GBM, exact discretization; R_0 = 1
  *   interruptions  N_t ~ Poisson(m_t) (guide-table inversion for m ≤ 200, normal approximation above),
  *                  factor N_t/m_t
@@ -91,6 +92,8 @@ class TrialModel {
   private readonly sampleTrials: number;
   private readonly demandSigma: number;
   private readonly demandHalfVar: number;
+  private readonly demandPersistence: number;
+  private readonly demandInnovation: number;
   private readonly demandDrawAt: number;
   private readonly priceSigma: readonly [number, number];
   private readonly priceDrawAt: readonly [number, number];
@@ -136,6 +139,8 @@ class TrialModel {
     this.sampleTrials = params.sampleTrials;
     this.demandSigma = params.demandSigma;
     this.demandHalfVar = (params.demandSigma * params.demandSigma) / 2;
+    this.demandPersistence = params.demandPersistence;
+    this.demandInnovation = Math.sqrt(1 - params.demandPersistence * params.demandPersistence);
     this.priceSigma = [c.priceSigma, d.priceSigma];
     this.tokens = params.tokens;
     this.tokenOf = [c.tokenIndex, d.tokenIndex];
@@ -255,8 +260,9 @@ class TrialModel {
   }
 
   /**
-   * The trial's demand factors D_t = exp(σ_d·Z − σ_d²/2) (ones without demand volatility) and token ratios
-   * S(t)/S(0), one normal a month after month 0, into the trial buffer.
+   * The trial's demand factors D_t = exp(σ_d·x_t − σ_d²/2) (ones without demand volatility; x_t the persistent
+   * normal, the month's draw itself when φ = 0) and token ratios S(t)/S(0), one normal a month after month 0,
+   * into the trial buffer.
    */
   private demandAndTokens(z: Float64Array): void {
     const M = this.months;
@@ -265,7 +271,16 @@ class TrialModel {
       const h = this.demandHalfVar;
       const from = this.demandDrawAt;
       const to = this.demandAt;
-      for (let t = 0; t < M; t++) z[to + t] = Math.exp(sd * z[from + t]! - h);
+      const phi = this.demandPersistence;
+      if (phi > 0) {
+        const w = this.demandInnovation;
+        let x = z[from]!;
+        z[to] = Math.exp(sd * x - h);
+        for (let t = 1; t < M; t++) {
+          x = phi * x + w * z[from + t]!;
+          z[to + t] = Math.exp(sd * x - h);
+        }
+      } else for (let t = 0; t < M; t++) z[to + t] = Math.exp(sd * z[from + t]! - h);
     }
     this.tokenPaths(z);
   }

@@ -49,6 +49,11 @@ export interface MonteCarloParams {
   readonly sampleTrials: number;
   /** Lognormal sigma of each month's demand around its projection (mean 1). */
   readonly demandSigma: number;
+  /**
+   * φ, the month-to-month correlation of the demand shock: its normal follows x_t = φ·x_{t−1} + √(1−φ²)·Z_t
+   * (x_0 = Z_0), so each month keeps sigma σ_d and mean 1 while deviations persist. 0 = independent months.
+   */
+  readonly demandPersistence: number;
   /** Draw interruption counts (Poisson) or use their expectation. */
   readonly interruptionDraws: boolean;
   /** [cloud, depin]. */
@@ -107,6 +112,7 @@ export function monteCarloPlan(
     startMonth: scenario.startMonth,
     sampleTrials: Math.min(trials, options.monthlySampleTrials ?? MONTHLY_SAMPLE_TRIALS),
     demandSigma: scenario.monteCarlo.demandVolatility,
+    demandPersistence: scenario.monteCarlo.demandPersistence,
     interruptionDraws: (options.interruptions ?? 'poisson') === 'poisson',
     options: [cloud, depin],
     tokens,

@@ -5,7 +5,8 @@
  * in between so the CLI can run the kernel on worker threads.
  *
  * One trial, for workload w, option o ∈ {cloud, depin} and month t < the workload's horizon:
- *   demand      D_wt = exp(σ_d·(√ρ·C_t + √(1−ρ)·E_wt) − σ_d²/2)   C_t common to all workloads, E_wt its own
+ *   demand      D_wt = exp(σ_d·x_wt − σ_d²/2), x_wt = φ·x_w(t−1) + √(1−φ²)·(√ρ·C_t + √(1−ρ)·E_wt), x_w0 the
+ *               month-0 mix                                      C_t common to all workloads, E_wt its own
  *   price       P_wo = exp(σ_wo·G_g − σ_wo²/2)                      G_g one normal per provider/network g
  *   token       R_t  = the GBM ratio of the option's token           one path per token symbol
  *   re-work     N_t/m_t, N_t ~ Poisson(m_t)                          independent per workload, option, month
@@ -82,6 +83,8 @@ export interface PortfolioParams {
   readonly sampleTrials: number;
   readonly demandSigma: number;
   readonly demandCorrelation: number;
+  /** φ: each workload's demand normal follows x_t = φ·x_{t−1} + √(1−φ²)·(its month's mix), monteCarloPlan.ts. */
+  readonly demandPersistence: number;
   readonly interruptionDraws: boolean;
   /** Providers and networks with a price spread, each one shared shock. */
   readonly priceGroups: readonly string[];
@@ -182,6 +185,7 @@ export function portfolioPlan(
     sampleTrials: Math.min(trials, options.monthlySampleTrials ?? PORTFOLIO_MONTHLY_SAMPLE_TRIALS),
     demandSigma: scenario.monteCarlo.demandVolatility,
     demandCorrelation: options.demandCorrelation ?? PORTFOLIO_DEMAND_CORRELATION,
+    demandPersistence: scenario.monteCarlo.demandPersistence,
     interruptionDraws: (options.interruptions ?? 'poisson') === 'poisson',
     priceGroups,
     tokens,
@@ -247,6 +251,7 @@ function asWorkloadParams(params: PortfolioParams, w: PortfolioWorkloadPlan): Mo
     startMonth: params.startMonth,
     sampleTrials: params.sampleTrials,
     demandSigma: params.demandSigma,
+    demandPersistence: params.demandPersistence,
     interruptionDraws: params.interruptionDraws,
     options: w.options,
     tokens: params.tokens,
@@ -298,6 +303,9 @@ export function portfolioKernel(
   const wCommon = Math.sqrt(rho);
   const wOwn = Math.sqrt(1 - rho);
   const halfVar = (sd * sd) / 2;
+  const phi = params.demandPersistence;
+  const persist = sd > 0 && phi > 0;
+  const innovation = Math.sqrt(1 - phi * phi);
   const G = params.priceGroups.length;
   const K = params.tokens.length;
 
@@ -407,9 +415,15 @@ export function portfolioKernel(
           const monthly = trial < S;
           let hc = 0;
           let hd = 0;
+          let xs = 0;
           for (let t = 0; t < Mw; t++) {
             let x = block[row + t]!;
             if (own) x += sdOwn * z[t]!;
+            // Persistent demand: the month's mix (σ·(√ρ·C_t + √(1−ρ)·E_wt)) as the innovation of an AR(1).
+            if (persist) {
+              xs = t === 0 ? x : phi * xs + innovation * x;
+              x = xs;
+            }
             const D = demand ? Math.exp(x - halfVar) : 1;
             let cSpend: number;
             if (cWhole !== null) cSpend = D * cWhole[t]!;

@@ -35,6 +35,12 @@ function referenceModel(params: MonteCarloParams) {
     if (trial % MONTE_CARLO_BLOCK_TRIALS === 0) rng = new Prng(params.seed, trial / MONTE_CARLO_BLOCK_TRIALS);
     const price = params.options.map((o) => (o.priceSigma > 0 ? rng.nextNormal() : null));
     const demandZ = params.demandSigma > 0 ? Array.from({ length: M }, () => rng.nextNormal()) : null;
+    // Persistent demand: the month's normal as the innovation of an AR(1), x_0 = Z_0.
+    const phi = params.demandPersistence;
+    if (demandZ && phi > 0) {
+      const w = Math.sqrt(1 - phi * phi);
+      for (let t = 1; t < M; t++) demandZ[t] = phi * demandZ[t - 1]! + w * demandZ[t]!;
+    }
     const ratios = params.tokens.map(({ logDrift, logVolatility }) => {
       const z = logVolatility > 0 ? Array.from({ length: M - 1 }, () => rng.nextNormal()) : null;
       const row = [1];

@@ -84,7 +84,9 @@ function pinnedPlan() {
     hybrid!,
     { ...third!, depin: depinBasis({ interruptionUsdPerMonth: 50, interruptionsPerMonth: 400 }) },
   ];
-  return portfolioPlan(ws, volatile(3000));
+  const s = volatile(3000);
+  // Pinned before demand persistence: independent months.
+  return portfolioPlan(ws, { ...s, monteCarlo: { ...s.monteCarlo, demandPersistence: 0 } });
 }
 /**
  * Pinned at 5b00086 (the kernel as first written, kept as test/support/portfolioKernelReference.ts), and pinned
@@ -107,6 +109,27 @@ describe('portfolioMonteCarlo (joint Monte Carlo of a plan)', () => {
     const first = allocatePortfolioOut(params);
     portfolioKernelReference(params, 0, params.trials, first);
     expect(sha256([...first.horizon, ...first.monthly, ...first.samples])).toBe(PINNED_DIGEST);
+  });
+
+  it('with persistent demand (φ = 0.9, the default): the kernel gives the reference, bit for bit', () => {
+    const [cloudOnly, hybrid, third] = workloads();
+    const params = portfolioPlan([cloudOnly!, hybrid!, third!], volatile(3000));
+    expect(params.demandPersistence).toBe(0.9);
+    const out = allocatePortfolioOut(params);
+    portfolioKernel(params, 0, params.trials, out);
+    const reference = allocatePortfolioOut(params);
+    portfolioKernelReference(params, 0, params.trials, reference);
+    expect(sha256([...out.horizon, ...out.monthly, ...out.samples])).toBe(
+      sha256([...reference.horizon, ...reference.monthly, ...reference.samples]),
+    );
+    // And it is not the independent-months output.
+    const flat = portfolioPlan([cloudOnly!, hybrid!, third!], {
+      ...volatile(3000),
+      monteCarlo: { ...volatile(3000).monteCarlo, demandPersistence: 0 },
+    });
+    const flatOut = allocatePortfolioOut(flat);
+    portfolioKernel(flat, 0, flat.trials, flatOut);
+    expect(Array.from(flatOut.horizon[0])).not.toEqual(Array.from(out.horizon[0]));
   });
 
   it('in groups of 1 and 2 workloads: the same pinned digest (the plan sums, then every group’s samples in order)', async () => {

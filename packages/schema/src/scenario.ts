@@ -177,6 +177,11 @@ export const scenarioInputSchema = z
         depinPriceSpread: boundedNumber('depinPriceSpread', 0, 3).optional(),
         /** Lognormal sigma of monthly demand around its projection. */
         demandVolatility: boundedNumber('demandVolatility', 0, 3).optional(),
+        /**
+         * Month-to-month correlation of demand's deviation from its projection (0 = independent months): a month
+         * above plan is followed by months above plan, so a year's total is as uncertain as its months are.
+         */
+        demandPersistence: boundedNumber('demandPersistence', 0, 0.99).optional(),
       })
       .strict()
       .optional(),
@@ -226,6 +231,8 @@ export const SCENARIO_DEFAULTS = {
   seed: 42,
   depinPriceSpread: 0.15,
   demandVolatility: 0.1,
+  /** gpufit planning default: a deviation from plan halves in about 6.6 months (ln 0.5 ÷ ln 0.9). */
+  demandPersistence: 0.9,
   swing: 0.2,
   minSavingShare: 0.05,
   minMonthlySavingUsd: 100,
@@ -259,6 +266,7 @@ export const scenarioSchema = z
       seed: s.monteCarlo?.seed ?? SCENARIO_DEFAULTS.seed,
       depinPriceSpread: s.monteCarlo?.depinPriceSpread ?? SCENARIO_DEFAULTS.depinPriceSpread,
       demandVolatility: s.monteCarlo?.demandVolatility ?? SCENARIO_DEFAULTS.demandVolatility,
+      demandPersistence: s.monteCarlo?.demandPersistence ?? SCENARIO_DEFAULTS.demandPersistence,
     },
     sensitivity: { swing: s.sensitivity?.swing ?? SCENARIO_DEFAULTS.swing },
     framework: s.framework ?? {},

@@ -25,6 +25,7 @@ function asWorkloadParams(params: PortfolioParams, w: PortfolioWorkloadPlan): Mo
     startMonth: params.startMonth,
     sampleTrials: params.sampleTrials,
     demandSigma: params.demandSigma,
+    demandPersistence: params.demandPersistence,
     interruptionDraws: params.interruptionDraws,
     options: w.options,
     tokens: params.tokens,
@@ -62,6 +63,10 @@ export function portfolioKernelReference(
   const wCommon = Math.sqrt(rho);
   const wOwn = Math.sqrt(1 - rho);
   const halfVar = (sd * sd) / 2;
+  // Persistent demand (added with demandPersistence; the kernel's formula, written the same way).
+  const phi = params.demandPersistence;
+  const persist = sd > 0 && phi > 0;
+  const innovation = Math.sqrt(1 - phi * phi);
   const G = params.priceGroups.length;
   const K = params.tokens.length;
 
@@ -183,9 +188,14 @@ export function portfolioKernelReference(
         const dTok = d.tokenIndex >= 0 ? row + M + G + d.tokenIndex * M : -1;
         let hc = 0;
         let hd = 0;
+        let xs = 0;
         for (let t = 0; t < Mw; t++) {
           let x = block[row + t]!;
           if (ownDemand) x += sdOwn * z[t]!;
+          if (persist) {
+            xs = t === 0 ? x : phi * xs + innovation * x;
+            x = xs;
+          }
           const D = demand ? Math.exp(x - halfVar) : 1;
           const cR = cTok >= 0 ? block[cTok + t]! : 1;
           const cUsd = cDraws ? cCompute[t]! + cRework[t]! * ci.factor(t, z) : cCompute[t]! + cRework[t]!;
