@@ -140,11 +140,18 @@ export const riskRules: readonly RiskRule[] = [
     },
   },
   {
+    // Only for a plan that runs on DePIN, and only called a subsidy cliff when the subsidy has fallen by then: under
+    // demand growth the cloud side's spare unit can make the two cross with no subsidy at all (0 % every month).
     id: 'subsidy-cliff',
-    check: ({ projection }) =>
-      projection?.subsidyCliffMonth
-        ? `Subsidy cliff: DePIN stops beating cloud in ${projection.subsidyCliffMonth} as the incentive subsidy fades.`
-        : null,
+    check: ({ projection, recommendation }) => {
+      const month = projection?.subsidyCliffMonth;
+      if (!projection || !month || recommendation === 'cloud') return null;
+      const at = projection.months.find((m) => m.month === month);
+      const first = projection.months[0]!.subsidyShare;
+      return at !== undefined && at.subsidyShare < first
+        ? `Subsidy cliff: DePIN stops beating cloud in ${month} as the incentive subsidy fades (from ${pct(first)} to ${pct(at.subsidyShare)}).`
+        : `DePIN stops beating cloud in ${month} on the projected path: the two sides' costs cross as the demand changes (no incentive subsidy fades by then).`;
+    },
   },
   {
     id: 'subsidized-price',

@@ -67,7 +67,7 @@ function subsidyLabel(key: string, s: Scenario): string {
     case 'step': {
       const last = schedule.steps[schedule.steps.length - 1];
       if (last !== undefined && last.share === 0)
-        return `Subsidy for ${key} ends at month ${monthsBetween(s.startMonth, last.month)} (${last.month})`;
+        return `Subsidy for ${key} ends from ${last.month} (month ${monthsBetween(s.startMonth, last.month) + 1} of the horizon)`;
       return `Subsidy for ${key} steps (${schedule.steps.map((x) => `${x.month}: ${pct(x.share)}`).join(', ')})`;
     }
     case 'linear':

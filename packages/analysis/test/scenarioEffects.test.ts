@@ -82,7 +82,7 @@ describe('scenarioEffects', () => {
       ['tokenPrices.AKT', 'no-effect'],
     ]);
     expect(effects[0]!.message).toBe(
-      'Subsidy for akash ends at month 6 (2027-07): no chosen offer is on akash (the decentralized options went to vast, which has no subsidy)',
+      'Subsidy for akash ends from 2027-07 (month 7 of the horizon): no chosen offer is on akash (the decentralized options went to vast, which has no subsidy)',
     );
     expect(effects[1]!.message).toMatch(/^AKT price path .*: no chosen offer is priced in AKT$/);
     for (const e of effects) expect(e.workloads).toEqual([]);
@@ -108,7 +108,7 @@ describe('scenarioEffects', () => {
       if (c.what !== 'option') expect(c.horizonUsdAfter).toBeGreaterThanOrEqual(c.horizonUsdBefore);
     }
     expect(effect.message).toMatch(
-      /^Subsidy for akash ends at month 6 \(2027-07\): changes \d+ workloads? — /,
+      /^Subsidy for akash ends from 2027-07 \(month 7 of the horizon\): changes \d+ workloads? — /,
     );
   });
 

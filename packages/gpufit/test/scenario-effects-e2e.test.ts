@@ -27,7 +27,7 @@ describe('scenario effects (built CLI)', () => {
     const r = await runBuiltCli(['analyze', FINANCE, '--scenario', CRASH, '--trials', '200', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(
-      'warning: Subsidy for akash ends at month 6 (2027-07): no chosen offer is on akash (the decentralized options went to spheron and vast, none of which has a subsidy)',
+      'warning: Subsidy for akash ends from 2027-07 (month 7 of the horizon): no chosen offer is on akash (the decentralized options went to spheron and vast, none of which has a subsidy)',
     );
     expect(r.stderr).toMatch(/warning: AKT price path \(.*\): no chosen offer is priced in AKT\n/);
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
@@ -36,9 +36,11 @@ describe('scenario effects (built CLI)', () => {
     expect(effects.map((e) => `${e.setting} ${e.effect}`)).toEqual([
       'horizonMonths changed',
       'subsidies.akash no-effect',
+      'subsidies.ionet no-effect',
       'subsidies.nosana no-effect',
       'subsidies.render no-effect',
       'tokenPrices.AKT no-effect',
+      'tokenPrices.IO no-effect',
       'tokenPrices.NOS no-effect',
       'tokenPrices.RENDER no-effect',
     ]);
@@ -107,11 +109,17 @@ describe('scenario effects (built CLI)', () => {
     expect(d.stdout).toContain('no chosen offer is priced in NOS');
   });
 
-  it('diff says why nothing changed when nothing did', async () => {
+  it('diff names the setting that moved a workload, and says why the others changed nothing', async () => {
+    // subsidy-ends.json ends every network's subsidy; the bundled example's sweeps run on Nosana (25 %).
     const d = await runBuiltCli(['diff', DEFAULT, join(DATASETS, 'scenarios', 'subsidy-ends.json')]);
     expect(d.code, d.stderr).toBe(0);
-    expect(d.stdout).toContain('No workload changed. Each setting B changes, and why it changes nothing:');
-    expect(d.stdout).toContain('Subsidy for akash ends at month 3 (2027-04): no chosen offer is on akash');
+    expect(d.stdout).toMatch(
+      /research-sweeps: same option \(decentralized nosana:[^)]*\), horizon \+\$[\d,.]+ — by Subsidy for nosana ends from 2027-04 \(month 4 of the horizon\)/,
+    );
+    expect(d.stdout).toContain('Settings that changed nothing:');
+    expect(d.stdout).toContain(
+      'Subsidy for akash ends from 2027-04 (month 4 of the horizon): no chosen offer is on akash',
+    );
     expect(d.stdout).not.toContain('+$0.01');
   });
 

@@ -192,6 +192,19 @@ describe('reasons say which values were assumed (issue 17, honest defaults)', ()
     expect(sentenceOf({ ...given, precision: 'fp16' }, 'model-size')).not.toMatch(/assumed/i);
   });
 
+  it('the model-size sentence names the card that holds the weights: 24 GB, 32–48 GB, 80 GB, several', () => {
+    const at = (b: number) =>
+      sentenceOf({ ...bare, modelParamsBillions: b, precision: 'bf16' }, 'model-size');
+    // bf16: 2 bytes a parameter. 8B = 14.9 GiB; 12B = 22.4 GiB (past a 24 GB card's 22.35 GiB of weights and
+    // the 20 GiB threshold); 30B = 55.9 GiB; 70B = 130 GiB.
+    expect(at(8)).toMatch(/one 24 GB consumer card holds them/);
+    expect(at(12)).toMatch(
+      /about 22\.4 GiB of weights: more than one 24 GB consumer card holds, but a 32–48 GB card/,
+    );
+    expect(at(30)).toMatch(/needs an 80 GB datacenter card/);
+    expect(at(70)).toMatch(/more than one 80 GB GPU per replica/);
+  });
+
   it('interruptibility and cost sensitivity say "assumed" only when defaulted', () => {
     expect(sentenceOf(bare, 'interruption-tolerance')).toMatch(
       /^Assumed not interruptible \(default for this kind/,

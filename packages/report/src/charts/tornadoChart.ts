@@ -23,7 +23,7 @@ export function tornadoChart(
   return {
     id: `tornado-${workloadSlug(w.index)}`,
     title,
-    description: `Tornado chart: monthly savings against all-cloud when each input moves ${swing} down or up from its base value; bars start at the baseline savings of USD ${formatCents.people(s.baselineSavingsCents)}.`,
+    description: `Tornado chart: the decentralized option's monthly saving against the cloud option when each input moves ${swing} down or up from its base value; bars start at the baseline savings of USD ${formatCents.people(s.baselineSavingsCents)}.`,
     ...SLIDE_SIZE,
     config: {
       type: 'bar',
@@ -43,10 +43,13 @@ export function tornadoChart(
         ],
       },
       options: {
-        ...baseOptions(title, `monthly savings vs all-cloud (USD) as each input swings ±${swing}`),
+        ...baseOptions(
+          title,
+          `DePIN option's monthly saving vs the cloud option (USD) as each input swings ±${swing}`,
+        ),
         indexAxis: 'y',
         scales: {
-          x: { title: { display: true, text: 'monthly savings vs all-cloud (USD)' } },
+          x: { title: { display: true, text: 'DePIN option saves vs cloud option (USD a month)' } },
           y: { stacked: true },
         },
       },

@@ -432,7 +432,9 @@ function sensitivityBlocks(r: Rounder, w: ShownWorkload, charts: readonly ChartS
     { kind: 'heading', level: 4, text: `Sensitivity (each input ±${formatShare(r, s.swing)})` },
     {
       kind: 'paragraph',
-      content: plain(`Baseline monthly savings against all-cloud: ${usd(s.baselineSavingsCents)}.`),
+      content: plain(
+        `Baseline: the decentralized option ${s.baselineSavingsCents >= 0 ? `saves ${usd(s.baselineSavingsCents)} a month against` : `costs ${usd(-s.baselineSavingsCents)} a month more than`} the cloud option, the whole workload moved (the plan's own saving is in the options above).`,
+      ),
     },
     {
       kind: 'table',

@@ -4,6 +4,11 @@ import { defineFactor } from '../defineFactor.js';
 import { precisionBytes } from '../ranks.js';
 
 const GIB = 2 ** 30;
+/**
+ * What a 48 GB workstation card (RTX 6000 Ada, L40S) holds, in GiB: between one 24 GB consumer card and an 80 GB
+ * datacenter card the sentence names these (the signal itself ramps smoothly between the two params).
+ */
+const WORKSTATION_CARD_GIB = 44;
 
 /** Weights only (params × bytes per parameter); pricing sizes KV cache and optimizer state per offer. */
 export function weightsGiB(profile: WorkloadProfile): number {
@@ -51,8 +56,10 @@ export const modelSizeFactor = defineFactor({
     const head = `${size} at ${profile.precision}${assumedMark(profile, 'precision')} take about ${roughly(gib)} GiB of weights`;
     if (gib <= p.consumerCardGiB)
       return `${head}: one 24 GB consumer card holds them, and such cards are most of what DePIN networks offer.`;
+    if (gib <= WORKSTATION_CARD_GIB)
+      return `${head}: more than one 24 GB consumer card holds, but a 32–48 GB card (RTX 5090, RTX 6000 Ada, L40S) or two 24 GB cards do — listed on DePIN networks, less often than 24 GB cards.`;
     if (gib <= p.datacenterCardGiB)
-      return `${head}: that needs a 40–80 GB datacenter card, scarcer on DePIN networks than consumer cards.`;
+      return `${head}: that needs an 80 GB datacenter card (or several smaller ones), scarcer on DePIN networks than consumer cards.`;
     return `${head}: more than one 80 GB GPU per replica, and "bigger models may require specific GPU memory, multi-node coordination, or high-speed interconnects that are harder to guarantee outside major cloud providers".`;
   },
 });
