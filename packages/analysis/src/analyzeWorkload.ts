@@ -145,6 +145,15 @@ export function createWorkloadAnalyzer(
     return index().cloudAtMost(p, atMostUsd);
   };
 
+  // The cheapest offer of each side for a profile, numbers only (a month's demand under growth): the index, or every
+  // offer under a price adjuster, or the caller's own search.
+  const cheapestAt = (p: WorkloadProfile): BestOffers =>
+    options.priceAdjuster !== undefined
+      ? bestOffers(p, offers, screen, sides)
+      : options.findBest !== undefined
+        ? options.findBest(p)
+        : index().best(p);
+
   function indexedOrExhaustive(): (p: WorkloadProfile) => BestOffers {
     const ofSide = { cloud: [] as Offer[], depin: [] as Offer[] };
     for (const o of offers) ofSide[sides[o.market]].push(o);
@@ -175,8 +184,13 @@ export function createWorkloadAnalyzer(
     let projection: Projection | null = null;
     let distribution: Distribution | null = null;
     let bases: AnalyzedWorkload['bases'];
-    // Under demand growth each month is priced at its own demand on the chosen offer (demandPath.ts).
-    const grown = (basis: CostBasisResult | null, side: SideBest | null): CostBasis | null =>
+    // Under demand growth each month is priced at its own demand: on the chosen offer, or on the side's cheapest
+    // offer at that demand when it clears the policy's bar for moving a workload (demandPath.ts).
+    const grown = (
+      basis: CostBasisResult | null,
+      side: SideBest | null,
+      which: 'cloud' | 'depin',
+    ): CostBasis | null =>
       basis?.ok && side
         ? withDemandPath(
             basis.value,
@@ -185,10 +199,12 @@ export function createWorkloadAnalyzer(
             estimateOptions,
             scenario.demandGrowthMonthly,
             workloadScenario.horizonMonths,
+            (p) => cheapestAt(p)[which],
+            { usd: policy.minMonthlySavingUsd, share: policy.minSavingShare },
           )
         : null;
-    const cloudOk = grown(cloudBasis, best.cloud);
-    const depinOk = grown(depinBasis, best.depin);
+    const cloudOk = grown(cloudBasis, best.cloud, 'cloud');
+    const depinOk = grown(depinBasis, best.depin, 'depin');
     // A projection needs the cloud option, or, for a workload with none, its decentralized option (an unpriceable
     // cloud option leaves the workload without one, as before).
     if (cloudOk !== null || (best.cloud === null && depinOk !== null)) {

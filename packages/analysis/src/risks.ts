@@ -364,13 +364,29 @@ export const riskRules: readonly RiskRule[] = [
         },
       ];
       const out: string[] = [];
+      const label = (o: Pick<Offer, 'providerName' | 'gpu' | 'region' | 'pricingCategory'>) =>
+        `${o.providerName} (${o.gpu}, ${o.region}, ${o.pricingCategory})`;
       for (const { path, option, used } of sides) {
-        const from = path?.unpricedFrom ?? null;
-        if (!used || path == null || option === null || from === null || from >= horizon) continue;
-        const factor = (1 + path.growthMonthly) ** from;
-        out.push(
-          `At ${Number((path.growthMonthly * 100).toPrecision(3))} % demand growth a month, ${option.offer.providerName} (${option.offer.gpu}, ${option.offer.region}) cannot hold the demand from ${addMonths(demandPaths.startMonth, from)} (×${factor.toFixed(2)} today's): ${path.unpricedReason ?? 'its estimate has no price'}. The projection scales that month's cost from the month before; line up a second offer or a reservation before then.`,
-        );
+        if (!used || path == null || option === null) continue;
+        const growth = `At ${Number((path.growthMonthly * 100).toPrecision(3))} % demand growth a month`;
+        const when = (t: number) =>
+          `${addMonths(demandPaths.startMonth, t)} (×${((1 + path.growthMonthly) ** t).toFixed(2)} today's demand)`;
+        const moved = path.movedFrom;
+        if (moved !== null && moved.month < horizon) {
+          const chosen =
+            moved.chosenUsd === null
+              ? `${label(option.offer)}, chosen today, cannot hold that demand`
+              : `${label(option.offer)}, chosen today, would cost ${usd(moved.chosenUsd)}`;
+          out.push(
+            `${growth}, from ${when(moved.month)} ${label(moved.offer)} costs ${usd(moved.usd)} a month where ${chosen}: the projection moves the workload there from that month — re-plan then.`,
+          );
+        }
+        const from = path.unpricedFrom;
+        if (from !== null && from < horizon) {
+          out.push(
+            `${growth}, ${label(option.offer)} cannot hold the demand from ${when(from)}: ${path.unpricedReason ?? 'its estimate has no price'}. No other offer of that side can either; the projection scales that month's cost from the month before — line up a reservation before then.`,
+          );
+        }
       }
       return out.length > 0 ? out.join(' ') : null;
     },

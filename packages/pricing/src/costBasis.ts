@@ -18,6 +18,8 @@ import { offerFacts } from './estimate/offerFacts.js';
 export interface DemandMonth {
   /** (1 + g)^t. */
   readonly demandFactor: number;
+  /** The offer that prices the month: the chosen one, or one of the same side that is cheaper at this demand. */
+  readonly offerId: string;
   readonly computeUsd: number;
   readonly interruptionUsd: number;
   readonly interruptionsPerMonth: number;
@@ -33,6 +35,17 @@ export interface DemandPath {
   readonly unpricedFrom: number | null;
   /** Why the offer could not price that month (its estimate's first rejection), or null. */
   readonly unpricedReason: string | null;
+  /**
+   * The first month another offer of the same side prices (cheaper at that month's demand than the chosen one, or
+   * the chosen one cannot hold it), with both monthly costs at that demand; null when every month stays on the
+   * chosen offer. `chosenUsd` is null when the chosen offer cannot price that month.
+   */
+  readonly movedFrom: {
+    readonly month: number;
+    readonly offer: Offer;
+    readonly usd: number;
+    readonly chosenUsd: number | null;
+  } | null;
 }
 
 export interface CostBasis {

@@ -123,6 +123,7 @@ export { breakEven } from './breakEven.js';
 export { addMonths, monthsBetween } from './calendarMonth.js';
 export type { CostBasis, CostBasisResult, DemandMonth, DemandPath } from './costBasis.js';
 export { costBasis, spreadSigma } from './costBasis.js';
+export type { SideSearch } from './demandPath.js';
 export { demandMonthAt, profileAtDemand, withDemandPath } from './demandPath.js';
 export type { DemandInput, DemandShape } from './demandShape.js';
 export { demandShape, LOGNORMAL_MAX_PEAK_TO_MEAN, PEAK_QUANTILE } from './demandShape.js';

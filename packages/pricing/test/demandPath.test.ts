@@ -176,6 +176,48 @@ describe('withDemandPath: each month priced at its own demand', () => {
     );
   });
 
+  it('with a search, a month moves to a cheaper offer of the side at its demand, only one whose cost moves alike', () => {
+    // The chosen offer holds one 1-GPU instance at $2 (availability 1); from the month demand passes one unit's
+    // 730 GPU-hours × peak 1 a cheaper $1.50 offer is what the search finds.
+    const p = profile({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 600, peakToMeanRatio: 1 });
+    const chosen = offer({ id: 'chosen', gpusPerInstance: 1, availability: 1 });
+    const cheaper = offer({ id: 'cheaper', gpusPerInstance: 1, availability: 1, usdPerGpuHour: 1.5 });
+    const tokenPaid = offer({
+      id: 'token',
+      gpusPerInstance: 1,
+      availability: 1,
+      usdPerGpuHour: 1.5,
+      incentiveSymbol: 'AKT',
+      incentiveSubsidyShare: 0.2,
+      incentiveDenomination: 'token',
+    });
+    const find = (o: typeof chosen) => (q: typeof p) => {
+      const e = estimateCost(q, o, { tiers, explain: false });
+      return q.gpuHoursPerMonth! > 730 ? { offer: o, estimate: e } : null;
+    };
+    const b = withDemandPath(basisOf(p, chosen), p, chosen, { tiers }, 0.1, 6, find(cheaper));
+    const path = b.demandPath!;
+    // 600 × 1.1^t > 730 from t = 3 (798.6 GPU-hours).
+    expect(path.months.map((m) => m.offerId)).toEqual([
+      'chosen',
+      'chosen',
+      'chosen',
+      'cheaper',
+      'cheaper',
+      'cheaper',
+    ]);
+    expect(path.movedFrom?.month).toBe(3);
+    expect(path.movedFrom?.offer.id).toBe('cheaper');
+    expect(path.movedFrom?.usd).toBeCloseTo(600 * 1.1 ** 3 * 1.5, 6);
+    expect(path.movedFrom?.chosenUsd).toBeCloseTo(600 * 1.1 ** 3 * 2, 6);
+    expect(path.months[3]!.computeUsd).toBeCloseTo(600 * 1.1 ** 3 * 1.5, 6);
+    // An offer paid in a token (its subsidy and price path are not the chosen offer's) is not taken.
+    const kept = withDemandPath(basisOf(p, chosen), p, chosen, { tiers }, 0.1, 6, find(tokenPaid))
+      .demandPath!;
+    expect(kept.movedFrom).toBeNull();
+    expect(kept.months.every((m) => m.offerId === 'chosen')).toBe(true);
+  });
+
   it('a projection of a grown basis sums its months', () => {
     const p = profile({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 50 });
     const o = offer({ gpusPerInstance: 1, availability: 1 });
