@@ -40,7 +40,7 @@ function headline(p: PresentedAnalysis, r: Rounder): Inline {
     return [
       strong(`Recommended plan: ${usd(totals.monthlyRecommendedCents)} a month`),
       t(
-        `. No workload in it has a cloud option (its allowedMarkets name only decentralized markets, or no cloud offer is feasible), so there is no all-cloud plan to compare it with. ${horizon}: ${usd(totals.horizonRecommendedCents)}.`,
+        `. No workload in it has a cloud option (its allowedMarkets name only decentralized markets, or no cloud offer is feasible), so there is no all-cloud plan to compare it with. ${horizon}: ${usd(totals.horizonRecommendedCents)}.${growthText(p)}`,
       ),
     ];
   }
@@ -58,9 +58,41 @@ function headline(p: PresentedAnalysis, r: Rounder): Inline {
     t(' — it '),
     saving,
     t(
-      ` against running the same workloads on their cloud options (${usd(totals.monthlyAllCloudCents)} a month).${some} ${horizon}: ${usd(totals.horizonRecommendedCents)}, against ${usd(totals.horizonAllCloudCents)} all-cloud.`,
+      ` against running the same workloads on their cloud options (${usd(totals.monthlyAllCloudCents)} a month).${some} ${horizon}: ${usd(totals.horizonRecommendedCents)}, against ${usd(totals.horizonAllCloudCents)} all-cloud.${growthText(p)}`,
     ),
   ];
+}
+
+/**
+ * Under demand growth (or decline) the monthly figures are month one's: the plan's last projected month, when every
+ * workload shares one horizon, recommended and all-cloud, with the demand factor it reaches. Null without a change
+ * in demand or with mixed horizons.
+ */
+export function lastPlanMonth(
+  p: PresentedAnalysis,
+): { month: string; factor: number; recommendedCents: number; allCloudCents: number } | null {
+  const { min, max } = workloadHorizons(p);
+  if (min !== max || max < 2) return null;
+  const last = p.workloads.find((w) => w.workload.projection !== null)?.workload.projection?.months[max - 1];
+  if (last === undefined || Math.abs(last.demandFactor - 1) < 1e-9) return null;
+  let recommendedCents = 0;
+  let allCloudCents = 0;
+  for (const w of p.workloads) {
+    const rec = w.paths.filter((x) => x.option === w.workload.decision.recommendation);
+    if (rec.length === 0) continue;
+    const monthOf = (x: (typeof w.paths)[number]) => x.months[max - 1]?.cents ?? 0;
+    recommendedCents += rec.reduce((a, x) => a + monthOf(x), 0);
+    const cloud = w.paths.find((x) => x.option === 'cloud');
+    allCloudCents += cloud === undefined ? rec.reduce((a, x) => a + monthOf(x), 0) : monthOf(cloud);
+  }
+  return { month: last.month, factor: last.demandFactor, recommendedCents, allCloudCents };
+}
+
+function growthText(p: PresentedAnalysis): string {
+  const last = lastPlanMonth(p);
+  if (last === null) return '';
+  const cloud = cloudComparisonOf(p).none ? '' : ` (all-cloud ${usd(last.allCloudCents)})`;
+  return ` These are month one's figures: with demand at ×${last.factor.toFixed(2)} of today's by ${last.month}, the plan's last month costs ${usd(last.recommendedCents)}${cloud}.`;
 }
 
 function cloudComparisonOf(p: PresentedAnalysis) {
