@@ -293,6 +293,30 @@ export const riskRules: readonly RiskRule[] = [
     },
   },
   {
+    // Confidential data sent abroad to save a little: with no residency set, gpufit may place a US workload's
+    // documents in Spain (AWS eu-south-2 spot) for USD 40 a month. Said for the options the plan uses.
+    id: 'data-abroad',
+    check: ({ profile, cloud, depin, recommendation }) => {
+      const users = profile.usersRegion;
+      if (users === null || users === GLOBAL_PLACE || profile.residency.length > 0) return null;
+      const level = DATA_SENSITIVITIES.indexOf(profile.dataSensitivity);
+      if (level < DATA_SENSITIVITIES.indexOf('confidential')) return null;
+      const used = [
+        recommendation === 'depin' ? null : cloud,
+        recommendation === 'depin' || recommendation === 'hybrid' ? depin : null,
+      ];
+      const abroad = used.filter(
+        (o): o is PricedOption =>
+          o != null && o.offer.country !== null && !placeIncludesCountry(users, o.offer.country),
+      );
+      if (abroad.length === 0) return null;
+      const where = abroad
+        .map((o) => `${o.offer.country} (${o.offer.providerName} ${o.offer.region})`)
+        .join(' and ');
+      return `The ${profile.dataSensitivity} data would be processed in ${where}, outside ${users} where its users are: no residency is set, so gpufit allowed it. Set residency if the data must stay in ${users}; moving it between the regions is not priced.`;
+    },
+  },
+  {
     // Only when the plan runs on the cloud option: a nightly re-embed sent to Vast listed "the cloud option is
     // spot capacity" as its only risk, about the option it does not use.
     id: 'cloud-spot',
