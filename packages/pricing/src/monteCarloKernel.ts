@@ -5,8 +5,10 @@
  *
  * One trial, for option o ∈ {cloud, depin} and month t (expected parts from spendPath.ts):
  *   price factor   P_o  = exp(σ_p·Z − σ_p²/2)                      once per trial; DePIN only (depinPriceSpread)
- *   demand         D_t  = exp(σ_d·x_t − σ_d²/2)                    each month, shared by both options, where
- *                  x_t = φ·x_{t−1} + √(1−φ²)·Z_t, x_0 = Z_0            φ = demandPersistence (x_t ~ N(0, 1) each month)
+ *   demand         D_t  = exp(σ_d·x_t − σ_d²·v_t/2)                each month, shared by both options, where
+ *                  x_t = φ·x_{t−1} + √(1−φ²)·Z_t, x_{−1} = 0          φ = demandPersistence: today's demand is known,
+ *                  v_t = Var(x_t) = 1 − φ^{2(t+1)}                     and a deviation grows, then persists (φ = 0:
+ *                                                                     v_t = 1, independent months)
  *   token ratio    R_t  = exp(Σ_{k<t} ((μ−σ²/2)/12 + σ√(1/12)·Z_k))  GBM, exact discretization; R_0 = 1
  *   interruptions  N_t ~ Poisson(m_t) (guide-table inversion for m ≤ 200, normal approximation above),
  *                  factor N_t/m_t
@@ -46,6 +48,20 @@ export function allocateMonteCarloOut(
     monthlyCloud: allocate(params.months * params.sampleTrials),
     monthlyDepin: allocate(params.months * params.sampleTrials),
   };
+}
+
+/**
+ * σ²·v_t/2 for t = 0 … months−1, v_t = 1 − φ^{2(t+1)}: the lognormal correction that keeps every month's demand
+ * factor at mean 1 when the demand normal starts from today's known demand (x_{−1} = 0) and persists with φ.
+ */
+export function demandHalfVariances(sigma: number, phi: number, months: number): Float64Array {
+  const out = new Float64Array(Math.max(0, months));
+  let decay = phi * phi;
+  for (let t = 0; t < months; t++) {
+    out[t] = (sigma * sigma * (1 - decay)) / 2;
+    decay *= phi * phi;
+  }
+  return out;
 }
 
 export const KERNEL_RANGE_INVALID = 'the trial range must satisfy 0 ≤ trialStart ≤ trialEnd ≤ trials';
@@ -94,6 +110,8 @@ class TrialModel {
   private readonly demandHalfVar: number;
   private readonly demandPersistence: number;
   private readonly demandInnovation: number;
+  /** σ_d²·v_t/2 per month (persistent demand only). */
+  private readonly demandHalfVarAt: Float64Array;
   private readonly demandDrawAt: number;
   private readonly priceSigma: readonly [number, number];
   private readonly priceDrawAt: readonly [number, number];
@@ -141,6 +159,7 @@ class TrialModel {
     this.demandHalfVar = (params.demandSigma * params.demandSigma) / 2;
     this.demandPersistence = params.demandPersistence;
     this.demandInnovation = Math.sqrt(1 - params.demandPersistence * params.demandPersistence);
+    this.demandHalfVarAt = demandHalfVariances(params.demandSigma, params.demandPersistence, params.months);
     this.priceSigma = [c.priceSigma, d.priceSigma];
     this.tokens = params.tokens;
     this.tokenOf = [c.tokenIndex, d.tokenIndex];
@@ -274,11 +293,11 @@ class TrialModel {
       const phi = this.demandPersistence;
       if (phi > 0) {
         const w = this.demandInnovation;
-        let x = z[from]!;
-        z[to] = Math.exp(sd * x - h);
-        for (let t = 1; t < M; t++) {
+        const hs = this.demandHalfVarAt;
+        let x = 0;
+        for (let t = 0; t < M; t++) {
           x = phi * x + w * z[from + t]!;
-          z[to + t] = Math.exp(sd * x - h);
+          z[to + t] = Math.exp(sd * x - hs[t]!);
         }
       } else for (let t = 0; t < M; t++) z[to + t] = Math.exp(sd * z[from + t]! - h);
     }

@@ -50,8 +50,9 @@ export interface MonteCarloParams {
   /** Lognormal sigma of each month's demand around its projection (mean 1). */
   readonly demandSigma: number;
   /**
-   * φ, the month-to-month correlation of the demand shock: its normal follows x_t = φ·x_{t−1} + √(1−φ²)·Z_t
-   * (x_0 = Z_0), so each month keeps sigma σ_d and mean 1 while deviations persist. 0 = independent months.
+   * φ, the month-to-month correlation of the demand shock: its normal follows x_t = φ·x_{t−1} + √(1−φ²)·Z_t from
+   * today's known demand (x_{−1} = 0), so month t's spread is σ_d·√(1 − φ^{2(t+1)}) and its mean 1 while deviations
+   * persist (monteCarloKernel.ts). 0 = independent months.
    */
   readonly demandPersistence: number;
   /** Draw interruption counts (Poisson) or use their expectation. */

@@ -5,8 +5,8 @@
  * in between so the CLI can run the kernel on worker threads.
  *
  * One trial, for workload w, option o ∈ {cloud, depin} and month t < the workload's horizon:
- *   demand      D_wt = exp(σ_d·x_wt − σ_d²/2), x_wt = φ·x_w(t−1) + √(1−φ²)·(√ρ·C_t + √(1−ρ)·E_wt), x_w0 the
- *               month-0 mix                                      C_t common to all workloads, E_wt its own
+ *   demand      D_wt = exp(σ_d·x_wt − σ_d²·v_t/2), x_wt = φ·x_w(t−1) + √(1−φ²)·(√ρ·C_t + √(1−ρ)·E_wt), x_w(−1) = 0,
+ *               v_t = 1 − φ^{2(t+1)} (monteCarloKernel.ts)       C_t common to all workloads, E_wt its own
  *   price       P_wo = exp(σ_wo·G_g − σ_wo²/2)                      G_g one normal per provider/network g
  *   token       R_t  = the GBM ratio of the option's token           one path per token symbol
  *   re-work     N_t/m_t, N_t ~ Poisson(m_t)                          independent per workload, option, month
@@ -24,6 +24,7 @@ import { addMonths } from './calendarMonth.js';
 import type { CostBasis } from './costBasis.js';
 import { INTERRUPTIONS_NONE, INTERRUPTIONS_POISSON, interruptionMode } from './monteCarloDraws.js';
 import { InterruptionMonths } from './monteCarloInterruptions.js';
+import { demandHalfVariances } from './monteCarloKernel.js';
 import type {
   MonteCarloOptionPlan,
   MonteCarloParams,
@@ -306,6 +307,7 @@ export function portfolioKernel(
   const phi = params.demandPersistence;
   const persist = sd > 0 && phi > 0;
   const innovation = Math.sqrt(1 - phi * phi);
+  const halfVarAt = demandHalfVariances(sd, phi, M);
   const G = params.priceGroups.length;
   const K = params.tokens.length;
 
@@ -419,12 +421,13 @@ export function portfolioKernel(
           for (let t = 0; t < Mw; t++) {
             let x = block[row + t]!;
             if (own) x += sdOwn * z[t]!;
-            // Persistent demand: the month's mix (σ·(√ρ·C_t + √(1−ρ)·E_wt)) as the innovation of an AR(1).
+            // Persistent demand: the month's mix (σ·(√ρ·C_t + √(1−ρ)·E_wt)) as the innovation of an AR(1) that
+            // starts from today's known demand (monteCarloKernel.ts).
+            let D: number;
             if (persist) {
-              xs = t === 0 ? x : phi * xs + innovation * x;
-              x = xs;
-            }
-            const D = demand ? Math.exp(x - halfVar) : 1;
+              xs = phi * xs + innovation * x;
+              D = Math.exp(xs - halfVarAt[t]!);
+            } else D = demand ? Math.exp(x - halfVar) : 1;
             let cSpend: number;
             if (cWhole !== null) cSpend = D * cWhole[t]!;
             else {

@@ -1,7 +1,8 @@
 /**
- * Persistent demand (scenario.monteCarlo.demandPersistence, φ): the demand normal follows an AR(1),
- * x_t = φ·x_{t−1} + √(1−φ²)·Z_t, so every month keeps D_t = exp(σ·x_t − σ²/2) with mean 1 and its own spread, and
- * months co-vary: Cov(D_i, D_j) = exp(σ²·φ^|i−j|) − 1. The horizon total's variance is the sum of those.
+ * Persistent demand (scenario.monteCarlo.demandPersistence, φ): the demand normal follows an AR(1) from today's
+ * known demand, x_t = φ·x_{t−1} + √(1−φ²)·Z_t with x_{−1} = 0, so Var(x_t) = v_t = 1 − φ^{2(t+1)} and each month's
+ * factor D_t = exp(σ·x_t − σ²·v_t/2) has mean 1. Months co-vary: Cov(x_i, x_j) = φ^{|i−j|}·v_{min(i,j)}, and
+ * Cov(D_i, D_j) = exp(σ²·Cov(x_i, x_j)) − 1. The horizon total's variance is the sum of those.
  */
 import { describe, expect, it } from 'vitest';
 import { allocateMonteCarloOut, monteCarloKernel, monteCarloPlan } from '../src/index.js';
@@ -27,11 +28,17 @@ function run(phi: number) {
   return out;
 }
 
-/** Var(Σ_t 100·D_t) = 100² Σ_i Σ_j (exp(σ² φ^|i−j|) − 1). */
+/** Var(x_t) = 1 − φ^{2(t+1)} (1 for independent months). */
+const varX = (phi: number, t: number) => (phi > 0 ? 1 - phi ** (2 * (t + 1)) : 1);
+
+/** Var(Σ_t 100·D_t) = 100² Σ_i Σ_j (exp(σ² φ^|i−j| v_min(i,j)) − 1). */
 function horizonVariance(phi: number): number {
   let v = 0;
   for (let i = 0; i < MONTHS; i++)
-    for (let j = 0; j < MONTHS; j++) v += 100 * 100 * (Math.exp(SIGMA * SIGMA * phi ** Math.abs(i - j)) - 1);
+    for (let j = 0; j < MONTHS; j++) {
+      const c = (phi > 0 ? phi ** Math.abs(i - j) : i === j ? 1 : 0) * varX(phi, Math.min(i, j));
+      v += 100 * 100 * (Math.exp(SIGMA * SIGMA * c) - 1);
+    }
   return v;
 }
 
@@ -57,20 +64,25 @@ describe('persistent demand in the Monte Carlo', () => {
     });
   }
 
-  it('each month keeps its own spread whatever φ; the horizon band widens with φ', () => {
-    const monthSd = 100 * Math.sqrt(Math.exp(SIGMA * SIGMA) - 1);
+  it("a month's spread starts near today's demand and widens toward σ's; the horizon band widens with φ", () => {
+    const monthSd = (phi: number, t: number) => 100 * Math.sqrt(Math.exp(SIGMA * SIGMA * varX(phi, t)) - 1);
     const a = run(0);
     const b = run(0.9);
     for (const t of [0, 11, 23]) {
       const column = (o: typeof a) =>
         Float64Array.from({ length: TRIALS }, (_, i) => o.monthlyCloud[i * MONTHS + t]!);
-      for (const o of [a, b]) {
+      for (const [o, phi] of [
+        [a, 0],
+        [b, 0.9],
+      ] as const) {
         const { mean, sd } = meanAndSd(column(o), TRIALS);
-        expect(Math.abs(mean - 100)).toBeLessThan((4 * monthSd) / Math.sqrt(TRIALS));
-        expect(Math.abs(sd / monthSd - 1)).toBeLessThan(0.03);
+        expect(Math.abs(mean - 100)).toBeLessThan((4 * monthSd(phi, t)) / Math.sqrt(TRIALS));
+        expect(Math.abs(sd / monthSd(phi, t) - 1)).toBeLessThan(0.03);
       }
     }
-    // 24 months at φ = 0.9: the horizon's sd is about 3.4× the independent months'.
-    expect(meanAndSd(b.horizonCloud, TRIALS).sd / meanAndSd(a.horizonCloud, TRIALS).sd).toBeGreaterThan(3);
+    // Month 1 at φ = 0.9 is √(1 − 0.81) = 0.44 of an independent month's spread; month 24 is 0.99 of it.
+    expect(monthSd(0.9, 0) / monthSd(0, 0)).toBeCloseTo(0.436, 2);
+    expect(monthSd(0.9, 23) / monthSd(0, 23)).toBeGreaterThan(0.99);
+    expect(meanAndSd(b.horizonCloud, TRIALS).sd / meanAndSd(a.horizonCloud, TRIALS).sd).toBeGreaterThan(2.5);
   });
 });

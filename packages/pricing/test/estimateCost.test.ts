@@ -325,7 +325,8 @@ describe('estimateCost: the bill, term by term', () => {
     });
     const e = estimateCost(p, o, { tiers });
     const note = e.assumptions.find((a) => a.startsWith('commitment:'))!;
-    expect(note).toContain('utilization 1');
+    expect(note).toContain('utilization 1 from the instance held up all month (counted as used)');
+    expect(note).not.toContain('mean ÷ peak');
     expect(note).toContain(
       `the demand itself is 5.48 % of the hours held (one instance stays up all month for availability), so a GPU-hour of its work costs $${((0.5634 * 730) / 40).toFixed(2)}`,
     );

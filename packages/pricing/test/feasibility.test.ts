@@ -229,6 +229,30 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
       expect(f.memoryNote).toBeNull();
     });
 
+    it('an inference replica stated on more GPUs than its estimate needs keeps that memory on every GPU (its headroom)', () => {
+      // 70B fp8: 78.2 GiB estimated, one H100's worth; stated 2 × H100 with NVLink for the KV cache. On an A100-80GB
+      // offer it was priced on one GPU a replica (GPU-hours conserved), its KV cache gone and its NVLink dropped.
+      const p = {
+        ...base,
+        modelParamsBillions: 70,
+        precision: 'fp8',
+        gpuType: 'H100',
+        gpuPolicy: 'any',
+        gpusPerReplica: 2,
+        interconnect: 'nvlink',
+      } as const;
+      const a100 = offer({ gpu: 'A100-80GB', gpuMemoryGiB: 80, gpusPerInstance: 8, interconnect: 'nvlink' });
+      const f = feasibilityDetail(profile(p), a100, { tiers: TEST_TIERS });
+      expect(f.feasible).toBe(true);
+      expect(f.gpusPerReplica).toBe(2);
+      // A one-GPU A100 instance cannot hold the 2-GPU replica (it held the 1-GPU one).
+      const single = feasibilityDetail(profile(p), { ...a100, gpusPerInstance: 1 }, { tiers: TEST_TIERS });
+      expect(single.rejections.map((r) => r.code)).toEqual(['memory']);
+      // Stated at what the estimate needs (one GPU): nothing changes.
+      const one = feasibilityDetail(profile({ ...p, gpusPerReplica: 1 }), a100, { tiers: TEST_TIERS });
+      expect(one.gpusPerReplica).toBe(1);
+    });
+
     it('training keeps the stated footprint (a LoRA or QLoRA fine-tune of a 70B model on one GPU)', () => {
       const p = {
         ...base,

@@ -35,11 +35,22 @@ function referenceModel(params: MonteCarloParams) {
     if (trial % MONTE_CARLO_BLOCK_TRIALS === 0) rng = new Prng(params.seed, trial / MONTE_CARLO_BLOCK_TRIALS);
     const price = params.options.map((o) => (o.priceSigma > 0 ? rng.nextNormal() : null));
     const demandZ = params.demandSigma > 0 ? Array.from({ length: M }, () => rng.nextNormal()) : null;
-    // Persistent demand: the month's normal as the innovation of an AR(1), x_0 = Z_0.
+    // Persistent demand: the month's normal as the innovation of an AR(1) from today's known demand (x_{−1} = 0),
+    // each month's lognormal correction at its own variance 1 − φ^{2(t+1)}.
     const phi = params.demandPersistence;
+    // φ^{2(t+1)} by repeated products, as the kernel forms it (the same doubles).
+    const halfVar: number[] = [];
+    for (let t = 0, decay = phi * phi; t < M; t++, decay *= phi * phi) {
+      const s = params.demandSigma;
+      halfVar.push(phi > 0 ? (s * s * (1 - decay)) / 2 : (s * s) / 2);
+    }
     if (demandZ && phi > 0) {
       const w = Math.sqrt(1 - phi * phi);
-      for (let t = 1; t < M; t++) demandZ[t] = phi * demandZ[t - 1]! + w * demandZ[t]!;
+      let x = 0;
+      for (let t = 0; t < M; t++) {
+        x = phi * x + w * demandZ[t]!;
+        demandZ[t] = x;
+      }
     }
     const ratios = params.tokens.map(({ logDrift, logVolatility }) => {
       const z = logVolatility > 0 ? Array.from({ length: M - 1 }, () => rng.nextNormal()) : null;
@@ -68,7 +79,7 @@ function referenceModel(params: MonteCarloParams) {
       let h = 0;
       for (let t = 0; t < M; t++) {
         const s = params.demandSigma;
-        const D = demandZ ? Math.exp(s * demandZ[t]! - (s * s) / 2) : 1;
+        const D = demandZ ? Math.exp(s * demandZ[t]! - halfVar[t]!) : 1;
         const R = option.tokenIndex < 0 ? 1 : ratios[option.tokenIndex]![t]!;
         const spend =
           D *

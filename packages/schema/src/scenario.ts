@@ -178,8 +178,9 @@ export const scenarioInputSchema = z
         /** Lognormal sigma of monthly demand around its projection. */
         demandVolatility: boundedNumber('demandVolatility', 0, 3).optional(),
         /**
-         * Month-to-month correlation of demand's deviation from its projection (0 = independent months): a month
-         * above plan is followed by months above plan, so a year's total is as uncertain as its months are.
+         * Month-to-month correlation of demand's deviation from its projection (0 = independent months), from
+         * today's known demand: a month above plan is followed by months above plan, and later months are less
+         * certain than the first (docs/projection-and-uncertainty.md §3).
          */
         demandPersistence: boundedNumber('demandPersistence', 0, 0.99).optional(),
       })

@@ -256,7 +256,10 @@ export function estimateCost(
     const source = fromScenario
       ? 'the scenario'
       : pf.serving
-        ? 'the demand shape (mean ÷ peak)'
+        ? // A service held at its always-up unit uses that unit by holding it: mean ÷ peak is not what sets it.
+          workShare < utilization - 0.005
+          ? 'the instance held up all month (counted as used)'
+          : 'the demand shape (mean ÷ peak)'
         : 'the work a month ÷ the instances held for its peak all month';
     if (explain)
       assumptions.push(

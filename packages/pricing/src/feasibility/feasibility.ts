@@ -240,7 +240,15 @@ export function replicaDemand(profile: WorkloadProfile, demandTierGiB: number): 
     profile.gpusPerReplica === null
       ? Number.POSITIVE_INFINITY
       : profile.gpusPerReplica * nodes * demandTierGiB;
-  const footprintGiB = Math.min(pf.memoryGiB, Math.max(statedGiB, pf.weightsGiB));
+  // An inference replica stated on more GPUs than its estimate needs on its own GPU holds that memory by choice
+  // (KV cache for long contexts, tensor parallelism): a 70B fp8 agent API stated on 2 × H100 with NVLink (78 GiB
+  // estimated, one H100's worth) was priced on one A100-80GB a replica, its KV cache gone and its NVLink dropped.
+  // Training states its parallel width, not its memory: there the statement only caps the estimate.
+  const headroom =
+    pf.phase === 'inference' &&
+    profile.gpusPerReplica !== null &&
+    profile.gpusPerReplica > gpusForModel(pf.memoryGiB, demandTierGiB, nodes);
+  const footprintGiB = headroom ? statedGiB : Math.min(pf.memoryGiB, Math.max(statedGiB, pf.weightsGiB));
   return { demandGpusPerReplica, statedGiB, footprintGiB };
 }
 

@@ -15,6 +15,7 @@ import {
 } from '../../src/index.js';
 import { INTERRUPTIONS_NONE, INTERRUPTIONS_POISSON, interruptionMode } from '../../src/monteCarloDraws.js';
 import { InterruptionMonths } from '../../src/monteCarloInterruptions.js';
+import { demandHalfVariances } from '../../src/monteCarloKernel.js';
 
 /** A workload's params in the shape InterruptionMonths and interruptionMode read. */
 function asWorkloadParams(params: PortfolioParams, w: PortfolioWorkloadPlan): MonteCarloParams {
@@ -67,6 +68,7 @@ export function portfolioKernelReference(
   const phi = params.demandPersistence;
   const persist = sd > 0 && phi > 0;
   const innovation = Math.sqrt(1 - phi * phi);
+  const halfVarAt = demandHalfVariances(sd, phi, M);
   const G = params.priceGroups.length;
   const K = params.tokens.length;
 
@@ -192,11 +194,11 @@ export function portfolioKernelReference(
         for (let t = 0; t < Mw; t++) {
           let x = block[row + t]!;
           if (ownDemand) x += sdOwn * z[t]!;
+          let D: number;
           if (persist) {
-            xs = t === 0 ? x : phi * xs + innovation * x;
-            x = xs;
-          }
-          const D = demand ? Math.exp(x - halfVar) : 1;
+            xs = phi * xs + innovation * x;
+            D = Math.exp(xs - halfVarAt[t]!);
+          } else D = demand ? Math.exp(x - halfVar) : 1;
           const cR = cTok >= 0 ? block[cTok + t]! : 1;
           const cUsd = cDraws ? cCompute[t]! + cRework[t]! * ci.factor(t, z) : cCompute[t]! + cRework[t]!;
           const cSpend = D * (cUsd * cR * cP + cData[t]!);

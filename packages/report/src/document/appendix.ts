@@ -6,6 +6,7 @@ import type { Rounder } from '../present/rounder.js';
 import { REPORT_FORMAT_VERSION } from '../version.js';
 import type { Block } from './blocks.js';
 import { code, plain, strong, t } from './blocks.js';
+import { workloadHorizons } from './executiveSummary.js';
 
 const ROUNDING_WORDS: Record<string, string> = {
   halfEven: 'half to even',
@@ -124,10 +125,24 @@ export function appendix(p: PresentedAnalysis, r: Rounder): Block[] {
         code(String(a.seed)),
         t(' (same inputs and seed give the same numbers on every machine)'),
       ],
-      [t(`Scenario: ${a.scenario.name}, ${a.scenario.horizonMonths} months from ${a.scenario.startMonth}`)],
+      [t(`Scenario: ${a.scenario.name}, from ${a.scenario.startMonth}; ${scenarioHorizon(p)}`)],
       [t('Analysis schema: '), code(a.schemaVersion), t(' · report format: '), code(REPORT_FORMAT_VERSION)],
       [t(`Rounding: ${ROUNDING_WORDS[p.roundingMode] ?? p.roundingMode} (`), code(p.roundingMode), t(')')],
     ],
   });
   return blocks;
+}
+
+/**
+ * The horizon the report's projections cover: each workload's own `horizonMonths` (a workload file may set 24 where
+ * the scenario's default is 12), named as the scenario's only when they agree with it.
+ */
+function scenarioHorizon(p: PresentedAnalysis): string {
+  const { min, max } = workloadHorizons(p);
+  const own = p.analysis.scenario.horizonMonths;
+  if (min === max)
+    return min === own
+      ? `${min}-month horizon`
+      : `${min}-month horizon (the workloads' own; the scenario's default is ${own})`;
+  return `the workloads' own horizons, ${min} to ${max} months (the scenario's default is ${own})`;
 }
