@@ -90,7 +90,7 @@ export function bestOffers(
     const e = estimate(profile, offer);
     const side = sides[offer.market];
     if (!e.feasible || e.monthlyUsd === null) {
-      tally[side].add(e);
+      tally[side].add(e, offer);
       continue;
     }
     const best = { offer, estimate: e };

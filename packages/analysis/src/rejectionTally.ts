@@ -1,4 +1,4 @@
-import type { CostEstimate, RejectionCode } from '@gpufit/schema';
+import type { CostEstimate, Offer, RejectionCode } from '@gpufit/schema';
 
 /** What an offer refused for each reason is, in a few words ("290 run on community hosts …"). */
 const REFUSED: Readonly<Record<RejectionCode, string>> = {
@@ -29,6 +29,15 @@ function forOne(phrase: string): string {
   return `${one}${phrase.slice(verb.length)}`;
 }
 
+/** What unlocks offers refused for one reason only (the nearest refusals). */
+const REMEDY: Partial<Record<RejectionCode, string>> = {
+  'gpu-policy': 'set gpuPolicy any to price them (no speed-up credited)',
+  compliance: 'if the provider holds the certification, add it to the offer’s certifications',
+  residency: 'widen residency to price them',
+  placement: 'widen the placement lists to price them',
+  interconnect: 'state fewer GPUs per replica, if the model fits them, to price them',
+};
+
 /** Reasons whose message adds what a founder needs (the rule), shown after the count. */
 const WITH_RULE: ReadonlySet<RejectionCode> = new Set(['hosting', 'compliance', 'residency', 'latency']);
 
@@ -40,8 +49,11 @@ const WITH_RULE: ReadonlySet<RejectionCode> = new Set(['hosting', 'compliance', 
 export class RejectionTally {
   private offers = 0;
   private readonly byCode = new Map<RejectionCode, { count: number; example: string }>();
+  /** Offers refused for one reason only, by that reason: the ones a founder could unlock with one change. */
+  private readonly nearest = new Map<RejectionCode, { names: string[]; example: string }>();
 
-  add(estimate: CostEstimate): void {
+  /** `offer` names the offer ("Lambda (H100, europe-central-1)") among the nearest refusals. */
+  add(estimate: CostEstimate, offer?: Pick<Offer, 'providerName' | 'gpu' | 'region'>): void {
     this.offers++;
     const seen = new Set<RejectionCode>();
     for (const r of estimate.rejections) {
@@ -51,6 +63,33 @@ export class RejectionTally {
       if (hit) hit.count++;
       else this.byCode.set(r.code, { count: 1, example: r.message });
     }
+    if (offer !== undefined && seen.size === 1) {
+      const label = `${offer.providerName} (${offer.gpu}, ${offer.region})`;
+      const code = estimate.rejections[0]!.code;
+      const near = this.nearest.get(code);
+      if (near === undefined)
+        this.nearest.set(code, { names: [label], example: estimate.rejections[0]!.message });
+      else if (!near.names.includes(label)) near.names.push(label);
+    }
+  }
+
+  /**
+   * "The nearest fail one rule only — another GPU with no measured throughput ratio for this work: 5 offers (Amazon
+   * Web Services A100-80GB eu-central-1, …); set gpuPolicy any to price them without a speed-up" — at most `top`
+   * rules, three offers named each; "" when no offer fails just one.
+   */
+  private nearestText(top: number): string {
+    if (this.nearest.size === 0) return '';
+    const ranked = [...this.nearest.entries()].sort(
+      (a, b) => b[1].names.length - a[1].names.length || (a[0] < b[0] ? -1 : 1),
+    );
+    const parts = ranked.slice(0, top).map(([code, { names }]) => {
+      const shown = names.slice(0, 3).join(', ');
+      const more = names.length > 3 ? `, and ${names.length - 3} more` : '';
+      const remedy = REMEDY[code] === undefined ? '' : `: ${REMEDY[code]}`;
+      return `${REFUSED[code].replace(/^(are|have|lack|run|cannot) /, '')} — ${names.length} ${names.length === 1 ? 'offer' : 'offers'} (${shown}${more})${remedy}`;
+    });
+    return `. The nearest fail one rule only, ${parts.join('; ')}`;
   }
 
   /**
@@ -68,6 +107,6 @@ export class RejectionTally {
     });
     const offers =
       this.offers === 1 ? `the one ${what} offer cannot` : `none of ${this.offers} ${what} offers can`;
-    return `${offers} run it: ${parts.join('; ')}`;
+    return `${offers} run it: ${parts.join('; ')}${this.nearestText(top)}`;
   }
 }

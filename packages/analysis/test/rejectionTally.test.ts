@@ -32,6 +32,23 @@ describe('why a side has no option', () => {
     );
   });
 
+  it('names the offers refused for one rule only, and what would price them', () => {
+    // A DE-resident fine-tune naming H100: A100s in Frankfurt fail only the GPU policy, H100s in the US only the
+    // residency; an offer failing both is not near.
+    const t = new RejectionTally();
+    const as = (providerName: string, gpu: string, region: string) => ({ providerName, gpu, region });
+    const policy = ['gpu-policy', 'no published benchmark measures A100-80GB against H100'] as const;
+    const residency = ['residency', 'the offer is in US'] as const;
+    t.add(refused([...policy]), as(`Amazon Web Services`, `A100-80GB`, `eu-central-1`));
+    t.add(refused([...policy]), as(`Microsoft Azure`, `A100-80GB`, `germanynorth`));
+    t.add(refused([...residency]), as(`Amazon Web Services`, `H100`, `us-east-1`));
+    t.add(refused([...residency], [...policy]), as(`Amazon Web Services`, `A100-80GB`, `us-east-1`));
+    for (const region of ['a', 'b', 'c', 'd']) t.add(refused([...residency]), as('Lambda', 'H100', region));
+    expect(t.sentence('cloud')).toBe(
+      'none of 8 cloud offers can run it: 6 are outside the residency the data needs (the offer is in US); 3 are another GPU with no measured throughput ratio for this work. The nearest fail one rule only, outside the residency the data needs — 5 offers (Amazon Web Services (H100, us-east-1), Lambda (H100, a), Lambda (H100, b), and 2 more): widen residency to price them; another GPU with no measured throughput ratio for this work — 2 offers (Amazon Web Services (A100-80GB, eu-central-1), Microsoft Azure (A100-80GB, germanynorth)): set gpuPolicy any to price them (no speed-up credited)',
+    );
+  });
+
   it('says when the catalog has no offer of the side at all', () => {
     expect(new RejectionTally().sentence('cloud')).toBe('the catalog has no cloud offer');
   });
