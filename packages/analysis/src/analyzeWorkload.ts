@@ -185,7 +185,18 @@ export function createWorkloadAnalyzer(
     let distribution: Distribution | null = null;
     let bases: AnalyzedWorkload['bases'];
     // Under demand growth each month is priced at its own demand: on the chosen offer, or on the side's cheapest
-    // offer at that demand when it clears the policy's bar for moving a workload (demandPath.ts).
+    // offer at that demand when it clears the policy's bar for moving a workload (demandPath.ts). One search a
+    // month serves both sides (the months' demands are the same for each).
+    const searched = new Map<string, BestOffers>();
+    const cheapestOfSide = (p: WorkloadProfile, which: 'cloud' | 'depin'): SideBest | null => {
+      const key = `${p.gpuHoursPerMonth}|${p.jobsPerMonth}|${p.egressGiBPerMonth}|${p.outputPerMonth}`;
+      let found = searched.get(key);
+      if (found === undefined) {
+        found = cheapestAt(p);
+        searched.set(key, found);
+      }
+      return found[which];
+    };
     const grown = (
       basis: CostBasisResult | null,
       side: SideBest | null,
@@ -199,7 +210,7 @@ export function createWorkloadAnalyzer(
             estimateOptions,
             scenario.demandGrowthMonthly,
             workloadScenario.horizonMonths,
-            (p) => cheapestAt(p)[which],
+            (p) => cheapestOfSide(p, which),
             { usd: policy.minMonthlySavingUsd, share: policy.minSavingShare },
           )
         : null;
