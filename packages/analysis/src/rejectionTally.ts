@@ -48,7 +48,7 @@ const WITH_RULE: ReadonlySet<RejectionCode> = new Set(['hosting', 'compliance', 
  */
 export class RejectionTally {
   private offers = 0;
-  private readonly byCode = new Map<RejectionCode, { count: number; example: string }>();
+  private readonly byCode = new Map<RejectionCode, { count: number; rules: string[] }>();
   /** Offers refused for one reason only, by that reason: the ones a founder could unlock with one change. */
   private readonly nearest = new Map<RejectionCode, { names: string[]; example: string }>();
 
@@ -59,9 +59,14 @@ export class RejectionTally {
     for (const r of estimate.rejections) {
       if (seen.has(r.code)) continue;
       seen.add(r.code);
+      // The rule is the message's first clause (offers refused as hosting for different rules each show theirs).
+      const rule = r.message.split(/;|\(/)[0]!.trim();
       const hit = this.byCode.get(r.code);
-      if (hit) hit.count++;
-      else this.byCode.set(r.code, { count: 1, example: r.message });
+      if (hit === undefined) this.byCode.set(r.code, { count: 1, rules: [rule] });
+      else {
+        hit.count++;
+        if (!hit.rules.includes(rule)) hit.rules.push(rule);
+      }
     }
     if (offer !== undefined && seen.size === 1) {
       const label = `${offer.providerName} (${offer.gpu}, ${offer.region})`;
@@ -101,8 +106,11 @@ export class RejectionTally {
     const ranked = [...this.byCode.entries()].sort(
       (a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1),
     );
-    const parts = ranked.slice(0, top).map(([code, { count, example }]) => {
-      const rule = WITH_RULE.has(code) ? ` (${example.split(/;|\(/)[0]!.trim()})` : '';
+    const parts = ranked.slice(0, top).map(([code, { count, rules }]) => {
+      // Hosting refusals state a rule (datacenter hosts, verified hosts), each shown; the others' first clause
+      // names the offer's own case (its country, the certifications it lacks), so the first stands for them.
+      const shown = code === 'hosting' ? rules.join('; or ') : rules[0]!;
+      const rule = WITH_RULE.has(code) ? ` (${shown})` : '';
       return `${count} ${count === 1 ? forOne(REFUSED[code]) : REFUSED[code]}${rule}`;
     });
     const offers =

@@ -88,6 +88,24 @@ export interface RiskEvidence {
   };
 }
 
+/** What incentive-token emissions pay of the decentralized option, and how far its price can rise without them. */
+function subsidizedPrice({ depin, depinOffer }: RiskEvidence): string | null {
+  const subsidy = -componentUsd(depin?.cost, 'incentive-subsidy');
+  const net = depin?.cost.monthlyUsd ?? 0;
+  const gross = net + subsidy;
+  const assumed = depinOffer?.notes.includes('gpufit assumption') ? ' (a gpufit planning default)' : '';
+  return subsidy > 0 && gross > 0 && net > 0
+    ? `Incentive-token emissions pay ${pct(subsidy / gross)} of the decentralized option's cost${assumed}; its price already has them in, and if they end it can rise by up to ${pct(subsidy / net)}.`
+    : null;
+}
+
+/** The decentralized option paid in its incentive token. */
+function tokenDenominated({ depinOffer }: RiskEvidence): string | null {
+  return depinOffer?.incentive?.denomination === 'token'
+    ? `The DePIN price is paid in the ${depinOffer.incentive.symbol} incentive token, so its USD cost follows that token's market price; see the P10–P90 band.`
+    : null;
+}
+
 interface RiskRule {
   readonly id: string;
   readonly check: (e: RiskEvidence) => string | null;
@@ -153,24 +171,16 @@ export const riskRules: readonly RiskRule[] = [
         : `DePIN stops beating cloud in ${month} on the projected path: the two sides' costs cross as the demand changes (no incentive subsidy fades by then).`;
     },
   },
+  // The decentralized option's subsidy and token come early when the plan runs there, late (with the other terms
+  // of that option) when it stays on cloud: a reranker recommended on RunPod led its top risks with Nosana's
+  // emissions.
   {
     id: 'subsidized-price',
-    check: ({ depin, depinOffer }) => {
-      const subsidy = -componentUsd(depin?.cost, 'incentive-subsidy');
-      const net = depin?.cost.monthlyUsd ?? 0;
-      const gross = net + subsidy;
-      const assumed = depinOffer?.notes.includes('gpufit assumption') ? ' (a gpufit planning default)' : '';
-      return subsidy > 0 && gross > 0 && net > 0
-        ? `Incentive-token emissions pay ${pct(subsidy / gross)} of the decentralized option's cost${assumed}; its price already has them in, and if they end it can rise by up to ${pct(subsidy / net)}.`
-        : null;
-    },
+    check: (e) => (e.recommendation === 'cloud' ? null : subsidizedPrice(e)),
   },
   {
     id: 'token-denominated',
-    check: ({ depinOffer }) =>
-      depinOffer?.incentive?.denomination === 'token'
-        ? `The DePIN price is paid in the ${depinOffer.incentive.symbol} incentive token, so its USD cost follows that token's market price; see the P10–P90 band.`
-        : null,
+    check: (e) => (e.recommendation === 'cloud' ? null : tokenDenominated(e)),
   },
   {
     id: 'certifications-narrow',
@@ -452,6 +462,14 @@ export const riskRules: readonly RiskRule[] = [
       depin?.cost.replicas != null && componentUsd(depin.cost, 'redundancy') > 0
         ? `The decentralized option keeps ${depin.cost.replicas} replicas up to meet the availability target, spares included, assuming hosts fail independently; correlated outages would break that.`
         : null,
+  },
+  {
+    id: 'subsidized-price-unused',
+    check: (e) => (e.recommendation === 'cloud' ? subsidizedPrice(e) : null),
+  },
+  {
+    id: 'token-denominated-unused',
+    check: (e) => (e.recommendation === 'cloud' ? tokenDenominated(e) : null),
   },
   {
     id: 'data-on-community-hosts',

@@ -355,6 +355,15 @@ function chosenOffers(analysis: Analysis, offers: readonly Offer[]): Chosen[] {
   return out;
 }
 
+/** Whether a compared offer carries work in the plan: its workload's decentralized option, recommended there. */
+function inPlan(analysis: Analysis, c: Chosen): boolean {
+  const w = analysis.workloads.find((x) => x.id === c.workload);
+  if (w === undefined) return false;
+  const d = w.decision;
+  if (d.depin?.offer.id === c.offer.id) return d.recommendation === 'depin' || d.recommendation === 'hybrid';
+  return d.cloud?.offer.id === c.offer.id && d.recommendation !== 'depin';
+}
+
 function list(xs: readonly string[]): string {
   const unique = [...new Set(xs)].sort();
   return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
@@ -387,6 +396,8 @@ function noEffectReason(s: Setting, analysis: Analysis, chosen: readonly Chosen[
       }
       if (on.every((c) => (c.offer.incentive?.subsidyShare ?? 0) === 0))
         return `the chosen ${s.key} offers carry no subsidy share, so its schedule moves nothing`;
+      if (!on.some((c) => inPlan(analysis, c)))
+        return `the ${s.key} offers compared (${list(on.map((c) => c.workload))}) are not in the plan (${on.length === 1 ? 'that workload stays' : 'those workloads stay'} on cloud), so the plan does not move`;
       return `the chosen ${s.key} offers (${list(on.map((c) => c.workload))}) cost the same to the cent with or without it`;
     }
     case 'token': {
@@ -397,6 +408,8 @@ function noEffectReason(s: Setting, analysis: Analysis, chosen: readonly Chosen[
         const names = list(priced.map((c) => c.offer.providerName));
         return `no chosen offer is priced in ${s.key} (every ${names} offer chosen is USD-pegged)`;
       }
+      if (!inToken.some((c) => inPlan(analysis, c)))
+        return `the ${s.key}-priced offers compared (${list(inToken.map((c) => c.workload))}) are not in the plan (${inToken.length === 1 ? 'that workload stays' : 'those workloads stay'} on cloud), so the plan does not move`;
       return `the chosen ${s.key}-priced offers (${list(inToken.map((c) => c.workload))}) cost the same to the cent on this path`;
     }
     case 'interruption': {

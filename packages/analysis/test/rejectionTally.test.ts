@@ -49,6 +49,22 @@ describe('why a side has no option', () => {
     );
   });
 
+  it('offers refused as hosting for different rules show each rule (community hosts, unverified hosts)', () => {
+    const t = new RejectionTally();
+    t.add(
+      refused(['hosting', 'confidential data needs datacenter hosts; this offer runs on community hosts']),
+    );
+    t.add(
+      refused([
+        'hosting',
+        "confidential data may run on a decentralized network only on hosts the network verified; this offer's hosts are not verified",
+      ]),
+    );
+    expect(t.sentence('decentralized')).toBe(
+      'none of 2 decentralized offers can run it: 2 run on hosts the data may not use (confidential data needs datacenter hosts; or confidential data may run on a decentralized network only on hosts the network verified)',
+    );
+  });
+
   it('says when the catalog has no offer of the side at all', () => {
     expect(new RejectionTally().sentence('cloud')).toBe('the catalog has no cloud offer');
   });

@@ -121,6 +121,19 @@ describe('scenarioEffects', () => {
     for (const c of depinChosen) expect(c.horizonUsdAfter).toBeLessThan(c.horizonUsdBefore);
   });
 
+  it('a token crash on compared offers the plan does not use says so (it claimed they cost the same to the cent)', async () => {
+    // A GPU cloud at $1.20 beats Nosana's $1.80: every workload stays on cloud, Nosana is only compared.
+    const lambda = offer({ id: 'lambda:h100:us', market: 'gpu-cloud', usdPerGpuHour: 1.2 });
+    const a = await run([lambda, nosana], { tokenPrices: { NOS: crash } }, 12);
+    expect(a.workloads.every((w) => w.decision.recommendation === 'cloud')).toBe(true);
+    expect(a.workloads.some((w) => w.decision.depin?.offer.id === 'nosana:h100:any')).toBe(true);
+    const effect = a.scenarioEffects!.find((e) => e.setting === 'tokenPrices.NOS')!;
+    expect(effect.effect).toBe('no-effect');
+    expect(effect.message).toMatch(
+      /: the NOS-priced offers compared \(batch and tuning\) are not in the plan \(those workloads stay on cloud\), so the plan does not move$/,
+    );
+  });
+
   it('a horizon setting touches every workload; no setting that differs means no effects', async () => {
     const a = await run([aws, vast], {}, 24);
     expect(a.scenarioEffects).toEqual([

@@ -92,7 +92,7 @@ describe('cost per unit of output beyond tokens: the finance and credibility exa
 
 describe('cost per image in the report: the benchmark precision as a reader reads it', async () => {
   const inputs = await loadInputs({});
-  const v = validateWorkloadProfile({
+  const imageApi = {
     id: 'image-api',
     kind: 'realtime-inference',
     modelParamsBillions: 3.5,
@@ -107,7 +107,8 @@ describe('cost per image in the report: the benchmark precision as a reader read
     usersRegion: 'US',
     interruptible: false,
     outputUnit: 'images',
-  });
+  } as const;
+  const v = validateWorkloadProfile(imageApi);
   if (!v.ok) throw new Error(JSON.stringify(v.issues));
   const analysis = await analyzeOnBundled(inputs, [v.value]);
 
@@ -123,5 +124,19 @@ describe('cost per image in the report: the benchmark precision as a reader read
       expect(l).not.toContain('not recorded in files parsed');
     }
     expect(lines.join('\n')).toMatch(/unet fp8/);
+  });
+
+  it('a price below a cent per image keeps 3 significant digits (4 decimals showed "$0.00", read as a missing cost)', async () => {
+    // 100 million images a month stated: the placement's monthly cost ÷ 1e8 is a fraction of a cent.
+    const again = validateWorkloadProfile({ ...imageApi, outputPerMonth: 1e8 });
+    if (!again.ok) throw new Error(JSON.stringify(again.issues));
+    const a = await analyzeOnBundled(inputs, [again.value]);
+    const stated = a.workloads[0]!.unitCost!.atStatedVolume!;
+    expect(stated.usd).toBeLessThan(0.0001);
+    const md = renderMarkdown(a);
+    const shown = md.match(/At your stated volume: \\?\$([0-9.]+) per image/)?.[1];
+    expect(shown).toBeDefined();
+    expect(Number(shown)).toBeGreaterThan(0);
+    expect(Number(shown) / stated.usd).toBeCloseTo(1, 2);
   });
 });

@@ -182,6 +182,16 @@ function unitWords(
   }
 }
 
+/**
+ * A unit price for people: to the rounder's 4 decimals, and below a cent to 3 significant digits ("0.0000485" per
+ * image, where 4 decimals showed "$0.00" — read as a missing cost).
+ */
+function unitPriceText(r: Rounder, usd: number): string {
+  if (usd > 0 && usd < 0.01)
+    return Number(usd.toPrecision(3)).toFixed(Math.max(2, 2 - Math.floor(Math.log10(usd))));
+  return formatUnitPrice.people(r.unitPrice(usd));
+}
+
 /** A share of measured capacity for people: "0.8 %", "under 0.1 %". */
 function capacityText(r: Rounder, share: number): string {
   return share > 0 && share < 0.001 ? 'under 0.1 %' : formatShare(r, share);
@@ -199,7 +209,7 @@ export function unitCostBlocks(r: Rounder, w: ShownWorkload): Block[] {
   const words = unitWords(r, u.unit, u.per);
   const items = u.figures.map((f) => [
     t(
-      `${f.side === 'cloud' ? OPTION_LABELS.cloud : OPTION_LABELS.depin}: $${formatUnitPrice.people(r.unitPrice(f.usd))} ${words.quote} ` +
+      `${f.side === 'cloud' ? OPTION_LABELS.cloud : OPTION_LABELS.depin}: $${unitPriceText(r, f.usd)} ${words.quote} ` +
         `(${f.gpu} at $${formatUnitPrice.people(r.unitPrice(f.usdPerGpuHour))}/GPU-hour ÷ ${formatQuantity(r, f.unitsPerGpuSecond, f.unitsPerGpuSecond < 10 ? 2 : 0)} ${words.rate} per GPU: ` +
         (f.convertedFrom === undefined
           ? ''
@@ -214,7 +224,7 @@ export function unitCostBlocks(r: Rounder, w: ShownWorkload): Block[] {
         ? ''
         : ` Your volume is ${capacityText(r, s.capacityShare)} of what the GPU-hours it bills could output at the measured rate${s.capacityShare < 0.5 ? ', so each unit costs more than the capacity figure' : ''}.`;
     items.push([
-      strong(`At your stated volume: $${formatUnitPrice.people(r.unitPrice(s.usd))} ${words.quote}`),
+      strong(`At your stated volume: $${unitPriceText(r, s.usd)} ${words.quote}`),
       t(
         ` (${RECOMMENDATION_LABELS[s.recommendation].toLowerCase()} at ${usd(r.cents(s.monthlyUsd))} a month, all in, ÷ ${formatQuantity(r, s.outputPerMonth, s.outputPerMonth < 100 ? 3 : 0)} ${words.volume} a month stated).${share}`,
       ),
