@@ -54,6 +54,32 @@ describe('scenario effects (built CLI)', () => {
     for (const e of effects) expect(md).toContain(e.message.replaceAll('$', '\\$'));
   });
 
+  it("under demand growth the plan line is followed by the plan's last month (month one's figures said as such)", async () => {
+    const out = mkdtempSync(join(tmpdir(), 'gpufit-growth-'));
+    const r = await runBuiltCli([
+      'analyze',
+      FINANCE,
+      '--scenario',
+      GROWTH,
+      '--trials',
+      '200',
+      '--format',
+      'md',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Recommended plan: '));
+    expect(lines[at + 1]).toMatch(
+      /^Those are month one's figures: with demand at ×3\.07 by 2028-12, the plan's last month costs \$[\d,]+\.\d\d \(all-cloud \$[\d,]+\.\d\d\)\.$/,
+    );
+    // The same figure as the report's headline.
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    const cli = lines[at + 1]!.match(/costs \$([\d,.]+)/)![1];
+    expect(md).toContain(`the plan's last month costs USD ${cli}`);
+  });
+
   it('no scenario file: no effects, no warnings', async () => {
     const r = await runBuiltCli(['analyze', '--format', 'json', '--trials', '200']);
     expect(r.code, r.stderr).toBe(0);

@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { analyze, type ScenarioRun } from '@gpufit/analysis';
-import { presentTotals, TEXT_REPORT_FORMATS } from '@gpufit/report';
+import { lastPlanMonth, presentAnalysis, presentTotals, TEXT_REPORT_FORMATS } from '@gpufit/report';
 import {
   type Analysis,
   isTextReportFormat,
@@ -308,11 +308,29 @@ async function writeAndSummarize(
         analysis.totals,
         analysis.workloads.length,
       ),
+      ...growthLine(analysis),
       `Wrote ${written.files.length} files to ${shown}/:`,
       ...written.files.map((f) => `  ${shown}/${f}`),
       '',
     ].join('\n'),
   );
+}
+
+/**
+ * Under demand growth the plan line's figures are month one's: the plan's last month beside it, as the report's
+ * headline says it (`lastPlanMonth`). Nothing without a change in demand.
+ */
+function growthLine(analysis: Analysis): string[] {
+  const grows = analysis.workloads.some((w) => {
+    const last = w.projection?.months.at(-1);
+    return last !== undefined && Math.abs(last.demandFactor - 1) > 1e-9;
+  });
+  if (!grows) return [];
+  const last = lastPlanMonth(presentAnalysis(analysis));
+  if (last === null) return [];
+  return [
+    `Those are month one's figures: with demand at ×${last.factor.toFixed(2)} by ${last.month}, the plan's last month costs ${usd(last.recommendedCents / 100)} (all-cloud ${usd(last.allCloudCents / 100)}).`,
+  ];
 }
 
 /** What a streamed run reads besides the rows: the catalog, reference data and scenario (with the overrides). */
