@@ -50,7 +50,7 @@ export class RejectionTally {
   private offers = 0;
   private readonly byCode = new Map<RejectionCode, { count: number; rules: string[] }>();
   /** Offers refused for one reason only, by that reason: the ones a founder could unlock with one change. */
-  private readonly nearest = new Map<RejectionCode, { names: string[]; example: string }>();
+  private readonly nearest = new Map<RejectionCode, string[]>();
 
   /** `offer` names the offer ("Lambda (H100, europe-central-1)") among the nearest refusals. */
   add(estimate: CostEstimate, offer?: Pick<Offer, 'providerName' | 'gpu' | 'region'>): void {
@@ -71,10 +71,9 @@ export class RejectionTally {
     if (offer !== undefined && seen.size === 1) {
       const label = `${offer.providerName} (${offer.gpu}, ${offer.region})`;
       const code = estimate.rejections[0]!.code;
-      const near = this.nearest.get(code);
-      if (near === undefined)
-        this.nearest.set(code, { names: [label], example: estimate.rejections[0]!.message });
-      else if (!near.names.includes(label)) near.names.push(label);
+      const names = this.nearest.get(code);
+      if (names === undefined) this.nearest.set(code, [label]);
+      else if (!names.includes(label)) names.push(label);
     }
   }
 
@@ -86,9 +85,9 @@ export class RejectionTally {
   private nearestText(top: number): string {
     if (this.nearest.size === 0) return '';
     const ranked = [...this.nearest.entries()].sort(
-      (a, b) => b[1].names.length - a[1].names.length || (a[0] < b[0] ? -1 : 1),
+      (a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1),
     );
-    const parts = ranked.slice(0, top).map(([code, { names }]) => {
+    const parts = ranked.slice(0, top).map(([code, names]) => {
       const shown = names.slice(0, 3).join(', ');
       const more = names.length > 3 ? `, and ${names.length - 3} more` : '';
       const remedy = REMEDY[code] === undefined ? '' : `: ${REMEDY[code]}`;

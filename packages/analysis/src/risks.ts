@@ -88,6 +88,16 @@ export interface RiskEvidence {
   };
 }
 
+/**
+ * Whether the plan runs work on a side: cloud unless it went wholly decentralized, DePIN when decentralized or
+ * hybrid. A rule about an option speaks only when the plan uses it (absent recommendation: cloud).
+ */
+export function runsOn(recommendation: Recommendation | undefined, side: 'cloud' | 'depin'): boolean {
+  return side === 'cloud'
+    ? recommendation !== 'depin'
+    : recommendation === 'depin' || recommendation === 'hybrid';
+}
+
 /** What incentive-token emissions pay of the decentralized option, and how far its price can rise without them. */
 function subsidizedPrice({ depin, depinOffer }: RiskEvidence): string | null {
   const subsidy = -componentUsd(depin?.cost, 'incentive-subsidy');
@@ -312,8 +322,8 @@ export const riskRules: readonly RiskRule[] = [
       const level = DATA_SENSITIVITIES.indexOf(profile.dataSensitivity);
       if (level < DATA_SENSITIVITIES.indexOf('confidential')) return null;
       const used = [
-        recommendation === 'depin' ? null : cloud,
-        recommendation === 'depin' || recommendation === 'hybrid' ? depin : null,
+        runsOn(recommendation, 'cloud') ? cloud : null,
+        runsOn(recommendation, 'depin') ? depin : null,
       ];
       const abroad = used.filter(
         (o): o is PricedOption =>
@@ -331,7 +341,9 @@ export const riskRules: readonly RiskRule[] = [
     // spot capacity" as its only risk, about the option it does not use.
     id: 'cloud-spot',
     check: ({ cloud, recommendation }) =>
-      cloud !== null && recommendation !== 'depin' && isInterruptibleCategory(cloud.offer.pricingCategory)
+      cloud !== null &&
+      runsOn(recommendation, 'cloud') &&
+      isInterruptibleCategory(cloud.offer.pricingCategory)
         ? `The cloud option is spot capacity (${cloud.offer.providerName} ${cloud.offer.gpu}, ${cloud.offer.region}), priced at its typical (median) spot price: it can be reclaimed at short notice (${cloud.offer.provider === 'aws' ? 'AWS gives 2 minutes' : `AWS gives 2 minutes; check ${cloud.offer.providerName}'s notice, which may be shorter`}) and spot prices move between zones and days.`
         : null,
   },
@@ -390,12 +402,8 @@ export const riskRules: readonly RiskRule[] = [
       if (demandPaths === undefined || projection === null) return null;
       const horizon = projection.months.length;
       const sides = [
-        { path: demandPaths.cloud, option: cloud, used: recommendation !== 'depin' },
-        {
-          path: demandPaths.depin,
-          option: depin,
-          used: recommendation === 'depin' || recommendation === 'hybrid',
-        },
+        { path: demandPaths.cloud, option: cloud, used: runsOn(recommendation, 'cloud') },
+        { path: demandPaths.depin, option: depin, used: runsOn(recommendation, 'depin') },
       ];
       const out: string[] = [];
       const label = (o: Pick<Offer, 'providerName' | 'gpu' | 'region' | 'pricingCategory'>) =>

@@ -11,6 +11,7 @@ import type {
 import type { AnalyzeInput, ScenarioRun } from './analyzeInput.js';
 import { createWorkloadAnalyzer } from './analyzeWorkload.js';
 import { horizonOf } from './portfolioLedger.js';
+import { runsOn } from './risks.js';
 import { usd } from './usdText.js';
 
 /** One setting of a scenario that differs from the baseline's, and how to take it back to the baseline's. */
@@ -360,8 +361,8 @@ function inPlan(analysis: Analysis, c: Chosen): boolean {
   const w = analysis.workloads.find((x) => x.id === c.workload);
   if (w === undefined) return false;
   const d = w.decision;
-  if (d.depin?.offer.id === c.offer.id) return d.recommendation === 'depin' || d.recommendation === 'hybrid';
-  return d.cloud?.offer.id === c.offer.id && d.recommendation !== 'depin';
+  if (d.depin?.offer.id === c.offer.id) return runsOn(d.recommendation, 'depin');
+  return d.cloud?.offer.id === c.offer.id && runsOn(d.recommendation, 'cloud');
 }
 
 function list(xs: readonly string[]): string {

@@ -4,7 +4,13 @@ import { join, relative, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { analyze, type ScenarioRun } from '@gpufit/analysis';
-import { lastPlanMonth, presentAnalysis, presentTotals, TEXT_REPORT_FORMATS } from '@gpufit/report';
+import {
+  lastPlanMonth,
+  type PresentedAnalysis,
+  presentAnalysis,
+  presentTotals,
+  TEXT_REPORT_FORMATS,
+} from '@gpufit/report';
 import {
   type Analysis,
   isTextReportFormat,
@@ -308,7 +314,7 @@ async function writeAndSummarize(
         analysis.totals,
         analysis.workloads.length,
       ),
-      ...growthLine(analysis),
+      ...growthLine(analysis, written.presented),
       `Wrote ${written.files.length} files to ${shown}/:`,
       ...written.files.map((f) => `  ${shown}/${f}`),
       '',
@@ -320,13 +326,13 @@ async function writeAndSummarize(
  * Under demand growth the plan line's figures are month one's: the plan's last month beside it, as the report's
  * headline says it (`lastPlanMonth`). Nothing without a change in demand.
  */
-function growthLine(analysis: Analysis): string[] {
-  const grows = analysis.workloads.some((w) => {
-    const last = w.projection?.months.at(-1);
-    return last !== undefined && Math.abs(last.demandFactor - 1) > 1e-9;
-  });
-  if (!grows) return [];
-  const last = lastPlanMonth(presentAnalysis(analysis));
+function growthLine(analysis: Analysis, presented: PresentedAnalysis | undefined): string[] {
+  // The reports' own presentation when one was made (the same figures as their headline); else, only under growth,
+  // one for this line.
+  const grows = () =>
+    analysis.workloads.some((w) => Math.abs((w.projection?.months.at(-1)?.demandFactor ?? 1) - 1) > 1e-9);
+  const p = presented ?? (grows() ? presentAnalysis(analysis) : null);
+  const last = p === null ? null : lastPlanMonth(p);
   if (last === null) return [];
   return [
     `Those are month one's figures: with demand at ×${last.factor.toFixed(2)} by ${last.month}, the plan's last month costs ${usd(last.recommendedCents / 100)} (all-cloud ${usd(last.allCloudCents / 100)}).`,

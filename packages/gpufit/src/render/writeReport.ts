@@ -49,6 +49,8 @@ export interface WriteReportSetOptions {
 export interface WrittenReportSet {
   /** Paths written, relative to the report directory, in a stable order. */
   readonly files: readonly string[];
+  /** The presented analysis the files were rendered from (absent when no written format needed one, e.g. JSON). */
+  readonly presented?: PresentedAnalysis;
 }
 
 /** What a report folder holds: the text reports, and chart PNGs (named by chart id) in `charts/`. */
@@ -88,9 +90,9 @@ export async function writeReportSet(
 ): Promise<WrittenReportSet> {
   const staged = await stageFolder(dir, REPORT_FOLDER_LAYOUT);
   try {
-    const files = await writeReportFiles(analysis, { staging: staged.path, target: dir }, formats, options);
+    const written = await writeReportFiles(analysis, { staging: staged.path, target: dir }, formats, options);
     await staged.commit();
-    return { files };
+    return written;
   } catch (error) {
     await staged.discard();
     throw error;
@@ -135,7 +137,7 @@ async function writeReportFiles(
   dirs: ReportDirs,
   formats: readonly ReportFormat[],
   options: WriteReportSetOptions,
-): Promise<string[]> {
+): Promise<WrittenReportSet> {
   const wanted = new Set(formats);
   const files: string[] = [];
   const withPng = wanted.has('png');
@@ -192,5 +194,5 @@ async function writeReportFiles(
       files.push(charts[i]!.name);
     }
   }
-  return files;
+  return presented === undefined ? { files } : { files, presented };
 }

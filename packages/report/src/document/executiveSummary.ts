@@ -81,9 +81,11 @@ export function lastPlanMonth(
     const rec = w.paths.filter((x) => x.option === w.workload.decision.recommendation);
     if (rec.length === 0) continue;
     const monthOf = (x: (typeof w.paths)[number]) => x.months[max - 1]?.cents ?? 0;
-    recommendedCents += rec.reduce((a, x) => a + monthOf(x), 0);
+    const recommended = rec.reduce((a, x) => a + monthOf(x), 0);
+    recommendedCents += recommended;
+    // A workload without a cloud option counts at its own cost in all-cloud, as the totals do.
     const cloud = w.paths.find((x) => x.option === 'cloud');
-    allCloudCents += cloud === undefined ? rec.reduce((a, x) => a + monthOf(x), 0) : monthOf(cloud);
+    allCloudCents += cloud === undefined ? recommended : monthOf(cloud);
   }
   return { month: last.month, factor: last.demandFactor, recommendedCents, allCloudCents };
 }
