@@ -1,10 +1,16 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Offer } from '@gpufit/schema';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { catalogCacheDir, loadCatalogCached, MAX_CACHE_ENTRIES } from '../src/catalog/catalogCache.js';
+import {
+  catalogCacheDir,
+  loadCatalogCached,
+  MAX_CACHE_ENTRIES,
+  sha256OfFileOffThread,
+} from '../src/catalog/catalogCache.js';
 import { decodeLoadResult, decodeLoadResultWhere, encodeLoadResult } from '../src/catalog/loadResultCodec.js';
 import { offerRowBuilder } from '../src/catalog/offerColumns.js';
 import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
@@ -42,6 +48,14 @@ function counted(path: string, strict = false) {
     run: () => loadCatalogCached(path, { dir: cacheDir, strict, ceiling: CEILING }, load),
     loads: () => loads,
   };
+}
+
+function pointers(): string[] {
+  try {
+    return readdirSync(cacheDir).filter((n) => n.endsWith('.ptr'));
+  } catch {
+    return [];
+  }
 }
 
 function entries(): string[] {
@@ -96,6 +110,47 @@ describe('catalog cache', () => {
     expect(second.result).toEqual(await loadOffersCsv(path, { asOfCeiling: CEILING }));
   });
 
+  it('decodes the entry its pointer names while the file is hashed, but answers it only when the hash agrees', async () => {
+    const a = mixedCatalog(mkdtempSync(join(work, 'a')), '# a');
+    const b = mixedCatalog(mkdtempSync(join(work, 'b')), '# b');
+    const ca = counted(a);
+    const cb = counted(b);
+    const first = await ca.run();
+    expect(first.cache).toBe('miss');
+    expect(pointers()).toHaveLength(1);
+    const pointerOfA = join(cacheDir, pointers()[0]!);
+    const keyOfA = readFileSync(pointerOfA, 'utf8');
+    expect(`${keyOfA}.bin`).toBe(entries()[0]);
+    // Through the pointer: a hit, no load.
+    expect((await ca.run()).cache).toBe('hit');
+    expect(ca.loads()).toBe(1);
+    await cb.run();
+    const keyOfB = entries()
+      .find((n) => n !== `${keyOfA}.bin`)!
+      .replace(/\.bin$/, '');
+    // A pointer naming another catalog's entry (as after bytes changed in place): that entry is decoded and
+    // dropped, and A's own entry answers.
+    writeFileSync(pointerOfA, keyOfB);
+    const viaWrongGuess = await ca.run();
+    expect(viaWrongGuess.cache).toBe('hit');
+    expect(ca.loads()).toBe(1);
+    expect(viaWrongGuess.result).toEqual(first.result);
+    expect(readFileSync(pointerOfA, 'utf8')).toBe(keyOfA);
+    // A pointer that is not a key, or names no entry: as if there were none.
+    writeFileSync(pointerOfA, 'not a key');
+    expect((await ca.run()).result).toEqual(first.result);
+    writeFileSync(pointerOfA, 'f'.repeat(64));
+    expect((await ca.run()).result).toEqual(first.result);
+    expect(ca.loads()).toBe(1);
+  });
+
+  it('hashes a file off the main thread to the same SHA-256', async () => {
+    const path = mixedCatalog(work);
+    const expected = createHash('sha256').update(readFileSync(path)).digest('hex');
+    expect(await sha256OfFileOffThread(path)).toBe(expected);
+    await expect(sha256OfFileOffThread(join(work, 'missing.csv'))).rejects.toThrow();
+  });
+
   it('ignores and rebuilds a corrupt or truncated entry', async () => {
     const c = counted(mixedCatalog(work));
     const want = (await c.run()).result;
@@ -143,6 +198,10 @@ describe('catalog cache', () => {
       await counted(mixedCatalog(sub, `# ${i}`)).run();
     }
     expect(entries()).toHaveLength(MAX_CACHE_ENTRIES);
+    // The pointers of dropped entries went with them.
+    const kept = new Set(entries());
+    expect(pointers().length).toBeLessThanOrEqual(MAX_CACHE_ENTRIES);
+    for (const p of pointers()) expect(kept.has(`${readFileSync(join(cacheDir, p), 'utf8')}.bin`)).toBe(true);
   });
 
   it('is off without a folder, and for what is not a regular file', async () => {
@@ -332,7 +391,12 @@ describe('gpufit offers with the catalog cache', () => {
     expect(off.code).toBe(0);
     expect(() => readdirSync(join(dir, 'catalogs'))).toThrow();
     const first = await runBuiltCli(['offers', '--gpu', 'H100'], { env });
-    expect(readdirSync(join(dir, 'catalogs'))).toHaveLength(1);
+    // One entry and the pointer from the catalog's path to it.
+    expect(
+      readdirSync(join(dir, 'catalogs'))
+        .map((n) => n.slice(-4))
+        .sort(),
+    ).toEqual(['.bin', '.ptr']);
     const second = await runBuiltCli(['offers', '--gpu', 'H100'], { env });
     expect(second.stdout).toBe(first.stdout);
     expect(first.stdout).toBe(off.stdout);
@@ -409,7 +473,11 @@ describe('gpufit offers with the catalog cache', () => {
       ),
       { numRuns: 24 },
     );
-    // Only the one entry: the warm runs read it, none stored another.
-    expect(readdirSync(join(dir, 'catalogs'))).toHaveLength(1);
+    // Only the one entry (and its pointer): the warm runs read it, none stored another.
+    expect(
+      readdirSync(join(dir, 'catalogs'))
+        .map((n) => n.slice(-4))
+        .sort(),
+    ).toEqual(['.bin', '.ptr']);
   }, 240_000);
 });
