@@ -41,6 +41,8 @@ const MAGIC = Buffer.from('GPUFITC1');
 const DIGEST_BYTES = 32;
 export const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
 export const MAX_CACHE_ENTRIES = 32;
+/** Files at least this large are hashed on a worker thread (the bundled catalog, 2.6 MB, is not). */
+export const OFF_THREAD_HASH_BYTES = 16 * 1024 * 1024;
 
 /**
  * Where entries go: `$GPUFIT_CACHE_DIR`, else `$XDG_CACHE_HOME/gpufit` (an absolute XDG path only, as the XDG
@@ -199,7 +201,8 @@ export async function loadCatalogCached(
       options.ceiling.what,
       await referenceDigest(),
     ];
-    const fileHash = sha256OfFileOffThread(path);
+    // A worker costs about 20 ms to start and 50–80 ms of CPU to load: below a few MiB hashing here is cheaper.
+    const fileHash = before.size >= OFF_THREAD_HASH_BYTES ? sha256OfFileOffThread(path) : sha256OfFile(path);
     pointer = join(
       dir,
       `${sha256Hex(JSON.stringify([...common, before.size, before.mtimeMs, before.ino, before.dev]))}.ptr`,
