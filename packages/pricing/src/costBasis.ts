@@ -13,6 +13,7 @@
  */
 import type { CostComponentName, CostEstimate, Denomination, Market, Offer } from '@gpufit/schema';
 import { offerFacts } from './estimate/offerFacts.js';
+import type { TokenFloor } from './incentives/tokenFloor.js';
 
 /** Under demand growth (demandPath.ts): one month's parts of a cost basis, at that month's demand (no subsidy, no token move: spendPath applies them). */
 export interface DemandMonth {
@@ -78,6 +79,20 @@ export interface CostBasis {
    * every month scales month 0 by the demand factor.
    */
   readonly demandPath?: DemandPath;
+  /**
+   * The floor under a token-denominated price (incentives/tokenFloor.ts): the hosts' outside option, found by the
+   * caller in its catalog (`withTokenFloor`). Absent: the USD price follows the token without limit.
+   */
+  readonly tokenFloor?: TokenFloorBasis;
+}
+
+/** A token floor with the price it is compared against. */
+export interface TokenFloorBasis extends TokenFloor {
+  /**
+   * The offer's unsubsidized USD price per GPU-hour at month 0 (the `gpu-time` line's unit price, token at its
+   * reference price): × (1 − relief(t)) it is the month's price without the token move, u(t).
+   */
+  readonly grossUsdPerGpuHour: number;
 }
 
 /** z of the 95th percentile: min and max of a spread are read as its 5th and 95th percentiles. */
@@ -148,4 +163,16 @@ export function costBasis(estimate: CostEstimate, offer: Offer): CostBasisResult
       priceSigma: spreadSigma(offer.usdPerGpuHourMin, offer.usdPerGpuHourMax),
     },
   };
+}
+
+/**
+ * `basis` with the floor under its token-denominated price (`floor`: the hosts' outside option, which the caller
+ * finds in its catalog; pricing reads no files). Unchanged when the offer is not priced in its incentive token or
+ * the estimate bills no priced GPU-hour.
+ */
+export function withTokenFloor(basis: CostBasis, floor: TokenFloor, estimate: CostEstimate): CostBasis {
+  if (basis.incentive?.denomination !== 'token') return basis;
+  const gross = estimate.components.find((c) => c.name === 'gpu-time')?.unitPriceUsd;
+  if (gross === undefined || !(Number.isFinite(gross) && gross > 0)) return basis;
+  return { ...basis, tokenFloor: { ...floor, grossUsdPerGpuHour: gross } };
 }

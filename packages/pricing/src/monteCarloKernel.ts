@@ -9,11 +9,13 @@
  *                  x_t = φ·x_{t−1} + √(1−φ²)·Z_t, x_{−1} = 0          φ = demandPersistence: today's demand is known,
  *                  v_t = Var(x_t) = 1 − φ^{2(t+1)}                     and a deviation grows, then persists (φ = 0:
  *                                                                     v_t = 1, independent months)
- *   token ratio    R_t  = exp(Σ_{k<t} ((μ−σ²/2)/12 + σ√(1/12)·Z_k))  GBM, exact discretization; R_0 = 1
+ *   token ratio    R_t  = exp(Σ_{k<t} ((μ−σ²/2)/12 + σ√(1/12)·Z_k))  GBM, exact discretization; R_0 = 1; under the
+ *                  option's token floor max(R_t, φ_t) (spendPath.ts, incentives/tokenFloor.ts)
  *   interruptions  N_t ~ Poisson(m_t) (guide-table inversion for m ≤ 200, normal approximation above),
  *                  factor N_t/m_t
  *   spend_o(t) = D_t · [(compute_o(t) + rework_o(t)·N_t/m_t) · R_t · P_o + data_o(t)]
- * Every factor has mean 1 (independent), so E[spend] is the projection's expected path.
+ * Every factor has mean 1 (independent), so E[spend] is the projection's expected path; a token floor makes the
+ * mean E[max(R_t, φ_t)] ≥ max(E[R_t], φ_t), the projection's point path (spendPath.ts).
  *
  * Each trial first fills its draws in the fixed order of monteCarloDraws.ts (the reproducibility contract),
  * then computes its demand factors and token ratios, then both options' spend in one pass over the months
@@ -304,7 +306,10 @@ class TrialModel {
     this.tokenPaths(z);
   }
 
-  /** Token ratios S(t)/S(0), one normal a month after month 0, into the trial buffer [2t + o]. */
+  /**
+   * Token ratios S(t)/S(0), one normal a month after month 0, into the trial buffer [2t + o]; an option with a
+   * token floor gets max(S(t)/S(0), φ_t).
+   */
   private tokenPaths(z: Float64Array): void {
     const M = this.months;
     for (let k = 0; k < this.tokens.length; k++) {
@@ -326,7 +331,9 @@ class TrialModel {
       }
       for (const o of [0, 1] as const) {
         if (this.tokenOf[o] !== k) continue;
-        for (let t = 0; t < M; t++) z[this.ratioAt + 2 * t + o] = row[t]!;
+        const floor = this.options[o].tokenFloor;
+        if (floor === undefined) for (let t = 0; t < M; t++) z[this.ratioAt + 2 * t + o] = row[t]!;
+        else for (let t = 0; t < M; t++) z[this.ratioAt + 2 * t + o] = Math.max(row[t]!, floor[t]!);
       }
     }
   }

@@ -31,6 +31,11 @@ export interface MonteCarloOptionPlan {
   readonly priceSigma: number;
   /** Index into `tokens`, or −1 when the option is not priced in an incentive token. */
   readonly tokenIndex: number;
+  /**
+   * φ(t) of the option's token floor (spendPath.ts): each trial's token ratio is max(R(t), φ(t)). Absent: no
+   * floor, and every trial's arithmetic is the one before floors (the pinned digests hold).
+   */
+  readonly tokenFloor?: Float64Array;
 }
 
 export interface MonteCarloTokenPlan {
@@ -100,6 +105,7 @@ export function monteCarloPlan(
       dataUsd: path.dataUsd,
       priceSigma,
       tokenIndex,
+      ...(tokenIndex >= 0 && path.tokenFloorRatio !== null && { tokenFloor: path.tokenFloorRatio }),
     };
   };
   // Each option's price spread: its offer's own (spot over zones, a marketplace's range) when the catalog states

@@ -8,7 +8,8 @@
  *   demand      D_wt = exp(σ_d·x_wt − σ_d²·v_t/2), x_wt = φ·x_w(t−1) + √(1−φ²)·(√ρ·C_t + √(1−ρ)·E_wt), x_w(−1) = 0,
  *               v_t = 1 − φ^{2(t+1)} (monteCarloKernel.ts)       C_t common to all workloads, E_wt its own
  *   price       P_wo = exp(σ_wo·G_g − σ_wo²/2)                      G_g one normal per provider/network g
- *   token       R_t  = the GBM ratio of the option's token           one path per token symbol
+ *   token       R_t  = the GBM ratio of the option's token           one path per token symbol; under the option's
+ *                      token floor max(R_t, φ_t) (spendPath.ts)
  *   re-work     N_t/m_t, N_t ~ Poisson(m_t)                          independent per workload, option, month
  *   spend_wo(t) = D_wt · [(compute_wo(t) + rework_wo(t)·N_t/m_t) · R_t · P_wo + data_wo(t)]
  * and a plan p spends Σ_w (a_pw·spend_wc(t) + b_pw·spend_wd(t)) with (a, b) = the workload's placement shares.
@@ -144,6 +145,7 @@ export function portfolioPlan(
       dataUsd: path.dataUsd,
       priceSigma,
       tokenIndex,
+      ...(tokenIndex >= 0 && path.tokenFloorRatio !== null && { tokenFloor: path.tokenFloorRatio }),
     };
   };
   let months = 0;
@@ -391,6 +393,8 @@ export function portfolioKernel(
       const dSigma = d.priceSigma;
       const cHalf = (cSigma * cSigma) / 2;
       const dHalf = (dSigma * dSigma) / 2;
+      const cFloor = c.tokenFloor;
+      const dFloor = d.tokenFloor;
       const cG = plan.priceGroup[0];
       const dG = plan.priceGroup[1];
       // An option without interruption draws spends compute + re-work at its mean, the same sum every trial:
@@ -431,7 +435,7 @@ export function portfolioKernel(
             let cSpend: number;
             if (cWhole !== null) cSpend = D * cWhole[t]!;
             else {
-              const cR = cTok >= 0 ? block[cTok + t]! : 1;
+              const cR = cTok >= 0 ? (cFloor ? Math.max(block[cTok + t]!, cFloor[t]!) : block[cTok + t]!) : 1;
               const cUsd = cFixed === null ? cCompute[t]! + cRework[t]! * ci.factor(t, z) : cFixed[t]!;
               cSpend = D * (cUsd * cR * cP + cData[t]!);
             }
@@ -441,7 +445,8 @@ export function portfolioKernel(
               let dSpend: number;
               if (dWhole !== null) dSpend = D * dWhole[t]!;
               else {
-                const dR = dTok >= 0 ? block[dTok + t]! : 1;
+                const dR =
+                  dTok >= 0 ? (dFloor ? Math.max(block[dTok + t]!, dFloor[t]!) : block[dTok + t]!) : 1;
                 const dUsd = dFixed === null ? dCompute[t]! + dRework[t]! * di.factor(t, z) : dFixed[t]!;
                 dSpend = D * (dUsd * dR * dP + dData[t]!);
               }

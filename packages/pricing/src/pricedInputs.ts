@@ -8,7 +8,7 @@
  * downtime odds (1 − a)/a scale with the rate (the relation `estimateCost` uses to derive one from the other),
  * which leaves the comparison unchanged at the current rate.
  * Incentive token price: a token-denominated offer charges a fixed number of tokens per GPU-hour, so its USD
- * price scales with the token's price (`tokenPriceRatio`).
+ * price scales with the token's price (`tokenPriceRatio`), down to its token floor when the comparison has one.
  */
 import {
   type CostEstimate,
@@ -22,12 +22,18 @@ import { PricingAssertionError } from './assert.js';
 import { ASSUMED_OUTAGE_HOURS } from './assumptions.js';
 import { offerFacts } from './estimate/offerFacts.js';
 import { initialSubsidyShare, subsidyEntryFor } from './incentives/subsidyScheduleFor.js';
+import { flooredTokenUsdPerGpuHour } from './incentives/tokenFloor.js';
 
 export interface PricedComparison {
   readonly profile: WorkloadProfile;
   readonly cloud: Offer;
   readonly depin: Offer;
   readonly scenario: Scenario;
+  /**
+   * The floor under the DePIN offer's token-denominated price (incentives/tokenFloor.ts), USD per GPU-hour: a
+   * lower token price moves its list price no lower than min(floor, list). Absent: no floor.
+   */
+  readonly depinTokenFloorUsdPerGpuHour?: number;
 }
 
 /** The single-month cost model: `(p, o, s) => estimateCost(p, o, { tiers, scenario: s })`. */
@@ -212,7 +218,11 @@ export const pricedInputs = definePricedInputs({
         symbol === undefined ? undefined : namedEntry(c.scenario.tokenPrices, symbol)?.value.spotUsd;
       const price = c.depin.usdPerGpuHour;
       if (spot === undefined || price === null) return c;
-      return { ...c, depin: { ...c.depin, usdPerGpuHour: (price * v) / spot } };
+      const floor = c.depinTokenFloorUsdPerGpuHour;
+      // The hosts' outside option holds the price (incentives/tokenFloor.ts), at the token ratio v ÷ spot.
+      const usdPerGpuHour =
+        floor === undefined ? (price * v) / spot : flooredTokenUsdPerGpuHour(price, v / spot, floor);
+      return { ...c, depin: { ...c.depin, usdPerGpuHour } };
     },
     range: (v) => [v / 100, v * 20],
     max: 1e9,

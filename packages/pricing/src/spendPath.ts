@@ -8,7 +8,13 @@
  *   s(t)       = the subsidy schedule's share                     (subsidyShareAt.ts)
  *   relief(t)  = s0 − p · (s0 − s(t))                            p = scenario.subsidyPassThrough
  *   ratio(t)   = E[S(t)] / S0 = e^{μ t / 12}                      only when priced in the incentive token
- *   spend(t)   = compute(t) · (1 − relief(t)) · ratio(t) + data(t)
+ *   floor(t)   = min(1, f / (g · (1 − relief(t))))                 with a token floor f (incentives/tokenFloor.ts),
+ *                g the unsubsidized month-0 price per GPU-hour; the paid ratio is max(ratio(t), floor(t))
+ *   spend(t)   = compute(t) · (1 − relief(t)) · max(ratio(t), floor(t)) + data(t)
+ *
+ * The projection is a point path: the floor applies to the expected token path, max(E[R], φ). The Monte Carlo
+ * applies it to each trial's path, so its mean, E[max(R, φ)], sits at or above the projection (Jensen) wherever
+ * the floor can bind.
  *
  * When a subsidy falls, the tenant price rises by p × the lost share of the unsubsidized price; providers
  * absorb the rest (p = 1: the tenant pays the whole loss, DESIGN §5.7's price × (1 − s(t))).
@@ -17,6 +23,7 @@ import { namedEntry, type Scenario, type SubsidySchedule, type TokenPriceModel }
 import type { CostBasis } from './costBasis.js';
 import { demandMonthAt } from './demandPath.js';
 import { subsidyEntryFor } from './incentives/subsidyScheduleFor.js';
+import { tokenFloorRatio } from './incentives/tokenFloor.js';
 import { type FormulaCompiler, subsidyShareCurve } from './subsidyShareAt.js';
 import { expectedTokenPrice } from './tokenPricePath.js';
 
@@ -49,7 +56,14 @@ export interface SpendPath {
   readonly token: { readonly symbol: string; readonly model: TokenPriceModel } | null;
   /** E[S(t)] (null without a token model). */
   readonly tokenPriceUsd: Float64Array | null;
-  /** Expected spend: (computeUsd + interruptionUsd) · E[S(t)]/S0 + dataUsd. */
+  /**
+   * φ(t), the token ratio below which the basis's token floor holds the price (null without a token model or a
+   * floor): the paid ratio is max(R(t), φ(t)), on the expected path here and on each Monte Carlo trial's path.
+   */
+  readonly tokenFloorRatio: Float64Array | null;
+  /** The first month the floor holds the expected path's price (E[S(t)]/S0 < φ(t)), or null. */
+  readonly tokenFloorFrom: number | null;
+  /** Expected spend: (computeUsd + interruptionUsd) · max(E[S(t)]/S0, φ(t)) + dataUsd. */
   readonly expectedUsd: Float64Array;
   readonly schedule: SubsidySchedule;
   readonly assumptions: readonly string[];
@@ -102,6 +116,9 @@ export function spendPath(
   const interruptionsPerMonth = new Float64Array(n);
   const dataUsd = new Float64Array(n);
   const tokenPriceUsd = token ? new Float64Array(n) : null;
+  const floor = token ? (basis.tokenFloor ?? null) : null;
+  const floorRatio = floor ? new Float64Array(n) : null;
+  let tokenFloorFrom: number | null = null;
   const expectedUsd = new Float64Array(n);
   const steadyCompute = basis.computeUsdPerMonth - basis.interruptionUsdPerMonth;
   // The months priced at their own demand, when the basis carries them for this growth rate.
@@ -115,6 +132,11 @@ export function spendPath(
     );
   }
 
+  if (floor && priced?.movedFrom && priced.movedFrom.month < n) {
+    assumptions.push(
+      `${basis.offerId}'s token floor ($${floor.usdPerGpuHour}/GPU-h, ${floor.offerId}) is measured against its own price also in the months priced on ${priced.movedFrom.offer.id}`,
+    );
+  }
   for (let t = 0; t < n; t++) {
     const d = growth ** t;
     const s = curve(t);
@@ -134,7 +156,15 @@ export function spendPath(
     dataUsd[t] = data;
     const price = token ? expectedTokenPrice(token.model, t) : 1;
     if (tokenPriceUsd && token) tokenPriceUsd[t] = price;
-    const ratio = token ? price / token.model.spotUsd : 1;
+    let ratio = token ? price / token.model.spotUsd : 1;
+    if (floor && floorRatio) {
+      const phi = tokenFloorRatio(floor.usdPerGpuHour, floor.grossUsdPerGpuHour * paid);
+      floorRatio[t] = phi;
+      if (ratio < phi) {
+        ratio = phi;
+        tokenFloorFrom ??= t;
+      }
+    }
     expectedUsd[t] = (compute + rework) * ratio + data;
   }
   return {
@@ -148,6 +178,8 @@ export function spendPath(
     dataUsd,
     token,
     tokenPriceUsd,
+    tokenFloorRatio: floorRatio,
+    tokenFloorFrom,
     expectedUsd,
     schedule,
     assumptions,

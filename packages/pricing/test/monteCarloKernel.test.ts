@@ -18,6 +18,8 @@ import {
 import { basis, depinBasis, scenario } from './support/bases.js';
 
 const MIN_DRAWN = 1e-9;
+/** A token floor's provenance (its price is set per plan). */
+const FLOOR = { offerId: 'vast:test', providerName: 'Vast.ai', gpu: 'H100' } as const;
 const POISSON_MAX_MEAN = 200;
 
 /** Horizon and monthly spend of every trial, computed the slow, obvious way. */
@@ -80,7 +82,9 @@ function referenceModel(params: MonteCarloParams) {
       for (let t = 0; t < M; t++) {
         const s = params.demandSigma;
         const D = demandZ ? Math.exp(s * demandZ[t]! - halfVar[t]!) : 1;
-        const R = option.tokenIndex < 0 ? 1 : ratios[option.tokenIndex]![t]!;
+        // Under a token floor the trial's ratio is max(R_t, φ_t) (spendPath.ts).
+        const R =
+          option.tokenIndex < 0 ? 1 : Math.max(ratios[option.tokenIndex]![t]!, option.tokenFloor?.[t] ?? 0);
         const spend =
           D *
           ((option.computeUsd[t]! + option.interruptionUsd[t]! * nOverM[o]![t]!) * R * P +
@@ -109,6 +113,13 @@ const plans = {
   'on-demand cloud without interruptions vs token-priced DePIN (fast path)': {
     cloud: basis(),
     depin: depinBasis({ incentive: { symbol: 'AKT', denomination: 'token' } }),
+  },
+  'token-priced DePIN held by its token floor (fast path)': {
+    cloud: basis(),
+    depin: depinBasis({
+      incentive: { symbol: 'AKT', denomination: 'token' },
+      tokenFloor: { ...FLOOR, usdPerGpuHour: 0.8, grossUsdPerGpuHour: 1 },
+    }),
   },
   'both with many interruptions: the normal approximation (general path)': {
     cloud: basis({ interruptionsPerMonth: 250, interruptionUsdPerMonth: 400 }),
@@ -160,6 +171,7 @@ describe('monteCarloKernel against the plain per-trial model', () => {
           demandVol: fc.double({ min: 0, max: 1, noNaN: true }),
           tokenVol: fc.double({ min: 0, max: 2, noNaN: true }),
           token: fc.boolean(),
+          floor: fc.option(fc.double({ min: 0.01, max: 2, noNaN: true }), { nil: null }),
           sample: fc.integer({ min: 0, max: 40 }),
         }),
         (x) => {
@@ -179,6 +191,9 @@ describe('monteCarloKernel against the plain per-trial model', () => {
             depin: depinBasis({
               interruptionsPerMonth: x.depinInterruptions,
               incentive: { symbol: 'AKT', denomination: x.token ? 'token' : 'usd-pegged' },
+              ...(x.floor !== null && {
+                tokenFloor: { ...FLOOR, usdPerGpuHour: x.floor, grossUsdPerGpuHour: 1 },
+              }),
             }),
           };
           const out = run(monteCarloPlan(bases, s, { monthlySampleTrials: x.sample }));

@@ -132,6 +132,45 @@ describe('portfolioMonteCarlo (joint Monte Carlo of a plan)', () => {
     expect(Array.from(flatOut.horizon[0])).not.toEqual(Array.from(out.horizon[0]));
   });
 
+  it('under a token floor: the kernel gives the reference bit for bit, and no trial month spends below the floor', () => {
+    const [cloudOnly, hybrid, third] = workloads();
+    // The hybrid's AKT-priced option held at 80 % of its price: AKT (drift +0.1, volatility 0.8) falls below it often.
+    const floored = {
+      ...hybrid!,
+      depin: depinBasis({
+        incentive: { symbol: 'AKT', denomination: 'token' },
+        tokenFloor: {
+          usdPerGpuHour: 0.8,
+          grossUsdPerGpuHour: 1,
+          offerId: 'vast:x',
+          providerName: 'Vast.ai',
+          gpu: 'H100',
+        },
+      }),
+      recommended: [0, 1] as const,
+    };
+    const s = volatile(1500);
+    const params = portfolioPlan([cloudOnly!, floored, third!], s);
+    expect(params.workloads[1]!.options[1].tokenFloor).toBeDefined();
+    const out = allocatePortfolioOut(params);
+    portfolioKernel(params, 0, params.trials, out);
+    const reference = allocatePortfolioOut(params);
+    portfolioKernelReference(params, 0, params.trials, reference);
+    expect(sha256([...out.horizon, ...out.monthly, ...out.samples])).toBe(
+      sha256([...reference.horizon, ...reference.monthly, ...reference.samples]),
+    );
+    // The floor moves the output: without it the same plan spends less in some trial.
+    const free = portfolioPlan([cloudOnly!, { ...floored, depin: hybrid!.depin }, third!], s);
+    const freeOut = allocatePortfolioOut(free);
+    portfolioKernel(free, 0, free.trials, freeOut);
+    let lower = 0;
+    for (let i = 0; i < params.trials; i++) {
+      expect(out.samples[1]![i]!).toBeGreaterThanOrEqual(freeOut.samples[1]![i]!);
+      if (freeOut.samples[1]![i]! < out.samples[1]![i]!) lower++;
+    }
+    expect(lower).toBeGreaterThan(0);
+  });
+
   it('in groups of 1 and 2 workloads: the same pinned digest (the plan sums, then every group’s samples in order)', async () => {
     const params = pinnedPlan();
     for (const size of [1, 2]) {

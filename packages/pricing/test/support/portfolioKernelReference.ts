@@ -199,13 +199,14 @@ export function portfolioKernelReference(
             xs = phi * xs + innovation * x;
             D = Math.exp(xs - halfVarAt[t]!);
           } else D = demand ? Math.exp(x - halfVar) : 1;
-          const cR = cTok >= 0 ? block[cTok + t]! : 1;
+          // Under a token floor the ratio is max(R_t, φ_t) (spendPath.ts).
+          const cR = cTok >= 0 ? Math.max(block[cTok + t]!, c.tokenFloor?.[t] ?? 0) : 1;
           const cUsd = cDraws ? cCompute[t]! + cRework[t]! * ci.factor(t, z) : cCompute[t]! + cRework[t]!;
           const cSpend = D * (cUsd * cR * cP + cData[t]!);
           cs[t] = cSpend;
           hc += cSpend;
           if (hasDepin) {
-            const dR = dTok >= 0 ? block[dTok + t]! : 1;
+            const dR = dTok >= 0 ? Math.max(block[dTok + t]!, d.tokenFloor?.[t] ?? 0) : 1;
             const dUsd = dDraws ? dCompute[t]! + dRework[t]! * di.factor(t, z) : dCompute[t]! + dRework[t]!;
             const dSpend = D * (dUsd * dR * dP + dData[t]!);
             ds[t] = dSpend;
