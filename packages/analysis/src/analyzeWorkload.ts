@@ -1,4 +1,5 @@
 import {
+  addMonths,
   breakEven,
   type CostBasis,
   type CostBasisResult,
@@ -9,9 +10,19 @@ import {
   offersWithInterruptionMultipliers,
   projectSpend,
   sensitivity,
+  spendPath,
+  type TokenFloor,
   withDemandPath,
+  withTokenFloor,
 } from '@gpufit/pricing';
-import type { Distribution, Offer, Projection, WorkloadAnalysis, WorkloadProfile } from '@gpufit/schema';
+import {
+  type Distribution,
+  namedEntry,
+  type Offer,
+  type Projection,
+  type WorkloadAnalysis,
+  type WorkloadProfile,
+} from '@gpufit/schema';
 import { assessFit, explainFit, type FrameworkOverride, resolveFramework } from '@gpufit/scoring';
 import type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 import { type BestOffers, bestOffers, explained, priced, type SideBest } from './bestOffers.js';
@@ -21,6 +32,7 @@ import { type IndexedBestOffers, indexedBestOffers } from './indexedBestOffers.j
 import { listedPlaces } from './listedPlaces.js';
 import { requirementCeilingUsd, risksFor } from './risks.js';
 import { sidesOfMarkets } from './sides.js';
+import { tokenFloors } from './tokenFloors.js';
 import { unitCostFor } from './unitCost.js';
 import { workloadSeed } from './workloadSeed.js';
 
@@ -103,6 +115,8 @@ export function createWorkloadAnalyzer(
   // Every offer is screened without its sentences; the winners are priced again with them.
   const sides = sidesOfMarkets(scenario.decision.decentralizedMarkets);
   const listings = listedPlaces(offers);
+  // The floor under each token-denominated price: its hosts' outside option in this catalog (tokenFloors.ts).
+  const floorOf = tokenFloors(offers);
   const policy = scenario.decision;
   const exhaustive = (p: WorkloadProfile) => explained(bestOffers(p, offers, screen, sides), p, estimate);
   const findBest =
@@ -214,8 +228,16 @@ export function createWorkloadAnalyzer(
             { usd: policy.minMonthlySavingUsd, share: policy.minSavingShare },
           )
         : null;
-    const cloudOk = grown(cloudBasis, best.cloud, 'cloud');
-    const depinOk = grown(depinBasis, best.depin, 'depin');
+    // A token-denominated option's USD price is held at its hosts' outside option (pricing's tokenFloor.ts).
+    const floored = (basis: CostBasis | null, side: SideBest | null, floor: TokenFloor | null) =>
+      basis !== null && side !== null && floor !== null ? withTokenFloor(basis, floor, side.estimate) : basis;
+    const depinFloor = best.depin ? floorOf(best.depin.offer) : null;
+    const cloudOk = floored(
+      grown(cloudBasis, best.cloud, 'cloud'),
+      best.cloud,
+      best.cloud ? floorOf(best.cloud.offer) : null,
+    );
+    const depinOk = floored(grown(depinBasis, best.depin, 'depin'), best.depin, depinFloor);
     // A projection needs the cloud option, or, for a workload with none, its decentralized option (an unpriceable
     // cloud option leaves the workload without one, as before).
     if (cloudOk !== null || (best.cloud === null && depinOk !== null)) {
@@ -235,7 +257,13 @@ export function createWorkloadAnalyzer(
     const split = depinEligible ? hybridFor(profile, fit, best) : null;
     const comparison =
       deep && best.cloud && best.depin && depinEligible
-        ? { profile, cloud: best.cloud.offer, depin: best.depin.offer, scenario: workloadScenario }
+        ? {
+            profile,
+            cloud: best.cloud.offer,
+            depin: best.depin.offer,
+            scenario: workloadScenario,
+            ...(depinFloor !== null && { depinTokenFloorUsdPerGpuHour: depinFloor.usdPerGpuHour }),
+          }
         : null;
     const breakEvens = comparison ? breakEven(comparison, costOf) : [];
     const tornado = comparison ? sensitivity(comparison, costOf) : null;
@@ -267,6 +295,22 @@ export function createWorkloadAnalyzer(
       profile.gpuType !== null && gpuPolicy !== 'any' && asIs !== null
         ? priced(cheapestAnyGpu({ ...profile, gpuPolicy: 'any' }, requirementCeilingUsd(asIs)))
         : null;
+    // The month the floor first holds the decentralized option's projected price (or that its GPU has none).
+    const depinOffer = best.depin?.offer ?? null;
+    const symbol = depinOffer?.incentive?.denomination === 'token' ? depinOffer.incentive.symbol : null;
+    const modelled = symbol !== null && namedEntry(scenario.tokenPrices, symbol) !== undefined;
+    const floorFrom =
+      depinOk?.tokenFloor !== undefined
+        ? spendPath(depinOk, workloadScenario, formulas).tokenFloorFrom
+        : null;
+    const tokenFloor =
+      depinEligible && symbol !== null && modelled
+        ? {
+            symbol,
+            floor: depinFloor,
+            from: floorFrom === null ? null : addMonths(scenario.startMonth, floorFrom),
+          }
+        : null;
     const risks = risksFor({
       profile,
       fit,
@@ -278,6 +322,7 @@ export function createWorkloadAnalyzer(
       depin: depinEligible ? depin : null,
       depinOffer: depinEligible ? (best.depin?.offer ?? null) : null,
       depinListings: depinEligible && best.depin ? listings(best.depin.offer) : null,
+      tokenFloor,
       recommendation: decision.recommendation,
       projection,
       distribution,

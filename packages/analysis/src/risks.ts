@@ -5,6 +5,7 @@ import {
   farthestRoundTripMs,
   gpusCountedPerPlace,
   NETWORK_SHARE_OF_P99,
+  type TokenFloor,
 } from '@gpufit/pricing';
 import type {
   Distribution,
@@ -81,6 +82,16 @@ export interface RiskEvidence {
    * Each option's months priced at their own demand under the scenario's growth (demandPath.ts), and the first
    * month of the projection: a month the chosen offer cannot hold is named. Absent: not checked.
    */
+  /**
+   * The decentralized option priced in a modelled incentive token: its floor (its hosts' outside option,
+   * tokenFloors.ts; null when the catalog lists no USD-priced twin of its GPU) and the first month the floor holds
+   * its projected price (YYYY-MM, or null). Absent or null: not priced in a modelled token.
+   */
+  readonly tokenFloor?: {
+    readonly symbol: string;
+    readonly floor: TokenFloor | null;
+    readonly from: string | null;
+  } | null;
   readonly demandPaths?: {
     readonly cloud: DemandPath | null;
     readonly depin: DemandPath | null;
@@ -109,11 +120,33 @@ function subsidizedPrice({ depin, depinOffer }: RiskEvidence): string | null {
     : null;
 }
 
-/** The decentralized option paid in its incentive token. */
-function tokenDenominated({ depinOffer }: RiskEvidence): string | null {
-  return depinOffer?.incentive?.denomination === 'token'
-    ? `The DePIN price is paid in the ${depinOffer.incentive.symbol} incentive token, so its USD cost follows that token's market price; see the P10–P90 band.`
-    : null;
+/**
+ * The decentralized option paid in its incentive token; for an option the plan uses (`withFloor`), also what holds
+ * its USD price when the token falls.
+ */
+function tokenDenominated({ depinOffer, tokenFloor }: RiskEvidence, withFloor: boolean): string | null {
+  if (depinOffer?.incentive?.denomination !== 'token') return null;
+  const said = `The DePIN price is paid in the ${depinOffer.incentive.symbol} incentive token, so its USD cost follows that token's market price; see the P10–P90 band.`;
+  return withFloor && tokenFloor ? `${said} ${tokenFloorSentence(tokenFloor, depinOffer)}` : said;
+}
+
+/** Where the hosts' outside option holds a token-denominated price (pricing's incentives/tokenFloor.ts), or that none does. */
+function tokenFloorSentence(
+  { symbol, floor, from }: NonNullable<RiskEvidence['tokenFloor']>,
+  offer: Offer,
+): string {
+  if (floor === null) {
+    return `The catalog lists no USD-priced marketplace offer of the same ${offer.gpu} to hold it, so no floor is assumed: the projection follows ${symbol} all the way down.`;
+  }
+  const f = `${usd(floor.usdPerGpuHour)}/GPU-hour`;
+  const where = `what the same ${floor.gpu} costs on ${floor.providerName} (${floor.offerId})`;
+  const list = offer.usdPerGpuHour;
+  if (list !== null && list <= floor.usdPerGpuHour) {
+    return `It is listed at ${usd(list)}/GPU-hour, at or below ${f}, ${where}: a falling ${symbol} is assumed not to take it below the lower of ${f} and its price without the fall (a floor, not a peg).`;
+  }
+  return from === null
+    ? `Should ${symbol} take it below ${f}, ${where}, hosts would move there: the projection and each Monte Carlo path hold it at ${f} (a floor, not a peg).`
+    : `From ${from} the ${symbol} price would take it below ${f}, ${where}; hosts would move there, so the projection holds it at ${f} (a floor, not a peg: a rising ${symbol} still passes through).`;
 }
 
 interface RiskRule {
@@ -190,7 +223,7 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     id: 'token-denominated',
-    check: (e) => (e.recommendation === 'cloud' ? null : tokenDenominated(e)),
+    check: (e) => (e.recommendation === 'cloud' ? null : tokenDenominated(e, true)),
   },
   {
     id: 'certifications-narrow',
@@ -477,7 +510,7 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     id: 'token-denominated-unused',
-    check: (e) => (e.recommendation === 'cloud' ? tokenDenominated(e) : null),
+    check: (e) => (e.recommendation === 'cloud' ? tokenDenominated(e, false) : null),
   },
   {
     id: 'data-on-community-hosts',
