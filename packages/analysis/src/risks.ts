@@ -79,10 +79,6 @@ export interface RiskEvidence {
    */
   readonly latencyCriticalMs?: number;
   /**
-   * Each option's months priced at their own demand under the scenario's growth (demandPath.ts), and the first
-   * month of the projection: a month the chosen offer cannot hold is named. Absent: not checked.
-   */
-  /**
    * The decentralized option priced in a modelled incentive token: its floor (its hosts' outside option,
    * tokenFloors.ts; null when the catalog lists no USD-priced twin of its GPU) and the first month the floor holds
    * its projected price (YYYY-MM, or null). Absent or null: not priced in a modelled token.
@@ -92,6 +88,10 @@ export interface RiskEvidence {
     readonly floor: TokenFloor | null;
     readonly from: string | null;
   } | null;
+  /**
+   * Each option's months priced at their own demand under the scenario's growth (demandPath.ts), and the first
+   * month of the projection: a month the chosen offer cannot hold is named. Absent: not checked.
+   */
   readonly demandPaths?: {
     readonly cloud: DemandPath | null;
     readonly depin: DemandPath | null;
