@@ -29,7 +29,50 @@ const growth = (() => {
   };
 })();
 
+// §2's incentive-token floor: Nosana's premium RTX 4090 ($0.31999, 25 % emissions ending 2027-07) under SaladCloud's
+// $0.30 and datasets/scenarios/token-crash.json's NOS path.
+const floor = (() => {
+  const list = 0.31999;
+  const gross = list / 0.75;
+  const s = scenario({
+    startMonth: '2027-01',
+    horizonMonths: 24,
+    subsidyPassThrough: 1,
+    subsidies: { nosana: { kind: 'step', steps: [{ month: '2027-07', share: 0 }] } },
+    tokenPrices: { NOS: { spotUsd: 1, annualDrift: -1.4, annualVolatility: 1.2 } },
+  });
+  const nosana = {
+    offerId: 'nosana:nvidia-4090-market-premium:global:standard',
+    provider: 'nosana',
+    market: 'depin' as const,
+    computeUsdPerMonth: gross,
+    interruptionUsdPerMonth: 0,
+    interruptionsPerMonth: 0,
+    dataUsdPerMonth: 0,
+    subsidyShare: 0.25,
+    incentive: { symbol: 'NOS', denomination: 'token' as const },
+    priceSigma: null,
+  };
+  const salad = {
+    offerId: 'salad:rtx-4090-24-gb:global:standard',
+    providerName: 'SaladCloud',
+    gpu: 'RTX4090',
+  };
+  const held = spendPath(
+    { ...nosana, tokenFloor: { ...salad, usdPerGpuHour: 0.3, grossUsdPerGpuHour: gross } },
+    s,
+  );
+  return {
+    // One GPU-hour a month: the month's spend is its price per GPU-hour.
+    floorlessPrice23: spendPath(nosana, s).expectedUsd[23]!,
+    floorRatioSubsidized: held.tokenFloorRatio![0]!,
+    floorRatioUnsubsidized: held.tokenFloorRatio![23]!,
+    floorFrom: held.tokenFloorFrom!,
+  };
+})();
+
 const computed: Record<string, number> = {
+  ...floor,
   growthLinearMonth24: growth.linear,
   growthPricedMonth24: growth.priced,
   ionetShare12: x.ionetShare12,
