@@ -183,3 +183,28 @@ describe('analyze: a Nosana H100 under a NOS crash', () => {
     );
   });
 });
+
+describe('scenarioEffects under a token floor', () => {
+  it('a subsidy ending on an offer the floor already holds changes nothing, and says why', async () => {
+    const offers = [aws, nosana, vast];
+    const a = await analyze({
+      workloads: [sweeps],
+      offers,
+      tiers,
+      scenario: scenario({
+        startMonth: '2027-01',
+        horizonMonths: 12,
+        subsidies: { nosana: { kind: 'step', steps: [{ month: '2027-07', share: 0 }] } },
+        tokenPrices: { NOS: crash },
+      }),
+      monteCarlo: false,
+      scenarioBaseline: { scenario: scenario({ startMonth: '2027-01', horizonMonths: 12 }) },
+    });
+    const effect = a.scenarioEffects!.find((e) => e.setting === 'subsidies.nosana')!;
+    expect(effect.effect).toBe('no-effect');
+    expect(effect.message).toBe(
+      "Subsidy for nosana ends from 2027-07 (month 7 of the horizon): the chosen nosana offers (sweeps) cost the same to the cent with or without it: priced in NOS, which the scenario takes below their token floor, they are held at Vast.ai's $1.50/GPU-hour for the same H100, which no subsidy moves",
+    );
+    expect(a.scenarioEffects!.find((e) => e.setting === 'tokenPrices.NOS')!.effect).toBe('changed');
+  });
+});
