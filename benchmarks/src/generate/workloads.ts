@@ -155,6 +155,9 @@ export function generateProfile(seed: number, i: number): WorkloadProfile {
     excludedProviders: [],
     outputUnit: spec.defaults.outputUnit,
     outputPerMonth: null,
+    model: null,
+    customWeights: null,
+    inputTokensPerMonth: null,
     // As read back from its CSV line: an empty p99LatencyMs cell and the absent statelessRequests and outputUnit
     // columns' defaults (outputUnit only for the inference kinds, which have one).
     assumed: [

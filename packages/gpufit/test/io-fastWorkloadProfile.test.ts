@@ -161,6 +161,9 @@ const CELLS: Record<Field, fc.Arbitrary<string>> = {
   excludedProviders: list(['aws', 'Vast', ' akash ', 'x'.repeat(65)]),
   outputUnit: words(OUTPUT_UNITS),
   outputPerMonth: numbers,
+  model: text(200),
+  customWeights: fc.constantFrom(...BOOLEAN_CELLS),
+  inputTokensPerMonth: numbers,
 };
 
 /** Mostly-valid cells: valid values near the bounds, with a few out of range, so whole rows often pass. */
@@ -217,6 +220,10 @@ const LIKELY: Record<Field, fc.Arbitrary<string>> = {
   // Valid units and volumes; with a training kind, or a volume without its unit, the row is refused.
   outputUnit: likely(OUTPUT_UNITS),
   outputPerMonth: fc.constantFrom('0', '0.001', '1', '2500000000', '1e15', '1e16', ''),
+  model: fc.constantFrom('Llama 3.1 70B', 'meta-llama/Meta-Llama-3.1-8B-Instruct', ' x ', ''),
+  customWeights: fc.constantFrom('true', 'no', ''),
+  // With a training kind, or beside a non-token unit, the row is refused.
+  inputTokensPerMonth: fc.constantFrom('0', '3600000000', '-1', ''),
 };
 const cellFor = (f: Field) =>
   fc.oneof({ weight: 8, arbitrary: LIKELY[f] }, { weight: 1, arbitrary: CELLS[f] });

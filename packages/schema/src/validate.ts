@@ -87,6 +87,8 @@ export const workloadProfileCodecs: Readonly<Record<string, CellKind>> = {
   allowedProviders: 'list',
   excludedProviders: 'list',
   outputPerMonth: 'number',
+  customWeights: 'boolean',
+  inputTokensPerMonth: 'number',
 };
 
 export const offerCodecs: Readonly<Record<string, CellKind>> = {

@@ -54,6 +54,9 @@ export const WORKLOAD_PROFILE_EXTRA_FIELDS = [
   'excludedProviders',
   'outputUnit',
   'outputPerMonth',
+  'model',
+  'customWeights',
+  'inputTokensPerMonth',
 ] as const;
 
 export type WorkloadField =
@@ -169,4 +172,7 @@ export const WORKLOAD_FIELDS = {
   excludedProviders: providers,
   outputUnit: oneOf(OUTPUT_UNITS, 'kind'),
   outputPerMonth: num(0.001, 1e15, 'units of output a month', null),
+  model: text(200, null),
+  customWeights: { type: 'boolean', default: null },
+  inputTokensPerMonth: num(0, 1e15, 'input tokens a month', null),
 } as const satisfies { readonly [F in WorkloadField]: WorkloadFieldSpec };

@@ -94,6 +94,15 @@ export const workloadProfileInputSchema = z
     outputUnit: oneOf('outputUnit', F.outputUnit.values).optional(),
     /** The workload's stated output a month, in `outputUnit` (inference kinds; needs `outputUnit`). */
     outputPerMonth: numberField('outputPerMonth').optional(),
+    /**
+     * The model served, by name ("Llama 3.1 70B Instruct", "meta-llama/Meta-Llama-3.1-70B-Instruct"): matched to
+     * hosted API prices of the same open-weight model.
+     */
+    model: nonEmptyText('model', F.model.maxLength).optional(),
+    /** The weights are fine-tuned or proprietary: no hosted API sells them per token. */
+    customWeights: z.boolean({ error: 'customWeights must be true or false' }).optional(),
+    /** Prompt (input) tokens a month, beside the generated ones of `outputPerMonth` (inference, tokens). */
+    inputTokensPerMonth: numberField('inputTokensPerMonth').optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -135,10 +144,17 @@ export function outputProblems(p: {
   readonly kind: WorkloadKind;
   readonly outputUnit?: unknown;
   readonly outputPerMonth?: unknown;
-}): { field: 'outputUnit' | 'outputPerMonth'; message: string }[] {
-  const out: { field: 'outputUnit' | 'outputPerMonth'; message: string }[] = [];
+  readonly inputTokensPerMonth?: unknown;
+}): { field: 'outputUnit' | 'outputPerMonth' | 'inputTokensPerMonth'; message: string }[] {
+  const out: { field: 'outputUnit' | 'outputPerMonth' | 'inputTokensPerMonth'; message: string }[] = [];
+  if (p.inputTokensPerMonth !== undefined && p.outputUnit !== undefined && p.outputUnit !== 'tokens') {
+    out.push({
+      field: 'inputTokensPerMonth',
+      message: `inputTokensPerMonth counts prompt tokens beside generated ones; this workload outputs ${String(p.outputUnit)}: leave it empty or set outputUnit to tokens`,
+    });
+  }
   if (workloadKinds[p.kind].defaults.outputUnit === null) {
-    for (const field of ['outputUnit', 'outputPerMonth'] as const) {
+    for (const field of ['outputUnit', 'outputPerMonth', 'inputTokensPerMonth'] as const) {
       if (p[field] !== undefined) {
         out.push({
           field,
@@ -287,6 +303,9 @@ const withDefaults = workloadProfileInputSchema.transform((p) => {
     excludedProviders: [...new Set(p.excludedProviders ?? [])],
     outputUnit: p.outputUnit ?? d.outputUnit,
     outputPerMonth: p.outputPerMonth ?? null,
+    model: p.model ?? null,
+    customWeights: p.customWeights ?? null,
+    inputTokensPerMonth: p.inputTokensPerMonth ?? null,
     /** The fields the user left out that took a default (`ASSUMABLE_PROFILE_FIELDS` order). */
     assumed: assumedFields(p),
   };

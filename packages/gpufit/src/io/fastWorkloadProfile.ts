@@ -232,9 +232,10 @@ function finish(v: unknown[]): WorkloadProfile | undefined {
   }
   const outputUnit = v[SLOT.outputUnit];
   const outputPerMonth = v[SLOT.outputPerMonth];
+  const inputTokensPerMonth = v[SLOT.inputTokensPerMonth];
   if (
-    (outputUnit !== undefined || outputPerMonth !== undefined) &&
-    outputProblems({ kind, outputUnit, outputPerMonth }).length > 0
+    (outputUnit !== undefined || outputPerMonth !== undefined || inputTokensPerMonth !== undefined) &&
+    outputProblems({ kind, outputUnit, outputPerMonth, inputTokensPerMonth }).length > 0
   )
     return undefined;
   const d = KIND_DEFAULTS[kind];
@@ -285,6 +286,9 @@ function profileOf(v: readonly unknown[], assumed: WorkloadProfile['assumed']): 
     excludedProviders: v[SLOT.excludedProviders],
     outputUnit: v[SLOT.outputUnit],
     outputPerMonth: v[SLOT.outputPerMonth],
+    model: v[SLOT.model],
+    customWeights: v[SLOT.customWeights],
+    inputTokensPerMonth: v[SLOT.inputTokensPerMonth],
     assumed,
   };
   return profile as WorkloadProfile;
