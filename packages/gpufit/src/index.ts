@@ -29,6 +29,7 @@ export type { DatasetOptions } from './data/loadReferenceData.js';
 export {
   loadGpuAliases,
   loadGpuTiers,
+  loadHostedApiPrices,
   loadNetworks,
   loadRegions,
   loadThroughputRatios,

@@ -72,6 +72,11 @@ export type { FormulaErrorCode } from './formula/FormulaError.js';
 export { FormulaError } from './formula/FormulaError.js';
 export type { FormulaEngine } from './formula/loadFormulaEngine.js';
 export { loadFormulaEngine } from './formula/loadFormulaEngine.js';
+// Hosted serverless APIs that sell open-weight models per token (a finding beside the placements, not a placement)
+export { hostedApiMonthlyUsd } from './hosted/hostedApiMonthlyUsd.js';
+export type { HostedApiPriceRow, HostedApiPriceTable } from './hosted/hostedApiPriceTable.js';
+export { hostedApiPriceTable } from './hosted/hostedApiPriceTable.js';
+export { normalizeModelName } from './hosted/normalizeModelName.js';
 // Incentive tokens and subsidies (§5.7); the effective price estimating, matching and ranking share
 export type { EffectivePrice, EffectivePriceOptions } from './incentives/effectivePrice.js';
 export { effectivePrice } from './incentives/effectivePrice.js';

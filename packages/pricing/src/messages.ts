@@ -44,3 +44,10 @@ export const DUPLICATE_UNIT_THROUGHPUT =
   'the unit throughput table lists a (unit, band, GPU, scenario) twice';
 export const INVALID_UNIT_COST_INPUT =
   'a unit cost needs a finite price of at least 0 and a finite rate and quote size above 0';
+export const INVALID_HOSTED_API_PRICE =
+  'a hosted API price row needs a provider, a model, finite input and output prices per 1M tokens of at least 0 and a source';
+export const DUPLICATE_HOSTED_API_PRICE = 'the hosted API price table lists a (provider, model) twice';
+export const AMBIGUOUS_HOSTED_API_ALIAS =
+  'a hosted API model name or alias normalizes to the key of another model';
+export const INVALID_HOSTED_API_TOKENS =
+  'a hosted API cost needs finite token counts of at least 0 and finite prices per 1M tokens of at least 0';

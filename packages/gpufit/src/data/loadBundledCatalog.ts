@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { GpuAlias, GpuTier, NetworkInfo, RegionInfo } from '@gpufit/analysis';
-import type { ThroughputRatioRow, UnitThroughputRow } from '@gpufit/pricing';
+import type { HostedApiPriceRow, ThroughputRatioRow, UnitThroughputRow } from '@gpufit/pricing';
 import type { Offer } from '@gpufit/schema';
 import { buildGpuNameIndex, type GpuNameIndex } from '../io/gpuNameIndex.js';
 import { loadOffersCsv } from '../io/loadOffers.js';
@@ -11,6 +11,7 @@ import {
   type DatasetOptions,
   loadGpuAliases,
   loadGpuTiers,
+  loadHostedApiPrices,
   loadNetworks,
   loadRegions,
   loadThroughputRatios,
@@ -30,6 +31,8 @@ export interface BundledCatalog {
   readonly throughputRatios: readonly ThroughputRatioRow[];
   /** `unit-throughput.csv`: measured output per GPU; `unitThroughputTable(rows)` builds the lookup. */
   readonly unitThroughput: readonly UnitThroughputRow[];
+  /** `hosted-api-prices.csv`: hosted API prices per token; `hostedApiPriceTable(rows)` builds the lookup. */
+  readonly hostedApiPrices: readonly HostedApiPriceRow[];
   readonly gpuNames: GpuNameIndex;
   readonly regionIndex: RegionIndex;
 }
@@ -38,14 +41,16 @@ export interface BundledCatalog {
 export async function loadBundledCatalog(options: DatasetOptions = {}): Promise<BundledCatalog> {
   const datasetsDir = options.datasetsDir ?? bundledDatasetsDir();
   const dir = { datasetsDir };
-  const [gpuTiers, gpuAliases, regions, networks, throughputRatios, unitThroughput] = await Promise.all([
-    loadGpuTiers(dir),
-    loadGpuAliases(dir),
-    loadRegions(dir),
-    loadNetworks(dir),
-    loadThroughputRatios(dir),
-    loadUnitThroughput(dir),
-  ]);
+  const [gpuTiers, gpuAliases, regions, networks, throughputRatios, unitThroughput, hostedApiPrices] =
+    await Promise.all([
+      loadGpuTiers(dir),
+      loadGpuAliases(dir),
+      loadRegions(dir),
+      loadNetworks(dir),
+      loadThroughputRatios(dir),
+      loadUnitThroughput(dir),
+      loadHostedApiPrices(dir),
+    ]);
   const gpuNames = buildGpuNameIndex(gpuTiers, gpuAliases, path.join(datasetsDir, 'gpu-aliases.csv'));
   const regionIndex = buildRegionIndex(regions);
   const offers = await loadOffersCsv(path.join(datasetsDir, 'offers.csv'), {
@@ -61,6 +66,7 @@ export async function loadBundledCatalog(options: DatasetOptions = {}): Promise<
     networks,
     throughputRatios,
     unitThroughput,
+    hostedApiPrices,
     gpuNames,
     regionIndex,
   };

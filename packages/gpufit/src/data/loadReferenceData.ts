@@ -1,10 +1,17 @@
 import type { GpuAlias, NetworkInfo, RegionInfo } from '@gpufit/analysis';
-import type { GpuTier, ThroughputRatioRow, UnitThroughputRow } from '@gpufit/pricing';
+import {
+  type GpuTier,
+  type HostedApiPriceRow,
+  normalizeModelName,
+  type ThroughputRatioRow,
+  type UnitThroughputRow,
+} from '@gpufit/pricing';
 import { bundledDatasetsDir } from './bundledDatasetsDir.js';
 import { readReferenceTable } from './readReferenceTable.js';
 import {
   gpuAliasRow,
   gpuTierRow,
+  hostedApiPriceRow,
   networkRow,
   regionRow,
   throughputRatioRow,
@@ -70,5 +77,16 @@ export async function loadUnitThroughput(options: DatasetOptions = {}): Promise<
   return readReferenceTable(dirOf(options), 'unit-throughput.csv', unitThroughputRow, {
     key: (r) => [r.unit, r.modelSizeBand, r.gpu.toLowerCase(), r.scenario].join('|'),
     column: 'gpu',
+  });
+}
+
+/**
+ * `datasets/hosted-api-prices.csv`: hosted serverless API prices per 1M input and output tokens for open-weight
+ * models, one row per (provider, model); build the lookup with `hostedApiPriceTable` of `@gpufit/pricing`.
+ */
+export async function loadHostedApiPrices(options: DatasetOptions = {}): Promise<HostedApiPriceRow[]> {
+  return readReferenceTable(dirOf(options), 'hosted-api-prices.csv', hostedApiPriceRow, {
+    key: (r) => `${r.provider}|${normalizeModelName(r.model)}`,
+    column: 'model',
   });
 }

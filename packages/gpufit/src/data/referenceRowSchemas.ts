@@ -174,3 +174,34 @@ export const throughputRatioRow = z
     if (!(row.min <= row.ratio && row.ratio <= row.max))
       ctx.addIssue({ code: 'custom', path: ['ratio'], message: 'ratio must lie between min and max' });
   });
+
+/**
+ * `datasets/hosted-api-prices.csv`: what a hosted serverless API charges per 1M input and output tokens for an
+ * open-weight model, with the page it was read from and when. The pricing engine's `hostedApiPriceTable` checks the
+ * same again (and that no two models share a name).
+ */
+export const hostedApiPriceRow = z
+  .object({
+    provider: required.transform((s) => s.toLowerCase()),
+    providerName: required,
+    model: required,
+    aliases: list,
+    servedModel: required,
+    precision: optionalText.pipe(
+      z
+        .string()
+        .regex(/^(fp|int|bf)\d+$/i, {
+          error: 'a precision such as fp8 or bf16, or empty when the source does not say',
+        })
+        .nullable(),
+    ),
+    // A hosted price above $1,000 per 1M tokens is a typo (a per-token price pasted as per-1M, or cents as dollars).
+    usdPerMillionInputTokens: number(0, 1000),
+    usdPerMillionOutputTokens: number(0, 1000),
+    source: required,
+    asOf: text.pipe(
+      z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: 'asOf must be YYYY-MM-DD or YYYY-MM' }),
+    ),
+    notes: text,
+  })
+  .strict();

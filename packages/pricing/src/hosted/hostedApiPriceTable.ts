@@ -1,0 +1,87 @@
+import { assert } from '../assert.js';
+import {
+  AMBIGUOUS_HOSTED_API_ALIAS,
+  DUPLICATE_HOSTED_API_PRICE,
+  INVALID_HOSTED_API_PRICE,
+} from '../messages.js';
+import { normalizeModelName } from './normalizeModelName.js';
+
+/**
+ * One row of `datasets/hosted-api-prices.csv` (same field names): what a hosted serverless API charges per 1M
+ * input and output tokens for an open-weight model, read from a stored page (`source`, `asOf`). Compiled by hand,
+ * rules in `datasets/README.md`.
+ */
+export interface HostedApiPriceRow {
+  /** Provider id, e.g. `deepinfra`. */
+  readonly provider: string;
+  readonly providerName: string;
+  /** The model's canonical id, e.g. `llama-3.1-70b-instruct`. */
+  readonly model: string;
+  /** Other spellings of the model that match it (normalized the same way). */
+  readonly aliases: readonly string[];
+  /** The provider's own model id. */
+  readonly servedModel: string;
+  /** The precision the provider serves at (`fp8`, `bf16`), or null when the source does not say. */
+  readonly precision: string | null;
+  readonly usdPerMillionInputTokens: number;
+  readonly usdPerMillionOutputTokens: number;
+  readonly source: string;
+  /** YYYY-MM-DD or YYYY-MM. */
+  readonly asOf: string;
+  readonly notes: string;
+}
+
+export interface HostedApiPriceTable {
+  /**
+   * The rows of the model a name matches (`normalizeModelName` of the model id, its aliases or a provider's own
+   * id), one per provider; empty when no model matches.
+   */
+  lookup(modelName: string): readonly HostedApiPriceRow[];
+  readonly size: number;
+}
+
+const validPrice = (x: number) => Number.isFinite(x) && x >= 0;
+
+function isValidRow(row: HostedApiPriceRow): boolean {
+  return (
+    row.provider.trim().length > 0 &&
+    normalizeModelName(row.model).length > 0 &&
+    validPrice(row.usdPerMillionInputTokens) &&
+    validPrice(row.usdPerMillionOutputTokens) &&
+    row.source.trim().length > 0
+  );
+}
+
+/**
+ * Builds the lookup of hosted API prices. Pure: the Node side loads `datasets/hosted-api-prices.csv`. Every name of
+ * a model (its id, aliases and served ids) must normalize to a key no other model claims.
+ */
+export function hostedApiPriceTable(rows: readonly HostedApiPriceRow[]): HostedApiPriceTable {
+  const modelOfKey = new Map<string, string>();
+  const rowsOfModel = new Map<string, HostedApiPriceRow[]>();
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const model = normalizeModelName(row.model);
+    const id = `${row.provider}|${model}`;
+    assert(isValidRow(row), INVALID_HOSTED_API_PRICE, id);
+    assert(!seen.has(id), DUPLICATE_HOSTED_API_PRICE, id);
+    seen.add(id);
+    for (const name of [row.model, row.servedModel, ...row.aliases]) {
+      const key = normalizeModelName(name);
+      if (key === '') continue;
+      const claimed = modelOfKey.get(key);
+      assert(claimed === undefined || claimed === model, AMBIGUOUS_HOSTED_API_ALIAS, `${name} → ${key}`);
+      modelOfKey.set(key, model);
+    }
+    const list = rowsOfModel.get(model) ?? [];
+    list.push(row);
+    rowsOfModel.set(model, list);
+  }
+  return {
+    lookup: (name) => {
+      const model = modelOfKey.get(normalizeModelName(name));
+      return model === undefined ? [] : (rowsOfModel.get(model) ?? []);
+    },
+    size: seen.size,
+  };
+}
