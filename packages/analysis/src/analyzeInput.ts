@@ -2,6 +2,7 @@ import type {
   CostBasis,
   FormulaCompiler,
   GpuTierTable,
+  HostedApiPriceTable,
   PortfolioOut,
   PortfolioParams,
   PortfolioSums,
@@ -53,6 +54,11 @@ export interface AnalyzeInput {
    * output (`unitCost`), without it they carry none.
    */
   readonly unitThroughput?: UnitThroughputTable;
+  /**
+   * Hosted serverless API prices per token (`datasets/hosted-api-prices.csv`); with them, an inference workload that
+   * names its model and volume is compared with the cheapest hosted API of that model (a risk, not a placement).
+   */
+  readonly hostedApiPrices?: HostedApiPriceTable;
   /** Resolved scenario (defaults from `scenarioSchema`); its `framework` overrides are applied. */
   readonly scenario: Scenario;
   /** Framework overrides; default: the scenario's `framework`. */

@@ -1,6 +1,7 @@
 import type {
   FormulaCompiler,
   GpuTierTable,
+  HostedApiPriceTable,
   PriceAdjuster,
   ThroughputRatioTable,
   UnitThroughputTable,
@@ -38,6 +39,8 @@ export interface AnalyzeStreamInput {
   readonly ratios?: ThroughputRatioTable;
   /** Measured output per GPU, for each inference workload's cost per unit of output (see `AnalyzeInput`). */
   readonly unitThroughput?: UnitThroughputTable;
+  /** Hosted API prices per token (`datasets/hosted-api-prices.csv`), for the hosted API comparison. */
+  readonly hostedApiPrices?: HostedApiPriceTable;
   readonly scenario: Scenario;
   /** Compiler for the scenario's `formula` subsidy schedules (see `AnalyzeInput`). */
   readonly compileFormula?: FormulaCompiler;
@@ -94,6 +97,7 @@ export async function analyzeStream(
     tiers,
     ...ratios,
     ...(input.unitThroughput !== undefined && { unitThroughput: input.unitThroughput }),
+    ...(input.hostedApiPrices !== undefined && { hostedApiPrices: input.hostedApiPrices }),
     scenario,
     monteCarlo: false,
     deep: false,

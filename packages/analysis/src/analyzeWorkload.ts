@@ -27,6 +27,7 @@ import { assessFit, explainFit, type FrameworkOverride, resolveFramework } from 
 import type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 import { type BestOffers, bestOffers, explained, priced, type SideBest } from './bestOffers.js';
 import { decide } from './decide.js';
+import { compareHostedApi } from './hostedApiComparison.js';
 import { hybridFor } from './hybridFor.js';
 import { type IndexedBestOffers, indexedBestOffers } from './indexedBestOffers.js';
 import { listedPlaces } from './listedPlaces.js';
@@ -56,6 +57,7 @@ export interface WorkloadAnalyzerOptions
     | 'tiers'
     | 'ratios'
     | 'unitThroughput'
+    | 'hostedApiPrices'
     | 'scenario'
     | 'framework'
     | 'monteCarlo'
@@ -311,8 +313,13 @@ export function createWorkloadAnalyzer(
             from: floorFrom === null ? null : addMonths(scenario.startMonth, floorFrom),
           }
         : null;
+    const hostedApi =
+      options.hostedApiPrices === undefined
+        ? null
+        : compareHostedApi(profile, options.hostedApiPrices, decision.recommendedMonthlyUsd);
     const risks = risksFor({
       profile,
+      hostedApi,
       fit,
       cloud,
       cloudWithoutCompliance: withoutCompliance,

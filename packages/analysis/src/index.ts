@@ -32,6 +32,17 @@ export { defaultSubsidies, withDefaultSubsidies } from './defaultSubsidies.js';
 // Two analyses compared (gpufit diff)
 export type { AnalysisDiff, Change, NumberChange, WorkloadDiff } from './diffAnalyses.js';
 export { diffAnalyses } from './diffAnalyses.js';
+export type {
+  HostedApiCompared,
+  HostedApiComparison,
+  HostedApiNotConsidered,
+} from './hostedApiComparison.js';
+export {
+  compareHostedApi,
+  HOSTED_API_MARGIN,
+  hostedApiClearlyCheaper,
+  INPUT_TOKENS_PER_OUTPUT_TOKEN,
+} from './hostedApiComparison.js';
 // Offers: which market is which side, the cheapest feasible offer, a ranked listing (gpufit offers)
 export type { CheapestFeasibleOptions, MatchStats, OfferIndex } from './matchOffers.js';
 export { cheapestFeasible, indexOffers } from './matchOffers.js';

@@ -29,6 +29,12 @@ import {
   workloadKinds,
 } from '@gpufit/schema';
 import { componentUsd } from './componentUsd.js';
+import {
+  type HostedApiCompared,
+  type HostedApiComparison,
+  hostedApiClearlyCheaper,
+  INPUT_TOKENS_PER_OUTPUT_TOKEN,
+} from './hostedApiComparison.js';
 import { offerAgeDays } from './offerAgeDays.js';
 import { usd } from './usdText.js';
 
@@ -92,6 +98,11 @@ export interface RiskEvidence {
    * Each option's months priced at their own demand under the scenario's growth (demandPath.ts), and the first
    * month of the projection: a month the chosen offer cannot hold is named. Absent: not checked.
    */
+  /**
+   * What the month's tokens would cost on the cheapest sourced hosted API of the workload's model
+   * (hostedApiComparison.ts), or why one was not considered. Absent or null: not compared.
+   */
+  readonly hostedApi?: HostedApiComparison | null;
   readonly demandPaths?: {
     readonly cloud: DemandPath | null;
     readonly depin: DemandPath | null;
@@ -199,6 +210,15 @@ export const riskRules: readonly RiskRule[] = [
       const c = fit.constraints.find((k) => k.side === 'depin');
       return c ? hardConstraintRisk(c) : null;
     },
+  },
+  {
+    // A hosted API that sells the same open-weight model per token for far less than renting GPUs comes right after
+    // the hard rule: for a small or bursty LLM workload it is often the cheapest answer (a finding, not a placement).
+    id: 'hosted-api-cheaper',
+    check: (e) =>
+      e.hostedApi?.status === 'compared' && hostedApiClearlyCheaper(e.hostedApi)
+        ? hostedApiCheaper(e, e.hostedApi)
+        : null,
   },
   {
     // Only for a plan that runs on DePIN, and only called a subsidy cliff when the subsidy has fallen by then: under
@@ -534,7 +554,49 @@ export const riskRules: readonly RiskRule[] = [
         ? `DePIN is cheaper in only ${pct(distribution.pDepinCheaper)} of simulated futures.`
         : null,
   },
+  {
+    id: 'hosted-api-not-considered',
+    check: ({ profile, hostedApi: h }) =>
+      h?.status === 'not-considered'
+        ? `A hosted API was not considered for ${profile.model}: ${h.reason}, and a hosted API processes it on the provider's servers (${h.row.providerName} lists it at ${perMillion(h.row)}).`
+        : null,
+  },
 ];
+
+/** "$0.13 per 1M input and $0.40 per 1M output tokens", or one price when both are the same. */
+function perMillion(r: { usdPerMillionInputTokens: number; usdPerMillionOutputTokens: number }): string {
+  // Cents as cents ($0.40, not $0.4); a price below a cent keeps its digits ($0.055).
+  const price = (x: number) =>
+    `$${Number.isInteger(Math.round(x * 1e6) / 1e4) ? x.toFixed(2) : String(round3(x))}`;
+  return r.usdPerMillionInputTokens === r.usdPerMillionOutputTokens
+    ? `${price(r.usdPerMillionInputTokens)} per 1M tokens, input and output alike`
+    : `${price(r.usdPerMillionInputTokens)} per 1M input and ${price(r.usdPerMillionOutputTokens)} per 1M output tokens`;
+}
+
+/** A token count in words: "1.2 billion", "40 million", "900,000". */
+function tokens(n: number): string {
+  if (n >= 1e9) return `${round3(n / 1e9)} billion`;
+  if (n >= 1e6) return `${round3(n / 1e6)} million`;
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** The hosted API sentence: its price and source, the month's tokens and what they cost there and on the plan. */
+function hostedApiCheaper(e: RiskEvidence, h: HostedApiCompared): string {
+  const { row } = h;
+  const served =
+    row.precision !== null && row.precision.toLowerCase() !== e.profile.precision
+      ? `, served at ${row.precision}; this workload runs ${e.profile.precision}`
+      : '';
+  const input = h.inputAssumed
+    ? `with ${tokens(h.inputTokensPerMonth)} input tokens assumed (${INPUT_TOKENS_PER_OUTPUT_TOKEN} per output token; set inputTokensPerMonth for yours)`
+    : `with ${tokens(h.inputTokensPerMonth)} input tokens`;
+  const option = e.recommendation === 'depin' ? e.depin : e.recommendation === 'hybrid' ? null : e.cloud;
+  const placement =
+    option == null
+      ? 'the recommended plan'
+      : `the recommended ${option.offer.gpu} GPUs (${option.offer.providerName})`;
+  return `A hosted API sells ${e.profile.model} at ${perMillion(row)} (${row.providerName}, ${row.servedModel}${served}; as of ${row.asOf}, datasets/hosted-api-prices.csv): this workload's ${tokens(h.outputTokensPerMonth)} output tokens a month, ${input}, would cost about ${usd(h.hostedMonthlyUsd)} there against ${usd(h.rentedMonthlyUsd)} on ${placement}. Unless the weights are custom, the data may not leave your infrastructure, or you need guaranteed capacity (serverless APIs are rate-limited), compare it before renting GPUs.`;
+}
 
 /**
  * A decentralized option that holds more GPUs at once than the catalog shows its provider offering: pricing's

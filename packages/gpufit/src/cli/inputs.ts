@@ -3,6 +3,8 @@ import { type NetworkInfo, withDefaultSubsidies } from '@gpufit/analysis';
 import {
   type GpuTierTable,
   gpuTierTable,
+  type HostedApiPriceTable,
+  hostedApiPriceTable,
   type ThroughputRatioTable,
   throughputRatioTable,
   type UnitThroughputTable,
@@ -15,6 +17,7 @@ import { catalogCacheDir, loadCatalogCached, type OfferSelection } from '../cata
 import { bundledDatasetsDir } from '../data/bundledDatasetsDir.js';
 import {
   loadGpuTiers,
+  loadHostedApiPrices,
   loadNetworks,
   loadThroughputRatios,
   loadUnitThroughput,
@@ -58,6 +61,8 @@ export interface Inputs {
   readonly throughputRatios: ThroughputRatioTable;
   /** Measured output per GPU (`datasets/unit-throughput.csv`), for cost per unit of output. */
   readonly unitThroughput: UnitThroughputTable;
+  /** Hosted API prices per token (`datasets/hosted-api-prices.csv`), for the hosted API comparison. */
+  readonly hostedApiPrices: HostedApiPriceTable;
   readonly networks: readonly NetworkInfo[];
   /** Providers and tokens a scenario or an option may name (`knownNames`). */
   readonly names: KnownNames;
@@ -243,7 +248,7 @@ export async function loadContext(paths: InputPaths): Promise<Context> {
   const scenarioPath = paths.scenario ?? null;
   const analysisDate = checkedAnalysisDate(paths.analysisDate);
   const scenarioLoad = scenarioPath === null ? null : loadScenarioFile(scenarioPath);
-  const [offers, tierRows, ratioRows, unitRows, networks, scenarioFile] = await Promise.all([
+  const [offers, tierRows, ratioRows, unitRows, hostedRows, networks, scenarioFile] = await Promise.all([
     // Without one priced offer every workload would come out at $0: an empty catalog is refused.
     (async () => {
       const fixed = analysisDate ?? (await scenarioLoad)?.scenario.analysisDate ?? null;
@@ -252,6 +257,7 @@ export async function loadContext(paths: InputPaths): Promise<Context> {
     loadGpuTiers(),
     loadThroughputRatios(),
     loadUnitThroughput(),
+    loadHostedApiPrices(),
     loadNetworks(),
     scenarioLoad,
   ]);
@@ -269,6 +275,7 @@ export async function loadContext(paths: InputPaths): Promise<Context> {
     tiers: gpuTierTable(tierRows),
     throughputRatios: throughputRatioTable(ratioRows),
     unitThroughput: unitThroughputTable(unitRows),
+    hostedApiPrices: hostedApiPriceTable(hostedRows),
     networks,
     names,
     paths: {

@@ -182,6 +182,7 @@ export async function runScenarioAnalysis(
       tiers: inputs.tiers,
       ratios: inputs.throughputRatios,
       unitThroughput: inputs.unitThroughput,
+      hostedApiPrices: inputs.hostedApiPrices,
       scenario,
       accounting: inputs.workloads.accounting,
       offerAccounting: inputs.offers.accounting,

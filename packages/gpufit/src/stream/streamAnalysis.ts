@@ -10,6 +10,7 @@ import {
 import type {
   FormulaCompiler,
   GpuTierTable,
+  HostedApiPriceTable,
   PriceAdjuster,
   ThroughputRatioTable,
   UnitThroughputTable,
@@ -40,6 +41,8 @@ export interface StreamInputs {
   readonly throughputRatios: ThroughputRatioTable;
   /** Measured output per GPU (`datasets/unit-throughput.csv`); without it no workload carries a unit cost. */
   readonly unitThroughput?: UnitThroughputTable;
+  /** Hosted API prices per token (`datasets/hosted-api-prices.csv`); without them no hosted API comparison. */
+  readonly hostedApiPrices?: HostedApiPriceTable;
   readonly scenario: Scenario;
   /** The scenario's formulas, compiled (null: it has none). */
   readonly formulas: {
@@ -86,6 +89,7 @@ export function streamAnalysis(
       tiers: inputs.tiers,
       ratios: inputs.throughputRatios,
       ...(inputs.unitThroughput !== undefined && { unitThroughput: inputs.unitThroughput }),
+      ...(inputs.hostedApiPrices !== undefined && { hostedApiPrices: inputs.hostedApiPrices }),
       scenario: inputs.scenario,
       ...inputs.formulas,
       ...(inputs.horizonMonths !== undefined && { horizonMonths: inputs.horizonMonths }),
