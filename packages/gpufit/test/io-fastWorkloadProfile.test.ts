@@ -578,8 +578,18 @@ const validTable = fc
       fc.array(
         fc.tuple(...header.map((f) => validCell(WORKLOAD_FIELDS[f]))).map((cells) => {
           const kind = cells[header.indexOf('kind')] as WorkloadKind;
-          if (workloadKinds[kind].defaults.outputUnit !== null) return cells;
-          return cells.map((c, i) => (header[i] === 'outputUnit' || header[i] === 'outputPerMonth' ? '' : c));
+          // Prompt tokens go only beside a token output (stated or the kind's default).
+          const unit = header.includes('outputUnit') ? cells[header.indexOf('outputUnit')] : '';
+          const tokensOk = unit === '' || unit === 'tokens';
+          if (workloadKinds[kind].defaults.outputUnit !== null)
+            return tokensOk ? cells : cells.map((c, i) => (header[i] === 'inputTokensPerMonth' ? '' : c));
+          return cells.map((c, i) =>
+            header[i] === 'outputUnit' ||
+            header[i] === 'outputPerMonth' ||
+            header[i] === 'inputTokensPerMonth'
+              ? ''
+              : c,
+          );
         }),
         { minLength: 1, maxLength: 4 },
       ),
