@@ -123,17 +123,31 @@ export function createWorkloadAnalyzer(
   const exhaustive = (p: WorkloadProfile) => explained(bestOffers(p, offers, screen, sides), p, estimate);
   const findBest =
     options.findBest ?? (options.priceAdjuster === undefined ? indexedOrExhaustive() : exhaustive);
-  // What a profile's certifications cost: the cheapest cloud offer with no recorded certification (the bundled
-  // catalog records them only for the hyperscalers), found among those offers alone — gathered, and indexed, only
-  // when a workload first asks for a certification.
-  let uncertified: readonly Offer[] | null = null;
-  let uncertifiedIndex: IndexedBestOffers | null = null;
-  const cheapestUncertified = (p: WorkloadProfile, atMostUsd: number): SideBest | null => {
-    uncertified ??= offers.filter((o) => sides[o.market] === 'cloud' && o.certifications.length === 0);
+  // What a profile's certifications cost: the cheapest cloud offer that lacks one of them on record (the bundled
+  // catalog records them for the hyperscalers and, where a provider states them, for GPU clouds — a GPU cloud may
+  // hold soc2 and not hipaa), found among those offers alone — gathered, and indexed, once per set of
+  // certifications asked, when a workload first asks for it.
+  const lacking = new Map<string, { offers: readonly Offer[]; index: IndexedBestOffers | null }>();
+  const cheapestLacking = (
+    asked: WorkloadProfile['compliance'],
+    p: WorkloadProfile,
+    atMostUsd: number,
+  ): SideBest | null => {
+    const key = [...asked].sort().join(';');
+    let pool = lacking.get(key);
+    if (pool === undefined) {
+      pool = {
+        offers: offers.filter(
+          (o) => sides[o.market] === 'cloud' && !asked.every((c) => o.certifications.includes(c)),
+        ),
+        index: null,
+      };
+      lacking.set(key, pool);
+    }
     if (options.priceAdjuster !== undefined)
-      return atMost(bestOffers(p, uncertified, screen, sides).cloud, atMostUsd);
-    uncertifiedIndex ??= indexedBestOffers(uncertified, { tiers, scenario, ...ratios });
-    return uncertifiedIndex.cloudAtMost(p, atMostUsd);
+      return atMost(bestOffers(p, pool.offers, screen, sides).cloud, atMostUsd);
+    pool.index ??= indexedBestOffers(pool.offers, { tiers, scenario, ...ratios });
+    return pool.index.cloudAtMost(p, atMostUsd);
   };
 
   /**
@@ -286,10 +300,11 @@ export function createWorkloadAnalyzer(
     // Both searches look only at offers cheap enough for the risk to show them (`requirementCeilingUsd`); with
     // no cloud cost there is nothing to show.
     const asIs = cloud?.cost.monthlyUsd ?? null;
-    const withoutCompliance =
+    const lackingBest =
       profile.compliance.length > 0 && asIs !== null
-        ? priced(cheapestUncertified({ ...profile, compliance: [] }, requirementCeilingUsd(asIs)))
+        ? cheapestLacking(profile.compliance, { ...profile, compliance: [] }, requirementCeilingUsd(asIs))
         : null;
+    const withoutCompliance = priced(lackingBest);
     // What the named GPU costs: the GPU policy keeps the cloud side to that GPU and those a benchmark measures
     // against it; under gpuPolicy any, a faster GPU is priced at the named one's speed (no speed-up credited).
     const gpuPolicy = profile.gpuPolicy ?? scenario.gpuPolicy;
@@ -323,6 +338,7 @@ export function createWorkloadAnalyzer(
       fit,
       cloud,
       cloudWithoutCompliance: withoutCompliance,
+      cloudWithoutComplianceOffer: lackingBest?.offer ?? null,
       cloudWithAnyGpu: withAnyGpu,
       gpuPolicy,
       cloudOffer: best.cloud?.offer ?? null,

@@ -3,6 +3,7 @@ import {
   bookedAheadDays,
   type DemandPath,
   farthestRoundTripMs,
+  gdprInPlace,
   gpusCountedPerPlace,
   NETWORK_SHARE_OF_P99,
   type TokenFloor,
@@ -48,10 +49,12 @@ export interface RiskEvidence {
   readonly fit: FitAssessment;
   readonly cloud: PricedOption | null;
   /**
-   * The cheapest cloud offer with no recorded certification, for the same profile with its `compliance` list
-   * dropped (null or absent: the profile asks for none, or none was found): what the certifications cost.
+   * The cheapest cloud offer that lacks one of the asked certifications on record, for the same profile with its
+   * `compliance` list dropped (null or absent: the profile asks for none, or none was found): what they cost.
    */
   readonly cloudWithoutCompliance?: PricedOption | null;
+  /** Its full catalog row: its certifications say which of the asked ones it lacks. Absent: all of them named. */
+  readonly cloudWithoutComplianceOffer?: Offer | null;
   /**
    * The cheapest cloud option for the same profile under gpuPolicy `any` (null or absent: the profile names no
    * GPU, its policy is already `any`, or none was found): what naming the GPU costs.
@@ -247,7 +250,7 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     id: 'certifications-narrow',
-    check: ({ profile, cloud, cloudWithoutCompliance: free }) => {
+    check: ({ profile, cloud, cloudWithoutCompliance: free, cloudWithoutComplianceOffer: row }) => {
       const asIs = cloud?.cost.monthlyUsd;
       const without = free?.cost.monthlyUsd;
       if (asIs == null || without == null || free == null || profile.compliance.length === 0) return null;
@@ -255,8 +258,16 @@ export const riskRules: readonly RiskRule[] = [
       if (!savesEnough(saving, asIs)) return null;
       const asked = profile.compliance.join(', ');
       const o = free.offer;
+      // Name only what the offer lacks: a GPU cloud may hold soc2 on record and not iso27001.
+      const lacks =
+        row == null
+          ? asked
+          : profile.compliance
+              .filter((c) => !row.certifications.includes(c) && !(c === 'gdpr' && gdprInPlace(row)))
+              .join(', ');
+      const held = lacks === asked ? '' : ` (it lacks ${lacks} on record)`;
       const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
-      return `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them only for the hyperscalers, from their public compliance programmes${profile.compliance.includes('gdpr') ? '; gdpr is also met inside the EEA on datacenter hosts' : ''}). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${rate} would cost ${usd(without)} a month, ${usd(saving)} less: if ${o.providerName} holds ${asked} for your use, add it to that offer's certifications in your catalog and analyze again.`;
+      return `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them for the hyperscalers, from their public compliance programmes, and for a GPU cloud only where the provider states them publicly${profile.compliance.includes('gdpr') ? '; gdpr is also met inside the EEA on datacenter hosts' : ''}). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${rate}${held} would cost ${usd(without)} a month, ${usd(saving)} less: if ${o.providerName} holds ${lacks} for your use, add it to that offer's certifications in your catalog and analyze again.`;
     },
   },
   {

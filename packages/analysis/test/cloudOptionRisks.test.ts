@@ -6,9 +6,10 @@ import { usd } from '../src/usdText.js';
 import { gpuTier, offerOf, profileOf } from './support/builders.js';
 
 /**
- * Risks of the cloud option. The certifications a workload asks for, as a cost: the bundled catalog records certifications only for the
- * hyperscalers, so a founder asking "why not the GPU cloud at half the price?" sees what dropping the requirement
- * would save, with the offer that would win, and what to do if that provider holds the certification.
+ * Risks of the cloud option. The certifications a workload asks for, as a cost: the bundled catalog records
+ * certifications for the hyperscalers and, where a provider states them, for GPU clouds (often only some of them),
+ * so a founder asking "why not the GPU cloud at half the price?" sees what dropping the requirement would save, with
+ * the offer that would win, what it lacks, and what to do if that provider holds the certification.
  */
 // A100-80GB is the table's reference GPU; the workloads here use H100 only.
 const tiers = gpuTierTable([gpuTier('A100-80GB', { generation: 'Ampere' }), gpuTier('H100')]);
@@ -38,6 +39,7 @@ async function risksWith(
   gpuCloudUsd: number,
   compliance: string[],
   gpuCloudCountry = 'US',
+  gpuCloudCertifications: Offer['certifications'] = [],
 ): Promise<readonly string[]> {
   const gpuCloud = offer({
     id: 'lambda:h100:us-east-1',
@@ -46,6 +48,7 @@ async function risksWith(
     usdPerGpuHour: gpuCloudUsd,
     gpusPerInstance: 1,
     country: gpuCloudCountry,
+    certifications: gpuCloudCertifications,
   });
   const a = await analyze({
     workloads: [batch(compliance)],
@@ -91,12 +94,26 @@ describe('risk: what the certifications asked for cost', () => {
     const risks = certified(await risksWith(3, ['gdpr']));
     expect(risks).toHaveLength(1);
     expect(risks[0]).toContain(
-      'from their public compliance programmes; gdpr is also met inside the EEA on datacenter hosts). Without that requirement, Lambda H100',
+      'and for a GPU cloud only where the provider states them publicly; gdpr is also met inside the EEA on datacenter hosts). Without that requirement, Lambda H100',
     );
   });
 
   it('gdpr with the GPU cloud inside the EEA: it wins outright, nothing to say', async () => {
     expect(certified(await risksWith(3, ['gdpr'], 'FI'))).toEqual([]);
+  });
+
+  it('a GPU cloud holding one of two asked certifications: named with the one it lacks', async () => {
+    const risks = certified(await risksWith(3, ['soc2', 'hipaa'], 'US', ['soc2']));
+    expect(risks).toHaveLength(1);
+    expect(risks[0]).toMatch(/^Requiring soc2, hipaa keeps/);
+    expect(risks[0]).toContain(
+      'Lambda H100 in us-east-1 at $3.00/GPU-hour (it lacks hipaa on record) would cost',
+    );
+    expect(risks[0]).toContain('if Lambda holds hipaa for your use');
+  });
+
+  it('a GPU cloud holding every asked certification wins outright: nothing to say', async () => {
+    expect(certified(await risksWith(3, ['soc2'], 'US', ['soc2']))).toEqual([]);
   });
 
   it('says nothing when the certified offer is already the cheapest', async () => {
