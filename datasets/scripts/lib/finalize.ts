@@ -1,4 +1,5 @@
 import { BILLING } from '../data/billing';
+import { certificationSourcesFor } from '../data/certifications';
 import { provider as providerProfile } from '../data/providers';
 import { continentBlocs, countryInfo, resolveRegion } from '../data/regions';
 import { reliabilityOf } from '../data/reliability';
@@ -60,6 +61,9 @@ export function finalize(drafts: readonly Draft[]): { rows: Row[]; collisions: n
     const ic = interconnectOf(d);
     const certs = [...p.certifications];
     if (p.fedrampUsOnly && region.country === 'US') certs.push('fedramp');
+    // Outside the hyperscalers a certification is written only where a provider's own statement covers the row.
+    const sourced = certificationSourcesFor(d.provider, d.market, region.country);
+    for (const s of sourced) for (const c of s.certifications) if (!certs.includes(c)) certs.push(c);
     certs.sort();
     const notes = [...d.notes];
     if (ic.note) notes.push(ic.note);
@@ -68,9 +72,13 @@ export function finalize(drafts: readonly Draft[]): { rows: Row[]; collisions: n
       `verified=${d.verified}: ${d.verifiedWhy ?? (d.hosting === 'community' && d.provider === 'runpod' ? 'RunPod Community host' : p.verifiedWhy)}`,
     );
     if (billing) notes.push(`billing: ${billing.note}`);
-    if (certs.length > 0)
+    if (p.certifications.length > 0)
       notes.push(
         "certifications: gpufit assumption from the hyperscaler's public compliance programmes (fedramp only for US regions)",
+      );
+    for (const s of sourced)
+      notes.push(
+        `certifications: ${s.certifications.join(', ')} from ${s.url} (as of ${s.asOf}), quote: ${s.quote}; scope: ${s.scopeNote}`,
       );
     if (p.incentive)
       notes.push(`incentiveSubsidyShare ${p.incentive.subsidyShare}: gpufit assumption (see networks.csv)`);

@@ -7,10 +7,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { offerFromCsv } from '@gpufit/schema';
+import { BLOC_COUNTRIES, offerFromCsv } from '@gpufit/schema';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BILLING } from '../../../datasets/scripts/data/billing';
+import { CERTIFICATION_SOURCES } from '../../../datasets/scripts/data/certifications';
 import {
   hazardFromMonthlyProbability,
   LLAMA3_INTERRUPTIONS_PER_GPU_HOUR,
@@ -461,5 +462,95 @@ describe('billing increments where a source states them', () => {
       ).toEqual(['Standard', '', '86400', '86400']);
       expect(o.notes).toMatch(/Capacity Block for ML/);
     }
+  });
+});
+
+describe('certifications outside the hyperscalers only where a provider states them (data/certifications.ts)', () => {
+  const certsOf = (o: Row): string[] => (o.certifications ? o.certifications.split(';') : []);
+  const inEea = (o: Row): boolean => (o.country ?? '') !== '' && BLOC_COUNTRIES.EEA.has(o.country ?? '');
+  /** The sources whose provider, market and bloc cover a row (the compile's own rule, restated). */
+  const covering = (o: Row) =>
+    CERTIFICATION_SOURCES.filter(
+      (src) =>
+        src.provider === o.provider &&
+        (src.scope.market === undefined || src.scope.market === o.market) &&
+        (src.scope.bloc === undefined || inEea(o)),
+    );
+  const notHyperscaler = () => offers.filter((o) => o.market !== 'hyperscaler');
+
+  it('every certification on a non-hyperscaler offer has a source row that covers the offer, cited in its notes', () => {
+    let certified = 0;
+    for (const o of notHyperscaler()) {
+      const sources = covering(o);
+      for (const c of certsOf(o)) {
+        const from = sources.filter((src) => (src.certifications as readonly string[]).includes(c));
+        expect(from.length, `${o.id}: ${c}`).toBeGreaterThan(0);
+        for (const src of from)
+          expect(o.notes, o.id).toContain(`certifications: ${src.certifications.join(', ')} from ${src.url}`);
+        certified += 1;
+      }
+      // and every certification a covering source states is written (none dropped)
+      for (const src of sources) for (const c of src.certifications) expect(certsOf(o), o.id).toContain(c);
+    }
+    expect(certified).toBeGreaterThan(0);
+  });
+
+  it('every source row names a URL, an as-of date and a quote, and covers at least one offer', () => {
+    for (const src of CERTIFICATION_SOURCES) {
+      expect(src.url, src.provider).toMatch(/^https:\/\//);
+      expect(src.asOf, src.provider).toMatch(/\d{4}-\d{2}/);
+      expect(src.quote.length, src.provider).toBeGreaterThan(20);
+      expect(src.scopeNote.length, src.provider).toBeGreaterThan(20);
+      expect(
+        notHyperscaler().some((o) => covering(o).includes(src)),
+        `${src.provider} ${src.certifications.join(',')}`,
+      ).toBe(true);
+    }
+  });
+
+  it('RunPod: Secure Cloud holds soc2, Community Cloud (third-party hosts) nothing', () => {
+    const secure = offers.filter((o) => o.provider === 'runpod' && o.market === 'gpu-cloud');
+    const community = offers.filter((o) => o.provider === 'runpod' && o.market === 'marketplace');
+    expect(secure.length).toBeGreaterThan(0);
+    expect(community.length).toBeGreaterThan(0);
+    for (const o of secure) expect(certsOf(o), o.id).toContain('soc2');
+    for (const o of community) expect(certsOf(o), o.id).toEqual([]);
+  });
+
+  it('region-scoped gdpr stays in the EEA: RunPod Secure and Nebius rows elsewhere, or with no country, lack it', () => {
+    const scoped = offers.filter(
+      (o) => o.provider === 'nebius' || (o.provider === 'runpod' && o.market === 'gpu-cloud'),
+    );
+    const inside = scoped.filter(inEea);
+    const outside = scoped.filter((o) => !inEea(o));
+    expect(inside.length).toBeGreaterThan(0);
+    expect(outside.map((o) => o.country)).toEqual(expect.arrayContaining(['US', '']));
+    for (const o of inside) expect(certsOf(o), o.id).toContain('gdpr');
+    for (const o of outside) expect(certsOf(o), o.id).not.toContain('gdpr');
+  });
+
+  it("a provider's statement does not leak to a sibling brand or to providers with none on record", () => {
+    // DigitalOcean's SOC 2 names DigitalOcean; Paperspace (a DigitalOcean company) is listed apart and keeps none.
+    expect(
+      offers.filter((o) => o.provider === 'digitalocean').every((o) => certsOf(o).includes('soc2')),
+    ).toBe(true);
+    const none = [
+      'paperspace',
+      'lambda',
+      'coreweave',
+      'massedcompute',
+      'crusoe',
+      'fluidstack',
+      'hyperstack',
+      'vultr',
+    ];
+    for (const o of offers.filter((x) => none.includes(x.provider ?? '')))
+      expect(certsOf(o), o.id).toEqual([]);
+  });
+
+  it('marketplaces and DePIN networks hold none: their hosts are third parties no statement covers', () => {
+    const rows = offers.filter((o) => o.market === 'marketplace' || o.market === 'depin');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const o of rows) expect(certsOf(o), o.id).toEqual([]);
   });
 });
