@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { pricingLabel, rentedText } from '../src/present/offerLabel.js';
 
-// The README main job's chat API: 8 L40S carry the peak, 9 reach 99.9 %, and on-demand capacity follows the
-// demand, so 2,920 GPU-hours are billed a month (4 GPUs on average), $5,434.12 at $1.861, not 9 × 730 h.
+// The README main job's chat API as AWS priced it (before RunPod's SOC 2 was on record): 8 L40S carry the peak,
+// 9 reach 99.9 %, and on-demand capacity follows the demand, so 2,920 GPU-hours are billed a month (4 GPUs on
+// average), $5,434.12 at $1.861, not 9 × 730 h.
 const cost = (instances: number, billed: number | null, per = 1) =>
   ({
     instances,
