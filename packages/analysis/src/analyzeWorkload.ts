@@ -332,9 +332,14 @@ export function createWorkloadAnalyzer(
       options.hostedApiPrices === undefined
         ? null
         : compareHostedApi(profile, options.hostedApiPrices, decision.recommendedMonthlyUsd);
+    const unitCost =
+      options.unitThroughput === undefined
+        ? undefined
+        : unitCostFor(profile, { cloud, depin }, options.unitThroughput, decision);
     const risks = risksFor({
       profile,
       hostedApi,
+      ...(unitCost !== undefined && { unitCost }),
       fit,
       cloud,
       cloudWithoutCompliance: withoutCompliance,
@@ -360,10 +365,6 @@ export function createWorkloadAnalyzer(
         },
       }),
     });
-    const unitCost =
-      options.unitThroughput === undefined
-        ? undefined
-        : unitCostFor(profile, { cloud, depin }, options.unitThroughput, decision);
     return {
       offersUsed,
       ...(bases && { bases }),

@@ -16,6 +16,7 @@ import type {
   PricedOption,
   Projection,
   Recommendation,
+  UnitCost,
   WorkloadProfile,
 } from '@gpufit/schema';
 import {
@@ -106,6 +107,8 @@ export interface RiskEvidence {
    * (hostedApiComparison.ts), or why one was not considered. Absent or null: not compared.
    */
   readonly hostedApi?: HostedApiComparison | null;
+  /** The workload's cost per unit of output (unitCost.ts), for the check of its stated volume; absent: none. */
+  readonly unitCost?: UnitCost;
   readonly demandPaths?: {
     readonly cloud: DemandPath | null;
     readonly depin: DemandPath | null;
@@ -222,6 +225,13 @@ export const riskRules: readonly RiskRule[] = [
       e.hostedApi?.status === 'compared' && hostedApiClearlyCheaper(e.hostedApi)
         ? hostedApiCheaper(e, e.hostedApi)
         : null,
+  },
+  {
+    // A stated output far below what the billed GPU-hours could make: the demand in GPU-hours and the volume
+    // disagree, and the plan prices the GPU-hours (a 70B API billed $32,700 a month for 2 B tokens, 1.9 % of its
+    // measured capacity). Said early: it can be most of the bill.
+    id: 'volume-below-capacity',
+    check: volumeBelowCapacity,
   },
   {
     // Only for a plan that runs on DePIN, and only called a subsidy cliff when the subsidy has fallen by then: under
@@ -582,6 +592,46 @@ function perMillion(r: { usdPerMillionInputTokens: number; usdPerMillionOutputTo
   return r.usdPerMillionInputTokens === r.usdPerMillionOutputTokens
     ? `${price(r.usdPerMillionInputTokens)} per 1M tokens, input and output alike`
     : `${price(r.usdPerMillionInputTokens)} per 1M input and ${price(r.usdPerMillionOutputTokens)} per 1M output tokens`;
+}
+
+/**
+ * The share of the billed GPU-hours' measured capacity below which a stated volume is named as a risk (gpufit
+ * assumption: serving at low concurrency runs below a benchmark's batched rate, so a share under a quarter is more
+ * than that gap explains).
+ */
+export const LOW_CAPACITY_SHARE = 0.25;
+
+/** 3 significant digits with thousands separators: "8,690", "1,730", "0.0125". */
+const num3 = (x: number): string => round3(x).toLocaleString('en-US', { maximumFractionDigits: 20 });
+
+const UNIT_WORDS = { tokens: 'tokens', images: 'images', 'audio-hours': 'audio hours' } as const;
+
+/**
+ * A workload whose stated output (`outputPerMonth`) fills less than `LOW_CAPACITY_SHARE` of what its recommended
+ * option's billed GPU-hours could output at the measured rate: the GPU-hours the demand states are priced, and at the
+ * measured rate the volume fills outputPerMonth ÷ (units per GPU-second × 3600) GPU-hours of them.
+ */
+function volumeBelowCapacity({
+  unitCost,
+  recommendation,
+  cloud,
+  depin,
+  profile,
+}: RiskEvidence): string | null {
+  const stated = unitCost?.atStatedVolume;
+  if (unitCost === undefined || stated === undefined || stated.capacityShare === null) return null;
+  if (!(stated.capacityShare < LOW_CAPACITY_SHARE) || recommendation === 'hybrid') return null;
+  const option = recommendation === 'cloud' ? cloud : depin;
+  const figure = unitCost.figures.find((f) => f.side === recommendation);
+  const billed = option?.cost.billedGpuHoursPerMonth ?? null;
+  if (option === null || option === undefined || figure === undefined || billed === null) return null;
+  const fills = stated.outputPerMonth / (figure.unitsPerGpuSecond * 3600);
+  const volume =
+    unitCost.unit === 'tokens'
+      ? `${tokens(stated.outputPerMonth)} tokens`
+      : `${num3(stated.outputPerMonth)} ${UNIT_WORDS[unitCost.unit]}`;
+  const serving = workloadKinds[profile.kind].pattern === 'serving';
+  return `The stated output, ${volume} a month, is ${(stated.capacityShare * 100).toFixed(1)} % of what the ${num3(billed)} GPU-hours this option bills could output at the measured rate (${num3(figure.unitsPerGpuSecond)} ${UNIT_WORDS[unitCost.unit]} a second per ${figure.gpu}, ${figure.benchmark} ${figure.scenario}): at that rate it fills about ${num3(fills)} GPU-hours a month. The plan prices the demand stated in GPU-hours (${usd(stated.monthlyUsd)} a month). If the volume is the true demand, state fewer GPU-hours${serving ? ' (a service still keeps its always-up replicas)' : ''}; serving at low concurrency runs below a benchmark's rate, so the real need lies between the two figures.`;
 }
 
 /** A token count in words: "1.2 billion", "40 million", "900,000". */

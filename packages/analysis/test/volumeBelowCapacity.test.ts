@@ -1,0 +1,95 @@
+import type { UnitCost } from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LOW_CAPACITY_SHARE, type RiskEvidence, riskRules } from '../src/risks.js';
+import { profileOf } from './support/builders.js';
+
+/** The README finance plan's 70B assistant, restated with 2 B tokens a month (a founder's portfolio). */
+const RATE = 1726.9246239785957; // tokens/s per A100-80GB: the H100's MLPerf v5.1 Server rate × 0.452
+const BILLED = 17301.8176; // GPU-hours a month the RunPod 2 × A100 option bills
+const MONTHLY = 32700.435264;
+
+function unitCost(outputPerMonth: number, billed = BILLED): UnitCost {
+  return {
+    unit: 'tokens',
+    per: 1e6,
+    modelSizeBand: 'medium',
+    basis: 'measured-throughput',
+    gaps: [],
+    figures: [
+      {
+        side: 'cloud',
+        offerId: 'runpod:2x-a100-80gb-sxm-secure:us:standard',
+        gpu: 'A100-80GB',
+        usdPerGpuHour: 1.89,
+        unitsPerGpuSecond: RATE,
+        usd: 0.304,
+        scenario: 'Server',
+        benchmark: 'llama2-70b-99',
+        version: 'v5.1',
+        precision: 'fp8',
+        source: 'MLPerf',
+      },
+    ],
+    atStatedVolume: {
+      outputPerMonth,
+      recommendation: 'cloud',
+      monthlyUsd: MONTHLY,
+      usd: (MONTHLY / outputPerMonth) * 1e6,
+      capacityShare: outputPerMonth / (RATE * 3600 * billed),
+    },
+  };
+}
+
+const evidence = (e: Partial<RiskEvidence>): RiskEvidence =>
+  ({
+    profile: profileOf({ id: 'assistant-70b', kind: 'realtime-inference', gpuHoursPerMonth: 5840 }),
+    fit: { constraints: [], reasons: [] },
+    cloud: { offer: { gpu: 'A100-80GB' }, cost: { monthlyUsd: MONTHLY, billedGpuHoursPerMonth: BILLED } },
+    depin: null,
+    recommendation: 'cloud',
+    analysisDate: null,
+    maxOfferAgeDays: 90,
+    projection: null,
+    distribution: null,
+    ...e,
+  }) as unknown as RiskEvidence;
+
+const rule = riskRules.find((r) => r.id === 'volume-below-capacity')!;
+
+describe('a stated volume far below what the billed GPU-hours could output', () => {
+  it('hand-computed: 2 B tokens a month at 1,726.9 tokens/s fill 2e9 ÷ (1,726.9 × 3600) = 321.7 of 17,301.8 GPU-hours (1.9 %)', () => {
+    expect(rule.check(evidence({ unitCost: unitCost(2e9) }))).toBe(
+      "The stated output, 2 billion tokens a month, is 1.9 % of what the 17,300 GPU-hours this option bills could output at the measured rate (1,730 tokens a second per A100-80GB, llama2-70b-99 Server): at that rate it fills about 322 GPU-hours a month. The plan prices the demand stated in GPU-hours ($32,700.44 a month). If the volume is the true demand, state fewer GPU-hours (a service still keeps its always-up replicas); serving at low concurrency runs below a benchmark's rate, so the real need lies between the two figures.",
+    );
+  });
+
+  it('a batch workload gets no always-up clause', () => {
+    const batch = profileOf({ id: 'notes', kind: 'batch-inference', gpuHoursPerMonth: 730 });
+    expect(rule.check(evidence({ profile: batch, unitCost: unitCost(2e9) }))).not.toContain('always-up');
+  });
+
+  it('is quiet at a quarter of capacity or more, for a hybrid plan, and without a stated volume', () => {
+    const atQuarter = LOW_CAPACITY_SHARE * RATE * 3600 * BILLED;
+    expect(rule.check(evidence({ unitCost: unitCost(atQuarter) }))).toBeNull();
+    expect(rule.check(evidence({ unitCost: unitCost(atQuarter * 0.99) }))).not.toBeNull();
+    expect(rule.check(evidence({ unitCost: unitCost(2e9), recommendation: 'hybrid' }))).toBeNull();
+    const { atStatedVolume: _, ...none } = unitCost(2e9);
+    expect(rule.check(evidence({ unitCost: none }))).toBeNull();
+    expect(rule.check(evidence({}))).toBeNull();
+  });
+
+  it('property: said exactly when the share is below the threshold, and the hours it fills never exceed the billed ones', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e3, max: 1e12, noNaN: true }), (volume) => {
+        const u = unitCost(volume);
+        const text = rule.check(evidence({ unitCost: u }));
+        expect(text !== null).toBe(u.atStatedVolume!.capacityShare! < LOW_CAPACITY_SHARE);
+        if (text !== null) {
+          const fills = Number(/fills about ([\d,.]+) GPU-hours/.exec(text)![1]!.replaceAll(',', ''));
+          expect(fills).toBeLessThanOrEqual(BILLED * LOW_CAPACITY_SHARE * 1.01);
+        }
+      }),
+    );
+  });
+});
