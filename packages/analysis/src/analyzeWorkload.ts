@@ -199,7 +199,13 @@ export function createWorkloadAnalyzer(
     };
   }
 
-  return async (profile) => {
+  return async (stated) => {
+    // A scenario's horizon is the workload's for every figure: a dataset's one-off ingress and a commitment's term
+    // are spread over it (with the profile's own 12 months under a 24-month scenario, the upload was paid twice).
+    const profile =
+      options.horizonMonths === undefined || options.horizonMonths === stated.horizonMonths
+        ? stated
+        : { ...stated, horizonMonths: options.horizonMonths };
     // The result carries every sentence (report.json's fit.reasons[].sentence, constraints[].reason).
     const fit = explainFit(assessFit(profile, fitOptions), profile, fitOptions);
     const best = findBest(profile);
