@@ -126,6 +126,12 @@ describe('scenario effects (built CLI)', () => {
     const diff = JSON.parse(json.stdout);
     expect(diff.totals.horizonRecommendedUsd.b).toBe(b.totals.horizonUsd.recommended);
     expect(d.stdout).toContain('horizon, recommended (12 → 24 months)');
+    // Horizons of different lengths: each side's horizon total ÷ its months, to the cent.
+    const dollars = (text: string) => Number(text.replace(/[$,]/g, ''));
+    const horizon = diffRow(d.stdout, 'horizon, recommended (12 → 24 months)');
+    const average = diffRow(d.stdout, 'average a month over the horizon');
+    expect(dollars(average[0]!)).toBeCloseTo(dollars(horizon[0]!) / 12, 2);
+    expect(dollars(average[1]!)).toBeCloseTo(dollars(horizon[1]!) / 24, 2);
     // Nothing but the horizon changed any workload, and the text says which setting did it.
     expect(d.stdout).toContain(
       'No chosen option changed; the cost of the chosen options moved, for 9 workloads:',
