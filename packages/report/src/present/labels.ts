@@ -35,4 +35,9 @@ export const OPTION_LABELS = {
   recommended: 'Recommended',
 } as const;
 
-export const JOB_UNIT_LABELS = { job: 'job', 'gpu-hour': 'GPU-hour' } as const;
+/**
+ * The unit of "cost per successful job": a job, or for work stated in GPU-hours the GPU-hour of the demand — the
+ * option's all-in month ÷ the demand's GPU-hours, spares and re-work included, so it reads above the list price
+ * ("17.721 per useful GPU-hour" beside a $6.98 list read as a second price per GPU-hour).
+ */
+export const JOB_UNIT_LABELS = { job: 'job', 'gpu-hour': 'useful GPU-hour' } as const;
