@@ -2,6 +2,7 @@ import {
   addMonths,
   bookedAheadDays,
   type DemandPath,
+  EGRESS_DEFAULTS,
   farthestRoundTripMs,
   gdprInPlace,
   gpusCountedPerPlace,
@@ -508,6 +509,31 @@ export const riskRules: readonly RiskRule[] = [
     },
   },
   {
+    // A marketplace or DePIN host's egress rate is its own ($0–0.06/GiB on Vast): where the offer gives none, the
+    // middle is assumed, and on a data-heavy job that assumption can be a third of the bill (a video upscaler's
+    // $180 of $560.50 a month on Nosana, whose egress price is unknown).
+    id: 'assumed-egress',
+    check: ({ recommendation, cloud, depin, cloudOffer, depinOffer }) => {
+      const sides = recommendation === 'hybrid' ? (['cloud', 'depin'] as const) : [recommendation];
+      const parts: string[] = [];
+      for (const side of sides) {
+        const option = side === 'cloud' ? cloud : depin;
+        const offer = side === 'cloud' ? cloudOffer : depinOffer;
+        if (option === null || offer === null || offer === undefined || offer.egressUsdPerGiB !== null)
+          continue;
+        const assumed = EGRESS_DEFAULTS[offer.market];
+        const egress = componentUsd(option.cost, 'egress');
+        const total = option.cost.monthlyUsd;
+        if (assumed.usdPerGiB <= 0 || total === null || !(egress >= ASSUMED_EGRESS_SHARE * total)) continue;
+        const high = total + egress * (EGRESS_HOST_RANGE_USD_PER_GIB[1] / assumed.usdPerGiB - 1);
+        parts.push(
+          `${usd(egress)} of the ${offer.providerName} option's ${usd(total)} a month (${offer.gpu}, ${offer.region}) is egress at an assumed ${usd(assumed.usdPerGiB)}/GiB (${offer.providerName} publishes no egress price; marketplace hosts charge $0–${EGRESS_HOST_RANGE_USD_PER_GIB[1]}/GiB on Vast): at the host's own rate the month costs between ${usd(total - egress)} and ${usd(high)} — check the hosts' bandwidth price before relying on it.`,
+        );
+      }
+      return parts.length > 0 ? parts.join(' ') : null;
+    },
+  },
+  {
     id: 'stale-price',
     check: ({ cloud, depin, analysisDate, maxOfferAgeDays }) => {
       if (analysisDate === null) return null;
@@ -600,6 +626,11 @@ function perMillion(r: { usdPerMillionInputTokens: number; usdPerMillionOutputTo
  * than that gap explains).
  */
 export const LOW_CAPACITY_SHARE = 0.25;
+
+/** An assumed egress price is named when its egress is at least this share of the option's month (gpufit assumption). */
+export const ASSUMED_EGRESS_SHARE = 0.1;
+/** Marketplace hosts' own egress prices, USD per GiB (Vast: host-specific $0–0.06; price-facts §4). */
+const EGRESS_HOST_RANGE_USD_PER_GIB = [0, 0.06] as const;
 
 /** 3 significant digits with thousands separators: "8,690", "1,730", "0.0125". */
 const num3 = (x: number): string => round3(x).toLocaleString('en-US', { maximumFractionDigits: 20 });

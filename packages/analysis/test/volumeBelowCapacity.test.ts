@@ -2,7 +2,7 @@ import type { UnitCost } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LOW_CAPACITY_SHARE, type RiskEvidence, riskRules } from '../src/risks.js';
-import { profileOf } from './support/builders.js';
+import { profileOf, riskEvidence } from './support/builders.js';
 
 /** The README finance plan's 70B assistant, restated with 2 B tokens a month (a founder's portfolio). */
 const RATE = 1726.9246239785957; // tokens/s per A100-80GB: the H100's MLPerf v5.1 Server rate × 0.452
@@ -42,18 +42,11 @@ function unitCost(outputPerMonth: number, billed = BILLED): UnitCost {
 }
 
 const evidence = (e: Partial<RiskEvidence>): RiskEvidence =>
-  ({
+  riskEvidence({
     profile: profileOf({ id: 'assistant-70b', kind: 'realtime-inference', gpuHoursPerMonth: 5840 }),
-    fit: { constraints: [], reasons: [] },
     cloud: { offer: { gpu: 'A100-80GB' }, cost: { monthlyUsd: MONTHLY, billedGpuHoursPerMonth: BILLED } },
-    depin: null,
-    recommendation: 'cloud',
-    analysisDate: null,
-    maxOfferAgeDays: 90,
-    projection: null,
-    distribution: null,
     ...e,
-  }) as unknown as RiskEvidence;
+  } as Partial<RiskEvidence>);
 
 const rule = riskRules.find((r) => r.id === 'volume-below-capacity')!;
 

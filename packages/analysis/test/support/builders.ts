@@ -6,6 +6,7 @@ import {
   validateWorkloadProfile,
   type WorkloadProfile,
 } from '@gpufit/schema';
+import type { RiskEvidence } from '../../src/risks.js';
 
 /** A GPU tier row with every relative throughput 1 (the reference GPU's), as datasets/gpu-tiers.csv writes one. */
 export function gpuTier(gpu: string, overrides: Partial<GpuTier> = {}): GpuTier {
@@ -53,4 +54,24 @@ export function profileOf(input: Record<string, unknown>): WorkloadProfile {
   const v = validateWorkloadProfile(input);
   if (!v.ok) throw new Error(JSON.stringify(v.issues));
   return v.value;
+}
+
+/**
+ * Risk evidence for one rule's test: what every rule reads, a cloud recommendation with no option priced, then
+ * `e` (a cast: each test fills only what its rule reads).
+ */
+export function riskEvidence(e: Partial<RiskEvidence>): RiskEvidence {
+  return {
+    profile: profileOf({ id: 'w', kind: 'realtime-inference', gpuHoursPerMonth: 730 }),
+    fit: { constraints: [], reasons: [] },
+    cloud: null,
+    depin: null,
+    depinOffer: null,
+    recommendation: 'cloud',
+    analysisDate: null,
+    maxOfferAgeDays: 90,
+    projection: null,
+    distribution: null,
+    ...e,
+  } as unknown as RiskEvidence;
 }

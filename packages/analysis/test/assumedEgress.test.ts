@@ -1,0 +1,67 @@
+import type { Offer, PricedOption } from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ASSUMED_EGRESS_SHARE, riskRules } from '../src/risks.js';
+import { riskEvidence } from './support/builders.js';
+
+const rule = riskRules.find((r) => r.id === 'assumed-egress')!;
+
+/** A Nosana RTX 4090 month: 6,000 GiB of results at the assumed $0.03/GiB = $180 of $560.50 (a founder's upscaler). */
+const nosana = (egressUsdPerGiB: number | null = null): Offer =>
+  ({
+    id: 'nosana:rtx4090',
+    providerName: 'Nosana',
+    market: 'depin',
+    gpu: 'RTX4090',
+    region: 'global',
+    egressUsdPerGiB,
+  }) as unknown as Offer;
+const option = (monthlyUsd: number, egressUsd: number): PricedOption =>
+  ({
+    offer: { providerName: 'Nosana' },
+    cost: { monthlyUsd, components: [{ name: 'egress', usd: egressUsd }] },
+  }) as unknown as PricedOption;
+
+describe('an egress price the offer does not give', () => {
+  it('hand-computed: $180 of $560.50 at an assumed $0.03/GiB; at $0–0.06 the month is $380.50–$740.50', () => {
+    expect(
+      rule.check(riskEvidence({ recommendation: 'depin', depin: option(560.5, 180), depinOffer: nosana() })),
+    ).toBe(
+      "$180.00 of the Nosana option's $560.50 a month (RTX4090, global) is egress at an assumed $0.03/GiB (Nosana publishes no egress price; marketplace hosts charge $0–0.06/GiB on Vast): at the host's own rate the month costs between $380.50 and $740.50 — check the hosts' bandwidth price before relying on it.",
+    );
+  });
+
+  it('is quiet when the offer states its egress price, under the share, on a side the plan does not use, or at a $0 default', () => {
+    const e = { recommendation: 'depin' as const, depin: option(560.5, 180) };
+    expect(rule.check(riskEvidence({ ...e, depinOffer: nosana(0.03) }))).toBeNull();
+    expect(rule.check(riskEvidence({ ...e, depin: option(560.5, 50), depinOffer: nosana() }))).toBeNull();
+    expect(rule.check(riskEvidence({ ...e, recommendation: 'cloud', depinOffer: nosana() }))).toBeNull();
+    const gpuCloud = { ...nosana(), market: 'gpu-cloud' } as Offer;
+    expect(
+      rule.check(riskEvidence({ recommendation: 'cloud', cloud: option(560.5, 180), cloudOffer: gpuCloud })),
+    ).toBeNull();
+  });
+
+  it('property: said exactly from the share up, and the range holds the month (low ≤ month ≤ high)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e5, noNaN: true }),
+        fc.double({ min: 0, max: 0.99, noNaN: true }),
+        (total, share) => {
+          const egress = total * share;
+          const text = rule.check(
+            riskEvidence({ recommendation: 'depin', depin: option(total, egress), depinOffer: nosana() }),
+          );
+          expect(text !== null).toBe(egress >= ASSUMED_EGRESS_SHARE * total);
+          if (text === null) return;
+          const [low, high] = /between \$([\d,.]+) and \$([\d,.]+)/
+            .exec(text)!
+            .slice(1)
+            .map((x) => Number(x.replaceAll(',', '')));
+          expect(low!).toBeLessThanOrEqual(total + 0.005);
+          expect(high!).toBeGreaterThanOrEqual(total - 0.005);
+        },
+      ),
+    );
+  });
+});
