@@ -282,6 +282,24 @@ export const riskRules: readonly RiskRule[] = [
     },
   },
   {
+    // A GPU cloud's certifications come from its own public statement (datasets/README.md, "Certifications of GPU
+    // clouds"), not from an audit report: a SOC 2 company needs its vendor's report (RunPod's statement names
+    // Type I in 2025 and Type II elsewhere).
+    id: 'certification-from-statement',
+    check: ({ profile, recommendation, cloud, cloudOffer }) => {
+      if (recommendation === 'depin' || cloud === null || cloudOffer == null) return null;
+      if (cloudOffer.market === 'hyperscaler') return null;
+      const held = profile.compliance.filter((c) => cloudOffer.certifications.includes(c));
+      if (held.length === 0) return null;
+      const name = cloudOffer.providerName;
+      const agreement =
+        DATA_SENSITIVITIES.indexOf(profile.dataSensitivity) >= DATA_SENSITIVITIES.indexOf('regulated')
+          ? ' and the agreement that covers your data (a DPA, or a BAA for hipaa)'
+          : '';
+      return `The ${held.join(', ')} on record for ${name} comes from ${name}'s own public statement (datasets/README.md, "Certifications of GPU clouds"), not from an audit report gpufit read: before relying on it, ask ${name} for the report${held.includes('soc2') ? ' (a SOC 2 Type II report covering the service you use)' : ''}${agreement}.`;
+    },
+  },
+  {
     id: 'named-gpu-narrows',
     check: ({ profile, cloud, cloudWithAnyGpu: any, gpuPolicy }) => {
       const asIs = cloud?.cost.monthlyUsd;
