@@ -1,5 +1,6 @@
 import { type HostedApiPriceRow, type HostedApiPriceTable, hostedApiMonthlyUsd } from '@gpufit/pricing';
 import { type WorkloadProfile, workloadKinds } from '@gpufit/schema';
+import { type HostedApiBlocker, hostedApiBlockers } from './hostedApiBlockers.js';
 
 /**
  * Prompt tokens per generated token when a workload states only its output (`outputPerMonth`): 3 (gpufit
@@ -15,12 +16,8 @@ export const INPUT_TOKENS_PER_OUTPUT_TOKEN = 3;
  */
 export const HOSTED_API_MARGIN = 0.25;
 
-/** Data a hosted API is not considered for: the provider's servers would process it. */
-const KEPT_IN_HOUSE: ReadonlySet<WorkloadProfile['dataSensitivity']> = new Set(['confidential', 'regulated']);
-
-/** What the month's tokens would cost on the cheapest sourced hosted API, beside the recommended placement. */
-export interface HostedApiCompared {
-  readonly status: 'compared';
+/** The figures of the month's tokens on the cheapest sourced hosted API, beside the recommended placement. */
+export interface HostedApiFigures {
   /** The cheapest row for this volume (ties: the first in the file). */
   readonly row: HostedApiPriceRow;
   readonly inputTokensPerMonth: number;
@@ -31,14 +28,21 @@ export interface HostedApiCompared {
   readonly rentedMonthlyUsd: number;
 }
 
-/** A hosted API sells the model, but the workload's data may not go there. */
-export interface HostedApiNotConsidered {
-  readonly status: 'not-considered';
-  readonly row: HostedApiPriceRow;
-  readonly reason: string;
+/** A hosted API the workload may use: nothing it requires is missing from the hosted price rows. */
+export interface HostedApiCompared extends HostedApiFigures {
+  readonly status: 'compared';
 }
 
-export type HostedApiComparison = HostedApiCompared | HostedApiNotConsidered;
+/**
+ * A hosted API sells the model, but the workload requires what no hosted price row has on record: every blocker
+ * that applies, in `hostedApiBlockerRules` order (at least one). The figures stay, so the sentence can give them.
+ */
+export interface HostedApiNotCounted extends HostedApiFigures {
+  readonly status: 'not-counted';
+  readonly blockers: readonly [HostedApiBlocker, ...HostedApiBlocker[]];
+}
+
+export type HostedApiComparison = HostedApiCompared | HostedApiNotCounted;
 
 /** The price of 1M tokens at `inputPerOutput` input tokens per output token, per output token's worth. */
 const perOutputToken = (r: HostedApiPriceRow, inputPerOutput: number) =>
@@ -47,9 +51,10 @@ const perOutputToken = (r: HostedApiPriceRow, inputPerOutput: number) =>
 /**
  * The hosted API comparison of an inference workload that names its model (`model`) and outputs tokens: null when
  * it names none, no hosted price matches it, its weights are custom (`customWeights`), it states no volume
- * (`outputPerMonth`) or the placement has no monthly cost; `not-considered` when its data is confidential or
- * regulated or bound to a residency; else the cheapest hosted cost of the month's tokens
- * ({@link hostedApiMonthlyUsd}) against `rentedMonthlyUsd`.
+ * (`outputPerMonth`) or the placement has no monthly cost; else the cheapest hosted cost of the month's tokens
+ * ({@link hostedApiMonthlyUsd}) against `rentedMonthlyUsd` — `not-counted`, with every blocker, when the workload
+ * requires certifications, an agreement for confidential or regulated data, or a residency that no hosted price row
+ * has on record ({@link hostedApiBlockers}).
  */
 export function compareHostedApi(
   profile: WorkloadProfile,
@@ -60,29 +65,14 @@ export function compareHostedApi(
   if (workloadKinds[profile.kind].throughputClass !== 'inference' || profile.outputUnit !== 'tokens')
     return null;
   const rows = table.lookup(profile.model);
-  if (rows.length === 0) return null;
+  const output = profile.outputPerMonth;
+  if (rows.length === 0 || output === null || rentedMonthlyUsd === null) return null;
   const stated = profile.inputTokensPerMonth;
-  const ratio =
-    stated !== null && profile.outputPerMonth !== null && profile.outputPerMonth > 0
-      ? stated / profile.outputPerMonth
-      : INPUT_TOKENS_PER_OUTPUT_TOKEN;
+  const ratio = stated !== null && output > 0 ? stated / output : INPUT_TOKENS_PER_OUTPUT_TOKEN;
   let row = rows[0]!;
   for (const r of rows) if (perOutputToken(r, ratio) < perOutputToken(row, ratio)) row = r;
-  if (KEPT_IN_HOUSE.has(profile.dataSensitivity)) {
-    return { status: 'not-considered', row, reason: `its data is ${profile.dataSensitivity}` };
-  }
-  if (profile.residency.length > 0) {
-    return {
-      status: 'not-considered',
-      row,
-      reason: `its data must stay in ${profile.residency.join(', ')} and the hosted prices gpufit has name no region`,
-    };
-  }
-  const output = profile.outputPerMonth;
-  if (output === null || rentedMonthlyUsd === null) return null;
   const input = stated ?? output * INPUT_TOKENS_PER_OUTPUT_TOKEN;
-  return {
-    status: 'compared',
+  const figures: HostedApiFigures = {
     row,
     inputTokensPerMonth: input,
     outputTokensPerMonth: output,
@@ -95,9 +85,16 @@ export function compareHostedApi(
     ),
     rentedMonthlyUsd,
   };
+  const [first, ...rest] = hostedApiBlockers(profile);
+  return first === undefined
+    ? { status: 'compared', ...figures }
+    : { status: 'not-counted', ...figures, blockers: [first, ...rest] };
 }
 
-/** Whether the hosted API undercuts the placement by the margin (`HOSTED_API_MARGIN`). */
-export function hostedApiClearlyCheaper(c: HostedApiCompared): boolean {
+/**
+ * Whether the hosted API undercuts the placement by the margin (`HOSTED_API_MARGIN`): the test for both sentences —
+ * a hosted API that is not counted is named only when it would have been clearly cheaper, never when renting wins.
+ */
+export function hostedApiClearlyCheaper(c: HostedApiComparison): boolean {
   return c.rentedMonthlyUsd > 0 && c.hostedMonthlyUsd <= (1 - HOSTED_API_MARGIN) * c.rentedMonthlyUsd;
 }

@@ -32,10 +32,13 @@ export { defaultSubsidies, withDefaultSubsidies } from './defaultSubsidies.js';
 // Two analyses compared (gpufit diff)
 export type { AnalysisDiff, Change, NumberChange, WorkloadDiff } from './diffAnalyses.js';
 export { diffAnalyses } from './diffAnalyses.js';
+export type { HostedApiBlocker } from './hostedApiBlockers.js';
+export { hostedApiBlockers } from './hostedApiBlockers.js';
 export type {
   HostedApiCompared,
   HostedApiComparison,
-  HostedApiNotConsidered,
+  HostedApiFigures,
+  HostedApiNotCounted,
 } from './hostedApiComparison.js';
 export {
   compareHostedApi,

@@ -32,9 +32,11 @@ import {
   workloadKinds,
 } from '@gpufit/schema';
 import { componentUsd } from './componentUsd.js';
+import type { HostedApiBlocker } from './hostedApiBlockers.js';
 import {
   type HostedApiCompared,
   type HostedApiComparison,
+  type HostedApiNotCounted,
   hostedApiClearlyCheaper,
   INPUT_TOKENS_PER_OUTPUT_TOKEN,
 } from './hostedApiComparison.js';
@@ -105,7 +107,8 @@ export interface RiskEvidence {
    */
   /**
    * What the month's tokens would cost on the cheapest sourced hosted API of the workload's model
-   * (hostedApiComparison.ts), or why one was not considered. Absent or null: not compared.
+   * (hostedApiComparison.ts), and why it is not counted when the workload requires what no hosted price has on
+   * record. Absent or null: not compared.
    */
   readonly hostedApi?: HostedApiComparison | null;
   /** The workload's cost per unit of output (unitCost.ts), for the check of its stated volume; absent: none. */
@@ -620,10 +623,12 @@ export const riskRules: readonly RiskRule[] = [
         : null,
   },
   {
-    id: 'hosted-api-not-considered',
-    check: ({ profile, hostedApi: h }) =>
-      h?.status === 'not-considered'
-        ? `A hosted API was not considered for ${profile.model}: ${h.reason}, and a hosted API processes it on the provider's servers (${h.row.providerName} lists it at ${perMillion(h.row)}).`
+    // Said only when the hosted API would have been clearly cheaper (the same margin as hosted-api-cheaper): a hosted
+    // price above renting is no reason to mention what the workload's requirements rule out.
+    id: 'hosted-api-not-counted',
+    check: (e) =>
+      e.hostedApi?.status === 'not-counted' && hostedApiClearlyCheaper(e.hostedApi)
+        ? hostedApiNotCounted(e, e.hostedApi)
         : null,
   },
 ];
@@ -690,8 +695,8 @@ function tokens(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
-/** The hosted API sentence: its price and source, the month's tokens and what they cost there and on the plan. */
-function hostedApiCheaper(e: RiskEvidence, h: HostedApiCompared): string {
+/** The start of both hosted API sentences: the price and its source, the month's tokens, what they cost there and here. */
+function hostedApiFigures(e: RiskEvidence, h: HostedApiComparison): string {
   const { row } = h;
   const served =
     row.precision !== null && row.precision.toLowerCase() !== e.profile.precision
@@ -705,7 +710,61 @@ function hostedApiCheaper(e: RiskEvidence, h: HostedApiCompared): string {
     option == null
       ? 'the recommended plan'
       : `the recommended ${option.offer.gpu} GPUs (${option.offer.providerName})`;
-  return `A hosted API sells ${e.profile.model} at ${perMillion(row)} (${row.providerName}, ${row.servedModel}${served}; as of ${row.asOf}, datasets/hosted-api-prices.csv): this workload's ${tokens(h.outputTokensPerMonth)} output tokens a month, ${input}, would cost about ${usd(h.hostedMonthlyUsd)} there against ${usd(h.rentedMonthlyUsd)} on ${placement}. Unless the weights are custom, the data may not leave your infrastructure, or you need guaranteed capacity (serverless APIs are rate-limited), compare it before renting GPUs.`;
+  return `A hosted API sells ${e.profile.model} at ${perMillion(row)} (${row.providerName}, ${row.servedModel}${served}; as of ${row.asOf}, datasets/hosted-api-prices.csv): this workload's ${tokens(h.outputTokensPerMonth)} output tokens a month, ${input}, would cost about ${usd(h.hostedMonthlyUsd)} there against ${usd(h.rentedMonthlyUsd)} on ${placement}`;
+}
+
+/** The hosted API sentence: its price and source, the month's tokens and what they cost there and on the plan. */
+function hostedApiCheaper(e: RiskEvidence, h: HostedApiCompared): string {
+  return `${hostedApiFigures(e, h)}. Unless the weights are custom, the data may not leave your infrastructure, or you need guaranteed capacity (serverless APIs are rate-limited), compare it before renting GPUs.`;
+}
+
+/**
+ * Each blocker worded twice: why the hosted API is not counted, and what a provider would need for it to count.
+ * Only confidential or regulated data is said to be processed on the provider's servers: internal data goes to a
+ * GPU cloud's servers as well, and what decides is what is on record.
+ */
+const hostedApiBlockerText: {
+  readonly [C in HostedApiBlocker['code']]: {
+    readonly reason: (b: Extract<HostedApiBlocker, { code: C }>) => string;
+    readonly provider: (b: Extract<HostedApiBlocker, { code: C }>) => string;
+  };
+} = {
+  certifications: {
+    reason: (b) =>
+      `the workload requires ${b.required.join(', ')} and no hosted price in datasets/hosted-api-prices.csv has ${b.required.length === 1 ? 'it' : 'them'} on record`,
+    provider: (b) => (b.required.length === 1 ? 'holds that certification' : 'holds those certifications'),
+  },
+  'data-agreement': {
+    reason: (b) =>
+      `its data is ${b.dataSensitivity}, which a hosted API processes on the provider's servers, and no agreement that governs it (a DPA or BAA, zero data retention) is recorded for a hosted price`,
+    provider: () => 'has an agreement with you that governs this data',
+  },
+  residency: {
+    reason: (b) => `its data must stay in ${b.places.join(', ')} and no hosted price row names a region`,
+    provider: (b) => `keeps the data in ${b.places.join(', ')}`,
+  },
+};
+
+const blockerReason = <B extends HostedApiBlocker>(b: B): string =>
+  (hostedApiBlockerText[b.code].reason as (x: B) => string)(b);
+const blockerProvider = <B extends HostedApiBlocker>(b: B): string =>
+  (hostedApiBlockerText[b.code].provider as (x: B) => string)(b);
+
+/** "a", "a and b", "a, b and c". */
+function andList(parts: readonly string[], sep: string): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(sep)}${sep}and ${parts.at(-1)}`;
+}
+
+/**
+ * The hosted API that would have been clearly cheaper but is not counted: its figures, every reason in the
+ * blockers' order, and how to count it (a price row for a provider that meets them).
+ */
+function hostedApiNotCounted(e: RiskEvidence, h: HostedApiNotCounted): string {
+  const reasons = h.blockers.map(blockerReason);
+  const provider = h.blockers.map(blockerProvider);
+  const providerText =
+    provider.length <= 1 ? (provider[0] ?? '') : `${provider.slice(0, -1).join(', ')} and ${provider.at(-1)}`;
+  return `${hostedApiFigures(e, h)}, but it is not counted: ${andList(reasons, '; ')}. If a provider that ${providerText} sells this model, add its price as a row of datasets/hosted-api-prices.csv to compare it.`;
 }
 
 /**

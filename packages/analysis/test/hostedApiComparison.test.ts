@@ -1,11 +1,15 @@
 /**
  * The hosted API finding: a workload that names an open-weight model and its token volume is compared with the
  * cheapest sourced hosted API of that model. Said when the API undercuts the recommended placement by the margin;
- * not said when renting is cheaper, the data is confidential, regulated or residency-bound, or the weights are custom.
+ * not said when renting is cheaper or the weights are custom. When the workload requires certifications, an agreement
+ * for confidential or regulated data, or a residency — none on record for a hosted price — the API is not counted, and
+ * said so with its figures and every reason, again only when it would have been cheaper by the margin.
  */
 import { type GpuTier, gpuTierTable, type HostedApiPriceRow, hostedApiPriceTable } from '@gpufit/pricing';
-import { validateScenario } from '@gpufit/schema';
+import { COMPLIANCE_REQUIREMENTS, DATA_SENSITIVITIES, validateScenario } from '@gpufit/schema';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hostedApiBlockers } from '../src/hostedApiBlockers.js';
 import {
   compareHostedApi,
   HOSTED_API_MARGIN,
@@ -105,18 +109,63 @@ describe('compareHostedApi', () => {
     expect(at(0)).toBe(false);
   });
 
-  it('is not considered for confidential, regulated or residency-bound data (with the reason)', () => {
-    expect(compareHostedApi(api70b({ dataSensitivity: 'confidential' }), table, 4270)).toMatchObject({
-      status: 'not-considered',
-      reason: 'its data is confidential',
-    });
-    expect(compareHostedApi(api70b({ dataSensitivity: 'regulated' }), table, 4270)).toMatchObject({
-      status: 'not-considered',
-      reason: 'its data is regulated',
-    });
-    expect(compareHostedApi(api70b({ residency: ['EU'] }), table, 4270)).toMatchObject({
-      status: 'not-considered',
-    });
+  it('is not counted, with every blocker in order, for certifications, confidential or regulated data and residency', () => {
+    const blockers = (extra: Record<string, unknown>) => {
+      const c = compareHostedApi(api70b(extra), table, 4270);
+      return c?.status === 'not-counted' ? c.blockers : c?.status;
+    };
+    expect(blockers({})).toBe('compared');
+    expect(blockers({ dataSensitivity: 'public' })).toBe('compared');
+    expect(blockers({ compliance: ['hipaa', 'soc2'] })).toEqual([
+      { code: 'certifications', required: ['hipaa', 'soc2'] },
+    ]);
+    expect(blockers({ dataSensitivity: 'confidential' })).toEqual([
+      { code: 'data-agreement', dataSensitivity: 'confidential' },
+    ]);
+    expect(blockers({ dataSensitivity: 'regulated' })).toEqual([
+      { code: 'data-agreement', dataSensitivity: 'regulated' },
+    ]);
+    expect(blockers({ residency: ['EU'] })).toEqual([{ code: 'residency', places: ['EU'] }]);
+    expect(blockers({ dataSensitivity: 'regulated', compliance: ['hipaa'], residency: ['US'] })).toEqual([
+      { code: 'certifications', required: ['hipaa'] },
+      { code: 'data-agreement', dataSensitivity: 'regulated' },
+      { code: 'residency', places: ['US'] },
+    ]);
+  });
+
+  it('keeps the arithmetic when not counted: the same $948 against the same rented month', () => {
+    const c = compareHostedApi(api70b({ compliance: ['hipaa', 'soc2'] }), table, 4270)!;
+    expect(c.status).toBe('not-counted');
+    expect(c.row.provider).toBe('deepinfra');
+    expect(c.hostedMonthlyUsd).toBeCloseTo(948, 9);
+    expect(c.rentedMonthlyUsd).toBe(4270);
+    expect(hostedApiClearlyCheaper(c)).toBe(true);
+  });
+
+  it('property: counted exactly when nothing is required; the figures do not depend on the requirements', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...DATA_SENSITIVITIES),
+        fc.subarray([...COMPLIANCE_REQUIREMENTS]),
+        fc.subarray(['EU', 'US', 'DE']),
+        (dataSensitivity, compliance, residency) => {
+          const profile = api70b({ dataSensitivity, compliance, residency });
+          const c = compareHostedApi(profile, table, 4270)!;
+          const free =
+            compliance.length === 0 &&
+            residency.length === 0 &&
+            !['confidential', 'regulated'].includes(dataSensitivity);
+          expect(c.status).toBe(free ? 'compared' : 'not-counted');
+          expect(c.status === 'not-counted' ? c.blockers : []).toEqual(hostedApiBlockers(profile));
+          const codes = hostedApiBlockers(profile).map((b) => b.code);
+          expect(codes).toEqual(
+            (['certifications', 'data-agreement', 'residency'] as const).filter((k) => codes.includes(k)),
+          );
+          expect(c.hostedMonthlyUsd).toBeCloseTo(948, 9);
+          expect(c.rentedMonthlyUsd).toBe(4270);
+        },
+      ),
+    );
   });
 
   it('is null with custom weights, no or an unpriced model, no volume, another unit, a training kind or no rented cost', () => {
@@ -138,6 +187,15 @@ describe('compareHostedApi', () => {
       ),
     ).toBeNull();
     expect(compareHostedApi(api70b(), table, null)).toBeNull();
+    // Not counted needs the figures as well: without a volume or a rented month there is nothing to say.
+    expect(compareHostedApi(api70b({ dataSensitivity: 'confidential' }), table, null)).toBeNull();
+    expect(
+      compareHostedApi(
+        api70b({ dataSensitivity: 'confidential', outputPerMonth: undefined, outputUnit: undefined }),
+        table,
+        4270,
+      ),
+    ).toBeNull();
     expect(compareHostedApi(api70b({ customWeights: false }), table, 4270)).not.toBeNull();
   });
 });
@@ -177,15 +235,82 @@ describe('the hosted API risks', () => {
     expect(risk).toContain('served at fp8; this workload runs bf16');
   });
 
-  it('is quiet when renting is cheaper, and says briefly why for confidential data', () => {
+  it('is quiet when renting is cheaper', () => {
     const profile = api70b();
     expect(hostedRisks(evidence({ profile, hostedApi: compareHostedApi(profile, table, 900) }))).toEqual([]);
-    const secret = api70b({ dataSensitivity: 'confidential' });
-    expect(
-      hostedRisks(evidence({ profile: secret, hostedApi: compareHostedApi(secret, table, 4270) })),
-    ).toEqual([
-      "A hosted API was not considered for Llama 3.1 70B Instruct: its data is confidential, and a hosted API processes it on the provider's servers (DeepInfra lists it at $0.13 per 1M input and $0.40 per 1M output tokens).",
-    ]);
+  });
+});
+
+describe('the hosted API not counted: figures, every reason, what to do', () => {
+  const lead =
+    "A hosted API sells Llama 3.1 70B Instruct at $0.13 per 1M input and $0.40 per 1M output tokens (DeepInfra, meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo; as of 2026-12-04, datasets/hosted-api-prices.csv): this workload's 1.2 billion output tokens a month, with 3.6 billion input tokens assumed (3 per output token; set inputTokensPerMonth for yours), would cost about $948.00 there against $4,270.00 on the recommended H100 GPUs (Lambda), but it is not counted: ";
+  const certs =
+    'the workload requires hipaa, soc2 and no hosted price in datasets/hosted-api-prices.csv has them on record';
+  const agreement = (s: string) =>
+    `its data is ${s}, which a hosted API processes on the provider's servers, and no agreement that governs it (a DPA or BAA, zero data retention) is recorded for a hosted price`;
+  const eu = 'its data must stay in EU and no hosted price row names a region';
+  const add = (who: string) =>
+    ` If a provider that ${who} sells this model, add its price as a row of datasets/hosted-api-prices.csv to compare it.`;
+  const said = (extra: Record<string, unknown>, rented = 4270) => {
+    const profile = api70b(extra);
+    return hostedRisks(evidence({ profile, hostedApi: compareHostedApi(profile, table, rented) }));
+  };
+
+  it.each([
+    [
+      'certifications with internal data (no word of the provider’s servers)',
+      { compliance: ['hipaa', 'soc2'] },
+      `${lead}${certs}.${add('holds those certifications')}`,
+    ],
+    [
+      'one certification',
+      { compliance: ['soc2'] },
+      `${lead}the workload requires soc2 and no hosted price in datasets/hosted-api-prices.csv has it on record.${add('holds that certification')}`,
+    ],
+    [
+      'confidential data',
+      { dataSensitivity: 'confidential' },
+      `${lead}${agreement('confidential')}.${add('has an agreement with you that governs this data')}`,
+    ],
+    [
+      'regulated data',
+      { dataSensitivity: 'regulated' },
+      `${lead}${agreement('regulated')}.${add('has an agreement with you that governs this data')}`,
+    ],
+    [
+      'residency with internal data (no word of the provider’s servers)',
+      { residency: ['EU'] },
+      `${lead}${eu}.${add('keeps the data in EU')}`,
+    ],
+    [
+      'confidential data bound to the EU: both reasons',
+      { dataSensitivity: 'confidential', residency: ['EU'] },
+      `${lead}${agreement('confidential')}; and ${eu}.${add('has an agreement with you that governs this data and keeps the data in EU')}`,
+    ],
+    [
+      'all three, in the fixed order',
+      { dataSensitivity: 'regulated', compliance: ['hipaa', 'soc2'], residency: ['EU'] },
+      `${lead}${certs}; ${agreement('regulated')}; and ${eu}.${add('holds those certifications, has an agreement with you that governs this data and keeps the data in EU')}`,
+    ],
+  ])('%s', (_name, extra, sentence) => {
+    expect(said(extra)).toEqual([sentence]);
+  });
+
+  it('internal or public data is never said to be processed on the provider’s servers', () => {
+    for (const dataSensitivity of ['public', 'internal'])
+      for (const [risk] of [
+        said({ dataSensitivity, compliance: ['hipaa'] }),
+        said({ dataSensitivity, residency: ['EU'] }),
+      ])
+        expect(risk).not.toContain("provider's servers");
+  });
+
+  it('the margin: said at 75 % of the rented cost or less, silent above it and when renting is cheaper', () => {
+    const secret = { dataSensitivity: 'confidential', compliance: ['soc2'] };
+    expect(said(secret, 948 / 0.75)).toHaveLength(1);
+    expect(said(secret, 948 / 0.75 - 1)).toEqual([]);
+    expect(said(secret, 948)).toEqual([]);
+    expect(said(secret, 500)).toEqual([]);
   });
 });
 
@@ -232,6 +357,13 @@ describe('analyze() with hosted API prices: a small catalog and portfolio', () =
     }),
     profileOf({
       ...base,
+      id: 'huge-secret',
+      dataSensitivity: 'confidential',
+      compliance: ['soc2'],
+      outputPerMonth: 1e11,
+    }),
+    profileOf({
+      ...base,
       id: 'tuned',
       dataSensitivity: 'internal',
       outputPerMonth: 1.2e9,
@@ -239,7 +371,7 @@ describe('analyze() with hosted API prices: a small catalog and portfolio', () =
     }),
   ];
 
-  it('names the hosted API for the medium volume only; the confidential one gets the short line; placements stay', async () => {
+  it('names the hosted API for the medium volume only; the confidential one is not counted, with its figures; placements stay', async () => {
     const analysis = await analyze({
       workloads,
       offers,
@@ -264,8 +396,12 @@ describe('analyze() with hosted API prices: a small catalog and portfolio', () =
     expect(rented).toBeLessThan(79_000);
     expect(hosted('huge')).toEqual([]);
     expect(hosted('secret')).toEqual([
-      expect.stringMatching(/^A hosted API was not considered .*confidential/),
+      expect.stringMatching(
+        /would cost about \$948\.00 there against .*, but it is not counted: the workload requires soc2 .*; and its data is confidential/,
+      ),
     ]);
+    // The same volume when renting is cheaper: not counted and not said.
+    expect(hosted('huge-secret')).toEqual([]);
     expect(hosted('tuned')).toEqual([]);
     for (const w of analysis.workloads)
       expect(['cloud', 'depin', 'hybrid']).toContain(w.decision.recommendation);
