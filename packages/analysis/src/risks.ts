@@ -750,7 +750,7 @@ const blockerReason = <B extends HostedApiBlocker>(b: B): string =>
 const blockerProvider = <B extends HostedApiBlocker>(b: B): string =>
   (hostedApiBlockerText[b.code].provider as (x: B) => string)(b);
 
-/** "a", "a and b", "a, b and c". */
+/** The parts joined by `sep`, the last after "and": "a", "a; and b", "a; b; and c" for "; ". */
 function andList(parts: readonly string[], sep: string): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(sep)}${sep}and ${parts.at(-1)}`;
 }
