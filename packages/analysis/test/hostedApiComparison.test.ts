@@ -19,7 +19,7 @@ import {
 } from '../src/hostedApiComparison.js';
 import { analyze } from '../src/index.js';
 import { type RiskEvidence, riskRules } from '../src/risks.js';
-import { gpuTier, offerOf, profileOf } from './support/builders.js';
+import { gpuTier, offerOf, profileOf, riskEvidence } from './support/builders.js';
 
 const price = (over: Partial<HostedApiPriceRow>): HostedApiPriceRow => ({
   provider: 'deepinfra',
@@ -202,18 +202,10 @@ describe('compareHostedApi', () => {
 
 /** Only what the hosted API rules read. */
 const evidence = (e: Partial<RiskEvidence> & Pick<RiskEvidence, 'profile'>): RiskEvidence =>
-  ({
-    fit: { constraints: [], reasons: [] },
+  riskEvidence({
     cloud: { offer: { gpu: 'H100', providerName: 'Lambda' }, cost: { monthlyUsd: 4270 } },
-    depin: null,
-    depinOffer: null,
-    recommendation: 'cloud',
-    analysisDate: null,
-    maxOfferAgeDays: 90,
-    projection: null,
-    distribution: null,
     ...e,
-  }) as unknown as RiskEvidence;
+  } as Partial<RiskEvidence>);
 /** The sentences of the two hosted API rules (the other rules read evidence this test does not build). */
 const hostedRisks = (e: RiskEvidence) =>
   riskRules
