@@ -10,12 +10,13 @@
  *                  v_t = Var(x_t) = 1 − φ^{2(t+1)}                     and a deviation grows, then persists (φ = 0:
  *                                                                     v_t = 1, independent months)
  *   token ratio    R_t  = exp(Σ_{k<t} ((μ−σ²/2)/12 + σ√(1/12)·Z_k))  GBM, exact discretization; R_0 = 1; under the
- *                  option's token floor max(R_t, φ_t) (spendPath.ts, incentives/tokenFloor.ts)
+ *                  option's token floor the landed price R_t·P_o becomes max(R_t·P_o, φ_t) (spendPath.ts,
+ *                  incentives/tokenFloor.ts): the floor is on the price the trial's host accepts
  *   interruptions  N_t ~ Poisson(m_t) (guide-table inversion for m ≤ 200, normal approximation above),
  *                  factor N_t/m_t
  *   spend_o(t) = D_t · [(compute_o(t) + rework_o(t)·N_t/m_t) · R_t · P_o + data_o(t)]
  * Every factor has mean 1 (independent), so E[spend] is the projection's expected path; a token floor makes the
- * mean E[max(R_t, φ_t)] ≥ max(E[R_t], φ_t), the projection's point path (spendPath.ts).
+ * mean E[max(R_t·P_o, φ_t)] ≥ max(E[R_t], φ_t), the projection's point path (spendPath.ts).
  *
  * Each trial first fills its draws in the fixed order of monteCarloDraws.ts (the reproducibility contract),
  * then computes its demand factors and token ratios, then both options' spend in one pass over the months
@@ -121,6 +122,8 @@ class TrialModel {
   private readonly tokenDrawAt: Int32Array;
   private readonly tokenOf: readonly [number, number];
   private readonly options: readonly [OptionConstants, OptionConstants];
+  /** Per option: priced in a token under a floor, so its price factor is inside its token ratio. */
+  private readonly floored: readonly [boolean, boolean];
   private readonly interruptions: readonly [InterruptionMonths, InterruptionMonths];
   /** Offsets in the trial buffer. */
   private readonly zerosAt: number;
@@ -166,6 +169,10 @@ class TrialModel {
     this.tokens = params.tokens;
     this.tokenOf = [c.tokenIndex, d.tokenIndex];
     this.options = [c, d];
+    this.floored = [
+      c.tokenIndex >= 0 && c.tokenFloor !== undefined,
+      d.tokenIndex >= 0 && d.tokenFloor !== undefined,
+    ];
     this.tokenRow = new Float64Array(M);
 
     // Where each factor's draws sit in a trial's draws (the order of monteCarloDraws.ts).
@@ -308,7 +315,7 @@ class TrialModel {
 
   /**
    * Token ratios S(t)/S(0), one normal a month after month 0, into the trial buffer [2t + o]; an option with a
-   * token floor gets max(S(t)/S(0), φ_t).
+   * token floor gets its landed price ratio max(S(t)/S(0) · P_o, φ_t) (and spends it with a price factor of 1).
    */
   private tokenPaths(z: Float64Array): void {
     const M = this.months;
@@ -333,7 +340,11 @@ class TrialModel {
         if (this.tokenOf[o] !== k) continue;
         const floor = this.options[o].tokenFloor;
         if (floor === undefined) for (let t = 0; t < M; t++) z[this.ratioAt + 2 * t + o] = row[t]!;
-        else for (let t = 0; t < M; t++) z[this.ratioAt + 2 * t + o] = Math.max(row[t]!, floor[t]!);
+        else {
+          // The floor holds the price the trial lands at (its host's), so the spread goes inside it.
+          const P = this.priceFactor(o, z);
+          for (let t = 0; t < M; t++) z[this.ratioAt + 2 * t + o] = Math.max(row[t]! * P, floor[t]!);
+        }
       }
     }
   }
@@ -345,6 +356,14 @@ class TrialModel {
   }
 
   /**
+   * The price factor the spend multiplies by: P_o, or 1 for an option under a token floor, whose ratio in the
+   * trial buffer already holds the landed price max(R_t·P_o, φ_t) (`tokenPaths`; x · 1 = x).
+   */
+  private spendPriceFactor(o: 0 | 1, z: Float64Array): number {
+    return this.floored[o] ? 1 : this.priceFactor(o, z);
+  }
+
+  /**
    * Any plan, any trial: month by month through InterruptionMonths, keeping every month of a sampled trial.
    * `runPacked` is the same arithmetic in the same order, so both give the same bits.
    */
@@ -353,8 +372,8 @@ class TrialModel {
     const { demandAt, ratioAt } = this;
     const [c, d] = this.options;
     const [ci, di] = this.interruptions;
-    const cP = this.priceFactor(0, z);
-    const dP = this.priceFactor(1, z);
+    const cP = this.spendPriceFactor(0, z);
+    const dP = this.spendPriceFactor(1, z);
     const sampled = trial < this.sampleTrials;
     let hc = 0;
     let hd = 0;
@@ -418,10 +437,10 @@ class TrialModel {
       if (pair) fillDraws(state, kinds, y, nDraws);
       this.demandAndTokens(z);
       this.demandAndTokens(y);
-      const cP = this.priceFactor(0, z);
-      const dP = this.priceFactor(1, z);
-      const cP2 = this.priceFactor(0, y);
-      const dP2 = this.priceFactor(1, y);
+      const cP = this.spendPriceFactor(0, z);
+      const dP = this.spendPriceFactor(1, z);
+      const cP2 = this.spendPriceFactor(0, y);
+      const dP2 = this.spendPriceFactor(1, y);
       let hc = 0;
       let hd = 0;
       let hc2 = 0;

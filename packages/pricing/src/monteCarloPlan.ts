@@ -32,8 +32,9 @@ export interface MonteCarloOptionPlan {
   /** Index into `tokens`, or −1 when the option is not priced in an incentive token. */
   readonly tokenIndex: number;
   /**
-   * φ(t) of the option's token floor (spendPath.ts): each trial's token ratio is max(R(t), φ(t)). Absent: no
-   * floor, and every trial's arithmetic is the one before floors (the pinned digests hold).
+   * φ(t) of the option's token floor (spendPath.ts): each trial's landed price ratio R(t)·P becomes
+   * max(R(t)·P, φ(t)). Absent: no floor, and every trial's arithmetic is the one before floors (the pinned
+   * digests hold).
    */
   readonly tokenFloor?: Float64Array;
 }

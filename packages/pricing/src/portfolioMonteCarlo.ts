@@ -9,7 +9,7 @@
  *               v_t = 1 − φ^{2(t+1)} (monteCarloKernel.ts)       C_t common to all workloads, E_wt its own
  *   price       P_wo = exp(σ_wo·G_g − σ_wo²/2)                      G_g one normal per provider/network g
  *   token       R_t  = the GBM ratio of the option's token           one path per token symbol; under the option's
- *                      token floor max(R_t, φ_t) (spendPath.ts)
+ *                      token floor the landed price R_t·P_wo becomes max(R_t·P_wo, φ_t) (spendPath.ts)
  *   re-work     N_t/m_t, N_t ~ Poisson(m_t)                          independent per workload, option, month
  *   spend_wo(t) = D_wt · [(compute_wo(t) + rework_wo(t)·N_t/m_t) · R_t · P_wo + data_wo(t)]
  * and a plan p spends Σ_w (a_pw·spend_wc(t) + b_pw·spend_wd(t)) with (a, b) = the workload's placement shares.
@@ -417,6 +417,9 @@ export function portfolioKernel(
           const dP = dG >= 0 ? Math.exp(dSigma * block[row + M + dG]! - dHalf) : 1;
           const cTok = c.tokenIndex >= 0 ? row + M + G + c.tokenIndex * M : -1;
           const dTok = d.tokenIndex >= 0 ? row + M + G + d.tokenIndex * M : -1;
+          // A floored option's price factor is inside its ratio; it spends with 1 (x · 1 = x).
+          const cPaid = cTok >= 0 && cFloor ? 1 : cP;
+          const dPaid = dTok >= 0 && dFloor ? 1 : dP;
           // Each month's spend is kept only for the trials of the monthly percentiles.
           const monthly = trial < S;
           let hc = 0;
@@ -435,9 +438,11 @@ export function portfolioKernel(
             let cSpend: number;
             if (cWhole !== null) cSpend = D * cWhole[t]!;
             else {
-              const cR = cTok >= 0 ? (cFloor ? Math.max(block[cTok + t]!, cFloor[t]!) : block[cTok + t]!) : 1;
+              // Under a token floor the landed price max(R·P, φ) replaces R·P (the floor holds the host's price).
+              const cR =
+                cTok >= 0 ? (cFloor ? Math.max(block[cTok + t]! * cP, cFloor[t]!) : block[cTok + t]!) : 1;
               const cUsd = cFixed === null ? cCompute[t]! + cRework[t]! * ci.factor(t, z) : cFixed[t]!;
-              cSpend = D * (cUsd * cR * cP + cData[t]!);
+              cSpend = D * (cUsd * cR * cPaid + cData[t]!);
             }
             hc += cSpend;
             if (monthly) cs[t] = cSpend;
@@ -446,9 +451,9 @@ export function portfolioKernel(
               if (dWhole !== null) dSpend = D * dWhole[t]!;
               else {
                 const dR =
-                  dTok >= 0 ? (dFloor ? Math.max(block[dTok + t]!, dFloor[t]!) : block[dTok + t]!) : 1;
+                  dTok >= 0 ? (dFloor ? Math.max(block[dTok + t]! * dP, dFloor[t]!) : block[dTok + t]!) : 1;
                 const dUsd = dFixed === null ? dCompute[t]! + dRework[t]! * di.factor(t, z) : dFixed[t]!;
-                dSpend = D * (dUsd * dR * dP + dData[t]!);
+                dSpend = D * (dUsd * dR * dPaid + dData[t]!);
               }
               hd += dSpend;
               if (monthly) ds[t] = dSpend;

@@ -13,8 +13,8 @@
  *   spend(t)   = compute(t) · (1 − relief(t)) · max(ratio(t), floor(t)) + data(t)
  *
  * The projection is a point path: the floor applies to the expected token path, max(E[R], φ). The Monte Carlo
- * applies it to each trial's path, so its mean, E[max(R, φ)], sits at or above the projection (Jensen) wherever
- * the floor can bind.
+ * applies it to each trial's landed price (its price factor P inside), max(R·P, φ), so its mean sits at or above
+ * the projection (Jensen) wherever the floor can bind.
  *
  * When a subsidy falls, the tenant price rises by p × the lost share of the unsubsidized price; providers
  * absorb the rest (p = 1: the tenant pays the whole loss, DESIGN §5.7's price × (1 − s(t))).
@@ -58,7 +58,8 @@ export interface SpendPath {
   readonly tokenPriceUsd: Float64Array | null;
   /**
    * φ(t), the token ratio below which the basis's token floor holds the price (null without a token model or a
-   * floor): the paid ratio is max(R(t), φ(t)), on the expected path here and on each Monte Carlo trial's path.
+   * floor): the paid ratio is max(R(t), φ(t)) on the expected path here, max(R(t)·P, φ(t)) on each Monte Carlo
+   * trial's landed price.
    */
   readonly tokenFloorRatio: Float64Array | null;
   /** The first month the floor holds the expected path's price (E[S(t)]/S0 < φ(t)), or null. */

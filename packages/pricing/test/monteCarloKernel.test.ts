@@ -82,13 +82,12 @@ function referenceModel(params: MonteCarloParams) {
       for (let t = 0; t < M; t++) {
         const s = params.demandSigma;
         const D = demandZ ? Math.exp(s * demandZ[t]! - halfVar[t]!) : 1;
-        // Under a token floor the trial's ratio is max(R_t, φ_t) (spendPath.ts).
-        const R =
-          option.tokenIndex < 0 ? 1 : Math.max(ratios[option.tokenIndex]![t]!, option.tokenFloor?.[t] ?? 0);
+        // Under a token floor the landed price R_t·P is max(R_t·P, φ_t) (spendPath.ts): the host's price.
+        const R = option.tokenIndex < 0 ? 1 : ratios[option.tokenIndex]![t]!;
+        const floor = option.tokenIndex < 0 ? undefined : option.tokenFloor?.[t];
+        const usd = option.computeUsd[t]! + option.interruptionUsd[t]! * nOverM[o]![t]!;
         const spend =
-          D *
-          ((option.computeUsd[t]! + option.interruptionUsd[t]! * nOverM[o]![t]!) * R * P +
-            option.dataUsd[t]!);
+          D * ((floor === undefined ? usd * R * P : usd * Math.max(R * P, floor)) + option.dataUsd[t]!);
         h += spend;
         monthly[o]![trial * M + t] = spend;
       }

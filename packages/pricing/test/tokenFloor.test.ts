@@ -196,40 +196,85 @@ describe('the Monte Carlo under a token floor', () => {
     return Math.exp(m + v / 2) * normalCdf((m + v - Math.log(k)) / s) + k * normalCdf((Math.log(k) - m) / s);
   }
 
-  it('each trial is floored: the monthly mean is E[max(R, φ)] (closed form), at or above the projection’s max(E[R], φ)', () => {
-    const model = { spotUsd: 1, annualDrift: -1.4, annualVolatility: 1.2 };
-    const s = scenario({
-      horizonMonths: 12,
-      tokenPrices: { NOS: model },
-      monteCarlo: { trials: 8 * MONTE_CARLO_BLOCK_TRIALS, seed: 9, depinPriceSpread: 0, demandVolatility: 0 },
+  // With a price spread σ_p the trial's landed price is R·P, ln(R·P) ~ N(m − σ_p²/2, v + σ_p²), and the floor holds
+  // that: E[max(R·P, φ)]. Before 2026-12-04 the spread was drawn after the floor, max(R, φ)·P, and trials billed
+  // below it.
+  it.each([
+    ['without a price spread', 0],
+    ['with a price spread of 0.4 (the floor holds the landed price)', 0.4],
+  ])(
+    'each trial is floored %s: the monthly mean is E[max(R·P, φ)] (closed form), at or above the projection’s max(E[R], φ)',
+    (_, spread) => {
+      const model = { spotUsd: 1, annualDrift: -1.4, annualVolatility: 1.2 };
+      const s = scenario({
+        horizonMonths: 12,
+        tokenPrices: { NOS: model },
+        monteCarlo: {
+          trials: 8 * MONTE_CARLO_BLOCK_TRIALS,
+          seed: 9,
+          depinPriceSpread: 0,
+          demandVolatility: 0,
+        },
+      });
+      const bases = { cloud: basis(), depin: nosana(1, 0.45, { priceSigma: spread }) };
+      const params = monteCarloPlan(bases, s, { interruptions: 'expected', monthlySampleTrials: Infinity });
+      const out = allocateMonteCarloOut(params);
+      monteCarloKernel(params, 0, params.trials, out);
+      const projection = projectSpend(bases, s);
+      const { logDrift, logVolatility } = tokenStepCoefficients(model);
+      const n = params.trials;
+      for (let t = 1; t < 12; t++) {
+        let sum = 0;
+        let sum2 = 0;
+        for (let i = 0; i < n; i++) {
+          const v = out.monthlyDepin[i * 12 + t]!;
+          expect(v).toBeGreaterThanOrEqual(450 - 1e-9); // no trial below the floor
+          sum += v;
+          sum2 += v * v;
+        }
+        const mean = sum / n;
+        const se = Math.sqrt((sum2 / n - mean * mean) / n);
+        const exact =
+          1_000 * expectedFloored(t * logDrift - spread ** 2 / 2, t * logVolatility ** 2 + spread ** 2, 0.45);
+        expect(Math.abs(mean - exact)).toBeLessThan(5 * se);
+        // Jensen: the point path sits below the trials' mean by the floor's option value.
+        expect(projection.months[t]!.depinUsd!).toBeLessThan(exact);
+        expect(projection.months[t]!.depinUsd!).toBeCloseTo(
+          1_000 * Math.max(Math.exp((-1.4 * t) / 12), 0.45),
+          9,
+        );
+      }
+    },
+  );
+});
+
+describe('the Monte Carlo holds the floor on the price each trial lands at', () => {
+  it('no trial’s month bills below the floor price, whatever its price draw (sampled and fast-path trials)', () => {
+    // NOS falls 75 % a year without noise: E[R(t)] = 2^(−t/6), below φ = 0.45 from month 7. A wide spread (0.6)
+    // lands some trials at half the list and below; each such month must still bill 1,000 GPU-hours × $0.45.
+    const s = quarterAYear({
+      monteCarlo: { trials: 3 * MONTE_CARLO_BLOCK_TRIALS, seed: 4, depinPriceSpread: 0, demandVolatility: 0 },
     });
-    const bases = { cloud: basis(), depin: nosana(1, 0.45, { priceSigma: 0 }) };
-    const params = monteCarloPlan(bases, s, { interruptions: 'expected', monthlySampleTrials: Infinity });
+    const bases = { cloud: basis(), depin: nosana(1, 0.45, { priceSigma: 0.6 }) };
+    const params = monteCarloPlan(bases, s, { interruptions: 'expected', monthlySampleTrials: 1_000 });
     const out = allocateMonteCarloOut(params);
     monteCarloKernel(params, 0, params.trials, out);
-    const projection = projectSpend(bases, s);
-    const { logDrift, logVolatility } = tokenStepCoefficients(model);
-    const n = params.trials;
-    for (let t = 1; t < 12; t++) {
-      let sum = 0;
-      let sum2 = 0;
-      for (let i = 0; i < n; i++) {
-        const v = out.monthlyDepin[i * 12 + t]!;
-        expect(v).toBeGreaterThanOrEqual(450 - 1e-9); // no trial below the floor
-        sum += v;
-        sum2 += v * v;
-      }
-      const mean = sum / n;
-      const se = Math.sqrt((sum2 / n - mean * mean) / n);
-      const exact = 1_000 * expectedFloored(t * logDrift, t * logVolatility ** 2, 0.45);
-      expect(Math.abs(mean - exact)).toBeLessThan(5 * se);
-      // Jensen: the point path sits below the trials' mean by the floor's option value.
-      expect(projection.months[t]!.depinUsd!).toBeLessThan(exact);
-      expect(projection.months[t]!.depinUsd!).toBeCloseTo(
-        1_000 * Math.max(Math.exp((-1.4 * t) / 12), 0.45),
-        9,
-      );
+    // Month 0 (R = 1) included: a host landed below the floor is held at it too.
+    for (let i = 0; i < 1_000; i++) {
+      for (let t = 0; t < 12; t++)
+        expect(out.monthlyDepin[i * 12 + t]!).toBeGreaterThanOrEqual(450 * (1 - 1e-12));
     }
+    // Every trial, sampled or not, spends at least 12 months at the floor.
+    for (let i = 0; i < params.trials; i++)
+      expect(out.horizonDepin[i]!).toBeGreaterThanOrEqual(12 * 450 * (1 - 1e-12));
+    // The spread reaches below the floor: without it, some trial would bill less (the test can fail).
+    const free = monteCarloPlan({ ...bases, depin: nosana(1, null, { priceSigma: 0.6 }) }, s, {
+      interruptions: 'expected',
+      monthlySampleTrials: 1_000,
+    });
+    const freeOut = allocateMonteCarloOut(free);
+    monteCarloKernel(free, 0, free.trials, freeOut);
+    expect(freeOut.monthlyDepin.some((v) => v < 450)).toBe(true);
   });
 });
 

@@ -18,6 +18,11 @@ import { InterruptionMonths } from '../../src/monteCarloInterruptions.js';
 import { demandHalfVariances } from '../../src/monteCarloKernel.js';
 
 /** A workload's params in the shape InterruptionMonths and interruptionMode read. */
+/** usd · R · P, or usd · max(R · P, φ) under a token floor φ: the floor holds the price the host lands at. */
+function paid(usd: number, R: number, P: number, floor: number | undefined): number {
+  return floor === undefined ? usd * R * P : usd * Math.max(R * P, floor);
+}
+
 function asWorkloadParams(params: PortfolioParams, w: PortfolioWorkloadPlan): MonteCarloParams {
   return {
     seed: w.seed,
@@ -199,16 +204,16 @@ export function portfolioKernelReference(
             xs = phi * xs + innovation * x;
             D = Math.exp(xs - halfVarAt[t]!);
           } else D = demand ? Math.exp(x - halfVar) : 1;
-          // Under a token floor the ratio is max(R_t, φ_t) (spendPath.ts).
-          const cR = cTok >= 0 ? Math.max(block[cTok + t]!, c.tokenFloor?.[t] ?? 0) : 1;
+          // Under a token floor the landed price R_t·P is max(R_t·P, φ_t) (spendPath.ts).
           const cUsd = cDraws ? cCompute[t]! + cRework[t]! * ci.factor(t, z) : cCompute[t]! + cRework[t]!;
-          const cSpend = D * (cUsd * cR * cP + cData[t]!);
+          const cSpend =
+            D * (paid(cUsd, cTok >= 0 ? block[cTok + t]! : 1, cP, c.tokenFloor?.[t]) + cData[t]!);
           cs[t] = cSpend;
           hc += cSpend;
           if (hasDepin) {
-            const dR = dTok >= 0 ? Math.max(block[dTok + t]!, d.tokenFloor?.[t] ?? 0) : 1;
             const dUsd = dDraws ? dCompute[t]! + dRework[t]! * di.factor(t, z) : dCompute[t]! + dRework[t]!;
-            const dSpend = D * (dUsd * dR * dP + dData[t]!);
+            const dSpend =
+              D * (paid(dUsd, dTok >= 0 ? block[dTok + t]! : 1, dP, d.tokenFloor?.[t]) + dData[t]!);
             ds[t] = dSpend;
             hd += dSpend;
           } else ds[t] = 0;
