@@ -162,6 +162,18 @@ function tokenFloorSentence(
   const f = `${usd(floor.usdPerGpuHour)}/GPU-hour`;
   const where = `what the same ${floor.gpu} costs on ${floor.providerName} (${floor.offerId})`;
   const list = offer.usdPerGpuHour;
+  const share = offer.incentive?.subsidyShare ?? 0;
+  if (share > 0) {
+    // Its hosts earn the price plus the emissions, both in the token: list ÷ (1 − s) at today's price.
+    const income = list === null ? null : list / (1 - share);
+    const earn = `its hosts' income (its price plus ${symbol} emissions${income === null ? '' : `, ${usd(income)}/GPU-hour today`})`;
+    if (income !== null && income <= floor.usdPerGpuHour) {
+      return `It is listed at ${usd(list!)}/GPU-hour and ${earn} is at or below ${f}, ${where}: a falling ${symbol} is assumed not to take that income lower, so its price rises as far as keeps it (a floor, not a peg).`;
+    }
+    return from === null
+      ? `Should ${symbol} take ${earn} below ${f}, ${where}, hosts would move there: the projection and each Monte Carlo path raise its price to what keeps them at ${f} (a floor, not a peg).`
+      : `From ${from} the ${symbol} price would take ${earn} below ${f}, ${where}; hosts would move there, so the projection raises its price to what keeps them at ${f} (a floor, not a peg: a rising ${symbol} still passes through).`;
+  }
   if (list !== null && list <= floor.usdPerGpuHour) {
     return `It is listed at ${usd(list)}/GPU-hour, at or below ${f}, ${where}: a falling ${symbol} is assumed not to take it below the lower of ${f} and its price without the fall (a floor, not a peg).`;
   }

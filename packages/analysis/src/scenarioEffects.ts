@@ -1,19 +1,17 @@
 import { withInterruptionMultiplier } from '@gpufit/pricing';
-import {
-  type Analysis,
-  type Market,
-  namedEntry,
-  type Offer,
-  type Scenario,
-  type ScenarioEffect,
-  type ScenarioEffectChange,
-  type WorkloadAnalysis,
+import type {
+  Analysis,
+  Market,
+  Offer,
+  Scenario,
+  ScenarioEffect,
+  ScenarioEffectChange,
+  WorkloadAnalysis,
 } from '@gpufit/schema';
 import type { AnalyzeInput, ScenarioRun } from './analyzeInput.js';
 import { createWorkloadAnalyzer } from './analyzeWorkload.js';
 import { horizonOf } from './portfolioLedger.js';
 import { runsOn } from './risks.js';
-import { tokenFloors } from './tokenFloors.js';
 import { usd } from './usdText.js';
 
 /** One setting of a scenario that differs from the baseline's, and how to take it back to the baseline's. */
@@ -378,25 +376,8 @@ function offerNeverDown(offer: Offer): boolean {
 }
 
 /** Why a setting changed nothing, from what the analysis chose. */
-function noEffectReason(
-  s: Setting,
-  analysis: Analysis,
-  chosen: readonly Chosen[],
-  run: ScenarioRun,
-  floorOf: ReturnType<typeof tokenFloors>,
-): string {
+function noEffectReason(s: Setting, analysis: Analysis, chosen: readonly Chosen[], run: ScenarioRun): string {
   const key = s.key?.toLowerCase();
-  const heldAt = (c: Chosen) => {
-    const symbol = c.offer.incentive?.denomination === 'token' ? c.offer.incentive.symbol : null;
-    const floor = symbol === null ? null : floorOf(c.offer);
-    // Only a subsidy that reaches the price (pass-through above 0) and a modelled token can leave the floor as the reason.
-    return floor === null ||
-      symbol === null ||
-      !(run.scenario.subsidyPassThrough > 0) ||
-      namedEntry(run.scenario.tokenPrices, symbol) === undefined
-      ? null
-      : { ...floor, symbol };
-  };
   const decentralized = chosen.filter((c) =>
     analysis.workloads.some((w) => w.decision.depin?.offer.id === c.offer.id),
   );
@@ -418,12 +399,9 @@ function noEffectReason(
         return `the chosen ${s.key} offers carry no subsidy share, so its schedule moves nothing`;
       if (!on.some((c) => inPlan(analysis, c)))
         return `the ${s.key} offers compared (${list(on.map((c) => c.workload))}) are not in the plan (${on.length === 1 ? 'that workload stays' : 'those workloads stay'} on cloud), so the plan does not move`;
-      const same = `the chosen ${s.key} offers (${list(on.map((c) => c.workload))}) cost the same to the cent with or without it`;
-      // A token-priced offer held at its hosts' outside option pays that floor whatever the subsidy (tokenFloors.ts).
-      const floor = on.length === 1 || new Set(on.map((c) => c.offer.id)).size === 1 ? heldAt(on[0]!) : null;
-      return floor === null
-        ? same
-        : `${same}: priced in ${floor.symbol}, which the scenario takes below their token floor, they are held at ${floor.providerName}'s ${usd(floor.usdPerGpuHour)}/GPU-hour for the same ${floor.gpu}, which no subsidy moves`;
+      // Not even under a token floor: the emissions are part of its hosts' income (pricing's tokenFloor.ts), so a
+      // subsidy moves a held price too.
+      return `the chosen ${s.key} offers (${list(on.map((c) => c.workload))}) cost the same to the cent with or without it`;
     }
     case 'token': {
       const priced = chosen.filter((c) => c.offer.incentive?.symbol.toLowerCase() === key);
@@ -516,7 +494,6 @@ export async function scenarioEffects(
   const settings = settingsThatDiffer(target, baseline);
   if (settings.length === 0) return [];
   const chosen = chosenOffers(analysis, input.offers);
-  const floorOf = tokenFloors(input.offers);
   const mine = await fingerprints(input, target);
   const effects: ScenarioEffect[] = [];
   for (const s of settings) {
@@ -530,7 +507,7 @@ export async function scenarioEffects(
         changes: [],
         message:
           touched.length === 0
-            ? `${s.label}: ${noEffectReason(s, analysis, chosen, target, floorOf)}`
+            ? `${s.label}: ${noEffectReason(s, analysis, chosen, target)}`
             : `${s.label}: moves the P10/P50/P90 bands of ${touched.length} workload${touched.length === 1 ? '' : 's'} (${list(touched)}); no chosen option or expected cost depends on it`,
       });
       continue;
@@ -552,7 +529,7 @@ export async function scenarioEffects(
       changes,
       message:
         changes.length === 0
-          ? `${s.label}: ${noEffectReason(s, analysis, chosen, target, floorOf)}`
+          ? `${s.label}: ${noEffectReason(s, analysis, chosen, target)}`
           : `${s.label}: changes ${changes.length} workload${changes.length === 1 ? '' : 's'} — ${changes.map(describeChange).join('; ')}`,
     });
   }

@@ -135,14 +135,18 @@ const tokenRisk = (w: Awaited<ReturnType<typeof sweepsOn>>) =>
   w.decision.risks.find((r) => r.startsWith('The DePIN price is paid in the NOS'))!;
 
 describe('analyze: a Nosana H100 under a NOS crash', () => {
-  it('is held at Vast’s $1.50 from the month the token takes it below, and the risk names the floor and its offer', async () => {
+  it('is held where its hosts earn Vast’s $1.50 (price plus NOS emissions) from the month the token takes them below, and the risk names the floor and its offer', async () => {
     const w = await sweepsOn([aws, nosana, vast, ...notOutsideOptions]);
     const months = w.projection!.months.map((m) => m.depinUsd!);
-    // $1.80 × e^(−1.4 t / 12) < $1.50 ⇔ t > 12 · ln(1.2) / 1.4 = 1.56: month 1 follows the token, months 2 … 11 hold.
-    expect(months[1]! / months[0]!).toBeCloseTo(Math.exp(-1.4 / 12), 9);
-    for (let t = 2; t < 12; t++) expect(months[t]! / months[0]!).toBeCloseTo(1.5 / 1.8, 9);
+    // $1.80 with 25 % emissions in it: its hosts earn R · ($1.80 + $0.60). R · $2.40 < $1.50 ⇔ R < 0.625 ⇔
+    // t > 12 · ln(1.6) / 1.4 = 4.03: months 1–4 follow the token, months 5–11 bill $1.50 − R · $0.60.
+    const R = (t: number) => Math.exp((-1.4 * t) / 12);
+    for (let t = 1; t < 5; t++) expect(months[t]! / months[0]!).toBeCloseTo(R(t), 9);
+    for (let t = 5; t < 12; t++) expect(months[t]! / months[0]!).toBeCloseTo((1.5 - 0.6 * R(t)) / 1.8, 9);
+    // Month 11: $1.50 − 0.2771 × $0.60 = $1.3337 a GPU-hour, where the rule before emissions held $1.50.
+    expect((1.8 * months[11]!) / months[0]!).toBeCloseTo(1.3337, 4);
     expect(tokenRisk(w)).toBe(
-      "The DePIN price is paid in the NOS incentive token, so its USD cost follows that token's market price; see the P10–P90 band. From 2027-03 the NOS price would take it below $1.50/GPU-hour, what the same H100 costs on Vast.ai (vast:h100:us); hosts would move there, so the projection holds it at $1.50/GPU-hour (a floor, not a peg: a rising NOS still passes through).",
+      "The DePIN price is paid in the NOS incentive token, so its USD cost follows that token's market price; see the P10–P90 band. From 2027-06 the NOS price would take its hosts' income (its price plus NOS emissions, $2.40/GPU-hour today) below $1.50/GPU-hour, what the same H100 costs on Vast.ai (vast:h100:us); hosts would move there, so the projection raises its price to what keeps them at $1.50/GPU-hour (a floor, not a peg: a rising NOS still passes through).",
     );
   });
 
@@ -155,17 +159,35 @@ describe('analyze: a Nosana H100 under a NOS crash', () => {
     );
   });
 
-  it('listed below its outside option, it is held at its own price, never lifted to the floor', async () => {
+  it('hosts already earning below their outside option: month 0 bills the list, and a falling token lifts the price only as far as keeps their income', async () => {
     const dear = offer({
+      id: 'vast:h100:us',
+      providerName: 'Vast.ai',
+      market: 'marketplace',
+      usdPerGpuHour: 2.5,
+    });
+    const w = await sweepsOn([aws, nosana, dear]);
+    const months = w.projection!.months.map((m) => m.depinUsd!);
+    // Its hosts earn $2.40 < $2.50 at today's NOS: f′ = $2.40, so it bills max(R · $1.80, $2.40 − R · $0.60).
+    for (let t = 0; t < 12; t++) {
+      const r = Math.exp((-1.4 * t) / 12);
+      expect(months[t]! / months[0]!).toBeCloseTo((2.4 - 0.6 * r) / 1.8, 9);
+    }
+    expect(tokenRisk(w)).toMatch(
+      / It is listed at \$1\.80\/GPU-hour and its hosts' income \(its price plus NOS emissions, \$2\.40\/GPU-hour today\) is at or below \$2\.50\/GPU-hour, what the same H100/,
+    );
+    // Without emissions: listed below its outside option, held at its own price, never lifted to the floor.
+    const plain = offer({ ...nosanaInput(), incentiveSubsidyShare: 0 });
+    const twoDollars = offer({
       id: 'vast:h100:us',
       providerName: 'Vast.ai',
       market: 'marketplace',
       usdPerGpuHour: 2,
     });
-    const w = await sweepsOn([aws, nosana, dear]);
-    const months = w.projection!.months.map((m) => m.depinUsd!);
-    for (const m of months) expect(m).toBe(months[0]);
-    expect(tokenRisk(w)).toMatch(
+    const v = await sweepsOn([aws, plain, twoDollars]);
+    const held = v.projection!.months.map((m) => m.depinUsd!);
+    for (const m of held) expect(m).toBe(held[0]);
+    expect(tokenRisk(v)).toMatch(
       / It is listed at \$1\.80\/GPU-hour, at or below \$2\.00\/GPU-hour, what the same H100/,
     );
   });
@@ -176,7 +198,9 @@ describe('analyze: a Nosana H100 under a NOS crash', () => {
     });
     const months = rising.projection!.months.map((m) => m.depinUsd!);
     expect(months[11]! / months[0]!).toBeCloseTo(Math.exp((0.5 * 11) / 12), 9);
-    expect(tokenRisk(rising)).toMatch(/Should NOS take it below \$1\.50\/GPU-hour/);
+    expect(tokenRisk(rising)).toMatch(
+      /Should NOS take its hosts' income \(its price plus NOS emissions, \$2\.40\/GPU-hour today\) below \$1\.50\/GPU-hour/,
+    );
     const unmodelled = await sweepsOn([aws, nosana, vast], {});
     expect(tokenRisk(unmodelled)).toBe(
       "The DePIN price is paid in the NOS incentive token, so its USD cost follows that token's market price; see the P10–P90 band.",
@@ -185,7 +209,7 @@ describe('analyze: a Nosana H100 under a NOS crash', () => {
 });
 
 describe('scenarioEffects under a token floor', () => {
-  it('a subsidy ending on an offer the floor already holds changes nothing, and says why', async () => {
+  it('a subsidy ending on an offer the floor holds still moves it: the emissions were part of its hosts’ income', async () => {
     const offers = [aws, nosana, vast];
     const a = await analyze({
       workloads: [sweeps],
@@ -201,10 +225,10 @@ describe('scenarioEffects under a token floor', () => {
       scenarioBaseline: { scenario: scenario({ startMonth: '2027-01', horizonMonths: 12 }) },
     });
     const effect = a.scenarioEffects!.find((e) => e.setting === 'subsidies.nosana')!;
-    expect(effect.effect).toBe('no-effect');
-    expect(effect.message).toBe(
-      "Subsidy for nosana ends from 2027-07 (month 7 of the horizon): the chosen nosana offers (sweeps) cost the same to the cent with or without it: priced in NOS, which the scenario takes below their token floor, they are held at Vast.ai's $1.50/GPU-hour for the same H100, which no subsidy moves",
-    );
+    // Held from 2027-06 at $1.50 − R · $0.60 while the emissions last; from 2027-07 at $1.50: the tenant pays
+    // what the emissions paid.
+    expect(effect.effect).toBe('changed');
+    expect(effect.workloads).toEqual(['sweeps']);
     expect(a.scenarioEffects!.find((e) => e.setting === 'tokenPrices.NOS')!.effect).toBe('changed');
   });
 });

@@ -81,8 +81,8 @@ export { normalizeModelName } from './hosted/normalizeModelName.js';
 export type { EffectivePrice, EffectivePriceOptions } from './incentives/effectivePrice.js';
 export { effectivePrice } from './incentives/effectivePrice.js';
 export { initialSubsidyShare, subsidyEntryFor, subsidyScheduleFor } from './incentives/subsidyScheduleFor.js';
-export type { TokenFloor } from './incentives/tokenFloor.js';
-export { flooredTokenUsdPerGpuHour, tokenFloorRatio } from './incentives/tokenFloor.js';
+export type { TokenFloor, TokenFloorTerms } from './incentives/tokenFloor.js';
+export { flooredTokenRatio, flooredTokenUsdPerGpuHour, tokenFloorTerms } from './incentives/tokenFloor.js';
 export { tokenPriceRatio } from './incentives/tokenPriceRatio.js';
 export { unsubsidizedUsdPerGpuHour } from './incentives/unsubsidizedPrice.js';
 // Memory (§5.1)

@@ -10,13 +10,15 @@
  *                  v_t = Var(x_t) = 1 − φ^{2(t+1)}                     and a deviation grows, then persists (φ = 0:
  *                                                                     v_t = 1, independent months)
  *   token ratio    R_t  = exp(Σ_{k<t} ((μ−σ²/2)/12 + σ√(1/12)·Z_k))  GBM, exact discretization; R_0 = 1; under the
- *                  option's token floor the landed price R_t·P_o becomes max(R_t·P_o, φ_t) (spendPath.ts,
- *                  incentives/tokenFloor.ts): the floor is on the price the trial's host accepts
+ *                  option's token floor the landed price R_t·P_o becomes
+ *                  max(R_t·P_o, min(φ_t − R_t·ε_t, 1 + (1 − R_t)·ε_t)) (spendPath.ts, incentives/tokenFloor.ts):
+ *                  the floor is on what the trial's host earns, its price plus the token's emissions ε_t (per
+ *                  USD of price), both worth R_t
  *   interruptions  N_t ~ Poisson(m_t) (guide-table inversion for m ≤ 200, normal approximation above),
  *                  factor N_t/m_t
  *   spend_o(t) = D_t · [(compute_o(t) + rework_o(t)·N_t/m_t) · R_t · P_o + data_o(t)]
  * Every factor has mean 1 (independent), so E[spend] is the projection's expected path; a token floor makes the
- * mean E[max(R_t·P_o, φ_t)] ≥ max(E[R_t], φ_t), the projection's point path (spendPath.ts).
+ * mean at or above the projection's point path, which floors E[R_t] with P = 1 (Jensen; spendPath.ts).
  *
  * Each trial first fills its draws in the fixed order of monteCarloDraws.ts (the reproducibility contract),
  * then computes its demand factors and token ratios, then both options' spend in one pass over the months
@@ -124,6 +126,8 @@ class TrialModel {
   private readonly options: readonly [OptionConstants, OptionConstants];
   /** Per option: priced in a token under a floor, so its price factor is inside its token ratio. */
   private readonly floored: readonly [boolean, boolean];
+  /** Per option: ε_t of its token floor (zeros without one). */
+  private readonly emission: readonly [Float64Array, Float64Array];
   private readonly interruptions: readonly [InterruptionMonths, InterruptionMonths];
   /** Offsets in the trial buffer. */
   private readonly zerosAt: number;
@@ -169,6 +173,8 @@ class TrialModel {
     this.tokens = params.tokens;
     this.tokenOf = [c.tokenIndex, d.tokenIndex];
     this.options = [c, d];
+    const emission = (o: OptionConstants) => o.tokenEmission ?? new Float64Array(M);
+    this.emission = [emission(c), emission(d)];
     this.floored = [
       c.tokenIndex >= 0 && c.tokenFloor !== undefined,
       d.tokenIndex >= 0 && d.tokenFloor !== undefined,
@@ -315,7 +321,8 @@ class TrialModel {
 
   /**
    * Token ratios S(t)/S(0), one normal a month after month 0, into the trial buffer [2t + o]; an option with a
-   * token floor gets its landed price ratio max(S(t)/S(0) · P_o, φ_t) (and spends it with a price factor of 1).
+   * token floor gets its landed price ratio max(R_t · P_o, min(φ_t − R_t · ε_t, 1 + (1 − R_t) · ε_t)), R_t = S(t)/S(0) (and spends it with a
+   * price factor of 1).
    */
   private tokenPaths(z: Float64Array): void {
     const M = this.months;
@@ -341,9 +348,16 @@ class TrialModel {
         const floor = this.options[o].tokenFloor;
         if (floor === undefined) for (let t = 0; t < M; t++) z[this.ratioAt + 2 * t + o] = row[t]!;
         else {
-          // The floor holds the price the trial lands at (its host's), so the spread goes inside it.
+          // The floor holds the price the trial lands at (its host's), so the spread goes inside it; the
+          // emissions (ε per USD of price) are worth R and count toward the hosts' income.
           const P = this.priceFactor(o, z);
-          for (let t = 0; t < M; t++) z[this.ratioAt + 2 * t + o] = Math.max(row[t]! * P, floor[t]!);
+          const eps = this.emission[o];
+          for (let t = 0; t < M; t++) {
+            const R = row[t]!;
+            const e = eps[t]!;
+            // heldTokenRatio (incentives/tokenFloor.ts), inlined.
+            z[this.ratioAt + 2 * t + o] = Math.max(R * P, Math.min(floor[t]! - R * e, 1 + (1 - R) * e));
+          }
         }
       }
     }

@@ -6,7 +6,7 @@
 import type { Scenario } from '@gpufit/schema';
 import type { CostBasis } from './costBasis.js';
 import { MONTE_CARLO_BLOCK_TRIALS } from './prng.js';
-import { type ProjectionScenario, type SpendPathOptions, spendPath } from './spendPath.js';
+import { type ProjectionScenario, type SpendPath, type SpendPathOptions, spendPath } from './spendPath.js';
 import { tokenStepCoefficients } from './tokenPricePath.js';
 
 /**
@@ -33,10 +33,12 @@ export interface MonteCarloOptionPlan {
   readonly tokenIndex: number;
   /**
    * φ(t) of the option's token floor (spendPath.ts): each trial's landed price ratio R(t)·P becomes
-   * max(R(t)·P, φ(t)). Absent: no floor, and every trial's arithmetic is the one before floors (the pinned
-   * digests hold).
+   * max(R(t)·P, min(φ(t) − R(t)·ε(t), 1 + (1 − R(t))·ε(t))). Absent: no floor, and every trial's arithmetic is the one before floors (the
+   * pinned digests hold).
    */
   readonly tokenFloor?: Float64Array;
+  /** ε(t) of the option's token floor, present with `tokenFloor`: the emissions per USD of tenant price. */
+  readonly tokenEmission?: Float64Array;
 }
 
 export interface MonteCarloTokenPlan {
@@ -81,6 +83,13 @@ export interface MonteCarloPlanOptions extends SpendPathOptions {
   readonly monthlySampleTrials?: number;
 }
 
+/** An option's token floor for the kernels (`tokenFloor`, `tokenEmission`), or nothing without one. */
+export function tokenFloorPlan(path: SpendPath): Pick<MonteCarloOptionPlan, 'tokenFloor' | 'tokenEmission'> {
+  return path.tokenFloorRatio === null || path.tokenEmissionRatio === null
+    ? {}
+    : { tokenFloor: path.tokenFloorRatio, tokenEmission: path.tokenEmissionRatio };
+}
+
 export function monteCarloPlan(
   bases: { readonly cloud: CostBasis; readonly depin: CostBasis },
   scenario: MonteCarloScenario,
@@ -106,7 +115,7 @@ export function monteCarloPlan(
       dataUsd: path.dataUsd,
       priceSigma,
       tokenIndex,
-      ...(tokenIndex >= 0 && path.tokenFloorRatio !== null && { tokenFloor: path.tokenFloorRatio }),
+      ...(tokenIndex >= 0 && tokenFloorPlan(path)),
     };
   };
   // Each option's price spread: its offer's own (spot over zones, a marketplace's range) when the catalog states

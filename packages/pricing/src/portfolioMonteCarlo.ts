@@ -9,7 +9,8 @@
  *               v_t = 1 − φ^{2(t+1)} (monteCarloKernel.ts)       C_t common to all workloads, E_wt its own
  *   price       P_wo = exp(σ_wo·G_g − σ_wo²/2)                      G_g one normal per provider/network g
  *   token       R_t  = the GBM ratio of the option's token           one path per token symbol; under the option's
- *                      token floor the landed price R_t·P_wo becomes max(R_t·P_wo, φ_t) (spendPath.ts)
+ *                      token floor the landed price R_t·P_wo becomes
+ *                      max(R_t·P_wo, min(φ_t − R_t·ε_t, 1 + (1 − R_t)·ε_t)) (spendPath.ts)
  *   re-work     N_t/m_t, N_t ~ Poisson(m_t)                          independent per workload, option, month
  *   spend_wo(t) = D_wt · [(compute_wo(t) + rework_wo(t)·N_t/m_t) · R_t · P_wo + data_wo(t)]
  * and a plan p spends Σ_w (a_pw·spend_wc(t) + b_pw·spend_wd(t)) with (a, b) = the workload's placement shares.
@@ -23,6 +24,7 @@ import type { Percentiles, PortfolioDistribution, PortfolioPlanDistribution } fr
 import { assert } from './assert.js';
 import { addMonths } from './calendarMonth.js';
 import type { CostBasis } from './costBasis.js';
+import { heldTokenRatio } from './incentives/tokenFloor.js';
 import { INTERRUPTIONS_NONE, INTERRUPTIONS_POISSON, interruptionMode } from './monteCarloDraws.js';
 import { InterruptionMonths } from './monteCarloInterruptions.js';
 import { demandHalfVariances } from './monteCarloKernel.js';
@@ -32,6 +34,7 @@ import type {
   MonteCarloScenario,
   MonteCarloTokenPlan,
 } from './monteCarloPlan.js';
+import { tokenFloorPlan } from './monteCarloPlan.js';
 import { percentiles, percentilesInPlace } from './percentile.js';
 import { DRAW_NORMAL, DRAW_UNIFORM, fillDraws, MONTE_CARLO_BLOCK_TRIALS, seedSfc32State } from './prng.js';
 import { type SpendPathOptions, spendPath } from './spendPath.js';
@@ -145,7 +148,7 @@ export function portfolioPlan(
       dataUsd: path.dataUsd,
       priceSigma,
       tokenIndex,
-      ...(tokenIndex >= 0 && path.tokenFloorRatio !== null && { tokenFloor: path.tokenFloorRatio }),
+      ...(tokenIndex >= 0 && tokenFloorPlan(path)),
     };
   };
   let months = 0;
@@ -395,6 +398,8 @@ export function portfolioKernel(
       const dHalf = (dSigma * dSigma) / 2;
       const cFloor = c.tokenFloor;
       const dFloor = d.tokenFloor;
+      const cEmission = emissionOf(c);
+      const dEmission = emissionOf(d);
       const cG = plan.priceGroup[0];
       const dG = plan.priceGroup[1];
       // An option without interruption draws spends compute + re-work at its mean, the same sum every trial:
@@ -438,9 +443,10 @@ export function portfolioKernel(
             let cSpend: number;
             if (cWhole !== null) cSpend = D * cWhole[t]!;
             else {
-              // Under a token floor the landed price max(R·P, φ) replaces R·P (the floor holds the host's price).
-              const cR =
-                cTok >= 0 ? (cFloor ? Math.max(block[cTok + t]! * cP, cFloor[t]!) : block[cTok + t]!) : 1;
+              // Under a token floor the landed price max(R·P, held) replaces R·P (the floor holds the host's
+              // price; its emissions, ε per USD of price, are worth R).
+              let cR = cTok >= 0 ? block[cTok + t]! : 1;
+              if (cTok >= 0 && cFloor) cR = Math.max(cR * cP, heldTokenRatio(cR, cFloor[t]!, cEmission[t]!));
               const cUsd = cFixed === null ? cCompute[t]! + cRework[t]! * ci.factor(t, z) : cFixed[t]!;
               cSpend = D * (cUsd * cR * cPaid + cData[t]!);
             }
@@ -450,8 +456,9 @@ export function portfolioKernel(
               let dSpend: number;
               if (dWhole !== null) dSpend = D * dWhole[t]!;
               else {
-                const dR =
-                  dTok >= 0 ? (dFloor ? Math.max(block[dTok + t]! * dP, dFloor[t]!) : block[dTok + t]!) : 1;
+                let dR = dTok >= 0 ? block[dTok + t]! : 1;
+                if (dTok >= 0 && dFloor)
+                  dR = Math.max(dR * dP, heldTokenRatio(dR, dFloor[t]!, dEmission[t]!));
                 const dUsd = dFixed === null ? dCompute[t]! + dRework[t]! * di.factor(t, z) : dFixed[t]!;
                 dSpend = D * (dUsd * dR * dPaid + dData[t]!);
               }
@@ -660,4 +667,12 @@ export function portfolioMonteCarlo(
   const out = allocatePortfolioOut(params);
   portfolioKernel(params, 0, params.trials, out);
   return summarizePortfolio(params, out);
+}
+
+const NO_EMISSION = new Float64Array(0);
+
+/** ε(t) of an option's token floor (zeros when a hand-built plan gives a floor without it). */
+function emissionOf(option: MonteCarloOptionPlan): Float64Array {
+  if (option.tokenEmission !== undefined) return option.tokenEmission;
+  return option.tokenFloor === undefined ? NO_EMISSION : new Float64Array(option.tokenFloor.length);
 }

@@ -31,7 +31,8 @@ export interface PricedComparison {
   readonly scenario: Scenario;
   /**
    * The floor under the DePIN offer's token-denominated price (incentives/tokenFloor.ts), USD per GPU-hour: a
-   * lower token price moves its list price no lower than min(floor, list). Absent: no floor.
+   * lower token price moves its list price u no lower than min(floor, u + e) − R · e, e its incentive emissions per
+   * GPU-hour. Absent: no floor.
    */
   readonly depinTokenFloorUsdPerGpuHour?: number;
 }
@@ -219,9 +220,13 @@ export const pricedInputs = definePricedInputs({
       const price = c.depin.usdPerGpuHour;
       if (spot === undefined || price === null) return c;
       const floor = c.depinTokenFloorUsdPerGpuHour;
-      // The hosts' outside option holds the price (incentives/tokenFloor.ts), at the token ratio v ÷ spot.
+      // The hosts' outside option holds the price (incentives/tokenFloor.ts), at the token ratio v ÷ spot; the
+      // list has the emissions' share s in it, so they pay list · s ÷ (1 − s) a GPU-hour at the reference price.
+      const s = c.depin.incentive?.subsidyShare ?? 0;
       const usdPerGpuHour =
-        floor === undefined ? (price * v) / spot : flooredTokenUsdPerGpuHour(price, v / spot, floor);
+        floor === undefined
+          ? (price * v) / spot
+          : flooredTokenUsdPerGpuHour(price, v / spot, floor, (price * s) / (1 - s));
       return { ...c, depin: { ...c.depin, usdPerGpuHour } };
     },
     range: (v) => [v / 100, v * 20],

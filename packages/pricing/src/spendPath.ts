@@ -8,13 +8,16 @@
  *   s(t)       = the subsidy schedule's share                     (subsidyShareAt.ts)
  *   relief(t)  = s0 − p · (s0 − s(t))                            p = scenario.subsidyPassThrough
  *   ratio(t)   = E[S(t)] / S0 = e^{μ t / 12}                      only when priced in the incentive token
- *   floor(t)   = min(1, f / (g · (1 − relief(t))))                 with a token floor f (incentives/tokenFloor.ts),
- *                g the unsubsidized month-0 price per GPU-hour; the paid ratio is max(ratio(t), floor(t))
- *   spend(t)   = compute(t) · (1 − relief(t)) · max(ratio(t), floor(t)) + data(t)
+ *   u(t), e(t) = g · (1 − relief(t)), g · s(t)                     with a token floor f (incentives/tokenFloor.ts),
+ *                g the unsubsidized month-0 price per GPU-hour: the tenant price and the emissions a GPU-hour
+ *                earns at the reference token price (with p < 1 the providers absorb the rest of a fall)
+ *   φ(t), ε(t) = f / u(t), e(t) / u(t)
+ *   paid(t)    = max(ratio(t), min(φ(t), 1 + ε(t)) − ratio(t) · ε(t))   under the floor; else ratio(t)
+ *   spend(t)   = compute(t) · (1 − relief(t)) · paid(t) + data(t)
  *
- * The projection is a point path: the floor applies to the expected token path, max(E[R], φ). The Monte Carlo
- * applies it to each trial's landed price (its price factor P inside), max(R·P, φ), so its mean sits at or above
- * the projection (Jensen) wherever the floor can bind.
+ * The projection is a point path: the floor applies to the expected token path E[R]. The Monte Carlo applies it
+ * to each trial's landed price (its price factor P in place of the first R), so its mean sits at or above the
+ * projection (Jensen) wherever the floor can bind.
  *
  * When a subsidy falls, the tenant price rises by p × the lost share of the unsubsidized price; providers
  * absorb the rest (p = 1: the tenant pays the whole loss, DESIGN §5.7's price × (1 − s(t))).
@@ -23,7 +26,7 @@ import { namedEntry, type Scenario, type SubsidySchedule, type TokenPriceModel }
 import type { CostBasis } from './costBasis.js';
 import { demandMonthAt } from './demandPath.js';
 import { subsidyEntryFor } from './incentives/subsidyScheduleFor.js';
-import { tokenFloorRatio } from './incentives/tokenFloor.js';
+import { heldTokenRatio, tokenFloorTerms } from './incentives/tokenFloor.js';
 import { type FormulaCompiler, subsidyShareCurve } from './subsidyShareAt.js';
 import { expectedTokenPrice } from './tokenPricePath.js';
 
@@ -57,14 +60,16 @@ export interface SpendPath {
   /** E[S(t)] (null without a token model). */
   readonly tokenPriceUsd: Float64Array | null;
   /**
-   * φ(t), the token ratio below which the basis's token floor holds the price (null without a token model or a
-   * floor): the paid ratio is max(R(t), φ(t)) on the expected path here, max(R(t)·P, φ(t)) on each Monte Carlo
-   * trial's landed price.
+   * φ(t) = f / u(t) of the basis's token floor (null without a token model or a floor): the paid ratio is
+   * max(R(t), min(φ(t) − R(t)·ε(t), 1 + (1 − R(t))·ε(t))) on the expected path here, with R(t)·P in place of the
+   * first R(t) on each Monte Carlo trial's landed price (incentives/tokenFloor.ts).
    */
   readonly tokenFloorRatio: Float64Array | null;
-  /** The first month the floor holds the expected path's price (E[S(t)]/S0 < φ(t)), or null. */
+  /** ε(t) = e(t) / u(t): the month's emissions per USD of tenant price (null with `tokenFloorRatio`). */
+  readonly tokenEmissionRatio: Float64Array | null;
+  /** The first month the floor holds the expected path's price (its hosts' income would fall below f), or null. */
   readonly tokenFloorFrom: number | null;
-  /** Expected spend: (computeUsd + interruptionUsd) · max(E[S(t)]/S0, φ(t)) + dataUsd. */
+  /** Expected spend: (computeUsd + interruptionUsd) · the paid ratio + dataUsd. */
   readonly expectedUsd: Float64Array;
   readonly schedule: SubsidySchedule;
   readonly assumptions: readonly string[];
@@ -119,6 +124,7 @@ export function spendPath(
   const tokenPriceUsd = token ? new Float64Array(n) : null;
   const floor = token ? (basis.tokenFloor ?? null) : null;
   const floorRatio = floor ? new Float64Array(n) : null;
+  const emissionRatio = floor ? new Float64Array(n) : null;
   let tokenFloorFrom: number | null = null;
   const expectedUsd = new Float64Array(n);
   const steadyCompute = basis.computeUsdPerMonth - basis.interruptionUsdPerMonth;
@@ -158,11 +164,15 @@ export function spendPath(
     const price = token ? expectedTokenPrice(token.model, t) : 1;
     if (tokenPriceUsd && token) tokenPriceUsd[t] = price;
     let ratio = token ? price / token.model.spotUsd : 1;
-    if (floor && floorRatio) {
-      const phi = tokenFloorRatio(floor.usdPerGpuHour, floor.grossUsdPerGpuHour * paid);
-      floorRatio[t] = phi;
-      if (ratio < phi) {
-        ratio = phi;
+    if (floor && floorRatio && emissionRatio) {
+      // The emissions the schedule still pays, s(t) of the unsubsidized price, are part of the hosts' income.
+      const g = floor.grossUsdPerGpuHour;
+      const terms = tokenFloorTerms(floor.usdPerGpuHour, g * paid, g * s);
+      floorRatio[t] = terms.floorRatio;
+      emissionRatio[t] = terms.emissionRatio;
+      const held = heldTokenRatio(ratio, terms.floorRatio, terms.emissionRatio);
+      if (ratio < held) {
+        ratio = held;
         tokenFloorFrom ??= t;
       }
     }
@@ -180,6 +190,7 @@ export function spendPath(
     token,
     tokenPriceUsd,
     tokenFloorRatio: floorRatio,
+    tokenEmissionRatio: emissionRatio,
     tokenFloorFrom,
     expectedUsd,
     schedule,

@@ -22,6 +22,9 @@ const MIN_DRAWN = 1e-9;
 const FLOOR = { offerId: 'vast:test', providerName: 'Vast.ai', gpu: 'H100' } as const;
 const POISSON_MAX_MEAN = 200;
 
+/** min(φ − R·ε, 1 + (1 − R)·ε): keeps the hosts' income R·(u + e) at min(f, u + e), in ratio terms. */
+const held = (R: number, phi: number, eps: number) => Math.min(phi - R * eps, 1 + (1 - R) * eps);
+
 /** Horizon and monthly spend of every trial, computed the slow, obvious way. */
 function referenceModel(params: MonteCarloParams) {
   const M = params.months;
@@ -82,12 +85,16 @@ function referenceModel(params: MonteCarloParams) {
       for (let t = 0; t < M; t++) {
         const s = params.demandSigma;
         const D = demandZ ? Math.exp(s * demandZ[t]! - halfVar[t]!) : 1;
-        // Under a token floor the landed price R_t·P is max(R_t·P, φ_t) (spendPath.ts): the host's price.
+        // Under a token floor the landed price R_t·P is max(R_t·P, φ_t − R_t·ε_t) (spendPath.ts): what the host accepts.
         const R = option.tokenIndex < 0 ? 1 : ratios[option.tokenIndex]![t]!;
         const floor = option.tokenIndex < 0 ? undefined : option.tokenFloor?.[t];
         const usd = option.computeUsd[t]! + option.interruptionUsd[t]! * nOverM[o]![t]!;
         const spend =
-          D * ((floor === undefined ? usd * R * P : usd * Math.max(R * P, floor)) + option.dataUsd[t]!);
+          D *
+          ((floor === undefined
+            ? usd * R * P
+            : usd * Math.max(R * P, held(R, floor, option.tokenEmission?.[t] ?? 0))) +
+            option.dataUsd[t]!);
         h += spend;
         monthly[o]![trial * M + t] = spend;
       }

@@ -65,9 +65,14 @@ const floor = (() => {
   return {
     // One GPU-hour a month: the month's spend is its price per GPU-hour.
     floorlessPrice23: spendPath(nosana, s).expectedUsd[23]!,
-    floorRatioSubsidized: held.tokenFloorRatio![0]!,
-    floorRatioUnsubsidized: held.tokenFloorRatio![23]!,
+    // The token ratio below which its hosts' income R · (u + e) falls under f: φ ÷ (1 + ε) = f ÷ (u + e).
+    floorBindsSubsidized: held.tokenFloorRatio![0]! / (1 + held.tokenEmissionRatio![0]!),
+    floorBindsUnsubsidized: held.tokenFloorRatio![23]! / (1 + held.tokenEmissionRatio![23]!),
     floorFrom: held.tokenFloorFrom!,
+    // Months 5 and 6 (2027-05, 2027-06): $0.30 less the emissions' worth, R · $0.10666.
+    heldPrice4: held.expectedUsd[4]!,
+    heldPrice5: held.expectedUsd[5]!,
+    heldPrice23: held.expectedUsd[23]!,
   };
 })();
 

@@ -1,12 +1,14 @@
 /**
- * The floor under a token-denominated price (incentives/tokenFloor.ts): price(t) = max(R(t) · u(t), min(f, u(t))),
- * on the projection's point path and on every Monte Carlo trial's path.
+ * The floor under a token-denominated price (incentives/tokenFloor.ts): price(t) = max(R(t) · u(t), f' − R(t) · e(t)),
+ * f' = min(f, u(t) + e(t)), e(t) the incentive emissions a GPU-hour earns at the reference token price, on the
+ * projection's point path and on every Monte Carlo trial's landed price.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   allocateMonteCarloOut,
   type CostBasis,
+  flooredTokenRatio,
   flooredTokenUsdPerGpuHour,
   MONTE_CARLO_BLOCK_TRIALS,
   monteCarloKernel,
@@ -16,7 +18,7 @@ import {
   pricedInputs,
   projectSpend,
   spendPath,
-  tokenFloorRatio,
+  tokenFloorTerms,
   tokenStepCoefficients,
 } from '../src/index.js';
 import { basis, depinBasis, scenario } from './support/bases.js';
@@ -49,50 +51,88 @@ const quarterAYear = (input: Parameters<typeof scenario>[0] = {}) =>
   });
 
 describe('flooredTokenUsdPerGpuHour', () => {
-  it('hand-computed: a $1.00 GPU-hour under a $0.45 floor', () => {
-    expect(flooredTokenUsdPerGpuHour(1, 1, 0.45)).toBe(1); // month 0: the list
-    expect(flooredTokenUsdPerGpuHour(1, 0.5, 0.45)).toBe(0.5); // above the floor: the token's price
-    expect(flooredTokenUsdPerGpuHour(1, 0.4, 0.45)).toBe(0.45); // below: held at the floor
-    expect(flooredTokenUsdPerGpuHour(1, 1.3, 0.45)).toBe(1.3); // a rising token passes through
-    // An offer listed below its outside option is held at its own price, never lifted to the floor.
-    expect(flooredTokenUsdPerGpuHour(0.24, 0.25, 0.3)).toBe(0.24);
-    expect(flooredTokenUsdPerGpuHour(0.24, 1, 0.3)).toBe(0.24);
-    expect(tokenFloorRatio(0.45, 1)).toBe(0.45);
-    expect(tokenFloorRatio(0.3, 0.24)).toBe(1);
+  it('hand-computed without emissions: a $1.00 GPU-hour under a $0.45 floor', () => {
+    expect(flooredTokenUsdPerGpuHour(1, 1, 0.45, 0)).toBe(1); // month 0: the list
+    expect(flooredTokenUsdPerGpuHour(1, 0.5, 0.45, 0)).toBe(0.5); // above the floor: the token's price
+    expect(flooredTokenUsdPerGpuHour(1, 0.4, 0.45, 0)).toBe(0.45); // below: held at the floor
+    expect(flooredTokenUsdPerGpuHour(1, 1.3, 0.45, 0)).toBe(1.3); // a rising token passes through
+    // An offer listed below its outside option (and without emissions) is held at its own price, never lifted.
+    expect(flooredTokenUsdPerGpuHour(0.24, 0.25, 0.3, 0)).toBe(0.24);
+    expect(flooredTokenUsdPerGpuHour(0.24, 1, 0.3, 0)).toBe(0.24);
+    expect(tokenFloorTerms(0.45, 1, 0)).toEqual({ floorRatio: 0.45, emissionRatio: 0 });
+    expect(flooredTokenRatio(0.4, 0.45, 0)).toBe(0.45);
+    // In ratio terms φ = f/u = 1.25, held at min(φ, 1) = 1: the own price.
+    expect(tokenFloorTerms(0.3, 0.24, 0)).toEqual({ floorRatio: 0.3 / 0.24, emissionRatio: 0 });
+    expect(flooredTokenRatio(0.25, 0.3 / 0.24, 0)).toBe(1);
+  });
+
+  it('hand-computed with emissions: Nosana community ($0.24, 25 % emissions: e = $0.08) and premium ($0.32, e = $0.10667) under SaladCloud’s $0.30', () => {
+    // Community: its hosts earn R · ($0.24 + $0.08) and leave below $0.30, i.e. R < 0.9375.
+    expect(flooredTokenUsdPerGpuHour(0.24, 1, 0.3, 0.08)).toBe(0.24); // month 0: the list, max(0.24, 0.22)
+    expect(flooredTokenUsdPerGpuHour(0.24, 0.558, 0.3, 0.08)).toBeCloseTo(0.3 - 0.558 * 0.08, 12); // $0.25536
+    expect(flooredTokenUsdPerGpuHour(0.24, 0.9, 0.3, 0.08)).toBeCloseTo(0.228, 12); // 0.30 − 0.072 > 0.216
+    expect(flooredTokenUsdPerGpuHour(0.24, 0, 0.3, 0.08)).toBe(0.3); // emissions worthless: the tenant pays f
+    // Premium: the floor binds only when R · 0.42667 < 0.30 (R < 0.703), not R < 0.9375.
+    const e = 0.32 / 3;
+    expect(flooredTokenUsdPerGpuHour(0.32, 0.8, 0.3, e)).toBeCloseTo(0.256, 12); // the token's price
+    expect(flooredTokenUsdPerGpuHour(0.32, 0.5, 0.3, e)).toBeCloseTo(0.3 - 0.5 * e, 12); // $0.24667
+    expect(flooredTokenUsdPerGpuHour(0.32, 0.703125, 0.3, e)).toBeCloseTo(0.225, 12); // the kink: both $0.225
+    // Hosts already earning less than f at the reference price ($0.24 + $0.08 < $0.50): f' = $0.32, so month 0
+    // bills the list and a falling token lifts the tenant price only as far as keeps their $0.32.
+    expect(flooredTokenUsdPerGpuHour(0.24, 1, 0.5, 0.08)).toBe(0.24);
+    expect(flooredTokenUsdPerGpuHour(0.24, 0.5, 0.5, 0.08)).toBeCloseTo(0.28, 12);
+    expect(tokenFloorTerms(0.3, 0.24, 0.08)).toEqual({ floorRatio: 0.3 / 0.24, emissionRatio: 0.08 / 0.24 });
+    // Ratio terms: month 0 (R = 1) is exactly the list, whatever f.
+    expect(flooredTokenRatio(1, 0.3 / 0.24, 1 / 3)).toBe(1);
+    expect(flooredTokenRatio(1, 0.5 / 0.24, 1 / 3)).toBe(1);
+    expect(flooredTokenRatio(0.558, 0.3 / 0.24, 1 / 3)).toBeCloseTo((0.3 - 0.558 * 0.08) / 0.24, 12);
   });
 
   const price = fc.double({ min: 0.001, max: 100, noNaN: true });
   const ratio = fc.double({ min: 0, max: 20, noNaN: true });
+  const share = fc.double({ min: 0, max: 0.9, noNaN: true });
 
-  it('property: never below the floor (or the own price when that is lower), never above the token price when that clears the floor, monotone in the ratio', () => {
+  it('property: never below f′ − R·e, the token’s price R·u when that is higher, month 0 the list; the hosts’ income is monotone in R', () => {
     fc.assert(
-      fc.property(price, ratio, ratio, price, (u, r1, r2, f) => {
+      fc.property(price, ratio, ratio, price, share, (u, r1, r2, f, s) => {
+        const e = (u * s) / (1 - s);
+        const fPrime = Math.min(f, u + e);
         const [lo, hi] = r1 <= r2 ? [r1, r2] : [r2, r1];
-        const a = flooredTokenUsdPerGpuHour(u, lo, f);
-        const b = flooredTokenUsdPerGpuHour(u, hi, f);
-        expect(a).toBeGreaterThanOrEqual(Math.min(f, u));
-        expect(b).toBeGreaterThanOrEqual(Math.min(f, u));
-        expect(a).toBeLessThanOrEqual(b);
-        if (lo * u >= f) expect(a).toBe(lo * u);
-        // A floor, not a peg: never above the token's price or the own price, whichever is higher.
-        expect(a).toBeLessThanOrEqual(Math.max(lo * u, u));
+        const a = flooredTokenUsdPerGpuHour(u, lo, f, e);
+        const b = flooredTokenUsdPerGpuHour(u, hi, f, e);
+        expect(a).toBeGreaterThanOrEqual(fPrime - lo * e);
+        expect(a).toBeGreaterThanOrEqual(lo * u);
+        // A floor, not a peg: the token's price whenever it clears what keeps the hosts, never above f′ otherwise.
+        if (lo * u >= fPrime - lo * e) expect(a).toBe(lo * u);
+        else expect(a).toBeLessThanOrEqual(fPrime);
+        expect(flooredTokenUsdPerGpuHour(u, 1, f, e)).toBe(u);
+        // What a host earns, price + R·e = max(R·(u + e), f′), never falls as the token rises.
+        expect(a + lo * e).toBeLessThanOrEqual((b + hi * e) * (1 + 1e-12));
+        // Without emissions: the rule before them, max(R·u, min(f, u)), monotone in R.
+        const plain = flooredTokenUsdPerGpuHour(u, lo, f, 0);
+        expect(plain).toBe(Math.max(lo * u, Math.min(f, u)));
+        expect(plain).toBeLessThanOrEqual(flooredTokenUsdPerGpuHour(u, hi, f, 0));
       }),
     );
   });
 
   it('property: the ratio form the projection and the Monte Carlo use gives the same price', () => {
     fc.assert(
-      fc.property(price, ratio, price, (u, r, f) => {
-        const viaRatio = u * Math.max(r, tokenFloorRatio(f, u));
-        expect(viaRatio).toBeCloseTo(flooredTokenUsdPerGpuHour(u, r, f), 9);
+      fc.property(price, ratio, price, share, (u, r, f, s) => {
+        const e = (u * s) / (1 - s);
+        const { floorRatio, emissionRatio } = tokenFloorTerms(f, u, e);
+        const viaRatio = u * flooredTokenRatio(r, floorRatio, emissionRatio);
+        expect(viaRatio).toBeCloseTo(flooredTokenUsdPerGpuHour(u, r, f, e), 9);
       }),
     );
   });
 
-  it('refuses a floor or a price that is not a positive finite USD (never NaN)', () => {
-    expect(() => tokenFloorRatio(Number.NaN, 1)).toThrow(/rate/);
-    expect(() => tokenFloorRatio(0.3, 0)).toThrow(/rate/);
-    expect(() => flooredTokenUsdPerGpuHour(1, Number.NaN, 0.3)).toThrow(/rate/);
+  it('refuses a floor, a price or an emission that is not a finite USD (never NaN)', () => {
+    expect(() => tokenFloorTerms(Number.NaN, 1, 0)).toThrow(/rate/);
+    expect(() => tokenFloorTerms(0.3, 0, 0)).toThrow(/rate/);
+    expect(() => tokenFloorTerms(0.3, 1, -0.1)).toThrow(/rate/);
+    expect(() => flooredTokenUsdPerGpuHour(1, Number.NaN, 0.3, 0)).toThrow(/rate/);
+    expect(() => flooredTokenUsdPerGpuHour(1, 1, 0.3, Number.NaN)).toThrow(/rate/);
   });
 });
 
@@ -133,6 +173,8 @@ describe('spendPath under a token floor', () => {
 
   it('hand-computed: the README sweeps on Nosana ($0.32 with 25 % emissions in it, ending 2027-07) under SaladCloud’s $0.30', () => {
     // Unsubsidized $0.32 ÷ 0.75 = $0.42667 a GPU-hour; 1,000 USD of unsubsidized compute is 2,343.75 GPU-hours.
+    // Its hosts earn R · ($0.32 + $0.10667 of NOS emissions) = R · $0.42667 before and after the subsidy ends (the
+    // tenant pays the emissions' share when they stop), so they leave below R = 0.30 ÷ 0.42667 = 0.703125.
     const gross = 0.32 / 0.75;
     const s = scenario({
       horizonMonths: 12,
@@ -141,13 +183,55 @@ describe('spendPath under a token floor', () => {
       tokenPrices: { NOS: { spotUsd: 1, annualDrift: -1.4, annualVolatility: 1.2 } },
     });
     const path = spendPath(nosana(gross, 0.3, { subsidyShare: 0.25 }), s);
-    // Month 1: e^(−1.4/12) = 0.8899, × $0.32 = $0.2848 < $0.30: the floor binds from month 1 on.
-    expect(path.tokenFloorFrom).toBe(1);
-    expect(path.expectedUsd[0]).toBeCloseTo(750, 9);
-    // Every bound month bills the floor price for the same hours, before and after the subsidy ends:
-    // 2,343.75 GPU-hours × $0.30 = $703.125.
-    for (let t = 1; t < 12; t++) expect(path.expectedUsd[t]).toBeCloseTo(703.125, 9);
-    expect(path.expectedUsd.reduce((a, b) => a + b, 0)).toBeCloseTo(750 + 11 * 703.125, 6);
+    const R = (t: number) => Math.exp((-1.4 * t) / 12);
+    // e^(−1.4 t/12) < 0.703125 ⇔ t > 12 · ln(1/0.703125) ÷ 1.4 = 3.02: months 1–3 follow NOS.
+    expect(path.tokenFloorFrom).toBe(4);
+    expect(path.expectedUsd[0]).toBe(750);
+    for (let t = 1; t < 4; t++) expect(path.expectedUsd[t]).toBeCloseTo(750 * R(t), 9);
+    // Months 4–5 (subsidy on): 2,343.75 × ($0.30 − R · $0.10667) = 703.125 − 250 R: $546.35 and $563.62.
+    expect(path.expectedUsd[4]).toBeCloseTo(703.125 - 250 * R(4), 9);
+    expect(path.expectedUsd[5]).toBeCloseTo(703.125 - 250 * R(5), 9);
+    expect(path.expectedUsd[4]).toBeCloseTo(546.35, 2);
+    // From 2027-07 (no emissions): held at $0.30, 2,343.75 × $0.30 = $703.125.
+    for (let t = 6; t < 12; t++) expect(path.expectedUsd[t]).toBeCloseTo(703.125, 9);
+    // φ and ε as the kernels read them: f/u and e/u, before and after the subsidy ends.
+    expect(path.tokenFloorRatio![0]).toBeCloseTo(0.3 / 0.32, 12);
+    expect(path.tokenEmissionRatio![0]).toBeCloseTo(1 / 3, 12);
+    expect(path.tokenFloorRatio![6]).toBeCloseTo(0.3 / gross, 12);
+    expect(path.tokenEmissionRatio![6]).toBe(0);
+  });
+
+  it('property: never below what keeps the hosts, f′ − E[R]·e, nor the token’s price; month 0 the list', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.05, max: 5, noNaN: true }),
+        fc.double({ min: 0.01, max: 5, noNaN: true }),
+        fc.double({ min: -3, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 0.9, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (gross, floor, drift, share, passThrough) => {
+          const s = scenario({
+            horizonMonths: 18,
+            subsidyPassThrough: passThrough,
+            subsidies: { nosana: { kind: 'linear', monthsToZero: 12 } },
+            tokenPrices: { NOS: { spotUsd: 2, annualDrift: drift, annualVolatility: 0.5 } },
+          });
+          const path = spendPath(nosana(gross, floor, { subsidyShare: share }), s);
+          const hours = 1_000 / gross;
+          expect(path.expectedUsd[0]).toBe(1_000 * (1 - share));
+          for (let t = 0; t < 18; t++) {
+            const R = path.tokenPriceUsd![t]! / 2;
+            const u = gross * (1 - path.reliefShare[t]!);
+            const e = gross * path.subsidyShare[t]!;
+            const price = path.expectedUsd[t]! / hours;
+            expect(price).toBeGreaterThanOrEqual((Math.min(floor, u + e) - R * e) * (1 - 1e-9));
+            expect(price).toBeGreaterThanOrEqual(R * u * (1 - 1e-9));
+            expect(price).toBeCloseTo(flooredTokenUsdPerGpuHour(u, R, floor, e), 9);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('property: the floored path is never below the unfloored one, and equals it where the floor does not bind', () => {
@@ -278,6 +362,39 @@ describe('the Monte Carlo holds the floor on the price each trial lands at', () 
   });
 });
 
+describe('the Monte Carlo counts the emissions in its hosts’ income', () => {
+  it('with 25 % emissions, no trial’s month bills below f′ − R·e, whatever its price draw', () => {
+    // $1.00 unsubsidized, 25 % emissions: u = $0.75, e = $0.25; f = $0.45, so hosts earn R · $1.00 and leave
+    // below R = 0.45. NOS without noise: R_t = 2^(−t/6), so each month's bound is 1,000 GPU-hours × (0.45 − 0.25 R_t).
+    const s = quarterAYear({
+      monteCarlo: {
+        trials: 2 * MONTE_CARLO_BLOCK_TRIALS,
+        seed: 11,
+        depinPriceSpread: 0,
+        demandVolatility: 0,
+      },
+    });
+    const depin = nosana(1, 0.45, { subsidyShare: 0.25, computeUsdPerMonth: 1_000, priceSigma: 0.6 });
+    const params = monteCarloPlan({ cloud: basis(), depin }, s, {
+      interruptions: 'expected',
+      monthlySampleTrials: 1_000,
+    });
+    const out = allocateMonteCarloOut(params);
+    monteCarloKernel(params, 0, params.trials, out);
+    let held = 0;
+    for (let i = 0; i < 1_000; i++) {
+      for (let t = 0; t < 12; t++) {
+        const R = 2 ** (-t / 6);
+        const v = out.monthlyDepin[i * 12 + t]!;
+        expect(v).toBeGreaterThanOrEqual(1_000 * (0.45 - 0.25 * R) * (1 - 1e-12));
+        if (v > 750 * R * (1 + 1e-9)) held++;
+      }
+    }
+    // The floor binds in some months of some trials (above the token's price at the mean price factor).
+    expect(held).toBeGreaterThan(0);
+  });
+});
+
 describe('the incentive-token price swing (sensitivity, break-even) under a token floor', () => {
   const comparison = (floor?: number): PricedComparison => ({
     profile: profile({ id: 'w', kind: 'experimentation', gpuHoursPerMonth: 100 }),
@@ -297,9 +414,13 @@ describe('the incentive-token price swing (sensitivity, break-even) under a toke
   const priceAt = (c: PricedComparison, tokenUsd: number) =>
     pricedInputs.tokenPriceUsd.apply(c, tokenUsd).depin.usdPerGpuHour;
 
-  it('a token 20 % down moves a $0.32 list to $0.256 without a floor, and to SaladCloud’s $0.30 with one', () => {
+  it('a token 20 % down moves a $0.32 list to $0.256 with or without a floor; half down, the floor keeps its hosts’ $0.30', () => {
     expect(priceAt(comparison(), 1.6)).toBeCloseTo(0.256, 12);
-    expect(priceAt(comparison(0.3), 1.6)).toBe(0.3);
+    // Its hosts still earn 0.8 × ($0.32 + $0.10667 of emissions) = $0.3413 ≥ $0.30: the token's price.
+    expect(priceAt(comparison(0.3), 1.6)).toBeCloseTo(0.256, 12);
+    // Half down: 0.5 × $0.42667 = $0.2133 < $0.30, so the tenant pays $0.30 − 0.5 × $0.10667 = $0.24667.
+    expect(priceAt(comparison(), 1)).toBeCloseTo(0.16, 12);
+    expect(priceAt(comparison(0.3), 1)).toBeCloseTo(0.3 - 0.5 * (0.32 / 3), 12);
     // Up 20 %: the floor does not hold it down.
     expect(priceAt(comparison(0.3), 2.4)).toBeCloseTo(0.384, 12);
     // At spot: the list.

@@ -8,16 +8,20 @@
  * USD-priced marketplace (Vast.ai, RunPod community, SaladCloud), so the token price cannot stay far below what
  * the same GPU earns there: the network reprices or its hosts leave.
  *
- * gpufit rule: with u(t) the month's USD price without the token move (the list, moved only by the subsidy
- * schedule), R(t) the token ratio P_t ÷ P_ref and f the lowest USD price of the same GPU on a USD-priced
- * marketplace (analysis finds it in the catalog; pricing only reads it):
+ * What a host weighs is its income, and the network's incentive emissions are part of it, paid in the same token:
+ * with u(t) the month's tenant price without the token move (the list, moved only by the subsidy schedule), e(t)
+ * the emissions a GPU-hour earns at the token's reference price (the subsidy share s(t) of the unsubsidized
+ * price), R(t) the token ratio P_t ÷ P_ref and f the lowest USD price of the same GPU on a USD-priced marketplace
+ * (analysis finds it in the catalog; pricing only reads it), a host earns R · (u + e) and stays while that is at
+ * least f. The tenant price that keeps it is
  *
- *   price(t) = max(R(t) · u(t), min(f, u(t)))
+ *   price(t) = max(R(t) · u(t), f' − R(t) · e(t)),   f' = min(f, u(t) + e(t))
  *
- * A floor, not a peg: it only binds when the token pulls the price below f, never lifts a price above the one
- * the token at its reference price would give (min(f, u): an offer already listed below its outside option is
- * held at its own price, so month 0 bills the list), and a rising token passes through unchanged.
- * Assumptions: tenant prices are compared (each platform's fee inside its own price); hosts move freely.
+ * A floor, not a peg: it only binds when the token takes the hosts' income below f; f' = min(f, u + e) is what
+ * hosts demonstrably accept (an offer whose hosts already earn less than f at the reference price is never lifted
+ * at R = 1, so month 0 bills the list); a rising token passes through unchanged. Without emissions (e = 0) it is
+ * max(R · u, min(f, u)). Assumptions: tenant prices are compared (each platform's fee inside its own price);
+ * emissions per GPU-hour follow the subsidy schedule and are worth R of their reference value; hosts move freely.
  */
 import { assert } from '../assert.js';
 import { INVALID_RATE } from '../messages.js';
@@ -35,34 +39,77 @@ export interface TokenFloor {
 }
 
 /**
- * The token ratio below which the floor binds, for a month whose price without the token move is
- * `unmovedUsdPerGpuHour`: min(1, f ÷ u). The floored ratio is max(R, this); 1 when the offer's own price is
- * already at or below the floor (then it is held at its own price).
+ * The floor of one month as ratios of the month's price without the token move u, φ = f ÷ u and ε = e ÷ u: the
+ * paid ratio is `flooredTokenRatio(R, φ, ε)` = max(R, min(φ, 1 + ε) − R · ε), i.e. u · that = max(R · u, f' − R · e).
  */
-export function tokenFloorRatio(floorUsdPerGpuHour: number, unmovedUsdPerGpuHour: number): number {
-  checkPrices(floorUsdPerGpuHour, unmovedUsdPerGpuHour);
-  return Math.min(1, floorUsdPerGpuHour / unmovedUsdPerGpuHour);
+export interface TokenFloorTerms {
+  /** f ÷ u. */
+  readonly floorRatio: number;
+  /** e ÷ u: the emissions a GPU-hour earns at the reference token price, per USD of tenant price. */
+  readonly emissionRatio: number;
 }
 
 /**
- * max(R · u, min(f, u)): the month's USD price per GPU-hour of a token-denominated offer under its floor. The
- * projection and the Monte Carlo apply the same rule to costs as a ratio, u · max(R, `tokenFloorRatio(f, u)`).
+ * The month's floor in ratio terms (`TokenFloorTerms`) for a price without the token move of
+ * `unmovedUsdPerGpuHour` and emissions worth `emissionUsdPerGpuHour` at the reference token price.
+ */
+export function tokenFloorTerms(
+  floorUsdPerGpuHour: number,
+  unmovedUsdPerGpuHour: number,
+  emissionUsdPerGpuHour: number,
+): TokenFloorTerms {
+  checkPrices(floorUsdPerGpuHour, unmovedUsdPerGpuHour, emissionUsdPerGpuHour);
+  const u = unmovedUsdPerGpuHour;
+  return { floorRatio: floorUsdPerGpuHour / u, emissionRatio: emissionUsdPerGpuHour / u };
+}
+
+/**
+ * The paid ratio under a floor in ratio terms (`TokenFloorTerms`): max(R, min(φ − R · ε, 1 + (1 − R) · ε)), which is
+ * max(R, min(φ, 1 + ε) − R · ε) written so that R = 1 gives exactly 1 (month 0 bills the list to the bit). The
+ * kernels inline it with the trial's landed price R · P in place of the first R.
+ */
+export function flooredTokenRatio(tokenRatio: number, floorRatio: number, emissionRatio: number): number {
+  return Math.max(tokenRatio, heldTokenRatio(tokenRatio, floorRatio, emissionRatio));
+}
+
+/** min(φ − R · ε, 1 + (1 − R) · ε): the ratio that keeps the hosts' income at min(f, u + e) (`flooredTokenRatio`). */
+export function heldTokenRatio(tokenRatio: number, floorRatio: number, emissionRatio: number): number {
+  return Math.min(floorRatio - tokenRatio * emissionRatio, 1 + (1 - tokenRatio) * emissionRatio);
+}
+
+/**
+ * max(R · u, f' − R · e), f' = min(f, u + e): the month's USD price per GPU-hour of a token-denominated offer
+ * under its floor. The projection and the Monte Carlo apply the same rule to costs as a ratio,
+ * u · `flooredTokenRatio(R, φ, ε)` with φ, ε from `tokenFloorTerms`.
  */
 export function flooredTokenUsdPerGpuHour(
   unmovedUsdPerGpuHour: number,
   tokenRatio: number,
   floorUsdPerGpuHour: number,
+  emissionUsdPerGpuHour: number,
 ): number {
-  checkPrices(floorUsdPerGpuHour, unmovedUsdPerGpuHour);
+  checkPrices(floorUsdPerGpuHour, unmovedUsdPerGpuHour, emissionUsdPerGpuHour);
   assert(Number.isFinite(tokenRatio) && tokenRatio >= 0, INVALID_RATE, tokenRatio);
-  return Math.max(tokenRatio * unmovedUsdPerGpuHour, Math.min(floorUsdPerGpuHour, unmovedUsdPerGpuHour));
+  const u = unmovedUsdPerGpuHour;
+  const e = emissionUsdPerGpuHour;
+  // min(f, u + e) − R·e, written so that R = 1 gives u exactly (the list, to the bit).
+  return Math.max(tokenRatio * u, Math.min(floorUsdPerGpuHour - tokenRatio * e, u + (1 - tokenRatio) * e));
 }
 
-function checkPrices(floorUsdPerGpuHour: number, unmovedUsdPerGpuHour: number): void {
+function checkPrices(
+  floorUsdPerGpuHour: number,
+  unmovedUsdPerGpuHour: number,
+  emissionUsdPerGpuHour: number,
+): void {
   assert(Number.isFinite(floorUsdPerGpuHour) && floorUsdPerGpuHour > 0, INVALID_RATE, floorUsdPerGpuHour);
   assert(
     Number.isFinite(unmovedUsdPerGpuHour) && unmovedUsdPerGpuHour > 0,
     INVALID_RATE,
     unmovedUsdPerGpuHour,
+  );
+  assert(
+    Number.isFinite(emissionUsdPerGpuHour) && emissionUsdPerGpuHour >= 0,
+    INVALID_RATE,
+    emissionUsdPerGpuHour,
   );
 }

@@ -18,9 +18,14 @@ import { InterruptionMonths } from '../../src/monteCarloInterruptions.js';
 import { demandHalfVariances } from '../../src/monteCarloKernel.js';
 
 /** A workload's params in the shape InterruptionMonths and interruptionMode read. */
-/** usd · R · P, or usd · max(R · P, φ) under a token floor φ: the floor holds the price the host lands at. */
-function paid(usd: number, R: number, P: number, floor: number | undefined): number {
-  return floor === undefined ? usd * R * P : usd * Math.max(R * P, floor);
+/**
+ * usd · R · P, or usd · max(R · P, min(φ − R · ε, 1 + (1 − R) · ε)) under a token floor (φ = f/u, ε = e/u): the
+ * floor holds the price the host lands at, its emissions counted (hosts earn R · (u + e), kept at min(f, u + e)).
+ */
+function paid(usd: number, R: number, P: number, floor: number | undefined, emission = 0): number {
+  return floor === undefined
+    ? usd * R * P
+    : usd * Math.max(R * P, Math.min(floor - R * emission, 1 + (1 - R) * emission));
 }
 
 function asWorkloadParams(params: PortfolioParams, w: PortfolioWorkloadPlan): MonteCarloParams {
@@ -207,13 +212,17 @@ export function portfolioKernelReference(
           // Under a token floor the landed price R_t·P is max(R_t·P, φ_t) (spendPath.ts).
           const cUsd = cDraws ? cCompute[t]! + cRework[t]! * ci.factor(t, z) : cCompute[t]! + cRework[t]!;
           const cSpend =
-            D * (paid(cUsd, cTok >= 0 ? block[cTok + t]! : 1, cP, c.tokenFloor?.[t]) + cData[t]!);
+            D *
+            (paid(cUsd, cTok >= 0 ? block[cTok + t]! : 1, cP, c.tokenFloor?.[t], c.tokenEmission?.[t]) +
+              cData[t]!);
           cs[t] = cSpend;
           hc += cSpend;
           if (hasDepin) {
             const dUsd = dDraws ? dCompute[t]! + dRework[t]! * di.factor(t, z) : dCompute[t]! + dRework[t]!;
             const dSpend =
-              D * (paid(dUsd, dTok >= 0 ? block[dTok + t]! : 1, dP, d.tokenFloor?.[t]) + dData[t]!);
+              D *
+              (paid(dUsd, dTok >= 0 ? block[dTok + t]! : 1, dP, d.tokenFloor?.[t], d.tokenEmission?.[t]) +
+                dData[t]!);
             ds[t] = dSpend;
             hd += dSpend;
           } else ds[t] = 0;
