@@ -216,7 +216,7 @@ export function createWorkloadAnalyzer(
 
     const cloudBasis = best.cloud ? costBasis(best.cloud.estimate, best.cloud.offer) : null;
     const depinBasis = best.depin && depinEligible ? costBasis(best.depin.estimate, best.depin.offer) : null;
-    const workloadScenario = { ...scenario, horizonMonths: options.horizonMonths ?? profile.horizonMonths };
+    const workloadScenario = { ...scenario, horizonMonths: profile.horizonMonths };
     let projection: Projection | null = null;
     let distribution: Distribution | null = null;
     let bases: AnalyzedWorkload['bases'];

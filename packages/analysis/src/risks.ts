@@ -308,10 +308,20 @@ export const riskRules: readonly RiskRule[] = [
       if (held.length === 0) return null;
       const name = cloudOffer.providerName;
       const agreement =
-        DATA_SENSITIVITIES.indexOf(profile.dataSensitivity) >= DATA_SENSITIVITIES.indexOf('regulated')
+        DATA_SENSITIVITIES.indexOf(profile.dataSensitivity) >= DATA_SENSITIVITIES.indexOf('regulated') &&
+        !held.includes('gdpr')
           ? ' and the agreement that covers your data (a DPA, or a BAA for hipaa)'
           : '';
-      return `The ${held.join(', ')} on record for ${name} comes from ${name}'s own public statement (datasets/README.md, "Certifications of GPU clouds"), not from an audit report gpufit read: before relying on it, ask ${name} for the report${held.includes('soc2') ? ' (a SOC 2 Type II report covering the service you use)' : ''}${agreement}.`;
+      const reports = held.filter((c) => c !== 'gdpr');
+      const ask = [
+        reports.length > 0
+          ? `the report${reports.includes('soc2') ? ' (a SOC 2 Type II report covering the service you use)' : ''}`
+          : null,
+        held.includes('gdpr') ? 'the data processing agreement (gdpr has no audit report)' : null,
+      ]
+        .filter((x) => x !== null)
+        .join(' and ');
+      return `The ${held.join(', ')} on record for ${name} is no audit report gpufit read (the bundled catalog takes a GPU cloud's certifications from its own public statements, datasets/README.md, "Certifications of GPU clouds"): before relying on it, ask ${name} for ${ask}${agreement}.`;
     },
   },
   {
@@ -554,6 +564,8 @@ export const riskRules: readonly RiskRule[] = [
         const offer = side === 'cloud' ? cloudOffer : depinOffer;
         if (option === null || offer === null || offer === undefined || offer.egressUsdPerGiB !== null)
           continue;
+        // The hosts' $0–0.06 range is a marketplace's; a cloud's default is its own published tier.
+        if (offer.market !== 'marketplace' && offer.market !== 'depin') continue;
         const assumed = EGRESS_DEFAULTS[offer.market];
         const egress = componentUsd(option.cost, 'egress');
         const total = option.cost.monthlyUsd;

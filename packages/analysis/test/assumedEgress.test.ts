@@ -36,10 +36,13 @@ describe('an egress price the offer does not give', () => {
     expect(rule.check(riskEvidence({ ...e, depinOffer: nosana(0.03) }))).toBeNull();
     expect(rule.check(riskEvidence({ ...e, depin: option(560.5, 50), depinOffer: nosana() }))).toBeNull();
     expect(rule.check(riskEvidence({ ...e, recommendation: 'cloud', depinOffer: nosana() }))).toBeNull();
-    const gpuCloud = { ...nosana(), market: 'gpu-cloud' } as Offer;
-    expect(
-      rule.check(riskEvidence({ recommendation: 'cloud', cloud: option(560.5, 180), cloudOffer: gpuCloud })),
-    ).toBeNull();
+    // A cloud's default is its own tier, not the marketplace hosts' range: a hyperscaler ($0.09) and a GPU cloud ($0).
+    for (const market of ['gpu-cloud', 'hyperscaler'] as const) {
+      const cloudOffer = { ...nosana(), market } as Offer;
+      expect(
+        rule.check(riskEvidence({ recommendation: 'cloud', cloud: option(1_000, 300), cloudOffer })),
+      ).toBeNull();
+    }
   });
 
   it('property: said exactly from the share up, and the range holds the month (low ≤ month ≤ high)', () => {

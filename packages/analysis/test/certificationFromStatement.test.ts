@@ -21,7 +21,7 @@ describe("a GPU cloud's certification on record from its own statement", () => {
     expect(
       rule.check(riskEvidence({ profile: soc2(), cloud, cloudOffer: offer('gpu-cloud', ['soc2', 'gdpr']) })),
     ).toBe(
-      'The soc2 on record for RunPod comes from RunPod\'s own public statement (datasets/README.md, "Certifications of GPU clouds"), not from an audit report gpufit read: before relying on it, ask RunPod for the report (a SOC 2 Type II report covering the service you use).',
+      'The soc2 on record for RunPod is no audit report gpufit read (the bundled catalog takes a GPU cloud\'s certifications from its own public statements, datasets/README.md, "Certifications of GPU clouds"): before relying on it, ask RunPod for the report (a SOC 2 Type II report covering the service you use).',
     );
   });
 
@@ -30,8 +30,9 @@ describe("a GPU cloud's certification on record from its own statement", () => {
       riskEvidence({ profile: soc2('regulated', ['gdpr']), cloud, cloudOffer: offer('gpu-cloud', ['gdpr']) }),
     );
     expect(text).toContain('The gdpr on record for RunPod');
-    expect(text).toContain('and the agreement that covers your data (a DPA, or a BAA for hipaa).');
+    expect(text).toContain('ask RunPod for the data processing agreement (gdpr has no audit report).');
     expect(text).not.toContain('SOC 2 Type II');
+    expect(text).not.toContain('the report');
   });
 
   it('is quiet for a hyperscaler, a plan on DePIN, no certification asked, or none held on record', () => {

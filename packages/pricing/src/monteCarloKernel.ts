@@ -27,7 +27,9 @@
  * block k (1,024 trials) draw from stream (seed, k), so a trial's numbers do not depend on how the trial
  * range is split.
  */
+
 import { assert } from './assert.js';
+import { heldTokenRatio } from './incentives/tokenFloor.js';
 import { INTERRUPTIONS_NONE, interruptionMode, monteCarloDrawSchedule } from './monteCarloDraws.js';
 import { InterruptionMonths } from './monteCarloInterruptions.js';
 import type { MonteCarloParams } from './monteCarloPlan.js';
@@ -355,8 +357,7 @@ class TrialModel {
           for (let t = 0; t < M; t++) {
             const R = row[t]!;
             const e = eps[t]!;
-            // heldTokenRatio (incentives/tokenFloor.ts), inlined.
-            z[this.ratioAt + 2 * t + o] = Math.max(R * P, Math.min(floor[t]! - R * e, 1 + (1 - R) * e));
+            z[this.ratioAt + 2 * t + o] = Math.max(R * P, heldTokenRatio(R, floor[t]!, e, P));
           }
         }
       }
@@ -371,7 +372,7 @@ class TrialModel {
 
   /**
    * The price factor the spend multiplies by: P_o, or 1 for an option under a token floor, whose ratio in the
-   * trial buffer already holds the landed price max(R_t·P_o, φ_t) (`tokenPaths`; x · 1 = x).
+   * trial buffer already holds the landed price max(R_t·P_o, heldTokenRatio(R_t, φ_t, ε_t, P_o)) (`tokenPaths`; x · 1 = x).
    */
   private spendPriceFactor(o: 0 | 1, z: Float64Array): number {
     return this.floored[o] ? 1 : this.priceFactor(o, z);

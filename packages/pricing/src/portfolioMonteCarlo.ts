@@ -446,7 +446,8 @@ export function portfolioKernel(
               // Under a token floor the landed price max(R·P, held) replaces R·P (the floor holds the host's
               // price; its emissions, ε per USD of price, are worth R).
               let cR = cTok >= 0 ? block[cTok + t]! : 1;
-              if (cTok >= 0 && cFloor) cR = Math.max(cR * cP, heldTokenRatio(cR, cFloor[t]!, cEmission[t]!));
+              if (cTok >= 0 && cFloor)
+                cR = Math.max(cR * cP, heldTokenRatio(cR, cFloor[t]!, cEmission[t]!, cP));
               const cUsd = cFixed === null ? cCompute[t]! + cRework[t]! * ci.factor(t, z) : cFixed[t]!;
               cSpend = D * (cUsd * cR * cPaid + cData[t]!);
             }
@@ -458,7 +459,7 @@ export function portfolioKernel(
               else {
                 let dR = dTok >= 0 ? block[dTok + t]! : 1;
                 if (dTok >= 0 && dFloor)
-                  dR = Math.max(dR * dP, heldTokenRatio(dR, dFloor[t]!, dEmission[t]!));
+                  dR = Math.max(dR * dP, heldTokenRatio(dR, dFloor[t]!, dEmission[t]!, dP));
                 const dUsd = dFixed === null ? dCompute[t]! + dRework[t]! * di.factor(t, z) : dFixed[t]!;
                 dSpend = D * (dUsd * dR * dPaid + dData[t]!);
               }

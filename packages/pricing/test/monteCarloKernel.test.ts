@@ -23,7 +23,7 @@ const FLOOR = { offerId: 'vast:test', providerName: 'Vast.ai', gpu: 'H100' } as 
 const POISSON_MAX_MEAN = 200;
 
 /** min(φ − R·ε, 1 + (1 − R)·ε): keeps the hosts' income R·(u + e) at min(f, u + e), in ratio terms. */
-const held = (R: number, phi: number, eps: number) => Math.min(phi - R * eps, 1 + (1 - R) * eps);
+const held = (R: number, phi: number, eps: number, P: number) => Math.min(phi - R * eps, P + (1 - R) * eps);
 
 /** Horizon and monthly spend of every trial, computed the slow, obvious way. */
 function referenceModel(params: MonteCarloParams) {
@@ -85,7 +85,7 @@ function referenceModel(params: MonteCarloParams) {
       for (let t = 0; t < M; t++) {
         const s = params.demandSigma;
         const D = demandZ ? Math.exp(s * demandZ[t]! - halfVar[t]!) : 1;
-        // Under a token floor the landed price R_t·P is max(R_t·P, φ_t − R_t·ε_t) (spendPath.ts): what the host accepts.
+        // Under a token floor the landed price R_t·P is max(R_t·P, min(φ_t − R_t·ε_t, P + (1 − R_t)·ε_t)): what the host accepts.
         const R = option.tokenIndex < 0 ? 1 : ratios[option.tokenIndex]![t]!;
         const floor = option.tokenIndex < 0 ? undefined : option.tokenFloor?.[t];
         const usd = option.computeUsd[t]! + option.interruptionUsd[t]! * nOverM[o]![t]!;
@@ -93,7 +93,7 @@ function referenceModel(params: MonteCarloParams) {
           D *
           ((floor === undefined
             ? usd * R * P
-            : usd * Math.max(R * P, held(R, floor, option.tokenEmission?.[t] ?? 0))) +
+            : usd * Math.max(R * P, held(R, floor, option.tokenEmission?.[t] ?? 0, P))) +
             option.dataUsd[t]!);
         h += spend;
         monthly[o]![trial * M + t] = spend;

@@ -280,14 +280,29 @@ describe('the Monte Carlo under a token floor', () => {
     return Math.exp(m + v / 2) * normalCdf((m + v - Math.log(k)) / s) + k * normalCdf((Math.log(k) - m) / s);
   }
 
-  // With a price spread σ_p the trial's landed price is R·P, ln(R·P) ~ N(m − σ_p²/2, v + σ_p²), and the floor holds
-  // that: E[max(R·P, φ)]. Before 2026-12-04 the spread was drawn after the floor, max(R, φ)·P, and trials billed
-  // below it.
+  /**
+   * E over the trial's price factor P (ln P ~ N(−σ²/2, σ²)) of what it bills, max(R·P, min(φ, P)) = P·max(R, min(φ/P, 1)):
+   * the closed form in R for each P, integrated over P on a fine grid (trapezoid over ±8σ; without a spread, P = 1).
+   * Before 2026-12-04 the spread was drawn after the floor, max(R, φ)·P, and trials billed below it; then the floor
+   * held every trial at φ, min(φ, 1), lifting a host landed below the floor to it (a flat token's bands ran high).
+   */
+  function expectedWithSpread(m: number, v: number, phi: number, sigma: number): number {
+    if (sigma === 0) return expectedFloored(m, v, phi);
+    const n = 4_000;
+    let sum = 0;
+    for (let i = 0; i <= n; i++) {
+      const z = -8 + (16 * i) / n;
+      const P = Math.exp(sigma * z - (sigma * sigma) / 2);
+      const w = ((i === 0 || i === n ? 0.5 : 1) * Math.exp((-z * z) / 2)) / Math.sqrt(2 * Math.PI);
+      sum += w * P * expectedFloored(m, v, Math.min(phi / P, 1));
+    }
+    return (sum * 16) / n;
+  }
   it.each([
     ['without a price spread', 0],
     ['with a price spread of 0.4 (the floor holds the landed price)', 0.4],
   ])(
-    'each trial is floored %s: the monthly mean is E[max(R·P, φ)] (closed form), at or above the projection’s max(E[R], φ)',
+    'each trial is floored %s: the monthly mean is E[max(R·P, min(φ, P))] (closed form in R, integrated over P), at or above the projection’s max(E[R], φ)',
     (_, spread) => {
       const model = { spotUsd: 1, annualDrift: -1.4, annualVolatility: 1.2 };
       const s = scenario({
@@ -312,14 +327,13 @@ describe('the Monte Carlo under a token floor', () => {
         let sum2 = 0;
         for (let i = 0; i < n; i++) {
           const v = out.monthlyDepin[i * 12 + t]!;
-          expect(v).toBeGreaterThanOrEqual(450 - 1e-9); // no trial below the floor
+          if (spread === 0) expect(v).toBeGreaterThanOrEqual(450 - 1e-9); // no trial below the floor
           sum += v;
           sum2 += v * v;
         }
         const mean = sum / n;
         const se = Math.sqrt((sum2 / n - mean * mean) / n);
-        const exact =
-          1_000 * expectedFloored(t * logDrift - spread ** 2 / 2, t * logVolatility ** 2 + spread ** 2, 0.45);
+        const exact = 1_000 * expectedWithSpread(t * logDrift, t * logVolatility ** 2, 0.45, spread);
         expect(Math.abs(mean - exact)).toBeLessThan(5 * se);
         // Jensen: the point path sits below the trials' mean by the floor's option value.
         expect(projection.months[t]!.depinUsd!).toBeLessThan(exact);
@@ -343,14 +357,21 @@ describe('the Monte Carlo holds the floor on the price each trial lands at', () 
     const params = monteCarloPlan(bases, s, { interruptions: 'expected', monthlySampleTrials: 1_000 });
     const out = allocateMonteCarloOut(params);
     monteCarloKernel(params, 0, params.trials, out);
-    // Month 0 (R = 1) included: a host landed below the floor is held at it too.
+    // Month 0 (R = 1) bills the price the trial lands at, P; after it no month falls below what its host accepts,
+    // min(φ, P): a host already below the floor is held at its own price, never lifted to the floor.
+    let below = 0;
     for (let i = 0; i < 1_000; i++) {
+      const first = out.monthlyDepin[i * 12]!;
+      if (first < 450) below++;
       for (let t = 0; t < 12; t++)
-        expect(out.monthlyDepin[i * 12 + t]!).toBeGreaterThanOrEqual(450 * (1 - 1e-12));
+        expect(out.monthlyDepin[i * 12 + t]!).toBeGreaterThanOrEqual(Math.min(450, first) * (1 - 1e-12));
     }
-    // Every trial, sampled or not, spends at least 12 months at the floor.
-    for (let i = 0; i < params.trials; i++)
-      expect(out.horizonDepin[i]!).toBeGreaterThanOrEqual(12 * 450 * (1 - 1e-12));
+    expect(below).toBeGreaterThan(0);
+    // The fast-path horizon agrees: each sampled trial spends at least 12 months at what its host accepts.
+    for (let i = 0; i < 1_000; i++)
+      expect(out.horizonDepin[i]!).toBeGreaterThanOrEqual(
+        12 * Math.min(450, out.monthlyDepin[i * 12]!) * (1 - 1e-12),
+      );
     // The spread reaches below the floor: without it, some trial would bill less (the test can fail).
     const free = monteCarloPlan({ ...bases, depin: nosana(1, null, { priceSigma: 0.6 }) }, s, {
       interruptions: 'expected',
@@ -362,10 +383,41 @@ describe('the Monte Carlo holds the floor on the price each trial lands at', () 
   });
 });
 
+describe('a flat token under a floor above the list', () => {
+  it('bills each trial its own landed price: the monthly mean is 1,000 × E[P] = 1,000, not lifted to the list', () => {
+    // The review's vector: drift 0, volatility 0, spread 0.6, floor $1.50 on a $1.00 list. Capping the held ratio at
+    // the list (1) instead of the trial's own P lifted every cheaper trial to the list: a mean of about $1,242.6.
+    const s = scenario({
+      horizonMonths: 12,
+      tokenPrices: { NOS: { spotUsd: 1, annualDrift: 0, annualVolatility: 0 } },
+      monteCarlo: { trials: 8 * MONTE_CARLO_BLOCK_TRIALS, seed: 3, depinPriceSpread: 0, demandVolatility: 0 },
+    });
+    const bases = { cloud: basis(), depin: nosana(1, 1.5, { priceSigma: 0.6 }) };
+    const params = monteCarloPlan(bases, s, { interruptions: 'expected', monthlySampleTrials: Infinity });
+    const out = allocateMonteCarloOut(params);
+    monteCarloKernel(params, 0, params.trials, out);
+    const n = params.trials;
+    for (const t of [0, 6, 11]) {
+      let sum = 0;
+      let sum2 = 0;
+      for (let i = 0; i < n; i++) {
+        const v = out.monthlyDepin[i * 12 + t]!;
+        sum += v;
+        sum2 += v * v;
+      }
+      const mean = sum / n;
+      const se = Math.sqrt((sum2 / n - mean * mean) / n);
+      expect(Math.abs(mean - 1_000)).toBeLessThan(5 * se);
+    }
+    expect(projectSpend(bases, s).months[6]!.depinUsd).toBeCloseTo(1_000, 9);
+  });
+});
+
 describe('the Monte Carlo counts the emissions in its hosts’ income', () => {
-  it('with 25 % emissions, no trial’s month bills below f′ − R·e, whatever its price draw', () => {
+  it('with 25 % emissions, no trial’s month bills below what keeps its own host, min(f, u·P + e) − R·e', () => {
     // $1.00 unsubsidized, 25 % emissions: u = $0.75, e = $0.25; f = $0.45, so hosts earn R · $1.00 and leave
-    // below R = 0.45. NOS without noise: R_t = 2^(−t/6), so each month's bound is 1,000 GPU-hours × (0.45 − 0.25 R_t).
+    // below R = 0.45. NOS without noise: R_t = 2^(−t/6). A trial lands at P (month 0 bills u·P: R = 1), and its
+    // host accepts min(f, u·P + e): each month's bound is 1,000 GPU-hours × min(0.45 − 0.25 R_t, 0.75 P + (1 − R_t) 0.25).
     const s = quarterAYear({
       monteCarlo: {
         trials: 2 * MONTE_CARLO_BLOCK_TRIALS,
@@ -383,11 +435,14 @@ describe('the Monte Carlo counts the emissions in its hosts’ income', () => {
     monteCarloKernel(params, 0, params.trials, out);
     let held = 0;
     for (let i = 0; i < 1_000; i++) {
+      const P = out.monthlyDepin[i * 12]! / 750;
       for (let t = 0; t < 12; t++) {
         const R = 2 ** (-t / 6);
         const v = out.monthlyDepin[i * 12 + t]!;
-        expect(v).toBeGreaterThanOrEqual(1_000 * (0.45 - 0.25 * R) * (1 - 1e-12));
-        if (v > 750 * R * (1 + 1e-9)) held++;
+        expect(v).toBeGreaterThanOrEqual(
+          1_000 * Math.min(0.45 - 0.25 * R, 0.75 * P + (1 - R) * 0.25) * (1 - 1e-12) - 1e-9,
+        );
+        if (v > 750 * R * P * (1 + 1e-9)) held++;
       }
     }
     // The floor binds in some months of some trials (above the token's price at the mean price factor).

@@ -25,7 +25,7 @@ import { offerRowBuilder } from './offerColumns.js';
  * Entries are written atomically (`writeFileAtomic`) and carry a SHA-256 of their body: a truncated or corrupt
  * entry is ignored and rebuilt.
  *
- * A hit hashes the catalog on a worker thread while the main thread reads and decodes the entry the catalog's
+ * A hit on a catalog of 16 MiB or more hashes it on a worker thread while the main thread reads and decodes the entry the catalog's
  * last key named (a `.ptr` file keyed by its path, size, modification time and inode): on two cores the hash,
  * about a quarter of a warm load, no longer adds to its wall time. The decoded entry is answered only when the
  * hash gives that same key, so a pointer that no longer names the bytes costs time, never a stale answer. The folder may be deleted at any time; it is pruned to `MAX_CACHE_BYTES` (and
@@ -41,7 +41,7 @@ const MAGIC = Buffer.from('GPUFITC1');
 const DIGEST_BYTES = 32;
 export const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
 export const MAX_CACHE_ENTRIES = 32;
-/** Files at least this large are hashed on a worker thread (the bundled catalog, 2.6 MB, is not). */
+/** Files at least this large are hashed on a worker thread (the bundled catalog, about 4 MB, is not). */
 export const OFF_THREAD_HASH_BYTES = 16 * 1024 * 1024;
 
 /**
@@ -201,8 +201,11 @@ export async function loadCatalogCached(
       options.ceiling.what,
       await referenceDigest(),
     ];
-    // A worker costs about 20 ms to start and 50–80 ms of CPU to load: below a few MiB hashing here is cheaper.
+    // A worker costs about 20 ms to start and 50–80 ms of CPU to load: below 16 MiB hashing here is cheaper.
     const fileHash = before.size >= OFF_THREAD_HASH_BYTES ? sha256OfFileOffThread(path) : sha256OfFile(path);
+    // Handled now: the file may vanish before it is awaited below (the await still throws into this catch), and an
+    // unhandled rejection in between would end the process.
+    fileHash.catch(() => {});
     pointer = join(
       dir,
       `${sha256Hex(JSON.stringify([...common, before.size, before.mtimeMs, before.ino, before.dev]))}.ptr`,

@@ -72,9 +72,20 @@ export function flooredTokenRatio(tokenRatio: number, floorRatio: number, emissi
   return Math.max(tokenRatio, heldTokenRatio(tokenRatio, floorRatio, emissionRatio));
 }
 
-/** min(φ − R · ε, 1 + (1 − R) · ε): the ratio that keeps the hosts' income at min(f, u + e) (`flooredTokenRatio`). */
-export function heldTokenRatio(tokenRatio: number, floorRatio: number, emissionRatio: number): number {
-  return Math.min(floorRatio - tokenRatio * emissionRatio, 1 + (1 - tokenRatio) * emissionRatio);
+/**
+ * min(φ − R · ε, P + (1 − R) · ε): the ratio that keeps the hosts' income at min(f, u · P + e) (`flooredTokenRatio`),
+ * P the price factor a Monte Carlo trial lands at (1 on the projection's path). A host whose own price and
+ * emissions already pay less than f is held at what it accepts, never lifted to f: at R = 1 the trial bills its own
+ * price (a cap at the list, 1 + (1 − R)·ε, lifted every cheaper trial to the list and ran a flat token's bands 24 %
+ * high).
+ */
+export function heldTokenRatio(
+  tokenRatio: number,
+  floorRatio: number,
+  emissionRatio: number,
+  priceFactor = 1,
+): number {
+  return Math.min(floorRatio - tokenRatio * emissionRatio, priceFactor + (1 - tokenRatio) * emissionRatio);
 }
 
 /**

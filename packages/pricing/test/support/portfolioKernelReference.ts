@@ -25,7 +25,7 @@ import { demandHalfVariances } from '../../src/monteCarloKernel.js';
 function paid(usd: number, R: number, P: number, floor: number | undefined, emission = 0): number {
   return floor === undefined
     ? usd * R * P
-    : usd * Math.max(R * P, Math.min(floor - R * emission, 1 + (1 - R) * emission));
+    : usd * Math.max(R * P, Math.min(floor - R * emission, P + (1 - R) * emission));
 }
 
 function asWorkloadParams(params: PortfolioParams, w: PortfolioWorkloadPlan): MonteCarloParams {
