@@ -318,22 +318,20 @@ export function createWorkloadAnalyzer(
       profile.gpuType !== null && gpuPolicy !== 'any' && asIs !== null
         ? priced(cheapestAnyGpu({ ...profile, gpuPolicy: 'any' }, requirementCeilingUsd(asIs)))
         : null;
-    // The month the floor first holds the decentralized option's projected price (or that its GPU has none).
+    // The month the floor first holds the decentralized option's projected price (or that its GPU has none); its
+    // path is walked again only for a floored option the risk speaks of.
+    const floorFrom = (): string | null => {
+      const t =
+        depinOk?.tokenFloor !== undefined
+          ? spendPath(depinOk, workloadScenario, formulas).tokenFloorFrom
+          : null;
+      return t === null ? null : addMonths(scenario.startMonth, t);
+    };
     const depinOffer = best.depin?.offer ?? null;
     const symbol = depinOffer?.incentive?.denomination === 'token' ? depinOffer.incentive.symbol : null;
     const modelled = symbol !== null && namedEntry(scenario.tokenPrices, symbol) !== undefined;
-    const floorFrom =
-      depinOk?.tokenFloor !== undefined
-        ? spendPath(depinOk, workloadScenario, formulas).tokenFloorFrom
-        : null;
     const tokenFloor =
-      depinEligible && symbol !== null && modelled
-        ? {
-            symbol,
-            floor: depinFloor,
-            from: floorFrom === null ? null : addMonths(scenario.startMonth, floorFrom),
-          }
-        : null;
+      depinEligible && symbol !== null && modelled ? { symbol, floor: depinFloor, from: floorFrom() } : null;
     const hostedApi =
       options.hostedApiPrices === undefined
         ? null

@@ -14,32 +14,14 @@ export type HostedApiBlocker =
   /** The workload's `residency`: no hosted price row names a region. */
   | { readonly code: 'residency'; readonly places: WorkloadProfile['residency'] };
 
-export type HostedApiBlockerCode = HostedApiBlocker['code'];
-
-const blockerOf = <C extends HostedApiBlockerCode>(
-  code: C,
-  check: (p: WorkloadProfile) => Extract<HostedApiBlocker, { code: C }> | null,
-) => ({ code, check });
-
-/** The blockers in the order a sentence gives them: certifications, then the data's sensitivity, then residency. */
-export const hostedApiBlockerRules = [
-  blockerOf('certifications', (p) =>
-    p.compliance.length > 0 ? { code: 'certifications', required: p.compliance } : null,
-  ),
-  blockerOf('data-agreement', (p) =>
-    p.dataSensitivity === 'confidential' || p.dataSensitivity === 'regulated'
-      ? { code: 'data-agreement', dataSensitivity: p.dataSensitivity }
-      : null,
-  ),
-  blockerOf('residency', (p) => (p.residency.length > 0 ? { code: 'residency', places: p.residency } : null)),
-] as const;
-
-/** Every blocker that applies to the workload, in `hostedApiBlockerRules` order; empty: the hosted API counts. */
+/** Every blocker that applies to the workload, in the order a sentence gives them: certifications, then the data's
+ * sensitivity, then residency; empty: the hosted API counts. */
 export function hostedApiBlockers(profile: WorkloadProfile): HostedApiBlocker[] {
   const out: HostedApiBlocker[] = [];
-  for (const r of hostedApiBlockerRules) {
-    const b = r.check(profile);
-    if (b !== null) out.push(b);
-  }
+  if (profile.compliance.length > 0) out.push({ code: 'certifications', required: profile.compliance });
+  const sensitivity = profile.dataSensitivity;
+  if (sensitivity === 'confidential' || sensitivity === 'regulated')
+    out.push({ code: 'data-agreement', dataSensitivity: sensitivity });
+  if (profile.residency.length > 0) out.push({ code: 'residency', places: profile.residency });
   return out;
 }

@@ -35,7 +35,7 @@ export interface HostedApiCompared extends HostedApiFigures {
 
 /**
  * A hosted API sells the model, but the workload requires what no hosted price row has on record: every blocker
- * that applies, in `hostedApiBlockerRules` order (at least one). The figures stay, so the sentence can give them.
+ * that applies, in `hostedApiBlockers` order (at least one). The figures stay, so the sentence can give them.
  */
 export interface HostedApiNotCounted extends HostedApiFigures {
   readonly status: 'not-counted';
@@ -43,10 +43,6 @@ export interface HostedApiNotCounted extends HostedApiFigures {
 }
 
 export type HostedApiComparison = HostedApiCompared | HostedApiNotCounted;
-
-/** The price of 1M tokens at `inputPerOutput` input tokens per output token, per output token's worth. */
-const perOutputToken = (r: HostedApiPriceRow, inputPerOutput: number) =>
-  r.usdPerMillionInputTokens * inputPerOutput + r.usdPerMillionOutputTokens;
 
 /**
  * The hosted API comparison of an inference workload that names its model (`model`) and outputs tokens: null when
@@ -68,21 +64,25 @@ export function compareHostedApi(
   const output = profile.outputPerMonth;
   if (rows.length === 0 || output === null || rentedMonthlyUsd === null) return null;
   const stated = profile.inputTokensPerMonth;
-  const ratio = stated !== null && output > 0 ? stated / output : INPUT_TOKENS_PER_OUTPUT_TOKEN;
-  let row = rows[0]!;
-  for (const r of rows) if (perOutputToken(r, ratio) < perOutputToken(row, ratio)) row = r;
   const input = stated ?? output * INPUT_TOKENS_PER_OUTPUT_TOKEN;
+  const monthOn = (r: HostedApiPriceRow) =>
+    hostedApiMonthlyUsd(input, output, r.usdPerMillionInputTokens, r.usdPerMillionOutputTokens);
+  // The cheapest row for this month's tokens (ties: the first in the file).
+  let row = rows[0]!;
+  let hostedMonthlyUsd = monthOn(row);
+  for (const r of rows) {
+    const usd = monthOn(r);
+    if (usd < hostedMonthlyUsd) {
+      row = r;
+      hostedMonthlyUsd = usd;
+    }
+  }
   const figures: HostedApiFigures = {
     row,
     inputTokensPerMonth: input,
     outputTokensPerMonth: output,
     inputAssumed: stated === null,
-    hostedMonthlyUsd: hostedApiMonthlyUsd(
-      input,
-      output,
-      row.usdPerMillionInputTokens,
-      row.usdPerMillionOutputTokens,
-    ),
+    hostedMonthlyUsd,
     rentedMonthlyUsd,
   };
   const [first, ...rest] = hostedApiBlockers(profile);

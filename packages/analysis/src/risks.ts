@@ -302,7 +302,7 @@ export const riskRules: readonly RiskRule[] = [
     // Type I in 2025 and Type II elsewhere).
     id: 'certification-from-statement',
     check: ({ profile, recommendation, cloud, cloudOffer }) => {
-      if (recommendation === 'depin' || cloud === null || cloudOffer == null) return null;
+      if (!runsOn(recommendation, 'cloud') || cloud === null || cloudOffer == null) return null;
       if (cloudOffer.market === 'hyperscaler') return null;
       const held = profile.compliance.filter((c) => cloudOffer.certifications.includes(c));
       if (held.length === 0) return null;
@@ -557,9 +557,9 @@ export const riskRules: readonly RiskRule[] = [
     // $180 of $560.50 a month on Nosana, whose egress price is unknown).
     id: 'assumed-egress',
     check: ({ recommendation, cloud, depin, cloudOffer, depinOffer }) => {
-      const sides = recommendation === 'hybrid' ? (['cloud', 'depin'] as const) : [recommendation];
       const parts: string[] = [];
-      for (const side of sides) {
+      for (const side of ['cloud', 'depin'] as const) {
+        if (!runsOn(recommendation, side)) continue;
         const option = side === 'cloud' ? cloud : depin;
         const offer = side === 'cloud' ? cloudOffer : depinOffer;
         if (option === null || offer === null || offer === undefined || offer.egressUsdPerGiB !== null)

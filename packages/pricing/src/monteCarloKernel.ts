@@ -11,7 +11,7 @@
  *                                                                     v_t = 1, independent months)
  *   token ratio    R_t  = exp(Σ_{k<t} ((μ−σ²/2)/12 + σ√(1/12)·Z_k))  GBM, exact discretization; R_0 = 1; under the
  *                  option's token floor the landed price R_t·P_o becomes
- *                  max(R_t·P_o, min(φ_t − R_t·ε_t, 1 + (1 − R_t)·ε_t)) (spendPath.ts, incentives/tokenFloor.ts):
+ *                  max(R_t·P_o, min(φ_t − R_t·ε_t, P_o + (1 − R_t)·ε_t)) (spendPath.ts, incentives/tokenFloor.ts):
  *                  the floor is on what the trial's host earns, its price plus the token's emissions ε_t (per
  *                  USD of price), both worth R_t
  *   interruptions  N_t ~ Poisson(m_t) (guide-table inversion for m ≤ 200, normal approximation above),
@@ -323,7 +323,7 @@ class TrialModel {
 
   /**
    * Token ratios S(t)/S(0), one normal a month after month 0, into the trial buffer [2t + o]; an option with a
-   * token floor gets its landed price ratio max(R_t · P_o, min(φ_t − R_t · ε_t, 1 + (1 − R_t) · ε_t)), R_t = S(t)/S(0) (and spends it with a
+   * token floor gets its landed price ratio max(R_t · P_o, min(φ_t − R_t · ε_t, P_o + (1 − R_t) · ε_t)), R_t = S(t)/S(0) (and spends it with a
    * price factor of 1).
    */
   private tokenPaths(z: Float64Array): void {

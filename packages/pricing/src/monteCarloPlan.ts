@@ -33,7 +33,7 @@ export interface MonteCarloOptionPlan {
   readonly tokenIndex: number;
   /**
    * φ(t) of the option's token floor (spendPath.ts): each trial's landed price ratio R(t)·P becomes
-   * max(R(t)·P, min(φ(t) − R(t)·ε(t), 1 + (1 − R(t))·ε(t))). Absent: no floor, and every trial's arithmetic is the one before floors (the
+   * max(R(t)·P, min(φ(t) − R(t)·ε(t), P + (1 − R(t))·ε(t))). Absent: no floor, and every trial's arithmetic is the one before floors (the
    * pinned digests hold).
    */
   readonly tokenFloor?: Float64Array;

@@ -10,7 +10,7 @@
  *   price       P_wo = exp(σ_wo·G_g − σ_wo²/2)                      G_g one normal per provider/network g
  *   token       R_t  = the GBM ratio of the option's token           one path per token symbol; under the option's
  *                      token floor the landed price R_t·P_wo becomes
- *                      max(R_t·P_wo, min(φ_t − R_t·ε_t, 1 + (1 − R_t)·ε_t)) (spendPath.ts)
+ *                      max(R_t·P_wo, min(φ_t − R_t·ε_t, P_wo + (1 − R_t)·ε_t)) (spendPath.ts)
  *   re-work     N_t/m_t, N_t ~ Poisson(m_t)                          independent per workload, option, month
  *   spend_wo(t) = D_wt · [(compute_wo(t) + rework_wo(t)·N_t/m_t) · R_t · P_wo + data_wo(t)]
  * and a plan p spends Σ_w (a_pw·spend_wc(t) + b_pw·spend_wd(t)) with (a, b) = the workload's placement shares.
@@ -398,6 +398,9 @@ export function portfolioKernel(
       const dHalf = (dSigma * dSigma) / 2;
       const cFloor = c.tokenFloor;
       const dFloor = d.tokenFloor;
+      // A floor is read only on an option with a token path (its landed price then holds P; see the kernel's header).
+      const cFloored = c.tokenIndex >= 0 && cFloor !== undefined;
+      const dFloored = d.tokenIndex >= 0 && dFloor !== undefined;
       const cEmission = emissionOf(c);
       const dEmission = emissionOf(d);
       const cG = plan.priceGroup[0];
@@ -423,8 +426,8 @@ export function portfolioKernel(
           const cTok = c.tokenIndex >= 0 ? row + M + G + c.tokenIndex * M : -1;
           const dTok = d.tokenIndex >= 0 ? row + M + G + d.tokenIndex * M : -1;
           // A floored option's price factor is inside its ratio; it spends with 1 (x · 1 = x).
-          const cPaid = cTok >= 0 && cFloor ? 1 : cP;
-          const dPaid = dTok >= 0 && dFloor ? 1 : dP;
+          const cPaid = cFloored ? 1 : cP;
+          const dPaid = dFloored ? 1 : dP;
           // Each month's spend is kept only for the trials of the monthly percentiles.
           const monthly = trial < S;
           let hc = 0;
@@ -446,8 +449,7 @@ export function portfolioKernel(
               // Under a token floor the landed price max(R·P, held) replaces R·P (the floor holds the host's
               // price; its emissions, ε per USD of price, are worth R).
               let cR = cTok >= 0 ? block[cTok + t]! : 1;
-              if (cTok >= 0 && cFloor)
-                cR = Math.max(cR * cP, heldTokenRatio(cR, cFloor[t]!, cEmission[t]!, cP));
+              if (cFloored) cR = Math.max(cR * cP, heldTokenRatio(cR, cFloor![t]!, cEmission[t]!, cP));
               const cUsd = cFixed === null ? cCompute[t]! + cRework[t]! * ci.factor(t, z) : cFixed[t]!;
               cSpend = D * (cUsd * cR * cPaid + cData[t]!);
             }
@@ -458,8 +460,7 @@ export function portfolioKernel(
               if (dWhole !== null) dSpend = D * dWhole[t]!;
               else {
                 let dR = dTok >= 0 ? block[dTok + t]! : 1;
-                if (dTok >= 0 && dFloor)
-                  dR = Math.max(dR * dP, heldTokenRatio(dR, dFloor[t]!, dEmission[t]!, dP));
+                if (dFloored) dR = Math.max(dR * dP, heldTokenRatio(dR, dFloor![t]!, dEmission[t]!, dP));
                 const dUsd = dFixed === null ? dCompute[t]! + dRework[t]! * di.factor(t, z) : dFixed[t]!;
                 dSpend = D * (dUsd * dR * dPaid + dData[t]!);
               }

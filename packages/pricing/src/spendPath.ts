@@ -16,7 +16,7 @@
  *   spend(t)   = compute(t) · (1 − relief(t)) · paid(t) + data(t)
  *
  * The projection is a point path: the floor applies to the expected token path E[R]. The Monte Carlo applies it
- * to each trial's landed price (its price factor P in place of the first R), so its mean sits at or above the
+ * to each trial's landed price (its price factor P in place of the first R and of the 1), so its mean sits at or above the
  * projection (Jensen) wherever the floor can bind.
  *
  * When a subsidy falls, the tenant price rises by p × the lost share of the unsubsidized price; providers
@@ -62,7 +62,7 @@ export interface SpendPath {
   /**
    * φ(t) = f / u(t) of the basis's token floor (null without a token model or a floor): the paid ratio is
    * max(R(t), min(φ(t) − R(t)·ε(t), 1 + (1 − R(t))·ε(t))) on the expected path here, with R(t)·P in place of the
-   * first R(t) on each Monte Carlo trial's landed price (incentives/tokenFloor.ts).
+   * first R(t), and P in place of the 1, on each Monte Carlo trial's landed price (incentives/tokenFloor.ts).
    */
   readonly tokenFloorRatio: Float64Array | null;
   /** ε(t) = e(t) / u(t): the month's emissions per USD of tenant price (null with `tokenFloorRatio`). */
