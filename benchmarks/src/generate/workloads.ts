@@ -158,6 +158,7 @@ export function generateProfile(seed: number, i: number): WorkloadProfile {
     model: null,
     customWeights: null,
     inputTokensPerMonth: null,
+    task: null,
     // As read back from its CSV line: an empty p99LatencyMs cell and the absent statelessRequests and outputUnit
     // columns' defaults (outputUnit only for the inference kinds, which have one).
     assumed: [

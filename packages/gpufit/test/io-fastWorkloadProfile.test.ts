@@ -10,6 +10,7 @@ import {
   PRICING_CATEGORIES,
   WORKLOAD_FIELDS,
   WORKLOAD_KINDS,
+  WORKLOAD_TASKS,
   type WorkloadFieldSpec,
   type WorkloadKind,
   workloadKinds,
@@ -164,6 +165,7 @@ const CELLS: Record<Field, fc.Arbitrary<string>> = {
   model: text(200),
   customWeights: fc.constantFrom(...BOOLEAN_CELLS),
   inputTokensPerMonth: numbers,
+  task: words(WORKLOAD_TASKS),
 };
 
 /** Mostly-valid cells: valid values near the bounds, with a few out of range, so whole rows often pass. */
@@ -224,6 +226,7 @@ const LIKELY: Record<Field, fc.Arbitrary<string>> = {
   customWeights: fc.constantFrom('true', 'no', ''),
   // With a training kind, or beside a non-token unit, the row is refused.
   inputTokensPerMonth: fc.constantFrom('0', '3600000000', '-1', ''),
+  task: likely(WORKLOAD_TASKS),
 };
 const cellFor = (f: Field) =>
   fc.oneof({ weight: 8, arbitrary: LIKELY[f] }, { weight: 1, arbitrary: CELLS[f] });

@@ -155,6 +155,7 @@ export {
   ASSUMABLE_FIELDS_OF_KIND,
   ASSUMABLE_PROFILE_FIELDS,
   assumedMark,
+  defaultOutputUnit,
   isAssumed,
   outputProblems,
   WORKLOAD_PROFILE_EXTRA_FIELDS,
@@ -162,3 +163,5 @@ export {
   workloadProfileInputSchema,
   workloadProfileSchema,
 } from './workloadProfile.js';
+export type { WorkloadTask, WorkloadTaskSpec } from './workloadTasks.js';
+export { WORKLOAD_TASKS, workloadTasks } from './workloadTasks.js';

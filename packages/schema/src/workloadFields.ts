@@ -9,6 +9,7 @@ import {
   PRECISIONS,
   WORKLOAD_KINDS,
 } from './vocabulary.js';
+import { WORKLOAD_TASKS } from './workloadTasks.js';
 
 /**
  * The public field names of a workload profile. They are a contract: CSV columns use the same names, in
@@ -57,6 +58,7 @@ export const WORKLOAD_PROFILE_EXTRA_FIELDS = [
   'model',
   'customWeights',
   'inputTokensPerMonth',
+  'task',
 ] as const;
 
 export type WorkloadField =
@@ -175,4 +177,5 @@ export const WORKLOAD_FIELDS = {
   model: text(200, null),
   customWeights: { type: 'boolean', default: null },
   inputTokensPerMonth: num(0, 1e15, 'input tokens a month', null),
+  task: oneOf(WORKLOAD_TASKS, null),
 } as const satisfies { readonly [F in WorkloadField]: WorkloadFieldSpec };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { boundedNumber, nonEmptyText, oneOf, placeCode, positiveInt, usersPlace } from './common.js';
 import { assumedList, withoutNulls } from './readBack.js';
-import { WORKLOAD_KINDS, type WorkloadKind } from './vocabulary.js';
+import { type OutputUnit, WORKLOAD_KINDS, type WorkloadKind } from './vocabulary.js';
 import {
   WORKLOAD_FIELDS,
   WORKLOAD_PROFILE_FIELDS,
@@ -9,6 +9,7 @@ import {
   type WorkloadFieldSpec,
 } from './workloadFields.js';
 import { workloadKinds } from './workloadKinds.js';
+import { type WorkloadTask, workloadTasks } from './workloadTasks.js';
 
 export { WORKLOAD_PROFILE_EXTRA_FIELDS, WORKLOAD_PROFILE_FIELDS } from './workloadFields.js';
 
@@ -103,6 +104,11 @@ export const workloadProfileInputSchema = z
     customWeights: z.boolean({ error: 'customWeights must be true or false' }).optional(),
     /** Prompt (input) tokens a month, beside the generated ones of `outputPerMonth` (inference, tokens). */
     inputTokensPerMonth: numberField('inputTokensPerMonth').optional(),
+    /**
+     * What the model does (text-generation, speech-to-text, …): GPUs are converted at ratios measured on that
+     * task's benchmarks only, and an inference workload's default `outputUnit` is the task's.
+     */
+    task: oneOf('task', F.task.values).optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -235,7 +241,7 @@ export function assumedMark(
 /**
  * A normalized profile (recognized by its `assumed` list) read back as the input it stands for: `null` fields
  * (no input field takes `null`) and the defaulted ones left out again, so they are defaulted (and listed) again. Defaults depend only on the
- * kind, so parsing a normalized profile gives it back unchanged. Anything else passes through as it is.
+ * kind (and `outputUnit`'s on the task, which is never defaulted), so parsing a normalized profile gives it back unchanged. Anything else passes through as it is.
  */
 function normalizedAsInput(value: unknown): unknown {
   const assumed = assumedList(value, ASSUMABLE_PROFILE_FIELDS);
@@ -262,6 +268,16 @@ function assumedFields(
   p: Readonly<Partial<Record<AssumableProfileField, unknown>>> & { readonly kind: WorkloadKind },
 ): AssumableProfileField[] {
   return ASSUMABLE_FIELDS_OF_KIND[p.kind].filter((f) => p[f] === undefined);
+}
+
+/**
+ * The unit of output a workload that states none is priced per: its task's (`workloadTasks`, null for a task that
+ * generates no tokens, images or audio) for kinds that have a unit (inference), else the kind's — so a workload
+ * without a task keeps the kind's default (tokens for inference kinds, none for the others).
+ */
+export function defaultOutputUnit(kind: WorkloadKind, task: WorkloadTask | undefined): OutputUnit | null {
+  const own = workloadKinds[kind].defaults.outputUnit;
+  return own === null || task === undefined ? own : workloadTasks[task].outputUnit;
 }
 
 /** A profile input with every default applied. */
@@ -301,11 +317,12 @@ const withDefaults = workloadProfileInputSchema.transform((p) => {
     allowedMarkets: [...new Set(p.allowedMarkets ?? [])],
     allowedProviders: [...new Set(p.allowedProviders ?? [])],
     excludedProviders: [...new Set(p.excludedProviders ?? [])],
-    outputUnit: p.outputUnit ?? d.outputUnit,
+    outputUnit: p.outputUnit ?? defaultOutputUnit(p.kind, p.task),
     outputPerMonth: p.outputPerMonth ?? null,
     model: p.model ?? null,
     customWeights: p.customWeights ?? null,
     inputTokensPerMonth: p.inputTokensPerMonth ?? null,
+    task: p.task ?? null,
     /** The fields the user left out that took a default (`ASSUMABLE_PROFILE_FIELDS` order). */
     assumed: assumedFields(p),
   };

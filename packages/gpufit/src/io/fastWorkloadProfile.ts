@@ -3,6 +3,7 @@ import {
   BLOCS,
   continentOf,
   decodeCell,
+  defaultOutputUnit,
   hiddenCharacterProblem,
   outputProblems,
   usersPlaceCode,
@@ -13,6 +14,7 @@ import {
   type WorkloadFieldSpec,
   type WorkloadKind,
   type WorkloadProfile,
+  type WorkloadTask,
   workloadKinds,
 } from '@gpufit/schema';
 import { type CellDecoder, ColumnMemo, FAIL, NUMBER_CELL } from './columnMemo.js';
@@ -241,6 +243,9 @@ function finish(v: unknown[]): WorkloadProfile | undefined {
   const d = KIND_DEFAULTS[kind];
   // Before the defaults fill them: the fields the row left out.
   const assumed = ASSUMABLE_FIELDS_OF_KIND[kind].filter((f) => v[SLOT[f]] === undefined);
+  // The kind's default unit, or the task's when the row names one (`defaultOutputUnit`).
+  const task = v[SLOT.task] as WorkloadTask | undefined;
+  if (outputUnit === undefined && task !== undefined) v[SLOT.outputUnit] = defaultOutputUnit(kind, task);
   for (let i = 0; i < v.length; i++) {
     if (v[i] === undefined) v[i] = d[i] === ID_DEFAULT ? id : d[i];
   }
@@ -289,6 +294,7 @@ function profileOf(v: readonly unknown[], assumed: WorkloadProfile['assumed']): 
     model: v[SLOT.model],
     customWeights: v[SLOT.customWeights],
     inputTokensPerMonth: v[SLOT.inputTokensPerMonth],
+    task: v[SLOT.task],
     assumed,
   };
   return profile as WorkloadProfile;
