@@ -3,7 +3,7 @@
  * which gpufit tier, which source workload class is which throughput class, which units are "higher is better",
  * and which rows are not used and why. Every decision here is quoted in datasets/README.md.
  */
-import type { ThroughputClass } from '@gpufit/schema';
+import type { ThroughputClass, WorkloadTask } from '@gpufit/schema';
 
 /** A decision not to use something, with the reason the build log and README print. */
 export interface Excluded {
@@ -74,6 +74,28 @@ export const SOURCE_CLASSES: Readonly<Record<string, ThroughputClass | Excluded>
   'graph-inference-optional': {
     drop: 'graph network (R-GAT): no gpufit workload kind prices it and the file gives no parameter count',
   },
+};
+
+/**
+ * The file's workload classes → the workload task (`task` of a workload, `WORKLOAD_TASKS`) whose ratios their
+ * benchmarks measure: per-task rows of throughput-ratios.csv pool only benchmarks of one task. Training classes
+ * are named for the model's task too: SD v2 and Flux.1 training are image generation.
+ */
+export const SOURCE_TASKS: Readonly<Record<string, WorkloadTask>> = {
+  'llm-inference': 'text-generation',
+  'image-generation': 'image-generation',
+  'speech-to-text': 'speech-to-text',
+  'embeddings-or-encoder': 'embeddings-or-encoder',
+  'vision-inference': 'vision',
+  'llm-training': 'text-generation',
+  'vision-training': 'image-generation',
+  'llm-fine-tuning': 'text-generation',
+};
+
+/** Benchmarks whose model's task is not their class's (first match wins over `SOURCE_TASKS`). */
+export const BENCHMARK_TASKS: Readonly<Record<string, WorkloadTask>> = {
+  // The reference files BERT pretraining under llm-training; its notes say it is a 0.34 B encoder.
+  bert: 'embeddings-or-encoder',
 };
 
 /** Whether more of a unit is faster (throughput) or slower (time to train). Every unit in the file is listed. */

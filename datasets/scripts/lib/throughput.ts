@@ -14,13 +14,15 @@
  *    pricing applies it only to work at or below the lower of the two (`throughputRatioTable`).
  */
 import { MODEL_SIZE_BANDS, type ModelSizeBand, modelSizeBand, precisionOf } from '@gpufit/pricing';
-import { THROUGHPUT_CLASSES, type ThroughputClass } from '@gpufit/schema';
+import { THROUGHPUT_CLASSES, type ThroughputClass, WORKLOAD_TASKS, type WorkloadTask } from '@gpufit/schema';
 import {
   ACCELERATOR_TIERS,
+  BENCHMARK_TASKS,
   type Excluded,
   ROW_EXCLUSIONS,
   type RowExclusion,
   SOURCE_CLASSES,
+  SOURCE_TASKS,
   UNIT_DIRECTION,
 } from '../data/throughput-sources';
 import { byKey, type Row, sig } from './csvio';
@@ -41,6 +43,7 @@ export const THROUGHPUT_COLUMNS = [
   'notes',
   'precisionA',
   'precisionB',
+  'task',
 ] as const;
 
 /** One usable row of the measured file: a published result of one accelerator type, per accelerator. */
@@ -51,6 +54,8 @@ export interface MeasuredResult {
   readonly scenario: string;
   readonly sourceClass: string;
   readonly throughputClass: ThroughputClass;
+  /** What the benchmark's model does (`SOURCE_TASKS`, `BENCHMARK_TASKS`): the task its per-task rows pool. */
+  readonly task: WorkloadTask;
   readonly band: ModelSizeBand;
   readonly accelerator: string;
   readonly tier: string;
@@ -126,6 +131,9 @@ export function usableResults(
     else if (isExcluded(throughputClass)) ledger.drop(throughputClass.drop);
     else if (isExcluded(tier)) ledger.drop(tier.drop);
     else {
+      const task = BENCHMARK_TASKS[r.benchmark ?? ''] ?? SOURCE_TASKS[sourceClass];
+      if (task === undefined)
+        throw new Error(`${THROUGHPUT_FILE}: workload class ${sourceClass} is not in SOURCE_TASKS`);
       const unit = r.unit ?? '';
       if (UNIT_DIRECTION[unit] === undefined)
         throw new Error(`${THROUGHPUT_FILE}: unit ${unit} is not in UNIT_DIRECTION`);
@@ -136,6 +144,7 @@ export function usableResults(
         scenario: r.scenario ?? '',
         sourceClass,
         throughputClass,
+        task,
         band: modelSizeBand(positiveNumber(r.model_params_b, `model_params_b of ${r.benchmark}`)),
         accelerator,
         tier,
@@ -255,15 +264,22 @@ function flags(ws: readonly WithinBenchmarkRatio[]): string[] {
   return out;
 }
 
-const rowKey = (w: WithinBenchmarkRatio) =>
-  [w.throughputClass, w.band, w.gpuA, w.gpuB, w.gap?.a ?? '', w.gap?.b ?? ''].join('|');
+/** A row's key: its class, band, GPU pair and precision gap, and with `byTask` the results' task. */
+const rowKey = (w: WithinBenchmarkRatio, byTask: boolean) =>
+  [w.throughputClass, w.band, byTask ? w.a.task : '', w.gpuA, w.gpuB, w.gap?.a ?? '', w.gap?.b ?? ''].join(
+    '|',
+  );
 
-/** Rows in (class, band, GPU A, GPU B) order: classes and bands in their registry order, tiers case-insensitively. */
+/**
+ * Rows in (class, band, task, GPU A, GPU B) order: classes, bands and tasks in their registry order (the rows
+ * pooled over tasks first), tiers case-insensitively.
+ */
 function compareRows(x: Row, y: Row): number {
   const keys = (r: Row) =>
     [
       THROUGHPUT_CLASSES.indexOf(r.throughputClass as ThroughputClass),
       MODEL_SIZE_BANDS.indexOf(r.modelSizeBand as ModelSizeBand),
+      WORKLOAD_TASKS.indexOf(r.task as WorkloadTask),
       tierOrder(r.gpuA ?? ''),
       tierOrder(r.gpuB ?? ''),
       r.precisionA ?? '',
@@ -288,13 +304,18 @@ function sourceText(ordered: readonly WithinBenchmarkRatio[]): string {
 }
 
 /**
- * One output row per (class, band, A, B) and precision gap: median ratio, min, max, count, every source, notes, and
- * for a gap row the precisions of A and B (empty for like-for-like rows).
+ * One output row per (class, band, A, B) and precision gap, pooled over every task (`task` empty), and one per
+ * (class, band, task, A, B) and gap, of that task's benchmarks only: median ratio, min, max, count, every source,
+ * notes, and for a gap row the precisions of A and B (empty for like-for-like rows).
  */
 export function combineRatios(ratios: readonly WithinBenchmarkRatio[]): Row[] {
+  return [...ratiosBy(ratios, false), ...ratiosBy(ratios, true)].sort(compareRows);
+}
+
+function ratiosBy(ratios: readonly WithinBenchmarkRatio[], byTask: boolean): Row[] {
   const byRow = new Map<string, WithinBenchmarkRatio[]>();
-  for (const w of ratios) byRow.set(rowKey(w), [...(byRow.get(rowKey(w)) ?? []), w]);
-  const rows = [...byRow.values()].map((ws) => {
+  for (const w of ratios) byRow.set(rowKey(w, byTask), [...(byRow.get(rowKey(w, byTask)) ?? []), w]);
+  return [...byRow.values()].map((ws) => {
     const first = ws[0]!;
     const values = ws.map((w) => w.ratio);
     const ordered = [...ws].sort(byKey((w) => benchmarkKey(w.a)));
@@ -323,9 +344,9 @@ export function combineRatios(ratios: readonly WithinBenchmarkRatio[]): Row[] {
       ].join('; '),
       precisionA: first.gap?.a ?? '',
       precisionB: first.gap?.b ?? '',
+      task: byTask ? first.a.task : '',
     };
   });
-  return rows.sort(compareRows);
 }
 
 /** The lower-bit of a gap's two precisions. */

@@ -1,6 +1,6 @@
 /** The build log and the generated README section of throughput-ratios.csv: coverage, pairs and gaps. */
 import { MODEL_SIZE_BANDS } from '@gpufit/pricing';
-import { THROUGHPUT_CLASSES } from '@gpufit/schema';
+import { THROUGHPUT_CLASSES, WORKLOAD_TASKS } from '@gpufit/schema';
 import type { Row } from './csvio';
 import { table } from './markdown';
 import { benchmarkKey, THROUGHPUT_FILE, type ThroughputBuild } from './throughput';
@@ -9,14 +9,16 @@ import { benchmarkKey, THROUGHPUT_FILE, type ThroughputBuild } from './throughpu
 export function throughputLog(build: ThroughputBuild): string[] {
   const { ledger, ratios, rows } = build;
   const groups = new Set(ratios.map((w) => benchmarkKey(w.a)));
+  const pooled = rows.filter((r) => r.task === '');
   const perClass = THROUGHPUT_CLASSES.map(
-    (c) => `${c} ${rows.filter((r) => r.throughputClass === c).length}`,
+    (c) => `${c} ${pooled.filter((r) => r.throughputClass === c).length}`,
   );
+  const perTask = WORKLOAD_TASKS.map((t) => `${t} ${rows.filter((r) => r.task === t).length}`);
   return [
     `${THROUGHPUT_FILE}: read ${ledger.read} rows = used ${ledger.used} + dropped ${ledger.droppedTotal}`,
     ...[...ledger.dropped].sort().map(([reason, n]) => `  dropped ${n}: ${reason}`),
     `within-benchmark ratios: ${ratios.length} from ${groups.size} benchmark × scenario × round groups with two or more tiers`,
-    `throughput-ratios.csv: ${rows.length} rows (${perClass.join(', ')})`,
+    `throughput-ratios.csv: ${rows.length} rows = ${pooled.length} pooled over tasks (${perClass.join(', ')}) + ${rows.length - pooled.length} per task (${perTask.join(', ')})`,
   ];
 }
 
@@ -37,13 +39,34 @@ export function throughputMarkdown(
   requiredGpus: readonly string[],
   allTiers: readonly string[],
 ): string {
+  const pooled = build.rows.filter((r) => r.task === '');
   const cellsOf = THROUGHPUT_CLASSES.flatMap((c) =>
     MODEL_SIZE_BANDS.map((b) => ({
       c,
       b,
-      rows: build.rows.filter((r) => r.throughputClass === c && r.modelSizeBand === b),
+      rows: pooled.filter((r) => r.throughputClass === c && r.modelSizeBand === b),
     })),
   );
+  const perTask = THROUGHPUT_CLASSES.flatMap((c) =>
+    MODEL_SIZE_BANDS.flatMap((b) =>
+      WORKLOAD_TASKS.map((task) => ({
+        c,
+        b,
+        task,
+        rows: build.rows.filter((r) => r.throughputClass === c && r.modelSizeBand === b && r.task === task),
+      })),
+    ),
+  )
+    .filter(({ rows }) => rows.length > 0)
+    .map(({ c, b, task, rows }) => [
+      c,
+      b,
+      task,
+      [...new Set(rows.flatMap(benchmarksOf))].sort().join(', '),
+      rows
+        .map((r) => `${r.gpuA}–${r.gpuB}${r.precisionA ? ` (${r.precisionA} vs ${r.precisionB})` : ''}`)
+        .join(', '),
+    ]);
   const coverage = cellsOf.map(({ c, b, rows }) => {
     const { gpus, results } = cells(rows);
     const benchmarks = [...new Set(rows.flatMap(benchmarksOf))].sort();
@@ -69,6 +92,10 @@ export function throughputMarkdown(
     '### GPU pairs per class × band (A–B, within-benchmark ratios behind it; a pair measured at two precisions names them)',
     '',
     ...pairs,
+    '',
+    "### Per task (rows with a `task`: that task's benchmarks only; a workload with a `task` uses only these)",
+    '',
+    table(['class', 'band', 'task', 'benchmarks', 'GPU pairs'], perTask),
     '',
     '### Gaps: required GPU tiers with no measured ratio in a class × band',
     '',

@@ -68,6 +68,20 @@ function formatOf(cell: string): { label: string; bits: number } | null {
   return found.length === 0 ? null : found.reduce((x, y) => (y.bits < x.bits ? y : x));
 }
 
+/** The task a result measures, by this test's own reading of the reference's classes (BERT training: an encoder). */
+const TASK_OF_CLASS: Readonly<Record<string, string>> = {
+  'llm-inference': 'text-generation',
+  'llm-training': 'text-generation',
+  'llm-fine-tuning': 'text-generation',
+  'image-generation': 'image-generation',
+  'vision-training': 'image-generation',
+  'speech-to-text': 'speech-to-text',
+  'embeddings-or-encoder': 'embeddings-or-encoder',
+  'vision-inference': 'vision',
+};
+const taskOf = (m: Measured): string =>
+  m.benchmark === 'bert' ? 'embeddings-or-encoder' : TASK_OF_CLASS[m.workload_class]!;
+
 interface Comparison {
   key: string;
   round: string;
@@ -96,16 +110,19 @@ function recompute(): Map<string, Comparison[]> {
         // Results at two different bit widths (both recorded) make a row of their own, naming both.
         const [fx, fy] = [formatOf(x.precision), formatOf(y.precision)];
         const gap = fx !== null && fy !== null && fx.bits !== fy.bits ? [fx.label, fy.label] : ['', ''];
-        const key = [classOf(x), modelSizeBand(Number(x.model_params_b)), a, b, ...gap].join('|');
-        out.set(key, [
-          ...(out.get(key) ?? []),
-          {
-            key,
-            round: `${x.suite} ${x.version} [${x.source.split(' ')[0]}]`,
-            entry: `${x.benchmark} ${x.scenario}`,
-            ratio: timeToTrain ? px / py : py / px,
-          },
-        ]);
+        // One row pooled over every task (task empty) and one of this result's task alone.
+        for (const task of ['', taskOf(x)]) {
+          const key = [classOf(x), modelSizeBand(Number(x.model_params_b)), a, b, ...gap, task].join('|');
+          out.set(key, [
+            ...(out.get(key) ?? []),
+            {
+              key,
+              round: `${x.suite} ${x.version} [${x.source.split(' ')[0]}]`,
+              entry: `${x.benchmark} ${x.scenario}`,
+              ratio: timeToTrain ? px / py : py / px,
+            },
+          ]);
+        }
       }
   }
   return out;
@@ -113,7 +130,7 @@ function recompute(): Map<string, Comparison[]> {
 
 const rows = parse(committedCsv, { columns: true }) as Record<(typeof THROUGHPUT_COLUMNS)[number], string>[];
 const rowKey = (r: (typeof rows)[number]) =>
-  [r.throughputClass, r.modelSizeBand, r.gpuA, r.gpuB, r.precisionA, r.precisionB].join('|');
+  [r.throughputClass, r.modelSizeBand, r.gpuA, r.gpuB, r.precisionA, r.precisionB, r.task].join('|');
 const close = (x: number, y: number) => expect(Math.abs(x / y - 1)).toBeLessThan(5e-6);
 
 describe('datasets/throughput-ratios.csv against measured-throughput.csv', () => {
@@ -142,6 +159,31 @@ describe('datasets/throughput-ratios.csv against measured-throughput.csv', () =>
       expect(Number(r.min)).toBeLessThanOrEqual(Number(r.ratio));
       expect(Number(r.ratio)).toBeLessThanOrEqual(Number(r.max));
     }
+  });
+
+  it('a speech-to-text row is whisper alone: L4 → H100-NVL = 2766.7 ÷ 349.25 samples/s per GPU (v5.1 Offline)', () => {
+    const perGpu = (acc: string) =>
+      Number(
+        measured.find((m) => m.benchmark === 'whisper' && m.accelerator === acc)!.per_accelerator_result,
+      );
+    const row = rows.find((r) => r.task === 'speech-to-text' && r.gpuA === 'H100-NVL' && r.gpuB === 'L4')!;
+    close(Number(row.ratio), perGpu('L4') / perGpu('H100-NVL'));
+    expect(1 / Number(row.ratio)).toBeCloseTo(7.92, 2);
+    expect(row.source).toMatch(/\]: whisper Offline$/);
+  });
+
+  it('a task row pools only its task’s benchmarks, never another task’s (whisper never beside gptj)', () => {
+    const benchmarksOf = (r: (typeof rows)[number]) =>
+      r.source
+        .split('; ')
+        .flatMap((round) => (round.split(']: ')[1] ?? '').split(' | ').map((e) => e.split(' ')[0]!));
+    const tasks = new Map(measured.map((m) => [m.benchmark, taskOf(m)]));
+    const taskRows = rows.filter((r) => r.task !== '');
+    expect(new Set(taskRows.map((r) => r.task))).toEqual(
+      new Set(['text-generation', 'image-generation', 'speech-to-text', 'embeddings-or-encoder', 'vision']),
+    );
+    for (const r of taskRows)
+      for (const b of benchmarksOf(r)) expect(tasks.get(b), `${rowKey(r)}: ${b}`).toBe(r.task);
   });
 
   it('stores each pair once, A before B case-insensitively, on tiers of gpu-tiers.csv', async () => {
@@ -306,8 +348,8 @@ describe('loadThroughputRatios', () => {
   ])('%s is a LoadError naming precisionB', async (_, ending) => {
     let row = 0;
     const error = await broken((lines) => {
-      row = lines.findIndex((l) => /,fp4,fp8$/.test(l)) + 1;
-      lines[row - 1] = lines[row - 1]!.replace(/,fp4,fp8$/, ending);
+      row = lines.findIndex((l) => /,fp4,fp8,$/.test(l)) + 1;
+      lines[row - 1] = lines[row - 1]!.replace(/,fp4,fp8,$/, `${ending},`);
     });
     expect(row).toBeGreaterThan(1);
     expect(error).toBeInstanceOf(LoadError);
@@ -316,16 +358,19 @@ describe('loadThroughputRatios', () => {
 
   it('a file written before the precision columns loads, each row like-for-like', async () => {
     const error = await broken((lines) => {
-      lines[0] = lines[0]!.replace(',precisionA,precisionB', '');
+      // Before the precision columns there was no task column either, nor a row of one task.
+      lines[0] = lines[0]!.replace(',precisionA,precisionB,task', '');
       for (let i = lines.length - 1; i >= 1; i--) {
         if (lines[i] === '') continue;
-        if (/,[^,]+,[^,]+$/.test(lines[i]!) && !lines[i]!.endsWith(',,')) lines.splice(i, 1);
-        else lines[i] = lines[i]!.slice(0, -2);
+        const line = lines[i]!.slice(0, -1);
+        if (!lines[i]!.endsWith(',') || (/,[^,]+,[^,]+$/.test(line) && !line.endsWith(',,')))
+          lines.splice(i, 1);
+        else lines[i] = line.slice(0, -2);
       }
     });
     expect(error).not.toBeInstanceOf(Error);
     const loaded = error as ThroughputRatioRow[];
-    expect(loaded).toHaveLength(rows.filter((r) => r.precisionA === '').length);
+    expect(loaded).toHaveLength(rows.filter((r) => r.precisionA === '' && r.task === '').length);
     expect(loaded.every((r) => (r.precisionA ?? '') === '' && (r.precisionB ?? '') === '')).toBe(true);
     expect(throughputRatioTable(loaded).lookup('inference', 'small', 'H100', 'B200', 8)?.ratio).toBeCloseTo(
       1 / 0.588028,

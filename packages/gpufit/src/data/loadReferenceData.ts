@@ -46,7 +46,7 @@ export async function loadNetworks(options: DatasetOptions = {}): Promise<Networ
 }
 
 /**
- * The same (class, band, GPU pair) in either direction, GPU ids case-insensitive, and the same precisions (a
+ * The same (class, band, task, GPU pair) in either direction, GPU ids case-insensitive, and the same precisions (a
  * like-for-like row and one measured at fp4 against fp8 are two rows).
  */
 const throughputPairKey = (r: ThroughputRatioRow): string => {
@@ -54,7 +54,7 @@ const throughputPairKey = (r: ThroughputRatioRow): string => {
     [r.gpuA.toLowerCase(), (r.precisionA ?? '').toLowerCase()],
     [r.gpuB.toLowerCase(), (r.precisionB ?? '').toLowerCase()],
   ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
-  return [r.throughputClass, r.modelSizeBand, ...sides.flat()].join('|');
+  return [r.throughputClass, r.modelSizeBand, r.task ?? '', ...sides.flat()].join('|');
 };
 
 /**

@@ -5,6 +5,7 @@ import {
   OUTPUT_UNITS,
   THROUGHPUT_CLASSES,
   UNIT_THROUGHPUT_SCENARIOS,
+  WORKLOAD_TASKS,
 } from '@gpufit/schema';
 import { z } from 'zod';
 
@@ -139,6 +140,17 @@ const precisionCell = z
       .regex(/^((fp|int|bf|tf)\d+)?$/i, { error: 'a precision such as fp4, fp8, int8 or bf16, or empty' }),
   );
 
+/** A task cell of throughput-ratios.csv: empty (pooled over every task of the band) or a task (absent column: empty). */
+const taskCell = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').trim())
+  .pipe(
+    z.union([z.literal(''), z.enum(WORKLOAD_TASKS)], {
+      error: `empty or one of ${WORKLOAD_TASKS.join(', ')}`,
+    }),
+  );
+
 export const throughputRatioRow = z
   .object({
     throughputClass: text.pipe(z.enum(THROUGHPUT_CLASSES)),
@@ -154,6 +166,8 @@ export const throughputRatioRow = z
     // Since 2026-12-03: the precisions of a ratio measured at two (fp4 against fp8); both empty or both a format.
     precisionA: precisionCell,
     precisionB: precisionCell,
+    // Since 2026-12-05: the task whose benchmarks alone the ratio pools; empty = pooled over every task.
+    task: taskCell,
   })
   .strict()
   .superRefine((row, ctx) => {
