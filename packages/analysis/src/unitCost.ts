@@ -68,7 +68,8 @@ export function capacityShare(
  *   without a measured rate is a gap sentence, never $0; audio has no measured rate at all;
  * - at the workload's stated volume (`outputPerMonth`), when it states one: the recommended placement's monthly
  *   cost ÷ that volume ({@link usdAtStatedVolume}), with the share of the measured capacity it uses.
- * `undefined` for training and fine-tuning kinds.
+ * `undefined` for training and fine-tuning kinds, and for a workload whose `task` outputs none of the units
+ * (embeddings-or-encoder, vision, other) and that states no `outputUnit`.
  */
 export function unitCostFor(
   profile: WorkloadProfile,
@@ -77,8 +78,9 @@ export function unitCostFor(
   decision?: Pick<Decision, 'recommendation' | 'recommendedMonthlyUsd'>,
 ): UnitCost | undefined {
   const kind = workloadKinds[profile.kind];
-  if (kind.throughputClass !== 'inference') return undefined;
-  const unit: OutputUnit = profile.outputUnit ?? 'tokens';
+  // No unit: a training kind, or a task that generates no tokens, images or audio (an embedding, a class, a box).
+  if (kind.throughputClass !== 'inference' || profile.outputUnit === null) return undefined;
+  const unit: OutputUnit = profile.outputUnit;
   const band = modelSizeBand(profile.modelParamsBillions);
   const use = kind.pattern === 'serving' ? 'serving' : 'batch';
   const per = UNITS_PER_QUOTE[unit];

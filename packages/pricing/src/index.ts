@@ -110,6 +110,7 @@ export { throughputConversion } from './tiers/throughputConversion.js';
 // Measured throughput ratios between GPUs (MLPerf and other published benchmarks, §5.1b–5.2)
 export type {
   ThroughputRatio,
+  ThroughputRatioLookupOptions,
   ThroughputRatioRow,
   ThroughputRatioTable,
 } from './tiers/throughputRatioTable.js';

@@ -97,7 +97,9 @@ export function estimateCost(
   const jobsPerMonth = profile.jobsPerMonth ?? usefulGpuHours / (jobWallHours * gpusPerAllocation);
   const perInstance = offer.gpusPerInstance;
   if (explain)
-    assumptions.push(notes.demand(throughput, pf.throughputClass, referenceGpuHours, usefulGpuHours));
+    assumptions.push(
+      notes.demand(throughput, profile.task ?? pf.throughputClass, referenceGpuHours, usefulGpuHours),
+    );
   if (explain && g !== demandG) assumptions.push(notes.gpuHoursConserved(demandG, g));
   if (explain && feas.memoryNote !== null) assumptions.push(feas.memoryNote);
   if (explain && feas.complianceNote !== null) assumptions.push(feas.complianceNote);

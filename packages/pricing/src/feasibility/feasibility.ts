@@ -394,6 +394,7 @@ function convert(
     throughputClass: pf.throughputClass,
     modelParamsBillions: profile.modelParamsBillions,
     precision: profile.precision,
+    task: profile.task,
     demandTier,
     named: pf.gpuTypeKey !== null,
     offerTier,

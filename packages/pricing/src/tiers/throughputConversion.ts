@@ -4,6 +4,7 @@ import {
   type Precision,
   type ThroughputBasis,
   type ThroughputClass,
+  type WorkloadTask,
 } from '@gpufit/schema';
 import { type GpuTier, relativeThroughput } from './gpuTierTable.js';
 import { modelSizeBand } from './modelSizeBand.js';
@@ -22,6 +23,11 @@ export interface ThroughputConversionInput {
    * below the lower one. Absent: like-for-like ratios only.
    */
   readonly precision?: Precision;
+  /**
+   * What the model does: only ratios measured on this task's benchmarks convert it (`taskNotMeasured` says why a
+   * pair has none). Absent or null: the ratios pooled over every task of the model-size band.
+   */
+  readonly task?: WorkloadTask | null;
   /** The GPU the demand is stated in, and whether the user named it (else it is the reference GPU). */
   readonly demandTier: GpuTier;
   readonly named: boolean;
@@ -42,7 +48,10 @@ export interface ThroughputConversionInput {
  * the class's, the bandwidth and the compute ratio: a slower GPU is charged for being slower, a faster one is not
  * credited for being faster). A ratio measured at two precisions
  * (MLPerf's Blackwell results at fp4 against Hopper's at fp8) converts only work at or below the lower one: a
- * 405B judge at fp8 is not priced on a B200 at its fp4 rate.
+ * 405B judge at fp8 is not priced on a B200 at its fp4 rate. A workload with a `task` converts only at a ratio
+ * measured on that task's benchmarks (whisper for speech-to-text): a pair measured only on other tasks is treated
+ * as unmeasured, since one GPU's lead over another differs between a text generator's decode, a diffusion model
+ * and a speech encoder-decoder, and a ratio from another task is not a measurement of this work.
  */
 export function throughputConversion(input: ThroughputConversionInput): ThroughputConversion {
   const { demandTier, offerTier, policy, throughputClass } = input;
@@ -62,7 +71,8 @@ export function throughputConversion(input: ThroughputConversionInput): Throughp
   }
   const band = modelSizeBand(input.modelParamsBillions);
   const workBits = input.precision === undefined ? undefined : PRECISION_BYTES[input.precision] * 8;
-  const measured = input.ratios?.lookup(throughputClass, band, demandGpu, offerGpu, workBits);
+  const task = input.task ?? undefined;
+  const measured = input.ratios?.lookup(throughputClass, band, demandGpu, offerGpu, workBits, { task });
   if (measured !== undefined && Number.isFinite(measured.ratio) && measured.ratio > 0) {
     return {
       ok: true,
@@ -71,11 +81,22 @@ export function throughputConversion(input: ThroughputConversionInput): Throughp
   }
   if (policy === 'measured') {
     if (!explain) return { ok: false, reason: '' };
-    const gap = input.ratios?.precisionGaps(throughputClass, band, demandGpu, offerGpu)[0]?.precision;
+    const gap = input.ratios?.precisionGaps(throughputClass, band, demandGpu, offerGpu, { task })[0]
+      ?.precision;
     if (gap !== undefined) {
       return {
         ok: false,
         reason: `${what()}; the published benchmarks measure ${offerGpu} against ${demandGpu} for ${throughputClass} work on ${band} models only at ${gap.to} against ${gap.from}, which credits ${offerGpu} with the lower precision's speed-up; this work runs at ${input.precision ?? 'an unstated precision'}, so gpufit does not price it (gpuPolicy measured; state the precision the model really runs at, or set gpuPolicy any to allow it without a speed-up)`,
+      };
+    }
+    const pooled =
+      task === undefined
+        ? undefined
+        : input.ratios?.lookup(throughputClass, band, demandGpu, offerGpu, workBits);
+    if (task !== undefined) {
+      return {
+        ok: false,
+        reason: `${what()}; no published benchmark measures ${offerGpu} against ${demandGpu} on ${task} models (${throughputClass}, ${band} band)${pooled === undefined ? '' : `: the ${band}-band ratio of ${Number(pooled.ratio.toPrecision(3))}× was measured on other tasks (${pooled.source}) and is not used for ${task} work`}, so gpufit does not price it (gpuPolicy measured; set gpuPolicy any to allow it without a speed-up)`,
       };
     }
     return {

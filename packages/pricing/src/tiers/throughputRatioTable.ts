@@ -1,4 +1,4 @@
-import { THROUGHPUT_CLASSES, type ThroughputClass } from '@gpufit/schema';
+import { THROUGHPUT_CLASSES, type ThroughputClass, WORKLOAD_TASKS, type WorkloadTask } from '@gpufit/schema';
 import { assert } from '../assert.js';
 import { DUPLICATE_THROUGHPUT_RATIO, INVALID_THROUGHPUT_RATIO } from '../messages.js';
 import { tierKey } from './gpuTierTable.js';
@@ -32,6 +32,12 @@ export interface ThroughputRatioRow {
    */
   readonly precisionA?: string;
   readonly precisionB?: string;
+  /**
+   * The task whose benchmarks alone the ratio pools (whisper for `speech-to-text`); empty or absent: a row pooled
+   * over every task of the band (gptj with Llama 3.1 8B, SDXL and whisper in the small band's), which only a
+   * workload without a `task` uses.
+   */
+  readonly task?: WorkloadTask | '';
 }
 
 /** A measured ratio from one GPU to another: `ratio` = throughput per GPU of `toGpu` ÷ that of `fromGpu`. */
@@ -71,6 +77,7 @@ export interface ThroughputRatioTable {
     fromGpu: string,
     toGpu: string,
     workBits?: number,
+    options?: ThroughputRatioLookupOptions,
   ): ThroughputRatio | undefined;
   /**
    * The ratios measured at two precisions for the pair, for saying why `lookup` found none that holds (empty when
@@ -81,9 +88,19 @@ export interface ThroughputRatioTable {
     band: ModelSizeBand,
     fromGpu: string,
     toGpu: string,
+    options?: ThroughputRatioLookupOptions,
   ): readonly ThroughputRatio[];
   /** Rows in the table (each answers both directions). */
   readonly size: number;
+}
+
+/** Options of `ThroughputRatioTable.lookup`. */
+export interface ThroughputRatioLookupOptions {
+  /**
+   * Only ratios measured on this task's benchmarks (rows with this `task`); absent: the rows pooled over every
+   * task of the band. A task never falls back to the pooled rows here: whether to is the caller's decision.
+   */
+  readonly task?: WorkloadTask | undefined;
 }
 
 const ANSWERS_REMEMBERED = 16_384;
@@ -93,14 +110,19 @@ const bitsOf = (cell: string | undefined): number => precisionOf(cell ?? '')?.bi
 
 const SAME_GPU: ThroughputRatio = { ratio: 1, min: 1, max: 1, source: 'same GPU', results: 0, notes: '' };
 
-const keyOf = (throughputClass: string, band: string, fromGpu: string, toGpu: string): string =>
-  `${throughputClass}|${band}|${tierKey(fromGpu)}|${tierKey(toGpu)}`;
+/** The class and task a row or a question is filed under: the class alone for the rows pooled over tasks. */
+const classAndTask = (throughputClass: string, task: string | undefined): string =>
+  task === undefined || task === '' ? throughputClass : `${throughputClass}|${task}`;
+
+const keyOf = (classTask: string, band: string, fromGpu: string, toGpu: string): string =>
+  `${classTask}|${band}|${tierKey(fromGpu)}|${tierKey(toGpu)}`;
 
 function isValidRow(row: ThroughputRatioRow): boolean {
   const positive = (x: number) => Number.isFinite(x) && x > 0;
   return (
     (THROUGHPUT_CLASSES as readonly string[]).includes(row.throughputClass) &&
     (MODEL_SIZE_BANDS as readonly string[]).includes(row.modelSizeBand) &&
+    (row.task === undefined || row.task === '' || (WORKLOAD_TASKS as readonly string[]).includes(row.task)) &&
     tierKey(row.gpuA).length > 0 &&
     tierKey(row.gpuB).length > 0 &&
     tierKey(row.gpuA) !== tierKey(row.gpuB) &&
@@ -135,16 +157,17 @@ export function throughputRatioTable(rows: readonly ThroughputRatioRow[]): Throu
     return p;
   };
   for (const row of rows) {
+    const ct = classAndTask(row.throughputClass, row.task);
     const gapKey = `${row.precisionA ?? ''}|${row.precisionB ?? ''}`;
     const gap = gapKey !== '|';
     const [bitsA, bitsB] = [bitsOf(row.precisionA), bitsOf(row.precisionB)];
     assert(
       isValidRow(row) && (!gap || (bitsA > 0 && bitsB > 0 && bitsA !== bitsB)),
       INVALID_THROUGHPUT_RATIO,
-      () => `${keyOf(row.throughputClass, row.modelSizeBand, row.gpuA, row.gpuB)} ${gapKey}`,
+      () => `${keyOf(ct, row.modelSizeBand, row.gpuA, row.gpuB)} ${gapKey}`,
     );
-    const forward = pairAt(keyOf(row.throughputClass, row.modelSizeBand, row.gpuA, row.gpuB));
-    const inverse = pairAt(keyOf(row.throughputClass, row.modelSizeBand, row.gpuB, row.gpuA));
+    const forward = pairAt(keyOf(ct, row.modelSizeBand, row.gpuA, row.gpuB));
+    const inverse = pairAt(keyOf(ct, row.modelSizeBand, row.gpuB, row.gpuA));
     const { ratio, min, max, source, results, notes } = row;
     const maxBits = Math.min(bitsA, bitsB);
     const there: ThroughputRatio = { ratio, min, max, source, results, notes };
@@ -155,13 +178,13 @@ export function throughputRatioTable(rows: readonly ThroughputRatioRow[]): Throu
       assert(
         !forward.gaps.some((g) => g.precision?.from === a && g.precision?.to === b),
         DUPLICATE_THROUGHPUT_RATIO,
-        () => `${keyOf(row.throughputClass, row.modelSizeBand, row.gpuA, row.gpuB)} ${gapKey}`,
+        () => `${keyOf(ct, row.modelSizeBand, row.gpuA, row.gpuB)} ${gapKey}`,
       );
       forward.gaps.push({ ...there, precision: { from: a, to: b, maxBits } });
       inverse.gaps.push({ ...back, precision: { from: b, to: a, maxBits } });
     } else {
       assert(forward.like === undefined, DUPLICATE_THROUGHPUT_RATIO, () =>
-        keyOf(row.throughputClass, row.modelSizeBand, row.gpuA, row.gpuB),
+        keyOf(ct, row.modelSizeBand, row.gpuA, row.gpuB),
       );
       forward.like = there;
       inverse.like = back;
@@ -172,26 +195,24 @@ export function throughputRatioTable(rows: readonly ThroughputRatioRow[]): Throu
     if (p.gaps.length > 1) p.gaps.sort((x, y) => y.precision!.maxBits - x.precision!.maxBits);
   const NONE: Pair = { gaps: [] };
   const SAME: Pair = { like: SAME_GPU, gaps: [] };
-  const find = (throughputClass: string, band: string, fromGpu: string, toGpu: string): Pair =>
-    tierKey(fromGpu) === tierKey(toGpu)
-      ? SAME
-      : (byKey.get(keyOf(throughputClass, band, fromGpu, toGpu)) ?? NONE);
+  const find = (classTask: string, band: string, fromGpu: string, toGpu: string): Pair =>
+    tierKey(fromGpu) === tierKey(toGpu) ? SAME : (byKey.get(keyOf(classTask, band, fromGpu, toGpu)) ?? NONE);
   // A catalog search asks the same few questions once per offer class and workload: answers remembered by the
   // names as written, without building a key (bounded, so arbitrary input cannot grow it without end).
   type Answers = Map<string, Pair>;
   const asked = new Map<string, Map<string, Map<string, Answers>>>();
   let remembered = 0;
-  const pairOf = (throughputClass: string, band: string, fromGpu: string, toGpu: string): Pair => {
-    const answers = asked.get(throughputClass)?.get(band)?.get(fromGpu);
+  const pairOf = (classTask: string, band: string, fromGpu: string, toGpu: string): Pair => {
+    const answers = asked.get(classTask)?.get(band)?.get(fromGpu);
     const known = answers?.get(toGpu);
     if (known !== undefined) return known;
-    const pair = find(throughputClass, band, fromGpu, toGpu);
+    const pair = find(classTask, band, fromGpu, toGpu);
     if (remembered < ANSWERS_REMEMBERED) {
       remembered++;
       if (answers !== undefined) answers.set(toGpu, pair);
       else {
-        const byBand = asked.get(throughputClass) ?? new Map<string, Map<string, Answers>>();
-        asked.set(throughputClass, byBand);
+        const byBand = asked.get(classTask) ?? new Map<string, Map<string, Answers>>();
+        asked.set(classTask, byBand);
         const byFrom = byBand.get(band) ?? new Map<string, Answers>();
         byBand.set(band, byFrom);
         byFrom.set(fromGpu, new Map([[toGpu, pair]]));
@@ -200,14 +221,14 @@ export function throughputRatioTable(rows: readonly ThroughputRatioRow[]): Throu
     return pair;
   };
   return {
-    lookup: (throughputClass, band, fromGpu, toGpu, workBits) => {
-      const pair = pairOf(throughputClass, band, fromGpu, toGpu);
+    lookup: (throughputClass, band, fromGpu, toGpu, workBits, options) => {
+      const pair = pairOf(classAndTask(throughputClass, options?.task), band, fromGpu, toGpu);
       if (pair.like !== undefined || workBits === undefined) return pair.like;
       // The widest-precision gap ratio that still holds for the work.
       return pair.gaps.find((g) => workBits <= g.precision!.maxBits);
     },
-    precisionGaps: (throughputClass, band, fromGpu, toGpu) =>
-      pairOf(throughputClass, band, fromGpu, toGpu).gaps,
+    precisionGaps: (throughputClass, band, fromGpu, toGpu, options) =>
+      pairOf(classAndTask(throughputClass, options?.task), band, fromGpu, toGpu).gaps,
     size: rows.length,
   };
 }
