@@ -1,10 +1,8 @@
 // The run's placement, GPU-policy and freshness options through the built CLI, on the bundled catalog, and the
 // rules the issue "credible placements" names as golden cases on a portfolio of our own.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Analysis } from '@gpufit/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzePortfolio } from './support/analyzePortfolio.js';
 import { gdprMetBy } from './support/bundledOfferRow.js';
 import { runBuiltCli as gpufit } from './support/runBuiltCli.js';
 
@@ -23,20 +21,7 @@ let file: string;
 let analysis: Analysis;
 
 beforeAll(async () => {
-  file = join(mkdtempSync(join(tmpdir(), 'gpufit-portfolio-')), 'portfolio.csv');
-  writeFileSync(file, PORTFOLIO);
-  const r = await gpufit([
-    'analyze',
-    file,
-    '--format',
-    'json',
-    '--trials',
-    '200',
-    '--analysis-date',
-    '2026-12-01',
-  ]);
-  expect(r.code, r.stderr).toBe(0);
-  analysis = JSON.parse(r.stdout) as Analysis;
+  ({ file, analysis } = await analyzePortfolio(PORTFOLIO));
 }, 120_000);
 
 const workload = (id: string) => analysis.workloads.find((w) => w.id === id)!;

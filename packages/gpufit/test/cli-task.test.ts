@@ -1,0 +1,62 @@
+/**
+ * A workload's `task` picks the measured ratio of its kind of model: a Whisper transcription backlog (1.55 B, the
+ * small band) is priced on another GPU only at MLPerf whisper's ratio, never at the band's text-generation one
+ * (gptj-99 with Llama 3.1 8B), and its cost per unit is in audio hours, not tokens.
+ */
+import type { Analysis } from '@gpufit/schema';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzePortfolio } from './support/analyzePortfolio.js';
+
+const HEAD =
+  'id,name,kind,modelParamsBillions,precision,gpuType,gpusPerReplica,nodes,interconnect,gpuHoursPerMonth,jobsPerMonth,hoursPerJob,peakToMeanRatio,dataSensitivity,availabilityTarget,interruptible,checkpointable,statelessRequests,task';
+const PORTFOLIO = [
+  HEAD,
+  'w-a100,Whisper backlog,batch-inference,1.55,fp16,,1,1,none,,3000,0.5,1.5,internal,0.95,true,true,true,speech-to-text',
+  'w-l4,Whisper on L4,batch-inference,1.55,fp16,L4,1,1,none,,3000,0.5,1.5,internal,0.95,true,true,true,speech-to-text',
+  'w-none,Whisper backlog without a task,batch-inference,1.55,fp16,,1,1,none,,3000,0.5,1.5,internal,0.95,true,true,true,',
+].join('\n');
+
+let analysis: Analysis;
+
+beforeAll(async () => {
+  ({ analysis } = await analyzePortfolio(PORTFOLIO));
+}, 120_000);
+
+const options = (id: string) => {
+  const d = analysis.workloads.find((w) => w.id === id)!.decision;
+  return [d.cloud, d.depin].filter((o) => o !== null);
+};
+
+describe('a speech-to-text workload', () => {
+  it('stated in A100-80GB hours, is priced on A100-80GB itself: no whisper result measures A100 against another GPU', () => {
+    const os = options('w-a100');
+    expect(os.length).toBeGreaterThan(0);
+    for (const o of os) expect(o.cost.throughput).toMatchObject({ basis: 'same', offerGpu: 'A100-80GB' });
+  });
+
+  it('named on an L4, is priced elsewhere only at a whisper ratio, and its assumptions cite whisper, not gptj', () => {
+    const os = options('w-l4');
+    expect(os.some((o) => o.cost.throughput?.basis === 'measured')).toBe(true);
+    for (const o of os) {
+      const t = o.cost.throughput!;
+      if (t.basis === 'same') continue;
+      expect(t.basis).toBe('measured');
+      expect(t.source).toMatch(/whisper/);
+      const said = o.cost.assumptions.find((a) => a.startsWith('demand is'))!;
+      expect(said).toMatch(/runs speech-to-text work at [\d.]+× a L4 \(measured: .*whisper Offline/);
+      expect(said).not.toMatch(/gptj|llama/i);
+    }
+  });
+
+  it('is quoted per audio hour (none measured), never per token', () => {
+    const u = analysis.workloads.find((w) => w.id === 'w-a100')!.unitCost!;
+    expect(u.unit).toBe('audio-hours');
+    expect(u.figures).toEqual([]);
+  });
+
+  it('without a task, keeps the band ratio pooled over tasks (gptj-99 with Llama 3.1 8B), as before', () => {
+    const measured = options('w-none').filter((o) => o.cost.throughput?.basis === 'measured');
+    expect(measured.length).toBeGreaterThan(0);
+    for (const o of measured) expect(o.cost.throughput!.source).toMatch(/gptj-99/);
+  });
+});
