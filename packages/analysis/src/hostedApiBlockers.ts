@@ -1,27 +1,118 @@
-import type { WorkloadProfile } from '@gpufit/schema';
+import {
+  type HostedApiPriceRow,
+  type HostedApiTerm,
+  type HostedApiTermRow,
+  servingPlacesMeetResidency,
+} from '@gpufit/pricing';
+import type { ComplianceRequirement, WorkloadProfile } from '@gpufit/schema';
 
 /**
- * Why a hosted API that sells the workload's model is not counted for it, as data (the risk sentence words it).
- * The hosted price rows (datasets/hosted-api-prices.csv) record no certification, no agreement on how the data is
- * kept (DPA, BAA, zero data retention) and no region, so each requirement of the workload that needs one of those
- * is a blocker — the same test the GPU side applies to an offer with nothing on record.
+ * Why one provider's hosted API is not counted for a workload, as data (the risk sentence words it): a requirement of
+ * the workload that no term of that provider in `datasets/hosted-api-terms.csv` meets — the same test the GPU side
+ * applies to an offer with nothing on record.
  */
 export type HostedApiBlocker =
-  /** The workload's `compliance`: no hosted price has these on record. */
-  | { readonly code: 'certifications'; readonly required: WorkloadProfile['compliance'] }
-  /** Confidential or regulated data: counted only under an agreement that governs it; none is recorded. */
-  | { readonly code: 'data-agreement'; readonly dataSensitivity: 'confidential' | 'regulated' }
-  /** The workload's `residency`: no hosted price row names a region. */
-  | { readonly code: 'residency'; readonly places: WorkloadProfile['residency'] };
+  /** The workload's `compliance` the provider has no record of (`hipaa`: no BAA on record). */
+  | {
+      readonly code: 'certifications';
+      readonly providerName: string;
+      readonly missing: readonly ComplianceRequirement[];
+    }
+  /** Confidential data without a zero-retention term on record; regulated data without a BAA on record. */
+  | {
+      readonly code: 'data-agreement';
+      readonly providerName: string;
+      readonly dataSensitivity: 'confidential' | 'regulated';
+    }
+  /**
+   * The workload's `residency`, which the provider's stated serving places do not meet: `stated` is what it states
+   * (`['global']`: requests routed anywhere), null when it states nothing.
+   */
+  | {
+      readonly code: 'residency';
+      readonly providerName: string;
+      readonly places: WorkloadProfile['residency'];
+      readonly stated: readonly string[] | null;
+    };
 
-/** Every blocker that applies to the workload, in the order a sentence gives them: certifications, then the data's
- * sensitivity, then residency; empty: the hosted API counts. */
-export function hostedApiBlockers(profile: WorkloadProfile): HostedApiBlocker[] {
-  const out: HostedApiBlocker[] = [];
-  if (profile.compliance.length > 0) out.push({ code: 'certifications', required: profile.compliance });
+/** What a requirement of the workload is met by, and the provider term on record that meets it. */
+export interface HostedApiAdmission {
+  /** The requirement: a certification of `compliance`, or the data's sensitivity. */
+  readonly requirement: ComplianceRequirement | 'confidential' | 'regulated' | 'residency';
+  readonly term: HostedApiTermRow;
+}
+
+/** The term that meets a certification the workload requires: HIPAA is met by a BAA, every other by itself. */
+const termFor = (c: ComplianceRequirement): HostedApiTerm => (c === 'hipaa' ? 'baa' : c);
+
+/** The term that meets the data's sensitivity: zero retention for confidential data, a BAA for regulated data. */
+const DATA_TERM = { confidential: 'zero-retention', regulated: 'baa' } as const;
+
+interface Check {
+  readonly blockers: HostedApiBlocker[];
+  readonly admissions: HostedApiAdmission[];
+}
+
+/**
+ * Each requirement of the workload against the provider's terms, in the order a sentence gives them: certifications,
+ * then the data's sensitivity, then residency. A requirement with a term on record is an admission (the sentence
+ * says which term, and its condition); one without is a blocker.
+ */
+function check(
+  profile: WorkloadProfile,
+  row: Pick<HostedApiPriceRow, 'providerName'>,
+  terms: readonly HostedApiTermRow[],
+): Check {
+  const on = (t: HostedApiTerm) => terms.find((x) => x.term === t);
+  const blockers: HostedApiBlocker[] = [];
+  const admissions: HostedApiAdmission[] = [];
+  const { providerName } = row;
+  const missing: ComplianceRequirement[] = [];
+  for (const c of profile.compliance) {
+    const term = on(termFor(c));
+    if (term === undefined) missing.push(c);
+    else admissions.push({ requirement: c, term });
+  }
+  if (missing.length > 0) blockers.push({ code: 'certifications', providerName, missing });
   const sensitivity = profile.dataSensitivity;
-  if (sensitivity === 'confidential' || sensitivity === 'regulated')
-    out.push({ code: 'data-agreement', dataSensitivity: sensitivity });
-  if (profile.residency.length > 0) out.push({ code: 'residency', places: profile.residency });
-  return out;
+  if (sensitivity === 'confidential' || sensitivity === 'regulated') {
+    const term = on(DATA_TERM[sensitivity]);
+    if (term === undefined)
+      blockers.push({ code: 'data-agreement', providerName, dataSensitivity: sensitivity });
+    else admissions.push({ requirement: sensitivity, term });
+  }
+  if (profile.residency.length > 0) {
+    const term = on('serving-regions');
+    if (term !== undefined && servingPlacesMeetResidency(term.places, profile.residency))
+      admissions.push({ requirement: 'residency', term });
+    else
+      blockers.push({
+        code: 'residency',
+        providerName,
+        places: profile.residency,
+        stated: term === undefined ? null : term.places,
+      });
+  }
+  return { blockers, admissions };
+}
+
+/** Every blocker of the provider's hosted API for the workload, in sentence order; empty: it counts. */
+export function hostedApiBlockers(
+  profile: WorkloadProfile,
+  row: Pick<HostedApiPriceRow, 'providerName'>,
+  terms: readonly HostedApiTermRow[],
+): HostedApiBlocker[] {
+  return check(profile, row, terms).blockers;
+}
+
+/**
+ * The provider terms on record that admit the hosted API for the workload's requirements, in sentence order (what the
+ * risk names, with each term's basis and condition); empty when the workload requires none.
+ */
+export function hostedApiAdmissions(
+  profile: WorkloadProfile,
+  row: Pick<HostedApiPriceRow, 'providerName'>,
+  terms: readonly HostedApiTermRow[],
+): HostedApiAdmission[] {
+  return check(profile, row, terms).admissions;
 }

@@ -1,6 +1,11 @@
 import { type HostedApiPriceRow, type HostedApiPriceTable, hostedApiMonthlyUsd } from '@gpufit/pricing';
 import { type WorkloadProfile, workloadKinds } from '@gpufit/schema';
-import { type HostedApiBlocker, hostedApiBlockers } from './hostedApiBlockers.js';
+import {
+  type HostedApiAdmission,
+  type HostedApiBlocker,
+  hostedApiAdmissions,
+  hostedApiBlockers,
+} from './hostedApiBlockers.js';
 
 /**
  * Prompt tokens per generated token when a workload states only its output (`outputPerMonth`): 3 (gpufit
@@ -28,14 +33,18 @@ export interface HostedApiFigures {
   readonly rentedMonthlyUsd: number;
 }
 
-/** A hosted API the workload may use: nothing it requires is missing from the hosted price rows. */
+/**
+ * A hosted API the workload may use: its provider has a term on record (`datasets/hosted-api-terms.csv`) for each
+ * requirement, listed in `admissions` with its basis and condition (empty when the workload requires nothing).
+ */
 export interface HostedApiCompared extends HostedApiFigures {
   readonly status: 'compared';
+  readonly admissions: readonly HostedApiAdmission[];
 }
 
 /**
- * A hosted API sells the model, but the workload requires what no hosted price row has on record: every blocker
- * that applies, in `hostedApiBlockers` order (at least one). The figures stay, so the sentence can give them.
+ * A hosted API sells the model, but no provider that sells it has on record what the workload requires: the cheapest
+ * row's every blocker, in `hostedApiBlockers` order (at least one). The figures stay, so the sentence can give them.
  */
 export interface HostedApiNotCounted extends HostedApiFigures {
   readonly status: 'not-counted';
@@ -48,9 +57,10 @@ export type HostedApiComparison = HostedApiCompared | HostedApiNotCounted;
  * The hosted API comparison of an inference workload that names its model (`model`) and outputs tokens: null when
  * it names none, no hosted price matches it, its weights are custom (`customWeights`), it states no volume
  * (`outputPerMonth`) or the placement has no monthly cost; else the cheapest hosted cost of the month's tokens
- * ({@link hostedApiMonthlyUsd}) against `rentedMonthlyUsd` — `not-counted`, with every blocker, when the workload
- * requires certifications, an agreement for confidential or regulated data, or a residency that no hosted price row
- * has on record ({@link hostedApiBlockers}).
+ * ({@link hostedApiMonthlyUsd}) against `rentedMonthlyUsd`, on the cheapest row whose provider has on record every
+ * term the workload requires ({@link hostedApiBlockers}: certifications, zero retention for confidential data, a BAA
+ * for regulated data, serving places inside its residency) — or, when no provider does, `not-counted` with the
+ * cheapest row's every blocker.
  */
 export function compareHostedApi(
   profile: WorkloadProfile,
@@ -67,10 +77,13 @@ export function compareHostedApi(
   const input = stated ?? output * INPUT_TOKENS_PER_OUTPUT_TOKEN;
   const monthOn = (r: HostedApiPriceRow) =>
     hostedApiMonthlyUsd(input, output, r.usdPerMillionInputTokens, r.usdPerMillionOutputTokens);
-  // The cheapest row for this month's tokens (ties: the first in the file).
-  let row = rows[0]!;
+  const blockersOf = (r: HostedApiPriceRow) => hostedApiBlockers(profile, r, table.termsOf(r.provider));
+  // The cheapest row for this month's tokens among those counted, else among all (ties: the first in the file).
+  const counted = rows.filter((r) => blockersOf(r).length === 0);
+  const candidates = counted.length > 0 ? counted : rows;
+  let row = candidates[0]!;
   let hostedMonthlyUsd = monthOn(row);
-  for (const r of rows) {
+  for (const r of candidates) {
     const usd = monthOn(r);
     if (usd < hostedMonthlyUsd) {
       row = r;
@@ -85,9 +98,13 @@ export function compareHostedApi(
     hostedMonthlyUsd,
     rentedMonthlyUsd,
   };
-  const [first, ...rest] = hostedApiBlockers(profile);
+  const [first, ...rest] = blockersOf(row);
   return first === undefined
-    ? { status: 'compared', ...figures }
+    ? {
+        status: 'compared',
+        ...figures,
+        admissions: hostedApiAdmissions(profile, row, table.termsOf(row.provider)),
+      }
     : { status: 'not-counted', ...figures, blockers: [first, ...rest] };
 }
 

@@ -32,8 +32,8 @@ export { defaultSubsidies, withDefaultSubsidies } from './defaultSubsidies.js';
 // Two analyses compared (gpufit diff)
 export type { AnalysisDiff, Change, NumberChange, WorkloadDiff } from './diffAnalyses.js';
 export { diffAnalyses } from './diffAnalyses.js';
-export type { HostedApiBlocker } from './hostedApiBlockers.js';
-export { hostedApiBlockers } from './hostedApiBlockers.js';
+export type { HostedApiAdmission, HostedApiBlocker } from './hostedApiBlockers.js';
+export { hostedApiAdmissions, hostedApiBlockers } from './hostedApiBlockers.js';
 export type {
   HostedApiCompared,
   HostedApiComparison,

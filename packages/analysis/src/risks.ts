@@ -4,8 +4,10 @@ import {
   type DemandPath,
   EGRESS_DEFAULTS,
   farthestRoundTripMs,
+  GLOBAL_SERVING,
   gdprInPlace,
   gpusCountedPerPlace,
+  type HostedApiTermRow,
   NETWORK_SHARE_OF_P99,
   type TokenFloor,
 } from '@gpufit/pricing';
@@ -32,7 +34,7 @@ import {
   workloadKinds,
 } from '@gpufit/schema';
 import { componentUsd } from './componentUsd.js';
-import type { HostedApiBlocker } from './hostedApiBlockers.js';
+import type { HostedApiAdmission, HostedApiBlocker } from './hostedApiBlockers.js';
 import {
   type HostedApiCompared,
   type HostedApiComparison,
@@ -737,15 +739,43 @@ function hostedApiFigures(e: RiskEvidence, h: HostedApiComparison): string {
   return `A hosted API sells ${e.profile.model} at ${perMillion(row)} (${row.providerName}, ${row.servedModel}${served}; as of ${row.asOf}, datasets/hosted-api-prices.csv): this workload's ${tokens(h.outputTokensPerMonth)} output tokens a month, ${input}, would cost about ${usd(h.hostedMonthlyUsd)} there against ${usd(h.rentedMonthlyUsd)} on ${placement}`;
 }
 
-/** The hosted API sentence: its price and source, the month's tokens and what they cost there and on the plan. */
+/** The hosted API sentence: its price and source, the month's tokens, what they cost there and on the plan, and the
+ * provider's terms it is counted under. */
 function hostedApiCheaper(e: RiskEvidence, h: HostedApiCompared): string {
-  return `${hostedApiFigures(e, h)}. Unless the weights are custom, the data may not leave your infrastructure, or you need guaranteed capacity (serverless APIs are rate-limited), compare it before renting GPUs.`;
+  const under =
+    h.admissions.length === 0
+      ? ''
+      : ` It is counted for this workload on ${h.row.providerName}'s own statements (datasets/hosted-api-terms.csv): ${andList(h.admissions.map(admissionText), '; ')}.`;
+  return `${hostedApiFigures(e, h)}.${under} Unless the weights are custom, the data may not leave your infrastructure, or you need guaranteed capacity (serverless APIs are rate-limited), compare it before renting GPUs.`;
+}
+
+/** A requirement's label: HIPAA is met by a BAA, which the sentence says. */
+const requirementLabel = (c: string): string => (c === 'hipaa' ? 'hipaa (a BAA)' : c);
+
+/** "by default", "on request — <the step>", "on an enterprise contract — <the step>", with the source and date. */
+function basisText(t: HostedApiTermRow): string {
+  const when =
+    t.basis === 'default'
+      ? t.condition === ''
+        ? 'by default'
+        : `by default, except that ${t.condition}`
+      : `${t.basis === 'on-request' ? 'only on request' : 'only on an enterprise contract'}: ${t.condition}`;
+  return `${when} (${t.source}, ${t.asOf})`;
+}
+
+/** One requirement the hosted API is counted for, the term that meets it and when that term holds. */
+function admissionText(a: HostedApiAdmission): string {
+  const { requirement: r, term } = a;
+  if (r === 'confidential') return `its confidential data under zero data retention ${basisText(term)}`;
+  if (r === 'regulated') return `its regulated data under a BAA ${basisText(term)}`;
+  if (r === 'residency') return `its residency, serving from ${term.places.join(', ')} ${basisText(term)}`;
+  return `${requirementLabel(r)} ${basisText(term)}`;
 }
 
 /**
- * Each blocker worded twice: why the hosted API is not counted, and what a provider would need for it to count.
- * Only confidential or regulated data is said to be processed on the provider's servers: internal data goes to a
- * GPU cloud's servers as well, and what decides is what is on record.
+ * Each blocker worded twice: why the provider's hosted API is not counted, and what a provider would need for it to
+ * count. Only confidential or regulated data is said to be processed on the provider's servers: internal data goes to
+ * a GPU cloud's servers as well, and what decides is what is on record.
  */
 const hostedApiBlockerText: {
   readonly [C in HostedApiBlocker['code']]: {
@@ -755,16 +785,26 @@ const hostedApiBlockerText: {
 } = {
   certifications: {
     reason: (b) =>
-      `the workload requires ${b.required.join(', ')} and no hosted price in datasets/hosted-api-prices.csv has ${b.required.length === 1 ? 'it' : 'them'} on record`,
-    provider: (b) => (b.required.length === 1 ? 'holds that certification' : 'holds those certifications'),
+      `the workload requires ${b.missing.map(requirementLabel).join(', ')} and no statement of ${b.providerName} that it holds ${b.missing.length === 1 ? 'it' : 'them'} is on record (datasets/hosted-api-terms.csv)`,
+    provider: (b) => (b.missing.length === 1 ? 'holds that certification' : 'holds those certifications'),
   },
   'data-agreement': {
     reason: (b) =>
-      `its data is ${b.dataSensitivity}, which a hosted API processes on the provider's servers, and no agreement that governs it (a DPA or BAA, zero data retention) is recorded for a hosted price`,
-    provider: () => 'has an agreement with you that governs this data',
+      `its data is ${b.dataSensitivity}, which a hosted API processes on the provider's servers, and ${b.dataSensitivity === 'confidential' ? 'no zero-data-retention term' : 'no BAA'} of ${b.providerName} is on record (datasets/hosted-api-terms.csv)`,
+    provider: (b) =>
+      b.dataSensitivity === 'confidential'
+        ? 'keeps no prompts or outputs (zero data retention)'
+        : 'signs a BAA with you',
   },
   residency: {
-    reason: (b) => `its data must stay in ${b.places.join(', ')} and no hosted price row names a region`,
+    reason: (b) =>
+      `its data must stay in ${b.places.join(', ')} and ${
+        b.stated === null
+          ? `${b.providerName} states no region for its serverless API`
+          : b.stated.includes(GLOBAL_SERVING)
+            ? `${b.providerName} states its serverless requests are routed globally, with no geographic constraint`
+            : `${b.providerName} states it serves from ${b.stated.join(', ')}`
+      }`,
     provider: (b) => `keeps the data in ${b.places.join(', ')}`,
   },
 };
@@ -788,7 +828,7 @@ function hostedApiNotCounted(e: RiskEvidence, h: HostedApiNotCounted): string {
   const provider = h.blockers.map(blockerProvider);
   const providerText =
     provider.length <= 1 ? (provider[0] ?? '') : `${provider.slice(0, -1).join(', ')} and ${provider.at(-1)}`;
-  return `${hostedApiFigures(e, h)}, but it is not counted: ${andList(reasons, '; ')}. If a provider that ${providerText} sells this model, add its price as a row of datasets/hosted-api-prices.csv to compare it.`;
+  return `${hostedApiFigures(e, h)}, but it is not counted: ${andList(reasons, '; ')}. If a provider that ${providerText} sells this model, add its price to datasets/hosted-api-prices.csv and its statement to datasets/hosted-api-terms.csv to compare it.`;
 }
 
 /**

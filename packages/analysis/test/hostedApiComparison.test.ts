@@ -116,20 +116,23 @@ describe('compareHostedApi', () => {
     };
     expect(blockers({})).toBe('compared');
     expect(blockers({ dataSensitivity: 'public' })).toBe('compared');
+    const providerName = 'DeepInfra';
     expect(blockers({ compliance: ['hipaa', 'soc2'] })).toEqual([
-      { code: 'certifications', required: ['hipaa', 'soc2'] },
+      { code: 'certifications', providerName, missing: ['hipaa', 'soc2'] },
     ]);
     expect(blockers({ dataSensitivity: 'confidential' })).toEqual([
-      { code: 'data-agreement', dataSensitivity: 'confidential' },
+      { code: 'data-agreement', providerName, dataSensitivity: 'confidential' },
     ]);
     expect(blockers({ dataSensitivity: 'regulated' })).toEqual([
-      { code: 'data-agreement', dataSensitivity: 'regulated' },
+      { code: 'data-agreement', providerName, dataSensitivity: 'regulated' },
     ]);
-    expect(blockers({ residency: ['EU'] })).toEqual([{ code: 'residency', places: ['EU'] }]);
+    expect(blockers({ residency: ['EU'] })).toEqual([
+      { code: 'residency', providerName, places: ['EU'], stated: null },
+    ]);
     expect(blockers({ dataSensitivity: 'regulated', compliance: ['hipaa'], residency: ['US'] })).toEqual([
-      { code: 'certifications', required: ['hipaa'] },
-      { code: 'data-agreement', dataSensitivity: 'regulated' },
-      { code: 'residency', places: ['US'] },
+      { code: 'certifications', providerName, missing: ['hipaa'] },
+      { code: 'data-agreement', providerName, dataSensitivity: 'regulated' },
+      { code: 'residency', providerName, places: ['US'], stated: null },
     ]);
   });
 
@@ -156,8 +159,9 @@ describe('compareHostedApi', () => {
             residency.length === 0 &&
             !['confidential', 'regulated'].includes(dataSensitivity);
           expect(c.status).toBe(free ? 'compared' : 'not-counted');
-          expect(c.status === 'not-counted' ? c.blockers : []).toEqual(hostedApiBlockers(profile));
-          const codes = hostedApiBlockers(profile).map((b) => b.code);
+          const own = hostedApiBlockers(profile, c.row, table.termsOf(c.row.provider));
+          expect(c.status === 'not-counted' ? c.blockers : []).toEqual(own);
+          const codes = own.map((b) => b.code);
           expect(codes).toEqual(
             (['certifications', 'data-agreement', 'residency'] as const).filter((k) => codes.includes(k)),
           );
@@ -237,12 +241,12 @@ describe('the hosted API not counted: figures, every reason, what to do', () => 
   const lead =
     "A hosted API sells Llama 3.1 70B Instruct at $0.13 per 1M input and $0.40 per 1M output tokens (DeepInfra, meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo; as of 2026-12-04, datasets/hosted-api-prices.csv): this workload's 1.2 billion output tokens a month, with 3.6 billion input tokens assumed (3 per output token; set inputTokensPerMonth for yours), would cost about $948.00 there against $4,270.00 on the recommended H100 GPUs (Lambda), but it is not counted: ";
   const certs =
-    'the workload requires hipaa, soc2 and no hosted price in datasets/hosted-api-prices.csv has them on record';
+    'the workload requires hipaa (a BAA), soc2 and no statement of DeepInfra that it holds them is on record (datasets/hosted-api-terms.csv)';
   const agreement = (s: string) =>
-    `its data is ${s}, which a hosted API processes on the provider's servers, and no agreement that governs it (a DPA or BAA, zero data retention) is recorded for a hosted price`;
-  const eu = 'its data must stay in EU and no hosted price row names a region';
+    `its data is ${s}, which a hosted API processes on the provider's servers, and ${s === 'confidential' ? 'no zero-data-retention term' : 'no BAA'} of DeepInfra is on record (datasets/hosted-api-terms.csv)`;
+  const eu = 'its data must stay in EU and DeepInfra states no region for its serverless API';
   const add = (who: string) =>
-    ` If a provider that ${who} sells this model, add its price as a row of datasets/hosted-api-prices.csv to compare it.`;
+    ` If a provider that ${who} sells this model, add its price to datasets/hosted-api-prices.csv and its statement to datasets/hosted-api-terms.csv to compare it.`;
   const said = (extra: Record<string, unknown>, rented = 4270) => {
     const profile = api70b(extra);
     return hostedRisks(evidence({ profile, hostedApi: compareHostedApi(profile, table, rented) }));
@@ -257,17 +261,17 @@ describe('the hosted API not counted: figures, every reason, what to do', () => 
     [
       'one certification',
       { compliance: ['soc2'] },
-      `${lead}the workload requires soc2 and no hosted price in datasets/hosted-api-prices.csv has it on record.${add('holds that certification')}`,
+      `${lead}the workload requires soc2 and no statement of DeepInfra that it holds it is on record (datasets/hosted-api-terms.csv).${add('holds that certification')}`,
     ],
     [
       'confidential data',
       { dataSensitivity: 'confidential' },
-      `${lead}${agreement('confidential')}.${add('has an agreement with you that governs this data')}`,
+      `${lead}${agreement('confidential')}.${add('keeps no prompts or outputs (zero data retention)')}`,
     ],
     [
       'regulated data',
       { dataSensitivity: 'regulated' },
-      `${lead}${agreement('regulated')}.${add('has an agreement with you that governs this data')}`,
+      `${lead}${agreement('regulated')}.${add('signs a BAA with you')}`,
     ],
     [
       'residency with internal data (no word of the provider’s servers)',
@@ -277,12 +281,12 @@ describe('the hosted API not counted: figures, every reason, what to do', () => 
     [
       'confidential data bound to the EU: both reasons',
       { dataSensitivity: 'confidential', residency: ['EU'] },
-      `${lead}${agreement('confidential')}; and ${eu}.${add('has an agreement with you that governs this data and keeps the data in EU')}`,
+      `${lead}${agreement('confidential')}; and ${eu}.${add('keeps no prompts or outputs (zero data retention) and keeps the data in EU')}`,
     ],
     [
       'all three, in the fixed order',
       { dataSensitivity: 'regulated', compliance: ['hipaa', 'soc2'], residency: ['EU'] },
-      `${lead}${certs}; ${agreement('regulated')}; and ${eu}.${add('holds those certifications, has an agreement with you that governs this data and keeps the data in EU')}`,
+      `${lead}${certs}; ${agreement('regulated')}; and ${eu}.${add('holds those certifications, signs a BAA with you and keeps the data in EU')}`,
     ],
   ])('%s', (_name, extra, sentence) => {
     expect(said(extra)).toEqual([sentence]);

@@ -30,6 +30,7 @@ export {
   loadGpuAliases,
   loadGpuTiers,
   loadHostedApiPrices,
+  loadHostedApiTerms,
   loadNetworks,
   loadRegions,
   loadThroughputRatios,

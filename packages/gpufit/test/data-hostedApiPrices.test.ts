@@ -2,8 +2,7 @@
  * datasets/hosted-api-prices.csv: every row loads (none dropped), each carries its provenance, and a bad row is a
  * LoadError naming the file, the row and the column. Broken files are written by this test from rows built in code.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostedApiPriceTable } from '@gpufit/pricing';
@@ -11,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loadHostedApiPrices } from '../src/data/loadReferenceData.js';
 import { LoadError } from '../src/io/loadError.js';
+import { loadWritten, withCell as withCellOf } from './support/referenceCsv.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const committedFile = path.join(repoRoot, 'datasets', 'hosted-api-prices.csv');
@@ -51,24 +51,9 @@ const GOOD = [
 ];
 const COLUMNS = HEADER.split(',');
 
-async function load(lines: readonly string[]) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gpufit-hosted-'));
-  try {
-    writeFileSync(path.join(dir, 'hosted-api-prices.csv'), `${lines.join('\n')}\n`);
-    return await loadHostedApiPrices({ datasetsDir: dir }).catch((e: unknown) => e);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** GOOD with one cell of one row (1-based data row) replaced. */
+const load = (lines: readonly string[]) => loadWritten('hosted-api-prices.csv', lines, loadHostedApiPrices);
 const withCell = (dataRow: number, column: string, value: string) =>
-  GOOD.map((line, i) => {
-    if (i !== dataRow - 1) return line;
-    const cells = line.split(',');
-    cells[COLUMNS.indexOf(column)] = value;
-    return cells.join(',');
-  });
+  withCellOf(GOOD, COLUMNS, dataRow, column, value);
 
 describe('loadHostedApiPrices', () => {
   it('reads good rows: aliases split on ;, an empty precision as null, the provider in lower case', async () => {

@@ -76,6 +76,13 @@ export { loadFormulaEngine } from './formula/loadFormulaEngine.js';
 export { hostedApiMonthlyUsd } from './hosted/hostedApiMonthlyUsd.js';
 export type { HostedApiPriceRow, HostedApiPriceTable } from './hosted/hostedApiPriceTable.js';
 export { hostedApiPriceTable } from './hosted/hostedApiPriceTable.js';
+export type { HostedApiTerm, HostedApiTermBasis, HostedApiTermRow } from './hosted/hostedApiTerms.js';
+export {
+  GLOBAL_SERVING,
+  HOSTED_API_TERM_BASES,
+  HOSTED_API_TERMS,
+  servingPlacesMeetResidency,
+} from './hosted/hostedApiTerms.js';
 export { normalizeModelName } from './hosted/normalizeModelName.js';
 // Incentive tokens and subsidies (§5.7); the effective price estimating, matching and ranking share
 export type { EffectivePrice, EffectivePriceOptions } from './incentives/effectivePrice.js';

@@ -49,5 +49,9 @@ export const INVALID_HOSTED_API_PRICE =
 export const DUPLICATE_HOSTED_API_PRICE = 'the hosted API price table lists a (provider, model) twice';
 export const AMBIGUOUS_HOSTED_API_ALIAS =
   'a hosted API model name or alias normalizes to the key of another model';
+export const INVALID_HOSTED_API_TERM =
+  'a hosted API term row needs a provider, a source, an as-of date and a quote, a condition unless it holds by default, and places exactly when it states serving regions';
+export const DUPLICATE_HOSTED_API_TERM = 'the hosted API terms list a (provider, term) twice';
+export const UNPRICED_HOSTED_API_TERM = 'a hosted API term names a provider with no hosted price row';
 export const INVALID_HOSTED_API_TOKENS =
   'a hosted API cost needs finite token counts of at least 0 and finite prices per 1M tokens of at least 0';

@@ -6,6 +6,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hostedApiMonthlyUsd } from '../src/hosted/hostedApiMonthlyUsd.js';
 import { type HostedApiPriceRow, hostedApiPriceTable } from '../src/hosted/hostedApiPriceTable.js';
+import {
+  GLOBAL_SERVING,
+  type HostedApiTermRow,
+  servingPlacesMeetResidency,
+} from '../src/hosted/hostedApiTerms.js';
 import { normalizeModelName } from '../src/hosted/normalizeModelName.js';
 
 const row = (over: Partial<HostedApiPriceRow>): HostedApiPriceRow => ({
@@ -133,5 +138,48 @@ describe('hostedApiMonthlyUsd', () => {
         expect(Math.abs(together - sum)).toBeLessThanOrEqual(1e-9 * Math.max(1, sum));
       }),
     );
+  });
+});
+
+describe('hostedApiPriceTable: the providers terms', () => {
+  const term = (over: Partial<HostedApiTermRow>): HostedApiTermRow => ({
+    provider: 'deepinfra',
+    term: 'zero-retention',
+    basis: 'default',
+    places: [],
+    condition: '',
+    source: 'https://docs.deepinfra.com/account/data-privacy',
+    asOf: '2026-12-04',
+    quote: 'we do not store the data you submit to our APIs on disk',
+    notes: '',
+    ...over,
+  });
+
+  it('files each term under its provider; a provider with none has none', () => {
+    const t = term({});
+    const table = hostedApiPriceTable([row({}), row({ provider: 'fireworks' })], [t]);
+    expect(table.termsOf('deepinfra')).toEqual([t]);
+    expect(table.termsOf('fireworks')).toEqual([]);
+  });
+
+  it('refuses an unsourced term, a held-on-request term without its condition, a term twice, an unpriced provider', () => {
+    const build = (terms: HostedApiTermRow[]) => () => hostedApiPriceTable([row({})], terms);
+    expect(build([term({ quote: ' ' })])).toThrow(/hosted API term row/);
+    expect(build([term({ source: '' })])).toThrow(/hosted API term row/);
+    expect(build([term({ basis: 'on-request' })])).toThrow(/hosted API term row/);
+    expect(build([term({ term: 'serving-regions' })])).toThrow(/hosted API term row/);
+    expect(build([term({ places: ['US'] })])).toThrow(/hosted API term row/);
+    expect(build([term({}), term({})])).toThrow(/twice/);
+    expect(build([term({ provider: 'together' })])).toThrow(/no hosted price row/);
+  });
+});
+
+describe('servingPlacesMeetResidency', () => {
+  it('every stated place inside one of the residency places; global or nothing meets none', () => {
+    expect(servingPlacesMeetResidency(['DE', 'FR'], ['EU'])).toBe(true);
+    expect(servingPlacesMeetResidency(['DE', 'US'], ['EU'])).toBe(false);
+    expect(servingPlacesMeetResidency(['DE', 'US'], ['EU', 'US'])).toBe(true);
+    expect(servingPlacesMeetResidency([GLOBAL_SERVING], ['EU'])).toBe(false);
+    expect(servingPlacesMeetResidency([], ['EU'])).toBe(false);
   });
 });

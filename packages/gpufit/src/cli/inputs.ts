@@ -18,6 +18,7 @@ import { bundledDatasetsDir } from '../data/bundledDatasetsDir.js';
 import {
   loadGpuTiers,
   loadHostedApiPrices,
+  loadHostedApiTerms,
   loadNetworks,
   loadThroughputRatios,
   loadUnitThroughput,
@@ -61,7 +62,7 @@ export interface Inputs {
   readonly throughputRatios: ThroughputRatioTable;
   /** Measured output per GPU (`datasets/unit-throughput.csv`), for cost per unit of output. */
   readonly unitThroughput: UnitThroughputTable;
-  /** Hosted API prices per token (`datasets/hosted-api-prices.csv`), for the hosted API comparison. */
+  /** Hosted API prices per token and their providers' terms (`datasets/hosted-api-prices.csv`, `hosted-api-terms.csv`). */
   readonly hostedApiPrices: HostedApiPriceTable;
   readonly networks: readonly NetworkInfo[];
   /** Providers and tokens a scenario or an option may name (`knownNames`). */
@@ -248,19 +249,21 @@ export async function loadContext(paths: InputPaths): Promise<Context> {
   const scenarioPath = paths.scenario ?? null;
   const analysisDate = checkedAnalysisDate(paths.analysisDate);
   const scenarioLoad = scenarioPath === null ? null : loadScenarioFile(scenarioPath);
-  const [offers, tierRows, ratioRows, unitRows, hostedRows, networks, scenarioFile] = await Promise.all([
-    // Without one priced offer every workload would come out at $0: an empty catalog is refused.
-    (async () => {
-      const fixed = analysisDate ?? (await scenarioLoad)?.scenario.analysisDate ?? null;
-      return loadCatalogFile(catalogPath, strict, ', so nothing can be priced', asOfCeiling(fixed));
-    })(),
-    loadGpuTiers(),
-    loadThroughputRatios(),
-    loadUnitThroughput(),
-    loadHostedApiPrices(),
-    loadNetworks(),
-    scenarioLoad,
-  ]);
+  const [offers, tierRows, ratioRows, unitRows, hostedRows, hostedTerms, networks, scenarioFile] =
+    await Promise.all([
+      // Without one priced offer every workload would come out at $0: an empty catalog is refused.
+      (async () => {
+        const fixed = analysisDate ?? (await scenarioLoad)?.scenario.analysisDate ?? null;
+        return loadCatalogFile(catalogPath, strict, ', so nothing can be priced', asOfCeiling(fixed));
+      })(),
+      loadGpuTiers(),
+      loadThroughputRatios(),
+      loadUnitThroughput(),
+      loadHostedApiPrices(),
+      loadHostedApiTerms(),
+      loadNetworks(),
+      scenarioLoad,
+    ]);
   const names = knownNames(offers.rows, networks);
   // Every name the user's scenario writes must name something of this catalog, or it would be silently ignored.
   if (scenarioFile !== null) assertScenarioNames(scenarioFile.scenario, names, scenarioPath!);
@@ -275,7 +278,7 @@ export async function loadContext(paths: InputPaths): Promise<Context> {
     tiers: gpuTierTable(tierRows),
     throughputRatios: throughputRatioTable(ratioRows),
     unitThroughput: unitThroughputTable(unitRows),
-    hostedApiPrices: hostedApiPriceTable(hostedRows),
+    hostedApiPrices: hostedApiPriceTable(hostedRows, hostedTerms),
     networks,
     names,
     paths: {

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import type { GpuAlias, GpuTier, NetworkInfo, RegionInfo } from '@gpufit/analysis';
-import type { HostedApiPriceRow, ThroughputRatioRow, UnitThroughputRow } from '@gpufit/pricing';
+import type {
+  HostedApiPriceRow,
+  HostedApiTermRow,
+  ThroughputRatioRow,
+  UnitThroughputRow,
+} from '@gpufit/pricing';
 import type { Offer } from '@gpufit/schema';
 import { buildGpuNameIndex, type GpuNameIndex } from '../io/gpuNameIndex.js';
 import { loadOffersCsv } from '../io/loadOffers.js';
@@ -12,6 +17,7 @@ import {
   loadGpuAliases,
   loadGpuTiers,
   loadHostedApiPrices,
+  loadHostedApiTerms,
   loadNetworks,
   loadRegions,
   loadThroughputRatios,
@@ -31,8 +37,10 @@ export interface BundledCatalog {
   readonly throughputRatios: readonly ThroughputRatioRow[];
   /** `unit-throughput.csv`: measured output per GPU; `unitThroughputTable(rows)` builds the lookup. */
   readonly unitThroughput: readonly UnitThroughputRow[];
-  /** `hosted-api-prices.csv`: hosted API prices per token; `hostedApiPriceTable(rows)` builds the lookup. */
+  /** `hosted-api-prices.csv`: hosted API prices per token; `hostedApiPriceTable(rows, terms)` builds the lookup. */
   readonly hostedApiPrices: readonly HostedApiPriceRow[];
+  /** `hosted-api-terms.csv`: the hosted API providers' sourced terms (certifications, BAA, retention, regions). */
+  readonly hostedApiTerms: readonly HostedApiTermRow[];
   readonly gpuNames: GpuNameIndex;
   readonly regionIndex: RegionIndex;
 }
@@ -41,16 +49,25 @@ export interface BundledCatalog {
 export async function loadBundledCatalog(options: DatasetOptions = {}): Promise<BundledCatalog> {
   const datasetsDir = options.datasetsDir ?? bundledDatasetsDir();
   const dir = { datasetsDir };
-  const [gpuTiers, gpuAliases, regions, networks, throughputRatios, unitThroughput, hostedApiPrices] =
-    await Promise.all([
-      loadGpuTiers(dir),
-      loadGpuAliases(dir),
-      loadRegions(dir),
-      loadNetworks(dir),
-      loadThroughputRatios(dir),
-      loadUnitThroughput(dir),
-      loadHostedApiPrices(dir),
-    ]);
+  const [
+    gpuTiers,
+    gpuAliases,
+    regions,
+    networks,
+    throughputRatios,
+    unitThroughput,
+    hostedApiPrices,
+    hostedApiTerms,
+  ] = await Promise.all([
+    loadGpuTiers(dir),
+    loadGpuAliases(dir),
+    loadRegions(dir),
+    loadNetworks(dir),
+    loadThroughputRatios(dir),
+    loadUnitThroughput(dir),
+    loadHostedApiPrices(dir),
+    loadHostedApiTerms(dir),
+  ]);
   const gpuNames = buildGpuNameIndex(gpuTiers, gpuAliases, path.join(datasetsDir, 'gpu-aliases.csv'));
   const regionIndex = buildRegionIndex(regions);
   const offers = await loadOffersCsv(path.join(datasetsDir, 'offers.csv'), {
@@ -67,6 +84,7 @@ export async function loadBundledCatalog(options: DatasetOptions = {}): Promise<
     throughputRatios,
     unitThroughput,
     hostedApiPrices,
+    hostedApiTerms,
     gpuNames,
     regionIndex,
   };

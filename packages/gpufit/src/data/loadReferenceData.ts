@@ -2,6 +2,7 @@ import type { GpuAlias, NetworkInfo, RegionInfo } from '@gpufit/analysis';
 import {
   type GpuTier,
   type HostedApiPriceRow,
+  type HostedApiTermRow,
   normalizeModelName,
   type ThroughputRatioRow,
   type UnitThroughputRow,
@@ -12,6 +13,7 @@ import {
   gpuAliasRow,
   gpuTierRow,
   hostedApiPriceRow,
+  hostedApiTermRow,
   networkRow,
   regionRow,
   throughputRatioRow,
@@ -88,5 +90,16 @@ export async function loadHostedApiPrices(options: DatasetOptions = {}): Promise
   return readReferenceTable(dirOf(options), 'hosted-api-prices.csv', hostedApiPriceRow, {
     key: (r) => `${r.provider}|${normalizeModelName(r.model)}`,
     column: 'model',
+  });
+}
+
+/**
+ * `datasets/hosted-api-terms.csv`: hosted API providers' own statements (certifications, BAA, zero data retention,
+ * serving regions), one row per (provider, term), each sourced; pass them to `hostedApiPriceTable` with the prices.
+ */
+export async function loadHostedApiTerms(options: DatasetOptions = {}): Promise<HostedApiTermRow[]> {
+  return readReferenceTable(dirOf(options), 'hosted-api-terms.csv', hostedApiTermRow, {
+    key: (r) => `${r.provider}|${r.term}`,
+    column: 'term',
   });
 }

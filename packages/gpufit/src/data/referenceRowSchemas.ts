@@ -1,5 +1,12 @@
-import { MODEL_SIZE_BANDS, precisionOf } from '@gpufit/pricing';
 import {
+  GLOBAL_SERVING,
+  HOSTED_API_TERM_BASES,
+  HOSTED_API_TERMS,
+  MODEL_SIZE_BANDS,
+  precisionOf,
+} from '@gpufit/pricing';
+import {
+  BLOCS,
   decodeCell,
   INTERCONNECTS,
   OUTPUT_UNITS,
@@ -219,3 +226,49 @@ export const hostedApiPriceRow = z
     notes: text,
   })
   .strict();
+
+/**
+ * `datasets/hosted-api-terms.csv`: what a hosted API provider states about certifications, BAAs, data retention and
+ * where its serverless API runs, one row per (provider, term), each with the page it was read from, its date and the
+ * provider's words. A term that does not hold by default names its condition; `serving-regions` names its places
+ * (ISO countries, blocs, or `global`). `hostedApiPriceTable` checks the same again, and that the provider has a price.
+ */
+export const hostedApiTermRow = z
+  .object({
+    provider: required.transform((s) => s.toLowerCase()),
+    term: z.enum(HOSTED_API_TERMS, { error: `one of ${HOSTED_API_TERMS.join(', ')}` }),
+    basis: z.enum(HOSTED_API_TERM_BASES, { error: `one of ${HOSTED_API_TERM_BASES.join(', ')}` }),
+    // Checked as one cell (not per element), so the error names the column `places`.
+    places: list.refine(
+      (ps) =>
+        ps.every(
+          (p) => p === GLOBAL_SERVING || /^[A-Z]{2}$/.test(p) || (BLOCS as readonly string[]).includes(p),
+        ),
+      { error: `each place is an ISO country code, a bloc (${BLOCS.join(', ')}) or ${GLOBAL_SERVING}` },
+    ),
+    condition: text,
+    source: required,
+    asOf: text.pipe(
+      z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: 'asOf must be YYYY-MM-DD or YYYY-MM' }),
+    ),
+    quote: required,
+    notes: text,
+  })
+  .strict()
+  .superRefine((row, ctx) => {
+    if (row.basis !== 'default' && row.condition === '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['condition'],
+        message: `a term held ${row.basis} must name its condition`,
+      });
+    if ((row.term === 'serving-regions') !== row.places.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['places'],
+        message:
+          row.term === 'serving-regions'
+            ? 'serving-regions must name its places'
+            : 'only serving-regions has places',
+      });
+  });

@@ -2,8 +2,12 @@ import { assert } from '../assert.js';
 import {
   AMBIGUOUS_HOSTED_API_ALIAS,
   DUPLICATE_HOSTED_API_PRICE,
+  DUPLICATE_HOSTED_API_TERM,
   INVALID_HOSTED_API_PRICE,
+  INVALID_HOSTED_API_TERM,
+  UNPRICED_HOSTED_API_TERM,
 } from '../messages.js';
+import type { HostedApiTermRow } from './hostedApiTerms.js';
 import { normalizeModelName } from './normalizeModelName.js';
 
 /**
@@ -37,6 +41,8 @@ export interface HostedApiPriceTable {
    * id), one per provider; empty when no model matches.
    */
   lookup(modelName: string): readonly HostedApiPriceRow[];
+  /** The provider's stated terms (`datasets/hosted-api-terms.csv`), at most one per term; empty when none is recorded. */
+  termsOf(provider: string): readonly HostedApiTermRow[];
   readonly size: number;
 }
 
@@ -52,11 +58,28 @@ function isValidRow(row: HostedApiPriceRow): boolean {
   );
 }
 
+/** A term row is sourced (URL, as-of, quote), names its condition unless it holds by default, and has places exactly
+ * when it states serving regions. */
+function isValidTerm(t: HostedApiTermRow): boolean {
+  return (
+    t.provider.trim().length > 0 &&
+    t.source.trim().length > 0 &&
+    t.asOf.trim().length > 0 &&
+    t.quote.trim().length > 0 &&
+    (t.basis === 'default' || t.condition.trim().length > 0) &&
+    (t.term === 'serving-regions') === t.places.length > 0
+  );
+}
+
 /**
- * Builds the lookup of hosted API prices. Pure: the Node side loads `datasets/hosted-api-prices.csv`. Every name of
- * a model (its id, aliases and served ids) must normalize to a key no other model claims.
+ * Builds the lookup of hosted API prices and their providers' terms. Pure: the Node side loads
+ * `datasets/hosted-api-prices.csv` and `datasets/hosted-api-terms.csv`. Every name of a model (its id, aliases and
+ * served ids) must normalize to a key no other model claims; a term names a provider with a price row, once per term.
  */
-export function hostedApiPriceTable(rows: readonly HostedApiPriceRow[]): HostedApiPriceTable {
+export function hostedApiPriceTable(
+  rows: readonly HostedApiPriceRow[],
+  terms: readonly HostedApiTermRow[] = [],
+): HostedApiPriceTable {
   const modelOfKey = new Map<string, string>();
   const rowsOfModel = new Map<string, HostedApiPriceRow[]>();
   const seen = new Set<string>();
@@ -77,7 +100,19 @@ export function hostedApiPriceTable(rows: readonly HostedApiPriceRow[]): HostedA
     list.push(row);
     rowsOfModel.set(model, list);
   }
+  const providers = new Set(rows.map((r) => r.provider));
+  const termsOfProvider = new Map<string, HostedApiTermRow[]>();
+  for (const t of terms) {
+    const id = `${t.provider}|${t.term}`;
+    assert(isValidTerm(t), INVALID_HOSTED_API_TERM, id);
+    assert(providers.has(t.provider), UNPRICED_HOSTED_API_TERM, id);
+    const list = termsOfProvider.get(t.provider) ?? [];
+    assert(!list.some((u) => u.term === t.term), DUPLICATE_HOSTED_API_TERM, id);
+    list.push(t);
+    termsOfProvider.set(t.provider, list);
+  }
   return {
+    termsOf: (provider) => termsOfProvider.get(provider) ?? [],
     lookup: (name) => {
       const model = modelOfKey.get(normalizeModelName(name));
       return model === undefined ? [] : (rowsOfModel.get(model) ?? []);
