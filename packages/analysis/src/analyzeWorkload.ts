@@ -340,7 +340,7 @@ export function createWorkloadAnalyzer(
       options.unitThroughput === undefined
         ? undefined
         : unitCostFor(profile, { cloud, depin }, options.unitThroughput, decision);
-    const risks = risksFor({
+    const { risks, stakes: riskStakes } = risksFor({
       profile,
       hostedApi,
       ...(unitCost !== undefined && { unitCost }),
@@ -388,6 +388,7 @@ export function createWorkloadAnalyzer(
           monthlySavingsUsd: decision.monthlySavingsUsd,
           rationale: decision.rationale,
           risks,
+          riskStakes,
           ...(best.unavailable === undefined ? {} : { unavailable: best.unavailable }),
         },
         projection,

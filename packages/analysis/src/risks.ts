@@ -19,6 +19,7 @@ import type {
   PricedOption,
   Projection,
   Recommendation,
+  RiskStake,
   UnitCost,
   WorkloadProfile,
 } from '@gpufit/schema';
@@ -43,7 +44,7 @@ import {
   INPUT_TOKENS_PER_OUTPUT_TOKEN,
 } from './hostedApiComparison.js';
 import { offerAgeDays } from './offerAgeDays.js';
-import { usd } from './usdText.js';
+import { usd, usdCents } from './usdText.js';
 
 /**
  * The risks a founder should read before moving a workload (seed, "Risks startups should evaluate": uptime
@@ -132,15 +133,21 @@ export function runsOn(recommendation: Recommendation | undefined, side: 'cloud'
     : recommendation === 'depin' || recommendation === 'hybrid';
 }
 
-/** What incentive-token emissions pay of the decentralized option, and how far its price can rise without them. */
-function subsidizedPrice({ depin, depinOffer }: RiskEvidence): string | null {
+/**
+ * What incentive-token emissions pay of the decentralized option, and how far its price can rise without them; for
+ * an option the plan uses (`atStake`), the emissions' dollars a month are what it would rise by (its "up to" share
+ * × its price).
+ */
+function subsidizedPrice({ depin, depinOffer }: RiskEvidence, atStake: boolean): RiskSaid | null {
   const subsidy = -componentUsd(depin?.cost, 'incentive-subsidy');
   const net = depin?.cost.monthlyUsd ?? 0;
   const gross = net + subsidy;
   const assumed = depinOffer?.notes.includes('gpufit assumption') ? ' (a gpufit planning default)' : '';
-  return subsidy > 0 && gross > 0 && net > 0
-    ? `Incentive-token emissions pay ${pct(subsidy / gross)} of the decentralized option's cost${assumed}; its price already has them in, and if they end it can rise by up to ${pct(subsidy / net)}.`
-    : null;
+  if (!(subsidy > 0 && gross > 0 && net > 0)) return null;
+  return {
+    text: `Incentive-token emissions pay ${pct(subsidy / gross)} of the decentralized option's cost${assumed}; its price already has them in, and if they end it can rise by up to ${pct(subsidy / net)}.`,
+    usdPerMonth: atStake ? usdCents(subsidy) : null,
+  };
 }
 
 /**
@@ -184,9 +191,16 @@ function tokenFloorSentence(
     : `From ${from} the ${symbol} price would take it below ${f}, ${where}; hosts would move there, so the projection holds it at ${f} (a floor, not a peg: a rising ${symbol} still passes through).`;
 }
 
-interface RiskRule {
+/** A risk sentence and the USD a month it puts at stake (null: the rule computes no defensible figure). */
+export interface RiskSaid {
+  readonly text: string;
+  readonly usdPerMonth: number | null;
+}
+
+export interface RiskRule {
   readonly id: string;
-  readonly check: (e: RiskEvidence) => string | null;
+  /** The sentence, alone when the rule puts no figure at stake, or with the dollars it does (`RiskSaid`). */
+  readonly check: (e: RiskEvidence) => string | RiskSaid | null;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -220,8 +234,12 @@ export function requirementCeilingUsd(asIs: number): number {
 }
 
 /**
- * The rules in the order a workload's risks are listed; the report's top risks take each workload's first one
- * (topRisks.ts). The decentralized side's hard rule and its subsidy exposure come first, then what the
+ * The rules in the order a workload's risks are listed. A rule that computes the monthly dollars its risk puts at
+ * stake returns them with the sentence (`RiskSaid`: a requirement's saving, a hosted API's saving, the emissions in
+ * a price the plan uses, an assumed egress, a batch volume far below its billed capacity, re-work); the report's
+ * top risks rank by them, and take a workload's first risk without one by its monthly cost (topRisks.ts). The
+ * other rules put no defensible figure at stake: a capacity, location, certificate or price-basis caveat, a
+ * projection that already prices what it names. The decentralized side's hard rule and its subsidy exposure come first, then what the
  * certifications cost (on a 70B agent API under SOC 2 it was USD 37,026.93 a month, far more than any other lever
  * of its plan, and it sat behind the capacity-block note), then a decentralized fleet larger than the catalog
  * shows when that option carries work (a text-to-video API priced on 104 Vast L40S machines from one listing in
@@ -241,7 +259,7 @@ export const riskRules: readonly RiskRule[] = [
     id: 'hosted-api-cheaper',
     check: (e) =>
       e.hostedApi?.status === 'compared' && hostedApiClearlyCheaper(e.hostedApi)
-        ? hostedApiCheaper(e, e.hostedApi)
+        ? said(hostedApiCheaper(e, e.hostedApi), hostedApiSaving(e.hostedApi))
         : null,
   },
   {
@@ -270,7 +288,7 @@ export const riskRules: readonly RiskRule[] = [
   // emissions.
   {
     id: 'subsidized-price',
-    check: (e) => (e.recommendation === 'cloud' ? null : subsidizedPrice(e)),
+    check: (e) => (e.recommendation === 'cloud' ? null : subsidizedPrice(e, true)),
   },
   {
     id: 'token-denominated',
@@ -295,7 +313,10 @@ export const riskRules: readonly RiskRule[] = [
               .join(', ');
       const held = lacks === asked ? '' : ` (it lacks ${lacks} on record)`;
       const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
-      return `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them for the hyperscalers, from their public compliance programmes, and for a GPU cloud only where the provider states them publicly${profile.compliance.includes('gdpr') ? '; gdpr is also met inside the EEA on datacenter hosts' : ''}). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${rate}${held} would cost ${usd(without)} a month, ${usd(saving)} less: if ${o.providerName} holds ${lacks} for your use, add it to that offer's certifications in your catalog and analyze again.`;
+      return said(
+        `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them for the hyperscalers, from their public compliance programmes, and for a GPU cloud only where the provider states them publicly${profile.compliance.includes('gdpr') ? '; gdpr is also met inside the EEA on datacenter hosts' : ''}). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${rate}${held} would cost ${usd(without)} a month, ${usd(saving)} less: if ${o.providerName} holds ${lacks} for your use, add it to that offer's certifications in your catalog and analyze again.`,
+        saving,
+      );
     },
   },
   {
@@ -359,7 +380,10 @@ export const riskRules: readonly RiskRule[] = [
         t.basis === 'measured'
           ? `at a measured ${round3(t.ratio)}× the ${named}'s throughput (${t.source})`
           : `credited no speed-up over the ${named} (no benchmark measures the pair), so the figure is an upper bound for it`;
-      return `Naming ${named} keeps the cloud side ${kept}. Under gpuPolicy any, ${o.providerName} ${shape} in ${o.region} (${PRICING_CATEGORY_REGISTRY[o.pricingCategory].label})${rate}, ${speed}, would cost ${usd(other)} a month, ${usd(saving)} less: if your model runs on ${o.gpu}, set gpuType ${o.gpu} or gpuPolicy any on this workload and analyze again.`;
+      return said(
+        `Naming ${named} keeps the cloud side ${kept}. Under gpuPolicy any, ${o.providerName} ${shape} in ${o.region} (${PRICING_CATEGORY_REGISTRY[o.pricingCategory].label})${rate}, ${speed}, would cost ${usd(other)} a month, ${usd(saving)} less: if your model runs on ${o.gpu}, set gpuType ${o.gpu} or gpuPolicy any on this workload and analyze again.`,
+        saving,
+      );
     },
   },
   {
@@ -560,6 +584,9 @@ export const riskRules: readonly RiskRule[] = [
     id: 'assumed-egress',
     check: ({ recommendation, cloud, depin, cloudOffer, depinOffer }) => {
       const parts: string[] = [];
+      // What the month could move by, either way: the assumed egress (the host's range is $0 to twice the
+      // assumed rate, so the month lies within ± that egress), summed over the sides named.
+      let atStake = 0;
       for (const side of ['cloud', 'depin'] as const) {
         if (!runsOn(recommendation, side)) continue;
         const option = side === 'cloud' ? cloud : depin;
@@ -573,11 +600,12 @@ export const riskRules: readonly RiskRule[] = [
         const total = option.cost.monthlyUsd;
         if (assumed.usdPerGiB <= 0 || total === null || !(egress >= ASSUMED_EGRESS_SHARE * total)) continue;
         const high = total + egress * (EGRESS_HOST_RANGE_USD_PER_GIB[1] / assumed.usdPerGiB - 1);
+        atStake += usdCents(Math.max(egress, high - total));
         parts.push(
           `${usd(egress)} of the ${offer.providerName} option's ${usd(total)} a month (${offer.gpu}, ${offer.region}) is egress at an assumed ${usd(assumed.usdPerGiB)}/GiB (${offer.providerName} publishes no egress price; marketplace hosts charge $0–${EGRESS_HOST_RANGE_USD_PER_GIB[1]}/GiB on Vast): at the host's own rate the month costs between ${usd(total - egress)} and ${usd(high)} — check the hosts' bandwidth price before relying on it.`,
         );
       }
-      return parts.length > 0 ? parts.join(' ') : null;
+      return parts.length > 0 ? said(parts.join(' '), atStake) : null;
     },
   },
   {
@@ -601,7 +629,10 @@ export const riskRules: readonly RiskRule[] = [
       // In dollars, and as a share of the option's whole cost (checkpoint uploads included), so the figure is
       // not read as the share of GPU-hours redone.
       return total > 0 && over / total >= 0.05
-        ? `Interruptions add ${usd(over)} a month of re-work on the DePIN option (${pct(over / total)} of its cost); checkpoint more often or pick verified hosts.`
+        ? said(
+            `Interruptions add ${usd(over)} a month of re-work on the DePIN option (${pct(over / total)} of its cost); checkpoint more often or pick verified hosts.`,
+            over,
+          )
         : null;
     },
   },
@@ -619,8 +650,9 @@ export const riskRules: readonly RiskRule[] = [
         : null,
   },
   {
+    // The option is not taken: its emissions ending costs the plan nothing, so no figure is at stake.
     id: 'subsidized-price-unused',
-    check: (e) => (e.recommendation === 'cloud' ? subsidizedPrice(e) : null),
+    check: (e) => (e.recommendation === 'cloud' ? subsidizedPrice(e, false) : null),
   },
   {
     id: 'token-denominated-unused',
@@ -654,7 +686,7 @@ export const riskRules: readonly RiskRule[] = [
     id: 'hosted-api-not-counted',
     check: (e) =>
       e.hostedApi?.status === 'not-counted' && hostedApiClearlyCheaper(e.hostedApi)
-        ? hostedApiNotCounted(e, e.hostedApi)
+        ? said(hostedApiNotCounted(e, e.hostedApi), hostedApiSaving(e.hostedApi))
         : null,
   },
 ];
@@ -697,7 +729,7 @@ function volumeBelowCapacity({
   cloud,
   depin,
   profile,
-}: RiskEvidence): string | null {
+}: RiskEvidence): RiskSaid | null {
   const stated = unitCost?.atStatedVolume;
   if (unitCost === undefined || stated === undefined || stated.capacityShare === null) return null;
   if (!(stated.capacityShare < LOW_CAPACITY_SHARE) || recommendation === 'hybrid') return null;
@@ -711,7 +743,11 @@ function volumeBelowCapacity({
       ? `${tokens(stated.outputPerMonth)} tokens`
       : `${num3(stated.outputPerMonth)} ${UNIT_WORDS[unitCost.unit]}`;
   const serving = workloadKinds[profile.kind].pattern === 'serving';
-  return `The stated output, ${volume} a month, is ${(stated.capacityShare * 100).toFixed(1)} % of what the ${num3(billed)} GPU-hours this option bills could output at the measured rate (${num3(figure.unitsPerGpuSecond)} ${UNIT_WORDS[unitCost.unit]} a second per ${figure.gpu}, ${figure.benchmark} ${figure.scenario}): at that rate it fills about ${num3(fills)} GPU-hours a month. The plan prices the demand stated in GPU-hours (${usd(stated.monthlyUsd)} a month). If the volume is the true demand, state fewer GPU-hours${serving ? ' (a service still keeps its always-up replicas)' : ''}; serving at low concurrency runs below a benchmark's rate, so the real need lies between the two figures.`;
+  // At stake for a batch or training job: the share of the month the volume does not fill, at most (the month ×
+  // (1 − the share printed); a benchmark's rate is an upper bound). A service keeps its always-up replicas whatever
+  // its volume, and the rule does not know how many GPU-hours those leave to cut: no figure.
+  const text = `The stated output, ${volume} a month, is ${(stated.capacityShare * 100).toFixed(1)} % of what the ${num3(billed)} GPU-hours this option bills could output at the measured rate (${num3(figure.unitsPerGpuSecond)} ${UNIT_WORDS[unitCost.unit]} a second per ${figure.gpu}, ${figure.benchmark} ${figure.scenario}): at that rate it fills about ${num3(fills)} GPU-hours a month. The plan prices the demand stated in GPU-hours (${usd(stated.monthlyUsd)} a month). If the volume is the true demand, state fewer GPU-hours${serving ? ' (a service still keeps its always-up replicas)' : ''}; serving at low concurrency runs below a benchmark's rate, so the real need lies between the two figures.`;
+  return serving ? { text, usdPerMonth: null } : said(text, stated.monthlyUsd * (1 - stated.capacityShare));
 }
 
 /** A token count in words: "1.2 billion", "40 million", "900,000". */
@@ -737,6 +773,14 @@ function hostedApiFigures(e: RiskEvidence, h: HostedApiComparison): string {
       ? 'the recommended plan'
       : `the recommended ${option.offer.gpu} GPUs (${option.offer.providerName})`;
   return `A hosted API sells ${e.profile.model} at ${perMillion(row)} (${row.providerName}, ${row.servedModel}${served}; as of ${row.asOf}, datasets/hosted-api-prices.csv): this workload's ${tokens(h.outputTokensPerMonth)} output tokens a month, ${input}, would cost about ${usd(h.hostedMonthlyUsd)} there against ${usd(h.rentedMonthlyUsd)} on ${placement}`;
+}
+
+/**
+ * What the hosted API would save a month: the plan's month less the hosted month, as the sentence prints them (each
+ * to the cent, so the figure is their difference exactly).
+ */
+function hostedApiSaving(h: HostedApiComparison): number {
+  return usdCents(usdCents(h.rentedMonthlyUsd) - usdCents(h.hostedMonthlyUsd));
 }
 
 /** The hosted API sentence: its price and source, the month's tokens, what they cost there and on the plan, and the
@@ -849,11 +893,26 @@ function fleetBeyondListings({ depin, depinListings: listings }: RiskEvidence): 
   return `The decentralized option holds up to ${n} machines of ${per} × ${o.gpu} at once on ${o.providerName}, but the catalog has ${count} of that configuration (${where}): a listing shows it is offered, not how many machines are free. gpufit prices the whole fleet at the listed price; check the live count before relying on it, and expect a fleet this size to spread over hosts and regions, at higher prices as the cheapest are taken.`;
 }
 
-export function risksFor(e: RiskEvidence): string[] {
-  const out: string[] = [];
+/** A sentence with the USD a month it puts at stake, to the cent (the figure `usd` prints). */
+function said(text: string, usdPerMonth: number): RiskSaid {
+  return { text, usdPerMonth: usdCents(usdPerMonth) };
+}
+
+/** What a rule says of the evidence, its sentence and figure (null when it says nothing). */
+export function sayRisk(rule: RiskRule, e: RiskEvidence): RiskSaid | null {
+  const s = rule.check(e);
+  return typeof s === 'string' ? { text: s, usdPerMonth: null } : s;
+}
+
+/** A workload's risk sentences in `riskRules` order, and beside each its rule and the dollars it puts at stake. */
+export function risksFor(e: RiskEvidence): { risks: string[]; stakes: RiskStake[] } {
+  const risks: string[] = [];
+  const stakes: RiskStake[] = [];
   for (const r of riskRules) {
-    const s = r.check(e);
-    if (s !== null) out.push(s);
+    const s = sayRisk(r, e);
+    if (s === null) continue;
+    risks.push(s.text);
+    stakes.push({ id: r.id, usdPerMonth: s.usdPerMonth });
   }
-  return out;
+  return { risks, stakes };
 }

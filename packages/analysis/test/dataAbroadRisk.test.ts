@@ -43,7 +43,7 @@ function risks(
     projection: null,
     distribution: null,
   } as unknown as RiskEvidence;
-  return risksFor(evidence).filter((r) => r.includes('would be processed in'));
+  return risksFor(evidence).risks.filter((r) => r.includes('would be processed in'));
 }
 
 describe('the data-abroad risk', () => {

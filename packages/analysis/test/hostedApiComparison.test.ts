@@ -18,7 +18,7 @@ import {
   INPUT_TOKENS_PER_OUTPUT_TOKEN,
 } from '../src/hostedApiComparison.js';
 import { analyze } from '../src/index.js';
-import { type RiskEvidence, riskRules } from '../src/risks.js';
+import { type RiskEvidence, riskRules, sayRisk } from '../src/risks.js';
 import { gpuTier, offerOf, profileOf, riskEvidence } from './support/builders.js';
 
 const price = (over: Partial<HostedApiPriceRow>): HostedApiPriceRow => ({
@@ -214,7 +214,7 @@ const evidence = (e: Partial<RiskEvidence> & Pick<RiskEvidence, 'profile'>): Ris
 const hostedRisks = (e: RiskEvidence) =>
   riskRules
     .filter((r) => r.id.startsWith('hosted-api'))
-    .map((r) => r.check(e))
+    .map((r) => sayRisk(r, e)?.text ?? null)
     .filter((x): x is string => x !== null);
 
 describe('the hosted API risks', () => {
@@ -234,6 +234,39 @@ describe('the hosted API risks', () => {
   it('is quiet when renting is cheaper', () => {
     const profile = api70b();
     expect(hostedRisks(evidence({ profile, hostedApi: compareHostedApi(profile, table, 900) }))).toEqual([]);
+  });
+});
+
+describe('the dollars a hosted API would save', () => {
+  /** Each hosted API rule's figure beside the two months its sentence prints. */
+  const stakes = (extra: Record<string, unknown>, rented: number) => {
+    const profile = api70b(extra);
+    const e = evidence({ profile, hostedApi: compareHostedApi(profile, table, rented) });
+    return riskRules
+      .filter((r) => r.id.startsWith('hosted-api'))
+      .map((r) => sayRisk(r, e))
+      .filter((x) => x !== null)
+      .map(({ text, usdPerMonth }) => {
+        const [, hosted, there] = /about \$([\d,.]+) there against \$([\d,.]+)/.exec(text)!;
+        const cents = (x: string) => Math.round(Number(x.replaceAll(',', '')) * 100);
+        return { usdPerMonth, printed: (cents(there!) - cents(hosted!)) / 100 };
+      });
+  };
+
+  it('hand-computed: $4,270.00 rented against $948.00 hosted, $3,322.00 a month; the same when not counted', () => {
+    expect(stakes({}, 4270)).toEqual([{ usdPerMonth: 3322, printed: 3322 }]);
+    expect(stakes({ compliance: ['soc2'] }, 4270)).toEqual([{ usdPerMonth: 3322, printed: 3322 }]);
+  });
+
+  it('property: the figure is the rented month less the hosted month, as the sentence prints them', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1300, max: 1e7, noNaN: true }), fc.boolean(), (rented, blocked) => {
+        for (const s of stakes(blocked ? { dataSensitivity: 'confidential' } : {}, rented)) {
+          expect(s.usdPerMonth).toBe(s.printed);
+          expect(s.usdPerMonth).toBeGreaterThan(0);
+        }
+      }),
+    );
   });
 });
 

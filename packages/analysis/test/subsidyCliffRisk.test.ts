@@ -37,7 +37,7 @@ function risks(p: Projection, recommendation: Recommendation): readonly string[]
     projection: p,
     distribution: null,
   } as unknown as RiskEvidence;
-  return risksFor(evidence).filter((r) => /DePIN stops beating cloud/.test(r));
+  return risksFor(evidence).risks.filter((r) => /DePIN stops beating cloud/.test(r));
 }
 
 describe('the subsidy-cliff risk', () => {

@@ -36,7 +36,7 @@ function risks(recommendation: Recommendation): readonly string[] {
     projection: null,
     distribution: null,
   } as unknown as RiskEvidence;
-  return risksFor(evidence);
+  return risksFor(evidence).risks;
 }
 
 describe("the decentralized option's subsidy and token", () => {

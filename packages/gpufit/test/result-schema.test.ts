@@ -75,6 +75,12 @@ describe('report.json and its schemas', () => {
       /recommendation/,
     ],
     ['an unknown assumed field', (r: Editable) => (r.workloads[0]!.assumed = ['id']), /assumed/],
+    [
+      'a risk figure as text',
+      (r: Editable) =>
+        ((r.workloads[0]!.decision.riskStakes as { usdPerMonth: unknown }[])[0]!.usdPerMonth = '766.50'),
+      /riskStakes(\.0\.|\[0\]\.)usdPerMonth/,
+    ],
     ['schema major 1', (r: Editable) => (r.schemaVersion = '1.4.0'), /schemaVersion/],
     ['schema major 3', (r: Editable) => (r.schemaVersion = '3.0.0'), /schemaVersion/],
   ])('refuses %s, in zod and in the JSON Schema, naming the field', (_what, edit, field) => {
@@ -85,10 +91,21 @@ describe('report.json and its schemas', () => {
     expect(jsonSchemaErrors(jsonSchema, bad).join(' ')).toMatch(field);
   });
 
-  it('reads a 2.1 result file (no assumed lists) and ignores fields a later 2.x adds', () => {
+  it('refuses risk stakes that are not one per risk, naming the field (zod: a JSON Schema cannot say it)', () => {
+    const r = analysisResultSchema.safeParse(
+      tampered((x) => (x.workloads[0]!.decision.riskStakes as unknown[]).pop()),
+    );
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'workloads.0.decision.riskStakes: riskStakes must hold one entry per risk (2 risks)',
+    ]);
+  });
+
+  it('reads a 2.1 result file (no assumed lists, no risk stakes) and ignores fields a later 2.x adds', () => {
     const older = tampered((r) => {
       r.schemaVersion = '2.1.0';
       for (const w of r.workloads) delete w.assumed;
+      for (const w of r.workloads) delete w.decision.riskStakes;
       r.laterField = { any: 1 };
     });
     expect(analysisResultSchema.safeParse(older).success).toBe(true);

@@ -117,18 +117,26 @@ const hybridSplitSchema = z.object({
   savingsVsAllDepinUsd: nullableNum,
 });
 
-const decisionSchema = z.object({
-  approach: z.enum(APPROACHES),
-  recommendation: z.enum(['cloud', 'depin', 'hybrid']),
-  cloud: pricedOptionSchema.nullable(),
-  depin: pricedOptionSchema.nullable(),
-  hybrid: hybridSplitSchema.nullable(),
-  recommendedMonthlyUsd: nullableNum,
-  monthlySavingsUsd: nullableNum,
-  rationale: z.string(),
-  risks: z.array(z.string()),
-  unavailable: z.object({ cloud: z.string().nullable(), depin: z.string().nullable() }).exactOptional(),
-});
+const decisionSchema = z
+  .object({
+    approach: z.enum(APPROACHES),
+    recommendation: z.enum(['cloud', 'depin', 'hybrid']),
+    cloud: pricedOptionSchema.nullable(),
+    depin: pricedOptionSchema.nullable(),
+    hybrid: hybridSplitSchema.nullable(),
+    recommendedMonthlyUsd: nullableNum,
+    monthlySavingsUsd: nullableNum,
+    rationale: z.string(),
+    risks: z.array(z.string()),
+    /** Since 2.8.0: one per risk, in its order. */
+    riskStakes: z.array(z.object({ id: z.string(), usdPerMonth: nullableNum })).exactOptional(),
+    unavailable: z.object({ cloud: z.string().nullable(), depin: z.string().nullable() }).exactOptional(),
+  })
+  .refine((d) => d.riskStakes === undefined || d.riskStakes.length === d.risks.length, {
+    path: ['riskStakes'],
+    error: (i) =>
+      `riskStakes must hold one entry per risk (${(i.input as { risks: unknown[] }).risks.length} risks)`,
+  });
 
 const projectionSchema = z.object({
   months: z.array(

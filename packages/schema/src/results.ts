@@ -226,8 +226,23 @@ export interface Decision {
   readonly monthlySavingsUsd: number | null;
   readonly rationale: string;
   readonly risks: readonly string[];
+  /**
+   * Each risk's rule and the monthly dollars it puts at stake, one per sentence of `risks` in the same order (since
+   * 2.8.0; absent in older results).
+   */
+  readonly riskStakes?: readonly RiskStake[];
   /** Why a side has no option: the rules that refused its offers, counted (absent when not counted). */
   readonly unavailable?: { readonly cloud: string | null; readonly depin: string | null };
+}
+
+/**
+ * What a risk sentence puts at stake: the rule that said it (an id of `riskRules`, packages/analysis/src/risks.ts)
+ * and, where that rule computes one, the USD a month at stake (docs/reports.md, "Top risks").
+ */
+export interface RiskStake {
+  readonly id: string;
+  /** USD a month, to the cent; null when the rule computes no defensible figure. */
+  readonly usdPerMonth: number | null;
 }
 
 export interface ProjectionMonth {
@@ -505,7 +520,7 @@ export interface PlanSubsidy {
   readonly savingRestsOnIt: number;
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.7.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.8.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {

@@ -1,0 +1,159 @@
+import type { PricedOption } from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type RiskEvidence, riskRules, risksFor, sayRisk } from '../src/risks.js';
+import { usd } from '../src/usdText.js';
+import { profileOf, riskEvidence } from './support/builders.js';
+
+/**
+ * What a risk puts at stake a month (decision.riskStakes): the figure its sentence prints, to the cent. The
+ * README main job's figures are the vectors: its chat API's SOC 2 costs $766.50 a month (Massed Compute L40S at
+ * $3,212.00 against RunPod's $3,978.50), its EU fine-tune's named A100-80GB $1,108.35, its sweeps' Nosana
+ * emissions $128.16 of a $385.07 month (25 % of the gross, "up to 33 %").
+ */
+const ruleSays = (id: string, e: RiskEvidence) => sayRisk(riskRules.find((r) => r.id === id)!, e);
+
+const option = (monthlyUsd: number, extra: Record<string, unknown> = {}): PricedOption =>
+  ({
+    offer: {
+      providerName: 'Massed Compute',
+      gpu: 'L40S',
+      region: 'desmoines-usa-1',
+      pricingCategory: 'Standard',
+      gpusPerInstance: 1,
+      usdPerGpuHour: 0.88,
+      asOf: '2026-11-24',
+    },
+    cost: { monthlyUsd, components: [], instances: 1, ...extra },
+  }) as unknown as PricedOption;
+
+describe('the dollars a requirement costs', () => {
+  const soc2 = profileOf({
+    id: 'chat-api',
+    kind: 'realtime-inference',
+    gpuHoursPerMonth: 730,
+    compliance: ['soc2'],
+  });
+  const certified = (asIs: number, without: number) =>
+    ruleSays(
+      'certifications-narrow',
+      riskEvidence({ profile: soc2, cloud: option(asIs), cloudWithoutCompliance: option(without) }),
+    );
+
+  it('hand-computed: SOC 2 on the chat API, $3,978.50 − $3,212.00 = $766.50, the saving the sentence prints', () => {
+    const s = certified(3978.5, 3212)!;
+    expect(s.usdPerMonth).toBe(766.5);
+    expect(s.text).toContain('would cost $3,212.00 a month, $766.50 less');
+  });
+
+  it('hand-computed: a named A100-80GB, $1,108.35 less under gpuPolicy any', () => {
+    const a100 = profileOf({ id: 'eu', kind: 'fine-tuning', gpuHoursPerMonth: 300, gpuType: 'A100-80GB' });
+    const any = option(264.44, { throughput: { basis: 'unmeasured', ratio: 1, source: null } });
+    const s = ruleSays(
+      'named-gpu-narrows',
+      riskEvidence({ profile: a100, cloud: option(1372.79), cloudWithAnyGpu: any, gpuPolicy: 'measured' }),
+    )!;
+    expect(s.usdPerMonth).toBe(1108.35);
+    expect(s.text).toContain('would cost $264.44 a month, $1,108.35 less');
+  });
+
+  it('property: the figure is the saving, to the cent, and the sentence prints it', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 200, max: 1e7, noNaN: true }),
+        fc.double({ min: 0, max: 0.9, noNaN: true }),
+        (asIs, r) => {
+          const s = certified(asIs, asIs * r);
+          if (s === null) return;
+          expect(s.usdPerMonth).toBeGreaterThan(0);
+          expect(Math.abs(s.usdPerMonth! - (asIs - asIs * r))).toBeLessThanOrEqual(0.005 + 1e-9 * asIs);
+          expect(s.text).toContain(`, ${usd(s.usdPerMonth!)} less`);
+        },
+      ),
+    );
+  });
+});
+
+describe('the emissions in a decentralized price', () => {
+  const depin = (net: number, subsidy: number) =>
+    ({
+      offer: { providerName: 'Nosana' },
+      cost: { monthlyUsd: net, components: [{ name: 'incentive-subsidy', usd: -subsidy }] },
+    }) as unknown as PricedOption;
+  const depinOffer = { notes: 'gpufit assumption', incentive: { denomination: 'usd', subsidyShare: 0.25 } };
+  const subsidized = (recommendation: 'depin' | 'cloud', net: number, subsidy: number) =>
+    ruleSays(
+      recommendation === 'cloud' ? 'subsidized-price-unused' : 'subsidized-price',
+      riskEvidence({ recommendation, depin: depin(net, subsidy), depinOffer } as Partial<RiskEvidence>),
+    );
+
+  it('hand-computed: the sweeps on Nosana, $128.16 of emissions in a $385.07 month: 25 % of the cost, up to 33 %', () => {
+    const s = subsidized('depin', 385.07, 128.16)!;
+    expect(s.usdPerMonth).toBe(128.16);
+    expect(s.text).toContain('pay 25 % of');
+    // The figure is the rise the sentence speaks of: up to 128.16 ÷ 385.07 = 33 % of the price.
+    expect(s.text).toContain(`rise by up to ${Math.round((s.usdPerMonth! / 385.07) * 100)} %`);
+  });
+
+  it('puts nothing at stake on the option a plan on cloud does not take', () => {
+    const s = subsidized('cloud', 385.07, 128.16)!;
+    expect(s.text).toContain('pay 25 % of');
+    expect(s.usdPerMonth).toBeNull();
+  });
+});
+
+describe('the re-work interruptions add', () => {
+  const interrupted = (total: number, overhead: number) =>
+    ruleSays(
+      'interruptions',
+      riskEvidence({
+        depin: {
+          offer: { providerName: 'Vast.ai' },
+          cost: { monthlyUsd: total, components: [{ name: 'interruption-overhead', usd: overhead }] },
+        },
+      } as unknown as Partial<RiskEvidence>),
+    );
+
+  it('hand-computed: $61.20 of re-work in a $612.00 month (10 %)', () => {
+    const s = interrupted(612, 61.2)!;
+    expect(s.usdPerMonth).toBe(61.2);
+    expect(s.text).toBe(
+      'Interruptions add $61.20 a month of re-work on the DePIN option (10 % of its cost); checkpoint more often or pick verified hosts.',
+    );
+  });
+
+  it('property: the figure is the dollars the sentence opens with', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e6, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.9, noNaN: true }),
+        (total, share) => {
+          const s = interrupted(total, total * share)!;
+          expect(s.text.startsWith(`Interruptions add ${usd(s.usdPerMonth!)} a month`)).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('risksFor', () => {
+  it('gives one stake per sentence, in its order, naming the rule; a rule with no figure carries none', () => {
+    const { risks, stakes } = risksFor(
+      riskEvidence({
+        profile: profileOf({
+          id: 'chat-api',
+          kind: 'realtime-inference',
+          gpuHoursPerMonth: 730,
+          compliance: ['soc2'],
+        }),
+        cloud: option(3978.5),
+        cloudWithoutCompliance: option(3212),
+        analysisDate: '2026-12-04',
+        maxOfferAgeDays: 1,
+      }),
+    );
+    expect(stakes).toHaveLength(risks.length);
+    expect(stakes.map((s) => s.id)).toEqual(['certifications-narrow', 'stale-price']);
+    expect(stakes.map((s) => s.usdPerMonth)).toEqual([766.5, null]);
+  });
+});
