@@ -1,53 +1,104 @@
 import { hardConstraintRisk } from '@gpufit/schema';
+import { formatCents } from '../present/format.js';
 import type { PresentedAnalysis } from '../present/presentAnalysis.js';
+import { createRounder } from '../present/rounder.js';
 import type { Inline } from './blocks.js';
 import { strong, t } from './blocks.js';
 
 /** How many risks the executive summary lists; every risk is listed under its workload. */
 export const TOP_RISK_COUNT = 5;
 
-interface Ranked {
-  readonly money: number;
+/** A candidate for the summary: its tier, what orders it inside the tier, and where it came from. */
+export interface RiskCandidate {
+  /**
+   * 0: a dated subsidy cliff; 1: a workload's largest figure at stake; 2: its other figures; 3: a workload's first
+   * risk without a figure; 4: the rest.
+   */
+  readonly tier: 0 | 1 | 2 | 3 | 4;
+  /** Tiers 1 and 2: the dollars at stake a month; otherwise the workload's recommended monthly cost. In cents. */
+  readonly cents: number;
+  /** The workload's place in the portfolio, then the risk's place in its list: ties keep both orders. */
   readonly order: number;
+  readonly index: number;
   readonly item: Inline;
 }
 
+/** Tier first, then the larger amount, then the portfolio's order and each workload's own. */
+export function byStake(a: RiskCandidate, b: RiskCandidate): number {
+  return a.tier - b.tier || b.cents - a.cents || a.order - b.order || a.index - b.index;
+}
+
 /**
- * The risks a founder should see first. Dated, quantified risks come first (a subsidy cliff inside the
- * horizon for a workload that relies on DePIN), then each workload's first stated risk ranked by the money
- * at stake (recommended monthly cost), then the remaining risks in the same order. A decentralized side ruled out
- * whole is not repeated: the summary table says it in the workload's row.
+ * Every risk the summary could show, unranked. A workload's subsidy cliff (the projection's `subsidyCliffMonth`,
+ * for a plan that runs on DePIN) is its own tier, said in the workload's `subsidy-cliff` sentence; a risk whose rule
+ * puts dollars at stake (`decision.riskStakes`, schema 2.8) is shown with them; a result without `riskStakes` (an
+ * older report.json) has no figures, so its risks fall to the workload-cost tiers as before. A decentralized side
+ * ruled out whole is left out: the summary table already says it in the workload's row ("ineligible: <reason>").
  */
-export function topRisks(p: PresentedAnalysis, count = TOP_RISK_COUNT): Inline[] {
-  const cliffs: Ranked[] = [];
-  const first: Ranked[] = [];
-  const rest: Ranked[] = [];
+export function riskCandidates(p: PresentedAnalysis): RiskCandidate[] {
+  const r = createRounder(p.roundingMode);
+  const out: RiskCandidate[] = [];
   p.workloads.forEach((w, order) => {
-    const money = w.recommendedCents ?? 0;
+    const d = w.workload.decision;
+    const workloadCents = w.recommendedCents ?? 0;
     const name = strong(w.workload.name);
-    const cliff = w.projection?.subsidyCliffMonth ?? null;
-    if (cliff !== null && w.workload.decision.recommendation !== 'cloud') {
-      cliffs.push({
-        money,
-        order,
-        item: [
-          name,
-          t(`: DePIN stops beating cloud in ${cliff} as the incentive-token subsidy fades (subsidy cliff).`),
-        ],
-      });
+    const stakes = d.riskStakes;
+    const cliffMonth = w.projection?.subsidyCliffMonth ?? null;
+    const cliffAt = stakes?.findIndex((s) => s.id === 'subsidy-cliff') ?? -1;
+    if (cliffMonth !== null && d.recommendation !== 'cloud') {
+      const said =
+        cliffAt >= 0
+          ? d.risks[cliffAt]!
+          : `DePIN stops beating cloud in ${cliffMonth} as the incentive-token subsidy fades (subsidy cliff).`;
+      out.push({ tier: 0, cents: workloadCents, order, index: -1, item: [name, t(`: ${said}`)] });
     }
-    // A decentralized side ruled out whole is already in the summary table ("ineligible: <reason>"): the risk
-    // that says the same is left to the workload's own list, so the five shown are ones the table does not.
     const hard = w.workload.fit.constraints.find((c) => c.side === 'depin' && c.scope === 'all');
     const inTable = hard !== undefined && w.depin === null ? hardConstraintRisk(hard) : null;
-    w.workload.decision.risks
-      .filter((risk) => risk !== inTable)
-      .forEach((risk, i) => {
-        (i === 0 ? first : rest).push({ money, order, item: [name, t(`: ${risk}`)] });
+    const shown = d.risks
+      .map((risk, index) => ({ risk, index, usd: stakes?.[index]?.usdPerMonth ?? null }))
+      .filter(({ risk, index }) => risk !== inTable && !(index === cliffAt && cliffMonth !== null));
+    // The workload's largest figure (the first of equals) leads; its other figures often count the same dollars
+    // again (a requirement's cost and the hosted API it rules out), so they follow every workload's largest.
+    let lead: number | null = null;
+    for (const x of shown) if (x.usd !== null && (lead === null || x.usd > lead)) lead = x.usd;
+    let firstWithout = true;
+    let leadShown = false;
+    shown.forEach(({ risk, index, usd }) => {
+      if (usd !== null) {
+        const cents = r.cents(usd);
+        const at = t(` ($${formatCents.people(cents)} a month at stake): ${risk}`);
+        const leads = usd === lead && !leadShown;
+        leadShown ||= leads;
+        out.push({ tier: leads ? 1 : 2, cents, order, index, item: [name, at] });
+        return;
+      }
+      out.push({
+        tier: firstWithout ? 3 : 4,
+        cents: workloadCents,
+        order,
+        index,
+        item: [name, t(`: ${risk}`)],
       });
+      firstWithout = false;
+    });
   });
-  const byMoney = (a: Ranked, b: Ranked): number => b.money - a.money || a.order - b.order;
-  return [...cliffs.sort(byMoney), ...first.sort(byMoney), ...rest.sort(byMoney)]
+  return out;
+}
+
+/**
+ * The risks a founder should see first, ranked by the dollars at stake (docs/reports.md, "Top risks"):
+ * 1. dated subsidy cliffs inside the horizon for a workload whose plan runs on DePIN, by the workload's monthly cost;
+ * 2. risks whose rule computes a monthly figure at stake (a requirement's cost, a hosted API's saving, the
+ *    emissions in a price, an assumed egress, a batch volume below the billed capacity, re-work), largest first, the
+ *    figure said before the sentence: each workload's largest figure first, then the other figures (a workload's
+ *    figures often count the same dollars twice: the certifications it requires and the hosted API they rule out);
+ * 3. risks without one: each workload's first such risk by the workload's recommended monthly cost, then the rest
+ *    the same way.
+ * Ties keep the portfolio's order and each workload's rule order. Every risk stays listed under its workload.
+ */
+export function topRisks(p: PresentedAnalysis, count = TOP_RISK_COUNT): Inline[] {
+  return riskCandidates(p)
+    .sort(byStake)
     .slice(0, count)
-    .map((r) => r.item);
+    .map((c) => c.item);
 }

@@ -1,0 +1,260 @@
+import type { RiskStake } from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Inline } from '../src/document/blocks.js';
+import { byStake, riskCandidates, topRisks } from '../src/document/topRisks.js';
+import type { PresentedAnalysis } from '../src/present/presentAnalysis.js';
+
+/** A workload as the top risks read it: its name, monthly cost, plan, and each risk with its rule and figure. */
+interface Shown {
+  readonly name: string;
+  readonly monthlyUsd: number;
+  readonly recommendation?: 'cloud' | 'depin' | 'hybrid';
+  readonly cliff?: string;
+  readonly risks: readonly (readonly [id: string, usdPerMonth: number | null, text?: string])[];
+  /** false: an older report.json, written before risk stakes (schema 2.7). */
+  readonly stakes?: boolean;
+}
+
+function presented(workloads: readonly Shown[]): PresentedAnalysis {
+  return {
+    roundingMode: 'halfEven',
+    workloads: workloads.map((w) => ({
+      recommendedCents: Math.round(w.monthlyUsd * 100),
+      projection: w.cliff === undefined ? null : { subsidyCliffMonth: w.cliff },
+      depin: null,
+      workload: {
+        name: w.name,
+        fit: { constraints: [] },
+        decision: {
+          recommendation: w.recommendation ?? 'cloud',
+          risks: w.risks.map(([id, , text]) => text ?? `${w.name} ${id}.`),
+          ...(w.stakes !== false && {
+            riskStakes: w.risks.map(([id, usdPerMonth]): RiskStake => ({ id, usdPerMonth })),
+          }),
+        },
+      },
+    })),
+  } as unknown as PresentedAnalysis;
+}
+
+/** An item as text: "name ($x a month at stake): sentence". */
+const text = (item: Inline): string => item.map((s) => s.text).join('');
+
+/**
+ * The risks and figures `gpufit analyze datasets/workloads/hosted-api.csv` wrote (bundled catalog, 2026-12-04).
+ * Before, the top five were the two clinical workloads' and the legal one's risks by the workloads' cost, and the
+ * support chatbot's hosted API, $635.80 a month of its $642.40 (100× cheaper), was not among them.
+ */
+const HOSTED_API: readonly Shown[] = [
+  {
+    name: 'chat-8b',
+    monthlyUsd: 642.4,
+    risks: [
+      ['hosted-api-cheaper', 635.8],
+      ['volume-below-capacity', null],
+      ['far-from-users', null],
+      ['gpu-substituted', null],
+      ['redundancy', null],
+      ['uncertain-saving', null],
+    ],
+  },
+  {
+    name: 'api-70b',
+    monthlyUsd: 7971.6,
+    risks: [
+      ['hosted-api-cheaper', 7023.6],
+      ['volume-below-capacity', null],
+      ['fleet-beyond-listings-unused', null],
+      ['redundancy', null],
+      ['uncertain-saving', null],
+    ],
+  },
+  {
+    name: 'legal-70b',
+    monthlyUsd: 11624.36,
+    risks: [
+      ['volume-below-capacity', null],
+      ['certifications-narrow', 3652.76],
+      ['certification-from-statement', null],
+      ['gpu-substituted', null],
+      ['hosted-api-not-counted', 10676.36],
+    ],
+  },
+  {
+    name: 'batch-8b',
+    monthlyUsd: 295.14,
+    risks: [
+      ['cloud-spot', null],
+      ['gpu-substituted', null],
+    ],
+  },
+  {
+    name: 'hipaa-70b',
+    monthlyUsd: 25872.69,
+    risks: [
+      ['hard-constraint', null],
+      ['volume-below-capacity', null],
+      ['certifications-narrow', 17901.09],
+      ['gpu-substituted', null],
+      ['stale-price', null],
+      ['hosted-api-not-counted', 25477.69],
+    ],
+  },
+];
+
+describe('top risks, by the dollars at stake', () => {
+  it('hosted-api.csv: each workload’s largest figure first, so the chatbot’s $635.80 hosted API is shown', () => {
+    expect(topRisks(presented(HOSTED_API)).map(text)).toEqual([
+      'hipaa-70b ($25,477.69 a month at stake): hipaa-70b hosted-api-not-counted.',
+      'legal-70b ($10,676.36 a month at stake): legal-70b hosted-api-not-counted.',
+      'api-70b ($7,023.60 a month at stake): api-70b hosted-api-cheaper.',
+      'chat-8b ($635.80 a month at stake): chat-8b hosted-api-cheaper.',
+      'hipaa-70b ($17,901.09 a month at stake): hipaa-70b certifications-narrow.',
+    ]);
+  });
+
+  it('the README main job: the figures first, then the 70B pretrain’s dollar-free note by its $46,499.32 month', () => {
+    const main: Shown[] = [
+      {
+        name: 'chat-api',
+        monthlyUsd: 3978.5,
+        risks: [
+          ['certifications-narrow', 766.5],
+          ['certification-from-statement', null],
+        ],
+      },
+      { name: 'nightly-embeddings', monthlyUsd: 29.15, risks: [['cloud-spot', null]] },
+      {
+        name: 'research-sweeps',
+        monthlyUsd: 385.07,
+        recommendation: 'depin',
+        risks: [
+          ['subsidized-price', 128.16],
+          ['token-denominated', null],
+        ],
+      },
+      { name: 'pretrain-70b', monthlyUsd: 46499.32, risks: [['unreserved-cloud-fleet', null]] },
+      {
+        name: 'eu-regulated-finetune',
+        monthlyUsd: 1372.79,
+        risks: [
+          ['certifications-narrow', 1221.56],
+          ['named-gpu-narrows', 1108.35],
+        ],
+      },
+    ];
+    expect(topRisks(presented(main)).map(text)).toEqual([
+      'eu-regulated-finetune ($1,221.56 a month at stake): eu-regulated-finetune certifications-narrow.',
+      'chat-api ($766.50 a month at stake): chat-api certifications-narrow.',
+      'research-sweeps ($128.16 a month at stake): research-sweeps subsidized-price.',
+      'eu-regulated-finetune ($1,108.35 a month at stake): eu-regulated-finetune named-gpu-narrows.',
+      'pretrain-70b: pretrain-70b unreserved-cloud-fleet.',
+    ]);
+  });
+
+  it('a dated subsidy cliff leads, in its own sentence, said once', () => {
+    const cliff =
+      'Subsidy cliff: DePIN stops beating cloud in 2027-06 as the incentive subsidy fades (from 25 % to 5 %).';
+    const top = topRisks(
+      presented([
+        { name: 'big', monthlyUsd: 9000, risks: [['certifications-narrow', 5000]] },
+        {
+          name: 'small',
+          monthlyUsd: 50,
+          recommendation: 'depin',
+          cliff: '2027-06',
+          risks: [
+            ['subsidy-cliff', null, cliff],
+            ['subsidized-price', 12.5],
+          ],
+        },
+      ]),
+    ).map(text);
+    expect(top).toEqual([
+      `small: ${cliff}`,
+      'big ($5,000.00 a month at stake): big certifications-narrow.',
+      'small ($12.50 a month at stake): small subsidized-price.',
+    ]);
+  });
+
+  it('an older report.json (no riskStakes) ranks as before: cliffs, each first risk by the workload’s cost, the rest', () => {
+    const older = (w: Shown): Shown => ({ ...w, stakes: false });
+    const top = topRisks(
+      presented([
+        older({
+          name: 'a',
+          monthlyUsd: 100,
+          risks: [
+            ['x', null],
+            ['y', null],
+          ],
+        }),
+        older({
+          name: 'b',
+          monthlyUsd: 900,
+          risks: [
+            ['x', null],
+            ['y', null],
+          ],
+        }),
+        older({ name: 'c', monthlyUsd: 10, recommendation: 'depin', cliff: '2027-03', risks: [['x', null]] }),
+      ]),
+    ).map(text);
+    expect(top).toEqual([
+      'c: DePIN stops beating cloud in 2027-03 as the incentive-token subsidy fades (subsidy cliff).',
+      'b: b x.',
+      'a: a x.',
+      'c: c x.',
+      'b: b y.',
+    ]);
+  });
+});
+
+describe('top risks, properties', () => {
+  const stake = fc.option(
+    fc.integer({ min: 0, max: 10_000_000 }).map((c) => c / 100),
+    { nil: null },
+  );
+  const workload = fc.record({
+    monthlyUsd: fc.integer({ min: 0, max: 10_000_000 }).map((c) => c / 100),
+    stakes: fc.array(stake, { maxLength: 6 }),
+  });
+  const portfolio = fc.array(workload, { minLength: 1, maxLength: 8 }).map((ws) =>
+    presented(
+      ws.map((w, i) => ({
+        name: `w${i}`,
+        monthlyUsd: w.monthlyUsd,
+        risks: w.stakes.map((s, j) => [`rule-${j}`, s] as const),
+      })),
+    ),
+  );
+
+  it('the ranking is a permutation of every risk; within a tier a larger figure never follows a smaller one', () => {
+    fc.assert(
+      fc.property(portfolio, (p) => {
+        const candidates = riskCandidates(p);
+        const ranked = [...candidates].sort(byStake);
+        const all = p.workloads.reduce((n, w) => n + w.workload.decision.risks.length, 0);
+        expect(ranked).toHaveLength(all);
+        expect(new Set(ranked.map((c) => `${c.order}/${c.index}`)).size).toBe(all);
+        for (let i = 1; i < ranked.length; i++) {
+          const [a, b] = [ranked[i - 1]!, ranked[i]!];
+          expect(a.tier).toBeLessThanOrEqual(b.tier);
+          if (a.tier === b.tier) expect(a.cents).toBeGreaterThanOrEqual(b.cents);
+        }
+        // Every risk with a figure comes before every risk without one.
+        const lastFigure = ranked.findLastIndex((c) => c.tier === 1 || c.tier === 2);
+        const firstWithout = ranked.findIndex((c) => c.tier >= 3);
+        if (lastFigure >= 0 && firstWithout >= 0) expect(lastFigure).toBeLessThan(firstWithout);
+        // A workload's lead figure is its largest.
+        for (const lead of ranked.filter((c) => c.tier === 1)) {
+          for (const other of ranked.filter((c) => c.tier === 2 && c.order === lead.order)) {
+            expect(lead.cents).toBeGreaterThanOrEqual(other.cents);
+          }
+        }
+        expect(topRisks(p, 5)).toEqual(ranked.slice(0, 5).map((c) => c.item));
+      }),
+    );
+  });
+});
