@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hostedApiAdmissions, hostedApiBlockers } from '../src/hostedApiBlockers.js';
 import { compareHostedApi } from '../src/hostedApiComparison.js';
-import { type RiskEvidence, riskRules } from '../src/risks.js';
+import { type RiskEvidence, riskRules, sayRisk } from '../src/risks.js';
 import { profileOf, riskEvidence } from './support/builders.js';
 
 const term = (over: Partial<HostedApiTermRow>): HostedApiTermRow => ({
@@ -161,7 +161,7 @@ const table = hostedApiPriceTable(
 const hostedRisks = (e: RiskEvidence) =>
   riskRules
     .filter((r) => r.id.startsWith('hosted-api'))
-    .map((r) => r.check(e))
+    .map((r) => sayRisk(r, e)?.text ?? null)
     .filter((x): x is string => x !== null);
 const said = (extra: Record<string, unknown>, t = table) => {
   const p = profile(extra);
