@@ -119,6 +119,12 @@ export function createWorkloadAnalyzer(
   const listings = listedPlaces(offers);
   // The floor under each token-denominated price: its hosts' outside option in this catalog (tokenFloors.ts).
   const floorOf = tokenFloors(offers);
+  let offersById: Map<string, Offer> | null = null;
+  const floorOfId = (id: string): TokenFloor | null => {
+    offersById ??= new Map(offers.map((o) => [o.id, o]));
+    const o = offersById.get(id);
+    return o === undefined ? null : floorOf(o);
+  };
   const policy = scenario.decision;
   const exhaustive = (p: WorkloadProfile) => explained(bestOffers(p, offers, screen, sides), p, estimate);
   const findBest =
@@ -251,8 +257,9 @@ export function createWorkloadAnalyzer(
           )
         : null;
     // A token-denominated option's USD price is held at its hosts' outside option (pricing's tokenFloor.ts).
+    // A month priced on another offer (demand growth) is held at that offer's own floor, or at none.
     const floored = (basis: CostBasis | null, side: SideBest | null, floor: TokenFloor | null) =>
-      basis !== null && side !== null && floor !== null ? withTokenFloor(basis, floor, side.estimate) : basis;
+      basis !== null && side !== null ? withTokenFloor(basis, floor, side.estimate, floorOfId) : basis;
     const depinFloor = best.depin ? floorOf(best.depin.offer) : null;
     const cloudOk = floored(
       grown(cloudBasis, best.cloud, 'cloud'),
@@ -330,8 +337,18 @@ export function createWorkloadAnalyzer(
     const depinOffer = best.depin?.offer ?? null;
     const symbol = depinOffer?.incentive?.denomination === 'token' ? depinOffer.incentive.symbol : null;
     const modelled = symbol !== null && namedEntry(scenario.tokenPrices, symbol) !== undefined;
+    // Only a floor the basis took (withTokenFloor needs the estimate's GPU-time price): the risk never names one the
+    // projection did not apply.
+    const appliedFloor = depinOk?.tokenFloor ?? null;
     const tokenFloor =
-      depinEligible && symbol !== null && modelled ? { symbol, floor: depinFloor, from: floorFrom() } : null;
+      depinEligible && symbol !== null && modelled
+        ? {
+            symbol,
+            floor: appliedFloor,
+            from: floorFrom(),
+            ...(appliedFloor === null && depinFloor !== null && { unapplied: depinFloor }),
+          }
+        : null;
     const hostedApi =
       options.hostedApiPrices === undefined
         ? null

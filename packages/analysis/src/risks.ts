@@ -103,6 +103,11 @@ export interface RiskEvidence {
     readonly symbol: string;
     readonly floor: TokenFloor | null;
     readonly from: string | null;
+    /**
+     * A USD-priced twin the catalog lists but the projection did not apply (`floor` null): the option's estimate
+     * bills no GPU-hour price to hold against it. Absent: the catalog lists none.
+     */
+    readonly unapplied?: TokenFloor;
   } | null;
   /**
    * Each option's months priced at their own demand under the scenario's growth (demandPath.ts), and the first
@@ -162,9 +167,12 @@ function tokenDenominated({ depinOffer, tokenFloor }: RiskEvidence, withFloor: b
 
 /** Where the hosts' outside option holds a token-denominated price (pricing's incentives/tokenFloor.ts), or that none does. */
 function tokenFloorSentence(
-  { symbol, floor, from }: NonNullable<RiskEvidence['tokenFloor']>,
+  { symbol, floor, from, unapplied }: NonNullable<RiskEvidence['tokenFloor']>,
   offer: Offer,
 ): string {
+  if (floor === null && unapplied !== undefined) {
+    return `Its estimate bills no price per GPU-hour to hold against what the same ${unapplied.gpu} costs on ${unapplied.providerName} (${unapplied.offerId}), so no floor is applied: the projection follows ${symbol} all the way down.`;
+  }
   if (floor === null) {
     return `The catalog lists no USD-priced marketplace offer of the same ${offer.gpu} to hold it, so no floor is assumed: the projection follows ${symbol} all the way down.`;
   }

@@ -1,7 +1,16 @@
-import { gpuTierTable } from '@gpufit/pricing';
-import { type Offer, type Scenario, type ScenarioInput, validateScenario } from '@gpufit/schema';
+import { estimateCost, gpuTierTable } from '@gpufit/pricing';
+import {
+  type Offer,
+  type Scenario,
+  type ScenarioInput,
+  validateScenario,
+  type WorkloadProfile,
+} from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
+import { createWorkloadAnalyzer } from '../src/analyzeWorkload.js';
+import { bestOffers, type SideBest } from '../src/bestOffers.js';
 import { analyze } from '../src/index.js';
+import { sidesOfMarkets } from '../src/sides.js';
 import { tokenFloors } from '../src/tokenFloors.js';
 import { gpuTier, offerOf, profileOf } from './support/builders.js';
 
@@ -230,5 +239,43 @@ describe('scenarioEffects under a token floor', () => {
     expect(effect.effect).toBe('changed');
     expect(effect.workloads).toEqual(['sweeps']);
     expect(a.scenarioEffects!.find((e) => e.setting === 'tokenPrices.NOS')!.effect).toBe('changed');
+  });
+});
+
+describe('the token-floor risk speaks only of a floor the projection applied', () => {
+  it('an option whose estimate bills no GPU-hour price takes no floor, and the risk does not claim Vast’s holds it', async () => {
+    const s = scenario({ startMonth: '2027-01', horizonMonths: 12, tokenPrices: { NOS: crash } });
+    const offers = [aws, nosana, vast, ...notOutsideOptions];
+    const estimate = (p: WorkloadProfile, o: Offer) => estimateCost(p, o, { tiers, scenario: s });
+    // The caller's search prices the Nosana option without a unit price on its GPU-time line (withTokenFloor needs
+    // one to compare the floor against): its basis takes no floor.
+    const unitless = (side: SideBest | null): SideBest | null =>
+      side === null
+        ? null
+        : {
+            ...side,
+            estimate: {
+              ...side.estimate,
+              components: side.estimate.components.map((c) =>
+                c.name === 'gpu-time' ? { ...c, unitPriceUsd: 0 } : c,
+              ),
+            },
+          };
+    const findBest = (p: WorkloadProfile) => {
+      const best = bestOffers(p, offers, estimate, sidesOfMarkets(s.decision.decentralizedMarkets));
+      return { ...best, depin: unitless(best.depin) };
+    };
+    const w = (
+      await createWorkloadAnalyzer({ offers, tiers, scenario: s, findBest, monteCarlo: false })(sweeps)
+    ).workload;
+    expect(w.decision.depin?.offer.id).toBe('nosana:h100:global');
+    const months = w.projection!.months.map((m) => m.depinUsd!);
+    // No floor applied: month 11 follows NOS down, R(11) = e^(−1.4 · 11/12).
+    expect(months[11]! / months[0]!).toBeCloseTo(Math.exp((-1.4 * 11) / 12), 9);
+    const risk = w.decision.risks.find((r) => r.startsWith('The DePIN price is paid in the NOS'))!;
+    expect(risk).not.toMatch(/hosts would move there|holds it at|raises its price/);
+    expect(risk).toMatch(
+      / Its estimate bills no price per GPU-hour to hold against what the same H100 costs on Vast\.ai \(vast:h100:us\), so no floor is applied: the projection follows NOS all the way down\.$/,
+    );
   });
 });

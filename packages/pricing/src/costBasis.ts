@@ -25,6 +25,13 @@ export interface DemandMonth {
   readonly interruptionUsd: number;
   readonly interruptionsPerMonth: number;
   readonly dataUsd: number;
+  /**
+   * Set by `withTokenFloor` on a month priced on another offer than the chosen one: that offer's own floor (null
+   * when it has none: no USD-priced listing of its GPU, or no GPU-time price). Absent: the basis's floor.
+   */
+  readonly tokenFloor?: TokenFloorBasis | null;
+  /** The `gpu-time` line's unit price of the estimate that priced the month (null without one): a floor's u. */
+  readonly grossUsdPerGpuHour?: number | null;
 }
 
 /** A basis's months priced at their own demand, for one growth rate. */
@@ -165,14 +172,38 @@ export function costBasis(estimate: CostEstimate, offer: Offer): CostBasisResult
   };
 }
 
+/** The `gpu-time` line's unit price of an estimate (the unsubsidized USD per GPU-hour), or null without one. */
+export function grossUsdPerGpuHour(estimate: CostEstimate): number | null {
+  const gross = estimate.components.find((c) => c.name === 'gpu-time')?.unitPriceUsd;
+  return gross !== undefined && Number.isFinite(gross) && gross > 0 ? gross : null;
+}
+
 /**
  * `basis` with the floor under its token-denominated price (`floor`: the hosts' outside option, which the caller
  * finds in its catalog; pricing reads no files). Unchanged when the offer is not priced in its incentive token or
- * the estimate bills no priced GPU-hour.
+ * the estimate bills no priced GPU-hour. With `floorOf` (the caller's lookup by offer id), each month of its demand
+ * path priced on another offer carries that offer's own floor, or null when it has none: a month is never held at
+ * the chosen offer's floor against another offer's price.
  */
-export function withTokenFloor(basis: CostBasis, floor: TokenFloor, estimate: CostEstimate): CostBasis {
+export function withTokenFloor(
+  basis: CostBasis,
+  floor: TokenFloor | null,
+  estimate: CostEstimate,
+  floorOf?: (offerId: string) => TokenFloor | null,
+): CostBasis {
   if (basis.incentive?.denomination !== 'token') return basis;
-  const gross = estimate.components.find((c) => c.name === 'gpu-time')?.unitPriceUsd;
-  if (gross === undefined || !(Number.isFinite(gross) && gross > 0)) return basis;
-  return { ...basis, tokenFloor: { ...floor, grossUsdPerGpuHour: gross } };
+  const gross = grossUsdPerGpuHour(estimate);
+  const own = floor === null || gross === null ? null : { ...floor, grossUsdPerGpuHour: gross };
+  const path = basis.demandPath;
+  const moved = path?.months.some((m) => m.offerId !== basis.offerId) === true;
+  if (own === null && !(moved && floorOf)) return basis;
+  const floored: CostBasis = own === null ? basis : { ...basis, tokenFloor: own };
+  if (path === undefined || !moved || floorOf === undefined) return floored;
+  const months = path.months.map((m): DemandMonth => {
+    if (m.offerId === basis.offerId) return m;
+    const f = floorOf(m.offerId);
+    const g = m.grossUsdPerGpuHour ?? null;
+    return { ...m, tokenFloor: f === null || g === null ? null : { ...f, grossUsdPerGpuHour: g } };
+  });
+  return { ...floored, demandPath: { ...path, months } };
 }

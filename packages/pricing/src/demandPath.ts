@@ -15,7 +15,13 @@
  * month's demand (monteCarloKernel.ts).
  */
 import type { CostEstimate, Offer, WorkloadProfile } from '@gpufit/schema';
-import { type CostBasis, costBasis, type DemandMonth, type DemandPath } from './costBasis.js';
+import {
+  type CostBasis,
+  costBasis,
+  type DemandMonth,
+  type DemandPath,
+  grossUsdPerGpuHour,
+} from './costBasis.js';
 import { type EstimateCostOptions, estimateCost } from './estimate/estimateCost.js';
 
 /**
@@ -34,8 +40,9 @@ export function profileAtDemand(profile: WorkloadProfile, factor: number): Workl
   };
 }
 
-function partsOf(basis: CostBasis, demandFactor: number): DemandMonth {
+function partsOf(basis: CostBasis, demandFactor: number, estimate?: CostEstimate): DemandMonth {
   return {
+    ...(estimate !== undefined && { grossUsdPerGpuHour: grossUsdPerGpuHour(estimate) }),
     demandFactor,
     offerId: basis.offerId,
     computeUsd: basis.computeUsdPerMonth - basis.interruptionUsdPerMonth,
@@ -49,8 +56,8 @@ function partsOf(basis: CostBasis, demandFactor: number): DemandMonth {
 function scaled(parts: DemandMonth, demandFactor: number): DemandMonth {
   const k = demandFactor / parts.demandFactor;
   return {
+    ...parts,
     demandFactor,
-    offerId: parts.offerId,
     computeUsd: parts.computeUsd * k,
     interruptionUsd: parts.interruptionUsd * k,
     interruptionsPerMonth: parts.interruptionsPerMonth * k,
@@ -126,7 +133,7 @@ export function withDemandPath(
       ) {
         const moved = costBasis(other.estimate, other.offer);
         if (moved.ok) {
-          path.push(partsOf(moved.value, factor));
+          path.push(partsOf(moved.value, factor, other.estimate));
           movedFrom ??= { month: t, offer: other.offer, usd: other.estimate.monthlyUsd, chosenUsd };
           continue;
         }

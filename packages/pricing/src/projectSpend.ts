@@ -52,6 +52,8 @@ export function projectSpend(
       depinUsd,
       subsidyShare: shown.subsidyShare[t]!,
       tokenPriceUsd: shown.tokenPriceUsd ? shown.tokenPriceUsd[t]! : null,
+      cloudOfferId: cloud ? cloud.offerIds[t]! : null,
+      depinOfferId: depin ? depin.offerIds[t]! : null,
     });
   }
   return {

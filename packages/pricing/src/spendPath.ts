@@ -23,7 +23,7 @@
  * absorb the rest (p = 1: the tenant pays the whole loss, DESIGN §5.7's price × (1 − s(t))).
  */
 import { namedEntry, type Scenario, type SubsidySchedule, type TokenPriceModel } from '@gpufit/schema';
-import type { CostBasis } from './costBasis.js';
+import type { CostBasis, DemandMonth, TokenFloorBasis } from './costBasis.js';
 import { demandMonthAt } from './demandPath.js';
 import { subsidyEntryFor } from './incentives/subsidyScheduleFor.js';
 import { heldTokenRatio, tokenFloorTerms } from './incentives/tokenFloor.js';
@@ -67,6 +67,11 @@ export interface SpendPath {
   readonly tokenFloorRatio: Float64Array | null;
   /** ε(t) = e(t) / u(t): the month's emissions per USD of tenant price (null with `tokenFloorRatio`). */
   readonly tokenEmissionRatio: Float64Array | null;
+  /**
+   * The catalog offer that prices each month: the chosen one, or under demand growth another offer of the same side
+   * (demandPath.ts). Its floor, when token-priced, is that offer's own (`tokenFloorRatio` 0 in a month with none).
+   */
+  readonly offerIds: readonly string[];
   /** The first month the floor holds the expected path's price (its hosts' income would fall below f), or null. */
   readonly tokenFloorFrom: number | null;
   /** Expected spend: (computeUsd + interruptionUsd) · the paid ratio + dataUsd. */
@@ -122,28 +127,33 @@ export function spendPath(
   const interruptionsPerMonth = new Float64Array(n);
   const dataUsd = new Float64Array(n);
   const tokenPriceUsd = token ? new Float64Array(n) : null;
-  const floor = token ? (basis.tokenFloor ?? null) : null;
-  const floorRatio = floor ? new Float64Array(n) : null;
-  const emissionRatio = floor ? new Float64Array(n) : null;
-  let tokenFloorFrom: number | null = null;
-  const expectedUsd = new Float64Array(n);
-  const steadyCompute = basis.computeUsdPerMonth - basis.interruptionUsdPerMonth;
+  const offerIds: string[] = [];
   // The months priced at their own demand, when the basis carries them for this growth rate.
   const priced =
     basis.demandPath !== undefined && basis.demandPath.growthMonthly === scenario.demandGrowthMonthly
       ? basis.demandPath
       : null;
+  // Each month's floor: the chosen offer's, or that of the offer that prices the month (withTokenFloor).
+  const floorAt = (at: DemandMonth | null): TokenFloorBasis | null => {
+    if (!token) return null;
+    if (at === null || at.offerId === basis.offerId || at.tokenFloor === undefined)
+      return basis.tokenFloor ?? null;
+    return at.tokenFloor;
+  };
+  const floored =
+    token !== null &&
+    (basis.tokenFloor !== undefined || (priced?.months.some((m) => floorAt(m) !== null) ?? false));
+  const floorRatio = floored ? new Float64Array(n) : null;
+  const emissionRatio = floored ? new Float64Array(n) : null;
+  let tokenFloorFrom: number | null = null;
+  const expectedUsd = new Float64Array(n);
+  const steadyCompute = basis.computeUsdPerMonth - basis.interruptionUsdPerMonth;
   if (priced !== null && priced.unpricedFrom !== null && priced.unpricedFrom < n) {
     assumptions.push(
       `${basis.offerId} cannot price the demand of month ${priced.unpricedFrom + 1} (×${(growth ** priced.unpricedFrom).toFixed(2)} month 1's); from then on its cost scales with the demand`,
     );
   }
 
-  if (floor && priced?.movedFrom && priced.movedFrom.month < n) {
-    assumptions.push(
-      `${basis.offerId}'s token floor ($${floor.usdPerGpuHour}/GPU-h, ${floor.offerId}) is measured against its own price also in the months priced on ${priced.movedFrom.offer.id}`,
-    );
-  }
   for (let t = 0; t < n; t++) {
     const d = growth ** t;
     const s = curve(t);
@@ -153,6 +163,7 @@ export function spendPath(
     subsidyShare[t] = s;
     reliefShare[t] = relief;
     const at = priced === null ? null : demandMonthAt(priced, t);
+    offerIds.push(at?.offerId ?? basis.offerId);
     // Without a path, the arithmetic (and so every bit of the Monte Carlo's pinned output) as before paths.
     const compute = at ? at.computeUsd * paid : steadyCompute * paid * d;
     const rework = at ? at.interruptionUsd * paid : basis.interruptionUsdPerMonth * paid * d;
@@ -164,7 +175,8 @@ export function spendPath(
     const price = token ? expectedTokenPrice(token.model, t) : 1;
     if (tokenPriceUsd && token) tokenPriceUsd[t] = price;
     let ratio = token ? price / token.model.spotUsd : 1;
-    if (floor && floorRatio && emissionRatio) {
+    const floor = floorAt(at);
+    if (floorRatio && emissionRatio && floor) {
       // The emissions the schedule still pays, s(t) of the unsubsidized price, are part of the hosts' income.
       const g = floor.grossUsdPerGpuHour;
       const terms = tokenFloorTerms(floor.usdPerGpuHour, g * paid, g * s);
@@ -191,6 +203,7 @@ export function spendPath(
     tokenPriceUsd,
     tokenFloorRatio: floorRatio,
     tokenEmissionRatio: emissionRatio,
+    offerIds,
     tokenFloorFrom,
     expectedUsd,
     schedule,

@@ -9,6 +9,7 @@ import {
   projectSpend,
   spendPath,
   withDemandPath,
+  withTokenFloor,
 } from '../src/index.js';
 import { offerInput, profileInput } from './support/arbitraries.js';
 import { offer, profile, scenario } from './support/builders.js';
@@ -223,5 +224,73 @@ describe('withDemandPath: each month priced at its own demand', () => {
     const o = offer({ gpusPerInstance: 1, availability: 1 });
     const projection = projectSpend({ cloud: grownBasis(p, o, 0.05, 12), depin: null }, grown(0.05, 12));
     expect(projection.horizonCloudUsd).toBeCloseTo(12 * 1460, 6);
+  });
+});
+
+describe('a month priced on another offer is floored as that offer', () => {
+  // Two NOS-priced offers (no emissions): the chosen one at $2 a GPU-hour whose hosts' outside option is $1.80, and
+  // from the month demand passes one unit's 730 GPU-hours (t = 3 at 10 % growth) a cheaper one at $1.50. NOS falls
+  // 75 % a year without noise: E[R(t)] = 2^(−t/6).
+  const p = profile({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 600, peakToMeanRatio: 1 });
+  const nos = { incentiveSymbol: 'NOS', incentiveSubsidyShare: 0, incentiveDenomination: 'token' } as const;
+  const chosen = offer({ id: 'chosen', gpusPerInstance: 1, availability: 1, usdPerGpuHour: 2, ...nos });
+  const cheaper = offer({ id: 'cheaper', gpusPerInstance: 1, availability: 1, usdPerGpuHour: 1.5, ...nos });
+  const find = (q: typeof p) =>
+    q.gpuHoursPerMonth! > 730
+      ? { offer: cheaper, estimate: estimateCost(q, cheaper, { tiers, explain: false }) }
+      : null;
+  const s = scenario({
+    demandGrowthMonthly: 0.1,
+    horizonMonths: 6,
+    startMonth: '2027-01',
+    tokenPrices: { NOS: { spotUsd: 1, annualDrift: Math.log(0.25), annualVolatility: 0 } },
+  });
+  const floorAt = (usd: number, id: string) => ({
+    usdPerGpuHour: usd,
+    offerId: id,
+    providerName: id,
+    gpu: 'X',
+  });
+  const chosenFloor = floorAt(1.8, 'usd-a');
+  const grownBasis = withDemandPath(basisOf(p, chosen), p, chosen, { tiers }, 0.1, 6, find);
+  const estimate0 = estimateCost(p, chosen, { tiers });
+  const R = (t: number) => 2 ** (-t / 6);
+
+  it('its own floor ($1.40 against its $1.50: φ = 0.9333), not the chosen offer’s (0.9 of $2)', () => {
+    const b = withTokenFloor(grownBasis, chosenFloor, estimate0, (id) =>
+      id === 'cheaper' ? floorAt(1.4, 'usd-b') : null,
+    );
+    const path = spendPath(b, s);
+    expect(path.offerIds).toEqual(['chosen', 'chosen', 'chosen', 'cheaper', 'cheaper', 'cheaper']);
+    for (let t = 0; t < 6; t++) {
+      const compute = path.computeUsd[t]!;
+      // Months 1–2 on the chosen offer: max(R, 0.9); from month 3 on the cheaper one: max(R, 1.4 ÷ 1.5).
+      const held = t < 3 ? Math.max(R(t), 0.9) : Math.max(R(t), 1.4 / 1.5);
+      expect(path.expectedUsd[t]).toBeCloseTo(compute * held, 6);
+    }
+    // 600 × 1.1³ GPU-hours at $1.50, held at $1.40 (R = 0.7071).
+    expect(path.expectedUsd[3]).toBeCloseTo(600 * 1.1 ** 3 * 1.4, 6);
+    expect(path.tokenFloorRatio![3]).toBeCloseTo(1.4 / 1.5, 12);
+    const projection = projectSpend({ cloud: null, depin: b }, s);
+    expect(projection.months.map((m) => m.depinOfferId)).toEqual(path.offerIds);
+    expect(projection.months.every((m) => m.cloudOfferId === null)).toBe(true);
+  });
+
+  it('none when that offer has no floor: the month follows the token', () => {
+    const b = withTokenFloor(grownBasis, chosenFloor, estimate0, () => null);
+    const path = spendPath(b, s);
+    for (let t = 3; t < 6; t++) expect(path.expectedUsd[t]).toBeCloseTo(path.computeUsd[t]! * R(t), 6);
+    // The Monte Carlo's terms for such a month hold nothing: max(R·P, min(0, P)) = R·P.
+    expect(path.tokenFloorRatio![4]).toBe(0);
+    expect(path.tokenEmissionRatio![4]).toBe(0);
+    expect(path.expectedUsd[1]).toBeCloseTo(path.computeUsd[1]! * 0.9, 6);
+  });
+
+  it('a chosen offer without a floor still floors a month priced on an offer that has one', () => {
+    const b = withTokenFloor(grownBasis, null, estimate0, () => floorAt(1.4, 'usd-b'));
+    const path = spendPath(b, s);
+    expect(path.expectedUsd[1]).toBeCloseTo(path.computeUsd[1]! * R(1), 6);
+    expect(path.expectedUsd[5]).toBeCloseTo(path.computeUsd[5]! * (1.4 / 1.5), 6);
+    expect(path.tokenFloorFrom).toBe(3);
   });
 });

@@ -149,6 +149,9 @@ const projectionSchema = z.object({
       depinUsd: nullableNum,
       subsidyShare: num,
       tokenPriceUsd: nullableNum,
+      /** The offer that prices the month on each side (absent in older files). */
+      cloudOfferId: z.string().nullable().exactOptional(),
+      depinOfferId: z.string().nullable().exactOptional(),
     }),
   ),
   /** Null (since 2.5.0) for a workload with no cloud option. */

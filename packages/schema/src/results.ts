@@ -254,6 +254,12 @@ export interface ProjectionMonth {
   readonly depinUsd: number | null;
   readonly subsidyShare: number;
   readonly tokenPriceUsd: number | null;
+  /**
+   * The catalog offer that prices the month on each side (since 2.8.0: under demand growth a later month can be priced
+   * on another offer of the side than month 1's); null without that side. Absent in files written before.
+   */
+  readonly cloudOfferId?: string | null;
+  readonly depinOfferId?: string | null;
 }
 
 export interface Projection {
