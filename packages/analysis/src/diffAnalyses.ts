@@ -1,6 +1,6 @@
 import type { Analysis, ScenarioEffect, WorkloadAnalysis } from '@gpufit/schema';
 import { horizonOf } from './portfolioLedger.js';
-import { chosenOption } from './scenarioEffects.js';
+import { chosenOption, projectionMove } from './scenarioEffects.js';
 import { usd } from './usdText.js';
 
 export interface Change<T> {
@@ -25,6 +25,11 @@ export interface WorkloadDiff {
   readonly monthlySavingsUsd: NumberChange;
   /** The recommended option, as "side offer-id" (hybrid: both offers). */
   readonly option: Change<string | null>;
+  /**
+   * Where the recommended option's projection moves to another offer ("cloud <offer> from YYYY-MM"), or null when it
+   * stays on the chosen offer every month (`projectionMove`).
+   */
+  readonly moves: Change<string | null>;
   /** The scenario settings whose effect touched this workload (labels); empty without scenario effects. */
   readonly causes: readonly string[];
   readonly cloudOffer: Change<string | null>;
@@ -110,6 +115,8 @@ function explain(
           : w.option.a !== w.option.b
             ? `${w.option.a ?? 'no option'} → ${w.option.b ?? 'no option'}`
             : `same option (${w.option.b ?? 'none'})`;
+    // The projection of B leaves the chosen offer in a later month: "same option" alone would hide it.
+    const moves = w.moves.b !== null && w.moves.b !== w.moves.a ? `, moves to ${w.moves.b}` : '';
     const money = [
       moved(w.monthlyUsd) ? `monthly ${signed(w.monthlyUsd.delta)}` : null,
       moved(w.horizonUsd) ? `horizon ${signed(w.horizonUsd.delta)}` : null,
@@ -119,7 +126,7 @@ function explain(
       : w.causes.length > 0
         ? ` — by ${w.causes.join('; ')}`
         : ' — by the settings together (no one of them alone changes it)';
-    lines.push(`  ${w.id}: ${what}${money.length > 0 ? `, ${money.join(', ')}` : ''}${why}`);
+    lines.push(`  ${w.id}: ${what}${moves}${money.length > 0 ? `, ${money.join(', ')}` : ''}${why}`);
   }
   const idle = settings.filter((e) => e.effect === 'no-effect');
   if (idle.length > 0) lines.push('Settings that changed nothing:', ...idle.map((e) => `  ${e.message}`));
@@ -145,6 +152,7 @@ function workloadDiff(
   const cloudOffer = pick((w) => w.decision.cloud?.offer.id ?? null);
   const depinOffer = pick((w) => w.decision.depin?.offer.id ?? null);
   const option = pick((w) => chosenOption(w));
+  const moves = pick((w) => projectionMove(w));
   const horizon = pick((w) => horizonOf(w, 'recommended'));
   const monthlyUsd = num(monthly.a ?? null, monthly.b ?? null);
   const horizonUsd = num(horizon.a ?? null, horizon.b ?? null);
@@ -159,7 +167,8 @@ function workloadDiff(
           !moved(horizonUsd) &&
           !moved(savingsUsd) &&
           cloudOffer.a === cloudOffer.b &&
-          depinOffer.a === depinOffer.b
+          depinOffer.a === depinOffer.b &&
+          moves.a === moves.b
         ? 'same'
         : 'changed';
   return {
@@ -172,6 +181,7 @@ function workloadDiff(
     horizonUsd,
     monthlySavingsUsd: savingsUsd,
     option: { a: option.a ?? null, b: option.b ?? null },
+    moves: { a: moves.a ?? null, b: moves.b ?? null },
     causes: settings.filter((e) => e.changes.some((c) => c.workload === id)).map((e) => e.label),
     cloudOffer: { a: cloudOffer.a ?? null, b: cloudOffer.b ?? null },
     depinOffer: { a: depinOffer.a ?? null, b: depinOffer.b ?? null },

@@ -270,6 +270,31 @@ interface Fingerprint {
   readonly cloudMonthlyUsd: number | null;
   readonly depinMonthlyUsd: number | null;
   readonly risks: string;
+  readonly moves: string | null;
+}
+
+/**
+ * Where the recommended option's projection leaves its month-1 offer, as "side offer-id from YYYY-MM" (each side the
+ * plan uses, joined by "; "), or null when every month is priced on the chosen offer (or the months name no offer:
+ * files before schema 2.8.0).
+ */
+export function projectionMove(w: WorkloadAnalysis): string | null {
+  const months = w.projection?.months ?? [];
+  const d = w.decision;
+  const out: string[] = [];
+  for (const side of ['cloud', 'depin'] as const) {
+    const used = side === 'cloud' ? d.recommendation !== 'depin' : d.recommendation !== 'cloud';
+    const chosen = (side === 'cloud' ? d.cloud : d.depin)?.offer.id;
+    if (!used || chosen === undefined) continue;
+    const moved = months.find((m) => {
+      const id = side === 'cloud' ? m.cloudOfferId : m.depinOfferId;
+      return id != null && id !== chosen;
+    });
+    const id = moved === undefined ? null : side === 'cloud' ? moved.cloudOfferId : moved.depinOfferId;
+    if (moved !== undefined && id != null)
+      out.push(`${side === 'cloud' ? 'cloud' : 'decentralized'} ${id} from ${moved.month}`);
+  }
+  return out.length > 0 ? out.join('; ') : null;
 }
 
 /** The option a workload recommends, as "side offer-id" (hybrid: both offers). */
@@ -292,6 +317,7 @@ function fingerprint(w: WorkloadAnalysis): Fingerprint {
     cloudMonthlyUsd: d.cloud?.cost.monthlyUsd ?? null,
     depinMonthlyUsd: d.depin?.cost.monthlyUsd ?? null,
     risks: d.risks.join('\n'),
+    moves: projectionMove(w),
   };
 }
 
@@ -308,7 +334,7 @@ function compare(id: string, before: Fingerprint, after: Fingerprint): ScenarioE
     moneyDiffers(before.horizonUsd, after.horizonUsd) ||
     moneyDiffers(before.cloudMonthlyUsd, after.cloudMonthlyUsd) ||
     moneyDiffers(before.depinMonthlyUsd, after.depinMonthlyUsd);
-  const risksChanged = before.risks !== after.risks;
+  const risksChanged = before.risks !== after.risks || before.moves !== after.moves;
   if (!optionChanged && !costChanged && !risksChanged) return null;
   return {
     workload: id,
@@ -319,6 +345,7 @@ function compare(id: string, before: Fingerprint, after: Fingerprint): ScenarioE
     monthlyUsdAfter: after.monthlyUsd,
     horizonUsdBefore: before.horizonUsd,
     horizonUsdAfter: after.horizonUsd,
+    movesAfter: after.moves,
   };
 }
 
@@ -332,10 +359,11 @@ export function describeChange(c: ScenarioEffectChange): string {
       : moneyDiffers(c.horizonUsdBefore, c.horizonUsdAfter)
         ? `horizon ${usd(c.horizonUsdBefore)} → ${usd(c.horizonUsdAfter)}`
         : null;
+  const moves = c.movesAfter == null ? '' : `, moves to ${c.movesAfter}`;
   if (c.what === 'option')
-    return `${c.workload}: ${c.optionBefore ?? 'no option'} → ${c.optionAfter ?? 'no option'}${money ? `, ${money}` : ''}`;
+    return `${c.workload}: ${c.optionBefore ?? 'no option'} → ${c.optionAfter ?? 'no option'}${moves}${money ? `, ${money}` : ''}`;
   if (c.what === 'cost')
-    return `${c.workload}: ${money ?? 'the price of an option it compares'} (same option)`;
+    return `${c.workload}: ${money ?? 'the price of an option it compares'} (${moves === '' ? 'same option' : `same option${moves}`})`;
   return `${c.workload}: risk notes only`;
 }
 

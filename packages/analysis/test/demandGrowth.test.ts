@@ -1,7 +1,8 @@
 import { gpuTierTable } from '@gpufit/pricing';
 import { validateScenario } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/index.js';
+import { analyze, describeChange, diffAnalyses } from '../src/index.js';
+import { projectionMove } from '../src/scenarioEffects.js';
 import { gpuTier, offerOf, profileOf } from './support/builders.js';
 
 /**
@@ -46,36 +47,38 @@ const embedder = profileOf({
   dataSensitivity: 'internal',
 });
 
+// A 12-month commitment on one always-up L4 and on-demand L4s beside it, for a service that outgrows the commitment.
+const committed = oneGpu({
+  id: 'gcp:l4:us:committed',
+  ...l4,
+  pricingCategory: 'Committed',
+  termMonths: 12,
+  usdPerGpuHour: 0.7,
+  availability: 0.995,
+});
+const onDemand = oneGpu({
+  id: 'gcp:l4:us:standard',
+  ...l4,
+  usdPerGpuHour: 0.8,
+  availability: 0.995,
+});
+const api = profileOf({
+  id: 'api',
+  kind: 'realtime-inference',
+  modelParamsBillions: 0.3,
+  gpuType: 'L4',
+  gpuHoursPerMonth: 200,
+  peakToMeanRatio: 3,
+  availabilityTarget: 0.995,
+  horizonMonths: 12,
+  dataSensitivity: 'internal',
+});
+
 describe('demand growth priced month by month', () => {
   it('a month the chosen offer holds only at a step (a commitment for 3 units) moves to a cheaper offer, and says when', async () => {
     // A 12-month commitment on one always-up L4 at $0.70 carries the month-0 peak; growth of 10 % a month needs a
     // second unit (and a spare for 0.995) from some month, where on-demand L4s at $0.80, billed by the hour's use,
     // cost less than three committed units.
-    const committed = oneGpu({
-      id: 'gcp:l4:us:committed',
-      ...l4,
-      pricingCategory: 'Committed',
-      termMonths: 12,
-      usdPerGpuHour: 0.7,
-      availability: 0.995,
-    });
-    const onDemand = oneGpu({
-      id: 'gcp:l4:us:standard',
-      ...l4,
-      usdPerGpuHour: 0.8,
-      availability: 0.995,
-    });
-    const api = profileOf({
-      id: 'api',
-      kind: 'realtime-inference',
-      modelParamsBillions: 0.3,
-      gpuType: 'L4',
-      gpuHoursPerMonth: 200,
-      peakToMeanRatio: 3,
-      availabilityTarget: 0.995,
-      horizonMonths: 12,
-      dataSensitivity: 'internal',
-    });
     const a = await analyze({
       workloads: [api],
       offers: [committed, onDemand],
@@ -95,6 +98,43 @@ describe('demand growth priced month by month', () => {
     const risk = w.decision.risks.find((r) => r.includes('the projection moves the workload there'));
     expect(risk).toBe(
       "At 10 % demand growth a month, from 2027-04 (×1.33 today's demand) gcp (L4, us-east-1, Standard) costs $1,168.00 a month where gcp (L4, us-east-1, Committed), chosen today, would cost $1,533.00: the projection moves the workload there from that month — re-plan then.",
+    );
+  });
+
+  it('the months name the offer that prices them; diff and scenario effects say the option moves, not "same option"', async () => {
+    const input = (growth: number) => ({
+      workloads: [api],
+      offers: [committed, onDemand],
+      tiers,
+      scenario: scenarioOf({ demandGrowthMonthly: growth, horizonMonths: 12 }),
+      monteCarlo: false as const,
+    });
+    const flat = await analyze(input(0));
+    const grown = await analyze({ ...input(0.1), scenarioBaseline: { scenario: input(0).scenario } });
+    const months = grown.workloads[0]!.projection!.months;
+    expect(months.slice(0, 3).every((m) => m.cloudOfferId === 'gcp:l4:us:committed')).toBe(true);
+    expect(months.slice(3).every((m) => m.cloudOfferId === 'gcp:l4:us:standard')).toBe(true);
+    expect(flat.workloads[0]!.projection!.months.every((m) => m.cloudOfferId === 'gcp:l4:us:committed')).toBe(
+      true,
+    );
+    expect(projectionMove(grown.workloads[0]!)).toBe('cloud gcp:l4:us:standard from 2027-04');
+    const line = diffAnalyses(flat, grown, []).explanation.find((l) => l.startsWith('  api:'));
+    expect(line).toMatch(
+      /^ {2}api: same option \(cloud gcp:l4:us:committed\), moves to cloud gcp:l4:us:standard from 2027-04, horizon \+/,
+    );
+    const change = {
+      workload: 'api',
+      what: 'cost' as const,
+      optionBefore: 'cloud gcp:l4:us:committed',
+      optionAfter: 'cloud gcp:l4:us:committed',
+      monthlyUsdBefore: 511,
+      monthlyUsdAfter: 511,
+      horizonUsdBefore: 6132,
+      horizonUsdAfter: 9000,
+      movesAfter: projectionMove(grown.workloads[0]!),
+    };
+    expect(describeChange(change)).toBe(
+      'api: horizon $6,132.00 → $9,000.00 (same option, moves to cloud gcp:l4:us:standard from 2027-04)',
     );
   });
 

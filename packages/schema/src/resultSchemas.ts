@@ -341,6 +341,7 @@ export const analysisResultSchema = z.object({
             monthlyUsdAfter: num.nullable(),
             horizonUsdBefore: num,
             horizonUsdAfter: num,
+            movesAfter: z.string().nullable().exactOptional(),
           }),
         ),
         message: z.string(),

@@ -577,6 +577,12 @@ export interface ScenarioEffectChange {
   readonly monthlyUsdAfter: number | null;
   readonly horizonUsdBefore: number;
   readonly horizonUsdAfter: number;
+  /**
+   * Where the recommended option's projection moves to another offer as run (under demand growth a later month is
+   * priced on another offer of the side), e.g. "cloud gcp:l4:us:standard from 2027-04"; null when every month stays
+   * on the chosen offer. Since 2.8.0; absent in older files.
+   */
+  readonly movesAfter?: string | null;
 }
 
 /** The effect of one scenario setting (docs/reports.md, "Scenario settings and their effect"). */
