@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { depinVersusCloud } from '../src/document/workloadSection.js';
+import { depinVersusCloud, movesSentence, offerMoves } from '../src/document/workloadSection.js';
 
 const month = (i: number, cloudCents: number, depinCents: number | null) => ({
   month: `2027-${String(i + 1).padStart(2, '0')}`,
@@ -35,5 +35,44 @@ describe('the projection sentence says only what every month bears out', () => {
           expect(sentence).toContain(`in ${cheaper} of ${rows.length} months`);
       }),
     );
+  });
+});
+
+describe('the projection table says where a later month is priced on another offer', () => {
+  const m = (i: number, cloudOfferId: string | null, depinOfferId: string | null) => ({
+    month: `2027-${String(i + 1).padStart(2, '0')}`,
+    demandFactor: 1.05 ** i,
+    cloudCents: 100,
+    depinCents: depinOfferId === null ? null : 90,
+    subsidyShare: 0,
+    tokenPrice: null,
+    cloudOfferId,
+    depinOfferId,
+  });
+  it('names the provider in the month the offer changes, and the offers in a sentence', () => {
+    const months = [
+      m(0, 'aws:g6.xlarge:us-east-1:committed-12mo', 'vast:4090'),
+      m(1, 'aws:g6.xlarge:us-east-1:committed-12mo', 'vast:4090'),
+      m(2, 'aws:g6e.xlarge:us-east-1:committed-12mo', 'vast:4090'),
+      m(3, 'aws:g6e.xlarge:us-east-1:committed-12mo', 'salad:4090'),
+    ];
+    expect(offerMoves(months)).toEqual([null, null, 'cloud → aws', 'DePIN → salad']);
+    expect(movesSentence(months)).toBe(
+      "Under the scenario's demand growth a later month is priced on another offer of the same side: from 2027-03 the cloud option is priced on aws:g6e.xlarge:us-east-1:committed-12mo (was aws:g6.xlarge:us-east-1:committed-12mo); from 2027-04 the decentralized option is priced on salad:4090 (was vast:4090).",
+    );
+  });
+  it('property: a move is named exactly in the months whose offer differs from the month before', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a:1', 'b:2', 'c:3'), { minLength: 1, maxLength: 24 }), (ids) => {
+        const months = ids.map((id, i) => m(i, id, null));
+        const moves = offerMoves(months);
+        ids.forEach((id, i) => {
+          expect(moves[i] !== null).toBe(i > 0 && id !== ids[i - 1]);
+        });
+      }),
+    );
+  });
+  it('months from a file without offer ids name no move', () => {
+    expect(offerMoves([m(0, null, null), m(1, null, null)])).toEqual([null, null]);
   });
 });

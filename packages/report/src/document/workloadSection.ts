@@ -17,7 +17,7 @@ import {
 } from '../present/labels.js';
 import { pricingLabel, providerLabel, rentedText } from '../present/offerLabel.js';
 import { precisionText } from '../present/precisionText.js';
-import type { ShownOption, ShownWorkload } from '../present/presentAnalysis.js';
+import type { ShownOption, ShownProjectionMonth, ShownWorkload } from '../present/presentAnalysis.js';
 import type { Rounder } from '../present/rounder.js';
 import type { Block, Inline } from './blocks.js';
 import { code, plain, strong, t } from './blocks.js';
@@ -330,6 +330,42 @@ function depinAlone(
   return `No cloud option is priced for this workload, so there is no cloud month to compare: the decentralized option's spend goes ${spend}${subsidy}.`;
 }
 
+/** A catalog offer id's provider (`runpod:l40s-…` → runpod); the whole id when it names none. */
+const providerOf = (offerId: string): string => offerId.split(':')[0] ?? offerId;
+
+/**
+ * Under demand growth a month can be priced on another offer of the side than the month before (pricing's
+ * demandPath.ts): for each month, "cloud → <provider>" (and/or DePIN) where its offer changes, else null.
+ */
+export function offerMoves(months: readonly ShownProjectionMonth[]): (string | null)[] {
+  return months.map((m, i) => {
+    const before = months[i - 1];
+    if (before === undefined) return null;
+    const parts: string[] = [];
+    if (m.cloudOfferId !== null && before.cloudOfferId !== null && m.cloudOfferId !== before.cloudOfferId)
+      parts.push(`cloud → ${providerOf(m.cloudOfferId)}`);
+    if (m.depinOfferId !== null && before.depinOfferId !== null && m.depinOfferId !== before.depinOfferId)
+      parts.push(`DePIN → ${providerOf(m.depinOfferId)}`);
+    return parts.length > 0 ? parts.join(', ') : null;
+  });
+}
+
+/** The offers the months move to, with the month each move starts. */
+export function movesSentence(months: readonly ShownProjectionMonth[]): string {
+  const said: string[] = [];
+  months.forEach((m, i) => {
+    const before = months[i - 1];
+    if (before === undefined) return;
+    for (const [side, id, was] of [
+      ['cloud', m.cloudOfferId, before.cloudOfferId],
+      ['decentralized', m.depinOfferId, before.depinOfferId],
+    ] as const)
+      if (id !== null && was !== null && id !== was)
+        said.push(`from ${m.month} the ${side} option is priced on ${id} (was ${was})`);
+  });
+  return `Under the scenario's demand growth a later month is priced on another offer of the same side: ${said.join('; ')}.`;
+}
+
 function projectionBlocks(r: Rounder, w: ShownWorkload, charts: readonly ChartSpec[]): Block[] {
   const p = w.projection;
   if (p === null) return [];
@@ -343,6 +379,8 @@ function projectionBlocks(r: Rounder, w: ShownWorkload, charts: readonly ChartSp
         : p.subsidyCliffMonth !== null
           ? `Subsidy cliff: from ${p.subsidyCliffMonth} the decentralized option no longer beats cloud.`
           : depinVersusCloud(p.months);
+  const moves = offerMoves(p.months);
+  const moved = moves.some((m) => m !== null);
   return [
     { kind: 'heading', level: 4, text: 'Projection over the horizon' },
     {
@@ -354,14 +392,16 @@ function projectionBlocks(r: Rounder, w: ShownWorkload, charts: readonly ChartSp
         { header: 'DePIN (USD)', align: 'right' },
         { header: 'incentive subsidy share', align: 'right' },
         ...(hasToken ? [{ header: 'incentive token price (USD)', align: 'right' as const }] : []),
+        ...(moved ? [{ header: 'priced on', align: 'left' as const }] : []),
       ],
-      rows: p.months.map((m) => [
+      rows: p.months.map((m, i) => [
         plain(m.month),
         plain(formatQuantity(r, m.demandFactor, 3)),
         plain(m.cloudCents === null ? 'n/a' : formatCents.people(m.cloudCents)),
         plain(m.depinCents === null ? 'n/a' : formatCents.people(m.depinCents)),
         plain(formatShare(r, m.subsidyShare)),
         ...(hasToken ? [plain(m.tokenPrice === null ? 'n/a' : formatUnitPrice.people(m.tokenPrice))] : []),
+        ...(moved ? [plain(moves[i] ?? '')] : []),
       ]),
       total: [
         [strong('Horizon')],
@@ -370,9 +410,11 @@ function projectionBlocks(r: Rounder, w: ShownWorkload, charts: readonly ChartSp
         [strong(p.horizonDepinCents === null ? 'n/a' : formatCents.people(p.horizonDepinCents))],
         [],
         ...(hasToken ? [[]] : []),
+        ...(moved ? [[]] : []),
       ],
     },
     { kind: 'paragraph', content: plain(cliff) },
+    ...(moved ? [{ kind: 'paragraph' as const, content: plain(movesSentence(p.months)) }] : []),
     ...chartBlock(charts, `monthly-spend-${workloadSlug(w.index)}`),
   ];
 }

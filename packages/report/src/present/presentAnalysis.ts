@@ -107,6 +107,9 @@ export interface ShownProjectionMonth {
   readonly depinCents: number | null;
   readonly subsidyShare: number;
   readonly tokenPrice: number | null;
+  /** The offer that prices the month on each side (null without that side, or in a file before schema 2.8.0). */
+  readonly cloudOfferId: string | null;
+  readonly depinOfferId: string | null;
 }
 
 export interface ShownProjection {
@@ -299,6 +302,8 @@ function showProjection(r: Rounder, w: WorkloadAnalysis, path: (string | number)
       depinCents: depin === null ? null : (depin[i] ?? null),
       subsidyShare: m.subsidyShare,
       tokenPrice: m.tokenPriceUsd === null ? null : r.unitPrice(m.tokenPriceUsd),
+      cloudOfferId: m.cloudOfferId ?? null,
+      depinOfferId: m.depinOfferId ?? null,
     })),
   };
 }
