@@ -271,6 +271,8 @@ describe('a month priced on another offer is floored as that offer', () => {
     // 600 × 1.1³ GPU-hours at $1.50, held at $1.40 (R = 0.7071).
     expect(path.expectedUsd[3]).toBeCloseTo(600 * 1.1 ** 3 * 1.4, 6);
     expect(path.tokenFloorRatio![3]).toBeCloseTo(1.4 / 1.5, 12);
+    // No assumption says the chosen offer's floor (as a raw float, "$1.8/GPU-h") is measured against another's price.
+    expect(path.assumptions.filter((a) => a.includes('token floor'))).toEqual([]);
     const projection = projectSpend({ cloud: null, depin: b }, s);
     expect(projection.months.map((m) => m.depinOfferId)).toEqual(path.offerIds);
     expect(projection.months.every((m) => m.cloudOfferId === null)).toBe(true);
