@@ -54,6 +54,9 @@ export function projectSpend(
       tokenPriceUsd: shown.tokenPriceUsd ? shown.tokenPriceUsd[t]! : null,
       cloudOfferId: cloud ? cloud.offerIds[t]! : null,
       depinOfferId: depin ? depin.offerIds[t]! : null,
+      cloudSubsidyUsd: cloud ? cloud.subsidyUsd[t]! : null,
+      depinSubsidyUsd: depin ? depin.subsidyUsd[t]! : null,
+      depinPaidSubsidyShare: depin ? depin.paidSubsidyShare[t]! : null,
     });
   }
   return {

@@ -76,6 +76,19 @@ export interface SpendPath {
   readonly tokenFloorFrom: number | null;
   /** Expected spend: (computeUsd + interruptionUsd) · the paid ratio + dataUsd. */
   readonly expectedUsd: Float64Array;
+  /**
+   * USD the incentive emissions pay toward the month's GPU time at the month's token price: the unsubsidized compute
+   * × s(t) × R(t) (R the token's own move, 1 without a token model; 0 without a subsidy). Under a held floor the
+   * tenant pays f'·h − this, so the month's GPU price plus its subsidy is the hosts' income, never more (docs,
+   * "Incentive-token floor").
+   */
+  readonly subsidyUsd: Float64Array;
+  /**
+   * The share of the month's GPU income (GPU price paid + `subsidyUsd`) the emissions pay: s(t) under full
+   * pass-through while the token's price passes through; below it in a month the floor holds the price (the tenant
+   * pays more, the emissions do not); 0 without a subsidy.
+   */
+  readonly paidSubsidyShare: Float64Array;
   readonly schedule: SubsidySchedule;
   readonly assumptions: readonly string[];
 }
@@ -147,6 +160,8 @@ export function spendPath(
   const emissionRatio = floored ? new Float64Array(n) : null;
   let tokenFloorFrom: number | null = null;
   const expectedUsd = new Float64Array(n);
+  const subsidyUsd = new Float64Array(n);
+  const paidSubsidyShare = new Float64Array(n);
   const steadyCompute = basis.computeUsdPerMonth - basis.interruptionUsdPerMonth;
   if (priced !== null && priced.unpricedFrom !== null && priced.unpricedFrom < n) {
     assumptions.push(
@@ -175,6 +190,8 @@ export function spendPath(
     const price = token ? expectedTokenPrice(token.model, t) : 1;
     if (tokenPriceUsd && token) tokenPriceUsd[t] = price;
     let ratio = token ? price / token.model.spotUsd : 1;
+    // The emissions, s(t) of the unsubsidized price, worth R(t) of their reference value whatever the floor does.
+    const subsidy = paid > 0 ? ((compute + rework) / paid) * s * ratio : 0;
     const floor = floorAt(at);
     if (floorRatio && emissionRatio && floor) {
       // The emissions the schedule still pays, s(t) of the unsubsidized price, are part of the hosts' income.
@@ -189,6 +206,9 @@ export function spendPath(
       }
     }
     expectedUsd[t] = (compute + rework) * ratio + data;
+    subsidyUsd[t] = subsidy;
+    const income = (compute + rework) * ratio + subsidy;
+    paidSubsidyShare[t] = income > 0 ? subsidy / income : 0;
   }
   return {
     months: n,
@@ -206,6 +226,8 @@ export function spendPath(
     offerIds,
     tokenFloorFrom,
     expectedUsd,
+    subsidyUsd,
+    paidSubsidyShare,
     schedule,
     assumptions,
   };

@@ -136,6 +136,22 @@ describe('flooredTokenUsdPerGpuHour', () => {
   });
 });
 
+/**
+ * The README sweeps on Nosana: $0.32 with 25 % NOS emissions in it (unsubsidized $0.42667; 1,000 USD of compute is
+ * 2,343.75 GPU-hours), the subsidy ending 2027-07, NOS on token-crash's path, SaladCloud's $0.30 the floor.
+ */
+function readmeSweeps() {
+  const gross = 0.32 / 0.75;
+  const s = scenario({
+    horizonMonths: 12,
+    subsidyPassThrough: 1,
+    subsidies: { nosana: { kind: 'step', steps: [{ month: '2027-07', share: 0 }] } },
+    tokenPrices: { NOS: { spotUsd: 1, annualDrift: -1.4, annualVolatility: 1.2 } },
+  });
+  const path = spendPath(nosana(gross, 0.3, { subsidyShare: 0.25 }), s);
+  return { gross, path, R: (t: number) => Math.exp((-1.4 * t) / 12) };
+}
+
 describe('spendPath under a token floor', () => {
   it('hand-computed: falling 75 % a year against a floor at 45 % of the price, months 7–11 bind', () => {
     const s = quarterAYear();
@@ -175,15 +191,7 @@ describe('spendPath under a token floor', () => {
     // Unsubsidized $0.32 ÷ 0.75 = $0.42667 a GPU-hour; 1,000 USD of unsubsidized compute is 2,343.75 GPU-hours.
     // Its hosts earn R · ($0.32 + $0.10667 of NOS emissions) = R · $0.42667 before and after the subsidy ends (the
     // tenant pays the emissions' share when they stop), so they leave below R = 0.30 ÷ 0.42667 = 0.703125.
-    const gross = 0.32 / 0.75;
-    const s = scenario({
-      horizonMonths: 12,
-      subsidyPassThrough: 1,
-      subsidies: { nosana: { kind: 'step', steps: [{ month: '2027-07', share: 0 }] } },
-      tokenPrices: { NOS: { spotUsd: 1, annualDrift: -1.4, annualVolatility: 1.2 } },
-    });
-    const path = spendPath(nosana(gross, 0.3, { subsidyShare: 0.25 }), s);
-    const R = (t: number) => Math.exp((-1.4 * t) / 12);
+    const { gross, path, R } = readmeSweeps();
     // e^(−1.4 t/12) < 0.703125 ⇔ t > 12 · ln(1/0.703125) ÷ 1.4 = 3.02: months 1–3 follow NOS.
     expect(path.tokenFloorFrom).toBe(4);
     expect(path.expectedUsd[0]).toBe(750);
@@ -199,6 +207,55 @@ describe('spendPath under a token floor', () => {
     expect(path.tokenEmissionRatio![0]).toBeCloseTo(1 / 3, 12);
     expect(path.tokenFloorRatio![6]).toBeCloseTo(0.3 / gross, 12);
     expect(path.tokenEmissionRatio![6]).toBe(0);
+  });
+
+  it('hand-computed: the subsidy of a held month is what the emissions are worth, R · e; with the price it makes the hosts’ $0.30', () => {
+    // The README sweeps above: 2,343.75 GPU-hours, e = $0.10667 a GPU-hour while the subsidy lasts (to 2027-07).
+    const { path, R } = readmeSweeps();
+    // Month 0: 1,000 × 0.25 = $250, the estimate's subsidy line; a month the token passes through: 250 R, 25 %.
+    expect(path.subsidyUsd[0]).toBeCloseTo(250, 9);
+    expect(path.subsidyUsd[2]).toBeCloseTo(250 * R(2), 9);
+    expect(path.paidSubsidyShare[2]).toBeCloseTo(0.25, 12);
+    // Month 4, held: the tenant pays 703.125 − 250 R(4) and the emissions 250 R(4) = $156.77: together 2,343.75 ×
+    // $0.30, the hosts' income, and the emissions' share of it 250 R(4) ÷ 703.125 = 22.3 %, not the schedule's 25 %.
+    expect(path.subsidyUsd[4]).toBeCloseTo(250 * R(4), 9);
+    expect(path.subsidyUsd[4]).toBeCloseTo(156.77, 2);
+    expect(path.expectedUsd[4]! + path.subsidyUsd[4]!).toBeCloseTo(703.125, 9);
+    expect(path.paidSubsidyShare[4]).toBeCloseTo((250 * R(4)) / 703.125, 12);
+    expect(path.paidSubsidyShare[4]).toBeCloseTo(0.223, 3);
+    // After the subsidy ends: no subsidy.
+    expect(path.subsidyUsd[6]).toBe(0);
+    expect(path.paidSubsidyShare[6]).toBe(0);
+  });
+
+  it('property: the subsidy is s(t) · R(t) of the unsubsidized compute; the paid price plus it never exceeds the hosts’ income where the floor holds, and its share never exceeds s(t)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.05, max: 5, noNaN: true }),
+        fc.double({ min: 0.05, max: 5, noNaN: true }),
+        fc.double({ min: 0, max: 0.9, noNaN: true }),
+        fc.double({ min: -3, max: 1, noNaN: true }),
+        (gross, floor, share, drift) => {
+          const s = quarterAYear({
+            tokenPrices: { NOS: { spotUsd: 1, annualDrift: drift, annualVolatility: 0 } },
+          });
+          const path = spendPath(nosana(gross, floor, { subsidyShare: share }), s);
+          for (let t = 0; t < path.months; t++) {
+            const R = Math.exp((drift * t) / 12);
+            const sub = path.subsidyUsd[t]!;
+            expect(sub).toBeCloseTo(1_000 * share * R, 6);
+            const hours = 1_000 / gross;
+            const u = gross * (1 - share);
+            const fPrime = Math.min(floor, u + gross * share);
+            const income = path.expectedUsd[t]! + sub;
+            // Held: the price plus the emissions are the hosts' floor income f′ · h; passed through: R · (u + e) · h.
+            expect(income).toBeCloseTo(Math.max(R * gross, fPrime) * hours, 6);
+            expect(path.paidSubsidyShare[t]!).toBeLessThanOrEqual(share + 1e-12);
+            expect(Number.isFinite(path.paidSubsidyShare[t]!)).toBe(true);
+          }
+        },
+      ),
+    );
   });
 
   it('property: never below what keeps the hosts, f′ − E[R]·e, nor the token’s price; month 0 the list', () => {

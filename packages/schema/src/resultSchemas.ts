@@ -152,6 +152,10 @@ const projectionSchema = z.object({
       /** The offer that prices the month on each side (absent in older files). */
       cloudOfferId: z.string().nullable().exactOptional(),
       depinOfferId: z.string().nullable().exactOptional(),
+      /** USD the emissions pay that month, and their share of the GPU income (absent in older files). */
+      cloudSubsidyUsd: nullableNum.exactOptional(),
+      depinSubsidyUsd: nullableNum.exactOptional(),
+      depinPaidSubsidyShare: nullableNum.exactOptional(),
     }),
   ),
   /** Null (since 2.5.0) for a workload with no cloud option. */

@@ -260,6 +260,18 @@ export interface ProjectionMonth {
    */
   readonly cloudOfferId?: string | null;
   readonly depinOfferId?: string | null;
+  /**
+   * USD the incentive emissions pay toward each side's GPU time that month, at the month's token price (0 without a
+   * subsidy; null without that side). In a month the token floor holds the price, price + subsidy is the hosts'
+   * income (docs/projection-and-uncertainty.md, "Incentive-token floor"). Since 2.8.0.
+   */
+  readonly cloudSubsidyUsd?: number | null;
+  readonly depinSubsidyUsd?: number | null;
+  /**
+   * The share of the decentralized option's GPU income that month (price paid + subsidy) the emissions pay:
+   * `subsidyShare` while the token's price passes through, lower where the floor holds it. Since 2.8.0.
+   */
+  readonly depinPaidSubsidyShare?: number | null;
 }
 
 export interface Projection {

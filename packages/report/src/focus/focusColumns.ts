@@ -335,7 +335,8 @@ export const FOCUS_COLUMNS: readonly FocusColumn[] = [
   },
   {
     name: 'x_IncentiveSubsidyShare',
-    description: 'incentive subsidy share of the month (0–1), from the projection',
+    description:
+      "share of the month's GPU income (BilledCost's GPU time + the subsidy) the incentive emissions pay (0–1), from the projection; below the schedule's share where the token floor holds the price",
     value: (x) =>
       x.month.subsidyShare === null || x.month.subsidyCents === null
         ? emptyCell

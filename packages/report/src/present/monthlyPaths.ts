@@ -45,10 +45,12 @@ interface SideMonth {
 }
 
 /**
- * The month-by-month spend of one priced side. With a projection, its months are used as they are; the
- * incentive-token subsidy of month m is the cost estimate's subsidy line scaled by demand, by the
- * subsidy share relative to month 0 (the DESIGN §5.7 rule: subsidy = unsubsidized price × share(t)) and, for a
- * price set in the incentive token, by the token price relative to month 0 (as the projection scales the spend).
+ * The month-by-month spend of one priced side. With a projection, its months are used as they are, and so is the
+ * incentive-token subsidy of each month (`cloudSubsidyUsd` / `depinSubsidyUsd`: unsubsidized GPU time of that
+ * month × share(t) × the token's move; in a month the token floor holds the price, price + subsidy is the hosts'
+ * income) with the share of the month's GPU income it is (`depinPaidSubsidyShare`). A file written before schema
+ * 2.8.0 has neither: its subsidy is the cost estimate's line scaled by demand, share(t) ÷ share(0) and the token
+ * price relative to month 0.
  * Without a projection, the monthly cost repeats for every month of the horizon.
  */
 function sideMonths(
@@ -81,6 +83,9 @@ function sideMonths(
     const usd = side === 'cloud' ? m.cloudUsd : m.depinUsd;
     if (usd === null) return null;
     const band = w.distribution?.months.find((d) => d.month === m.month)?.[side] ?? null;
+    // The projection's own figure (schema 2.8.0): the emissions on the month's own GPU time at the month's token
+    // price, so a floored month's price plus its subsidy is the hosts' income. A file before it: scaled from month 0.
+    const projected = (side === 'cloud' ? m.cloudSubsidyUsd : m.depinSubsidyUsd) ?? null;
     // A price set in the incentive token moves with it, the part the token pays included (DESIGN §5.7).
     const tokenRatio =
       token0 !== null && token0 > 0 && m.tokenPriceUsd !== null ? m.tokenPriceUsd / token0 : 1;
@@ -91,10 +96,9 @@ function sideMonths(
       subsidyUsd:
         subsidy0 === null
           ? null
-          : share0 > 0
-            ? subsidy0 * (m.subsidyShare / share0) * m.demandFactor * tokenRatio
-            : 0,
-      subsidyShare: side === 'depin' ? m.subsidyShare : null,
+          : (projected ??
+            (share0 > 0 ? subsidy0 * (m.subsidyShare / share0) * m.demandFactor * tokenRatio : 0)),
+      subsidyShare: side === 'depin' ? (m.depinPaidSubsidyShare ?? m.subsidyShare) : null,
       tokenPriceUsd: side === 'depin' ? m.tokenPriceUsd : null,
       percentiles: band,
     });

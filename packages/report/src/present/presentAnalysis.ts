@@ -300,7 +300,8 @@ function showProjection(r: Rounder, w: WorkloadAnalysis, path: (string | number)
       demandFactor: m.demandFactor,
       cloudCents: cloud === null ? null : (cloud[i] ?? null),
       depinCents: depin === null ? null : (depin[i] ?? null),
-      subsidyShare: m.subsidyShare,
+      // The share of the month's GPU income the emissions pay: below the schedule's where the token floor holds.
+      subsidyShare: m.depinPaidSubsidyShare ?? m.subsidyShare,
       tokenPrice: m.tokenPriceUsd === null ? null : r.unitPrice(m.tokenPriceUsd),
       cloudOfferId: m.cloudOfferId ?? null,
       depinOfferId: m.depinOfferId ?? null,
