@@ -4,12 +4,18 @@
  * runs `renderChartPng`, the code the main thread would run: the PNGs are byte for byte the same.
  *
  * The first worker starts with the command, so its imports overlap the catalog load and the analysis; it is
- * idle until the analysis is done. The others start when the first chart is asked for, and load while the first
- * draws. Each worker is given at most `IN_FLIGHT` charts at a time (one drawn while the previous one's PNG is
- * encoded), the rest wait in a queue, so the charts spread over the workers as they come free.
+ * idle until the analysis is done. Others, when asked for (`threads`), start when the first chart is asked for,
+ * and load while the first draws. Each worker is given at most `IN_FLIGHT` charts at a time (one drawn while the
+ * previous one's PNG is encoded), the rest wait in a queue, so the charts spread over the workers as they come
+ * free.
+ *
+ * One worker by default, on any number of cores (issue 19, 2026-12-05): a second worker pays Node's worker
+ * bootstrap, the canvas's and chart.js's loading and chart.js's first, unoptimized runs all over again, about
+ * 0.15 s of CPU for the README's main job (its 11 charts). On two cores shared with other work that CPU is wall
+ * time; one worker draws the 11 charts while the main thread writes the text reports, and the PNGs are deflated
+ * on libuv's pool beside the drawing either way. benchmarks/README.md has the figures.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChartSpec } from '@gpufit/report';
@@ -29,7 +35,7 @@ export interface ChartWorkers {
 export interface ChartWorkerOptions {
   /** The bundled worker (`chartWorker.mjs`); default: found next to this module (see `defaultChartWorkerUrl`). */
   readonly url?: URL | null;
-  /** Workers, at least 1; default 2 on a machine with two or more cores, else 1. */
+  /** Workers, at least 1; default 1 (see above for why not one a core). */
   readonly threads?: number;
 }
 
@@ -69,7 +75,7 @@ interface Slot {
 export function startChartWorkers(options: ChartWorkerOptions = {}): ChartWorkers | null {
   const url = options.url === undefined ? defaultChartWorkerUrl() : options.url;
   if (url === null) return null;
-  const threads = Math.max(1, options.threads ?? Math.min(2, availableParallelism()));
+  const threads = Math.max(1, options.threads ?? 1);
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let next = 0;
