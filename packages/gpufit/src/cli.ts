@@ -14,8 +14,12 @@ import { formatList } from './cli/formatList.js';
 import { SEED_RANGE, TRIALS_RANGE } from './cli/monteCarloLimits.js';
 import { positiveDecimal, wholeNumberIn } from './cli/numericOptions.js';
 import { paint } from './cli/terminal.js';
+import { raiseTierUpBudget } from './cli/tierUpBudget.js';
 import { OutputError, outputFailure } from './output/outputError.js';
 import { VERSION } from './version.js';
+
+// Before any command's code loads or a worker starts: V8 optimizes only code that stays hot (tierUpBudget.ts).
+raiseTierUpBudget();
 
 /** Threads for the Monte Carlo: this one and up to 1,023 workers. */
 const THREADS_RANGE = [1, 1024] as const;

@@ -20,17 +20,14 @@
  * against 242–254 MB), three alternating runs each.
  */
 import { setFlagsFromString } from 'node:v8';
+import { setV8FlagUnlessGiven } from './v8FlagUnlessGiven.js';
 
 export const HEAP_GROWING_PERCENT = 50;
-
-const GIVEN = /^--heap[-_]growing[-_]percent(=|$)/;
 
 /** Sets the factor unless node was started with one; returns whether it set it. */
 export function limitHeapGrowth(
   execArgv: readonly string[] = process.execArgv,
   setFlags: (flags: string) => void = setFlagsFromString,
 ): boolean {
-  if (execArgv.some((a) => GIVEN.test(a))) return false;
-  setFlags(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  return true;
+  return setV8FlagUnlessGiven('heap-growing-percent', HEAP_GROWING_PERCENT, execArgv, setFlags);
 }
