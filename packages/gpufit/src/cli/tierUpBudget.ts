@@ -2,18 +2,19 @@
  * How much bytecode V8 runs between its checks of whether a function is hot enough to optimize (V8's
  * `--interrupt-budget`, 67,584 in Node 20): gpufit's CLI sets 8× that, `TIER_UP_BUDGET` (issue 19).
  *
- * Why: a short command such as the README's main job (`gpufit analyze`, about 1.4 s of CPU) spent about a fifth of
- * its CPU in TurboFan, V8's optimizing compiler, on its background threads (a `perf` profile of the job,
- * 2026-12-05): with the default budget V8 optimizes hundreds of functions that run only a few more times —
- * chart.js's layout in the chart worker, the report renderers, the loaders. On two cores shared with other work
- * that CPU is wall time. With 8× the budget only code that stays hot is optimized: the main job took 1.19–1.23 s of
- * CPU against 1.36–1.53 s (alternating runs), with the same bytes in every report and chart, since optimization
- * never changes what code computes. A long run loses almost nothing: its hot loops reach TurboFan a few
- * milliseconds later (a 300-workload analysis took 4.3–5.0 s of user CPU with 4× and 16× the budget against
- * 4.5–5.3 s with V8's). benchmarks/README.md has the figures.
+ * Why: a short command such as the README's main job (`gpufit analyze`, about 1.5 s of CPU) spent about a fifth of
+ * its CPU in TurboFan, V8's optimizing compiler, on its background threads (22 % of the samples of a `perf` profile
+ * of the job, 2026-12-05), optimizing functions that then ran only a few more times — chart.js's layout in the chart
+ * worker, the report renderers, the loaders. On two cores shared with other work that CPU is wall time. With a larger
+ * budget only code that stays hot is optimized. The main job's CPU in six alternating rounds: V8's default
+ * 1.36–1.53 s, 4× 1.20–1.32 s, 16× 1.13–1.26 s; 8× against 4× in four pairs, 1.06–1.31 s against 1.15–1.53 s. The
+ * bytes of every report and chart are the same, as optimization never changes what code computes. A long run loses
+ * nothing measurable: its hot loops still reach TurboFan, a little later (300 generated workloads took 4.3–4.9 s
+ * of user CPU at 16× and 4.4–5.0 s at 4× against 4.5–5.3 s with V8's default). benchmarks/README.md has the figures.
  *
- * Set at run time, before the commands' code is loaded and before any worker starts (workers read the flag when
- * their functions first run). A user who starts node with `--interrupt-budget` keeps their value.
+ * Set at run time, before the commands' code is loaded and before any worker starts (set so, it measured the same
+ * as the command-line flag: 1.12–1.28 s against 1.07–1.21 s, six pairs). A user who starts node with
+ * `--interrupt-budget` keeps their value.
  */
 import { setFlagsFromString } from 'node:v8';
 import { setV8FlagUnlessGiven } from './v8FlagUnlessGiven.js';
