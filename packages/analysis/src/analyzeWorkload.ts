@@ -325,6 +325,12 @@ export function createWorkloadAnalyzer(
       profile.gpuType !== null && gpuPolicy !== 'any' && asIs !== null
         ? priced(cheapestAnyGpu({ ...profile, gpuPolicy: 'any' }, requirementCeilingUsd(asIs)))
         : null;
+    // What stating the task costs: GPUs convert only at ratios measured on its benchmarks (throughputConversion.ts), so
+    // the same profile without it, at the ratios pooled over every task of the size band, may find a cheaper GPU.
+    const withoutTask =
+      profile.task != null && asIs !== null
+        ? priced(cheapestAnyGpu({ ...profile, task: null }, requirementCeilingUsd(asIs)))
+        : null;
     // The month the floor first holds the decentralized option's projected price (or that its GPU has none); its
     // path is walked again only for a floored option the risk speaks of.
     const floorFrom = (): string | null => {
@@ -366,6 +372,7 @@ export function createWorkloadAnalyzer(
       cloudWithoutCompliance: withoutCompliance,
       cloudWithoutComplianceOffer: lackingBest?.offer ?? null,
       cloudWithAnyGpu: withAnyGpu,
+      cloudWithoutTask: withoutTask,
       gpuPolicy,
       cloudOffer: best.cloud?.offer ?? null,
       depin: depinEligible ? depin : null,

@@ -67,6 +67,11 @@ export interface RiskEvidence {
    * GPU, its policy is already `any`, or none was found): what naming the GPU costs.
    */
   readonly cloudWithAnyGpu?: PricedOption | null;
+  /**
+   * The cheapest cloud option for the same profile without its `task`, GPUs converted at the ratios pooled over every
+   * task of the model-size band (null or absent: the profile states no task, or none was found): what stating it costs.
+   */
+  readonly cloudWithoutTask?: PricedOption | null;
   /** The GPU policy the workload was priced under (its own, else the scenario's). Absent: not checked. */
   readonly gpuPolicy?: GpuPolicy;
   readonly depin: PricedOption | null;
@@ -390,6 +395,36 @@ export const riskRules: readonly RiskRule[] = [
           : `credited no speed-up over the ${named} (no benchmark measures the pair), so the figure is an upper bound for it`;
       return said(
         `Naming ${named} keeps the cloud side ${kept}. Under gpuPolicy any, ${o.providerName} ${shape} in ${o.region} (${PRICING_CATEGORY_REGISTRY[o.pricingCategory].label})${rate}, ${speed}, would cost ${usd(other)} a month, ${usd(saving)} less: if your model runs on ${o.gpu}, set gpuType ${o.gpu} or gpuPolicy any on this workload and analyze again.`,
+        saving,
+      );
+    },
+  },
+  {
+    // A task keeps GPU conversions to its own benchmarks: a pair measured only on other tasks is not converted (a
+    // Whisper backlog stated in A100 hours stayed on A100 at $1,597.66 a month, where an LLM-measured 2.45× put it on
+    // H100 at $901.16). The pooled ratio is no measurement of this work, but what it would save is worth a benchmark.
+    id: 'task-narrows-gpus',
+    check: ({ profile, cloud, cloudWithoutTask: other }) => {
+      const asIs = cloud?.cost.monthlyUsd;
+      const month = other?.cost.monthlyUsd;
+      const t = other?.cost.throughput;
+      if (
+        asIs == null ||
+        other == null ||
+        month == null ||
+        profile.task == null ||
+        !t ||
+        t.basis !== 'measured'
+      )
+        return null;
+      const saving = asIs - month;
+      if (!savesEnough(saving, asIs)) return null;
+      const o = other.offer;
+      const n = other.cost.instances;
+      const shape = n == null ? o.gpu : `${n} × ${o.gpusPerInstance} ${o.gpu}`;
+      const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
+      return said(
+        `Stating task ${profile.task} converts GPUs only at ratios measured on ${profile.task} benchmarks, and none measures ${t.offerGpu} against ${t.demandGpu}. At the ${round3(t.ratio)}× measured on other tasks (${t.source}), ${o.providerName} ${shape} in ${o.region} (${PRICING_CATEGORY_REGISTRY[o.pricingCategory].label})${rate} would cost ${usd(month)} a month, ${usd(saving)} less: benchmark your model on ${o.gpu}, and if it holds near that ratio, state the demand in ${o.gpu} hours (gpuType ${o.gpu}) or leave task empty, and analyze again.`,
         saving,
       );
     },

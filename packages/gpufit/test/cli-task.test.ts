@@ -60,3 +60,31 @@ describe('a speech-to-text workload', () => {
     for (const o of measured) expect(o.cost.throughput!.source).toMatch(/gptj-99/);
   });
 });
+
+describe('what stating the task costs', () => {
+  const stake = (id: string, rule: string) => {
+    const d = analysis.workloads.find((w) => w.id === id)!.decision;
+    const i = d.riskStakes!.findIndex((s) => s.id === rule);
+    return i < 0 ? null : { text: d.risks[i]!, usd: d.riskStakes![i]!.usdPerMonth };
+  };
+
+  it('names the cheaper GPU the pooled ratio would price it on, with the figure the workload without a task costs', () => {
+    const said = stake('w-a100', 'task-narrows-gpus');
+    expect(said).not.toBeNull();
+    const withTask = analysis.workloads.find((w) => w.id === 'w-a100')!.decision.cloud!.cost.monthlyUsd;
+    const without = analysis.workloads.find((w) => w.id === 'w-none')!.decision.cloud!.cost.monthlyUsd;
+    // The same profile without its task is the w-none row: the risk's figure is the difference of the two months.
+    expect(said!.usd).toBeCloseTo(withTask - without, 2);
+    expect(said!.text).toContain(
+      'Stating task speech-to-text converts GPUs only at ratios measured on speech-to-text',
+    );
+    expect(said!.text).toMatch(
+      /none measures \S+ against A100-80GB\. At the [\d.]+× measured on other tasks \(.*gptj-99/,
+    );
+  });
+
+  it('says nothing for a workload without a task, or one whose task-measured ratios already reach the cheaper GPU', () => {
+    expect(stake('w-none', 'task-narrows-gpus')).toBeNull();
+    expect(stake('w-l4', 'task-narrows-gpus')).toBeNull();
+  });
+});
