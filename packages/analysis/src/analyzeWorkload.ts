@@ -401,6 +401,7 @@ export function createWorkloadAnalyzer(
         name: profile.name,
         kind: profile.kind,
         assumed: profile.assumed,
+        ...(profile.task != null && { task: profile.task }),
         fit,
         decision: {
           approach: fit.approach,

@@ -6,6 +6,7 @@
 import type { Analysis } from '@gpufit/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzePortfolio } from './support/analyzePortfolio.js';
+import { runBuiltCli } from './support/runBuiltCli.js';
 
 const HEAD =
   'id,name,kind,modelParamsBillions,precision,gpuType,gpusPerReplica,nodes,interconnect,gpuHoursPerMonth,jobsPerMonth,hoursPerJob,peakToMeanRatio,dataSensitivity,availabilityTarget,interruptible,checkpointable,statelessRequests,task';
@@ -17,9 +18,10 @@ const PORTFOLIO = [
 ].join('\n');
 
 let analysis: Analysis;
+let file: string;
 
 beforeAll(async () => {
-  ({ analysis } = await analyzePortfolio(PORTFOLIO));
+  ({ analysis, file } = await analyzePortfolio(PORTFOLIO));
 }, 120_000);
 
 const options = (id: string) => {
@@ -74,7 +76,7 @@ describe('what stating the task costs', () => {
     const withTask = analysis.workloads.find((w) => w.id === 'w-a100')!.decision.cloud!.cost.monthlyUsd;
     const without = analysis.workloads.find((w) => w.id === 'w-none')!.decision.cloud!.cost.monthlyUsd;
     // The same profile without its task is the w-none row: the risk's figure is the difference of the two months.
-    expect(said!.usd).toBeCloseTo(withTask - without, 2);
+    expect(said!.usd).toBeCloseTo(withTask! - without!, 2);
     expect(said!.text).toContain(
       'Stating task speech-to-text converts GPUs only at ratios measured on speech-to-text',
     );
@@ -86,5 +88,24 @@ describe('what stating the task costs', () => {
   it('says nothing for a workload without a task, or one whose task-measured ratios already reach the cheaper GPU', () => {
     expect(stake('w-none', 'task-narrows-gpus')).toBeNull();
     expect(stake('w-l4', 'task-narrows-gpus')).toBeNull();
+  });
+});
+
+describe('the report says where the unit came from', () => {
+  it('report.json carries the task, and report.md says the unit is the default for the task, not for the kind', async () => {
+    expect(analysis.workloads.find((w) => w.id === 'w-a100')!.task).toBe('speech-to-text');
+    expect(analysis.workloads.find((w) => w.id === 'w-none')!.task).toBeUndefined();
+    const r = await runBuiltCli([
+      'analyze',
+      file,
+      '--format',
+      'md',
+      '--trials',
+      '200',
+      '--analysis-date',
+      '2026-12-01',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('audio hours (assumed: default for task speech-to-text; set outputUnit');
   });
 });

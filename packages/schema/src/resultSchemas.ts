@@ -20,6 +20,7 @@ import {
 } from './results.js';
 import { HOSTINGS, OUTPUT_UNITS, UNIT_THROUGHPUT_SCENARIOS, WORKLOAD_KINDS } from './vocabulary.js';
 import { ASSUMABLE_PROFILE_FIELDS } from './workloadProfile.js';
+import { WORKLOAD_TASKS } from './workloadTasks.js';
 
 /** The major version this reader understands; any 2.x result file is read. */
 const MAJOR = '2';
@@ -265,6 +266,8 @@ export const workloadAnalysisSchema = z.object({
   kind: z.enum(WORKLOAD_KINDS),
   /** Since 2.2.0. */
   assumed: z.array(z.enum(ASSUMABLE_PROFILE_FIELDS)).exactOptional(),
+  /** Since 2.8.0. */
+  task: z.enum(WORKLOAD_TASKS).exactOptional(),
   fit: fitAssessmentSchema,
   decision: decisionSchema,
   projection: projectionSchema.nullable(),

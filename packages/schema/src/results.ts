@@ -6,6 +6,7 @@
 import type { Market, PricingCategory } from './registries.js';
 import type { Hosting, OutputUnit, UnitThroughputScenario, WorkloadKind } from './vocabulary.js';
 import type { AssumableProfileField } from './workloadProfile.js';
+import type { WorkloadTask } from './workloadTasks.js';
 
 export const FIT_LEVELS = ['low', 'medium', 'high'] as const;
 export type FitLevel = (typeof FIT_LEVELS)[number];
@@ -419,6 +420,11 @@ export interface WorkloadAnalysis {
    * that use one say "assumed … (default for this kind)". Since schema 2.2.0 (absent in older result files).
    */
   readonly assumed?: readonly AssumableProfileField[];
+  /**
+   * What the model does, when the workload states it (`WorkloadProfile.task`): its GPU conversions and default unit of
+   * output follow it. Since schema 2.8.0 (absent when not stated, and in older result files).
+   */
+  readonly task?: WorkloadTask;
   readonly fit: FitAssessment;
   readonly decision: Decision;
   readonly projection: Projection | null;
