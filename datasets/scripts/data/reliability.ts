@@ -8,6 +8,7 @@
  * `interruptionsPerHour` = hazard of losing the running instance (reclaimed, preempted, outbid, failed),
  * per instance-hour: rules stated per GPU-hour are multiplied by the instance's GPU count.
  */
+import { ASSUMED_OUTAGE_HOURS, interruptionsFromAvailability } from '@gpufit/pricing';
 import { HOURS_PER_MONTH } from '@gpufit/schema';
 import type { Draft } from '../lib/offer';
 
@@ -30,6 +31,17 @@ export interface ReliabilityRule {
   readonly availability: number | undefined;
   /** hazard per hour, per instance or per GPU (then × gpusPerInstance) */
   readonly interruptions: { readonly perHour: number; readonly per: 'instance' | 'gpu' };
+  /**
+   * Marketplace and DePIN hosts: the part of `perHour` that is the host's own outages, `hostFailuresPerHour(a)`;
+   * the rest is the rule's other way to lose the instance (outbid, preempted, node leaving). Undefined for
+   * datacenter and spot rules, whose rate is sourced whole.
+   */
+  readonly hostFailures?: {
+    /** the host availability the outages follow from (the row's, except where the engine derives the row's) */
+    readonly availability: number;
+    readonly perHour: number;
+    readonly otherPerHour: number;
+  };
   readonly source: string;
 }
 
@@ -40,6 +52,28 @@ const rule = (
   per: 'instance' | 'gpu',
   source: string,
 ): ReliabilityRule => ({ id, availability, interruptions: { perHour, per }, source });
+
+/**
+ * A marketplace or DePIN host that is up a share a of the time drops the job on it at each outage. With outages of
+ * mean length D = ASSUMED_OUTAGE_HOURS (1 h, the engine's own gpufit assumption for an offer that states only an
+ * availability, so a bundled row and an imported row of the same host agree), a = M/(M + D) ⇒ λ = (1 − a)/(a·D)
+ * per instance-hour. Why hours, not days: the one outage-length figure in the reference is Aethir's host rule,
+ * under 30 minutes offline a day at 99 % monthly uptime (reliability-facts "Decentralised / marketplace networks").
+ */
+export function hostFailuresPerHour(availability: number): number {
+  return interruptionsFromAvailability(availability);
+}
+
+/** A marketplace/DePIN rule: host outages at availability a plus `otherPerHour` (outbid, preempted, node leaving). */
+const hostRule = (id: string, a: number, otherPerHour: number, source: string): ReliabilityRule => {
+  const perHour = hostFailuresPerHour(a);
+  return {
+    ...rule(id, a, otherPerHour + perHour, 'instance', `${source}; ${HOST_OUTAGES(a)}`),
+    hostFailures: { availability: a, perHour, otherPerHour },
+  };
+};
+const HOST_OUTAGES = (a: number): string =>
+  `host outages drop the job: λ += (1-a)/(a x ${ASSUMED_OUTAGE_HOURS} h) = ${hostFailuresPerHour(a).toPrecision(4)}/h (gpufit assumption: ${ASSUMED_OUTAGE_HOURS} h mean outage, datasets/README)`;
 
 const band = (p: number): number => hazardFromMonthlyProbability(p);
 const BANDS =
@@ -129,96 +163,87 @@ export const RELIABILITY_RULES: readonly ReliabilityRule[] = [
     'gpu',
     `Spheron Dedicated: 99.95 % SLA, not reclaimed (vendor docs "Concepts", reliability-facts "Spheron"; vendor figure); ${LLAMA}`,
   ),
-  rule(
+  hostRule(
     'vast-on-demand-filter',
     0.95,
     0,
-    'instance',
-    'Vast on-demand: availability = the common client filter reliability2 >= 0.95 (price-facts §3; a filter threshold, not a measured mean - the row carries no reliability score); on-demand rentals are not preempted (Vast docs "Rental Types")',
+    'Vast on-demand: availability = the common client filter reliability2 >= 0.95 (price-facts §3; a threshold, not a measured mean); not preempted (Vast docs "Rental Types")',
   ),
-  rule(
+  hostRule(
     'vast-price-floor',
     0.885,
     0,
-    'instance',
-    'Vast lowest ("from"/range-low) price: the cheapest hosts are the budget tier, so availability = mid-point of the third-party Budget band 85-92 % (deploybase.ai H100 hosts, reliability-facts "Vast.ai", low confidence) - gpufit assumption that the floor price does not come with the 0.95 filter; on-demand not preempted',
+    'Vast lowest ("from") price: budget hosts, availability = mid-point of the third-party Budget band 85-92 % (deploybase.ai, reliability-facts "Vast.ai", low confidence; gpufit assumption); not preempted',
   ),
-  rule(
+  hostRule(
     'vast-tier-average',
     0.945,
     0,
-    'instance',
-    'Vast average across price tiers: availability = mid-point of the third-party Mid band 92-97 % (deploybase.ai H100 hosts, reliability-facts "Vast.ai", low confidence; gpufit assumption that an all-tier average price pairs with the middle band); on-demand not preempted',
+    'Vast average across price tiers: availability = mid-point of the third-party Mid band 92-97 % (deploybase.ai, reliability-facts "Vast.ai", low confidence; gpufit assumption); not preempted',
   ),
-  rule(
+  hostRule(
     'vast-interruptible',
     0.95,
     PER_DAY,
-    'instance',
-    'Vast interruptible: stopped when outbid (price-facts §3); no rate published - gpufit assumption: one outbid stop per 24 h (λ = 1/24); availability = the reliability2 >= 0.95 filter threshold',
+    'Vast interruptible: stopped when outbid (price-facts §3), no rate published - gpufit assumption one outbid stop a day (1/24); availability = the reliability2 >= 0.95 filter',
   ),
-  rule(
+  hostRule(
     'vast-interruptible-floor',
     0.885,
     PER_DAY,
-    'instance',
-    'Vast interruptible at the lowest ("from") price: stopped when outbid (price-facts §3), gpufit assumption λ = 1/24; availability = Budget band mid-point 85-92 % (deploybase.ai, reliability-facts "Vast.ai", low confidence)',
+    'Vast interruptible at the lowest price: outbid (price-facts §3), gpufit assumption 1/24; availability = Budget band mid-point 85-92 % (deploybase.ai, reliability-facts "Vast.ai", low confidence)',
   ),
-  rule(
+  hostRule(
     'marketplace-on-demand',
     0.95,
     0,
-    'instance',
-    'gpufit assumption: marketplace hosts (Hyperbolic, TensorDock, RunPod Community) held to the same 0.95 floor as the common Vast reliability >= 0.95 filter (price-facts §3); on-demand rentals are not preempted; no host uptime published',
+    'gpufit assumption: marketplace hosts (Hyperbolic, TensorDock, RunPod Community) held to the Vast reliability >= 0.95 filter (price-facts §3), no host uptime published; on-demand, not preempted',
   ),
-  rule(
+  hostRule(
     'akash-lease',
     0.9,
     band(0.25),
-    'instance',
-    'gpufit assumption: Akash community providers sit below the 0.95 marketplace filter (availability 0.90) and lose leases at the worst Spot Advisor band >20 %/month (p = 0.25, λ = -ln(1-p)/730, price-facts §1); Akash uptime30d not found (reliability-facts)',
+    'gpufit assumption: Akash providers below the 0.95 marketplace filter (0.90; uptime30d not found, reliability-facts) and a lease lost at the worst Spot Advisor band p = 0.25 a month (price-facts §1)',
   ),
-  rule(
+  hostRule(
     'nosana-premium',
     0.95,
     band(0.25),
-    'instance',
-    'Nosana PREMIUM market: hosts staked and passed benchmarking, "use for anything user-facing" (reliability-facts "Nosana"); no uptime published - gpufit assumption: the 0.95 marketplace floor and the worst Spot Advisor band p = 0.25 for a node leaving (price-facts §1); ranked above COMMUNITY',
+    'Nosana PREMIUM: staked, benchmarked hosts (reliability-facts "Nosana"); no uptime, slashing or leave rate published - gpufit assumption: 0.95 floor, node leaving at the worst Spot Advisor band p = 0.25 (price-facts §1) as a stand-in',
   ),
-  rule(
+  hostRule(
     'nosana-community',
     0.9,
-    PER_DAY,
-    'instance',
-    'Nosana COMMUNITY market (lower host stake; also the untiered 8xH100 market): no uptime published (reliability-facts "Nosana") - gpufit assumption: 0.90 and a node lost about once a day (λ = 1/24), below PREMIUM',
+    0,
+    'Nosana COMMUNITY (lower stake; also the untiered 8xH100 market): no uptime published (reliability-facts "Nosana") - gpufit assumption 0.90, below PREMIUM; a lost node is a host outage',
   ),
-  rule(
+  hostRule(
     'salad-single-tier',
     0.9,
-    PER_DAY,
-    'instance',
-    'Salad list from before priority levels: no other workload could preempt it, like today\'s High level, which is still reallocated when a home node disconnects "at any time" (reliability-facts "Salad"); no rate published - gpufit assumption: one disconnect a day (λ = 1/24; "some nodes may remain connected for days"), availability 0.90',
+    0,
+    'Salad list from before priority levels: not preempted by other workloads, reallocated when a home node disconnects "at any time" (reliability-facts "Salad") - gpufit assumption 0.90; a disconnect is a host outage',
   ),
-  rule(
-    'salad-low',
-    undefined,
-    2 * PER_DAY,
-    'instance',
-    'Salad Low priority: preemptible by higher priorities and reallocated on node disconnect (reliability-facts "Salad"); no rate published - gpufit assumption: disconnects 1/24 plus preemptions 1/24 per hour (λ = 1/12); availability left to the engine',
-  ),
-  rule(
+  {
+    // Availability left to the engine (it folds the preemptions in); host outages at the single tier's 0.90.
+    ...hostRule(
+      'salad-low',
+      0.9,
+      PER_DAY,
+      'Salad Low priority: preemptible by higher priorities (reliability-facts "Salad"), no rate published - gpufit assumption one preemption a day (1/24); hosts as the single tier (0.90); availability left to the engine',
+    ),
+    availability: undefined,
+  },
+  hostRule(
     'render-priority',
     0.9,
     band(0.25),
-    'instance',
-    'gpufit assumption: Render Tier 2 community node operators, availability 0.90 and the worst Spot Advisor band p = 0.25 (price-facts §1); no network publishes a rate',
+    'gpufit assumption: Render Tier 2 community node operators, availability 0.90, node leaving at the worst Spot Advisor band p = 0.25 (price-facts §1); no network publishes a rate',
   ),
-  rule(
+  hostRule(
     'render-economy',
     0.9,
     PER_DAY,
-    'instance',
-    'gpufit assumption: Render Tier 3 Economy, queue priority and node power not guaranteed (reference row) - reclaimed about daily (λ = 1/24), availability 0.90; no rate published',
+    'gpufit assumption: Render Tier 3 Economy, queue priority and node power not guaranteed (reference row) - reclaimed about daily (1/24), availability 0.90; no rate published',
   ),
 ];
 

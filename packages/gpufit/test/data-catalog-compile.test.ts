@@ -7,13 +7,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ASSUMED_OUTAGE_HOURS, interruptionsFromAvailability } from '@gpufit/pricing';
 import { BLOC_COUNTRIES, offerFromCsv } from '@gpufit/schema';
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BILLING } from '../../../datasets/scripts/data/billing';
 import { CERTIFICATION_SOURCES } from '../../../datasets/scripts/data/certifications';
 import {
   hazardFromMonthlyProbability,
+  hostFailuresPerHour,
   LLAMA3_INTERRUPTIONS_PER_GPU_HOUR,
   RELIABILITY_RULES,
   reliabilityRule,
@@ -416,6 +419,69 @@ describe('reliability from named rules (datasets/scripts/data/reliability.ts)', 
       expect(ruleOf(o)).toBe('salad-single-tier');
     expect(num(low[0]?.interruptionsPerHour)).toBeGreaterThan(
       num(salad.find((o) => o.pricingCategory === 'Standard')?.interruptionsPerHour),
+    );
+  });
+
+  it('marketplace and DePIN hosts that are down drop their jobs: λ = other + (1 − a)/(a × 1 h)', () => {
+    // Vast on-demand, reliability2 >= 0.95, 1 h mean outage: 0.05 / 0.95 = 0.0526316 an hour, MTBF 19 h.
+    const vast = byId.get('vast:h100-sxm-marketplace-median-4-verified-rentable-1x-offers:any:standard');
+    expect(ruleOf(vast ?? {})).toBe('vast-on-demand-filter');
+    expect(vast?.availability).toBe('0.95');
+    expect(num(vast?.interruptionsPerHour)).toBeCloseTo(0.05 / 0.95, 6);
+    // Outbid once a day plus the same host outages.
+    const bid = offers.find((o) => ruleOf(o) === 'vast-interruptible');
+    expect(num(bid?.interruptionsPerHour)).toBeCloseTo(1 / 24 + 0.05 / 0.95, 6);
+    // Nosana PREMIUM: the worst Spot Advisor band stands in for a node leaving, plus host outages.
+    const nosana = offers.find((o) => ruleOf(o) === 'nosana-premium');
+    expect(num(nosana?.interruptionsPerHour)).toBeCloseTo(-Math.log(0.75) / 730 + 0.05 / 0.95, 6);
+    // RunPod Community (marketplace-on-demand) is no longer a host that never fails.
+    const community = byId.get('runpod:h100-sxm-community-cloud:global:standard');
+    expect(ruleOf(community ?? {})).toBe('marketplace-on-demand');
+    expect(num(community?.interruptionsPerHour)).toBeGreaterThan(0.05);
+
+    const hostRules = RELIABILITY_RULES.filter((r) => r.hostFailures !== undefined);
+    expect(hostRules.map((r) => r.id).sort()).toEqual(
+      [
+        'akash-lease',
+        'marketplace-on-demand',
+        'nosana-community',
+        'nosana-premium',
+        'render-economy',
+        'render-priority',
+        'salad-low',
+        'salad-single-tier',
+        'vast-interruptible',
+        'vast-interruptible-floor',
+        'vast-on-demand-filter',
+        'vast-price-floor',
+        'vast-tier-average',
+      ].sort(),
+    );
+    for (const r of hostRules) {
+      const h = r.hostFailures!;
+      expect(h.perHour, r.id).toBeCloseTo((1 - h.availability) / h.availability, 12);
+      expect(r.interruptions.perHour, r.id).toBeCloseTo(h.otherPerHour + h.perHour, 12);
+      if (r.availability !== undefined) expect(h.availability, r.id).toBe(r.availability);
+      expect(r.source, r.id).toMatch(/1 h mean outage/);
+    }
+    // Every marketplace or DePIN row that states an availability below 1 is interrupted at least as often as
+    // its outages imply (datacenter SLA rows such as Spheron Dedicated keep their sourced rate).
+    for (const o of offers.filter((x) => ['marketplace', 'depin'].includes(x.market ?? ''))) {
+      if (o.availability === '' || ruleOf(o) === 'spheron-dedicated') continue;
+      const a = num(o.availability);
+      expect(num(o.interruptionsPerHour), o.id).toBeGreaterThanOrEqual(((1 - a) / a) * (1 - 1e-5));
+    }
+  });
+
+  it('hostFailuresPerHour is the engine’s own λ = (1 − a)/(a·D) for every availability', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 1, noNaN: true }), (a) => {
+        const h = hostFailuresPerHour(a);
+        expect(h).toBeCloseTo(interruptionsFromAvailability(a), 12);
+        expect(h).toBeGreaterThanOrEqual(0);
+        // The share of time down implied by λ and D = 1 h, λD/(1 + λD), is 1 − a again.
+        expect((h * ASSUMED_OUTAGE_HOURS) / (1 + h * ASSUMED_OUTAGE_HOURS)).toBeCloseTo(1 - a, 9);
+      }),
     );
   });
 

@@ -44,6 +44,7 @@ export {
   scaledAvailability,
   withInterruptionMultiplier,
 } from './estimate/interruptionMultipliers.js';
+export { interruptionsFromAvailability } from './estimate/offerFacts.js';
 export { dataEligibility } from './feasibility/dataEligibility.js';
 export {
   DYNAMIC_GPUS_PER_ZONE,
