@@ -673,7 +673,7 @@ export const riskRules: readonly RiskRule[] = [
       // not read as the share of GPU-hours redone.
       return total > 0 && over / total >= 0.05
         ? said(
-            `Interruptions add ${usd(over)} a month of re-work on the DePIN option (${pct(over / total)} of its cost); checkpoint more often or pick verified hosts.`,
+            `Interruptions add ${usd(over)} a month of re-work on the DePIN option (${pct(over / total)} of its cost); more reliable (verified) hosts would cut it — how often it checkpoints, if it can, is already the cheapest for this rate.`,
             over,
           )
         : null;

@@ -29,7 +29,7 @@ const money = (gap: number): string => `USD ${Math.abs(gap).toFixed(2)}`;
  * Where the root finder stopped at a jump of the cost gap across zero rather than a crossing: the gap a hair
  * below and above the root (a ten-millionth of the range), when both are more than USD 1 and a thousandth of the
  * cloud cost away from zero; null for a crossing. The estimate has such steps: an interrupted job's strategy
- * (rerun or checkpoint) switches on wall time, and checkpoint uploads then add their egress at once (a LoRA
+ * (rerun or checkpoint) switches on expected cost, and checkpoint uploads then add their egress at once (a LoRA
  * fine-tune's DePIN cost jumped by USD 530 at 0.0334 interruptions an hour, and "cost the same" was printed).
  */
 function stepAt(

@@ -99,7 +99,11 @@ export { bytesPerParameter, checkpointGiB, gpusForModel, modelMemoryGiB } from '
 export { dalyInterval } from './reliability/dalyInterval.js';
 export type { ExpectedRuntime, ExpectedRuntimeOptions } from './reliability/expectedRuntime.js';
 export { expectedRuntime } from './reliability/expectedRuntime.js';
-export { optimalCheckpointInterval } from './reliability/optimalCheckpointInterval.js';
+export type { CheckpointCosts } from './reliability/optimalCheckpointInterval.js';
+export {
+  costOptimalCheckpointInterval,
+  optimalCheckpointInterval,
+} from './reliability/optimalCheckpointInterval.js';
 export type { ReplicaCount, ReplicasForDemandOptions } from './reliability/replicasForAvailability.js';
 export {
   MAX_REPLICAS,

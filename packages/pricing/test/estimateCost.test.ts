@@ -233,6 +233,47 @@ describe('estimateCost: the bill, term by term', () => {
     expect(component(h, 'checkpoint-sync')?.usd).toBe(0);
   });
 
+  it('a priced checkpoint sync lengthens the interval to the one of least expected cost, and says so', () => {
+    // A 1B fine-tune (about 13 GiB a checkpoint, $0.65 of egress) on a $0.30 one-GPU host interrupted every
+    // 12 h: the wall-time optimum writes a checkpoint every 1.3 h or so, each costing two GPU-hours' price.
+    const p = profile({
+      id: 'ft',
+      kind: 'fine-tuning',
+      modelParamsBillions: 1,
+      jobsPerMonth: 4,
+      hoursPerJob: 48,
+    });
+    const at = (egressUsdPerGiB: number) =>
+      estimateCost(
+        p,
+        offer({
+          market: 'marketplace',
+          usdPerGpuHour: 0.3,
+          gpusPerInstance: 1,
+          interruptionsPerHour: 1 / 12,
+          egressUsdPerGiB,
+        }),
+        { tiers },
+      );
+    const free = at(0); // s = 0: the wall-time optimum, its GPU lines the least re-work there is
+    const priced = at(0.05);
+    const synced = (e: CostEstimate) => component(e, 'checkpoint-sync')!.quantity;
+    expect(synced(priced)).toBeGreaterThan(0);
+    expect(synced(priced)).toBeLessThan(synced(free) / 2);
+    expect(component(priced, 'interruption-overhead')!.quantity).toBeGreaterThan(
+      component(free, 'interruption-overhead')!.quantity,
+    );
+    // What the wall-time interval would have billed with the sync priced: its GPU lines and its syncs at $0.05.
+    const atWallTimeInterval = free.monthlyUsd! + synced(free) * 0.05;
+    expect(priced.monthlyUsd!).toBeLessThan(atWallTimeInterval);
+    const said = priced.assumptions.join(' ');
+    expect(said).toMatch(
+      /the interval of least expected cost in Daly's model, which counts each checkpoint's sync/,
+    );
+    expect(said).toMatch(/h would minimize the wall time alone/);
+    expect(free.assumptions.join(' ')).toMatch(/optimum of Daly's cost function/);
+  });
+
   it('checkpoint sync of a stated footprint below the full training state (LoRA) is at most what its GPUs hold', () => {
     // A 12B fine-tune at fp8 stated on one GPU: gpufit's full state is weights + optimizer state (12B × (1 + 12)
     // bytes = 145 GiB a checkpoint); the replica holds one GPU's memory, so a checkpoint is at most that.
@@ -244,7 +285,9 @@ describe('estimateCost: the bill, term by term', () => {
       jobsPerMonth: 4,
       hoursPerJob: 24,
     } as const;
-    const o = offer({ market: 'marketplace', interruptionsPerHour: 1 / 6, egressUsdPerGiB: 0.05 });
+    // Egress free here: a checkpoint then costs only its write time, so both runs checkpoint at the wall-time
+    // optimum, as often (a priced sync moves each one's interval by its own size: below).
+    const o = offer({ market: 'marketplace', interruptionsPerHour: 1 / 6, egressUsdPerGiB: 0 });
     const full = estimateCost(profile({ ...base, gpusPerReplica: 8 }), o, { tiers });
     const lora = estimateCost(profile({ ...base, gpusPerReplica: 1 }), o, { tiers });
     const gpuGiB = tiers.get(o.gpu)!.memoryGiB;
@@ -256,6 +299,12 @@ describe('estimateCost: the bill, term by term', () => {
     expect(synced(lora) / synced(full)).toBeCloseTo(gpuGiB / fullGiB, 12);
     expect(lora.assumptions.join(' ')).toMatch(/a LoRA or QLoRA run saves its adapters/);
     expect(full.assumptions.join(' ')).toMatch(/weights \+ optimizer state, [\d.]+ GiB each/);
+    // Priced egress: the smaller (cheaper) checkpoint is written at least as often as the full one.
+    const priced = offer({ market: 'marketplace', interruptionsPerHour: 1 / 6, egressUsdPerGiB: 0.05 });
+    const fullPriced = estimateCost(profile({ ...base, gpusPerReplica: 8 }), priced, { tiers });
+    const loraPriced = estimateCost(profile({ ...base, gpusPerReplica: 1 }), priced, { tiers });
+    expect(synced(loraPriced) / gpuGiB).toBeGreaterThanOrEqual(synced(fullPriced) / fullGiB);
+    expect(synced(fullPriced)).toBeLessThan(synced(full));
   });
 
   it('egress uses the offer tiers cumulatively, the flat price, or a labelled market default', () => {

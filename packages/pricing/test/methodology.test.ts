@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   breakEvenUtilization,
   checkpointGiB,
+  costOptimalCheckpointInterval,
   dalyInterval,
   effectiveCommittedRate,
   effectivePrice,
@@ -86,6 +87,7 @@ const computed: Record<string, number> = {
       checkpointable: false,
     }),
   ),
+  costTau: costOptimalCheckpointInterval(0.05, 19, 0.083, { usdPerHour: 0.32, usdPerCheckpoint: 0.51 }),
   irmRate: withInterruptionMultiplier(offer({ market: 'depin' }), 2).interruptionsPerHour!,
   irmAvail: withInterruptionMultiplier(offer({ market: 'depin' }), 2).availability!,
   replicas1: count(replicasForAvailability(0.999, 0.95)),

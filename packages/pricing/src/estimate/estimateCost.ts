@@ -124,6 +124,16 @@ export function estimateCost(
   // held, said beside the commitment's utilization, which counts the held floor as used.
   let workShare = 1;
   let checkpointsPerJob = 0;
+  // A training job whose checkpoints leave the host (no durable storage there) pays each one's sync: GiB a
+  // checkpoint is at most what the replica's GPUs hold — a stated footprint below the full training state (LoRA,
+  // QLoRA) holds less to save than weights and optimizer state of the whole model (a 12B LoRA on one 24 GB card was
+  // charged 145 GiB a checkpoint, 48× its GPU time).
+  const syncsOffHost = pf.phase === 'training' && of.checkpointStorage === 'off-provider';
+  const checkpointGiB = syncsOffHost
+    ? Math.min(pf.checkpointGiB, replicaDemand(profile, demandTier.memoryGiB).statedGiB)
+    : 0;
+  const resultGiB = profile.egressGiBPerMonth;
+  const resultEgressUsd = of.egressUsd(resultGiB);
 
   if (pf.serving) {
     // --- serving: whole units for the peak, spare units for the availability target ----------------------------
@@ -188,16 +198,45 @@ export function estimateCost(
     if (interruptionsPerJobHour > 0) {
       if (explain && of.interruptionNote !== null) assumptions.push(of.interruptionNote);
       const mtbfHours = 1 / interruptionsPerJobHour;
-      // A resumable job checkpoints only when that shortens its expected run (`interruptedRun`).
-      const run = interruptedRun(jobWallHours, interruptionsPerJobHour, pf);
+      // A resumable job checkpoints only when that makes its expected run cheaper, at the interval of least
+      // expected cost (`interruptedRun`): P is what an hour of one job's run adds to the month's GPU bill net of
+      // the subsidy, per job (the allocation's price an hour when jobs × hours × GPUs make the month's GPU-hours),
+      // s one checkpoint's sync priced as the next GiB after the results (0 in the provider's own storage).
+      const syncUsd =
+        checkpointGiB > 0 && jobsPerMonth > 0 ? of.egressUsd(resultGiB + checkpointGiB) - resultEgressUsd : 0;
+      const costs = {
+        usdPerHour: (price * (1 - share) * packing * usefulGpuHours) / (jobWallHours * jobsPerMonth),
+        usdPerCheckpoint: syncUsd,
+      };
+      const run = interruptedRun(
+        jobWallHours,
+        interruptionsPerJobHour,
+        pf,
+        syncUsd > 0 && Number.isFinite(costs.usdPerHour) ? costs : undefined,
+      );
       if (!run.bounded) return infeasible(offer, [{ code: 'interruptions', message: run.reason }], g);
       inflation = run.wallHours / jobWallHours;
       checkpointsPerJob = run.checkpoints;
       if (explain)
         assumptions.push(
           run.intervalHours !== null
-            ? notes.checkpointed(jobWallHours, mtbfHours, pf, run.intervalHours, inflation, nodes)
-            : notes.fromScratch(jobWallHours, mtbfHours, pf.restartHours, inflation, pf.resumes),
+            ? notes.checkpointed(
+                jobWallHours,
+                mtbfHours,
+                pf,
+                run.intervalHours,
+                inflation,
+                nodes,
+                syncUsd > 0 ? { syncUsd, usdPerHour: costs.usdPerHour } : null,
+              )
+            : notes.fromScratch(
+                jobWallHours,
+                mtbfHours,
+                pf.restartHours,
+                inflation,
+                pf.resumes,
+                syncUsd > 0 ? syncUsd : null,
+              ),
         );
     } else if (explain) assumptions.push(notes.NO_INTERRUPTIONS);
     usedHours = usefulGpuHours * packing;
@@ -302,13 +341,9 @@ export function estimateCost(
   }
   let syncGiB = 0;
   if (pf.phase === 'training' && checkpointsPerJob > 0) {
-    if (of.checkpointStorage === 'off-provider') {
+    if (syncsOffHost) {
       const syncs = checkpointsPerJob * jobsPerMonth;
-      // A stated footprint below the full training state (LoRA, QLoRA) holds less to save than weights and
-      // optimizer state of the whole model: the checkpoint is at most what the replica's GPUs hold. A 12B LoRA
-      // on one 24 GB card was charged 145 GiB a checkpoint, 48× its GPU time.
-      const stated = replicaDemand(profile, demandTier.memoryGiB).statedGiB;
-      const gib = Math.min(pf.checkpointGiB, stated);
+      const gib = checkpointGiB;
       syncGiB = syncs * gib;
       if (explain)
         assumptions.push(
@@ -322,8 +357,6 @@ export function estimateCost(
         );
     } else if (explain) assumptions.push(notes.CHECKPOINTS_IN_PROVIDER);
   }
-  const resultGiB = profile.egressGiBPerMonth;
-  const resultEgressUsd = of.egressUsd(resultGiB);
   const syncEgressUsd = syncGiB > 0 ? of.egressUsd(resultGiB + syncGiB) - resultEgressUsd : 0;
   if (explain && of.egressNote !== null && resultGiB + syncGiB > 0) assumptions.push(of.egressNote);
 

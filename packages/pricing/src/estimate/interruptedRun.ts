@@ -1,18 +1,33 @@
 import { type ExpectedRuntime, expectedRuntime } from '../reliability/expectedRuntime.js';
+import {
+  type CheckpointCosts,
+  costOptimalCheckpointInterval,
+} from '../reliability/optimalCheckpointInterval.js';
 import type { ProfileFacts } from './profileFacts.js';
 
 /**
  * The expected run of one batch job of `jobWallHours` on an allocation interrupted `interruptionsPerJobHour` times
- * an hour (> 0): from scratch, or with checkpoints when the job resumes and that shortens its expected run (a short
- * job on a reliable machine is cheaper to rerun than to checkpoint). What `estimateCost` bills as interruption
- * re-work, and what `costFloorOf` bounds it by: both candidates' expected wall time grows with the rate (restart
- * from scratch: (M + R)·(e^{T/M} − 1) falls as M = 1/rate grows; checkpointed: M·e^{R/M}·(e^{(τ+δ)/M} − 1)·T/τ
- * falls for every τ, so its least over τ does too), so the run chosen at a lower rate is never longer.
+ * an hour (> 0): from scratch, or with checkpoints when the job resumes and that makes its expected run cheaper
+ * (a short job on a reliable machine is cheaper to rerun than to checkpoint). What `estimateCost` bills as
+ * interruption re-work, and what `costFloorOf` bounds it by.
+ *
+ * Without `costs`, or with checkpoints that cost nothing besides their write time (s = 0), the interval is the
+ * wall-time optimum and the cheaper run is the shorter one. When each checkpoint also costs s (a sync off the
+ * host) and an hour of the run P, the interval is the one of least expected cost P·T_w + s·T_s/τ
+ * (`costOptimalCheckpointInterval`, capped at the job), and the run kept is the one of least expected cost — a
+ * sync dearer than the re-work it saves makes the job checkpoint less often, or rerun from scratch.
+ *
+ * Without `costs` the run is the shortest of the two, and both candidates' expected wall time grows with the rate
+ * (restart from scratch: (M + R)·(e^{T/M} − 1) falls as M = 1/rate grows; checkpointed: M·e^{R/M}·(e^{(τ+δ)/M} − 1)·
+ * T/τ falls for every τ, so its least over τ does too), so the run chosen at a lower rate is never longer; and it
+ * is never longer than the run chosen with `costs`, which is one of the runs the shortest is the least of. That is
+ * what lets `costFloorOf` bound the re-work without the costs.
  */
 export function interruptedRun(
   jobWallHours: number,
   interruptionsPerJobHour: number,
   pf: ProfileFacts,
+  costs?: CheckpointCosts,
 ): ExpectedRuntime {
   const base = {
     workHours: jobWallHours,
@@ -21,8 +36,22 @@ export function interruptedRun(
     restartHours: pf.restartHours,
   };
   const scratch = expectedRuntime({ ...base, checkpointable: false });
-  const withCheckpoints = pf.resumes ? expectedRuntime(base) : scratch;
-  return withCheckpoints.bounded && (!scratch.bounded || withCheckpoints.wallHours < scratch.wallHours)
-    ? withCheckpoints
-    : scratch;
+  if (!pf.resumes) return scratch;
+  if (costs === undefined || costs.usdPerCheckpoint === 0) {
+    const withCheckpoints = expectedRuntime(base);
+    return withCheckpoints.bounded && (!scratch.bounded || withCheckpoints.wallHours < scratch.wallHours)
+      ? withCheckpoints
+      : scratch;
+  }
+  if (!(jobWallHours > 0)) return scratch;
+  const tau = Math.min(
+    costOptimalCheckpointInterval(base.checkpointHours, base.mtbfHours, base.restartHours, costs),
+    jobWallHours,
+  );
+  const withCheckpoints = expectedRuntime({ ...base, intervalHours: tau });
+  if (!withCheckpoints.bounded) return scratch;
+  if (!scratch.bounded) return withCheckpoints;
+  const checkpointedUsd =
+    costs.usdPerHour * withCheckpoints.wallHours + costs.usdPerCheckpoint * withCheckpoints.checkpoints;
+  return checkpointedUsd < costs.usdPerHour * scratch.wallHours ? withCheckpoints : scratch;
 }

@@ -11,6 +11,7 @@ import {
   toMinorUnits,
   type WorkloadProfile,
 } from '@gpufit/schema';
+import { optimalCheckpointInterval } from '../reliability/optimalCheckpointInterval.js';
 import type { ProfileFacts } from './profileFacts.js';
 import { readableNumber } from './readableNumber.js';
 import type { WorkOnOffer } from './workOnOffer.js';
@@ -122,9 +123,14 @@ export function checkpointed(
   intervalHours: number,
   inflation: number,
   nodes: number,
+  sync: { readonly syncUsd: number; readonly usdPerHour: number } | null = null,
 ): string {
   const per = nodes > 1 ? ` (the allocation's ${nodes} nodes fail independently: M = M_node/${nodes})` : '';
-  return `interruptions: a ${n(jobHours)} h job with mean time between interruptions ${n(mtbfHours)} h${per} checkpoints every ${n(intervalHours)} h (optimum of Daly's cost function; checkpoint ${n(pf.checkpointHours * 60)} min, restart ${n(pf.restartHours * 60)} min) and takes ${n(inflation)}× its failure-free time; failures are assumed Poisson (exponential)`;
+  const optimum =
+    sync === null
+      ? "optimum of Daly's cost function"
+      : `the interval of least expected cost in Daly's model, which counts each checkpoint's sync off the host (${usd(sync.syncUsd)} a checkpoint, against ${usd(sync.usdPerHour)} an hour of the run): ${n(optimalCheckpointInterval(pf.checkpointHours, mtbfHours))} h would minimize the wall time alone`;
+  return `interruptions: a ${n(jobHours)} h job with mean time between interruptions ${n(mtbfHours)} h${per} checkpoints every ${n(intervalHours)} h (${optimum}; checkpoint ${n(pf.checkpointHours * 60)} min, restart ${n(pf.restartHours * 60)} min) and takes ${n(inflation)}× its failure-free time; failures are assumed Poisson (exponential)`;
 }
 
 export function fromScratch(
@@ -133,8 +139,13 @@ export function fromScratch(
   restartHours: number,
   inflation: number,
   resumes: boolean,
+  syncUsd: number | null = null,
 ): string {
-  const why = resumes ? 'short enough that rerunning beats checkpointing' : 'not checkpointable';
+  const why = !resumes
+    ? 'not checkpointable'
+    : syncUsd === null
+      ? 'short enough that rerunning beats checkpointing'
+      : `cheaper to rerun than to checkpoint, each checkpoint's sync off the host costing ${usd(syncUsd)} besides its time`;
   return `interruptions: the job is ${why}, so each interruption restarts it from scratch: E[T] = (M + R)(e^{T/M} − 1) with T = ${n(jobHours)} h, M = ${n(mtbfHours)} h, R = ${n(restartHours)} h takes ${n(inflation)}× its failure-free time (it stays feasible, at that cost)`;
 }
 
