@@ -305,6 +305,13 @@ describe('interruptedRun: checkpoint or rerun, chosen by expected cost when chec
     );
   });
 
+  it('a subnormal rate (M = 1/rate = Infinity) with priced checkpoints is the run without failures, not an error', () => {
+    const facts = pf(3, 5);
+    const run = interruptedRun(6, 5e-323, facts, { usdPerHour: 0.32, usdPerCheckpoint: 0.51 });
+    expect(run).toEqual(interruptedRun(6, 5e-323, facts));
+    expect(run).toEqual({ bounded: true, wallHours: 6, intervalHours: null, checkpoints: 0 });
+  });
+
   it('costs no more than rerunning or checkpointing at the wall-time optimum, and never runs shorter than it', () => {
     fc.assert(
       fc.property(

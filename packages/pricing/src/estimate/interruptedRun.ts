@@ -37,7 +37,8 @@ export function interruptedRun(
   };
   const scratch = expectedRuntime({ ...base, checkpointable: false });
   if (!pf.resumes) return scratch;
-  if (costs === undefined || costs.usdPerCheckpoint === 0) {
+  // A rate so small that M = 1/rate is Infinity never fails: the shortest run is the cheapest (the rerun, T).
+  if (costs === undefined || costs.usdPerCheckpoint === 0 || base.mtbfHours === Number.POSITIVE_INFINITY) {
     const withCheckpoints = expectedRuntime(base);
     return withCheckpoints.bounded && (!scratch.bounded || withCheckpoints.wallHours < scratch.wallHours)
       ? withCheckpoints
