@@ -380,6 +380,8 @@ export function createWorkloadAnalyzer(
       depinListings: depinEligible && best.depin ? listings(best.depin.offer) : null,
       tokenFloor,
       recommendation: decision.recommendation,
+      hybrid,
+      planMonthlyUsd: decision.recommendedMonthlyUsd,
       projection,
       distribution,
       analysisDate: scenario.analysisDate,

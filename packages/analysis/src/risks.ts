@@ -15,6 +15,7 @@ import type {
   Distribution,
   FitAssessment,
   GpuPolicy,
+  HybridSplit,
   Offer,
   PricedOption,
   Projection,
@@ -32,6 +33,7 @@ import {
   isInterruptibleCategory,
   PRICING_CATEGORY_REGISTRY,
   placeIncludesCountry,
+  recommendedDepinShare,
   workloadKinds,
 } from '@gpufit/schema';
 import { componentUsd } from './componentUsd.js';
@@ -89,6 +91,13 @@ export interface RiskEvidence {
    * option carries work (decentralized or hybrid), late when the workload stays on cloud. Absent: early.
    */
   readonly recommendation?: Recommendation;
+  /** The hybrid split when the recommendation is hybrid: a figure at stake on one side is that side's share of it. */
+  readonly hybrid?: HybridSplit | null;
+  /**
+   * The recommended placement's month (`decision.recommendedMonthlyUsd`): a cheaper cloud option is at stake only by
+   * what it saves against the plan, which may already run cheaper on DePIN. Absent: the cloud option's month.
+   */
+  readonly planMonthlyUsd?: number | null;
   /** Offer ages are measured against this date (YYYY-MM-DD); null = not checked. */
   readonly analysisDate: string | null;
   readonly maxOfferAgeDays: number;
@@ -148,7 +157,8 @@ export function runsOn(recommendation: Recommendation | undefined, side: 'cloud'
  * an option the plan uses (`atStake`), the emissions' dollars a month are what it would rise by (its "up to" share
  * × its price).
  */
-function subsidizedPrice({ depin, depinOffer }: RiskEvidence, atStake: boolean): RiskSaid | null {
+function subsidizedPrice(e: RiskEvidence, atStake: boolean): RiskSaid | null {
+  const { depin, depinOffer } = e;
   const subsidy = -componentUsd(depin?.cost, 'incentive-subsidy');
   const net = depin?.cost.monthlyUsd ?? 0;
   const gross = net + subsidy;
@@ -156,7 +166,8 @@ function subsidizedPrice({ depin, depinOffer }: RiskEvidence, atStake: boolean):
   if (!(subsidy > 0 && gross > 0 && net > 0)) return null;
   return {
     text: `Incentive-token emissions pay ${pct(subsidy / gross)} of the decentralized option's cost${assumed}; its price already has them in, and if they end it can rise by up to ${pct(subsidy / net)}.`,
-    usdPerMonth: atStake ? usdCents(subsidy) : null,
+    // What the plan counts on: the subsidy of the GPU-hours it places there (portfolioLedger's subsidyCountedOn).
+    usdPerMonth: atStake && planShare(e, 'depin') > 0 ? usdCents(subsidy * planShare(e, 'depin')) : null,
   };
 }
 
@@ -309,7 +320,8 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     id: 'certifications-narrow',
-    check: ({ profile, cloud, cloudWithoutCompliance: free, cloudWithoutComplianceOffer: row }) => {
+    check: (e) => {
+      const { profile, cloud, cloudWithoutCompliance: free, cloudWithoutComplianceOffer: row } = e;
       const asIs = cloud?.cost.monthlyUsd;
       const without = free?.cost.monthlyUsd;
       if (asIs == null || without == null || free == null || profile.compliance.length === 0) return null;
@@ -326,9 +338,11 @@ export const riskRules: readonly RiskRule[] = [
               .join(', ');
       const held = lacks === asked ? '' : ` (it lacks ${lacks} on record)`;
       const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
-      return said(
+      return requirementSaid(
+        e,
         `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them for the hyperscalers, from their public compliance programmes, and for a GPU cloud only where the provider states them publicly${profile.compliance.includes('gdpr') ? '; gdpr is also met inside the EEA on datacenter hosts' : ''}). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${rate}${held} would cost ${usd(without)} a month, ${usd(saving)} less: if ${o.providerName} holds ${lacks} for your use, add it to that offer's certifications in your catalog and analyze again.`,
         saving,
+        without,
       );
     },
   },
@@ -362,7 +376,8 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     id: 'named-gpu-narrows',
-    check: ({ profile, cloud, cloudWithAnyGpu: any, gpuPolicy }) => {
+    check: (e) => {
+      const { profile, cloud, cloudWithAnyGpu: any, gpuPolicy } = e;
       const asIs = cloud?.cost.monthlyUsd;
       const other = any?.cost.monthlyUsd;
       const t = any?.cost.throughput;
@@ -393,9 +408,11 @@ export const riskRules: readonly RiskRule[] = [
         t.basis === 'measured'
           ? `at a measured ${round3(t.ratio)}× the ${named}'s throughput (${t.source})`
           : `credited no speed-up over the ${named} (no benchmark measures the pair), so the figure is an upper bound for it`;
-      return said(
+      return requirementSaid(
+        e,
         `Naming ${named} keeps the cloud side ${kept}. Under gpuPolicy any, ${o.providerName} ${shape} in ${o.region} (${PRICING_CATEGORY_REGISTRY[o.pricingCategory].label})${rate}, ${speed}, would cost ${usd(other)} a month, ${usd(saving)} less: if your model runs on ${o.gpu}, set gpuType ${o.gpu} or gpuPolicy any on this workload and analyze again.`,
         saving,
+        other,
       );
     },
   },
@@ -404,7 +421,8 @@ export const riskRules: readonly RiskRule[] = [
     // Whisper backlog stated in A100 hours stayed on A100 at $1,597.66 a month, where an LLM-measured 2.45× put it on
     // H100 at $901.16). The pooled ratio is no measurement of this work, but what it would save is worth a benchmark.
     id: 'task-narrows-gpus',
-    check: ({ profile, cloud, cloudWithoutTask: other }) => {
+    check: (e) => {
+      const { profile, cloud, cloudWithoutTask: other } = e;
       const asIs = cloud?.cost.monthlyUsd;
       const month = other?.cost.monthlyUsd;
       const t = other?.cost.throughput;
@@ -423,9 +441,11 @@ export const riskRules: readonly RiskRule[] = [
       const n = other.cost.instances;
       const shape = n == null ? o.gpu : `${n} × ${o.gpusPerInstance} ${o.gpu}`;
       const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
-      return said(
+      return requirementSaid(
+        e,
         `Stating task ${profile.task} converts GPUs only at ratios measured on ${profile.task} benchmarks, and none measures ${t.offerGpu} against ${t.demandGpu}. At the ${round3(t.ratio)}× measured on other tasks (${t.source}), ${o.providerName} ${shape} in ${o.region} (${PRICING_CATEGORY_REGISTRY[o.pricingCategory].label})${rate} would cost ${usd(month)} a month, ${usd(saving)} less: benchmark your model on ${o.gpu}, and if it holds near that ratio, state the demand in ${o.gpu} hours (gpuType ${o.gpu}) or leave task empty, and analyze again.`,
         saving,
+        month,
       );
     },
   },
@@ -625,7 +645,8 @@ export const riskRules: readonly RiskRule[] = [
     // middle is assumed, and on a data-heavy job that assumption can be a third of the bill (a video upscaler's
     // $180 of $560.50 a month on Nosana, whose egress price is unknown).
     id: 'assumed-egress',
-    check: ({ recommendation, cloud, depin, cloudOffer, depinOffer }) => {
+    check: (e) => {
+      const { recommendation, cloud, depin, cloudOffer, depinOffer } = e;
       const parts: string[] = [];
       // What the month could move by, either way: the assumed egress (the host's range is $0 to twice the
       // assumed rate, so the month lies within ± that egress), summed over the sides named.
@@ -643,12 +664,13 @@ export const riskRules: readonly RiskRule[] = [
         const total = option.cost.monthlyUsd;
         if (assumed.usdPerGiB <= 0 || total === null || !(egress >= ASSUMED_EGRESS_SHARE * total)) continue;
         const high = total + egress * (EGRESS_HOST_RANGE_USD_PER_GIB[1] / assumed.usdPerGiB - 1);
-        atStake += usdCents(Math.max(egress, high - total));
+        // The plan's share of that side's month (a hybrid's burst part), as the subsidy's figure is.
+        atStake += usdCents(Math.max(egress, high - total) * planShare(e, side));
         parts.push(
           `${usd(egress)} of the ${offer.providerName} option's ${usd(total)} a month (${offer.gpu}, ${offer.region}) is egress at an assumed ${usd(assumed.usdPerGiB)}/GiB (${offer.providerName} publishes no egress price; marketplace hosts charge $0–${EGRESS_HOST_RANGE_USD_PER_GIB[1]}/GiB on Vast): at the host's own rate the month costs between ${usd(total - egress)} and ${usd(high)} — check the hosts' bandwidth price before relying on it.`,
         );
       }
-      return parts.length > 0 ? said(parts.join(' '), atStake) : null;
+      return parts.length > 0 ? saidIfAny(parts.join(' '), atStake) : null;
     },
   },
   {
@@ -666,15 +688,16 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     id: 'interruptions',
-    check: ({ depin }) => {
+    check: (e) => {
+      const { depin } = e;
       const over = componentUsd(depin?.cost, 'interruption-overhead');
       const total = depin?.cost.monthlyUsd ?? 0;
       // In dollars, and as a share of the option's whole cost (checkpoint uploads included), so the figure is
       // not read as the share of GPU-hours redone.
       return total > 0 && over / total >= 0.05
-        ? said(
+        ? saidIfAny(
             `Interruptions add ${usd(over)} a month of re-work on the DePIN option (${pct(over / total)} of its cost); more reliable (verified) hosts would cut it — how often it checkpoints, if it can, is already the cheapest for this rate.`,
-            over,
+            over * planShare(e, 'depin'),
           )
         : null;
     },
@@ -729,7 +752,9 @@ export const riskRules: readonly RiskRule[] = [
     id: 'hosted-api-not-counted',
     check: (e) =>
       e.hostedApi?.status === 'not-counted' && hostedApiClearlyCheaper(e.hostedApi)
-        ? said(hostedApiNotCounted(e, e.hostedApi), hostedApiSaving(e.hostedApi))
+        ? // Not counted: the workload's requirements rule the hosted API out, so no saving is at stake (a
+          // SOC 2 agent read "$16,969.92 a month at stake" for a provider with no certification on record).
+          hostedApiNotCounted(e, e.hostedApi)
         : null,
   },
 ];
@@ -939,6 +964,44 @@ function fleetBeyondListings({ depin, depinListings: listings }: RiskEvidence): 
 /** A sentence with the USD a month it puts at stake, to the cent (the figure `usd` prints). */
 function said(text: string, usdPerMonth: number): RiskSaid {
   return { text, usdPerMonth: usdCents(usdPerMonth) };
+}
+
+/** A sentence with a figure only when the figure is positive: nothing is at stake otherwise. */
+function saidIfAny(text: string, usdPerMonth: number): RiskSaid {
+  return usdPerMonth > 0 ? said(text, usdPerMonth) : { text, usdPerMonth: null };
+}
+
+/**
+ * The share of the workload's GPU-hours the plan places on a side (1 or 0 unless hybrid): an option's figure is at
+ * stake only for the part of the month the plan runs there (a TTS API 79 % on cloud read Nosana's whole subsidy,
+ * $408.83, where the plan counts $86). Without a recommendation (a rule checked alone): the whole option.
+ */
+function planShare(e: RiskEvidence, side: 'cloud' | 'depin'): number {
+  if (e.recommendation === undefined) return 1;
+  const depin = recommendedDepinShare({ recommendation: e.recommendation, hybrid: e.hybrid ?? null });
+  return side === 'depin' ? depin : 1 - depin;
+}
+
+/**
+ * What a cheaper cloud option a requirement rules out saves against the plan: the saving against the cloud option
+ * when the plan is that option, else against the plan's own month, which may already be cheaper (a fine-tune on Vast
+ * at $4,384.80 read "$762.89 a month at stake" for a Nebius offer of $4,528.58).
+ */
+function savingAgainstPlan(e: RiskEvidence, saving: number, other: number): number {
+  const plan = e.planMonthlyUsd;
+  if (e.recommendation === undefined || e.recommendation === 'cloud' || plan == null) return saving;
+  return Math.min(saving, plan - other);
+}
+
+/**
+ * A requirement's cost, said with what it puts at stake against the plan; nothing is said for a plan wholly on DePIN
+ * that is cheaper than the cloud offer the requirement rules out (the sentence would name a saving the plan has
+ * already beaten).
+ */
+function requirementSaid(e: RiskEvidence, text: string, saving: number, other: number): RiskSaid | null {
+  const atStake = savingAgainstPlan(e, saving, other);
+  if (e.recommendation === 'depin' && !(atStake > 0)) return null;
+  return saidIfAny(text, atStake);
 }
 
 /** What a rule says of the evidence, its sentence and figure (null when it says nothing). */

@@ -1,4 +1,4 @@
-import type { Offer, PricedOption } from '@gpufit/schema';
+import type { HybridSplit, Offer, PricedOption } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ASSUMED_EGRESS_SHARE, type RiskEvidence, riskRules, sayRisk } from '../src/risks.js';
@@ -39,18 +39,19 @@ describe('an egress price the offer does not give', () => {
       riskEvidence({ recommendation: 'depin', depin: option(560.5, 180), depinOffer: nosana() }),
     )!;
     expect(s.usdPerMonth).toBe(180);
-    // Both sides of a hybrid plan: the sum of the two.
+    // Both sides of a hybrid plan: the sum of the two, each at the share of the month the plan places there.
     const both = sayRisk(
       rule,
       riskEvidence({
         recommendation: 'hybrid',
+        hybrid: { cloudShare: 0.7, depinShare: 0.3 } as HybridSplit,
         cloud: option(1000, 300),
         cloudOffer: { ...nosana(), market: 'marketplace' } as Offer,
         depin: option(560.5, 180),
         depinOffer: nosana(),
       }),
     )!;
-    expect(both.usdPerMonth).toBe(480);
+    expect(both.usdPerMonth).toBe(264); // 300 × 0.7 + 180 × 0.3
   });
 
   it('is quiet when the offer states its egress price, under the share, on a side the plan does not use, or at a $0 default', () => {

@@ -57,6 +57,56 @@ describe('the dollars a requirement costs', () => {
     expect(s.text).toContain('would cost $264.44 a month, $1,108.35 less');
   });
 
+  it('against the plan, not the cloud option, when the plan runs on DePIN: nothing at stake when the plan is already cheaper', () => {
+    // credibility-cases' low-communication fine-tune: on Vast at $4,384.80; its cloud option $5,291.47; a cheaper
+    // cloud offer without the requirement at $4,528.58 still costs more than the plan.
+    const onDepin = (plan: number, without: number) =>
+      ruleSays(
+        'certifications-narrow',
+        riskEvidence({
+          profile: soc2,
+          recommendation: 'depin',
+          planMonthlyUsd: plan,
+          cloud: option(5291.47),
+          cloudWithoutCompliance: option(without),
+        }),
+      );
+    // The plan on DePIN already beats the cheaper cloud offer: nothing is said (it named "$762.89 less" than cloud).
+    expect(onDepin(4384.8, 4528.58)).toBeNull();
+    const cheaper = onDepin(4384.8, 4000)!;
+    expect(cheaper.text).toContain('would cost $4,000.00 a month, $1,291.47 less');
+    expect(cheaper.usdPerMonth).toBe(384.8);
+  });
+
+  it('property: never more than the saving the sentence prints, nor than the plan less the cheaper option', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 2000, max: 1e6, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.9, noNaN: true }),
+        fc.double({ min: 0.3, max: 1.2, noNaN: true }),
+        fc.constantFrom('cloud', 'depin', 'hybrid'),
+        (asIs, cut, planShare, recommendation) => {
+          const without = asIs * (1 - cut);
+          const plan = asIs * planShare;
+          const s = ruleSays(
+            'certifications-narrow',
+            riskEvidence({
+              profile: soc2,
+              recommendation,
+              planMonthlyUsd: recommendation === 'cloud' ? asIs : plan,
+              cloud: option(asIs),
+              cloudWithoutCompliance: option(without),
+            } as Partial<RiskEvidence>),
+          );
+          if (s === null || s.usdPerMonth === null) return;
+          expect(s.usdPerMonth).toBeGreaterThan(0);
+          expect(s.usdPerMonth).toBeLessThanOrEqual(Math.round((asIs - without) * 100) / 100 + 0.005);
+          if (recommendation !== 'cloud') expect(s.usdPerMonth).toBeLessThanOrEqual(plan - without + 0.005);
+        },
+      ),
+    );
+  });
+
   it('property: the figure is the saving, to the cent, and the sentence prints it', () => {
     fc.assert(
       fc.property(
@@ -100,13 +150,32 @@ describe('the emissions in a decentralized price', () => {
     expect(s.text).toContain('pay 25 % of');
     expect(s.usdPerMonth).toBeNull();
   });
+
+  it('a hybrid puts at stake the subsidy of its burst share, what the summary counts (portfolioLedger)', () => {
+    // A TTS API 79 % on cloud: Nosana's whole subsidy was $408.83 a month; the plan counts 21 % of it.
+    const s = ruleSays(
+      'subsidized-price',
+      riskEvidence({
+        recommendation: 'hybrid',
+        hybrid: { cloudShare: 0.79, depinShare: 0.21 },
+        depin: depin(1226.49, 408.83),
+        depinOffer,
+      } as unknown as Partial<RiskEvidence>),
+    )!;
+    expect(s.usdPerMonth).toBe(85.85); // 408.83 × 0.21 = 85.8543
+  });
 });
 
 describe('the re-work interruptions add', () => {
-  const interrupted = (total: number, overhead: number) =>
+  const interrupted = (
+    total: number,
+    overhead: number,
+    plan: Partial<RiskEvidence> = { recommendation: 'depin' },
+  ) =>
     ruleSays(
       'interruptions',
       riskEvidence({
+        ...plan,
         depin: {
           offer: { providerName: 'Vast.ai' },
           cost: { monthlyUsd: total, components: [{ name: 'interruption-overhead', usd: overhead }] },
@@ -120,6 +189,12 @@ describe('the re-work interruptions add', () => {
     expect(s.text).toBe(
       'Interruptions add $61.20 a month of re-work on the DePIN option (10 % of its cost); checkpoint more often or pick verified hosts.',
     );
+  });
+
+  it('is at stake only for the part of the month the plan runs on DePIN: none on cloud, the burst share of a hybrid', () => {
+    expect(interrupted(612, 61.2, { recommendation: 'cloud' })!.usdPerMonth).toBeNull();
+    const hybrid = { recommendation: 'hybrid', hybrid: { cloudShare: 0.75, depinShare: 0.25 } } as const;
+    expect(interrupted(612, 61.2, hybrid as unknown as Partial<RiskEvidence>)!.usdPerMonth).toBe(15.3);
   });
 
   it('property: the figure is the dollars the sentence opens with', () => {

@@ -106,6 +106,8 @@ describe('the report says where the unit came from', () => {
       '2026-12-01',
     ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('audio hours (assumed: default for task speech-to-text; set outputUnit');
+    expect(r.stdout).toContain(
+      'audio hours (assumed: default for task speech-to-text; set outputUnit to tokens or images for other output)',
+    );
   });
 });

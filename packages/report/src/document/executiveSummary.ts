@@ -8,7 +8,7 @@ import type { PresentedAnalysis, ShownOption, ShownWorkload } from '../present/p
 import type { Rounder } from '../present/rounder.js';
 import type { Block, Inline } from './blocks.js';
 import { plain, type Span, strong, t } from './blocks.js';
-import { topRisks } from './topRisks.js';
+import { STAKES_NOTE, topRisks } from './topRisks.js';
 
 export const usd = (cents: number): string => `USD ${formatCents.people(cents)}`;
 
@@ -201,6 +201,8 @@ export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: reado
       ? { kind: 'paragraph', content: plain('No risks were reported.') }
       : { kind: 'list', ordered: true, items: risks },
   );
+  if (p.workloads.some((w) => w.workload.decision.riskStakes?.some((s) => s.usdPerMonth !== null)))
+    blocks.push({ kind: 'paragraph', content: plain(STAKES_NOTE) });
   blocks.push(
     ...chartBlock(charts, 'cost-per-job'),
     ...chartBlock(charts, 'fit-matrix'),

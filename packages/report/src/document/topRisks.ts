@@ -11,11 +11,11 @@ export const TOP_RISK_COUNT = 5;
 /** A candidate for the summary: its tier, what orders it inside the tier, and where it came from. */
 export interface RiskCandidate {
   /**
-   * 0: a dated subsidy cliff; 1: a workload's largest figure at stake; 2: its other figures; 3: a workload's first
-   * risk without a figure; 4: the rest.
+   * 0: a dated subsidy cliff; 1: a workload's largest figure at stake; 2: a workload's first risk without a figure;
+   * 3: the workload's other figures; 4: the rest.
    */
   readonly tier: 0 | 1 | 2 | 3 | 4;
-  /** Tiers 1 and 2: the dollars at stake a month; otherwise the workload's recommended monthly cost. In cents. */
+  /** Tiers 1 and 3: the dollars at stake a month; otherwise the workload's recommended monthly cost. In cents. */
   readonly cents: number;
   /** The workload's place in the portfolio, then the risk's place in its list: ties keep both orders. */
   readonly order: number;
@@ -58,7 +58,9 @@ export function riskCandidates(p: PresentedAnalysis): RiskCandidate[] {
       .map((risk, index) => ({ risk, index, usd: stakes?.[index]?.usdPerMonth ?? null }))
       .filter(({ risk, index }) => risk !== inTable && !(index === cliffAt && cliffMonth !== null));
     // The workload's largest figure (the first of equals) leads; its other figures often count the same dollars
-    // again (a requirement's cost and the hosted API it rules out), so they follow every workload's largest.
+    // again (a requirement's cost and the hosted API it rules out), so they follow every workload's largest and every
+    // workload's first risk without a figure: the five shown speak of five workloads where there are five, and the
+    // figures shown fall from first to last (a $1,108.35 after a $128.16 read as an unsorted list).
     let lead: number | null = null;
     for (const x of shown) if (x.usd !== null && (lead === null || x.usd > lead)) lead = x.usd;
     let firstWithout = true;
@@ -69,11 +71,11 @@ export function riskCandidates(p: PresentedAnalysis): RiskCandidate[] {
         const at = t(` ($${formatCents.people(cents)} a month at stake): ${risk}`);
         const leads = usd === lead && !leadShown;
         leadShown ||= leads;
-        out.push({ tier: leads ? 1 : 2, cents, order, index, item: [name, at] });
+        out.push({ tier: leads ? 1 : 3, cents, order, index, item: [name, at] });
         return;
       }
       out.push({
-        tier: firstWithout ? 3 : 4,
+        tier: firstWithout ? 2 : 4,
         cents: workloadCents,
         order,
         index,
@@ -88,12 +90,12 @@ export function riskCandidates(p: PresentedAnalysis): RiskCandidate[] {
 /**
  * The risks a founder should see first, ranked by the dollars at stake (docs/reports.md, "Top risks"):
  * 1. dated subsidy cliffs inside the horizon for a workload whose plan runs on DePIN, by the workload's monthly cost;
- * 2. risks whose rule computes a monthly figure at stake (a requirement's cost, a hosted API's saving, the
- *    emissions in a price, an assumed egress, a batch volume below the billed capacity, re-work), largest first, the
- *    figure said before the sentence: each workload's largest figure first, then the other figures (a workload's
- *    figures often count the same dollars twice: the certifications it requires and the hosted API they rule out);
- * 3. risks without one: each workload's first such risk by the workload's recommended monthly cost, then the rest
- *    the same way.
+ * 2. each workload's largest monthly figure at stake (a requirement's cost, a hosted API's saving, the emissions in a
+ *    price, an assumed egress, a batch volume below the billed capacity, re-work), largest first, the figure said
+ *    before the sentence;
+ * 3. each workload's first risk without a figure, by the workload's recommended monthly cost;
+ * 4. the workloads' other figures, largest first (they often count the same dollars as the workload's largest: the
+ *    certifications it requires and the hosted API they rule out), then the rest by the workload's cost.
  * Ties keep the portfolio's order and each workload's rule order. Every risk stays listed under its workload.
  */
 export function topRisks(p: PresentedAnalysis, count = TOP_RISK_COUNT): Inline[] {
@@ -102,3 +104,7 @@ export function topRisks(p: PresentedAnalysis, count = TOP_RISK_COUNT): Inline[]
     .slice(0, count)
     .map((c) => c.item);
 }
+
+/** Said under the list when it shows a figure: what the figures are, and that they do not add. */
+export const STAKES_NOTE =
+  "Figures are the dollars a month each risk puts at stake, against the recommended plan. They overlap (a workload's requirements and the cheaper options they rule out can count the same dollars), so they do not add. Ranked: each workload's largest figure, largest first; then risks without a figure, by the workload's monthly cost; every workload's full list is under it below.";

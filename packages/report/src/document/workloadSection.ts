@@ -1,4 +1,4 @@
-import type { UnitCost } from '@gpufit/schema';
+import { OUTPUT_UNITS, type UnitCost } from '@gpufit/schema';
 import type { ChartSpec } from '../charts/chartSpec.js';
 import { workloadSlug } from '../charts/chartSpec.js';
 import {
@@ -238,7 +238,7 @@ export function unitCostBlocks(r: Rounder, w: ShownWorkload): Block[] {
       kind: 'paragraph',
       content: [
         t(
-          `A ${u.modelSizeBand}-band model's ${words.volume}${assumed ? ` (assumed: default for ${w.workload.task === undefined ? 'this kind' : `task ${w.workload.task}`}; set outputUnit to images or audio-hours for other output)` : ''} at the measured rate of each option's GPU (datasets/unit-throughput.csv): a capacity figure for a GPU kept busy at a best-case benchmark rate, not this workload's own volume; real serving at low concurrency costs more per unit.${u.figures.length === 0 ? ' No option here has a measured rate (below).' : ''}`,
+          `A ${u.modelSizeBand}-band model's ${words.volume}${assumed ? ` (assumed: default for ${w.workload.task === undefined ? 'this kind' : `task ${w.workload.task}`}; set outputUnit to ${OUTPUT_UNITS.filter((x) => x !== u.unit).join(' or ')} for other output)` : ''} at the measured rate of each option's GPU (datasets/unit-throughput.csv): a capacity figure for a GPU kept busy at a best-case benchmark rate, not this workload's own volume; real serving at low concurrency costs more per unit.${u.figures.length === 0 ? ' No option here has a measured rate (below).' : ''}`,
         ),
         t(
           s === undefined
