@@ -187,7 +187,7 @@ describe('the re-work interruptions add', () => {
     const s = interrupted(612, 61.2)!;
     expect(s.usdPerMonth).toBe(61.2);
     expect(s.text).toBe(
-      'Interruptions add $61.20 a month of re-work on the DePIN option (10 % of its cost); checkpoint more often or pick verified hosts.',
+      'Interruptions add $61.20 a month of re-work on the DePIN option (10 % of its cost); more reliable (verified) hosts would cut it — how often it checkpoints, if it can, is already the cheapest for this rate.',
     );
   });
 
