@@ -327,10 +327,16 @@ export function createWorkloadAnalyzer(
         : null;
     // What stating the task costs: GPUs convert only at ratios measured on its benchmarks (throughputConversion.ts), so
     // the same profile without it, at the ratios pooled over every task of the size band, may find a cheaper GPU.
-    const withoutTask =
+    // Only a GPU the task's own benchmarks leave unmeasured against the demand's is said: where they measure the pair,
+    // the plan already prices it at the task's ratio (an 8B text generator's H100 for H200 at 0.822×, not the pooled
+    // 0.945× that SDXL results lift).
+    const pooledBest =
       profile.task != null && asIs !== null
-        ? priced(cheapestAnyGpu({ ...profile, task: null }, requirementCeilingUsd(asIs)))
+        ? cheapestAnyGpu({ ...profile, task: null }, requirementCeilingUsd(asIs))
         : null;
+    const taskMeasures =
+      pooledBest !== null && estimate(profile, pooledBest.offer).throughput?.basis === 'measured';
+    const withoutTask = taskMeasures ? null : priced(pooledBest);
     // The month the floor first holds the decentralized option's projected price (or that its GPU has none); its
     // path is walked again only for a floored option the risk speaks of.
     const floorFrom = (): string | null => {

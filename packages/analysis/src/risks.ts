@@ -990,7 +990,12 @@ function planShare(e: RiskEvidence, side: 'cloud' | 'depin'): number {
 function savingAgainstPlan(e: RiskEvidence, saving: number, other: number): number {
   const plan = e.planMonthlyUsd;
   if (e.recommendation === undefined || e.recommendation === 'cloud' || plan == null) return saving;
-  return Math.min(saving, plan - other);
+  // Against the plan as the sentence prints its amounts (each to the cent), so the figure is their difference.
+  const whole = usdCents(usdCents(plan) - usdCents(other));
+  // A hybrid may keep its split and take the saving on the cloud share it runs, or move whole: the better of the two.
+  return e.recommendation === 'hybrid'
+    ? Math.min(saving, Math.max(planShare(e, 'cloud') * saving, whole))
+    : Math.min(saving, whole);
 }
 
 /**
@@ -1001,7 +1006,15 @@ function savingAgainstPlan(e: RiskEvidence, saving: number, other: number): numb
 function requirementSaid(e: RiskEvidence, text: string, saving: number, other: number): RiskSaid | null {
   const atStake = savingAgainstPlan(e, saving, other);
   if (e.recommendation === 'depin' && !(atStake > 0)) return null;
-  return saidIfAny(text, atStake);
+  // The sentence names the saving against the cloud option; where the figure is another, it says which.
+  const plan = e.planMonthlyUsd;
+  const against =
+    atStake > 0 && usdCents(atStake) !== usdCents(saving) && plan != null
+      ? e.recommendation === 'hybrid' && usdCents(atStake) !== usdCents(usdCents(plan) - usdCents(other))
+        ? ` (on the ${pct(planShare(e, 'cloud'))} of the month the ${usd(plan)} hybrid plan runs on cloud: ${usd(atStake)} a month)`
+        : ` (${usd(atStake)} below the plan's ${usd(plan)} a month)`
+      : '';
+  return saidIfAny(against === '' ? text : text.replace(/ less: /, ` less${against}: `), atStake);
 }
 
 /** What a rule says of the evidence, its sentence and figure (null when it says nothing). */

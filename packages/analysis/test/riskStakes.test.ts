@@ -8,8 +8,9 @@ import { profileOf, riskEvidence } from './support/builders.js';
 /**
  * What a risk puts at stake a month (decision.riskStakes): the figure its sentence prints, to the cent. The
  * README main job's figures are the vectors: its chat API's SOC 2 costs $766.50 a month (Massed Compute L40S at
- * $3,212.00 against RunPod's $3,978.50), its EU fine-tune's named A100-80GB $1,108.35, its sweeps' Nosana
- * emissions $128.16 of a $385.07 month (25 % of the gross, "up to 33 %").
+ * $3,212.00 against RunPod's $3,978.50), its EU fine-tune's named A100-80GB $1,108.35; the subsidy vector is the
+ * sweeps' Nosana emissions as they were priced before host outages moved the sweeps to Vast ($128.16 of a $385.07
+ * month: 25 % of the gross, "up to 33 %"), kept as a synthetic case.
  */
 const ruleSays = (id: string, e: RiskEvidence) => sayRisk(riskRules.find((r) => r.id === id)!, e);
 
@@ -74,11 +75,39 @@ describe('the dollars a requirement costs', () => {
     // The plan on DePIN already beats the cheaper cloud offer: nothing is said (it named "$762.89 less" than cloud).
     expect(onDepin(4384.8, 4528.58)).toBeNull();
     const cheaper = onDepin(4384.8, 4000)!;
-    expect(cheaper.text).toContain('would cost $4,000.00 a month, $1,291.47 less');
+    expect(cheaper.text).toContain(
+      "would cost $4,000.00 a month, $1,291.47 less ($384.80 below the plan's $4,384.80 a month): ",
+    );
     expect(cheaper.usdPerMonth).toBe(384.8);
   });
 
-  it('property: never more than the saving the sentence prints, nor than the plan less the cheaper option', () => {
+  it('a hybrid keeps its split and saves on its cloud share, or moves whole: the better of the two', () => {
+    // The chat API's SOC 2 as a hybrid 79 % on cloud: $3,978.50 on the cloud option, $3,212.00 without SOC 2.
+    const hybrid = (plan: number) =>
+      ruleSays(
+        'certifications-narrow',
+        riskEvidence({
+          profile: soc2,
+          recommendation: 'hybrid',
+          hybrid: { cloudShare: 0.79, depinShare: 0.21 },
+          planMonthlyUsd: plan,
+          cloud: option(3978.5),
+          cloudWithoutCompliance: option(3212),
+        } as unknown as Partial<RiskEvidence>),
+      )!;
+    // 0.79 × $766.50 = $605.54 on the cloud share beats moving whole ($3,400.00 − $3,212.00 = $188.00).
+    const split = hybrid(3400);
+    expect(split.usdPerMonth).toBe(605.54);
+    expect(split.text).toContain(
+      '$766.50 less (on the 79 % of the month the $3,400.00 hybrid plan runs on cloud: $605.54 a month): ',
+    );
+    // Moving whole wins when the hybrid costs more: $3,978.00 − $3,212.00 = $766.00 against 0.79 × $766.50.
+    const whole = hybrid(3978);
+    expect(whole.usdPerMonth).toBe(766);
+    expect(whole.text).toContain("$766.50 less ($766.00 below the plan's $3,978.00 a month): ");
+  });
+
+  it('property: never more than the saving the sentence prints, nor, on DePIN, than the plan less the cheaper option', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 2000, max: 1e6, noNaN: true }),
@@ -101,7 +130,8 @@ describe('the dollars a requirement costs', () => {
           if (s === null || s.usdPerMonth === null) return;
           expect(s.usdPerMonth).toBeGreaterThan(0);
           expect(s.usdPerMonth).toBeLessThanOrEqual(Math.round((asIs - without) * 100) / 100 + 0.005);
-          if (recommendation !== 'cloud') expect(s.usdPerMonth).toBeLessThanOrEqual(plan - without + 0.005);
+          // A plan wholly on DePIN gains only what the cheaper offer saves against it; a hybrid may also keep its split.
+          if (recommendation === 'depin') expect(s.usdPerMonth).toBeLessThanOrEqual(plan - without + 0.01);
         },
       ),
     );

@@ -78,7 +78,12 @@ describe('what stating the task costs', () => {
     const without = analysis.workloads.find((w) => w.id === 'w-none')!.decision.cloud!.cost.monthlyUsd!;
     // The same profile without its task is the w-none row: the figure is what its cloud option saves against the
     // plan (which may already run cheaper on DePIN), at most what it saves against the task's cloud option.
-    expect(said!.usd).toBeCloseTo(Math.min(withTask - without, d.recommendedMonthlyUsd! - without), 2);
+    // Against the plan the amounts are taken as the sentence prints them, to the cent.
+    const cents = (x: number) => Math.round(x * 100) / 100;
+    expect(said!.usd).toBeCloseTo(
+      Math.min(withTask - without, cents(d.recommendedMonthlyUsd!) - cents(without)),
+      2,
+    );
     expect(said!.text).toContain(
       'Stating task speech-to-text converts GPUs only at ratios measured on speech-to-text',
     );
@@ -112,4 +117,25 @@ describe('the report says where the unit came from', () => {
       'audio hours (assumed: default for task speech-to-text; set outputUnit to tokens or images for other output)',
     );
   });
+});
+
+describe('a pair the task measures is not said to be unmeasured', () => {
+  it('an 8B text generator named on H200, priced on H100 at text generation’s own 0.822×: no task risk', async () => {
+    // The pooled small-band ratio, 0.945× (SDXL results among gptj-99 and Llama 3.1 8B), would price the same H100
+    // cheaper; the review found the risk calling the pair unmeasured and offering that ratio as the better guess.
+    const { analysis: a } = await analyzePortfolio(
+      [
+        'id,name,kind,modelParamsBillions,precision,gpuType,gpusPerReplica,nodes,interconnect,gpuHoursPerMonth,jobsPerMonth,hoursPerJob,peakToMeanRatio,dataSensitivity,availabilityTarget,interruptible,checkpointable,statelessRequests,task,allowedProviders',
+        'tg-h200,8B batch generation named on H200,batch-inference,8,fp8,H200,1,1,none,2000,,,1,internal,0.95,false,false,true,text-generation,massedcompute',
+      ].join('\n'),
+    );
+    const d = a.workloads[0]!.decision;
+    expect(d.cloud!.cost.throughput).toMatchObject({
+      basis: 'measured',
+      demandGpu: 'H200',
+      offerGpu: 'H100',
+    });
+    expect(d.cloud!.cost.throughput!.ratio).toBeCloseTo(0.8222, 4);
+    expect(d.riskStakes!.map((s) => s.id)).not.toContain('task-narrows-gpus');
+  }, 120_000);
 });

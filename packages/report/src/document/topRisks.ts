@@ -107,4 +107,4 @@ export function topRisks(p: PresentedAnalysis, count = TOP_RISK_COUNT): Inline[]
 
 /** Said under the list when it shows a figure: what the figures are, and that they do not add. */
 export const STAKES_NOTE =
-  "Figures are the dollars a month each risk puts at stake, against the recommended plan. They overlap (a workload's requirements and the cheaper options they rule out can count the same dollars), so they do not add. Ranked: each workload's largest figure, largest first; then risks without a figure, by the workload's monthly cost; every workload's full list is under it below.";
+  "Figures are the dollars a month each risk puts at stake, against the recommended plan. They overlap (a workload's requirements and the cheaper options they rule out can count the same dollars), so they do not add. Ranked: a dated subsidy cliff first; then each workload's largest figure, largest first; then each workload's first risk without a figure, by the workload's monthly cost; then the rest. Every workload's full list is under it below.";
