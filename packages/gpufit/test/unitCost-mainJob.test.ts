@@ -25,11 +25,11 @@ describe('cost per unit of output, main job', async () => {
     expect(f.usd).toBeLessThan(1);
   });
 
-  it('a sub-1B batch job has no measured token rate: gaps are stated, no figure (not $0)', () => {
+  it('an embeddings job (task embeddings-or-encoder) outputs no tokens: no cost per unit, not $0', () => {
     const w = byId.get('nightly-embeddings')!;
-    expect(w.unitCost?.figures).toEqual([]);
-    expect(w.unitCost?.gaps.length).toBeGreaterThan(0);
-    expect(w.unitCost?.gaps[0]).toMatch(/no measured token rate for .* tiny model/);
+    expect(w.task).toBe('embeddings-or-encoder');
+    expect(w.unitCost).toBeUndefined();
+    expect(renderMarkdown(analysis, {})).not.toMatch(/Nightly embedding[\s\S]*?\$0(\.0+)? per 1M tokens/);
   });
 
   it('training and fine-tuning workloads carry no unit cost', () => {
