@@ -48,7 +48,8 @@ const termFor = (c: ComplianceRequirement): HostedApiTerm => (c === 'hipaa' ? 'b
 /** The term that meets the data's sensitivity: zero retention for confidential data, a BAA for regulated data. */
 const DATA_TERM = { confidential: 'zero-retention', regulated: 'baa' } as const;
 
-interface Check {
+/** A provider's hosted API against the workload: what blocks it (empty: it counts) and what admits it. */
+export interface HostedApiCheck {
   readonly blockers: HostedApiBlocker[];
   readonly admissions: HostedApiAdmission[];
 }
@@ -58,11 +59,11 @@ interface Check {
  * then the data's sensitivity, then residency. A requirement with a term on record is an admission (the sentence
  * says which term, and its condition); one without is a blocker.
  */
-function check(
+export function checkHostedApi(
   profile: WorkloadProfile,
   row: Pick<HostedApiPriceRow, 'providerName'>,
   terms: readonly HostedApiTermRow[],
-): Check {
+): HostedApiCheck {
   const on = (t: HostedApiTerm) => terms.find((x) => x.term === t);
   const blockers: HostedApiBlocker[] = [];
   const admissions: HostedApiAdmission[] = [];
@@ -102,7 +103,7 @@ export function hostedApiBlockers(
   row: Pick<HostedApiPriceRow, 'providerName'>,
   terms: readonly HostedApiTermRow[],
 ): HostedApiBlocker[] {
-  return check(profile, row, terms).blockers;
+  return checkHostedApi(profile, row, terms).blockers;
 }
 
 /**
@@ -114,5 +115,5 @@ export function hostedApiAdmissions(
   row: Pick<HostedApiPriceRow, 'providerName'>,
   terms: readonly HostedApiTermRow[],
 ): HostedApiAdmission[] {
-  return check(profile, row, terms).admissions;
+  return checkHostedApi(profile, row, terms).admissions;
 }

@@ -1,11 +1,6 @@
 import { type HostedApiPriceRow, type HostedApiPriceTable, hostedApiMonthlyUsd } from '@gpufit/pricing';
 import { type WorkloadProfile, workloadKinds } from '@gpufit/schema';
-import {
-  type HostedApiAdmission,
-  type HostedApiBlocker,
-  hostedApiAdmissions,
-  hostedApiBlockers,
-} from './hostedApiBlockers.js';
+import { checkHostedApi, type HostedApiAdmission, type HostedApiBlocker } from './hostedApiBlockers.js';
 
 /**
  * Prompt tokens per generated token when a workload states only its output (`outputPerMonth`): 3 (gpufit
@@ -77,19 +72,21 @@ export function compareHostedApi(
   const input = stated ?? output * INPUT_TOKENS_PER_OUTPUT_TOKEN;
   const monthOn = (r: HostedApiPriceRow) =>
     hostedApiMonthlyUsd(input, output, r.usdPerMillionInputTokens, r.usdPerMillionOutputTokens);
-  const blockersOf = (r: HostedApiPriceRow) => hostedApiBlockers(profile, r, table.termsOf(r.provider));
+  // Each row against the workload's requirements once: its blockers choose it, its admissions are said.
+  const checked = rows.map((r) => ({ row: r, ...checkHostedApi(profile, r, table.termsOf(r.provider)) }));
   // The cheapest row for this month's tokens among those counted, else among all (ties: the first in the file).
-  const counted = rows.filter((r) => blockersOf(r).length === 0);
-  const candidates = counted.length > 0 ? counted : rows;
-  let row = candidates[0]!;
-  let hostedMonthlyUsd = monthOn(row);
-  for (const r of candidates) {
-    const usd = monthOn(r);
+  const counted = checked.filter((c) => c.blockers.length === 0);
+  const candidates = counted.length > 0 ? counted : checked;
+  let best = candidates[0]!;
+  let hostedMonthlyUsd = monthOn(best.row);
+  for (const c of candidates.slice(1)) {
+    const usd = monthOn(c.row);
     if (usd < hostedMonthlyUsd) {
-      row = r;
+      best = c;
       hostedMonthlyUsd = usd;
     }
   }
+  const { row } = best;
   const figures: HostedApiFigures = {
     row,
     inputTokensPerMonth: input,
@@ -98,13 +95,9 @@ export function compareHostedApi(
     hostedMonthlyUsd,
     rentedMonthlyUsd,
   };
-  const [first, ...rest] = blockersOf(row);
+  const [first, ...rest] = best.blockers;
   return first === undefined
-    ? {
-        status: 'compared',
-        ...figures,
-        admissions: hostedApiAdmissions(profile, row, table.termsOf(row.provider)),
-      }
+    ? { status: 'compared', ...figures, admissions: best.admissions }
     : { status: 'not-counted', ...figures, blockers: [first, ...rest] };
 }
 

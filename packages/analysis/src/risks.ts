@@ -164,10 +164,11 @@ function subsidizedPrice(e: RiskEvidence, atStake: boolean): RiskSaid | null {
   const gross = net + subsidy;
   const assumed = depinOffer?.notes.includes('gpufit assumption') ? ' (a gpufit planning default)' : '';
   if (!(subsidy > 0 && gross > 0 && net > 0)) return null;
+  const share = planShare(e, 'depin');
   return {
     text: `Incentive-token emissions pay ${pct(subsidy / gross)} of the decentralized option's cost${assumed}; its price already has them in, and if they end it can rise by up to ${pct(subsidy / net)}.`,
     // What the plan counts on: the subsidy of the GPU-hours it places there (portfolioLedger's subsidyCountedOn).
-    usdPerMonth: atStake && planShare(e, 'depin') > 0 ? usdCents(subsidy * planShare(e, 'depin')) : null,
+    usdPerMonth: atStake && share > 0 ? usdCents(subsidy * share) : null,
   };
 }
 
@@ -337,10 +338,9 @@ export const riskRules: readonly RiskRule[] = [
               .filter((c) => !row.certifications.includes(c) && !(c === 'gdpr' && gdprInPlace(row)))
               .join(', ');
       const held = lacks === asked ? '' : ` (it lacks ${lacks} on record)`;
-      const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
       return requirementSaid(
         e,
-        `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them for the hyperscalers, from their public compliance programmes, and for a GPU cloud only where the provider states them publicly${profile.compliance.includes('gdpr') ? '; gdpr is also met inside the EEA on datacenter hosts' : ''}). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${rate}${held} would cost ${usd(without)} a month, ${usd(saving)} less: if ${o.providerName} holds ${lacks} for your use, add it to that offer's certifications in your catalog and analyze again.`,
+        `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them for the hyperscalers, from their public compliance programmes, and for a GPU cloud only where the provider states them publicly${profile.compliance.includes('gdpr') ? '; gdpr is also met inside the EEA on datacenter hosts' : ''}). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${perGpuHour(o)}${held} would cost ${usd(without)} a month, ${usd(saving)} less: if ${o.providerName} holds ${lacks} for your use, add it to that offer's certifications in your catalog and analyze again.`,
         saving,
         without,
       );
@@ -401,16 +401,13 @@ export const riskRules: readonly RiskRule[] = [
           ? `to ${named} itself (gpuPolicy exact)`
           : `to ${named} and the GPUs a published benchmark measures against it for this kind of work (gpuPolicy measured)`;
       const o = any.offer;
-      const n = any.cost.instances;
-      const shape = n == null ? o.gpu : `${n} × ${o.gpusPerInstance} ${o.gpu}`;
-      const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
       const speed =
         t.basis === 'measured'
           ? `at a measured ${round3(t.ratio)}× the ${named}'s throughput (${t.source})`
           : `credited no speed-up over the ${named} (no benchmark measures the pair), so the figure is an upper bound for it`;
       return requirementSaid(
         e,
-        `Naming ${named} keeps the cloud side ${kept}. Under gpuPolicy any, ${o.providerName} ${shape} in ${o.region} (${PRICING_CATEGORY_REGISTRY[o.pricingCategory].label})${rate}, ${speed}, would cost ${usd(other)} a month, ${usd(saving)} less: if your model runs on ${o.gpu}, set gpuType ${o.gpu} or gpuPolicy any on this workload and analyze again.`,
+        `Naming ${named} keeps the cloud side ${kept}. Under gpuPolicy any, ${namedOption(any)}, ${speed}, would cost ${usd(other)} a month, ${usd(saving)} less: if your model runs on ${o.gpu}, set gpuType ${o.gpu} or gpuPolicy any on this workload and analyze again.`,
         saving,
         other,
       );
@@ -438,12 +435,9 @@ export const riskRules: readonly RiskRule[] = [
       const saving = asIs - month;
       if (!savesEnough(saving, asIs)) return null;
       const o = other.offer;
-      const n = other.cost.instances;
-      const shape = n == null ? o.gpu : `${n} × ${o.gpusPerInstance} ${o.gpu}`;
-      const rate = o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
       return requirementSaid(
         e,
-        `Stating task ${profile.task} converts GPUs only at ratios measured on ${profile.task} benchmarks, and none measures ${t.offerGpu} against ${t.demandGpu}. At the ${round3(t.ratio)}× measured on other tasks (${t.source}), ${o.providerName} ${shape} in ${o.region} (${PRICING_CATEGORY_REGISTRY[o.pricingCategory].label})${rate} would cost ${usd(month)} a month, ${usd(saving)} less: benchmark your model on ${o.gpu}, and if it holds near that ratio, state the demand in ${o.gpu} hours (gpuType ${o.gpu}) or leave task empty, and analyze again.`,
+        `Stating task ${profile.task} converts GPUs only at ratios measured on ${profile.task} benchmarks, and none measures ${t.offerGpu} against ${t.demandGpu}. At the ${round3(t.ratio)}× measured on other tasks (${t.source}), ${namedOption(other)} would cost ${usd(month)} a month, ${usd(saving)} less: benchmark your model on ${o.gpu}, and if it holds near that ratio, state the demand in ${o.gpu} hours (gpuType ${o.gpu}) or leave task empty, and analyze again.`,
         saving,
         month,
       );
@@ -966,6 +960,20 @@ function said(text: string, usdPerMonth: number): RiskSaid {
   return { text, usdPerMonth: usdCents(usdPerMonth) };
 }
 
+/** " at $0.88/GPU-hour", or nothing for an offer priced otherwise. */
+function perGpuHour(o: Pick<Offer, 'usdPerGpuHour'>): string {
+  return o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
+}
+
+/**
+ * An option a requirement rules out, as its risk names it: "Scaleway 1 × 2 H100 in paris-france-1 (on-demand) at
+ * $3.30/GPU-hour".
+ */
+function namedOption({ offer: o, cost }: PricedOption): string {
+  const shape = cost.instances == null ? o.gpu : `${cost.instances} × ${o.gpusPerInstance} ${o.gpu}`;
+  return `${o.providerName} ${shape} in ${o.region} (${PRICING_CATEGORY_REGISTRY[o.pricingCategory].label})${perGpuHour(o)}`;
+}
+
 /** A sentence with a figure only when the figure is positive: nothing is at stake otherwise. */
 function saidIfAny(text: string, usdPerMonth: number): RiskSaid {
   return usdPerMonth > 0 ? said(text, usdPerMonth) : { text, usdPerMonth: null };
@@ -983,38 +991,28 @@ function planShare(e: RiskEvidence, side: 'cloud' | 'depin'): number {
 }
 
 /**
- * What a cheaper cloud option a requirement rules out saves against the plan: the saving against the cloud option
- * when the plan is that option, else against the plan's own month, which may already be cheaper (a fine-tune on Vast
- * at $4,384.80 read "$762.89 a month at stake" for a Nebius offer of $4,528.58).
- */
-function savingAgainstPlan(e: RiskEvidence, saving: number, other: number): number {
-  const plan = e.planMonthlyUsd;
-  if (e.recommendation === undefined || e.recommendation === 'cloud' || plan == null) return saving;
-  // Against the plan as the sentence prints its amounts (each to the cent), so the figure is their difference.
-  const whole = usdCents(usdCents(plan) - usdCents(other));
-  // A hybrid may keep its split and take the saving on the cloud share it runs, or move whole: the better of the two.
-  return e.recommendation === 'hybrid'
-    ? Math.min(saving, Math.max(planShare(e, 'cloud') * saving, whole))
-    : Math.min(saving, whole);
-}
-
-/**
- * A requirement's cost, said with what it puts at stake against the plan; nothing is said for a plan wholly on DePIN
- * that is cheaper than the cloud offer the requirement rules out (the sentence would name a saving the plan has
- * already beaten).
+ * A requirement's cost, said with what it puts at stake against the plan: the saving against the cloud option when the
+ * plan is that option; else against the plan's own month, which may already be cheaper (a fine-tune on Vast at
+ * $4,384.80 read "$762.89 a month at stake" for a Nebius offer of $4,528.58), and for a hybrid the better of that and
+ * the saving on the cloud share it keeps. Nothing is said for a plan wholly on DePIN that the cheaper cloud offer does
+ * not beat; where the figure is not the sentence's saving, the sentence says which it is.
  */
 function requirementSaid(e: RiskEvidence, text: string, saving: number, other: number): RiskSaid | null {
-  const atStake = savingAgainstPlan(e, saving, other);
-  if (e.recommendation === 'depin' && !(atStake > 0)) return null;
-  // The sentence names the saving against the cloud option; where the figure is another, it says which.
   const plan = e.planMonthlyUsd;
+  if (e.recommendation === undefined || e.recommendation === 'cloud' || plan == null)
+    return saidIfAny(text, saving);
+  // Against the plan as the sentence prints its amounts (each to the cent), so the figure is their difference.
+  const whole = usdCents(usdCents(plan) - usdCents(other));
+  const cloudShare = planShare(e, 'cloud');
+  const onShare = e.recommendation === 'hybrid' ? cloudShare * saving : whole;
+  const atStake = Math.min(saving, Math.max(onShare, whole));
+  if (!(atStake > 0)) return e.recommendation === 'depin' ? null : { text, usdPerMonth: null };
+  if (usdCents(atStake) === usdCents(saving)) return said(text, atStake);
   const against =
-    atStake > 0 && usdCents(atStake) !== usdCents(saving) && plan != null
-      ? e.recommendation === 'hybrid' && usdCents(atStake) !== usdCents(usdCents(plan) - usdCents(other))
-        ? ` (on the ${pct(planShare(e, 'cloud'))} of the month the ${usd(plan)} hybrid plan runs on cloud: ${usd(atStake)} a month)`
-        : ` (${usd(atStake)} below the plan's ${usd(plan)} a month)`
-      : '';
-  return saidIfAny(against === '' ? text : text.replace(/ less: /, ` less${against}: `), atStake);
+    usdCents(atStake) === whole
+      ? ` (${usd(atStake)} below the plan's ${usd(plan)} a month)`
+      : ` (on the ${pct(cloudShare)} of the month the ${usd(plan)} hybrid plan runs on cloud: ${usd(atStake)} a month)`;
+  return said(text.replace(/ less: /, ` less${against}: `), atStake);
 }
 
 /** What a rule says of the evidence, its sentence and figure (null when it says nothing). */

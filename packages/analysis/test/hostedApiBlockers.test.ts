@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { hostedApiAdmissions, hostedApiBlockers } from '../src/hostedApiBlockers.js';
 import { compareHostedApi } from '../src/hostedApiComparison.js';
 import { type RiskEvidence, riskRules, sayRisk } from '../src/risks.js';
-import { profileOf, riskEvidence } from './support/builders.js';
+import { hostedApiWorkload, riskEvidence } from './support/builders.js';
 
 const term = (over: Partial<HostedApiTermRow>): HostedApiTermRow => ({
   provider: 'together',
@@ -27,18 +27,7 @@ const term = (over: Partial<HostedApiTermRow>): HostedApiTermRow => ({
 });
 const row = { providerName: 'Together AI' };
 const profile = (extra: Record<string, unknown>) =>
-  profileOf({
-    id: 'w',
-    kind: 'realtime-inference',
-    modelParamsBillions: 70,
-    precision: 'fp8',
-    gpuHoursPerMonth: 1460,
-    dataSensitivity: 'internal',
-    outputUnit: 'tokens',
-    outputPerMonth: 1.2e9,
-    model: 'Llama 3.3 70B',
-    ...extra,
-  });
+  hostedApiWorkload({ id: 'w', model: 'Llama 3.3 70B', ...extra });
 const blockers = (extra: Record<string, unknown>, terms: HostedApiTermRow[]) =>
   hostedApiBlockers(profile(extra), row, terms);
 const admitted = (extra: Record<string, unknown>, terms: HostedApiTermRow[]) =>

@@ -19,7 +19,7 @@ import {
 } from '../src/hostedApiComparison.js';
 import { analyze } from '../src/index.js';
 import { type RiskEvidence, riskRules, sayRisk } from '../src/risks.js';
-import { gpuTier, offerOf, profileOf, riskEvidence } from './support/builders.js';
+import { gpuTier, hostedApiWorkload, offerOf, profileOf, riskEvidence } from './support/builders.js';
 
 const price = (over: Partial<HostedApiPriceRow>): HostedApiPriceRow => ({
   provider: 'deepinfra',
@@ -57,19 +57,7 @@ const table = hostedApiPriceTable([
   }),
 ]);
 
-const api70b = (extra: Record<string, unknown> = {}) =>
-  profileOf({
-    id: 'api-70b',
-    kind: 'realtime-inference',
-    modelParamsBillions: 70,
-    precision: 'fp8',
-    gpuHoursPerMonth: 1460,
-    dataSensitivity: 'internal',
-    outputUnit: 'tokens',
-    outputPerMonth: 1.2e9,
-    model: 'Llama 3.1 70B Instruct',
-    ...extra,
-  });
+const api70b = hostedApiWorkload;
 
 describe('compareHostedApi', () => {
   it('hand-computed: 1.2B output tokens + 3 × as many input at DeepInfra $0.13/$0.40 cost $948 (3.6e9 × 0.13 + 1.2e9 × 0.40) ÷ 1e6', () => {

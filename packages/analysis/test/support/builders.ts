@@ -57,6 +57,25 @@ export function profileOf(input: Record<string, unknown>): WorkloadProfile {
 }
 
 /**
+ * A public 70B FP8 API that names its model and states its volume (1.2 billion output tokens a month on 1,460
+ * GPU-hours): the workload the hosted-API tests compare; `extra` sets or replaces any field.
+ */
+export function hostedApiWorkload(extra: Record<string, unknown> = {}): WorkloadProfile {
+  return profileOf({
+    id: 'api-70b',
+    kind: 'realtime-inference',
+    modelParamsBillions: 70,
+    precision: 'fp8',
+    gpuHoursPerMonth: 1460,
+    dataSensitivity: 'internal',
+    outputUnit: 'tokens',
+    outputPerMonth: 1.2e9,
+    model: 'Llama 3.1 70B Instruct',
+    ...extra,
+  });
+}
+
+/**
  * Risk evidence for one rule's test: what every rule reads, a cloud recommendation with no option priced, then
  * `e` (a cast: each test fills only what its rule reads).
  */
