@@ -2,7 +2,7 @@ import type { RiskStake } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Inline } from '../src/document/blocks.js';
-import { byStake, riskCandidates, topRisks } from '../src/document/topRisks.js';
+import { byStake, riskCandidates, saysFigure, shownRisks, topRisks } from '../src/document/topRisks.js';
 import type { PresentedAnalysis } from '../src/present/presentAnalysis.js';
 
 /** A workload as the top risks read it: its name, monthly cost, plan, and each risk with its rule and figure. */
@@ -153,6 +153,26 @@ describe('top risks, by the dollars at stake', () => {
       'pretrain-70b: pretrain-70b unreserved-cloud-fleet.',
       'chat-api: chat-api certification-from-statement.',
     ]);
+  });
+
+  it('the note on figures goes with a shown figure: five dated cliffs can fill the list without one', () => {
+    const cliffs = (n: number): Shown[] =>
+      Array.from({ length: n }, (_, i) => ({
+        name: `depin-${i}`,
+        monthlyUsd: 500 - i,
+        recommendation: 'depin' as const,
+        cliff: '2027-06',
+        risks: [['subsidy-cliff', null, `Subsidy cliff in 2027-06 (${i}).`]],
+      }));
+    const priced: Shown = { name: 'api', monthlyUsd: 9000, risks: [['certifications-narrow', 700]] };
+    const five = shownRisks(presented([priced, ...cliffs(5)]));
+    expect(five.map((c) => text(c.item))).toEqual(
+      cliffs(5).map((w, i) => `${w.name}: Subsidy cliff in 2027-06 (${i}).`),
+    );
+    expect(five.some(saysFigure)).toBe(false);
+    const four = shownRisks(presented([priced, ...cliffs(4)]));
+    expect(text(four[4]!.item)).toBe('api ($700.00 a month at stake): api certifications-narrow.');
+    expect(four.some(saysFigure)).toBe(true);
   });
 
   it('a dated subsidy cliff leads, in its own sentence, said once', () => {

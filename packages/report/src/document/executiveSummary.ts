@@ -8,7 +8,7 @@ import type { PresentedAnalysis, ShownOption, ShownWorkload } from '../present/p
 import type { Rounder } from '../present/rounder.js';
 import type { Block, Inline } from './blocks.js';
 import { plain, type Span, strong, t } from './blocks.js';
-import { STAKES_NOTE, topRisks } from './topRisks.js';
+import { STAKES_NOTE, saysFigure, shownRisks } from './topRisks.js';
 
 export const usd = (cents: number): string => `USD ${formatCents.people(cents)}`;
 
@@ -195,14 +195,13 @@ export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: reado
     ...spendRange(p, r, charts),
     { kind: 'heading', level: 3, text: 'Top risks' },
   ];
-  const risks = topRisks(p);
+  const risks = shownRisks(p);
   blocks.push(
     risks.length === 0
       ? { kind: 'paragraph', content: plain('No risks were reported.') }
-      : { kind: 'list', ordered: true, items: risks },
+      : { kind: 'list', ordered: true, items: risks.map((c) => c.item) },
   );
-  if (p.workloads.some((w) => w.workload.decision.riskStakes?.some((s) => s.usdPerMonth !== null)))
-    blocks.push({ kind: 'paragraph', content: plain(STAKES_NOTE) });
+  if (risks.some(saysFigure)) blocks.push({ kind: 'paragraph', content: plain(STAKES_NOTE) });
   blocks.push(
     ...chartBlock(charts, 'cost-per-job'),
     ...chartBlock(charts, 'fit-matrix'),

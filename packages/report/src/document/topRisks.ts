@@ -99,10 +99,17 @@ export function riskCandidates(p: PresentedAnalysis): RiskCandidate[] {
  * Ties keep the portfolio's order and each workload's rule order. Every risk stays listed under its workload.
  */
 export function topRisks(p: PresentedAnalysis, count = TOP_RISK_COUNT): Inline[] {
-  return riskCandidates(p)
-    .sort(byStake)
-    .slice(0, count)
-    .map((c) => c.item);
+  return shownRisks(p, count).map((c) => c.item);
+}
+
+/** The candidates `topRisks` shows, in its order. */
+export function shownRisks(p: PresentedAnalysis, count = TOP_RISK_COUNT): RiskCandidate[] {
+  return riskCandidates(p).sort(byStake).slice(0, count);
+}
+
+/** Whether a shown risk is said with its dollars at stake (the tiers of figures), so `STAKES_NOTE` explains it. */
+export function saysFigure(c: RiskCandidate): boolean {
+  return c.tier === 1 || c.tier === 3;
 }
 
 /** Said under the list when it shows a figure: what the figures are, and that they do not add. */
