@@ -21,6 +21,8 @@ export interface DemandShape {
   readonly peakGpus: number;
   /** Smallest demand level d with P(D ≤ d) ≥ p, for p in [0, 1). */
   readonly quantile: (p: number) => number;
+  /** P(D ≤ x): the share of hours whose demand is at most x GPUs. */
+  readonly cdf: (x: number) => number;
   /** E[(D − b)⁺]: the mean demand above a baseline of b GPUs. */
   readonly expectedExcess: (b: number) => number;
   readonly description: string;
@@ -48,6 +50,7 @@ function lognormal(mean: number, ratio: number): DemandShape {
     meanGpus: mean,
     peakGpus: mean * ratio,
     quantile: (p) => (constant ? mean : p <= 0 ? 0 : Math.exp(mu + sigma * normalQuantile(p))),
+    cdf: (x) => (constant ? (x >= mean ? 1 : 0) : x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma)),
     expectedExcess: (b) => {
       if (b <= 0) return mean - b;
       if (constant) return Math.max(0, mean - b);
@@ -66,6 +69,7 @@ function onOff(mean: number, ratio: number): DemandShape {
     meanGpus: mean,
     peakGpus: peak,
     quantile: (p) => (p <= 1 - q ? 0 : peak),
+    cdf: (x) => (x < 0 ? 0 : x < peak ? 1 - q : 1),
     expectedExcess: (b) => (b <= 0 ? mean - b : q * Math.max(0, peak - b)),
     description: `on-off demand: ${peak} GPUs for ${(100 * q).toFixed(2)} % of hours, idle otherwise (mean ${mean})`,
   };
@@ -86,6 +90,17 @@ function empirical(series: readonly number[]): DemandShape {
     meanGpus: mean,
     peakGpus: sorted[n - 1]!,
     quantile: (p) => sorted[Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1))]!,
+    cdf: (x) => {
+      // The number of hours at most x (the first index above it), by bisection of the sorted series.
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid]! <= x) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo / n;
+    },
     expectedExcess: (b) => {
       if (b <= 0) return mean - b;
       let excess = 0;

@@ -119,13 +119,28 @@ describe('estimateCost: the bill, term by term', () => {
 
   it('serving: replicas for the peak plus spares for the availability target, as a redundancy line', () => {
     // 730 GPU-hours = 1 GPU on average, peak × 2.5 → 3 one-GPU instances; a = 0.95, A = 0.999:
-    // P(≥3 of 5 up) ≈ 0.99884 < 0.999, P(≥3 of 6 up) ≈ 0.99991 → 6 instances, 3 of them spares
+    // P(≥3 of 5 up) ≈ 0.99884 < 0.999, P(≥3 of 6 up) ≈ 0.99991 → 6 instances at the peak, 3 of them spares.
+    // On-demand capacity follows the demand, spares too: hourly demand lognormal with mean 1 and P99 2.5
+    // (σ = 0.434441, μ = −σ²/2), so 1 instance is needed P(D ≤ 1) = 0.585982 of hours (2 spares: 1 − 0.05³ ≥
+    // 0.999), 2 instances 0.965062 − 0.585982 of them (2 spares: P(≥2 of 4) = 0.99952), 3 the rest (3 spares):
+    // 2.034938 spares on average (Python's statistics.NormalDist, to 6 places).
     const p = profile({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 730 });
     const e = estimateCost(p, offer({ gpusPerInstance: 1, availability: 0.95 }), { tiers });
     expect(e.replicas).toBe(6);
     expect(component(e, 'gpu-time')?.quantity).toBeCloseTo(730, 9);
-    expect(component(e, 'redundancy')?.quantity).toBeCloseTo(3 * 730, 9);
+    expect(component(e, 'redundancy')?.quantity).toBeCloseTo(2.034938 * 730, 3);
     expect(e.assumptions.join(' ')).toMatch(/independently/);
+    expect(e.assumptions.join(' ')).toMatch(/2\.03 on average over the month \(3 at the peak\)/);
+  });
+
+  it('serving on committed capacity holds the peak’s spares all month', () => {
+    const p = profile({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 730 });
+    const e = estimateCost(
+      p,
+      offer({ gpusPerInstance: 1, availability: 0.95, pricingCategory: 'Committed', termMonths: 12 }),
+      { tiers },
+    );
+    expect(component(e, 'redundancy')?.quantity).toBeCloseTo(3 * 730, 9);
   });
 
   it('serving on an always-available offer needs no spares', () => {

@@ -10,7 +10,7 @@ import {
 } from '../feasibility/feasibility.js';
 import { interruptibleRule } from '../feasibility/placementRule.js';
 import { gpusForModel } from '../memory/modelMemory.js';
-import { replicasForDemandAndAvailability } from '../reliability/replicasForAvailability.js';
+import { meanSpareUnits } from '../reliability/meanSpareUnits.js';
 import { interruptedRun } from './interruptedRun.js';
 import { offerFacts } from './offerFacts.js';
 import { profileFacts } from './profileFacts.js';
@@ -55,6 +55,9 @@ export interface WorkFloor {
   /** Serving: the units the peak needs, and the GPU-hours of one unit all month (spares cost as much); 0 for batch. */
   readonly neededUnits: number;
   readonly unitGpuHours: number;
+  /** Serving: the mean demand in GPUs and the GPUs of demand a unit carries (for `meanSpareUnits`); 0 for batch. */
+  readonly meanGpus: number;
+  readonly gpusPerUnit: number;
   /** The least GPUs the workload holds at once (its instances at the run without re-work or spares). */
   readonly gpusAtOnce: number;
   /** Whether those GPUs must share one zone (a multi-node job with a fabric), as `dynamicCapacity` asks. */
@@ -98,6 +101,8 @@ export function workFloor(
   let oneZone = false;
   let neededUnits = 0;
   let unitGpuHours = 0;
+  let meanGpus = 0;
+  let gpusPerUnit = 0;
   if (profileFacts(profile).serving) {
     // As estimateCost's serving branch: the units the peak needs, each nodes × I GPUs all month.
     unitGpuHours = nodes * perInstance * HOURS_PER_MONTH;
@@ -107,6 +112,8 @@ export function workFloor(
     const needed = Math.max(1, Math.ceil(peakGpus / (replicasPerUnit * work.gpusPerAllocation) - 1e-9));
     heldGpuHours = fixed !== null ? gpuHours / fixed : needed * unitGpuHours;
     neededUnits = needed;
+    meanGpus = work.usefulGpuHours / HOURS_PER_MONTH;
+    gpusPerUnit = replicasPerUnit * work.gpusPerAllocation;
     gpusAtOnce = needed * nodes * perInstance;
   } else {
     // As estimateCost's batch branch with the run at its least (no re-work, no rounding).
@@ -127,7 +134,17 @@ export function workFloor(
     oneZone = nodes > 1 && profile.interconnect !== 'none';
   }
   const jobWallHours = unitGpuHours > 0 ? 0 : work.jobWallHours;
-  return { gpuHours, heldGpuHours, jobWallHours, neededUnits, unitGpuHours, gpusAtOnce, oneZone };
+  return {
+    gpuHours,
+    heldGpuHours,
+    jobWallHours,
+    neededUnits,
+    unitGpuHours,
+    meanGpus,
+    gpusPerUnit,
+    gpusAtOnce,
+    oneZone,
+  };
 }
 
 /**
@@ -244,18 +261,22 @@ function reliabilityGpuHours(
 ): number {
   const pf = profileFacts(profile);
   if (work.neededUnits > 0) {
-    // Serving: (replicas − needed) spare units, as estimateCost's serving branch, at the highest availability.
+    // Serving: the spare units averaged over the month's demand, as estimateCost's serving branch for capacity
+    // that follows the demand (the least it holds: capacity booked by the day holds the peak's, at least as many),
+    // at the highest availability.
     let availability = reliability.statedAvailability;
     const derived = reliability.derivedInterruptionsPerHour;
     if (derived !== Number.POSITIVE_INFINITY)
       availability = Math.max(availability, pf.restartHours > 0 ? 1 / (1 + derived * pf.restartHours) : 1);
     if (!(availability > 0)) return 0;
-    const count = replicasForDemandAndAvailability({
-      needed: work.neededUnits,
+    const spares = meanSpareUnits({
+      meanGpus: work.meanGpus,
+      peakToMeanRatio: profile.peakToMeanRatio,
+      gpusPerUnit: work.gpusPerUnit,
       target: profile.availabilityTarget,
-      nodeAvailability: Math.min(1, availability + 1e-9) ** profile.nodes,
+      unitAvailability: Math.min(1, availability + 1e-9) ** profile.nodes,
     });
-    return count.feasible ? (count.replicas - work.neededUnits) * work.unitGpuHours : 0;
+    return spares.feasible ? spares.meanSpares * work.unitGpuHours : 0;
   }
   // Batch: billed ≥ used × the run's inflation (rounding only adds); the job's instances fail together.
   const rate = reliability.interruptionsPerHour * profile.nodes;

@@ -16,6 +16,7 @@ import { dynamicCapacity } from '../feasibility/dynamicCapacity.js';
 import { type FeasibilityOptions, feasibilityDetail, replicaDemand } from '../feasibility/feasibility.js';
 import { type EffectivePriceOptions, effectivePrice } from '../incentives/effectivePrice.js';
 import { NON_FINITE_RESULT } from '../messages.js';
+import { meanSpareUnits } from '../reliability/meanSpareUnits.js';
 import { replicasForDemandAndAvailability } from '../reliability/replicasForAvailability.js';
 import { billedJobHours } from './billedJobHours.js';
 import { billedByTheDay } from './bookedAhead.js';
@@ -171,7 +172,19 @@ export function estimateCost(
     usedHours = byTheDay
       ? Math.max(usefulGpuHours * packing, needed * unitGpuHours)
       : Math.max(usefulGpuHours * packing, unitGpuHours);
-    redundancyHours = (count.replicas - needed) * unitGpuHours;
+    // Capacity that follows the demand holds the spares of each hour's demand, not the peak's all month.
+    let spares = count.replicas - needed;
+    if (!committed && !byTheDay && spares > 0) {
+      const mean = meanSpareUnits({
+        meanGpus: usefulGpuHours / HOURS_PER_MONTH,
+        peakToMeanRatio: profile.peakToMeanRatio,
+        gpusPerUnit: replicasPerUnit * gpusPerAllocation,
+        target: profile.availabilityTarget,
+        unitAvailability,
+      });
+      if (mean.feasible) spares = mean.meanSpares;
+    }
+    redundancyHours = spares * unitGpuHours;
     if (explain)
       assumptions.push(
         notes.serving(
@@ -182,6 +195,7 @@ export function estimateCost(
           profile.availabilityTarget,
           unitAvailability,
           committed ? 'committed' : byTheDay ? 'by-the-day' : 'flexible',
+          spares,
         ),
       );
     if (committed) {

@@ -101,6 +101,7 @@ export function serving(
   target: number,
   a: number,
   held: 'committed' | 'by-the-day' | 'flexible',
+  spares: number = units - needed,
 ): string {
   const plural = needed > 1 ? 's' : '';
   const unit =
@@ -112,7 +113,9 @@ export function serving(
       ? 'committed capacity is held at the peak all month'
       : held === 'by-the-day'
         ? 'capacity booked by the day cannot follow the demand within a day, so the peak is held all month'
-        : 'on-demand/spot capacity follows the demand, with at least one instance always on';
+        : spares < units - needed - 1e-9
+          ? `on-demand/spot capacity follows the demand, with at least one instance always on, and so do the spares: each hour holds the spares its own demand needs for the target, ${n(spares)} on average over the month (${units - needed} at the peak)`
+          : 'on-demand/spot capacity follows the demand, with at least one instance always on';
   return `serving: ${needed} ${unit} ${needed > 1 ? 'carry' : 'carries'} the peak (mean × peakToMeanRatio); ${units} reach availability ${target} with each available ${p(a)}, assuming they fail independently (k-out-of-n) — units on one host, provider or region fail together more often; ${capacity}`;
 }
 
