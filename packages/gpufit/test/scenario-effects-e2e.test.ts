@@ -141,6 +141,56 @@ describe('scenario effects (built CLI)', () => {
     expect(d.stdout).toContain('no chosen offer is priced in NOS');
   });
 
+  it('diff of two result files says the workloads’ horizons, not the scenario header’s default', async () => {
+    // The workloads state 6 months; report A runs them on their own horizon (the default scenario leaves it to each
+    // workload, its header still reads 12), report B under a scenario that sets 12 for every workload. Before, the
+    // row read "12 → 12 months", and the doubled horizon total read as the scenario's cost, with no average month.
+    const dir = mkdtempSync(join(tmpdir(), 'gpufit-horizons-'));
+    const [header, ...rows] = readFileSync(join(DATASETS, 'workloads', 'seed-startup.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    const at = header!.split(',').indexOf('horizonMonths');
+    const six = rows.map((r) =>
+      r
+        .split(',')
+        .map((v, i) => (i === at ? '6' : v))
+        .join(','),
+    );
+    const workloads = join(dir, 'six.csv');
+    writeFileSync(workloads, `${[header, ...six].join('\n')}\n`);
+    const twelve = join(dir, 'twelve.json');
+    writeFileSync(
+      twelve,
+      JSON.stringify({ name: 'twelve months', startMonth: '2027-01', horizonMonths: 12 }),
+    );
+    for (const [out, extra] of [
+      ['a', []],
+      ['b', ['--scenario', twelve]],
+    ] as const) {
+      const r = await runBuiltCli([
+        'analyze',
+        workloads,
+        ...extra,
+        '--format',
+        'json',
+        '--trials',
+        '200',
+        '--out',
+        join(dir, out),
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const d = await runBuiltCli(['diff', join(dir, 'a', 'report.json'), join(dir, 'b', 'report.json')]);
+    expect(d.code, d.stderr).toBe(0);
+    const label = 'horizon, recommended (6 → 12 months)';
+    expect(d.stdout).toContain(label);
+    const dollars = (text: string) => Number(text.replace(/[$,]/g, ''));
+    const horizon = diffRow(d.stdout, label);
+    const average = diffRow(d.stdout, 'average a month over the horizon');
+    expect(dollars(average[0]!)).toBeCloseTo(dollars(horizon[0]!) / 6, 1);
+    expect(dollars(average[1]!)).toBeCloseTo(dollars(horizon[1]!) / 12, 1);
+  });
+
   it('diff names the setting that moved a workload, and says why the others changed nothing', async () => {
     // subsidy-ends.json ends every network's subsidy. The bundled example's sweeps run on Vast spot, which has no
     // subsidy; for a team that does not rent on Vast (both scenarios exclude it) they run on Nosana (25 %).

@@ -1,5 +1,5 @@
 import { type AnalysisDiff, diffAnalyses } from '@gpufit/analysis';
-import { formatMinorUnits, presentAnalysis } from '@gpufit/report';
+import { formatMinorUnits, type PresentedAnalysis, presentAnalysis, workloadHorizons } from '@gpufit/report';
 import type { Analysis } from '@gpufit/schema';
 import { badInput } from '../cli/errors.js';
 import { loadScenarioFile, readJsonFile } from '../cli/inputs.js';
@@ -61,6 +61,22 @@ export async function runDiff(a: string, b: string, opts: DiffOptions): Promise<
   else process.stdout.write(`${renderDiff(diff, a, b, left, right)}\n`);
 }
 
+/** "6", or "6–12" when the workloads' horizons differ. */
+function horizonText(p: PresentedAnalysis): string {
+  const { min, max } = workloadHorizons(p);
+  return min === max ? `${max}` : `${min}–${max}`;
+}
+
+/** The plan's average month: each workload's horizon total over its own months, summed. */
+function averageMonthCents(p: PresentedAnalysis): number {
+  let cents = 0;
+  for (const w of p.workloads) {
+    const months = w.workload.projection?.months.length ?? 0;
+    if (months > 0) cents += (w.recommendedHorizonCents ?? 0) / months;
+  }
+  return Math.round(cents);
+}
+
 const usdCents = (cents: number) =>
   `${cents < 0 ? '−' : ''}$${formatMinorUnits(Math.abs(cents), { scale: 2, grouping: ',' })}`;
 const deltaCents = (a: number, b: number) => `${b - a >= 0 ? '+' : '−'}${usdCents(Math.abs(b - a))}`;
@@ -70,11 +86,16 @@ const deltaCents = (a: number, b: number) => `${b - a >= 0 ? '+' : '−'}${usdCe
  * figures analyze prints and the reports show), so the same portfolio and scenario print the same total here.
  */
 export function renderDiff(d: AnalysisDiff, a: string, b: string, left: Analysis, right: Analysis): string {
-  const ta = presentAnalysis(left).totals;
-  const tb = presentAnalysis(right).totals;
+  const pa = presentAnalysis(left);
+  const pb = presentAnalysis(right);
+  const ta = pa.totals;
+  const tb = pb.totals;
   const row = (label: string, x: number, y: number) => [label, usdCents(x), usdCents(y), deltaCents(x, y)];
-  const hA = left.scenario.horizonMonths;
-  const hB = right.scenario.horizonMonths;
+  // The horizons the totals add: each workload's own months (a scenario's `horizonMonths` only when it sets one for
+  // every workload), as the reports name them — not the scenario header's default (a 6-month portfolio read
+  // "12 → 12 months" against a scenario that set 12, and the doubled horizon total read as the scenario's cost).
+  const hA = horizonText(pa);
+  const hB = horizonText(pb);
   const totals = textTable(
     ['total', 'A', 'B', 'change'],
     [
@@ -88,13 +109,7 @@ export function renderDiff(d: AnalysisDiff, a: string, b: string, left: Analysis
       // Horizons of different lengths: the horizon totals compare lengths as much as costs, so their average month
       // is given too (a token crash over 24 months read +$70,438 against 12 months, of which $3,139 was the crash).
       ...(hA !== hB
-        ? [
-            row(
-              'average a month over the horizon',
-              Math.round(ta.horizonRecommendedCents / hA),
-              Math.round(tb.horizonRecommendedCents / hB),
-            ),
-          ]
+        ? [row('average a month over the horizon', averageMonthCents(pa), averageMonthCents(pb))]
         : []),
       row('monthly savings', ta.monthlySavingsCents, tb.monthlySavingsCents),
     ],
