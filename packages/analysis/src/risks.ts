@@ -541,11 +541,11 @@ export const riskRules: readonly RiskRule[] = [
     // Only when the plan runs on the cloud option: a nightly re-embed sent to Vast listed "the cloud option is
     // spot capacity" as its only risk, about the option it does not use.
     id: 'cloud-spot',
-    check: ({ cloud, recommendation }) =>
+    check: ({ cloud, cloudOffer, recommendation }) =>
       cloud !== null &&
       runsOn(recommendation, 'cloud') &&
       isInterruptibleCategory(cloud.offer.pricingCategory)
-        ? `The cloud option is spot capacity (${cloud.offer.providerName} ${cloud.offer.gpu}, ${cloud.offer.region}), priced at its typical (median) spot price: it can be reclaimed at short notice (${cloud.offer.provider === 'aws' ? 'AWS gives 2 minutes' : `AWS gives 2 minutes; check ${cloud.offer.providerName}'s notice, which may be shorter`}) and spot prices move between zones and days.`
+        ? `The cloud option is spot capacity (${cloud.offer.providerName} ${cloud.offer.gpu}, ${cloud.offer.region}), priced at ${spotPriceBasis(cloudOffer?.id === cloud.offer.id ? cloudOffer.zonesWithSpot : null)}: it can be reclaimed at short notice (${cloud.offer.provider === 'aws' ? 'AWS gives 2 minutes' : `AWS gives 2 minutes; check ${cloud.offer.providerName}'s notice, which may be shorter`}) and spot prices move between zones and days.`
         : null,
   },
   {
@@ -953,6 +953,20 @@ function fleetBeyondListings({ depin, depinListings: listings }: RiskEvidence): 
   const count = listings.length === 1 ? '1 listing' : `${listings.length} listings`;
   const where = listings.length <= 3 ? listings.join(', ') : `${listings.slice(0, 3).join(', ')} …`;
   return `The decentralized option holds up to ${n} machines of ${per} × ${o.gpu} at once on ${o.providerName}, but the catalog has ${count} of that configuration (${where}): a listing shows it is offered, not how many machines are free. gpufit prices the whole fleet at the listed price; check the live count before relying on it, and expect a fleet this size to spread over hosts and regions, at higher prices as the cheapest are taken.`;
+}
+
+/**
+ * What a spot price in the catalog is, by the zones it was read over (`zonesWithSpot`): the median over the zones
+ * that list one is the typical price, but a region listing one zone has no median, only that zone's price (AWS
+ * p5en.48xlarge in us-west-1 lists spot in usw1-az3 alone), and an offer without zone counts (Azure's per-region
+ * spot, a GPU cloud's own spot list) is its listed price. The minimum over zones is a biased price (the reference
+ * README, spot-by-zone.csv), so none is called typical without more than one zone behind it.
+ */
+export function spotPriceBasis(zones: number | null): string {
+  if (zones == null || zones < 1) return 'its listed spot price';
+  if (zones === 1)
+    return 'the spot price of the one zone listed in its region (one zone listed, so not a median over zones; another zone may price it differently)';
+  return `its typical spot price (the median over the ${zones} zones that list one)`;
 }
 
 /** A sentence with the USD a month it puts at stake, to the cent (the figure `usd` prints). */

@@ -2,6 +2,7 @@ import { gpuTierTable } from '@gpufit/pricing';
 import { type Offer, validateScenario } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/index.js';
+import { spotPriceBasis } from '../src/risks.js';
 import { usd } from '../src/usdText.js';
 import { gpuTier, offerOf, profileOf } from './support/builders.js';
 
@@ -271,11 +272,52 @@ describe('risk: a spot cloud option can be reclaimed', () => {
   });
 
   it('names AWS’s 2-minute notice for AWS, and does not lend it to another provider', async () => {
-    expect(await reclaim(spot('aws', 'Amazon Web Services'))).toEqual([
-      'The cloud option is spot capacity (Amazon Web Services H100, us-east-1), priced at its typical (median) spot price: it can be reclaimed at short notice (AWS gives 2 minutes) and spot prices move between zones and days.',
+    expect(await reclaim({ ...spot('aws', 'Amazon Web Services'), zonesWithSpot: 3 })).toEqual([
+      'The cloud option is spot capacity (Amazon Web Services H100, us-east-1), priced at its typical spot price (the median over the 3 zones that list one): it can be reclaimed at short notice (AWS gives 2 minutes) and spot prices move between zones and days.',
     ]);
     const [gcp] = await reclaim(spot('gcp', 'Google Cloud'));
     expect(gcp).toContain("(AWS gives 2 minutes; check Google Cloud's notice, which may be shorter)");
+  });
+});
+
+describe('spotPriceBasis: a spot price is called a median only over more than one zone', () => {
+  // AWS p5en.48xlarge in us-west-1 lists spot in one zone (usw1-az3): its "median" was its only price, and the
+  // report called $1.6572/GPU-h its "typical (median) spot price".
+  it.each([
+    [
+      1,
+      'the spot price of the one zone listed in its region (one zone listed, so not a median over zones; another zone may price it differently)',
+    ],
+    [2, 'its typical spot price (the median over the 2 zones that list one)'],
+    [5, 'its typical spot price (the median over the 5 zones that list one)'],
+    [null, 'its listed spot price'],
+  ])('%s zone(s) with spot: %s', (zonesWithSpot, said) => {
+    expect(spotPriceBasis(zonesWithSpot)).toBe(said);
+  });
+  it('the one-zone wording reaches the risk sentence, which no longer calls the price typical', async () => {
+    const o = offer({
+      id: 'aws:p5en.48xlarge:us-west-1:dynamic',
+      market: 'hyperscaler',
+      providerName: 'Amazon Web Services',
+      region: 'us-west-1',
+      gpu: 'H100',
+      usdPerGpuHour: 1.6572,
+      gpusPerInstance: 1,
+      pricingCategory: 'Dynamic',
+      zonesWithSpot: 1,
+    });
+    const a = await analyze({
+      workloads: [profileOf({ id: 'b', kind: 'batch-inference', gpuType: 'H100', gpuHoursPerMonth: 200 })],
+      offers: [o],
+      tiers,
+      scenario,
+      monteCarlo: false,
+    });
+    const [r] = a.workloads[0]!.decision.risks.filter((x) =>
+      x.startsWith('The cloud option is spot capacity'),
+    );
+    expect(r).toContain('priced at the spot price of the one zone listed in its region (one zone listed,');
+    expect(r).not.toContain('typical');
   });
 });
 
