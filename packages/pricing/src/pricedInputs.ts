@@ -117,7 +117,15 @@ export const pricedInputs = definePricedInputs({
   subsidyShare: {
     label: 'incentive subsidy share',
     unit: 'share',
-    current: (c) => known(initialSubsidyShare(c.depin, c.scenario)),
+    // Only for a network that pays one: an offer with an incentive token (datasets/networks.csv), or a share the
+    // scenario grants its network. Vast, with neither, read "DePIN and cloud cost the same at 0.1529 share … DePIN
+    // is cheaper above it", a break-even on emissions it does not have.
+    current: (c) => {
+      const share = initialSubsidyShare(c.depin, c.scenario);
+      return c.depin.incentive != null || share > 0
+        ? known(share)
+        : unknown("the DePIN offer's network pays no incentive subsidy (no incentive token)");
+    },
     apply: (c, v) => {
       // The month-0 share the cost model reads is the scenario schedule's own `share` for the network (else the
       // offer's, which the list price already has in it): set the schedule's, so the tenant price moves from the

@@ -138,6 +138,38 @@ describe('breakEven (DESIGN §5.11)', () => {
     expect(breakEven(comparison(), analyticCost).map((b) => b.variable)).not.toContain('utilization');
   });
 
+  it('no subsidy-share row for a network without an incentive token (Vast), unless the scenario grants its network one', () => {
+    // A Vast upscaler read "DePIN and cloud cost the same at 0.1529 share (now 0); DePIN is cheaper above it".
+    const vast = offer({
+      id: 'vast',
+      provider: 'vast',
+      market: 'marketplace',
+      usdPerGpuHour: 2.6,
+      interruptionsPerHour: 0.1,
+      egressUsdPerGiB: 0,
+    });
+    const c = comparison({ depin: vast });
+    expect(c.depin.incentive ?? null).toBeNull();
+    expect(pricedInputs.subsidyShare.current(c, analyticCost)).toEqual({
+      value: null,
+      reason: "the DePIN offer's network pays no incentive subsidy (no incentive token)",
+    });
+    const vars = breakEven(c, analyticCost).map((b) => b.variable);
+    expect(vars).not.toContain('subsidyShare');
+    expect(vars).toContain('depinUsdPerGpuHour');
+    // A scenario that grants the network a share makes the question real again.
+    const granted = comparison({
+      depin: vast,
+      scenario: scenario({ subsidies: { vast: { kind: 'none', share: 0.2 } } }),
+    });
+    expect(breakEven(granted, analyticCost).map((b) => b.variable)).toContain('subsidyShare');
+    // A token network keeps its row even at a share of 0: its emissions can be set.
+    const akt0 = comparison({
+      depin: { ...comparison().depin, incentive: { ...comparison().depin.incentive!, subsidyShare: 0 } },
+    });
+    expect(breakEven(akt0, analyticCost).map((b) => b.variable)).toContain('subsidyShare');
+  });
+
   it('re-prices with the real cost model (estimateCost): the found subsidy share equalizes the two estimates', () => {
     const costOf: CostFunction = (p, o, s) => estimateCost(p, o, { tiers: TEST_TIERS, scenario: s });
     const c = comparison({ depin: { ...comparison().depin, usdPerGpuHour: 2.6 } });

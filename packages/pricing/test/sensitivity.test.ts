@@ -72,7 +72,7 @@ describe('sensitivity (tornado, DESIGN §5.11)', () => {
     expect(withSubsidy.rows.map((r) => r.input)).toContain('incentive subsidy share');
     const c = comparison();
     const unsubsidized = { ...c, depin: { ...c.depin, incentive: null } };
-    expect(pricedInputsSubsidy(unsubsidized)).toBe(0);
+    expect(pricedInputsSubsidy(unsubsidized)).toBeNull(); // no incentive token: no subsidy to swing
     const s = sensitivity(unsubsidized, analyticCost)!;
     expect(s.rows.map((r) => r.input)).not.toContain('incentive subsidy share');
     expect(s.rows.map((r) => r.input)).toContain('DePIN price');
