@@ -1,6 +1,7 @@
 import {
   modelSizeBand,
   precisionOf,
+  UNIT_RATE_MAX_SIZE_RATIO,
   UNITS_PER_QUOTE,
   type UnitThroughputTable,
   usdPerUnits,
@@ -63,7 +64,8 @@ export function capacityShare(
  * Cost per unit of output of an inference workload (DESIGN "Cost per unit of output", docs/methodology.md), in the
  * workload's `outputUnit` (tokens, images or audio-hours; tokens when left out, listed in `assumed`):
  * - at measured throughput, per priced option: the offer's list USD per GPU-hour ÷ its GPU's measured output per
- *   hour (`datasets/unit-throughput.csv`, the workload's model-size band), × 1M for tokens. Serving kinds take the
+ *   hour (`datasets/unit-throughput.csv`, the workload's model-size band, measured on a model at most
+ *   `UNIT_RATE_MAX_SIZE_RATIO`× apart in size), × 1M for tokens. Serving kinds take the
  *   latency-bounded MLPerf Server rate (then a labelled vLLM serving run), batch kinds the Offline rate. An option
  *   without a measured rate is a gap sentence, never $0; audio has no measured rate at all;
  * - at the workload's stated volume (`outputPerMonth`), when it states one: the recommended placement's monthly
@@ -99,13 +101,22 @@ export function unitCostFor(
     // GPU-hours are priced at, so the figure rests on the conversion that priced it: an A100 option for H100 work
     // read 145 tokens/s (a vLLM run) beside the H100's 3,821 (MLPerf), 26× apart where its GPU-hours were priced
     // at 0.452×, and a stated volume "814.9 % of what the GPU-hours it bills could output".
+    // Only a rate measured on a model close enough in size stands for this one (unitRateFitsModel): a 12 B Flux.1
+    // API was costed at SDXL's (3.5 B) rate, and its volume called 12.9 % of its GPU-hours' capacity.
     const t = option.cost.throughput;
-    const converted =
-      t != null && t.basis !== 'same' ? table.lookup(unit, band, t.demandGpu, use) : undefined;
-    const row = converted ?? table.lookup(unit, band, offer.gpu, use);
+    const params = profile.modelParamsBillions;
+    const near = { modelParamsBillions: params };
+    const demandGpu = t != null && t.basis !== 'same' ? t.demandGpu : null;
+    const converted = demandGpu === null ? undefined : table.lookup(unit, band, demandGpu, use, near);
+    const row = converted ?? table.lookup(unit, band, offer.gpu, use, near);
     if (row === undefined) {
+      const other =
+        (demandGpu === null ? undefined : table.lookup(unit, band, demandGpu, use)) ??
+        table.lookup(unit, band, offer.gpu, use);
       gaps.push(
-        `no measured ${RATE_WORD[unit]} rate for ${offer.gpu} with a ${band} model (${profile.modelParamsBillions} B parameters; ${label}): no cost per unit shown`,
+        other === undefined
+          ? `no measured ${RATE_WORD[unit]} rate for ${offer.gpu} with a ${band} model (${params} B parameters; ${label}): no cost per unit shown`
+          : `no measured ${RATE_WORD[unit]} rate for ${offer.gpu} with a model near ${params} B parameters (${label}): the rate measured is ${other.benchmark}'s (${other.modelParamsBillions} B parameters, ${sizeApart(other.modelParamsBillions, params)}), and a rate stands only for a model at most ${UNIT_RATE_MAX_SIZE_RATIO}× apart in size: no cost per unit shown${profile.outputPerMonth === null ? '' : ', and the stated volume is not checked against it'}`,
       );
       continue;
     }
@@ -150,6 +161,13 @@ export function unitCostFor(
     gaps,
     ...(stated !== null && stated !== 'unpriced' && { atStatedVolume: stated }),
   };
+}
+
+/** "3.4× smaller", "2.5× larger": a measured model against the workload's. */
+function sizeApart(measured: number, model: number): string {
+  return measured < model
+    ? `${Number((model / measured).toPrecision(2))}× smaller`
+    : `${Number((measured / model).toPrecision(2))}× larger`;
 }
 
 function atStatedVolume(

@@ -137,6 +137,56 @@ describe('unitCostFor: the unit the workload outputs', () => {
     for (const g of u.gaps) expect(g).toMatch(/^no measured image rate for RTX4090/);
   });
 
+  it('a 12 B Flux.1 image API takes no SDXL (3.5 B) rate: a gap sentence, no figure, no share of capacity', () => {
+    // The genmedia report priced 1.5 M Flux images a month at SDXL's 0.738 images/s per L40S: "12.9 % of what the
+    // 4,380 GPU-hours this option bills could output at the measured rate … state fewer GPU-hours".
+    const u = unitCostFor(
+      profile({ outputUnit: 'images', modelParamsBillions: 12, outputPerMonth: 1_500_000 }),
+      { cloud: option('L40S', 1.861, 4380), depin: null },
+      table,
+      { recommendation: 'cloud', recommendedMonthlyUsd: 8151.18 },
+    )!;
+    expect(u.figures).toEqual([]);
+    expect(u.gaps).toEqual([
+      "no measured image rate for L40S with a model near 12 B parameters (cloud option): the rate measured is stable-diffusion-xl's (3.5 B parameters, 3.4× smaller), and a rate stands only for a model at most 2× apart in size: no cost per unit shown, and the stated volume is not checked against it",
+    ]);
+    expect(u.atStatedVolume?.capacityShare).toBeNull();
+    // Without a stated volume the sentence does not speak of one.
+    const none = unitCostFor(
+      profile({ outputUnit: 'images', modelParamsBillions: 12 }),
+      { cloud: option('L40S', 1.861, 4380), depin: null },
+      table,
+    )!;
+    expect(none.gaps[0]).toMatch(/2× apart in size: no cost per unit shown$/);
+  });
+
+  it.each([
+    // [workload B, unit, rate's model B, a figure?] — within UNIT_RATE_MAX_SIZE_RATIO (2×) either way
+    [3.5, 'images', 3.5, true],
+    [6, 'images', 3.5, true],
+    [7.5, 'images', 3.5, false],
+    [12, 'images', 3.5, false],
+    [8, 'tokens', 8, true],
+    [14, 'tokens', 8, true],
+    [4, 'tokens', 8, true],
+    [1.5, 'tokens', 8, false],
+    [70, 'tokens', 8, false],
+  ] as const)(
+    'a %s B model and %s measured on a %s B model: figure %s',
+    (params, unit, _measured, figure) => {
+      const u = unitCostFor(
+        profile({ outputUnit: unit, modelParamsBillions: params }),
+        { cloud: option('L40S', 1.861, 730), depin: null },
+        // The small band's rows; a 70 B model is looked up in the medium band, where a small-band row is not found.
+        unitThroughputTable([
+          { ...row(unit, 'L40S', 'Server', 1), modelSizeBand: params >= 15 ? 'medium' : 'small' },
+        ]),
+      )!;
+      expect(u.figures.length).toBe(figure ? 1 : 0);
+      if (!figure) expect(u.gaps[0]).toMatch(/^no measured (image|token) rate for L40S with a model near/);
+    },
+  );
+
   it('a rate measured at fewer bits than the work runs at stays, said to be a lower bound', () => {
     // MLPerf Inference v5.1 llama3.1-8b Server: B200 16,099.25 tokens/s per GPU at fp4; L40S 1,207.14 at fp8.
     const rates = unitThroughputTable([

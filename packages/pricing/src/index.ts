@@ -127,7 +127,13 @@ export type {
   ThroughputRatioTable,
 } from './tiers/throughputRatioTable.js';
 export { throughputRatioTable } from './tiers/throughputRatioTable.js';
-export type { UnitRateUse, UnitThroughputRow, UnitThroughputTable } from './tiers/unitThroughputTable.js';
+export { UNIT_RATE_MAX_SIZE_RATIO, unitRateFitsModel } from './tiers/unitRateModelSize.js';
+export type {
+  UnitRateUse,
+  UnitThroughputLookupOptions,
+  UnitThroughputRow,
+  UnitThroughputTable,
+} from './tiers/unitThroughputTable.js';
 export {
   UNIT_SCENARIO_PREFERENCE,
   UNITS_PER_QUOTE,

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   PricingAssertionError,
+  UNIT_RATE_MAX_SIZE_RATIO,
   type UnitThroughputRow,
+  unitRateFitsModel,
   unitThroughputTable,
   usdPerUnits,
 } from '../src/index.js';
@@ -92,6 +94,44 @@ describe('unitThroughputTable', () => {
     expect(() => unitThroughputTable([row({ perGpuPerSecond: 0 })])).toThrow(PricingAssertionError);
     expect(() => unitThroughputTable([row({ scenario: 'SingleStream' as 'Server' })])).toThrow(
       PricingAssertionError,
+    );
+  });
+});
+
+describe('unitRateFitsModel: a measured rate stands only for a model at most 2× apart in size', () => {
+  it.each([
+    [8, 8, true],
+    [8, 14, true],
+    [8, 16, true],
+    [8, 16.1, false],
+    [8, 4, true],
+    [8, 3.9, false],
+    [3.5, 11.9, false], // SDXL for Flux.1
+    [70, 46.7, true], // Llama 2 70B for Mixtral 8x7B
+    [8, 70, false],
+    [405, 671, true],
+    [8, 0, false],
+  ])('measured %s B, model %s B: %s', (measured, model, fits) => {
+    expect(unitRateFitsModel(measured, model)).toBe(fits);
+  });
+  it('the lookup skips a row too far from the model size it is given, and keeps it without one', () => {
+    const t = unitThroughputTable(ROWS);
+    expect(UNIT_RATE_MAX_SIZE_RATIO).toBe(2);
+    expect(t.lookup('tokens', 'small', 'L40S', 'serving', { modelParamsBillions: 12 })?.perGpuPerSecond).toBe(
+      1207.14,
+    );
+    expect(t.lookup('tokens', 'small', 'L40S', 'serving', { modelParamsBillions: 1.5 })).toBeUndefined();
+    expect(t.lookup('tokens', 'small', 'L40S', 'serving')?.perGpuPerSecond).toBe(1207.14);
+    // The scenario order goes on past a skipped row: an Offline row of a nearer model is taken.
+    const mixed = unitThroughputTable([
+      row({ scenario: 'Offline', modelParamsBillions: 2, benchmark: 'small-model', perGpuPerSecond: 9000 }),
+      row({ scenario: 'Server' }),
+    ]);
+    expect(mixed.lookup('tokens', 'small', 'L40S', 'batch', { modelParamsBillions: 8 })?.scenario).toBe(
+      'Server',
+    );
+    expect(mixed.lookup('tokens', 'small', 'L40S', 'batch', { modelParamsBillions: 2 })?.scenario).toBe(
+      'Offline',
     );
   });
 });

@@ -8,6 +8,7 @@ import { assert } from '../assert.js';
 import { DUPLICATE_UNIT_THROUGHPUT, INVALID_UNIT_COST_INPUT, INVALID_UNIT_THROUGHPUT } from '../messages.js';
 import { tierKey } from './gpuTierTable.js';
 import { MODEL_SIZE_BANDS, type ModelSizeBand } from './modelSizeBand.js';
+import { unitRateFitsModel } from './unitRateModelSize.js';
 
 /**
  * One row of `datasets/unit-throughput.csv` (same field names): the measured output of one GPU per second — generated
@@ -41,9 +42,26 @@ export const UNIT_SCENARIO_PREFERENCE: Readonly<Record<UnitRateUse, readonly Uni
   batch: ['Offline', 'Server', 'vLLM serving'],
 };
 
+export interface UnitThroughputLookupOptions {
+  /**
+   * The workload's model size, billions of parameters: a row measured on a model more than
+   * `UNIT_RATE_MAX_SIZE_RATIO` apart from it is skipped (unitRateModelSize.ts). Absent: any row of the band.
+   */
+  readonly modelParamsBillions?: number;
+}
+
 export interface UnitThroughputTable {
-  /** The measured rate for a unit, band and GPU tier (case-insensitive), by `use`'s scenario order; or undefined. */
-  lookup(unit: OutputUnit, band: ModelSizeBand, gpu: string, use: UnitRateUse): UnitThroughputRow | undefined;
+  /**
+   * The measured rate for a unit, band and GPU tier (case-insensitive), by `use`'s scenario order, of a model close
+   * enough in size when `options.modelParamsBillions` is given; or undefined.
+   */
+  lookup(
+    unit: OutputUnit,
+    band: ModelSizeBand,
+    gpu: string,
+    use: UnitRateUse,
+    options?: UnitThroughputLookupOptions,
+  ): UnitThroughputRow | undefined;
   readonly size: number;
 }
 
@@ -72,10 +90,12 @@ export function unitThroughputTable(rows: readonly UnitThroughputRow[]): UnitThr
     byKey.set(key, row);
   }
   return {
-    lookup: (unit, band, gpu, use) => {
+    lookup: (unit, band, gpu, use, options = {}) => {
+      const size = options.modelParamsBillions;
       for (const scenario of UNIT_SCENARIO_PREFERENCE[use]) {
         const row = byKey.get(keyOf(unit, band, gpu, scenario));
-        if (row !== undefined) return row;
+        if (row !== undefined && (size === undefined || unitRateFitsModel(row.modelParamsBillions, size)))
+          return row;
       }
       return undefined;
     },
