@@ -295,6 +295,12 @@ export const riskRules: readonly RiskRule[] = [
     check: volumeBelowCapacity,
   },
   {
+    // The other way: a stated output the billed GPU-hours cannot make even at the measured (best-case) rate. The
+    // plan priced a nightly summarizer's 2 B tokens a month at $103.30, 140.9 % of what its GPU-hours could output.
+    id: 'volume-above-capacity',
+    check: volumeAboveCapacity,
+  },
+  {
     // Only for a plan that runs on DePIN, and only called a subsidy cliff when the subsidy has fallen by then: under
     // demand growth the cloud side's spare unit can make the two cross with no subsidy at all (0 % every month).
     id: 'subsidy-cliff',
@@ -810,6 +816,55 @@ function volumeBelowCapacity({
   // its volume, and the rule does not know how many GPU-hours those leave to cut: no figure.
   const text = `The stated output, ${volume} a month, is ${(stated.capacityShare * 100).toFixed(1)} % of what the ${num3(billed)} GPU-hours this option bills could output at the measured rate (${num3(figure.unitsPerGpuSecond)} ${UNIT_WORDS[unitCost.unit]} a second per ${figure.gpu}, ${figure.benchmark} ${figure.scenario}): at that rate it fills about ${num3(fills)} GPU-hours a month. The plan prices the demand stated in GPU-hours (${usd(stated.monthlyUsd)} a month). If the volume is the true demand, state fewer GPU-hours${serving ? ' (a service still keeps its always-up replicas)' : ''}; serving at low concurrency runs below a benchmark's rate, so the real need lies between the two figures.`;
   return serving ? { text, usdPerMonth: null } : said(text, stated.monthlyUsd * (1 - stated.capacityShare));
+}
+
+/**
+ * The measured rate a volume check rests on, said once as what it is: a benchmark system's best case, not this
+ * workload's serving (MLPerf results come from tuned systems, most of them 8-GPU servers).
+ */
+function measuredRateText(unit: UnitCost['unit'], f: UnitCost['figures'][number]): string {
+  const source =
+    f.scenario === 'vLLM serving'
+      ? `${f.benchmark}, a vLLM serving benchmark's rate`
+      : `${f.benchmark} ${f.scenario}, MLPerf's rate on a tuned benchmark system`;
+  return `${num3(f.unitsPerGpuSecond)} ${UNIT_WORDS[unit]} a second per ${f.gpu}: ${source}, a ceiling this workload will not beat`;
+}
+
+/**
+ * A workload whose stated output (`outputPerMonth`) is more than its recommended option's billed GPU-hours could
+ * output at the measured rate: at that rate the volume needs capacityShare × billed GPU-hours, and the rate is a
+ * benchmark's best case, so the GPU-hours the plan prices are too few by at least (share − 1) × billed. At stake: those
+ * GPU-hours at the option's list price, the least the volume adds to the month (gpufit keeps pricing the stated
+ * GPU-hours: which of the two statements is wrong only the user knows; docs/methodology.md, "Cost per unit of output").
+ */
+function volumeAboveCapacity({ unitCost, recommendation, cloud, depin }: RiskEvidence): RiskSaid | null {
+  const stated = unitCost?.atStatedVolume;
+  if (unitCost === undefined || stated === undefined || stated.capacityShare === null) return null;
+  if (!(stated.capacityShare > 1) || recommendation === 'hybrid') return null;
+  const option = recommendation === 'cloud' ? cloud : depin;
+  const figure = unitCost.figures.find((f) => f.side === recommendation);
+  const billed = option?.cost.billedGpuHoursPerMonth ?? null;
+  if (option == null || figure === undefined || billed === null) return null;
+  const needs = stated.outputPerMonth / (figure.unitsPerGpuSecond * 3600);
+  const more = needs - billed;
+  const atStake = usdCents(more * figure.usdPerGpuHour);
+  // Less than a cent over: nothing a plan would change for.
+  if (!(atStake > 0)) return null;
+  const volume =
+    unitCost.unit === 'tokens'
+      ? `${tokens(stated.outputPerMonth)} tokens`
+      : `${num3(stated.outputPerMonth)} ${UNIT_WORDS[unitCost.unit]}`;
+  const factor = Number(stated.capacityShare.toPrecision(3));
+  const text = `The stated output, ${volume} a month, is ${(stated.capacityShare * 100).toFixed(1)} % of what the ${hours2(billed)} GPU-hours this option bills could output at the measured rate (${measuredRateText(unitCost.unit, figure)}): even at that rate it needs about ${hours2(needs)} GPU-hours a month, ${hours2(more)} more, at least ${usd(atStake)} a month more at ${listRate(figure.usdPerGpuHour)}/GPU-hour. The plan prices the demand stated in GPU-hours (${usd(stated.monthlyUsd)} a month). If the volume is the true demand, state at least ${factor}× the GPU-hours (more jobs, longer jobs or more GPU-hours a month); if the GPU-hours are right, state the volume they produce.`;
+  return said(text, atStake);
+}
+
+/** GPU-hours to the hundredth, so a figure priced from them checks against the rate: "62.33", "1,204.5". */
+const hours2 = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** A list price per GPU-hour as the options table shows it: "$1.6572", or to the cent when it is whole cents ("$0.88"). */
+function listRate(x: number): string {
+  return usdCents(x) === x ? usd(x) : `$${Number(x.toFixed(4))}`;
 }
 
 /** A token count in words: "1.2 billion", "40 million", "900,000". */

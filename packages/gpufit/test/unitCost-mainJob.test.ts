@@ -139,4 +139,27 @@ describe('cost per image in the report: the benchmark precision as a reader read
     expect(Number(shown)).toBeGreaterThan(0);
     expect(Number(shown) / stated.usd).toBeCloseTo(1, 2);
   });
+
+  it('a volume above what the billed GPU-hours make at the measured rate is a risk with the GPU-hours short at the list price', async () => {
+    // Sweep 5: a nightly summarizer at 140.9 % of its GPU-hours' measured capacity raised no risk.
+    const again = validateWorkloadProfile({ ...imageApi, outputPerMonth: 1e8 });
+    if (!again.ok) throw new Error(JSON.stringify(again.issues));
+    const a = await analyzeOnBundled(inputs, [again.value]);
+    const w = a.workloads[0]!;
+    const stated = w.unitCost!.atStatedVolume!;
+    expect(stated.capacityShare).toBeGreaterThan(1);
+    const i = w.decision.riskStakes!.findIndex((x) => x.id === 'volume-above-capacity');
+    expect(i).toBeGreaterThanOrEqual(0);
+    const option = w.decision[stated.recommendation as 'cloud' | 'depin']!;
+    const f = w.unitCost!.figures.find((x) => x.side === stated.recommendation)!;
+    const short = 1e8 / (f.unitsPerGpuSecond * 3600) - option.cost.billedGpuHoursPerMonth!;
+    expect(w.decision.riskStakes![i]!.usdPerMonth).toBeCloseTo(short * f.usdPerGpuHour, 2);
+    expect(w.decision.risks[i]).toContain(
+      "MLPerf's rate on a tuned benchmark system, a ceiling this workload will not beat",
+    );
+    expect(w.decision.riskStakes!.map((x) => x.id)).not.toContain('volume-below-capacity');
+    expect(renderMarkdown(a)).toContain(
+      'more than they can make even at that best-case rate, so the plan prices too few GPU-hours for it (see the risks)',
+    );
+  });
 });

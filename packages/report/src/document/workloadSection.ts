@@ -192,6 +192,17 @@ function unitPriceText(r: Rounder, usd: number): string {
   return formatUnitPrice.people(r.unitPrice(usd));
 }
 
+/**
+ * What a share of measured capacity means for the reader: well below it each unit costs more than the capacity
+ * figure; above it the GPU-hours priced cannot make the volume even at the benchmark's rate (the risks give the
+ * GPU-hours and dollars short: volume-above-capacity).
+ */
+function capacityClause(share: number): string {
+  if (share > 1)
+    return ': more than they can make even at that best-case rate, so the plan prices too few GPU-hours for it (see the risks)';
+  return share < 0.5 ? ', so each unit costs more than the capacity figure' : '';
+}
+
 /** A share of measured capacity for people: "0.8 %", "under 0.1 %". */
 function capacityText(r: Rounder, share: number): string {
   return share > 0 && share < 0.001 ? 'under 0.1 %' : formatShare(r, share);
@@ -222,7 +233,7 @@ export function unitCostBlocks(r: Rounder, w: ShownWorkload): Block[] {
     const share =
       s.capacityShare === null
         ? ''
-        : ` Your volume is ${capacityText(r, s.capacityShare)} of what the GPU-hours it bills could output at the measured rate${s.capacityShare < 0.5 ? ', so each unit costs more than the capacity figure' : ''}.`;
+        : ` Your volume is ${capacityText(r, s.capacityShare)} of what the GPU-hours it bills could output at the measured rate${capacityClause(s.capacityShare)}.`;
     items.push([
       strong(`At your stated volume: $${unitPriceText(r, s.usd)} ${words.quote}`),
       t(
