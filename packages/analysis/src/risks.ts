@@ -1020,7 +1020,7 @@ function fleetBeyondListings({ depin, depinListings: listings }: RiskEvidence): 
 export function spotPriceBasis(zones: number | null): string {
   if (zones == null || zones < 1) return 'its listed spot price';
   if (zones === 1)
-    return 'the spot price of the one zone listed in its region (one zone listed, so not a median over zones; another zone may price it differently)';
+    return 'the spot price of the one zone listed in its region (one zone, so not a median over zones)';
   return `its typical spot price (the median over the ${zones} zones that list one)`;
 }
 

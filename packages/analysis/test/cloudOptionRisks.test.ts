@@ -284,10 +284,7 @@ describe('spotPriceBasis: a spot price is called a median only over more than on
   // AWS p5en.48xlarge in us-west-1 lists spot in one zone (usw1-az3): its "median" was its only price, and the
   // report called $1.6572/GPU-h its "typical (median) spot price".
   it.each([
-    [
-      1,
-      'the spot price of the one zone listed in its region (one zone listed, so not a median over zones; another zone may price it differently)',
-    ],
+    [1, 'the spot price of the one zone listed in its region (one zone, so not a median over zones)'],
     [2, 'its typical spot price (the median over the 2 zones that list one)'],
     [5, 'its typical spot price (the median over the 5 zones that list one)'],
     [null, 'its listed spot price'],
@@ -316,7 +313,9 @@ describe('spotPriceBasis: a spot price is called a median only over more than on
     const [r] = a.workloads[0]!.decision.risks.filter((x) =>
       x.startsWith('The cloud option is spot capacity'),
     );
-    expect(r).toContain('priced at the spot price of the one zone listed in its region (one zone listed,');
+    expect(r).toContain(
+      'priced at the spot price of the one zone listed in its region (one zone, so not a median',
+    );
     expect(r).not.toContain('typical');
   });
 });
