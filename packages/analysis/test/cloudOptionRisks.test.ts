@@ -271,6 +271,14 @@ describe('risk: a spot cloud option can be reclaimed', () => {
     expect(d.risks.filter((r) => r.startsWith('The cloud option is spot capacity'))).toEqual([]);
   });
 
+  it('a spot price from one zone is not called typical (AWS p5en.48xlarge, us-west-1: usw1-az3 alone)', async () => {
+    const [r] = await reclaim({ ...spot('aws', 'Amazon Web Services'), zonesWithSpot: 1 });
+    expect(r).toContain(
+      'priced at the spot price of the one zone listed in its region (one zone, so not a median over zones)',
+    );
+    expect(r).not.toContain('typical');
+  });
+
   it('names AWS’s 2-minute notice for AWS, and does not lend it to another provider', async () => {
     expect(await reclaim({ ...spot('aws', 'Amazon Web Services'), zonesWithSpot: 3 })).toEqual([
       'The cloud option is spot capacity (Amazon Web Services H100, us-east-1), priced at its typical spot price (the median over the 3 zones that list one): it can be reclaimed at short notice (AWS gives 2 minutes) and spot prices move between zones and days.',
@@ -290,33 +298,6 @@ describe('spotPriceBasis: a spot price is called a median only over more than on
     [null, 'its listed spot price'],
   ])('%s zone(s) with spot: %s', (zonesWithSpot, said) => {
     expect(spotPriceBasis(zonesWithSpot)).toBe(said);
-  });
-  it('the one-zone wording reaches the risk sentence, which no longer calls the price typical', async () => {
-    const o = offer({
-      id: 'aws:p5en.48xlarge:us-west-1:dynamic',
-      market: 'hyperscaler',
-      providerName: 'Amazon Web Services',
-      region: 'us-west-1',
-      gpu: 'H100',
-      usdPerGpuHour: 1.6572,
-      gpusPerInstance: 1,
-      pricingCategory: 'Dynamic',
-      zonesWithSpot: 1,
-    });
-    const a = await analyze({
-      workloads: [profileOf({ id: 'b', kind: 'batch-inference', gpuType: 'H100', gpuHoursPerMonth: 200 })],
-      offers: [o],
-      tiers,
-      scenario,
-      monteCarlo: false,
-    });
-    const [r] = a.workloads[0]!.decision.risks.filter((x) =>
-      x.startsWith('The cloud option is spot capacity'),
-    );
-    expect(r).toContain(
-      'priced at the spot price of the one zone listed in its region (one zone, so not a median',
-    );
-    expect(r).not.toContain('typical');
   });
 });
 

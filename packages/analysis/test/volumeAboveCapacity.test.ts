@@ -7,45 +7,29 @@ import type { UnitCost } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type RiskEvidence, riskRules, sayRisk } from '../src/risks.js';
-import { profileOf, riskEvidence } from './support/builders.js';
+import { profileOf, riskEvidence, statedUnitCost } from './support/builders.js';
 
 const RATE = 1642.22 * 3.85; // tokens/s per H200: the L40S's MLPerf v5.1 Offline rate × the 3.85 it is priced at
 const BILLED = 62.3; // H200 GPU-hours a month the AWS spot option bills
 const PRICE = 1.6572;
 const MONTHLY = 103.3;
 
-function unitCost(outputPerMonth: number, scenario: 'Offline' | 'vLLM serving' = 'Offline'): UnitCost {
-  return {
-    unit: 'tokens',
-    per: 1e6,
+const unitCost = (outputPerMonth: number, scenario: 'Offline' | 'vLLM serving' = 'Offline'): UnitCost =>
+  statedUnitCost(outputPerMonth, {
+    rate: RATE,
+    billed: BILLED,
+    monthlyUsd: MONTHLY,
     modelSizeBand: 'small',
-    basis: 'measured-throughput',
-    gaps: [],
-    figures: [
-      {
-        side: 'cloud',
-        offerId: 'aws:p5en.48xlarge:us-west-1:dynamic',
-        gpu: 'H200',
-        usdPerGpuHour: PRICE,
-        unitsPerGpuSecond: RATE,
-        usd: 0.0728,
-        scenario,
-        benchmark: 'llama3.1-8b',
-        version: 'v5.1',
-        precision: 'fp8',
-        source: 'MLPerf',
-        convertedFrom: { gpu: 'L40S', ratio: 3.85 },
-      },
-    ],
-    atStatedVolume: {
-      outputPerMonth,
-      recommendation: 'cloud',
-      monthlyUsd: MONTHLY,
-      usd: (MONTHLY / outputPerMonth) * 1e6,
-      capacityShare: outputPerMonth / (RATE * 3600 * BILLED),
+    figure: {
+      offerId: 'aws:p5en.48xlarge:us-west-1:dynamic',
+      gpu: 'H200',
+      usdPerGpuHour: PRICE,
+      usd: 0.0728,
+      scenario,
+      benchmark: 'llama3.1-8b',
+      convertedFrom: { gpu: 'L40S', ratio: 3.85 },
     },
-  };
-}
+  });
 
 const evidence = (e: Partial<RiskEvidence>): RiskEvidence =>
   riskEvidence({

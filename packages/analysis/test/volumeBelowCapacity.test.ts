@@ -2,44 +2,28 @@ import type { UnitCost } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LOW_CAPACITY_SHARE, type RiskEvidence, riskRules, sayRisk } from '../src/risks.js';
-import { profileOf, riskEvidence } from './support/builders.js';
+import { profileOf, riskEvidence, statedUnitCost } from './support/builders.js';
 
 /** The README finance plan's 70B assistant, restated with 2 B tokens a month (a founder's portfolio). */
 const RATE = 1726.9246239785957; // tokens/s per A100-80GB: the H100's MLPerf v5.1 Server rate × 0.452
 const BILLED = 17301.8176; // GPU-hours a month the RunPod 2 × A100 option bills
 const MONTHLY = 32700.435264;
 
-function unitCost(outputPerMonth: number, billed = BILLED): UnitCost {
-  return {
-    unit: 'tokens',
-    per: 1e6,
+const unitCost = (outputPerMonth: number): UnitCost =>
+  statedUnitCost(outputPerMonth, {
+    rate: RATE,
+    billed: BILLED,
+    monthlyUsd: MONTHLY,
     modelSizeBand: 'medium',
-    basis: 'measured-throughput',
-    gaps: [],
-    figures: [
-      {
-        side: 'cloud',
-        offerId: 'runpod:2x-a100-80gb-sxm-secure:us:standard',
-        gpu: 'A100-80GB',
-        usdPerGpuHour: 1.89,
-        unitsPerGpuSecond: RATE,
-        usd: 0.304,
-        scenario: 'Server',
-        benchmark: 'llama2-70b-99',
-        version: 'v5.1',
-        precision: 'fp8',
-        source: 'MLPerf',
-      },
-    ],
-    atStatedVolume: {
-      outputPerMonth,
-      recommendation: 'cloud',
-      monthlyUsd: MONTHLY,
-      usd: (MONTHLY / outputPerMonth) * 1e6,
-      capacityShare: outputPerMonth / (RATE * 3600 * billed),
+    figure: {
+      offerId: 'runpod:2x-a100-80gb-sxm-secure:us:standard',
+      gpu: 'A100-80GB',
+      usdPerGpuHour: 1.89,
+      usd: 0.304,
+      scenario: 'Server',
+      benchmark: 'llama2-70b-99',
     },
-  };
-}
+  });
 
 const evidence = (e: Partial<RiskEvidence>): RiskEvidence =>
   riskEvidence({

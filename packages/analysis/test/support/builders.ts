@@ -2,6 +2,8 @@ import type { GpuTier } from '@gpufit/pricing';
 import {
   type Offer,
   type OfferInput,
+  type UnitCost,
+  type UnitCostFigure,
   validateOffer,
   validateWorkloadProfile,
   type WorkloadProfile,
@@ -93,4 +95,44 @@ export function riskEvidence(e: Partial<RiskEvidence>): RiskEvidence {
     distribution: null,
     ...e,
   } as unknown as RiskEvidence;
+}
+
+/**
+ * A cloud option's cost per unit with a stated volume, as unitCostFor writes it: one figure at `rate` units per
+ * GPU-second, and the volume's share of what `billed` GPU-hours make at that rate (the volume-capacity risks' input).
+ */
+export function statedUnitCost(
+  outputPerMonth: number,
+  s: {
+    readonly rate: number;
+    readonly billed: number;
+    readonly monthlyUsd: number;
+    readonly figure: Omit<UnitCostFigure, 'side' | 'unitsPerGpuSecond' | 'version' | 'precision' | 'source'>;
+    readonly modelSizeBand: UnitCost['modelSizeBand'];
+  },
+): UnitCost {
+  return {
+    unit: 'tokens',
+    per: 1e6,
+    modelSizeBand: s.modelSizeBand,
+    basis: 'measured-throughput',
+    gaps: [],
+    figures: [
+      {
+        side: 'cloud',
+        unitsPerGpuSecond: s.rate,
+        version: 'v5.1',
+        precision: 'fp8',
+        source: 'MLPerf',
+        ...s.figure,
+      },
+    ],
+    atStatedVolume: {
+      outputPerMonth,
+      recommendation: 'cloud',
+      monthlyUsd: s.monthlyUsd,
+      usd: (s.monthlyUsd / outputPerMonth) * 1e6,
+      capacityShare: outputPerMonth / (s.rate * 3600 * s.billed),
+    },
+  };
 }
