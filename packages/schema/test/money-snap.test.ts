@@ -72,6 +72,27 @@ describe('snapTo15Digits = Number(x.toPrecision(15))', () => {
     }
   });
 
+  test('near a half at 15 digits, where the exact product error decides: random digits and decades', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100_000_000_000_000, max: 999_999_999_999_998 }),
+        fc.integer({ min: -6, max: 14 }),
+        fc.integer({ min: -2000, max: 2000 }),
+        (digits, e, nudge) => {
+          // Within 1/8 of a half of the 15th digit, then nudged by a few units in the last place either way.
+          let x = (digits + 0.5) * 10 ** (e - 14) * (1 + nudge * 2 ** -60);
+          same(x);
+          same(-x);
+          for (let i = 0; i < 3; i++) {
+            x = nextUp(x);
+            same(x);
+          }
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
   test('scaleToMinor scales by 10^scale first, as before', () => {
     fc.assert(
       fc.property(
