@@ -206,6 +206,8 @@ export function indexOfferParts(
   // again in full, so callers get exactly what `estimateCost` gives.
   const screenOptions = { ...estimateOptions, explain: false };
   const floorOptions = floorOptionsOf(estimateOptions);
+  // A class's `workFloor` is asked only once `placeAllows` passed its place, so feasibility need not check it again.
+  const classFloorOptions = { ...floorOptions, placeChecked: true } as const;
   const stats: MatchStats = {
     estimates: 0,
     feasibleGroups: 0,
@@ -289,7 +291,7 @@ export function indexOfferParts(
     const c = gp.classes[taken]!;
     if (classQuery[c] !== queryId) {
       classQuery[c] = queryId;
-      classWork[c] = workFloor(profile, classGroups[c]![0]!.offers[0]!, floorOptions);
+      classWork[c] = workFloor(profile, classGroups[c]![0]!.offers[0]!, classFloorOptions);
       stats.classFloors++;
     }
     let n = size;

@@ -19,7 +19,9 @@ import {
   reliabilityFloors,
   reliabilityOf,
   type ThroughputRatioTable,
+  throughputConversion,
   throughputRatioTable,
+  tieredEgressUsd,
   workFloor,
 } from '@gpufit/pricing';
 import {
@@ -38,14 +40,18 @@ import {
   scenarioSchema,
   validateWorkloadProfile,
   WORKLOAD_KINDS,
+  WORKLOAD_TASKS,
   type WorkloadProfile,
   type WorkloadProfileInput,
+  workloadKinds,
 } from '@gpufit/schema';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorkloadAnalyzer } from '../../analysis/src/analyzeWorkload.js';
 import { bestOffers, explained } from '../../analysis/src/bestOffers.js';
 import { classAndGroupBounds, indexOfferParts } from '../../analysis/src/matchOffers.js';
+import { offerFacts } from '../../pricing/src/estimate/offerFacts.js';
+import { gpuConversion } from '../../pricing/src/feasibility/feasibility.js';
 import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
 import { loadGpuTiers, loadThroughputRatios } from '../src/data/loadReferenceData.js';
 import { loadOffersCsv } from '../src/io/loadOffers.js';
@@ -655,6 +661,91 @@ describe('cheapestFeasible', () => {
     );
     expect(refused).toBeGreaterThan(100);
     expect(admitted).toBeGreaterThan(100);
+  });
+
+  // Any task, as the conversion reads it (whether the kind has it is the schema's concern).
+  const task = fc.constantFrom(null, ...WORKLOAD_TASKS);
+  it("feasibility's kept GPU conversions equal throughputConversion asked afresh, profile after profile", () => {
+    const gpus = [...new Set(catalog.map((o) => o.gpu))];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(profile, task, task, scenario), { minLength: 1, maxLength: 3 }),
+        (asked) => {
+          // Profiles in a row, each with one task, another and the first again (kept answers must not cross tasks),
+          // and the whole run twice, so kept answers of one profile meet the next.
+          const runs = asked.flatMap(([p, t, u, s]) => [
+            [{ ...p, task: t }, s] as const,
+            [{ ...p, task: u }, s] as const,
+            [{ ...p, task: t }, s] as const,
+          ]);
+          for (const [p, s] of [...runs, ...runs]) {
+            const options = { tiers, scenario: s, ratios };
+            const demandTier = p.gpuType === null ? tiers.reference : tiers.get(p.gpuType);
+            for (const gpu of gpus) {
+              const kept = gpuConversion(p, gpu, options);
+              const offerTier = tiers.get(gpu);
+              if (demandTier === undefined || offerTier === undefined) {
+                expect(kept === null || kept === 'no-demand-tier').toBe(true);
+                continue;
+              }
+              const fresh = throughputConversion({
+                policy: p.gpuPolicy ?? s.gpuPolicy,
+                throughputClass: workloadKinds[p.kind].throughputClass,
+                modelParamsBillions: p.modelParamsBillions,
+                precision: p.precision,
+                task: p.task,
+                demandTier,
+                named: p.gpuType !== null,
+                offerTier,
+                ratios,
+                explain: false,
+              });
+              expect(kept).toEqual(fresh.ok ? { demandTier, ratio: fresh.value.ratio } : null);
+            }
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('workFloor with placeChecked equals workFloor for every offer placeFeasible admits', () => {
+    fc.assert(
+      fc.property(profile, scenario, (p, s) => {
+        const options = { tiers, scenario: s, ratios, verdictOnly: true, skipOfferTerms: true } as const;
+        for (const o of catalog.slice(0, 400)) {
+          if (!placeFeasible(p, o)) continue;
+          expect(workFloor(p, o, { ...options, placeChecked: true })).toEqual(workFloor(p, o, options));
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("an offer's egress price, kept per tier schedule, equals tieredEgressUsd for any run of amounts", () => {
+    const tiered = catalog.filter((o) => o.egressTiers !== null && o.egressTiers.length > 0);
+    expect(tiered.length).toBeGreaterThan(10);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.nat(tiered.length - 1),
+            fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e6, noNaN: true })),
+          ),
+          {
+            minLength: 1,
+            maxLength: 30,
+          },
+        ),
+        (asks) => {
+          for (const [i, gib] of [...asks, ...asks]) {
+            const o = tiered[i]!;
+            expect(offerFacts(o).egressUsd(gib)).toBe(tieredEgressUsd(gib, o.egressTiers!));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('returns null when nothing is feasible, and nothing for no profiles', () => {

@@ -1,4 +1,4 @@
-import type { Offer } from '@gpufit/schema';
+import type { EgressTier, Offer } from '@gpufit/schema';
 import { INTERCONNECTS } from '@gpufit/schema';
 import {
   ASSUMED_OUTAGE_HOURS,
@@ -68,7 +68,7 @@ function derive(o: Offer): OfferFacts {
   let egressUsd: (gib: number) => number;
   let egressNote: string | null = null;
   const tiers = o.egressTiers;
-  if (tiers !== null && tiers.length > 0) egressUsd = (gib) => tieredEgressUsd(gib, tiers);
+  if (tiers !== null && tiers.length > 0) egressUsd = egressSchedule(tiers);
   else {
     const flat = o.egressUsdPerGiB ?? EGRESS_DEFAULTS[o.market].usdPerGiB;
     if (o.egressUsdPerGiB === null) egressNote = EGRESS_DEFAULTS[o.market].note;
@@ -88,6 +88,31 @@ function derive(o: Offer): OfferFacts {
     egressNote,
     checkpointStorage: CHECKPOINT_STORAGE[o.market],
   };
+}
+
+/**
+ * Offers with the same egress tiers share one function, which keeps its last answer: a catalog search prices the
+ * data of a profile's groups one after another, mostly under one provider's tiers (the tiered sum was 2 % of a
+ * streamed analysis). A NaN amount is never kept (NaN !== NaN), so it still fails `tieredEgressUsd`'s check.
+ */
+const schedules = new Map<string, (gib: number) => number>();
+
+function egressSchedule(tiers: readonly EgressTier[]): (gib: number) => number {
+  const key = tiers.map((t) => `${t.upToGiB}/${t.usdPerGiB}`).join(';');
+  let schedule = schedules.get(key);
+  if (schedule === undefined) {
+    let lastGib = Number.NaN;
+    let lastUsd = 0;
+    schedule = (gib) => {
+      if (gib !== lastGib) {
+        lastUsd = tieredEgressUsd(gib, tiers);
+        lastGib = gib;
+      }
+      return lastUsd;
+    };
+    schedules.set(key, schedule);
+  }
+  return schedule;
 }
 
 /** a = M/(M + D) with mean outage D ⇒ λ = 1/M = (1 − a)/(a·D); a = 0 ⇒ Infinity (never up). */

@@ -1,9 +1,19 @@
-import type { CostRejection, Offer, Scenario, ThroughputBasis, WorkloadProfile } from '@gpufit/schema';
+import type {
+  CostRejection,
+  GpuPolicy,
+  Offer,
+  Precision,
+  Scenario,
+  ThroughputBasis,
+  ThroughputClass,
+  WorkloadProfile,
+} from '@gpufit/schema';
 import { INTERCONNECTS, isAssumed, placeIncludesCountry } from '@gpufit/schema';
 import { type OfferFacts, offerFacts } from '../estimate/offerFacts.js';
 import { type ProfileFacts, profileFacts } from '../estimate/profileFacts.js';
 import { gpusForModel } from '../memory/modelMemory.js';
 import type { GpuTier, GpuTierTable } from '../tiers/gpuTierTable.js';
+import { modelSizeBand } from '../tiers/modelSizeBand.js';
 import { type ThroughputConversion, throughputConversion } from '../tiers/throughputConversion.js';
 import type { ThroughputRatioTable } from '../tiers/throughputRatioTable.js';
 import { dataEligibility } from './dataEligibility.js';
@@ -51,6 +61,11 @@ export interface FeasibilityOptions {
    * catalog search that groups offers across them and lets the full estimate apply them offer by offer.
    */
   readonly skipOfferTerms?: boolean;
+  /**
+   * With `verdictOnly`: the caller has found that this offer passes the place rules for this profile
+   * (`placeFeasible`, asked once per `placeKey`), so they are not checked again. Never set it otherwise.
+   */
+  readonly placeChecked?: boolean;
 }
 
 const NVLINK = INTERCONNECTS.indexOf('nvlink');
@@ -108,7 +123,7 @@ export function feasibilityDetail(
   }
   // In a verdict the place rules come first: a catalog search asks about many offers that fail them (at most
   // the code of the first rejection changes, and a verdict reads none).
-  if (verdictOnly) {
+  if (verdictOnly && options.placeChecked !== true) {
     placeRules(profile, pf, offer, of, verdictOnly, reject);
     if (rejections.length > 0) return refused();
   }
@@ -388,9 +403,16 @@ function convert(
   options: FeasibilityOptions,
   explain: boolean,
 ): ThroughputConversion {
+  const policy = profile.gpuPolicy ?? options.scenario?.gpuPolicy ?? 'measured';
+  const ratios = options.ratios;
   const pf = profileFacts(profile);
-  return throughputConversion({
-    policy: profile.gpuPolicy ?? options.scenario?.gpuPolicy ?? 'measured',
+  // Without sentences the answer is kept (`conversionsFor`): a catalog search asks it for every GPU and then
+  // every class of offers, for each profile it prices, and the profiles of a portfolio share a few keys.
+  const memo = explain ? null : conversionsFor(profile, pf, demandTier, policy, ratios);
+  const known = memo?.get(offerTier);
+  if (known !== undefined) return known;
+  const conversion = throughputConversion({
+    policy,
     throughputClass: pf.throughputClass,
     modelParamsBillions: profile.modelParamsBillions,
     precision: profile.precision,
@@ -398,9 +420,86 @@ function convert(
     demandTier,
     named: pf.gpuTypeKey !== null,
     offerTier,
-    ratios: options.ratios,
+    ratios,
     explain,
   });
+  memo?.set(offerTier, conversion);
+  return conversion;
+}
+
+/** What `throughputConversion` reads without sentences, besides the offer's tier. */
+interface ConversionKey {
+  readonly policy: GpuPolicy;
+  readonly throughputClass: ThroughputClass;
+  readonly modelParamsBillions: number;
+  readonly precision: Precision;
+  readonly task: string | null | undefined;
+  readonly demandTier: GpuTier;
+  readonly ratios: ThroughputRatioTable | undefined;
+}
+
+/** Past answers without sentences, by ratio table, demand tier and the rest of the key as text (model size band). */
+const conversionCache = new WeakMap<
+  object,
+  WeakMap<GpuTier, Map<string, Map<GpuTier, ThroughputConversion>>>
+>();
+const NO_RATIOS = {};
+/** Keys kept per ratio table and demand tier before they are dropped (a portfolio uses a few dozen). */
+const CONVERSION_KEYS = 4096;
+let lastKey: ConversionKey | null = null;
+let lastAnswers: Map<GpuTier, ThroughputConversion> = new Map();
+
+/**
+ * The answers of `throughputConversion` without sentences for one key, by offer tier. They depend on the model
+ * size only through its band (`modelSizeBand`), so profiles of one kind, band, precision and task share them.
+ */
+function conversionsFor(
+  profile: WorkloadProfile,
+  pf: ProfileFacts,
+  demandTier: GpuTier,
+  policy: GpuPolicy,
+  ratios: ThroughputRatioTable | undefined,
+): Map<GpuTier, ThroughputConversion> {
+  const k = lastKey;
+  if (
+    k !== null &&
+    k.modelParamsBillions === profile.modelParamsBillions &&
+    k.policy === policy &&
+    k.throughputClass === pf.throughputClass &&
+    k.precision === profile.precision &&
+    k.task === profile.task &&
+    k.demandTier === demandTier &&
+    k.ratios === ratios
+  )
+    return lastAnswers;
+  let byTier = conversionCache.get(ratios ?? NO_RATIOS);
+  if (byTier === undefined) {
+    byTier = new WeakMap();
+    conversionCache.set(ratios ?? NO_RATIOS, byTier);
+  }
+  let byKey = byTier.get(demandTier);
+  if (byKey === undefined) {
+    byKey = new Map();
+    byTier.set(demandTier, byKey);
+  }
+  const text = `${policy}|${pf.throughputClass}|${modelSizeBand(profile.modelParamsBillions)}|${profile.precision}|${profile.task ?? ''}`;
+  let answers = byKey.get(text);
+  if (answers === undefined) {
+    if (byKey.size >= CONVERSION_KEYS) byKey.clear();
+    answers = new Map();
+    byKey.set(text, answers);
+  }
+  lastKey = {
+    policy,
+    throughputClass: pf.throughputClass,
+    modelParamsBillions: profile.modelParamsBillions,
+    precision: profile.precision,
+    task: profile.task,
+    demandTier,
+    ratios,
+  };
+  lastAnswers = answers;
+  return answers;
 }
 
 function modelText(profile: WorkloadProfile, memoryGiB: number, phase: string): string {
