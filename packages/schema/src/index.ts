@@ -23,7 +23,7 @@ export type { RoundingMode } from './money/roundingMode.js';
 export type { RoundingModeName } from './money/roundingModes/index.js';
 export { DEFAULT_ROUNDING_MODE, roundingModes } from './money/roundingModes/index.js';
 export type { RoundedLineItems, RoundLineItemsOptions } from './money/roundLineItems.js';
-export { allocateToItems, roundLineItems } from './money/roundLineItems.js';
+export { allocateScaled, allocateToItems, roundLineItems } from './money/roundLineItems.js';
 export type { ToMinorUnitsOptions } from './money/toMinorUnits.js';
 export { scaleToMinor, toMinorUnits } from './money/toMinorUnits.js';
 export { namedEntry } from './namedEntry.js';

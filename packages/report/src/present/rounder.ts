@@ -1,6 +1,6 @@
 import {
   allocate,
-  allocateToItems,
+  allocateScaled,
   type RoundingModeName,
   roundingModes,
   scaleToMinor,
@@ -46,7 +46,9 @@ export function createRounder(modeName: RoundingModeName): Rounder {
     cents: (usd) => toMinorUnits(usd, { mode, scale: MONEY_SCALE }),
     unitPrice: (usd) => toMinorUnits(usd, { mode, scale: UNIT_PRICE_SCALE }),
     lineItems(amountsUsd, totalCents, path) {
-      const exactSum = amountsUsd.reduce((a, x) => a + scaleToMinor(x, MONEY_SCALE), 0);
+      // Scaled once: summed here, allocated below.
+      const exact = amountsUsd.map((x) => scaleToMinor(x, MONEY_SCALE));
+      const exactSum = exact.reduce((a, x) => a + x, 0);
       const total =
         totalCents ??
         toMinorUnits(
@@ -60,7 +62,7 @@ export function createRounder(modeName: RoundingModeName): Rounder {
           `shown total ${total} cents, items sum to ${exactSum.toFixed(2)} cents`,
         );
       }
-      return allocateToItems(total, amountsUsd, MONEY_SCALE);
+      return allocateScaled(total, exact);
     },
     perMille: (shares) => (shares.some((s) => s > 0) ? allocate(1000, shares) : shares.map(() => 0)),
     quantity: (value, decimals) => toMinorUnits(value, { mode, scale: decimals }),

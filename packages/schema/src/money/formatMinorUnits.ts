@@ -20,6 +20,10 @@ export function formatMinorUnits(minor: number, options: FormatMinorUnitsOptions
     while (end > options.minDecimals && fraction[end - 1] === '0') end -= 1;
     fraction = fraction.slice(0, end);
   }
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, options.grouping);
+  // Machines' formats group nothing, and three digits have nothing to group: no pattern to run.
+  const grouped =
+    options.grouping === '' || whole.length <= 3
+      ? whole
+      : whole.replace(/\B(?=(\d{3})+(?!\d))/g, options.grouping);
   return `${negative ? '-' : ''}${grouped}${fraction.length > 0 ? `.${fraction}` : ''}`;
 }
