@@ -412,15 +412,9 @@ function convert(
   const known = memo?.get(offerTier);
   if (known !== undefined) return known;
   const conversion = throughputConversion({
-    policy,
-    throughputClass: pf.throughputClass,
-    modelParamsBillions: profile.modelParamsBillions,
-    precision: profile.precision,
-    task: profile.task,
-    demandTier,
+    ...conversionKey(profile, pf, demandTier, policy, ratios),
     named: pf.gpuTypeKey !== null,
     offerTier,
-    ratios,
     explain,
   });
   memo?.set(offerTier, conversion);
@@ -433,9 +427,27 @@ interface ConversionKey {
   readonly throughputClass: ThroughputClass;
   readonly modelParamsBillions: number;
   readonly precision: Precision;
-  readonly task: string | null | undefined;
+  readonly task: WorkloadProfile['task'];
   readonly demandTier: GpuTier;
   readonly ratios: ThroughputRatioTable | undefined;
+}
+
+function conversionKey(
+  profile: WorkloadProfile,
+  pf: ProfileFacts,
+  demandTier: GpuTier,
+  policy: GpuPolicy,
+  ratios: ThroughputRatioTable | undefined,
+): ConversionKey {
+  return {
+    policy,
+    throughputClass: pf.throughputClass,
+    modelParamsBillions: profile.modelParamsBillions,
+    precision: profile.precision,
+    task: profile.task,
+    demandTier,
+    ratios,
+  };
 }
 
 /** Past answers without sentences, by ratio table, demand tier and the rest of the key as text (model size band). */
@@ -489,15 +501,7 @@ function conversionsFor(
     answers = new Map();
     byKey.set(text, answers);
   }
-  lastKey = {
-    policy,
-    throughputClass: pf.throughputClass,
-    modelParamsBillions: profile.modelParamsBillions,
-    precision: profile.precision,
-    task: profile.task,
-    demandTier,
-    ratios,
-  };
+  lastKey = conversionKey(profile, pf, demandTier, policy, ratios);
   lastAnswers = answers;
   return answers;
 }
