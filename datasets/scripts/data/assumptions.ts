@@ -92,10 +92,18 @@ export const COMMITMENTS: readonly CommitmentRule[] = [
   },
 ];
 
-/** Vast interruptible price, derived (the catalog has no Vast spot price: SpotPrice 0 = none). */
+/**
+ * Vast interruptible price, derived (the catalog has no Vast spot price: SpotPrice 0 = none): on-demand × 0.5, but
+ * never below the lowest interruptible price observed for the same GPU (`depin-marketplace-prices.csv`, fairlane
+ * 2026-05: RTX 3090 from $0.18, RTX 4090 from $0.31, A100 40GB from $0.40). A "from" price is the cheapest host's,
+ * so a typical price cannot sit under it; and where that floor is not below the row's own on-demand price, an
+ * interruptible rental would save nothing, so no interruptible row is derived (the observed floor row stays).
+ */
 export const VAST_INTERRUPTIBLE = {
   discount: 0.5,
   why: 'Vast docs: interruptible "can reduce costs in half or more"; FAQ: "Saves 50-80%" - gpufit uses the conservative end (50 % off on-demand)',
+  floorWhy:
+    'never below the lowest interruptible ("from") price observed for this GPU - the cheapest host\'s price, which a typical price cannot undercut',
   source:
     'Vast docs "Rental Types" https://vast.ai/docs/gpu-instances/rental-types; Vast FAQ https://docs.vast.ai/documentation/reference/faq/rental-types (price-facts §3)',
 } as const;
@@ -118,6 +126,19 @@ export const CAPACITY_BLOCK_NOTE =
   'AWS Capacity Block for ML: reserved capacity for the days a job is booked, priced here as on-demand billed in whole days (pricingCategory Standard, billingIncrementSeconds 86400) because a block is booked per job, not held all month - gpufit modelling choice';
 
 /**
+ * Akash leases are not spot. A reverse auction sets the rate once, when a provider's bid wins the tenant's order; the
+ * lease then runs at that rate, paid per block from the tenant's escrow, until it is closed (price-facts §3, §8).
+ * Nobody can outbid a running lease, so it is not preemptible capacity, and FOCUS 1.2 calls a rate "predetermined
+ * at the agreed upon rate" Standard ("Dynamic when pricing is determined by the provider and may change over
+ * time"). The reference file files the rows as Dynamic (auction); the compile writes them Standard with this note.
+ * A lease can still be lost (the provider closes it, the host goes down): the `akash-lease` reliability rule.
+ */
+export const FIXED_RATE_LEASES = {
+  providers: ['akash'],
+  note: 'Akash lease: the winning bid fixes the rate until the tenant closes the lease (price-facts §3, §8), so no one can outbid it - FOCUS Standard (an agreed rate), not Dynamic; the reference files it Dynamic (auction); a lease lost to a provider or host is in the reliability rule',
+} as const;
+
+/**
  * Nosana's 10 % network fee on top of a market's usd_reward_per_hour: the tenant pays it, so gpufit adds it to the
  * listed price (depin-marketplace-prices.csv row notes: "dashboard code (nosana-ci) adds a 10% network fee on top of
  * usd_reward_per_hour (not in this figure)").
@@ -135,7 +156,32 @@ export const AZURE_NEWER_EASTUS_LIST: Readonly<Record<string, number>> = {
 };
 
 /**
- * Share of the tenant price paid by incentive emissions. No source states it for any network; see networks.csv.
+ * Share of a network's tenant price paid by incentive emissions (`incentiveSubsidyShare` of its offers and
+ * `defaultSubsidyShare` of networks.csv), with why: sourced where the reference dates a programme, else a labelled
+ * gpufit assumption. One table, read by providers.ts and networks.csv, so the two never disagree.
  */
-export const SUBSIDY_SHARE_WHY =
-  'gpufit assumption: no source states the share of the tenant price paid by incentive emissions; 0.25 is a planning default for every token network (override it in a scenario)';
+export const SUBSIDY_SHARES: Readonly<Record<string, { readonly share: number; readonly why: string }>> = {
+  akash: {
+    share: 0,
+    why: 'no incentive programme known to run now: the only ones in the reference, Provider Incentive Pilots PIP01 (passed Feb 2024) and PIP02 (passed Nov 2024, contracts of 9.37-12 months weighted average), ended by 2025-11, before the Akash prices (2026-09-20) were taken; PIP03 is only "proposed" there (price-facts §5). A scenario that expects a new pilot sets its share and end month',
+  },
+  nosana: {
+    share: 0,
+    why: "the reference documents no incentive emissions to Nosana hosts: a market's price is what the tenant pays the host in NOS (usd_reward_per_hour) plus the 10 % network fee (nosana.com/pricing.md snapshot 2026-09-03); a scenario that expects a subsidy sets one",
+  },
+  render: {
+    share: 0.25,
+    why: "gpufit assumption (no source states it): 0.25 is a planning default; Render emits RENDER to node operators each epoch (price-facts §5), but no source says what part of a job's price that pays (override it in a scenario)",
+  },
+  ionet: {
+    share: 0.25,
+    why: 'gpufit assumption (no source states it): 0.25 is a planning default; io.net pays suppliers hourly availability rewards in IO (price-facts §5), but no source says what part of a rental price that pays (override it in a scenario)',
+  },
+};
+
+/** A network's share and why (`SUBSIDY_SHARES`); a network missing from it is a compile error. */
+export function subsidyShareOf(provider: string): { readonly share: number; readonly why: string } {
+  const s = SUBSIDY_SHARES[provider];
+  if (s === undefined) throw new Error(`assumptions: no subsidy share for ${provider}`);
+  return s;
+}

@@ -5,6 +5,7 @@
  */
 
 import type { Denomination, Hosting, Market } from '@gpufit/schema';
+import { subsidyShareOf } from './assumptions';
 
 export type { Hosting, Market };
 
@@ -226,7 +227,7 @@ export const PROVIDERS: readonly ProviderProfile[] = [
     egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE),
     incentive: {
       symbol: 'AKT',
-      subsidyShare: 0.25,
+      subsidyShare: subsidyShareOf('akash').share,
       denomination: 'either',
       denominationWhy:
         "Akash settles in USDC or AKT at the tenant's choice (Mainnet 6 / AEP-24, price-facts §5); prices quoted in USD, so priced as USD",
@@ -253,7 +254,7 @@ export const PROVIDERS: readonly ProviderProfile[] = [
     egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE),
     incentive: {
       symbol: 'RENDER',
-      subsidyShare: 0.25,
+      subsidyShare: subsidyShareOf('render').share,
       denomination: 'token',
       denominationWhy:
         'work is priced in RENDER credits per OctaneBench-hour (reference README); Burn-Mint Equilibrium describes fiat job pricing, so this may change',
@@ -271,7 +272,7 @@ export const PROVIDERS: readonly ProviderProfile[] = [
     egress: UNKNOWN_EGRESS(NOT_IN_REFERENCE),
     incentive: {
       symbol: 'NOS',
-      subsidyShare: 0.25,
+      subsidyShare: subsidyShareOf('nosana').share,
       denomination: 'token',
       denominationWhy:
         'source denomination "usd-or-token", but Nosana sets each market\'s price in NOS per second (nos_job_price_per_second) and shows USD only as a conversion, so the USD cost follows NOS whichever way the tenant pays: priced in the NOS incentive token',

@@ -84,7 +84,7 @@ export function compileCatalog(
   const typical = withoutAtypicalPrices(newest.kept);
   const base = typical.kept;
   const removed = [...newest.removed, ...typical.removed];
-  const derived = deriveRows(base, INPUTS.skypilot);
+  const { rows: derived, withheld } = deriveRows(base, INPUTS.skypilot);
   const all = [...base, ...derived];
   const { rows: offers, collisions } = finalize(all);
 
@@ -119,7 +119,7 @@ export function compileCatalog(
   }
   const derivedBy = (c: string) => derived.filter((d) => d.pricingCategory === c).length;
   log.push(
-    `derived rows (sourced discounts): ${derived.length} = Dynamic ${derivedBy('Dynamic')} (Vast interruptible) + Committed ${derivedBy('Committed')}`,
+    `derived rows (sourced discounts): ${derived.length} = Dynamic ${derivedBy('Dynamic')} (Vast interruptible) + Committed ${derivedBy('Committed')}; Vast interruptible withheld ${withheld} (the GPU's observed interruptible floor is not below the row's on-demand price)`,
   );
   log.push(`older catalog prices replaced by a newer catalog version: ${newest.removed.length}`);
   log.push(`id collisions resolved with a numeric suffix: ${collisions}`);

@@ -1,3 +1,4 @@
+import { subsidyShareOf } from '../data/assumptions';
 import { BILLING } from '../data/billing';
 import { certificationSourcesFor } from '../data/certifications';
 import { provider as providerProfile } from '../data/providers';
@@ -81,7 +82,9 @@ export function finalize(drafts: readonly Draft[]): { rows: Row[]; collisions: n
         `certifications: ${s.certifications.join(', ')} from ${s.url} (as of ${s.asOf}), quote: ${s.quote}; scope: ${s.scopeNote}`,
       );
     if (p.incentive)
-      notes.push(`incentiveSubsidyShare ${p.incentive.subsidyShare}: gpufit assumption (see networks.csv)`);
+      notes.push(
+        `incentiveSubsidyShare ${p.incentive.subsidyShare}: ${subsidyShareOf(d.provider).why} (networks.csv)`,
+      );
     const term =
       d.pricingCategory === 'Committed' ? `committed-${d.termMonths}mo` : d.pricingCategory.toLowerCase();
     const base = `${d.provider}:${slug(d.instanceType)}:${slug(d.region)}:${term}`;

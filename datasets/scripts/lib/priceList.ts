@@ -1,5 +1,10 @@
 import { PRICING_CATEGORIES, MARKETS as SCHEMA_MARKETS } from '@gpufit/schema';
-import { CAPACITY_BLOCK_BILLING, CAPACITY_BLOCK_NOTE, NOSANA_NETWORK_FEE } from '../data/assumptions';
+import {
+  CAPACITY_BLOCK_BILLING,
+  CAPACITY_BLOCK_NOTE,
+  FIXED_RATE_LEASES,
+  NOSANA_NETWORK_FEE,
+} from '../data/assumptions';
 import type { BillingTerms } from '../data/billing';
 import {
   type Hosting,
@@ -252,6 +257,11 @@ export function fromPriceList(
         notes.push('spot only: the catalog has no on-demand price for this type/region');
       notes.push(...spotFlags(listed, od));
       if (providerId === 'aws') atypicalPrice = AWS_MIN_SPOT_ONLY;
+    }
+    if (category === 'Dynamic' && (FIXED_RATE_LEASES.providers as readonly string[]).includes(providerId)) {
+      // An auction sets the rate once; the won lease keeps it until the tenant closes it: not spot.
+      category = 'Standard';
+      notes.push(FIXED_RATE_LEASES.note);
     }
     let billing: BillingTerms | undefined;
     if (category === 'Committed') {

@@ -1,4 +1,4 @@
-import { SUBSIDY_SHARE_WHY } from '../data/assumptions';
+import { subsidyShareOf } from '../data/assumptions';
 import { GPU_ALIASES } from '../data/gpu-aliases';
 import { BASELINE_GPU, GPU_SPECS } from '../data/gpu-specs';
 import { byKey, num, type Row } from './csvio';
@@ -63,6 +63,7 @@ export const NETWORK_COLUMNS = [
   'defaultSubsidyShare',
   'scheduleKind',
   'scheduleParam',
+  'scheduleEndMonth',
   'scheduleNote',
   'source',
   'asOf',
@@ -73,6 +74,12 @@ export const IONET_MONTHLY_DECLINE = 0.0102;
 /** Render: year-1 (2024) ~9.13 M RENDER minted, year-2 (2025) ~5.90 M scheduled (≈ −35 % y/y). */
 export const RENDER_YEAR1_MINT = 9.13;
 export const RENDER_YEAR2_MINT = 5.9;
+
+/**
+ * The last Akash Provider Incentive Pilot with dates in the reference ended by this calendar month: PIP02 passed
+ * Nov 2024 and its contracts ran 9.37-12 months (weighted averages), so at the latest 2025-11 (price-facts §5).
+ */
+export const AKASH_PILOTS_END = '2025-11';
 
 export function networkRows(): Row[] {
   const ionetHalfLife = Math.log(2) / -Math.log(1 - IONET_MONTHLY_DECLINE);
@@ -85,10 +92,11 @@ export function networkRows(): Row[] {
       incentiveSymbol: 'AKT',
       settlement:
         "USDC or AKT at the tenant's choice (AEP-24), from a pre-funded escrow, settled per block (~6 s); tenant prices quoted in USD, so offers are priced as USD (denomination either)",
-      defaultSubsidyShare: '0.25',
+      defaultSubsidyShare: num(subsidyShareOf('akash').share, 4),
       scheduleKind: 'step',
-      scheduleParam: '12',
-      scheduleNote: `Provider Incentive Pilots (PIP01 Feb 2024, PIP02 Nov 2024, >800 GPUs; PIP03 proposed) pay providers on 12-month contracts (PIP02 weighted average terms 9.37-12 months), so the subsidy steps to 0 at month 12 unless a new pilot is funded (gpufit assumption). PIP02 implied provider payment per GPU-hour: H200 $2.47, H100 $1.86, A100 $1.65, RTX 4090 $0.35 (price-facts §5 arithmetic) vs starting-at tenant prices $4.45 / $2.71 / $1.71 / $0.39. Share: ${SUBSIDY_SHARE_WHY}`,
+      scheduleParam: '',
+      scheduleEndMonth: AKASH_PILOTS_END,
+      scheduleNote: `Provider Incentive Pilots pay providers on fixed-term contracts: PIP01 passed Feb 2024, PIP02 passed Nov 2024 (>800 GPUs together; PIP02 weighted average terms 9.37-12 months), so the last known pilot ended by ${AKASH_PILOTS_END} (its vote month + 12 months; the contracts' own start dates are not in the reference): a calendar month, not a month of the plan. PIP02 implied provider payment per GPU-hour: H200 $2.47, H100 $1.86, A100 $1.65, RTX 4090 $0.35 (price-facts §5 arithmetic) vs starting-at tenant prices $4.45 / $2.71 / $1.71 / $0.39. Share ${num(subsidyShareOf('akash').share, 4)}: ${subsidyShareOf('akash').why}`,
       source:
         'Akash governance proposal #303 via observatory.zone; akash-network discussions #448, #1524 and community #978; Akash AEP-24 (USDC settlement) - price-facts §5',
       asOf: '2026-11-24',
@@ -98,10 +106,11 @@ export function networkRows(): Row[] {
       networkName: 'io.net',
       incentiveSymbol: 'IO',
       settlement: 'USDC (2 % payment fee) or IO (0 % fee); reservation fee 0.25 % renter + 0.25 % supplier',
-      defaultSubsidyShare: '0.25',
+      defaultSubsidyShare: num(subsidyShareOf('ionet').share, 4),
       scheduleKind: 'exponential',
       scheduleParam: num(ionetHalfLife, 2),
-      scheduleNote: `300 M IO emitted hourly to suppliers and stakers over 20 years; 8 % inflation in year 1, decreasing 1.02 % per month: half-life = ln 2 / -ln(1 - 0.0102) = ${num(ionetHalfLife, 2)} months. No dated public io.net GPU price was found, so offers.csv has no io.net rows. Share: ${SUBSIDY_SHARE_WHY}`,
+      scheduleEndMonth: '',
+      scheduleNote: `300 M IO emitted hourly to suppliers and stakers over 20 years; 8 % inflation in year 1, decreasing 1.02 % per month: half-life = ln 2 / -ln(1 - 0.0102) = ${num(ionetHalfLife, 2)} months, counted from now: a share that halves at a fixed rate falls by the same fraction from any month, so no calendar anchor is needed. No dated public io.net GPU price was found, so offers.csv has no io.net rows. Share ${num(subsidyShareOf('ionet').share, 4)}: ${subsidyShareOf('ionet').why}`,
       source:
         'io.net docs "IO Tokenomics" https://io.net/docs/guides/coin/io-tokenomics ; Binance Square post on io.net supplier rewards - price-facts §5',
       asOf: '2026-11-24',
@@ -112,10 +121,11 @@ export function networkRows(): Row[] {
       incentiveSymbol: 'NOS',
       settlement:
         'NOS: each market prices jobs in NOS per second (nos_job_price_per_second), shown in USD as usd_reward_per_hour; USD credits can fund deployments, but the cost still follows the NOS price; a 10 % network fee sits on top (added to offers.csv prices)',
-      defaultSubsidyShare: '0.25',
+      defaultSubsidyShare: num(subsidyShareOf('nosana').share, 4),
       scheduleKind: 'none',
       scheduleParam: '',
-      scheduleNote: `The reference says nothing about NOS emissions or a decay schedule: only that jobs are paid in NOS per second, that PREMIUM hosts stake and pass benchmarking and COMMUNITY hosts stake less, and that the dashboard adds a 10 % network fee (nosana.com/pricing.md snapshot 2026-09-03; reliability-facts "Nosana"). With no decay evidence the share is held constant (none) - a gpufit assumption; override it in a scenario. Share: ${SUBSIDY_SHARE_WHY}`,
+      scheduleEndMonth: '',
+      scheduleNote: `The reference says nothing about NOS emissions or a decay schedule: only that jobs are paid in NOS per second, that PREMIUM hosts stake and pass benchmarking and COMMUNITY hosts stake less, and that the dashboard adds a 10 % network fee (nosana.com/pricing.md snapshot 2026-09-03; reliability-facts "Nosana"). No schedule (none). Share ${num(subsidyShareOf('nosana').share, 4)}: ${subsidyShareOf('nosana').why}`,
       source:
         'nosana.com/pricing.md snapshot 2026-09-03 via depin-marketplace-prices.csv; reliability-facts.md "Nosana"',
       asOf: '2026-09-03',
@@ -126,10 +136,11 @@ export function networkRows(): Row[] {
       incentiveSymbol: 'RENDER',
       settlement:
         'RENDER credits per OctaneBench-hour; under Burn-Mint Equilibrium job payments are burned and node operators receive per-epoch emissions',
-      defaultSubsidyShare: '0.25',
+      defaultSubsidyShare: num(subsidyShareOf('render').share, 4),
       scheduleKind: 'exponential',
       scheduleParam: num(renderHalfLife, 2),
-      scheduleNote: `Emissions follow a predefined declining schedule (RNP-001/003); year-1 ~${RENDER_YEAR1_MINT} M and year-2 ~${RENDER_YEAR2_MINT} M RENDER minted (${num((renderRatio - 1) * 100, 1)} % y/y, secondary sources, lower confidence): half-life = 12 ln 2 / -ln(${RENDER_YEAR2_MINT}/${RENDER_YEAR1_MINT}) = ${num(renderHalfLife, 2)} months. Share: ${SUBSIDY_SHARE_WHY}`,
+      scheduleEndMonth: '',
+      scheduleNote: `Emissions follow a predefined declining schedule (RNP-001/003); year-1 ~${RENDER_YEAR1_MINT} M and year-2 ~${RENDER_YEAR2_MINT} M RENDER minted (${num((renderRatio - 1) * 100, 1)} % y/y, secondary sources, lower confidence): half-life = 12 ln 2 / -ln(${RENDER_YEAR2_MINT}/${RENDER_YEAR1_MINT}) = ${num(renderHalfLife, 2)} months, counted from now (BME emissions began Dec 2023; a fixed-rate halving falls by the same fraction from any month, so no calendar anchor is needed). Share ${num(subsidyShareOf('render').share, 4)}: ${subsidyShareOf('render').why}`,
       source:
         'Render Network Medium "RENDER Burn Mint Equilibrium Emissions Are Live"; Render knowledge base "Burn Mint Equilibrium"; MEXC and levex.com RENDER tokenomics pages - price-facts §5',
       asOf: '2026-11-24',
@@ -142,6 +153,7 @@ export function networkRows(): Row[] {
       defaultSubsidyShare: '0',
       scheduleKind: 'none',
       scheduleParam: '',
+      scheduleEndMonth: '',
       scheduleNote:
         'Spheron sells aggregated datacenter capacity (Voltage Park, DataCrunch, TensorDock, Sesterce, Massed Compute …) for USD credits; no reward-token subsidy is documented in the reference.',
       source:
@@ -156,6 +168,7 @@ export function networkRows(): Row[] {
       defaultSubsidyShare: '0',
       scheduleKind: 'none',
       scheduleParam: '',
+      scheduleEndMonth: '',
       scheduleNote:
         "Salad prices GPUs in USD per hour (priority tiers since 2026); no reward-token subsidy is documented in the reference. RNP-023 (2026) integrates a Salad subnet into Render Network, which would not change Salad's USD list prices.",
       source:

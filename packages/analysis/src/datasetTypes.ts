@@ -31,8 +31,13 @@ export interface NetworkInfo {
   readonly settlement: string;
   readonly defaultSubsidyShare: number;
   readonly scheduleKind: SubsidySchedule['kind'];
-  /** The schedule's parameter: months to the step (step), half-life in months (exponential); null for none. */
+  /** The schedule's parameter: half-life in months (exponential), months to zero (linear); null otherwise. */
   readonly scheduleParam: number | null;
+  /**
+   * Step: the calendar month (`YYYY-MM`) the share becomes 0 — a date the source gives, not a month of the plan, so
+   * a plan starting later meets the same end (or none, when it has passed).
+   */
+  readonly scheduleEndMonth: string | null;
   readonly scheduleNote: string;
   readonly source: string;
   readonly asOf: string;

@@ -109,7 +109,7 @@ export function cheapestReason(
   const parts = [`lowest price per GPU-hour of ${priced} ${noun}${priced === 1 ? '' : 's'}`];
   if (best.offer.incentive && best.offer.incentive.subsidyShare > 0) {
     parts.push(
-      `${Math.round(best.offer.incentive.subsidyShare * 100)} % of it is paid by ${best.offer.incentive.symbol} incentive emissions, and may rise if they end`,
+      `${Math.round(best.offer.incentive.subsidyShare * 100)} % of it taken as paid by ${best.offer.incentive.symbol} incentive emissions (the offer's share: datasets/networks.csv says whether a source states it), and may rise if they end`,
     );
   }
   if (isInterruptibleCategory(best.offer.pricingCategory))

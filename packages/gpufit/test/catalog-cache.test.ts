@@ -26,7 +26,7 @@ const CEILING = { day: '2026-12-01', what: 'today' } as const;
 function mixedCatalog(dir: string, extra = ''): string {
   const lines = readFileSync(BUNDLED, 'utf8').split('\n');
   const path = join(dir, 'offers.csv');
-  const bad = lines[1]!.replace(/^[^,]+,/, 'bad-row,').replace(',Dynamic,', ',Dinamic,');
+  const bad = lines[1]!.replace(/^[^,]+,/, 'bad-row,').replace(/,(Standard|Dynamic|Committed),/, ',Dinamic,');
   writeFileSync(path, [...lines.slice(0, 40), '', bad, lines[2], extra, ''].join('\n'));
   return path;
 }
@@ -408,7 +408,9 @@ describe('gpufit offers with the catalog cache', () => {
     // The whole bundled catalog with a bad row, a blank line and a duplicate id: the rejected-rows warning and
     // its books come from the entry too.
     const lines = readFileSync(BUNDLED, 'utf8').trimEnd().split('\n');
-    const bad = lines[1]!.replace(/^[^,]+,/, 'bad-row,').replace(',Dynamic,', ',Dinamic,');
+    const bad = lines[1]!
+      .replace(/^[^,]+,/, 'bad-row,')
+      .replace(/,(Standard|Dynamic|Committed),/, ',Dinamic,');
     const catalog = join(mkdtempSync(join(tmpdir(), 'gpufit-cache-cli-')), 'offers.csv');
     writeFileSync(catalog, [...lines, '', bad, lines[2], ''].join('\n'));
     const warmUp = await runBuiltCli(['offers', '--catalog', catalog, '--gpu', 'H100'], { env });

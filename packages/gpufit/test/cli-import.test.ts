@@ -31,7 +31,7 @@ describe('gpufit import vast | akash | skypilot (built CLI)', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(r.stderr).toContain(`no --as-of given: the offers are dated today, ${today}`);
     expect(r.stdout.split('\n')[0]).toMatch(/^id,provider,/);
-    expect(r.stdout).toContain(`akash:h100-80gb-sxm5:any:dynamic,akash,`);
+    expect(r.stdout).toContain(`akash:h100-80gb-sxm5:any:standard,akash,`);
     expect(r.stdout).toContain(`,${today},`);
   });
 

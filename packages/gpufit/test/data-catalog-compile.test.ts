@@ -12,6 +12,7 @@ import { BLOC_COUNTRIES, offerFromCsv } from '@gpufit/schema';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SUBSIDY_SHARES } from '../../../datasets/scripts/data/assumptions';
 import { BILLING } from '../../../datasets/scripts/data/billing';
 import { CERTIFICATION_SOURCES } from '../../../datasets/scripts/data/certifications';
 import {
@@ -23,6 +24,7 @@ import {
   SPOT_BAND_OF_GPU,
 } from '../../../datasets/scripts/data/reliability';
 import { compileCatalog, INPUTS } from '../../../datasets/scripts/lib/compileCatalog';
+import { vastInterruptiblePrice } from '../../../datasets/scripts/lib/derive';
 import { gcpSuspectOnDemand } from '../../../datasets/scripts/lib/gcpVm';
 import type { Ledger } from '../../../datasets/scripts/lib/offer';
 import { zoneSpot } from '../../../datasets/scripts/lib/spotByZone';
@@ -278,9 +280,10 @@ describe('decentralized supply as the sources state it', () => {
     const h100Premium = nosana.find((o) => o.instanceType === 'NVIDIA H100 market (PREMIUM)');
     expect(num(h100Premium?.usdPerGpuHour)).toBeCloseTo(1.3636 * 1.1, 6);
     const networks = csv(readFileSync(path.join(datasets, 'networks.csv')));
+    // No source documents emissions to Nosana hosts: no share of the price is said to be paid by them.
     expect(networks.find((n) => n.provider === 'nosana')).toMatchObject({
       incentiveSymbol: 'NOS',
-      defaultSubsidyShare: '0.25',
+      defaultSubsidyShare: '0',
     });
   });
 
@@ -328,6 +331,50 @@ describe('decentralized supply as the sources state it', () => {
       '2.5',
     ]);
     expect(h100?.notes).toMatch(/price = the middle of the source's stated range \$1.85-\$2.50/);
+  });
+
+  it('Akash leases are Standard, not spot: a won bid keeps its rate until the tenant closes the lease', () => {
+    const akash = offers.filter((o) => o.provider === 'akash');
+    expect(akash).toHaveLength(21);
+    for (const o of akash) {
+      expect(o.pricingCategory).toBe('Standard');
+      expect(o.id).toMatch(/:standard$/);
+      expect(o.notes).toMatch(/winning bid fixes the rate until the tenant closes the lease/);
+      // still losable: the lease rule's provider closures and host outages stay
+      expect(o.reliabilitySource).toMatch(/^rule akash-lease:/);
+      expect(num(o.interruptionsPerHour)).toBeGreaterThan(0.1);
+    }
+    // the reference still files them as auction (Dynamic); the compile reclassifies, it does not drop
+    expect(referenceRows(INPUTS.extra).filter((r) => r.provider === 'akash')).toHaveLength(21);
+  });
+
+  it('subsidy shares: Akash and Nosana 0 (programmes ended / none documented), any other share says it is assumed', () => {
+    const networks = csv(readFileSync(path.join(datasets, 'networks.csv')));
+    const share = (p: string) => networks.find((n) => n.provider === p)?.defaultSubsidyShare;
+    expect([share('akash'), share('nosana'), share('render'), share('ionet')]).toEqual([
+      '0',
+      '0',
+      '0.25',
+      '0.25',
+    ]);
+    for (const n of networks) {
+      if (num(n.defaultSubsidyShare) > 0)
+        expect(n.scheduleNote).toMatch(/gpufit assumption \(no source states it\)/);
+      // offers carry their network's share and its reason
+      for (const o of offers.filter((x) => x.provider === n.provider && x.incentiveSymbol !== '')) {
+        expect(o.incentiveSubsidyShare).toBe(n.defaultSubsidyShare);
+        expect(o.notes).toContain(
+          `incentiveSubsidyShare ${o.incentiveSubsidyShare}: ${SUBSIDY_SHARES[n.provider ?? '']?.why}`,
+        );
+      }
+    }
+    // the Akash pilots end on a calendar month the source dates, not at a month of the plan
+    expect(networks.find((n) => n.provider === 'akash')).toMatchObject({
+      scheduleKind: 'step',
+      scheduleParam: '',
+      scheduleEndMonth: '2025-11',
+    });
+    expect(networks.find((n) => n.provider === 'akash')?.scheduleNote).toMatch(/PIP02 passed Nov 2024/);
   });
 
   it('market classification: marketplaces and DePIN networks as the reference has them', () => {
@@ -483,6 +530,49 @@ describe('reliability from named rules (datasets/scripts/data/reliability.ts)', 
         expect((h * ASSUMED_OUTAGE_HOURS) / (1 + h * ASSUMED_OUTAGE_HOURS)).toBeCloseTo(1 - a, 9);
       }),
     );
+  });
+
+  it('vastInterruptiblePrice: on-demand x 0.5, lifted to the observed floor, none where the floor is not below on-demand', () => {
+    expect(vastInterruptiblePrice(2, undefined)).toEqual({ usdPerGpuHour: 1, lifted: false });
+    expect(vastInterruptiblePrice(1, 0.3)).toEqual({ usdPerGpuHour: 0.5, lifted: false });
+    expect(vastInterruptiblePrice(0.395, 0.31)).toEqual({ usdPerGpuHour: 0.31, lifted: true });
+    expect(vastInterruptiblePrice(0.165, 0.18)).toBeNull();
+    expect(vastInterruptiblePrice(0.18, 0.18)).toBeNull();
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 50, noNaN: true }),
+        fc.option(fc.double({ min: 0.01, max: 50, noNaN: true }), { nil: undefined }),
+        (od, floor) => {
+          const r = vastInterruptiblePrice(od, floor);
+          if (r === null) return floor !== undefined && floor >= od;
+          return r.usdPerGpuHour < od && (floor === undefined || r.usdPerGpuHour >= floor);
+        },
+      ),
+    );
+  });
+
+  it('no derived Vast interruptible price below the observed interruptible floor of its GPU, or at/above its on-demand', () => {
+    const floors = new Map<string, number>();
+    for (const o of offers)
+      if (o.provider === 'vast' && o.pricingCategory === 'Dynamic' && !/DERIVED/.test(o.notes ?? ''))
+        floors.set(o.gpu ?? '', Math.min(floors.get(o.gpu ?? '') ?? Infinity, num(o.usdPerGpuHour)));
+    expect(Object.fromEntries(floors)).toEqual({ 'A100-40GB': 0.4, RTX3090: 0.18, RTX4090: 0.31 });
+    const derived = offers.filter(
+      (o) => o.provider === 'vast' && o.pricingCategory === 'Dynamic' && /DERIVED/.test(o.notes ?? ''),
+    );
+    expect(derived.length).toBeGreaterThan(50);
+    for (const o of derived) {
+      const parent = byId.get((o.id ?? '').replace(/:dynamic$/, ':standard'));
+      expect(num(o.usdPerGpuHour)).toBeLessThan(num(parent?.usdPerGpuHour));
+      const floor = floors.get(o.gpu ?? '');
+      if (floor !== undefined) expect(num(o.usdPerGpuHour)).toBeGreaterThanOrEqual(floor);
+    }
+    // RTX 4090 rows: the $0.31 floor, not on-demand x 0.5 ($0.173-0.200); RTX 3090's on-demand is under its floor
+    const rtx4090 = derived.filter((o) => o.gpu === 'RTX4090');
+    expect(rtx4090).toHaveLength(13);
+    for (const o of rtx4090) expect(o.usdPerGpuHour).toBe('0.31');
+    expect(derived.filter((o) => o.gpu === 'RTX3090')).toEqual([]);
+    expect(files['README.md']).toContain('Vast interruptible withheld 2');
   });
 
   it('Vast: lowest "from" prices take the budget band, the median of verified offers the 0.95 filter', () => {

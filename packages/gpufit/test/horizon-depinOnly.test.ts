@@ -38,14 +38,37 @@ const profile = (input: Partial<WorkloadProfileInput>) => {
 };
 
 describe('a workload with no cloud option, over its horizon, on the bundled catalog', () => {
-  it('Akash (incentive pilots on 12-month contracts): its spend rises when the subsidy ends, and the horizon adds it', async () => {
+  it('Akash on the bundled catalog: no subsidy share (its known pilots ended by 2025-11), so no cliff and a flat spend', async () => {
     const a = await analyzeOnBundled(inputs, [profile({})]);
+    const w = a.workloads[0]!;
+    expect(w.decision.depin!.offer.provider).toBe('akash');
+    expect(w.decision.depin!.offer.pricingCategory).toBe('Standard');
+    const months = w.projection!.months;
+    expect(months).toHaveLength(24);
+    expect(new Set(months.map((m) => m.subsidyShare))).toEqual(new Set([0]));
+    expect(new Set(months.map((m) => m.depinUsd))).toEqual(new Set([months[0]!.depinUsd]));
+    expect(w.projection!.subsidyCliffMonth).toBeNull();
+  });
+
+  it('Akash under a new 12-month pilot (a scenario’s 25 % share ending 2028-01): its spend rises when the subsidy ends, and the horizon adds it', async () => {
+    const pilot = {
+      ...inputs,
+      scenario: {
+        ...inputs.scenario,
+        subsidies: {
+          ...inputs.scenario.subsidies,
+          akash: { kind: 'step' as const, share: 0.25, steps: [{ month: '2028-01', share: 0 }] },
+        },
+      },
+    };
+    const a = await analyzeOnBundled(pilot, [profile({})]);
     const w = a.workloads[0]!;
     expect(w.decision.recommendation).toBe('depin');
     expect(w.decision.depin!.offer.provider).toBe('akash');
     const months = w.projection!.months;
     expect(months).toHaveLength(24);
-    // networks.csv: Akash's share is 0.25 until a step to 0 twelve months after the start.
+    // The scenario's share is 0.25 until its step to 0 in 2028-01, twelve months after the 2027-01 start.
+    expect(inputs.scenario.startMonth).toBe('2027-01');
     expect(months[0]!.subsidyShare).toBe(0.25);
     const end = months.findIndex((m) => m.subsidyShare === 0);
     expect(end).toBe(12);

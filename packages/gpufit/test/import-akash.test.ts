@@ -11,7 +11,7 @@ const base = { asOf: '2026-12-01', source: 'Akash Console API /v1/gpu-prices (te
 describe('importAkash: one offer per GPU model at its median price (fixtures/import/akash-gpu-prices.json)', () => {
   it('prices each model at price.med with price.min/max as the spread, on Akash terms', async () => {
     const r = await importAkash(FIXTURE, base);
-    const h100 = r.offers.find((o) => o.id === 'akash:h100-80gb-sxm5:any:dynamic');
+    const h100 = r.offers.find((o) => o.id === 'akash:h100-80gb-sxm5:any:standard');
     expect(h100).toMatchObject({
       provider: 'akash',
       market: 'depin',
@@ -21,13 +21,13 @@ describe('importAkash: one offer per GPU model at its median price (fixtures/imp
       gpusPerInstance: 1,
       region: 'any',
       country: null,
-      pricingCategory: 'Dynamic',
+      pricingCategory: 'Standard', // a won lease keeps its rate until the tenant closes it: not spot
       usdPerGpuHour: 2.2,
       usdPerGpuHourMin: 1.6,
       usdPerGpuHourMax: 3.1,
       hosting: 'community',
       verified: false,
-      incentive: { symbol: 'AKT', subsidyShare: 0.25, denomination: 'either' },
+      incentive: { symbol: 'AKT', subsidyShare: 0, denomination: 'either' },
       asOf: '2026-12-01',
     });
     expect(h100!.notes).toMatch(

@@ -192,19 +192,30 @@ describe('scenario effects (built CLI)', () => {
   });
 
   it('diff names the setting that moved a workload, and says why the others changed nothing', async () => {
-    // subsidy-ends.json ends every network's subsidy. The bundled example's sweeps run on Vast spot, which has no
-    // subsidy; for a team that does not rent on Vast (both scenarios exclude it) they run on Nosana (25 %).
-    const dir = mkdtempSync(join(tmpdir(), 'gpufit-novast-'));
-    const withoutVast = (file: string) => {
+    // subsidy-ends.json ends every network's subsidy. The bundled example's sweeps run on Nosana, whose catalog share
+    // is 0 (no emissions to Nosana hosts are documented): ending it moves nothing, and diff says so.
+    const bundled = await runBuiltCli(['diff', DEFAULT, join(DATASETS, 'scenarios', 'subsidy-ends.json')]);
+    expect(bundled.code, bundled.stderr).toBe(0);
+    expect(bundled.stdout).toContain('No workload changed.');
+    expect(bundled.stdout).toContain(
+      'Subsidy for nosana ends from 2027-04 (month 4 of the horizon): the chosen nosana offers carry no subsidy share, so its schedule moves nothing',
+    );
+    // A team that expects a Nosana subsidy of 25 % (both scenarios say so) sees its end move the sweeps.
+    const dir = mkdtempSync(join(tmpdir(), 'gpufit-nosana25-'));
+    const withNosanaShare = (file: string, nosana: object) => {
       const out = join(dir, basename(file));
       const scenario = JSON.parse(readFileSync(file, 'utf8'));
-      writeFileSync(out, JSON.stringify({ ...scenario, placement: { excludedProviders: ['vast'] } }));
+      writeFileSync(out, JSON.stringify({ ...scenario, subsidies: { ...scenario.subsidies, nosana } }));
       return out;
     };
     const d = await runBuiltCli([
       'diff',
-      withoutVast(DEFAULT),
-      withoutVast(join(DATASETS, 'scenarios', 'subsidy-ends.json')),
+      withNosanaShare(DEFAULT, { kind: 'none', share: 0.25 }),
+      withNosanaShare(join(DATASETS, 'scenarios', 'subsidy-ends.json'), {
+        kind: 'step',
+        share: 0.25,
+        steps: [{ month: '2027-04', share: 0 }],
+      }),
     ]);
     expect(d.code, d.stderr).toBe(0);
     expect(d.stdout).toMatch(
@@ -238,16 +249,22 @@ describe('scenario effects (built CLI)', () => {
     const diff = JSON.parse(d.stdout);
     const sweeps = diff.workloads.find((w: { id: string }) => w.id === 'research-sweeps');
     expect(sweeps.status).toBe('changed');
-    // The sweeps run on Vast spot (a marketplace), rerun from scratch when a host drops: twice the drops, more re-run.
-    expect(sweeps.causes).toEqual(['Interruption rate of marketplace offers × 2']);
+    // The sweeps run on Nosana's community hosts (depin), rerun from scratch when a host drops: twice the drops move
+    // them to Nosana's premium hosts, since RunPod Community (a marketplace) drops twice as often too.
+    expect(sweeps.causes).toEqual([
+      'Interruption rate of depin offers × 2',
+      'Interruption rate of marketplace offers × 2',
+    ]);
     expect(diff.settings.map((e: { setting: string }) => e.setting)).toEqual([
       'interruptionRateMultipliers.depin',
       'interruptionRateMultipliers.marketplace',
     ]);
     const text = await runBuiltCli(['diff', DEFAULT, file]);
-    expect(text.stdout).toContain('by Interruption rate of marketplace offers × 2');
     expect(text.stdout).toContain(
-      'Interruption rate of depin offers × 2: no chosen option is on a depin offer',
+      'research-sweeps: decentralized nosana:nvidia-4090-community-market-community:global:standard → decentralized nosana:nvidia-4090-market-premium:global:standard, monthly +$128.28',
+    );
+    expect(text.stdout).toContain(
+      'by Interruption rate of depin offers × 2; Interruption rate of marketplace offers × 2',
     );
   });
 });

@@ -73,9 +73,9 @@ describe('the what-if engine', () => {
   test('default settings: the CLI’s plan, workload by workload, to the cent', async () => {
     const result = await runWhatif(data, defaultSettings(data));
     expect(page(result)).toEqual(figures(cli.analysis));
-    // The README's main job: $51,732.98 a month (the sweeps on Vast spot, rerun from scratch when a host drops; the
-    // embeddings job on an H100 at bert's 8.3× an L4, its task's ratio; the chat API's spares following its demand).
-    expect(result.monthlyRecommendedCents).toBe(5_173_298);
+    // The README’s main job: $51,861.54 a month (the sweeps on Nosana's community RTX 4090s, rerun from scratch when
+    // a host drops; the embeddings job on an H100 at bert's 8.3× an L4, its task's ratio).
+    expect(result.monthlyRecommendedCents).toBe(5_186_154);
   });
 
   test('every workload pinned to the decentralized side: no all-cloud plan to compare, as the report and CLI say', async () => {
@@ -123,7 +123,7 @@ describe('the what-if engine', () => {
       subsidyEnd: { ...base.subsidyEnd, akash: '2027-06', nosana: '2027-06' },
       tokens: { ...base.tokens, [symbol]: { annualDrift: -1.2, annualVolatility: 0.9 } },
       pricingCategories: ['Standard', 'Dynamic'],
-      priceLevel: 2,
+      priceLevel: 2.4,
     };
     const { scenario } = exportScenario(data, moved);
     expect(scenario.placement?.allowedPricingCategories).toEqual(['Standard', 'Dynamic']);
@@ -139,8 +139,9 @@ describe('the what-if engine', () => {
     const result = await runWhatif(data, moved);
     expect(page(result)).toEqual(figures(viaCli.analysis));
     expect(pageCliffs(result)).toEqual(cliffs(viaCli.analysis));
-    // Decentralized prices at twice the listed level, subsidized at 60 % until June 2027: cheaper than cloud until the
-    // subsidy ends, dearer after (a cliff inside the 12-month horizon).
+    // Decentralized prices at 2.4 × the listed level, subsidized at 60 % until June 2027 (the catalog's Akash and Nosana
+    // shares are 0, so the list is the unsubsidized price): the sweeps on Nosana at 2.4 × 0.4 = 0.96 × the list are
+    // cheaper than RunPod until the subsidy ends, dearer after at 2.4 × (a cliff inside the 12-month horizon).
     expect(result.subsidyCliff?.month).toBe('2027-06');
     expect(page(result)).not.toEqual(page(await runWhatif(data, base)));
   });
@@ -208,26 +209,24 @@ describe('the what-if engine', () => {
     expect(page(result)).toEqual(figures(viaCli.analysis));
     expect(pageCliffs(result)).toEqual(cliffs(viaCli.analysis));
     expect((await runWhatifFan(d400, moved)).months).toEqual(fanOf(viaCli.analysis));
-    // research-sweeps stays on Vast spot (a marketplace: scaled), rerunning its 6 h jobs from scratch with a host
-    // dropping every 5.3 h instead of 10.6 h: 1.89× its failure-free time instead of 1.36×, its re-work $74.08 →
-    // $184.62 a month ($285.29 → $395.83), still far below RunPod's $888.05; nightly-embeddings stays on Nebius
-    // spot (a GPU cloud: not scaled).
+    // research-sweeps leaves Nosana's community hosts (depin: scaled; a 6 h sweep rerun from scratch when a host drops,
+    // now every 4.5 h instead of 9 h) for its premium hosts, $413.85 → $542.13 a month, still far below RunPod's
+    // $888.05 (RunPod Community, a marketplace, drops twice as often too); nightly-embeddings stays on Nebius spot
+    // (a GPU cloud: not scaled).
     const byId = Object.fromEntries(result.workloads.map((w) => [w.id, w.monthlyCents]));
-    expect(byId['research-sweeps']).toBe(39_583);
+    expect(byId['research-sweeps']).toBe(54_213);
     expect(byId['nightly-embeddings']).toBe(2_711);
-    expect(result.monthlyRecommendedCents).toBe(5_184_352);
+    expect(result.monthlyRecommendedCents).toBe(5_198_982);
     // Cloud × 5: chat-api (serving on RunPod Secure Cloud on-demand, stated availability 0.99) sees its odds of a
-    // unit being down × 5 (a = 0.99 → about 0.95), so it needs more spare units; research-sweeps' Vast spot offer
-    // (a marketplace) is not scaled: the same $285.285 a month as at the default settings (its cents as the plan's
-    // rows are rounded to add up to the plan's total).
+    // unit being down × 5 (a = 0.99 → about 0.95), so it needs more spare units than its $3,333.66 holds; research-sweeps' Nosana offer
+    // (a DePIN network) is not scaled: the same $413.85 a month as at the default settings.
     const cloud5 = await runWhatif(d400, {
       ...base,
       interruptionRates: { ...base.interruptionRates, hyperscaler: 5, 'gpu-cloud': 5 },
     });
     const cloud5ById = Object.fromEntries(cloud5.workloads.map((w) => [w.id, w.monthlyCents]));
     expect(cloud5ById['chat-api']!).toBeGreaterThan(333_366);
-    // $285.285 is a half cent: the largest-remainder allocation of the plan's rows gives it 28,528 or 28,529 cents.
-    expect([28_528, 28_529]).toContain(cloud5ById['research-sweeps']);
+    expect(cloud5ById['research-sweeps']).toBe(41_385);
   }, 180_000);
 
   test('import: an exported scenario reads back to the same settings (pins return to auto)', () => {

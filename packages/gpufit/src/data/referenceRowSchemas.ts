@@ -102,13 +102,23 @@ export const networkRow = z
     defaultSubsidyShare: number(0, 0.99),
     scheduleKind: text.pipe(z.enum(['none', 'linear', 'exponential', 'step', 'formula'])),
     scheduleParam: optionalNumber(0, 1e6),
+    /** Step: the calendar month (YYYY-MM) the share becomes 0, where the source dates the programme. */
+    scheduleEndMonth: text.pipe(
+      z
+        .string()
+        .regex(/^(\d{4}-(0[1-9]|1[0-2]))?$/, { error: 'scheduleEndMonth must be YYYY-MM or empty' })
+        .transform((s) => (s === '' ? null : s)),
+    ),
     scheduleNote: text,
     source: required,
     asOf: text.pipe(
       z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: 'asOf must be YYYY-MM-DD or YYYY-MM' }),
     ),
   })
-  .strict();
+  .strict()
+  .refine((n) => n.scheduleKind !== 'step' || n.scheduleEndMonth !== null, {
+    error: 'a step schedule needs scheduleEndMonth: the calendar month its share becomes 0',
+  });
 
 /**
  * `datasets/throughput-ratios.csv`: measured ratio of gpuB to gpuA per GPU, 0 < min ≤ ratio ≤ max, at least one

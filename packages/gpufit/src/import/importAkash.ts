@@ -176,10 +176,15 @@ function modelOffer(
     );
   if (gpu.memoryNote !== null) notes.push(gpu.memoryNote);
   const share = network?.defaultSubsidyShare ?? null;
-  if (share !== null) notes.push(`incentiveSubsidyShare ${share}: gpufit assumption (datasets/networks.csv)`);
-  notes.push('leases are won by reverse auction and billed per block (~6 s)');
+  if (share !== null)
+    notes.push(
+      `incentiveSubsidyShare ${share}: the network's default share (datasets/networks.csv says why)`,
+    );
+  notes.push(
+    'leases are won by reverse auction and billed per block (~6 s); the winning bid fixes the rate until the tenant closes the lease, so nobody outbids it: priced as Standard (an agreed rate), not spot',
+  );
   return {
-    id: `akash:${slug(instanceType)}:any:dynamic`,
+    id: `akash:${slug(instanceType)}:any:standard`,
     provider: 'akash',
     providerName: network?.networkName ?? 'Akash Network',
     market: 'depin',
@@ -188,7 +193,7 @@ function modelOffer(
     gpuMemoryGiB: gpu.memoryGiB,
     gpusPerInstance: 1,
     region: 'any',
-    pricingCategory: 'Dynamic',
+    pricingCategory: 'Standard',
     usdPerGpuHour: roundUsd(med),
     usdPerGpuHourMin: roundUsd(min),
     usdPerGpuHourMax: roundUsd(max),

@@ -163,16 +163,18 @@ export interface WhatifFan {
   }[];
 }
 
-/** The networks the page offers a subsidy-end control for: those with a subsidy in the offers it carries. */
+/**
+ * The networks the page offers subsidy controls for: those with an incentive token in the offers it carries, with
+ * a subsidy share in their prices or not (a share of 0, as the catalog lists Akash and Nosana, can still be asked
+ * about: "what if a new pilot paid 25 % until June?").
+ */
 export function whatifNetworks(
   offers: readonly Offer[],
   networks: readonly NetworkInfo[],
 ): WhatifData['networks'] {
-  const subsidized = new Set(
-    offers.filter((o) => (o.incentive?.subsidyShare ?? 0) > 0).map((o) => o.provider),
-  );
+  const tokenNetworks = new Set(offers.filter((o) => o.incentive !== null).map((o) => o.provider));
   return networks
-    .filter((n) => subsidized.has(n.provider))
+    .filter((n) => tokenNetworks.has(n.provider))
     .map((n) => ({ provider: n.provider, name: n.networkName, defaultShare: n.defaultSubsidyShare }));
 }
 
