@@ -283,7 +283,11 @@ export function createWorkloadAnalyzer(
       }
     }
 
-    const split = depinEligible ? hybridFor(profile, fit, best) : null;
+    const split = depinEligible
+      ? hybridFor(profile, fit, best, (o) =>
+          estimateCost(profile, o, { ...screenOptions, servingSpares: 'peak' }),
+        )
+      : null;
     const comparison =
       deep && best.cloud && best.depin && depinEligible
         ? {

@@ -1,6 +1,14 @@
 import { hybridSplit } from '@gpufit/pricing';
-import { type FitAssessment, HOURS_PER_MONTH, type HybridSplit, type WorkloadProfile } from '@gpufit/schema';
-import type { BestOffers } from './bestOffers.js';
+import {
+  type CostEstimate,
+  type FitAssessment,
+  HOURS_PER_MONTH,
+  type HybridSplit,
+  type Offer,
+  type WorkloadProfile,
+  workloadKinds,
+} from '@gpufit/schema';
+import type { BestOffers, SideBest } from './bestOffers.js';
 import { componentUsd } from './componentUsd.js';
 import { hybridFloor } from './hybridFloor.js';
 
@@ -15,6 +23,7 @@ export function hybridFor(
   profile: WorkloadProfile,
   fit: FitAssessment,
   best: BestOffers,
+  atPeakSpares?: (offer: Offer) => CostEstimate,
 ): HybridSplit | null {
   const cloud = best.cloud?.estimate;
   const depin = best.depin?.estimate;
@@ -23,14 +32,23 @@ export function hybridFor(
   if (work === null || !(work > 0)) return null;
   const floor = hybridFloor(profile, fit);
   if (floor.share >= 1) return null;
-  const flexible = best.cloudFlexible?.estimate;
+  // The per-use sides carry the bursts: a serving workload's burst rates hold the peak's spares (`atPeakSpares`),
+  // not the month's average over its whole demand, which a slice of a few units would understate (a 10-GPU service
+  // on 0.90 hosts: 1.61 GPU-hours billed a useful one on average, about 1.9 above a 6.4-GPU baseline, 2.0 at the
+  // peak's spares). Committed capacity holds the peak's spares already.
+  const serving = atPeakSpares !== undefined && workloadKinds[profile.kind].pattern === 'serving';
+  const burst = (priced: SideBest | null | undefined) =>
+    priced == null ? undefined : serving ? atPeakSpares(priced.offer) : priced.estimate;
+  const flexible = burst(best.cloudFlexible);
   const committed = best.cloudCommitted?.estimate;
   const onDemandRate = flexible?.monthlyUsd == null ? null : flexible.monthlyUsd / work;
   const committedRate =
     committed?.monthlyUsd == null
       ? null
       : (committed.monthlyUsd - componentUsd(committed, 'commitment-waste')) / work;
-  const depinRate = depin.monthlyUsd / work;
+  const depinAtPeak = burst(best.depin)!;
+  if (depinAtPeak.monthlyUsd === null) return null;
+  const depinRate = depinAtPeak.monthlyUsd / work;
   // A demand so small (a denormal number of GPU-hours) that a rate or the mean underflows to 0, or a rate
   // overflows, has no split to speak of.
   const usable = (rate: number | null) => rate === null || (rate > 0 && Number.isFinite(rate));

@@ -41,6 +41,13 @@ export interface EstimateCostOptions extends FeasibilityOptions, EffectivePriceO
    * the string building (most of the time of an estimate) for screening many offers — explain the ones you show.
    */
   readonly explain?: boolean;
+  /**
+   * Serving spares on capacity that follows the demand: `'follow-demand'` (default) holds each hour's own spares,
+   * averaged over the month (`meanSpareUnits`); `'peak'` holds the peak's spares all month, the rate the hybrid
+   * split charges its bursts (a burst slice of a few units needs proportionally more spares than the month's average,
+   * which the whole workload's fleet of many units does not show).
+   */
+  readonly servingSpares?: 'follow-demand' | 'peak';
 }
 
 /**
@@ -174,7 +181,7 @@ export function estimateCost(
       : Math.max(usefulGpuHours * packing, unitGpuHours);
     // Capacity that follows the demand holds the spares of each hour's demand, not the peak's all month.
     let spares = count.replicas - needed;
-    if (!committed && !byTheDay && spares > 0) {
+    if (!committed && !byTheDay && spares > 0 && options.servingSpares !== 'peak') {
       const mean = meanSpareUnits({
         meanGpus: usefulGpuHours / HOURS_PER_MONTH,
         peakToMeanRatio: profile.peakToMeanRatio,

@@ -119,7 +119,10 @@ export function computeExample() {
     gpuHoursPerMonth: 7300,
     interruptible: true,
   });
-  const perGpuHour = (o: typeof akash) => costOf(serving, o, exampleScenario).monthlyUsd! / 7300;
+  // The burst side's rate holds the peak's spares, as analysis's hybridFor prices it (servingSpares 'peak').
+  const perGpuHour = (o: typeof akash) =>
+    estimateCost(serving, o, { tiers: TEST_TIERS, scenario: exampleScenario, servingSpares: 'peak' })
+      .monthlyUsd! / 7300;
   const rates = {
     committedUsdPerGpuHour: awsCommitted.usdPerGpuHour!,
     onDemandUsdPerGpuHour: awsOnDemand.usdPerGpuHour!,

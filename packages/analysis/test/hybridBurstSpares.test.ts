@@ -1,0 +1,88 @@
+/**
+ * A hybrid split's per-use sides carry the bursts, and a burst slice of a few units needs proportionally more spares
+ * than the whole service averages once its spares follow its demand: hybridFor prices the on-demand and DePIN rates
+ * of a serving workload with the peak's spares (estimateCost's servingSpares 'peak'), the whole service with the
+ * average. Found by review: a 10-GPU service on 0.90 hosts averaged 1.61 GPU-hours billed per useful one, and the
+ * split charged that to its bursts, where a slice above a 6.4-GPU baseline needs about 1.9.
+ */
+import { estimateCost, gpuTierTable } from '@gpufit/pricing';
+import { assessFit, explainFit } from '@gpufit/scoring';
+import { describe, expect, it } from 'vitest';
+import { bestOffers } from '../src/bestOffers.js';
+import { hybridFor } from '../src/hybridFor.js';
+import { sidesOfMarkets } from '../src/sides.js';
+import { gpuTier, offerOf, profileOf } from './support/builders.js';
+
+const tiers = gpuTierTable([gpuTier('A100-80GB', { generation: 'Ampere' }), gpuTier('H100')]);
+
+const onDemand = offerOf('test', {
+  id: 'aws:h100:us-east-1:standard',
+  market: 'hyperscaler',
+  usdPerGpuHour: 6.88,
+  gpusPerInstance: 1,
+  availability: 0.995,
+});
+const committed = offerOf('test', {
+  id: 'aws:h100:us-east-1:committed',
+  market: 'hyperscaler',
+  usdPerGpuHour: 3.44,
+  gpusPerInstance: 1,
+  availability: 0.995,
+  pricingCategory: 'Committed',
+  termMonths: 12,
+});
+const depin = offerOf('test', {
+  id: 'akash:h100:any:standard',
+  market: 'depin',
+  usdPerGpuHour: 2.71,
+  gpusPerInstance: 1,
+  availability: 0.9,
+});
+
+describe('hybridFor: bursts at the peak’s spares', () => {
+  it('a serving workload’s DePIN and on-demand burst rates hold the peak’s spares; the whole service the average', () => {
+    const p = profileOf({
+      id: 'svc',
+      kind: 'realtime-inference',
+      gpuType: 'H100',
+      gpuHoursPerMonth: 7300,
+      interruptible: true,
+      dataSensitivity: 'public',
+    });
+    const options = { tiers };
+    const estimate = (o: typeof depin) => estimateCost(p, o, options);
+    const best = bestOffers(p, [onDemand, committed, depin], (_, o) => estimate(o), sidesOfMarkets());
+    const fit = explainFit(assessFit(p), p);
+    const average = estimate(depin).monthlyUsd! / 7300;
+    const peak = estimateCost(p, depin, { ...options, servingSpares: 'peak' }).monthlyUsd! / 7300;
+    expect(peak).toBeGreaterThan(average);
+    const calls: string[] = [];
+    const split = hybridFor(p, fit, best, (o) => {
+      calls.push(o.id);
+      return estimateCost(p, o, { ...options, servingSpares: 'peak' });
+    })!;
+    const withoutPeak = hybridFor(p, fit, best)!;
+    expect(calls).toContain(depin.id);
+    // The split's DePIN rate is the peak's; without the repricing it would be the month's average.
+    expect(split.allDepinMonthlyUsd).toBeCloseTo(peak * 7300, 6);
+    expect(withoutPeak.allDepinMonthlyUsd).toBeCloseTo(average * 7300, 6);
+  });
+
+  it('a batch workload has no spares: its estimates are used as they are', () => {
+    const p = profileOf({
+      id: 'b',
+      kind: 'batch-inference',
+      gpuType: 'H100',
+      gpuHoursPerMonth: 7300,
+      dataSensitivity: 'public',
+    });
+    const estimate = (o: typeof depin) => estimateCost(p, o, { tiers });
+    const best = bestOffers(p, [onDemand, committed, depin], (_, o) => estimate(o), sidesOfMarkets());
+    let called = 0;
+    hybridFor(p, explainFit(assessFit(p), p), best, (o) => {
+      called++;
+      return estimate(o);
+    });
+    expect(called).toBe(0);
+  });
+});
