@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildGpuNameIndex } from '../src/io/gpuNameIndex.js';
 import { loadWorkloadsCsv, streamWorkloads } from '../src/io/loadWorkloads.js';
+import { chunksAt } from './support/chunksAt.js';
 
 const gpuNames = buildGpuNameIndex(['H100', 'L4'], [{ alias: 'H100 SXM', gpu: 'H100' }]);
 const HEADER = 'id,name,kind,gpuType,gpuHoursPerMonth';
@@ -108,14 +109,7 @@ function build({ specs, eol, bom, trailingBlank }: GeneratedFile) {
 }
 
 function chunked(bytes: Buffer, cuts: number[]): Readable {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let prev = 0;
-  for (const p of [...points, bytes.length]) {
-    if (p > prev) out.push(bytes.subarray(prev, p));
-    prev = p;
-  }
-  return Readable.from(out);
+  return Readable.from(chunksAt(bytes, cuts));
 }
 
 describe('nothing is lost: read = accepted + rejected, on generated files of good and bad rows', () => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { OFFER_FIELDS } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import { LoadError } from '../src/io/loadError.js';
-import { loadOffersCsv, loadOffersCsvKept, streamOffers } from '../src/io/loadOffers.js';
+import { loadOffersCsv, loadOffersOfGpu, streamOffers } from '../src/io/loadOffers.js';
 import { REQUIRED_OFFER_COLUMNS } from '../src/io/offerTable.js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'io', 'offers-small.csv');
@@ -66,7 +66,7 @@ describe('loadOffersCsv (bundled GPU aliases and regions)', () => {
   });
 });
 
-describe('loadOffersCsvKept', () => {
+describe('loadOffersOfGpu', () => {
   it('validates and counts every row but keeps only the offers keep accepts', async () => {
     const bundled = path.join(
       path.dirname(fileURLToPath(import.meta.url)),
@@ -80,7 +80,7 @@ describe('loadOffersCsvKept', () => {
       const whole = await loadOffersCsv(source);
       const gpus = [...new Set(whole.rows.map((o) => o.gpu)), 'none-such'];
       for (const gpu of gpus) {
-        const kept = await loadOffersCsvKept(source, {}, (o) => o.gpu === gpu);
+        const kept = await loadOffersOfGpu(source, {}, gpu);
         expect(kept.rows).toEqual(whole.rows.filter((o) => o.gpu === gpu));
         expect(kept.accounting).toEqual(whole.accounting);
         expect(kept.rejected).toEqual(whole.rejected);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INPUT_LIMITS } from '../src/io/inputLimits.js';
 import { type CsvRow, readCsvRows } from '../src/io/readCsvRows.js';
+import { chunksAt } from './support/chunksAt.js';
 
 async function rowsOf(input: string | Buffer | (string | Buffer)[]) {
   const chunks = Array.isArray(input) ? input : [input];
@@ -153,14 +154,7 @@ describe('readCsvRows: plain records split without csv-parse give what csv-parse
       const text = Buffer.from(`${bom ? '\uFEFF' : ''}${pieces.join('')}`, 'utf8');
       // A placeholder becomes a byte that is not UTF-8.
       const bytes = Buffer.from(text.toString('latin1').replaceAll('\u0000BAD', '\u00ff'), 'latin1');
-      const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-      const chunks: Buffer[] = [];
-      let from = 0;
-      for (const c of [...at, bytes.length]) {
-        if (c > from) chunks.push(bytes.subarray(from, c));
-        from = c;
-      }
-      return chunks;
+      return chunksAt(bytes, cuts);
     });
 
   it('rows, lines, problems, blank rows and errors are the same on random input in random chunks', async () => {

@@ -25,7 +25,7 @@ import {
 } from '../data/loadReferenceData.js';
 import { INPUT_LIMITS, type InputLimit } from '../io/inputLimits.js';
 import { LoadError } from '../io/loadError.js';
-import { loadOffersCsv, loadOffersCsvKept } from '../io/loadOffers.js';
+import { loadOffersCsv, loadOffersOfGpu } from '../io/loadOffers.js';
 import type { LoadResult } from '../io/loadTypes.js';
 import { loadWorkloadsCsv } from '../io/loadWorkloads.js';
 import { loadWorkloadsJson } from '../io/loadWorkloadsJson.js';
@@ -152,7 +152,7 @@ export async function loadCatalogSelection(
     const dir = catalogCache.enabled ? catalogCacheDir() : null;
     if (dir === null && select !== null) {
       // No cache to fill: every row is still read and validated, but only the selected offers are kept.
-      offers = await loadOffersCsvKept(path, { strict, asOfCeiling: ceiling }, (o) => o.gpu === select.gpu);
+      offers = await loadOffersOfGpu(path, { strict, asOfCeiling: ceiling }, select.gpu);
       selected = select;
     } else {
       ({ result: offers, selected } = await loadCatalogCached(

@@ -25,10 +25,15 @@ export class ColumnMemo {
   value(i: number, raw: string): unknown {
     if (raw.length === 0) return undefined;
     if (raw === this.lastCell[i]) return this.lastValue[i];
-    const cell = raw.trim();
-    const v = cell.length === 0 ? undefined : this.decoders[i]!(cell);
+    const v = cellValue(this.decoders[i]!, raw);
     this.lastCell[i] = raw;
     this.lastValue[i] = v;
     return v;
   }
+}
+
+/** A raw cell's value by `decoder`: undefined when the cell is blank (after trimming), else the trimmed cell's. */
+export function cellValue(decoder: CellDecoder, raw: string): unknown {
+  const cell = raw.trim();
+  return cell.length === 0 ? undefined : decoder(cell);
 }

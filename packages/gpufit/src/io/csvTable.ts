@@ -3,6 +3,7 @@ import { checkHeader, type HeaderSpec } from './checkHeader.js';
 import type { InputLimit } from './inputLimits.js';
 import { LoadError } from './loadError.js';
 import type { LoadItem, LoadOptions, LoadResult, LoadSource } from './loadTypes.js';
+import type { RawRowCheck } from './rawOfferCheck.js';
 import { type CsvRow, readCsvRows, sourceName } from './readCsvRows.js';
 import { RowLedger, rejectionFromIssues } from './rowLedger.js';
 
@@ -18,6 +19,11 @@ export interface CsvTableSpec<T> {
   /** Called once with the named header columns; returns the row decoder. */
   decoder(header: readonly string[]): (cells: readonly string[]) => Decoded<T>;
   idOf(value: T): string;
+  /**
+   * Optional: called once with the header (when every column is named) for a check that proves a row valid and
+   * not kept from its bytes (`RawRowCheck`); such a row is counted as accepted and yields no item.
+   */
+  rawCheck?(header: readonly string[]): RawRowCheck | undefined;
 }
 
 /**
@@ -36,8 +42,10 @@ export async function* csvTableBatches<T>(
   let header: string[] | undefined;
   let named: number[] | undefined;
   let decode: ((cells: readonly string[]) => Decoded<T>) | undefined;
+  let rawCheck: RawRowCheck | undefined;
 
-  for await (const batch of readCsvRows(source, file, ledger, spec.limit, maxBytes)) {
+  const raw = spec.rawCheck !== undefined;
+  for await (const batch of readCsvRows(source, file, ledger, spec.limit, maxBytes, { raw })) {
     const items: LoadItem<T>[] = [];
     try {
       decodeBatch(batch, items);
@@ -65,7 +73,13 @@ export async function* csvTableBatches<T>(
         const namedIdx = header.flatMap((h, i) => (h === '' ? [] : [i]));
         named = namedIdx.length === header.length ? undefined : namedIdx;
         decode = spec.decoder(named ? named.map((i) => header![i]!) : header);
+        rawCheck = named ? undefined : spec.rawCheck?.(header);
         continue;
+      }
+      if (r.raw !== undefined && rawCheck?.skips(r.raw)) {
+        const { bytes, spans, at } = r.raw;
+        const k = at + 3 * rawCheck.idColumn;
+        if (ledger.acceptUnkept(r.row, bytes, spans[k]!, spans[k + 1]!)) continue;
       }
       if (r.problem) {
         const column = r.problem.code === 'invalid-utf8' ? columnOfReplacement(r.cells, header) : null;

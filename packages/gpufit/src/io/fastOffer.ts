@@ -28,7 +28,7 @@ import { type CellDecoder, ColumnMemo, FAIL, NUMBER_CELL } from './columnMemo.js
  */
 export type FastOfferDecoder = (cells: readonly string[]) => Offer | undefined;
 
-type Field = (typeof OFFER_FIELDS)[number];
+export type Field = (typeof OFFER_FIELDS)[number];
 
 function numberIn(rule: OfferFieldRule & { type: 'number' }): CellDecoder {
   const { min, max, integer } = rule;
@@ -94,10 +94,14 @@ function decoderOf(field: Field): CellDecoder {
   }
 }
 
-const DECODERS = Object.fromEntries(OFFER_FIELDS.map((f) => [f, decoderOf(f)])) as Record<Field, CellDecoder>;
+/** Each column's cell decoder (a trimmed, non-empty cell to its value, or `FAIL`). */
+export const DECODERS = Object.fromEntries(OFFER_FIELDS.map((f) => [f, decoderOf(f)])) as Record<
+  Field,
+  CellDecoder
+>;
 
 /** Columns without which the zod path refuses the row (required in the field table). */
-const REQUIRED: readonly Field[] = OFFER_FIELDS.filter((f) => {
+export const REQUIRED: readonly Field[] = OFFER_FIELDS.filter((f) => {
   const rule: OfferFieldRule = OFFER_FIELD_RULES[f];
   return 'required' in rule && rule.required;
 });
@@ -113,11 +117,8 @@ function fresh(field: Field, v: unknown): unknown {
   return v;
 }
 
-/**
- * Builds the fast decoder for one header (named columns, as the header check leaves them). Returns undefined
- * when the header has a column the fast path does not know or lacks a required one.
- */
-export function fastOfferDecoder(header: readonly string[]): FastOfferDecoder | undefined {
+/** The header's columns as offer fields, or undefined when one is unknown or repeated, or a required one is missing. */
+export function fastOfferFields(header: readonly string[]): Field[] | undefined {
   const known: ReadonlySet<string> = new Set(OFFER_FIELDS);
   const fields: Field[] = [];
   for (const h of header) {
@@ -125,6 +126,16 @@ export function fastOfferDecoder(header: readonly string[]): FastOfferDecoder | 
     fields.push(h as Field);
   }
   for (const f of REQUIRED) if (!fields.includes(f)) return undefined;
+  return fields;
+}
+
+/**
+ * Builds the fast decoder for one header (named columns, as the header check leaves them). Returns undefined
+ * when the header has a column the fast path does not know or lacks a required one.
+ */
+export function fastOfferDecoder(header: readonly string[]): FastOfferDecoder | undefined {
+  const fields = fastOfferFields(header);
+  if (fields === undefined) return undefined;
   const n = fields.length;
   const decoders = fields.map((f) => DECODERS[f]);
   const copies = fields.map((f) => f === 'certifications' || f === 'egressTiers');

@@ -27,21 +27,42 @@ export class IdSet {
       bits |= c;
       h = Math.imul(h ^ c, 0x01000193);
     }
-    const mask = this.slots.length - 1;
-    let s = h & mask;
-    for (;;) {
-      const e = this.slots[s]!;
-      if (e === 0) break;
-      const k = e - 1;
-      if (this.hashes[k] === h && this.lengthOf(k) === n && this.sameChars(k, id)) return this.rows[k]!;
-      s = (s + 1) & mask;
-    }
+    return this.addOrGetHashed(h, n, bits > 0xff, row, id, 0);
+  }
+
+  /**
+   * `addOrGet` of the id whose characters are the ASCII bytes `bytes[from … to)` (each byte one character, so
+   * the same id as a string and as bytes is one entry), without making its string.
+   */
+  addOrGetAscii(bytes: Uint8Array, from: number, to: number, row: number): number {
+    return this.addOrGetHashed(hashBytes(bytes, from, to), to - from, false, row, bytes, from);
+  }
+
+  /** The row the id of bytes `bytes[from … to)` (one a character) was first seen on, or 0: it is not added. */
+  rowOfAscii(bytes: Uint8Array, from: number, to: number): number {
+    const e = this.slots[this.slotOf(hashBytes(bytes, from, to), to - from, bytes, from)]!;
+    return e === 0 ? 0 : this.rows[e - 1]!;
+  }
+
+  /** The id is `id` (a string), or `id[from …]` (bytes, one a character). */
+  private addOrGetHashed(
+    h: number,
+    n: number,
+    wide: boolean,
+    row: number,
+    id: string | Uint8Array,
+    from: number,
+  ): number {
+    const s = this.slotOf(h, n, id, from);
+    const e = this.slots[s]!;
+    if (e !== 0) return this.rows[e - 1]!;
     const k = this.count;
     if (k === this.hashes.length) this.growEntries();
-    const wide = bits > 0xff;
     if (this.used + n > this.chars.length || (wide && this.chars instanceof Uint8Array))
       this.growChars(this.used + n, wide);
-    for (let i = 0; i < n; i++) this.chars[this.used + i] = id.charCodeAt(i);
+    const chars = this.chars;
+    if (typeof id === 'string') for (let i = 0; i < n; i++) chars[this.used + i] = id.charCodeAt(i);
+    else for (let i = 0; i < n; i++) chars[this.used + i] = id[from + i]!;
     this.hashes[k] = h;
     this.starts[k] = this.used;
     this.rows[k] = row;
@@ -52,14 +73,31 @@ export class IdSet {
     return 0;
   }
 
+  /** The slot holding the id (hash `h`, `n` characters), or the empty slot where it would go. */
+  private slotOf(h: number, n: number, id: string | Uint8Array, from: number): number {
+    const mask = this.slots.length - 1;
+    let s = h & mask;
+    for (;;) {
+      const e = this.slots[s]!;
+      if (e === 0) return s;
+      const k = e - 1;
+      if (this.hashes[k] === h && this.lengthOf(k) === n && this.sameChars(k, n, id, from)) return s;
+      s = (s + 1) & mask;
+    }
+  }
+
   /** Entries' characters are appended in order, so an entry ends where the next one starts. */
   private lengthOf(k: number): number {
     return (k + 1 < this.count ? this.starts[k + 1]! : this.used) - this.starts[k]!;
   }
 
-  private sameChars(k: number, id: string): boolean {
+  private sameChars(k: number, n: number, id: string | Uint8Array, from: number): boolean {
     const start = this.starts[k]!;
-    for (let i = 0; i < id.length; i++) if (this.chars[start + i] !== id.charCodeAt(i)) return false;
+    if (typeof id === 'string') {
+      for (let i = 0; i < n; i++) if (this.chars[start + i] !== id.charCodeAt(i)) return false;
+    } else {
+      for (let i = 0; i < n; i++) if (this.chars[start + i] !== id[from + i]) return false;
+    }
     return true;
   }
 
@@ -94,4 +132,11 @@ export class IdSet {
     }
     this.slots = slots;
   }
+}
+
+/** FNV-1a of bytes, as `addOrGet` hashes the same characters of a string. */
+function hashBytes(bytes: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h;
 }

@@ -20,7 +20,7 @@ export interface OfferLoadOptions extends LoadOptions {
   readonly asOfCeiling?: AsOfCeiling;
 }
 
-async function specFor(options: OfferLoadOptions) {
+async function specFor(options: OfferLoadOptions, kept?: string) {
   const needDefaults = options.gpuNames === undefined || options.regions === undefined;
   const defaults = needDefaults
     ? await referenceIndexes(options.datasetsDir === undefined ? {} : { datasetsDir: options.datasetsDir })
@@ -29,6 +29,7 @@ async function specFor(options: OfferLoadOptions) {
     options.gpuNames ?? defaults!.gpuNames,
     options.regions ?? defaults!.regions,
     options.asOfCeiling,
+    kept,
   );
 }
 
@@ -41,15 +42,16 @@ export async function loadOffersCsv(
 }
 
 /**
- * `loadOffersCsv` keeping only the accepted offers `keep` returns true for (`loadCsvTable`'s `keep`): every row
- * is still read, validated and counted, so `rows.length` may be below `accounting.accepted`.
+ * `loadOffersCsv` keeping only the accepted offers of GPU tier `gpu` (`loadCsvTable`'s `keep`): every row is
+ * still read, validated and counted, so `rows.length` may be below `accounting.accepted`. The rows of other
+ * GPUs that `rawOfferCheck` proves valid from their bytes are counted without being built.
  */
-export async function loadOffersCsvKept(
+export async function loadOffersOfGpu(
   source: LoadSource,
   options: OfferLoadOptions,
-  keep: (offer: Offer) => boolean,
+  gpu: string,
 ): Promise<LoadResult<Offer>> {
-  return loadCsvTable(source, await specFor(options), options, keep);
+  return loadCsvTable(source, await specFor(options, gpu), options, (o) => o.gpu === gpu);
 }
 
 /** Streams an offer catalog row by row (see `streamWorkloads`). */

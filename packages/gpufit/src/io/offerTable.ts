@@ -4,6 +4,7 @@ import type { CsvTableSpec } from './csvTable.js';
 import { fastOfferDecoder } from './fastOffer.js';
 import { type GpuNameIndex, unknownGpuReason } from './gpuNameIndex.js';
 import { INPUT_LIMITS } from './inputLimits.js';
+import { rawOfferCheck } from './rawOfferCheck.js';
 import type { RegionIndex } from './regionIndex.js';
 
 /** Offer columns the schema requires (read from the schema: a field that does not accept `undefined`). */
@@ -30,15 +31,19 @@ export const AS_OF_TOLERANCE_DAYS = 1;
  * becomes its tier id (an unknown name rejects the row) and an empty `country` is filled from
  * (provider, region) in regions.csv when that region is known. With a `ceiling`, an offer dated after it
  * (plus `AS_OF_TOLERANCE_DAYS`) is rejected (`future-as-of`). Rows go through the fast decoder (`fastOffer.ts`)
- * first; a row it cannot prove valid goes through `offerFromCsv`, which writes the messages.
+ * first; a row it cannot prove valid goes through `offerFromCsv`, which writes the messages. With `kept` (a GPU
+ * tier), rows of other GPUs that `rawOfferCheck` proves valid from their bytes are counted, never built: for a
+ * load that keeps only that tier's offers (`loadOffersOfGpu`).
  */
 export function offerTable(
   gpus: GpuNameIndex,
   regions: RegionIndex,
   ceiling?: AsOfCeiling,
+  kept?: string,
 ): CsvTableSpec<Offer> {
   const latest = ceiling === undefined ? null : addDays(ceiling.day, AS_OF_TOLERANCE_DAYS);
   return {
+    ...(kept === undefined ? {} : { rawCheck: (header) => rawOfferCheck(header, gpus, latest, kept) }),
     header: { what: 'offers', known: OFFER_FIELDS, required: REQUIRED_OFFER_COLUMNS },
     limit: INPUT_LIMITS.offersCsv,
     decoder(header) {

@@ -28,6 +28,28 @@ export interface PlainSplit {
   readonly unusual: boolean;
 }
 
+/** How a cell's bytes (its span) become its string: see `plainCell`. */
+export const CELL_ASCII = 0;
+export const CELL_UTF8 = 1;
+export const CELL_QUOTED = 2;
+/** Quoted, with `""` for a quote inside. */
+export const CELL_ESCAPED = 3;
+/**
+ * Added to `CELL_ASCII` for an unquoted ASCII cell holding a control character or DEL; an unquoted cell without
+ * it and not `CELL_UTF8` is visible ASCII alone.
+ */
+export const CELL_HIDDEN = 4;
+
+/**
+ * One record's cells as spans of the bytes, three numbers a cell: first byte, end (exclusive; for a quoted cell,
+ * the bytes between its quotes) and how to decode it (`CELL_*`). `multiline`: a quoted cell holds a line feed.
+ */
+export interface PlainSpans {
+  spans: Int32Array;
+  cells: number;
+  multiline: boolean;
+}
+
 /**
  * Splits `buf` into records from its first byte (which must start a record), calling `onRecord` with each
  * record's cells. With `final`, the bytes end the input: a last record without a line feed is a record.
@@ -37,29 +59,82 @@ export function splitPlainRecords(
   final: boolean,
   onRecord: (cells: string[]) => void,
 ): PlainSplit {
-  const end = buf.length;
   // Every byte as one character: a cell's offsets in the text are its offsets in the bytes.
-  const text = buf.toString('latin1', 0, end);
+  const text = buf.toString('latin1', 0, buf.length);
+  return splitPlainSpans(buf, final, (r) => onRecord(plainCells(buf, r, text)));
+}
+
+/** The strings of a record's cells, as csv-parse gives them; `text` = the bytes as latin1, when made already. */
+export function plainCells(buf: Buffer, record: PlainSpans, text?: string): string[] {
+  const cells: string[] = new Array(record.cells);
+  for (let i = 0; i < record.cells; i++) cells[i] = plainCell(buf, record.spans, 3 * i, text);
+  return cells;
+}
+
+/**
+ * The cell whose span starts at `spans[k]` as a string (see `SLICED_FROM` for why short cells come from `text`).
+ */
+export function plainCell(buf: Buffer, spans: Int32Array, k: number, text?: string): string {
+  const from = spans[k]!;
+  const to = spans[k + 1]!;
+  switch (spans[k + 2]) {
+    case CELL_ASCII:
+    case CELL_ASCII | CELL_HIDDEN:
+      return text !== undefined && to - from < SLICED_FROM
+        ? text.slice(from, to)
+        : buf.toString('latin1', from, to);
+    case CELL_ESCAPED:
+      return buf.toString('utf8', from, to).replaceAll('""', '"');
+    default: // CELL_UTF8, CELL_QUOTED
+      return buf.toString('utf8', from, to);
+  }
+}
+
+/**
+ * `splitPlainRecords` without the strings: each record's cells as spans of `buf` (the `PlainSpans` handed to
+ * `onRecord` is reused for the next record). A caller that only checks some cells makes no string for the rest.
+ */
+export function splitPlainSpans(
+  buf: Buffer,
+  final: boolean,
+  onRecord: (record: PlainSpans) => void,
+): PlainSplit {
+  const end = buf.length;
+  const record: PlainSpans = { spans: spanBuffer, cells: 0, multiline: false };
+  // The next carriage return and line feed at or after a quoted cell's start (end = none): each found once.
+  let cr = -2;
+  let lf = -2;
   let pos = 0;
   for (;;) {
     const start = pos;
     if (start >= end) return { taken: start, unusual: false };
-    const cells: string[] = [];
+    let n = 0;
+    record.multiline = false;
     // One field a turn; `pos` is its first byte.
     for (;;) {
+      if (3 * n + 3 > record.spans.length) {
+        const grown = new Int32Array(record.spans.length * 2);
+        grown.set(record.spans);
+        record.spans = spanBuffer = grown;
+      }
+      const spans = record.spans;
       if (pos >= end) {
         // The input ended after a comma: csv-parse gives the record a last, empty cell.
         if (!final) return { taken: start, unusual: false };
-        cells.push('');
-        onRecord(cells);
+        spans[3 * n] = end;
+        spans[3 * n + 1] = end;
+        spans[3 * n + 2] = CELL_ASCII;
+        record.cells = n + 1;
+        onRecord(record);
         return { taken: end, unusual: false };
       }
       if (buf[pos] === QUOTE) {
-        let from = pos + 1;
-        let text = '';
+        const from = pos + 1;
+        let at = from;
+        let kind = CELL_QUOTED;
         let closed = -1;
         for (;;) {
-          const q = buf.indexOf(QUOTE, from);
+          const q = buf.indexOf(QUOTE, at);
           if (q === -1) return { taken: start, unusual: final };
           if (q + 1 >= end) {
             if (!final) return { taken: start, unusual: false };
@@ -68,50 +143,66 @@ export function splitPlainRecords(
           }
           const next = buf[q + 1];
           if (next === QUOTE) {
-            text += buf.toString('utf8', from, q + 1);
-            from = q + 2;
+            kind = CELL_ESCAPED;
+            at = q + 2;
             continue;
           }
           if (next !== COMMA && next !== LF) return { taken: start, unusual: true };
           closed = q;
           break;
         }
-        const cell = text + buf.toString('utf8', from, closed);
-        if (cell.indexOf('\r') !== -1) return { taken: start, unusual: true };
-        cells.push(cell);
+        if (cr < from && cr !== end) cr = nextByte(buf, CR, from);
+        if (cr < closed) return { taken: start, unusual: true };
+        if (lf < from && lf !== end) lf = nextByte(buf, LF, from);
+        if (lf < closed) record.multiline = true;
+        spans[3 * n] = from;
+        spans[3 * n + 1] = closed;
+        spans[3 * n + 2] = kind;
         pos = closed + 1;
       } else {
         let p = pos;
-        let high = 0;
-        let c = 0;
+        let kind = CELL_ASCII;
         while (p < end) {
-          c = buf[p]!;
+          const c = buf[p]!;
+          // Most bytes are visible ASCII past the comma: one test for them.
+          if (c > COMMA && c < 0x7f) {
+            p++;
+            continue;
+          }
           if (c === COMMA || c === LF) break;
           if (c === QUOTE || c === CR) return { taken: start, unusual: true };
-          high |= c;
+          if (c >= 0x80) kind |= CELL_UTF8;
+          else if (c < 0x20 || c === 0x7f) kind |= CELL_HIDDEN;
           p++;
         }
         if (p >= end && !final) return { taken: start, unusual: false };
-        cells.push(
-          high >= 0x80
-            ? buf.toString('utf8', pos, p)
-            : p - pos < SLICED_FROM
-              ? text.slice(pos, p)
-              : buf.toString('latin1', pos, p),
-        );
+        spans[3 * n] = pos;
+        spans[3 * n + 1] = p;
+        spans[3 * n + 2] = kind;
         pos = p;
       }
+      n++;
       // `pos` is on the comma or line feed after the field, or at the end of the input.
       if (pos >= end) {
-        onRecord(cells);
+        record.cells = n;
+        onRecord(record);
         return { taken: end, unusual: false };
       }
       if (buf[pos] === LF) {
         pos++;
-        onRecord(cells);
+        record.cells = n;
+        onRecord(record);
         break;
       }
       pos++;
     }
   }
+}
+
+/** Spans of the record being split, reused (grown when a record has more cells). */
+let spanBuffer = new Int32Array(3 * 64);
+
+function nextByte(buf: Buffer, byte: number, from: number): number {
+  const at = buf.indexOf(byte, from);
+  return at === -1 ? buf.length : at;
 }

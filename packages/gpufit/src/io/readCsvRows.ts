@@ -3,7 +3,7 @@ import { boundedChunks } from './boundedChunks.js';
 import type { InputLimit } from './inputLimits.js';
 import { LoadError } from './loadError.js';
 import type { LoadSource } from './loadTypes.js';
-import { splitPlainRecords } from './plainCsvRecords.js';
+import { type PlainSpans, plainCell, splitPlainRecords, splitPlainSpans } from './plainCsvRecords.js';
 import { countLineFeeds, type Utf8Problem, Utf8Scanner } from './utf8Scanner.js';
 
 /** Why a record cannot be trusted before its cells are even looked at. */
@@ -21,6 +21,48 @@ export interface CsvRow {
   readonly row: number;
   readonly line: number;
   readonly problem: RowProblem | null;
+  /** Set on the rows read with `raw` that are plain, on one line and not blank. */
+  readonly raw?: RawCells;
+}
+
+/**
+ * A plain record's cells as spans of the bytes they were read from (`splitPlainSpans`): cell `i` is
+ * `spans[at + 3i … at + 3i + 2]`. A reader that can judge a row from its bytes makes no string for it.
+ */
+export interface RawCells {
+  readonly bytes: Buffer;
+  readonly spans: Int32Array;
+  readonly at: number;
+  readonly count: number;
+}
+
+/** A plain, single-line, non-blank record read with `raw`: its cells become strings when first asked for. */
+class RawCsvRow implements CsvRow, RawCells {
+  readonly problem = null;
+  private made: string[] | null = null;
+
+  constructor(
+    readonly bytes: Buffer,
+    readonly spans: Int32Array,
+    readonly at: number,
+    readonly count: number,
+    readonly row: number,
+    readonly line: number,
+  ) {}
+
+  /** The row is its own raw cells (one object a row). */
+  get raw(): RawCells {
+    return this;
+  }
+
+  get cells(): string[] {
+    if (this.made === null) {
+      const cells: string[] = new Array(this.count);
+      for (let i = 0; i < this.count; i++) cells[i] = plainCell(this.bytes, this.spans, this.at + 3 * i);
+      this.made = cells;
+    }
+    return this.made;
+  }
 }
 
 export interface CsvReadStats {
@@ -65,7 +107,9 @@ export function sourceName(source: LoadSource, fileName: string | undefined): st
  * the limit) are split by `splitPlainRecords`, ≈ 4.5× cheaper than csv-parse; from the first record that is
  * anything else (or a chunk with bytes that are not UTF-8, or a line that may be too long) to the end of the
  * file, csv-parse reads as above, so every awkward case and every message is csv-parse's and the rows are the
- * same either way. `plain: false` reads everything with csv-parse (the tests compare the two).
+ * same either way. `plain: false` reads everything with csv-parse (the tests compare the two). With `raw`, a plain
+ * record on one line whose first cell starts with a visible ASCII character (so not blank) comes as a row with
+ * `raw` set, its cells made only when read.
  */
 export async function* readCsvRows(
   source: LoadSource,
@@ -73,7 +117,7 @@ export async function* readCsvRows(
   stats: CsvReadStats,
   limit: InputLimit,
   maxBytes?: number,
-  options: { readonly plain?: boolean } = {},
+  options: { readonly plain?: boolean; readonly raw?: boolean } = {},
 ): AsyncGenerator<CsvRow[], void, undefined> {
   const scanner = new Utf8Scanner();
   let badBytes: Utf8Problem[] = [];
@@ -171,6 +215,36 @@ export async function* readCsvRows(
     out.push({ cells, row, line, problem });
   };
 
+  /** Spans of the raw rows, several records to one array. */
+  let pool = new Int32Array(0);
+  let pooled = 0;
+  /** A plain record: a raw row when it can be one (see `raw`), else its cells taken as strings. */
+  const takeSpans = (bytes: Buffer, record: PlainSpans, out: CsvRow[]): void => {
+    const n = 3 * record.cells;
+    const first = bytes[record.spans[0]!]!;
+    if (
+      record.multiline ||
+      badBytes.length > 0 ||
+      record.spans[1] === record.spans[0] ||
+      first <= 0x20 ||
+      first >= 0x7f
+    ) {
+      const cells: string[] = new Array(record.cells);
+      for (let i = 0; i < record.cells; i++) cells[i] = plainCell(bytes, record.spans, 3 * i);
+      take(cells, out);
+      return;
+    }
+    if (pooled + n > pool.length) {
+      pool = new Int32Array(Math.max(n, 1 << 14));
+      pooled = 0;
+    }
+    pool.set(record.spans.subarray(0, n), pooled);
+    row++;
+    out.push(new RawCsvRow(bytes, pool, pooled, record.cells, row, nextLine));
+    nextLine++;
+    pooled += n;
+  };
+
   /** Bytes of the current physical line seen so far, and whether the rest of it is being dropped. */
   let lineBytes = 0;
   let skipping = false;
@@ -263,9 +337,26 @@ export async function* readCsvRows(
     if (bytes.length > 0) out.push(...feed(bytes));
   };
   /** Splits what is read so far (`final`: and that is all) plainly, or leaves that to csv-parse. */
+  const splitPlain = (buf: Buffer, final: boolean, out: CsvRow[]) =>
+    options.raw
+      ? splitPlainSpans(buf, final, (record) => takeSpans(buf, record, out))
+      : splitPlainRecords(buf, final, (cells) => take(cells, out));
   const readPlain = (bytes: Buffer, problems: readonly Utf8Problem[], final: boolean): CsvRow[] => {
     const out: CsvRow[] = [];
-    let buf: Buffer = carry === null ? bytes : Buffer.concat([carry, bytes]);
+    let buf = bytes;
+    if (carry !== null) {
+      // The unfinished record and the new bytes up to their first line feed, which most often end it: the rest
+      // of the new bytes is then split where it lies instead of being copied after the record (a chunk each).
+      const lf =
+        problems.length > 0 || carry.length + bytes.length > MAX_LINE_BYTES ? -1 : bytes.indexOf(0x0a);
+      const head = lf === -1 ? null : Buffer.concat([carry, bytes.subarray(0, lf + 1)]);
+      // It ends a record or takes none (the carry holds no whole one): then all is split as one, as before.
+      if (head !== null && splitPlain(head, false, out).taken === head.length) {
+        tookPlain = true;
+        carry = null;
+        buf = bytes.subarray(lf + 1);
+      } else buf = Buffer.concat([carry, bytes]);
+    }
     if (atStart) {
       // A BOM is dropped as csv-parse drops it; a start too short to tell goes to csv-parse.
       if (buf.length < 3 && !final) {
@@ -283,7 +374,7 @@ export async function* readCsvRows(
       leavePlain(buf, out);
       return out;
     }
-    const split = splitPlainRecords(buf, final, (cells) => take(cells, out));
+    const split = splitPlain(buf, final, out);
     if (split.taken > 0) tookPlain = true;
     if (split.unusual) leavePlain(buf.subarray(split.taken), out);
     else carry = split.taken === buf.length ? null : buf.subarray(split.taken);

@@ -49,6 +49,17 @@ export class RowLedger {
     return { ok: true, row, value };
   }
 
+  /**
+   * Counts a row proved valid and not kept (so no value is made): its id is the ASCII bytes `bytes[from … to)`.
+   * False, and nothing counted, when that id was accepted before: `accept` then rejects the row as usual.
+   */
+  acceptUnkept(row: number, bytes: Uint8Array, from: number, to: number): boolean {
+    if (this.ids.addOrGetAscii(bytes, from, to, row) !== 0) return false;
+    this.read++;
+    this.accepted++;
+    return true;
+  }
+
   reject(rejection: LoadRejection): LoadItem<never> {
     this.read++;
     return this.rejectCounted(rejection);

@@ -1,0 +1,149 @@
+import { asOfDay } from '@gpufit/analysis';
+import { OFFER_FIELD_RULES, type OfferFieldRule, type OfferRuleInput, offerRuleIssues } from '@gpufit/schema';
+import { ByteMemo, MEMO_FULL } from './byteMemo.js';
+import { type CellDecoder, cellValue, FAIL } from './columnMemo.js';
+import { decimalBytes } from './decimalBytes.js';
+import { DECODERS, type Field, fastOfferFields, REQUIRED } from './fastOffer.js';
+import type { GpuNameIndex } from './gpuNameIndex.js';
+import { CELL_ASCII } from './plainCsvRecords.js';
+import type { RawCells } from './readCsvRows.js';
+import { visibleBytes } from './visibleBytes.js';
+
+/**
+ * A check of one catalog row from its bytes, for a query that keeps only one GPU's offers (`gpufit offers
+ * --gpu H100 --no-cache`): `skips` is true when the row is proved valid — everything `offerTable`'s decoder
+ * (the fast decoder, then the GPU name and the as-of ceiling) would accept — and its GPU is another one, so the
+ * loader counts it as accepted without building the offer or making a string of its notes and provenance.
+ * Anything else (a kept row, any doubt) is false, and the row goes the usual way, which is the authority and
+ * writes the messages; so a gap here costs speed, never an answer. The id's bytes (ASCII, checked here) are
+ * `idColumn`'s, for the duplicate check.
+ */
+export interface RawRowCheck {
+  readonly idColumn: number;
+  skips(raw: RawCells): boolean;
+}
+
+/**
+ * A column judged from its bytes (`kind`: the splitter's `CELL_*`): its value, `true` for a valid cell whose
+ * value is not needed, or `FAIL`.
+ */
+type ByteJudge = (bytes: Buffer, from: number, to: number, kind: number) => unknown;
+
+/**
+ * Text whose value is not needed (ids, names, provenance, notes), proved valid as the fast decoder's `textOf`
+ * would find it when: its first and last bytes are visible ASCII (so trimming leaves it as it is and it is not
+ * empty), it has at most `maxLength` bytes (so at most as many UTF-16 characters) and no hidden character.
+ */
+function textBytes(maxLength: number, asciiOnly: boolean): ByteJudge {
+  return (bytes, from, to, kind) => {
+    if (to - from > maxLength) return FAIL;
+    const first = bytes[from]!;
+    const last = bytes[to - 1]!;
+    if (first <= 0x20 || first >= 0x7f || last <= 0x20 || last >= 0x7f) return FAIL;
+    // The splitter saw every byte of an unquoted cell: CELL_ASCII alone is visible ASCII.
+    const seen = kind === CELL_ASCII ? 0 : visibleBytes(bytes, from, to);
+    return seen === 0 || (seen === 1 && !asciiOnly) ? true : FAIL;
+  };
+}
+
+function numberBytes(rule: OfferFieldRule & { type: 'number' }): ByteJudge {
+  const { min, max, integer } = rule;
+  return (bytes, from, to) => {
+    const x = decimalBytes(bytes, from, to);
+    if (!(x >= min && x <= max)) return FAIL;
+    if (integer && !Number.isInteger(x)) return FAIL;
+    return x;
+  };
+}
+
+/** A cell's string from its span (the bytes between its quotes, `""` standing for a quote). */
+function cellText(bytes: Buffer, from: number, to: number): string {
+  const s = bytes.toString('utf8', from, to);
+  return s.includes('"') ? s.replaceAll('""', '"') : s;
+}
+
+/** A column decoded as the fast decoder decodes it (`cellValue`), once per distinct cell (`ByteMemo`). */
+function memoBytes(decoder: CellDecoder, then: (value: unknown) => unknown = (v) => v): ByteJudge {
+  const memo = new ByteMemo((bytes, from, to) => {
+    const v = cellValue(decoder, cellText(bytes as Buffer, from, to));
+    return v === FAIL || v === undefined ? v : then(v);
+  });
+  return (bytes, from, to) => {
+    const v = memo.get(bytes, from, to);
+    return v === MEMO_FULL ? FAIL : v;
+  };
+}
+
+/** Columns whose value the check needs: the rules across columns, the GPU and the as-of day. */
+const VALUE_FIELDS = new Set<Field>([
+  'pricingCategory',
+  'termMonths',
+  'usdPerGpuHour',
+  'usdPerGpuHourMin',
+  'usdPerGpuHourMax',
+  'incentiveSymbol',
+  'incentiveSubsidyShare',
+  'incentiveDenomination',
+]);
+
+/**
+ * The check for one header (undefined when the fast decoder does not take the header), keeping the offers of
+ * GPU tier `kept`; `latest`: the last `asOf` day accepted (`offerTable`'s ceiling), null for none.
+ */
+export function rawOfferCheck(
+  header: readonly string[],
+  gpus: GpuNameIndex,
+  latest: string | null,
+  kept: string,
+): RawRowCheck | undefined {
+  const fields = fastOfferFields(header);
+  if (fields === undefined) return undefined;
+  const n = fields.length;
+  const judges = fields.map((f): ByteJudge => {
+    const rule: OfferFieldRule = OFFER_FIELD_RULES[f];
+    if (f === 'gpu')
+      return memoBytes(DECODERS.gpu, (name) => {
+        const match = gpus.resolve(name as string);
+        return match.ok ? match.gpu : FAIL;
+      });
+    if (f === 'asOf')
+      return memoBytes(DECODERS.asOf, (day) =>
+        latest !== null && asOfDay(day as string) > latest ? FAIL : day,
+      );
+    if ((rule.type === 'text' || rule.type === 'note') && !VALUE_FIELDS.has(f))
+      return textBytes(rule.maxLength, f === 'id');
+    if (rule.type === 'number') return numberBytes(rule);
+    return memoBytes(DECODERS[f]);
+  });
+  const required = fields.map((f) => REQUIRED.includes(f));
+  const at = (f: Field) => fields.indexOf(f);
+  const gpuColumn = at('gpu');
+  const values: unknown[] = new Array(n);
+  const cellOf = (i: number) => (i === -1 ? undefined : values[i]) as never;
+  const [category, term, price, priceMin, priceMax, symbol, share, denomination] = [...VALUE_FIELDS].map(at);
+  // One object for every row's rules (the rules only read it).
+  const input: { -readonly [K in keyof OfferRuleInput]: OfferRuleInput[K] } = { pricingCategory: 'Standard' };
+  return {
+    idColumn: at('id'),
+    skips({ bytes, spans, at: base, count }) {
+      if (count !== n) return false;
+      for (let i = 0, k = base; i < n; i++, k += 3) {
+        const from = spans[k]!;
+        const to = spans[k + 1]!;
+        const v = from === to ? undefined : judges[i]!(bytes, from, to, spans[k + 2]!);
+        if (v === FAIL || (v === undefined && required[i])) return false;
+        values[i] = v;
+      }
+      if (values[gpuColumn] === kept) return false;
+      input.pricingCategory = cellOf(category!);
+      input.termMonths = cellOf(term!);
+      input.usdPerGpuHour = cellOf(price!);
+      input.usdPerGpuHourMin = cellOf(priceMin!);
+      input.usdPerGpuHourMax = cellOf(priceMax!);
+      input.incentiveSymbol = cellOf(symbol!);
+      input.incentiveSubsidyShare = cellOf(share!);
+      input.incentiveDenomination = cellOf(denomination!);
+      return offerRuleIssues(input).length === 0;
+    },
+  };
+}
