@@ -827,7 +827,12 @@ function measuredRateText(unit: UnitCost['unit'], f: UnitCost['figures'][number]
     f.scenario === 'vLLM serving'
       ? `${f.benchmark}, a vLLM serving benchmark's rate`
       : `${f.benchmark} ${f.scenario}, MLPerf's rate on a tuned benchmark system`;
-  return `${num3(f.unitsPerGpuSecond)} ${UNIT_WORDS[unit]} a second per ${f.gpu}: ${source}, a ceiling this workload will not beat`;
+  const rate = `${num3(f.unitsPerGpuSecond)} ${UNIT_WORDS[unit]} a second per ${f.gpu}`;
+  // A rate carried to another GPU by a throughput ratio was measured on the first GPU only: say so, with both.
+  const from = f.convertedFrom;
+  return from === undefined
+    ? `${rate}: ${source}, a ceiling this workload will not beat`
+    : `${rate}, converted from the ${from.gpu}'s measured ${num3(f.unitsPerGpuSecond / from.ratio)} at ${Number(from.ratio.toPrecision(3))}×: ${source}, a ceiling this workload will not beat`;
 }
 
 /**

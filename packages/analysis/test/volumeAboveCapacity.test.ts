@@ -51,7 +51,7 @@ describe('a stated volume above what the billed GPU-hours could output at the me
   it('hand-computed: 2 B tokens at 6,322.5 tokens/s need 2e9 ÷ (6,322.5 × 3600) = 87.87 GPU-hours, 25.57 more than the 62.3 billed: 25.57 × $1.6572 = $42.37', () => {
     const s = sayRisk(rule, evidence({ unitCost: unitCost(2e9) }))!;
     expect(s.text).toBe(
-      "The stated output, 2 billion tokens a month, is 141.0 % of what the 62.3 GPU-hours this option bills could output at the measured rate (6,320 tokens a second per H200: llama3.1-8b Offline, MLPerf's rate on a tuned benchmark system, a ceiling this workload will not beat): even at that rate it needs about 87.87 GPU-hours a month, 25.57 more, at least $42.37 a month more at $1.6572/GPU-hour. The plan prices the demand stated in GPU-hours ($103.30 a month). If the volume is the true demand, state at least 1.41× the GPU-hours (more jobs, longer jobs or more GPU-hours a month); if the GPU-hours are right, state the volume they produce.",
+      "The stated output, 2 billion tokens a month, is 141.0 % of what the 62.3 GPU-hours this option bills could output at the measured rate (6,320 tokens a second per H200, converted from the L40S's measured 1,640 at 3.85×: llama3.1-8b Offline, MLPerf's rate on a tuned benchmark system, a ceiling this workload will not beat): even at that rate it needs about 87.87 GPU-hours a month, 25.57 more, at least $42.37 a month more at $1.6572/GPU-hour. The plan prices the demand stated in GPU-hours ($103.30 a month). If the volume is the true demand, state at least 1.41× the GPU-hours (more jobs, longer jobs or more GPU-hours a month); if the GPU-hours are right, state the volume they produce.",
     );
     expect(s.usdPerMonth).toBe(42.37);
   });

@@ -159,7 +159,7 @@ describe('cost per image in the report: the benchmark precision as a reader read
     );
     expect(w.decision.riskStakes!.map((x) => x.id)).not.toContain('volume-below-capacity');
     expect(renderMarkdown(a)).toContain(
-      'more than they can make even at that best-case rate, so the plan prices too few GPU-hours for it (see the risks)',
+      'more than they can make even at that best-case rate, so the GPU-hours or the volume is misstated (see the risks)',
     );
   });
 });

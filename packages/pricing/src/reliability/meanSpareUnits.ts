@@ -35,9 +35,9 @@ export type MeanSpareUnits =
  * the peak's spares.
  *
  * Before (until 2026-12), the peak's spares were billed all month while the units that carry the work follow
- * the mean: a 70B RAG service of 2.2 two-GPU replicas on average and 6 at its peak held 2 spares all month at 0.99
- * a unit for 0.999 ($5,518.80 of an $11,624.36 bill), where 1 spare reaches it at the mean (3 of 4 up: 0.9994); it
- * now holds 1.06 on average ($2,916.79).
+ * the mean: hosted-api.csv's legal-70b, 2.2 two-GPU replicas on average and 5 at its peak at 0.99 a unit for
+ * 0.999, held the peak's 2 spares all month ($5,518.80 of an $11,624.36 bill), where 1 spare reaches it at the mean
+ * (3 of 4 up: 0.9994); it now holds 1.02 on average ($2,820.62 of $8,926.18).
  * Capacity that cannot follow the demand (a commitment, capacity booked by the day) holds the peak's spares.
  */
 export function meanSpareUnits(options: MeanSpareUnitsOptions): MeanSpareUnits {
@@ -55,7 +55,7 @@ export function meanSpareUnits(options: MeanSpareUnitsOptions): MeanSpareUnits {
   let meanSpares = 0;
   let below = 0;
   for (let n = 1; n < peakNeeded; n++) {
-    const upTo = shape.cdf(n * c * (1 + 1e-9));
+    const upTo = shape.cdf((n + 1e-9) * c);
     const p = upTo - below;
     below = upTo;
     if (!(p > 0)) continue;

@@ -199,7 +199,7 @@ function unitPriceText(r: Rounder, usd: number): string {
  */
 function capacityClause(share: number): string {
   if (share > 1)
-    return ': more than they can make even at that best-case rate, so the plan prices too few GPU-hours for it (see the risks)';
+    return ': more than they can make even at that best-case rate, so the GPU-hours or the volume is misstated (see the risks)';
   return share < 0.5 ? ', so each unit costs more than the capacity figure' : '';
 }
 
