@@ -787,35 +787,42 @@ const num3 = (x: number): string => round3(x).toLocaleString('en-US', { maximumF
 const UNIT_WORDS = { tokens: 'tokens', images: 'images', 'audio-hours': 'audio hours' } as const;
 
 /**
- * A workload whose stated output (`outputPerMonth`) fills less than `LOW_CAPACITY_SHARE` of what its recommended
- * option's billed GPU-hours could output at the measured rate: the GPU-hours the demand states are priced, and at the
- * measured rate the volume fills outputPerMonth ÷ (units per GPU-second × 3600) GPU-hours of them.
+ * What both volume rules read: the stated volume with its capacity share, the recommended option's measured figure
+ * and billed GPU-hours, and the volume in words ("1.2 billion tokens", "1,500,000 images"); null without a stated
+ * volume measured against a single recommended option (a hybrid's two sides have no one capacity).
  */
-function volumeBelowCapacity({
-  unitCost,
-  recommendation,
-  cloud,
-  depin,
-  profile,
-}: RiskEvidence): RiskSaid | null {
+function statedVolume({ unitCost, recommendation, cloud, depin }: RiskEvidence) {
   const stated = unitCost?.atStatedVolume;
   if (unitCost === undefined || stated === undefined || stated.capacityShare === null) return null;
-  if (!(stated.capacityShare < LOW_CAPACITY_SHARE) || recommendation === 'hybrid') return null;
+  if (recommendation === 'hybrid') return null;
   const option = recommendation === 'cloud' ? cloud : depin;
   const figure = unitCost.figures.find((f) => f.side === recommendation);
   const billed = option?.cost.billedGpuHoursPerMonth ?? null;
-  if (option === null || option === undefined || figure === undefined || billed === null) return null;
-  const fills = stated.outputPerMonth / (figure.unitsPerGpuSecond * 3600);
+  if (option == null || figure === undefined || billed === null) return null;
   const volume =
     unitCost.unit === 'tokens'
       ? `${tokens(stated.outputPerMonth)} tokens`
       : `${num3(stated.outputPerMonth)} ${UNIT_WORDS[unitCost.unit]}`;
+  return { stated, share: stated.capacityShare, unit: unitCost.unit, figure, billed, volume };
+}
+
+/**
+ * A workload whose stated output (`outputPerMonth`) fills less than `LOW_CAPACITY_SHARE` of what its recommended
+ * option's billed GPU-hours could output at the measured rate: the GPU-hours the demand states are priced, and at the
+ * measured rate the volume fills outputPerMonth ÷ (units per GPU-second × 3600) GPU-hours of them.
+ */
+function volumeBelowCapacity(e: RiskEvidence): RiskSaid | null {
+  const v = statedVolume(e);
+  if (v === null || !(v.share < LOW_CAPACITY_SHARE)) return null;
+  const { stated, share, unit, figure, billed, volume } = v;
+  const profile = e.profile;
+  const fills = stated.outputPerMonth / (figure.unitsPerGpuSecond * 3600);
   const serving = workloadKinds[profile.kind].pattern === 'serving';
   // At stake for a batch or training job: the share of the month the volume does not fill, at most (the month ×
   // (1 − the share printed); a benchmark's rate is an upper bound). A service keeps its always-up replicas whatever
   // its volume, and the rule does not know how many GPU-hours those leave to cut: no figure.
-  const text = `The stated output, ${volume} a month, is ${(stated.capacityShare * 100).toFixed(1)} % of what the ${num3(billed)} GPU-hours this option bills could output at the measured rate (${num3(figure.unitsPerGpuSecond)} ${UNIT_WORDS[unitCost.unit]} a second per ${figure.gpu}, ${figure.benchmark} ${figure.scenario}): at that rate it fills about ${num3(fills)} GPU-hours a month. The plan prices the demand stated in GPU-hours (${usd(stated.monthlyUsd)} a month). If the volume is the true demand, state fewer GPU-hours${serving ? ' (a service still keeps its always-up replicas)' : ''}; serving at low concurrency runs below a benchmark's rate, so the real need lies between the two figures.`;
-  return serving ? { text, usdPerMonth: null } : said(text, stated.monthlyUsd * (1 - stated.capacityShare));
+  const text = `The stated output, ${volume} a month, is ${(share * 100).toFixed(1)} % of what the ${num3(billed)} GPU-hours this option bills could output at the measured rate (${num3(figure.unitsPerGpuSecond)} ${UNIT_WORDS[unit]} a second per ${figure.gpu}, ${figure.benchmark} ${figure.scenario}): at that rate it fills about ${num3(fills)} GPU-hours a month. The plan prices the demand stated in GPU-hours (${usd(stated.monthlyUsd)} a month). If the volume is the true demand, state fewer GPU-hours${serving ? ' (a service still keeps its always-up replicas)' : ''}; serving at low concurrency runs below a benchmark's rate, so the real need lies between the two figures.`;
+  return serving ? { text, usdPerMonth: null } : said(text, stated.monthlyUsd * (1 - share));
 }
 
 /**
@@ -842,25 +849,17 @@ function measuredRateText(unit: UnitCost['unit'], f: UnitCost['figures'][number]
  * GPU-hours at the option's list price, the least the volume adds to the month (gpufit keeps pricing the stated
  * GPU-hours: which of the two statements is wrong only the user knows; docs/methodology.md, "Cost per unit of output").
  */
-function volumeAboveCapacity({ unitCost, recommendation, cloud, depin }: RiskEvidence): RiskSaid | null {
-  const stated = unitCost?.atStatedVolume;
-  if (unitCost === undefined || stated === undefined || stated.capacityShare === null) return null;
-  if (!(stated.capacityShare > 1) || recommendation === 'hybrid') return null;
-  const option = recommendation === 'cloud' ? cloud : depin;
-  const figure = unitCost.figures.find((f) => f.side === recommendation);
-  const billed = option?.cost.billedGpuHoursPerMonth ?? null;
-  if (option == null || figure === undefined || billed === null) return null;
+function volumeAboveCapacity(e: RiskEvidence): RiskSaid | null {
+  const v = statedVolume(e);
+  if (v === null || !(v.share > 1)) return null;
+  const { stated, share, unit, figure, billed, volume } = v;
   const needs = stated.outputPerMonth / (figure.unitsPerGpuSecond * 3600);
   const more = needs - billed;
   const atStake = usdCents(more * figure.usdPerGpuHour);
   // Less than a cent over: nothing a plan would change for.
   if (!(atStake > 0)) return null;
-  const volume =
-    unitCost.unit === 'tokens'
-      ? `${tokens(stated.outputPerMonth)} tokens`
-      : `${num3(stated.outputPerMonth)} ${UNIT_WORDS[unitCost.unit]}`;
-  const factor = Number(stated.capacityShare.toPrecision(3));
-  const text = `The stated output, ${volume} a month, is ${(stated.capacityShare * 100).toFixed(1)} % of what the ${hours2(billed)} GPU-hours this option bills could output at the measured rate (${measuredRateText(unitCost.unit, figure)}): even at that rate it needs about ${hours2(needs)} GPU-hours a month, ${hours2(more)} more, at least ${usd(atStake)} a month more at ${listRate(figure.usdPerGpuHour)}/GPU-hour. The plan prices the demand stated in GPU-hours (${usd(stated.monthlyUsd)} a month). If the volume is the true demand, state at least ${factor}× the GPU-hours (more jobs, longer jobs or more GPU-hours a month); if the GPU-hours are right, state the volume they produce.`;
+  const factor = Number(share.toPrecision(3));
+  const text = `The stated output, ${volume} a month, is ${(share * 100).toFixed(1)} % of what the ${hours2(billed)} GPU-hours this option bills could output at the measured rate (${measuredRateText(unit, figure)}): even at that rate it needs about ${hours2(needs)} GPU-hours a month, ${hours2(more)} more, at least ${usd(atStake)} a month more at ${listRate(figure.usdPerGpuHour)}/GPU-hour. The plan prices the demand stated in GPU-hours (${usd(stated.monthlyUsd)} a month). If the volume is the true demand, state at least ${factor}× the GPU-hours (more jobs, longer jobs or more GPU-hours a month); if the GPU-hours are right, state the volume they produce.`;
   return said(text, atStake);
 }
 
