@@ -37,8 +37,13 @@ export function hybridFor(
   // on 0.90 hosts: 1.61 GPU-hours billed a useful one on average, about 1.9 above a 6.4-GPU baseline, 2.0 at the
   // peak's spares). Committed capacity holds the peak's spares already.
   const serving = atPeakSpares !== undefined && workloadKinds[profile.kind].pattern === 'serving';
+  // An estimate without spares holds none at the peak either (the month's average weighs the peak's level too).
   const burst = (priced: SideBest | null | undefined) =>
-    priced == null ? undefined : serving ? atPeakSpares(priced.offer) : priced.estimate;
+    priced == null
+      ? undefined
+      : serving && componentUsd(priced.estimate, 'redundancy') > 0
+        ? atPeakSpares(priced.offer)
+        : priced.estimate;
   const flexible = burst(best.cloudFlexible);
   const committed = best.cloudCommitted?.estimate;
   const onDemandRate = flexible?.monthlyUsd == null ? null : flexible.monthlyUsd / work;

@@ -2,7 +2,7 @@ import type { RiskStake } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Inline } from '../src/document/blocks.js';
-import { byStake, riskCandidates, saysFigure, shownRisks, topRisks } from '../src/document/topRisks.js';
+import { byStake, riskCandidates, saysFigure, shownRisks } from '../src/document/topRisks.js';
 import type { PresentedAnalysis } from '../src/present/presentAnalysis.js';
 
 /** A workload as the top risks read it: its name, monthly cost, plan, and each risk with its rule and figure. */
@@ -37,6 +37,9 @@ function presented(workloads: readonly Shown[]): PresentedAnalysis {
     })),
   } as unknown as PresentedAnalysis;
 }
+
+/** The summary's items, in its order. */
+const topRisks = (p: PresentedAnalysis, count?: number): Inline[] => shownRisks(p, count).map((c) => c.item);
 
 /** An item as text: "name ($x a month at stake): sentence". */
 const text = (item: Inline): string => item.map((s) => s.text).join('');

@@ -98,11 +98,6 @@ export function riskCandidates(p: PresentedAnalysis): RiskCandidate[] {
  *    certifications it requires and the hosted API they rule out), then the rest by the workload's cost.
  * Ties keep the portfolio's order and each workload's rule order. Every risk stays listed under its workload.
  */
-export function topRisks(p: PresentedAnalysis, count = TOP_RISK_COUNT): Inline[] {
-  return shownRisks(p, count).map((c) => c.item);
-}
-
-/** The candidates `topRisks` shows, in its order. */
 export function shownRisks(p: PresentedAnalysis, count = TOP_RISK_COUNT): RiskCandidate[] {
   return riskCandidates(p).sort(byStake).slice(0, count);
 }
