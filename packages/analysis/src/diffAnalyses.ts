@@ -30,8 +30,16 @@ export interface WorkloadDiff {
    * stays on the chosen offer every month (`projectionMove`).
    */
   readonly moves: Change<string | null>;
-  /** The scenario settings whose effect touched this workload (labels); empty without scenario effects. */
+  /**
+   * The scenario settings that moved this workload's option or costs (labels); empty without scenario effects. A
+   * setting that changed only its risk notes is in `riskNoteCauses`, not here.
+   */
   readonly causes: readonly string[];
+  /**
+   * The scenario settings that changed only this workload's risk notes (e.g. a token price path on an offer held at
+   * its token floor): they did not move a figure, so the diff does not name them as what moved it.
+   */
+  readonly riskNoteCauses: readonly string[];
   readonly cloudOffer: Change<string | null>;
   readonly depinOffer: Change<string | null>;
 }
@@ -94,8 +102,12 @@ function explain(
   if (changed.length === 0) {
     if (!scenarioMode) return ['No workload changed.'];
     if (settings.length === 0) return ['No workload changed: the two scenarios set the same values.'];
+    // A setting can change risk notes and no figure: then no workload's figures moved, but not every setting is idle.
+    const notesOnly = settings.some((e) => e.effect === 'changed');
     return [
-      'No workload changed. Each setting B changes, and why it changes nothing:',
+      notesOnly
+        ? "No workload's option or cost changed. Each setting B changes, and what it did:"
+        : 'No workload changed. Each setting B changes, and why it changes nothing:',
       ...settings.map((e) => `  ${e.message}`),
     ];
   }
@@ -126,7 +138,13 @@ function explain(
       : w.causes.length > 0
         ? ` — by ${w.causes.join('; ')}`
         : ' — by the settings together (no one of them alone changes it)';
-    lines.push(`  ${w.id}: ${what}${moves}${money.length > 0 ? `, ${money.join(', ')}` : ''}${why}`);
+    const notesOnly =
+      scenarioMode && w.riskNoteCauses.length > 0
+        ? `; ${w.riskNoteCauses.join('; ')} changed its risk notes only`
+        : '';
+    lines.push(
+      `  ${w.id}: ${what}${moves}${money.length > 0 ? `, ${money.join(', ')}` : ''}${why}${notesOnly}`,
+    );
   }
   const idle = settings.filter((e) => e.effect === 'no-effect');
   if (idle.length > 0) lines.push('Settings that changed nothing:', ...idle.map((e) => `  ${e.message}`));
@@ -182,8 +200,18 @@ function workloadDiff(
     monthlySavingsUsd: savingsUsd,
     option: { a: option.a ?? null, b: option.b ?? null },
     moves: { a: moves.a ?? null, b: moves.b ?? null },
-    causes: settings.filter((e) => e.changes.some((c) => c.workload === id)).map((e) => e.label),
+    causes: causesOf(settings, id, (what) => what !== 'risks'),
+    riskNoteCauses: causesOf(settings, id, (what) => what === 'risks'),
     cloudOffer: { a: cloudOffer.a ?? null, b: cloudOffer.b ?? null },
     depinOffer: { a: depinOffer.a ?? null, b: depinOffer.b ?? null },
   };
+}
+
+/** Labels of the settings whose change of workload `id` is of a kind `kept` accepts. */
+function causesOf(
+  settings: readonly ScenarioEffect[],
+  id: string,
+  kept: (what: ScenarioEffect['changes'][number]['what']) => boolean,
+): string[] {
+  return settings.filter((e) => e.changes.some((c) => c.workload === id && kept(c.what))).map((e) => e.label);
 }

@@ -175,6 +175,47 @@ describe('scenarioEffects', () => {
     );
   });
 
+  it('a setting that changed only risk notes is not named as what moved a figure (the NOS crash held at its floor)', async () => {
+    const a = await run([aws, vast], {});
+    const longer = await run([aws, vast], {}, 24);
+    const horizon = longer.scenarioEffects!;
+    const notes = (workload: string) => ({
+      setting: 'tokenPrices.NOS',
+      label: 'NOS price path',
+      effect: 'changed' as const,
+      workloads: [workload],
+      changes: [
+        {
+          workload,
+          what: 'risks' as const,
+          optionBefore: 'x',
+          optionAfter: 'x',
+          monthlyUsdBefore: 1,
+          monthlyUsdAfter: 1,
+          horizonUsdBefore: 12,
+          horizonUsdAfter: 12,
+        },
+      ],
+      message: `NOS price path: changes 1 workload — ${workload}: risk notes only`,
+    });
+    const d = diffAnalyses(a, longer, [...horizon, notes('batch')]);
+    const batch = d.workloads.find((w) => w.id === 'batch')!;
+    expect(batch.causes).toEqual(['Horizon of 24 months']);
+    expect(batch.riskNoteCauses).toEqual(['NOS price path']);
+    expect(d.workloads.find((w) => w.id === 'tuning')!.riskNoteCauses).toEqual([]);
+    expect(d.explanation.find((l) => l.startsWith('  batch:'))).toMatch(
+      / — by Horizon of 24 months; NOS price path changed its risk notes only$/,
+    );
+    expect(d.explanation.find((l) => l.startsWith('  tuning:'))).toMatch(/ — by Horizon of 24 months$/);
+    // Only risk notes changed anywhere: no figure moved, but the setting did something, and the header says so.
+    const same = diffAnalyses(a, a, [notes('batch')]);
+    expect(same.workloads.every((w) => w.status === 'same')).toBe(true);
+    expect(same.explanation).toEqual([
+      "No workload's option or cost changed. Each setting B changes, and what it did:",
+      '  NOS price path: changes 1 workload — batch: risk notes only',
+    ]);
+  });
+
   it('property: deterministic, and an effect is "changed" exactly when it lists changes, one per workload at most', async () => {
     await fc.assert(
       fc.asyncProperty(fc.double({ min: -3, max: 3, noNaN: true }), async (drift) => {

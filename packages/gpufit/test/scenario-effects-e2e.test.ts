@@ -139,12 +139,15 @@ describe('scenario effects (built CLI)', () => {
       'No chosen option changed; the cost of the chosen options moved, for 9 workloads:',
     );
     for (const w of diff.workloads) expect(w.causes[0]).toBe('Horizon of 24 months');
-    // The NOS crash touches only the image generation on Nosana, and only its risk notes (held at the token floor).
+    // The NOS crash touches only the image generation on Nosana, and only its risk notes (held at the token floor):
+    // it is not named among what moved the figures, but beside them.
+    expect(diff.workloads.every((w: { causes: string[] }) => w.causes.length === 1)).toBe(true);
     expect(
       diff.workloads
-        .filter((w: { causes: string[] }) => w.causes.length > 1)
-        .map((w: { id: string }) => w.id),
-    ).toEqual(['image-gen']);
+        .filter((w: { riskNoteCauses: string[] }) => w.riskNoteCauses.length > 0)
+        .map((w: { id: string; riskNoteCauses: string[] }) => [w.id, w.riskNoteCauses.length]),
+    ).toEqual([['image-gen', 1]]);
+    expect(d.stdout).toMatch(/ {2}image-gen: .* — by Horizon of 24 months; NOS price path \(.*\) changed its risk notes only\n/);
     expect(d.stdout).toContain('Settings that changed nothing:');
     expect(d.stdout).toContain('no chosen offer is priced in AKT');
   });
