@@ -76,8 +76,9 @@ export interface AnalyzeInput {
   readonly portfolioKernel?: PortfolioKernelRunner;
   readonly onProgress?: (done: number, total: number) => void;
   /**
-   * One horizon for every workload (a scenario file that sets `horizonMonths`); default: each workload's own
-   * `horizonMonths`.
+   * The scenario's horizon, the window the plan is read over (a scenario file that sets `horizonMonths`): it sets
+   * the horizon of every workload that states none and caps a longer one, never extends a stated one
+   * (`workloadHorizon`); default: each workload's own `horizonMonths`.
    */
   readonly horizonMonths?: number;
   /**

@@ -46,7 +46,7 @@ export interface AnalyzeStreamInput {
   readonly compileFormula?: FormulaCompiler;
   /** The scenario's price adjustments, compiled; with them every offer is priced (no index bounds). */
   readonly priceAdjuster?: PriceAdjuster;
-  /** One horizon for every workload; default: each workload's own. */
+  /** The scenario's horizon (see `AnalyzeInput.horizonMonths`, `workloadHorizon`); default: each workload's own. */
   readonly horizonMonths?: number;
 }
 

@@ -35,6 +35,7 @@ import { requirementCeilingUsd, risksFor } from './risks.js';
 import { sidesOfMarkets } from './sides.js';
 import { tokenFloors } from './tokenFloors.js';
 import { unitCostFor } from './unitCost.js';
+import { withWorkloadHorizon } from './workloadHorizon.js';
 import { workloadSeed } from './workloadSeed.js';
 
 /** One workload's analysis and the offers it cites (for the portfolio's sources). */
@@ -206,12 +207,11 @@ export function createWorkloadAnalyzer(
   }
 
   return async (stated) => {
-    // A scenario's horizon is the workload's for every figure: a dataset's one-off ingress and a commitment's term
-    // are spread over it (with the profile's own 12 months under a 24-month scenario, the upload was paid twice).
-    const profile =
-      options.horizonMonths === undefined || options.horizonMonths === stated.horizonMonths
-        ? stated
-        : { ...stated, horizonMonths: options.horizonMonths };
+    // The workload's horizon through the scenario's (workloadHorizon.ts: a scenario sets it where the workload states
+    // none and caps it, never extends it) is the horizon of every figure: a dataset's one-off ingress and a
+    // commitment's term are spread over it (with the profile's own 12 months under a 24-month scenario, the upload was
+    // paid twice).
+    const profile = withWorkloadHorizon(stated, options.horizonMonths);
     // The result carries every sentence (report.json's fit.reasons[].sentence, constraints[].reason).
     const fit = explainFit(assessFit(profile, fitOptions), profile, fitOptions);
     const best = findBest(profile);

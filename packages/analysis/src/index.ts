@@ -84,3 +84,5 @@ export type { SideOfMarket } from './sides.js';
 export { marketsOfSide, sidesOfMarkets } from './sides.js';
 export type { ResolvedItem } from './streamedReport.js';
 export { capacityShare, usdAtStatedVolume } from './unitCost.js';
+export type { HorizonOf } from './workloadHorizon.js';
+export { withWorkloadHorizon, workloadHorizon } from './workloadHorizon.js';

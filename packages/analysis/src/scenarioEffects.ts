@@ -7,12 +7,14 @@ import type {
   ScenarioEffect,
   ScenarioEffectChange,
   WorkloadAnalysis,
+  WorkloadProfile,
 } from '@gpufit/schema';
 import type { AnalyzeInput, ScenarioRun } from './analyzeInput.js';
 import { createWorkloadAnalyzer } from './analyzeWorkload.js';
 import { horizonOf } from './portfolioLedger.js';
 import { runsOn } from './risks.js';
 import { usd } from './usdText.js';
+import { workloadHorizon } from './workloadHorizon.js';
 
 /** One setting of a scenario that differs from the baseline's, and how to take it back to the baseline's. */
 interface Setting {
@@ -549,6 +551,7 @@ export async function scenarioEffects(
       const change = compare(profile.id, before, after);
       if (change !== null) changes.push(change);
     }
+    const kept = s.kind === 'horizon' ? keptHorizons(input.workloads, target.horizonMonths) : '';
     effects.push({
       setting: s.setting,
       label: s.label,
@@ -557,9 +560,24 @@ export async function scenarioEffects(
       changes,
       message:
         changes.length === 0
-          ? `${s.label}: ${noEffectReason(s, analysis, chosen, target)}`
-          : `${s.label}: changes ${changes.length} workload${changes.length === 1 ? '' : 's'} — ${changes.map(describeChange).join('; ')}`,
+          ? `${s.label}: ${kept === '' ? noEffectReason(s, analysis, chosen, target) : `no workload changes: ${kept}`}`
+          : `${s.label}: changes ${changes.length} workload${changes.length === 1 ? '' : 's'} — ${changes.map(describeChange).join('; ')}${kept === '' ? '' : `; ${kept}`}`,
     });
   }
   return effects;
+}
+
+/**
+ * The workloads whose own stated horizon is shorter than the scenario's, which keep it (`workloadHorizon`), as a
+ * clause ("pretrain keeps the 3 months it states (…)"); '' when there are none.
+ */
+function keptHorizons(workloads: readonly WorkloadProfile[], months: number | undefined): string {
+  if (months === undefined) return '';
+  const kept = workloads.filter((p) => workloadHorizon(p, months) < months);
+  if (kept.length === 0) return '';
+  const each = kept
+    .slice(0, 5)
+    .map((p) => `${p.id} keeps the ${p.horizonMonths} month${p.horizonMonths === 1 ? '' : 's'} it states`);
+  const more = kept.length > 5 ? ` and ${kept.length - 5} more keep theirs` : '';
+  return `${each.join(', ')}${more} (a scenario's horizon sets a workload's where it states none and caps a longer one, but never extends the horizon a workload states)`;
 }

@@ -147,15 +147,69 @@ describe('scenario effects (built CLI)', () => {
         .filter((w: { riskNoteCauses: string[] }) => w.riskNoteCauses.length > 0)
         .map((w: { id: string; riskNoteCauses: string[] }) => [w.id, w.riskNoteCauses.length]),
     ).toEqual([['image-gen', 1]]);
-    expect(d.stdout).toMatch(/ {2}image-gen: .* — by Horizon of 24 months; NOS price path \(.*\) changed its risk notes only\n/);
+    expect(d.stdout).toMatch(
+      / {2}image-gen: .* — by Horizon of 24 months; NOS price path \(.*\) changed its risk notes only\n/,
+    );
     expect(d.stdout).toContain('Settings that changed nothing:');
     expect(d.stdout).toContain('no chosen offer is priced in AKT');
+    // Five CLI runs (two analyses, three diffs): 25 s under a load of 12 on the shared host.
+  }, 90_000);
+
+  it("a workload's stated horizon is kept under a longer scenario; default.json gives the figures of no scenario", async () => {
+    // The bundled example with its 70B pretraining as a 3-month project: a 24-month stress scenario must not bill
+    // that project for 24 months (a reviewer's 8×H100 run was billed $93,589 instead of $11,699).
+    const dir = mkdtempSync(join(tmpdir(), 'gpufit-horizon-'));
+    const csv = join(dir, 'startup.csv');
+    const lines = readFileSync(join(DATASETS, 'workloads', 'seed-startup.csv'), 'utf8').split('\n');
+    const column = lines[0]!.split(',').indexOf('horizonMonths');
+    expect(column).toBeGreaterThan(0);
+    writeFileSync(
+      csv,
+      lines
+        .map((l) => {
+          if (!l.startsWith('pretrain-70b,')) return l;
+          const cells = l.split(',');
+          expect(cells[column]).toBe('');
+          cells[column] = '3';
+          return cells.join(',');
+        })
+        .join('\n'),
+    );
+    const none = await runBuiltCli(['analyze', csv, '--format', 'json', '--out', join(dir, 'none')]);
+    const dflt = await runBuiltCli([
+      'analyze',
+      csv,
+      '--scenario',
+      DEFAULT,
+      '--format',
+      'json',
+      '--out',
+      join(dir, 'default'),
+    ]);
+    expect(none.code, none.stderr).toBe(0);
+    expect(dflt.code, dflt.stderr).toBe(0);
+    const totals = (d: string) => JSON.parse(readFileSync(join(dir, d, 'report.json'), 'utf8')).totals;
+    expect(totals('default')).toEqual(totals('none'));
+    expect(planLine(dflt.stdout)).toBe(planLine(none.stdout));
+
+    const d = await runBuiltCli(['diff', DEFAULT, CRASH, '--workloads', csv, '--json']);
+    expect(d.code, d.stderr).toBe(0);
+    const diff = JSON.parse(d.stdout);
+    const pretrain = diff.workloads.find((w: { id: string }) => w.id === 'pretrain-70b');
+    expect(pretrain.status).toBe('same');
+    expect(pretrain.horizonUsd.b).toBe(pretrain.horizonUsd.a);
+    // The workloads that state no horizon run the scenario's 24 months.
+    expect(diff.workloads.filter((w: { status: string }) => w.status === 'changed')).toHaveLength(5);
+    const horizon = diff.settings.find((e: { setting: string }) => e.setting === 'horizonMonths');
+    expect(horizon.message).toContain('pretrain-70b keeps the 3 months it states');
+    expect(horizon.workloads).not.toContain('pretrain-70b');
   });
 
   it('diff of two result files says the workloads’ horizons, not the scenario header’s default', async () => {
-    // The workloads state 6 months; report A runs them on their own horizon (the default scenario leaves it to each
-    // workload, its header still reads 12), report B under a scenario that sets 12 for every workload. Before, the
-    // row read "12 → 12 months", and the doubled horizon total read as the scenario's cost, with no average month.
+    // Report A's workloads state 6 months and run on their own horizon (the default scenario leaves it to each
+    // workload, its header still reads 12); report B's state none, under a scenario that sets 12 for every workload.
+    // Before, the row read "12 → 12 months", and the doubled horizon total read as the scenario's cost, with no
+    // average month.
     const dir = mkdtempSync(join(tmpdir(), 'gpufit-horizons-'));
     const [header, ...rows] = readFileSync(join(DATASETS, 'workloads', 'seed-startup.csv'), 'utf8')
       .trim()
@@ -174,13 +228,13 @@ describe('scenario effects (built CLI)', () => {
       twelve,
       JSON.stringify({ name: 'twelve months', startMonth: '2027-01', horizonMonths: 12 }),
     );
-    for (const [out, extra] of [
-      ['a', []],
-      ['b', ['--scenario', twelve]],
+    for (const [out, input, extra] of [
+      ['a', workloads, []],
+      ['b', join(DATASETS, 'workloads', 'seed-startup.csv'), ['--scenario', twelve]],
     ] as const) {
       const r = await runBuiltCli([
         'analyze',
-        workloads,
+        input,
         ...extra,
         '--format',
         'json',

@@ -220,7 +220,10 @@ export async function runScenarioAnalysis(
   return { analysis, run, whatif };
 }
 
-/** A scenario file that sets horizonMonths sets it for every workload; otherwise each keeps its own. */
+/**
+ * A scenario file's horizonMonths: the window every workload is read over (`workloadHorizon`: it sets the horizon of a
+ * workload that states none and caps a longer one, never extends a stated one); otherwise each keeps its own.
+ */
 function horizonOption(scenarioInput: { horizonMonths?: number | undefined } | null) {
   return scenarioInput?.horizonMonths === undefined ? {} : { horizonMonths: scenarioInput.horizonMonths };
 }

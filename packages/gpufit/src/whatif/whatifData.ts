@@ -1,4 +1,4 @@
-import type { NetworkInfo } from '@gpufit/analysis';
+import { type NetworkInfo, withWorkloadHorizon } from '@gpufit/analysis';
 import {
   gpuTierTable,
   interruptibleRule,
@@ -54,7 +54,8 @@ export function feasibleOffers(inputs: WhatifInputs): Offer[] {
 
 /**
  * What the pre-filter asks `costFloor` (or `workFloor`) with: the run's tiers, ratios and scenario, verdicts only,
- * and the workloads over the run's horizon (a scenario file's `horizonMonths` sets it for every workload).
+ * and the workloads over the run's horizon (`workloadHorizon`: a scenario file's `horizonMonths` sets it where a workload
+ * states none and caps it, never extends it).
  */
 export function floorInputs(inputs: WhatifInputs) {
   return {
@@ -65,9 +66,7 @@ export function floorInputs(inputs: WhatifInputs) {
       verdictOnly: true,
       skipOfferTerms: true,
     },
-    workloads: inputs.workloads.map((w) =>
-      inputs.horizonMonths === null ? w : { ...w, horizonMonths: inputs.horizonMonths },
-    ),
+    workloads: inputs.workloads.map((w) => withWorkloadHorizon(w, inputs.horizonMonths ?? undefined)),
   };
 }
 

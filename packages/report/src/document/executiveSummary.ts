@@ -102,8 +102,8 @@ function cloudComparisonOf(p: PresentedAnalysis) {
 }
 
 /**
- * The shortest and longest horizon of the projected workloads (each workload's own `horizonMonths`, or the
- * scenario's when it sets one for every workload): the horizon totals add each workload over its own months, so
+ * The shortest and longest horizon of the projected workloads (each workload's own `horizonMonths` read through
+ * the scenario's, `workloadHorizon`): the horizon totals add each workload over its own months, so
  * a report names these, not the scenario header's default. The scenario's when nothing is projected.
  */
 export function workloadHorizons(p: PresentedAnalysis): { readonly min: number; readonly max: number } {
