@@ -389,6 +389,7 @@ export function createWorkloadAnalyzer(
       depinOffer: depinEligible ? (best.depin?.offer ?? null) : null,
       depinListings: depinEligible && best.depin ? listings(best.depin.offer) : null,
       tokenFloor,
+      tokenModelled: symbol === null || modelled,
       recommendation: decision.recommendation,
       hybrid,
       planMonthlyUsd: decision.recommendedMonthlyUsd,

@@ -124,6 +124,11 @@ export interface RiskEvidence {
     readonly unapplied?: TokenFloor;
   } | null;
   /**
+   * Whether the scenario models the price of the decentralized option's incentive token (`tokenPrices`): without a
+   * model its USD list price is used as is, and no band carries the token's moves. Absent: modelled (not checked).
+   */
+  readonly tokenModelled?: boolean;
+  /**
    * Each option's months priced at their own demand under the scenario's growth (demandPath.ts), and the first
    * month of the projection: a month the chosen offer cannot hold is named. Absent: not checked.
    */
@@ -176,10 +181,21 @@ function subsidizedPrice(e: RiskEvidence, atStake: boolean): RiskSaid | null {
  * The decentralized option paid in its incentive token; for an option the plan uses (`withFloor`), also what holds
  * its USD price when the token falls.
  */
-function tokenDenominated({ depinOffer, tokenFloor }: RiskEvidence, withFloor: boolean): string | null {
+function tokenDenominated(
+  { depinOffer, tokenFloor, tokenModelled }: RiskEvidence,
+  withFloor: boolean,
+): string | null {
   if (depinOffer?.incentive?.denomination !== 'token') return null;
-  const said = `The DePIN price is paid in the ${depinOffer.incentive.symbol} incentive token, so its USD cost follows that token's market price; see the P10–P90 band.`;
-  return withFloor && tokenFloor ? `${said} ${tokenFloorSentence(tokenFloor, depinOffer)}` : said;
+  const symbol = depinOffer.incentive.symbol;
+  // An option the plan does not use: what its price is paid in, whatever the scenario models (a token model must not
+  // read as a change of a workload that stays on cloud).
+  if (!withFloor)
+    return `The DePIN price is paid in the ${symbol} incentive token, so its USD cost follows that token's market price.`;
+  // The band holds the token's moves only when the scenario models its price; otherwise the list price stands.
+  if (tokenModelled === false)
+    return `The DePIN price is paid in the ${symbol} incentive token, so its USD cost follows that token's market price; this scenario has no price model for ${symbol}, so the USD list price is used as is and no P10–P90 band here carries the token's moves: add tokenPrices.${symbol} to a scenario (datasets/scenarios/token-crash.json has one) to see them.`;
+  const said = `The DePIN price is paid in the ${symbol} incentive token, so its USD cost follows that token's market price; see the P10–P90 band.`;
+  return tokenFloor ? `${said} ${tokenFloorSentence(tokenFloor, depinOffer)}` : said;
 }
 
 /** Where the hosts' outside option holds a token-denominated price (pricing's incentives/tokenFloor.ts), or that none does. */

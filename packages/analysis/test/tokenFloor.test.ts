@@ -210,10 +210,15 @@ describe('analyze: a Nosana H100 under a NOS crash', () => {
     expect(tokenRisk(rising)).toMatch(
       /Should NOS take its hosts' income \(its price plus NOS emissions, \$2\.40\/GPU-hour today\) below \$1\.50\/GPU-hour/,
     );
+    // Without a NOS model the list price stands and no band holds the token's moves: the risk says so (it had
+    // pointed at "the P10–P90 band", which then carries no token term).
     const unmodelled = await sweepsOn([aws, nosana, vast], {});
     expect(tokenRisk(unmodelled)).toBe(
-      "The DePIN price is paid in the NOS incentive token, so its USD cost follows that token's market price; see the P10–P90 band.",
+      "The DePIN price is paid in the NOS incentive token, so its USD cost follows that token's market price; this scenario has no price model for NOS, so the USD list price is used as is and no P10–P90 band here carries the token's moves: add tokenPrices.NOS to a scenario (datasets/scenarios/token-crash.json has one) to see them.",
     );
+    expect(
+      unmodelled.projection!.months.every((m) => m.depinUsd === unmodelled.projection!.months[0]!.depinUsd),
+    ).toBe(true);
   });
 });
 
