@@ -8,13 +8,29 @@
  * `interruptionsPerHour` = hazard of losing the running instance (reclaimed, preempted, outbid, failed),
  * per instance-hour: rules stated per GPU-hour are multiplied by the instance's GPU count.
  */
-import { ASSUMED_OUTAGE_HOURS, interruptionsFromAvailability } from '@gpufit/pricing';
+import {
+  ASSUMED_OUTAGE_HOURS,
+  interruptionsFromAvailability,
+  SPOT_INSTANCE_LIFETIME_HOURS,
+  spotBandHazard,
+} from '@gpufit/pricing';
 import { HOURS_PER_MONTH } from '@gpufit/schema';
 import type { Draft } from '../lib/offer';
 
-/** Monthly reclaim probability p → hourly hazard λ = −ln(1 − p) / 730 (price-facts §1, suggested mapping). */
+/**
+ * A lease or host held the whole month and lost with probability p in it → hourly hazard λ = −ln(1 − p) / 730
+ * (`spotBandHazard` over a 730 h life). Used only for the DePIN stand-ins below, whose leases run for months.
+ */
 export function hazardFromMonthlyProbability(p: number): number {
-  return -Math.log(1 - p) / HOURS_PER_MONTH;
+  return spotBandHazard(p, HOURS_PER_MONTH);
+}
+
+/**
+ * A spot instance reclaimed with probability p over its life → hourly hazard λ = −ln(1 − p) / L with
+ * L = SPOT_INSTANCE_LIFETIME_HOURS (24 h, gpufit assumption; pricing `spotBandHazard`).
+ */
+export function spotHazardFromBand(p: number): number {
+  return spotBandHazard(p, SPOT_INSTANCE_LIFETIME_HOURS);
 }
 
 /**
@@ -75,11 +91,15 @@ const hostRule = (id: string, a: number, otherPerHour: number, source: string): 
 const HOST_OUTAGES = (a: number): string =>
   `host outages drop the job: λ += (1-a)/(a x ${ASSUMED_OUTAGE_HOURS} h) = ${hostFailuresPerHour(a).toPrecision(4)}/h (gpufit assumption: ${ASSUMED_OUTAGE_HOURS} h mean outage, datasets/README)`;
 
+/** A lease held all month, lost with probability p a month (the DePIN stand-ins). */
 const band = (p: number): number => hazardFromMonthlyProbability(p);
-const BANDS =
-  'AWS Spot Advisor bands <5/5-10/10-15/15-20/>20 % reclaimed a month (price-facts §1), band mid-point p, λ = -ln(1-p)/730 per instance-hour';
+/** A spot instance reclaimed with probability p over its assumed 24 h life. */
+const spot = (p: number): number => spotHazardFromBand(p);
+const BANDS = `Spot Advisor share of instances reclaimed in the trailing month, band mid-point p (price-facts §1); λ = -ln(1-p)/L per instance-hour, L = ${SPOT_INSTANCE_LIFETIME_HOURS} h mean instance life: gpufit assumption (datasets/README "Spot hazard")`;
 const MATURITY =
-  'gpufit assumption mapping GPU families to bands by hardware maturity (SpotLake: spot availability correlates with hardware maturity, reliability-facts "Spot trace datasets"); per-family bands are not published (reliability-facts "Not found")';
+  'gpufit assumption: band by hardware maturity (SpotLake, reliability-facts "Spot trace datasets"), no per-family band published for this provider';
+const THUNDER =
+  'AWS Spot Advisor read 2025-05-01 by Thunder Compute, thundercompute.com/blog/should-i-use-cloud-gpu-spot-instances (third-party)';
 const LLAMA =
   'λ = Llama 3 405B unexpected interruptions 419 / (16,384 GPUs x 54 d x 24 h) = 1.97e-5 per GPU-hour x GPUs per instance (reliability-facts "Large-scale training failure rates")';
 const DC_SLA = 'a service-credit threshold, not a measured uptime';
@@ -99,32 +119,61 @@ export const SPOT_BAND_OF_GPU: Readonly<Record<string, string>> = Object.fromEnt
   ),
 ]);
 
+/** AWS GPU families whose Spot Advisor band a cited source gives: GPU → rule (THUNDER). */
+export const AWS_SPOT_BAND_OF_GPU: Readonly<Record<string, string>> = {
+  H100: 'spot-band-aws-h100',
+  'A100-40GB': 'spot-band-aws-a100',
+  'A100-80GB': 'spot-band-aws-a100',
+  L4: 'spot-band-aws-l4',
+};
+
 export const RELIABILITY_RULES: readonly ReliabilityRule[] = [
+  rule(
+    'spot-band-aws-h100',
+    undefined,
+    spot(0.15),
+    'instance',
+    `AWS H100 spot (p5): band 10-20 %, p = 0.15 (${THUNDER}). ${BANDS}`,
+  ),
+  rule(
+    'spot-band-aws-a100',
+    undefined,
+    spot(0.075),
+    'instance',
+    `AWS A100 spot (p4d; p4de taken the same: gpufit assumption): band 5-10 %, p = 0.075 (${THUNDER}). ${BANDS}`,
+  ),
+  rule(
+    'spot-band-aws-l4',
+    undefined,
+    spot(0.025),
+    'instance',
+    `AWS L4 spot (g6): band <5 %, p = 0.025 (${THUNDER}). ${BANDS}`,
+  ),
   rule(
     'spot-band-hopper-blackwell',
     undefined,
-    band(0.25),
+    spot(0.25),
     'instance',
     `Hopper/Blackwell/MI300X spot: band >20 %, p = 0.25. ${BANDS}; ${MATURITY}`,
   ),
   rule(
     'spot-band-a100',
     undefined,
-    band(0.175),
+    spot(0.175),
     'instance',
     `A100 spot: band 15-20 %, p = 0.175. ${BANDS}; ${MATURITY}`,
   ),
   rule(
     'spot-band-ada-ampere',
     undefined,
-    band(0.125),
+    spot(0.125),
     'instance',
     `L40S/L40/L4/A10G/A10/A40 and RTX workstation spot: band 10-15 %, p = 0.125. ${BANDS}; ${MATURITY}`,
   ),
   rule(
     'spot-band-older',
     undefined,
-    band(0.075),
+    spot(0.075),
     'instance',
     `T4/V100/P100/P4/P40/K80/M60/MI25/A16 spot: band 5-10 %, p = 0.075. ${BANDS}; ${MATURITY}`,
   ),
@@ -185,13 +234,13 @@ export const RELIABILITY_RULES: readonly ReliabilityRule[] = [
     'vast-interruptible',
     0.95,
     PER_DAY,
-    'Vast interruptible: stopped when outbid (price-facts §3), no rate published - gpufit assumption one outbid stop a day (1/24); availability = the reliability2 >= 0.95 filter',
+    `Vast interruptible: stopped when outbid on its host (price-facts §3), no rate published - gpufit assumption one outbid stop a day (1/24): any renter of that one machine stops the bid, where cloud spot is reclaimed from a pool (worst cloud band ${spotHazardFromBand(0.25).toPrecision(3)}/h, 1/24 is ${(1 / 24 / spotHazardFromBand(0.25)).toFixed(1)}x it); availability = the reliability2 >= 0.95 filter`,
   ),
   hostRule(
     'vast-interruptible-floor',
     0.885,
     PER_DAY,
-    'Vast interruptible at the lowest price: outbid (price-facts §3), gpufit assumption 1/24; availability = Budget band mid-point 85-92 % (deploybase.ai, reliability-facts "Vast.ai", low confidence)',
+    'Vast interruptible at the lowest price: outbid (price-facts §3), gpufit assumption 1/24 as vast-interruptible; availability = Budget band mid-point 85-92 % (deploybase.ai, reliability-facts "Vast.ai", low confidence)',
   ),
   hostRule(
     'marketplace-on-demand',
@@ -203,13 +252,13 @@ export const RELIABILITY_RULES: readonly ReliabilityRule[] = [
     'akash-lease',
     0.9,
     band(0.25),
-    'gpufit assumption: Akash providers below the 0.95 marketplace filter (0.90; uptime30d not found, reliability-facts) and a lease lost at the worst Spot Advisor band p = 0.25 a month (price-facts §1)',
+    'gpufit assumption: Akash providers below the 0.95 marketplace filter (0.90; uptime30d not found, reliability-facts) and a lease, held all month, lost with p = 0.25 a month (worst Spot Advisor band as a stand-in, price-facts §1; λ = -ln(1-p)/730)',
   ),
   hostRule(
     'nosana-premium',
     0.95,
     band(0.25),
-    'Nosana PREMIUM: staked, benchmarked hosts (reliability-facts "Nosana"); no uptime, slashing or leave rate published - gpufit assumption: 0.95 floor, node leaving at the worst Spot Advisor band p = 0.25 (price-facts §1) as a stand-in',
+    'Nosana PREMIUM: staked, benchmarked hosts (reliability-facts "Nosana"); no uptime, slashing or leave rate published - gpufit assumption: 0.95 floor, node leaving with p = 0.25 a month (worst Spot Advisor band as a stand-in, price-facts §1; λ = -ln(1-p)/730)',
   ),
   hostRule(
     'nosana-community',
@@ -237,7 +286,7 @@ export const RELIABILITY_RULES: readonly ReliabilityRule[] = [
     'render-priority',
     0.9,
     band(0.25),
-    'gpufit assumption: Render Tier 2 community node operators, availability 0.90, node leaving at the worst Spot Advisor band p = 0.25 (price-facts §1); no network publishes a rate',
+    'gpufit assumption: Render Tier 2 community node operators, availability 0.90, node leaving with p = 0.25 a month (worst Spot Advisor band as a stand-in, price-facts §1; λ = -ln(1-p)/730); no network publishes a rate',
   ),
   hostRule(
     'render-economy',
@@ -260,6 +309,8 @@ export function reliabilityRule(id: string): ReliabilityRule {
 type Facts = Pick<Draft, 'provider' | 'market' | 'pricingCategory' | 'gpu' | 'tier'>;
 
 function spotBand(d: Facts): string {
+  const aws = d.provider === 'aws' ? AWS_SPOT_BAND_OF_GPU[d.gpu] : undefined;
+  if (aws !== undefined) return aws;
   const id = SPOT_BAND_OF_GPU[d.gpu];
   if (id === undefined)
     throw new Error(`reliability: no spot band for GPU ${d.gpu}; add it to SPOT_BAND_OF_GPU`);

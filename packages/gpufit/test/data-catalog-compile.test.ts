@@ -16,12 +16,14 @@ import { SUBSIDY_SHARES } from '../../../datasets/scripts/data/assumptions';
 import { BILLING } from '../../../datasets/scripts/data/billing';
 import { CERTIFICATION_SOURCES } from '../../../datasets/scripts/data/certifications';
 import {
+  AWS_SPOT_BAND_OF_GPU,
   hazardFromMonthlyProbability,
   hostFailuresPerHour,
   LLAMA3_INTERRUPTIONS_PER_GPU_HOUR,
   RELIABILITY_RULES,
   reliabilityRule,
   SPOT_BAND_OF_GPU,
+  spotHazardFromBand,
 } from '../../../datasets/scripts/data/reliability';
 import { compileCatalog, INPUTS } from '../../../datasets/scripts/lib/compileCatalog';
 import { vastInterruptiblePrice } from '../../../datasets/scripts/lib/derive';
@@ -406,16 +408,74 @@ describe('reliability from named rules (datasets/scripts/data/reliability.ts)', 
       expect(r.source).toMatch(/reliability-facts|price-facts|SLA|gpufit assumption/);
   });
 
+  // Vectors: the band mid-point p over a 24 h instance life, λ = -ln(1 - p) / 24 (hand-computed to 4 figures).
   it.each([
-    ['spot-band-hopper-blackwell', 0.25],
-    ['spot-band-a100', 0.175],
-    ['spot-band-ada-ampere', 0.125],
-    ['spot-band-older', 0.075],
-  ])('%s: λ = -ln(1 - %s) / 730 per instance-hour, availability left to the engine', (id, p) => {
+    ['spot-band-aws-h100', 0.15, 0.006772],
+    ['spot-band-aws-a100', 0.075, 0.003248],
+    ['spot-band-aws-l4', 0.025, 0.001055],
+    ['spot-band-hopper-blackwell', 0.25, 0.011987],
+    ['spot-band-a100', 0.175, 0.008015],
+    ['spot-band-ada-ampere', 0.125, 0.005564],
+    ['spot-band-older', 0.075, 0.003248],
+  ])('%s: p = %s over a 24 h life, λ = %s per instance-hour, availability left to the engine', (id, p, λ) => {
     const r = reliabilityRule(id);
-    expect(r.interruptions.perHour).toBeCloseTo(-Math.log(1 - p) / 730, 12);
-    expect(hazardFromMonthlyProbability(p)).toBeCloseTo(r.interruptions.perHour, 12);
+    expect(r.interruptions.per).toBe('instance');
+    expect(r.interruptions.perHour).toBeCloseTo(λ, 6);
+    expect(r.interruptions.perHour).toBeCloseTo(-Math.log(1 - p) / 24, 12);
+    expect(spotHazardFromBand(p)).toBeCloseTo(r.interruptions.perHour, 12);
+    // The band's share comes back: an instance living 24 h at λ is reclaimed with probability p.
+    expect(1 - Math.exp(-r.interruptions.perHour * 24)).toBeCloseTo(p, 12);
+    expect(r.source).toContain(`p = ${p}`);
     expect(r.availability).toBeUndefined();
+  });
+
+  it('a DePIN lease held all month keeps the monthly reading: p = 0.25 → 3.941e-4 an hour (λ = -ln 0.75 / 730)', () => {
+    expect(hazardFromMonthlyProbability(0.25)).toBeCloseTo(3.941e-4, 7);
+    const akash = reliabilityRule('akash-lease');
+    expect(akash.hostFailures?.otherPerHour).toBeCloseTo(hazardFromMonthlyProbability(0.25), 12);
+    expect(akash.source).toMatch(/held all month/);
+  });
+
+  it('spot/interruptible rates: every Dynamic row carries a source and the gpufit assumption it rests on', () => {
+    const dynamic = offers.filter((o) => o.pricingCategory === 'Dynamic');
+    expect(dynamic.length).toBeGreaterThan(800);
+    for (const o of dynamic) {
+      expect(num(o.interruptionsPerHour), o.id).toBeGreaterThan(0);
+      const src = o.reliabilitySource ?? '';
+      // Every spot rate rests on an unsourced step (the instance life, the band by maturity, the outbid rate):
+      // labelled where it is taken.
+      expect(src, o.id).toContain('gpufit assumption');
+      // A cited source (a reference file with its section, or a page address), or the whole rule is an assumption.
+      const cited = /price-facts §\d|reliability-facts|https?:\/\/|[a-z0-9-]+\.(com|ai|io|org)\//.test(src);
+      expect(cited || /^rule [a-z0-9-]+: gpufit assumption/.test(src), o.id).toBe(true);
+    }
+    // Cloud spot names its lifetime assumption, where the band it converts comes from, and the conversion.
+    for (const o of dynamic.filter((x) => /^rule spot-band-/.test(x.reliabilitySource ?? ''))) {
+      expect(o.reliabilitySource, o.id).toMatch(/L = 24 h mean instance life: gpufit assumption/);
+      expect(o.reliabilitySource, o.id).toMatch(/λ = -ln\(1-p\)\/L/);
+    }
+  });
+
+  it('the ratio is stated: Vast interruptible is interrupted more often than the worst cloud spot band, not 240x', () => {
+    const vast = reliabilityRule('vast-interruptible').interruptions.perHour;
+    const worst = reliabilityRule('spot-band-hopper-blackwell').interruptions.perHour;
+    expect(vast / worst).toBeGreaterThan(1);
+    expect(vast / worst).toBeLessThan(10);
+    expect(reliabilityRule('vast-interruptible').source).toContain('gpufit assumption one outbid stop a day');
+  });
+
+  it.each([
+    ['H100', 'spot-band-aws-h100'],
+    ['A100-40GB', 'spot-band-aws-a100'],
+    ['A100-80GB', 'spot-band-aws-a100'],
+    ['L4', 'spot-band-aws-l4'],
+  ])('AWS %s spot takes %s (a cited Spot Advisor band)', (gpu, id) => {
+    expect(AWS_SPOT_BAND_OF_GPU[gpu]).toBe(id);
+    const rows = offers.filter(
+      (o) => o.provider === 'aws' && o.gpu === gpu && o.pricingCategory === 'Dynamic',
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const o of rows) expect(ruleOf(o), o.id).toBe(id);
   });
 
   it.each([
@@ -424,7 +484,7 @@ describe('reliability from named rules (datasets/scripts/data/reliability.ts)', 
     ['H200', 'spot-band-hopper-blackwell'],
     ['A100-80GB', 'spot-band-a100'],
     ['A100-40GB', 'spot-band-a100'],
-    ['L4', 'spot-band-ada-ampere'],
+    ['A10', 'spot-band-ada-ampere'],
     ['A10G', 'spot-band-ada-ampere'],
     ['T4', 'spot-band-older'],
     ['V100', 'spot-band-older'],
@@ -434,7 +494,8 @@ describe('reliability from named rules (datasets/scripts/data/reliability.ts)', 
       (o) =>
         o.gpu === gpu &&
         o.pricingCategory === 'Dynamic' &&
-        ['hyperscaler', 'gpu-cloud'].includes(o.market ?? ''),
+        ['hyperscaler', 'gpu-cloud'].includes(o.market ?? '') &&
+        !(o.provider === 'aws' && AWS_SPOT_BAND_OF_GPU[gpu] !== undefined),
     );
     expect(rows.length).toBeGreaterThan(0);
     for (const o of rows) expect(ruleOf(o), o.id).toBe(id);

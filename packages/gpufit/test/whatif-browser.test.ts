@@ -129,7 +129,7 @@ describe('whatif.html in headless Chromium', () => {
       ...base,
       interruptionRates: { ...base.interruptionRates, depin: 2, marketplace: 2 },
     });
-    expect(expected.monthlyRecommendedCents).toBe(5_198_982);
+    expect(expected.monthlyRecommendedCents).toBe(5_198_995);
     await page.waitForFunction(
       (c) => Number(document.getElementById('plan-total')?.dataset['cents']) === c,
       expected.monthlyRecommendedCents,

@@ -4,6 +4,7 @@
  */
 import type { Market, PricingCategory } from '@gpufit/schema';
 import { HOURS_PER_MONTH } from '@gpufit/schema';
+import { SPOT_INSTANCE_LIFETIME_HOURS, spotBandHazard } from './reliability/spotBandHazard.js';
 
 export { HOURS_PER_MONTH };
 
@@ -34,7 +35,7 @@ export const ASSUMED_OUTAGE_HOURS = 1;
 /** gpufit assumption: a checkpoint takes at least one minute to write (a profile's 0 would mean infinitely many). */
 export const MIN_CHECKPOINT_HOURS = 1 / 60;
 
-/** Monthly reclaim probability of the AWS Spot Advisor middle band, 10–15 % → 0.125 (price-facts §1). */
+/** Reclaim share of the AWS Spot Advisor middle band, 10–15 % → 0.125 (price-facts §1). */
 const SPOT_MIDDLE_BAND = 0.125;
 
 export interface ReliabilityDefault {
@@ -46,9 +47,9 @@ export interface ReliabilityDefault {
 }
 
 const SPOT: ReliabilityDefault = {
-  interruptionsPerHour: -Math.log(1 - SPOT_MIDDLE_BAND) / HOURS_PER_MONTH,
+  interruptionsPerHour: spotBandHazard(SPOT_MIDDLE_BAND, SPOT_INSTANCE_LIFETIME_HOURS),
   availability: null,
-  note: 'the offer gives no reliability figure: as spot/interruptible capacity it takes the AWS Spot Advisor middle band, 10–15 % reclaimed a month (p = 0.125, λ = −ln(1 − p)/730 per hour; price-facts §1) — a gpufit assumption',
+  note: `the offer gives no reliability figure: as spot/interruptible capacity it takes the AWS Spot Advisor middle band, 10–15 % of instances reclaimed (p = 0.125; price-facts §1) over an assumed ${SPOT_INSTANCE_LIFETIME_HOURS} h instance life, λ = −ln(1 − p)/${SPOT_INSTANCE_LIFETIME_HOURS} h = ${spotBandHazard(SPOT_MIDDLE_BAND, SPOT_INSTANCE_LIFETIME_HOURS).toPrecision(3)} an hour — a gpufit assumption`,
 };
 
 /** Reliability of an offer that states neither `interruptionsPerHour` nor `availability`, by market and category. */

@@ -110,6 +110,7 @@ export {
   replicasForAvailability,
   replicasForDemandAndAvailability,
 } from './reliability/replicasForAvailability.js';
+export { SPOT_INSTANCE_LIFETIME_HOURS, spotBandHazard } from './reliability/spotBandHazard.js';
 export { youngInterval } from './reliability/youngInterval.js';
 // GPU tiers (performance normalization, §5.2)
 export type { GpuTier, GpuTierTable } from './tiers/gpuTierTable.js';

@@ -116,14 +116,15 @@ describe('golden: 8B batch inference on five real A100 offers', () => {
     expect(e.usdPerJob).toBeCloseTo(13.903525, 8);
   });
 
-  it('AWS p4de spot: λ = −ln(1 − 0.125)/730 = 1.8292e-4/h (M = 5,466.9 h); (M + R)(e^{4/M} − 1) = 4.0015857 h a job', () => {
-    // inflation 4.0015857/4 = 1.00039643 → 0.15857 GPU-h of reruns × $1.0813125 = $0.17146
-    // 400 × $1.0813125 = $432.525; + $0.17146 + $18 egress = $450.69646 → $4.5070 a job
+  it('AWS p4de spot: λ = −ln(1 − 0.125)/24 = 5.5638e-3/h (M = 179.733 h); (M + R)(e^{4/M} − 1) = 4.0485933 h a job', () => {
+    // the middle band over the assumed 24 h instance life (the offer states no rate; pricing/assumptions.ts)
+    // inflation 4.0485933/4 = 1.01214832 → 4.859329 GPU-h of reruns × $1.0813125 = $5.254454
+    // 400 × $1.0813125 = $432.525; + $5.254454 + $18 egress = $455.779454 → $4.5578 a job
     const e = price(catalog.awsSpot);
     expect(line(e, 'gpu-time')).toBeCloseTo(432.525, 6);
-    expect(line(e, 'interruption-overhead')).toBeCloseTo(0.171464, 5);
-    expect(e.monthlyUsd).toBeCloseTo(450.696464, 5);
-    expect(e.usdPerJob).toBeCloseTo(4.50696464, 7);
+    expect(line(e, 'interruption-overhead')).toBeCloseTo(5.254454, 5);
+    expect(e.monthlyUsd).toBeCloseTo(455.779454, 5);
+    expect(e.usdPerJob).toBeCloseTo(4.55779454, 7);
   });
 
   it('Lambda 8 × A100 SXM: 400 h × $2.79 = $1,116.00, no egress charge', () => {
@@ -148,13 +149,13 @@ describe('golden: 8B batch inference on five real A100 offers', () => {
   });
 
   it('Akash A100 SXM, Dynamic with no reliability figure: the spot-band default, labelled', () => {
-    // λ as AWS spot: inflation 1.00039643 → 400 × $1.71 × 1.00039643 = $684.27116; egress $6 (DePIN default) → $690.27116
+    // λ as AWS spot: inflation 1.01214832 → 400 × $1.71 × 1.01214832 = $692.30945; egress $6 (DePIN default) → $698.30945
     const e = price(catalog.akash);
-    expect(e.monthlyUsd).toBeCloseTo(690.271156, 5);
+    expect(e.monthlyUsd).toBeCloseTo(698.309453, 5);
     expect(e.assumptions.join(' ')).toMatch(/AWS Spot Advisor middle band.*gpufit assumption/);
   });
 
-  it('ranks them by cost per successful job: AWS spot $4.51 < Vast $5.35 < Akash $6.90 < Lambda $11.16 < AWS on-demand $13.90', () => {
+  it('ranks them by cost per successful job: AWS spot $4.56 < Vast $5.35 < Akash $6.98 < Lambda $11.16 < AWS on-demand $13.90', () => {
     const ranked = Object.entries(catalog)
       .map(([name, o]) => [name, price(o).usdPerJob ?? Number.POSITIVE_INFINITY] as const)
       .sort((a, b) => a[1] - b[1])

@@ -28,9 +28,9 @@ describe('withInterruptionMultiplier', () => {
     expect(host.interruptionsPerHour).toBeCloseTo(0.1 / 0.95, 15);
     expect(host.availability).toBeCloseTo(0.95 / 1.05, 15);
     expect(host.reliabilitySource).toContain('× 2 by the scenario');
-    // Spot: AWS Spot Advisor middle band, λ = −ln(0.875)/730; ×4.
+    // Spot: AWS Spot Advisor middle band over the assumed 24 h instance life, λ = −ln(0.875)/24; ×4.
     const spot = withInterruptionMultiplier(offer({ market: 'gpu-cloud', pricingCategory: 'Dynamic' }), 4);
-    expect(spot.interruptionsPerHour).toBeCloseTo((-Math.log(0.875) / 730) * 4, 15);
+    expect(spot.interruptionsPerHour).toBeCloseTo((-Math.log(0.875) / 24) * 4, 15);
     // On-demand cloud: never interrupted, always up: the offer itself.
     const cloud = offer({ market: 'hyperscaler' });
     expect(withInterruptionMultiplier(cloud, 5)).toBe(cloud);
