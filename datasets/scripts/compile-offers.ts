@@ -10,6 +10,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { offerRowProblems } from './lib/checkOffers';
 import { compileCatalog } from './lib/compileCatalog';
 import { datasetsDir, referenceDir } from './lib/paths';
 
@@ -19,6 +20,14 @@ function main(argv: readonly string[]): void {
   if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
   const readme = readFileSync(path.join(datasetsDir, 'README.md'), 'utf8');
   const { files, log } = compileCatalog(referenceDir, readme);
+  // Nothing is written when a compiled offer would not load: the CLI would skip it (and every row like it).
+  const problems = offerRowProblems(files['offers.csv'] ?? '');
+  if (problems.length > 0) {
+    console.error(`offers.csv: ${problems.length} problem(s) in rows gpufit would reject; nothing written:`);
+    for (const p of problems.slice(0, 20)) console.error(`  ${p}`);
+    if (problems.length > 20) console.error(`  … and ${problems.length - 20} more`);
+    process.exit(1);
+  }
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(outDir, name), text, 'utf8');
   for (const line of log) console.log(line);
 }

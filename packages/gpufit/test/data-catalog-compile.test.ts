@@ -25,6 +25,7 @@ import {
   SPOT_BAND_OF_GPU,
   spotHazardFromBand,
 } from '../../../datasets/scripts/data/reliability';
+import { offerRowProblems } from '../../../datasets/scripts/lib/checkOffers';
 import { compileCatalog, INPUTS } from '../../../datasets/scripts/lib/compileCatalog';
 import { vastInterruptiblePrice } from '../../../datasets/scripts/lib/derive';
 import { gcpSuspectOnDemand } from '../../../datasets/scripts/lib/gcpVm';
@@ -83,6 +84,24 @@ describe('the compile is deterministic and its output is what is committed', () 
       .filter((x) => !x.v.ok)
       .map((x) => x.id);
     expect(bad).toEqual([]);
+  });
+
+  it('the build refuses a catalog with a row gpufit would reject, naming its row, id and column', () => {
+    const csv = readFileSync(path.join(datasets, 'offers.csv'), 'utf8');
+    expect(offerRowProblems(csv)).toEqual([]);
+    // A source text over the schema's limit (a helper's first spot-rate texts were): the CLI had skipped 830 rows.
+    const [header, first, ...rest] = parse(csv) as string[][];
+    const at = header!.indexOf('reliabilitySource');
+    const long = [...first!];
+    long[at] = 'x'.repeat(5000);
+    const quote = (cells: readonly string[]) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',');
+    const problems = offerRowProblems([header!, long, ...rest.slice(0, 3)].map(quote).join('\n'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      new RegExp(
+        `^row 2 \\(${first![0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\), column reliabilitySource: `,
+      ),
+    );
   });
 });
 
