@@ -2,7 +2,7 @@ import type { CostEstimate, Offer, RejectionCode } from '@gpufit/schema';
 
 /** What an offer refused for each reason is, in a few words ("290 run on community hosts …"). */
 const REFUSED: Readonly<Record<RejectionCode, string>> = {
-  memory: 'cannot hold the model on one instance',
+  memory: 'cannot hold a replica (the model, or its stated GPUs) on one instance',
   'gpu-type': 'are another GPU than the one asked for',
   compliance: 'lack a certification the workload requires',
   residency: 'are outside the residency the data needs',
@@ -19,6 +19,7 @@ const REFUSED: Readonly<Record<RejectionCode, string>> = {
   capacity: 'are spot without the capacity the job needs at once',
   'gpu-policy': 'are another GPU with no measured throughput ratio for this work',
   latency: 'are too far from the users for the p99 budget',
+  horizon: 'would run a job past the workload’s horizon',
 };
 
 /** The phrase for one offer: "1 is …", "1 has …", "1 lacks …", "1 runs …" (the table is written for several). */

@@ -13,7 +13,7 @@ describe('why a side has no option', () => {
     t.add(refused(['hosting', hosting], ['hosting', hosting]));
     t.add(refused(['memory', 'the model needs 2 GPUs']));
     expect(t.sentence('decentralized')).toBe(
-      'none of 3 decentralized offers can run it: 2 run on hosts the data may not use (confidential data needs datacenter hosts); 1 is spot / interruptible, and the workload is not interruptible; 1 cannot hold the model on one instance',
+      'none of 3 decentralized offers can run it: 2 run on hosts the data may not use (confidential data needs datacenter hosts); 1 is spot / interruptible, and the workload is not interruptible; 1 cannot hold a replica (the model, or its stated GPUs) on one instance',
     );
   });
 

@@ -1,7 +1,7 @@
 /**
  * The month-0 cost of one option split into the parts a projection moves differently (DESIGN §5.8):
  *
- * - compute = gpu-time + interruption-overhead + redundancy + commitment-waste, unsubsidized. It scales
+ * - compute = gpu-time + interruption-overhead + redundancy + idle-capacity + commitment-waste, unsubsidized. It scales
  *   with demand, is reduced by the incentive subsidy, and follows the incentive-token price when the offer
  *   is denominated in its token.
  * - data = egress + ingress + checkpoint-sync. gpufit assumption: it scales with demand too (results
@@ -119,6 +119,7 @@ export const COMPUTE_COMPONENTS: readonly CostComponentName[] = [
   'gpu-time',
   'interruption-overhead',
   'redundancy',
+  'idle-capacity',
   'commitment-waste',
 ];
 export const DATA_COMPONENTS: readonly CostComponentName[] = ['egress', 'ingress', 'checkpoint-sync'];

@@ -84,10 +84,13 @@ function demandGpuHours(p: WorkloadProfile): number {
   return p.gpuHoursPerMonth ?? (p.jobsPerMonth ?? 0) * p.hoursPerJob * (p.gpusPerReplica ?? 1) * p.nodes;
 }
 
-/** Utilization a committed estimate implies: run hours × term factor ÷ (run + waste hours). */
+/**
+ * Utilization a committed estimate implies: run hours × term factor ÷ (run + waste hours). A service's always-on
+ * unit held beyond its work counts as run, as `estimateCost` counts it.
+ */
 function impliedUtilization(estimate: CostEstimate, offer: Offer, profile: WorkloadProfile): number | null {
   const hours = (name: string): number => estimate.components.find((x) => x.name === name)?.quantity ?? 0;
-  const run = hours('gpu-time') + hours('interruption-overhead');
+  const run = hours('gpu-time') + hours('interruption-overhead') + hours('idle-capacity');
   const waste = hours('commitment-waste');
   if (!(run > 0)) return null;
   const term = offer.termMonths ?? 0;

@@ -468,9 +468,13 @@ describe('capacity booked by the day holds the peak of a service', () => {
     const flexible = estimateCost(api, hourly, { tiers });
     const byTheDay = estimateCost(api, block, { tiers });
     const gpuTime = (e: typeof flexible) => e.components.find((c) => c.name === 'gpu-time')!.quantity;
+    const idle = (e: typeof flexible) => e.components.find((c) => c.name === 'idle-capacity')!.quantity;
     expect(gpuTime(flexible)).toBeCloseTo(8 * 730, 6);
+    expect(idle(flexible)).toBe(0);
     expect(byTheDay.instances).toBe(flexible.instances);
-    expect(gpuTime(byTheDay)).toBeCloseTo(3 * 8 * 730, 6);
+    // The work is the same GPU time; the rest of the peak's 3 instances held all month is held idle.
+    expect(gpuTime(byTheDay)).toBeCloseTo(8 * 730, 6);
+    expect(idle(byTheDay)).toBeCloseTo(2 * 8 * 730, 6);
     expect(byTheDay.monthlyUsd!).toBeGreaterThan(flexible.monthlyUsd!);
     expect(byTheDay.assumptions.join(' ')).toMatch(
       /capacity booked by the day cannot follow the demand within a day, so the peak is held all month/,

@@ -392,7 +392,7 @@ describe('estimateCost: the bill, term by term', () => {
     expect(note).toContain('utilization 1 from the instance held up all month (counted as used)');
     expect(note).not.toContain('mean ÷ peak');
     expect(note).toContain(
-      `the demand itself is 5.48 % of the hours held (one instance stays up all month for availability), so a GPU-hour of its work costs $${((0.5634 * 730) / 40).toFixed(2)}`,
+      `the demand itself is 5.48 % of the hours held (one instance stays up all month for availability; the rest is the line of always-on hours held idle, not GPU time), so a GPU-hour of its work costs $${((0.5634 * 730) / 40).toFixed(2)}`,
     );
     // Work that fills what it holds says nothing more.
     const full = estimateCost({ ...p, gpuHoursPerMonth: 730, peakToMeanRatio: 1 }, o, { tiers });

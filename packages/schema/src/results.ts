@@ -59,6 +59,12 @@ export const COST_COMPONENT_NAMES = [
   'gpu-time',
   'interruption-overhead',
   'redundancy',
+  /**
+   * Hours of an always-on serving unit held beyond its work and its spares, on capacity that is not committed
+   * (one instance up all month for a demand below it; capacity booked by the day held at the peak): since 2.9.0.
+   * Committed capacity's idle hours are `commitment-waste`.
+   */
+  'idle-capacity',
   'commitment-waste',
   'egress',
   'ingress',
@@ -107,6 +113,8 @@ export const REJECTION_CODES = [
    * more than half its p99 budget (since schema 2.6.0).
    */
   'latency',
+  /** A batch job's expected run on the offer outlasts the workload's horizon (since schema 2.9.0). */
+  'horizon',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -544,7 +552,7 @@ export interface PlanSubsidy {
   readonly savingRestsOnIt: number;
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.8.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.9.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {

@@ -125,6 +125,7 @@ export function estimateCost(
   let overheadHours = 0;
   let redundancyHours = 0;
   let wasteHours = 0;
+  let idleHours = 0;
   let replicas: number;
   let instances: number;
   let utilization = 1;
@@ -176,9 +177,12 @@ export function estimateCost(
     // the peak needs are held all month, as committed capacity is (a 70B chat API on H200 blocks was priced at
     // its mean, 25.2 instances, where its peak holds 37).
     const byTheDay = billedByTheDay(offer);
-    usedHours = byTheDay
-      ? Math.max(usefulGpuHours * packing, needed * unitGpuHours)
-      : Math.max(usefulGpuHours * packing, unitGpuHours);
+    // GPU time is the work (× packing). A unit is held all month even for a demand below it (booked by the day:
+    // the peak's units), on any pricing: those hours are held idle, their own line, not GPU time and not unused
+    // commitment (a 70B API on one p5 held all month for half its hours showed 5,840 GPU-hours of "GPU time").
+    usedHours = usefulGpuHours * packing;
+    const heldHours = Math.max(usedHours, (byTheDay ? needed : 1) * unitGpuHours);
+    idleHours = heldHours - usedHours;
     // Capacity that follows the demand holds the spares of each hour's demand, not the peak's all month.
     let spares = count.replicas - needed;
     if (!committed && !byTheDay && spares > 0 && options.servingSpares !== 'peak') {
@@ -192,7 +196,7 @@ export function estimateCost(
       if (mean.feasible) spares = mean.meanSpares;
     }
     redundancyHours = spares * unitGpuHours;
-    if (explain)
+    if (explain) {
       assumptions.push(
         notes.serving(
           needed,
@@ -205,12 +209,17 @@ export function estimateCost(
           spares,
         ),
       );
-    if (committed) {
-      const capacity = needed * unitGpuHours;
-      workShare = Math.min(1, (usefulGpuHours * packing) / capacity);
-      utilization = scenario?.committedUtilization ?? usedHours / capacity;
-      wasteHours = (usedHours / utilization) * termFactor - usedHours;
+      if (count.replicas === needed && profile.availabilityTarget > 0)
+        assumptions.push(notes.noSpareUnit(needed, profile.availabilityTarget, unitAvailability));
     }
+    if (committed) {
+      // The commitment's utilization counts the held unit as used (it is held by any pricing); what the commitment
+      // adds beyond it (the peak's units all month, a term past the horizon) is unused commitment.
+      const capacity = needed * unitGpuHours;
+      workShare = Math.min(1, usedHours / capacity);
+      utilization = scenario?.committedUtilization ?? heldHours / capacity;
+      wasteHours = (heldHours / utilization) * termFactor - heldHours;
+    } else if (explain && idleHours > 0) assumptions.push(notes.idleCapacity(idleHours, heldHours, byTheDay));
   } else {
     // --- batch: interruptions inflate each job's wall time -----------------------------------------------------
     const instancesPerJob = nodes;
@@ -266,6 +275,11 @@ export function estimateCost(
     // Each job's instances are billed in whole increments from start to finish (with the provider's minimum):
     // the part of the last increment a job does not use is billed GPU time too.
     const jobRunHours = jobWallHours * inflation;
+    // A job that does not finish within the workload's horizon is not priced as if it completed.
+    if (jobRunHours > profile.horizonMonths * HOURS_PER_MONTH) {
+      const message = notes.pastHorizon(jobRunHours, jobWallHours, profile.horizonMonths);
+      return infeasible(offer, [{ code: 'horizon', message }], g);
+    }
     const billing = {
       incrementSeconds: offer.billingIncrementSeconds ?? 0,
       minimumSeconds: offer.minimumBillableSeconds,
@@ -382,13 +396,14 @@ export function estimateCost(
   if (explain && of.egressNote !== null && resultGiB + syncGiB > 0) assumptions.push(of.egressNote);
 
   // --- incentive subsidy (share above) -------------------------------------------------------------------------
-  const billedGpuHours = usedHours + overheadHours + redundancyHours + wasteHours;
+  const billedGpuHours = usedHours + overheadHours + redundancyHours + idleHours + wasteHours;
   if (explain && share > 0) assumptions.push(notes.subsidy(share, offer, options.subsidyShare !== undefined));
 
   const components: CostComponent[] = [
     line('gpu-time', 'GPU-hour', usedHours, price, share > 0 ? notes.GPU_TIME_UNSUBSIDIZED : undefined),
     line('interruption-overhead', 'GPU-hour', overheadHours, price),
     line('redundancy', 'GPU-hour', redundancyHours, price),
+    line('idle-capacity', 'GPU-hour', idleHours, price),
     line('commitment-waste', 'GPU-hour', wasteHours, price),
     perGiB('egress', resultGiB, resultEgressUsd),
     line('ingress', 'GiB', ingressGiB, offer.ingressUsdPerGiB),

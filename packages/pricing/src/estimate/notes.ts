@@ -4,6 +4,7 @@
  */
 import {
   formatMinorUnits,
+  HOURS_PER_MONTH,
   MIN_USD_PER_GPU_HOUR,
   type Offer,
   roundingModes,
@@ -249,5 +250,32 @@ function usd(x: number): string {
  * L4 commitment read "utilization 1 … $0.56 per used GPU-hour"; its work costs $10.28 a GPU-hour).
  */
 export function workBelowFloor(workShare: number, price: number): string {
-  return `; the demand itself is ${readableNumber(workShare * 100, 3)} % of the hours held (one instance stays up all month for availability), so a GPU-hour of its work costs ${usd(price / workShare)}`;
+  return `; the demand itself is ${readableNumber(workShare * 100, 3)} % of the hours held (one instance stays up all month for availability; the rest is the line of always-on hours held idle, not GPU time), so a GPU-hour of its work costs ${usd(price / workShare)}`;
+}
+
+/** Serving capacity that is not committed, held beyond its work: `heldHours` a month in all. */
+export function idleCapacity(idleHours: number, heldHours: number, byTheDay: boolean): string {
+  const why = byTheDay
+    ? 'capacity booked by the day holds the peak all month'
+    : 'one instance stays up all month for availability';
+  return `held idle: ${n(idleHours)} of the ${n(heldHours)} GPU-hours held a month run no work (${why}); they are billed as their own line, not as GPU time — the work itself is ${readableNumber(((heldHours - idleHours) / heldHours) * 100, 3)} % of the hours held`;
+}
+
+/**
+ * No spare unit: the target rests on the units' own availability figure alone (a provider's SLA, or gpufit's
+ * default for its market), which the report says rather than adding spares the k-out-of-n count does not need.
+ */
+export function noSpareUnit(units: number, target: number, a: number): string {
+  const who =
+    units === 1
+      ? `one unit whose availability figure (${p(a)}) reaches the target by itself`
+      : `${units} units all up, each at its availability figure (${p(a)})`;
+  return `no spare unit: availability ${target} is met only on paper, by ${who}; an SLA figure is a service credit, not a measured uptime, and ${units === 1 ? 'an outage of the unit is an outage of the service' : 'an outage of any unit leaves the peak short'} — add a replica (or a second provider) if ${target} must hold`;
+}
+
+/** A batch job whose expected run on an offer outlasts the workload's horizon. */
+export function pastHorizon(runHours: number, wallHours: number, horizonMonths: number): string {
+  const rework =
+    runHours > wallHours * 1.0005 ? ` (${n(wallHours)} h of work, the rest re-work after interruptions)` : '';
+  return `one job runs ${n(runHours)} h here${rework}, longer than the workload's ${horizonMonths}-month horizon (${n(horizonMonths * HOURS_PER_MONTH)} h): it would not finish, so it is not priced as if it did`;
 }

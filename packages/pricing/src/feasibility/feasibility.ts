@@ -20,6 +20,7 @@ import { dataEligibility } from './dataEligibility.js';
 import { gdprInPlaceNote } from './gdprInPlace.js';
 import { leastRoundTripMs, NETWORK_SHARE_OF_P99 } from './networkLatency.js';
 import { interruptibleRule, placementRule } from './placementRule.js';
+import { replicaWidth } from './replicaWidth.js';
 
 export interface Feasibility {
   readonly feasible: boolean;
@@ -77,7 +78,8 @@ const NVLINK = INTERCONNECTS.indexOf('nvlink');
  * - the GPU policy: the named GPU (or the reference GPU), or another at a measured throughput ratio
  *   (`throughputConversion`);
  * - memory: GPUs per replica = ⌈model memory ÷ GPU memory⌉, spread over `nodes`, on one instance per node; a
- *   profile's `gpusPerReplica` on its `gpuType` (or the reference GPU) caps the memory estimate;
+ *   profile's `gpusPerReplica` caps the memory estimate on its `gpuType` (or the reference GPU) and is the
+ *   replica's width on every GPU (`replicaWidth`);
  * - interconnect; the workload's compliance certifications (`gdpr` also met inside the EEA: `gdprInPlace`);
  *   residency;
  * - data eligibility by host tier (`dataEligibility`);
@@ -165,15 +167,17 @@ export function feasibilityDetail(
         ? `memory: gpufit estimates ${modelText(profile, pf.memoryGiB, pf.phase)}, but the stated ${profile.gpusPerReplica} × ${gpu} per replica holds ${fmt(footprintGiB)} GiB; the stated footprint is used (e.g. LoRA, QLoRA or offloading)`
         : null;
   const needed = gpusForModel(footprintGiB, offer.gpuMemoryGiB, nodes);
-  const sameGpu = pf.gpuTypeKey === null || sameFamily(of.gpuKey, pf.gpuTypeKey);
-  let gpusPerReplica: number | null =
-    profile.gpusPerReplica !== null && sameGpu ? Math.max(profile.gpusPerReplica, needed) : needed;
+  // A stated gpusPerReplica is the replica's parallel width (data or tensor parallel over one machine), kept on
+  // every GPU, at least the memory minimum there (`replicaWidth`): an 8 × H100 NVLink run priced on H200 was a
+  // one-GPU job of 2,660 h on four separate VMs.
+  let gpusPerReplica: number | null = replicaWidth(profile.gpusPerReplica, needed);
   if (gpusPerReplica > offer.gpusPerInstance) {
     const shown = gpusPerReplica;
-    reject(
-      'memory',
-      () =>
-        `the model's ${fmt(footprintGiB)} GiB (${modelParams(profile)}, ${profile.precision}, ${pf.phase}) needs ${shown} GPUs of ${offer.gpuMemoryGiB} GiB on one instance${nodes > 1 ? ` per node (${nodes} nodes)` : ''}; the offer has ${offer.gpusPerInstance}`,
+    const perNode = nodes > 1 ? ` per node (${nodes} nodes)` : '';
+    reject('memory', () =>
+      shown > needed
+        ? `the workload runs ${shown} GPUs per replica${perNode} (its stated width, kept on every GPU) on one instance; the offer has ${offer.gpusPerInstance}`
+        : `the model's ${fmt(footprintGiB)} GiB (${modelParams(profile)}, ${profile.precision}, ${pf.phase}) needs ${shown} GPUs of ${offer.gpuMemoryGiB} GiB on one instance${perNode}; the offer has ${offer.gpusPerInstance}`,
     );
     gpusPerReplica = null;
     if (verdictOnly) return refused();
@@ -515,10 +519,6 @@ function modelParams(profile: WorkloadProfile): string {
   return isAssumed(profile, 'modelParamsBillions')
     ? `assumed ${profile.modelParamsBillions}B (default for this kind)`
     : `${profile.modelParamsBillions}B parameters`;
-}
-
-function sameFamily(offerGpu: string, wanted: string): boolean {
-  return offerGpu === wanted || offerGpu.startsWith(`${wanted}-`);
 }
 
 function fmt(x: number): string {

@@ -21,6 +21,7 @@ export const COMPONENT_LABELS: Record<CostComponentName, string> = {
   'gpu-time': 'GPU time',
   'interruption-overhead': 'Interruption overhead (lost work and restarts)',
   redundancy: 'Redundant replicas for the availability target',
+  'idle-capacity': 'Always-on hours held idle (beyond the work)',
   'commitment-waste': 'Committed hours left unused',
   egress: 'Data egress',
   ingress: 'Data ingress',
