@@ -70,7 +70,7 @@ async function analyze(row: string): Promise<{ json: Report; md: string; stdout:
 const hours = (o: Option, name: string) => o.cost.components.find((c) => c.name === name)!.quantity;
 
 describe('a replica keeps its stated width; a held unit shows its idle hours (built CLI)', () => {
-  it('8 × H100 NVLink pretraining: every option runs 8 GPUs a replica on one instance, no one-GPU 2,667 h job', async () => {
+  it('8 × H100 NVLink pretraining: every option runs 8 GPUs a replica on one instance, no one-GPU 2,658 h job', async () => {
     const { json, md } = await analyze(PRETRAIN);
     const d = json.workloads[0]!.decision;
     for (const side of ['cloud', 'depin'] as const) {

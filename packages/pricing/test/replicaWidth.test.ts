@@ -64,6 +64,21 @@ const pretrain: WorkloadProfileInput = {
 const h200 = (o: Partial<OfferInput>) =>
   offer({ gpu: 'H200', gpuMemoryGiB: 141, interconnect: 'nvlink', usdPerGpuHour: 3, availability: 1, ...o });
 
+// The sweep's fintech assistant: 70B fp8 on 2 × H100 a replica, 2,920 GPU-hours a month at a peak of 2, on one
+// committed p5 (8 × H100, $3.44) with availability 0.995 = the target.
+const assistant: WorkloadProfileInput = {
+  id: 'assistant-70b',
+  kind: 'realtime-inference',
+  modelParamsBillions: 70,
+  precision: 'fp8',
+  gpuType: 'H100',
+  gpusPerReplica: 2,
+  interconnect: 'nvlink',
+  gpuHoursPerMonth: 2920,
+  peakToMeanRatio: 2,
+  availabilityTarget: 0.995,
+  horizonMonths: 36,
+};
 describe('a stated replica keeps its width on another GPU', () => {
   it('8 × H100 priced on H200: 8 GPUs a replica, 400 ÷ 1.2 = 333.3 h a job, 3,200 ÷ 1.2 GPU-hours, NVLink kept', () => {
     const p = profile(pretrain);
@@ -113,17 +128,7 @@ describe('a stated replica keeps its width on another GPU', () => {
   });
 
   it('70B fp8 served on 2 × H100 a replica keeps 2 GPUs on A100-80GB and H200, and needs 4 on L40S (48 GiB)', () => {
-    const p = profile({
-      id: 'chat-70b',
-      kind: 'realtime-inference',
-      modelParamsBillions: 70,
-      precision: 'fp8',
-      gpuType: 'H100',
-      gpusPerReplica: 2,
-      interconnect: 'nvlink',
-      gpuHoursPerMonth: 2920,
-      gpuPolicy: 'any',
-    });
+    const p = profile({ ...assistant, gpuPolicy: 'any' });
     const width = (gpu: string, gpuMemoryGiB: number) =>
       feasibilityDetail(p, offer({ gpu, gpuMemoryGiB, gpusPerInstance: 8, interconnect: 'nvlink' }), {
         tiers,
@@ -182,21 +187,6 @@ describe('a stated replica keeps its width on another GPU', () => {
   });
 });
 
-// The sweep's fintech assistant: 70B fp8 on 2 × H100 a replica, 2,920 GPU-hours a month at a peak of 2, on one
-// committed p5 (8 × H100, $3.44) with availability 0.995 = the target.
-const assistant: WorkloadProfileInput = {
-  id: 'assistant-70b',
-  kind: 'realtime-inference',
-  modelParamsBillions: 70,
-  precision: 'fp8',
-  gpuType: 'H100',
-  gpusPerReplica: 2,
-  interconnect: 'nvlink',
-  gpuHoursPerMonth: 2920,
-  peakToMeanRatio: 2,
-  availabilityTarget: 0.995,
-  horizonMonths: 36,
-};
 const p5 = (o: Partial<OfferInput>) =>
   offer({
     gpu: 'H100',
