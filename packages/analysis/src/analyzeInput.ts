@@ -46,7 +46,7 @@ export interface AnalyzeInput {
   readonly tiers: GpuTierTable;
   /**
    * Measured throughput ratios between GPUs (`datasets/throughput-ratios.csv`); without them a workload is priced
-   * only on its named GPU (or the reference GPU).
+   * only on its named GPU (one that names none: on any GPU, credited no speed-up over the GPU its hours are read in).
    */
   readonly ratios?: ThroughputRatioTable;
   /**

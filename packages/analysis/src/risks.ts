@@ -572,15 +572,17 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     id: 'gpu-substituted',
-    check: ({ cloud, depin }) => {
+    check: ({ cloud, depin, profile }) => {
       const out: string[] = [];
+      // With no gpuType the demand's GPU is the unit its hours are read in, and any GPU may run it (methodology §2).
+      const why = profile.gpuType === null ? 'no gpuType is named' : 'gpuPolicy any';
       for (const o of [cloud, depin]) {
         const t = o?.cost.throughput;
         if (!t || t.basis === 'same') continue;
         out.push(
           t.basis === 'measured'
             ? `${o!.offer.providerName} is priced on ${t.offerGpu} instead of ${t.demandGpu}, at a measured ${round3(t.ratio)}× (${t.source}); your own benchmark may differ.`
-            : `${o!.offer.providerName} is priced on ${t.offerGpu} instead of ${t.demandGpu} with no benchmark for the pair (gpuPolicy any): no speed-up is credited.`,
+            : `${o!.offer.providerName} is priced on ${t.offerGpu} instead of ${t.demandGpu} with no benchmark for the pair (${why}): no speed-up is credited${t.ratio < 1 ? `, and a datasheet slow-down to ${round3(t.ratio)}× is charged` : ''}.`,
         );
       }
       return out.length > 0 ? out.join(' ') : null;

@@ -12,9 +12,10 @@ const HEAD =
   'id,name,kind,modelParamsBillions,precision,gpuType,gpusPerReplica,nodes,interconnect,gpuHoursPerMonth,jobsPerMonth,hoursPerJob,peakToMeanRatio,dataSensitivity,availabilityTarget,interruptible,checkpointable,statelessRequests,task';
 const PORTFOLIO = [
   HEAD,
-  'w-a100,Whisper backlog,batch-inference,1.55,fp16,,1,1,none,,3000,0.5,1.5,internal,0.95,true,true,true,speech-to-text',
+  // Named on the A100-80GB: with no GPU named, a 1.55B model's hours are read as L4-hours (cli-referenceGpu.test.ts)
+  'w-a100,Whisper backlog,batch-inference,1.55,fp16,A100-80GB,1,1,none,,3000,0.5,1.5,internal,0.95,true,true,true,speech-to-text',
   'w-l4,Whisper on L4,batch-inference,1.55,fp16,L4,1,1,none,,3000,0.5,1.5,internal,0.95,true,true,true,speech-to-text',
-  'w-none,Whisper backlog without a task,batch-inference,1.55,fp16,,1,1,none,,3000,0.5,1.5,internal,0.95,true,true,true,',
+  'w-none,Whisper backlog without a task,batch-inference,1.55,fp16,A100-80GB,1,1,none,,3000,0.5,1.5,internal,0.95,true,true,true,',
 ].join('\n');
 
 let analysis: Analysis;

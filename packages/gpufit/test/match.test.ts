@@ -16,6 +16,7 @@ import {
   offersWithInterruptionMultipliers,
   placeFeasible,
   placeKey,
+  referenceGpu,
   reliabilityFloors,
   reliabilityOf,
   type ThroughputRatioTable,
@@ -680,12 +681,12 @@ describe('cheapestFeasible', () => {
           ]);
           for (const [p, s] of [...runs, ...runs]) {
             const options = { tiers, scenario: s, ratios };
-            const demandTier = p.gpuType === null ? tiers.reference : tiers.get(p.gpuType);
+            const demandTier = referenceGpu(p, tiers)?.tier;
             for (const gpu of gpus) {
               const kept = gpuConversion(p, gpu, options);
               const offerTier = tiers.get(gpu);
               if (demandTier === undefined || offerTier === undefined) {
-                expect(kept === null || kept === 'no-demand-tier').toBe(true);
+                expect(kept).toBe(null);
                 continue;
               }
               const fresh = throughputConversion({
@@ -696,6 +697,7 @@ describe('cheapestFeasible', () => {
                 task: p.task,
                 demandTier,
                 named: p.gpuType !== null,
+                latencyBound: workloadKinds[p.kind].pattern === 'serving' && p.p99LatencyMs !== null,
                 offerTier,
                 ratios,
                 explain: false,

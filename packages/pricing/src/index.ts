@@ -118,6 +118,8 @@ export { gpuTierTable, REFERENCE_GPU, relativeThroughput } from './tiers/gpuTier
 export type { ModelSizeBand } from './tiers/modelSizeBand.js';
 export { MODEL_SIZE_BAND_FLOOR_BILLIONS, MODEL_SIZE_BANDS, modelSizeBand } from './tiers/modelSizeBand.js';
 export { precisionOf } from './tiers/precisionOf.js';
+export type { DemandGpu, DemandGpuReason } from './tiers/referenceGpu.js';
+export { referenceGpu, SMALL_MODEL_REFERENCE_GPU } from './tiers/referenceGpu.js';
 export type { ThroughputConversion, ThroughputConversionInput } from './tiers/throughputConversion.js';
 export { throughputConversion } from './tiers/throughputConversion.js';
 // Measured throughput ratios between GPUs (MLPerf and other published benchmarks, §5.1b–5.2)

@@ -95,10 +95,19 @@ describe('estimateCost: the bill, term by term', () => {
     expect(e.assumptions.some((a) => a.includes('A100-80GB GPU-hours') && a.includes('measured'))).toBe(true);
   });
 
-  it('without a measured ratio another GPU is not priced; gpuPolicy any prices it with no speed-up credited', () => {
-    const p = profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 1000 });
+  it('without a measured ratio another GPU is not priced for a named GPU; gpuPolicy any, or no GPU named, prices it with no speed-up credited', () => {
+    const p = profile({ id: 't', kind: 'experimentation', gpuType: 'A100-80GB', gpuHoursPerMonth: 1000 });
     const h100 = offer({ gpu: 'H100', usdPerGpuHour: 4, gpusPerInstance: 2 });
     expect(estimateCost(p, h100, { tiers }).rejections.map((r) => r.code)).toEqual(['gpu-policy']);
+    // no GPU named: A100-80GB is only the unit of the hours (training keeps it), so the H100 prices them unmeasured
+    const unnamed = estimateCost(
+      profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 1000 }),
+      h100,
+      {
+        tiers,
+      },
+    );
+    expect(unnamed.throughput).toMatchObject({ demandGpu: 'A100-80GB', ratio: 1, basis: 'unmeasured' });
     const any = profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 1000, gpuPolicy: 'any' });
     // datasheet H100/A100 training = 989/312 ≈ 3.17, but an unmeasured pair credits at most 1
     const e = estimateCost(any, h100, { tiers });

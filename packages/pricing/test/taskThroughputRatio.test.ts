@@ -73,7 +73,8 @@ describe('throughputConversion with a task', () => {
     throughputClass: 'inference' as const,
     modelParamsBillions: 1.55,
     precision: 'fp16' as const,
-    named: false,
+    // named: `measured` keeps a named GPU to measured ratios (with none named, any GPU may price the hours)
+    named: true,
     ratios: table,
   };
   const a100ToH100 = { ...base, demandTier: tiers.get('A100-80GB')!, offerTier: tiers.get('H100')! };

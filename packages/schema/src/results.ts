@@ -124,9 +124,10 @@ export interface CostRejection {
 }
 
 /**
- * How the work was converted to the priced GPU: `same` (the named GPU, or the reference GPU when none is named),
- * `measured` (a published benchmark ratio for the workload's class and model-size band), or `unmeasured` (policy
- * `any` with no measured ratio: no speed-up is credited, a slow-down by the datasheet is).
+ * How the work was converted to the priced GPU: `same` (the named GPU, or the GPU the hours are read in when none
+ * is named: L4 for inference that fits one, else the reference A100-80GB), `measured` (a published benchmark ratio
+ * for the workload's class and model-size band), or `unmeasured` (policy `any`, or no GPU named, with no measured
+ * ratio: no speed-up is credited, a slow-down by the datasheet is).
  */
 export interface ThroughputBasis {
   /** The GPU the demand is stated in. */
@@ -161,7 +162,7 @@ export interface CostEstimate {
   /** GPU-hours billed a month, after performance normalization, interruptions and redundancy. */
   readonly billedGpuHoursPerMonth: number | null;
   /**
-   * The useful work a month in the demand's GPU-hours (the profile's gpuType, else the reference GPU): the
+   * The useful work a month in the demand's GPU-hours (the profile's gpuType, else the GPU they are read in): the
    * same for every offer, so `monthlyUsd / demandGpuHoursPerMonth` compares offers per unit of work.
    */
   readonly demandGpuHoursPerMonth?: number | null;

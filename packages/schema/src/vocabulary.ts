@@ -33,7 +33,8 @@ export type Hosting = (typeof HOSTINGS)[number];
  * Which GPUs may price a workload that names a `gpuType`: `exact` = that GPU tier only; `measured` = that tier
  * or another where a measured throughput ratio (MLPerf or another published benchmark) exists for the workload's
  * class and model-size band; `any` = any GPU that holds the model, measured ratios where they exist and no
- * speed-up credited where none does.
+ * speed-up credited where none does. A workload that names no `gpuType` has no GPU to keep: under `measured` any
+ * GPU may price its hours, as under `any` (a served one with a p99 budget not on a GPU slower by its datasheet).
  */
 export const GPU_POLICIES = ['exact', 'measured', 'any'] as const;
 export type GpuPolicy = (typeof GPU_POLICIES)[number];

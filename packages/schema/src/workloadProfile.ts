@@ -58,10 +58,16 @@ export const workloadProfileInputSchema = z
     kind: oneOf('kind', F.kind.values),
     modelParamsBillions: numberField('modelParamsBillions').optional(),
     precision: oneOf('precision', F.precision.values).optional(),
+    /**
+     * The GPU the demand's hours were counted on. Absent: the hours are read as L4-hours for inference whose
+     * replica fits one L4, else as A100-80GB hours (a gpufit assumption each estimate states; `referenceGpu` of
+     * `@gpufit/pricing`).
+     */
     gpuType: nonEmptyText('gpuType', F.gpuType.maxLength).optional(),
     gpusPerReplica: numberField('gpusPerReplica').optional(),
     nodes: numberField('nodes').optional(),
     interconnect: oneOf('interconnect', F.interconnect.values).optional(),
+    /** GPU-hours a month on the `gpuType` (or the GPU it is read in when none is named). */
     gpuHoursPerMonth: numberField('gpuHoursPerMonth').optional(),
     jobsPerMonth: numberField('jobsPerMonth').optional(),
     hoursPerJob: numberField('hoursPerJob').optional(),

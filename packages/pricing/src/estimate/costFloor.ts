@@ -166,7 +166,7 @@ export function gpuHoursFloor(
   options: FeasibilityOptions,
 ): number | null {
   const conversion = gpuConversion(profile, gpu, options);
-  if (conversion === null || conversion === 'no-demand-tier') return null;
+  if (conversion === null) return null;
   const { demandTier, ratio } = conversion;
   const { demandGpusPerReplica, footprintGiB } = replicaDemand(profile, demandTier.memoryGiB);
   const useful = referenceGpuHoursOf(profile, demandGpusPerReplica) / ratio;

@@ -18,6 +18,7 @@ import { type EffectivePriceOptions, effectivePrice } from '../incentives/effect
 import { NON_FINITE_RESULT } from '../messages.js';
 import { meanSpareUnits } from '../reliability/meanSpareUnits.js';
 import { replicasForDemandAndAvailability } from '../reliability/replicasForAvailability.js';
+import { referenceGpu } from '../tiers/referenceGpu.js';
 import { billedJobHours } from './billedJobHours.js';
 import { billedByTheDay } from './bookedAhead.js';
 import { interruptedRun } from './interruptedRun.js';
@@ -106,7 +107,13 @@ export function estimateCost(
   const perInstance = offer.gpusPerInstance;
   if (explain)
     assumptions.push(
-      notes.demand(throughput, profile.task ?? pf.throughputClass, referenceGpuHours, usefulGpuHours),
+      notes.demand(
+        throughput,
+        profile.task ?? pf.throughputClass,
+        referenceGpuHours,
+        usefulGpuHours,
+        referenceGpu(profile, options.tiers)?.reason,
+      ),
     );
   if (explain && g !== demandG) assumptions.push(notes.gpuHoursConserved(demandG, g));
   if (explain && feas.memoryNote !== null) assumptions.push(feas.memoryNote);

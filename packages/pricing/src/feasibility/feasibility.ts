@@ -14,6 +14,7 @@ import { type ProfileFacts, profileFacts } from '../estimate/profileFacts.js';
 import { gpusForModel } from '../memory/modelMemory.js';
 import type { GpuTier, GpuTierTable } from '../tiers/gpuTierTable.js';
 import { modelSizeBand } from '../tiers/modelSizeBand.js';
+import { referenceGpu } from '../tiers/referenceGpu.js';
 import { type ThroughputConversion, throughputConversion } from '../tiers/throughputConversion.js';
 import type { ThroughputRatioTable } from '../tiers/throughputRatioTable.js';
 import { dataEligibility } from './dataEligibility.js';
@@ -33,7 +34,7 @@ export interface Feasibility {
 /** What `estimateCost` needs besides the verdict. */
 export interface FeasibilityDetail extends Feasibility {
   readonly tier: GpuTier | undefined;
-  /** The GPU the demand is stated in (the profile's gpuType, else the tier table's reference GPU). */
+  /** The GPU the demand is stated in (the profile's gpuType, else `referenceGpu`'s choice). */
   readonly demandTier: GpuTier | undefined;
   /** GPUs per node of one replica on the demand's GPU (for demand given as jobs × hours). */
   readonly demandGpusPerReplica: number;
@@ -138,12 +139,11 @@ export function feasibilityDetail(
         `${offer.gpu} is not in the GPU tier table, so its throughput is unknown (gpufit does not guess it)`,
     );
   }
-  const namedTier = pf.gpuTypeKey === null ? undefined : tiers.get(pf.gpuTypeKey);
-  if (pf.gpuTypeKey !== null && namedTier === undefined) {
+  const demandTier = referenceGpu(profile, tiers)?.tier;
+  if (demandTier === undefined) {
     reject('gpu-unknown', () => `the workload's gpuType ${profile.gpuType} is not in the GPU tier table`);
   }
   if (verdictOnly && rejections.length > 0) return refused();
-  const demandTier = pf.gpuTypeKey === null ? tiers.reference : namedTier;
 
   let throughput: ThroughputBasis | null = null;
   if (tier !== undefined && demandTier !== undefined) {
@@ -378,23 +378,20 @@ export function gpuFeasible(profile: WorkloadProfile, gpu: string, options: Feas
 
 /**
  * `gpuFeasible`'s check with what it found: the demand's GPU tier and the throughput ratio of `gpu` to it, which
- * every feasible offer of `gpu` is priced at; null when `gpuFeasible` is false, `'no-demand-tier'` when it is
- * true only because there is no demand tier to convert from (no reference GPU: then every offer is refused
- * later, for want of a throughput).
+ * every feasible offer of `gpu` is priced at (the demand's GPU is `referenceGpu`'s); null when `gpuFeasible` is
+ * false.
  */
 export function gpuConversion(
   profile: WorkloadProfile,
   gpu: string,
   options: FeasibilityOptions,
-): { readonly demandTier: GpuTier; readonly ratio: number } | 'no-demand-tier' | null {
+): { readonly demandTier: GpuTier; readonly ratio: number } | null {
   const tiers = options.tiers;
-  const pf = profileFacts(profile);
   const tier = tiers.get(gpu);
   if (tier === undefined) return null;
-  const namedTier = pf.gpuTypeKey === null ? undefined : tiers.get(pf.gpuTypeKey);
-  if (pf.gpuTypeKey !== null && namedTier === undefined) return null;
-  const demandTier = pf.gpuTypeKey === null ? tiers.reference : namedTier;
-  if (demandTier === undefined) return 'no-demand-tier';
+  const demand = referenceGpu(profile, tiers);
+  if (demand === undefined) return null;
+  const demandTier = demand.tier;
   const conversion = convert(profile, demandTier, tier, options, false);
   return conversion.ok ? { demandTier, ratio: conversion.value.ratio } : null;
 }
@@ -417,7 +414,6 @@ function convert(
   if (known !== undefined) return known;
   const conversion = throughputConversion({
     ...conversionKey(profile, pf, demandTier, policy, ratios),
-    named: pf.gpuTypeKey !== null,
     offerTier,
     explain,
   });
@@ -433,6 +429,10 @@ interface ConversionKey {
   readonly precision: Precision;
   readonly task: WorkloadProfile['task'];
   readonly demandTier: GpuTier;
+  /** Whether the profile names the demand's GPU (`measured` then keeps it to measured ratios). */
+  readonly named: boolean;
+  /** Serving under a p99 latency budget (`throughputConversion`'s `latencyBound`). */
+  readonly latencyBound: boolean;
   readonly ratios: ThroughputRatioTable | undefined;
 }
 
@@ -450,8 +450,14 @@ function conversionKey(
     precision: profile.precision,
     task: profile.task,
     demandTier,
+    named: pf.gpuTypeKey !== null,
+    latencyBound: latencyBound(profile, pf),
     ratios,
   };
+}
+
+function latencyBound(profile: WorkloadProfile, pf: ProfileFacts): boolean {
+  return pf.serving && profile.p99LatencyMs !== null;
 }
 
 /** Past answers without sentences, by ratio table, demand tier and the rest of the key as text (model size band). */
@@ -485,6 +491,8 @@ function conversionsFor(
     k.precision === profile.precision &&
     k.task === profile.task &&
     k.demandTier === demandTier &&
+    k.named === (pf.gpuTypeKey !== null) &&
+    k.latencyBound === latencyBound(profile, pf) &&
     k.ratios === ratios
   )
     return lastAnswers;
@@ -498,7 +506,7 @@ function conversionsFor(
     byKey = new Map();
     byTier.set(demandTier, byKey);
   }
-  const text = `${policy}|${pf.throughputClass}|${modelSizeBand(profile.modelParamsBillions)}|${profile.precision}|${profile.task ?? ''}`;
+  const text = `${pf.gpuTypeKey !== null ? 'named' : 'unnamed'}|${latencyBound(profile, pf)}|${policy}|${pf.throughputClass}|${modelSizeBand(profile.modelParamsBillions)}|${profile.precision}|${profile.task ?? ''}`;
   let answers = byKey.get(text);
   if (answers === undefined) {
     if (byKey.size >= CONVERSION_KEYS) byKey.clear();

@@ -24,13 +24,20 @@ export interface GpuTier {
 
 /** A lookup of GPU tiers by tier id (case-insensitive), with the reference GPU demand is stated in. */
 export interface GpuTierTable {
-  /** The GPU whose hours a profile's demand is stated in when it names no `gpuType`. */
+  /**
+   * The GPU whose hours a profile's demand is stated in when it names no `gpuType`, unless it is inference work
+   * that fits one `SMALL_MODEL_REFERENCE_GPU` (`referenceGpu`).
+   */
   readonly reference: GpuTier;
   get(gpu: string): GpuTier | undefined;
   readonly size: number;
 }
 
-/** Demand is stated in A100-80GB-equivalent GPU-hours unless a profile names its `gpuType`. */
+/**
+ * Demand is stated in A100-80GB-equivalent GPU-hours unless a profile names its `gpuType`, or is inference work
+ * whose replica fits one L4 (`referenceGpu`: then L4-hours). The tier table's throughput columns are normalized
+ * to it.
+ */
 export const REFERENCE_GPU = 'A100-80GB';
 
 /**

@@ -34,6 +34,11 @@ export interface ThroughputConversionInput {
   readonly offerTier: GpuTier;
   /** Measured ratios (`datasets/throughput-ratios.csv`); absent = none measured. */
   readonly ratios: ThroughputRatioTable | undefined;
+  /**
+   * The work serves requests under a p99 latency budget. With no GPU named (`named` false, policy `measured`), a
+   * GPU slower than the demand's by its datasheet alone is then refused rather than priced at its slow-down.
+   */
+  readonly latencyBound?: boolean;
   /** Write the reason of a refusal (default true); a catalog search asks only for the verdict. */
   readonly explain?: boolean;
 }
@@ -43,8 +48,9 @@ export interface ThroughputConversionInput {
  * The named GPU (or the reference GPU) converts at 1. Another GPU converts only at a *measured* ratio for the
  * workload's class and model-size band (MLPerf or another published benchmark) — never at a datasheet
  * bandwidth or TFLOPS ratio, because a small model does not run 26.7× faster on a bigger GPU. Policy `exact`
- * allows no substitute; `measured` (the default) allows measured ones; `any` also allows an unmeasured GPU but
- * credits it no speed-up over the demand's GPU (ratio min(datasheet, 1), the datasheet ratio being the lower of
+ * allows no substitute; `measured` (the default) allows measured ones for a named GPU, and acts as `any` when the
+ * profile names none (`named` false: the reference GPU is a unit of hours, not a choice to honour); `any` also
+ * allows an unmeasured GPU but credits it no speed-up over the demand's GPU (ratio min(datasheet, 1), the datasheet ratio being the lower of
  * the class's, the bandwidth and the compute ratio: a slower GPU is charged for being slower, a faster one is not
  * credited for being faster). A ratio measured at two precisions
  * (MLPerf's Blackwell results at fp4 against Hopper's at fp8) converts only work at or below the lower one: a
@@ -79,7 +85,10 @@ export function throughputConversion(input: ThroughputConversionInput): Throughp
       value: { demandGpu, offerGpu, ratio: measured.ratio, basis: 'measured', source: measured.source },
     };
   }
-  if (policy === 'measured') {
+  // `measured` keeps a *named* GPU's work on GPUs measured against it. With no GPU named there is none to keep:
+  // the demand's GPU is only the unit its hours are read in (`referenceGpu`), so an unmeasured GPU may price it,
+  // credited no speed-up, as under `any` — else a 1.5B Whisper stated without a GPU had no L4, A10G or RTX 4090.
+  if (policy === 'measured' && input.named) {
     if (!explain) return { ok: false, reason: '' };
     const gap = input.ratios?.precisionGaps(throughputClass, band, demandGpu, offerGpu, { task })[0]
       ?.precision;
@@ -113,6 +122,17 @@ export function throughputConversion(input: ThroughputConversionInput): Throughp
     offerTier.relThroughputInference / demandTier.relThroughputInference,
     offerTier.relThroughputTraining / demandTier.relThroughputTraining,
   );
+  // With no GPU named, gpufit itself opened the unmeasured GPUs (above): for serving under a p99 budget it keeps
+  // out those slower by their datasheet, since a slow-down stretches every request and no benchmark says whether
+  // it still meets the budget (12 T4s at 0.54× an L4 served an SDXL API whose p99 was 15 s).
+  if (!input.named && policy === 'measured' && input.latencyBound === true && datasheet < 1) {
+    return {
+      ok: false,
+      reason: explain
+        ? `${what()} (no gpuType named); no published benchmark measures ${offerGpu} against ${demandGpu}, and its datasheet makes it ${Number(datasheet.toPrecision(3))}× as fast: for requests under a p99 latency budget gpufit does not price a GPU slower by its datasheet alone (name the GPU, or set gpuPolicy any to allow it)`
+        : '',
+    };
+  }
   return {
     ok: true,
     value: { demandGpu, offerGpu, ratio: Math.min(datasheet, 1), basis: 'unmeasured', source: null },
