@@ -159,12 +159,14 @@ export function generateProfile(seed: number, i: number): WorkloadProfile {
     customWeights: null,
     inputTokensPerMonth: null,
     task: null,
-    // As read back from its CSV line: an empty p99LatencyMs cell and the absent statelessRequests and outputUnit
-    // columns' defaults (outputUnit only for the inference kinds, which have one).
+    trainingMethod: spec.defaults.trainingMethod,
+    // As read back from its CSV line: an empty p99LatencyMs cell and the absent statelessRequests, outputUnit and
+    // trainingMethod columns' defaults (outputUnit only for the inference kinds, trainingMethod only for the others).
     assumed: [
       ...(p99LatencyMs === null ? (['p99LatencyMs'] as const) : []),
       'statelessRequests',
       ...(spec.defaults.outputUnit === null ? [] : (['outputUnit'] as const)),
+      ...(spec.defaults.trainingMethod === null ? [] : (['trainingMethod'] as const)),
     ],
   };
 }

@@ -8,6 +8,7 @@ import {
   OUTPUT_UNITS,
   PRECISIONS,
   PRICING_CATEGORIES,
+  TRAINING_METHODS,
   WORKLOAD_FIELDS,
   WORKLOAD_KINDS,
   WORKLOAD_TASKS,
@@ -166,6 +167,7 @@ const CELLS: Record<Field, fc.Arbitrary<string>> = {
   customWeights: fc.constantFrom(...BOOLEAN_CELLS),
   inputTokensPerMonth: numbers,
   task: words(WORKLOAD_TASKS),
+  trainingMethod: words(TRAINING_METHODS),
 };
 
 /** Mostly-valid cells: valid values near the bounds, with a few out of range, so whole rows often pass. */
@@ -227,6 +229,7 @@ const LIKELY: Record<Field, fc.Arbitrary<string>> = {
   // With a training kind, or beside a non-token unit, the row is refused.
   inputTokensPerMonth: fc.constantFrom('0', '3600000000', '-1', ''),
   task: likely(WORKLOAD_TASKS),
+  trainingMethod: likely(TRAINING_METHODS),
 };
 const cellFor = (f: Field) =>
   fc.oneof({ weight: 8, arbitrary: LIKELY[f] }, { weight: 1, arbitrary: CELLS[f] });

@@ -14,16 +14,11 @@ export { HOURS_PER_MONTH };
  */
 export const INFERENCE_MEMORY_OVERHEAD = 1.2;
 
-/**
- * Training memory per parameter = weights + gradients (precision bytes each) + Adam optimizer state. Mixed-precision
- * Adam keeps an fp32 copy of the weights, momentum and variance: 12 bytes/param, so fp16/bf16 training needs
- * 2 + 2 + 12 = 16 bytes/param (Rajbhandari et al., "ZeRO: Memory Optimizations Toward Training Trillion Parameter
- * Models", SC 2020: model states 2Ψ + 2Ψ + KΨ bytes, K = 12). fp32 training has no extra master copy: 4 + 4 + 8 = 16. Activations are not
- * counted (the paper's "residual states"); gpufit assumes activation checkpointing and micro-batching keep them
- * small next to the model states.
+/*
+ * Training memory per parameter (weights, gradients and Adam state per training method: full, LoRA, QLoRA) lives in
+ * @gpufit/schema's trainingMemory.ts, with its sources, so that scoring's model-size factor and this cost model size
+ * a training run the same way.
  */
-export const ADAM_STATE_BYTES_MIXED_PRECISION = 12;
-export const ADAM_STATE_BYTES_FP32 = 8;
 
 /**
  * gpufit assumption: when an offer gives only an availability a, its interruptions are outages of mean length

@@ -79,7 +79,8 @@ describe('estimateCost: the bill, term by term', () => {
   });
 
   it('normalizes by a measured ratio: an H100 needs fewer GPU-hours than the A100-80GB reference for training', () => {
-    const p = profile({ id: 't', kind: 'experimentation', gpuHoursPerMonth: 1000 });
+    // Trained fully, the 7B default holds 104 GiB: 2 GPUs a replica, on A100-80GB as on H100.
+    const p = profile({ id: 't', kind: 'experimentation', trainingMethod: 'full', gpuHoursPerMonth: 1000 });
     const e = estimateCost(p, offer({ gpu: 'H100', usdPerGpuHour: 4, gpusPerInstance: 2 }), {
       tiers,
       ratios: TEST_RATIOS,
@@ -120,7 +121,13 @@ describe('estimateCost: the bill, term by term', () => {
   });
 
   it('a profile that names gpuType states its demand in that GPU', () => {
-    const p = profile({ id: 't', kind: 'experimentation', gpuType: 'H100', gpuHoursPerMonth: 100 });
+    const p = profile({
+      id: 't',
+      kind: 'experimentation',
+      trainingMethod: 'full',
+      gpuType: 'H100',
+      gpuHoursPerMonth: 100,
+    });
     expect(
       component(estimateCost(p, offer({ gpu: 'H100', gpusPerInstance: 2 }), { tiers }), 'gpu-time')?.quantity,
     ).toBeCloseTo(100, 9);
@@ -263,6 +270,7 @@ describe('estimateCost: the bill, term by term', () => {
     const p = profile({
       id: 'ft',
       kind: 'fine-tuning',
+      trainingMethod: 'full',
       modelParamsBillions: 1,
       jobsPerMonth: 4,
       hoursPerJob: 48,
@@ -298,12 +306,13 @@ describe('estimateCost: the bill, term by term', () => {
     expect(free.assumptions.join(' ')).toMatch(/optimum of Daly's cost function/);
   });
 
-  it('checkpoint sync of a stated footprint below the full training state (LoRA) is at most what its GPUs hold', () => {
-    // A 12B fine-tune at fp8 stated on one GPU: gpufit's full state is weights + optimizer state (12B × (1 + 12)
-    // bytes = 145 GiB a checkpoint); the replica holds one GPU's memory, so a checkpoint is at most that.
+  it('checkpoint sync of a stated footprint below the full training state is at most what its GPUs hold', () => {
+    // A full 12B fine-tune at fp8 stated on one GPU: its state is weights + optimizer state (12B × (1 + 12) bytes =
+    // 145 GiB a checkpoint); the replica holds one GPU's memory (offloaded state), so a checkpoint is at most that.
     const base = {
       id: 'lora',
       kind: 'fine-tuning',
+      trainingMethod: 'full',
       modelParamsBillions: 12,
       precision: 'fp8',
       jobsPerMonth: 4,
@@ -321,7 +330,9 @@ describe('estimateCost: the bill, term by term', () => {
     const synced = (e: CostEstimate) => component(e, 'checkpoint-sync')!.quantity;
     expect(synced(full)).toBeGreaterThan(0);
     expect(synced(lora) / synced(full)).toBeCloseTo(gpuGiB / fullGiB, 12);
-    expect(lora.assumptions.join(' ')).toMatch(/a LoRA or QLoRA run saves its adapters/);
+    expect(lora.assumptions.join(' ')).toMatch(
+      /a LoRA or QLoRA run saves only its adapters: say so in trainingMethod/,
+    );
     expect(full.assumptions.join(' ')).toMatch(/weights \+ optimizer state, [\d.]+ GiB each/);
     // Priced egress: the smaller (cheaper) checkpoint is written at least as often as the full one.
     const priced = offer({ market: 'marketplace', interruptionsPerHour: 1 / 6, egressUsdPerGiB: 0.05 });
@@ -329,6 +340,41 @@ describe('estimateCost: the bill, term by term', () => {
     const loraPriced = estimateCost(profile({ ...base, gpusPerReplica: 1 }), priced, { tiers });
     expect(synced(loraPriced) / gpuGiB).toBeGreaterThanOrEqual(synced(fullPriced) / fullGiB);
     expect(synced(fullPriced)).toBeLessThan(synced(full));
+  });
+
+  it('a LoRA or QLoRA run checkpoints its adapters and their Adam state, whatever GPUs it states', () => {
+    // 12B at fp8, 1 % adapters: 12e9 × 0.01 × (1 + 12) B / 2³⁰ = 1.453 GiB a checkpoint, not the full run's 145 GiB.
+    const base = {
+      id: 'lora',
+      kind: 'fine-tuning',
+      modelParamsBillions: 12,
+      precision: 'fp8',
+      jobsPerMonth: 4,
+      hoursPerJob: 24,
+    } as const;
+    expect(checkpointGiB(12, 'fp8', 'lora')).toBeCloseTo(1.453, 3);
+    expect(checkpointGiB(12, 'fp8', 'qlora')).toBeCloseTo(1.453, 3);
+    const o = offer({ market: 'marketplace', interruptionsPerHour: 1 / 6, egressUsdPerGiB: 0 });
+    const synced = (e: CostEstimate) => component(e, 'checkpoint-sync')!.quantity;
+    for (const gpusPerReplica of [undefined, 1, 8]) {
+      const e = estimateCost(
+        profile({ ...base, trainingMethod: 'lora', ...(gpusPerReplica !== undefined && { gpusPerReplica }) }),
+        o,
+        { tiers },
+      );
+      const said = e.assumptions.find((a) => a.startsWith('checkpoints ('))!;
+      expect(said).toMatch(
+        /^checkpoints \(the LoRA adapters and their optimizer state, 1\.45 GiB each: the frozen model is not saved\) leave the host ([\d.]+) times a month/,
+      );
+      const syncs = Number(/leave the host ([\d.]+) times/.exec(said)![1]);
+      // The note rounds the count to 3 significant digits; the line is the exact count × 1.453 GiB.
+      expect(Math.abs(synced(e) / checkpointGiB(12, 'fp8', 'lora') / syncs - 1)).toBeLessThan(0.005);
+    }
+    // Left out, a fine-tune's method is LoRA (assumed): the same small checkpoint.
+    const assumed = estimateCost(profile(base), o, { tiers });
+    expect(assumed.assumptions.join(' ')).toMatch(
+      /the LoRA adapters and their optimizer state, 1\.45 GiB each/,
+    );
   });
 
   it('egress uses the offer tiers cumulatively, the flat price, or a labelled market default', () => {

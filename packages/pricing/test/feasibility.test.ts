@@ -253,12 +253,13 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
       expect(one.gpusPerReplica).toBe(1);
     });
 
-    it('training keeps the stated footprint (a LoRA or QLoRA fine-tune of a 70B model on one GPU)', () => {
+    it('training keeps the stated footprint (a full fine-tune of a 70B model stated on one GPU: offloaded state)', () => {
       const p = {
         ...base,
         kind: 'fine-tuning',
         modelParamsBillions: 70,
         precision: 'bf16',
+        trainingMethod: 'full',
         gpusPerReplica: 1,
         gpuHoursPerMonth: undefined,
         jobsPerMonth: 4,
@@ -267,7 +268,36 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
       const f = feasibilityDetail(profile(p), offer({}), { tiers: TEST_TIERS });
       expect(f.feasible).toBe(true);
       expect(f.gpusPerReplica).toBe(1);
-      expect(f.memoryNote).toMatch(/the stated footprint is used \(e\.g\. LoRA, QLoRA or offloading\)$/);
+      // 70e9 × 16 B / 2³⁰ = 1043 GiB estimated, 80 GiB stated.
+      expect(f.memoryNote).toBe(
+        'memory: gpufit estimates 1043 GiB (70B parameters, bf16, full training), but the stated 1 × A100-80GB per replica holds 80 GiB; the stated footprint is used (e.g. offloaded or 8-bit optimizer state; a LoRA or QLoRA run says so in trainingMethod)',
+      );
+    });
+
+    it('a QLoRA fine-tune of a 70B model fits one 80 GB GPU by its method, with nothing stated and no note', () => {
+      const p = {
+        ...base,
+        kind: 'fine-tuning',
+        modelParamsBillions: 70,
+        precision: 'bf16',
+        trainingMethod: 'qlora',
+        gpuHoursPerMonth: undefined,
+        jobsPerMonth: 4,
+        hoursPerJob: 10,
+      } as const;
+      // 70e9 × (0.515875 + 0.01 × 16) B / 2³⁰ = 44.06 GiB: one A100-80GB; trained fully it would need 14.
+      const f = feasibilityDetail(profile(p), offer({}), { tiers: TEST_TIERS });
+      expect(f.feasible).toBe(true);
+      expect(f.gpusPerReplica).toBe(1);
+      expect(f.memoryNote).toBeNull();
+      const full = feasibilityDetail(
+        profile({ ...p, trainingMethod: 'full' }),
+        offer({ gpusPerInstance: 16 }),
+        {
+          tiers: TEST_TIERS,
+        },
+      );
+      expect(full.gpusPerReplica).toBe(14);
     });
   });
 

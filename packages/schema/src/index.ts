@@ -117,6 +117,18 @@ export {
 } from './scenario.js';
 export type { KnownNames } from './scenarioNames.js';
 export { scenarioNameIssues } from './scenarioNames.js';
+export type { TrainingMethodSpec } from './trainingMemory.js';
+export {
+  ADAM_STATE_BYTES_FP32,
+  ADAM_STATE_BYTES_MIXED_PRECISION,
+  adamStateBytes,
+  checkpointBytesPerParameter,
+  LORA_ADAPTER_SHARE,
+  NF4_BYTES_PER_PARAMETER,
+  trainingBytesPerParameter,
+  trainingMemoryGiB,
+  trainingMethods,
+} from './trainingMemory.js';
 export { neverThrowing, unreadableIssue } from './unreadableInput.js';
 export {
   offerCodecs,
@@ -143,6 +155,7 @@ export {
   OUTPUT_UNITS,
   PRECISION_BYTES,
   PRECISIONS,
+  TRAINING_METHODS,
   UNIT_THROUGHPUT_SCENARIOS,
   WORKLOAD_KINDS,
 } from './vocabulary.js';
@@ -158,6 +171,7 @@ export {
   defaultOutputUnit,
   isAssumed,
   outputProblems,
+  trainingMethodProblem,
   WORKLOAD_PROFILE_EXTRA_FIELDS,
   WORKLOAD_PROFILE_FIELDS,
   workloadProfileInputSchema,

@@ -46,6 +46,15 @@ export type GpuPolicy = (typeof GPU_POLICIES)[number];
 export const DENOMINATIONS = ['usd-pegged', 'token', 'either'] as const;
 export type Denomination = (typeof DENOMINATIONS)[number];
 
+/**
+ * How a training workload updates the model: `full` = every weight trains (gradients and Adam state for all of
+ * them: pre-training, a full fine-tune); `lora` = the weights stay frozen at the stated precision and small low-rank
+ * adapters train (Hu et al. 2021); `qlora` = the frozen weights are held in 4-bit NormalFloat and adapters train
+ * (Dettmers et al. 2023). Sizes memory and checkpoints (`trainingMemory.ts`); inference kinds take none.
+ */
+export const TRAINING_METHODS = ['full', 'lora', 'qlora'] as const;
+export type TrainingMethod = (typeof TRAINING_METHODS)[number];
+
 /** Bytes per parameter of each numeric precision (weights only). */
 export const PRECISION_BYTES = {
   fp32: 4,

@@ -7,6 +7,7 @@ import {
   INTERCONNECTS,
   OUTPUT_UNITS,
   PRECISIONS,
+  TRAINING_METHODS,
   WORKLOAD_KINDS,
 } from './vocabulary.js';
 import { WORKLOAD_TASKS } from './workloadTasks.js';
@@ -59,6 +60,7 @@ export const WORKLOAD_PROFILE_EXTRA_FIELDS = [
   'customWeights',
   'inputTokensPerMonth',
   'task',
+  'trainingMethod',
 ] as const;
 
 export type WorkloadField =
@@ -178,4 +180,5 @@ export const WORKLOAD_FIELDS = {
   customWeights: { type: 'boolean', default: null },
   inputTokensPerMonth: num(0, 1e15, 'input tokens a month', null),
   task: oneOf(WORKLOAD_TASKS, null),
+  trainingMethod: oneOf(TRAINING_METHODS, 'kind'),
 } as const satisfies { readonly [F in WorkloadField]: WorkloadFieldSpec };

@@ -4,6 +4,7 @@ import type {
   Interconnect,
   OutputUnit,
   Precision,
+  TrainingMethod,
   WorkloadKind,
 } from './vocabulary.js';
 
@@ -46,6 +47,11 @@ export interface WorkloadKindDefaults {
   readonly statelessRequests: boolean;
   /** What the workload outputs, for its cost per unit of output: `tokens` for inference kinds, none otherwise. */
   readonly outputUnit: OutputUnit | null;
+  /**
+   * How a training kind updates the model when the workload does not say (`trainingMemory.ts` sizes its memory and
+   * checkpoints); `null` for inference kinds, which train nothing and refuse the field.
+   */
+  readonly trainingMethod: TrainingMethod | null;
 }
 
 function defineKinds<const T extends Record<WorkloadKind, Omit<WorkloadKindSpec, 'id'>>>(
@@ -76,6 +82,7 @@ export const workloadKinds = defineKinds({
       costSensitivity: 'medium',
       statelessRequests: true,
       outputUnit: 'tokens',
+      trainingMethod: null,
     },
   },
   'batch-inference': {
@@ -97,6 +104,7 @@ export const workloadKinds = defineKinds({
       costSensitivity: 'high',
       statelessRequests: true,
       outputUnit: 'tokens',
+      trainingMethod: null,
     },
   },
   experimentation: {
@@ -118,6 +126,9 @@ export const workloadKinds = defineKinds({
       costSensitivity: 'high',
       statelessRequests: true,
       outputUnit: null,
+      // Short research runs of a 7B-class model on one rented card are adapter runs: training all of its weights
+      // needs 104 GiB, more than one 80 GB card. A gpufit assumption, said as assumed wherever it is used.
+      trainingMethod: 'lora',
     },
   },
   'multi-node-training': {
@@ -139,6 +150,8 @@ export const workloadKinds = defineKinds({
       costSensitivity: 'medium',
       statelessRequests: false,
       outputUnit: null,
+      // Pre-training and continued training update every weight.
+      trainingMethod: 'full',
     },
   },
   'fine-tuning': {
@@ -160,6 +173,10 @@ export const workloadKinds = defineKinds({
       costSensitivity: 'high',
       statelessRequests: true,
       outputUnit: null,
+      // The seed's "fine-tuning smaller models" row (DePIN fit High) is the adapter fine-tune that fits one rented
+      // card: PEFT "enables training and storing large models on consumer GPUs" (Hugging Face Transformers docs,
+      // "PEFT"). A gpufit assumption, said as assumed wherever it is used, with a full fine-tune's footprint beside it.
+      trainingMethod: 'lora',
     },
   },
 });

@@ -115,12 +115,19 @@ export const workloadProfileInputSchema = z
      * task's benchmarks only, and an inference workload's default `outputUnit` is the task's.
      */
     task: oneOf('task', F.task.values).optional(),
+    /**
+     * How a training workload updates the model: full (every weight), lora (frozen weights + adapters) or qlora
+     * (4-bit frozen weights + adapters). Sizes its memory and checkpoints; inference kinds refuse it.
+     */
+    trainingMethod: oneOf('trainingMethod', F.trainingMethod.values).optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
     for (const problem of outputProblems(p)) {
       ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
     }
+    const method = trainingMethodProblem(p);
+    if (method !== null) ctx.addIssue({ code: 'custom', path: ['trainingMethod'], message: method });
     const hasJobs = p.jobsPerMonth !== undefined;
     const hasHours = p.hoursPerJob !== undefined;
     if (p.gpuHoursPerMonth === undefined && !(hasJobs && hasHours)) {
@@ -184,6 +191,20 @@ export function outputProblems(p: {
   return out;
 }
 
+/**
+ * A `trainingMethod` on a kind that trains nothing (inference) is refused rather than ignored: it most likely says
+ * the row's kind is wrong. Shared with the CSV fast decoder, which leaves such rows to this schema.
+ */
+export function trainingMethodProblem(p: {
+  readonly kind: WorkloadKind;
+  readonly trainingMethod?: unknown;
+}): string | null {
+  if (p.trainingMethod === undefined || workloadKinds[p.kind].defaults.trainingMethod !== null) return null;
+  return `trainingMethod (${F.trainingMethod.values.join(', ')}) says how a training workload updates the model; a ${p.kind} workload trains nothing: leave it empty, or set kind to ${TRAINING_KINDS.join(', ')}`;
+}
+
+const TRAINING_KINDS = WORKLOAD_KINDS.filter((k) => workloadKinds[k].defaults.trainingMethod !== null);
+
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -204,9 +225,10 @@ const NEVER_ASSUMED = [
 
 /**
  * Of the later fields, only these have a default; the others are unset (`null`, empty) when left out.
- * `outputUnit` is assumed only for kinds that have one (inference); for the others it stays `null`, unlisted.
+ * `outputUnit` is assumed only for kinds that have one (inference), `trainingMethod` only for training kinds; for
+ * the others they stay `null`, unlisted.
  */
-type AssumableExtraField = 'statelessRequests' | 'outputUnit';
+type AssumableExtraField = 'statelessRequests' | 'outputUnit' | 'trainingMethod';
 export type AssumableProfileField =
   | Exclude<(typeof WORKLOAD_PROFILE_FIELDS)[number], (typeof NEVER_ASSUMED)[number]>
   | AssumableExtraField;
@@ -223,6 +245,7 @@ export const ASSUMABLE_PROFILE_FIELDS = [
   ),
   'statelessRequests',
   'outputUnit',
+  'trainingMethod',
 ] as readonly AssumableProfileField[] as readonly [AssumableProfileField, ...AssumableProfileField[]];
 
 /**
@@ -257,14 +280,16 @@ function normalizedAsInput(value: unknown): unknown {
 
 /**
  * Per kind, the fields that take a default when left out (`ASSUMABLE_PROFILE_FIELDS` order): all of them, but
- * `outputUnit` only for kinds with an output unit (inference).
+ * `outputUnit` only for kinds with an output unit (inference) and `trainingMethod` only for kinds that train.
  */
 export const ASSUMABLE_FIELDS_OF_KIND: Readonly<Record<WorkloadKind, readonly AssumableProfileField[]>> =
   Object.fromEntries(
     WORKLOAD_KINDS.map((kind) => [
       kind,
       ASSUMABLE_PROFILE_FIELDS.filter(
-        (f) => f !== 'outputUnit' || workloadKinds[kind].defaults.outputUnit !== null,
+        (f) =>
+          (f !== 'outputUnit' || workloadKinds[kind].defaults.outputUnit !== null) &&
+          (f !== 'trainingMethod' || workloadKinds[kind].defaults.trainingMethod !== null),
       ),
     ]),
   ) as unknown as Record<WorkloadKind, readonly AssumableProfileField[]>;
@@ -329,6 +354,7 @@ const withDefaults = workloadProfileInputSchema.transform((p) => {
     customWeights: p.customWeights ?? null,
     inputTokensPerMonth: p.inputTokensPerMonth ?? null,
     task: p.task ?? null,
+    trainingMethod: p.trainingMethod ?? d.trainingMethod,
     /** The fields the user left out that took a default (`ASSUMABLE_PROFILE_FIELDS` order). */
     assumed: assumedFields(p),
   };

@@ -15,6 +15,7 @@ import {
   PRECISIONS,
   PRICING_CATEGORIES,
   scenarioSchema,
+  TRAINING_METHODS,
   validateWorkloadProfile,
   WORKLOAD_KINDS,
   workloadKinds,
@@ -52,6 +53,7 @@ const optionalProfileFields = {
   excludedProviders: fc.array(fc.constantFrom('gcp', 'RunPod'), { maxLength: 2 }),
   outputUnit: fc.constantFrom(...OUTPUT_UNITS),
   outputPerMonth: fc.constantFrom(0.5, 250_000, 2.5e9),
+  trainingMethod: fc.constantFrom(...TRAINING_METHODS),
 };
 
 /** The demand in each form the schema accepts (hours alone, jobs × hours, both with a replica size). */
@@ -72,7 +74,12 @@ const profileInput = fc
   )
   .map(([head, d, rest]) => {
     // The output fields describe inference workloads only, and a stated volume comes with its unit.
-    const { outputUnit, outputPerMonth, ...others } = rest;
+    // A training method describes training kinds only.
+    const { outputUnit, outputPerMonth, trainingMethod, ...others } = rest;
+    const training =
+      workloadKinds[head.kind].defaults.trainingMethod === null || trainingMethod === undefined
+        ? {}
+        : { trainingMethod };
     const output =
       workloadKinds[head.kind].defaults.outputUnit === null
         ? {}
@@ -80,7 +87,7 @@ const profileInput = fc
             ...(outputUnit !== undefined && { outputUnit }),
             ...(outputUnit !== undefined && outputPerMonth !== undefined && { outputPerMonth }),
           };
-    return { ...head, ...d, ...others, ...output };
+    return { ...head, ...d, ...others, ...output, ...training };
   });
 
 /** A plain-data copy (what a JSON round trip gives), so a shared reference cannot hide a difference. */
@@ -110,7 +117,8 @@ describe('the schemas read what they write (parse ∘ normalize is idempotent)',
           ASSUMABLE_PROFILE_FIELDS.filter(
             (f) =>
               !Object.hasOwn(input, f) &&
-              (f !== 'outputUnit' || workloadKinds[input.kind].defaults.outputUnit !== null),
+              (f !== 'outputUnit' || workloadKinds[input.kind].defaults.outputUnit !== null) &&
+              (f !== 'trainingMethod' || workloadKinds[input.kind].defaults.trainingMethod !== null),
           ),
         );
         expect(r.assumed).toEqual(left);

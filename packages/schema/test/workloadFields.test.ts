@@ -13,11 +13,15 @@ import {
 
 const FIELDS = Object.keys(WORKLOAD_FIELDS) as WorkloadField[];
 const base = { id: 'w', kind: 'batch-inference', gpuHoursPerMonth: 10 } as const;
-/** A stated output volume needs its unit (a rule across fields), so outputPerMonth is tried with one. */
+/**
+ * A stated output volume needs its unit (a rule across fields), so outputPerMonth is tried with one; a training
+ * method is tried on a training kind (inference kinds refuse it).
+ */
 const accepts = (field: string, value: unknown) =>
   workloadProfileInputSchema.safeParse({
     ...base,
     ...(field === 'outputPerMonth' && { outputUnit: 'tokens' }),
+    ...(field === 'trainingMethod' && { kind: 'fine-tuning' }),
     [field]: value,
   }).success;
 

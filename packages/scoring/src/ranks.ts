@@ -4,6 +4,9 @@ import {
   PRECISION_BYTES,
   PRECISIONS,
   type Precision,
+  TRAINING_METHODS,
+  type TrainingMethod,
+  trainingBytesPerParameter,
   WORKLOAD_KINDS,
 } from '@gpufit/schema';
 
@@ -29,4 +32,15 @@ const BYTES = Float64Array.from(PRECISIONS, (p) => PRECISION_BYTES[p]);
 /** `PRECISION_BYTES[precision]`, by rank (see `rankIn`). */
 export function precisionBytes(precision: Precision): number {
   return BYTES[precisionRank(precision)]!;
+}
+
+const methodRank = rankIn(TRAINING_METHODS);
+/** `trainingBytesPerParameter` of every (precision, method), precision-major: the schema's figures, looked up by rank. */
+const TRAINING_BYTES = Float64Array.from(
+  PRECISIONS.flatMap((p) => TRAINING_METHODS.map((m) => trainingBytesPerParameter(p, m))),
+);
+
+/** @gpufit/schema `trainingBytesPerParameter(precision, method)`, by rank (see `rankIn`). */
+export function trainingBytes(precision: Precision, method: TrainingMethod): number {
+  return TRAINING_BYTES[precisionRank(precision) * TRAINING_METHODS.length + methodRank(method)]!;
 }

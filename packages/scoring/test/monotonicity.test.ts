@@ -5,7 +5,9 @@ import {
   DATA_SENSITIVITIES,
   type FitAssessment,
   INTERCONNECTS,
+  TRAINING_METHODS,
   type WorkloadProfileInput,
+  workloadKinds,
 } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +43,28 @@ const byIndex =
     order.indexOf(a) - order.indexOf(b);
 
 describe('never raise DePIN fit, never move the approach toward DePIN', () => {
+  it('a bigger model, whatever the kind and training method', () => {
+    const pair = sortedPair(fc.double({ min: 0.001, max: 5000, noNaN: true }), (a, b) => a - b);
+    fc.assert(
+      fc.property(profileInput, pair, (p, [small, big]) =>
+        expectNoMoreDepin({ ...p, modelParamsBillions: small }, { ...p, modelParamsBillions: big }),
+      ),
+      RUNS,
+    );
+  });
+
+  it('training more of the model: qlora → lora → full (training kinds)', () => {
+    const training = profileInput.filter((p) => workloadKinds[p.kind].defaults.trainingMethod !== null);
+    // TRAINING_METHODS runs from the most trained (full) to the least (qlora).
+    const pair = sortedPair(fc.constantFrom(...TRAINING_METHODS), byIndex([...TRAINING_METHODS].reverse()));
+    fc.assert(
+      fc.property(training, pair, (p, [less, more]) =>
+        expectNoMoreDepin({ ...p, trainingMethod: less }, { ...p, trainingMethod: more }),
+      ),
+      RUNS,
+    );
+  });
+
   it('raising the availability target', () => {
     const pair = sortedPair(fc.double({ min: 0, max: 0.99999, noNaN: true }), (a, b) => a - b);
     fc.assert(

@@ -205,6 +205,35 @@ describe('reasons say which values were assumed (issue 17, honest defaults)', ()
     expect(at(70)).toMatch(/more than one 80 GB GPU per replica/);
   });
 
+  it('a training kind is sized by its method: full holds 16 bytes a parameter, LoRA the frozen weights + adapters', () => {
+    const ft = {
+      id: 'ft',
+      kind: 'fine-tuning',
+      gpuHoursPerMonth: 100,
+      modelParamsBillions: 8,
+      precision: 'bf16',
+    } as const;
+    // Full: 8e9 × (2 + 2 + 12) B / 2³⁰ = 119.2 GiB, more than one 80 GB card.
+    expect(sentenceOf({ ...ft, trainingMethod: 'full' }, 'model-size')).toBe(
+      '8B parameters at bf16, trained fully, hold about 119 GiB (weights, gradients and Adam state, 16 bytes a parameter): more than one 80 GB GPU per replica, and "bigger models may require specific GPU memory, multi-node coordination, or high-speed interconnects that are harder to guarantee outside major cloud providers".',
+    );
+    // LoRA: 8e9 × (2 + 0.01 × 16) B / 2³⁰ = 16.09 GiB: one 24 GB card.
+    expect(sentenceOf({ ...ft, trainingMethod: 'lora' }, 'model-size')).toMatch(
+      /^8B parameters at bf16, fine-tuned with LoRA, hold about 16\.1 GiB \(frozen weights plus adapters with their gradients and Adam state, 2\.16 bytes a parameter\): one 24 GB consumer card holds them/,
+    );
+    // QLoRA of 65B: 65e9 × (0.515875 + 0.16) B / 2³⁰ = 40.9 GiB: a 48 GB card.
+    expect(sentenceOf({ ...ft, modelParamsBillions: 65, trainingMethod: 'qlora' }, 'model-size')).toMatch(
+      /^65B parameters at bf16, fine-tuned with QLoRA, hold about 40\.9 GiB \(frozen weights in 4-bit NF4 .*0\.68 bytes a parameter\): more than one 24 GB consumer card holds, but a 32–48 GB card/,
+    );
+    // Left out, the method is said to be assumed, with a full fine-tune's footprint beside it.
+    expect(sentenceOf(ft, 'model-size')).toMatch(
+      /^8B parameters at bf16, fine-tuned with LoRA \(assumed: default for this kind; a full fine-tune would hold about 119 GiB: set trainingMethod to full if every weight trains\), hold about 16\.1 GiB/,
+    );
+    const full = assessFit(resolve({ ...ft, trainingMethod: 'full' }));
+    const lora = assessFit(resolve({ ...ft, trainingMethod: 'lora' }));
+    expect(full.depin.score).toBeLessThan(lora.depin.score);
+  });
+
   it('interruptibility and cost sensitivity say "assumed" only when defaulted', () => {
     expect(sentenceOf(bare, 'interruption-tolerance')).toMatch(
       /^Assumed not interruptible \(default for this kind/,

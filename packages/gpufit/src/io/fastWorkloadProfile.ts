@@ -6,6 +6,7 @@ import {
   defaultOutputUnit,
   hiddenCharacterProblem,
   outputProblems,
+  trainingMethodProblem,
   usersPlaceCode,
   WORKLOAD_FIELDS,
   WORKLOAD_KINDS,
@@ -240,6 +241,9 @@ function finish(v: unknown[]): WorkloadProfile | undefined {
     outputProblems({ kind, outputUnit, outputPerMonth, inputTokensPerMonth }).length > 0
   )
     return undefined;
+  const trainingMethod = v[SLOT.trainingMethod];
+  if (trainingMethod !== undefined && trainingMethodProblem({ kind, trainingMethod }) !== null)
+    return undefined;
   const d = KIND_DEFAULTS[kind];
   // Before the defaults fill them: the fields the row left out.
   const assumed = ASSUMABLE_FIELDS_OF_KIND[kind].filter((f) => v[SLOT[f]] === undefined);
@@ -295,6 +299,7 @@ function profileOf(v: readonly unknown[], assumed: WorkloadProfile['assumed']): 
     customWeights: v[SLOT.customWeights],
     inputTokensPerMonth: v[SLOT.inputTokensPerMonth],
     task: v[SLOT.task],
+    trainingMethod: v[SLOT.trainingMethod],
     assumed,
   };
   return profile as WorkloadProfile;

@@ -6,7 +6,7 @@ import type {
   Scenario,
   WorkloadProfile,
 } from '@gpufit/schema';
-import { isCommitted, SCENARIO_DEFAULTS } from '@gpufit/schema';
+import { isCommitted, SCENARIO_DEFAULTS, trainingMethods } from '@gpufit/schema';
 import { finite } from '../assert.js';
 import { HOURS_PER_MONTH } from '../assumptions.js';
 import { breakEvenUtilization } from '../commitments/breakEvenUtilization.js';
@@ -141,9 +141,9 @@ export function estimateCost(
   let workShare = 1;
   let checkpointsPerJob = 0;
   // A training job whose checkpoints leave the host (no durable storage there) pays each one's sync: GiB a
-  // checkpoint is at most what the replica's GPUs hold — a stated footprint below the full training state (LoRA,
-  // QLoRA) holds less to save than weights and optimizer state of the whole model (a 12B LoRA on one 24 GB card was
-  // charged 145 GiB a checkpoint, 48× its GPU time).
+  // checkpoint follows the training method (a LoRA or QLoRA run saves its adapters and their state, not the frozen
+  // model) and is at most what the replica's GPUs hold (a 12B LoRA on one 24 GB card was charged 145 GiB a
+  // checkpoint, 48× its GPU time, before the method was known).
   const syncsOffHost = pf.phase === 'training' && of.checkpointStorage === 'off-provider';
   const checkpointGiB = syncsOffHost
     ? Math.min(pf.checkpointGiB, replicaDemand(profile, demandTier.memoryGiB).statedGiB)
@@ -395,6 +395,9 @@ export function estimateCost(
             transferHours(gib, mbps),
             mbps,
             gib < pf.checkpointGiB ? pf.checkpointGiB : null,
+            trainingMethods[pf.trainingMethod].trainedShare < 1
+              ? trainingMethods[pf.trainingMethod].label
+              : null,
           ),
         );
     } else if (explain) assumptions.push(notes.CHECKPOINTS_IN_PROVIDER);

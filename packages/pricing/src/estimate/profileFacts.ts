@@ -1,4 +1,4 @@
-import type { ThroughputClass, WorkloadProfile } from '@gpufit/schema';
+import type { ThroughputClass, TrainingMethod, WorkloadProfile } from '@gpufit/schema';
 import { INTERCONNECTS, workloadKinds } from '@gpufit/schema';
 import { MIN_CHECKPOINT_HOURS } from '../assumptions.js';
 import { checkpointGiB, modelMemoryGiB, weightsGiB } from '../memory/modelMemory.js';
@@ -9,6 +9,8 @@ export interface ProfileFacts {
   readonly serving: boolean;
   readonly phase: 'inference' | 'training';
   readonly throughputClass: ThroughputClass;
+  /** How a training run updates the model (`full` for inference, which trains nothing). */
+  readonly trainingMethod: TrainingMethod;
   readonly memoryGiB: number;
   /** Inference: the weights alone at the stated precision (no stated GPU count goes below them); training: 0. */
   readonly weightsGiB: number;
@@ -45,13 +47,16 @@ export function profileFacts(profile: WorkloadProfile): ProfileFacts {
 
 function derive(p: WorkloadProfile): ProfileFacts {
   const kind = workloadKinds[p.kind];
+  // A training kind always has a method once defaults are applied; `full` covers a hand-built profile without one.
+  const method = p.trainingMethod ?? 'full';
   return {
     serving: kind.pattern === 'serving',
     phase: kind.phase,
     throughputClass: kind.throughputClass,
-    memoryGiB: modelMemoryGiB(p.modelParamsBillions, p.precision, kind.phase),
+    trainingMethod: method,
+    memoryGiB: modelMemoryGiB(p.modelParamsBillions, p.precision, kind.phase, method),
     weightsGiB: kind.phase === 'inference' ? weightsGiB(p.modelParamsBillions, p.precision) : 0,
-    checkpointGiB: kind.phase === 'training' ? checkpointGiB(p.modelParamsBillions, p.precision) : 0,
+    checkpointGiB: kind.phase === 'training' ? checkpointGiB(p.modelParamsBillions, p.precision, method) : 0,
     interconnectRank: INTERCONNECTS.indexOf(p.interconnect),
     gpuTypeKey: p.gpuType === null ? null : tierKey(p.gpuType),
     resumes: p.checkpointable,

@@ -8,7 +8,7 @@ import type {
   ThroughputClass,
   WorkloadProfile,
 } from '@gpufit/schema';
-import { INTERCONNECTS, isAssumed, placeIncludesCountry } from '@gpufit/schema';
+import { assumedMark, INTERCONNECTS, isAssumed, placeIncludesCountry, trainingMethods } from '@gpufit/schema';
 import { type OfferFacts, offerFacts } from '../estimate/offerFacts.js';
 import { type ProfileFacts, profileFacts } from '../estimate/profileFacts.js';
 import { gpusForModel } from '../memory/modelMemory.js';
@@ -164,7 +164,7 @@ export function feasibilityDetail(
     : statedGiB < pf.weightsGiB
       ? `memory: the stated ${profile.gpusPerReplica} × ${gpu} per replica holds ${fmt(statedGiB)} GiB, less than the model's weights alone (${fmt(pf.weightsGiB)} GiB: ${modelParams(profile)} at ${profile.precision}); each replica is sized to hold the weights`
       : footprintGiB < pf.memoryGiB
-        ? `memory: gpufit estimates ${modelText(profile, pf.memoryGiB, pf.phase)}, but the stated ${profile.gpusPerReplica} × ${gpu} per replica holds ${fmt(footprintGiB)} GiB; the stated footprint is used (e.g. LoRA, QLoRA or offloading)`
+        ? `memory: gpufit estimates ${modelText(profile, pf)}, but the stated ${profile.gpusPerReplica} × ${gpu} per replica holds ${fmt(footprintGiB)} GiB; the stated footprint is used (${smallerFootprint(pf)})`
         : null;
   const needed = gpusForModel(footprintGiB, offer.gpuMemoryGiB, nodes);
   // A stated gpusPerReplica is the replica's parallel width (data or tensor parallel over one machine), kept on
@@ -177,7 +177,7 @@ export function feasibilityDetail(
     reject('memory', () =>
       shown > needed
         ? `the workload runs ${shown} GPUs per replica${perNode} (its stated width, kept on every GPU) on one instance; the offer has ${offer.gpusPerInstance}`
-        : `the model's ${fmt(footprintGiB)} GiB (${modelParams(profile)}, ${profile.precision}, ${pf.phase}) needs ${shown} GPUs of ${offer.gpuMemoryGiB} GiB on one instance${perNode}; the offer has ${offer.gpusPerInstance}`,
+        : `the model's ${fmt(footprintGiB)} GiB (${modelParams(profile)}, ${profile.precision}, ${phaseText(profile, pf)}) needs ${shown} GPUs of ${offer.gpuMemoryGiB} GiB on one instance${perNode}; the offer has ${offer.gpusPerInstance}`,
     );
     gpusPerReplica = null;
     if (verdictOnly) return refused();
@@ -518,8 +518,23 @@ function conversionsFor(
   return answers;
 }
 
-function modelText(profile: WorkloadProfile, memoryGiB: number, phase: string): string {
-  return `${fmt(memoryGiB)} GiB (${modelParams(profile)}, ${profile.precision}, ${phase})`;
+function modelText(profile: WorkloadProfile, pf: ProfileFacts): string {
+  return `${fmt(pf.memoryGiB)} GiB (${modelParams(profile)}, ${profile.precision}, ${phaseText(profile, pf)})`;
+}
+
+/** "inference", or the training method: "full training", "LoRA (assumed: default for this kind)". */
+function phaseText(profile: WorkloadProfile, pf: ProfileFacts): string {
+  return pf.phase === 'inference'
+    ? 'inference'
+    : `${trainingMethods[pf.trainingMethod].label}${assumedMark(profile, 'trainingMethod')}`;
+}
+
+/** What may let a replica hold less than gpufit's estimate. */
+function smallerFootprint(pf: ProfileFacts): string {
+  if (pf.phase === 'inference') return 'e.g. a smaller KV cache';
+  return trainingMethods[pf.trainingMethod].trainedShare === 1
+    ? 'e.g. offloaded or 8-bit optimizer state; a LoRA or QLoRA run says so in trainingMethod'
+    : 'e.g. offloading';
 }
 
 /** "8B parameters", or "assumed 8B (default for this kind)" when the workload gave no model size. */

@@ -1,25 +1,23 @@
-import type { Precision } from '@gpufit/schema';
-import { PRECISION_BYTES } from '@gpufit/schema';
-import {
-  ADAM_STATE_BYTES_FP32,
-  ADAM_STATE_BYTES_MIXED_PRECISION,
-  INFERENCE_MEMORY_OVERHEAD,
-} from '../assumptions.js';
+import type { Precision, TrainingMethod } from '@gpufit/schema';
+import { checkpointBytesPerParameter, PRECISION_BYTES, trainingBytesPerParameter } from '@gpufit/schema';
+import { INFERENCE_MEMORY_OVERHEAD } from '../assumptions.js';
 
 const GIB = 2 ** 30;
 
 /**
  * GPU memory one replica of the model needs, in GiB.
  * - inference: weights × 1.2 (KV cache, activations, framework; BentoML handbook, see assumptions.ts);
- * - training: weights + gradients + Adam state = 2·b + 12 bytes/param for b < 4 bytes (16 for fp16/bf16, the ZeRO
- *   paper's mixed-precision Adam figure), 4 + 4 + 8 = 16 for fp32. Activations excluded (assumptions.ts).
+ * - training: by `method` (@gpufit/schema `trainingBytesPerParameter`): full = weights + gradients + Adam state
+ *   (16 bytes/param at fp16/bf16, the ZeRO paper's mixed-precision Adam figure); LoRA = frozen weights + 1 % adapters
+ *   with their state; QLoRA = 4-bit NF4 frozen weights + adapters. Activations excluded.
  */
 export function modelMemoryGiB(
   modelParamsBillions: number,
   precision: Precision,
   phase: 'inference' | 'training',
+  method: TrainingMethod = 'full',
 ): number {
-  return (modelParamsBillions * 1e9 * bytesPerParameter(precision, phase)) / GIB;
+  return (modelParamsBillions * 1e9 * bytesPerParameter(precision, phase, method)) / GIB;
 }
 
 /**
@@ -30,23 +28,26 @@ export function weightsGiB(modelParamsBillions: number, precision: Precision): n
   return (modelParamsBillions * 1e9 * PRECISION_BYTES[precision]) / GIB;
 }
 
-export function bytesPerParameter(precision: Precision, phase: 'inference' | 'training'): number {
-  const b = PRECISION_BYTES[precision];
-  if (phase === 'inference') return b * INFERENCE_MEMORY_OVERHEAD;
-  return 2 * b + adamStateBytes(b);
+export function bytesPerParameter(
+  precision: Precision,
+  phase: 'inference' | 'training',
+  method: TrainingMethod = 'full',
+): number {
+  if (phase === 'inference') return PRECISION_BYTES[precision] * INFERENCE_MEMORY_OVERHEAD;
+  return trainingBytesPerParameter(precision, method);
 }
 
 /**
- * Size of one training checkpoint in GiB: what a resumed run needs — weights and optimizer state, not gradients
- * (b + 12 bytes/param in mixed precision, 4 + 8 in fp32).
+ * Size of one training checkpoint in GiB: what a resumed run needs — the trained weights and their optimizer state,
+ * not gradients (b + 12 bytes/param in mixed precision, 4 + 8 in fp32, for a full run); a LoRA or QLoRA run saves
+ * its adapters and their state, not the frozen model.
  */
-export function checkpointGiB(modelParamsBillions: number, precision: Precision): number {
-  const b = PRECISION_BYTES[precision];
-  return (modelParamsBillions * 1e9 * (b + adamStateBytes(b))) / GIB;
-}
-
-function adamStateBytes(weightBytes: number): number {
-  return weightBytes >= 4 ? ADAM_STATE_BYTES_FP32 : ADAM_STATE_BYTES_MIXED_PRECISION;
+export function checkpointGiB(
+  modelParamsBillions: number,
+  precision: Precision,
+  method: TrainingMethod = 'full',
+): number {
+  return (modelParamsBillions * 1e9 * checkpointBytesPerParameter(precision, method)) / GIB;
 }
 
 /**

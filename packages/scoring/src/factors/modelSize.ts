@@ -1,7 +1,13 @@
-import { assumedMark, isAssumed, type WorkloadProfile } from '@gpufit/schema';
+import {
+  assumedMark,
+  isAssumed,
+  type TrainingMethod,
+  type WorkloadProfile,
+  workloadKinds,
+} from '@gpufit/schema';
 import { logRampIn, logRange, roughly } from '../curves.js';
 import { defineFactor } from '../defineFactor.js';
-import { precisionBytes } from '../ranks.js';
+import { precisionBytes, trainingBytes } from '../ranks.js';
 
 const GIB = 2 ** 30;
 /**
@@ -10,14 +16,40 @@ const GIB = 2 ** 30;
  */
 const WORKSTATION_CARD_GIB = 44;
 
-/** Weights only (params × bytes per parameter); pricing sizes KV cache and optimizer state per offer. */
-export function weightsGiB(profile: WorkloadProfile): number {
-  return (profile.modelParamsBillions * 1e9 * precisionBytes(profile.precision)) / GIB;
+/**
+ * What one replica holds, in GiB. Inference: the weights only (params × bytes per parameter; pricing adds the KV
+ * cache per offer). Training: by its method, with the figures pricing uses (@gpufit/schema
+ * `trainingBytesPerParameter`): full = weights + gradients + Adam state (16 bytes/param at bf16), LoRA = frozen
+ * weights + adapters with their state, QLoRA = 4-bit frozen weights + adapters. A profile built without a method
+ * trains fully, as pricing assumes.
+ */
+export function modelFootprintGiB(profile: WorkloadProfile): number {
+  return (profile.modelParamsBillions * 1e9 * bytesPerParameter(profile)) / GIB;
 }
 
+function bytesPerParameter(profile: WorkloadProfile): number {
+  return workloadKinds[profile.kind].phase === 'inference'
+    ? precisionBytes(profile.precision)
+    : trainingBytes(profile.precision, profile.trainingMethod ?? 'full');
+}
+
+/** How the sentence names a training run of each method, and what it holds. */
+const TRAINING_WORDS: { readonly [M in TrainingMethod]: { readonly run: string; readonly holds: string } } = {
+  full: { run: 'trained fully', holds: 'weights, gradients and Adam state' },
+  lora: {
+    run: 'fine-tuned with LoRA',
+    holds: 'frozen weights plus adapters with their gradients and Adam state',
+  },
+  qlora: {
+    run: 'fine-tuned with QLoRA',
+    holds: 'frozen weights in 4-bit NF4 plus adapters with their gradients and Adam state',
+  },
+};
+
 /**
- * Q2 "How large is the model?". A model whose weights fit one 24 GB consumer card (with headroom) can use
- * the bulk of DePIN supply; one that needs a datacenter card narrows it; one that spans several 80 GB GPUs
+ * Q2 "How large is the model?". A replica whose footprint (an inference model's weights; a training run's weights,
+ * gradients and optimizer state by its method) fits one 24 GB consumer card (with headroom) can use the bulk of DePIN
+ * supply; one that needs a datacenter card narrows it; one that spans several 80 GB GPUs
  * per replica needs the multi-GPU, interconnected machines clouds hold most of. Signal is monotone: a
  * bigger footprint never raises DePIN fit.
  */
@@ -43,17 +75,32 @@ export const modelSizeFactor = defineFactor({
     clusterRange: logRange(p.datacenterCardGiB, p.clusterGiB),
   }),
   measure(profile, p, _config, out) {
-    const gib = weightsGiB(profile);
+    const gib = modelFootprintGiB(profile);
     const beyondOneCard = logRampIn(gib, p.datacenterCardGiB, p.clusterGiB, p.clusterRange);
     out.depin = 1 - logRampIn(gib, p.consumerCardGiB, p.datacenterCardGiB, p.cardRange) - beyondOneCard;
     out.cloud = 0.5 * beyondOneCard;
   },
   explain(profile, p) {
-    const gib = weightsGiB(profile);
+    const gib = modelFootprintGiB(profile);
+    const params = `${roughly(profile.modelParamsBillions)}B parameters`;
     const size = isAssumed(profile, 'modelParamsBillions')
-      ? `Assumed ${roughly(profile.modelParamsBillions)}B parameters (default for this kind; none given)`
-      : `${roughly(profile.modelParamsBillions)}B parameters`;
-    const head = `${size} at ${profile.precision}${assumedMark(profile, 'precision')} take about ${roughly(gib)} GiB of weights`;
+      ? `Assumed ${params} (default for this kind; none given)`
+      : params;
+    const at = `${size} at ${profile.precision}${assumedMark(profile, 'precision')}`;
+    let head: string;
+    if (workloadKinds[profile.kind].phase === 'inference') {
+      head = `${at} take about ${roughly(gib)} GiB of weights`;
+    } else {
+      const method = profile.trainingMethod ?? 'full';
+      const words = TRAINING_WORDS[method];
+      const fullGiB = (profile.modelParamsBillions * 1e9 * trainingBytes(profile.precision, 'full')) / GIB;
+      const methodMark = !isAssumed(profile, 'trainingMethod')
+        ? ''
+        : method === 'full'
+          ? ' (assumed: default for this kind)'
+          : ` (assumed: default for this kind; a full fine-tune would hold about ${roughly(fullGiB)} GiB: set trainingMethod to full if every weight trains)`;
+      head = `${at}, ${words.run}${methodMark}, hold about ${roughly(gib)} GiB (${words.holds}, ${roughly(bytesPerParameter(profile))} bytes a parameter)`;
+    }
     if (gib <= p.consumerCardGiB)
       return `${head}: one 24 GB consumer card holds them, and such cards are most of what DePIN networks offer.`;
     if (gib <= WORKSTATION_CARD_GIB)

@@ -1,0 +1,143 @@
+/**
+ * Training memory per method (trainingMemory.ts): hand vectors from the sources it cites and the properties that must
+ * always hold. GiB = 2³⁰ bytes; a "48 GB" card holds 48e9 / 2³⁰ = 44.7 GiB, a "24 GB" one 22.4 GiB.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  checkpointBytesPerParameter,
+  NF4_BYTES_PER_PARAMETER,
+  PRECISIONS,
+  TRAINING_METHODS,
+  trainingBytesPerParameter,
+  trainingMemoryGiB,
+  validateWorkloadProfile,
+  workloadProfileFromCsv,
+} from '../src/index.js';
+
+const GIB = 2 ** 30;
+const GB48 = 48e9 / GIB;
+const GB24 = 24e9 / GIB;
+
+describe('hand vectors', () => {
+  it('a full bf16 run holds 16 bytes a parameter (ZeRO: 2 + 2 + 12): 8B ≈ 119 GiB, more than one 80 GB card', () => {
+    expect(trainingBytesPerParameter('bf16', 'full')).toBe(16);
+    expect(trainingBytesPerParameter('fp32', 'full')).toBe(16); // 4 + 4 + 8
+    expect(trainingBytesPerParameter('fp8', 'full')).toBe(14); // 1 + 1 + 12
+    // 8e9 × 16 / 2³⁰ = 119.209…
+    expect(trainingMemoryGiB(8, 'bf16', 'full')).toBeCloseTo(119.209, 3);
+    expect(trainingMemoryGiB(8, 'bf16', 'full')).toBeGreaterThan(80e9 / GIB);
+  });
+
+  it('a LoRA bf16 run holds the frozen weights (14.9 GiB for 8B) plus 1 % adapters at 16 bytes: 16.1 GiB, one 24 GB card', () => {
+    // 2 + 0.01 × (2 + 2 + 12) = 2.16 bytes a parameter; 8e9 × 2.16 / 2³⁰ = 16.093…
+    expect(trainingBytesPerParameter('bf16', 'lora')).toBeCloseTo(2.16, 12);
+    const gib = trainingMemoryGiB(8, 'bf16', 'lora');
+    expect(gib).toBeCloseTo(16.093, 3);
+    expect(gib - (8e9 * 2) / GIB).toBeCloseTo(1.192, 3); // the adapters and their state
+    expect(gib).toBeLessThan(GB24);
+  });
+
+  it('NF4 with double quantization: 4 + 0.127 bits (QLoRA §3)', () => {
+    expect(NF4_BYTES_PER_PARAMETER).toBeCloseTo(0.515875, 6);
+  });
+
+  it('QLoRA fine-tunes 65B on one 48 GB GPU, as the paper did (its abstract: "a 65B parameter model on a single 48GB GPU")', () => {
+    // 0.515875 + 0.01 × 16 = 0.675875 bytes; 65e9 × 0.675875 / 2³⁰ = 40.9147…
+    const gib = trainingMemoryGiB(65, 'bf16', 'qlora');
+    expect(gib).toBeCloseTo(40.915, 3);
+    expect(gib).toBeLessThan(GB48);
+    // The same model trained fully holds 65e9 × 16 B = 968.6 GiB ("more than 780 GB", QLoRA §1, counts no fp32 copy).
+    expect(trainingMemoryGiB(65, 'bf16', 'full')).toBeCloseTo(968.575, 3);
+  });
+
+  it('QLoRA of 7B fits a 24 GB card (4.41 GiB; the paper measured 5,048 MB for the 4-bit base model alone)', () => {
+    // 7e9 × 0.675875 / 2³⁰ = 4.406…
+    expect(trainingMemoryGiB(7, 'bf16', 'qlora')).toBeCloseTo(4.406, 3);
+    expect(trainingMemoryGiB(7, 'bf16', 'qlora')).toBeLessThan(GB24);
+  });
+
+  it('int4 frozen weights are not inflated by QLoRA: they stay at 0.5 bytes', () => {
+    expect(trainingBytesPerParameter('int4', 'qlora')).toBeCloseTo(0.5 + 0.01 * 13, 12);
+  });
+
+  it('a checkpoint holds the trained weights and their Adam state: 14 bytes a parameter in full, the adapters only otherwise', () => {
+    expect(checkpointBytesPerParameter('bf16', 'full')).toBe(14);
+    expect(checkpointBytesPerParameter('fp32', 'full')).toBe(12);
+    expect(checkpointBytesPerParameter('bf16', 'lora')).toBeCloseTo(0.14, 12);
+    expect(checkpointBytesPerParameter('bf16', 'qlora')).toBeCloseTo(0.14, 12);
+  });
+});
+
+describe('properties', () => {
+  const size = fc.double({ min: 0.001, max: 100_000, noNaN: true });
+  const precision = fc.constantFrom(...PRECISIONS);
+  const method = fc.constantFrom(...TRAINING_METHODS);
+
+  it('qlora ≤ lora ≤ full, for every size and precision, in memory and checkpoint', () => {
+    fc.assert(
+      fc.property(size, precision, (b, p) => {
+        const q = trainingMemoryGiB(b, p, 'qlora');
+        const l = trainingMemoryGiB(b, p, 'lora');
+        const f = trainingMemoryGiB(b, p, 'full');
+        expect(q).toBeLessThanOrEqual(l);
+        expect(l).toBeLessThanOrEqual(f);
+        expect(checkpointBytesPerParameter(p, 'lora')).toBeLessThanOrEqual(
+          checkpointBytesPerParameter(p, 'full'),
+        );
+      }),
+    );
+  });
+
+  it('monotone in parameters, positive and finite, and a checkpoint never exceeds the memory it saves', () => {
+    fc.assert(
+      fc.property(size, size, precision, method, (a, b, p, m) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const x = trainingMemoryGiB(lo, p, m);
+        expect(x).toBeLessThanOrEqual(trainingMemoryGiB(hi, p, m));
+        expect(Number.isFinite(x) && x > 0).toBe(true);
+        expect(checkpointBytesPerParameter(p, m)).toBeLessThanOrEqual(trainingBytesPerParameter(p, m));
+      }),
+    );
+  });
+});
+
+describe('the trainingMethod field', () => {
+  const base = { id: 'ft', kind: 'fine-tuning', gpuHoursPerMonth: 10 } as const;
+
+  it('defaults per kind and says so: fine-tuning and experimentation lora, multi-node-training full, inference none', () => {
+    for (const [kind, method] of [
+      ['fine-tuning', 'lora'],
+      ['experimentation', 'lora'],
+      ['multi-node-training', 'full'],
+    ] as const) {
+      const r = validateWorkloadProfile({ ...base, kind });
+      expect(r.ok && r.value.trainingMethod).toBe(method);
+      expect(r.ok && r.value.assumed).toContain('trainingMethod');
+    }
+    const inf = validateWorkloadProfile({ ...base, kind: 'batch-inference' });
+    expect(inf.ok && inf.value.trainingMethod).toBeNull();
+    expect(inf.ok && inf.value.assumed).not.toContain('trainingMethod');
+    const stated = validateWorkloadProfile({ ...base, trainingMethod: 'full' });
+    expect(stated.ok && stated.value.trainingMethod).toBe('full');
+    expect(stated.ok && stated.value.assumed).not.toContain('trainingMethod');
+  });
+
+  it('refuses a training method on an inference kind, and a word outside the vocabulary, naming the field', () => {
+    const inf = validateWorkloadProfile({ ...base, kind: 'realtime-inference', trainingMethod: 'lora' });
+    expect(inf.ok).toBe(false);
+    if (!inf.ok) {
+      expect(inf.issues[0]!.path).toEqual(['trainingMethod']);
+      expect(inf.issues[0]!.message).toMatch(/a realtime-inference workload trains nothing: leave it empty/);
+    }
+    const bad = workloadProfileFromCsv(
+      ['id', 'kind', 'gpuHoursPerMonth', 'trainingMethod'],
+      ['ft', 'fine-tuning', '10', 'peft'],
+    );
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.issues[0]!.path).toEqual(['trainingMethod']);
+      expect(bad.issues[0]!.message).toMatch(/full.*lora.*qlora/);
+    }
+  });
+});
