@@ -38,6 +38,8 @@ const sweeps = (id: string) =>
   profileOf({
     id,
     kind: 'experimentation',
+    // Sweeps of a 1B model train every weight (19.4 GiB, 17 GiB a checkpoint), as the bundled sweeps do.
+    trainingMethod: 'full',
     gpuType: 'H100',
     modelParamsBillions: 1.3,
     gpuHoursPerMonth: 1000,

@@ -373,7 +373,7 @@ describe('estimateCost: the bill, term by term', () => {
     // Left out, a fine-tune's method is LoRA (assumed): the same small checkpoint.
     const assumed = estimateCost(profile(base), o, { tiers });
     expect(assumed.assumptions.join(' ')).toMatch(
-      /the LoRA adapters and their optimizer state, 1\.45 GiB each/,
+      /the LoRA adapters and their optimizer state, 1\.45 GiB each: the frozen model is not saved; LoRA assumed \(default for this kind; set trainingMethod\)/,
     );
   });
 

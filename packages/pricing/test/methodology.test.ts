@@ -93,6 +93,10 @@ const computed: Record<string, number> = {
   replicas1: count(replicasForAvailability(0.999, 0.95)),
   replicas3: count(replicasForDemandAndAvailability({ needed: 3, target: 0.999, nodeAvailability: 0.95 })),
   ckpt7b: checkpointGiB(7, 'bf16'),
+  ckptLora12b: checkpointGiB(12, 'fp8', 'lora'),
+  memFull8b: modelMemoryGiB(8, 'bf16', 'training', 'full'),
+  memLora8b: modelMemoryGiB(8, 'bf16', 'training', 'lora'),
+  memQlora65b: modelMemoryGiB(65, 'bf16', 'training', 'qlora'),
   transfer600: transferHours(600, 1000),
   egressTiered: tieredEgressUsd(20_000, [
     { upToGiB: 100, usdPerGiB: 0 },

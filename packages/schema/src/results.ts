@@ -426,7 +426,8 @@ export interface WorkloadAnalysis {
   readonly kind: WorkloadKind;
   /**
    * The profile fields the workload left out that took a default (`ASSUMABLE_PROFILE_FIELDS` order); reasons
-   * that use one say "assumed … (default for this kind)". Since schema 2.2.0 (absent in older result files).
+   * that use one say "assumed … (default for this kind)". Since schema 2.2.0 (absent in older result files);
+   * `trainingMethod` may be listed since 2.9.0.
    */
   readonly assumed?: readonly AssumableProfileField[];
   /**

@@ -6,7 +6,7 @@ import type {
   Scenario,
   WorkloadProfile,
 } from '@gpufit/schema';
-import { isCommitted, SCENARIO_DEFAULTS, trainingMethods } from '@gpufit/schema';
+import { isAssumed, isCommitted, SCENARIO_DEFAULTS, trainingMethods } from '@gpufit/schema';
 import { finite } from '../assert.js';
 import { HOURS_PER_MONTH } from '../assumptions.js';
 import { breakEvenUtilization } from '../commitments/breakEvenUtilization.js';
@@ -398,6 +398,7 @@ export function estimateCost(
             trainingMethods[pf.trainingMethod].trainedShare < 1
               ? trainingMethods[pf.trainingMethod].label
               : null,
+            isAssumed(profile, 'trainingMethod'),
           ),
         );
     } else if (explain) assumptions.push(notes.CHECKPOINTS_IN_PROVIDER);

@@ -191,7 +191,7 @@ export function ingress(gib: number, horizonMonths: number, hours: number, mbps:
 /**
  * `fullGiB`: the method's whole checkpoint (a full run's weights and optimizer state), when the checkpoint was capped
  * below it by the stated footprint; null otherwise. `adapters`: the method's label ("LoRA", "QLoRA") when the run
- * trains adapters on a frozen model, null for a full run.
+ * trains adapters on a frozen model, null for a full run; `assumed`: the method was the kind's default.
  */
 export function checkpointSync(
   gib: number,
@@ -200,12 +200,13 @@ export function checkpointSync(
   mbps: number,
   fullGiB: number | null = null,
   adapters: string | null = null,
+  assumed = false,
 ): string {
   const what =
     fullGiB !== null
       ? `at most the ${n(gib)} GiB the stated GPUs per replica hold, not the whole model's ${n(fullGiB)} GiB of weights and optimizer state (a run that offloads optimizer state to the host saves more; a LoRA or QLoRA run saves only its adapters: say so in trainingMethod)`
       : adapters !== null
-        ? `the ${adapters} adapters and their optimizer state, ${n(gib)} GiB each: the frozen model is not saved`
+        ? `the ${adapters} adapters and their optimizer state, ${n(gib)} GiB each: the frozen model is not saved${assumed ? `; ${adapters} assumed (default for this kind; set trainingMethod)` : ''}`
         : `weights + optimizer state, ${n(gib)} GiB each`;
   return `checkpoints (${what}) leave the host ${n(syncs)} times a month, because marketplace/DePIN hosts offer no durable storage — priced as the host's egress after the results (a gpufit assumption); each upload takes ${n(hours)} h at ${n(mbps)} Mbit/s`;
 }
