@@ -253,18 +253,19 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
       expect(one.gpusPerReplica).toBe(1);
     });
 
+    /** A 70B bf16 fine-tune, 4 jobs of 10 h a month. */
+    const ft70 = {
+      ...base,
+      kind: 'fine-tuning',
+      modelParamsBillions: 70,
+      precision: 'bf16',
+      gpuHoursPerMonth: undefined,
+      jobsPerMonth: 4,
+      hoursPerJob: 10,
+    } as const;
+
     it('training keeps the stated footprint (a full fine-tune of a 70B model stated on one GPU: offloaded state)', () => {
-      const p = {
-        ...base,
-        kind: 'fine-tuning',
-        modelParamsBillions: 70,
-        precision: 'bf16',
-        trainingMethod: 'full',
-        gpusPerReplica: 1,
-        gpuHoursPerMonth: undefined,
-        jobsPerMonth: 4,
-        hoursPerJob: 10,
-      } as const;
+      const p = { ...ft70, trainingMethod: 'full', gpusPerReplica: 1 } as const;
       const f = feasibilityDetail(profile(p), offer({}), { tiers: TEST_TIERS });
       expect(f.feasible).toBe(true);
       expect(f.gpusPerReplica).toBe(1);
@@ -275,29 +276,17 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
     });
 
     it('a QLoRA fine-tune of a 70B model fits one 80 GB GPU by its method, with nothing stated and no note', () => {
-      const p = {
-        ...base,
-        kind: 'fine-tuning',
-        modelParamsBillions: 70,
-        precision: 'bf16',
-        trainingMethod: 'qlora',
-        gpuHoursPerMonth: undefined,
-        jobsPerMonth: 4,
-        hoursPerJob: 10,
-      } as const;
       // 70e9 × (0.515875 + 0.01 × 16) B / 2³⁰ = 44.06 GiB: one A100-80GB; trained fully it would need 14.
-      const f = feasibilityDetail(profile(p), offer({}), { tiers: TEST_TIERS });
+      const f = feasibilityDetail(profile({ ...ft70, trainingMethod: 'qlora' }), offer({}), {
+        tiers: TEST_TIERS,
+      });
       expect(f.feasible).toBe(true);
       expect(f.gpusPerReplica).toBe(1);
       expect(f.memoryNote).toBeNull();
-      const full = feasibilityDetail(
-        profile({ ...p, trainingMethod: 'full' }),
-        offer({ gpusPerInstance: 16 }),
-        {
-          tiers: TEST_TIERS,
-        },
-      );
-      expect(full.gpusPerReplica).toBe(14);
+      const full = profile({ ...ft70, trainingMethod: 'full' });
+      expect(
+        feasibilityDetail(full, offer({ gpusPerInstance: 16 }), { tiers: TEST_TIERS }).gpusPerReplica,
+      ).toBe(14);
     });
   });
 
