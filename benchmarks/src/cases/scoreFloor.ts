@@ -6,6 +6,7 @@ import {
   FIT_LEVELS,
   INTERCONNECTS,
   PRECISION_BYTES,
+  trainingBytesPerParameter,
   WORKLOAD_KINDS,
   type WorkloadProfile,
   workloadKinds,
@@ -23,7 +24,8 @@ export interface ScoreColumns {
   readonly n: number;
   readonly kind: Uint8Array;
   readonly paramsBillions: Float64Array;
-  readonly precisionBytes: Float64Array;
+  /** Bytes a parameter holds in one replica: the precision's for inference, `trainingBytesPerParameter` for training. */
+  readonly bytesPerParameter: Float64Array;
   readonly nodes: Float64Array;
   readonly interconnect: Uint8Array;
   readonly movedGiB0: Float64Array;
@@ -49,7 +51,7 @@ export function scoreColumns(profiles: readonly WorkloadProfile[]): ScoreColumns
     n,
     kind: new Uint8Array(n),
     paramsBillions: new Float64Array(n),
-    precisionBytes: new Float64Array(n),
+    bytesPerParameter: new Float64Array(n),
     nodes: new Float64Array(n),
     interconnect: new Uint8Array(n),
     movedGiB0: new Float64Array(n),
@@ -70,7 +72,11 @@ export function scoreColumns(profiles: readonly WorkloadProfile[]): ScoreColumns
     const p = profiles[i]!;
     c.kind[i] = WORKLOAD_KINDS.indexOf(p.kind);
     c.paramsBillions[i] = p.modelParamsBillions;
-    c.precisionBytes[i] = PRECISION_BYTES[p.precision];
+    // The model-size factor's footprint (scoring's modelFootprintGiB): a training run holds its method's state.
+    c.bytesPerParameter[i] =
+      workloadKinds[p.kind].phase === 'inference'
+        ? PRECISION_BYTES[p.precision]
+        : trainingBytesPerParameter(p.precision, p.trainingMethod ?? 'full');
     c.nodes[i] = p.nodes;
     c.interconnect[i] = INTERCONNECTS.indexOf(p.interconnect);
     c.movedGiB0[i] = p.datasetGiB;
@@ -171,7 +177,7 @@ export function floorScore(c: ScoreColumns, out: FloorOut): void {
     cloud += wKind * KIND_CLOUD[k]! + 0;
     depin += wKind * KIND_DEPIN[k]! + 0;
     // model-size
-    const gib = (c.paramsBillions[i]! * 1e9 * c.precisionBytes[i]!) / GIB;
+    const gib = (c.paramsBillions[i]! * 1e9 * c.bytesPerParameter[i]!) / GIB;
     const beyond = logRamp(gib, 80, 640);
     cloud += wModel * (0.5 * beyond) + 0;
     depin += wModel * (1 - logRamp(gib, 20, 80) - beyond) + 0;

@@ -5,8 +5,11 @@ import {
   INTERCONNECTS,
   PRECISION_BYTES,
   PRECISIONS,
+  TRAINING_METHODS,
+  trainingBytesPerParameter,
   WORKLOAD_KINDS,
   type WorkloadProfile,
+  workloadKinds,
 } from '@gpufit/schema';
 import {
   CAP_ALL,
@@ -35,6 +38,12 @@ function rank(words: readonly string[], word: string): number {
 }
 
 const BYTES = Float64Array.from(PRECISIONS, (p) => PRECISION_BYTES[p]);
+/** A training run's bytes a parameter (scoring's modelFootprintGiB), precision-major by method. */
+const TRAINING_BYTES = Float64Array.from(
+  PRECISIONS.flatMap((p) => TRAINING_METHODS.map((m) => trainingBytesPerParameter(p, m))),
+);
+const TRAINS = Uint8Array.from(WORKLOAD_KINDS, (k) => (workloadKinds[k].phase === 'inference' ? 0 : 1));
+const FULL = TRAINING_METHODS.indexOf('full');
 const CERTIFICATIONS: readonly string[] = ['hipaa', 'pci-dss', 'fedramp'];
 
 function needsCertification(compliance: readonly string[]): boolean {
@@ -73,7 +82,15 @@ export function objectFloorScore(ps: readonly WorkloadProfile[], out: FloorOut):
     cloud += wKind * KIND_CLOUD[k]! + 0;
     depin += wKind * KIND_DEPIN[k]! + 0;
     // model-size
-    const gib = (P.modelParamsBillions * 1e9 * BYTES[rank(PRECISIONS, P.precision)]!) / GIB;
+    const pr = rank(PRECISIONS, P.precision);
+    const bytes =
+      TRAINS[k] === 1
+        ? TRAINING_BYTES[
+            pr * TRAINING_METHODS.length +
+              (P.trainingMethod == null ? FULL : rank(TRAINING_METHODS, P.trainingMethod))
+          ]!
+        : BYTES[pr]!;
+    const gib = (P.modelParamsBillions * 1e9 * bytes) / GIB;
     const beyond = logRamp(gib, 80, 640);
     cloud += wModel * (0.5 * beyond) + 0;
     depin += wModel * (1 - logRamp(gib, 20, 80) - beyond) + 0;
