@@ -37,6 +37,9 @@ const REMEDY: Partial<Record<RejectionCode, string>> = {
   residency: 'widen residency to price them',
   placement: 'widen the placement lists to price them',
   interconnect: 'state fewer GPUs per replica, if the model fits them, to price them',
+  // A job priced at no speed-up (no GPU named, or no measured ratio) may finish in time at a measured one.
+  horizon:
+    'name the gpuType your hours were counted on (a measured ratio may shorten the run), or lengthen horizonMonths, to price them',
 };
 
 /** Reasons whose message adds what a founder needs (the rule), shown after the count. */

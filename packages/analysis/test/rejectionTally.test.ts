@@ -49,6 +49,18 @@ describe('why a side has no option', () => {
     );
   });
 
+  it('a job that would outlast its horizon says what could price it (a measured ratio may shorten the run)', () => {
+    const t = new RejectionTally();
+    const past = [
+      'horizon',
+      "one job runs 2,958 h here, longer than the workload's 3-month horizon (2,190 h)",
+    ] as const;
+    t.add(refused([...past]), { providerName: 'Amazon Web Services', gpu: 'H200', region: 'us-east-1' });
+    expect(t.sentence('cloud')).toBe(
+      'the one cloud offer cannot run it: 1 would run a job past the workload’s horizon. The nearest fail one rule only, would run a job past the workload’s horizon — 1 offer (Amazon Web Services (H200, us-east-1)): name the gpuType your hours were counted on (a measured ratio may shorten the run), or lengthen horizonMonths, to price them',
+    );
+  });
+
   it('offers refused as hosting for different rules show each rule (community hosts, unverified hosts)', () => {
     const t = new RejectionTally();
     t.add(

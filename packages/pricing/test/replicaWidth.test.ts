@@ -6,6 +6,7 @@
 import type { CostEstimate, OfferInput, WorkloadProfileInput } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { noSpareUnit } from '../src/estimate/notes.js';
 import { feasibilityDetail } from '../src/feasibility/feasibility.js';
 import { replicaWidth } from '../src/feasibility/replicaWidth.js';
 import { estimateCost, gpuTierTable, throughputRatioTable } from '../src/index.js';
@@ -215,6 +216,18 @@ describe('a held serving unit: its idle hours are their own line', () => {
     expect(text).toMatch(/the demand itself is 50 % of the hours held/);
     // One unit at 0.995 meets the 0.995 target only by its figure: the report says so and adds no spare.
     expect(text).toMatch(/no spare unit: availability 0\.995 is met only on paper, by one unit/);
+  });
+
+  it('the no-spare sentence says where the unit availability comes from: an SLA figure, or derived from interruptions', () => {
+    expect(noSpareUnit(1, 0.995, 0.995, 'stated')).toBe(
+      'no spare unit: availability 0.995 is met only on paper, by one unit whose availability figure (0.995) reaches the target by itself; an SLA figure is a service credit, not a measured uptime, and an outage of the unit is an outage of the service — add a replica (or a second provider) if 0.995 must hold',
+    );
+    // A spot unit's figure comes from its interruption rate (1 / (1 + 0.00105 × 0.167) = 0.999824), not an SLA.
+    const derived = noSpareUnit(3, 0.999, 0.999824, 'derived');
+    expect(derived).toContain(
+      "3 units all up, each at its availability figure (0.999824); that figure is derived from the offer's interruption rate and the restart time, a model, not a measured uptime, and an outage of any unit leaves the peak short",
+    );
+    expect(derived).not.toContain('SLA');
   });
 
   it('the same on on-demand capacity: the unit held up all month is idle half the month, not GPU time', () => {

@@ -60,9 +60,10 @@ export const COST_COMPONENT_NAMES = [
   'interruption-overhead',
   'redundancy',
   /**
-   * Hours of an always-on serving unit held beyond its work and its spares, on capacity that is not committed
-   * (one instance up all month for a demand below it; capacity booked by the day held at the peak): since 2.9.0.
-   * Committed capacity's idle hours are `commitment-waste`.
+   * Hours of an always-on serving unit held beyond its work and its spares, on any pricing (one instance up all month
+   * for a demand below it; capacity booked by the day held at the peak): since 2.9.0. On committed capacity these
+   * hours are here too; `commitment-waste` is only what the commitment holds beyond them (the peak's units all month,
+   * a term past the horizon).
    */
   'idle-capacity',
   'commitment-waste',

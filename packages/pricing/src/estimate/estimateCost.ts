@@ -217,7 +217,14 @@ export function estimateCost(
         ),
       );
       if (count.replicas === needed && profile.availabilityTarget > 0)
-        assumptions.push(notes.noSpareUnit(needed, profile.availabilityTarget, unitAvailability));
+        assumptions.push(
+          notes.noSpareUnit(
+            needed,
+            profile.availabilityTarget,
+            unitAvailability,
+            of.availability === null ? 'derived' : 'stated',
+          ),
+        );
     }
     if (committed) {
       // The commitment's utilization counts the held unit as used (it is held by any pricing); what the commitment

@@ -280,12 +280,21 @@ export function idleCapacity(idleHours: number, heldHours: number, byTheDay: boo
  * No spare unit: the target rests on the units' own availability figure alone (a provider's SLA, or gpufit's
  * default for its market), which the report says rather than adding spares the k-out-of-n count does not need.
  */
-export function noSpareUnit(units: number, target: number, a: number): string {
+/**
+ * The serving units meet the availability target with no spare. `figure`: where the units' availability comes from —
+ * `stated` (the offer's availability, an SLA figure: a service credit, not a measured uptime) or `derived` (from its
+ * interruption rate and the restart time: gpufit's model, not a measured uptime either).
+ */
+export function noSpareUnit(units: number, target: number, a: number, figure: 'stated' | 'derived'): string {
   const who =
     units === 1
       ? `one unit whose availability figure (${p(a)}) reaches the target by itself`
       : `${units} units all up, each at its availability figure (${p(a)})`;
-  return `no spare unit: availability ${target} is met only on paper, by ${who}; an SLA figure is a service credit, not a measured uptime, and ${units === 1 ? 'an outage of the unit is an outage of the service' : 'an outage of any unit leaves the peak short'} — add a replica (or a second provider) if ${target} must hold`;
+  const what =
+    figure === 'stated'
+      ? 'an SLA figure is a service credit, not a measured uptime'
+      : "that figure is derived from the offer's interruption rate and the restart time, a model, not a measured uptime";
+  return `no spare unit: availability ${target} is met only on paper, by ${who}; ${what}, and ${units === 1 ? 'an outage of the unit is an outage of the service' : 'an outage of any unit leaves the peak short'} — add a replica (or a second provider) if ${target} must hold`;
 }
 
 /** A batch job whose expected run on an offer outlasts the workload's horizon. */
