@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { noSpareUnit } from '../src/estimate/notes.js';
 import { feasibilityDetail } from '../src/feasibility/feasibility.js';
 import { replicaWidth } from '../src/feasibility/replicaWidth.js';
-import { estimateCost, gpuTierTable, throughputRatioTable } from '../src/index.js';
+import { estimateCost, gpuHoursFloor, gpuTierTable, throughputRatioTable, workFloor } from '../src/index.js';
 import { offerInput, profileInput } from './support/arbitraries.js';
 import { offer, profile, scenario } from './support/builders.js';
 import { TEST_TIER_ROWS } from './support/tiers.js';
@@ -137,6 +137,28 @@ describe('a stated replica keeps its width on another GPU', () => {
     expect(width('A100-80GB', 80)).toBe(2);
     expect(width('H200', 141)).toBe(2);
     expect(width('L40S', 48)).toBe(4);
+  });
+
+  it("on the named H100, a listing of 79.6 GiB (nvidia-smi's figure for an 80 GB card) still holds the stated 2 GPUs; the floor agrees", () => {
+    const p = profile(assistant);
+    const width = (gpuMemoryGiB: number) =>
+      feasibilityDetail(p, offer({ gpu: 'H100', gpuMemoryGiB, gpusPerInstance: 8, interconnect: 'nvlink' }), {
+        tiers,
+      }).gpusPerReplica;
+    // The stated replica holds 2 × 80 GiB (the tier's) by definition: 160 ÷ 79.6 had asked for 3 GPUs a replica.
+    expect(width(79.6)).toBe(2);
+    expect(width(80)).toBe(2);
+    // A smaller card of the same name is no longer that card: it widens as any other GPU does.
+    expect(width(40)).toBe(4);
+    // Another GPU is read at its own listing: the L40S needs 4 (160 ÷ 48), as above.
+    // The matcher's per-GPU bound stays under the offer's own floor (it prunes on it).
+    const listed = offer({ gpu: 'H100', gpuMemoryGiB: 79.6, gpusPerInstance: 8, interconnect: 'nvlink' });
+    const bound = gpuHoursFloor(p, 'H100', 79.6, { tiers });
+    const own = workFloor(p, listed, { tiers });
+    expect(bound).not.toBeNull();
+    expect(own).not.toBeNull();
+    expect(bound!).toBeLessThanOrEqual(own!.gpuHours + 1e-9);
+    expect(bound!).toBeLessThanOrEqual(own!.heldGpuHours + 1e-9);
   });
 
   it('a batch job whose run outlasts the horizon is refused, not priced as if it finished', () => {

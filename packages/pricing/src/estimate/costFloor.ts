@@ -5,6 +5,7 @@ import {
   type FeasibilityOptions,
   feasibilityDetail,
   gpuConversion,
+  heldGpuMemoryGiB,
   placeKey,
   replicaDemand,
 } from '../feasibility/feasibility.js';
@@ -172,7 +173,9 @@ export function gpuHoursFloor(
   const useful = referenceGpuHoursOf(profile, demandGpusPerReplica) / ratio;
   if (!profileFacts(profile).serving) return useful;
   const nodes = profile.nodes;
-  return Math.max(useful, nodes * gpusForModel(footprintGiB, largestMemoryGiB, nodes) * HOURS_PER_MONTH);
+  // As feasibility counts it (`heldGpuMemoryGiB`): the named GPU holds at least its tier's memory for a stated replica.
+  const held = heldGpuMemoryGiB(largestMemoryGiB, { gpu }, demandTier, profile);
+  return Math.max(useful, nodes * gpusForModel(footprintGiB, held, nodes) * HOURS_PER_MONTH);
 }
 
 /**

@@ -166,7 +166,14 @@ export function feasibilityDetail(
       : footprintGiB < pf.memoryGiB
         ? `memory: gpufit estimates ${modelText(profile, pf)}, but the stated ${profile.gpusPerReplica} × ${gpu} per replica holds ${fmt(footprintGiB)} GiB; the stated footprint is used (${smallerFootprint(pf)})`
         : null;
-  const needed = gpusForModel(footprintGiB, offer.gpuMemoryGiB, nodes);
+  // On the GPU the author named, the stated replica holds its stated footprint by definition: a listing that reports
+  // the card's memory a little under the tier's (nvidia-smi's 79.6 GiB of an 80 GB H100) must not add a GPU to it
+  // (a 70B fp8 API stated on 2 × H100 was priced on 3-GPU boxes of such listings).
+  const needed = gpusForModel(
+    footprintGiB,
+    heldGpuMemoryGiB(offer.gpuMemoryGiB, tier, demandTier, profile),
+    nodes,
+  );
   // A stated gpusPerReplica is the replica's parallel width (data or tensor parallel over one machine), kept on
   // every GPU, at least the memory minimum there (`replicaWidth`): an 8 × H100 NVLink run priced on H200 was a
   // one-GPU job of 2,660 h on four separate VMs.
@@ -248,6 +255,30 @@ export interface ReplicaDemand {
  * `demandTierGiB` is the memory of the demand's GPU. Read by `feasibilityDetail` and by `gpuHoursFloor`, which
  * bounds every offer of a GPU at once.
  */
+/**
+ * The memory a GPU of `offer` is counted to hold for the replica: its listing's, or, when it is the very GPU the
+ * workload names and states its replica on and the listing is within 2 % of the tier's (the same card reported in
+ * other units: nvidia-smi's 79.6 GiB of an 80 GB H100), the tier's, on which the stated footprint was sized.
+ */
+/** A listing at least this share of its tier's memory is the same card (rounding, GiB against GB, driver reserve). */
+const SAME_CARD_SHARE = 0.98;
+
+export function heldGpuMemoryGiB(
+  listedGiB: number,
+  tier: Pick<GpuTier, 'gpu'> | undefined,
+  demandTier: Pick<GpuTier, 'gpu' | 'memoryGiB'> | undefined,
+  profile: Pick<WorkloadProfile, 'gpuType' | 'gpusPerReplica'>,
+): number {
+  const named = profile.gpuType !== null && profile.gpusPerReplica !== null;
+  return named &&
+    tier !== undefined &&
+    demandTier !== undefined &&
+    tier.gpu === demandTier.gpu &&
+    listedGiB >= SAME_CARD_SHARE * demandTier.memoryGiB
+    ? Math.max(listedGiB, demandTier.memoryGiB)
+    : listedGiB;
+}
+
 export function replicaDemand(profile: WorkloadProfile, demandTierGiB: number): ReplicaDemand {
   const pf = profileFacts(profile);
   const nodes = profile.nodes;
