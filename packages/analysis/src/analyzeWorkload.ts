@@ -9,6 +9,7 @@ import {
   monteCarlo,
   offersWithInterruptionMultipliers,
   projectSpend,
+  referenceGpu,
   sensitivity,
   spendPath,
   type TokenFloor,
@@ -329,6 +330,19 @@ export function createWorkloadAnalyzer(
       profile.gpuType !== null && gpuPolicy !== 'any' && asIs !== null
         ? priced(cheapestAnyGpu({ ...profile, gpuPolicy: 'any' }, requirementCeilingUsd(asIs)))
         : null;
+    // Hours stated without a GPU and read as L4-hours (referenceGpu: inference whose replica fits one): the same hours
+    // read as the reference GPU's (A100-80GB), as a model one size up is read, under the same rules (any GPU may price
+    // them; an unmeasured pair credits no speed-up). The plan rests on that reading: the risk says what the other costs.
+    const readOn = profile.gpuType === null ? referenceGpu(profile, tiers) : undefined;
+    const atReferenceHours =
+      readOn?.reason === 'small-model-reference' && asIs !== null
+        ? priced(
+            cheapestAnyGpu(
+              { ...profile, gpuType: tiers.reference.gpu, gpuPolicy: 'any' },
+              Number.POSITIVE_INFINITY,
+            ),
+          )
+        : null;
     // What stating the task costs: GPUs convert only at ratios measured on its benchmarks (throughputConversion.ts), so
     // the same profile without it, at the ratios pooled over every task of the size band, may find a cheaper GPU.
     // Only a GPU the task's own benchmarks leave unmeasured against the demand's is said: where they measure the pair,
@@ -382,6 +396,8 @@ export function createWorkloadAnalyzer(
       cloudWithoutCompliance: withoutCompliance,
       cloudWithoutComplianceOffer: lackingBest?.offer ?? null,
       cloudWithAnyGpu: withAnyGpu,
+      cloudAtReferenceHours: atReferenceHours,
+      hoursReadOn: readOn?.reason === 'small-model-reference' ? readOn.tier.gpu : null,
       cloudWithoutTask: withoutTask,
       gpuPolicy,
       cloudOffer: best.cloud?.offer ?? null,

@@ -74,6 +74,13 @@ export interface RiskEvidence {
    * task of the model-size band (null or absent: the profile states no task, or none was found): what stating it costs.
    */
   readonly cloudWithoutTask?: PricedOption | null;
+  /**
+   * The cheapest cloud option when the stated hours (no gpuType named, read as `hoursReadOn`-hours) are read as the
+   * reference GPU's (A100-80GB) instead, as a larger model's are. Null or absent: not read so, or none found.
+   */
+  readonly cloudAtReferenceHours?: PricedOption | null;
+  /** The GPU the stated hours were read on when no gpuType is named and it is not the reference (the L4). */
+  readonly hoursReadOn?: string | null;
   /** The GPU policy the workload was priced under (its own, else the scenario's). Absent: not checked. */
   readonly gpuPolicy?: GpuPolicy;
   readonly depin: PricedOption | null;
@@ -394,6 +401,20 @@ export const riskRules: readonly RiskRule[] = [
         .filter((x) => x !== null)
         .join(' and ');
       return `The ${held.join(', ')} on record for ${name} is no audit report gpufit read (the bundled catalog takes a GPU cloud's certifications from its own public statements, datasets/README.md, "Certifications of GPU clouds"): before relying on it, ask ${name} for ${ask}${agreement}.`;
+    },
+  },
+  {
+    // Hours stated without a GPU are read as L4-hours when the model fits one L4 (referenceGpu), as A100-80GB hours
+    // when it does not: the same stated hours cost about 4× as much one size up. The plan rests on that reading.
+    id: 'unnamed-gpu-hours',
+    check: (e) => {
+      const { cloud, cloudAtReferenceHours: other, hoursReadOn } = e;
+      const asIs = cloud?.cost.monthlyUsd;
+      const then = other?.cost.monthlyUsd;
+      if (hoursReadOn == null || other == null || asIs == null || then == null || !(then > asIs)) return null;
+      const reference = other.cost.throughput?.demandGpu ?? 'A100-80GB';
+      const text = `No gpuType is named: the stated GPU-hours are read as ${hoursReadOn}-hours, since the model fits one ${hoursReadOn} (a gpufit assumption). Read as ${reference}-hours, as a model too large for one ${hoursReadOn} is, the cloud side would cost ${usd(then)} a month (${namedOption(other)}), ${usd(then - asIs)} more: name the GPU your hours were counted on (gpuType) and analyze again.`;
+      return e.recommendation === 'cloud' ? said(text, then - asIs) : { text, usdPerMonth: null };
     },
   },
   {

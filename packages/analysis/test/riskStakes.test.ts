@@ -58,6 +58,50 @@ describe('the dollars a requirement costs', () => {
     expect(s.text).toContain('would cost $264.44 a month, $1,108.35 less');
   });
 
+  it('hand-computed: hours read as L4-hours (no gpuType named), $484.14 against $2,749.25 read as A100-80GB hours', () => {
+    // small-models' SDXL API: its unnamed hours on AWS g6 L4 spot; read as A100 hours, Massed Compute A100-80GB.
+    const sdxl = profileOf({
+      id: 'sdxl',
+      kind: 'realtime-inference',
+      gpuHoursPerMonth: 1460,
+      modelParamsBillions: 3.5,
+    });
+    const s = ruleSays(
+      'unnamed-gpu-hours',
+      riskEvidence({
+        profile: sdxl,
+        cloud: option(484.14),
+        cloudAtReferenceHours: option(2749.25, { throughput: { basis: 'same', ratio: 1, source: null } }),
+        hoursReadOn: 'L4',
+        recommendation: 'cloud',
+      }),
+    )!;
+    expect(s.usdPerMonth).toBe(2265.11);
+    expect(s.text).toContain(
+      'No gpuType is named: the stated GPU-hours are read as L4-hours, since the model fits one L4',
+    );
+    expect(s.text).toContain('would cost $2,749.25 a month');
+    expect(s.text).toContain('$2,265.11 more: name the GPU your hours were counted on');
+    // On DePIN the sentence stands without a figure; read as the reference GPU's already, nothing is said.
+    const onDepin = ruleSays(
+      'unnamed-gpu-hours',
+      riskEvidence({
+        profile: sdxl,
+        cloud: option(484.14),
+        cloudAtReferenceHours: option(2749.25),
+        hoursReadOn: 'L4',
+        recommendation: 'depin',
+      }),
+    )!;
+    expect(onDepin.usdPerMonth).toBeNull();
+    expect(
+      ruleSays(
+        'unnamed-gpu-hours',
+        riskEvidence({ profile: sdxl, cloud: option(484.14), hoursReadOn: null }),
+      ),
+    ).toBeNull();
+  });
+
   it('against the plan, not the cloud option, when the plan runs on DePIN: nothing at stake when the plan is already cheaper', () => {
     // credibility-cases' low-communication fine-tune: on Vast at $4,384.80; its cloud option $5,291.47; a cheaper
     // cloud offer without the requirement at $4,528.58 still costs more than the plan.
