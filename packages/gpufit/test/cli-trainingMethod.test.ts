@@ -42,7 +42,7 @@ describe('an 8B fine-tune on RTX 4090s (24 GB)', () => {
     }
     // A one-GPU RTX 4090 listing cannot hold it.
     expect(workload('ft-full').decision.unavailable?.cloud ?? '').toMatch(
-      /cannot hold the model on one instance/,
+      /cannot hold a replica \(the model, or its stated GPUs\) on one instance/,
     );
     expect(modelSize('ft-full')).toMatch(
       /^8B parameters at bf16, trained fully, hold about 119 GiB \(weights, gradients and Adam state, 16 bytes a parameter\): more than one 80 GB GPU per replica/,
