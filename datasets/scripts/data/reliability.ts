@@ -27,7 +27,8 @@ export function hazardFromMonthlyProbability(p: number): number {
 
 /**
  * A spot instance reclaimed with probability p over its life → hourly hazard λ = −ln(1 − p) / L with
- * L = SPOT_INSTANCE_LIFETIME_HOURS (24 h, gpufit assumption; pricing `spotBandHazard`).
+ * L = SPOT_INSTANCE_LIFETIME_HOURS (24 h, gpufit assumption: the maximum runtime of legacy GCE preemptible VMs,
+ * price-facts §8, taken as the life; not a measured mean life; pricing `spotBandHazard`).
  */
 export function spotHazardFromBand(p: number): number {
   return spotBandHazard(p, SPOT_INSTANCE_LIFETIME_HOURS);
@@ -95,11 +96,52 @@ const HOST_OUTAGES = (a: number): string =>
 const band = (p: number): number => hazardFromMonthlyProbability(p);
 /** A spot instance reclaimed with probability p over its assumed 24 h life. */
 const spot = (p: number): number => spotHazardFromBand(p);
-const BANDS = `Spot Advisor share of instances reclaimed in the trailing month, band mid-point p (price-facts §1); λ = -ln(1-p)/L per instance-hour, L = ${SPOT_INSTANCE_LIFETIME_HOURS} h mean instance life: gpufit assumption (datasets/README "Spot hazard")`;
+const BANDS = `Share reclaimed in the trailing month, p = band mid-point (price-facts §1); λ = -ln(1-p)/L, L = ${SPOT_INSTANCE_LIFETIME_HOURS} h instance life: gpufit assumption (legacy GCE preemptible maximum runtime, price-facts §8; not a measured mean life; datasets/README)`;
+
+/** The AWS Spot Advisor's five "frequency of interruption" bands as [low, high) shares (price-facts §1). */
+export const SPOT_ADVISOR_BANDS: readonly (readonly [number, number])[] = [
+  [0, 0.05],
+  [0.05, 0.1],
+  [0.1, 0.15],
+  [0.15, 0.2],
+  [0.2, 1],
+];
+const pct = (x: number): string => `${Math.round(x * 100)}`;
+const bandName = ([lo, hi]: readonly [number, number]): string =>
+  lo === 0 ? `<${pct(hi)} %` : hi === 1 ? `>${pct(lo)} %` : `${pct(lo)}-${pct(hi)} %`;
+
+/**
+ * A source's reported range [lo, hi] of the reclaim share → p, the mid-point of the range, and the text a row
+ * carries. A range that is one Advisor band is named as that band; a range that spans several (a third party's
+ * "10-20 %") says which bands it spans and that p is the mid-point of the whole span, so a reader sees that the
+ * source did not give one band. RangeError for a range whose ends are not Advisor band edges.
+ */
+export function advisorBandShare(lo: number, hi: number): { readonly p: number; readonly text: string } {
+  const first = SPOT_ADVISOR_BANDS.findIndex(([l]) => l === lo);
+  const last = SPOT_ADVISOR_BANDS.findIndex(([, h]) => h === hi);
+  if (first < 0 || last < first || hi === 1)
+    throw new RangeError(`spot band ${lo}-${hi}: ends must be Spot Advisor band edges below 100 %`);
+  const p = Math.round(((lo + hi) / 2) * 1e6) / 1e6;
+  const spanned = SPOT_ADVISOR_BANDS.slice(first, last + 1);
+  if (spanned.length === 1) return { p, text: `band ${bandName([lo, hi])}, p = ${p}` };
+  return {
+    p,
+    text: `reported ${pct(lo)}-${pct(hi)} %, which spans the Advisor bands ${spanned.map(bandName).join(' and ')}; p = ${p}, the mid-point of the span`,
+  };
+}
 const MATURITY =
-  'gpufit assumption: band by hardware maturity (SpotLake, reliability-facts "Spot trace datasets"), no per-family band published for this provider';
+  'gpufit assumption: band by hardware maturity (SpotLake, reliability-facts "Spot trace datasets"); no per-family band published';
+/**
+ * The newest dated third-party reading of the AWS Spot Advisor for each family it names (the catalog's offers are
+ * 2026-09): Thunder Compute's 2026-02-24 reading gives p4d.24xlarge A100 5-10 %, p5.48xlarge H100 15-20 %,
+ * g6f.xlarge L4 5-10 %. Its 2025-05-01 reading (thundercompute.com/blog/should-i-use-cloud-gpu-spot-instances:
+ * A100 p4d 5-10 %, L4 <5 %, H100 p5 10-20 %) names no family the newer one omits, so no rule cites it now.
+ */
 const THUNDER =
-  'AWS Spot Advisor read 2025-05-01 by Thunder Compute, thundercompute.com/blog/should-i-use-cloud-gpu-spot-instances (third-party)';
+  'Spot Advisor read 2026-02-24 by Thunder Compute, thundercompute.com/blog/cloud-gpu-spot-instance-availability, third-party';
+const AWS_H100 = advisorBandShare(0.15, 0.2);
+const AWS_A100 = advisorBandShare(0.05, 0.1);
+const AWS_L4 = advisorBandShare(0.05, 0.1);
 const LLAMA =
   'λ = Llama 3 405B unexpected interruptions 419 / (16,384 GPUs x 54 d x 24 h) = 1.97e-5 per GPU-hour x GPUs per instance (reliability-facts "Large-scale training failure rates")';
 const DC_SLA = 'a service-credit threshold, not a measured uptime';
@@ -131,51 +173,51 @@ export const RELIABILITY_RULES: readonly ReliabilityRule[] = [
   rule(
     'spot-band-aws-h100',
     undefined,
-    spot(0.15),
+    spot(AWS_H100.p),
     'instance',
-    `AWS H100 spot (p5): band 10-20 %, p = 0.15 (${THUNDER}). ${BANDS}`,
+    `AWS H100 spot (p5.48xlarge): ${AWS_H100.text} (${THUNDER}). ${BANDS}`,
   ),
   rule(
     'spot-band-aws-a100',
     undefined,
-    spot(0.075),
+    spot(AWS_A100.p),
     'instance',
-    `AWS A100 spot (p4d; p4de taken the same: gpufit assumption): band 5-10 %, p = 0.075 (${THUNDER}). ${BANDS}`,
+    `AWS A100 spot (p4d.24xlarge; p4de taken the same: gpufit assumption): ${AWS_A100.text} (${THUNDER}). ${BANDS}`,
   ),
   rule(
     'spot-band-aws-l4',
     undefined,
-    spot(0.025),
+    spot(AWS_L4.p),
     'instance',
-    `AWS L4 spot (g6): band <5 %, p = 0.025 (${THUNDER}). ${BANDS}`,
+    `AWS L4 spot (g6; source row g6f.xlarge, fractional L4; g6 taken the same: gpufit assumption): ${AWS_L4.text} (${THUNDER}). ${BANDS}`,
   ),
   rule(
     'spot-band-hopper-blackwell',
     undefined,
     spot(0.25),
     'instance',
-    `Hopper/Blackwell/MI300X spot: band >20 %, p = 0.25. ${BANDS}; ${MATURITY}`,
+    `Hopper/Blackwell/MI300X spot: Spot Advisor band >20 %, p = 0.25. ${BANDS}; ${MATURITY}`,
   ),
   rule(
     'spot-band-a100',
     undefined,
     spot(0.175),
     'instance',
-    `A100 spot: band 15-20 %, p = 0.175. ${BANDS}; ${MATURITY}`,
+    `A100 spot: Spot Advisor band 15-20 %, p = 0.175. ${BANDS}; ${MATURITY}`,
   ),
   rule(
     'spot-band-ada-ampere',
     undefined,
     spot(0.125),
     'instance',
-    `L40S/L40/L4/A10G/A10/A40 and RTX workstation spot: band 10-15 %, p = 0.125. ${BANDS}; ${MATURITY}`,
+    `L40S/L40/L4/A10G/A10/A40 and RTX workstation spot: Spot Advisor band 10-15 %, p = 0.125. ${BANDS}; ${MATURITY}`,
   ),
   rule(
     'spot-band-older',
     undefined,
     spot(0.075),
     'instance',
-    `T4/V100/P100/P4/P40/K80/M60/MI25/A16 spot: band 5-10 %, p = 0.075. ${BANDS}; ${MATURITY}`,
+    `T4/V100/P100/P4/P40/K80/M60/MI25/A16 spot: Spot Advisor band 5-10 %, p = 0.075. ${BANDS}; ${MATURITY}`,
   ),
   rule(
     'datacenter-on-demand-aws',

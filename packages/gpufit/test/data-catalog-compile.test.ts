@@ -17,11 +17,13 @@ import { BILLING } from '../../../datasets/scripts/data/billing';
 import { CERTIFICATION_SOURCES } from '../../../datasets/scripts/data/certifications';
 import {
   AWS_SPOT_BAND_OF_GPU,
+  advisorBandShare,
   hazardFromMonthlyProbability,
   hostFailuresPerHour,
   LLAMA3_INTERRUPTIONS_PER_GPU_HOUR,
   RELIABILITY_RULES,
   reliabilityRule,
+  SPOT_ADVISOR_BANDS,
   SPOT_BAND_OF_GPU,
   spotHazardFromBand,
 } from '../../../datasets/scripts/data/reliability';
@@ -429,9 +431,10 @@ describe('reliability from named rules (datasets/scripts/data/reliability.ts)', 
 
   // Vectors: the band mid-point p over a 24 h instance life, λ = -ln(1 - p) / 24 (hand-computed to 4 figures).
   it.each([
-    ['spot-band-aws-h100', 0.15, 0.006772],
+    // AWS: the Spot Advisor as read on 2026-02-24 (Thunder Compute): p5.48xlarge 15–20 %, p4d 5–10 %, g6f L4 5–10 %.
+    ['spot-band-aws-h100', 0.175, 0.008015],
     ['spot-band-aws-a100', 0.075, 0.003248],
-    ['spot-band-aws-l4', 0.025, 0.001055],
+    ['spot-band-aws-l4', 0.075, 0.003248],
     ['spot-band-hopper-blackwell', 0.25, 0.011987],
     ['spot-band-a100', 0.175, 0.008015],
     ['spot-band-ada-ampere', 0.125, 0.005564],
@@ -446,6 +449,64 @@ describe('reliability from named rules (datasets/scripts/data/reliability.ts)', 
     expect(1 - Math.exp(-r.interruptions.perHour * 24)).toBeCloseTo(p, 12);
     expect(r.source).toContain(`p = ${p}`);
     expect(r.availability).toBeUndefined();
+  });
+
+  it.each([
+    [0.15, 0.2, 0.175, 'band 15-20 %, p = 0.175'],
+    [0.05, 0.1, 0.075, 'band 5-10 %, p = 0.075'],
+    [0, 0.05, 0.025, 'band <5 %, p = 0.025'],
+    // the 2025-05-01 p5 reading: two Advisor bands, said so, p the mid-point of the whole span
+    [
+      0.1,
+      0.2,
+      0.15,
+      'reported 10-20 %, which spans the Advisor bands 10-15 % and 15-20 %; p = 0.15, the mid-point of the span',
+    ],
+  ])('a source range %s-%s → p = %s, "%s"', (lo, hi, p, text) => {
+    expect(advisorBandShare(lo, hi)).toEqual({ p, text });
+  });
+
+  it('a range whose ends are not Spot Advisor band edges, or that reaches the open >20 % band, is refused', () => {
+    for (const [lo, hi] of [
+      [0.12, 0.2],
+      [0.1, 0.18],
+      [0.2, 0.1],
+      [0.2, 1],
+    ] as const)
+      expect(() => advisorBandShare(lo, hi)).toThrow(RangeError);
+  });
+
+  it('property: p lies inside the range, and the text names a span exactly when the range covers several bands', () => {
+    const closed = SPOT_ADVISOR_BANDS.filter(([, h]) => h < 1);
+    fc.assert(
+      fc.property(fc.nat(closed.length - 1), fc.nat(closed.length - 1), (i, j) => {
+        const [a, b] = i <= j ? [i, j] : [j, i];
+        const lo = closed[a]![0];
+        const hi = closed[b]![1];
+        const { p, text } = advisorBandShare(lo, hi);
+        expect(p).toBeGreaterThan(lo);
+        expect(p).toBeLessThan(hi);
+        expect(text.includes('spans the Advisor bands')).toBe(b > a);
+        expect(text).toContain(`p = ${p}`);
+      }),
+    );
+  });
+
+  it('AWS spot rules cite the newest dated reading and the band each family was read in', () => {
+    for (const [id, band] of [
+      ['spot-band-aws-h100', 'band 15-20 %'],
+      ['spot-band-aws-a100', 'band 5-10 %'],
+      ['spot-band-aws-l4', 'band 5-10 %'],
+    ] as const) {
+      const src = reliabilityRule(id).source;
+      expect(src).toContain(band);
+      expect(src).toContain('read 2026-02-24 by Thunder Compute');
+      expect(src).toContain('thundercompute.com/blog/cloud-gpu-spot-instance-availability');
+    }
+    // The reading names g6f.xlarge (a fractional L4); the whole-GPU g6 rows taking its band is labelled.
+    expect(reliabilityRule('spot-band-aws-l4').source).toMatch(
+      /g6f\.xlarge.*g6 taken the same: gpufit assumption/,
+    );
   });
 
   it('a DePIN lease held all month keeps the monthly reading: p = 0.25 → 3.941e-4 an hour (λ = -ln 0.75 / 730)', () => {
@@ -470,7 +531,10 @@ describe('reliability from named rules (datasets/scripts/data/reliability.ts)', 
     }
     // Cloud spot names its lifetime assumption, where the band it converts comes from, and the conversion.
     for (const o of dynamic.filter((x) => /^rule spot-band-/.test(x.reliabilitySource ?? ''))) {
-      expect(o.reliabilitySource, o.id).toMatch(/L = 24 h mean instance life: gpufit assumption/);
+      expect(o.reliabilitySource, o.id).toMatch(
+        /L = 24 h instance life: gpufit assumption \(legacy GCE preemptible maximum runtime, price-facts §8; not a measured mean life/,
+      );
+      expect(o.reliabilitySource, o.id).not.toMatch(/mean instance life/);
       expect(o.reliabilitySource, o.id).toMatch(/λ = -ln\(1-p\)\/L/);
     }
   });

@@ -11,8 +11,8 @@ describe('spotBandHazard: λ = −ln(1 − p) / L from a Spot Advisor share', ()
     [0.175, 24, 0.008015495527],
     [0.125, 24, 0.005563808026],
     [0.075, 24, 0.003248397561],
-    [0.15, 24, 0.006771622062],
-    [0.025, 24, 0.001054908666],
+    [0.15, 24, 0.006771622062], // the 2025-05-01 p5 reading's 10–20 % span, used until 2026-12-05
+    [0.025, 24, 0.001054908666], // the 2025-05-01 L4 reading, < 5 %, used until 2026-12-05
     [0, 24, 0],
   ])('p = %s over L = %s h → %s an hour', (p, l, λ) => {
     expect(spotBandHazard(p, l)).toBeCloseTo(λ, 9);

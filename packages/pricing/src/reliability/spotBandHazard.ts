@@ -14,13 +14,14 @@
  */
 
 /**
- * gpufit assumption: the instances behind a Spot Advisor share lived 24 hours on average. No provider publishes the
- * lifetimes behind its share. 24 h is the one published spot lifetime figure (GCE preemptible VMs always stopped
- * after 24 hours; GCP docs "Preemptible VM instances"; price-facts §8), spot instances "may last from a couple of
- * minutes to a couple of days or even months" (nOps, https://www.nops.io/blog/aws-spot-terminations/), and the
- * 730 h the catalog used before (a whole month) is the longest life possible, so the lowest hazard; measured V100
- * spot preemption traces on AWS (skypilot-org/spot-traces, the "Can't Be Late" NSDI '24 data) lost a running
- * p3.2xlarge 0.34–1.22 times an hour per zone, far above what any band gives at either lifetime.
+ * gpufit assumption: the instances behind a Spot Advisor share each lived 24 hours. No provider publishes the
+ * lifetimes behind its share. 24 h is not a measured mean life: it is the maximum runtime of legacy GCE preemptible
+ * VMs, which were always stopped after 24 hours (price-facts §8; GCP docs "Preemptible VM instances"), the one
+ * published spot lifetime figure, taken here as the life. Spot instances "may last from a couple of minutes to a
+ * couple of days or even months" (nOps, https://www.nops.io/blog/aws-spot-terminations/); the 730 h the catalog used
+ * before (a whole month) is the longest life possible, so the lowest hazard; measured V100 spot preemption traces on
+ * AWS (skypilot-org/spot-traces, the "Can't Be Late" NSDI '24 data) lost a running p3.2xlarge 0.34–1.22 times an
+ * hour per zone, far above what any band gives at either lifetime.
  */
 export const SPOT_INSTANCE_LIFETIME_HOURS = 24;
 
