@@ -337,10 +337,9 @@ export function createWorkloadAnalyzer(
     const atReferenceHours =
       readOn?.reason === 'small-model-reference' && asIs !== null
         ? priced(
-            cheapestAnyGpu(
-              { ...profile, gpuType: tiers.reference.gpu, gpuPolicy: 'any' },
-              Number.POSITIVE_INFINITY,
-            ),
+            // Ten times the plan's cloud month bounds the search (only "costs more" is said; an unbounded search
+            // priced every offer: +20 % on a portfolio of small unnamed services).
+            cheapestAnyGpu({ ...profile, gpuType: tiers.reference.gpu, gpuPolicy: 'any' }, 10 * asIs),
           )
         : null;
     // What stating the task costs: GPUs convert only at ratios measured on its benchmarks (throughputConversion.ts), so

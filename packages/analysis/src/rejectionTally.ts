@@ -39,7 +39,7 @@ const REMEDY: Partial<Record<RejectionCode, string>> = {
   interconnect: 'state fewer GPUs per replica, if the model fits them, to price them',
   // A job priced at no speed-up (no GPU named, or no measured ratio) may finish in time at a measured one.
   horizon:
-    'name the gpuType your hours were counted on (a measured ratio may shorten the run), or lengthen horizonMonths, to price them',
+    'a GPU measured faster for this work shortens the run (with no gpuType named, name the GPU your hours were counted on), or lengthen horizonMonths, to price them',
 };
 
 /** Reasons whose message adds what a founder needs (the rule), shown after the count. */

@@ -57,7 +57,7 @@ describe('why a side has no option', () => {
     ] as const;
     t.add(refused([...past]), { providerName: 'Amazon Web Services', gpu: 'H200', region: 'us-east-1' });
     expect(t.sentence('cloud')).toBe(
-      'the one cloud offer cannot run it: 1 would run a job past the workload’s horizon. The nearest fail one rule only, would run a job past the workload’s horizon — 1 offer (Amazon Web Services (H200, us-east-1)): name the gpuType your hours were counted on (a measured ratio may shorten the run), or lengthen horizonMonths, to price them',
+      'the one cloud offer cannot run it: 1 would run a job past the workload’s horizon. The nearest fail one rule only, would run a job past the workload’s horizon — 1 offer (Amazon Web Services (H200, us-east-1)): a GPU measured faster for this work shortens the run (with no gpuType named, name the GPU your hours were counted on), or lengthen horizonMonths, to price them',
     );
   });
 

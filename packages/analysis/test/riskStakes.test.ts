@@ -59,7 +59,7 @@ describe('the dollars a requirement costs', () => {
   });
 
   it('hand-computed: hours read as L4-hours (no gpuType named), $484.14 against $2,749.25 read as A100-80GB hours', () => {
-    // small-models' SDXL API: its unnamed hours on AWS g6 L4 spot; read as A100 hours, Massed Compute A100-80GB.
+    // Hand-built evidence (figures of a small-models run before the merges): the SDXL API on L4, and read as A100 hours.
     const sdxl = profileOf({
       id: 'sdxl',
       kind: 'realtime-inference',

@@ -159,6 +159,26 @@ describe('a stated replica keeps its width on another GPU', () => {
     expect(own).not.toBeNull();
     expect(bound!).toBeLessThanOrEqual(own!.gpuHours + 1e-9);
     expect(bound!).toBeLessThanOrEqual(own!.heldGpuHours + 1e-9);
+    // The bound reads the GPU's tier row, not its spelling: 'h100' bounds the same as 'H100'.
+    expect(gpuHoursFloor(p, 'h100', 79.6, { tiers })).toBe(bound);
+  });
+
+  it('an ECC card listed at what it leaves usable (AWS: a 48 GB L40S at 44.7 GiB) holds a replica stated on 2 of them', () => {
+    // 30B at fp8 stated on 2 × L40S: the replica holds 2 × 48 GiB by definition; 96 ÷ 44.7 had asked for 3.
+    const p = profile({
+      ...assistant,
+      modelParamsBillions: 30,
+      gpuType: 'L40S',
+      gpusPerReplica: 2,
+      interconnect: 'none',
+    });
+    const at = (gpuMemoryGiB: number) =>
+      feasibilityDetail(p, offer({ gpu: 'L40S', gpuMemoryGiB, gpusPerInstance: 4, interconnect: 'none' }), {
+        tiers,
+      }).gpusPerReplica;
+    expect(at(44.7)).toBe(2);
+    // 0.93 of 48 is 44.64: a listing below it is another card, read at its own memory.
+    expect(at(40)).toBe(3);
   });
 
   it('a batch job whose run outlasts the horizon is refused, not priced as if it finished', () => {

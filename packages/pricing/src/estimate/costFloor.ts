@@ -169,12 +169,18 @@ export function gpuHoursFloor(
   const conversion = gpuConversion(profile, gpu, options);
   if (conversion === null) return null;
   const { demandTier, ratio } = conversion;
-  const { demandGpusPerReplica, footprintGiB } = replicaDemand(profile, demandTier.memoryGiB);
+  const { demandGpusPerReplica, footprintGiB, statedGiB } = replicaDemand(profile, demandTier.memoryGiB);
   const useful = referenceGpuHoursOf(profile, demandGpusPerReplica) / ratio;
   if (!profileFacts(profile).serving) return useful;
   const nodes = profile.nodes;
   // As feasibility counts it (`heldGpuMemoryGiB`): the named GPU holds at least its tier's memory for a stated replica.
-  const held = heldGpuMemoryGiB(largestMemoryGiB, { gpu }, demandTier, profile);
+  const held = heldGpuMemoryGiB(
+    largestMemoryGiB,
+    options.tiers.get(gpu),
+    demandTier,
+    profile,
+    footprintGiB >= statedGiB,
+  );
   return Math.max(useful, nodes * gpusForModel(footprintGiB, held, nodes) * HOURS_PER_MONTH);
 }
 

@@ -171,7 +171,7 @@ export function feasibilityDetail(
   // (a 70B fp8 API stated on 2 × H100 was priced on 3-GPU boxes of such listings).
   const needed = gpusForModel(
     footprintGiB,
-    heldGpuMemoryGiB(offer.gpuMemoryGiB, tier, demandTier, profile),
+    heldGpuMemoryGiB(offer.gpuMemoryGiB, tier, demandTier, profile, footprintGiB >= statedGiB),
     nodes,
   );
   // A stated gpusPerReplica is the replica's parallel width (data or tensor parallel over one machine), kept on
@@ -247,29 +247,26 @@ export interface ReplicaDemand {
 }
 
 /**
- * The demand's own replica: the stated count, but never fewer GPUs than hold an inference model's weights (a
- * job's wall hours run on that many GPUs). A stated gpusPerReplica is the user's own measure of the footprint on
- * their GPU (a LoRA or QLoRA fine-tune, offloaded optimizer state, a smaller KV cache): it caps gpufit's estimate,
- * which assumes full training state and a 20 % inference overhead. An inference replica still holds the weights
- * at the stated precision: a 405B model at bf16 (754 GiB) stated on one 80 GB GPU was priced on one GPU.
- * `demandTierGiB` is the memory of the demand's GPU. Read by `feasibilityDetail` and by `gpuHoursFloor`, which
- * bounds every offer of a GPU at once.
+ * A listing at least this share of its tier's memory is the same card: rounding, nvidia-smi's 79.6 GiB of an
+ * 80 GB H100, or an ECC-enabled GDDR card reported in what it leaves usable (AWS lists the 24 GB L4 and A10G at
+ * 22.35 GiB, the 48 GB L40S at 44.7: 0.931 of the tier's figure).
  */
+const SAME_CARD_SHARE = 0.93;
+
 /**
  * The memory a GPU of `offer` is counted to hold for the replica: its listing's, or, when it is the very GPU the
- * workload names and states its replica on and the listing is within 2 % of the tier's (the same card reported in
- * other units: nvidia-smi's 79.6 GiB of an 80 GB H100), the tier's, on which the stated footprint was sized.
+ * workload names, the footprint is the stated replica's own (`footprintIsStated`: sized on the tier) and the listing
+ * is within `SAME_CARD_SHARE` of the tier's, the tier's. `tier` is the offer GPU's tier row (compared by its row, not
+ * by the offer's spelling of the name).
  */
-/** A listing at least this share of its tier's memory is the same card (rounding, GiB against GB, driver reserve). */
-const SAME_CARD_SHARE = 0.98;
-
 export function heldGpuMemoryGiB(
   listedGiB: number,
   tier: Pick<GpuTier, 'gpu'> | undefined,
   demandTier: Pick<GpuTier, 'gpu' | 'memoryGiB'> | undefined,
   profile: Pick<WorkloadProfile, 'gpuType' | 'gpusPerReplica'>,
+  footprintIsStated: boolean,
 ): number {
-  const named = profile.gpuType !== null && profile.gpusPerReplica !== null;
+  const named = profile.gpuType !== null && profile.gpusPerReplica !== null && footprintIsStated;
   return named &&
     tier !== undefined &&
     demandTier !== undefined &&
@@ -279,6 +276,15 @@ export function heldGpuMemoryGiB(
     : listedGiB;
 }
 
+/**
+ * The demand's own replica: the stated count, but never fewer GPUs than hold an inference model's weights (a
+ * job's wall hours run on that many GPUs). A stated gpusPerReplica is the user's own measure of the footprint on
+ * their GPU (a LoRA or QLoRA fine-tune, offloaded optimizer state, a smaller KV cache): it caps gpufit's estimate,
+ * which assumes full training state and a 20 % inference overhead. An inference replica still holds the weights
+ * at the stated precision: a 405B model at bf16 (754 GiB) stated on one 80 GB GPU was priced on one GPU.
+ * `demandTierGiB` is the memory of the demand's GPU. Read by `feasibilityDetail` and by `gpuHoursFloor`, which
+ * bounds every offer of a GPU at once.
+ */
 export function replicaDemand(profile: WorkloadProfile, demandTierGiB: number): ReplicaDemand {
   const pf = profileFacts(profile);
   const nodes = profile.nodes;
