@@ -20,6 +20,7 @@ const REFUSED: Readonly<Record<RejectionCode, string>> = {
   'gpu-policy': 'are another GPU with no measured throughput ratio for this work',
   latency: 'are too far from the users for the p99 budget',
   horizon: 'would run a job past the workload’s horizon',
+  precision: 'have a GPU that cannot run the workload’s precision',
 };
 
 /** The phrase for one offer: "1 is …", "1 has …", "1 lacks …", "1 runs …" (the table is written for several). */
@@ -40,10 +41,18 @@ const REMEDY: Partial<Record<RejectionCode, string>> = {
   // A job priced at no speed-up (no GPU named, or no measured ratio) may finish in time at a measured one.
   horizon:
     'a GPU measured faster for this work shortens the run (with no gpuType named, name the GPU your hours were counted on), or lengthen horizonMonths, to price them',
+  precision:
+    'state a precision their GPU runs (fp16 for bf16 on Volta / Turing), if the model runs at it, to price them',
 };
 
 /** Reasons whose message adds what a founder needs (the rule), shown after the count. */
-const WITH_RULE: ReadonlySet<RejectionCode> = new Set(['hosting', 'compliance', 'residency', 'latency']);
+const WITH_RULE: ReadonlySet<RejectionCode> = new Set([
+  'hosting',
+  'compliance',
+  'residency',
+  'latency',
+  'precision',
+]);
 
 /**
  * Why no offer of one side could run a workload: each refused offer's reasons counted by code (an offer counts
@@ -64,7 +73,10 @@ export class RejectionTally {
       if (seen.has(r.code)) continue;
       seen.add(r.code);
       // The rule is the message's first clause (offers refused as hosting for different rules each show theirs).
-      const rule = r.message.split(/;|\(/)[0]!.trim();
+      // A precision refusal names its GPU first ("V100 (Volta) has no bf16: bf16 needs Ampere or later; …"): its
+      // rule is the clause after the colon.
+      const text = r.code === 'precision' ? r.message.slice(r.message.indexOf(': ') + 2) : r.message;
+      const rule = text.split(/;|\(/)[0]!.trim();
       const hit = this.byCode.get(r.code);
       if (hit === undefined) this.byCode.set(r.code, { count: 1, rules: [rule] });
       else {

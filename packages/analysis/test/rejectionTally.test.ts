@@ -61,6 +61,23 @@ describe('why a side has no option', () => {
     );
   });
 
+  it('phrases a precision refusal by its rule, and says what would price the offers', () => {
+    // A bf16 chat model: V100s (Volta) and a T4 (Turing) cannot run bf16; an A100 is refused for memory only.
+    const t = new RejectionTally();
+    const as = (providerName: string, gpu: string, region: string) => ({ providerName, gpu, region });
+    const bf16 = (gpu: string, generation: string) =>
+      [
+        'precision',
+        `${gpu} (${generation}) has no bf16: bf16 needs Ampere or later; state fp16 to allow it, if the model runs at fp16`,
+      ] as const;
+    t.add(refused([...bf16('V100', 'Volta')]), as('Vast.ai', 'V100', 'sweden-se-eu'));
+    t.add(refused([...bf16('T4', 'Turing')]), as('Microsoft Azure', 'T4', 'eastus'));
+    t.add(refused(['memory', 'the model needs 2 GPUs']), as('Akash Network', 'A100-80GB', 'any'));
+    expect(t.sentence('decentralized')).toBe(
+      'none of 3 decentralized offers can run it: 2 have a GPU that cannot run the workload’s precision (bf16 needs Ampere or later); 1 cannot hold a replica (the model, or its stated GPUs) on one instance. The nearest fail one rule only, a GPU that cannot run the workload’s precision — 2 offers (Vast.ai (V100, sweden-se-eu), Microsoft Azure (T4, eastus)): state a precision their GPU runs (fp16 for bf16 on Volta / Turing), if the model runs at it, to price them; hold a replica (the model, or its stated GPUs) on one instance — 1 offer (Akash Network (A100-80GB, any))',
+    );
+  });
+
   it('offers refused as hosting for different rules show each rule (community hosts, unverified hosts)', () => {
     const t = new RejectionTally();
     t.add(

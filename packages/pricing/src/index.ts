@@ -118,6 +118,10 @@ export { gpuTierTable, REFERENCE_GPU, relativeThroughput } from './tiers/gpuTier
 export type { ModelSizeBand } from './tiers/modelSizeBand.js';
 export { MODEL_SIZE_BAND_FLOOR_BILLIONS, MODEL_SIZE_BANDS, modelSizeBand } from './tiers/modelSizeBand.js';
 export { precisionOf } from './tiers/precisionOf.js';
+export type { GenerationPrecisions } from './tiers/precisionSupport.data.js';
+export { PRECISION_SUPPORT } from './tiers/precisionSupport.data.js';
+export type { PrecisionVerdict } from './tiers/precisionSupport.js';
+export { GPU_GENERATIONS, precisionSupport } from './tiers/precisionSupport.js';
 export type { DemandGpu, DemandGpuReason } from './tiers/referenceGpu.js';
 export { referenceGpu, SMALL_MODEL_REFERENCE_GPU } from './tiers/referenceGpu.js';
 export type { ThroughputConversion, ThroughputConversionInput } from './tiers/throughputConversion.js';

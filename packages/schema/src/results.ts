@@ -116,6 +116,11 @@ export const REJECTION_CODES = [
   'latency',
   /** A batch job's expected run on the offer outlasts the workload's horizon (since schema 2.9.0). */
   'horizon',
+  /**
+   * The offer's GPU cannot run the workload's precision (bf16 on a Volta or Turing GPU, fp8 before Ampere): since
+   * schema 2.10.0.
+   */
+  'precision',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -555,7 +560,7 @@ export interface PlanSubsidy {
   readonly savingRestsOnIt: number;
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.9.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.10.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {

@@ -1,5 +1,6 @@
 import {
   GLOBAL_SERVING,
+  GPU_GENERATIONS,
   HOSTED_API_TERM_BASES,
   HOSTED_API_TERMS,
   MODEL_SIZE_BANDS,
@@ -61,7 +62,13 @@ export const gpuTierRow = z
   .object({
     gpu: required,
     vendor: required,
-    generation: text,
+    // Every generation has a precision-support entry (pricing's PRECISION_SUPPORT): a new one must be added there.
+    generation: text.pipe(
+      z.string().refine((g) => GPU_GENERATIONS.includes(g), {
+        error: (i) =>
+          `generation ${JSON.stringify(i.input)} has no precision-support entry (packages/pricing/src/tiers/precisionSupport.data.ts); known: ${GPU_GENERATIONS.join(', ')}`,
+      }),
+    ),
     memoryGiB: number(1, 4096),
     interconnect: text.pipe(z.enum(INTERCONNECTS)),
     fp16Tflops: optionalNumber(0.001, 1e6),

@@ -14,6 +14,7 @@ import { type ProfileFacts, profileFacts } from '../estimate/profileFacts.js';
 import { gpusForModel } from '../memory/modelMemory.js';
 import type { GpuTier, GpuTierTable } from '../tiers/gpuTierTable.js';
 import { modelSizeBand } from '../tiers/modelSizeBand.js';
+import { precisionSupport } from '../tiers/precisionSupport.js';
 import { referenceGpu } from '../tiers/referenceGpu.js';
 import { type ThroughputConversion, throughputConversion } from '../tiers/throughputConversion.js';
 import type { ThroughputRatioTable } from '../tiers/throughputRatioTable.js';
@@ -42,6 +43,8 @@ export interface FeasibilityDetail extends Feasibility {
   readonly memoryNote: string | null;
   /** Set when the offer meets a compliance requirement in place, not by the catalog's record (`gdprInPlace`). */
   readonly complianceNote: string | null;
+  /** Set when the offer's GPU runs the workload's fp8 weight-only (`precisionSupport`: Ampere). */
+  readonly precisionNote: string | null;
   /** How the demand's GPU-hours convert to this offer's GPU; null when the GPU policy rules the offer out. */
   readonly throughput: ThroughputBasis | null;
 }
@@ -76,6 +79,7 @@ const NVLINK = INTERCONNECTS.indexOf('nvlink');
  * Can this offer run this workload at all? A cheap check (no pricing), usable to pre-filter a catalog. Rules,
  * each reported with its reason (docs/methodology.md, "Feasibility"):
  * - the price is known and the GPU is in the tier table;
+ * - the GPU runs the workload's precision (`precisionSupport`, by its generation);
  * - the GPU policy: the named GPU (or the reference GPU), or another at a measured throughput ratio
  *   (`throughputConversion`);
  * - memory: GPUs per replica = ⌈model memory ÷ GPU memory⌉, spread over `nodes`, on one instance per node; a
@@ -118,6 +122,7 @@ export function feasibilityDetail(
     demandGpusPerReplica: 0,
     memoryNote: null,
     complianceNote: null,
+    precisionNote: null,
     throughput: null,
   });
 
@@ -142,6 +147,15 @@ export function feasibilityDetail(
   const demandTier = referenceGpu(profile, tiers)?.tier;
   if (demandTier === undefined) {
     reject('gpu-unknown', () => `the workload's gpuType ${profile.gpuType} is not in the GPU tier table`);
+  }
+  // The GPU must run the workload's precision at all (`precisionSupport`): a bf16 model on a V100 is not a
+  // cheaper option, it is one no practitioner would run. Read from the GPU's name alone, like the GPU policy.
+  let precisionNote: string | null = null;
+  if (tier !== undefined) {
+    const support = precisionSupport(tier, profile.precision, !verdictOnly);
+    if (!support.runs) rejections.push({ code: 'precision', message: support.reason });
+    else if (support.weightOnly && profile.precision === 'fp8' && !verdictOnly)
+      precisionNote = `precision: ${tier.gpu} (${tier.generation}) runs fp8 weight-only (vLLM's Marlin kernels, compute capability 8.0+): the weights are held at fp8 and the arithmetic runs at 16 bits, so no fp8 compute speed-up is credited beyond the measured ratio`;
   }
   if (verdictOnly && rejections.length > 0) return refused();
 
@@ -232,6 +246,7 @@ export function feasibilityDetail(
     demandGpusPerReplica,
     memoryNote,
     complianceNote,
+    precisionNote,
     throughput,
   };
 }
@@ -404,8 +419,8 @@ function holds(of: OfferFacts, requirement: string): boolean {
 }
 
 /**
- * The part of `feasibility` that reads only the offer's GPU name: the GPU is in the tier table, so is the
- * workload's gpuType, and the GPU policy converts the demand to it (`throughputConversion`). False means
+ * The part of `feasibility` that reads only the offer's GPU name: the GPU is in the tier table and runs the
+ * workload's precision (`precisionSupport`), the workload's gpuType is in the table, and the GPU policy converts the demand to it (`throughputConversion`). False means
  * `feasibility` refuses every offer of that GPU for this profile and options, so a catalog search can skip them
  * all after one check (it asks `costFloor` about the rest). Same rules, same order, no messages.
  */
@@ -426,6 +441,7 @@ export function gpuConversion(
   const tiers = options.tiers;
   const tier = tiers.get(gpu);
   if (tier === undefined) return null;
+  if (!precisionSupport(tier, profile.precision, false).runs) return null;
   const demand = referenceGpu(profile, tiers);
   if (demand === undefined) return null;
   const demandTier = demand.tier;
