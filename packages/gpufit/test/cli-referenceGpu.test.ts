@@ -121,11 +121,18 @@ describe('where the small portfolio lands (bundled catalog)', () => {
     expect(depin.monthlyUsd).toBeCloseTo(438, 2);
   });
 
-  it('8B chat API: 24–48 GB workstation cards credited no speed-up over an L4 (Hyperstack RTX A6000, Akash RTX 6000)', () => {
+  it('8B chat API (bf16): Hyperstack RTX A6000 credited no speed-up over an L4; on DePIN an A100 PCIe at MLPerf gptj’s ratio, not a Turing RTX 6000', () => {
     expect(side('chat8b', 'cloud')).toMatchObject({ gpu: 'RTXA6000', basis: 'unmeasured', ratio: 1 });
     expect(side('chat8b', 'cloud').monthlyUsd).toBeCloseTo(1529.2, 2);
-    expect(side('chat8b', 'depin')).toMatchObject({ gpu: 'RTX6000', basis: 'unmeasured', ratio: 1 });
-    expect(side('chat8b', 'depin').monthlyUsd).toBeCloseTo(848.15, 2);
+    // Before the precision rule: Akash 13 × RTX 6000 (Turing, no bf16), $848.15 a month.
+    const depin = side('chat8b', 'depin');
+    expect(depin).toMatchObject({
+      gpu: 'A100-80GB-PCIe',
+      basis: 'measured',
+      offer: 'spheron:a100-80gb-pcie:any:standard',
+    });
+    expect(depin.ratio).toBeCloseTo(3.3108, 4);
+    expect(depin.monthlyUsd).toBeCloseTo(1102.76, 2);
   });
 
   it('workloads that name their GPU are priced as before', () => {
@@ -135,10 +142,35 @@ describe('where the small portfolio lands (bundled catalog)', () => {
     expect(side('chat8b-l40s', 'cloud').monthlyUsd).toBeCloseTo(2691.39, 2);
   });
 
-  it('A100-80GB hours: a 13B batch on an H100 at the measured 2.45×, 1.3B sweeps on V100s charged their 0.401× datasheet slow-down', () => {
+  it('A100-80GB hours: a 13B batch on an H100 at the measured 2.45×; 1.3B bf16 sweeps on an A100 PCIe and RTX 5090s, not V100s', () => {
     expect(side('summarize13', 'cloud')).toMatchObject({ gpu: 'H100', basis: 'measured', ratio: 2.44797 });
-    // gpu-tiers.csv V100 training 0.401 (125 of the A100's 312 TFLOPS) below its bandwidth ratio 0.441
-    expect(side('sweeps', 'depin')).toMatchObject({ gpu: 'V100', basis: 'unmeasured', ratio: 0.401 });
-    expect(side('sweeps', 'depin').monthlyUsd).toBeCloseTo(200.86, 2);
+    // Before the precision rule: AWS 4 × 4 V100 spot on the cloud side, Vast 2 × 8 V100 at $234.57 on DePIN
+    // (V100 charged its 0.401× datasheet slow-down); Volta has no bf16.
+    expect(side('sweeps', 'cloud')).toMatchObject({ gpu: 'A100-80GB-PCIe', basis: 'unmeasured', ratio: 0.949 });
+    expect(side('sweeps', 'cloud').offer).toBe('azure:standard-nc48ads-a100-v4:eastus:dynamic');
+    // gpu-tiers.csv RTX5090 training ratio 0.671 (its datasheet slow-down against the A100-80GB)
+    expect(side('sweeps', 'depin')).toMatchObject({ gpu: 'RTX5090', basis: 'unmeasured', ratio: 0.671 });
+    expect(side('sweeps', 'depin').offer).toBe('vast:2x-rtx-5090-32-65536:texas-us-na:dynamic');
+    expect(side('sweeps', 'depin').monthlyUsd).toBeCloseTo(663.05, 2);
+  });
+});
+
+describe('precision: no bf16 workload lands on a GPU without bf16', () => {
+  it('every bf16 option is on Ampere or later; fp16 work may still use Volta and Turing', async () => {
+    const { loadGpuTiers } = await import('../src/data/loadReferenceData.js');
+    const generation = new Map((await loadGpuTiers()).map((t) => [t.gpu, t.generation]));
+    const noBf16 = new Set(['Kepler', 'Maxwell', 'Pascal', 'Volta', 'Turing', 'Vega']);
+    let bf16Options = 0;
+    for (const w of analysis.workloads) {
+      const bf16 = PORTFOLIO.split('\n').some((line) => line.startsWith(`${w.id},`) && line.includes(',bf16,'));
+      for (const o of [w.decision.cloud, w.decision.depin]) {
+        if (o === null || !bf16) continue;
+        bf16Options++;
+        expect(noBf16.has(generation.get(o.offer.gpu)!), `${w.id} on ${o.offer.gpu}`).toBe(false);
+      }
+    }
+    expect(bf16Options).toBe(6);
+    // fp16 Whisper still runs on Vast V100s (Volta has fp16)
+    expect(side('transcribe', 'depin').gpu).toBe('V100');
   });
 });
