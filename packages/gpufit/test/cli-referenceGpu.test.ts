@@ -146,7 +146,11 @@ describe('where the small portfolio lands (bundled catalog)', () => {
     expect(side('summarize13', 'cloud')).toMatchObject({ gpu: 'H100', basis: 'measured', ratio: 2.44797 });
     // Before the precision rule: AWS 4 × 4 V100 spot on the cloud side, Vast 2 × 8 V100 at $234.57 on DePIN
     // (V100 charged its 0.401× datasheet slow-down); Volta has no bf16.
-    expect(side('sweeps', 'cloud')).toMatchObject({ gpu: 'A100-80GB-PCIe', basis: 'unmeasured', ratio: 0.949 });
+    expect(side('sweeps', 'cloud')).toMatchObject({
+      gpu: 'A100-80GB-PCIe',
+      basis: 'unmeasured',
+      ratio: 0.949,
+    });
     expect(side('sweeps', 'cloud').offer).toBe('azure:standard-nc48ads-a100-v4:eastus:dynamic');
     // gpu-tiers.csv RTX5090 training ratio 0.671 (its datasheet slow-down against the A100-80GB)
     expect(side('sweeps', 'depin')).toMatchObject({ gpu: 'RTX5090', basis: 'unmeasured', ratio: 0.671 });
@@ -162,7 +166,9 @@ describe('precision: no bf16 workload lands on a GPU without bf16', () => {
     const noBf16 = new Set(['Kepler', 'Maxwell', 'Pascal', 'Volta', 'Turing', 'Vega']);
     let bf16Options = 0;
     for (const w of analysis.workloads) {
-      const bf16 = PORTFOLIO.split('\n').some((line) => line.startsWith(`${w.id},`) && line.includes(',bf16,'));
+      const bf16 = PORTFOLIO.split('\n').some(
+        (line) => line.startsWith(`${w.id},`) && line.includes(',bf16,'),
+      );
       for (const o of [w.decision.cloud, w.decision.depin]) {
         if (o === null || !bf16) continue;
         bf16Options++;

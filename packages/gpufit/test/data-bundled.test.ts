@@ -167,4 +167,21 @@ describe('a broken reference table is a LoadError with file, row and column', ()
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('refuses a GPU generation with no precision-support entry (a new generation must get one)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gpufit-datasets-'));
+    try {
+      const tiers = readFileSync(path.join(datasets, 'gpu-tiers.csv'), 'utf8').split('\n');
+      const cells = tiers[1]!.split(',');
+      cells[2] = 'Rubin';
+      tiers[1] = cells.join(',');
+      writeFileSync(path.join(dir, 'gpu-tiers.csv'), tiers.join('\n'));
+      const error = await loadGpuTiers({ datasetsDir: dir }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LoadError);
+      expect(error).toMatchObject({ row: 2, column: 'generation' });
+      expect(String((error as Error).message)).toContain('generation "Rubin" has no precision-support entry');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -49,3 +49,21 @@ describe('feasibleOffers: one workFloor per offer key and workload, the same off
     expect(byCostFloor({ ...inputs, offers }).map((o) => o.id)).toEqual(ids);
   });
 });
+
+describe('feasibleOffers: a GPU that cannot run the workloads’ precision is not on the page', () => {
+  test('bf16 only: no Volta or Turing offer is kept; as fp16 the V100s and T4s are', async () => {
+    const inputs = await whatifInputs(undefined);
+    const gen = new Map(inputs.tierRows.map((t) => [t.gpu, t.generation]));
+    const at = (precision: 'bf16' | 'fp16'): WhatifInputs => ({
+      ...inputs,
+      workloads: inputs.workloads.map((w) => ({ ...w, precision, gpuType: null, gpuPolicy: 'any' })),
+    });
+    const gens = (i: WhatifInputs) => new Set(feasibleOffers(i).map((o) => gen.get(o.gpu)));
+    const bf16 = gens(at('bf16'));
+    expect(bf16.has('Volta') || bf16.has('Turing')).toBe(false);
+    expect(bf16.has('Ampere')).toBe(true);
+    const fp16 = gens(at('fp16'));
+    expect(fp16.has('Volta') && fp16.has('Turing')).toBe(true);
+    expect(feasibleOffers(at('bf16')).map((o) => o.id)).toEqual(byCostFloor(at('bf16')).map((o) => o.id));
+  });
+});
