@@ -150,38 +150,32 @@ describe('bundled reference tables load as typed values', () => {
   });
 });
 
+/** loadGpuTiers on a copy of the bundled gpu-tiers.csv whose first row has `cell` set to `value`. */
+async function loadTiersWith(cell: number, value: string): Promise<unknown> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gpufit-datasets-'));
+  try {
+    const tiers = readFileSync(path.join(datasets, 'gpu-tiers.csv'), 'utf8').split('\n');
+    const cells = tiers[1]!.split(',');
+    cells[cell] = value;
+    tiers[1] = cells.join(',');
+    writeFileSync(path.join(dir, 'gpu-tiers.csv'), tiers.join('\n'));
+    return await loadGpuTiers({ datasetsDir: dir }).catch((e: unknown) => e);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('a broken reference table is a LoadError with file, row and column', () => {
   it('names the bad cell', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gpufit-datasets-'));
-    try {
-      mkdirSync(dir, { recursive: true });
-      const tiers = readFileSync(path.join(datasets, 'gpu-tiers.csv'), 'utf8').split('\n');
-      const cells = tiers[1]!.split(',');
-      cells[3] = 'lots';
-      tiers[1] = cells.join(',');
-      writeFileSync(path.join(dir, 'gpu-tiers.csv'), tiers.join('\n'));
-      const error = await loadGpuTiers({ datasetsDir: dir }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(LoadError);
-      expect(error).toMatchObject({ row: 2, column: 'memoryGiB' });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const error = await loadTiersWith(3, 'lots');
+    expect(error).toBeInstanceOf(LoadError);
+    expect(error).toMatchObject({ row: 2, column: 'memoryGiB' });
   });
 
   it('refuses a GPU generation with no precision-support entry (a new generation must get one)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gpufit-datasets-'));
-    try {
-      const tiers = readFileSync(path.join(datasets, 'gpu-tiers.csv'), 'utf8').split('\n');
-      const cells = tiers[1]!.split(',');
-      cells[2] = 'Rubin';
-      tiers[1] = cells.join(',');
-      writeFileSync(path.join(dir, 'gpu-tiers.csv'), tiers.join('\n'));
-      const error = await loadGpuTiers({ datasetsDir: dir }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(LoadError);
-      expect(error).toMatchObject({ row: 2, column: 'generation' });
-      expect(String((error as Error).message)).toContain('generation "Rubin" has no precision-support entry');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const error = await loadTiersWith(2, 'Rubin');
+    expect(error).toBeInstanceOf(LoadError);
+    expect(error).toMatchObject({ row: 2, column: 'generation' });
+    expect(String((error as Error).message)).toContain('generation "Rubin" has no precision-support entry');
   });
 });

@@ -53,6 +53,7 @@ import { bestOffers, explained } from '../../analysis/src/bestOffers.js';
 import { classAndGroupBounds, indexOfferParts } from '../../analysis/src/matchOffers.js';
 import { offerFacts } from '../../pricing/src/estimate/offerFacts.js';
 import { gpuConversion } from '../../pricing/src/feasibility/feasibility.js';
+import { precisionSupport } from '../../pricing/src/tiers/precisionSupport.js';
 import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
 import { loadGpuTiers, loadThroughputRatios } from '../src/data/loadReferenceData.js';
 import { loadOffersCsv } from '../src/io/loadOffers.js';
@@ -685,7 +686,11 @@ describe('cheapestFeasible', () => {
             for (const gpu of gpus) {
               const kept = gpuConversion(p, gpu, options);
               const offerTier = tiers.get(gpu);
-              if (demandTier === undefined || offerTier === undefined) {
+              if (
+                demandTier === undefined ||
+                offerTier === undefined ||
+                !precisionSupport(offerTier, p.precision).runs
+              ) {
                 expect(kept).toBe(null);
                 continue;
               }

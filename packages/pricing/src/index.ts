@@ -119,7 +119,7 @@ export type { ModelSizeBand } from './tiers/modelSizeBand.js';
 export { MODEL_SIZE_BAND_FLOOR_BILLIONS, MODEL_SIZE_BANDS, modelSizeBand } from './tiers/modelSizeBand.js';
 export { precisionOf } from './tiers/precisionOf.js';
 export type { GenerationPrecisions } from './tiers/precisionSupport.data.js';
-export { PRECISION_SUPPORT } from './tiers/precisionSupport.data.js';
+export { NVIDIA_GENERATIONS, PRECISION_SUPPORT } from './tiers/precisionSupport.data.js';
 export type { PrecisionVerdict } from './tiers/precisionSupport.js';
 export { GPU_GENERATIONS, precisionSupport } from './tiers/precisionSupport.js';
 export type { DemandGpu, DemandGpuReason } from './tiers/referenceGpu.js';

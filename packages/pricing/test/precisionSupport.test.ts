@@ -12,6 +12,7 @@ import {
   feasibility,
   GPU_GENERATIONS,
   gpuTierTable,
+  NVIDIA_GENERATIONS,
   PRECISION_SUPPORT,
   precisionSupport,
 } from '../src/index.js';
@@ -107,18 +108,7 @@ describe('precisionSupport: what must always hold', () => {
   });
 
   it('along the NVIDIA line a precision, once run, is run by every later generation', () => {
-    const line = [
-      'Kepler',
-      'Maxwell',
-      'Pascal',
-      'Volta',
-      'Turing',
-      'Ampere',
-      'Ada Lovelace',
-      'Hopper',
-      'Blackwell',
-      'Blackwell Ultra',
-    ];
+    const line = NVIDIA_GENERATIONS;
     fc.assert(
       fc.property(fc.integer({ min: 0, max: line.length - 2 }), precision, (i, p) => {
         if (runs(line[i]!, p)) expect(runs(line[i + 1]!, p)).toBe(true);

@@ -155,7 +155,7 @@ export function feasibilityDetail(
     const support = precisionSupport(tier, profile.precision, !verdictOnly);
     if (!support.runs) rejections.push({ code: 'precision', message: support.reason });
     else if (support.weightOnly && profile.precision === 'fp8' && !verdictOnly)
-      precisionNote = `precision: ${tier.gpu} (${tier.generation}) runs fp8 weight-only (vLLM's Marlin kernels, compute capability 8.0+): the weights are held at fp8 and the arithmetic runs at 16 bits, so no fp8 compute speed-up is credited beyond the measured ratio`;
+      precisionNote = `precision: ${tier.gpu} (${tier.generation}) runs fp8 weight-only (vLLM's Marlin kernels, compute capability 8.0+): the weights are held at fp8 and the arithmetic runs at 16 bits (fp8 Tensor Cores came with Ada Lovelace and Hopper)`;
   }
   if (verdictOnly && rejections.length > 0) return refused();
 
