@@ -186,6 +186,23 @@ describe('feasibility: a GPU that cannot run the precision is refused', () => {
     expect(feasibility(named, on('V100', 16), options).rejections.map((r) => r.code)).toEqual(['precision']);
   });
 
+  it('a precision filled by the kind’s default says so', () => {
+    const sweeps = profile({
+      id: 's',
+      kind: 'experimentation',
+      modelParamsBillions: 1,
+      gpuHoursPerMonth: 100,
+    });
+    expect(sweeps.precision).toBe('bf16');
+    expect(feasibility(sweeps, on('V100', 16), options).rejections).toEqual([
+      {
+        code: 'precision',
+        message:
+          'V100 (Volta) has no bf16: bf16 needs Ampere or later; state fp16 to allow it, if the model runs at fp16 (bf16 is assumed: the default for experimentation; the workload states no precision)',
+      },
+    ]);
+  });
+
   it('fp16 on a V100: priced', () => {
     expect(feasibility(chat('fp16'), on('V100', 16), options).feasible).toBe(true);
     expect(gpuFeasible(chat('fp16'), 'V100', options)).toBe(true);

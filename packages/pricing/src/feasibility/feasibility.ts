@@ -153,7 +153,14 @@ export function feasibilityDetail(
   let precisionNote: string | null = null;
   if (tier !== undefined) {
     const support = precisionSupport(tier, profile.precision, !verdictOnly);
-    if (!support.runs) rejections.push({ code: 'precision', message: support.reason });
+    if (!support.runs)
+      rejections.push({
+        code: 'precision',
+        message:
+          verdictOnly || !isAssumed(profile, 'precision')
+            ? support.reason
+            : `${support.reason} (${profile.precision} is assumed: the default for ${profile.kind}; the workload states no precision)`,
+      });
     else if (support.weightOnly && profile.precision === 'fp8' && !verdictOnly)
       precisionNote = `precision: ${tier.gpu} (${tier.generation}) runs fp8 weight-only (vLLM's Marlin kernels, compute capability 8.0+): the weights are held at fp8 and the arithmetic runs at 16 bits (fp8 Tensor Cores came with Ada Lovelace and Hopper)`;
   }
