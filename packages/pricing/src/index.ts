@@ -14,6 +14,7 @@ export {
   EGRESS_DEFAULTS,
   INFERENCE_MEMORY_OVERHEAD,
   RELIABILITY_DEFAULTS,
+  TRAINING_KERNEL_RESERVE_GIB,
 } from './assumptions.js';
 // Commitments (§5.6)
 export { breakEvenUtilization } from './commitments/breakEvenUtilization.js';

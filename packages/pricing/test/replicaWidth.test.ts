@@ -181,6 +181,36 @@ describe('a stated replica keeps its width on another GPU', () => {
     expect(at(40)).toBe(3);
   });
 
+  it("a training replica sized by gpufit keeps the CUDA kernels' 1.31 GiB off each GPU; a stated footprint is taken as stated", () => {
+    const ft = (extra: Partial<WorkloadProfileInput>) =>
+      profile({
+        id: 'ft',
+        kind: 'fine-tuning',
+        modelParamsBillions: 8,
+        precision: 'bf16',
+        trainingMethod: 'full',
+        jobsPerMonth: 4,
+        hoursPerJob: 10,
+        ...extra,
+      });
+    const card = (gpu: string, gpuMemoryGiB: number) =>
+      offer({ gpu, gpuMemoryGiB, gpusPerInstance: 8, interconnect: 'nvlink' });
+    // 8 × 10⁹ × 16 B = 119.2 GiB: ⌈119.2 / (24 − 1.31)⌉ = 6 RTX 4090s, not ⌈119.2 / 24⌉ = 5.
+    expect(feasibilityDetail(ft({ gpuType: 'RTX4090' }), card('RTX4090', 24), { tiers }).gpusPerReplica).toBe(
+      6,
+    );
+    // A 1.3B full run, 19.4 GiB, still fits one 24 GiB card with the kernels' share off it.
+    expect(
+      feasibilityDetail(ft({ gpuType: 'RTX4090', modelParamsBillions: 1.3 }), card('RTX4090', 24), { tiers })
+        .gpusPerReplica,
+    ).toBe(1);
+    // Stated on 1 × A100-80GB (the author's own measure: offloading, say): the stated footprint, no reserve, 1 GPU.
+    expect(
+      feasibilityDetail(ft({ gpuType: 'A100-80GB', gpusPerReplica: 1 }), card('A100-80GB', 80), { tiers })
+        .gpusPerReplica,
+    ).toBe(1);
+  });
+
   it('a batch job whose run outlasts the horizon is refused, not priced as if it finished', () => {
     // 400 h a job at a measured 0.3× is 1,333 h: longer than a one-month horizon (730 h), within a two-month one.
     const slow = throughputRatioTable([

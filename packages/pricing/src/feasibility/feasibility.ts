@@ -9,6 +9,7 @@ import type {
   WorkloadProfile,
 } from '@gpufit/schema';
 import { assumedMark, INTERCONNECTS, isAssumed, placeIncludesCountry, trainingMethods } from '@gpufit/schema';
+import { TRAINING_KERNEL_RESERVE_GIB } from '../assumptions.js';
 import { type OfferFacts, offerFacts } from '../estimate/offerFacts.js';
 import { type ProfileFacts, profileFacts } from '../estimate/profileFacts.js';
 import { gpusForModel } from '../memory/modelMemory.js';
@@ -190,9 +191,14 @@ export function feasibilityDetail(
   // On the GPU the author named, the stated replica holds its stated footprint by definition: a listing that reports
   // the card's memory a little under the tier's (nvidia-smi's 79.6 GiB of an 80 GB H100) must not add a GPU to it
   // (a 70B fp8 API stated on 2 × H100 was priced on 3-GPU boxes of such listings).
+  // A training replica sized by gpufit's estimate keeps the CUDA kernels' memory off each GPU (assumptions.ts).
+  const reserve = pf.phase === 'training' && footprintGiB < statedGiB ? TRAINING_KERNEL_RESERVE_GIB : 0;
   const needed = gpusForModel(
     footprintGiB,
-    heldGpuMemoryGiB(offer.gpuMemoryGiB, tier, demandTier, profile, footprintGiB >= statedGiB),
+    Math.max(
+      heldGpuMemoryGiB(offer.gpuMemoryGiB, tier, demandTier, profile, footprintGiB >= statedGiB) - reserve,
+      0.5,
+    ),
     nodes,
   );
   // A stated gpusPerReplica is the replica's parallel width (data or tensor parallel over one machine), kept on
