@@ -5,9 +5,9 @@ import {
   type FeasibilityOptions,
   feasibilityDetail,
   gpuConversion,
-  heldGpuMemoryGiB,
   placeKey,
   replicaDemand,
+  replicaGpuMemoryGiB,
 } from '../feasibility/feasibility.js';
 import { interruptibleRule } from '../feasibility/placementRule.js';
 import { gpusForModel } from '../memory/modelMemory.js';
@@ -173,8 +173,8 @@ export function gpuHoursFloor(
   const useful = referenceGpuHoursOf(profile, demandGpusPerReplica) / ratio;
   if (!profileFacts(profile).serving) return useful;
   const nodes = profile.nodes;
-  // As feasibility counts it (`heldGpuMemoryGiB`): the named GPU holds at least its tier's memory for a stated replica.
-  const held = heldGpuMemoryGiB(
+  // As feasibility counts it (`replicaGpuMemoryGiB`), at the largest listing of the GPU.
+  const held = replicaGpuMemoryGiB(
     largestMemoryGiB,
     options.tiers.get(gpu),
     demandTier,

@@ -18,7 +18,6 @@ import { type EffectivePriceOptions, effectivePrice } from '../incentives/effect
 import { NON_FINITE_RESULT } from '../messages.js';
 import { meanSpareUnits } from '../reliability/meanSpareUnits.js';
 import { replicasForDemandAndAvailability } from '../reliability/replicasForAvailability.js';
-import { referenceGpu } from '../tiers/referenceGpu.js';
 import { billedJobHours } from './billedJobHours.js';
 import { billedByTheDay } from './bookedAhead.js';
 import { interruptedRun } from './interruptedRun.js';
@@ -112,7 +111,7 @@ export function estimateCost(
         profile.task ?? pf.throughputClass,
         referenceGpuHours,
         usefulGpuHours,
-        referenceGpu(profile, options.tiers)?.reason,
+        feas.demandReason,
       ),
     );
   if (explain && g !== demandG) assumptions.push(notes.gpuHoursConserved(demandG, g));

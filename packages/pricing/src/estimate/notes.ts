@@ -277,11 +277,9 @@ export function idleCapacity(idleHours: number, heldHours: number, byTheDay: boo
 }
 
 /**
- * No spare unit: the target rests on the units' own availability figure alone (a provider's SLA, or gpufit's
- * default for its market), which the report says rather than adding spares the k-out-of-n count does not need.
- */
-/**
- * The serving units meet the availability target with no spare. `figure`: where the units' availability comes from —
+ * The serving units meet the availability target with no spare: the target rests on the units' own availability
+ * figure alone, which the report says rather than adding spares the k-out-of-n count does not need. `figure`: where
+ * the units' availability comes from —
  * `stated` (the offer's availability, an SLA figure: a service credit, not a measured uptime) or `derived` (from its
  * interruption rate and the restart time: gpufit's model, not a measured uptime either).
  */

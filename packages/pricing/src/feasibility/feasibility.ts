@@ -16,7 +16,7 @@ import { gpusForModel } from '../memory/modelMemory.js';
 import type { GpuTier, GpuTierTable } from '../tiers/gpuTierTable.js';
 import { modelSizeBand } from '../tiers/modelSizeBand.js';
 import { precisionSupport } from '../tiers/precisionSupport.js';
-import { referenceGpu } from '../tiers/referenceGpu.js';
+import { type DemandGpuReason, referenceGpu } from '../tiers/referenceGpu.js';
 import { type ThroughputConversion, throughputConversion } from '../tiers/throughputConversion.js';
 import type { ThroughputRatioTable } from '../tiers/throughputRatioTable.js';
 import { dataEligibility } from './dataEligibility.js';
@@ -38,6 +38,8 @@ export interface FeasibilityDetail extends Feasibility {
   readonly tier: GpuTier | undefined;
   /** The GPU the demand is stated in (the profile's gpuType, else `referenceGpu`'s choice). */
   readonly demandTier: GpuTier | undefined;
+  /** Why the demand is stated in that GPU's hours (`referenceGpu`); undefined with no demand tier. */
+  readonly demandReason: DemandGpuReason | undefined;
   /** GPUs per node of one replica on the demand's GPU (for demand given as jobs × hours). */
   readonly demandGpusPerReplica: number;
   /** Set when a stated gpusPerReplica, not gpufit's memory estimate, sized the replica. */
@@ -120,6 +122,7 @@ export function feasibilityDetail(
     gpusPerReplica: null,
     tier: undefined,
     demandTier: undefined,
+    demandReason: undefined,
     demandGpusPerReplica: 0,
     memoryNote: null,
     complianceNote: null,
@@ -145,7 +148,8 @@ export function feasibilityDetail(
         `${offer.gpu} is not in the GPU tier table, so its throughput is unknown (gpufit does not guess it)`,
     );
   }
-  const demandTier = referenceGpu(profile, tiers)?.tier;
+  const demand = referenceGpu(profile, tiers);
+  const demandTier = demand?.tier;
   if (demandTier === undefined) {
     reject('gpu-unknown', () => `the workload's gpuType ${profile.gpuType} is not in the GPU tier table`);
   }
@@ -188,17 +192,9 @@ export function feasibilityDetail(
       : footprintGiB < pf.memoryGiB
         ? `memory: gpufit estimates ${modelText(profile, pf)}, but the stated ${profile.gpusPerReplica} × ${gpu} per replica holds ${fmt(footprintGiB)} GiB; the stated footprint is used (${smallerFootprint(pf)})`
         : null;
-  // On the GPU the author named, the stated replica holds its stated footprint by definition: a listing that reports
-  // the card's memory a little under the tier's (nvidia-smi's 79.6 GiB of an 80 GB H100) must not add a GPU to it
-  // (a 70B fp8 API stated on 2 × H100 was priced on 3-GPU boxes of such listings).
-  // A training replica sized by gpufit's estimate keeps the CUDA kernels' memory off each GPU (assumptions.ts).
-  const reserve = pf.phase === 'training' && footprintGiB < statedGiB ? TRAINING_KERNEL_RESERVE_GIB : 0;
   const needed = gpusForModel(
     footprintGiB,
-    Math.max(
-      heldGpuMemoryGiB(offer.gpuMemoryGiB, tier, demandTier, profile, footprintGiB >= statedGiB) - reserve,
-      0.5,
-    ),
+    replicaGpuMemoryGiB(offer.gpuMemoryGiB, tier, demandTier, profile, footprintGiB >= statedGiB),
     nodes,
   );
   // A stated gpusPerReplica is the replica's parallel width (data or tensor parallel over one machine), kept on
@@ -256,6 +252,7 @@ export function feasibilityDetail(
     gpusPerReplica,
     tier,
     demandTier,
+    demandReason: demand?.reason,
     demandGpusPerReplica,
     memoryNote,
     complianceNote,
@@ -282,27 +279,40 @@ export interface ReplicaDemand {
 const SAME_CARD_SHARE = 0.93;
 
 /**
- * The memory a GPU of `offer` is counted to hold for the replica: its listing's, or, when it is the very GPU the
- * workload names, the footprint is the stated replica's own (`footprintIsStated`: sized on the tier) and the listing
- * is within `SAME_CARD_SHARE` of the tier's, the tier's. `tier` is the offer GPU's tier row (compared by its row, not
- * by the offer's spelling of the name).
+ * The memory one GPU of an offer gives a replica, in GiB — one rule for feasibility and for the matcher's per-GPU
+ * bound (`gpuHoursFloor`, which asks it with the largest listing of the GPU; the rule never falls as the listing
+ * grows, so the bound stays a lower bound):
+ * - the listing's memory; or, when `footprintIsStated` (the footprint is the stated replica's own, sized on the
+ *   tier) on the very GPU the workload names and the listing is within `SAME_CARD_SHARE` of the tier's, the tier's:
+ *   nvidia-smi's 79.6 GiB of an 80 GB H100 must not add a GPU to a replica stated on 2 × H100 (it was priced on
+ *   3-GPU boxes of such listings);
+ * - less, for a training replica sized by gpufit's own estimate, the CUDA kernels loaded with the model
+ *   (`TRAINING_KERNEL_RESERVE_GIB`, assumptions.ts).
+ * `tier` is the offer GPU's tier row (compared by its row, not by the offer's spelling of the name).
  */
-export function heldGpuMemoryGiB(
+export function replicaGpuMemoryGiB(
   listedGiB: number,
   tier: Pick<GpuTier, 'gpu'> | undefined,
   demandTier: Pick<GpuTier, 'gpu' | 'memoryGiB'> | undefined,
-  profile: Pick<WorkloadProfile, 'gpuType' | 'gpusPerReplica'>,
+  profile: WorkloadProfile,
   footprintIsStated: boolean,
 ): number {
-  const named = profile.gpuType !== null && profile.gpusPerReplica !== null && footprintIsStated;
-  return named &&
+  const sameCard =
+    footprintIsStated &&
+    profile.gpuType !== null &&
+    profile.gpusPerReplica !== null &&
     tier !== undefined &&
     demandTier !== undefined &&
     tier.gpu === demandTier.gpu &&
-    listedGiB >= SAME_CARD_SHARE * demandTier.memoryGiB
-    ? Math.max(listedGiB, demandTier.memoryGiB)
-    : listedGiB;
+    listedGiB >= SAME_CARD_SHARE * demandTier.memoryGiB;
+  const held = sameCard ? Math.max(listedGiB, demandTier.memoryGiB) : listedGiB;
+  const reserve =
+    profileFacts(profile).phase === 'training' && !footprintIsStated ? TRAINING_KERNEL_RESERVE_GIB : 0;
+  return Math.max(held - reserve, MIN_GPU_MEMORY_GIB);
 }
+
+/** The least memory a GPU is counted to give (a listing of a few GiB less the kernels' reserve stays positive). */
+const MIN_GPU_MEMORY_GIB = 0.5;
 
 /**
  * The demand's own replica: the stated count, but never fewer GPUs than hold an inference model's weights (a

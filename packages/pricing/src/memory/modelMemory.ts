@@ -1,5 +1,10 @@
 import type { Precision, TrainingMethod } from '@gpufit/schema';
-import { checkpointBytesPerParameter, PRECISION_BYTES, trainingBytesPerParameter } from '@gpufit/schema';
+import {
+  checkpointBytesPerParameter,
+  PRECISION_BYTES,
+  trainingBytesPerParameter,
+  trainingMemoryGiB,
+} from '@gpufit/schema';
 import { INFERENCE_MEMORY_OVERHEAD } from '../assumptions.js';
 
 const GIB = 2 ** 30;
@@ -17,7 +22,9 @@ export function modelMemoryGiB(
   phase: 'inference' | 'training',
   method: TrainingMethod = 'full',
 ): number {
-  return (modelParamsBillions * 1e9 * bytesPerParameter(precision, phase, method)) / GIB;
+  return phase === 'training'
+    ? trainingMemoryGiB(modelParamsBillions, precision, method)
+    : (modelParamsBillions * 1e9 * bytesPerParameter(precision, phase)) / GIB;
 }
 
 /**
