@@ -2,7 +2,7 @@ import { COMMITMENTS, VAST_INTERRUPTIBLE } from '../data/assumptions';
 import type { Draft } from './offer';
 
 /** The lowest interruptible price observed for a GPU: its figure and where it comes from. */
-export interface ObservedFloor {
+interface ObservedFloor {
   readonly usdPerGpuHour: number;
   readonly source: string;
   readonly asOf: string;
@@ -12,7 +12,7 @@ export interface ObservedFloor {
  * The lowest observed Vast interruptible ("from") price per GPU: the third-party captures' Dynamic rows that are
  * floors (`tier` from), never the catalog rows derived from.
  */
-export function vastInterruptibleFloors(
+function vastInterruptibleFloors(
   drafts: readonly Draft[],
   vastParentFile: string,
 ): Map<string, ObservedFloor> {

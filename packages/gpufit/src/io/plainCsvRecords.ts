@@ -30,15 +30,15 @@ export interface PlainSplit {
 
 /** How a cell's bytes (its span) become its string: see `plainCell`. */
 export const CELL_ASCII = 0;
-export const CELL_UTF8 = 1;
-export const CELL_QUOTED = 2;
+const CELL_UTF8 = 1;
+const CELL_QUOTED = 2;
 /** Quoted, with `""` for a quote inside. */
-export const CELL_ESCAPED = 3;
+const CELL_ESCAPED = 3;
 /**
  * Added to `CELL_ASCII` for an unquoted ASCII cell holding a control character or DEL; an unquoted cell without
  * it and not `CELL_UTF8` is visible ASCII alone.
  */
-export const CELL_HIDDEN = 4;
+const CELL_HIDDEN = 4;
 
 /**
  * One record's cells as spans of the bytes, three numbers a cell: first byte, end (exclusive; for a quoted cell,
@@ -66,8 +66,19 @@ export function splitPlainRecords(
 
 /** The strings of a record's cells, as csv-parse gives them; `text` = the bytes as latin1, when made already. */
 export function plainCells(buf: Buffer, record: PlainSpans, text?: string): string[] {
-  const cells: string[] = new Array(record.cells);
-  for (let i = 0; i < record.cells; i++) cells[i] = plainCell(buf, record.spans, 3 * i, text);
+  return cellStrings(buf, record.spans, 0, record.cells, text);
+}
+
+/** The strings of `count` cells whose spans start at `spans[at]` (three numbers a cell), as `plainCell` gives each. */
+export function cellStrings(
+  buf: Buffer,
+  spans: Int32Array,
+  at: number,
+  count: number,
+  text?: string,
+): string[] {
+  const cells: string[] = new Array(count);
+  for (let i = 0; i < count; i++) cells[i] = plainCell(buf, spans, at + 3 * i, text);
   return cells;
 }
 

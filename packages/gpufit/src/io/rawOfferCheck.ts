@@ -119,8 +119,8 @@ export function rawOfferCheck(
   const at = (f: Field) => fields.indexOf(f);
   const gpuColumn = at('gpu');
   const values: unknown[] = new Array(n);
-  const cellOf = (i: number) => (i === -1 ? undefined : values[i]) as never;
-  const [category, term, price, priceMin, priceMax, symbol, share, denomination] = [...VALUE_FIELDS].map(at);
+  // Each rule field with its column (-1: not in the header), by name: the rules read the cells under their own names.
+  const ruleColumns = [...VALUE_FIELDS].map((f) => [f, at(f)] as const);
   // One object for every row's rules (the rules only read it).
   const input: { -readonly [K in keyof OfferRuleInput]: OfferRuleInput[K] } = { pricingCategory: 'Standard' };
   return {
@@ -135,14 +135,8 @@ export function rawOfferCheck(
         values[i] = v;
       }
       if (values[gpuColumn] === kept) return false;
-      input.pricingCategory = cellOf(category!);
-      input.termMonths = cellOf(term!);
-      input.usdPerGpuHour = cellOf(price!);
-      input.usdPerGpuHourMin = cellOf(priceMin!);
-      input.usdPerGpuHourMax = cellOf(priceMax!);
-      input.incentiveSymbol = cellOf(symbol!);
-      input.incentiveSubsidyShare = cellOf(share!);
-      input.incentiveDenomination = cellOf(denomination!);
+      for (const [f, i] of ruleColumns)
+        (input as Record<string, unknown>)[f] = i === -1 ? undefined : values[i];
       return offerRuleIssues(input).length === 0;
     },
   };

@@ -3,7 +3,13 @@ import { boundedChunks } from './boundedChunks.js';
 import type { InputLimit } from './inputLimits.js';
 import { LoadError } from './loadError.js';
 import type { LoadSource } from './loadTypes.js';
-import { type PlainSpans, plainCell, splitPlainRecords, splitPlainSpans } from './plainCsvRecords.js';
+import {
+  cellStrings,
+  type PlainSpans,
+  plainCells,
+  splitPlainRecords,
+  splitPlainSpans,
+} from './plainCsvRecords.js';
 import { countLineFeeds, type Utf8Problem, Utf8Scanner } from './utf8Scanner.js';
 
 /** Why a record cannot be trusted before its cells are even looked at. */
@@ -56,11 +62,7 @@ class RawCsvRow implements CsvRow, RawCells {
   }
 
   get cells(): string[] {
-    if (this.made === null) {
-      const cells: string[] = new Array(this.count);
-      for (let i = 0; i < this.count; i++) cells[i] = plainCell(this.bytes, this.spans, this.at + 3 * i);
-      this.made = cells;
-    }
+    if (this.made === null) this.made = cellStrings(this.bytes, this.spans, this.at, this.count);
     return this.made;
   }
 }
@@ -229,9 +231,7 @@ export async function* readCsvRows(
       first <= 0x20 ||
       first >= 0x7f
     ) {
-      const cells: string[] = new Array(record.cells);
-      for (let i = 0; i < record.cells; i++) cells[i] = plainCell(bytes, record.spans, 3 * i);
-      take(cells, out);
+      take(plainCells(bytes, record), out);
       return;
     }
     if (pooled + n > pool.length) {

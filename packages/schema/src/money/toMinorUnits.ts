@@ -41,10 +41,10 @@ export function snapTo15Digits(x: number): number {
   if (a === 0) return 0;
   if (!(a >= 1e-7 && a < 1e15)) return Number(x.toPrecision(15));
   let k = 14 - Math.floor(Math.log10(a));
-  if (a * POW10[k]! >= 1e15) k--;
-  else if (a * POW10[k]! < 1e14) k++;
+  let y = a * POW10[k]!;
+  if (y >= 1e15) y = a * POW10[--k]!;
+  else if (y < 1e14) y = a * POW10[++k]!;
   const p = POW10[k]!;
-  const y = a * p;
   if (!(y >= 1e14 && y < 1e15)) return Number(x.toPrecision(15));
   const whole = Math.floor(y);
   const fraction = y - whole;
