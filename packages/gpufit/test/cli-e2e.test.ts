@@ -196,6 +196,8 @@ describe('gpufit CLI (built bundle)', () => {
     ]);
     expect(ok.code, ok.stdout).toBe(0);
     expect(ok.stdout).toMatch(/0 rejected/);
+    // Every count grouped the same way (it read "2,661 rows read, 2661 accepted").
+    expect(ok.stdout).toMatch(/(\d{1,3}(,\d{3})+) rows read, \1 accepted, 0 rejected/);
   });
 
   it('offers filters and ranks the catalog cheapest first, marking the cheapest with its reason', async () => {

@@ -120,7 +120,7 @@ function report(opts: ValidateOptions, r: ValidationReport): void {
   const { read, accepted, rejected } = r.accounting;
   const ok = rejected === 0 && read > 0;
   process.stdout.write(
-    `${r.file} (${r.kind}): ${counted(read, 'row')} read, ${accepted} accepted, ${rejected} rejected — ${ok ? paint('ok', 'green', process.stdout) : paint('problems found', 'red', process.stdout)}\n`,
+    `${r.file} (${r.kind}): ${counted(read, 'row')} read, ${accepted.toLocaleString('en-US')} accepted, ${rejected.toLocaleString('en-US')} rejected — ${ok ? paint('ok', 'green', process.stdout) : paint('problems found', 'red', process.stdout)}\n`,
   );
   for (const w of r.warnings ?? []) process.stdout.write(`  note: ${w}\n`);
   for (const x of r.rejected) {
