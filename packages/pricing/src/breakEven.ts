@@ -18,12 +18,18 @@ export interface BreakEvenOptions {
   readonly relativeTol?: number;
 }
 
+/** A number's text with its whole part grouped in thousands, as every other count gpufit prints ("15,830"). */
+const grouped = (text: string): string =>
+  text.replace(
+    /^(-?)(\d{4,})(?=\.|$)/,
+    (_, sign: string, whole: string) => sign + whole.replace(/\B(?=(\d{3})+$)/g, ','),
+  );
+/** Four significant digits, grouped; below 0.001 in exponent form. */
 const fmt = (x: number): string =>
-  Math.abs(x) >= 1e-3 || x === 0 ? String(Number(x.toPrecision(4))) : x.toExponential(3);
+  Math.abs(x) >= 1e-3 || x === 0 ? grouped(String(Number(x.toPrecision(4)))) : x.toExponential(3);
+const money = (gap: number): string => `USD ${grouped(Math.abs(gap).toFixed(2))}`;
 
 class Unpriced extends Error {}
-
-const money = (gap: number): string => `USD ${Math.abs(gap).toFixed(2)}`;
 
 /**
  * Where the root finder stopped at a jump of the cost gap across zero rather than a crossing: the gap a hair

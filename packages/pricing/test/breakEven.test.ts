@@ -117,8 +117,10 @@ describe('breakEven (DESIGN §5.11)', () => {
     expect(b!.note).toContain('by a step, not a crossing');
     expect(b!.note).not.toContain('cost the same at');
     expect(b!.note).toMatch(
-      /DePIN costs USD [\d.]+ less than cloud just below it and USD [\d.]+ more just above it/,
+      /DePIN costs USD [\d.]+ less than cloud just below it and USD [\d,.]+ more just above it/,
     );
+    // Thousands grouped like every other figure gpufit prints (it read "USD 1228.00").
+    expect(b!.note).toMatch(/USD \d{1,3}(,\d{3})+\.\d\d more just above it/);
     // A real crossing keeps the old sentence.
     const [price] = breakEven(c, analyticCost, { variables: ['depinUsdPerGpuHour'] });
     expect(price!.note).toContain('DePIN and cloud cost the same at');
@@ -130,6 +132,7 @@ describe('breakEven (DESIGN §5.11)', () => {
     expect(b!.status).toBe('no-break-even-in-range');
     expect(b!.value).toBeNull();
     expect(b!.note).toContain('DePIN stays cheaper');
+    expect(b!.note).toContain('(now 2,000)'); // grouped, as the table beside it prints it
   });
 
   it('utilization only matters for a committed cloud option: no row (and no made-up "now 0") otherwise', () => {
