@@ -225,14 +225,21 @@ function wholeDepinForgone(
   const accepts = overflowOnly
     ? 'decentralized capacity may take only the overflow above the mean load'
     : 'decentralized capacity may take a share of the work beside cloud, not all of it';
+  // A split is priced whenever demand peaks above the cloud floor (hybridFor; a flat demand's floor is all of it,
+  // and no split is priced): one that moves nothing found no cheaper split, it did not find "no overflow" (a
+  // chat API at a peak-to-mean of 4 read "its demand does not peak above its mean").
   const splitText =
-    split === null || split.depinShare <= 1e-12
+    split === null
       ? overflowOnly
         ? 'this workload has no overflow to move (its demand does not peak above its mean)'
         : 'no split of this workload is cheaper than cloud'
-      : split.depinShare < policy.hybridMinShare
-        ? `a split would move only ${Math.round(split.depinShare * 1000) / 10} % of the GPU-hours, under the ${Math.round(policy.hybridMinShare * 100)} % a hybrid needs`
-        : `a split saves ${usd(split.savingsVsAllCloudUsd)} a month, less than ${pct}`;
+      : split.depinShare <= 1e-12
+        ? overflowOnly
+          ? `moving its overflow above the mean (${Math.round((1 - split.floorShare) * 1000) / 10} % of the GPU-hours) to decentralized supply costs more than keeping it on cloud`
+          : 'no split of this workload is cheaper than cloud'
+        : split.depinShare < policy.hybridMinShare
+          ? `a split would move only ${Math.round(split.depinShare * 1000) / 10} % of the GPU-hours, under the ${Math.round(policy.hybridMinShare * 100)} % a hybrid needs`
+          : `a split saves ${usd(split.savingsVsAllCloudUsd)} a month, less than ${pct}`;
   return `Cloud: the fit is ${fit.approach} ${f.fitScore}, so ${accepts}, and ${splitText}. ${f.option('would carry the whole workload for')}`;
 }
 

@@ -266,6 +266,24 @@ describe('a fit that accepts decentralized supply only beside cloud says what th
     );
   });
 
+  it('cloud first, bursty demand whose overflow is dearer on DePIN: says so, not "its demand does not peak above its mean"', () => {
+    // An 8B chat API at a peak-to-mean of 4 (p99 500 ms): the mean load's 72.6 % of the GPU-hours stays on cloud,
+    // and moving the 27.4 % above it costs more than all-cloud, so the cheapest split moves nothing.
+    const none: HybridSplit = { ...split(1, 9_712.01, 9_712.01), floorShare: 0.7256806794950117 };
+    const d = decide({
+      fit: cloudFirst,
+      cloud: option(9_712.01),
+      depin: option(6_632.64),
+      hybrid: none,
+      policy,
+    });
+    expect(d.recommendation).toBe('cloud');
+    expect(d.rationale).not.toContain('does not peak above its mean');
+    expect(d.rationale).toContain(
+      'and moving its overflow above the mean (27.4 % of the GPU-hours) to decentralized supply costs more than keeping it on cloud.',
+    );
+  });
+
   it('a split too small to be a hybrid, or one that does not save enough, is said as such', () => {
     const small = decide({
       fit: cloudFirst,
