@@ -32,10 +32,14 @@ export function hybridFor(
   if (work === null || !(work > 0)) return null;
   const floor = hybridFloor(profile, fit);
   if (floor.share >= 1) return null;
-  // The per-use sides carry the bursts: a serving workload's burst rates hold the peak's spares (`atPeakSpares`),
+  // The DePIN side carries the bursts: a serving workload's burst rate holds the peak's spares (`atPeakSpares`),
   // not the month's average over its whole demand, which a slice of a few units would understate (a 10-GPU service
   // on 0.90 hosts: 1.61 GPU-hours billed a useful one on average, about 1.9 above a 6.4-GPU baseline, 2.0 at the
-  // peak's spares). Committed capacity holds the peak's spares already.
+  // peak's spares). Committed capacity holds the peak's spares already. The on-demand cloud side carries the base
+  // under the floor (hybridSplit's elastic floor: min(D, b)), which never reaches the peak: its rate is the month's,
+  // spares following demand as in the all-cloud option it is weighed against (at the peak's spares a 34B demo's
+  // base cost $5.46 per useful GPU-hour against the service's $3.92, and no burst to DePIN at $2.58 could save).
+  const flexible = best.cloudFlexible?.estimate;
   const serving = atPeakSpares !== undefined && workloadKinds[profile.kind].pattern === 'serving';
   // An estimate without spares holds none at the peak either (the month's average weighs the peak's level too).
   const burst = (priced: SideBest | null | undefined) =>
@@ -44,7 +48,6 @@ export function hybridFor(
       : serving && componentUsd(priced.estimate, 'redundancy') > 0
         ? atPeakSpares(priced.offer)
         : priced.estimate;
-  const flexible = burst(best.cloudFlexible);
   const committed = best.cloudCommitted?.estimate;
   const onDemandRate = flexible?.monthlyUsd == null ? null : flexible.monthlyUsd / work;
   const committedRate =

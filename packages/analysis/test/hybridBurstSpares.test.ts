@@ -1,12 +1,13 @@
 /**
- * A hybrid split's per-use sides carry the bursts, and a burst slice of a few units needs proportionally more spares
- * than the whole service averages once its spares follow its demand: hybridFor prices the on-demand and DePIN rates
- * of a serving workload with the peak's spares (estimateCost's servingSpares 'peak'), the whole service with the
- * average. Found by review: a 10-GPU service on 0.90 hosts averaged 1.61 GPU-hours billed per useful one, and the
+ * A hybrid split's DePIN side carries the bursts, and a burst slice of a few units needs proportionally more spares
+ * than the whole service averages once its spares follow its demand: hybridFor prices the DePIN rate of a serving
+ * workload with the peak's spares (estimateCost's servingSpares 'peak'), the whole service — and the on-demand cloud
+ * base under the floor — with the average. Found by review: a 10-GPU service on 0.90 hosts averaged 1.61 GPU-hours billed per useful one, and the
  * split charged that to its bursts, where a slice above a 6.4-GPU baseline needs about 1.9.
  */
 import { estimateCost, gpuTierTable } from '@gpufit/pricing';
 import { assessFit, explainFit } from '@gpufit/scoring';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bestOffers } from '../src/bestOffers.js';
 import { hybridFor } from '../src/hybridFor.js';
@@ -40,7 +41,7 @@ const depin = offerOf('test', {
 });
 
 describe('hybridFor: bursts at the peak’s spares', () => {
-  it('a serving workload’s DePIN and on-demand burst rates hold the peak’s spares; the whole service the average', () => {
+  it('a serving workload’s DePIN burst rate holds the peak’s spares; the whole service the average', () => {
     const p = profileOf({
       id: 'svc',
       kind: 'realtime-inference',
@@ -84,5 +85,69 @@ describe('hybridFor: bursts at the peak’s spares', () => {
       return estimate(o);
     });
     expect(called).toBe(0);
+  });
+});
+
+describe('hybridFor: the cloud base of an elastic split at the month’s spares', () => {
+  // A latency-bound service keeps its mean load on on-demand cloud (the floor) and bursts the peaks: the on-demand
+  // side carries the base, which never holds the peak's spares, so it is priced as the whole service is (its
+  // spares following its demand). Found by review: a 34B demo at a peak-to-mean of 2 had its Massed Compute base
+  // priced at $5.46 per useful H100-hour (the peak's spares held all month) against the service's $3.92, so a
+  // split bursting to Hyperbolic at $2.58 "cost more than keeping it on cloud", beside a whole-DePIN option 34 %
+  // cheaper.
+  const serving = (peakToMeanRatio: number, p99LatencyMs: number) =>
+    profileOf({
+      id: 'svc',
+      kind: 'realtime-inference',
+      gpuType: 'H100',
+      gpuHoursPerMonth: 7300,
+      peakToMeanRatio,
+      p99LatencyMs,
+      availabilityTarget: 0.999,
+      interruptible: false,
+      dataSensitivity: 'public',
+    });
+  const odCloud = { ...onDemand, availability: 0.99 };
+  const dc = offerOf('test', {
+    id: 'hyperbolic:h100:any:standard',
+    market: 'marketplace',
+    usdPerGpuHour: 2.71,
+    gpusPerInstance: 1,
+    availability: 0.95,
+  });
+  const splitOf = (p: ReturnType<typeof serving>) => {
+    const estimate = (o: typeof dc) => estimateCost(p, o, { tiers });
+    const best = bestOffers(p, [odCloud, dc], (_, o) => estimate(o), sidesOfMarkets());
+    const fit = explainFit(assessFit(p), p);
+    const split = hybridFor(p, fit, best, (o) => estimateCost(p, o, { tiers, servingSpares: 'peak' }));
+    return {
+      split,
+      cloudUsd: best.cloud!.estimate.monthlyUsd!,
+      burstRate: split!.allDepinMonthlyUsd! / 7300,
+    };
+  };
+
+  it('a burst side cheaper than the cloud service moves the overflow, and saves', () => {
+    const { split, cloudUsd, burstRate } = splitOf(serving(2, 500));
+    expect(burstRate).toBeLessThan(cloudUsd / 7300);
+    expect(split!.floorShare).toBeGreaterThan(0);
+    expect(split!.depinShare).toBeGreaterThan(0);
+    expect(split!.blendedMonthlyUsd).toBeLessThan(cloudUsd);
+  });
+
+  it('property: whenever the burst rate is below the cloud service’s rate, a floored split saves against all-cloud', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1.2, max: 6, noNaN: true }),
+        fc.integer({ min: 100, max: 1000 }),
+        (r, ms) => {
+          const { split, cloudUsd, burstRate } = splitOf(serving(r, ms));
+          fc.pre(burstRate < cloudUsd / 7300 && split !== null && split.floorShare < 1);
+          expect(split!.blendedMonthlyUsd).toBeLessThan(cloudUsd);
+          expect(split!.savingsVsAllCloudUsd).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 40, seed: 7 },
+    );
   });
 });
