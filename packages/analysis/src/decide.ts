@@ -239,7 +239,7 @@ function wholeDepinForgone(
           : 'no split of this workload is cheaper than cloud'
         : split.depinShare < policy.hybridMinShare
           ? `a split would move only ${Math.round(split.depinShare * 1000) / 10} % of the GPU-hours, under the ${Math.round(policy.hybridMinShare * 100)} % a hybrid needs`
-          : `a split saves ${usd(split.savingsVsAllCloudUsd)} a month, less than ${pct}`;
+          : `a split saves ${usd(split.savingsVsAllCloudUsd)} a month (${Math.round((1000 * split.savingsVsAllCloudUsd) / split.allCloudMonthlyUsd) / 10} %), under the bar of ${pct}`;
   return `Cloud: the fit is ${fit.approach} ${f.fitScore}, so ${accepts}, and ${splitText}. ${f.option('would carry the whole workload for')}`;
 }
 

@@ -310,7 +310,21 @@ describe('a fit that accepts decentralized supply only beside cloud says what th
     expect(thin.rationale).toContain(
       'decentralized capacity may take a share of the work beside cloud, not all of it',
     );
-    expect(thin.rationale).toContain('a split saves $200.00 a month, less than 5 % and USD 100 a month');
+    expect(thin.rationale).toContain(
+      'a split saves $200.00 a month (2 %), under the bar of 5 % and USD 100 a month',
+    );
+    // Above USD 100 but under 5 %: the share says which half of the bar it misses (a 34B demo's split saved
+    // $124.39 of $2,862.70 and read "$124.39 a month, less than 5 % and USD 100 a month").
+    const over100 = decide({
+      fit: hybridFit,
+      cloud: option(2_862.7),
+      depin: option(1_884),
+      hybrid: split(0.873, 2_738.31, 2_862.7),
+      policy,
+    });
+    expect(over100.rationale).toContain(
+      'a split saves $124.39 a month (4.3 %), under the bar of 5 % and USD 100 a month',
+    );
   });
 
   it('says the old sentence when the whole placement would not save the threshold either, and the constraint when there is one', () => {
