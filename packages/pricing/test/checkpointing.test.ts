@@ -351,6 +351,63 @@ describe('interruptedRun: checkpoint or rerun, chosen by expected cost when chec
   });
 });
 
+describe('interruptedRun: a checkpoint kept off the host (offHostHours)', () => {
+  const facts = profileFacts(
+    profile({
+      id: 'ft',
+      kind: 'fine-tuning',
+      jobsPerMonth: 1,
+      hoursPerJob: 36,
+      checkpointMinutes: 2,
+      restartMinutes: 15,
+    }),
+  );
+
+  it('checkpoints as if each write took δ + u and each restart R + u; a rerun from scratch fetches nothing', () => {
+    // 8B full run, 104 GiB a checkpoint at 1000 Mbit/s: u = 0.24889 h; a Vast 8-GPU host, 0.0943 interruptions an hour.
+    const u = 0.24888888888888888;
+    const run = interruptedRun(36, 0.0943, facts, undefined, u);
+    const tau = optimalCheckpointInterval(2 / 60 + u, 1 / 0.0943);
+    const expected = expectedRuntime({
+      workHours: 36,
+      mtbfHours: 1 / 0.0943,
+      checkpointHours: 2 / 60 + u,
+      restartHours: 15 / 60 + u,
+      intervalHours: tau,
+    });
+    expect(run.bounded && run.intervalHours).toBeCloseTo(tau, 12);
+    expect(run.bounded && run.wallHours).toBeCloseTo(expected.bounded ? expected.wallHours : Number.NaN, 9);
+    // A job that reruns from scratch (not resumable) pays the stated restart only.
+    const scratchFacts = { ...facts, resumes: false };
+    expect(interruptedRun(36, 0.0943, scratchFacts, undefined, u)).toEqual(
+      interruptedRun(36, 0.0943, scratchFacts),
+    );
+  });
+
+  it('property: a transfer never shortens the run, and a longer one never shortens it more (costFloorOf bounds without it)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.1, max: 500, noNaN: true }),
+        fc.double({ min: 1e-3, max: 2, noNaN: true }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        fc.double({ min: 0, max: 10, noNaN: true }),
+        (t, rate, u1, du, s) => {
+          const costs = s > 0 ? { usdPerHour: 1, usdPerCheckpoint: s } : undefined;
+          const none = interruptedRun(t, rate, facts);
+          const shorter = interruptedRun(t, rate, facts, costs, u1);
+          const longer = interruptedRun(t, rate, facts, costs, u1 + du);
+          if (!none.bounded) return;
+          if (shorter.bounded) expect(shorter.wallHours).toBeGreaterThanOrEqual(none.wallHours * (1 - 1e-12));
+          if (costs === undefined && shorter.bounded && longer.bounded)
+            expect(longer.wallHours).toBeGreaterThanOrEqual(shorter.wallHours * (1 - 1e-12));
+        },
+      ),
+      { seed: 11 },
+    );
+  });
+});
+
 describe('expectedRuntime, checkpointed: T_w = M·e^{R/M}·(e^{(τ+δ)/M} − 1)·T_s/τ', () => {
   const daly = { workHours: 500, checkpointHours: 5 * MIN, restartHours: 10 * MIN };
 

@@ -17,6 +17,12 @@ import { TEST_TIERS } from './support/tiers.js';
 
 const tiers = TEST_TIERS;
 const component = (e: CostEstimate, name: string) => e.components.find((c) => c.name === name);
+/** W₀(x) for x in [−1/e, 0), by Newton's method on w·e^w = x from w = −0.5 (test-only). */
+const lambertW0 = (x: number): number => {
+  let w = -0.5;
+  for (let i = 0; i < 100; i++) w -= (w * Math.exp(w) - x) / (Math.exp(w) * (w + 1));
+  return w;
+};
 
 function numbers(e: CostEstimate): number[] {
   const out: number[] = [];
@@ -306,6 +312,57 @@ describe('estimateCost: the bill, term by term', () => {
     expect(free.assumptions.join(' ')).toMatch(/optimum of Daly's cost function/);
   });
 
+  it('a checkpoint that leaves the host counts once uploaded, and a new host fetches it: both transfers lengthen the run', () => {
+    // Found by review: a 13B full pretrain on 4 × 8 Vast H200 wrote 170 GiB checkpoints every 1.09 h on hosts that
+    // fail every 2.65 h, charged as 3-minute writes, while the same report said each upload takes 0.404 h.
+    const p = profile({
+      id: 'cpt',
+      kind: 'fine-tuning',
+      trainingMethod: 'full',
+      modelParamsBillions: 8,
+      gpusPerReplica: 8,
+      jobsPerMonth: 4,
+      hoursPerJob: 36,
+      checkpointMinutes: 2,
+      restartMinutes: 15,
+    });
+    const market = offer({
+      market: 'marketplace',
+      gpusPerInstance: 8,
+      interruptionsPerHour: 0.0943,
+      egressUsdPerGiB: 0,
+    });
+    const at = (transferMbps: number) =>
+      estimateCost(p, market, { tiers, scenario: scenario({ transferMbps }) });
+    const overhead = (e: CostEstimate) => component(e, 'interruption-overhead')!.quantity;
+    const slow = at(1000);
+    const fast = at(1_000_000);
+    // 8B × 14 bytes (bf16 weights + fp32 Adam state) = 104.3 GiB: 0.24889 h each way at 1000 Mbit/s.
+    const upload = (checkpointGiB(8, 'bf16') * 2 ** 30 * 8) / 1e9 / 3600;
+    expect(upload).toBeCloseTo(0.24889, 5);
+    // Egress free: the interval is Daly's wall-time optimum at δ + upload, the run M·e^{(R+u)/M}·(e^{(τ+δ+u)/M} − 1)·T/τ.
+    const m = 1 / 0.0943;
+    const delta = 2 / 60 + upload;
+    const restart = 15 / 60 + upload;
+    const tau = m * (1 + lambertW0(-Math.exp(-1 - delta / m)));
+    const wall = m * Math.exp(restart / m) * Math.expm1((tau + delta) / m) * (36 / tau);
+    const used = component(slow, 'gpu-time')!.quantity;
+    expect(overhead(slow) / used).toBeCloseTo(wall / 36 - 1, 6);
+    expect(overhead(slow)).toBeGreaterThan(overhead(fast) * 1.2);
+    expect(slow.assumptions.join(' ')).toMatch(
+      /checkpoint 2 min \+ 14\.9 min to upload it off the host, restart 15 min \+ 14\.9 min to fetch it onto a new one/,
+    );
+    // The same job on a hyperscaler keeps checkpoints in the region: no transfer is added.
+    const h = estimateCost(
+      p,
+      offer({ market: 'hyperscaler', gpusPerInstance: 8, interruptionsPerHour: 0.0943 }),
+      {
+        tiers,
+      },
+    );
+    expect(h.assumptions.join(' ')).toMatch(/checkpoint 2 min, restart 15 min\)/);
+  });
+
   it('checkpoint sync of a stated footprint below the full training state is at most what its GPUs hold', () => {
     // A full 12B fine-tune at fp8 stated on one GPU: its state is weights + optimizer state (12B × (1 + 12) bytes =
     // 145 GiB a checkpoint); the replica holds one GPU's memory (offloaded state), so a checkpoint is at most that.
@@ -318,18 +375,24 @@ describe('estimateCost: the bill, term by term', () => {
       jobsPerMonth: 4,
       hoursPerJob: 24,
     } as const;
-    // Egress free here: a checkpoint then costs only its write time, so both runs checkpoint at the wall-time
-    // optimum, as often (a priced sync moves each one's interval by its own size: below).
+    // Egress free here: a checkpoint then costs only its time, so both runs checkpoint at the wall-time optimum; at
+    // a transfer rate where moving one off the host takes about a second, about as often (a priced sync, or a
+    // slower link, moves each one's interval by its own size: below).
     const o = offer({ market: 'marketplace', interruptionsPerHour: 1 / 6, egressUsdPerGiB: 0 });
-    const full = estimateCost(profile({ ...base, gpusPerReplica: 8 }), o, { tiers });
-    const lora = estimateCost(profile({ ...base, gpusPerReplica: 1 }), o, { tiers });
+    const fastLink = { tiers, scenario: scenario({ transferMbps: 1_000_000 }) };
+    const full = estimateCost(profile({ ...base, gpusPerReplica: 8 }), o, fastLink);
+    const lora = estimateCost(profile({ ...base, gpusPerReplica: 1 }), o, fastLink);
     const gpuGiB = tiers.get(o.gpu)!.memoryGiB;
     const fullGiB = checkpointGiB(12, 'fp8');
     expect(fullGiB).toBeCloseTo((12e9 * 13) / 2 ** 30, 9);
     // The same job (the same wall hours, so as many checkpoints): only the size of one differs.
     const synced = (e: CostEstimate) => component(e, 'checkpoint-sync')!.quantity;
     expect(synced(full)).toBeGreaterThan(0);
-    expect(synced(lora) / synced(full)).toBeCloseTo(gpuGiB / fullGiB, 12);
+    expect(synced(lora) / synced(full)).toBeCloseTo(gpuGiB / fullGiB, 2);
+    // At the default 1000 Mbit/s the smaller checkpoint also moves faster, so it is written at least as often.
+    const fullSlow = estimateCost(profile({ ...base, gpusPerReplica: 8 }), o, { tiers });
+    const loraSlow = estimateCost(profile({ ...base, gpusPerReplica: 1 }), o, { tiers });
+    expect(synced(loraSlow) / gpuGiB).toBeGreaterThanOrEqual(synced(fullSlow) / fullGiB);
     expect(lora.assumptions.join(' ')).toMatch(
       /a LoRA or QLoRA run saves only its adapters: say so in trainingMethod/,
     );

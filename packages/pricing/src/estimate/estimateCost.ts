@@ -150,6 +150,7 @@ export function estimateCost(
     : 0;
   const resultGiB = profile.egressGiBPerMonth;
   const resultEgressUsd = of.egressUsd(resultGiB);
+  const mbps = scenario?.transferMbps ?? SCENARIO_DEFAULTS.transferMbps;
 
   if (pf.serving) {
     // --- serving: whole units for the peak, spare units for the availability target ----------------------------
@@ -252,11 +253,16 @@ export function estimateCost(
         usdPerHour: (price * (1 - share) * packing * usefulGpuHours) / (jobWallHours * jobsPerMonth),
         usdPerCheckpoint: syncUsd,
       };
+      // A checkpoint that leaves the host is safe only once uploaded, and a replacement host fetches it back: each
+      // transfer of one checkpoint at the scenario's rate (the 13B full run's 170 GiB: 0.404 h at 1000 Mbit/s,
+      // against a 3-minute write) lengthens a checkpointed run (interruptedRun).
+      const offHostHours = checkpointGiB > 0 ? transferHours(checkpointGiB, mbps) : 0;
       const run = interruptedRun(
         jobWallHours,
         interruptionsPerJobHour,
         pf,
         syncUsd > 0 && Number.isFinite(costs.usdPerHour) ? costs : undefined,
+        offHostHours,
       );
       if (!run.bounded) return infeasible(offer, [{ code: 'interruptions', message: run.reason }], g);
       inflation = run.wallHours / jobWallHours;
@@ -272,6 +278,7 @@ export function estimateCost(
                 inflation,
                 nodes,
                 syncUsd > 0 ? { syncUsd, usdPerHour: costs.usdPerHour } : null,
+                offHostHours,
               )
             : notes.fromScratch(
                 jobWallHours,
@@ -376,7 +383,6 @@ export function estimateCost(
 
   // --- data gravity --------------------------------------------------------------------------------------------
   const ingressGiB = profile.datasetGiB / profile.horizonMonths;
-  const mbps = scenario?.transferMbps ?? SCENARIO_DEFAULTS.transferMbps;
   if (profile.datasetGiB > 0) {
     if (explain)
       assumptions.push(

@@ -21,22 +21,34 @@ import type { ProfileFacts } from './profileFacts.js';
  * (restart from scratch: (M + R)·(e^{T/M} − 1) falls as M = 1/rate grows; checkpointed: M·e^{R/M}·(e^{(τ+δ)/M} − 1)·
  * T/τ falls for every τ, so its least over τ does too), so the run chosen at a lower rate is never longer; and it
  * is never longer than the run chosen with `costs`, which is one of the runs the shortest is the least of. That is
- * what lets `costFloorOf` bound the re-work without the costs.
+ * what lets `costFloorOf` bound the re-work without the costs — and without `offHostHours` (the time to move one
+ * checkpoint off the host, or back onto a new one), which only lengthens the checkpointed run.
  */
 export function interruptedRun(
   jobWallHours: number,
   interruptionsPerJobHour: number,
   pf: ProfileFacts,
   costs?: CheckpointCosts,
+  offHostHours = 0,
 ): ExpectedRuntime {
-  const base = {
+  const scratch = expectedRuntime({
     workHours: jobWallHours,
     mtbfHours: 1 / interruptionsPerJobHour,
     checkpointHours: pf.checkpointHours,
     restartHours: pf.restartHours,
-  };
-  const scratch = expectedRuntime({ ...base, checkpointable: false });
+    checkpointable: false,
+  });
   if (!pf.resumes) return scratch;
+  // A checkpoint kept off the host (marketplace and DePIN hosts have no durable storage) is safe only once its
+  // upload ends, and a replacement host fetches it before resuming: both transfers lengthen the checkpointed run
+  // (a gpufit assumption: the job waits for the upload; an asynchronous one leaves the newest safe checkpoint as
+  // much older). A rerun from scratch fetches none.
+  const base = {
+    workHours: jobWallHours,
+    mtbfHours: 1 / interruptionsPerJobHour,
+    checkpointHours: pf.checkpointHours + offHostHours,
+    restartHours: pf.restartHours + offHostHours,
+  };
   // A rate so small that M = 1/rate is Infinity never fails: the shortest run is the cheapest (the rerun, T).
   if (costs === undefined || costs.usdPerCheckpoint === 0 || base.mtbfHours === Number.POSITIVE_INFINITY) {
     const withCheckpoints = expectedRuntime(base);

@@ -138,13 +138,18 @@ export function checkpointed(
   inflation: number,
   nodes: number,
   sync: { readonly syncUsd: number; readonly usdPerHour: number } | null = null,
+  offHostHours = 0,
 ): string {
   const per = nodes > 1 ? ` (the allocation's ${nodes} nodes fail independently: M = M_node/${nodes})` : '';
   const optimum =
     sync === null
       ? "optimum of Daly's cost function"
-      : `the interval of least expected cost in Daly's model, which counts each checkpoint's sync off the host (${usd(sync.syncUsd)} a checkpoint, against ${usd(sync.usdPerHour)} an hour of the run): ${n(optimalCheckpointInterval(pf.checkpointHours, mtbfHours))} h would minimize the wall time alone`;
-  return `interruptions: a ${n(jobHours)} h job with mean time between interruptions ${n(mtbfHours)} h${per} checkpoints every ${n(intervalHours)} h (${optimum}; checkpoint ${n(pf.checkpointHours * 60)} min, restart ${n(pf.restartHours * 60)} min) and takes ${n(inflation)}× its failure-free time; failures are assumed Poisson (exponential)`;
+      : `the interval of least expected cost in Daly's model, which counts each checkpoint's sync off the host (${usd(sync.syncUsd)} a checkpoint, against ${usd(sync.usdPerHour)} an hour of the run): ${n(optimalCheckpointInterval(pf.checkpointHours + offHostHours, mtbfHours))} h would minimize the wall time alone`;
+  const times =
+    offHostHours > 0
+      ? `checkpoint ${n(pf.checkpointHours * 60)} min + ${n(offHostHours * 60)} min to upload it off the host, restart ${n(pf.restartHours * 60)} min + ${n(offHostHours * 60)} min to fetch it onto a new one: a checkpoint counts once it is off the host, and the job waits for it — a gpufit assumption`
+      : `checkpoint ${n(pf.checkpointHours * 60)} min, restart ${n(pf.restartHours * 60)} min`;
+  return `interruptions: a ${n(jobHours)} h job with mean time between interruptions ${n(mtbfHours)} h${per} checkpoints every ${n(intervalHours)} h (${optimum}; ${times}) and takes ${n(inflation)}× its failure-free time; failures are assumed Poisson (exponential)`;
 }
 
 export function fromScratch(
