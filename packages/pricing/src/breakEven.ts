@@ -7,7 +7,7 @@
  * that does not apply to the comparison (utilization of a cloud option that is not a commitment, a token price
  * for an offer not priced in its token) has no row: it has no current value, and no value of it moves either cost.
  */
-import { BREAK_EVEN_VARIABLES, type BreakEven, type BreakEvenVariable } from '@gpufit/schema';
+import { BREAK_EVEN_VARIABLES, type BreakEven, type BreakEvenVariable, workloadKinds } from '@gpufit/schema';
 import { findRoot } from './findRoot.js';
 import { type CostFunction, monthlyUsdOf, type PricedComparison, pricedInputs } from './pricedInputs.js';
 
@@ -135,7 +135,7 @@ export function breakEven(
       note:
         step === null
           ? `${input.label}: DePIN and cloud cost the same at ${fmt(root)} ${input.unit} (now ${fmt(current)}); DePIN is cheaper ${cheaperBelow ? 'below' : 'above'} it`
-          : `${input.label}: the cheaper side changes at ${fmt(root)} ${input.unit} (now ${fmt(current)}) by a step, not a crossing — the two never cost the same: DePIN costs ${money(step.below)} ${step.below < 0 ? 'less' : 'more'} than cloud just below it and ${money(step.above)} ${step.above < 0 ? 'less' : 'more'} just above it (the estimate switches strategy there, e.g. from rerunning an interrupted job to checkpointing it); DePIN is cheaper ${cheaperBelow ? 'below' : 'above'} it`,
+          : `${input.label}: the cheaper side changes at ${fmt(root)} ${input.unit} (now ${fmt(current)}) by a step, not a crossing — the two never cost the same: DePIN costs ${money(step.below)} ${step.below < 0 ? 'less' : 'more'} than cloud just below it and ${money(step.above)} ${step.above < 0 ? 'less' : 'more'} just above it (the estimate switches strategy there, e.g. ${workloadKinds[comparison.profile.kind].pattern === 'serving' ? 'one more spare replica to hold the availability target' : 'from rerunning an interrupted job to checkpointing it'}); DePIN is cheaper ${cheaperBelow ? 'below' : 'above'} it`,
     });
   }
   return out;

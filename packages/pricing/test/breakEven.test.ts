@@ -121,6 +121,21 @@ describe('breakEven (DESIGN §5.11)', () => {
     );
     // Thousands grouped like every other figure gpufit prints (it read "USD 1228.00").
     expect(b!.note).toMatch(/USD \d{1,3}(,\d{3})+\.\d\d more just above it/);
+    expect(b!.note).toContain('from rerunning an interrupted job to checkpointing it');
+    // A serving workload has no jobs to rerun: its step is a spare replica more for the availability target (a
+    // moderation API read "e.g. from rerunning an interrupted job to checkpointing it").
+    const served = comparison({
+      profile: profile({
+        id: 's',
+        kind: 'realtime-inference',
+        gpuHoursPerMonth: 1000,
+        egressGiBPerMonth: 2000,
+      }),
+    });
+    const [serving] = breakEven(served, stepped, { variables: ['interruptionsPerHour'] });
+    expect(serving!.note).toContain('by a step, not a crossing');
+    expect(serving!.note).toContain('e.g. one more spare replica to hold the availability target');
+    expect(serving!.note).not.toContain('rerunning an interrupted job');
     // A real crossing keeps the old sentence.
     const [price] = breakEven(c, analyticCost, { variables: ['depinUsdPerGpuHour'] });
     expect(price!.note).toContain('DePIN and cloud cost the same at');
