@@ -9,7 +9,7 @@ import {
 } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkpointGiB, estimateCost } from '../src/index.js';
+import { checkpointGiB, estimateCost, optimalCheckpointInterval } from '../src/index.js';
 import { offerInput, profileInput, scenarioInput } from './support/arbitraries.js';
 import { offer, profile, scenario } from './support/builders.js';
 import { TEST_RATIOS } from './support/ratios.js';
@@ -17,12 +17,6 @@ import { TEST_TIERS } from './support/tiers.js';
 
 const tiers = TEST_TIERS;
 const component = (e: CostEstimate, name: string) => e.components.find((c) => c.name === name);
-/** W₀(x) for x in [−1/e, 0), by Newton's method on w·e^w = x from w = −0.5 (test-only). */
-const lambertW0 = (x: number): number => {
-  let w = -0.5;
-  for (let i = 0; i < 100; i++) w -= (w * Math.exp(w) - x) / (Math.exp(w) * (w + 1));
-  return w;
-};
 
 function numbers(e: CostEstimate): number[] {
   const out: number[] = [];
@@ -344,7 +338,7 @@ describe('estimateCost: the bill, term by term', () => {
     const m = 1 / 0.0943;
     const delta = 2 / 60 + upload;
     const restart = 15 / 60 + upload;
-    const tau = m * (1 + lambertW0(-Math.exp(-1 - delta / m)));
+    const tau = optimalCheckpointInterval(delta, m);
     const wall = m * Math.exp(restart / m) * Math.expm1((tau + delta) / m) * (36 / tau);
     const used = component(slow, 'gpu-time')!.quantity;
     expect(overhead(slow) / used).toBeCloseTo(wall / 36 - 1, 6);
