@@ -8,9 +8,11 @@ import type { PresentedAnalysis, ShownOption, ShownWorkload } from '../present/p
 import type { Rounder } from '../present/rounder.js';
 import type { Block, Inline } from './blocks.js';
 import { plain, type Span, strong, t } from './blocks.js';
+import { decentralizedSide } from './decentralizedSide.js';
 import { STAKES_NOTE, saysFigure, shownRisks } from './topRisks.js';
+import { usd } from './usd.js';
 
-export const usd = (cents: number): string => `USD ${formatCents.people(cents)}`;
+export { usd } from './usd.js';
 
 /**
  * "Amazon Web Services (hyperscaler): 8 × 8 H100, us-east-1, on-demand" — what the provider is, what is rented,
@@ -191,6 +193,7 @@ export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: reado
             ]),
       ],
     },
+    ...decentralizedSide(p),
     ...subsidyExposure(p, r),
     ...spendRange(p, r, charts),
     { kind: 'heading', level: 3, text: 'Top risks' },

@@ -1,0 +1,112 @@
+/**
+ * The founder's question "could we put part of this on DePIN?", answered for the whole plan in the executive
+ * summary (a reviewer's consumer app read "saves USD 0.00" there while its all-decentralized P50 was about
+ * $43,000 lower, the reasons scattered over the workloads' sections):
+ *
+ * - which providers the decentralized options are on, each named as what it is — a DePIN network, or a
+ *   marketplace such as Vast.ai, which the decentralized side counts too (`policy.decentralizedMarkets`) — and how
+ *   many workloads the plan places there;
+ * - when two or more decentralized placements of the plan are all on one provider, that they move together;
+ * - the cheaper decentralized options the plan does not take, each with its reason in a few words: the fit rules
+ *   DePIN out, a requirement does, the fit takes DePIN only as a hybrid split, or the saving is under the policy's
+ *   bar (the workload's section has the whole rationale).
+ *
+ * Nothing when no workload has a decentralized option.
+ */
+import { MARKET_REGISTRY } from '@gpufit/schema';
+import type { PresentedAnalysis, ShownWorkload } from '../present/presentAnalysis.js';
+import type { Block } from './blocks.js';
+import { strong, t } from './blocks.js';
+import { usd } from './usd.js';
+
+/** A forgone decentralized option: the workload, what it would save against the recommendation, and why not. */
+export interface ForgoneOption {
+  readonly workload: ShownWorkload;
+  readonly provider: string;
+  readonly lessCents: number;
+  readonly why: string;
+}
+
+/** Why the plan keeps a workload off its cheaper decentralized option, in a few words. */
+export function forgoneReason(w: ShownWorkload, p: PresentedAnalysis): string {
+  const { fit, decision } = w.workload;
+  if (decision.approach === 'traditional-cloud')
+    return `the fit rules DePIN out, its DePIN fit ${fit.depin.level}`;
+  if (fit.constraints.some((c) => c.side === 'depin')) return 'a requirement keeps it off DePIN';
+  if (decision.approach === 'cloud-first' || decision.approach === 'hybrid')
+    return 'the fit takes DePIN only as a hybrid split';
+  const policy = p.analysis.policy;
+  return policy === undefined
+    ? 'under the policy’s saving bar'
+    : `under the bar of ${Math.round(policy.minSavingShare * 1000) / 10} % and USD ${policy.minMonthlySavingUsd} a month`;
+}
+
+/** The workloads whose decentralized option costs less than their recommendation, most forgone first. */
+export function forgoneOptions(p: PresentedAnalysis): ForgoneOption[] {
+  const out: ForgoneOption[] = [];
+  for (const w of p.workloads) {
+    const depin = w.depin;
+    if (w.workload.decision.recommendation === 'depin') continue;
+    if (depin === null || depin.status !== 'priced' || depin.monthlyCents === null) continue;
+    if (w.recommendedCents === null) continue;
+    const lessCents = w.recommendedCents - depin.monthlyCents;
+    if (lessCents <= 0) continue;
+    out.push({ workload: w, provider: depin.offer.providerName, lessCents, why: forgoneReason(w, p) });
+  }
+  return out.sort((a, b) => b.lessCents - a.lessCents || a.workload.index - b.workload.index);
+}
+
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+/** "a", "a and b", "a, b and c". */
+const and = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+export function decentralizedSide(p: PresentedAnalysis): Block[] {
+  const withOption = p.workloads.filter((w) => w.depin !== null);
+  if (withOption.length === 0) return [];
+  // Providers of the decentralized options, most workloads first, each named as what its market is.
+  const providers = new Map<string, { label: string; workloads: number }>();
+  for (const w of withOption) {
+    const o = w.depin!.offer;
+    const entry = providers.get(o.providerName) ?? {
+      label: `${o.providerName} (${MARKET_REGISTRY[o.market].label}`,
+      workloads: 0,
+    };
+    entry.workloads += 1;
+    providers.set(o.providerName, entry);
+  }
+  const listed = [...providers.values()]
+    .sort((a, b) => b.workloads - a.workloads || a.label.localeCompare(b.label))
+    .map((e) => `${e.label}, ${count(e.workloads, 'workload')})`);
+  const placed = p.workloads.filter(
+    (w) => w.depin !== null && w.workload.decision.recommendation !== 'cloud',
+  );
+  const placedProviders = [...new Set(placed.map((w) => w.depin!.offer.providerName))];
+  const partly = placed.some((w) => w.workload.decision.recommendation === 'hybrid')
+    ? ', in whole or in part'
+    : '';
+  const placedText =
+    placed.length === 0
+      ? 'the plan places no workload there'
+      : `the plan places ${count(placed.length, 'workload')} there${partly} (${and(placedProviders)})`;
+  const together =
+    placed.length >= 2 && placedProviders.length === 1
+      ? ` ${placed.length === 2 ? 'Both' : `All ${placed.length}`} are on ${placedProviders[0]}: one provider’s outage, price change or terms move them together.`
+      : '';
+  const forgone = forgoneOptions(p);
+  const forgoneText =
+    forgone.length === 0
+      ? ' No decentralized option costs less than what the plan recommends.'
+      : ` Cheaper decentralized options the plan does not take, ${usd(forgone.reduce((a, f) => a + f.lessCents, 0))} a month in all: ${forgone
+          .map((f) => `${f.workload.workload.name} on ${f.provider}, ${usd(f.lessCents)} less (${f.why})`)
+          .join('; ')}. Each workload’s section says why in full.`;
+  return [
+    {
+      kind: 'paragraph',
+      content: [
+        strong('Decentralized side:'),
+        t(` the decentralized options priced are on ${and(listed)}; ${placedText}.${together}${forgoneText}`),
+      ],
+    },
+  ];
+}

@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../src/document/blocks.js';
+import { decentralizedSide, forgoneOptions } from '../src/document/decentralizedSide.js';
+import type { PresentedAnalysis } from '../src/present/presentAnalysis.js';
+
+/** A workload as the paragraph reads it. */
+interface W {
+  readonly name: string;
+  readonly recommendation: 'cloud' | 'depin' | 'hybrid';
+  readonly approach: string;
+  readonly recommendedUsd: number;
+  /** The decentralized option: provider, market and monthly USD; absent: none. */
+  readonly depin?: readonly [provider: string, market: 'depin' | 'marketplace', usd: number];
+  readonly depinConstraint?: boolean;
+  readonly depinLevel?: 'high' | 'medium' | 'low';
+}
+
+const POLICY = { minSavingShare: 0.05, minMonthlySavingUsd: 100, hybridMinShare: 0.1 };
+
+function presented(workloads: readonly W[]): PresentedAnalysis {
+  return {
+    roundingMode: 'halfEven',
+    analysis: { policy: POLICY },
+    workloads: workloads.map((w, i) => ({
+      index: i + 1,
+      recommendedCents: Math.round(w.recommendedUsd * 100),
+      depin:
+        w.depin === undefined
+          ? null
+          : {
+              status: 'priced',
+              monthlyCents: Math.round(w.depin[2] * 100),
+              offer: { providerName: w.depin[0], market: w.depin[1] },
+            },
+      workload: {
+        name: w.name,
+        fit: {
+          depin: { level: w.depinLevel ?? 'medium' },
+          constraints: w.depinConstraint ? [{ side: 'depin', scope: 'part', reason: 'x' }] : [],
+        },
+        decision: { recommendation: w.recommendation, approach: w.approach },
+      },
+    })),
+  } as unknown as PresentedAnalysis;
+}
+
+const text = (blocks: readonly Block[]): string =>
+  blocks.map((b) => (b.kind === 'paragraph' ? b.content.map((s) => s.text).join('') : '')).join('\n');
+
+describe('the summary’s decentralized side: where the options are, and what the plan leaves', () => {
+  it('names each provider as what it is, says how many the plan places there, and what it forgoes and why', () => {
+    // The reviewer's consumer app: every decentralized option on marketplaces, none taken, and the summary said
+    // only "saves USD 0.00".
+    const out = text(
+      decentralizedSide(
+        presented([
+          {
+            name: 'chat',
+            recommendation: 'cloud',
+            approach: 'traditional-cloud',
+            recommendedUsd: 11_800.75,
+            depin: ['Hyperbolic', 'marketplace', 8_355.61],
+            depinLevel: 'low',
+          },
+          {
+            name: 'whisper',
+            recommendation: 'cloud',
+            approach: 'depin-or-hybrid',
+            recommendedUsd: 200,
+            depin: ['Vast.ai', 'marketplace', 188.64],
+          },
+          {
+            name: 'images',
+            recommendation: 'cloud',
+            approach: 'cloud-first',
+            recommendedUsd: 1_000,
+            depin: ['Vast.ai', 'marketplace', 900],
+          },
+          {
+            name: 'pretrain',
+            recommendation: 'cloud',
+            approach: 'traditional-cloud',
+            recommendedUsd: 40_000,
+          },
+        ]),
+      ),
+    );
+    expect(out).toContain(
+      'the decentralized options priced are on Vast.ai (marketplace, 2 workloads) and Hyperbolic (marketplace, 1 workload); the plan places no workload there.',
+    );
+    expect(out).toContain(
+      'Cheaper decentralized options the plan does not take, USD 3,556.50 a month in all: chat on Hyperbolic, USD 3,445.14 less (the fit rules DePIN out, its DePIN fit low); images on Vast.ai, USD 100.00 less (the fit takes DePIN only as a hybrid split); whisper on Vast.ai, USD 11.36 less (under the bar of 5 % and USD 100 a month).',
+    );
+  });
+
+  it('says when every decentralized placement is on one provider, and not when they are spread', () => {
+    const two = (second: string) =>
+      text(
+        decentralizedSide(
+          presented([
+            {
+              name: 'a',
+              recommendation: 'depin',
+              approach: 'depin-first',
+              recommendedUsd: 100,
+              depin: ['Nosana', 'depin', 100],
+            },
+            {
+              name: 'b',
+              recommendation: 'hybrid',
+              approach: 'hybrid',
+              recommendedUsd: 300,
+              depin: [second, 'depin', 350],
+            },
+          ]),
+        ),
+      );
+    expect(two('Nosana')).toContain(
+      'the plan places 2 workloads there, in whole or in part (Nosana). Both are on Nosana: one provider’s',
+    );
+    expect(two('Spheron')).toContain('(Nosana and Spheron).');
+    expect(two('Spheron')).not.toContain('Both are on');
+    expect(two('Spheron')).toContain('No decentralized option costs less than what the plan recommends.');
+  });
+
+  it('a requirement that keeps the workload off DePIN is its reason, before the bar', () => {
+    const [f] = forgoneOptions(
+      presented([
+        {
+          name: 'x',
+          recommendation: 'cloud',
+          approach: 'depin-first',
+          recommendedUsd: 1_000,
+          depin: ['Vast.ai', 'marketplace', 100],
+          depinConstraint: true,
+        },
+      ]),
+    );
+    expect(f!.why).toBe('a requirement keeps it off DePIN');
+  });
+
+  it('nothing when no workload has a decentralized option', () => {
+    expect(
+      decentralizedSide(
+        presented([{ name: 'a', recommendation: 'cloud', approach: 'hybrid', recommendedUsd: 5 }]),
+      ),
+    ).toEqual([]);
+  });
+
+  it('property: the forgone options are exactly the priced ones cheaper than a non-decentralized recommendation, their sum the sentence’s total', () => {
+    const workload = fc.record({
+      recommendation: fc.constantFrom('cloud', 'depin', 'hybrid'),
+      approach: fc.constantFrom(
+        'traditional-cloud',
+        'cloud-first',
+        'hybrid',
+        'depin-or-hybrid',
+        'depin-first',
+      ),
+      recommendedUsd: fc.integer({ min: 0, max: 1_000_000 }).map((c) => c / 100),
+      depinUsd: fc.option(fc.integer({ min: 0, max: 1_000_000 }).map((c) => c / 100)),
+    });
+    fc.assert(
+      fc.property(fc.array(workload, { maxLength: 8 }), (rows) => {
+        const p = presented(
+          rows.map((r, i) => ({
+            name: `w${i}`,
+            recommendation: r.recommendation as W['recommendation'],
+            approach: r.approach,
+            recommendedUsd: r.recommendedUsd,
+            ...(r.depinUsd !== null && { depin: ['P', 'depin', r.depinUsd] as const }),
+          })),
+        );
+        const forgone = forgoneOptions(p);
+        const expected = rows.filter(
+          (r) => r.recommendation !== 'depin' && r.depinUsd !== null && r.depinUsd < r.recommendedUsd,
+        );
+        expect(forgone.length).toBe(expected.length);
+        for (const f of forgone) expect(f.lessCents).toBeGreaterThan(0);
+        const out = text(decentralizedSide(p));
+        if (rows.every((r) => r.depinUsd === null)) expect(out).toBe('');
+        else if (forgone.length > 0) {
+          const total = forgone.reduce((a, f) => a + f.lessCents, 0);
+          const usdText = (total / 100).toLocaleString('en-US', { minimumFractionDigits: 2 });
+          expect(out).toContain(`USD ${usdText} a month in all`);
+        }
+      }),
+    );
+  });
+});
