@@ -2,7 +2,9 @@ import type { Analysis } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ReportError } from '../src/errors.js';
-import { presentAnalysis, presentTotals } from '../src/present/presentAnalysis.js';
+import { formatUnitPrice } from '../src/present/format.js';
+import { perJobMinor, presentAnalysis, presentTotals } from '../src/present/presentAnalysis.js';
+import { createRounder } from '../src/present/rounder.js';
 import { buildAnalysis } from './fixtures/analysis.js';
 import { mutableCopy } from './helpers/mutable.js';
 
@@ -186,5 +188,17 @@ describe('a workload with no priced cloud option', () => {
     expect(p.totals.monthlyAllCloudCents - p.totals.monthlyRecommendedCents).toBe(
       p.totals.monthlySavingsCents,
     );
+  });
+});
+
+describe('cost per job for people', () => {
+  test('keeps four decimals below USD 100 a job and shows a larger job to the cent (it read "49,497.3793 per job")', () => {
+    const r = createRounder('halfEven');
+    expect(formatUnitPrice.people(perJobMinor(r, 0.90791))).toBe('0.9079');
+    expect(formatUnitPrice.people(perJobMinor(r, 99.99994))).toBe('99.9999');
+    expect(formatUnitPrice.people(perJobMinor(r, 213.2296))).toBe('213.23');
+    expect(formatUnitPrice.people(perJobMinor(r, 49_497.3793))).toBe('49,497.38');
+    // Rounded once, to the cent, from the unrounded figure.
+    expect(perJobMinor(r, 100.005)).toBe(r.cents(100.005) * 100);
   });
 });

@@ -95,9 +95,9 @@ function optionsTable(w: ShownWorkload): Block {
           plain(o.listUnitPrice === null ? 'unknown' : formatUnitPrice.people(o.listUnitPrice)),
           plain(o.monthlyCents === null ? (o.statusReason ?? o.status) : formatCents.people(o.monthlyCents)),
           plain(
-            o.perJob === null
+            o.perJobShown === null
               ? 'n/a'
-              : `${formatUnitPrice.people(o.perJob)} per ${JOB_UNIT_LABELS[o.cost.jobUnit]}`,
+              : `${formatUnitPrice.people(o.perJobShown)} per ${JOB_UNIT_LABELS[o.cost.jobUnit]}`,
           ),
         ];
   const rows = [row(OPTION_LABELS.cloud, w.cloud, 'cloud'), row(OPTION_LABELS.depin, w.depin, 'depin')];

@@ -16,8 +16,7 @@ import { assertFiniteNumbers } from './assertFiniteNumbers.js';
 import { COMPONENT_LABELS } from './labels.js';
 import type { MonthlyPath, PathOption } from './monthlyPaths.js';
 import { monthlyPaths } from './monthlyPaths.js';
-import type { Rounder } from './rounder.js';
-import { createRounder } from './rounder.js';
+import { createRounder, MONEY_SCALE, type Rounder, UNIT_PRICE_SCALE } from './rounder.js';
 
 export interface PresentOptions {
   /** The named rounding mode for every shown amount. Default `halfEven`. */
@@ -55,6 +54,8 @@ export interface ShownOption {
   readonly monthlyCents: number | null;
   /** 1/10,000 USD per successful job (or per useful GPU-hour, see `cost.jobUnit`). */
   readonly perJob: number | null;
+  /** The same for people to read (`perJobMinor`): to the cent from USD 100 a job; CSV keeps `perJob`. */
+  readonly perJobShown: number | null;
   /** 1/10,000 USD per GPU-hour, the offer's list price. */
   readonly listUnitPrice: number | null;
   readonly components: readonly ShownComponent[];
@@ -222,6 +223,7 @@ function showOption(
     statusReason: reason,
     monthlyCents: shownMonthly,
     perJob: cost.usdPerJob === null ? null : r.unitPrice(cost.usdPerJob),
+    perJobShown: cost.usdPerJob === null ? null : perJobMinor(r, cost.usdPerJob),
     listUnitPrice: offer.usdPerGpuHour === null ? null : r.unitPrice(offer.usdPerGpuHour),
     components,
     subsidyCents: subsidy?.cents ?? null,
@@ -506,4 +508,16 @@ function totalsOf(
     horizonRecommendedCents,
     horizonAllCloudCents,
   };
+}
+
+/** From this many USD a job, its cost is shown to the cent ("49,497.38 per job", not "49,497.3793"). */
+export const PER_JOB_CENTS_FROM_USD = 100;
+
+/**
+ * The cost per successful job in unit-price minor units (1/10,000 USD): a few dollars or less keep four decimals
+ * (an embedding job at 0.9079), a job of PER_JOB_CENTS_FROM_USD or more is rounded once, to the cent.
+ */
+export function perJobMinor(r: Rounder, usd: number): number {
+  const scale = 10 ** (UNIT_PRICE_SCALE - MONEY_SCALE);
+  return Math.abs(usd) >= PER_JOB_CENTS_FROM_USD ? r.cents(usd) * scale : r.unitPrice(usd);
 }
