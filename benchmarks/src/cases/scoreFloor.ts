@@ -76,7 +76,7 @@ export function scoreColumns(profiles: readonly WorkloadProfile[]): ScoreColumns
     c.bytesPerParameter[i] =
       workloadKinds[p.kind].phase === 'inference'
         ? PRECISION_BYTES[p.precision]
-        : trainingBytesPerParameter(p.precision, p.trainingMethod ?? 'full');
+        : trainingBytesPerParameter(p.precision, p.trainingMethod ?? 'full', p.modelParamsBillions);
     c.nodes[i] = p.nodes;
     c.interconnect[i] = INTERCONNECTS.indexOf(p.interconnect);
     c.movedGiB0[i] = p.datasetGiB;

@@ -6,7 +6,8 @@ import {
   PRECISION_BYTES,
   PRECISIONS,
   TRAINING_METHODS,
-  trainingBytesPerParameter,
+  trainingBytesAtShare,
+  unquantizedParameterShare,
   WORKLOAD_KINDS,
   type WorkloadProfile,
   workloadKinds,
@@ -40,7 +41,11 @@ function rank(words: readonly string[], word: string): number {
 const BYTES = Float64Array.from(PRECISIONS, (p) => PRECISION_BYTES[p]);
 /** A training run's bytes a parameter (scoring's modelFootprintGiB), precision-major by method. */
 const TRAINING_BYTES = Float64Array.from(
-  PRECISIONS.flatMap((p) => TRAINING_METHODS.map((m) => trainingBytesPerParameter(p, m))),
+  PRECISIONS.flatMap((p) => TRAINING_METHODS.map((m) => trainingBytesAtShare(p, m, 0))),
+);
+/** The same with every parameter unquantized: the bytes are linear in QLoRA's unquantized share. */
+const TRAINING_BYTES_AT_1 = Float64Array.from(
+  PRECISIONS.flatMap((p) => TRAINING_METHODS.map((m) => trainingBytesAtShare(p, m, 1))),
 );
 const TRAINS = Uint8Array.from(WORKLOAD_KINDS, (k) => (workloadKinds[k].phase === 'inference' ? 0 : 1));
 const FULL = TRAINING_METHODS.indexOf('full');
@@ -83,13 +88,14 @@ export function objectFloorScore(ps: readonly WorkloadProfile[], out: FloorOut):
     depin += wKind * KIND_DEPIN[k]! + 0;
     // model-size
     const pr = rank(PRECISIONS, P.precision);
-    const bytes =
-      TRAINS[k] === 1
-        ? TRAINING_BYTES[
-            pr * TRAINING_METHODS.length +
-              (P.trainingMethod == null ? FULL : rank(TRAINING_METHODS, P.trainingMethod))
-          ]!
-        : BYTES[pr]!;
+    let bytes = BYTES[pr]!;
+    if (TRAINS[k] === 1) {
+      const t =
+        pr * TRAINING_METHODS.length +
+        (P.trainingMethod == null ? FULL : rank(TRAINING_METHODS, P.trainingMethod));
+      const d = TRAINING_BYTES_AT_1[t]! - TRAINING_BYTES[t]!;
+      bytes = TRAINING_BYTES[t]! + (d === 0 ? 0 : unquantizedParameterShare(P.modelParamsBillions) * d);
+    }
     const gib = (P.modelParamsBillions * 1e9 * bytes) / GIB;
     const beyond = logRamp(gib, 80, 640);
     cloud += wModel * (0.5 * beyond) + 0;

@@ -125,10 +125,18 @@ export {
   checkpointBytesPerParameter,
   LORA_ADAPTER_SHARE,
   NF4_BYTES_PER_PARAMETER,
+  trainingBytesAtShare,
   trainingBytesPerParameter,
   trainingMemoryGiB,
   trainingMethods,
 } from './trainingMemory.js';
+export type { EmbeddingCensusEntry } from './unquantizedParameterShare.js';
+export {
+  EMBEDDING_CENSUS,
+  embeddingParamsBillions,
+  unquantizedParameterShare,
+  unquantizedParamsBillions,
+} from './unquantizedParameterShare.js';
 export { neverThrowing, unreadableIssue } from './unreadableInput.js';
 export {
   offerCodecs,

@@ -1,3 +1,4 @@
+import { unquantizedParameterShare } from './unquantizedParameterShare.js';
 import { PRECISION_BYTES, type Precision, type TrainingMethod } from './vocabulary.js';
 
 /**
@@ -32,8 +33,9 @@ export const LORA_ADAPTER_SHARE = 0.01;
 /**
  * What one training method holds per model parameter, as data (one entry per method; shared code reads these and
  * never compares a method's name):
- * - `frozenBytes(b)`: the frozen copy of the weights at precision b bytes (none for `full`, where every weight
- *   trains);
+ * - `frozenBytes(b, s)`: the frozen copy of the weights at precision b bytes, where a share s of the parameters
+ *   (embeddings and LM head, `unquantizedParameterShare`) is never quantized (none for `full`, where every weight
+ *   trains). Linear in s, so scoring may tabulate it at s = 0 and s = 1;
  * - `trainedShare`: the share of parameters that train, each with weights, gradients and Adam state
  *   (2b + Adam state) and saved in a checkpoint with its Adam state (b + Adam state).
  */
@@ -41,7 +43,7 @@ export interface TrainingMethodSpec {
   readonly id: TrainingMethod;
   /** How a sentence names it: "full training", "LoRA", "QLoRA". */
   readonly label: string;
-  readonly frozenBytes: (weightBytes: number) => number;
+  readonly frozenBytes: (weightBytes: number, unquantizedShare: number) => number;
   readonly trainedShare: number;
 }
 
@@ -50,11 +52,13 @@ export const trainingMethods: { readonly [M in TrainingMethod]: TrainingMethodSp
   // PEFT "doesn't need to store the optimizer states and gradients for the pretrained base model" (Hugging Face
   // Transformers docs, "PEFT"): the frozen weights stay at the stated precision.
   lora: { id: 'lora', label: 'LoRA', frozenBytes: (b) => b, trainedShare: LORA_ADAPTER_SHARE },
-  // The frozen weights in NF4, unless the stated precision is already smaller (int4 stays at its 0.5 bytes).
+  // The frozen linear layers in NF4, unless the stated precision is already smaller (int4 stays at its 0.5 bytes);
+  // the embeddings and LM head stay at the stated precision ("16-bit" in the paper, whose Figure 6 measured 5,048 MB
+  // for LLaMA-7B's 4-bit base model).
   qlora: {
     id: 'qlora',
     label: 'QLoRA',
-    frozenBytes: (b) => Math.min(b, NF4_BYTES_PER_PARAMETER),
+    frozenBytes: (b, s) => s * b + (1 - s) * Math.min(b, NF4_BYTES_PER_PARAMETER),
     trainedShare: LORA_ADAPTER_SHARE,
   },
 };
@@ -65,14 +69,31 @@ export function adamStateBytes(weightBytes: number): number {
 }
 
 /**
- * GPU memory bytes per model parameter while training with `method` at `precision`: frozen weights + the trained
- * share × (weights + gradients + Adam state). full bf16: 0 + 1 × (2 + 2 + 12) = 16; LoRA bf16: 2 + 0.01 × 16 = 2.16;
- * QLoRA bf16: 0.516 + 0.01 × 16 = 0.676. Activations excluded (see ADAM_STATE_BYTES_MIXED_PRECISION).
+ * GPU memory bytes per model parameter while training a `modelParamsBillions` model with `method` at `precision`:
+ * frozen weights + the trained share × (weights + gradients + Adam state). full bf16: 0 + 1 × (2 + 2 + 12) = 16;
+ * LoRA bf16: 2 + 0.01 × 16 = 2.16; QLoRA bf16 at 7B: 0.142 × 2 + 0.858 × 0.516 + 0.01 × 16 = 0.886 (the embeddings'
+ * share s = 0.142, see `unquantizedParameterShare`). Activations excluded (see ADAM_STATE_BYTES_MIXED_PRECISION).
  */
-export function trainingBytesPerParameter(precision: Precision, method: TrainingMethod): number {
+export function trainingBytesPerParameter(
+  precision: Precision,
+  method: TrainingMethod,
+  modelParamsBillions: number,
+): number {
+  return trainingBytesAtShare(precision, method, unquantizedParameterShare(modelParamsBillions));
+}
+
+/**
+ * `trainingBytesPerParameter` with the unquantized share given: linear in it, so a hot path may tabulate it at 0 and
+ * 1 per (precision, method) and interpolate.
+ */
+export function trainingBytesAtShare(
+  precision: Precision,
+  method: TrainingMethod,
+  unquantizedShare: number,
+): number {
   const b = PRECISION_BYTES[precision];
   const m = trainingMethods[method];
-  return m.frozenBytes(b) + m.trainedShare * (2 * b + adamStateBytes(b));
+  return m.frozenBytes(b, unquantizedShare) + m.trainedShare * (2 * b + adamStateBytes(b));
 }
 
 /**
@@ -93,5 +114,7 @@ export function trainingMemoryGiB(
   precision: Precision,
   method: TrainingMethod,
 ): number {
-  return (modelParamsBillions * 1e9 * trainingBytesPerParameter(precision, method)) / GIB;
+  return (
+    (modelParamsBillions * 1e9 * trainingBytesPerParameter(precision, method, modelParamsBillions)) / GIB
+  );
 }

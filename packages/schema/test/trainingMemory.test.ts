@@ -11,6 +11,7 @@ import {
   TRAINING_METHODS,
   trainingBytesPerParameter,
   trainingMemoryGiB,
+  unquantizedParameterShare,
   validateWorkloadProfile,
   workloadProfileFromCsv,
 } from '../src/index.js';
@@ -21,9 +22,9 @@ const GB24 = 24e9 / GIB;
 
 describe('hand vectors', () => {
   it('a full bf16 run holds 16 bytes a parameter (ZeRO: 2 + 2 + 12): 8B ≈ 119 GiB, more than one 80 GB card', () => {
-    expect(trainingBytesPerParameter('bf16', 'full')).toBe(16);
-    expect(trainingBytesPerParameter('fp32', 'full')).toBe(16); // 4 + 4 + 8
-    expect(trainingBytesPerParameter('fp8', 'full')).toBe(14); // 1 + 1 + 12
+    expect(trainingBytesPerParameter('bf16', 'full', 8)).toBe(16);
+    expect(trainingBytesPerParameter('fp32', 'full', 8)).toBe(16); // 4 + 4 + 8
+    expect(trainingBytesPerParameter('fp8', 'full', 8)).toBe(14); // 1 + 1 + 12
     // 8e9 × 16 / 2³⁰ = 119.209…
     expect(trainingMemoryGiB(8, 'bf16', 'full')).toBeCloseTo(119.209, 3);
     expect(trainingMemoryGiB(8, 'bf16', 'full')).toBeGreaterThan(80e9 / GIB);
@@ -31,7 +32,7 @@ describe('hand vectors', () => {
 
   it('a LoRA bf16 run holds the frozen weights (14.9 GiB for 8B) plus 1 % adapters at 16 bytes: 16.1 GiB, one 24 GB card', () => {
     // 2 + 0.01 × (2 + 2 + 12) = 2.16 bytes a parameter; 8e9 × 2.16 / 2³⁰ = 16.093…
-    expect(trainingBytesPerParameter('bf16', 'lora')).toBeCloseTo(2.16, 12);
+    expect(trainingBytesPerParameter('bf16', 'lora', 8)).toBeCloseTo(2.16, 12);
     const gib = trainingMemoryGiB(8, 'bf16', 'lora');
     expect(gib).toBeCloseTo(16.093, 3);
     expect(gib - (8e9 * 2) / GIB).toBeCloseTo(1.192, 3); // the adapters and their state
@@ -43,22 +44,31 @@ describe('hand vectors', () => {
   });
 
   it('QLoRA fine-tunes 65B on one 48 GB GPU, as the paper did (its abstract: "a 65B parameter model on a single 48GB GPU")', () => {
-    // 0.515875 + 0.01 × 16 = 0.675875 bytes; 65e9 × 0.675875 / 2³⁰ = 40.9147…
+    // Embeddings + head at 65B: between Qwen2.5-14B (14.7B, 1.557B; Qwen2.5-32B holds no more) and Llama-3.1-70B
+    // (70.6B, 2.101B): 2.047B, 3.15 %. 65e9 × 0.515875 + 2.047e9 × (2 − 0.515875) + 65e9 × 0.01 × 16 = 46.97e9 bytes
+    // = 43.74 GiB.
     const gib = trainingMemoryGiB(65, 'bf16', 'qlora');
-    expect(gib).toBeCloseTo(40.915, 3);
+    expect(gib).toBeCloseTo(43.744, 3);
     expect(gib).toBeLessThan(GB48);
     // The same model trained fully holds 65e9 × 16 B = 968.6 GiB ("more than 780 GB", QLoRA §1, counts no fp32 copy).
     expect(trainingMemoryGiB(65, 'bf16', 'full')).toBeCloseTo(968.575, 3);
   });
 
-  it('QLoRA of 7B fits a 24 GB card (4.41 GiB; the paper measured 5,048 MB for the 4-bit base model alone)', () => {
-    // 7e9 × 0.675875 / 2³⁰ = 4.406…
-    expect(trainingMemoryGiB(7, 'bf16', 'qlora')).toBeCloseTo(4.406, 3);
+  it("QLoRA of 7B: the frozen base is about the paper's measured 5,048 MB (Figure 6), and the run fits a 24 GB card", () => {
+    // Embeddings + head at 7B: between Llama-3.2-3B (3.21B, 0.394B) and Qwen2.5-7B (7.61B, 1.0899B): 0.9935B,
+    // a share of 14.19 %. Frozen base: 7e9 × (0.1419 × 2 + 0.8581 × 0.515875) = 5,086 MB, within 1 % of 5,048 MB.
+    const s = unquantizedParameterShare(7);
+    expect(s).toBeCloseTo(0.1419, 4);
+    const frozenMB = (7e9 * (trainingBytesPerParameter('bf16', 'qlora', 7) - 0.01 * 16)) / 1e6;
+    expect(frozenMB).toBeCloseTo(5086, 0);
+    expect(Math.abs(frozenMB / 5048 - 1)).toBeLessThan(0.01);
+    // The whole run adds 1 % adapters at 16 bytes: 7e9 × 0.8866 / 2³⁰ = 5.779 GiB (4.41 GiB with no embeddings kept).
+    expect(trainingMemoryGiB(7, 'bf16', 'qlora')).toBeCloseTo(5.779, 3);
     expect(trainingMemoryGiB(7, 'bf16', 'qlora')).toBeLessThan(GB24);
   });
 
-  it('int4 frozen weights are not inflated by QLoRA: they stay at 0.5 bytes', () => {
-    expect(trainingBytesPerParameter('int4', 'qlora')).toBeCloseTo(0.5 + 0.01 * 13, 12);
+  it('int4 frozen weights are not inflated by QLoRA: they stay at 0.5 bytes, embeddings included', () => {
+    expect(trainingBytesPerParameter('int4', 'qlora', 7)).toBeCloseTo(0.5 + 0.01 * 13, 12);
   });
 
   it('a checkpoint holds the trained weights and their Adam state: 14 bytes a parameter in full, the adapters only otherwise', () => {
@@ -96,7 +106,7 @@ describe('properties', () => {
         const x = trainingMemoryGiB(lo, p, m);
         expect(x).toBeLessThanOrEqual(trainingMemoryGiB(hi, p, m));
         expect(Number.isFinite(x) && x > 0).toBe(true);
-        expect(checkpointBytesPerParameter(p, m)).toBeLessThanOrEqual(trainingBytesPerParameter(p, m));
+        expect(checkpointBytesPerParameter(p, m)).toBeLessThanOrEqual(trainingBytesPerParameter(p, m, lo));
       }),
     );
   });

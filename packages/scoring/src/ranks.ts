@@ -6,7 +6,8 @@ import {
   type Precision,
   TRAINING_METHODS,
   type TrainingMethod,
-  trainingBytesPerParameter,
+  trainingBytesAtShare,
+  unquantizedParameterShare,
   WORKLOAD_KINDS,
 } from '@gpufit/schema';
 
@@ -35,12 +36,25 @@ export function precisionBytes(precision: Precision): number {
 }
 
 const methodRank = rankIn(TRAINING_METHODS);
-/** `trainingBytesPerParameter` of every (precision, method), precision-major: the schema's figures, looked up by rank. */
-const TRAINING_BYTES = Float64Array.from(
-  PRECISIONS.flatMap((p) => TRAINING_METHODS.map((m) => trainingBytesPerParameter(p, m))),
+/**
+ * `trainingBytesAtShare` of every (precision, method) with no parameter left unquantized and with all of them,
+ * precision-major: the schema's figures, looked up by rank. The bytes are linear in the share.
+ */
+const TRAINING_BYTES_AT_0 = Float64Array.from(
+  PRECISIONS.flatMap((p) => TRAINING_METHODS.map((m) => trainingBytesAtShare(p, m, 0))),
+);
+const TRAINING_BYTES_AT_1 = Float64Array.from(
+  PRECISIONS.flatMap((p) => TRAINING_METHODS.map((m) => trainingBytesAtShare(p, m, 1))),
 );
 
-/** @gpufit/schema `trainingBytesPerParameter(precision, method)`, by rank (see `rankIn`). */
-export function trainingBytes(precision: Precision, method: TrainingMethod): number {
-  return TRAINING_BYTES[precisionRank(precision) * TRAINING_METHODS.length + methodRank(method)]!;
+/** @gpufit/schema `trainingBytesPerParameter(precision, method, modelParamsBillions)`, by rank (see `rankIn`). */
+export function trainingBytes(
+  precision: Precision,
+  method: TrainingMethod,
+  modelParamsBillions: number,
+): number {
+  const i = precisionRank(precision) * TRAINING_METHODS.length + methodRank(method);
+  const a = TRAINING_BYTES_AT_0[i]!;
+  const d = TRAINING_BYTES_AT_1[i]! - a;
+  return d === 0 ? a : a + unquantizedParameterShare(modelParamsBillions) * d;
 }

@@ -4,12 +4,14 @@ import {
   PRECISION_BYTES,
   PRECISIONS,
   type Precision,
+  TRAINING_METHODS,
+  trainingBytesPerParameter,
   WORKLOAD_KINDS,
 } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { logRamp, logRampIn, logRange } from '../src/curves.js';
-import { interconnectRank, kindRank, precisionBytes, sensitivityRank } from '../src/ranks.js';
+import { interconnectRank, kindRank, precisionBytes, sensitivityRank, trainingBytes } from '../src/ranks.js';
 
 const positive = fc.double({ min: 1e-6, max: 1e9, noNaN: true });
 
@@ -49,5 +51,18 @@ describe('vocabulary ranks (comparison instead of a keyed load)', () => {
   it('precisionBytes is PRECISION_BYTES for every precision', () => {
     for (const p of PRECISIONS) expect(precisionBytes(p)).toBe(PRECISION_BYTES[p]);
     expect(precisionBytes(['fp', '16'].join('') as Precision)).toBe(PRECISION_BYTES.fp16);
+  });
+
+  it("trainingBytes is the schema's trainingBytesPerParameter at every size (QLoRA's embeddings interpolated)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PRECISIONS),
+        fc.constantFrom(...TRAINING_METHODS),
+        fc.double({ min: 0.001, max: 100_000, noNaN: true }),
+        (p, m, b) => {
+          expect(trainingBytes(p, m, b)).toBeCloseTo(trainingBytesPerParameter(p, m, b), 12);
+        },
+      ),
+    );
   });
 });

@@ -14,7 +14,8 @@ const GIB = 2 ** 30;
  * - inference: weights × 1.2 (KV cache, activations, framework; BentoML handbook, see assumptions.ts);
  * - training: by `method` (@gpufit/schema `trainingBytesPerParameter`): full = weights + gradients + Adam state
  *   (16 bytes/param at fp16/bf16, the ZeRO paper's mixed-precision Adam figure); LoRA = frozen weights + 1 % adapters
- *   with their state; QLoRA = 4-bit NF4 frozen weights + adapters. Activations excluded.
+ *   with their state; QLoRA = 4-bit NF4 frozen linear layers, embeddings and LM head at the stated precision, + adapters.
+ *   Activations excluded.
  */
 export function modelMemoryGiB(
   modelParamsBillions: number,
@@ -24,7 +25,7 @@ export function modelMemoryGiB(
 ): number {
   return phase === 'training'
     ? trainingMemoryGiB(modelParamsBillions, precision, method)
-    : (modelParamsBillions * 1e9 * bytesPerParameter(precision, phase)) / GIB;
+    : (modelParamsBillions * 1e9 * bytesPerParameter(modelParamsBillions, precision, phase)) / GIB;
 }
 
 /**
@@ -35,13 +36,15 @@ export function weightsGiB(modelParamsBillions: number, precision: Precision): n
   return (modelParamsBillions * 1e9 * PRECISION_BYTES[precision]) / GIB;
 }
 
+/** Bytes a parameter of a `modelParamsBillions` model takes in one replica (QLoRA's depend on the size). */
 export function bytesPerParameter(
+  modelParamsBillions: number,
   precision: Precision,
   phase: 'inference' | 'training',
   method: TrainingMethod = 'full',
 ): number {
   if (phase === 'inference') return PRECISION_BYTES[precision] * INFERENCE_MEMORY_OVERHEAD;
-  return trainingBytesPerParameter(precision, method);
+  return trainingBytesPerParameter(precision, method, modelParamsBillions);
 }
 
 /**

@@ -20,7 +20,7 @@ const WORKSTATION_CARD_GIB = 44;
  * What one replica holds, in GiB. Inference: the weights only (params × bytes per parameter; pricing adds the KV
  * cache per offer). Training: by its method, with the figures pricing uses (@gpufit/schema
  * `trainingBytesPerParameter`): full = weights + gradients + Adam state (16 bytes/param at bf16), LoRA = frozen
- * weights + adapters with their state, QLoRA = 4-bit frozen weights + adapters. A profile built without a method
+ * weights + adapters with their state, QLoRA = 4-bit frozen linear layers (embeddings and LM head at the stated precision) + adapters. A profile built without a method
  * trains fully, as pricing assumes.
  */
 export function modelFootprintGiB(profile: WorkloadProfile): number {
@@ -30,7 +30,7 @@ export function modelFootprintGiB(profile: WorkloadProfile): number {
 function bytesPerParameter(profile: WorkloadProfile): number {
   return workloadKinds[profile.kind].phase === 'inference'
     ? precisionBytes(profile.precision)
-    : trainingBytes(profile.precision, profile.trainingMethod ?? 'full');
+    : trainingBytes(profile.precision, profile.trainingMethod ?? 'full', profile.modelParamsBillions);
 }
 
 /** How the sentence names a training run of each method, and what it holds. */
@@ -42,7 +42,8 @@ const TRAINING_WORDS: { readonly [M in TrainingMethod]: { readonly run: string; 
   },
   qlora: {
     run: 'fine-tuned with QLoRA',
-    holds: 'frozen weights in 4-bit NF4 plus adapters with their gradients and Adam state',
+    holds:
+      'frozen weights in 4-bit NF4 (embeddings and LM head unquantized) plus adapters with their gradients and Adam state',
   },
 };
 
@@ -93,7 +94,11 @@ export const modelSizeFactor = defineFactor({
     } else {
       const method = profile.trainingMethod ?? 'full';
       const words = TRAINING_WORDS[method];
-      const fullGiB = (profile.modelParamsBillions * 1e9 * trainingBytes(profile.precision, 'full')) / GIB;
+      const fullGiB =
+        (profile.modelParamsBillions *
+          1e9 *
+          trainingBytes(profile.precision, 'full', profile.modelParamsBillions)) /
+        GIB;
       const methodMark = !isAssumed(profile, 'trainingMethod')
         ? ''
         : method === 'full'
