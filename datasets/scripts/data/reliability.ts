@@ -147,7 +147,7 @@ const LLAMA =
 const DC_SLA = 'a service-credit threshold, not a measured uptime';
 const PER_DAY = 1 / 24;
 
-/** GPU tier → spot band for datacenter spot capacity (hyperscalers, GPU clouds, Spheron spot). */
+/** GPU tier → spot band for datacenter spot capacity (hyperscalers, GPU clouds). */
 export const SPOT_BAND_OF_GPU: Readonly<Record<string, string>> = Object.fromEntries([
   ...['H100', 'H100-NVL', 'H100-PCIe', 'H200', 'GH200', 'B200', 'B300', 'GB200', 'MI300X'].map(
     (g) => [g, 'spot-band-hopper-blackwell'] as const,
@@ -285,6 +285,12 @@ export const RELIABILITY_RULES: readonly ReliabilityRule[] = [
     'Vast interruptible at the lowest price: outbid (price-facts §3), gpufit assumption 1/24 as vast-interruptible; availability = Budget band mid-point 85-92 % (deploybase.ai, reliability-facts "Vast.ai", low confidence)',
   ),
   hostRule(
+    'spheron-spot',
+    0.95,
+    PER_DAY,
+    'Spheron spot: reclaimable "at any time" (reliability-facts "Spheron"), no rate published: rated as marketplace interruptible, gpufit assumption 1 reclaim a day (1/24) as vast-interruptible; availability = marketplace filter 0.95 (price-facts §3): Spheron pools providers, TensorDock among them, and a row does not say which',
+  ),
+  hostRule(
     'marketplace-on-demand',
     0.95,
     0,
@@ -376,14 +382,10 @@ const SELECTORS: readonly { readonly when: (d: Facts) => boolean; readonly rule:
   { when: (d) => d.provider === 'render' && d.pricingCategory === 'Dynamic', rule: () => 'render-economy' },
   { when: (d) => d.provider === 'render', rule: () => 'render-priority' },
   { when: (d) => d.provider === 'akash', rule: () => 'akash-lease' },
+  { when: (d) => d.provider === 'spheron' && d.pricingCategory === 'Dynamic', rule: () => 'spheron-spot' },
+  { when: (d) => d.provider === 'spheron', rule: () => 'spheron-dedicated' },
   {
-    when: (d) => d.provider === 'spheron' && d.pricingCategory !== 'Dynamic',
-    rule: () => 'spheron-dedicated',
-  },
-  {
-    when: (d) =>
-      d.pricingCategory === 'Dynamic' &&
-      (d.market === 'hyperscaler' || d.market === 'gpu-cloud' || d.provider === 'spheron'),
+    when: (d) => d.pricingCategory === 'Dynamic' && (d.market === 'hyperscaler' || d.market === 'gpu-cloud'),
     rule: spotBand,
   },
   { when: (d) => d.market === 'marketplace', rule: () => 'marketplace-on-demand' },

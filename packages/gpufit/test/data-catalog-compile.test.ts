@@ -343,6 +343,25 @@ describe('decentralized supply as the sources state it', () => {
     expect(h100.find((o) => o.pricingCategory === 'Standard')?.availability).toBe('0.9995');
   });
 
+  it('Spheron spot is rated as marketplace interruptible capacity (reclaimable "at any time"), not a cloud spot band', () => {
+    const ruleOf = (o: { reliabilitySource?: string }) =>
+      /^rule ([a-z0-9-]+): /.exec(o.reliabilitySource ?? '')?.[1];
+    const spot = offers.filter((o) => o.provider === 'spheron' && o.pricingCategory === 'Dynamic');
+    expect(spot).toHaveLength(5);
+    const vast = offers.find((o) => ruleOf(o) === 'vast-interruptible');
+    for (const o of spot) {
+      expect(ruleOf(o), o.id).toBe('spheron-spot');
+      // One reclaim a day plus host outages at the 0.95 marketplace filter: 1/24 + 0.05/0.95 = 0.0943 an hour,
+      // as Vast interruptible; the A100 cloud band had given 0.0080.
+      expect(num(o.interruptionsPerHour), o.id).toBeCloseTo(1 / 24 + 0.05 / 0.95, 6);
+      expect(o.interruptionsPerHour).toBe(vast?.interruptionsPerHour);
+      expect(o.availability).toBe('0.95');
+      expect(o.reliabilitySource, o.id).toMatch(/reclaimable "at any time" \(reliability-facts "Spheron"\)/);
+      expect(o.reliabilitySource, o.id).toMatch(/rated as marketplace interruptible/);
+      expect(o.reliabilitySource, o.id).not.toMatch(/Spot Advisor/);
+    }
+  });
+
   it('Akash settles in USDC or AKT (either); a Vast range prices at its middle, not its cheapest host', () => {
     for (const o of offers.filter((x) => x.provider === 'akash'))
       expect(o.incentiveDenomination).toBe('either');
@@ -641,6 +660,7 @@ describe('reliability from named rules (datasets/scripts/data/reliability.ts)', 
         'render-priority',
         'salad-low',
         'salad-single-tier',
+        'spheron-spot',
         'vast-interruptible',
         'vast-interruptible-floor',
         'vast-on-demand-filter',
