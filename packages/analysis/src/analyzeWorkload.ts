@@ -8,6 +8,7 @@ import {
   estimateCost,
   monteCarlo,
   offersWithInterruptionMultipliers,
+  precisionSupport,
   projectSpend,
   referenceGpu,
   sensitivity,
@@ -135,18 +136,30 @@ export function createWorkloadAnalyzer(
   // catalog records them for the hyperscalers and, where a provider states them, for GPU clouds — a GPU cloud may
   // hold soc2 and not hipaa), found among those offers alone — gathered, and indexed, once per set of
   // certifications asked, when a workload first asks for it.
+  // With `native`, only offers whose GPU runs the profile's precision natively (`precisionSupport`): an A100 runs
+  // fp8 weight-only, and a buyer of an fp8 service expects the alternative named to run fp8 as stated.
   const lacking = new Map<string, { offers: readonly Offer[]; index: IndexedBestOffers | null }>();
+  const runsNatively = (o: Offer, p: WorkloadProfile): boolean => {
+    const tier = tiers.get(o.gpu);
+    if (tier === undefined) return true;
+    const v = precisionSupport(tier, p.precision, false);
+    return v.runs && !v.weightOnly;
+  };
   const cheapestLacking = (
     asked: WorkloadProfile['compliance'],
     p: WorkloadProfile,
     atMostUsd: number,
+    native: boolean,
   ): SideBest | null => {
-    const key = [...asked].sort().join(';');
+    const key = `${[...asked].sort().join(';')}${native ? `|native ${p.precision}` : ''}`;
     let pool = lacking.get(key);
     if (pool === undefined) {
       pool = {
         offers: offers.filter(
-          (o) => sides[o.market] === 'cloud' && !asked.every((c) => o.certifications.includes(c)),
+          (o) =>
+            sides[o.market] === 'cloud' &&
+            !asked.every((c) => o.certifications.includes(c)) &&
+            (!native || runsNatively(o, p)),
         ),
         index: null,
       };
@@ -318,9 +331,22 @@ export function createWorkloadAnalyzer(
     // Both searches look only at offers cheap enough for the risk to show them (`requirementCeilingUsd`); with
     // no cloud cost there is nothing to show.
     const asIs = cloud?.cost.monthlyUsd ?? null;
+    // An offer whose GPU runs the precision natively first; when none is cheap enough, the cheapest of any GPU that
+    // runs it (the risk then says it runs weight-only, and at what measured throughput).
     const lackingBest =
       profile.compliance.length > 0 && asIs !== null
-        ? cheapestLacking(profile.compliance, { ...profile, compliance: [] }, requirementCeilingUsd(asIs))
+        ? (cheapestLacking(
+            profile.compliance,
+            { ...profile, compliance: [] },
+            requirementCeilingUsd(asIs),
+            true,
+          ) ??
+          cheapestLacking(
+            profile.compliance,
+            { ...profile, compliance: [] },
+            requirementCeilingUsd(asIs),
+            false,
+          ))
         : null;
     const withoutCompliance = priced(lackingBest);
     // What the named GPU costs: the GPU policy keeps the cloud side to that GPU and those a benchmark measures
@@ -394,6 +420,10 @@ export function createWorkloadAnalyzer(
       cloud,
       cloudWithoutCompliance: withoutCompliance,
       cloudWithoutComplianceOffer: lackingBest?.offer ?? null,
+      cloudWithoutComplianceWeightOnly:
+        lackingBest != null && !runsNatively(lackingBest.offer, profile)
+          ? (tiers.get(lackingBest.offer.gpu)?.generation ?? null)
+          : null,
       cloudWithAnyGpu: withAnyGpu,
       cloudAtReferenceHours: atReferenceHours,
       hoursReadOn: readOn?.reason === 'small-model-reference' ? readOn.tier.gpu : null,

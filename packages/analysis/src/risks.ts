@@ -65,6 +65,11 @@ export interface RiskEvidence {
   /** Its full catalog row: its certifications say which of the asked ones it lacks. Absent: all of them named. */
   readonly cloudWithoutComplianceOffer?: Offer | null;
   /**
+   * The generation of its GPU when that GPU runs the profile's precision weight-only (fp8 on Ampere): named only
+   * when no offer that runs it natively is cheap enough (null or absent: it runs the precision natively).
+   */
+  readonly cloudWithoutComplianceWeightOnly?: string | null;
+  /**
    * The cheapest cloud option for the same profile under gpuPolicy `any` (null or absent: the profile names no
    * GPU, its policy is already `any`, or none was found): what naming the GPU costs.
    */
@@ -351,7 +356,13 @@ export const riskRules: readonly RiskRule[] = [
   {
     id: 'certifications-narrow',
     check: (e) => {
-      const { profile, cloud, cloudWithoutCompliance: free, cloudWithoutComplianceOffer: row } = e;
+      const {
+        profile,
+        cloud,
+        cloudWithoutCompliance: free,
+        cloudWithoutComplianceOffer: row,
+        cloudWithoutComplianceWeightOnly: weightOnly,
+      } = e;
       const asIs = cloud?.cost.monthlyUsd;
       const without = free?.cost.monthlyUsd;
       if (asIs == null || without == null || free == null || profile.compliance.length === 0) return null;
@@ -369,7 +380,7 @@ export const riskRules: readonly RiskRule[] = [
       const held = lacks === asked ? '' : ` (it lacks ${lacks} on record)`;
       return requirementSaid(
         e,
-        `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them for the hyperscalers, from their public compliance programmes, and for a GPU cloud only where the provider states them publicly${profile.compliance.includes('gdpr') ? '; gdpr is also met inside the EEA on datacenter hosts' : ''}). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${perGpuHour(o)}${held} would cost ${usd(without)} a month, ${usd(saving)} less: if ${o.providerName} holds ${lacks} for your use, add it to that offer's certifications in your catalog and analyze again.`,
+        `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them for the hyperscalers, from their public compliance programmes, and for a GPU cloud only where the provider states them publicly${profile.compliance.includes('gdpr') ? '; gdpr is also met inside the EEA on datacenter hosts' : ''}). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${perGpuHour(o)}${held} would cost ${usd(without)} a month, ${usd(saving)} less${weightOnlySaid(profile, free, weightOnly)}: if ${o.providerName} holds ${lacks} for your use, add it to that offer's certifications in your catalog and analyze again.`,
         saving,
         without,
       );
@@ -1073,6 +1084,32 @@ function said(text: string, usdPerMonth: number): RiskSaid {
 }
 
 /** " at $0.88/GPU-hour", or nothing for an offer priced otherwise. */
+/**
+ * The clause a requirement's alternative carries when its GPU runs the workload's precision weight-only (fp8 on
+ * Ampere): no offer that runs it natively was cheap enough to name, so the sentence says so, and what the throughput
+ * conversion charges for it. Empty when the GPU runs the precision natively.
+ */
+function weightOnlySaid(
+  profile: WorkloadProfile,
+  option: PricedOption,
+  generation: string | null | undefined,
+): string {
+  if (generation == null) return '';
+  const gpu = option.offer.gpu;
+  const t = option.cost.throughput;
+  const rate =
+    t == null || t.basis === 'same'
+      ? ''
+      : t.basis === 'measured'
+        ? `, priced at its measured ${roughRatio(t.ratio)}× a ${t.demandGpu} hour's work (${roughRatio(1 / t.ratio)}× the GPU-hours for the same demand)`
+        : `, priced with no speed-up over ${t.demandGpu} credited (no measured ratio)`;
+  return `. No offer that runs ${profile.precision} natively is that much cheaper: ${gpu} (${generation}) runs ${profile.precision} weight-only (the weights held at ${profile.precision}, the arithmetic at 16 bits)${rate}`;
+}
+
+function roughRatio(x: number): string {
+  return x.toFixed(2);
+}
+
 function perGpuHour(o: Pick<Offer, 'usdPerGpuHour'>): string {
   return o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
 }

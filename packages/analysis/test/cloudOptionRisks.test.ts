@@ -122,6 +122,76 @@ describe('risk: what the certifications asked for cost', () => {
   });
 });
 
+describe('risk: the certifications alternative runs the stated precision natively when an offer can', () => {
+  // An fp8 service named on H100, any GPU allowed: an A100 (Ampere) runs fp8 only weight-only.
+  const fp8 = (precision: 'fp8' | 'bf16') =>
+    profileOf({
+      id: 'w',
+      kind: 'batch-inference',
+      gpuType: 'H100',
+      gpuPolicy: 'any',
+      precision,
+      gpuHoursPerMonth: 500,
+      dataSensitivity: 'internal',
+      compliance: ['soc2'],
+    });
+  const a100 = offer({
+    id: 'massedcompute:a100:us',
+    market: 'gpu-cloud',
+    providerName: 'Massed Compute',
+    gpu: 'A100-80GB',
+    usdPerGpuHour: 1.5,
+    gpusPerInstance: 1,
+  });
+  const h100 = offer({
+    id: 'lambda:h100:us-east-1',
+    market: 'gpu-cloud',
+    providerName: 'Lambda',
+    usdPerGpuHour: 3,
+    gpusPerInstance: 1,
+  });
+  const risksOf = async (precision: 'fp8' | 'bf16', offers: readonly Offer[]) =>
+    certified(
+      (
+        await analyze({
+          workloads: [fp8(precision)],
+          offers: [hyperscaler, ...offers],
+          tiers,
+          scenario,
+          monteCarlo: false,
+        })
+      ).workloads[0]!.decision.risks,
+    );
+
+  it('fp8: names the uncertified H100, not the cheaper A100 that runs fp8 weight-only', async () => {
+    const risks = await risksOf('fp8', [a100, h100]);
+    expect(risks).toHaveLength(1);
+    expect(risks[0]).toMatch(
+      /Without that requirement, Lambda H100 in us-east-1 at \$3\.00\/GPU-hour would cost/,
+    );
+    expect(risks[0]).not.toContain('A100');
+    expect(risks[0]).not.toContain('weight-only');
+  });
+
+  it('fp8 with no uncertified GPU that runs it natively: names the A100 and says it runs fp8 weight-only', async () => {
+    const risks = await risksOf('fp8', [a100]);
+    expect(risks).toHaveLength(1);
+    expect(risks[0]).toContain(
+      'Without that requirement, Massed Compute A100-80GB in us-east-1 at $1.50/GPU-hour',
+    );
+    expect(risks[0]).toContain(
+      'No offer that runs fp8 natively is that much cheaper: A100-80GB (Ampere) runs fp8 weight-only (the weights held at fp8, the arithmetic at 16 bits), priced with no speed-up over H100 credited (no measured ratio): if Massed Compute holds soc2',
+    );
+  });
+
+  it('bf16, which the A100 runs natively: the cheapest uncertified offer is named, with no precision clause', async () => {
+    const risks = await risksOf('bf16', [a100, h100]);
+    expect(risks).toHaveLength(1);
+    expect(risks[0]).toContain('Without that requirement, Massed Compute A100-80GB');
+    expect(risks[0]).not.toContain('weight-only');
+  });
+});
+
 describe('risk: capacity booked by the day (AWS Capacity Blocks) is not on-demand', () => {
   const block = offer({
     id: 'aws:p5-block:us-east-1',
