@@ -152,11 +152,16 @@ describe('where the small portfolio lands (bundled catalog)', () => {
       ratio: 0.949,
     });
     expect(side('sweeps', 'cloud').offer).toBe('azure:standard-nc48ads-a100-v4:eastus:dynamic');
-    // The sweeps state no trainingMethod: experimentation assumes LoRA (2.6 GiB at bf16 for 1.3B), which a 10 GB
-    // RTX 3080 (Ampere: bf16) holds, at its gpu-tiers.csv datasheet slow-down of 0.191 against the A100-80GB.
-    expect(side('sweeps', 'depin')).toMatchObject({ gpu: 'RTX3080', basis: 'unmeasured', ratio: 0.191 });
-    expect(side('sweeps', 'depin').offer).toBe('vast:4x-rtx-3080-32-65536:cn-as:dynamic');
-    expect(side('sweeps', 'depin').monthlyUsd).toBeCloseTo(370.75, 2);
+    // The sweeps state no trainingMethod: experimentation trains fully when the full run fits one 80 GB GPU
+    // (defaultTrainingMethod): 1.3B × 16 bytes = 19.4 GiB. Priced on RTX 5090s (Blackwell: bf16) at their gpu-tiers.csv
+    // datasheet slow-down of 0.671 against the A100-80GB. Assumed LoRA (2.6 GiB) until 2026-12-05, it had landed on a
+    // 10 GB RTX 3080 at 0.191, $370.75.
+    expect(side('sweeps', 'depin')).toMatchObject({ gpu: 'RTX5090', basis: 'unmeasured', ratio: 0.671 });
+    expect(side('sweeps', 'depin').offer).toBe('vast:2x-rtx-5090-32-65536:texas-us-na:dynamic');
+    expect(side('sweeps', 'depin').monthlyUsd).toBeCloseTo(663.05, 2);
+    expect(JSON.stringify(workload('sweeps'))).toContain(
+      '1.3B parameters at bf16, trained fully (assumed: a sweep whose full run fits one 80 GB GPU trains every weight; set trainingMethod to lora if it trains adapters), hold about 19.4 GiB',
+    );
   });
 });
 

@@ -462,6 +462,24 @@ describe('fast workload decoder agrees with the schema (workloadProfileFromCsv)'
     );
   });
 
+  it('defaults an experimentation row by its size and precision as the schema does: full when one 80 GB GPU holds the full run', () => {
+    const header = ['id', 'kind', 'gpuHoursPerMonth', 'modelParamsBillions', 'precision', 'trainingMethod'];
+    const fast = fastWorkloadDecoder(header)!;
+    for (const [size, precision, method, want] of [
+      ['1.3', 'bf16', '', 'full'],
+      ['5.28', 'bf16', '', 'full'],
+      ['5.3', 'bf16', '', 'lora'],
+      ['', '', '', 'lora'], // the kind's 7B at bf16: 104 GiB trained fully
+      ['6', 'fp8', '', 'full'],
+      ['1.3', 'bf16', 'qlora', 'qlora'],
+    ] as const) {
+      const cells = ['x', 'experimentation', '10', size, precision, method];
+      const zod = workloadProfileFromCsv(header, cells);
+      expect(zod.ok && zod.value.trainingMethod, cells.join(',')).toBe(want);
+      expect(fast(cells), cells.join(',')).toEqual(zod.ok ? zod.value : undefined);
+    }
+  });
+
   it('never shares a list between two profiles (the column memo hands out copies)', () => {
     const fast = fastWorkloadDecoder(['id', 'kind', 'gpuHoursPerMonth', 'residency'])!;
     const a = fast(['a', 'batch-inference', '1', 'EU'])!;

@@ -14,15 +14,8 @@ export { HOURS_PER_MONTH };
  */
 export const INFERENCE_MEMORY_OVERHEAD = 1.2;
 
-/**
- * GPU memory a training process cannot use for the model: the CUDA kernels loaded with it. Hugging Face's
- * Transformers docs, "Model training anatomy": "When a model is loaded to the GPU the kernels are also loaded, which
- * can take up 1-2GB of memory … the kernels alone take up 1.3GB" (1,343 MB measured = 1.31 GiB). Kept off every GPU of a
- * training replica sized by gpufit's estimate (weights, gradients, optimizer state, which leaves activations out), so
- * an 8B full fine-tune's 119.2 GiB is not fitted into 5 × 24 GiB with 0.7 % to spare. Inference's 20 % overhead
- * already counts framework buffers; a footprint the workload states (its own measure) is taken as stated.
- */
-export const TRAINING_KERNEL_RESERVE_GIB = 1343 / 1024;
+/** The CUDA kernels' share of a training GPU (@gpufit/schema, where the default training method reads it too). */
+export { TRAINING_KERNEL_RESERVE_GIB } from '@gpufit/schema';
 
 /*
  * Training memory per parameter (weights, gradients and Adam state per training method: full, LoRA, QLoRA) lives in

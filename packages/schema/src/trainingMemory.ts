@@ -108,6 +108,40 @@ export function checkpointBytesPerParameter(precision: Precision, method: Traini
 
 const GIB = 2 ** 30;
 
+/**
+ * GPU memory a training process cannot use for the model: the CUDA kernels loaded with it. Hugging Face's
+ * Transformers docs, "Model training anatomy": "When a model is loaded to the GPU the kernels are also loaded, which
+ * can take up 1-2GB of memory … the kernels alone take up 1.3GB" (1,343 MB measured = 1.31 GiB). Kept off every GPU of a
+ * training replica sized by gpufit's estimate (weights, gradients, optimizer state, which leaves activations out), so
+ * an 8B full fine-tune's 119.2 GiB is not fitted into 5 × 24 GiB with 0.7 % to spare. Inference's 20 % overhead
+ * already counts framework buffers; a footprint the workload states (its own measure) is taken as stated.
+ */
+export const TRAINING_KERNEL_RESERVE_GIB = 1343 / 1024;
+
+/**
+ * What one datacenter GPU holds for a training replica, in GiB: an 80 GB card as the catalogs list it (80; vendor "GB"
+ * taken as GiB, datasets/README) less the CUDA kernels' `TRAINING_KERNEL_RESERVE_GIB`: 78.69 GiB.
+ */
+export const ONE_80GB_GPU_TRAINING_GIB = 80 - TRAINING_KERNEL_RESERVE_GIB;
+
+/**
+ * The training method a workload of `kind` takes when it states none: the kind's (`workloadKinds`), except that a
+ * kind with `fullTrainingWhenOneGpuHolds` (experimentation) trains fully when the full run of this model at this
+ * precision fits one 80 GB GPU (`ONE_80GB_GPU_TRAINING_GIB`): up to 5.28B parameters at bf16 (16 bytes each). A
+ * gpufit assumption: sweeps of small models (a 1.3B or 3B run) usually train every weight, while a 7B-class run
+ * (104 GiB trained fully) is the adapter run that fits one rented card.
+ */
+export function defaultTrainingMethod(
+  spec: { readonly trainingMethod: TrainingMethod | null; readonly fullTrainingWhenOneGpuHolds?: boolean },
+  modelParamsBillions: number,
+  precision: Precision,
+): TrainingMethod | null {
+  if (spec.trainingMethod === null || spec.fullTrainingWhenOneGpuHolds !== true) return spec.trainingMethod;
+  return trainingMemoryGiB(modelParamsBillions, precision, 'full') <= ONE_80GB_GPU_TRAINING_GIB
+    ? 'full'
+    : spec.trainingMethod;
+}
+
 /** GPU memory one replica holds while training `modelParamsBillions` with `method` at `precision`, in GiB. */
 export function trainingMemoryGiB(
   modelParamsBillions: number,

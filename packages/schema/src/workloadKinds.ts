@@ -52,6 +52,11 @@ export interface WorkloadKindDefaults {
    * checkpoints); `null` for inference kinds, which train nothing and refuse the field.
    */
   readonly trainingMethod: TrainingMethod | null;
+  /**
+   * Train fully instead, when the full run fits one 80 GB GPU (`defaultTrainingMethod`): set for experimentation,
+   * whose sweeps of small models usually train every weight.
+   */
+  readonly fullTrainingWhenOneGpuHolds?: boolean;
 }
 
 function defineKinds<const T extends Record<WorkloadKind, Omit<WorkloadKindSpec, 'id'>>>(
@@ -127,8 +132,10 @@ export const workloadKinds = defineKinds({
       statelessRequests: true,
       outputUnit: null,
       // Short research runs of a 7B-class model on one rented card are adapter runs: training all of its weights
-      // needs 104 GiB, more than one 80 GB card. A gpufit assumption, said as assumed wherever it is used.
+      // needs 104 GiB, more than one 80 GB card. Sweeps of a model whose full run fits one 80 GB GPU (up to 5.28B
+      // at bf16) train fully. Gpufit assumptions, said as assumed wherever they are used.
       trainingMethod: 'lora',
+      fullTrainingWhenOneGpuHolds: true,
     },
   },
   'multi-node-training': {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { boundedNumber, nonEmptyText, oneOf, placeCode, positiveInt, usersPlace } from './common.js';
 import { assumedList, withoutNulls } from './readBack.js';
+import { defaultTrainingMethod } from './trainingMemory.js';
 import { type OutputUnit, WORKLOAD_KINDS, type WorkloadKind } from './vocabulary.js';
 import {
   WORKLOAD_FIELDS,
@@ -270,7 +271,7 @@ export function assumedMark(
 /**
  * A normalized profile (recognized by its `assumed` list) read back as the input it stands for: `null` fields
  * (no input field takes `null`) and the defaulted ones left out again, so they are defaulted (and listed) again. Defaults depend only on the
- * kind (and `outputUnit`'s on the task, which is never defaulted), so parsing a normalized profile gives it back unchanged. Anything else passes through as it is.
+ * kind (`outputUnit`'s on the task, and `trainingMethod`'s on the model size and precision, which stay as read), so parsing a normalized profile gives it back unchanged. Anything else passes through as it is.
  */
 function normalizedAsInput(value: unknown): unknown {
   const assumed = assumedList(value, ASSUMABLE_PROFILE_FIELDS);
@@ -354,7 +355,9 @@ const withDefaults = workloadProfileInputSchema.transform((p) => {
     customWeights: p.customWeights ?? null,
     inputTokensPerMonth: p.inputTokensPerMonth ?? null,
     task: p.task ?? null,
-    trainingMethod: p.trainingMethod ?? d.trainingMethod,
+    trainingMethod:
+      p.trainingMethod ??
+      defaultTrainingMethod(d, p.modelParamsBillions ?? d.modelParamsBillions, p.precision ?? d.precision),
     /** The fields the user left out that took a default (`ASSUMABLE_PROFILE_FIELDS` order). */
     assumed: assumedFields(p),
   };

@@ -6,13 +6,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkpointBytesPerParameter,
+  defaultTrainingMethod,
   NF4_BYTES_PER_PARAMETER,
+  ONE_80GB_GPU_TRAINING_GIB,
   PRECISIONS,
   TRAINING_METHODS,
   trainingBytesPerParameter,
   trainingMemoryGiB,
   unquantizedParameterShare,
   validateWorkloadProfile,
+  workloadKinds,
   workloadProfileFromCsv,
 } from '../src/index.js';
 
@@ -131,6 +134,53 @@ describe('the trainingMethod field', () => {
     const stated = validateWorkloadProfile({ ...base, trainingMethod: 'full' });
     expect(stated.ok && stated.value.trainingMethod).toBe('full');
     expect(stated.ok && stated.value.assumed).not.toContain('trainingMethod');
+  });
+
+  it('experimentation trains fully when the full run fits one 80 GB GPU (78.69 GiB with the kernels off), else LoRA', () => {
+    // 16 bytes a parameter at bf16: 5.28B × 16e9 / 2³⁰ = 78.68 GiB fits; 5.3B = 78.98 GiB does not; 7B = 104.3 GiB.
+    expect(ONE_80GB_GPU_TRAINING_GIB).toBeCloseTo(78.688, 3);
+    for (const [b, precision, method] of [
+      [1.3, 'bf16', 'full'],
+      [3, 'bf16', 'full'],
+      [5.28, 'bf16', 'full'],
+      [5.3, 'bf16', 'lora'],
+      [7, 'bf16', 'lora'],
+      [5.28, 'fp32', 'full'], // 4 + 4 + 8, also 16 bytes
+      [6, 'fp8', 'full'], // 1 + 1 + 12 = 14 bytes: 78.2 GiB
+    ] as const) {
+      const r = validateWorkloadProfile({
+        ...base,
+        kind: 'experimentation',
+        modelParamsBillions: b,
+        precision,
+      });
+      expect(r.ok && r.value.trainingMethod, `${b}B ${precision}`).toBe(method);
+      expect(r.ok && r.value.assumed).toContain('trainingMethod');
+    }
+    // Fine-tuning keeps LoRA at any size; a stated method is kept.
+    const ft = validateWorkloadProfile({ ...base, modelParamsBillions: 1.3 });
+    expect(ft.ok && ft.value.trainingMethod).toBe('lora');
+    const stated = validateWorkloadProfile({
+      ...base,
+      kind: 'experimentation',
+      modelParamsBillions: 1.3,
+      trainingMethod: 'lora',
+    });
+    expect(stated.ok && stated.value.trainingMethod).toBe('lora');
+  });
+
+  it('the default method never gives more memory to a bigger model than the 80 GB rule allows: full only below it', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 1000, noNaN: true }),
+        fc.constantFrom(...PRECISIONS),
+        (b, precision) => {
+          const m = defaultTrainingMethod(workloadKinds.experimentation.defaults, b, precision);
+          expect(m === 'full').toBe(trainingMemoryGiB(b, precision, 'full') <= ONE_80GB_GPU_TRAINING_GIB);
+          expect(defaultTrainingMethod(workloadKinds['fine-tuning'].defaults, b, precision)).toBe('lora');
+        },
+      ),
+    );
   });
 
   it('refuses a training method on an inference kind, and a word outside the vocabulary, naming the field', () => {

@@ -4,8 +4,10 @@ import {
   continentOf,
   decodeCell,
   defaultOutputUnit,
+  defaultTrainingMethod,
   hiddenCharacterProblem,
   outputProblems,
+  type Precision,
   trainingMethodProblem,
   usersPlaceCode,
   WORKLOAD_FIELDS,
@@ -250,6 +252,13 @@ function finish(v: unknown[]): WorkloadProfile | undefined {
   // The kind's default unit, or the task's when the row names one (`defaultOutputUnit`).
   const task = v[SLOT.task] as WorkloadTask | undefined;
   if (outputUnit === undefined && task !== undefined) v[SLOT.outputUnit] = defaultOutputUnit(kind, task);
+  // The kind's method, or full for a sweep whose full run fits one 80 GB GPU (`defaultTrainingMethod`).
+  if (trainingMethod === undefined)
+    v[SLOT.trainingMethod] = defaultTrainingMethod(
+      workloadKinds[kind].defaults,
+      (v[SLOT.modelParamsBillions] ?? d[SLOT.modelParamsBillions]) as number,
+      (v[SLOT.precision] ?? d[SLOT.precision]) as Precision,
+    );
   for (let i = 0; i < v.length; i++) {
     if (v[i] === undefined) v[i] = d[i] === ID_DEFAULT ? id : d[i];
   }

@@ -102,7 +102,9 @@ export const modelSizeFactor = defineFactor({
       const methodMark = !isAssumed(profile, 'trainingMethod')
         ? ''
         : method === 'full'
-          ? ' (assumed: default for this kind)'
+          ? workloadKinds[profile.kind].defaults.fullTrainingWhenOneGpuHolds === true
+            ? ' (assumed: a sweep whose full run fits one 80 GB GPU trains every weight; set trainingMethod to lora if it trains adapters)'
+            : ' (assumed: default for this kind)'
           : ` (assumed: default for this kind; a full fine-tune would hold about ${roughly(fullGiB)} GiB: set trainingMethod to full if every weight trains)`;
       head = `${at}, ${words.run}${methodMark}, hold about ${roughly(gib)} GiB (${words.holds}, ${roughly(bytesPerParameter(profile))} bytes a parameter)`;
     }
