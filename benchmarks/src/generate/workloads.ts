@@ -3,6 +3,7 @@ import {
   type ComplianceRequirement,
   type CostSensitivity,
   type DataSensitivity,
+  defaultTrainingMethod,
   type Interconnect,
   type Precision,
   WORKLOAD_PROFILE_FIELDS,
@@ -159,7 +160,7 @@ export function generateProfile(seed: number, i: number): WorkloadProfile {
     customWeights: null,
     inputTokensPerMonth: null,
     task: null,
-    trainingMethod: spec.defaults.trainingMethod,
+    trainingMethod: defaultTrainingMethod(spec.defaults, modelParamsBillions, precision),
     // As read back from its CSV line: an empty p99LatencyMs cell and the absent statelessRequests, outputUnit and
     // trainingMethod columns' defaults (outputUnit only for the inference kinds, trainingMethod only for the others).
     assumed: [

@@ -192,6 +192,8 @@ describe('feasibility: a GPU that cannot run the precision is refused', () => {
       kind: 'experimentation',
       modelParamsBillions: 1,
       gpuHoursPerMonth: 100,
+      // Stated, so that only the precision refuses the 16 GB V100 (trained fully, 1B holds 14.9 GiB: two of them).
+      trainingMethod: 'lora',
     });
     expect(sweeps.precision).toBe('bf16');
     expect(feasibility(sweeps, on('V100', 16), options).rejections).toEqual([
