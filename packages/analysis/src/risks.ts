@@ -46,6 +46,7 @@ import {
   INPUT_TOKENS_PER_OUTPUT_TOKEN,
 } from './hostedApiComparison.js';
 import { offerAgeDays } from './offerAgeDays.js';
+import { slowerGpuLatency } from './slowerGpuLatency.js';
 import { usd, usdCents } from './usdText.js';
 
 /**
@@ -260,6 +261,8 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 /** The most a sentence quotes as money (a trillion dollars: far below what cents hold exactly). */
 const MAX_SHOWN_USD = 1e12;
 const round3 = (x: number) => Number(x.toPrecision(3));
+/** A latency for reading: seconds from 1 s up, else whole milliseconds. */
+const msText = (ms: number) => (ms >= 1000 ? `${round3(ms / 1000)} s` : `${Math.round(ms)} ms`);
 
 /**
  * A cloud option holding at least this many GPUs at once on capacity that is not reserved (on-demand, or booked by
@@ -558,7 +561,7 @@ export const riskRules: readonly RiskRule[] = [
           : outside.length === 0
             ? `, so ${unknown.length === 1 ? 'it' : 'they'} may run outside that region`
             : ', outside that region or possibly so';
-      const budget = ms >= 1000 ? `${Number((ms / 1000).toPrecision(3))} s` : `${ms} ms`;
+      const budget = msText(ms);
       const tight = critical
         ? ` (latency-critical: at or under the framework's ${latencyCriticalMs} ms)`
         : unknown.length > 0 && reachable
@@ -608,6 +611,10 @@ export const riskRules: readonly RiskRule[] = [
       const out: string[] = [];
       // With no gpuType the demand's GPU is the unit its hours are read in, and any GPU may run it (methodology §2).
       const why = profile.gpuType === null ? 'no gpuType is named' : 'gpuPolicy any';
+      // A service under a p99 budget moved to a slower GPU: the ratio prices its throughput, not its latency (an
+      // 8 s Flux API stated on H100 was placed on 41 L40S at 0.323× with no word on the budget). Once per GPU.
+      const budget = workloadKinds[profile.kind].pattern === 'serving' ? profile.p99LatencyMs : null;
+      const stretched = new Set<string>();
       for (const o of [cloud, depin]) {
         const t = o?.cost.throughput;
         if (!t || t.basis === 'same') continue;
@@ -615,6 +622,12 @@ export const riskRules: readonly RiskRule[] = [
           t.basis === 'measured'
             ? `${o!.offer.providerName} is priced on ${t.offerGpu} instead of ${t.demandGpu}, at a measured ${round3(t.ratio)}× (${t.source}); your own benchmark may differ.`
             : `${o!.offer.providerName} is priced on ${t.offerGpu} instead of ${t.demandGpu} with no benchmark for the pair (${why}): no speed-up is credited${t.ratio < 1 ? `, and a datasheet slow-down to ${round3(t.ratio)}× is charged` : ''}.`,
+        );
+        const slow = budget === null ? null : slowerGpuLatency(budget, t.ratio);
+        if (slow === null || stretched.has(t.offerGpu)) continue;
+        stretched.add(t.offerGpu);
+        out.push(
+          `That ratio is throughput, not latency: a request bound by the GPU's speed takes about ${round3(slow.stretch)}× as long on ${t.offerGpu} as on ${t.demandGpu} at the same batch, so the p99 budget of ${msText(budget!)}${assumedMark(profile, 'p99LatencyMs')} holds there only if a request's p99 on ${t.demandGpu} is about ${msText(slow.maxDemandP99Ms)} or less — measure it on ${t.offerGpu} before moving the service.`,
         );
       }
       return out.length > 0 ? out.join(' ') : null;
