@@ -6,10 +6,15 @@ export interface BreakevenOptions extends Omit<AnalyzeCommandOptions, 'format' |
   readonly json?: boolean;
 }
 
-function show(x: number | null, unit: string): string {
+/**
+ * A break-even column's value: 4 significant digits, rounded as the note beside it rounds them (`toPrecision`, on
+ * the binary value) before the thousands separators — `toLocaleString` alone rounds the decimal text, and Vast's
+ * \$1.1175 (binary 1.11749…) read "1.118" in the column and "now 1.117" in the note of the same row.
+ */
+export function breakEvenValueText(x: number | null, unit: string): string {
   if (x === null) return '—';
   if (unit === 'share') return `${Number((x * 100).toPrecision(4))} %`;
-  return `${x.toLocaleString('en-US', { maximumSignificantDigits: 4 })} ${unit}`;
+  return `${Number(x.toPrecision(4)).toLocaleString('en-US', { maximumSignificantDigits: 4 })} ${unit}`;
 }
 
 export async function runBreakeven(workloadsPath: string | undefined, opts: BreakevenOptions): Promise<void> {
@@ -31,10 +36,10 @@ export async function runBreakeven(workloadsPath: string | undefined, opts: Brea
       : w.breakEvens.map((b) => [
           w.id,
           b.variable,
-          show(b.current, b.unit),
+          breakEvenValueText(b.current, b.unit),
           b.status === 'found'
-            ? show(b.value, b.unit)
-            : `none in ${show(b.range[0], b.unit)} – ${show(b.range[1], b.unit)}`,
+            ? breakEvenValueText(b.value, b.unit)
+            : `none in ${breakEvenValueText(b.range[0], b.unit)} – ${breakEvenValueText(b.range[1], b.unit)}`,
           b.note,
         ]),
   );
