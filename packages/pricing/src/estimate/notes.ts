@@ -15,7 +15,7 @@ import {
 import { optimalCheckpointInterval } from '../reliability/optimalCheckpointInterval.js';
 import type { DemandGpuReason } from '../tiers/referenceGpu.js';
 import type { ProfileFacts } from './profileFacts.js';
-import { readableNumber } from './readableNumber.js';
+import { readableHours, readableNumber } from './readableNumber.js';
 import type { WorkOnOffer } from './workOnOffer.js';
 
 export const GPU_TIME_UNSUBSIDIZED = 'at the unsubsidized list price; the subsidy is its own negative line';
@@ -40,7 +40,7 @@ export function demand(
       : reason === 'small-model-reference'
         ? ` (no gpuType is named: hours of a model that fits one ${t.demandGpu} are read as ${t.demandGpu}-hours — a gpufit assumption; name the GPU they were counted on)`
         : ` (no gpuType is named: hours are read as ${t.demandGpu}-hours, the reference GPU — a gpufit assumption; name the GPU they were counted on)`;
-  const head = `demand is ${n(referenceGpuHours)} ${t.demandGpu} GPU-hours a month${read}`;
+  const head = `demand is ${readableHours(referenceGpuHours)} ${t.demandGpu} GPU-hours a month${read}`;
   if (t.basis === 'same') return `${head}, priced on ${t.offerGpu} itself`;
   const why =
     t.basis === 'measured'
@@ -48,7 +48,7 @@ export function demand(
       : reason === 'named'
         ? 'no benchmark measures this pair: gpuPolicy any credits no speed-up, only a datasheet slow-down'
         : 'unmeasured: no benchmark measures this pair, so with no GPU named it is credited no speed-up, only a datasheet slow-down';
-  return `${head}; ${t.offerGpu} runs ${throughputClass} work at ${n(t.ratio)}× a ${t.demandGpu} (${why}), so it needs ${n(offerGpuHours)} ${t.offerGpu} GPU-hours`;
+  return `${head}; ${t.offerGpu} runs ${throughputClass} work at ${n(t.ratio)}× a ${t.demandGpu} (${why}), so it needs ${readableHours(offerGpuHours)} ${t.offerGpu} GPU-hours`;
 }
 
 export function billingRounding(

@@ -10,3 +10,12 @@ export function readableNumber(x: number, digits = 3): string {
     ? String(Math.round(x * 10 ** -exponent) / 10 ** -exponent)
     : String(Math.round(x / 10 ** exponent) * 10 ** exponent);
 }
+
+/**
+ * GPU-hours for reading: whole hours from 1,000 up (no digit of the integer part rounded away), else
+ * `readableNumber`. The demand a workload states reads back as stated: 16 GPUs × 720 h read "11500 H100 GPU-hours"
+ * beside the cost table's 11,520, as if 20 hours were lost.
+ */
+export function readableHours(x: number): string {
+  return Number.isFinite(x) && Math.abs(x) >= 1000 ? String(Math.round(x)) : readableNumber(x);
+}
