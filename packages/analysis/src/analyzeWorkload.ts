@@ -28,6 +28,7 @@ import {
 import { assessFit, explainFit, type FrameworkOverride, resolveFramework } from '@gpufit/scoring';
 import type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 import { type BestOffers, bestOffers, explained, priced, type SideBest } from './bestOffers.js';
+import { committedBaseMix } from './committedBaseMix.js';
 import { decide } from './decide.js';
 import { compareHostedApi } from './hostedApiComparison.js';
 import { hybridFor } from './hybridFor.js';
@@ -430,6 +431,7 @@ export function createWorkloadAnalyzer(
       cloudWithoutTask: withoutTask,
       gpuPolicy,
       cloudOffer: best.cloud?.offer ?? null,
+      committedBase: committedBaseMix(profile, best),
       depin: depinEligible ? depin : null,
       depinOffer: depinEligible ? (best.depin?.offer ?? null) : null,
       depinListings: depinEligible && best.depin ? listings(best.depin.offer) : null,

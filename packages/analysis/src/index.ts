@@ -23,6 +23,8 @@ export type {
 export { analyzeStream, STREAMED_NOTE } from './analyzeStream.js';
 // Places and dates of offers
 export { addDays, asOfDay, daysBetween } from './asOfDay.js';
+// A committed cloud base with on-demand bursts, said as a risk (committed-base)
+export type { CommittedBaseMix } from './committedBaseMix.js';
 // Reference data rows the analysis reads (datasets/*.csv) and each network's default subsidy schedule
 export type { GpuAlias, GpuTier, NetworkInfo, RegionInfo } from './datasetTypes.js';
 // Decision and risk rules, as data

@@ -36,6 +36,7 @@ import {
   recommendedDepinShare,
   workloadKinds,
 } from '@gpufit/schema';
+import type { CommittedBaseMix } from './committedBaseMix.js';
 import { componentUsd } from './componentUsd.js';
 import type { HostedApiAdmission, HostedApiBlocker } from './hostedApiBlockers.js';
 import {
@@ -92,6 +93,11 @@ export interface RiskEvidence {
   readonly depin: PricedOption | null;
   /** The full catalog row of the cloud option (its billing says whether it is booked by the day). */
   readonly cloudOffer?: Offer | null;
+  /**
+   * The cheapest mix of the committed and the on-demand cloud offer (committedBaseMix.ts): a committed base, the
+   * bursts above it on demand. Null or absent: none priced.
+   */
+  readonly committedBase?: CommittedBaseMix | null;
   /** The full catalog row of the DePIN option (its notes say whether a price is a floor or a cap). */
   readonly depinOffer: Offer | null;
   /**
@@ -497,6 +503,30 @@ export const riskRules: readonly RiskRule[] = [
         `Stating task ${profile.task} converts GPUs only at ratios measured on ${profile.task} benchmarks, and none measures ${t.offerGpu} against ${t.demandGpu}. At the ${round3(t.ratio)}× measured on other tasks (${t.source}), ${namedOption(other)} would cost ${usd(month)} a month, ${usd(saving)} less: benchmark your model on ${o.gpu}, and if it holds near that ratio, state the demand in ${o.gpu} hours (gpuType ${o.gpu}) or leave task empty, and analyze again.`,
         saving,
         month,
+      );
+    },
+  },
+  {
+    // gpufit prices each side on one offer, so a commitment is priced holding the peak all month and a service that
+    // peaks loses it whole: a 70B chat API at a peak-to-mean of 2 ran on AWS eu-central-1 on-demand at USD 80,429.71
+    // a month for 12 months beside a 12-month commitment in the same region, where a committed base with on-demand
+    // bursts came to about USD 62,000.
+    id: 'committed-base',
+    check: (e) => {
+      const { cloud, committedBase: mix, recommendation } = e;
+      const asIs = cloud?.cost.monthlyUsd;
+      if (cloud == null || asIs == null || mix == null || recommendation !== 'cloud') return null;
+      if (isCommitted(cloud.offer.pricingCategory) || cloud.offer.id !== mix.onDemand.id) return null;
+      const saving = asIs - mix.monthlyUsd;
+      if (!savesEnough(saving, asIs)) return null;
+      const c = mix.committed;
+      const term = c.termMonths === null ? '' : `, a ${c.termMonths}-month term`;
+      const same = c.provider === mix.onDemand.provider;
+      return requirementSaid(
+        e,
+        `gpufit prices each side on one offer, so the catalog's commitment — ${c.providerName} ${c.gpusPerInstance} × ${c.gpu} in ${c.region} at ${usdCents(c.usdPerGpuHour ?? 0) === 0 ? 'its price' : `$${(c.usdPerGpuHour ?? 0).toFixed(2)}/GPU-hour`}${term} — was priced holding the peak all month, and lost to on-demand. A committed base of ${mix.instances} × ${c.gpusPerInstance} ${c.gpu} held all month, with the demand above it on the on-demand option (${mix.onDemand.providerName} ${mix.onDemand.region}; the newsvendor baseline, docs/projection-and-uncertainty.md §4), would cost about ${usd(mix.monthlyUsd)} a month, ${usd(saving)} less: ask ${c.providerName} for that commitment${same ? '' : ` and keep ${mix.onDemand.providerName} for the bursts`} (an estimate: each rate's spares are assumed to scale with the work it carries).`,
+        saving,
+        mix.monthlyUsd,
       );
     },
   },

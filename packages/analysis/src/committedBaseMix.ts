@@ -1,0 +1,98 @@
+import { demandShape, newsvendorBaseline } from '@gpufit/pricing';
+import { HOURS_PER_MONTH, isCommitted, type Offer, type WorkloadProfile } from '@gpufit/schema';
+import type { BestOffers } from './bestOffers.js';
+import { componentUsd } from './componentUsd.js';
+
+/**
+ * A committed base with on-demand bursts on the cloud side (docs/projection-and-uncertainty.md §4: the newsvendor
+ * baseline, here with the on-demand option as the burst). gpufit prices each side on one offer, so a commitment is
+ * priced holding the peak all month, and a service that peaks loses it to on-demand whole: a 70B chat API under
+ * GDPR at a peak-to-mean of 2 was priced at AWS eu-central-1's on-demand p4de rate, USD 80,429.71 a month for 12
+ * months, beside the 12-month commitment in the same region at USD 3.00 a GPU-hour against 4.29. This is the
+ * cheapest mix of the two offers bestOffers found: a base of b demand-GPUs held all month at the committed rate, the
+ * demand above it at the on-demand rate, b the newsvendor optimum rounded to whole committed instances:
+ * H · (r_c · b + r_od · E[(D − b)⁺]) with the demand shape of demandShape.ts.
+ *
+ * Rates are per demand GPU-hour of useful work, every overhead included (as hybridFor's): the committed rate is the
+ * committed estimate without the hours it held past the base (its commitment waste), times the term's spread over
+ * the horizon (a 36-month term on 12 months pays 3 × the term's price). The base is whole instances of the committed
+ * offer, at least one. An estimate, not a placement: it assumes the spares each rate carries scale with the work it
+ * carries.
+ *
+ * Null when either offer is missing or unpriced, the burst option is not on-demand (spot bursts are what a
+ * service cannot lean on), or the commitment costs no less per GPU-hour of work than on-demand.
+ */
+export interface CommittedBaseMix {
+  /** The committed offer the base is held on. */
+  readonly committed: Offer;
+  /** The on-demand offer the bursts run on. */
+  readonly onDemand: Offer;
+  /** The base in whole instances of the committed offer, and in its GPUs. */
+  readonly instances: number;
+  readonly baseGpus: number;
+  /** USD a month: H · (r_c · b + r_od · E[(D − b)⁺]), b the base in demand GPUs. */
+  readonly monthlyUsd: number;
+}
+
+export function committedBaseMix(profile: WorkloadProfile, best: BestOffers): CommittedBaseMix | null {
+  const committed = best.cloudCommitted;
+  const flexible = best.cloudFlexible;
+  if (committed === null || flexible === null || flexible.offer.pricingCategory !== 'Standard') return null;
+  if (!isCommitted(committed.offer.pricingCategory)) return null;
+  const c = committed.estimate;
+  const f = flexible.estimate;
+  const work = f.demandGpuHoursPerMonth ?? null;
+  if (c.monthlyUsd === null || f.monthlyUsd === null || work === null || !(work > 0)) return null;
+  const term = committed.offer.termMonths;
+  const termFactor = term !== null && term > profile.horizonMonths ? term / profile.horizonMonths : 1;
+  const committedRate = ((c.monthlyUsd - componentUsd(c, 'commitment-waste')) / work) * termFactor;
+  const onDemandRate = f.monthlyUsd / work;
+  const ratio = c.throughput?.ratio ?? 1;
+  const perInstance = c.gpusPerInstance ?? committed.offer.gpusPerInstance;
+  if (![ratio, perInstance].every((x) => Number.isFinite(x) && x > 0)) return null;
+  const base = committedBaseCost({
+    meanGpus: work / HOURS_PER_MONTH,
+    peakToMeanRatio: profile.peakToMeanRatio,
+    committedRate,
+    onDemandRate,
+    unitGpus: perInstance * ratio,
+  });
+  if (base === null) return null;
+  const { instances, monthlyUsd } = base;
+  return {
+    committed: committed.offer,
+    onDemand: flexible.offer,
+    instances,
+    baseGpus: instances * perInstance,
+    monthlyUsd,
+  };
+}
+
+/**
+ * The committed-base formula on its own: with hourly demand D (demandShape.ts, in demand GPUs), a base of k whole
+ * committed instances of `unitGpus` demand GPUs each costs H · (r_c · k·u + r_od · E[(D − k·u)⁺]) a month; k is the
+ * newsvendor optimum F⁻¹(1 − r_c / r_od) ÷ u rounded down or up, whichever costs less, and at least 1. Null when a
+ * commitment is no cheaper per GPU-hour than on-demand (no base pays) or an input is not a positive finite number.
+ */
+export function committedBaseCost(input: {
+  readonly meanGpus: number;
+  readonly peakToMeanRatio: number;
+  readonly committedRate: number;
+  readonly onDemandRate: number;
+  readonly unitGpus: number;
+}): { readonly instances: number; readonly monthlyUsd: number } | null {
+  const { meanGpus, peakToMeanRatio, committedRate, onDemandRate, unitGpus } = input;
+  if (
+    ![meanGpus, committedRate, onDemandRate, unitGpus].every((x) => Number.isFinite(x) && x > 0) ||
+    !(committedRate < onDemandRate)
+  )
+    return null;
+  const shape = demandShape({ meanGpus, peakToMeanRatio });
+  const costAt = (k: number): number =>
+    HOURS_PER_MONTH * (committedRate * k * unitGpus + onDemandRate * shape.expectedExcess(k * unitGpus));
+  const optimum = newsvendorBaseline(shape.quantile, committedRate, onDemandRate);
+  const below = Math.max(1, Math.floor(optimum / unitGpus));
+  const instances = costAt(below + 1) < costAt(below) ? below + 1 : below;
+  const monthlyUsd = costAt(instances);
+  return Number.isFinite(monthlyUsd) ? { instances, monthlyUsd } : null;
+}

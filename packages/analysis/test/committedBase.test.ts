@@ -1,0 +1,151 @@
+import { gpuTierTable } from '@gpufit/pricing';
+import { HOURS_PER_MONTH, type Offer, validateScenario } from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { committedBaseCost } from '../src/committedBaseMix.js';
+import { analyze } from '../src/index.js';
+import { gpuTier, offerOf, profileOf } from './support/builders.js';
+
+/**
+ * gpufit prices each side on one offer, so a commitment is priced holding the peak all month and a service that
+ * peaks loses it whole to on-demand. Found reading an enterprise RAG plan (review/rag.csv): a 70B chat API under GDPR
+ * at a peak-to-mean of 2 ran on AWS eu-central-1 on-demand p4de at USD 80,429.71 a month for 12 months, beside the
+ * 12-month commitment in the same region (USD 3.00 a GPU-hour against 4.29), where two committed instances with
+ * on-demand bursts above them come to about USD 65,000.
+ */
+describe('committedBaseCost', () => {
+  it('flat demand of 10 GPUs, 8-GPU instances at 3 committed and 4 on demand: one instance, the rest on demand', () => {
+    // k = 1: 730 × (3 × 8 + 4 × 2) = 23,360; k = 2: 730 × 3 × 16 = 35,040.
+    const r = committedBaseCost({
+      meanGpus: 10,
+      peakToMeanRatio: 1,
+      committedRate: 3,
+      onDemandRate: 4,
+      unitGpus: 8,
+    });
+    expect(r?.instances).toBe(1);
+    expect(r?.monthlyUsd).toBeCloseTo(23_360, 6);
+  });
+
+  it('no base when a commitment is no cheaper per GPU-hour of work, or an input is no positive number', () => {
+    const base = { meanGpus: 10, peakToMeanRatio: 2, unitGpus: 8 };
+    expect(committedBaseCost({ ...base, committedRate: 4, onDemandRate: 4 })).toBeNull();
+    expect(committedBaseCost({ ...base, committedRate: 5, onDemandRate: 4 })).toBeNull();
+    expect(committedBaseCost({ ...base, meanGpus: 0, committedRate: 3, onDemandRate: 4 })).toBeNull();
+    expect(
+      committedBaseCost({ ...base, unitGpus: Number.NaN, committedRate: 3, onDemandRate: 4 }),
+    ).toBeNull();
+  });
+
+  it('property: the whole-instance base is the cheapest of every base of 1 to 200 instances, and never dearer than all on-demand plus one instance', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.05, max: 200, noNaN: true }),
+        fc.double({ min: 1, max: 6, noNaN: true }),
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        fc.constantFrom(1, 2, 4, 8),
+        (meanGpus, peakToMeanRatio, onDemandRate, share, unitGpus) => {
+          const committedRate = onDemandRate * share;
+          const r = committedBaseCost({ meanGpus, peakToMeanRatio, committedRate, onDemandRate, unitGpus });
+          expect(r).not.toBeNull();
+          const at = (k: number) =>
+            committedBaseCost({
+              meanGpus,
+              peakToMeanRatio,
+              committedRate,
+              onDemandRate,
+              unitGpus: unitGpus * k,
+            })!;
+          // One instance of k × u GPUs is a base of k instances of u: the formula at k = 1 of the wider unit.
+          for (let k = 1; k <= 200; k++) {
+            const one = at(k);
+            if (one.instances === 1) expect(r!.monthlyUsd).toBeLessThanOrEqual(one.monthlyUsd * (1 + 1e-9));
+          }
+          // A base of one instance costs at most its own hours more than all on demand.
+          expect(r!.monthlyUsd).toBeLessThanOrEqual(
+            HOURS_PER_MONTH * (onDemandRate * meanGpus + committedRate * unitGpus) * (1 + 1e-9),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+const tiers = gpuTierTable([gpuTier('A100-80GB', { generation: 'Ampere' }), gpuTier('H100')]);
+const offer = (input: Parameters<typeof offerOf>[1]): Offer => offerOf('committedBase test', input);
+const onDemand = offer({
+  id: 'aws:p5:eu-central-1',
+  market: 'hyperscaler',
+  providerName: 'Amazon Web Services',
+  usdPerGpuHour: 4,
+  region: 'eu-central-1',
+  country: 'DE',
+});
+const committed = (usd: number) =>
+  offer({
+    id: 'aws:p5:eu-central-1:committed-12mo',
+    market: 'hyperscaler',
+    providerName: 'Amazon Web Services',
+    usdPerGpuHour: usd,
+    region: 'eu-central-1',
+    country: 'DE',
+    pricingCategory: 'Committed',
+    termMonths: 12,
+  });
+const scenarioResult = validateScenario({ analysisDate: '2026-12-01' });
+if (!scenarioResult.ok) throw new Error('scenario');
+const scenario = scenarioResult.value;
+// A 70B service on 2-GPU H100 replicas, 4 replicas on average (5,840 GPU-hours), peaking at twice that.
+const service = profileOf({
+  id: 'w',
+  kind: 'realtime-inference',
+  modelParamsBillions: 70,
+  precision: 'fp8',
+  gpuType: 'H100',
+  gpusPerReplica: 2,
+  interconnect: 'nvlink',
+  gpuHoursPerMonth: 5840,
+  peakToMeanRatio: 2,
+  dataSensitivity: 'internal',
+  availabilityTarget: 0.99,
+  p99LatencyMs: 2000,
+});
+async function decisionWith(offers: readonly Offer[]) {
+  const a = await analyze({ workloads: [service], offers, tiers, scenario, monteCarlo: false });
+  return a.workloads[0]!.decision;
+}
+
+describe('risk: a committed base with on-demand bursts', () => {
+  it('is said, with its figure, when the commitment lost whole to on-demand and a base of it would save', async () => {
+    const d = await decisionWith([onDemand, committed(2.8)]);
+    expect(d.cloud?.offer.id).toBe('aws:p5:eu-central-1');
+    const i = d.riskStakes!.findIndex((s) => s.id === 'committed-base');
+    expect(i).toBeGreaterThanOrEqual(0);
+    const risk = d.risks[i]!;
+    expect(risk).toContain(
+      "gpufit prices each side on one offer, so the catalog's commitment — Amazon Web Services 8 × H100 in eu-central-1 at $2.80/GPU-hour, a 12-month term — was priced holding the peak all month, and lost to on-demand. A committed base of 1 × 8 H100 held all month",
+    );
+    const stake = d.riskStakes![i]!.usdPerMonth!;
+    // 5,840 H100-hours on demand at USD 4: USD 23,360. One committed 8-GPU instance at USD 2.80 (USD 16,352 a
+    // month) with the demand above 8 GPUs on demand: the lognormal demand of mean 8 and p99 16 (σ = 2.3263 −
+    // √(2.3263² − 2 ln 2) = 0.3199) exceeds its mean by E[(D − 8)⁺] = 8 · (Φ(σ/2) − Φ(−σ/2)) = 1.0176 GPUs,
+    // 730 × 4 × 1.0176 = USD 2,971 of bursts (hand arithmetic; the code's 2,969.11 is Φ to more digits):
+    // USD 19,321.11, USD 4,038.89 less.
+    expect(d.cloud!.cost.monthlyUsd).toBeCloseTo(23_360, 6);
+    expect(stake).toBeCloseTo(4_038.89, 2);
+    expect(risk).toContain('would cost about $19,321.11 a month, $4,038.89 less');
+    expect(risk).toContain(`less: ask Amazon Web Services for that commitment (an estimate`);
+  });
+
+  it('says nothing when the commitment saves under 10 % or is already the option', async () => {
+    // At 3.9 against 4 a base saves a little, under the bar.
+    const close = await decisionWith([onDemand, committed(3.9)]);
+    expect(close.riskStakes!.some((s) => s.id === 'committed-base')).toBe(false);
+    // Cheap enough to hold the peak all month: the commitment is the option itself.
+    const cheap = await decisionWith([onDemand, committed(1)]);
+    expect(cheap.cloud?.offer.pricingCategory).toBe('Committed');
+    expect(cheap.riskStakes!.some((s) => s.id === 'committed-base')).toBe(false);
+  });
+});
