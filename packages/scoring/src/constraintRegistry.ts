@@ -29,9 +29,10 @@ export const certificationsConstraint = defineConstraint({
   side: 'depin',
   summary:
     'Required certifications (by default HIPAA, PCI DSS, FedRAMP): DePIN is ineligible unless an offer holds every one of them.',
-  applies: (profile, config) => {
-    const listed = config.constraints.certifications.requirements;
-    for (const r of profile.compliance) if (listed.includes(r)) return true;
+  prepare: (config) => config.constraints.certifications.requirements,
+  applies: (profile, _config, listed) => {
+    const compliance = profile.compliance;
+    for (let i = 0; i < compliance.length; i++) if (listed.includes(compliance[i]!)) return true;
     return false;
   },
   explain: (profile, config, scope) => {

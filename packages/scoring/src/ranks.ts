@@ -9,6 +9,8 @@ import {
   trainingBytesAtShare,
   unquantizedParameterShare,
   WORKLOAD_KINDS,
+  type WorkloadKind,
+  workloadKinds,
 } from '@gpufit/schema';
 
 /**
@@ -57,4 +59,12 @@ export function trainingBytes(
   const a = TRAINING_BYTES_AT_0[i]!;
   const d = TRAINING_BYTES_AT_1[i]! - a;
   return d === 0 ? a : a + unquantizedParameterShare(modelParamsBillions) * d;
+}
+
+/** 1 for the kinds whose phase is inference, by kind rank. */
+const INFERENCE = Uint8Array.from(WORKLOAD_KINDS, (k) => (workloadKinds[k].phase === 'inference' ? 1 : 0));
+
+/** `workloadKinds[kind].phase === 'inference'`, by rank (see `rankIn`). */
+export function isInference(kind: WorkloadKind): boolean {
+  return INFERENCE[kindRank(kind)] === 1;
 }

@@ -6,9 +6,6 @@ import type { Signal } from './defineFactor.js';
 import { factors } from './factorRegistry.js';
 import { kindRank, sensitivityRank } from './ranks.js';
 
-/** How many factors the engine sums, read once when the module loads. */
-const FACTOR_COUNT = factors.length;
-
 /** What scoring one profile produces, as numbers; reused across calls by its owner. */
 export interface ScoreState {
   /** Clamped to 0..100. */
@@ -54,13 +51,8 @@ function clampScore(x: number): number {
  */
 export function scoreProfile(profile: WorkloadProfile, fw: CompiledFramework, state: ScoreState): void {
   measureFactors(profile, fw);
-  const contributions = fw.contributions;
-  let cloud = fw.baseCloud;
-  let depin = fw.baseDepin;
-  for (let i = 0; i < FACTOR_COUNT; i++) {
-    cloud += contributions[2 * i]!;
-    depin += contributions[2 * i + 1]!;
-  }
+  let cloud = sums.cloud;
+  let depin = sums.depin;
   cloud = clampScore(cloud);
   depin = clampScore(depin);
   state.cloud = cloud;
@@ -111,6 +103,8 @@ class SignalBox implements Signal {
   depin = 0;
 }
 const out: Signal = new SignalBox();
+/** The running sums (base plus the weighted signals so far, in registry order), handed from one measure function to the next. */
+const sums: Signal = new SignalBox();
 
 /** Each factor's weighted signal into `fw.contributions` (cloud at 2i, DePIN at 2i + 1). */
 function measureFactors(profile: WorkloadProfile, fw: CompiledFramework): void {
@@ -127,34 +121,54 @@ function measureFirst(profile: WorkloadProfile, fw: CompiledFramework): void {
   const w = fw.weights;
   const k = fw.contributions;
   const s = out;
+  let cloud = fw.baseCloud;
+  let depin = fw.baseDepin;
   if (f0 !== undefined) {
     s.cloud = 0;
     s.depin = 0;
     f0.measure(profile, p[0]!, c, s);
-    k[0] = w[0]! * s.cloud + 0;
-    k[1] = w[0]! * s.depin + 0;
+    const kc0 = w[0]! * s.cloud + 0;
+    const kd0 = w[0]! * s.depin + 0;
+    k[0] = kc0;
+    k[1] = kd0;
+    cloud += kc0;
+    depin += kd0;
   }
   if (f1 !== undefined) {
     s.cloud = 0;
     s.depin = 0;
     f1.measure(profile, p[1]!, c, s);
-    k[2] = w[1]! * s.cloud + 0;
-    k[3] = w[1]! * s.depin + 0;
+    const kc1 = w[1]! * s.cloud + 0;
+    const kd1 = w[1]! * s.depin + 0;
+    k[2] = kc1;
+    k[3] = kd1;
+    cloud += kc1;
+    depin += kd1;
   }
   if (f2 !== undefined) {
     s.cloud = 0;
     s.depin = 0;
     f2.measure(profile, p[2]!, c, s);
-    k[4] = w[2]! * s.cloud + 0;
-    k[5] = w[2]! * s.depin + 0;
+    const kc2 = w[2]! * s.cloud + 0;
+    const kd2 = w[2]! * s.depin + 0;
+    k[4] = kc2;
+    k[5] = kd2;
+    cloud += kc2;
+    depin += kd2;
   }
   if (f3 !== undefined) {
     s.cloud = 0;
     s.depin = 0;
     f3.measure(profile, p[3]!, c, s);
-    k[6] = w[3]! * s.cloud + 0;
-    k[7] = w[3]! * s.depin + 0;
+    const kc3 = w[3]! * s.cloud + 0;
+    const kd3 = w[3]! * s.depin + 0;
+    k[6] = kc3;
+    k[7] = kd3;
+    cloud += kc3;
+    depin += kd3;
   }
+  sums.cloud = cloud;
+  sums.depin = depin;
 }
 
 function measureSecond(profile: WorkloadProfile, fw: CompiledFramework): void {
@@ -163,34 +177,54 @@ function measureSecond(profile: WorkloadProfile, fw: CompiledFramework): void {
   const w = fw.weights;
   const k = fw.contributions;
   const s = out;
+  let cloud = sums.cloud;
+  let depin = sums.depin;
   if (f4 !== undefined) {
     s.cloud = 0;
     s.depin = 0;
     f4.measure(profile, p[4]!, c, s);
-    k[8] = w[4]! * s.cloud + 0;
-    k[9] = w[4]! * s.depin + 0;
+    const kc4 = w[4]! * s.cloud + 0;
+    const kd4 = w[4]! * s.depin + 0;
+    k[8] = kc4;
+    k[9] = kd4;
+    cloud += kc4;
+    depin += kd4;
   }
   if (f5 !== undefined) {
     s.cloud = 0;
     s.depin = 0;
     f5.measure(profile, p[5]!, c, s);
-    k[10] = w[5]! * s.cloud + 0;
-    k[11] = w[5]! * s.depin + 0;
+    const kc5 = w[5]! * s.cloud + 0;
+    const kd5 = w[5]! * s.depin + 0;
+    k[10] = kc5;
+    k[11] = kd5;
+    cloud += kc5;
+    depin += kd5;
   }
   if (f6 !== undefined) {
     s.cloud = 0;
     s.depin = 0;
     f6.measure(profile, p[6]!, c, s);
-    k[12] = w[6]! * s.cloud + 0;
-    k[13] = w[6]! * s.depin + 0;
+    const kc6 = w[6]! * s.cloud + 0;
+    const kd6 = w[6]! * s.depin + 0;
+    k[12] = kc6;
+    k[13] = kd6;
+    cloud += kc6;
+    depin += kd6;
   }
   if (f7 !== undefined) {
     s.cloud = 0;
     s.depin = 0;
     f7.measure(profile, p[7]!, c, s);
-    k[14] = w[7]! * s.cloud + 0;
-    k[15] = w[7]! * s.depin + 0;
+    const kc7 = w[7]! * s.cloud + 0;
+    const kd7 = w[7]! * s.depin + 0;
+    k[14] = kc7;
+    k[15] = kd7;
+    cloud += kc7;
+    depin += kd7;
   }
+  sums.cloud = cloud;
+  sums.depin = depin;
 }
 
 function measureRest(profile: WorkloadProfile, fw: CompiledFramework): void {
@@ -199,34 +233,54 @@ function measureRest(profile: WorkloadProfile, fw: CompiledFramework): void {
   const w = fw.weights;
   const k = fw.contributions;
   const s = out;
+  let cloud = sums.cloud;
+  let depin = sums.depin;
   if (f8 !== undefined) {
     s.cloud = 0;
     s.depin = 0;
     f8.measure(profile, p[8]!, c, s);
-    k[16] = w[8]! * s.cloud + 0;
-    k[17] = w[8]! * s.depin + 0;
+    const kc8 = w[8]! * s.cloud + 0;
+    const kd8 = w[8]! * s.depin + 0;
+    k[16] = kc8;
+    k[17] = kd8;
+    cloud += kc8;
+    depin += kd8;
   }
   if (f9 !== undefined) {
     s.cloud = 0;
     s.depin = 0;
     f9.measure(profile, p[9]!, c, s);
-    k[18] = w[9]! * s.cloud + 0;
-    k[19] = w[9]! * s.depin + 0;
+    const kc9 = w[9]! * s.cloud + 0;
+    const kd9 = w[9]! * s.depin + 0;
+    k[18] = kc9;
+    k[19] = kd9;
+    cloud += kc9;
+    depin += kd9;
   }
   if (f10 !== undefined) {
     s.cloud = 0;
     s.depin = 0;
     f10.measure(profile, p[10]!, c, s);
-    k[20] = w[10]! * s.cloud + 0;
-    k[21] = w[10]! * s.depin + 0;
+    const kc10 = w[10]! * s.cloud + 0;
+    const kd10 = w[10]! * s.depin + 0;
+    k[20] = kc10;
+    k[21] = kd10;
+    cloud += kc10;
+    depin += kd10;
   }
   for (let i = UNROLLED; i < factors.length; i++) {
     s.cloud = 0;
     s.depin = 0;
     factors[i]!.measure(profile, p[i]!, c, s);
-    k[2 * i] = w[i]! * s.cloud + 0;
-    k[2 * i + 1] = w[i]! * s.depin + 0;
+    const kc = w[i]! * s.cloud + 0;
+    const kd = w[i]! * s.depin + 0;
+    k[2 * i] = kc;
+    k[2 * i + 1] = kd;
+    cloud += kc;
+    depin += kd;
   }
+  sums.cloud = cloud;
+  sums.depin = depin;
 }
 
 const [c0, c1, c2, c3] = constraints;

@@ -7,7 +7,7 @@ import {
 } from '@gpufit/schema';
 import { logRampIn, logRange, roughly } from '../curves.js';
 import { defineFactor } from '../defineFactor.js';
-import { precisionBytes, trainingBytes } from '../ranks.js';
+import { isInference, precisionBytes, trainingBytes } from '../ranks.js';
 
 const GIB = 2 ** 30;
 /**
@@ -28,7 +28,7 @@ export function modelFootprintGiB(profile: WorkloadProfile): number {
 }
 
 function bytesPerParameter(profile: WorkloadProfile): number {
-  return workloadKinds[profile.kind].phase === 'inference'
+  return isInference(profile.kind)
     ? precisionBytes(profile.precision)
     : trainingBytes(profile.precision, profile.trainingMethod ?? 'full', profile.modelParamsBillions);
 }
