@@ -36,6 +36,7 @@ import {
   recommendedDepinShare,
   workloadKinds,
 } from '@gpufit/schema';
+import { armHost } from './armHost.js';
 import type { CommittedBaseMix } from './committedBaseMix.js';
 import { componentUsd } from './componentUsd.js';
 import type { HostedApiAdmission, HostedApiBlocker } from './hostedApiBlockers.js';
@@ -658,6 +659,25 @@ export const riskRules: readonly RiskRule[] = [
         stretched.add(t.offerGpu);
         out.push(
           `That ratio is throughput, not latency: a request bound by the GPU's speed takes about ${round3(slow.stretch)}× as long on ${t.offerGpu} as on ${t.demandGpu} at the same batch, so the p99 budget of ${msText(budget!)}${assumedMark(profile, 'p99LatencyMs')} holds there only if a request's p99 on ${t.demandGpu} is about ${msText(slow.maxDemandP99Ms)} or less — measure it on ${t.offerGpu} before moving the service.`,
+        );
+      }
+      return out.length > 0 ? out.join(' ') : null;
+    },
+  },
+  {
+    // Only for a side the plan runs on: the work must be rebuilt for the host's CPU, not only re-priced.
+    id: 'arm-host',
+    check: ({ cloud, depin, recommendation }) => {
+      const out: string[] = [];
+      for (const [o, side] of [
+        [cloud, 'cloud'],
+        [depin, 'depin'],
+      ] as const) {
+        if (o === null || !runsOn(recommendation, side)) continue;
+        const host = armHost(o.offer);
+        if (host === null) continue;
+        out.push(
+          `${o.offer.providerName} ${o.offer.gpu}${o.offer.instanceType ? ` (${o.offer.instanceType})` : ''} runs beside an ${host.cpu} (${host.source}): container images and CPU-side native code (tokenizers, data loaders, custom kernels' host code) must be built for linux/arm64, and x86-64-only dependencies will not run; check them before moving.`,
         );
       }
       return out.length > 0 ? out.join(' ') : null;
