@@ -272,11 +272,18 @@ const round3 = (x: number) => Number(x.toPrecision(3));
 const msText = (ms: number) => (ms >= 1000 ? `${round3(ms / 1000)} s` : `${Math.round(ms)} ms`);
 
 /**
- * A cloud option holding at least this many GPUs at once on capacity that is not reserved (on-demand, or booked by
+ * A serving fleet holding at least this many GPUs at once on capacity that is not reserved (on-demand, or booked by
  * the day) is named: no source gives a provider's free pool, and at this size GPU clouds sell reserved clusters
  * (gpufit assumption: 8 nodes of 8 GPUs, the size of the README's pretrain).
  */
 export const UNRESERVED_FLEET_GPUS = 64;
+/**
+ * A job's cluster of this many GPUs or more over two or more instances is named too: a multi-node cluster held for
+ * the job's whole run is what GPU clouds sell reserved, and capacity it needs at once is what an on-demand pool may
+ * not have (gpufit assumption: two nodes of 8; a reviewer's 4 × 8 B200 pretrain at USD 49,497 a month for two
+ * months read no word of it).
+ */
+export const UNRESERVED_CLUSTER_GPUS = 16;
 
 /**
  * A requirement of the workload (its certifications, its named GPU) is named as a cost when dropping it would save
@@ -533,7 +540,7 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     id: 'unreserved-cloud-fleet',
-    check: ({ cloud }) => {
+    check: ({ cloud, profile }) => {
       const n = cloud?.cost.instances;
       if (cloud == null || n == null || isCommitted(cloud.offer.pricingCategory)) return null;
       // Spot capacity has its own rule (at most 8 GPUs a zone): a spot option this large was already refused.
@@ -541,7 +548,8 @@ export const riskRules: readonly RiskRule[] = [
       const o = cloud.offer;
       const per = cloud.cost.gpusPerInstance ?? o.gpusPerInstance;
       const gpus = n * per;
-      if (gpus < UNRESERVED_FLEET_GPUS) return null;
+      const serving = workloadKinds[profile.kind].pattern === 'serving';
+      if (serving ? gpus < UNRESERVED_FLEET_GPUS : gpus < UNRESERVED_CLUSTER_GPUS || n < 2) return null;
       return `The cloud option holds ${n} × ${per} ${o.gpu} (${gpus} GPUs) at once on ${o.providerName}'s ${o.bookedAhead ? 'capacity blocks' : 'on-demand capacity'} in ${o.region}, priced at its list rate: no source gives how many GPUs a provider has free, and on-demand capacity is not reserved (Google Cloud: a commitment guarantees zonal capacity only with a reservation attached). At this size, confirm the capacity with ${o.providerName} before relying on it, and ask for a reserved cluster, usually cheaper than list (Lambda 1-Click Clusters, Hyperbolic reserved clusters up to 40 % off, CoreWeave up to 60 % for committed usage): a committed offer in your catalog is priced as such.`;
     },
   },

@@ -528,10 +528,18 @@ describe('risk: a large cloud fleet on capacity that is not reserved', () => {
     expect(risks[0]).toContain('confirm the capacity with Nebius before relying on it');
   });
 
-  it('says nothing under 64 GPUs, or on committed capacity (reserved: priced as such)', async () => {
-    expect(fleet(await risksOf(7, node({})))).toEqual([]);
+  it('names a job’s multi-node cluster from 2 nodes of 8 (a 4 × 8 B200 pretrain at USD 49,497 a month read no word of it)', async () => {
+    const two = fleet(await risksOf(2, node({})));
+    expect(two).toHaveLength(1);
+    expect(two[0]).toContain('The cloud option holds 2 × 8 H100 (16 GPUs) at once');
+    expect(fleet(await risksOf(7, node({})))).toHaveLength(1);
+  });
+
+  it('says nothing on one node, or on committed capacity (reserved: priced as such)', async () => {
+    expect(fleet(await risksOf(1, node({})))).toEqual([]);
     const committed = node({ id: 'nebius:h100x8:committed', pricingCategory: 'Committed', termMonths: 12 });
     expect(fleet(await risksOf(8, committed))).toEqual([]);
+    expect(fleet(await risksOf(2, committed))).toEqual([]);
   });
 });
 
