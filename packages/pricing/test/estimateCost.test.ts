@@ -306,6 +306,88 @@ describe('estimateCost: the bill, term by term', () => {
     expect(free.assumptions.join(' ')).toMatch(/optimum of Daly's cost function/);
   });
 
+  it('a free first tier of egress never makes checkpoints off the host dearer: the sync is priced as the month of them averages', () => {
+    // Found by review: with the first 100 GiB free, a 104 GiB checkpoint was priced at its 4 paid GiB ($0.39) while
+    // every later one cost $9.39, so the run checkpointed every 2.35 h instead of 3.71 h and the month cost
+    // $3,637.61 against $3,519.85 on the same offer charging every GiB at $0.09.
+    const p = profile({
+      id: 'ft',
+      kind: 'fine-tuning',
+      trainingMethod: 'full',
+      modelParamsBillions: 8,
+      gpusPerReplica: 8,
+      jobsPerMonth: 4,
+      hoursPerJob: 36,
+      checkpointMinutes: 2,
+      restartMinutes: 15,
+    });
+    const at = (egressTiers: { upToGiB: number | null; usdPerGiB: number }[]) =>
+      estimateCost(
+        p,
+        offer({ market: 'marketplace', gpusPerInstance: 8, interruptionsPerHour: 0.0943, egressTiers }),
+        { tiers, explain: true },
+      );
+    const paid = at([{ upToGiB: null, usdPerGiB: 0.09 }]);
+    const freeFirst = at([
+      { upToGiB: 100, usdPerGiB: 0 },
+      { upToGiB: null, usdPerGiB: 0.09 },
+    ]);
+    expect(paid.monthlyUsd).toBeCloseTo(3519.85, 2);
+    expect(freeFirst.monthlyUsd!).toBeLessThanOrEqual(paid.monthlyUsd!);
+    // 100 GiB free take $9.00 off the month at the same interval.
+    expect(paid.monthlyUsd! - freeFirst.monthlyUsd!).toBeCloseTo(9, 1);
+    const interval = (e: CostEstimate) =>
+      Number(
+        e.assumptions.find((a) => a.startsWith('interruptions:'))!.match(/checkpoints every ([\d.]+) h/)![1],
+      );
+    expect(interval(freeFirst)).toBeCloseTo(interval(paid), 1);
+    // A free tier larger than one checkpoint (the first sync free, the later ones not) is priced the same way.
+    const bigFree = at([
+      { upToGiB: 1000, usdPerGiB: 0 },
+      { upToGiB: null, usdPerGiB: 0.09 },
+    ]);
+    expect(bigFree.monthlyUsd!).toBeLessThanOrEqual(paid.monthlyUsd!);
+    // At most the 1,000 free GiB at $0.09; a little less where the interval found differs from the paid one's.
+    expect(paid.monthlyUsd! - bigFree.monthlyUsd!).toBeLessThanOrEqual(90 + 1e-9);
+    expect(paid.monthlyUsd! - bigFree.monthlyUsd!).toBeGreaterThan(85);
+  });
+
+  it('property: a free first tier never raises the bill of a training job whose checkpoints leave the host', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.5, max: 70, noNaN: true }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: 2, max: 200, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.5, noNaN: true }),
+        fc.double({ min: 1, max: 5000, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.2, noNaN: true }),
+        (billions, jobs, hours, rate, freeGiB, usdPerGiB) => {
+          const p = profile({
+            id: 'ft',
+            kind: 'fine-tuning',
+            trainingMethod: 'full',
+            modelParamsBillions: billions,
+            jobsPerMonth: jobs,
+            hoursPerJob: hours,
+          });
+          const at = (egressTiers: { upToGiB: number | null; usdPerGiB: number }[]) =>
+            estimateCost(
+              p,
+              offer({ market: 'marketplace', gpusPerInstance: 8, interruptionsPerHour: rate, egressTiers }),
+              { tiers },
+            ).monthlyUsd;
+          const paid = at([{ upToGiB: null, usdPerGiB }]);
+          const free = at([
+            { upToGiB: freeGiB, usdPerGiB: 0 },
+            { upToGiB: null, usdPerGiB },
+          ]);
+          if (paid !== null && free !== null) expect(free).toBeLessThanOrEqual(paid * (1 + 1e-9));
+        },
+      ),
+      { numRuns: 300, seed: 19 },
+    );
+  });
+
   it('a checkpoint that leaves the host counts once uploaded, and a new host fetches it: both transfers lengthen the run', () => {
     // Found by review: a 13B full pretrain on 4 × 8 Vast H200 wrote 170 GiB checkpoints every 1.09 h on hosts that
     // fail every 2.65 h, charged as 3-minute writes, while the same report said each upload takes 0.404 h.

@@ -20,10 +20,10 @@ import { meanSpareUnits } from '../reliability/meanSpareUnits.js';
 import { replicasForDemandAndAvailability } from '../reliability/replicasForAvailability.js';
 import { billedJobHours } from './billedJobHours.js';
 import { billedByTheDay } from './bookedAhead.js';
-import { interruptedRun } from './interruptedRun.js';
 import * as notes from './notes.js';
 import { offerFacts } from './offerFacts.js';
 import { profileFacts } from './profileFacts.js';
+import { syncPricedRun } from './syncPricedRun.js';
 import { workOnOffer } from './workOnOffer.js';
 
 export type { PriceAdjuster } from '../incentives/effectivePrice.js';
@@ -246,24 +246,24 @@ export function estimateCost(
       // A resumable job checkpoints only when that makes its expected run cheaper, at the interval of least
       // expected cost (`interruptedRun`): P is what an hour of one job's run adds to the month's GPU bill net of
       // the subsidy, per job (the allocation's price an hour when jobs × hours × GPUs make the month's GPU-hours),
-      // s one checkpoint's sync priced as the next GiB after the results (0 in the provider's own storage).
-      const syncUsd =
-        checkpointGiB > 0 && jobsPerMonth > 0 ? of.egressUsd(resultGiB + checkpointGiB) - resultEgressUsd : 0;
-      const costs = {
-        usdPerHour: (price * (1 - share) * packing * usefulGpuHours) / (jobWallHours * jobsPerMonth),
-        usdPerCheckpoint: syncUsd,
-      };
+      // s one checkpoint's sync off the host (0 in the provider's own storage).
+      const usdPerHour = (price * (1 - share) * packing * usefulGpuHours) / (jobWallHours * jobsPerMonth);
       // A checkpoint that leaves the host is safe only once uploaded, and a replacement host fetches it back: each
       // transfer of one checkpoint at the scenario's rate (the 13B full run's 170 GiB: 0.404 h at 1000 Mbit/s,
-      // against a 3-minute write) lengthens a checkpointed run (interruptedRun).
+      // against a 3-minute write) lengthens a checkpointed run (interruptedRun). Its sync is priced as the month's
+      // syncs average on the offer's egress schedule (syncPricedRun; the next GiB after the results on a flat one).
       const offHostHours = checkpointGiB > 0 ? transferHours(checkpointGiB, mbps) : 0;
-      const run = interruptedRun(
+      const { run, usdPerCheckpoint: syncUsd } = syncPricedRun({
         jobWallHours,
         interruptionsPerJobHour,
         pf,
-        syncUsd > 0 && Number.isFinite(costs.usdPerHour) ? costs : undefined,
+        usdPerHour,
+        jobsPerMonth,
+        checkpointGiB,
+        resultGiB,
+        egressUsd: of.egressUsd,
         offHostHours,
-      );
+      });
       if (!run.bounded) return infeasible(offer, [{ code: 'interruptions', message: run.reason }], g);
       inflation = run.wallHours / jobWallHours;
       checkpointsPerJob = run.checkpoints;
@@ -277,7 +277,7 @@ export function estimateCost(
                 run.intervalHours,
                 inflation,
                 nodes,
-                syncUsd > 0 ? { syncUsd, usdPerHour: costs.usdPerHour } : null,
+                syncUsd > 0 ? { syncUsd, usdPerHour } : null,
                 offHostHours,
               )
             : notes.fromScratch(
