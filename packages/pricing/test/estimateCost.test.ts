@@ -27,6 +27,19 @@ function numbers(e: CostEstimate): number[] {
   return out;
 }
 
+/** An 8B full fine-tune on 8 GPUs, 4 jobs of 36 h a month: 104.3 GiB checkpoints that leave a marketplace host. */
+const FULL_8B_ON_8_GPUS = profile({
+  id: 'cpt',
+  kind: 'fine-tuning',
+  trainingMethod: 'full',
+  modelParamsBillions: 8,
+  gpusPerReplica: 8,
+  jobsPerMonth: 4,
+  hoursPerJob: 36,
+  checkpointMinutes: 2,
+  restartMinutes: 15,
+});
+
 describe('estimateCost: the bill, term by term', () => {
   it('lists every cost term in a fixed order and they add up to monthlyUsd exactly', () => {
     const e = estimateCost(
@@ -310,17 +323,7 @@ describe('estimateCost: the bill, term by term', () => {
     // Found by review: with the first 100 GiB free, a 104 GiB checkpoint was priced at its 4 paid GiB ($0.39) while
     // every later one cost $9.39, so the run checkpointed every 2.35 h instead of 3.71 h and the month cost
     // $3,637.61 against $3,519.85 on the same offer charging every GiB at $0.09.
-    const p = profile({
-      id: 'ft',
-      kind: 'fine-tuning',
-      trainingMethod: 'full',
-      modelParamsBillions: 8,
-      gpusPerReplica: 8,
-      jobsPerMonth: 4,
-      hoursPerJob: 36,
-      checkpointMinutes: 2,
-      restartMinutes: 15,
-    });
+    const p = FULL_8B_ON_8_GPUS;
     const at = (egressTiers: { upToGiB: number | null; usdPerGiB: number }[]) =>
       estimateCost(
         p,
@@ -391,17 +394,7 @@ describe('estimateCost: the bill, term by term', () => {
   it('a checkpoint that leaves the host counts once uploaded, and a new host fetches it: both transfers lengthen the run', () => {
     // Found by review: a 13B full pretrain on 4 × 8 Vast H200 wrote 170 GiB checkpoints every 1.09 h on hosts that
     // fail every 2.65 h, charged as 3-minute writes, while the same report said each upload takes 0.404 h.
-    const p = profile({
-      id: 'cpt',
-      kind: 'fine-tuning',
-      trainingMethod: 'full',
-      modelParamsBillions: 8,
-      gpusPerReplica: 8,
-      jobsPerMonth: 4,
-      hoursPerJob: 36,
-      checkpointMinutes: 2,
-      restartMinutes: 15,
-    });
+    const p = FULL_8B_ON_8_GPUS;
     const market = offer({
       market: 'marketplace',
       gpusPerInstance: 8,
