@@ -1,3 +1,4 @@
+import { breakEvenNumberText } from '@gpufit/pricing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { breakEvenValueText } from '../src/commands/breakeven.js';
@@ -16,9 +17,14 @@ describe('breakEvenValueText', () => {
     expect(breakEvenValueText(null, 'share')).toBe('—');
   });
 
+  it('below 0.001 the column and the note print the same text, not an exponent in one of them', () => {
+    expect(breakEvenValueText(1.973e-5, 'per hour')).toBe('0.00001973 per hour');
+    expect(breakEvenNumberText(1.973e-5)).toBe('0.00001973');
+  });
+
   it('property: the column value is the note value, toPrecision(4) of the number', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1e-3, max: 1e9, noNaN: true }), (x) => {
+      fc.property(fc.double({ min: 1e-9, max: 1e9, noNaN: true }), (x) => {
         const text = breakEvenValueText(x, 'USD/GPU-hour');
         expect(Number(text.replace(' USD/GPU-hour', '').replaceAll(',', ''))).toBe(Number(x.toPrecision(4)));
       }),

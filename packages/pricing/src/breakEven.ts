@@ -24,9 +24,13 @@ const grouped = (text: string): string =>
     /^(-?)(\d{4,})(?=\.|$)/,
     (_, sign: string, whole: string) => sign + whole.replace(/\B(?=(\d{3})+$)/g, ','),
   );
-/** Four significant digits, grouped; below 0.001 in exponent form. */
-const fmt = (x: number): string =>
-  Math.abs(x) >= 1e-3 || x === 0 ? grouped(String(Number(x.toPrecision(4)))) : x.toExponential(3);
+/**
+ * A break-even value for people: 4 significant digits (`toPrecision`), thousands grouped, never in exponent form
+ * ("15,830", "1.084", "0.00001973"). The note and `gpufit breakeven`'s columns both print it, so they agree.
+ */
+export const breakEvenNumberText = (x: number): string =>
+  Number(x.toPrecision(4)).toLocaleString('en-US', { maximumSignificantDigits: 4 });
+const fmt = breakEvenNumberText;
 const money = (gap: number): string => `USD ${grouped(Math.abs(gap).toFixed(2))}`;
 
 class Unpriced extends Error {}

@@ -153,7 +153,7 @@ export {
 
 export { bareDrawLoop } from './bareDrawLoop.js';
 export type { BreakEvenOptions } from './breakEven.js';
-export { breakEven } from './breakEven.js';
+export { breakEven, breakEvenNumberText } from './breakEven.js';
 export { addMonths, monthsBetween } from './calendarMonth.js';
 export type { CostBasis, CostBasisResult, DemandMonth, DemandPath, TokenFloorBasis } from './costBasis.js';
 export { costBasis, spreadSigma, withTokenFloor } from './costBasis.js';

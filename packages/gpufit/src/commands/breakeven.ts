@@ -1,3 +1,4 @@
+import { breakEvenNumberText } from '@gpufit/pricing';
 import { textTable } from '../cli/table.js';
 import { type AnalyzeCommandOptions, runAnalysis, selectWorkloads } from './analyze.js';
 
@@ -7,14 +8,15 @@ export interface BreakevenOptions extends Omit<AnalyzeCommandOptions, 'format' |
 }
 
 /**
- * A break-even column's value: 4 significant digits, rounded as the note beside it rounds them (`toPrecision`, on
- * the binary value) before the thousands separators — `toLocaleString` alone rounds the decimal text, and Vast's
- * \$1.1175 (binary 1.11749…) read "1.118" in the column and "now 1.117" in the note of the same row.
+ * A break-even column's value: the note's own text of the number (`breakEvenNumberText`: `toPrecision(4)` on the
+ * binary value, then thousands separators) — `toLocaleString` alone rounds the decimal text, and Vast's \$1.1175
+ * (binary 1.11749…) read "1.118" in the column and "now 1.117" in the note of the same row; below 0.001 the note
+ * read "1.973e-5" beside "0.00001973".
  */
 export function breakEvenValueText(x: number | null, unit: string): string {
   if (x === null) return '—';
   if (unit === 'share') return `${Number((x * 100).toPrecision(4))} %`;
-  return `${Number(x.toPrecision(4)).toLocaleString('en-US', { maximumSignificantDigits: 4 })} ${unit}`;
+  return `${breakEvenNumberText(x)} ${unit}`;
 }
 
 export async function runBreakeven(workloadsPath: string | undefined, opts: BreakevenOptions): Promise<void> {

@@ -12,10 +12,12 @@ export function readableNumber(x: number, digits = 3): string {
 }
 
 /**
- * GPU-hours for reading: whole hours from 1,000 up (no digit of the integer part rounded away), else
- * `readableNumber`. The demand a workload states reads back as stated: 16 GPUs × 720 h read "11500 H100 GPU-hours"
- * beside the cost table's 11,520, as if 20 hours were lost.
+ * GPU-hours for reading: whole hours from 1,000 up (no digit of the integer part rounded away), grouped in thousands
+ * as the cost table prints them, else `readableNumber`. The demand a workload states reads back as stated: 16 GPUs ×
+ * 720 h read "11500 H100 GPU-hours" beside the cost table's 11,520, as if 20 hours were lost, then "11520".
  */
 export function readableHours(x: number): string {
-  return Number.isFinite(x) && Math.abs(x) >= 1000 ? String(Math.round(x)) : readableNumber(x);
+  if (!Number.isFinite(x) || Math.abs(x) < 1000) return readableNumber(x);
+  const whole = String(Math.round(x));
+  return whole.includes('e') ? whole : whole.replace(/\B(?=(\d{3})+$)/g, ',');
 }
