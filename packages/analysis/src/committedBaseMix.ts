@@ -15,9 +15,9 @@ import { componentUsd } from './componentUsd.js';
  *
  * Rates are per demand GPU-hour of useful work, every overhead included (as hybridFor's): the committed rate is the
  * committed estimate without the hours it held past the base (its commitment waste), times the term's spread over
- * the horizon (a 36-month term on 12 months pays 3 × the term's price). The base is whole instances of the committed
- * offer, at least one. An estimate, not a placement: it assumes the spares each rate carries scale with the work it
- * carries.
+ * the horizon (a 36-month term on 12 months pays 3 × the term's price). The base is whole replicas' instances of
+ * the committed offer (a multi-node replica's `nodes` instances together), at least one replica. An estimate, not a
+ * placement: it assumes the spares each rate carries scale with the work it carries.
  *
  * Null when either offer is missing or unpriced, the burst option is not on-demand (spot bursts are what a
  * service cannot lean on), or the commitment costs no less per GPU-hour of work than on-demand.
@@ -50,28 +50,32 @@ export function committedBaseMix(profile: WorkloadProfile, best: BestOffers): Co
   const ratio = c.throughput?.ratio ?? 1;
   const perInstance = c.gpusPerInstance ?? committed.offer.gpusPerInstance;
   if (![ratio, perInstance].every((x) => Number.isFinite(x) && x > 0)) return null;
+  // The base holds whole replicas: a replica on `nodes` instances runs only with all of them (a 4-node pretrain on
+  // a base of one 8-GPU instance runs none of its work there, and the risk read a saving of $7,647.23 a month
+  // where that base only adds its month to the bill). A one-node replica fits one instance.
+  const nodes = Math.max(1, profile.nodes);
   const base = committedBaseCost({
     meanGpus: work / HOURS_PER_MONTH,
     peakToMeanRatio: profile.peakToMeanRatio,
     committedRate,
     onDemandRate,
-    unitGpus: perInstance * ratio,
+    unitGpus: nodes * perInstance * ratio,
   });
   if (base === null) return null;
-  const { instances, monthlyUsd } = base;
+  const instances = base.units * nodes;
   return {
     committed: committed.offer,
     onDemand: flexible.offer,
     instances,
     baseGpus: instances * perInstance,
-    monthlyUsd,
+    monthlyUsd: base.monthlyUsd,
   };
 }
 
 /**
  * The committed-base formula on its own: with hourly demand D (demandShape.ts, in demand GPUs), a base of k whole
- * committed instances of `unitGpus` demand GPUs each costs H · (r_c · k·u + r_od · E[(D − k·u)⁺]) a month; k is the
- * newsvendor optimum F⁻¹(1 − r_c / r_od) ÷ u rounded down or up, whichever costs less, and at least 1. Null when a
+ * committed units (a replica's instances) of `unitGpus` demand GPUs each costs H · (r_c · k·u + r_od · E[(D − k·u)⁺])
+ * a month; k is the newsvendor optimum F⁻¹(1 − r_c / r_od) ÷ u rounded down or up, whichever costs less, and at least 1. Null when a
  * commitment is no cheaper per GPU-hour than on-demand (no base pays) or an input is not a positive finite number.
  */
 export function committedBaseCost(input: {
@@ -80,7 +84,7 @@ export function committedBaseCost(input: {
   readonly committedRate: number;
   readonly onDemandRate: number;
   readonly unitGpus: number;
-}): { readonly instances: number; readonly monthlyUsd: number } | null {
+}): { readonly units: number; readonly monthlyUsd: number } | null {
   const { meanGpus, peakToMeanRatio, committedRate, onDemandRate, unitGpus } = input;
   if (
     ![meanGpus, committedRate, onDemandRate, unitGpus].every((x) => Number.isFinite(x) && x > 0) ||
@@ -92,7 +96,7 @@ export function committedBaseCost(input: {
     HOURS_PER_MONTH * (committedRate * k * unitGpus + onDemandRate * shape.expectedExcess(k * unitGpus));
   const optimum = newsvendorBaseline(shape.quantile, committedRate, onDemandRate);
   const below = Math.max(1, Math.floor(optimum / unitGpus));
-  const instances = costAt(below + 1) < costAt(below) ? below + 1 : below;
-  const monthlyUsd = costAt(instances);
-  return Number.isFinite(monthlyUsd) ? { instances, monthlyUsd } : null;
+  const units = costAt(below + 1) < costAt(below) ? below + 1 : below;
+  const monthlyUsd = costAt(units);
+  return Number.isFinite(monthlyUsd) ? { units, monthlyUsd } : null;
 }

@@ -23,7 +23,7 @@ describe('committedBaseCost', () => {
       onDemandRate: 4,
       unitGpus: 8,
     });
-    expect(r?.instances).toBe(1);
+    expect(r?.units).toBe(1);
     expect(r?.monthlyUsd).toBeCloseTo(23_360, 6);
   });
 
@@ -60,7 +60,7 @@ describe('committedBaseCost', () => {
           // One instance of k × u GPUs is a base of k instances of u: the formula at k = 1 of the wider unit.
           for (let k = 1; k <= 200; k++) {
             const one = at(k);
-            if (one.instances === 1) expect(r!.monthlyUsd).toBeLessThanOrEqual(one.monthlyUsd * (1 + 1e-9));
+            if (one.units === 1) expect(r!.monthlyUsd).toBeLessThanOrEqual(one.monthlyUsd * (1 + 1e-9));
           }
           // A base of one instance costs at most its own hours more than all on demand.
           expect(r!.monthlyUsd).toBeLessThanOrEqual(
@@ -147,5 +147,59 @@ describe('risk: a committed base with on-demand bursts', () => {
     const cheap = await decisionWith([onDemand, committed(1)]);
     expect(cheap.cloud?.offer.pricingCategory).toBe('Committed');
     expect(cheap.riskStakes!.some((s) => s.id === 'committed-base')).toBe(false);
+  });
+});
+
+describe('risk: a committed base holds whole replicas', () => {
+  // A 13B pretrain on 4 nodes × 8 A100 (one 32-GPU job, 200 h a month): a base of one 8-GPU instance runs none of
+  // it — the job needs its four nodes at once — so its 8 committed GPUs sit idle and all 32 still run on demand.
+  // The risk read "a committed base of 1 × 8 A100-80GB … about $20,292.35 a month, $7,647.23 less" beside an
+  // on-demand cost of $27,939.58, where that base adds its whole month to the bill.
+  const gang = profileOf({
+    id: 'pt',
+    kind: 'multi-node-training',
+    modelParamsBillions: 13,
+    precision: 'bf16',
+    gpuType: 'A100-80GB',
+    gpusPerReplica: 8,
+    nodes: 4,
+    interconnect: 'infiniband',
+    jobsPerMonth: 1,
+    hoursPerJob: 200,
+    peakToMeanRatio: 1,
+    dataSensitivity: 'internal',
+    availabilityTarget: 0.99,
+    interruptible: false,
+    checkpointable: true,
+    checkpointMinutes: 15,
+    restartMinutes: 30,
+  });
+  const a100 = (id: string, usd: number, committedTerm: number | null) =>
+    offer({
+      id,
+      market: 'hyperscaler',
+      providerName: 'Amazon Web Services',
+      gpu: 'A100-80GB',
+      usdPerGpuHour: usd,
+      region: 'eu-central-1',
+      country: 'DE',
+      interconnect: 'infiniband',
+      ...(committedTerm === null ? {} : { pricingCategory: 'Committed', termMonths: committedTerm }),
+    });
+
+  it('says nothing when the base is smaller than one multi-node job: the job cannot run on part of its nodes', async () => {
+    const a = await analyze({
+      workloads: [gang],
+      offers: [
+        a100('aws:p4de:eu-central-1', 4.29, null),
+        a100('aws:p4de:eu-central-1:committed-12mo', 3, 12),
+      ],
+      tiers,
+      scenario,
+      monteCarlo: false,
+    });
+    const d = a.workloads[0]!.decision;
+    expect(d.cloud?.offer.pricingCategory).toBe('Standard');
+    expect(d.riskStakes!.some((s) => s.id === 'committed-base')).toBe(false);
   });
 });
