@@ -10,7 +10,7 @@ import { componentUsd } from './componentUsd.js';
  * GDPR at a peak-to-mean of 2 was priced at AWS eu-central-1's on-demand p4de rate, USD 80,429.71 a month for 12
  * months, beside the 12-month commitment in the same region at USD 3.00 a GPU-hour against 4.29. This is the
  * cheapest mix of the two offers bestOffers found: a base of b demand-GPUs held all month at the committed rate, the
- * demand above it at the on-demand rate, b the newsvendor optimum rounded to whole committed instances:
+ * demand above it at the on-demand rate, b the newsvendor optimum rounded to whole replicas on the committed offer:
  * H · (r_c · b + r_od · E[(D − b)⁺]) with the demand shape of demandShape.ts.
  *
  * Rates are per demand GPU-hour of useful work, every overhead included (as hybridFor's): the committed rate is the
@@ -27,7 +27,7 @@ export interface CommittedBaseMix {
   readonly committed: Offer;
   /** The on-demand offer the bursts run on. */
   readonly onDemand: Offer;
-  /** The base in whole instances of the committed offer, and in its GPUs. */
+  /** The base in instances of the committed offer (whole replicas: `nodes` instances each), and in its GPUs. */
   readonly instances: number;
   readonly baseGpus: number;
   /** USD a month: H · (r_c · b + r_od · E[(D − b)⁺]), b the base in demand GPUs. */

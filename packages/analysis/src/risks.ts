@@ -518,7 +518,7 @@ export const riskRules: readonly RiskRule[] = [
     // gpufit prices each side on one offer, so a commitment is priced holding the peak all month and a service that
     // peaks loses it whole: a 70B chat API at a peak-to-mean of 2 ran on AWS eu-central-1 on-demand at USD 80,429.71
     // a month for 12 months beside a 12-month commitment in the same region, where a committed base with on-demand
-    // bursts came to about USD 62,000.
+    // bursts came to about USD 64,965.57 (docs/projection-and-uncertainty.md §4).
     id: 'committed-base',
     check: (e) => {
       const { cloud, committedBase: mix, recommendation } = e;
@@ -1154,7 +1154,6 @@ function said(text: string, usdPerMonth: number): RiskSaid {
   return { text, usdPerMonth: usdCents(usdPerMonth) };
 }
 
-/** " at $0.88/GPU-hour", or nothing for an offer priced otherwise. */
 /**
  * The clause a requirement's alternative carries when its GPU runs the workload's precision weight-only (fp8 on
  * Ampere): no offer that runs it natively was cheap enough to name, so the sentence says so, and what the throughput
@@ -1181,6 +1180,7 @@ function roughRatio(x: number): string {
   return x.toFixed(2);
 }
 
+/** " at $0.88/GPU-hour", or nothing for an offer priced otherwise. */
 function perGpuHour(o: Pick<Offer, 'usdPerGpuHour'>): string {
   return o.usdPerGpuHour === null ? '' : ` at ${usd(o.usdPerGpuHour)}/GPU-hour`;
 }
