@@ -1,7 +1,7 @@
 import { demandShape, newsvendorBaseline } from '@gpufit/pricing';
 import { HOURS_PER_MONTH, isCommitted, type Offer, type WorkloadProfile } from '@gpufit/schema';
 import type { BestOffers } from './bestOffers.js';
-import { componentUsd } from './componentUsd.js';
+import { committedUsefulRate } from './committedUsefulRate.js';
 
 /**
  * A committed base with on-demand bursts on the cloud side (docs/projection-and-uncertainty.md §4: the newsvendor
@@ -43,9 +43,8 @@ export function committedBaseMix(profile: WorkloadProfile, best: BestOffers): Co
   const f = flexible.estimate;
   const work = f.demandGpuHoursPerMonth ?? null;
   if (c.monthlyUsd === null || f.monthlyUsd === null || work === null || !(work > 0)) return null;
-  const term = committed.offer.termMonths;
-  const termFactor = term !== null && term > profile.horizonMonths ? term / profile.horizonMonths : 1;
-  const committedRate = ((c.monthlyUsd - componentUsd(c, 'commitment-waste')) / work) * termFactor;
+  const committedRate = committedUsefulRate(c, committed.offer, profile.horizonMonths, work);
+  if (committedRate === null) return null;
   const onDemandRate = f.monthlyUsd / work;
   const ratio = c.throughput?.ratio ?? 1;
   const perInstance = c.gpusPerInstance ?? committed.offer.gpusPerInstance;

@@ -9,6 +9,7 @@ import {
   workloadKinds,
 } from '@gpufit/schema';
 import type { BestOffers, SideBest } from './bestOffers.js';
+import { committedUsefulRate } from './committedUsefulRate.js';
 import { componentUsd } from './componentUsd.js';
 import { hybridFloor } from './hybridFloor.js';
 
@@ -48,12 +49,12 @@ export function hybridFor(
       : serving && componentUsd(priced.estimate, 'redundancy') > 0
         ? atPeakSpares(priced.offer)
         : priced.estimate;
-  const committed = best.cloudCommitted?.estimate;
+  const committed = best.cloudCommitted;
   const onDemandRate = flexible?.monthlyUsd == null ? null : flexible.monthlyUsd / work;
   const committedRate =
-    committed?.monthlyUsd == null
+    committed == null
       ? null
-      : (committed.monthlyUsd - componentUsd(committed, 'commitment-waste')) / work;
+      : committedUsefulRate(committed.estimate, committed.offer, profile.horizonMonths, work);
   const depinAtPeak = burst(best.depin)!;
   if (depinAtPeak.monthlyUsd === null) return null;
   const depinRate = depinAtPeak.monthlyUsd / work;
