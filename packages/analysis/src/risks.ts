@@ -532,7 +532,7 @@ export const riskRules: readonly RiskRule[] = [
       const same = c.provider === mix.onDemand.provider;
       return requirementSaid(
         e,
-        `gpufit prices each side on one offer, so the catalog's commitment — ${c.providerName} ${c.gpusPerInstance} × ${c.gpu} in ${c.region} at ${usdCents(c.usdPerGpuHour ?? 0) === 0 ? 'its price' : `$${(c.usdPerGpuHour ?? 0).toFixed(2)}/GPU-hour`}${term} — was priced holding the peak all month, and lost to on-demand. A committed base of ${mix.instances} × ${c.gpusPerInstance} ${c.gpu} held all month, with the demand above it on the on-demand option (${mix.onDemand.providerName} ${mix.onDemand.region}; the newsvendor baseline, docs/projection-and-uncertainty.md §4), would cost about ${usd(mix.monthlyUsd)} a month, ${usd(saving)} less: ask ${c.providerName} for that commitment${same ? '' : ` and keep ${mix.onDemand.providerName} for the bursts`} (an estimate: each rate's spares are assumed to scale with the work it carries).`,
+        `gpufit prices each side on one offer, so the catalog's commitment — ${c.providerName} ${c.gpusPerInstance} × ${c.gpu} in ${c.region} at ${usdCents(c.usdPerGpuHour ?? 0) === 0 ? 'its price' : `$${(c.usdPerGpuHour ?? 0).toFixed(2)}/GPU-hour`}${term} — was priced holding the peak all month, and lost to on-demand. A committed base of ${mix.instances} × ${c.gpusPerInstance} ${c.gpu} held all month, with the demand above it on the on-demand option (${mix.onDemand.providerName} ${mix.onDemand.region}; the newsvendor baseline, docs/projection-and-uncertainty.md §4), would cost about ${usd(mix.monthlyUsd)} a month, ${usd(saving)} less: ask ${c.providerName} for that commitment${same ? '' : ` and keep ${mix.onDemand.providerName} for the bursts`} (an estimate: each rate's spares are assumed to scale with the work it carries, so the on-demand part also stands in for a failed committed unit${same ? '' : `, across two providers`}).`,
         saving,
         mix.monthlyUsd,
       );
@@ -685,7 +685,7 @@ export const riskRules: readonly RiskRule[] = [
         const host = armHost(o.offer);
         if (host === null) continue;
         out.push(
-          `${o.offer.providerName} ${o.offer.gpu}${o.offer.instanceType ? ` (${o.offer.instanceType})` : ''} runs beside an ${host.cpu} (${host.source}): container images and CPU-side native code (tokenizers, data loaders, custom kernels' host code) must be built for linux/arm64, and x86-64-only dependencies will not run; check them before moving.`,
+          `${o.offer.providerName} ${o.offer.gpu}${o.offer.instanceType && !/[()]/.test(o.offer.instanceType) ? ` (${o.offer.instanceType})` : ''} runs beside an ${host.cpu} (${host.source}): container images and CPU-side native code (tokenizers, data loaders, custom kernels' host code) must be built for linux/arm64, and x86-64-only dependencies will not run; check them before moving.`,
         );
       }
       return out.length > 0 ? out.join(' ') : null;

@@ -36,6 +36,12 @@ describe('an Arm host is said where the plan runs on one', () => {
     // The decentralized option on an Arm host is not said when the plan keeps the workload on cloud.
     expect(said({ depin: gh200, recommendation: 'cloud' })).toBeNull();
     expect(said({ depin: gh200, recommendation: 'hybrid' })).toContain('runs beside');
+    // An instance name with its own parentheses is left out rather than nested.
+    const gb200 = said({
+      cloud: option(ref('GB200', 'coreweave', 'NVIDIA GB200 NVL72 (4-GPU slice)')),
+      recommendation: 'cloud',
+    });
+    expect(gb200).toContain('coreweave GB200 runs beside');
     // An x86 host says nothing.
     expect(said({ cloud: option(ref('H100', 'aws', 'p5.48xlarge')), recommendation: 'cloud' })).toBeNull();
   });

@@ -140,6 +140,23 @@ describe('the summary’s decentralized side: where the options are, and what th
     expect(f!.why).toBe('a requirement keeps it off DePIN');
   });
 
+  it('the bar reads as the policy sets it, thousands grouped', () => {
+    const p = presented([
+      {
+        name: 'x',
+        recommendation: 'cloud',
+        approach: 'depin-first',
+        recommendedUsd: 900,
+        depin: ['V', 'marketplace', 10],
+      },
+    ]);
+    const withBar = {
+      ...p,
+      analysis: { policy: { ...POLICY, minMonthlySavingUsd: 1000 } },
+    } as PresentedAnalysis;
+    expect(forgoneOptions(withBar)[0]!.why).toBe('under the bar of 5 % and USD 1,000 a month');
+  });
+
   it('nothing when no workload has a decentralized option', () => {
     expect(
       decentralizedSide(

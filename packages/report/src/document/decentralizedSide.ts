@@ -38,7 +38,7 @@ export function forgoneReason(w: ShownWorkload, p: PresentedAnalysis): string {
   const policy = p.analysis.policy;
   return policy === undefined
     ? 'under the policy’s saving bar'
-    : `under the bar of ${Math.round(policy.minSavingShare * 1000) / 10} % and USD ${policy.minMonthlySavingUsd} a month`;
+    : `under the bar of ${Math.round(policy.minSavingShare * 1000) / 10} % and USD ${policy.minMonthlySavingUsd.toLocaleString('en-US')} a month`;
 }
 
 /** The workloads whose decentralized option costs less than their recommendation, most forgone first. */
