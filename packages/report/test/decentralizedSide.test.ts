@@ -87,7 +87,7 @@ describe('the summary’s decentralized side: where the options are, and what th
       ),
     );
     expect(out).toContain(
-      'the decentralized options priced are on Vast.ai (marketplace, 2 workloads) and Hyperbolic (marketplace, 1 workload); the plan places no workload there.',
+      'the decentralized options found are on Vast.ai (marketplace, 2 workloads) and Hyperbolic (marketplace, 1 workload); the plan places no workload there.',
     );
     expect(out).toContain(
       'Cheaper decentralized options the plan does not take, USD 3,556.50 a month in all: chat on Hyperbolic, USD 3,445.14 less (the fit rules DePIN out, its DePIN fit low); images on Vast.ai, USD 100.00 less (the fit takes DePIN only as a hybrid split); whisper on Vast.ai, USD 11.36 less (under the bar of 5 % and USD 100 a month).',

@@ -105,7 +105,7 @@ export function decentralizedSide(p: PresentedAnalysis): Block[] {
       kind: 'paragraph',
       content: [
         strong('Decentralized side:'),
-        t(` the decentralized options priced are on ${and(listed)}; ${placedText}.${together}${forgoneText}`),
+        t(` the decentralized options found are on ${and(listed)}; ${placedText}.${together}${forgoneText}`),
       ],
     },
   ];
