@@ -334,20 +334,11 @@ export function createWorkloadAnalyzer(
     const asIs = cloud?.cost.monthlyUsd ?? null;
     // An offer whose GPU runs the precision natively first; when none is cheap enough, the cheapest of any GPU that
     // runs it (the risk then says it runs weight-only, and at what measured throughput).
+    const lackingOf = (native: boolean, ceilingUsd: number) =>
+      cheapestLacking(profile.compliance, { ...profile, compliance: [] }, ceilingUsd, native);
     const lackingBest =
       profile.compliance.length > 0 && asIs !== null
-        ? (cheapestLacking(
-            profile.compliance,
-            { ...profile, compliance: [] },
-            requirementCeilingUsd(asIs),
-            true,
-          ) ??
-          cheapestLacking(
-            profile.compliance,
-            { ...profile, compliance: [] },
-            requirementCeilingUsd(asIs),
-            false,
-          ))
+        ? (lackingOf(true, requirementCeilingUsd(asIs)) ?? lackingOf(false, requirementCeilingUsd(asIs)))
         : null;
     const withoutCompliance = priced(lackingBest);
     // What the named GPU costs: the GPU policy keeps the cloud side to that GPU and those a benchmark measures

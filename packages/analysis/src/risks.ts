@@ -31,6 +31,7 @@ import {
   hardConstraintRisk,
   isCommitted,
   isInterruptibleCategory,
+  joinWithAnd,
   PRICING_CATEGORY_REGISTRY,
   placeIncludesCountry,
   recommendedDepinShare,
@@ -532,7 +533,7 @@ export const riskRules: readonly RiskRule[] = [
       const same = c.provider === mix.onDemand.provider;
       return requirementSaid(
         e,
-        `gpufit prices each side on one offer, so the catalog's commitment — ${c.providerName} ${c.gpusPerInstance} × ${c.gpu} in ${c.region} at ${usdCents(c.usdPerGpuHour ?? 0) === 0 ? 'its price' : `$${(c.usdPerGpuHour ?? 0).toFixed(2)}/GPU-hour`}${term} — was priced holding the peak all month, and lost to on-demand. A committed base of ${mix.instances} × ${c.gpusPerInstance} ${c.gpu} held all month, with the demand above it on the on-demand option (${mix.onDemand.providerName} ${mix.onDemand.region}; the newsvendor baseline, docs/projection-and-uncertainty.md §4), would cost about ${usd(mix.monthlyUsd)} a month, ${usd(saving)} less: ask ${c.providerName} for that commitment${same ? '' : ` and keep ${mix.onDemand.providerName} for the bursts`} (an estimate: each rate's spares are assumed to scale with the work it carries, so the on-demand part also stands in for a failed committed unit${same ? '' : `, across two providers`}).`,
+        `gpufit prices each side on one offer, so the catalog's commitment — ${c.providerName} ${c.gpusPerInstance} × ${c.gpu} in ${c.region}${perGpuHour(c)}${term} — was priced holding the peak all month, and lost to on-demand. A committed base of ${mix.instances} × ${c.gpusPerInstance} ${c.gpu} held all month, with the demand above it on the on-demand option (${mix.onDemand.providerName} ${mix.onDemand.region}; the newsvendor baseline, docs/projection-and-uncertainty.md §4), would cost about ${usd(mix.monthlyUsd)} a month, ${usd(saving)} less: ask ${c.providerName} for that commitment${same ? '' : ` and keep ${mix.onDemand.providerName} for the bursts`} (an estimate: each rate's spares are assumed to scale with the work it carries, so the on-demand part also stands in for a failed committed unit${same ? '' : `, across two providers`}).`,
         saving,
         mix.monthlyUsd,
       );
@@ -1112,9 +1113,7 @@ function andList(parts: readonly string[], sep: string): string {
 function hostedApiNotCounted(e: RiskEvidence, h: HostedApiNotCounted): string {
   const reasons = h.blockers.map(blockerReason);
   const provider = h.blockers.map(blockerProvider);
-  const providerText =
-    provider.length <= 1 ? (provider[0] ?? '') : `${provider.slice(0, -1).join(', ')} and ${provider.at(-1)}`;
-  return `${hostedApiFigures(e, h)}, but it is not counted: ${andList(reasons, '; ')}. If a provider that ${providerText} sells this model, add its price to datasets/hosted-api-prices.csv and its statement to datasets/hosted-api-terms.csv to compare it.`;
+  return `${hostedApiFigures(e, h)}, but it is not counted: ${andList(reasons, '; ')}. If a provider that ${joinWithAnd(provider)} sells this model, add its price to datasets/hosted-api-prices.csv and its statement to datasets/hosted-api-terms.csv to compare it.`;
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
   WorkloadAnalysis,
   WorkloadProfile,
 } from '@gpufit/schema';
+import { joinWithAnd } from '@gpufit/schema';
 import type { AnalyzeInput, ScenarioRun } from './analyzeInput.js';
 import { createWorkloadAnalyzer } from './analyzeWorkload.js';
 import { horizonOf } from './portfolioLedger.js';
@@ -396,8 +397,7 @@ function inPlan(analysis: Analysis, c: Chosen): boolean {
 }
 
 function list(xs: readonly string[]): string {
-  const unique = [...new Set(xs)].sort();
-  return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
+  return joinWithAnd([...new Set(xs)].sort());
 }
 
 /** An offer whose effective interruption rate is 0 and availability 1 (or derived): no multiplier moves it. */

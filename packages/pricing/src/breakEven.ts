@@ -7,7 +7,13 @@
  * that does not apply to the comparison (utilization of a cloud option that is not a commitment, a token price
  * for an offer not priced in its token) has no row: it has no current value, and no value of it moves either cost.
  */
-import { BREAK_EVEN_VARIABLES, type BreakEven, type BreakEvenVariable, workloadKinds } from '@gpufit/schema';
+import {
+  BREAK_EVEN_VARIABLES,
+  type BreakEven,
+  type BreakEvenVariable,
+  groupThousands,
+  workloadKinds,
+} from '@gpufit/schema';
 import { findRoot } from './findRoot.js';
 import { type CostFunction, monthlyUsdOf, type PricedComparison, pricedInputs } from './pricedInputs.js';
 
@@ -18,12 +24,6 @@ export interface BreakEvenOptions {
   readonly relativeTol?: number;
 }
 
-/** A number's text with its whole part grouped in thousands, as every other count gpufit prints ("15,830"). */
-const grouped = (text: string): string =>
-  text.replace(
-    /^(-?)(\d{4,})(?=\.|$)/,
-    (_, sign: string, whole: string) => sign + whole.replace(/\B(?=(\d{3})+$)/g, ','),
-  );
 /**
  * A break-even value for people: 4 significant digits (`toPrecision`), thousands grouped, never in exponent form
  * ("15,830", "1.084", "0.00001973"). The note and `gpufit breakeven`'s columns both print it, so they agree.
@@ -31,7 +31,10 @@ const grouped = (text: string): string =>
 export const breakEvenNumberText = (x: number): string =>
   Number(x.toPrecision(4)).toLocaleString('en-US', { maximumSignificantDigits: 4 });
 const fmt = breakEvenNumberText;
-const money = (gap: number): string => `USD ${grouped(Math.abs(gap).toFixed(2))}`;
+const money = (gap: number): string => {
+  const [whole, cents] = Math.abs(gap).toFixed(2).split('.');
+  return `USD ${groupThousands(whole!)}.${cents}`;
+};
 
 class Unpriced extends Error {}
 

@@ -12,11 +12,12 @@ export { hardConstraintRisk } from './hardConstraintRisk.js';
 export { hiddenCharacterProblem, showHiddenCharacters } from './hiddenCharacters.js';
 export type { IssueLocation, Validated, ValidationIssue } from './issues.js';
 export { closest, formatIssue, formatIssues, issuesFromZod } from './issues.js';
+export { joinWithAnd } from './joinWithAnd.js';
 export { jsonSchemas } from './jsonSchema.js';
 // Money: float64 inside, rounded once at presentation (one module for pricing and report)
 export { allocate } from './money/allocate.js';
 export type { FormatMinorUnitsOptions } from './money/formatMinorUnits.js';
-export { formatMinorUnits } from './money/formatMinorUnits.js';
+export { formatMinorUnits, groupThousands } from './money/formatMinorUnits.js';
 export type { MoneyErrorDetail, MoneyMessage } from './money/messages.js';
 export { MONEY_MESSAGES, MoneyError } from './money/messages.js';
 export type { RoundingMode } from './money/roundingMode.js';

@@ -1,3 +1,5 @@
+import { groupThousands } from '@gpufit/schema';
+
 /**
  * A number for reading in an assumption: 3 significant digits (`digits`), no trailing zeros. Faster than
  * `Number(x.toPrecision(3))` in the hot path: scale by an exact power of ten, round, scale back.
@@ -19,5 +21,5 @@ export function readableNumber(x: number, digits = 3): string {
 export function readableHours(x: number): string {
   if (!Number.isFinite(x) || Math.abs(x) < 1000) return readableNumber(x);
   const whole = String(Math.round(x));
-  return whole.includes('e') ? whole : whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return whole.includes('e') ? whole : groupThousands(whole);
 }

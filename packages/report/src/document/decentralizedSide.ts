@@ -13,7 +13,7 @@
  *
  * Nothing when no workload has a decentralized option.
  */
-import { MARKET_REGISTRY } from '@gpufit/schema';
+import { joinWithAnd, MARKET_REGISTRY } from '@gpufit/schema';
 import type { PresentedAnalysis, ShownWorkload } from '../present/presentAnalysis.js';
 import type { Block } from './blocks.js';
 import { strong, t } from './blocks.js';
@@ -57,9 +57,6 @@ export function forgoneOptions(p: PresentedAnalysis): ForgoneOption[] {
 }
 
 const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-/** "a", "a and b", "a, b and c". */
-const and = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 export function decentralizedSide(p: PresentedAnalysis): Block[] {
   const withOption = p.workloads.filter((w) => w.depin !== null);
@@ -88,7 +85,7 @@ export function decentralizedSide(p: PresentedAnalysis): Block[] {
   const placedText =
     placed.length === 0
       ? 'the plan places no workload there'
-      : `the plan places ${count(placed.length, 'workload')} there${partly} (${and(placedProviders)})`;
+      : `the plan places ${count(placed.length, 'workload')} there${partly} (${joinWithAnd(placedProviders)})`;
   const together =
     placed.length >= 2 && placedProviders.length === 1
       ? ` ${placed.length === 2 ? 'Both' : `All ${placed.length}`} are on ${placedProviders[0]}: one provider’s outage, price change or terms move them together.`
@@ -105,7 +102,9 @@ export function decentralizedSide(p: PresentedAnalysis): Block[] {
       kind: 'paragraph',
       content: [
         strong('Decentralized side:'),
-        t(` the decentralized options found are on ${and(listed)}; ${placedText}.${together}${forgoneText}`),
+        t(
+          ` the decentralized options found are on ${joinWithAnd(listed)}; ${placedText}.${together}${forgoneText}`,
+        ),
       ],
     },
   ];

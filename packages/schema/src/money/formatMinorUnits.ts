@@ -22,8 +22,11 @@ export function formatMinorUnits(minor: number, options: FormatMinorUnitsOptions
   }
   // Machines' formats group nothing, and three digits have nothing to group: no pattern to run.
   const grouped =
-    options.grouping === '' || whole.length <= 3
-      ? whole
-      : whole.replace(/\B(?=(\d{3})+(?!\d))/g, options.grouping);
+    options.grouping === '' || whole.length <= 3 ? whole : groupThousands(whole, options.grouping);
   return `${negative ? '-' : ''}${grouped}${fraction.length > 0 ? `.${fraction}` : ''}`;
+}
+
+/** The digits of a whole number grouped in thousands: "-1234567" → "-1,234,567". */
+export function groupThousands(whole: string, separator = ','): string {
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
