@@ -252,8 +252,16 @@ describe('risk: capacity booked by the day (AWS Capacity Blocks) is not on-deman
   });
 
   it('a batch job on a block is told the same, without the serving clause', async () => {
-    // 20 jobs of 24 hours: whole days, so the block's daily billing wastes nothing
-    const d = await onBlock({ id: 'b', kind: 'batch-inference', jobsPerMonth: 20, hoursPerJob: 24 });
+    // 20 jobs of 23.5 hours, each run whole (not split into shards) after a 30-minute start-up: whole days, so
+    // the block's daily billing wastes nothing
+    const d = await onBlock({
+      id: 'b',
+      kind: 'batch-inference',
+      jobsPerMonth: 20,
+      hoursPerJob: 23.5,
+      restartMinutes: 30,
+      statelessRequests: false,
+    });
     expect(d.cloud?.offer.id).toBe('aws:p5-block:us-east-1');
     expect(booked(d.risks)).toHaveLength(1);
     expect(booked(d.risks)[0]).not.toContain('a service that runs all month');

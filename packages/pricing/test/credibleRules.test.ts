@@ -125,12 +125,19 @@ describe('whole instances at the provider’s billing increment', () => {
     });
     const eight = offer({ gpusPerInstance: 8 });
     const e = estimateCost(single, eight, { tiers });
-    expect(e.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(4 * 10 * 8, 9);
+    // The work on the whole instance, and each job's start-up (the default 10 min) on its 8 GPUs.
+    expect(e.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(
+      4 * 10 * 8 + 4 * (10 / 60) * 8,
+      9,
+    );
     expect(e.assumptions.join(' ')).toMatch(/holds a whole instance of 8/);
     // Independent fine-tunes are separate runs: 4 jobs of 10 h a month run one at a time (40 × 1 ÷ 730 = 0.055 at
     // once), so each still rents the whole 8-GPU instance — the founder's AWS p4de bill, not 40 GPU-hours.
     const alone = estimateCost({ ...single, statelessRequests: true }, eight, { tiers });
-    expect(alone.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(4 * 10 * 8, 9);
+    expect(alone.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(
+      4 * 10 * 8 + 4 * (10 / 60) * 8,
+      9,
+    );
     expect(alone.assumptions.join(' ')).toMatch(/0\.0548 jobs of 1 GPU\(s\) run at a time at the peak/);
     expect(alone.assumptions.join(' ')).toMatch(/each job rents an instance of its own/);
     expect(alone.assumptions.some((a) => a.startsWith('independent jobs share an instance:'))).toBe(false);
@@ -140,8 +147,9 @@ describe('whole instances at the provider’s billing increment', () => {
     });
     const used = 40;
     const fill = (used * 73) / 730;
+    // The work and each job's 10-minute start-up, both on its share of the instance (8 GPUs ÷ 4 jobs at once).
     expect(together.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(
-      (used * 8) / fill,
+      ((used + 4 * (10 / 60)) * 8) / fill,
       9,
     );
     expect([together.instances, together.gpusPerInstance]).toEqual([1, 8]);
@@ -162,6 +170,7 @@ describe('whole instances at the provider’s billing increment', () => {
       eight,
       { tiers },
     );
+    // GPU-hours alone state no job starts: no start-up.
     expect(sweep.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(1460, 9);
   });
 
@@ -207,14 +216,19 @@ describe('whole instances at the provider’s billing increment', () => {
       statelessRequests: true,
     });
     const e = estimateCost(batch, offer({ gpusPerInstance: 8 }), { tiers });
-    expect(e.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(40, 9);
+    // 40 GPU-hours of work, and each job's 8 shards start for the default 10 min.
+    expect(e.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(40 + 4 * 8 * (10 / 60), 9);
     const said = e.assumptions.find((a) => a.startsWith("each job's independent requests are split"));
     expect(said).toMatch(/8 shards of 1 GPU\(s\) run side by side on each 8-GPU instance/);
     expect(said).toMatch(/billed GPU-hours then 8× these/);
     const whole = estimateCost({ ...batch, statelessRequests: false }, offer({ gpusPerInstance: 8 }), {
       tiers,
     });
-    expect(whole.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(320, 9);
+    // One job on one GPU of a whole instance: 10 h × 8 GPUs a job, and its 10-minute start-up on those 8.
+    expect(whole.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(
+      4 * 10 * 8 + 4 * (10 / 60) * 8,
+      9,
+    );
   });
 
   it('says nothing about sharing when an instance holds one job (1-GPU instance) or when serving', () => {

@@ -103,7 +103,8 @@ describe('withDemandPath: each month priced at its own demand', () => {
     const path = spendPath(grownBasis(p, o, 0.1, 12), grown(0.1, 12));
     for (let t = 0; t < 12; t++) {
       const d = 1.1 ** t;
-      expect(path.computeUsd[t]).toBeCloseTo(800 * d, 6);
+      // 400 GPU-hours and each job's 10-minute start-up (the default restart time): (400 + 100 × 1/6) × $2.
+      expect(path.computeUsd[t]).toBeCloseTo((800 + 100 * (10 / 60) * 2) * d, 6);
       expect(path.dataUsd[t]).toBeCloseTo(25 * d + 1, 9);
     }
   });

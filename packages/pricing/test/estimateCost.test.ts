@@ -27,6 +27,13 @@ function numbers(e: CostEstimate): number[] {
   return out;
 }
 
+/**
+ * Every stated job's run starts by pulling its image and loading its weights, taken as its restart time
+ * (profileFacts' `startupHours`). Tests of another term leave it out with a zero restart time, on offers without
+ * interruptions (where the restart time means nothing else); the start-up has its own tests (shardedRun.test.ts).
+ */
+const NO_STARTUP = { restartMinutes: 0 } as const;
+
 /** An 8B full fine-tune on 8 GPUs, 4 jobs of 36 h a month: 104.3 GiB checkpoints that leave a marketplace host. */
 const FULL_8B_ON_8_GPUS = profile({
   id: 'cpt',
@@ -71,24 +78,40 @@ describe('estimateCost: the bill, term by term', () => {
   });
 
   it('demand as jobs × hours: gpu-hours = jobs × hours × GPUs × nodes, cost per successful job', () => {
-    // 20 jobs × 8 h on 1 A100-80GB at $2: 160 GPU-hours, $320 a month, $16 a job
+    // 20 jobs × 8 h on 1 A100-80GB at $2: 160 GPU-hours of work. Each job's requests split over the 8 slots of the
+    // instance, so each job starts 8 shards, each paying the default restart time of 10 min: 20 × 8 × 10 min =
+    // 26.67 GPU-hours of start-up. 186.67 GPU-hours, $373.33 a month, $18.67 a job.
     const e = estimateCost(
       profile({ id: 'b', kind: 'batch-inference', jobsPerMonth: 20, hoursPerJob: 8 }),
       offer(),
+      { tiers, explain: true },
+    );
+    const startup = (20 * 8 * 10) / 60;
+    expect(e.monthlyUsd).toBeCloseTo((160 + startup) * 2, 10);
+    expect(e.usdPerJob).toBeCloseTo(((160 + startup) * 2) / 20, 10);
+    expect(e.jobUnit).toBe('job');
+    expect(e.billedGpuHoursPerMonth).toBeCloseTo(160 + startup, 10);
+    expect(e.assumptions.join(' ')).toContain(
+      'each of the 20 jobs a month starts by pulling its image and loading its weights on each of its 8 shards, taken as the restart time (10 min) — a gpufit assumption: 26.7 GPU-hours a month',
+    );
+    // Without a start-up, the work alone.
+    const bare = estimateCost(
+      profile({ id: 'b', kind: 'batch-inference', jobsPerMonth: 20, hoursPerJob: 8, ...NO_STARTUP }),
+      offer(),
       { tiers },
     );
-    expect(e.monthlyUsd).toBeCloseTo(320, 10);
-    expect(e.usdPerJob).toBeCloseTo(16, 10);
-    expect(e.jobUnit).toBe('job');
-    expect(e.billedGpuHoursPerMonth).toBeCloseTo(160, 10);
+    expect(bare.monthlyUsd).toBeCloseTo(320, 10);
   });
 
   it('demand as GPU-hours: cost per GPU-hour of useful work in the demand GPU', () => {
     const e = estimateCost(profile({ id: 'b', kind: 'batch-inference', gpuHoursPerMonth: 100 }), offer(), {
       tiers,
+      explain: true,
     });
     expect(e.jobUnit).toBe('gpu-hour');
+    // GPU-hours alone state no count of job starts, so no start-up is priced: $2 a useful GPU-hour.
     expect(e.usdPerJob).toBeCloseTo(2, 10);
+    expect(e.assumptions.join(' ')).not.toContain('pulling its image');
   });
 
   it('normalizes by a measured ratio: an H100 needs fewer GPU-hours than the A100-80GB reference for training', () => {
@@ -200,7 +223,8 @@ describe('estimateCost: the bill, term by term', () => {
       interruptible: false,
       checkpointable: false,
     });
-    const e = estimateCost(p, offer({ interruptionsPerHour: 0.05 }), { tiers });
+    // One GPU an instance: the job runs as one shard of 10 h.
+    const e = estimateCost(p, offer({ interruptionsPerHour: 0.05, gpusPerInstance: 1 }), { tiers });
     expect(e.feasible).toBe(true);
     // (M + R)(e^{T/M} − 1) with T = 10 h, M = 20 h, R = 10 min
     const inflation = ((20 + 10 / 60) * Math.expm1(10 / 20)) / 10;
@@ -238,7 +262,7 @@ describe('estimateCost: the bill, term by term', () => {
       hoursPerJob: 5000,
       checkpointable: false,
     });
-    const e = estimateCost(p, offer({ interruptionsPerHour: 1 }), { tiers });
+    const e = estimateCost(p, offer({ interruptionsPerHour: 1, gpusPerInstance: 1 }), { tiers });
     expect(e.rejections.map((r) => r.code)).toEqual(['interruptions']);
   });
 
@@ -335,7 +359,8 @@ describe('estimateCost: the bill, term by term', () => {
       { upToGiB: 100, usdPerGiB: 0 },
       { upToGiB: null, usdPerGiB: 0.09 },
     ]);
-    expect(paid.monthlyUsd).toBeCloseTo(3519.85, 2);
+    // $3,519.85 of work, re-work and syncs, and the start-up: 4 jobs × 15 min × 8 GPUs = 8 GPU-hours at $2.
+    expect(paid.monthlyUsd).toBeCloseTo(3519.85 + 16, 2);
     expect(freeFirst.monthlyUsd!).toBeLessThanOrEqual(paid.monthlyUsd!);
     // 100 GiB free take $9.00 off the month at the same interval.
     expect(paid.monthlyUsd! - freeFirst.monthlyUsd!).toBeCloseTo(9, 1);
@@ -415,7 +440,8 @@ describe('estimateCost: the bill, term by term', () => {
     const restart = 15 / 60 + upload;
     const tau = optimalCheckpointInterval(delta, m);
     const wall = m * Math.exp(restart / m) * Math.expm1((tau + delta) / m) * (36 / tau);
-    const used = component(slow, 'gpu-time')!.quantity;
+    // GPU time less the start-up (4 jobs × 15 min × 8 GPUs), which re-work does not inflate.
+    const used = component(slow, 'gpu-time')!.quantity - 4 * (15 / 60) * 8;
     expect(overhead(slow) / used).toBeCloseTo(wall / 36 - 1, 6);
     expect(overhead(slow)).toBeGreaterThan(overhead(fast) * 1.2);
     expect(slow.assumptions.join(' ')).toMatch(
@@ -604,6 +630,7 @@ describe('estimateCost: the bill, term by term', () => {
       jobsPerMonth: 1,
       hoursPerJob: 240,
       gpuType: 'A100-80GB',
+      ...NO_STARTUP,
     });
     const o = offer({
       pricingCategory: 'Committed',

@@ -54,10 +54,25 @@ const computed: Record<string, number> = {
         hoursPerJob: 10,
         statelessRequests: true,
         interruptible: false,
+        restartMinutes: 0,
       }),
       offer({ gpu: 'A100-80GB', gpusPerInstance: 8 }),
       { tiers: TEST_TIERS },
     ).components[0]?.quantity ?? Number.NaN,
+  shardStartup:
+    (estimateCost(
+      profile({
+        id: 'emb',
+        kind: 'batch-inference',
+        gpuType: 'A100-80GB',
+        jobsPerMonth: 30,
+        hoursPerJob: 0.75,
+        restartMinutes: 3,
+      }),
+      offer({ gpu: 'A100-80GB', gpusPerInstance: 8, interruptionsPerHour: 0 }),
+      { tiers: TEST_TIERS },
+    ).components[0]?.quantity ?? Number.NaN) -
+    30 * 0.75,
   busySweep:
     estimateCost(
       profile({

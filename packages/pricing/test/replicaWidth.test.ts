@@ -89,7 +89,8 @@ describe('a stated replica keeps its width on another GPU', () => {
     const e = estimateCost(p, h200({ gpusPerInstance: 8 }), { tiers, ratios, scenario: scenario() });
     expect(e.gpusPerReplica).toBe(8);
     expect(e.instances).toBe(1);
-    expect(component(e, 'gpu-time').quantity).toBeCloseTo((8 * 400) / 1.2, 9);
+    // The work, and the job's start-up (the default 10 min) on its 8 GPUs.
+    expect(component(e, 'gpu-time').quantity).toBeCloseTo((8 * 400) / 1.2 + 8 * (10 / 60), 9);
     expect(e.assumptions.join(' ')).not.toMatch(/GPU-hours of work are assumed to scale/);
     // On interrupted capacity the sentence names the job's wall time: 400 ÷ 1.2 = 333 h on the 8 GPUs (it was a
     // 2,667 h job on one).

@@ -51,7 +51,7 @@ export interface WorkFloor {
   readonly gpuHours: number;
   /** The least a commitment holds (before its term factor); see `costFloor`. */
   readonly heldGpuHours: number;
-  /** Batch: wall-clock hours of one job on one replica (what interruptions inflate); 0 when serving. */
+  /** Batch: wall-clock hours of one job's run, its shards side by side (what interruptions inflate); 0 when serving. */
   readonly jobWallHours: number;
   /** Serving: the units the peak needs, and the GPU-hours of one unit all month (spares cost as much); 0 for batch. */
   readonly neededUnits: number;
@@ -134,7 +134,9 @@ export function workFloor(
     gpusAtOnce = instances * perInstance;
     oneZone = nodes > 1 && profile.interconnect !== 'none';
   }
-  const jobWallHours = unitGpuHours > 0 ? 0 : work.jobWallHours;
+  // The run as estimateCost times it (its shards side by side): a shorter run is inflated less, so timing the
+  // unsplit job here would put the floor above the estimate.
+  const jobWallHours = unitGpuHours > 0 ? 0 : work.runWallHours;
   return {
     gpuHours,
     heldGpuHours,

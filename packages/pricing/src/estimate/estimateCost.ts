@@ -100,6 +100,8 @@ export function estimateCost(
   const nodes = profile.nodes;
   const work = workOnOffer(profile, offer, feas);
   const { referenceGpuHours, usefulGpuHours, jobWallHours, packing, dataParallel, gpusPerAllocation } = work;
+  // One job's run as it runs here: its shards side by side (workOnOffer), what interruptions and billing see.
+  const { runWallHours, shards } = work;
   const g = work.gpusPerReplica;
   const demandG = feas.demandGpusPerReplica;
   const jobsPerMonth = profile.jobsPerMonth ?? usefulGpuHours / (jobWallHours * gpusPerAllocation);
@@ -247,14 +249,14 @@ export function estimateCost(
       // expected cost (`interruptedRun`): P is what an hour of one job's run adds to the month's GPU bill net of
       // the subsidy, per job (the allocation's price an hour when jobs × hours × GPUs make the month's GPU-hours),
       // s one checkpoint's sync off the host (0 in the provider's own storage).
-      const usdPerHour = (price * (1 - share) * packing * usefulGpuHours) / (jobWallHours * jobsPerMonth);
+      const usdPerHour = (price * (1 - share) * packing * usefulGpuHours) / (runWallHours * jobsPerMonth);
       // A checkpoint that leaves the host is safe only once uploaded, and a replacement host fetches it back: each
       // transfer of one checkpoint at the scenario's rate (the 13B full run's 170 GiB: 0.404 h at 1000 Mbit/s,
       // against a 3-minute write) lengthens a checkpointed run (interruptedRun). Its sync is priced as the month's
       // syncs average on the offer's egress schedule (syncPricedRun; the next GiB after the results on a flat one).
       const offHostHours = checkpointGiB > 0 ? transferHours(checkpointGiB, mbps) : 0;
       const { run, usdPerCheckpoint: syncUsd } = syncPricedRun({
-        jobWallHours,
+        jobWallHours: runWallHours,
         interruptionsPerJobHour,
         pf,
         usdPerHour,
@@ -265,13 +267,13 @@ export function estimateCost(
         offHostHours,
       });
       if (!run.bounded) return infeasible(offer, [{ code: 'interruptions', message: run.reason }], g);
-      inflation = run.wallHours / jobWallHours;
+      inflation = run.wallHours / runWallHours;
       checkpointsPerJob = run.checkpoints;
       if (explain)
         assumptions.push(
           run.intervalHours !== null
             ? notes.checkpointed(
-                jobWallHours,
+                runWallHours,
                 mtbfHours,
                 pf,
                 run.intervalHours,
@@ -281,7 +283,7 @@ export function estimateCost(
                 offHostHours,
               )
             : notes.fromScratch(
-                jobWallHours,
+                runWallHours,
                 mtbfHours,
                 pf.restartHours,
                 inflation,
@@ -293,12 +295,22 @@ export function estimateCost(
     usedHours = usefulGpuHours * packing;
     const failureFreeHours = usedHours;
     overheadHours = usedHours * (inflation - 1);
+    // Each run of a stated job starts by pulling its image and loading its weights on every shard, billed on the
+    // GPUs it holds: jobs × start-up × GPUs of a shard (× packing) × shards. A sharded run pays it on every GPU
+    // of the instance, so a 0.6B embedding split over 8 H100s for 6 minutes pays 8 start-ups where one H100 for
+    // 45 minutes pays one. A demand of GPU-hours alone states no starts and pays none (profileFacts).
+    const startupHours = pf.startupHours;
+    const startupGpuHours = jobsPerMonth * startupHours * gpusPerAllocation * packing * shards;
+    if (startupGpuHours > 0) {
+      usedHours += startupGpuHours;
+      if (explain) assumptions.push(notes.startup(startupHours, shards, startupGpuHours, jobsPerMonth));
+    }
     // Each job's instances are billed in whole increments from start to finish (with the provider's minimum):
     // the part of the last increment a job does not use is billed GPU time too.
-    const jobRunHours = jobWallHours * inflation;
+    const jobRunHours = runWallHours * inflation + startupHours;
     // A job that does not finish within the workload's horizon is not priced as if it completed.
     if (jobRunHours > profile.horizonMonths * HOURS_PER_MONTH) {
-      const message = notes.pastHorizon(jobRunHours, jobWallHours, profile.horizonMonths);
+      const message = notes.pastHorizon(jobRunHours, runWallHours, profile.horizonMonths);
       return infeasible(offer, [{ code: 'horizon', message }], g);
     }
     const billing = {
@@ -307,7 +319,7 @@ export function estimateCost(
     };
     if ((billing.incrementSeconds > 0 || billing.minimumSeconds > 0) && jobRunHours > 0) {
       const unusedPerJob = billedJobHours(jobRunHours, billing) - jobRunHours;
-      const roundingHours = jobsPerMonth * unusedPerJob * gpusPerAllocation * packing;
+      const roundingHours = jobsPerMonth * unusedPerJob * gpusPerAllocation * packing * shards;
       if (Number.isFinite(roundingHours) && roundingHours > 0) {
         if (explain) assumptions.push(notes.billingRounding(jobRunHours, unusedPerJob, billing));
         usedHours += roundingHours;

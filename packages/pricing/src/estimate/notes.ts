@@ -73,7 +73,14 @@ export function gpuHoursConserved(demandGpus: number, offerGpus: number): string
 /** How a job shares an instance, for the notes below: the fields of `WorkOnOffer` they read. */
 export type Sharing = Pick<
   WorkOnOffer,
-  'sharing' | 'gpusPerReplica' | 'slots' | 'concurrentReplicas' | 'fill' | 'packing'
+  | 'sharing'
+  | 'gpusPerReplica'
+  | 'slots'
+  | 'concurrentReplicas'
+  | 'fill'
+  | 'packing'
+  | 'shards'
+  | 'runWallHours'
 >;
 
 export function packing(s: Sharing, perInstance: number): string {
@@ -96,7 +103,7 @@ export function sharedInstance(s: Sharing, perInstance: number, usedGpuHours: nu
   const hours = `so the ${n(usedGpuHours)} GPU-hours used bill as ${n(usedGpuHours / perInstance)} instance-hours`;
   const alternative = `billed GPU-hours then ${n(s.fill)}× these`;
   return s.sharing === 'split'
-    ? `each job's independent requests are split over the instance: ${s.slots} shards of ${g} GPU(s) run side by side on each ${perInstance}-GPU instance, ${hours}; if a job cannot be split, set statelessRequests false (${alternative})`
+    ? `each job's independent requests are split over the instance: ${s.slots} shards of ${g} GPU(s) run side by side on each ${perInstance}-GPU instance (a job runs ${n(s.runWallHours)} h here), ${hours}; if a job cannot be split, set statelessRequests false (${alternative})`
     : `independent jobs share an instance: ${n(s.concurrentReplicas)} jobs of ${g} GPU(s) run at once at the peak, ${n(s.fill)} side by side on each ${perInstance}-GPU instance, ${hours}; that needs them queued to start together — if each job gets an instance of its own, set statelessRequests false (${alternative})`;
 }
 
@@ -300,9 +307,23 @@ export function noSpareUnit(units: number, target: number, a: number, figure: 's
   return `no spare unit: availability ${target} is met only on paper, by ${who}; ${what}, and ${units === 1 ? 'an outage of the unit is an outage of the service' : 'an outage of any unit leaves the peak short'} — add a replica (or a second provider) if ${target} must hold`;
 }
 
+/** The start-up each stated job's run pays on the GPUs it holds (profileFacts' `startupHours`). */
+export function startup(
+  startupHours: number,
+  shards: number,
+  gpuHours: number,
+  jobsPerMonth: number,
+): string {
+  const where = shards > 1 ? `on each of its ${shards} shards` : 'on its GPUs';
+  const jobs = jobsPerMonth === 1 ? 'the one job a month' : `each of the ${n(jobsPerMonth)} jobs a month`;
+  return `${jobs} starts by pulling its image and loading its weights ${where}, taken as the restart time (${n(startupHours * 60)} min) — a gpufit assumption: ${readableHours(gpuHours)} GPU-hours a month, billed as GPU time`;
+}
+
 /** A batch job whose expected run on an offer outlasts the workload's horizon. */
 export function pastHorizon(runHours: number, wallHours: number, horizonMonths: number): string {
   const rework =
-    runHours > wallHours * 1.0005 ? ` (${n(wallHours)} h of work, the rest re-work after interruptions)` : '';
+    runHours > wallHours * 1.0005
+      ? ` (${n(wallHours)} h of work, the rest start-up and re-work after interruptions)`
+      : '';
   return `one job runs ${n(runHours)} h here${rework}, longer than the workload's ${horizonMonths}-month horizon (${n(horizonMonths * HOURS_PER_MONTH)} h): it would not finish, so it is not priced as if it did`;
 }

@@ -25,6 +25,13 @@ export interface ProfileFacts {
   readonly resumes: boolean;
   readonly checkpointHours: number;
   readonly restartHours: number;
+  /**
+   * Batch: the start-up each stated job's run pays before its work begins (pulling the image, loading the
+   * weights on every shard), taken as its restart time — a gpufit assumption. 0 when the demand is GPU-hours alone
+   * (how many runs start is then unknown: its jobs of `hoursPerJob` are a unit of work, not a count of starts) and
+   * for serving (held, not started per job).
+   */
+  readonly startupHours: number;
 }
 
 const cache = new WeakMap<WorkloadProfile, ProfileFacts>();
@@ -62,5 +69,7 @@ function derive(p: WorkloadProfile): ProfileFacts {
     resumes: p.checkpointable,
     checkpointHours: Math.max(p.checkpointMinutes / 60, MIN_CHECKPOINT_HOURS),
     restartHours: p.restartMinutes / 60,
+    startupHours:
+      kind.pattern !== 'serving' && p.jobsPerMonth !== null && p.jobsPerMonth > 0 ? p.restartMinutes / 60 : 0,
   };
 }

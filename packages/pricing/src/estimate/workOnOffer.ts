@@ -11,6 +11,13 @@ export interface WorkOnOffer {
   readonly usefulGpuHours: number;
   /** Wall-clock hours of one job on one replica of this offer. */
   readonly jobWallHours: number;
+  /**
+   * Batch: the shards one job runs as at once here — its independent requests split over an instance's `slots`
+   * (`sharing` `split`) — else 1. Serving: 1 (a service has no job to time).
+   */
+  readonly shards: number;
+  /** Batch: wall-clock hours of one job's run here, its shards side by side: `jobWallHours` ÷ `shards`. */
+  readonly runWallHours: number;
   /** GPUs per node of one replica on this offer, and GPUs of one allocation (× nodes). */
   readonly gpusPerReplica: number;
   readonly gpusPerAllocation: number;
@@ -41,6 +48,8 @@ export interface WorkOnOffer {
  *   only when they run at the same time, so the slots filled are the jobs running at once at the peak, at least
  *   one and at most the slots. Four 10-hour fine-tunes a month run one at a time, and each rents a whole instance.
  * - Other work holds the whole instance for each replica (I/g); a multi-node job rents one instance per node.
+ * A batch split over the slots runs as that many shards side by side, so one job's run lasts its wall-clock hours
+ * on one replica ÷ the shards (`runWallHours`): what interruptions, billing increments and the horizon see.
  * Needs a feasible detail (throughput and gpusPerReplica set).
  */
 export function workOnOffer(profile: WorkloadProfile, offer: Offer, feas: FeasibilityDetail): WorkOnOffer {
@@ -60,10 +69,14 @@ export function workOnOffer(profile: WorkloadProfile, offer: Offer, feas: Feasib
     : (usefulGpuHours * profile.peakToMeanRatio) / (HOURS_PER_MONTH * g * nodes);
   const fill =
     sharing === 'whole' ? 1 : sharing === 'split' ? slots : Math.min(slots, Math.max(1, concurrentReplicas));
+  const jobWallHours = (profile.hoursPerJob * demandG) / (g * rel);
+  const shards = sharing === 'split' && !pf.serving ? slots : 1;
   return {
     referenceGpuHours,
     usefulGpuHours,
-    jobWallHours: (profile.hoursPerJob * demandG) / (g * rel),
+    jobWallHours,
+    shards,
+    runWallHours: jobWallHours / shards,
     gpusPerReplica: g,
     gpusPerAllocation: g * nodes,
     dataParallel,

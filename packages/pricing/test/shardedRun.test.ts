@@ -1,0 +1,148 @@
+/**
+ * A batch whose requests split over an instance's slots runs as that many shards side by side: one job's run lasts
+ * its wall-clock hours on one replica ÷ the shards (workOnOffer's `runWallHours`), and that is what interruptions,
+ * billing increments and the horizon see. Every run of a job starts by pulling its image and loading its weights on
+ * each shard (profileFacts' `startupHours`, the restart time), billed on the GPUs it holds.
+ */
+import type { CostEstimate } from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { costFloor, estimateCost } from '../src/index.js';
+import { offer, profile } from './support/builders.js';
+import { TEST_TIERS } from './support/tiers.js';
+
+const tiers = TEST_TIERS;
+const quantity = (e: CostEstimate, name: string) => e.components.find((c) => c.name === name)!.quantity;
+
+describe('a sharded batch run', () => {
+  it('is timed as its shards, not as one serial job: from-scratch re-work of T ÷ shards', () => {
+    // 10 jobs × 8 h of independent requests on A100-80GB, not checkpointable, an interruption every 20 h an
+    // instance. On 8-GPU instances a job runs as 8 shards of 1 h: (M + R)(e^{T/M} − 1) ÷ T with T = 1 h, M = 20 h,
+    // R = 0 (no start-up, to isolate the re-work) = 20 × (e^{0.05} − 1) = 1.025422, where one 8-h job would be
+    // 20 × (e^{0.4} − 1) ÷ 8 = 1.229562.
+    const p = profile({
+      id: 'b',
+      kind: 'batch-inference',
+      jobsPerMonth: 10,
+      hoursPerJob: 8,
+      checkpointable: false,
+      restartMinutes: 0,
+    });
+    const eight = estimateCost(p, offer({ interruptionsPerHour: 0.05, gpusPerInstance: 8 }), {
+      tiers,
+      explain: true,
+    });
+    expect(quantity(eight, 'interruption-overhead') / 80).toBeCloseTo(20 * Math.expm1(0.05) - 1, 9);
+    expect(eight.assumptions.join(' ')).toContain(
+      '8 shards of 1 GPU(s) run side by side on each 8-GPU instance (a job runs 1 h here)',
+    );
+    const one = estimateCost(p, offer({ interruptionsPerHour: 0.05, gpusPerInstance: 1 }), { tiers });
+    expect(quantity(one, 'interruption-overhead') / 80).toBeCloseTo((20 * Math.expm1(0.4)) / 8 - 1, 9);
+  });
+
+  it('is billed in whole increments per run of the instance, on every GPU it holds', () => {
+    // 10 jobs × 1.5 h split over 8 GPUs: each run lasts 0.1875 h and is billed one whole hour on 8 GPUs, so
+    // 10 × (1 − 0.1875) × 8 = 65 GPU-hours are paid and unused (the same job on one GPU: 10 × 0.5 × 1 = 5).
+    const p = profile({
+      id: 'b',
+      kind: 'batch-inference',
+      jobsPerMonth: 10,
+      hoursPerJob: 1.5,
+      restartMinutes: 0,
+    });
+    const hourly = { billingIncrementSeconds: 3600, interruptionsPerHour: 0 };
+    const eight = estimateCost(p, offer({ ...hourly, gpusPerInstance: 8 }), { tiers });
+    expect(quantity(eight, 'gpu-time')).toBeCloseTo(15 + 65, 9);
+    const one = estimateCost(p, offer({ ...hourly, gpusPerInstance: 1 }), { tiers });
+    expect(quantity(one, 'gpu-time')).toBeCloseTo(15 + 5, 9);
+  });
+
+  it('pays a start-up on every shard: a 0.6B embedding does not go to 8 H100s for a few minutes', () => {
+    // The main job's nightly embeddings: 30 jobs a month, 3-minute restart. Split over 8 GPUs each run starts 8
+    // shards: 30 × 8 × 3 min = 12 GPU-hours of start-up, against 30 × 3 min = 1.5 on a one-GPU instance.
+    const p = profile({
+      id: 'e',
+      kind: 'batch-inference',
+      modelParamsBillions: 0.6,
+      jobsPerMonth: 30,
+      hoursPerJob: 0.75,
+      restartMinutes: 3,
+    });
+    const free = { interruptionsPerHour: 0 };
+    const eight = estimateCost(p, offer({ ...free, gpusPerInstance: 8 }), { tiers, explain: true });
+    const one = estimateCost(p, offer({ ...free, gpusPerInstance: 1 }), { tiers, explain: true });
+    expect(quantity(eight, 'gpu-time')).toBeCloseTo(22.5 + 12, 9);
+    expect(quantity(one, 'gpu-time')).toBeCloseTo(22.5 + 1.5, 9);
+    expect(eight.monthlyUsd!).toBeGreaterThan(one.monthlyUsd!);
+    expect(eight.assumptions.join(' ')).toContain('on each of its 8 shards');
+    expect(one.assumptions.join(' ')).toContain('loading its weights on its GPUs');
+  });
+
+  it('a whole-instance job pays its start-up on the whole instance, a multi-node job on every node', () => {
+    // One 240-h job on 8 × 8 GPUs, 30-minute restart: 0.5 h × 64 GPUs = 32 GPU-hours.
+    const p = profile({
+      id: 'pre',
+      kind: 'multi-node-training',
+      nodes: 8,
+      gpusPerReplica: 8,
+      jobsPerMonth: 1,
+      hoursPerJob: 240,
+      gpuType: 'A100-80GB',
+      restartMinutes: 30,
+    });
+    const e = estimateCost(p, offer({ interconnect: 'infiniband', interruptionsPerHour: 0 }), {
+      tiers,
+      explain: true,
+    });
+    expect(quantity(e, 'gpu-time')).toBeCloseTo(15_360 + 32, 6);
+    expect(e.assumptions.join(' ')).toContain('the one job a month starts by pulling its image');
+  });
+
+  it('a service pays no start-up (it is held, not started per job)', () => {
+    const p = profile({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 730, restartMinutes: 30 });
+    const e = estimateCost(p, offer({ gpusPerInstance: 1, availability: 0.999 }), { tiers, explain: true });
+    expect(e.assumptions.join(' ')).not.toContain('pulling its image');
+  });
+
+  it('property: a longer start-up never lowers the bill, and the floor stays under the estimate', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('batch-inference', 'fine-tuning', 'experimentation') as fc.Arbitrary<
+          'batch-inference' | 'fine-tuning' | 'experimentation'
+        >,
+        fc.integer({ min: 1, max: 200 }),
+        fc.double({ min: 0.05, max: 48, noNaN: true }),
+        fc.double({ min: 0, max: 60, noNaN: true }),
+        fc.double({ min: 0, max: 60, noNaN: true }),
+        fc.constantFrom(1, 2, 4, 8),
+        fc.constantFrom(0, 0.01, 0.1),
+        fc.boolean(),
+        (kind, jobs, hours, r1, r2, perInstance, rate, stateless) => {
+          const [lo, hi] = r1 <= r2 ? [r1, r2] : [r2, r1];
+          const at = (restartMinutes: number) =>
+            profile({
+              id: 'w',
+              kind,
+              modelParamsBillions: 1,
+              jobsPerMonth: jobs,
+              hoursPerJob: hours,
+              restartMinutes,
+              statelessRequests: stateless,
+            });
+          const o = offer({
+            gpusPerInstance: perInstance,
+            interruptionsPerHour: rate,
+            billingIncrementSeconds: 60,
+          });
+          const a = estimateCost(at(lo), o, { tiers });
+          const b = estimateCost(at(hi), o, { tiers });
+          if (a.monthlyUsd === null || b.monthlyUsd === null) return;
+          expect(b.monthlyUsd).toBeGreaterThanOrEqual(a.monthlyUsd * (1 - 1e-9));
+          const floor = costFloor(at(hi), o, { tiers });
+          if (floor !== null) expect(floor.gpuHours * 2).toBeLessThanOrEqual(b.monthlyUsd * (1 + 1e-9));
+        },
+      ),
+      { numRuns: 300, seed: 43 },
+    );
+  });
+});
