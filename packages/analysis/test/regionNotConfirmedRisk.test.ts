@@ -1,0 +1,81 @@
+import type { Recommendation } from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type RiskEvidence, risksFor } from '../src/risks.js';
+import { profileOf } from './support/builders.js';
+
+/**
+ * An Asia team's customer LoRA jobs, kept in APAC by residency, were placed on "Lambda 1 × H100 SXM in
+ * asia-northeast-1" from SkyPilot's Lambda catalog, which lists every Lambda region for every instance type (the
+ * row's notes: "live availability not encoded"), with no word that the region may not offer the type.
+ */
+const LAMBDA_NOTE =
+  'catalog lists every Lambda region for every type (live availability not encoded); on-demand $4.29/h per instance / 1 GPU';
+
+const offer = (providerName: string, instanceType: string, region: string, notes: string) => ({
+  providerName,
+  instanceType,
+  region,
+  notes,
+  country: 'JP',
+  pricingCategory: 'Standard',
+  gpu: 'H100',
+  asOf: '2026-11-24',
+});
+const option = (o: ReturnType<typeof offer>) => ({ offer: o, cost: { monthlyUsd: 100 } });
+
+const lambda = offer('Lambda', 'gpu_1x_h100_sxm5', 'asia-northeast-1', LAMBDA_NOTE);
+const aws = offer('Amazon Web Services', 'p5.4xlarge', 'ap-northeast-1', 'rule datacenter-on-demand-aws');
+
+function risks(
+  input: Record<string, unknown>,
+  cloud: ReturnType<typeof offer> | null,
+  depin: ReturnType<typeof offer> | null,
+  recommendation: Recommendation,
+): readonly string[] {
+  const evidence = {
+    profile: profileOf({ id: 'w', kind: 'fine-tuning', jobsPerMonth: 120, hoursPerJob: 2, ...input }),
+    fit: { constraints: [], reasons: [] },
+    cloud: cloud === null ? null : option(cloud),
+    cloudOffer: cloud,
+    depin: depin === null ? null : option(depin),
+    depinOffer: depin,
+    recommendation,
+    analysisDate: null,
+    maxOfferAgeDays: 90,
+    projection: null,
+    distribution: null,
+  } as unknown as RiskEvidence;
+  return risksFor(evidence).risks.filter((r) => r.includes('live availability not encoded'));
+}
+
+describe('the region-not-confirmed risk', () => {
+  it('names the row and the residency its region was chosen for', () => {
+    expect(risks({ residency: ['APAC'] }, lambda, null, 'cloud')).toEqual([
+      'Lambda gpu_1x_h100_sxm5 in asia-northeast-1 comes from a catalog that lists every region of the provider for every instance type (live availability not encoded): it does not say the type is offered in that region, and the residency rule (APAC) was met by that region alone. Check that the provider offers it there before relying on the placement; if it does not, remove the row from your catalog and analyze again.',
+    ]);
+  });
+
+  it('is said without a residency clause when none is set', () => {
+    const [said] = risks({}, lambda, null, 'cloud');
+    expect(said).toContain('it does not say the type is offered in that region. Check');
+  });
+
+  it('is quiet for a row whose catalog lists its own regions, and for an option the plan does not use', () => {
+    expect(risks({ residency: ['APAC'] }, aws, null, 'cloud')).toEqual([]);
+    expect(risks({}, aws, lambda, 'cloud')).toEqual([]);
+    expect(risks({}, lambda, aws, 'depin')).toEqual([]);
+  });
+
+  it('is said exactly when an option the plan uses carries the note (property)', () => {
+    const recs: Recommendation[] = ['cloud', 'depin', 'hybrid'];
+    fc.assert(
+      fc.property(fc.boolean(), fc.boolean(), fc.constantFrom(...recs), (cloudNoted, depinNoted, rec) => {
+        const cloud = cloudNoted ? lambda : aws;
+        const depin = depinNoted ? { ...lambda, providerName: 'Other' } : aws;
+        const usesNoted = (rec !== 'depin' && cloudNoted) || (rec !== 'cloud' && depinNoted);
+        expect(risks({}, cloud, depin, rec).length).toBe(usesNoted ? 1 : 0);
+      }),
+    );
+  });
+});
