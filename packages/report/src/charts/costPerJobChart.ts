@@ -1,4 +1,4 @@
-import { JOB_UNIT_LABELS } from '../present/labels.js';
+import { JOB_UNIT_LABELS, jobUnitLabel } from '../present/labels.js';
 import type { PresentedAnalysis } from '../present/presentAnalysis.js';
 import { UNIT_PRICE_SCALE } from '../present/rounder.js';
 import type { ChartSpec } from './chartSpec.js';
@@ -8,6 +8,15 @@ import { PALETTE } from './palette.js';
 
 const toUsd = (minor: number | null): number | null =>
   minor === null || minor <= 0 ? null : minor / 10 ** UNIT_PRICE_SCALE;
+
+/**
+ * One unit for both bars: both options count the same demand, so where either prices another GPU the unit names
+ * the demand's GPU (`jobUnitLabel`).
+ */
+function chartJobUnit(w: PresentedAnalysis['workloads'][number]): string {
+  const units = [w.cloud, w.depin].flatMap((o) => (o === null ? [] : [jobUnitLabel(o.cost)]));
+  return units.find((u) => u !== JOB_UNIT_LABELS['gpu-hour']) ?? units[0] ?? JOB_UNIT_LABELS.job;
+}
 
 /**
  * Cost per successful job, cloud against DePIN, per workload (DESIGN §5: compare delivered value per
@@ -26,10 +35,7 @@ export function costPerJobChart(p: PresentedAnalysis): ChartSpec | null {
     config: {
       type: 'bar',
       data: {
-        labels: rows.map(
-          (w) =>
-            `${shortLabel(w.workload.name)} (per ${JOB_UNIT_LABELS[w.cloud?.cost.jobUnit ?? w.depin?.cost.jobUnit ?? 'job']})`,
-        ),
+        labels: rows.map((w) => `${shortLabel(w.workload.name)} (per ${chartJobUnit(w)})`),
         datasets: [
           {
             label: 'Cloud',

@@ -11,7 +11,7 @@ import {
 import {
   APPROACH_LABELS,
   FIT_LEVEL_LABELS,
-  JOB_UNIT_LABELS,
+  jobUnitLabel,
   OPTION_LABELS,
   RECOMMENDATION_LABELS,
 } from '../present/labels.js';
@@ -97,7 +97,7 @@ function optionsTable(w: ShownWorkload): Block {
           plain(
             o.perJobShown === null
               ? 'n/a'
-              : `${formatUnitPrice.people(o.perJobShown)} per ${JOB_UNIT_LABELS[o.cost.jobUnit]}`,
+              : `${formatUnitPrice.people(o.perJobShown)} per ${jobUnitLabel(o.cost)}`,
           ),
         ];
   const rows = [row(OPTION_LABELS.cloud, w.cloud, 'cloud'), row(OPTION_LABELS.depin, w.depin, 'depin')];

@@ -1,4 +1,4 @@
-import type { Approach, CostComponentName, FitLevel, Recommendation } from '@gpufit/schema';
+import type { Approach, CostComponentName, CostEstimate, FitLevel, Recommendation } from '@gpufit/schema';
 
 /** Words a founder reads, one registry per vocabulary (data, not branches). */
 export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
@@ -38,7 +38,20 @@ export const OPTION_LABELS = {
 
 /**
  * The unit of "cost per successful job": a job, or for work stated in GPU-hours the GPU-hour of the demand — the
- * option's all-in month ÷ the demand's GPU-hours, spares and re-work included, so it reads above the list price
- * ("17.721 per useful GPU-hour" beside a $6.98 list read as a second price per GPU-hour).
+ * option's all-in month ÷ the demand's GPU-hours, spares and re-work included, so on the demand's own GPU it reads
+ * above the list price ("17.721 per useful GPU-hour" beside a $6.98 list read as a second price per GPU-hour). An
+ * option on another GPU names the demand's (`jobUnitLabel`).
  */
 export const JOB_UNIT_LABELS = { job: 'job', 'gpu-hour': 'useful GPU-hour' } as const;
+
+/**
+ * The unit of one option's cost per successful job. Work stated in GPU-hours is counted in the demand's GPU, so
+ * where the option prices another GPU the unit names the demand's: "0.7934 per useful L4 GPU-hour" beside an
+ * L40S listed at $1.861 (a faster GPU reads below its own list price), not "per useful GPU-hour", which reads as
+ * an hour of the GPU in the same row.
+ */
+export function jobUnitLabel(cost: Pick<CostEstimate, 'jobUnit' | 'throughput'>): string {
+  const t = cost.throughput;
+  if (cost.jobUnit === 'job' || t == null || t.demandGpu === t.offerGpu) return JOB_UNIT_LABELS[cost.jobUnit];
+  return `useful ${t.demandGpu} GPU-hour`;
+}
