@@ -1,4 +1,4 @@
-import type { Analysis, CostEstimate } from '@gpufit/schema';
+import type { Analysis, ThroughputBasis } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { renderMarkdown } from '../src/markdown/renderMarkdown.js';
@@ -7,7 +7,7 @@ import { buildAnalysis } from './fixtures/analysis.js';
 import { cells } from './helpers/markdownTables.js';
 import { mutableCopy } from './helpers/mutable.js';
 
-const through = (demandGpu: string, offerGpu: string, ratio = 1): CostEstimate['throughput'] => ({
+const through = (demandGpu: string, offerGpu: string, ratio = 1): ThroughputBasis => ({
   demandGpu,
   offerGpu,
   ratio,
