@@ -19,6 +19,7 @@ import {
 } from '@gpufit/pricing';
 import {
   type Distribution,
+  demandGrowthOf,
   namedEntry,
   type Offer,
   type Projection,
@@ -51,6 +52,8 @@ export interface AnalyzedWorkload {
     readonly cloud: CostBasis | null;
     readonly depin: CostBasis | null;
     readonly horizonMonths: number;
+    /** The growth its demand follows (schema's `demandGrowthOf`: the scenario's, or 0 for a kind sized by its plan). */
+    readonly demandGrowthMonthly: number;
   };
 }
 
@@ -237,7 +240,14 @@ export function createWorkloadAnalyzer(
 
     const cloudBasis = best.cloud ? costBasis(best.cloud.estimate, best.cloud.offer) : null;
     const depinBasis = best.depin && depinEligible ? costBasis(best.depin.estimate, best.depin.offer) : null;
-    const workloadScenario = { ...scenario, horizonMonths: profile.horizonMonths };
+    // The growth this workload's demand follows: the scenario's for a kind that grows with demand (a served API,
+    // a recurring batch over new data), none for a run sized by its plan (training, fine-tuning, experimentation: a
+    // 64-GPU pretrain of 240 h grew to 737 h a month under 5 % a month). schema's demandGrowthOf.
+    const workloadScenario = {
+      ...scenario,
+      horizonMonths: profile.horizonMonths,
+      demandGrowthMonthly: demandGrowthOf(profile.kind, scenario.demandGrowthMonthly),
+    };
     let projection: Projection | null = null;
     let distribution: Distribution | null = null;
     let bases: AnalyzedWorkload['bases'];
@@ -265,7 +275,7 @@ export function createWorkloadAnalyzer(
             profile,
             side.offer,
             estimateOptions,
-            scenario.demandGrowthMonthly,
+            workloadScenario.demandGrowthMonthly,
             workloadScenario.horizonMonths,
             (p) => cheapestOfSide(p, which),
             { usd: policy.minMonthlySavingUsd, share: policy.minSavingShare },
@@ -285,7 +295,12 @@ export function createWorkloadAnalyzer(
     // A projection needs the cloud option, or, for a workload with none, its decentralized option (an unpriceable
     // cloud option leaves the workload without one, as before).
     if (cloudOk !== null || (best.cloud === null && depinOk !== null)) {
-      bases = { cloud: cloudOk, depin: depinOk, horizonMonths: workloadScenario.horizonMonths };
+      bases = {
+        cloud: cloudOk,
+        depin: depinOk,
+        horizonMonths: workloadScenario.horizonMonths,
+        demandGrowthMonthly: workloadScenario.demandGrowthMonthly,
+      };
       projection = projectSpend({ cloud: cloudOk, depin: depinOk }, workloadScenario, formulas);
       // The per-workload Monte Carlo compares the two sides; a one-sided workload gets its band from the
       // portfolio's (totals.distribution.workloads).

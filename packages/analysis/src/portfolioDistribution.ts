@@ -57,6 +57,7 @@ export async function portfolioDistribution(
     inputs.push({
       seed: (workloadSeed(scenario.monteCarlo.seed, w.id) ^ PORTFOLIO_STREAM) >>> 0,
       horizonMonths: bases.horizonMonths,
+      demandGrowthMonthly: bases.demandGrowthMonthly,
       cloud: bases.cloud,
       depin,
       recommended: shares,

@@ -9,7 +9,7 @@ import type {
   WorkloadAnalysis,
   WorkloadProfile,
 } from '@gpufit/schema';
-import { joinWithAnd } from '@gpufit/schema';
+import { demandGrowthOf, joinWithAnd } from '@gpufit/schema';
 import type { AnalyzeInput, ScenarioRun } from './analyzeInput.js';
 import { createWorkloadAnalyzer } from './analyzeWorkload.js';
 import { horizonOf } from './portfolioLedger.js';
@@ -551,7 +551,12 @@ export async function scenarioEffects(
       const change = compare(profile.id, before, after);
       if (change !== null) changes.push(change);
     }
-    const kept = s.kind === 'horizon' ? keptHorizons(input.workloads, target.horizonMonths) : '';
+    const kept =
+      s.kind === 'horizon'
+        ? keptHorizons(input.workloads, target.horizonMonths)
+        : s.setting === 'demandGrowthMonthly'
+          ? keptSizes(input.workloads, input.scenario.demandGrowthMonthly)
+          : '';
     effects.push({
       setting: s.setting,
       label: s.label,
@@ -565,6 +570,20 @@ export async function scenarioEffects(
     });
   }
   return effects;
+}
+
+/**
+ * The workloads a scenario's demand growth leaves at their size (schema's `demandGrowthOf`: training,
+ * fine-tuning and experimentation are sized by their plan, not by customer demand), as a clause ("pretrain keeps
+ * its size (…)"); '' when the growth is 0 or every workload follows it.
+ */
+function keptSizes(workloads: readonly WorkloadProfile[], growthMonthly: number): string {
+  if (growthMonthly === 0) return '';
+  const kept = workloads.filter((p) => demandGrowthOf(p.kind, growthMonthly) !== growthMonthly);
+  if (kept.length === 0) return '';
+  const named = kept.slice(0, 5).map((p) => p.id);
+  const who = kept.length > 5 ? `${named.join(', ')} and ${kept.length - 5} more` : joinWithAnd(named);
+  return `${who} keep${kept.length === 1 ? 's its' : ' their'} size (a gpufit assumption: a training run, fine-tune or experiment is sized by its plan, not by customer demand; only inference follows the growth)`;
 }
 
 /**

@@ -32,7 +32,7 @@ describe('the headline under demand growth', () => {
     }
     const md = renderMarkdown(a);
     const said = md.match(
-      /These are month one's figures: with demand at ×3\.07 of today's by 2028-12, the plan's last month costs (USD [\d,.]+) \(all-cloud (USD [\d,.]+)\)\./,
+      /These are month one's figures: with the inference workloads' demand at ×3\.07 of today's by 2028-12 \(4 training workloads keep their size\), the plan's last month costs (USD [\d,.]+) \(all-cloud (USD [\d,.]+)\)\./,
     );
     expect(said).not.toBeNull();
     // Each month is allocated to the cent in the report; the sums agree to a cent a workload.

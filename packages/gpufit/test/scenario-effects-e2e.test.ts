@@ -74,7 +74,7 @@ describe('scenario effects (built CLI)', () => {
     const lines = r.stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('Recommended plan: '));
     expect(lines[at + 1]).toMatch(
-      /^Those are month one's figures: with demand at ×3\.07 by 2028-12, the plan's last month costs \$[\d,]+\.\d\d \(all-cloud \$[\d,]+\.\d\d\)\.$/,
+      /^Those are month one's figures: with the inference workloads' demand at ×3\.07 of today's by 2028-12 \(4 training workloads keep their size\), the plan's last month costs \$[\d,]+\.\d\d \(all-cloud \$[\d,]+\.\d\d\)\.$/,
     );
     // The same figure as the report's headline.
     const md = readFileSync(join(out, 'report.md'), 'utf8');
@@ -293,13 +293,27 @@ describe('scenario effects (built CLI)', () => {
     expect(d.stdout).not.toContain('+$0.01');
   });
 
-  it('diff names demand growth and the horizon for each workload of growth.json', async () => {
+  it('diff names demand growth and the horizon for each inference workload of growth.json, the horizon alone for training', async () => {
     const d = await runBuiltCli(['diff', DEFAULT, GROWTH, '--json']);
     expect(d.code, d.stderr).toBe(0);
     const diff = JSON.parse(d.stdout);
     const changed = diff.workloads.filter((w: { status: string }) => w.status === 'changed');
     expect(changed.length).toBeGreaterThan(0);
-    for (const w of changed) expect(w.causes).toEqual(['Horizon of 24 months', 'Demand growth 5 % a month']);
+    // The bundled example's chat-api and nightly-embeddings grow; the sweeps, the pretrain and the two fine-tunes
+    // keep their size (schema's demandGrowthOf).
+    const grows = new Set(['chat-api', 'nightly-embeddings']);
+    expect(changed.map((w: { id: string }) => w.id).sort()).toEqual([
+      'chat-api',
+      'customer-lora',
+      'eu-regulated-finetune',
+      'nightly-embeddings',
+      'pretrain-70b',
+      'research-sweeps',
+    ]);
+    for (const w of changed as { id: string; causes: string[] }[])
+      expect(w.causes).toEqual(
+        grows.has(w.id) ? ['Horizon of 24 months', 'Demand growth 5 % a month'] : ['Horizon of 24 months'],
+      );
   });
 
   it('diff names an interruption-rate multiplier for the workloads it moved (× 2 on the decentralized markets)', async () => {

@@ -100,6 +100,8 @@ export interface PortfolioParams {
 export interface PortfolioWorkloadInput {
   readonly seed: number;
   readonly horizonMonths: number;
+  /** The growth the workload's demand follows; absent: the scenario's `demandGrowthMonthly`. */
+  readonly demandGrowthMonthly?: number;
   /** Null when the workload has no cloud option (then `depin` is not null). */
   readonly cloud: CostBasis | null;
   readonly depin: CostBasis | null;
@@ -133,8 +135,17 @@ export function portfolioPlan(
     const at = priceGroups.indexOf(basis.provider);
     return at >= 0 ? at : priceGroups.push(basis.provider) - 1;
   };
-  const option = (basis: CostBasis, months: number, priceSigma: number): MonteCarloOptionPlan => {
-    const path = spendPath(basis, { ...scenario, horizonMonths: months }, options);
+  const option = (
+    basis: CostBasis,
+    months: number,
+    growth: number,
+    priceSigma: number,
+  ): MonteCarloOptionPlan => {
+    const path = spendPath(
+      basis,
+      { ...scenario, horizonMonths: months, demandGrowthMonthly: growth },
+      options,
+    );
     let tokenIndex = -1;
     if (path.token) {
       const { symbol, model } = path.token;
@@ -167,8 +178,9 @@ export function portfolioPlan(
     const cloudGroup = w.cloud ? group(w.cloud, cloudSigma) : -1;
     const depinSigma = w.depin ? (w.depin.priceSigma ?? scenario.monteCarlo.depinPriceSpread) : 0;
     const depinGroup = w.depin ? group(w.depin, depinSigma) : -1;
-    const cloudPlan = w.cloud ? option(w.cloud, w.horizonMonths, cloudSigma) : null;
-    const depinPlan = w.depin ? option(w.depin, w.horizonMonths, depinSigma) : null;
+    const growth = w.demandGrowthMonthly ?? scenario.demandGrowthMonthly;
+    const cloudPlan = w.cloud ? option(w.cloud, w.horizonMonths, growth, cloudSigma) : null;
+    const depinPlan = w.depin ? option(w.depin, w.horizonMonths, growth, depinSigma) : null;
     // A missing side holds a copy of the other, never used: every plan's share of it is 0.
     const cloud = (cloudPlan ?? depinPlan)!;
     const depin = depinPlan ?? cloud;

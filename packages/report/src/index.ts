@@ -26,7 +26,7 @@ export { neutralizeFormula } from './csv/neutralizeFormula.js';
 export type { RenderCsvOptions } from './csv/renderCsv.js';
 export { renderCsv } from './csv/renderCsv.js';
 export { CSV_EOL, csvText } from './csv/writeCsv.js';
-export { lastPlanMonth, workloadHorizons } from './document/executiveSummary.js';
+export { lastDemandText, lastPlanMonth, workloadHorizons } from './document/executiveSummary.js';
 export type { ReportErrorCode } from './errors.js';
 export { REPORT_MESSAGES, ReportError } from './errors.js';
 export { FOCUS_COLUMNS } from './focus/focusColumns.js';

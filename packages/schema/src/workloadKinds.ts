@@ -25,6 +25,13 @@ export interface WorkloadKindSpec {
    * relThroughputInference / relThroughputTraining / relThroughputFineTuning).
    */
   readonly throughputClass: ThroughputClass;
+  /**
+   * Whether the kind's work follows the scenario's demand growth (`demandGrowthMonthly`): a served API's traffic
+   * and a recurring batch over new data grow with the customers; a training run, a fine-tune or a research sweep is
+   * sized by its plan, not by customer demand, so its months stay at month 1's size. A gpufit assumption
+   * (docs/methodology.md, "Demand growth"), read through `demandGrowthOf`.
+   */
+  readonly growsWithDemand: boolean;
   readonly defaults: WorkloadKindDefaults;
 }
 
@@ -73,6 +80,7 @@ export const workloadKinds = defineKinds({
     phase: 'inference',
     pattern: 'serving',
     throughputClass: 'inference',
+    growsWithDemand: true,
     defaults: {
       modelParamsBillions: 8,
       precision: 'fp16',
@@ -95,6 +103,7 @@ export const workloadKinds = defineKinds({
     phase: 'inference',
     pattern: 'batch',
     throughputClass: 'inference',
+    growsWithDemand: true,
     defaults: {
       modelParamsBillions: 8,
       precision: 'fp16',
@@ -117,6 +126,7 @@ export const workloadKinds = defineKinds({
     phase: 'training',
     pattern: 'batch',
     throughputClass: 'training',
+    growsWithDemand: false,
     defaults: {
       modelParamsBillions: 7,
       precision: 'bf16',
@@ -143,6 +153,7 @@ export const workloadKinds = defineKinds({
     phase: 'training',
     pattern: 'batch',
     throughputClass: 'training',
+    growsWithDemand: false,
     defaults: {
       modelParamsBillions: 70,
       precision: 'bf16',
@@ -166,6 +177,7 @@ export const workloadKinds = defineKinds({
     phase: 'training',
     pattern: 'batch',
     throughputClass: 'fine-tuning',
+    growsWithDemand: false,
     defaults: {
       modelParamsBillions: 8,
       precision: 'bf16',

@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { analyze, type ScenarioRun } from '@gpufit/analysis';
 import {
+  lastDemandText,
   lastPlanMonth,
   type PresentedAnalysis,
   presentAnalysis,
@@ -339,7 +340,7 @@ function growthLine(analysis: Analysis, presented: PresentedAnalysis | undefined
   const last = p === null ? null : lastPlanMonth(p);
   if (last === null) return [];
   return [
-    `Those are month one's figures: with demand at ×${last.factor.toFixed(2)} by ${last.month}, the plan's last month costs ${usd(last.recommendedCents / 100)} (all-cloud ${usd(last.allCloudCents / 100)}).`,
+    `Those are month one's figures: with ${lastDemandText(last)}, the plan's last month costs ${usd(last.recommendedCents / 100)} (all-cloud ${usd(last.allCloudCents / 100)}).`,
   ];
 }
 

@@ -67,16 +67,24 @@ function headline(p: PresentedAnalysis, r: Rounder): Inline {
 
 /**
  * Under demand growth (or decline) the monthly figures are month one's: the plan's last projected month, when every
- * workload shares one horizon, recommended and all-cloud, with the demand factor it reaches. Null without a change
- * in demand or with mixed horizons.
+ * workload shares one horizon, recommended and all-cloud, with the demand factor the growing workloads reach and how
+ * many projected workloads keep their size (training kinds: schema's `demandGrowthOf`). Null without a change in
+ * demand or with mixed horizons.
  */
-export function lastPlanMonth(
-  p: PresentedAnalysis,
-): { month: string; factor: number; recommendedCents: number; allCloudCents: number } | null {
+export function lastPlanMonth(p: PresentedAnalysis): {
+  month: string;
+  factor: number;
+  held: number;
+  recommendedCents: number;
+  allCloudCents: number;
+} | null {
   const { min, max } = workloadHorizons(p);
   if (min !== max || max < 2) return null;
-  const last = p.workloads.find((w) => w.workload.projection !== null)?.workload.projection?.months[max - 1];
-  if (last === undefined || Math.abs(last.demandFactor - 1) < 1e-9) return null;
+  const lasts = p.workloads.map((w) => w.workload.projection?.months[max - 1]).filter((m) => m !== undefined);
+  // The growing workloads' factor (every one that grows shares the scenario's rate); the others keep month one's.
+  const last = lasts.find((m) => Math.abs(m.demandFactor - 1) >= 1e-9);
+  if (last === undefined) return null;
+  const held = lasts.filter((m) => Math.abs(m.demandFactor - 1) < 1e-9).length;
   let recommendedCents = 0;
   let allCloudCents = 0;
   for (const w of p.workloads) {
@@ -89,14 +97,24 @@ export function lastPlanMonth(
     const cloud = w.paths.find((x) => x.option === 'cloud');
     allCloudCents += cloud === undefined ? recommended : monthOf(cloud);
   }
-  return { month: last.month, factor: last.demandFactor, recommendedCents, allCloudCents };
+  return { month: last.month, factor: last.demandFactor, held, recommendedCents, allCloudCents };
+}
+
+/**
+ * "demand at ×3.07 of today's by 2028-12", saying which demand when some workloads keep their size: "the inference
+ * workloads' demand at ×3.07 of today's by 2028-12 (4 training workloads keep their size)".
+ */
+export function lastDemandText(last: { month: string; factor: number; held: number }): string {
+  const at = `at ×${last.factor.toFixed(2)} of today's by ${last.month}`;
+  if (last.held === 0) return `demand ${at}`;
+  return `the inference workloads' demand ${at} (${last.held} training workload${last.held === 1 ? ' keeps its' : 's keep their'} size)`;
 }
 
 function growthText(p: PresentedAnalysis): string {
   const last = lastPlanMonth(p);
   if (last === null) return '';
   const cloud = cloudComparisonOf(p).none ? '' : ` (all-cloud ${usd(last.allCloudCents)})`;
-  return ` These are month one's figures: with demand at ×${last.factor.toFixed(2)} of today's by ${last.month}, the plan's last month costs ${usd(last.recommendedCents)}${cloud}.`;
+  return ` These are month one's figures: with ${lastDemandText(last)}, the plan's last month costs ${usd(last.recommendedCents)}${cloud}.`;
 }
 
 function cloudComparisonOf(p: PresentedAnalysis) {

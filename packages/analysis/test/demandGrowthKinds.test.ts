@@ -1,0 +1,189 @@
+import { estimateCost, gpuTierTable, profileAtDemand } from '@gpufit/pricing';
+import {
+  demandGrowthOf,
+  HOURS_PER_MONTH,
+  validateScenario,
+  WORKLOAD_KINDS,
+  workloadKinds,
+} from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/index.js';
+import { gpuTier, offerOf, profileOf } from './support/builders.js';
+
+/**
+ * Which workloads follow a scenario's demand growth (schema's `demandGrowthOf`, a gpufit assumption): a served API's
+ * traffic and a recurring batch over new data grow with the customers; a training run, a fine-tune or a research
+ * sweep is sized by its plan. Under 5 % a month a 64-GPU pretrain of one 240-h job a month was projected at
+ * 240 × 1.05^23 = 737 h of its cluster's time in month 24, more than its plan, and its horizon at ×1.85.
+ */
+const tiers = gpuTierTable([gpuTier('A100-80GB', { generation: 'Ampere' }), gpuTier('H100')]);
+const scenarioOf = (input: Record<string, unknown>) => {
+  const r = validateScenario({ analysisDate: '2026-12-01', startMonth: '2027-01', ...input });
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+};
+// Eight H100s an instance at $3 a GPU-hour, never interrupted: a month's cost is its GPU-hours × $3.
+const cluster = offerOf('growth kinds test', {
+  id: 'lambda:h100x8:us',
+  market: 'gpu-cloud',
+  usdPerGpuHour: 3,
+  availability: 1,
+  interconnect: 'infiniband',
+});
+const pretrain = profileOf({
+  id: 'pretrain',
+  kind: 'multi-node-training',
+  modelParamsBillions: 13,
+  gpuType: 'H100',
+  gpusPerReplica: 8,
+  nodes: 4,
+  interconnect: 'infiniband',
+  jobsPerMonth: 1,
+  hoursPerJob: 240,
+  dataSensitivity: 'internal',
+});
+const batch = profileOf({
+  id: 'batch',
+  kind: 'batch-inference',
+  modelParamsBillions: 8,
+  gpuType: 'H100',
+  gpusPerReplica: 8,
+  jobsPerMonth: 30,
+  hoursPerJob: 20,
+  dataSensitivity: 'internal',
+});
+
+describe('which workloads follow the demand growth', () => {
+  it('inference grows with demand; training, fine-tuning and experimentation keep their size', () => {
+    expect(WORKLOAD_KINDS.filter((k) => workloadKinds[k].growsWithDemand)).toEqual([
+      'realtime-inference',
+      'batch-inference',
+    ]);
+    expect(demandGrowthOf('realtime-inference', 0.05)).toBe(0.05);
+    expect(demandGrowthOf('batch-inference', -0.1)).toBe(-0.1);
+    expect(demandGrowthOf('multi-node-training', 0.05)).toBe(0);
+    expect(demandGrowthOf('fine-tuning', 0.05)).toBe(0);
+    expect(demandGrowthOf('experimentation', 0.05)).toBe(0);
+  });
+
+  it('a 32-GPU pretrain costs the same every month under 5 % growth; a recurring batch beside it grows', async () => {
+    const a = await analyze({
+      workloads: [pretrain, batch],
+      offers: [cluster],
+      tiers,
+      scenario: scenarioOf({ demandGrowthMonthly: 0.05 }),
+      horizonMonths: 24,
+      monteCarlo: false,
+    });
+    const [p, b] = a.workloads;
+    // 240 h × 32 GPUs × $3 = $23,040 a month, every month (it was $23,040 × 1.05^23 = $70,780.76 in month 24).
+    const months = p!.projection!.months;
+    expect(months).toHaveLength(24);
+    for (const m of months) {
+      expect(m.demandFactor).toBe(1);
+      expect(m.cloudUsd).toBeCloseTo(23_040, 6);
+    }
+    expect(p!.projection!.horizonCloudUsd).toBeCloseTo(24 * 23_040, 4);
+    // 30 jobs × 20 h × 8 GPUs × $3 = $14,400 in month 1; month 24 runs 30 × 1.05^23 jobs on 5 allocations at once.
+    const grown = b!.projection!.months;
+    expect(grown[0]!.cloudUsd).toBeCloseTo(14_400, 6);
+    expect(grown[23]!.demandFactor).toBeCloseTo(1.05 ** 23, 9);
+    expect(grown[23]!.cloudUsd).toBeCloseTo(14_400 * 1.05 ** 23, 4);
+  });
+
+  it("the portfolio's Monte Carlo draws the pretrain around its flat path, not the scenario's growth", async () => {
+    const a = await analyze({
+      workloads: [pretrain],
+      offers: [cluster],
+      tiers,
+      scenario: scenarioOf({
+        demandGrowthMonthly: 0.05,
+        monteCarlo: { trials: 4000, seed: 3, demandVolatility: 0.1 },
+      }),
+      horizonMonths: 24,
+    });
+    // Grown by the scenario's 5 %, its mean would be 23,040 × (1.05^24 − 1) ÷ 0.05 = $1,025,349.13.
+    const mean = a.totals.distribution!.allCloud.horizonMeanUsd;
+    expect(Math.abs(mean / (24 * 23_040) - 1)).toBeLessThan(0.01);
+  });
+
+  it('the scenario effects say which workloads keep their size', async () => {
+    const input = (g: number) => ({
+      workloads: [pretrain, batch],
+      offers: [cluster],
+      tiers,
+      scenario: scenarioOf({ demandGrowthMonthly: g }),
+      monteCarlo: false as const,
+    });
+    const a = await analyze({ ...input(0.05), scenarioBaseline: { scenario: input(0).scenario } });
+    const growth = a.scenarioEffects!.find((e) => e.setting === 'demandGrowthMonthly')!;
+    expect(growth.workloads).toEqual(['batch']);
+    expect(growth.message).toMatch(
+      /^Demand growth 5 % a month: changes 1 workload — batch: horizon .*; pretrain keeps its size \(a gpufit assumption: a training run, fine-tune or experiment is sized by its plan, not by customer demand; only inference follows the growth\)$/,
+    );
+  });
+
+  it('property: a training kind costs the same month after month, and as without growth, at any growth rate', async () => {
+    const kinds = WORKLOAD_KINDS.filter((k) => !workloadKinds[k].growsWithDemand);
+    const flat = await analyze({
+      workloads: [pretrain],
+      offers: [cluster],
+      tiers,
+      scenario: scenarioOf({ horizonMonths: 12 }),
+      monteCarlo: false,
+    });
+    const base = flat.workloads[0]!.projection!.months[0]!.cloudUsd!;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: -0.5, max: 2, noNaN: true }),
+        fc.constantFrom(...kinds),
+        async (g, kind) => {
+          const profile = kind === 'multi-node-training' ? pretrain : { ...pretrain, kind, nodes: 1 };
+          const a = await analyze({
+            workloads: [profile],
+            offers: [cluster],
+            tiers,
+            scenario: scenarioOf({ demandGrowthMonthly: g, horizonMonths: 12 }),
+            monteCarlo: false,
+          });
+          const months = a.workloads[0]!.projection!.months;
+          const first = months[0]!.cloudUsd!;
+          if (kind === 'multi-node-training') expect(first).toBeCloseTo(base, 6);
+          for (const m of months) {
+            expect(m.demandFactor).toBe(1);
+            expect(m.cloudUsd).toBe(first);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('property: a growing batch never runs an allocation longer than the month; its extra runs are more allocations', () => {
+    // Each month of a growing batch is priced at its own demand (demandPath.ts's profileAtDemand): its failure-free
+    // GPU-hours on the allocations held at once never exceed 730 h each, however far the demand has grown.
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 60, noNaN: true }),
+        fc.double({ min: 0.1, max: 200, noNaN: true }),
+        fc.double({ min: 1, max: 20, noNaN: true }),
+        fc.constantFrom(1, 2, 4, 8),
+        (jobs, hours, factor, gpus) => {
+          const profile = profileAtDemand(
+            { ...batch, jobsPerMonth: jobs, hoursPerJob: hours, gpusPerReplica: gpus },
+            factor,
+          );
+          const e = estimateCost(profile, cluster, { tiers, explain: false });
+          expect(e.feasible).toBe(true);
+          const gpuTime = e.components.find((c) => c.name === 'gpu-time')!.quantity;
+          // Whole allocations of `gpus` GPUs packed on 8-GPU instances: GPU time ÷ (allocations × GPUs) per unit.
+          const perUnit = gpuTime / (e.replicas! * gpus) / (8 / (gpus * Math.floor(8 / gpus)));
+          expect(perUnit).toBeLessThanOrEqual(HOURS_PER_MONTH * (1 + 1e-9));
+          expect(gpuTime).toBeCloseTo(jobs * factor * hours * gpus * (8 / (gpus * Math.floor(8 / gpus))), 6);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
