@@ -421,6 +421,7 @@ export function createWorkloadAnalyzer(
         : unitCostFor(profile, { cloud, depin }, options.unitThroughput, decision);
     const { risks, stakes: riskStakes } = risksFor({
       profile,
+      memoryBandwidthGBps: (gpu) => tiers.get(gpu)?.memoryBandwidthGBps ?? null,
       hostedApi,
       ...(unitCost !== undefined && { unitCost }),
       fit,

@@ -28,6 +28,7 @@ import {
   assumedMark,
   DATA_SENSITIVITIES,
   GLOBAL_PLACE,
+  groupThousands,
   hardConstraintRisk,
   isCommitted,
   isInterruptibleCategory,
@@ -49,7 +50,7 @@ import {
   INPUT_TOKENS_PER_OUTPUT_TOKEN,
 } from './hostedApiComparison.js';
 import { offerAgeDays } from './offerAgeDays.js';
-import { slowerGpuLatency } from './slowerGpuLatency.js';
+import { latencyRatio, slowerGpuLatency } from './slowerGpuLatency.js';
 import { usd, usdCents } from './usdText.js';
 
 /**
@@ -60,6 +61,11 @@ import { usd, usdCents } from './usdText.js';
 export interface RiskEvidence {
   readonly profile: WorkloadProfile;
   readonly fit: FitAssessment;
+  /**
+   * A GPU's peak memory bandwidth in GB/s (the tier table's `memoryBandwidthGBps`, null when unknown): what stretches
+   * a token generator's latency on a slower GPU (slowerGpuLatency.ts). Absent: the throughput ratio is used.
+   */
+  readonly memoryBandwidthGBps?: (gpu: string) => number | null;
   readonly cloud: PricedOption | null;
   /**
    * The cheapest cloud offer that lacks one of the asked certifications on record, for the same profile with its
@@ -673,13 +679,17 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     id: 'gpu-substituted',
-    check: ({ cloud, depin, profile }) => {
+    check: ({ cloud, depin, profile, memoryBandwidthGBps }) => {
       const out: string[] = [];
       // With no gpuType the demand's GPU is the unit its hours are read in, and any GPU may run it (methodology §2).
       const why = profile.gpuType === null ? 'no gpuType is named' : 'gpuPolicy any';
       // A service under a p99 budget moved to a slower GPU: the ratio prices its throughput, not its latency (an
       // 8 s Flux API stated on H100 was placed on 41 L40S at 0.323× with no word on the budget). Once per GPU.
       const budget = workloadKinds[profile.kind].pattern === 'serving' ? profile.p99LatencyMs : null;
+      // A text generator's request is its decode, bound by memory bandwidth at low batch (slowerGpuLatency.ts): a
+      // 70B at fp8 moved H100 → A100-80GB read 2.21× (the measured serving ratio) where its decode takes 1.64×.
+      const generatesTokens =
+        profile.task === 'text-generation' || (profile.task === null && profile.outputUnit === 'tokens');
       const stretched = new Set<string>();
       for (const o of [cloud, depin]) {
         const t = o?.cost.throughput;
@@ -689,11 +699,21 @@ export const riskRules: readonly RiskRule[] = [
             ? `${o!.offer.providerName} is priced on ${t.offerGpu} instead of ${t.demandGpu}, at a measured ${round3(t.ratio)}× (${t.source}); your own benchmark may differ.`
             : `${o!.offer.providerName} is priced on ${t.offerGpu} instead of ${t.demandGpu} with no benchmark for the pair (${why}): no speed-up is credited${t.ratio < 1 ? `, and a datasheet slow-down to ${round3(t.ratio)}× is charged` : ''}.`,
         );
-        const slow = budget === null ? null : slowerGpuLatency(budget, t.ratio);
-        if (slow === null || stretched.has(t.offerGpu)) continue;
+        if (budget === null || stretched.has(t.offerGpu)) continue;
+        const demandBw = memoryBandwidthGBps?.(t.demandGpu) ?? null;
+        const offerBw = memoryBandwidthGBps?.(t.offerGpu) ?? null;
+        const slow = slowerGpuLatency(budget, latencyRatio(generatesTokens, t.ratio, demandBw, offerBw));
+        if (slow === null) continue;
         stretched.add(t.offerGpu);
+        const holds = `so the p99 budget of ${msText(budget)}${assumedMark(profile, 'p99LatencyMs')} holds there only if a request's p99 on ${t.demandGpu} is about ${msText(slow.maxDemandP99Ms)} or less — measure it on ${t.offerGpu} before moving the service.`;
+        const takes = `takes about ${round3(slow.stretch)}× as long on ${t.offerGpu} as on ${t.demandGpu}`;
+        const lead = 'That ratio is throughput, not latency:';
         out.push(
-          `That ratio is throughput, not latency: a request bound by the GPU's speed takes about ${round3(slow.stretch)}× as long on ${t.offerGpu} as on ${t.demandGpu} at the same batch, so the p99 budget of ${msText(budget!)}${assumedMark(profile, 'p99LatencyMs')} holds there only if a request's p99 on ${t.demandGpu} is about ${msText(slow.maxDemandP99Ms)} or less — measure it on ${t.offerGpu} before moving the service.`,
+          slow.basis === 'memory-bandwidth'
+            ? `${lead} generating tokens at low batch is bound by memory bandwidth, and by the bandwidth ratio (${groupThousands(String(offerBw))} against ${groupThousands(String(demandBw))} GB/s, datasheet peaks) a request ${takes}, ${holds}`
+            : generatesTokens
+              ? `${lead} generating tokens at low batch is bound by memory bandwidth, which is not on record for ${demandBw === null ? t.demandGpu : t.offerGpu}, and by the throughput ratio instead a request ${takes} at the same batch, ${holds}`
+              : `${lead} a request bound by the GPU's compute (${profile.task === 'image-generation' || profile.outputUnit === 'images' ? 'a diffusion step' : 'work other than token generation'}) ${takes} at the same batch by the throughput ratio, ${holds}`,
         );
       }
       return out.length > 0 ? out.join(' ') : null;

@@ -3,7 +3,7 @@ import { type Offer, validateScenario } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/index.js';
-import { slowerGpuLatency } from '../src/slowerGpuLatency.js';
+import { latencyRatio, slowerGpuLatency } from '../src/slowerGpuLatency.js';
 import { gpuTier, offerOf, profileOf } from './support/builders.js';
 
 /**
@@ -14,18 +14,37 @@ import { gpuTier, offerOf, profileOf } from './support/builders.js';
  */
 describe('slowerGpuLatency', () => {
   it('an 8 s budget on an L40S at 0.323× an H100 holds only for requests of about 2.584 s or less on the H100', () => {
-    const s = slowerGpuLatency(8000, 0.323);
+    const s = slowerGpuLatency(8000, latencyRatio(false, 0.323, 3350, 864));
+    expect(s?.basis).toBe('throughput');
     expect(s?.maxDemandP99Ms).toBeCloseTo(2584, 9);
     expect(s?.stretch).toBeCloseTo(3.096, 3);
   });
 
+  it('token generation stretches by the bandwidth ratio: an fp8 70B from H100 to A100-80GB takes 1.64×, not 2.21×', () => {
+    // datasets/gpu-tiers.csv: H100 3,350 GB/s, A100-80GB 2,039 GB/s (NVIDIA datasheets); the measured serving ratio
+    // of the pair (Lambda vLLM benchmark) is 0.452×, 1 ÷ 0.452 = 2.21×.
+    const r = latencyRatio(true, 0.452, 3350, 2039);
+    expect(r).toEqual({ ratio: 2039 / 3350, basis: 'memory-bandwidth' });
+    const s = slowerGpuLatency(1500, r)!;
+    expect(s.stretch).toBeCloseTo(1.643, 3);
+    expect(s.maxDemandP99Ms).toBeCloseTo(912.985, 3);
+    // Without a bandwidth on record for either GPU, the throughput ratio, said as such.
+    expect(latencyRatio(true, 0.452, null, 2039)).toEqual({ ratio: 0.452, basis: 'throughput' });
+    expect(latencyRatio(true, 0.452, 3350, 0)).toEqual({ ratio: 0.452, basis: 'throughput' });
+    // A diffusion model (no token generation) keeps the throughput ratio whatever the bandwidths.
+    expect(latencyRatio(false, 0.323, 3350, 864)).toEqual({ ratio: 0.323, basis: 'throughput' });
+  });
+
   it('says nothing for a GPU at least as fast, or a ratio or budget that is no positive number', () => {
-    expect(slowerGpuLatency(8000, 1)).toBeNull();
-    expect(slowerGpuLatency(8000, 3.09)).toBeNull();
-    expect(slowerGpuLatency(8000, 0)).toBeNull();
-    expect(slowerGpuLatency(8000, Number.NaN)).toBeNull();
-    expect(slowerGpuLatency(0, 0.5)).toBeNull();
-    expect(slowerGpuLatency(Number.POSITIVE_INFINITY, 0.5)).toBeNull();
+    const by = (ratio: number) => ({ ratio, basis: 'throughput' as const });
+    expect(slowerGpuLatency(8000, by(1))).toBeNull();
+    expect(slowerGpuLatency(8000, by(3.09))).toBeNull();
+    expect(slowerGpuLatency(8000, by(0))).toBeNull();
+    expect(slowerGpuLatency(8000, by(Number.NaN))).toBeNull();
+    expect(slowerGpuLatency(0, by(0.5))).toBeNull();
+    expect(slowerGpuLatency(Number.POSITIVE_INFINITY, by(0.5))).toBeNull();
+    // A token generator moved to a GPU with more bandwidth (L40S 864 → RTX 4090 1,008 GB/s) decodes no slower.
+    expect(slowerGpuLatency(1000, latencyRatio(true, 0.9, 864, 1008))).toBeNull();
   });
 
   it('property: the bound is under the budget, the stretch over 1, and bound × stretch is the budget', () => {
@@ -33,14 +52,27 @@ describe('slowerGpuLatency', () => {
       fc.property(
         fc.double({ min: 1, max: 600_000, noNaN: true }),
         fc.double({ min: 1e-3, max: 0.999, noNaN: true }),
-        (budget, ratio) => {
-          const s = slowerGpuLatency(budget, ratio);
+        fc.boolean(),
+        (budget, ratio, tokens) => {
+          const s = slowerGpuLatency(budget, { ratio, basis: tokens ? 'memory-bandwidth' : 'throughput' });
           expect(s).not.toBeNull();
           expect(s!.maxDemandP99Ms).toBeLessThan(budget);
           expect(s!.stretch).toBeGreaterThan(1);
           expect(s!.maxDemandP99Ms * s!.stretch).toBeCloseTo(budget, 6);
         },
       ),
+    );
+  });
+
+  it('property: token generation uses the bandwidth ratio when both are on record, anything else the throughput ratio', () => {
+    const bw = fc.option(fc.double({ min: 10, max: 10_000, noNaN: true }), { nil: null });
+    fc.assert(
+      fc.property(fc.boolean(), fc.double({ min: 1e-3, max: 10, noNaN: true }), bw, bw, (tokens, t, d, o) => {
+        const r = latencyRatio(tokens, t, d, o);
+        if (tokens && d !== null && o !== null)
+          expect(r).toEqual({ ratio: o / d, basis: 'memory-bandwidth' });
+        else expect(r).toEqual({ ratio: t, basis: 'throughput' });
+      }),
     );
   });
 });
@@ -95,11 +127,27 @@ const measured = throughputRatioTable([
     notes: '',
   },
 ]);
-async function risksOf(offers: readonly Offer[], extra: Record<string, unknown> = {}, withRatios = false) {
+const bandwidthTiers = gpuTierTable([
+  gpuTier('A100-80GB', { generation: 'Ampere', memoryBandwidthGBps: 2039 }),
+  gpuTier('L4', {
+    generation: 'Ada',
+    memoryGiB: 24,
+    memoryBandwidthGBps: 300,
+    relThroughputInference: 0.25,
+    relThroughputTraining: 0.25,
+    relThroughputFineTuning: 0.25,
+  }),
+]);
+async function risksOf(
+  offers: readonly Offer[],
+  extra: Record<string, unknown> = {},
+  withRatios = false,
+  tierTable = tiers,
+) {
   const a = await analyze({
     workloads: [service(extra)],
     offers,
-    tiers,
+    tiers: tierTable,
     scenario,
     monteCarlo: false,
     ...(withRatios ? { ratios: measured } : {}),
@@ -113,8 +161,26 @@ describe('risk: a served workload priced on a slower GPU says what its p99 budge
   it('at a measured ratio: the stretch, and the p99 on the named GPU the budget still allows', async () => {
     const [risk] = await risksOf([l4], {}, true);
     expect(risk).toContain('at a measured 0.4× (test benchmark)');
+    // A token generator (the inference kind's default output) with no bandwidth on record: the throughput ratio, said.
     expect(risk).toContain(
-      "That ratio is throughput, not latency: a request bound by the GPU's speed takes about 2.5× as long on L4 as on A100-80GB at the same batch, so the p99 budget of 2 s holds there only if a request's p99 on A100-80GB is about 800 ms or less — measure it on L4 before moving the service.",
+      "That ratio is throughput, not latency: generating tokens at low batch is bound by memory bandwidth, which is not on record for A100-80GB, and by the throughput ratio instead a request takes about 2.5× as long on L4 as on A100-80GB at the same batch, so the p99 budget of 2 s holds there only if a request's p99 on A100-80GB is about 800 ms or less — measure it on L4 before moving the service.",
+    );
+  });
+
+  it('a token generator with both bandwidths on record: the bandwidth ratio, named with its figures', async () => {
+    // A100-80GB 2,039 GB/s, L4 300 GB/s (datasets/gpu-tiers.csv): 2039 ÷ 300 = 6.80× as long; 2 s × 300 ÷ 2039 =
+    // 294 ms. The measured 0.4× would have said 2.5× and 800 ms.
+    const [risk] = await risksOf([l4], {}, true, bandwidthTiers);
+    expect(risk).toContain('at a measured 0.4× (test benchmark)');
+    expect(risk).toContain(
+      "That ratio is throughput, not latency: generating tokens at low batch is bound by memory bandwidth, and by the bandwidth ratio (300 against 2,039 GB/s, datasheet peaks) a request takes about 6.8× as long on L4 as on A100-80GB, so the p99 budget of 2 s holds there only if a request's p99 on A100-80GB is about 294 ms or less — measure it on L4 before moving the service.",
+    );
+  });
+
+  it('an image generator keeps the throughput ratio (a diffusion step is compute-bound), whatever the bandwidths', async () => {
+    const [risk] = await risksOf([l4], { outputUnit: 'images' }, true, bandwidthTiers);
+    expect(risk).toContain(
+      "That ratio is throughput, not latency: a request bound by the GPU's compute (a diffusion step) takes about 2.5× as long on L4 as on A100-80GB at the same batch by the throughput ratio, so the p99 budget of 2 s holds there only if a request's p99 on A100-80GB is about 800 ms or less — measure it on L4 before moving the service.",
     );
   });
 
