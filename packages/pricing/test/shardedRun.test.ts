@@ -78,6 +78,29 @@ describe('a sharded batch run', () => {
     expect(one.assumptions.join(' ')).toContain('loading its weights on its GPUs');
   });
 
+  it('shares the slots with the jobs that run beside it: two at once take half the instance each', () => {
+    // 365 jobs × 4 h = 1,460 GPU-hours, flat: 1,460 ÷ 730 = 2 jobs at once, so each runs as 8 ÷ 2 = 4 shards of 1 h
+    // and starts 4 of them: 365 × 4 × 10 min = 243.33 GPU-hours of start-up (8 shards each would be 486.67).
+    const p = profile({ id: 'b', kind: 'batch-inference', jobsPerMonth: 365, hoursPerJob: 4 });
+    const e = estimateCost(p, offer({ gpusPerInstance: 8, interruptionsPerHour: 0 }), {
+      tiers,
+      explain: true,
+    });
+    expect(quantity(e, 'gpu-time')).toBeCloseTo(1460 + (365 * 4 * 10) / 60, 9);
+    expect(e.assumptions.join(' ')).toContain(
+      "2 jobs run at once at the peak, so each runs as 4 shards of 1 GPU(s) on average beside the others' on each 8-GPU instance (a job runs 1 h here)",
+    );
+    // Eight or more at once: each job runs whole on one slot and starts once.
+    const busy = estimateCost(
+      { ...p, jobsPerMonth: 1460 },
+      offer({ gpusPerInstance: 8, interruptionsPerHour: 0 }),
+      {
+        tiers,
+      },
+    );
+    expect(quantity(busy, 'gpu-time')).toBeCloseTo(5840 + (1460 * 10) / 60, 9);
+  });
+
   it('a whole-instance job pays its start-up on the whole instance, a multi-node job on every node', () => {
     // One 240-h job on 8 × 8 GPUs, 30-minute restart: 0.5 h × 64 GPUs = 32 GPU-hours.
     const p = profile({

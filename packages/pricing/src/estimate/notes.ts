@@ -63,7 +63,7 @@ export function billingRounding(
 }
 
 export function runsPastCadence(allocationsOfWork: number, held: number, jobRunHours: number): string {
-  return `with re-work and billing rounding the work fills ${n(allocationsOfWork)} allocations at its peak, more than the ${n(held)} its failure-free work needs: jobs of ${n(jobRunHours)} h run on ${held === 1 ? 'that allocation' : 'those allocations'} past the month's cadence rather than hold another`;
+  return `with start-up, re-work and billing rounding the work fills ${n(allocationsOfWork)} allocations at its peak, more than the ${n(held)} its failure-free work needs: jobs of ${n(jobRunHours)} h run on ${held === 1 ? 'that allocation' : 'those allocations'} past the month's cadence rather than hold another`;
 }
 
 export function gpuHoursConserved(demandGpus: number, offerGpus: number): string {
@@ -103,7 +103,9 @@ export function sharedInstance(s: Sharing, perInstance: number, usedGpuHours: nu
   const hours = `so the ${n(usedGpuHours)} GPU-hours used bill as ${n(usedGpuHours / perInstance)} instance-hours`;
   const alternative = `billed GPU-hours then ${n(s.fill)}× these`;
   return s.sharing === 'split'
-    ? `each job's independent requests are split over the instance: ${s.slots} shards of ${g} GPU(s) run side by side on each ${perInstance}-GPU instance (a job runs ${n(s.runWallHours)} h here), ${hours}; if a job cannot be split, set statelessRequests false (${alternative})`
+    ? s.shards >= s.slots
+      ? `each job's independent requests are split over the instance: ${s.slots} shards of ${g} GPU(s) run side by side on each ${perInstance}-GPU instance (a job runs ${n(s.runWallHours)} h here), ${hours}; if a job cannot be split, set statelessRequests false (${alternative})`
+      : `each job's independent requests are split over its share of the instance: ${n(s.concurrentReplicas)} jobs run at once at the peak, so each runs as ${n(s.shards)} shards of ${g} GPU(s) on average beside the others' on each ${perInstance}-GPU instance (a job runs ${n(s.runWallHours)} h here), ${hours}; if a job cannot be split, set statelessRequests false (${alternative})`
     : `independent jobs share an instance: ${n(s.concurrentReplicas)} jobs of ${g} GPU(s) run at once at the peak, ${n(s.fill)} side by side on each ${perInstance}-GPU instance, ${hours}; that needs them queued to start together — if each job gets an instance of its own, set statelessRequests false (${alternative})`;
 }
 
@@ -314,7 +316,7 @@ export function startup(
   gpuHours: number,
   jobsPerMonth: number,
 ): string {
-  const where = shards > 1 ? `on each of its ${shards} shards` : 'on its GPUs';
+  const where = shards > 1 ? `on each of its ${n(shards)} shards` : 'on its GPUs';
   const jobs = jobsPerMonth === 1 ? 'the one job a month' : `each of the ${n(jobsPerMonth)} jobs a month`;
   return `${jobs} starts by pulling its image and loading its weights ${where}, taken as the restart time (${n(startupHours * 60)} min) — a gpufit assumption: ${readableHours(gpuHours)} GPU-hours a month, billed as GPU time`;
 }

@@ -12,8 +12,9 @@ export interface WorkOnOffer {
   /** Wall-clock hours of one job on one replica of this offer. */
   readonly jobWallHours: number;
   /**
-   * Batch: the shards one job runs as at once here — its independent requests split over an instance's `slots`
-   * (`sharing` `split`) — else 1. Serving: 1 (a service has no job to time).
+   * Batch: the shards one job runs as at once here — its independent requests split over the instance's `slots`
+   * it does not share with jobs running beside it at the peak: slots ÷ max(1, concurrentReplicas), at least 1, an
+   * average (`sharing` `split`) — else 1. Serving: 1 (a service has no job to time).
    */
   readonly shards: number;
   /** Batch: wall-clock hours of one job's run here, its shards side by side: `jobWallHours` ÷ `shards`. */
@@ -48,8 +49,9 @@ export interface WorkOnOffer {
  *   only when they run at the same time, so the slots filled are the jobs running at once at the peak, at least
  *   one and at most the slots. Four 10-hour fine-tunes a month run one at a time, and each rents a whole instance.
  * - Other work holds the whole instance for each replica (I/g); a multi-node job rents one instance per node.
- * A batch split over the slots runs as that many shards side by side, so one job's run lasts its wall-clock hours
- * on one replica ÷ the shards (`runWallHours`): what interruptions, billing increments and the horizon see.
+ * A batch split over the slots runs as shards side by side — the slots ÷ the jobs running at once at the peak, at
+ * least one — so one job's run lasts its wall-clock hours on one replica ÷ the shards (`runWallHours`): what
+ * interruptions, billing increments and the horizon see.
  * Needs a feasible detail (throughput and gpusPerReplica set).
  */
 export function workOnOffer(profile: WorkloadProfile, offer: Offer, feas: FeasibilityDetail): WorkOnOffer {
@@ -70,7 +72,12 @@ export function workOnOffer(profile: WorkloadProfile, offer: Offer, feas: Feasib
   const fill =
     sharing === 'whole' ? 1 : sharing === 'split' ? slots : Math.min(slots, Math.max(1, concurrentReplicas));
   const jobWallHours = (profile.hoursPerJob * demandG) / (g * rel);
-  const shards = sharing === 'split' && !pf.serving ? slots : 1;
+  // A split batch shares the instance's slots with the jobs that run beside it at the peak: one job alone takes
+  // every slot, two at once half each, as many as the slots one each. An average, not rounded to whole shards: a
+  // rounded count would make a little more demand (one more job at once) cost less, its start-ups falling by a
+  // whole shard each.
+  const shards =
+    sharing === 'split' && !pf.serving ? Math.max(1, slots / Math.max(1, concurrentReplicas)) : 1;
   return {
     referenceGpuHours,
     usefulGpuHours,
