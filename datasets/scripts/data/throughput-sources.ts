@@ -131,3 +131,32 @@ export const ROW_EXCLUSIONS: readonly RowExclusion[] = [
     drop: 'not comparable: RTX 4090 whisper ran fp32 reference code (GATE Overflow), not an optimized stack (reference README, Whisper list and caveat 1)',
   },
 ];
+
+/**
+ * A numeric format the measured file leaves empty, read from the submission's own configuration. MLPerf Training
+ * logs record the time to train, not the format, so the reference's training rows have an empty precision column;
+ * where a submission's config states it, it is recorded here with the file it was read from. Every other training
+ * result stays "not recorded" (the ratio's `measuredPrecision` then says unknown): the University of Florida B200
+ * configs of llama31_8b (`config_DGXB200_{4,16,32}x8x1xtp1pp1cp2_8b.sh`, `run_8n.sub`) set no format themselves,
+ * and the `config_common.sh` they source is not in the code index, so B200's format there is unknown.
+ */
+export interface ResultPrecision {
+  readonly version: string;
+  readonly benchmark: string;
+  /** A fragment of the measured row's `source` naming the submission's results directory. */
+  readonly sourceContains: string;
+  readonly precision: string;
+  /** The file and line the format was read from. */
+  readonly citation: string;
+}
+
+export const RESULT_PRECISIONS: readonly ResultPrecision[] = [
+  {
+    version: 'v5.1',
+    benchmark: 'llama31_8b',
+    sourceContains: 'Cisco/results/hpf_n',
+    precision: 'fp8',
+    citation:
+      'mlcommons/training_results_v5.1@4da2d1cd Cisco/benchmarks/llama31_8b/implementations/nemo/config_common.sh ("export FP8=True", "export FP8_PARAMS=True"; the H100 configs config_DGXH100_8x8x1xtp1pp1cp1.sh and _16x8x1xtp2pp1cp1.sh source it)',
+  },
+];

@@ -19,6 +19,7 @@ import {
   ACCELERATOR_TIERS,
   BENCHMARK_TASKS,
   type Excluded,
+  RESULT_PRECISIONS,
   ROW_EXCLUSIONS,
   type RowExclusion,
   SOURCE_CLASSES,
@@ -44,6 +45,7 @@ export const THROUGHPUT_COLUMNS = [
   'precisionA',
   'precisionB',
   'task',
+  'measuredPrecision',
 ] as const;
 
 /** One usable row of the measured file: a published result of one accelerator type, per accelerator. */
@@ -63,6 +65,8 @@ export interface MeasuredResult {
   readonly unit: string;
   readonly perAccelerator: number;
   readonly precision: string;
+  /** Where `precision` was read when the measured file leaves it empty (`RESULT_PRECISIONS`), else ''. */
+  readonly precisionSource: string;
   readonly software: string;
   /** The results repository and commit (or page) as the file's `source` names it: its first token. */
   readonly repository: string;
@@ -151,13 +155,26 @@ export function usableResults(
         acceleratorsPerSystem: positiveNumber(r.accelerators_per_system, 'accelerators_per_system'),
         unit,
         perAccelerator: positiveNumber(r.per_accelerator_result, 'per_accelerator_result'),
-        precision: r.precision ?? '',
+        ...precisionOfRow(r),
         software: /software: ([^,;]+)/.exec(r.notes ?? '')?.[1]?.trim() ?? '',
         repository: (r.source ?? '').trim().split(/\s+/)[0] ?? '',
       });
     }
   }
   return out;
+}
+
+/** A row's precision: the measured file's cell, else a submission config's (`RESULT_PRECISIONS`), else ''. */
+function precisionOfRow(r: Row): { precision: string; precisionSource: string } {
+  const cell = (r.precision ?? '').trim();
+  if (cell !== '') return { precision: cell, precisionSource: '' };
+  const known = RESULT_PRECISIONS.find(
+    (p) =>
+      p.version === r.version && p.benchmark === r.benchmark && (r.source ?? '').includes(p.sourceContains),
+  );
+  return known === undefined
+    ? { precision: '', precisionSource: '' }
+    : { precision: known.precision, precisionSource: known.citation };
 }
 
 /** The benchmark × scenario × round a result belongs to (training scenarios carry the accelerator count). */
@@ -242,6 +259,39 @@ function caveats(w: WithinBenchmarkRatio): string[] {
   if (sa !== '' && sb !== '' && sa.toLowerCase() !== sb.toLowerCase())
     out.push(`software ${w.gpuB} ${sb} vs ${w.gpuA} ${sa} (${round(w.a)})`);
   return out;
+}
+
+/**
+ * The numeric format a like-for-like row was measured at (`measuredPrecision` column): the format every result
+ * behind it records (`fp8`; `fp16/bf16` when results of one width name two); `unknown (…)` when any result records
+ * none, `mixed (…)` when they record different widths, each naming what every GPU's results record; empty for a precision-gap row (its `precisionA` and
+ * `precisionB` say it). Pricing says so whenever it differs from the work's precision (`measuredPrecisionNote`).
+ */
+export function measuredPrecision(ws: readonly WithinBenchmarkRatio[]): string {
+  if (ws[0]?.gap !== null) return '';
+  const perTier = new Map<string, Set<string>>();
+  for (const m of ws.flatMap((w) => [w.a, w.b])) {
+    const label = precisionOf(m.precision)?.label ?? '';
+    perTier.set(m.tier, (perTier.get(m.tier) ?? new Set()).add(label));
+  }
+  const labels = new Set([...perTier.values()].flatMap((s) => [...s]));
+  const widths = new Set([...labels].map((l) => precisionOf(l)?.bits ?? 0));
+  if (!labels.has('') && widths.size === 1) return [...labels].sort().join('/');
+  const said = (ls: Set<string>) => {
+    const known = [...ls].filter((l) => l !== '').sort();
+    if (known.length === 0) return 'not recorded';
+    return ls.has('') ? `${known.join('/')} in some results, not recorded in others` : known.join('/');
+  };
+  const detail = [...perTier].sort(byKey(([t]) => tierOrder(t))).map(([t, ls]) => `${t} ${said(ls)}`);
+  return `${labels.has('') ? 'unknown' : 'mixed'} (${detail.join('; ')})`;
+}
+
+/** Where precisions the measured file leaves empty were read (`RESULT_PRECISIONS`), once each. */
+function precisionSources(ws: readonly WithinBenchmarkRatio[]): string[] {
+  const cited = new Map<string, string>();
+  for (const m of ws.flatMap((w) => [w.a, w.b]))
+    if (m.precisionSource !== '') cited.set(`${m.tier} ${m.precision}`, m.precisionSource);
+  return [...cited].map(([what, where]) => `precision ${what} read from ${where}`);
 }
 
 function flags(ws: readonly WithinBenchmarkRatio[]): string[] {
@@ -336,6 +386,7 @@ function ratiosBy(ratios: readonly WithinBenchmarkRatio[], byTask: boolean): Row
         `${first.gpuB} ÷ ${first.gpuA} per result: ${perResult.join(' | ')}`,
         ...new Set(ordered.flatMap(caveats)),
         ...flags(ws),
+        ...precisionSources(ordered),
         ...(first.gap === null
           ? []
           : [
@@ -345,6 +396,7 @@ function ratiosBy(ratios: readonly WithinBenchmarkRatio[], byTask: boolean): Row
       precisionA: first.gap?.a ?? '',
       precisionB: first.gap?.b ?? '',
       task: byTask ? first.a.task : '',
+      measuredPrecision: measuredPrecision(ws),
     };
   });
 }

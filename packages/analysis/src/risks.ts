@@ -696,7 +696,7 @@ export const riskRules: readonly RiskRule[] = [
         if (!t || t.basis === 'same') continue;
         out.push(
           t.basis === 'measured'
-            ? `${o!.offer.providerName} is priced on ${t.offerGpu} instead of ${t.demandGpu}, at a measured ${round3(t.ratio)}× (${t.source}); your own benchmark may differ.`
+            ? `${o!.offer.providerName} is priced on ${t.offerGpu} instead of ${t.demandGpu}, at a measured ${round3(t.ratio)}× (${t.source}); your own benchmark may differ.${t.precisionNote === undefined ? '' : ` ${t.precisionNote.replace(/^precision: the /, 'The ')}.`}`
             : `${o!.offer.providerName} is priced on ${t.offerGpu} instead of ${t.demandGpu} with no benchmark for the pair (${why}): no speed-up is credited${t.ratio < 1 ? `, and a datasheet slow-down to ${round3(t.ratio)}× is charged` : ''}.`,
         );
         if (budget === null || stretched.has(t.offerGpu)) continue;

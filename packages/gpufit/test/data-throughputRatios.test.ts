@@ -226,6 +226,79 @@ const GOLDEN = [
   ['v4.1', 'llama2_70b_lora', 'time-to-train @ 8 accelerators', 'H200', 'H100', '1.19'],
 ] as const;
 
+describe('measuredPrecision: the format a like-for-like row was measured at', () => {
+  const find = (cls: string, band: string, a: string, b: string) =>
+    rows.find(
+      (r) =>
+        r.throughputClass === cls &&
+        r.modelSizeBand === band &&
+        r.gpuA === a &&
+        r.gpuB === b &&
+        r.task === '',
+    )!;
+
+  it('Lambda vLLM 70B: fp8 on both GPUs (A100 weight-only, the reference says so), not like-for-like for bf16', () => {
+    const r = find('inference', 'medium', 'A100-80GB', 'H100');
+    expect(r.measuredPrecision).toBe('fp8');
+    expect(r.ratio).toBe('2.21264');
+  });
+
+  it('MLPerf Training llama31_8b B200/H100: H100 fp8 from Cisco’s config (cited in notes), B200 unknown', () => {
+    const r = find('training', 'small', 'B200', 'H100');
+    expect(r.measuredPrecision).toBe('unknown (B200 not recorded; H100 fp8)');
+    expect(r.notes).toContain(
+      'precision H100 fp8 read from mlcommons/training_results_v5.1@4da2d1cd Cisco/benchmarks/llama31_8b/implementations/nemo/config_common.sh',
+    );
+  });
+
+  it('every like-for-like row names a format, unknown (…) or mixed (…); every gap row leaves it empty', () => {
+    for (const r of rows) {
+      if (r.precisionA !== '') expect(r.measuredPrecision).toBe('');
+      else
+        expect(r.measuredPrecision).toMatch(
+          /^((fp|int|bf|tf)\d+(\/(fp|int|bf|tf)\d+)*|(unknown|mixed) \(.+\))$/,
+        );
+    }
+  });
+
+  it('a row recorded as one format has only results of that width behind it (recomputed from the raw file)', () => {
+    const tierOf = (m: Measured) => TIER[m.accelerator];
+    for (const r of rows.filter((x) => /^(fp|int|bf)\d+$/.test(x.measuredPrecision))) {
+      const band = r.modelSizeBand;
+      const behind = measured.filter(
+        (m) =>
+          !notUsed(m) &&
+          classOf(m) === r.throughputClass &&
+          modelSizeBand(Number(m.model_params_b)) === band &&
+          (tierOf(m) === r.gpuA || tierOf(m) === r.gpuB) &&
+          r.source.includes(`${m.benchmark} ${m.scenario}`),
+      );
+      expect(behind.length).toBeGreaterThan(0);
+      for (const m of behind.filter((x) => formatOf(x.precision) !== null))
+        expect(formatOf(m.precision)!.bits).toBe(formatOf(r.measuredPrecision)!.bits);
+    }
+  });
+
+  it('a measuredPrecision cell that names nothing, or one on a gap row, is a LoadError naming it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gpufit-ratios-'));
+    try {
+      for (const [from, to] of [
+        [/,fp8\n/, ',fast\n'],
+        [/,fp4,fp8,,\n/, ',fp4,fp8,,fp8\n'],
+      ] as const) {
+        const text = committedCsv.replace(from, to);
+        expect(text).not.toBe(committedCsv);
+        writeFileSync(path.join(dir, 'throughput-ratios.csv'), text);
+        const error = await loadThroughputRatios({ datasetsDir: dir }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(LoadError);
+        expect(error).toMatchObject({ column: 'measuredPrecision' });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the compiler reproduces the reference README’s within-benchmark ratios', () => {
   let build: ThroughputBuild;
   beforeAll(() => {
@@ -348,8 +421,8 @@ describe('loadThroughputRatios', () => {
   ])('%s is a LoadError naming precisionB', async (_, ending) => {
     let row = 0;
     const error = await broken((lines) => {
-      row = lines.findIndex((l) => /,fp4,fp8,$/.test(l)) + 1;
-      lines[row - 1] = lines[row - 1]!.replace(/,fp4,fp8,$/, `${ending},`);
+      row = lines.findIndex((l) => /,fp4,fp8,,$/.test(l)) + 1;
+      lines[row - 1] = lines[row - 1]!.replace(/,fp4,fp8,,$/, `${ending},,`);
     });
     expect(row).toBeGreaterThan(1);
     expect(error).toBeInstanceOf(LoadError);
@@ -357,16 +430,24 @@ describe('loadThroughputRatios', () => {
   });
 
   it('a file written before the precision columns loads, each row like-for-like', async () => {
+    // Before the precision columns there was no task column either, nor a row of one task.
+    const old = [
+      'throughputClass',
+      'modelSizeBand',
+      'gpuA',
+      'gpuB',
+      'ratio',
+      'min',
+      'max',
+      'results',
+      'source',
+      'notes',
+    ];
+    const kept = rows
+      .filter((r) => r.precisionA === '' && r.task === '')
+      .map((r) => Object.fromEntries(old.map((c) => [c, r[c as keyof typeof r]])));
     const error = await broken((lines) => {
-      // Before the precision columns there was no task column either, nor a row of one task.
-      lines[0] = lines[0]!.replace(',precisionA,precisionB,task', '');
-      for (let i = lines.length - 1; i >= 1; i--) {
-        if (lines[i] === '') continue;
-        const line = lines[i]!.slice(0, -1);
-        if (!lines[i]!.endsWith(',') || (/,[^,]+,[^,]+$/.test(line) && !line.endsWith(',,')))
-          lines.splice(i, 1);
-        else lines[i] = line.slice(0, -2);
-      }
+      lines.splice(0, lines.length, ...csvText(old, kept).split('\n'));
     });
     expect(error).not.toBeInstanceOf(Error);
     const loaded = error as ThroughputRatioRow[];

@@ -116,6 +116,8 @@ export { youngInterval } from './reliability/youngInterval.js';
 // GPU tiers (performance normalization, §5.2)
 export type { GpuTier, GpuTierTable } from './tiers/gpuTierTable.js';
 export { gpuTierTable, REFERENCE_GPU, relativeThroughput } from './tiers/gpuTierTable.js';
+export type { MeasuredPrecisionNoteInput } from './tiers/measuredPrecisionNote.js';
+export { measuredPrecisionNote } from './tiers/measuredPrecisionNote.js';
 export type { ModelSizeBand } from './tiers/modelSizeBand.js';
 export { MODEL_SIZE_BAND_FLOOR_BILLIONS, MODEL_SIZE_BANDS, modelSizeBand } from './tiers/modelSizeBand.js';
 export { precisionOf } from './tiers/precisionOf.js';

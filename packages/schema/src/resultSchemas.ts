@@ -72,6 +72,7 @@ const costEstimateSchema = z.object({
       ratio: num,
       basis: z.enum(['same', 'measured', 'unmeasured']),
       source: z.string().nullable(),
+      precisionNote: z.string().exactOptional(),
     })
     .nullable()
     .exactOptional(),

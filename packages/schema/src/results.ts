@@ -145,6 +145,11 @@ export interface ThroughputBasis {
   readonly basis: 'same' | 'measured' | 'unmeasured';
   /** Where a measured ratio comes from (benchmark, round, row count), else null. */
   readonly source: string | null;
+  /**
+   * Set when a measured ratio was not measured at the work's precision (fp8 results applied to bf16 work, or a
+   * format the source does not record): what that means for this estimate, and which way the error likely runs.
+   */
+  readonly precisionNote?: string;
 }
 
 export interface CostEstimate {

@@ -164,6 +164,21 @@ const precisionCell = z
       .regex(/^((fp|int|bf|tf)\d+)?$/i, { error: 'a precision such as fp4, fp8, int8 or bf16, or empty' }),
   );
 
+/**
+ * A measuredPrecision cell of throughput-ratios.csv: empty (a precision-gap row, or a file older than the column), a
+ * format (`fp8`, `fp16/bf16` for one width named two ways), or `unknown (…)` / `mixed (…)` with what each GPU's
+ * results record.
+ */
+const measuredPrecisionCell = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').trim())
+  .pipe(
+    z.string().regex(/^(((fp|int|bf|tf)\d+)(\/(fp|int|bf|tf)\d+)*|(unknown|mixed) \(.+\))?$/i, {
+      error: 'a precision such as fp8 (or fp16/bf16), unknown (…), mixed (…), or empty',
+    }),
+  );
+
 /** A task cell of throughput-ratios.csv: empty (pooled over every task of the band) or a task (absent column: empty). */
 const taskCell = z
   .string()
@@ -192,6 +207,8 @@ export const throughputRatioRow = z
     precisionB: precisionCell,
     // Since 2026-12-05: the task whose benchmarks alone the ratio pools; empty = pooled over every task.
     task: taskCell,
+    // Since 2026-12-05: the format a like-for-like row's results ran at, or unknown (…) / mixed (…).
+    measuredPrecision: measuredPrecisionCell,
   })
   .strict()
   .superRefine((row, ctx) => {
@@ -200,6 +217,13 @@ export const throughputRatioRow = z
         code: 'custom',
         path: ['precisionB'],
         message: 'precisionA and precisionB must both be empty (like-for-like) or both name a precision',
+      });
+    else if (row.precisionA !== '' && row.measuredPrecision !== '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['measuredPrecision'],
+        message:
+          'a precision-gap row states its precisions in precisionA and precisionB; measuredPrecision must be empty',
       });
     else if (row.precisionA !== '' && precisionOf(row.precisionA)?.bits === precisionOf(row.precisionB)?.bits)
       ctx.addIssue({

@@ -7,6 +7,7 @@ import {
   type WorkloadTask,
 } from '@gpufit/schema';
 import { type GpuTier, relativeThroughput } from './gpuTierTable.js';
+import { measuredPrecisionNote } from './measuredPrecisionNote.js';
 import { modelSizeBand } from './modelSizeBand.js';
 import type { ThroughputRatioTable } from './throughputRatioTable.js';
 
@@ -80,9 +81,28 @@ export function throughputConversion(input: ThroughputConversionInput): Throughp
   const task = input.task ?? undefined;
   const measured = input.ratios?.lookup(throughputClass, band, demandGpu, offerGpu, workBits, { task });
   if (measured !== undefined && Number.isFinite(measured.ratio) && measured.ratio > 0) {
+    // A ratio measured at another precision than the work's still prices it (the best measurement there is), and
+    // the estimate says so (`measuredPrecisionNote`).
+    const note =
+      explain && measured.measuredPrecision !== undefined && input.precision !== undefined
+        ? measuredPrecisionNote({
+            measuredPrecision: measured.measuredPrecision,
+            work: input.precision,
+            demandTier,
+            offerTier,
+            ratio: measured.ratio,
+          })
+        : null;
     return {
       ok: true,
-      value: { demandGpu, offerGpu, ratio: measured.ratio, basis: 'measured', source: measured.source },
+      value: {
+        demandGpu,
+        offerGpu,
+        ratio: measured.ratio,
+        basis: 'measured',
+        source: measured.source,
+        ...(note !== null && { precisionNote: note }),
+      },
     };
   }
   // `measured` keeps a *named* GPU's work on GPUs measured against it. With no GPU named there is none to keep:

@@ -38,6 +38,13 @@ export interface ThroughputRatioRow {
    * workload without a `task` uses.
    */
   readonly task?: WorkloadTask | '';
+  /**
+   * For a like-for-like row, the numeric format its results ran at (`fp8`), or `unknown (…)` / `mixed (…)` naming
+   * what each GPU's results record (MLPerf Training records none); empty or absent for a precision-gap row and in
+   * files older than the column. Pricing says so when it differs from the work's precision
+   * (`measuredPrecisionNote`).
+   */
+  readonly measuredPrecision?: string;
 }
 
 /** A measured ratio from one GPU to another: `ratio` = throughput per GPU of `toGpu` ÷ that of `fromGpu`. */
@@ -61,6 +68,8 @@ export interface ThroughputRatio {
     readonly to: string;
     readonly maxBits: number;
   };
+  /** The row's `measuredPrecision` (the same in both directions); absent when the row has none. */
+  readonly measuredPrecision?: string;
 }
 
 /** Measured throughput ratios by (class, band, GPU pair), in both directions; GPU tier ids are case-insensitive. */
@@ -170,8 +179,18 @@ export function throughputRatioTable(rows: readonly ThroughputRatioRow[]): Throu
     const inverse = pairAt(keyOf(ct, row.modelSizeBand, row.gpuB, row.gpuA));
     const { ratio, min, max, source, results, notes } = row;
     const maxBits = Math.min(bitsA, bitsB);
-    const there: ThroughputRatio = { ratio, min, max, source, results, notes };
-    const back: ThroughputRatio = { ratio: 1 / ratio, min: 1 / max, max: 1 / min, source, results, notes };
+    const at = row.measuredPrecision?.trim() ?? '';
+    const measured = at === '' ? {} : { measuredPrecision: at };
+    const there: ThroughputRatio = { ratio, min, max, source, results, notes, ...measured };
+    const back: ThroughputRatio = {
+      ratio: 1 / ratio,
+      min: 1 / max,
+      max: 1 / min,
+      source,
+      results,
+      notes,
+      ...measured,
+    };
     if (gap) {
       const a = row.precisionA!;
       const b = row.precisionB!;
