@@ -29,6 +29,7 @@ import {
 import { assessFit, explainFit, type FrameworkOverride, resolveFramework } from '@gpufit/scoring';
 import type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 import { type BestOffers, bestOffers, explained, priced, type SideBest } from './bestOffers.js';
+import { cloudOptionReasons } from './cloudOptionReasons.js';
 import { committedBaseMix } from './committedBaseMix.js';
 import { decide } from './decide.js';
 import { compareHostedApi } from './hostedApiComparison.js';
@@ -231,8 +232,12 @@ export function createWorkloadAnalyzer(
     // paid twice).
     const profile = withWorkloadHorizon(stated, options.horizonMonths);
     // The result carries every sentence (report.json's fit.reasons[].sentence, constraints[].reason).
-    const fit = explainFit(assessFit(profile, fitOptions), profile, fitOptions);
     const best = findBest(profile);
+    // Its SLA sentences are made true for the cloud option placed (a marketplace may be counted as cloud).
+    const fit = cloudOptionReasons(
+      explainFit(assessFit(profile, fitOptions), profile, fitOptions),
+      best.cloud?.offer,
+    );
     const cloud = priced(best.cloud);
     const depinEligible = !fit.constraints.some((c) => c.side === 'depin' && c.scope === 'all');
     const depin = priced(best.depin);
