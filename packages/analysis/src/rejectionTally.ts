@@ -45,6 +45,21 @@ const REMEDY: Partial<Record<RejectionCode, string>> = {
     'state a precision their GPU runs (fp16 for bf16 on Volta / Turing), if the model runs at it, to price them',
 };
 
+/**
+ * What unlocks an offer refused for `gdpr`. GDPR is a regulation, not a certificate a provider holds: pricing meets
+ * it in place for an offer in the EEA on datacenter hosts (verified ones on a marketplace or DePIN network), with the
+ * provider's data processing agreement signed (`gdprInPlace` of `@gpufit/pricing`: Art. 28, Chapter V), and
+ * elsewhere only where the catalog records it. So "add the certification" is the wrong advice for it.
+ */
+const GDPR_REMEDY =
+  'GDPR is met by where the data is processed and a contract, not by a certificate: an offer in the EEA on datacenter hosts (on a marketplace or DePIN network, hosts the network verified) qualifies once you sign the provider’s data processing agreement (GDPR Art. 28), and each of these is outside the EEA, states no country, or runs on community or unverified hosts; add an EEA datacenter offer to the catalog, or record gdpr for one of these only if its provider’s agreement covers transfers out of the EEA (standard contractual clauses, Chapter V)';
+
+/** The certifications a compliance refusal names ("the offer lacks gdpr, soc2 (the workload requires …)"). */
+function missingOf(message: string): string[] {
+  const m = /^the offer lacks (.+?) \(the workload requires/.exec(message);
+  return m === null ? [] : m[1]!.split(', ').map((x) => x.trim());
+}
+
 /** Reasons whose message adds what a founder needs (the rule), shown after the count. */
 const WITH_RULE: ReadonlySet<RejectionCode> = new Set([
   'hosting',
@@ -64,6 +79,8 @@ export class RejectionTally {
   private readonly byCode = new Map<RejectionCode, { count: number; rules: string[] }>();
   /** Offers refused for one reason only, by that reason: the ones a founder could unlock with one change. */
   private readonly nearest = new Map<RejectionCode, string[]>();
+  /** The certifications the nearest compliance refusals lack (their remedy depends on it: `gdpr` is not one). */
+  private readonly nearestMissing = new Set<string>();
 
   /** `offer` names the offer ("Lambda (H100, europe-central-1)") among the nearest refusals. */
   add(estimate: CostEstimate, offer?: Pick<Offer, 'providerName' | 'gpu' | 'region'>): void {
@@ -87,6 +104,8 @@ export class RejectionTally {
     if (offer !== undefined && seen.size === 1) {
       const label = `${offer.providerName} (${offer.gpu}, ${offer.region})`;
       const code = estimate.rejections[0]!.code;
+      if (code === 'compliance')
+        for (const c of missingOf(estimate.rejections[0]!.message)) this.nearestMissing.add(c);
       const names = this.nearest.get(code);
       if (names === undefined) this.nearest.set(code, [label]);
       else if (!names.includes(label)) names.push(label);
@@ -106,10 +125,18 @@ export class RejectionTally {
     const parts = ranked.slice(0, top).map(([code, names]) => {
       const shown = names.slice(0, 3).join(', ');
       const more = names.length > 3 ? `, and ${names.length - 3} more` : '';
-      const remedy = REMEDY[code] === undefined ? '' : `: ${REMEDY[code]}`;
+      const remedy = this.remedyOf(code);
       return `${REFUSED[code].replace(/^(are|have|lack|run|cannot) /, '')} — ${names.length} ${names.length === 1 ? 'offer' : 'offers'} (${shown}${more})${remedy}`;
     });
     return `. The nearest fail one rule only, ${parts.join('; ')}`;
+  }
+
+  /** ": <what unlocks them>" for the nearest refusals of one code, or "" when nothing is said. */
+  private remedyOf(code: RejectionCode): string {
+    if (code !== 'compliance' || !this.nearestMissing.has('gdpr'))
+      return REMEDY[code] === undefined ? '' : `: ${REMEDY[code]}`;
+    const others = [...this.nearestMissing].filter((c) => c !== 'gdpr');
+    return `: ${GDPR_REMEDY}${others.length === 0 ? '' : `; for ${others.join(', ')}: if the provider holds it, add it to the offer’s certifications`}`;
   }
 
   /**

@@ -95,7 +95,8 @@ describe('the fit’s SLA sentences follow the cloud option placed', () => {
     const text = explainFit(assessFit(api), api)
       .reasons.map((r) => `${r.factor}: ${r.sentence}`)
       .join('\n');
-    for (const c of SLA_CLAUSES) expect(text).toMatch(new RegExp(`${c.factor}: [^\\n]*${regexpOf(c.clause)}`));
+    for (const c of SLA_CLAUSES)
+      expect(text).toMatch(new RegExp(`${c.factor}: [^\\n]*${regexpOf(c.clause)}`));
   });
 
   it('property: scores never change; the SLA clauses go exactly when the option is a marketplace or DePIN community offer', () => {

@@ -1,6 +1,8 @@
+import { feasibility, gpuTierTable } from '@gpufit/pricing';
 import type { CostEstimate } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import { RejectionTally } from '../src/rejectionTally.js';
+import { gpuTier, offerOf, profileOf } from './support/builders.js';
 
 const refused = (...rejections: [CostEstimate['rejections'][number]['code'], string][]) =>
   ({ rejections: rejections.map(([code, message]) => ({ code, message })) }) as unknown as CostEstimate;
@@ -96,5 +98,63 @@ describe('why a side has no option', () => {
 
   it('says when the catalog has no offer of the side at all', () => {
     expect(new RejectionTally().sentence('cloud')).toBe('the catalog has no cloud offer');
+  });
+});
+
+describe('offers refused for gdpr: the remedy is a place and a contract, not a certificate', () => {
+  const as = (providerName: string, gpu: string, region: string) => ({ providerName, gpu, region });
+  // The message pricing writes (held to it below): GDPR is met in the EEA on datacenter hosts (`gdprInPlace`).
+  const lacks = (what: string) => `the offer lacks ${what} (the workload requires ${what})`;
+
+  it('gdpr alone: never "add the certification"; says what makes an offer eligible', () => {
+    const t = new RejectionTally();
+    t.add(refused(['compliance', lacks('gdpr')]), as('Akash Network', 'H100', 'any'));
+    t.add(refused(['compliance', lacks('gdpr')]), as('Nosana', 'H100', 'global'));
+    const s = t.sentence('decentralized');
+    expect(s).not.toContain('if the provider holds the certification');
+    expect(s).toContain('GDPR is met by where the data is processed and a contract, not by a certificate');
+    expect(s).toContain('an offer in the EEA on datacenter hosts');
+    expect(s).toContain('data processing agreement (GDPR Art. 28)');
+  });
+
+  it('gdpr beside soc2: the GDPR remedy, and the certification remedy for soc2 only', () => {
+    const t = new RejectionTally();
+    t.add(refused(['compliance', lacks('gdpr, soc2')]), as('Vast.ai', 'H100', 'us-tx'));
+    const s = t.sentence('decentralized');
+    expect(s).toContain('GDPR is met by where the data is processed');
+    expect(s).toContain('; for soc2: if the provider holds it, add it to the offer’s certifications');
+  });
+
+  it('soc2 alone keeps the certification remedy', () => {
+    const t = new RejectionTally();
+    t.add(refused(['compliance', lacks('soc2')]), as('Vast.ai', 'H100', 'us-tx'));
+    expect(t.sentence('decentralized')).toContain(
+      ': if the provider holds the certification, add it to the offer’s certifications',
+    );
+  });
+
+  it('the message it reads is the one pricing writes for a GDPR workload on a community host outside the EEA', () => {
+    const tiers = gpuTierTable([gpuTier('A100-80GB', { generation: 'Ampere' }), gpuTier('H100')]);
+    const offer = offerOf('rejectionTally test', {
+      id: 'akash:h100:any',
+      market: 'depin',
+      hosting: 'community',
+      region: 'any',
+      country: undefined,
+      usdPerGpuHour: 1.5,
+      gpusPerInstance: 1,
+    });
+    const profile = profileOf({
+      id: 'eu-batch',
+      kind: 'batch-inference',
+      gpuType: 'H100',
+      jobsPerMonth: 30,
+      hoursPerJob: 6,
+      dataSensitivity: 'internal',
+      compliance: ['gdpr'],
+      interruptible: true,
+    });
+    const r = feasibility(profile, offer, { tiers }).rejections.find((x) => x.code === 'compliance')!;
+    expect(r.message).toBe(lacks('gdpr'));
   });
 });
