@@ -431,18 +431,7 @@ describe('loadThroughputRatios', () => {
 
   it('a file written before the precision columns loads, each row like-for-like', async () => {
     // Before the precision columns there was no task column either, nor a row of one task.
-    const old = [
-      'throughputClass',
-      'modelSizeBand',
-      'gpuA',
-      'gpuB',
-      'ratio',
-      'min',
-      'max',
-      'results',
-      'source',
-      'notes',
-    ];
+    const old = THROUGHPUT_COLUMNS.slice(0, THROUGHPUT_COLUMNS.indexOf('precisionA'));
     const kept = rows
       .filter((r) => r.precisionA === '' && r.task === '')
       .map((r) => Object.fromEntries(old.map((c) => [c, r[c as keyof typeof r]])));
