@@ -121,6 +121,30 @@ describe('a sharded batch run', () => {
     expect(e.assumptions.join(' ')).toContain('the one job a month starts by pulling its image');
   });
 
+  it('a demand of GPU-hours alone (no starts stated, none priced) is timed unsplit: a wider instance earns no shorter run', () => {
+    // 100 GPU-hours a month in jobs of 8 h of independent requests, not checkpointable, an interruption every 20 h
+    // an instance, no start-up stated (none is priced without jobsPerMonth). Timed as 8 shards of 1 h the 8-GPU
+    // instance would re-work 20 (e^{0.05} − 1) − 1 = 2.54 % where one GPU re-works 20 (e^{0.4} − 1) ÷ 8 − 1 = 22.96 %,
+    // and win for being split with no start-up charged for its 8 shards. Both re-work the 8-h job.
+    const p = profile({
+      id: 'g',
+      kind: 'batch-inference',
+      gpuHoursPerMonth: 100,
+      hoursPerJob: 8,
+      checkpointable: false,
+      restartMinutes: 0,
+    });
+    const o = (gpusPerInstance: number) => offer({ interruptionsPerHour: 0.05, gpusPerInstance });
+    const eight = estimateCost(p, o(8), { tiers, explain: true });
+    const one = estimateCost(p, o(1), { tiers });
+    const whole = (20 * Math.expm1(0.4)) / 8 - 1;
+    expect(quantity(eight, 'interruption-overhead') / 100).toBeCloseTo(whole, 9);
+    expect(quantity(one, 'interruption-overhead') / 100).toBeCloseTo(whole, 9);
+    expect(eight.monthlyUsd!).toBeGreaterThanOrEqual(one.monthlyUsd! * (1 - 1e-12));
+    expect(eight.assumptions.join(' ')).toContain('a job is timed whole (8 h here), not as shards');
+    expect(eight.assumptions.join(' ')).not.toContain('pulling its image');
+  });
+
   it('a service pays no start-up (it is held, not started per job)', () => {
     const p = profile({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 730, restartMinutes: 30 });
     const e = estimateCost(p, offer({ gpusPerInstance: 1, availability: 0.999 }), { tiers, explain: true });
