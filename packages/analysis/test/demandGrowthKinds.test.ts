@@ -42,6 +42,8 @@ const pretrain = profileOf({
   jobsPerMonth: 1,
   hoursPerJob: 240,
   dataSensitivity: 'internal',
+  // No start-up (restart 0; the offer never interrupts): the months below are the work alone.
+  restartMinutes: 0,
 });
 const batch = profileOf({
   id: 'batch',
@@ -52,6 +54,7 @@ const batch = profileOf({
   jobsPerMonth: 30,
   hoursPerJob: 20,
   dataSensitivity: 'internal',
+  restartMinutes: 0,
 });
 
 describe('which workloads follow the demand growth', () => {
