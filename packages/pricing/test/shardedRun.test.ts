@@ -7,7 +7,7 @@
 import type { CostEstimate } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { costFloor, estimateCost } from '../src/index.js';
+import { costFloorOf, costFloorUsd, estimateCost, reliabilityOf, workFloor } from '../src/index.js';
 import { offer, profile } from './support/builders.js';
 import { TEST_TIERS } from './support/tiers.js';
 
@@ -88,17 +88,18 @@ describe('a sharded batch run', () => {
     });
     expect(quantity(e, 'gpu-time')).toBeCloseTo(1460 + (365 * 4 * 10) / 60, 9);
     expect(e.assumptions.join(' ')).toContain(
-      "2 jobs run at once at the peak, so each runs as 4 shards of 1 GPU(s) on average beside the others' on each 8-GPU instance (a job runs 1 h here)",
+      "2 jobs run at once on average, so each runs as 4 shards of 1 GPU(s) beside the others' on each 8-GPU instance (a job runs 1 h here)",
     );
     // Eight or more at once: each job runs whole on one slot and starts once.
     const busy = estimateCost(
       { ...p, jobsPerMonth: 1460 },
       offer({ gpusPerInstance: 8, interruptionsPerHour: 0 }),
-      {
-        tiers,
-      },
+      { tiers, explain: true },
     );
     expect(quantity(busy, 'gpu-time')).toBeCloseTo(5840 + (1460 * 10) / 60, 9);
+    expect(busy.assumptions.join(' ')).toContain(
+      'jobs fill the instance: 8 or more run at once on average, so each job runs whole on one slot of 1 GPU(s)',
+    );
   });
 
   it('a whole-instance job pays its start-up on the whole instance, a multi-node job on every node', () => {
@@ -185,8 +186,10 @@ describe('a sharded batch run', () => {
           const b = estimateCost(at(hi), o, { tiers });
           if (a.monthlyUsd === null || b.monthlyUsd === null) return;
           expect(b.monthlyUsd).toBeGreaterThanOrEqual(a.monthlyUsd * (1 - 1e-9));
-          const floor = costFloor(at(hi), o, { tiers });
-          if (floor !== null) expect(floor.gpuHours * 2).toBeLessThanOrEqual(b.monthlyUsd * (1 + 1e-9));
+          // The floor with the offer's own interruptions (its re-work bound times the run as its shards), in USD.
+          const work = workFloor(at(hi), o, { tiers });
+          const floor = work === null ? null : costFloorOf(work, at(hi), o, reliabilityOf(o));
+          if (floor !== null) expect(costFloorUsd(floor, 2)).toBeLessThanOrEqual(b.monthlyUsd * (1 + 1e-9));
         },
       ),
       { numRuns: 300, seed: 43 },

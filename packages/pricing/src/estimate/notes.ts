@@ -109,7 +109,9 @@ export function sharedInstance(s: Sharing, perInstance: number, usedGpuHours: nu
       ? `the work's independent requests are split over the instance: ${s.slots} slots of ${g} GPU(s) busy side by side on each ${perInstance}-GPU instance, ${hours}; a job is timed whole (${n(s.runWallHours)} h here), not as shards, since a demand of GPU-hours states no count of runs to price each shard's start-up by — give jobsPerMonth to time it split; if a job cannot be split, set statelessRequests false (${alternative})`
       : s.shards >= s.slots
         ? `each job's independent requests are split over the instance: ${s.slots} shards of ${g} GPU(s) run side by side on each ${perInstance}-GPU instance (a job runs ${n(s.runWallHours)} h here), ${hours}; if a job cannot be split, set statelessRequests false (${alternative})`
-        : `each job's independent requests are split over its share of the instance: ${n(s.concurrentReplicas)} jobs run at once at the peak, so each runs as ${n(s.shards)} shards of ${g} GPU(s) on average beside the others' on each ${perInstance}-GPU instance (a job runs ${n(s.runWallHours)} h here), ${hours}; if a job cannot be split, set statelessRequests false (${alternative})`
+        : s.shards > 1
+          ? `each job's independent requests are split over its share of the instance: ${n(s.slots / s.shards)} jobs run at once on average, so each runs as ${n(s.shards)} shards of ${g} GPU(s) beside the others' on each ${perInstance}-GPU instance (a job runs ${n(s.runWallHours)} h here), ${hours}; if a job cannot be split, set statelessRequests false (${alternative})`
+          : `jobs fill the instance: ${s.slots} or more run at once on average, so each job runs whole on one slot of ${g} GPU(s) beside the others' on each ${perInstance}-GPU instance (${n(s.runWallHours)} h here), ${hours}`
     : `independent jobs share an instance: ${n(s.concurrentReplicas)} jobs of ${g} GPU(s) run at once at the peak, ${n(s.fill)} side by side on each ${perInstance}-GPU instance, ${hours}; that needs them queued to start together — if each job gets an instance of its own, set statelessRequests false (${alternative})`;
 }
 

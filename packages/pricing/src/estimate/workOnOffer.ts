@@ -13,9 +13,9 @@ export interface WorkOnOffer {
   readonly jobWallHours: number;
   /**
    * Batch: the shards one job runs as at once here — its independent requests split over the instance's `slots`
-   * it does not share with jobs running beside it at the peak: slots ÷ max(1, concurrentReplicas), at least 1, an
-   * average (`sharing` `split`, the demand stating `jobsPerMonth`) — else 1: a demand of GPU-hours alone states no
-   * starts and is timed unsplit. Serving: 1 (a service has no job to time).
+   * it does not share with jobs running beside it on average: slots ÷ max(1, useful GPU-hours ÷ (730 h × g ×
+   * nodes)), at least 1, an average (`sharing` `split`, the demand stating `jobsPerMonth`) — else 1: a demand of
+   * GPU-hours alone states no starts and is timed unsplit. Serving: 1 (a service has no job to time).
    */
   readonly shards: number;
   /** Batch: wall-clock hours of one job's run here, its shards side by side: `jobWallHours` ÷ `shards`. */
@@ -73,18 +73,18 @@ export function workOnOffer(profile: WorkloadProfile, offer: Offer, feas: Feasib
   const fill =
     sharing === 'whole' ? 1 : sharing === 'split' ? slots : Math.min(slots, Math.max(1, concurrentReplicas));
   const jobWallHours = (profile.hoursPerJob * demandG) / (g * rel);
-  // A split batch shares the instance's slots with the jobs that run beside it at the peak: one job alone takes
-  // every slot, two at once half each, as many as the slots one each. An average, not rounded to whole shards: a
+  // A split batch shares the instance's slots with the jobs that run beside it, on average over the month (a job
+  // off the peak has the instance more to itself, and starts more shards): one job alone takes every slot, two at
+  // once half each, as many as the slots one each. An average, not rounded to whole shards: a
   // rounded count would make a little more demand (one more job at once) cost less, its start-ups falling by a
   // whole shard each. Only for a demand that states its jobs: a demand of GPU-hours alone states no starts, so it
   // pays no start-up (profileFacts), and a run timed as shards would then be credited a shorter run (less re-work)
   // with nothing charged for starting every shard — an 8B nightly batch of 730 L40S-hours moved to an 8-GPU H100
   // instance for 10-minute runs that way.
   const startsStated = profile.jobsPerMonth !== null && profile.jobsPerMonth > 0;
+  const meanConcurrent = pf.serving ? 0 : usefulGpuHours / (HOURS_PER_MONTH * g * nodes);
   const shards =
-    sharing === 'split' && !pf.serving && startsStated
-      ? Math.max(1, slots / Math.max(1, concurrentReplicas))
-      : 1;
+    sharing === 'split' && !pf.serving && startsStated ? Math.max(1, slots / Math.max(1, meanConcurrent)) : 1;
   return {
     referenceGpuHours,
     usefulGpuHours,
