@@ -6,6 +6,7 @@ import type {
   PricedOption,
   Recommendation,
 } from '@gpufit/schema';
+import { savingBarShortfall, savingBarShortfallText } from '@gpufit/schema';
 import { usd } from './usdText.js';
 
 /**
@@ -198,9 +199,10 @@ function bestSaving(input: DecideInput, costOf: Record<Recommendation, number | 
     const s = cloudUsd - usdOf;
     if (s > 0 && (best === null || s > best)) best = s;
   }
-  return best === null
-    ? ''
-    : ` (the best saves ${usd(best)}, ${Math.round((1000 * best) / cloudUsd) / 10} %)`;
+  if (best === null) return '';
+  const shortfall = savingBarShortfall(best, cloudUsd, input.policy);
+  const part = shortfall === null ? '' : `, ${savingBarShortfallText(shortfall, input.policy)}`;
+  return ` (the best saves ${usd(best)}, ${Math.round((1000 * best) / cloudUsd) / 10} %${part})`;
 }
 
 /**
@@ -239,8 +241,14 @@ function wholeDepinForgone(
           : 'no split of this workload is cheaper than cloud'
         : split.depinShare < policy.hybridMinShare
           ? `a split would move only ${Math.round(split.depinShare * 1000) / 10} % of the GPU-hours, under the ${Math.round(policy.hybridMinShare * 100)} % a hybrid needs`
-          : `a split saves ${usd(split.savingsVsAllCloudUsd)} a month (${Math.round((1000 * split.savingsVsAllCloudUsd) / split.allCloudMonthlyUsd) / 10} %), under the bar of ${pct}`;
+          : `a split saves ${usd(split.savingsVsAllCloudUsd)} a month (${Math.round((1000 * split.savingsVsAllCloudUsd) / split.allCloudMonthlyUsd) / 10} %), ${splitShortfall(split, policy, pct)}`;
   return `Cloud: the fit is ${fit.approach} ${f.fitScore}, so ${accepts}, and ${splitText}. ${f.option('would carry the whole workload for')}`;
+}
+
+/** Which part of the bar a split's saving misses, in words; the whole bar when it clears both (another rule kept it). */
+function splitShortfall(split: HybridSplit, policy: DecisionPolicy, pct: string): string {
+  const shortfall = savingBarShortfall(split.savingsVsAllCloudUsd, split.allCloudMonthlyUsd, policy);
+  return shortfall === null ? `under the bar of ${pct}` : savingBarShortfallText(shortfall, policy);
 }
 
 /**

@@ -311,7 +311,7 @@ describe('a fit that accepts decentralized supply only beside cloud says what th
       'decentralized capacity may take a share of the work beside cloud, not all of it',
     );
     expect(thin.rationale).toContain(
-      'a split saves $200.00 a month (2 %), under the bar of 5 % and USD 100 a month',
+      "a split saves $200.00 a month (2 %), over the bar's USD 100 a month but under its 5 %",
     );
     // Above USD 100 but under 5 %: the share says which half of the bar it misses (a 34B demo's split saved
     // $124.39 of $2,862.70 and read "$124.39 a month, less than 5 % and USD 100 a month").
@@ -323,7 +323,18 @@ describe('a fit that accepts decentralized supply only beside cloud says what th
       policy,
     });
     expect(over100.rationale).toContain(
-      'a split saves $124.39 a month (4.3 %), under the bar of 5 % and USD 100 a month',
+      "a split saves $124.39 a month (4.3 %), over the bar's USD 100 a month but under its 5 %",
+    );
+    // Under both parts: a split that saves USD 20 of USD 1,000.
+    const both = decide({
+      fit: hybridFit,
+      cloud: option(1_000),
+      depin: option(500),
+      hybrid: split(0.7, 980, 1_000),
+      policy,
+    });
+    expect(both.rationale).toContain(
+      "a split saves $20.00 a month (2 %), under both the bar's 5 % and its USD 100 a month",
     );
   });
 
@@ -348,7 +359,11 @@ describe('a fit that accepts decentralized supply only beside cloud says what th
       policy,
     });
     expect(small.recommendation).toBe('cloud');
-    expect(small.rationale).toContain('against cloud (the best saves $50.08, 56.4 %), the policy');
+    // Which part of the bar it misses: the share clears, the dollars do not (a Vast option saving USD 30.26 at
+    // 19.8 % read "do not save at least 5 % and USD 100 a month").
+    expect(small.rationale).toContain(
+      "against cloud (the best saves $50.08, 56.4 %, over the bar's 5 % but under its USD 100 a month), the policy",
+    );
     expect(small.rationale).not.toContain('second platform');
     const part: FitAssessment = {
       ...cloudFirst,

@@ -39,7 +39,13 @@ function presented(workloads: readonly W[]): PresentedAnalysis {
           depin: { level: w.depinLevel ?? 'medium' },
           constraints: w.depinConstraint ? [{ side: 'depin', scope: 'part', reason: 'x' }] : [],
         },
-        decision: { recommendation: w.recommendation, approach: w.approach },
+        decision: {
+          recommendation: w.recommendation,
+          approach: w.approach,
+          // The priced options the decision compared: cloud at the recommended cost when cloud is recommended.
+          cloud: w.recommendation === 'cloud' ? { cost: { monthlyUsd: w.recommendedUsd } } : null,
+          depin: w.depin === undefined ? null : { cost: { monthlyUsd: w.depin[2] } },
+        },
       },
     })),
   } as unknown as PresentedAnalysis;
@@ -90,7 +96,7 @@ describe('the summary’s decentralized side: where the options are, and what th
       'the decentralized options found are on Vast.ai (marketplace, 2 workloads) and Hyperbolic (marketplace, 1 workload); the plan places no workload there.',
     );
     expect(out).toContain(
-      'Cheaper decentralized options the plan does not take, USD 3,556.50 a month in all: chat on Hyperbolic, USD 3,445.14 less (the fit rules DePIN out, its DePIN fit low); images on Vast.ai, USD 100.00 less (the fit takes DePIN only as a hybrid split); whisper on Vast.ai, USD 11.36 less (under the bar of 5 % and USD 100 a month).',
+      "Cheaper decentralized options the plan does not take, USD 3,556.50 a month in all: chat on Hyperbolic, USD 3,445.14 less (the fit rules DePIN out, its DePIN fit low); images on Vast.ai, USD 100.00 less (the fit takes DePIN only as a hybrid split); whisper on Vast.ai, USD 11.36 less (5.7 %, over the bar's 5 % but under its USD 100 a month).",
     );
   });
 
@@ -154,7 +160,29 @@ describe('the summary’s decentralized side: where the options are, and what th
       ...p,
       analysis: { policy: { ...POLICY, minMonthlySavingUsd: 1000 } },
     } as PresentedAnalysis;
-    expect(forgoneOptions(withBar)[0]!.why).toBe('under the bar of 5 % and USD 1,000 a month');
+    expect(forgoneOptions(withBar)[0]!.why).toBe(
+      "98.9 %, over the bar's 5 % but under its USD 1,000 a month",
+    );
+  });
+
+  it.each([
+    // The reviewer's case: USD 30.26 at 19.8 % misses only the dollars.
+    [152.83, 122.57, "19.8 %, over the bar's 5 % but under its USD 100 a month"],
+    [10_000, 9_800, "2 %, over the bar's USD 100 a month but under its 5 %"],
+    [1_000, 960, "4 %, under both the bar's 5 % and its USD 100 a month"],
+  ])('says which part of the bar a saving misses: cloud %d, decentralized %d', (cloud, depin, why) => {
+    const [f] = forgoneOptions(
+      presented([
+        {
+          name: 'x',
+          recommendation: 'cloud',
+          approach: 'depin-first',
+          recommendedUsd: cloud,
+          depin: ['Vast.ai', 'marketplace', depin],
+        },
+      ]),
+    );
+    expect(f!.why).toBe(why);
   });
 
   it('nothing when no workload has a decentralized option', () => {

@@ -94,6 +94,8 @@ export {
   FIT_LEVELS,
   REJECTION_CODES,
 } from './results.js';
+export type { SavingBar, SavingBarShortfall } from './savingBar.js';
+export { savingBarShortfall, savingBarShortfallText } from './savingBar.js';
 export type {
   PlacementPolicy,
   PlacementPolicyInput,

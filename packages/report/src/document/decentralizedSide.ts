@@ -8,12 +8,13 @@
  *   many workloads the plan places there;
  * - when two or more decentralized placements of the plan are all on one provider, that they move together;
  * - the cheaper decentralized options the plan does not take, each with its reason in a few words: the fit rules
- *   DePIN out, a requirement does, the fit takes DePIN only as a hybrid split, or the saving is under the policy's
- *   bar (the workload's section has the whole rationale).
+ *   DePIN out, a requirement does, the fit takes DePIN only as a hybrid split, or the saving misses the policy's
+ *   bar — which part of it: the share of the cloud cost, the dollars a month, or both (the workload's section has
+ *   the whole rationale).
  *
  * Nothing when no workload has a decentralized option.
  */
-import { joinWithAnd, MARKET_REGISTRY } from '@gpufit/schema';
+import { joinWithAnd, MARKET_REGISTRY, savingBarShortfall, savingBarShortfallText } from '@gpufit/schema';
 import type { PresentedAnalysis, ShownWorkload } from '../present/presentAnalysis.js';
 import type { Block } from './blocks.js';
 import { strong, t } from './blocks.js';
@@ -36,9 +37,18 @@ export function forgoneReason(w: ShownWorkload, p: PresentedAnalysis): string {
   if (decision.approach === 'cloud-first' || decision.approach === 'hybrid')
     return 'the fit takes DePIN only as a hybrid split';
   const policy = p.analysis.policy;
-  return policy === undefined
-    ? 'under the policy’s saving bar'
-    : `under the bar of ${Math.round(policy.minSavingShare * 1000) / 10} % and USD ${policy.minMonthlySavingUsd.toLocaleString('en-US')} a month`;
+  const cloudUsd = decision.cloud?.cost.monthlyUsd ?? null;
+  const depinUsd = decision.depin?.cost.monthlyUsd ?? null;
+  if (policy === undefined || cloudUsd === null || depinUsd === null || !(cloudUsd > 0))
+    return 'under the policy’s saving bar';
+  // Which part of the bar the saving misses: a USD 30.26 saving at 19.8 % read "under the bar of 5 % and USD 100
+  // a month", though only the dollars fail.
+  const saving = cloudUsd - depinUsd;
+  const shortfall = savingBarShortfall(saving, cloudUsd, policy);
+  const share = `${Math.round((1000 * saving) / cloudUsd) / 10} %`;
+  return shortfall === null
+    ? `${share}, which the workload’s section explains`
+    : `${share}, ${savingBarShortfallText(shortfall, policy)}`;
 }
 
 /** The workloads whose decentralized option costs less than their recommendation, most forgone first. */
