@@ -1,5 +1,6 @@
-import { type EffectivePriceOptions, effectivePrice } from '@gpufit/pricing';
+import { type EffectivePriceOptions, effectivePrice, meetsCompliance } from '@gpufit/pricing';
 import {
+  type ComplianceRequirement,
   isCommitted,
   isInterruptibleCategory,
   MARKET_REGISTRY,
@@ -25,6 +26,12 @@ export interface OfferFilter {
   readonly maxAgeDays?: number;
   /** `YYYY-MM-DD`, given by the caller (the library reads no clock); needed with `maxAgeDays`. */
   readonly today?: string;
+  /**
+   * Compliance requirements (`soc2`, `hipaa` …) the offer must all meet, by the rule the analysis applies to a
+   * workload's `compliance` (pricing's `meetsCompliance`: the catalog's record, and `gdpr` also inside the EEA on
+   * datacenter hosts).
+   */
+  readonly compliance?: readonly ComplianceRequirement[];
 }
 
 export interface RankedOffer {
@@ -54,6 +61,7 @@ export function offerMatches(offer: Offer, f: OfferFilter): boolean {
     return false;
   }
   if (f.region !== undefined && !offerInPlace(offer, f.region)) return false;
+  if (f.compliance !== undefined && !f.compliance.every((c) => meetsCompliance(offer, c))) return false;
   if (f.maxAgeDays !== undefined) {
     if (f.today === undefined) throw new Error('offerMatches: maxAgeDays needs today');
     if (daysBetween(offer.asOf, f.today) > f.maxAgeDays) return false;

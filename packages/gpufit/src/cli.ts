@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The gpufit CLI. Each command's code is imported only when that command runs, so `--help` stays fast.
 import {
+  COMPLIANCE_REQUIREMENTS,
   MARKET_REGISTRY,
   MARKETS,
   PRICING_CATEGORIES,
@@ -10,7 +11,7 @@ import {
 } from '@gpufit/schema/registries';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError, EXIT } from './cli/errors.js';
-import { formatList } from './cli/formatList.js';
+import { choiceList, formatList } from './cli/formatList.js';
 import { SEED_RANGE, TRIALS_RANGE } from './cli/monteCarloLimits.js';
 import { positiveDecimal, wholeNumberIn } from './cli/numericOptions.js';
 import { paint } from './cli/terminal.js';
@@ -177,6 +178,15 @@ program
   .addOption(
     new Option('--category <category>', `pricing category: ${categoriesHelp}`).choices(PRICING_CATEGORIES),
   )
+  .option(
+    '--compliance <list>',
+    `only offers that meet every one of these, comma-separated: ${COMPLIANCE_REQUIREMENTS.join(', ')}; by the catalog's certifications, as the analysis reads a workload's compliance (gdpr also inside the EEA on datacenter hosts)`,
+    choiceList(COMPLIANCE_REQUIREMENTS, {
+      what: 'a compliance requirement',
+      example: 'hipaa,soc2',
+      normalize: (v) => v.toLowerCase(),
+    }),
+  )
   .option('--max-price <usd>', 'highest list price per GPU-hour', positiveDecimal('--max-price'))
   .option(
     '--max-age <days>',
@@ -200,6 +210,7 @@ program
       'gpufit offers --gpu H100 --region europe',
       'gpufit offers --gpu "A100 80GB" --all-regions --region US',
       'gpufit offers --market depin --group-by gpu',
+      'gpufit offers --gpu H100 --compliance hipaa,soc2',
       'gpufit offers --catalog offers.csv --max-age 30',
       'gpufit offers --gpu 4090 --max-price 0.5 --json',
     ]),

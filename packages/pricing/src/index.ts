@@ -55,6 +55,7 @@ export {
 export type { Feasibility, FeasibilityOptions } from './feasibility/feasibility.js';
 export { feasibility, gpuFeasible, placeFeasible, placeKey } from './feasibility/feasibility.js';
 export { gdprInPlace } from './feasibility/gdprInPlace.js';
+export { meetsCompliance } from './feasibility/meetsCompliance.js';
 export {
   farthestRoundTripMs,
   leastRoundTripMs,

@@ -1,5 +1,8 @@
 import type { Hosting } from './vocabulary.js';
 
+// The compliance vocabulary, for the CLI's choices without loading the schemas.
+export { COMPLIANCE_REQUIREMENTS } from './vocabulary.js';
+
 /**
  * The kinds gpufit knows as data: markets, pricing categories, subsidy kinds and report formats. Each registry is
  * an ordered table of typed entries; the zod enums, the CLI's choices and help, the report's labels and the FOCUS

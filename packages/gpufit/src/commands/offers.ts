@@ -10,7 +10,9 @@ import {
 import {
   BLOCS,
   CONTINENTS,
+  type ComplianceRequirement,
   calendarDateProblem,
+  joinWithAnd,
   nearestNames,
   type Offer,
   type PricingCategory,
@@ -37,6 +39,8 @@ export interface OffersOptions {
   readonly region?: string;
   readonly market?: MarketFilter;
   readonly category?: PricingCategory;
+  /** Every one of these, by the analysis's rule for a workload's compliance (`meetsCompliance`). */
+  readonly compliance?: readonly ComplianceRequirement[];
   readonly maxPrice?: number;
   readonly maxAge?: number;
   readonly today?: string;
@@ -127,6 +131,13 @@ export async function runOffers(opts: OffersOptions): Promise<void> {
   process.stdout.write(
     `${counted(matched.length, 'offer')} matched → ${what}; ${shown.length} shown. Prices per GPU-hour and per instance-hour, as a tenant pays them today (an incentive subsidy is already in a price).\n`,
   );
+  const gdprInPlace = opts.compliance?.includes('gdpr')
+    ? [...new Set(matched.filter((o) => !o.certifications.includes('gdpr')).map((o) => o.providerName))]
+    : [];
+  if (gdprInPlace.length > 0)
+    process.stdout.write(
+      `gdpr: the catalog records none for ${joinWithAnd(gdprInPlace)}; their matched offers run inside the EEA on datacenter hosts, which meets gdpr as the analysis reads it (sign the provider's data processing agreement, Art. 28, first).\n`,
+    );
 }
 
 /** The filters the options give, in the order they narrow the catalog. */
@@ -165,6 +176,15 @@ function givenFilters(
       filter: { category: opts.category },
       nothing: () => 'no offer has that pricing category',
     });
+  if (opts.compliance !== undefined && opts.compliance.length > 0) {
+    const wanted = opts.compliance;
+    out.push({
+      label: `--compliance ${wanted.join(',')}`,
+      filter: { compliance: wanted },
+      nothing: () =>
+        `no offer meets ${joinWithAnd([...wanted])} (the catalog's certifications; gdpr also inside the EEA on datacenter hosts)`,
+    });
+  }
   if (opts.region !== undefined) {
     const place = opts.region;
     out.push({

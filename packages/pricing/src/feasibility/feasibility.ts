@@ -21,6 +21,7 @@ import { type ThroughputConversion, throughputConversion } from '../tiers/throug
 import type { ThroughputRatioTable } from '../tiers/throughputRatioTable.js';
 import { dataEligibility } from './dataEligibility.js';
 import { gdprInPlaceNote } from './gdprInPlace.js';
+import { meetsCompliance } from './meetsCompliance.js';
 import { leastRoundTripMs, NETWORK_SHARE_OF_P99 } from './networkLatency.js';
 import { interruptibleRule, placementRule } from './placementRule.js';
 import { replicaWidth } from './replicaWidth.js';
@@ -361,11 +362,11 @@ function placeRules(
 ): string | null {
   let complianceNote: string | null = null;
   for (const c of profile.compliance) {
-    if (holds(of, c)) {
+    if (meetsCompliance(offer, c)) {
       if (c === 'gdpr' && !of.certifications.has(c) && !verdictOnly) complianceNote = gdprInPlaceNote(offer);
       continue;
     }
-    const missing = profile.compliance.filter((x) => !holds(of, x));
+    const missing = profile.compliance.filter((x) => !meetsCompliance(offer, x));
     reject(
       'compliance',
       () => `the offer lacks ${missing.join(', ')} (the workload requires ${profile.compliance.join(', ')})`,
@@ -434,11 +435,6 @@ export function placeKey(offer: Offer): string {
     offer.hosting,
     offer.verified,
   ].join('\u0000');
-}
-
-/** Whether an offer meets one compliance requirement: by the catalog's record, or `gdpr` in place (`gdprInPlace`). */
-function holds(of: OfferFacts, requirement: string): boolean {
-  return of.certifications.has(requirement) || (requirement === 'gdpr' && of.gdprInPlace);
 }
 
 /**

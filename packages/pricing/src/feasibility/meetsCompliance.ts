@@ -1,0 +1,13 @@
+import type { ComplianceRequirement, Offer } from '@gpufit/schema';
+import { offerFacts } from '../estimate/offerFacts.js';
+
+/**
+ * Whether an offer meets one compliance requirement of a workload (`soc2`, `hipaa`, `gdpr` …): the catalog records
+ * it among the offer's certifications, or, for `gdpr`, the offer runs inside the EEA on datacenter hosts
+ * (`gdprInPlace`). The one rule: `feasibility` applies it to a workload's `compliance`, and `gpufit offers
+ * --compliance` filters the catalog by it.
+ */
+export function meetsCompliance(offer: Offer, requirement: ComplianceRequirement): boolean {
+  const of = offerFacts(offer);
+  return of.certifications.has(requirement) || (requirement === 'gdpr' && of.gdprInPlace);
+}
