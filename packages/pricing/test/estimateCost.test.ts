@@ -183,6 +183,42 @@ describe('estimateCost: the bill, term by term', () => {
     expect(component(e, 'redundancy')?.quantity).toBeCloseTo(2.034938 * 730, 3);
     expect(e.assumptions.join(' ')).toMatch(/independently/);
     expect(e.assumptions.join(' ')).toMatch(/2\.03 on average over the month \(3 at the peak\)/);
+    // The line says what the spares are and why: 0.95³ = 0.857375 all up, under 0.999.
+    expect(component(e, 'redundancy')?.note).toBe(
+      '2.03 spare 1-GPU instances on average over the month (3 at the peak): the 3 the peak needs are all up 0.857375 of the time, under the availability target 0.999',
+    );
+  });
+
+  it('the redundancy line names its spare units and why: one whole 8-GPU p4de held for 0.999 at 0.995', () => {
+    // The reviewer's 70B summarizer on AWS p4de.24xlarge on demand ($3.430881/GPU-hour, availability 0.995 as the
+    // catalog states it): one instance carries the load, a second is held all month (P(≥1 of 2) = 0.999975).
+    const e = estimateCost(
+      profile({
+        id: 'summarizer',
+        kind: 'realtime-inference',
+        modelParamsBillions: 70,
+        gpusPerReplica: 8,
+        gpuHoursPerMonth: 4_000,
+        peakToMeanRatio: 1,
+        availabilityTarget: 0.999,
+      }),
+      offer({ gpusPerInstance: 8, availability: 0.995, usdPerGpuHour: 3.430881 }),
+      { tiers },
+    );
+    const line = component(e, 'redundancy')!;
+    expect(line.quantity).toBeCloseTo(5_840, 9);
+    expect(line.usd).toBeCloseTo(20_036.35, 2);
+    expect(line.note).toBe(
+      '1 spare 8-GPU instance held all month: the one the peak needs is available 0.995, under the availability target 0.999',
+    );
+    // No spare, no note.
+    const none = estimateCost(
+      profile({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 730, availabilityTarget: 0.99 }),
+      offer({ gpusPerInstance: 8, availability: 0.995 }),
+      { tiers },
+    );
+    expect(component(none, 'redundancy')?.quantity).toBe(0);
+    expect(component(none, 'redundancy')?.note).toBeUndefined();
   });
 
   it('serving on committed capacity holds the peak’s spares all month', () => {
@@ -193,6 +229,7 @@ describe('estimateCost: the bill, term by term', () => {
       { tiers },
     );
     expect(component(e, 'redundancy')?.quantity).toBeCloseTo(3 * 730, 9);
+    expect(component(e, 'redundancy')?.note).toMatch(/^3 spare 1-GPU instances held all month: /);
   });
 
   it('serving on an always-available offer needs no spares', () => {
@@ -819,6 +856,19 @@ describe('estimateCost properties (fast-check)', () => {
           );
         }
         expect(e.monthlyUsd).toBe(sum);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('the redundancy line has a note exactly when it holds spares', () => {
+    fc.assert(
+      fc.property(cases, (c) => {
+        const e = run(resolve(c));
+        const line = e.components.find((x) => x.name === 'redundancy');
+        if (line === undefined) return;
+        expect(line.note !== undefined, line.note).toBe(line.quantity > 0);
+        if (line.note !== undefined) expect(line.note).toMatch(/ spare .*, under the availability target /);
       }),
       { numRuns: 400 },
     );

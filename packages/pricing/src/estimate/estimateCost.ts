@@ -134,6 +134,7 @@ export function estimateCost(
   let usedHours: number;
   let overheadHours = 0;
   let redundancyHours = 0;
+  let redundancyNote: string | undefined;
   let wasteHours = 0;
   let idleHours = 0;
   let replicas: number;
@@ -207,6 +208,16 @@ export function estimateCost(
       if (mean.feasible) spares = mean.meanSpares;
     }
     redundancyHours = spares * unitGpuHours;
+    if (explain && spares > 0)
+      redundancyNote = notes.spareUnits(
+        spares,
+        count.replicas - needed,
+        needed,
+        nodes,
+        perInstance,
+        profile.availabilityTarget,
+        unitAvailability,
+      );
     if (explain) {
       assumptions.push(
         notes.serving(
@@ -439,7 +450,7 @@ export function estimateCost(
   const components: CostComponent[] = [
     line('gpu-time', 'GPU-hour', usedHours, price, share > 0 ? notes.GPU_TIME_UNSUBSIDIZED : undefined),
     line('interruption-overhead', 'GPU-hour', overheadHours, price),
-    line('redundancy', 'GPU-hour', redundancyHours, price),
+    line('redundancy', 'GPU-hour', redundancyHours, price, redundancyNote),
     line('idle-capacity', 'GPU-hour', idleHours, price),
     line('commitment-waste', 'GPU-hour', wasteHours, price),
     perGiB('egress', resultGiB, resultEgressUsd),
