@@ -8,6 +8,7 @@ import {
   effectivePrice,
   estimateCost,
   feasibility,
+  freeEgressAllowanceGiB,
   type GpuTierTable,
   gpuFeasible,
   gpuHoursFloor,
@@ -747,7 +748,9 @@ describe('cheapestFeasible', () => {
         (asks) => {
           for (const [i, gib] of [...asks, ...asks]) {
             const o = tiered[i]!;
-            expect(offerFacts(o).egressUsd(gib)).toBe(tieredEgressUsd(gib, o.egressTiers!));
+            // A workload's GiB start after the account's free allowance (freeEgressAllowanceGiB).
+            const allowance = freeEgressAllowanceGiB(o.egressTiers!);
+            expect(offerFacts(o).egressUsd(gib)).toBe(tieredEgressUsd(allowance + gib, o.egressTiers!));
           }
         },
       ),

@@ -20,6 +20,7 @@ export {
 export { breakEvenUtilization } from './commitments/breakEvenUtilization.js';
 export { effectiveCommittedRate } from './commitments/effectiveCommittedRate.js';
 // Data gravity (§5.5)
+export { freeEgressAllowanceGiB } from './data/freeEgressAllowanceGiB.js';
 export { tieredEgressUsd } from './data/tieredEgressUsd.js';
 export { transferHours } from './data/transferHours.js';
 // Cost of one workload on one offer (§5.1–5.7)

@@ -4,6 +4,7 @@ import {
   breakEvenUtilization,
   effectiveCommittedRate,
   effectivePrice,
+  freeEgressAllowanceGiB,
   gpuTierTable,
   initialSubsidyShare,
   relativeThroughput,
@@ -23,6 +24,52 @@ const AWS = [
   { upToGiB: 153_700, usdPerGiB: 0.07 },
   { upToGiB: null, usdPerGiB: 0.05 },
 ];
+
+describe('freeEgressAllowanceGiB: the account’s free allowance, not each workload’s', () => {
+  it.each([
+    ['AWS (100 GiB free, then tiers)', AWS, 100],
+    [
+      'Azure',
+      [
+        { upToGiB: 100, usdPerGiB: 0 },
+        { upToGiB: null, usdPerGiB: 0.087 },
+      ],
+      100,
+    ],
+    [
+      'GCP Premium',
+      [
+        { upToGiB: 200, usdPerGiB: 0 },
+        { upToGiB: null, usdPerGiB: 0.12 },
+      ],
+      200,
+    ],
+    ['Lambda: free with no bound is no allowance', [{ upToGiB: null, usdPerGiB: 0 }], 0],
+    ['Vast: one flat price', [{ upToGiB: null, usdPerGiB: 0.06 }], 0],
+    [
+      'a cheap first tier is not free',
+      [
+        { upToGiB: 100, usdPerGiB: 0.01 },
+        { upToGiB: null, usdPerGiB: 0.09 },
+      ],
+      0,
+    ],
+    ['a closed free tier alone prices on at 0', [{ upToGiB: 100, usdPerGiB: 0 }], 0],
+  ] as const)('%s → %d GiB', (_, tiers, gib) => {
+    expect(freeEgressAllowanceGiB(tiers)).toBe(gib);
+  });
+
+  it('a workload on AWS pays $0.09 for every GiB up to the 10 TiB tier, and never more than without the allowance counted', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), (gib) => {
+        const usd = tieredEgressUsd(freeEgressAllowanceGiB(AWS) + gib, AWS);
+        if (gib <= 10_240) expect(usd).toBeCloseTo(gib * 0.09, 6);
+        expect(usd).toBeGreaterThanOrEqual(tieredEgressUsd(gib, AWS));
+        expect(usd).toBeLessThanOrEqual(gib * 0.09 + 1e-6);
+      }),
+    );
+  });
+});
 
 describe('tieredEgressUsd (cumulative tiers)', () => {
   it.each([

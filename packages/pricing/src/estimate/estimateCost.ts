@@ -447,15 +447,20 @@ export function estimateCost(
   const billedGpuHours = usedHours + overheadHours + redundancyHours + idleHours + wasteHours;
   if (explain && share > 0) assumptions.push(notes.subsidy(share, offer, options.subsidyShare !== undefined));
 
+  // The account's free egress allowance is taken as used by the rest of the account (`freeEgressAllowanceGiB`).
+  const allowanceNote = (gib: number): string | undefined =>
+    explain && gib > 0 && of.egressAllowanceGiB > 0
+      ? notes.egressAllowanceUsed(offer.providerName, of.egressAllowanceGiB)
+      : undefined;
   const components: CostComponent[] = [
     line('gpu-time', 'GPU-hour', usedHours, price, share > 0 ? notes.GPU_TIME_UNSUBSIDIZED : undefined),
     line('interruption-overhead', 'GPU-hour', overheadHours, price),
     line('redundancy', 'GPU-hour', redundancyHours, price, redundancyNote),
     line('idle-capacity', 'GPU-hour', idleHours, price),
     line('commitment-waste', 'GPU-hour', wasteHours, price),
-    perGiB('egress', resultGiB, resultEgressUsd),
+    perGiB('egress', resultGiB, resultEgressUsd, allowanceNote(resultGiB)),
     line('ingress', 'GiB', ingressGiB, offer.ingressUsdPerGiB),
-    perGiB('checkpoint-sync', syncGiB, syncEgressUsd),
+    perGiB('checkpoint-sync', syncGiB, syncEgressUsd, resultGiB > 0 ? undefined : allowanceNote(syncGiB)),
     line('incentive-subsidy', 'GPU-hour', share > 0 ? billedGpuHours : 0, -share * price),
   ];
   let monthlyUsd = 0;
@@ -506,9 +511,12 @@ function line(
 }
 
 /** A tiered line: the unit price shown is the average over the tiers this volume reaches. */
-function perGiB(name: CostComponent['name'], gib: number, usd: number): CostComponent {
+function perGiB(name: CostComponent['name'], gib: number, usd: number, note?: string): CostComponent {
   finite(usd, NON_FINITE_RESULT, name);
-  return { name, unit: 'GiB', quantity: gib, unitPriceUsd: gib > 0 ? usd / gib : 0, usd };
+  const unitPriceUsd = gib > 0 ? usd / gib : 0;
+  return note === undefined
+    ? { name, unit: 'GiB', quantity: gib, unitPriceUsd, usd }
+    : { name, unit: 'GiB', quantity: gib, unitPriceUsd, usd, note };
 }
 
 function infeasible(

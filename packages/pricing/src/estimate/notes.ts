@@ -175,6 +175,11 @@ export function spareUnits(
   return `${n(spares)} spare ${unit} ${held}: ${peak}, under the availability target ${target}`;
 }
 
+/** The egress line's note when the offer's tiers open with a free allowance (`freeEgressAllowanceGiB`). */
+export function egressAllowanceUsed(provider: string, allowanceGiB: number): string {
+  return `${provider}'s free ${n(allowanceGiB)} GiB a month is per account, taken as used by the rest of it: these GiB are priced from the first paid tier — a gpufit assumption`;
+}
+
 export function checkpointed(
   jobHours: number,
   mtbfHours: number,

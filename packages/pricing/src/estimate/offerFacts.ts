@@ -1,13 +1,16 @@
 import type { EgressTier, Offer } from '@gpufit/schema';
 import { INTERCONNECTS } from '@gpufit/schema';
+import { assert } from '../assert.js';
 import {
   ASSUMED_OUTAGE_HOURS,
   CHECKPOINT_STORAGE,
   EGRESS_DEFAULTS,
   RELIABILITY_DEFAULTS,
 } from '../assumptions.js';
+import { freeEgressAllowanceGiB } from '../data/freeEgressAllowanceGiB.js';
 import { tieredEgressUsd } from '../data/tieredEgressUsd.js';
 import { gdprInPlace } from '../feasibility/gdprInPlace.js';
+import { INVALID_AMOUNT } from '../messages.js';
 import { tierKey } from '../tiers/gpuTierTable.js';
 
 /** What pricing derives from an offer alone, computed once per offer object. */
@@ -23,8 +26,11 @@ export interface OfferFacts {
   /** Node availability; null = derive from the interruptions and the workload's restart time. */
   readonly availability: number | null;
   readonly availabilityNote: string | null;
+  /** A workload's egress: from the first paid tier, the account's free allowance taken as used (`freeEgressAllowanceGiB`). */
   readonly egressUsd: (gib: number) => number;
   readonly egressNote: string | null;
+  /** The account's free allowance the offer's tiers open with, GiB a month; 0 when none. */
+  readonly egressAllowanceGiB: number;
   readonly checkpointStorage: 'in-provider' | 'off-provider';
 }
 
@@ -86,6 +92,7 @@ function derive(o: Offer): OfferFacts {
     availabilityNote,
     egressUsd,
     egressNote,
+    egressAllowanceGiB: tiers !== null ? freeEgressAllowanceGiB(tiers) : 0,
     checkpointStorage: CHECKPOINT_STORAGE[o.market],
   };
 }
@@ -103,9 +110,12 @@ function egressSchedule(tiers: readonly EgressTier[]): (gib: number) => number {
   if (schedule === undefined) {
     let lastGib = Number.NaN;
     let lastUsd = 0;
+    const allowance = freeEgressAllowanceGiB(tiers);
     schedule = (gib) => {
       if (gib !== lastGib) {
-        lastUsd = tieredEgressUsd(gib, tiers);
+        // The allowance is checked here, not by tieredEgressUsd, which an amount offset by it would hide.
+        assert(Number.isFinite(gib) && gib >= 0, INVALID_AMOUNT, gib);
+        lastUsd = tieredEgressUsd(allowance + gib, tiers);
         lastGib = gib;
       }
       return lastUsd;
