@@ -1,4 +1,9 @@
-import { type EffectivePriceOptions, effectivePrice, meetsCompliance } from '@gpufit/pricing';
+import {
+  type EffectivePriceOptions,
+  effectivePrice,
+  meetsCompliance,
+  residencyProblem,
+} from '@gpufit/pricing';
 import {
   type ComplianceRequirement,
   isCommitted,
@@ -32,6 +37,11 @@ export interface OfferFilter {
    * datacenter hosts).
    */
   readonly compliance?: readonly ComplianceRequirement[];
+  /**
+   * ISO countries or blocs the data must stay in: offers the analysis accepts for a workload's `residency`
+   * (pricing's `residencyProblem`: a known country inside one of them, not a community host's unverified word).
+   */
+  readonly residency?: readonly string[];
 }
 
 export interface RankedOffer {
@@ -62,6 +72,7 @@ export function offerMatches(offer: Offer, f: OfferFilter): boolean {
   }
   if (f.region !== undefined && !offerInPlace(offer, f.region)) return false;
   if (f.compliance !== undefined && !f.compliance.every((c) => meetsCompliance(offer, c))) return false;
+  if (f.residency !== undefined && residencyProblem(offer, f.residency) !== null) return false;
   if (f.maxAgeDays !== undefined) {
     if (f.today === undefined) throw new Error('offerMatches: maxAgeDays needs today');
     if (daysBetween(offer.asOf, f.today) > f.maxAgeDays) return false;

@@ -187,6 +187,10 @@ program
       normalize: (v) => v.toLowerCase(),
     }),
   )
+  .option(
+    '--residency <list>',
+    "only offers that can keep data in one of these ISO countries or blocs (EU, EEA, NA …), comma-separated, as the analysis reads a workload's residency: a known country inside one of them, never a community host's unverified word",
+  )
   .option('--max-price <usd>', 'highest list price per GPU-hour', positiveDecimal('--max-price'))
   .option(
     '--max-age <days>',
@@ -211,6 +215,7 @@ program
       'gpufit offers --gpu "A100 80GB" --all-regions --region US',
       'gpufit offers --market depin --group-by gpu',
       'gpufit offers --gpu H100 --compliance hipaa,soc2',
+      'gpufit offers --gpu H100 --residency EU --compliance gdpr',
       'gpufit offers --catalog offers.csv --max-age 30',
       'gpufit offers --gpu 4090 --max-price 0.5 --json',
     ]),

@@ -1,4 +1,4 @@
-// `gpufit offers --compliance` on the bundled catalog: a HIPAA buyer listing H100s saw Nosana and Hyperbolic first.
+// `gpufit offers --compliance` and `--residency` on the bundled catalog: a HIPAA buyer listing H100s saw Nosana and Hyperbolic first.
 // The filter is the analysis's own rule for a workload's compliance, so what it keeps is what the analysis may price.
 import { offerMatches } from '@gpufit/analysis';
 import { placeFeasible } from '@gpufit/pricing';
@@ -28,7 +28,7 @@ const offersJson = async (...args: string[]): Promise<OffersJson> => {
   return JSON.parse(r.stdout) as OffersJson;
 };
 
-describe('gpufit offers --compliance (built CLI, bundled catalog)', () => {
+describe('gpufit offers --compliance and --residency (built CLI, bundled catalog)', () => {
   it('a HIPAA buyer’s H100 list holds only offers the catalog records HIPAA for: no DePIN, no marketplace', async () => {
     const all = await offersJson('--gpu', 'H100');
     expect(all.rows[0]!.market).toBe('depin'); // what the reviewer saw first
@@ -82,6 +82,42 @@ describe('gpufit offers --compliance (built CLI, bundled catalog)', () => {
       expect(
         disagree.map((o) => o.id),
         c,
+      ).toEqual([]);
+    }
+  });
+
+  it('--residency keeps what the analysis accepts for a workload’s residency: a community host’s word is not enough', async () => {
+    // --region DE lists Vast community RTX 4090s that say they are in Germany; the analysis would refuse them.
+    const region = await offersJson('--gpu', 'RTX 4090', '--region', 'DE');
+    expect(region.offers.some(({ offer }) => offer.hosting === 'community')).toBe(true);
+    const r = await runBuiltCli(['offers', '--gpu', 'RTX 4090', '--residency', 'DE']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('and none of them --residency DE.');
+    const eu = await offersJson('--gpu', 'H100', '--residency', 'eu,NO');
+    expect(eu.matched).toBeGreaterThan(0);
+    for (const { offer } of eu.offers) {
+      expect(offer.hosting === 'datacenter' || offer.verified).toBe(true);
+      expect(placeIncludesCountry('EU', offer.country!) || offer.country === 'NO').toBe(true);
+    }
+    const continent = await runBuiltCli(['offers', '--residency', 'europe']);
+    expect(continent.code).toBe(2);
+    expect(continent.stderr).toContain('a continent (europe) is not a jurisdiction');
+  });
+
+  it('--residency keeps exactly the offers the analysis’s residency rule accepts', () => {
+    for (const places of [['EU'], ['EEA'], ['US'], ['DE', 'FR'], ['APAC']]) {
+      const profile = workloadProfileSchema.parse({
+        id: 'w',
+        kind: 'batch-inference',
+        gpuHoursPerMonth: 10,
+        residency: places,
+      });
+      const disagree = catalog.filter(
+        (o) => offerMatches(o, { residency: places }) !== placeFeasible(profile, o),
+      );
+      expect(
+        disagree.map((o) => o.id),
+        places.join(','),
       ).toEqual([]);
     }
   });

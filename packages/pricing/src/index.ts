@@ -64,6 +64,8 @@ export {
 } from './feasibility/networkLatency.js';
 export type { PlacementLists } from './feasibility/placementRule.js';
 export { interruptibleRule, placementRule } from './feasibility/placementRule.js';
+export type { ResidencyProblem } from './feasibility/residencyProblem.js';
+export { residencyProblem } from './feasibility/residencyProblem.js';
 // User formulas (mathjs, restricted, loaded lazily)
 export type { CompiledFormula, CompileFormulaOptions, FormulaRange } from './formula/compileFormula.js';
 export { compileFormula, compileFormulaWith } from './formula/compileFormula.js';

@@ -12,6 +12,8 @@ import {
   CONTINENTS,
   type ComplianceRequirement,
   calendarDateProblem,
+  continentNamed,
+  continentOf,
   joinWithAnd,
   nearestNames,
   type Offer,
@@ -41,6 +43,8 @@ export interface OffersOptions {
   readonly category?: PricingCategory;
   /** Every one of these, by the analysis's rule for a workload's compliance (`meetsCompliance`). */
   readonly compliance?: readonly ComplianceRequirement[];
+  /** ISO countries or blocs, comma-separated: by the analysis's rule for a workload's residency (`residencyProblem`). */
+  readonly residency?: string;
   readonly maxPrice?: number;
   readonly maxAge?: number;
   readonly today?: string;
@@ -185,6 +189,15 @@ function givenFilters(
         `no offer meets ${joinWithAnd([...wanted])} (the catalog's certifications; gdpr also inside the EEA on datacenter hosts)`,
     });
   }
+  if (opts.residency !== undefined) {
+    const places = residencyPlaces(opts.residency);
+    out.push({
+      label: `--residency ${places.join(',')}`,
+      filter: { residency: places },
+      nothing: () =>
+        `no offer can be shown to keep data in ${places.join(' or ')} (a known country inside it; a community host's own word is not enough)`,
+    });
+  }
   if (opts.region !== undefined) {
     const place = opts.region;
     out.push({
@@ -219,6 +232,27 @@ function givenFilters(
     });
   }
   return out;
+}
+
+/** `--residency`'s places as a workload's `residency` takes them: ISO countries or blocs, upper-cased; else exit 2. */
+function residencyPlaces(raw: string): string[] {
+  const places = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((p) => p.trim().toUpperCase())
+        .filter((p) => p.length > 0),
+    ),
+  ];
+  if (places.length === 0) throw badInput('--residency needs at least one ISO country or bloc');
+  for (const p of places) {
+    if (continentOf(p) !== null || (BLOCS as readonly string[]).includes(p)) continue;
+    const continent = continentNamed(p);
+    throw badInput(
+      `--residency ${JSON.stringify(p)} is not an ISO-3166 country code (US, DE, …) or a bloc (${BLOCS.join(', ')})${continent === null ? '' : `; a continent (${continent}) is not a jurisdiction: name the countries or a bloc the data may live in`}`,
+    );
+  }
+  return places;
 }
 
 /** Why a region value matched nothing: what it is, and the nearest places that do match. */

@@ -8,7 +8,7 @@ import type {
   ThroughputClass,
   WorkloadProfile,
 } from '@gpufit/schema';
-import { assumedMark, INTERCONNECTS, isAssumed, placeIncludesCountry, trainingMethods } from '@gpufit/schema';
+import { assumedMark, INTERCONNECTS, isAssumed, trainingMethods } from '@gpufit/schema';
 import { TRAINING_KERNEL_RESERVE_GIB } from '../assumptions.js';
 import { type OfferFacts, offerFacts } from '../estimate/offerFacts.js';
 import { type ProfileFacts, profileFacts } from '../estimate/profileFacts.js';
@@ -25,6 +25,7 @@ import { meetsCompliance } from './meetsCompliance.js';
 import { leastRoundTripMs, NETWORK_SHARE_OF_P99 } from './networkLatency.js';
 import { interruptibleRule, placementRule } from './placementRule.js';
 import { replicaWidth } from './replicaWidth.js';
+import { residencyProblem } from './residencyProblem.js';
 
 export interface Feasibility {
   readonly feasible: boolean;
@@ -374,24 +375,22 @@ function placeRules(
     break;
   }
 
-  if (profile.residency.length > 0) {
-    const country = offer.country;
-    // A community host states its own country and no one checks it: "community hosts cannot prove where they
-    // are" (the residency constraint). A Vast host in Thailand carried an APAC-bound chat API's whole
-    // decentralized option. One sentence for both, so a tally of many offers reads true.
-    if (country === null || (offer.hosting === 'community' && !offer.verified)) {
-      reject(
-        'residency',
-        () =>
-          `the offer's country is unknown or unverified (a community host's own word), so it cannot be shown to be in ${profile.residency.join(' or ')}`,
-      );
-    } else if (!profile.residency.some((place) => placeIncludesCountry(place, country))) {
-      reject(
-        'residency',
-        () =>
-          `the offer is in ${country}; the workload's data must stay in ${profile.residency.join(' or ')}`,
-      );
-    }
+  // A community host states its own country and no one checks it: "community hosts cannot prove where they
+  // are" (the residency constraint). A Vast host in Thailand carried an APAC-bound chat API's whole
+  // decentralized option. One sentence for both, so a tally of many offers reads true.
+  const residency = residencyProblem(offer, profile.residency);
+  if (residency === 'unproven') {
+    reject(
+      'residency',
+      () =>
+        `the offer's country is unknown or unverified (a community host's own word), so it cannot be shown to be in ${profile.residency.join(' or ')}`,
+    );
+  } else if (residency === 'outside') {
+    reject(
+      'residency',
+      () =>
+        `the offer is in ${offer.country}; the workload's data must stay in ${profile.residency.join(' or ')}`,
+    );
   }
   // A service whose users are far from the offer: the least measured round trip between the two countries takes
   // more than its share of the p99 budget (a 150 ms voice model for Korean users was priced in Des Moines).
