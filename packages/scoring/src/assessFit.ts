@@ -6,6 +6,7 @@ import type { FactorId } from './factorIds.js';
 import { factors } from './factorRegistry.js';
 import type { FrameworkOverride } from './frameworkOverride.js';
 import { newScoreState, scoreProfile } from './scoreProfile.js';
+import { sortedReasons } from './sortedReasons.js';
 
 export interface AssessFitOptions {
   /**
@@ -43,8 +44,6 @@ export interface Fit extends Omit<FitAssessment, 'constraints' | 'reasons'> {
 }
 
 const state = newScoreState();
-const order = new Int32Array(factors.length);
-const sizes = new Float64Array(factors.length);
 const NO_CONSTRAINTS: readonly ConstraintVerdict[] = Object.freeze([]);
 const FACTOR_ORDER: readonly FactorId[] = factors.map((f) => f.id);
 
@@ -57,32 +56,8 @@ const FACTOR_ORDER: readonly FactorId[] = factors.map((f) => f.id);
 export function assessFit(profile: WorkloadProfile, options?: AssessFitOptions): Fit {
   const fw = compiledFramework(options?.framework);
   scoreProfile(profile, fw, state);
-  const contributions = fw.contributions;
 
-  // Largest |cloud| + |DePIN| first; ties keep registry order (insertion sort is stable and n is small). The
-  // sizes move with their indexes, so the comparison reads one array.
-  const n = factors.length;
-  for (let i = 0; i < n; i++) {
-    const size = Math.abs(contributions[2 * i]!) + Math.abs(contributions[2 * i + 1]!);
-    let j = i - 1;
-    while (j >= 0 && sizes[j]! < size) {
-      sizes[j + 1] = sizes[j]!;
-      order[j + 1] = order[j]!;
-      j--;
-    }
-    sizes[j + 1] = size;
-    order[j + 1] = i;
-  }
-  const reasons: FactorReason[] = [];
-  for (let k = 0; k < n; k++) {
-    const i = order[k]!;
-    reasons.push({
-      factor: FACTOR_ORDER[i]!,
-      cloud: contributions[2 * i]!,
-      depin: contributions[2 * i + 1]!,
-    });
-  }
-
+  const reasons = sortedReasons(fw.contributions, FACTOR_ORDER);
   let verdicts = NO_CONSTRAINTS;
   const mask = state.constraintMask;
   if (mask !== 0) {
