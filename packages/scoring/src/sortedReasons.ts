@@ -13,12 +13,7 @@ import type { FactorId } from './factorIds.js';
  * this replaced, whose order it keeps.
  */
 export function sortedReasons(c: Float64Array, ids: readonly FactorId[]): FactorReason[] {
-  const n = ids.length;
-  for (let i = 0; i < n; i++) {
-    const size = sizeOf(c, i);
-    if (Number.isNaN(size)) return insertionSorted(c, ids);
-  }
-  return n === 11 ? placedEleven(c, ids) : placed(c, ids);
+  return ids.length === 11 ? placedEleven(c, ids) : placed(c, ids);
 }
 
 function sizeOf(c: Float64Array, i: number): number {
@@ -41,6 +36,8 @@ function placedEleven(c: Float64Array, ids: readonly FactorId[]): FactorReason[]
   const s8 = sizeOf(c, 8);
   const s9 = sizeOf(c, 9);
   const s10 = sizeOf(c, 10);
+  // Sizes are ≥ 0 or NaN, so the sum is NaN exactly when one of them is.
+  if (Number.isNaN(s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10)) return insertionSorted(c, ids);
   const reasons = new Array<FactorReason>(11);
   // Factor i's place: earlier factors at least as large (>=), later ones strictly larger (>).
   reasons[
@@ -180,12 +177,18 @@ function placedEleven(c: Float64Array, ids: readonly FactorId[]): FactorReason[]
 
 function placed(c: Float64Array, ids: readonly FactorId[]): FactorReason[] {
   const n = ids.length;
-  const reasons = new Array<FactorReason>(n);
+  const sizes = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const size = sizeOf(c, i);
+    if (Number.isNaN(size)) return insertionSorted(c, ids);
+    sizes[i] = size;
+  }
+  const reasons = new Array<FactorReason>(n);
+  for (let i = 0; i < n; i++) {
+    const size = sizes[i]!;
     let place = 0;
-    for (let j = 0; j < i; j++) place += +(sizeOf(c, j) >= size);
-    for (let j = i + 1; j < n; j++) place += +(sizeOf(c, j) > size);
+    for (let j = 0; j < i; j++) place += +(sizes[j]! >= size);
+    for (let j = i + 1; j < n; j++) place += +(sizes[j]! > size);
     reasons[place] = reasonOf(ids, c, i);
   }
   return reasons;
