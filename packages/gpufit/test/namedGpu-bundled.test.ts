@@ -3,7 +3,7 @@ import { analyzeBundled, analyzeOnBundled } from './support/analyzeBundled.js';
 
 /**
  * The README main job's EU fine-tune names A100-80GB: each 2-GPU job rents a whole 8-GPU p4de.24xlarge
- * (USD 1,372.97 a month for 80 GPU-hours of work), since AWS's only A100-80GB in an EU region comes eight at a
+ * (USD 1,395.83 a month for 80 GPU-hours of work), since AWS's only A100-80GB in an EU region comes eight at a
  * time and no benchmark measures A100 against H100 for LoRA fine-tuning. Its risks say what naming the GPU costs,
  * with the offer gpuPolicy any would then price.
  */

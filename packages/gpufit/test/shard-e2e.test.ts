@@ -43,9 +43,9 @@ describe('gpufit analyze --shard and gpufit merge', () => {
     expect(read(dir, 'merged/report.csv').equals(read(dir, 'whole/report.csv'))).toBe(true);
     const totals = (s: string) => s.split('\n').find((l) => l.startsWith('Recommended plan'));
     expect(totals(merged.stdout)).toBe(totals(whole.stdout));
-    expect(merged.stdout).toContain('Recommended plan: $51,983.79/month against $52,457.99 all-cloud');
+    expect(merged.stdout).toContain('Recommended plan: $51,983.97/month against $52,458.17 all-cloud');
     const md = read(dir, 'merged/report.md').toString();
-    expect(md).toContain('| Monthly | $51,983.79 | $52,457.99 |');
+    expect(md).toContain('| Monthly | $51,983.97 | $52,458.17 |');
     // The line adds up: the saving is the difference of the two shown totals (not a third total rounded alone).
     expect(merged.stdout).toContain('all-cloud — saves $474.20/month.');
     expect(md).toContain('Monthly savings: $474.20');
@@ -54,7 +54,7 @@ describe('gpufit analyze --shard and gpufit merge', () => {
       ['merge', 'shard-0.jsonl', 'shard-1.jsonl', 'shard-2.jsonl', '--format', 'md', '--out', 'md'],
       dir,
     );
-    expect(totalsOnly.stdout).toContain('Recommended plan: $51,983.79/month');
+    expect(totalsOnly.stdout).toContain('Recommended plan: $51,983.97/month');
     expect(readdirSync(join(dir, 'md'))).toEqual(['report.md']);
     expect(read(dir, 'md/report.md').toString()).toBe(md);
   });

@@ -129,7 +129,7 @@ describe('whatif.html in headless Chromium', () => {
       ...base,
       interruptionRates: { ...base.interruptionRates, depin: 2, marketplace: 2 },
     });
-    expect(expected.monthlyRecommendedCents).toBe(5_211_207);
+    expect(expected.monthlyRecommendedCents).toBe(5_211_225);
     await page.waitForFunction(
       (c) => Number(document.getElementById('plan-total')?.dataset['cents']) === c,
       expected.monthlyRecommendedCents,
