@@ -247,11 +247,12 @@ export function createWorkloadAnalyzer(
     const depinBasis = best.depin && depinEligible ? costBasis(best.depin.estimate, best.depin.offer) : null;
     // The growth this workload's demand follows: the scenario's for a kind that grows with demand (a served API,
     // a recurring batch over new data), none for a run sized by its plan (training, fine-tuning, experimentation: a
-    // 64-GPU pretrain of 240 h grew to 737 h a month under 5 % a month). schema's demandGrowthOf.
+    // 64-GPU pretrain of 240 h grew to 737 h a month under 5 % a month), unless the workload states
+    // growsWithDemand (per-customer fine-tunes grow). schema's demandGrowthOf.
     const workloadScenario = {
       ...scenario,
       horizonMonths: profile.horizonMonths,
-      demandGrowthMonthly: demandGrowthOf(profile.kind, scenario.demandGrowthMonthly),
+      demandGrowthMonthly: demandGrowthOf(profile, scenario.demandGrowthMonthly),
     };
     let projection: Projection | null = null;
     let distribution: Distribution | null = null;

@@ -9,7 +9,7 @@ import type {
   WorkloadAnalysis,
   WorkloadProfile,
 } from '@gpufit/schema';
-import { demandGrowthOf, joinWithAnd } from '@gpufit/schema';
+import { growsWithDemand, joinWithAnd, workloadKinds } from '@gpufit/schema';
 import type { AnalyzeInput, ScenarioRun } from './analyzeInput.js';
 import { createWorkloadAnalyzer } from './analyzeWorkload.js';
 import { horizonOf } from './portfolioLedger.js';
@@ -573,17 +573,46 @@ export async function scenarioEffects(
 }
 
 /**
- * The workloads a scenario's demand growth leaves at their size (schema's `demandGrowthOf`: training,
- * fine-tuning and experimentation are sized by their plan, not by customer demand), as a clause ("pretrain keeps
- * its size (…)"); '' when the growth is 0 or every workload follows it.
+ * Who a scenario's demand growth leaves at their size and who follows it against their kind's rule, as clauses
+ * (schema's `growsWithDemand`): the workloads whose kind keeps them at their size ("pretrain keeps its size (a
+ * gpufit assumption: …)"), those whose stated `growsWithDemand` overrides their kind's rule ("customer-finetunes
+ * follows the growth (its growsWithDemand is true …)", "eval-set keeps its size (its growsWithDemand is false)");
+ * '' when the growth is 0 or every workload follows it by its kind.
  */
 function keptSizes(workloads: readonly WorkloadProfile[], growthMonthly: number): string {
   if (growthMonthly === 0) return '';
-  const kept = workloads.filter((p) => demandGrowthOf(p.kind, growthMonthly) !== growthMonthly);
-  if (kept.length === 0) return '';
-  const named = kept.slice(0, 5).map((p) => p.id);
-  const who = kept.length > 5 ? `${named.join(', ')} and ${kept.length - 5} more` : joinWithAnd(named);
-  return `${who} keep${kept.length === 1 ? 's its' : ' their'} size (a gpufit assumption: a training run, fine-tune or experiment is sized by its plan, not by customer demand; only inference follows the growth)`;
+  const stated = (p: WorkloadProfile) =>
+    p.growsWithDemand !== null && p.growsWithDemand !== workloadKinds[p.kind].growsWithDemand;
+  const keptByKind = workloads.filter((p) => !growsWithDemand(p) && !stated(p));
+  const keptStated = workloads.filter((p) => !growsWithDemand(p) && stated(p));
+  const grownStated = workloads.filter((p) => growsWithDemand(p) && stated(p));
+  const clauses: string[] = [];
+  if (keptByKind.length > 0) {
+    const followers =
+      grownStated.length === 0
+        ? 'only inference follows the growth'
+        : 'inference and the work stated to grow (growsWithDemand) follow the growth';
+    clauses.push(
+      `${namesOf(keptByKind)} keep${keptByKind.length === 1 ? 's its' : ' their'} size (a gpufit assumption: a training run, fine-tune or experiment is sized by its plan, not by customer demand; ${followers})`,
+    );
+  }
+  if (grownStated.length > 0) {
+    clauses.push(
+      `${namesOf(grownStated)} follow${grownStated.length === 1 ? 's' : ''} the growth (${grownStated.length === 1 ? 'its' : 'their'} growsWithDemand is true: training work that grows with the customers)`,
+    );
+  }
+  if (keptStated.length > 0) {
+    clauses.push(
+      `${namesOf(keptStated)} keep${keptStated.length === 1 ? 's its' : ' their'} size (${keptStated.length === 1 ? 'its' : 'their'} growsWithDemand is false)`,
+    );
+  }
+  return clauses.join('; ');
+}
+
+/** Up to five workloads' ids ("a, b and c", "a, b, c, d, e and 2 more"). */
+function namesOf(workloads: readonly WorkloadProfile[]): string {
+  const named = workloads.slice(0, 5).map((p) => p.id);
+  return workloads.length > 5 ? `${named.join(', ')} and ${workloads.length - 5} more` : joinWithAnd(named);
 }
 
 /**

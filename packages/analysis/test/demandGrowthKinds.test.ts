@@ -31,7 +31,7 @@ const cluster = offerOf('growth kinds test', {
   availability: 1,
   interconnect: 'infiniband',
 });
-const pretrain = profileOf({
+const pretrainInput = {
   id: 'pretrain',
   kind: 'multi-node-training',
   modelParamsBillions: 13,
@@ -44,8 +44,9 @@ const pretrain = profileOf({
   dataSensitivity: 'internal',
   // No start-up (restart 0; the offer never interrupts): the months below are the work alone.
   restartMinutes: 0,
-});
-const batch = profileOf({
+};
+const pretrain = profileOf(pretrainInput);
+const batchInput = {
   id: 'batch',
   kind: 'batch-inference',
   modelParamsBillions: 8,
@@ -55,7 +56,8 @@ const batch = profileOf({
   hoursPerJob: 20,
   dataSensitivity: 'internal',
   restartMinutes: 0,
-});
+};
+const batch = profileOf(batchInput);
 
 describe('which workloads follow the demand growth', () => {
   it('inference grows with demand; training, fine-tuning and experimentation keep their size', () => {
@@ -63,11 +65,11 @@ describe('which workloads follow the demand growth', () => {
       'realtime-inference',
       'batch-inference',
     ]);
-    expect(demandGrowthOf('realtime-inference', 0.05)).toBe(0.05);
-    expect(demandGrowthOf('batch-inference', -0.1)).toBe(-0.1);
-    expect(demandGrowthOf('multi-node-training', 0.05)).toBe(0);
-    expect(demandGrowthOf('fine-tuning', 0.05)).toBe(0);
-    expect(demandGrowthOf('experimentation', 0.05)).toBe(0);
+    expect(demandGrowthOf({ kind: 'realtime-inference' }, 0.05)).toBe(0.05);
+    expect(demandGrowthOf({ kind: 'batch-inference' }, -0.1)).toBe(-0.1);
+    expect(demandGrowthOf({ kind: 'multi-node-training' }, 0.05)).toBe(0);
+    expect(demandGrowthOf({ kind: 'fine-tuning' }, 0.05)).toBe(0);
+    expect(demandGrowthOf({ kind: 'experimentation' }, 0.05)).toBe(0);
   });
 
   it('a 32-GPU pretrain costs the same every month under 5 % growth; a recurring batch beside it grows', async () => {
@@ -124,6 +126,98 @@ describe('which workloads follow the demand growth', () => {
     expect(growth.workloads).toEqual(['batch']);
     expect(growth.message).toMatch(
       /^Demand growth 5 % a month: changes 1 workload — batch: horizon .*; pretrain keeps its size \(a gpufit assumption: a training run, fine-tune or experiment is sized by its plan, not by customer demand; only inference follows the growth\)$/,
+    );
+  });
+
+  it("a workload's stated growsWithDemand overrides its kind's rule, both ways", async () => {
+    // A per-customer fine-tune states it grows; a fixed evaluation batch states it does not.
+    expect(demandGrowthOf({ kind: 'fine-tuning', growsWithDemand: true }, 0.05)).toBe(0.05);
+    expect(demandGrowthOf({ kind: 'batch-inference', growsWithDemand: false }, 0.05)).toBe(0);
+    expect(demandGrowthOf({ kind: 'fine-tuning', growsWithDemand: null }, 0.05)).toBe(0);
+    expect(demandGrowthOf({ kind: 'realtime-inference', growsWithDemand: null }, 0.05)).toBe(0.05);
+    const grows = profileOf({ ...pretrainInput, growsWithDemand: true });
+    const flat = profileOf({ ...batchInput, growsWithDemand: false });
+    expect(grows.growsWithDemand).toBe(true);
+    expect(pretrain.growsWithDemand).toBeNull();
+    const a = await analyze({
+      workloads: [grows, flat],
+      offers: [cluster],
+      tiers,
+      scenario: scenarioOf({ demandGrowthMonthly: 0.05 }),
+      horizonMonths: 24,
+      monteCarlo: false,
+    });
+    const [p, b] = a.workloads;
+    // The pretrain grows as the batch did: $23,040 in month 1, 1.05^23 of its demand in month 24.
+    expect(p!.projection!.months[0]!.cloudUsd).toBeCloseTo(23_040, 6);
+    expect(p!.projection!.months[23]!.demandFactor).toBeCloseTo(1.05 ** 23, 9);
+    expect(p!.projection!.months[23]!.cloudUsd!).toBeGreaterThan(2 * 23_040);
+    // The batch stays at month 1's $14,400.
+    for (const m of b!.projection!.months) {
+      expect(m.demandFactor).toBe(1);
+      expect(m.cloudUsd).toBeCloseTo(14_400, 6);
+    }
+  });
+
+  it('the scenario effects name a stated override with its reason', async () => {
+    const input = (g: number) => ({
+      workloads: [
+        profileOf({
+          ...pretrainInput,
+          id: 'customer-tunes',
+          kind: 'fine-tuning',
+          nodes: 1,
+          growsWithDemand: true,
+        }),
+        pretrain,
+        profileOf({ ...batchInput, id: 'eval-set', growsWithDemand: false }),
+      ],
+      offers: [cluster],
+      tiers,
+      scenario: scenarioOf({ demandGrowthMonthly: g }),
+      monteCarlo: false as const,
+    });
+    const a = await analyze({ ...input(0.05), scenarioBaseline: { scenario: input(0).scenario } });
+    const growth = a.scenarioEffects!.find((e) => e.setting === 'demandGrowthMonthly')!;
+    expect(growth.workloads).toEqual(['customer-tunes']);
+    expect(growth.message).toMatch(
+      /^Demand growth 5 % a month: changes 1 workload — customer-tunes: horizon .*; pretrain keeps its size \(a gpufit assumption: a training run, fine-tune or experiment is sized by its plan, not by customer demand; inference and the work stated to grow \(growsWithDemand\) follow the growth\); customer-tunes follows the growth \(its growsWithDemand is true: training work that grows with the customers\); eval-set keeps its size \(its growsWithDemand is false\)$/,
+    );
+    expect(growth.message).not.toContain('only inference');
+  });
+
+  it('property: a workload follows the growth exactly when it states so, or by its kind when it states nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: -0.3, max: 0.5, noNaN: true }).filter((g) => Math.abs(g) > 1e-3),
+        fc.constantFrom(...WORKLOAD_KINDS),
+        fc.constantFrom(true, false, undefined),
+        async (g, kind, stated) => {
+          const training = !workloadKinds[kind].growsWithDemand;
+          const base = training
+            ? { ...pretrainInput, nodes: kind === 'multi-node-training' ? 4 : 1 }
+            : batchInput;
+          const profile = profileOf({
+            ...base,
+            kind,
+            ...(stated === undefined ? {} : { growsWithDemand: stated }),
+          });
+          const follows = stated ?? workloadKinds[kind].growsWithDemand;
+          expect(demandGrowthOf(profile, g)).toBe(follows ? g : 0);
+          const a = await analyze({
+            workloads: [profile],
+            offers: [cluster],
+            tiers,
+            scenario: scenarioOf({ demandGrowthMonthly: g, horizonMonths: 6 }),
+            monteCarlo: false,
+          });
+          const months = a.workloads[0]!.projection!.months;
+          months.forEach((m, t) => {
+            expect(m.demandFactor).toBeCloseTo(follows ? (1 + g) ** t : 1, 9);
+          });
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 

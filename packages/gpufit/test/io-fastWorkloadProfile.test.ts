@@ -168,6 +168,7 @@ const CELLS: Record<Field, fc.Arbitrary<string>> = {
   inputTokensPerMonth: numbers,
   task: words(WORKLOAD_TASKS),
   trainingMethod: words(TRAINING_METHODS),
+  growsWithDemand: fc.constantFrom(...BOOLEAN_CELLS),
 };
 
 /** Mostly-valid cells: valid values near the bounds, with a few out of range, so whole rows often pass. */
@@ -230,6 +231,7 @@ const LIKELY: Record<Field, fc.Arbitrary<string>> = {
   inputTokensPerMonth: fc.constantFrom('0', '3600000000', '-1', ''),
   task: likely(WORKLOAD_TASKS),
   trainingMethod: likely(TRAINING_METHODS),
+  growsWithDemand: fc.constantFrom('true', 'no', 'FALSE', ''),
 };
 const cellFor = (f: Field) =>
   fc.oneof({ weight: 8, arbitrary: LIKELY[f] }, { weight: 1, arbitrary: CELLS[f] });

@@ -8,7 +8,7 @@
 export { calendarDateProblem, EARLIEST_DATE, LATEST_DATE } from './calendarDate.js';
 export type { CellKind, DecodedCell } from './csvCodec.js';
 export { decodeCell, decodeRecord } from './csvCodec.js';
-export { demandGrowthOf } from './demandGrowthOf.js';
+export { demandGrowthOf, growsWithDemand } from './demandGrowthOf.js';
 export { hardConstraintRisk } from './hardConstraintRisk.js';
 export { hiddenCharacterProblem, showHiddenCharacters } from './hiddenCharacters.js';
 export type { IssueLocation, Validated, ValidationIssue } from './issues.js';

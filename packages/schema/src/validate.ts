@@ -89,6 +89,7 @@ export const workloadProfileCodecs: Readonly<Record<string, CellKind>> = {
   outputPerMonth: 'number',
   customWeights: 'boolean',
   inputTokensPerMonth: 'number',
+  growsWithDemand: 'boolean',
 };
 
 export const offerCodecs: Readonly<Record<string, CellKind>> = {

@@ -61,6 +61,7 @@ export const WORKLOAD_PROFILE_EXTRA_FIELDS = [
   'inputTokensPerMonth',
   'task',
   'trainingMethod',
+  'growsWithDemand',
 ] as const;
 
 export type WorkloadField =
@@ -181,4 +182,6 @@ export const WORKLOAD_FIELDS = {
   inputTokensPerMonth: num(0, 1e15, 'input tokens a month', null),
   task: oneOf(WORKLOAD_TASKS, null),
   trainingMethod: oneOf(TRAINING_METHODS, 'kind'),
+  // Unset (null) = the kind decides (`workloadKinds[kind].growsWithDemand`, read through `demandGrowthOf`).
+  growsWithDemand: { type: 'boolean', default: null },
 } as const satisfies { readonly [F in WorkloadField]: WorkloadFieldSpec };

@@ -121,6 +121,13 @@ export const workloadProfileInputSchema = z
      * (4-bit frozen weights + adapters). Sizes its memory and checkpoints; inference kinds refuse it.
      */
     trainingMethod: oneOf('trainingMethod', F.trainingMethod.values).optional(),
+    /**
+     * Whether the workload's demand follows a scenario's `demandGrowthMonthly`. Absent: its kind's rule (inference
+     * grows; training, fine-tuning and experimentation keep their size: `workloadKinds[kind].growsWithDemand`).
+     * `true` for training work that grows with the customers (per-customer fine-tunes), `false` for an inference
+     * workload sized by a plan (a fixed evaluation batch). Read through `demandGrowthOf`.
+     */
+    growsWithDemand: z.boolean({ error: 'growsWithDemand must be true or false' }).optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -358,6 +365,8 @@ const withDefaults = workloadProfileInputSchema.transform((p) => {
     trainingMethod:
       p.trainingMethod ??
       defaultTrainingMethod(d, p.modelParamsBillions ?? d.modelParamsBillions, p.precision ?? d.precision),
+    /** As stated, or null: its kind decides (`demandGrowthOf`). */
+    growsWithDemand: p.growsWithDemand ?? null,
     /** The fields the user left out that took a default (`ASSUMABLE_PROFILE_FIELDS` order). */
     assumed: assumedFields(p),
   };

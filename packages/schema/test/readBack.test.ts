@@ -54,6 +54,7 @@ const optionalProfileFields = {
   outputUnit: fc.constantFrom(...OUTPUT_UNITS),
   outputPerMonth: fc.constantFrom(0.5, 250_000, 2.5e9),
   trainingMethod: fc.constantFrom(...TRAINING_METHODS),
+  growsWithDemand: fc.boolean(),
 };
 
 /** The demand in each form the schema accepts (hours alone, jobs × hours, both with a replica size). */

@@ -309,6 +309,7 @@ function profileOf(v: readonly unknown[], assumed: WorkloadProfile['assumed']): 
     inputTokensPerMonth: v[SLOT.inputTokensPerMonth],
     task: v[SLOT.task],
     trainingMethod: v[SLOT.trainingMethod],
+    growsWithDemand: v[SLOT.growsWithDemand],
     assumed,
   };
   return profile as WorkloadProfile;

@@ -1,4 +1,4 @@
-import { type Accounting, recommendedDepinShare } from '@gpufit/schema';
+import { type Accounting, recommendedDepinShare, workloadKinds } from '@gpufit/schema';
 import type { ChartSpec } from '../charts/chartSpec.js';
 import { cloudComparison } from '../present/cloudComparison.js';
 import { formatCents, formatPerMille, formatQuantity, formatShare } from '../present/format.js';
@@ -67,24 +67,33 @@ function headline(p: PresentedAnalysis, r: Rounder): Inline {
 
 /**
  * Under demand growth (or decline) the monthly figures are month one's: the plan's last projected month, when every
- * workload shares one horizon, recommended and all-cloud, with the demand factor the growing workloads reach and how
- * many projected workloads keep their size (training kinds: schema's `demandGrowthOf`). Null without a change in
- * demand or with mixed horizons.
+ * workload shares one horizon, recommended and all-cloud, with the demand factor the growing workloads reach, how
+ * many projected workloads keep their size, and whether each follows its kind's rule (`byKind`: inference grows,
+ * training kinds keep their size; false when a workload's stated `growsWithDemand` overrides it: schema's
+ * `demandGrowthOf`). Null without a change in demand or with mixed horizons.
  */
 export function lastPlanMonth(p: PresentedAnalysis): {
   month: string;
   factor: number;
   held: number;
+  byKind: boolean;
   recommendedCents: number;
   allCloudCents: number;
 } | null {
   const { min, max } = workloadHorizons(p);
   if (min !== max || max < 2) return null;
-  const lasts = p.workloads.map((w) => w.workload.projection?.months[max - 1]).filter((m) => m !== undefined);
+  const lasts = p.workloads
+    .map((w) => ({ kind: w.workload.kind, month: w.workload.projection?.months[max - 1] }))
+    .filter(
+      (m): m is { kind: (typeof m)['kind']; month: NonNullable<(typeof m)['month']> } =>
+        m.month !== undefined,
+    );
+  const grows = (m: (typeof lasts)[number]) => Math.abs(m.month.demandFactor - 1) >= 1e-9;
   // The growing workloads' factor (every one that grows shares the scenario's rate); the others keep month one's.
-  const last = lasts.find((m) => Math.abs(m.demandFactor - 1) >= 1e-9);
+  const last = lasts.find(grows)?.month;
   if (last === undefined) return null;
-  const held = lasts.filter((m) => Math.abs(m.demandFactor - 1) < 1e-9).length;
+  const held = lasts.filter((m) => !grows(m)).length;
+  const byKind = lasts.every((m) => grows(m) === workloadKinds[m.kind].growsWithDemand);
   let recommendedCents = 0;
   let allCloudCents = 0;
   for (const w of p.workloads) {
@@ -97,17 +106,26 @@ export function lastPlanMonth(p: PresentedAnalysis): {
     const cloud = w.paths.find((x) => x.option === 'cloud');
     allCloudCents += cloud === undefined ? recommended : monthOf(cloud);
   }
-  return { month: last.month, factor: last.demandFactor, held, recommendedCents, allCloudCents };
+  return { month: last.month, factor: last.demandFactor, held, byKind, recommendedCents, allCloudCents };
 }
 
 /**
  * "demand at ×3.07 of today's by 2028-12", saying which demand when some workloads keep their size: "the inference
- * workloads' demand at ×3.07 of today's by 2028-12 (4 training workloads keep their size)".
+ * workloads' demand at ×3.07 of today's by 2028-12 (4 training workloads keep their size)", or, when a workload's
+ * stated `growsWithDemand` overrides its kind's rule, "the growing workloads' demand at ×3.07 of today's by 2028-12
+ * (3 workloads keep their size)".
  */
-export function lastDemandText(last: { month: string; factor: number; held: number }): string {
+export function lastDemandText(last: {
+  month: string;
+  factor: number;
+  held: number;
+  byKind: boolean;
+}): string {
   const at = `at ×${last.factor.toFixed(2)} of today's by ${last.month}`;
   if (last.held === 0) return `demand ${at}`;
-  return `the inference workloads' demand ${at} (${last.held} training workload${last.held === 1 ? ' keeps its' : 's keep their'} size)`;
+  const keep = last.held === 1 ? ' keeps its' : 's keep their';
+  if (!last.byKind) return `the growing workloads' demand ${at} (${last.held} workload${keep} size)`;
+  return `the inference workloads' demand ${at} (${last.held} training workload${keep} size)`;
 }
 
 function growthText(p: PresentedAnalysis): string {
