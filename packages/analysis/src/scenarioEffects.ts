@@ -591,7 +591,7 @@ function keptSizes(workloads: readonly WorkloadProfile[], growthMonthly: number)
     const followers =
       grownStated.length === 0
         ? 'only inference follows the growth'
-        : 'inference and the work stated to grow (growsWithDemand) follow the growth';
+        : 'inference follows the growth, and so does a workload that states growsWithDemand true';
     clauses.push(
       `${namesOf(keptByKind)} keep${keptByKind.length === 1 ? 's its' : ' their'} size (a gpufit assumption: a training run, fine-tune or experiment is sized by its plan, not by customer demand; ${followers})`,
     );

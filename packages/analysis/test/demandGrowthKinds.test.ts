@@ -181,7 +181,7 @@ describe('which workloads follow the demand growth', () => {
     const growth = a.scenarioEffects!.find((e) => e.setting === 'demandGrowthMonthly')!;
     expect(growth.workloads).toEqual(['customer-tunes']);
     expect(growth.message).toMatch(
-      /^Demand growth 5 % a month: changes 1 workload — customer-tunes: horizon .*; pretrain keeps its size \(a gpufit assumption: a training run, fine-tune or experiment is sized by its plan, not by customer demand; inference and the work stated to grow \(growsWithDemand\) follow the growth\); customer-tunes follows the growth \(its growsWithDemand is true: training work that grows with the customers\); eval-set keeps its size \(its growsWithDemand is false\)$/,
+      /^Demand growth 5 % a month: changes 1 workload — customer-tunes: horizon .*; pretrain keeps its size \(a gpufit assumption: a training run, fine-tune or experiment is sized by its plan, not by customer demand; inference follows the growth, and so does a workload that states growsWithDemand true\); customer-tunes follows the growth \(its growsWithDemand is true: training work that grows with the customers\); eval-set keeps its size \(its growsWithDemand is false\)$/,
     );
     expect(growth.message).not.toContain('only inference');
   });

@@ -74,7 +74,7 @@ describe('scenario effects (built CLI)', () => {
     const lines = r.stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('Recommended plan: '));
     expect(lines[at + 1]).toMatch(
-      /^Those are month one's figures: with the inference workloads' demand at ×3\.07 of today's by 2028-12 \(4 training workloads keep their size\), the plan's last month costs \$[\d,]+\.\d\d \(all-cloud \$[\d,]+\.\d\d\)\.$/,
+      /^Those are month one's figures: with the growing workloads' demand at ×3\.07 of today's by 2028-12 \(3 training workloads keep their size\), the plan's last month costs \$[\d,]+\.\d\d \(all-cloud \$[\d,]+\.\d\d\)\.$/,
     );
     // The same figure as the report's headline.
     const md = readFileSync(join(out, 'report.md'), 'utf8');

@@ -68,15 +68,16 @@ function headline(p: PresentedAnalysis, r: Rounder): Inline {
 /**
  * Under demand growth (or decline) the monthly figures are month one's: the plan's last projected month, when every
  * workload shares one horizon, recommended and all-cloud, with the demand factor the growing workloads reach, how
- * many projected workloads keep their size, and whether each follows its kind's rule (`byKind`: inference grows,
- * training kinds keep their size; false when a workload's stated `growsWithDemand` overrides it: schema's
- * `demandGrowthOf`). Null without a change in demand or with mixed horizons.
+ * many projected workloads keep their size, and whether those that grow are all inference kinds and those that keep
+ * their size all training kinds (the kinds' rule, schema's `demandGrowthOf`; a workload's stated `growsWithDemand`
+ * can override it either way). Null without a change in demand or with mixed horizons.
  */
 export function lastPlanMonth(p: PresentedAnalysis): {
   month: string;
   factor: number;
   held: number;
-  byKind: boolean;
+  growingInference: boolean;
+  heldTraining: boolean;
   recommendedCents: number;
   allCloudCents: number;
 } | null {
@@ -93,7 +94,8 @@ export function lastPlanMonth(p: PresentedAnalysis): {
   const last = lasts.find(grows)?.month;
   if (last === undefined) return null;
   const held = lasts.filter((m) => !grows(m)).length;
-  const byKind = lasts.every((m) => grows(m) === workloadKinds[m.kind].growsWithDemand);
+  const growingInference = lasts.every((m) => !grows(m) || workloadKinds[m.kind].growsWithDemand);
+  const heldTraining = lasts.every((m) => grows(m) || !workloadKinds[m.kind].growsWithDemand);
   let recommendedCents = 0;
   let allCloudCents = 0;
   for (const w of p.workloads) {
@@ -106,26 +108,34 @@ export function lastPlanMonth(p: PresentedAnalysis): {
     const cloud = w.paths.find((x) => x.option === 'cloud');
     allCloudCents += cloud === undefined ? recommended : monthOf(cloud);
   }
-  return { month: last.month, factor: last.demandFactor, held, byKind, recommendedCents, allCloudCents };
+  return {
+    month: last.month,
+    factor: last.demandFactor,
+    held,
+    growingInference,
+    heldTraining,
+    recommendedCents,
+    allCloudCents,
+  };
 }
 
 /**
  * "demand at ×3.07 of today's by 2028-12", saying which demand when some workloads keep their size: "the inference
- * workloads' demand at ×3.07 of today's by 2028-12 (4 training workloads keep their size)", or, when a workload's
- * stated `growsWithDemand` overrides its kind's rule, "the growing workloads' demand at ×3.07 of today's by 2028-12
- * (3 workloads keep their size)".
+ * workloads' demand at ×3.07 of today's by 2028-12 (4 training workloads keep their size)"; "the growing workloads'"
+ * when a training workload states it grows (`growsWithDemand`), "3 workloads" when an inference one states it does not.
  */
 export function lastDemandText(last: {
   month: string;
   factor: number;
   held: number;
-  byKind: boolean;
+  growingInference: boolean;
+  heldTraining: boolean;
 }): string {
   const at = `at ×${last.factor.toFixed(2)} of today's by ${last.month}`;
   if (last.held === 0) return `demand ${at}`;
-  const keep = last.held === 1 ? ' keeps its' : 's keep their';
-  if (!last.byKind) return `the growing workloads' demand ${at} (${last.held} workload${keep} size)`;
-  return `the inference workloads' demand ${at} (${last.held} training workload${keep} size)`;
+  const who = last.growingInference ? 'inference' : 'growing';
+  const held = `${last.held}${last.heldTraining ? ' training' : ''} workload${last.held === 1 ? ' keeps its' : 's keep their'}`;
+  return `the ${who} workloads' demand ${at} (${held} size)`;
 }
 
 function growthText(p: PresentedAnalysis): string {
