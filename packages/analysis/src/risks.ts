@@ -686,8 +686,9 @@ export const riskRules: readonly RiskRule[] = [
       // A service under a p99 budget moved to a slower GPU: the ratio prices its throughput, not its latency (an
       // 8 s Flux API stated on H100 was placed on 41 L40S at 0.323× with no word on the budget). Once per GPU.
       const budget = workloadKinds[profile.kind].pattern === 'serving' ? profile.p99LatencyMs : null;
-      // A text generator's request is its decode, bound by memory bandwidth at low batch (slowerGpuLatency.ts): a
-      // 70B at fp8 moved H100 → A100-80GB read 2.21× (the measured serving ratio) where its decode takes 1.64×.
+      // A text generator's output tokens are its decode, bound by memory bandwidth at low batch (slowerGpuLatency.ts):
+      // a 70B at fp8 moved H100 → A100-80GB read 2.21× (the measured serving ratio) where its decode takes 1.64×. Its
+      // prefill (reading the input) is compute-bound: for long inputs the throughput ratio is the bound, said beside.
       const generatesTokens =
         profile.task === 'text-generation' || (profile.task === null && profile.outputUnit === 'tokens');
       const stretched = new Set<string>();
@@ -702,18 +703,37 @@ export const riskRules: readonly RiskRule[] = [
         if (budget === null || stretched.has(t.offerGpu)) continue;
         const demandBw = memoryBandwidthGBps?.(t.demandGpu) ?? null;
         const offerBw = memoryBandwidthGBps?.(t.offerGpu) ?? null;
-        const slow = slowerGpuLatency(budget, latencyRatio(generatesTokens, t.ratio, demandBw, offerBw));
-        if (slow === null) continue;
+        const by = latencyRatio(generatesTokens, t.ratio, demandBw, offerBw);
+        const slow = slowerGpuLatency(budget, by);
+        // Beside the decode's bandwidth ratio: the prefill's, the throughput ratio (null when it is not slower).
+        const prefill =
+          by.basis === 'memory-bandwidth'
+            ? slowerGpuLatency(budget, { ratio: t.ratio, basis: 'throughput' })
+            : null;
+        if (slow === null && prefill === null) continue;
         stretched.add(t.offerGpu);
-        const holds = `so the p99 budget of ${msText(budget)}${assumedMark(profile, 'p99LatencyMs')} holds there only if a request's p99 on ${t.demandGpu} is about ${msText(slow.maxDemandP99Ms)} or less — measure it on ${t.offerGpu} before moving the service.`;
-        const takes = `takes about ${round3(slow.stretch)}× as long on ${t.offerGpu} as on ${t.demandGpu}`;
+        const budgetText = `the p99 budget of ${msText(budget)}${assumedMark(profile, 'p99LatencyMs')}`;
+        const measure = `measure it on ${t.offerGpu} before moving the service.`;
         const lead = 'That ratio is throughput, not latency:';
+        if (by.basis === 'memory-bandwidth') {
+          const bandwidths = `${groupThousands(String(offerBw))} against ${groupThousands(String(demandBw))} GB/s, datasheet peaks`;
+          const prefillText =
+            prefill === null
+              ? `reading a long input (prefill) is bound by compute, not slower there by the throughput ratio (${round3(t.ratio)}×)`
+              : `a prefill-heavy request (long inputs) is bound by compute instead and takes nearer ${round3(prefill.stretch)}× by the throughput ratio (its p99 on ${t.demandGpu} then about ${msText(prefill.maxDemandP99Ms)} or less)`;
+          out.push(
+            slow === null
+              ? `${lead} each output token (decode) at low batch is bound by memory bandwidth, which is not lower on ${t.offerGpu} (${bandwidths}); but a prefill-heavy request (long inputs) is bound by compute and takes about ${round3(prefill!.stretch)}× as long by the throughput ratio, so ${budgetText} holds for such requests only if their p99 on ${t.demandGpu} is about ${msText(prefill!.maxDemandP99Ms)} or less — ${measure}`
+              : `${lead} each output token (decode) at low batch is bound by memory bandwidth, and by the bandwidth ratio (${bandwidths}) a request's decode takes about ${round3(slow.stretch)}× as long on ${t.offerGpu} as on ${t.demandGpu}, so ${budgetText} holds there for short inputs only if a request's p99 on ${t.demandGpu} is about ${msText(slow.maxDemandP99Ms)} or less; ${prefillText} — ${measure}`,
+          );
+          continue;
+        }
+        const holds = `so ${budgetText} holds there only if a request's p99 on ${t.demandGpu} is about ${msText(slow!.maxDemandP99Ms)} or less — ${measure}`;
+        const takes = `takes about ${round3(slow!.stretch)}× as long on ${t.offerGpu} as on ${t.demandGpu}`;
         out.push(
-          slow.basis === 'memory-bandwidth'
-            ? `${lead} generating tokens at low batch is bound by memory bandwidth, and by the bandwidth ratio (${groupThousands(String(offerBw))} against ${groupThousands(String(demandBw))} GB/s, datasheet peaks) a request ${takes}, ${holds}`
-            : generatesTokens
-              ? `${lead} generating tokens at low batch is bound by memory bandwidth, which is not on record for ${demandBw === null ? t.demandGpu : t.offerGpu}, and by the throughput ratio instead a request ${takes} at the same batch, ${holds}`
-              : `${lead} a request bound by the GPU's compute (${profile.task === 'image-generation' || profile.outputUnit === 'images' ? 'a diffusion step' : 'work other than token generation'}) ${takes} at the same batch by the throughput ratio, ${holds}`,
+          generatesTokens
+            ? `${lead} generating tokens at low batch is bound by memory bandwidth, which is not on record for ${demandBw === null ? t.demandGpu : t.offerGpu}, and by the throughput ratio instead a request ${takes} at the same batch, ${holds}`
+            : `${lead} a request bound by the GPU's compute (${profile.task === 'image-generation' || profile.outputUnit === 'images' ? 'a diffusion step' : 'work other than token generation'}) ${takes} at the same batch by the throughput ratio, ${holds}`,
         );
       }
       return out.length > 0 ? out.join(' ') : null;

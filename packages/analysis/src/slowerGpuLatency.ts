@@ -7,7 +7,9 @@
  *   batched, where compute and the newer GPU's FP8 kernels count too). The ratio is offer ÷ demand peak memory
  *   bandwidth (`datasets/gpu-tiers.csv` memoryBandwidthGBps, each GPU's datasheet): an fp8 70B moved from H100
  *   (3,350 GB/s) to A100-80GB (2,039 GB/s) decodes about 3,350 ÷ 2,039 = 1.64× as long, where the measured
- *   serving ratio 0.452× read 2.21×;
+ *   serving ratio 0.452× read 2.21×. That is per output token only: the request's prefill (reading its input) is
+ *   compute-bound, so a long-input request stretches nearer the throughput ratio's 2.21×, and the risk
+ *   (risks.ts, gpu-substituted) gives that figure beside (`slowerGpuLatency` at the throughput ratio);
  * - **anything else** (`throughput`): a diffusion step, an encoder pass or a batch of frames is bound by the GPU's
  *   compute, so the priced throughput ratio (measured, or the datasheet one) is the stretch's ratio: an 8 s Flux API
  *   stated on H100 and priced on L40S at 0.323× must take about 2.58 s or less on the H100 today.

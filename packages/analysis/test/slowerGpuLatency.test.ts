@@ -167,13 +167,65 @@ describe('risk: a served workload priced on a slower GPU says what its p99 budge
     );
   });
 
-  it('a token generator with both bandwidths on record: the bandwidth ratio, named with its figures', async () => {
-    // A100-80GB 2,039 GB/s, L4 300 GB/s (datasets/gpu-tiers.csv): 2039 ÷ 300 = 6.80× as long; 2 s × 300 ÷ 2039 =
-    // 294 ms. The measured 0.4× would have said 2.5× and 800 ms.
+  it('a token generator with both bandwidths on record: the bandwidth ratio per output token, the throughput ratio for long inputs', async () => {
+    // A100-80GB 2,039 GB/s, L4 300 GB/s (datasets/gpu-tiers.csv): 2039 ÷ 300 = 6.80× as long a decode; 2 s × 300 ÷
+    // 2039 = 294 ms. The prefill is compute-bound: by the measured 0.4×, 2.5× and 2 s × 0.4 = 800 ms.
     const [risk] = await risksOf([l4], {}, true, bandwidthTiers);
     expect(risk).toContain('at a measured 0.4× (test benchmark)');
     expect(risk).toContain(
-      "That ratio is throughput, not latency: generating tokens at low batch is bound by memory bandwidth, and by the bandwidth ratio (300 against 2,039 GB/s, datasheet peaks) a request takes about 6.8× as long on L4 as on A100-80GB, so the p99 budget of 2 s holds there only if a request's p99 on A100-80GB is about 294 ms or less — measure it on L4 before moving the service.",
+      "That ratio is throughput, not latency: each output token (decode) at low batch is bound by memory bandwidth, and by the bandwidth ratio (300 against 2,039 GB/s, datasheet peaks) a request's decode takes about 6.8× as long on L4 as on A100-80GB, so the p99 budget of 2 s holds there for short inputs only if a request's p99 on A100-80GB is about 294 ms or less; a prefill-heavy request (long inputs) is bound by compute instead and takes nearer 2.5× by the throughput ratio (its p99 on A100-80GB then about 800 ms or less) — measure it on L4 before moving the service.",
+    );
+  });
+
+  it('a token generator on a GPU with more bandwidth but less compute: its prefill-heavy requests are the ones that slow', async () => {
+    // L4 given 2,500 GB/s (above the A100-80GB's 2,039): the decode is not slower, but the measured 0.4× stretches a
+    // long input's prefill 2.5×. Before, nothing was said.
+    const wide = gpuTierTable([
+      gpuTier('A100-80GB', { generation: 'Ampere', memoryBandwidthGBps: 2039 }),
+      gpuTier('L4', {
+        generation: 'Ada',
+        memoryGiB: 24,
+        memoryBandwidthGBps: 2500,
+        relThroughputInference: 0.25,
+        relThroughputTraining: 0.25,
+        relThroughputFineTuning: 0.25,
+      }),
+    ]);
+    const [risk] = await risksOf([l4], {}, true, wide);
+    expect(risk).toContain(
+      'That ratio is throughput, not latency: each output token (decode) at low batch is bound by memory bandwidth, which is not lower on L4 (2,500 against 2,039 GB/s, datasheet peaks); but a prefill-heavy request (long inputs) is bound by compute and takes about 2.5× as long by the throughput ratio, so the p99 budget of 2 s holds for such requests only if their p99 on A100-80GB is about 800 ms or less — measure it on L4 before moving the service.',
+    );
+  });
+
+  it('a token generator whose GPU has less bandwidth but at least the throughput: the prefill is said not to slow', async () => {
+    const faster = throughputRatioTable([
+      {
+        throughputClass: 'inference',
+        modelSizeBand: 'small',
+        gpuA: 'A100-80GB',
+        gpuB: 'L4',
+        ratio: 1.2,
+        min: 1.2,
+        max: 1.2,
+        results: 1,
+        source: 'test benchmark',
+        notes: '',
+      },
+    ]);
+    const a = await analyze({
+      workloads: [service()],
+      offers: [l4],
+      tiers: bandwidthTiers,
+      scenario,
+      monteCarlo: false,
+      ratios: faster,
+    });
+    const risk = a.workloads[0]!.decision.risks.find((r) =>
+      r.includes('is priced on L4 instead of A100-80GB'),
+    )!;
+    expect(risk).toContain("a request's decode takes about 6.8× as long on L4 as on A100-80GB");
+    expect(risk).toContain(
+      'reading a long input (prefill) is bound by compute, not slower there by the throughput ratio (1.2×) — measure it on L4 before moving the service.',
     );
   });
 
