@@ -4,6 +4,7 @@ import {
   HOURS_PER_MONTH,
   validateScenario,
   WORKLOAD_KINDS,
+  type WorkloadProfile,
   workloadKinds,
 } from '@gpufit/schema';
 import fc from 'fast-check';
@@ -59,6 +60,30 @@ const batchInput = {
 };
 const batch = profileOf(batchInput);
 
+/** The workloads on the cluster over 24 months of 5 % growth a month. */
+const overTwoYears = (workloads: WorkloadProfile[]) =>
+  analyze({
+    workloads,
+    offers: [cluster],
+    tiers,
+    scenario: scenarioOf({ demandGrowthMonthly: 0.05 }),
+    horizonMonths: 24,
+    monteCarlo: false,
+  });
+
+/** The demand-growth setting's effect on `workloads`: 5 % a month against none. */
+async function growthEffect(workloads: WorkloadProfile[]) {
+  const input = (g: number) => ({
+    workloads,
+    offers: [cluster],
+    tiers,
+    scenario: scenarioOf({ demandGrowthMonthly: g }),
+    monteCarlo: false as const,
+  });
+  const a = await analyze({ ...input(0.05), scenarioBaseline: { scenario: input(0).scenario } });
+  return a.scenarioEffects!.find((e) => e.setting === 'demandGrowthMonthly')!;
+}
+
 describe('which workloads follow the demand growth', () => {
   it('inference grows with demand; training, fine-tuning and experimentation keep their size', () => {
     expect(WORKLOAD_KINDS.filter((k) => workloadKinds[k].growsWithDemand)).toEqual([
@@ -73,14 +98,7 @@ describe('which workloads follow the demand growth', () => {
   });
 
   it('a 32-GPU pretrain costs the same every month under 5 % growth; a recurring batch beside it grows', async () => {
-    const a = await analyze({
-      workloads: [pretrain, batch],
-      offers: [cluster],
-      tiers,
-      scenario: scenarioOf({ demandGrowthMonthly: 0.05 }),
-      horizonMonths: 24,
-      monteCarlo: false,
-    });
+    const a = await overTwoYears([pretrain, batch]);
     const [p, b] = a.workloads;
     // 240 h × 32 GPUs × $3 = $23,040 a month, every month (it was $23,040 × 1.05^23 = $70,780.76 in month 24).
     const months = p!.projection!.months;
@@ -114,15 +132,7 @@ describe('which workloads follow the demand growth', () => {
   });
 
   it('the scenario effects say which workloads keep their size', async () => {
-    const input = (g: number) => ({
-      workloads: [pretrain, batch],
-      offers: [cluster],
-      tiers,
-      scenario: scenarioOf({ demandGrowthMonthly: g }),
-      monteCarlo: false as const,
-    });
-    const a = await analyze({ ...input(0.05), scenarioBaseline: { scenario: input(0).scenario } });
-    const growth = a.scenarioEffects!.find((e) => e.setting === 'demandGrowthMonthly')!;
+    const growth = await growthEffect([pretrain, batch]);
     expect(growth.workloads).toEqual(['batch']);
     expect(growth.message).toMatch(
       /^Demand growth 5 % a month: changes 1 workload — batch: horizon .*; pretrain keeps its size \(a gpufit assumption: a training run, fine-tune or experiment is sized by its plan, not by customer demand; only inference follows the growth\)$/,
@@ -139,14 +149,7 @@ describe('which workloads follow the demand growth', () => {
     const flat = profileOf({ ...batchInput, growsWithDemand: false });
     expect(grows.growsWithDemand).toBe(true);
     expect(pretrain.growsWithDemand).toBeNull();
-    const a = await analyze({
-      workloads: [grows, flat],
-      offers: [cluster],
-      tiers,
-      scenario: scenarioOf({ demandGrowthMonthly: 0.05 }),
-      horizonMonths: 24,
-      monteCarlo: false,
-    });
+    const a = await overTwoYears([grows, flat]);
     const [p, b] = a.workloads;
     // The pretrain grows as the batch did: $23,040 in month 1, 1.05^23 of its demand in month 24.
     expect(p!.projection!.months[0]!.cloudUsd).toBeCloseTo(23_040, 6);
@@ -160,25 +163,17 @@ describe('which workloads follow the demand growth', () => {
   });
 
   it('the scenario effects name a stated override with its reason', async () => {
-    const input = (g: number) => ({
-      workloads: [
-        profileOf({
-          ...pretrainInput,
-          id: 'customer-tunes',
-          kind: 'fine-tuning',
-          nodes: 1,
-          growsWithDemand: true,
-        }),
-        pretrain,
-        profileOf({ ...batchInput, id: 'eval-set', growsWithDemand: false }),
-      ],
-      offers: [cluster],
-      tiers,
-      scenario: scenarioOf({ demandGrowthMonthly: g }),
-      monteCarlo: false as const,
-    });
-    const a = await analyze({ ...input(0.05), scenarioBaseline: { scenario: input(0).scenario } });
-    const growth = a.scenarioEffects!.find((e) => e.setting === 'demandGrowthMonthly')!;
+    const growth = await growthEffect([
+      profileOf({
+        ...pretrainInput,
+        id: 'customer-tunes',
+        kind: 'fine-tuning',
+        nodes: 1,
+        growsWithDemand: true,
+      }),
+      pretrain,
+      profileOf({ ...batchInput, id: 'eval-set', growsWithDemand: false }),
+    ]);
     expect(growth.workloads).toEqual(['customer-tunes']);
     expect(growth.message).toMatch(
       /^Demand growth 5 % a month: changes 1 workload — customer-tunes: horizon .*; pretrain keeps its size \(a gpufit assumption: a training run, fine-tune or experiment is sized by its plan, not by customer demand; inference follows the growth, and so does a workload that states growsWithDemand true\); customer-tunes follows the growth \(its growsWithDemand is true: training work that grows with the customers\); eval-set keeps its size \(its growsWithDemand is false\)$/,

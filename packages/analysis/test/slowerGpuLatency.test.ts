@@ -113,31 +113,37 @@ const service = (extra: Record<string, unknown> = {}) =>
     p99LatencyMs: 2000,
     ...extra,
   });
-const measured = throughputRatioTable([
-  {
-    throughputClass: 'inference',
-    modelSizeBand: 'small',
-    gpuA: 'A100-80GB',
-    gpuB: 'L4',
-    ratio: 0.4,
-    min: 0.4,
-    max: 0.4,
-    results: 1,
-    source: 'test benchmark',
-    notes: '',
-  },
-]);
-const bandwidthTiers = gpuTierTable([
-  gpuTier('A100-80GB', { generation: 'Ampere', memoryBandwidthGBps: 2039 }),
-  gpuTier('L4', {
-    generation: 'Ada',
-    memoryGiB: 24,
-    memoryBandwidthGBps: 300,
-    relThroughputInference: 0.25,
-    relThroughputTraining: 0.25,
-    relThroughputFineTuning: 0.25,
-  }),
-]);
+/** A measured A100-80GB → L4 inference ratio for small models. */
+const measuredAt = (ratio: number) =>
+  throughputRatioTable([
+    {
+      throughputClass: 'inference',
+      modelSizeBand: 'small',
+      gpuA: 'A100-80GB',
+      gpuB: 'L4',
+      ratio,
+      min: ratio,
+      max: ratio,
+      results: 1,
+      source: 'test benchmark',
+      notes: '',
+    },
+  ]);
+const measured = measuredAt(0.4);
+/** The two GPUs with their datasheet bandwidths: A100-80GB 2,039 GB/s, L4 `l4GBps` (300 on its datasheet). */
+const tiersWithBandwidth = (l4GBps: number) =>
+  gpuTierTable([
+    gpuTier('A100-80GB', { generation: 'Ampere', memoryBandwidthGBps: 2039 }),
+    gpuTier('L4', {
+      generation: 'Ada',
+      memoryGiB: 24,
+      memoryBandwidthGBps: l4GBps,
+      relThroughputInference: 0.25,
+      relThroughputTraining: 0.25,
+      relThroughputFineTuning: 0.25,
+    }),
+  ]);
+const bandwidthTiers = tiersWithBandwidth(300);
 async function risksOf(
   offers: readonly Offer[],
   extra: Record<string, unknown> = {},
@@ -180,17 +186,7 @@ describe('risk: a served workload priced on a slower GPU says what its p99 budge
   it('a token generator on a GPU with more bandwidth but less compute: its prefill-heavy requests are the ones that slow', async () => {
     // L4 given 2,500 GB/s (above the A100-80GB's 2,039): the decode is not slower, but the measured 0.4× stretches a
     // long input's prefill 2.5×. Before, nothing was said.
-    const wide = gpuTierTable([
-      gpuTier('A100-80GB', { generation: 'Ampere', memoryBandwidthGBps: 2039 }),
-      gpuTier('L4', {
-        generation: 'Ada',
-        memoryGiB: 24,
-        memoryBandwidthGBps: 2500,
-        relThroughputInference: 0.25,
-        relThroughputTraining: 0.25,
-        relThroughputFineTuning: 0.25,
-      }),
-    ]);
+    const wide = tiersWithBandwidth(2500);
     const [risk] = await risksOf([l4], {}, true, wide);
     expect(risk).toContain(
       'That ratio is throughput, not latency: each output token (decode) at low batch is bound by memory bandwidth, which is not lower on L4 (2,500 against 2,039 GB/s, datasheet peaks); but a prefill-heavy request (long inputs) is bound by compute and takes about 2.5× as long by the throughput ratio, so the p99 budget of 2 s holds for such requests only if their p99 on A100-80GB is about 800 ms or less — measure it on L4 before moving the service.',
@@ -198,20 +194,7 @@ describe('risk: a served workload priced on a slower GPU says what its p99 budge
   });
 
   it('a token generator whose GPU has less bandwidth but at least the throughput: the prefill is said not to slow', async () => {
-    const faster = throughputRatioTable([
-      {
-        throughputClass: 'inference',
-        modelSizeBand: 'small',
-        gpuA: 'A100-80GB',
-        gpuB: 'L4',
-        ratio: 1.2,
-        min: 1.2,
-        max: 1.2,
-        results: 1,
-        source: 'test benchmark',
-        notes: '',
-      },
-    ]);
+    const faster = measuredAt(1.2);
     const a = await analyze({
       workloads: [service()],
       offers: [l4],
