@@ -692,14 +692,23 @@ export const riskRules: readonly RiskRule[] = [
       const generatesTokens =
         profile.task === 'text-generation' || (profile.task === null && profile.outputUnit === 'tokens');
       const stretched = new Set<string>();
+      // Both options on the same conversion (GPU pair, ratio, source) are said once, naming both providers: the
+      // citation and its precision clause had been printed twice in a row.
+      let said: { key: string; at: number; provider: string } | null = null;
       for (const o of [cloud, depin]) {
         const t = o?.cost.throughput;
         if (!t || t.basis === 'same') continue;
-        out.push(
+        const key = [t.offerGpu, t.demandGpu, t.ratio, t.basis, t.source, t.precisionNote ?? ''].join('\u0000');
+        const sentence = (who: string, verb: string) =>
           t.basis === 'measured'
-            ? `${o!.offer.providerName} is priced on ${t.offerGpu} instead of ${t.demandGpu}, at a measured ${round3(t.ratio)}× (${t.source}); your own benchmark may differ.${t.precisionNote === undefined ? '' : ` ${t.precisionNote.replace(/^precision: the /, 'The ')}.`}`
-            : `${o!.offer.providerName} is priced on ${t.offerGpu} instead of ${t.demandGpu} with no benchmark for the pair (${why}): no speed-up is credited${t.ratio < 1 ? `, and a datasheet slow-down to ${round3(t.ratio)}× is charged` : ''}.`,
-        );
+            ? `${who} ${verb} priced on ${t.offerGpu} instead of ${t.demandGpu}, at a measured ${round3(t.ratio)}× (${t.source}); your own benchmark may differ.${t.precisionNote === undefined ? '' : ` ${t.precisionNote.replace(/^precision: the /, 'The ')}.`}`
+            : `${who} ${verb} priced on ${t.offerGpu} instead of ${t.demandGpu} with no benchmark for the pair (${why}): no speed-up is credited${t.ratio < 1 ? `, and a datasheet slow-down to ${round3(t.ratio)}× is charged` : ''}.`;
+        if (said !== null && said.key === key && said.provider !== o!.offer.providerName)
+          out[said.at] = sentence(`${said.provider} and ${o!.offer.providerName}`, 'are');
+        else if (said === null || said.key !== key) {
+          said = { key, at: out.length, provider: o!.offer.providerName };
+          out.push(sentence(o!.offer.providerName, 'is'));
+        }
         if (budget === null || stretched.has(t.offerGpu)) continue;
         const demandBw = memoryBandwidthGBps?.(t.demandGpu) ?? null;
         const offerBw = memoryBandwidthGBps?.(t.offerGpu) ?? null;
