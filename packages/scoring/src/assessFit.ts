@@ -16,15 +16,9 @@ export interface AssessFitOptions {
   readonly framework?: FrameworkOverride;
 }
 
-/**
- * One factor's signed contribution to each side's score, in points (weight × signal), as data: its sentence is
- * rendered when shown (`reasonSentence`, `renderReasons`, `explainFit`).
- */
-export interface FactorReason {
-  readonly factor: FactorId;
-  readonly cloud: number;
-  readonly depin: number;
-}
+import type { FactorReason } from './factorReason.js';
+
+export type { FactorReason };
 
 /** A hard verdict as data: `side` is ineligible for all of the workload or part of it; `explainFit` words it. */
 export interface ConstraintVerdict {

@@ -1,5 +1,5 @@
-import type { FactorReason } from './assessFit.js';
 import type { FactorId } from './factorIds.js';
+import type { FactorReason } from './factorReason.js';
 
 /**
  * Every factor's reason from its weighted contributions (`c`: cloud at 2i, DePIN at 2i + 1), largest |cloud| + |DePIN|
