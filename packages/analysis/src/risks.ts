@@ -698,7 +698,9 @@ export const riskRules: readonly RiskRule[] = [
       for (const o of [cloud, depin]) {
         const t = o?.cost.throughput;
         if (!t || t.basis === 'same') continue;
-        const key = [t.offerGpu, t.demandGpu, t.ratio, t.basis, t.source, t.precisionNote ?? ''].join('\u0000');
+        const key = [t.offerGpu, t.demandGpu, t.ratio, t.basis, t.source, t.precisionNote ?? ''].join(
+          '\u0000',
+        );
         const sentence = (who: string, verb: string) =>
           t.basis === 'measured'
             ? `${who} ${verb} priced on ${t.offerGpu} instead of ${t.demandGpu}, at a measured ${round3(t.ratio)}× (${t.source}); your own benchmark may differ.${t.precisionNote === undefined ? '' : ` ${t.precisionNote.replace(/^precision: the /, 'The ')}.`}`
