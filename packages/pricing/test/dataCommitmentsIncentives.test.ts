@@ -55,8 +55,55 @@ describe('freeEgressAllowanceGiB: the account’s free allowance, not each workl
       0,
     ],
     ['a closed free tier alone prices on at 0', [{ upToGiB: 100, usdPerGiB: 0 }], 0],
-  ] as const)('%s → %d GiB', (_, tiers, gib) => {
+    [
+      'a free first tier written in two is one allowance',
+      [
+        { upToGiB: 100, usdPerGiB: 0 },
+        { upToGiB: 200, usdPerGiB: 0 },
+        { upToGiB: null, usdPerGiB: 0.09 },
+      ],
+      200,
+    ],
+    [
+      'free tiers with no paid one after them: every GiB is free, no allowance to use up',
+      [
+        { upToGiB: 100, usdPerGiB: 0 },
+        { upToGiB: null, usdPerGiB: 0 },
+      ],
+      0,
+    ],
+  ] as const)('%s (%j) → %d GiB', (_, tiers, gib) => {
     expect(freeEgressAllowanceGiB(tiers)).toBe(gib);
+  });
+
+  it('property: a workload’s first GiB cost the first paid tier’s price, however the free tiers are written', () => {
+    // Schema-valid lists (increasing bounds, only the last open), free tiers common.
+    const tierList = fc
+      .array(fc.tuple(fc.integer({ min: 1, max: 500 }), fc.constantFrom(0, 0, 0.05, 0.09)), {
+        minLength: 1,
+        maxLength: 5,
+      })
+      .chain((steps) =>
+        fc.boolean().map((openLast) => {
+          let bound = 0;
+          return steps.map(([step, usdPerGiB], i) => {
+            bound += step;
+            return { upToGiB: openLast && i === steps.length - 1 ? null : bound, usdPerGiB };
+          });
+        }),
+      );
+    fc.assert(
+      fc.property(tierList, fc.double({ min: 0, max: 0.99, noNaN: true }), (tiers, gib) => {
+        const allowance = freeEgressAllowanceGiB(tiers);
+        const usd = tieredEgressUsd(allowance + gib, tiers);
+        const firstPaid = tiers.find((t) => t.usdPerGiB > 0);
+        // Under one GiB stays inside the first paid tier (bounds are whole GiB apart).
+        expect(usd).toBeCloseTo(gib * (firstPaid?.usdPerGiB ?? 0), 12);
+        expect(usd).toBeGreaterThanOrEqual(tieredEgressUsd(gib, tiers));
+        if (firstPaid === undefined) expect(allowance).toBe(0);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('a workload on AWS pays $0.09 for every GiB up to the 10 TiB tier, and never more than without the allowance counted', () => {
