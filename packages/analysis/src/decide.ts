@@ -6,7 +6,7 @@ import type {
   PricedOption,
   Recommendation,
 } from '@gpufit/schema';
-import { savingBarShortfall, savingBarShortfallText } from '@gpufit/schema';
+import { savingBarShortfall, savingBarShortfallText, savingShareText } from '@gpufit/schema';
 import { usd } from './usdText.js';
 
 /**
@@ -202,7 +202,7 @@ function bestSaving(input: DecideInput, costOf: Record<Recommendation, number | 
   if (best === null) return '';
   const shortfall = savingBarShortfall(best, cloudUsd, input.policy);
   const part = shortfall === null ? '' : `, ${savingBarShortfallText(shortfall, input.policy)}`;
-  return ` (the best saves ${usd(best)}, ${Math.round((1000 * best) / cloudUsd) / 10} %${part})`;
+  return ` (the best saves ${usd(best)}, ${savingShareText(best, cloudUsd, input.policy)}${part})`;
 }
 
 /**
@@ -241,7 +241,7 @@ function wholeDepinForgone(
           : 'no split of this workload is cheaper than cloud'
         : split.depinShare < policy.hybridMinShare
           ? `a split would move only ${Math.round(split.depinShare * 1000) / 10} % of the GPU-hours, under the ${Math.round(policy.hybridMinShare * 100)} % a hybrid needs`
-          : `a split saves ${usd(split.savingsVsAllCloudUsd)} a month (${Math.round((1000 * split.savingsVsAllCloudUsd) / split.allCloudMonthlyUsd) / 10} %), ${splitShortfall(split, policy, pct)}`;
+          : `a split saves ${usd(split.savingsVsAllCloudUsd)} a month (${savingShareText(split.savingsVsAllCloudUsd, split.allCloudMonthlyUsd, policy)}), ${splitShortfall(split, policy, pct)}`;
   return `Cloud: the fit is ${fit.approach} ${f.fitScore}, so ${accepts}, and ${splitText}. ${f.option('would carry the whole workload for')}`;
 }
 

@@ -336,6 +336,17 @@ describe('a fit that accepts decentralized supply only beside cloud says what th
     expect(both.rationale).toContain(
       "a split saves $20.00 a month (2 %), under both the bar's 5 % and its USD 100 a month",
     );
+    // 4.96 % is under the 5 %: it does not read as '5 %, … under its 5 %'.
+    const nearly = decide({
+      fit: hybridFit,
+      cloud: option(10_000),
+      depin: option(5_000),
+      hybrid: split(0.7, 9_504, 10_000),
+      policy,
+    });
+    expect(nearly.rationale).toContain(
+      "a split saves $496.00 a month (4.9 %), over the bar's USD 100 a month but under its 5 %",
+    );
   });
 
   it('says the old sentence when the whole placement would not save the threshold either, and the constraint when there is one', () => {

@@ -170,6 +170,8 @@ describe('the summary’s decentralized side: where the options are, and what th
     [152.83, 122.57, "19.8 %, over the bar's 5 % but under its USD 100 a month"],
     [10_000, 9_800, "2 %, over the bar's USD 100 a month but under its 5 %"],
     [1_000, 960, "4 %, under both the bar's 5 % and its USD 100 a month"],
+    // 4.96 % is under the 5 %: it does not read as 5 %.
+    [10_000, 9_504, "4.9 %, over the bar's USD 100 a month but under its 5 %"],
   ])('says which part of the bar a saving misses: cloud %d, decentralized %d', (cloud, depin, why) => {
     const [f] = forgoneOptions(
       presented([

@@ -95,7 +95,7 @@ export {
   REJECTION_CODES,
 } from './results.js';
 export type { SavingBar, SavingBarShortfall } from './savingBar.js';
-export { savingBarShortfall, savingBarShortfallText } from './savingBar.js';
+export { savingBarShortfall, savingBarShortfallText, savingShareText } from './savingBar.js';
 export type {
   PlacementPolicy,
   PlacementPolicyInput,

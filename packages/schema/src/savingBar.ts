@@ -35,3 +35,15 @@ export function savingBarShortfallText(shortfall: SavingBarShortfall, bar: Savin
   if (shortfall === 'share') return `over the bar's ${dollars} but under its ${share}`;
   return `under both the bar's ${share} and its ${dollars}`;
 }
+
+/**
+ * A saving's share of the cloud cost in words, to 0.1 % ("4.3 %"), as the shortfall sentences show it: a share under
+ * the bar's never reads as the bar's own figure (a 4.96 % saving under a 5 % bar read "5 %, over the bar's USD 100 a
+ * month but under its 5 %"; now "4.9 %").
+ */
+export function savingShareText(savingUsd: number, cloudMonthlyUsd: number, bar: SavingBar): string {
+  let tenths = Math.round((1000 * savingUsd) / cloudMonthlyUsd);
+  const barTenths = Math.round(bar.minSavingShare * 1000);
+  if (savingUsd < bar.minSavingShare * cloudMonthlyUsd && tenths >= barTenths) tenths = barTenths - 1;
+  return `${tenths / 10} %`;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { savingBarShortfall, savingBarShortfallText } from '../src/index.js';
+import { savingBarShortfall, savingBarShortfallText, savingShareText } from '../src/index.js';
 
 const bar = { minSavingShare: 0.05, minMonthlySavingUsd: 100 };
 
@@ -66,6 +66,34 @@ describe('savingBarShortfallText', () => {
   it('groups thousands and keeps a tenth of a percent', () => {
     expect(savingBarShortfallText('dollars', { minSavingShare: 0.075, minMonthlySavingUsd: 1000 })).toBe(
       "over the bar's 7.5 % but under its USD 1,000 a month",
+    );
+  });
+});
+
+describe('savingShareText', () => {
+  it.each([
+    [430, 10_000, '4.3 %'],
+    [496, 10_000, '4.9 %'], // 4.96 % is under the 5 % bar: not '5 %'
+    [500, 10_000, '5 %'],
+    [504, 10_000, '5 %'],
+    [30.26, 30.26 / 0.198, '19.8 %'],
+  ] as const)('saving %d of %d reads %s', (saving, cloud, text) => {
+    expect(savingShareText(saving, cloud, bar)).toBe(text);
+  });
+
+  it('a share under the bar reads under the bar’s figure; otherwise to the nearest 0.1 %', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 1, max: 1e6, noNaN: true }),
+        fc.integer({ min: 1, max: 500 }),
+        (saving, cloud, barTenths) => {
+          const b = { minSavingShare: barTenths / 1000, minMonthlySavingUsd: 100 };
+          const shown = Number(savingShareText(saving, cloud, b).replace(' %', ''));
+          if (saving < b.minSavingShare * cloud) expect(shown).toBeLessThan(barTenths / 10);
+          else expect(shown).toBeCloseTo(Math.round((1000 * saving) / cloud) / 10, 9);
+        },
+      ),
     );
   });
 });

@@ -14,7 +14,13 @@
  *
  * Nothing when no workload has a decentralized option.
  */
-import { joinWithAnd, MARKET_REGISTRY, savingBarShortfall, savingBarShortfallText } from '@gpufit/schema';
+import {
+  joinWithAnd,
+  MARKET_REGISTRY,
+  savingBarShortfall,
+  savingBarShortfallText,
+  savingShareText,
+} from '@gpufit/schema';
 import type { PresentedAnalysis, ShownWorkload } from '../present/presentAnalysis.js';
 import type { Block } from './blocks.js';
 import { strong, t } from './blocks.js';
@@ -45,7 +51,7 @@ export function forgoneReason(w: ShownWorkload, p: PresentedAnalysis): string {
   // a month", though only the dollars fail.
   const saving = cloudUsd - depinUsd;
   const shortfall = savingBarShortfall(saving, cloudUsd, policy);
-  const share = `${Math.round((1000 * saving) / cloudUsd) / 10} %`;
+  const share = savingShareText(saving, cloudUsd, policy);
   return shortfall === null
     ? `${share}, which the workload’s section explains`
     : `${share}, ${savingBarShortfallText(shortfall, policy)}`;
