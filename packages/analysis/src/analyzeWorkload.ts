@@ -428,6 +428,7 @@ export function createWorkloadAnalyzer(
     const { risks, stakes: riskStakes } = risksFor({
       profile,
       memoryBandwidthGBps: (gpu) => tiers.get(gpu)?.memoryBandwidthGBps ?? null,
+      denseTflops: (gpu) => tiers.get(gpu)?.fp16Tflops ?? null,
       hostedApi,
       ...(unitCost !== undefined && { unitCost }),
       fit,

@@ -66,6 +66,11 @@ export interface RiskEvidence {
    * a token generator's latency on a slower GPU (slowerGpuLatency.ts). Absent: the throughput ratio is used.
    */
   readonly memoryBandwidthGBps?: (gpu: string) => number | null;
+  /**
+   * A GPU's dense FP16/BF16 tensor TFLOPS (the tier table's `fp16Tflops`, null when unknown): what bounds a long
+   * input's prefill, which is compute-bound, on a slower GPU. Absent: the throughput ratio alone is used.
+   */
+  readonly denseTflops?: (gpu: string) => number | null;
   readonly cloud: PricedOption | null;
   /**
    * The cheapest cloud offer that lacks one of the asked certifications on record, for the same profile with its
@@ -679,7 +684,7 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     id: 'gpu-substituted',
-    check: ({ cloud, depin, profile, memoryBandwidthGBps }) => {
+    check: ({ cloud, depin, profile, memoryBandwidthGBps, denseTflops }) => {
       const out: string[] = [];
       // With no gpuType the demand's GPU is the unit its hours are read in, and any GPU may run it (methodology §2).
       const why = profile.gpuType === null ? 'no gpuType is named' : 'gpuPolicy any';
@@ -716,11 +721,22 @@ export const riskRules: readonly RiskRule[] = [
         const offerBw = memoryBandwidthGBps?.(t.offerGpu) ?? null;
         const by = latencyRatio(generatesTokens, t.ratio, demandBw, offerBw);
         const slow = slowerGpuLatency(budget, by);
-        // Beside the decode's bandwidth ratio: the prefill's, the throughput ratio (null when it is not slower).
+        // Beside the decode's bandwidth ratio: the prefill's, compute-bound — the slower of the measured throughput
+        // ratio and the datasheet dense BF16 compute ratio (a batched output-token ratio does not bound a prefill: an
+        // fp8 70B moved H100 → A100-80GB read "nearer 2.21×" where dense compute alone says 3.17×, and A100 has no
+        // fp8 to add), null when neither is slower.
+        const demandTf = denseTflops?.(t.demandGpu) ?? null;
+        const offerTf = denseTflops?.(t.offerGpu) ?? null;
+        const computeRatio =
+          demandTf !== null && offerTf !== null && demandTf > 0 ? offerTf / demandTf : null;
+        const byCompute = computeRatio !== null && computeRatio < t.ratio;
         const prefill =
           by.basis === 'memory-bandwidth'
-            ? slowerGpuLatency(budget, { ratio: t.ratio, basis: 'throughput' })
+            ? slowerGpuLatency(budget, { ratio: byCompute ? computeRatio : t.ratio, basis: 'throughput' })
             : null;
+        const prefillBasis = byCompute
+          ? `by datasheet dense BF16 compute (${groupThousands(String(offerTf))} against ${groupThousands(String(demandTf))} TFLOPS; the measured throughput ratio says ${round3(1 / t.ratio)}×)`
+          : 'by the throughput ratio';
         if (slow === null && prefill === null) continue;
         stretched.add(t.offerGpu);
         const budgetText = `the p99 budget of ${msText(budget)}${assumedMark(profile, 'p99LatencyMs')}`;
@@ -731,10 +747,10 @@ export const riskRules: readonly RiskRule[] = [
           const prefillText =
             prefill === null
               ? `reading a long input (prefill) is bound by compute, not slower there by the throughput ratio (${round3(t.ratio)}×)`
-              : `a prefill-heavy request (long inputs) is bound by compute instead and takes nearer ${round3(prefill.stretch)}× by the throughput ratio (its p99 on ${t.demandGpu} then about ${msText(prefill.maxDemandP99Ms)} or less)`;
+              : `a prefill-heavy request (long inputs) is bound by compute instead and takes at least about ${round3(prefill.stretch)}× ${prefillBasis}, so its p99 on ${t.demandGpu} must then be about ${msText(prefill.maxDemandP99Ms)} or less`;
           out.push(
             slow === null
-              ? `${lead} each output token (decode) at low batch is bound by memory bandwidth, which is not lower on ${t.offerGpu} (${bandwidths}); but a prefill-heavy request (long inputs) is bound by compute and takes about ${round3(prefill!.stretch)}× as long by the throughput ratio, so ${budgetText} holds for such requests only if their p99 on ${t.demandGpu} is about ${msText(prefill!.maxDemandP99Ms)} or less — ${measure}`
+              ? `${lead} each output token (decode) at low batch is bound by memory bandwidth, which is not lower on ${t.offerGpu} (${bandwidths}); but a prefill-heavy request (long inputs) is bound by compute and takes at least about ${round3(prefill!.stretch)}× as long ${prefillBasis}, so ${budgetText} holds for such requests only if their p99 on ${t.demandGpu} is about ${msText(prefill!.maxDemandP99Ms)} or less — ${measure}`
               : `${lead} each output token (decode) at low batch is bound by memory bandwidth, and by the bandwidth ratio (${bandwidths}) a request's decode takes about ${round3(slow.stretch)}× as long on ${t.offerGpu} as on ${t.demandGpu}, so ${budgetText} holds there for short inputs only if a request's p99 on ${t.demandGpu} is about ${msText(slow.maxDemandP99Ms)} or less; ${prefillText} — ${measure}`,
           );
           continue;

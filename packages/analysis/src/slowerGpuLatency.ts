@@ -8,8 +8,8 @@
  *   bandwidth (`datasets/gpu-tiers.csv` memoryBandwidthGBps, each GPU's datasheet): an fp8 70B moved from H100
  *   (3,350 GB/s) to A100-80GB (2,039 GB/s) decodes about 3,350 ÷ 2,039 = 1.64× as long, where the measured
  *   serving ratio 0.452× read 2.21×. That is per output token only: the request's prefill (reading its input) is
- *   compute-bound, so a long-input request stretches nearer the throughput ratio's 2.21×, and the risk
- *   (risks.ts, gpu-substituted) gives that figure beside (`slowerGpuLatency` at the throughput ratio);
+ *   compute-bound, so a long-input request stretches at least by the slower of the measured ratio (2.21×) and the
+ *   datasheet dense BF16 compute ratio (989 ÷ 312 = 3.17×), which the risk (risks.ts, gpu-substituted) gives beside;
  * - **anything else** (`throughput`): a diffusion step, an encoder pass or a batch of frames is bound by the GPU's
  *   compute, so the priced throughput ratio (measured, or the datasheet one) is the stretch's ratio: an 8 s Flux API
  *   stated on H100 and priced on L40S at 0.323× must take about 2.58 s or less on the H100 today.

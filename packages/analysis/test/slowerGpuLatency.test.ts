@@ -144,6 +144,19 @@ const tiersWithBandwidth = (l4GBps: number) =>
     }),
   ]);
 const bandwidthTiers = tiersWithBandwidth(300);
+/** The same with their datasheet dense BF16 compute: A100-80GB 312 TFLOPS, L4 121 TFLOPS (0.388×, under the measured 0.4×). */
+const computeTiers = gpuTierTable([
+  gpuTier('A100-80GB', { generation: 'Ampere', memoryBandwidthGBps: 2039, fp16Tflops: 312 }),
+  gpuTier('L4', {
+    generation: 'Ada',
+    memoryGiB: 24,
+    memoryBandwidthGBps: 300,
+    fp16Tflops: 121,
+    relThroughputInference: 0.25,
+    relThroughputTraining: 0.25,
+    relThroughputFineTuning: 0.25,
+  }),
+]);
 async function risksOf(
   offers: readonly Offer[],
   extra: Record<string, unknown> = {},
@@ -179,7 +192,32 @@ describe('risk: a served workload priced on a slower GPU says what its p99 budge
     const [risk] = await risksOf([l4], {}, true, bandwidthTiers);
     expect(risk).toContain('at a measured 0.4× (test benchmark)');
     expect(risk).toContain(
-      "That ratio is throughput, not latency: each output token (decode) at low batch is bound by memory bandwidth, and by the bandwidth ratio (300 against 2,039 GB/s, datasheet peaks) a request's decode takes about 6.8× as long on L4 as on A100-80GB, so the p99 budget of 2 s holds there for short inputs only if a request's p99 on A100-80GB is about 294 ms or less; a prefill-heavy request (long inputs) is bound by compute instead and takes nearer 2.5× by the throughput ratio (its p99 on A100-80GB then about 800 ms or less) — measure it on L4 before moving the service.",
+      "That ratio is throughput, not latency: each output token (decode) at low batch is bound by memory bandwidth, and by the bandwidth ratio (300 against 2,039 GB/s, datasheet peaks) a request's decode takes about 6.8× as long on L4 as on A100-80GB, so the p99 budget of 2 s holds there for short inputs only if a request's p99 on A100-80GB is about 294 ms or less; a prefill-heavy request (long inputs) is bound by compute instead and takes at least about 2.5× by the throughput ratio, so its p99 on A100-80GB must then be about 800 ms or less — measure it on L4 before moving the service.",
+    );
+  });
+
+  it("a long input's prefill is bounded by the slower of dense compute and the measured ratio, not the batched ratio alone", async () => {
+    // Found by review: an fp8 70B moved H100 → A100-80GB read "nearer 2.21×" (a batched vLLM output-token ratio)
+    // where dense BF16 compute alone says 989 ÷ 312 = 3.17×. Here L4 121 against A100-80GB 312 TFLOPS: 312 ÷ 121 =
+    // 2.58×, slower than the measured 0.4× (2.5×); 2 s × 121 ÷ 312 = 776 ms.
+    const [risk] = await risksOf([l4], {}, true, computeTiers);
+    expect(risk).toContain(
+      'a prefill-heavy request (long inputs) is bound by compute instead and takes at least about 2.58× by datasheet dense BF16 compute (121 against 312 TFLOPS; the measured throughput ratio says 2.5×), so its p99 on A100-80GB must then be about 776 ms or less',
+    );
+    // A measured ratio slower than dense compute keeps the measured one: at 0.3×, 3.33×.
+    const a = await analyze({
+      workloads: [service()],
+      offers: [l4],
+      tiers: computeTiers,
+      scenario,
+      monteCarlo: false,
+      ratios: measuredAt(0.3),
+    });
+    const slower = a.workloads[0]!.decision.risks.find((r) =>
+      r.includes('is priced on L4 instead of A100-80GB'),
+    )!;
+    expect(slower).toContain(
+      'takes at least about 3.33× by the throughput ratio, so its p99 on A100-80GB must then be about 600 ms or less',
     );
   });
 
@@ -189,7 +227,7 @@ describe('risk: a served workload priced on a slower GPU says what its p99 budge
     const wide = tiersWithBandwidth(2500);
     const [risk] = await risksOf([l4], {}, true, wide);
     expect(risk).toContain(
-      'That ratio is throughput, not latency: each output token (decode) at low batch is bound by memory bandwidth, which is not lower on L4 (2,500 against 2,039 GB/s, datasheet peaks); but a prefill-heavy request (long inputs) is bound by compute and takes about 2.5× as long by the throughput ratio, so the p99 budget of 2 s holds for such requests only if their p99 on A100-80GB is about 800 ms or less — measure it on L4 before moving the service.',
+      'That ratio is throughput, not latency: each output token (decode) at low batch is bound by memory bandwidth, which is not lower on L4 (2,500 against 2,039 GB/s, datasheet peaks); but a prefill-heavy request (long inputs) is bound by compute and takes at least about 2.5× as long by the throughput ratio, so the p99 budget of 2 s holds for such requests only if their p99 on A100-80GB is about 800 ms or less — measure it on L4 before moving the service.',
     );
   });
 
