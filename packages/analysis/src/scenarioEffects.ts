@@ -588,10 +588,13 @@ function keptSizes(workloads: readonly WorkloadProfile[], growthMonthly: number)
   const grownStated = workloads.filter((p) => growsWithDemand(p) && stated(p));
   const clauses: string[] = [];
   if (keptByKind.length > 0) {
+    // 'only inference' would contradict a clause below that an inference workload keeps its size by its own column.
     const followers =
-      grownStated.length === 0
-        ? 'only inference follows the growth'
-        : 'inference follows the growth, and so does a workload that states growsWithDemand true';
+      grownStated.length > 0
+        ? 'inference follows the growth, and so does a workload that states growsWithDemand true'
+        : keptStated.length > 0
+          ? 'inference follows the growth unless a workload states growsWithDemand false'
+          : 'only inference follows the growth';
     clauses.push(
       `${namesOf(keptByKind)} keep${keptByKind.length === 1 ? 's its' : ' their'} size (a gpufit assumption: a training run, fine-tune or experiment is sized by its plan, not by customer demand; ${followers})`,
     );

@@ -181,6 +181,19 @@ describe('which workloads follow the demand growth', () => {
     expect(growth.message).not.toContain('only inference');
   });
 
+  it('an inference workload held at its size by its own column: the kind clause does not say "only inference"', async () => {
+    // Found by review: "pretrain keeps its size (…; only inference follows the growth); eval-set keeps its size (its
+    // growsWithDemand is false)" — eval-set is inference.
+    const growth = await growthEffect([
+      pretrain,
+      profileOf({ ...batchInput, id: 'eval-set', growsWithDemand: false }),
+    ]);
+    expect(growth.message).toContain(
+      'pretrain keeps its size (a gpufit assumption: a training run, fine-tune or experiment is sized by its plan, not by customer demand; inference follows the growth unless a workload states growsWithDemand false); eval-set keeps its size (its growsWithDemand is false)',
+    );
+    expect(growth.message).not.toContain('only inference');
+  });
+
   it('property: a workload follows the growth exactly when it states so, or by its kind when it states nothing', async () => {
     await fc.assert(
       fc.asyncProperty(

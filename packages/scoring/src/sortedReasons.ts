@@ -195,7 +195,7 @@ function placed(c: Float64Array, ids: readonly FactorId[]): FactorReason[] {
 }
 
 /** A stable insertion sort by size, largest first: the order for sizes that do not compare (NaN). */
-export function insertionSorted(c: Float64Array, ids: readonly FactorId[]): FactorReason[] {
+function insertionSorted(c: Float64Array, ids: readonly FactorId[]): FactorReason[] {
   const n = ids.length;
   const sizes = new Float64Array(n);
   const order = new Int32Array(n);
