@@ -7,7 +7,7 @@ import type {
   Recommendation,
 } from '@gpufit/schema';
 import { savingBarShortfall, savingBarShortfallText, savingShareText } from '@gpufit/schema';
-import { usd } from './usdText.js';
+import { usd, usdCents } from './usdText.js';
 
 /**
  * Fit meets cost (DESIGN §4, last rule). The framework's approach says which placements are acceptable and in
@@ -193,16 +193,24 @@ function bestSaving(input: DecideInput, costOf: Record<Recommendation, number | 
   const cloudUsd = costOf.cloud;
   if (cloudUsd === null || !(cloudUsd > 0)) return '';
   let best: number | null = null;
+  let bestUsd = 0;
   for (const c of decisionRules[input.fit.approach].candidates) {
     const usdOf = costOf[c];
     if (c === 'cloud' || usdOf === null) continue;
     const s = cloudUsd - usdOf;
-    if (s > 0 && (best === null || s > best)) best = s;
+    if (s > 0 && (best === null || s > best)) {
+      best = s;
+      bestUsd = usdOf;
+    }
   }
   if (best === null) return '';
   const shortfall = savingBarShortfall(best, cloudUsd, input.policy);
   const part = shortfall === null ? '' : `, ${savingBarShortfallText(shortfall, input.policy)}`;
-  return ` (the best saves ${usd(best)}, ${savingShareText(best, cloudUsd, input.policy)}${part})`;
+  // Said as the difference of the two monthly figures the report shows, each to the cent, so the reader's own
+  // subtraction agrees: USD 144.69 against 83.58 read "the best saves $61.12" (61.115 rounded) beside the summary's
+  // "USD 61.11 less".
+  const shown = usdCents(cloudUsd) - usdCents(bestUsd);
+  return ` (the best saves ${usd(shown)}, ${savingShareText(best, cloudUsd, input.policy)}${part})`;
 }
 
 /**

@@ -376,6 +376,16 @@ describe('a fit that accepts decentralized supply only beside cloud says what th
       "against cloud (the best saves $50.08, 56.4 %, over the bar's 5 % but under its USD 100 a month), the policy",
     );
     expect(small.rationale).not.toContain('second platform');
+    // Said as the difference of the two figures the report shows to the cent: 144.694 → 144.69 and 83.575 → 83.58
+    // (half to even), so 61.11, where the raw 61.119 rounds to 61.12 and read beside the summary's "USD 61.11 less".
+    const cents = decide({
+      fit: fit('depin-first'),
+      cloud: option(144.694),
+      depin: option(83.575),
+      hybrid: null,
+      policy,
+    });
+    expect(cents.rationale).toContain('(the best saves $61.11, 42.2 %');
     const part: FitAssessment = {
       ...cloudFirst,
       constraints: [{ side: 'depin', code: 'residency', scope: 'part', reason: 'overflow only' }],
