@@ -6,6 +6,8 @@
  * @module @gpufit/schema
  */
 export { calendarDateProblem, EARLIEST_DATE, LATEST_DATE } from './calendarDate.js';
+/** A residency place (ISO-3166 country or bloc), upper-cased, as a workload's `residency` and an offer's `country` take it. */
+export { placeCode } from './common.js';
 export type { CellKind, DecodedCell } from './csvCodec.js';
 export { decodeCell, decodeRecord } from './csvCodec.js';
 export { demandGrowthOf, growsWithDemand } from './demandGrowthOf.js';

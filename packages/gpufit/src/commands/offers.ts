@@ -12,12 +12,11 @@ import {
   CONTINENTS,
   type ComplianceRequirement,
   calendarDateProblem,
-  continentNamed,
-  continentOf,
   joinWithAnd,
   nearestNames,
   type Offer,
   type PricingCategory,
+  placeCode,
 } from '@gpufit/schema';
 import {
   cheapestRegionPerInstance,
@@ -245,12 +244,11 @@ function residencyPlaces(raw: string): string[] {
     ),
   ];
   if (places.length === 0) throw badInput('--residency needs at least one ISO country or bloc');
+  // The schema's own rule for a workload's residency places (a continent is refused with the bloc to write instead).
   for (const p of places) {
-    if (continentOf(p) !== null || (BLOCS as readonly string[]).includes(p)) continue;
-    const continent = continentNamed(p);
-    throw badInput(
-      `--residency ${JSON.stringify(p)} is not an ISO-3166 country code (US, DE, …) or a bloc (${BLOCS.join(', ')})${continent === null ? '' : `; a continent (${continent}) is not a jurisdiction: name the countries or a bloc the data may live in`}`,
-    );
+    const parsed = placeCode.safeParse(p);
+    if (!parsed.success)
+      throw badInput(`--residency ${parsed.error.issues[0]?.message ?? JSON.stringify(p)}`);
   }
   return places;
 }

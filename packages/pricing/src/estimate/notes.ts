@@ -80,6 +80,7 @@ export type Sharing = Pick<
   | 'fill'
   | 'packing'
   | 'shards'
+  | 'startsStated'
   | 'runWallHours'
 >;
 
@@ -102,10 +103,9 @@ export function sharedInstance(s: Sharing, perInstance: number, usedGpuHours: nu
   const g = s.gpusPerReplica;
   const hours = `so the ${n(usedGpuHours)} GPU-hours used bill as ${n(usedGpuHours / perInstance)} instance-hours`;
   const alternative = `billed GPU-hours then ${n(s.fill)}× these`;
-  // Timed unsplit though fewer jobs than slots run at once: the demand states GPU-hours, not its starts (workOnOffer).
-  const unstated = s.shards === 1 && s.concurrentReplicas < s.slots;
+  // Timed unsplit: the demand states GPU-hours, not its starts (workOnOffer).
   return s.sharing === 'split'
-    ? unstated
+    ? !s.startsStated
       ? `the work's independent requests are split over the instance: ${s.slots} slots of ${g} GPU(s) busy side by side on each ${perInstance}-GPU instance, ${hours}; a job is timed whole (${n(s.runWallHours)} h here), not as shards, since a demand of GPU-hours states no count of runs to price each shard's start-up by — give jobsPerMonth to time it split; if a job cannot be split, set statelessRequests false (${alternative})`
       : s.shards >= s.slots
         ? `each job's independent requests are split over the instance: ${s.slots} shards of ${g} GPU(s) run side by side on each ${perInstance}-GPU instance (a job runs ${n(s.runWallHours)} h here), ${hours}; if a job cannot be split, set statelessRequests false (${alternative})`

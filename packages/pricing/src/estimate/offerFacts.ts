@@ -74,7 +74,8 @@ function derive(o: Offer): OfferFacts {
   let egressUsd: (gib: number) => number;
   let egressNote: string | null = null;
   const tiers = o.egressTiers;
-  if (tiers !== null && tiers.length > 0) egressUsd = egressSchedule(tiers);
+  const egressAllowanceGiB = tiers !== null ? freeEgressAllowanceGiB(tiers) : 0;
+  if (tiers !== null && tiers.length > 0) egressUsd = egressSchedule(tiers, egressAllowanceGiB);
   else {
     const flat = o.egressUsdPerGiB ?? EGRESS_DEFAULTS[o.market].usdPerGiB;
     if (o.egressUsdPerGiB === null) egressNote = EGRESS_DEFAULTS[o.market].note;
@@ -92,7 +93,7 @@ function derive(o: Offer): OfferFacts {
     availabilityNote,
     egressUsd,
     egressNote,
-    egressAllowanceGiB: tiers !== null ? freeEgressAllowanceGiB(tiers) : 0,
+    egressAllowanceGiB,
     checkpointStorage: CHECKPOINT_STORAGE[o.market],
   };
 }
@@ -104,13 +105,13 @@ function derive(o: Offer): OfferFacts {
  */
 const schedules = new Map<string, (gib: number) => number>();
 
-function egressSchedule(tiers: readonly EgressTier[]): (gib: number) => number {
+/** `allowance` is `freeEgressAllowanceGiB(tiers)`, a function of the key: the caller has it already. */
+function egressSchedule(tiers: readonly EgressTier[], allowance: number): (gib: number) => number {
   const key = tiers.map((t) => `${t.upToGiB}/${t.usdPerGiB}`).join(';');
   let schedule = schedules.get(key);
   if (schedule === undefined) {
     let lastGib = Number.NaN;
     let lastUsd = 0;
-    const allowance = freeEgressAllowanceGiB(tiers);
     schedule = (gib) => {
       if (gib !== lastGib) {
         // The allowance is checked here, not by tieredEgressUsd, which an amount offset by it would hide.

@@ -32,6 +32,8 @@ export interface ProfileFacts {
    * for serving (held, not started per job).
    */
   readonly startupHours: number;
+  /** The demand states its jobs (`jobsPerMonth` > 0): a count of runs to start and to split into shards. */
+  readonly startsStated: boolean;
 }
 
 const cache = new WeakMap<WorkloadProfile, ProfileFacts>();
@@ -53,6 +55,7 @@ export function profileFacts(profile: WorkloadProfile): ProfileFacts {
 }
 
 function derive(p: WorkloadProfile): ProfileFacts {
+  const startsStated = p.jobsPerMonth !== null && p.jobsPerMonth > 0;
   const kind = workloadKinds[p.kind];
   // A training kind always has a method once defaults are applied; `full` covers a hand-built profile without one.
   const method = p.trainingMethod ?? 'full';
@@ -69,7 +72,7 @@ function derive(p: WorkloadProfile): ProfileFacts {
     resumes: p.checkpointable,
     checkpointHours: Math.max(p.checkpointMinutes / 60, MIN_CHECKPOINT_HOURS),
     restartHours: p.restartMinutes / 60,
-    startupHours:
-      kind.pattern !== 'serving' && p.jobsPerMonth !== null && p.jobsPerMonth > 0 ? p.restartMinutes / 60 : 0,
+    startupHours: kind.pattern !== 'serving' && startsStated ? p.restartMinutes / 60 : 0,
+    startsStated,
   };
 }

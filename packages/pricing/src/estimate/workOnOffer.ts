@@ -18,6 +18,8 @@ export interface WorkOnOffer {
    * GPU-hours alone states no starts and is timed unsplit. Serving: 1 (a service has no job to time).
    */
   readonly shards: number;
+  /** Whether the demand states its jobs (`jobsPerMonth`): only then are runs split into shards and started. */
+  readonly startsStated: boolean;
   /** Batch: wall-clock hours of one job's run here, its shards side by side: `jobWallHours` ÷ `shards`. */
   readonly runWallHours: number;
   /** GPUs per node of one replica on this offer, and GPUs of one allocation (× nodes). */
@@ -81,7 +83,7 @@ export function workOnOffer(profile: WorkloadProfile, offer: Offer, feas: Feasib
   // pays no start-up (profileFacts), and a run timed as shards would then be credited a shorter run (less re-work)
   // with nothing charged for starting every shard — an 8B nightly batch of 730 L40S-hours moved to an 8-GPU H100
   // instance for 10-minute runs that way.
-  const startsStated = profile.jobsPerMonth !== null && profile.jobsPerMonth > 0;
+  const startsStated = pf.startsStated;
   const meanConcurrent = pf.serving ? 0 : usefulGpuHours / (HOURS_PER_MONTH * g * nodes);
   const shards =
     sharing === 'split' && !pf.serving && startsStated ? Math.max(1, slots / Math.max(1, meanConcurrent)) : 1;
@@ -90,6 +92,7 @@ export function workOnOffer(profile: WorkloadProfile, offer: Offer, feas: Feasib
     usefulGpuHours,
     jobWallHours,
     shards,
+    startsStated,
     runWallHours: jobWallHours / shards,
     gpusPerReplica: g,
     gpusPerAllocation: g * nodes,

@@ -21,7 +21,7 @@ import { type ThroughputConversion, throughputConversion } from '../tiers/throug
 import type { ThroughputRatioTable } from '../tiers/throughputRatioTable.js';
 import { dataEligibility } from './dataEligibility.js';
 import { gdprInPlaceNote } from './gdprInPlace.js';
-import { meetsCompliance } from './meetsCompliance.js';
+import { factsMeetCompliance } from './meetsCompliance.js';
 import { leastRoundTripMs, NETWORK_SHARE_OF_P99 } from './networkLatency.js';
 import { interruptibleRule, placementRule } from './placementRule.js';
 import { replicaWidth } from './replicaWidth.js';
@@ -363,11 +363,11 @@ function placeRules(
 ): string | null {
   let complianceNote: string | null = null;
   for (const c of profile.compliance) {
-    if (meetsCompliance(offer, c)) {
+    if (factsMeetCompliance(of, c)) {
       if (c === 'gdpr' && !of.certifications.has(c) && !verdictOnly) complianceNote = gdprInPlaceNote(offer);
       continue;
     }
-    const missing = profile.compliance.filter((x) => !meetsCompliance(offer, x));
+    const missing = profile.compliance.filter((x) => !factsMeetCompliance(of, x));
     reject(
       'compliance',
       () => `the offer lacks ${missing.join(', ')} (the workload requires ${profile.compliance.join(', ')})`,

@@ -1,5 +1,5 @@
 import type { ComplianceRequirement, Offer } from '@gpufit/schema';
-import { offerFacts } from '../estimate/offerFacts.js';
+import { type OfferFacts, offerFacts } from '../estimate/offerFacts.js';
 
 /**
  * Whether an offer meets one compliance requirement of a workload (`soc2`, `hipaa`, `gdpr` …): the catalog records
@@ -8,6 +8,10 @@ import { offerFacts } from '../estimate/offerFacts.js';
  * --compliance` filters the catalog by it.
  */
 export function meetsCompliance(offer: Offer, requirement: ComplianceRequirement): boolean {
-  const of = offerFacts(offer);
+  return factsMeetCompliance(offerFacts(offer), requirement);
+}
+
+/** `meetsCompliance` on an offer's facts already in hand (feasibility's place rules, once per offer and requirement). */
+export function factsMeetCompliance(of: OfferFacts, requirement: ComplianceRequirement): boolean {
   return of.certifications.has(requirement) || (requirement === 'gdpr' && of.gdprInPlace);
 }
