@@ -21,6 +21,7 @@ import type {
   Projection,
   Recommendation,
   RiskStake,
+  ThroughputBasis,
   UnitCost,
   WorkloadProfile,
 } from '@gpufit/schema';
@@ -684,7 +685,8 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     id: 'gpu-substituted',
-    check: ({ cloud, depin, profile, memoryBandwidthGBps, denseTflops }) => {
+    check: (e) => {
+      const { cloud, depin, profile } = e;
       const out: string[] = [];
       // With no gpuType the demand's GPU is the unit its hours are read in, and any GPU may run it (methodology §2).
       const why = profile.gpuType === null ? 'no gpuType is named' : 'gpuPolicy any';
@@ -717,51 +719,10 @@ export const riskRules: readonly RiskRule[] = [
           out.push(sentence(o!.offer.providerName, 'is'));
         }
         if (budget === null || stretched.has(t.offerGpu)) continue;
-        const demandBw = memoryBandwidthGBps?.(t.demandGpu) ?? null;
-        const offerBw = memoryBandwidthGBps?.(t.offerGpu) ?? null;
-        const by = latencyRatio(generatesTokens, t.ratio, demandBw, offerBw);
-        const slow = slowerGpuLatency(budget, by);
-        // Beside the decode's bandwidth ratio: the prefill's, compute-bound — the slower of the measured throughput
-        // ratio and the datasheet dense BF16 compute ratio (a batched output-token ratio does not bound a prefill: an
-        // fp8 70B moved H100 → A100-80GB read "nearer 2.21×" where dense compute alone says 3.17×, and A100 has no
-        // fp8 to add), null when neither is slower.
-        const demandTf = denseTflops?.(t.demandGpu) ?? null;
-        const offerTf = denseTflops?.(t.offerGpu) ?? null;
-        const computeRatio =
-          demandTf !== null && offerTf !== null && demandTf > 0 ? offerTf / demandTf : null;
-        const byCompute = computeRatio !== null && computeRatio < t.ratio;
-        const prefill =
-          by.basis === 'memory-bandwidth'
-            ? slowerGpuLatency(budget, { ratio: byCompute ? computeRatio : t.ratio, basis: 'throughput' })
-            : null;
-        const prefillBasis = byCompute
-          ? `by datasheet dense BF16 compute (${groupThousands(String(offerTf))} against ${groupThousands(String(demandTf))} TFLOPS; the measured throughput ratio says ${round3(1 / t.ratio)}×)`
-          : 'by the throughput ratio';
-        if (slow === null && prefill === null) continue;
+        const latency = latencySaid(profile, t, budget, generatesTokens, e);
+        if (latency === null) continue;
         stretched.add(t.offerGpu);
-        const budgetText = `the p99 budget of ${msText(budget)}${assumedMark(profile, 'p99LatencyMs')}`;
-        const measure = `measure it on ${t.offerGpu} before moving the service.`;
-        const lead = 'That ratio is throughput, not latency:';
-        if (by.basis === 'memory-bandwidth') {
-          const bandwidths = `${groupThousands(String(offerBw))} against ${groupThousands(String(demandBw))} GB/s, datasheet peaks`;
-          const prefillText =
-            prefill === null
-              ? `reading a long input (prefill) is bound by compute, not slower there by the throughput ratio (${round3(t.ratio)}×)`
-              : `a prefill-heavy request (long inputs) is bound by compute instead and takes at least about ${round3(prefill.stretch)}× ${prefillBasis}, so its p99 on ${t.demandGpu} must then be about ${msText(prefill.maxDemandP99Ms)} or less`;
-          out.push(
-            slow === null
-              ? `${lead} each output token (decode) at low batch is bound by memory bandwidth, which is not lower on ${t.offerGpu} (${bandwidths}); but a prefill-heavy request (long inputs) is bound by compute and takes at least about ${round3(prefill!.stretch)}× as long ${prefillBasis}, so ${budgetText} holds for such requests only if their p99 on ${t.demandGpu} is about ${msText(prefill!.maxDemandP99Ms)} or less — ${measure}`
-              : `${lead} each output token (decode) at low batch is bound by memory bandwidth, and by the bandwidth ratio (${bandwidths}) a request's decode takes about ${round3(slow.stretch)}× as long on ${t.offerGpu} as on ${t.demandGpu}, so ${budgetText} holds there for short inputs only if a request's p99 on ${t.demandGpu} is about ${msText(slow.maxDemandP99Ms)} or less; ${prefillText} — ${measure}`,
-          );
-          continue;
-        }
-        const holds = `so ${budgetText} holds there only if a request's p99 on ${t.demandGpu} is about ${msText(slow!.maxDemandP99Ms)} or less — ${measure}`;
-        const takes = `takes about ${round3(slow!.stretch)}× as long on ${t.offerGpu} as on ${t.demandGpu}`;
-        out.push(
-          generatesTokens
-            ? `${lead} generating tokens at low batch is bound by memory bandwidth, which is not on record for ${demandBw === null ? t.demandGpu : t.offerGpu}, and by the throughput ratio instead a request ${takes} at the same batch, ${holds}`
-            : `${lead} a request bound by the GPU's compute (${profile.task === 'image-generation' || profile.outputUnit === 'images' ? 'a diffusion step' : 'work other than token generation'}) ${takes} at the same batch by the throughput ratio, ${holds}`,
-        );
+        out.push(latency);
       }
       return out.length > 0 ? out.join(' ') : null;
     },
@@ -1087,6 +1048,57 @@ function listRate(x: number): string {
 }
 
 /** A token count in words: "1.2 billion", "40 million", "900,000". */
+/**
+ * What a slower GPU does to a served request's p99 budget (slowerGpuLatency.ts), or null when it is not slower: a
+ * token generator's decode by the bandwidth ratio with its prefill beside it — the slower of the measured ratio and
+ * datasheet dense BF16 compute (a batched output-token ratio does not bound a prefill: an fp8 70B moved H100 →
+ * A100-80GB read "nearer 2.21×" where dense compute alone says 3.17×, and A100 has no fp8 to add) — else the
+ * throughput ratio.
+ */
+function latencySaid(
+  profile: WorkloadProfile,
+  t: ThroughputBasis,
+  budget: number,
+  generatesTokens: boolean,
+  { memoryBandwidthGBps, denseTflops }: Pick<RiskEvidence, 'memoryBandwidthGBps' | 'denseTflops'>,
+): string | null {
+  const demandBw = memoryBandwidthGBps?.(t.demandGpu) ?? null;
+  const offerBw = memoryBandwidthGBps?.(t.offerGpu) ?? null;
+  const by = latencyRatio(generatesTokens, t.ratio, demandBw, offerBw);
+  const slow = slowerGpuLatency(budget, by);
+  // The prefill's ratio beside the decode's (null when neither is slower).
+  const demandTf = denseTflops?.(t.demandGpu) ?? null;
+  const offerTf = denseTflops?.(t.offerGpu) ?? null;
+  const computeRatio = demandTf !== null && offerTf !== null && demandTf > 0 ? offerTf / demandTf : null;
+  const byCompute = computeRatio !== null && computeRatio < t.ratio;
+  const prefill =
+    by.basis === 'memory-bandwidth'
+      ? slowerGpuLatency(budget, { ratio: byCompute ? computeRatio : t.ratio, basis: 'throughput' })
+      : null;
+  const prefillBasis = byCompute
+    ? `by datasheet dense BF16 compute (${groupThousands(String(offerTf))} against ${groupThousands(String(demandTf))} TFLOPS; the measured throughput ratio says ${round3(1 / t.ratio)}×)`
+    : 'by the throughput ratio';
+  if (slow === null && prefill === null) return null;
+  const budgetText = `the p99 budget of ${msText(budget)}${assumedMark(profile, 'p99LatencyMs')}`;
+  const measure = `measure it on ${t.offerGpu} before moving the service.`;
+  const lead = 'That ratio is throughput, not latency:';
+  if (by.basis === 'memory-bandwidth') {
+    const bandwidths = `${groupThousands(String(offerBw))} against ${groupThousands(String(demandBw))} GB/s, datasheet peaks`;
+    const prefillText =
+      prefill === null
+        ? `reading a long input (prefill) is bound by compute, not slower there by the throughput ratio (${round3(t.ratio)}×)`
+        : `a prefill-heavy request (long inputs) is bound by compute instead and takes at least about ${round3(prefill.stretch)}× ${prefillBasis}, so its p99 on ${t.demandGpu} must then be about ${msText(prefill.maxDemandP99Ms)} or less`;
+    return slow === null
+      ? `${lead} each output token (decode) at low batch is bound by memory bandwidth, which is not lower on ${t.offerGpu} (${bandwidths}); but a prefill-heavy request (long inputs) is bound by compute and takes at least about ${round3(prefill!.stretch)}× as long ${prefillBasis}, so ${budgetText} holds for such requests only if their p99 on ${t.demandGpu} is about ${msText(prefill!.maxDemandP99Ms)} or less — ${measure}`
+      : `${lead} each output token (decode) at low batch is bound by memory bandwidth, and by the bandwidth ratio (${bandwidths}) a request's decode takes about ${round3(slow.stretch)}× as long on ${t.offerGpu} as on ${t.demandGpu}, so ${budgetText} holds there for short inputs only if a request's p99 on ${t.demandGpu} is about ${msText(slow.maxDemandP99Ms)} or less; ${prefillText} — ${measure}`;
+  }
+  const holds = `so ${budgetText} holds there only if a request's p99 on ${t.demandGpu} is about ${msText(slow!.maxDemandP99Ms)} or less — ${measure}`;
+  const takes = `takes about ${round3(slow!.stretch)}× as long on ${t.offerGpu} as on ${t.demandGpu}`;
+  return generatesTokens
+    ? `${lead} generating tokens at low batch is bound by memory bandwidth, which is not on record for ${demandBw === null ? t.demandGpu : t.offerGpu}, and by the throughput ratio instead a request ${takes} at the same batch, ${holds}`
+    : `${lead} a request bound by the GPU's compute (${profile.task === 'image-generation' || profile.outputUnit === 'images' ? 'a diffusion step' : 'work other than token generation'}) ${takes} at the same batch by the throughput ratio, ${holds}`;
+}
+
 function tokens(n: number): string {
   if (n >= 1e9) return `${round3(n / 1e9)} billion`;
   if (n >= 1e6) return `${round3(n / 1e6)} million`;
