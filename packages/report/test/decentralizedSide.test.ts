@@ -187,6 +187,60 @@ describe('the summary’s decentralized side: where the options are, and what th
     expect(f!.why).toBe(why);
   });
 
+  it.each(['hybrid', 'cloud-first'])(
+    'a %s fit whose decentralized saving misses the bar is kept by the bar, not by the split',
+    (approach) => {
+      // The agents-SaaS review: a hybrid-fit nightly eval, Nebius USD 251.24 against Vast USD 188.54 (USD 62.70 less),
+      // read "the fit takes DePIN only as a hybrid split" while its section said it missed the USD 100 bar — and the
+      // hybrid-fit synthetic-data batch beside it, which cleared the bar, went to Vast whole.
+      const [f] = forgoneOptions(
+        presented([
+          {
+            name: 'evals',
+            recommendation: 'cloud',
+            approach,
+            recommendedUsd: 251.24,
+            depin: ['Vast.ai', 'marketplace', 188.54],
+          },
+        ]),
+      );
+      expect(f!.why).toBe("25 %, over the bar's 5 % but under its USD 100 a month");
+    },
+  );
+
+  it('property: a cloud-kept saving under the bar is said as the bar whatever the fit accepts, and a split-only fit is named only above it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('cloud-first', 'hybrid', 'depin-or-hybrid', 'depin-first'),
+        fc.integer({ min: 1, max: 2_000_000 }),
+        fc.integer({ min: 1, max: 2_000_000 }),
+        (approach, cloudCents, lessCents) => {
+          fc.pre(lessCents < cloudCents);
+          const cloud = cloudCents / 100;
+          const depin = (cloudCents - lessCents) / 100;
+          const [f] = forgoneOptions(
+            presented([
+              {
+                name: 'x',
+                recommendation: 'cloud',
+                approach,
+                recommendedUsd: cloud,
+                depin: ['V', 'depin', depin],
+              },
+            ]),
+          );
+          const saving = cloud - depin;
+          const missesBar =
+            saving < POLICY.minSavingShare * cloud - 1e-9 || saving < POLICY.minMonthlySavingUsd - 1e-9;
+          if (missesBar) expect(f!.why).toMatch(/under (its|both)/);
+          else expect(f!.why).not.toMatch(/under (its|both)/);
+          const splitOnly = approach === 'cloud-first' || approach === 'hybrid';
+          expect(f!.why.includes('hybrid split')).toBe(splitOnly && !missesBar);
+        },
+      ),
+    );
+  });
+
   it('nothing when no workload has a decentralized option', () => {
     expect(
       decentralizedSide(
