@@ -405,17 +405,40 @@ function offerNeverDown(offer: Offer): boolean {
   return withInterruptionMultiplier(offer, 2) === offer;
 }
 
-/** Why a setting changed nothing, from what the analysis chose. */
-function noEffectReason(s: Setting, analysis: Analysis, chosen: readonly Chosen[], run: ScenarioRun): string {
+/**
+ * Why no workload could be priced on a network or token at all, when the catalog itself says so: it holds no offer
+ * of it, or only offers without a USD price. An agents-SaaS founder whose board asked about io.net read "Subsidy for
+ * ionet ends …: no chosen offer is on ionet (the decentralized options went to vast …)", as if io.net had been
+ * priced and lost, while the bundled catalog has no io.net row (datasets/README.md: no dated public io.net price);
+ * Render's rows carry no USD price. `what` names the offers: "ionet", "priced in IO". Null when the catalog holds a
+ * priced one.
+ */
+function catalogLacks(offers: readonly Offer[], what: string, matches: (o: Offer) => boolean): string | null {
+  const of = offers.filter(matches);
+  if (of.length === 0) return `the catalog holds no offer ${what}, so no workload can be priced on one`;
+  if (of.every((o) => o.usdPerGpuHour == null))
+    return `the catalog's ${of.length === 1 ? `one offer ${what} carries` : `${of.length} offers ${what} carry`} no USD price, so no workload can be priced on one`;
+  return null;
+}
+
+/** Why a setting changed nothing, from what the analysis chose (and, where no workload could choose it, the catalog). */
+function noEffectReason(
+  s: Setting,
+  analysis: Analysis,
+  chosen: readonly Chosen[],
+  run: ScenarioRun,
+  offers: readonly Offer[],
+): string {
   const key = s.key?.toLowerCase();
   const decentralized = chosen.filter((c) =>
     analysis.workloads.some((w) => w.decision.depin?.offer.id === c.offer.id),
   );
   switch (s.kind) {
     case 'subsidy': {
-      const on = chosen.filter(
-        (c) => c.offer.provider === key || c.offer.incentive?.symbol.toLowerCase() === key,
-      );
+      const onNetwork = (o: Offer) => o.provider === key || o.incentive?.symbol.toLowerCase() === key;
+      const on = chosen.filter((c) => onNetwork(c.offer));
+      const lacks = on.length === 0 ? catalogLacks(offers, `on ${s.key}`, onNetwork) : null;
+      if (lacks !== null) return lacks;
       if (on.length === 0) {
         const elsewhere = list(decentralized.map((c) => c.offer.provider));
         const unsubsidized = decentralized.every((c) => (c.offer.incentive?.subsidyShare ?? 0) === 0);
@@ -434,8 +457,12 @@ function noEffectReason(s: Setting, analysis: Analysis, chosen: readonly Chosen[
       return `the chosen ${s.key} offers (${list(on.map((c) => c.workload))}) cost the same to the cent with or without it`;
     }
     case 'token': {
-      const priced = chosen.filter((c) => c.offer.incentive?.symbol.toLowerCase() === key);
-      if (priced.length === 0) return `no chosen offer is priced in ${s.key}`;
+      const inSymbol = (o: Offer) => o.incentive?.symbol.toLowerCase() === key;
+      const priced = chosen.filter((c) => inSymbol(c.offer));
+      if (priced.length === 0)
+        return (
+          catalogLacks(offers, `priced in ${s.key}`, inSymbol) ?? `no chosen offer is priced in ${s.key}`
+        );
       const inToken = priced.filter((c) => c.offer.incentive?.denomination === 'token');
       if (inToken.length === 0) {
         const names = list(priced.map((c) => c.offer.providerName));
@@ -537,7 +564,7 @@ export async function scenarioEffects(
         changes: [],
         message:
           touched.length === 0
-            ? `${s.label}: ${noEffectReason(s, analysis, chosen, target)}`
+            ? `${s.label}: ${noEffectReason(s, analysis, chosen, target, input.offers)}`
             : `${s.label}: moves the P10/P50/P90 bands of ${touched.length} workload${touched.length === 1 ? '' : 's'} (${list(touched)}); no chosen option or expected cost depends on it`,
       });
       continue;
@@ -565,7 +592,7 @@ export async function scenarioEffects(
       changes,
       message:
         changes.length === 0
-          ? `${s.label}: ${kept === '' ? noEffectReason(s, analysis, chosen, target) : `no workload changes: ${kept}`}`
+          ? `${s.label}: ${kept === '' ? noEffectReason(s, analysis, chosen, target, input.offers) : `no workload changes: ${kept}`}`
           : `${s.label}: changes ${changes.length} workload${changes.length === 1 ? '' : 's'} — ${changes.map(describeChange).join('; ')}${kept === '' ? '' : `; ${kept}`}`,
     });
   }

@@ -88,6 +88,42 @@ describe('scenarioEffects', () => {
     for (const e of effects) expect(e.workloads).toEqual([]);
   });
 
+  it('a network or token the catalog holds no priced offer of is said as the catalog’s gap, not as an option that lost', async () => {
+    // The agents-SaaS review: a board asked about io.net; "Subsidy for ionet ends …: no chosen offer is on ionet (the
+    // decentralized options went to vast …)" read as if io.net had been priced and lost, while the catalog has no
+    // io.net row. Render's rows have no USD price (per OctaneBench-hour).
+    const render = offer({
+      id: 'render:tier-2:global',
+      market: 'depin',
+      usdPerGpuHour: undefined as unknown as number,
+      incentiveSymbol: 'RENDER',
+      incentiveSubsidyShare: 0.25,
+      incentiveDenomination: 'token',
+    });
+    const a = await run([aws, vast, akash, render], {
+      subsidies: { ionet: subsidyEndsMonth6, render: subsidyEndsMonth6, akash: subsidyEndsMonth6 },
+      tokenPrices: { IO: crash, RENDER: crash, AKT: crash },
+    });
+    const message = (setting: string) => a.scenarioEffects!.find((e) => e.setting === setting)!.message;
+    expect(message('subsidies.ionet')).toBe(
+      'Subsidy for ionet ends from 2027-07 (month 7 of the horizon): the catalog holds no offer on ionet, so no workload can be priced on one',
+    );
+    expect(message('subsidies.render')).toBe(
+      "Subsidy for render ends from 2027-07 (month 7 of the horizon): the catalog's one offer on render carries no USD price, so no workload can be priced on one",
+    );
+    expect(message('tokenPrices.IO')).toMatch(
+      /^IO price path .*: the catalog holds no offer priced in IO, so no workload can be priced on one$/,
+    );
+    expect(message('tokenPrices.RENDER')).toMatch(
+      /: the catalog's one offer priced in RENDER carries no USD price, so no workload can be priced on one$/,
+    );
+    // A network with a priced offer that no workload chose keeps the reason read from what was chosen.
+    expect(message('subsidies.akash')).toMatch(
+      /: no chosen offer is on akash \(the decentralized options went to vast/,
+    );
+    expect(message('tokenPrices.AKT')).toMatch(/: no chosen offer is priced in AKT$/);
+  });
+
   it('a token price path on USD-pegged offers of that token says so', async () => {
     const a = await run([aws, akash], { tokenPrices: { AKT: crash } });
     expect(a.workloads.some((w) => w.decision.depin?.offer.provider === 'akash')).toBe(true);
