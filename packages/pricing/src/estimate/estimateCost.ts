@@ -121,7 +121,13 @@ export function estimateCost(
   if (explain && feas.complianceNote !== null) assumptions.push(feas.complianceNote);
   if (explain && feas.precisionNote !== null) assumptions.push(feas.precisionNote);
   if (explain && throughput.precisionNote !== undefined) assumptions.push(throughput.precisionNote);
-  if (explain && packing > 1) assumptions.push(notes.packing(work, perInstance));
+  if (explain && packing > 1)
+    assumptions.push(
+      notes.packing(work, perInstance, {
+        jobsPerMonth: profile.jobsPerMonth ?? null,
+        peakToMeanRatio: profile.peakToMeanRatio,
+      }),
+    );
   if (explain && work.sharing !== 'whole' && !pf.serving && work.fill > 1)
     assumptions.push(notes.sharedInstance(work, perInstance, usefulGpuHours * packing));
 

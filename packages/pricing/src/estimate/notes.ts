@@ -84,7 +84,13 @@ export type Sharing = Pick<
   | 'runWallHours'
 >;
 
-export function packing(s: Sharing, perInstance: number): string {
+/** What the profile states about its jobs, for the packing note's hint: `jobsPerMonth` null for a demand of GPU-hours. */
+export interface JobsStated {
+  readonly jobsPerMonth: number | null;
+  readonly peakToMeanRatio: number;
+}
+
+export function packing(s: Sharing, perInstance: number, jobs?: JobsStated): string {
   const g = s.gpusPerReplica;
   const why =
     s.sharing === 'whole'
@@ -92,7 +98,24 @@ export function packing(s: Sharing, perInstance: number): string {
       : s.sharing === 'concurrent' && s.fill < s.slots
         ? `separate jobs (trials, fine-tunes) share an instance only while they run at once: ${n(s.concurrentReplicas)} jobs of ${g} GPU(s) run at a time at the peak (useful GPU-hours × peak ÷ (730 h × ${g})), so ${n(s.fill)} of each ${perInstance}-GPU instance's ${s.slots} slots are busy${s.concurrentReplicas < 1 ? ' — each job rents an instance of its own' : ''}`
         : `replicas of ${g} GPU(s) leave GPUs idle on instances of ${perInstance}`;
-  return `${why}: billed GPU-hours are ${n(s.packing)}× the GPU-hours used (whole instances are rented)`;
+  return `${why}: billed GPU-hours are ${n(s.packing)}× the GPU-hours used (whole instances are rented)${togetherHint(s, perInstance, jobs)}`;
+}
+
+/**
+ * Separate jobs that each rent a multi-GPU instance of their own because they are spread over the month: if they
+ * can be started together, the peak says so. The peak ÷ mean that puts k of them at once (k = the jobs of a month,
+ * at most the instance's slots) is k ÷ the jobs at once per unit of peak (`concurrentReplicas` ÷ the stated peak),
+ * and the instance is then billed slots ÷ k times the GPU-hours used. Said only where it would cut the bill in half
+ * or more and at least two jobs a month are stated.
+ */
+function togetherHint(s: Sharing, perInstance: number, jobs: JobsStated | undefined): string {
+  if (jobs === undefined || jobs.jobsPerMonth === null || s.sharing !== 'concurrent') return '';
+  if (!(s.concurrentReplicas > 0) || s.fill >= s.slots) return '';
+  const k = Math.min(s.slots, Math.floor(jobs.jobsPerMonth));
+  if (k < 2 || k < 2 * s.fill) return '';
+  const peak = (k * jobs.peakToMeanRatio) / s.concurrentReplicas;
+  const billed = perInstance / (k * s.gpusPerReplica);
+  return `; if ${k} of the jobs can be started together, state peakToMeanRatio ${n(peak)} (${k} at once at the busiest time) and they share one instance, billed ${n(billed)}× the GPU-hours used`;
 }
 
 /**
