@@ -169,6 +169,7 @@ const CELLS: Record<Field, fc.Arbitrary<string>> = {
   task: words(WORKLOAD_TASKS),
   trainingMethod: words(TRAINING_METHODS),
   growsWithDemand: fc.constantFrom(...BOOLEAN_CELLS),
+  startupMinutes: numbers,
 };
 
 /** Mostly-valid cells: valid values near the bounds, with a few out of range, so whole rows often pass. */
@@ -232,6 +233,8 @@ const LIKELY: Record<Field, fc.Arbitrary<string>> = {
   task: likely(WORKLOAD_TASKS),
   trainingMethod: likely(TRAINING_METHODS),
   growsWithDemand: fc.constantFrom('true', 'no', 'FALSE', ''),
+  // 0 (no start-up), a cached start-up, the bound, past it, text and blank (the restart time).
+  startupMinutes: fc.constantFrom('0', '2', '1.5', '10000', '10000.5', '-1', 'two', ''),
 };
 const cellFor = (f: Field) =>
   fc.oneof({ weight: 8, arbitrary: LIKELY[f] }, { weight: 1, arbitrary: CELLS[f] });
@@ -269,6 +272,7 @@ const LIKELY_SAFE: Partial<Record<Field, string>> = {
   interruptible: 'true',
   checkpointMinutes: '5',
   restartMinutes: '10',
+  startupMinutes: '2',
   costSensitivity: 'high',
   horizonMonths: '12',
 };

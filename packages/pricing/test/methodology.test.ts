@@ -73,6 +73,22 @@ const computed: Record<string, number> = {
       { tiers: TEST_TIERS },
     ).components[0]?.quantity ?? Number.NaN) -
     30 * 0.75,
+  statedStartup:
+    (estimateCost(
+      profile({
+        id: 'voice',
+        kind: 'fine-tuning',
+        gpuType: 'A100-80GB',
+        modelParamsBillions: 1,
+        jobsPerMonth: 400,
+        hoursPerJob: 0.5,
+        restartMinutes: 10,
+        startupMinutes: 2,
+      }),
+      offer({ gpu: 'A100-80GB', gpusPerInstance: 1, interruptionsPerHour: 0 }),
+      { tiers: TEST_TIERS },
+    ).components[0]?.quantity ?? Number.NaN) -
+    400 * 0.5,
   busySweep:
     estimateCost(
       profile({

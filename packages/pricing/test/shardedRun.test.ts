@@ -2,7 +2,8 @@
  * A batch whose requests split over an instance's slots runs as that many shards side by side: one job's run lasts
  * its wall-clock hours on one replica ÷ the shards (workOnOffer's `runWallHours`), and that is what interruptions,
  * billing increments and the horizon see. Every run of a job starts by pulling its image and loading its weights on
- * each shard (profileFacts' `startupHours`, the restart time), billed on the GPUs it holds.
+ * each shard (profileFacts' `startupHours`: the stated `startupMinutes`, else the restart time), billed on the GPUs it
+ * holds.
  */
 import type { CostEstimate } from '@gpufit/schema';
 import fc from 'fast-check';
@@ -76,6 +77,67 @@ describe('a sharded batch run', () => {
     expect(eight.monthlyUsd!).toBeGreaterThan(one.monthlyUsd!);
     expect(eight.assumptions.join(' ')).toContain('on each of its 8 shards');
     expect(one.assumptions.join(' ')).toContain('loading its weights on its GPUs');
+  });
+
+  it('a stated start-up (startupMinutes) replaces the restart time: jobs × start-up × GPUs of a shard × shards', () => {
+    // The same 30 nightly embeddings with a 10-minute restart but a 2-minute start-up stated (image cached,
+    // weights on local NVMe): 30 × 8 × 2 min = 8 GPU-hours of start-up on 8 GPUs, 30 × 2 min = 1 on one; the
+    // restart time would have made them 40 and 5.
+    const at = (startupMinutes?: number) =>
+      profile({
+        id: 'e',
+        kind: 'batch-inference',
+        modelParamsBillions: 0.6,
+        jobsPerMonth: 30,
+        hoursPerJob: 0.75,
+        restartMinutes: 10,
+        ...(startupMinutes === undefined ? {} : { startupMinutes }),
+      });
+    const free = { interruptionsPerHour: 0 };
+    const eight = offer({ ...free, gpusPerInstance: 8 });
+    const one = offer({ ...free, gpusPerInstance: 1 });
+    const stated = estimateCost(at(2), eight, { tiers, explain: true });
+    expect(quantity(stated, 'gpu-time')).toBeCloseTo(22.5 + 8, 9);
+    expect(quantity(estimateCost(at(2), one, { tiers }), 'gpu-time')).toBeCloseTo(22.5 + 1, 9);
+    expect(stated.assumptions.join(' ')).toContain(
+      'on each of its 8 shards, stated as 2 min (startupMinutes): 8 GPU-hours a month',
+    );
+    expect(stated.assumptions.join(' ')).not.toContain('taken as the restart time');
+    // Blank: the restart time, said as a gpufit assumption — today's figure.
+    const blank = estimateCost(at(), eight, { tiers, explain: true });
+    expect(quantity(blank, 'gpu-time')).toBeCloseTo(22.5 + 40, 9);
+    expect(blank.assumptions.join(' ')).toContain('taken as the restart time (10 min) — a gpufit assumption');
+    // Stated 0: no start-up, said once, and no 0-GPU-hour start-up line.
+    const none = estimateCost(at(0), eight, { tiers, explain: true });
+    expect(quantity(none, 'gpu-time')).toBeCloseTo(22.5, 9);
+    expect(none.assumptions.join(' ')).toContain(
+      'no start-up is priced: the workload states startupMinutes 0',
+    );
+    expect(none.assumptions.join(' ')).not.toContain('pulling its image');
+    // Re-work and restarts still take the restart time: on an interrupted offer, only the start-up term moves.
+    const spot = offer({ interruptionsPerHour: 0.05, gpusPerInstance: 1 });
+    const overhead = (e: CostEstimate) => quantity(e, 'interruption-overhead');
+    expect(overhead(estimateCost(at(2), spot, { tiers }))).toBeCloseTo(
+      overhead(estimateCost(at(), spot, { tiers })),
+      9,
+    );
+  });
+
+  it('a stated start-up on a service or a demand of GPU-hours alone prices nothing and says nothing', () => {
+    const service = profile({
+      id: 's',
+      kind: 'realtime-inference',
+      gpuHoursPerMonth: 730,
+      startupMinutes: 0,
+    });
+    const hours = profile({ id: 'g', kind: 'batch-inference', gpuHoursPerMonth: 100, startupMinutes: 30 });
+    for (const p of [service, hours]) {
+      const e = estimateCost(p, offer({ gpusPerInstance: 1, interruptionsPerHour: 0 }), {
+        tiers,
+        explain: true,
+      });
+      expect(e.assumptions.join(' ')).not.toMatch(/start-up is priced|pulling its image/);
+    }
   });
 
   it('shares the slots with the jobs that run beside it: two at once take half the instance each', () => {
@@ -152,9 +214,10 @@ describe('a sharded batch run', () => {
     expect(e.assumptions.join(' ')).not.toContain('pulling its image');
   });
 
-  it('property: a longer start-up never lowers the bill, and the floor stays under the estimate', () => {
+  it('property: a longer start-up (stated, or the restart time) never lowers the bill, and the floor stays under the estimate', () => {
     fc.assert(
       fc.property(
+        fc.boolean(),
         fc.constantFrom('batch-inference', 'fine-tuning', 'experimentation') as fc.Arbitrary<
           'batch-inference' | 'fine-tuning' | 'experimentation'
         >,
@@ -165,16 +228,18 @@ describe('a sharded batch run', () => {
         fc.constantFrom(1, 2, 4, 8),
         fc.constantFrom(0, 0.01, 0.1),
         fc.boolean(),
-        (kind, jobs, hours, r1, r2, perInstance, rate, stateless) => {
+        (stated, kind, jobs, hours, r1, r2, perInstance, rate, stateless) => {
           const [lo, hi] = r1 <= r2 ? [r1, r2] : [r2, r1];
-          const at = (restartMinutes: number) =>
+          // Stated: the start-up alone moves (the restart stays 10 min); else the restart time, which is also
+          // the start-up.
+          const at = (minutes: number) =>
             profile({
               id: 'w',
               kind,
               modelParamsBillions: 1,
               jobsPerMonth: jobs,
               hoursPerJob: hours,
-              restartMinutes,
+              ...(stated ? { restartMinutes: 10, startupMinutes: minutes } : { restartMinutes: minutes }),
               statelessRequests: stateless,
             });
           const o = offer({
@@ -192,7 +257,7 @@ describe('a sharded batch run', () => {
           if (floor !== null) expect(costFloorUsd(floor, 2)).toBeLessThanOrEqual(b.monthlyUsd * (1 + 1e-9));
         },
       ),
-      { numRuns: 300, seed: 43 },
+      { numRuns: 400, seed: 43 },
     );
   });
 });

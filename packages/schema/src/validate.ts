@@ -90,6 +90,7 @@ export const workloadProfileCodecs: Readonly<Record<string, CellKind>> = {
   customWeights: 'boolean',
   inputTokensPerMonth: 'number',
   growsWithDemand: 'boolean',
+  startupMinutes: 'number',
 };
 
 export const offerCodecs: Readonly<Record<string, CellKind>> = {

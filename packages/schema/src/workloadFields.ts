@@ -62,6 +62,7 @@ export const WORKLOAD_PROFILE_EXTRA_FIELDS = [
   'task',
   'trainingMethod',
   'growsWithDemand',
+  'startupMinutes',
 ] as const;
 
 export type WorkloadField =
@@ -184,4 +185,6 @@ export const WORKLOAD_FIELDS = {
   trainingMethod: oneOf(TRAINING_METHODS, 'kind'),
   // Unset (null) = the kind decides (`workloadKinds[kind].growsWithDemand`, read through `demandGrowthOf`).
   growsWithDemand: { type: 'boolean', default: null },
+  // Unset (null) = the workload's `restartMinutes` (a gpufit assumption, read by pricing's profileFacts).
+  startupMinutes: num(0, 10_000, 'minutes', null),
 } as const satisfies { readonly [F in WorkloadField]: WorkloadFieldSpec };

@@ -128,6 +128,13 @@ export const workloadProfileInputSchema = z
      * workload sized by a plan (a fixed evaluation batch). Read through `demandGrowthOf`.
      */
     growsWithDemand: z.boolean({ error: 'growsWithDemand must be true or false' }).optional(),
+    /**
+     * Minutes each run of a stated job (`jobsPerMonth`) spends starting on each shard's GPUs before its work
+     * begins: pulling its image, loading its weights. Absent: the workload's `restartMinutes` (a gpufit
+     * assumption). A start-up with the image cached and the weights on local NVMe is often 1–3 minutes, shorter
+     * than a restart after a failure (detect, reschedule, fetch a checkpoint); 0 = no start-up is priced.
+     */
+    startupMinutes: numberField('startupMinutes').optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -367,6 +374,8 @@ const withDefaults = workloadProfileInputSchema.transform((p) => {
       defaultTrainingMethod(d, p.modelParamsBillions ?? d.modelParamsBillions, p.precision ?? d.precision),
     /** As stated, or null: its kind decides (`demandGrowthOf`). */
     growsWithDemand: p.growsWithDemand ?? null,
+    /** As stated, or null: the start-up is taken as the restart time (`restartMinutes`; pricing's profileFacts). */
+    startupMinutes: p.startupMinutes ?? null,
     /** The fields the user left out that took a default (`ASSUMABLE_PROFILE_FIELDS` order). */
     assumed: assumedFields(p),
   };

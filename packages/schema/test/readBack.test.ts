@@ -55,6 +55,7 @@ const optionalProfileFields = {
   outputPerMonth: fc.constantFrom(0.5, 250_000, 2.5e9),
   trainingMethod: fc.constantFrom(...TRAINING_METHODS),
   growsWithDemand: fc.boolean(),
+  startupMinutes: fc.constantFrom(0, 2, 12.5),
 };
 
 /** The demand in each form the schema accepts (hours alone, jobs × hours, both with a replica size). */

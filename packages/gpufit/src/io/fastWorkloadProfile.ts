@@ -310,6 +310,7 @@ function profileOf(v: readonly unknown[], assumed: WorkloadProfile['assumed']): 
     task: v[SLOT.task],
     trainingMethod: v[SLOT.trainingMethod],
     growsWithDemand: v[SLOT.growsWithDemand],
+    startupMinutes: v[SLOT.startupMinutes],
     assumed,
   };
   return profile as WorkloadProfile;

@@ -316,12 +316,18 @@ export function estimateCost(
     // Each run of a stated job starts by pulling its image and loading its weights on every shard, billed on the
     // GPUs it holds: jobs × start-up × GPUs of a shard (× packing) × shards. A sharded run pays it on every GPU
     // of the instance, so a 0.6B embedding split over 8 H100s for 6 minutes pays 8 start-ups where one H100 for
-    // 45 minutes pays one. A demand of GPU-hours alone states no starts and pays none (profileFacts).
+    // 45 minutes pays one. The start-up is the workload's `startupMinutes`, else its restart time (a gpufit
+    // assumption); a demand of GPU-hours alone states no starts and pays none (profileFacts).
     const startupHours = pf.startupHours;
     const startupGpuHours = jobsPerMonth * startupHours * gpusPerAllocation * packing * shards;
     if (startupGpuHours > 0) {
       usedHours += startupGpuHours;
-      if (explain) assumptions.push(notes.startup(startupHours, shards, startupGpuHours, jobsPerMonth));
+      if (explain)
+        assumptions.push(
+          notes.startup(startupHours, pf.startupStated, shards, startupGpuHours, jobsPerMonth),
+        );
+    } else if (explain && pf.startupStated && pf.startsStated && !pf.serving) {
+      assumptions.push(notes.NO_STARTUP_STATED);
     }
     // Each job's instances are billed in whole increments from start to finish (with the provider's minimum):
     // the part of the last increment a job does not use is billed GPU time too.

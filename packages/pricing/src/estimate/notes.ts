@@ -373,17 +373,29 @@ export function noSpareUnit(units: number, target: number, a: number, figure: 's
   return `no spare unit: availability ${target} is met only on paper, by ${who}; ${what}, and ${units === 1 ? 'an outage of the unit is an outage of the service' : 'an outage of any unit leaves the peak short'} — add a replica (or a second provider) if ${target} must hold`;
 }
 
-/** The start-up each stated job's run pays on the GPUs it holds (profileFacts' `startupHours`). */
+/**
+ * The start-up each stated job's run pays on the GPUs it holds (profileFacts' `startupHours`): as the workload
+ * states it (`startupMinutes`), or taken as its restart time, a gpufit assumption.
+ */
 export function startup(
   startupHours: number,
+  stated: boolean,
   shards: number,
   gpuHours: number,
   jobsPerMonth: number,
 ): string {
   const where = shards > 1 ? `on each of its ${n(shards)} shards` : 'on its GPUs';
   const jobs = jobsPerMonth === 1 ? 'the one job a month' : `each of the ${n(jobsPerMonth)} jobs a month`;
-  return `${jobs} starts by pulling its image and loading its weights ${where}, taken as the restart time (${n(startupHours * 60)} min) — a gpufit assumption: ${readableHours(gpuHours)} GPU-hours a month, billed as GPU time`;
+  const minutes = n(startupHours * 60);
+  const source = stated
+    ? `stated as ${minutes} min (startupMinutes)`
+    : `taken as the restart time (${minutes} min) — a gpufit assumption`;
+  return `${jobs} starts by pulling its image and loading its weights ${where}, ${source}: ${readableHours(gpuHours)} GPU-hours a month, billed as GPU time`;
 }
+
+/** A workload that states a start-up of 0 (`startupMinutes` 0): its runs are priced with none. */
+export const NO_STARTUP_STATED =
+  'no start-up is priced: the workload states startupMinutes 0 (its image and weights are ready when a job starts)';
 
 /** A batch job whose expected run on an offer outlasts the workload's horizon. */
 export function pastHorizon(runHours: number, wallHours: number, horizonMonths: number): string {

@@ -27,11 +27,13 @@ export interface ProfileFacts {
   readonly restartHours: number;
   /**
    * Batch: the start-up each stated job's run pays before its work begins (pulling the image, loading the
-   * weights on every shard), taken as its restart time — a gpufit assumption. 0 when the demand is GPU-hours alone
-   * (how many runs start is then unknown: its jobs of `hoursPerJob` are a unit of work, not a count of starts) and
-   * for serving (held, not started per job).
+   * weights on every shard): the workload's `startupMinutes` when stated, else its restart time — a gpufit
+   * assumption. 0 when the demand is GPU-hours alone (how many runs start is then unknown: its jobs of
+   * `hoursPerJob` are a unit of work, not a count of starts) and for serving (held, not started per job).
    */
   readonly startupHours: number;
+  /** The workload states its start-up (`startupMinutes`); else `startupHours` is the restart time, assumed. */
+  readonly startupStated: boolean;
   /** The demand states its jobs (`jobsPerMonth` > 0): a count of runs to start and to split into shards. */
   readonly startsStated: boolean;
 }
@@ -59,6 +61,9 @@ function derive(p: WorkloadProfile): ProfileFacts {
   const kind = workloadKinds[p.kind];
   // A training kind always has a method once defaults are applied; `full` covers a hand-built profile without one.
   const method = p.trainingMethod ?? 'full';
+  // A hand-built profile may leave `startupMinutes` out: like null, the restart time stands in for it.
+  const startupStated = p.startupMinutes !== null && p.startupMinutes !== undefined;
+  const startupMinutes = startupStated ? p.startupMinutes! : p.restartMinutes;
   return {
     serving: kind.pattern === 'serving',
     phase: kind.phase,
@@ -72,7 +77,8 @@ function derive(p: WorkloadProfile): ProfileFacts {
     resumes: p.checkpointable,
     checkpointHours: Math.max(p.checkpointMinutes / 60, MIN_CHECKPOINT_HOURS),
     restartHours: p.restartMinutes / 60,
-    startupHours: kind.pattern !== 'serving' && startsStated ? p.restartMinutes / 60 : 0,
+    startupHours: kind.pattern !== 'serving' && startsStated ? startupMinutes / 60 : 0,
+    startupStated,
     startsStated,
   };
 }
