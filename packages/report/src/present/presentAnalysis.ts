@@ -146,7 +146,10 @@ export interface ShownWorkload {
   readonly cloud: ShownOption | null;
   readonly depin: ShownOption | null;
   readonly hybrid: ShownHybrid | null;
-  /** The recommended option's monthly cost: the portfolio total allocated across workloads. */
+  /**
+   * The recommended option's monthly cost, rounded once: the same figure as its projection's first month and its
+   * CSV and FOCUS rows, so its monthly and horizon figures agree (a flat path: horizon = months × this).
+   */
   readonly recommendedCents: number | null;
   /** Shown cloud monthly − shown recommended monthly; null when either is not priced. */
   readonly savingsCents: number | null;
@@ -168,7 +171,10 @@ export interface PresentedAnalysis {
   readonly roundingMode: RoundingModeName;
   readonly workloads: readonly ShownWorkload[];
   readonly totals: {
-    /** Rounded once from `totals.monthlyUsd.recommended`; the workload rows add up to it. */
+    /**
+     * The sum of the workloads' shown recommended monthly costs (as the horizon totals are sums of shown
+     * horizons); within a cent or so per workload of `totals.monthlyUsd.recommended` rounded.
+     */
     readonly monthlyRecommendedCents: number;
     /** Sum of the shown cloud monthly costs of the priced workloads (no cloud option: the recommended cost). */
     readonly monthlyAllCloudCents: number;
@@ -322,7 +328,7 @@ function showWorkload(
   const d = w.decision;
   const own = (o: PricedOption | null): number | null =>
     o?.cost.monthlyUsd == null ? null : r.cents(o.cost.monthlyUsd);
-  // The recommended option shows the allocated portfolio figure, so summary and detail agree to the cent;
+  // The recommended option shows the workload's recommended figure, so summary and detail agree to the cent;
   // that figure must be the option's own cost up to rounding.
   const agreeing = (ownCents: number | null, at: string): number | null => {
     if (recommendedCents === null || ownCents === null) return recommendedCents ?? ownCents;
@@ -429,19 +435,19 @@ function cloudHorizonCents(w: ShownWorkload): number | null {
 /**
  * The single presentation step shared by every human-facing format (Markdown, HTML, CSV, FOCUS, charts):
  * checks the analysis holds no NaN/Infinity, then rounds every amount once with the named mode and allocates
- * line items so that shown parts add up to shown totals. The portfolio's recommended monthly total is
- * rounded once and allocated across the workloads; each workload's recommended option then shows that
- * allocated figure everywhere.
+ * line items so that shown parts add up to shown totals. Each workload's recommended monthly cost is rounded
+ * once and shown everywhere (summary, detail, projection's first month, CSV, FOCUS); the portfolio's monthly
+ * total is the sum of those shown figures, as its horizon totals are sums of the shown horizons.
  */
 export function presentAnalysis(analysis: Analysis, options: PresentOptions = {}): PresentedAnalysis {
   if (options.presented !== undefined) return options.presented;
-  const { r, monthlyRecommendedCents, show } = presentation(analysis, options);
+  const { r, show } = presentation(analysis, options);
   const workloads = analysis.workloads.map(show);
   return {
     analysis,
     roundingMode: r.modeName,
     workloads,
-    totals: totalsOf(r, analysis, monthlyRecommendedCents, workloads),
+    totals: totalsOf(r, analysis, workloads),
   };
 }
 
@@ -451,47 +457,48 @@ export function presentAnalysis(analysis: Analysis, options: PresentOptions = {}
  */
 export function presentTotals(analysis: Analysis, options: PresentOptions = {}): PresentedAnalysis['totals'] {
   if (options.presented !== undefined) return options.presented.totals;
-  const { r, monthlyRecommendedCents, show } = presentation(analysis, options);
+  const { r, show } = presentation(analysis, options);
   function* shown(): Generator<ShownWorkload> {
     for (const [i, w] of analysis.workloads.entries()) yield show(w, i);
   }
-  return totalsOf(r, analysis, monthlyRecommendedCents, shown());
+  return totalsOf(r, analysis, shown());
 }
 
-/** The checks and the allocation every presentation starts from, and how one workload is presented. */
+/** The checks every presentation starts from, and how one workload is presented. */
 function presentation(analysis: Analysis, options: PresentOptions) {
   assertFiniteNumbers(analysis);
   const r = createRounder(options.roundingMode ?? DEFAULT_ROUNDING_MODE);
-  const monthlyRecommendedCents = r.cents(analysis.totals.monthlyUsd.recommended);
-  const pricedIdx = analysis.workloads.flatMap((w, i) =>
-    w.decision.recommendedMonthlyUsd === null ? [] : [i],
-  );
-  const allocated = r.lineItems(
-    pricedIdx.map((i) => analysis.workloads[i]?.decision.recommendedMonthlyUsd ?? 0),
-    monthlyRecommendedCents,
-    ['totals', 'monthlyUsd', 'recommended'],
-  );
-  const recCents = new Map(pricedIdx.map((wi, k) => [wi, allocated[k] ?? 0]));
+  // Each workload's recommended monthly cost is rounded once, on its own: the figure its projection's first
+  // month, its CSV row and its FOCUS rows show. The portfolio total is the sum of those shown figures.
   const show = (w: Analysis['workloads'][number], i: number): ShownWorkload =>
-    showWorkload(r, analysis, w, i, recCents.get(i) ?? null);
-  return { r, monthlyRecommendedCents, show };
+    showWorkload(
+      r,
+      analysis,
+      w,
+      i,
+      w.decision.recommendedMonthlyUsd === null ? null : r.cents(w.decision.recommendedMonthlyUsd),
+    );
+  return { r, show };
 }
 
 /** The portfolio totals over the presented workloads, in workload order (sums of whole cents). */
 function totalsOf(
   r: Rounder,
   analysis: Analysis,
-  monthlyRecommendedCents: number,
   workloads: Iterable<ShownWorkload>,
 ): PresentedAnalysis['totals'] {
   // A workload with no priced cloud option counts at its recommended cost, so all-cloud − plan = savings.
+  let monthlyRecommendedCents = 0;
   let monthlyAllCloudCents = 0;
   let monthlySavingsCents = 0;
   let horizonRecommendedCents = 0;
   let horizonAllCloudCents = 0;
   const savings: number[] = [];
+  const recommended: number[] = [];
   for (const w of workloads) {
     if (w.recommendedCents !== null) {
+      monthlyRecommendedCents += w.recommendedCents;
+      recommended.push(w.recommendedCents / 100);
       monthlyAllCloudCents += w.cloud?.monthlyCents ?? w.recommendedCents ?? 0;
       horizonRecommendedCents += w.recommendedHorizonCents ?? 0;
       horizonAllCloudCents += cloudHorizonCents(w) ?? 0;
@@ -499,7 +506,13 @@ function totalsOf(
     monthlySavingsCents += w.savingsCents ?? 0;
     savings.push((w.savingsCents ?? 0) / 100);
   }
-  // The shown savings are differences of shown figures; they must agree with the producer's total.
+  // The shown figures must agree with the producer's totals (within rounding: a cent or so per workload).
+  r.lineItems(recommended, r.cents(analysis.totals.monthlyUsd.recommended), [
+    'totals',
+    'monthlyUsd',
+    'recommended',
+  ]);
+  // The shown savings are differences of shown figures.
   r.lineItems(savings, r.cents(analysis.totals.monthlySavingsUsd), ['totals', 'monthlySavingsUsd']);
   return {
     monthlyRecommendedCents,
