@@ -491,7 +491,11 @@ function noEffectReason(
     case 'decision':
       return 'no recommendation changes at this threshold';
     case 'monte-carlo':
-      return 'no workload has a Monte Carlo distribution (none has both a priced cloud and a priced decentralized option)';
+      return s.setting.startsWith('monteCarlo.')
+        ? analysis.totals.distribution === undefined
+          ? 'this run computed no Monte Carlo (diff and streamed analyses compare expected costs only; analyze --scenario shows the P10/P50/P90 bands it moves)'
+          : 'no workload has a priced decentralized option for it to spread, and none has a distribution of its own'
+        : 'no workload has a Monte Carlo distribution (none has both a priced cloud and a priced decentralized option)';
     case 'other':
       return 'no chosen option, its cost or its risk notes change';
   }
@@ -530,12 +534,25 @@ function monteCarloWorkloads(analysis: Analysis): string[] {
 }
 
 /**
+ * Whether a Monte Carlo setting moves the plan's own P10/P50/P90 (`totals.distribution`, the joint simulation of
+ * every priced workload, which runs whether or not any workload has both options): its trials, seed, demand
+ * volatility and persistence always do; the decentralized price spread only where some workload has a priced
+ * decentralized option for it to spread. `sensitivity.swing` moves no band.
+ */
+function movesPlanBands(setting: string, analysis: Analysis): boolean {
+  if (!setting.startsWith('monteCarlo.') || analysis.totals.distribution === undefined) return false;
+  if (setting === 'monteCarlo.depinPriceSpread')
+    return analysis.workloads.some((w) => w.decision.depin?.cost.monthlyUsd != null);
+  return true;
+}
+
+/**
  * What each setting in which `target` differs from `baseline` does to the chosen options: the analysis is run
  * again with that one setting taken back to the baseline's (everything else as `target`), and each workload's
  * recommended option, its monthly and horizon cost, the costs of the options it compares and its risk notes are
  * compared. A setting that changes none of them is `no-effect`, with the reason read from what was chosen.
- * Monte Carlo settings move only the P10/P50/P90 bands: they touch the workloads that have them.
- * `analysis` is the target's result.
+ * Monte Carlo settings move only the P10/P50/P90 bands: the plan's (when the analysis has its joint simulation)
+ * and those of the workloads that have their own. `analysis` is the target's result.
  */
 export async function scenarioEffects(
   input: AnalyzeInput,
@@ -556,16 +573,23 @@ export async function scenarioEffects(
   for (const s of settings) {
     if (s.kind === 'monte-carlo') {
       const touched = monteCarloWorkloads(analysis);
+      const plan = movesPlanBands(s.setting, analysis);
+      const bands = [
+        plan ? 'the whole plan (every workload simulated together)' : null,
+        touched.length === 0
+          ? null
+          : `${touched.length} workload${touched.length === 1 ? '' : 's'} (${list(touched)})`,
+      ].filter((x) => x !== null);
       effects.push({
         setting: s.setting,
         label: s.label,
-        effect: touched.length === 0 ? 'no-effect' : 'changed',
+        effect: bands.length === 0 ? 'no-effect' : 'changed',
         workloads: touched,
         changes: [],
         message:
-          touched.length === 0
+          bands.length === 0
             ? `${s.label}: ${noEffectReason(s, analysis, chosen, target, input.offers)}`
-            : `${s.label}: moves the P10/P50/P90 bands of ${touched.length} workload${touched.length === 1 ? '' : 's'} (${list(touched)}); no chosen option or expected cost depends on it`,
+            : `${s.label}: moves the P10/P50/P90 bands of ${bands.join(' and of ')}; no chosen option or expected cost depends on it`,
       });
       continue;
     }

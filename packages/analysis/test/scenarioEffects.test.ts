@@ -352,3 +352,67 @@ describe('interruptionRateMultipliers', () => {
     );
   });
 });
+
+describe('Monte Carlo settings', () => {
+  // A CFO's all-cloud plan (2026-12-05): growth.json's demandVolatility 0.2 and trials 20000 were warned "no effect:
+  // no workload has a Monte Carlo distribution" while the report's own P10–P90 of the plan, from the joint
+  // simulation of every workload, widened from ±6.9 % to ±13.4 % and said "in 20,000 seeded trials".
+  const mc = (input: ScenarioInput) =>
+    analyze({ workloads, offers: [aws], tiers, scenario: scenario(input), scenarioBaseline: baseline });
+
+  it("on an all-cloud plan, trials, seed and demand volatility move the plan's bands and say so; the DePIN price spread does not", async () => {
+    const input = { monteCarlo: { trials: 300, seed: 9, demandVolatility: 0.3, depinPriceSpread: 0.5 } };
+    const a = await mc(input);
+    expect(
+      a.workloads.every((w) => w.decision.depin === null || w.decision.depin.cost.monthlyUsd === null),
+    ).toBe(true);
+    expect(a.totals.distribution).toBeDefined();
+    const by = new Map(a.scenarioEffects!.map((e) => [e.setting, e]));
+    for (const key of ['monteCarlo.trials', 'monteCarlo.seed', 'monteCarlo.demandVolatility']) {
+      expect(by.get(key)?.effect).toBe('changed');
+      expect(by.get(key)?.message).toMatch(
+        /: moves the P10\/P50\/P90 bands of the whole plan \(every workload simulated together\); no chosen option or expected cost depends on it$/,
+      );
+    }
+    expect(by.get('monteCarlo.depinPriceSpread')?.effect).toBe('no-effect');
+    expect(by.get('monteCarlo.depinPriceSpread')?.message).toMatch(
+      /no workload has a priced decentralized option/,
+    );
+    // What the message claims: the plan's band is wider at the higher volatility.
+    const calm = await mc({ monteCarlo: { trials: 300, seed: 9 } });
+    const width = (x: typeof a) =>
+      x.totals.distribution!.recommended.horizon.p90 - x.totals.distribution!.recommended.horizon.p10;
+    expect(width(a)).toBeGreaterThan(width(calm));
+  });
+
+  it('with a decentralized option, the plan and the workloads that have their own distributions are both named', async () => {
+    const a = await analyze({
+      workloads,
+      offers: [aws, vast],
+      tiers,
+      scenario: scenario({ monteCarlo: { trials: 300, depinPriceSpread: 0.5 } }),
+      scenarioBaseline: baseline,
+    });
+    const e = a.scenarioEffects!.find((x) => x.setting === 'monteCarlo.depinPriceSpread')!;
+    expect(e.effect).toBe('changed');
+    expect(e.workloads.length).toBeGreaterThan(0);
+    expect(e.message).toMatch(
+      /bands of the whole plan \(every workload simulated together\) and of \d+ workloads? \(/,
+    );
+  });
+
+  it('property: a Monte Carlo setting is "changed" whenever the analysis has the plan\'s joint simulation', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 1000 }),
+        async (demandVolatility, seed) => {
+          const a = await mc({ monteCarlo: { trials: 100, seed, demandVolatility } });
+          for (const e of a.scenarioEffects!.filter((x) => x.setting.startsWith('monteCarlo.')))
+            expect(e.effect).toBe(a.totals.distribution === undefined ? 'no-effect' : 'changed');
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+});
