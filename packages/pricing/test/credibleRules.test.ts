@@ -110,7 +110,7 @@ describe('whole instances at the provider’s billing increment', () => {
     const e = estimateCost(p, hourly, { tiers });
     // 100 jobs × 0.25 h used, each billed a whole hour: 25 + 75 GPU-hours
     expect(e.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(100, 9);
-    expect(e.assumptions.join(' ')).toMatch(/billed in 3600-second increments/);
+    expect(e.assumptions.join(' ')).toMatch(/billed in 1-hour increments/);
   });
 
   it('a replica that is not data-parallel holds the whole instance; shows instances × GPUs', () => {

@@ -51,15 +51,32 @@ export function demand(
   return `${head}; ${t.offerGpu} runs ${throughputClass} work at ${n(t.ratio)}× a ${t.demandGpu} (${why}), so it needs ${readableHours(offerGpuHours)} ${t.offerGpu} GPU-hours`;
 }
 
+/** A billing step in the unit a provider states it in: "1-second", "1-minute", "1-hour", "1-day". */
+function billingStep(seconds: number): string {
+  if (seconds >= 86_400 && seconds % 86_400 === 0) return `${n(seconds / 86_400)}-day`;
+  if (seconds >= 3_600 && seconds % 3_600 === 0) return `${n(seconds / 3_600)}-hour`;
+  if (seconds >= 60 && seconds % 60 === 0) return `${n(seconds / 60)}-minute`;
+  return `${n(seconds)}-second`;
+}
+
+/**
+ * How a job's run is billed and what of it is paid unused: in seconds where that is a rounding residue, in hours
+ * (with the hours billed) where it is a cost a reader acts on — a 73.9-hour job on day-billed capacity read
+ * "79700 s a job are paid and unused", 22.1 of its 96 billed hours.
+ */
 export function billingRounding(
   runHours: number,
   unusedHours: number,
   billing: { readonly incrementSeconds: number; readonly minimumSeconds: number },
 ): string {
   const unit =
-    billing.incrementSeconds > 0 ? `${n(billing.incrementSeconds)}-second increments` : 'time used';
-  const min = billing.minimumSeconds > 0 ? ` with a ${n(billing.minimumSeconds / 60)}-minute minimum` : '';
-  return `each job runs ${n(runHours)} h and is billed in ${unit}${min}: ${n(unusedHours * 3600)} s a job are paid and unused`;
+    billing.incrementSeconds > 0 ? `${billingStep(billing.incrementSeconds)} increments` : 'time used';
+  const min = billing.minimumSeconds > 0 ? ` with a ${billingStep(billing.minimumSeconds)} minimum` : '';
+  const unused =
+    unusedHours >= 1
+      ? `${n(unusedHours)} h of the ${n(runHours + unusedHours)} h billed a job are paid and unused (${Math.round((100 * unusedHours) / (runHours + unusedHours))} %)`
+      : `${n(unusedHours * 3600)} s a job are paid and unused`;
+  return `each job runs ${n(runHours)} h and is billed in ${unit}${min}: ${unused}`;
 }
 
 export function runsPastCadence(allocationsOfWork: number, held: number, jobRunHours: number): string {
