@@ -9,6 +9,7 @@ import type { Rounder } from '../present/rounder.js';
 import type { Block, Inline } from './blocks.js';
 import { plain, type Span, strong, t } from './blocks.js';
 import { decentralizedSide } from './decentralizedSide.js';
+import { shorterHorizonsText } from './shorterHorizonsText.js';
 import { STAKES_NOTE, saysFigure, shownRisks } from './topRisks.js';
 import { usd } from './usd.js';
 
@@ -140,7 +141,7 @@ export function lastDemandText(last: {
 
 function growthText(p: PresentedAnalysis): string {
   const last = lastPlanMonth(p);
-  if (last === null) return '';
+  if (last === null) return shorterHorizonsText(p);
   const cloud = cloudComparisonOf(p).none ? '' : ` (all-cloud ${usd(last.allCloudCents)})`;
   return ` These are month one's figures: with ${lastDemandText(last)}, the plan's last month costs ${usd(last.recommendedCents)}${cloud}.`;
 }
