@@ -238,9 +238,9 @@ export function createWorkloadAnalyzer(
       explainFit(assessFit(profile, fitOptions), profile, fitOptions),
       best.cloud?.offer,
     );
-    const cloud = priced(best.cloud);
+    const cloud = priced(best.cloud, tiers);
     const depinEligible = !fit.constraints.some((c) => c.side === 'depin' && c.scope === 'all');
-    const depin = priced(best.depin);
+    const depin = priced(best.depin, tiers);
     const offersUsed = [best.cloud?.offer, best.depin?.offer].filter((o): o is Offer => o !== undefined);
 
     const cloudBasis = best.cloud ? costBasis(best.cloud.estimate, best.cloud.offer) : null;
@@ -361,13 +361,13 @@ export function createWorkloadAnalyzer(
       profile.compliance.length > 0 && asIs !== null
         ? (lackingOf(true, requirementCeilingUsd(asIs)) ?? lackingOf(false, requirementCeilingUsd(asIs)))
         : null;
-    const withoutCompliance = priced(lackingBest);
+    const withoutCompliance = priced(lackingBest, tiers);
     // What the named GPU costs: the GPU policy keeps the cloud side to that GPU and those a benchmark measures
     // against it; under gpuPolicy any, a faster GPU is priced at the named one's speed (no speed-up credited).
     const gpuPolicy = profile.gpuPolicy ?? scenario.gpuPolicy;
     const withAnyGpu =
       profile.gpuType !== null && gpuPolicy !== 'any' && asIs !== null
-        ? priced(cheapestAnyGpu({ ...profile, gpuPolicy: 'any' }, requirementCeilingUsd(asIs)))
+        ? priced(cheapestAnyGpu({ ...profile, gpuPolicy: 'any' }, requirementCeilingUsd(asIs)), tiers)
         : null;
     // Hours stated without a GPU and read as L4-hours (referenceGpu: inference whose replica fits one): the same hours
     // read as the reference GPU's (A100-80GB), as a model one size up is read, under the same rules (any GPU may price
@@ -379,6 +379,7 @@ export function createWorkloadAnalyzer(
             // Ten times the plan's cloud month bounds the search (only "costs more" is said; an unbounded search
             // priced every offer: +20 % on a portfolio of small unnamed services).
             cheapestAnyGpu({ ...profile, gpuType: tiers.reference.gpu, gpuPolicy: 'any' }, 10 * asIs),
+            tiers,
           )
         : null;
     // What stating the task costs: GPUs convert only at ratios measured on its benchmarks (throughputConversion.ts), so
@@ -392,7 +393,7 @@ export function createWorkloadAnalyzer(
         : null;
     const taskMeasures =
       pooledBest !== null && estimate(profile, pooledBest.offer).throughput?.basis === 'measured';
-    const withoutTask = taskMeasures ? null : priced(pooledBest);
+    const withoutTask = taskMeasures ? null : priced(pooledBest, tiers);
     // The month the floor first holds the decentralized option's projected price (or that its GPU has none); its
     // path is walked again only for a floored option the risk speaks of.
     const floorFrom = (): string | null => {

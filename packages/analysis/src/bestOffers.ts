@@ -1,11 +1,17 @@
-import { bookedAheadDays } from '@gpufit/pricing';
+import { bookedAheadDays, type GpuTierTable } from '@gpufit/pricing';
 import type { CostEstimate, Offer, OfferRef, PricedOption, WorkloadProfile } from '@gpufit/schema';
 import { isCommitted } from '@gpufit/schema';
+import { gpuMemoryVariant } from './gpuMemoryVariant.js';
 import { preferOffer } from './preferOffer.js';
 import { RejectionTally } from './rejectionTally.js';
 import type { SideOfMarket } from './sides.js';
 
-export function offerRef(o: Offer): OfferRef {
+/**
+ * What a result says of an offer. With the GPU tiers, an offer whose GPUs have other than their model's usual
+ * memory says how much (`gpuMemoryGiB`, gpuMemoryVariant.ts).
+ */
+export function offerRef(o: Offer, tiers?: Pick<GpuTierTable, 'get'>): OfferRef {
+  const variant = tiers === undefined ? null : gpuMemoryVariant(o.gpuMemoryGiB, tiers.get(o.gpu)?.memoryGiB);
   return {
     id: o.id,
     provider: o.provider,
@@ -22,6 +28,7 @@ export function offerRef(o: Offer): OfferRef {
     usdPerGpuHour: o.usdPerGpuHour,
     pricingCurrency: o.incentive?.denomination === 'token' ? o.incentive.symbol : 'USD',
     ...bookedAhead(o),
+    ...(variant === null ? {} : { gpuMemoryGiB: variant }),
     source: o.source,
     asOf: o.asOf,
   };
@@ -131,6 +138,6 @@ export function explained(best: BestOffers, profile: WorkloadProfile, estimate: 
   };
 }
 
-export function priced(best: SideBest | null): PricedOption | null {
-  return best === null ? null : { offer: offerRef(best.offer), cost: best.estimate };
+export function priced(best: SideBest | null, tiers?: Pick<GpuTierTable, 'get'>): PricedOption | null {
+  return best === null ? null : { offer: offerRef(best.offer, tiers), cost: best.estimate };
 }

@@ -30,6 +30,25 @@ describe('rentedText: what is rented, and what a serving peak is billed for', ()
     expect(rentedText({ ...l40s, gpusPerInstance: 8 }, cost(1, 120, 8), 'fine-tuning')).toBe('1 × 8 L40S');
   });
 
+  test('a GPU listed with other than its usual memory says it (a 48 GB modified RTX 4090 holding a 14B at bf16)', () => {
+    const modified = {
+      gpu: 'RTX4090',
+      gpusPerInstance: 1,
+      pricingCategory: 'Standard',
+      gpuMemoryGiB: 48,
+    } as const;
+    expect(rentedText(modified, cost(5, 1533), 'realtime-inference')).toBe(
+      '5 × 1 RTX4090 (48 GB) at peak, 2.1 on average',
+    );
+    expect(
+      rentedText(
+        { gpu: 'RTX4090', gpusPerInstance: 1, pricingCategory: 'Standard' },
+        cost(5, 1533),
+        'realtime-inference',
+      ),
+    ).toBe('5 × 1 RTX4090 at peak, 2.1 on average');
+  });
+
   test('without the kind the text is as before', () => {
     expect(rentedText(l40s, cost(9, 2920))).toBe('9 × 1 L40S');
   });

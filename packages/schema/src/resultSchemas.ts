@@ -98,6 +98,8 @@ const offerRefSchema = z.object({
   pricingCurrency: z.string().exactOptional(),
   /** Since 2.4.0. */
   bookedAhead: z.object({ minimumDays: num }).exactOptional(),
+  /** Since 2.11.0. */
+  gpuMemoryGiB: num.exactOptional(),
   source: z.string(),
   asOf: z.string(),
 });

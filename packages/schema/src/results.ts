@@ -206,6 +206,13 @@ export interface OfferRef {
    * as such rather than "on-demand". Since schema 2.4.0; absent for capacity billed by the second or hour.
    */
   readonly bookedAhead?: { readonly minimumDays: number };
+  /**
+   * The memory of each of the offer's GPUs, GiB, said only where the catalog lists it more than 10 % away from
+   * its GPU model's usual memory (`datasets/gpu-tiers.csv`): Vast's modified RTX 4090 with 48 GB holds a replica a
+   * stock 24 GB card cannot, and "1 × RTX4090" alone read as a model that does not fit. Reports name it beside
+   * the GPU ("RTX4090 (48 GB)"). Since schema 2.11.0; absent for a GPU with its usual memory.
+   */
+  readonly gpuMemoryGiB?: number;
   readonly source: string;
   readonly asOf: string;
 }
@@ -565,7 +572,7 @@ export interface PlanSubsidy {
   readonly savingRestsOnIt: number;
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.10.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.11.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {

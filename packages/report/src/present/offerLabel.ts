@@ -39,17 +39,19 @@ export function pricingLabel(
 /**
  * What is rented: "4 × 8 H100" (instances × GPUs per instance) — instances held at peak for serving, at once per
  * job for batch — with the GPU substituted for the named one and its ratio: "L40S for L4 at 3.56× (measured)".
+ * A GPU listed with other than its model's usual memory says it: "5 × 1 RTX4090 (48 GB)" (a modified card that
+ * holds a 26 GiB replica, where "1 × RTX4090" read as one that cannot).
  * Serving capacity that follows the demand (on-demand or spot) is billed for fewer instances than its peak, so the
  * average is said beside it: "9 × 1 L40S at peak, 4 on average" — 9 at $1.861 would be $12,227 a month, not the
  * $5,434 shown.
  */
 export function rentedText(
-  o: Pick<OfferRef, 'gpu' | 'gpusPerInstance' | 'pricingCategory'>,
+  o: Pick<OfferRef, 'gpu' | 'gpusPerInstance' | 'pricingCategory' | 'gpuMemoryGiB'>,
   cost: CostEstimate,
   kind?: WorkloadKind,
 ): string {
   const per = cost.gpusPerInstance ?? o.gpusPerInstance;
-  const gpu = o.gpu;
+  const gpu = o.gpuMemoryGiB === undefined ? o.gpu : `${o.gpu} (${Number(o.gpuMemoryGiB.toPrecision(3))} GB)`;
   const rented =
     cost.instances == null
       ? `${per}-GPU instances of ${gpu}`
