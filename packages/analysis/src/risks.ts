@@ -850,17 +850,9 @@ export const riskRules: readonly RiskRule[] = [
     },
   },
   {
+    // An option the plan takes (a hybrid takes both); the one it does not take is said after its own terms.
     id: 'stale-price',
-    check: ({ cloud, depin, analysisDate, maxOfferAgeDays }) => {
-      if (analysisDate === null) return null;
-      const stale = [cloud, depin]
-        .filter((o): o is PricedOption => o !== null)
-        .map((o) => ({ o, days: offerAgeDays(o.offer.asOf, analysisDate) }))
-        .filter((x) => x.days > maxOfferAgeDays);
-      return stale.length > 0
-        ? `Priced from ${stale.map((x) => `${x.o.offer.providerName} as of ${x.o.offer.asOf} (${x.days} days before ${analysisDate})`).join(' and ')}: older than ${maxOfferAgeDays} days; refresh the catalog before relying on it.`
-        : null;
-    },
+    check: (e) => stalePrice(e, true),
   },
   {
     id: 'interruptions',
@@ -890,6 +882,12 @@ export const riskRules: readonly RiskRule[] = [
       depin?.cost.replicas != null && componentUsd(depin.cost, 'redundancy') > 0
         ? `The decentralized option keeps ${depin.cost.replicas} replicas up to meet the availability target, spares included, assuming hosts fail independently; correlated outages would break that.`
         : null,
+  },
+  {
+    // The same for the option the plan does not take: only the comparison rests on its price (a consumer image API
+    // on RunPod led its top risks with "Priced from Nosana as of …", read as its own price).
+    id: 'stale-price-unused',
+    check: (e) => stalePrice(e, false),
   },
   {
     // The option is not taken: its emissions ending costs the plan nothing, so no figure is at stake.
@@ -1308,6 +1306,34 @@ function saidIfAny(text: string, usdPerMonth: number): RiskSaid {
  * stake only for the part of the month the plan runs there (a TTS API 79 % on cloud read Nosana's whole subsidy,
  * $408.83, where the plan counts $86). Without a recommendation (a rule checked alone): the whole option.
  */
+/**
+ * The options priced from an offer older than the freshness rule, each named by its side: those the plan takes
+ * (`taken`: a share of the plan runs there; every option when the recommendation is not known), or those it does
+ * not, whose price only the comparison rests on. "The decentralized option, which the plan does not take, is
+ * priced from Nosana as of 2026-09-03 (93 days before 2026-12-05): …" — "Priced from Nosana as of …" under a
+ * workload placed on RunPod read as its own price.
+ */
+function stalePrice(e: RiskEvidence, taken: boolean): string | null {
+  const { analysisDate, maxOfferAgeDays } = e;
+  if (analysisDate === null) return null;
+  const stale = (['cloud', 'depin'] as const)
+    .map((side) => ({ side, o: e[side] }))
+    .filter((x): x is { side: 'cloud' | 'depin'; o: PricedOption } => x.o !== null)
+    .filter((x) => planShare(e, x.side) > 0 === taken)
+    .map((x) => ({ ...x, days: offerAgeDays(x.o.offer.asOf, analysisDate) }))
+    .filter((x) => x.days > maxOfferAgeDays);
+  if (stale.length === 0) return null;
+  const aside = taken ? '' : ', which the plan does not take,';
+  const from = (x: (typeof stale)[number]) =>
+    `${x.o.offer.providerName} as of ${x.o.offer.asOf} (${x.days} days before ${analysisDate})`;
+  const sideName = (x: (typeof stale)[number]) => (x.side === 'cloud' ? 'cloud' : 'decentralized');
+  const [first, second] = stale;
+  // At most one option is not taken (the plan runs somewhere); both are taken by a hybrid.
+  const head = `The ${sideName(first!)} option${aside} is priced from ${from(first!)}`;
+  const more = second === undefined ? '' : ` and the ${sideName(second)} option from ${from(second)}`;
+  return `${head}${more}: older than ${maxOfferAgeDays} days; refresh the catalog before relying on ${taken ? 'it' : 'the comparison'}.`;
+}
+
 function planShare(e: RiskEvidence, side: 'cloud' | 'depin'): number {
   if (e.recommendation === undefined) return 1;
   const depin = recommendedDepinShare({ recommendation: e.recommendation, hybrid: e.hybrid ?? null });

@@ -49,7 +49,7 @@ describe("the decentralized option's subsidy and token", () => {
   it('follow the plan’s own risks when it stays on cloud', () => {
     const r = risks('cloud');
     const subsidy = r.findIndex((x) => x.startsWith('Incentive-token emissions pay'));
-    const stale = r.findIndex((x) => x.startsWith('Priced from'));
+    const stale = r.findIndex((x) => x.startsWith('The cloud option is priced from'));
     expect(subsidy).toBeGreaterThan(stale);
     expect(stale).toBeGreaterThanOrEqual(0);
     expect(r.filter((x) => x.startsWith('Incentive-token emissions pay'))).toHaveLength(1);
