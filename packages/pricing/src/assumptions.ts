@@ -32,6 +32,12 @@ export const ASSUMED_OUTAGE_HOURS = 1;
 
 /** gpufit assumption: a checkpoint takes at least one minute to write (a profile's 0 would mean infinitely many). */
 export const MIN_CHECKPOINT_HOURS = 1 / 60;
+/**
+ * The least billing rounding a job's estimate says in its assumptions, in seconds a job (a gpufit choice): a
+ * per-second bill leaves under a second of each job paid and unused, which its sentence said to the thousandth of
+ * a second on every such offer. The rounding is billed whatever its size; only the sentence waits for a second.
+ */
+export const BILLING_ROUNDING_SAID_SECONDS = 1;
 
 /** Reclaim share of the AWS Spot Advisor middle band, 10–15 % → 0.125 (price-facts §1). */
 const SPOT_MIDDLE_BAND = 0.125;

@@ -113,6 +113,32 @@ describe('whole instances at the provider’s billing increment', () => {
     expect(e.assumptions.join(' ')).toMatch(/billed in 1-hour increments/);
   });
 
+  it('a per-second bill’s sub-second remainder is billed but not said; a second or more a job is said', () => {
+    // A 15-minute transcription on a per-second-billed host: 600 jobs of 0.2501 h leave 0.36 s each paid and
+    // unused, which the report said as "0.36 s a job are paid and unused" — noise. A 1-minute minimum under a
+    // 30-second job is said.
+    const p = (hoursPerJob: number) =>
+      profile({
+        id: 'asr',
+        kind: 'batch-inference',
+        gpuType: 'A100-80GB',
+        jobsPerMonth: 600,
+        hoursPerJob,
+        restartMinutes: 0,
+      });
+    const perSecond = offer({ gpusPerInstance: 1, billingIncrementSeconds: 1 });
+    const e = estimateCost(p(0.2501), perSecond, { tiers });
+    expect(e.assumptions.join(' ')).not.toMatch(/paid and unused/);
+    const used = e.components.find((c) => c.name === 'gpu-time')!.quantity;
+    const bare = estimateCost(p(0.2501), offer({ gpusPerInstance: 1 }), { tiers });
+    // The remainder is still billed: more GPU-hours than on a continuously billed offer.
+    expect(used).toBeGreaterThan(bare.components.find((c) => c.name === 'gpu-time')!.quantity);
+    const minute = offer({ gpusPerInstance: 1, billingIncrementSeconds: 1, minimumBillableSeconds: 60 });
+    expect(estimateCost(p(30 / 3600), minute, { tiers }).assumptions.join(' ')).toMatch(
+      /billed in 1-second increments with a 1-minute minimum: 30 s a job are paid and unused/,
+    );
+  });
+
   it('a replica that is not data-parallel holds the whole instance; shows instances × GPUs', () => {
     const single = profile({
       id: 'ft',

@@ -8,7 +8,7 @@ import type {
 } from '@gpufit/schema';
 import { isAssumed, isCommitted, SCENARIO_DEFAULTS, trainingMethods } from '@gpufit/schema';
 import { finite } from '../assert.js';
-import { HOURS_PER_MONTH } from '../assumptions.js';
+import { BILLING_ROUNDING_SAID_SECONDS, HOURS_PER_MONTH } from '../assumptions.js';
 import { breakEvenUtilization } from '../commitments/breakEvenUtilization.js';
 import { effectiveCommittedRate } from '../commitments/effectiveCommittedRate.js';
 import { transferHours } from '../data/transferHours.js';
@@ -345,7 +345,10 @@ export function estimateCost(
       const unusedPerJob = billedJobHours(jobRunHours, billing) - jobRunHours;
       const roundingHours = jobsPerMonth * unusedPerJob * gpusPerAllocation * packing * shards;
       if (Number.isFinite(roundingHours) && roundingHours > 0) {
-        if (explain) assumptions.push(notes.billingRounding(jobRunHours, unusedPerJob, billing));
+        // Said from a second a job: less is the remainder of a per-second bill ("0.00341 s a job are paid and
+        // unused" under a 15-minute transcription read as noise); the hours are counted either way.
+        if (explain && unusedPerJob * 3600 >= BILLING_ROUNDING_SAID_SECONDS)
+          assumptions.push(notes.billingRounding(jobRunHours, unusedPerJob, billing));
         usedHours += roundingHours;
       }
     }
