@@ -249,7 +249,10 @@ function wholeDepinForgone(
           : 'no split of this workload is cheaper than cloud'
         : split.depinShare < policy.hybridMinShare
           ? `a split would move only ${Math.round(split.depinShare * 1000) / 10} % of the GPU-hours, under the ${Math.round(policy.hybridMinShare * 100)} % a hybrid needs`
-          : `a split saves ${usd(split.savingsVsAllCloudUsd)} a month (${savingShareText(split.savingsVsAllCloudUsd, split.allCloudMonthlyUsd, policy)}), ${splitShortfall(split, policy, pct)}`;
+          : // Said as the difference of the two monthly figures the hybrid section shows, each to the cent (as
+            // bestSaving does): a Flux API's split read "saves \$6.40" here beside "USD 729.80 a month: saves USD 6.41
+            // against all-cloud (USD 736.21)".
+            `a split saves ${usd(usdCents(split.allCloudMonthlyUsd) - usdCents(split.blendedMonthlyUsd))} a month (${savingShareText(split.savingsVsAllCloudUsd, split.allCloudMonthlyUsd, policy)}), ${splitShortfall(split, policy, pct)}`;
   return `Cloud: the fit is ${fit.approach} ${f.fitScore}, so ${accepts}, and ${splitText}. ${f.option('would carry the whole workload for')}`;
 }
 

@@ -7,6 +7,7 @@ import { SCENARIO_DEFAULTS } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decide, isHybrid } from '../src/decide.js';
+import { usdCents } from '../src/usdText.js';
 
 const policy = {
   minSavingShare: SCENARIO_DEFAULTS.minSavingShare,
@@ -346,6 +347,36 @@ describe('a fit that accepts decentralized supply only beside cloud says what th
     });
     expect(nearly.rationale).toContain(
       "a split saves $496.00 a month (4.9 %), over the bar's USD 100 a month but under its 5 %",
+    );
+    // Said as the difference of the two figures the hybrid section shows, each to the cent: a Flux API's split of
+    // USD 729.804 against 736.2149 (6.4109) read "saves $6.41" here beside 729.80 and 736.21 there, 6.41 apart —
+    // and 729.7951 against 736.2049 (6.4098, "$6.41" raw) shows 729.80 and 736.20: "$6.40".
+    const flux = (blended: number, allCloud: number, depinUsd = 430.85) =>
+      decide({
+        fit: cloudFirst,
+        cloud: option(allCloud),
+        depin: option(depinUsd),
+        hybrid: split(0.7, blended, allCloud),
+        policy,
+      }).rationale;
+    expect(flux(729.7951, 736.2049)).toContain('a split saves $6.40 a month (0.9 %)');
+    expect(flux(729.804, 736.2149)).toContain('a split saves $6.41 a month (0.9 %)');
+    // Property: the saving said is always the shown all-cloud month less the shown blended month.
+    fc.assert(
+      fc.property(
+        fc.double({ min: 500, max: 1500, noNaN: true }),
+        fc.double({ min: 0.01, max: 20, noNaN: true }),
+        (allCloud, saving) => {
+          const m = /a split saves \$([\d,]+\.\d\d) a month/.exec(
+            flux(allCloud - saving, allCloud, allCloud / 2),
+          );
+          return (
+            m !== null &&
+            Math.round(Number(m[1]!.replace(/,/g, '')) * 100) ===
+              Math.round((usdCents(allCloud) - usdCents(allCloud - saving)) * 100)
+          );
+        },
+      ),
     );
   });
 
