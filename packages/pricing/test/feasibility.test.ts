@@ -1,4 +1,5 @@
 import type { OfferInput, WorkloadProfileInput } from '@gpufit/schema';
+import { WORKLOAD_TASKS } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import { feasibilityDetail } from '../src/feasibility/feasibility.js';
 import { estimateCost, feasibility, gpusForModel, modelMemoryGiB } from '../src/index.js';
@@ -227,6 +228,29 @@ describe('feasibility: every reason an offer cannot run a workload', () => {
       const f = feasibilityDetail(profile(p), offer({}), { tiers: TEST_TIERS });
       expect(f.gpusPerReplica).toBe(1);
       expect(f.memoryNote).toBeNull();
+    });
+
+    it('an inference footprint stated under the estimate names what may shrink it for the task: a KV cache only for text', () => {
+      // 72B at fp8: 67.1 GiB of weights, 80.5 GiB with the 20 % overhead, stated on one 80 GB GPU. A diffusion model
+      // keeps no KV cache (Flux-dev at bf16 on a 24 GB RTX 3090 read "e.g. a smaller KV cache").
+      const note = (task: (typeof WORKLOAD_TASKS)[number] | undefined) =>
+        feasibilityDetail(
+          profile({
+            ...base,
+            modelParamsBillions: 72,
+            precision: 'fp8',
+            gpusPerReplica: 1,
+            ...(task ? { task } : {}),
+          }),
+          offer({}),
+          { tiers: TEST_TIERS },
+        ).memoryNote;
+      const head =
+        'memory: gpufit estimates 80.5 GiB (72B parameters, fp8, inference), but the stated 1 × A100-80GB per replica holds 80 GiB; the stated footprint is used';
+      expect(note('text-generation')).toBe(`${head} (e.g. a smaller KV cache)`);
+      expect(note(undefined)).toBe(`${head} (e.g. a smaller KV cache)`);
+      for (const task of WORKLOAD_TASKS.filter((t) => t !== 'text-generation'))
+        expect(note(task)).toBe(`${head} (e.g. a smaller batch, or parts of the pipeline offloaded)`);
     });
 
     it('an inference replica stated on more GPUs than its estimate needs keeps that memory on every GPU (its headroom)', () => {

@@ -192,7 +192,7 @@ export function feasibilityDetail(
     : statedGiB < pf.weightsGiB
       ? `memory: the stated ${profile.gpusPerReplica} × ${gpu} per replica holds ${fmt(statedGiB)} GiB, less than the model's weights alone (${fmt(pf.weightsGiB)} GiB: ${modelParams(profile)} at ${profile.precision}); each replica is sized to hold the weights`
       : footprintGiB < pf.memoryGiB
-        ? `memory: gpufit estimates ${modelText(profile, pf)}, but the stated ${profile.gpusPerReplica} × ${gpu} per replica holds ${fmt(footprintGiB)} GiB; the stated footprint is used (${smallerFootprint(pf)})`
+        ? `memory: gpufit estimates ${modelText(profile, pf)}, but the stated ${profile.gpusPerReplica} × ${gpu} per replica holds ${fmt(footprintGiB)} GiB; the stated footprint is used (${smallerFootprint(profile, pf)})`
         : null;
   const needed = gpusForModel(
     footprintGiB,
@@ -600,9 +600,16 @@ function phaseText(profile: WorkloadProfile, pf: ProfileFacts): string {
     : `${trainingMethods[pf.trainingMethod].label}${assumedMark(profile, 'trainingMethod')}`;
 }
 
-/** What may let a replica hold less than gpufit's estimate. */
-function smallerFootprint(pf: ProfileFacts): string {
-  if (pf.phase === 'inference') return 'e.g. a smaller KV cache';
+/**
+ * What may let a replica hold less than gpufit's estimate. An inference replica's overhead is a KV cache only for a
+ * text generator (or a model of unstated task): Flux-dev at bf16 on a 24 GB RTX 3090 read "e.g. a smaller KV cache",
+ * which a diffusion model does not keep.
+ */
+function smallerFootprint(profile: WorkloadProfile, pf: ProfileFacts): string {
+  if (pf.phase === 'inference')
+    return profile.task == null || profile.task === 'text-generation'
+      ? 'e.g. a smaller KV cache'
+      : 'e.g. a smaller batch, or parts of the pipeline offloaded';
   return trainingMethods[pf.trainingMethod].trainedShare === 1
     ? 'e.g. offloaded or 8-bit optimizer state; a LoRA or QLoRA run says so in trainingMethod'
     : 'e.g. offloading';
