@@ -95,7 +95,7 @@ export class PortfolioLedger {
     this.assumptionSet = new Set([
       'Prices are list prices from the catalog as of each offer’s asOf date, not live quotes; a spot price is the median over the zones that list one where the catalog has several, the one zone’s price where it lists one, and the listed price where it counts no zones.',
       `Costs are per month of ${HOURS_PER_MONTH} hours; monthly figures are expected values at month 0 of ${scenario.startMonth}.`,
-      `A decentralized or hybrid placement is recommended only when it saves at least ${d.minSavingShare * 100} % and USD ${d.minMonthlySavingUsd} a month against the cheapest feasible cloud option; a split is hybrid only when each side carries at least ${d.hybridMinShare * 100} % of the GPU-hours.`,
+      `A decentralized or hybrid placement is recommended only when it saves at least ${d.minSavingShare * 100} % and USD ${d.minMonthlySavingUsd} a month against the cheapest feasible cloud option; a split is hybrid only when each side carries at least ${d.hybridMinShare * 100} % of the GPU-hours. A scenario sets them (decision.minSavingShare, decision.minMonthlySavingUsd, decision.hybridMinShare; datasets/scenarios/README.md): the USD part stands for the work of running one more provider, so set it to what that work costs your team.`,
       `Decentralized side: ${d.decentralizedMarkets.join(' and ')} offers; the rest is cloud.`,
     ]);
     let oldest: string | null = null;
