@@ -854,35 +854,16 @@ export const riskRules: readonly RiskRule[] = [
     id: 'stale-price',
     check: (e) => stalePrice(e, true),
   },
-  {
-    id: 'interruptions',
-    check: (e) => {
-      const { depin } = e;
-      const over = componentUsd(depin?.cost, 'interruption-overhead');
-      const total = depin?.cost.monthlyUsd ?? 0;
-      // In dollars, and as a share of the option's whole cost (checkpoint uploads included), so the figure is
-      // not read as the share of GPU-hours redone.
-      return total > 0 && over / total >= 0.05
-        ? saidIfAny(
-            `Interruptions add ${usd(over)} a month of re-work on the DePIN option (${pct(over / total)} of its cost); more reliable (verified) hosts would cut it — how often it checkpoints, if it can, is already the cheapest for this rate.`,
-            over * planShare(e, 'depin'),
-          )
-        : null;
-    },
-  },
+  // A risk of the decentralized option alone: the plan's when it runs there, the untaken option's (`-unused`, after
+  // the plan's own in the summary) when it stays on cloud.
+  ...decentralizedOnly('interruptions', reworkSaid),
   {
     // The same risk for a workload that stays on cloud: it concerns the option not taken, so the cloud option's
     // own terms come first (an image API on Massed Compute had the unused Vast fleet as its top risk).
     id: 'fleet-beyond-listings-unused',
     check: (e) => (e.recommendation === 'cloud' ? fleetBeyondListings(e) : null),
   },
-  {
-    id: 'redundancy',
-    check: ({ depin }) =>
-      depin?.cost.replicas != null && componentUsd(depin.cost, 'redundancy') > 0
-        ? `The decentralized option keeps ${depin.cost.replicas} replicas up to meet the availability target, spares included, assuming hosts fail independently; correlated outages would break that.`
-        : null,
-  },
+  ...decentralizedOnly('redundancy', decentralizedSpares),
   {
     // The same for the option the plan does not take: only the comparison rests on its price (a consumer image API
     // on RunPod led its top risks with "Priced from Nosana as of …", read as its own price).
@@ -898,21 +879,16 @@ export const riskRules: readonly RiskRule[] = [
     id: 'token-denominated-unused',
     check: (e) => (e.recommendation === 'cloud' ? tokenDenominated(e, false) : null),
   },
-  {
-    id: 'data-on-community-hosts',
-    check: ({ depin, profile }) =>
-      depin &&
-      DATA_SENSITIVITIES.indexOf(profile.dataSensitivity) >= DATA_SENSITIVITIES.indexOf('confidential')
-        ? `${profile.dataSensitivity} data would run on third-party hosts that can read what they process; encrypt, or keep this part on cloud.`
-        : null,
-  },
-  {
-    id: 'starting-at-price',
-    check: ({ depinOffer }) =>
-      depinOffer && /starting at|lowest|below this cap|price cap/i.test(depinOffer.notes)
-        ? `The decentralized price is a listed "starting at", lowest or capped figure, not a typical one; real bids can be higher (a refreshed catalog from \`gpufit import\` prices the median).`
-        : null,
-  },
+  ...decentralizedOnly('data-on-community-hosts', ({ depin, profile }) =>
+    depin && DATA_SENSITIVITIES.indexOf(profile.dataSensitivity) >= DATA_SENSITIVITIES.indexOf('confidential')
+      ? `${profile.dataSensitivity} data would run on third-party hosts that can read what they process; encrypt, or keep this part on cloud.`
+      : null,
+  ),
+  ...decentralizedOnly('starting-at-price', ({ depinOffer }) =>
+    depinOffer && /starting at|lowest|below this cap|price cap/i.test(depinOffer.notes)
+      ? `The decentralized price is a listed "starting at", lowest or capped figure, not a typical one; real bids can be higher (a refreshed catalog from \`gpufit import\` prices the median).`
+      : null,
+  ),
   {
     id: 'uncertain-saving',
     check: ({ distribution }) =>
@@ -1306,6 +1282,40 @@ function saidIfAny(text: string, usdPerMonth: number): RiskSaid {
  * stake only for the part of the month the plan runs there (a TTS API 79 % on cloud read Nosana's whole subsidy,
  * $408.83, where the plan counts $86). Without a recommendation (a rule checked alone): the whole option.
  */
+/**
+ * A rule that speaks of the decentralized option alone, as two: `id` for a plan that runs there (or whose plan is
+ * not known), `id-unused` for one that stays on cloud — a risk of the option not taken, which the summary ranks after
+ * the plan's own (an all-RunPod studio plan's top risks were sentences about Nosana options it does not use).
+ */
+function decentralizedOnly(id: string, check: RiskRule['check']): readonly RiskRule[] {
+  return [
+    { id, check: (e) => (e.recommendation === 'cloud' ? null : check(e)) },
+    { id: `${id}-unused`, check: (e) => (e.recommendation === 'cloud' ? check(e) : null) },
+  ];
+}
+
+/** The re-work interruptions add on the decentralized option, at stake for the share of the plan that runs there. */
+function reworkSaid(e: RiskEvidence): RiskSaid | string | null {
+  const { depin } = e;
+  const over = componentUsd(depin?.cost, 'interruption-overhead');
+  const total = depin?.cost.monthlyUsd ?? 0;
+  // In dollars, and as a share of the option's whole cost (checkpoint uploads included), so the figure is
+  // not read as the share of GPU-hours redone.
+  return total > 0 && over / total >= 0.05
+    ? saidIfAny(
+        `Interruptions add ${usd(over)} a month of re-work on the DePIN option (${pct(over / total)} of its cost); more reliable (verified) hosts would cut it — how often it checkpoints, if it can, is already the cheapest for this rate.`,
+        over * planShare(e, 'depin'),
+      )
+    : null;
+}
+
+/** The decentralized option's spare replicas for the availability target, when it holds any. */
+function decentralizedSpares({ depin }: RiskEvidence): string | null {
+  return depin?.cost.replicas != null && componentUsd(depin.cost, 'redundancy') > 0
+    ? `The decentralized option keeps ${depin.cost.replicas} replicas up to meet the availability target, spares included, assuming hosts fail independently; correlated outages would break that.`
+    : null;
+}
+
 /**
  * The options priced from an offer older than the freshness rule, each named by its side: those the plan takes
  * (`taken`: a share of the plan runs there; every option when the recommendation is not known), or those it does

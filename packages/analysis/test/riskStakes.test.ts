@@ -247,7 +247,8 @@ describe('the re-work interruptions add', () => {
     plan: Partial<RiskEvidence> = { recommendation: 'depin' },
   ) =>
     ruleSays(
-      'interruptions',
+      // A plan on cloud says it as the untaken option's (`-unused`).
+      plan.recommendation === 'cloud' ? 'interruptions-unused' : 'interruptions',
       riskEvidence({
         ...plan,
         depin: {

@@ -55,3 +55,29 @@ describe("the decentralized option's subsidy and token", () => {
     expect(r.filter((x) => x.startsWith('Incentive-token emissions pay'))).toHaveLength(1);
   });
 });
+
+describe("the decentralized option's spares", () => {
+  const withSpares = (recommendation: Recommendation) =>
+    risksFor({
+      profile: profileOf({ id: 'sdxl', kind: 'realtime-inference', gpuHoursPerMonth: 1100 }),
+      fit: { constraints: [], reasons: [] },
+      cloud,
+      depin: {
+        offer: depin.offer,
+        cost: { monthlyUsd: 578.81, replicas: 11, components: [{ name: 'redundancy', usd: 296.79 }] },
+      },
+      depinOffer: null,
+      recommendation,
+      analysisDate: null,
+      maxOfferAgeDays: 90,
+      projection: null,
+      distribution: null,
+    } as unknown as RiskEvidence).stakes.map((s) => s.id);
+
+  it('are the plan’s risk when it runs on DePIN, the untaken option’s when it stays on cloud', () => {
+    expect(withSpares('depin')).toContain('redundancy');
+    expect(withSpares('depin')).not.toContain('redundancy-unused');
+    expect(withSpares('cloud')).toContain('redundancy-unused');
+    expect(withSpares('cloud')).not.toContain('redundancy');
+  });
+});

@@ -158,6 +158,45 @@ describe('top risks, by the dollars at stake', () => {
     ]);
   });
 
+  it('a risk of the option the plan does not take is never a workload’s first: its own risks come before', () => {
+    // A two-person studio's plan, all on RunPod: its top risks were the 8B chat's hosted API, then four sentences
+    // about Nosana options the plan does not use (a fleet beyond the listings, spares, a stale price).
+    const studio: Shown[] = [
+      {
+        name: 'sdxl',
+        monthlyUsd: 1133.95,
+        risks: [
+          ['fleet-beyond-listings-unused', null],
+          ['redundancy-unused', null],
+          ['stale-price-unused', null],
+        ],
+      },
+      {
+        name: 'chat-8b',
+        monthlyUsd: 753.5,
+        risks: [
+          ['hosted-api-cheaper', 712.25],
+          ['redundancy-unused', null],
+        ],
+      },
+      {
+        name: 'whisper',
+        monthlyUsd: 125.8,
+        risks: [
+          ['cloud-spot', null],
+          ['stale-price-unused', null],
+        ],
+      },
+    ];
+    expect(topRisks(presented(studio)).map(text)).toEqual([
+      'chat-8b ($712.25 a month at stake): chat-8b hosted-api-cheaper.',
+      'whisper: whisper cloud-spot.',
+      'sdxl: sdxl fleet-beyond-listings-unused.',
+      'sdxl: sdxl redundancy-unused.',
+      'sdxl: sdxl stale-price-unused.',
+    ]);
+  });
+
   it('the note on figures goes with a shown figure: five dated cliffs can fill the list without one', () => {
     const cliffs = (n: number): Shown[] =>
       Array.from({ length: n }, (_, i) => ({

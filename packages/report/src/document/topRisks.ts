@@ -74,14 +74,18 @@ export function riskCandidates(p: PresentedAnalysis): RiskCandidate[] {
         out.push({ tier: leads ? 1 : 3, cents, order, index, item: [name, at] });
         return;
       }
+      // A risk of the option the plan does not take (its rule id ends in `-unused`: a cloud plan's Nosana fleet,
+      // spares or stale price) is never the workload's first: an all-RunPod studio plan's top risks were four
+      // sentences about Nosana options it does not use.
+      const untaken = stakes?.[index]?.id.endsWith('-unused') === true;
       out.push({
-        tier: firstWithout ? 2 : 4,
+        tier: firstWithout && !untaken ? 2 : 4,
         cents: workloadCents,
         order,
         index,
         item: [name, t(`: ${risk}`)],
       });
-      firstWithout = false;
+      if (!untaken) firstWithout = false;
     });
   });
   return out;
