@@ -1,7 +1,7 @@
 import type { Recommendation } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import { type RiskEvidence, risksFor } from '../src/risks.js';
-import { profileOf } from './support/builders.js';
+import { profileOf, riskEvidence } from './support/builders.js';
 
 /**
  * A reranker recommended on RunPod (cloud) led its top risks with "Incentive-token emissions pay 25 % …" of the
@@ -58,21 +58,17 @@ describe("the decentralized option's subsidy and token", () => {
 
 describe("the decentralized option's spares", () => {
   const withSpares = (recommendation: Recommendation) =>
-    risksFor({
-      profile: profileOf({ id: 'sdxl', kind: 'realtime-inference', gpuHoursPerMonth: 1100 }),
-      fit: { constraints: [], reasons: [] },
-      cloud,
-      depin: {
-        offer: depin.offer,
-        cost: { monthlyUsd: 578.81, replicas: 11, components: [{ name: 'redundancy', usd: 296.79 }] },
-      },
-      depinOffer: null,
-      recommendation,
-      analysisDate: null,
-      maxOfferAgeDays: 90,
-      projection: null,
-      distribution: null,
-    } as unknown as RiskEvidence).stakes.map((s) => s.id);
+    risksFor(
+      riskEvidence({
+        profile: profileOf({ id: 'sdxl', kind: 'realtime-inference', gpuHoursPerMonth: 1100 }),
+        cloud,
+        depin: {
+          offer: depin.offer,
+          cost: { monthlyUsd: 578.81, replicas: 11, components: [{ name: 'redundancy', usd: 296.79 }] },
+        },
+        recommendation,
+      } as unknown as Partial<RiskEvidence>),
+    ).stakes.map((s) => s.id);
 
   it('are the plan’s risk when it runs on DePIN, the untaken option’s when it stays on cloud', () => {
     expect(withSpares('depin')).toContain('redundancy');
