@@ -158,7 +158,7 @@ describe('top risks, by the dollars at stake', () => {
     ]);
   });
 
-  it('a risk of the option the plan does not take is never a workload’s first: its own risks come before', () => {
+  it('a risk of the option the plan does not take is left out of the top list: the plan’s own risks only', () => {
     // A two-person studio's plan, all on RunPod: its top risks were the 8B chat's hosted API, then four sentences
     // about Nosana options the plan does not use (a fleet beyond the listings, spares, a stale price).
     const studio: Shown[] = [
@@ -191,9 +191,6 @@ describe('top risks, by the dollars at stake', () => {
     expect(topRisks(presented(studio)).map(text)).toEqual([
       'chat-8b ($712.25 a month at stake): chat-8b hosted-api-cheaper.',
       'whisper: whisper cloud-spot.',
-      'sdxl: sdxl fleet-beyond-listings-unused.',
-      'sdxl: sdxl redundancy-unused.',
-      'sdxl: sdxl stale-price-unused.',
     ]);
   });
 

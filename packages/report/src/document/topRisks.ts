@@ -33,7 +33,8 @@ export function byStake(a: RiskCandidate, b: RiskCandidate): number {
  * for a plan that runs on DePIN) is its own tier, said in the workload's `subsidy-cliff` sentence; a risk whose rule
  * puts dollars at stake (`decision.riskStakes`, schema 2.8) is shown with them; a result without `riskStakes` (an
  * older report.json) has no figures, so its risks fall to the workload-cost tiers as before. A decentralized side
- * ruled out whole is left out: the summary table already says it in the workload's row ("ineligible: <reason>").
+ * ruled out whole is left out: the summary table already says it in the workload's row ("ineligible: <reason>"),
+ * and so is a risk of the option the plan does not take (a rule id ending in `-unused`).
  */
 export function riskCandidates(p: PresentedAnalysis): RiskCandidate[] {
   const r = createRounder(p.roundingMode);
@@ -54,9 +55,13 @@ export function riskCandidates(p: PresentedAnalysis): RiskCandidate[] {
     }
     const hard = w.workload.fit.constraints.find((c) => c.side === 'depin' && c.scope === 'all');
     const inTable = hard !== undefined && w.depin === null ? hardConstraintRisk(hard) : null;
+    // A risk of the option the plan does not take (its rule id ends in `-unused`: a cloud plan's Nosana fleet, spares
+    // or stale price) is listed under its workload, not here: an all-RunPod studio plan's top risks were four
+    // sentences about Nosana options it does not use. The list may then hold fewer than five.
     const shown = d.risks
       .map((risk, index) => ({ risk, index, usd: stakes?.[index]?.usdPerMonth ?? null }))
-      .filter(({ risk, index }) => risk !== inTable && !(index === cliffAt && cliffMonth !== null));
+      .filter(({ risk, index }) => risk !== inTable && !(index === cliffAt && cliffMonth !== null))
+      .filter(({ index }) => stakes?.[index]?.id.endsWith('-unused') !== true);
     // The workload's largest figure (the first of equals) leads; its other figures often count the same dollars
     // again (a requirement's cost and the hosted API it rules out), so they follow every workload's largest and every
     // workload's first risk without a figure: the five shown speak of five workloads where there are five, and the
@@ -74,18 +79,14 @@ export function riskCandidates(p: PresentedAnalysis): RiskCandidate[] {
         out.push({ tier: leads ? 1 : 3, cents, order, index, item: [name, at] });
         return;
       }
-      // A risk of the option the plan does not take (its rule id ends in `-unused`: a cloud plan's Nosana fleet,
-      // spares or stale price) is never the workload's first: an all-RunPod studio plan's top risks were four
-      // sentences about Nosana options it does not use.
-      const untaken = stakes?.[index]?.id.endsWith('-unused') === true;
       out.push({
-        tier: firstWithout && !untaken ? 2 : 4,
+        tier: firstWithout ? 2 : 4,
         cents: workloadCents,
         order,
         index,
         item: [name, t(`: ${risk}`)],
       });
-      if (!untaken) firstWithout = false;
+      firstWithout = false;
     });
   });
   return out;
