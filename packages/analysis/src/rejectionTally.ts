@@ -1,4 +1,4 @@
-import type { CostEstimate, Offer, RejectionCode } from '@gpufit/schema';
+import type { ComplianceRequirement, CostEstimate, Offer, RejectionCode } from '@gpufit/schema';
 
 /** What an offer refused for each reason is, in a few words ("290 run on community hosts …"). */
 const REFUSED: Readonly<Record<RejectionCode, string>> = {
@@ -54,12 +54,6 @@ const REMEDY: Partial<Record<RejectionCode, string>> = {
 const GDPR_REMEDY =
   'GDPR is met by where the data is processed and a contract, not by a certificate: an offer in the EEA on datacenter hosts (on a marketplace or DePIN network, hosts the network verified) qualifies once you sign the provider’s data processing agreement (GDPR Art. 28), and each of these is outside the EEA, states no country, or runs on community or unverified hosts; add an EEA datacenter offer to the catalog, or record gdpr for one of these only if its provider’s agreement covers transfers out of the EEA (standard contractual clauses, Chapter V)';
 
-/** The certifications a compliance refusal names ("the offer lacks gdpr, soc2 (the workload requires …)"). */
-function missingOf(message: string): string[] {
-  const m = /^the offer lacks (.+?) \(the workload requires/.exec(message);
-  return m === null ? [] : m[1]!.split(', ').map((x) => x.trim());
-}
-
 /** Reasons whose message adds what a founder needs (the rule), shown after the count. */
 const WITH_RULE: ReadonlySet<RejectionCode> = new Set([
   'hosting',
@@ -80,7 +74,7 @@ export class RejectionTally {
   /** Offers refused for one reason only, by that reason: the ones a founder could unlock with one change. */
   private readonly nearest = new Map<RejectionCode, string[]>();
   /** The certifications the nearest compliance refusals lack (their remedy depends on it: `gdpr` is not one). */
-  private readonly nearestMissing = new Set<string>();
+  private readonly nearestMissing = new Set<ComplianceRequirement>();
 
   /** `offer` names the offer ("Lambda (H100, europe-central-1)") among the nearest refusals. */
   add(estimate: CostEstimate, offer?: Pick<Offer, 'providerName' | 'gpu' | 'region'>): void {
@@ -104,8 +98,9 @@ export class RejectionTally {
     if (offer !== undefined && seen.size === 1) {
       const label = `${offer.providerName} (${offer.gpu}, ${offer.region})`;
       const code = estimate.rejections[0]!.code;
+      // What the offer lacks is the rejection's structured fact (`missing`), never read back from its message.
       if (code === 'compliance')
-        for (const c of missingOf(estimate.rejections[0]!.message)) this.nearestMissing.add(c);
+        for (const c of estimate.rejections[0]!.missing ?? []) this.nearestMissing.add(c);
       const names = this.nearest.get(code);
       if (names === undefined) this.nearest.set(code, [label]);
       else if (!names.includes(label)) names.push(label);

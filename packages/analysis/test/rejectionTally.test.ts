@@ -1,11 +1,14 @@
 import { feasibility, gpuTierTable } from '@gpufit/pricing';
-import type { CostEstimate } from '@gpufit/schema';
+import type { ComplianceRequirement, CostEstimate } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
 import { RejectionTally } from '../src/rejectionTally.js';
 import { gpuTier, offerOf, profileOf } from './support/builders.js';
 
-const refused = (...rejections: [CostEstimate['rejections'][number]['code'], string][]) =>
-  ({ rejections: rejections.map(([code, message]) => ({ code, message })) }) as unknown as CostEstimate;
+type Refusal = CostEstimate['rejections'][number];
+const refused = (...rejections: ([Refusal['code'], string] | Refusal)[]) =>
+  ({
+    rejections: rejections.map((r) => (Array.isArray(r) ? { code: r[0], message: r[1] } : r)),
+  }) as unknown as CostEstimate;
 
 describe('why a side has no option', () => {
   it('counts each reason once per offer, most frequent first, and names the data rule', () => {
@@ -105,11 +108,17 @@ describe('offers refused for gdpr: the remedy is a place and a contract, not a c
   const as = (providerName: string, gpu: string, region: string) => ({ providerName, gpu, region });
   // The message pricing writes (held to it below): GDPR is met in the EEA on datacenter hosts (`gdprInPlace`).
   const lacks = (what: string) => `the offer lacks ${what} (the workload requires ${what})`;
+  // A compliance refusal as pricing gives it: the message, and what the offer lacks as a structured fact.
+  const lacking = (...missing: ComplianceRequirement[]): Refusal => ({
+    code: 'compliance',
+    message: lacks(missing.join(', ')),
+    missing,
+  });
 
   it('gdpr alone: never "add the certification"; says what makes an offer eligible', () => {
     const t = new RejectionTally();
-    t.add(refused(['compliance', lacks('gdpr')]), as('Akash Network', 'H100', 'any'));
-    t.add(refused(['compliance', lacks('gdpr')]), as('Nosana', 'H100', 'global'));
+    t.add(refused(lacking('gdpr')), as('Akash Network', 'H100', 'any'));
+    t.add(refused(lacking('gdpr')), as('Nosana', 'H100', 'global'));
     const s = t.sentence('decentralized');
     expect(s).not.toContain('if the provider holds the certification');
     expect(s).toContain('GDPR is met by where the data is processed and a contract, not by a certificate');
@@ -119,7 +128,7 @@ describe('offers refused for gdpr: the remedy is a place and a contract, not a c
 
   it('gdpr beside soc2: the GDPR remedy, and the certification remedy for soc2 only', () => {
     const t = new RejectionTally();
-    t.add(refused(['compliance', lacks('gdpr, soc2')]), as('Vast.ai', 'H100', 'us-tx'));
+    t.add(refused(lacking('gdpr', 'soc2')), as('Vast.ai', 'H100', 'us-tx'));
     const s = t.sentence('decentralized');
     expect(s).toContain('GDPR is met by where the data is processed');
     expect(s).toContain('; for soc2: if the provider holds it, add it to the offer’s certifications');
@@ -127,13 +136,33 @@ describe('offers refused for gdpr: the remedy is a place and a contract, not a c
 
   it('soc2 alone keeps the certification remedy', () => {
     const t = new RejectionTally();
-    t.add(refused(['compliance', lacks('soc2')]), as('Vast.ai', 'H100', 'us-tx'));
+    t.add(refused(lacking('soc2')), as('Vast.ai', 'H100', 'us-tx'));
     expect(t.sentence('decentralized')).toContain(
       ': if the provider holds the certification, add it to the offer’s certifications',
     );
   });
 
-  it('the message it reads is the one pricing writes for a GDPR workload on a community host outside the EEA', () => {
+  it('reads what the offer lacks from the structured fact, not the wording of the message', () => {
+    // Reworded messages (a translation, a rephrasing in pricing) must not change the advice.
+    const t = new RejectionTally();
+    t.add(
+      refused({
+        code: 'compliance',
+        message: 'GDPR and SOC 2 are not on record for this offer',
+        missing: ['gdpr', 'soc2'],
+      }),
+      as('Vast.ai', 'H100', 'us-tx'),
+    );
+    const s = t.sentence('decentralized');
+    expect(s).toContain('GDPR is met by where the data is processed');
+    expect(s).toContain('; for soc2: if the provider holds it, add it to the offer’s certifications');
+    // The message alone, in the old wording but without the fact, says nothing of GDPR.
+    const bare = new RejectionTally();
+    bare.add(refused(['compliance', lacks('gdpr')]), as('Vast.ai', 'H100', 'us-tx'));
+    expect(bare.sentence('decentralized')).not.toContain('GDPR is met');
+  });
+
+  it('the rejection pricing gives a GDPR workload on a community host outside the EEA: message and fact', () => {
     const tiers = gpuTierTable([gpuTier('A100-80GB', { generation: 'Ampere' }), gpuTier('H100')]);
     const offer = offerOf('rejectionTally test', {
       id: 'akash:h100:any',
@@ -156,5 +185,8 @@ describe('offers refused for gdpr: the remedy is a place and a contract, not a c
     });
     const r = feasibility(profile, offer, { tiers }).rejections.find((x) => x.code === 'compliance')!;
     expect(r.message).toBe(lacks('gdpr'));
+    expect(r.missing).toEqual(['gdpr']);
+    const both = feasibility({ ...profile, compliance: ['soc2', 'gdpr'] }, offer, { tiers });
+    expect(both.rejections.find((x) => x.code === 'compliance')!.missing).toEqual(['soc2', 'gdpr']);
   });
 });

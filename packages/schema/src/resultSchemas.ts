@@ -18,7 +18,13 @@ import {
   FIT_LEVELS,
   REJECTION_CODES,
 } from './results.js';
-import { HOSTINGS, OUTPUT_UNITS, UNIT_THROUGHPUT_SCENARIOS, WORKLOAD_KINDS } from './vocabulary.js';
+import {
+  COMPLIANCE_REQUIREMENTS,
+  HOSTINGS,
+  OUTPUT_UNITS,
+  UNIT_THROUGHPUT_SCENARIOS,
+  WORKLOAD_KINDS,
+} from './vocabulary.js';
 import { ASSUMABLE_PROFILE_FIELDS } from './workloadProfile.js';
 import { WORKLOAD_TASKS } from './workloadTasks.js';
 
@@ -46,7 +52,13 @@ const fitAssessmentSchema = z.object({
 const costEstimateSchema = z.object({
   offerId: z.string(),
   feasible: z.boolean(),
-  rejections: z.array(z.object({ code: z.enum(REJECTION_CODES), message: z.string() })),
+  rejections: z.array(
+    z.object({
+      code: z.enum(REJECTION_CODES),
+      message: z.string(),
+      missing: z.array(z.enum(COMPLIANCE_REQUIREMENTS)).exactOptional(),
+    }),
+  ),
   monthlyUsd: nullableNum,
   usdPerJob: nullableNum,
   jobUnit: z.enum(['job', 'gpu-hour']),

@@ -4,7 +4,13 @@
  * A value that cannot be computed is `null` next to a reason, never NaN, Infinity or a silent 0.
  */
 import type { Market, PricingCategory } from './registries.js';
-import type { Hosting, OutputUnit, UnitThroughputScenario, WorkloadKind } from './vocabulary.js';
+import type {
+  ComplianceRequirement,
+  Hosting,
+  OutputUnit,
+  UnitThroughputScenario,
+  WorkloadKind,
+} from './vocabulary.js';
 import type { AssumableProfileField } from './workloadProfile.js';
 import type { WorkloadTask } from './workloadTasks.js';
 
@@ -127,6 +133,11 @@ export type RejectionCode = (typeof REJECTION_CODES)[number];
 export interface CostRejection {
   readonly code: RejectionCode;
   readonly message: string;
+  /**
+   * A `compliance` refusal's requirements the offer does not meet (in the workload's order): what a remedy reads,
+   * never the message. Absent for other codes.
+   */
+  readonly missing?: readonly ComplianceRequirement[];
 }
 
 /**

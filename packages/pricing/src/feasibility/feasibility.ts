@@ -115,8 +115,12 @@ export function feasibilityDetail(
   const of = offerFacts(offer);
   const rejections: CostRejection[] = [];
   const verdictOnly = options.verdictOnly === true;
-  const reject = (code: CostRejection['code'], message: () => string): void => {
-    rejections.push({ code, message: verdictOnly ? '' : message() });
+  const reject = (
+    code: CostRejection['code'],
+    message: () => string,
+    facts?: Pick<CostRejection, 'missing'>,
+  ): void => {
+    rejections.push({ code, message: verdictOnly ? '' : message(), ...facts });
   };
   const refused = (): FeasibilityDetail => ({
     feasible: false,
@@ -359,7 +363,11 @@ function placeRules(
   offer: Offer,
   of: OfferFacts,
   verdictOnly: boolean,
-  reject: (code: CostRejection['code'], message: () => string) => void,
+  reject: (
+    code: CostRejection['code'],
+    message: () => string,
+    facts?: Pick<CostRejection, 'missing'>,
+  ) => void,
 ): string | null {
   let complianceNote: string | null = null;
   for (const c of profile.compliance) {
@@ -371,6 +379,7 @@ function placeRules(
     reject(
       'compliance',
       () => `the offer lacks ${missing.join(', ')} (the workload requires ${profile.compliance.join(', ')})`,
+      { missing },
     );
     break;
   }
