@@ -1,3 +1,4 @@
+import { type FormatCaveatConversion, unrecordedFormatCaveat } from '@gpufit/pricing';
 import type {
   Analysis,
   CatalogSummary,
@@ -83,6 +84,10 @@ export class PortfolioLedger {
   private readonly unpriced: string[] = [];
   private readonly sourceCounts = new Map<string, { source: string; asOf: string; offers: Set<string> }>();
   private readonly assumptionSet: Set<string>;
+  /** How many of `assumptionSet`'s first entries are the portfolio's own (the caveat of unrecorded formats follows them). */
+  private readonly globalAssumptions: number;
+  /** The measured conversions the options shown use, for the once-per-report format caveat. */
+  private readonly conversions: FormatCaveatConversion[] = [];
 
   private readonly catalogSummary: CatalogSummary;
 
@@ -114,6 +119,7 @@ export class PortfolioLedger {
     if (scenario.monteCarlo.seed === SCENARIO_DEFAULTS.seed) {
       this.assumptionSet.add(`Monte Carlo seed ${scenario.monteCarlo.seed} (default).`);
     }
+    this.globalAssumptions = this.assumptionSet.size;
   }
 
   add({
@@ -125,8 +131,11 @@ export class PortfolioLedger {
   }): void {
     if (this.keepWorkloads) {
       this.workloads.push(w);
-      for (const o of [w.decision.cloud, w.decision.depin])
+      for (const o of [w.decision.cloud, w.decision.depin]) {
         for (const a of o?.cost.assumptions ?? []) this.assumptionSet.add(a);
+        const t = o?.cost.throughput;
+        if (t?.measuredFormat !== undefined) this.conversions.push(t);
+      }
     }
     for (const o of offersUsed) this.cite(o);
     const d = w.decision;
@@ -202,8 +211,12 @@ export class PortfolioLedger {
     };
   }
 
+  /** The portfolio's assumptions, the caveat of measured ratios of unrecorded format, then each estimate's. */
   assumptions(): string[] {
-    return [...this.assumptionSet];
+    const all = [...this.assumptionSet];
+    const caveat = unrecordedFormatCaveat(this.conversions);
+    if (caveat === null) return all;
+    return [...all.slice(0, this.globalAssumptions), caveat, ...all.slice(this.globalAssumptions)];
   }
 
   sources(): Analysis['sources'] {

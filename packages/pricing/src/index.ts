@@ -120,6 +120,7 @@ export { youngInterval } from './reliability/youngInterval.js';
 // GPU tiers (performance normalization, §5.2)
 export type { GpuTier, GpuTierTable } from './tiers/gpuTierTable.js';
 export { gpuTierTable, REFERENCE_GPU, relativeThroughput } from './tiers/gpuTierTable.js';
+export { measuredFormatOf } from './tiers/measuredFormatOf.js';
 export type { MeasuredPrecisionNoteInput } from './tiers/measuredPrecisionNote.js';
 export { measuredPrecisionNote } from './tiers/measuredPrecisionNote.js';
 export type { ModelSizeBand } from './tiers/modelSizeBand.js';
@@ -154,6 +155,8 @@ export {
   unitThroughputTable,
   usdPerUnits,
 } from './tiers/unitThroughputTable.js';
+export type { FormatCaveatConversion } from './tiers/unrecordedFormatCaveat.js';
+export { unrecordedFormatCaveat } from './tiers/unrecordedFormatCaveat.js';
 
 // Projection, uncertainty, hybrid split, break-even and sensitivity (§5.8–5.11): a separate block.
 

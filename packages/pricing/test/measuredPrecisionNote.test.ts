@@ -98,7 +98,7 @@ describe('measuredPrecisionNote: test vectors', () => {
     expect(note).toContain("the error's direction is not known");
   });
 
-  it('MLPerf Training B200/H100, B200’s format unrecorded: says so, and that the error may run either way', () => {
+  it('MLPerf Training B200/H100, B200’s format unrecorded: no note on the estimate (the report says it once)', () => {
     const note = measuredPrecisionNote({
       measuredPrecision: 'unknown (B200 not recorded; H100 fp8)',
       work: 'bf16',
@@ -106,10 +106,7 @@ describe('measuredPrecisionNote: test vectors', () => {
       offerTier: B200,
       ratio: 2.69,
     });
-    expect(note).toContain(
-      'the source records only in part (B200 not recorded; H100 fp8); this work runs at bf16',
-    );
-    expect(note).toContain('may be off in either direction');
+    expect(note).toBeNull();
   });
 });
 
@@ -123,10 +120,27 @@ describe('throughputConversion carries the note with the measured ratio', () => 
     expect(fp8.ok && 'precisionNote' in fp8.value).toBe(false);
   });
 
-  it('a row without measuredPrecision (a file older than the column) gives no note', () => {
+  it('a row without measuredPrecision (a file older than the column) gives no note and no format', () => {
     const { measuredPrecision: _, ...old } = LAMBDA_70B;
     const r = convert(old, 'bf16');
     expect(r.ok && 'precisionNote' in r.value).toBe(false);
+    expect(r.ok && 'measuredFormat' in r.value).toBe(false);
+  });
+
+  it('the estimate carries the measured format as a fact: one known format, or what the source records', () => {
+    const fp8 = convert(LAMBDA_70B, 'bf16');
+    expect(fp8.ok && fp8.value.measuredFormat).toEqual({ kind: 'one', recorded: 'fp8', work: 'bf16' });
+    const training = convert(
+      { ...LAMBDA_70B, measuredPrecision: 'unknown (A100-80GB not recorded; H100 fp8)' },
+      'bf16',
+    );
+    expect(training.ok && training.value.measuredFormat).toEqual({
+      kind: 'part',
+      recorded: 'A100-80GB not recorded; H100 fp8',
+      work: 'bf16',
+    });
+    // The caveat is no longer repeated on the estimate.
+    expect(training.ok && 'precisionNote' in training.value).toBe(false);
   });
 });
 
@@ -180,18 +194,23 @@ describe('measuredPrecisionNote: properties', () => {
     );
   });
 
-  it('a format the source does not record always gives a note, whatever the work', () => {
+  it('a format the source does not record (in full), or pooled, never gives a note, whatever the work', () => {
     fc.assert(
-      fc.property(formats, gpus, gpus, (w, d, o) => {
-        const note = measuredPrecisionNote({
-          measuredPrecision: 'unknown (A not recorded; B not recorded)',
-          work: w,
-          demandTier: d,
-          offerTier: o,
-          ratio: 1.5,
-        });
-        expect(note).toContain('does not record');
-      }),
+      fc.property(
+        fc.constantFrom(
+          'unknown (A not recorded; B not recorded)',
+          'unknown (A fp8; B not recorded)',
+          'mixed (A fp16/fp8; B fp16/fp8)',
+        ),
+        formats,
+        gpus,
+        gpus,
+        (m, w, d, o) => {
+          expect(
+            measuredPrecisionNote({ measuredPrecision: m, work: w, demandTier: d, offerTier: o, ratio: 1.5 }),
+          ).toBeNull();
+        },
+      ),
     );
   });
 });

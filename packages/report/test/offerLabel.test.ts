@@ -66,6 +66,39 @@ describe('rentedText: what is rented, and what a serving peak is billed for', ()
   });
 });
 
+describe('rentedText: a GPU substituted at a measured ratio', () => {
+  // credibility-cases' 70B chat API: Massed Compute's A100s for H100 at Lambda's vLLM 0.452× (fp8 on both GPUs).
+  const a100 = { gpu: 'A100-80GB', gpusPerInstance: 2, pricingCategory: 'Standard' } as const;
+  const converted = (measuredFormat?: NonNullable<CostEstimate['throughput']>['measuredFormat']) =>
+    ({
+      instances: 11,
+      gpusPerInstance: 2,
+      billedGpuHoursPerMonth: null,
+      throughput: {
+        demandGpu: 'H100',
+        offerGpu: 'A100-80GB',
+        ratio: 0.45195,
+        basis: 'measured',
+        source: 'Lambda vLLM benchmark',
+        ...(measuredFormat !== undefined && { measuredFormat }),
+      },
+    }) as unknown as CostEstimate;
+
+  test('says the format the ratio was measured at where the source records one', () => {
+    expect(rentedText(a100, converted({ kind: 'one', recorded: 'fp8', work: 'fp8' }))).toBe(
+      '11 × 2 A100-80GB (for H100: 0.452× measured at fp8)',
+    );
+  });
+
+  test('says no format where the source records none, in part only, or pools several (the report says that once)', () => {
+    for (const kind of ['unrecorded', 'part', 'mixed'] as const)
+      expect(
+        rentedText(a100, converted({ kind, recorded: 'H100 fp8; A100-80GB not recorded', work: 'bf16' })),
+      ).toBe('11 × 2 A100-80GB (for H100: 0.452× measured)');
+    expect(rentedText(a100, converted())).toBe('11 × 2 A100-80GB (for H100: 0.452× measured)');
+  });
+});
+
 describe('pricingLabel: how the capacity is bought', () => {
   test('FOCUS categories by their plain names, a commitment with its term', () => {
     expect(pricingLabel({ pricingCategory: 'Standard' })).toBe('on-demand');

@@ -22,6 +22,7 @@ import {
   COMPLIANCE_REQUIREMENTS,
   HOSTINGS,
   OUTPUT_UNITS,
+  PRECISIONS,
   UNIT_THROUGHPUT_SCENARIOS,
   WORKLOAD_KINDS,
 } from './vocabulary.js';
@@ -85,6 +86,13 @@ const costEstimateSchema = z.object({
       basis: z.enum(['same', 'measured', 'unmeasured']),
       source: z.string().nullable(),
       precisionNote: z.string().exactOptional(),
+      measuredFormat: z
+        .object({
+          kind: z.enum(['one', 'unrecorded', 'part', 'mixed']),
+          recorded: z.string(),
+          work: z.enum(PRECISIONS).nullable(),
+        })
+        .exactOptional(),
     })
     .nullable()
     .exactOptional(),

@@ -8,6 +8,7 @@ import type {
   ComplianceRequirement,
   Hosting,
   OutputUnit,
+  Precision,
   UnitThroughputScenario,
   WorkloadKind,
 } from './vocabulary.js';
@@ -159,8 +160,28 @@ export interface ThroughputBasis {
   /**
    * Set when a measured ratio was not measured at the work's precision (fp8 results applied to bf16 work, or a
    * format the source does not record): what that means for this estimate, and which way the error likely runs.
+   * Since the measured format is known per estimate (`measuredFormat`), only a known format that differs from the
+   * work's sets it; a format the source does not record (in full) is said once per report (its Assumptions).
    */
   readonly precisionNote?: string;
+  /** What the source records of the numeric format a measured ratio's results ran at; absent when it records nothing. */
+  readonly measuredFormat?: MeasuredFormat;
+}
+
+/**
+ * The numeric format a measured throughput ratio was measured at, as its source records it
+ * (`datasets/throughput-ratios.csv`, column `measuredPrecision`).
+ */
+export interface MeasuredFormat {
+  /**
+   * `one`: every result behind the ratio ran at `recorded` (`fp8`); `unrecorded`: the source records no format;
+   * `part`: it records one for some results only; `mixed`: results at different formats are pooled.
+   */
+  readonly kind: 'one' | 'unrecorded' | 'part' | 'mixed';
+  /** The format for `one`; else what each GPU's results record (`B200 not recorded; H100 fp8`), or "". */
+  readonly recorded: string;
+  /** The precision the work runs at, or null when not stated. */
+  readonly work: Precision | null;
 }
 
 export interface CostEstimate {

@@ -32,8 +32,10 @@ const asPrecision = (label: string): Precision | undefined =>
  * bf16 work when one GPU computes at fp8 and the other (A100: fp8 weight-only, 16-bit arithmetic) does not: the
  * measurement credits the first with a speed-up the bf16 work does not get, so its lead is likely overstated.
  * The direction is stated only where the GPUs' support for the narrower format differs (`precisionSupport`);
- * otherwise, and where the source records no format (MLPerf Training logs none), it is said to be unknown. gpufit
- * still prices the pair — a measured ratio at another precision says more than a datasheet — and labels it.
+ * otherwise it is said to be unknown. gpufit still prices the pair — a measured ratio at another precision says
+ * more than a datasheet — and labels it. Null too where the source does not record one format for the results
+ * (`unknown (…)`, `mixed (…)`: MLPerf Training logs none): that caveat is the same for every such estimate, and a
+ * report says it once (`unrecordedFormatCaveat`).
  */
 export function measuredPrecisionNote(input: MeasuredPrecisionNoteInput): string | null {
   const { measuredPrecision, work, demandTier, offerTier } = input;
@@ -42,17 +44,10 @@ export function measuredPrecisionNote(input: MeasuredPrecisionNoteInput): string
   const workBits = PRECISION_BYTES[work] * 8;
   const times = `${Number(input.ratio.toPrecision(3))}×`;
   const head = `precision: the measured ratio (${offer} = ${times} ${demand})`;
+  // A format the source does not record in full, or several pooled, is said once per report
+  // (`unrecordedFormatCaveat`), not on every estimate.
   const single = /^(unknown|mixed)\b/i.test(measuredPrecision) ? null : precisionOf(measuredPrecision);
-  if (single === null) {
-    const detail = measuredPrecision.replace(/^(unknown|mixed)\s*/i, '').trim();
-    const partly = /\b(fp|int|bf|tf)\d+/i.test(detail);
-    const said = /^unknown\b/i.test(measuredPrecision)
-      ? partly
-        ? `comes from results whose numeric format the source records only in part ${detail}`
-        : 'comes from results whose numeric format the source does not record'
-      : `pools results measured at different numeric formats ${detail}`;
-    return `${head} ${said}; this work runs at ${work}, and a GPU that ran a narrower format there is credited a speed-up this work does not get, so the ratio may be off in either direction (by how much is not known). It is still priced, as the best measurement available`;
-  }
+  if (single === null) return null;
   if (single.bits === workBits) return null;
   const measured = single.label;
   const narrower = asPrecision(single.bits < workBits ? measured : work);

@@ -7,6 +7,7 @@ import {
   type WorkloadTask,
 } from '@gpufit/schema';
 import { type GpuTier, relativeThroughput } from './gpuTierTable.js';
+import { measuredFormatOf } from './measuredFormatOf.js';
 import { measuredPrecisionNote } from './measuredPrecisionNote.js';
 import { modelSizeBand } from './modelSizeBand.js';
 import type { ThroughputRatioTable } from './throughputRatioTable.js';
@@ -83,6 +84,10 @@ export function throughputConversion(input: ThroughputConversionInput): Throughp
   if (measured !== undefined && Number.isFinite(measured.ratio) && measured.ratio > 0) {
     // A ratio measured at another precision than the work's still prices it (the best measurement there is), and
     // the estimate says so (`measuredPrecisionNote`).
+    const format =
+      explain && measured.measuredPrecision !== undefined
+        ? measuredFormatOf(measured.measuredPrecision, input.precision ?? null)
+        : null;
     const note =
       explain && measured.measuredPrecision !== undefined && input.precision !== undefined
         ? measuredPrecisionNote({
@@ -102,6 +107,7 @@ export function throughputConversion(input: ThroughputConversionInput): Throughp
         basis: 'measured',
         source: measured.source,
         ...(note !== null && { precisionNote: note }),
+        ...(format !== null && { measuredFormat: format }),
       },
     };
   }

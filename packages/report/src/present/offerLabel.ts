@@ -38,9 +38,9 @@ export function pricingLabel(
 
 /**
  * What is rented: "4 × 8 H100" (instances × GPUs per instance) — instances held at peak for serving, at once per
- * job for batch — with the GPU substituted for the named one and its ratio: "L40S for L4 at 3.56× (measured)".
- * A GPU listed with other than its model's usual memory says it: "5 × 1 RTX4090 (48 GB)" (a modified card that
- * holds a 26 GiB replica, where "1 × RTX4090" read as one that cannot).
+ * job for batch — with the GPU substituted for the named one and its ratio: "(for H100: 0.452× measured at fp8)", the
+ * format said where the benchmark records one. A GPU listed with other than its model's usual memory says it:
+ * "5 × 1 RTX4090 (48 GB)" (a modified card that holds a 26 GiB replica, where "1 × RTX4090" read as one that cannot).
  * Serving capacity that follows the demand (on-demand or spot) is billed for fewer instances than its peak, so the
  * average is said beside it: "9 × 1 L40S at peak, 4 on average" — 9 at $1.861 would be $12,227 a month, not the
  * $5,434 shown.
@@ -59,7 +59,9 @@ export function rentedText(
   const t = cost.throughput;
   if (t == null || t.basis === 'same') return rented;
   const ratio = Number(t.ratio.toPrecision(3));
-  return `${rented} (for ${t.demandGpu}: ${ratio}× ${t.basis === 'measured' ? 'measured' : 'unmeasured, no speed-up credited'})`;
+  // The format a measured ratio ran at, where its source records one: "0.452× measured at fp8".
+  const at = t.measuredFormat?.kind === 'one' ? ` at ${t.measuredFormat.recorded}` : '';
+  return `${rented} (for ${t.demandGpu}: ${ratio}× ${t.basis === 'measured' ? `measured${at}` : 'unmeasured, no speed-up credited'})`;
 }
 
 /** ", 4 on average" after a serving peak that capacity following the demand does not hold all month; else "". */
