@@ -101,6 +101,7 @@ export function finalize(drafts: readonly Draft[]): { rows: Row[]; collisions: n
       gpusPerInstance: String(d.gpusPerInstance),
       region: d.region,
       country: region.country,
+      regionListing: d.regionListing ?? '',
       pricingCategory: d.pricingCategory,
       termMonths: d.termMonths === undefined ? '' : String(d.termMonths),
       usdPerGpuHour: num(d.usdPerGpuHour, 6),

@@ -1,4 +1,4 @@
-import { OFFER_FIELDS, type PricingCategory } from '@gpufit/schema';
+import { OFFER_FIELDS, type PricingCategory, type RegionListing } from '@gpufit/schema';
 import type { Hosting, Market } from '../data/providers';
 import { RowLedger } from './ledger';
 
@@ -20,6 +20,8 @@ export interface Draft {
   gpusPerInstance: number;
   regionRaw: string;
   region: string;
+  /** how the source lists the type's regions (`every-region`: SkyPilot's Lambda catalog); undefined = not stated */
+  regionListing?: RegionListing | undefined;
   pricingCategory: PricingCategory;
   termMonths: number | undefined;
   /** undefined = price unknown (never 0) */

@@ -100,6 +100,9 @@ export function fromSkypilot(rows: readonly Row[], ledger: Ledger): Draft[] {
       gpusPerInstance: count,
       regionRaw,
       region: normalizeRegion(regionRaw),
+      // SkyPilot's Lambda catalog lists every Lambda region for every type: the row does not show the type is
+      // offered in its region (the region-not-confirmed risk reads this column, not the note below).
+      ...(providerId === 'lambda' && !viaShadeform ? { regionListing: 'every-region' as const } : {}),
       termMonths: undefined,
       hosting: profile.hosting,
       verified: profile.verified,

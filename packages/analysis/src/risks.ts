@@ -277,12 +277,6 @@ export interface RiskRule {
   readonly check: (e: RiskEvidence) => string | RiskSaid | null;
 }
 
-/**
- * An offer's notes that say its catalog lists every region for every type, so the row does not show the type is
- * offered in its region (datasets/scripts/lib/skypilot.ts writes it on Lambda rows).
- */
-const REGION_NOT_CONFIRMED = /live availability not encoded/i;
-
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 /** The most a sentence quotes as money (a trillion dollars: far below what cents hold exactly). */
 const MAX_SHOWN_USD = 1e12;
@@ -653,16 +647,17 @@ export const riskRules: readonly RiskRule[] = [
     },
   },
   {
-    // A catalog that lists every region for every instance type (SkyPilot's Lambda catalog: the row's notes say
-    // "live availability not encoded") does not say the type is offered there: an Asia team's customer LoRA jobs,
-    // kept in APAC by residency, were placed on "Lambda 1 × H100 SXM in asia-northeast-1" with no word of it.
-    // Said for the options the plan uses, with the residency the region was chosen for.
+    // A catalog that lists every region for every instance type (the offer's regionListing every-region, from
+    // SkyPilot's Lambda catalog: "live availability not encoded") does not say the type is offered there: an Asia
+    // team's customer LoRA jobs, kept in APAC by residency, were placed on "Lambda 1 × H100 SXM in
+    // asia-northeast-1" with no word of it. Said for the options the plan uses, with the residency the region was
+    // chosen for.
     id: 'region-not-confirmed',
     check: ({ profile, recommendation, cloud, cloudOffer, depin, depinOffer }) => {
       const used = [
         runsOn(recommendation, 'cloud') && cloud !== null ? cloudOffer : null,
         runsOn(recommendation, 'depin') && depin !== null ? depinOffer : null,
-      ].filter((o): o is Offer => o != null && REGION_NOT_CONFIRMED.test(o.notes));
+      ].filter((o): o is Offer => o != null && o.regionListing === 'every-region');
       if (used.length === 0) return null;
       const named = used.map((o) => `${o.providerName} ${o.instanceType} in ${o.region}`).join(' and ');
       const residency =

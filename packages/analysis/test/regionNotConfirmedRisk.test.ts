@@ -7,16 +7,24 @@ import { profileOf } from './support/builders.js';
 /**
  * An Asia team's customer LoRA jobs, kept in APAC by residency, were placed on "Lambda 1 × H100 SXM in
  * asia-northeast-1" from SkyPilot's Lambda catalog, which lists every Lambda region for every instance type (the
- * row's notes: "live availability not encoded"), with no word that the region may not offer the type.
+ * row's regionListing: every-region; its notes: "live availability not encoded"), with no word that the region may
+ * not offer the type. The risk reads the column, never the notes.
  */
 const LAMBDA_NOTE =
   'catalog lists every Lambda region for every type (live availability not encoded); on-demand $4.29/h per instance / 1 GPU';
 
-const offer = (providerName: string, instanceType: string, region: string, notes: string) => ({
+const offer = (
+  providerName: string,
+  instanceType: string,
+  region: string,
+  notes: string,
+  regionListing: 'every-region' | 'per-type' | null,
+) => ({
   providerName,
   instanceType,
   region,
   notes,
+  regionListing,
   country: 'JP',
   pricingCategory: 'Standard',
   gpu: 'H100',
@@ -24,8 +32,14 @@ const offer = (providerName: string, instanceType: string, region: string, notes
 });
 const option = (o: ReturnType<typeof offer>) => ({ offer: o, cost: { monthlyUsd: 100 } });
 
-const lambda = offer('Lambda', 'gpu_1x_h100_sxm5', 'asia-northeast-1', LAMBDA_NOTE);
-const aws = offer('Amazon Web Services', 'p5.4xlarge', 'ap-northeast-1', 'rule datacenter-on-demand-aws');
+const lambda = offer('Lambda', 'gpu_1x_h100_sxm5', 'asia-northeast-1', LAMBDA_NOTE, 'every-region');
+const aws = offer(
+  'Amazon Web Services',
+  'p5.4xlarge',
+  'ap-northeast-1',
+  'rule datacenter-on-demand-aws',
+  null,
+);
 
 function risks(
   input: Record<string, unknown>,
@@ -67,7 +81,16 @@ describe('the region-not-confirmed risk', () => {
     expect(risks({}, lambda, aws, 'depin')).toEqual([]);
   });
 
-  it('is said exactly when an option the plan uses carries the note (property)', () => {
+  it('reads the structured regionListing, not the notes: the note alone says nothing, the column alone does', () => {
+    const noteOnly = { ...lambda, regionListing: null };
+    expect(risks({ residency: ['APAC'] }, noteOnly, null, 'cloud')).toEqual([]);
+    const columnOnly = { ...lambda, notes: 'on-demand $4.29/h per instance / 1 GPU' };
+    expect(risks({ residency: ['APAC'] }, columnOnly, null, 'cloud')).toHaveLength(1);
+    const perType = { ...lambda, regionListing: 'per-type' as const };
+    expect(risks({}, perType, null, 'cloud')).toEqual([]);
+  });
+
+  it('is said exactly when an option the plan uses is listed every-region (property)', () => {
     const recs: Recommendation[] = ['cloud', 'depin', 'hybrid'];
     fc.assert(
       fc.property(fc.boolean(), fc.boolean(), fc.constantFrom(...recs), (cloudNoted, depinNoted, rec) => {

@@ -90,3 +90,75 @@ describe('loadOffersOfGpu', () => {
     }
   });
 });
+
+/**
+ * `regionListing` (how the source lists the type's regions: `every-region` for SkyPilot's Lambda catalog) is an
+ * optional column: a catalog written before it loads as before, every row "not stated" (null), by the full loader,
+ * the one-GPU loader (its raw byte check) and the stream alike.
+ */
+describe('the optional regionListing column', () => {
+  const cells = (listing: string | null) => {
+    const head = 'id,provider,market,gpu,gpuMemoryGiB,gpusPerInstance,region,country,';
+    const rest = 'pricingCategory,usdPerGpuHour,source,asOf';
+    const header = `${head}${listing === null ? '' : 'regionListing,'}${rest}`;
+    const row = (id: string, gpu: string, value: string) =>
+      `${id},lambda,gpu-cloud,${gpu},80,1,asia-northeast-1,JP,${listing === null ? '' : `${value},`}Standard,4.29,fixture,2026-11-24`;
+    return [
+      header,
+      row('lambda:h100:tokyo', 'H100', 'every-region'),
+      row('lambda:a100:tokyo', 'A100-80GB', 'per-type'),
+      row('lambda:l4:tokyo', 'L4', ''),
+    ].join('\n');
+  };
+
+  it('with the column: each row carries its listing; empty is null; a word outside the vocabulary is refused', async () => {
+    const r = await loadOffersCsv(Readable.from([`${cells('x')}\n`]));
+    expect(r.rows.map((o) => [o.id, o.regionListing])).toEqual([
+      ['lambda:h100:tokyo', 'every-region'],
+      ['lambda:a100:tokyo', 'per-type'],
+      ['lambda:l4:tokyo', null],
+    ]);
+    const bad = await loadOffersCsv(
+      Readable.from([
+        `${cells('x').split('\n').slice(0, 2).join('\n').replace('every-region', 'everywhere')}\n`,
+      ]),
+    );
+    expect(bad.rows).toEqual([]);
+    expect(bad.rejected[0]).toMatchObject({ row: 2, column: 'regionListing' });
+  });
+
+  it('without the column (an older catalog): the same offers, regionListing null, by every loader', async () => {
+    const old = await loadOffersCsv(Readable.from([`${cells(null)}\n`]));
+    expect(old.accounting).toEqual({ read: 3, accepted: 3, rejected: 0 });
+    expect(old.rows.map((o) => o.regionListing)).toEqual([null, null, null]);
+    const withColumn = await loadOffersCsv(Readable.from([`${cells('x')}\n`]));
+    expect(old.rows).toEqual(withColumn.rows.map((o) => ({ ...o, regionListing: null })));
+    for (const text of [cells(null), cells('x')]) {
+      const whole = await loadOffersCsv(Readable.from([`${text}\n`]));
+      const kept = await loadOffersOfGpu(Readable.from([`${text}\n`]), {}, 'H100');
+      expect(kept.rows).toEqual(whole.rows.filter((o) => o.gpu === 'H100'));
+      expect(kept.accounting).toEqual(whole.accounting);
+      const streamed: unknown[] = [];
+      for await (const item of streamOffers(Readable.from([`${text}\n`])))
+        if (item.ok) streamed.push(item.value);
+      expect(streamed).toEqual(whole.rows);
+    }
+  });
+
+  it('the bundled catalog marks exactly the rows from SkyPilot’s Lambda catalog every-region', async () => {
+    const bundled = path.join(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '..',
+      '..',
+      '..',
+      'datasets',
+      'offers.csv',
+    );
+    const r = await loadOffersCsv(bundled);
+    const marked = r.rows.filter((o) => o.regionListing === 'every-region');
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.every((o) => o.provider === 'lambda' && o.source.includes('skypilot'))).toBe(true);
+    expect(r.rows.filter((o) => o.notes.includes('live availability not encoded'))).toEqual(marked);
+    expect(r.rows.some((o) => o.regionListing === 'per-type')).toBe(false);
+  });
+});

@@ -25,6 +25,7 @@ export const OFFER_FIELDS = [
   'gpusPerInstance',
   'region',
   'country',
+  'regionListing',
   'pricingCategory',
   'termMonths',
   'usdPerGpuHour',
@@ -103,6 +104,12 @@ export const offerInputSchema = z
     gpusPerInstance: positiveInt('gpusPerInstance', R.gpusPerInstance.max),
     region: nonEmptyText('region', R.region.maxLength),
     country: placeCode.optional(),
+    /**
+     * How the source lists the instance type's regions: `every-region` = it lists every region of the provider for
+     * every type (SkyPilot's Lambda catalog: "live availability not encoded"), so the row does not show the type is
+     * offered in its region; `per-type` = it lists the regions each type is offered in. Absent = not stated.
+     */
+    regionListing: oneOf('regionListing', R.regionListing.values).optional(),
     pricingCategory: oneOf('pricingCategory', R.pricingCategory.values),
     termMonths: positiveInt('termMonths', R.termMonths.max).optional(),
     /** List price per GPU-hour in USD. Absent = price unknown (a state, never $0). */
@@ -291,6 +298,7 @@ export function offerFromInput(o: z.output<typeof offerInputSchema>) {
     gpusPerInstance: o.gpusPerInstance,
     region: o.region,
     country: o.country ?? null,
+    regionListing: o.regionListing ?? null,
     pricingCategory: o.pricingCategory,
     termMonths: o.termMonths ?? null,
     usdPerGpuHour: o.usdPerGpuHour ?? null,

@@ -1,6 +1,12 @@
 import { MAX_LISTED_USD_PER_GPU_HOUR, MIN_USD_PER_GPU_HOUR } from './priceLimits.js';
 import { MARKETS, PRICING_CATEGORIES } from './registries.js';
-import { COMPLIANCE_REQUIREMENTS, DENOMINATIONS, HOSTINGS, INTERCONNECTS } from './vocabulary.js';
+import {
+  COMPLIANCE_REQUIREMENTS,
+  DENOMINATIONS,
+  HOSTINGS,
+  INTERCONNECTS,
+  REGION_LISTINGS,
+} from './vocabulary.js';
 
 /**
  * The rule of one offer column: its type, bounds and vocabulary. The zod schema (`offerInputSchema`) takes its
@@ -59,6 +65,7 @@ export const OFFER_FIELD_RULES = {
   gpusPerInstance: whole(1, 1024, true),
   region: text(120, true),
   country: { type: 'place' },
+  regionListing: oneOf(REGION_LISTINGS),
   pricingCategory: oneOf(PRICING_CATEGORIES, true),
   termMonths: whole(1, 120),
   usdPerGpuHour: price,

@@ -30,6 +30,14 @@ export const HOSTINGS = ['datacenter', 'community'] as const;
 export type Hosting = (typeof HOSTINGS)[number];
 
 /**
+ * How an offer's source lists the regions of its instance type (offer column `regionListing`): `per-type` = the
+ * regions each type is offered in; `every-region` = every region of the provider for every type, so a row does not
+ * show its type is offered in its region (SkyPilot's Lambda catalog: "live availability not encoded").
+ */
+export const REGION_LISTINGS = ['per-type', 'every-region'] as const;
+export type RegionListing = (typeof REGION_LISTINGS)[number];
+
+/**
  * Which GPUs may price a workload that names a `gpuType`: `exact` = that GPU tier only; `measured` = that tier
  * or another where a measured throughput ratio (MLPerf or another published benchmark) exists for the workload's
  * class and model-size band; `any` = any GPU that holds the model, measured ratios where they exist and no

@@ -36,7 +36,7 @@ import { offerRowBuilder } from './offerColumns.js';
 /** The cache folder's environment override. */
 export const CACHE_DIR_ENV = 'GPUFIT_CACHE_DIR';
 /** Bump when the entry layout changes (the key includes it). */
-const FORMAT = 'gpufit-catalog-cache/2';
+const FORMAT = 'gpufit-catalog-cache/3';
 const MAGIC = Buffer.from('GPUFITC1');
 const DIGEST_BYTES = 32;
 export const MAX_CACHE_BYTES = 1024 * 1024 * 1024;

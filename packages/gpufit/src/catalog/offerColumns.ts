@@ -17,6 +17,7 @@ export function offerRowBuilder(c: ColumnReaders): (r: number) => Offer {
   const gpusPerInstance = c.number('gpusPerInstance');
   const region = c.text('region');
   const country = c.textOrNull('country');
+  const regionListing = c.textOrNull('regionListing') as (r: number) => Offer['regionListing'];
   const pricingCategory = c.text('pricingCategory') as (r: number) => Offer['pricingCategory'];
   const termMonths = c.numberOrNull('termMonths');
   const usdPerGpuHour = c.numberOrNull('usdPerGpuHour');
@@ -51,6 +52,7 @@ export function offerRowBuilder(c: ColumnReaders): (r: number) => Offer {
     gpusPerInstance: gpusPerInstance(r),
     region: region(r),
     country: country(r),
+    regionListing: regionListing(r),
     pricingCategory: pricingCategory(r),
     termMonths: termMonths(r),
     usdPerGpuHour: usdPerGpuHour(r),

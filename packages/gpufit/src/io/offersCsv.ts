@@ -22,6 +22,7 @@ export function offerToCsvRecord(o: Offer): string[] {
     gpusPerInstance: cell(o.gpusPerInstance),
     region: text(o.region),
     country: cell(o.country),
+    regionListing: cell(o.regionListing),
     pricingCategory: o.pricingCategory,
     termMonths: cell(o.termMonths),
     usdPerGpuHour: cell(o.usdPerGpuHour),
