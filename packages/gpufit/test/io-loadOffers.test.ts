@@ -8,6 +8,14 @@ import { loadOffersCsv, loadOffersOfGpu, streamOffers } from '../src/io/loadOffe
 import { REQUIRED_OFFER_COLUMNS } from '../src/io/offerTable.js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'io', 'offers-small.csv');
+const bundled = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'datasets',
+  'offers.csv',
+);
 
 describe('loadOffersCsv (bundled GPU aliases and regions)', () => {
   it('normalizes GPU names and fills country from regions.csv; rejects a negative price and an unknown GPU', async () => {
@@ -68,14 +76,6 @@ describe('loadOffersCsv (bundled GPU aliases and regions)', () => {
 
 describe('loadOffersOfGpu', () => {
   it('validates and counts every row but keeps only the offers keep accepts', async () => {
-    const bundled = path.join(
-      path.dirname(fileURLToPath(import.meta.url)),
-      '..',
-      '..',
-      '..',
-      'datasets',
-      'offers.csv',
-    );
     for (const source of [fixture, bundled]) {
       const whole = await loadOffersCsv(source);
       const gpus = [...new Set(whole.rows.map((o) => o.gpu)), 'none-such'];
@@ -146,14 +146,6 @@ describe('the optional regionListing column', () => {
   });
 
   it('the bundled catalog marks exactly the rows from SkyPilot’s Lambda catalog every-region', async () => {
-    const bundled = path.join(
-      path.dirname(fileURLToPath(import.meta.url)),
-      '..',
-      '..',
-      '..',
-      'datasets',
-      'offers.csv',
-    );
     const r = await loadOffersCsv(bundled);
     const marked = r.rows.filter((o) => o.regionListing === 'every-region');
     expect(marked.length).toBeGreaterThan(0);
