@@ -299,6 +299,35 @@ export const UNRESERVED_FLEET_GPUS = 64;
 export const UNRESERVED_CLUSTER_GPUS = 16;
 
 /**
+ * How large clusters are bought reserved, each with the term its source gives (reference/README.md, "Not covered":
+ * Hyperbolic reserved clusters "up to 40%" off for 3–12 month prepaid terms, CoreWeave "up to 60% discounts … for
+ * committed usage" with no term; price-facts §6: Lambda 1-Click Clusters reserved per GPU-hour, billed weekly).
+ */
+const RESERVED_CLUSTERS_SAID =
+  'Lambda 1-Click Clusters, reserved per GPU-hour and billed weekly; Hyperbolic reserved clusters, up to 40 % off for 3- to 12-month prepaid terms; CoreWeave, up to 60 % for committed usage, its term not stated';
+/** The commitment term the discounts above are most often quoted for (price-facts §6: reserved 1-yr ~40 %). */
+const YEAR_TERM_MONTHS = 12;
+/** Hyperbolic's shortest prepaid term (reference/README.md, "Not covered"). */
+const SHORTEST_SAID_TERM_MONTHS = 3;
+
+/**
+ * For a workload that runs less than a year: a commitment that outlasts it is paid for its whole term (a 2-month
+ * pretrain read "ask for a reserved cluster … CoreWeave up to 60 %" with no word of the term), so the quote to ask
+ * for is one for the run's own months. Empty for a year or more.
+ */
+export function reservedTermSaid(months: number): string {
+  if (!(months > 0 && months < YEAR_TERM_MONTHS)) return '';
+  const m = Number(months.toPrecision(3));
+  const span = m === 1 ? '1 month' : `${m} months`;
+  const times = Number((YEAR_TERM_MONTHS / months).toPrecision(3));
+  const shortest =
+    months < SHORTEST_SAID_TERM_MONTHS
+      ? ` (Hyperbolic's shortest prepaid term, ${SHORTEST_SAID_TERM_MONTHS} months, outlasts it)`
+      : '';
+  return ` This workload runs ${span}, and a commitment is paid for its whole term: a ${YEAR_TERM_MONTHS}-month term bought for it puts ${times} months of charges on each month of the run. Ask for a quote for the run's own ${m === 1 ? 'month' : span}${shortest}.`;
+}
+
+/**
  * A requirement of the workload (its certifications, its named GPU) is named as a cost when dropping it would save
  * at least this much a month.
  */
@@ -553,7 +582,7 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     id: 'unreserved-cloud-fleet',
-    check: ({ cloud, profile }) => {
+    check: ({ cloud, profile, projection }) => {
       const n = cloud?.cost.instances;
       if (cloud == null || n == null || isCommitted(cloud.offer.pricingCategory)) return null;
       // Spot capacity has its own rule (at most 8 GPUs a zone): a spot option this large was already refused.
@@ -563,7 +592,14 @@ export const riskRules: readonly RiskRule[] = [
       const gpus = n * per;
       const serving = workloadKinds[profile.kind].pattern === 'serving';
       if (serving ? gpus < UNRESERVED_FLEET_GPUS : gpus < UNRESERVED_CLUSTER_GPUS || n < 2) return null;
-      return `The cloud option holds ${n} × ${per} ${o.gpu} (${gpus} GPUs) at once on ${o.providerName}'s ${o.bookedAhead ? 'capacity blocks' : 'on-demand capacity'} in ${o.region}, priced at its list rate: no source gives how many GPUs a provider has free, and on-demand capacity is not reserved (Google Cloud: a commitment guarantees zonal capacity only with a reservation attached). At this size, confirm the capacity with ${o.providerName} before relying on it, and ask for a reserved cluster, usually cheaper than list (Lambda 1-Click Clusters, Hyperbolic reserved clusters up to 40 % off, CoreWeave up to 60 % for committed usage): a committed offer in your catalog is priced as such.`;
+      const held = `The cloud option holds ${n} × ${per} ${o.gpu} (${gpus} GPUs) at once`;
+      const months = projection?.months.length ?? profile.horizonMonths;
+      const ask = `ask for a reserved cluster, usually cheaper than list (${RESERVED_CLUSTERS_SAID}): a committed offer in your catalog is priced as such.${reservedTermSaid(months)}`;
+      // A capacity block is a reservation once booked: "on-demand capacity is not reserved" said of one read as a
+      // contradiction (a 256-H100 pretrain on AWS capacity blocks).
+      if (o.bookedAhead)
+        return `${held} on ${o.providerName}'s capacity blocks in ${o.region}: a block reserves its GPUs for the dates booked, but only once booked, and no source gives how many GPUs a provider has to book at once. At this size, book the dates with ${o.providerName} before relying on them, and ${ask}`;
+      return `${held} on ${o.providerName}'s on-demand capacity in ${o.region}, priced at its list rate: no source gives how many GPUs a provider has free, and on-demand capacity is not reserved (Google Cloud: a commitment guarantees zonal capacity only with a reservation attached). At this size, confirm the capacity with ${o.providerName} before relying on it, and ${ask}`;
     },
   },
   {

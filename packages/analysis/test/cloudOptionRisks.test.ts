@@ -543,6 +543,44 @@ describe('risk: a large cloud fleet on capacity that is not reserved', () => {
     expect(fleet(await risksOf(7, node({})))).toHaveLength(1);
   });
 
+  it('a run shorter than a year: a commitment is paid for its whole term, so the quote to ask for is the run’s own months (a 2-month 256-GPU pretrain read “CoreWeave up to 60 %” with no word of the term)', async () => {
+    const twoMonths = { ...pretrain(8), horizonMonths: 2 };
+    const a = await analyze({
+      workloads: [twoMonths],
+      offers: [node({})],
+      tiers,
+      scenario,
+      monteCarlo: false,
+    });
+    const risks = fleet(a.workloads[0]!.decision.risks);
+    expect(risks).toHaveLength(1);
+    expect(risks[0]).toContain(
+      'Hyperbolic reserved clusters, up to 40 % off for 3- to 12-month prepaid terms',
+    );
+    expect(risks[0]).toContain(
+      'This workload runs 2 months, and a commitment is paid for its whole term: a 12-month term bought for it puts 6 months of charges on each month of the run. Ask for a quote for the run’s own 2 months (Hyperbolic’s shortest prepaid term, 3 months, outlasts it).'.replaceAll(
+        '’',
+        "'",
+      ),
+    );
+    // A year or more: the discounts' own terms fit; nothing more is said.
+    expect(fleet(await risksOf(8, node({})))[0]).not.toContain('This workload runs');
+  });
+
+  it('capacity blocks are reserved once booked: never "on-demand capacity is not reserved" (a 256-H100 pretrain on AWS capacity blocks read so)', async () => {
+    const block = node({
+      id: 'aws:p5-cb:us-east-1',
+      providerName: 'Amazon Web Services',
+      minimumBillableSeconds: 86_400,
+    });
+    const risks = fleet(await risksOf(8, block));
+    expect(risks).toHaveLength(1);
+    expect(risks[0]).toContain("8 × 8 H100 (64 GPUs) at once on Amazon Web Services's capacity blocks");
+    expect(risks[0]).toContain('a block reserves its GPUs for the dates booked, but only once booked');
+    expect(risks[0]).not.toContain('on-demand capacity is not reserved');
+    expect(risks[0]).not.toContain('priced at its list rate');
+  });
+
   it('says nothing on one node, or on committed capacity (reserved: priced as such)', async () => {
     expect(fleet(await risksOf(1, node({})))).toEqual([]);
     const committed = node({ id: 'nebius:h100x8:committed', pricingCategory: 'Committed', termMonths: 12 });
