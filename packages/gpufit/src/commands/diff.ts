@@ -67,14 +67,15 @@ function horizonText(p: PresentedAnalysis): string {
   return min === max ? `${max}` : `${min}–${max}`;
 }
 
-/** The plan's average month: each workload's horizon total over its own months, summed. */
+/**
+ * The plan's average month: its horizon total over its longest horizon (the months the plan spans), as docs/cli.md
+ * says and the report's headline says it (`shorterHorizons`). It had summed each workload's own average month, so a
+ * 2-month pretrain beside 12-month work read as running all year: "$357,403.30" where the plan's 12 months average
+ * $92,772.20.
+ */
 function averageMonthCents(p: PresentedAnalysis): number {
-  let cents = 0;
-  for (const w of p.workloads) {
-    const months = w.workload.projection?.months.length ?? 0;
-    if (months > 0) cents += (w.recommendedHorizonCents ?? 0) / months;
-  }
-  return Math.round(cents);
+  const { max } = workloadHorizons(p);
+  return max > 0 ? Math.round(p.totals.horizonRecommendedCents / max) : 0;
 }
 
 const usdCents = (cents: number) =>
