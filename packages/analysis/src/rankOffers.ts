@@ -42,6 +42,12 @@ export interface OfferFilter {
    * (pricing's `residencyProblem`: a known country inside one of them, not a community host's unverified word).
    */
   readonly residency?: readonly string[];
+  /**
+   * Only offers a job of several nodes may span where it needs a fabric between them: an InfiniBand-class
+   * `interconnect` (the feasibility rule for a workload of `nodes` > 1 with interconnect `infiniband`; an NVLink
+   * machine connects its own GPUs only).
+   */
+  readonly multiNode?: boolean;
 }
 
 export interface RankedOffer {
@@ -73,6 +79,7 @@ export function offerMatches(offer: Offer, f: OfferFilter): boolean {
   if (f.region !== undefined && !offerInPlace(offer, f.region)) return false;
   if (f.compliance !== undefined && !f.compliance.every((c) => meetsCompliance(offer, c))) return false;
   if (f.residency !== undefined && residencyProblem(offer, f.residency) !== null) return false;
+  if (f.multiNode === true && offer.interconnect !== 'infiniband') return false;
   if (f.maxAgeDays !== undefined) {
     if (f.today === undefined) throw new Error('offerMatches: maxAgeDays needs today');
     if (daysBetween(offer.asOf, f.today) > f.maxAgeDays) return false;

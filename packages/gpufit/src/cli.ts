@@ -191,6 +191,10 @@ program
     '--residency <list>',
     "only offers that can keep data in one of these ISO countries or blocs (EU, EEA, NA …), comma-separated, as the analysis reads a workload's residency: a known country inside one of them, never a community host's unverified word",
   )
+  .option(
+    '--multi-node',
+    "only offers a multi-node job can span: instances on an InfiniBand-class fabric (the catalog's interconnect infiniband), as the analysis requires of a job of several nodes that needs one",
+  )
   .option('--max-price <usd>', 'highest list price per GPU-hour', positiveDecimal('--max-price'))
   .option(
     '--max-age <days>',
@@ -216,6 +220,7 @@ program
       'gpufit offers --market depin --group-by gpu',
       'gpufit offers --gpu H100 --compliance hipaa,soc2',
       'gpufit offers --gpu H100 --residency EU --compliance gdpr',
+      'gpufit offers --gpu H100 --multi-node --all-regions',
       'gpufit offers --catalog offers.csv --max-age 30',
       'gpufit offers --gpu 4090 --max-price 0.5 --json',
     ]),

@@ -44,6 +44,8 @@ export interface OffersOptions {
   readonly compliance?: readonly ComplianceRequirement[];
   /** ISO countries or blocs, comma-separated: by the analysis's rule for a workload's residency (`residencyProblem`). */
   readonly residency?: string;
+  /** Only offers a multi-node job on InfiniBand may span (`OfferFilter.multiNode`). */
+  readonly multiNode?: boolean;
   readonly maxPrice?: number;
   readonly maxAge?: number;
   readonly today?: string;
@@ -197,6 +199,13 @@ function givenFilters(
         `no offer can be shown to keep data in ${places.join(' or ')} (a known country inside it; a community host's own word is not enough)`,
     });
   }
+  if (opts.multiNode === true)
+    out.push({
+      label: '--multi-node',
+      filter: { multiNode: true },
+      nothing: () =>
+        "no offer's instances are on an InfiniBand-class fabric (the catalog's interconnect infiniband), which a job of several nodes that needs one must span",
+    });
   if (opts.region !== undefined) {
     const place = opts.region;
     out.push({
