@@ -30,6 +30,7 @@ import {
   DATA_SENSITIVITIES,
   GLOBAL_PLACE,
   groupThousands,
+  HOURS_PER_MONTH,
   hardConstraintRisk,
   isCommitted,
   isInterruptibleCategory,
@@ -51,6 +52,7 @@ import {
   INPUT_TOKENS_PER_OUTPUT_TOKEN,
 } from './hostedApiComparison.js';
 import { offerAgeDays } from './offerAgeDays.js';
+import { runHours } from './runHours.js';
 import { latencyRatio, slowerGpuLatency } from './slowerGpuLatency.js';
 import { usd, usdCents } from './usdText.js';
 
@@ -805,7 +807,22 @@ export const riskRules: readonly RiskRule[] = [
       if (!(perJob < MAX_SHOWN_USD)) return null;
       if (isCommitted(o.offer.pricingCategory)) return null;
       const every = Number((1 / jobs).toPrecision(2));
-      return `It runs ${Number(jobs.toPrecision(3))} jobs a month, about one every ${every} months: its monthly cost (${usd(monthly)}) is an average month, and so is each month of its projection and forecast. A month with a run costs about ${usd(perJob)} (one job on the ${recommendation === 'depin' ? 'decentralized' : 'cloud'} option) and the months between runs next to nothing: budget the run months, not the average.`;
+      const side = recommendation === 'depin' ? 'decentralized' : 'cloud';
+      const runs = `It runs ${Number(jobs.toPrecision(3))} jobs a month, about one every ${every} months`;
+      const average = `its monthly cost (${usd(monthly)}) is an average month, and so is each month of its projection and forecast`;
+      // A run longer than a month spans months of its own: a 7-week pretrain read "a month with a run costs about
+      // $914,251.72", the whole run's cost, where a month of it costs about $566,000.
+      const hours = runHours(o.cost, jobs);
+      if (hours !== null && hours > HOURS_PER_MONTH) {
+        const months = hours / HOURS_PER_MONTH;
+        const between = 1 / jobs - months;
+        const rest =
+          between >= 0.05
+            ? `, and the about ${Number(between.toPrecision(2))} months between runs next to nothing`
+            : ', with next to no time between runs';
+        return `${runs}, each lasting about ${groupThousands(String(Math.round(hours)))} hours (${Number(months.toPrecision(3))} months): ${average}. A run costs about ${usd(perJob)} (one job on the ${side} option), about ${usd(perJob / months)} a month while it runs${rest}: budget the run, not the average.`;
+      }
+      return `${runs}: ${average}. A month with a run costs about ${usd(perJob)} (one job on the ${side} option) and the months between runs next to nothing: budget the run months, not the average.`;
     },
   },
   {

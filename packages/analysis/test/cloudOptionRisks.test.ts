@@ -624,6 +624,37 @@ describe('risk: a job run less often than monthly is an average month', () => {
     expect(said[0]).toContain(`A month with a run costs about ${usd(perJob)}`);
   });
 
+  it('a run longer than a month: its length, the whole run’s cost and its cost a month while it runs, not “a month with a run” (a 7-week pretrain read the whole run’s $914,251.72 as one month’s)', async () => {
+    const long = profileOf({
+      id: 'long',
+      kind: 'fine-tuning',
+      gpuType: 'H100',
+      jobsPerMonth: 0.5,
+      hoursPerJob: 1200,
+      modelParamsBillions: 1,
+      egressGiBPerMonth: 0,
+      datasetGiB: 0,
+      restartMinutes: 0,
+      interruptible: false,
+    });
+    const a = await analyze({ workloads: [long], offers: [onDemand], tiers, scenario, monteCarlo: false });
+    const d = a.workloads[0]!.decision;
+    const said = d.risks.filter((r) => r.includes('is an average month'));
+    expect(said).toHaveLength(1);
+    const perJob = d.cloud!.cost.usdPerJob!;
+    const hours = d.cloud!.cost.billedGpuHoursPerMonth! / 0.5;
+    expect(hours).toBeGreaterThanOrEqual(1200);
+    expect(said[0]).toContain(
+      `It runs 0.5 jobs a month, about one every 2 months, each lasting about ${Math.round(hours).toLocaleString('en-US')} hours (${Number((hours / 730).toPrecision(3))} months)`,
+    );
+    expect(said[0]).toContain(
+      `A run costs about ${usd(perJob)} (one job on the cloud option), about ${usd(perJob / (hours / 730))} a month while it runs`,
+    );
+    expect(said[0]).not.toContain('A month with a run');
+    // A month of the run costs no more than the GPUs held all month at the list rate ($3 a GPU-hour, one GPU).
+    expect(perJob / (hours / 730)).toBeLessThanOrEqual(730 * 3 + 0.01);
+  });
+
   it('says nothing for a job run monthly or more, on a commitment paid every month, or not once in the horizon', async () => {
     expect((await averaged(1)).said).toEqual([]);
     // Under one run in 12 months (and a cost per job no money amount holds at 5e-324 jobs a month): nothing.
