@@ -6,18 +6,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { diffRow } from './support/diffRow.js';
 import { runBuiltCli } from './support/runBuiltCli.js';
 
 const DATASETS = join(import.meta.dirname, '..', '..', '..', 'datasets');
 const DEFAULT = join(DATASETS, 'scenarios', 'default.json');
 const GROWTH = join(DATASETS, 'scenarios', 'growth.json');
 
-const diffRow = (stdout: string, label: string) =>
-  stdout
-    .split('\n')
-    .find((l) => l.startsWith(label))!
-    .split(/\s{2,}/)
-    .slice(1);
 const dollars = (text: string) => Number(text.replace(/[$,]/g, ''));
 
 /** The bundled example with its 64-GPU pretrain stated as a 2-month run (horizonMonths is its CSV's last column). */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { analysisResultSchema } from '@gpufit/schema';
 import { describe, expect, it } from 'vitest';
+import { diffRow } from './support/diffRow.js';
 import { runBuiltCli } from './support/runBuiltCli.js';
 
 const DATASETS = join(import.meta.dirname, '..', '..', '..', 'datasets');
@@ -14,12 +15,6 @@ const CRASH = join(DATASETS, 'scenarios', 'token-crash.json');
 const GROWTH = join(DATASETS, 'scenarios', 'growth.json');
 
 const planLine = (stdout: string) => stdout.split('\n').find((l) => l.startsWith('Recommended plan: '))!;
-const diffRow = (stdout: string, label: string) =>
-  stdout
-    .split('\n')
-    .find((l) => l.startsWith(label))!
-    .split(/\s{2,}/)
-    .slice(1);
 
 describe('scenario effects (built CLI)', () => {
   it('the finance token-crash scenario: each no-effect setting is a warning on stderr and in the report, with its reason', async () => {
