@@ -52,6 +52,7 @@ import {
   INPUT_TOKENS_PER_OUTPUT_TOKEN,
 } from './hostedApiComparison.js';
 import { offerAgeDays } from './offerAgeDays.js';
+import { RESERVED_CLUSTERS_SAID, reservedRunsSaid, reservedTermSaid } from './reservedTermSaid.js';
 import { runHours } from './runHours.js';
 import { latencyRatio, slowerGpuLatency } from './slowerGpuLatency.js';
 import { usd, usdCents } from './usdText.js';
@@ -299,35 +300,6 @@ export const UNRESERVED_FLEET_GPUS = 64;
  * months read no word of it).
  */
 export const UNRESERVED_CLUSTER_GPUS = 16;
-
-/**
- * How large clusters are bought reserved, each with the term its source gives (reference/README.md, "Not covered":
- * Hyperbolic reserved clusters "up to 40%" off for 3–12 month prepaid terms, CoreWeave "up to 60% discounts … for
- * committed usage" with no term; price-facts §6: Lambda 1-Click Clusters reserved per GPU-hour, billed weekly).
- */
-const RESERVED_CLUSTERS_SAID =
-  'Lambda 1-Click Clusters, reserved per GPU-hour and billed weekly; Hyperbolic reserved clusters, up to 40 % off for 3- to 12-month prepaid terms; CoreWeave, up to 60 % for committed usage, its term not stated';
-/** The commitment term the discounts above are most often quoted for (price-facts §6: reserved 1-yr ~40 %). */
-const YEAR_TERM_MONTHS = 12;
-/** Hyperbolic's shortest prepaid term (reference/README.md, "Not covered"). */
-const SHORTEST_SAID_TERM_MONTHS = 3;
-
-/**
- * For a workload that runs less than a year: a commitment that outlasts it is paid for its whole term (a 2-month
- * pretrain read "ask for a reserved cluster … CoreWeave up to 60 %" with no word of the term), so the quote to ask
- * for is one for the run's own months. Empty for a year or more.
- */
-export function reservedTermSaid(months: number): string {
-  if (!(months > 0 && months < YEAR_TERM_MONTHS)) return '';
-  const m = Number(months.toPrecision(3));
-  const span = m === 1 ? '1 month' : `${m} months`;
-  const times = Number((YEAR_TERM_MONTHS / months).toPrecision(3));
-  const shortest =
-    months < SHORTEST_SAID_TERM_MONTHS
-      ? ` (Hyperbolic's shortest prepaid term, ${SHORTEST_SAID_TERM_MONTHS} months, outlasts it)`
-      : '';
-  return ` This workload runs ${span}, and a commitment is paid for its whole term: a ${YEAR_TERM_MONTHS}-month term bought for it puts ${times} months of charges on each month of the run. Ask for a quote for the run's own ${m === 1 ? 'month' : span}${shortest}.`;
-}
 
 /**
  * A requirement of the workload (its certifications, its named GPU) is named as a cost when dropping it would save
@@ -596,7 +568,17 @@ export const riskRules: readonly RiskRule[] = [
       if (serving ? gpus < UNRESERVED_FLEET_GPUS : gpus < UNRESERVED_CLUSTER_GPUS || n < 2) return null;
       const held = `The cloud option holds ${n} × ${per} ${o.gpu} (${gpus} GPUs) at once`;
       const months = projection?.months.length ?? profile.horizonMonths;
-      const ask = `ask for a reserved cluster, usually cheaper than list (${RESERVED_CLUSTERS_SAID}): a committed offer in your catalog is priced as such.${reservedTermSaid(months)}`;
+      // A job run less often than monthly holds its cluster only while a run lasts (a half-yearly 7-week pretrain).
+      const jobs = profile.jobsPerMonth;
+      const hours =
+        profile.gpuHoursPerMonth === null && jobs !== null && jobs > 0 && jobs < 1
+          ? runHours(cloud.cost, jobs)
+          : null;
+      const term =
+        hours !== null && hours / HOURS_PER_MONTH < months
+          ? reservedRunsSaid(hours / HOURS_PER_MONTH, 1 / jobs!, months)
+          : reservedTermSaid(months);
+      const ask = `ask for a reserved cluster, usually cheaper than list (${RESERVED_CLUSTERS_SAID}): a committed offer in your catalog is priced as such.${term}`;
       // A capacity block is a reservation once booked: "on-demand capacity is not reserved" said of one read as a
       // contradiction (a 256-H100 pretrain on AWS capacity blocks).
       if (o.bookedAhead)

@@ -567,6 +567,23 @@ describe('risk: a large cloud fleet on capacity that is not reserved', () => {
     expect(fleet(await risksOf(8, node({})))[0]).not.toContain('This workload runs');
   });
 
+  it('a job run twice a year holds its cluster only while a run lasts: what a 12-month term would carry a month of use', async () => {
+    const halfYearly = { ...pretrain(8), jobsPerMonth: 1 / 6, hoursPerJob: 1200 };
+    const a = await analyze({
+      workloads: [halfYearly],
+      offers: [node({})],
+      tiers,
+      scenario,
+      monteCarlo: false,
+    });
+    const risks = fleet(a.workloads[0]!.decision.risks);
+    expect(risks).toHaveLength(1);
+    expect(risks[0]).toMatch(
+      /Each run holds the cluster about 1\.6\d months, one every 6 months, and a commitment is paid for its whole term: a 12-month term bought for it is used about 3\.\d+ of its 12 months, 3\.\d+ months of charges on each month of use\./,
+    );
+    expect(risks[0]).not.toContain('This workload runs');
+  });
+
   it('capacity blocks are reserved once booked: never "on-demand capacity is not reserved" (a 256-H100 pretrain on AWS capacity blocks read so)', async () => {
     const block = node({
       id: 'aws:p5-cb:us-east-1',
