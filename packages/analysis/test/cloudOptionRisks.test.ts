@@ -523,6 +523,12 @@ describe('risk: a large cloud fleet on capacity that is not reserved', () => {
       dataSensitivity: 'confidential',
     });
   const fleet = (risks: readonly string[]) => risks.filter((r) => r.includes('GPUs) at once'));
+  /** The capacity risk of a profile on the 8-GPU InfiniBand node offer. */
+  const fleetOf = async (profile: ReturnType<typeof pretrain>) =>
+    fleet(
+      (await analyze({ workloads: [profile], offers: [node({})], tiers, scenario, monteCarlo: false }))
+        .workloads[0]!.decision.risks,
+    );
   const risksOf = async (nodes: number, o: Offer) =>
     (await analyze({ workloads: [pretrain(nodes)], offers: [o], tiers, scenario, monteCarlo: false }))
       .workloads[0]!.decision.risks;
@@ -545,14 +551,7 @@ describe('risk: a large cloud fleet on capacity that is not reserved', () => {
 
   it('a run shorter than a year: a commitment is paid for its whole term, so the quote to ask for is the run’s own months (a 2-month 256-GPU pretrain read “CoreWeave up to 60 %” with no word of the term)', async () => {
     const twoMonths = { ...pretrain(8), horizonMonths: 2 };
-    const a = await analyze({
-      workloads: [twoMonths],
-      offers: [node({})],
-      tiers,
-      scenario,
-      monteCarlo: false,
-    });
-    const risks = fleet(a.workloads[0]!.decision.risks);
+    const risks = await fleetOf(twoMonths);
     expect(risks).toHaveLength(1);
     expect(risks[0]).toContain(
       'Hyperbolic reserved clusters, up to 40 % off for 3- to 12-month prepaid terms',
@@ -569,14 +568,7 @@ describe('risk: a large cloud fleet on capacity that is not reserved', () => {
 
   it('a job run twice a year holds its cluster only while a run lasts: what a 12-month term would carry a month of use', async () => {
     const halfYearly = { ...pretrain(8), jobsPerMonth: 1 / 6, hoursPerJob: 1200 };
-    const a = await analyze({
-      workloads: [halfYearly],
-      offers: [node({})],
-      tiers,
-      scenario,
-      monteCarlo: false,
-    });
-    const risks = fleet(a.workloads[0]!.decision.risks);
+    const risks = await fleetOf(halfYearly);
     expect(risks).toHaveLength(1);
     expect(risks[0]).toMatch(
       /Each run holds the cluster about 1\.6\d months, one every 6 months, and a commitment is paid for its whole term: a 12-month term bought for it is used about 3\.\d+ of its 12 months, 3\.\d+ months of charges on each month of use\./,
