@@ -27,6 +27,7 @@ export type { RenderCsvOptions } from './csv/renderCsv.js';
 export { renderCsv } from './csv/renderCsv.js';
 export { CSV_EOL, csvText } from './csv/writeCsv.js';
 export { lastDemandText, lastPlanMonth, workloadHorizons } from './document/executiveSummary.js';
+export { type ShorterHorizons, shorterHorizons } from './document/shorterHorizonsText.js';
 export type { ReportErrorCode } from './errors.js';
 export { REPORT_MESSAGES, ReportError } from './errors.js';
 export { FOCUS_COLUMNS } from './focus/focusColumns.js';

@@ -10,6 +10,7 @@ import {
   type PresentedAnalysis,
   presentAnalysis,
   presentTotals,
+  shorterHorizons,
   TEXT_REPORT_FORMATS,
 } from '@gpufit/report';
 import {
@@ -328,6 +329,24 @@ async function writeAndSummarize(
 }
 
 /**
+ * With workloads of different horizons the plan line's figures are month one's, with every workload running: the
+ * workloads that end first, the plan's last month and its average month, as the report's headline says them
+ * (`shorterHorizons`). A lab's 2-month, 256-GPU pretrain beside 12-month work printed "$357,403.29/month", a
+ * USD 4.3 million run rate for a plan that spends USD 1.11 million over its 12 months.
+ */
+function shorterHorizonsLine(p: PresentedAnalysis): string[] {
+  const s = shorterHorizons(p);
+  if (s === null) return [];
+  const who =
+    s.ended.length === 1
+      ? `${s.ended[0]!.id} ends after ${s.ended[0]!.lastMonth}`
+      : `${s.ended.length} workloads end before ${s.lastMonth}`;
+  return [
+    `Those are month one's figures, with every workload running: ${who}, so the plan's last month, ${s.lastMonth}, costs ${usd(s.lastMonthRecommendedCents / 100)}; over the ${s.months} months it averages ${usd(s.averageRecommendedCents / 100)} a month.`,
+  ];
+}
+
+/**
  * Under demand growth the plan line's figures are month one's: the plan's last month beside it, as the report's
  * headline says it (`lastPlanMonth`). Nothing without a change in demand.
  */
@@ -336,9 +355,11 @@ function growthLine(analysis: Analysis, presented: PresentedAnalysis | undefined
   // one for this line.
   const grows = () =>
     analysis.workloads.some((w) => Math.abs((w.projection?.months.at(-1)?.demandFactor ?? 1) - 1) > 1e-9);
-  const p = presented ?? (grows() ? presentAnalysis(analysis) : null);
+  const lengths = new Set(analysis.workloads.map((w) => w.projection?.months.length ?? null));
+  lengths.delete(null);
+  const p = presented ?? (grows() || lengths.size > 1 ? presentAnalysis(analysis) : null);
   const last = p === null ? null : lastPlanMonth(p);
-  if (last === null) return [];
+  if (last === null) return p === null ? [] : shorterHorizonsLine(p);
   return [
     `Those are month one's figures: with ${lastDemandText(last)}, the plan's last month costs ${usd(last.recommendedCents / 100)} (all-cloud ${usd(last.allCloudCents / 100)}).`,
   ];
