@@ -16,9 +16,10 @@ interface Shown {
   readonly stakes?: boolean;
 }
 
-function presented(workloads: readonly Shown[]): PresentedAnalysis {
+function presented(workloads: readonly Shown[], minMonthlySavingUsd = 0): PresentedAnalysis {
   return {
     roundingMode: 'halfEven',
+    analysis: { policy: { minSavingShare: 0.05, minMonthlySavingUsd, hybridMinShare: 0.1 } },
     workloads: workloads.map((w) => ({
       recommendedCents: Math.round(w.monthlyUsd * 100),
       projection: w.cliff === undefined ? null : { subsidyCliffMonth: w.cliff },
@@ -156,6 +157,33 @@ describe('top risks, by the dollars at stake', () => {
       'pretrain-70b: pretrain-70b unreserved-cloud-fleet.',
       'chat-api: chat-api certification-from-statement.',
     ]);
+  });
+
+  it('a lead under the saving bar follows the risks without a figure', () => {
+    // A lab's plan: $38.15 of eval re-work had led the list above the capacity of a 256-GPU, $317,557-a-month
+    // pretrain. Under the default bar (USD 100 a month) it follows every workload's first risk without a figure.
+    const lab: Shown[] = [
+      { name: 'pretrain', monthlyUsd: 317557.32, risks: [['unreserved-cloud-fleet', null]] },
+      { name: 'post-train', monthlyUsd: 16026.64, risks: [['unreserved-cloud-fleet', null]] },
+      {
+        name: 'eval',
+        monthlyUsd: 640.2,
+        risks: [
+          ['depin-rework', 38.15],
+          ['fleet-beyond-listings', null],
+        ],
+      },
+      { name: 'demo', monthlyUsd: 3198.43, risks: [['hosted-api-cheaper', 150]] },
+    ];
+    expect(topRisks(presented(lab, 100)).map(text)).toEqual([
+      'demo ($150.00 a month at stake): demo hosted-api-cheaper.',
+      'pretrain: pretrain unreserved-cloud-fleet.',
+      'post-train: post-train unreserved-cloud-fleet.',
+      'eval: eval fleet-beyond-listings.',
+      'eval ($38.15 a month at stake): eval depin-rework.',
+    ]);
+    // With no bar (an older report.json without the policy, or a bar of 0) every lead ranks by its figure.
+    expect(text(topRisks(presented(lab, 0))[1]!)).toBe('eval ($38.15 a month at stake): eval depin-rework.');
   });
 
   it('a risk of the option the plan does not take is left out of the top list: the plan’s own risks only', () => {

@@ -39,6 +39,7 @@ export function byStake(a: RiskCandidate, b: RiskCandidate): number {
 export function riskCandidates(p: PresentedAnalysis): RiskCandidate[] {
   const r = createRounder(p.roundingMode);
   const out: RiskCandidate[] = [];
+  const materialUsd = p.analysis.policy?.minMonthlySavingUsd ?? 0;
   p.workloads.forEach((w, order) => {
     const d = w.workload.decision;
     const workloadCents = w.recommendedCents ?? 0;
@@ -68,6 +69,10 @@ export function riskCandidates(p: PresentedAnalysis): RiskCandidate[] {
     // figures shown fall from first to last (a $1,108.35 after a $128.16 read as an unsorted list).
     let lead: number | null = null;
     for (const x of shown) if (x.usd !== null && (lead === null || x.usd > lead)) lead = x.usd;
+    // A lead under the policy's saving bar (USD 100 a month by default: money the plan would not move a workload
+    // for) follows the risks without a figure: a lab's $38.15 of eval re-work led its list above the capacity of a
+    // 256-GPU, $317,557-a-month pretrain.
+    if (lead !== null && lead < materialUsd) lead = null;
     let firstWithout = true;
     let leadShown = false;
     shown.forEach(({ risk, index, usd }) => {
@@ -114,4 +119,4 @@ export function saysFigure(c: RiskCandidate): boolean {
 
 /** Said under the list when it shows a figure: what the figures are, and that they do not add. */
 export const STAKES_NOTE =
-  "Figures are the dollars a month each risk puts at stake, against the recommended plan. They overlap (a workload's requirements and the cheaper options they rule out can count the same dollars), so they do not add. Ranked: a dated subsidy cliff first; then each workload's largest figure, largest first; then each workload's first risk without a figure, by the workload's monthly cost; then the rest. Every workload's full list is under it below.";
+  "Figures are the dollars a month each risk puts at stake, against the recommended plan. They overlap (a workload's requirements and the cheaper options they rule out can count the same dollars), so they do not add. Ranked: a dated subsidy cliff first; then each workload's largest figure that reaches the policy's saving bar, largest first; then each workload's first risk without a figure, by the workload's monthly cost; then the rest. Every workload's full list is under it below.";
