@@ -32,6 +32,7 @@ import {
   DATA_SENSITIVITIES,
   GPU_POLICIES,
   INTERCONNECTS,
+  isCommitted,
   MARKETS,
   type Offer,
   PRECISIONS,
@@ -529,6 +530,104 @@ describe('cheapestFeasible', () => {
     expect(floor.gpuHours).toBeGreaterThanOrEqual(2 * 730 * offer.gpusPerInstance * (1 - 1e-12));
   });
 
+  it('the floor of a batch of stated jobs counts their start-ups (test vector)', () => {
+    const s = scenarioSchema.parse({});
+    // 100 one-hour jobs a month, each starting for 12 minutes (restartMinutes, gpufit's start-up assumption), on
+    // an offer of the GPU they are stated on with no interruptions and continuous billing. Whole (not split): 100
+    // GPU-hours of work + 100 × 0.2 h of start-up = 120. Split over an 8-GPU instance: each job runs as 8 shards
+    // side by side (one job at a time), and every shard starts: 100 + 100 × 0.2 × 8 = 260. The floor, and the
+    // GPU's bound from its name alone for the 1-GPU offer, are those hours exactly; the 8-GPU offer's GPU bound
+    // counts one replica's start-up (120), never more than the class's floor.
+    const quiet = (o: Offer): Offer => ({
+      ...o,
+      id: `${o.id}#s`,
+      interruptionsPerHour: 0,
+      billingIncrementSeconds: null,
+      minimumBillableSeconds: 0,
+    });
+    const profileOn = (o: Offer, statelessRequests: boolean) =>
+      validated({
+        id: 's',
+        kind: 'batch-inference',
+        modelParamsBillions: 7,
+        gpuType: o.gpu,
+        jobsPerMonth: 100,
+        hoursPerJob: 1,
+        gpusPerReplica: 1,
+        restartMinutes: 12,
+        statelessRequests,
+      });
+    const options = { tiers, scenario: s, ratios };
+    const onH100 = (perInstance: number) =>
+      catalog
+        .filter(
+          (o) =>
+            o.gpu === 'H100' &&
+            o.gpusPerInstance === perInstance &&
+            o.pricingCategory === 'Standard' &&
+            o.market === 'gpu-cloud',
+        )
+        .map(quiet)
+        .find((o) => estimateCost(profileOn(o, perInstance > 1), o, options).feasible)!;
+    for (const [perInstance, hours] of [
+      [1, 120],
+      [8, 260],
+    ] as const) {
+      const offer = onH100(perInstance);
+      const p = profileOn(offer, perInstance > 1);
+      const e = estimateCost(p, offer, options);
+      expect(e.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(hours, 9);
+      const work = workFloor(p, offer, options)!;
+      expect(work.gpuHours).toBeCloseTo(hours, 9);
+      expect(work.runGpuHours).toBeCloseTo(100, 9);
+      expect(costFloor(p, offer, options)!.gpuHours).toBeCloseTo(hours, 9);
+      expect(gpuHoursFloor(p, offer.gpu, offer.gpuMemoryGiB, options)).toBeCloseTo(120, 9);
+    }
+  });
+
+  it('the floor of a batch of stated jobs is its billed GPU time when nothing else adds (property)', () => {
+    // Flexible offers with no interruptions and continuous billing bill the work × packing and the start-ups
+    // (`startupGpuHours`), nothing else: the floor must be exactly that (a floor without the start-ups let a
+    // search price ten times the offers it needed), and never above the estimate.
+    let exact = 0;
+    let startups = 0;
+    fc.assert(
+      fc.property(
+        profile
+          .filter((p) => workloadKinds[p.kind].pattern !== 'serving' && (p.jobsPerMonth ?? 0) > 0)
+          // Every run starts for at least a minute (the generator draws 0 too).
+          .map((p) => ({ ...p, restartMinutes: Math.max(1, p.restartMinutes) })),
+        scenario,
+        fc.nat(),
+        (p, s, at) => {
+          const options = { tiers, scenario: s, ratios };
+          for (let c = 0; c < 20; c++) {
+            const o = catalog[(at + c * 67) % catalog.length]!;
+            if (isCommitted(o.pricingCategory)) continue;
+            const offer: Offer = {
+              ...o,
+              interruptionsPerHour: 0,
+              billingIncrementSeconds: null,
+              minimumBillableSeconds: 0,
+            };
+            const e = estimateCost(p, offer, options);
+            const work = workFloor(p, offer, options);
+            if (!e.feasible || work === null) continue;
+            const billed = e.components.find((x) => x.name === 'gpu-time')!.quantity;
+            expect(work.gpuHours).toBeLessThanOrEqual(billed * (1 + 1e-12));
+            expect(work.gpuHours).toBeGreaterThanOrEqual(billed * (1 - 1e-12));
+            exact++;
+            if (work.gpuHours > work.runGpuHours) startups++;
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(exact).toBeGreaterThan(100);
+    // Not vacuous: most of them start for a visible share of the month (a tiny jobsPerMonth adds less than an ulp).
+    expect(startups).toBeGreaterThan(50);
+  });
+
   it("the floor with the offers' reliability covers re-work, spare serving units and spot capacity", () => {
     // Twins of one catalog offer (one costFloorKey) that differ in reliability and spot zones: the floor of the
     // set (`reliabilityFloors(set)[0]`) is below every twin's real cost, and null only when none can run it.
@@ -614,6 +713,45 @@ describe('cheapestFeasible', () => {
     expect(floor.gpuHours).toBeCloseTo(100 * Math.expm1(1), 6);
     // Without the offer's reliability the floor is the work alone.
     expect(costFloor(p, offer, { tiers, scenario: s, ratios })!.gpuHours).toBeCloseTo(100, 9);
+  });
+
+  it('with start-ups, re-work inflates the run and not the start-ups (test vector)', () => {
+    const s = scenarioSchema.parse({});
+    // The vector above with a 30-minute restart, which is also each job's start-up: ten 10-hour jobs restarting
+    // from scratch at 0.1 interruptions an hour take (M + R)(e^{T/M} − 1) = 10.5 (e − 1) h each; the month bills
+    // the work, 10 × 0.5 h of start-up, and the work's re-work 100 × (1.05 (e − 1) − 1), and the floor of that
+    // one offer is exactly that (re-work counted on the start-ups too would put it above the bill).
+    const profileOn = (o: Offer) =>
+      validated({
+        id: 'i',
+        kind: 'batch-inference',
+        gpuType: o.gpu,
+        jobsPerMonth: 10,
+        hoursPerJob: 10,
+        gpusPerReplica: 1,
+        interruptible: true,
+        checkpointable: false,
+        restartMinutes: 30,
+      });
+    const offer = catalog
+      .filter((o) => o.market === 'marketplace' && o.gpusPerInstance === 1)
+      .map(
+        (o): Offer => ({
+          ...o,
+          id: `${o.id}#i`,
+          interruptionsPerHour: 0.1,
+          billingIncrementSeconds: null,
+          minimumBillableSeconds: 0,
+        }),
+      )
+      .find((o) => estimateCost(profileOn(o), o, { tiers, scenario: s, ratios }).feasible)!;
+    const p = profileOn(offer);
+    const billed = 100 + 5 + 100 * (1.05 * Math.expm1(1) - 1);
+    const e = estimateCost(p, offer, { tiers, scenario: s, ratios });
+    expect(e.billedGpuHoursPerMonth).toBeCloseTo(billed, 6);
+    const work = workFloor(p, offer, { tiers, scenario: s, ratios })!;
+    expect(work.gpuHours).toBeCloseTo(105, 9);
+    expect(costFloorOf(work, p, offer, reliabilityOf(offer))!.gpuHours).toBeCloseTo(billed, 6);
   });
 
   it('matches the naive loop when copies of an offer differ in reliability and spot zones', () => {

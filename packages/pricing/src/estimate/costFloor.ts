@@ -10,11 +10,13 @@ import {
   replicaGpuMemoryGiB,
 } from '../feasibility/feasibility.js';
 import { interruptibleRule } from '../feasibility/placementRule.js';
+import { replicaWidth } from '../feasibility/replicaWidth.js';
 import { gpusForModel } from '../memory/modelMemory.js';
 import { meanSpareUnits } from '../reliability/meanSpareUnits.js';
 import { interruptedRun } from './interruptedRun.js';
 import { offerFacts } from './offerFacts.js';
 import { profileFacts } from './profileFacts.js';
+import { startupGpuHours } from './startupGpuHours.js';
 import { referenceGpuHoursOf, workOnOffer } from './workOnOffer.js';
 
 /**
@@ -47,8 +49,13 @@ export interface CostFloor {
  * capacity before the term): a search computes it once per key and finishes each group with `costFloorOf`.
  */
 export interface WorkFloor {
-  /** Useful GPU-hours × packing (serving: at least one whole unit all month). */
+  /**
+   * Useful GPU-hours × packing (serving: at least one whole unit all month), plus a batch's start-ups (every stated
+   * job's run starts on the GPUs it holds: `startupGpuHours`).
+   */
   readonly gpuHours: number;
+  /** Batch: useful GPU-hours × packing, the failure-free run that interruption re-work inflates; 0 when serving. */
+  readonly runGpuHours: number;
   /** The least a commitment holds (before its term factor); see `costFloor`. */
   readonly heldGpuHours: number;
   /** Batch: wall-clock hours of one job's run, its shards side by side (what interruptions inflate); 0 when serving. */
@@ -96,6 +103,7 @@ export function workFloor(
   const nodes = profile.nodes;
   const perInstance = offer.gpusPerInstance;
   let gpuHours = work.usefulGpuHours * work.packing;
+  let runGpuHours = 0;
   const fixed = options.scenario?.committedUtilization ?? null;
   let heldGpuHours: number;
   let gpusAtOnce: number;
@@ -117,7 +125,9 @@ export function workFloor(
     gpusPerUnit = replicasPerUnit * work.gpusPerAllocation;
     gpusAtOnce = needed * nodes * perInstance;
   } else {
-    // As estimateCost's batch branch with the run at its least (no re-work, no rounding).
+    // As estimateCost's batch branch with the run at its least (no re-work, no rounding): the allocations are
+    // those of the failure-free work, and every stated job's run pays its start-up on the GPUs it holds.
+    runGpuHours = gpuHours;
     const replicas = Math.max(
       1,
       Math.ceil(
@@ -129,6 +139,7 @@ export function workFloor(
       nodes > 1 || !work.dataParallel
         ? replicas * nodes
         : Math.ceil((replicas * work.gpusPerReplica) / perInstance - 1e-9);
+    gpuHours += startupGpuHours(profile, work);
     heldGpuHours =
       fixed !== null ? gpuHours / fixed : Math.max(gpuHours, instances * perInstance * HOURS_PER_MONTH);
     gpusAtOnce = instances * perInstance;
@@ -139,6 +150,7 @@ export function workFloor(
   const jobWallHours = unitGpuHours > 0 ? 0 : work.runWallHours;
   return {
     gpuHours,
+    runGpuHours,
     heldGpuHours,
     jobWallHours,
     neededUnits,
@@ -160,7 +172,9 @@ export function workFloor(
  * demand's reference GPU-hours ÷ the ratio) are the same; `workFloor` bills them × packing (≥ 1, whole instances)
  * and holds at least that (a commitment: ÷ a utilization ≤ 1, or the units or instances the peak needs, peak ≥ 1
  * × mean). A service also holds at least one unit all month: nodes × GPUs an instance × hours of a month, and an
- * instance has at least the GPUs a replica needs, at least `gpusForModel` of its footprint on the largest GPU.
+ * instance has at least the GPUs a replica needs, at least `gpusForModel` of its footprint on the largest GPU. A
+ * batch of stated jobs also pays every run's start-up (`startupGpuHours`) on at least one replica's GPUs a node:
+ * jobs × start-up hours × nodes × the replica's width at the largest GPU (`replicaWidth` of that least count).
  */
 export function gpuHoursFloor(
   profile: WorkloadProfile,
@@ -173,7 +187,8 @@ export function gpuHoursFloor(
   const { demandTier, ratio } = conversion;
   const { demandGpusPerReplica, footprintGiB, statedGiB } = replicaDemand(profile, demandTier.memoryGiB);
   const useful = referenceGpuHoursOf(profile, demandGpusPerReplica) / ratio;
-  if (!profileFacts(profile).serving) return useful;
+  const pf = profileFacts(profile);
+  if (!pf.serving && !(pf.startupHours > 0)) return useful;
   const nodes = profile.nodes;
   // As feasibility counts it (`replicaGpuMemoryGiB`), at the largest listing of the GPU.
   const held = replicaGpuMemoryGiB(
@@ -183,7 +198,14 @@ export function gpuHoursFloor(
     profile,
     footprintGiB >= statedGiB,
   );
-  return Math.max(useful, nodes * gpusForModel(footprintGiB, held, nodes) * HOURS_PER_MONTH);
+  const leastGpus = gpusForModel(footprintGiB, held, nodes);
+  if (pf.serving) return Math.max(useful, nodes * leastGpus * HOURS_PER_MONTH);
+  // A batch of stated jobs: every run starts on at least one replica's GPUs on each node (`startupGpuHours`:
+  // GPUs of a shard × packing × shards is nodes × I × shards ÷ fill, at least nodes × the replica's width).
+  return (
+    useful +
+    (profile.jobsPerMonth ?? 0) * pf.startupHours * nodes * replicaWidth(profile.gpusPerReplica, leastGpus)
+  );
 }
 
 /**
@@ -295,7 +317,7 @@ function reliabilityGpuHours(
   const run = interruptedRun(work.jobWallHours, rate, pf);
   if (!run.bounded) return 0;
   const inflation = run.wallHours / work.jobWallHours;
-  return inflation > 1 ? work.gpuHours * (inflation - 1) : 0;
+  return inflation > 1 ? work.runGpuHours * (inflation - 1) : 0;
 }
 
 export function costFloor(

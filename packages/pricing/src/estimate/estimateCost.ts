@@ -23,6 +23,7 @@ import { billedByTheDay } from './bookedAhead.js';
 import * as notes from './notes.js';
 import { offerFacts } from './offerFacts.js';
 import { profileFacts } from './profileFacts.js';
+import { startupGpuHours } from './startupGpuHours.js';
 import { syncPricedRun } from './syncPricedRun.js';
 import { workOnOffer } from './workOnOffer.js';
 
@@ -314,18 +315,15 @@ export function estimateCost(
     const failureFreeHours = usedHours;
     overheadHours = usedHours * (inflation - 1);
     // Each run of a stated job starts by pulling its image and loading its weights on every shard, billed on the
-    // GPUs it holds: jobs × start-up × GPUs of a shard (× packing) × shards. A sharded run pays it on every GPU
-    // of the instance, so a 0.6B embedding split over 8 H100s for 6 minutes pays 8 start-ups where one H100 for
-    // 45 minutes pays one. The start-up is the workload's `startupMinutes`, else its restart time (a gpufit
+    // GPUs it holds (`startupGpuHours`, the rule the cost floor counts too): jobs × start-up × GPUs of a shard
+    // (× packing) × shards. The start-up is the workload's `startupMinutes`, else its restart time (a gpufit
     // assumption); a demand of GPU-hours alone states no starts and pays none (profileFacts).
     const startupHours = pf.startupHours;
-    const startupGpuHours = jobsPerMonth * startupHours * gpusPerAllocation * packing * shards;
-    if (startupGpuHours > 0) {
-      usedHours += startupGpuHours;
+    const startup = startupGpuHours(profile, work);
+    if (startup > 0) {
+      usedHours += startup;
       if (explain)
-        assumptions.push(
-          notes.startup(startupHours, pf.startupStated, shards, startupGpuHours, jobsPerMonth),
-        );
+        assumptions.push(notes.startup(startupHours, pf.startupStated, shards, startup, jobsPerMonth));
     } else if (explain && pf.startupStated && pf.startsStated && !pf.serving) {
       assumptions.push(notes.NO_STARTUP_STATED);
     }
