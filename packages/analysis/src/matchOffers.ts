@@ -6,7 +6,9 @@ import {
   effectivePrice,
   estimateCost,
   type GpuTierTable,
-  gpuHoursFloor,
+  type GpuWorkFloor,
+  gpuWorkFloor,
+  instanceHoursFloor,
   placeFeasible,
   placeKey,
   type ReliabilityFloor,
@@ -101,10 +103,11 @@ export interface OfferIndex {
  *    be cheaper or tie. A group enters the heap only when its class (the groups of one `workFloorKey`, which share
  *    the feasibility check) reaches the top under a bound none of its groups beats: the class's cheapest price
  *    over the least GPU-hours its floors count, no data charges. A class enters it only when its GPU's entry
- *    reaches the top: pricing's `gpuHoursFloor` (the least GPU-hours any offer of that GPU bills or holds, from the
- *    GPU's name alone) times the price of the GPU's cheapest class not yet taken out, so a GPU's classes get their
- *    `workFloor` one at a time, cheapest first. Most GPUs and classes never get there, so most floors are never
- *    computed.
+ *    reaches the top: one per GPU and count of GPUs an instance, keyed by pricing's `instanceHoursFloor` (the
+ *    least GPU-hours any offer of that GPU and instance size bills or holds, from the GPU's name, the size and
+ *    `gpuWorkFloor`, computed once per GPU) times the price of its cheapest class not yet taken out, so the
+ *    classes get their `workFloor` one at a time, cheapest first. Most GPUs and classes never get there, so most
+ *    floors are never computed.
  *
  * The rules live in pricing only (the effective price, feasibility, the work conversion, the floor and what it
  * reads); the fast-check properties in gpufit's test/match.test.ts check that the answers equal the naive loop's.
@@ -193,11 +196,14 @@ export function indexOfferParts(
   let queryId = 0;
   const classGroups = groupsByClass(groups, classes);
   const { classParts, partsOfClass } = classPartsOf(classGroups);
-  // Classes by GPU name (the first offer's spelling; one tier key each), with per part the least month-0 price of
-  // its classes' offers: a scan asks pricing's `gpuHoursFloor` once per GPU (null when `gpuFeasible` refuses it)
-  // and pushes one entry per GPU and part, keyed by a bound none of its offers can beat; the GPU's classes get
-  // their `workFloor`s only when that entry reaches the top of its part's heap.
-  const gpus = gpuEntriesOf(classGroups, classParts, partsOfClass);
+  // Classes by GPU name (the first offer's spelling; one tier key each) and GPUs an instance, with per part the
+  // least month-0 price of its classes' offers: a scan asks pricing's `gpuWorkFloor` once per GPU name (null when
+  // `gpuFeasible` refuses it) and `instanceHoursFloor` once per instance size, and pushes one entry per GPU, size
+  // and part, keyed by a bound none of its offers can beat; the classes get their `workFloor`s only when that
+  // entry reaches the top of its part's heap.
+  const { names, gpus } = gpuEntriesOf(classGroups, classParts, partsOfClass);
+  const nameFloor: (GpuWorkFloor | null)[] = new Array(names.length).fill(null);
+  const nameQuery = new Int32Array(names.length).fill(-1);
   const gpuParts = gpus.flatMap((g) => g.parts);
   // Heap entries: a group's index (≥ 0), a class part (−1 − its index), a GPU part (−1 − classParts − its index).
   const firstGpuEntry = -1 - classParts.length;
@@ -249,8 +255,8 @@ export function indexOfferParts(
   }
 
   /**
-   * Fills each wanted part's heap (`wanted`: a bit per part) with an entry per GPU the profile may run on and
-   * part, keyed by pricing's `gpuHoursFloor` × the least price of its classes there (`gpuBound`); `expandGpu`
+   * Fills each wanted part's heap (`wanted`: a bit per part) with an entry per GPU the profile may run on, instance
+   * size and part, keyed by pricing's `instanceHoursFloor` × the least price of its classes there; `expandGpu`
    * takes its classes out one at a time, cheapest first, as it reaches the top, and `expand` a class's groups.
    */
   function scan(profile: WorkloadProfile, wanted: number): void {
@@ -259,8 +265,15 @@ export function indexOfferParts(
     for (let i = 0; i < gpus.length; i++) {
       const gpu = gpus[i]!;
       if ((gpu.partMask & wanted) === 0) continue;
-      const hours = gpuHoursFloor(profile, gpu.gpu, gpu.largestMemoryGiB, floorOptions);
-      if (hours === null) continue;
+      const name = gpu.name;
+      if (nameQuery[name] !== queryId) {
+        nameQuery[name] = queryId;
+        const { gpu: spelling, largestMemoryGiB } = names[name]!;
+        nameFloor[name] = gpuWorkFloor(profile, spelling, largestMemoryGiB, floorOptions);
+      }
+      const floor = nameFloor[name]!;
+      if (floor === null) continue;
+      const hours = instanceHoursFloor(profile, floor, gpu.gpusPerInstance);
       gpuHours[i] = hours;
       for (const gp of gpu.parts) {
         const part = gp.part;
@@ -582,36 +595,54 @@ interface GpuPart {
   readonly leastUsd: number[];
 }
 
-/** One GPU name's classes, by part, and the most memory any of its offers' GPUs has (`gpuHoursFloor`). */
-interface GpuEntry {
-  /** The first offer's spelling (offers of one GPU differ at most in case and spaces around it). */
+/**
+ * One GPU name: the first offer's spelling (offers of one GPU differ at most in case and spaces around it) and the
+ * most memory any of its offers' GPUs has (`gpuWorkFloor`).
+ */
+interface GpuName {
   readonly gpu: string;
   readonly largestMemoryGiB: number;
-  /** A bit per part the GPU has offers in. */
+}
+
+/** The classes of one GPU name with one count of GPUs an instance, by part (`instanceHoursFloor`). */
+interface GpuEntry {
+  /** Position in the index's list of GPU names. */
+  readonly name: number;
+  readonly gpusPerInstance: number;
+  /** A bit per part the entry has offers in. */
   readonly partMask: number;
   readonly parts: GpuPart[];
 }
 
-/** The classes of each GPU name (trimmed, lower case), with their parts (see `GpuEntry`). */
+/** The classes of each GPU name (trimmed, lower case) and instance size, with their parts (see `GpuEntry`). */
 function gpuEntriesOf(
   classGroups: readonly (readonly OfferGroup[])[],
   classParts: readonly ClassPart[],
   partsOfClass: readonly (readonly number[])[],
-): GpuEntry[] {
-  // Per GPU name: its spelling, largest memory and (class part, price) pairs by part.
-  const byName = new Map<
+): { names: GpuName[]; gpus: GpuEntry[] } {
+  const names: { gpu: string; largestMemoryGiB: number }[] = [];
+  const nameOf = new Map<string, number>();
+  // Per GPU name and instance size: the name's position and (class part, price) pairs by part.
+  const byKey = new Map<
     string,
-    { gpu: string; memory: number; parts: Map<number, { cp: number; usd: number }[]> }
+    { name: number; gpusPerInstance: number; parts: Map<number, { cp: number; usd: number }[]> }
   >();
   for (const [c, ofClass] of classGroups.entries()) {
     const first = ofClass[0]!.offers[0]!;
-    const key = first.gpu.trim().toLowerCase();
-    let entry = byName.get(key);
-    if (entry === undefined) {
-      entry = { gpu: first.gpu, memory: 0, parts: new Map() };
-      byName.set(key, entry);
+    const nameKey = first.gpu.trim().toLowerCase();
+    let name = nameOf.get(nameKey);
+    if (name === undefined) {
+      name = names.length;
+      names.push({ gpu: first.gpu, largestMemoryGiB: 0 });
+      nameOf.set(nameKey, name);
     }
-    entry.memory = Math.max(entry.memory, first.gpuMemoryGiB);
+    names[name]!.largestMemoryGiB = Math.max(names[name]!.largestMemoryGiB, first.gpuMemoryGiB);
+    const key = `${nameKey}\u0000${first.gpusPerInstance}`;
+    let entry = byKey.get(key);
+    if (entry === undefined) {
+      entry = { name, gpusPerInstance: first.gpusPerInstance, parts: new Map() };
+      byKey.set(key, entry);
+    }
     for (const cp of partsOfClass[c]!) {
       const { part, flexibleUsd, committedUsd } = classParts[cp]!;
       let list = entry.parts.get(part);
@@ -624,7 +655,7 @@ function gpuEntriesOf(
   }
   const out: GpuEntry[] = [];
   let index = 0;
-  for (const { gpu, memory, parts } of byName.values()) {
+  for (const { name, gpusPerInstance, parts } of byKey.values()) {
     const ofGpu: GpuPart[] = [];
     let partMask = 0;
     for (const [part, list] of [...parts.entries()].sort((a, b) => a[0] - b[0])) {
@@ -639,9 +670,9 @@ function gpuEntriesOf(
         leastUsd: list.map((x) => x.usd),
       });
     }
-    out.push({ gpu, largestMemoryGiB: memory, partMask, parts: ofGpu });
+    out.push({ name, gpusPerInstance, partMask, parts: ofGpu });
   }
-  return out;
+  return { names, gpus: out };
 }
 
 /** One class's groups in one part, and the least month-0 price of their flexible and Committed offers. */

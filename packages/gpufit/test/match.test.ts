@@ -13,6 +13,8 @@ import {
   gpuFeasible,
   gpuHoursFloor,
   gpuTierTable,
+  gpuWorkFloor,
+  instanceHoursFloor,
   interruptibleRule,
   offersWithInterruptionMultipliers,
   placeFeasible,
@@ -343,16 +345,20 @@ describe('cheapestFeasible', () => {
   });
 
   it("pricing's gpuHoursFloor bounds the work floor of every offer of the GPU, and is null only when each is", () => {
-    // The index keys a GPU's entry by this bound, so it must never exceed what a class of that GPU bills or holds.
+    // The index keys a GPU's entry by this bound, so it must never exceed what a class of that GPU bills or holds;
+    // with the offer's GPUs an instance (`instanceHoursFloor`) too.
     const byGpu = groupBy(catalog, (o) => o.gpu);
     let bounded = 0;
     let tight = 0;
+    let tighter = 0;
     fc.assert(
       fc.property(profile, scenario, (p, s) => {
         const options = { tiers, scenario: s, ratios };
         for (const [gpu, offers] of byGpu) {
           const largest = Math.max(...offers.map((o) => o.gpuMemoryGiB));
           const hours = gpuHoursFloor(p, gpu, largest, options);
+          const floor = gpuWorkFloor(p, gpu, largest, options);
+          expect(floor === null ? null : instanceHoursFloor(p, floor)).toBe(hours);
           for (const o of offers) {
             const work = workFloor(p, o, options);
             if (hours === null) {
@@ -365,14 +371,67 @@ describe('cheapestFeasible', () => {
             expect(hours).toBeLessThanOrEqual(work.gpuHours);
             expect(hours).toBeLessThanOrEqual(work.heldGpuHours);
             if (hours === work.gpuHours) tight++;
+            const sized = instanceHoursFloor(p, floor!, o.gpusPerInstance);
+            expect(sized).toBeGreaterThanOrEqual(hours);
+            // Float rounding of the same product taken in another order: far inside costFloorUsd's slack.
+            expect(sized).toBeLessThanOrEqual(work.gpuHours * (1 + 1e-12));
+            expect(sized).toBeLessThanOrEqual(work.heldGpuHours * (1 + 1e-12));
+            if (sized > hours * 1.5) tighter++;
           }
         }
       }),
       { numRuns: 150 },
     );
     expect(bounded).toBeGreaterThan(1000);
-    // Not vacuous: for many offers (one GPU an instance, no re-work) the bound is the floor itself.
+    // Not vacuous: for many offers (one GPU an instance, no re-work) the bound is the floor itself, and the
+    // instance size raises it far for many others (a service's unit, a whole instance's start-ups).
     expect(tight).toBeGreaterThan(100);
+    expect(tighter).toBeGreaterThan(100);
+  });
+
+  it('the instance-size bound holds for batches split over, or sharing, an instance with many jobs at once', () => {
+    // Many short stated jobs of small models on one node (`statelessRequests`): the work runs split over the slots or
+    // as jobs side by side, several at once at the peak, so a run starts on fewer GPUs than the instance has.
+    const byGpu = groupBy(catalog, (o) => o.gpu);
+    let bounded = 0;
+    let below = 0;
+    const busy = fc
+      .record({
+        kind: fc.constantFrom('batch-inference', 'fine-tuning', 'experimentation'),
+        jobsPerMonth: fc.integer({ min: 100, max: 20_000 }),
+        hoursPerJob: fc.double({ min: 0.05, max: 5, noNaN: true }),
+        restartMinutes: fc.double({ min: 1, max: 60, noNaN: true }),
+        modelParamsBillions: fc.constantFrom(0.5, 1.3, 7, 8, 13),
+        peakToMeanRatio: fc.double({ min: 1, max: 5, noNaN: true }),
+        gpuType: fc.constantFrom(...GPU_TYPES),
+        gpusPerReplica: fc.option(fc.constantFrom(1, 2), { nil: undefined }),
+      })
+      .map((r) => validated({ id: 'b', ...r, nodes: 1, statelessRequests: true }));
+    fc.assert(
+      fc.property(busy, scenario, (p, s) => {
+        const options = { tiers, scenario: s, ratios };
+        for (const [gpu, offers] of byGpu) {
+          const floor = gpuWorkFloor(p, gpu, Math.max(...offers.map((o) => o.gpuMemoryGiB)), options);
+          if (floor === null) continue;
+          for (const o of offers) {
+            const work = workFloor(p, o, options);
+            if (work === null) continue;
+            bounded++;
+            const sized = instanceHoursFloor(p, floor, o.gpusPerInstance);
+            expect(sized).toBeLessThanOrEqual(work.gpuHours * (1 + 1e-12));
+            // Not vacuous: instances that start on fewer GPUs than they have.
+            if (
+              sized <
+              floor.usefulGpuHours + (p.jobsPerMonth ?? 0) * (p.restartMinutes / 60) * o.gpusPerInstance
+            )
+              below++;
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect(bounded).toBeGreaterThan(1000);
+    expect(below).toBeGreaterThan(100);
   });
 
   it("pricing's placeFeasible refuses only offers feasibility refuses, and one placeKey gets one verdict", () => {

@@ -26,13 +26,15 @@ export { transferHours } from './data/transferHours.js';
 // Cost of one workload on one offer (§5.1–5.7)
 export { billedJobHours } from './estimate/billedJobHours.js';
 export { billedByTheDay, bookedAheadDays, SECONDS_PER_DAY } from './estimate/bookedAhead.js';
-export type { CostFloor, ReliabilityFloor, WorkFloor } from './estimate/costFloor.js';
+export type { CostFloor, GpuWorkFloor, ReliabilityFloor, WorkFloor } from './estimate/costFloor.js';
 export {
   costFloor,
   costFloorKey,
   costFloorOf,
   costFloorUsd,
   gpuHoursFloor,
+  gpuWorkFloor,
+  instanceHoursFloor,
   reliabilityFloors,
   reliabilityOf,
   workFloor,

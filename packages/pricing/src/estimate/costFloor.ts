@@ -166,15 +166,8 @@ export function workFloor(
  * A lower bound on `workFloor`'s `gpuHours` and `heldGpuHours` for every offer of GPU `gpu` whose GPUs have at
  * most `largestMemoryGiB` each, from the GPU's name alone; null when `gpuFeasible` refuses the GPU (then
  * `workFloor` is null for every such offer). A catalog search asks this once per GPU and computes the offers'
- * `workFloor`s only for the GPUs whose bound can still win.
- *
- * Every feasible offer of `gpu` converts the demand at the same throughput ratio, so its useful GPU-hours (the
- * demand's reference GPU-hours ÷ the ratio) are the same; `workFloor` bills them × packing (≥ 1, whole instances)
- * and holds at least that (a commitment: ÷ a utilization ≤ 1, or the units or instances the peak needs, peak ≥ 1
- * × mean). A service also holds at least one unit all month: nodes × GPUs an instance × hours of a month, and an
- * instance has at least the GPUs a replica needs, at least `gpusForModel` of its footprint on the largest GPU. A
- * batch of stated jobs also pays every run's start-up (`startupGpuHours`) on at least one replica's GPUs a node:
- * jobs × start-up hours × nodes × the replica's width at the largest GPU (`replicaWidth` of that least count).
+ * `workFloor`s only for the GPUs whose bound can still win: `instanceHoursFloor` of `gpuWorkFloor`, without an
+ * instance size.
  */
 export function gpuHoursFloor(
   profile: WorkloadProfile,
@@ -182,14 +175,38 @@ export function gpuHoursFloor(
   largestMemoryGiB: number,
   options: FeasibilityOptions,
 ): number | null {
+  const floor = gpuWorkFloor(profile, gpu, largestMemoryGiB, options);
+  return floor === null ? null : instanceHoursFloor(profile, floor);
+}
+
+/** What `instanceHoursFloor` reads from a GPU's name (see `gpuWorkFloor`). */
+export interface GpuWorkFloor {
+  /** The demand in this GPU's hours (its reference GPU-hours ÷ the throughput ratio), the same on every offer of it. */
+  readonly usefulGpuHours: number;
+  /**
+   * The fewest GPUs a replica holds on any offer of the GPU: its footprint on the largest listing
+   * (`gpusForModel`), at least a stated width (`replicaWidth`). 1 when neither serving nor start-ups read it.
+   */
+  readonly leastGpusPerReplica: number;
+}
+
+/**
+ * The part of `gpuHoursFloor` that reads the GPU (its throughput ratio and largest listing); null when
+ * `gpuFeasible` refuses it. A search computes it once per GPU and `instanceHoursFloor` once per instance size.
+ */
+export function gpuWorkFloor(
+  profile: WorkloadProfile,
+  gpu: string,
+  largestMemoryGiB: number,
+  options: FeasibilityOptions,
+): GpuWorkFloor | null {
   const conversion = gpuConversion(profile, gpu, options);
   if (conversion === null) return null;
   const { demandTier, ratio } = conversion;
   const { demandGpusPerReplica, footprintGiB, statedGiB } = replicaDemand(profile, demandTier.memoryGiB);
-  const useful = referenceGpuHoursOf(profile, demandGpusPerReplica) / ratio;
+  const usefulGpuHours = referenceGpuHoursOf(profile, demandGpusPerReplica) / ratio;
   const pf = profileFacts(profile);
-  if (!pf.serving && !(pf.startupHours > 0)) return useful;
-  const nodes = profile.nodes;
+  if (!pf.serving && !(pf.startupHours > 0)) return { usefulGpuHours, leastGpusPerReplica: 1 };
   // As feasibility counts it (`replicaGpuMemoryGiB`), at the largest listing of the GPU.
   const held = replicaGpuMemoryGiB(
     largestMemoryGiB,
@@ -198,14 +215,42 @@ export function gpuHoursFloor(
     profile,
     footprintGiB >= statedGiB,
   );
-  const leastGpus = gpusForModel(footprintGiB, held, nodes);
-  if (pf.serving) return Math.max(useful, nodes * leastGpus * HOURS_PER_MONTH);
-  // A batch of stated jobs: every run starts on at least one replica's GPUs on each node (`startupGpuHours`:
-  // GPUs of a shard × packing × shards is nodes × I × shards ÷ fill, at least nodes × the replica's width).
-  return (
-    useful +
-    (profile.jobsPerMonth ?? 0) * pf.startupHours * nodes * replicaWidth(profile.gpusPerReplica, leastGpus)
-  );
+  const leastGpus = gpusForModel(footprintGiB, held, profile.nodes);
+  return { usefulGpuHours, leastGpusPerReplica: replicaWidth(profile.gpusPerReplica, leastGpus) };
+}
+
+/**
+ * A lower bound on `workFloor`'s `gpuHours` and `heldGpuHours` for every offer of a GPU (`gpuWorkFloor`) with
+ * `gpusPerInstance` GPUs an instance (any size when omitted). Every feasible offer of the GPU converts the demand
+ * at the same ratio, so its useful GPU-hours are the same; `workFloor` bills them × packing (≥ 1, whole
+ * instances) and holds at least that (a commitment: ÷ a utilization ≤ 1, or the units or instances the peak
+ * needs, peak ≥ 1 × mean). A replica holds at least `leastGpusPerReplica` GPUs (g ≥ g₀), and an instance I ≥ g.
+ * - A service also holds at least one unit all month: nodes × I × hours of a month.
+ * - A batch of stated jobs also pays every run's start-up (`startupGpuHours`: jobs × start-up hours × GPUs of a
+ *   shard × packing × shards, which is jobs × start-up hours × nodes × I × shards ÷ fill): a replica holding
+ *   whole instances (`workOnOffer`'s `whole`: several nodes, or requests that cannot be split) starts on all
+ *   nodes × I; work split over the instance's slots, or jobs sharing it, on at least max(g₀, I ÷ max(1, c₀)),
+ *   c₀ the replicas running at once at the peak with g₀ GPUs each (≥ the jobs at once with g ≥ g₀).
+ */
+export function instanceHoursFloor(
+  profile: WorkloadProfile,
+  floor: GpuWorkFloor,
+  gpusPerInstance?: number,
+): number {
+  const pf = profileFacts(profile);
+  const useful = floor.usefulGpuHours;
+  const nodes = profile.nodes;
+  const width = floor.leastGpusPerReplica;
+  const perInstance = gpusPerInstance === undefined ? width : Math.max(width, gpusPerInstance);
+  if (pf.serving) return Math.max(useful, nodes * perInstance * HOURS_PER_MONTH);
+  if (!(pf.startupHours > 0)) return useful;
+  let startingGpus: number;
+  if (nodes > 1 || !profile.statelessRequests) startingGpus = nodes * perInstance;
+  else {
+    const atOnce = (useful * Math.max(1, profile.peakToMeanRatio)) / (HOURS_PER_MONTH * width);
+    startingGpus = Math.max(width, perInstance / Math.max(1, atOnce));
+  }
+  return useful + (profile.jobsPerMonth ?? 0) * pf.startupHours * startingGpus;
 }
 
 /**
