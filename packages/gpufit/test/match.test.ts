@@ -728,12 +728,13 @@ describe('cheapestFeasible', () => {
     expect(ruledOut).toBeGreaterThan(0);
   });
 
-  it('the floor of a flexible batch offer with interruptions is its billed hours (test vector)', () => {
+  /**
+   * Ten 10-hour jobs a month of one GPU each, restarting from scratch after `restartMinutes` (also each run's
+   * start-up), stated in the GPU of a one-GPU marketplace offer interrupted 0.1 times an hour and billed
+   * continuously: the offer and the profile (throughput ratio 1, so a job runs 10 h on it).
+   */
+  function interruptedTenJobs(restartMinutes: number): { p: WorkloadProfile; offer: Offer } {
     const s = scenarioSchema.parse({});
-    // Ten 10-hour jobs a month (100 GPU-hours) that restart from scratch, instantly, on a host interrupted 0.1 times
-    // an hour (MTBF 10 h): a job's expected run is (M + R)(e^{T/M} − 1) = 10 (e − 1) = 17.18 h, so the month bills
-    // 100 × (e − 1) ≈ 171.83 GPU-hours (billed continuously: no rounding), and the floor of that one offer is that.
-    // The demand is stated in the offer's own GPU, so a job runs 10 h on it (throughput ratio 1).
     const profileOn = (o: Offer) =>
       validated({
         id: 'i',
@@ -744,7 +745,7 @@ describe('cheapestFeasible', () => {
         gpusPerReplica: 1,
         interruptible: true,
         checkpointable: false,
-        restartMinutes: 0,
+        restartMinutes,
       });
     const offer = catalog
       .filter((o) => o.market === 'marketplace' && o.gpusPerInstance === 1)
@@ -758,7 +759,15 @@ describe('cheapestFeasible', () => {
         }),
       )
       .find((o) => estimateCost(profileOn(o), o, { tiers, scenario: s, ratios }).feasible)!;
-    const p = profileOn(offer);
+    return { p: profileOn(offer), offer };
+  }
+
+  it('the floor of a flexible batch offer with interruptions is its billed hours (test vector)', () => {
+    const s = scenarioSchema.parse({});
+    // Ten 10-hour jobs a month (100 GPU-hours) that restart from scratch, instantly, on a host interrupted 0.1 times
+    // an hour (MTBF 10 h): a job's expected run is (M + R)(e^{T/M} − 1) = 10 (e − 1) = 17.18 h, so the month bills
+    // 100 × (e − 1) ≈ 171.83 GPU-hours (billed continuously: no rounding), and the floor of that one offer is that.
+    const { p, offer } = interruptedTenJobs(0);
     const e = estimateCost(p, offer, { tiers, scenario: s, ratios });
     const used = e.components.find((c) => c.name === 'gpu-time')!.quantity;
     expect(used).toBeCloseTo(100, 9);
@@ -780,31 +789,7 @@ describe('cheapestFeasible', () => {
     // from scratch at 0.1 interruptions an hour take (M + R)(e^{T/M} − 1) = 10.5 (e − 1) h each; the month bills
     // the work, 10 × 0.5 h of start-up, and the work's re-work 100 × (1.05 (e − 1) − 1), and the floor of that
     // one offer is exactly that (re-work counted on the start-ups too would put it above the bill).
-    const profileOn = (o: Offer) =>
-      validated({
-        id: 'i',
-        kind: 'batch-inference',
-        gpuType: o.gpu,
-        jobsPerMonth: 10,
-        hoursPerJob: 10,
-        gpusPerReplica: 1,
-        interruptible: true,
-        checkpointable: false,
-        restartMinutes: 30,
-      });
-    const offer = catalog
-      .filter((o) => o.market === 'marketplace' && o.gpusPerInstance === 1)
-      .map(
-        (o): Offer => ({
-          ...o,
-          id: `${o.id}#i`,
-          interruptionsPerHour: 0.1,
-          billingIncrementSeconds: null,
-          minimumBillableSeconds: 0,
-        }),
-      )
-      .find((o) => estimateCost(profileOn(o), o, { tiers, scenario: s, ratios }).feasible)!;
-    const p = profileOn(offer);
+    const { p, offer } = interruptedTenJobs(30);
     const billed = 100 + 5 + 100 * (1.05 * Math.expm1(1) - 1);
     const e = estimateCost(p, offer, { tiers, scenario: s, ratios });
     expect(e.billedGpuHoursPerMonth).toBeCloseTo(billed, 6);
