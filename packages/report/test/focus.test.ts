@@ -190,8 +190,9 @@ describe('FOCUS 1.2 forecast rows: the validator rules in focus-1.2-forecast-not
     expect(rows.some((r) => r.x_WorkloadId === 'claims-ocr')).toBe(false);
     expect(rows.some((r) => r.x_WorkloadId === 'pretrain-7b' && r.x_Option === 'depin')).toBe(false);
     for (const r of rows.filter((x) => x.x_Market !== 'depin')) expect(r.x_IncentiveSubsidyUsd).toBe('');
+    // The subsidy pays GPU time: it is on the GPU-hours rows, never on a data row.
     for (const r of rows.filter((x) => (x.x_OfferId ?? '').startsWith('akash/')))
-      expect(r.x_IncentiveSubsidyUsd).not.toBe('');
+      expect(r.x_IncentiveSubsidyUsd === '').toBe(r.x_Charge !== 'gpu-hours');
   });
 
   test('ListCost = ListUnitPrice × PricingQuantity, to the cent (FOCUS ListCost rule)', () => {
@@ -227,12 +228,17 @@ describe('FOCUS rows: one per workload × month × option', () => {
   test('months come from the projection: 12 rows per priced option (hybrid: per side)', () => {
     const a = buildAnalysis();
     const chat = rows.filter((r) => r.x_WorkloadId === 'chat-api');
-    expect(chat.filter((r) => r.x_Option === 'cloud').map((r) => r.ChargePeriodStart)).toEqual(
-      a.workloads[0]?.projection?.months.map((m) => `${m.month}-01T00:00:00Z`),
-    );
-    expect(chat.filter((r) => r.x_Option === 'hybrid' && r.x_HybridSide === 'cloud')).toHaveLength(12);
-    expect(chat.filter((r) => r.x_Option === 'hybrid' && r.x_HybridSide === 'depin')).toHaveLength(12);
-    expect(rows).toHaveLength(12 * (3 * 2 + 2 + 1 + 2));
+    expect(
+      chat
+        .filter((r) => r.x_Option === 'cloud' && r.x_Charge === 'gpu-hours')
+        .map((r) => r.ChargePeriodStart),
+    ).toEqual(a.workloads[0]?.projection?.months.map((m) => `${m.month}-01T00:00:00Z`));
+    const side = (s: string) =>
+      chat.filter((r) => r.x_Option === 'hybrid' && r.x_HybridSide === s && r.x_Charge === 'gpu-hours');
+    expect(side('cloud')).toHaveLength(12);
+    expect(side('depin')).toHaveLength(12);
+    const gpuRows = rows.filter((r) => r.x_Charge === 'gpu-hours');
+    expect(gpuRows).toHaveLength(12 * (3 * 2 + 2 + 1 + 2));
   });
 
   test("a workload without a projection repeats its monthly cost over the scenario's horizon", () => {
@@ -254,6 +260,74 @@ describe('FOCUS rows: one per workload × month × option', () => {
     const horizon = buildAnalysis().workloads[0]?.projection?.horizonCloudUsd ?? 0;
     const cloud = rows.filter((r) => r.x_WorkloadId === 'chat-api' && r.x_Option === 'cloud');
     expect(cloud.reduce((a, r) => a + cents(r.BilledCost), 0)).toBe(Math.round(horizon * 100));
+  });
+
+  test("ListUnitPrice is the offer's list GPU-hour price on the GPU-hours row; egress is its own row at its own price", () => {
+    // chat-api on cloud: 3,650 GPU-hours at USD 1.861 and 1,800 GiB egress at USD 0.09. Before, the one row read
+    // ListUnitPrice = (6,792.65 + 162.00) ÷ 3,650 = 1.9053849315, a price no provider lists.
+    const month = rows.filter(
+      (r) =>
+        r.x_WorkloadId === 'chat-api' &&
+        r.x_Option === 'cloud' &&
+        r.ChargePeriodStart === rows[0]?.ChargePeriodStart,
+    );
+    const gpu = month.find((r) => r.x_Charge === 'gpu-hours');
+    const egress = month.find((r) => r.x_Charge === 'egress');
+    expect(gpu?.ListUnitPrice).toBe('1.861');
+    expect(gpu?.PricingUnit).toBe('GPU-Hours');
+    expect(egress?.ListUnitPrice).toBe('0.09');
+    expect(egress?.PricingUnit).toBe('GiB');
+    expect(Number(egress?.ListCost)).toBeCloseTo(
+      Number(egress?.ListUnitPrice) * Number(egress?.PricingQuantity),
+      2,
+    );
+    // A USD 0 egress line (Akash charges none) gets no row.
+    expect(rows.some((r) => (r.x_OfferId ?? '').startsWith('akash/') && r.x_Charge === 'egress')).toBe(false);
+  });
+
+  test("property: a month's rows of one option add up to its spend, whatever its egress", () => {
+    fc.assert(
+      // Up to 70,000 GiB at USD 0.09 (USD 6,300 of the option's USD 6,954.65 a month).
+      fc.property(
+        fc.double({ min: 0, max: 7e4, noNaN: true }),
+        fc.double({ min: 0, max: 0.09, noNaN: true }),
+        (gib, price) => {
+          const a = mutableCopy(buildAnalysis());
+          const cost = a.workloads[0]?.decision.cloud?.cost;
+          const line = cost?.components.find((c) => c.name === 'egress');
+          const gpu = cost?.components.find((c) => c.name === 'gpu-time');
+          if (cost === undefined || line === undefined || gpu === undefined)
+            throw new Error('fixture changed');
+          // The month's spend stays the projection's: only its split between GPU time and egress moves.
+          gpu.usd += line.usd - gib * price;
+          gpu.quantity = gpu.usd / gpu.unitPriceUsd;
+          line.quantity = gib;
+          line.unitPriceUsd = price;
+          line.usd = gib * price;
+          const all = parseCsvRecords(renderFocus(a)).filter((r) => r.x_WorkloadId === 'chat-api');
+          const byMonth = new Map<string, number>();
+          for (const r of all) {
+            expect(cents(r.BilledCost)).toBeGreaterThanOrEqual(0);
+            const k = `${r.x_Option}|${r.x_HybridSide}|${r.ChargePeriodStart}`;
+            byMonth.set(k, (byMonth.get(k) ?? 0) + cents(r.BilledCost));
+            if (r.ListUnitPrice !== '')
+              expect(
+                Math.abs(Number(r.ListUnitPrice) * Number(r.PricingQuantity) - Number(r.ListCost)),
+              ).toBeLessThan(0.0051);
+          }
+          const gpuOnly = new Map(
+            all
+              .filter((r) => r.x_Charge === 'gpu-hours')
+              .map((r) => [`${r.x_Option}|${r.x_HybridSide}|${r.ChargePeriodStart}`, 0]),
+          );
+          expect([...byMonth.keys()].sort()).toEqual([...gpuOnly.keys()].sort());
+          const horizon = a.workloads[0]?.projection?.horizonCloudUsd ?? 0;
+          const cloud = [...byMonth].filter(([k]) => k.startsWith('cloud|')).reduce((s, [, v]) => s + v, 0);
+          expect(cloud).toBe(Math.round(horizon * 100));
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   test('x_Recommended marks exactly the rows of the recommended option', () => {
@@ -278,13 +352,20 @@ describe('FOCUS SKUs: an offer is one price of a SKU', () => {
   test('SkuId, SkuPriceId, SkuMeter and SkuPriceDetails are set on every Usage row', () => {
     for (const r of rows)
       for (const c of ['SkuId', 'SkuPriceId', 'SkuMeter', 'SkuPriceDetails']) expect(r[c]).not.toBe('');
-    expect(new Set(rows.map((r) => r.SkuMeter))).toEqual(new Set(['GPU-hours']));
+    for (const r of rows)
+      expect([
+        'GPU-hours',
+        'Data transfer out (GiB)',
+        'Data transfer in (GiB)',
+        'Checkpoint sync (GiB)',
+      ]).toContain(r.SkuMeter);
+    for (const r of rows) expect(r.SkuMeter === 'GPU-hours').toBe(r.x_Charge === 'gpu-hours');
   });
 
   test('SkuPriceId-C-008-M: each SkuPriceId has one SkuId; SkuPriceId is the offer id', () => {
     const parents = new Map<string, Set<string>>();
     for (const r of rows) {
-      expect(r.SkuPriceId).toBe(r.x_OfferId);
+      expect(r.SkuPriceId).toBe(r.x_Charge === 'gpu-hours' ? r.x_OfferId : `${r.x_OfferId}/${r.x_Charge}`);
       parents.set(r.SkuPriceId ?? '', (parents.get(r.SkuPriceId ?? '') ?? new Set()).add(r.SkuId ?? ''));
     }
     for (const p of parents.values()) expect(p.size).toBe(1);
@@ -308,14 +389,20 @@ describe('FOCUS SKUs: an offer is one price of a SKU', () => {
     for (const r of rows) {
       const d = JSON.parse(r.SkuPriceDetails ?? '') as Record<string, unknown>;
       for (const k of Object.keys(d)) expect(k).toMatch(/^x_[A-Z]/);
-      expect(d.x_Gpu).toBe(r.x_Gpu);
-      expect(d.x_PricingCategory).toBe(r.PricingCategory);
-      if (r.x_OfferListUnitPrice !== '')
-        expect(Number(d.x_CatalogUsdPerGpuHour)).toBeCloseTo(Number(r.x_OfferListUnitPrice), 4);
       byPrice.set(
         r.SkuPriceId ?? '',
         (byPrice.get(r.SkuPriceId ?? '') ?? new Set()).add(r.SkuPriceDetails ?? ''),
       );
+      if (r.x_Charge !== 'gpu-hours') {
+        // A data row's price is per GiB, its own line's.
+        expect(d.x_Component).toBe(r.x_Charge);
+        expect(Number(d.x_UsdPerGiB)).toBe(Number(r.ListUnitPrice));
+        continue;
+      }
+      expect(d.x_Gpu).toBe(r.x_Gpu);
+      expect(d.x_PricingCategory).toBe(r.PricingCategory);
+      if (r.x_OfferListUnitPrice !== '')
+        expect(Number(d.x_CatalogUsdPerGpuHour)).toBeCloseTo(Number(r.x_OfferListUnitPrice), 4);
     }
     for (const d of byPrice.values()) expect(d.size).toBe(1);
   });

@@ -11,16 +11,19 @@ import type {
 } from '../present/presentAnalysis.js';
 import type { Rounder } from '../present/rounder.js';
 import { MONEY_SCALE, UNIT_PRICE_SCALE } from '../present/rounder.js';
+import type { FocusCharge } from './focusCharges.js';
+import { QUANTITY_SCALE } from './focusCharges.js';
 import { focusDecimal } from './focusDecimal.js';
 import { focusService } from './focusServices.js';
 
-/** One forecast row: a workload's option (or hybrid side) in one month. */
+/** One forecast row: one charge (GPU-hours, or a data line) of a workload's option (or hybrid side) in one month. */
 export interface FocusRow {
   readonly p: PresentedAnalysis;
   readonly r: Rounder;
   readonly w: ShownWorkload;
   readonly path: ShownPath;
   readonly month: ShownPathMonth;
+  readonly charge: FocusCharge;
 }
 
 export interface FocusColumn {
@@ -33,16 +36,27 @@ export interface FocusColumn {
 export const FORECAST_BILLING_ACCOUNT_ID = 'gpufit-forecast';
 export const PRICING_UNIT = 'GPU-Hours';
 export const SKU_METER = 'GPU-hours';
-const QUANTITY_SCALE = 3;
-/** ListUnitPrice is derived (ListCost ÷ PricingQuantity) and printed with enough places that the product matches ListCost to the cent. */
+/** PricingUnit of the data-transfer rows (egress, ingress, checkpoint sync). */
+export const DATA_PRICING_UNIT = 'GiB';
+const DATA_SKU_METER: Record<Exclude<FocusCharge['kind'], 'gpu-hours'>, string> = {
+  egress: 'Data transfer out (GiB)',
+  ingress: 'Data transfer in (GiB)',
+  'checkpoint-sync': 'Checkpoint sync (GiB)',
+};
+const DATA_DESCRIPTION: Record<Exclude<FocusCharge['kind'], 'gpu-hours'>, string> = {
+  egress: 'data egress',
+  ingress: 'data ingress',
+  'checkpoint-sync': 'checkpoint sync',
+};
+/** Unit prices are printed with enough places that the product with PricingQuantity matches the cost to the cent. */
 const LIST_UNIT_PRICE_SCALE = 10;
 
 /** Money keeps both decimals (`12.50`), which also satisfies the decimal-point rule. */
 const cents = (c: number): CsvCell => numberCell(formatCents.machine(c));
-const billed = (x: FocusRow): number => x.month.cents;
-const listCents = (x: FocusRow): number => x.month.cents + (x.month.subsidyCents ?? 0);
-const quantityMinor = (x: FocusRow): number | null =>
-  x.month.gpuHours === null ? null : x.r.quantity(x.month.gpuHours, QUANTITY_SCALE);
+const billed = (x: FocusRow): number => x.charge.billedCents;
+const listCents = (x: FocusRow): number => x.charge.listCents;
+const isGpu = (x: FocusRow): boolean => x.charge.kind === 'gpu-hours';
+const quantityMinor = (x: FocusRow): number | null => x.charge.quantityMinor;
 const hasQuantity = (x: FocusRow): boolean => {
   const q = quantityMinor(x);
   return q !== null && q > 0;
@@ -54,10 +68,10 @@ const provider = (x: FocusRow): CsvCell =>
 const optionWord = (x: FocusRow): string =>
   x.path.option === 'hybrid' ? `hybrid, ${x.path.side} side` : x.path.option;
 /**
- * The unit price of a cost column: cost ÷ PricingQuantity in USD per GPU-hour, printed with enough places that
+ * The unit price of a cost column: cost ÷ PricingQuantity in USD per pricing unit, printed with enough places that
  * the product matches the cost to the cent; null when the quantity is unknown.
  */
-const usdPerHour = (x: FocusRow, costCents: number): number | null => {
+const usdPerUnit = (x: FocusRow, costCents: number): number | null => {
   const q = quantityMinor(x);
   if (q === null || q <= 0) return null;
   return costCents / 10 ** MONEY_SCALE / (q / 10 ** QUANTITY_SCALE);
@@ -76,7 +90,7 @@ const unitPriceCell = (x: FocusRow, usd: number | null): CsvCell =>
 export function rowToken(x: FocusRow): { readonly symbol: string; readonly usd: number } | null {
   const symbol = x.path.offer.pricingCurrency;
   const usd = x.month.tokenPriceUsd;
-  if (symbol === undefined || symbol === 'USD' || x.path.side !== 'depin') return null;
+  if (symbol === undefined || symbol === 'USD' || x.path.side !== 'depin' || !isGpu(x)) return null;
   if (usd === null || !(Number.isFinite(usd) && usd > 0)) return null;
   return { symbol, usd };
 }
@@ -94,12 +108,23 @@ export function skuId(offer: FocusRow['path']['offer']): string {
   const machine = offer.instanceType ?? `${offer.gpusPerInstance}x ${offer.gpu}`;
   return `${offer.provider}/${machine}/${offer.region}`;
 }
+/** A data row's SKU is the machine's SKU with the data line: `<SkuId>/egress`. */
+const rowSkuId = (x: FocusRow): string =>
+  isGpu(x) ? skuId(x.path.offer) : `${skuId(x.path.offer)}/${x.charge.kind}`;
 /**
  * SkuPriceDetails: gpufit's properties of the SKU price, the same every month (all `x_`, as FOCUS requires of
  * provider-defined keys; the one number, the catalog price, is per PricingUnit, as SkuPriceDetails-C-018 asks).
  */
 function skuPriceDetails(x: FocusRow): string {
   const o = x.path.offer;
+  if (!isGpu(x)) {
+    return JSON.stringify({
+      x_Component: x.charge.kind,
+      x_PricingCurrency: 'USD',
+      x_PriceAsOf: o.asOf,
+      x_UsdPerGiB: x.charge.listUnitPriceUsd,
+    });
+  }
   const details: Record<string, string | number> = {
     x_Gpu: o.gpu,
     x_PricingCategory: PRICING_CATEGORY_REGISTRY[o.pricingCategory].focus,
@@ -114,7 +139,7 @@ const TOKEN_COST_SCALE = 6;
 const percentile =
   (key: 'p10' | 'p50' | 'p90') =>
   (x: FocusRow): CsvCell =>
-    x.month.percentiles === null ? emptyCell : cents(x.month.percentiles[key]);
+    x.month.percentiles === null || !isGpu(x) ? emptyCell : cents(x.month.percentiles[key]);
 
 /**
  * The columns of `forecast-focus.csv`: FOCUS 1.2 columns (alphabetical, as in the specification) that the
@@ -144,10 +169,13 @@ export const FOCUS_COLUMNS: readonly FocusColumn[] = [
   { name: 'ChargeClass', description: 'empty (only Correction is allowed)', value: () => emptyCell },
   {
     name: 'ChargeDescription',
-    description: 'Forecast: <workload> on <provider> <GPU> (<option>)',
+    description:
+      'Forecast: <workload> on <provider> <GPU> (<option>), then `: data egress` (or ingress, checkpoint sync) on a data row',
     value: (x) =>
       textCell(
-        `Forecast: ${x.w.workload.name} on ${x.path.offer.providerName} ${x.path.offer.gpu} (${optionWord(x)})`,
+        `Forecast: ${x.w.workload.name} on ${x.path.offer.providerName} ${x.path.offer.gpu} (${optionWord(x)})${
+          x.charge.kind === 'gpu-hours' ? '' : `: ${DATA_DESCRIPTION[x.charge.kind]}`
+        }`,
       ),
   },
   { name: 'ChargeFrequency', description: 'Usage-Based', value: () => textCell('Usage-Based') },
@@ -173,8 +201,8 @@ export const FOCUS_COLUMNS: readonly FocusColumn[] = [
   {
     name: 'ListUnitPrice',
     description:
-      'ListCost ÷ PricingQuantity: all-in list USD per GPU-hour; empty when the quantity is unknown',
-    value: (x) => unitPriceCell(x, usdPerHour(x, listCents(x))),
+      "list USD per pricing unit: on a GPU-hours row the offer's list GPU-hour price (ListCost ÷ PricingQuantity in a month whose price moved), on a data row the USD per GiB; ListUnitPrice × PricingQuantity = ListCost to the cent; empty when the quantity is unknown",
+    value: (x) => unitPriceCell(x, x.charge.listUnitPriceUsd),
   },
   {
     name: 'PricingCategory',
@@ -192,7 +220,8 @@ export const FOCUS_COLUMNS: readonly FocusColumn[] = [
     description:
       'ContractedCost ÷ PricingQuantity in the PricingCurrency (tokens at the month’s projected token price); empty when the quantity is unknown',
     value: (x) => {
-      const usd = usdPerHour(x, billed(x));
+      // Without a subsidy the contracted price is the list price (the same cost, the same quantity).
+      const usd = billed(x) === listCents(x) ? x.charge.listUnitPriceUsd : usdPerUnit(x, billed(x));
       return unitPriceCell(x, usd === null ? null : inPricingCurrency(x, usd));
     },
   },
@@ -211,20 +240,20 @@ export const FOCUS_COLUMNS: readonly FocusColumn[] = [
     name: 'PricingCurrencyListUnitPrice',
     description: 'ListUnitPrice in the PricingCurrency (tokens at the month’s projected token price)',
     value: (x) => {
-      const usd = usdPerHour(x, listCents(x));
+      const usd = x.charge.listUnitPriceUsd;
       return unitPriceCell(x, usd === null ? null : inPricingCurrency(x, usd));
     },
   },
   {
     name: 'PricingQuantity',
-    description: 'billed GPU-hours of the month; empty when unknown',
+    description: 'billed GPU-hours of the month (GiB on a data row); empty when unknown',
     value: (x) =>
       hasQuantity(x) ? numberCell(focusDecimal(quantityMinor(x) ?? 0, QUANTITY_SCALE)) : emptyCell,
   },
   {
     name: 'PricingUnit',
-    description: `${PRICING_UNIT} when PricingQuantity is set, else empty`,
-    value: (x) => (hasQuantity(x) ? textCell(PRICING_UNIT) : emptyCell),
+    description: `${PRICING_UNIT} (${DATA_PRICING_UNIT} on a data row) when PricingQuantity is set, else empty`,
+    value: (x) => (hasQuantity(x) ? textCell(isGpu(x) ? PRICING_UNIT : DATA_PRICING_UNIT) : emptyCell),
   },
   { name: 'ProviderName', description: 'provider name', value: provider },
   { name: 'PublisherName', description: 'provider name', value: provider },
@@ -257,20 +286,26 @@ export const FOCUS_COLUMNS: readonly FocusColumn[] = [
   {
     name: 'SkuId',
     description:
-      'the SKU: <provider>/<instance type, or GPUs × GPU>/<region>, the same for every pricing category',
-    value: (x) => textCell(skuId(x.path.offer)),
+      'the SKU: <provider>/<instance type, or GPUs × GPU>/<region>, the same for every pricing category; a data row adds /egress, /ingress or /checkpoint-sync',
+    value: (x) => textCell(rowSkuId(x)),
   },
-  { name: 'SkuMeter', description: 'GPU-hours', value: () => textCell(SKU_METER) },
+  {
+    name: 'SkuMeter',
+    description:
+      'GPU-hours, or on a data row Data transfer out (GiB), Data transfer in (GiB), Checkpoint sync (GiB)',
+    value: (x) => textCell(x.charge.kind === 'gpu-hours' ? SKU_METER : DATA_SKU_METER[x.charge.kind]),
+  },
   {
     name: 'SkuPriceDetails',
     description:
-      'JSON of the SKU price: x_Gpu, x_PricingCategory, x_PricingCurrency, x_PriceAsOf, x_CatalogUsdPerGpuHour',
+      'JSON of the SKU price: x_Gpu, x_PricingCategory, x_PricingCurrency, x_PriceAsOf, x_CatalogUsdPerGpuHour; on a data row x_Component, x_PricingCurrency, x_PriceAsOf, x_UsdPerGiB',
     value: (x) => textCell(skuPriceDetails(x)),
   },
   {
     name: 'SkuPriceId',
-    description: 'the catalog offer id (one price of the SKU)',
-    value: (x) => textCell(x.path.offer.id),
+    description:
+      'the catalog offer id (one price of the SKU); a data row adds /egress, /ingress or /checkpoint-sync',
+    value: (x) => textCell(isGpu(x) ? x.path.offer.id : `${x.path.offer.id}/${x.charge.kind}`),
   },
   {
     name: 'x_ForecastRow',
@@ -296,6 +331,12 @@ export const FOCUS_COLUMNS: readonly FocusColumn[] = [
     description: "hybrid rows: the side's share of GPU-hours (0–1)",
     value: (x) =>
       x.path.option === 'hybrid' ? numberCell(focusDecimal(x.r.quantity(x.path.share, 4), 4)) : emptyCell,
+  },
+  {
+    name: 'x_Charge',
+    description:
+      "what the row charges for: gpu-hours (every GPU-hour line: work, re-work, spares, idle and unused hours), egress, ingress or checkpoint-sync; a month's rows of one option add up to its spend",
+    value: (x) => textCell(x.charge.kind),
   },
   {
     name: 'x_Recommended',
@@ -331,14 +372,14 @@ export const FOCUS_COLUMNS: readonly FocusColumn[] = [
     name: 'x_IncentiveSubsidyUsd',
     description:
       'USD of the month paid by the incentive token (ListCost − BilledCost); empty when the offer has no incentive',
-    value: (x) => (x.month.subsidyCents === null ? emptyCell : cents(x.month.subsidyCents)),
+    value: (x) => (x.month.subsidyCents === null || !isGpu(x) ? emptyCell : cents(x.month.subsidyCents)),
   },
   {
     name: 'x_IncentiveSubsidyShare',
     description:
       "share of the month's GPU income (BilledCost's GPU time + the subsidy) the incentive emissions pay (0–1), from the projection; below the schedule's share where the token floor holds the price",
     value: (x) =>
-      x.month.subsidyShare === null || x.month.subsidyCents === null
+      x.month.subsidyShare === null || x.month.subsidyCents === null || !isGpu(x)
         ? emptyCell
         : numberCell(focusDecimal(x.r.quantity(x.month.subsidyShare, 4), 4)),
   },
@@ -352,11 +393,20 @@ export const FOCUS_COLUMNS: readonly FocusColumn[] = [
   },
   {
     name: 'x_BilledCostP10',
-    description: 'Monte Carlo P10 of the month (cloud and depin rows)',
+    description:
+      "Monte Carlo P10 of the option's whole month (its GPU-hours and data rows together), on its GPU-hours row; empty on hybrid sides and on a workload with one priced side (no Monte Carlo of its own: its band is the horizon's, report.json totals.distribution.workloads)",
     value: percentile('p10'),
   },
-  { name: 'x_BilledCostP50', description: 'Monte Carlo P50 of the month', value: percentile('p50') },
-  { name: 'x_BilledCostP90', description: 'Monte Carlo P90 of the month', value: percentile('p90') },
+  {
+    name: 'x_BilledCostP50',
+    description: 'Monte Carlo P50 of the month, as x_BilledCostP10',
+    value: percentile('p50'),
+  },
+  {
+    name: 'x_BilledCostP90',
+    description: 'Monte Carlo P90 of the month, as x_BilledCostP10',
+    value: percentile('p90'),
+  },
   {
     name: 'x_PriceSource',
     description: "the offer's price source",
