@@ -1,7 +1,7 @@
 /**
  * The month-0 cost of one option split into the parts a projection moves differently (DESIGN §5.8):
  *
- * - compute = gpu-time + interruption-overhead + redundancy + idle-capacity + commitment-waste, unsubsidized. It scales
+ * - compute = gpu-time + billing-rounding + interruption-overhead + redundancy + idle-capacity + commitment-waste, unsubsidized. It scales
  *   with demand, is reduced by the incentive subsidy, and follows the incentive-token price when the offer
  *   is denominated in its token.
  * - data = egress + ingress + checkpoint-sync. gpufit assumption: it scales with demand too (results
@@ -117,6 +117,7 @@ export type CostBasisResult =
 
 export const COMPUTE_COMPONENTS: readonly CostComponentName[] = [
   'gpu-time',
+  'billing-rounding',
   'interruption-overhead',
   'redundancy',
   'idle-capacity',

@@ -90,7 +90,8 @@ function demandGpuHours(p: WorkloadProfile): number {
  */
 function impliedUtilization(estimate: CostEstimate, offer: Offer, profile: WorkloadProfile): number | null {
   const hours = (name: string): number => estimate.components.find((x) => x.name === name)?.quantity ?? 0;
-  const run = hours('gpu-time') + hours('interruption-overhead') + hours('idle-capacity');
+  const run =
+    hours('gpu-time') + hours('billing-rounding') + hours('interruption-overhead') + hours('idle-capacity');
   const waste = hours('commitment-waste');
   if (!(run > 0)) return null;
   const term = offer.termMonths ?? 0;

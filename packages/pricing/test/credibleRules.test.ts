@@ -108,8 +108,12 @@ describe('whole instances at the provider’s billing increment', () => {
     });
     const hourly = offer({ gpusPerInstance: 1, billingIncrementSeconds: 3600 });
     const e = estimateCost(p, hourly, { tiers });
-    // 100 jobs × 0.25 h used, each billed a whole hour: 25 + 75 GPU-hours
-    expect(e.components.find((c) => c.name === 'gpu-time')!.quantity).toBeCloseTo(100, 9);
+    // 100 jobs × 0.25 h used (+ 10 min default start-up each), each billed a whole hour: 100 GPU-hours billed,
+    // 41.67 of them work and start-up (gpu-time), 58.33 paid and unused (billing-rounding)
+    const hours = (name: string) => e.components.find((c) => c.name === name)!.quantity;
+    expect(hours('gpu-time') + hours('billing-rounding')).toBeCloseTo(100, 9);
+    expect(hours('gpu-time')).toBeCloseTo(25 + 100 / 6, 9);
+    expect(hours('billing-rounding')).toBeCloseTo(75 - 100 / 6, 9);
     expect(e.assumptions.join(' ')).toMatch(/billed in 1-hour increments/);
   });
 

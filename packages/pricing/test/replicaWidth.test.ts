@@ -334,6 +334,7 @@ describe('a held serving unit: its idle hours are their own line', () => {
         expect(hours('commitment-waste')).toBeGreaterThanOrEqual(-1e-6 * (1 + hours('gpu-time')));
         expect(
           hours('gpu-time') +
+            hours('billing-rounding') +
             hours('interruption-overhead') +
             hours('redundancy') +
             hours('idle-capacity') +

@@ -64,6 +64,11 @@ export interface FitAssessment {
 
 export const COST_COMPONENT_NAMES = [
   'gpu-time',
+  /**
+   * GPU-hours of billing increments a job pays and does not use: the rest of its last increment, or of the
+   * provider's minimum (AWS Capacity Blocks: whole days). Since 2.11.0; before, inside `gpu-time`.
+   */
+  'billing-rounding',
   'interruption-overhead',
   'redundancy',
   /**

@@ -139,6 +139,8 @@ export function estimateCost(
       : 1;
 
   let usedHours: number;
+  /** GPU-hours of billing increments paid and unused (part of usedHours, shown as their own line). */
+  let roundingGpuHours = 0;
   let overheadHours = 0;
   let redundancyHours = 0;
   let redundancyNote: string | undefined;
@@ -348,6 +350,7 @@ export function estimateCost(
         if (explain && unusedPerJob * 3600 >= BILLING_ROUNDING_SAID_SECONDS)
           assumptions.push(notes.billingRounding(jobRunHours, unusedPerJob, billing));
         usedHours += roundingHours;
+        roundingGpuHours = roundingHours;
       }
     }
     // Each job's run is bounded, but a huge demand times a huge inflation can still overflow a float64.
@@ -466,7 +469,14 @@ export function estimateCost(
       ? notes.egressAllowanceUsed(offer.providerName, of.egressAllowanceGiB)
       : undefined;
   const components: CostComponent[] = [
-    line('gpu-time', 'GPU-hour', usedHours, price, share > 0 ? notes.GPU_TIME_UNSUBSIDIZED : undefined),
+    line(
+      'gpu-time',
+      'GPU-hour',
+      usedHours - roundingGpuHours,
+      price,
+      share > 0 ? notes.GPU_TIME_UNSUBSIDIZED : undefined,
+    ),
+    line('billing-rounding', 'GPU-hour', roundingGpuHours, price),
     line('interruption-overhead', 'GPU-hour', overheadHours, price),
     line('redundancy', 'GPU-hour', redundancyHours, price, redundancyNote),
     line('idle-capacity', 'GPU-hour', idleHours, price),

@@ -19,6 +19,7 @@ export const FIT_LEVEL_LABELS: Record<FitLevel, string> = { low: 'Low', medium: 
 
 export const COMPONENT_LABELS: Record<CostComponentName, string> = {
   'gpu-time': 'GPU time',
+  'billing-rounding': 'Billing increments paid and unused',
   'interruption-overhead': 'Interruption overhead (lost work and restarts)',
   redundancy: 'Redundant replicas for the availability target',
   'idle-capacity': 'Always-on hours held idle (beyond the work)',
