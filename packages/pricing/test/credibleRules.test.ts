@@ -118,8 +118,8 @@ describe('whole instances at the provider’s billing increment', () => {
   });
 
   it('a per-second bill’s sub-second remainder is billed but not said; a second or more a job is said', () => {
-    // A 15-minute transcription on a per-second-billed host: 600 jobs of 0.2501 h leave 0.36 s each paid and
-    // unused, which the report said as "0.36 s a job are paid and unused" — noise. A 1-minute minimum under a
+    // A 15-minute transcription on a per-second-billed host: 600 jobs of 0.2501 h (900.36 s, billed 901 s) leave
+    // 0.64 s each paid and unused, which the report said as "0.64 s a job are paid and unused" — noise. A 1-minute minimum under a
     // 30-second job is said.
     const p = (hoursPerJob: number) =>
       profile({
@@ -133,10 +133,14 @@ describe('whole instances at the provider’s billing increment', () => {
     const perSecond = offer({ gpusPerInstance: 1, billingIncrementSeconds: 1 });
     const e = estimateCost(p(0.2501), perSecond, { tiers });
     expect(e.assumptions.join(' ')).not.toMatch(/paid and unused/);
-    const used = e.components.find((c) => c.name === 'gpu-time')!.quantity;
+    const gpuHours = (x: typeof e, name: string) => x.components.find((c) => c.name === name)?.quantity ?? 0;
     const bare = estimateCost(p(0.2501), offer({ gpusPerInstance: 1 }), { tiers });
-    // The remainder is still billed: more GPU-hours than on a continuously billed offer.
-    expect(used).toBeGreaterThan(bare.components.find((c) => c.name === 'gpu-time')!.quantity);
+    // The remainder is still billed, on its own line (billing-rounding): 600 × 0.64 s, more GPU-hours than on a
+    // continuously billed offer.
+    expect(gpuHours(e, 'billing-rounding')).toBeCloseTo((600 * 0.64) / 3600, 6);
+    expect(gpuHours(e, 'gpu-time') + gpuHours(e, 'billing-rounding')).toBeGreaterThan(
+      gpuHours(bare, 'gpu-time'),
+    );
     const minute = offer({ gpusPerInstance: 1, billingIncrementSeconds: 1, minimumBillableSeconds: 60 });
     expect(estimateCost(p(30 / 3600), minute, { tiers }).assumptions.join(' ')).toMatch(
       /billed in 1-second increments with a 1-minute minimum: 30 s a job are paid and unused/,
