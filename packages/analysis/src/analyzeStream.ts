@@ -7,7 +7,7 @@ import type {
   UnitThroughputTable,
 } from '@gpufit/pricing';
 import { offersWithInterruptionMultipliers } from '@gpufit/pricing';
-import type { Accounting, Analysis, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
+import type { Accounting, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
 import { allAccepted } from './analysisAccounting.js';
 import { createWorkloadAnalyzer } from './analyzeWorkload.js';
 import { type IndexedBestOffers, indexedBestOffers } from './indexedBestOffers.js';
@@ -20,7 +20,13 @@ import {
   shardHeaderLine,
   shardWorkloadLine,
 } from './shardLines.js';
-import { type AnalysisSinks, type ResolvedItem, StreamedReport, workloadCsvRows } from './streamedReport.js';
+import {
+  type AnalysisSinks,
+  type ResolvedItem,
+  type StreamedAnalysis,
+  StreamedReport,
+  workloadCsvRows,
+} from './streamedReport.js';
 
 export { type AnalysisSinks, STREAMED_NOTE, type TextSink } from './streamedReport.js';
 
@@ -83,7 +89,7 @@ export async function analyzeStream(
   input: AnalyzeStreamInput,
   sinks: AnalysisSinks,
   options: AnalyzeStreamOptions = {},
-): Promise<Analysis> {
+): Promise<StreamedAnalysis> {
   const { scenario, tiers } = input;
   const offers = offersWithInterruptionMultipliers(input.offers, scenario.interruptionRateMultipliers);
   const ratios = input.ratios === undefined ? {} : { ratios: input.ratios };

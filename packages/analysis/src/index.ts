@@ -84,7 +84,7 @@ export {
 } from './shardLines.js';
 export type { SideOfMarket } from './sides.js';
 export { marketsOfSide, sidesOfMarkets } from './sides.js';
-export type { ResolvedItem } from './streamedReport.js';
+export type { ResolvedItem, ShownTotalsCents, StreamedAnalysis } from './streamedReport.js';
 export { capacityShare, usdAtStatedVolume } from './unitCost.js';
 export type { HorizonOf } from './workloadHorizon.js';
 export { withWorkloadHorizon, workloadHorizon } from './workloadHorizon.js';

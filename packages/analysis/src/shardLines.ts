@@ -2,7 +2,12 @@ import type { Accounting, Analysis, RejectedRow, Scenario, WorkloadAnalysis } fr
 import { ANALYSIS_SCHEMA_VERSION } from '@gpufit/schema';
 import { defaultFramework } from '@gpufit/scoring';
 import type { OfferCitation } from './portfolioLedger.js';
-import { type AnalysisSinks, type ResolvedItem, StreamedReport } from './streamedReport.js';
+import {
+  type AnalysisSinks,
+  type ResolvedItem,
+  type StreamedAnalysis,
+  StreamedReport,
+} from './streamedReport.js';
 
 /**
  * A shard's result as JSON Lines (`gpufit analyze --shard I/N --format jsonl`, merged by `gpufit merge`):
@@ -188,7 +193,7 @@ export async function mergeShards(
   books: () => MergedBooks,
   sinks: Omit<AnalysisSinks, 'jsonl'>,
   onProgress?: (done: number) => void,
-): Promise<Analysis> {
+): Promise<StreamedAnalysis> {
   const report = new StreamedReport(scenario, sinks);
   let done = 0;
   for await (const batch of batches) {

@@ -1,4 +1,4 @@
-import { renderCsv } from '@gpufit/report';
+import { presentTotals, renderCsv } from '@gpufit/report';
 import type { Accounting, Analysis, RejectedRow, Scenario, WorkloadAnalysis } from '@gpufit/schema';
 import { allAccepted, analysisAccounting } from './analysisAccounting.js';
 import { type OfferCitation, PortfolioLedger } from './portfolioLedger.js';
@@ -44,6 +44,21 @@ export type ResolvedItem =
   | { readonly ok: false; readonly rejection: RejectedRow };
 
 /**
+ * The portfolio's monthly figures as the reports show them, in cents: the sums of each workload's figures rounded
+ * once on its own (presentTotals, docs/reports.md "Money: rounded once, parts add up"), so a streamed or merged
+ * run prints the plan line an in-memory run prints (not the float total rounded once: $155,645.28 against the
+ * $155,645.26 the summary table adds up to, on 40 workloads).
+ */
+export interface ShownTotalsCents {
+  readonly recommended: number;
+  readonly allCloud: number;
+  readonly savings: number;
+}
+
+/** A streamed analysis (no workloads in it) and its shown monthly totals. */
+export type StreamedAnalysis = Analysis & { readonly shownTotalsCents: ShownTotalsCents };
+
+/**
  * The report.json and report.csv of a streamed analysis, written as rows arrive, and the portfolio's books. One
  * writer for `analyzeStream` and for `mergeShards`, so a merged report is the bytes an unsharded run writes.
  */
@@ -52,6 +67,7 @@ export class StreamedReport {
   private readonly rejected: RejectedRow[] = [];
   private opened = false;
   private count = 0;
+  private shown = { recommended: 0, allCloud: 0, savings: 0 };
 
   constructor(
     private readonly scenario: Scenario,
@@ -83,14 +99,17 @@ export class StreamedReport {
         continue;
       }
       this.ledger.add(item);
+      const one = single(this.scenario, item.workload);
+      const t = presentTotals(one);
+      this.shown.recommended += t.monthlyRecommendedCents;
+      this.shown.allCloud += t.monthlyAllCloudCents;
+      this.shown.savings += t.monthlySavingsCents;
       if (jsonSink)
         json += `${this.count === 0 ? '' : ','}\n    ${item.json ?? JSON.stringify(item.workload)}`;
       if (csvSink) {
         // The first workload's rows come with the byte-order mark and the header; the rest are rows alone.
         csv +=
-          this.count === 0
-            ? renderCsv(single(this.scenario, item.workload))
-            : (item.csv ?? workloadCsvRows(this.scenario, item.workload));
+          this.count === 0 ? renderCsv(one) : (item.csv ?? workloadCsvRows(this.scenario, item.workload));
       }
       this.count++;
     }
@@ -106,7 +125,7 @@ export class StreamedReport {
     workloads: Accounting,
     offers: Accounting,
     offerRejections: readonly RejectedRow[],
-  ): Promise<Analysis> {
+  ): Promise<StreamedAnalysis> {
     const analysis: Analysis = {
       ...this.ledger.header(),
       workloads: [],
@@ -126,7 +145,7 @@ export class StreamedReport {
       ).slice(2);
       await this.sinks.json.write(`${this.count === 0 ? '' : '\n  '}],\n${rest}\n`);
     }
-    return analysis;
+    return { ...analysis, shownTotalsCents: { ...this.shown } };
   }
 }
 

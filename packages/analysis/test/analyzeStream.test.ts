@@ -1,5 +1,7 @@
 import { type GpuTier, gpuTierTable } from '@gpufit/pricing';
+import { presentTotals } from '@gpufit/report';
 import { type Analysis, type Offer, validateScenario } from '@gpufit/schema';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeStream, STREAMED_NOTE, type TextSink, type WorkloadItem } from '../src/index.js';
 import { offerOf, profileOf } from './support/builders.js';
@@ -232,5 +234,62 @@ describe('analyze(): the joint Monte Carlo of the plan (totals.distribution)', (
     expect(
       (await analyze({ workloads, offers, tiers, scenario, monteCarlo: false })).totals.distribution,
     ).toBe(undefined);
+  });
+});
+
+describe('analyzeStream: the shown monthly totals (shownTotalsCents)', () => {
+  // The plan line of a streamed run printed the float total rounded once ($155,645.28 on a 40-workload
+  // portfolio) where the in-memory run printed the sum of the workloads' shown cents ($155,645.26).
+  const shownOf = async (ws: readonly ReturnType<typeof profile>[]) => {
+    const inMemory = await analyze({ workloads: ws, offers, tiers, scenario, monteCarlo: false });
+    const streamed = await analyzeStream(
+      batches(
+        ws.map((value, i) => ({ ok: true as const, value, row: i + 2 })),
+        2,
+      ),
+      { offers, tiers, scenario },
+      {},
+    );
+    return { presented: presentTotals(inMemory), streamed: streamed.shownTotalsCents };
+  };
+
+  it('are the sums of the cents the in-memory report shows, for any hours', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 200_000 }), { minLength: 1, maxLength: 6 }),
+        async (hundredths) => {
+          const ws = hundredths.map((h, i) =>
+            profile({ id: `w${i}`, kind: 'batch-inference', gpuType: 'H100', gpuHoursPerMonth: h / 100 + 1 }),
+          );
+          const { presented, streamed } = await shownOf(ws);
+          expect(streamed).toEqual({
+            recommended: presented.monthlyRecommendedCents,
+            allCloud: presented.monthlyAllCloudCents,
+            savings: presented.monthlySavingsCents,
+          });
+          expect(streamed.savings).toBe(streamed.allCloud - streamed.recommended);
+        },
+      ),
+      { numRuns: 25, seed: 7 },
+    );
+  });
+
+  it('follow the shown figures where the float total rounded once is a cent or more away', async () => {
+    // Three-workload portfolios over a fixed grid of hours: at least one has a float total that rounds away from
+    // the sum of its shown cents (what the streamed plan line printed before), and there the stream follows the
+    // shown cents.
+    let differing = 0;
+    for (let k = 0; k < 40 && differing === 0; k++) {
+      const ws = [101.13 + k * 7.77, 333.31 + k * 3.33, 57.07 + k * 1.11].map((h, i) =>
+        profile({ id: `v${i}`, kind: 'batch-inference', gpuType: 'H100', gpuHoursPerMonth: h }),
+      );
+      const inMemory = await analyze({ workloads: ws, offers, tiers, scenario, monteCarlo: false });
+      const { presented, streamed } = await shownOf(ws);
+      if (Math.round(inMemory.totals.monthlyUsd.recommended * 100) === presented.monthlyRecommendedCents)
+        continue;
+      differing++;
+      expect(streamed.recommended).toBe(presented.monthlyRecommendedCents);
+    }
+    expect(differing).toBe(1);
   });
 });

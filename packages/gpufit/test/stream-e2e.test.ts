@@ -70,6 +70,20 @@ describe('streamed analyze', () => {
     }
   });
 
+  // A 40-workload review portfolio streamed printed $155,645.28 a month where the in-memory run printed the
+  // $155,645.26 its summary table adds up to: the streamed line rounded the float total once.
+  it('prints the plan line the in-memory run prints, to the cent', { timeout: 90_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gpufit-stream-'));
+    const path = join(dir, 'forty.csv');
+    writeFileSync(path, portfolio(40));
+    const planLine = (stdout: string) => stdout.split('\n').find((l) => l.startsWith('Recommended plan:'));
+    const streamed = (await gpufit(['analyze', path, '--stream', '--out', 's'], dir)).stdout;
+    const inMemory = (await gpufit(['analyze', path, '--trials', '1', '--format', 'json', '--out', 'm'], dir))
+      .stdout;
+    expect(planLine(streamed)).toMatch(/^Recommended plan: \$[\d,]+\.\d\d\/month/);
+    expect(planLine(streamed)).toBe(planLine(inMemory));
+  });
+
   it('refuses formats that need the whole portfolio in memory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gpufit-stream-'));
     await expect(gpufit(['analyze', EXAMPLE, '--stream', '--format', 'html'], dir)).rejects.toMatchObject({

@@ -1,6 +1,6 @@
+import type { ShownTotalsCents } from '@gpufit/analysis';
 import { cloudComparison } from '@gpufit/report';
 import { type AnalysisTotals, formatMinorUnits } from '@gpufit/schema';
-import { shownTotalsCents } from './table.js';
 
 type PlanTotals = Pick<AnalysisTotals, 'unpricedWorkloads' | 'workloadsWithoutCloudOption'>;
 
@@ -23,10 +23,11 @@ export function planLine(
   return `Recommended plan: ${usdOf(cents.recommended)}/month against ${usdOf(cents.allCloud)} all-cloud — saves ${usdOf(cents.savings)}/month${also}.`;
 }
 
-/** The plan line of a streamed or merged analysis (`shownTotalsCents`): `accepted` workloads were analyzed. */
-export function streamedPlanLine(
-  t: PlanTotals & { readonly monthlyUsd: { readonly recommended: number; readonly allCloud: number } },
-  accepted: number,
-): string {
-  return planLine(shownTotalsCents(t), t, accepted);
+/**
+ * The plan line of a streamed or merged analysis: `accepted` workloads were analyzed. Its figures are the sums of
+ * the workloads' shown cents (`StreamedAnalysis.shownTotalsCents`), as an in-memory run's are, so the two print the
+ * same line.
+ */
+export function streamedPlanLine(t: PlanTotals, shown: ShownTotalsCents, accepted: number): string {
+  return planLine(shown, t, accepted);
 }

@@ -473,7 +473,7 @@ async function runStreamed(
   const t = analysis.totals;
   const summary = [
     `Streamed ${counted(accepted, 'workload')} (${counted(read, 'row')} read, ${rejected.toLocaleString('en-US')} rejected); Monte Carlo, break-evens and sensitivity left out.`,
-    streamedPlanLine(t, accepted),
+    streamedPlanLine(t, analysis.shownTotalsCents, accepted),
   ];
   if (toStdout) note(summary.join('\n'));
   else {

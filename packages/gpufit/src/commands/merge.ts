@@ -3,12 +3,17 @@ import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { mergeShards, type ResolvedItem, type ShardFooter, type ShardHeader } from '@gpufit/analysis';
+import {
+  mergeShards,
+  type ResolvedItem,
+  type ShardFooter,
+  type ShardHeader,
+  type StreamedAnalysis,
+} from '@gpufit/analysis';
 import { TEXT_REPORT_FORMATS } from '@gpufit/report';
-import type { Analysis } from '@gpufit/schema';
 import { badInput } from '../cli/errors.js';
 import { streamedPlanLine } from '../cli/planLine.js';
-import { shownTotalsCents, usd } from '../cli/table.js';
+import { usd } from '../cli/table.js';
 import { counted } from '../cli/terminal.js';
 import { checkFooters, LineReader, orderParts, readHeader, readShardLine } from '../merge/shardFiles.js';
 import { outputFailure } from '../output/outputError.js';
@@ -136,7 +141,7 @@ export async function runMerge(files: readonly string[], opts: MergeCommandOptio
       ]),
     ) as Partial<Record<'json' | 'csv', Writable>>;
     for (const w of Object.values(sinks) as Writable[]) w.on('error', () => {});
-    let analysis: Analysis;
+    let analysis: StreamedAnalysis;
     try {
       analysis = await mergeShards(
         batches(),
@@ -201,7 +206,7 @@ export async function runMerge(files: readonly string[], opts: MergeCommandOptio
     process.stdout.write(
       `${[
         `Merged ${counted(ordered.length, 'shard')}${parts.length > 1 ? ` of ${counted(parts.length, 'part')}` : ''}: ${counted(accepted, 'workload')} (${counted(read, 'row')} read, ${rejected.toLocaleString('en-US')} rejected); Monte Carlo, break-evens and sensitivity left out, as in any streamed analysis.`,
-        streamedPlanLine(t, accepted),
+        streamedPlanLine(t, analysis.shownTotalsCents, accepted),
         `Wrote ${formats.map((f) => `${shown}/${TEXT_REPORT_FORMATS[f].fileName}`).join(', ')}.`,
       ].join('\n')}\n`,
     );
@@ -215,8 +220,13 @@ export async function runMerge(files: readonly string[], opts: MergeCommandOptio
  * not hold. The full Markdown report lists every workload from the portfolio in memory, which a sharded
  * run of any size does not have; the per-workload figures are in report.csv and report.json.
  */
-export function mergedMarkdown(analysis: Analysis, shards: readonly Shard[], records: number): string {
+export function mergedMarkdown(
+  analysis: StreamedAnalysis,
+  shards: readonly Shard[],
+  records: number,
+): string {
   const t = analysis.totals;
+  const shown = analysis.shownTotalsCents;
   const h = (shards[0] as Shard).header;
   const a = analysis.accounting;
   const lines = [
@@ -226,10 +236,10 @@ export function mergedMarkdown(analysis: Analysis, shards: readonly Shard[], rec
     '',
     '| Total | Recommended | All cloud |',
     '| --- | ---: | ---: |',
-    `| Monthly | ${usd(t.monthlyUsd.recommended)} | ${usd(t.monthlyUsd.allCloud)} |`,
+    `| Monthly | ${usd(shown.recommended / 100)} | ${usd(shown.allCloud / 100)} |`,
     `| Horizon | ${usd(t.horizonUsd.recommended)} | ${usd(t.horizonUsd.allCloud)} |`,
     '',
-    `Monthly savings: ${usd(shownTotalsCents(t).savings / 100)}: the two monthly totals, each rounded to the cent once, and their difference.`,
+    `Monthly savings: ${usd(shown.savings / 100)}: the sums of each workload's monthly figures rounded to the cent, as the full report shows them, and their difference.`,
     '',
     `Rows: ${a.read.toLocaleString('en-US')} read (${records.toLocaleString('en-US')} records), ${a.accepted.toLocaleString('en-US')} analyzed, ${a.rejected.toLocaleString('en-US')} rejected; offers: ${a.offers.accepted.toLocaleString('en-US')} of ${a.offers.read.toLocaleString('en-US')} accepted.`,
     t.unpricedWorkloads.length === 0

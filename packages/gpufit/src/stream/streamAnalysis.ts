@@ -5,6 +5,7 @@ import {
   analyzeStream,
   type ShardDigests,
   type ShardSpec,
+  type StreamedAnalysis,
   type TextSink,
 } from '@gpufit/analysis';
 import type {
@@ -15,7 +16,7 @@ import type {
   ThroughputRatioTable,
   UnitThroughputTable,
 } from '@gpufit/pricing';
-import type { Accounting, Analysis, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
+import type { Accounting, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
 import type { LoadStream } from '../io/loadStream.js';
 import type { LoadItem } from '../io/loadTypes.js';
 
@@ -74,7 +75,7 @@ export function streamAnalysis(
   checkRow?: (workload: WorkloadProfile, row: number) => void,
   /** Only this shard's rows, and the digests a `jsonl` sink's header carries. */
   shard?: { readonly spec?: ShardSpec; readonly part?: ShardSpec; readonly digests: ShardDigests },
-): Promise<Analysis> {
+): Promise<StreamedAnalysis> {
   const textSinks: AnalysisSinks = {
     ...(sinks.json && { json: textSink(sinks.json) }),
     ...(sinks.csv && { csv: textSink(sinks.csv) }),
