@@ -14,6 +14,7 @@ import type { AnalyzeInput, ScenarioRun } from './analyzeInput.js';
 import { createWorkloadAnalyzer } from './analyzeWorkload.js';
 import { horizonOf } from './portfolioLedger.js';
 import { runsOn } from './risks.js';
+import { tokenPathLabel } from './tokenPathLabel.js';
 import { usd } from './usdText.js';
 import { workloadHorizon } from './workloadHorizon.js';
 
@@ -133,7 +134,7 @@ function settingsThatDiffer(target: ScenarioRun, baseline: ScenarioRun): Setting
       setting: `tokenPrices.${key}`,
       kind: 'token',
       key,
-      label: `${key} price path (expected ×${Math.round(Math.exp(model.annualDrift) * 100) / 100} after 12 months, drift ${model.annualDrift} a year on the log scale; volatility ${pct(model.annualVolatility)})`,
+      label: tokenPathLabel(key, model),
       revert: (run) =>
         withScenario(run, {
           ...run.scenario,
