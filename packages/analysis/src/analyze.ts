@@ -17,7 +17,7 @@ export type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
  */
 export async function analyze(input: AnalyzeInput): Promise<Analysis> {
   const analyzeOne = createWorkloadAnalyzer(input);
-  const ledger = new PortfolioLedger(input.scenario, true, input.offers);
+  const ledger = new PortfolioLedger(input.scenario, true, input.offers, input.networks);
   const analyzed: AnalyzedWorkload[] = [];
   // Every workload's result is held until the reports are written: its strings shared with the others'.
   const strings = new Map<string, string>();

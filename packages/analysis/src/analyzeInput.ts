@@ -12,6 +12,7 @@ import type {
 } from '@gpufit/pricing';
 import type { Accounting, Distribution, Offer, RejectedRow, Scenario, WorkloadProfile } from '@gpufit/schema';
 import type { FrameworkOverride } from '@gpufit/scoring';
+import type { NetworkInfo } from './datasetTypes.js';
 
 /** Runs the Monte Carlo for one workload; the CLI passes a worker-thread runner, the default runs inline. */
 export type MonteCarloRunner = (
@@ -43,6 +44,11 @@ export interface ScenarioRun {
 export interface AnalyzeInput {
   readonly workloads: readonly WorkloadProfile[];
   readonly offers: readonly Offer[];
+  /**
+   * The DePIN networks (`datasets/networks.csv`); with them, the analysis's `catalog.unpricedNetworks` names the
+   * networks the catalog cannot price (no offer, or none with a USD price), which the report says.
+   */
+  readonly networks?: readonly NetworkInfo[];
   readonly tiers: GpuTierTable;
   /**
    * Measured throughput ratios between GPUs (`datasets/throughput-ratios.csv`); without them a workload is priced

@@ -86,5 +86,6 @@ export type { SideOfMarket } from './sides.js';
 export { marketsOfSide, sidesOfMarkets } from './sides.js';
 export type { ResolvedItem, ShownTotalsCents, StreamedAnalysis } from './streamedReport.js';
 export { capacityShare, usdAtStatedVolume } from './unitCost.js';
+export { unpricedNetworks } from './unpricedNetworks.js';
 export type { HorizonOf } from './workloadHorizon.js';
 export { withWorkloadHorizon, workloadHorizon } from './workloadHorizon.js';

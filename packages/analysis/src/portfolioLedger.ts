@@ -16,6 +16,8 @@ import {
 } from '@gpufit/schema';
 import { defaultFramework } from '@gpufit/scoring';
 import { componentUsd } from './componentUsd.js';
+import type { NetworkInfo } from './datasetTypes.js';
+import { unpricedNetworks } from './unpricedNetworks.js';
 /** What the ledger reads of an offer a workload was priced from: its citation in `sources`. */
 export type OfferCitation = Pick<Offer, 'id' | 'source' | 'asOf'>;
 
@@ -95,6 +97,7 @@ export class PortfolioLedger {
     private readonly scenario: Scenario,
     private readonly keepWorkloads = true,
     offers: readonly Offer[] = [],
+    networks?: readonly NetworkInfo[],
   ) {
     const d = scenario.decision;
     this.assumptionSet = new Set([
@@ -115,6 +118,7 @@ export class PortfolioLedger {
       asOfNewest: newest,
       analysisDate: scenario.analysisDate,
       maxOfferAgeDays: scenario.maxOfferAgeDays,
+      ...(networks !== undefined && { unpricedNetworks: unpricedNetworks(offers, networks) }),
     };
     if (scenario.monteCarlo.seed === SCENARIO_DEFAULTS.seed) {
       this.assumptionSet.add(`Monte Carlo seed ${scenario.monteCarlo.seed} (default).`);

@@ -290,3 +290,53 @@ describe('the summary’s decentralized side: where the options are, and what th
     );
   });
 });
+
+describe('the summary’s decentralized side: the networks the catalog cannot price', () => {
+  const withNetworks = (un: readonly unknown[] | undefined): PresentedAnalysis => {
+    const p = presented([
+      {
+        name: 'SDXL',
+        recommendation: 'depin',
+        approach: 'depin-first',
+        recommendedUsd: 715.76,
+        depin: ['Nosana', 'depin', 715.76],
+      },
+    ]);
+    return {
+      ...p,
+      analysis: { ...p.analysis, ...(un !== undefined && { catalog: { unpricedNetworks: un } }) },
+    } as unknown as PresentedAnalysis;
+  };
+
+  it('a web3 founder on io.net and Render hears that neither was compared, and why', () => {
+    // The bundled catalog: no io.net offer, and Render's two rows priced per OctaneBench-hour (no USD price).
+    const s = text(
+      decentralizedSide(
+        withNetworks([
+          { provider: 'ionet', name: 'io.net', offers: 0, reason: 'no-offer' },
+          { provider: 'render', name: 'Render Network', offers: 2, reason: 'no-usd-price' },
+        ]),
+      ),
+    );
+    expect(s).toContain(
+      ' Not compared: io.net and Render Network — the catalog holds no io.net offer and Render Network’s 2 offers carry no USD price; import a priced offer to compare them (datasets/README.md).',
+    );
+    expect(s.startsWith('Decentralized side: the decentralized options found are on Nosana')).toBe(true);
+  });
+
+  it('one network with one offer reads in the singular', () => {
+    const s = text(
+      decentralizedSide(
+        withNetworks([{ provider: 'render', name: 'Render Network', offers: 1, reason: 'no-usd-price' }]),
+      ),
+    );
+    expect(s).toContain(
+      ' Not compared: Render Network — Render Network’s one offer carries no USD price; import a priced offer to compare it (datasets/README.md).',
+    );
+  });
+
+  it('nothing said when every network is priced, or the analysis does not say', () => {
+    expect(text(decentralizedSide(withNetworks([])))).not.toContain('Not compared');
+    expect(text(decentralizedSide(withNetworks(undefined)))).not.toContain('Not compared');
+  });
+});

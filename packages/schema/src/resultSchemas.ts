@@ -343,6 +343,17 @@ export const analysisResultSchema = z.object({
       asOfNewest: z.string().nullable(),
       analysisDate: z.string().nullable(),
       maxOfferAgeDays: num,
+      /** Since 2.12.0. */
+      unpricedNetworks: z
+        .array(
+          z.object({
+            provider: z.string(),
+            name: z.string(),
+            offers: num,
+            reason: z.enum(['no-offer', 'no-usd-price']),
+          }),
+        )
+        .exactOptional(),
     })
     .exactOptional(),
   policy: z

@@ -609,7 +609,7 @@ export interface PlanSubsidy {
   readonly savingRestsOnIt: number;
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.11.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.12.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {
@@ -619,6 +619,24 @@ export interface CatalogSummary {
   /** The date offer ages were measured against (YYYY-MM-DD). */
   readonly analysisDate: string | null;
   readonly maxOfferAgeDays: number;
+  /**
+   * The DePIN networks of `datasets/networks.csv` no workload could be priced on: the catalog holds no offer of
+   * theirs, or none with a USD price. Since 2.12.0; absent when the run was not given the networks (and in older
+   * files).
+   */
+  readonly unpricedNetworks?: readonly UnpricedNetwork[];
+}
+
+/** A DePIN network the catalog cannot price (`catalog.unpricedNetworks`). */
+export interface UnpricedNetwork {
+  /** The network's provider id (`ionet`, `render`). */
+  readonly provider: string;
+  /** Its name (`io.net`, `Render Network`). */
+  readonly name: string;
+  /** How many offers of it the catalog holds. */
+  readonly offers: number;
+  /** `no-offer`: none; `no-usd-price`: none of them carries a USD price. */
+  readonly reason: 'no-offer' | 'no-usd-price';
 }
 
 /** The decision rules an analysis applied (docs/methodology.md). */

@@ -181,6 +181,7 @@ export async function runScenarioAnalysis(
       workloads: inputs.workloads.rows,
       ...horizonOption(inputs.scenarioInput),
       offers: inputs.offers.rows,
+      networks: inputs.networks,
       tiers: inputs.tiers,
       ratios: inputs.throughputRatios,
       unitThroughput: inputs.unitThroughput,

@@ -77,6 +77,23 @@ export function forgoneOptions(p: PresentedAnalysis): ForgoneOption[] {
 
 const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * The DePIN networks the catalog cannot price, said plainly after the networks that were compared: " Not compared: io.net and Render Network — the
+ * catalog holds no io.net offer and Render Network’s 2 offers carry no USD price; import a priced offer to compare
+ * them (datasets/README.md)." Empty when every network has a priced offer
+ * or the analysis does not say (`catalog.unpricedNetworks` absent).
+ */
+export function unpricedNetworksText(p: PresentedAnalysis): string {
+  const un = p.analysis.catalog?.unpricedNetworks ?? [];
+  if (un.length === 0) return '';
+  const why = un.map((n) =>
+    n.reason === 'no-offer'
+      ? `the catalog holds no ${n.name} offer`
+      : `${n.name}’s ${n.offers === 1 ? 'one offer carries' : `${n.offers} offers carry`} no USD price`,
+  );
+  return ` Not compared: ${joinWithAnd(un.map((n) => n.name))} — ${joinWithAnd(why)}; import a priced offer to compare ${un.length === 1 ? 'it' : 'them'} (datasets/README.md).`;
+}
+
 export function decentralizedSide(p: PresentedAnalysis): Block[] {
   const withOption = p.workloads.filter((w) => w.depin !== null);
   if (withOption.length === 0) return [];
@@ -122,7 +139,7 @@ export function decentralizedSide(p: PresentedAnalysis): Block[] {
       content: [
         strong('Decentralized side:'),
         t(
-          ` the decentralized options found are on ${joinWithAnd(listed)}; ${placedText}.${together}${forgoneText}`,
+          ` the decentralized options found are on ${joinWithAnd(listed)}; ${placedText}.${together}${forgoneText}${unpricedNetworksText(p)}`,
         ),
       ],
     },
