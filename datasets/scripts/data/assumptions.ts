@@ -110,9 +110,10 @@ export const VAST_INTERRUPTIBLE = {
 
 /**
  * AWS Capacity Blocks for ML reserve GPU instances for a block of whole days booked ahead, paid up front ("days to
- * weeks", price-facts §6 / the stored AWS page). A block is booked for one job's days, not held all month, so gpufit
- * prices it as capacity that cannot be interrupted, billed in whole days (a 10-day job pays 10 days, a 10.5-day job
- * 11) — not as a monthly commitment left idle between jobs. A gpufit modelling choice; the row keeps its source.
+ * weeks", price-facts §6 / the stored AWS page). A block is a commitment (Committed, as the reference files it) but
+ * for one job's days, not a term of months held all month: the row has no termMonths, and gpufit prices it as
+ * capacity that cannot be interrupted, billed in whole days (a 10-day job pays 10 days, a 10.5-day job 11), not as
+ * a monthly commitment left idle between jobs. A gpufit modelling choice; the row keeps its source.
  */
 export const CAPACITY_BLOCK_BILLING = {
   incrementSeconds: 86_400,
@@ -122,8 +123,19 @@ export const CAPACITY_BLOCK_BILLING = {
     'AWS "EC2 Capacity Blocks for ML Pricing" (stored mirror, reference README); day granularity: gpufit reading',
 } as const;
 
+/**
+ * How a Capacity Block row names its source wherever gpufit prints one: the AWS page the stored copy mirrors, and
+ * that it is read from a stored mirror (reference README, "extra-gpu-prices.csv"). The mirror's own address, which
+ * names an unrelated host, stays in the row's notes for tracing.
+ */
+export const CAPACITY_BLOCK_SOURCE = {
+  source:
+    'AWS "Amazon EC2 Capacity Blocks for ML Pricing" page (aws.amazon.com/ec2/capacityblocks/pricing), read from a stored mirror (gpufit reference README, extra-gpu-prices.csv)',
+  mirrorNote: (address: string) => `stored mirror read: ${address}`,
+} as const;
+
 export const CAPACITY_BLOCK_NOTE =
-  'AWS Capacity Block for ML: reserved capacity for the days a job is booked, priced here as on-demand billed in whole days (pricingCategory Standard, billingIncrementSeconds 86400) because a block is booked per job, not held all month - gpufit modelling choice';
+  'AWS Capacity Block for ML: reserved and paid up front for the days booked (1-182 days, AWS page), so pricingCategory Committed as the reference files it, with no termMonths: a block is not a 12/36-month term held all month; priced for the whole days a job books (billingIncrementSeconds and minimumBillableSeconds 86400), with no commitment idle between jobs - gpufit modelling choice';
 
 /**
  * Akash leases are not spot. A reverse auction sets the rate once, when a provider's bid wins the tenant's order; the

@@ -86,7 +86,9 @@ export function finalize(drafts: readonly Draft[]): { rows: Row[]; collisions: n
         `incentiveSubsidyShare ${p.incentive.subsidyShare}: ${subsidyShareOf(d.provider).why} (networks.csv)`,
       );
     const term =
-      d.pricingCategory === 'Committed' ? `committed-${d.termMonths}mo` : d.pricingCategory.toLowerCase();
+      d.pricingCategory === 'Committed' && d.termMonths !== undefined
+        ? `committed-${d.termMonths}mo`
+        : d.pricingCategory.toLowerCase();
     const base = `${d.provider}:${slug(d.instanceType)}:${slug(d.region)}:${term}`;
     if (d.usdPerGpuHour !== undefined && !(d.usdPerGpuHour > 0))
       throw new Error(`finalize: non-positive price for ${base}`);

@@ -2,6 +2,7 @@ import { PRICING_CATEGORIES, MARKETS as SCHEMA_MARKETS } from '@gpufit/schema';
 import {
   CAPACITY_BLOCK_BILLING,
   CAPACITY_BLOCK_NOTE,
+  CAPACITY_BLOCK_SOURCE,
   FIXED_RATE_LEASES,
   NOSANA_NETWORK_FEE,
 } from '../data/assumptions';
@@ -266,11 +267,13 @@ export function fromPriceList(
     let billing: BillingTerms | undefined;
     if (category === 'Committed') {
       if (providerId !== 'aws') throw new Error(`${file}: a Committed row that is not an AWS Capacity Block`);
-      // A Capacity Block is booked for the days a job needs, not held all month: it is priced as reserved capacity
-      // billed in whole days, with no commitment left idle between jobs.
-      category = 'Standard';
+      // A Capacity Block is reserved and paid up front (Committed, as the reference files it), but for the days a job
+      // books, not for a term of months: no termMonths, billed in whole days (minimumBillableSeconds 86400), so the
+      // engine prices the days booked and leaves no commitment idle between jobs (schema `isCapacityBlock`).
       billing = CAPACITY_BLOCK_BILLING;
       notes.push(CAPACITY_BLOCK_NOTE);
+      const address = /https?:\/\/\S+/.exec(cell(row, 'source'))?.[0];
+      if (address !== undefined) notes.push(CAPACITY_BLOCK_SOURCE.mirrorNote(address));
     }
 
     const facts = hostingOf(row, profile);
@@ -353,7 +356,7 @@ export function fromPriceList(
       verified,
       ...(facts.verifiedWhy ? { verifiedWhy: facts.verifiedWhy } : {}),
       ...(tier ? { tier } : {}),
-      source: cell(row, 'source'),
+      source: billing ? CAPACITY_BLOCK_SOURCE.source : cell(row, 'source'),
       asOf: cell(row, 'as_of'),
       notes,
       derived: false,

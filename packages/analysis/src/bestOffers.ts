@@ -1,6 +1,6 @@
 import { bookedAheadDays, type GpuTierTable } from '@gpufit/pricing';
 import type { CostEstimate, Offer, OfferRef, PricedOption, WorkloadProfile } from '@gpufit/schema';
-import { isCommitted } from '@gpufit/schema';
+import { isTermCommitment } from '@gpufit/schema';
 import { gpuMemoryVariant } from './gpuMemoryVariant.js';
 import { preferOffer } from './preferOffer.js';
 import { RejectionTally } from './rejectionTally.js';
@@ -102,7 +102,7 @@ export function bestOffers(
     }
     const best = { offer, estimate: e };
     if (side === 'cloud') {
-      if (isCommitted(offer.pricingCategory)) {
+      if (isTermCommitment(offer)) {
         if (better(profile, best, cloudCommitted)) cloudCommitted = best;
       } else if (better(profile, best, cloudFlexible)) cloudFlexible = best;
     } else if (better(profile, best, depin)) depin = best;

@@ -1,5 +1,5 @@
 import { demandShape, newsvendorBaseline } from '@gpufit/pricing';
-import { HOURS_PER_MONTH, isCommitted, type Offer, type WorkloadProfile } from '@gpufit/schema';
+import { HOURS_PER_MONTH, isTermCommitment, type Offer, type WorkloadProfile } from '@gpufit/schema';
 import type { BestOffers } from './bestOffers.js';
 import { committedUsefulRate } from './committedUsefulRate.js';
 
@@ -38,7 +38,7 @@ export function committedBaseMix(profile: WorkloadProfile, best: BestOffers): Co
   const committed = best.cloudCommitted;
   const flexible = best.cloudFlexible;
   if (committed === null || flexible === null || flexible.offer.pricingCategory !== 'Standard') return null;
-  if (!isCommitted(committed.offer.pricingCategory)) return null;
+  if (!isTermCommitment(committed.offer)) return null;
   const c = committed.estimate;
   const f = flexible.estimate;
   const work = f.demandGpuHoursPerMonth ?? null;

@@ -1,5 +1,5 @@
 import type { GpuTierTable, ThroughputRatioTable } from '@gpufit/pricing';
-import { isCommitted, type Offer, type Scenario, type WorkloadProfile } from '@gpufit/schema';
+import { isTermCommitment, type Offer, type Scenario, type WorkloadProfile } from '@gpufit/schema';
 import { type BestOffers, cheapestCloud, type SideBest } from './bestOffers.js';
 import { indexOfferParts } from './matchOffers.js';
 import { sidesOfMarkets } from './sides.js';
@@ -36,7 +36,7 @@ export function indexedBestOffers(
   const FLEXIBLE = 2;
   const CLOUD = [COMMITTED, FLEXIBLE];
   const index = indexOfferParts(offers, options, 3, (o) =>
-    sides[o.market] === 'depin' ? DEPIN : isCommitted(o.pricingCategory) ? COMMITTED : FLEXIBLE,
+    sides[o.market] === 'depin' ? DEPIN : isTermCommitment(o) ? COMMITTED : FLEXIBLE,
   );
   return {
     best: (profile) => {

@@ -18,7 +18,13 @@ import {
   workFloor,
   workFloorKey,
 } from '@gpufit/pricing';
-import { isCommitted, type Market, type Offer, type Scenario, type WorkloadProfile } from '@gpufit/schema';
+import {
+  isTermCommitment,
+  type Market,
+  type Offer,
+  type Scenario,
+  type WorkloadProfile,
+} from '@gpufit/schema';
 import type { SideBest } from './bestOffers.js';
 import { preferOffer } from './preferOffer.js';
 
@@ -548,7 +554,7 @@ function classPartsOf(classGroups: readonly (readonly OfferGroup[])[]): {
       }
       cp.groups.push(g);
       const usd = g.effectiveUsd[0]!;
-      if (isCommitted(g.offers[0]!.pricingCategory)) cp.committedUsd = Math.min(cp.committedUsd, usd);
+      if (isTermCommitment(g.offers[0]!)) cp.committedUsd = Math.min(cp.committedUsd, usd);
       else cp.flexibleUsd = Math.min(cp.flexibleUsd, usd);
     }
   }

@@ -6,8 +6,8 @@ import {
 } from '@gpufit/pricing';
 import {
   type ComplianceRequirement,
-  isCommitted,
   isInterruptibleCategory,
+  isTermCommitment,
   MARKET_REGISTRY,
   type Market,
   type Offer,
@@ -140,8 +140,7 @@ export function cheapestReason(
   }
   if (isInterruptibleCategory(best.offer.pricingCategory))
     parts.push('interruptible (spot/auction) capacity');
-  if (isCommitted(best.offer.pricingCategory))
-    parts.push(`needs a ${best.offer.termMonths}-month commitment`);
+  if (isTermCommitment(best.offer)) parts.push(`needs a ${best.offer.termMonths}-month commitment`);
   if (next?.effectiveUsdPerGpuHour != null && best.effectiveUsdPerGpuHour !== null) {
     const gap = next.effectiveUsdPerGpuHour - best.effectiveUsdPerGpuHour;
     parts.push(

@@ -32,8 +32,8 @@ import {
   groupThousands,
   HOURS_PER_MONTH,
   hardConstraintRisk,
-  isCommitted,
   isInterruptibleCategory,
+  isTermCommitmentRef,
   joinWithAnd,
   PRICING_CATEGORY_REGISTRY,
   placeIncludesCountry,
@@ -540,7 +540,7 @@ export const riskRules: readonly RiskRule[] = [
       const { cloud, committedBase: mix, recommendation } = e;
       const asIs = cloud?.cost.monthlyUsd;
       if (cloud == null || asIs == null || mix == null || recommendation !== 'cloud') return null;
-      if (isCommitted(cloud.offer.pricingCategory) || cloud.offer.id !== mix.onDemand.id) return null;
+      if (isTermCommitmentRef(cloud.offer) || cloud.offer.id !== mix.onDemand.id) return null;
       const saving = asIs - mix.monthlyUsd;
       if (!savesEnough(saving, asIs)) return null;
       const c = mix.committed;
@@ -558,7 +558,7 @@ export const riskRules: readonly RiskRule[] = [
     id: 'unreserved-cloud-fleet',
     check: ({ cloud, profile, projection }) => {
       const n = cloud?.cost.instances;
-      if (cloud == null || n == null || isCommitted(cloud.offer.pricingCategory)) return null;
+      if (cloud == null || n == null || isTermCommitmentRef(cloud.offer)) return null;
       // Spot capacity has its own rule (at most 8 GPUs a zone): a spot option this large was already refused.
       if (isInterruptibleCategory(cloud.offer.pricingCategory)) return null;
       const o = cloud.offer;
@@ -787,7 +787,7 @@ export const riskRules: readonly RiskRule[] = [
       // A commitment is paid every month whether a job runs or not.
       if (o == null || perJob == null || monthly == null || o.cost.jobUnit !== 'job') return null;
       if (!(perJob < MAX_SHOWN_USD)) return null;
-      if (isCommitted(o.offer.pricingCategory)) return null;
+      if (isTermCommitmentRef(o.offer)) return null;
       const every = Number((1 / jobs).toPrecision(2));
       const side = recommendation === 'depin' ? 'decentralized' : 'cloud';
       const runs = `It runs ${Number(jobs.toPrecision(3))} jobs a month, about one every ${every} months`;
@@ -1299,7 +1299,7 @@ function perGpuHour(o: Pick<Offer, 'usdPerGpuHour'>): string {
  */
 function namedOption({ offer: o, cost }: PricedOption): string {
   const shape = cost.instances == null ? o.gpu : `${cost.instances} × ${o.gpusPerInstance} ${o.gpu}`;
-  return `${o.providerName} ${shape} in ${o.region} (${PRICING_CATEGORY_REGISTRY[o.pricingCategory].label})${perGpuHour(o)}`;
+  return `${o.providerName} ${shape} in ${o.region} (${o.bookedAhead === undefined ? PRICING_CATEGORY_REGISTRY[o.pricingCategory].label : 'capacity block'})${perGpuHour(o)}`;
 }
 
 /** A sentence with a figure only when the figure is positive: nothing is at stake otherwise. */

@@ -1,5 +1,5 @@
 import type { TokenFloor } from '@gpufit/pricing';
-import { isCommitted, isInterruptibleCategory, type Market, type Offer } from '@gpufit/schema';
+import { isInterruptibleCategory, isTermCommitment, type Market, type Offer } from '@gpufit/schema';
 
 /**
  * Where a host can list a GPU itself, for USD: the markets whose offers are a token-priced host's outside option.
@@ -19,7 +19,7 @@ function isUsdListing(offer: Offer): boolean {
     HOST_LISTED_MARKETS.has(offer.market) &&
     offer.usdPerGpuHour !== null &&
     offer.usdPerGpuHour > 0 &&
-    !isCommitted(offer.pricingCategory) &&
+    !isTermCommitment(offer) &&
     (incentive === null || (incentive.denomination !== 'token' && incentive.subsidyShare === 0))
   );
 }

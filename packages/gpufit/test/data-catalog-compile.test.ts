@@ -772,15 +772,29 @@ describe('billing increments where a source states them', () => {
     if (increment !== '' || minimum !== '') expect(BILLING[provider]?.source).toBeTruthy();
   });
 
-  it('AWS Capacity Blocks are reserved capacity billed in whole days, not a monthly commitment', () => {
+  it('AWS Capacity Blocks are Committed (as the reference files them) for the whole days booked, with no term of months', () => {
     const blocks = offers.filter((o) => (o.id ?? '').includes('capacity-block'));
     expect(blocks.length).toBe(5);
     for (const o of blocks) {
       expect(
         [o.pricingCategory, o.termMonths, o.billingIncrementSeconds, o.minimumBillableSeconds],
         o.id,
-      ).toEqual(['Standard', '', '86400', '86400']);
+      ).toEqual(['Committed', '', '86400', '86400']);
+      expect(o.id).toMatch(/:committed$/);
       expect(o.notes).toMatch(/Capacity Block for ML/);
+    }
+  });
+
+  it('a Capacity Block names the AWS page its stored mirror copies, not the mirror host; the mirror address stays in notes', () => {
+    const blocks = offers.filter((o) => (o.id ?? '').includes('capacity-block'));
+    for (const o of blocks) {
+      expect(o.source, o.id).toMatch(/^AWS "Amazon EC2 Capacity Blocks for ML Pricing" page/);
+      expect(o.source, o.id).toContain('aws.amazon.com/ec2/capacityblocks/pricing');
+      expect(o.source, o.id).toContain('stored mirror');
+      expect(o.source, o.id).not.toContain('sibshop');
+      expect(o.notes, o.id).toContain(
+        'stored mirror read: http://sibshop.uat.jiralog.com/ec2/capacityblocks/pricing',
+      );
     }
   });
 });

@@ -12,7 +12,7 @@
  */
 import {
   type CostEstimate,
-  isCommitted,
+  isTermCommitment,
   namedEntry,
   type Offer,
   type Scenario,
@@ -203,7 +203,7 @@ export const pricedInputs = definePricedInputs({
     label: 'committed utilization',
     unit: 'share',
     current: (c, costOf) => {
-      if (!isCommitted(c.cloud.pricingCategory)) {
+      if (!isTermCommitment(c.cloud)) {
         return unknown('the cloud option is not a commitment, so utilization does not change its cost');
       }
       if (c.scenario.committedUtilization !== null) return known(c.scenario.committedUtilization);

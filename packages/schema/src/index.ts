@@ -123,6 +123,7 @@ export {
 } from './scenario.js';
 export type { KnownNames } from './scenarioNames.js';
 export { scenarioNameIssues } from './scenarioNames.js';
+export { isCapacityBlock, isTermCommitment, isTermCommitmentRef } from './termCommitment.js';
 export type { TrainingMethodSpec } from './trainingMemory.js';
 export {
   ADAM_STATE_BYTES_FP32,

@@ -11,6 +11,7 @@ import {
 import { OFFER_FIELD_RULES as R } from './offerFields.js';
 import { ownField, withoutNulls } from './readBack.js';
 import { isCommitted, MARKET_REGISTRY, type PricingCategory } from './registries.js';
+import { isCapacityBlock } from './termCommitment.js';
 import type { Denomination } from './vocabulary.js';
 
 /** Column order of `datasets/offers.csv`; list fields are `;`-separated. */
@@ -205,10 +206,11 @@ export interface OfferRuleInput {
   readonly incentiveSymbol?: string | undefined;
   readonly incentiveSubsidyShare?: number | undefined;
   readonly incentiveDenomination?: Denomination | undefined;
+  readonly minimumBillableSeconds?: number | undefined;
 }
 
 /**
- * The rules across an offer's columns (a Committed offer has a term, a price lies within its spread, an
+ * The rules across an offer's columns (a Committed offer has a term, or is a capacity block booked in whole days, a price lies within its spread, an
  * incentive names its token), as the schema reports them; empty when the row keeps them all. One function for
  * the zod schema and the loader's fast row decoder.
  */
@@ -216,11 +218,12 @@ export function offerRuleIssues(
   o: OfferRuleInput,
 ): { readonly field: string; readonly code: string; readonly message: string }[] {
   const out: { field: string; code: string; message: string }[] = [];
-  if (isCommitted(o.pricingCategory) && o.termMonths === undefined) {
+  if (isCommitted(o.pricingCategory) && o.termMonths === undefined && !isCapacityBlock(o)) {
     out.push({
       field: 'termMonths',
       code: 'committed_without_term',
-      message: 'a Committed offer needs termMonths (the length of the commitment)',
+      message:
+        'a Committed offer needs termMonths (the length of the commitment), unless it is a capacity block booked in whole days (minimumBillableSeconds of 86400 or more)',
     });
   }
   if (!isCommitted(o.pricingCategory) && o.termMonths !== undefined) {

@@ -1,5 +1,5 @@
 import { cheapestReason, effectiveUsdPerGpuHour } from '@gpufit/analysis';
-import { isCommitted, isInterruptibleCategory, type Offer } from '@gpufit/schema';
+import { isInterruptibleCategory, isTermCommitment, type Offer } from '@gpufit/schema';
 
 /** One priced offer as a row shows it: per GPU-hour and per instance-hour, list and effective. */
 export interface RowPrice {
@@ -54,7 +54,7 @@ function rowPrice(offer: Offer): RowPrice {
 /** The instance an offer is for, whatever the region: provider, instance type, GPUs, hosting, term. */
 function instanceKey(o: Offer): string {
   const instance = o.instanceType ?? `${o.gpusPerInstance}x ${o.gpu}`;
-  const term = isCommitted(o.pricingCategory) ? o.termMonths : '';
+  const term = isTermCommitment(o) ? o.termMonths : '';
   return [
     o.provider,
     o.market,
@@ -92,7 +92,7 @@ export function offerRows(offers: readonly Offer[]): OfferRow[] {
       g = { standard: [], dynamic: [], committed: [] };
       groups.set(key, g);
     }
-    (isCommitted(o.pricingCategory)
+    (isTermCommitment(o)
       ? g.committed
       : isInterruptibleCategory(o.pricingCategory)
         ? g.dynamic
@@ -129,7 +129,7 @@ function row(main: Offer | null, spot: Offer | null): OfferRow {
     country: o.country,
     hosting: o.hosting,
     verified: o.verified,
-    termMonths: isCommitted(o.pricingCategory) ? o.termMonths : null,
+    termMonths: isTermCommitment(o) ? o.termMonths : null,
     onDemand,
     spot: spotPrice,
     asOf: asOfs[0]!,

@@ -84,6 +84,7 @@ const VALUE_FIELDS = new Set<Field>([
   'incentiveSymbol',
   'incentiveSubsidyShare',
   'incentiveDenomination',
+  'minimumBillableSeconds',
 ]);
 
 /**

@@ -1,4 +1,4 @@
-import { isCommitted, type Offer, type WorkloadProfile } from '@gpufit/schema';
+import { isTermCommitment, type Offer, type WorkloadProfile } from '@gpufit/schema';
 import { EGRESS_DEFAULTS, HOURS_PER_MONTH } from '../assumptions.js';
 import { dynamicGpuLimit } from '../feasibility/dynamicCapacity.js';
 import {
@@ -313,11 +313,11 @@ export function costFloorOf(
 ): CostFloor | null {
   if (interruptibleRule(profile, offer) !== null) return null;
   let gpuHours = work.gpuHours;
-  if (reliability !== undefined && !isCommitted(offer.pricingCategory)) {
+  if (reliability !== undefined && !isTermCommitment(offer)) {
     if (work.gpusAtOnce > dynamicGpuLimit(offer, reliability.spotZones, work.oneZone)) return null;
     gpuHours += reliabilityGpuHours(work, profile, reliability);
   }
-  if (isCommitted(offer.pricingCategory)) {
+  if (isTermCommitment(offer)) {
     const termFactor =
       offer.termMonths !== null && offer.termMonths > profile.horizonMonths
         ? offer.termMonths / profile.horizonMonths
@@ -406,7 +406,7 @@ export function costFloorKey(offer: Offer): string {
     egress,
     offer.ingressUsdPerGiB,
     offer.pricingCategory,
-    isCommitted(offer.pricingCategory) ? (offer.termMonths ?? '') : '',
+    isTermCommitment(offer) ? (offer.termMonths ?? '') : '',
   ].join('\u0000');
 }
 

@@ -6,7 +6,7 @@ import type {
   Scenario,
   WorkloadProfile,
 } from '@gpufit/schema';
-import { isAssumed, isCommitted, SCENARIO_DEFAULTS, trainingMethods } from '@gpufit/schema';
+import { isAssumed, isTermCommitment, SCENARIO_DEFAULTS, trainingMethods } from '@gpufit/schema';
 import { finite } from '../assert.js';
 import { BILLING_ROUNDING_SAID_SECONDS, HOURS_PER_MONTH } from '../assumptions.js';
 import { breakEvenUtilization } from '../commitments/breakEvenUtilization.js';
@@ -132,7 +132,7 @@ export function estimateCost(
   if (explain && work.sharing !== 'whole' && !pf.serving && work.fill > 1)
     assumptions.push(notes.sharedInstance(work, perInstance, usefulGpuHours * packing));
 
-  const committed = isCommitted(offer.pricingCategory);
+  const committed = isTermCommitment(offer);
   const termFactor =
     committed && offer.termMonths !== null && offer.termMonths > profile.horizonMonths
       ? offer.termMonths / profile.horizonMonths

@@ -1,7 +1,7 @@
 import {
   type CostEstimate,
   HOURS_PER_MONTH,
-  isCommitted,
+  isTermCommitmentRef,
   MARKET_REGISTRY,
   type OfferRef,
   PRICING_CATEGORY_REGISTRY,
@@ -33,7 +33,7 @@ export function pricingLabel(
     return `capacity block, booked ${days <= 1 ? 'by the day' : `${days} days at a time`}`;
   }
   const label = PRICING_CATEGORY_REGISTRY[o.pricingCategory].label;
-  return isCommitted(o.pricingCategory) && termMonths ? `${label} ${termMonths} mo` : label;
+  return isTermCommitmentRef(o) && termMonths ? `${label} ${termMonths} mo` : label;
 }
 
 /**
@@ -66,13 +66,12 @@ export function rentedText(
 
 /** ", 4 on average" after a serving peak that capacity following the demand does not hold all month; else "". */
 function averageText(
-  o: Pick<OfferRef, 'pricingCategory'>,
+  o: Pick<OfferRef, 'pricingCategory' | 'bookedAhead'>,
   cost: CostEstimate,
   per: number,
   kind: WorkloadKind | undefined,
 ): string {
-  if (kind === undefined || workloadKinds[kind].pattern !== 'serving' || isCommitted(o.pricingCategory))
-    return '';
+  if (kind === undefined || workloadKinds[kind].pattern !== 'serving' || isTermCommitmentRef(o)) return '';
   if (cost.instances == null || cost.billedGpuHoursPerMonth == null || per <= 0) return '';
   const average = cost.billedGpuHoursPerMonth / (HOURS_PER_MONTH * per);
   if (!(average < cost.instances - 0.05)) return '';
