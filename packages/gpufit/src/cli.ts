@@ -320,6 +320,12 @@ program
   .option('--workloads <file>', 'workloads to run two scenarios on (default: the bundled example)')
   .option('--catalog <file>', 'offer catalog CSV')
   .option('--json', 'print JSON')
+  .option(
+    '--trials <n>',
+    'Monte Carlo trials of each plan’s P10/P50/P90 band (overrides the scenarios)',
+    wholeNumberIn('--trials', TRIALS_RANGE),
+  )
+  .option('--no-band', 'leave the Monte Carlo out: no P10/P50/P90 rows (faster)')
   .addHelpText(
     'after',
     example([

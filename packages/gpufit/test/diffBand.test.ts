@@ -1,0 +1,63 @@
+// `gpufit diff` of two scenarios had no P10/P90 row: a scenario's effect on the plan's band was invisible (the diff
+// left the Monte Carlo out). Each side's recommended plan now has its horizon P10/P50/P90 from the same joint Monte
+// Carlo `analyze --scenario` runs (docs/cli.md); `--no-band` leaves it out and says where the band is.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diffRow } from './support/diffRow.js';
+import { runBuiltCli } from './support/runBuiltCli.js';
+
+const DATASETS = join(import.meta.dirname, '..', '..', '..', 'datasets');
+const DEFAULT = join(DATASETS, 'scenarios', 'default.json');
+const GROWTH = join(DATASETS, 'scenarios', 'growth.json');
+const TRIALS = '400';
+
+const dollars = (text: string) => Number(text.replace(/[$,+]/g, '').replace('−', '-'));
+
+describe('diff: the plan’s horizon P10/P50/P90 on both sides', () => {
+  it('prints each side’s band, the band analyze --scenario gives, and its change', async () => {
+    const d = await runBuiltCli(['diff', DEFAULT, GROWTH, '--trials', TRIALS]);
+    expect(d.code, d.stderr).toBe(0);
+    const rows = (['P10', 'P50', 'P90'] as const).map((p) =>
+      diffRow(d.stdout, `horizon ${p}, recommended`).map(dollars),
+    );
+    for (const side of [0, 1]) {
+      expect(rows[0]![side]!).toBeGreaterThan(0);
+      expect(rows[0]![side]!).toBeLessThanOrEqual(rows[1]![side]!);
+      expect(rows[1]![side]!).toBeLessThanOrEqual(rows[2]![side]!);
+    }
+    for (const r of rows) expect(r[2]!).toBeCloseTo(r[1]! - r[0]!, 2);
+    expect(d.stdout).toContain(`A: ${TRIALS} trials, seed 42; B: ${TRIALS} trials, seed 7`);
+    // The same figures as the analysis of each scenario alone (one code path, the same seed and trials).
+    for (const [side, scenario] of [
+      [0, DEFAULT],
+      [1, GROWTH],
+    ] as const) {
+      const a = await runBuiltCli([
+        'analyze',
+        '--scenario',
+        scenario,
+        '--trials',
+        TRIALS,
+        '--format',
+        'json',
+      ]);
+      expect(a.code, a.stderr).toBe(0);
+      const h = JSON.parse(a.stdout).totals.distribution.recommended.horizon;
+      expect(rows.map((r) => r[side])).toEqual(
+        [h.p10, h.p50, h.p90].map((x: number) => Math.round(x * 100) / 100),
+      );
+    }
+    const j = await runBuiltCli(['diff', DEFAULT, GROWTH, '--trials', TRIALS, '--json']);
+    const band = JSON.parse(j.stdout).horizonBand;
+    expect(Math.round(band.a.p90 * 100) / 100).toBe(rows[2]![0]);
+    expect(band.b.trials).toBe(Number(TRIALS));
+  }, 120_000);
+
+  it('--no-band leaves the Monte Carlo out and says where the band is', async () => {
+    const d = await runBuiltCli(['diff', DEFAULT, GROWTH, '--no-band']);
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stdout).not.toContain('horizon P10');
+    expect(d.stdout).toContain('No P10/P90 band here');
+    expect(d.stdout).toContain('gpufit analyze --scenario FILE');
+  }, 60_000);
+});
