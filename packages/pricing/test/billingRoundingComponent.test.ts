@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { estimateCost } from '../src/index.js';
-import { offer, profile } from './support/builders.js';
+import { blockPretrain, capacityBlock } from './support/capacityBlock.js';
 import { TEST_TIERS } from './support/tiers.js';
 
 const tiers = TEST_TIERS;
@@ -12,33 +12,9 @@ const tiers = TEST_TIERS;
  * idle" read 0. The paid-and-unused hours are now their own line, `billing-rounding`; the total does not move.
  */
 describe('billing-rounding: billing increments paid and unused are their own cost line', () => {
-  const block = offer({
-    provider: 'aws',
-    market: 'hyperscaler',
-    gpu: 'H100',
-    gpusPerInstance: 8,
-    pricingCategory: 'Standard',
-    usdPerGpuHour: 4.916,
-    availability: 0.999,
-    interruptionsPerHour: 0,
-    interconnect: 'infiniband',
-    minimumBillableSeconds: 86_400,
-    billingIncrementSeconds: 86_400,
-  });
-  const pretrain = (hoursPerJob: number, jobsPerMonth = 1) =>
-    profile({
-      id: 'pretrain',
-      kind: 'multi-node-training',
-      gpuType: 'H100',
-      modelParamsBillions: 1,
-      gpusPerReplica: 8,
-      nodes: 8,
-      interconnect: 'infiniband',
-      jobsPerMonth,
-      hoursPerJob,
-      restartMinutes: 0,
-      interruptible: false,
-    });
+  // The catalog's block (Committed for the days booked, no term): billed in whole days.
+  const block = capacityBlock();
+  const pretrain = blockPretrain;
   const line = (e: ReturnType<typeof estimateCost>, name: string) =>
     e.components.find((c) => c.name === name);
 

@@ -2,7 +2,7 @@ import { isCapacityBlock, isTermCommitment, offerRuleIssues } from '@gpufit/sche
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { estimateCost } from '../src/index.js';
-import { offer, profile } from './support/builders.js';
+import { blockPretrain, capacityBlock } from './support/capacityBlock.js';
 import { TEST_TIERS } from './support/tiers.js';
 
 const tiers = TEST_TIERS;
@@ -15,33 +15,8 @@ const tiers = TEST_TIERS;
  * jobs. The same block with a one-month term would be held all month: 720 h × 64 GPUs for one 73.9 h job.
  */
 describe('capacity block: Committed for the days booked, not a term', () => {
-  const block = offer({
-    provider: 'aws',
-    market: 'hyperscaler',
-    gpu: 'H100',
-    gpusPerInstance: 8,
-    pricingCategory: 'Committed',
-    usdPerGpuHour: 4.916,
-    availability: 0.999,
-    interruptionsPerHour: 0,
-    interconnect: 'infiniband',
-    minimumBillableSeconds: 86_400,
-    billingIncrementSeconds: 86_400,
-  });
-  const pretrain = (hoursPerJob: number, jobsPerMonth = 1) =>
-    profile({
-      id: 'pretrain',
-      kind: 'multi-node-training',
-      gpuType: 'H100',
-      modelParamsBillions: 1,
-      gpusPerReplica: 8,
-      nodes: 8,
-      interconnect: 'infiniband',
-      jobsPerMonth,
-      hoursPerJob,
-      restartMinutes: 0,
-      interruptible: false,
-    });
+  const block = capacityBlock();
+  const pretrain = blockPretrain;
   const gpuUsd = (e: ReturnType<typeof estimateCost>) =>
     e.components
       .filter((c) => c.name === 'gpu-time' || c.name === 'billing-rounding' || c.name === 'commitment-waste')
