@@ -6,6 +6,7 @@ import {
   type CostFunction,
   costBasis,
   estimateCost,
+  type GpuTier,
   monteCarlo,
   offersWithInterruptionMultipliers,
   precisionSupport,
@@ -36,6 +37,7 @@ import { compareHostedApi } from './hostedApiComparison.js';
 import { hybridFor } from './hybridFor.js';
 import { type IndexedBestOffers, indexedBestOffers } from './indexedBestOffers.js';
 import { listedPlaces } from './listedPlaces.js';
+import { notSlowerByDatasheet } from './notSlowerByDatasheet.js';
 import { requirementCeilingUsd, risksFor } from './risks.js';
 import { sidesOfMarkets } from './sides.js';
 import { tokenFloors } from './tokenFloors.js';
@@ -199,6 +201,36 @@ export function createWorkloadAnalyzer(
       return atMost(found.cloud, atMostUsd);
     }
     return index().cloudAtMost(p, atMostUsd);
+  };
+
+  // What a named GPU costs when the cheapest GPU under gpuPolicy any is slower by its datasheet alone (a ratio no
+  // workload is moved on): the cheapest cloud option on a GPU of the catalog's cloud side that is not slower by its
+  // datasheet (`notSlowerByDatasheet`), each priced at the named GPU's own speed — the profile with that GPU named
+  // under gpuPolicy exact reads the stated hours as its hours, ratio 1, no speed-up credited — through the same
+  // search as `cheapestAnyGpu` (compliance, residency, interruptibility all hold). The ceiling falls to each option
+  // found, so only a cheaper one is priced in full.
+  let cloudGpus: readonly string[] | null = null;
+  const cheapestNotSlower = (
+    p: WorkloadProfile,
+    named: GpuTier,
+    atMostUsd: number,
+  ): { best: SideBest; gpu: string } | null => {
+    cloudGpus ??= [...new Set(offers.filter((o) => sides[o.market] === 'cloud').map((o) => o.gpu))];
+    let found: { best: SideBest; gpu: string } | null = null;
+    let ceiling = atMostUsd;
+    for (const gpu of cloudGpus) {
+      const tier = tiers.get(gpu);
+      if (tier === undefined || tier.gpu.toLowerCase() === named.gpu.toLowerCase()) continue;
+      if (!notSlowerByDatasheet(tier, named)) continue;
+      const best = cheapestAnyGpu({ ...p, gpuType: tier.gpu, gpuPolicy: 'exact' }, ceiling);
+      const usd = best?.estimate.monthlyUsd ?? null;
+      if (best == null || usd === null) continue;
+      if (found === null || usd < (found.best.estimate.monthlyUsd ?? Number.POSITIVE_INFINITY)) {
+        found = { best, gpu: tier.gpu };
+        ceiling = usd;
+      }
+    }
+    return found;
   };
 
   // The cheapest offer of each side for a profile, numbers only (a month's demand under growth): the index, or every
@@ -369,6 +401,15 @@ export function createWorkloadAnalyzer(
       profile.gpuType !== null && gpuPolicy !== 'any' && asIs !== null
         ? priced(cheapestAnyGpu({ ...profile, gpuPolicy: 'any' }, requirementCeilingUsd(asIs)), tiers)
         : null;
+    // The cheapest GPU under gpuPolicy any is slower than the named one by its datasheet alone: the risk does not
+    // name it (risks.ts, named-gpu-narrows), so it is asked what a GPU not slower by its datasheet costs.
+    const anyRatio = withAnyGpu?.cost.throughput;
+    const namedTier = profile.gpuType === null ? undefined : tiers.get(profile.gpuType);
+    const notSlower =
+      asIs !== null && namedTier !== undefined && anyRatio?.basis === 'unmeasured' && anyRatio.ratio < 1
+        ? cheapestNotSlower(profile, namedTier, requirementCeilingUsd(asIs))
+        : null;
+    const withNotSlowerGpu = notSlower === null ? null : priced(notSlower.best, tiers);
     // Hours stated without a GPU and read as L4-hours (referenceGpu: inference whose replica fits one): the same hours
     // read as the reference GPU's (A100-80GB), as a model one size up is read, under the same rules (any GPU may price
     // them; an unmeasured pair credits no speed-up). The plan rests on that reading: the risk says what the other costs.
@@ -430,6 +471,7 @@ export function createWorkloadAnalyzer(
       profile,
       memoryBandwidthGBps: (gpu) => tiers.get(gpu)?.memoryBandwidthGBps ?? null,
       denseTflops: (gpu) => tiers.get(gpu)?.fp16Tflops ?? null,
+      gpuGeneration: (gpu) => tiers.get(gpu)?.generation ?? null,
       hostedApi,
       ...(unitCost !== undefined && { unitCost }),
       fit,
@@ -441,6 +483,7 @@ export function createWorkloadAnalyzer(
           ? (tiers.get(lackingBest.offer.gpu)?.generation ?? null)
           : null,
       cloudWithAnyGpu: withAnyGpu,
+      cloudWithNotSlowerGpu: withNotSlowerGpu,
       cloudAtReferenceHours: atReferenceHours,
       hoursReadOn: readOn?.reason === 'small-model-reference' ? readOn.tier.gpu : null,
       cloudWithoutTask: withoutTask,

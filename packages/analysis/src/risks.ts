@@ -51,6 +51,7 @@ import {
   hostedApiClearlyCheaper,
   INPUT_TOKENS_PER_OUTPUT_TOKEN,
 } from './hostedApiComparison.js';
+import { newerGeneration } from './newerGeneration.js';
 import { offerAgeDays } from './offerAgeDays.js';
 import { RESERVED_CLUSTERS_SAID, reservedRunsSaid, reservedTermSaid } from './reservedTermSaid.js';
 import { runHours } from './runHours.js';
@@ -93,6 +94,16 @@ export interface RiskEvidence {
    * GPU, its policy is already `any`, or none was found): what naming the GPU costs.
    */
   readonly cloudWithAnyGpu?: PricedOption | null;
+  /**
+   * When the cheapest option under gpuPolicy `any` runs on a GPU slower than the named one by its datasheet alone
+   * (unmeasured, ratio below 1): the cheapest cloud option on a GPU not slower by its datasheet
+   * (`notSlowerByDatasheet`: memory bandwidth and dense compute both at least the named GPU's), priced at the named
+   * GPU's speed (that GPU named under gpuPolicy exact: ratio 1, no speed-up credited). Null or absent: not asked, or
+   * none found.
+   */
+  readonly cloudWithNotSlowerGpu?: PricedOption | null;
+  /** A GPU's architecture (the tier table's `generation`, null when unknown): which of two GPUs is newer. */
+  readonly gpuGeneration?: (gpu: string) => string | null;
   /**
    * The cheapest cloud option for the same profile without its `task`, GPUs converted at the ratios pooled over every
    * task of the model-size band (null or absent: the profile states no task, or none was found): what stating it costs.
@@ -478,15 +489,14 @@ export const riskRules: readonly RiskRule[] = [
       )
         return null;
       // A GPU slower by its datasheet alone is not named: a datasheet ratio is no figure to move a workload on
-      // (L40S to A10G for an 8B chat model read 0.69×; served, the A10G does far less).
-      if (t.basis === 'unmeasured' && t.ratio < 1) return null;
+      // (L40S to A10G for an 8B chat model read 0.69×; served, the A10G does far less). The cheapest GPU not
+      // slower by its datasheet is, at the named one's speed (a V100 recsys service read nothing, where a T4 at
+      // 0.356× was the cheapest and an A100 at no speed-up credited cost 64 % less).
+      if (t.basis === 'unmeasured' && t.ratio < 1) return notSlowerGpuSaid(e, t.ratio, any);
       const saving = asIs - other;
       if (!savesEnough(saving, asIs)) return null;
       const named = profile.gpuType;
-      const kept =
-        gpuPolicy === 'exact'
-          ? `to ${named} itself (gpuPolicy exact)`
-          : `to ${named} and the GPUs a published benchmark measures against it for this kind of work (gpuPolicy measured)`;
+      const kept = namedKeeps(named, gpuPolicy);
       const o = any.offer;
       const speed =
         t.basis === 'measured'
@@ -1300,6 +1310,58 @@ function perGpuHour(o: Pick<Offer, 'usdPerGpuHour'>): string {
 function namedOption({ offer: o, cost }: PricedOption): string {
   const shape = cost.instances == null ? o.gpu : `${cost.instances} × ${o.gpusPerInstance} ${o.gpu}`;
   return `${o.providerName} ${shape} in ${o.region} (${o.bookedAhead === undefined ? PRICING_CATEGORY_REGISTRY[o.pricingCategory].label : 'capacity block'})${perGpuHour(o)}`;
+}
+
+/** What naming a GPU keeps the cloud side to, under the workload's GPU policy. */
+function namedKeeps(named: string, gpuPolicy: GpuPolicy | undefined): string {
+  return gpuPolicy === 'exact'
+    ? `to ${named} itself (gpuPolicy exact)`
+    : `to ${named} and the GPUs a published benchmark measures against it for this kind of work (gpuPolicy measured)`;
+}
+
+/**
+ * What a named GPU costs when the cheapest GPU under gpuPolicy any is slower than it by its datasheet alone (`slower`,
+ * at `slowerRatio`, not named for it): the cheapest GPU not slower by its datasheet, priced at the named GPU's speed —
+ * an upper bound, since no speed-up is credited — and, when it is of a newer architecture, that newer GPUs price the
+ * work lower (no end of life or end of sale is said: gpufit's reference holds no vendor date).
+ */
+function notSlowerGpuSaid(e: RiskEvidence, slowerRatio: number, slower: PricedOption): RiskSaid | null {
+  const { profile, cloud, cloudWithNotSlowerGpu: alt, gpuPolicy } = e;
+  const asIs = cloud?.cost.monthlyUsd;
+  const other = alt?.cost.monthlyUsd;
+  const named = profile.gpuType;
+  if (asIs == null || other == null || alt == null || named === null) return null;
+  const saving = asIs - other;
+  if (!savesEnough(saving, asIs)) return null;
+  const gpu = alt.offer.gpu;
+  const figure = (
+    f: ((g: string) => number | null) | undefined,
+    unit: string,
+    what: string,
+  ): string | null => {
+    const a = f?.(named) ?? null;
+    const b = f?.(gpu) ?? null;
+    return a === null || b === null
+      ? null
+      : `${what} ${groupThousands(String(b))} against ${groupThousands(String(a))} ${unit}`;
+  };
+  const datasheet = [
+    figure(e.memoryBandwidthGBps, 'GB/s', 'memory bandwidth'),
+    figure(e.denseTflops, 'TFLOPS', 'dense FP16/BF16'),
+  ].filter((x) => x !== null);
+  const sheet = datasheet.length === 0 ? '' : ` (${datasheet.join(', ')})`;
+  const namedGen = e.gpuGeneration?.(named) ?? null;
+  const altGen = e.gpuGeneration?.(gpu) ?? null;
+  const newer =
+    namedGen !== null && altGen !== null && newerGeneration(altGen, namedGen)
+      ? ` The ${named} is of NVIDIA's ${namedGen} generation; a newer GPU (${gpu}, ${altGen}) prices this work at ${usd(other)} a month against ${usd(asIs)}.`
+      : '';
+  return requirementSaid(
+    e,
+    `Naming ${named} keeps the cloud side ${namedKeeps(named, gpuPolicy)}. The cheapest GPU under gpuPolicy any, ${slower.offer.gpu}, is slower than the ${named} by its datasheet alone (${round3(slowerRatio)}×), no figure to move a workload on; ${namedOption(alt)}, a GPU not slower than the ${named} by its datasheet${sheet}, would cost ${usd(other)} a month, ${usd(saving)} less, priced at the ${named}'s own speed (no speed-up credited for the faster GPU), so the figure is an upper bound for it.${newer} If your model runs on ${gpu}, set gpuType ${gpu} on this workload and analyze again.`,
+    saving,
+    other,
+  );
 }
 
 /** A sentence with a figure only when the figure is positive: nothing is at stake otherwise. */
