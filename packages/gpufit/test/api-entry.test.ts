@@ -42,6 +42,7 @@ beforeAll(async () => {
     ratios: throughputRatioTable(catalog.throughputRatios),
     unitThroughput: unitThroughputTable(catalog.unitThroughput),
     scenario: withDefaultSubsidies(scenario.value, catalog.networks),
+    networks: catalog.networks,
     accounting: workloads.accounting,
     rejected: [...workloads.rejected, ...catalog.offers.rejected],
   };
