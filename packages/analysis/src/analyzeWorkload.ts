@@ -7,6 +7,7 @@ import {
   costBasis,
   estimateCost,
   type GpuTier,
+  initialSubsidyShare,
   monteCarlo,
   offersWithInterruptionMultipliers,
   precisionSupport,
@@ -454,6 +455,7 @@ export function createWorkloadAnalyzer(
       depinEligible && symbol !== null && modelled
         ? {
             symbol,
+            share: depinOffer === null ? 0 : initialSubsidyShare(depinOffer, scenario),
             floor: appliedFloor,
             from: floorFrom(),
             ...(appliedFloor === null && depinFloor !== null && { unapplied: depinFloor }),

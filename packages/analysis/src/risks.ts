@@ -162,6 +162,11 @@ export interface RiskEvidence {
    */
   readonly tokenFloor?: {
     readonly symbol: string;
+    /**
+     * The incentive subsidy share in today's list price: month 0's (the scenario schedule's `share` for the network,
+     * else the offer's; pricing's `initialSubsidyShare`). Absent: the offer's.
+     */
+    readonly share?: number;
     readonly floor: TokenFloor | null;
     readonly from: string | null;
     /**
@@ -247,7 +252,7 @@ function tokenDenominated(
 
 /** Where the hosts' outside option holds a token-denominated price (pricing's incentives/tokenFloor.ts), or that none does. */
 function tokenFloorSentence(
-  { symbol, floor, from, unapplied }: NonNullable<RiskEvidence['tokenFloor']>,
+  { symbol, share: scenarioShare, floor, from, unapplied }: NonNullable<RiskEvidence['tokenFloor']>,
   offer: Offer,
 ): string {
   if (floor === null && unapplied !== undefined) {
@@ -259,7 +264,7 @@ function tokenFloorSentence(
   const f = `${usd(floor.usdPerGpuHour)}/GPU-hour`;
   const where = `what the same ${floor.gpu} costs on ${floor.providerName} (${floor.offerId})`;
   const list = offer.usdPerGpuHour;
-  const share = offer.incentive?.subsidyShare ?? 0;
+  const share = scenarioShare ?? offer.incentive?.subsidyShare ?? 0;
   if (share > 0) {
     // Its hosts earn the price plus the emissions, both in the token: list ÷ (1 − s) at today's price.
     const income = list === null ? null : list / (1 - share);

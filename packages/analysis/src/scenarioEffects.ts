@@ -1,4 +1,4 @@
-import { withInterruptionMultiplier } from '@gpufit/pricing';
+import { initialSubsidyShare, withInterruptionMultiplier } from '@gpufit/pricing';
 import type {
   Analysis,
   Market,
@@ -442,14 +442,14 @@ function noEffectReason(
       if (lacks !== null) return lacks;
       if (on.length === 0) {
         const elsewhere = list(decentralized.map((c) => c.offer.provider));
-        const unsubsidized = decentralized.every((c) => (c.offer.incentive?.subsidyShare ?? 0) === 0);
+        const unsubsidized = decentralized.every((c) => initialSubsidyShare(c.offer, run.scenario) === 0);
         return `no chosen offer is on ${s.key}${
           elsewhere === ''
             ? ' (no workload has a decentralized option)'
             : ` (the decentralized options went to ${elsewhere}${unsubsidized ? (elsewhere.includes(' and ') ? ', none of which has a subsidy' : ', which has no subsidy') : ''})`
         }`;
       }
-      if (on.every((c) => (c.offer.incentive?.subsidyShare ?? 0) === 0))
+      if (on.every((c) => initialSubsidyShare(c.offer, run.scenario) === 0))
         return `the chosen ${s.key} offers carry no subsidy share, so its schedule moves nothing`;
       if (!on.some((c) => inPlan(analysis, c)))
         return `the ${s.key} offers compared (${list(on.map((c) => c.workload))}) are not in the plan (${on.length === 1 ? 'that workload stays' : 'those workloads stay'} on cloud), so the plan does not move`;

@@ -131,9 +131,13 @@ export const pricedInputs = definePricedInputs({
         : unknown("the DePIN offer's network pays no incentive subsidy (no incentive token)");
     },
     apply: (c, v) => {
-      // The month-0 share the cost model reads is the scenario schedule's own `share` for the network (else the
-      // offer's, which the list price already has in it): set the schedule's, so the tenant price moves from the
-      // unsubsidized price by v (unsubsidizedPrice.ts).
+      // v is the share in force in the month priced, against today's s0 (the scenario schedule's own `share` for the
+      // network, else the offer's), which today's list price has in it: the list stays what a tenant pays today, so
+      // the unsubsidized price list ÷ (1 − s0) is held and the tenant pays it × (1 − v) (pass-through 1; DESIGN
+      // §5.7). Setting the schedule's share to v alone would move nothing: month 0 bills the list whatever its share
+      // (unsubsidizedPrice.ts). So the schedule's share becomes v and the list the price a tenant pays at v.
+      const s0 = initialSubsidyShare(c.depin, c.scenario);
+      const list = c.depin.usdPerGpuHour;
       const { subsidies } = c.scenario;
       const entry = subsidyEntryFor(c.depin.provider, c.depin.incentive?.symbol, subsidies);
       const key = entry?.key ?? c.depin.provider;
@@ -145,7 +149,8 @@ export const pricedInputs = definePricedInputs({
         writable: true,
         configurable: true,
       });
-      return { ...c, scenario: { ...c.scenario, subsidies: next } };
+      const depin = list === null ? c.depin : { ...c.depin, usdPerGpuHour: (list * (1 - v)) / (1 - s0) };
+      return { ...c, depin, scenario: { ...c.scenario, subsidies: next } };
     },
     range: () => [0, 0.99],
     max: 0.99,
@@ -233,8 +238,9 @@ export const pricedInputs = definePricedInputs({
       if (spot === undefined || price === null) return c;
       const floor = c.depinTokenFloorUsdPerGpuHour;
       // The hosts' outside option holds the price (incentives/tokenFloor.ts), at the token ratio v ÷ spot; the
-      // list has the emissions' share s in it, so they pay list · s ÷ (1 − s) a GPU-hour at the reference price.
-      const s = c.depin.incentive?.subsidyShare ?? 0;
+      // list has month 0's share s in it (the scenario's for the network, else the offer's), so the emissions pay
+      // list · s ÷ (1 − s) a GPU-hour at the reference price.
+      const s = initialSubsidyShare(c.depin, c.scenario);
       const usdPerGpuHour =
         floor === undefined
           ? (price * v) / spot

@@ -204,6 +204,33 @@ describe('breakEven (DESIGN §5.11)', () => {
     for (const b of results) expect(b.value === null || Number.isFinite(b.value)).toBe(true);
   });
 
+  it("the subsidy share is the one in force against today's (a scenario's month-0 share is in the list, not a discount)", () => {
+    const costOf: CostFunction = (p, o, s) => estimateCost(p, o, { tiers: TEST_TIERS, scenario: s });
+    const base = comparison();
+    const network = base.depin.provider;
+    const c = comparison({ scenario: scenario({ subsidies: { [network]: { kind: 'none', share: 0.25 } } }) });
+    // Today's share, whether the offer's or the scenario's, leaves today's price as listed.
+    expect(monthly(costOf, c, 'depin')).toBeCloseTo(monthly(costOf, base, 'depin'), 9);
+    expect(pricedInputs.subsidyShare.current(c, costOf)).toEqual({ value: 0.25 });
+    expect(monthly(costOf, pricedInputs.subsidyShare.apply(c, 0.25), 'depin')).toBeCloseTo(
+      monthly(costOf, c, 'depin'),
+      9,
+    );
+    // At 0 the emissions are gone: compute is billed at list ÷ (1 − 0.25); in between it falls as the share rises.
+    const at = (v: number) => monthly(costOf, pricedInputs.subsidyShare.apply(c, v), 'depin');
+    const gone = costOf(c.profile, c.depin, c.scenario);
+    const gpu = gone.components.find((x) => x.name === 'gpu-time')!;
+    expect(at(0)).toBeGreaterThan(at(0.25));
+    expect(at(0) - at(0.25)).toBeGreaterThanOrEqual(gpu.usd * 0.25 * (1 - 1e-9));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 98 }), fc.integer({ min: 0, max: 98 }), (a, b) => {
+        const [lo, hi] = a <= b ? [a / 100, b / 100] : [b / 100, a / 100];
+        expect(at(hi)).toBeLessThanOrEqual(at(lo) * (1 + 1e-12));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('is empty when an option cannot be priced', () => {
     const { usdPerGpuHour: _unknown, ...rest } = comparison().depin;
     const c = comparison({ depin: { ...rest, usdPerGpuHour: null } });

@@ -182,7 +182,7 @@ describe('commitments (price-facts §6)', () => {
 });
 
 describe('incentives (DESIGN §5.7)', () => {
-  it('effective price = unsubsidized × (1 − subsidyShare); month 0 is the list price exactly', () => {
+  it('effective price = unsubsidized × (1 − subsidyShare); month 0 is the list price exactly, whatever its share', () => {
     const plain = offer({ usdPerGpuHour: 2.71 });
     const net = (o: typeof plain, options: Parameters<typeof effectivePrice>[1]) => {
       const p = effectivePrice(o, options);
@@ -201,8 +201,14 @@ describe('incentives (DESIGN §5.7)', () => {
     });
     expect(net(akash, {}).usd).toBe(1.7);
     expect(net(akash, {}).grossUsd).toBeCloseTo(1.7 / 0.7, 12);
+    // A scenario's month-0 share for the network replaces the offer's as the share IN the list (never a further
+    // discount): month 0 is still the list; the unsubsidized price is list ÷ (1 − 0.5).
     const half = scenario({ subsidies: { akash: { kind: 'none', share: 0.5 } } });
-    expect(net(akash, { scenario: half }).usd).toBeCloseTo((1.7 / 0.7) * 0.5, 12);
+    expect(net(akash, { scenario: half }).usd).toBe(1.7);
+    expect(net(akash, { scenario: half }).grossUsd).toBeCloseTo(1.7 / 0.5, 12);
+    expect(net(akash, { scenario: half }).initialShare).toBe(0.5);
+    // …and a later month at a lower share rises from it: list ÷ 0.5 × (1 − 0.2).
+    expect(net(akash, { scenario: half, subsidyShare: 0.2 }).usd).toBeCloseTo((1.7 / 0.5) * 0.8, 12);
     // An adjustment moves the gross price; the subsidy then applies to it.
     const adjusted = net(akash, { priceAdjuster: (_o, usd) => usd * 2, month: 3 });
     expect(adjusted.adjustedFrom).toBeCloseTo(1.7 / 0.7, 12);

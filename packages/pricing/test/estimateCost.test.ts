@@ -759,14 +759,17 @@ describe('estimateCost: the bill, term by term', () => {
     expect(component(e, 'incentive-subsidy')).toMatchObject({ quantity: 100 });
     expect(component(e, 'incentive-subsidy')!.unitPriceUsd).toBeCloseTo(-0.6 / 0.7, 12);
     expect(e.monthlyUsd).toBeCloseTo(200, 9); // month 0 bills the list price
-    // the scenario schedule's share overrides the offer's; an explicit month share overrides both
+    // the scenario schedule's share overrides the offer's as the share in the list: month 0 still bills the list,
+    // GPU time is list ÷ (1 − 0.5) and the subsidy 50 % of it; an explicit month share overrides both
     const withSchedule = estimateCost(p, o, {
       tiers,
       scenario: scenario({
         subsidies: { akash: { kind: 'none', share: 0.1 }, AKT: { kind: 'none', share: 0.5 } },
       }),
     });
-    expect(withSchedule.monthlyUsd).toBeCloseTo((2000 / 7) * 0.5, 9); // the AKT schedule's 50 %
+    expect(withSchedule.monthlyUsd).toBeCloseTo(200, 9); // the list, whatever the share
+    expect(component(withSchedule, 'gpu-time')?.usd).toBeCloseTo(400, 9); // the AKT schedule's 50 %
+    expect(component(withSchedule, 'incentive-subsidy')?.usd).toBeCloseTo(-200, 9);
     // no subsidy at all: the tenant pays the unsubsidized price
     expect(estimateCost(p, o, { tiers, subsidyShare: 0 }).monthlyUsd).toBeCloseTo(2000 / 7, 9);
   });

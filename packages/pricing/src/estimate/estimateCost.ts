@@ -82,12 +82,13 @@ export function estimateCost(
   const explain = options.explain ?? true;
   const assumptions: string[] = [];
 
-  // --- price per GPU-hour (`effectivePrice`): unsubsidized (list ÷ (1 − the subsidy share in it)) × token move,
+  // --- price per GPU-hour (`effectivePrice`): unsubsidized (list ÷ (1 − month 0's subsidy share)) × token move,
   // then the scenario's adjustments; the subsidy is its own negative line below, so month 0 bills the list ------
   const effective = effectivePrice(offer, options);
   if (!effective.ok) return infeasible(offer, [effective.rejection], feas.gpusPerReplica);
   const price = effective.grossUsd;
   const share = effective.share;
+  const initialShare = effective.initialShare;
   if (explain) {
     if (effective.tokenWithoutModel !== null)
       assumptions.push(notes.tokenWithoutModel(effective.tokenWithoutModel));
@@ -461,7 +462,8 @@ export function estimateCost(
 
   // --- incentive subsidy (share above) -------------------------------------------------------------------------
   const billedGpuHours = usedHours + overheadHours + redundancyHours + idleHours + wasteHours;
-  if (explain && share > 0) assumptions.push(notes.subsidy(share, offer, options.subsidyShare !== undefined));
+  if (explain && share > 0)
+    assumptions.push(notes.subsidy(share, initialShare, offer, options.subsidyShare !== undefined));
 
   // The account's free egress allowance is taken as used by the rest of the account (`freeEgressAllowanceGiB`).
   const allowanceNote = (gib: number): string | undefined =>

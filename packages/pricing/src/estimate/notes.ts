@@ -306,11 +306,10 @@ export function checkpointSync(
   return `checkpoints (${what}) leave the host ${n(syncs)} times a month, because marketplace/DePIN hosts offer no durable storage — priced as the host's egress after the results (a gpufit assumption); each upload takes ${n(hours)} h at ${n(mbps)} Mbit/s`;
 }
 
-export function subsidy(share: number, offer: Offer, given: boolean): string {
+export function subsidy(share: number, initial: number, offer: Offer, given: boolean): string {
   const from = given ? 'the month priced' : 'month 0 (scenario schedule share, else the offer)';
   const symbol = offer.incentive?.symbol;
-  const embedded = offer.incentive?.subsidyShare ?? 0;
-  return `incentive subsidy: the ${symbol === undefined ? offer.provider : symbol} incentive token pays ${n(share * 100)} % of GPU time (share for ${from}); the list price already has ${n(embedded * 100)} % of it in, so GPU time is shown at the unsubsidized price (list ÷ ${n(1 - embedded)}) and the subsidy as a negative line`;
+  return `incentive subsidy: the ${symbol === undefined ? offer.provider : symbol} incentive token pays ${n(share * 100)} % of GPU time (share for ${from}); the list price is what a tenant pays today, with month 0's ${n(initial * 100)} % in it, so GPU time is shown at the unsubsidized price (list ÷ ${n(1 - initial)}) and the subsidy as a negative line`;
 }
 
 export function tokenWithoutModel(symbol: string): string {

@@ -32,16 +32,21 @@ export type EffectivePrice =
   | {
       readonly ok: true;
       /**
-       * USD per GPU-hour before the incentive subsidy: unsubsidized (list ÷ (1 − the share in it)) × the token's
-       * move, then the scenario's adjustments. The GPU lines of an estimate bill this; the subsidy is its own
+       * USD per GPU-hour before the incentive subsidy: unsubsidized (list ÷ (1 − the share in it: month 0's, the
+       * scenario's for the network, else the offer's)) × the token's move, then the scenario's adjustments. The GPU lines of an estimate bill this; the subsidy is its own
        * negative line of `share` × it.
        */
       readonly grossUsd: number;
       /** The incentive subsidy share of the month priced. */
       readonly share: number;
       /**
+       * The share in today's list price: month 0's (the scenario schedule's `share` for the offer's network, else the
+       * offer's `incentiveSubsidyShare`); grossUsd is list ÷ (1 − it) before the token's move and adjustments.
+       */
+      readonly initialShare: number;
+      /**
        * What the tenant pays per GPU-hour: grossUsd × (1 − share); exactly the list price when nothing moved it
-       * (the share is the one in the list, the token at spot, no adjustment) — month 0 bills the list.
+       * (the share is month 0's, the token at spot, no adjustment) — month 0 bills the list whatever its share.
        */
       readonly usd: number;
       /** The token's move, for a token-denominated offer whose token the scenario prices; else null. */
@@ -69,7 +74,10 @@ export function effectivePrice(offer: Offer, options: EffectivePriceOptions): Ef
   if (list === null) {
     return refuse('price-unknown', 'the offer has no known price; it is not priced at $0');
   }
-  const unsubsidized = unsubsidizedUsdPerGpuHour(offer, list);
+  // The share in today's list price: month 0's, the scenario's for the network, else the offer's.
+  const initial = initialSubsidyShare(offer, options.scenario);
+  assert(Number.isFinite(initial) && initial >= 0 && initial < 1, INVALID_SUBSIDY_SHARE, initial);
+  const unsubsidized = unsubsidizedUsdPerGpuHour(offer, options.scenario, list);
   let gross = unsubsidized;
   let token: Extract<EffectivePrice, { ok: true }>['token'] = null;
   let tokenWithoutModel: string | null = null;
@@ -98,14 +106,22 @@ export function effectivePrice(offer: Offer, options: EffectivePriceOptions): Ef
     if (adjusted !== gross) adjustedFrom = gross;
     gross = adjusted;
   }
-  const share = options.subsidyShare ?? initialSubsidyShare(offer, options.scenario);
+  const share = options.subsidyShare ?? initial;
   assert(Number.isFinite(share) && share >= 0 && share < 1, INVALID_SUBSIDY_SHARE, share);
-  const embedded = incentive?.subsidyShare ?? 0;
-  const usd = share === embedded && gross === unsubsidized ? list : gross * (1 - share);
+  const usd = share === initial && gross === unsubsidized ? list : gross * (1 - share);
   if (!(usd >= MIN_USD_PER_GPU_HOUR)) {
     return refuse('price-below-floor', notes.subsidizedBelowFloor(gross, share));
   }
-  return { ok: true, grossUsd: gross, share, usd, token, tokenWithoutModel, adjustedFrom };
+  return {
+    ok: true,
+    grossUsd: gross,
+    share,
+    initialShare: initial,
+    usd,
+    token,
+    tokenWithoutModel,
+    adjustedFrom,
+  };
 }
 
 function refuse(code: CostRejection['code'], message: string): EffectivePrice {
