@@ -123,7 +123,7 @@ describe('the what-if engine', () => {
       subsidyEnd: { ...base.subsidyEnd, akash: '2027-06', nosana: '2027-06' },
       tokens: { ...base.tokens, [symbol]: { annualDrift: -1.2, annualVolatility: 0.9 } },
       pricingCategories: ['Standard', 'Dynamic'],
-      priceLevel: 2.4,
+      priceLevel: 1.5,
     };
     const { scenario } = exportScenario(data, moved);
     expect(scenario.placement?.allowedPricingCategories).toEqual(['Standard', 'Dynamic']);
@@ -139,9 +139,9 @@ describe('the what-if engine', () => {
     const result = await runWhatif(data, moved);
     expect(page(result)).toEqual(figures(viaCli.analysis));
     expect(pageCliffs(result)).toEqual(cliffs(viaCli.analysis));
-    // Decentralized prices at 2.4 × the listed level, subsidized at 60 % until June 2027 (the catalog's Akash and Nosana
-    // shares are 0, so the list is the unsubsidized price): the sweeps on Nosana at 2.4 × 0.4 = 0.96 × the list are
-    // cheaper than RunPod until the subsidy ends, dearer after at 2.4 × (a cliff inside the 12-month horizon).
+    // Decentralized prices at 1.5 × the listed level, 60 % of which the emissions pay until June 2027 (a scenario's
+    // share is the share IN today's price, not a discount): the sweeps on Nosana at 1.5 × the list are cheaper than
+    // RunPod until the subsidy ends, dearer after at 1.5 ÷ 0.4 = 3.75 × the list (a cliff inside the horizon).
     expect(result.subsidyCliff?.month).toBe('2027-06');
     expect(page(result)).not.toEqual(page(await runWhatif(data, base)));
   });

@@ -166,7 +166,8 @@ export interface WhatifFan {
 /**
  * The networks the page offers subsidy controls for: those with an incentive token in the offers it carries, with
  * a subsidy share in their prices or not (a share of 0, as the catalog lists Akash and Nosana, can still be asked
- * about: "what if a new pilot paid 25 % until June?").
+ * about: "what if emissions paid 25 % of today's price until June?" — the share is in today's list price, not a
+ * discount on it, so the price rises when it ends).
  */
 export function whatifNetworks(
   offers: readonly Offer[],
