@@ -18,7 +18,8 @@ import type { ProfileFacts } from './profileFacts.js';
 import { readableHours, readableNumber } from './readableNumber.js';
 import type { WorkOnOffer } from './workOnOffer.js';
 
-export const GPU_TIME_UNSUBSIDIZED = 'at the unsubsidized list price; the subsidy is its own negative line';
+export const GPU_TIME_UNSUBSIDIZED =
+  'at the unsubsidized price (the list ÷ (1 − the subsidy share in it)); the subsidy is its own negative line';
 export const PER_UNIT_TOO_SMALL =
   'the demand is too small for a cost per job or per GPU-hour to be a finite number; only the monthly cost is given';
 export const NO_INTERRUPTIONS = 'the offer is not interrupted, so jobs pay no re-work or restarts';
