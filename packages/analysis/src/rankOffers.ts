@@ -6,6 +6,7 @@ import {
 } from '@gpufit/pricing';
 import {
   type ComplianceRequirement,
+  isCapacityBlock,
   isInterruptibleCategory,
   isTermCommitment,
   MARKET_REGISTRY,
@@ -141,6 +142,8 @@ export function cheapestReason(
   if (isInterruptibleCategory(best.offer.pricingCategory))
     parts.push('interruptible (spot/auction) capacity');
   if (isTermCommitment(best.offer)) parts.push(`needs a ${best.offer.termMonths}-month commitment`);
+  else if (isCapacityBlock(best.offer))
+    parts.push('a capacity block: booked ahead for the days a job runs, paid up front, billed by whole days');
   if (next?.effectiveUsdPerGpuHour != null && best.effectiveUsdPerGpuHour !== null) {
     const gap = next.effectiveUsdPerGpuHour - best.effectiveUsdPerGpuHour;
     parts.push(
