@@ -1,35 +1,5 @@
 import type { ComplianceRequirement, CostEstimate, Offer, RejectionCode } from '@gpufit/schema';
-
-/** What an offer refused for each reason is, in a few words ("290 run on community hosts …"). */
-const REFUSED: Readonly<Record<RejectionCode, string>> = {
-  memory: 'cannot hold a replica (the model, or its stated GPUs) on one instance',
-  'gpu-type': 'are another GPU than the one asked for',
-  compliance: 'lack a certification the workload requires',
-  residency: 'are outside the residency the data needs',
-  interconnect: 'lack the interconnect the job needs',
-  hosting: 'run on hosts the data may not use',
-  'price-unknown': 'have no known price',
-  'price-below-floor': 'are priced below USD 0.001 per GPU-hour after the scenario (adjustments or subsidy)',
-  'hard-constraint': 'are ruled out by a hard constraint',
-  'gpu-unknown': 'have a GPU gpufit has no specifications for',
-  availability: 'cannot reach the availability target',
-  interruptions: 'are interrupted too often for a job to finish',
-  interruptible: 'are spot / interruptible, and the workload is not interruptible',
-  placement: 'are excluded by the placement lists',
-  capacity: 'are spot without the capacity the job needs at once',
-  'gpu-policy': 'are another GPU with no measured throughput ratio for this work',
-  latency: 'are too far from the users for the p99 budget',
-  horizon: 'would run a job past the workload’s horizon',
-  precision: 'have a GPU that cannot run the workload’s precision',
-};
-
-/** The phrase for one offer: "1 is …", "1 has …", "1 lacks …", "1 runs …" (the table is written for several). */
-function forOne(phrase: string): string {
-  const verb = /^(are|have|lack|run) /.exec(phrase)?.[1];
-  if (verb === undefined) return phrase;
-  const one = { are: 'is', have: 'has', lack: 'lacks', run: 'runs' }[verb as 'are' | 'have' | 'lack' | 'run'];
-  return `${one}${phrase.slice(verb.length)}`;
-}
+import { REFUSED_OFFERS, refusedOne } from '@gpufit/schema';
 
 /** What unlocks offers refused for one reason only (the nearest refusals). */
 const REMEDY: Partial<Record<RejectionCode, string>> = {
@@ -121,7 +91,7 @@ export class RejectionTally {
       const shown = names.slice(0, 3).join(', ');
       const more = names.length > 3 ? `, and ${names.length - 3} more` : '';
       const remedy = this.remedyOf(code);
-      return `${REFUSED[code].replace(/^(are|have|lack|run|cannot) /, '')} — ${names.length} ${names.length === 1 ? 'offer' : 'offers'} (${shown}${more})${remedy}`;
+      return `${REFUSED_OFFERS[code].replace(/^(are|have|lack|run|cannot) /, '')} — ${names.length} ${names.length === 1 ? 'offer' : 'offers'} (${shown}${more})${remedy}`;
     });
     return `. The nearest fail one rule only, ${parts.join('; ')}`;
   }
@@ -148,7 +118,7 @@ export class RejectionTally {
       // names the offer's own case (its country, the certifications it lacks), so the first stands for them.
       const shown = code === 'hosting' ? rules.join('; or ') : rules[0]!;
       const rule = WITH_RULE.has(code) ? ` (${shown})` : '';
-      return `${count} ${count === 1 ? forOne(REFUSED[code]) : REFUSED[code]}${rule}`;
+      return `${count} ${count === 1 ? refusedOne(REFUSED_OFFERS[code]) : REFUSED_OFFERS[code]}${rule}`;
     });
     const offers =
       this.offers === 1 ? `the one ${what} offer cannot` : `none of ${this.offers} ${what} offers can`;

@@ -59,6 +59,7 @@ export {
   SPOT_NEAR_ON_DEMAND,
   spotNearOnDemand,
 } from './priceLimits.js';
+export { REFUSED_OFFERS, REFUSED_SHORT, refusedOne } from './refusedOffers.js';
 export type {
   FocusService,
   Market,

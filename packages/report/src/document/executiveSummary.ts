@@ -3,32 +3,17 @@ import type { ChartSpec } from '../charts/chartSpec.js';
 import { cloudComparison } from '../present/cloudComparison.js';
 import { formatCents, formatPerMille, formatQuantity, formatShare } from '../present/format.js';
 import { APPROACH_LABELS, RECOMMENDATION_LABELS } from '../present/labels.js';
-import { pricingLabel, providerLabel, rentedText } from '../present/offerLabel.js';
-import type { PresentedAnalysis, ShownOption, ShownWorkload } from '../present/presentAnalysis.js';
+import type { PresentedAnalysis } from '../present/presentAnalysis.js';
 import type { Rounder } from '../present/rounder.js';
 import type { Block, Inline } from './blocks.js';
 import { plain, type Span, strong, t } from './blocks.js';
 import { decentralizedSide } from './decentralizedSide.js';
+import { OptionNotes, optionCell } from './optionCell.js';
 import { shorterHorizonsText } from './shorterHorizonsText.js';
 import { STAKES_NOTE, saysFigure, shownRisks } from './topRisks.js';
 import { usd } from './usd.js';
 
 export { usd } from './usd.js';
-
-/**
- * "Amazon Web Services (hyperscaler): 8 × 8 H100, us-east-1, on-demand" — what the provider is, what is rented,
- * where and how it is priced, or why there is no option.
- */
-export function optionText(w: ShownWorkload, option: ShownOption | null, side: 'cloud' | 'depin'): string {
-  if (option === null) {
-    const hard = w.workload.fit.constraints.find((c) => c.side === side && c.scope === 'all');
-    if (hard !== undefined) return `ineligible: ${hard.reason}`;
-    return w.workload.decision.unavailable?.[side] ?? 'none found';
-  }
-  const o = option.offer;
-  const base = `${providerLabel(o)}: ${rentedText(o, option.cost, w.workload.kind)}, ${o.region}, ${pricingLabel(o)}`;
-  return option.status === 'priced' ? base : `${base} (${option.status})`;
-}
 
 export function chartBlock(charts: readonly ChartSpec[], id: string): Block[] {
   const c = charts.find((x) => x.id === id);
@@ -184,12 +169,13 @@ function horizonText(p: PresentedAnalysis): string {
 
 /** The first section a founder reads: the plan, its cost, what it saves, and the risks. */
 export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: readonly ChartSpec[]): Block[] {
+  const notes = new OptionNotes();
   const rows = p.workloads.map((w): Inline[] => [
     plain(`${w.index}. ${w.workload.name}`),
     plain(RECOMMENDATION_LABELS[w.workload.decision.recommendation]),
     plain(APPROACH_LABELS[w.workload.decision.approach]),
-    plain(optionText(w, w.cloud, 'cloud')),
-    plain(optionText(w, w.depin, 'depin')),
+    plain(optionCell(w, w.cloud, 'cloud', notes)),
+    plain(optionCell(w, w.depin, 'depin', notes)),
     plain(w.recommendedCents === null ? 'unpriced' : formatCents.people(w.recommendedCents)),
     plain(w.savingsCents === null ? 'n/a' : formatCents.people(w.savingsCents)),
   ]);
@@ -222,6 +208,7 @@ export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: reado
         [strong(noComparison ? 'n/a' : formatCents.people(p.totals.monthlySavingsCents))],
       ],
     },
+    ...optionNotes(notes),
     {
       kind: 'paragraph',
       content: [
@@ -258,6 +245,21 @@ export function executiveSummary(p: PresentedAnalysis, r: Rounder, charts: reado
     ...chartBlock(charts, 'hybrid-split'),
   );
   return blocks;
+}
+
+/**
+ * The full sentences the option cells key ("(note 2)"), each said once under the table, numbered as keyed;
+ * nothing when every cell says its reason whole.
+ */
+function optionNotes(notes: OptionNotes): Block[] {
+  if (notes.sentences.length === 0) return [];
+  return [
+    {
+      kind: 'paragraph',
+      content: plain('Notes to the option columns (each workload’s section says the same):'),
+    },
+    { kind: 'list', ordered: true, items: notes.sentences.map((s) => plain(s)) },
+  ];
 }
 
 const PLAN_LABELS = {

@@ -21,7 +21,8 @@ import type { ShownOption, ShownProjectionMonth, ShownWorkload } from '../presen
 import type { Rounder } from '../present/rounder.js';
 import type { Block, Inline } from './blocks.js';
 import { code, plain, strong, t } from './blocks.js';
-import { chartBlock, optionText, usd } from './executiveSummary.js';
+import { chartBlock, usd } from './executiveSummary.js';
+import { optionText } from './optionText.js';
 
 /** Fit points are shown to one decimal (they are not money; the exact values are in the JSON). */
 const points = (n: number): string => String(Math.round(n * 10) / 10);
