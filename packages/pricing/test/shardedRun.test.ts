@@ -126,21 +126,33 @@ describe('a sharded batch run', () => {
     );
   });
 
-  it('a stated start-up on a service or a demand of GPU-hours alone prices nothing and says nothing', () => {
-    const service = profile({
-      id: 's',
-      kind: 'realtime-inference',
-      gpuHoursPerMonth: 730,
-      startupMinutes: 0,
-    });
-    const hours = profile({ id: 'g', kind: 'batch-inference', gpuHoursPerMonth: 100, startupMinutes: 30 });
-    for (const p of [service, hours]) {
-      const e = estimateCost(p, offer({ gpusPerInstance: 1, interruptionsPerHour: 0 }), {
-        tiers,
-        explain: true,
-      });
-      expect(e.assumptions.join(' ')).not.toMatch(/start-up is priced|pulling its image/);
-    }
+  it('a stated start-up on a service or a demand of GPU-hours alone prices nothing, and says why when it is not 0', () => {
+    // A stated start-up priced at $0 in silence read as priced: say that it is not, and why (a service is held,
+    // not started per job; GPU-hours alone state no runs). A stated 0 on a service has nothing to say.
+    const on = offer({ gpusPerInstance: 1, interruptionsPerHour: 0 });
+    const said = (p: ReturnType<typeof profile>) => estimateCost(p, on, { tiers, explain: true });
+    const zero = said(
+      profile({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 730, startupMinutes: 0 }),
+    );
+    expect(zero.assumptions.join(' ')).not.toMatch(/start-up|pulling its image/);
+    const service = said(
+      profile({ id: 's', kind: 'realtime-inference', gpuHoursPerMonth: 730, startupMinutes: 20 }),
+    );
+    const hours = said(
+      profile({ id: 'g', kind: 'batch-inference', gpuHoursPerMonth: 100, startupMinutes: 30 }),
+    );
+    for (const e of [service, hours]) expect(e.assumptions.join(' ')).not.toMatch(/pulling its image/);
+    expect(service.assumptions.join(' ')).toContain(
+      "the stated start-up (startupMinutes 20) is not priced: a service's units are held all month, not started per job",
+    );
+    expect(hours.assumptions.join(' ')).toContain(
+      'the stated start-up (startupMinutes 30) is not priced: the demand states GPU-hours, not how many runs start — give jobsPerMonth and hoursPerJob',
+    );
+    const without = (p: ReturnType<typeof profile>) =>
+      estimateCost({ ...p, startupMinutes: null }, on, { tiers }).monthlyUsd;
+    expect(hours.monthlyUsd).toBe(
+      without(profile({ id: 'g', kind: 'batch-inference', gpuHoursPerMonth: 100, startupMinutes: 30 })),
+    );
   });
 
   it('shares the slots with the jobs that run beside it: two at once take half the instance each', () => {

@@ -229,6 +229,8 @@ export function estimateCost(
         unitAvailability,
       );
     if (explain) {
+      if (pf.startupStated && (profile.startupMinutes ?? 0) > 0)
+        assumptions.push(notes.startupNotPriced(profile.startupMinutes!, true));
       assumptions.push(
         notes.serving(
           needed,
@@ -329,6 +331,8 @@ export function estimateCost(
         assumptions.push(notes.startup(startupHours, pf.startupStated, shards, startup, jobsPerMonth));
     } else if (explain && pf.startupStated && pf.startsStated && !pf.serving) {
       assumptions.push(notes.NO_STARTUP_STATED);
+    } else if (explain && pf.startupStated && (profile.startupMinutes ?? 0) > 0) {
+      assumptions.push(notes.startupNotPriced(profile.startupMinutes!, false));
     }
     // Each job's instances are billed in whole increments from start to finish (with the provider's minimum):
     // the part of the last increment a job does not use is billed GPU time too.

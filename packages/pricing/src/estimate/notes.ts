@@ -410,6 +410,16 @@ export function startup(
   return `${jobs} starts by pulling its image and loading its weights ${where}, ${source}: ${readableHours(gpuHours)} GPU-hours a month, billed as GPU time`;
 }
 
+/**
+ * A stated start-up that prices nothing, said rather than dropped in silence: a service is held, not started per
+ * job, and a demand of GPU-hours alone states no count of runs to start (profileFacts' `startupHours` is 0).
+ */
+export function startupNotPriced(minutes: number, serving: boolean): string {
+  return serving
+    ? `the stated start-up (startupMinutes ${n(minutes)}) is not priced: a service's units are held all month, not started per job`
+    : `the stated start-up (startupMinutes ${n(minutes)}) is not priced: the demand states GPU-hours, not how many runs start — give jobsPerMonth and hoursPerJob to price each run's start-up`;
+}
+
 /** A workload that states a start-up of 0 (`startupMinutes` 0): its runs are priced with none. */
 export const NO_STARTUP_STATED =
   'no start-up is priced: the workload states startupMinutes 0 (its image and weights are ready when a job starts)';
