@@ -494,7 +494,7 @@ function noEffectReason(
     case 'monte-carlo':
       return s.setting.startsWith('monteCarlo.')
         ? analysis.totals.distribution === undefined
-          ? 'this run computed no Monte Carlo (diff and streamed analyses compare expected costs only; analyze --scenario shows the P10/P50/P90 bands it moves)'
+          ? 'this run computed no Monte Carlo (diff --no-band and streamed analyses compare expected costs only; diff without --no-band, or analyze --scenario, shows the P10/P50/P90 bands it moves)'
           : 'no workload has a priced decentralized option for it to spread, and none has a distribution of its own'
         : 'no workload has a Monte Carlo distribution (none has both a priced cloud and a priced decentralized option)';
     case 'other':

@@ -1,6 +1,8 @@
 // `gpufit diff` of two scenarios had no P10/P90 row: a scenario's effect on the plan's band was invisible (the diff
 // left the Monte Carlo out). Each side's recommended plan now has its horizon P10/P50/P90 from the same joint Monte
 // Carlo `analyze --scenario` runs (docs/cli.md); `--no-band` leaves it out and says where the band is.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffRow } from './support/diffRow.js';
@@ -59,5 +61,28 @@ describe('diff: the plan’s horizon P10/P50/P90 on both sides', () => {
     expect(d.stdout).not.toContain('horizon P10');
     expect(d.stdout).toContain('No P10/P90 band here');
     expect(d.stdout).toContain('gpufit analyze --scenario FILE');
+  }, 60_000);
+
+  it('--no-band: a Monte Carlo setting with no band to move blames --no-band, not diff', async () => {
+    // One service with no decentralized option (confidential data): no workload has a band of its own, and
+    // --no-band leaves the plan's out. The reason had said 'diff and streamed analyses compare expected costs only',
+    // which diff stopped being true of when it gained the band.
+    const dir = mkdtempSync(join(tmpdir(), 'gpufit-diffband-'));
+    const workloads = join(dir, 'one.csv');
+    writeFileSync(
+      workloads,
+      'id,kind,gpuHoursPerMonth,modelParamsBillions,dataSensitivity\nsoc,realtime-inference,730,8,confidential\n',
+    );
+    const fewer = join(dir, 'fewer.json');
+    const base = JSON.parse(readFileSync(DEFAULT, 'utf8'));
+    writeFileSync(
+      fewer,
+      JSON.stringify({ ...base, name: 'fewer', monteCarlo: { ...base.monteCarlo, trials: 2000 } }),
+    );
+    const d = await runBuiltCli(['diff', DEFAULT, fewer, '--workloads', workloads, '--no-band']);
+    expect(d.code, d.stderr).toBe(0);
+    const line = d.stdout.split('\n').find((l) => l.includes('Monte Carlo trials 2000'));
+    expect(line).toContain('diff --no-band and streamed analyses compare expected costs only');
+    expect(line).not.toContain('(diff and streamed');
   }, 60_000);
 });
