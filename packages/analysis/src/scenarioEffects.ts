@@ -537,13 +537,21 @@ function monteCarloWorkloads(analysis: Analysis): string[] {
 /**
  * Whether a Monte Carlo setting moves the plan's own P10/P50/P90 (`totals.distribution`, the joint simulation of
  * every priced workload, which runs whether or not any workload has both options): its trials, seed, demand
- * volatility and persistence always do; the decentralized price spread only where some workload has a priced
- * decentralized option for it to spread. `sensitivity.swing` moves no band.
+ * volatility and persistence always do; the decentralized price spread only where the plan places some work on a
+ * priced decentralized option (`portfolioDistribution`: recommended decentralized, or hybrid with a decentralized
+ * share; a workload with no cloud option is recommended decentralized). A priced decentralized option the plan
+ * does not take spreads nothing in it: the bundled hosted-api portfolio, all cloud, read 'moves the P10/P50/P90
+ * bands of the whole plan' beside a plan band that did not move. `sensitivity.swing` moves no band.
  */
 function movesPlanBands(setting: string, analysis: Analysis): boolean {
   if (!setting.startsWith('monteCarlo.') || analysis.totals.distribution === undefined) return false;
   if (setting === 'monteCarlo.depinPriceSpread')
-    return analysis.workloads.some((w) => w.decision.depin?.cost.monthlyUsd != null);
+    return analysis.workloads.some(({ decision: d }) => {
+      if (d.depin?.cost.monthlyUsd == null) return false;
+      return (
+        d.recommendation === 'depin' || (d.recommendation === 'hybrid' && (d.hybrid?.depinShare ?? 0) > 0)
+      );
+    });
   return true;
 }
 

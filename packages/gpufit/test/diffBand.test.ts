@@ -63,6 +63,31 @@ describe('diff: the plan’s horizon P10/P50/P90 on both sides', () => {
     expect(d.stdout).toContain('gpufit analyze --scenario FILE');
   }, 60_000);
 
+  it("the decentralized price spread moves the plan's band only where the plan places work there", async () => {
+    // hosted-api is all cloud (its decentralized options are priced but not taken): a wider spread leaves the
+    // plan's band to the cent, and the effect no longer claims the whole plan; seed-startup places work on DePIN.
+    const dir = mkdtempSync(join(tmpdir(), 'gpufit-diffband-'));
+    const wide = join(dir, 'wide.json');
+    const base = JSON.parse(readFileSync(DEFAULT, 'utf8'));
+    writeFileSync(
+      wide,
+      JSON.stringify({ ...base, name: 'wide', monteCarlo: { ...base.monteCarlo, depinPriceSpread: 0.5 } }),
+    );
+    const spreadLine = (stdout: string) =>
+      stdout.split('\n').find((l) => l.includes('Monte Carlo depinPriceSpread 0.5'))!;
+    const hosted = join(DATASETS, 'workloads', 'hosted-api.csv');
+    const h = await runBuiltCli(['diff', DEFAULT, wide, '--workloads', hosted, '--trials', TRIALS]);
+    expect(h.code, h.stderr).toBe(0);
+    for (const p of ['P10', 'P50', 'P90'])
+      expect(diffRow(h.stdout, `horizon ${p}, recommended`)[2]).toBe('+$0.00');
+    expect(spreadLine(h.stdout)).not.toContain('the whole plan');
+    expect(spreadLine(h.stdout)).toContain('moves the P10/P50/P90 bands of 3 workloads');
+    const seed = await runBuiltCli(['diff', DEFAULT, wide, '--trials', TRIALS]);
+    expect(seed.code, seed.stderr).toBe(0);
+    expect(diffRow(seed.stdout, 'horizon P90, recommended')[2]).not.toBe('+$0.00');
+    expect(spreadLine(seed.stdout)).toContain('the whole plan');
+  }, 120_000);
+
   it('--no-band: a Monte Carlo setting with no band to move blames --no-band, not diff', async () => {
     // One service with no decentralized option (confidential data): no workload has a band of its own, and
     // --no-band leaves the plan's out. The reason had said 'diff and streamed analyses compare expected costs only',
