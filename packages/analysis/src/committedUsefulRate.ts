@@ -1,3 +1,4 @@
+import { termFactor } from '@gpufit/pricing';
 import type { CostEstimate, Offer } from '@gpufit/schema';
 import { componentUsd } from './componentUsd.js';
 
@@ -15,7 +16,8 @@ export function committedUsefulRate(
   workGpuHours: number,
 ): number | null {
   if (estimate.monthlyUsd === null || !(workGpuHours > 0)) return null;
-  const term = offer.termMonths;
-  const spread = term !== null && term > horizonMonths ? term / horizonMonths : 1;
-  return ((estimate.monthlyUsd - componentUsd(estimate, 'commitment-waste')) / workGpuHours) * spread;
+  return (
+    ((estimate.monthlyUsd - componentUsd(estimate, 'commitment-waste')) / workGpuHours) *
+    termFactor(offer, horizonMonths)
+  );
 }

@@ -19,6 +19,7 @@ export {
 // Commitments (§5.6)
 export { breakEvenUtilization } from './commitments/breakEvenUtilization.js';
 export { effectiveCommittedRate } from './commitments/effectiveCommittedRate.js';
+export { termFactor } from './commitments/termFactor.js';
 // Data gravity (§5.5)
 export { freeEgressAllowanceGiB } from './data/freeEgressAllowanceGiB.js';
 export { tieredEgressUsd } from './data/tieredEgressUsd.js';

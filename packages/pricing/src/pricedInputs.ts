@@ -20,6 +20,7 @@ import {
 } from '@gpufit/schema';
 import { PricingAssertionError } from './assert.js';
 import { ASSUMED_OUTAGE_HOURS } from './assumptions.js';
+import { termFactor } from './commitments/termFactor.js';
 import { offerFacts } from './estimate/offerFacts.js';
 import { initialSubsidyShare, subsidyEntryFor } from './incentives/subsidyScheduleFor.js';
 import { flooredTokenUsdPerGpuHour } from './incentives/tokenFloor.js';
@@ -94,9 +95,8 @@ function impliedUtilization(estimate: CostEstimate, offer: Offer, profile: Workl
     hours('gpu-time') + hours('billing-rounding') + hours('interruption-overhead') + hours('idle-capacity');
   const waste = hours('commitment-waste');
   if (!(run > 0)) return null;
-  const term = offer.termMonths ?? 0;
-  const termFactor = term > profile.horizonMonths ? term / profile.horizonMonths : 1;
-  return Math.min(1, (run * termFactor) / (run + waste));
+  const spread = termFactor(offer, profile.horizonMonths);
+  return Math.min(1, (run * spread) / (run + waste));
 }
 
 export const pricedInputs = definePricedInputs({

@@ -1,5 +1,6 @@
 import { isTermCommitment, type Offer, type WorkloadProfile } from '@gpufit/schema';
 import { EGRESS_DEFAULTS, HOURS_PER_MONTH } from '../assumptions.js';
+import { termFactor } from '../commitments/termFactor.js';
 import { dynamicGpuLimit } from '../feasibility/dynamicCapacity.js';
 import {
   type FeasibilityOptions,
@@ -318,12 +319,8 @@ export function costFloorOf(
     gpuHours += reliabilityGpuHours(work, profile, reliability);
   }
   if (isTermCommitment(offer)) {
-    const termFactor =
-      offer.termMonths !== null && offer.termMonths > profile.horizonMonths
-        ? offer.termMonths / profile.horizonMonths
-        : 1;
     // Every GPU line of a commitment sums to held × term factor (+ redundancy when serving).
-    gpuHours = work.heldGpuHours * termFactor;
+    gpuHours = work.heldGpuHours * termFactor(offer, profile.horizonMonths);
   }
   const ingressGiB = profile.datasetGiB / profile.horizonMonths;
   const dataUsd =

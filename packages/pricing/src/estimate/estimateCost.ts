@@ -11,6 +11,7 @@ import { finite } from '../assert.js';
 import { BILLING_ROUNDING_SAID_SECONDS, HOURS_PER_MONTH } from '../assumptions.js';
 import { breakEvenUtilization } from '../commitments/breakEvenUtilization.js';
 import { effectiveCommittedRate } from '../commitments/effectiveCommittedRate.js';
+import { termFactor as termFactorOf } from '../commitments/termFactor.js';
 import { transferHours } from '../data/transferHours.js';
 import { dynamicCapacity } from '../feasibility/dynamicCapacity.js';
 import { type FeasibilityOptions, feasibilityDetail, replicaDemand } from '../feasibility/feasibility.js';
@@ -134,10 +135,7 @@ export function estimateCost(
     assumptions.push(notes.sharedInstance(work, perInstance, usefulGpuHours * packing));
 
   const committed = isTermCommitment(offer);
-  const termFactor =
-    committed && offer.termMonths !== null && offer.termMonths > profile.horizonMonths
-      ? offer.termMonths / profile.horizonMonths
-      : 1;
+  const termFactor = committed ? termFactorOf(offer, profile.horizonMonths) : 1;
 
   let usedHours: number;
   /** GPU-hours of billing increments paid and unused (part of usedHours, shown as their own line). */
