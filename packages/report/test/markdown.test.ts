@@ -68,6 +68,29 @@ describe('renderMarkdown', () => {
     expect(checked).toBeGreaterThanOrEqual(8);
   });
 
+  test("a cost line's positive quantity under 0.005 reads '< 0.01', not 0 beside its cents", () => {
+    // A per-second bill's remainder: 0.004 GPU-hours at USD 1.4693 is USD 0.01, and '0 GPU-hour' read as nothing.
+    const a = mutableCopy(buildAnalysis());
+    const cost = a.workloads[3]?.decision.depin?.cost;
+    if (cost === undefined) throw new Error('fixture changed');
+    const line = (quantity: number) => ({
+      name: 'billing-rounding' as const,
+      unit: 'GPU-hour',
+      quantity,
+      unitPriceUsd: 1.4693,
+      usd: quantity * 1.4693,
+    });
+    cost.components = [line(0.004), { ...line(0), name: 'redundancy' as const }];
+    cost.monthlyUsd = 0.004 * 1.4693;
+    const text = renderMarkdown(a as Analysis);
+    const section4 = text.split('\n').findIndex((l) => l.startsWith('### 4.'));
+    const rows = tableAfter(text, '**DePIN cost components**', section4);
+    // Markdown escapes the '<'.
+    expect(rows[0]?.slice(1, 5)).toEqual(['\\< 0.01', 'GPU-hour', '1.4693', '0.01']);
+    // A line of none stays 0.
+    expect(rows[1]?.[1]).toBe('0');
+  });
+
   test('for random cost components (subsidies included), the shown lines add up to the shown total', () => {
     fc.assert(
       fc.property(

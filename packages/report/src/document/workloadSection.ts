@@ -156,7 +156,7 @@ function componentsBlocks(r: Rounder, w: ShownWorkload, label: string, o: ShownO
       ],
       rows: o.components.map((c) => [
         plain(c.label),
-        plain(formatQuantity(r, c.component.quantity, 2)),
+        plain(shownQuantity(r, c.component.quantity)),
         plain(c.component.unit),
         plain(formatUnitPrice.people(c.unitPrice)),
         plain(formatCents.people(c.cents)),
@@ -165,6 +165,14 @@ function componentsBlocks(r: Rounder, w: ShownWorkload, label: string, o: ShownO
       total: [[strong('Total')], [], [], [], [strong(formatCents.people(o.monthlyCents))], []],
     },
   ];
+}
+
+/**
+ * A cost line's quantity to two decimals; a positive quantity under half a hundredth reads '< 0.01', not 0: a
+ * per-second bill's remainder of 0.004 GPU-hours at USD 1.47 read '0 GPU-hour … 0.01' in a CFO's robotics plan.
+ */
+function shownQuantity(r: Rounder, quantity: number): string {
+  return quantity > 0 && r.quantity(quantity, 2) === 0 ? '< 0.01' : formatQuantity(r, quantity, 2);
 }
 
 /** How a unit cost is quoted and its rate written, per output unit. */
