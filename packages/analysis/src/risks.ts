@@ -899,8 +899,8 @@ export const riskRules: readonly RiskRule[] = [
     id: 'stale-price',
     check: (e) => stalePrice(e, true),
   },
-  // A risk of the decentralized option alone: the plan's when it runs there, the untaken option's (`-unused`, after
-  // the plan's own in the summary) when it stays on cloud.
+  // A risk of the decentralized option alone: the plan's when it runs there, the untaken option's (`-unused`: under
+  // its workload only, left out of the summary's top risks) when it stays on cloud.
   ...decentralizedOnly('interruptions', reworkSaid),
   {
     // The same risk for a workload that stays on cloud: it concerns the option not taken, so the cloud option's
@@ -1381,8 +1381,9 @@ function saidIfAny(text: string, usdPerMonth: number): RiskSaid {
  */
 /**
  * A rule that speaks of the decentralized option alone, as two: `id` for a plan that runs there (or whose plan is
- * not known), `id-unused` for one that stays on cloud — a risk of the option not taken, which the summary ranks after
- * the plan's own (an all-RunPod studio plan's top risks were sentences about Nosana options it does not use).
+ * not known), `id-unused` for one that stays on cloud — a risk of the option not taken, said under its workload and
+ * left out of the summary's top risks (report's `riskCandidates`; an all-RunPod studio plan's top risks were
+ * sentences about Nosana options it does not use).
  */
 function decentralizedOnly(id: string, check: RiskRule['check']): readonly RiskRule[] {
   return [
