@@ -126,6 +126,45 @@ describe('a sharded batch run', () => {
     );
   });
 
+  it('a stated start-up longer than the restart sets the restart: a replacement host starts from the image too', () => {
+    // A 10-minute restart with a 30-minute start-up stated (a 70B image pulled and loaded from object storage): an
+    // interruption cannot cost less than starting the job again on a new host, so re-work takes R = 30 min, as a
+    // workload stating restartMinutes 30 would; the note says why. A shorter stated start-up leaves the restart.
+    const at = (restartMinutes: number, startupMinutes?: number) =>
+      profile({
+        id: 'j',
+        kind: 'batch-inference',
+        modelParamsBillions: 8,
+        jobsPerMonth: 30,
+        hoursPerJob: 4,
+        restartMinutes,
+        checkpointable: false,
+        ...(startupMinutes === undefined ? {} : { startupMinutes }),
+      });
+    const spot = offer({ interruptionsPerHour: 0.05, gpusPerInstance: 1 });
+    const overhead = (e: CostEstimate) => quantity(e, 'interruption-overhead');
+    const longer = estimateCost(at(10, 30), spot, { tiers, explain: true });
+    expect(overhead(longer)).toBeCloseTo(overhead(estimateCost(at(30, 30), spot, { tiers })), 9);
+    expect(overhead(longer)).toBeGreaterThan(overhead(estimateCost(at(10), spot, { tiers })));
+    expect(longer.assumptions.join(' ')).toContain(
+      'R = 0.5 h (the stated start-up, longer than restartMinutes: a replacement host pulls the image',
+    );
+    const shorter = estimateCost(at(10, 2), spot, { tiers, explain: true });
+    expect(overhead(shorter)).toBeCloseTo(overhead(estimateCost(at(10), spot, { tiers })), 9);
+    expect(shorter.assumptions.join(' ')).not.toContain('longer than restartMinutes');
+    // Property: a longer stated start-up never lowers the re-work.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 120 }), (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        return (
+          overhead(estimateCost(at(10, hi), spot, { tiers })) >=
+          overhead(estimateCost(at(10, lo), spot, { tiers })) - 1e-9
+        );
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('a stated start-up on a service or a demand of GPU-hours alone prices nothing, and says why when it is not 0', () => {
     // A stated start-up priced at $0 in silence read as priced: say that it is not, and why (a service is held,
     // not started per job; GPU-hours alone state no runs). A stated 0 on a service has nothing to say.

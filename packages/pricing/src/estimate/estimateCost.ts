@@ -311,6 +311,7 @@ export function estimateCost(
                 inflation,
                 pf.resumes,
                 syncUsd > 0 ? syncUsd : null,
+                pf.restartIsStartup,
               ),
         );
     } else if (explain) assumptions.push(notes.NO_INTERRUPTIONS);

@@ -238,9 +238,16 @@ export function checkpointed(
       : `the interval of least expected cost in Daly's model, which counts each checkpoint's sync off the host (${usd(sync.syncUsd)} a checkpoint, against ${usd(sync.usdPerHour)} an hour of the run): ${n(optimalCheckpointInterval(pf.checkpointHours + offHostHours, mtbfHours))} h would minimize the wall time alone`;
   const times =
     offHostHours > 0
-      ? `checkpoint ${n(pf.checkpointHours * 60)} min + ${n(offHostHours * 60)} min to upload it off the host, restart ${n(pf.restartHours * 60)} min + ${n(offHostHours * 60)} min to fetch it onto a new one: a checkpoint counts once it is off the host, and the job waits for it — a gpufit assumption`
-      : `checkpoint ${n(pf.checkpointHours * 60)} min, restart ${n(pf.restartHours * 60)} min`;
+      ? `checkpoint ${n(pf.checkpointHours * 60)} min + ${n(offHostHours * 60)} min to upload it off the host, restart ${n(pf.restartHours * 60)} min${restartWhy(pf.restartIsStartup)} + ${n(offHostHours * 60)} min to fetch it onto a new one: a checkpoint counts once it is off the host, and the job waits for it — a gpufit assumption`
+      : `checkpoint ${n(pf.checkpointHours * 60)} min, restart ${n(pf.restartHours * 60)} min${restartWhy(pf.restartIsStartup)}`;
   return `interruptions: a ${n(jobHours)} h job with mean time between interruptions ${n(mtbfHours)} h${per} checkpoints every ${n(intervalHours)} h (${optimum}; ${times}) and takes ${n(inflation)}× its failure-free time; failures are assumed Poisson (exponential)`;
+}
+
+/** Why the restart is the stated start-up, when it is: a replacement host starts the job from its image. */
+function restartWhy(restartIsStartup: boolean): string {
+  return restartIsStartup
+    ? ' (the stated start-up, longer than restartMinutes: a replacement host pulls the image and loads the weights before work resumes — a gpufit assumption)'
+    : '';
 }
 
 export function fromScratch(
@@ -250,13 +257,14 @@ export function fromScratch(
   inflation: number,
   resumes: boolean,
   syncUsd: number | null = null,
+  restartIsStartup = false,
 ): string {
   const why = !resumes
     ? 'not checkpointable'
     : syncUsd === null
       ? 'short enough that rerunning beats checkpointing'
       : `cheaper to rerun than to checkpoint, each checkpoint's sync off the host costing ${usd(syncUsd)} besides its time`;
-  return `interruptions: the job is ${why}, so each interruption restarts it from scratch: E[T] = (M + R)(e^{T/M} − 1) with T = ${n(jobHours)} h, M = ${n(mtbfHours)} h, R = ${n(restartHours)} h takes ${n(inflation)}× its failure-free time (it stays feasible, at that cost)`;
+  return `interruptions: the job is ${why}, so each interruption restarts it from scratch: E[T] = (M + R)(e^{T/M} − 1) with T = ${n(jobHours)} h, M = ${n(mtbfHours)} h, R = ${n(restartHours)} h${restartWhy(restartIsStartup)} takes ${n(inflation)}× its failure-free time (it stays feasible, at that cost)`;
 }
 
 export function commitment(

@@ -24,7 +24,13 @@ export interface ProfileFacts {
    */
   readonly resumes: boolean;
   readonly checkpointHours: number;
+  /**
+   * The time an interruption costs before work resumes: `restartMinutes`, or the stated `startupMinutes` when that
+   * is longer — a replacement host pulls the image and loads the weights before it can resume (a gpufit assumption).
+   */
   readonly restartHours: number;
+  /** The stated start-up is longer than `restartMinutes`, so it sets `restartHours`. */
+  readonly restartIsStartup: boolean;
   /**
    * Batch: the start-up each stated job's run pays before its work begins (pulling the image, loading the
    * weights on every shard): the workload's `startupMinutes` when stated, else its restart time — a gpufit
@@ -76,7 +82,8 @@ function derive(p: WorkloadProfile): ProfileFacts {
     gpuTypeKey: p.gpuType === null ? null : tierKey(p.gpuType),
     resumes: p.checkpointable,
     checkpointHours: Math.max(p.checkpointMinutes / 60, MIN_CHECKPOINT_HOURS),
-    restartHours: p.restartMinutes / 60,
+    restartHours: Math.max(p.restartMinutes, startupStated ? p.startupMinutes! : 0) / 60,
+    restartIsStartup: startupStated && p.startupMinutes! > p.restartMinutes,
     startupHours: kind.pattern !== 'serving' && startsStated ? startupMinutes / 60 : 0,
     startupStated,
     startsStated,
