@@ -895,6 +895,29 @@ export const riskRules: readonly RiskRule[] = [
     },
   },
   {
+    // A GPU cloud the catalog gives no egress price for is priced at the market's $0 default (Lambda's and Nebius's
+    // are free; price-facts §4), and the assumed-egress rule above is quiet at $0. A video service sending 80 TiB a
+    // month from RunPod read "Data egress 81,920 GiB at $0.00" with no risk naming it: the plan's whole egress rests
+    // on an assumption. Named when the egress at the highest GPU-cloud rate on record would be a tenth of the month.
+    id: 'assumed-free-egress',
+    check: (e) => {
+      const { recommendation, cloud, cloudOffer } = e;
+      if (!runsOn(recommendation, 'cloud') || cloud === null || cloudOffer == null) return null;
+      if (cloudOffer.egressUsdPerGiB !== null || cloudOffer.market !== 'gpu-cloud') return null;
+      if (EGRESS_DEFAULTS[cloudOffer.market].usdPerGiB > 0) return null;
+      const total = cloud.cost.monthlyUsd;
+      let gib = 0;
+      for (const c of cloud.cost.components) if (c.name === 'egress') gib += c.quantity;
+      const atRate = gib * GPU_CLOUD_EGRESS_CHECK_USD_PER_GIB;
+      if (total === null || !(atRate >= ASSUMED_EGRESS_SHARE * total)) return null;
+      const name = cloudOffer.providerName;
+      return said(
+        `${Math.round(gib).toLocaleString('en-US')} GiB a month of egress leave ${name} at an assumed $0/GiB: the catalog gives no egress price for ${name}, and gpufit takes a GPU cloud's as free, as Lambda's and Nebius's are (price-facts §4; a gpufit assumption). At $${GPU_CLOUD_EGRESS_CHECK_USD_PER_GIB}/GiB, the highest GPU-cloud rate on record (RunPod, and CoreWeave above 500 GB, in a third-party table of low confidence; price-facts §4), this egress would add ${usd(atRate)} to the ${usd(total)} month — confirm ${name}'s bandwidth terms before relying on the figure.`,
+        usdCents(atRate * planShare(e, 'cloud')),
+      );
+    },
+  },
+  {
     // An option the plan takes (a hybrid takes both); the one it does not take is said after its own terms.
     id: 'stale-price',
     check: (e) => stalePrice(e, true),
@@ -973,6 +996,12 @@ export const LOW_CAPACITY_SHARE = 0.25;
 
 /** An assumed egress price is named when its egress is at least this share of the option's month (gpufit assumption). */
 export const ASSUMED_EGRESS_SHARE = 0.1;
+/**
+ * The highest egress price on record for a GPU cloud that publishes none in the catalog, USD per GB taken per GiB:
+ * RunPod $0.05/GB and CoreWeave $0.05/GB after 500 GB in a third-party table that contradicts Lambda's own docs
+ * (promptcost.org, Apr 2026; price-facts §4, "low-confidence") — the check's rate, not a price gpufit charges.
+ */
+export const GPU_CLOUD_EGRESS_CHECK_USD_PER_GIB = 0.05;
 /** Marketplace hosts' own egress prices, USD per GiB (Vast: host-specific $0–0.06; price-facts §4). */
 const EGRESS_HOST_RANGE_USD_PER_GIB = [0, 0.06] as const;
 
