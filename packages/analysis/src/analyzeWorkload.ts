@@ -136,6 +136,12 @@ export function createWorkloadAnalyzer(
     const o = offersById.get(id);
     return o === undefined ? null : floorOf(o);
   };
+  // Whether an offer's catalog lists every region of its provider for every type (regionListing every-region): a
+  // cheaper option a risk names from such a row is said with that caveat (risks.ts, `regionUnconfirmedSaid`).
+  const everyRegionListed = (id: string): boolean => {
+    offersById ??= new Map(offers.map((o) => [o.id, o]));
+    return offersById.get(id)?.regionListing === 'every-region';
+  };
   const policy = scenario.decision;
   const exhaustive = (p: WorkloadProfile) => explained(bestOffers(p, offers, screen, sides), p, estimate);
   const findBest =
@@ -474,6 +480,7 @@ export function createWorkloadAnalyzer(
       memoryBandwidthGBps: (gpu) => tiers.get(gpu)?.memoryBandwidthGBps ?? null,
       denseTflops: (gpu) => tiers.get(gpu)?.fp16Tflops ?? null,
       gpuGeneration: (gpu) => tiers.get(gpu)?.generation ?? null,
+      everyRegionListed,
       hostedApi,
       ...(unitCost !== undefined && { unitCost }),
       fit,

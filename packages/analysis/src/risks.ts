@@ -17,6 +17,7 @@ import type {
   GpuPolicy,
   HybridSplit,
   Offer,
+  OfferRef,
   PricedOption,
   Projection,
   Recommendation,
@@ -102,6 +103,12 @@ export interface RiskEvidence {
    * none found.
    */
   readonly cloudWithNotSlowerGpu?: PricedOption | null;
+  /**
+   * Whether an offer's catalog row lists every region of its provider for every instance type (`regionListing`
+   * every-region): a cheaper option a risk names from such a row says that the type may not be offered there.
+   * Absent: not checked.
+   */
+  readonly everyRegionListed?: (offerId: string) => boolean;
   /** A GPU's architecture (the tier table's `generation`, null when unknown): which of two GPUs is newer. */
   readonly gpuGeneration?: (gpu: string) => string | null;
   /**
@@ -429,7 +436,7 @@ export const riskRules: readonly RiskRule[] = [
       const held = lacks === asked ? '' : ` (it lacks ${lacks} on record)`;
       return requirementSaid(
         e,
-        `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them for the hyperscalers, from their public compliance programmes, and for a GPU cloud only where the provider states them publicly${profile.compliance.includes('gdpr') ? '; gdpr is also met inside the EEA on datacenter hosts' : ''}). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${perGpuHour(o)}${held} would cost ${usd(without)} a month, ${usd(saving)} less${weightOnlySaid(profile, free, weightOnly)}: if ${o.providerName} holds ${lacks} for your use, add it to that offer's certifications in your catalog and analyze again.`,
+        `Requiring ${asked} keeps the cloud side to offers whose certifications the catalog records (the bundled one records them for the hyperscalers, from their public compliance programmes, and for a GPU cloud only where the provider states them publicly${profile.compliance.includes('gdpr') ? '; gdpr is also met inside the EEA on datacenter hosts' : ''}). Without that requirement, ${o.providerName} ${o.gpu} in ${o.region}${perGpuHour(o)}${held} would cost ${usd(without)} a month, ${usd(saving)} less${weightOnlySaid(profile, free, weightOnly)}: if ${o.providerName} holds ${lacks} for your use, add it to that offer's certifications in your catalog and analyze again.${regionUnconfirmedSaid(e, o)}`,
         saving,
         without,
       );
@@ -509,7 +516,7 @@ export const riskRules: readonly RiskRule[] = [
           : `credited no speed-up over the ${named} (no benchmark measures the pair), so the figure is an upper bound for it`;
       return requirementSaid(
         e,
-        `Naming ${named} keeps the cloud side ${kept}. Under gpuPolicy any, ${namedOption(any)}, ${speed}, would cost ${usd(other)} a month, ${usd(saving)} less: if your model runs on ${o.gpu}, set gpuType ${o.gpu} or gpuPolicy any on this workload and analyze again.`,
+        `Naming ${named} keeps the cloud side ${kept}. Under gpuPolicy any, ${namedOption(any)}, ${speed}, would cost ${usd(other)} a month, ${usd(saving)} less: if your model runs on ${o.gpu}, set gpuType ${o.gpu} or gpuPolicy any on this workload and analyze again.${regionUnconfirmedSaid(e, o)}`,
         saving,
         other,
       );
@@ -539,7 +546,7 @@ export const riskRules: readonly RiskRule[] = [
       const o = other.offer;
       return requirementSaid(
         e,
-        `Stating task ${profile.task} converts GPUs only at ratios measured on ${profile.task} benchmarks, and none measures ${t.offerGpu} against ${t.demandGpu}. At the ${round3(t.ratio)}× measured on other tasks (${t.source}), ${namedOption(other)} would cost ${usd(month)} a month, ${usd(saving)} less: benchmark your model on ${o.gpu}, and if it holds near that ratio, state the demand in ${o.gpu} hours (gpuType ${o.gpu}) or leave task empty, and analyze again.`,
+        `Stating task ${profile.task} converts GPUs only at ratios measured on ${profile.task} benchmarks, and none measures ${t.offerGpu} against ${t.demandGpu}. At the ${round3(t.ratio)}× measured on other tasks (${t.source}), ${namedOption(other)} would cost ${usd(month)} a month, ${usd(saving)} less: benchmark your model on ${o.gpu}, and if it holds near that ratio, state the demand in ${o.gpu} hours (gpuType ${o.gpu}) or leave task empty, and analyze again.${regionUnconfirmedSaid(e, o)}`,
         saving,
         month,
       );
@@ -1392,10 +1399,26 @@ function notSlowerGpuSaid(e: RiskEvidence, slowerRatio: number, slower: PricedOp
       : '';
   return requirementSaid(
     e,
-    `Naming ${named} keeps the cloud side ${namedKeeps(named, gpuPolicy)}. The cheapest GPU under gpuPolicy any, ${slower.offer.gpu}, is slower than the ${named} by its datasheet alone (${round3(slowerRatio)}×), no figure to move a workload on; ${namedOption(alt)}, a GPU not slower than the ${named} by its datasheet${sheet}, would cost ${usd(other)} a month, ${usd(saving)} less, priced at the ${named}'s own speed (no speed-up credited for the faster GPU), so the figure is an upper bound for it.${newer} If your model runs on ${gpu}, set gpuType ${gpu} on this workload and analyze again.`,
+    `Naming ${named} keeps the cloud side ${namedKeeps(named, gpuPolicy)}. The cheapest GPU under gpuPolicy any, ${slower.offer.gpu}, is slower than the ${named} by its datasheet alone (${round3(slowerRatio)}×), no figure to move a workload on; ${namedOption(alt)}, a GPU not slower than the ${named} by its datasheet${sheet}, would cost ${usd(other)} a month, ${usd(saving)} less, priced at the ${named}'s own speed (no speed-up credited for the faster GPU), so the figure is an upper bound for it.${newer} If your model runs on ${gpu}, set gpuType ${gpu} on this workload and analyze again.${regionUnconfirmedSaid(e, alt.offer)}`,
     saving,
     other,
   );
+}
+
+/**
+ * What a risk adds when the cheaper option it names is a row of a catalog that lists every region of its provider for
+ * every instance type (`regionListing` every-region): the row prices the type, not its presence there. An Indian
+ * voice agent's top risk read "Lambda GH200 in asia-south-1 … $8,610.21 less" for data that must stay in India, from
+ * SkyPilot's Lambda catalog ("live availability not encoded"), with no word that the region may not offer a GH200;
+ * the region-not-confirmed rule said so only of an option the plan uses. Empty for any other row.
+ */
+function regionUnconfirmedSaid(e: RiskEvidence, o: OfferRef): string {
+  if (e.everyRegionListed?.(o.id) !== true) return '';
+  const residency =
+    e.profile.residency.length > 0
+      ? `, and the residency rule (${e.profile.residency.join(', ')}) is met by that region alone`
+      : '';
+  return ` That ${o.providerName} row (${o.instanceType ?? o.gpu} in ${o.region}) comes from a catalog that lists every region of the provider for every instance type (live availability not encoded): it does not say the type is offered there${residency}; check with ${o.providerName} before counting on the figure.`;
 }
 
 /** A sentence with a figure only when the figure is positive: nothing is at stake otherwise. */
