@@ -342,6 +342,15 @@ export function requirementCeilingUsd(asIs: number): number {
   return Math.min(asIs - REQUIREMENT_SAVING.usd, asIs * (1 - REQUIREMENT_SAVING.share)) + slack;
 }
 
+/** Said of the cloud option in a sentence about a plan wholly on DePIN: the option is not the plan's. */
+const UNTAKEN = ', which the plan does not take,';
+
+/**
+ * The checks of rules that speak of the cloud option alone (`aside` goes after its name: empty, or `UNTAKEN`), kept
+ * by id so that each rule's `-unused` twin can be placed with the other terms of the option not taken.
+ */
+const cloudOnlyChecks = new Map<string, (e: RiskEvidence, aside: string) => string | RiskSaid | null>();
+
 /**
  * The rules in the order a workload's risks are listed. A rule that computes the monthly dollars its risk puts at
  * stake returns them with the sentence (`RiskSaid`: a requirement's saving, a hosted API's saving, the emissions in
@@ -576,93 +585,44 @@ export const riskRules: readonly RiskRule[] = [
       );
     },
   },
-  {
-    id: 'unreserved-cloud-fleet',
-    check: ({ cloud, profile, projection }) => {
-      const n = cloud?.cost.instances;
-      if (cloud == null || n == null || isTermCommitmentRef(cloud.offer)) return null;
-      // Spot capacity has its own rule (at most 8 GPUs a zone): a spot option this large was already refused.
-      if (isInterruptibleCategory(cloud.offer.pricingCategory)) return null;
-      const o = cloud.offer;
-      const per = cloud.cost.gpusPerInstance ?? o.gpusPerInstance;
-      const gpus = n * per;
-      const serving = workloadKinds[profile.kind].pattern === 'serving';
-      if (serving ? gpus < UNRESERVED_FLEET_GPUS : gpus < UNRESERVED_CLUSTER_GPUS || n < 2) return null;
-      const held = `The cloud option holds ${n} × ${per} ${o.gpu} (${gpus} GPUs) at once`;
-      const months = projection?.months.length ?? profile.horizonMonths;
-      // A job run less often than monthly holds its cluster only while a run lasts (a half-yearly 7-week pretrain).
-      const jobs = profile.jobsPerMonth;
-      const hours =
-        profile.gpuHoursPerMonth === null && jobs !== null && jobs > 0 && jobs < 1
-          ? runHours(cloud.cost, jobs)
-          : null;
-      const term =
-        hours !== null && hours / HOURS_PER_MONTH < months
-          ? reservedRunsSaid(hours / HOURS_PER_MONTH, 1 / jobs!, months)
-          : reservedTermSaid(months);
-      const ask = `ask for a reserved cluster, usually cheaper than list (${RESERVED_CLUSTERS_SAID}): a committed offer in your catalog is priced as such.${term}`;
-      // A capacity block is a reservation once booked: "on-demand capacity is not reserved" said of one read as a
-      // contradiction (a 256-H100 pretrain on AWS capacity blocks).
-      if (o.bookedAhead)
-        return `${held} on ${o.providerName}'s capacity blocks in ${o.region}: a block reserves its GPUs for the dates booked, but only once booked, and no source gives how many GPUs a provider has to book at once. At this size, book the dates with ${o.providerName} before relying on them, and ${ask}`;
-      return `${held} on ${o.providerName}'s on-demand capacity in ${o.region}, priced at its list rate: no source gives how many GPUs a provider has free, and on-demand capacity is not reserved (Google Cloud: a commitment guarantees zonal capacity only with a reservation attached). At this size, confirm the capacity with ${o.providerName} before relying on it, and ${ask}`;
-    },
-  },
+  ...cloudOnly('unreserved-cloud-fleet', ({ cloud, profile, projection }, aside) => {
+    const n = cloud?.cost.instances;
+    if (cloud == null || n == null || isTermCommitmentRef(cloud.offer)) return null;
+    // Spot capacity has its own rule (at most 8 GPUs a zone): a spot option this large was already refused.
+    if (isInterruptibleCategory(cloud.offer.pricingCategory)) return null;
+    const o = cloud.offer;
+    const per = cloud.cost.gpusPerInstance ?? o.gpusPerInstance;
+    const gpus = n * per;
+    const serving = workloadKinds[profile.kind].pattern === 'serving';
+    if (serving ? gpus < UNRESERVED_FLEET_GPUS : gpus < UNRESERVED_CLUSTER_GPUS || n < 2) return null;
+    const held = `The cloud option${aside} holds ${n} × ${per} ${o.gpu} (${gpus} GPUs) at once`;
+    const months = projection?.months.length ?? profile.horizonMonths;
+    // A job run less often than monthly holds its cluster only while a run lasts (a half-yearly 7-week pretrain).
+    const jobs = profile.jobsPerMonth;
+    const hours =
+      profile.gpuHoursPerMonth === null && jobs !== null && jobs > 0 && jobs < 1
+        ? runHours(cloud.cost, jobs)
+        : null;
+    const term =
+      hours !== null && hours / HOURS_PER_MONTH < months
+        ? reservedRunsSaid(hours / HOURS_PER_MONTH, 1 / jobs!, months)
+        : reservedTermSaid(months);
+    const ask = `ask for a reserved cluster, usually cheaper than list (${RESERVED_CLUSTERS_SAID}): a committed offer in your catalog is priced as such.${term}`;
+    // A capacity block is a reservation once booked: "on-demand capacity is not reserved" said of one read as a
+    // contradiction (a 256-H100 pretrain on AWS capacity blocks).
+    if (o.bookedAhead)
+      return `${held} on ${o.providerName}'s capacity blocks in ${o.region}: a block reserves its GPUs for the dates booked, but only once booked, and no source gives how many GPUs a provider has to book at once. At this size, book the dates with ${o.providerName} before relying on them, and ${ask}`;
+    return `${held} on ${o.providerName}'s on-demand capacity in ${o.region}, priced at its list rate: no source gives how many GPUs a provider has free, and on-demand capacity is not reserved (Google Cloud: a commitment guarantees zonal capacity only with a reservation attached). At this size, confirm the capacity with ${o.providerName} before relying on it, and ${ask}`;
+  }),
   {
     id: 'fleet-beyond-listings',
     check: (e) => (e.recommendation === 'cloud' ? null : fleetBeyondListings(e)),
   },
   {
+    // For a plan wholly on DePIN a sentence that names the cloud option alone is the untaken option's
+    // (far-from-users-unused, said late).
     id: 'far-from-users',
-    check: ({ profile, fit, cloud, depin, latencyCriticalMs }) => {
-      const users = profile.usersRegion;
-      if (users === null || users === GLOBAL_PLACE || profile.p99LatencyMs === null) return null;
-      // Latency-sensitive as the fit judged it: its latency factor favours the cloud side (a p99 budget below the
-      // framework's tolerantMs, 10 s by default), so an override of that factor moves this rule with it.
-      if (!fit.reasons.some((r) => r.factor === 'latency' && r.cloud > 0)) return null;
-      const options = [
-        ['cloud', cloud],
-        ['decentralized', depin],
-      ] as const;
-      const ms = profile.p99LatencyMs;
-      // An offer with no known country (`global`, `any`: a network's hosts anywhere) is named for a latency-critical
-      // budget, or one a measured round trip from the users could take more than its share of (the rule that
-      // refuses a known country that far, pricing's feasibility): such an offer may be that far.
-      const critical = latencyCriticalMs !== undefined && ms <= latencyCriticalMs;
-      const farthest = farthestRoundTripMs(users);
-      const reachable = farthest !== null && farthest > ms * NETWORK_SHARE_OF_P99;
-      const outside: string[] = [];
-      const unknown: string[] = [];
-      for (const [side, o] of options) {
-        if (o == null) continue;
-        const country = o.offer.country;
-        const named = `the ${side} option (${o.offer.providerName} ${o.offer.region})`;
-        if (country === null) {
-          if (critical || reachable) unknown.push(named);
-        } else if (!placeIncludesCountry(users, country)) outside.push(`${named} runs in ${country}`);
-      }
-      if (outside.length + unknown.length === 0) return null;
-      const out =
-        unknown.length === 0
-          ? outside
-          : [
-              ...outside,
-              `${unknown.join(' and ')} ${unknown.length === 1 ? 'has' : 'have'} no known location`,
-            ];
-      const where =
-        unknown.length === 0
-          ? ', outside that region'
-          : outside.length === 0
-            ? `, so ${unknown.length === 1 ? 'it' : 'they'} may run outside that region`
-            : ', outside that region or possibly so';
-      const budget = msText(ms);
-      const tight = critical
-        ? ` (latency-critical: at or under the framework's ${latencyCriticalMs} ms)`
-        : unknown.length > 0 && reachable
-          ? ` (a round trip from ${users} to another country can take up to ${farthest} ms, and gpufit refuses an offer in a known country whose round trip takes over ${Math.round(NETWORK_SHARE_OF_P99 * 100)} % of the budget)`
-          : '';
-      return `Its users are in ${users}, but ${out.join(' and ')}${where}: with a p99 budget of ${budget}${assumedMark(profile, 'p99LatencyMs')}${tight}, "real-time inference often benefits from stable regional placement". gpufit prices the offer, not the network: measure the round trip from your users before relying on it.`;
-    },
+    check: (e) => farFromUsers(e, false),
   },
   {
     // Confidential data sent abroad to save a little: with no residency set, gpufit may place a US workload's
@@ -721,48 +681,11 @@ export const riskRules: readonly RiskRule[] = [
         : null,
   },
   {
+    // For a plan wholly on DePIN a sentence of the cloud option alone is the untaken option's
+    // (gpu-substituted-unused, said late): an upscaler on Nosana had "Amazon Web Services is priced on L4 instead of
+    // RTX4090 …" among its top risks.
     id: 'gpu-substituted',
-    check: (e) => {
-      const { cloud, depin, profile } = e;
-      const out: string[] = [];
-      // With no gpuType the demand's GPU is the unit its hours are read in, and any GPU may run it (methodology §2).
-      const why = profile.gpuType === null ? 'no gpuType is named' : 'gpuPolicy any';
-      // A service under a p99 budget moved to a slower GPU: the ratio prices its throughput, not its latency (an
-      // 8 s Flux API stated on H100 was placed on 41 L40S at 0.323× with no word on the budget). Once per GPU.
-      const budget = workloadKinds[profile.kind].pattern === 'serving' ? profile.p99LatencyMs : null;
-      // A text generator's output tokens are its decode, bound by memory bandwidth at low batch (slowerGpuLatency.ts):
-      // a 70B at fp8 moved H100 → A100-80GB read 2.21× (the measured serving ratio) where its decode takes 1.64×. Its
-      // prefill (reading the input) is compute-bound: for long inputs the throughput ratio is the bound, said beside.
-      const generatesTokens =
-        profile.task === 'text-generation' || (profile.task === null && profile.outputUnit === 'tokens');
-      const stretched = new Set<string>();
-      // Both options on the same conversion (GPU pair, ratio, source) are said once, naming both providers: the
-      // citation and its precision clause had been printed twice in a row.
-      let said: { key: string; at: number; provider: string } | null = null;
-      for (const o of [cloud, depin]) {
-        const t = o?.cost.throughput;
-        if (!t || t.basis === 'same') continue;
-        const key = [t.offerGpu, t.demandGpu, t.ratio, t.basis, t.source, t.precisionNote ?? ''].join(
-          '\u0000',
-        );
-        const sentence = (who: string, verb: string) =>
-          t.basis === 'measured'
-            ? `${who} ${verb} priced on ${t.offerGpu} instead of ${t.demandGpu}, at a measured ${round3(t.ratio)}× (${t.source}); your own benchmark may differ.${t.precisionNote === undefined ? '' : ` ${t.precisionNote.replace(/^precision: the /, 'The ')}.`}`
-            : `${who} ${verb} priced on ${t.offerGpu} instead of ${t.demandGpu} with no benchmark for the pair (${why}): no speed-up is credited${t.ratio < 1 ? `, and a datasheet slow-down to ${round3(t.ratio)}× is charged` : ''}.`;
-        if (said !== null && said.key === key && said.provider !== o!.offer.providerName)
-          out[said.at] = sentence(`${said.provider} and ${o!.offer.providerName}`, 'are');
-        else if (said === null || said.key !== key) {
-          said = { key, at: out.length, provider: o!.offer.providerName };
-          out.push(sentence(o!.offer.providerName, 'is'));
-        }
-        if (budget === null || stretched.has(t.offerGpu)) continue;
-        const latency = latencySaid(profile, t, budget, generatesTokens, e);
-        if (latency === null) continue;
-        stretched.add(t.offerGpu);
-        out.push(latency);
-      }
-      return out.length > 0 ? out.join(' ') : null;
-    },
+    check: (e) => gpuSubstituted(e, false),
   },
   {
     // Only for a side the plan runs on: the work must be rebuilt for the host's CPU, not only re-priced.
@@ -783,15 +706,12 @@ export const riskRules: readonly RiskRule[] = [
       return out.length > 0 ? out.join(' ') : null;
     },
   },
-  {
-    id: 'booked-by-the-day',
-    check: ({ cloudOffer: o, profile }) => {
-      const days = o == null ? null : bookedAheadDays(o);
-      if (o == null || days === null) return null;
-      const serving = workloadKinds[profile.kind].pattern === 'serving';
-      return `The cloud option (${o.providerName} ${o.instanceType ?? o.gpu}, ${o.region}) is capacity booked ahead, at least ${days === 1 ? 'a whole day' : `${days} whole days`} at a time, priced at the block rate of ${o.asOf}, not on-demand${serving ? ': a service that runs all month books blocks back to back, ahead of time, at the rate of the day it books' : ''}; a job that cannot wait for a block runs on on-demand capacity at its higher price.`;
-    },
-  },
+  ...cloudOnly('booked-by-the-day', ({ cloudOffer: o, profile }, aside) => {
+    const days = o == null ? null : bookedAheadDays(o);
+    if (o == null || days === null) return null;
+    const serving = workloadKinds[profile.kind].pattern === 'serving';
+    return `The cloud option (${o.providerName} ${o.instanceType ?? o.gpu}, ${o.region})${aside} is capacity booked ahead, at least ${days === 1 ? 'a whole day' : `${days} whole days`} at a time, priced at the block rate of ${o.asOf}, not on-demand${serving ? ': a service that runs all month books blocks back to back, ahead of time, at the rate of the day it books' : ''}; a job that cannot wait for a block runs on on-demand capacity at its higher price.`;
+  }),
   {
     // A job run less often than monthly is shown as an average month, and forecast as one: a quarterly 3-week
     // pretraining run read "16,093.31" every month where the run month costs about USD 48,000 and the others
@@ -954,6 +874,11 @@ export const riskRules: readonly RiskRule[] = [
     id: 'token-denominated-unused',
     check: (e) => (e.recommendation === 'cloud' ? tokenDenominated(e, false) : null),
   },
+  // The risks of the cloud option alone for a plan wholly on DePIN: the option not taken, after the plan's own terms.
+  ...cloudUnused('unreserved-cloud-fleet'),
+  { id: 'far-from-users-unused', check: (e) => farFromUsers(e, true) },
+  { id: 'gpu-substituted-unused', check: (e) => gpuSubstituted(e, true) },
+  ...cloudUnused('booked-by-the-day'),
   ...decentralizedOnly('data-on-community-hosts', ({ depin, profile }) =>
     depin && DATA_SENSITIVITIES.indexOf(profile.dataSensitivity) >= DATA_SENSITIVITIES.indexOf('confidential')
       ? `${profile.dataSensitivity} data would run on third-party hosts that can read what they process; encrypt, or keep this part on cloud.`
@@ -1442,6 +1367,132 @@ function decentralizedOnly(id: string, check: RiskRule['check']): readonly RiskR
     { id, check: (e) => (e.recommendation === 'cloud' ? null : check(e)) },
     { id: `${id}-unused`, check: (e) => (e.recommendation === 'cloud' ? check(e) : null) },
   ];
+}
+
+/**
+ * A rule that speaks of the cloud option alone: `id` for a plan that runs there (or whose plan is not known); its
+ * `id-unused` twin (`cloudUnused`, listed late) for one wholly on DePIN — a risk of the option not taken, said under
+ * its workload and left out of the summary's top risks, as `decentralizedOnly`'s are. A hybrid takes both options.
+ */
+function cloudOnly(
+  id: string,
+  check: (e: RiskEvidence, aside: string) => string | RiskSaid | null,
+): readonly RiskRule[] {
+  cloudOnlyChecks.set(id, check);
+  return [{ id, check: (e) => (e.recommendation === 'depin' ? null : check(e, '')) }];
+}
+
+/** The `-unused` twin of a `cloudOnly` rule, declared earlier in `riskRules`. */
+function cloudUnused(id: string): readonly RiskRule[] {
+  const check = cloudOnlyChecks.get(id);
+  if (check === undefined) throw new Error(`cloudUnused: no cloudOnly rule ${id}`);
+  return [{ id: `${id}-unused`, check: (e) => (e.recommendation === 'depin' ? check(e, UNTAKEN) : null) }];
+}
+
+function gpuSubstituted(e: RiskEvidence, unused: boolean): string | null {
+  const { cloud, depin, profile } = e;
+  const out: string[] = [];
+  // With no gpuType the demand's GPU is the unit its hours are read in, and any GPU may run it (methodology §2).
+  const why = profile.gpuType === null ? 'no gpuType is named' : 'gpuPolicy any';
+  // A service under a p99 budget moved to a slower GPU: the ratio prices its throughput, not its latency (an
+  // 8 s Flux API stated on H100 was placed on 41 L40S at 0.323× with no word on the budget). Once per GPU.
+  const budget = workloadKinds[profile.kind].pattern === 'serving' ? profile.p99LatencyMs : null;
+  // A text generator's output tokens are its decode, bound by memory bandwidth at low batch (slowerGpuLatency.ts):
+  // a 70B at fp8 moved H100 → A100-80GB read 2.21× (the measured serving ratio) where its decode takes 1.64×. Its
+  // prefill (reading the input) is compute-bound: for long inputs the throughput ratio is the bound, said beside.
+  const generatesTokens =
+    profile.task === 'text-generation' || (profile.task === null && profile.outputUnit === 'tokens');
+  const stretched = new Set<string>();
+  // Both options on the same conversion (GPU pair, ratio, source) are said once, naming both providers: the
+  // citation and its precision clause had been printed twice in a row.
+  // Of the cloud option alone, for a plan wholly on DePIN: a risk of the option the plan does not take, said only
+  // by the `-unused` rule (`unused`), the cloud option named as such.
+  const substituted = (o: PricedOption | null) =>
+    o != null && !!o.cost.throughput && o.cost.throughput.basis !== 'same';
+  const cloudAlone = e.recommendation === 'depin' && substituted(cloud) && !substituted(depin);
+  if (cloudAlone !== unused) return null;
+  let said: { key: string; at: number; provider: string } | null = null;
+  for (const o of [cloud, depin]) {
+    const t = o?.cost.throughput;
+    if (!t || t.basis === 'same') continue;
+    const key = [t.offerGpu, t.demandGpu, t.ratio, t.basis, t.source, t.precisionNote ?? ''].join('\u0000');
+    const sentence = (who: string, verb: string) =>
+      t.basis === 'measured'
+        ? `${who} ${verb} priced on ${t.offerGpu} instead of ${t.demandGpu}, at a measured ${round3(t.ratio)}× (${t.source}); your own benchmark may differ.${t.precisionNote === undefined ? '' : ` ${t.precisionNote.replace(/^precision: the /, 'The ')}.`}`
+        : `${who} ${verb} priced on ${t.offerGpu} instead of ${t.demandGpu} with no benchmark for the pair (${why}): no speed-up is credited${t.ratio < 1 ? `, and a datasheet slow-down to ${round3(t.ratio)}× is charged` : ''}.`;
+    if (said !== null && said.key === key && said.provider !== o!.offer.providerName)
+      out[said.at] = sentence(`${said.provider} and ${o!.offer.providerName}`, 'are');
+    else if (said === null || said.key !== key) {
+      said = { key, at: out.length, provider: o!.offer.providerName };
+      out.push(
+        sentence(
+          unused ? `The cloud option (${o!.offer.providerName})${UNTAKEN}` : o!.offer.providerName,
+          'is',
+        ),
+      );
+    }
+    if (budget === null || stretched.has(t.offerGpu)) continue;
+    const latency = latencySaid(profile, t, budget, generatesTokens, e);
+    if (latency === null) continue;
+    stretched.add(t.offerGpu);
+    out.push(latency);
+  }
+  return out.length > 0 ? out.join(' ') : null;
+}
+
+function farFromUsers(e: RiskEvidence, unused: boolean): string | null {
+  const { profile, fit, cloud, depin, latencyCriticalMs } = e;
+  const users = profile.usersRegion;
+  if (users === null || users === GLOBAL_PLACE || profile.p99LatencyMs === null) return null;
+  // Latency-sensitive as the fit judged it: its latency factor favours the cloud side (a p99 budget below the
+  // framework's tolerantMs, 10 s by default), so an override of that factor moves this rule with it.
+  if (!fit.reasons.some((r) => r.factor === 'latency' && r.cloud > 0)) return null;
+  const options = [
+    ['cloud', cloud],
+    ['decentralized', depin],
+  ] as const;
+  const ms = profile.p99LatencyMs;
+  // An offer with no known country (`global`, `any`: a network's hosts anywhere) is named for a latency-critical
+  // budget, or one a measured round trip from the users could take more than its share of (the rule that
+  // refuses a known country that far, pricing's feasibility): such an offer may be that far.
+  const critical = latencyCriticalMs !== undefined && ms <= latencyCriticalMs;
+  const farthest = farthestRoundTripMs(users);
+  const reachable = farthest !== null && farthest > ms * NETWORK_SHARE_OF_P99;
+  // Of the cloud option alone, for a plan wholly on DePIN: a risk of the option the plan does not take, said only
+  // by the `-unused` rule (`unused`), the cloud option named as such.
+  const far = options.filter(([, o]) => {
+    if (o == null) return false;
+    const country = o.offer.country;
+    return country === null ? critical || reachable : !placeIncludesCountry(users, country);
+  });
+  if (far.length === 0) return null;
+  const cloudAlone = e.recommendation === 'depin' && far.every(([side]) => side === 'cloud');
+  if (cloudAlone !== unused) return null;
+  const outside: string[] = [];
+  const unknown: string[] = [];
+  for (const [side, o] of far) {
+    const country = o!.offer.country;
+    const named = `the ${side} option (${o!.offer.providerName} ${o!.offer.region})${unused ? UNTAKEN : ''}`;
+    if (country === null) unknown.push(named);
+    else outside.push(`${named} runs in ${country}`);
+  }
+  const out =
+    unknown.length === 0
+      ? outside
+      : [...outside, `${unknown.join(' and ')} ${unknown.length === 1 ? 'has' : 'have'} no known location`];
+  const where =
+    unknown.length === 0
+      ? ', outside that region'
+      : outside.length === 0
+        ? `, so ${unknown.length === 1 ? 'it' : 'they'} may run outside that region`
+        : ', outside that region or possibly so';
+  const budget = msText(ms);
+  const tight = critical
+    ? ` (latency-critical: at or under the framework's ${latencyCriticalMs} ms)`
+    : unknown.length > 0 && reachable
+      ? ` (a round trip from ${users} to another country can take up to ${farthest} ms, and gpufit refuses an offer in a known country whose round trip takes over ${Math.round(NETWORK_SHARE_OF_P99 * 100)} % of the budget)`
+      : '';
+  return `Its users are in ${users}, but ${out.join(' and ')}${where}: with a p99 budget of ${budget}${assumedMark(profile, 'p99LatencyMs')}${tight}, "real-time inference often benefits from stable regional placement". gpufit prices the offer, not the network: measure the round trip from your users before relying on it.`;
 }
 
 /** The re-work interruptions add on the decentralized option, at stake for the share of the plan that runs there. */
