@@ -252,15 +252,17 @@ export function createWorkloadAnalyzer(
   function indexedOrExhaustive(): (p: WorkloadProfile) => BestOffers {
     const ofSide = { cloud: [] as Offer[], depin: [] as Offer[] };
     for (const o of offers) ofSide[sides[o.market]].push(o);
-    const why = (p: WorkloadProfile, side: 'cloud' | 'depin'): string | null =>
-      bestOffers(p, ofSide[side], screen, sides).unavailable?.[side] ?? null;
+    const why = (p: WorkloadProfile, side: 'cloud' | 'depin') => {
+      const b = bestOffers(p, ofSide[side], screen, sides);
+      return { said: b.unavailable?.[side] ?? null, reasons: b.unavailableReasons?.[side] ?? null };
+    };
     return (p) => {
       const best = index().best(p);
-      const unavailable = {
-        cloud: best.cloud === null ? why(p, 'cloud') : null,
-        depin: best.depin === null ? why(p, 'depin') : null,
-      };
-      return explained({ ...best, unavailable }, p, estimate);
+      const cloud = best.cloud === null ? why(p, 'cloud') : null;
+      const depin = best.depin === null ? why(p, 'depin') : null;
+      const unavailable = { cloud: cloud?.said ?? null, depin: depin?.said ?? null };
+      const unavailableReasons = { cloud: cloud?.reasons ?? null, depin: depin?.reasons ?? null };
+      return explained({ ...best, unavailable, unavailableReasons }, p, estimate);
     };
   }
 
@@ -542,6 +544,7 @@ export function createWorkloadAnalyzer(
           risks,
           riskStakes,
           ...(best.unavailable === undefined ? {} : { unavailable: best.unavailable }),
+          ...(best.unavailableReasons === undefined ? {} : { unavailableReasons: best.unavailableReasons }),
         },
         projection,
         distribution,

@@ -1,5 +1,12 @@
 import { bookedAheadDays, type GpuTierTable } from '@gpufit/pricing';
-import type { CostEstimate, Offer, OfferRef, PricedOption, WorkloadProfile } from '@gpufit/schema';
+import type {
+  CostEstimate,
+  Offer,
+  OfferRef,
+  PricedOption,
+  RefusalCount,
+  WorkloadProfile,
+} from '@gpufit/schema';
 import { isTermCommitment } from '@gpufit/schema';
 import { gpuMemoryVariant } from './gpuMemoryVariant.js';
 import { preferOffer } from './preferOffer.js';
@@ -49,6 +56,11 @@ export interface BestOffers {
   readonly depin: SideBest | null;
   /** Why a side has no option (the rules that refused its offers); null when it has one or nothing was counted. */
   readonly unavailable?: { readonly cloud: string | null; readonly depin: string | null };
+  /** The reasons `unavailable` names, as codes and counts in its order (null where it says nothing). */
+  readonly unavailableReasons?: {
+    readonly cloud: readonly RefusalCount[] | null;
+    readonly depin: readonly RefusalCount[] | null;
+  };
   /** The cheapest feasible Committed cloud offer: the base-load candidate of a hybrid split. */
   readonly cloudCommitted: SideBest | null;
   /** The cheapest feasible cloud offer without a commitment (on-demand or spot): the burst rate of all-cloud. */
@@ -117,6 +129,10 @@ export function bestOffers(
       cloud: cloud === null ? tally.cloud.sentence('cloud') : null,
       depin: depin === null ? tally.depin.sentence('decentralized') : null,
     },
+    unavailableReasons: {
+      cloud: cloud === null ? tally.cloud.reasons() : null,
+      depin: depin === null ? tally.depin.reasons() : null,
+    },
   };
 }
 
@@ -135,6 +151,7 @@ export function explained(best: BestOffers, profile: WorkloadProfile, estimate: 
     cloudCommitted,
     cloudFlexible,
     ...(best.unavailable === undefined ? {} : { unavailable: best.unavailable }),
+    ...(best.unavailableReasons === undefined ? {} : { unavailableReasons: best.unavailableReasons }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ComplianceRequirement, CostEstimate, Offer, RejectionCode } from '@gpufit/schema';
+import type { ComplianceRequirement, CostEstimate, Offer, RefusalCount, RejectionCode } from '@gpufit/schema';
 import { REFUSED_OFFERS, refusedOne } from '@gpufit/schema';
 
 /** What unlocks offers refused for one reason only (the nearest refusals). */
@@ -110,10 +110,7 @@ export class RejectionTally {
    */
   sentence(what: string, top = 3): string {
     if (this.offers === 0) return `the catalog has no ${what} offer`;
-    const ranked = [...this.byCode.entries()].sort(
-      (a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1),
-    );
-    const parts = ranked.slice(0, top).map(([code, { count, rules }]) => {
+    const parts = this.ranked(top).map(([code, { count, rules }]) => {
       // Hosting refusals state a rule (datacenter hosts, verified hosts), each shown; the others' first clause
       // names the offer's own case (its country, the certifications it lacks), so the first stands for them.
       const shown = code === 'hosting' ? rules.join('; or ') : rules[0]!;
@@ -123,5 +120,20 @@ export class RejectionTally {
     const offers =
       this.offers === 1 ? `the one ${what} offer cannot` : `none of ${this.offers} ${what} offers can`;
     return `${offers} run it: ${parts.join('; ')}${this.nearestText(top)}`;
+  }
+
+  /**
+   * The reasons `sentence` names, as data: their codes and the offers each refused, in its order (the report's
+   * short reasons read them, not the sentence). Empty when no offer was counted.
+   */
+  reasons(top = 3): RefusalCount[] {
+    return this.ranked(top).map(([code, { count }]) => ({ code, offers: count }));
+  }
+
+  /** The `top` most frequent reasons, most offers first, then by code. */
+  private ranked(top: number): [RejectionCode, { count: number; rules: string[] }][] {
+    return [...this.byCode.entries()]
+      .sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))
+      .slice(0, top);
   }
 }

@@ -10,16 +10,37 @@ const refused = (...rejections: ([Refusal['code'], string] | Refusal)[]) =>
     rejections: rejections.map((r) => (Array.isArray(r) ? { code: r[0], message: r[1] } : r)),
   }) as unknown as CostEstimate;
 
+/** Three decentralized offers refused for confidential data on community hosts, spot, and memory. */
+function confidentialRefused(): RejectionTally {
+  const t = new RejectionTally();
+  const hosting = 'confidential data needs datacenter hosts; this offer runs on community hosts';
+  t.add(refused(['hosting', hosting], ['interruptible', 'spot …']));
+  t.add(refused(['hosting', hosting], ['hosting', hosting]));
+  t.add(refused(['memory', 'the model needs 2 GPUs']));
+  return t;
+}
+
 describe('why a side has no option', () => {
   it('counts each reason once per offer, most frequent first, and names the data rule', () => {
-    const t = new RejectionTally();
-    const hosting = 'confidential data needs datacenter hosts; this offer runs on community hosts';
-    t.add(refused(['hosting', hosting], ['interruptible', 'spot …']));
-    t.add(refused(['hosting', hosting], ['hosting', hosting]));
-    t.add(refused(['memory', 'the model needs 2 GPUs']));
+    const t = confidentialRefused();
     expect(t.sentence('decentralized')).toBe(
       'none of 3 decentralized offers can run it: 2 run on hosts the data may not use (confidential data needs datacenter hosts); 1 is spot / interruptible, and the workload is not interruptible; 1 cannot hold a replica (the model, or its stated GPUs) on one instance',
     );
+  });
+
+  it('carries the reasons it names as data: codes and counts in the sentence’s order (the report reads them)', () => {
+    const t = confidentialRefused();
+    t.add(refused(['price-unknown', 'none']));
+    // Four codes, three said: ties ranked by code, as the sentence ranks them.
+    expect(t.reasons()).toEqual([
+      { code: 'hosting', offers: 2 },
+      { code: 'interruptible', offers: 1 },
+      { code: 'memory', offers: 1 },
+    ]);
+    expect(t.sentence('decentralized')).toMatch(
+      /^none of 4 decentralized offers can run it: 2 run on hosts .*; 1 is spot .*; 1 cannot hold a replica/,
+    );
+    expect(new RejectionTally().reasons()).toEqual([]);
   });
 
   it('speaks of one offer in the singular', () => {

@@ -143,6 +143,30 @@ describe('summary option cells on a 40-workload estate', () => {
   });
 });
 
+describe('the short reasons come from decision.unavailableReasons (schema 2.13.0), not the sentence', () => {
+  const cellOf = (unavailable: string, reasons?: { code: RejectionCode; offers: number }[]) => {
+    const a = mutableCopy(estate([{ unavailable }]));
+    if (reasons !== undefined) a.workloads[0]!.decision.unavailableReasons = { cloud: null, depin: reasons };
+    return summaryOf(a as Analysis).rows[0]![DEPIN]!;
+  };
+  // A rule's own words can hold another reason's phrase: the sentence read back named a reason no offer failed.
+  const NAMES_ANOTHER =
+    'none of 288 decentralized offers can run it: 288 run on hosts the data may not use (confidential data needs datacenter hosts, and hosts that are another GPU with no measured throughput ratio for this work do not count); 12 have no known price';
+
+  test('the data’s codes, in its order, whatever the sentence’s words', () => {
+    expect(
+      cellOf(NAMES_ANOTHER, [
+        { code: 'hosting', offers: 288 },
+        { code: 'price-unknown', offers: 12 },
+      ]),
+    ).toBe('none: hosting, no price (note 1)');
+  });
+
+  test('an older report.json without the field: read off the sentence, as before', () => {
+    expect(cellOf(NONE_CERT)).toMatch(/^none: certification, residency, GPU ratio \(note 1\)$/);
+  });
+});
+
 /** A "none of N … offers can run it: …" sentence as the analysis writes it, for the given codes. */
 function unavailableSentence(codes: readonly RejectionCode[], n: number): string {
   const parts = codes.map((c) => `${n} ${REFUSED_OFFERS[c]}`);

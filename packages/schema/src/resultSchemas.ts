@@ -126,6 +126,10 @@ const offerRefSchema = z.object({
 
 const pricedOptionSchema = z.object({ offer: offerRefSchema, cost: costEstimateSchema });
 
+const refusalCountsSchema = z.array(
+  z.object({ code: z.enum(REJECTION_CODES), offers: z.number().int().min(1) }),
+);
+
 const hybridSplitSchema = z.object({
   baselineGpus: num,
   meanGpus: num,
@@ -155,6 +159,10 @@ const decisionSchema = z
     /** Since 2.8.0: one per risk, in its order. */
     riskStakes: z.array(z.object({ id: z.string(), usdPerMonth: nullableNum })).exactOptional(),
     unavailable: z.object({ cloud: z.string().nullable(), depin: z.string().nullable() }).exactOptional(),
+    /** Since 2.13.0: the reasons `unavailable` names, as codes and counts in its order. */
+    unavailableReasons: z
+      .object({ cloud: refusalCountsSchema.nullable(), depin: refusalCountsSchema.nullable() })
+      .exactOptional(),
   })
   .refine((d) => d.riskStakes === undefined || d.riskStakes.length === d.risks.length, {
     path: ['riskStakes'],

@@ -298,6 +298,21 @@ export interface Decision {
   readonly riskStakes?: readonly RiskStake[];
   /** Why a side has no option: the rules that refused its offers, counted (absent when not counted). */
   readonly unavailable?: { readonly cloud: string | null; readonly depin: string | null };
+  /**
+   * The reasons `unavailable` names, as data: each side's refusal codes and the offers each refused, in the
+   * sentence's order (most offers first); null for a side with an option, empty when the catalog has no offer of
+   * the side. Since 2.13.0; absent in older results (a reader falls back to the sentence).
+   */
+  readonly unavailableReasons?: {
+    readonly cloud: readonly RefusalCount[] | null;
+    readonly depin: readonly RefusalCount[] | null;
+  };
+}
+
+/** One reason no offer of a side could run a workload: its rejection code and how many offers it refused. */
+export interface RefusalCount {
+  readonly code: RejectionCode;
+  readonly offers: number;
 }
 
 /**
@@ -609,7 +624,7 @@ export interface PlanSubsidy {
   readonly savingRestsOnIt: number;
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.12.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.13.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {

@@ -5,7 +5,13 @@
  * must stay in US", "none: certification, hosting, GPU ratio") and keys the full sentence ("note 2"), which the
  * summary says once under the table; each workload's own section keeps the full sentence (`optionText`).
  */
-import { REFUSED_OFFERS, REFUSED_SHORT, REJECTION_CODES, refusedOne } from '@gpufit/schema';
+import {
+  REFUSED_OFFERS,
+  REFUSED_SHORT,
+  REJECTION_CODES,
+  type RejectionCode,
+  refusedOne,
+} from '@gpufit/schema';
 import type { ShownOption, ShownWorkload } from '../present/presentAnalysis.js';
 import { optionText } from './optionText.js';
 
@@ -36,11 +42,11 @@ export const noteKey = (n: number): string => `(note ${n})`;
 const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /**
- * Why there is no option, in a few words, read off the workload's own sentence: a hard constraint's rule
- * ("Data must stay in US: DePIN is ineligible …" → "ineligible: data must stay in US"; a rule too long for a
- * cell → its constraint code), or the refusal reasons of `decision.unavailable` ("none of 288 decentralized
- * offers can run it: 288 lack a certification …; 288 run on hosts …" → "none: certification, hosting"). Null
- * when the sentence has no shorter form gpufit can read exactly.
+ * Why there is no option, in a few words: a hard constraint's rule ("Data must stay in US: DePIN is ineligible …" →
+ * "ineligible: data must stay in US"; a rule too long for a cell → its constraint code), or the refusal reasons
+ * behind `decision.unavailable` ("none of 288 decentralized offers can run it: 288 lack a certification …; 288 run
+ * on hosts …" → "none: certification, hosting"), read from `decision.unavailableReasons` (since schema 2.13.0) and,
+ * for an older report.json without it, off the sentence. Null when there is no shorter form gpufit can read exactly.
  */
 export function shortReason(w: ShownWorkload, side: 'cloud' | 'depin'): string | null {
   const hard = w.workload.fit.constraints.find((c) => c.side === side && c.scope === 'all');
@@ -50,18 +56,31 @@ export function shortReason(w: ShownWorkload, side: 'cloud' | 'depin'): string |
   }
   const sentence = w.workload.decision.unavailable?.[side];
   if (sentence == null) return null;
+  const reasons = w.workload.decision.unavailableReasons?.[side];
+  if (reasons != null) return shortOf(reasons.map((r) => r.code));
+  return shortOf(codesSaid(sentence));
+}
+
+/** "none: certification, hosting", or null for no reason. */
+const shortOf = (codes: readonly RejectionCode[]): string | null =>
+  codes.length === 0 ? null : `none: ${codes.map((c) => REFUSED_SHORT[c]).join(', ')}`;
+
+/**
+ * The refusal codes a `decision.unavailable` sentence names, in its order, read back by their phrases: only for a
+ * report.json older than 2.13.0, which carries no `unavailableReasons`.
+ */
+function codesSaid(sentence: string): RejectionCode[] {
   const m = /^(?:none of [\d,]+ \S+ offers can|the one \S+ offer cannot) run it: /.exec(sentence);
-  if (m === null) return null;
+  if (m === null) return [];
   const said = sentence.slice(m[0].length).split('. The nearest')[0]!;
   const at = (phrase: string): number => {
     const i = said.indexOf(` ${phrase}`);
     return i < 0 ? said.indexOf(` ${refusedOne(phrase)}`) : i;
   };
-  const codes = REJECTION_CODES.map((code) => ({ code, at: at(REFUSED_OFFERS[code]) }))
+  return REJECTION_CODES.map((code) => ({ code, at: at(REFUSED_OFFERS[code]) }))
     .filter((c) => c.at >= 0)
     .sort((a, b) => a.at - b.at)
-    .map((c) => REFUSED_SHORT[c.code]);
-  return codes.length === 0 ? null : `none: ${codes.join(', ')}`;
+    .map((c) => c.code);
 }
 
 /**
