@@ -102,7 +102,10 @@ describe('issue 16 item 1: no silent $0', () => {
     expectBadInput(strict, /tiny\.csv, row 2, column usdPerGpuHour/);
   });
 
-  it('a subsidy that leaves the tenant less than the floor unprices the offer, with the reason', async () => {
+  it('a scenario subsidy share never takes month 0 below the list: a 0.99 share on a $0.002 offer bills the list', async () => {
+    // A scenario's share says how much of today's listed price emissions carry, not a further discount (datasets/
+    // README.md): before, a 0.99 share took the $0.002 list to $0.00002 a GPU-hour, which the floor refused. Now
+    // month 0 bills the list, priced (never $0) and the same month-0 figure in the projection.
     const catalog = file(
       `${HEADER}\naws,aws,hyperscaler,H100,80,8,us-east-1,US,Standard,7.912,0.995,fixture,2026-11-24\ncheap,akash,depin,A100-80GB,80,1,any,,Dynamic,0.002,0.9,fixture,2026-11-24\n`,
       'cheap.csv',
@@ -113,8 +116,11 @@ describe('issue 16 item 1: no silent $0', () => {
     });
     expect(run.code, run.stderr).toBe(0);
     const a = JSON.parse(run.stdout) as Analysis;
-    expect(a.workloads[0]!.decision.depin).toBeNull();
-    expect(a.workloads[0]!.decision.unavailable?.depin).toMatch(BELOW_FLOOR);
+    const depin = a.workloads[0]!.decision.depin;
+    expect(depin).not.toBeNull();
+    expect(depin!.cost.monthlyUsd).toBeGreaterThan(0);
+    expect(a.workloads[0]!.decision.unavailable?.depin ?? null).toBeNull();
+    expect(a.workloads[0]!.projection!.months[0]!.depinUsd).toBeCloseTo(depin!.cost.monthlyUsd, 9);
   });
 
   it('an importer holds each record to the floor: a Vast offer at 1e-12 is rejected, its neighbour kept', async () => {

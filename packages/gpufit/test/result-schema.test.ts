@@ -81,6 +81,13 @@ describe('report.json and its schemas', () => {
         ((r.workloads[0]!.decision.riskStakes as { usdPerMonth: unknown }[])[0]!.usdPerMonth = '766.50'),
       /riskStakes(\.0\.|\[0\]\.)usdPerMonth/,
     ],
+    [
+      'a refusal count of 0 (JSON Schema minimum)',
+      (r: Editable) =>
+        ((r.workloads[0]!.decision.unavailableReasons as { depin: { offers: unknown }[] }).depin[0]!.offers =
+          0),
+      /unavailableReasons(\.depin\.0\.|\.depin\[0\]\.)offers/,
+    ],
     ['schema major 1', (r: Editable) => (r.schemaVersion = '1.4.0'), /schemaVersion/],
     ['schema major 3', (r: Editable) => (r.schemaVersion = '3.0.0'), /schemaVersion/],
   ])('refuses %s, in zod and in the JSON Schema, naming the field', (_what, edit, field) => {

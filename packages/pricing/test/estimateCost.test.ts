@@ -628,7 +628,7 @@ describe('estimateCost: the bill, term by term', () => {
     expect(component(e, 'ingress')).toMatchObject({ quantity: 100, unitPriceUsd: 0.02 });
     expect(component(e, 'ingress')?.usd).toBeCloseTo(2, 12);
     // 1200 GiB × 2³⁰ × 8 bit ÷ 100 Mbit/s = 28.6 h
-    expect(e.assumptions.join(' ')).toMatch(/upload takes 28.6 h at 100 Mbit\/s/);
+    expect(e.assumptions.join(' ')).toMatch(/upload takes 28.6 h \(1.19 days\) at 100 Mbit\/s/);
   });
 
   it('commitment: every committed hour is paid, the unused part is commitment-waste', () => {

@@ -19,6 +19,8 @@ const KNOWN = new Set([
   'const',
   'anyOf',
   'pattern',
+  'minimum',
+  'maximum',
 ]);
 
 function typeOf(v: unknown): string {
@@ -41,6 +43,10 @@ export function jsonSchemaErrors(schema: Schema, value: unknown, path = '$'): st
   if (schema.enum !== undefined && !(schema.enum as unknown[]).includes(value))
     errors.push(`${path}: not in enum`);
   if ('const' in schema && schema.const !== value) errors.push(`${path}: not ${String(schema.const)}`);
+  if (typeof value === 'number' && typeof schema.minimum === 'number' && value < schema.minimum)
+    errors.push(`${path}: under ${schema.minimum}`);
+  if (typeof value === 'number' && typeof schema.maximum === 'number' && value > schema.maximum)
+    errors.push(`${path}: over ${schema.maximum}`);
   if (
     typeof schema.pattern === 'string' &&
     typeof value === 'string' &&
