@@ -342,7 +342,7 @@ export function requirementCeilingUsd(asIs: number): number {
   return Math.min(asIs - REQUIREMENT_SAVING.usd, asIs * (1 - REQUIREMENT_SAVING.share)) + slack;
 }
 
-/** Said of the cloud option in a sentence about a plan wholly on DePIN: the option is not the plan's. */
+/** Said of an option in a sentence about a plan wholly on the other: the option is not the plan's. */
 const UNTAKEN = ', which the plan does not take,';
 
 /**
@@ -619,7 +619,7 @@ export const riskRules: readonly RiskRule[] = [
     check: (e) => (e.recommendation === 'cloud' ? null : fleetBeyondListings(e)),
   },
   {
-    // For a plan wholly on DePIN a sentence that names the cloud option alone is the untaken option's
+    // For a plan wholly on one side a sentence that names only the other side's option is the untaken option's
     // (far-from-users-unused, said late).
     id: 'far-from-users',
     check: (e) => farFromUsers(e, false),
@@ -681,9 +681,9 @@ export const riskRules: readonly RiskRule[] = [
         : null,
   },
   {
-    // For a plan wholly on DePIN a sentence of the cloud option alone is the untaken option's
+    // For a plan wholly on one side a sentence of the other side's option alone is the untaken option's
     // (gpu-substituted-unused, said late): an upscaler on Nosana had "Amazon Web Services is priced on L4 instead of
-    // RTX4090 …" among its top risks.
+    // RTX4090 …" among its top risks; a plan wholly on cloud, "Nosana is priced on …".
     id: 'gpu-substituted',
     check: (e) => gpuSubstituted(e, false),
   },
@@ -874,7 +874,8 @@ export const riskRules: readonly RiskRule[] = [
     id: 'token-denominated-unused',
     check: (e) => (e.recommendation === 'cloud' ? tokenDenominated(e, false) : null),
   },
-  // The risks of the cloud option alone for a plan wholly on DePIN: the option not taken, after the plan's own terms.
+  // The risks of the cloud option alone for a plan wholly on DePIN (and far-from-users, gpu-substituted of the
+  // decentralized option alone for a plan wholly on cloud): the option not taken, after the plan's own terms.
   ...cloudUnused('unreserved-cloud-fleet'),
   { id: 'far-from-users-unused', check: (e) => farFromUsers(e, true) },
   { id: 'gpu-substituted-unused', check: (e) => gpuSubstituted(e, true) },
@@ -1389,6 +1390,21 @@ function cloudUnused(id: string): readonly RiskRule[] {
   return [{ id: `${id}-unused`, check: (e) => (e.recommendation === 'depin' ? check(e, UNTAKEN) : null) }];
 }
 
+/**
+ * The option a sentence names alone when the plan does not take it: `cloud` for a plan wholly on DePIN that names
+ * only the cloud option, `decentralized` for a plan wholly on cloud that names only the decentralized one; otherwise
+ * (both named, a hybrid, no plan known) `null`, and the sentence is the plan's.
+ */
+function untakenSide(
+  recommendation: Recommendation | null | undefined,
+  namesCloud: boolean,
+  namesDepin: boolean,
+): 'cloud' | 'decentralized' | null {
+  if (recommendation === 'depin' && namesCloud && !namesDepin) return 'cloud';
+  if (recommendation === 'cloud' && namesDepin && !namesCloud) return 'decentralized';
+  return null;
+}
+
 function gpuSubstituted(e: RiskEvidence, unused: boolean): string | null {
   const { cloud, depin, profile } = e;
   const out: string[] = [];
@@ -1405,12 +1421,12 @@ function gpuSubstituted(e: RiskEvidence, unused: boolean): string | null {
   const stretched = new Set<string>();
   // Both options on the same conversion (GPU pair, ratio, source) are said once, naming both providers: the
   // citation and its precision clause had been printed twice in a row.
-  // Of the cloud option alone, for a plan wholly on DePIN: a risk of the option the plan does not take, said only
-  // by the `-unused` rule (`unused`), the cloud option named as such.
+  // Of the option the plan does not take alone (the cloud option for a plan wholly on DePIN, the decentralized one
+  // for a plan wholly on cloud): said only by the `-unused` rule (`unused`), the option named as such.
   const substituted = (o: PricedOption | null) =>
     o != null && !!o.cost.throughput && o.cost.throughput.basis !== 'same';
-  const cloudAlone = e.recommendation === 'depin' && substituted(cloud) && !substituted(depin);
-  if (cloudAlone !== unused) return null;
+  const untaken = untakenSide(e.recommendation, substituted(cloud), substituted(depin));
+  if ((untaken !== null) !== unused) return null;
   let said: { key: string; at: number; provider: string } | null = null;
   for (const o of [cloud, depin]) {
     const t = o?.cost.throughput;
@@ -1426,7 +1442,9 @@ function gpuSubstituted(e: RiskEvidence, unused: boolean): string | null {
       said = { key, at: out.length, provider: o!.offer.providerName };
       out.push(
         sentence(
-          unused ? `The cloud option (${o!.offer.providerName})${UNTAKEN}` : o!.offer.providerName,
+          untaken !== null
+            ? `The ${untaken} option (${o!.offer.providerName})${UNTAKEN}`
+            : o!.offer.providerName,
           'is',
         ),
       );
@@ -1458,16 +1476,17 @@ function farFromUsers(e: RiskEvidence, unused: boolean): string | null {
   const critical = latencyCriticalMs !== undefined && ms <= latencyCriticalMs;
   const farthest = farthestRoundTripMs(users);
   const reachable = farthest !== null && farthest > ms * NETWORK_SHARE_OF_P99;
-  // Of the cloud option alone, for a plan wholly on DePIN: a risk of the option the plan does not take, said only
-  // by the `-unused` rule (`unused`), the cloud option named as such.
+  // Of the option the plan does not take alone (the cloud option for a plan wholly on DePIN, the decentralized one
+  // for a plan wholly on cloud): said only by the `-unused` rule (`unused`), the option named as such.
   const far = options.filter(([, o]) => {
     if (o == null) return false;
     const country = o.offer.country;
     return country === null ? critical || reachable : !placeIncludesCountry(users, country);
   });
   if (far.length === 0) return null;
-  const cloudAlone = e.recommendation === 'depin' && far.every(([side]) => side === 'cloud');
-  if (cloudAlone !== unused) return null;
+  const sides = new Set(far.map(([side]) => side));
+  const untaken = untakenSide(e.recommendation, sides.has('cloud'), sides.has('decentralized'));
+  if ((untaken !== null) !== unused) return null;
   const outside: string[] = [];
   const unknown: string[] = [];
   for (const [side, o] of far) {

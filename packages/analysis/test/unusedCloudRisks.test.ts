@@ -162,3 +162,79 @@ describe('an option far from a latency-sensitive service’s users', () => {
     expect(ids).not.toContain('far-from-users-unused');
   });
 });
+
+/**
+ * The reverse case: for a plan wholly on cloud a sentence that names the decentralized option alone ("Nosana is
+ * priced on …", "the decentralized option (Nosana eu) runs in DE") is the untaken option's too.
+ */
+describe('a risk of the decentralized option alone, for a plan wholly on cloud', () => {
+  const depinOnL4 = {
+    cloud: {
+      offer: { ...awsOffer, gpu: 'RTX4090' },
+      cost: { monthlyUsd: 900, components: [], throughput: { basis: 'same', ratio: 1 } },
+    },
+    depin: {
+      offer: { ...nosanaOffer, gpu: 'L4' },
+      cost: { monthlyUsd: 280, components: [], throughput: measured },
+    },
+  } as unknown as Partial<RiskEvidence>;
+
+  it('a GPU substitution is the untaken option’s, said as such', () => {
+    const { ids, texts } = risks('cloud', depinOnL4);
+    expect(ids).toContain('gpu-substituted-unused');
+    expect(ids).not.toContain('gpu-substituted');
+    expect(texts[ids.indexOf('gpu-substituted-unused')]).toMatch(
+      /^The decentralized option \(Nosana\), which the plan does not take, is priced on L4 instead of RTX4090, at a measured 0\.277×/,
+    );
+  });
+
+  it('a GPU substitution is the plan’s for a DePIN or hybrid plan', () => {
+    for (const rec of ['depin', 'hybrid'] as const) {
+      const { ids, texts } = risks(rec, depinOnL4);
+      expect(ids).toContain('gpu-substituted');
+      expect(ids).not.toContain('gpu-substituted-unused');
+      expect(texts[ids.indexOf('gpu-substituted')]).toMatch(/^Nosana is priced on L4/);
+    }
+  });
+
+  const api = profileOf({
+    id: 'api',
+    kind: 'realtime-inference',
+    gpuHoursPerMonth: 730,
+    usersRegion: 'US',
+    p99LatencyMs: 300,
+  });
+  const farDepin = {
+    profile: api,
+    fit: { constraints: [], reasons: [{ factor: 'latency', cloud: 1, depin: 0 }] },
+    cloud: { offer: awsOffer, cost: { monthlyUsd: 900, components: [] } },
+    depin: { offer: nosanaOffer, cost: { monthlyUsd: 280, components: [] } },
+  } as unknown as Partial<RiskEvidence>;
+
+  it('an option far from the users is the untaken option’s, said as such', () => {
+    const { ids, texts } = risks('cloud', farDepin);
+    expect(ids).toContain('far-from-users-unused');
+    expect(ids).not.toContain('far-from-users');
+    expect(texts[ids.indexOf('far-from-users-unused')]).toMatch(
+      /^Its users are in US, but the decentralized option \(Nosana eu\), which the plan does not take, runs in DE, outside that region/,
+    );
+  });
+
+  it('an option far from the users is the plan’s for a hybrid or DePIN plan, and when both are far', () => {
+    for (const rec of ['depin', 'hybrid'] as const) {
+      const { ids, texts } = risks(rec, farDepin);
+      expect(ids).toContain('far-from-users');
+      expect(texts[ids.indexOf('far-from-users')]).not.toContain('which the plan does not take');
+    }
+    const bothFar = {
+      ...farDepin,
+      cloud: {
+        offer: { ...awsOffer, region: 'eu-west-1', country: 'IE' },
+        cost: { monthlyUsd: 900, components: [] },
+      },
+    } as unknown as Partial<RiskEvidence>;
+    const { ids } = risks('cloud', bothFar);
+    expect(ids).toContain('far-from-users');
+    expect(ids).not.toContain('far-from-users-unused');
+  });
+});
