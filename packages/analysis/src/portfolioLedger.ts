@@ -17,6 +17,7 @@ import {
 import { defaultFramework } from '@gpufit/scoring';
 import { componentUsd } from './componentUsd.js';
 import type { NetworkInfo } from './datasetTypes.js';
+import { egressTiersPerWorkloadSaid, firstPaidTierBoundGiB } from './egressTiersPerWorkload.js';
 import { unpricedNetworks } from './unpricedNetworks.js';
 /** What the ledger reads of an offer a workload was priced from: its citation in `sources`. */
 export type OfferCitation = Pick<Offer, 'id' | 'source' | 'asOf'>;
@@ -92,6 +93,13 @@ export class PortfolioLedger {
   private readonly conversions: FormatCaveatConversion[] = [];
 
   private readonly catalogSummary: CatalogSummary;
+  /** The catalog's offers whose egress tiers get cheaper past the first paid one, by id (`egressTiersPerWorkload`). */
+  private readonly tieredOffers = new Map<string, Offer>();
+  /** The plan's egress on each such schedule (provider and tiers), one entry a workload. */
+  private readonly tieredEgress = new Map<
+    string,
+    { providerName: string; tiers: Offer['egressTiers']; gib: number[] }
+  >();
 
   constructor(
     private readonly scenario: Scenario,
@@ -109,6 +117,8 @@ export class PortfolioLedger {
     let oldest: string | null = null;
     let newest: string | null = null;
     for (const o of offers) {
+      if (o.egressTiers !== null && firstPaidTierBoundGiB(o.egressTiers) !== null)
+        this.tieredOffers.set(o.id, o);
       if (oldest === null || o.asOf < oldest) oldest = o.asOf;
       if (newest === null || o.asOf > newest) newest = o.asOf;
     }
@@ -148,6 +158,7 @@ export class PortfolioLedger {
       return;
     }
     this.recommended += d.recommendedMonthlyUsd;
+    this.addEgress(w);
     if ((d.cloud?.cost.monthlyUsd ?? null) === null) this.withoutCloud++;
     this.allCloud += d.cloud?.cost.monthlyUsd ?? d.recommendedMonthlyUsd;
     this.savings += d.monthlySavingsUsd ?? 0;
@@ -161,6 +172,33 @@ export class PortfolioLedger {
       const depin = d.depin?.cost.monthlyUsd ?? null;
       const cloud = d.cloud?.cost.monthlyUsd ?? null;
       if (depin !== null && cloud !== null && depin + line >= cloud) this.restsOnSubsidy++;
+    }
+  }
+
+  /** The plan's egress (results and checkpoint syncs) on a tiered schedule, for each side in the plan's share. */
+  private addEgress(w: WorkloadAnalysis): void {
+    const d = w.decision;
+    const depinShare = recommendedDepinShare(d);
+    for (const [o, share] of [
+      [d.cloud, 1 - depinShare],
+      [d.depin, depinShare],
+    ] as const) {
+      if (o == null || share <= 0) continue;
+      const offer = this.tieredOffers.get(o.offer.id);
+      if (offer === undefined || offer.egressTiers === null) continue;
+      let gib = 0;
+      for (const c of o.cost.components)
+        if (c.name === 'egress' || c.name === 'checkpoint-sync') gib += c.quantity;
+      if (gib <= 0) continue;
+      const key = `${offer.provider}\u0000${offer.egressTiers.map((t) => `${t.upToGiB}/${t.usdPerGiB}`).join(';')}`;
+      const group = this.tieredEgress.get(key);
+      if (group) group.gib.push(gib * share);
+      else
+        this.tieredEgress.set(key, {
+          providerName: offer.providerName,
+          tiers: offer.egressTiers,
+          gib: [gib * share],
+        });
     }
   }
 
@@ -218,9 +256,18 @@ export class PortfolioLedger {
   /** The portfolio's assumptions, the caveat of measured ratios of unrecorded format, then each estimate's. */
   assumptions(): string[] {
     const all = [...this.assumptionSet];
-    const caveat = unrecordedFormatCaveat(this.conversions);
-    if (caveat === null) return all;
-    return [...all.slice(0, this.globalAssumptions), caveat, ...all.slice(this.globalAssumptions)];
+    const portfolio = [
+      unrecordedFormatCaveat(this.conversions),
+      egressTiersPerWorkloadSaid(
+        [...this.tieredEgress.values()].map((g) => ({
+          providerName: g.providerName,
+          tiers: g.tiers!,
+          gib: g.gib,
+        })),
+      ),
+    ].filter((a): a is string => a !== null);
+    if (portfolio.length === 0) return all;
+    return [...all.slice(0, this.globalAssumptions), ...portfolio, ...all.slice(this.globalAssumptions)];
   }
 
   sources(): Analysis['sources'] {
