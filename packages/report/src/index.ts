@@ -26,6 +26,7 @@ export { neutralizeFormula } from './csv/neutralizeFormula.js';
 export type { RenderCsvOptions } from './csv/renderCsv.js';
 export { renderCsv } from './csv/renderCsv.js';
 export { CSV_EOL, csvText } from './csv/writeCsv.js';
+export { notComparedSaid } from './document/decentralizedSide.js';
 export { lastDemandText, lastPlanMonth, workloadHorizons } from './document/executiveSummary.js';
 export { type ShorterHorizons, shorterHorizons } from './document/shorterHorizonsText.js';
 export type { ReportErrorCode } from './errors.js';

@@ -6,7 +6,9 @@ import {
   placeKind,
   type RankedOffer,
   rankOffers,
+  unpricedNetworks,
 } from '@gpufit/analysis';
+import { notComparedSaid } from '@gpufit/report';
 import {
   BLOCS,
   CONTINENTS,
@@ -32,6 +34,7 @@ import { badInput } from '../cli/errors.js';
 import { bundled, loadCatalogFile, loadCatalogSelection } from '../cli/inputs.js';
 import { textTable, usd } from '../cli/table.js';
 import { counted, note, warn } from '../cli/terminal.js';
+import { loadNetworks } from '../data/loadReferenceData.js';
 import { referenceIndexes } from '../data/referenceIndexes.js';
 
 export interface OffersOptions {
@@ -136,6 +139,14 @@ export async function runOffers(opts: OffersOptions): Promise<void> {
   process.stdout.write(
     `${counted(matched.length, 'offer')} matched → ${what}; ${shown.length} shown. Prices per GPU-hour and per instance-hour, as a tenant pays them today (an incentive subsidy is already in a price).\n`,
   );
+  // A listing of DePIN offers names the networks of datasets/networks.csv the catalog cannot price (no offer, or none
+  // with a USD price), as the report does: absent from the table, or listed as unknown, they were not compared.
+  if (matched.some((o) => o.market === 'depin')) {
+    const whole =
+      selected === null || offers !== catalog.rows ? offers : (await loadCatalogFile(path, false)).rows;
+    const said = notComparedSaid(unpricedNetworks(whole, await loadNetworks()));
+    if (said !== null) process.stdout.write(`${said}\n`);
+  }
   const gdprInPlace = opts.compliance?.includes('gdpr')
     ? [...new Set(matched.filter((o) => !o.certifications.includes('gdpr')).map((o) => o.providerName))]
     : [];

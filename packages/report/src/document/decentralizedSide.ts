@@ -20,6 +20,7 @@ import {
   savingBarShortfall,
   savingBarShortfallText,
   savingShareText,
+  type UnpricedNetwork,
 } from '@gpufit/schema';
 import type { PresentedAnalysis, ShownWorkload } from '../present/presentAnalysis.js';
 import type { Block } from './blocks.js';
@@ -84,14 +85,22 @@ const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n ==
  * or the analysis does not say (`catalog.unpricedNetworks` absent).
  */
 export function unpricedNetworksText(p: PresentedAnalysis): string {
-  const un = p.analysis.catalog?.unpricedNetworks ?? [];
-  if (un.length === 0) return '';
+  const said = notComparedSaid(p.analysis.catalog?.unpricedNetworks ?? []);
+  return said === null ? '' : ` ${said}`;
+}
+
+/**
+ * The sentence `unpricedNetworksText` says of the networks the catalog cannot price ("Not compared: io.net and
+ * Render Network — …"), also the footer of `gpufit offers` when it lists decentralized offers; null for none.
+ */
+export function notComparedSaid(un: readonly UnpricedNetwork[]): string | null {
+  if (un.length === 0) return null;
   const why = un.map((n) =>
     n.reason === 'no-offer'
       ? `the catalog holds no ${n.name} offer`
       : `${n.name}’s ${n.offers === 1 ? 'one offer carries' : `${n.offers} offers carry`} no USD price`,
   );
-  return ` Not compared: ${joinWithAnd(un.map((n) => n.name))} — ${joinWithAnd(why)}; import a priced offer to compare ${un.length === 1 ? 'it' : 'them'} (datasets/README.md).`;
+  return `Not compared: ${joinWithAnd(un.map((n) => n.name))} — ${joinWithAnd(why)}; import a priced offer to compare ${un.length === 1 ? 'it' : 'them'} (datasets/README.md).`;
 }
 
 export function decentralizedSide(p: PresentedAnalysis): Block[] {
