@@ -15,6 +15,7 @@ import {
   runWhatifFan,
   type WhatifData,
   type WhatifSettings,
+  whatifAnalysis,
 } from '../src/whatif/whatifEngine.js';
 
 /**
@@ -70,6 +71,12 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('the what-if engine', () => {
+  test('its analysis names the networks the catalog cannot price, as the CLI’s does (not the page’s feasible offers)', async () => {
+    const a = await whatifAnalysis(data, defaultSettings(data));
+    expect(cli.analysis.catalog?.unpricedNetworks?.map((n) => n.name)).toEqual(['io.net', 'Render Network']);
+    expect(a.catalog?.unpricedNetworks).toEqual(cli.analysis.catalog?.unpricedNetworks);
+  });
+
   test('default settings: the CLI’s plan, workload by workload, to the cent', async () => {
     const result = await runWhatif(data, defaultSettings(data));
     expect(page(result)).toEqual(figures(cli.analysis));

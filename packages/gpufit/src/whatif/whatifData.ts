@@ -1,4 +1,4 @@
-import { type NetworkInfo, withWorkloadHorizon } from '@gpufit/analysis';
+import { type NetworkInfo, unpricedNetworks, withWorkloadHorizon } from '@gpufit/analysis';
 import {
   gpuTierTable,
   interruptibleRule,
@@ -17,7 +17,10 @@ import {
 
 /** The inputs of one analyze run the what-if page is built from (`gpufit analyze` passes them to writeReportSet). */
 export interface WhatifInputs
-  extends Omit<WhatifData, 'scenarioInput' | 'networks' | 'tokens' | 'markets' | 'pricingCategories'> {
+  extends Omit<
+    WhatifData,
+    'scenarioInput' | 'networks' | 'tokens' | 'markets' | 'pricingCategories' | 'unpricedNetworks'
+  > {
   /** Every offer of the catalog (the page keeps the feasible ones). */
   readonly offers: readonly Offer[];
   readonly networks: readonly NetworkInfo[];
@@ -97,5 +100,7 @@ export function whatifData(inputs: WhatifInputs, slim = true): WhatifData {
     tokens: whatifTokens(offers, inputs.scenario),
     markets: whatifMarkets(offers, inputs.scenario),
     pricingCategories: whatifPricingCategories(offers, inputs.scenario),
+    // Of the whole catalog, as the CLI's analysis has them (the page's offers are only the feasible ones).
+    unpricedNetworks: unpricedNetworks(inputs.offers, inputs.networks),
   };
 }

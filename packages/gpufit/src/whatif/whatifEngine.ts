@@ -34,6 +34,7 @@ import {
   scenarioInputSchema,
   scenarioSchema,
   type TokenPriceModel,
+  type UnpricedNetwork,
   type WorkloadProfile,
 } from '@gpufit/schema';
 
@@ -79,6 +80,12 @@ export interface WhatifData {
   }[];
   /** The pricing categories of the offers the page carries that the run's scenario allows, with their labels. */
   readonly pricingCategories: readonly { readonly id: PricingCategory; readonly label: string }[];
+  /**
+   * The networks of datasets/networks.csv the run's whole catalog cannot price (analysis `unpricedNetworks`, as the
+   * CLI computes it): the page carries only the feasible offers, so its analyses take them from here. Absent in a
+   * page's data written before it: the analyses then say nothing of them.
+   */
+  readonly unpricedNetworks?: readonly UnpricedNetwork[];
 }
 
 export type Pin = 'auto' | 'cloud' | 'decentralized';
@@ -353,7 +360,7 @@ export async function whatifAnalysis(
     trials === undefined ? settled : { ...settled, monteCarlo: { ...settled.monteCarlo, trials } };
   const markets = scenario.decision.decentralizedMarkets;
   const adjuster = priceAdjuster(markets, s.priceLevel);
-  return analyze({
+  const analysis = await analyze({
     workloads: data.workloads.map((w) => pinned(w, s.pins[w.id] ?? 'auto', markets)),
     offers: data.offers,
     tiers: gpuTierTable(data.tierRows),
@@ -364,6 +371,10 @@ export async function whatifAnalysis(
     ...(data.horizonMonths === null ? {} : { horizonMonths: data.horizonMonths }),
     ...(adjuster === undefined ? {} : { priceAdjuster: adjuster }),
   });
+  // Not from `networks`: the page's offers are the feasible ones, the CLI's the whole catalog.
+  return data.unpricedNetworks === undefined || analysis.catalog === undefined
+    ? analysis
+    : { ...analysis, catalog: { ...analysis.catalog, unpricedNetworks: [...data.unpricedNetworks] } };
 }
 
 /**
