@@ -1028,7 +1028,6 @@ function listRate(x: number): string {
   return usdCents(x) === x ? usd(x) : `$${Number(x.toFixed(4))}`;
 }
 
-/** A token count in words: "1.2 billion", "40 million", "900,000". */
 /**
  * What a slower GPU does to a served request's p99 budget (slowerGpuLatency.ts), or null when it is not slower: a
  * token generator's decode by the bandwidth ratio with its prefill beside it — the slower of the measured ratio and
@@ -1080,6 +1079,7 @@ function latencySaid(
     : `${lead} a request bound by the GPU's compute (${profile.task === 'image-generation' || profile.outputUnit === 'images' ? 'a diffusion step' : 'work other than token generation'}) ${takes} at the same batch by the throughput ratio, ${holds}`;
 }
 
+/** A token count in words: "1.2 billion", "40 million", "900,000". */
 function tokens(n: number): string {
   if (n >= 1e9) return `${round3(n / 1e9)} billion`;
   if (n >= 1e6) return `${round3(n / 1e6)} million`;
@@ -1353,11 +1353,6 @@ function saidIfAny(text: string, usdPerMonth: number): RiskSaid {
 }
 
 /**
- * The share of the workload's GPU-hours the plan places on a side (1 or 0 unless hybrid): an option's figure is at
- * stake only for the part of the month the plan runs there (a TTS API 79 % on cloud read Nosana's whole subsidy,
- * $408.83, where the plan counts $86). Without a recommendation (a rule checked alone): the whole option.
- */
-/**
  * A rule that speaks of the decentralized option alone, as two: `id` for a plan that runs there (or whose plan is
  * not known), `id-unused` for one that stays on cloud — a risk of the option not taken, said under its workload and
  * left out of the summary's top risks (report's `riskCandidates`; an all-RunPod studio plan's top risks were
@@ -1564,6 +1559,11 @@ function stalePrice(e: RiskEvidence, taken: boolean): string | null {
   return `${head}${more}: older than ${maxOfferAgeDays} days; refresh the catalog before relying on ${taken ? 'it' : 'the comparison'}.`;
 }
 
+/**
+ * The share of the workload's GPU-hours the plan places on a side (1 or 0 unless hybrid): an option's figure is at
+ * stake only for the part of the month the plan runs there (a TTS API 79 % on cloud read Nosana's whole subsidy,
+ * $408.83, where the plan counts $86). Without a recommendation (a rule checked alone): the whole option.
+ */
 function planShare(e: RiskEvidence, side: 'cloud' | 'depin'): number {
   if (e.recommendation === undefined) return 1;
   const depin = recommendedDepinShare({ recommendation: e.recommendation, hybrid: e.hybrid ?? null });
