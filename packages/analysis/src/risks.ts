@@ -1548,7 +1548,7 @@ function stalePrice(e: RiskEvidence, taken: boolean): string | null {
     .map((x) => ({ ...x, days: offerAgeDays(x.o.offer.asOf, analysisDate) }))
     .filter((x) => x.days > maxOfferAgeDays);
   if (stale.length === 0) return null;
-  const aside = taken ? '' : ', which the plan does not take,';
+  const aside = taken ? '' : UNTAKEN;
   const from = (x: (typeof stale)[number]) =>
     `${x.o.offer.providerName} as of ${x.o.offer.asOf} (${x.days} days before ${analysisDate})`;
   const sideName = (x: (typeof stale)[number]) => (x.side === 'cloud' ? 'cloud' : 'decentralized');
