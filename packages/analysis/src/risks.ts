@@ -345,11 +345,8 @@ export function requirementCeilingUsd(asIs: number): number {
 /** Said of an option in a sentence about a plan wholly on the other: the option is not the plan's. */
 const UNTAKEN = ', which the plan does not take,';
 
-/**
- * The checks of rules that speak of the cloud option alone (`aside` goes after its name: empty, or `UNTAKEN`), kept
- * by id so that each rule's `-unused` twin can be placed with the other terms of the option not taken.
- */
-const cloudOnlyChecks = new Map<string, (e: RiskEvidence, aside: string) => string | RiskSaid | null>();
+/** A check of a rule that speaks of the cloud option alone: `aside` goes after its name (empty, or `UNTAKEN`). */
+type CloudOnlyCheck = (e: RiskEvidence, aside: string) => string | RiskSaid | null;
 
 /**
  * The rules in the order a workload's risks are listed. A rule that computes the monthly dollars its risk puts at
@@ -585,35 +582,7 @@ export const riskRules: readonly RiskRule[] = [
       );
     },
   },
-  ...cloudOnly('unreserved-cloud-fleet', ({ cloud, profile, projection }, aside) => {
-    const n = cloud?.cost.instances;
-    if (cloud == null || n == null || isTermCommitmentRef(cloud.offer)) return null;
-    // Spot capacity has its own rule (at most 8 GPUs a zone): a spot option this large was already refused.
-    if (isInterruptibleCategory(cloud.offer.pricingCategory)) return null;
-    const o = cloud.offer;
-    const per = cloud.cost.gpusPerInstance ?? o.gpusPerInstance;
-    const gpus = n * per;
-    const serving = workloadKinds[profile.kind].pattern === 'serving';
-    if (serving ? gpus < UNRESERVED_FLEET_GPUS : gpus < UNRESERVED_CLUSTER_GPUS || n < 2) return null;
-    const held = `The cloud option${aside} holds ${n} × ${per} ${o.gpu} (${gpus} GPUs) at once`;
-    const months = projection?.months.length ?? profile.horizonMonths;
-    // A job run less often than monthly holds its cluster only while a run lasts (a half-yearly 7-week pretrain).
-    const jobs = profile.jobsPerMonth;
-    const hours =
-      profile.gpuHoursPerMonth === null && jobs !== null && jobs > 0 && jobs < 1
-        ? runHours(cloud.cost, jobs)
-        : null;
-    const term =
-      hours !== null && hours / HOURS_PER_MONTH < months
-        ? reservedRunsSaid(hours / HOURS_PER_MONTH, 1 / jobs!, months)
-        : reservedTermSaid(months);
-    const ask = `ask for a reserved cluster, usually cheaper than list (${RESERVED_CLUSTERS_SAID}): a committed offer in your catalog is priced as such.${term}`;
-    // A capacity block is a reservation once booked: "on-demand capacity is not reserved" said of one read as a
-    // contradiction (a 256-H100 pretrain on AWS capacity blocks).
-    if (o.bookedAhead)
-      return `${held} on ${o.providerName}'s capacity blocks in ${o.region}: a block reserves its GPUs for the dates booked, but only once booked, and no source gives how many GPUs a provider has to book at once. At this size, book the dates with ${o.providerName} before relying on them, and ${ask}`;
-    return `${held} on ${o.providerName}'s on-demand capacity in ${o.region}, priced at its list rate: no source gives how many GPUs a provider has free, and on-demand capacity is not reserved (Google Cloud: a commitment guarantees zonal capacity only with a reservation attached). At this size, confirm the capacity with ${o.providerName} before relying on it, and ${ask}`;
-  }),
+  ...cloudOnly('unreserved-cloud-fleet', unreservedCloudFleet),
   {
     id: 'fleet-beyond-listings',
     check: (e) => (e.recommendation === 'cloud' ? null : fleetBeyondListings(e)),
@@ -706,12 +675,7 @@ export const riskRules: readonly RiskRule[] = [
       return out.length > 0 ? out.join(' ') : null;
     },
   },
-  ...cloudOnly('booked-by-the-day', ({ cloudOffer: o, profile }, aside) => {
-    const days = o == null ? null : bookedAheadDays(o);
-    if (o == null || days === null) return null;
-    const serving = workloadKinds[profile.kind].pattern === 'serving';
-    return `The cloud option (${o.providerName} ${o.instanceType ?? o.gpu}, ${o.region})${aside} is capacity booked ahead, at least ${days === 1 ? 'a whole day' : `${days} whole days`} at a time, priced at the block rate of ${o.asOf}, not on-demand${serving ? ': a service that runs all month books blocks back to back, ahead of time, at the rate of the day it books' : ''}; a job that cannot wait for a block runs on on-demand capacity at its higher price.`;
-  }),
+  ...cloudOnly('booked-by-the-day', bookedByTheDay),
   {
     // A job run less often than monthly is shown as an average month, and forecast as one: a quarterly 3-week
     // pretraining run read "16,093.31" every month where the run month costs about USD 48,000 and the others
@@ -876,10 +840,10 @@ export const riskRules: readonly RiskRule[] = [
   },
   // The risks of the cloud option alone for a plan wholly on DePIN (and far-from-users, gpu-substituted of the
   // decentralized option alone for a plan wholly on cloud): the option not taken, after the plan's own terms.
-  ...cloudUnused('unreserved-cloud-fleet'),
+  ...cloudUnused('unreserved-cloud-fleet', unreservedCloudFleet),
   { id: 'far-from-users-unused', check: (e) => farFromUsers(e, true) },
   { id: 'gpu-substituted-unused', check: (e) => gpuSubstituted(e, true) },
-  ...cloudUnused('booked-by-the-day'),
+  ...cloudUnused('booked-by-the-day', bookedByTheDay),
   ...decentralizedOnly('data-on-community-hosts', ({ depin, profile }) =>
     depin && DATA_SENSITIVITIES.indexOf(profile.dataSensitivity) >= DATA_SENSITIVITIES.indexOf('confidential')
       ? `${profile.dataSensitivity} data would run on third-party hosts that can read what they process; encrypt, or keep this part on cloud.`
@@ -1370,18 +1334,12 @@ function decentralizedOnly(id: string, check: RiskRule['check']): readonly RiskR
  * `id-unused` twin (`cloudUnused`, listed late) for one wholly on DePIN — a risk of the option not taken, said under
  * its workload and left out of the summary's top risks, as `decentralizedOnly`'s are. A hybrid takes both options.
  */
-function cloudOnly(
-  id: string,
-  check: (e: RiskEvidence, aside: string) => string | RiskSaid | null,
-): readonly RiskRule[] {
-  cloudOnlyChecks.set(id, check);
+function cloudOnly(id: string, check: CloudOnlyCheck): readonly RiskRule[] {
   return [{ id, check: (e) => (e.recommendation === 'depin' ? null : check(e, '')) }];
 }
 
-/** The `-unused` twin of a `cloudOnly` rule, declared earlier in `riskRules`. */
-function cloudUnused(id: string): readonly RiskRule[] {
-  const check = cloudOnlyChecks.get(id);
-  if (check === undefined) throw new Error(`cloudUnused: no cloudOnly rule ${id}`);
+/** The `-unused` twin of a `cloudOnly` rule, listed late in `riskRules` with the same check. */
+function cloudUnused(id: string, check: CloudOnlyCheck): readonly RiskRule[] {
   return [{ id: `${id}-unused`, check: (e) => (e.recommendation === 'depin' ? check(e, UNTAKEN) : null) }];
 }
 
@@ -1612,4 +1570,43 @@ export function risksFor(e: RiskEvidence): { risks: string[]; stakes: RiskStake[
     stakes.push({ id: r.id, usdPerMonth: s.usdPerMonth });
   }
   return { risks, stakes };
+}
+
+/** A large cloud fleet on unreserved capacity (`aside` after the option's name: empty, or `UNTAKEN`). */
+function unreservedCloudFleet({ cloud, profile, projection }: RiskEvidence, aside: string): string | null {
+  const n = cloud?.cost.instances;
+  if (cloud == null || n == null || isTermCommitmentRef(cloud.offer)) return null;
+  // Spot capacity has its own rule (at most 8 GPUs a zone): a spot option this large was already refused.
+  if (isInterruptibleCategory(cloud.offer.pricingCategory)) return null;
+  const o = cloud.offer;
+  const per = cloud.cost.gpusPerInstance ?? o.gpusPerInstance;
+  const gpus = n * per;
+  const serving = workloadKinds[profile.kind].pattern === 'serving';
+  if (serving ? gpus < UNRESERVED_FLEET_GPUS : gpus < UNRESERVED_CLUSTER_GPUS || n < 2) return null;
+  const held = `The cloud option${aside} holds ${n} × ${per} ${o.gpu} (${gpus} GPUs) at once`;
+  const months = projection?.months.length ?? profile.horizonMonths;
+  // A job run less often than monthly holds its cluster only while a run lasts (a half-yearly 7-week pretrain).
+  const jobs = profile.jobsPerMonth;
+  const hours =
+    profile.gpuHoursPerMonth === null && jobs !== null && jobs > 0 && jobs < 1
+      ? runHours(cloud.cost, jobs)
+      : null;
+  const term =
+    hours !== null && hours / HOURS_PER_MONTH < months
+      ? reservedRunsSaid(hours / HOURS_PER_MONTH, 1 / jobs!, months)
+      : reservedTermSaid(months);
+  const ask = `ask for a reserved cluster, usually cheaper than list (${RESERVED_CLUSTERS_SAID}): a committed offer in your catalog is priced as such.${term}`;
+  // A capacity block is a reservation once booked: "on-demand capacity is not reserved" said of one read as a
+  // contradiction (a 256-H100 pretrain on AWS capacity blocks).
+  if (o.bookedAhead)
+    return `${held} on ${o.providerName}'s capacity blocks in ${o.region}: a block reserves its GPUs for the dates booked, but only once booked, and no source gives how many GPUs a provider has to book at once. At this size, book the dates with ${o.providerName} before relying on them, and ${ask}`;
+  return `${held} on ${o.providerName}'s on-demand capacity in ${o.region}, priced at its list rate: no source gives how many GPUs a provider has free, and on-demand capacity is not reserved (Google Cloud: a commitment guarantees zonal capacity only with a reservation attached). At this size, confirm the capacity with ${o.providerName} before relying on it, and ${ask}`;
+}
+
+/** The cloud option is capacity booked ahead by the day (`aside` after the option's name: empty, or `UNTAKEN`). */
+function bookedByTheDay({ cloudOffer: o, profile }: RiskEvidence, aside: string): string | null {
+  const days = o == null ? null : bookedAheadDays(o);
+  if (o == null || days === null) return null;
+  const serving = workloadKinds[profile.kind].pattern === 'serving';
+  return `The cloud option (${o.providerName} ${o.instanceType ?? o.gpu}, ${o.region})${aside} is capacity booked ahead, at least ${days === 1 ? 'a whole day' : `${days} whole days`} at a time, priced at the block rate of ${o.asOf}, not on-demand${serving ? ': a service that runs all month books blocks back to back, ahead of time, at the rate of the day it books' : ''}; a job that cannot wait for a block runs on on-demand capacity at its higher price.`;
 }
