@@ -3,6 +3,7 @@ import type {
   Analysis,
   CatalogSummary,
   DecisionPolicySummary,
+  EgressTier,
   Offer,
   Projection,
   Scenario,
@@ -17,7 +18,11 @@ import {
 import { defaultFramework } from '@gpufit/scoring';
 import { componentUsd } from './componentUsd.js';
 import type { NetworkInfo } from './datasetTypes.js';
-import { egressTiersPerWorkloadSaid, firstPaidTierBoundGiB } from './egressTiersPerWorkload.js';
+import {
+  egressTiersPerWorkloadSaid,
+  firstPaidTierBoundGiB,
+  type TieredEgress,
+} from './egressTiersPerWorkload.js';
 import { unpricedNetworks } from './unpricedNetworks.js';
 /** What the ledger reads of an offer a workload was priced from: its citation in `sources`. */
 export type OfferCitation = Pick<Offer, 'id' | 'source' | 'asOf'>;
@@ -93,13 +98,16 @@ export class PortfolioLedger {
   private readonly conversions: FormatCaveatConversion[] = [];
 
   private readonly catalogSummary: CatalogSummary;
-  /** The catalog's offers whose egress tiers get cheaper past the first paid one, by id (`egressTiersPerWorkload`). */
-  private readonly tieredOffers = new Map<string, Offer>();
-  /** The plan's egress on each such schedule (provider and tiers), one entry a workload. */
-  private readonly tieredEgress = new Map<
+  /**
+   * The catalog's offers whose egress tiers get cheaper past the first paid one, by id (`egressTiersPerWorkload`),
+   * with the key of their schedule (provider and tiers).
+   */
+  private readonly tieredOffers = new Map<
     string,
-    { providerName: string; tiers: Offer['egressTiers']; gib: number[] }
+    { offer: Offer; tiers: readonly EgressTier[]; key: string }
   >();
+  /** The plan's egress on each such schedule, by its key, one entry a workload. */
+  private readonly tieredEgress = new Map<string, TieredEgress & { gib: number[] }>();
 
   constructor(
     private readonly scenario: Scenario,
@@ -117,8 +125,11 @@ export class PortfolioLedger {
     let oldest: string | null = null;
     let newest: string | null = null;
     for (const o of offers) {
-      if (o.egressTiers !== null && firstPaidTierBoundGiB(o.egressTiers) !== null)
-        this.tieredOffers.set(o.id, o);
+      const tiers = o.egressTiers;
+      if (tiers !== null && firstPaidTierBoundGiB(tiers) !== null) {
+        const key = `${o.provider}\u0000${tiers.map((t) => `${t.upToGiB}/${t.usdPerGiB}`).join(';')}`;
+        this.tieredOffers.set(o.id, { offer: o, tiers, key });
+      }
       if (oldest === null || o.asOf < oldest) oldest = o.asOf;
       if (newest === null || o.asOf > newest) newest = o.asOf;
     }
@@ -184,19 +195,18 @@ export class PortfolioLedger {
       [d.depin, depinShare],
     ] as const) {
       if (o == null || share <= 0) continue;
-      const offer = this.tieredOffers.get(o.offer.id);
-      if (offer === undefined || offer.egressTiers === null) continue;
+      const tiered = this.tieredOffers.get(o.offer.id);
+      if (tiered === undefined) continue;
       let gib = 0;
       for (const c of o.cost.components)
         if (c.name === 'egress' || c.name === 'checkpoint-sync') gib += c.quantity;
       if (gib <= 0) continue;
-      const key = `${offer.provider}\u0000${offer.egressTiers.map((t) => `${t.upToGiB}/${t.usdPerGiB}`).join(';')}`;
-      const group = this.tieredEgress.get(key);
+      const group = this.tieredEgress.get(tiered.key);
       if (group) group.gib.push(gib * share);
       else
-        this.tieredEgress.set(key, {
-          providerName: offer.providerName,
-          tiers: offer.egressTiers,
+        this.tieredEgress.set(tiered.key, {
+          providerName: tiered.offer.providerName,
+          tiers: tiered.tiers,
           gib: [gib * share],
         });
     }
@@ -258,13 +268,7 @@ export class PortfolioLedger {
     const all = [...this.assumptionSet];
     const portfolio = [
       unrecordedFormatCaveat(this.conversions),
-      egressTiersPerWorkloadSaid(
-        [...this.tieredEgress.values()].map((g) => ({
-          providerName: g.providerName,
-          tiers: g.tiers!,
-          gib: g.gib,
-        })),
-      ),
+      egressTiersPerWorkloadSaid([...this.tieredEgress.values()]),
     ].filter((a): a is string => a !== null);
     if (portfolio.length === 0) return all;
     return [...all.slice(0, this.globalAssumptions), ...portfolio, ...all.slice(this.globalAssumptions)];
