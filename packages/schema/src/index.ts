@@ -124,7 +124,12 @@ export {
 } from './scenario.js';
 export type { KnownNames } from './scenarioNames.js';
 export { scenarioNameIssues } from './scenarioNames.js';
-export { isCapacityBlock, isTermCommitment, isTermCommitmentRef } from './termCommitment.js';
+export {
+  isCapacityBlock,
+  isTermCommitment,
+  isTermCommitmentRef,
+  SECONDS_PER_DAY,
+} from './termCommitment.js';
 export type { TrainingMethodSpec } from './trainingMemory.js';
 export {
   ADAM_STATE_BYTES_FP32,

@@ -1,7 +1,7 @@
 import { isCommitted, type PricingCategory } from './registries.js';
 
-/** Seconds in a day: capacity whose minimum bill is a day or more is booked ahead in whole days. */
-const SECONDS_PER_DAY = 86_400;
+/** Seconds in a day: capacity whose minimum bill (or billing increment) is a day or more is booked by the day. */
+export const SECONDS_PER_DAY = 86_400;
 
 /**
  * Whether an offer is a commitment for a term of months (`termMonths`: a 12- or 36-month reservation or savings

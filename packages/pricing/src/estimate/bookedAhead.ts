@@ -1,7 +1,7 @@
-import type { Offer } from '@gpufit/schema';
+import { type Offer, SECONDS_PER_DAY } from '@gpufit/schema';
 
-/** Seconds in a day: a billing increment or minimum of a day or more is capacity booked by the day. */
-export const SECONDS_PER_DAY = 86_400;
+/** The schema's (`isCapacityBlock` reads it too), kept in pricing's exports. */
+export { SECONDS_PER_DAY };
 
 /**
  * Days an offer is booked at a time when it is capacity booked ahead in whole days (`minimumBillableSeconds` of a

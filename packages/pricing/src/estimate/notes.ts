@@ -8,6 +8,7 @@ import {
   MIN_USD_PER_GPU_HOUR,
   type Offer,
   roundingModes,
+  SECONDS_PER_DAY,
   type ThroughputBasis,
   toMinorUnits,
   type WorkloadProfile,
@@ -54,7 +55,8 @@ export function demand(
 
 /** A billing step in the unit a provider states it in: "1-second", "1-minute", "1-hour", "1-day". */
 function billingStep(seconds: number): string {
-  if (seconds >= 86_400 && seconds % 86_400 === 0) return `${n(seconds / 86_400)}-day`;
+  if (seconds >= SECONDS_PER_DAY && seconds % SECONDS_PER_DAY === 0)
+    return `${n(seconds / SECONDS_PER_DAY)}-day`;
   if (seconds >= 3_600 && seconds % 3_600 === 0) return `${n(seconds / 3_600)}-hour`;
   if (seconds >= 60 && seconds % 60 === 0) return `${n(seconds / 60)}-minute`;
   return `${n(seconds)}-second`;
