@@ -77,7 +77,7 @@ export function effectivePrice(offer: Offer, options: EffectivePriceOptions): Ef
   // The share in today's list price: month 0's, the scenario's for the network, else the offer's.
   const initial = initialSubsidyShare(offer, options.scenario);
   assert(Number.isFinite(initial) && initial >= 0 && initial < 1, INVALID_SUBSIDY_SHARE, initial);
-  const unsubsidized = unsubsidizedUsdPerGpuHour(offer, options.scenario, list);
+  const unsubsidized = unsubsidizedUsdPerGpuHour(offer, options.scenario, list, initial);
   let gross = unsubsidized;
   let token: Extract<EffectivePrice, { ok: true }>['token'] = null;
   let tokenWithoutModel: string | null = null;

@@ -9,12 +9,14 @@ import { initialSubsidyShare } from './subsidyScheduleFor.js';
  * carrying), never a further discount. The unsubsidized price — what the provider would have to charge without
  * emissions — is list ÷ (1 − that share) (DESIGN §5.7, effective price = unsubsidized × (1 − share)). So month 0 of
  * an analysis prices at the list whatever the share, and as the subsidy fades the tenant price rises toward the
- * unsubsidized one (with the scenario's pass-through).
+ * unsubsidized one (with the scenario's pass-through). `initialShare` is that share when the caller has it already
+ * (`effectivePrice`, once per estimate), so the scenario's subsidies are not searched twice.
  */
 export function unsubsidizedUsdPerGpuHour(
   offer: Offer,
   scenario?: Scenario,
   listUsdPerGpuHour = offer.usdPerGpuHour ?? 0,
+  initialShare = initialSubsidyShare(offer, scenario),
 ): number {
-  return listUsdPerGpuHour / (1 - initialSubsidyShare(offer, scenario));
+  return listUsdPerGpuHour / (1 - initialShare);
 }
