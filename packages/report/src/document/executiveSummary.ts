@@ -9,6 +9,7 @@ import type { Block, Inline } from './blocks.js';
 import { plain, type Span, strong, t } from './blocks.js';
 import { decentralizedSide } from './decentralizedSide.js';
 import { OptionNotes, optionCell } from './optionCell.js';
+import { planMonthCents } from './planMonthCents.js';
 import { shorterHorizonsText } from './shorterHorizonsText.js';
 import { STAKES_NOTE, saysFigure, shownRisks } from './topRisks.js';
 import { usd } from './usd.js';
@@ -82,18 +83,9 @@ export function lastPlanMonth(p: PresentedAnalysis): {
   const held = lasts.filter((m) => !grows(m)).length;
   const growingInference = lasts.every((m) => !grows(m) || workloadKinds[m.kind].growsWithDemand);
   const heldTraining = lasts.every((m) => grows(m) || !workloadKinds[m.kind].growsWithDemand);
-  let recommendedCents = 0;
-  let allCloudCents = 0;
-  for (const w of p.workloads) {
-    const rec = w.paths.filter((x) => x.option === w.workload.decision.recommendation);
-    if (rec.length === 0) continue;
-    const monthOf = (x: (typeof w.paths)[number]) => x.months[max - 1]?.cents ?? 0;
-    const recommended = rec.reduce((a, x) => a + monthOf(x), 0);
-    recommendedCents += recommended;
-    // A workload without a cloud option counts at its own cost in all-cloud, as the totals do.
-    const cloud = w.paths.find((x) => x.option === 'cloud');
-    allCloudCents += cloud === undefined ? recommended : monthOf(cloud);
-  }
+  const { recommendedCents, allCloudCents } = planMonthCents(p, max - 1, (w) =>
+    w.paths.some((x) => x.option === w.workload.decision.recommendation),
+  );
   return {
     month: last.month,
     factor: last.demandFactor,

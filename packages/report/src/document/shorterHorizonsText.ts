@@ -1,5 +1,6 @@
 import { cloudComparison } from '../present/cloudComparison.js';
 import type { PresentedAnalysis } from '../present/presentAnalysis.js';
+import { planMonthCents } from './planMonthCents.js';
 import { usd } from './usd.js';
 
 /**
@@ -38,25 +39,13 @@ export function shorterHorizons(p: PresentedAnalysis): ShorterHorizons | null {
     ended.push({ id: w.workload.id, lastMonth: m[m.length - 1]!.month });
   }
   if (ended.length === 0) return null;
-  let lastMonthRecommendedCents = 0;
-  let lastMonthAllCloudCents = 0;
-  for (const w of p.workloads) {
-    if (w.recommendedCents === null) continue;
-    const monthOf = (x: (typeof w.paths)[number]) => x.months[months - 1]?.cents ?? 0;
-    const recommended = w.paths
-      .filter((x) => x.option === w.workload.decision.recommendation)
-      .reduce((a, x) => a + monthOf(x), 0);
-    lastMonthRecommendedCents += recommended;
-    // A workload without a cloud option counts at its own cost in all-cloud, as the totals do.
-    const cloud = w.paths.find((x) => x.option === 'cloud');
-    lastMonthAllCloudCents += cloud === undefined ? recommended : monthOf(cloud);
-  }
+  const last = planMonthCents(p, months - 1, (w) => w.recommendedCents !== null);
   return {
     months,
     lastMonth,
     ended,
-    lastMonthRecommendedCents,
-    lastMonthAllCloudCents,
+    lastMonthRecommendedCents: last.recommendedCents,
+    lastMonthAllCloudCents: last.allCloudCents,
     averageRecommendedCents: Math.round(p.totals.horizonRecommendedCents / months),
   };
 }
