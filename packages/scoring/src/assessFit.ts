@@ -3,6 +3,7 @@ import { compiledFramework } from './compileFramework.js';
 import { constraints } from './constraintRegistry.js';
 import type { ConstraintCode } from './defineConstraint.js';
 import type { FactorId } from './factorIds.js';
+import type { FactorReason } from './factorReason.js';
 import { factors } from './factorRegistry.js';
 import type { FrameworkOverride } from './frameworkOverride.js';
 import { newScoreState, scoreProfile } from './scoreProfile.js';
@@ -16,9 +17,7 @@ export interface AssessFitOptions {
   readonly framework?: FrameworkOverride;
 }
 
-import type { FactorReason } from './factorReason.js';
-
-export type { FactorReason };
+export type { FactorReason } from './factorReason.js';
 
 /** A hard verdict as data: `side` is ineligible for all of the workload or part of it; `explainFit` words it. */
 export interface ConstraintVerdict {
