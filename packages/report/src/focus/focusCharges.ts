@@ -92,6 +92,6 @@ export function focusCharges(r: Rounder, path: ShownPath, month: ShownPathMonth)
 }
 
 /** Cents ÷ a quantity in 10^-QUANTITY_SCALE units, in USD per unit. */
-function perUnit(cents: number, quantityMinor: number): number {
+export function perUnit(cents: number, quantityMinor: number): number {
   return cents / 10 ** MONEY_SCALE / (quantityMinor / 10 ** QUANTITY_SCALE);
 }

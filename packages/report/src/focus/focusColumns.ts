@@ -12,7 +12,7 @@ import type {
 import type { Rounder } from '../present/rounder.js';
 import { MONEY_SCALE, UNIT_PRICE_SCALE } from '../present/rounder.js';
 import type { FocusCharge } from './focusCharges.js';
-import { QUANTITY_SCALE } from './focusCharges.js';
+import { perUnit, QUANTITY_SCALE } from './focusCharges.js';
 import { focusDecimal } from './focusDecimal.js';
 import { focusService } from './focusServices.js';
 
@@ -74,7 +74,7 @@ const optionWord = (x: FocusRow): string =>
 const usdPerUnit = (x: FocusRow, costCents: number): number | null => {
   const q = quantityMinor(x);
   if (q === null || q <= 0) return null;
-  return costCents / 10 ** MONEY_SCALE / (q / 10 ** QUANTITY_SCALE);
+  return perUnit(costCents, q);
 };
 const unitPriceCell = (x: FocusRow, usd: number | null): CsvCell =>
   usd === null
