@@ -352,13 +352,19 @@ function shorterHorizonsLine(p: PresentedAnalysis): string[] {
  * headline says it (`lastPlanMonth`). Nothing without a change in demand.
  */
 function growthLine(analysis: Analysis, presented: PresentedAnalysis | undefined): string[] {
-  // The reports' own presentation when one was made (the same figures as their headline); else, only under growth,
-  // one for this line.
+  // The reports' own presentation when one was made (the same figures as their headline); else, only under growth
+  // or mixed horizons (each checked only when needed), one for this line.
   const grows = () =>
     analysis.workloads.some((w) => Math.abs((w.projection?.months.at(-1)?.demandFactor ?? 1) - 1) > 1e-9);
-  const lengths = new Set(analysis.workloads.map((w) => w.projection?.months.length ?? null));
-  lengths.delete(null);
-  const p = presented ?? (grows() || lengths.size > 1 ? presentAnalysis(analysis) : null);
+  const mixedHorizons = () => {
+    const lengths = new Set<number>();
+    for (const w of analysis.workloads) {
+      const n = w.projection?.months.length;
+      if (n !== undefined) lengths.add(n);
+    }
+    return lengths.size > 1;
+  };
+  const p = presented ?? (grows() || mixedHorizons() ? presentAnalysis(analysis) : null);
   const last = p === null ? null : lastPlanMonth(p);
   if (last === null) return p === null ? [] : shorterHorizonsLine(p);
   return [
