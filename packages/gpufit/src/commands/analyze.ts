@@ -349,7 +349,8 @@ function shorterHorizonsLine(p: PresentedAnalysis): string[] {
 
 /**
  * Under demand growth the plan line's figures are month one's: the plan's last month beside it, as the report's
- * headline says it (`lastPlanMonth`). Nothing without a change in demand.
+ * headline says it (`lastPlanMonth`); without a change in demand, workloads of different horizons get the
+ * shorter-horizons line instead (`shorterHorizonsLine`); nothing otherwise.
  */
 function growthLine(analysis: Analysis, presented: PresentedAnalysis | undefined): string[] {
   // The reports' own presentation when one was made (the same figures as their headline); else, only under growth
