@@ -942,7 +942,7 @@ function volumeBelowCapacity(e: RiskEvidence): RiskSaid | null {
   // At stake for a batch or training job: the share of the month the volume does not fill, at most (the month ×
   // (1 − the share printed); a benchmark's rate is an upper bound). A service keeps its always-up replicas whatever
   // its volume, and the rule does not know how many GPU-hours those leave to cut: no figure.
-  const text = `The stated output, ${volume} a month, is ${(share * 100).toFixed(1)} % of what the ${num3(billed)} GPU-hours this option bills could output at the measured rate (${num3(figure.unitsPerGpuSecond)} ${UNIT_WORDS[unit]} a second per ${figure.gpu}, ${figure.benchmark} ${figure.scenario}): at that rate it fills about ${num3(fills)} GPU-hours a month. The plan prices the demand stated in GPU-hours (${usd(stated.monthlyUsd)} a month). If the volume is the true demand, state fewer GPU-hours${serving ? ' (a service still keeps its always-up replicas)' : ''}; serving at low concurrency runs below a benchmark's rate, so the real need lies between the two figures.`;
+  const text = `The stated output, ${volume} a month, is ${(share * 100).toFixed(1)} % of what the ${num3(billed)} GPU-hours this option bills could output at the measured rate (${rateSaid(unit, figure)}${figure.convertedFrom === undefined ? ',' : ':'} ${figure.benchmark} ${figure.scenario}): at that rate it fills about ${num3(fills)} GPU-hours a month. The plan prices the demand stated in GPU-hours (${usd(stated.monthlyUsd)} a month). If the volume is the true demand, state fewer GPU-hours${serving ? ' (a service still keeps its always-up replicas)' : ''}; serving at low concurrency runs below a benchmark's rate, so the real need lies between the two figures.`;
   return serving ? { text, usdPerMonth: null } : said(text, stated.monthlyUsd * (1 - share));
 }
 
@@ -955,12 +955,20 @@ function measuredRateText(unit: UnitCost['unit'], f: UnitCost['figures'][number]
     f.scenario === 'vLLM serving'
       ? `${f.benchmark}, a vLLM serving benchmark's rate`
       : `${f.benchmark} ${f.scenario}, MLPerf's rate on a tuned benchmark system`;
+  return `${rateSaid(unit, f)}: ${source}, a ceiling this workload will not beat`;
+}
+
+/**
+ * A volume check's rate per GPU, and, where it was carried to this GPU by a throughput ratio, the GPU it was measured
+ * on and the ratio: the priced GPU may have no result on the benchmark at all (the A100-80GB has no MLPerf llama2-70b
+ * result; its token rate is the H100's × 0.452), so the rate is never said as measured on it. Both volume rules say it.
+ */
+function rateSaid(unit: UnitCost['unit'], f: UnitCost['figures'][number]): string {
   const rate = `${num3(f.unitsPerGpuSecond)} ${UNIT_WORDS[unit]} a second per ${f.gpu}`;
-  // A rate carried to another GPU by a throughput ratio was measured on the first GPU only: say so, with both.
   const from = f.convertedFrom;
   return from === undefined
-    ? `${rate}: ${source}, a ceiling this workload will not beat`
-    : `${rate}, converted from the ${from.gpu}'s measured ${num3(f.unitsPerGpuSecond / from.ratio)} at ${Number(from.ratio.toPrecision(3))}×: ${source}, a ceiling this workload will not beat`;
+    ? rate
+    : `${rate}, converted from the ${from.gpu}'s measured ${num3(f.unitsPerGpuSecond / from.ratio)} at ${Number(from.ratio.toPrecision(3))}×`;
 }
 
 /**

@@ -9,7 +9,8 @@ const RATE = 1726.9246239785957; // tokens/s per A100-80GB: the H100's MLPerf v5
 const BILLED = 17301.8176; // GPU-hours a month the RunPod 2 × A100 option bills
 const MONTHLY = 32700.435264;
 
-const unitCost = (outputPerMonth: number): UnitCost =>
+/** The A100 has no MLPerf llama2-70b result: its rate is the H100's carried at 0.452× (`convertedFrom`). */
+const unitCost = (outputPerMonth: number, converted = true): UnitCost =>
   statedUnitCost(outputPerMonth, {
     rate: RATE,
     billed: BILLED,
@@ -22,6 +23,7 @@ const unitCost = (outputPerMonth: number): UnitCost =>
       usd: 0.304,
       scenario: 'Server',
       benchmark: 'llama2-70b-99',
+      ...(converted && { convertedFrom: { gpu: 'H100', ratio: 0.452 } }),
     },
   });
 
@@ -39,7 +41,31 @@ const said = (e: RiskEvidence) => sayRisk(rule, e)?.text ?? null;
 describe('a stated volume far below what the billed GPU-hours could output', () => {
   it('hand-computed: 2 B tokens a month at 1,726.9 tokens/s fill 2e9 ÷ (1,726.9 × 3600) = 321.7 of 17,301.8 GPU-hours (1.9 %)', () => {
     expect(said(evidence({ unitCost: unitCost(2e9) }))).toBe(
-      "The stated output, 2 billion tokens a month, is 1.9 % of what the 17,300 GPU-hours this option bills could output at the measured rate (1,730 tokens a second per A100-80GB, llama2-70b-99 Server): at that rate it fills about 322 GPU-hours a month. The plan prices the demand stated in GPU-hours ($32,700.44 a month). If the volume is the true demand, state fewer GPU-hours (a service still keeps its always-up replicas); serving at low concurrency runs below a benchmark's rate, so the real need lies between the two figures.",
+      "The stated output, 2 billion tokens a month, is 1.9 % of what the 17,300 GPU-hours this option bills could output at the measured rate (1,730 tokens a second per A100-80GB, converted from the H100's measured 3,820 at 0.452×: llama2-70b-99 Server): at that rate it fills about 322 GPU-hours a month. The plan prices the demand stated in GPU-hours ($32,700.44 a month). If the volume is the true demand, state fewer GPU-hours (a service still keeps its always-up replicas); serving at low concurrency runs below a benchmark's rate, so the real need lies between the two figures.",
+    );
+  });
+
+  it('a rate measured on the priced GPU itself is said as measured there, with no conversion', () => {
+    expect(said(evidence({ unitCost: unitCost(2e9, false) }))).toContain(
+      'at the measured rate (1,730 tokens a second per A100-80GB, llama2-70b-99 Server): at that rate it fills about 322 GPU-hours',
+    );
+  });
+
+  it('property: a rate carried from another GPU is never said as measured on the priced one (the A100 has no llama2-70b result)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e6, max: 1e9, noNaN: true }),
+        fc.constantFrom('H100', 'L40S', 'H200'),
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        (volume, from, ratio) => {
+          const u = unitCost(volume);
+          const figure = { ...u.figures[0]!, convertedFrom: { gpu: from, ratio } };
+          const text = said(evidence({ unitCost: { ...u, figures: [figure] } }))!;
+          expect(text).not.toContain('per A100-80GB, llama2-70b-99');
+          expect(text).toContain(`per A100-80GB, converted from the ${from}'s measured `);
+          expect(text).toContain(`at ${Number(ratio.toPrecision(3))}×: llama2-70b-99 Server)`);
+        },
+      ),
     );
   });
 
