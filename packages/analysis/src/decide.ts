@@ -182,7 +182,34 @@ function explain(
     const whole = wholeDepinForgone(input, costOf, threshold, pct);
     if (whole !== null) return whole;
   }
+  const dearer = noneCheaper(costOf);
+  if (dearer !== null) return dearer;
   return `Cloud: the decentralized placements the fit accepts do not save at least ${pct} against cloud${bestSaving(input, costOf)}, the policy's bar for moving a workload (its hosts, failures and bill to manage, whatever else runs there).`;
+}
+
+/**
+ * "Cloud: its decentralized option costs more than cloud ($276.85 a month against $168.42)." — when every
+ * priced placement off cloud (the whole decentralized option, a hybrid split), whether the fit accepts it or not,
+ * costs at least as much as cloud to the cent: said as that, not as a saving short of the policy's bar. A
+ * 2-billion-document embedding backfill (fit: hybrid; no split, its demand flat) whose Nosana option cost USD 108.43 a
+ * month more read "the decentralized placements the fit accepts do not save at least 5 % and USD 100 a month", as if
+ * one saved a little. Null when one is cheaper (the bar sentence, the forgone saving, say it) or none is priced.
+ */
+function noneCheaper(costOf: Record<Recommendation, number | null>): string | null {
+  const cloudUsd = costOf.cloud;
+  if (cloudUsd === null) return null;
+  const options: ReadonlyArray<readonly [string, number | null]> = [
+    ['its decentralized option', costOf.depin],
+    ['a cloud-and-decentralized split', costOf.hybrid],
+  ];
+  const priced = options.filter((p): p is readonly [string, number] => p[1] !== null);
+  if (priced.length === 0) return null;
+  const cents = priced.map(([, u]) => usdCents(u));
+  if (Math.min(...cents) < usdCents(cloudUsd)) return null;
+  const how = Math.min(...cents) === usdCents(cloudUsd) ? 'as much as' : 'more than';
+  const names = priced.map(([n]) => n).join(' and ');
+  const figures = priced.map(([, u]) => usd(u)).join(' and ');
+  return `Cloud: ${names} ${priced.length === 1 ? 'costs' : 'cost'} ${how} cloud (${figures} a month against ${usd(cloudUsd)}).`;
 }
 
 /**

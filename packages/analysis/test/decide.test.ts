@@ -425,3 +425,67 @@ describe('a fit that accepts decentralized supply only beside cloud says what th
     expect(d.rationale).toBe('Cloud: overflow only');
   });
 });
+
+describe('a decentralized placement that costs more than cloud is said to, not as a saving below the bar', () => {
+  it('hand-computed: the embedding backfill (fit hybrid, no split) — Nosana USD 276.85 against Nebius USD 168.42 a month', () => {
+    const d = decide({
+      fit: fit('hybrid'),
+      cloud: option(168.42),
+      depin: option(276.85),
+      hybrid: null,
+      policy,
+    });
+    expect(d.recommendation).toBe('cloud');
+    expect(d.rationale).toBe(
+      'Cloud: its decentralized option costs more than cloud ($276.85 a month against $168.42).',
+    );
+  });
+
+  it('names both when a split is priced too, and says "as much as" at the same cent', () => {
+    const both = decide({
+      fit: fit('depin-or-hybrid'),
+      cloud: option(1_000),
+      depin: option(1_500),
+      hybrid: split(0.5, 1_200, 1_000),
+      policy,
+    });
+    expect(both.rationale).toBe(
+      'Cloud: its decentralized option and a cloud-and-decentralized split cost more than cloud ($1,500.00 and $1,200.00 a month against $1,000.00).',
+    );
+    const same = decide({
+      fit: fit('depin-first'),
+      cloud: option(500.004),
+      depin: option(500.001),
+      hybrid: null,
+      policy,
+    });
+    expect(same.rationale).toBe(
+      'Cloud: its decentralized option costs as much as cloud ($500.00 a month against $500.00).',
+    );
+  });
+
+  it('property: a saving short of the bar is said exactly when a placement is cheaper to the cent, and none is claimed otherwise', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Approach>('hybrid', 'cloud-first', 'depin-first', 'depin-or-hybrid'),
+        fc.double({ min: 1, max: 1e6, noNaN: true }),
+        fc.double({ min: 1, max: 1e6, noNaN: true }),
+        (approach, cloud, depin) => {
+          const d = decide({
+            fit: fit(approach),
+            cloud: option(cloud),
+            depin: option(depin),
+            hybrid: null,
+            policy,
+          });
+          if (d.recommendation !== 'cloud') return;
+          const cheaper = usdCents(depin) < usdCents(cloud);
+          expect(
+            d.rationale.includes('costs more than cloud') || d.rationale.includes('costs as much as cloud'),
+          ).toBe(!cheaper);
+          if (!cheaper) expect(d.rationale).not.toMatch(/save/);
+        },
+      ),
+    );
+  });
+});
