@@ -86,3 +86,77 @@ describe('the packing hint for jobs that could start together', () => {
     );
   });
 });
+
+/**
+ * One job at a time on an instance with more GPUs than it states (a 4-GPU LoRA of a 70B on an 8-GPU Nebius H200 spot
+ * instance, billed 2× the GPU-hours used: $213.69 a month where the same job on all 8 GPUs was $105.40): the note
+ * says what to state if the job runs data-parallel on the whole instance, and restating it so bills 1×.
+ */
+const scaleHintOf = (assumptions: readonly string[]): RegExpMatchArray | null =>
+  assumptions
+    .join('\n')
+    .match(
+      /if a job can run data-parallel on all (\d+) GPUs of one instance \(its work scaling with the GPU count, a gpufit assumption\), state gpusPerReplica (\d+) and hoursPerJob ([\d.]+): billed 1× the GPU-hours used/,
+    );
+
+describe('the packing hint for one job that could use the whole instance', () => {
+  const lora = profile({
+    id: 'lora-70b',
+    kind: 'fine-tuning',
+    gpuType: 'A100-80GB',
+    gpusPerReplica: 4,
+    jobsPerMonth: 1,
+    hoursPerJob: 20,
+    statelessRequests: true,
+  });
+  const eight = offer({ gpusPerInstance: 8 });
+
+  it('hand-computed: 1 job of 20 h on 4 GPUs on an 8-GPU instance: state gpusPerReplica 8 and hoursPerJob 10 (20 × 4 ÷ 8)', () => {
+    const alone = estimateCost(lora, eight, { tiers });
+    expect(alone.assumptions.join(' ')).toMatch(/billed GPU-hours are 2× the GPU-hours used/);
+    expect(scaleHintOf(alone.assumptions)?.slice(1)).toEqual(['8', '8', '10']);
+    const whole = estimateCost({ ...lora, gpusPerReplica: 8, hoursPerJob: 10 }, eight, { tiers });
+    expect(whole.assumptions.join(' ')).not.toMatch(/whole instances are rented/);
+    expect(whole.monthlyUsd).toBeLessThan(alone.monthlyUsd * 0.6);
+  });
+
+  it('is not said for inference, for a job on the whole instance already, or beside the hint to start jobs together', () => {
+    expect(
+      scaleHintOf(
+        estimateCost({ ...lora, gpusPerReplica: 8, hoursPerJob: 10 }, eight, { tiers }).assumptions,
+      ),
+    ).toBeNull();
+    const batch = { ...lora, kind: 'batch-inference' as const, trainingMethod: null };
+    expect(scaleHintOf(estimateCost(batch, eight, { tiers }).assumptions)).toBeNull();
+    const four = estimateCost({ ...lora, gpusPerReplica: 1, jobsPerMonth: 4, hoursPerJob: 10 }, eight, {
+      tiers,
+    });
+    expect(hintOf(four.assumptions)).not.toBeNull();
+    expect(scaleHintOf(four.assumptions)).toBeNull();
+  });
+
+  it('property: restating the job as the hint says bills 1× the GPU-hours used, and the work (GPU-hours) is unchanged', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.5, max: 200, noNaN: true }),
+        fc.constantFrom(2, 4, 8),
+        fc.constantFrom(1, 2, 4),
+        (hours, perInstance, g) => {
+          fc.pre(g < perInstance && perInstance % g === 0);
+          const p = { ...lora, hoursPerJob: hours, gpusPerReplica: g };
+          const o = offer({ gpusPerInstance: perInstance });
+          const hint = scaleHintOf(estimateCost(p, o, { tiers }).assumptions);
+          expect(hint).not.toBeNull();
+          if (hint === null) return;
+          expect(Number(hint[2])).toBe(perInstance);
+          const restated = { ...p, gpusPerReplica: perInstance, hoursPerJob: Number(hint[3]) };
+          const again = estimateCost(restated, o, { tiers });
+          expect(again.assumptions.join(' ')).not.toMatch(/whole instances are rented/);
+          // The hours are printed to 3 significant figures: the work restated is the same within that rounding.
+          expect(Math.abs(Number(hint[3]) * perInstance - hours * g) / (hours * g)).toBeLessThan(0.006);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -129,6 +129,8 @@ export function estimateCost(
       notes.packing(work, perInstance, {
         jobsPerMonth: profile.jobsPerMonth ?? null,
         peakToMeanRatio: profile.peakToMeanRatio,
+        hoursPerJob: profile.hoursPerJob,
+        demandGpusPerReplica: demandG,
       }),
     );
   if (explain && work.sharing !== 'whole' && !pf.serving && work.fill > 1)

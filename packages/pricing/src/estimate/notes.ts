@@ -108,6 +108,9 @@ export type Sharing = Pick<
 export interface JobsStated {
   readonly jobsPerMonth: number | null;
   readonly peakToMeanRatio: number;
+  /** The stated hours of one job and its GPUs on the demand's GPU, for the hint to run it on the whole instance. */
+  readonly hoursPerJob?: number;
+  readonly demandGpusPerReplica?: number;
 }
 
 export function packing(s: Sharing, perInstance: number, jobs?: JobsStated): string {
@@ -118,7 +121,24 @@ export function packing(s: Sharing, perInstance: number, jobs?: JobsStated): str
       : s.sharing === 'concurrent' && s.fill < s.slots
         ? `separate jobs (trials, fine-tunes) share an instance only while they run at once: ${n(s.concurrentReplicas)} jobs of ${g} GPU(s) run at a time at the peak (useful GPU-hours × peak ÷ (730 h × ${g})), so ${n(s.fill)} of each ${perInstance}-GPU instance's ${s.slots} slots are busy${s.concurrentReplicas < 1 ? ' — each job rents an instance of its own' : ''}`
         : `replicas of ${g} GPU(s) leave GPUs idle on instances of ${perInstance}`;
-  return `${why}: billed GPU-hours are ${n(s.packing)}× the GPU-hours used (whole instances are rented)${togetherHint(s, perInstance, jobs)}`;
+  const together = togetherHint(s, perInstance, jobs);
+  return `${why}: billed GPU-hours are ${n(s.packing)}× the GPU-hours used (whole instances are rented)${together === '' ? wholeInstanceHint(s, perInstance, jobs) : together}`;
+}
+
+/**
+ * One training job at a time on an instance with more GPUs than it states: each job rents the instance and leaves
+ * GPUs idle (a 4-GPU LoRA of a 70B on an 8-GPU H200 instance, billed 2×: $213.69 a month, where the same job stated
+ * on all 8 GPUs was $105.40). If it runs data-parallel on the whole instance, its GPU-hours are the same (ideal
+ * scaling with the GPU count, the assumption `gpuHoursConserved` states) and its hours a job fall by g ÷ the
+ * instance's GPUs: the note says what to state. Only where the instance holds a whole multiple of the job's GPUs and
+ * the offer prices the GPU count the demand states (the hours are the demand's).
+ */
+function wholeInstanceHint(s: Sharing, perInstance: number, jobs: JobsStated | undefined): string {
+  if (s.sharing !== 'concurrent' || !(s.concurrentReplicas < 1)) return '';
+  if (jobs?.jobsPerMonth == null || jobs.hoursPerJob === undefined) return '';
+  const g = s.gpusPerReplica;
+  if (jobs.demandGpusPerReplica !== g || !(perInstance > g) || perInstance % g !== 0) return '';
+  return `; if a job can run data-parallel on all ${perInstance} GPUs of one instance (its work scaling with the GPU count, a gpufit assumption), state gpusPerReplica ${perInstance} and hoursPerJob ${n((jobs.hoursPerJob * g) / perInstance)}: billed 1× the GPU-hours used`;
 }
 
 /**
