@@ -117,7 +117,7 @@ describe('the packing hint for one job that could use the whole instance', () =>
     expect(scaleHintOf(alone.assumptions)?.slice(1)).toEqual(['8', '8', '10']);
     const whole = estimateCost({ ...lora, gpusPerReplica: 8, hoursPerJob: 10 }, eight, { tiers });
     expect(whole.assumptions.join(' ')).not.toMatch(/whole instances are rented/);
-    expect(whole.monthlyUsd).toBeLessThan(alone.monthlyUsd * 0.6);
+    expect(whole.monthlyUsd!).toBeLessThan(alone.monthlyUsd! * 0.6);
   });
 
   it('is not said for inference, for a job on the whole instance already, or beside the hint to start jobs together', () => {
