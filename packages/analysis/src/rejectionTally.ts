@@ -13,6 +13,8 @@ const REMEDY: Partial<Record<RejectionCode, string>> = {
     'a GPU measured faster for this work shortens the run (with no gpuType named, name the GPU your hours were counted on), or lengthen horizonMonths, to price them',
   precision:
     'state a precision their GPU runs (fp16 for bf16 on Volta / Turing), if the model runs at it, to price them',
+  'region-unconfirmed':
+    'if the provider confirms the GPU is offered in that region, set the row’s regionListing to per-type in your catalog to price them',
 };
 
 /**
@@ -31,6 +33,7 @@ const WITH_RULE: ReadonlySet<RejectionCode> = new Set([
   'residency',
   'latency',
   'precision',
+  'region-unconfirmed',
 ]);
 
 /**

@@ -621,21 +621,17 @@ export const riskRules: readonly RiskRule[] = [
     // A catalog that lists every region for every instance type (the offer's regionListing every-region, from
     // SkyPilot's Lambda catalog: "live availability not encoded") does not say the type is offered there: an Asia
     // team's customer LoRA jobs, kept in APAC by residency, were placed on "Lambda 1 × H100 SXM in
-    // asia-northeast-1" with no word of it. Said for the options the plan uses, with the residency the region was
-    // chosen for.
+    // asia-northeast-1" with no word of it. Said for the options the plan uses; a workload with a residency rule is
+    // never placed on such a row (feasibility refuses it, `region-unconfirmed`).
     id: 'region-not-confirmed',
-    check: ({ profile, recommendation, cloud, cloudOffer, depin, depinOffer }) => {
+    check: ({ recommendation, cloud, cloudOffer, depin, depinOffer }) => {
       const used = [
         runsOn(recommendation, 'cloud') && cloud !== null ? cloudOffer : null,
         runsOn(recommendation, 'depin') && depin !== null ? depinOffer : null,
       ].filter((o): o is Offer => o != null && o.regionListing === 'every-region');
       if (used.length === 0) return null;
       const named = used.map((o) => `${o.providerName} ${o.instanceType} in ${o.region}`).join(' and ');
-      const residency =
-        profile.residency.length > 0
-          ? `, and the residency rule (${profile.residency.join(', ')}) was met by that region alone`
-          : '';
-      return `${named} ${used.length === 1 ? 'comes' : 'come'} from a catalog that lists every region of the provider for every instance type (live availability not encoded): it does not say the type is offered in that region${residency}. Check that the provider offers it there before relying on the placement; if it does not, remove the row from your catalog and analyze again.`;
+      return `${named} ${used.length === 1 ? 'comes' : 'come'} from a catalog that lists every region of the provider for every instance type (live availability not encoded): it does not say the type is offered in that region. Check that the provider offers it there before relying on the placement; if it does not, remove the row from your catalog and analyze again.`;
     },
   },
   {
@@ -1308,15 +1304,12 @@ function notSlowerGpuSaid(e: RiskEvidence, slowerRatio: number, slower: PricedOp
  * every instance type (`regionListing` every-region): the row prices the type, not its presence there. An Indian
  * voice agent's top risk read "Lambda GH200 in asia-south-1 … $8,610.21 less" for data that must stay in India, from
  * SkyPilot's Lambda catalog ("live availability not encoded"), with no word that the region may not offer a GH200;
- * the region-not-confirmed rule said so only of an option the plan uses. Empty for any other row.
+ * the region-not-confirmed rule said so only of an option the plan uses. (Such a row is now refused outright for data
+ * that must stay in a place: `region-unconfirmed`.) Empty for any other row.
  */
 function regionUnconfirmedSaid(e: RiskEvidence, o: OfferRef): string {
   if (e.everyRegionListed?.(o.id) !== true) return '';
-  const residency =
-    e.profile.residency.length > 0
-      ? `, and the residency rule (${e.profile.residency.join(', ')}) is met by that region alone`
-      : '';
-  return ` That ${o.providerName} row (${o.instanceType ?? o.gpu} in ${o.region}) comes from a catalog that lists every region of the provider for every instance type (live availability not encoded): it does not say the type is offered there${residency}; check with ${o.providerName} before counting on the figure.`;
+  return ` That ${o.providerName} row (${o.instanceType ?? o.gpu} in ${o.region}) comes from a catalog that lists every region of the provider for every instance type (live availability not encoded): it does not say the type is offered there; check with ${o.providerName} before counting on the figure.`;
 }
 
 /** A sentence with a figure only when the figure is positive: nothing is at stake otherwise. */

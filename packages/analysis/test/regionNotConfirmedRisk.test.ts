@@ -8,7 +8,8 @@ import { profileOf } from './support/builders.js';
  * An Asia team's customer LoRA jobs, kept in APAC by residency, were placed on "Lambda 1 × H100 SXM in
  * asia-northeast-1" from SkyPilot's Lambda catalog, which lists every Lambda region for every instance type (the
  * row's regionListing: every-region; its notes: "live availability not encoded"), with no word that the region may
- * not offer the type. The risk reads the column, never the notes.
+ * not offer the type. The risk reads the column, never the notes. Since then such a row is refused for data with a
+ * residency rule (pricing's `region-unconfirmed`); the risk speaks for every other workload placed on one.
  */
 const LAMBDA_NOTE =
   'catalog lists every Lambda region for every type (live availability not encoded); on-demand $4.29/h per instance / 1 GPU';
@@ -64,15 +65,14 @@ function risks(
 }
 
 describe('the region-not-confirmed risk', () => {
-  it('names the row and the residency its region was chosen for', () => {
-    expect(risks({ residency: ['APAC'] }, lambda, null, 'cloud')).toEqual([
-      'Lambda gpu_1x_h100_sxm5 in asia-northeast-1 comes from a catalog that lists every region of the provider for every instance type (live availability not encoded): it does not say the type is offered in that region, and the residency rule (APAC) was met by that region alone. Check that the provider offers it there before relying on the placement; if it does not, remove the row from your catalog and analyze again.',
+  it('names the row', () => {
+    expect(risks({}, lambda, null, 'cloud')).toEqual([
+      'Lambda gpu_1x_h100_sxm5 in asia-northeast-1 comes from a catalog that lists every region of the provider for every instance type (live availability not encoded): it does not say the type is offered in that region. Check that the provider offers it there before relying on the placement; if it does not, remove the row from your catalog and analyze again.',
     ]);
   });
 
-  it('is said without a residency clause when none is set', () => {
-    const [said] = risks({}, lambda, null, 'cloud');
-    expect(said).toContain('it does not say the type is offered in that region. Check');
+  it('has no residency clause: a workload with a residency rule is never placed on such a row (region-unconfirmed)', () => {
+    expect(risks({ residency: ['APAC'] }, lambda, null, 'cloud')).toEqual(risks({}, lambda, null, 'cloud'));
   });
 
   it('is quiet for a row whose catalog lists its own regions, and for an option the plan does not use', () => {

@@ -10,7 +10,8 @@ import { gpuTier, offerOf, profileOf } from './support/builders.js';
  * read "Without that requirement, Lambda GH200 in asia-south-1 at $2.29/GPU-hour would cost $3,445.35 a month,
  * $8,610.21 less" — a row of SkyPilot's Lambda catalog, which lists every Lambda region for every type ("live
  * availability not encoded"), with no word that Lambda may not offer the type in India. The region-not-confirmed
- * rule spoke only of an option the plan uses; a cheaper option a risk names now carries the same caveat.
+ * rule spoke only of an option the plan uses; a cheaper option a risk names now carries the same caveat, and for
+ * data that must stay in a place such a row is refused outright (pricing's `region-unconfirmed`).
  * Prices: AWS p5.4xlarge ap-south-1 $8.256 and Lambda gpu_1x_h100_sxm5 $4.29 a GPU-hour (datasets/offers.csv).
  */
 const tiers = gpuTierTable([
@@ -71,24 +72,21 @@ const CAVEAT =
   'That Lambda row (gpu_1x_h100_sxm5 in asia-south-1) comes from a catalog that lists every region of the provider for every instance type (live availability not encoded): it does not say the type is offered there';
 
 describe('a cheaper option a risk names from a catalog row that lists every region', () => {
-  it('says the type may not be offered there, and that the residency rule rests on that region', async () => {
+  it('is not named at all for data that must stay in a place: the row is refused (region-unconfirmed)', async () => {
     const risks = await risksOf([aws, lambda('every-region')]);
-    const cert = risks.find((r) => r.startsWith('Requiring soc2'));
+    expect(risks.filter((r) => r.includes('Lambda'))).toEqual([]);
+  });
+
+  it('without a residency, says that the type may not be offered there', async () => {
+    const risks = await risksOf([aws, lambda('every-region')], agent({ residency: [] }));
+    const cert = risks.find((r) => r.startsWith('Requiring soc2'))!;
     expect(cert).toContain('Without that requirement, Lambda H100 in asia-south-1 at $4.29/GPU-hour');
-    expect(cert).toContain(
-      `${CAVEAT}, and the residency rule (IN) is met by that region alone; check with Lambda before counting on the figure.`,
-    );
+    expect(cert).toContain(`${CAVEAT}; check with Lambda before counting on the figure.`);
     // The plan's own option is AWS: the region-not-confirmed rule about the plan's option stays quiet.
     expect(risks.filter((r) => r.startsWith('Lambda gpu_1x_h100_sxm5'))).toEqual([]);
   });
 
-  it('without a residency, says only that the type may not be offered there', async () => {
-    const risks = await risksOf([aws, lambda('every-region')], agent({ residency: [] }));
-    const cert = risks.find((r) => r.startsWith('Requiring soc2'))!;
-    expect(cert).toContain(`${CAVEAT}; check with Lambda before counting on the figure.`);
-  });
-
-  it('is said exactly when the named row lists every region (property)', async () => {
+  it('is said exactly when the named row lists every region; with a residency, only a confirmed row is named (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom<'every-region' | 'per-type' | undefined>('every-region', 'per-type', undefined),
@@ -96,13 +94,28 @@ describe('a cheaper option a risk names from a catalog row that lists every regi
         async (listing, resident) => {
           const risks = await risksOf([aws, lambda(listing)], agent({ residency: resident ? ['IN'] : [] }));
           const cert = risks.find((r) => r.startsWith('Requiring soc2'));
-          // The requirement's risk is said either way: only the caveat depends on the row.
-          expect(cert).toBeDefined();
-          expect(cert!.includes(CAVEAT)).toBe(listing === 'every-region');
-          expect(cert!.includes('is met by that region alone')).toBe(listing === 'every-region' && resident);
+          const refused = resident && listing === 'every-region';
+          expect(cert === undefined).toBe(refused);
+          if (cert !== undefined) expect(cert.includes(CAVEAT)).toBe(listing === 'every-region');
         },
       ),
       { numRuns: 12 },
+    );
+  });
+
+  it('a residency-bound workload whose only offers in place are every-region rows has no cloud option, and says why as data', async () => {
+    const a = await analyze({
+      workloads: [agent({ compliance: [] })],
+      offers: [lambda('every-region')],
+      tiers,
+      scenario,
+      monteCarlo: false,
+    });
+    const d = a.workloads[0]!.decision;
+    expect(d.cloud).toBeNull();
+    expect(d.unavailableReasons?.cloud).toEqual([{ code: 'region-unconfirmed', offers: 1 }]);
+    expect(d.unavailable?.cloud).toContain(
+      'not confirmed to offer their GPU in the region the data must stay in',
     );
   });
 });

@@ -25,6 +25,7 @@ export const REFUSED_OFFERS: Readonly<Record<RejectionCode, string>> = {
   latency: 'are too far from the users for the p99 budget',
   horizon: 'would run a job past the workload’s horizon',
   precision: 'have a GPU that cannot run the workload’s precision',
+  'region-unconfirmed': 'are not confirmed to offer their GPU in the region the data must stay in',
 };
 
 /** Each refusal reason in a word or two, for a table cell ("none of 288: certification, hosting, GPU ratio"). */
@@ -48,6 +49,7 @@ export const REFUSED_SHORT: Readonly<Record<RejectionCode, string>> = {
   latency: 'latency',
   horizon: 'horizon',
   precision: 'precision',
+  'region-unconfirmed': 'region unproven',
 };
 
 /** The phrase for one offer: "1 is …", "1 has …", "1 lacks …", "1 runs …" (the table is written for several). */

@@ -133,6 +133,12 @@ export const REJECTION_CODES = [
    * schema 2.10.0.
    */
   'precision',
+  /**
+   * The workload's data must stay in a place and the offer's catalog row lists every region of its provider for every
+   * instance type (`regionListing` every-region), so it does not confirm the type is offered in its region (since
+   * schema 2.14.0).
+   */
+  'region-unconfirmed',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -624,7 +630,7 @@ export interface PlanSubsidy {
   readonly savingRestsOnIt: number;
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.13.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.14.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {

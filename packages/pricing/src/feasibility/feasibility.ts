@@ -400,6 +400,14 @@ function placeRules(
       () =>
         `the offer is in ${offer.country}; the workload's data must stay in ${profile.residency.join(' or ')}`,
     );
+  } else if (residency === 'unconfirmed') {
+    // An India-resident voice service was placed on "Lambda asia-south-1" from a catalog row that lists every
+    // region of Lambda for every type: the row prices the type, not its presence there (residencyProblem).
+    reject(
+      'region-unconfirmed',
+      () =>
+        `the offer's catalog lists every region of ${offer.providerName} for every instance type (live availability not encoded), so it does not confirm ${offer.instanceType ?? offer.gpu} is offered in ${offer.region}; the workload's data must stay in ${profile.residency.join(' or ')}`,
+    );
   }
   // A service whose users are far from the offer: the least measured round trip between the two countries takes
   // more than its share of the p99 budget (a 150 ms voice model for Korean users was priced in Des Moines).
@@ -432,8 +440,8 @@ export function placeFeasible(profile: WorkloadProfile, offer: Offer): boolean {
 
 /**
  * Offers with the same key get the same `placeFeasible` verdict for every profile: the key holds every field the
- * place rules read (certifications, country, hosting, verification, and the market, whose hosts may be third
- * parties').
+ * place rules read (certifications, country, hosting, verification, how the catalog lists the type's regions, and
+ * the market, whose hosts may be third parties').
  */
 export function placeKey(offer: Offer): string {
   return [
@@ -442,6 +450,7 @@ export function placeKey(offer: Offer): string {
     offer.country ?? '',
     offer.hosting,
     offer.verified,
+    offer.regionListing ?? '',
   ].join('\u0000');
 }
 
