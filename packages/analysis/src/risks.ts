@@ -1424,9 +1424,12 @@ function farFromUsers(e: RiskEvidence, unused: boolean): string | null {
     ['decentralized', depin],
   ] as const;
   const ms = profile.p99LatencyMs;
-  // An offer with no known country (`global`, `any`: a network's hosts anywhere) is named for a latency-critical
-  // budget, or one a measured round trip from the users could take more than its share of (the rule that
-  // refuses a known country that far, pricing's feasibility): such an offer may be that far.
+  // An offer with no known country (`global`, `any`: one price for every datacenter of a provider, chosen when
+  // the tenant deploys, or a network's hosts anywhere) is always named: the row does not say the GPU is offered in
+  // the users' region. A production chat API for US users (800 ms) sat on "RunPod global" with no word of it. Its
+  // figure is the longest measured round trip from the users, against the budget: for a latency-critical budget,
+  // or one that round trip could take more than its share of (the rule that refuses a known country that far,
+  // pricing's feasibility), said as such.
   const critical = latencyCriticalMs !== undefined && ms <= latencyCriticalMs;
   const farthest = farthestRoundTripMs(users);
   const reachable = farthest !== null && farthest > ms * NETWORK_SHARE_OF_P99;
@@ -1435,7 +1438,7 @@ function farFromUsers(e: RiskEvidence, unused: boolean): string | null {
   const far = options.filter(([, o]) => {
     if (o == null) return false;
     const country = o.offer.country;
-    return country === null ? critical || reachable : !placeIncludesCountry(users, country);
+    return country === null || !placeIncludesCountry(users, country);
   });
   if (far.length === 0) return null;
   const sides = new Set(far.map(([side]) => side));
@@ -1464,8 +1467,14 @@ function farFromUsers(e: RiskEvidence, unused: boolean): string | null {
     ? ` (latency-critical: at or under the framework's ${latencyCriticalMs} ms)`
     : unknown.length > 0 && reachable
       ? ` (a round trip from ${users} to another country can take up to ${farthest} ms, and gpufit refuses an offer in a known country whose round trip takes over ${Math.round(NETWORK_SHARE_OF_P99 * 100)} % of the budget)`
+      : unknown.length > 0 && farthest !== null
+        ? ` (a round trip from ${users} to another country can take up to ${farthest} ms, ${Math.round((farthest / ms) * 100)} % of it)`
+        : '';
+  const choose =
+    unknown.length > 0
+      ? ` The row is one price wherever it runs and does not say the GPU is offered in ${users}: choose a datacenter (or hosts) in ${users} when you deploy, where the provider lets you.`
       : '';
-  return `Its users are in ${users}, but ${out.join(' and ')}${where}: with a p99 budget of ${budget}${assumedMark(profile, 'p99LatencyMs')}${tight}, "real-time inference often benefits from stable regional placement". gpufit prices the offer, not the network: measure the round trip from your users before relying on it.`;
+  return `Its users are in ${users}, but ${out.join(' and ')}${where}: with a p99 budget of ${budget}${assumedMark(profile, 'p99LatencyMs')}${tight}, "real-time inference often benefits from stable regional placement".${choose} gpufit prices the offer, not the network: measure the round trip from your users before relying on it.`;
 }
 
 /** The re-work interruptions add on the decentralized option, at stake for the share of the plan that runs there. */
