@@ -74,6 +74,12 @@ export interface CostBasis {
   readonly dataUsdPerMonth: number;
   /** The offer's incentive subsidy share at month 0 (0..0.99). */
   readonly subsidyShare: number;
+  /**
+   * The unsubsidized USD per GPU-hour at month 0 (the `gpu-time` line's unit price; null without one): a month's
+   * tenant price is it × (1 − relief(t)), held at gpufit's floor (spendPath.ts). Absent: not known to the caller
+   * (no month is held).
+   */
+  readonly grossUsdPerGpuHour?: number | null;
   readonly incentive: { readonly symbol: string; readonly denomination: Denomination } | null;
   /**
    * Lognormal sigma of the offer's own price spread (`usdPerGpuHourMin/Max`: spot over the region's zones, or a
@@ -166,6 +172,7 @@ export function costBasis(estimate: CostEstimate, offer: Offer): CostBasisResult
       interruptionsPerMonth: interruptionUsdPerMonth > 0 ? rate * replicaHours : 0,
       dataUsdPerMonth,
       subsidyShare: offer.incentive?.subsidyShare ?? 0,
+      grossUsdPerGpuHour: grossUsdPerGpuHour(estimate),
       incentive: offer.incentive
         ? { symbol: offer.incentive.symbol, denomination: offer.incentive.denomination }
         : null,

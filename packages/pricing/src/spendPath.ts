@@ -6,7 +6,9 @@
  *   parts(t)   = the offer's compute, re-work and data at demand(t)   priced month by month (demandPath.ts) when
  *                the basis carries a path for g; else month 0's parts · demand(t)
  *   s(t)       = the subsidy schedule's share                     (subsidyShareAt.ts)
- *   relief(t)  = s0 − p · (s0 − s(t))                            p = scenario.subsidyPassThrough
+ *   relief(t)  = min(s0 − p · (s0 − s(t)), 1 − m / g)              p = scenario.subsidyPassThrough, m gpufit's floor
+ *                of USD 0.001 per GPU-hour (MIN_USD_PER_GPU_HOUR): a rising share never prices a month's GPU-hour
+ *                below it, as the estimate refuses to at month 0 (effectivePrice); the month is held at the floor
  *   ratio(t)   = E[S(t)] / S0 = e^{μ t / 12}                      only when priced in the incentive token
  *   u(t), e(t) = g · (1 − relief(t)), g · s(t)                     with a token floor f (incentives/tokenFloor.ts),
  *                g the unsubsidized month-0 price per GPU-hour: the tenant price and the emissions a GPU-hour
@@ -22,7 +24,13 @@
  * When a subsidy falls, the tenant price rises by p × the lost share of the unsubsidized price; providers
  * absorb the rest (p = 1: the tenant pays the whole loss, DESIGN §5.7's price × (1 − s(t))).
  */
-import { namedEntry, type Scenario, type SubsidySchedule, type TokenPriceModel } from '@gpufit/schema';
+import {
+  MIN_USD_PER_GPU_HOUR,
+  namedEntry,
+  type Scenario,
+  type SubsidySchedule,
+  type TokenPriceModel,
+} from '@gpufit/schema';
 import type { CostBasis, DemandMonth, TokenFloorBasis } from './costBasis.js';
 import { demandMonthAt } from './demandPath.js';
 import { subsidyEntryFor } from './incentives/subsidyScheduleFor.js';
@@ -74,6 +82,11 @@ export interface SpendPath {
   readonly offerIds: readonly string[];
   /** The first month the floor holds the expected path's price (its hosts' income would fall below f), or null. */
   readonly tokenFloorFrom: number | null;
+  /**
+   * The first month the subsidy schedule's share would take the tenant price below gpufit's floor of USD 0.001 per
+   * GPU-hour, so the month is priced at the floor (relief(t) held at 1 − m / g), or null.
+   */
+  readonly priceFloorFrom: number | null;
   /** Expected spend: (computeUsd + interruptionUsd) · the paid ratio + dataUsd. */
   readonly expectedUsd: Float64Array;
   /**
@@ -169,15 +182,21 @@ export function spendPath(
     );
   }
 
+  let priceFloorFrom: number | null = null;
   for (let t = 0; t < n; t++) {
     const d = growth ** t;
     const s = curve(t);
-    const relief = s0 - p * (s0 - s);
+    const at = priced === null ? null : demandMonthAt(priced, t);
+    // The month's unsubsidized price per GPU-hour: that of the offer that prices it.
+    const g = at === null || at.offerId === basis.offerId ? basis.grossUsdPerGpuHour : at.grossUsdPerGpuHour;
+    const scheduled = s0 - p * (s0 - s);
+    const held = g != null && g > 0 && g * (1 - scheduled) < MIN_USD_PER_GPU_HOUR;
+    if (held) priceFloorFrom ??= t;
+    const relief = held ? 1 - MIN_USD_PER_GPU_HOUR / g : scheduled;
     const paid = 1 - relief;
     demandFactor[t] = d;
     subsidyShare[t] = s;
     reliefShare[t] = relief;
-    const at = priced === null ? null : demandMonthAt(priced, t);
     offerIds.push(at?.offerId ?? basis.offerId);
     // Without a path, the arithmetic (and so every bit of the Monte Carlo's pinned output) as before paths.
     const compute = at ? at.computeUsd * paid : steadyCompute * paid * d;
@@ -210,6 +229,11 @@ export function spendPath(
     const income = (compute + rework) * ratio + subsidy;
     paidSubsidyShare[t] = income > 0 ? subsidy / income : 0;
   }
+  if (priceFloorFrom !== null) {
+    assumptions.push(
+      `${basis.offerId}: from month ${priceFloorFrom + 1} the subsidy schedule's share (${Math.round(subsidyShare[priceFloorFrom]! * 1000) / 10} %) would take the tenant price below gpufit's floor of ${MIN_USD_PER_GPU_HOUR} USD per GPU-hour; such a month is priced at the floor, never lower`,
+    );
+  }
   return {
     months: n,
     demandFactor,
@@ -225,6 +249,7 @@ export function spendPath(
     tokenEmissionRatio: emissionRatio,
     offerIds,
     tokenFloorFrom,
+    priceFloorFrom,
     expectedUsd,
     subsidyUsd,
     paidSubsidyShare,
