@@ -189,7 +189,7 @@ program
   )
   .option(
     '--residency <list>',
-    "only offers that can keep data in one of these ISO countries or blocs (EU, EEA, NA …), comma-separated, as the analysis reads a workload's residency: a known country inside one of them, never a community host's unverified word",
+    "only offers that can keep data in one of these ISO countries or blocs (EU, EEA, NA …), comma-separated, as the analysis reads a workload's residency: a known country inside one of them, never a community host's unverified word, nor a catalog row that lists every region of its provider",
   )
   .option(
     '--multi-node',
