@@ -26,6 +26,29 @@ describe('gpufit offers: the DePIN networks the catalog cannot price (built CLI)
     expect(r.stdout).toContain(NOT_COMPARED);
   });
 
+  it('--json carries them as data (unpricedNetworks), the same networks as the footer; null without DePIN offers', async () => {
+    const r = await runBuiltCli(['offers', '--market', 'depin', '--limit', '3', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      unpricedNetworks: { provider: string; name: string; reason: string }[];
+    };
+    expect(json.unpricedNetworks.map((n) => [n.provider, n.name, n.reason])).toEqual([
+      ['ionet', 'io.net', 'no-offer'],
+      ['render', 'Render Network', 'no-usd-price'],
+    ]);
+    const none = await runBuiltCli([
+      'offers',
+      '--gpu',
+      'H100',
+      '--market',
+      'hyperscaler',
+      '--limit',
+      '2',
+      '--json',
+    ]);
+    expect((JSON.parse(none.stdout) as { unpricedNetworks: unknown }).unpricedNetworks).toBeNull();
+  });
+
   it('not for a listing without DePIN offers', async () => {
     const r = await runBuiltCli(['offers', '--gpu', 'H100', '--market', 'hyperscaler', '--limit', '2']);
     expect(r.code).toBe(0);

@@ -19,6 +19,7 @@ import {
   type Offer,
   type PricingCategory,
   placeCode,
+  type UnpricedNetwork,
 } from '@gpufit/schema';
 import {
   cheapestRegionPerInstance,
@@ -109,7 +110,7 @@ export async function runOffers(opts: OffersOptions): Promise<void> {
       note(
         `No offer matches these filters together: ${counted(matched.length, 'offer')} ${matched.length === 1 ? 'matches' : 'match'} ${before}, and none of ${matched.length === 1 ? 'it' : 'them'} ${g.label}.`,
       );
-      if (opts.json) writeJson(opts, [], [], null, 0);
+      if (opts.json) writeJson(opts, [], [], null, 0, null);
       return;
     }
     matched = next;
@@ -124,8 +125,17 @@ export async function runOffers(opts: OffersOptions): Promise<void> {
   const shown = rows.slice(0, opts.limit);
   const noun = opts.groupBy ? `${opts.groupBy} group` : 'row';
   const reason = cheapestRowReason(rows, noun);
+  // A listing of DePIN offers names the networks of datasets/networks.csv the catalog cannot price (no offer, or none
+  // with a USD price), as the report does: absent from the table, or listed as unknown, they were not compared.
+  // Null for a listing without DePIN offers (nothing is said of them).
+  const notCompared = matched.some((o) => o.market === 'depin')
+    ? unpricedNetworks(
+        selected === null || offers !== catalog.rows ? offers : (await loadCatalogFile(path, false)).rows,
+        await loadNetworks(),
+      )
+    : null;
   if (opts.json) {
-    writeJson(opts, rows, shown, reason, matched.length);
+    writeJson(opts, rows, shown, reason, matched.length, notCompared);
     return;
   }
   process.stdout.write(`${table(shown)}\n`);
@@ -139,12 +149,8 @@ export async function runOffers(opts: OffersOptions): Promise<void> {
   process.stdout.write(
     `${counted(matched.length, 'offer')} matched → ${what}; ${shown.length} shown. Prices per GPU-hour and per instance-hour, as a tenant pays them today (an incentive subsidy is already in a price).\n`,
   );
-  // A listing of DePIN offers names the networks of datasets/networks.csv the catalog cannot price (no offer, or none
-  // with a USD price), as the report does: absent from the table, or listed as unknown, they were not compared.
-  if (matched.some((o) => o.market === 'depin')) {
-    const whole =
-      selected === null || offers !== catalog.rows ? offers : (await loadCatalogFile(path, false)).rows;
-    const said = notComparedSaid(unpricedNetworks(whole, await loadNetworks()));
+  if (notCompared !== null) {
+    const said = notComparedSaid(notCompared);
     if (said !== null) process.stdout.write(`${said}\n`);
   }
   const gdprInPlace = opts.compliance?.includes('gdpr')
@@ -351,6 +357,7 @@ function writeJson(
   shown: readonly OfferRow[],
   reason: string | null,
   matched: number,
+  notCompared: readonly UnpricedNetwork[] | null,
 ): void {
   const shownOffers = shown.flatMap((r) => [r.onDemand, r.spot].filter((p): p is RowPrice => p !== null));
   const ranked: RankedOffer[] = rankOffers(
@@ -389,6 +396,7 @@ function writeJson(
           effectiveUsdPerGpuHour: r.effectiveUsdPerGpuHour,
           offer: r.offer,
         })),
+        unpricedNetworks: notCompared,
       },
       null,
       2,
