@@ -163,6 +163,7 @@ export function generateProfile(seed: number, i: number): WorkloadProfile {
     trainingMethod: defaultTrainingMethod(spec.defaults, modelParamsBillions, precision),
     growsWithDemand: null,
     startupMinutes: null,
+    ingressGiBPerMonth: 0,
     // As read back from its CSV line: an empty p99LatencyMs cell and the absent statelessRequests, outputUnit and
     // trainingMethod columns' defaults (outputUnit only for the inference kinds, trainingMethod only for the others).
     assumed: [

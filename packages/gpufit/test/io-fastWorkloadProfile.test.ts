@@ -170,6 +170,7 @@ const CELLS: Record<Field, fc.Arbitrary<string>> = {
   trainingMethod: words(TRAINING_METHODS),
   growsWithDemand: fc.constantFrom(...BOOLEAN_CELLS),
   startupMinutes: numbers,
+  ingressGiBPerMonth: numbers,
 };
 
 /** Mostly-valid cells: valid values near the bounds, with a few out of range, so whole rows often pass. */
@@ -235,6 +236,7 @@ const LIKELY: Record<Field, fc.Arbitrary<string>> = {
   growsWithDemand: fc.constantFrom('true', 'no', 'FALSE', ''),
   // 0 (no start-up), a cached start-up, the bound, past it, text and blank (the restart time).
   startupMinutes: fc.constantFrom('0', '2', '1.5', '10000', '10000.5', '-1', 'two', ''),
+  ingressGiBPerMonth: fc.constantFrom('0', '200', '1.5', '1000000000', '1000000000.5', '-1', 'lots', ''),
 };
 const cellFor = (f: Field) =>
   fc.oneof({ weight: 8, arbitrary: LIKELY[f] }, { weight: 1, arbitrary: CELLS[f] });
@@ -273,6 +275,7 @@ const LIKELY_SAFE: Partial<Record<Field, string>> = {
   checkpointMinutes: '5',
   restartMinutes: '10',
   startupMinutes: '2',
+  ingressGiBPerMonth: '50',
   costSensitivity: 'high',
   horizonMonths: '12',
 };

@@ -36,6 +36,7 @@ export function profileAtDemand(profile: WorkloadProfile, factor: number): Workl
     gpuHoursPerMonth: profile.gpuHoursPerMonth === null ? null : profile.gpuHoursPerMonth * factor,
     jobsPerMonth: profile.jobsPerMonth === null ? null : profile.jobsPerMonth * factor,
     egressGiBPerMonth: profile.egressGiBPerMonth * factor,
+    ingressGiBPerMonth: profile.ingressGiBPerMonth * factor,
     outputPerMonth: profile.outputPerMonth === null ? null : profile.outputPerMonth * factor,
   };
 }

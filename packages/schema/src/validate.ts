@@ -91,6 +91,7 @@ export const workloadProfileCodecs: Readonly<Record<string, CellKind>> = {
   inputTokensPerMonth: 'number',
   growsWithDemand: 'boolean',
   startupMinutes: 'number',
+  ingressGiBPerMonth: 'number',
 };
 
 export const offerCodecs: Readonly<Record<string, CellKind>> = {

@@ -63,6 +63,7 @@ export const WORKLOAD_PROFILE_EXTRA_FIELDS = [
   'trainingMethod',
   'growsWithDemand',
   'startupMinutes',
+  'ingressGiBPerMonth',
 ] as const;
 
 export type WorkloadField =
@@ -187,4 +188,5 @@ export const WORKLOAD_FIELDS = {
   growsWithDemand: { type: 'boolean', default: null },
   // Unset (null) = the workload's `restartMinutes` (a gpufit assumption, read by pricing's profileFacts).
   startupMinutes: num(0, 10_000, 'minutes', null),
+  ingressGiBPerMonth: num(0, 1e9, 'GiB a month', 0),
 } as const satisfies { readonly [F in WorkloadField]: WorkloadFieldSpec };

@@ -135,6 +135,12 @@ export const workloadProfileInputSchema = z
      * than a restart after a failure (detect, reschedule, fetch a checkpoint); 0 = no start-up is priced.
      */
     startupMinutes: numberField('startupMinutes').optional(),
+    /**
+     * GiB uploaded to the provider every month, on top of the one-time `datasetGiB` (new audio to transcribe, fresh
+     * training data): priced at the offer's ingress rate each month and, like egress, scaled with demand when the
+     * workload grows. Absent: 0 (the dataset is uploaded once). Since 2026-12-05.
+     */
+    ingressGiBPerMonth: numberField('ingressGiBPerMonth').optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -376,6 +382,7 @@ const withDefaults = workloadProfileInputSchema.transform((p) => {
     growsWithDemand: p.growsWithDemand ?? null,
     /** As stated, or null: the start-up is taken as the restart time (`restartMinutes`; pricing's profileFacts). */
     startupMinutes: p.startupMinutes ?? null,
+    ingressGiBPerMonth: p.ingressGiBPerMonth ?? F.ingressGiBPerMonth.default,
     /** The fields the user left out that took a default (`ASSUMABLE_PROFILE_FIELDS` order). */
     assumed: assumedFields(p),
   };

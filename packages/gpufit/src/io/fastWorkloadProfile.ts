@@ -311,6 +311,7 @@ function profileOf(v: readonly unknown[], assumed: WorkloadProfile['assumed']): 
     trainingMethod: v[SLOT.trainingMethod],
     growsWithDemand: v[SLOT.growsWithDemand],
     startupMinutes: v[SLOT.startupMinutes],
+    ingressGiBPerMonth: v[SLOT.ingressGiBPerMonth],
     assumed,
   };
   return profile as WorkloadProfile;

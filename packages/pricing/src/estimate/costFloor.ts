@@ -1,6 +1,7 @@
 import { isTermCommitment, type Offer, type WorkloadProfile } from '@gpufit/schema';
 import { EGRESS_DEFAULTS, HOURS_PER_MONTH } from '../assumptions.js';
 import { termFactor } from '../commitments/termFactor.js';
+import { monthlyIngressGiB } from '../data/monthlyIngressGiB.js';
 import { dynamicGpuLimit } from '../feasibility/dynamicCapacity.js';
 import {
   type FeasibilityOptions,
@@ -322,7 +323,7 @@ export function costFloorOf(
     // Every GPU line of a commitment sums to held × term factor (+ redundancy when serving).
     gpuHours = work.heldGpuHours * termFactor(offer, profile.horizonMonths);
   }
-  const ingressGiB = profile.datasetGiB / profile.horizonMonths;
+  const ingressGiB = monthlyIngressGiB(profile);
   const dataUsd =
     offerFacts(offer).egressUsd(profile.egressGiBPerMonth) + ingressGiB * offer.ingressUsdPerGiB;
   return { gpuHours, dataUsd };

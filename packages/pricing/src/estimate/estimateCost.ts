@@ -12,6 +12,7 @@ import { BILLING_ROUNDING_SAID_SECONDS, HOURS_PER_MONTH } from '../assumptions.j
 import { breakEvenUtilization } from '../commitments/breakEvenUtilization.js';
 import { effectiveCommittedRate } from '../commitments/effectiveCommittedRate.js';
 import { termFactor as termFactorOf } from '../commitments/termFactor.js';
+import { monthlyIngressGiB } from '../data/monthlyIngressGiB.js';
 import { transferHours } from '../data/transferHours.js';
 import { dynamicCapacity } from '../feasibility/dynamicCapacity.js';
 import { type FeasibilityOptions, feasibilityDetail, replicaDemand } from '../feasibility/feasibility.js';
@@ -428,7 +429,7 @@ export function estimateCost(
   }
 
   // --- data gravity --------------------------------------------------------------------------------------------
-  const ingressGiB = profile.datasetGiB / profile.horizonMonths;
+  const ingressGiB = monthlyIngressGiB(profile);
   if (profile.datasetGiB > 0) {
     if (explain)
       assumptions.push(
@@ -440,6 +441,15 @@ export function estimateCost(
         ),
       );
   }
+  if (profile.ingressGiBPerMonth > 0 && explain)
+    assumptions.push(
+      notes.monthlyIngress(
+        profile.ingressGiBPerMonth,
+        transferHours(profile.ingressGiBPerMonth, mbps),
+        mbps,
+        offer.ingressUsdPerGiB,
+      ),
+    );
   let syncGiB = 0;
   if (pf.phase === 'training' && checkpointsPerJob > 0) {
     if (syncsOffHost) {

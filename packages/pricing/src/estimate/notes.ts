@@ -320,6 +320,11 @@ export function ingress(gib: number, horizonMonths: number, hours: number, mbps:
   return `the ${n(gib)} GiB dataset is uploaded once and its ingress amortized over the ${horizonMonths}-month horizon; the upload takes ${n(hours)} h${days} at ${n(mbps)} Mbit/s (egress from where the data lives today is not included, nor is storing the dataset at the provider: gpufit prices no storage)`;
 }
 
+/** What uploading `gib` every month (`ingressGiBPerMonth`) adds, at the offer's ingress rate. */
+export function monthlyIngress(gib: number, hours: number, mbps: number, usdPerGiB: number): string {
+  return `${n(gib)} GiB are uploaded every month (ingressGiBPerMonth) at ${usdPerGiB > 0 ? `$${n(usdPerGiB)}/GiB` : 'no ingress charge'}; each month's upload takes ${n(hours)} h at ${n(mbps)} Mbit/s (egress from where the data lives today is not included)`;
+}
+
 /**
  * `fullGiB`: the method's whole checkpoint (a full run's weights and optimizer state), when the checkpoint was capped
  * below it by the stated footprint; null otherwise. `adapters`: the method's label ("LoRA", "QLoRA") when the run

@@ -2,9 +2,12 @@ import type { WorkloadProfile } from '@gpufit/schema';
 import { logRampIn, logRange, roughly } from '../curves.js';
 import { defineFactor } from '../defineFactor.js';
 
-/** GiB that must cross a provider boundary in a month: the dataset (moved at least once) plus egress. */
+/**
+ * GiB that must cross a provider boundary in a month: the dataset (moved at least once), what is uploaded every
+ * month (`ingressGiBPerMonth`) and egress.
+ */
 export function movedGiB(profile: WorkloadProfile): number {
-  return profile.datasetGiB + profile.egressGiBPerMonth;
+  return profile.datasetGiB + profile.ingressGiBPerMonth + profile.egressGiBPerMonth;
 }
 
 /**
@@ -31,8 +34,12 @@ export const dataMovementFactor = defineFactor({
   },
   explain(profile, p) {
     const gib = movedGiB(profile);
+    const parts =
+      profile.ingressGiBPerMonth > 0
+        ? 'dataset, monthly uploads and monthly egress'
+        : 'dataset plus monthly egress';
     if (gib <= p.smallGiB)
-      return `Moves about ${roughly(gib)} GiB (dataset plus monthly egress): too little for transfer time or egress fees to matter.`;
-    return `Moves about ${roughly(gib)} GiB (dataset plus monthly egress): "transfer time and storage location may erase any headline savings".`;
+      return `Moves about ${roughly(gib)} GiB (${parts}): too little for transfer time or egress fees to matter.`;
+    return `Moves about ${roughly(gib)} GiB (${parts}): "transfer time and storage location may erase any headline savings".`;
   },
 });
