@@ -453,6 +453,13 @@ export function createWorkloadAnalyzer(
           : null;
       return t === null ? null : addMonths(scenario.startMonth, t);
     };
+    // The month a rising subsidy share would first price the decentralized option's GPU-hour below gpufit's floor
+    // (pricing's spendPath holds it there); its path is walked again only when the share rises above month 0's.
+    const first = projection?.months[0]?.subsidyShare ?? 0;
+    const rises = projection?.months.some((m) => m.subsidyShare > first) === true;
+    const heldFrom =
+      rises && depinOk !== null ? spendPath(depinOk, workloadScenario, formulas).priceFloorFrom : null;
+    const subsidyFloorFrom = heldFrom === null ? null : addMonths(scenario.startMonth, heldFrom);
     const depinOffer = best.depin?.offer ?? null;
     const symbol = depinOffer?.incentive?.denomination === 'token' ? depinOffer.incentive.symbol : null;
     const modelled = symbol !== null && namedEntry(scenario.tokenPrices, symbol) !== undefined;
@@ -505,6 +512,7 @@ export function createWorkloadAnalyzer(
       depinOffer: depinEligible ? (best.depin?.offer ?? null) : null,
       depinListings: depinEligible && best.depin ? listings(best.depin.offer) : null,
       tokenFloor,
+      subsidyFloorFrom: depinEligible ? subsidyFloorFrom : null,
       tokenModelled: symbol === null || modelled,
       recommendation: decision.recommendation,
       hybrid,

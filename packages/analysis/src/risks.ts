@@ -36,6 +36,7 @@ import {
   isInterruptibleCategory,
   isTermCommitmentRef,
   joinWithAnd,
+  MIN_USD_PER_GPU_HOUR,
   PRICING_CATEGORY_REGISTRY,
   placeIncludesCountry,
   recommendedDepinShare,
@@ -162,6 +163,11 @@ export interface RiskEvidence {
    * it, an option with no known location is named too, since it may run anywhere. Absent: not checked.
    */
   readonly latencyCriticalMs?: number;
+  /**
+   * The first month (YYYY-MM) a rising subsidy share would price the decentralized option's GPU-hour below gpufit's
+   * floor of USD 0.001, so the projection holds it there (pricing's spendPath `priceFloorFrom`). Null or absent: never.
+   */
+  readonly subsidyFloorFrom?: string | null;
   /**
    * The decentralized option priced in a modelled incentive token: its floor (its hosts' outside option,
    * tokenFloors.ts; null when the catalog lists no USD-priced twin of its GPU) and the first month the floor holds
@@ -403,6 +409,15 @@ export const riskRules: readonly RiskRule[] = [
         ? `Subsidy cliff: DePIN stops beating cloud in ${month} as the incentive subsidy fades (from ${pct(first)} to ${pct(at.subsidyShare)}).`
         : `DePIN stops beating cloud in ${month} on the projected path: the two sides' costs cross as the demand changes (no incentive subsidy fades by then).`;
     },
+  },
+  {
+    // A scenario whose subsidy share rises (a step up, a formula) took later months of a Nosana RTX3060 to USD 0.00072
+    // a GPU-hour; the projection now holds them at gpufit's floor (pricing's spendPath), and says so here.
+    id: 'subsidy-price-floor',
+    check: ({ subsidyFloorFrom, depinOffer, recommendation }) =>
+      subsidyFloorFrom == null || depinOffer == null || recommendation === 'cloud'
+        ? null
+        : `From ${subsidyFloorFrom} the scenario's subsidy share would price ${depinOffer.providerName}'s GPU-hour below gpufit's floor of $${MIN_USD_PER_GPU_HOUR}; the projection holds those months at the floor, never lower. A network paying nearly all of the price is not one to plan a budget on: check the schedule.`,
   },
   // The decentralized option's subsidy and token come early when the plan runs there, late (with the other terms
   // of that option) when it stays on cloud: a reranker recommended on RunPod led its top risks with Nosana's
