@@ -86,6 +86,12 @@ export type { SideOfMarket } from './sides.js';
 export { marketsOfSide, sidesOfMarkets } from './sides.js';
 export type { ResolvedItem, ShownTotalsCents, StreamedAnalysis } from './streamedReport.js';
 export { capacityShare, usdAtStatedVolume } from './unitCost.js';
-export { unpricedNetworks } from './unpricedNetworks.js';
+export {
+  addProviderOffer,
+  type ProviderOffers,
+  providerOffers,
+  unpricedNetworks,
+  unpricedNetworksOf,
+} from './unpricedNetworks.js';
 export type { HorizonOf } from './workloadHorizon.js';
 export { withWorkloadHorizon, workloadHorizon } from './workloadHorizon.js';

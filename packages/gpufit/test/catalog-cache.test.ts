@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { providerOffers } from '@gpufit/analysis';
 import type { Offer } from '@gpufit/schema';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -280,11 +281,15 @@ describe('load result codec', () => {
           };
           const bytes = encodeLoadResult(table);
           const whole = decodeLoadResult(bytes, offerRowBuilder);
-          const { result, tableRows } = decodeLoadResultWhere(bytes, offerRowBuilder, {
-            column: 'gpu',
-            value,
-          });
+          const { result, tableRows, counts } = decodeLoadResultWhere(
+            bytes,
+            offerRowBuilder,
+            { column: 'gpu', value },
+            { by: 'provider', present: 'usdPerGpuHour' },
+          );
           expect(tableRows).toBe(rows.length);
+          // Every row counted by provider from the columns, as from the offers themselves.
+          expect(counts).toEqual(providerOffers(rows));
           expect(result.rows).toEqual(whole.rows.filter((o) => o.gpu === value));
           expect(JSON.stringify(result.rows)).toBe(JSON.stringify(rows.filter((o) => o.gpu === value)));
           expect(result.accounting).toEqual(table.accounting);
@@ -356,6 +361,8 @@ describe('catalog cache with a selection', () => {
     expect(hit.result.accounting).toEqual(whole.accounting);
     expect(hit.result.rejected).toEqual(whole.rejected);
     expect(hit.result.warnings).toEqual(whole.warnings);
+    expect(hit.providers).toEqual(providerOffers(whole.rows));
+    expect(miss.providers).toBeNull();
     expect(c.loads()).toBe(0);
     // A tier without offers is an empty selection, the books still whole.
     const none = await loadCatalogCached(

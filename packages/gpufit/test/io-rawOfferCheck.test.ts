@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { providerOffers } from '@gpufit/analysis';
 import { hiddenCharacterProblem } from '@gpufit/schema';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
@@ -9,7 +10,7 @@ import { decimalBytes } from '../src/io/decimalBytes.js';
 import { IdSet } from '../src/io/idSet.js';
 import { loadOffersCsv, loadOffersOfGpu } from '../src/io/loadOffers.js';
 import { splitPlainSpans } from '../src/io/plainCsvRecords.js';
-import { rawOfferCheck } from '../src/io/rawOfferCheck.js';
+import { rawOfferCheck, SKIP } from '../src/io/rawOfferCheck.js';
 import { visibleBytes } from '../src/io/visibleBytes.js';
 import { chunksAt } from './support/chunksAt.js';
 import { HEADER, mutatedRows, REAL, realRow } from './support/offerCells.js';
@@ -119,6 +120,7 @@ const oddRows = fc.constantFrom(
   'tab',
   'unicode-id',
   'long-number',
+  'letter-case',
 );
 
 /** A catalog: real and mutated rows, some odd rows, written by csv-stringify (quoted only when needed). */
@@ -174,10 +176,18 @@ const catalogs = fc
                           ? copy((r) => {
                               r[id] = `${r[id]}·é`;
                             })
-                          : copy((r) => {
-                              r[id] = `${r[id]}:n`;
-                              r[HEADER!.indexOf('availability')] = '0.12345678901234567890';
-                            });
+                          : kind === 'letter-case'
+                            ? copy((r) => {
+                                // The letter case the loader changes, and a country it fills from regions.csv.
+                                r[id] = `${r[id]}:c`;
+                                r[HEADER!.indexOf('provider')] =
+                                  r[HEADER!.indexOf('provider')]!.toUpperCase();
+                                r[HEADER!.indexOf('country')] = '';
+                              })
+                            : copy((r) => {
+                                r[id] = `${r[id]}:n`;
+                                r[HEADER!.indexOf('availability')] = '0.12345678901234567890';
+                              });
       lines.splice(at % (lines.length + 1), 0, line);
     }
     return `${stringify([HEADER!])}${lines.join('')}`;
@@ -202,14 +212,39 @@ describe('loadOffersOfGpu: the rows it counts from their bytes change nothing (a
           const whole = await loadOffersCsv(chunked(text, []), options);
           const kept = await loadOffersOfGpu(chunked(text, cuts), options, gpu);
           expect(kept.rows).toEqual(whole.rows.filter((o) => o.gpu === gpu));
+          // Key for key, in the same order (the kept offers built from their bytes are written as JSON).
+          expect(JSON.stringify(kept.rows)).toBe(JSON.stringify(whole.rows.filter((o) => o.gpu === gpu)));
           expect(kept.rejected).toEqual(whole.rejected);
           expect(kept.accounting).toEqual(whole.accounting);
           expect(kept.warnings).toEqual(whole.warnings);
           expect(kept.blankRows).toBe(whole.blankRows);
+          // What a listing says of the networks the catalog cannot price is the whole catalog's.
+          expect(kept.providers).toEqual(providerOffers(whole.rows));
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('builds the kept offers from their bytes as the whole load builds them: letter case, blank country, lists, tiers', async () => {
+    const provider = HEADER!.indexOf('provider');
+    const country = HEADER!.indexOf('country');
+    const rows = REAL.map((r, i) => {
+      const c = [...r];
+      if (i % 2 === 0) c[provider] = c[provider]!.toUpperCase();
+      if (i % 3 === 0) c[country] = '';
+      return c;
+    });
+    const text = stringify([HEADER!, ...rows]);
+    for (const gpu of ['H100', 'A100-80GB', 'RTX4090', 'B200']) {
+      const whole = await loadOffersCsv(chunked(text, []), { fileName: 'c.csv' });
+      const kept = await loadOffersOfGpu(chunked(text, [4096, 70_000]), { fileName: 'c.csv' }, gpu);
+      const expected = whole.rows.filter((o) => o.gpu === gpu);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(JSON.stringify(kept.rows)).toBe(JSON.stringify(expected));
+      expect(kept.accounting).toEqual(whole.accounting);
+      expect(kept.providers).toEqual(providerOffers(whole.rows));
+    }
   });
 
   it('the check itself passes most valid rows of other GPUs, so the loads above took the byte path', async () => {
@@ -218,12 +253,28 @@ describe('loadOffersOfGpu: the rows it counts from their bytes change nothing (a
     const bytes = Buffer.from(stringify(REAL), 'utf8');
     let rows = 0;
     let skipped = 0;
+    let built = 0;
+    let h100 = 0;
     splitPlainSpans(bytes, true, (record) => {
       rows++;
-      if (check.skips({ bytes, spans: record.spans, at: 0, count: record.cells })) skipped++;
+      const raw = { bytes, spans: record.spans, at: 0, count: record.cells };
+      if (check.skips(raw)) skipped++;
+      const judged = check.judge(raw);
+      if (judged !== SKIP && judged !== undefined) {
+        built++;
+        expect(judged.gpu).toBe('H100');
+      }
     });
+    const gpuAt = HEADER!.indexOf('gpu');
+    for (const row of REAL) {
+      const match = gpuNames.resolve(row[gpuAt]!);
+      if (match.ok && match.gpu === 'H100') h100++;
+    }
     expect(rows).toBe(REAL.length);
     expect(skipped).toBeGreaterThan(REAL.length * 0.8);
+    // The kept offers are built from their bytes too (the whole-load comparison above checks what they hold).
+    expect(h100).toBeGreaterThan(0);
+    expect(built).toBeGreaterThan(h100 * 0.8);
   });
 
   it('leaves headers the fast decoder does not take to the usual path', async () => {

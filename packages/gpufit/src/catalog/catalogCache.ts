@@ -3,6 +3,7 @@ import { mkdir, open, readdir, readFile, rm, stat, utimes } from 'node:fs/promis
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { ProviderOffers } from '@gpufit/analysis';
 import { ANALYSIS_SCHEMA_VERSION, type Offer } from '@gpufit/schema';
 import { bundledDatasetsDir } from '../data/bundledDatasetsDir.js';
 import { INPUT_LIMITS } from '../io/inputLimits.js';
@@ -168,6 +169,8 @@ export interface CachedCatalog {
   readonly cache: CacheOutcome;
   /** The selection `rows` were narrowed by; null = every accepted offer is in `rows` (a miss, or no cache). */
   readonly selected: OfferSelection | null;
+  /** With `selected`: every accepted offer counted by provider (`providerOffers` of the whole catalog's). */
+  readonly providers: ProviderOffers | null;
 }
 
 /**
@@ -186,10 +189,10 @@ export async function loadCatalogCached(
   const before = dir === null ? null : await stat(path).catch(() => null);
   // Not a regular file (a pipe, a folder, nothing) or over the limit: the loader says what is wrong.
   if (dir === null || before === null || !before.isFile() || before.size > INPUT_LIMITS.offersCsv.bytes)
-    return { result: await load(), cache: 'off', selected: null };
+    return { result: await load(), cache: 'off', selected: null, providers: null };
   let entry: string;
   let pointer: string;
-  let speculative: Promise<LoadResult<Offer> | null> | null = null;
+  let speculative: Promise<EntryRead | null> | null = null;
   let key: string;
   try {
     const common = [
@@ -221,23 +224,23 @@ export async function loadCatalogCached(
       speculative = null;
     }
   } catch {
-    return { result: await load(), cache: 'off', selected: null };
+    return { result: await load(), cache: 'off', selected: null, providers: null };
   }
   const cached = await (speculative ?? readEntry(entry, select));
-  if (cached !== null && !(options.strict && cached.accounting.rejected > 0)) {
+  if (cached !== null && !(options.strict && cached.result.accounting.rejected > 0)) {
     const now = new Date();
     await utimes(entry, now, now).catch(() => {});
     if (speculative === null) await writePointer(pointer, key);
-    return { result: cached, cache: 'hit', selected: select };
+    return { result: cached.result, cache: 'hit', selected: select, providers: cached.providers };
   }
   const result = await load();
   // Changed while it was read: the bytes hashed may not be the bytes loaded, so nothing is stored.
   const after = await stat(path).catch(() => null);
   if (after === null || after.mtimeMs !== before.mtimeMs || after.size !== before.size)
-    return { result, cache: 'off', selected: null };
+    return { result, cache: 'off', selected: null, providers: null };
   const stored = await writeEntry(dir, entry, result);
   if (stored) await writePointer(pointer, key);
-  return { result, cache: stored ? 'miss' : 'off', selected: null };
+  return { result, cache: stored ? 'miss' : 'off', selected: null, providers: null };
 }
 
 function sha256Hex(text: string): string {
@@ -255,15 +258,21 @@ async function writePointer(pointer: string, key: string): Promise<void> {
   await writeFileAtomic(pointer, key).catch(() => {});
 }
 
-async function readEntry(entry: string, select: OfferSelection | null): Promise<LoadResult<Offer> | null> {
+/** An entry's load result and, for a selection, the whole catalog's offers by provider. */
+interface EntryRead {
+  readonly result: LoadResult<Offer>;
+  readonly providers: ProviderOffers | null;
+}
+
+async function readEntry(entry: string, select: OfferSelection | null): Promise<EntryRead | null> {
   try {
     const body = unframe(await readFile(entry));
     if (body === null) return null;
     const where = select === null ? null : { column: 'gpu', value: select.gpu };
-    const { result, tableRows } =
+    const { result, tableRows, counts } =
       where === null
-        ? { result: decodeLoadResult(body, offerRowBuilder), tableRows: -1 }
-        : decodeLoadResultWhere(body, offerRowBuilder, where);
+        ? { result: decodeLoadResult(body, offerRowBuilder), tableRows: -1, counts: null }
+        : decodeLoadResultWhere(body, offerRowBuilder, where, { by: 'provider', present: 'usdPerGpuHour' });
     const { read, accepted, rejected } = result.accounting;
     if (
       (where === null ? result.rows.length : tableRows) !== accepted ||
@@ -271,7 +280,7 @@ async function readEntry(entry: string, select: OfferSelection | null): Promise<
       read !== accepted + rejected
     )
       return null;
-    return result;
+    return { result, providers: counts };
   } catch {
     return null;
   }

@@ -202,24 +202,37 @@ export interface RowSelection {
   readonly value: string;
 }
 
+/** Every row of the table counted by the value of text column `by`, with how many have number column `present` set. */
+export interface RowCount {
+  readonly by: string;
+  readonly present: string;
+}
+
+/** `RowCount`'s answer: for each value of `by` (rows where it is null are not counted), its rows and `present` rows. */
+export type RowCounts = Map<string, { offers: number; priced: number }>;
+
 /**
  * The load result `encodeLoadResult` encoded, with only the rows `where` keeps built (in table order): the
  * column is compared as string indexes before any row object exists. Rejections, warnings and books are the
- * whole table's; `tableRows` is how many accepted rows the table holds, selected or not.
+ * whole table's; `tableRows` is how many accepted rows the table holds, selected or not; with `count`, `counts`
+ * counts every row of the table (built or not) from the columns (see `RowCount`; `offers` = rows, `priced` =
+ * rows with `present` set).
  */
 export function decodeLoadResultWhere<T>(
   bytes: Uint8Array,
   rowBuilder: (columns: ColumnReaders) => (r: number) => T,
   where: RowSelection,
-): { readonly result: LoadResult<T>; readonly tableRows: number } {
-  return decode(bytes, rowBuilder, where);
+  count: RowCount | null = null,
+): { readonly result: LoadResult<T>; readonly tableRows: number; readonly counts: RowCounts | null } {
+  return decode(bytes, rowBuilder, where, count);
 }
 
 function decode<T>(
   bytes: Uint8Array,
   rowBuilder: (columns: ColumnReaders) => (r: number) => T,
   where: RowSelection | null,
-): { readonly result: LoadResult<T>; readonly tableRows: number } {
+  count: RowCount | null = null,
+): { readonly result: LoadResult<T>; readonly tableRows: number; readonly counts: RowCounts | null } {
   const e = deserialize(bytes) as Encoded;
   if (
     typeof e !== 'object' ||
@@ -343,6 +356,7 @@ function decode<T>(
       }
     }
   }
+  const counts = count === null ? null : countRows(count);
   const rest = e.rest as Omit<LoadResult<T>, 'rows'>;
   return {
     result: {
@@ -354,5 +368,35 @@ function decode<T>(
       warnings: rest.warnings,
     },
     tableRows: n,
+    counts,
   };
+
+  function countRows({ by, present }: RowCount): RowCounts {
+    const out: RowCounts = new Map();
+    if (n === 0) return out;
+    const keys = column(by, 'text').data;
+    const p = byName.get(present);
+    if (p === undefined || (p.kind !== 'number' && p.kind !== 'null'))
+      throw new Error(`decodeLoadResult: no number column ${present}`);
+    const nulls = p.kind === 'number' ? p.nulls : null;
+    // Counted per distinct string index, then named.
+    const rowsOf = new Int32Array(stringEnds.length);
+    const presentOf = new Int32Array(stringEnds.length);
+    for (let r = 0; r < n; r++) {
+      const i = keys[r]!;
+      if (i === NULL) continue;
+      if (!(i >= 0 && i < stringEnds.length)) throw new Error(`decodeLoadResult: string ${i} is missing`);
+      rowsOf[i]!++;
+      if (nulls !== null && nulls[r] === 0) presentOf[i]!++;
+    }
+    for (let i = 0; i < stringEnds.length; i++) {
+      if (rowsOf[i] === 0) continue;
+      const key = stringAt(i)!;
+      const prior = out.get(key);
+      // Two indexes never hold one string (the encoder interns them); added up all the same.
+      if (prior === undefined) out.set(key, { offers: rowsOf[i]!, priced: presentOf[i]! });
+      else out.set(key, { offers: prior.offers + rowsOf[i]!, priced: prior.priced + presentOf[i]! });
+    }
+    return out;
+  }
 }

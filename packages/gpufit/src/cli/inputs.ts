@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type NetworkInfo, withDefaultSubsidies } from '@gpufit/analysis';
+import { type NetworkInfo, type ProviderOffers, withDefaultSubsidies } from '@gpufit/analysis';
 import {
   type GpuTierTable,
   gpuTierTable,
@@ -135,9 +135,10 @@ export async function loadCatalogFile(
 }
 
 /**
- * `loadCatalogFile` for a query that needs only the offers `select` keeps: from a warm cache `offers.rows` holds
- * just those (`selected` says so; the books and rejections are still the whole catalog's), otherwise every
- * offer (`selected` null). The same checks and errors as `loadCatalogFile`.
+ * `loadCatalogFile` for a query that needs only the offers `select` keeps: from a warm cache, or with the cache
+ * off, `offers.rows` holds just those (`selected` says so; the books and rejections are still the whole
+ * catalog's, and `providers` counts the whole catalog's offers by provider), otherwise every offer (`selected`
+ * and `providers` null). The same checks and errors as `loadCatalogFile`.
  */
 export async function loadCatalogSelection(
   path: string,
@@ -145,17 +146,26 @@ export async function loadCatalogSelection(
   select: OfferSelection | null,
   consequence = '',
   ceiling: AsOfCeiling = asOfCeiling(null),
-): Promise<{ offers: LoadResult<Offer>; selected: OfferSelection | null }> {
+): Promise<{
+  offers: LoadResult<Offer>;
+  selected: OfferSelection | null;
+  providers: ProviderOffers | null;
+}> {
   let offers: LoadResult<Offer>;
   let selected: OfferSelection | null;
+  let providers: ProviderOffers | null;
   try {
     const dir = catalogCache.enabled ? catalogCacheDir() : null;
     if (dir === null && select !== null) {
       // No cache to fill: every row is still read and validated, but only the selected offers are kept.
-      offers = await loadOffersOfGpu(path, { strict, asOfCeiling: ceiling }, select.gpu);
+      ({ providers, ...offers } = await loadOffersOfGpu(path, { strict, asOfCeiling: ceiling }, select.gpu));
       selected = select;
     } else {
-      ({ result: offers, selected } = await loadCatalogCached(
+      ({
+        result: offers,
+        selected,
+        providers,
+      } = await loadCatalogCached(
         path,
         { dir, strict, ceiling },
         () => loadOffersCsv(path, { strict, asOfCeiling: ceiling }),
@@ -177,7 +187,7 @@ export async function loadCatalogSelection(
         : CATALOG_COLUMNS_HINT,
     );
   }
-  return { offers, selected };
+  return { offers, selected, providers };
 }
 
 /**

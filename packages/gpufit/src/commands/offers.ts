@@ -4,9 +4,10 @@ import {
   offerInPlace,
   offerMatches,
   placeKind,
+  providerOffers,
   type RankedOffer,
   rankOffers,
-  unpricedNetworks,
+  unpricedNetworksOf,
 } from '@gpufit/analysis';
 import { notComparedSaid } from '@gpufit/report';
 import {
@@ -76,7 +77,7 @@ export async function runOffers(opts: OffersOptions): Promise<void> {
   const tier = opts.gpu === undefined ? null : indexes.gpuNames.resolve(opts.gpu);
   const select = tier?.ok ? { gpu: tier.gpu } : null;
   // "No offer matches" would blame the filters for an empty or wholly rejected catalog: that is refused here.
-  const { offers: catalog, selected } = await loadCatalogSelection(path, false, select);
+  const { offers: catalog, selected, providers } = await loadCatalogSelection(path, false, select);
   if (catalog.accounting.rejected > 0) {
     warn(
       `${catalog.accounting.rejected} of ${catalog.accounting.read} catalog rows were rejected; \`gpufit validate ${path}\` lists them.`,
@@ -128,9 +129,12 @@ export async function runOffers(opts: OffersOptions): Promise<void> {
   // A listing of DePIN offers names the networks of datasets/networks.csv the catalog cannot price (no offer, or none
   // with a USD price), as the report does: absent from the table, or listed as unknown, they were not compared.
   // Null for a listing without DePIN offers (nothing is said of them).
+  // From a selected load, what the whole catalog holds of each provider was counted as it was read.
   const notCompared = matched.some((o) => o.market === 'depin')
-    ? unpricedNetworks(
-        selected === null || offers !== catalog.rows ? offers : (await loadCatalogFile(path, false)).rows,
+    ? unpricedNetworksOf(
+        selected === null || offers !== catalog.rows
+          ? providerOffers(offers)
+          : (providers ?? providerOffers((await loadCatalogFile(path, false)).rows)),
         await loadNetworks(),
       )
     : null;

@@ -3,7 +3,7 @@ import { checkHeader, type HeaderSpec } from './checkHeader.js';
 import type { InputLimit } from './inputLimits.js';
 import { LoadError } from './loadError.js';
 import type { LoadItem, LoadOptions, LoadResult, LoadSource } from './loadTypes.js';
-import type { RawRowCheck } from './rawOfferCheck.js';
+import { type RawRowCheck, SKIP } from './rawOfferCheck.js';
 import { type CsvRow, readCsvRows, sourceName } from './readCsvRows.js';
 import { RowLedger, rejectionFromIssues } from './rowLedger.js';
 
@@ -20,10 +20,11 @@ export interface CsvTableSpec<T> {
   decoder(header: readonly string[]): (cells: readonly string[]) => Decoded<T>;
   idOf(value: T): string;
   /**
-   * Optional: called once with the header (when every column is named) for a check that proves a row valid and
-   * not kept from its bytes (`RawRowCheck`); such a row is counted as accepted and yields no item.
+   * Optional: called once with the header (when every column is named) for a check that proves a row valid from
+   * its bytes (`RawRowCheck`): a row not kept is counted as accepted and yields no item; a kept row yields the
+   * value the check built, which is the one `decoder` gives.
    */
-  rawCheck?(header: readonly string[]): RawRowCheck | undefined;
+  rawCheck?(header: readonly string[]): RawRowCheck<T> | undefined;
 }
 
 /**
@@ -42,7 +43,7 @@ export async function* csvTableBatches<T>(
   let header: string[] | undefined;
   let named: number[] | undefined;
   let decode: ((cells: readonly string[]) => Decoded<T>) | undefined;
-  let rawCheck: RawRowCheck | undefined;
+  let rawCheck: RawRowCheck<T> | undefined;
 
   const raw = spec.rawCheck !== undefined;
   for await (const batch of readCsvRows(source, file, ledger, spec.limit, maxBytes, { raw })) {
@@ -76,10 +77,19 @@ export async function* csvTableBatches<T>(
         rawCheck = named ? undefined : spec.rawCheck?.(header);
         continue;
       }
-      if (r.raw !== undefined && rawCheck?.skips(r.raw)) {
-        const { bytes, spans, at } = r.raw;
-        const k = at + 3 * rawCheck.idColumn;
-        if (ledger.acceptUnkept(r.row, bytes, spans[k]!, spans[k + 1]!)) continue;
+      if (r.raw !== undefined && rawCheck !== undefined && r.problem === null) {
+        const judged = rawCheck.judge(r.raw);
+        if (judged === SKIP) {
+          const { bytes, spans, at } = r.raw;
+          const k = at + 3 * rawCheck.idColumn;
+          if (ledger.acceptUnkept(r.row, bytes, spans[k]!, spans[k + 1]!)) {
+            rawCheck.counted();
+            continue;
+          }
+        } else if (judged !== undefined) {
+          items.push(ledger.accept(r.row, r.line, spec.idOf(judged), judged));
+          continue;
+        }
       }
       if (r.problem) {
         const column = r.problem.code === 'invalid-utf8' ? columnOfReplacement(r.cells, header) : null;

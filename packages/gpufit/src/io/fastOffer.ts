@@ -107,7 +107,7 @@ export const REQUIRED: readonly Field[] = OFFER_FIELDS.filter((f) => {
 });
 
 /** A row's own copy of a remembered list or tier list (offers are handed out as separate objects). */
-function fresh(field: Field, v: unknown): unknown {
+export function fresh(field: Field, v: unknown): unknown {
   if (field === 'certifications') return [...(v as string[])];
   if (field === 'egressTiers')
     return (v as { upToGiB: number | null; usdPerGiB: number }[]).map((t) => ({

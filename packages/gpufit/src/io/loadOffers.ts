@@ -1,3 +1,4 @@
+import { addProviderOffer, type ProviderOffers } from '@gpufit/analysis';
 import type { Offer } from '@gpufit/schema';
 import { referenceIndexes } from '../data/referenceIndexes.js';
 import { csvTableBatches, loadCsvTable } from './csvTable.js';
@@ -20,7 +21,11 @@ export interface OfferLoadOptions extends LoadOptions {
   readonly asOfCeiling?: AsOfCeiling;
 }
 
-async function specFor(options: OfferLoadOptions, kept?: string) {
+async function specFor(
+  options: OfferLoadOptions,
+  kept?: string,
+  onCounted?: (provider: string, priced: boolean) => void,
+) {
   const needDefaults = options.gpuNames === undefined || options.regions === undefined;
   const defaults = needDefaults
     ? await referenceIndexes(options.datasetsDir === undefined ? {} : { datasetsDir: options.datasetsDir })
@@ -30,6 +35,7 @@ async function specFor(options: OfferLoadOptions, kept?: string) {
     options.regions ?? defaults!.regions,
     options.asOfCeiling,
     kept,
+    onCounted,
   );
 }
 
@@ -44,14 +50,22 @@ export async function loadOffersCsv(
 /**
  * `loadOffersCsv` keeping only the accepted offers of GPU tier `gpu` (`loadCsvTable`'s `keep`): every row is
  * still read, validated and counted, so `rows.length` may be below `accounting.accepted`. The rows of other
- * GPUs that `rawOfferCheck` proves valid from their bytes are counted without being built.
+ * GPUs that `rawOfferCheck` proves valid from their bytes are counted without being built. `providers` counts
+ * every accepted offer by provider, kept or not (`providerOffers` of the whole catalog's offers), for what a
+ * listing says of the networks the catalog cannot price.
  */
 export async function loadOffersOfGpu(
   source: LoadSource,
   options: OfferLoadOptions,
   gpu: string,
-): Promise<LoadResult<Offer>> {
-  return loadCsvTable(source, await specFor(options, gpu), options, (o) => o.gpu === gpu);
+): Promise<LoadResult<Offer> & { readonly providers: ProviderOffers }> {
+  const providers = new Map<string, { offers: number; priced: number }>();
+  const count = (provider: string, priced: boolean) => addProviderOffer(providers, provider, priced);
+  const result = await loadCsvTable(source, await specFor(options, gpu, count), options, (o) => {
+    count(o.provider, o.usdPerGpuHour != null);
+    return o.gpu === gpu;
+  });
+  return { ...result, providers };
 }
 
 /** Streams an offer catalog row by row (see `streamWorkloads`). */

@@ -33,17 +33,26 @@ export const AS_OF_TOLERANCE_DAYS = 1;
  * (plus `AS_OF_TOLERANCE_DAYS`) is rejected (`future-as-of`). Rows go through the fast decoder (`fastOffer.ts`)
  * first; a row it cannot prove valid goes through `offerFromCsv`, which writes the messages. With `kept` (a GPU
  * tier), rows of other GPUs that `rawOfferCheck` proves valid from their bytes are counted, never built: for a
- * load that keeps only that tier's offers (`loadOffersOfGpu`).
+ * load that keeps only that tier's offers (`loadOffersOfGpu`); `onCounted` is told each one's provider and
+ * whether it has a USD price.
  */
 export function offerTable(
   gpus: GpuNameIndex,
   regions: RegionIndex,
   ceiling?: AsOfCeiling,
   kept?: string,
+  onCounted?: (provider: string, priced: boolean) => void,
 ): CsvTableSpec<Offer> {
   const latest = ceiling === undefined ? null : addDays(ceiling.day, AS_OF_TOLERANCE_DAYS);
+  /** A valid offer whose GPU is its tier: the country from regions.csv where the row left it blank. */
+  const finish = (offer: Offer): Offer => {
+    if (offer.country === null) offer.country = regions.countryOf(offer.provider, offer.region);
+    return offer;
+  };
   return {
-    ...(kept === undefined ? {} : { rawCheck: (header) => rawOfferCheck(header, gpus, latest, kept) }),
+    ...(kept === undefined
+      ? {}
+      : { rawCheck: (header) => rawOfferCheck(header, gpus, latest, kept, finish, onCounted) }),
     header: { what: 'offers', known: OFFER_FIELDS, required: REQUIRED_OFFER_COLUMNS },
     limit: INPUT_LIMITS.offersCsv,
     decoder(header) {
@@ -82,8 +91,7 @@ export function offerTable(
           };
         }
         offer.gpu = match.gpu;
-        if (offer.country === null) offer.country = regions.countryOf(offer.provider, offer.region);
-        return { ok: true, value: offer };
+        return { ok: true, value: finish(offer) };
       };
     },
     idOf: (o) => o.id,
