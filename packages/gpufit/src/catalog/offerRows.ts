@@ -55,17 +55,8 @@ function rowPrice(offer: Offer): RowPrice {
 function instanceKey(o: Offer): string {
   const instance = o.instanceType ?? `${o.gpusPerInstance}x ${o.gpu}`;
   const term = isTermCommitment(o) ? o.termMonths : '';
-  return [
-    o.provider,
-    o.market,
-    instance,
-    o.gpu,
-    o.gpusPerInstance,
-    o.gpuMemoryGiB,
-    o.hosting,
-    o.verified,
-    term,
-  ].join('\u0000');
+  // A template, not an array joined: the same text (numbers and booleans as String gives them) without the array.
+  return `${o.provider}\u0000${o.market}\u0000${instance}\u0000${o.gpu}\u0000${o.gpusPerInstance}\u0000${o.gpuMemoryGiB}\u0000${o.hosting}\u0000${o.verified}\u0000${term}`;
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
