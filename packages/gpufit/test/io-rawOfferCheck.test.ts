@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { providerOffers } from '@gpufit/analysis';
 import { hiddenCharacterProblem } from '@gpufit/schema';
@@ -244,6 +247,44 @@ describe('loadOffersOfGpu: the rows it counts from their bytes change nothing (a
       expect(JSON.stringify(kept.rows)).toBe(JSON.stringify(expected));
       expect(kept.accounting).toEqual(whole.accounting);
       expect(kept.providers).toEqual(providerOffers(whole.rows));
+    }
+  });
+
+  it('reads a file into two reused buffers and gives what the whole load gives, an odd row late in the file included', async () => {
+    // The bundled catalog (3.8 MB: 15 chunks of 256 KiB) with a bad row, a quoted note and a duplicate spread
+    // through it, and, with `crlf`, a row after 2 MB that hands the rest of the file to csv-parse.
+    const id = HEADER!.indexOf('id');
+    const notes = HEADER!.indexOf('notes');
+    const price = HEADER!.indexOf('usdPerGpuHour');
+    const dir = mkdtempSync(join(tmpdir(), 'gpufit-reuse-'));
+    for (const crlf of [false, true]) {
+      const lines = REAL.map((r) => stringify([r]));
+      const at = (share: number) => Math.floor(lines.length * share);
+      lines.splice(at(0.2), 0, stringify([REAL[3]!.map((c, i) => (i === price ? '-1' : c))]));
+      lines.splice(
+        at(0.4),
+        0,
+        stringify([REAL[5]!.map((c, i) => (i === notes ? 'say "hi"' : i === id ? `${c}:q` : c))]),
+      );
+      lines.splice(at(0.5), 0, stringify([REAL[7]!]));
+      if (crlf)
+        lines.splice(
+          at(0.6),
+          0,
+          stringify([REAL[9]!.map((c, i) => (i === id ? `${c}:r` : c))]).replace(/\n$/, '\r\n'),
+        );
+      const path = join(dir, `c${crlf ? '-crlf' : ''}.csv`);
+      writeFileSync(path, `${stringify([HEADER!])}${lines.join('')}`);
+      for (const gpu of ['H100', 'A100-80GB']) {
+        const whole = await loadOffersCsv(path);
+        const kept = await loadOffersOfGpu(path, {}, gpu);
+        expect(JSON.stringify(kept.rows)).toBe(JSON.stringify(whole.rows.filter((o) => o.gpu === gpu)));
+        expect(kept.rejected).toEqual(whole.rejected);
+        expect(kept.rejected.length).toBeGreaterThanOrEqual(2);
+        expect(kept.accounting).toEqual(whole.accounting);
+        expect(kept.warnings).toEqual(whole.warnings);
+        expect(kept.providers).toEqual(providerOffers(whole.rows));
+      }
     }
   });
 

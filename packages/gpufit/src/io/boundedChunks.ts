@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { InputLimit } from './inputLimits.js';
 import { LoadError } from './loadError.js';
@@ -34,12 +34,18 @@ function tooLarge(file: string, limit: InputLimit, maxBytes: number, size: numbe
  * The bytes of a source in chunks (256 KiB from a path), never more than `maxBytes` (default `limit.bytes`)
  * in all: a regular file over the limit is refused before it is read, and any other source (a FIFO,
  * `/dev/zero`, a stream) when its count passes the limit. Both are a file-level `too-large` `LoadError`.
+ *
+ * With `reuse`, a regular file is read into two buffers in turn instead of a new one a chunk (a read stream
+ * allocates 256 KiB for every chunk: on a 400 MiB catalog, fresh memory to fault in and external memory that
+ * sets off scavenges): a chunk's bytes are then overwritten when the chunk after the next is read, so the caller
+ * must copy whatever it keeps longer than that.
  */
 export async function* boundedChunks(
   source: LoadSource,
   file: string,
   limit: InputLimit,
   maxBytes: number = limit.bytes,
+  reuse = false,
 ): AsyncGenerator<Buffer, void, undefined> {
   if (typeof source === 'string') {
     // A path that cannot be read fails below, when it is opened, with the error a reader reports.
@@ -48,6 +54,10 @@ export async function* boundedChunks(
     if (info?.isDirectory()) {
       const reason = 'cannot read the file: EISDIR: it is a directory, not a file';
       throw new LoadError({ code: 'unreadable', file, row: 0, column: null, reason });
+    }
+    if (reuse && info?.isFile()) {
+      yield* reusedChunks(source, file, limit, maxBytes);
+      return;
     }
   }
   const input: Readable =
@@ -67,5 +77,30 @@ export async function* boundedChunks(
     }
   } finally {
     input.destroy();
+  }
+}
+
+/** A regular file's bytes read into two buffers in turn (see `boundedChunks`'s `reuse`), with the same limit. */
+async function* reusedChunks(
+  path: string,
+  file: string,
+  limit: InputLimit,
+  maxBytes: number,
+): AsyncGenerator<Buffer, void, undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const buffers = [Buffer.allocUnsafeSlow(CHUNK_BYTES), Buffer.allocUnsafeSlow(CHUNK_BYTES)];
+    let total = 0;
+    for (let turn = 0; ; turn ^= 1) {
+      const buffer = buffers[turn]!;
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      total += bytesRead;
+      // The file grew past the limit after it was measured.
+      if (total > maxBytes) throw tooLarge(file, limit, maxBytes, null);
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
   }
 }

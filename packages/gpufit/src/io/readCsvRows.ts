@@ -314,6 +314,12 @@ export async function* readCsvRows(
     return out;
   };
 
+  /**
+   * With `raw` (whose rows are consumed before the next chunk is read), a file is read into two buffers in turn
+   * (`boundedChunks`' `reuse`): what is kept of a chunk past the next one is copied — the unfinished record
+   * (`carry`) is copied when the next chunk completes it, and what csv-parse is given is copied first.
+   */
+  const reuse = options.raw === true;
   /** Records are split plainly (`splitPlainRecords`) until `plain` turns false; `carry` = an unfinished record. */
   let plain = options.plain ?? true;
   let carry: Buffer | null = null;
@@ -332,8 +338,9 @@ export async function* readCsvRows(
       parser = newParser(true);
     }
     chunkLine = nextLine;
-    // Nothing taken yet: the first parser reads from the start of the file, its BOM included.
-    const bytes = !tookPlain && bomDropped ? Buffer.concat([BOM, rest]) : rest;
+    // Nothing taken yet: the first parser reads from the start of the file, its BOM included. A reused chunk is
+    // copied: csv-parse may keep part of what it is given.
+    const bytes = !tookPlain && bomDropped ? Buffer.concat([BOM, rest]) : reuse ? Buffer.from(rest) : rest;
     if (bytes.length > 0) out.push(...feed(bytes));
   };
   /** Splits what is read so far (`final`: and that is all) plainly, or leaves that to csv-parse. */
@@ -382,12 +389,12 @@ export async function* readCsvRows(
   };
 
   try {
-    for await (const bytes of boundedChunks(source, file, limit, maxBytes)) {
+    for await (const bytes of boundedChunks(source, file, limit, maxBytes, reuse)) {
       if (!quoteSeen && bytes.indexOf(0x22) !== -1) quoteSeen = true;
       chunkLine = scanner.lineCount;
       const problems = scanner.scan(bytes);
       if (problems.length > 0) badBytes = badBytes.concat(problems);
-      const batch = plain ? readPlain(bytes, problems, false) : feed(bytes);
+      const batch = plain ? readPlain(bytes, problems, false) : feed(reuse ? Buffer.from(bytes) : bytes);
       if (batch.length > 0) yield batch;
       if (stopped) break;
     }
