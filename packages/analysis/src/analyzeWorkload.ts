@@ -4,6 +4,7 @@ import {
   type CostBasis,
   type CostBasisResult,
   type CostFunction,
+  committedBaseBasis,
   costBasis,
   estimateCost,
   type GpuTier,
@@ -15,6 +16,7 @@ import {
   referenceGpu,
   sensitivity,
   spendPath,
+  spreadSigma,
   type TokenFloor,
   withDemandPath,
   withTokenFloor,
@@ -22,6 +24,7 @@ import {
 import {
   type Distribution,
   demandGrowthOf,
+  HOURS_PER_MONTH,
   namedEntry,
   type Offer,
   type Projection,
@@ -32,7 +35,7 @@ import { assessFit, explainFit, type FrameworkOverride, resolveFramework } from 
 import type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 import { type BestOffers, bestOffers, explained, priced, type SideBest } from './bestOffers.js';
 import { cloudOptionReasons } from './cloudOptionReasons.js';
-import { committedBaseMix } from './committedBaseMix.js';
+import { committedBaseChoice, committedBaseSaid } from './committedBaseChoice.js';
 import { decide } from './decide.js';
 import { compareHostedApi } from './hostedApiComparison.js';
 import { hybridFor } from './hybridFor.js';
@@ -279,10 +282,11 @@ export function createWorkloadAnalyzer(
       explainFit(assessFit(profile, fitOptions), profile, fitOptions),
       best.cloud?.offer,
     );
-    const cloud = priced(best.cloud, tiers);
+    // The cloud option: the single cheapest cloud offer, or a committed base with on-demand bursts when that is
+    // cheaper and clears the policy's bar (committedBaseChoice.ts).
+    const cloudChoice = committedBaseChoice(profile, best, policy, tiers);
     const depinEligible = !fit.constraints.some((c) => c.side === 'depin' && c.scope === 'all');
     const depin = priced(best.depin, tiers);
-    const offersUsed = [best.cloud?.offer, best.depin?.offer].filter((o): o is Offer => o !== undefined);
 
     const cloudBasis = best.cloud ? costBasis(best.cloud.estimate, best.cloud.offer) : null;
     const depinBasis = best.depin && depinEligible ? costBasis(best.depin.estimate, best.depin.offer) : null;
@@ -333,11 +337,48 @@ export function createWorkloadAnalyzer(
     const floored = (basis: CostBasis | null, side: SideBest | null, floor: TokenFloor | null) =>
       basis !== null && side !== null ? withTokenFloor(basis, floor, side.estimate, floorOfId) : basis;
     const depinFloor = best.depin ? floorOf(best.depin.offer) : null;
-    const cloudOk = floored(
+    // A mix's month is its fixed base plus its bursts at the month's demand (committedBaseBasis.ts): not re-priced
+    // on another offer under growth (the base is held for its term), never token-priced.
+    const candidate = cloudChoice.option !== null ? cloudChoice.mix : null;
+    const mixOk =
+      candidate !== null
+        ? committedBaseBasis({
+            month: {
+              baseUsd: HOURS_PER_MONTH * candidate.committedRate * candidate.baseDemandGpus,
+              baseGpus: candidate.baseDemandGpus,
+              burstUsdPerGpuHour: candidate.onDemandRate,
+              meanGpus: candidate.meanGpus,
+              peakToMeanRatio: candidate.peakToMeanRatio,
+            },
+            offerId: candidate.committed.id,
+            provider: candidate.committed.provider,
+            market: candidate.committed.market,
+            burstPriceSigma: spreadSigma(
+              candidate.onDemand.usdPerGpuHourMin,
+              candidate.onDemand.usdPerGpuHourMax,
+            ),
+          })
+        : null;
+    const singleOk = floored(
       grown(cloudBasis, best.cloud, 'cloud'),
       best.cloud,
       best.cloud ? floorOf(best.cloud.offer) : null,
     );
+    // The mix is the cloud option only when it also costs no more over the horizon as projected (under demand growth
+    // its base is held while the single offer's months are re-priced at their own demand, and may move to a cheaper
+    // offer): the option never costs more than the single offer it replaces, month one or horizon.
+    const horizonOf = (b: CostBasis) =>
+      spendPath(b, workloadScenario, formulas).expectedUsd.reduce((a, x) => a + x, 0);
+    const mixed =
+      candidate !== null && mixOk !== null && (singleOk === null || horizonOf(mixOk) <= horizonOf(singleOk))
+        ? candidate
+        : null;
+    const cloud = mixed !== null ? cloudChoice.option : priced(best.cloud, tiers);
+    const cloudOk = mixed !== null ? mixOk : singleOk;
+    const offersUsed = [
+      ...(mixed === null ? [best.cloud?.offer] : [mixed.committed, mixed.onDemand]),
+      best.depin?.offer,
+    ].filter((o): o is Offer => o !== undefined);
     const depinOk = floored(grown(depinBasis, best.depin, 'depin'), best.depin, depinFloor);
     // A projection needs the cloud option, or, for a workload with none, its decentralized option (an unpriceable
     // cloud option leaves the workload without one, as before).
@@ -360,8 +401,13 @@ export function createWorkloadAnalyzer(
       }
     }
 
+    // A split must beat the cloud option it replaces: the mix's total when the mix is the cloud option.
+    const splitBest =
+      cloud?.mix !== undefined && best.cloud !== null
+        ? { ...best, cloud: { offer: best.cloud.offer, estimate: cloud.cost } }
+        : best;
     const split = depinEligible
-      ? hybridFor(profile, fit, best, (o) =>
+      ? hybridFor(profile, fit, splitBest, (o) =>
           estimateCost(profile, o, { ...screenOptions, servingSpares: 'peak' }),
         )
       : null;
@@ -506,8 +552,9 @@ export function createWorkloadAnalyzer(
       hoursReadOn: readOn?.reason === 'small-model-reference' ? readOn.tier.gpu : null,
       cloudWithoutTask: withoutTask,
       gpuPolicy,
-      cloudOffer: best.cloud?.offer ?? null,
-      committedBase: committedBaseMix(profile, best),
+      cloudOffer: mixed?.committed ?? best.cloud?.offer ?? null,
+      // A mix the option did not take because it costs more over the horizon is not said as a saving either.
+      committedBase: candidate !== null && mixed === null ? null : cloudChoice.mix,
       depin: depinEligible ? depin : null,
       depinOffer: depinEligible ? (best.depin?.offer ?? null) : null,
       depinListings: depinEligible && best.depin ? listings(best.depin.offer) : null,
@@ -548,7 +595,10 @@ export function createWorkloadAnalyzer(
           hybrid,
           recommendedMonthlyUsd: decision.recommendedMonthlyUsd,
           monthlySavingsUsd: decision.monthlySavingsUsd,
-          rationale: decision.rationale,
+          rationale:
+            mixed === null
+              ? decision.rationale
+              : `${decision.rationale} ${committedBaseSaid(cloud, cloudChoice.singleMonthlyUsd)}`,
           risks,
           riskStakes,
           ...(best.unavailable === undefined ? {} : { unavailable: best.unavailable }),

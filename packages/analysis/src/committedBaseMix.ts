@@ -1,4 +1,4 @@
-import { demandShape, newsvendorBaseline } from '@gpufit/pricing';
+import { bookedAheadDays, demandShape, newsvendorBaseline } from '@gpufit/pricing';
 import { HOURS_PER_MONTH, isTermCommitment, type Offer, type WorkloadProfile } from '@gpufit/schema';
 import type { BestOffers } from './bestOffers.js';
 import { committedUsefulRate } from './committedUsefulRate.js';
@@ -32,6 +32,15 @@ export interface CommittedBaseMix {
   readonly baseGpus: number;
   /** USD a month: H · (r_c · b + r_od · E[(D − b)⁺]), b the base in demand GPUs. */
   readonly monthlyUsd: number;
+  /** b, the base in demand GPUs, and E[(D − b)⁺], the mean demand above it (demand GPUs). */
+  readonly baseDemandGpus: number;
+  readonly excessGpus: number;
+  /** The hourly demand the mix was sized on: mean demand GPUs (work ÷ H) and peak-to-mean. */
+  readonly meanGpus: number;
+  readonly peakToMeanRatio: number;
+  /** r_c and r_od, USD per demand GPU-hour of useful work (every overhead included; r_c with the term's spread). */
+  readonly committedRate: number;
+  readonly onDemandRate: number;
 }
 
 export function committedBaseMix(profile: WorkloadProfile, best: BestOffers): CommittedBaseMix | null {
@@ -39,6 +48,8 @@ export function committedBaseMix(profile: WorkloadProfile, best: BestOffers): Co
   const flexible = best.cloudFlexible;
   if (committed === null || flexible === null || flexible.offer.pricingCategory !== 'Standard') return null;
   if (!isTermCommitment(committed.offer)) return null;
+  // A capacity block booked ahead by the day is not a burst (R4's vit-pretrain mix burst on one).
+  if (bookedAheadDays(flexible.offer) !== null) return null;
   const c = committed.estimate;
   const f = flexible.estimate;
   const work = f.demandGpuHoursPerMonth ?? null;
@@ -53,8 +64,9 @@ export function committedBaseMix(profile: WorkloadProfile, best: BestOffers): Co
   // a base of one 8-GPU instance runs none of its work there, and the risk read a saving of $7,647.23 a month
   // where that base only adds its month to the bill). A one-node replica fits one instance.
   const nodes = Math.max(1, profile.nodes);
+  const meanGpus = work / HOURS_PER_MONTH;
   const base = committedBaseCost({
-    meanGpus: work / HOURS_PER_MONTH,
+    meanGpus,
     peakToMeanRatio: profile.peakToMeanRatio,
     committedRate,
     onDemandRate,
@@ -68,6 +80,12 @@ export function committedBaseMix(profile: WorkloadProfile, best: BestOffers): Co
     instances,
     baseGpus: instances * perInstance,
     monthlyUsd: base.monthlyUsd,
+    baseDemandGpus: base.baseGpus,
+    excessGpus: base.excessGpus,
+    meanGpus,
+    peakToMeanRatio: profile.peakToMeanRatio,
+    committedRate,
+    onDemandRate,
   };
 }
 
@@ -83,7 +101,12 @@ export function committedBaseCost(input: {
   readonly committedRate: number;
   readonly onDemandRate: number;
   readonly unitGpus: number;
-}): { readonly units: number; readonly monthlyUsd: number } | null {
+}): {
+  readonly units: number;
+  readonly monthlyUsd: number;
+  readonly baseGpus: number;
+  readonly excessGpus: number;
+} | null {
   const { meanGpus, peakToMeanRatio, committedRate, onDemandRate, unitGpus } = input;
   if (
     ![meanGpus, committedRate, onDemandRate, unitGpus].every((x) => Number.isFinite(x) && x > 0) ||
@@ -97,5 +120,8 @@ export function committedBaseCost(input: {
   const below = Math.max(1, Math.floor(optimum / unitGpus));
   const units = costAt(below + 1) < costAt(below) ? below + 1 : below;
   const monthlyUsd = costAt(units);
-  return Number.isFinite(monthlyUsd) ? { units, monthlyUsd } : null;
+  const baseGpus = units * unitGpus;
+  return Number.isFinite(monthlyUsd)
+    ? { units, monthlyUsd, baseGpus, excessGpus: shape.expectedExcess(baseGpus) }
+    : null;
 }

@@ -304,9 +304,17 @@ export function projectionMove(w: WorkloadAnalysis): string | null {
 /** The option a workload recommends, as "side offer-id" (hybrid: both offers). */
 export function chosenOption(w: WorkloadAnalysis): string | null {
   const d = w.decision;
-  const cloud = d.cloud?.offer.id ?? null;
+  // A committed base with on-demand bursts names both offers.
+  const mix = d.cloud?.mix;
+  const cloud =
+    mix === undefined ? (d.cloud?.offer.id ?? null) : `${mix.committed.offer.id} + ${mix.burst.offer.id}`;
   const depin = d.depin?.offer.id ?? null;
-  if (d.recommendation === 'cloud') return cloud === null ? null : `cloud ${cloud}`;
+  if (d.recommendation === 'cloud')
+    return cloud === null
+      ? null
+      : mix === undefined
+        ? `cloud ${cloud}`
+        : `cloud committed base + bursts ${cloud}`;
   if (d.recommendation === 'depin') return depin === null ? null : `decentralized ${depin}`;
   return `hybrid ${cloud ?? '—'} + ${depin ?? '—'}`;
 }

@@ -12,6 +12,7 @@
  * the share at month 0 (the offer's, or the scenario schedule's own `share`).
  */
 import type { CostComponentName, CostEstimate, Denomination, Market, Offer } from '@gpufit/schema';
+import type { CommittedBaseMonth } from './committedBaseMonth.js';
 import { offerFacts } from './estimate/offerFacts.js';
 import type { TokenFloor } from './incentives/tokenFloor.js';
 
@@ -97,6 +98,12 @@ export interface CostBasis {
    * caller in its catalog (`withTokenFloor`). Absent: the USD price follows the token without limit.
    */
   readonly tokenFloor?: TokenFloorBasis;
+  /**
+   * Set for a cloud option that is a committed base with on-demand bursts (committedBaseBasis.ts): its month is
+   * the fixed base plus the expected burst at the month's demand, which the Monte Carlo prices at each trial's
+   * drawn demand (not month 0 scaled). `priceSigma` is then the burst offer's spread, applied to the burst alone.
+   */
+  readonly committedBase?: CommittedBaseMonth;
 }
 
 /** A token floor with the price it is compared against. */

@@ -30,6 +30,7 @@
 
 import { assert } from './assert.js';
 import { heldTokenRatio } from './incentives/tokenFloor.js';
+import { committedBaseSpend } from './monteCarloCommittedBase.js';
 import { INTERRUPTIONS_NONE, interruptionMode, monteCarloDrawSchedule } from './monteCarloDraws.js';
 import { InterruptionMonths } from './monteCarloInterruptions.js';
 import type { MonteCarloParams } from './monteCarloPlan.js';
@@ -160,6 +161,8 @@ class TrialModel {
   private readonly firstDraw: readonly [number, number];
   /** The draw schedule (monteCarloDraws.ts) every trial's draws follow. */
   readonly kinds: Uint8Array;
+  /** The cloud option's month when it is a committed base with on-demand bursts (then every trial is general). */
+  private readonly cloudMix: ((t: number, D: number, P: number) => number) | null;
 
   constructor(params: MonteCarloParams) {
     const M = params.months;
@@ -214,7 +217,8 @@ class TrialModel {
       return drawn === M && contiguous && !it.anyNormal ? it.drawAt[0]! : -1;
     });
     this.firstDraw = [first[0]!, first[1]!];
-    const fast = first.every((f) => f >= 0);
+    this.cloudMix = committedBaseSpend(c.committedBase);
+    const fast = first.every((f) => f >= 0) && this.cloudMix === null;
     const { packed, lookup } = fast ? this.pack() : { packed: null, lookup: new Float64Array(0) };
     this.packed = packed;
     this.lookup = lookup;
@@ -397,7 +401,9 @@ class TrialModel {
       const fc = ci.factor(t, z);
       const fd = di.factor(t, z);
       const cs =
-        D * ((c.computeUsd[t]! + c.interruptionUsd[t]! * fc) * z[ratioAt + 2 * t]! * cP + c.dataUsd[t]!);
+        this.cloudMix !== null
+          ? this.cloudMix(t, D, cP)
+          : D * ((c.computeUsd[t]! + c.interruptionUsd[t]! * fc) * z[ratioAt + 2 * t]! * cP + c.dataUsd[t]!);
       const ds =
         D * ((d.computeUsd[t]! + d.interruptionUsd[t]! * fd) * z[ratioAt + 2 * t + 1]! * dP + d.dataUsd[t]!);
       hc += cs;

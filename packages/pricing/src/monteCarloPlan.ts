@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '@gpufit/schema';
 import type { CostBasis } from './costBasis.js';
+import { committedBasePlan, type MonteCarloCommittedBase } from './monteCarloCommittedBase.js';
 import { MONTE_CARLO_BLOCK_TRIALS } from './prng.js';
 import { type ProjectionScenario, type SpendPath, type SpendPathOptions, spendPath } from './spendPath.js';
 import { tokenStepCoefficients } from './tokenPricePath.js';
@@ -39,6 +40,11 @@ export interface MonteCarloOptionPlan {
   readonly tokenFloor?: Float64Array;
   /** ε(t) of the option's token floor, present with `tokenFloor`: the emissions per USD of tenant price. */
   readonly tokenEmission?: Float64Array;
+  /**
+   * A committed base with on-demand bursts (monteCarloCommittedBase.ts): a trial's month is the base plus the burst
+   * at its drawn demand, in place of D · (compute + data). Absent for a single offer.
+   */
+  readonly committedBase?: MonteCarloCommittedBase;
 }
 
 export interface MonteCarloTokenPlan {
@@ -116,6 +122,7 @@ export function monteCarloPlan(
       priceSigma,
       tokenIndex,
       ...(tokenIndex >= 0 && tokenFloorPlan(path)),
+      ...committedBasePlan(basis, path),
     };
   };
   // Each option's price spread: its offer's own (spot over zones, a marketplace's range) when the catalog states

@@ -25,6 +25,7 @@ import { assert } from './assert.js';
 import { addMonths } from './calendarMonth.js';
 import type { CostBasis } from './costBasis.js';
 import { heldTokenRatio } from './incentives/tokenFloor.js';
+import { committedBasePlan, committedBaseSpend } from './monteCarloCommittedBase.js';
 import { INTERRUPTIONS_NONE, INTERRUPTIONS_POISSON, interruptionMode } from './monteCarloDraws.js';
 import { InterruptionMonths } from './monteCarloInterruptions.js';
 import { demandHalfVariances } from './monteCarloKernel.js';
@@ -160,6 +161,7 @@ export function portfolioPlan(
       priceSigma,
       tokenIndex,
       ...(tokenIndex >= 0 && tokenFloorPlan(path)),
+      ...committedBasePlan(basis, path),
     };
   };
   let months = 0;
@@ -423,6 +425,8 @@ export function portfolioKernel(
       const cFixed = cDraws ? null : sumOf(cCompute, cRework, Mw);
       const dFixed = dDraws || !hasDepin ? null : sumOf(dCompute, dRework, Mw);
       const cWhole = cFixed !== null && c.tokenIndex < 0 && cG < 0 ? sumOf(cFixed, cData, Mw) : null;
+      // A committed base with on-demand bursts: its month at the trial's own demand (monteCarloCommittedBase.ts).
+      const cMix = committedBaseSpend(c.committedBase);
       const dWhole = dFixed !== null && d.tokenIndex < 0 && dG < 0 ? sumOf(dFixed, dData, Mw) : null;
       for (let k = k0; k <= k1; k++) {
         const first = k * B;
@@ -456,7 +460,8 @@ export function portfolioKernel(
               D = Math.exp(xs - halfVarAt[t]!);
             } else D = demand ? Math.exp(x - halfVar) : 1;
             let cSpend: number;
-            if (cWhole !== null) cSpend = D * cWhole[t]!;
+            if (cMix !== null) cSpend = cMix(t, D, cP);
+            else if (cWhole !== null) cSpend = D * cWhole[t]!;
             else {
               // Under a token floor the landed price max(R·P, held) replaces R·P (the floor holds the host's
               // price; its emissions, ε per USD of price, are worth R).

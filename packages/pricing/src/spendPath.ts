@@ -31,6 +31,7 @@ import {
   type SubsidySchedule,
   type TokenPriceModel,
 } from '@gpufit/schema';
+import { committedBaseMonthPricer } from './committedBaseMonth.js';
 import type { CostBasis, DemandMonth, TokenFloorBasis } from './costBasis.js';
 import { demandMonthAt } from './demandPath.js';
 import { subsidyEntryFor } from './incentives/subsidyScheduleFor.js';
@@ -183,6 +184,8 @@ export function spendPath(
   }
 
   let priceFloorFrom: number | null = null;
+  // A committed base with on-demand bursts: the base fixed, the burst at the month's demand (committedBaseMonth.ts).
+  const mix = basis.committedBase === undefined ? null : committedBaseMonthPricer(basis.committedBase);
   for (let t = 0; t < n; t++) {
     const d = growth ** t;
     const s = curve(t);
@@ -199,7 +202,7 @@ export function spendPath(
     reliefShare[t] = relief;
     offerIds.push(at?.offerId ?? basis.offerId);
     // Without a path, the arithmetic (and so every bit of the Monte Carlo's pinned output) as before paths.
-    const compute = at ? at.computeUsd * paid : steadyCompute * paid * d;
+    const compute = mix ? mix.monthUsd(d) * paid : at ? at.computeUsd * paid : steadyCompute * paid * d;
     const rework = at ? at.interruptionUsd * paid : basis.interruptionUsdPerMonth * paid * d;
     const data = at ? at.dataUsd : basis.dataUsdPerMonth * d;
     computeUsd[t] = compute;

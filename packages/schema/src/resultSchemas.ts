@@ -124,7 +124,19 @@ const offerRefSchema = z.object({
   asOf: z.string(),
 });
 
-const pricedOptionSchema = z.object({ offer: offerRefSchema, cost: costEstimateSchema });
+const committedBaseOptionSchema = z.object({
+  committed: z.object({ offer: offerRefSchema, cost: costEstimateSchema, instances: num, gpus: num }),
+  burst: z.object({ offer: offerRefSchema, cost: costEstimateSchema }),
+  baseShare: num,
+  burstShare: num,
+});
+
+const pricedOptionSchema = z.object({
+  offer: offerRefSchema,
+  cost: costEstimateSchema,
+  /** Since 2.14.0: a committed base with on-demand bursts. */
+  mix: committedBaseOptionSchema.exactOptional(),
+});
 
 const refusalCountsSchema = z.array(
   z.object({ code: z.enum(REJECTION_CODES), offers: z.number().int().min(1) }),

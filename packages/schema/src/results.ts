@@ -263,6 +263,31 @@ export interface OfferRef {
 export interface PricedOption {
   readonly offer: OfferRef;
   readonly cost: CostEstimate;
+  /**
+   * Set when the cloud option is a committed base with on-demand bursts (docs/methodology.md, "The cloud option as a
+   * committed base with on-demand bursts"): `offer` is then the committed offer, and `cost` the two parts' costs
+   * summed line by line. Since schema 2.14.0; absent for an option on one offer.
+   */
+  readonly mix?: CommittedBaseOption;
+}
+
+/**
+ * A cloud option priced on two offers: a base of whole committed instances held all month, and the demand above it
+ * on an on-demand offer. Each part's `cost` is that offer's own lines scaled to the work it carries (the base's idle
+ * hours, held past its work, as `idle-capacity`); the option's `cost` is their sum, line by line.
+ */
+export interface CommittedBaseOption {
+  readonly committed: {
+    readonly offer: OfferRef;
+    readonly cost: CostEstimate;
+    /** Instances of the committed offer held all month (whole replicas), and their GPUs. */
+    readonly instances: number;
+    readonly gpus: number;
+  };
+  readonly burst: { readonly offer: OfferRef; readonly cost: CostEstimate };
+  /** Share of the month's work (demand GPU-hours) each part carries; they add up to 1. */
+  readonly baseShare: number;
+  readonly burstShare: number;
 }
 
 /** Base load on committed (or on-demand) cloud, bursts on DePIN (DESIGN §5.10). */

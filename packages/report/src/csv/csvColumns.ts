@@ -19,7 +19,8 @@ export interface CsvRow {
   readonly p: PresentedAnalysis;
   readonly r: Rounder;
   readonly w: ShownWorkload;
-  readonly option: CsvOption;
+  /** The option, or on a part row of a cloud option that is a committed base with on-demand bursts, the part. */
+  readonly option: CsvOption | 'cloud-base' | 'cloud-burst';
   /** The option this row describes: the recommendation on the `recommended` row. */
   readonly chosen: 'cloud' | 'depin' | 'hybrid';
   readonly priced: ShownOption | null;
@@ -57,13 +58,20 @@ function status(row: CsvRow): { status: string; reason: string | null } {
     : { status: 'ineligible', reason: hard.reason };
 }
 
+/** Whether the row is one part of a cloud option that is a committed base with on-demand bursts. */
+const isPart = (row: CsvRow): boolean => row.option === 'cloud-base' || row.option === 'cloud-burst';
+
 /** The unit cost at the workload's stated volume, on the rows of its recommended placement (option and plan). */
 const statedFigure = (row: CsvRow) =>
-  row.chosen === row.w.workload.decision.recommendation ? row.w.workload.unitCost?.atStatedVolume : undefined;
+  row.chosen === row.w.workload.decision.recommendation && !isPart(row)
+    ? row.w.workload.unitCost?.atStatedVolume
+    : undefined;
 
 /** The unit cost figure of this row's option (cloud or DePIN rows only). */
 const unitFigure = (row: CsvRow) =>
-  row.chosen === 'hybrid' ? undefined : row.w.workload.unitCost?.figures.find((f) => f.side === row.chosen);
+  row.chosen === 'hybrid' || isPart(row)
+    ? undefined
+    : row.w.workload.unitCost?.figures.find((f) => f.side === row.chosen);
 
 function hybridOffer(row: CsvRow, pick: (o: ShownOption) => string): CsvCell {
   const { cloud, depin } = row.w;
@@ -75,10 +83,15 @@ const offerText =
   (row: CsvRow): CsvCell => {
     if (row.chosen === 'hybrid')
       return hybrid && row.hybrid !== null ? hybridOffer(row, (o) => pick(o) ?? '') : emptyCell;
+    // A committed base with on-demand bursts: both offers (base + bursts), as a hybrid names both sides.
+    const parts = isPart(row) ? undefined : row.priced?.parts;
+    if (hybrid && parts !== undefined && parts.length === 2)
+      return textCell(`${pick(parts[0]!) ?? ''} + ${pick(parts[1]!) ?? ''}`);
     return row.priced === null ? emptyCell : maybeText(pick(row.priced));
   };
 
 function savingsVsCloud(row: CsvRow): CsvCell {
+  if (isPart(row)) return emptyCell;
   if (row.chosen === 'hybrid') return money(row.hybrid?.savingsVsAllCloudCents);
   const cloud = row.w.cloud?.monthlyCents ?? null;
   const own = row.priced?.monthlyCents ?? null;
@@ -86,6 +99,11 @@ function savingsVsCloud(row: CsvRow): CsvCell {
 }
 
 function horizon(row: CsvRow): CsvCell {
+  if (isPart(row)) {
+    const part = row.option === 'cloud-base' ? 'base' : 'burst';
+    const found = row.paths.find((x) => x.option === 'cloud')?.parts?.find((x) => x.part === part);
+    return found === undefined ? emptyCell : money(found.horizonCents);
+  }
   const mine = row.paths.filter((x) => x.option === row.chosen);
   return mine.length === 0 ? emptyCell : money(mine.reduce((a, x) => a + x.horizonCents, 0));
 }
@@ -108,6 +126,7 @@ function fromPortfolio(row: CsvRow): PortfolioEntries[number] | undefined {
 
 function horizonPercentile(key: 'p10' | 'p50' | 'p90') {
   return (row: CsvRow): CsvCell => {
+    if (isPart(row)) return emptyCell;
     const d = row.w.distribution;
     if (d === null || row.chosen === 'hybrid') {
       const e = fromPortfolio(row);
@@ -137,14 +156,14 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   {
     name: 'option',
     description:
-      'cloud, depin, hybrid or recommended; on plan-distribution rows the whole plan: recommended, all-cloud or all-decentralized',
+      'cloud, depin, hybrid or recommended; on option-part rows cloud-base or cloud-burst; on plan-distribution rows the whole plan: recommended, all-cloud or all-decentralized',
     value: (x) => textCell(x.option),
   },
   {
     name: 'rowType',
     description:
-      'option (the cloud, depin and hybrid rows: what each option would cost), plan (the recommended row: what the plan spends), plan-distribution (one row per whole plan: recommended, all-cloud, all-decentralized, with its horizon P10/P50/P90 from the joint Monte Carlo) or plan-distribution-month (one row per plan and month: its monthly P10/P50/P90); filter on one type, never two, so amounts are counted once',
-    value: (x) => textCell(x.option === 'recommended' ? 'plan' : 'option'),
+      'option (the cloud, depin and hybrid rows: what each option would cost), option-part (a cloud option that is a committed base with on-demand bursts: one row for the base, one for the bursts, each on its own offer, adding up to its cloud row), plan (the recommended row: what the plan spends), plan-distribution (one row per whole plan: recommended, all-cloud, all-decentralized, with its horizon P10/P50/P90 from the joint Monte Carlo) or plan-distribution-month (one row per plan and month: its monthly P10/P50/P90); filter on one type, never two, so amounts are counted once',
+    value: (x) => textCell(x.option === 'recommended' ? 'plan' : isPart(x) ? 'option-part' : 'option'),
   },
   {
     name: 'recommendedOption',
@@ -156,7 +175,9 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     description:
       'true on the option row the plan uses (false on the plan row, which repeats it): summing an amount over isRecommended = true gives the plan total',
     value: (x) =>
-      booleanCell(x.option !== 'recommended' && x.chosen === x.w.workload.decision.recommendation),
+      booleanCell(
+        x.option !== 'recommended' && !isPart(x) && x.chosen === x.w.workload.decision.recommendation,
+      ),
   },
   {
     name: 'approach',
@@ -195,7 +216,8 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   },
   {
     name: 'offerId',
-    description: 'catalog offer id (hybrid: cloud id + DePIN id)',
+    description:
+      'catalog offer id (hybrid: cloud id + DePIN id; a committed base with on-demand bursts: committed id + on-demand id)',
     value: offerText((o) => o.offer.id, true),
   },
   { name: 'provider', description: 'provider id', value: offerText((o) => o.offer.provider) },

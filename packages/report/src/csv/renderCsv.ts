@@ -17,7 +17,8 @@ export interface RenderCsvOptions extends PresentOptions {
 }
 
 /**
- * `report.csv`: one row per workload × option (cloud, depin, hybrid, recommended) with the columns of
+ * `report.csv`: one row per workload × option (cloud, depin, hybrid, recommended; and for a cloud option that is a
+ * committed base with on-demand bursts, a row per part, rowType option-part) with the columns of
  * {@link CSV_COLUMNS}, then the whole plans' spend range from the joint Monte Carlo (`plan-distribution` and
  * `plan-distribution-month` rows, when the analysis has `totals.distribution`). UTF-8 with a byte-order mark (so Excel reads non-ASCII names correctly), RFC 4180
  * quoting, CRLF line ends; text cells starting with = + - @ tab or CR are prefixed with `'`.
@@ -25,8 +26,8 @@ export interface RenderCsvOptions extends PresentOptions {
 export function renderCsv(analysis: Analysis, options: RenderCsvOptions = {}): string {
   const p = presentAnalysis(analysis, options);
   const r = createRounder(p.roundingMode);
-  const rows = p.workloads.flatMap((w) =>
-    CSV_OPTIONS.map((option): CsvRow => {
+  const rows = p.workloads.flatMap((w) => [
+    ...CSV_OPTIONS.map((option): CsvRow => {
       const chosen = option === 'recommended' ? w.workload.decision.recommendation : option;
       return {
         p,
@@ -39,7 +40,20 @@ export function renderCsv(analysis: Analysis, options: RenderCsvOptions = {}): s
         paths: w.paths,
       };
     }),
-  );
+    // A cloud option that is a committed base with on-demand bursts: one row per part, on its own offer.
+    ...(w.cloud?.parts ?? []).map(
+      (part): CsvRow => ({
+        p,
+        r,
+        w,
+        option: part.part === 'base' ? 'cloud-base' : 'cloud-burst',
+        chosen: 'cloud',
+        priced: part,
+        hybrid: null,
+        paths: w.paths,
+      }),
+    ),
+  ]);
   const plans = planDistributionRows(p, r);
   return writeCsv(
     options.header === false ? null : CSV_COLUMNS.map((c) => c.name),

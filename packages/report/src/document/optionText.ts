@@ -3,7 +3,7 @@ import type { ShownOption, ShownWorkload } from '../present/presentAnalysis.js';
 
 /**
  * "Amazon Web Services (hyperscaler): 8 × 8 H100, us-east-1, on-demand" — what the provider is, what is rented,
- * where and how it is priced, or why there is no option.
+ * where and how it is priced, or why there is no option. A committed base with on-demand bursts names both offers.
  */
 export function optionText(w: ShownWorkload, option: ShownOption | null, side: 'cloud' | 'depin'): string {
   if (option === null) {
@@ -12,6 +12,13 @@ export function optionText(w: ShownWorkload, option: ShownOption | null, side: '
     return w.workload.decision.unavailable?.[side] ?? 'none found';
   }
   const o = option.offer;
+  const [committed, burst] = option.parts ?? [];
+  if (committed !== undefined && burst !== undefined) {
+    // A committed base with on-demand bursts: both offers, the base first.
+    const c = committed.offer;
+    const b = burst.offer;
+    return `committed base + on-demand bursts: ${providerLabel(c)}: ${rentedText(c, committed.cost)}, ${c.region}, ${pricingLabel(c)}, held all month; the demand above it on ${providerLabel(b)}: ${b.instanceType ?? `${b.gpusPerInstance} × ${b.gpu}`} (${b.gpu}), ${b.region}, ${pricingLabel(b)}`;
+  }
   const base = `${providerLabel(o)}: ${rentedText(o, option.cost, w.workload.kind)}, ${o.region}, ${pricingLabel(o)}`;
   return option.status === 'priced' ? base : `${base} (${option.status})`;
 }

@@ -101,7 +101,30 @@ function optionsTable(w: ShownWorkload): Block {
               : `${formatUnitPrice.people(o.perJobShown)} per ${jobUnitLabel(o.cost)}`,
           ),
         ];
-  const rows = [row(OPTION_LABELS.cloud, w.cloud, 'cloud'), row(OPTION_LABELS.depin, w.depin, 'depin')];
+  // A committed base with on-demand bursts: the option's total, then each part on its own offer.
+  const parts = w.cloud?.parts ?? [];
+  const cloudRows =
+    parts.length === 2
+      ? [
+          [
+            plain(OPTION_LABELS.cloud),
+            plain('committed base + on-demand bursts'),
+            [],
+            [],
+            [],
+            [],
+            plain(w.cloud?.monthlyCents == null ? 'n/a' : formatCents.people(w.cloud.monthlyCents)),
+            plain(
+              w.cloud?.perJobShown == null
+                ? 'n/a'
+                : `${formatUnitPrice.people(w.cloud.perJobShown)} per ${jobUnitLabel(w.cloud.cost)}`,
+            ),
+          ],
+          row(`${OPTION_LABELS.cloud}: committed base`, parts[0]!, 'cloud'),
+          row(`${OPTION_LABELS.cloud}: on-demand bursts`, parts[1]!, 'cloud'),
+        ]
+      : [row(OPTION_LABELS.cloud, w.cloud, 'cloud')];
+  const rows = [...cloudRows, row(OPTION_LABELS.depin, w.depin, 'depin')];
   if (w.hybrid !== null) {
     rows.push([
       plain(OPTION_LABELS.hybrid),
@@ -603,7 +626,12 @@ export function workloadSection(r: Rounder, w: ShownWorkload, charts: readonly C
       { kind: 'heading', level: 4, text: 'Options' },
       optionsTable(w),
       ...unitCostBlocks(r, w),
-      ...componentsBlocks(r, w, 'Cloud', w.cloud),
+      ...(w.cloud?.parts?.length === 2
+        ? [
+            ...componentsBlocks(r, w, 'Cloud (committed base)', w.cloud.parts[0]!),
+            ...componentsBlocks(r, w, 'Cloud (on-demand bursts)', w.cloud.parts[1]!),
+          ]
+        : componentsBlocks(r, w, 'Cloud', w.cloud)),
       ...componentsBlocks(r, w, 'DePIN', w.depin),
       ...hybridBlocks(r, w),
       ...projectionBlocks(r, w, charts),

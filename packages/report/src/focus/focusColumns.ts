@@ -66,7 +66,13 @@ const periodEnd = (x: FocusRow): CsvCell => textCell(monthStartDateTime(addMonth
 const provider = (x: FocusRow): CsvCell =>
   textCell(x.path.offer.providerName.length > 0 ? x.path.offer.providerName : x.path.offer.provider);
 const optionWord = (x: FocusRow): string =>
-  x.path.option === 'hybrid' ? `hybrid, ${x.path.side} side` : x.path.option;
+  x.path.option === 'hybrid'
+    ? `hybrid, ${x.path.side} side`
+    : x.path.part === 'base'
+      ? 'cloud, committed base'
+      : x.path.part === 'burst'
+        ? 'cloud, on-demand bursts'
+        : x.path.option;
 /**
  * The unit price of a cost column: cost ÷ PricingQuantity in USD per pricing unit, printed with enough places that
  * the product matches the cost to the cent; null when the quantity is unknown.

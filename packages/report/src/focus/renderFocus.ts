@@ -10,7 +10,8 @@ import { FOCUS_COLUMNS } from './focusColumns.js';
 /**
  * `forecast-focus.csv`: projected spend as FOCUS 1.2 rows, one per workload × option × month × charge (a hybrid
  * option gives rows per side, because a FOCUS row has one provider; a charge is the GPU-hours or a data line with
- * a cost, focusCharges.ts, so each row has one pricing unit and one list price). Months come from the projection;
+ * a cost, focusCharges.ts, so each row has one pricing unit and one list price; a cloud option that is a committed
+ * base with on-demand bursts gives rows per part, each on its own offer). Months come from the projection;
  * without one, the monthly cost repeats over the scenario's horizon. An option with no price has no rows:
  * FOCUS cost columns cannot be empty, and a missing price is never written as 0.
  * UTF-8 without a byte-order mark (loaders and the FOCUS validator read it as is), RFC 4180, CRLF.
@@ -19,11 +20,13 @@ export function renderFocus(analysis: Analysis, options: PresentOptions = {}): s
   const p = presentAnalysis(analysis, options);
   const r = createRounder(p.roundingMode);
   const rows: FocusRow[] = p.workloads.flatMap((w) =>
-    w.paths.flatMap((path) =>
-      path.months.flatMap((month) =>
-        focusCharges(r, path, month).map((charge) => ({ p, r, w, path, month, charge })),
+    w.paths
+      .flatMap((whole) => whole.parts ?? [whole])
+      .flatMap((path) =>
+        path.months.flatMap((month) =>
+          focusCharges(r, path, month).map((charge) => ({ p, r, w, path, month, charge })),
+        ),
       ),
-    ),
   );
   return writeCsv(
     FOCUS_COLUMNS.map((c) => c.name),

@@ -27,6 +27,13 @@ export interface MonthlyPath {
   readonly months: readonly PathMonth[];
   /** The producer's horizon total when it states one (projection), else the sum of the months. */
   readonly horizonUsd: number;
+  /** Which part of a cloud option that is a committed base with on-demand bursts this path is (a part path only). */
+  readonly part?: 'base' | 'burst';
+  /**
+   * A cloud option that is a committed base with on-demand bursts: its two parts' paths (the base, the bursts), on
+   * their own offers and costs, whose months add up to this path's (`mixParts`). Absent for an option on one offer.
+   */
+  readonly parts?: readonly MonthlyPath[];
 }
 
 function subsidyOf(cost: CostEstimate): number | null {
@@ -158,9 +165,16 @@ export function monthlyPaths(w: WorkloadAnalysis, scenario: ScenarioLike): Month
       percentiles: share === 1 ? m.percentiles : null,
     }));
   if (cloud !== null && cloudMonths !== null) {
-    out.push(
-      path('cloud', 'cloud', cloud, 1, toPath(cloud, cloudMonths, 1, 1), p?.horizonCloudUsd ?? undefined),
+    const whole = path(
+      'cloud',
+      'cloud',
+      cloud,
+      1,
+      toPath(cloud, cloudMonths, 1, 1),
+      p?.horizonCloudUsd ?? undefined,
     );
+    const parts = mixParts(cloud, whole);
+    out.push(parts === null ? whole : { ...whole, parts });
   }
   if (depin !== null && depinMonths !== null) {
     out.push(
@@ -204,4 +218,40 @@ export function monthlyPaths(w: WorkloadAnalysis, scenario: ScenarioLike): Month
     }
   }
   return out;
+}
+
+/**
+ * The two parts of a cloud option that is a committed base with on-demand bursts, month by month: the base, fixed
+ * (its cost every month: it is held for its term whatever the demand, pricing's committedBaseMonth.ts), and the
+ * bursts, the rest of the option's month (the month's demand above the base), their GPU-hours in proportion to
+ * their cost (one on-demand rate). Null for an option on one offer.
+ */
+function mixParts(option: PricedOption, whole: MonthlyPath): MonthlyPath[] | null {
+  const m = option.mix;
+  const base = m?.committed.cost.monthlyUsd ?? null;
+  const burst0 = m?.burst.cost.monthlyUsd ?? null;
+  if (m === undefined || base === null || burst0 === null) return null;
+  const burstHours = m.burst.cost.billedGpuHoursPerMonth;
+  const partPath = (part: 'base' | 'burst', priced: PricedOption, months: PathMonth[]): MonthlyPath => ({
+    ...path('cloud', 'cloud', priced, 1, months),
+    part,
+  });
+  const baseMonths = whole.months.map((x) => ({
+    ...x,
+    usd: base,
+    gpuHours: m.committed.cost.billedGpuHoursPerMonth,
+    subsidyUsd: null,
+    percentiles: null,
+  }));
+  const burstMonths = whole.months.map((x) => {
+    const usd = x.usd - base;
+    return {
+      ...x,
+      usd,
+      gpuHours: burstHours === null || !(burst0 > 0) ? null : (burstHours * usd) / burst0,
+      subsidyUsd: null,
+      percentiles: null,
+    };
+  });
+  return [partPath('base', m.committed, baseMonths), partPath('burst', m.burst, burstMonths)];
 }

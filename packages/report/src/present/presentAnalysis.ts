@@ -61,6 +61,13 @@ export interface ShownOption {
   readonly components: readonly ShownComponent[];
   /** The incentive-token subsidy line (negative cents), when the offer has one. */
   readonly subsidyCents: number | null;
+  /**
+   * A cloud option that is a committed base with on-demand bursts (`PricedOption.mix`): the base, then the bursts,
+   * each on its own offer, their monthly cents adding up to this option's (the base rounded, the bursts the rest).
+   */
+  readonly parts?: readonly ShownOption[];
+  /** On a part: which one. */
+  readonly part?: 'base' | 'burst';
 }
 
 export interface ShownPathMonth {
@@ -84,6 +91,13 @@ export interface ShownPath {
   readonly share: number;
   readonly months: readonly ShownPathMonth[];
   readonly horizonCents: number;
+  /** A part path of a cloud option that is a committed base with on-demand bursts: which part. */
+  readonly part?: 'base' | 'burst';
+  /**
+   * Such an option's two parts (base, bursts): each month's cents add up to this path's shown month (the base rounded,
+   * the bursts the rest), so their FOCUS and CSV rows add up to the option's figures.
+   */
+  readonly parts?: readonly ShownPath[];
 }
 
 export interface ShownHybrid {
@@ -221,7 +235,24 @@ function showOption(
     cents: parts[i] ?? r.cents(component.usd),
   }));
   const subsidy = components.find((c) => c.component.name === 'incentive-subsidy');
+  const m = option.mix;
+  const baseUsd = m?.committed.cost.monthlyUsd ?? null;
+  const baseCents = baseUsd === null ? null : r.cents(baseUsd);
+  const mixParts =
+    m === undefined || shownMonthly === null || baseCents === null
+      ? undefined
+      : [
+          {
+            ...showOption(r, side, m.committed, baseCents, [...path, 'mix', 'committed']),
+            part: 'base' as const,
+          },
+          {
+            ...showOption(r, side, m.burst, shownMonthly - baseCents, [...path, 'mix', 'burst']),
+            part: 'burst' as const,
+          },
+        ];
   return {
+    ...(mixParts !== undefined && { parts: mixParts }),
     side,
     offer,
     cost,
@@ -260,6 +291,20 @@ function showPath(r: Rounder, p: MonthlyPath, path: (string | number)[]): ShownP
     p.horizonUsd,
     path,
   );
+  const shown = shownPath(r, p, cents, horizonCents);
+  if (p.parts === undefined || p.parts.length !== 2) return shown;
+  const [base, burst] = p.parts as [MonthlyPath, MonthlyPath];
+  const baseCents = base.months.map((m) => r.cents(m.usd));
+  const burstCents = cents.map((c, i) => c - (baseCents[i] ?? 0));
+  const sum = (xs: number[]) => xs.reduce((a, c) => a + c, 0);
+  return {
+    ...shown,
+    parts: [shownPath(r, base, baseCents, sum(baseCents)), shownPath(r, burst, burstCents, sum(burstCents))],
+  };
+}
+
+/** A path with its months' shown cents. */
+function shownPath(r: Rounder, p: MonthlyPath, cents: readonly number[], horizonCents: number): ShownPath {
   return {
     option: p.option,
     side: p.side,
@@ -277,6 +322,7 @@ function showPath(r: Rounder, p: MonthlyPath, path: (string | number)[]): ShownP
       tokenPriceUsd: m.tokenPriceUsd,
       percentiles: m.percentiles === null ? null : percentiles(r, m.percentiles),
     })),
+    ...(p.part !== undefined && { part: p.part }),
   };
 }
 

@@ -1,0 +1,178 @@
+import { gpuTierTable } from '@gpufit/pricing';
+import {
+  COST_COMPONENT_NAMES,
+  type CostEstimate,
+  type Decision,
+  type Offer,
+  validateScenario,
+} from '@gpufit/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/index.js';
+import { gpuTier, offerOf, profileOf } from './support/builders.js';
+
+/**
+ * The cloud option as a committed base with on-demand bursts (docs/methodology.md): the option takes the mix
+ * committedBaseMix prices where it is cheaper (and, across two providers, clears the policy's bar), its cost the sum
+ * of its parts line by line, its projection and Monte Carlo the mix's own month.
+ */
+const tiers = gpuTierTable([gpuTier('A100-80GB', { generation: 'Ampere' }), gpuTier('H100')]);
+const offer = (input: Parameters<typeof offerOf>[1]): Offer => offerOf('committedBaseOption test', input);
+const onDemand = (usd = 4) =>
+  offer({
+    id: 'aws:p5:eu-central-1',
+    market: 'hyperscaler',
+    providerName: 'Amazon Web Services',
+    usdPerGpuHour: usd,
+    region: 'eu-central-1',
+    country: 'DE',
+  });
+const committed = (usd: number, provider = 'aws', termMonths = 12) =>
+  offer({
+    id: `${provider}:p5:eu-central-1:committed-${termMonths}mo`,
+    market: provider === 'aws' ? 'hyperscaler' : 'gpu-cloud',
+    providerName: provider === 'aws' ? 'Amazon Web Services' : 'Other Cloud',
+    usdPerGpuHour: usd,
+    region: 'eu-central-1',
+    country: 'DE',
+    pricingCategory: 'Committed',
+    termMonths,
+  });
+const scenarioOf = (extra: Record<string, unknown> = {}) => {
+  const r = validateScenario({ analysisDate: '2026-12-01', ...extra });
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+};
+const serviceOf = (gpuHoursPerMonth: number, peakToMeanRatio: number, horizonMonths = 12) =>
+  profileOf({
+    id: 'w',
+    kind: 'realtime-inference',
+    modelParamsBillions: 70,
+    precision: 'fp8',
+    gpuType: 'H100',
+    gpusPerReplica: 2,
+    interconnect: 'nvlink',
+    gpuHoursPerMonth,
+    peakToMeanRatio,
+    dataSensitivity: 'internal',
+    availabilityTarget: 0.99,
+    p99LatencyMs: 2000,
+    horizonMonths,
+  });
+async function decisionOf(
+  offers: readonly Offer[],
+  profile = serviceOf(5840, 2),
+  scenario = scenarioOf(),
+): Promise<{ decision: Decision; analysis: Awaited<ReturnType<typeof analyze>> }> {
+  const analysis = await analyze({ workloads: [profile], offers, tiers, scenario, monteCarlo: false });
+  return { decision: analysis.workloads[0]!.decision, analysis };
+}
+
+/** Each line of `total` is the sum of that line of the parts (USD and quantity), and usd = quantity × unit price. */
+function expectLinesAddUp(total: CostEstimate, parts: readonly CostEstimate[]): void {
+  for (const name of COST_COMPONENT_NAMES) {
+    const of = (e: CostEstimate) => e.components.filter((c) => c.name === name);
+    const sum = (e: CostEstimate, k: 'usd' | 'quantity') => of(e).reduce((a, c) => a + c[k], 0);
+    const partsUsd = parts.reduce((a, e) => a + sum(e, 'usd'), 0);
+    const partsQuantity = parts.reduce((a, e) => a + sum(e, 'quantity'), 0);
+    expect(sum(total, 'usd')).toBeCloseTo(partsUsd, 6);
+    expect(sum(total, 'quantity')).toBeCloseTo(partsQuantity, 6);
+  }
+  for (const e of [total, ...parts]) {
+    for (const c of e.components) expect(c.usd).toBeCloseTo(c.quantity * c.unitPriceUsd, 6);
+    expect(e.components.reduce((a, c) => a + c.usd, 0)).toBeCloseTo(e.monthlyUsd!, 6);
+  }
+  expect(parts.reduce((a, e) => a + e.monthlyUsd!, 0)).toBeCloseTo(total.monthlyUsd!, 6);
+}
+
+describe('the cloud option as a committed base with on-demand bursts', () => {
+  it('takes the mix where it is cheaper: USD 19,321.11 against 23,360 on demand (the hand-checked vector of committedBase.test.ts)', async () => {
+    const { decision: d, analysis } = await decisionOf([onDemand(), committed(2.8)]);
+    const cloud = d.cloud!;
+    expect(cloud.mix).toBeDefined();
+    const m = cloud.mix!;
+    expect(cloud.offer.id).toBe('aws:p5:eu-central-1:committed-12mo');
+    expect(m.committed.offer.id).toBe('aws:p5:eu-central-1:committed-12mo');
+    expect(m.burst.offer.id).toBe('aws:p5:eu-central-1');
+    // One committed 8-GPU instance at USD 2.80 all month, USD 16,352; the bursts USD 2,969.11.
+    expect(m.committed.instances).toBe(1);
+    expect(m.committed.gpus).toBe(8);
+    expect(m.committed.cost.monthlyUsd).toBeCloseTo(16_352, 6);
+    expect(m.burst.cost.monthlyUsd).toBeCloseTo(2_969.11, 2);
+    expect(cloud.cost.monthlyUsd).toBeCloseTo(19_321.11, 2);
+    expect(d.recommendedMonthlyUsd).toBeCloseTo(19_321.11, 2);
+    expect(analysis.totals.monthlyUsd.allCloud).toBeCloseTo(19_321.11, 2);
+    expect(m.baseShare + m.burstShare).toBeCloseTo(1, 12);
+    // The base's GPU-hours: its 8 GPUs all month, at the commitment's price.
+    expect(m.committed.cost.billedGpuHoursPerMonth).toBeCloseTo(8 * 730, 6);
+    expectLinesAddUp(cloud.cost, [m.committed.cost, m.burst.cost]);
+    // The rationale names both offers and the single offer's month.
+    expect(d.rationale).toContain('committed base with on-demand bursts');
+    expect(d.rationale).toContain('against $23,360.00 on the cheapest single offer');
+    // The projection: the same month every month (no growth), the option's total.
+    const w = analysis.workloads[0]!;
+    for (const month of w.projection!.months) expect(month.cloudUsd).toBeCloseTo(19_321.11, 2);
+  });
+
+  it('keeps one offer when a mix adds a provider and saves less than the policy bar (USD 100 and 5 %)', async () => {
+    // Another provider's commitment at 3.40: a base saves USD 534.89 (22,825.11), under 5 % of USD 23,360.
+    const { decision: d } = await decisionOf([onDemand(), committed(3.4, 'other')]);
+    expect(d.cloud?.mix).toBeUndefined();
+    expect(d.cloud?.offer.id).toBe('aws:p5:eu-central-1');
+    // The same commitment from the same provider: no bar, the mix is taken.
+    const same = await decisionOf([onDemand(), committed(3.4)]);
+    expect(same.decision.cloud?.mix).toBeDefined();
+    expect(same.decision.cloud!.cost.monthlyUsd!).toBeCloseTo(22_825.11, 2);
+  });
+
+  it('under demand growth, keeps the single offer when the mix costs more over the horizon', async () => {
+    // 5 % a month for 24 months: the single offer's months are re-priced at their demand (and may move to the
+    // commitment, which then holds the grown demand cheaper), the mix's base stays.
+    const growth = scenarioOf({ demandGrowthMonthly: 0.05, horizonMonths: 24 });
+    const profile = serviceOf(5840, 2, 24);
+    const { analysis } = await decisionOf([onDemand(), committed(2.8)], profile, growth);
+    const w = analysis.workloads[0]!;
+    const single = await decisionOf([onDemand()], profile, growth);
+    const horizon = (x: typeof analysis) => x.workloads[0]!.projection!.horizonCloudUsd!;
+    // Whatever it chose, its horizon is no more than the on-demand offer's alone.
+    expect(horizon(analysis)).toBeLessThanOrEqual(horizon(single.analysis) * (1 + 1e-12));
+    if (w.decision.cloud?.mix !== undefined) {
+      // The base is fixed, the bursts grow: month t − month 0 is the bursts' growth alone.
+      const months = w.projection!.months;
+      expect(months[23]!.cloudUsd!).toBeGreaterThan(months[0]!.cloudUsd!);
+    }
+  });
+
+  it('property: the option never costs more than the single offer it replaces, and its parts add up to it line by line', async () => {
+    let mixes = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0.3, max: 1.2, noNaN: true }),
+        fc.double({ min: 1, max: 4, noNaN: true }),
+        fc.integer({ min: 500, max: 40_000 }),
+        fc.constantFrom(12, 36),
+        async (share, peakToMeanRatio, gpuHours, term) => {
+          const profile = serviceOf(gpuHours, peakToMeanRatio);
+          const offers = [onDemand(), committed(4 * share, 'aws', term)];
+          const { decision: d } = await decisionOf(offers, profile);
+          const alone = await Promise.all(offers.map((o) => decisionOf([o], profile)));
+          const singles = alone.map((a) => a.decision.cloud?.cost.monthlyUsd ?? Number.POSITIVE_INFINITY);
+          const single = Math.min(...singles);
+          const usd = d.cloud!.cost.monthlyUsd!;
+          expect(usd).toBeLessThanOrEqual(single * (1 + 1e-12));
+          const m = d.cloud!.mix;
+          if (m !== undefined) {
+            mixes++;
+            expect(usd).toBeLessThan(single);
+            expectLinesAddUp(d.cloud!.cost, [m.committed.cost, m.burst.cost]);
+            expect(m.committed.cost.monthlyUsd!).toBeGreaterThan(0);
+            expect(m.burst.cost.monthlyUsd!).toBeGreaterThanOrEqual(0);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+    // Not vacuous: commitments from 30 % to 120 % of the on-demand price take the mix in some runs.
+    expect(mixes).toBeGreaterThan(0);
+  });
+});

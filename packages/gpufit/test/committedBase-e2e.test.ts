@@ -1,0 +1,111 @@
+// The cloud option as a committed base with on-demand bursts (docs/methodology.md), end to end through the built
+// CLI: the R4 review's fallback-seg-us (a US L40S segmentation service, peak-to-mean 2, 24 months) and the bundled
+// finance plan's support-copilot-8b. Every output states the same figures: stdout, report.json, report.csv (the
+// cloud row naming both offers, a row per part adding up to it) and forecast-focus.csv (rows per part × charge,
+// ListCost = ListUnitPrice × PricingQuantity on every row, each month adding up to the option's month).
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Analysis } from '@gpufit/schema';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runBuiltCli } from './support/runBuiltCli.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const FALLBACK_SEG_US = join(import.meta.dirname, 'fixtures', 'committed-base', 'fallback-seg-us.csv');
+const FINANCE = join(ROOT, 'datasets', 'workloads', 'finance-12-month.csv');
+
+type Row = Record<string, string>;
+async function run(workloads: string) {
+  const out = mkdtempSync(join(tmpdir(), 'gpufit-committed-base-'));
+  const r = await runBuiltCli(
+    ['analyze', workloads, '--analysis-date', '2026-12-05', '--format', 'json,csv,focus', '--out', out],
+    { timeoutMs: 240_000 },
+  );
+  expect(r.code, r.stderr).toBe(0);
+  const read = (f: string): Row[] =>
+    parse(readFileSync(join(out, f), 'utf8'), { columns: true, bom: true }) as Row[];
+  return {
+    stdout: r.stdout,
+    json: JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Analysis,
+    csv: read('report.csv'),
+    focus: read('forecast-focus.csv'),
+  };
+}
+
+const cents = (x: string) => Math.round(Number(x) * 100);
+
+/** The report.csv and FOCUS rows of a workload's mix agree with each other and with its cloud option. */
+function expectConsistent(
+  o: Awaited<ReturnType<typeof run>>,
+  id: string,
+  monthly: string,
+  base: { offer: string; usd: string },
+  burst: { offer: string; usd: string },
+) {
+  const rows = o.csv.filter((r) => r.workloadId === id);
+  const cloud = rows.find((r) => r.option === 'cloud')!;
+  expect(cloud.monthlyUsd).toBe(monthly);
+  expect(cloud.offerId).toBe(`${base.offer} + ${burst.offer}`);
+  const parts = rows.filter((r) => r.rowType === 'option-part');
+  expect(parts.map((r) => [r.option, r.offerId, r.monthlyUsd, r.isRecommended])).toEqual([
+    ['cloud-base', base.offer, base.usd, 'false'],
+    ['cloud-burst', burst.offer, burst.usd, 'false'],
+  ]);
+  expect(cents(parts[0]!.monthlyUsd!) + cents(parts[1]!.monthlyUsd!)).toBe(cents(monthly));
+  expect(cents(parts[0]!.horizonUsd!) + cents(parts[1]!.horizonUsd!)).toBe(cents(cloud.horizonUsd!));
+  // FOCUS: every row's ListCost is its ListUnitPrice × PricingQuantity; each month's rows of the cloud option add up
+  // to its month, and name the part's own offer.
+  const focus = o.focus.filter((r) => r.x_WorkloadId === id && r.x_Option === 'cloud');
+  expect(new Set(focus.map((r) => r.x_OfferId))).toEqual(new Set([base.offer, burst.offer]));
+  for (const r of focus)
+    expect(Math.abs(Number(r.ListUnitPrice) * Number(r.PricingQuantity) - Number(r.ListCost))).toBeLessThan(
+      0.005,
+    );
+  const byMonth = new Map<string, number>();
+  for (const r of focus)
+    byMonth.set(r.ChargePeriodStart!, (byMonth.get(r.ChargePeriodStart!) ?? 0) + cents(r.BilledCost!));
+  expect([...byMonth.values()].every((c) => c === cents(monthly))).toBe(true);
+  const total = [...byMonth.values()].reduce((a, c) => a + c, 0);
+  expect(total).toBe(cents(cloud.horizonUsd!));
+  // report.json: the option's cost is its parts' (the same figure as every output).
+  const w = o.json.workloads.find((x) => x.id === id)!;
+  const m = w.decision.cloud!.mix!;
+  expect(m.committed.offer.id).toBe(base.offer);
+  expect(m.burst.offer.id).toBe(burst.offer);
+  expect(w.decision.cloud!.cost.monthlyUsd!).toBeCloseTo(
+    m.committed.cost.monthlyUsd! + m.burst.cost.monthlyUsd!,
+    9,
+  );
+}
+
+describe('the cloud option as a committed base with on-demand bursts, in every output', () => {
+  it("R4's fallback-seg-us: USD 4,084.59 on AWS on-demand → 3,381.07 with 2 × L40S committed for 12 months and AWS on-demand bursts", async () => {
+    const o = await run(FALLBACK_SEG_US);
+    expect(o.stdout).toContain('Recommended plan: $3,381.07/month against $3,381.07 all-cloud');
+    const d = o.json.workloads[0]!.decision;
+    expect(d.cloud!.mix!.committed.instances).toBe(2);
+    expect(d.rationale).toContain('against $4,084.59 on the cheapest single offer');
+    expectConsistent(
+      o,
+      'fallback-seg-us',
+      '3381.07',
+      { offer: 'aws:g6e.xlarge:us-east-1:committed-12mo', usd: '2861.91' },
+      { offer: 'aws:g6e.xlarge:us-east-1:standard', usd: '519.16' },
+    );
+    // 24 months, no growth: every month the same, the horizon 24 × the month.
+    expect(o.json.workloads[0]!.projection!.horizonCloudUsd!).toBeCloseTo(24 * 3381.07, 0);
+  }, 300_000);
+
+  it("the finance plan's support-copilot-8b: USD 1,591.40 on RunPod L40S → 1,424.54 (AWS L4 12-month base, RunPod bursts); the plan USD 40,690.25 → 40,523.39", async () => {
+    const o = await run(FINANCE);
+    expect(o.stdout).toContain('Recommended plan: $40,523.39/month against $41,257.16 all-cloud');
+    expectConsistent(
+      o,
+      'support-copilot-8b',
+      '1424.54',
+      { offer: 'aws:g6.xlarge:us-east-1:committed-12mo', usd: '617.55' },
+      { offer: 'runpod:l40s-secure-cloud:global:standard', usd: '806.99' },
+    );
+  }, 300_000);
+});
