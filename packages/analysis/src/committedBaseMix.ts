@@ -5,8 +5,9 @@ import { committedUsefulRate } from './committedUsefulRate.js';
 
 /**
  * A committed base with on-demand bursts on the cloud side (docs/projection-and-uncertainty.md §4: the newsvendor
- * baseline, here with the on-demand option as the burst). gpufit prices each side on one offer, so a commitment is
- * priced holding the peak all month, and a service that peaks loses it to on-demand whole: a 70B chat API under
+ * baseline, here with the on-demand option as the burst); the cloud option takes it where it is cheaper
+ * (committedBaseChoice.ts). A commitment priced alone holds the peak all month, and a service that peaks loses it
+ * to on-demand whole: a 70B chat API under
  * GDPR at a peak-to-mean of 2 was priced at AWS eu-central-1's on-demand p4de rate, USD 80,429.71 a month for 12
  * months, beside the 12-month commitment in the same region at USD 3.00 a GPU-hour against 4.29. This is the
  * cheapest mix of the two offers bestOffers found: a base of b demand-GPUs held all month at the committed rate, the

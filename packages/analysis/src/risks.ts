@@ -131,7 +131,8 @@ export interface RiskEvidence {
   readonly cloudOffer?: Offer | null;
   /**
    * The cheapest mix of the committed and the on-demand cloud offer (committedBaseMix.ts): a committed base, the
-   * bursts above it on demand. Null or absent: none priced.
+   * bursts above it on demand. Null or absent: none priced, or one the cloud option refused because it costs more
+   * over the projected horizon. When the option took it, the option's offer is the commitment and nothing is said.
    */
   readonly committedBase?: CommittedBaseMix | null;
   /** The full catalog row of the DePIN option (its notes say whether a price is a floor or a cap). */
@@ -574,10 +575,11 @@ export const riskRules: readonly RiskRule[] = [
     },
   },
   {
-    // gpufit prices each side on one offer, so a commitment is priced holding the peak all month and a service that
-    // peaks loses it whole: a 70B chat API at a peak-to-mean of 2 ran on AWS eu-central-1 on-demand at USD 80,429.71
-    // a month for 12 months beside a 12-month commitment in the same region, where a committed base with on-demand
-    // bursts came to about USD 64,965.57 (docs/projection-and-uncertainty.md §4).
+    // A commitment priced alone holds the peak all month, and a service that peaks loses it whole. The cloud option
+    // takes a committed base with on-demand bursts where it is cheaper (committedBaseChoice.ts); this names a mix it
+    // refused: across two providers, saving less than the decision policy's bar for another provider (a 70B chat API
+    // on AWS eu-central-1 on-demand at USD 80,429.71 a month, where a committed base with on-demand bursts came to
+    // about USD 64,965.57; docs/projection-and-uncertainty.md §4).
     id: 'committed-base',
     check: (e) => {
       const { cloud, committedBase: mix, recommendation } = e;
@@ -591,7 +593,7 @@ export const riskRules: readonly RiskRule[] = [
       const same = c.provider === mix.onDemand.provider;
       return requirementSaid(
         e,
-        `gpufit prices each side on one offer, so the catalog's commitment — ${c.providerName} ${c.gpusPerInstance} × ${c.gpu} in ${c.region}${perGpuHour(c)}${term} — was priced holding the peak all month, and lost to on-demand. A committed base of ${mix.instances} × ${c.gpusPerInstance} ${c.gpu} held all month, with the demand above it on the on-demand option (${mix.onDemand.providerName} ${mix.onDemand.region}; the newsvendor baseline, docs/projection-and-uncertainty.md §4), would cost about ${usd(mix.monthlyUsd)} a month, ${usd(saving)} less: ask ${c.providerName} for that commitment${same ? '' : ` and keep ${mix.onDemand.providerName} for the bursts`} (an estimate: each rate's spares are assumed to scale with the work it carries, so the on-demand part also stands in for a failed committed unit${same ? '' : `, across two providers`}).`,
+        `The catalog's commitment — ${c.providerName} ${c.gpusPerInstance} × ${c.gpu} in ${c.region}${perGpuHour(c)}${term} — priced alone holds the peak all month, and lost to on-demand. A committed base of ${mix.instances} × ${c.gpusPerInstance} ${c.gpu} held all month, with the demand above it on the on-demand option (${mix.onDemand.providerName} ${mix.onDemand.region}; the newsvendor baseline, docs/projection-and-uncertainty.md §4), would cost about ${usd(mix.monthlyUsd)} a month, ${usd(saving)} less${same ? '' : `; gpufit did not take it as the cloud option because it adds a provider and saves less than the decision policy's bar for one`}: ask ${c.providerName} for that commitment${same ? '' : ` and keep ${mix.onDemand.providerName} for the bursts if the second provider is worth it`} (an estimate: each rate's spares are assumed to scale with the work it carries, so the on-demand part also stands in for a failed committed unit${same ? '' : `, across two providers`}).`,
         saving,
         mix.monthlyUsd,
       );
