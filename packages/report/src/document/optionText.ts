@@ -14,10 +14,14 @@ export function optionText(w: ShownWorkload, option: ShownOption | null, side: '
   const o = option.offer;
   const [committed, burst] = option.parts ?? [];
   if (committed !== undefined && burst !== undefined) {
-    // A committed base with on-demand bursts: both offers, the base first.
+    // A committed base with on-demand bursts: both offers, the base first, kept short for the summary table.
     const c = committed.offer;
     const b = burst.offer;
-    return `committed base + on-demand bursts: ${providerLabel(c)}: ${rentedText(c, committed.cost)}, ${c.region}, ${pricingLabel(c)}, held all month; the demand above it on ${providerLabel(b)}: ${b.instanceType ?? `${b.gpusPerInstance} × ${b.gpu}`} (${b.gpu}), ${b.region}, ${pricingLabel(b)}`;
+    const bursts =
+      b.provider === c.provider
+        ? `on-demand ${b.gpu} bursts`
+        : `bursts on ${b.providerName} on-demand ${b.gpu}, ${b.region}`;
+    return `${providerLabel(c)}: ${rentedText(c, committed.cost)}, ${c.region}, committed base + ${bursts}`;
   }
   const base = `${providerLabel(o)}: ${rentedText(o, option.cost, w.workload.kind)}, ${o.region}, ${pricingLabel(o)}`;
   return option.status === 'priced' ? base : `${base} (${option.status})`;
