@@ -17,6 +17,7 @@ import {
   spendPath,
 } from '../src/index.js';
 import { depinBasis, scenario } from './support/bases.js';
+import { meanAndError } from './support/meanAndError.js';
 
 /**
  * A committed base with on-demand bursts: month(f) = H · r_c · b + H · r_od · E[(f · D − b)⁺] (committedBaseMonth.ts),
@@ -134,16 +135,7 @@ describe('the Monte Carlo of a committed base with on-demand bursts', () => {
     // D_t · D is lognormal with mean 8 and σ² = σ_D² + σ_d² (independent months, φ = 0).
     const s2 = Math.hypot(shapeSigma(2), sd);
     const expected = 12 * (month.baseUsd + HOURS_PER_MONTH * 4 * lognormalExcess(8, s2, 8));
-    const values = out.horizonCloud;
-    let sum = 0;
-    let sum2 = 0;
-    for (const v of values) {
-      sum += v;
-      sum2 += v * v;
-    }
-    const n = values.length;
-    const mean = sum / n;
-    const se = Math.sqrt((sum2 / n - mean * mean) / n);
+    const { mean, se } = meanAndError(out.horizonCloud);
     expect(Math.abs(mean - expected)).toBeLessThan(4 * se);
     // Jensen: convex bursts, so the mean sits above the projection's (the month-0 mix at D_t = 1).
     const projected = projectSpend(bases, s).horizonCloudUsd!;
@@ -155,14 +147,7 @@ describe('the Monte Carlo of a committed base with on-demand bursts', () => {
     );
     const pout = allocatePortfolioOut(plan);
     portfolioKernel(plan, 0, plan.trials, pout);
-    let psum = 0;
-    let psum2 = 0;
-    for (const v of pout.horizon[0]) {
-      psum += v;
-      psum2 += v * v;
-    }
-    const pmean = psum / plan.trials;
-    const pse = Math.sqrt((psum2 / plan.trials - pmean * pmean) / plan.trials);
+    const { mean: pmean, se: pse } = meanAndError(pout.horizon[0]);
     expect(Math.abs(pmean - expected)).toBeLessThan(4 * pse);
   });
 });
