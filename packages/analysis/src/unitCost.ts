@@ -187,7 +187,10 @@ function atStatedVolume(
     const option = options[recommendation];
     const figure = figures.find((f) => f.side === recommendation);
     const billed = option?.cost.billedGpuHoursPerMonth ?? null;
-    if (billed !== null && figure !== undefined) {
+    // A committed base with on-demand bursts on two GPUs bills hours of both, which one GPU's rate does not convert.
+    const mix = option?.mix;
+    const oneGpu = mix === undefined || mix.committed.offer.gpu === mix.burst.offer.gpu;
+    if (billed !== null && figure !== undefined && oneGpu) {
       share = capacityShare(volume, figure.unitsPerGpuSecond, billed);
     }
   }
