@@ -411,8 +411,11 @@ export function createWorkloadAnalyzer(
           estimateCost(profile, o, { ...screenOptions, servingSpares: 'peak' }),
         )
       : null;
+    // Break-evens and sensitivity re-price one cloud offer against the decentralized one: not computed for a cloud
+    // option that is a committed base with on-demand bursts, where they would compare against another cloud cost
+    // than the plan's.
     const comparison =
-      deep && best.cloud && best.depin && depinEligible
+      deep && best.cloud && best.depin && depinEligible && mixed === null
         ? {
             profile,
             cloud: best.cloud.offer,

@@ -114,6 +114,38 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
     for (const month of w.projection!.months) expect(month.cloudUsd).toBeCloseTo(19_321.11, 2);
   });
 
+  it('computes no break-even or sensitivity against the single cloud offer when the option is a mix', async () => {
+    const depin = offer({
+      id: 'akash:h100',
+      market: 'depin',
+      usdPerGpuHour: 3.9,
+      region: 'eu',
+      country: 'DE',
+    });
+    const profile = serviceOf(5840, 2);
+    const withMix = await analyze({
+      workloads: [profile],
+      offers: [onDemand(), committed(2.8), depin],
+      tiers,
+      scenario: scenarioOf(),
+      monteCarlo: false,
+    });
+    const w = withMix.workloads[0]!;
+    expect(w.decision.cloud?.mix).toBeDefined();
+    expect(w.decision.depin).not.toBeNull();
+    expect(w.breakEvens).toEqual([]);
+    expect(w.sensitivity).toBeNull();
+    // Without the commitment the single cloud offer stays, and they are computed.
+    const single = await analyze({
+      workloads: [profile],
+      offers: [onDemand(), depin],
+      tiers,
+      scenario: scenarioOf(),
+      monteCarlo: false,
+    });
+    expect(single.workloads[0]!.breakEvens.length).toBeGreaterThan(0);
+  });
+
   it('keeps one offer when a mix adds a provider and saves less than the policy bar (USD 100 and 5 %)', async () => {
     // Another provider's commitment at 3.40: a base saves USD 534.89 (22,825.11), under 5 % of USD 23,360.
     const { decision: d } = await decisionOf([onDemand(), committed(3.4, 'other')]);

@@ -18,7 +18,9 @@
  *                  factor N_t/m_t
  *   spend_o(t) = D_t · [(compute_o(t) + rework_o(t)·N_t/m_t) · R_t · P_o + data_o(t)]
  * Every factor has mean 1 (independent), so E[spend] is the projection's expected path; a token floor makes the
- * mean at or above the projection's point path, which floors E[R_t] with P = 1 (Jensen; spendPath.ts).
+ * mean at or above the projection's point path, which floors E[R_t] with P = 1 (Jensen; spendPath.ts). A cloud
+ * option that is a committed base with on-demand bursts spends its base plus its bursts at the trial's D_t instead
+ * (monteCarloCommittedBase.ts; its mean sits above the projection, the bursts being convex in D_t).
  *
  * Each trial first fills its draws in the fixed order of monteCarloDraws.ts (the reproducibility contract),
  * then computes its demand factors and token ratios, then both options' spend in one pass over the months

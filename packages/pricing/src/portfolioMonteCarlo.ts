@@ -14,7 +14,9 @@
  *   re-work     N_t/m_t, N_t ~ Poisson(m_t)                          independent per workload, option, month
  *   spend_wo(t) = D_wt · [(compute_wo(t) + rework_wo(t)·N_t/m_t) · R_t · P_wo + data_wo(t)]
  * and a plan p spends Σ_w (a_pw·spend_wc(t) + b_pw·spend_wd(t)) with (a, b) = the workload's placement shares.
- * Every factor has mean 1, so the mean of a plan's spend is its deterministic total.
+ * Every factor has mean 1, so the mean of a plan's spend is its deterministic total — except for a cloud option
+ * that is a committed base with on-demand bursts, whose trial spends its base plus its bursts at D_wt
+ * (monteCarloCommittedBase.ts): convex in D_wt, so its mean sits above its projection.
  *
  * Streams: the common draws of block k (1,024 trials) come from stream (seed, k), a workload's own draws from
  * stream (workload seed, k); the kernel adds the workloads into a trial's sums in plan order, so a trial's

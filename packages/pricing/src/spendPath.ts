@@ -17,6 +17,9 @@
  *   paid(t)    = max(ratio(t), min(φ(t), 1 + ε(t)) − ratio(t) · ε(t))   under the floor; else ratio(t)
  *   spend(t)   = compute(t) · (1 − relief(t)) · paid(t) + data(t)
  *
+ * A cloud option that is a committed base with on-demand bursts (`basis.committedBase`) prices compute(t) as its
+ * fixed base plus its bursts at demand(t) (committedBaseMonth.ts), not month 0 × demand(t).
+ *
  * The projection is a point path: the floor applies to the expected token path E[R]. The Monte Carlo applies it
  * to each trial's landed price (its price factor P in place of the first R and of the 1), so its mean sits at or above the
  * projection (Jensen) wherever the floor can bind.

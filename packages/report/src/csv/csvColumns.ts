@@ -428,7 +428,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   {
     name: 'horizonMeanUsd',
     description:
-      "plan-distribution rows: mean horizon spend over the joint Monte Carlo's trials (the deterministic total within Monte Carlo error); empty otherwise",
+      "plan-distribution rows: mean horizon spend over the joint Monte Carlo's trials (the deterministic total within Monte Carlo error, a little above it where a cloud option is a committed base with on-demand bursts, convex in demand); empty otherwise",
     value: () => emptyCell,
   },
   {
