@@ -134,7 +134,7 @@ const committedBaseOptionSchema = z.object({
 const pricedOptionSchema = z.object({
   offer: offerRefSchema,
   cost: costEstimateSchema,
-  /** Since 2.14.0: a committed base with on-demand bursts. */
+  /** Since 2.15.0: a committed base with on-demand bursts. */
   mix: committedBaseOptionSchema.exactOptional(),
 });
 

@@ -266,7 +266,7 @@ export interface PricedOption {
   /**
    * Set when the cloud option is a committed base with on-demand bursts (docs/methodology.md, "The cloud option as a
    * committed base with on-demand bursts"): `offer` is then the committed offer, and `cost` the two parts' costs
-   * summed line by line. Since schema 2.14.0; absent for an option on one offer.
+   * summed line by line. Since schema 2.15.0; absent for an option on one offer.
    */
   readonly mix?: CommittedBaseOption;
 }
@@ -655,7 +655,7 @@ export interface PlanSubsidy {
   readonly savingRestsOnIt: number;
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.14.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.15.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {
