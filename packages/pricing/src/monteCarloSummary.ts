@@ -23,7 +23,7 @@ export function summarizeMonteCarlo(params: MonteCarloParams, out: MonteCarloOut
   // The kernel writes trial-major (trial · months + t); the columns are gathered MONTHS_AT_ONCE months per pass,
   // so a pass reads each trial's row once instead of one strided pass over every trial per month.
   const width = Math.min(months, MONTHS_AT_ONCE);
-  const buffer = new Float64Array(Math.max(width * K, trials));
+  const buffer = selectionBuffer(Math.max(width * K, trials));
   const cloud = monthlyPercentiles(out.monthlyCloud, months, K, buffer);
   const depin = monthlyPercentiles(out.monthlyDepin, months, K, buffer);
   const monthly = [];
@@ -62,3 +62,18 @@ function monthlyPercentiles(
   }
   return result;
 }
+
+/** Doubles of the largest reused selection buffer: 2 MB, a summary of 10,000 trials (or 8 months of 2,048 trials). */
+const SELECTION_MAX = 1 << 18;
+
+/**
+ * The selection buffer, kept from call to call (the largest size so far, up to SELECTION_MAX doubles): a new
+ * 160 KB array for every workload's summary was garbage for the collector (issue 19). This function is
+ * synchronous and keeps only numbers from the buffer, so no caller sees it; a larger run gets an array of its own.
+ */
+function selectionBuffer(length: number): Float64Array {
+  if (length > SELECTION_MAX) return new Float64Array(length);
+  if (selection.length < length) selection = new Float64Array(length);
+  return selection;
+}
+let selection = new Float64Array(0);

@@ -10,9 +10,11 @@ import {
   monteCarloPlan,
   PricingAssertionError,
   Prng,
+  percentileOfSorted,
   poissonFromUniform,
   poissonTable,
   projectSpend,
+  summarizeMonteCarlo,
 } from '../src/index.js';
 import { basis, depinBasis, scenario } from './support/bases.js';
 
@@ -173,6 +175,51 @@ describe('monteCarlo (DESIGN §5.9)', () => {
     expect(allocateMonteCarloOut(params).monthlyDepin.length).toBe(100 * 12);
     expect(monteCarlo(bases, s, { monthlySampleTrials: 100 }).horizonDepin).toEqual(
       monteCarlo(bases, s).horizonDepin,
+    );
+  });
+
+  it('summarizeMonteCarlo, which reuses one selection buffer from call to call, gives the sort-based percentiles of every column (property)', () => {
+    // Summaries of random sizes in a row: a later, smaller one selects in a buffer longer than it needs that holds
+    // an earlier summary's values. Each must equal sorting copies of its own columns.
+    const sorted = (xs: ArrayLike<number>) => {
+      const c = Float64Array.from(xs).sort();
+      return {
+        p10: percentileOfSorted(c, 0.1),
+        p50: percentileOfSorted(c, 0.5),
+        p90: percentileOfSorted(c, 0.9),
+      };
+    };
+    const run = fc.record({
+      trials: fc.integer({ min: 1, max: 700 }),
+      months: fc.integer({ min: 1, max: 20 }),
+      sample: fc.integer({ min: 1, max: 700 }),
+      seed: fc.nat(),
+    });
+    fc.assert(
+      fc.property(fc.array(run, { minLength: 1, maxLength: 4 }), (runs) => {
+        for (const { trials, months, sample, seed } of runs) {
+          const params = {
+            ...monteCarloPlan(bases, tokenScenario()),
+            trials,
+            months,
+            sampleTrials: Math.min(trials, sample),
+          };
+          const out = allocateMonteCarloOut(params);
+          const rng = new Prng(seed);
+          for (const a of Object.values(out) as Float64Array[])
+            for (let i = 0; i < a.length; i++) a[i] = rng.nextFloat() < 0.1 ? 5 : rng.nextNormal();
+          const d = summarizeMonteCarlo(params, out);
+          expect(d.horizonCloud).toEqual(sorted(out.horizonCloud));
+          expect(d.horizonDepin).toEqual(sorted(out.horizonDepin));
+          const K = params.sampleTrials;
+          for (let t = 0; t < months; t++) {
+            const column = (m: Float64Array) => Array.from({ length: K }, (_, i) => m[i * months + t]!);
+            expect(d.months[t]!.cloud).toEqual(sorted(column(out.monthlyCloud)));
+            expect(d.months[t]!.depin).toEqual(sorted(column(out.monthlyDepin)));
+          }
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 
