@@ -1,4 +1,4 @@
-import { presentTotals, renderCsv } from '@gpufit/report';
+import { presentAnalysis, renderCsv } from '@gpufit/report';
 import type { Accounting, Analysis, RejectedRow, Scenario, WorkloadAnalysis } from '@gpufit/schema';
 import { allAccepted, analysisAccounting } from './analysisAccounting.js';
 import { type OfferCitation, PortfolioLedger } from './portfolioLedger.js';
@@ -100,7 +100,10 @@ export class StreamedReport {
       }
       this.ledger.add(item);
       const one = single(this.scenario, item.workload);
-      const t = presentTotals(one);
+      // One presentation of the workload (the checks, the rounding, its shown figures) serves its shown totals and
+      // its CSV rows: renderCsv given it does not present the workload again.
+      const presented = presentAnalysis(one);
+      const t = presented.totals;
       this.shown.recommended += t.monthlyRecommendedCents;
       this.shown.allCloud += t.monthlyAllCloudCents;
       this.shown.savings += t.monthlySavingsCents;
@@ -109,7 +112,9 @@ export class StreamedReport {
       if (csvSink) {
         // The first workload's rows come with the byte-order mark and the header; the rest are rows alone.
         csv +=
-          this.count === 0 ? renderCsv(one) : (item.csv ?? workloadCsvRows(this.scenario, item.workload));
+          this.count === 0
+            ? renderCsv(one, { presented })
+            : (item.csv ?? renderCsv(one, { presented, header: false }));
       }
       this.count++;
     }
