@@ -7,7 +7,7 @@ import {
   estimateCost,
   type GpuTierTable,
   type GpuWorkFloor,
-  gpuWorkFloor,
+  gpuWorkFloorsOf,
   instanceHoursFloor,
   placeFeasible,
   placeKey,
@@ -268,6 +268,8 @@ export function indexOfferParts(
   function scan(profile: WorkloadProfile, wanted: number): void {
     heapSize.fill(0);
     queryId++;
+    // What the profile alone decides (its demand GPU, replica, reference hours, kept conversions), once a query.
+    const gpuFloor = gpuWorkFloorsOf(profile, floorOptions);
     for (let i = 0; i < gpus.length; i++) {
       const gpu = gpus[i]!;
       if ((gpu.partMask & wanted) === 0) continue;
@@ -275,7 +277,7 @@ export function indexOfferParts(
       if (nameQuery[name] !== queryId) {
         nameQuery[name] = queryId;
         const { gpu: spelling, largestMemoryGiB } = names[name]!;
-        nameFloor[name] = gpuWorkFloor(profile, spelling, largestMemoryGiB, floorOptions);
+        nameFloor[name] = gpuFloor(spelling, largestMemoryGiB);
       }
       const floor = nameFloor[name]!;
       if (floor === null) continue;

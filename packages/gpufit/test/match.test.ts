@@ -14,6 +14,7 @@ import {
   gpuHoursFloor,
   gpuTierTable,
   gpuWorkFloor,
+  gpuWorkFloorsOf,
   instanceHoursFloor,
   interruptibleRule,
   offersWithInterruptionMultipliers,
@@ -897,6 +898,42 @@ describe('cheapestFeasible', () => {
       ),
       { numRuns: 100 },
     );
+  });
+
+  it("a query's gpuWorkFloorsOf equals gpuWorkFloor for every GPU, with other profiles asked in between", () => {
+    // The index's scan works out the profile's part once a query (demand GPU, replica, reference hours, the kept
+    // conversions) and asks it for every GPU name: the answers must be gpuWorkFloor's, GPU by GPU, even when another
+    // profile's floors are asked between two GPUs (the kept conversions of the last key move on).
+    const byGpu = [...groupBy(catalog, (o) => o.gpu)].map(
+      ([gpu, offers]) => [gpu, Math.max(...offers.map((o) => o.gpuMemoryGiB))] as const,
+    );
+    let floors = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(profile, task, scenario), { minLength: 2, maxLength: 4 }),
+        fc.constantFrom(...GPU_POLICIES),
+        (asked, other) => {
+          const runs = asked.map(([p, t, s]) => ({
+            p: { ...p, task: t },
+            options: { tiers, scenario: s, ratios },
+          }));
+          for (const [i, { p, options }] of runs.entries()) {
+            const fast = gpuWorkFloorsOf(p, options);
+            const between = runs[(i + 1) % runs.length]!;
+            for (const [j, [gpu, largest]] of byGpu.entries()) {
+              // Another profile, and the same one under another GPU policy, asked in between.
+              if (j % 3 === 1) gpuWorkFloor(between.p, gpu, largest, between.options);
+              if (j % 3 === 2) gpuWorkFloor({ ...p, gpuPolicy: other }, gpu, largest, options);
+              const slow = gpuWorkFloor(p, gpu, largest, options);
+              expect(fast(gpu, largest)).toEqual(slow);
+              if (slow !== null) floors++;
+            }
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+    expect(floors).toBeGreaterThan(1000);
   });
 
   it('workFloor with placeChecked equals workFloor for every offer placeFeasible admits', () => {

@@ -35,6 +35,7 @@ export {
   costFloorUsd,
   gpuHoursFloor,
   gpuWorkFloor,
+  gpuWorkFloorsOf,
   instanceHoursFloor,
   reliabilityFloors,
   reliabilityOf,

@@ -7,6 +7,7 @@ import {
   type FeasibilityOptions,
   feasibilityDetail,
   gpuConversion,
+  gpuConversionsOf,
   placeKey,
   replicaDemand,
   replicaGpuMemoryGiB,
@@ -15,6 +16,7 @@ import { interruptibleRule } from '../feasibility/placementRule.js';
 import { replicaWidth } from '../feasibility/replicaWidth.js';
 import { gpusForModel } from '../memory/modelMemory.js';
 import { meanSpareUnits } from '../reliability/meanSpareUnits.js';
+import type { GpuTier } from '../tiers/gpuTierTable.js';
 import { interruptedRun } from './interruptedRun.js';
 import { offerFacts } from './offerFacts.js';
 import { profileFacts } from './profileFacts.js';
@@ -204,16 +206,76 @@ export function gpuWorkFloor(
 ): GpuWorkFloor | null {
   const conversion = gpuConversion(profile, gpu, options);
   if (conversion === null) return null;
-  const { demandTier, ratio } = conversion;
-  const { demandGpusPerReplica, footprintGiB, statedGiB } = replicaDemand(profile, demandTier.memoryGiB);
-  const usefulGpuHours = referenceGpuHoursOf(profile, demandGpusPerReplica) / ratio;
+  const { demandGpusPerReplica, footprintGiB, statedGiB } = replicaDemand(
+    profile,
+    conversion.demandTier.memoryGiB,
+  );
+  const referenceHours = referenceGpuHoursOf(profile, demandGpusPerReplica);
+  return floorOfConversion(
+    profile,
+    gpu,
+    largestMemoryGiB,
+    options,
+    conversion,
+    referenceHours,
+    footprintGiB,
+    statedGiB,
+  );
+}
+
+/**
+ * `gpuWorkFloor` for one profile and many GPUs (a catalog search asks it for every GPU name of every query): what
+ * reads the profile alone — its demand GPU, the replica it asks for, its reference GPU-hours, the kept conversions
+ * (`gpuConversionsOf`) — is worked out once. `gpuWorkFloorsOf(profile, options)(gpu, largestMemoryGiB)` equals
+ * `gpuWorkFloor(profile, gpu, largestMemoryGiB, options)`.
+ */
+export function gpuWorkFloorsOf(
+  profile: WorkloadProfile,
+  options: FeasibilityOptions,
+): (gpu: string, largestMemoryGiB: number) => GpuWorkFloor | null {
+  const conversions = gpuConversionsOf(profile, options);
+  // One demand GPU per profile (referenceGpu's), so one replica demand and one count of reference GPU-hours.
+  let demand: { demandGpusPerReplica: number; footprintGiB: number; statedGiB: number } | null = null;
+  let referenceHours = 0;
+  return (gpu, largestMemoryGiB) => {
+    const conversion = conversions(gpu);
+    if (conversion === null) return null;
+    if (demand === null) {
+      demand = replicaDemand(profile, conversion.demandTier.memoryGiB);
+      referenceHours = referenceGpuHoursOf(profile, demand.demandGpusPerReplica);
+    }
+    return floorOfConversion(
+      profile,
+      gpu,
+      largestMemoryGiB,
+      options,
+      conversion,
+      referenceHours,
+      demand.footprintGiB,
+      demand.statedGiB,
+    );
+  };
+}
+
+/** `gpuWorkFloor` from the GPU's conversion and what the profile asks of a replica. */
+function floorOfConversion(
+  profile: WorkloadProfile,
+  gpu: string,
+  largestMemoryGiB: number,
+  options: FeasibilityOptions,
+  conversion: { readonly demandTier: GpuTier; readonly ratio: number },
+  referenceHours: number,
+  footprintGiB: number,
+  statedGiB: number,
+): GpuWorkFloor {
+  const usefulGpuHours = referenceHours / conversion.ratio;
   const pf = profileFacts(profile);
   if (!pf.serving && !(pf.startupHours > 0)) return { usefulGpuHours, leastGpusPerReplica: 1 };
   // As feasibility counts it (`replicaGpuMemoryGiB`), at the largest listing of the GPU.
   const held = replicaGpuMemoryGiB(
     largestMemoryGiB,
     options.tiers.get(gpu),
-    demandTier,
+    conversion.demandTier,
     profile,
     footprintGiB >= statedGiB,
   );

@@ -485,6 +485,41 @@ export function gpuConversion(
   return conversion.ok ? { demandTier, ratio: conversion.value.ratio } : null;
 }
 
+/**
+ * `gpuConversion` for one profile and many GPUs: the profile's demand GPU, policy and kept answers (`conversionsFor`)
+ * are looked up once, then each GPU costs a tier lookup, its precision check and a kept answer.
+ * `gpuConversionsOf(profile, options)(gpu)` equals `gpuConversion(profile, gpu, options)`.
+ */
+export function gpuConversionsOf(
+  profile: WorkloadProfile,
+  options: FeasibilityOptions,
+): (gpu: string) => { readonly demandTier: GpuTier; readonly ratio: number } | null {
+  const tiers = options.tiers;
+  const demand = referenceGpu(profile, tiers);
+  if (demand === undefined) return () => null;
+  const demandTier = demand.tier;
+  const policy = profile.gpuPolicy ?? options.scenario?.gpuPolicy ?? 'measured';
+  const ratios = options.ratios;
+  const pf = profileFacts(profile);
+  // The answers of this key, held: a later profile's key may evict them from the cache, not change them.
+  const memo = conversionsFor(profile, pf, demandTier, policy, ratios);
+  return (gpu) => {
+    const tier = tiers.get(gpu);
+    if (tier === undefined) return null;
+    if (!precisionSupport(tier, profile.precision, false).runs) return null;
+    let conversion = memo.get(tier);
+    if (conversion === undefined) {
+      conversion = throughputConversion({
+        ...conversionKey(profile, pf, demandTier, policy, ratios),
+        offerTier: tier,
+        explain: false,
+      });
+      memo.set(tier, conversion);
+    }
+    return conversion.ok ? { demandTier, ratio: conversion.value.ratio } : null;
+  };
+}
+
 /** `throughputConversion` of the demand to an offer's GPU tier, under the profile's (else the scenario's) policy. */
 function convert(
   profile: WorkloadProfile,
