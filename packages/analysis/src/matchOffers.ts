@@ -230,6 +230,9 @@ export function indexOfferParts(
 
   // Per GPU part and query: its next class (cheapest first) to take out, and per GPU its hours floor.
   const gpuTaken = new Int32Array(gpuParts.length);
+  // The query's ceiling (`PartsQuery.atMostUsd`): an entry keyed above it can never reach the top (the search
+  // stops at a bound above the best cost found, which starts at the ceiling), so it is not pushed.
+  let ceiling = Number.POSITIVE_INFINITY;
   const gpuHours = new Float64Array(gpus.length);
   // Each class's place (pricing's `placeKey`), and per place and query the place rules' verdict
   // (`placeFeasible`): a class whose place the profile refuses is passed over without its `workFloor`.
@@ -265,8 +268,9 @@ export function indexOfferParts(
    * size and part, keyed by pricing's `instanceHoursFloor` × the least price of its classes there; `expandGpu`
    * takes its classes out one at a time, cheapest first, as it reaches the top, and `expand` a class's groups.
    */
-  function scan(profile: WorkloadProfile, wanted: number): void {
+  function scan(profile: WorkloadProfile, wanted: number, atMostUsd: number): void {
     heapSize.fill(0);
+    ceiling = atMostUsd;
     queryId++;
     // What the profile alone decides (its demand GPU, replica, reference hours, kept conversions), once a query.
     const gpuFloor = gpuWorkFloorsOf(profile, floorOptions);
@@ -286,6 +290,8 @@ export function indexOfferParts(
       for (const gp of gpu.parts) {
         const part = gp.part;
         if (((wanted >>> part) & 1) === 0) continue;
+        // Above the query's ceiling even at its cheapest class (they are sorted by price): never at the top.
+        if (hoursBound(hours, gp.leastUsd[0]!) > atMostUsd) continue;
         const first = nextAllowed(profile, gp, 0);
         if (first === gp.classes.length) continue;
         gpuTaken[gp.index] = first;
@@ -321,11 +327,14 @@ export function indexOfferParts(
       const cp = gp.classParts[taken]!;
       n = heapPush(heapBound, heapGroup, base, n, classBound(work, classParts[cp]!), -1 - cp);
     }
-    const next = nextAllowed(profile, gp, taken + 1);
-    if (next < gp.classes.length) {
-      gpuTaken[gp.index] = next;
-      const bound = hoursBound(gpuHours[gp.gpu]!, gp.leastUsd[next]!);
-      n = heapPush(heapBound, heapGroup, base, n, bound, firstGpuEntry - gp.index);
+    // The classes left cost at least the next one's price: none can be an answer above the ceiling.
+    if (taken + 1 < gp.classes.length && hoursBound(gpuHours[gp.gpu]!, gp.leastUsd[taken + 1]!) <= ceiling) {
+      const next = nextAllowed(profile, gp, taken + 1);
+      if (next < gp.classes.length) {
+        gpuTaken[gp.index] = next;
+        const bound = hoursBound(gpuHours[gp.gpu]!, gp.leastUsd[next]!);
+        n = heapPush(heapBound, heapGroup, base, n, bound, firstGpuEntry - gp.index);
+      }
     }
     return n;
   }
@@ -429,7 +438,7 @@ export function indexOfferParts(
       for (const k of query.parts) wanted |= 1 << k;
     }
     const atMost = query.atMostUsd ?? Number.POSITIVE_INFINITY;
-    scan(profile, wanted);
+    scan(profile, wanted, atMost);
     const out: (SideBest | null)[] = new Array(count);
     for (let k = 0; k < count; k++)
       out[k] = ((wanted >>> k) & 1) === 0 ? null : cheapestOfPart(profile, k, atMost);
@@ -437,7 +446,7 @@ export function indexOfferParts(
   }
 
   function lowestBound(profile: WorkloadProfile): (number | null)[] {
-    scan(profile, everyPart);
+    scan(profile, everyPart, Number.POSITIVE_INFINITY);
     const out: (number | null)[] = new Array(count);
     for (let k = 0; k < count; k++) {
       const base = partStart[k]!;

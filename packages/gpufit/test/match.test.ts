@@ -491,6 +491,33 @@ describe('cheapestFeasible', () => {
     );
   });
 
+  it('a ceiling at the cheapest cost finds it where the GPU bound is tight (few offers, no data, property)', () => {
+    // The scan leaves out a GPU entry whose bound is above the query's ceiling. With a catalog of a few offers and
+    // no data charges a GPU's bound is close to its offer's cost, so a ceiling at that cost is where an entry left
+    // out one step too soon (a ceiling scaled down) loses the answer.
+    let found = 0;
+    fc.assert(
+      fc.property(
+        profile,
+        scenario,
+        fc.uniqueArray(fc.nat(1_000_000), { minLength: 1, maxLength: 3 }),
+        (p0, s, picks) => {
+          const p = { ...p0, datasetGiB: 0, egressGiBPerMonth: 0 };
+          const offers = [...new Set(picks.map((i) => catalog[i % catalog.length]!))];
+          const parts = indexOfferParts(offers, { tiers, scenario: s, ratios }, 1, () => 0);
+          const all = naive(p, offers, s);
+          if (all === null) return;
+          found++;
+          const at = parts.cheapest(p, { atMostUsd: all.usd })[0];
+          expect(at === null ? null : { id: at.offer.id, usd: at.estimate.monthlyUsd }).toEqual(all);
+          expect(parts.cheapest(p, { atMostUsd: all.usd * (1 - 1e-9) - 1e-9 })[0]).toBeNull();
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    expect(found).toBeGreaterThan(20);
+  });
+
   it("pricing's pre-filter and floor: offers of one costFloorKey share one floor, and no estimate is below it", () => {
     const otherTerms = fc.record({
       factor: fc.double({ min: 0.5, max: 2, noNaN: true }),
