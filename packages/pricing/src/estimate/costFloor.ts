@@ -9,6 +9,7 @@ import {
   gpuConversion,
   gpuConversionsOf,
   placeKey,
+  type ReplicaDemand,
   replicaDemand,
   replicaGpuMemoryGiB,
 } from '../feasibility/feasibility.js';
@@ -206,21 +207,9 @@ export function gpuWorkFloor(
 ): GpuWorkFloor | null {
   const conversion = gpuConversion(profile, gpu, options);
   if (conversion === null) return null;
-  const { demandGpusPerReplica, footprintGiB, statedGiB } = replicaDemand(
-    profile,
-    conversion.demandTier.memoryGiB,
-  );
-  const referenceHours = referenceGpuHoursOf(profile, demandGpusPerReplica);
-  return floorOfConversion(
-    profile,
-    gpu,
-    largestMemoryGiB,
-    options,
-    conversion,
-    referenceHours,
-    footprintGiB,
-    statedGiB,
-  );
+  const demand = replicaDemand(profile, conversion.demandTier.memoryGiB);
+  const hours = referenceGpuHoursOf(profile, demand.demandGpusPerReplica);
+  return floorOfConversion(profile, gpu, largestMemoryGiB, options, { conversion, demand, hours });
 }
 
 /**
@@ -235,40 +224,36 @@ export function gpuWorkFloorsOf(
 ): (gpu: string, largestMemoryGiB: number) => GpuWorkFloor | null {
   const conversions = gpuConversionsOf(profile, options);
   // One demand GPU per profile (referenceGpu's), so one replica demand and one count of reference GPU-hours.
-  let demand: { demandGpusPerReplica: number; footprintGiB: number; statedGiB: number } | null = null;
-  let referenceHours = 0;
+  let demand: ReplicaDemand | null = null;
+  let hours = 0;
   return (gpu, largestMemoryGiB) => {
     const conversion = conversions(gpu);
     if (conversion === null) return null;
     if (demand === null) {
       demand = replicaDemand(profile, conversion.demandTier.memoryGiB);
-      referenceHours = referenceGpuHoursOf(profile, demand.demandGpusPerReplica);
+      hours = referenceGpuHoursOf(profile, demand.demandGpusPerReplica);
     }
-    return floorOfConversion(
-      profile,
-      gpu,
-      largestMemoryGiB,
-      options,
-      conversion,
-      referenceHours,
-      demand.footprintGiB,
-      demand.statedGiB,
-    );
+    return floorOfConversion(profile, gpu, largestMemoryGiB, options, { conversion, demand, hours });
   };
 }
 
-/** `gpuWorkFloor` from the GPU's conversion and what the profile asks of a replica. */
+/**
+ * `gpuWorkFloor` from the GPU's conversion, the replica the profile asks for (`replicaDemand` at the demand GPU's
+ * memory) and its reference GPU-hours.
+ */
 function floorOfConversion(
   profile: WorkloadProfile,
   gpu: string,
   largestMemoryGiB: number,
   options: FeasibilityOptions,
-  conversion: { readonly demandTier: GpuTier; readonly ratio: number },
-  referenceHours: number,
-  footprintGiB: number,
-  statedGiB: number,
+  of: {
+    readonly conversion: { readonly demandTier: GpuTier; readonly ratio: number };
+    readonly demand: ReplicaDemand;
+    readonly hours: number;
+  },
 ): GpuWorkFloor {
-  const usefulGpuHours = referenceHours / conversion.ratio;
+  const { conversion, demand } = of;
+  const usefulGpuHours = of.hours / conversion.ratio;
   const pf = profileFacts(profile);
   if (!pf.serving && !(pf.startupHours > 0)) return { usefulGpuHours, leastGpusPerReplica: 1 };
   // As feasibility counts it (`replicaGpuMemoryGiB`), at the largest listing of the GPU.
@@ -277,9 +262,9 @@ function floorOfConversion(
     options.tiers.get(gpu),
     conversion.demandTier,
     profile,
-    footprintGiB >= statedGiB,
+    demand.footprintGiB >= demand.statedGiB,
   );
-  const leastGpus = gpusForModel(footprintGiB, held, profile.nodes);
+  const leastGpus = gpusForModel(demand.footprintGiB, held, profile.nodes);
   return { usefulGpuHours, leastGpusPerReplica: replicaWidth(profile.gpusPerReplica, leastGpus) };
 }
 
