@@ -508,7 +508,7 @@ describe('cheapestFeasible', () => {
           const all = naive(p, offers, s);
           if (all === null) return;
           found++;
-          const at = parts.cheapest(p, { atMostUsd: all.usd })[0];
+          const at = parts.cheapest(p, { atMostUsd: all.usd })[0]!;
           expect(at === null ? null : { id: at.offer.id, usd: at.estimate.monthlyUsd }).toEqual(all);
           expect(parts.cheapest(p, { atMostUsd: all.usd * (1 - 1e-9) - 1e-9 })[0]).toBeNull();
         },
