@@ -24,7 +24,6 @@ import {
 import {
   type Distribution,
   demandGrowthOf,
-  HOURS_PER_MONTH,
   namedEntry,
   type Offer,
   type Projection,
@@ -282,9 +281,9 @@ export function createWorkloadAnalyzer(
       explainFit(assessFit(profile, fitOptions), profile, fitOptions),
       best.cloud?.offer,
     );
-    // The cloud option: the single cheapest cloud offer, or a committed base with on-demand bursts when that is
-    // cheaper and clears the policy's bar (committedBaseChoice.ts).
-    const cloudChoice = committedBaseChoice(profile, best, policy, tiers);
+    // The cloud option: the single cheapest cloud offer, or a committed base with on-demand bursts on one provider
+    // and one GPU type when that is cheaper (committedBaseChoice.ts).
+    const cloudChoice = committedBaseChoice(profile, best, tiers);
     const depinEligible = !fit.constraints.some((c) => c.side === 'depin' && c.scope === 'all');
     const depin = priced(best.depin, tiers);
 
@@ -344,7 +343,7 @@ export function createWorkloadAnalyzer(
       candidate !== null
         ? committedBaseBasis({
             month: {
-              baseUsd: HOURS_PER_MONTH * candidate.committedRate * candidate.baseDemandGpus,
+              baseUsd: candidate.baseMonthlyUsd,
               baseGpus: candidate.baseDemandGpus,
               burstUsdPerGpuHour: candidate.onDemandRate,
               meanGpus: candidate.meanGpus,

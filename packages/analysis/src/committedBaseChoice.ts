@@ -3,7 +3,6 @@ import type { PricedOption, WorkloadProfile } from '@gpufit/schema';
 import { type BestOffers, priced } from './bestOffers.js';
 import { type CommittedBaseMix, committedBaseMix } from './committedBaseMix.js';
 import { committedBaseOption } from './committedBaseOption.js';
-import type { DecisionPolicy } from './decide.js';
 import { usd } from './usdText.js';
 
 /** The cloud option chosen between the single cheapest offer and the committed-base mix, and why. */
@@ -14,8 +13,11 @@ export interface CommittedBaseChoice {
   readonly mix: CommittedBaseMix | null;
   /** The single offer's month the mix replaces (the cheaper of the committed and the flexible one). */
   readonly singleMonthlyUsd: number | null;
-  /** Set when a cheaper mix was refused because it adds a provider and does not clear the policy's bar. */
-  readonly refusedByBar: boolean;
+  /**
+   * Set when a cheaper mix was refused because its two offers are on two providers or two GPU types: a hybrid
+   * placement with its own operational cost, which gpufit prices as the hybrid split, not as the cloud option.
+   */
+  readonly refusedAsHybrid: boolean;
 }
 
 /**
@@ -24,32 +26,40 @@ export interface CommittedBaseChoice {
  * the mix only when committedBaseMix prices one (both offers exist, the burst offer is on-demand and not booked
  * ahead, the commitment costs less per GPU-hour of work than on-demand, the term's spread over the horizon is in its
  * rate), both offers are priced in USD with no incentive (the projection and the Monte Carlo price the mix as a
- * USD month), it costs less than the single offer, and, when its two offers are on different providers, it saves at
- * least the policy's bar for another provider (USD and share of the single offer's month, as a hybrid must).
+ * USD month), it costs less than the single offer, and its two offers are one provider's and one GPU type (the
+ * textbook mix: a commitment on an instance type and that provider's on-demand of the same GPU). Two providers or
+ * two GPU types serving one service are a hybrid placement, with the operational cost of running two (gpufit prices
+ * that as the hybrid split): refused here, and the committed-base risk names the saving as a risk.
  */
 export function committedBaseChoice(
   profile: WorkloadProfile,
   best: BestOffers,
-  policy: Pick<DecisionPolicy, 'minMonthlySavingUsd' | 'minSavingShare'>,
   tiers?: Pick<GpuTierTable, 'get'>,
 ): CommittedBaseChoice {
   const single = best.cloud?.estimate.monthlyUsd ?? null;
   const mix = committedBaseMix(profile, best);
-  const none = { option: null, mix, singleMonthlyUsd: single, refusedByBar: false };
+  const none = { option: null, mix, singleMonthlyUsd: single, refusedAsHybrid: false };
   if (mix === null || single === null || best.cloudCommitted === null || best.cloudFlexible === null)
     return none;
   if (mix.committed.incentive !== null || mix.onDemand.incentive !== null) return none;
-  const saving = single - mix.monthlyUsd;
-  if (!(saving > 0)) return none;
-  if (
-    mix.committed.provider !== mix.onDemand.provider &&
-    saving < Math.max(policy.minMonthlySavingUsd, policy.minSavingShare * single)
-  )
-    return { ...none, refusedByBar: true };
+  // A saving of at least a cent a month: a mix whose bursts carry next to nothing is the commitment alone.
+  if (!(single - mix.monthlyUsd >= MIN_SAVING_USD)) return none;
+  if (!isOneProviderOneGpu(mix)) return { ...none, refusedAsHybrid: true };
   const committed = priced(best.cloudCommitted, tiers)!;
   const burst = priced(best.cloudFlexible, tiers)!;
-  const option = committedBaseOption(mix, committed, burst, best.cloudCommitted, profile.horizonMonths);
-  return option === null ? none : { ...none, option };
+  const option = committedBaseOption(mix, committed, burst, profile.horizonMonths);
+  const total = option?.cost.monthlyUsd ?? null;
+  return option === null || total === null || !(single - total >= MIN_SAVING_USD)
+    ? none
+    : { ...none, option };
+}
+
+/** The least a month's saving that makes the mix the cloud option: one cent (below it the two bills are one). */
+const MIN_SAVING_USD = 0.01;
+
+/** The textbook mix: the commitment and the bursts on one provider and one GPU type. */
+export function isOneProviderOneGpu(mix: Pick<CommittedBaseMix, 'committed' | 'onDemand'>): boolean {
+  return mix.committed.provider === mix.onDemand.provider && mix.committed.gpu === mix.onDemand.gpu;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { termFactor } from '@gpufit/pricing';
 import {
   COST_COMPONENT_NAMES,
   type CostComponent,
@@ -6,7 +5,6 @@ import {
   HOURS_PER_MONTH,
   type PricedOption,
 } from '@gpufit/schema';
-import type { SideBest } from './bestOffers.js';
 import type { CommittedBaseMix } from './committedBaseMix.js';
 
 /**
@@ -14,67 +12,89 @@ import type { CommittedBaseMix } from './committedBaseMix.js';
  * priced, as a `PricedOption` whose `mix` holds each part's own cost and whose `cost` is their sum line by line, so
  * every consumer that reads one cost reads the mix's total, and the parts add up to it by construction.
  *
- * With work W demand GPU-hours a month, base b demand GPUs, E = E[(D − b)⁺] and H hours a month:
- * - the base carries W_b = W − H·E of the work: each line of the committed estimate but its commitment waste × W_b ÷ W
- *   (its rate r_c0 = (month − waste) ÷ W per demand GPU-hour of work), plus `idle-capacity` for the hours it is held
- *   past its work, (H·b − W_b) at r_c0, plus `commitment-waste` for a term longer than the horizon, (f − 1)·H·b at
- *   r_c0 (f the term's spread, termFactor.ts): in all H·b·r_c0·f = H·r_c·b, the base of committedBaseMix;
- * - the bursts carry H·E: each line of the on-demand estimate × H·E ÷ W, in all H·r_od·E.
- * The base's added idle and waste USD are counted in GPU-hours at the commitment's list price (its gpu-time line's
- * unit price), so each part's GPU-hour lines are its billed GPU-hours at its offer's list price (what a FOCUS row
- * states), and each line's usd = quantity × unitPriceUsd holds. Null when either estimate is unpriced.
+ * With work W demand GPU-hours a month, base b demand GPUs on n instances of g GPUs, s spare GPU-hours, E =
+ * E[(D − b)⁺], H hours a month, ρ the throughput ratio and p the commitment's list price (every line below in the
+ * offer's GPU-hours at p, so each part's GPU-hour lines are what it bills, as a FOCUS row states them):
+ * - the base's lines bill exactly what it holds, (n·g·H + s) GPU-hours: `gpu-time` (and billing rounding,
+ *   interruptions) for the work it carries, W_b = W − H·E (the committed estimate's lines × W_b ÷ W);
+ *   `redundancy` the spares held all month, whole (s, the committed estimate's line); `idle-capacity` the rest of
+ *   the base's held hours, n·g·H − W_b ÷ ρ = (b − E[min(D, b)])·H ÷ ρ less its rounding and interruptions;
+ *   `commitment-waste` a term past the horizon, (f − 1)·(n·g·H + s); its data lines × W_b ÷ W;
+ * - the bursts' lines carry only the burst work, H·E: the on-demand estimate's work lines (gpu-time, billing
+ *   rounding, interruptions, data) × H·E ÷ W, with no spare, idle or commitment hours (a burst instance runs
+ *   only while there is demand above the base).
+ * Null when either estimate is unpriced.
  */
 export function committedBaseOption(
   mix: CommittedBaseMix,
   committed: PricedOption,
   burst: PricedOption,
-  committedBest: SideBest,
   horizonMonths: number,
 ): PricedOption | null {
   const c = committed.cost;
   const o = burst.cost;
   const work = o.demandGpuHoursPerMonth ?? null;
   if (c.monthlyUsd === null || o.monthlyUsd === null || work === null || !(work > 0)) return null;
+  const listed = c.components.find((x) => x.name === 'gpu-time')?.unitPriceUsd;
+  if (listed === undefined || !(listed > 0)) return null;
   const burstWork = HOURS_PER_MONTH * mix.excessGpus;
   const baseWork = work - burstWork;
-  const heldWork = HOURS_PER_MONTH * mix.baseDemandGpus;
-  const ratio = c.throughput?.ratio ?? 1;
-  const waste = c.components.filter((x) => x.name === 'commitment-waste').reduce((a, x) => a + x.usd, 0);
-  const rate0 = (c.monthlyUsd - waste) / work;
-  const spread = termFactor(committedBest.offer, horizonMonths);
-  // Every GPU-hour of the base at the commitment's list price (its gpu-time line's), so a part's GPU-hours × that
-  // price is its GPU cost: the hours held past the work join its idle-capacity line, a term past the horizon its
-  // commitment-waste line.
-  const listed = c.components.find((x) => x.name === 'gpu-time')?.unitPriceUsd;
-  const price = listed !== undefined && listed > 0 ? listed : rate0 * ratio;
-  const idleUsd = rate0 * Math.max(0, heldWork - baseWork);
-  const wasteUsd = (spread - 1) * rate0 * heldWork;
-  const baseLines: CostComponent[] = c.components
-    .filter((x) => x.name !== 'commitment-waste')
-    .map((x) => scaledLine(x, baseWork / work));
-  const added = (name: 'idle-capacity' | 'commitment-waste', usd: number, note: string): void => {
-    if (!(usd > 0)) return;
-    const at = baseLines.findIndex((x) => x.name === name);
-    const old = at < 0 ? null : baseLines[at]!;
-    const quantity = (old?.quantity ?? 0) + usd / price;
-    const total = (old?.usd ?? 0) + usd;
-    const line: CostComponent = {
-      name,
-      unit: 'GPU-hour',
-      quantity,
-      unitPriceUsd: total / quantity,
-      usd: total,
-      note,
-    };
-    if (at < 0) baseLines.push(line);
-    else baseLines[at] = line;
+  const kb = baseWork / work;
+  const perInstance = mix.baseGpus / mix.instances;
+  const heldBase = mix.baseGpus * HOURS_PER_MONTH;
+  const spares = mix.spareGpuHours;
+  const spread = (mix.committedRate * (c.throughput?.ratio ?? 1)) / listed;
+  const count = (gpuHours: number): string => {
+    const n = gpuHours / (perInstance * HOURS_PER_MONTH);
+    const whole = Math.abs(n - Math.round(n)) < 1e-6;
+    return `${whole ? Math.round(n) : n.toFixed(2)} ${perInstance}-GPU instance${whole && Math.round(n) === 1 ? '' : 's'} × ${HOURS_PER_MONTH} h`;
   };
-  added(
-    'idle-capacity',
-    idleUsd,
-    'the committed base held past the work it carries (the newsvendor base, docs/projection-and-uncertainty.md §4)',
-  );
-  added('commitment-waste', wasteUsd, `the commitment's term past the ${horizonMonths}-month horizon`);
+  const gpuLine = (
+    name: CostComponent['name'],
+    quantity: number,
+    note: string,
+    old?: CostComponent,
+  ): CostComponent => ({
+    ...(old ?? {}),
+    name,
+    unit: 'GPU-hour',
+    quantity,
+    unitPriceUsd: listed,
+    usd: quantity * listed,
+    note,
+  });
+  const worked = c.components
+    .filter((x) => x.unit === 'GPU-hour' && !HELD.has(x.name))
+    .map((x) => scaledLine(x, kb));
+  const workedHours = worked.reduce((a, x) => a + x.quantity, 0);
+  const idle = Math.max(0, heldBase - workedHours);
+  const spareLine = c.components.find((x) => x.name === 'redundancy');
+  const baseLines: CostComponent[] = [
+    ...worked,
+    ...c.components.filter((x) => x.unit !== 'GPU-hour').map((x) => scaledLine(x, kb)),
+    gpuLine(
+      'redundancy',
+      spares,
+      spares > 0
+        ? `${count(spares)} held all month on the commitment, the spares the availability target needs at the peak${spareLine?.note ? ` (${spareLine.note})` : ''}`
+        : 'no spare held',
+      spareLine,
+    ),
+    gpuLine(
+      'idle-capacity',
+      idle,
+      `the committed base of ${count(heldBase)} = ${fixed(heldBase)} GPU-hours held all month, ${fixed(idle)} of them past the ${fixed(workedHours)} of work it carries (the newsvendor base, docs/projection-and-uncertainty.md §4)`,
+    ),
+  ];
+  const wasteHours = (spread - 1) * (heldBase + spares);
+  if (wasteHours > 1e-9)
+    baseLines.push(
+      gpuLine(
+        'commitment-waste',
+        wasteHours,
+        `the commitment's term past the ${horizonMonths}-month horizon: ${fixed(spread - 1)} × the ${fixed(heldBase + spares)} GPU-hours held a month`,
+      ),
+    );
   baseLines.sort((x, y) => COST_COMPONENT_NAMES.indexOf(x.name) - COST_COMPONENT_NAMES.indexOf(y.name));
   const baseUsd = baseLines.reduce((a, x) => a + x.usd, 0);
   const baseCost: CostEstimate = {
@@ -87,38 +107,45 @@ export function committedBaseOption(
     demandGpuHoursPerMonth: baseWork,
   };
   const k = burstWork / work;
-  const burstLines = o.components.map((x) => scaledLine(x, k));
+  const burstLines = o.components.map((x) =>
+    HELD.has(x.name)
+      ? {
+          ...x,
+          quantity: 0,
+          usd: 0,
+          note: 'none: a burst instance runs only while there is demand above the base',
+        }
+      : scaledLine(x, k),
+  );
   const burstUsd = burstLines.reduce((a, x) => a + x.usd, 0);
   const burstCost: CostEstimate = {
     ...o,
     components: burstLines,
     monthlyUsd: burstUsd,
     usdPerJob: perJob(o, burstUsd),
-    // At the peak the bursts hold what the on-demand option holds there less the base.
-    instances: o.instances == null ? null : Math.max(1, o.instances - mix.instances),
-    billedGpuHoursPerMonth: o.billedGpuHoursPerMonth === null ? null : o.billedGpuHoursPerMonth * k,
+    // At the peak the bursts hold what the on-demand option holds there less the base and its spares.
+    instances:
+      o.instances == null ? null : Math.max(1, o.instances - mix.instances - Math.round(mix.spareInstances)),
+    billedGpuHoursPerMonth: gpuHours(burstLines),
     demandGpuHoursPerMonth: burstWork,
   };
   const total = baseUsd + burstUsd;
-  const billed =
-    burstCost.billedGpuHoursPerMonth === null || baseCost.billedGpuHoursPerMonth === null
-      ? null
-      : baseCost.billedGpuHoursPerMonth + burstCost.billedGpuHoursPerMonth;
   const cost: CostEstimate = {
     ...c,
     components: summedLines(baseLines, burstLines),
     monthlyUsd: total,
     usdPerJob: perJob(o, total),
-    // The instances the option holds all month: the base's (the bursts' follow the demand).
+    // The instances the option holds all month: the base's (its spares and the bursts' follow the redundancy line
+    // and the demand).
     instances: mix.instances,
     assumptions: [
       ...new Set([
         ...c.assumptions,
         ...o.assumptions,
-        `${committed.offer.id}: a committed base of ${mix.instances} instance${mix.instances === 1 ? '' : 's'} (${mix.baseGpus} × ${committed.offer.gpu}) held all month, the demand above it on ${burst.offer.id} on demand (the newsvendor base, docs/projection-and-uncertainty.md §4; gpufit assumption: each rate's spares scale with the work it carries).`,
+        `${committed.offer.id}: a committed base of ${mix.instances} instance${mix.instances === 1 ? '' : 's'} (${mix.baseGpus} × ${committed.offer.gpu})${spares > 0 ? ` and its spares (${count(spares)})` : ''} held all month, the demand above it on ${burst.offer.id} on demand (the newsvendor base, docs/projection-and-uncertainty.md §4; gpufit assumption: burst instances start and stop with the demand above the base, billed by the offer's increment, and hold no spare).`,
       ]),
     ],
-    billedGpuHoursPerMonth: billed,
+    billedGpuHoursPerMonth: gpuHours(baseLines) + gpuHours(burstLines),
     demandGpuHoursPerMonth: work,
   };
   return {
@@ -131,6 +158,18 @@ export function committedBaseOption(
       burstShare: burstWork / work,
     },
   };
+}
+
+/** Lines a part holds rather than works: its spares, idle hours, commitment past the horizon, and a subsidy. */
+const HELD: ReadonlySet<string> = new Set([
+  'redundancy',
+  'idle-capacity',
+  'commitment-waste',
+  'incentive-subsidy',
+]);
+
+function fixed(x: number): string {
+  return x.toFixed(2);
 }
 
 /** The GPU-hours of an estimate's lines: every line in GPU-hours but the incentive subsidy (a credit on them). */

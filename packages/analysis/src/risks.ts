@@ -576,8 +576,9 @@ export const riskRules: readonly RiskRule[] = [
   },
   {
     // A commitment priced alone holds the peak all month, and a service that peaks loses it whole. The cloud option
-    // takes a committed base with on-demand bursts where it is cheaper (committedBaseChoice.ts); this names a mix it
-    // refused: across two providers, saving less than the decision policy's bar for another provider (a 70B chat API
+    // takes a committed base with on-demand bursts on one provider and one GPU type where it is cheaper
+    // (committedBaseChoice.ts); this names a mix it refused because it spans two providers or two GPU types (a hybrid
+    // placement with its own operational cost) as a risk of the plan: the saving left on the table (a 70B chat API
     // on AWS eu-central-1 on-demand at USD 80,429.71 a month, where a committed base with on-demand bursts came to
     // about USD 64,965.57; docs/projection-and-uncertainty.md §4).
     id: 'committed-base',
@@ -589,11 +590,20 @@ export const riskRules: readonly RiskRule[] = [
       const saving = asIs - mix.monthlyUsd;
       if (!savesEnough(saving, asIs)) return null;
       const c = mix.committed;
+      const o = mix.onDemand;
       const term = c.termMonths === null ? '' : `, a ${c.termMonths}-month term`;
-      const same = c.provider === mix.onDemand.provider;
+      const sameProvider = c.provider === o.provider;
+      const sameGpu = c.gpu === o.gpu;
+      const across = [sameProvider ? null : 'two providers', sameGpu ? null : 'two GPU types'].filter(
+        (x) => x !== null,
+      );
+      const spares =
+        mix.spareGpuHours > 0
+          ? ` and its spares (${fixed2(mix.spareInstances)} instances held all month)`
+          : '';
       return requirementSaid(
         e,
-        `The catalog's commitment — ${c.providerName} ${c.gpusPerInstance} × ${c.gpu} in ${c.region}${perGpuHour(c)}${term} — priced alone holds the peak all month, and lost to on-demand. A committed base of ${mix.instances} × ${c.gpusPerInstance} ${c.gpu} held all month, with the demand above it on the on-demand option (${mix.onDemand.providerName} ${mix.onDemand.region}; the newsvendor baseline, docs/projection-and-uncertainty.md §4), would cost about ${usd(mix.monthlyUsd)} a month, ${usd(saving)} less${same ? '' : `; gpufit did not take it as the cloud option because it adds a provider and saves less than the decision policy's bar for one`}: ask ${c.providerName} for that commitment${same ? '' : ` and keep ${mix.onDemand.providerName} for the bursts if the second provider is worth it`} (an estimate: each rate's spares are assumed to scale with the work it carries, so the on-demand part also stands in for a failed committed unit${same ? '' : `, across two providers`}).`,
+        `The catalog's commitment — ${c.providerName} ${c.gpusPerInstance} × ${c.gpu} in ${c.region}${perGpuHour(c)}${term} — priced alone holds the peak all month, and lost to on-demand. A committed base of ${mix.instances} × ${c.gpusPerInstance} ${c.gpu}${spares}, with the demand above it on the on-demand option (${o.providerName} ${o.gpu} in ${o.region}; the newsvendor baseline, docs/projection-and-uncertainty.md §4), would cost about ${usd(mix.monthlyUsd)} a month, ${usd(saving)} less${across.length === 0 ? '' : `; gpufit did not take it as the cloud option because it spans ${across.join(' and ')} — a hybrid placement, with the cost of operating both, not the textbook mix of one provider's commitment and its on-demand of the same GPU`}: ask ${c.providerName} for that commitment${sameProvider ? '' : ` and keep ${o.providerName} for the bursts if the second provider is worth it`} (an estimate: the bursts are assumed to start and stop with the demand above the base${across.length === 0 ? '' : `, across ${across.join(' and ')}`}).`,
         saving,
         mix.monthlyUsd,
       );
@@ -1636,4 +1646,9 @@ function bookedByTheDay({ cloudOffer: o, profile }: RiskEvidence, aside: string)
   if (o == null || days === null) return null;
   const serving = workloadKinds[profile.kind].pattern === 'serving';
   return `The cloud option (${o.providerName} ${o.instanceType ?? o.gpu}, ${o.region})${aside} is capacity booked ahead, at least ${days === 1 ? 'a whole day' : `${days} whole days`} at a time, priced at the block rate of ${o.asOf}, not on-demand${serving ? ': a service that runs all month books blocks back to back, ahead of time, at the rate of the day it books' : ''}; a job that cannot wait for a block runs on on-demand capacity at its higher price.`;
+}
+
+/** A count with up to two decimals ("1", "1.5"). */
+function fixed2(x: number): string {
+  return String(Math.round(x * 100) / 100);
 }

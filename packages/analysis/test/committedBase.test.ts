@@ -119,7 +119,8 @@ async function decisionWith(offers: readonly Offer[]) {
 
 describe('risk: a committed base with on-demand bursts', () => {
   // Since the cloud option takes the mix itself (committedBaseChoice.ts), the risk is said only for a mix the option
-  // refused: one that adds a provider and saves less than the decision policy's bar for one (here a bar of 20 %).
+  // refused: one across two providers or two GPU types (a hybrid placement, whatever it saves; here under a bar of
+  // 20 % too, which no longer decides it).
   const otherProvider = (usd: number) =>
     offer({
       id: 'ovh:h100:eu-central-1:committed-12mo',
@@ -147,7 +148,7 @@ describe('risk: a committed base with on-demand bursts', () => {
     return a.workloads[0]!.decision;
   }
 
-  it("is said, with its figure, when a mix on two providers saves 10 % but not the policy's bar, so the option stays one offer", async () => {
+  it('is said, with its figure, when a mix spans two providers, so the option stays one offer', async () => {
     const d = await strictDecision([onDemand, otherProvider(2.8)]);
     expect(d.cloud?.offer.id).toBe('aws:p5:eu-central-1');
     expect(d.cloud?.mix).toBeUndefined();
@@ -155,7 +156,7 @@ describe('risk: a committed base with on-demand bursts', () => {
     expect(i).toBeGreaterThanOrEqual(0);
     const risk = d.risks[i]!;
     expect(risk).toContain(
-      "The catalog's commitment — OVHcloud 8 × H100 in eu-central-1 at $2.80/GPU-hour, a 12-month term — priced alone holds the peak all month, and lost to on-demand. A committed base of 1 × 8 H100 held all month",
+      "The catalog's commitment — OVHcloud 8 × H100 in eu-central-1 at $2.80/GPU-hour, a 12-month term — priced alone holds the peak all month, and lost to on-demand. A committed base of 1 × 8 H100, with the demand above it on the on-demand option (Amazon Web Services H100 in eu-central-1;",
     );
     const stake = d.riskStakes![i]!.usdPerMonth!;
     // 5,840 H100-hours on demand at USD 4: USD 23,360. One committed 8-GPU instance at USD 2.80 (USD 16,352 a
@@ -167,8 +168,63 @@ describe('risk: a committed base with on-demand bursts', () => {
     expect(stake).toBeCloseTo(4_038.89, 2);
     expect(risk).toContain('would cost about $19,321.11 a month, $4,038.89 less');
     expect(risk).toContain(
-      "$4,038.89 less; gpufit did not take it as the cloud option because it adds a provider and saves less than the decision policy's bar for one: ask OVHcloud for that commitment and keep Amazon Web Services for the bursts if the second provider is worth it",
+      "$4,038.89 less; gpufit did not take it as the cloud option because it spans two providers — a hybrid placement, with the cost of operating both, not the textbook mix of one provider's commitment and its on-demand of the same GPU: ask OVHcloud for that commitment and keep Amazon Web Services for the bursts if the second provider is worth it",
     );
+  });
+
+  it('is said the same under the default policy: a mix across two providers saving 17 % is refused whatever it saves', async () => {
+    const d = await decisionWith([onDemand, otherProvider(2.8)]);
+    expect(d.cloud?.mix).toBeUndefined();
+    expect(d.cloud?.offer.id).toBe('aws:p5:eu-central-1');
+    const i = d.riskStakes!.findIndex((s) => s.id === 'committed-base');
+    expect(d.riskStakes![i]!.usdPerMonth!).toBeCloseTo(4_038.89, 2);
+    expect(d.risks[i]!).toContain('because it spans two providers');
+  });
+
+  it('is said when the commitment is on another GPU type at the same provider: two GPU types are a hybrid too', async () => {
+    // AWS's committed H200 at USD 2.80 (the same H100-class work per GPU-hour here, a tier of its own) beside AWS's
+    // on-demand H100 at USD 4: one provider, two GPU types.
+    const h200 = offer({
+      id: 'aws:p5e:eu-central-1:committed-12mo',
+      market: 'hyperscaler',
+      providerName: 'Amazon Web Services',
+      gpu: 'H200',
+      usdPerGpuHour: 2.8,
+      region: 'eu-central-1',
+      country: 'DE',
+      pricingCategory: 'Committed',
+      termMonths: 12,
+    });
+    // The same service with no GPU named, so an H200 offer is feasible for it.
+    const anyGpu = profileOf({
+      id: 'w',
+      kind: 'realtime-inference',
+      modelParamsBillions: 70,
+      precision: 'fp8',
+      gpusPerReplica: 2,
+      interconnect: 'nvlink',
+      gpuHoursPerMonth: 5840,
+      peakToMeanRatio: 2,
+      dataSensitivity: 'internal',
+      availabilityTarget: 0.99,
+      p99LatencyMs: 2000,
+    });
+    const a = await analyze({
+      workloads: [anyGpu],
+      offers: [onDemand, h200],
+      tiers: gpuTierTable([gpuTier('A100-80GB', { generation: 'Ampere' }), gpuTier('H100'), gpuTier('H200')]),
+      scenario,
+      monteCarlo: false,
+    });
+    const d = a.workloads[0]!.decision;
+    expect(d.cloud?.mix).toBeUndefined();
+    // The H200 commitment alone holds the peak (16 GPUs and more) all month, over USD 32,704: the on-demand H100
+    // stays the single offer.
+    expect(d.cloud?.offer.id).toBe('aws:p5:eu-central-1');
+    const i = d.riskStakes!.findIndex((s) => s.id === 'committed-base');
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(d.risks[i]!).toContain('because it spans two GPU types');
+    expect(d.risks[i]!).not.toContain('two providers');
   });
 
   it('says nothing when the mix is the cloud option, or the commitment is already the option', async () => {

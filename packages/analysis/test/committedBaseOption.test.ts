@@ -1,8 +1,9 @@
-import { gpuTierTable } from '@gpufit/pricing';
+import { demandShape, gpuTierTable } from '@gpufit/pricing';
 import {
   COST_COMPONENT_NAMES,
   type CostEstimate,
   type Decision,
+  HOURS_PER_MONTH,
   type Offer,
   validateScenario,
 } from '@gpufit/schema';
@@ -18,8 +19,9 @@ import { gpuTier, offerOf, profileOf } from './support/builders.js';
  */
 const tiers = gpuTierTable([gpuTier('A100-80GB', { generation: 'Ampere' }), gpuTier('H100')]);
 const offer = (input: Parameters<typeof offerOf>[1]): Offer => offerOf('committedBaseOption test', input);
-const onDemand = (usd = 4) =>
+const onDemand = (usd = 4, availability?: number) =>
   offer({
+    ...(availability === undefined ? {} : { availability }),
     id: 'aws:p5:eu-central-1',
     market: 'hyperscaler',
     providerName: 'Amazon Web Services',
@@ -27,8 +29,9 @@ const onDemand = (usd = 4) =>
     region: 'eu-central-1',
     country: 'DE',
   });
-const committed = (usd: number, provider = 'aws', termMonths = 12) =>
+const committed = (usd: number, provider = 'aws', termMonths = 12, availability?: number) =>
   offer({
+    ...(availability === undefined ? {} : { availability }),
     id: `${provider}:p5:eu-central-1:committed-${termMonths}mo`,
     market: provider === 'aws' ? 'hyperscaler' : 'gpu-cloud',
     providerName: provider === 'aws' ? 'Amazon Web Services' : 'Other Cloud',
@@ -43,7 +46,12 @@ const scenarioOf = (extra: Record<string, unknown> = {}) => {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.value;
 };
-const serviceOf = (gpuHoursPerMonth: number, peakToMeanRatio: number, horizonMonths = 12) =>
+const serviceOf = (
+  gpuHoursPerMonth: number,
+  peakToMeanRatio: number,
+  horizonMonths = 12,
+  availabilityTarget = 0.99,
+) =>
   profileOf({
     id: 'w',
     kind: 'realtime-inference',
@@ -55,7 +63,7 @@ const serviceOf = (gpuHoursPerMonth: number, peakToMeanRatio: number, horizonMon
     gpuHoursPerMonth,
     peakToMeanRatio,
     dataSensitivity: 'internal',
-    availabilityTarget: 0.99,
+    availabilityTarget,
     p99LatencyMs: 2000,
     horizonMonths,
   });
@@ -146,15 +154,46 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
     expect(single.workloads[0]!.breakEvens.length).toBeGreaterThan(0);
   });
 
-  it('keeps one offer when a mix adds a provider and saves less than the policy bar (USD 100 and 5 %)', async () => {
-    // Another provider's commitment at 3.40: a base saves USD 534.89 (22,825.11), under 5 % of USD 23,360.
-    const { decision: d } = await decisionOf([onDemand(), committed(3.4, 'other')]);
-    expect(d.cloud?.mix).toBeUndefined();
-    expect(d.cloud?.offer.id).toBe('aws:p5:eu-central-1');
-    // The same commitment from the same provider: no bar, the mix is taken.
+  it('keeps one offer when a mix spans two providers, whatever it saves: that is a hybrid placement', async () => {
+    // Another provider's commitment at 3.40: a base would save USD 534.89 (22,825.11); at 2.80, USD 4,038.89 (17 %).
+    for (const usd of [3.4, 2.8]) {
+      const { decision: d } = await decisionOf([onDemand(), committed(usd, 'other')]);
+      expect(d.cloud?.mix).toBeUndefined();
+      expect(d.cloud?.offer.id).toBe('aws:p5:eu-central-1');
+    }
+    // The same commitment from the same provider on the same GPU: the textbook mix, taken.
     const same = await decisionOf([onDemand(), committed(3.4)]);
     expect(same.decision.cloud?.mix).toBeDefined();
     expect(same.decision.cloud!.cost.monthlyUsd!).toBeCloseTo(22_825.11, 2);
+  });
+
+  it('holds the spares on the commitment, whole: a 0.999 target adds one 8-GPU instance to the base, none to the bursts', async () => {
+    // The same service at an availability target of 0.999 on instances available 0.995 of the time: the peak's 2
+    // instances are both up 0.990025 of the time, 2 of 3 are 0.999925, so the single commitment holds 3 all month,
+    // one a spare (its redundancy line, 5,840 GPU-hours): 3 × 5,840 × USD 2 = USD 35,040. The mix holds that spare on
+    // the commitment beside its one base instance: 2 × 8 × 730 = 11,680 GPU-hours at USD 2 = USD 23,360, and the
+    // demand above 8 GPUs on demand, 730 × E[(D − 8)⁺] = 730 × 1.0176 GPU-hours at USD 4 = USD 2,969.11
+    // (committedBase.test.ts's hand vector): USD 26,329.11, no spare on the burst side.
+    const { decision: d } = await decisionOf(
+      [onDemand(4, 0.995), committed(2, 'aws', 12, 0.995)],
+      serviceOf(5840, 2, 12, 0.999),
+    );
+    const m = d.cloud!.mix!;
+    const line = (e: CostEstimate, name: string) => e.components.find((c) => c.name === name);
+    expect(line(m.committed.cost, 'redundancy')!.quantity).toBeCloseTo(8 * HOURS_PER_MONTH, 6);
+    expect(line(m.committed.cost, 'redundancy')!.note).toContain('1 8-GPU instance × 730 h held all month');
+    expect(m.committed.cost.billedGpuHoursPerMonth).toBeCloseTo(2 * 8 * HOURS_PER_MONTH, 6);
+    for (const name of ['redundancy', 'idle-capacity', 'commitment-waste'])
+      expect(line(m.burst.cost, name)?.quantity ?? 0).toBe(0);
+    // The base's idle hours: (b − E[min(D, b)]) · H with b = 8 demand GPUs, mean 8, P99 16.
+    const e = demandShape({ meanGpus: 8, peakToMeanRatio: 2 }).expectedExcess(8);
+    expect(line(m.committed.cost, 'idle-capacity')!.quantity).toBeCloseTo((8 - (8 - e)) * HOURS_PER_MONTH, 6);
+    expect(line(m.burst.cost, 'gpu-time')!.quantity).toBeCloseTo(e * HOURS_PER_MONTH, 6);
+    // USD: 11,680 × 2 = 23,360 for the base; 730 × 1.0176 × 4 = 2,969.11 of bursts.
+    expect(m.committed.cost.monthlyUsd!).toBeCloseTo(23_360, 6);
+    expect(m.burst.cost.monthlyUsd!).toBeCloseTo(4 * e * HOURS_PER_MONTH, 6);
+    expect(m.burst.cost.monthlyUsd!).toBeCloseTo(2_969.11, 2);
+    expect(d.cloud!.cost.monthlyUsd!).toBeCloseTo(26_329.11, 2);
   });
 
   it('under demand growth, keeps the single offer when the mix costs more over the horizon', async () => {
@@ -175,17 +214,20 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
     }
   });
 
-  it('property: the option never costs more than the single offer it replaces, and its parts add up to it line by line', async () => {
+  it('property: the option never costs more than the single offer, its parts add up line by line, the base bills what it holds, the bursts the expected excess, on one provider and one GPU', async () => {
     let mixes = 0;
+    let spared = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.double({ min: 0.3, max: 1.2, noNaN: true }),
         fc.double({ min: 1, max: 4, noNaN: true }),
         fc.integer({ min: 500, max: 40_000 }),
         fc.constantFrom(12, 36),
-        async (share, peakToMeanRatio, gpuHours, term) => {
-          const profile = serviceOf(gpuHours, peakToMeanRatio);
-          const offers = [onDemand(), committed(4 * share, 'aws', term)];
+        fc.constantFrom('aws', 'other'),
+        fc.constantFrom(undefined, 0.995),
+        async (share, peakToMeanRatio, gpuHours, term, provider, availability) => {
+          const profile = serviceOf(gpuHours, peakToMeanRatio, 12, 0.999);
+          const offers = [onDemand(4, availability), committed(4 * share, provider, term, availability)];
           const { decision: d } = await decisionOf(offers, profile);
           const alone = await Promise.all(offers.map((o) => decisionOf([o], profile)));
           const singles = alone.map((a) => a.decision.cloud?.cost.monthlyUsd ?? Number.POSITIVE_INFINITY);
@@ -193,18 +235,41 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
           const usd = d.cloud!.cost.monthlyUsd!;
           expect(usd).toBeLessThanOrEqual(single * (1 + 1e-12));
           const m = d.cloud!.mix;
-          if (m !== undefined) {
-            mixes++;
-            expect(usd).toBeLessThan(single);
-            expectLinesAddUp(d.cloud!.cost, [m.committed.cost, m.burst.cost]);
-            expect(m.committed.cost.monthlyUsd!).toBeGreaterThan(0);
-            expect(m.burst.cost.monthlyUsd!).toBeGreaterThanOrEqual(0);
-          }
+          if (m === undefined) return;
+          mixes++;
+          // One provider, one GPU type.
+          expect(m.committed.offer.provider).toBe(m.burst.offer.provider);
+          expect(m.committed.offer.gpu).toBe(m.burst.offer.gpu);
+          expect(usd).toBeLessThan(single);
+          expectLinesAddUp(d.cloud!.cost, [m.committed.cost, m.burst.cost]);
+          // The base bills exactly what it holds: its instances and its spares, all month (a term past the horizon
+          // apart), and its spares are whole instances.
+          const base = m.committed.cost.components;
+          const hours = (name: string) =>
+            base.filter((c) => c.name === name).reduce((a, c) => a + c.quantity, 0);
+          const spares = hours('redundancy');
+          if (spares > 0) spared++;
+          const perInstance = HOURS_PER_MONTH * (m.committed.gpus / m.committed.instances);
+          expect(Math.abs(spares / perInstance - Math.round(spares / perInstance))).toBeLessThan(1e-9);
+          const held = base
+            .filter((c) => c.unit === 'GPU-hour' && c.name !== 'commitment-waste')
+            .reduce((a, c) => a + c.quantity, 0);
+          expect(held).toBeCloseTo(m.committed.gpus * HOURS_PER_MONTH + spares, 6);
+          // The bursts: the expected demand above the base, H · E[(D − b)⁺], and nothing held.
+          const shape = demandShape({ meanGpus: gpuHours / HOURS_PER_MONTH, peakToMeanRatio });
+          const burstTime = m.burst.cost.components.find((c) => c.name === 'gpu-time')!.quantity;
+          expect(burstTime).toBeCloseTo(HOURS_PER_MONTH * shape.expectedExcess(m.committed.gpus), 6);
+          for (const c of m.burst.cost.components)
+            if (['redundancy', 'idle-capacity', 'commitment-waste'].includes(c.name))
+              expect(c.quantity).toBe(0);
+          expect(m.committed.cost.monthlyUsd!).toBeGreaterThan(0);
+          expect(m.burst.cost.monthlyUsd!).toBeGreaterThanOrEqual(0);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 40 },
     );
-    // Not vacuous: commitments from 30 % to 120 % of the on-demand price take the mix in some runs.
+    // Not vacuous: commitments from 30 % to 120 % of the on-demand price take the mix in some runs, some with spares.
     expect(mixes).toBeGreaterThan(0);
+    expect(spared).toBeGreaterThan(0);
   });
 });

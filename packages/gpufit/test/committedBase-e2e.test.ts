@@ -80,32 +80,51 @@ function expectConsistent(
 }
 
 describe('the cloud option as a committed base with on-demand bursts, in every output', () => {
-  it("R4's fallback-seg-us: USD 4,084.59 on AWS on-demand → 3,381.07 with 2 × L40S committed for 12 months and AWS on-demand bursts", async () => {
+  it("R4's fallback-seg-us: USD 4,084.59 on AWS on-demand → 3,207.26 with 2 × L40S committed for 12 months, its spare on the commitment, and AWS on-demand bursts", async () => {
+    // By hand. 1,460 L40S-hours a month: a mean of 2 GPUs, peak-to-mean 2, lognormal (demandShape.ts) with
+    // σ = z − √(z² − 2 ln 2), z = Φ⁻¹(0.99) = 2.326348: √(5.411894 − 1.386294) = 2.006390, σ = 0.319958.
+    // The base b = 2 1-GPU g6e.xlarge instances = the mean, so E[(D − 2)⁺] = 2 (Φ(σ/2) − Φ(−σ/2))
+    // = 2 (2 × 0.563551 − 1) = 0.254204 GPUs: the bursts' work 730 × 0.254204 = 185.57 GPU-hours (12.71 %), the
+    // base's 1,460 − 185.57 = 1,274.43. The peak's 4 instances are all up 0.98015 of the time, under 0.999: one
+    // spare, held all month on the commitment. So the base holds 2 + 1 = 3 instances × 730 h = 2,190 GPU-hours at
+    // the 12-month rate of USD 1.3027: 1,274.43 of work, 730 spare, (2 − E[min(D, 2)]) × 730 = 185.57 idle
+    // (= the bursts' work, as b is the mean): USD 2,852.91, and its 87.29 % of the 100 GiB of egress at USD 0.09
+    // (7.86): USD 2,860.77. The bursts: 185.57 GPU-hours on demand at USD 1.861 = 345.34, no spare or idle hours,
+    // and 12.71 % of the egress (1.14): USD 346.49. The option: USD 3,207.26 a month (3,381.07 when the bursts
+    // carried 92.78 GPU-hours of a spare the base already held and the base's spare was scaled by its work share).
     const o = await run(FALLBACK_SEG_US);
-    expect(o.stdout).toContain('Recommended plan: $3,381.07/month against $3,381.07 all-cloud');
+    expect(o.stdout).toContain('Recommended plan: $3,207.26/month against $3,207.26 all-cloud');
     const d = o.json.workloads[0]!.decision;
-    expect(d.cloud!.mix!.committed.instances).toBe(2);
+    const m = d.cloud!.mix!;
+    expect(m.committed.instances).toBe(2);
+    expect(m.burstShare).toBeCloseTo(0.254204 / 2, 5);
+    const line = (e: typeof m.burst.cost, name: string) => e.components.find((c) => c.name === name)!;
+    expect(m.committed.cost.billedGpuHoursPerMonth!).toBeCloseTo(3 * 730, 6);
+    expect(line(m.committed.cost, 'gpu-time').quantity).toBeCloseTo(1_274.43, 2);
+    expect(line(m.committed.cost, 'redundancy').quantity).toBeCloseTo(730, 6);
+    expect(line(m.committed.cost, 'idle-capacity').quantity).toBeCloseTo(185.57, 2);
+    expect(line(m.burst.cost, 'gpu-time').quantity).toBeCloseTo(185.57, 2);
+    expect(line(m.burst.cost, 'redundancy').quantity).toBe(0);
+    expect(line(m.burst.cost, 'idle-capacity').quantity).toBe(0);
     expect(d.rationale).toContain('against $4,084.59 on the cheapest single offer');
     expectConsistent(
       o,
       'fallback-seg-us',
-      '3381.07',
-      { offer: 'aws:g6e.xlarge:us-east-1:committed-12mo', usd: '2861.91' },
-      { offer: 'aws:g6e.xlarge:us-east-1:standard', usd: '519.16' },
+      '3207.26',
+      { offer: 'aws:g6e.xlarge:us-east-1:committed-12mo', usd: '2860.77' },
+      { offer: 'aws:g6e.xlarge:us-east-1:standard', usd: '346.49' },
     );
     // 24 months, no growth: every month the same, the horizon 24 × the month.
-    expect(o.json.workloads[0]!.projection!.horizonCloudUsd!).toBeCloseTo(24 * 3381.07, 0);
+    expect(o.json.workloads[0]!.projection!.horizonCloudUsd!).toBeCloseTo(24 * 3207.26, 0);
   }, 300_000);
 
-  it("the finance plan's support-copilot-8b: USD 1,591.40 on RunPod L40S → 1,424.54 (AWS L4 12-month base, RunPod bursts); the plan USD 40,690.25 → 40,523.39", async () => {
+  it("the finance plan's support-copilot-8b stays on RunPod L40S at USD 1,591.40: an AWS L4 commitment with RunPod L40S bursts is two providers and two GPU types, not the cloud option; the plan USD 40,690.25", async () => {
     const o = await run(FINANCE);
-    expect(o.stdout).toContain('Recommended plan: $40,523.39/month against $41,257.16 all-cloud');
-    expectConsistent(
-      o,
-      'support-copilot-8b',
-      '1424.54',
-      { offer: 'aws:g6.xlarge:us-east-1:committed-12mo', usd: '617.55' },
-      { offer: 'runpod:l40s-secure-cloud:global:standard', usd: '806.99' },
-    );
+    expect(o.stdout).toContain('Recommended plan: $40,690.25/month against $41,424.02 all-cloud');
+    const w = o.json.workloads.find((x) => x.id === 'support-copilot-8b')!;
+    expect(w.decision.cloud!.mix).toBeUndefined();
+    expect(w.decision.cloud!.offer.id).toBe('runpod:l40s-secure-cloud:global:standard');
+    expect(w.decision.cloud!.cost.monthlyUsd!).toBeCloseTo(1_591.4, 2);
+    expect(o.csv.some((r) => r.rowType === 'option-part')).toBe(false);
   }, 300_000);
 });

@@ -54,6 +54,26 @@ function lognormalExcess(mean: number, s: number, b: number): number {
 }
 
 describe('committedBaseMonthPricer', () => {
+  it("prices R4's fallback-seg-us as billed: a base of 2 g6e.xlarge and its spare held all month, bursts with no spare", () => {
+    // The base holds 2 + 1 (the spare the 0.999 target needs at the peak) L40S instances all month at the 12-month
+    // rate of USD 1.3027: 2,190 × 1.3027 = 2,852.91, with 87.29 % of its USD 9.00 of egress, 2,860.77 fixed. The
+    // bursts at USD 1.861 a GPU-hour and 0.09 × 100 ÷ 1,460 of egress per GPU-hour of work (1.867164), over lognormal
+    // demand of mean 2 and P99 4: E[(D − 2)⁺] = 2 (2Φ(σ/2) − 1) = 0.254204 with σ = 0.319958, 730 × 0.254204 ×
+    // 1.867164 = USD 346.49. Month 0: USD 3,207.26 (the e2e test's figure).
+    const r4 = committedBaseMonthPricer({
+      baseUsd: 2_190 * 1.3027 + 9 * (1 - 0.254204 / 2),
+      baseGpus: 2,
+      burstUsdPerGpuHour: 1.861 + 9 / 1_460,
+      meanGpus: 2,
+      peakToMeanRatio: 2,
+    });
+    expect(r4.baseUsd).toBeCloseTo(2_860.77, 2);
+    expect(r4.burstUsd(1)).toBeCloseTo(346.49, 2);
+    expect(r4.monthUsd(1)).toBeCloseTo(3_207.26, 2);
+    // Demand up 10 %: the base does not move, the bursts grow faster than the demand (convex).
+    expect(r4.monthUsd(1.1) - r4.baseUsd).toBeGreaterThan(1.1 * 346.49);
+  });
+
   it('prices the base and the bursts of the hand-checked vector: USD 16,352 + 2,969.11', () => {
     const p = committedBaseMonthPricer(month);
     expect(p.baseUsd).toBeCloseTo(16_352, 9);
