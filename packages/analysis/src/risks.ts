@@ -578,9 +578,8 @@ export const riskRules: readonly RiskRule[] = [
     // A commitment priced alone holds the peak all month, and a service that peaks loses it whole. The cloud option
     // takes a committed base with on-demand bursts on one provider and one GPU type where it is cheaper
     // (committedBaseChoice.ts); this names a mix it refused because it spans two providers or two GPU types (a hybrid
-    // placement with its own operational cost) as a risk of the plan: the saving left on the table (a 70B chat API
-    // on AWS eu-central-1 on-demand at USD 80,429.71 a month, where a committed base with on-demand bursts came to
-    // about USD 64,965.57; docs/projection-and-uncertainty.md §4).
+    // placement with its own operational cost) as a risk of the plan: the saving left on the table
+    // (docs/projection-and-uncertainty.md §4).
     id: 'committed-base',
     check: (e) => {
       const { cloud, committedBase: mix, recommendation } = e;
