@@ -35,6 +35,7 @@ import type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 import { type BestOffers, bestOffers, explained, priced, type SideBest } from './bestOffers.js';
 import { cloudOptionReasons } from './cloudOptionReasons.js';
 import { committedBaseChoice, committedBaseSaid } from './committedBaseChoice.js';
+import { committedBasePairs } from './committedBasePartners.js';
 import { decide } from './decide.js';
 import { compareHostedApi } from './hostedApiComparison.js';
 import { hybridFor } from './hybridFor.js';
@@ -145,6 +146,23 @@ export function createWorkloadAnalyzer(
     return offersById.get(id)?.regionListing === 'every-region';
   };
   const policy = scenario.decision;
+  // The cloud side's offers by provider and GPU, gathered when a committed base first looks for its partner
+  // (committedBasePartners.ts).
+  let byProviderGpu: Map<string, Offer[]> | null = null;
+  const ofProviderGpu = (provider: string, gpu: string): readonly Offer[] => {
+    if (byProviderGpu === null) {
+      const m = new Map<string, Offer[]>();
+      for (const o of offers) {
+        if (sides[o.market] !== 'cloud') continue;
+        const key = `${o.provider}\u0000${o.gpu}`;
+        const list = m.get(key);
+        if (list === undefined) m.set(key, [o]);
+        else list.push(o);
+      }
+      byProviderGpu = m;
+    }
+    return byProviderGpu.get(`${provider}\u0000${gpu}`) ?? [];
+  };
   const exhaustive = (p: WorkloadProfile) => explained(bestOffers(p, offers, screen, sides), p, estimate);
   const findBest =
     options.findBest ?? (options.priceAdjuster === undefined ? indexedOrExhaustive() : exhaustive);
@@ -283,7 +301,12 @@ export function createWorkloadAnalyzer(
     );
     // The cloud option: the single cheapest cloud offer, or a committed base with on-demand bursts on one provider
     // and one GPU type when that is cheaper (committedBaseChoice.ts).
-    const cloudChoice = committedBaseChoice(profile, best, tiers);
+    const cloudChoice = committedBaseChoice(
+      profile,
+      best,
+      tiers,
+      committedBasePairs(profile, best, ofProviderGpu, screen, estimate),
+    );
     const depinEligible = !fit.constraints.some((c) => c.side === 'depin' && c.scope === 'all');
     const depin = priced(best.depin, tiers);
 

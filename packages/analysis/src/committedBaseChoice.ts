@@ -1,15 +1,19 @@
 import type { GpuTierTable } from '@gpufit/pricing';
 import type { PricedOption, WorkloadProfile } from '@gpufit/schema';
-import { type BestOffers, priced } from './bestOffers.js';
+import { type BestOffers, priced, type SideBest } from './bestOffers.js';
 import { type CommittedBaseMix, committedBaseMix } from './committedBaseMix.js';
 import { committedBaseOption } from './committedBaseOption.js';
+import type { CommittedBasePair } from './committedBasePartners.js';
 import { usd } from './usdText.js';
 
 /** The cloud option chosen between the single cheapest offer and the committed-base mix, and why. */
 export interface CommittedBaseChoice {
   /** The mix when it is the cloud option, else null (the single offer stays). */
   readonly option: PricedOption | null;
-  /** The mix as committedBaseMix priced it (for the risk that names one the option did not take), or null. */
+  /**
+   * The mix the option took, else the mix of the cheapest commitment and the cheapest on-demand offer as
+   * committedBaseMix priced it (for the risk that names one across two providers or two GPU types), or null.
+   */
   readonly mix: CommittedBaseMix | null;
   /** The single offer's month the mix replaces (the cheaper of the committed and the flexible one). */
   readonly singleMonthlyUsd: number | null;
@@ -27,7 +31,9 @@ export interface CommittedBaseChoice {
  * ahead, the commitment costs less per GPU-hour of work than on-demand, the term's spread over the horizon is in its
  * rate), both offers are priced in USD with no incentive (the projection and the Monte Carlo price the mix as a
  * USD month), it costs less than the single offer, and its two offers are one provider's and one GPU type (the
- * textbook mix: a commitment on an instance type and that provider's on-demand of the same GPU). Two providers or
+ * textbook mix: a commitment on an instance type and that provider's on-demand of the same GPU; besides the cheapest
+ * commitment and the cheapest on-demand offer, the same-provider pairs of committedBasePartners.ts are tried, and the
+ * cheapest mix is taken). Two providers or
  * two GPU types serving one service are a hybrid placement, with the operational cost of running two (gpufit prices
  * that as the hybrid split): refused here, and the committed-base risk names the saving as a risk.
  */
@@ -35,23 +41,46 @@ export function committedBaseChoice(
   profile: WorkloadProfile,
   best: BestOffers,
   tiers?: Pick<GpuTierTable, 'get'>,
+  pairs: readonly CommittedBasePair[] = [],
 ): CommittedBaseChoice {
   const single = best.cloud?.estimate.monthlyUsd ?? null;
-  const mix = committedBaseMix(profile, best);
-  const none = { option: null, mix, singleMonthlyUsd: single, refusedAsHybrid: false };
-  if (mix === null || single === null || best.cloudCommitted === null || best.cloudFlexible === null)
-    return none;
-  if (mix.committed.incentive !== null || mix.onDemand.incentive !== null) return none;
-  // A saving of at least a cent a month: a mix whose bursts carry next to nothing is the commitment alone.
-  if (!(single - mix.monthlyUsd >= MIN_SAVING_USD)) return none;
-  if (!isOneProviderOneGpu(mix)) return { ...none, refusedAsHybrid: true };
-  const committed = priced(best.cloudCommitted, tiers)!;
-  const burst = priced(best.cloudFlexible, tiers)!;
-  const option = committedBaseOption(mix, committed, burst, profile.horizonMonths);
-  const total = option?.cost.monthlyUsd ?? null;
-  return option === null || total === null || !(single - total >= MIN_SAVING_USD)
-    ? none
-    : { ...none, option };
+  // The mix of the cheapest commitment and the cheapest on-demand offer: the one the risk names when it spans two
+  // providers or two GPU types.
+  const cross = committedBaseMix(profile, best);
+  const none = { option: null, mix: cross, singleMonthlyUsd: single, refusedAsHybrid: false };
+  if (single === null) return none;
+  const saves = (usd: number) => single - usd >= MIN_SAVING_USD;
+  // The textbook mixes: the cross pair when it is one provider's and one GPU's, and the same-provider pairs found.
+  const tried: { mix: CommittedBaseMix; committed: SideBest; onDemand: SideBest }[] = [];
+  if (
+    cross !== null &&
+    isOneProviderOneGpu(cross) &&
+    best.cloudCommitted !== null &&
+    best.cloudFlexible !== null
+  )
+    tried.push({ mix: cross, committed: best.cloudCommitted, onDemand: best.cloudFlexible });
+  for (const pair of pairs) {
+    const mix = committedBaseMix(profile, {
+      ...best,
+      cloudCommitted: pair.committed,
+      cloudFlexible: pair.onDemand,
+    });
+    if (mix !== null && isOneProviderOneGpu(mix)) tried.push({ mix, ...pair });
+  }
+  let chosen: { option: PricedOption; mix: CommittedBaseMix } | null = null;
+  for (const t of tried) {
+    if (t.mix.committed.incentive !== null || t.mix.onDemand.incentive !== null) continue;
+    if (!saves(t.mix.monthlyUsd)) continue;
+    const committed = priced(t.committed, tiers)!;
+    const burst = priced(t.onDemand, tiers)!;
+    const option = committedBaseOption(t.mix, committed, burst, profile.horizonMonths);
+    const total = option?.cost.monthlyUsd ?? null;
+    if (option === null || total === null || !saves(total)) continue;
+    if (chosen === null || total < chosen.option.cost.monthlyUsd!) chosen = { option, mix: t.mix };
+  }
+  if (chosen !== null) return { ...none, option: chosen.option, mix: chosen.mix };
+  const refusedAsHybrid = cross !== null && !isOneProviderOneGpu(cross) && saves(cross.monthlyUsd);
+  return { ...none, refusedAsHybrid };
 }
 
 /** The least a month's saving that makes the mix the cloud option: one cent (below it the two bills are one). */

@@ -167,6 +167,38 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
     expect(same.decision.cloud!.cost.monthlyUsd!).toBeCloseTo(22_825.11, 2);
   });
 
+  it("finds the commitment's own provider's on-demand offer of its GPU in its region when the cheapest on-demand is another provider's", async () => {
+    // The cheapest on-demand H100 is another provider's at USD 3.50 (20,440 a month); AWS's commitment at 2.80 with
+    // it would span two providers. AWS's on-demand p5 in eu-central-1 at USD 4 is the commitment's partner (the
+    // hand-checked vector: 16,352 + 2,969.11 = 19,321.11, under 20,440); AWS's at 3.90 in eu-west-1 is another region.
+    const other = offer({
+      id: 'other:h100:eu-central-1',
+      market: 'gpu-cloud',
+      providerName: 'Other Cloud',
+      usdPerGpuHour: 3.5,
+      region: 'eu-central-1',
+      country: 'DE',
+    });
+    const westAws = offer({
+      id: 'aws:p5:eu-west-1',
+      market: 'hyperscaler',
+      providerName: 'Amazon Web Services',
+      usdPerGpuHour: 3.9,
+      region: 'eu-west-1',
+      country: 'IE',
+    });
+    const { decision: d } = await decisionOf([other, westAws, onDemand(), committed(2.8)]);
+    const m = d.cloud!.mix!;
+    expect(m.committed.offer.id).toBe('aws:p5:eu-central-1:committed-12mo');
+    expect(m.burst.offer.id).toBe('aws:p5:eu-central-1');
+    expect(d.cloud!.cost.monthlyUsd!).toBeCloseTo(19_321.11, 2);
+    expect(d.rationale).toContain('against $20,440.00 on the cheapest single offer');
+    // Without AWS's on-demand offer in the commitment's region there is no textbook mix: the single offer stays.
+    const alone = await decisionOf([other, westAws, committed(2.8)]);
+    expect(alone.decision.cloud?.mix).toBeUndefined();
+    expect(alone.decision.cloud?.offer.id).toBe('other:h100:eu-central-1');
+  });
+
   it('holds the spares on the commitment, whole: a 0.999 target adds one 8-GPU instance to the base, none to the bursts', async () => {
     // The same service at an availability target of 0.999 on instances available 0.995 of the time: the peak's 2
     // instances are both up 0.990025 of the time, 2 of 3 are 0.999925, so the single commitment holds 3 all month,
