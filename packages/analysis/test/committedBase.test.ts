@@ -98,20 +98,22 @@ const scenarioResult = validateScenario({ analysisDate: '2026-12-01' });
 if (!scenarioResult.ok) throw new Error('scenario');
 const scenario = scenarioResult.value;
 // A 70B service on 2-GPU H100 replicas, 4 replicas on average (5,840 GPU-hours), peaking at twice that.
-const service = profileOf({
-  id: 'w',
-  kind: 'realtime-inference',
-  modelParamsBillions: 70,
-  precision: 'fp8',
-  gpuType: 'H100',
-  gpusPerReplica: 2,
-  interconnect: 'nvlink',
-  gpuHoursPerMonth: 5840,
-  peakToMeanRatio: 2,
-  dataSensitivity: 'internal',
-  availabilityTarget: 0.99,
-  p99LatencyMs: 2000,
-});
+const serviceOn = (gpuType: { gpuType?: string }) =>
+  profileOf({
+    id: 'w',
+    kind: 'realtime-inference',
+    modelParamsBillions: 70,
+    precision: 'fp8',
+    ...gpuType,
+    gpusPerReplica: 2,
+    interconnect: 'nvlink',
+    gpuHoursPerMonth: 5840,
+    peakToMeanRatio: 2,
+    dataSensitivity: 'internal',
+    availabilityTarget: 0.99,
+    p99LatencyMs: 2000,
+  });
+const service = serviceOn({ gpuType: 'H100' });
 async function decisionWith(offers: readonly Offer[]) {
   const a = await analyze({ workloads: [service], offers, tiers, scenario, monteCarlo: false });
   return a.workloads[0]!.decision;
@@ -196,19 +198,7 @@ describe('risk: a committed base with on-demand bursts', () => {
       termMonths: 12,
     });
     // The same service with no GPU named, so an H200 offer is feasible for it.
-    const anyGpu = profileOf({
-      id: 'w',
-      kind: 'realtime-inference',
-      modelParamsBillions: 70,
-      precision: 'fp8',
-      gpusPerReplica: 2,
-      interconnect: 'nvlink',
-      gpuHoursPerMonth: 5840,
-      peakToMeanRatio: 2,
-      dataSensitivity: 'internal',
-      availabilityTarget: 0.99,
-      p99LatencyMs: 2000,
-    });
+    const anyGpu = serviceOn({});
     const a = await analyze({
       workloads: [anyGpu],
       offers: [onDemand, h200],
