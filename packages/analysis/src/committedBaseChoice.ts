@@ -1,5 +1,5 @@
 import type { GpuTierTable } from '@gpufit/pricing';
-import type { PricedOption, WorkloadProfile } from '@gpufit/schema';
+import { HOURS_PER_MONTH, type PricedOption, type WorkloadProfile } from '@gpufit/schema';
 import { type BestOffers, priced, type SideBest } from './bestOffers.js';
 import { type CommittedBaseMix, committedBaseMix } from './committedBaseMix.js';
 import { committedBaseOption } from './committedBaseOption.js';
@@ -103,5 +103,14 @@ export function committedBaseSaid(option: PricedOption | null, singleMonthlyUsd:
   const b = m.burst.offer;
   const against =
     singleMonthlyUsd === null ? '' : `, against ${usd(singleMonthlyUsd)} on the cheapest single offer`;
-  return `The cloud option is a committed base with on-demand bursts: ${m.committed.instances} × ${c.instanceType ?? `${c.gpusPerInstance} × ${c.gpu}`} (${m.committed.gpus} × ${c.gpu}) on ${c.providerName}'s commitment in ${c.region} held all month, carrying ${Math.round(m.baseShare * 100)} % of the work, and the demand above it on ${b.providerName} ${b.instanceType ?? b.gpu} in ${b.region} on demand: ${usd(total)} a month${against}.`;
+  // The spares held beside the base (its redundancy line), in instances.
+  const spareHours = m.committed.cost.components
+    .filter((x) => x.name === 'redundancy')
+    .reduce((a, x) => a + x.quantity, 0);
+  const spares = spareHours / ((m.committed.gpus / m.committed.instances) * HOURS_PER_MONTH);
+  const spareSaid =
+    spares > 1e-9
+      ? ` and ${Math.round(spares * 100) / 100} spare${Math.abs(spares - 1) < 1e-9 ? '' : 's'}`
+      : '';
+  return `The cloud option is a committed base with on-demand bursts: ${m.committed.instances} × ${c.instanceType ?? `${c.gpusPerInstance} × ${c.gpu}`} (${m.committed.gpus} × ${c.gpu})${spareSaid} on ${c.providerName}'s commitment in ${c.region} held all month, carrying ${Math.round(m.baseShare * 100)} % of the work, and the demand above it on ${b.providerName} ${b.instanceType ?? b.gpu} in ${b.region} on demand: ${usd(total)} a month${against}.`;
 }
