@@ -107,15 +107,18 @@ export function committedBaseOption(
     demandGpuHoursPerMonth: baseWork,
   };
   const k = burstWork / work;
+  // A subsidy line is 0 here anyway (a mix takes no incentive offer): it keeps its own note, not the held lines' one.
   const burstLines = o.components.map((x) =>
-    HELD.has(x.name)
-      ? {
-          ...x,
-          quantity: 0,
-          usd: 0,
-          note: 'none: a burst instance runs only while there is demand above the base',
-        }
-      : scaledLine(x, k),
+    x.name === 'incentive-subsidy'
+      ? { ...x, quantity: 0, usd: 0 }
+      : HELD.has(x.name)
+        ? {
+            ...x,
+            quantity: 0,
+            usd: 0,
+            note: 'none: a burst instance runs only while there is demand above the base',
+          }
+        : scaledLine(x, k),
   );
   const burstUsd = burstLines.reduce((a, x) => a + x.usd, 0);
   const burstCost: CostEstimate = {

@@ -217,6 +217,8 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
     expect(m.committed.cost.billedGpuHoursPerMonth).toBeCloseTo(2 * 8 * HOURS_PER_MONTH, 6);
     for (const name of ['redundancy', 'idle-capacity', 'commitment-waste'])
       expect(line(m.burst.cost, name)?.quantity ?? 0).toBe(0);
+    // The held lines' reason is not given to the subsidy line (0 because a mix takes no incentive offer).
+    expect(line(m.burst.cost, 'incentive-subsidy')?.note ?? '').not.toContain('burst instance');
     // The base's idle hours: (b − E[min(D, b)]) · H with b = 8 demand GPUs, mean 8, P99 16.
     const e = demandShape({ meanGpus: 8, peakToMeanRatio: 2 }).expectedExcess(8);
     expect(line(m.committed.cost, 'idle-capacity')!.quantity).toBeCloseTo((8 - (8 - e)) * HOURS_PER_MONTH, 6);
