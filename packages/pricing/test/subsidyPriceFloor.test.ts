@@ -8,7 +8,7 @@ import { depinBasis, scenario } from './support/bases.js';
  * gpufit never prices a GPU-hour below USD 0.001 (MIN_USD_PER_GPU_HOUR): the estimate refuses a subsidized price
  * under it at month 0 (effectivePrice). A scenario whose subsidy share rises took later months below it: Nosana's
  * RTX3060 at USD 0.07194 a GPU-hour unsubsidized, half paid by the network at month 0 (USD 0.036), 99 % from month
- * 4, was projected at USD 0.00072 a GPU-hour (review/subsidy-floor.csv with review/subsidy-floor-scenario.json).
+ * 4, was projected at USD 0.00072 a GPU-hour (datasets/workloads/cases/subsidy-floor.csv with datasets/workloads/cases/subsidy-floor-scenario.json).
  * Each month's tenant price is g × (1 − relief(t)); spendPath holds it at the floor.
  */
 const nosana = (g: number, share: number) =>
