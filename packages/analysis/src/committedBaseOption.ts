@@ -101,7 +101,7 @@ export function committedBaseOption(
     ...c,
     components: baseLines,
     monthlyUsd: baseUsd,
-    usdPerJob: perJob(c, baseUsd),
+    usdPerJob: perJob(c, baseUsd, kb),
     instances: mix.instances,
     billedGpuHoursPerMonth: gpuHours(baseLines),
     demandGpuHoursPerMonth: baseWork,
@@ -125,7 +125,7 @@ export function committedBaseOption(
     ...o,
     components: burstLines,
     monthlyUsd: burstUsd,
-    usdPerJob: perJob(o, burstUsd),
+    usdPerJob: perJob(o, burstUsd, k),
     // At the peak the bursts hold what the on-demand option holds there less the base and its spares.
     instances:
       o.instances == null ? null : Math.max(1, o.instances - mix.instances - Math.round(mix.spareInstances)),
@@ -186,11 +186,16 @@ function scaledLine(x: CostComponent, k: number): CostComponent {
   return { ...x, quantity: x.quantity * k, usd: x.usd * k };
 }
 
-/** An estimate's cost per job (or useful GPU-hour) at `usd` a month: the same work, so the same divisor. */
-function perJob(e: CostEstimate, usd: number): number | null {
-  return e.usdPerJob === null || e.monthlyUsd === null || !(e.monthlyUsd > 0)
+/**
+ * The cost per job (or useful GPU-hour) of `usd` a month that carries `share` of the estimate's work: over that
+ * share's jobs, not the whole workload's (the bursts' USD 2,969.11 over all 5,840 useful GPU-hours read USD 0.51 a
+ * GPU-hour of work at a USD 4 list price; over their own 742.28, USD 4.00). The parts' rates weighted by their shares
+ * are the option's. Null for a part that carries no work.
+ */
+function perJob(e: CostEstimate, usd: number, share = 1): number | null {
+  return e.usdPerJob === null || e.monthlyUsd === null || !(e.monthlyUsd > 0) || !(share > 0)
     ? null
-    : (e.usdPerJob / e.monthlyUsd) * usd;
+    : ((e.usdPerJob / e.monthlyUsd) * usd) / share;
 }
 
 /** Both parts' lines summed by name (in the order of COST_COMPONENT_NAMES): quantity and USD added, the unit price their ratio. */

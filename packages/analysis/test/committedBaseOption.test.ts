@@ -122,6 +122,28 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
     for (const month of w.projection!.months) expect(month.cloudUsd).toBeCloseTo(19_321.11, 2);
   });
 
+  it("states each part's cost per useful GPU-hour over the work that part carries, not the whole workload's", async () => {
+    // The hand-checked vector: 5,840 H100-hours of work; the bursts carry 2,969.11 ÷ 4 = 742.28 of them at USD 4 with
+    // no other line, so USD 4.00 per useful GPU-hour (it read 2,969.11 ÷ 5,840 = 0.5084, under the on-demand list
+    // price, a rate no GPU-hour of work costs); the base USD 16,352 over the other 5,097.72, 3.2077 (it read 2.80).
+    const { decision: d } = await decisionOf([onDemand(), committed(2.8)]);
+    const cloud = d.cloud!;
+    const m = cloud.mix!;
+    const burstWork = m.burst.cost.demandGpuHoursPerMonth!;
+    const baseWork = m.committed.cost.demandGpuHoursPerMonth!;
+    expect(burstWork).toBeCloseTo(2_969.11 / 4, 1);
+    expect(baseWork + burstWork).toBeCloseTo(5_840, 6);
+    expect(cloud.cost.usdPerJob!).toBeCloseTo(19_321.11 / 5_840, 4);
+    expect(m.burst.cost.usdPerJob!).toBeCloseTo(4, 4);
+    expect(m.committed.cost.usdPerJob!).toBeCloseTo(16_352 / baseWork, 4);
+    expect(m.committed.cost.usdPerJob!).toBeCloseTo(3.2077, 4);
+    // The parts' rates weighted by the work each carries are the option's rate.
+    expect(m.committed.cost.usdPerJob! * m.baseShare + m.burst.cost.usdPerJob! * m.burstShare).toBeCloseTo(
+      cloud.cost.usdPerJob!,
+      9,
+    );
+  });
+
   it('computes no break-even or sensitivity against the single cloud offer when the option is a mix', async () => {
     const depin = offer({
       id: 'akash:h100',
