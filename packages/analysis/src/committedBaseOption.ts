@@ -6,6 +6,7 @@ import {
   type PricedOption,
 } from '@gpufit/schema';
 import type { CommittedBaseMix } from './committedBaseMix.js';
+import { usd } from './usdText.js';
 
 /**
  * The cloud option as a committed base with on-demand bursts (docs/methodology.md): the mix committedBaseMix.ts
@@ -143,8 +144,11 @@ export function committedBaseOption(
     instances: mix.instances,
     assumptions: [
       ...new Set([
-        ...c.assumptions,
-        ...o.assumptions,
+        ...mixAssumptions(c.assumptions, o.assumptions, mix.instances, {
+          work: baseWork / (c.throughput?.ratio ?? 1),
+          held: heldBase + spares,
+          usd: baseLines.filter((x) => x.unit === 'GPU-hour').reduce((a, x) => a + x.usd, 0),
+        }),
         `${committed.offer.id}: a committed base of ${mix.instances} instance${mix.instances === 1 ? '' : 's'} (${mix.baseGpus} × ${committed.offer.gpu})${spares > 0 ? ` and its spares (${count(spares)})` : ''} held all month, the demand above it on ${burst.offer.id} on demand (the newsvendor base, docs/projection-and-uncertainty.md §4; gpufit assumption: burst instances start and stop with the demand above the base, billed by the offer's increment, and hold no spare).`,
       ]),
     ],
@@ -161,6 +165,42 @@ export function committedBaseOption(
       burstShare: burstWork / work,
     },
   };
+}
+
+/** The serving clause of a committed offer priced alone (pricing's notes.ts `serving`). */
+const HELD_AT_PEAK = 'committed capacity is held at the peak all month';
+
+/**
+ * The option's assumptions from its two estimates, less what describes either offer priced alone: the committed
+ * one's "held at the peak all month" and its commitment's utilization over that peak (finance's support-copilot-8b
+ * read "utilization 0.4 … $1.41 per used GPU-hour" for a base of 1 instance and 1 spare), the on-demand one's serving
+ * ("at least one instance always on": a burst runs only above the base). The committed one's serving sentence stays
+ * (the peak's units and the spares the target needs) with the mix's capacity clause, and the base's own commitment.
+ */
+function mixAssumptions(
+  committed: readonly string[],
+  onDemand: readonly string[],
+  instances: number,
+  base: { readonly work: number; readonly held: number; readonly usd: number },
+): string[] {
+  const capacity = `the committed base of ${instances} instance${instances === 1 ? '' : 's'} and its spares is held all month; the bursts above it follow the demand on on-demand capacity`;
+  const out: string[] = [];
+  for (const x of committed) {
+    if (x.startsWith('commitment: ')) continue;
+    out.push(x.startsWith('serving: ') ? x.replace(HELD_AT_PEAK, capacity) : x);
+  }
+  if (base.work > 0 && base.held > 0) {
+    const utilization = base.work / base.held;
+    out.push(
+      `commitment (the base): every committed hour is paid; the base's utilization ${utilization.toFixed(3)} (its ${grouped(base.work)} GPU-hours of work over the ${grouped(base.held)} it holds, spares included) makes the effective rate ${usd(base.usd / base.work)} per used GPU-hour`,
+    );
+  }
+  for (const x of onDemand) if (!x.startsWith('serving: ') && !x.startsWith('commitment: ')) out.push(x);
+  return out;
+}
+
+function grouped(x: number): string {
+  return x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 /** Lines a part holds rather than works: its spares, idle hours, commitment past the horizon, and a subsidy. */

@@ -144,6 +144,25 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
     );
   });
 
+  it("says the mix's own serving and commitment, not the committed offer's priced alone (held at the peak)", async () => {
+    // The committed offer priced alone holds the peak all month (4 × 8 H100 at a peak-to-mean of 2, at 2.80 over a
+    // utilization of 0.4 or so); the mix holds one 8-GPU instance, 5,840 GPU-hours, carrying 5,097.72 of work:
+    // utilization 0.873, USD 3.21 per used GPU-hour.
+    const { decision: d } = await decisionOf([onDemand(), committed(2.8)]);
+    const said = d.cloud!.cost.assumptions;
+    expect(said.some((x) => x.includes('committed capacity is held at the peak all month'))).toBe(false);
+    expect(said.filter((x) => x.startsWith('commitment: '))).toEqual([]);
+    expect(said.some((x) => x.includes('with at least one instance always on'))).toBe(false);
+    expect(said).toContain(
+      "commitment (the base): every committed hour is paid; the base's utilization 0.873 (its 5,097.72 GPU-hours of work over the 5,840.00 it holds, spares included) makes the effective rate $3.21 per used GPU-hour",
+    );
+    const serving = said.filter((x) => x.startsWith('serving: '));
+    expect(serving).toHaveLength(1);
+    expect(serving[0]).toContain(
+      'the committed base of 1 instance and its spares is held all month; the bursts above it follow the demand on on-demand capacity',
+    );
+  });
+
   it('computes no break-even or sensitivity against the single cloud offer when the option is a mix', async () => {
     const depin = offer({
       id: 'akash:h100',
