@@ -86,9 +86,18 @@ export function committedBaseChoice(
 /** The least a month's saving that makes the mix the cloud option: one cent (below it the two bills are one). */
 const MIN_SAVING_USD = 0.01;
 
-/** The textbook mix: the commitment and the bursts on one provider and one GPU type. */
+/**
+ * The textbook mix: the commitment and the bursts on one provider, one GPU type and one region (a reservation is held
+ * in a region; bursts served from another add its latency and transfer, as committedBasePartners.ts says). The
+ * cheapest commitment and the cheapest on-demand offer can be one provider's GPU in two regions (AWS g5g.xlarge
+ * committed in eu-central-1, on demand in eu-south-2): the partner search refused that pair, this path took it.
+ */
 export function isOneProviderOneGpu(mix: Pick<CommittedBaseMix, 'committed' | 'onDemand'>): boolean {
-  return mix.committed.provider === mix.onDemand.provider && mix.committed.gpu === mix.onDemand.gpu;
+  return (
+    mix.committed.provider === mix.onDemand.provider &&
+    mix.committed.gpu === mix.onDemand.gpu &&
+    mix.committed.region === mix.onDemand.region
+  );
 }
 
 /**

@@ -577,7 +577,7 @@ export const riskRules: readonly RiskRule[] = [
   {
     // A commitment priced alone holds the peak all month, and a service that peaks loses it whole. The cloud option
     // takes a committed base with on-demand bursts on one provider and one GPU type where it is cheaper
-    // (committedBaseChoice.ts); this names a mix it refused because it spans two providers or two GPU types (a hybrid
+    // (committedBaseChoice.ts); this names a mix it refused because it spans two providers, two GPU types or two regions (a hybrid
     // placement with its own operational cost) as a risk of the plan: the saving left on the table
     // (docs/projection-and-uncertainty.md §4).
     id: 'committed-base',
@@ -593,16 +593,18 @@ export const riskRules: readonly RiskRule[] = [
       const term = c.termMonths === null ? '' : `, a ${c.termMonths}-month term`;
       const sameProvider = c.provider === o.provider;
       const sameGpu = c.gpu === o.gpu;
-      const across = [sameProvider ? null : 'two providers', sameGpu ? null : 'two GPU types'].filter(
-        (x) => x !== null,
-      );
+      const across = [
+        sameProvider ? null : 'two providers',
+        sameGpu ? null : 'two GPU types',
+        c.region === o.region ? null : 'two regions',
+      ].filter((x) => x !== null);
       const spares =
         mix.spareGpuHours > 0
           ? ` and its spares (${fixed2(mix.spareInstances)} instances held all month)`
           : '';
       return requirementSaid(
         e,
-        `The catalog's commitment — ${c.providerName} ${c.gpusPerInstance} × ${c.gpu} in ${c.region}${perGpuHour(c)}${term} — priced alone holds the peak all month, and lost to on-demand. A committed base of ${mix.instances} × ${c.gpusPerInstance} ${c.gpu}${spares}, with the demand above it on the on-demand option (${o.providerName} ${o.gpu} in ${o.region}; the newsvendor baseline, docs/projection-and-uncertainty.md §4), would cost about ${usd(mix.monthlyUsd)} a month, ${usd(saving)} less${across.length === 0 ? '' : `; gpufit did not take it as the cloud option because it spans ${across.join(' and ')} — a hybrid placement, with the cost of operating both, not the textbook mix of one provider's commitment and its on-demand of the same GPU`}: ask ${c.providerName} for that commitment${sameProvider ? '' : ` and keep ${o.providerName} for the bursts if the second provider is worth it`} (an estimate: the bursts are assumed to start and stop with the demand above the base${across.length === 0 ? '' : `, across ${across.join(' and ')}`}).`,
+        `The catalog's commitment — ${c.providerName} ${c.gpusPerInstance} × ${c.gpu} in ${c.region}${perGpuHour(c)}${term} — priced alone holds the peak all month, and lost to on-demand. A committed base of ${mix.instances} × ${c.gpusPerInstance} ${c.gpu}${spares}, with the demand above it on the on-demand option (${o.providerName} ${o.gpu} in ${o.region}; the newsvendor baseline, docs/projection-and-uncertainty.md §4), would cost about ${usd(mix.monthlyUsd)} a month, ${usd(saving)} less${across.length === 0 ? '' : `; gpufit did not take it as the cloud option because it spans ${across.join(' and ')} — a hybrid placement, with the cost of operating both, not the textbook mix of one provider's commitment and its on-demand of the same GPU in the same region`}: ask ${c.providerName} for that commitment${sameProvider ? '' : ` and keep ${o.providerName} for the bursts if the second provider is worth it`} (an estimate: the bursts are assumed to start and stop with the demand above the base${across.length === 0 ? '' : `, across ${across.join(' and ')}`}).`,
         saving,
         mix.monthlyUsd,
       );

@@ -170,7 +170,7 @@ describe('risk: a committed base with on-demand bursts', () => {
     expect(stake).toBeCloseTo(4_038.89, 2);
     expect(risk).toContain('would cost about $19,321.11 a month, $4,038.89 less');
     expect(risk).toContain(
-      "$4,038.89 less; gpufit did not take it as the cloud option because it spans two providers — a hybrid placement, with the cost of operating both, not the textbook mix of one provider's commitment and its on-demand of the same GPU: ask OVHcloud for that commitment and keep Amazon Web Services for the bursts if the second provider is worth it",
+      "$4,038.89 less; gpufit did not take it as the cloud option because it spans two providers — a hybrid placement, with the cost of operating both, not the textbook mix of one provider's commitment and its on-demand of the same GPU in the same region: ask OVHcloud for that commitment and keep Amazon Web Services for the bursts if the second provider is worth it",
     );
   });
 

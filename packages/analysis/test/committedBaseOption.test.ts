@@ -163,6 +163,32 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
     );
   });
 
+  it('takes no mix whose bursts run in another region than the base, even when they are the cheapest on-demand offer', async () => {
+    // AWS's on-demand p5 in eu-west-1 at USD 3.90 is the cheapest on-demand offer, of the commitment's provider and
+    // GPU: the cheapest commitment (eu-central-1, 2.80) and it would burst from another region (its latency and
+    // transfer), which the partner search already refuses. The single offer stays (USD 22,776 a month).
+    const westAws = offer({
+      id: 'aws:p5:eu-west-1',
+      market: 'hyperscaler',
+      providerName: 'Amazon Web Services',
+      usdPerGpuHour: 3.9,
+      region: 'eu-west-1',
+      country: 'IE',
+    });
+    const alone = await decisionOf([westAws, committed(2.8)]);
+    expect(alone.decision.cloud?.mix).toBeUndefined();
+    expect(alone.decision.cloud?.offer.id).toBe('aws:p5:eu-west-1');
+    expect(alone.decision.cloud?.cost.monthlyUsd).toBeCloseTo(5_840 * 3.9, 6);
+    // The refused mix is named as a risk: it spans two regions.
+    const i = alone.decision.riskStakes!.findIndex((x) => x.id === 'committed-base');
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(alone.decision.risks[i]).toContain('spans two regions');
+    // With AWS's on-demand p5 in the commitment's region, the mix is the textbook one (the hand-checked vector).
+    const { decision: d } = await decisionOf([westAws, onDemand(), committed(2.8)]);
+    expect(d.cloud?.mix?.burst.offer.id).toBe('aws:p5:eu-central-1');
+    expect(d.cloud!.cost.monthlyUsd!).toBeCloseTo(19_321.11, 2);
+  });
+
   it('computes no break-even or sensitivity against the single cloud offer when the option is a mix', async () => {
     const depin = offer({
       id: 'akash:h100',
