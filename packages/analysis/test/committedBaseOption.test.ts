@@ -41,6 +41,16 @@ const committed = (usd: number, provider = 'aws', termMonths = 12, availability?
     pricingCategory: 'Committed',
     termMonths,
   });
+/** AWS's on-demand p5 in another region than the commitment's (eu-west-1), at USD 3.90. */
+const westAws = () =>
+  offer({
+    id: 'aws:p5:eu-west-1',
+    market: 'hyperscaler',
+    providerName: 'Amazon Web Services',
+    usdPerGpuHour: 3.9,
+    region: 'eu-west-1',
+    country: 'IE',
+  });
 const scenarioOf = (extra: Record<string, unknown> = {}) => {
   const r = validateScenario({ analysisDate: '2026-12-01', ...extra });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
@@ -167,15 +177,7 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
     // AWS's on-demand p5 in eu-west-1 at USD 3.90 is the cheapest on-demand offer, of the commitment's provider and
     // GPU: the cheapest commitment (eu-central-1, 2.80) and it would burst from another region (its latency and
     // transfer), which the partner search already refuses. The single offer stays (USD 22,776 a month).
-    const westAws = offer({
-      id: 'aws:p5:eu-west-1',
-      market: 'hyperscaler',
-      providerName: 'Amazon Web Services',
-      usdPerGpuHour: 3.9,
-      region: 'eu-west-1',
-      country: 'IE',
-    });
-    const alone = await decisionOf([westAws, committed(2.8)]);
+    const alone = await decisionOf([westAws(), committed(2.8)]);
     expect(alone.decision.cloud?.mix).toBeUndefined();
     expect(alone.decision.cloud?.offer.id).toBe('aws:p5:eu-west-1');
     expect(alone.decision.cloud?.cost.monthlyUsd).toBeCloseTo(5_840 * 3.9, 6);
@@ -184,7 +186,7 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
     expect(i).toBeGreaterThanOrEqual(0);
     expect(alone.decision.risks[i]).toContain('spans two regions');
     // With AWS's on-demand p5 in the commitment's region, the mix is the textbook one (the hand-checked vector).
-    const { decision: d } = await decisionOf([westAws, onDemand(), committed(2.8)]);
+    const { decision: d } = await decisionOf([westAws(), onDemand(), committed(2.8)]);
     expect(d.cloud?.mix?.burst.offer.id).toBe('aws:p5:eu-central-1');
     expect(d.cloud!.cost.monthlyUsd!).toBeCloseTo(19_321.11, 2);
   });
@@ -246,22 +248,14 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
       region: 'eu-central-1',
       country: 'DE',
     });
-    const westAws = offer({
-      id: 'aws:p5:eu-west-1',
-      market: 'hyperscaler',
-      providerName: 'Amazon Web Services',
-      usdPerGpuHour: 3.9,
-      region: 'eu-west-1',
-      country: 'IE',
-    });
-    const { decision: d } = await decisionOf([other, westAws, onDemand(), committed(2.8)]);
+    const { decision: d } = await decisionOf([other, westAws(), onDemand(), committed(2.8)]);
     const m = d.cloud!.mix!;
     expect(m.committed.offer.id).toBe('aws:p5:eu-central-1:committed-12mo');
     expect(m.burst.offer.id).toBe('aws:p5:eu-central-1');
     expect(d.cloud!.cost.monthlyUsd!).toBeCloseTo(19_321.11, 2);
     expect(d.rationale).toContain('against $20,440.00 on the cheapest single offer');
     // Without AWS's on-demand offer in the commitment's region there is no textbook mix: the single offer stays.
-    const alone = await decisionOf([other, westAws, committed(2.8)]);
+    const alone = await decisionOf([other, westAws(), committed(2.8)]);
     expect(alone.decision.cloud?.mix).toBeUndefined();
     expect(alone.decision.cloud?.offer.id).toBe('other:h100:eu-central-1');
   });
