@@ -5,6 +5,12 @@ import type { BestOffers, SideBest } from './bestOffers.js';
 type Estimator = (profile: WorkloadProfile, offer: Offer) => SideBest['estimate'];
 
 /**
+ * A lower bound on `screen`'s monthlyUsd of `offer` for `profile` (pricing's cost floor at the offer's effective
+ * price), or null when the offer cannot be feasible for it. Optional: without it every wanted offer is screened.
+ */
+export type CostBound = (profile: WorkloadProfile, offer: Offer) => number | null;
+
+/**
  * A committed offer and an on-demand offer of one provider, one GPU type and one region: a textbook committed-base
  * mix (a reservation is held in a region, and bursts served from another would add its latency and transfer).
  */
@@ -29,12 +35,26 @@ export function committedBasePairs(
   ofProviderGpu: (provider: string, gpu: string) => readonly Offer[],
   screen: Estimator,
   estimate: Estimator,
+  bound?: CostBound,
 ): CommittedBasePair[] {
   const pairs: CommittedBasePair[] = [];
-  const cheapest = (candidates: readonly Offer[], wanted: (o: Offer) => boolean): SideBest | null => {
-    let found: { offer: Offer; usd: number } | null = null;
+  // The wanted offers, by their lower bound when one is given (an offer whose bound is above the cheapest found
+  // cannot win, nor tie, so the scan stops there: a catalog with many listings of one type in one region, as a grown
+  // or marketplace-like catalog has, screens a few of them instead of all), else in catalog order.
+  const ordered = (candidates: readonly Offer[], wanted: (o: Offer) => boolean) => {
+    const kept: { offer: Offer; floor: number }[] = [];
     for (const offer of candidates) {
       if (!wanted(offer)) continue;
+      const floor = bound === undefined ? Number.NEGATIVE_INFINITY : bound(profile, offer);
+      if (floor !== null) kept.push({ offer, floor });
+    }
+    if (bound !== undefined) kept.sort((a, b) => a.floor - b.floor);
+    return kept;
+  };
+  const cheapest = (candidates: readonly Offer[], wanted: (o: Offer) => boolean): SideBest | null => {
+    let found: { offer: Offer; usd: number } | null = null;
+    for (const { offer, floor } of ordered(candidates, wanted)) {
+      if (found !== null && floor > found.usd) break;
       const e = screen(profile, offer);
       if (!e.feasible || e.monthlyUsd === null) continue;
       if (

@@ -368,3 +368,67 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
     expect(spared).toBeGreaterThan(0);
   });
 });
+
+describe('the committed base partner search, pruned by the cost floor', () => {
+  // Many listings of one GPU type in one region (a grown or marketplace-like catalog): the search sorts them by
+  // pricing's cost floor and stops at the first whose floor is above the cheapest found. An identity price
+  // adjuster turns the pruning (and the index) off; the chosen option must be the same to the cent and the id.
+  it('property: with or without the floor, the same cloud option, mix and month', async () => {
+    const identity = (_o: Offer, usd: number) => usd;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 280, max: 520 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.integer({ min: 140, max: 330 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.double({ min: 0.95, max: 0.9999, noNaN: true }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1460, max: 11_680 }),
+        fc.double({ min: 1.2, max: 4, noNaN: true }),
+        async (flex, commit, avail, hours, ratio) => {
+          const offers = [
+            ...flex.map((c, i) =>
+              offer({
+                id: `aws:p5:eu-central-1#${i}`,
+                market: 'hyperscaler',
+                providerName: 'Amazon Web Services',
+                usdPerGpuHour: c / 100,
+                region: 'eu-central-1',
+                country: 'DE',
+                availability: avail[i % avail.length]!,
+              }),
+            ),
+            ...commit.map((c, i) =>
+              offer({
+                id: `aws:p5:eu-central-1:committed-12mo#${i}`,
+                market: 'hyperscaler',
+                providerName: 'Amazon Web Services',
+                usdPerGpuHour: c / 100,
+                region: 'eu-central-1',
+                country: 'DE',
+                pricingCategory: 'Committed',
+                termMonths: 12,
+                availability: avail[(i + 1) % avail.length]!,
+              }),
+            ),
+          ];
+          const profile = serviceOf(hours, ratio);
+          const scenario = scenarioOf();
+          const pruned = await analyze({ workloads: [profile], offers, tiers, scenario, monteCarlo: false });
+          const full = await analyze({
+            workloads: [profile],
+            offers,
+            tiers,
+            scenario,
+            monteCarlo: false,
+            priceAdjuster: identity,
+          });
+          const a = pruned.workloads[0]!.decision.cloud;
+          const b = full.workloads[0]!.decision.cloud;
+          expect(a?.offer.id).toBe(b?.offer.id);
+          expect(a?.mix?.committed.offer.id).toBe(b?.mix?.committed.offer.id);
+          expect(a?.mix?.burst.offer.id).toBe(b?.mix?.burst.offer.id);
+          expect(a?.cost.monthlyUsd).toBe(b?.cost.monthlyUsd);
+        },
+      ),
+      { numRuns: 60, seed: 46 },
+    );
+  });
+});
