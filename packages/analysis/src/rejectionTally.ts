@@ -1,4 +1,11 @@
-import type { ComplianceRequirement, CostEstimate, Offer, RefusalCount, RejectionCode } from '@gpufit/schema';
+import type {
+  ComplianceRequirement,
+  CostEstimate,
+  CostRejection,
+  Offer,
+  RefusalCount,
+  RejectionCode,
+} from '@gpufit/schema';
 import { REFUSED_OFFERS, refusedOne } from '@gpufit/schema';
 
 /** What unlocks offers refused for one reason only (the nearest refusals). */
@@ -37,6 +44,32 @@ const WITH_RULE: ReadonlySet<RejectionCode> = new Set([
 ]);
 
 /**
+ * A message's first clause: the text before its first ';' or '(', trimmed (`text.split(/;|\(/)[0].trim()`, without
+ * the array of every clause: a tally reads it for each refusal of every offer of a side).
+ */
+export function ruleOf(text: string): string {
+  const semi = text.indexOf(';');
+  const paren = text.indexOf('(');
+  const end = semi < 0 ? paren : paren < 0 ? semi : Math.min(semi, paren);
+  return (end < 0 ? text : text.slice(0, end)).trim();
+}
+
+/**
+ * The rule a refusal states: its message's first clause. A precision refusal names its GPU first ("V100 (Volta) has
+ * no bf16: bf16 needs Ampere or later; …"): its rule is the clause after the colon.
+ */
+function ruleOfRejection(r: CostRejection): string {
+  return ruleOf(r.code === 'precision' ? r.message.slice(r.message.indexOf(': ') + 2) : r.message);
+}
+
+/** Whether a rejection before the `i`th has its code (an offer counts once per code). */
+function codeSeen(rejections: readonly CostRejection[], i: number): boolean {
+  const code = rejections[i]!.code;
+  for (let j = 0; j < i; j++) if (rejections[j]!.code === code) return true;
+  return false;
+}
+
+/**
  * Why no offer of one side could run a workload: each refused offer's reasons counted by code (an offer counts
  * once per code), with the first message of each code as its example. The report shows it in place of "none
  * found", so a founder sees the rule that ruled the side out (e.g. confidential data on community hosts).
@@ -45,38 +78,38 @@ export class RejectionTally {
   private offers = 0;
   private readonly byCode = new Map<RejectionCode, { count: number; rules: string[] }>();
   /** Offers refused for one reason only, by that reason: the ones a founder could unlock with one change. */
-  private readonly nearest = new Map<RejectionCode, string[]>();
+  private readonly nearest = new Map<RejectionCode, Set<string>>();
   /** The certifications the nearest compliance refusals lack (their remedy depends on it: `gdpr` is not one). */
   private readonly nearestMissing = new Set<ComplianceRequirement>();
 
   /** `offer` names the offer ("Lambda (H100, europe-central-1)") among the nearest refusals. */
   add(estimate: CostEstimate, offer?: Pick<Offer, 'providerName' | 'gpu' | 'region'>): void {
     this.offers++;
-    const seen = new Set<RejectionCode>();
-    for (const r of estimate.rejections) {
-      if (seen.has(r.code)) continue;
-      seen.add(r.code);
-      // The rule is the message's first clause (offers refused as hosting for different rules each show theirs).
-      // A precision refusal names its GPU first ("V100 (Volta) has no bf16: bf16 needs Ampere or later; …"): its
-      // rule is the clause after the colon.
-      const text = r.code === 'precision' ? r.message.slice(r.message.indexOf(': ') + 2) : r.message;
-      const rule = text.split(/;|\(/)[0]!.trim();
+    const rejections = estimate.rejections;
+    let codes = 0;
+    for (let i = 0; i < rejections.length; i++) {
+      const r = rejections[i]!;
+      if (codeSeen(rejections, i)) continue;
+      codes++;
       const hit = this.byCode.get(r.code);
-      if (hit === undefined) this.byCode.set(r.code, { count: 1, rules: [rule] });
+      if (hit === undefined) this.byCode.set(r.code, { count: 1, rules: [ruleOfRejection(r)] });
       else {
         hit.count++;
-        if (!hit.rules.includes(rule)) hit.rules.push(rule);
+        // Only hosting refusals show every rule (`sentence`); the other codes show their first, kept above.
+        if (r.code === 'hosting') {
+          const rule = ruleOfRejection(r);
+          if (!hit.rules.includes(rule)) hit.rules.push(rule);
+        }
       }
     }
-    if (offer !== undefined && seen.size === 1) {
+    if (offer !== undefined && codes === 1) {
       const label = `${offer.providerName} (${offer.gpu}, ${offer.region})`;
-      const code = estimate.rejections[0]!.code;
+      const code = rejections[0]!.code;
       // What the offer lacks is the rejection's structured fact (`missing`), never read back from its message.
-      if (code === 'compliance')
-        for (const c of estimate.rejections[0]!.missing ?? []) this.nearestMissing.add(c);
+      if (code === 'compliance') for (const c of rejections[0]!.missing ?? []) this.nearestMissing.add(c);
       const names = this.nearest.get(code);
-      if (names === undefined) this.nearest.set(code, [label]);
-      else if (!names.includes(label)) names.push(label);
+      if (names === undefined) this.nearest.set(code, new Set([label]));
+      else names.add(label);
     }
   }
 
@@ -88,13 +121,13 @@ export class RejectionTally {
   private nearestText(top: number): string {
     if (this.nearest.size === 0) return '';
     const ranked = [...this.nearest.entries()].sort(
-      (a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1),
+      (a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1),
     );
     const parts = ranked.slice(0, top).map(([code, names]) => {
-      const shown = names.slice(0, 3).join(', ');
-      const more = names.length > 3 ? `, and ${names.length - 3} more` : '';
+      const shown = [...names].slice(0, 3).join(', ');
+      const more = names.size > 3 ? `, and ${names.size - 3} more` : '';
       const remedy = this.remedyOf(code);
-      return `${REFUSED_OFFERS[code].replace(/^(are|have|lack|run|cannot) /, '')} — ${names.length} ${names.length === 1 ? 'offer' : 'offers'} (${shown}${more})${remedy}`;
+      return `${REFUSED_OFFERS[code].replace(/^(are|have|lack|run|cannot) /, '')} — ${names.size} ${names.size === 1 ? 'offer' : 'offers'} (${shown}${more})${remedy}`;
     });
     return `. The nearest fail one rule only, ${parts.join('; ')}`;
   }

@@ -1,7 +1,8 @@
 import { feasibility, gpuTierTable } from '@gpufit/pricing';
 import type { ComplianceRequirement, CostEstimate } from '@gpufit/schema';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RejectionTally } from '../src/rejectionTally.js';
+import { RejectionTally, ruleOf } from '../src/rejectionTally.js';
 import { gpuTier, offerOf, profileOf } from './support/builders.js';
 
 type Refusal = CostEstimate['rejections'][number];
@@ -209,5 +210,101 @@ describe('offers refused for gdpr: the remedy is a place and a contract, not a c
     expect(r.missing).toEqual(['gdpr']);
     const both = feasibility({ ...profile, compliance: ['soc2', 'gdpr'] }, offer, { tiers });
     expect(both.rejections.find((x) => x.code === 'compliance')!.missing).toEqual(['soc2', 'gdpr']);
+  });
+});
+
+/**
+ * The tally as it was counted before issue 19's tally pass, on the same state: every code's every distinct rule
+ * (the message split on `;` and `(`) and a Set of codes per offer. The class keeps fewer rules now (only hosting
+ * shows more than its first) and finds a rule without the split; the sentences and reasons must not move.
+ */
+class CountedEveryRule extends RejectionTally {
+  override add(estimate: CostEstimate, offer?: Parameters<RejectionTally['add']>[1]): void {
+    const self = this as unknown as {
+      offers: number;
+      byCode: Map<Refusal['code'], { count: number; rules: string[] }>;
+      nearest: Map<Refusal['code'], Set<string>>;
+      nearestMissing: Set<ComplianceRequirement>;
+    };
+    self.offers++;
+    const seen = new Set<Refusal['code']>();
+    for (const r of estimate.rejections) {
+      if (seen.has(r.code)) continue;
+      seen.add(r.code);
+      const text = r.code === 'precision' ? r.message.slice(r.message.indexOf(': ') + 2) : r.message;
+      const rule = text.split(/;|\(/)[0]!.trim();
+      const hit = self.byCode.get(r.code);
+      if (hit === undefined) self.byCode.set(r.code, { count: 1, rules: [rule] });
+      else {
+        hit.count++;
+        if (!hit.rules.includes(rule)) hit.rules.push(rule);
+      }
+    }
+    if (offer !== undefined && seen.size === 1) {
+      const label = `${offer.providerName} (${offer.gpu}, ${offer.region})`;
+      const code = estimate.rejections[0]!.code;
+      if (code === 'compliance')
+        for (const c of estimate.rejections[0]!.missing ?? []) self.nearestMissing.add(c);
+      const names = self.nearest.get(code) ?? new Set<string>();
+      self.nearest.set(code, names);
+      if (![...names].includes(label)) names.add(label);
+    }
+  }
+}
+
+describe('the tally counts as it did when it kept every rule', () => {
+  const CODES: readonly Refusal['code'][] = [
+    'hosting',
+    'compliance',
+    'residency',
+    'precision',
+    'memory',
+    'gpu-policy',
+    'placement',
+  ];
+  const clause = fc.constantFrom('lacks soc2', ' in US ', 'needs datacenter hosts', 'V100 (Volta)', 'x', '');
+  const sep = fc.constantFrom('; ', ' (', ': ', ', ', ';(', '');
+  const message = fc.array(fc.tuple(clause, sep), { maxLength: 4 }).map((p) => p.flat().join(''));
+  const rejection = fc.record({
+    code: fc.constantFrom(...CODES),
+    message,
+    missing: fc.option(fc.subarray(['soc2', 'gdpr', 'hipaa'] as ComplianceRequirement[]), { nil: undefined }),
+  });
+  const offer = fc.record({
+    providerName: fc.constantFrom('Lambda', 'RunPod', 'Vast.ai'),
+    gpu: fc.constantFrom('H100', 'A100-80GB'),
+    region: fc.constantFrom('us-east-1', 'eu-central-1'),
+  });
+  it('gives the same sentence and reasons for any refusals (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(rejection, { maxLength: 4 }), fc.option(offer, { nil: undefined })), {
+          maxLength: 30,
+        }),
+        fc.integer({ min: 1, max: 5 }),
+        (refusals, top) => {
+          const fast = new RejectionTally();
+          const slow = new CountedEveryRule();
+          for (const [rs, o] of refusals) {
+            const e = {
+              rejections: rs.map((r) => (r.missing === undefined ? { code: r.code, message: r.message } : r)),
+            } as unknown as CostEstimate;
+            fast.add(e, o);
+            slow.add(e, o);
+          }
+          expect(fast.sentence('cloud', top)).toBe(slow.sentence('cloud', top));
+          expect(fast.reasons(top)).toEqual(slow.reasons(top));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a rule is the text before the first ; or (, trimmed, as the split read it (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', ';', '(', ')', ':', 'é') }), (text) => {
+        expect(ruleOf(text)).toBe(text.split(/;|\(/)[0]!.trim());
+      }),
+    );
   });
 });

@@ -532,8 +532,12 @@ function convert(
   const ratios = options.ratios;
   const pf = profileFacts(profile);
   // Without sentences the answer is kept (`conversionsFor`): a catalog search asks it for every GPU and then
-  // every class of offers, for each profile it prices, and the profiles of a portfolio share a few keys.
-  const memo = explain ? null : conversionsFor(profile, pf, demandTier, policy, ratios);
+  // every class of offers, for each profile it prices, and the profiles of a portfolio share a few keys. With
+  // them, only for the key last asked (`explainedConversionsFor`): the tally of why a side has no option prices
+  // every offer of that side for one profile, a few GPU tiers over hundreds of offers.
+  const memo = explain
+    ? explainedConversionsFor(profile, pf, demandTier, policy, ratios)
+    : conversionsFor(profile, pf, demandTier, policy, ratios);
   const known = memo?.get(offerTier);
   if (known !== undefined) return known;
   const conversion = throughputConversion({
@@ -607,19 +611,7 @@ function conversionsFor(
   ratios: ThroughputRatioTable | undefined,
 ): Map<GpuTier, ThroughputConversion> {
   const k = lastKey;
-  if (
-    k !== null &&
-    k.modelParamsBillions === profile.modelParamsBillions &&
-    k.policy === policy &&
-    k.throughputClass === pf.throughputClass &&
-    k.precision === profile.precision &&
-    k.task === profile.task &&
-    k.demandTier === demandTier &&
-    k.named === (pf.gpuTypeKey !== null) &&
-    k.latencyBound === latencyBound(profile, pf) &&
-    k.ratios === ratios
-  )
-    return lastAnswers;
+  if (sameKey(k, profile, pf, demandTier, policy, ratios)) return lastAnswers;
   let byTier = conversionCache.get(ratios ?? NO_RATIOS);
   if (byTier === undefined) {
     byTier = new WeakMap();
@@ -640,6 +632,50 @@ function conversionsFor(
   lastKey = conversionKey(profile, pf, demandTier, policy, ratios);
   lastAnswers = answers;
   return answers;
+}
+
+/** Whether `k` is the key of this profile's conversions (the model size compared exactly). */
+function sameKey(
+  k: ConversionKey | null,
+  profile: WorkloadProfile,
+  pf: ProfileFacts,
+  demandTier: GpuTier,
+  policy: GpuPolicy,
+  ratios: ThroughputRatioTable | undefined,
+): boolean {
+  return (
+    k !== null &&
+    k.modelParamsBillions === profile.modelParamsBillions &&
+    k.policy === policy &&
+    k.throughputClass === pf.throughputClass &&
+    k.precision === profile.precision &&
+    k.task === profile.task &&
+    k.demandTier === demandTier &&
+    k.named === (pf.gpuTypeKey !== null) &&
+    k.latencyBound === latencyBound(profile, pf) &&
+    k.ratios === ratios
+  );
+}
+
+let lastExplainedKey: ConversionKey | null = null;
+let lastExplained: Map<GpuTier, ThroughputConversion> = new Map();
+
+/**
+ * The answers of `throughputConversion` with sentences for the key last asked, by offer tier. A sentence may name
+ * the model's exact size, so the key is compared whole (not by size band) and only one is kept.
+ */
+function explainedConversionsFor(
+  profile: WorkloadProfile,
+  pf: ProfileFacts,
+  demandTier: GpuTier,
+  policy: GpuPolicy,
+  ratios: ThroughputRatioTable | undefined,
+): Map<GpuTier, ThroughputConversion> {
+  const k = lastExplainedKey;
+  if (sameKey(k, profile, pf, demandTier, policy, ratios)) return lastExplained;
+  lastExplainedKey = conversionKey(profile, pf, demandTier, policy, ratios);
+  lastExplained = new Map();
+  return lastExplained;
 }
 
 function modelText(profile: WorkloadProfile, pf: ProfileFacts): string {
