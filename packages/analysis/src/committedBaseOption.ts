@@ -189,10 +189,13 @@ function mixAssumptions(
     if (x.startsWith('commitment: ')) continue;
     out.push(x.startsWith('serving: ') ? x.replace(HELD_AT_PEAK, capacity) : x);
   }
-  if (base.work > 0 && base.held > 0) {
+  // A base carrying less work than the sentence shows (under 0.005 GPU-hours, printed 0.00: a vanishing demand)
+  // has no meaningful rate a used GPU-hour (a subnormal one divides to beyond what a USD amount can hold).
+  const rate = base.usd / base.work;
+  if (base.work >= 0.005 && base.held > 0 && Number.isFinite(rate)) {
     const utilization = base.work / base.held;
     out.push(
-      `commitment (the base): every committed hour is paid; the base's utilization ${utilization.toFixed(3)} (its ${grouped(base.work)} GPU-hours of work over the ${grouped(base.held)} it holds, spares included) makes the effective rate ${usd(base.usd / base.work)} per used GPU-hour`,
+      `commitment (the base): every committed hour is paid; the base's utilization ${utilization.toFixed(3)} (its ${grouped(base.work)} GPU-hours of work over the ${grouped(base.held)} it holds, spares included) makes the effective rate ${usd(rate)} per used GPU-hour`,
     );
   }
   for (const x of onDemand) if (!x.startsWith('serving: ') && !x.startsWith('commitment: ')) out.push(x);
@@ -233,9 +236,10 @@ function scaledLine(x: CostComponent, k: number): CostComponent {
  * are the option's. Null for a part that carries no work.
  */
 function perJob(e: CostEstimate, usd: number, share = 1): number | null {
-  return e.usdPerJob === null || e.monthlyUsd === null || !(e.monthlyUsd > 0) || !(share > 0)
-    ? null
-    : ((e.usdPerJob / e.monthlyUsd) * usd) / share;
+  if (e.usdPerJob === null || e.monthlyUsd === null || !(e.monthlyUsd > 0) || !(share > 0)) return null;
+  // A part carrying next to no work (a subnormal share) has no finite cost a job.
+  const x = ((e.usdPerJob / e.monthlyUsd) * usd) / share;
+  return Number.isFinite(x) ? x : null;
 }
 
 /** Both parts' lines summed by name (in the order of COST_COMPONENT_NAMES): quantity and USD added, the unit price their ratio. */
