@@ -3,14 +3,9 @@ import {
   breakEven,
   type CostBasis,
   type CostBasisResult,
-  type CostFloor,
   type CostFunction,
   committedBaseBasis,
   costBasis,
-  costFloor,
-  costFloorKey,
-  costFloorUsd,
-  effectivePrice,
   estimateCost,
   type GpuTier,
   initialSubsidyShare,
@@ -40,7 +35,7 @@ import type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 import { type BestOffers, bestOffers, explained, priced, type SideBest } from './bestOffers.js';
 import { cloudOptionReasons } from './cloudOptionReasons.js';
 import { committedBaseChoice, committedBaseSaid } from './committedBaseChoice.js';
-import { type CostBound, committedBasePairs } from './committedBasePartners.js';
+import { committedBasePairs, costFloorBound } from './committedBasePartners.js';
 import { decide } from './decide.js';
 import { compareHostedApi } from './hostedApiComparison.js';
 import { hybridFor } from './hybridFor.js';
@@ -168,27 +163,10 @@ export function createWorkloadAnalyzer(
     }
     return byProviderGpu.get(`${provider}\u0000${gpu}`) ?? [];
   };
-  // A committed base's partner search prices only the offers whose cost floor (pricing's, at the offer's effective
-  // price; one floor per costFloorKey and profile) could still beat the cheapest found; not under a scenario's price
-  // formulas, which the floor does not bound.
-  let partnerFloors: { profile: WorkloadProfile; floors: Map<string, CostFloor | null> } | null = null;
-  const partnerFloorOptions = { ...estimateOptions, verdictOnly: true, skipOfferTerms: true } as const;
-  const partnerBound: CostBound | undefined =
-    options.priceAdjuster !== undefined
-      ? undefined
-      : (p, o) => {
-          if (partnerFloors === null || partnerFloors.profile !== p)
-            partnerFloors = { profile: p, floors: new Map() };
-          const key = costFloorKey(o);
-          let floor = partnerFloors.floors.get(key);
-          if (floor === undefined) {
-            floor = costFloor(p, o, partnerFloorOptions);
-            partnerFloors.floors.set(key, floor);
-          }
-          if (floor === null) return null;
-          const price = effectivePrice(o, { scenario });
-          return price.ok ? costFloorUsd(floor, price.usd) : null;
-        };
+  // A committed base's partner search prices only offers whose cost floor could still win (committedBasePartners.ts);
+  // not under a scenario's price formulas, which the floor does not bound.
+  const partnerBound =
+    options.priceAdjuster === undefined ? costFloorBound({ tiers, scenario, ...ratios }) : undefined;
   const exhaustive = (p: WorkloadProfile) => explained(bestOffers(p, offers, screen, sides), p, estimate);
   const findBest =
     options.findBest ?? (options.priceAdjuster === undefined ? indexedOrExhaustive() : exhaustive);

@@ -1,4 +1,12 @@
-import { bookedAheadDays } from '@gpufit/pricing';
+import {
+  bookedAheadDays,
+  type CostFloor,
+  costFloor,
+  costFloorKey,
+  costFloorUsd,
+  type EstimateCostOptions,
+  effectivePrice,
+} from '@gpufit/pricing';
 import { isTermCommitment, type Offer, type WorkloadProfile } from '@gpufit/schema';
 import type { BestOffers, SideBest } from './bestOffers.js';
 
@@ -9,6 +17,29 @@ type Estimator = (profile: WorkloadProfile, offer: Offer) => SideBest['estimate'
  * price), or null when the offer cannot be feasible for it. Optional: without it every wanted offer is screened.
  */
 export type CostBound = (profile: WorkloadProfile, offer: Offer) => number | null;
+
+/**
+ * The CostBound of pricing's cost floor at the offer's effective price, for estimates made with `estimateOptions`
+ * (without a scenario's price formulas, which the floor does not bound): one floor per costFloorKey for the profile
+ * last asked (a search asks about one profile's offers in a row).
+ */
+export function costFloorBound(estimateOptions: EstimateCostOptions): CostBound {
+  const floorOptions = { ...estimateOptions, verdictOnly: true, skipOfferTerms: true } as const;
+  const scenario = estimateOptions.scenario === undefined ? {} : { scenario: estimateOptions.scenario };
+  let last: { profile: WorkloadProfile; floors: Map<string, CostFloor | null> } | null = null;
+  return (profile, offer) => {
+    if (last === null || last.profile !== profile) last = { profile, floors: new Map() };
+    const key = costFloorKey(offer);
+    let floor = last.floors.get(key);
+    if (floor === undefined) {
+      floor = costFloor(profile, offer, floorOptions);
+      last.floors.set(key, floor);
+    }
+    if (floor === null) return null;
+    const price = effectivePrice(offer, scenario);
+    return price.ok ? costFloorUsd(floor, price.usd) : null;
+  };
+}
 
 /**
  * A committed offer and an on-demand offer of one provider, one GPU type and one region: a textbook committed-base
