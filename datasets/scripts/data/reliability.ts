@@ -249,10 +249,10 @@ export const RELIABILITY_RULES: readonly ReliabilityRule[] = [
   ),
   rule(
     'spheron-dedicated',
-    0.9995,
+    0.99,
     LLAMA3_INTERRUPTIONS_PER_GPU_HOUR,
     'gpu',
-    `Spheron Dedicated: 99.95 % SLA, not reclaimed (vendor docs "Concepts", reliability-facts "Spheron"; vendor figure); ${LLAMA}`,
+    `Spheron Dedicated, not reclaimed: availability 0.99 as GPU clouds are rated, not its 99.95 % SLA (vendor docs "Concepts"): it resells other providers' machines (Voltage Park, Massed Compute ...), no more available through it, and an SLA is a credit threshold; ${LLAMA}`,
   ),
   hostRule(
     'vast-on-demand-filter',
