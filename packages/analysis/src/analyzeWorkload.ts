@@ -34,7 +34,11 @@ import { assessFit, explainFit, type FrameworkOverride, resolveFramework } from 
 import type { AnalyzeInput, MonteCarloRunner } from './analyzeInput.js';
 import { type BestOffers, bestOffers, explained, priced, type SideBest } from './bestOffers.js';
 import { cloudOptionReasons } from './cloudOptionReasons.js';
-import { committedBaseChoice, committedBaseSaid } from './committedBaseChoice.js';
+import {
+  committedBaseChoice,
+  committedBaseImmaterialSaid,
+  committedBaseSaid,
+} from './committedBaseChoice.js';
 import { committedBasePairs, costFloorBound } from './committedBasePartners.js';
 import { decide } from './decide.js';
 import { compareHostedApi } from './hostedApiComparison.js';
@@ -310,6 +314,7 @@ export function createWorkloadAnalyzer(
       best,
       tiers,
       committedBasePairs(profile, best, ofProviderGpu, screen, estimate, partnerBound),
+      policy,
     );
     const depinEligible = !fit.constraints.some((c) => c.side === 'depin' && c.scope === 'all');
     const depin = priced(best.depin, tiers);
@@ -624,10 +629,14 @@ export function createWorkloadAnalyzer(
           hybrid,
           recommendedMonthlyUsd: decision.recommendedMonthlyUsd,
           monthlySavingsUsd: decision.monthlySavingsUsd,
-          rationale:
+          rationale: [
+            decision.rationale,
             mixed === null
-              ? decision.rationale
-              : `${decision.rationale} ${committedBaseSaid(cloud, cloudChoice.singleMonthlyUsd)}`,
+              ? committedBaseImmaterialSaid(cloudChoice.immaterial, cloudChoice.singleMonthlyUsd, policy)
+              : committedBaseSaid(cloud, cloudChoice.singleMonthlyUsd),
+          ]
+            .filter((x) => x !== '')
+            .join(' '),
           risks,
           riskStakes,
           ...(best.unavailable === undefined ? {} : { unavailable: best.unavailable }),

@@ -230,10 +230,38 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
       expect(d.cloud?.mix).toBeUndefined();
       expect(d.cloud?.offer.id).toBe('aws:p5:eu-central-1');
     }
-    // The same commitment from the same provider on the same GPU: the textbook mix, taken.
-    const same = await decisionOf([onDemand(), committed(3.4)]);
+    // The same commitment from the same provider on the same GPU: the textbook mix, taken when it clears the bar.
+    const same = await decisionOf([onDemand(), committed(2.8)]);
     expect(same.decision.cloud?.mix).toBeDefined();
-    expect(same.decision.cloud!.cost.monthlyUsd!).toBeCloseTo(22_825.11, 2);
+    expect(same.decision.cloud!.cost.monthlyUsd!).toBeCloseTo(19_321.11, 2);
+  });
+
+  it('refuses a mix that saves less than the bar (5 % and USD 100 a month), and says so with the figure', async () => {
+    // AWS's own commitment at 3.40: the mix costs 22,825.11 against 23,360 on demand, USD 534.89 (2.3 %) less —
+    // over the bar's USD 100 but under its 5 %: not worth a 12-month commitment beside the on-demand bill.
+    const { decision: d } = await decisionOf([onDemand(), committed(3.4)]);
+    expect(d.cloud?.mix).toBeUndefined();
+    expect(d.cloud?.offer.id).toBe('aws:p5:eu-central-1');
+    expect(d.cloud!.cost.monthlyUsd!).toBeCloseTo(23_360, 6);
+    expect(d.rationale).toContain(
+      "A committed base with on-demand bursts (1 × 8 × H100 on Amazon Web Services's commitment in eu-central-1, the demand above it on Amazon Web Services's on-demand H100) would cost $22,825.11 a month, $534.89 (2.3 %) less than the single offer's $23,360.00: over the bar's USD 100 a month but under its 5 %, not worth a 12-month commitment beside an on-demand bill",
+    );
+    // A bar of 2 % takes it; a bar of USD 600 refuses it on the dollars.
+    const low = await decisionOf(
+      [onDemand(), committed(3.4)],
+      serviceOf(5840, 2),
+      scenarioOf({ decision: { minSavingShare: 0.02 } }),
+    );
+    expect(low.decision.cloud?.mix).toBeDefined();
+    expect(low.decision.cloud!.cost.monthlyUsd!).toBeCloseTo(22_825.11, 2);
+    expect(low.decision.rationale).not.toContain('not worth');
+    const dollars = await decisionOf(
+      [onDemand(), committed(3.4)],
+      serviceOf(5840, 2),
+      scenarioOf({ decision: { minSavingShare: 0.01, minMonthlySavingUsd: 600 } }),
+    );
+    expect(dollars.decision.cloud?.mix).toBeUndefined();
+    expect(dollars.decision.rationale).toContain("over the bar's 1 % but under its USD 600 a month");
   });
 
   it("finds the commitment's own provider's on-demand offer of its GPU in its region when the cheapest on-demand is another provider's", async () => {
@@ -309,9 +337,10 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
     }
   });
 
-  it('property: the option never costs more than the single offer, its parts add up line by line, the base bills what it holds, the bursts the expected excess, on one provider and one GPU', async () => {
+  it('property: the option never costs more than the single offer, a mix saves at least the bar (a refused one is said), its parts add up line by line, the base bills what it holds, the bursts the expected excess, on one provider and one GPU', async () => {
     let mixes = 0;
     let spared = 0;
+    let immaterial = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.double({ min: 0.3, max: 1.2, noNaN: true }),
@@ -330,12 +359,22 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
           const usd = d.cloud!.cost.monthlyUsd!;
           expect(usd).toBeLessThanOrEqual(single * (1 + 1e-12));
           const m = d.cloud!.mix;
-          if (m === undefined) return;
+          // The bar (default 5 % and USD 100 a month): a mix refused under it is said with its saving, under the bar.
+          const refused = /would cost \$([\d,.]+) a month, \$([\d,.]+) \(/.exec(d.rationale);
+          if (m === undefined) {
+            if (refused !== null) {
+              const saving = Number(refused[2]!.replaceAll(',', ''));
+              expect(saving < 100 || saving < 0.05 * single).toBe(true);
+              immaterial++;
+            }
+            return;
+          }
+          expect(refused).toBeNull();
           mixes++;
           // One provider, one GPU type.
           expect(m.committed.offer.provider).toBe(m.burst.offer.provider);
           expect(m.committed.offer.gpu).toBe(m.burst.offer.gpu);
-          expect(usd).toBeLessThan(single);
+          expect(single - usd).toBeGreaterThanOrEqual(Math.max(100, 0.05 * single) * (1 - 1e-12));
           expectLinesAddUp(d.cloud!.cost, [m.committed.cost, m.burst.cost]);
           // The base bills exactly what it holds: its instances and its spares, all month (a term past the horizon
           // apart), and its spares are whole instances.
@@ -366,6 +405,7 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
     // Not vacuous: commitments from 30 % to 120 % of the on-demand price take the mix in some runs, some with spares.
     expect(mixes).toBeGreaterThan(0);
     expect(spared).toBeGreaterThan(0);
+    expect(immaterial).toBeGreaterThan(0);
   });
 });
 

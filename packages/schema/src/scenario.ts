@@ -94,7 +94,10 @@ export type PlacementPolicyInput = z.input<typeof placementPolicySchema>;
 /** When a second platform is worth it, and what counts as the decentralized side (docs/methodology.md). */
 export const decisionPolicySchema = z
   .object({
-    /** A decentralized or hybrid placement must save at least this share of the all-cloud monthly cost. */
+    /**
+     * A decentralized or hybrid placement must save at least this share of the all-cloud monthly cost (and the cloud
+     * option's committed base with on-demand bursts this share of the single offer's month).
+     */
     minSavingShare: boundedNumber('minSavingShare', 0, 0.9).optional(),
     /** …and at least this many USD a month. */
     minMonthlySavingUsd: boundedNumber('minMonthlySavingUsd', 0, 1e9, 'USD a month').optional(),
