@@ -39,6 +39,11 @@ import {
   committedBaseImmaterialSaid,
   committedBaseSaid,
 } from './committedBaseChoice.js';
+import {
+  committedBaseDearerSaid,
+  committedBaseHorizon,
+  committedBaseHorizonRefusedSaid,
+} from './committedBaseHorizon.js';
 import { committedBasePairs, costFloorBound } from './committedBasePartners.js';
 import { decide } from './decide.js';
 import { compareHostedApi } from './hostedApiComparison.js';
@@ -395,13 +400,17 @@ export function createWorkloadAnalyzer(
       best.cloud,
       best.cloud ? floorOf(best.cloud.offer) : null,
     );
-    // The mix is the cloud option only when it also costs no more over the horizon as projected (under demand growth
-    // its base is held while the single offer's months are re-priced at their own demand, and may move to a cheaper
-    // offer): the option never costs more than the single offer it replaces, month one or horizon.
-    const horizonOf = (b: CostBasis) =>
-      spendPath(b, workloadScenario, formulas).expectedUsd.reduce((a, x) => a + x, 0);
+    // The mix is the cloud option only when it also saves the bar over the horizon as projected, on the months'
+    // average (under demand growth its base is held while the single offer's months are re-priced at their own demand,
+    // and may move to a cheaper offer): the option never costs more than the single offer it replaces, month one or
+    // horizon, and never saves less than the bar (committedBaseHorizon.ts).
+    const monthsOf = (b: CostBasis) => spendPath(b, workloadScenario, formulas).expectedUsd;
+    const mixVsSingle =
+      candidate !== null && mixOk !== null && singleOk !== null
+        ? committedBaseHorizon(monthsOf(mixOk), monthsOf(singleOk), policy)
+        : null;
     const mixed =
-      candidate !== null && mixOk !== null && (singleOk === null || horizonOf(mixOk) <= horizonOf(singleOk))
+      candidate !== null && mixOk !== null && (mixVsSingle === null || mixVsSingle.savesEnough)
         ? candidate
         : null;
     const cloud = mixed !== null ? cloudChoice.option : priced(best.cloud, tiers);
@@ -589,6 +598,14 @@ export function createWorkloadAnalyzer(
       cloudOffer: mixed?.committed ?? best.cloud?.offer ?? null,
       // A mix the option did not take because it costs more over the horizon is not said as a saving either.
       committedBase: candidate !== null && mixed === null ? null : cloudChoice.mix,
+      // A mix the option took that costs more than the single offer in some months under growth says which.
+      committedBaseDearer:
+        mixed !== null && mixVsSingle !== null
+          ? committedBaseDearerSaid(mixVsSingle, {
+              startMonth: scenario.startMonth,
+              growthMonthly: workloadScenario.demandGrowthMonthly,
+            })
+          : null,
       depin: depinEligible ? depin : null,
       depinOffer: depinEligible ? (best.depin?.offer ?? null) : null,
       depinListings: depinEligible && best.depin ? listings(best.depin.offer) : null,
@@ -631,9 +648,17 @@ export function createWorkloadAnalyzer(
           monthlySavingsUsd: decision.monthlySavingsUsd,
           rationale: [
             decision.rationale,
-            mixed === null
-              ? committedBaseImmaterialSaid(cloudChoice.immaterial, cloudChoice.singleMonthlyUsd, policy)
-              : committedBaseSaid(cloud, cloudChoice.singleMonthlyUsd),
+            mixed !== null
+              ? committedBaseSaid(cloud, cloudChoice.singleMonthlyUsd)
+              : candidate !== null && mixVsSingle !== null
+                ? committedBaseHorizonRefusedSaid(mixVsSingle, candidate, {
+                    startMonth: scenario.startMonth,
+                    growthMonthly: workloadScenario.demandGrowthMonthly,
+                    mixMonthOneUsd: cloudChoice.option?.cost.monthlyUsd ?? null,
+                    singleMonthOneUsd: cloudChoice.singleMonthlyUsd,
+                    bar: policy,
+                  })
+                : committedBaseImmaterialSaid(cloudChoice.immaterial, cloudChoice.singleMonthlyUsd, policy),
           ]
             .filter((x) => x !== '')
             .join(' '),

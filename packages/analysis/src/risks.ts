@@ -135,6 +135,11 @@ export interface RiskEvidence {
    * over the projected horizon. When the option took it, the option's offer is the commitment and nothing is said.
    */
   readonly committedBase?: CommittedBaseMix | null;
+  /**
+   * When the cloud option is a mix that costs more than the single offer in some months under demand growth, the
+   * sentence that names them and its largest monthly excess (committedBaseHorizon.ts); else absent or null.
+   */
+  readonly committedBaseDearer?: { readonly text: string; readonly usdPerMonth: number } | null;
   /** The full catalog row of the DePIN option (its notes say whether a price is a floor or a cap). */
   readonly depinOffer: Offer | null;
   /**
@@ -609,6 +614,15 @@ export const riskRules: readonly RiskRule[] = [
         mix.monthlyUsd,
       );
     },
+  },
+  {
+    // Under demand growth a mix taken for its horizon saving can cost more than the single offer in later months: its
+    // base is sized on month one's demand and held (committedBaseHorizon.ts). Said for a plan that runs on cloud.
+    id: 'committed-base-growth',
+    check: ({ committedBaseDearer, recommendation }) =>
+      committedBaseDearer == null || !runsOn(recommendation, 'cloud')
+        ? null
+        : { text: committedBaseDearer.text, usdPerMonth: committedBaseDearer.usdPerMonth },
   },
   ...cloudOnly('unreserved-cloud-fleet', unreservedCloudFleet),
   {

@@ -51,6 +51,16 @@ const westAws = () =>
     region: 'eu-west-1',
     country: 'IE',
   });
+/** Another provider's on-demand H100 in the commitment's region, at USD 3.50 (20,440 a month for the service). */
+const otherOnDemand = () =>
+  offer({
+    id: 'other:h100:eu-central-1',
+    market: 'gpu-cloud',
+    providerName: 'Other Cloud',
+    usdPerGpuHour: 3.5,
+    region: 'eu-central-1',
+    country: 'DE',
+  });
 const scenarioOf = (extra: Record<string, unknown> = {}) => {
   const r = validateScenario({ analysisDate: '2026-12-01', ...extra });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
@@ -268,14 +278,7 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
     // The cheapest on-demand H100 is another provider's at USD 3.50 (20,440 a month); AWS's commitment at 2.80 with
     // it would span two providers. AWS's on-demand p5 in eu-central-1 at USD 4 is the commitment's partner (the
     // hand-checked vector: 16,352 + 2,969.11 = 19,321.11, under 20,440); AWS's at 3.90 in eu-west-1 is another region.
-    const other = offer({
-      id: 'other:h100:eu-central-1',
-      market: 'gpu-cloud',
-      providerName: 'Other Cloud',
-      usdPerGpuHour: 3.5,
-      region: 'eu-central-1',
-      country: 'DE',
-    });
+    const other = otherOnDemand();
     const { decision: d } = await decisionOf([other, westAws(), onDemand(), committed(2.8)]);
     const m = d.cloud!.mix!;
     expect(m.committed.offer.id).toBe('aws:p5:eu-central-1:committed-12mo');
@@ -335,6 +338,43 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
       const months = w.projection!.months;
       expect(months[23]!.cloudUsd!).toBeGreaterThan(months[0]!.cloudUsd!);
     }
+  });
+
+  it("under growth, refuses a mix whose horizon saving is under the bar on the months' average, and says which months cost more", async () => {
+    // Another provider's on-demand H100 at 3.50 (20,440 a month) is the single offer; AWS's commitment at 2.80 and
+    // AWS's on-demand at 4 make the mix, 19,321.11 in month one (1,118.89, 5.5 % less). At 4.5 % a month for 24 months
+    // the bursts grow on AWS's USD 4 while the single offer grows on 3.50: over the horizon the mix saves 30,206.06,
+    // 3.5 % (1,258.59 a month on average) — under the bar's 5 % — and costs more from 2028-09.
+    const other = otherOnDemand();
+    const growth = (g: number) => scenarioOf({ demandGrowthMonthly: g, horizonMonths: 24 });
+    const refused = await decisionOf(
+      [other, onDemand(), committed(2.8)],
+      serviceOf(5840, 2, 24),
+      growth(0.045),
+    );
+    expect(refused.decision.cloud?.mix).toBeUndefined();
+    expect(refused.decision.cloud?.offer.id).toBe('other:h100:eu-central-1');
+    expect(refused.decision.rationale).toContain(
+      "Under demand growth of 4.5 % a month, a committed base with on-demand bursts (1 × 8 × H100 on Amazon Web Services's commitment in eu-central-1, the demand above it on demand) would cost $19,321.11 in month one against the single offer's $20,440.00, but its base is held while the demand above it grows on the on-demand rate: over the 24 months it saves $30,206.06 (3.5 %), $1,258.59 a month on average, over the bar's USD 100 a month but under its 5 %, and in 2028-09 to 2028-12 it costs more than the single offer",
+    );
+    // At 6 % a month a commitment at 2.40 saves enough over the horizon (63,209.24) and is taken, yet costs more than
+    // the single offer in its last four months: the risk names them and the largest excess.
+    const taken = await decisionOf([other, onDemand(), committed(2.4)], serviceOf(5840, 2, 24), growth(0.06));
+    expect(taken.decision.cloud?.mix).toBeDefined();
+    const at = taken.decision.riskStakes!.findIndex((r) => r.id === 'committed-base-growth');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(taken.decision.riskStakes![at]!.usdPerMonth).toBeCloseTo(1_809.71, 2);
+    expect(taken.decision.risks[at]).toContain(
+      "Under the scenario's demand growth of 6 % a month, the cloud option's committed base is sized on month one's demand and held for its term while the demand above it grows on the on-demand rate: in 2028-09 to 2028-12 it costs $65,575.12–$79,885.40 a month against the single offer's $65,553.85–$78,075.68, $21.27–$1,809.71 more ($3,592.35 in all); over the 24 months it still saves $63,209.24.",
+    );
+    // The projection says the same months: the option's month above the other offer's alone.
+    const alone = await decisionOf([other], serviceOf(5840, 2, 24), growth(0.06));
+    const months = taken.analysis.workloads[0]!.projection!.months;
+    const single = alone.analysis.workloads[0]!.projection!.months;
+    const dearer = months.filter(
+      (m, t) => Math.round(m.cloudUsd! * 100) > Math.round(single[t]!.cloudUsd! * 100),
+    );
+    expect(dearer.map((m) => m.month)).toEqual(['2028-09', '2028-10', '2028-11', '2028-12']);
   });
 
   it('property: the option never costs more than the single offer, a mix saves at least the bar (a refused one is said), its parts add up line by line, the base bills what it holds, the bursts the expected excess, on one provider and one GPU', async () => {

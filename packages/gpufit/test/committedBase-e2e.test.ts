@@ -14,12 +14,23 @@ import { runBuiltCli } from './support/runBuiltCli.js';
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const FALLBACK_SEG_US = join(import.meta.dirname, 'fixtures', 'committed-base', 'fallback-seg-us.csv');
 const FINANCE = join(ROOT, 'datasets', 'workloads', 'finance-12-month.csv');
+const FIXTURES = join(import.meta.dirname, 'fixtures', 'committed-base');
 
 type Row = Record<string, string>;
-async function run(workloads: string) {
+async function run(workloads: string, scenario?: string) {
   const out = mkdtempSync(join(tmpdir(), 'gpufit-committed-base-'));
   const r = await runBuiltCli(
-    ['analyze', workloads, '--analysis-date', '2026-12-05', '--format', 'json,csv,focus', '--out', out],
+    [
+      'analyze',
+      workloads,
+      '--analysis-date',
+      '2026-12-05',
+      ...(scenario === undefined ? [] : ['--scenario', scenario]),
+      '--format',
+      'json,csv,focus',
+      '--out',
+      out,
+    ],
     { timeoutMs: 240_000 },
   );
   expect(r.code, r.stderr).toBe(0);
@@ -138,5 +149,16 @@ describe('the cloud option as a committed base with on-demand bursts, in every o
       { offer: 'aws:g6.xlarge:us-east-1:committed-12mo', usd: '823.17' },
       { offer: 'aws:g6.xlarge:us-east-1:standard', usd: '596.52' },
     );
+  }, 300_000);
+
+  it("the same workload under 2 % a month of demand growth: the mix saves USD 439.06 over 12 months (36.59 a month, 2.3 %), under the bar, and costs more from month 9, so RunPod's USD 1,591.40 stays and the rationale says why", async () => {
+    const o = await run(join(FIXTURES, 'support-copilot-8b.csv'), join(FIXTURES, 'growth-2pct.json'));
+    const w = o.json.workloads.find((x) => x.id === 'support-copilot-8b')!;
+    expect(w.decision.cloud!.mix).toBeUndefined();
+    expect(w.decision.cloud!.cost.monthlyUsd!).toBeCloseTo(1_591.4, 2);
+    expect(w.decision.rationale).toContain(
+      "would cost $1,419.69 in month one against the single offer's $1,591.40, but its base is held while the demand above it grows on the on-demand rate: over the 12 months it saves $439.06 (2.3 %), $36.59 a month on average, under both the bar's 5 % and its USD 100 a month, and in 2027-09 to 2027-12 it costs more than the single offer ($1,616.91–$1,700.23 a month against $1,591.40); so the single offer stays.",
+    );
+    for (const m of w.projection!.months) expect(m.cloudUsd!).toBeCloseTo(1_591.4, 2);
   }, 300_000);
 });
