@@ -39,6 +39,7 @@ import {
   committedBaseImmaterialSaid,
   committedBaseSaid,
 } from './committedBaseChoice.js';
+import { committedBaseComparison } from './committedBaseComparison.js';
 import {
   committedBaseDearerSaid,
   committedBaseHorizon,
@@ -451,21 +452,26 @@ export function createWorkloadAnalyzer(
           estimateCost(profile, o, { ...screenOptions, servingSpares: 'peak' }),
         )
       : null;
-    // Break-evens and sensitivity re-price one cloud offer against the decentralized one: not computed for a cloud
-    // option that is a committed base with on-demand bursts, where they would compare against another cloud cost
-    // than the plan's.
+    // Break-evens and sensitivity re-price the cloud offer against the decentralized one. For a cloud option that is
+    // a committed base with on-demand bursts the cost model prices no mix, so the cloud side is held at the mix's own
+    // month (its offer, the commitment, is priced as the option's cost) and only the decentralized side's inputs are
+    // solved for and swung (committedBaseComparison.ts): the ones that leave the cloud option as it is.
     const comparison =
-      deep && best.cloud && best.depin && depinEligible && mixed === null
+      deep && best.cloud && best.depin && depinEligible && (mixed === null || cloud !== null)
         ? {
             profile,
-            cloud: best.cloud.offer,
+            cloud: mixed === null ? best.cloud.offer : mixed.committed,
             depin: best.depin.offer,
             scenario: workloadScenario,
             ...(depinFloor !== null && { depinTokenFloorUsdPerGpuHour: depinFloor.usdPerGpuHour }),
           }
         : null;
-    const breakEvens = comparison ? breakEven(comparison, costOf) : [];
-    const tornado = comparison ? sensitivity(comparison, costOf) : null;
+    const compared =
+      comparison !== null && mixed !== null && cloud !== null
+        ? committedBaseComparison(costOf, comparison.cloud, cloud.cost)
+        : { costOf, breakEven: {}, sensitivity: {} };
+    const breakEvens = comparison ? breakEven(comparison, compared.costOf, compared.breakEven) : [];
+    const tornado = comparison ? sensitivity(comparison, compared.costOf, compared.sensitivity) : null;
     // The workload's own market list leaves only decentralized markets: the user chose that side.
     const cloudExcludedByWorkload =
       profile.allowedMarkets.length > 0 && profile.allowedMarkets.every((m) => sides[m] === 'depin');

@@ -201,7 +201,7 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
     expect(d.cloud!.cost.monthlyUsd!).toBeCloseTo(19_321.11, 2);
   });
 
-  it('computes no break-even or sensitivity against the single cloud offer when the option is a mix', async () => {
+  it("solves the decentralized side's break-evens and swings against the mix's own month, not the single cloud offer's", async () => {
     const depin = offer({
       id: 'akash:h100',
       market: 'depin',
@@ -218,11 +218,33 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
       monteCarlo: false,
     });
     const w = withMix.workloads[0]!;
+    const mixUsd = w.decision.cloud!.cost.monthlyUsd!;
     expect(w.decision.cloud?.mix).toBeDefined();
-    expect(w.decision.depin).not.toBeNull();
-    expect(w.breakEvens).toEqual([]);
-    expect(w.sensitivity).toBeNull();
-    // Without the commitment the single cloud offer stays, and they are computed.
+    expect(mixUsd).toBeCloseTo(19_321.11, 2);
+    const depinUsd = w.decision.depin!.cost.monthlyUsd!;
+    // Only the decentralized offer's inputs: its price, its interruption rate (no incentive token: no subsidy row).
+    expect(w.breakEvens.map((b) => b.variable)).toEqual(['depinUsdPerGpuHour', 'interruptionsPerHour']);
+    const price = w.breakEvens.find((b) => b.variable === 'depinUsdPerGpuHour')!;
+    expect(price.current).toBe(3.9);
+    expect(price.value).not.toBeNull();
+    // At the break-even price the decentralized option costs the mix's month: re-priced alone at that price, its month
+    // is 19,321.11 (to a cent), and its cost is linear in its price here, so the price is 3.9 × mix ÷ its month.
+    const at = await analyze({
+      workloads: [profile],
+      offers: [{ ...depin, usdPerGpuHour: price.value! }],
+      tiers,
+      scenario: scenarioOf(),
+      monteCarlo: false,
+    });
+    expect(at.workloads[0]!.decision.depin!.cost.monthlyUsd!).toBeCloseTo(mixUsd, 2);
+    expect(price.value!).toBeCloseTo((3.9 * mixUsd) / depinUsd, 6);
+    // The tornado: baseline the mix less the decentralized month, and no cloud-side row.
+    expect(w.sensitivity!.baselineSavingsUsd).toBeCloseTo(mixUsd - depinUsd, 6);
+    expect(w.sensitivity!.rows.map((r) => r.input).sort()).toEqual([
+      'DePIN interruption rate',
+      'DePIN price',
+    ]);
+    // Without the commitment the single cloud offer stays, and every input applies.
     const single = await analyze({
       workloads: [profile],
       offers: [onDemand(), depin],
@@ -230,7 +252,41 @@ describe('the cloud option as a committed base with on-demand bursts', () => {
       scenario: scenarioOf(),
       monteCarlo: false,
     });
-    expect(single.workloads[0]!.breakEvens.length).toBeGreaterThan(0);
+    expect(single.workloads[0]!.breakEvens.map((b) => b.variable)).toContain('egressGiBPerMonth');
+    expect(single.workloads[0]!.sensitivity!.rows.map((r) => r.input)).toContain('cloud price');
+  });
+
+  it("property: against a mix, the decentralized price's break-even prices the decentralized option at the mix's month", async () => {
+    let solved = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 1, max: 6, noNaN: true }),
+        fc.double({ min: 1.2, max: 3, noNaN: true }),
+        async (depinUsd, peakToMeanRatio) => {
+          const depin = offer({
+            id: 'akash:h100',
+            market: 'depin',
+            usdPerGpuHour: depinUsd,
+            region: 'eu',
+            country: 'DE',
+          });
+          const profile = serviceOf(5840, peakToMeanRatio);
+          const run = (offers: readonly Offer[]) =>
+            analyze({ workloads: [profile], offers, tiers, scenario: scenarioOf(), monteCarlo: false });
+          const w = (await run([onDemand(), committed(2.8), depin])).workloads[0]!;
+          if (w.decision.cloud?.mix === undefined) return;
+          for (const b of w.breakEvens)
+            expect(['subsidyShare', 'depinUsdPerGpuHour', 'interruptionsPerHour']).toContain(b.variable);
+          const price = w.breakEvens.find((b) => b.variable === 'depinUsdPerGpuHour');
+          if (price?.value == null) return;
+          solved++;
+          const at = (await run([{ ...depin, usdPerGpuHour: price.value }])).workloads[0]!;
+          expect(at.decision.depin!.cost.monthlyUsd!).toBeCloseTo(w.decision.cloud.cost.monthlyUsd!, 2);
+        },
+      ),
+      { numRuns: 15 },
+    );
+    expect(solved).toBeGreaterThan(0);
   });
 
   it('keeps one offer when a mix spans two providers, whatever it saves: that is a hybrid placement', async () => {

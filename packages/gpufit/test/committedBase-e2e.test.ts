@@ -17,7 +17,7 @@ const FINANCE = join(ROOT, 'datasets', 'workloads', 'finance-12-month.csv');
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'committed-base');
 
 type Row = Record<string, string>;
-async function run(workloads: string, scenario?: string) {
+async function run(workloads: string, scenario?: string, catalog?: string) {
   const out = mkdtempSync(join(tmpdir(), 'gpufit-committed-base-'));
   const r = await runBuiltCli(
     [
@@ -26,8 +26,9 @@ async function run(workloads: string, scenario?: string) {
       '--analysis-date',
       '2026-12-05',
       ...(scenario === undefined ? [] : ['--scenario', scenario]),
+      ...(catalog === undefined ? [] : ['--catalog', catalog]),
       '--format',
-      'json,csv,focus',
+      'json,csv,focus,md',
       '--out',
       out,
     ],
@@ -39,6 +40,7 @@ async function run(workloads: string, scenario?: string) {
   return {
     stdout: r.stdout,
     json: JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Analysis,
+    md: readFileSync(join(out, 'report.md'), 'utf8'),
     csv: read('report.csv'),
     focus: read('forecast-focus.csv'),
   };
@@ -160,5 +162,48 @@ describe('the cloud option as a committed base with on-demand bursts, in every o
       "would cost $1,419.69 in month one against the single offer's $1,591.40, but its base is held while the demand above it grows on the on-demand rate: over the 12 months it saves $439.06 (2.3 %), $36.59 a month on average, under both the bar's 5 % and its USD 100 a month, and in 2027-09 to 2027-12 it costs more than the single offer ($1,616.91–$1,700.23 a month against $1,591.40); so the single offer stays.",
     );
     for (const m of w.projection!.months) expect(m.cloudUsd!).toBeCloseTo(1_591.4, 2);
+  }, 300_000);
+
+  it("a hybrid whose cloud option is a mix: FOCUS bills the hybrid's cloud side as the commitment (its price, its 1,460 GPU-hours) and on-demand rows at AWS's price, every month adding up to the hybrid's", async () => {
+    // The copilot on internal data with a synthetic DePIN L4 at USD 0.30 (test fixture), under a bar of 2 % and USD
+    // 10: the cloud option is the mix (1,419.69 against AWS on demand alone at 1,763.86), and the split with DePIN
+    // above the mean load, USD 1,385.75 a month, is the plan. Before, its cloud side was one "Committed" row at the
+    // mix's blended USD 0.6926 a GPU-hour.
+    const o = await run(
+      join(FIXTURES, 'copilot-hybrid.csv'),
+      join(FIXTURES, 'low-bar.json'),
+      join(FIXTURES, 'hybrid-catalog.csv'),
+    );
+    const w = o.json.workloads.find((x) => x.id === 'copilot-hybrid')!;
+    expect(w.decision.recommendation).toBe('hybrid');
+    expect(w.decision.cloud!.mix).toBeDefined();
+    const blended = w.decision.hybrid!.blendedMonthlyUsd;
+    const hybrid = o.focus.filter((r) => r.x_Option === 'hybrid');
+    const gpu = hybrid.filter((r) => r.x_Charge === 'gpu-hours' && r.x_HybridSide === 'cloud');
+    const byCategory = (c: string) => gpu.filter((r) => r.PricingCategory === c);
+    for (const r of byCategory('Committed')) {
+      expect(r.x_OfferId).toBe('aws:g6.xlarge:us-east-1:committed-12mo');
+      expect(Number(r.ListUnitPrice)).toBeCloseTo(0.56336, 4);
+      expect(Number(r.PricingQuantity)).toBeCloseTo(1_460, 3);
+      expect(r.ChargeDescription).toContain('(hybrid, cloud side, committed base)');
+    }
+    for (const r of byCategory('Standard')) {
+      expect(r.x_OfferId).toBe('aws:g6.xlarge:us-east-1:standard');
+      expect(Number(r.ListUnitPrice)).toBeCloseTo(0.8048, 3);
+      expect(r.ChargeDescription).toContain('(hybrid, cloud side, on-demand bursts)');
+    }
+    expect(byCategory('Committed').length).toBe(12);
+    expect(byCategory('Standard').length).toBe(12);
+    // Each month: the hybrid's rows add up to its month, and the parts' shares to the side's.
+    const months = new Map<string, number>();
+    for (const r of hybrid)
+      months.set(r.ChargePeriodStart!, (months.get(r.ChargePeriodStart!) ?? 0) + cents(r.BilledCost!));
+    for (const c of months.values()) expect(Math.abs(c - Math.round(blended * 100))).toBeLessThanOrEqual(1);
+    const shares = new Set(gpu.map((r) => r.x_HybridShare));
+    const side = [...shares].reduce((a, x) => a + Number(x), 0);
+    expect(side).toBeCloseTo(w.decision.hybrid!.cloudShare, 3);
+    // report.md names the split and its cloud option's two parts.
+    expect(o.md).toContain('Recommendation: Hybrid (cloud base + decentralized burst)');
+    expect(o.md).toContain('| Cloud: committed base   | Amazon Web Services (hyperscaler)');
   }, 300_000);
 });

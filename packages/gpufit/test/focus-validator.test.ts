@@ -119,4 +119,26 @@ describe('forecast-focus.csv passes the official FOCUS 1.2 validator with the ca
     },
     SETUP_LIMIT_MS,
   );
+
+  it(
+    "a hybrid whose cloud side is a committed base with on-demand bursts: the cloud side's commitment row and on-demand row",
+    async () => {
+      const committed = join(import.meta.dirname, 'fixtures', 'committed-base');
+      const csv = await focusFile([
+        join(committed, 'copilot-hybrid.csv'),
+        '--catalog',
+        join(committed, 'hybrid-catalog.csv'),
+        '--scenario',
+        join(committed, 'low-bar.json'),
+        '--analysis-date',
+        '2026-12-05',
+      ]);
+      const hybrid = rowsOf(csv).filter((r) => r.x_Option === 'hybrid' && r.x_Charge === 'gpu-hours');
+      expect(new Set(hybrid.map((r) => `${r.x_HybridSide} ${r.PricingCategory}`))).toEqual(
+        new Set(['cloud Committed', 'cloud Standard', 'depin Standard']),
+      );
+      expectPasses(await validate(csv));
+    },
+    SETUP_LIMIT_MS,
+  );
 });

@@ -65,9 +65,11 @@ const periodStart = (x: FocusRow): CsvCell => textCell(monthStartDateTime(x.mont
 const periodEnd = (x: FocusRow): CsvCell => textCell(monthStartDateTime(addMonths(x.month.month, 1)));
 const provider = (x: FocusRow): CsvCell =>
   textCell(x.path.offer.providerName.length > 0 ? x.path.offer.providerName : x.path.offer.provider);
+const partWord = (x: FocusRow): string =>
+  x.path.part === 'base' ? ', committed base' : x.path.part === 'burst' ? ', on-demand bursts' : '';
 const optionWord = (x: FocusRow): string =>
   x.path.option === 'hybrid'
-    ? `hybrid, ${x.path.side} side`
+    ? `hybrid, ${x.path.side} side${partWord(x)}`
     : x.path.part === 'base'
       ? 'cloud, committed base'
       : x.path.part === 'burst'

@@ -195,16 +195,17 @@ export function monthlyPaths(w: WorkloadAnalysis, scenario: ScenarioLike): Month
     const weight = hybrid.cloudShare * cloudRef + hybrid.depinShare * depinRef;
     if (weight > 0) {
       const factor = hybrid.blendedMonthlyUsd / weight;
-      if (hybrid.cloudShare > 0)
-        out.push(
-          path(
-            'hybrid',
-            'cloud',
-            cloud,
-            hybrid.cloudShare,
-            toPath(cloud, cloudMonths, hybrid.cloudShare, factor),
-          ),
+      if (hybrid.cloudShare > 0) {
+        const side = path(
+          'hybrid',
+          'cloud',
+          cloud,
+          hybrid.cloudShare,
+          toPath(cloud, cloudMonths, hybrid.cloudShare, factor),
         );
+        const parts = hybridMixParts(cloud, side);
+        out.push(parts === null ? side : { ...side, parts });
+      }
       if (hybrid.depinShare > 0)
         out.push(
           path(
@@ -254,4 +255,43 @@ function mixParts(option: PricedOption, whole: MonthlyPath): MonthlyPath[] | nul
     };
   });
   return [partPath('base', m.committed, baseMonths), partPath('burst', m.burst, burstMonths)];
+}
+
+/**
+ * The cloud side of a hybrid whose cloud option is a committed base with on-demand bursts, as its two parts: the base
+ * held whole (its month, or the side's month when that is less: the commitment is paid whatever the demand, and the
+ * decentralized side takes the top of the demand, the bursts first) and the rest of the side's month on the on-demand
+ * offer, each part's GPU-hours in proportion to its cost (one rate a part). A FOCUS reader gets a commitment row at the
+ * commitment's price and an on-demand row at the on-demand price, not one "Committed" row at their blend. Each part's
+ * share is the work it carries: the base's share of the work (at most the side's), the bursts the rest of the side's.
+ * Null for a cloud option on one offer.
+ */
+function hybridMixParts(option: PricedOption, side: MonthlyPath): MonthlyPath[] | null {
+  const m = option.mix;
+  const base = m?.committed.cost.monthlyUsd ?? null;
+  const burst0 = m?.burst.cost.monthlyUsd ?? null;
+  const baseHours = m?.committed.cost.billedGpuHoursPerMonth ?? null;
+  const burstHours = m?.burst.cost.billedGpuHoursPerMonth ?? null;
+  if (m === undefined || base === null || burst0 === null || !(base > 0)) return null;
+  const hoursOf = (hours: number | null, usd: number, of: number): number | null =>
+    hours === null || !(of > 0) ? null : (hours * usd) / of;
+  const baseShare = Math.min(m.baseShare, side.share);
+  const part = (
+    which: 'base' | 'burst',
+    priced: PricedOption,
+    share: number,
+    months: PathMonth[],
+  ): MonthlyPath => ({ ...path('hybrid', 'cloud', priced, share, months), part: which });
+  const baseMonths = side.months.map((x) => {
+    const usd = Math.min(base, x.usd);
+    return { ...x, usd, gpuHours: hoursOf(baseHours, usd, base), subsidyUsd: null, percentiles: null };
+  });
+  const burstMonths = side.months.map((x, i) => {
+    const usd = x.usd - baseMonths[i]!.usd;
+    return { ...x, usd, gpuHours: hoursOf(burstHours, usd, burst0), subsidyUsd: null, percentiles: null };
+  });
+  return [
+    part('base', m.committed, baseShare, baseMonths),
+    part('burst', m.burst, side.share - baseShare, burstMonths),
+  ];
 }
