@@ -448,8 +448,12 @@ export function createWorkloadAnalyzer(
         ? { ...best, cloud: { offer: best.cloud.offer, estimate: cloud.cost } }
         : best;
     const split = depinEligible
-      ? hybridFor(profile, fit, splitBest, (o) =>
-          estimateCost(profile, o, { ...screenOptions, servingSpares: 'peak' }),
+      ? hybridFor(
+          profile,
+          fit,
+          splitBest,
+          (o) => estimateCost(profile, o, { ...screenOptions, servingSpares: 'peak' }),
+          mixed ?? undefined,
         )
       : null;
     // Break-evens and sensitivity re-price the cloud offer against the decentralized one. For a cloud option that is

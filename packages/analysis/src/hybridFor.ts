@@ -9,6 +9,8 @@ import {
   workloadKinds,
 } from '@gpufit/schema';
 import type { BestOffers, SideBest } from './bestOffers.js';
+import { committedBaseHybrid } from './committedBaseHybrid.js';
+import type { CommittedBaseMix } from './committedBaseMix.js';
 import { committedUsefulRate } from './committedUsefulRate.js';
 import { componentUsd } from './componentUsd.js';
 import { hybridFloor } from './hybridFloor.js';
@@ -18,13 +20,16 @@ import { hybridFloor } from './hybridFloor.js';
  * work (`demandGpuHoursPerMonth`, the same for every offer), every overhead included: the committed rate is the
  * committed offer's cost without its idle hours (the split decides how much is held), the per-use rates are the
  * flexible cloud option and the DePIN option. The split must beat the priced cloud option itself, so its blend is
- * never dearer than all-cloud. Null when there is no cloud or no DePIN price to split.
+ * never dearer than all-cloud. When the cloud option is a committed base with on-demand bursts (`mix`), the split
+ * that keeps its base and moves the demand above the floor from its on-demand offer to DePIN is weighed too
+ * (committedBaseHybrid.ts), and the cheaper taken. Null when there is no cloud or no DePIN price to split.
  */
 export function hybridFor(
   profile: WorkloadProfile,
   fit: FitAssessment,
   best: BestOffers,
   atPeakSpares?: (offer: Offer) => CostEstimate,
+  mix?: CommittedBaseMix,
 ): HybridSplit | null {
   const cloud = best.cloud?.estimate;
   const depin = best.depin?.estimate;
@@ -73,7 +78,18 @@ export function hybridFor(
     },
     { floorShare: floor.share, floorReason: floor.reason, allCloudMonthlyUsd: cloud.monthlyUsd },
   );
+  const kept = mix === undefined ? null : committedBaseHybrid(mix, depinRate, floor.share);
+  const chosen =
+    kept !== null && kept.blendedMonthlyUsd < split.blendedMonthlyUsd
+      ? {
+          ...split,
+          ...kept,
+          savingsVsAllCloudUsd: split.allCloudMonthlyUsd - kept.blendedMonthlyUsd,
+          savingsVsAllDepinUsd:
+            split.allDepinMonthlyUsd === null ? null : split.allDepinMonthlyUsd - kept.blendedMonthlyUsd,
+        }
+      : split;
   // Rates of ~1e308 USD per GPU-hour (fixed costs over a vanishing demand) can overflow rate × hours.
-  const numbers = Object.values(split).filter((v): v is number => typeof v === 'number');
-  return numbers.every(Number.isFinite) ? split : null;
+  const numbers = Object.values(chosen).filter((v): v is number => typeof v === 'number');
+  return numbers.every(Number.isFinite) ? chosen : null;
 }
