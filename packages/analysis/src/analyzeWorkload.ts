@@ -606,7 +606,7 @@ export function createWorkloadAnalyzer(
       cloudWithoutTask: withoutTask,
       gpuPolicy,
       cloudOffer: mixed?.committed ?? best.cloud?.offer ?? null,
-      // A mix the option did not take because it costs more over the horizon is not said as a saving either.
+      // A mix the option did not take because its horizon saving is under the bar is not said as a saving either.
       committedBase: candidate !== null && mixed === null ? null : cloudChoice.mix,
       // A mix the option took that costs more than the single offer in some months under growth says which.
       committedBaseDearer:

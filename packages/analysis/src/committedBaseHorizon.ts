@@ -79,17 +79,19 @@ function growthSaid(growthMonthly: number): string {
 
 /**
  * The risk of a mix the option took under growth that costs more than the single offer in some months: which months,
- * by how much, and what it still saves over the horizon. Null when no month is dearer.
+ * by how much, and what it still saves over the horizon. Null when no month is dearer or it saves nothing over the
+ * horizon.
  */
 export function committedBaseDearerSaid(
   h: CommittedBaseHorizon,
   context: { readonly startMonth: string; readonly growthMonthly: number },
 ): { readonly text: string; readonly usdPerMonth: number } | null {
-  if (h.dearer.length === 0) return null;
+  // A mix that costs more over the horizon is never taken (savesEnough), so there is nothing it "still saves".
+  if (h.dearer.length === 0 || !(h.savingUsd > 0)) return null;
   const excess = h.dearer.map((d) => d.mixUsd - d.singleUsd);
   const total = excess.reduce((a, x) => a + x, 0);
   return {
-    text: `Under the scenario's ${growthSaid(context.growthMonthly)}, the cloud option's committed base is sized on month one's demand and held for its term while the demand above it grows on the on-demand rate: in ${monthsSaid(
+    text: `${context.growthMonthly > 0 ? `Under the scenario's ${growthSaid(context.growthMonthly)}, the cloud option's committed base is sized on month one's demand and held for its term while the demand above it grows on the on-demand rate` : "As projected (the scenario's prices move by month), the cloud option's committed base with on-demand bursts does not save every month"}: in ${monthsSaid(
       h.dearer.map((d) => d.index),
       context.startMonth,
     )} it costs ${rangeSaid(h.dearer.map((d) => d.mixUsd))} a month against the single offer's ${rangeSaid(
@@ -118,9 +120,10 @@ export function committedBaseHorizonRefusedSaid(
   if (h.savesEnough || h.months === 0) return '';
   const c = mix.committed;
   const what = `a committed base with on-demand bursts (${mix.instances} × ${c.instanceType ?? `${c.gpusPerInstance} × ${c.gpu}`} on ${c.providerName}'s commitment in ${c.region}, the demand above it on demand)`;
+  const grows = context.growthMonthly > 0;
   const monthOne =
     context.mixMonthOneUsd !== null && context.singleMonthOneUsd !== null
-      ? ` would cost ${usd(context.mixMonthOneUsd)} in month one against the single offer's ${usd(context.singleMonthOneUsd)}, but its base is held while the demand above it grows on the on-demand rate:`
+      ? ` would cost ${usd(context.mixMonthOneUsd)} in month one against the single offer's ${usd(context.singleMonthOneUsd)}, but ${grows ? 'its base is held while the demand above it grows on the on-demand rate' : 'not as much in the months after'}:`
       : ':';
   const average = h.savingUsd / h.months;
   const singleAverage = h.singleUsd / h.months;
@@ -138,5 +141,8 @@ export function committedBaseHorizonRefusedSaid(
         )} it costs more than the single offer (${rangeSaid(h.dearer.map((d) => d.mixUsd))} a month against ${rangeSaid(
           h.dearer.map((d) => d.singleUsd),
         )})`;
-  return `Under ${growthSaid(context.growthMonthly)}, ${what}${monthOne} ${horizon}${dearer}; so the single offer stays.`;
+  const opening = grows
+    ? `Under ${growthSaid(context.growthMonthly)}, ${what}`
+    : `As projected (the scenario's prices move by month), ${what}`;
+  return `${opening}${monthOne} ${horizon}${dearer}; so the single offer stays.`;
 }

@@ -131,8 +131,9 @@ export interface RiskEvidence {
   readonly cloudOffer?: Offer | null;
   /**
    * The cheapest mix of the committed and the on-demand cloud offer (committedBaseMix.ts): a committed base, the
-   * bursts above it on demand. Null or absent: none priced, or one the cloud option refused because it costs more
-   * over the projected horizon. When the option took it, the option's offer is the commitment and nothing is said.
+   * bursts above it on demand. Null or absent: none priced, or one the cloud option refused because its saving over
+   * the projected horizon is under the decision bar (committedBaseHorizon.ts). When the option took it, the option's
+   * offer is the commitment and nothing is said.
    */
   readonly committedBase?: CommittedBaseMix | null;
   /**

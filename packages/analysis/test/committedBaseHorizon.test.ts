@@ -35,11 +35,23 @@ describe('committedBaseHorizon', () => {
   });
 
   it('names months that are not consecutive one by one, and says nothing when no month is dearer', () => {
-    const h = committedBaseHorizon([90, 120, 90, 120], [100, 100, 100, 100], BAR);
+    const h = committedBaseHorizon([70, 120, 70, 120], [100, 100, 100, 100], BAR);
     expect(h.dearer.map((d) => d.index)).toEqual([1, 3]);
     expect(committedBaseDearerSaid(h, { startMonth: '2027-11', growthMonthly: 0.1 })!.text).toContain(
       'in 2027-12, 2028-02 it costs $120.00 a month',
     );
+    // With no growth (the months moved by a scenario's price formulas) the sentence says so, not "growth of 0 %".
+    const priced = committedBaseDearerSaid(h, { startMonth: '2027-11', growthMonthly: 0 })!;
+    expect(priced.text).toMatch(/^As projected \(the scenario's prices move by month\)/);
+    expect(priced.text).not.toContain('0 % a month');
+    expect(priced.text).toContain('over the 4 months it still saves $20.00');
+    // Dearer over the horizon: never taken, so no sentence of what it "still saves".
+    expect(
+      committedBaseDearerSaid(committedBaseHorizon([90, 120], [100, 100], BAR), {
+        startMonth: '2027-01',
+        growthMonthly: 0.1,
+      }),
+    ).toBeNull();
     const flat = committedBaseHorizon([90, 90], [100, 100], BAR);
     expect(flat.dearer).toEqual([]);
     expect(committedBaseDearerSaid(flat, { startMonth: '2027-01', growthMonthly: 0 })).toBeNull();
