@@ -1,4 +1,4 @@
-import type { Analysis, ThroughputBasis } from '@gpufit/schema';
+import type { Analysis } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { renderMarkdown } from '../src/markdown/renderMarkdown.js';
@@ -6,14 +6,7 @@ import { JOB_UNIT_LABELS, jobUnitLabel } from '../src/present/labels.js';
 import { buildAnalysis } from './fixtures/analysis.js';
 import { cells } from './helpers/markdownTables.js';
 import { mutableCopy } from './helpers/mutable.js';
-
-const through = (demandGpu: string, offerGpu: string, ratio = 1): ThroughputBasis => ({
-  demandGpu,
-  offerGpu,
-  ratio,
-  basis: demandGpu === offerGpu ? 'same' : 'measured',
-  source: null,
-});
+import { through } from './helpers/throughput.js';
 
 describe('jobUnitLabel: the unit of a cost per successful job', () => {
   test('an option on another GPU names the GPU the demand is counted in (review hR1: $0.7934 beside a $1.861 L40S)', () => {

@@ -11,6 +11,7 @@ import {
 import {
   APPROACH_LABELS,
   FIT_LEVEL_LABELS,
+  hybridGpuUnitText,
   jobUnitLabel,
   OPTION_LABELS,
   RECOMMENDATION_LABELS,
@@ -298,6 +299,7 @@ function hybridBlocks(r: Rounder, w: ShownWorkload): Block[] {
   const h = w.hybrid;
   if (h === null) return [];
   const s = h.split;
+  const base = formatQuantity(r, s.baselineGpus, 2);
   return [
     { kind: 'heading', level: 4, text: 'Hybrid split' },
     {
@@ -306,7 +308,7 @@ function hybridBlocks(r: Rounder, w: ShownWorkload): Block[] {
       items: [
         [
           t(
-            `Base load on cloud: ${formatQuantity(r, s.baselineGpus, 2)} GPUs (mean ${formatQuantity(r, s.meanGpus, 2)}, peak ${formatQuantity(r, s.peakGpus, 2)}).`,
+            `Base load on cloud: ${base} GPU${base === '1' ? '' : 's'} (mean ${formatQuantity(r, s.meanGpus, 2)}, peak ${formatQuantity(r, s.peakGpus, 2)})${hybridGpuUnitText(w.cloud?.cost ?? null, w.depin?.cost ?? null)}.`,
           ),
         ],
         [

@@ -56,3 +56,29 @@ export function jobUnitLabel(cost: Pick<CostEstimate, 'jobUnit' | 'throughput'>)
   if (cost.jobUnit === 'job' || t == null || t.demandGpu === t.offerGpu) return JOB_UNIT_LABELS[cost.jobUnit];
   return `useful ${t.demandGpu} GPU-hour`;
 }
+
+/**
+ * The unit of the hybrid split's GPUs (`HybridSplit.baselineGpus`, `meanGpus`, `peakGpus`): the demand's GPUs,
+ * whatever GPU each side prices. Where a side runs on another GPU the sentence says so, or "Base load on cloud:
+ * 9.64 GPUs" reads as GPUs of the "11 × 1 B200" beside it when it means H100s (review hR: 7,040 H100-hours of
+ * notebooks, 2,618 B200-hours). "" when both sides price the demand's own GPU (or neither says which).
+ */
+export function hybridGpuUnitText(
+  cloud: Pick<CostEstimate, 'throughput'> | null,
+  depin: Pick<CostEstimate, 'throughput'> | null,
+): string {
+  const sides = [
+    { name: 'the cloud option', t: cloud?.throughput },
+    { name: 'the decentralized option', t: depin?.throughput },
+  ].flatMap(({ name, t }) => (t == null || t.demandGpu === t.offerGpu ? [] : [{ name, t }]));
+  const first = sides[0];
+  if (first === undefined) return '';
+  const demand = first.t.demandGpu;
+  const runs = sides
+    .map(({ name, t }, i) => {
+      const at = `${Number(t.ratio.toPrecision(3))}×${i === 0 ? ` the ${demand}'s rate` : ''}`;
+      return `${i === 0 ? name : name.replace(' option', ' one')} runs on ${t.offerGpu} at ${at}`;
+    })
+    .join(', ');
+  return `, counted in ${demand}s, the GPU the demand is stated in: ${runs}`;
+}
