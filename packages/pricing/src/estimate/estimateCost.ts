@@ -339,11 +339,15 @@ export function estimateCost(
     // Each job's instances are billed in whole increments from start to finish (with the provider's minimum):
     // the part of the last increment a job does not use is billed GPU time too.
     const jobRunHours = runWallHours * inflation + startupHours;
-    // A job that does not finish within the workload's horizon is not priced as if it completed.
-    if (jobRunHours > profile.horizonMonths * HOURS_PER_MONTH) {
+    // A job that does not finish within the workload's horizon is not priced as if it completed; one whose work
+    // fits but whose expected re-work carries it past, by less than a month, is priced in full and says so.
+    const pastHorizon = jobPastHorizon(runWallHours, jobRunHours, profile.horizonMonths);
+    if (pastHorizon === 'refused') {
       const message = notes.pastHorizon(jobRunHours, runWallHours, profile.horizonMonths);
       return infeasible(offer, [{ code: 'horizon', message }], g);
     }
+    if (pastHorizon === 'overruns' && explain)
+      assumptions.push(notes.runsPastHorizon(jobRunHours, runWallHours, profile.horizonMonths));
     const billing = {
       incrementSeconds: offer.billingIncrementSeconds ?? 0,
       minimumSeconds: offer.minimumBillableSeconds,
@@ -581,4 +585,22 @@ function infeasible(
     billedGpuHoursPerMonth: null,
     demandGpuHoursPerMonth: null,
   };
+}
+
+/**
+ * Whether a batch job finishes within the workload's horizon (H = horizonMonths × 730 h): `within`; `overruns` when
+ * its work fits (wall hours on the offer ≤ H) but its expected run, start-up and re-work after interruptions
+ * included, ends later, within the month after H (≤ H + 730 h) — priced in full, the overrun said; else `refused`
+ * (its work alone outlasts H, or it would not finish even a month after it). A run stated as long as its horizon
+ * (a 2-month pre-training run of 1,440 h) always overruns it a little once failures are counted: refusing it left
+ * a 512-H100 run with no option at all.
+ */
+export function jobPastHorizon(
+  wallHours: number,
+  runHours: number,
+  horizonMonths: number,
+): 'within' | 'overruns' | 'refused' {
+  const horizonHours = horizonMonths * HOURS_PER_MONTH;
+  if (runHours <= horizonHours) return 'within';
+  return wallHours <= horizonHours && runHours <= horizonHours + HOURS_PER_MONTH ? 'overruns' : 'refused';
 }

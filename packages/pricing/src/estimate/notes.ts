@@ -465,11 +465,27 @@ export function startupNotPriced(minutes: number, serving: boolean): string {
 export const NO_STARTUP_STATED =
   'no start-up is priced: the workload states startupMinutes 0 (its image and weights are ready when a job starts)';
 
-/** A batch job whose expected run on an offer outlasts the workload's horizon. */
+/**
+ * A batch job refused on an offer (`horizon`): its work alone outlasts the workload's horizon, or its expected run,
+ * re-work included, would not finish even in the month after it (`jobPastHorizon`).
+ */
 export function pastHorizon(runHours: number, wallHours: number, horizonMonths: number): string {
   const rework =
     runHours > wallHours * 1.0005
       ? ` (${n(wallHours)} h of work, the rest start-up and re-work after interruptions)`
       : '';
-  return `one job runs ${n(runHours)} h here${rework}, longer than the workload's ${horizonMonths}-month horizon (${n(horizonMonths * HOURS_PER_MONTH)} h): it would not finish, so it is not priced as if it did`;
+  const horizonHours = horizonMonths * HOURS_PER_MONTH;
+  const past = wallHours <= horizonHours ? 'more than a month past' : 'longer than';
+  return `one job runs ${n(runHours)} h here${rework}, ${past} the workload's ${horizonMonths}-month horizon (${n(horizonHours)} h): it would not finish, so it is not priced as if it did`;
+}
+
+/**
+ * A batch job whose work fits the workload's horizon but whose expected start-up and re-work carry it past, by
+ * less than a month: priced in full, the overrun said (a 2-month pre-training run of 1,440 h on 64 nodes takes
+ * 1,555 h with its expected failures, and was refused on every offer until 2026-12-05).
+ */
+export function runsPastHorizon(runHours: number, wallHours: number, horizonMonths: number): string {
+  const horizonHours = horizonMonths * HOURS_PER_MONTH;
+  const over = runHours - horizonHours;
+  return `one job runs ${n(runHours)} h here (${n(wallHours)} h of work, the rest start-up and re-work after interruptions): ${readableHours(over)} h (${n(over / 24)} days) past the workload's ${horizonMonths}-month horizon (${n(horizonHours)} h), so it finishes after the plan ends; it is priced in full, as the bill runs until it finishes — a gpufit assumption (a job whose work alone outlasts the horizon, or that would not finish within a month after it, is refused)`;
 }
