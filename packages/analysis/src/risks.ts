@@ -626,6 +626,7 @@ export const riskRules: readonly RiskRule[] = [
         : { text: committedBaseDearer.text, usdPerMonth: committedBaseDearer.usdPerMonth },
   },
   ...cloudOnly('unreserved-cloud-fleet', unreservedCloudFleet),
+  { id: 'run-past-horizon', check: runPastHorizon },
   {
     id: 'fleet-beyond-listings',
     check: (e) => (e.recommendation === 'cloud' ? null : fleetBeyondListings(e)),
@@ -1667,4 +1668,28 @@ function bookedByTheDay({ cloudOffer: o, profile }: RiskEvidence, aside: string)
 /** A count with up to two decimals ("1", "1.5"). */
 function fixed2(x: number): string {
   return String(Math.round(x * 100) / 100);
+}
+
+/**
+ * A stated job whose run on an option the plan takes, start-up and expected re-work after failures included, ends
+ * after the workload's horizon (priced in full, `jobPastHorizon` in @gpufit/pricing): how long, and by how much. A
+ * 3-month pre-training run of 2,160 h on 48 nodes takes about 2,340 h with a whole-job MTBF of 132 h: the plan's
+ * last month is not its last bill.
+ */
+export function runPastHorizon(e: RiskEvidence): string | null {
+  const jobs = e.profile.jobsPerMonth;
+  if (e.profile.gpuHoursPerMonth !== null || jobs === null || !(jobs > 0)) return null;
+  const horizonHours = e.profile.horizonMonths * HOURS_PER_MONTH;
+  const said = (['cloud', 'depin'] as const).flatMap((side) => {
+    const o = side === 'cloud' ? e.cloud : e.depin;
+    if (o == null || !runsOn(e.recommendation, side)) return [];
+    const hours = runHours(o.cost, jobs);
+    if (hours === null || !(hours > horizonHours)) return [];
+    const over = hours - horizonHours;
+    return [
+      `one run takes about ${groupThousands(String(Math.round(hours)))} h on ${o.offer.providerName} (${o.offer.gpu}), ${groupThousands(String(Math.round(over)))} h (${Math.round(over / 2.4) / 10} days) past it`,
+    ];
+  });
+  if (said.length === 0) return null;
+  return `The work fits the workload's ${e.profile.horizonMonths}-month horizon (${groupThousands(String(horizonHours))} h), but with its start-up and the re-work its expected failures add, ${said.join('; ')}: the run ends after the plan does, and its bill with it (priced in full). Budget the extra days, or a longer horizon; faster checkpoints and restarts, or more reliable nodes, shorten them.`;
 }
