@@ -69,7 +69,7 @@ export const catalogLoad: BenchCase = {
         value: w.value,
         floor: w.floor,
         target: { ratioAtMost: 0.1 },
-        note: `${offers} offers from the catalog cache (SHA-256 of the file, entry read and checked, offers decoded) against loading the CSV; median of ${warmRuns} alternating runs`,
+        note: `${offers} offers from the catalog cache (XXH128 of the file, entry read and checked, offers decoded) against loading the CSV; median of ${warmRuns} alternating runs`,
       }),
     ];
   },

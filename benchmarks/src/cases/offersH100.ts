@@ -87,7 +87,7 @@ export const offersH100: BenchCase = {
         value: median(warm),
         floor: PEER_CPU_MS,
         target: TARGET,
-        note: `${size}, catalog cache warm (SHA-256 of the file, entry read and checked, only the H100 offers built); median of ${runs}; floor = gpuhunt's recorded CPU (cold, it has no cache)`,
+        note: `${size}, catalog cache warm (XXH128 of the file, entry read and checked, only the H100 offers built); median of ${runs}; floor = gpuhunt's recorded CPU (cold, it has no cache)`,
       }),
     ];
   },

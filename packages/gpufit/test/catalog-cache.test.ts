@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,12 +5,8 @@ import { providerOffers } from '@gpufit/analysis';
 import type { Offer } from '@gpufit/schema';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  catalogCacheDir,
-  loadCatalogCached,
-  MAX_CACHE_ENTRIES,
-  sha256OfFileOffThread,
-} from '../src/catalog/catalogCache.js';
+import { catalogCacheDir, loadCatalogCached, MAX_CACHE_ENTRIES } from '../src/catalog/catalogCache.js';
+import { contentHashOfBytes, contentHashOfFile } from '../src/catalog/contentHash.js';
 import { decodeLoadResult, decodeLoadResultWhere, encodeLoadResult } from '../src/catalog/loadResultCodec.js';
 import { offerRowBuilder } from '../src/catalog/offerColumns.js';
 import { bundledDatasetsDir } from '../src/data/bundledDatasetsDir.js';
@@ -49,14 +44,6 @@ function counted(path: string, strict = false) {
     run: () => loadCatalogCached(path, { dir: cacheDir, strict, ceiling: CEILING }, load),
     loads: () => loads,
   };
-}
-
-function pointers(): string[] {
-  try {
-    return readdirSync(cacheDir).filter((n) => n.endsWith('.ptr'));
-  } catch {
-    return [];
-  }
 }
 
 function entries(): string[] {
@@ -111,45 +98,41 @@ describe('catalog cache', () => {
     expect(second.result).toEqual(await loadOffersCsv(path, { asOfCeiling: CEILING }));
   });
 
-  it('decodes the entry its pointer names while the file is hashed, but answers it only when the hash agrees', async () => {
-    const a = mixedCatalog(mkdtempSync(join(work, 'a')), '# a');
-    const b = mixedCatalog(mkdtempSync(join(work, 'b')), '# b');
-    const ca = counted(a);
-    const cb = counted(b);
-    const first = await ca.run();
-    expect(first.cache).toBe('miss');
-    expect(pointers()).toHaveLength(1);
-    const pointerOfA = join(cacheDir, pointers()[0]!);
-    const keyOfA = readFileSync(pointerOfA, 'utf8');
-    expect(`${keyOfA}.bin`).toBe(entries()[0]);
-    // Through the pointer: a hit, no load.
-    expect((await ca.run()).cache).toBe('hit');
-    expect(ca.loads()).toBe(1);
-    await cb.run();
-    const keyOfB = entries()
-      .find((n) => n !== `${keyOfA}.bin`)!
-      .replace(/\.bin$/, '');
-    // A pointer naming another catalog's entry (as after bytes changed in place): that entry is decoded and
-    // dropped, and A's own entry answers.
-    writeFileSync(pointerOfA, keyOfB);
-    const viaWrongGuess = await ca.run();
-    expect(viaWrongGuess.cache).toBe('hit');
-    expect(ca.loads()).toBe(1);
-    expect(viaWrongGuess.result).toEqual(first.result);
-    expect(readFileSync(pointerOfA, 'utf8')).toBe(keyOfA);
-    // A pointer that is not a key, or names no entry: as if there were none.
-    writeFileSync(pointerOfA, 'not a key');
-    expect((await ca.run()).result).toEqual(first.result);
-    writeFileSync(pointerOfA, 'f'.repeat(64));
-    expect((await ca.run()).result).toEqual(first.result);
-    expect(ca.loads()).toBe(1);
+  it('keys on the content hash, XXH128 of the bytes (test vectors of the native xxHash, @node-rs/xxhash 1.7.8)', async () => {
+    const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+    expect(hex(await contentHashOfBytes(new Uint8Array(0)))).toBe('99aa06d3014798d86001c324468d497f');
+    expect(hex(await contentHashOfBytes(Buffer.from('abc')))).toBe('06b05ab6733a618578af5f94892f3950');
+    // Over three 1 MiB reads and a tail, as a catalog file is read.
+    const big = Buffer.alloc(3 * 1024 * 1024 + 7);
+    for (let i = 0; i < big.length; i++) big[i] = Math.imul(i, 2654435761) >>> 24;
+    const path = join(work, 'big.bin');
+    writeFileSync(path, big);
+    expect(await contentHashOfFile(path)).toBe('89786507cb4aebc86c68c564a0093937');
+    expect(hex(await contentHashOfBytes(big))).toBe('89786507cb4aebc86c68c564a0093937');
+    // Two files hashed at once do not share a state.
+    const small = join(work, 'abc.txt');
+    writeFileSync(small, 'abc');
+    expect(await Promise.all([contentHashOfFile(path), contentHashOfFile(small)])).toEqual([
+      '89786507cb4aebc86c68c564a0093937',
+      '06b05ab6733a618578af5f94892f3950',
+    ]);
+    await expect(contentHashOfFile(join(work, 'missing.csv'))).rejects.toThrow();
   });
 
-  it('hashes a file off the main thread to the same SHA-256', async () => {
+  it('removes the pointer files an older gpufit left, and never reads an older entry', async () => {
     const path = mixedCatalog(work);
-    const expected = createHash('sha256').update(readFileSync(path)).digest('hex');
-    expect(await sha256OfFileOffThread(path)).toBe(expected);
-    await expect(sha256OfFileOffThread(join(work, 'missing.csv'))).rejects.toThrow();
+    const c = counted(path);
+    await c.run();
+    const entry = join(cacheDir, entries()[0]!);
+    // A format-3 entry's frame (magic GPUFITC1, a 32-byte SHA-256) in this entry's place: not a whole entry.
+    const old = Buffer.concat([Buffer.from('GPUFITC1'), Buffer.alloc(32), readFileSync(entry).subarray(24)]);
+    writeFileSync(entry, old);
+    writeFileSync(join(cacheDir, `${'a'.repeat(64)}.ptr`), entries()[0]!.replace(/\.bin$/, ''));
+    const again = await c.run();
+    expect(again.cache).toBe('miss');
+    expect(c.loads()).toBe(2);
+    expect(readdirSync(cacheDir)).toEqual(entries());
+    expect((await c.run()).cache).toBe('hit');
   });
 
   it('ignores and rebuilds a corrupt or truncated entry', async () => {
@@ -199,10 +182,7 @@ describe('catalog cache', () => {
       await counted(mixedCatalog(sub, `# ${i}`)).run();
     }
     expect(entries()).toHaveLength(MAX_CACHE_ENTRIES);
-    // The pointers of dropped entries went with them.
-    const kept = new Set(entries());
-    expect(pointers().length).toBeLessThanOrEqual(MAX_CACHE_ENTRIES);
-    for (const p of pointers()) expect(kept.has(`${readFileSync(join(cacheDir, p), 'utf8')}.bin`)).toBe(true);
+    expect(readdirSync(cacheDir)).toEqual(entries());
   });
 
   it('is off without a folder, and for what is not a regular file', async () => {
@@ -398,12 +378,8 @@ describe('gpufit offers with the catalog cache', () => {
     expect(off.code).toBe(0);
     expect(() => readdirSync(join(dir, 'catalogs'))).toThrow();
     const first = await runBuiltCli(['offers', '--gpu', 'H100'], { env });
-    // One entry and the pointer from the catalog's path to it.
-    expect(
-      readdirSync(join(dir, 'catalogs'))
-        .map((n) => n.slice(-4))
-        .sort(),
-    ).toEqual(['.bin', '.ptr']);
+    // One entry.
+    expect(readdirSync(join(dir, 'catalogs')).map((n) => n.slice(-4))).toEqual(['.bin']);
     const second = await runBuiltCli(['offers', '--gpu', 'H100'], { env });
     expect(second.stdout).toBe(first.stdout);
     expect(first.stdout).toBe(off.stdout);
@@ -482,11 +458,7 @@ describe('gpufit offers with the catalog cache', () => {
       ),
       { numRuns: 24 },
     );
-    // Only the one entry (and its pointer): the warm runs read it, none stored another.
-    expect(
-      readdirSync(join(dir, 'catalogs'))
-        .map((n) => n.slice(-4))
-        .sort(),
-    ).toEqual(['.bin', '.ptr']);
+    // Only the one entry: the warm runs read it, none stored another.
+    expect(readdirSync(join(dir, 'catalogs')).map((n) => n.slice(-4))).toEqual(['.bin']);
   }, 240_000);
 });
