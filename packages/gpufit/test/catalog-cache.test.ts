@@ -220,6 +220,45 @@ describe('load result codec', () => {
     expect(Object.is(back.rows[0]!.ingressUsdPerGiB, -0)).toBe(true);
   });
 
+  it('copies lists, tiers and incentives per row: separate objects, and stored JSON kept even in a shape the copiers do not know', async () => {
+    const loaded = await loadOffersCsv(BUNDLED);
+    const withTiers = loaded.rows.find((o) => o.egressTiers !== null && o.certifications.length > 0)!;
+    const withIncentive = loaded.rows.find((o) => o.incentive !== null)!;
+    const odd = { ...withTiers, id: 'odd' } as Record<string, unknown>;
+    // Keys in another order and an extra key: the literal copiers would drop or reorder them.
+    odd['egressTiers'] = withTiers.egressTiers!.map((t) => ({ usdPerGiB: t.usdPerGiB, upToGiB: t.upToGiB }));
+    odd['incentive'] = { ...withIncentive.incentive!, note: 'extra' };
+    const rows = [
+      withTiers,
+      withTiers,
+      withIncentive,
+      withIncentive,
+      odd as unknown as Offer,
+      odd as unknown as Offer,
+    ];
+    const table: LoadResult<Offer> = {
+      ...loaded,
+      rows,
+      accounting: { read: rows.length, accepted: rows.length, rejected: 0 },
+    };
+    const back = decodeLoadResult(encodeLoadResult(table), offerRowBuilder);
+    expect(JSON.stringify(back.rows)).toBe(JSON.stringify(rows));
+    for (const [a, b] of [
+      [0, 1],
+      [2, 3],
+      [4, 5],
+    ] as const) {
+      const x = back.rows[a]!;
+      const y = back.rows[b]!;
+      expect(x.certifications).not.toBe(y.certifications);
+      if (x.egressTiers !== null) {
+        expect(x.egressTiers).not.toBe(y.egressTiers);
+        for (const [i, t] of x.egressTiers.entries()) expect(t).not.toBe(y.egressTiers![i]);
+      }
+      if (x.incentive !== null) expect(x.incentive).not.toBe(y.incentive);
+    }
+  });
+
   it('round-trips an empty table and columns that are null in every row', async () => {
     const loaded = await loadOffersCsv(BUNDLED);
     const empty: LoadResult<Offer> = {

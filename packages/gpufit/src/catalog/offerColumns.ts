@@ -1,6 +1,27 @@
 import type { Offer } from '@gpufit/schema';
 import type { ColumnReaders } from './loadResultCodec.js';
 
+type Certifications = Offer['certifications'];
+type EgressTiers = NonNullable<Offer['egressTiers']>;
+type Incentive = NonNullable<Offer['incentive']>;
+
+/*
+ * Each offer's own copies of its lists and incentive (a caller may change one offer), written as literals of
+ * the offer's shape: the codec uses one for a stored value only where its copy gives back that value's JSON
+ * exactly, and copies generically otherwise.
+ */
+const copyCertifications = (v: Certifications): Certifications => v.slice();
+const copyEgressTiers = (v: EgressTiers): EgressTiers => {
+  const out: EgressTiers = [];
+  for (const t of v) out.push({ upToGiB: t.upToGiB, usdPerGiB: t.usdPerGiB });
+  return out;
+};
+const copyIncentive = (v: Incentive): Incentive => ({
+  symbol: v.symbol,
+  subsidyShare: v.subsidyShare,
+  denomination: v.denomination,
+});
+
 /**
  * Builds offers from the catalog cache's columns (`decodeLoadResult`), one object literal per offer in the key
  * order of `offerFromInput` (a test compares the JSON of the bundled catalog loaded both ways). Typed as `Offer`,
@@ -28,12 +49,12 @@ export function offerRowBuilder(c: ColumnReaders): (r: number) => Offer {
   const zonesWithSpot = c.numberOrNull('zonesWithSpot');
   const verified = c.boolean('verified');
   const hosting = c.text('hosting') as (r: number) => Offer['hosting'];
-  const certifications = c.json<Offer['certifications']>('certifications');
+  const certifications = c.json<Offer['certifications']>('certifications', copyCertifications);
   const interconnect = c.text('interconnect') as (r: number) => Offer['interconnect'];
   const egressUsdPerGiB = c.numberOrNull('egressUsdPerGiB');
-  const egressTiers = c.json<Offer['egressTiers']>('egressTiers');
+  const egressTiers = c.json<Offer['egressTiers']>('egressTiers', copyEgressTiers);
   const ingressUsdPerGiB = c.number('ingressUsdPerGiB');
-  const incentive = c.json<Offer['incentive']>('incentive');
+  const incentive = c.json<Offer['incentive']>('incentive', copyIncentive);
   const billingIncrementSeconds = c.numberOrNull('billingIncrementSeconds');
   const minimumBillableSeconds = c.number('minimumBillableSeconds');
   const reliabilitySource = c.textOrNull('reliabilitySource');
