@@ -11,11 +11,8 @@ type Incentive = NonNullable<Offer['incentive']>;
  * exactly, and copies generically otherwise.
  */
 const copyCertifications = (v: Certifications): Certifications => v.slice();
-const copyEgressTiers = (v: EgressTiers): EgressTiers => {
-  const out: EgressTiers = [];
-  for (const t of v) out.push({ upToGiB: t.upToGiB, usdPerGiB: t.usdPerGiB });
-  return out;
-};
+const copyEgressTiers = (v: EgressTiers): EgressTiers =>
+  v.map((t) => ({ upToGiB: t.upToGiB, usdPerGiB: t.usdPerGiB }));
 const copyIncentive = (v: Incentive): Incentive => ({
   symbol: v.symbol,
   subsidyShare: v.subsidyShare,
