@@ -29,8 +29,8 @@ import { offerRowBuilder } from './offerColumns.js';
  * command: the catalog is loaded as if there were none.
  *
  * Until format 3 the key was the file's SHA-256, hashed on a worker thread while the main thread decoded the
- * entry a `.ptr` file guessed; XXH128 on this thread costs less CPU than that worker took to start, so neither
- * the worker nor the pointers are left (a folder's old `.ptr` files are removed when it is next pruned).
+ * entry a `.ptr` file guessed; XXH128 on this thread costs about the CPU that worker took to start alone, so
+ * neither the worker nor the pointers are left (a folder's old `.ptr` files are removed when it is next pruned).
  */
 
 /** The cache folder's environment override. */
