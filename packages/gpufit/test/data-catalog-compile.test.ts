@@ -352,7 +352,9 @@ describe('decentralized supply as the sources state it', () => {
       .map((o) => num(o.availability));
     const cloudFloor = Math.min(...cloudRated);
     expect(cloudFloor).toBe(0.99);
-    const rated = offers.filter((o) => ['marketplace', 'depin'].includes(o.market ?? '') && o.availability !== '');
+    const rated = offers.filter(
+      (o) => ['marketplace', 'depin'].includes(o.market ?? '') && o.availability !== '',
+    );
     expect(rated.length).toBeGreaterThan(30);
     for (const o of rated) expect(num(o.availability), o.id).toBeLessThanOrEqual(cloudFloor);
   });
