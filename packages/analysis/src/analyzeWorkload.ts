@@ -45,7 +45,7 @@ import {
   committedBaseHorizon,
   committedBaseHorizonRefusedSaid,
 } from './committedBaseHorizon.js';
-import { committedBasePairs, costFloorBound } from './committedBasePartners.js';
+import { committedBasePairs, type PartnerSearch, partnerSearch } from './committedBasePartners.js';
 import { decide } from './decide.js';
 import { compareHostedApi } from './hostedApiComparison.js';
 import { hybridFor } from './hybridFor.js';
@@ -156,27 +156,17 @@ export function createWorkloadAnalyzer(
     return offersById.get(id)?.regionListing === 'every-region';
   };
   const policy = scenario.decision;
-  // The cloud side's offers by provider and GPU, gathered when a committed base first looks for its partner
-  // (committedBasePartners.ts).
-  let byProviderGpu: Map<string, Offer[]> | null = null;
-  const ofProviderGpu = (provider: string, gpu: string): readonly Offer[] => {
-    if (byProviderGpu === null) {
-      const m = new Map<string, Offer[]>();
-      for (const o of offers) {
-        if (sides[o.market] !== 'cloud') continue;
-        const key = `${o.provider}\u0000${o.gpu}`;
-        const list = m.get(key);
-        if (list === undefined) m.set(key, [o]);
-        else list.push(o);
-      }
-      byProviderGpu = m;
-    }
-    return byProviderGpu.get(`${provider}\u0000${gpu}`) ?? [];
+  // A committed base's partners (committedBasePartners.ts): the cloud side's offers by provider, GPU, region and
+  // kind, indexed when a committed base first looks for one; searched by pricing's cost floor, except under a
+  // scenario's price formulas, which the floor does not bound.
+  let partners: PartnerSearch | null = null;
+  const partnersOf = (): PartnerSearch => {
+    partners ??= partnerSearch(
+      offers.filter((o) => sides[o.market] === 'cloud'),
+      options.priceAdjuster === undefined ? { tiers, scenario, ...ratios } : null,
+    );
+    return partners;
   };
-  // A committed base's partner search prices only offers whose cost floor could still win (committedBasePartners.ts);
-  // not under a scenario's price formulas, which the floor does not bound.
-  const partnerBound =
-    options.priceAdjuster === undefined ? costFloorBound({ tiers, scenario, ...ratios }) : undefined;
   const exhaustive = (p: WorkloadProfile) => explained(bestOffers(p, offers, screen, sides), p, estimate);
   const findBest =
     options.findBest ?? (options.priceAdjuster === undefined ? indexedOrExhaustive() : exhaustive);
@@ -319,7 +309,7 @@ export function createWorkloadAnalyzer(
       profile,
       best,
       tiers,
-      committedBasePairs(profile, best, ofProviderGpu, screen, estimate, partnerBound),
+      committedBasePairs(profile, best, partnersOf(), screen, estimate),
       policy,
     );
     const depinEligible = !fit.constraints.some((c) => c.side === 'depin' && c.scope === 'all');

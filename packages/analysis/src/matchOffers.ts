@@ -473,7 +473,10 @@ function groupOffers(
   partOf: (offer: Offer) => number,
 ): { groups: OfferGroup[]; classes: number } {
   const { scenario, markets } = options;
-  const byKey = new Map<string, { group: OfferGroup; rows: { offer: Offer; usd: number }[] }>();
+  const byKey = new Map<
+    string,
+    { index: number; part: number; workClass: number; rows: { offer: Offer; usd: number }[] }
+  >();
   const classes = new Map<string, number>();
   // Grouped by part first, so each part's groups are contiguous (their heaps are slices of one array).
   const keyed: { part: number; offer: Offer; usd: number; key: string }[] = [];
@@ -498,25 +501,27 @@ function groupOffers(
         workClass = classes.size;
         classes.set(classKey, workClass);
       }
-      entry = {
-        group: { index: byKey.size, part, workClass, offers: [], effectiveUsd: [], reliability: [] },
-        rows: [],
-      };
+      entry = { index: byKey.size, part, workClass, rows: [] };
       byKey.set(key, entry);
     }
     entry.rows.push({ offer, usd });
   }
   const groups: OfferGroup[] = [];
-  for (const { group, rows } of byKey.values()) {
-    rows.sort((a, b) => a.usd - b.usd || (a.offer.id < b.offer.id ? -1 : a.offer.id > b.offer.id ? 1 : 0));
-    for (const r of rows) {
-      group.offers.push(r.offer);
-      group.effectiveUsd.push(r.usd);
-    }
-    group.reliability.push(...reliabilityFloors(group.offers));
-    groups.push(group);
-  }
+  for (const { index, part, workClass, rows } of byKey.values())
+    groups.push({ index, part, workClass, ...cheapestFirst(rows) });
   return { groups, classes: classes.size };
+}
+
+/**
+ * Offers of one group cheapest first by effective price (ties to the lowest id), with each position's reliability
+ * floor (pricing's `reliabilityFloors` of the offers from there on). Sorts `rows` in place.
+ */
+export function cheapestFirst(
+  rows: { offer: Offer; usd: number }[],
+): Pick<OfferGroup, 'offers' | 'effectiveUsd' | 'reliability'> {
+  rows.sort((a, b) => a.usd - b.usd || (a.offer.id < b.offer.id ? -1 : a.offer.id > b.offer.id ? 1 : 0));
+  const offers = rows.map((r) => r.offer);
+  return { offers, effectiveUsd: rows.map((r) => r.usd), reliability: reliabilityFloors(offers) };
 }
 
 /** `estimateCost`'s options from the index's (tiers, and the scenario and ratios when given). */
