@@ -9,7 +9,8 @@
  * 3. The within-benchmark ratios of one (throughput class, model-size band, A, B) are combined by their median
  *    (`logMedian`), with their min and max kept — separately for like-for-like comparisons (both results at the
  *    same numeric precision, or either not recorded) and for each pair of different precisions (`precisionGap`):
- *    MLPerf v5.1 ran every Blackwell GPU's LLM results at fp4 and every Hopper's at fp8, so such a ratio credits
+ *    MLPerf Inference v5.1 ran every Blackwell GPU's LLM results at fp4 and every Hopper's at fp8 (Training v5.1 many
+ *    of them: `RESULT_PRECISIONS`), so such a ratio credits
  *    the GPU with FP4's speed-up as well as its own. A gap row names both precisions (`precisionA`, `precisionB`);
  *    pricing applies it only to work at or below the lower of the two (`throughputRatioTable`).
  */
@@ -208,6 +209,11 @@ export function withinBenchmarkRatios(
     const sorted = [...group].sort(byKey((m) => tierOrder(m.tier)));
     sorted.forEach((a, i) => {
       for (const b of sorted.slice(i + 1)) {
+        const unread = narrowAgainstUnrecorded(a, b);
+        if (unread !== null)
+          throw new Error(
+            `${key}: ${unread.recorded.tier} ran ${unread.recorded.precision} but the format of ${unread.unrecorded.tier} (${unread.unrecorded.repository}) is not recorded: read it from the submission and add it to RESULT_PRECISIONS (a ratio against a format below 8 bits is a precision gap or like-for-like only once both are known)`,
+          );
         out.push({
           gap: precisionGap(a.precision, b.precision),
           throughputClass: a.throughputClass,
@@ -222,6 +228,22 @@ export function withinBenchmarkRatios(
     });
   }
   return out;
+}
+
+/**
+ * A comparison whose one result records a format below 8 bits (fp4, int4) and whose other records none: it cannot
+ * be filed as like-for-like (it may credit the narrow format's speed-up to work that cannot use it) nor as a
+ * precision gap (one side is unknown). `withinBenchmarkRatios` refuses it; null when the pair is not such.
+ */
+export function narrowAgainstUnrecorded(
+  a: MeasuredResult,
+  b: MeasuredResult,
+): { readonly recorded: MeasuredResult; readonly unrecorded: MeasuredResult } | null {
+  const narrow = (m: MeasuredResult) => (precisionOf(m.precision)?.bits ?? 8) < 8;
+  const unrecorded = (m: MeasuredResult) => precisionOf(m.precision) === null;
+  if (narrow(a) && unrecorded(b)) return { recorded: a, unrecorded: b };
+  if (narrow(b) && unrecorded(a)) return { recorded: b, unrecorded: a };
+  return null;
 }
 
 /**

@@ -9,11 +9,19 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { modelSizeBand, type ThroughputRatioRow, throughputRatioTable } from '@gpufit/pricing';
+import {
+  type ModelSizeBand,
+  modelSizeBand,
+  type ThroughputRatioRow,
+  throughputRatioTable,
+} from '@gpufit/pricing';
+import type { ThroughputClass, WorkloadTask } from '@gpufit/schema';
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GPU_SPECS } from '../../../datasets/scripts/data/gpu-specs.js';
 import { REQUIRED_GPUS } from '../../../datasets/scripts/data/required-gpus.js';
+import { RESULT_PRECISIONS } from '../../../datasets/scripts/data/throughput-sources.js';
 import { csvText, readCsv } from '../../../datasets/scripts/lib/csvio.js';
 import { withGenerated } from '../../../datasets/scripts/lib/markdown.js';
 import {
@@ -68,6 +76,17 @@ function formatOf(cell: string): { label: string; bits: number } | null {
   return found.length === 0 ? null : found.reduce((x, y) => (y.bits < x.bits ? y : x));
 }
 
+/**
+ * A result's precision: the raw file's cell, else the submission's format recorded in `RESULT_PRECISIONS` (MLPerf
+ * Training logs leave the cell empty; the format is read from the submission's config or log dump).
+ */
+const precisionCell = (m: Measured): string =>
+  m.precision.trim() !== ''
+    ? m.precision
+    : (RESULT_PRECISIONS.find(
+        (p) => p.version === m.version && p.benchmark === m.benchmark && m.source.includes(p.sourceContains),
+      )?.precision ?? '');
+
 /** The task a result measures, by this test's own reading of the reference's classes (BERT training: an encoder). */
 const TASK_OF_CLASS: Readonly<Record<string, string>> = {
   'llm-inference': 'text-generation',
@@ -108,7 +127,7 @@ function recompute(): Map<string, Comparison[]> {
         if (timeToTrain) expect(x.accelerators_per_system).toBe(y.accelerators_per_system);
         const [px, py] = [Number(x.per_accelerator_result), Number(y.per_accelerator_result)];
         // Results at two different bit widths (both recorded) make a row of their own, naming both.
-        const [fx, fy] = [formatOf(x.precision), formatOf(y.precision)];
+        const [fx, fy] = [formatOf(precisionCell(x)), formatOf(precisionCell(y))];
         const gap = fx !== null && fy !== null && fx.bits !== fy.bits ? [fx.label, fy.label] : ['', ''];
         // One row pooled over every task (task empty) and one of this result's task alone.
         for (const task of ['', taskOf(x)]) {
@@ -243,11 +262,18 @@ describe('measuredPrecision: the format a like-for-like row was measured at', ()
     expect(r.ratio).toBe('2.21264');
   });
 
-  it('MLPerf Training llama31_8b B200/H100: H100 fp8 from Cisco’s config (cited in notes), B200 unknown', () => {
+  // Was 'unknown (B200 not recorded; H100 fp8)': the University of Florida B200 runs behind it were read as fp4 by
+  // a reviewer (their folder holds *_8b_fp4.sh configs), but those are GB200/GB300 configs; the DGXB200 configs
+  // their run scripts source set FP8=True. So B200 = 2.69 × H100 (1 ÷ 0.37193) is fp8 against fp8, unchanged.
+  it('MLPerf Training llama31_8b B200/H100: fp8 on both (UF and Cisco configs, cited in notes), 2.69×', () => {
     const r = find('training', 'small', 'B200', 'H100');
-    expect(r.measuredPrecision).toBe('unknown (B200 not recorded; H100 fp8)');
+    expect(r.measuredPrecision).toBe('fp8');
+    expect(r.ratio).toBe('0.37193');
     expect(r.notes).toContain(
       'precision H100 fp8 read from mlcommons/training_results_v5.1@4da2d1cd Cisco/benchmarks/llama31_8b/implementations/nemo/config_common.sh',
+    );
+    expect(r.notes).toContain(
+      'precision B200 fp8 read from mlcommons/training_results_v5.1@441d65f4 University-of-Florida/benchmarks/llama31_8b',
     );
   });
 
@@ -271,11 +297,17 @@ describe('measuredPrecision: the format a like-for-like row was measured at', ()
           classOf(m) === r.throughputClass &&
           modelSizeBand(Number(m.model_params_b)) === band &&
           (tierOf(m) === r.gpuA || tierOf(m) === r.gpuB) &&
-          r.source.includes(`${m.benchmark} ${m.scenario}`),
+          r.source
+            .split('; ')
+            .some(
+              (round) =>
+                round.startsWith(`${m.suite} ${m.version} [${m.source.split(' ')[0]}]: `) &&
+                round.split(']: ')[1]!.split(' | ').includes(`${m.benchmark} ${m.scenario}`),
+            ),
       );
       expect(behind.length).toBeGreaterThan(0);
-      for (const m of behind.filter((x) => formatOf(x.precision) !== null))
-        expect(formatOf(m.precision)!.bits).toBe(formatOf(r.measuredPrecision)!.bits);
+      for (const m of behind.filter((x) => formatOf(precisionCell(x)) !== null))
+        expect(formatOf(precisionCell(m))!.bits).toBe(formatOf(r.measuredPrecision)!.bits);
     }
   });
 
@@ -455,5 +487,126 @@ describe('loadThroughputRatios', () => {
       lines.splice(lines.length - 1, 0, cells.join(',')); // before the final newline's empty piece
     });
     expect(error).toMatchObject({ code: 'duplicate-id', column: 'gpuA', row: rows.length + 2 });
+  });
+});
+
+describe('a ratio credited to work at precision P never comes from a result narrower than P on one side only', () => {
+  const tierIds = new Set(GPU_SPECS.map((s) => s.gpu));
+  const BITS = [32, 16, 8, 4] as const;
+  const asRow = (r: Record<string, string>): ThroughputRatioRow => ({
+    ...(r as unknown as ThroughputRatioRow),
+    ratio: Number(r.ratio),
+    min: Number(r.min),
+    max: Number(r.max),
+    results: Number(r.results),
+  });
+  const bitsOf = (p: string) => formatOf(p)?.bits ?? null;
+
+  /**
+   * For every row of a build and every work width: the ratio `lookup` credits, traced back to the comparisons
+   * behind it. Each is either at one width on both GPUs (or neither recorded: no format speed-up credited to one
+   * side), or a precision gap whose narrower side is at least as wide as the work.
+   */
+  function checkCredited(build: ThroughputBuild): number {
+    const table = throughputRatioTable(build.rows.map(asRow));
+    let checked = 0;
+    for (const row of build.rows)
+      for (const workBits of BITS) {
+        const task = row.task === '' ? undefined : (row.task as WorkloadTask);
+        const cls = row.throughputClass as ThroughputClass;
+        const band = row.modelSizeBand as ModelSizeBand;
+        const got = table.lookup(cls, band, row.gpuA!, row.gpuB!, workBits, { task });
+        if (got === undefined) continue;
+        const gap = got.precision === undefined ? null : { a: got.precision.from, b: got.precision.to };
+        const behind = build.ratios.filter(
+          (w) =>
+            w.throughputClass === cls &&
+            w.band === band &&
+            w.gpuA === row.gpuA &&
+            w.gpuB === row.gpuB &&
+            (task === undefined || w.a.task === task) &&
+            (w.gap?.a ?? null) === (gap?.a ?? null) &&
+            (w.gap?.b ?? null) === (gap?.b ?? null),
+        );
+        expect(behind.length).toBe(got.results);
+        for (const w of behind) {
+          const [a, b] = [bitsOf(w.a.precision), bitsOf(w.b.precision)];
+          if (a !== null && b !== null && a !== b) expect(Math.min(a, b)).toBeGreaterThanOrEqual(workBits);
+          // One side below 8 bits and the other unknown is never filed at all (the compile refuses it).
+          if ((a === null) !== (b === null)) expect(Math.min(a ?? 99, b ?? 99)).toBeGreaterThanOrEqual(8);
+          checked += 1;
+        }
+      }
+    return checked;
+  }
+
+  it('holds for the committed build (every row, work at fp32, bf16, fp8 and fp4)', () => {
+    const build = compileThroughput(readCsv(measuredFile), tierIds);
+    expect(checkCredited(build)).toBeGreaterThan(1000);
+  });
+
+  it('holds whatever formats the Training results are given, or the compile refuses a narrow one against none', () => {
+    const raw = readCsv(measuredFile);
+    const training = raw.flatMap((r, i) => (r.suite?.startsWith('MLPerf Training') ? [i] : []));
+    const formatsOf = (...f: string[]) =>
+      fc.array(fc.constantFrom(...f), { minLength: training.length, maxLength: training.length });
+    let built = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(
+        // Every result recorded; none below 8 bits; or anything (mostly refused: fp4 meets an unrecorded result).
+        fc.oneof(
+          formatsOf('fp4', 'fp8', 'bf16', 'fp16'),
+          formatsOf('not recorded', 'fp8', 'bf16'),
+          formatsOf('not recorded', 'fp4', 'fp8', 'bf16', 'fp16'),
+        ),
+        (formats) => {
+          const rows = raw.map((r) => ({ ...r }));
+          training.forEach((i, k) => {
+            rows[i]!.precision = formats[k]!;
+          });
+          let build: ThroughputBuild;
+          try {
+            build = compileThroughput(rows, tierIds);
+          } catch (e) {
+            expect(String(e)).toMatch(
+              /is not recorded: read it from the submission and add it to RESULT_PRECISIONS/,
+            );
+            refused += 1;
+            return;
+          }
+          expect(checkCredited(build)).toBeGreaterThan(0);
+          built += 1;
+        },
+      ),
+      { numRuns: 30, seed: 20261205 },
+    );
+    expect(built).toBeGreaterThan(5);
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  // Before the v5.1 formats were recorded, B300 = 2.71 × H200 (1 ÷ 0.369537) for LoRA fine-tuning (llama2_70b_lora
+  // v5.1 @ 8: Nebius B300, Dell H200) was like-for-like, so bf16 work was credited it; the B300 log says fp4
+  // (nvfp4), the H200 log fp8. It is now a gap row: fp4 work only; bf16 and fp8 work find no measured ratio.
+  it('vector: B300/H200 LoRA 0.369537 is fp4 against fp8, credited to fp4 work only', async () => {
+    const table = throughputRatioTable(await loadThroughputRatios());
+    for (const bits of [16, 8])
+      expect(table.lookup('fine-tuning', 'medium', 'H200', 'B300', bits)).toBeUndefined();
+    const fp4 = table.lookup('fine-tuning', 'medium', 'H200', 'B300', 4)!;
+    expect(fp4.precision).toEqual({ from: 'fp8', to: 'fp4', maxBits: 4 });
+    close(fp4.ratio, 1 / 0.369537);
+  });
+
+  // Before: B200/H200 LoRA pooled 6 comparisons, 0.453742 (B200 = 2.20 × H200). Two had B200 at fp4 (v5.1 @ 8 Dell
+  // config_1xXE9680Lx8B200 and @ 16 Nebius n2 log) against H200 at fp8; they are now the gap row 0.418964
+  // (2.39×). The 4 fp8-against-fp8 comparisons (v5.0 @ 8 and @ 16, v5.1 @ 32 Nebius n4 log, @ 64 UF) give 0.458211.
+  it('vector: B200/H200 LoRA like-for-like 0.453742 (6) → 0.458211 (4, fp8); fp4/fp8 gap 0.418964 (2)', async () => {
+    const table = throughputRatioTable(await loadThroughputRatios());
+    const bf16 = table.lookup('fine-tuning', 'medium', 'B200', 'H200', 16)!;
+    expect([bf16.ratio, bf16.results, bf16.measuredPrecision]).toEqual([0.458211, 4, 'fp8']);
+    const gap = table.precisionGaps('fine-tuning', 'medium', 'B200', 'H200');
+    expect(gap.map((g) => [g.ratio, g.results, g.precision])).toEqual([
+      [0.418964, 2, { from: 'fp4', to: 'fp8', maxBits: 4 }],
+    ]);
   });
 });

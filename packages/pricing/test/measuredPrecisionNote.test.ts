@@ -4,7 +4,9 @@
  * Llama-3.1-70B-Instruct-FP8 (LambdaLabsML/vllm-benchmark@0e8fc5d0 benchmark_v0.md, via the reference's
  * measured-throughput.csv): 8 × A100-SXM-80GB 1162.78 and 8 × H100-SXM 2572.8 output tokens/s, A100 = 0.452 × H100,
  * the A100 running the fp8 checkpoint weight-only (no fp8 Tensor Cores). MLPerf Training v5.1 llama31_8b at 64 and 128
- * GPUs: B200 = 2.69 × H100, H100 trained at fp8 (Cisco's config_common.sh, FP8=True), B200's format not recorded.
+ * GPUs: B200 = 2.69 × H100, H100 trained at fp8 (Cisco's config_common.sh, FP8=True), B200's format not recorded —
+ * as the committed file had it until 2026-12-05, when the University of Florida B200's format was read as fp8 too
+ * (datasets/README.md); the cell here stays a vector of the `unknown (…)` form.
  */
 import { PRECISION_BYTES, PRECISIONS, type Precision } from '@gpufit/schema';
 import fc from 'fast-check';

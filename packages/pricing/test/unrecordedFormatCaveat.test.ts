@@ -3,7 +3,8 @@
  * per report, listing the pairs (`unrecordedFormatCaveat`), from the fact each estimate carries (`measuredFormatOf`
  * of the ratio's `measuredPrecision` cell). Vectors: cells of datasets/throughput-ratios.csv as the README main job
  * (H100 = 8.3× L4, MLPerf Inference v3.1 bert-99, format not recorded) and the credibility cases (B200 = 2.69× H100,
- * MLPerf Training v5.1, H100 fp8 from Cisco's config) use them.
+ * MLPerf Training v5.1, H100 fp8 from Cisco's config) used them (since 2026-12-05 the B200 side is recorded as fp8
+ * and the credibility cases' cell is `fp8`; the `unknown (…)` cell stays a vector of that form).
  */
 import { PRECISIONS, type ThroughputBasis } from '@gpufit/schema';
 import fc from 'fast-check';
