@@ -33,6 +33,7 @@ import {
   groupThousands,
   HOURS_PER_MONTH,
   hardConstraintRisk,
+  isAssumed,
   isInterruptibleCategory,
   isTermCommitmentRef,
   joinWithAnd,
@@ -572,9 +573,11 @@ export const riskRules: readonly RiskRule[] = [
       const saving = asIs - month;
       if (!savesEnough(saving, asIs)) return null;
       const o = other.offer;
+      // A task read from the model (Llama → text-generation) is not left empty by emptying the column: the model names it.
+      const fromModel = profile.model !== null && isAssumed(profile, 'task');
       return requirementSaid(
         e,
-        `Stating task ${profile.task} converts GPUs only at ratios measured on ${profile.task} benchmarks, and none measures ${t.offerGpu} against ${t.demandGpu}. At the ${round3(t.ratio)}× measured on other tasks (${t.source}), ${namedOption(other)} would cost ${usd(month)} a month, ${usd(saving)} less: benchmark your model on ${o.gpu}, and if it holds near that ratio, state the demand in ${o.gpu} hours (gpuType ${o.gpu}) or leave task empty, and analyze again.${regionUnconfirmedSaid(e, o)}`,
+        `${fromModel ? `Reading task ${profile.task} from the model ${profile.model}` : `Stating task ${profile.task}`} converts GPUs only at ratios measured on ${profile.task} benchmarks, and none measures ${t.offerGpu} against ${t.demandGpu}. At the ${round3(t.ratio)}× measured on other tasks (${t.source}), ${namedOption(other)} would cost ${usd(month)} a month, ${usd(saving)} less: benchmark your model on ${o.gpu}, and if it holds near that ratio, state the demand in ${o.gpu} hours (gpuType ${o.gpu})${fromModel ? '' : ' or leave task empty'}, and analyze again.${regionUnconfirmedSaid(e, o)}`,
         saving,
         month,
       );

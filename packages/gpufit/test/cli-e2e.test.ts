@@ -105,7 +105,7 @@ describe('gpufit CLI (built bundle)', () => {
         'sources',
       ]),
     );
-    expect(json.schemaVersion).toBe('2.15.0');
+    expect(json.schemaVersion).toBe('2.16.0');
     expect(json.seed).toBe(7);
     const { read, accepted, rejected } = json.accounting;
     expect(read).toBe(accepted + rejected);

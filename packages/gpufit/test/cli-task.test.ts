@@ -9,13 +9,15 @@ import { analyzePortfolio } from './support/analyzePortfolio.js';
 import { runBuiltCli } from './support/runBuiltCli.js';
 
 const HEAD =
-  'id,name,kind,modelParamsBillions,precision,gpuType,gpusPerReplica,nodes,interconnect,gpuHoursPerMonth,jobsPerMonth,hoursPerJob,peakToMeanRatio,dataSensitivity,availabilityTarget,interruptible,checkpointable,statelessRequests,task';
+  'id,name,kind,modelParamsBillions,precision,gpuType,gpusPerReplica,nodes,interconnect,gpuHoursPerMonth,jobsPerMonth,hoursPerJob,peakToMeanRatio,dataSensitivity,availabilityTarget,interruptible,checkpointable,statelessRequests,task,model';
 const PORTFOLIO = [
   HEAD,
   // Named on the A100-80GB: with no GPU named, a 1.55B model's hours are read as L4-hours (cli-referenceGpu.test.ts)
-  'w-a100,Whisper backlog,batch-inference,1.55,fp16,A100-80GB,1,1,none,,3000,0.5,1.5,internal,0.95,true,true,true,speech-to-text',
-  'w-l4,Whisper on L4,batch-inference,1.55,fp16,L4,1,1,none,,3000,0.5,1.5,internal,0.95,true,true,true,speech-to-text',
-  'w-none,Whisper backlog without a task,batch-inference,1.55,fp16,A100-80GB,1,1,none,,3000,0.5,1.5,internal,0.95,true,true,true,',
+  'w-a100,Whisper backlog,batch-inference,1.55,fp16,A100-80GB,1,1,none,,3000,0.5,1.5,internal,0.95,true,true,true,speech-to-text,',
+  'w-l4,Whisper on L4,batch-inference,1.55,fp16,L4,1,1,none,,3000,0.5,1.5,internal,0.95,true,true,true,speech-to-text,',
+  'w-none,Whisper backlog without a task,batch-inference,1.55,fp16,A100-80GB,1,1,none,,3000,0.5,1.5,internal,0.95,true,true,true,,',
+  // No task, but a Whisper model: the task is read from it (taskOfModel, @gpufit/schema), as w-a100 states it
+  'w-model,Whisper backlog named by its model,batch-inference,1.55,fp16,A100-80GB,1,1,none,,3000,0.5,1.5,internal,0.95,true,true,true,,openai/whisper-large-v3',
 ].join('\n');
 
 let analysis: Analysis;
@@ -91,6 +93,16 @@ describe('what stating the task costs', () => {
     expect(said!.text).toMatch(
       /none measures \S+ against A100-80GB\. At the [\d.]+× measured on other tasks \(.*gptj-99/,
     );
+  });
+
+  it('a task read from the model costs the same and says so, asking for a benchmark rather than an empty task', () => {
+    const said = stake('w-model', 'task-narrows-gpus');
+    expect(said?.usd).toBe(stake('w-a100', 'task-narrows-gpus')!.usd);
+    expect(said!.text).toMatch(
+      /^Reading task speech-to-text from the model openai\/whisper-large-v3 converts GPUs only at ratios measured on speech-to-text/,
+    );
+    expect(said!.text).not.toContain('leave task empty');
+    expect(stake('w-a100', 'task-narrows-gpus')!.text).toContain('or leave task empty');
   });
 
   it('says nothing for a workload without a task, or one whose task-measured ratios already reach the cheaper GPU', () => {

@@ -227,7 +227,13 @@ const LIKELY: Record<Field, fc.Arbitrary<string>> = {
   // Valid units and volumes; with a training kind, or a volume without its unit, the row is refused.
   outputUnit: likely(OUTPUT_UNITS),
   outputPerMonth: fc.constantFrom('0', '0.001', '1', '2500000000', '1e15', '1e16', ''),
-  model: fc.constantFrom('Llama 3.1 70B', 'meta-llama/Meta-Llama-3.1-8B-Instruct', ' x ', ''),
+  model: fc.constantFrom(
+    'Llama 3.1 70B',
+    'meta-llama/Meta-Llama-3.1-8B-Instruct',
+    'openai/whisper-large-v3',
+    ' x ',
+    '',
+  ),
   customWeights: fc.constantFrom('true', 'no', ''),
   // With a training kind, or beside a non-token unit, the row is refused.
   inputTokensPerMonth: fc.constantFrom('0', '3600000000', '-1', ''),

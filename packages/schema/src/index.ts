@@ -32,6 +32,7 @@ export type { ToMinorUnitsOptions } from './money/toMinorUnits.js';
 export { scaleToMinor, toMinorUnits } from './money/toMinorUnits.js';
 export { namedEntry } from './namedEntry.js';
 export { didYouMean, editDistance, nameDistance, nearestNames, nearLimit } from './nearestNames.js';
+export { normalizeModelName } from './normalizeModelName.js';
 export type { EgressTier, Incentive, Offer, OfferInput, OfferRuleInput } from './offer.js';
 export {
   egressTierSchema,
@@ -124,6 +125,8 @@ export {
 } from './scenario.js';
 export type { KnownNames } from './scenarioNames.js';
 export { scenarioNameIssues } from './scenarioNames.js';
+export type { ModelFamily, ModelTask } from './taskOfModel.js';
+export { MODEL_FAMILIES, taskOfModel } from './taskOfModel.js';
 export {
   isCapacityBlock,
   isTermCommitment,
@@ -193,6 +196,7 @@ export {
   ASSUMABLE_FIELDS_OF_KIND,
   ASSUMABLE_PROFILE_FIELDS,
   assumedMark,
+  assumedProfileFields,
   defaultOutputUnit,
   isAssumed,
   outputProblems,

@@ -528,12 +528,14 @@ export interface WorkloadAnalysis {
   /**
    * The profile fields the workload left out that took a default (`ASSUMABLE_PROFILE_FIELDS` order); reasons
    * that use one say "assumed … (default for this kind)". Since schema 2.2.0 (absent in older result files);
-   * `trainingMethod` may be listed since 2.9.0.
+   * `trainingMethod` may be listed since 2.9.0; `task` since 2.16.0, when it was read from the workload's `model`
+   * (`taskOfModel`).
    */
   readonly assumed?: readonly AssumableProfileField[];
   /**
-   * What the model does, when the workload states it (`WorkloadProfile.task`): its GPU conversions and default unit of
-   * output follow it. Since schema 2.8.0 (absent when not stated, and in older result files).
+   * What the model does, when the workload states it (`WorkloadProfile.task`) or, since schema 2.16.0, leaves it empty
+   * beside a `model` gpufit recognises (then `assumed` lists `task`): its GPU conversions and default unit of output
+   * follow it. Since schema 2.8.0 (absent when neither, and in older result files).
    */
   readonly task?: WorkloadTask;
   readonly fit: FitAssessment;
@@ -655,7 +657,7 @@ export interface PlanSubsidy {
   readonly savingRestsOnIt: number;
 }
 
-export const ANALYSIS_SCHEMA_VERSION = '2.15.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.16.0';
 
 /** The catalog an analysis priced from, and the freshness rule it applied. */
 export interface CatalogSummary {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { boundedNumber, nonEmptyText, oneOf, placeCode, positiveInt, usersPlace } from './common.js';
 import { assumedList, withoutNulls } from './readBack.js';
+import { taskOfModel } from './taskOfModel.js';
 import { defaultTrainingMethod } from './trainingMemory.js';
 import { type OutputUnit, WORKLOAD_KINDS, type WorkloadKind } from './vocabulary.js';
 import {
@@ -247,9 +248,10 @@ const NEVER_ASSUMED = [
 /**
  * Of the later fields, only these have a default; the others are unset (`null`, empty) when left out.
  * `outputUnit` is assumed only for kinds that have one (inference), `trainingMethod` only for training kinds; for
- * the others they stay `null`, unlisted.
+ * the others they stay `null`, unlisted. `task` is assumed only when it is read from a `model` gpufit recognises
+ * (`taskOfModel`); left out beside an unknown model or none, it stays `null`, unlisted.
  */
-type AssumableExtraField = 'statelessRequests' | 'outputUnit' | 'trainingMethod';
+type AssumableExtraField = 'statelessRequests' | 'outputUnit' | 'task' | 'trainingMethod';
 export type AssumableProfileField =
   | Exclude<(typeof WORKLOAD_PROFILE_FIELDS)[number], (typeof NEVER_ASSUMED)[number]>
   | AssumableExtraField;
@@ -266,6 +268,7 @@ export const ASSUMABLE_PROFILE_FIELDS = [
   ),
   'statelessRequests',
   'outputUnit',
+  'task',
   'trainingMethod',
 ] as readonly AssumableProfileField[] as readonly [AssumableProfileField, ...AssumableProfileField[]];
 
@@ -315,11 +318,16 @@ export const ASSUMABLE_FIELDS_OF_KIND: Readonly<Record<WorkloadKind, readonly As
     ]),
   ) as unknown as Record<WorkloadKind, readonly AssumableProfileField[]>;
 
-/** The defaulted fields of `p`, in `ASSUMABLE_PROFILE_FIELDS` order. */
-function assumedFields(
-  p: Readonly<Partial<Record<AssumableProfileField, unknown>>> & { readonly kind: WorkloadKind },
+/**
+ * The fields a profile of `kind` left out that took a default, in `ASSUMABLE_PROFILE_FIELDS` order: each of its kind's
+ * assumable fields that `leftOut` says, but `task` only when it was read from the model (`taskFromModel`).
+ */
+export function assumedProfileFields(
+  kind: WorkloadKind,
+  leftOut: (field: AssumableProfileField) => boolean,
+  taskFromModel: boolean,
 ): AssumableProfileField[] {
-  return ASSUMABLE_FIELDS_OF_KIND[p.kind].filter((f) => p[f] === undefined);
+  return ASSUMABLE_FIELDS_OF_KIND[kind].filter((f) => (f === 'task' ? taskFromModel : leftOut(f)));
 }
 
 /**
@@ -335,6 +343,9 @@ export function defaultOutputUnit(kind: WorkloadKind, task: WorkloadTask | undef
 /** A profile input with every default applied. */
 const withDefaults = workloadProfileInputSchema.transform((p) => {
   const d = workloadKinds[p.kind].defaults;
+  // A stated task wins; an empty one is read from a model gpufit recognises (Llama → text-generation), else stays empty.
+  const fromModel = p.task === undefined ? taskOfModel(p.model) : null;
+  const task = p.task ?? fromModel?.task;
   return {
     id: p.id,
     name: p.name ?? p.id,
@@ -369,12 +380,12 @@ const withDefaults = workloadProfileInputSchema.transform((p) => {
     allowedMarkets: [...new Set(p.allowedMarkets ?? [])],
     allowedProviders: [...new Set(p.allowedProviders ?? [])],
     excludedProviders: [...new Set(p.excludedProviders ?? [])],
-    outputUnit: p.outputUnit ?? defaultOutputUnit(p.kind, p.task),
+    outputUnit: p.outputUnit ?? defaultOutputUnit(p.kind, task),
     outputPerMonth: p.outputPerMonth ?? null,
     model: p.model ?? null,
     customWeights: p.customWeights ?? null,
     inputTokensPerMonth: p.inputTokensPerMonth ?? null,
-    task: p.task ?? null,
+    task: task ?? null,
     trainingMethod:
       p.trainingMethod ??
       defaultTrainingMethod(d, p.modelParamsBillions ?? d.modelParamsBillions, p.precision ?? d.precision),
@@ -384,7 +395,7 @@ const withDefaults = workloadProfileInputSchema.transform((p) => {
     startupMinutes: p.startupMinutes ?? null,
     ingressGiBPerMonth: p.ingressGiBPerMonth ?? F.ingressGiBPerMonth.default,
     /** The fields the user left out that took a default (`ASSUMABLE_PROFILE_FIELDS` order). */
-    assumed: assumedFields(p),
+    assumed: assumedProfileFields(p.kind, (f) => p[f] === undefined, fromModel !== null),
   };
 });
 

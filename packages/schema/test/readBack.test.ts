@@ -16,8 +16,10 @@ import {
   PRICING_CATEGORIES,
   scenarioSchema,
   TRAINING_METHODS,
+  taskOfModel,
   validateWorkloadProfile,
   WORKLOAD_KINDS,
+  WORKLOAD_TASKS,
   workloadKinds,
   workloadProfileSchema,
 } from '../src/index.js';
@@ -56,6 +58,9 @@ const optionalProfileFields = {
   trainingMethod: fc.constantFrom(...TRAINING_METHODS),
   growsWithDemand: fc.boolean(),
   startupMinutes: fc.constantFrom(0, 2, 12.5),
+  // Known families (their task is read from them when task is left out) and an unknown name (it is not)
+  model: fc.constantFrom('Llama 3.1 8B Instruct', 'openai/whisper-large-v3', 'our-model-v2'),
+  task: fc.constantFrom(...WORKLOAD_TASKS),
 };
 
 /** The demand in each form the schema accepts (hours alone, jobs × hours, both with a replica size). */
@@ -114,11 +119,15 @@ describe('the schemas read what they write (parse ∘ normalize is idempotent)',
     fc.assert(
       fc.property(profileInput, (input) => {
         const r = workloadProfileSchema.parse(input);
-        const left = ASSUMABLE_FIELDS_OF_KIND[input.kind].filter((f) => !Object.hasOwn(input, f));
+        // `task` is assumed only when left out beside a model of a known family (taskOfModel)
+        const taskRead = !Object.hasOwn(input, 'task') && taskOfModel(input.model) !== null;
+        const left = ASSUMABLE_FIELDS_OF_KIND[input.kind].filter((f) =>
+          f === 'task' ? taskRead : !Object.hasOwn(input, f),
+        );
         expect(left).toEqual(
           ASSUMABLE_PROFILE_FIELDS.filter(
             (f) =>
-              !Object.hasOwn(input, f) &&
+              (f === 'task' ? taskRead : !Object.hasOwn(input, f)) &&
               (f !== 'outputUnit' || workloadKinds[input.kind].defaults.outputUnit !== null) &&
               (f !== 'trainingMethod' || workloadKinds[input.kind].defaults.trainingMethod !== null),
           ),

@@ -1,5 +1,5 @@
 import {
-  ASSUMABLE_FIELDS_OF_KIND,
+  assumedProfileFields,
   BLOCS,
   continentOf,
   decodeCell,
@@ -8,6 +8,7 @@ import {
   hiddenCharacterProblem,
   outputProblems,
   type Precision,
+  taskOfModel,
   trainingMethodProblem,
   usersPlaceCode,
   WORKLOAD_FIELDS,
@@ -248,7 +249,10 @@ function finish(v: unknown[]): WorkloadProfile | undefined {
     return undefined;
   const d = KIND_DEFAULTS[kind];
   // Before the defaults fill them: the fields the row left out.
-  const assumed = ASSUMABLE_FIELDS_OF_KIND[kind].filter((f) => v[SLOT[f]] === undefined);
+  // An empty task is read from a model gpufit recognises (`taskOfModel`, as the schema does).
+  const fromModel = v[SLOT.task] === undefined ? taskOfModel(v[SLOT.model] as string | undefined) : null;
+  const assumed = assumedProfileFields(kind, (f) => v[SLOT[f]] === undefined, fromModel !== null);
+  if (fromModel !== null) v[SLOT.task] = fromModel.task;
   // The kind's default unit, or the task's when the row names one (`defaultOutputUnit`).
   const task = v[SLOT.task] as WorkloadTask | undefined;
   if (outputUnit === undefined && task !== undefined) v[SLOT.outputUnit] = defaultOutputUnit(kind, task);

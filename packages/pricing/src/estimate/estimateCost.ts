@@ -120,6 +120,8 @@ export function estimateCost(
         feas.demandReason,
       ),
     );
+  if (explain && profile.task !== null && profile.model !== null && isAssumed(profile, 'task'))
+    assumptions.push(notes.taskFromModel(profile.task, profile.model));
   if (explain && g !== demandG) assumptions.push(notes.gpuHoursConserved(demandG, g));
   if (explain && feas.memoryNote !== null) assumptions.push(feas.memoryNote);
   if (explain && feas.complianceNote !== null) assumptions.push(feas.complianceNote);

@@ -53,6 +53,14 @@ export function demand(
   return `${head}; ${t.offerGpu} runs ${throughputClass} work at ${n(t.ratio)}× a ${t.demandGpu} (${why}), so it needs ${readableHours(offerGpuHours)} ${t.offerGpu} GPU-hours`;
 }
 
+/**
+ * The task an estimate's GPU conversions follow when the workload left `task` empty and named a model gpufit
+ * recognises (`taskOfModel`): said, so a founder sees which benchmarks convert the work and how to change it.
+ */
+export function taskFromModel(task: string, model: string): string {
+  return `task ${task}, read from the model ${model} (gpufit's table of model families): GPUs convert only at ratios measured on ${task} benchmarks; state task to change it`;
+}
+
 /** A billing step in the unit a provider states it in: "1-second", "1-minute", "1-hour", "1-day". */
 function billingStep(seconds: number): string {
   if (seconds >= SECONDS_PER_DAY && seconds % SECONDS_PER_DAY === 0)
