@@ -6,6 +6,8 @@ export interface ModelFamily {
   /** As a reader names it: "Llama", "Whisper". */
   readonly family: string;
   readonly task: WorkloadTask;
+  /** The model card of one of its models (Hugging Face), which states what it does. */
+  readonly source: string;
   /** Whether a word of the model's key (`normalizeModelName`, split at hyphens) names this family. */
   readonly matches: (word: string, next: string | undefined) => boolean;
 }
@@ -19,6 +21,16 @@ const is =
   (word: string): boolean =>
     names.includes(word);
 
+/** A family whose model card is `https://huggingface.co/<card>`. */
+function family(
+  name: string,
+  task: WorkloadTask,
+  card: string,
+  matches: ModelFamily['matches'],
+): ModelFamily {
+  return { family: name, task, source: `https://huggingface.co/${card}`, matches };
+}
+
 /**
  * The open-weight model families whose task is not in doubt, each read from its publisher's model card: decoder LLMs
  * (Meta Llama, Alibaba Qwen, Mistral AI's Mistral and Mixtral, DeepSeek, Google Gemma — the families of
@@ -29,24 +41,30 @@ const is =
  * hosted-API key (`normalizeModelName`: "meta-llama/Meta-Llama-3.1-8B-Instruct" → llama, 3.1, 8b).
  */
 export const MODEL_FAMILIES: readonly ModelFamily[] = [
-  { family: 'Llama', task: 'text-generation', matches: startsWith('llama') },
-  { family: 'Qwen', task: 'text-generation', matches: startsWith('qwen', 'qwq') },
-  { family: 'Mistral', task: 'text-generation', matches: startsWith('mistral', 'mixtral', 'ministral') },
-  { family: 'DeepSeek', task: 'text-generation', matches: startsWith('deepseek') },
-  { family: 'Gemma', task: 'text-generation', matches: startsWith('gemma') },
-  { family: 'Whisper', task: 'speech-to-text', matches: startsWith('whisper') },
-  {
-    family: 'Stable Diffusion',
-    task: 'image-generation',
-    matches: (w, next) => startsWith('sdxl', 'sd3')(w) || (w === 'stable' && next === 'diffusion'),
-  },
-  { family: 'Flux', task: 'image-generation', matches: startsWith('flux') },
-  { family: 'BERT', task: 'embeddings-or-encoder', matches: is('bert') },
-  { family: 'E5', task: 'embeddings-or-encoder', matches: is('e5') },
-  { family: 'BGE', task: 'embeddings-or-encoder', matches: is('bge') },
-  { family: 'GTE', task: 'embeddings-or-encoder', matches: is('gte') },
-  { family: 'ResNet', task: 'vision', matches: startsWith('resnet') },
-  { family: 'YOLO', task: 'vision', matches: startsWith('yolo') },
+  family('Llama', 'text-generation', 'meta-llama/Llama-3.1-8B-Instruct', startsWith('llama')),
+  family('Qwen', 'text-generation', 'Qwen/Qwen2.5-7B-Instruct', startsWith('qwen', 'qwq')),
+  family(
+    'Mistral',
+    'text-generation',
+    'mistralai/Mistral-7B-Instruct-v0.3',
+    startsWith('mistral', 'mixtral', 'ministral'),
+  ),
+  family('DeepSeek', 'text-generation', 'deepseek-ai/DeepSeek-V3', startsWith('deepseek')),
+  family('Gemma', 'text-generation', 'google/gemma-2-9b-it', startsWith('gemma')),
+  family('Whisper', 'speech-to-text', 'openai/whisper-large-v3', startsWith('whisper')),
+  family(
+    'Stable Diffusion',
+    'image-generation',
+    'stabilityai/stable-diffusion-xl-base-1.0',
+    (w, next) => startsWith('sdxl', 'sd3')(w) || (w === 'stable' && next === 'diffusion'),
+  ),
+  family('Flux', 'image-generation', 'black-forest-labs/FLUX.1-dev', startsWith('flux')),
+  family('BERT', 'embeddings-or-encoder', 'google-bert/bert-base-uncased', is('bert')),
+  family('E5', 'embeddings-or-encoder', 'intfloat/e5-large-v2', is('e5')),
+  family('BGE', 'embeddings-or-encoder', 'BAAI/bge-large-en-v1.5', is('bge')),
+  family('GTE', 'embeddings-or-encoder', 'thenlper/gte-large', is('gte')),
+  family('ResNet', 'vision', 'microsoft/resnet-50', startsWith('resnet')),
+  family('YOLO', 'vision', 'Ultralytics/YOLOv8', startsWith('yolo')),
 ];
 
 /** The task a workload's model does, and the family it was read from. */

@@ -72,9 +72,13 @@ describe('taskOfModel', () => {
     }
   });
 
-  it('every family of the table is reached by a known name, and names a task of the vocabulary', () => {
+  it('every family of the table is reached by a known name, and names a task of the vocabulary and its model card', () => {
     expect(new Set(KNOWN.map((k) => k[2]))).toEqual(new Set(MODEL_FAMILIES.map((f) => f.family)));
-    for (const f of MODEL_FAMILIES) expect(WORKLOAD_TASKS).toContain(f.task);
+    for (const f of MODEL_FAMILIES) {
+      expect(WORKLOAD_TASKS).toContain(f.task);
+      // sourced: the model card of one of its models, which states what it does
+      expect(f.source).toMatch(/^https:\/\/huggingface\.co\/[\w.-]+\/[\w.-]+$/);
+    }
   });
 });
 
