@@ -19,11 +19,13 @@ export async function analyze(input: AnalyzeInput): Promise<Analysis> {
   const analyzeOne = createWorkloadAnalyzer(input);
   const ledger = new PortfolioLedger(input.scenario, true, input.offers, input.networks);
   const analyzed: AnalyzedWorkload[] = [];
-  // Every workload's result is held until the reports are written: its strings shared with the others'.
+  // Every workload's result is held until the reports are written: its strings and its equal leaf objects (fit
+  // reasons, cost lines, cited offers) shared with the others'.
   const strings = new Map<string, string>();
+  const leaves = new Map<number, object | object[]>();
   for (const [i, profile] of input.workloads.entries()) {
     const one = await analyzeOne(profile);
-    internStrings(one.workload, strings);
+    internStrings(one.workload, strings, leaves);
     ledger.add(one);
     analyzed.push(one);
     input.onProgress?.(i + 1, input.workloads.length);

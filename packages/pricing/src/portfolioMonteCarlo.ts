@@ -245,8 +245,8 @@ export function allocatePortfolioOut(
 ): PortfolioOut {
   const h = () => allocate(params.trials);
   const m = () => allocate(params.months * params.sampleTrials);
-  // A group's kept samples reuse the previous group's arrays (summarised by then), zeroed: 256 workloads'
-  // 10,000 trials are 20 MB a group, which new arrays for each of 40 groups left for the garbage collector.
+  // A group's kept samples reuse the previous group's arrays (summarised by then), zeroed: 64 workloads'
+  // 10,000 trials are 5 MB a group, which new arrays for each of 157 groups left for the garbage collector.
   const spare = into?.spare ?? [];
   let reused = 0;
   const sample = () => {
@@ -614,11 +614,13 @@ function summarizePortfolioPlans(
 }
 
 /**
- * Kept workloads whose samples are alive at once in portfolioInGroups: 256 × 10,000 trials × 8 bytes ≈ 20 MB
- * (10,000 workloads at once were 0.8 GB). Each group draws the common shocks again (one workload's worth of
- * draws per trial), under half a percent of the kernel's time at this size.
+ * Kept workloads whose samples are alive at once in portfolioInGroups: 64 × 10,000 trials × 8 bytes ≈ 5 MB
+ * (10,000 workloads at once were 0.8 GB). 256 a group kept ≈ 15 MB of samples alive through the joint simulation,
+ * the phase of a 10,000-workload analysis in which its peak memory is measured (issue 19; benchmarks/README).
+ * Each group draws the common shocks again (one workload's worth of draws per trial), under 2 % of the kernel's
+ * time at this size.
  */
-export const PORTFOLIO_GROUP_WORKLOADS = 256;
+export const PORTFOLIO_GROUP_WORKLOADS = 64;
 
 export const PORTFOLIO_GROUP_INVALID = 'a group must hold a positive whole number of workloads';
 
