@@ -6,7 +6,7 @@
  *
  * With `leaves`, equal leaf objects are shared the same way (`leafKey`): a plain object whose values are all
  * primitives, one of them a string, met outside a `months` list — a fit reason, a cost line, a cited offer, a
- * risk's stake. 10,000 generated workloads hold ≈ 65 such objects each, most of them equal to one held already
+ * risk's stake. 1,000 generated workloads hold ≈ 37 such objects each, 69 % of them equal to one held already
  * (a fit reason 9 times in 10), and the month rows and percentiles left out are nearly all distinct. `leaves` maps
  * a hash of each leaf's key to the leaf (or the leaves that share it): keys held as strings cost more than the
  * objects they shared. The held result is read-only, so a shared object is never written.

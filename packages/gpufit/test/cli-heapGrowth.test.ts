@@ -8,12 +8,12 @@ describe('limitHeapGrowth (V8 heap growing factor for analyze)', () => {
     return { done, set };
   };
 
-  it('sets --heap-growing-percent=50 (1.5×) when node was started without one', () => {
-    expect(HEAP_GROWING_PERCENT).toBe(50);
-    expect(run([])).toEqual({ done: true, set: ['--heap-growing-percent=50'] });
+  it('sets --heap-growing-percent=25 (1.25×) when node was started without one', () => {
+    expect(HEAP_GROWING_PERCENT).toBe(25);
+    expect(run([])).toEqual({ done: true, set: ['--heap-growing-percent=25'] });
     expect(run(['--enable-source-maps', '--max-old-space-size=4096'])).toEqual({
       done: true,
-      set: ['--heap-growing-percent=50'],
+      set: ['--heap-growing-percent=25'],
     });
   });
 

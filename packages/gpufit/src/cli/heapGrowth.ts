@@ -6,7 +6,14 @@
  * collection and then grew its heap to 294 MB of garbage-laden pages before the next one (peak RSS 375–455 MB from
  * run to run).
  *
- * 1.5× (V8's `--heap-growing-percent=50`) keeps the same run at 330–344 MB peak. It costs CPU, as more full
+ * 1.25× (V8's `--heap-growing-percent=25`; 1.5× until 2026-12-05): with equal leaf objects shared, a 10,000-row
+ * run peaked at 381.6 MB against 402.0 MB at 1.5× and 442.3 MB before it shared equal leaf objects, user CPU 105.2
+ * against 107.2 s side by side (an earlier pair: 408.1 against 429.2 MB, 104.9 against 103.0 s; benchmarks/README,
+ * "Full analysis, issue 19 item 1, second pass"): no CPU cost these runs could resolve. The heap may grow a
+ * quarter past the last full collection's live size, and the joint simulation that follows the per-workload loop
+ * allocates almost nothing, so the heap stays at its high-water mark through that long phase.
+ *
+ * Earlier, 1.5× (`--heap-growing-percent=50`) kept the same run at 330–344 MB peak. It costs CPU, as more full
  * collections must: alternating runs took 86.2 and 86.3 s against 71.1 and 78.0 s with V8's choice (an earlier
  * pair, 71.5 against 71.1 s; the host's speed moved by a fifth within the hour; benchmarks/README). gpufit takes
  * the memory, as issue 19 asks; a user who starts node with the flag (`node --heap-growing-percent=0
@@ -22,7 +29,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { setV8FlagUnlessGiven } from './v8FlagUnlessGiven.js';
 
-export const HEAP_GROWING_PERCENT = 50;
+export const HEAP_GROWING_PERCENT = 25;
 
 /** Sets the factor unless node was started with one; returns whether it set it. */
 export function limitHeapGrowth(
