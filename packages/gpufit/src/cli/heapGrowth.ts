@@ -9,7 +9,7 @@
  * 1.25× (V8's `--heap-growing-percent=25`; 1.5× until 2026-12-05): with equal leaf objects shared, a 10,000-row
  * run peaked at 381.6 MB against 402.0 MB at 1.5× and 442.3 MB before it shared equal leaf objects, user CPU 105.2
  * against 107.2 s side by side (an earlier pair: 408.1 against 429.2 MB, 104.9 against 103.0 s; benchmarks/README,
- * "Full analysis, issue 19 item 1, second pass"): no CPU cost these runs could resolve. The heap may grow a
+ * "Full analysis, issue 19 item 1, second pass"); on a quieter host 98.5 against 94.1 s: a few percent at most. The heap may grow a
  * quarter past the last full collection's live size, and the joint simulation that follows the per-workload loop
  * allocates almost nothing, so the heap stays at its high-water mark through that long phase.
  *
