@@ -32,7 +32,7 @@ export { type ShorterHorizons, shorterHorizons } from './document/shorterHorizon
 export type { ReportErrorCode } from './errors.js';
 export { REPORT_MESSAGES, ReportError } from './errors.js';
 export { FOCUS_COLUMNS } from './focus/focusColumns.js';
-export { renderFocus } from './focus/renderFocus.js';
+export { renderFocus, renderFocusChunks } from './focus/renderFocus.js';
 export type { ReportFormatContext, TextReportFormat, TextReportFormatId } from './formats.js';
 export { TEXT_REPORT_FORMAT_IDS, TEXT_REPORT_FORMATS } from './formats.js';
 export { escapeHtml } from './html/escapeHtml.js';

@@ -2,7 +2,7 @@ import { PRICING_CATEGORIES } from '@gpufit/schema';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FOCUS_COLUMNS, skuId } from '../src/focus/focusColumns.js';
-import { renderFocus } from '../src/focus/renderFocus.js';
+import { renderFocus, renderFocusChunks } from '../src/focus/renderFocus.js';
 import { buildAnalysis, OFFERS } from './fixtures/analysis.js';
 import { mutableCopy } from './helpers/mutable.js';
 import { parseCsv, parseCsvRecords } from './helpers/parseCsv.js';
@@ -221,6 +221,24 @@ describe('FOCUS 1.2 forecast rows: the validator rules in focus-1.2-forecast-not
     });
     expect(exp.map((r) => r.x_IncentiveSubsidyUsd).slice(9)).toEqual(['0.00', '0.00', '0.00']);
     expect(Number(exp[8]?.x_IncentiveSubsidyUsd)).toBeGreaterThan(0);
+  });
+});
+
+describe('FOCUS rows written in pieces (renderFocusChunks)', () => {
+  test('a header piece, then one piece a workload with priced rows, each whole records ending in CRLF', () => {
+    const a = buildAnalysis();
+    const pieces = [...renderFocusChunks(a)];
+    expect(pieces[0]).toBe(`${FOCUS_COLUMNS.map((c) => c.name).join(',')}\r\n`);
+    const workloadsWithRows = new Set(rows.map((r) => r.x_WorkloadId));
+    expect(pieces).toHaveLength(1 + workloadsWithRows.size);
+    for (const [i, piece] of pieces.slice(1).entries()) {
+      expect(piece.endsWith('\r\n')).toBe(true);
+      // Each piece holds one workload's records, whole (a record cut between pieces would parse as two).
+      const ids = new Set(parseCsvRecords(pieces[0]! + piece).map((r) => r.x_WorkloadId));
+      expect(ids.size, `piece ${i + 1}`).toBe(1);
+    }
+    // Every record of the whole text is in exactly one piece, in the same order.
+    expect(pieces.slice(1).flatMap((p) => parseCsvRecords(pieces[0]! + p))).toEqual(rows);
   });
 });
 

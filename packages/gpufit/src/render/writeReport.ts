@@ -4,6 +4,7 @@ import type { PresentedAnalysis, RoundingModeName } from '@gpufit/report';
 import {
   chartConfigs,
   presentAnalysis,
+  renderFocusChunks,
   renderJsonChunks,
   TEXT_REPORT_FORMAT_IDS,
   TEXT_REPORT_FORMATS,
@@ -170,6 +171,16 @@ async function writeReportFiles(
     if (id === 'json') {
       // Piece by piece: a large portfolio's report.json as one string (and its canonical copy) was the peak.
       await writeNew(dirs, format.fileName, batched(renderJsonChunks(analysis)));
+      files.push(format.fileName);
+      continue;
+    }
+    if (id === 'focus') {
+      // Piece by piece too: a forecast of 14,000 workloads as one string was longer than V8's longest string.
+      await writeNew(
+        dirs,
+        format.fileName,
+        batched(renderFocusChunks(analysis, { ...rounding, presented: presentedOnce() })),
+      );
       files.push(format.fileName);
       continue;
     }
