@@ -4,7 +4,6 @@ import type { PresentedAnalysis, RoundingModeName } from '@gpufit/report';
 import {
   chartConfigs,
   presentAnalysis,
-  renderFocusChunks,
   renderJsonChunks,
   TEXT_REPORT_FORMAT_IDS,
   TEXT_REPORT_FORMATS,
@@ -174,12 +173,13 @@ async function writeReportFiles(
       files.push(format.fileName);
       continue;
     }
-    if (id === 'focus') {
-      // Piece by piece too: a forecast of 14,000 workloads as one string was longer than V8's longest string.
+    if (format.pieces !== undefined) {
+      // Piece by piece too (forecast-focus.csv, report.md, report.html): as one string, a forecast of 14,000
+      // workloads was longer than V8's longest string.
       await writeNew(
         dirs,
         format.fileName,
-        batched(renderFocusChunks(analysis, { ...rounding, presented: presentedOnce() })),
+        batched(format.pieces(analysis, { ...context, presented: presentedOnce() })),
       );
       files.push(format.fileName);
       continue;
