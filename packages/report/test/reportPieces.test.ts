@@ -19,10 +19,13 @@ describe('report pieces', () => {
     expect([...streamed].sort()).toEqual(['focus', 'html', 'md']);
   });
 
-  test.each(['focus', 'md', 'html'] as const)('%s: the pieces join to the rendered text, byte for byte', (id) => {
-    const f = TEXT_REPORT_FORMATS[id];
-    expect([...f.pieces!(a, context)].join('')).toBe(f.render(a, context));
-  });
+  test.each(['focus', 'md', 'html'] as const)(
+    '%s: the pieces join to the rendered text, byte for byte',
+    (id) => {
+      const f = TEXT_REPORT_FORMATS[id];
+      expect([...f.pieces!(a, context)].join('')).toBe(f.render(a, context));
+    },
+  );
 
   test.each(['focus', 'md', 'html'] as const)(
     '%s: no piece holds the workloads together (the longest is under a third of the file)',
