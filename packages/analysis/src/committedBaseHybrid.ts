@@ -1,4 +1,4 @@
-import { demandShape, findRoot } from '@gpufit/pricing';
+import { baselineForShare, demandShape, servedShareOf } from '@gpufit/pricing';
 import { HOURS_PER_MONTH, type HybridSplit } from '@gpufit/schema';
 import type { CommittedBaseMix } from './committedBaseMix.js';
 
@@ -28,14 +28,8 @@ export function committedBaseHybrid(
   const rd = depinUsdPerGpuHour;
   if (!(rd > 0 && rd < rod) || !(floorShare < 1) || !(mix.meanGpus > 0)) return null;
   const shape = demandShape({ meanGpus: mix.meanGpus, peakToMeanRatio: mix.peakToMeanRatio });
-  const mean = shape.meanGpus;
-  const servedShare = (g: number) => Math.min(1, Math.max(0, 1 - shape.expectedExcess(g) / mean));
-  let floorLevel = 0;
-  if (floorShare > 0) {
-    let hi = Math.max(shape.peakGpus, mean);
-    for (let i = 0; i < 64 && servedShare(hi) < floorShare; i++) hi *= 2;
-    floorLevel = findRoot((g) => servedShare(g) - floorShare, 0, hi, { tol: 1e-12 * hi }) ?? hi;
-  }
+  const servedShare = servedShareOf(shape);
+  const floorLevel = floorShare > 0 ? baselineForShare(shape, floorShare) : 0;
   const b = mix.baseDemandGpus;
   const g = Math.max(b, floorLevel);
   const above = shape.expectedExcess(g);

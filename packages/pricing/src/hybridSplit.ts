@@ -66,7 +66,7 @@ export function hybridSplit(
   const shape = demandShape(demand);
   const mean = shape.meanGpus;
   const excess = (b: number): number => shape.expectedExcess(b);
-  const servedShare = (b: number): number => Math.min(1, Math.max(0, 1 - excess(b) / mean));
+  const servedShare = servedShareOf(shape);
   const peak = Math.max(shape.peakGpus, mean);
 
   // All-cloud: the caller's priced option, else committed base + on-demand bursts (or one of them alone).
@@ -83,7 +83,7 @@ export function hybridSplit(
   let best = { baseline: allCloudBaseline, cloudShare: 1, blended: allCloudMonthlyUsd };
   if (rd !== null && floorShare < 1) {
     // The least baseline whose served share reaches the floor (served share grows with b).
-    const floorBaseline = floorShare > 0 ? baselineForShare(servedShare, floorShare, shape, mean) : 0;
+    const floorBaseline = floorShare > 0 ? baselineForShare(shape, floorShare) : 0;
     const consider = (baseline: number, blended: number) => {
       if (Number.isFinite(blended) && blended < best.blended) {
         best = { baseline, cloudShare: servedShare(baseline), blended };
@@ -115,13 +115,25 @@ export function hybridSplit(
   };
 }
 
-function baselineForShare(
-  servedShare: (b: number) => number,
+/**
+ * The share of a demand's GPU-hours a baseline of b GPUs serves (the rest is the expected excess above it), for the
+ * hybrid split and for a committed base kept beside DePIN bursts (committedBaseHybrid.ts of @gpufit/analysis).
+ */
+export function servedShareOf(shape: {
+  readonly meanGpus: number;
+  expectedExcess(b: number): number;
+}): (b: number) => number {
+  const mean = shape.meanGpus;
+  return (b) => Math.min(1, Math.max(0, 1 - shape.expectedExcess(b) / mean));
+}
+
+/** The least baseline whose served share reaches `share` (served share grows with the baseline). */
+export function baselineForShare(
+  shape: { readonly meanGpus: number; readonly peakGpus: number; expectedExcess(b: number): number },
   share: number,
-  shape: { readonly peakGpus: number },
-  mean: number,
 ): number {
-  let hi = Math.max(shape.peakGpus, mean);
+  const servedShare = servedShareOf(shape);
+  let hi = Math.max(shape.peakGpus, shape.meanGpus);
   for (let i = 0; i < 64 && servedShare(hi) < share; i++) hi *= 2;
   return findRoot((b) => servedShare(b) - share, 0, hi, { tol: 1e-12 * hi }) ?? hi;
 }

@@ -181,7 +181,7 @@ export { demandShape, LOGNORMAL_MAX_PEAK_TO_MEAN, PEAK_QUANTILE } from './demand
 export type { FindRootOptions } from './findRoot.js';
 export { findRoot } from './findRoot.js';
 export type { HybridRates, HybridSplitOptions } from './hybridSplit.js';
-export { hybridSplit } from './hybridSplit.js';
+export { baselineForShare, hybridSplit, servedShareOf } from './hybridSplit.js';
 export { monteCarlo } from './monteCarlo.js';
 export { monteCarloDrawSchedule } from './monteCarloDraws.js';
 export type { MonteCarloOut } from './monteCarloKernel.js';
